@@ -1,0 +1,30 @@
+package org.abiguard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A fixed-length C array member: {@code T name[length]}, laid out inline.
+ *
+ * <p>The Java type is an array of primitives (with the element width from {@link AbiWidth} or
+ * an alias on the same field) or an array of {@code @AbiStruct} types.
+ *
+ * <pre>{@code
+ * // C: uint8_t mac[6];
+ * @AbiArray(6) @U8 byte[] mac;
+ * // C: struct xen_mem_range ranges[4];
+ * @AbiArray(4) XenMemRange[] ranges;
+ * }</pre>
+ *
+ * <p>The Java array must have exactly {@code length} elements when written.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
+public @interface AbiArray {
+  /** The number of elements, at least 1. */
+  int value();
+}

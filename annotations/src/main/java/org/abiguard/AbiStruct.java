@@ -1,0 +1,61 @@
+package org.abiguard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class or record as the Java mirror of a C struct that crosses an ABI boundary.
+ *
+ * <p>Its instance fields (or record components), in declaration order, are the struct's
+ * members. Every integral member declares its C width with {@link AbiWidth} (or an alias such
+ * as {@link U16}, or a typedef annotation); a member whose type is another {@code @AbiStruct}
+ * type is a nested struct laid out inline. For each struct the processor generates
+ * {@code FooMarshaller} with the exact C layout of every target ABI.
+ *
+ * <p>C:
+ * <pre>{@code
+ * struct xen_add_to_physmap {
+ *     domid_t domid;
+ *     uint16_t size;
+ *     unsigned int space;
+ *     xen_ulong_t idx;
+ *     xen_pfn_t gpfn;
+ * };
+ * }</pre>
+ * Java:
+ * <pre>{@code
+ * @AbiStruct(name = "xen_add_to_physmap")
+ * public class XenAddToPhysmap {
+ *     @DomId int domid;
+ *     @U16 int size;
+ *     @U32 long space;
+ *     @XenUlong long idx;
+ *     @XenPfn long gpfn;
+ * }
+ * }</pre>
+ *
+ * <p>A class needs an accessible no-argument constructor and non-private fields; a record is
+ * built through its canonical constructor.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface AbiStruct {
+  /**
+   * The C name: {@code struct name}, or with {@link #typedef()} the typedef name. Empty means
+   * the Java simple name.
+   */
+  String name() default "";
+
+  /** The byte order of the struct's members. */
+  Endian order() default Endian.LITTLE;
+
+  /**
+   * When true, {@link #name()} names a typedef ({@code typedef struct {...} name;}), so the C
+   * assertions write {@code name} rather than {@code struct name}.
+   */
+  boolean typedef() default false;
+}

@@ -1,0 +1,28 @@
+package org.abiguard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * C {@code int64_t}: a 64-bit signed integer. Shorthand for {@code @AbiWidth(value = 64, signed = true)}.
+ *
+ * <pre>{@code
+ * int64_t count;   // C
+ * @S64 long count;  // Java
+ * }</pre>
+ */
+@Documented
+@AbiWidth(value = 64, signed = true)
+@Retention(RetentionPolicy.CLASS)
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.METHOD,
+  ElementType.LOCAL_VARIABLE,
+  ElementType.RECORD_COMPONENT,
+  ElementType.ANNOTATION_TYPE
+})
+public @interface S64 {}

@@ -1,0 +1,69 @@
+package org.abiguard.processor;
+
+import com.google.auto.service.AutoService;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import org.abiguard.processor.diag.Options;
+import org.abiguard.processor.diag.Reporter;
+import org.abiguard.processor.guard.FlowGuard;
+
+/**
+ * The processor. It only orchestrates: the struct stage (model, layouts, marshallers, manifest,
+ * C assertions) runs per round, the flow guard runs per compilation unit after attribution.
+ *
+ * <p>It claims {@code "*"} so that javac starts it for every compilation, also one whose
+ * sources carry no abiguard annotation but call annotated code from a jar; it returns
+ * {@code false}, so other processors still see their annotations.
+ */
+@AutoService(Processor.class)
+public final class AbiGuardProcessor extends AbstractProcessor {
+  private Reporter reporter;
+  private StructStage structs;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("*");
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Options.NAMES;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    Options options = Options.parse(env.getOptions());
+    reporter = new Reporter(env.getMessager(), options.warningsOnly());
+    options.problems().forEach(reporter::optionError);
+    structs = new StructStage(env, reporter, options);
+    try {
+      FlowGuard.install(env, reporter, options);
+    } catch (RuntimeException | LinkageError e) {
+      reporter.warning("the flow guard is off: it could not attach to this compiler (" + e + ")");
+    }
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      structs.round(round);
+      if (round.processingOver()) {
+        structs.finish();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      reporter.internalError("struct processing", e);
+    }
+    return false;
+  }
+}

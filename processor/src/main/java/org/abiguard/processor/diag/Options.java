@@ -1,0 +1,112 @@
+package org.abiguard.processor.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The processor options ({@code -Aabiguard.*}), parsed once. Invalid values are collected as
+ * problems for the processor to report rather than thrown.
+ */
+public final class Options {
+  public static final String ABIS = "abiguard.abis";
+  public static final String MODE = "abiguard.mode";
+  public static final String SEVERITY = "abiguard.severity";
+  public static final String BASELINE = "abiguard.baseline";
+
+  /** All option names, for {@code Processor.getSupportedOptions()}. */
+  public static final Set<String> NAMES = Set.of(ABIS, MODE, SEVERITY, BASELINE);
+
+  private static final List<String> KNOWN_ABIS = List.of("x86_64", "i386", "aarch64");
+
+  private final List<String> abis;
+  private final boolean strict;
+  private final boolean warningsOnly;
+  private final String baseline;
+  private final List<String> problems;
+
+  private Options(
+      List<String> abis, boolean strict, boolean warningsOnly, String baseline, List<String> problems) {
+    this.abis = List.copyOf(abis);
+    this.strict = strict;
+    this.warningsOnly = warningsOnly;
+    this.baseline = baseline;
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Parses javac's {@code -A} options. */
+  public static Options parse(Map<String, String> raw) {
+    List<String> problems = new ArrayList<>();
+    List<String> abis = new ArrayList<>();
+    String abiList = raw.get(ABIS);
+    if (abiList == null || abiList.isBlank()) {
+      abis.add("x86_64");
+    } else {
+      for (String part : abiList.split(",")) {
+        String abi = part.trim().toLowerCase(Locale.ROOT);
+        if (abi.isEmpty()) {
+          continue;
+        }
+        if (!KNOWN_ABIS.contains(abi)) {
+          problems.add("unknown ABI '" + part.trim() + "' in -A" + ABIS + "; use a comma list of "
+              + String.join(", ", KNOWN_ABIS));
+        } else if (!abis.contains(abi)) {
+          abis.add(abi);
+        }
+      }
+      if (abis.isEmpty()) {
+        abis.add("x86_64");
+      }
+    }
+    boolean strict = false;
+    String mode = raw.get(MODE);
+    if (mode != null) {
+      switch (mode.trim().toLowerCase(Locale.ROOT)) {
+        case "strict" -> strict = true;
+        case "lenient", "" -> strict = false;
+        default -> problems.add("unknown value '" + mode + "' for -A" + MODE + "; use lenient or strict");
+      }
+    }
+    boolean warningsOnly = false;
+    String severity = raw.get(SEVERITY);
+    if (severity != null) {
+      switch (severity.trim().toLowerCase(Locale.ROOT)) {
+        case "warning" -> warningsOnly = true;
+        case "error", "" -> warningsOnly = false;
+        default -> problems.add("unknown value '" + severity + "' for -A" + SEVERITY + "; use error or warning");
+      }
+    }
+    String baseline = raw.get(BASELINE);
+    if (baseline != null && baseline.isBlank()) {
+      baseline = null;
+    }
+    return new Options(abis, strict, warningsOnly, baseline, problems);
+  }
+
+  /** The target ABIs by manifest name ({@code x86_64}, {@code i386}, {@code aarch64}); the first is primary. */
+  public List<String> abis() {
+    return abis;
+  }
+
+  /** {@code -Aabiguard.mode=strict}: values with no fact are held to their Java type's width. */
+  public boolean strict() {
+    return strict;
+  }
+
+  /** {@code -Aabiguard.severity=warning}. */
+  public boolean warningsOnly() {
+    return warningsOnly;
+  }
+
+  /** The baseline manifest path, or null. */
+  public String baseline() {
+    return baseline;
+  }
+
+  /** Messages for option values that were not understood. */
+  public List<String> problems() {
+    return problems;
+  }
+}

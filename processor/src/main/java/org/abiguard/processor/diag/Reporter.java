@@ -1,0 +1,165 @@
+package org.abiguard.processor.diag;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * The one place diagnostics leave the processor. It owns the message format
+ * ({@code [abiguard:<kind>] text}), the kind of each diagnostic (error, or warning under
+ * {@code -Aabiguard.severity=warning}) and suppression through {@code @SuppressWarnings}.
+ */
+public final class Reporter {
+  private static final String SUPPRESS_ALL = "abiguard";
+
+  private final Messager messager;
+  private final boolean warningsOnly;
+  private int errors;
+
+  public Reporter(Messager messager, boolean warningsOnly) {
+    this.messager = messager;
+    this.warningsOnly = warningsOnly;
+  }
+
+  /** Reports on an element (a struct, field, parameter, method...). */
+  public void report(AbiKind kind, Element element, String message) {
+    if (isSuppressed(kind, element)) {
+      return;
+    }
+    messager.printMessage(kindOf(kind), format(kind, message), element);
+    count(kind);
+  }
+
+  /** Reports on an annotation of an element, so the IDE points at the annotation itself. */
+  public void report(AbiKind kind, Element element, AnnotationMirror annotation, String message) {
+    if (isSuppressed(kind, element)) {
+      return;
+    }
+    messager.printMessage(kindOf(kind), format(kind, message), element, annotation);
+    count(kind);
+  }
+
+  /** Reports on one value of an annotation of an element. */
+  public void report(
+      AbiKind kind, Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+    if (isSuppressed(kind, element)) {
+      return;
+    }
+    messager.printMessage(kindOf(kind), format(kind, message), element, annotation, value);
+    count(kind);
+  }
+
+  /**
+   * Reports on a tree (an expression) of a compilation unit: the flow guard's diagnostics. The
+   * path is used for suppression: every enclosing declaration's {@code @SuppressWarnings}
+   * counts.
+   */
+  public void report(AbiKind kind, Trees trees, TreePath path, String message) {
+    if (isSuppressed(kind, trees, path)) {
+      return;
+    }
+    trees.printMessage(kindOf(kind), format(kind, message), path.getLeaf(), path.getCompilationUnit());
+    count(kind);
+  }
+
+  /** Reports on a tree where no path is at hand (no suppression lookup). */
+  public void report(AbiKind kind, Trees trees, Tree tree, CompilationUnitTree unit, String message) {
+    trees.printMessage(kindOf(kind), format(kind, message), tree, unit);
+    count(kind);
+  }
+
+  /** A warning about abiguard itself (option problems, guard switched off). */
+  public void warning(String message) {
+    messager.printMessage(Diagnostic.Kind.WARNING, "[abiguard] " + message);
+  }
+
+  /** A warning on an element about abiguard itself. */
+  public void warning(Element element, String message) {
+    messager.printMessage(Diagnostic.Kind.WARNING, "[abiguard] " + message, element);
+  }
+
+  /** A processor option that was not understood: an error, since a typo must not go unnoticed. */
+  public void optionError(String message) {
+    messager.printMessage(Diagnostic.Kind.ERROR, "[abiguard] " + message);
+    errors++;
+  }
+
+  /**
+   * A failure inside abiguard. The processor never ends a compilation with an uncaught
+   * exception: this reports it as an error that asks for a bug report.
+   */
+  public void internalError(String where, Throwable t) {
+    messager.printMessage(
+        Diagnostic.Kind.ERROR,
+        "[abiguard] internal error in " + where + ": " + t + " at " + firstFrame(t)
+            + "; please report this to the abiguard maintainers");
+    errors++;
+  }
+
+  private static String firstFrame(Throwable t) {
+    StackTraceElement[] st = t.getStackTrace();
+    return st.length == 0 ? "?" : st[0].toString();
+  }
+
+  /** Errors reported so far (warnings excluded). */
+  public int errorCount() {
+    return errors;
+  }
+
+  /** The formatted text: {@code [abiguard:<kind>] message}. */
+  public static String format(AbiKind kind, String message) {
+    return kind.prefix() + " " + message;
+  }
+
+  /** Whether {@code @SuppressWarnings} on the element or an enclosing one silences the kind. */
+  public boolean isSuppressed(AbiKind kind, Element element) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      if (suppresses(e.getAnnotation(SuppressWarnings.class), kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an enclosing declaration of the tree path silences the kind. */
+  public boolean isSuppressed(AbiKind kind, Trees trees, TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof ClassTree || leaf instanceof MethodTree || leaf instanceof VariableTree) {
+        Element e = trees.getElement(p);
+        if (e != null && suppresses(e.getAnnotation(SuppressWarnings.class), kind)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean suppresses(SuppressWarnings sw, AbiKind kind) {
+    if (sw == null) {
+      return false;
+    }
+    List<String> values = List.of(sw.value());
+    return values.contains(SUPPRESS_ALL) || values.contains(SUPPRESS_ALL + ":" + kind.id());
+  }
+
+  private Diagnostic.Kind kindOf(AbiKind kind) {
+    return warningsOnly && kind.demotable() ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
+  }
+
+  private void count(AbiKind kind) {
+    if (kindOf(kind) == Diagnostic.Kind.ERROR) {
+      errors++;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.abiguard.processor.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.AnnotatedConstruct;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Reads the C width an element declares: {@code @AbiWidth}, an alias ({@code @U16}), a typedef
+ * annotation (any annotation type meta-annotated with {@code @AbiWidth}, also from class files,
+ * also a typedef of a typedef), {@code @NativeLong} or {@code @Pointer}.
+ *
+ * <p>Shared by the struct model and the flow guard; it reads annotation mirrors by name, so the
+ * processor never loads the annotation classes.
+ */
+public final class WidthReader {
+  public static final String ABI_WIDTH = "org.abiguard.AbiWidth";
+  public static final String NATIVE_LONG = "org.abiguard.NativeLong";
+  public static final String POINTER = "org.abiguard.Pointer";
+
+  /** Every width declaration on the construct, direct or through typedefs; more than one is a conflict. */
+  public List<DeclaredWidth> declarations(AnnotatedConstruct construct) {
+    List<DeclaredWidth> found = new ArrayList<>();
+    for (AnnotationMirror am : construct.getAnnotationMirrors()) {
+      resolve(am, am, new HashSet<>()).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /** The width the construct declares, if exactly one or the first of several. */
+  public Optional<DeclaredWidth> widthOf(AnnotatedConstruct construct) {
+    for (AnnotationMirror am : construct.getAnnotationMirrors()) {
+      Optional<DeclaredWidth> w = resolve(am, am, new HashSet<>());
+      if (w.isPresent()) {
+        return w;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Resolves one annotation: a width annotation itself, or a typedef whose annotation type
+   * carries one (followed transitively; cycles end the search).
+   */
+  private Optional<DeclaredWidth> resolve(AnnotationMirror am, AnnotationMirror onElement, Set<String> seen) {
+    TypeElement type = (TypeElement) am.getAnnotationType().asElement();
+    String name = type.getQualifiedName().toString();
+    switch (name) {
+      case ABI_WIDTH -> {
+        int bits = intValue(am, "value", 0);
+        boolean signed = boolValue(am, "signed", false);
+        return Optional.of(new DeclaredWidth(new Width(bits, signed), false, false, onElement, via(onElement)));
+      }
+      case NATIVE_LONG -> {
+        boolean signed = boolValue(am, "signed", false);
+        return Optional.of(new DeclaredWidth(new Width(64, signed), true, false, onElement, via(onElement)));
+      }
+      case POINTER -> {
+        return Optional.of(new DeclaredWidth(Width.U64, false, true, onElement, via(onElement)));
+      }
+      default -> {
+        if (name.startsWith("java.lang.") || !seen.add(name)) {
+          return Optional.empty();
+        }
+        for (AnnotationMirror meta : type.getAnnotationMirrors()) {
+          Optional<DeclaredWidth> w = resolve(meta, onElement, seen);
+          if (w.isPresent()) {
+            return w;
+          }
+        }
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static String via(AnnotationMirror am) {
+    return "@" + am.getAnnotationType().asElement().getSimpleName();
+  }
+
+  /** An int member of an annotation, defaults applied. */
+  public static int intValue(AnnotationMirror am, String member, int fallback) {
+    Object v = value(am, member);
+    return v instanceof Integer i ? i : fallback;
+  }
+
+  /** A boolean member of an annotation, defaults applied. */
+  public static boolean boolValue(AnnotationMirror am, String member, boolean fallback) {
+    Object v = value(am, member);
+    return v instanceof Boolean b ? b : fallback;
+  }
+
+  /** A member's value (explicit or default), or null. */
+  public static Object value(AnnotationMirror am, String member) {
+    AnnotationValue av = annotationValue(am, member);
+    return av == null ? null : av.getValue();
+  }
+
+  /** A member's {@link AnnotationValue} (explicit or default), or null. */
+  public static AnnotationValue annotationValue(AnnotationMirror am, String member) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        am.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(member)) {
+        return e.getValue();
+      }
+    }
+    for (javax.lang.model.element.Element e : am.getAnnotationType().asElement().getEnclosedElements()) {
+      if (e instanceof ExecutableElement m && m.getSimpleName().contentEquals(member)) {
+        return m.getDefaultValue();
+      }
+    }
+    return null;
+  }
+}

@@ -21,10 +21,11 @@ import org.abiguard.processor.model.Width;
  * layout engine's ({@link #expectedBytes}) and, later, with generated marshallers.
  *
  * <p>Every integer and pointer inside a struct (nested structs and array elements included)
- * is a {@link Leaf}; the {@code k}-th leaf gets {@link #sampleValue(int, Width)}. Integers are
- * assigned through their C type (a C member narrower than its mirror truncates the value and
- * the bytes show it); pointers and guest handles are filled with {@code memcpy} of a native
- * integer, so the byte dumps assume a little-endian host.
+ * is a {@link Leaf}; the {@code k}-th leaf gets {@link #sampleValue(int, Width)}, copied into
+ * the C member with {@code memcpy(&v.member, &value, sizeof v.member)} from a native 64-bit
+ * integer, which works for integers, pointers, guest handles and unions alike. A C member
+ * narrower or wider than its mirror receives fewer or more bytes than the layout engine
+ * expects, and the bytes show it. The dumps assume a little-endian host.
  */
 public final class StructDump {
   private final Function<String, StructModel> lookup;
@@ -138,13 +139,8 @@ public final class StructDump {
       for (int k = 0; k < leaves.size(); k++) {
         Leaf leaf = leaves.get(k);
         String value = "0x" + Long.toHexString(rawBits(sampleValue(k, leaf.width()), leaf.width())) + "ULL";
-        if (leaf.pointer()) {
-          c.append("    { unsigned long long t = ").append(value).append("; memcpy(&v.").append(leaf.path())
-              .append(", &t, sizeof v.").append(leaf.path()).append("); }\n");
-        } else {
-          c.append("    v.").append(leaf.path()).append(" = (__typeof__(v.").append(leaf.path()).append("))")
-              .append(value).append(";\n");
-        }
+        c.append("    { unsigned long long t = ").append(value).append("; memcpy(&v.").append(leaf.path())
+            .append(", &t, sizeof v.").append(leaf.path()).append("); }\n");
       }
       c.append("    printf(\"struct ").append(layout.struct().javaName()).append(" %zu %zu\\n\", sizeof(")
           .append(type).append("), _Alignof(").append(type).append("));\n");

@@ -108,8 +108,12 @@ final class ManifestModel {
           + " is not supported; this abiguard reads format " + ManifestWriter.FORMAT);
     }
     List<Struct> structs = new ArrayList<>();
+    java.util.Set<String> javaNames = new java.util.HashSet<>();
     for (JsonValue s : array(root, "structs").elements()) {
       JsonObject so = object(s, "a struct");
+      if (!javaNames.add(string(so, "java"))) {
+        throw problem(so, "struct " + string(so, "java") + " appears twice");
+      }
       Map<String, Layout> layouts = new LinkedHashMap<>();
       JsonObject lo = object(required(so, "layouts"), "\"layouts\"");
       for (Map.Entry<String, JsonValue> e : lo.members().entrySet()) {

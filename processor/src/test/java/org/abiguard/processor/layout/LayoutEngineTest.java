@@ -376,6 +376,14 @@ class LayoutEngineTest {
     }
 
     @Test
+    void widthThatCDoesNotHave() {
+      StructModel m = struct("p.W", "w").field("a", new org.abiguard.processor.model.MemberType.IntType(
+          new Width(12, false), false, org.abiguard.processor.model.JavaKind.INT)).build();
+      LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
+      assertEquals("member p.W.a has C width of 12 bits; only 8, 16, 32 and 64 exist", e.getMessage());
+    }
+
+    @Test
     void twoMembersWithOneCName() {
       StructModel m = struct("p.D", "d").field("a", "x", u8()).field("b", "x", u8()).build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));

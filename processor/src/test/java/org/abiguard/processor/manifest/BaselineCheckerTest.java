@@ -272,6 +272,12 @@ class BaselineCheckerTest {
     }
 
     @Test
+    void duplicateStruct() {
+      String s = "{\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\", \"layouts\": {}}";
+      rejects("{\"format\": 1, \"structs\": [\n" + s + ",\n" + s + "]}", "line 3, column 1: struct p.S appears twice");
+    }
+
+    @Test
     void wrongTypes() {
       String layout = "{\"format\": 1, \"structs\": [{\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\","
           + " \"layouts\": {\"x86_64\": {\"size\": %s, \"align\": 1, \"fields\": [%s]}}}]}";

@@ -29,7 +29,8 @@ public final class CAssertsWriter {
          * C11 static assertions that each Java mirror (@AbiStruct type) has the layout of its C
          * declaration. Include it after the real C header, for each target ABI:
          *   cc -fsyntax-only -include real.h -include abi-asserts.h -x c /dev/null
-         * A failing assertion names the Java mirror and member that does not match.
+         * A failing assertion names the Java mirror and member that does not match. Only the
+         * ABIs of -Aabiguard.abis are checked: other targets see no assertion.
          */
         #ifndef %1$s
         #define %1$s

@@ -3,7 +3,6 @@ package org.abiguard.processor.layout;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
-import org.abiguard.processor.testing.CHarness;
 import org.abiguard.processor.testing.RuleStructs;
 import org.abiguard.processor.testing.StructDump;
 import org.abiguard.processor.testing.XenMemoryStructs;
@@ -43,9 +41,8 @@ class LayoutMatchesCProgramTest {
 
   @Test
   void knownBytesOfXenAddToPhysmapOnX86_64(@TempDir Path dir) {
-    CHarness.assumeRunnable(TargetAbi.X86_64);
-    Map<String, StructDump.Dump> dumps = run(TargetAbi.X86_64, dir, XenMemoryStructs.HEADER,
-        List.of(XenMemoryStructs.ADD_TO_PHYSMAP), XenMemoryStructs.lookup());
+    Map<String, StructDump.Dump> dumps = new StructDump(XenMemoryStructs.lookup())
+        .runInC(TargetAbi.X86_64, dir, XenMemoryStructs.HEADER, List.of(XenMemoryStructs.ADD_TO_PHYSMAP));
     // domid 0x1211, size 0x2322, space 0x36353433, idx and gpfn 8 bytes each, little-endian
     assertEquals("1112" + "2223" + "33343536" + "4445464748494a4b" + "55565758595a5b5c",
         HexFormat.of().formatHex(dumps.get("xen.XenAddToPhysmap").bytes()));
@@ -63,9 +60,9 @@ class LayoutMatchesCProgramTest {
 
   private static void check(TargetAbi abi, Path dir, String header, List<StructModel> structs,
       Function<String, StructModel> lookup) {
-    Map<String, StructDump.Dump> dumps = run(abi, dir, header, structs, lookup);
-    LayoutEngine engine = new LayoutEngine(lookup);
     StructDump dump = new StructDump(lookup);
+    Map<String, StructDump.Dump> dumps = dump.runInC(abi, dir, header, structs);
+    LayoutEngine engine = new LayoutEngine(lookup);
     List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
     for (StructModel s : structs) {
       StructLayout layout = engine.layout(s, abi);
@@ -83,17 +80,5 @@ class LayoutMatchesCProgramTest {
     }
     assertEquals(structs.size(), dumps.size());
     assertAll(checks);
-  }
-
-  private static Map<String, StructDump.Dump> run(TargetAbi abi, Path dir, String header,
-      List<StructModel> structs, Function<String, StructModel> lookup) {
-    CHarness.assumeRunnable(abi);
-    Path h = CHarness.copyResource(header, dir);
-    LayoutEngine engine = new LayoutEngine(lookup);
-    String program = new StructDump(lookup).program(h.getFileName().toString(),
-        structs.stream().map(s -> engine.layout(s, abi)).toList());
-    CHarness.Result r = CHarness.buildAndRun(abi, dir, "dump.c", program);
-    assertTrue(r.ok(), r.describe() + "\n" + program);
-    return StructDump.parse(r.output());
   }
 }

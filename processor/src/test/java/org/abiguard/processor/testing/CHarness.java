@@ -109,14 +109,14 @@ public final class CHarness {
   }
 
   /**
-   * {@code cc -std=c11 -Wall -Wextra -Werror -fsyntax-only -include <header> -include
+   * {@code cc -std=c11 -pedantic-errors -Wall -Wextra -Werror -fsyntax-only -include <header> -include
    * abi-asserts.h -x c /dev/null}, as the SPEC tells users to check a mirror.
    *
    * @param header the C header with the real declarations
    */
   public static Result checkAsserts(TargetAbi abi, Path dir, Path header, String assertsText) {
     Path asserts = write(dir, "abi-asserts.h", assertsText);
-    return run(dir, with(compiler(abi), "-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
+    return run(dir, with(compiler(abi), "-std=c11", "-pedantic-errors", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
         "-include", header.toString(), "-include", asserts.toString(), "-x", "c", "/dev/null"));
   }
 

@@ -1,5 +1,6 @@
 package org.abiguard.processor.testing;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.LayoutEngine;
 import org.abiguard.processor.layout.StructLayout;
+import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
@@ -160,6 +162,26 @@ public final class StructDump {
 
   private static long rawBits(long value, Width width) {
     return width.bits() == 64 ? value : value & ((1L << width.bits()) - 1);
+  }
+
+  /**
+   * Builds and runs {@link #program} for {@code abi} against the header resource and returns
+   * what C said about each struct. Skips the calling test (JUnit assumption, reason shown)
+   * where programs for {@code abi} cannot be built and run on this host.
+   *
+   * @param headerResource a classpath resource with the C declarations, e.g. {@link XenMemoryStructs#HEADER}
+   * @param dir a scratch directory (a JUnit {@code @TempDir})
+   */
+  public Map<String, Dump> runInC(TargetAbi abi, Path dir, String headerResource, List<StructModel> structs) {
+    CHarness.assumeRunnable(abi);
+    Path header = CHarness.copyResource(headerResource, dir);
+    String source = program(header.getFileName().toString(),
+        structs.stream().map(s -> engine.layout(s, abi)).toList());
+    CHarness.Result r = CHarness.buildAndRun(abi, dir, "dump.c", source);
+    if (!r.ok()) {
+      throw new AssertionError(r.describe() + "\n" + source);
+    }
+    return parse(r.output());
   }
 
   /** Reads the program's output: one dump per struct, by Java name, in output order. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.abiguard.AbiCodec;
+import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
@@ -35,12 +36,13 @@ final class GeneratedMarshallers {
   private final Map<String, StructModel> structs = new LinkedHashMap<>();
   private final Map<String, String> sources = new HashMap<>();
   private final ClassLoader loader;
+  private final FixtureLayouts layouts;
 
   private GeneratedMarshallers(List<StructModel> models, List<TargetAbi> abis, List<String> options) {
     for (StructModel struct : models) {
       structs.put(struct.javaName(), struct);
     }
-    FixtureLayouts layouts = new FixtureLayouts(structs);
+    layouts = new FixtureLayouts(structs);
     MarshallerGenerator generator = new MarshallerGenerator();
     List<JavaFileObject> files = new ArrayList<>(MirrorSources.of(models));
     for (StructModel struct : models) {
@@ -62,6 +64,11 @@ final class GeneratedMarshallers {
   /** Compiles for x86_64 and i386. */
   static GeneratedMarshallers compile(StructModel... models) {
     return compile(List.of(TargetAbi.X86_64, TargetAbi.I386), models);
+  }
+
+  /** The layout the marshaller was generated from. */
+  StructLayout layout(StructModel struct, TargetAbi abi) {
+    return layouts.layout(struct, abi);
   }
 
   /** The generated source of the struct's marshaller. */

@@ -1,5 +1,10 @@
 package org.abiguard.processor.codegen;
 
+import static org.abiguard.processor.codegen.Buffers.FILL;
+import static org.abiguard.processor.codegen.Buffers.assertUntouched;
+import static org.abiguard.processor.codegen.Buffers.filled;
+import static org.abiguard.processor.codegen.Buffers.slice;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,7 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScalarEncodingTest {
   private static final int OFFSET = 3;
-  private static final byte FILL = (byte) 0x5A;
 
   private static final StructModel CLASS_LE = Scalars.struct("Scalars", false, false);
   private static final StructModel RECORD_LE = Scalars.struct("ScalarsRecord", true, false);
@@ -102,7 +107,7 @@ class ScalarEncodingTest {
         });
       }
     }
-    org.junit.jupiter.api.Assertions.assertAll(checks);
+    assertAll(checks);
   }
 
   @ParameterizedTest(name = "{0} {1} in a {2} buffer")
@@ -138,7 +143,7 @@ class ScalarEncodingTest {
     Random random = new Random(42 + abi.ordinal() + name.hashCode());
     ByteBuffer buf = ByteBuffer.allocate(layout.size() + 8).order(order(bufferOrder));
     for (int iteration = 0; iteration < 300; iteration++) {
-      Map<String, Object> values = new java.util.HashMap<>();
+      Map<String, Object> values = new HashMap<>();
       for (FieldLayout field : layout.fields()) {
         JavaKind kind = Scalars.kind(field.field());
         Width width = Scalars.width(field.field(), abi);
@@ -166,25 +171,5 @@ class ScalarEncodingTest {
       Arrays.fill(padding, field.offset(), field.offset() + field.size(), false);
     }
     return padding;
-  }
-
-  static ByteBuffer filled(int size, ByteOrder order) {
-    byte[] bytes = new byte[size];
-    Arrays.fill(bytes, FILL);
-    return ByteBuffer.wrap(bytes).order(order);
-  }
-
-  static void assertUntouched(ByteBuffer buf, String what) {
-    for (int i = 0; i < buf.capacity(); i++) {
-      assertEquals(FILL, buf.get(i), what + ": byte " + i + " was written");
-    }
-  }
-
-  static byte[] slice(ByteBuffer buf, int from, int length) {
-    byte[] out = new byte[length];
-    for (int i = 0; i < length; i++) {
-      out[i] = buf.get(from + i);
-    }
-    return out;
   }
 }

@@ -1,6 +1,7 @@
 package org.abiguard.processor.codegen;
 
 import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
 
@@ -32,13 +33,13 @@ final class Xen {
   static StructModel memoryReservation() {
     return StructFixture.struct("org.example.xen", "XenMemoryReservation")
         .cName("xen_memory_reservation")
-        .field("extentStart", "extent_start", new org.abiguard.processor.model.MemberType.PointerType(), 0)
+        .field("extentStart", "extent_start", new MemberType.PointerType(), 0)
         .field("nrExtents", "nr_extents",
-            new org.abiguard.processor.model.MemberType.IntType(Width.U64, true, JavaKind.LONG), 0)
+            new MemberType.IntType(Width.U64, true, JavaKind.LONG), 0)
         .field("extentOrder", "extent_order",
-            new org.abiguard.processor.model.MemberType.IntType(Width.U32, false, JavaKind.INT), 0)
+            new MemberType.IntType(Width.U32, false, JavaKind.INT), 0)
         .field("memFlags", "mem_flags",
-            new org.abiguard.processor.model.MemberType.IntType(Width.U32, false, JavaKind.INT), 0)
+            new MemberType.IntType(Width.U32, false, JavaKind.INT), 0)
         .integer("domid", Width.U16, JavaKind.INT)
         .build();
   }

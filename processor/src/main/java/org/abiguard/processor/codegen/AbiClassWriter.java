@@ -105,7 +105,8 @@ final class AbiClassWriter {
     ClassName mirror = names.mirror(struct);
     MethodSpec.Builder method = MethodSpec.methodBuilder("read")
         .addJavadoc("Reads {@code $L} as laid out on $L at {@code offset},\n"
-                + "in $L-endian byte order whatever {@code buf.order()} is; changes neither the buffer's position nor its order.\n\n"
+                + "in $L-endian byte order whatever {@code buf.order()} is; changes neither the buffer's\n"
+                + "position nor its order.\n\n"
                 + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
                 + "    past {@code buf.limit()}; nothing is read then\n",
             struct.cTypeName(), layout.abi().manifestName(), struct.order().manifestName())
@@ -235,9 +236,9 @@ final class AbiClassWriter {
   private MethodSpec write() {
     MethodSpec.Builder method = MethodSpec.methodBuilder("write")
         .addJavadoc("Writes {@code value} as {@code $L} laid out on $L at {@code offset},\n"
-                + "in $L-endian byte order whatever {@code buf.order()} is, padding as zero bytes; changes\n"
-                + "neither the buffer's position nor its order. Everything is checked before the first byte is written:\n"
-                + "when it throws, the buffer is unchanged.\n\n"
+                + "in $L-endian byte order whatever {@code buf.order()} is, padding as zero bytes;\n"
+                + "changes neither the buffer's position nor its order. Everything is checked before the\n"
+                + "first byte is written: when it throws, the buffer is unchanged.\n\n"
                 + "@throws NullPointerException if {@code value} or a nested struct or array is null\n"
                 + "@throws IllegalArgumentException if an array's length differs from C's\n"
                 + "@throws $T if a member's value does not fit its C width\n"
@@ -358,10 +359,13 @@ final class AbiClassWriter {
   }
 
   private CodeBlock elementIndex(FieldLayout field, MemberType.ArrayType array) {
-    CodeBlock elementSize = array.element() instanceof MemberType.StructType nested
-        ? CodeBlock.of("$T.SIZE", names.abiClass(nested, layout.abi()))
-        : CodeBlock.of("$L", field.elementSize());
-    return CodeBlock.of("offset + $L + i * $L", ConstantNames.offsetConstant(field.field()), elementSize);
+    String offsetConstant = ConstantNames.offsetConstant(field.field());
+    if (array.element() instanceof MemberType.StructType nested) {
+      return CodeBlock.of("offset + $L + i * $T.SIZE", offsetConstant, names.abiClass(nested, layout.abi()));
+    }
+    return field.elementSize() == 1
+        ? CodeBlock.of("offset + $L + i", offsetConstant)
+        : CodeBlock.of("offset + $L + i * $L", offsetConstant, field.elementSize());
   }
 
   private static ScalarCode scalar(FieldLayout field, MemberType type) {

@@ -24,11 +24,14 @@ final class CDeclarations {
   String member(FieldLayout field) {
     MemberType type = field.field().type();
     String name = field.field().cName();
+    String aligned = field.field().alignAtLeast() > 0
+        ? " __attribute__((aligned(" + field.field().alignAtLeast() + ")))"
+        : "";
     if (type instanceof MemberType.ArrayType array) {
-      return typeName(array.element(), field.width()) + " " + name + "[" + array.length() + "];";
+      return typeName(array.element(), field.width()) + " " + name + "[" + array.length() + "]" + aligned + ";";
     }
     String typeName = typeName(type, field.width());
-    return typeName.endsWith("*") ? typeName + name + ";" : typeName + " " + name + ";";
+    return (typeName.endsWith("*") ? typeName + name : typeName + " " + name) + aligned + ";";
   }
 
   /** What the member is on this ABI: {@code u16}, {@code pointer u32}, {@code struct bar}, {@code 4 x u32}. */

@@ -21,8 +21,9 @@ final class Buffers {
 
   /** Every byte up to the capacity is still the marker. */
   static void assertUntouched(ByteBuffer buf, String what) {
-    for (int i = 0; i < buf.capacity(); i++) {
-      assertEquals(FILL, buf.get(i), what + ": byte " + i + " was written");
+    ByteBuffer whole = buf.duplicate().clear();
+    for (int i = 0; i < whole.capacity(); i++) {
+      assertEquals(FILL, whole.get(i), what + ": byte " + i + " was written");
     }
   }
 

@@ -1,0 +1,45 @@
+package org.abiguard.processor;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.util.Arrays;
+import java.util.List;
+import org.abiguard.processor.Expected.Source;
+
+/** Compiles test sources with the processor, as a user's build would. */
+public final class Compile {
+  private Compile() {}
+
+  /**
+   * javac with the processor and {@code -Xlint:all}, so generated code must be warning-free too
+   * ({@code -processing} aside: javac warns that nobody claimed the annotations, since the
+   * processor claims {@code "*"} but returns false to leave them to other processors).
+   */
+  public static Compilation javac(Source... sources) {
+    return javac(List.of(), sources);
+  }
+
+  /** As {@link #javac(Source...)} with more options (e.g. {@code -Aabiguard.abis=...}). */
+  public static Compilation javac(List<String> options, Source... sources) {
+    List<String> all = new java.util.ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing"));
+    all.addAll(options);
+    return Compiler.javac()
+        .withProcessors(new AbiGuardProcessor())
+        .withOptions(all)
+        .compile(Arrays.stream(sources).map(Source::file).toList());
+  }
+
+  /** A struct {@code p.S} (a package-private class) with the given body. */
+  public static Source struct(String body) {
+    return Source.of("p.S", """
+        package p;
+
+        import org.abiguard.*;
+
+        @AbiStruct
+        class S {
+        %s
+        }
+        """.formatted(body));
+  }
+}

@@ -2,8 +2,11 @@ package org.abiguard.processor;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.annotation.processing.Processor;
+import javax.tools.JavaFileObject;
 import org.abiguard.processor.Expected.Source;
 
 /** Compiles test sources with the processor, as a user's build would. */
@@ -21,12 +24,24 @@ public final class Compile {
 
   /** As {@link #javac(Source...)} with more options (e.g. {@code -Aabiguard.abis=...}). */
   public static Compilation javac(List<String> options, Source... sources) {
-    List<String> all = new java.util.ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing"));
+    return compiler(options).compile(files(sources));
+  }
+
+  /**
+   * The configured compiler, for tests that add a class path or more processors (which run
+   * after abiguard's).
+   */
+  public static Compiler compiler(List<String> options, Processor... more) {
+    List<String> all = new ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing"));
     all.addAll(options);
-    return Compiler.javac()
-        .withProcessors(new AbiGuardProcessor())
-        .withOptions(all)
-        .compile(Arrays.stream(sources).map(Source::file).toList());
+    List<Processor> processors = new ArrayList<>(List.of(new AbiGuardProcessor()));
+    processors.addAll(List.of(more));
+    return Compiler.javac().withProcessors(processors).withOptions(all);
+  }
+
+  /** The sources' file objects. */
+  public static List<JavaFileObject> files(Source... sources) {
+    return Arrays.stream(sources).map(Source::file).toList();
   }
 
   /** A struct {@code p.S} (a package-private class) with the given body. */

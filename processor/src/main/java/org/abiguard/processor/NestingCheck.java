@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.Problem;
@@ -30,10 +31,13 @@ final class NestingCheck {
   }
 
   private final StructRegistry registry;
+  private final List<TargetAbi> abis;
   private final Map<String, Verdict> verdicts = new HashMap<>();
 
-  NestingCheck(StructRegistry registry) {
+  /** @param abis the ABIs generated: a nested struct's compiled marshaller must have them all */
+  NestingCheck(StructRegistry registry, List<TargetAbi> abis) {
     this.registry = registry;
+    this.abis = List.copyOf(abis);
   }
 
   /** The verdict on a struct that read without problems of its own. */
@@ -76,12 +80,19 @@ final class NestingCheck {
     if (nested.isEmpty() || nested.get().unresolved()) {
       return Verdict.PENDING;
     }
+    String what = "'" + struct.members().get(member).getSimpleName() + "' nests " + nestedName;
     List<Problem> ownProblems = nested.get().valid() ? List.of() : nested.get().problems();
     Verdict inner = nested.get().valid() ? check(nested.get()) : new Verdict(false, ownProblems);
+    if (inner.ok() && registry.fromClassFile(nestedName)) {
+      Optional<String> gap = registry.marshallerGap(nested.get().model(), abis);
+      if (gap.isPresent()) {
+        return new Verdict(false, List.of(
+            Problem.on(struct.members().get(member), what + " from the class path, " + gap.get())));
+      }
+    }
     if (inner.ok() || inner.pending()) {
       return inner;
     }
-    String what = "'" + struct.members().get(member).getSimpleName() + "' nests " + nestedName;
     List<Problem> problems = new ArrayList<>();
     if (registry.fromClassFile(nestedName)) {
       for (Problem p : inner.problems()) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.AbiAnnotations;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.StructReader;
@@ -74,6 +75,28 @@ final class StructRegistry {
   /** Whether the struct was read from a class file rather than a source of this compilation. */
   boolean fromClassFile(String javaName) {
     return fromClassFiles.contains(javaName);
+  }
+
+  /**
+   * For a struct from a class file, what its compiled marshaller lacks that a nesting struct's
+   * marshaller calls: the marshaller itself, or the nested class of one of {@code abis}.
+   */
+  Optional<String> marshallerGap(StructModel struct, List<TargetAbi> abis) {
+    String marshaller = (struct.packageName().isEmpty() ? "" : struct.packageName() + ".")
+        + struct.marshallerSimpleName();
+    if (elements.getTypeElement(marshaller) == null) {
+      return Optional.of("whose marshaller " + marshaller + " is not on the class path; build that library"
+          + " with the abiguard processor");
+    }
+    List<String> missing = abis.stream()
+        .filter(abi -> elements.getTypeElement(marshaller + "." + abi.className()) == null)
+        .map(TargetAbi::manifestName)
+        .toList();
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("whose marshaller " + marshaller + " has no " + String.join(", ", missing)
+        + " layout; build that library with " + String.join(", ", missing) + " in -Aabiguard.abis too");
   }
 
   /** The model by canonical name, or null: the lookup the layout engine and generator use. */

@@ -67,7 +67,7 @@ final class StructStage {
     this.abis = options.abis().stream().map(a -> TargetAbi.byName(a).orElseThrow()).toList();
     this.reader = new StructReader(elements);
     this.registry = new StructRegistry(elements, reader);
-    this.nesting = new NestingCheck(registry);
+    this.nesting = new NestingCheck(registry, abis);
     this.layoutEngine = new LayoutEngine(registry::model);
   }
 

@@ -2,11 +2,20 @@ package org.abiguard.processor;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javax.annotation.processing.Processor;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.abiguard.processor.Expected.Source;
 
 /** Compiles test sources with the processor, as a user's build would. */
@@ -42,6 +51,28 @@ public final class Compile {
   /** The sources' file objects. */
   public static List<JavaFileObject> files(Source... sources) {
     return Arrays.stream(sources).map(Source::file).toList();
+  }
+
+  /**
+   * Compiles with the system javac into {@code out} ({@code out/src} for generated sources,
+   * {@code out/classes} for classes and resources) and returns the diagnostics. Unlike
+   * compile-testing, the files generated before an error stay visible, so a test can see what
+   * a failed compilation still produced.
+   */
+  public static List<Diagnostic<? extends JavaFileObject>> intoDirectory(Path out, Source... sources)
+      throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    Files.createDirectories(out.resolve("src"));
+    Files.createDirectories(out.resolve("classes"));
+    List<String> options = List.of("-Xlint:all", "-Xlint:-processing", "-proc:only",
+        "-s", out.resolve("src").toString(), "-d", out.resolve("classes").toString());
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, files(sources));
+      task.setProcessors(List.of(new AbiGuardProcessor()));
+      task.call();
+    }
+    return diagnostics.getDiagnostics();
   }
 
   /** A struct {@code p.S} (a package-private class) with the given body. */

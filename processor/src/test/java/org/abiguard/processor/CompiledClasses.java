@@ -29,9 +29,13 @@ public final class CompiledClasses {
 
   private CompiledClasses() {}
 
-  /** Compiles the sources with plain javac, as a library built without abiguard, into {@code dir}. */
-  public static void compileLibrary(Path dir, Source... sources) {
-    Compilation c = Compiler.javac().compile(java.util.Arrays.stream(sources).map(Source::file).toList());
+  /**
+   * Compiles a library into {@code dir}: with abiguard and {@code options} (its marshallers
+   * included) or with plain javac, as a library built without abiguard.
+   */
+  public static void compileLibrary(Path dir, boolean withAbiguard, List<String> options, Source... sources) {
+    Compiler javac = withAbiguard ? Compile.compiler(options) : Compiler.javac().withOptions(options);
+    Compilation c = javac.compile(Compile.files(sources));
     if (c.status() != Compilation.Status.SUCCESS) {
       throw new IllegalStateException("library did not compile: " + c.diagnostics());
     }

@@ -72,12 +72,17 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
 
   /** Asserts that the compilation reported exactly these diagnostics (notes aside), in any order. */
   public static void assertExactly(Compilation compilation, Expected... expected) {
+    assertExactly(compilation.diagnostics(), expected);
+  }
+
+  /** Asserts that the diagnostics are exactly these (notes aside), in any order. */
+  public static void assertExactly(List<? extends Diagnostic<? extends JavaFileObject>> diagnostics, Expected... expected) {
     List<String> want = new ArrayList<>();
     for (Expected e : expected) {
       want.add(e.toString());
     }
     List<String> got = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
       if (d.getKind() != Diagnostic.Kind.NOTE) {
         got.add(of(d).toString());
       }

@@ -24,6 +24,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import org.abiguard.processor.Expected.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -368,12 +369,8 @@ class StructStageTest {
           @AbiArray(0x7fffffff) @U64 long[] pages;
         }
         """);
-    Compilation c = javac(s);
-    assertEquals(1, c.errors().size(), c.diagnostics().toString());
-    Expected at = s.error("class Huge", "Huge", "");
-    assertEquals(at.line(), c.errors().get(0).getLineNumber());
-    assertTrue(c.errors().get(0).getMessage(null)
-        .startsWith("[abiguard:layout] struct Huge cannot be laid out on x86_64: "), c.errors().toString());
+    assertExactly(javac(s), s.error("class Huge", "class", "[abiguard:layout] struct Huge cannot be laid out on"
+        + " x86_64: p.Huge.pages would be 17179869176 bytes, larger than a Java buffer can hold"));
   }
 
   @Test
@@ -389,9 +386,8 @@ class StructStageTest {
   void malformedBaselineIsAClearError(@TempDir Path dir) throws IOException {
     Path baseline = Files.writeString(dir.resolve("abi-manifest.json"), "{\"format\": 1, \"structs\": [");
     Compilation c = javac(List.of("-Aabiguard.baseline=" + baseline), Compile.struct("  @U16 int a;"));
-    assertEquals(1, c.errors().size(), c.diagnostics().toString());
-    assertTrue(c.errors().get(0).getMessage(null).startsWith("[abiguard] the baseline manifest '" + baseline
-        + "' (-Aabiguard.baseline) is not a valid abiguard manifest: "), c.errors().toString());
+    assertExactly(c, Expected.error("[abiguard] the baseline manifest '" + baseline + "' (-Aabiguard.baseline) is"
+        + " not a valid abiguard manifest: line 1, column 27: unexpected end of text, expected a value"));
   }
 
   @Test
@@ -408,6 +404,23 @@ class StructStageTest {
             + " resized from 2 to 4 bytes on x86_64, re-aligned from 2 to 4 on x86_64" + why),
         v2.error("class S", "class", "[abiguard:abi-break] struct S grew from 4 to 8 bytes on x86_64, changed"
             + " alignment from 2 to 4 on x86_64" + why));
+  }
+
+  @Test
+  void abiBreakIsAWarningUnderSeverityWarning(@TempDir Path dir) throws IOException {
+    Compilation v1 = javac(Compile.struct("  @U16 int a;\n  @U16 int b;"));
+    Path baseline = Files.writeString(dir.resolve("abi-manifest.json"), CompiledClasses.resource(v1, MANIFEST).get());
+
+    Source v2 = Compile.struct("  @U16 int a;");
+    Compilation c = javac(List.of("-Aabiguard.baseline=" + baseline, "-Aabiguard.severity=warning"), v2);
+    assertEquals(Compilation.Status.SUCCESS, c.status());
+    String why = " since the baseline; C code and data built against the baseline no longer match (restore the"
+        + " old layout, or update the baseline if the break is intended)";
+    assertExactly(c,
+        v2.at(Diagnostic.Kind.WARNING, "class S", "class",
+            "[abiguard:abi-break] struct S shrank from 4 to 2 bytes on x86_64" + why),
+        v2.at(Diagnostic.Kind.WARNING, "class S", "class",
+            "[abiguard:abi-break] field S.b was removed on x86_64" + why));
   }
 
   @Test

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
  * typedefs of typedefs, every annotation) compile with no diagnostic at all, and their
  * generated marshallers carry what the annotations said.
  */
-@org.junit.jupiter.api.Disabled("TEMPORARY: needs the layout/codegen work, not yet merged into main")
 class ValidMirrorsTest {
   private static final Source[] MIRRORS = {
     Source.resource("valid-mirrors/p/DomId.java"),

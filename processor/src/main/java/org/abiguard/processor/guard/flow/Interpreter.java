@@ -1151,8 +1151,9 @@ public final class Interpreter {
       case RIGHT_SHIFT_ASSIGNMENT -> Tree.Kind.RIGHT_SHIFT;
       default -> Tree.Kind.UNSIGNED_RIGHT_SHIFT;
     };
-    Fact result = update(op, old, kt, rhs, kind(value), "expression `" + cx.text(t) + "`");
-    return writeBack(p, target, result);
+    String text = cx.text(t.getVariable()) + " " + operator(op) + " " + cx.text(t.getExpression());
+    Fact result = update(op, old, kt, rhs, kind(value), "expression `" + text + "`");
+    return writeBack(p, target, result, text);
   }
 
   private Fact incDec(TreePath p, UnaryTree t) {
@@ -1164,9 +1165,10 @@ public final class Interpreter {
     }
     boolean inc = t.getKind() == Tree.Kind.POSTFIX_INCREMENT || t.getKind() == Tree.Kind.PREFIX_INCREMENT;
     Fact one = Fact.plain(Range.point(BigInteger.ONE), "constant 0x1");
+    String text = cx.text(t.getExpression()) + (inc ? " + 1" : " - 1");
     Fact result = update(inc ? Tree.Kind.PLUS : Tree.Kind.MINUS, old, kt, one, JavaKind.INT,
-        "expression `" + cx.text(t) + "`");
-    Fact stored = writeBack(p, target, result);
+        "expression `" + text + "`");
+    Fact stored = writeBack(p, target, result, text);
     boolean postfix = t.getKind() == Tree.Kind.POSTFIX_INCREMENT || t.getKind() == Tree.Kind.POSTFIX_DECREMENT;
     return postfix ? old : stored;
   }
@@ -1193,15 +1195,31 @@ public final class Interpreter {
     return Arith.convert(v, promoted, kt);
   }
 
-  private Fact writeBack(TreePath p, TreePath target, Fact result) {
+  private static String operator(Tree.Kind op) {
+    return switch (op) {
+      case PLUS -> "+";
+      case MINUS -> "-";
+      case MULTIPLY -> "*";
+      case DIVIDE -> "/";
+      case REMAINDER -> "%";
+      case AND -> "&";
+      case OR -> "|";
+      case XOR -> "^";
+      case LEFT_SHIFT -> "<<";
+      case RIGHT_SHIFT -> ">>";
+      default -> ">>>";
+    };
+  }
+
+  private Fact writeBack(TreePath p, TreePath target, Fact result, String text) {
     Tree tv = strip(target).getLeaf();
     if (tv instanceof ArrayAccessTree at) {
       Element ae = cx.trees.getElement(strip(new TreePath(strip(target), at.getExpression())));
-      check(decls.arrayElementSink(ae), result, kind(target), p);
+      check(decls.arrayElementSink(ae), result, kind(target), p, text);
       return result;
     }
     Element v = cx.trees.getElement(strip(target));
-    check(decls.variableSink(v), result, kind(target), p);
+    check(decls.variableSink(v), result, kind(target), p, text);
     return store(target, v, result);
   }
 
@@ -1316,11 +1334,18 @@ public final class Interpreter {
 
   /** Checks a value against a sink and records a finding when values can be lost. */
   void check(Sink sink, Fact f, JavaKind from, TreePath at) {
+    if (sink != null && f != null && state != null) {
+      check(sink, f, from, at, cx.text(stripCasts(at.getLeaf())));
+    }
+  }
+
+  /** Checks a value whose source text (for the suggested fix) is {@code text}. */
+  private void check(Sink sink, Fact f, JavaKind from, TreePath at, String text) {
     if (sink == null || f == null || state == null) {
       return;
     }
     Fact arriving = Arith.convert(f, from, sink.kind());
-    SinkChecker.Finding finding = SinkChecker.check(arriving, sink, cx.text(stripCasts(at.getLeaf())));
+    SinkChecker.Finding finding = SinkChecker.check(arriving, sink, text);
     if (finding != null) {
       cx.add(at, sink.description(), finding);
     }

@@ -98,10 +98,10 @@ public final class Arith {
     }
     Range y = b.javaRange();
     Range r = null;
-    Range neg = y.intersect(new Range(y.lo(), BigInteger.ONE.negate()));
-    Range pos = y.intersect(new Range(BigInteger.ONE, y.hi()));
+    Range neg = Range.orNull(y.lo(), y.hi().min(BigInteger.ONE.negate()));
+    Range pos = Range.orNull(y.lo().max(BigInteger.ONE), y.hi());
     for (Range d : new Range[] {neg, pos}) {
-      if (d != null && d.lo().compareTo(d.hi()) <= 0 && (d.lo().signum() != 0 || d.hi().signum() != 0)) {
+      if (d != null) {
         Range q = corners(x, d);
         r = r == null ? q : r.hull(q);
       }
@@ -233,10 +233,11 @@ public final class Arith {
     Range y = b.javaRange();
     Range r = min ? new Range(x.lo().min(y.lo()), x.hi().min(y.hi()))
         : new Range(x.lo().max(y.lo()), x.hi().max(y.hi()));
-    if (r.equals(x)) {
+    // the operand that gives the upper bound is the one a narrowing comes from
+    if (r.hi().equals(x.hi())) {
       return Fact.plain(r, a.origin());
     }
-    if (r.equals(y)) {
+    if (r.hi().equals(y.hi())) {
       return Fact.plain(r, b.origin());
     }
     return Fact.plain(r, origin);

@@ -66,7 +66,8 @@ public record Fact(Range range, Width raw, String origin, Width signExtended) {
     if (range.lo().compareTo(half) >= 0) {
       return new Range(range.lo().subtract(full), range.hi().subtract(full));
     }
-    return new Range(range.hi().subtract(full), half.subtract(BigInteger.ONE));
+    // both halves: the upper one becomes -half..hi-full, the lower one stays lo..half-1
+    return new Range(half.negate(), half.subtract(BigInteger.ONE));
   }
 
   /**

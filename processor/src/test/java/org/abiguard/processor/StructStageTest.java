@@ -12,6 +12,7 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import org.abiguard.AbiCodec;
 import org.abiguard.processor.Expected.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,6 +205,12 @@ class StructStageTest {
               public @XenPfn long start;
               public @DomId int domid;
             }
+            """),
+        Source.of("lib.Span", """
+            package lib;
+
+            @org.abiguard.AbiStruct
+            public record Span(@org.abiguard.U32 long length, @DomId short owner) {}
             """));
     Source s = Source.of("p.Req", """
         package p;
@@ -216,6 +224,7 @@ class StructStageTest {
           @XenPfn long gpfn;
           Range range;
           @AbiArray(2) Range[] more;
+          Span span;
         }
         """);
     Compilation c = compiler(List.of("-Aabiguard.abis=x86_64,i386"))
@@ -223,10 +232,52 @@ class StructStageTest {
         .compile(files(s));
     assertExactly(c);
     assertEquals(List.of("p.Req"), manifestStructs(c), "the library's structs are not this compilation's");
-    Class<?> m = CompiledClasses.loader(c, lib).loadClass("p.ReqMarshaller");
-    // C: { uint16_t domid; xen_pfn_t gpfn; struct xen_range range, more[2]; }, xen_range = { xen_pfn_t; uint16_t }
-    assertEquals(16 + 16 * 3, m.getField("SIZE").getInt(null));
-    assertEquals(4 + 4 + 8 * 3, ValidMirrorsTest.codec(m, "i386").size());
+    ClassLoader loader = CompiledClasses.loader(c, lib);
+    Class<?> m = loader.loadClass("p.ReqMarshaller");
+    // C: { uint16_t domid; xen_pfn_t gpfn; struct xen_range range, more[2]; struct Span span; }
+    // with xen_range = { xen_pfn_t start; uint16_t domid; } and Span = { uint32_t length; uint16_t owner; }
+    assertEquals(8 + 8 + 16 * 3 + 8, m.getField("SIZE").getInt(null));
+    assertEquals(4 + 4 + 8 * 3 + 8, ValidMirrorsTest.codec(m, "i386").size());
+
+    Object req = loader.loadClass("p.Req").getConstructor().newInstance();
+    set(req, "domid", 0xFFFF);
+    set(req, "gpfn", 0x9ABC_DEF0L);
+    set(req, "range", range(loader, 7, 1));
+    Object more = java.lang.reflect.Array.newInstance(loader.loadClass("lib.Range"), 2);
+    java.lang.reflect.Array.set(more, 0, range(loader, 8, 2));
+    java.lang.reflect.Array.set(more, 1, range(loader, 9, 3));
+    set(req, "more", more);
+    set(req, "span", loader.loadClass("lib.Span").getConstructor(long.class, short.class)
+        .newInstance(0xFFFF_FFFFL, (short) -1));
+    @SuppressWarnings("unchecked")
+    AbiCodec<Object> codec = (AbiCodec<Object>) ValidMirrorsTest.codec(m, "i386");
+    ByteBuffer buf = ByteBuffer.allocate(codec.size());
+    codec.write(req, buf, 0);
+    Object back = codec.read(buf, 0);
+    assertEquals(0xFFFF, get(back, "domid"));
+    assertEquals(0x9ABC_DEF0L, get(back, "gpfn"));
+    assertEquals(7L, get(get(back, "range"), "start"));
+    assertEquals(3, get(java.lang.reflect.Array.get(get(back, "more"), 1), "domid"));
+    assertEquals(0xFFFF_FFFFL, get(back, "span").getClass().getMethod("length").invoke(get(back, "span")));
+  }
+
+  private static Object range(ClassLoader loader, long start, int domid) throws ReflectiveOperationException {
+    Object range = loader.loadClass("lib.Range").getConstructor().newInstance();
+    set(range, "start", start);
+    set(range, "domid", domid);
+    return range;
+  }
+
+  private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
+    java.lang.reflect.Field f = target.getClass().getDeclaredField(field);
+    f.setAccessible(true);
+    f.set(target, value);
+  }
+
+  private static Object get(Object target, String field) throws ReflectiveOperationException {
+    java.lang.reflect.Field f = target.getClass().getDeclaredField(field);
+    f.setAccessible(true);
+    return f.get(target);
   }
 
   /** A struct of a library, which the next tests build in different ways. */

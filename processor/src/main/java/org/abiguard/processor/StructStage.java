@@ -132,8 +132,8 @@ final class StructStage {
       if (lastRound) {
         failed.add(name);
         reporter.report(AbiKind.ANNOTATION, reading.element(), "struct " + reading.element().getSimpleName()
-            + " was not generated: the type of a member (or of a struct it nests) is still unknown"
-            + " after annotation processing; see the compiler's other errors");
+            + " was not generated: a type or annotation value of it (or of a struct it nests) is still"
+            + " unknown after annotation processing; see the compiler's other errors");
       } else {
         registry.defer(name);
       }

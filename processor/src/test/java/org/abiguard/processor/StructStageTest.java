@@ -404,8 +404,19 @@ class StructStageTest {
     assertExactly(c,
         s.error("Missing missing;", "Missing", "cannot find symbol\n  symbol:   class Missing\n  location: class"
             + " p.Waits"),
-        s.error("class Waits", "class", P + "struct Waits was not generated: the type of a member (or of a struct"
-            + " it nests) is still unknown after annotation processing; see the compiler's other errors"));
+        s.error("class Waits", "class", P + "struct Waits was not generated: a type or annotation value of it (or of"
+            + " a struct it nests) is still unknown after annotation processing; see the compiler's other errors"));
+  }
+
+  @Test
+  void unresolvedAnnotationValueIsNotReadAsZero() {
+    Source s = Compile.struct("  @AbiWidth(BITS) int a;\n  @AbiArray(LENGTH) @U8 byte[] b;");
+    assertExactly(javac(s),
+        s.error("@AbiWidth(BITS)", "BITS", "cannot find symbol\n  symbol:   variable BITS\n  location: class p.S"),
+        s.error("@AbiArray(LENGTH)", "LENGTH", "cannot find symbol\n  symbol:   variable LENGTH\n  location: class"
+            + " p.S"),
+        s.error("class S", "class", P + "struct S was not generated: a type or annotation value of it (or of a"
+            + " struct it nests) is still unknown after annotation processing; see the compiler's other errors"));
   }
 
   @Test

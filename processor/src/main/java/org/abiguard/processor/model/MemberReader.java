@@ -30,6 +30,9 @@ public final class MemberReader {
    */
   MemberReading read(Element member, AnnotatedConstruct annotations) {
     Member m = new Member(member, annotations);
+    if (annotations.getAnnotationMirrors().stream().anyMatch(AbiAnnotations::hasUnresolvedValue)) {
+      return new MemberReading(member, null, List.of(), true);
+    }
     String name = member.getSimpleName().toString();
     int align = readAlign(m);
     String cName = readCName(m, name);

@@ -323,7 +323,7 @@ class StructStageTest {
   }
 
   @Test
-  void structsOfEveryRoundAreGeneratedAndTheManifestIsWrittenOnce() {
+  void structsOfEveryRoundAreGeneratedAndTheManifestIsWrittenOnce() throws ReflectiveOperationException {
     Source first = Source.of("p.First", """
         package p;
 
@@ -353,9 +353,12 @@ class StructStageTest {
     assertEquals(List.of("p.First", "p.Gen", "p.User"), manifestStructs(c));
     assertEquals(1, CompiledClasses.count(c, MANIFEST));
     assertEquals(1, CompiledClasses.count(c, ASSERTS));
+    // C: struct First { uint8_t a; }; struct Gen { uint32_t b; struct First first; };
+    //    struct User { uint16_t x; struct Gen gen; }
+    assertEquals(12, CompiledClasses.loader(c).loadClass("p.UserMarshaller").getField("SIZE").getInt(null));
   }
 
-  /** A processor of another library that generates an {@code @AbiStruct} source in round 1. */
+  /** A processor of another library that generates, in round 1, a struct nesting one of round 1. */
   @SupportedAnnotationTypes("*")
   static final class GeneratesStructInRoundOne extends AbstractProcessor {
     private boolean done;
@@ -370,7 +373,7 @@ class StructStageTest {
       if (!done) {
         done = true;
         try (Writer w = processingEnv.getFiler().createSourceFile("p.Gen").openWriter()) {
-          w.write("package p;\n\n@org.abiguard.AbiStruct\nclass Gen {\n  @org.abiguard.U32 long b;\n}\n");
+          w.write("package p;\n\n@org.abiguard.AbiStruct\nclass Gen {\n  @org.abiguard.U32 long b;\n  First first;\n}\n");
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

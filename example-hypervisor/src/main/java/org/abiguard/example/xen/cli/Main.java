@@ -8,6 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.abiguard.example.xen.hv.GuestAbi;
+import org.abiguard.example.xen.pub.XenAddToPhysmapBatchMarshaller;
+import org.abiguard.example.xen.pub.XenAddToPhysmapMarshaller;
+import org.abiguard.example.xen.pub.XenForeignMemoryMapMarshaller;
+import org.abiguard.example.xen.pub.XenMemoryExchangeMarshaller;
+import org.abiguard.example.xen.pub.XenMemoryMapMarshaller;
+import org.abiguard.example.xen.pub.XenMemoryReservationMarshaller;
+import org.abiguard.example.xen.pub.XenPodTargetMarshaller;
+import org.abiguard.example.xen.pub.XenRemoveFromPhysmapMarshaller;
 
 /**
  * The example's command line: with no arguments it runs the scripted session (a privileged
@@ -79,6 +87,7 @@ public final class Main {
       for (GuestAbi abi : cli.abi().map(List::of).orElse(List.of(GuestAbi.values()))) {
         table.title("Xen memory_op, " + abi + " guests: every argument is written and read with the "
             + abi + " codecs");
+        out.println(structSizes(abi));
         TraceLine.Trace trace = new TraceParser(catalog, abi.id()).parse(SESSION, session);
         failures += new TraceRunner(catalog, table).run(trace);
       }
@@ -87,6 +96,18 @@ public final class Main {
       err.println("error: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** The sizes of the argument structs on {@code abi}, from the generated codecs. */
+  static String structSizes(GuestAbi abi) {
+    String id = abi.id();
+    return String.format("sizeof on %s: xen_memory_reservation %d, xen_memory_exchange %d, xen_add_to_physmap %d,"
+            + " xen_add_to_physmap_batch %d, xen_remove_from_physmap %d, xen_memory_map %d,"
+            + " xen_foreign_memory_map %d, xen_pod_target %d", id,
+        XenMemoryReservationMarshaller.codec(id).size(), XenMemoryExchangeMarshaller.codec(id).size(),
+        XenAddToPhysmapMarshaller.codec(id).size(), XenAddToPhysmapBatchMarshaller.codec(id).size(),
+        XenRemoveFromPhysmapMarshaller.codec(id).size(), XenMemoryMapMarshaller.codec(id).size(),
+        XenForeignMemoryMapMarshaller.codec(id).size(), XenPodTargetMarshaller.codec(id).size());
   }
 
   private static int report(int failures, PrintStream err) {

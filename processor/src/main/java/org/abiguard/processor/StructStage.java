@@ -17,6 +17,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.JavaFileObject;
+import org.abiguard.processor.codegen.ConstantNames;
 import org.abiguard.processor.codegen.MarshallerGenerator;
 import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.diag.Options;
@@ -26,6 +27,7 @@ import org.abiguard.processor.layout.LayoutException;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.AbiAnnotations;
+import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.Problem;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.StructReader;
@@ -141,13 +143,31 @@ final class StructStage {
       verdict.problems().forEach(this::report);
       return;
     }
-    List<StructLayout> layouts = layOut(reading);
+    List<StructLayout> layouts = constantsAreDistinct(reading) ? layOut(reading) : null;
     if (layouts != null && claimMarshaller(reading)) {
       writeMarshaller(reading, layouts);
       laidOut.put(name, layouts);
     } else {
       failed.add(name);
     }
+  }
+
+  /** Two members whose {@code OFFSET_} constants would have one name ({@code nrExtents}, {@code nr_extents}). */
+  private boolean constantsAreDistinct(StructReading reading) {
+    Map<String, String> first = new HashMap<>();
+    boolean distinct = true;
+    for (int i = 0; i < reading.model().fields().size(); i++) {
+      FieldModel field = reading.model().fields().get(i);
+      String constant = ConstantNames.offsetConstant(field);
+      String earlier = first.putIfAbsent(constant, field.javaName());
+      if (earlier != null) {
+        distinct = false;
+        reporter.report(AbiKind.ANNOTATION, reading.members().get(i), "'" + field.javaName() + "' and '" + earlier
+            + "' would both have the marshaller constant " + constant + "; rename one of the Java fields"
+            + " (@AbiName keeps its C name)");
+      }
+    }
+    return distinct;
   }
 
   private List<StructLayout> layOut(StructReading reading) {

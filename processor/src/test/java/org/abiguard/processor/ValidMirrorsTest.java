@@ -7,17 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import org.abiguard.AbiCodec;
 import org.abiguard.processor.Expected.Source;
+import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.testing.CHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Correct mirrors of every kind (classes, records, nested types, typedefs of this compilation,
  * typedefs of typedefs, every annotation) compile with no diagnostic at all, and their
  * generated marshallers carry what the annotations said.
  */
-@org.junit.jupiter.api.Disabled("TEMPORARY: needs the layout/codegen work, not yet merged into main")
 class ValidMirrorsTest {
   private static final Source[] MIRRORS = {
     Source.resource("valid-mirrors/p/DomId.java"),
@@ -80,6 +85,17 @@ class ValidMirrorsTest {
     assertEquals(0x0102030405060708L, record.getMethod("start").invoke(back));
     assertEquals(-2, record.getMethod("nrPages").invoke(back));
     assertArrayEquals(new byte[] {9, 8, 7, 6}, (byte[]) record.getMethod("tag").invoke(back));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TargetAbi.class)
+  void cCompilerProvesTheMirrorsMatchTheirCDeclarations(TargetAbi abi, @TempDir Path dir) {
+    CHarness.assumeCompiler(abi);
+    Compilation c = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), MIRRORS);
+    String asserts = CompiledClasses.resource(c, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    Path header = CHarness.copyResource("valid-mirrors/mirrors.h", dir);
+    CHarness.Result result = CHarness.checkAsserts(abi, dir, header, asserts);
+    assertTrue(result.ok(), result.describe());
   }
 
   static AbiCodec<?> codec(Class<?> marshaller, String abi) throws ReflectiveOperationException {

@@ -96,6 +96,15 @@ public final class Reporter {
     errors++;
   }
 
+  /**
+   * The flow guard failed inside one method (or initializer): a warning on it, formatted like
+   * the guard's other diagnostics; that method is not checked, the rest still is.
+   */
+  public void guardFailure(Trees trees, TreePath path, String message) {
+    trees.printMessage(Diagnostic.Kind.WARNING, format(AbiKind.NARROWING, message), path.getLeaf(),
+        path.getCompilationUnit());
+  }
+
   /** A warning about abiguard itself (option problems, guard switched off). */
   public void warning(String message) {
     messager.printMessage(Diagnostic.Kind.WARNING, "[abiguard] " + message);

@@ -65,8 +65,10 @@ public final class LayoutEngine {
       return cached;
     }
     if (!enclosing.add(struct.javaName())) {
+      List<String> chain = new ArrayList<>(enclosing);
+      List<String> cycle = chain.subList(chain.indexOf(struct.javaName()), chain.size());
       throw new LayoutException("struct " + struct.javaName() + " contains itself: "
-          + String.join(" → ", enclosing) + " → " + struct.javaName()
+          + String.join(" → ", cycle) + " → " + struct.javaName()
           + "; C cannot lay out a struct nested in itself (use a @Pointer member instead)");
     }
     try {

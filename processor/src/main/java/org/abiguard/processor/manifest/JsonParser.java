@@ -71,12 +71,17 @@ public final class JsonParser {
   }
 
   /**
-   * Parses one JSON value that makes up the whole text.
+   * Parses one JSON value that makes up the whole text. A leading byte order mark, which some
+   * editors add, is skipped (RFC 8259 allows parsers to ignore it); columns do not count it.
    *
    * @throws IllegalArgumentException on any syntax error, with line and column
    */
   public static JsonValue parse(String text) {
     JsonParser p = new JsonParser(text);
+    if (text.startsWith("\uFEFF")) {
+      p.pos = 1;
+      p.lineStart = 1;
+    }
     p.skipWhitespace();
     JsonValue value = p.value(0);
     p.skipWhitespace();

@@ -346,6 +346,16 @@ class LayoutEngineTest {
     }
 
     @Test
+    void cycleBelowTheStructBeingLaidOut() {
+      StructModel top = struct("p.Top", "top").field("b", struct("p.B")).build();
+      StructModel b = struct("p.B", "b").field("c", struct("p.C")).build();
+      StructModel c = struct("p.C", "c").field("b", struct("p.B")).build();
+      LayoutException e = assertThrows(LayoutException.class, () -> layout(top, TargetAbi.X86_64, b, c));
+      assertEquals("struct p.B contains itself: p.B → p.C → p.B; C cannot lay out a struct nested in itself"
+          + " (use a @Pointer member instead)", e.getMessage());
+    }
+
+    @Test
     void theEngineStaysUsableAfterACycle() {
       StructModel a = struct("p.A", "a").field("b", struct("p.B")).build();
       StructModel b = struct("p.B", "b").field("a", struct("p.A")).build();

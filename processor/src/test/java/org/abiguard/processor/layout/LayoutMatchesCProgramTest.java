@@ -49,6 +49,15 @@ class LayoutMatchesCProgramTest {
   }
 
   @Test
+  void knownBytesOfXenAddToPhysmapOnI386(@TempDir Path dir) {
+    Map<String, StructDump.Dump> dumps = new StructDump(XenMemoryStructs.lookup())
+        .runInC(TargetAbi.I386, dir, XenMemoryStructs.HEADER, List.of(XenMemoryStructs.ADD_TO_PHYSMAP));
+    // xen_ulong_t and xen_pfn_t are 4 bytes on i386
+    assertEquals("1112" + "2223" + "33343536" + "44454647" + "55565758",
+        HexFormat.of().formatHex(dumps.get("xen.XenAddToPhysmap").bytes()));
+  }
+
+  @Test
   void sampleValues() {
     assertEquals(0x1211L, StructDump.sampleValue(0, Width.U16));
     assertEquals(0x36353433L, StructDump.sampleValue(2, Width.U32));

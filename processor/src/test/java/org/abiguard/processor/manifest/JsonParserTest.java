@@ -52,6 +52,14 @@ class JsonParserTest {
   }
 
   @Test
+  void skipsALeadingByteOrderMark() {
+    JsonArray a = (JsonArray) JsonParser.parse("\uFEFF[1]");
+    assertEquals("line 1, column 1", a.position());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonParser.parse("[\uFEFF]"));
+    assertEquals("line 1, column 2: unexpected '\uFEFF', expected a value", e.getMessage());
+  }
+
+  @Test
   void writerQuotingRoundTrips() {
     String s = "a\"b\\c\nd\u0001e\u007f\u2028é";
     assertEquals(s, ((JsonString) JsonParser.parse(ManifestWriter.quote(s))).value());

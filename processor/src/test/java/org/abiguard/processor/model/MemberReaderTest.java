@@ -8,7 +8,6 @@ import org.abiguard.processor.Expected.Source;
 import org.junit.jupiter.api.Test;
 
 /** Each misuse of a struct member's annotations is one precise error on the member. */
-@org.junit.jupiter.api.Disabled("TEMPORARY: needs the layout/codegen work, not yet merged into main")
 class MemberReaderTest {
   private static final String P = "[abiguard:annotation] ";
 

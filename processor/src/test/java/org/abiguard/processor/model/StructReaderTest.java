@@ -8,7 +8,6 @@ import org.abiguard.processor.Expected.Source;
 import org.junit.jupiter.api.Test;
 
 /** Each misuse of {@code @AbiStruct} on a type is one precise error, placed on the type or the member at fault. */
-@org.junit.jupiter.api.Disabled("TEMPORARY: needs the layout/codegen work, not yet merged into main")
 class StructReaderTest {
   private static final String P = "[abiguard:annotation] ";
 

@@ -74,14 +74,18 @@ final class ExchangeOp {
     long first = exch.nrExchanged >>> inChunkOrder;
     long chunks = in.nrExtents >>> inChunkOrder;
     for (long i = first; i < chunks; i++) {
-      if (i != first && call.preemptCheck()) {
-        exch.nrExchanged = i << inChunkOrder;
-        return call.copyToGuest(codec, exch, arg) ? call.createContinuation(cmd) : -Errno.EFAULT;
-      }
-      rc = exchangeChunk(call.memory(), d, exch, i, inChunkOrder, outChunkOrder, limit);
-      if (rc != 0) {
-        exch.nrExchanged = i << inChunkOrder;
-        return call.copyToGuest(codec, exch, arg) ? rc : -Errno.EFAULT;
+      boolean preempted = i != first && call.preemptCheck();
+      rc = preempted ? 0 : exchangeChunk(call.memory(), d, exch, i, inChunkOrder, outChunkOrder, limit);
+      if (preempted || rc != 0) {
+        long done = i << inChunkOrder;
+        if (done < 0) {
+          return -Errno.EINVAL; // cannot happen: i < nrExtents >>> inChunkOrder
+        }
+        exch.nrExchanged = done;
+        if (!call.copyToGuest(codec, exch, arg)) {
+          return -Errno.EFAULT;
+        }
+        return preempted ? call.createContinuation(cmd) : rc;
       }
     }
     exch.nrExchanged = in.nrExtents;

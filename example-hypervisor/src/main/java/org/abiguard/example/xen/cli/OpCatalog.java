@@ -215,7 +215,7 @@ final class OpCatalog {
     @Override
     public Prepared prepare(Fields fields, ArgumentArea area) throws TraceException, GuestFault {
       if (cmd == XenMem.MAXIMUM_RAM_PAGE) {
-        return prepared("");
+        return new Prepared("", () -> "");
       }
       area.struct(2);
       long domid = fields.has("domid") ? fields.domid("domid") : DomIds.DOMID_SELF;
@@ -223,21 +223,7 @@ final class OpCatalog {
         throw fields.error("domid=0x" + Long.toHexString(domid) + " does not fit a domid_t (u16)");
       }
       area.memory().write(area.base(), new byte[] {(byte) domid, (byte) (domid >>> 8)});
-      return prepared("domid=" + DomIds.format(area.memory().readU16(area.base())));
-    }
-
-    private static Prepared prepared(String arguments) {
-      return new Prepared() {
-        @Override
-        public String arguments() {
-          return arguments;
-        }
-
-        @Override
-        public String results() {
-          return "";
-        }
-      };
+      return new Prepared("domid=" + DomIds.format(area.memory().readU16(area.base())), () -> "");
     }
   }
 }

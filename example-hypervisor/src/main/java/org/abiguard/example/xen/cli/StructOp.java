@@ -118,17 +118,7 @@ final class StructOp<T> implements TraceOp {
     mem.write(area.base(), bytes);
     T before = mem.copyFromGuest(codec, area.base());
     String arguments = describe(before, mem);
-    return new Prepared() {
-      @Override
-      public String arguments() {
-        return arguments;
-      }
-
-      @Override
-      public String results() {
-        return describeResults(codec, before, mem, area.base());
-      }
-    };
+    return new Prepared(arguments, () -> describeResults(codec, before, mem, area.base()));
   }
 
   private void placeArray(Fields fields, ArgumentArea area, T value, Array<T> a) throws TraceException, GuestFault {

@@ -1,6 +1,7 @@
 package org.abiguard.example.xen.cli;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.abiguard.example.xen.hv.GuestFault;
 
 /**
@@ -26,12 +27,11 @@ interface TraceOp {
    */
   Prepared prepare(Fields fields, ArgumentArea area) throws TraceException, GuestFault;
 
-  /** A prepared argument. */
-  interface Prepared {
-    /** The argument as the hypervisor reads it, {@code key=value ...}. */
-    String arguments();
-
-    /** What the call changed or returned in guest memory, {@code key=value ...}, or "". */
-    String results();
-  }
+  /**
+   * A prepared argument.
+   *
+   * @param arguments the argument as the hypervisor reads it, {@code key=value ...}
+   * @param results after the call: what it changed or returned in guest memory, or ""
+   */
+  record Prepared(String arguments, Supplier<String> results) {}
 }

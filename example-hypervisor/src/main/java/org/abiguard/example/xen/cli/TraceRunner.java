@@ -99,7 +99,7 @@ final class TraceRunner {
     HypercallResult r = xen.memoryOp(d, op.cmd(), at);
     String where = fields.has("at") ? String.format("(at 0x%x) ", at) : "";
     table.call(c.line(), d.toString(), op.name(), Errno.describe(r.rc()), where + prepared.arguments());
-    table.detail(prepared.results());
+    table.detail(prepared.results().get());
     after(c.line(), r, c.expected().isPresent() ? c.expected().getAsLong() : null);
   }
 

@@ -29,24 +29,27 @@ public final class GuestMemory {
 
   /** Reads {@code dst.length} bytes from guest address {@code gaddr}. */
   public void read(long gaddr, byte[] dst) throws GuestFault {
-    long[] mfns = translate(gaddr, dst.length);
-    int done = 0;
-    for (int i = 0; i < mfns.length; i++) {
-      int offset = i == 0 ? pageOffset(gaddr) : 0;
-      int n = Math.min(FrameTable.PAGE_SIZE - offset, dst.length - done);
-      System.arraycopy(frames.page(mfns[i]), offset, dst, done, n);
-      done += n;
-    }
+    transfer(gaddr, dst, false);
   }
 
   /** Writes {@code src} at guest address {@code gaddr}. */
   public void write(long gaddr, byte[] src) throws GuestFault {
-    long[] mfns = translate(gaddr, src.length);
+    transfer(gaddr, src, true);
+  }
+
+  /** Copies between {@code data} and the guest pages from {@code gaddr}, after translating them all. */
+  private void transfer(long gaddr, byte[] data, boolean toGuest) throws GuestFault {
+    long[] mfns = translate(gaddr, data.length);
     int done = 0;
     for (int i = 0; i < mfns.length; i++) {
       int offset = i == 0 ? pageOffset(gaddr) : 0;
-      int n = Math.min(FrameTable.PAGE_SIZE - offset, src.length - done);
-      System.arraycopy(src, done, frames.page(mfns[i]), offset, n);
+      int n = Math.min(FrameTable.PAGE_SIZE - offset, data.length - done);
+      byte[] page = frames.page(mfns[i]);
+      if (toGuest) {
+        System.arraycopy(data, done, page, offset, n);
+      } else {
+        System.arraycopy(page, offset, data, done, n);
+      }
       done += n;
     }
   }

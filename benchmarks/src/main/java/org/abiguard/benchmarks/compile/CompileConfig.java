@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The two ways the harness compiles each input. */
+/** The ways the harness compiles each input. */
 enum CompileConfig {
   /** Plain javac: {@code -proc:none}. */
   PLAIN("javac -proc:none"),
+  /**
+   * javac with a processor that claims {@code "*"} and does nothing ({@link EmptyProcessor}):
+   * the cost of javac's annotation-processing machinery alone, which any processor pays.
+   */
+  EMPTY("javac -processorpath empty-processor"),
   /** javac with abiguard on the processor path: struct stage and flow guard. */
   ABIGUARD("javac -processorpath abiguard");
 
@@ -18,12 +23,15 @@ enum CompileConfig {
   }
 
   /** The options that select this configuration. */
-  List<String> options(Path processorJar, List<String> processorOptions) {
-    if (this == PLAIN) {
-      return List.of("-proc:none");
-    }
-    List<String> options = new ArrayList<>(List.of("-processorpath", processorJar.toString()));
-    options.addAll(processorOptions);
-    return options;
+  List<String> options(Path processorJar, Path emptyProcessor, List<String> processorOptions) {
+    return switch (this) {
+      case PLAIN -> List.of("-proc:none");
+      case EMPTY -> List.of("-processorpath", String.valueOf(emptyProcessor));
+      case ABIGUARD -> {
+        List<String> options = new ArrayList<>(List.of("-processorpath", processorJar.toString()));
+        options.addAll(processorOptions);
+        yield options;
+      }
+    };
   }
 }

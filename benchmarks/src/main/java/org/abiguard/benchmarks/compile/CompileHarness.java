@@ -1,6 +1,7 @@
 package org.abiguard.benchmarks.compile;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ public final class CompileHarness {
             options.jdk(),
             System.getProperty("java.class.path"),
             options.processorJar().toAbsolutePath(),
+            options.emptyProcessor() ? EmptyProcessor.build(work) : null,
             options.processorOptions(),
             work);
 
@@ -59,13 +61,16 @@ public final class CompileHarness {
       inputs.add(GuavaInput.prepare(options.guava(), options.guavaClasspath(), work));
     }
 
+    double loadBefore = loadAverage();
     List<Measurement> measurements = new ArrayList<>();
     for (CompileInput input : inputs) {
-      measurements.add(measure(launcher, input, options.warmups(), options.reps()));
+      measurements.add(measure(launcher, input, options.configs(), options.warmups(), options.reps()));
     }
+    String load = String.format(Locale.ROOT, " System load average (1 min) %.2f before and %.2f after.",
+        loadBefore, loadAverage());
 
     String report =
-        MarkdownReport.render(measurements, options.sizes().size(), conditions(options), canary);
+        MarkdownReport.render(measurements, options.sizes().size(), conditions(options) + load, canary);
     System.out.println(report);
     Files.writeString(work.resolve("results.md"), report, StandardCharsets.UTF_8);
     Files.writeString(work.resolve("runs.csv"), MarkdownReport.csv(measurements), StandardCharsets.UTF_8);
@@ -88,17 +93,18 @@ public final class CompileHarness {
         List.of("--release", "17", "-encoding", "UTF-8"), codebase.lines());
   }
 
-  private static Measurement measure(JavacLauncher launcher, CompileInput input, int warmups, int reps)
+  private static Measurement measure(
+      JavacLauncher launcher, CompileInput input, List<CompileConfig> configs, int warmups, int reps)
       throws IOException, InterruptedException {
     Measurement measurement = new Measurement(input);
     for (int w = 0; w < warmups; w++) {
-      for (CompileConfig config : CompileConfig.values()) {
+      for (CompileConfig config : configs) {
         RunResult run = launcher.run(input, config, "warmup" + (w + 1));
         progress(describe(input, "warm-up " + (w + 1), run));
       }
     }
     for (int r = 0; r < reps; r++) {
-      for (CompileConfig config : CompileConfig.values()) {
+      for (CompileConfig config : configs) {
         RunResult run = launcher.run(input, config, "run" + (r + 1));
         measurement.add(run);
         progress(describe(input, "run " + (r + 1), run));
@@ -108,8 +114,8 @@ public final class CompileHarness {
   }
 
   private static String describe(CompileInput input, String which, RunResult run) {
-    return String.format(Locale.ROOT, "%s %s %s: %.2f s wall, %.2f s CPU, exit %d, %d [abiguard lines, %d errors, %d generated",
-        input.name(), run.config().label, which, run.wallSeconds(), run.cpuSeconds(), run.exitCode(),
+    return String.format(Locale.ROOT, "%s %s %s: %.2f s wall, %.2f s CPU, %.2f s javac-thread CPU, exit %d, %d [abiguard lines, %d errors, %d generated",
+        input.name(), run.config().label, which, run.wallSeconds(), run.cpuSeconds(), run.threadCpuSeconds(), run.exitCode(),
         run.abiguardDiagnostics(), run.errors(), run.generatedSources());
   }
 
@@ -125,14 +131,18 @@ public final class CompileHarness {
     String vendor = release.getProperty("IMPLEMENTOR", "").replace("\"", "");
     return String.format(Locale.ROOT,
         "Measured %s with javac %s%s on %s/%s, %d cores shared with other jobs (figures are noisy);"
-            + " %d measured run(s) per configuration after %d warm-up pair(s), alternating `-proc:none`"
-            + " and abiguard run by run (ABAB); every run a fresh JVM compiling into empty output"
+            + " %d measured run(s) per configuration after %d warm-up pair(s), alternating the"
+            + " configurations run by run (ABAB...); every run a fresh JVM compiling into empty output"
             + " directories. Times are the wall seconds of the whole javac process; CPU is its CPU time"
             + " over all threads. abiguard options: %s.",
         Instant.now().truncatedTo(ChronoUnit.MINUTES), version, vendor.isEmpty() ? "" : " (" + vendor + ")",
         System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
         options.reps(), options.warmups(),
         options.processorOptions().isEmpty() ? "defaults" : String.join(" ", options.processorOptions()));
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static void progress(String line) {

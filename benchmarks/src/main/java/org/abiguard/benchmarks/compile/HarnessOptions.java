@@ -20,6 +20,7 @@ import java.util.List;
  * @param guavaClasspath Guava's compile class path, or empty to find it in the local repository
  * @param jdk the JDK whose javac is measured
  * @param processorOptions {@code -A} options for the abiguard runs
+ * @param emptyProcessor also measure javac with a do-nothing processor ({@link EmptyProcessor})
  */
 record HarnessOptions(
     Path processorJar,
@@ -32,7 +33,8 @@ record HarnessOptions(
     Path guava,
     List<Path> guavaClasspath,
     Path jdk,
-    List<String> processorOptions) {
+    List<String> processorOptions,
+    boolean emptyProcessor) {
 
   static final String USAGE =
       """
@@ -41,7 +43,7 @@ record HarnessOptions(
           --annotations annotations/target/abiguard-annotations-0.1.0-SNAPSHOT.jar
           [--reps 5] [--warmups 1] [--out DIR] [--sizes 500,1000 | --sizes none]
           [--methods-per-struct 10] [--guava PATH-to-guava-sources-jar [--guava-classpath CP]]
-          [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...]""";
+          [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...] [--empty-processor]""";
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with the problem. */
   static HarnessOptions parse(String[] args) {
@@ -56,8 +58,13 @@ record HarnessOptions(
     List<Path> guavaClasspath = List.of();
     Path jdk = Path.of(System.getProperty("java.home"));
     List<String> processorOptions = new ArrayList<>();
+    boolean emptyProcessor = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
+      if (option.equals("--empty-processor")) {
+        emptyProcessor = true;
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value after " + option);
       }
@@ -82,7 +89,14 @@ record HarnessOptions(
     }
     return new HarnessOptions(
         processor, annotations, reps, warmups, out, sizes, methodsPerStruct, guava, guavaClasspath, jdk,
-        List.copyOf(processorOptions));
+        List.copyOf(processorOptions), emptyProcessor);
+  }
+
+  /** The configurations to measure, in the order each repetition runs them. */
+  List<CompileConfig> configs() {
+    return emptyProcessor
+        ? List.of(CompileConfig.PLAIN, CompileConfig.EMPTY, CompileConfig.ABIGUARD)
+        : List.of(CompileConfig.PLAIN, CompileConfig.ABIGUARD);
   }
 
   private static int positive(String option, String value) {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class JavacLauncher {
   private static final Pattern RESULT =
-      Pattern.compile(JavacRun.RESULT + " exit=(-?\\d+) wallNanos=(\\d+) cpuNanos=(-?\\d+)");
+      Pattern.compile(JavacRun.RESULT + " exit=(-?\\d+) wallNanos=(\\d+) cpuNanos=(-?\\d+) threadCpuNanos=(-?\\d+)");
   private static final Pattern ERRORS = Pattern.compile("(?m)^(\\d+) errors?$");
   private static final Pattern WARNINGS = Pattern.compile("(?m)^(\\d+) warnings?$");
   private static final String ABIGUARD = "[abiguard";
@@ -27,6 +27,7 @@ final class JavacLauncher {
   private final Path javaExecutable;
   private final String harnessClasspath;
   private final Path processorJar;
+  private final Path emptyProcessor;
   private final List<String> processorOptions;
   private final Path work;
 
@@ -34,14 +35,21 @@ final class JavacLauncher {
    * @param javaHome the JDK whose javac is measured
    * @param harnessClasspath where {@link JavacRun} is
    * @param processorJar the self-contained abiguard processor jar
+   * @param emptyProcessor the processor path of {@link EmptyProcessor}, or null if not measured
    * @param processorOptions {@code -A} options for the abiguard configuration
    * @param work a directory for output and logs
    */
   JavacLauncher(
-      Path javaHome, String harnessClasspath, Path processorJar, List<String> processorOptions, Path work) {
+      Path javaHome,
+      String harnessClasspath,
+      Path processorJar,
+      Path emptyProcessor,
+      List<String> processorOptions,
+      Path work) {
     this.javaExecutable = javaHome.resolve("bin").resolve("java");
     this.harnessClasspath = harnessClasspath;
     this.processorJar = processorJar;
+    this.emptyProcessor = emptyProcessor;
     this.processorOptions = List.copyOf(processorOptions);
     this.work = work;
   }
@@ -71,12 +79,15 @@ final class JavacLauncher {
     double wall = (System.nanoTime() - start) / 1e9;
 
     Matcher result = RESULT.matcher(stdout);
-    double cpu = result.find() ? Long.parseLong(result.group(3)) / 1e9 : Double.NaN;
+    boolean reported = result.find();
+    double cpu = reported ? Long.parseLong(result.group(3)) / 1e9 : Double.NaN;
+    double threadCpu = reported ? Long.parseLong(result.group(4)) / 1e9 : Double.NaN;
     String output = Files.readString(log, StandardCharsets.UTF_8);
     return new RunResult(
         config,
         wall,
         cpu,
+        threadCpu,
         exit,
         countLinesWith(output, ABIGUARD),
         count(ERRORS, output),
@@ -97,7 +108,7 @@ final class JavacLauncher {
     }
     args.addAll(List.of("-Xmaxerrs", "100000", "-Xmaxwarns", "100000"));
     args.addAll(input.options());
-    args.addAll(config.options(processorJar, processorOptions));
+    args.addAll(config.options(processorJar, emptyProcessor, processorOptions));
     input.sources().forEach(source -> args.add(source.toString()));
     return args.stream().map(JavacLauncher::quote).toList();
   }

@@ -1,12 +1,13 @@
 package org.abiguard.benchmarks.compile;
 
 import static org.abiguard.benchmarks.compile.CompileConfig.ABIGUARD;
+import static org.abiguard.benchmarks.compile.CompileConfig.EMPTY;
 import static org.abiguard.benchmarks.compile.CompileConfig.PLAIN;
 
 import java.util.List;
 import java.util.Locale;
 
-/** Writes the harness's figures as Markdown: the cost table, growth, and the run conditions. */
+/** Writes the harness's figures as Markdown: cost, checks, growth, and the run conditions. */
 final class MarkdownReport {
   /** The target: abiguard at most this many times the plain javac time. */
   static final double TARGET_RATIO = 1.10;
@@ -29,20 +30,8 @@ final class MarkdownReport {
         : "Flow guard: **not active** in this processor jar (the canary, a u32 member passed to a u16"
             + " parameter, got " + canary.narrowings() + " `[abiguard:narrowing]` instead of 1): these"
             + " figures measure the processor without the flow guard.\n\n");
-    md.append("| input | files | lines | `-proc:none` median (min) s | abiguard median (min) s"
-        + " | ratio median (min) | extra s | CPU ratio | `[abiguard` diagnostics (plain / abiguard)"
-        + " | generated sources | ≤ 1.10x |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-    for (Measurement m : measurements) {
-      md.append(String.format(Locale.ROOT,
-          "| %s | %d | %d | %.2f (%.2f) | %.2f (%.2f) | %.3fx (%.3fx) | %+.2f | %.3fx | %d / %d | %d | %s |%n",
-          m.input.name(), m.input.sources().size(), m.input.lines(),
-          m.medianWall(PLAIN), m.minWall(PLAIN), m.medianWall(ABIGUARD), m.minWall(ABIGUARD),
-          m.ratio(), m.minRatio(), m.extraSeconds(), m.cpuRatio(),
-          m.abiguardDiagnostics(PLAIN), m.abiguardDiagnostics(ABIGUARD), m.generatedSources(),
-          m.ratio() <= TARGET_RATIO ? "yes" : "**no**"));
-    }
-    md.append('\n');
+    md.append(cost(measurements)).append('\n');
+    md.append(checks(measurements)).append('\n');
     for (Measurement m : measurements) {
       md.append("- `").append(m.input.name()).append("`: ").append(m.input.description()).append('\n');
     }
@@ -56,25 +45,90 @@ final class MarkdownReport {
     return md.toString();
   }
 
+  private static String cost(List<Measurement> measurements) {
+    boolean empty = measurements.stream().allMatch(m -> m.has(EMPTY));
+    StringBuilder md = new StringBuilder();
+    md.append("Seconds, median (min) of the runs; ratio = median over the `-proc:none` median"
+        + " (min over min); extra = median minus the `-proc:none` median.");
+    if (empty) {
+      md.append(" \"empty processor\" is a processor that claims `\"*\"` like abiguard and does"
+          + " nothing: the part of the cost that javac's annotation processing itself takes.");
+    }
+    md.append("\n\n| input | time | `-proc:none` s");
+    if (empty) {
+      md.append(" | empty processor s | ratio | extra s");
+    }
+    md.append(" | abiguard s | ratio | extra s |\n|---|---|---:");
+    md.append(empty ? "|---:|---:|---:" : "").append("|---:|---:|---:|\n");
+    for (Measurement m : measurements) {
+      for (Metric metric : Metric.values()) {
+        md.append("| ").append(m.input.name()).append(" | ").append(metric.label).append(" | ");
+        md.append(seconds(m, PLAIN, metric));
+        if (empty) {
+          md.append(versusPlain(m, EMPTY, metric));
+        }
+        md.append(versusPlain(m, ABIGUARD, metric)).append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String seconds(Measurement m, CompileConfig config, Metric metric) {
+    return String.format(Locale.ROOT, "%.2f (%.2f)", m.median(config, metric), m.min(config, metric));
+  }
+
+  private static String versusPlain(Measurement m, CompileConfig config, Metric metric) {
+    return String.format(Locale.ROOT, " | %s | %.3f (%.3f) | %+.2f",
+        seconds(m, config, metric), m.ratio(config, metric), m.minRatio(config, metric), m.extra(config, metric));
+  }
+
+  private static String checks(List<Measurement> measurements) {
+    StringBuilder md = new StringBuilder();
+    md.append("| input | files | lines | `[abiguard` diagnostics, `-proc:none` / abiguard"
+        + " | generated sources | failed runs | wall ratio ≤ 1.10 | javac-thread CPU ratio ≤ 1.10 |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+    for (Measurement m : measurements) {
+      md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %d / %d | %,d | %d | %s | %s |%n",
+          m.input.name(), m.input.sources().size(), m.input.lines(),
+          m.abiguardDiagnostics(PLAIN), m.abiguardDiagnostics(ABIGUARD), m.generatedSources(),
+          m.failures().size(), verdict(m, Metric.WALL), verdict(m, Metric.THREAD_CPU)));
+    }
+    return md.toString();
+  }
+
+  private static String verdict(Measurement m, Metric metric) {
+    double ratio = m.ratio(ABIGUARD, metric);
+    return String.format(Locale.ROOT, ratio <= TARGET_RATIO ? "yes (%.3f)" : "**no** (%.3f)", ratio);
+  }
+
   private static String growth(List<Measurement> sizes) {
     StringBuilder md = new StringBuilder();
-    md.append("Growth of the synthetic codebase (linear growth: the time ratios follow the size ratio):\n\n");
-    md.append("| input | lines | `-proc:none` s | abiguard s | extra s | extra ms per 1,000 lines |\n");
-    md.append("|---|---:|---:|---:|---:|---:|\n");
+    md.append("Growth of the synthetic codebase, medians (linear growth: the time ratios in the last"
+        + " row follow the size ratio):\n\n");
+    md.append("| input | lines");
+    for (Metric metric : Metric.values()) {
+      md.append(" | ").append(metric.label).append(": `-proc:none` / abiguard s | extra s");
+    }
+    md.append(" |\n|---|---:").append("|---:|---:".repeat(Metric.values().length)).append("|\n");
     for (Measurement m : sizes) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %+.2f | %.1f |%n",
-          m.input.name(), m.input.lines(), m.medianWall(PLAIN), m.medianWall(ABIGUARD),
-          m.extraSeconds(), 1e6 * m.extraSeconds() / m.input.lines()));
+      md.append(String.format(Locale.ROOT, "| %s | %,d", m.input.name(), m.input.lines()));
+      for (Metric metric : Metric.values()) {
+        md.append(String.format(Locale.ROOT, " | %.2f / %.2f | %+.2f",
+            m.median(PLAIN, metric), m.median(ABIGUARD, metric), m.extra(ABIGUARD, metric)));
+      }
+      md.append(" |\n");
     }
     Measurement first = sizes.get(0);
     Measurement last = sizes.get(sizes.size() - 1);
-    md.append(String.format(Locale.ROOT, "| %s / %s | %.2fx | %.2fx | %.2fx | %.2fx | |%n",
-        last.input.name(), first.input.name(),
-        (double) last.input.lines() / first.input.lines(),
-        last.medianWall(PLAIN) / first.medianWall(PLAIN),
-        last.medianWall(ABIGUARD) / first.medianWall(ABIGUARD),
-        last.extraSeconds() / first.extraSeconds()));
-    return md.toString();
+    md.append(String.format(Locale.ROOT, "| %s / %s | %.2fx",
+        last.input.name(), first.input.name(), (double) last.input.lines() / first.input.lines()));
+    for (Metric metric : Metric.values()) {
+      md.append(String.format(Locale.ROOT, " | %.2fx / %.2fx | %.2fx",
+          last.median(PLAIN, metric) / first.median(PLAIN, metric),
+          last.median(ABIGUARD, metric) / first.median(ABIGUARD, metric),
+          last.extra(ABIGUARD, metric) / first.extra(ABIGUARD, metric)));
+    }
+    return md.append(" |\n").toString();
   }
 
   private static String failures(List<Measurement> measurements) {
@@ -89,17 +143,19 @@ final class MarkdownReport {
     return md.toString();
   }
 
-  /** One CSV line per run: input, config, run, wall, cpu, exit, diagnostics, errors, generated. */
+  /** One CSV line per run. */
   static String csv(List<Measurement> measurements) {
-    StringBuilder csv = new StringBuilder("input,config,run,wall_s,cpu_s,exit,abiguard_diagnostics,errors,warnings,generated_sources\n");
+    StringBuilder csv = new StringBuilder(
+        "input,config,run,wall_s,cpu_s,thread_cpu_s,exit,abiguard_diagnostics,errors,warnings,generated_sources\n");
     for (Measurement m : measurements) {
       for (CompileConfig config : CompileConfig.values()) {
         List<RunResult> runs = m.runs(config);
         for (int i = 0; i < runs.size(); i++) {
           RunResult r = runs.get(i);
-          csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%d,%d,%d,%d,%d%n",
+          csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d,%d,%d,%d,%d%n",
               m.input.name(), config.name().toLowerCase(Locale.ROOT), i + 1, r.wallSeconds(), r.cpuSeconds(),
-              r.exitCode(), r.abiguardDiagnostics(), r.errors(), r.warnings(), r.generatedSources()));
+              r.threadCpuSeconds(), r.exitCode(), r.abiguardDiagnostics(), r.errors(), r.warnings(),
+              r.generatedSources()));
         }
       }
     }

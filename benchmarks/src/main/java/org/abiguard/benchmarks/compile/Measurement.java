@@ -3,9 +3,8 @@ package org.abiguard.benchmarks.compile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
-/** The measured runs of one input in both configurations, and their summary figures. */
+/** The measured runs of one input in every configuration, and their summary figures. */
 final class Measurement {
   final CompileInput input;
   private final List<RunResult> runs = new ArrayList<>();
@@ -22,35 +21,34 @@ final class Measurement {
     return runs.stream().filter(r -> r.config() == config).toList();
   }
 
-  double medianWall(CompileConfig config) {
-    return median(values(config, RunResult::wallSeconds));
+  /** True if {@code config} was measured. */
+  boolean has(CompileConfig config) {
+    return !runs(config).isEmpty();
   }
 
-  double minWall(CompileConfig config) {
-    return values(config, RunResult::wallSeconds)[0];
+  double median(CompileConfig config, Metric metric) {
+    double[] v = sorted(config, metric);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
-  double medianCpu(CompileConfig config) {
-    return median(values(config, RunResult::cpuSeconds));
+  double min(CompileConfig config, Metric metric) {
+    return sorted(config, metric)[0];
   }
 
-  /** Median abiguard time over median plain time. */
-  double ratio() {
-    return medianWall(CompileConfig.ABIGUARD) / medianWall(CompileConfig.PLAIN);
+  /** Median of {@code config} over median of plain javac. */
+  double ratio(CompileConfig config, Metric metric) {
+    return median(config, metric) / median(CompileConfig.PLAIN, metric);
   }
 
-  /** Fastest abiguard run over fastest plain run. */
-  double minRatio() {
-    return minWall(CompileConfig.ABIGUARD) / minWall(CompileConfig.PLAIN);
+  /** Fastest run of {@code config} over fastest plain run. */
+  double minRatio(CompileConfig config, Metric metric) {
+    return min(config, metric) / min(CompileConfig.PLAIN, metric);
   }
 
-  double cpuRatio() {
-    return medianCpu(CompileConfig.ABIGUARD) / medianCpu(CompileConfig.PLAIN);
-  }
-
-  /** Median abiguard time minus median plain time, in seconds. */
-  double extraSeconds() {
-    return medianWall(CompileConfig.ABIGUARD) - medianWall(CompileConfig.PLAIN);
+  /** Median of {@code config} minus median of plain javac, in seconds. */
+  double extra(CompileConfig config, Metric metric) {
+    return median(config, metric) - median(CompileConfig.PLAIN, metric);
   }
 
   /** The largest abiguard diagnostic count of any run of {@code config}. */
@@ -58,6 +56,7 @@ final class Measurement {
     return runs(config).stream().mapToInt(RunResult::abiguardDiagnostics).max().orElse(0);
   }
 
+  /** The largest count of generated sources of any abiguard run. */
   int generatedSources() {
     return runs(CompileConfig.ABIGUARD).stream().mapToInt(RunResult::generatedSources).max().orElse(0);
   }
@@ -67,18 +66,12 @@ final class Measurement {
     return runs.stream().filter(r -> !r.succeeded()).toList();
   }
 
-  private double[] values(CompileConfig config, ToDoubleFunction<RunResult> value) {
-    double[] values = runs(config).stream().mapToDouble(value).sorted().toArray();
+  private double[] sorted(CompileConfig config, Metric metric) {
+    double[] values = runs(config).stream().mapToDouble(metric.value).toArray();
     if (values.length == 0) {
       throw new IllegalStateException("no runs of " + config + " for " + input.name());
     }
+    Arrays.sort(values);
     return values;
-  }
-
-  static double median(double[] sorted) {
-    double[] v = sorted.clone();
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 }

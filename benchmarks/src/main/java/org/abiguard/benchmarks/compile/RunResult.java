@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * @param config how it compiled
  * @param wallSeconds wall time of the whole process, as the parent saw it
  * @param cpuSeconds CPU time of the process (all its threads, JVM start-up included)
+ * @param threadCpuSeconds CPU time of the thread that ran javac
  * @param exitCode javac's exit code
  * @param abiguardDiagnostics lines of javac's output that carry an {@code [abiguard} message
  * @param errors javac's error count
@@ -19,6 +20,7 @@ record RunResult(
     CompileConfig config,
     double wallSeconds,
     double cpuSeconds,
+    double threadCpuSeconds,
     int exitCode,
     int abiguardDiagnostics,
     int errors,

@@ -1,18 +1,38 @@
 package org.abiguard.processor.guard;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Trees;
 import javax.annotation.processing.ProcessingEnvironment;
 import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
 
 /**
  * Entry point of the flow guard: attaches a javac {@code TaskListener} that analyses each
- * compilation unit after attribution.
+ * class after javac's flow analysis ({@code ANALYZE}), when its trees are attributed and not
+ * yet lowered.
  *
- * <p>PLACEHOLDER during initial development: owned by the flow-guard work.
+ * <p>Only the exported {@code com.sun.source} API is used. Where the processing environment
+ * is not javac's own (ECJ, or an IDE or build tool that wraps it), {@link TaskLocator} looks
+ * for javac's environment inside the wrapper; when there is none the guard is off and one
+ * warning says so, while the rest of the processor works as usual.
  */
 public final class FlowGuard {
   private FlowGuard() {}
 
-  /** Attaches the guard to the running javac task. */
-  public static void install(ProcessingEnvironment env, Reporter reporter, Options options) {}
+  /** Attaches the guard to the running javac task, or warns once that it is off. */
+  public static void install(ProcessingEnvironment env, Reporter reporter, Options options) {
+    ProcessingEnvironment javacEnv = TaskLocator.javacEnvironment(env);
+    JavacTask task = javacEnv == null ? null : TaskLocator.task(javacEnv);
+    if (task == null) {
+      reporter.warning("the flow guard is off: this compiler's processing environment ("
+          + env.getClass().getName() + ") is not javac's, so narrowing conversions are not checked;"
+          + " structs, marshallers and the manifest are still generated. Build with javac to check them.");
+      return;
+    }
+    Trees trees = Trees.instance(javacEnv);
+    Declarations decls = new Declarations(javacEnv.getTypeUtils(), trees);
+    task.addTaskListener(new GuardListener(
+        new ClassAnalyzer(trees, javacEnv.getTypeUtils(), javacEnv.getElementUtils(), decls, reporter,
+            options.strict())));
+  }
 }

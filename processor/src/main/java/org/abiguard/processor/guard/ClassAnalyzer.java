@@ -1,0 +1,109 @@
+package org.abiguard.processor.guard;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.abiguard.processor.diag.Reporter;
+import org.abiguard.processor.guard.flow.Context;
+import org.abiguard.processor.guard.flow.Interpreter;
+
+/**
+ * Analyses one class (and its member classes): the override check, then each method and the
+ * initializers that mention a declared width. A failure inside the analysis of one method
+ * becomes one warning for that method; the others are still checked.
+ */
+final class ClassAnalyzer {
+  /** Test hook: runs before each method is analysed, with its name. */
+  static volatile Consumer<String> beforeMethod = name -> { };
+
+  private final Trees trees;
+  private final Types types;
+  private final Elements elements;
+  private final Declarations decls;
+  private final Reporter reporter;
+  private final boolean strict;
+  private final OverrideCheck overrides;
+  private final Set<Tree> done = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations decls, Reporter reporter, boolean strict) {
+    this.trees = trees;
+    this.types = types;
+    this.elements = elements;
+    this.decls = decls;
+    this.reporter = reporter;
+    this.strict = strict;
+    this.overrides = new OverrideCheck(trees, types, elements, decls, reporter, strict);
+  }
+
+  /** Analyses a class javac has just finished, unless it was analysed with its enclosing class. */
+  void analyse(CompilationUnitTree unit, TypeElement type) {
+    TreePath path;
+    try {
+      path = trees.getPath(type);
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(path.getLeaf())) {
+      return;
+    }
+    analyseClass(new Context(trees, types, elements, decls, strict, path.getCompilationUnit()), path);
+  }
+
+  private void analyseClass(Context cx, TreePath classPath) {
+    ClassTree ct = (ClassTree) classPath.getLeaf();
+    if (!done.add(ct)) {
+      return;
+    }
+    guarded(cx, classPath, "the override check of " + ct.getSimpleName(), () -> overrides.check(classPath));
+    boolean initializers = false;
+    for (Tree member : ct.getMembers()) {
+      TreePath mp = new TreePath(classPath, member);
+      if ((member instanceof VariableTree vt && vt.getInitializer() != null || member instanceof BlockTree)
+          && RelevanceScan.mentionsWidths(trees, decls, mp)) {
+        initializers = true;
+      }
+    }
+    if (initializers) {
+      guarded(cx, classPath, "the initializers of " + ct.getSimpleName(),
+          () -> Interpreter.analyseInitializers(cx, classPath, null));
+    }
+    for (Tree member : ct.getMembers()) {
+      TreePath mp = new TreePath(classPath, member);
+      if (member instanceof MethodTree mt) {
+        if (mt.getBody() != null && RelevanceScan.mentionsWidths(trees, decls, mp)) {
+          guarded(cx, mp, "method " + mt.getName(), () -> {
+            beforeMethod.accept(mt.getName().toString());
+            Interpreter.analyseMethod(cx, mp, null);
+          });
+        }
+      } else if (member instanceof ClassTree) {
+        analyseClass(cx, mp);
+      }
+    }
+  }
+
+  private void guarded(Context cx, TreePath at, String what, Runnable analysis) {
+    try {
+      analysis.run();
+      for (Context.Pending p : cx.drain()) {
+        reporter.report(p.finding().kind(), trees, p.path(), p.finding().message());
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      cx.discard();
+      reporter.guardFailure(trees, at, "internal error analysing " + what + ": " + e + " ("
+          + what + " not checked; please report this to the abiguard maintainers)");
+    }
+  }
+}

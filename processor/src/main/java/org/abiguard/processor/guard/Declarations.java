@@ -1,0 +1,286 @@
+package org.abiguard.processor.guard;
+
+import com.sun.source.util.Trees;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.guard.sinks.Sink;
+import org.abiguard.processor.model.DeclaredWidth;
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
+import org.abiguard.processor.model.WidthReader;
+
+/**
+ * What declarations say: the declared width of fields, parameters, methods, locals and record
+ * components (from source and class files, typedefs included), as facts for reads and as sinks
+ * for writes, with the names messages use. Widths are read once per element.
+ */
+public final class Declarations {
+  static final String ABI_ARRAY = "org.abiguard.AbiArray";
+  private static final Pattern SYNTHETIC_PARAM = Pattern.compile("arg\\d+");
+
+  private final WidthReader reader = new WidthReader();
+  private final Map<Element, Optional<Width>> widths = new HashMap<>();
+  private final Map<Element, Boolean> relevant = new HashMap<>();
+  private final Types types;
+  private final Trees trees;
+
+  Declarations(Types types, Trees trees) {
+    this.types = types;
+    this.trees = trees;
+  }
+
+  /** The declared width of an element, if it has one. */
+  public Width width(Element e) {
+    if (e == null) {
+      return null;
+    }
+    return widths.computeIfAbsent(e, x -> reader.widthOf(x).map(DeclaredWidth::width)
+        .filter(w -> Width.isValidBits(w.bits()))).orElse(null);
+  }
+
+  /** The Java integral kind of a type (boxed types count as their primitive), or null. */
+  public JavaKind kindOf(TypeMirror t) {
+    if (t == null) {
+      return null;
+    }
+    switch (t.getKind()) {
+      case BYTE: return JavaKind.BYTE;
+      case SHORT: return JavaKind.SHORT;
+      case CHAR: return JavaKind.CHAR;
+      case INT: return JavaKind.INT;
+      case LONG: return JavaKind.LONG;
+      case DECLARED:
+        try {
+          return kindOf(types.unboxedType(t));
+        } catch (IllegalArgumentException notBoxed) {
+          return null;
+        }
+      default: return null;
+    }
+  }
+
+  /** The Java width name of a type for strict mode, e.g. {@code s32} for {@code int}. */
+  public static Width javaWidth(JavaKind k) {
+    return new Width(k.bits(), k.signed());
+  }
+
+  /** The fact a read of the element gives from its declaration, or null when it declares none. */
+  public Fact readFact(Element e) {
+    Width w = width(e);
+    if (w == null) {
+      return null;
+    }
+    JavaKind k = kindOf(e instanceof ExecutableElement m ? m.getReturnType() : e.asType());
+    if (k == null) {
+      return null;
+    }
+    return Fact.declared(w, k, describeSource(e, w));
+  }
+
+  /** The width of each element of an {@code @AbiArray} field or component, or null. */
+  public Width elementWidth(Element e) {
+    if (e == null || !hasAnnotation(e, ABI_ARRAY) || !(e.asType() instanceof ArrayType)) {
+      return null;
+    }
+    return width(e);
+  }
+
+  /** The Java kind of the elements of an array-typed element. */
+  public JavaKind elementKind(Element e) {
+    return e.asType() instanceof ArrayType a ? kindOf(a.getComponentType()) : null;
+  }
+
+  static boolean hasAnnotation(Element e, String name) {
+    for (AnnotationMirror am : e.getAnnotationMirrors()) {
+      if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether code that mentions the element can take part in a narrowing: it declares a width,
+   * or is a method or constructor with a declared parameter or result width.
+   */
+  public boolean relevant(Element e) {
+    if (e == null) {
+      return false;
+    }
+    Boolean r = relevant.get(e);
+    if (r == null) {
+      r = width(e) != null;
+      if (!r && e instanceof ExecutableElement m) {
+        for (VariableElement p : m.getParameters()) {
+          if (width(p) != null) {
+            r = true;
+            break;
+          }
+        }
+      }
+      relevant.put(e, r);
+    }
+    return r;
+  }
+
+  /** Describes where a value comes from, e.g. {@code field XenAddToPhysmap.space (u32)}. */
+  public String describeSource(Element e, Width w) {
+    return describe(e) + " (" + w + ")";
+  }
+
+  /** Names an element for messages, without its width. */
+  public String describe(Element e) {
+    switch (e.getKind()) {
+      case FIELD, ENUM_CONSTANT -> {
+        Element owner = e.getEnclosingElement();
+        if (owner.getKind() == ElementKind.RECORD) {
+          return "record component " + owner.getSimpleName() + "." + e.getSimpleName();
+        }
+        return "field " + owner.getSimpleName() + "." + e.getSimpleName();
+      }
+      case PARAMETER -> {
+        ExecutableElement m = (ExecutableElement) e.getEnclosingElement();
+        int index = m.getParameters().indexOf(e);
+        return "parameter " + paramName(m, index) + " of " + methodName(m);
+      }
+      case METHOD -> {
+        ExecutableElement m = (ExecutableElement) e;
+        Element owner = m.getEnclosingElement();
+        if (owner.getKind() == ElementKind.RECORD && m.getParameters().isEmpty()) {
+          for (RecordComponentElement rc : ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
+            if (rc.getSimpleName().equals(m.getSimpleName())) {
+              return "record component " + owner.getSimpleName() + "." + rc.getSimpleName();
+            }
+          }
+        }
+        return "result of " + owner.getSimpleName() + "." + m.getSimpleName() + "()";
+      }
+      case LOCAL_VARIABLE, RESOURCE_VARIABLE, EXCEPTION_PARAMETER, BINDING_VARIABLE -> {
+        return "local '" + e.getSimpleName() + "'";
+      }
+      case RECORD_COMPONENT -> {
+        return "record component " + e.getEnclosingElement().getSimpleName() + "." + e.getSimpleName();
+      }
+      default -> {
+        return e.getKind().toString().toLowerCase() + " " + e.getSimpleName();
+      }
+    }
+  }
+
+  /**
+   * {@code 'space'}, or the 1-based position when the name is not known: a class file compiled
+   * without {@code -parameters} keeps no parameter names.
+   */
+  public String paramName(ExecutableElement m, int index) {
+    VariableElement p = m.getParameters().get(index);
+    String name = p.getSimpleName().toString();
+    if (name.isEmpty() || SYNTHETIC_PARAM.matcher(name).matches() && trees.getTree(m) == null) {
+      return String.valueOf(index + 1);
+    }
+    return "'" + name + "'";
+  }
+
+  /** {@code xenmemAddToPhysmapOne}, or {@code constructor Foo}. */
+  public static String methodName(ExecutableElement m) {
+    return m.getKind() == ElementKind.CONSTRUCTOR
+        ? "constructor " + m.getEnclosingElement().getSimpleName()
+        : m.getSimpleName().toString();
+  }
+
+  /**
+   * The sink of argument {@code index} of a call (for a varargs call, the index of the declared
+   * parameter): a record's canonical constructor parameter is named as the record component.
+   */
+  public Sink parameterSink(ExecutableElement m, int index, boolean varargsElement) {
+    VariableElement p = m.getParameters().get(index);
+    Width w = width(p);
+    if (w == null) {
+      return null;
+    }
+    TypeMirror t = p.asType();
+    if (varargsElement && t instanceof ArrayType a) {
+      t = a.getComponentType();
+    }
+    JavaKind k = kindOf(t);
+    if (k == null) {
+      return null;
+    }
+    String component = canonicalComponent(m, index);
+    if (component != null) {
+      return new Sink(w, k, component + " (" + w + ")", "record component");
+    }
+    String desc = (varargsElement ? "varargs parameter " : "parameter ") + paramName(m, index) + " of "
+        + methodName(m);
+    return new Sink(w, k, desc + " (" + w + ")", "parameter");
+  }
+
+  private String canonicalComponent(ExecutableElement m, int index) {
+    Element owner = m.getEnclosingElement();
+    if (m.getKind() != ElementKind.CONSTRUCTOR || owner.getKind() != ElementKind.RECORD) {
+      return null;
+    }
+    List<? extends RecordComponentElement> rcs = ElementFilter.recordComponentsIn(owner.getEnclosedElements());
+    if (rcs.size() != m.getParameters().size()) {
+      return null;
+    }
+    for (int i = 0; i < rcs.size(); i++) {
+      if (!types.isSameType(types.erasure(rcs.get(i).asType()), types.erasure(m.getParameters().get(i).asType()))) {
+        return null;
+      }
+    }
+    return "record component " + owner.getSimpleName() + "." + rcs.get(index).getSimpleName();
+  }
+
+  /** The sink of an assignment to a field or local variable, or null when it declares no width. */
+  public Sink variableSink(Element v) {
+    Width w = width(v);
+    JavaKind k = v == null ? null : kindOf(v.asType());
+    if (w == null || k == null) {
+      return null;
+    }
+    String noun = v.getKind() == ElementKind.FIELD ? "field" : "local";
+    return new Sink(w, k, describe(v) + " (" + w + ")", noun);
+  }
+
+  /** The sink of an element of an {@code @AbiArray} field. */
+  public Sink arrayElementSink(Element array) {
+    Width w = elementWidth(array);
+    JavaKind k = elementKind(array);
+    if (w == null || k == null) {
+      return null;
+    }
+    return new Sink(w, k, "element of " + describe(array) + " (" + w + ")", "array element");
+  }
+
+  /** The sink of {@code return} in a method with a declared result width. */
+  public Sink returnSink(ExecutableElement m) {
+    Width w = width(m);
+    JavaKind k = m == null ? null : kindOf(m.getReturnType());
+    if (w == null || k == null) {
+      return null;
+    }
+    return new Sink(w, k, "return value of " + methodName(m) + " (" + w + ")", "return type");
+  }
+
+  /** The fact of a value in strict mode when nothing declares its width: its Java type's range. */
+  public static Fact javaTypeFact(JavaKind k, String what) {
+    return Fact.plain(Range.of(k), what + " (" + javaWidth(k) + ")");
+  }
+}

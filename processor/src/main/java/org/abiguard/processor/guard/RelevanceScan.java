@@ -1,0 +1,83 @@
+package org.abiguard.processor.guard;
+
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+
+/**
+ * The cheap pre-scan: does a method (or initializer) mention anything with a declared width?
+ * A method that reads no annotated field, parameter, local or method and calls nothing with an
+ * annotated parameter can neither produce nor receive a width fact's value at a sink, so the
+ * dataflow skips it and unannotated code costs one tree walk.
+ */
+final class RelevanceScan extends TreePathScanner<Void, Void> {
+  private final Trees trees;
+  private final Declarations decls;
+  private boolean found;
+
+  private RelevanceScan(Trees trees, Declarations decls) {
+    this.trees = trees;
+    this.decls = decls;
+  }
+
+  /** Whether the tree at the path mentions an element with a declared width. */
+  static boolean mentionsWidths(Trees trees, Declarations decls, TreePath path) {
+    RelevanceScan s = new RelevanceScan(trees, decls);
+    s.scan(path, null);
+    return s.found;
+  }
+
+  @Override
+  public Void scan(Tree tree, Void v) {
+    return found ? null : super.scan(tree, v);
+  }
+
+  private void look() {
+    if (!found && decls.relevant(trees.getElement(getCurrentPath()))) {
+      found = true;
+    }
+  }
+
+  @Override
+  public Void visitIdentifier(IdentifierTree t, Void v) {
+    look();
+    return null;
+  }
+
+  @Override
+  public Void visitMemberSelect(MemberSelectTree t, Void v) {
+    look();
+    return super.visitMemberSelect(t, v);
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree t, Void v) {
+    look();
+    return super.visitMethodInvocation(t, v);
+  }
+
+  @Override
+  public Void visitNewClass(NewClassTree t, Void v) {
+    look();
+    return super.visitNewClass(t, v);
+  }
+
+  @Override
+  public Void visitMemberReference(MemberReferenceTree t, Void v) {
+    look();
+    return super.visitMemberReference(t, v);
+  }
+
+  @Override
+  public Void visitVariable(VariableTree t, Void v) {
+    look();
+    return super.visitVariable(t, v);
+  }
+}

@@ -1,0 +1,149 @@
+package org.abiguard.processor.guard.facts;
+
+import java.math.BigInteger;
+import java.util.Objects;
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
+
+/**
+ * What the guard knows about an integral value: the range of its mathematical (C) value, how
+ * the Java value holds it, and where it came from.
+ *
+ * @param range the values the C side would see
+ * @param raw when non-null, the Java value holds the raw bits of this unsigned width in a
+ *     signed Java type of the same size ({@code u32} in {@code int}): Java's signed operations
+ *     (comparison, {@code /}, {@code >>}, widening) see {@code value - 2^bits} for the upper half
+ * @param origin the source, written for messages, e.g. {@code field XenAddToPhysmap.space (u32)}
+ * @param signExtended when non-null, the raw width whose bits Java sign-extended while widening
+ *     them (e.g. a {@code u8} in a {@code byte} passed to an {@code int}): the negative part of
+ *     the range only exists because of that
+ */
+public record Fact(Range range, Width raw, String origin, Width signExtended) {
+  public Fact {
+    Objects.requireNonNull(range);
+    Objects.requireNonNull(origin);
+  }
+
+  /** A plain fact: the Java value is the value. */
+  public static Fact plain(Range range, String origin) {
+    return new Fact(range, null, origin, null);
+  }
+
+  /**
+   * The fact of a value of width {@code w} held in Java type {@code k}: raw bits when the Java
+   * type has exactly the width of an unsigned C type.
+   */
+  public static Fact declared(Width w, JavaKind k, String origin) {
+    return new Fact(Range.of(w), k != null && k.holdsRawBits(w) ? w : null, origin, null);
+  }
+
+  /**
+   * A value with range {@code r} held in Java type {@code k}: plain when every value fits the
+   * Java type as Java reads it, raw bits when it fits the unsigned type of the same size, and
+   * otherwise kept as is (an explicit cast does not launder a value: the range keeps what the
+   * value could be before the cast).
+   */
+  public static Fact in(Range r, JavaKind k, String origin, Width signExtended) {
+    if (k == null || Range.of(k).contains(r)) {
+      return new Fact(r, null, origin, signExtended);
+    }
+    if (k.signed() && Range.unsigned(k.bits()).contains(r)) {
+      return new Fact(r, new Width(k.bits(), false), origin, signExtended);
+    }
+    return new Fact(r, null, origin, signExtended);
+  }
+
+  /** The range of the Java value as Java's signed operations see it. */
+  public Range javaRange() {
+    if (raw == null) {
+      return range;
+    }
+    BigInteger half = BigInteger.ONE.shiftLeft(raw.bits() - 1);
+    BigInteger full = half.shiftLeft(1);
+    if (range.hi().compareTo(half) < 0) {
+      return range;
+    }
+    if (range.lo().compareTo(half) >= 0) {
+      return new Range(range.lo().subtract(full), range.hi().subtract(full));
+    }
+    // both halves: the upper one becomes -half..hi-full, the lower one stays lo..half-1
+    return new Range(half.negate(), half.subtract(BigInteger.ONE));
+  }
+
+  /**
+   * Maps a range of Java values (as {@link #javaRange()} sees them) back to this fact's
+   * representation, intersected with what it already knew; null when nothing is left.
+   */
+  public Fact restrictJava(Range java) {
+    Range known = javaRange().intersect(java);
+    if (known == null) {
+      return null;
+    }
+    if (raw == null) {
+      return withRange(known);
+    }
+    BigInteger full = BigInteger.ONE.shiftLeft(raw.bits());
+    Range unsignedView;
+    if (known.nonNegative()) {
+      unsignedView = known;
+    } else if (known.hi().signum() < 0) {
+      unsignedView = new Range(known.lo().add(full), known.hi().add(full));
+    } else {
+      unsignedView = Range.unsigned(raw.bits());
+    }
+    Range r = range.intersect(unsignedView);
+    return r == null ? null : withRange(r);
+  }
+
+  public Fact withRange(Range r) {
+    return new Fact(r, raw, origin, signExtended);
+  }
+
+  public Fact withOrigin(String o) {
+    return new Fact(range, raw, o, signExtended);
+  }
+
+  /** Same values and representation (the origin does not count). */
+  public boolean sameValues(Fact o) {
+    return o != null && range.equals(o.range) && Objects.equals(raw, o.raw) && Objects.equals(signExtended, o.signExtended);
+  }
+
+  /**
+   * The fact of a value that is either {@code a} or {@code b}. A side without a fact (null)
+   * adds nothing the guard could check, so the other side is kept: only known values are held
+   * to a sink in lenient mode.
+   */
+  public static Fact join(Fact a, Fact b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null || a.sameValues(b)) {
+      return a;
+    }
+    String origin = wider(a, b).origin;
+    Width ext = a.signExtended != null ? a.signExtended : b.signExtended;
+    if (Objects.equals(a.raw, b.raw)) {
+      return new Fact(a.range.hull(b.range), a.raw, origin, ext);
+    }
+    // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
+    Fact rawSide = a.raw != null ? a : b;
+    Fact plainSide = rawSide == a ? b : a;
+    if (plainSide.range.nonNegative() && Range.unsigned(rawSide.raw.bits()).contains(plainSide.range)) {
+      return new Fact(rawSide.range.hull(plainSide.range), rawSide.raw, origin, ext);
+    }
+    return new Fact(a.javaRange().hull(b.javaRange()), null, origin, ext);
+  }
+
+  private static Fact wider(Fact a, Fact b) {
+    int hi = a.range.hi().compareTo(b.range.hi());
+    if (hi != 0) {
+      return hi > 0 ? a : b;
+    }
+    return a.range.lo().compareTo(b.range.lo()) <= 0 ? a : b;
+  }
+
+  @Override
+  public String toString() {
+    return origin + " " + range + (raw != null ? " raw " + raw : "") + (signExtended != null ? " sign-extended " + signExtended : "");
+  }
+}

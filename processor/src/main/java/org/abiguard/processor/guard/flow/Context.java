@@ -1,0 +1,85 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.abiguard.processor.guard.Declarations;
+import org.abiguard.processor.guard.sinks.SinkChecker.Finding;
+
+/**
+ * What the analysis of one compilation unit shares: javac's utilities, the declarations,
+ * the mode, and the findings collected so far. Findings are keyed by expression and sink so
+ * that re-analysing a loop body until its fixpoint keeps one finding per place (the last, and
+ * widest).
+ */
+public final class Context {
+  final Trees trees;
+  final Types types;
+  final Elements elements;
+  final Declarations decls;
+  final boolean strict;
+  final CompilationUnitTree unit;
+  private final SourcePositions positions;
+  private CharSequence source;
+  private boolean sourceRead;
+  private Map<Object, Pending> pending = new LinkedHashMap<>();
+
+  /** A finding and where to report it. */
+  public record Pending(TreePath path, Finding finding) {}
+
+  private record Key(Tree tree, String sink) {}
+
+  public Context(Trees trees, Types types, Elements elements, Declarations decls, boolean strict,
+      CompilationUnitTree unit) {
+    this.trees = trees;
+    this.types = types;
+    this.elements = elements;
+    this.decls = decls;
+    this.strict = strict;
+    this.unit = unit;
+    this.positions = trees.getSourcePositions();
+  }
+
+  void add(TreePath at, String sink, Finding f) {
+    pending.put(new Key(at.getLeaf(), sink), new Pending(at, f));
+  }
+
+  /** Takes the findings collected since the last call. */
+  public List<Pending> drain() {
+    List<Pending> out = new ArrayList<>(pending.values());
+    pending = new LinkedHashMap<>();
+    return out;
+  }
+
+  /** Discards the findings collected since the last call. */
+  public void discard() {
+    pending = new LinkedHashMap<>();
+  }
+
+  /** The source text of an expression, or its pretty-printed form. */
+  String text(Tree t) {
+    if (!sourceRead) {
+      sourceRead = true;
+      try {
+        source = unit.getSourceFile().getCharContent(true);
+      } catch (IOException | RuntimeException e) {
+        source = null;
+      }
+    }
+    long start = positions.getStartPosition(unit, t);
+    long end = positions.getEndPosition(unit, t);
+    if (source != null && start >= 0 && end > start && end <= source.length()) {
+      return source.subSequence((int) start, (int) end).toString().replaceAll("\\s+", " ");
+    }
+    return t.toString();
+  }
+}

@@ -1,0 +1,15 @@
+package org.abiguard.processor.guard.sinks;
+
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
+
+/**
+ * A place a value flows into that declares a width: a parameter, field, local, return value,
+ * array element or record component.
+ *
+ * @param width the declared C width
+ * @param kind the Java type that holds it
+ * @param description for messages, e.g. {@code parameter 'space' of xenmemAddToPhysmapOne (u16)}
+ * @param noun what the fix widens, e.g. {@code parameter}
+ */
+public record Sink(Width width, JavaKind kind, String description, String noun) {}

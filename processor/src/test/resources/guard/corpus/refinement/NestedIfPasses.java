@@ -1,0 +1,14 @@
+package corpus.refinement;
+
+import org.abiguard.U16;
+import org.abiguard.U32;
+
+class Quota {
+  static void setPages(@U16 int pages) {}
+
+  static void apply(@U32 long pages) {
+    if (pages <= 0xFFFF) {
+      setPages((int) pages);
+    }
+  }
+}

@@ -13,6 +13,11 @@ enum CompileConfig {
    * the cost of javac's annotation-processing machinery alone, which any processor pays.
    */
   EMPTY("javac -processorpath empty-processor"),
+  /**
+   * Plain javac ({@code -proc:none}) over the input plus the marshallers abiguard generated for
+   * it (copied from an abiguard run): what compiling the generated code costs by itself.
+   */
+  GENERATED("javac -proc:none + generated sources"),
   /** javac with abiguard on the processor path: struct stage and flow guard. */
   ABIGUARD("javac -processorpath abiguard");
 
@@ -25,7 +30,7 @@ enum CompileConfig {
   /** The options that select this configuration. */
   List<String> options(Path processorJar, Path emptyProcessor, List<String> processorOptions) {
     return switch (this) {
-      case PLAIN -> List.of("-proc:none");
+      case PLAIN, GENERATED -> List.of("-proc:none");
       case EMPTY -> List.of("-processorpath", String.valueOf(emptyProcessor));
       case ABIGUARD -> {
         List<String> options = new ArrayList<>(List.of("-processorpath", processorJar.toString()));

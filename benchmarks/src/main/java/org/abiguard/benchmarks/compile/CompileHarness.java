@@ -45,7 +45,7 @@ public final class CompileHarness {
             options.jdk(),
             System.getProperty("java.class.path"),
             options.processorJar().toAbsolutePath(),
-            options.emptyProcessor() ? EmptyProcessor.build(work) : null,
+            options.decompose() ? EmptyProcessor.build(work) : null,
             options.processorOptions(),
             work);
 
@@ -97,14 +97,23 @@ public final class CompileHarness {
       JavacLauncher launcher, CompileInput input, List<CompileConfig> configs, int warmups, int reps)
       throws IOException, InterruptedException {
     Measurement measurement = new Measurement(input);
+    List<CompileConfig> measured = configs;
+    if (configs.contains(CompileConfig.GENERATED)) {
+      RunResult generation = launcher.run(input, CompileConfig.ABIGUARD, "generate");
+      progress(describe(input, "generation", generation));
+      int generated = launcher.snapshotGenerated(input);
+      if (generated == 0) {
+        measured = configs.stream().filter(c -> c != CompileConfig.GENERATED).toList();
+      }
+    }
     for (int w = 0; w < warmups; w++) {
-      for (CompileConfig config : configs) {
+      for (CompileConfig config : measured) {
         RunResult run = launcher.run(input, config, "warmup" + (w + 1));
         progress(describe(input, "warm-up " + (w + 1), run));
       }
     }
     for (int r = 0; r < reps; r++) {
-      for (CompileConfig config : configs) {
+      for (CompileConfig config : measured) {
         RunResult run = launcher.run(input, config, "run" + (r + 1));
         measurement.add(run);
         progress(describe(input, "run " + (r + 1), run));
@@ -131,13 +140,13 @@ public final class CompileHarness {
     String vendor = release.getProperty("IMPLEMENTOR", "").replace("\"", "");
     return String.format(Locale.ROOT,
         "Measured %s with javac %s%s on %s/%s, %d cores shared with other jobs (figures are noisy);"
-            + " %d measured run(s) per configuration after %d warm-up pair(s), alternating the"
+            + " %d measured run(s) per configuration after %d warm-up round(s)%s, alternating the"
             + " configurations run by run (ABAB...); every run a fresh JVM compiling into empty output"
-            + " directories. Times are the wall seconds of the whole javac process; CPU is its CPU time"
-            + " over all threads. abiguard options: %s.",
+            + " directories. abiguard options: %s.",
         Instant.now().truncatedTo(ChronoUnit.MINUTES), version, vendor.isEmpty() ? "" : " (" + vendor + ")",
         System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
         options.reps(), options.warmups(),
+        options.decompose() ? " and one unmeasured abiguard run per input (it wrote the sources for `+ generated`)" : "",
         options.processorOptions().isEmpty() ? "defaults" : String.join(" ", options.processorOptions()));
   }
 

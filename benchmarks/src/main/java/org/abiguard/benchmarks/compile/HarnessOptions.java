@@ -20,7 +20,8 @@ import java.util.List;
  * @param guavaClasspath Guava's compile class path, or empty to find it in the local repository
  * @param jdk the JDK whose javac is measured
  * @param processorOptions {@code -A} options for the abiguard runs
- * @param emptyProcessor also measure javac with a do-nothing processor ({@link EmptyProcessor})
+ * @param decompose also measure javac with a do-nothing processor ({@link EmptyProcessor}) and
+ *     plain javac over the input plus abiguard's generated sources, which splits abiguard's cost
  */
 record HarnessOptions(
     Path processorJar,
@@ -34,7 +35,7 @@ record HarnessOptions(
     List<Path> guavaClasspath,
     Path jdk,
     List<String> processorOptions,
-    boolean emptyProcessor) {
+    boolean decompose) {
 
   static final String USAGE =
       """
@@ -43,7 +44,7 @@ record HarnessOptions(
           --annotations annotations/target/abiguard-annotations-0.1.0-SNAPSHOT.jar
           [--reps 5] [--warmups 1] [--out DIR] [--sizes 500,1000 | --sizes none]
           [--methods-per-struct 10] [--guava PATH-to-guava-sources-jar [--guava-classpath CP]]
-          [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...] [--empty-processor]""";
+          [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...] [--decompose]""";
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with the problem. */
   static HarnessOptions parse(String[] args) {
@@ -58,11 +59,11 @@ record HarnessOptions(
     List<Path> guavaClasspath = List.of();
     Path jdk = Path.of(System.getProperty("java.home"));
     List<String> processorOptions = new ArrayList<>();
-    boolean emptyProcessor = false;
+    boolean decompose = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
-      if (option.equals("--empty-processor")) {
-        emptyProcessor = true;
+      if (option.equals("--decompose")) {
+        decompose = true;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -89,13 +90,13 @@ record HarnessOptions(
     }
     return new HarnessOptions(
         processor, annotations, reps, warmups, out, sizes, methodsPerStruct, guava, guavaClasspath, jdk,
-        List.copyOf(processorOptions), emptyProcessor);
+        List.copyOf(processorOptions), decompose);
   }
 
   /** The configurations to measure, in the order each repetition runs them. */
   List<CompileConfig> configs() {
-    return emptyProcessor
-        ? List.of(CompileConfig.PLAIN, CompileConfig.EMPTY, CompileConfig.ABIGUARD)
+    return decompose
+        ? List.of(CompileConfig.PLAIN, CompileConfig.EMPTY, CompileConfig.GENERATED, CompileConfig.ABIGUARD)
         : List.of(CompileConfig.PLAIN, CompileConfig.ABIGUARD);
   }
 

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,6 +33,7 @@ final class JavacLauncher {
   private final Path emptyProcessor;
   private final List<String> processorOptions;
   private final Path work;
+  private final Map<String, List<Path>> pregenerated = new HashMap<>();
 
   /**
    * @param javaHome the JDK whose javac is measured
@@ -54,9 +58,34 @@ final class JavacLauncher {
     this.work = work;
   }
 
+  /**
+   * Copies the sources the last abiguard run of {@code input} generated, for the
+   * {@link CompileConfig#GENERATED} runs; returns how many there are.
+   */
+  int snapshotGenerated(CompileInput input) throws IOException {
+    Path generated = directory(input, CompileConfig.ABIGUARD).resolve("generated");
+    Path snapshot = work.resolve(input.name()).resolve("generated-snapshot");
+    deleteRecursively(snapshot);
+    List<Path> copies = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(generated)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        Path copy = snapshot.resolve(generated.relativize(file));
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+        copies.add(copy);
+      }
+    }
+    pregenerated.put(input.name(), List.copyOf(copies));
+    return copies.size();
+  }
+
+  private Path directory(CompileInput input, CompileConfig config) {
+    return work.resolve(input.name()).resolve(config.name().toLowerCase(Locale.ROOT));
+  }
+
   /** Compiles {@code input} once in configuration {@code config}; {@code tag} names the log. */
   RunResult run(CompileInput input, CompileConfig config, String tag) throws IOException, InterruptedException {
-    Path dir = work.resolve(input.name()).resolve(config.name().toLowerCase());
+    Path dir = directory(input, config);
     Path classes = dir.resolve("classes");
     Path generated = dir.resolve("generated");
     deleteRecursively(classes);
@@ -110,6 +139,9 @@ final class JavacLauncher {
     args.addAll(input.options());
     args.addAll(config.options(processorJar, emptyProcessor, processorOptions));
     input.sources().forEach(source -> args.add(source.toString()));
+    if (config == CompileConfig.GENERATED) {
+      pregenerated.getOrDefault(input.name(), List.of()).forEach(source -> args.add(source.toString()));
+    }
     return args.stream().map(JavacLauncher::quote).toList();
   }
 

@@ -2,15 +2,20 @@ package org.abiguard.benchmarks.compile;
 
 import static org.abiguard.benchmarks.compile.CompileConfig.ABIGUARD;
 import static org.abiguard.benchmarks.compile.CompileConfig.EMPTY;
+import static org.abiguard.benchmarks.compile.CompileConfig.GENERATED;
 import static org.abiguard.benchmarks.compile.CompileConfig.PLAIN;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Writes the harness's figures as Markdown: cost, checks, growth, and the run conditions. */
 final class MarkdownReport {
   /** The target: abiguard at most this many times the plain javac time. */
   static final double TARGET_RATIO = 1.10;
+
+  private static final Map<CompileConfig, String> HEADINGS =
+      Map.of(EMPTY, "empty processor", GENERATED, "`-proc:none` + generated", ABIGUARD, "abiguard");
 
   private MarkdownReport() {}
 
@@ -46,28 +51,34 @@ final class MarkdownReport {
   }
 
   private static String cost(List<Measurement> measurements) {
-    boolean empty = measurements.stream().allMatch(m -> m.has(EMPTY));
+    List<CompileConfig> others =
+        List.of(EMPTY, GENERATED, ABIGUARD).stream()
+            .filter(c -> measurements.stream().anyMatch(m -> m.has(c)))
+            .toList();
     StringBuilder md = new StringBuilder();
     md.append("Seconds, median (min) of the runs; ratio = median over the `-proc:none` median"
         + " (min over min); extra = median minus the `-proc:none` median.");
-    if (empty) {
-      md.append(" \"empty processor\" is a processor that claims `\"*\"` like abiguard and does"
-          + " nothing: the part of the cost that javac's annotation processing itself takes.");
+    if (others.contains(EMPTY)) {
+      md.append(" *empty processor*: a processor that claims `\"*\"` like abiguard and does"
+          + " nothing, the part of the cost that javac's annotation processing itself takes.");
+    }
+    if (others.contains(GENERATED)) {
+      md.append(" *+ generated*: `-proc:none` over the input plus the marshallers abiguard"
+          + " generated for it, what compiling the generated code costs by itself.");
     }
     md.append("\n\n| input | time | `-proc:none` s");
-    if (empty) {
-      md.append(" | empty processor s | ratio | extra s");
+    for (CompileConfig config : others) {
+      md.append(" | ").append(HEADINGS.get(config)).append(" s | ratio | extra s");
     }
-    md.append(" | abiguard s | ratio | extra s |\n|---|---|---:");
-    md.append(empty ? "|---:|---:|---:" : "").append("|---:|---:|---:|\n");
+    md.append(" |\n|---|---|---:").append("|---:|---:|---:".repeat(others.size())).append("|\n");
     for (Measurement m : measurements) {
       for (Metric metric : Metric.values()) {
         md.append("| ").append(m.input.name()).append(" | ").append(metric.label).append(" | ");
         md.append(seconds(m, PLAIN, metric));
-        if (empty) {
-          md.append(versusPlain(m, EMPTY, metric));
+        for (CompileConfig config : others) {
+          md.append(m.has(config) ? versusPlain(m, config, metric) : " | – | – | –");
         }
-        md.append(versusPlain(m, ABIGUARD, metric)).append(" |\n");
+        md.append(" |\n");
       }
     }
     return md.toString();

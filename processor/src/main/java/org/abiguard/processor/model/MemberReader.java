@@ -21,7 +21,7 @@ import javax.lang.model.type.TypeMirror;
  * its {@code @AbiAlign} and {@code @AbiName}. Each misuse becomes a {@link Problem} whose
  * message says what to write instead.
  */
-public final class MemberReader {
+final class MemberReader {
   private final WidthReader widths = new WidthReader();
 
   /**

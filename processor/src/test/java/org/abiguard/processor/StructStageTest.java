@@ -472,6 +472,45 @@ class StructStageTest {
   }
 
   @Test
+  void abiBreakOfARecordComponentIsReportedOnTheComponent(@TempDir Path dir) throws IOException {
+    Compilation v1 = javac(Source.of("p.R", "package p;\n@org.abiguard.AbiStruct\nrecord R(@org.abiguard.U16 int a) {}\n"));
+    Path baseline = Files.writeString(dir.resolve("abi-manifest.json"), CompiledClasses.resource(v1, MANIFEST).get());
+
+    Source v2 = Source.of("p.R", "package p;\n@org.abiguard.AbiStruct\nrecord R(@org.abiguard.S16 int a) {}\n");
+    Compilation c = javac(List.of("-Aabiguard.baseline=" + baseline), v2);
+    assertEquals(1, c.errors().size(), c.diagnostics().toString());
+    Expected at = v2.error("record R", "a)", "");
+    assertEquals(at.line(), c.errors().get(0).getLineNumber());
+    assertEquals(at.column(), c.errors().get(0).getColumnNumber());
+    assertTrue(c.errors().get(0).getMessage(null).startsWith("[abiguard:abi-break] field R.a "), c.errors().toString());
+  }
+
+  @Test
+  void twoStructsWithOneMarshallerNameAreAnError() {
+    Source nested = Source.of("p.Outer", """
+        package p;
+
+        public class Outer {
+          @org.abiguard.AbiStruct
+          public static class Foo {
+            @org.abiguard.U8 int a;
+          }
+        }
+        """);
+    Source flat = Source.of("p.Outer_Foo", """
+        package p;
+
+        @org.abiguard.AbiStruct
+        public class Outer_Foo {
+          @org.abiguard.U8 int a;
+        }
+        """);
+    assertExactly(javac(nested, flat), flat.error("public class Outer_Foo", "class", P + "the marshaller of"
+        + " p.Outer_Foo would be p.Outer_FooMarshaller, which is already the marshaller of p.Outer.Foo; rename"
+        + " one of the two types"));
+  }
+
+  @Test
   void abiBreakIsAWarningUnderSeverityWarning(@TempDir Path dir) throws IOException {
     Compilation v1 = javac(Compile.struct("  @U16 int a;\n  @U16 int b;"));
     Path baseline = Files.writeString(dir.resolve("abi-manifest.json"), CompiledClasses.resource(v1, MANIFEST).get());

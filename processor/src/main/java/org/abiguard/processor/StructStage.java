@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ final class StructStage {
 
   /** The round's {@code @AbiStruct} types, then those deferred from earlier rounds. */
   private List<TypeElement> candidates(RoundEnvironment round, TypeElement abiStruct) {
-    Map<String, TypeElement> byName = new java.util.LinkedHashMap<>();
+    Map<String, TypeElement> byName = new LinkedHashMap<>();
     for (Element e : round.getElementsAnnotatedWith(abiStruct)) {
       if (e instanceof TypeElement te) {
         byName.put(te.getQualifiedName().toString(), te);
@@ -131,8 +132,8 @@ final class StructStage {
       if (lastRound) {
         failed.add(name);
         reporter.report(AbiKind.ANNOTATION, reading.element(), "struct " + reading.element().getSimpleName()
-            + " was not generated: the type of a member (or of a struct it nests) is still unknown"
-            + " after annotation processing; see the compiler's other errors");
+            + " was not generated: a type or annotation value of it (or of a struct it nests) is still"
+            + " unknown after annotation processing; see the compiler's other errors");
       } else {
         registry.defer(name);
       }

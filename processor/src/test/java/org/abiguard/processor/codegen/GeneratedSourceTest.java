@@ -39,6 +39,13 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void generatedJavadocIsValidForDoclint() {
+    // every reference resolves and the HTML is well formed ("missing" aside: not every parameter is documented)
+    GeneratedMarshallers.compile(List.of(TargetAbi.values()), List.of("-Xlint:all", "-Xdoclint:all,-missing", "-Werror"),
+        RichStructs.all().toArray(new StructModel[0]));
+  }
+
+  @Test
   void classOnlyStructsNeedNoLanguageFeatureBeyondJava11() {
     List<StructModel> structs = List.of(Xen.addToPhysmap(), Xen.memoryReservation(), RichStructs.INNER,
         RichStructs.OTHER);

@@ -47,19 +47,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import org.abiguard.processor.guard.Declarations;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
@@ -90,23 +86,6 @@ public final class Interpreter {
   private final Deque<State[]> tries = new ArrayDeque<>();
   private Name pendingLabel;
 
-  /** Where {@code break}, {@code continue} and {@code yield} go. */
-  private static final class Target {
-    final Tree tree;
-    final Name label;
-    final boolean loop;
-    final boolean switchExpression;
-    State breaks;
-    State continues;
-    Fact yielded;
-
-    Target(Tree tree, Name label, boolean loop, boolean switchExpression) {
-      this.tree = tree;
-      this.label = label;
-      this.loop = loop;
-      this.switchExpression = switchExpression;
-    }
-  }
 
   /** The states after a condition, when it holds and when it does not; null is unreachable. */
   private record Branches(State whenTrue, State whenFalse) {}
@@ -376,49 +355,12 @@ public final class Interpreter {
       if (next == null || State.same(next, head) || round >= MAX_ROUNDS) {
         break;
       }
-      head = round + 1 >= WIDEN_AFTER ? widen(head, next, round + 1 >= MAX_ROUNDS - 1) : next;
+      head = round + 1 >= WIDEN_AFTER ? Widening.widen(decls, cx.strict, head, next, round + 1 >= MAX_ROUNDS - 1) : next;
     }
     targets.pop();
     state = exit;
   }
 
-  /**
-   * Widening: a bound that still moves jumps to its limit, the declared width of the variable
-   * or the range of its Java type; in lenient mode a plain variable whose bound moves is a
-   * plain Java value (no fact) from then on, as is everything still moving in the last round.
-   */
-  private State widen(State head, State next, boolean last) {
-    State out = next.copy();
-    for (Map.Entry<AccessPath, Fact> e : next.entries()) {
-      if (!head.has(e.getKey())) {
-        continue;
-      }
-      Fact old = head.get(e.getKey());
-      Fact now = e.getValue();
-      if (now == null || old != null && old.range().contains(now.range()) && old.sameValues(now)) {
-        continue;
-      }
-      Element v = e.getKey().last();
-      Fact limit = v == null ? null : decls.readFact(v);
-      if (limit == null) {
-        if (!cx.strict) {
-          out.put(e.getKey(), null);
-          continue;
-        }
-        JavaKind k = v == null ? null : decls.kindOf(v.asType());
-        limit = k == null ? null : Declarations.javaTypeFact(k, decls.describe(v));
-      }
-      if (limit == null || last) {
-        out.put(e.getKey(), limit);
-        continue;
-      }
-      Range base = old == null ? now.range() : old.range();
-      BigInteger lo = now.range().lo().compareTo(base.lo()) < 0 ? limit.range().lo().min(now.range().lo()) : base.lo();
-      BigInteger hi = now.range().hi().compareTo(base.hi()) > 0 ? limit.range().hi().max(now.range().hi()) : base.hi();
-      out.put(e.getKey(), new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended()));
-    }
-    return out;
-  }
 
   private Target push(Tree t, boolean loop) {
     Target target = new Target(t, pendingLabel, loop, t instanceof SwitchExpressionTree);
@@ -544,7 +486,7 @@ public final class Interpreter {
   private Range caseRange(TreePath cp, CaseTree c) {
     Range r = null;
     for (ExpressionTree e : c.getExpressions()) {
-      BigInteger v = constant(new TreePath(cp, e));
+      BigInteger v = Constants.constant(cx.trees, new TreePath(cp, e));
       if (v == null) {
         return null;
       }
@@ -553,36 +495,7 @@ public final class Interpreter {
     return r;
   }
 
-  private BigInteger constant(TreePath p) {
-    Tree t = p.getLeaf();
-    if (t instanceof ParenthesizedTree pt) {
-      return constant(new TreePath(p, pt.getExpression()));
-    }
-    if (t instanceof LiteralTree lt) {
-      return integral(lt.getValue());
-    }
-    if (t.getKind() == Tree.Kind.UNARY_MINUS) {
-      BigInteger v = constant(new TreePath(p, ((UnaryTree) t).getExpression()));
-      return v == null ? null : v.negate();
-    }
-    if (t instanceof com.sun.source.tree.IdentifierTree || t instanceof MemberSelectTree) {
-      Element e = cx.trees.getElement(p);
-      if (e instanceof VariableElement ve) {
-        return integral(ve.getConstantValue());
-      }
-    }
-    return null;
-  }
 
-  private static BigInteger integral(Object v) {
-    if (v instanceof Character ch) {
-      return BigInteger.valueOf(ch);
-    }
-    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-      return BigInteger.valueOf(((Number) v).longValue());
-    }
-    return null;
-  }
 
   private void tryStatement(TreePath p, TryTree t) {
     for (Tree r : t.getResources()) {
@@ -698,100 +611,18 @@ public final class Interpreter {
     if (a == null || b == null) {
       return new Branches(state, state.copy());
     }
-    Range x = a.javaRange();
-    Range y = b.javaRange();
-    Range[] yes;
-    Range[] no;
-    switch (t.getKind()) {
-      case LESS_THAN -> {
-        yes = less(x, y, 1);
-        no = swap(less(y, x, 0));
-      }
-      case LESS_THAN_EQUAL -> {
-        yes = less(x, y, 0);
-        no = swap(less(y, x, 1));
-      }
-      case GREATER_THAN -> {
-        yes = swap(less(y, x, 1));
-        no = less(x, y, 0);
-      }
-      case GREATER_THAN_EQUAL -> {
-        yes = swap(less(y, x, 0));
-        no = less(x, y, 1);
-      }
-      case EQUAL_TO -> {
-        yes = equal(x, y);
-        no = notEqual(x, y);
-      }
-      default -> {
-        yes = notEqual(x, y);
-        no = equal(x, y);
-      }
-    }
+    Range[][] r = Refinement.outcomes(t.getKind(), a.javaRange(), b.javaRange());
     AccessPath pa = pathOf(lp);
     AccessPath pb = pathOf(rp);
-    return new Branches(refine(state.copy(), pa, a, yes[0], pb, b, yes[1]),
-        refine(state.copy(), pa, a, no[0], pb, b, no[1]));
+    return new Branches(Refinement.apply(state.copy(), pa, a, r[0][0], pb, b, r[0][1]),
+        Refinement.apply(state.copy(), pa, a, r[1][0], pb, b, r[1][1]));
   }
 
-  private static Range[] swap(Range[] r) {
-    return new Range[] {r[1], r[0]};
-  }
 
-  /** {@code x < y} (strict = 1) or {@code x <= y} (strict = 0): the ranges left for each. */
-  private static Range[] less(Range x, Range y, int strict) {
-    BigInteger s = BigInteger.valueOf(strict);
-    return new Range[] {
-        Range.orNull(x.lo(), x.hi().min(y.hi().subtract(s))),
-        Range.orNull(y.lo().max(x.lo().add(s)), y.hi())};
-  }
 
-  private static Range[] equal(Range x, Range y) {
-    Range both = x.intersect(y);
-    return new Range[] {both, both};
-  }
 
-  private static Range[] notEqual(Range x, Range y) {
-    return new Range[] {without(x, y), without(y, x)};
-  }
 
-  private static Range without(Range x, Range point) {
-    if (!point.isPoint()) {
-      return x;
-    }
-    BigInteger v = point.lo();
-    if (x.isPoint() && x.lo().equals(v)) {
-      return null;
-    }
-    if (x.lo().equals(v)) {
-      return new Range(v.add(BigInteger.ONE), x.hi());
-    }
-    if (x.hi().equals(v)) {
-      return new Range(x.lo(), v.subtract(BigInteger.ONE));
-    }
-    return x;
-  }
 
-  private static State refine(State s, AccessPath pa, Fact a, Range ra, AccessPath pb, Fact b, Range rb) {
-    if (ra == null || rb == null) {
-      return null;
-    }
-    if (pa != null) {
-      Fact na = a.restrictJava(ra);
-      if (na == null) {
-        return null;
-      }
-      s.put(pa, na);
-    }
-    if (pb != null) {
-      Fact nb = b.restrictJava(rb);
-      if (nb == null) {
-        return null;
-      }
-      s.put(pb, nb);
-    }
-    return s;
-  }
 
   // ---------------------------------------------------------------- expressions
 
@@ -805,7 +636,7 @@ public final class Interpreter {
       case PARENTHESIZED:
         return eval(new TreePath(p, ((ParenthesizedTree) t).getExpression()));
       case INT_LITERAL, LONG_LITERAL, CHAR_LITERAL: {
-        BigInteger v = integral(((LiteralTree) t).getValue());
+        BigInteger v = Constants.integral(((LiteralTree) t).getValue());
         return v == null ? null : Fact.plain(Range.point(v), Text.of(() -> "constant " + Range.hex(v)));
       }
       case IDENTIFIER:
@@ -904,7 +735,7 @@ public final class Interpreter {
     if (!(e instanceof VariableElement ve) || k == null) {
       return null;
     }
-    BigInteger c = integral(ve.getConstantValue());
+    BigInteger c = Constants.integral(ve.getConstantValue());
     if (c != null) {
       return Fact.plain(Range.point(c), Text.of(() -> "constant " + ve.getSimpleName() + " = " + Range.hex(c)));
     }
@@ -1001,7 +832,7 @@ public final class Interpreter {
     Element e = cx.trees.getElement(p);
     ExecutableElement ctor = e instanceof ExecutableElement m ? m : null;
     if (ctor != null && t.getClassBody() != null) {
-      ctor = superConstructor(ctor);
+      ctor = Lookup.superConstructor(cx.types, ctor);
     }
     arguments(p, t.getArguments(), ctor);
     if (t.getClassBody() != null && state != null) {
@@ -1009,26 +840,6 @@ public final class Interpreter {
     }
   }
 
-  /** An anonymous class's constructor passes its arguments on to the superclass constructor. */
-  private ExecutableElement superConstructor(ExecutableElement anonymousCtor) {
-    Element anon = anonymousCtor.getEnclosingElement();
-    if (!(anon instanceof TypeElement te) || !(te.getSuperclass() instanceof DeclaredType sup)) {
-      return anonymousCtor;
-    }
-    for (ExecutableElement c : ElementFilter.constructorsIn(sup.asElement().getEnclosedElements())) {
-      if (c.getParameters().size() == anonymousCtor.getParameters().size()) {
-        boolean same = true;
-        for (int i = 0; i < c.getParameters().size() && same; i++) {
-          same = cx.types.isSameType(cx.types.erasure(c.getParameters().get(i).asType()),
-              cx.types.erasure(anonymousCtor.getParameters().get(i).asType()));
-        }
-        if (same) {
-          return c;
-        }
-      }
-    }
-    return anonymousCtor;
-  }
 
   private Fact binary(TreePath p, BinaryTree t) {
     TreePath lp = new TreePath(p, t.getLeftOperand());
@@ -1039,31 +850,9 @@ public final class Interpreter {
     if (k == null || state == null) {
       return null;
     }
-    return operate(t.getKind(), a, kind(lp), b, kind(rp), k, expression(t));
+    return Operators.operate(t.getKind(), a, kind(lp), b, kind(rp), k, expression(t));
   }
 
-  /** One operator on facts of the given Java types, with the result in {@code k}. */
-  private static Fact operate(Tree.Kind op, Fact a, JavaKind ka, Fact b, JavaKind kb, JavaKind k, CharSequence o) {
-    if (op == Tree.Kind.LEFT_SHIFT || op == Tree.Kind.RIGHT_SHIFT || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
-      Fact x = Arith.convert(a, ka, k);
-      Integer n = b != null && b.range().isPoint() ? b.range().lo().intValue() : null;
-      String s = op == Tree.Kind.LEFT_SHIFT ? "<<" : op == Tree.Kind.RIGHT_SHIFT ? ">>" : ">>>";
-      return Arith.shift(s, x, n, k, o);
-    }
-    Fact x = Arith.convert(a, ka, k);
-    Fact y = Arith.convert(b, kb, k);
-    return switch (op) {
-      case PLUS -> Arith.additive('+', x, y, k, o);
-      case MINUS -> Arith.additive('-', x, y, k, o);
-      case MULTIPLY -> Arith.additive('*', x, y, k, o);
-      case DIVIDE -> Arith.divide(x, y, k, o);
-      case REMAINDER -> Arith.remainder(x, y, k, o);
-      case AND -> Arith.and(x, y, k, o);
-      case OR -> Arith.orXor(true, x, y, k, o);
-      case XOR -> Arith.orXor(false, x, y, k, o);
-      default -> null;
-    };
-  }
 
   private Fact conditional(TreePath p, ConditionalExpressionTree t) {
     Branches c = cond(new TreePath(p, t.getCondition()));
@@ -1139,21 +928,9 @@ public final class Interpreter {
     if (state == null || kt == null) {
       return null;
     }
-    Tree.Kind op = switch (t.getKind()) {
-      case PLUS_ASSIGNMENT -> Tree.Kind.PLUS;
-      case MINUS_ASSIGNMENT -> Tree.Kind.MINUS;
-      case MULTIPLY_ASSIGNMENT -> Tree.Kind.MULTIPLY;
-      case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
-      case REMAINDER_ASSIGNMENT -> Tree.Kind.REMAINDER;
-      case AND_ASSIGNMENT -> Tree.Kind.AND;
-      case OR_ASSIGNMENT -> Tree.Kind.OR;
-      case XOR_ASSIGNMENT -> Tree.Kind.XOR;
-      case LEFT_SHIFT_ASSIGNMENT -> Tree.Kind.LEFT_SHIFT;
-      case RIGHT_SHIFT_ASSIGNMENT -> Tree.Kind.RIGHT_SHIFT;
-      default -> Tree.Kind.UNSIGNED_RIGHT_SHIFT;
-    };
-    Text text = Text.of(() -> cx.text(t.getVariable()) + " " + operator(op) + " " + cx.text(t.getExpression()));
-    Fact result = update(op, old, kt, rhs, kind(value), Text.of(() -> "expression `" + text + "`"));
+    Tree.Kind op = Operators.binaryOf(t.getKind());
+    Text text = Text.of(() -> cx.text(t.getVariable()) + " " + Operators.operator(op) + " " + cx.text(t.getExpression()));
+    Fact result = Operators.update(op, old, kt, rhs, kind(value), Text.of(() -> "expression `" + text + "`"));
     return writeBack(p, target, result, text);
   }
 
@@ -1167,50 +944,14 @@ public final class Interpreter {
     boolean inc = t.getKind() == Tree.Kind.POSTFIX_INCREMENT || t.getKind() == Tree.Kind.PREFIX_INCREMENT;
     Fact one = Fact.plain(Range.point(BigInteger.ONE), "constant 0x1");
     Text text = Text.of(() -> cx.text(t.getExpression()) + (inc ? " + 1" : " - 1"));
-    Fact result = update(inc ? Tree.Kind.PLUS : Tree.Kind.MINUS, old, kt, one, JavaKind.INT,
+    Fact result = Operators.update(inc ? Tree.Kind.PLUS : Tree.Kind.MINUS, old, kt, one, JavaKind.INT,
         Text.of(() -> "expression `" + text + "`"));
     Fact stored = writeBack(p, target, result, text);
     boolean postfix = t.getKind() == Tree.Kind.POSTFIX_INCREMENT || t.getKind() == Tree.Kind.POSTFIX_DECREMENT;
     return postfix ? old : stored;
   }
 
-  /**
-   * The value a compound assignment stores, before Java's implicit cast back to the target's
-   * type (which, like an explicit cast, does not launder it). Raw unsigned bits stay unsigned
-   * for {@code + - *}, which wrap alike either way.
-   */
-  private static Fact update(Tree.Kind op, Fact old, JavaKind kt, Fact rhs, JavaKind kr, CharSequence o) {
-    boolean shift = op == Tree.Kind.LEFT_SHIFT || op == Tree.Kind.RIGHT_SHIFT || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT;
-    JavaKind promoted = kt == JavaKind.LONG || !shift && kr == JavaKind.LONG ? JavaKind.LONG : JavaKind.INT;
-    if (old != null && rhs != null && old.raw() != null && old.raw().bits() == kt.bits()
-        && (op == Tree.Kind.PLUS || op == Tree.Kind.MINUS || op == Tree.Kind.MULTIPLY)) {
-      Range x = old.range();
-      Range y = rhs.javaRange();
-      Range r = op == Tree.Kind.PLUS ? x.add(y) : op == Tree.Kind.MINUS ? x.subtract(y) : x.multiply(y);
-      return Fact.in(r, kt, o, null);
-    }
-    Fact v = operate(op, old, kt, rhs, kr, promoted, o);
-    if (v != null && old != null && v.range().equals(old.range())) {
-      v = v.withOrigin(old.origin());
-    }
-    return Arith.convert(v, promoted, kt);
-  }
 
-  private static String operator(Tree.Kind op) {
-    return switch (op) {
-      case PLUS -> "+";
-      case MINUS -> "-";
-      case MULTIPLY -> "*";
-      case DIVIDE -> "/";
-      case REMAINDER -> "%";
-      case AND -> "&";
-      case OR -> "|";
-      case XOR -> "^";
-      case LEFT_SHIFT -> "<<";
-      case RIGHT_SHIFT -> ">>";
-      default -> ">>>";
-    };
-  }
 
   private Fact writeBack(TreePath p, TreePath target, Fact result, CharSequence text) {
     Tree tv = strip(target).getLeaf();
@@ -1238,7 +979,7 @@ public final class Interpreter {
   }
 
   private void lambda(TreePath p, LambdaExpressionTree t) {
-    ExecutableElement fi = functionalMethod(cx.trees.getTypeMirror(p));
+    ExecutableElement fi = Lookup.functionalMethod(cx.elements, cx.trees.getTypeMirror(p));
     State inner = state.copy();
     for (int i = 0; i < t.getParameters().size(); i++) {
       TreePath pp = new TreePath(p, t.getParameters().get(i));
@@ -1276,7 +1017,7 @@ public final class Interpreter {
       eval(qualifier);
     }
     Element e = cx.trees.getElement(p);
-    ExecutableElement fi = functionalMethod(cx.trees.getTypeMirror(p));
+    ExecutableElement fi = Lookup.functionalMethod(cx.elements, cx.trees.getTypeMirror(p));
     if (!(e instanceof ExecutableElement m) || fi == null) {
       return;
     }
@@ -1310,26 +1051,7 @@ public final class Interpreter {
     }
   }
 
-  /** The single abstract method of a functional interface type, or null. */
-  private ExecutableElement functionalMethod(TypeMirror t) {
-    if (!(t instanceof DeclaredType dt) || !(dt.asElement() instanceof TypeElement te)) {
-      return null;
-    }
-    for (Element member : cx.elements.getAllMembers(te)) {
-      if (member instanceof ExecutableElement m && m.getKind() == ElementKind.METHOD
-          && m.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(m)) {
-        return m;
-      }
-    }
-    return null;
-  }
 
-  private static boolean isObjectMethod(ExecutableElement m) {
-    String n = m.getSimpleName().toString();
-    int arity = m.getParameters().size();
-    return n.equals("equals") && arity == 1 || n.equals("hashCode") && arity == 0
-        || n.equals("toString") && arity == 0;
-  }
 
   // ---------------------------------------------------------------- helpers
 

@@ -600,6 +600,65 @@ public final class Interpreter {
     }
   }
 
+  /**
+   * {@code Integer.compareUnsigned(x, y) op 0} (or {@code Long.}) is {@code x op y} on the
+   * unsigned values: the way to range-check raw bits ({@code u32} in an {@code int}).
+   */
+  private Branches compareUnsigned(TreePath callPath, MethodInvocationTree call, Tree.Kind op) {
+    if (!(cx.trees.getElement(callPath) instanceof ExecutableElement m) || call.getArguments().size() != 2
+        || !m.getSimpleName().contentEquals("compareUnsigned")
+        || !(m.getEnclosingElement() instanceof javax.lang.model.element.TypeElement owner)) {
+      return null;
+    }
+    String type = owner.getQualifiedName().toString();
+    int bits = type.equals("java.lang.Integer") ? 32 : type.equals("java.lang.Long") ? 64 : 0;
+    if (bits == 0) {
+      return null;
+    }
+    TreePath xp = new TreePath(callPath, call.getArguments().get(0));
+    TreePath yp = new TreePath(callPath, call.getArguments().get(1));
+    Fact fx = eval(xp);
+    Fact fy = eval(yp);
+    Fact x = unsignedOperand(fx, bits);
+    Fact y = unsignedOperand(fy, bits);
+    if (state == null || x == null || y == null) {
+      return null;
+    }
+    Range[][] r = Refinement.outcomes(op, x.range(), y.range());
+    AccessPath px = pathOf(xp);
+    AccessPath py = pathOf(yp);
+    State yes = Refinement.apply(state.copy(), px, x, r[0][0], py, y, r[0][1]);
+    State no = Refinement.apply(state.copy(), px, x, r[1][0], py, y, r[1][1]);
+    for (State s : new State[] {yes, no}) {
+      restoreRaw(s, px, fx);
+      restoreRaw(s, py, fy);
+    }
+    return new Branches(yes, no);
+  }
+
+  /** Gives a refined path back the raw-bits representation its value had. */
+  private static void restoreRaw(State s, AccessPath p, Fact original) {
+    if (s != null && p != null && original.raw() != null && s.get(p) != null) {
+      Fact refined = s.get(p);
+      s.put(p, new Fact(refined.range(), original.raw(), refined.origin(), refined.signExtended()));
+    }
+  }
+
+  /**
+   * A fact whose Java values (as {@link Fact#javaRange()} sees them) are its unsigned values,
+   * so that {@link Refinement} can narrow it by unsigned bounds: raw bits as plain unsigned
+   * values, a non-negative plain value as is; null for a value that may be negative.
+   */
+  private static Fact unsignedOperand(Fact f, int bits) {
+    if (f == null) {
+      return null;
+    }
+    if (f.raw() != null && f.raw().bits() == bits) {
+      return new Fact(f.range(), null, f.origin(), f.signExtended());
+    }
+    return f.range().nonNegative() ? f : null;
+  }
+
   private Branches compare(TreePath p, BinaryTree t) {
     TreePath lp = new TreePath(p, t.getLeftOperand());
     TreePath rp = new TreePath(p, t.getRightOperand());
@@ -607,6 +666,13 @@ public final class Interpreter {
     Fact b = eval(rp);
     if (state == null) {
       return new Branches(null, null);
+    }
+    if (b != null && b.range().isPoint() && b.range().lo().signum() == 0
+        && strip(lp).getLeaf() instanceof MethodInvocationTree call) {
+      Branches unsigned = compareUnsigned(strip(lp), call, t.getKind());
+      if (unsigned != null) {
+        return unsigned;
+      }
     }
     if (a == null || b == null) {
       return new Branches(state, state.copy());

@@ -1,20 +1,233 @@
 package org.abiguard.processor;
 
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
+import org.abiguard.processor.codegen.ConstantNames;
+import org.abiguard.processor.codegen.MarshallerGenerator;
+import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
+import org.abiguard.processor.layout.LayoutEngine;
+import org.abiguard.processor.layout.LayoutException;
+import org.abiguard.processor.layout.StructLayout;
+import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.model.AbiAnnotations;
+import org.abiguard.processor.model.FieldModel;
+import org.abiguard.processor.model.Problem;
+import org.abiguard.processor.model.StructModel;
+import org.abiguard.processor.model.StructReader;
+import org.abiguard.processor.model.StructReading;
 
 /**
- * The struct half, round by round: elements → model → layouts → generated files; at the end
- * of processing the manifest, the C assertions and the baseline check.
+ * The struct half, round by round: elements → model → layouts → generated marshallers; at the
+ * end of processing the manifest, the C assertions and the baseline check over the structs of
+ * all rounds.
  *
- * <p>PLACEHOLDER during initial development: owned by the struct-pipeline work.
+ * <p>A struct that nests a type generated in a later round waits for that round. One bad
+ * struct never stops the others: each is read, checked, laid out and generated on its own,
+ * and an unexpected failure becomes an internal error for that struct alone.
  */
 final class StructStage {
-  StructStage(ProcessingEnvironment env, Reporter reporter, Options options) {}
+  private final Elements elements;
+  private final Filer filer;
+  private final Reporter reporter;
+  private final Options options;
+  private final List<TargetAbi> abis;
+  private final StructReader reader;
+  private final StructRegistry registry;
+  private final NestingCheck nesting;
+  private final LayoutEngine layoutEngine;
+  private final MarshallerGenerator generator = new MarshallerGenerator();
+  /** Layouts of the structs generated so far, by canonical name, sorted. */
+  private final Map<String, List<StructLayout>> laidOut = new TreeMap<>();
+  /** Canonical names of the source structs with errors (kept out of the baseline check). */
+  private final Set<String> failed = new LinkedHashSet<>();
+  /** Generated marshaller → the struct it belongs to, to catch two structs with one marshaller. */
+  private final Map<String, String> marshallers = new HashMap<>();
+  private boolean sawStructs;
 
-  void round(RoundEnvironment round) {}
+  StructStage(ProcessingEnvironment env, Reporter reporter, Options options) {
+    this.elements = env.getElementUtils();
+    this.filer = env.getFiler();
+    this.reporter = reporter;
+    this.options = options;
+    this.abis = options.abis().stream().map(a -> TargetAbi.byName(a).orElseThrow()).toList();
+    this.reader = new StructReader(elements);
+    this.registry = new StructRegistry(elements, reader);
+    this.nesting = new NestingCheck(registry, abis);
+    this.layoutEngine = new LayoutEngine(registry::model);
+  }
 
-  void finish() {}
+  /** Reads, checks, lays out and generates this round's structs and those deferred earlier. */
+  void round(RoundEnvironment round) {
+    TypeElement abiStruct = elements.getTypeElement(AbiAnnotations.ABI_STRUCT);
+    if (abiStruct == null) {
+      return;
+    }
+    nesting.nextRound();
+    List<StructReading> readings = new ArrayList<>();
+    for (TypeElement type : candidates(round, abiStruct)) {
+      try {
+        StructReading reading = reader.read(type);
+        registry.add(reading);
+        readings.add(reading);
+      } catch (RuntimeException e) {
+        failed.add(type.getQualifiedName().toString());
+        reporter.internalError("reading struct " + type.getQualifiedName(), e);
+      }
+    }
+    sawStructs |= !readings.isEmpty();
+    for (StructReading reading : readings) {
+      try {
+        process(reading, round.processingOver());
+      } catch (RuntimeException e) {
+        failed.add(reading.javaName());
+        reporter.internalError("struct " + reading.javaName(), e);
+      }
+    }
+  }
+
+  /** The round's {@code @AbiStruct} types, then those deferred from earlier rounds. */
+  private List<TypeElement> candidates(RoundEnvironment round, TypeElement abiStruct) {
+    Map<String, TypeElement> byName = new LinkedHashMap<>();
+    for (Element e : round.getElementsAnnotatedWith(abiStruct)) {
+      if (e instanceof TypeElement te) {
+        byName.put(te.getQualifiedName().toString(), te);
+      }
+    }
+    for (String name : registry.deferred()) {
+      TypeElement te = elements.getTypeElement(name);
+      if (te != null) {
+        byName.putIfAbsent(name, te);
+      }
+    }
+    return List.copyOf(byName.values());
+  }
+
+  private void process(StructReading reading, boolean lastRound) {
+    String name = reading.javaName();
+    if (!reading.problems().isEmpty()) {
+      failed.add(name);
+      reading.problems().forEach(this::report);
+      return;
+    }
+    NestingCheck.Verdict verdict = reading.unresolved() ? NestingCheck.Verdict.PENDING : nesting.check(reading);
+    if (verdict.pending()) {
+      if (lastRound) {
+        failed.add(name);
+        reporter.report(AbiKind.ANNOTATION, reading.element(), "struct " + reading.element().getSimpleName()
+            + " was not generated: the type of a member (or of a struct it nests) is still unknown"
+            + " after annotation processing; see the compiler's other errors");
+      } else {
+        registry.defer(name);
+      }
+      return;
+    }
+    if (!verdict.ok()) {
+      failed.add(name);
+      verdict.problems().forEach(this::report);
+      return;
+    }
+    List<StructLayout> layouts = constantsAreDistinct(reading) ? layOut(reading) : null;
+    if (layouts != null && claimMarshaller(reading)) {
+      writeMarshaller(reading, layouts);
+      laidOut.put(name, layouts);
+    } else {
+      failed.add(name);
+    }
+  }
+
+  /** Two members whose {@code OFFSET_} constants would have one name ({@code nrExtents}, {@code nr_extents}). */
+  private boolean constantsAreDistinct(StructReading reading) {
+    Map<String, String> first = new HashMap<>();
+    boolean distinct = true;
+    for (int i = 0; i < reading.model().fields().size(); i++) {
+      FieldModel field = reading.model().fields().get(i);
+      String constant = ConstantNames.offsetConstant(field);
+      String earlier = first.putIfAbsent(constant, field.javaName());
+      if (earlier != null) {
+        distinct = false;
+        reporter.report(AbiKind.ANNOTATION, reading.members().get(i), "'" + field.javaName() + "' and '" + earlier
+            + "' would both have the marshaller constant " + constant + "; rename one of the Java fields"
+            + " (@AbiName keeps its C name)");
+      }
+    }
+    return distinct;
+  }
+
+  private List<StructLayout> layOut(StructReading reading) {
+    List<StructLayout> layouts = new ArrayList<>();
+    for (TargetAbi abi : abis) {
+      try {
+        layouts.add(layoutEngine.layout(reading.model(), abi));
+      } catch (LayoutException e) {
+        reporter.report(AbiKind.LAYOUT, reading.element(), "struct " + reading.element().getSimpleName()
+            + " cannot be laid out on " + abi.manifestName() + ": " + e.getMessage());
+        return null;
+      }
+    }
+    return layouts;
+  }
+
+  /** Two structs whose marshallers would have one name (p.Outer.Foo and p.Outer_Foo). */
+  private boolean claimMarshaller(StructReading reading) {
+    StructModel model = reading.model();
+    String marshaller = (model.packageName().isEmpty() ? "" : model.packageName() + ".")
+        + model.marshallerSimpleName();
+    String other = marshallers.putIfAbsent(marshaller, reading.javaName());
+    if (other != null && !other.equals(reading.javaName())) {
+      reporter.report(AbiKind.ANNOTATION, reading.element(), "the marshaller of " + reading.javaName()
+          + " would be " + marshaller + ", which is already the marshaller of " + other
+          + "; rename one of the two types");
+      return false;
+    }
+    return true;
+  }
+
+  private void writeMarshaller(StructReading reading, List<StructLayout> layouts) {
+    JavaFile file = generator.generate(reading.model(), layouts, registry::model);
+    String name = (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();
+    try {
+      JavaFileObject source = filer.createSourceFile(name, reading.element());
+      try (Writer out = source.openWriter()) {
+        file.writeTo(out);
+      }
+    } catch (IOException e) {
+      reporter.error(reading.element(), "cannot write the marshaller " + name + ": " + e);
+    }
+  }
+
+  private void report(Problem p) {
+    if (p.value() != null) {
+      reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.value(), p.message());
+    } else if (p.annotation() != null) {
+      reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.message());
+    } else {
+      reporter.report(AbiKind.ANNOTATION, p.element(), p.message());
+    }
+  }
+
+  /** At the end of processing: the manifest, the C assertions and the baseline check, once. */
+  void finish() {
+    if (!sawStructs) {
+      return;
+    }
+    new StructOutputs(elements, filer, reporter).write(List.copyOf(laidOut.values()), failed, options.baseline());
+  }
 }

@@ -1,23 +1,177 @@
 package org.abiguard.processor.codegen;
 
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import javax.lang.model.element.Modifier;
+import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
+import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.StructModel;
 
 /**
- * Writes {@code FooMarshaller} for one struct with JavaPoet.
- *
- * <p>PLACEHOLDER during initial development: owned by the codegen work.
+ * Writes {@code FooMarshaller} for one struct with JavaPoet: one nested class per ABI with that
+ * ABI's constants, {@code read}, {@code check}, {@code write} and codec, and on the top-level
+ * class the primary ABI's constants and methods (delegating to its nested class) and
+ * {@code codec(String abi)}.
  */
 public final class MarshallerGenerator {
+  /** The value of the generated {@code @Generated}. */
+  public static final String GENERATOR = "org.abiguard.processor.AbiGuardProcessor";
+
+  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
   /**
    * @param struct the struct
    * @param layouts its layout on each ABI of {@code -Aabiguard.abis}, in that order (primary first)
    * @param lookup canonical Java name → model, for nested structs' marshaller names
+   * @throws IllegalArgumentException if the layouts are not the struct's, an ABI repeats, a
+   *     nested struct is unknown, or two members map to one constant name
    */
   public JavaFile generate(StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup) {
-    throw new UnsupportedOperationException("marshaller generator not built yet");
+    validate(struct, layouts);
+    MarshallerNames names = new MarshallerNames(lookup);
+    CDeclarations c = new CDeclarations(names);
+    RuntimeHelpers helpers = new RuntimeHelpers(struct.cTypeName());
+    StructLayout primary = layouts.get(0);
+    ClassName marshaller = names.marshaller(struct);
+    ClassName primaryClass = names.abiClass(struct, primary.abi());
+    AbiClassWriter primaryWriter = new AbiClassWriter(primary, names, helpers, c);
+
+    TypeSpec.Builder type = TypeSpec.classBuilder(marshaller)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build())
+        .addJavadoc(classDoc(struct, layouts, c));
+    type.addField(delegate("SIZE", primaryClass, "{@code sizeof($L)} on $L, the primary ABI.\n",
+        struct.cTypeName(), primary.abi().manifestName()));
+    type.addField(delegate("ALIGNMENT", primaryClass, "{@code _Alignof($L)} on $L, the primary ABI.\n",
+        struct.cTypeName(), primary.abi().manifestName()));
+    for (FieldLayout field : primary.fields()) {
+      type.addField(delegate(ConstantNames.offsetConstant(field.field()), primaryClass, "$L on $L.\n",
+          primaryWriter.memberDoc(field), primary.abi().manifestName()));
+    }
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    type.addMethod(primaryRead(struct, names, primaryClass, primary.abi()));
+    type.addMethod(primaryWrite(struct, names, primaryClass, primary.abi()));
+    type.addMethod(codecByName(struct, names, layouts));
+    List<TypeSpec> abiClasses = new ArrayList<>();
+    abiClasses.add(primaryWriter.build());
+    for (StructLayout layout : layouts.subList(1, layouts.size())) {
+      abiClasses.add(new AbiClassWriter(layout, names, helpers, c).build());
+    }
+    type.addTypes(abiClasses);
+    type.addMethods(helpers.methods());
+    return JavaFile.builder(struct.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("    ")
+        .build();
+  }
+
+  private static void validate(StructModel struct, List<StructLayout> layouts) {
+    if (layouts.isEmpty()) {
+      throw new IllegalArgumentException("no layout for " + struct.javaName());
+    }
+    List<TargetAbi> seen = new ArrayList<>();
+    for (StructLayout layout : layouts) {
+      if (!layout.struct().equals(struct) || layout.fields().size() != struct.fields().size()) {
+        throw new IllegalArgumentException("layout on " + layout.abi().manifestName() + " is not that of "
+            + struct.javaName());
+      }
+      if (seen.contains(layout.abi())) {
+        throw new IllegalArgumentException("two layouts of " + struct.javaName() + " on "
+            + layout.abi().manifestName());
+      }
+      seen.add(layout.abi());
+    }
+    Map<String, String> clashes = ConstantNames.clashes(struct);
+    if (!clashes.isEmpty()) {
+      throw new IllegalArgumentException("members of " + struct.javaName()
+          + " map to the same offset constant: " + clashes);
+    }
+  }
+
+  private static String classDoc(StructModel struct, List<StructLayout> layouts, CDeclarations c) {
+    StringBuilder abis = new StringBuilder();
+    for (StructLayout layout : layouts) {
+      abis.append(abis.length() == 0 ? "" : ", ")
+          .append("{@link ").append(layout.abi().className()).append("} (").append(layout.abi().manifestName())
+          .append(')');
+    }
+    StructLayout primary = layouts.get(0);
+    return "Reads and writes {@link " + struct.relativeName() + "} as C's {@code " + struct.cTypeName()
+        + "}, " + struct.order().manifestName() + " endian, with its exact C layout.\n\n"
+        + "<p>The static members of this class are those of " + primary.abi().manifestName()
+        + ", the primary ABI; each ABI has its own nested class: " + abis + ", and\n"
+        + "{@link #codec(String)} returns an {@code AbiCodec} by ABI name. On " + primary.abi().manifestName()
+        + ":\n\n<pre>{@code\n" + c.layout(primary) + "\n}</pre>\n";
+  }
+
+  private static FieldSpec delegate(String name, ClassName primaryClass, String doc, Object... args) {
+    return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(doc, args)
+        .initializer("$T.$L", primaryClass, name)
+        .build();
+  }
+
+  private static MethodSpec primaryRead(StructModel struct, MarshallerNames names, ClassName primaryClass,
+      TargetAbi abi) {
+    return MethodSpec.methodBuilder("read")
+        .addJavadoc("Reads {@code $L} as laid out on $L, the primary ABI: see {@link $T#read}.\n\n"
+                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
+                + "    past {@code buf.limit()}; nothing is read then\n",
+            struct.cTypeName(), abi.manifestName(), primaryClass)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(names.mirror(struct))
+        .addParameter(ByteBuffer.class, "buf")
+        .addParameter(int.class, "offset")
+        .addStatement("return $T.read(buf, offset)", primaryClass)
+        .build();
+  }
+
+  private static MethodSpec primaryWrite(StructModel struct, MarshallerNames names, ClassName primaryClass,
+      TargetAbi abi) {
+    return MethodSpec.methodBuilder("write")
+        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L, the primary ABI: see {@link $T#write}.\n\n"
+                + "@throws $T if a member's value does not fit its C width; no byte is written then\n"
+                + "@throws IndexOutOfBoundsException if the struct would not fit in the buffer\n",
+            struct.cTypeName(), abi.manifestName(), primaryClass, RuntimeHelpers.RANGE_EXCEPTION)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(names.mirror(struct), "value")
+        .addParameter(ByteBuffer.class, "buf")
+        .addParameter(int.class, "offset")
+        .addStatement("$T.write(value, buf, offset)", primaryClass)
+        .build();
+  }
+
+  private static MethodSpec codecByName(StructModel struct, MarshallerNames names, List<StructLayout> layouts) {
+    List<String> abiNames = new ArrayList<>();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("codec")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(AbiClassWriter.ABI_CODEC, names.mirror(struct)))
+        .addParameter(String.class, "abi");
+    for (StructLayout layout : layouts) {
+      abiNames.add(layout.abi().manifestName());
+      method.beginControlFlow("if ($S.equals(abi))", layout.abi().manifestName())
+          .addStatement("return $T.codec()", names.abiClass(struct, layout.abi()))
+          .endControlFlow();
+    }
+    String generated = String.join(", ", abiNames);
+    return method
+        .addJavadoc("The codec of {@code $L} on {@code abi}, one of: $L.\n\n"
+                + "@throws IllegalArgumentException for an ABI this marshaller was not generated for\n",
+            struct.cTypeName(), generated)
+        .addStatement("throw new $T($S + abi + $S)", IllegalArgumentException.class,
+            "no codec of " + struct.cTypeName() + " for ABI ", "; generated for " + generated
+                + " (-Aabiguard.abis)")
+        .build();
   }
 }

@@ -78,6 +78,24 @@ public final class Reporter {
     count(kind);
   }
 
+  /** Reports with no element to place it on (a struct of the baseline that is gone). */
+  public void report(AbiKind kind, String message) {
+    messager.printMessage(kindOf(kind), format(kind, message));
+    count(kind);
+  }
+
+  /** An error about abiguard's own work (an output it cannot write, a baseline it cannot read). */
+  public void error(String message) {
+    messager.printMessage(Diagnostic.Kind.ERROR, "[abiguard] " + message);
+    errors++;
+  }
+
+  /** An error on an element about abiguard's own work (a marshaller it cannot write). */
+  public void error(Element element, String message) {
+    messager.printMessage(Diagnostic.Kind.ERROR, "[abiguard] " + message, element);
+    errors++;
+  }
+
   /**
    * The flow guard failed inside one method (or initializer): a warning on it, formatted like
    * the guard's other diagnostics; that method is not checked, the rest still is.

@@ -1,0 +1,142 @@
+package org.abiguard.example.xen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line end to end: the scripted session, traces, usage and trace errors, exit codes. */
+class MainTest {
+  /** What one run printed and returned. */
+  record Run(int status, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static String trace(String name) {
+    try {
+      return Path.of(MainTest.class.getResource("/traces/" + name).toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void assertRow(String out, String op, String result, String argumentPart) {
+    Pattern row = Pattern.compile("(?m)^\\s*\\d+\\s+d\\d+\\s+" + Pattern.quote(op) + "\\s+" + Pattern.quote(result)
+        + "\\s+.*" + Pattern.quote(argumentPart) + ".*$");
+    assertTrue(row.matcher(out).find(), "a row " + op + " / " + result + " / " + argumentPart + " in\n" + out);
+  }
+
+  @Test
+  void withoutArgumentsTheSessionRunsOnBothAbis() {
+    Run r = run();
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("Xen memory_op, x86_64 guests"));
+    assertTrue(r.out().contains("Xen memory_op, i386 guests"));
+    assertTrue(r.out().contains("sizeof on x86_64: xen_memory_reservation 32, xen_memory_exchange 72, xen_add_to_physmap 24"));
+    assertTrue(r.out().contains("sizeof on i386: xen_memory_reservation 20, xen_memory_exchange 44, xen_add_to_physmap 16"));
+    assertRow(r.out(), "add_to_physmap", "-22 (EINVAL)", "space=0x10000 idx=0x300 gpfn=0x301");
+    assertRow(r.out(), "add_to_physmap", "-22 (EINVAL)", "space=0x10002");
+    assertRow(r.out(), "current_reservation", "-1 (EPERM)", "domid=0");
+    assertRow(r.out(), "add_to_physmap", "-3 (ESRCH)", "domid=7");
+    assertRow(r.out(), "#63", "-38 (ENOSYS)", "cmd=0x3f");
+    assertRow(r.out(), "populate_physmap", "4", "extent_start=");
+    assertTrue(r.out().contains("=> errs=[0 0 -22(EINVAL)]"), r.out());
+    assertTrue(r.out().contains("=> size=4 idx=0x18 gpfn=0x508"), "gmfn_range progress");
+    assertTrue(r.out().contains("(preempted 1x; the guest re-executed the continuation)"));
+    assertFalse(r.out().contains("!!"));
+  }
+
+  @Test
+  void theAbiOptionPicksOneAbi() {
+    Run r = run("--abi", "i386");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("i386 guests"));
+    assertFalse(r.out().contains("x86_64 guests"));
+  }
+
+  @Test
+  void helpPrintsTheUsage() {
+    Run r = run("--help");
+    assertEquals(0, r.status());
+    assertTrue(r.out().startsWith("usage: "));
+    assertTrue(r.out().contains("--trace FILE"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--frobnicate|unknown argument '--frobnicate'",
+      "--abi|--abi needs a value",
+      "--abi,arm|unknown ABI 'arm': use x86_64 or i386",
+      "--trace,a,--trace,b|--trace is given twice",
+      "--trace,/no/such/file.trace|cannot read trace /no/such/file.trace"})
+  void badCommandLinesExitWithStatus2(String args, String message) {
+    Run r = run(args.split(","));
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("error: " + message), r.err());
+    assertNoStackTrace(r);
+  }
+
+  @Test
+  void aTraceIsReplayedWithItsExpectations() {
+    Run r = run("--trace", trace("foreign-mapping-session.trace"));
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("d5: unprivileged i386 guest, 16 pages"));
+    assertRow(r.out(), "add_to_physmap_batch", "0", "foreign_domid=5 idxs=");
+    assertTrue(r.out().contains("=> errs=[0 0]"));
+    assertRow(r.out(), "current_reservation", "15", "domid=5");
+    assertRow(r.out(), "current_reservation", "-3 (ESRCH)", "(raw memory_op) cmd=0x3 arg=0x5000");
+    assertRow(r.out(), "current_reservation", "-14 (EFAULT)", "arg=0x3ffff");
+    assertTrue(r.out().contains("d5: 15 of max 64 pages"));
+  }
+
+  @Test
+  void aResultOtherThanExpectedExitsWithStatus1() {
+    Run r = run("--trace", trace("wrong-expectation.trace"));
+    assertEquals(1, r.status());
+    assertTrue(r.out().contains("!! line 3 expected 0, got -22 (EINVAL)"), r.out());
+    assertTrue(r.err().contains("1 check failed"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "unknown-operation.trace|:3: unknown operation 'grow_memory'; known: increase_reservation",
+      "unknown-field.trace|:2: unknown field 'colour' for add_to_physmap; known: at, domid, gpfn, idx, size, space",
+      "undeclared-domain.trace|:2: d2 is not declared; add a 'domain 2' line before",
+      "malformed-line.trace|:3: '[' without ']'",
+      "value-does-not-fit.trace|:3: the argument does not fit add_to_physmap's struct: xen_add_to_physmap.domid",
+      "argument-not-mapped.trace|:2: cannot put the argument into d1's memory: guest address 0x9000: gfn 0x9 is not mapped",
+      "bad-expectation.trace|:2: '-EWHATEVER' is not a result"})
+  void badTracesNameTheLineAndExitWithStatus2(String file, String message) {
+    Run r = run("--trace", trace(file));
+    assertEquals(2, r.status(), r.out() + r.err());
+    assertTrue(r.err().contains(file + message), r.err());
+    assertNoStackTrace(r);
+  }
+
+  @Test
+  void aTraceWithSyntaxErrorsRunsNothing() {
+    Run r = run("--trace", trace("malformed-line.trace"));
+    assertEquals("", r.out());
+  }
+
+  private static void assertNoStackTrace(Run r) {
+    assertFalse(r.err().contains("Exception"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+}

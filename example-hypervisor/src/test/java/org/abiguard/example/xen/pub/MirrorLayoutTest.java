@@ -1,0 +1,119 @@
+package org.abiguard.example.xen.pub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The mirrors have Xen's layouts on both guest ABIs: the generated constants, and the generated
+ * C assertions compiled against the C declarations by gcc (x86_64) and gcc -m32 (i386).
+ */
+class MirrorLayoutTest {
+  @Test
+  void addToPhysmapOnBothAbis() {
+    assertEquals(24, XenAddToPhysmapMarshaller.X86_64.SIZE);
+    assertEquals(4, XenAddToPhysmapMarshaller.X86_64.OFFSET_SPACE);
+    assertEquals(8, XenAddToPhysmapMarshaller.X86_64.OFFSET_IDX);
+    assertEquals(16, XenAddToPhysmapMarshaller.X86_64.OFFSET_GPFN);
+    assertEquals(16, XenAddToPhysmapMarshaller.I386.SIZE);
+    assertEquals(8, XenAddToPhysmapMarshaller.I386.OFFSET_IDX);
+    assertEquals(12, XenAddToPhysmapMarshaller.I386.OFFSET_GPFN);
+    assertEquals(XenAddToPhysmapMarshaller.X86_64.SIZE, XenAddToPhysmapMarshaller.SIZE, "x86_64 is primary");
+  }
+
+  @Test
+  void nestedAndPointerMembers() {
+    assertEquals(32, XenMemoryReservationMarshaller.X86_64.SIZE);
+    assertEquals(24, XenMemoryReservationMarshaller.X86_64.OFFSET_DOMID);
+    assertEquals(20, XenMemoryReservationMarshaller.I386.SIZE);
+    assertEquals(72, XenMemoryExchangeMarshaller.X86_64.SIZE);
+    assertEquals(64, XenMemoryExchangeMarshaller.X86_64.OFFSET_NR_EXCHANGED);
+    assertEquals(44, XenMemoryExchangeMarshaller.I386.SIZE);
+    assertEquals(32, XenAddToPhysmapBatchMarshaller.X86_64.SIZE);
+    assertEquals(24, XenAddToPhysmapBatchMarshaller.X86_64.OFFSET_ERRS);
+    assertEquals(20, XenAddToPhysmapBatchMarshaller.I386.SIZE);
+    assertEquals(8, XenForeignMemoryMapMarshaller.X86_64.OFFSET_MAP);
+    assertEquals(4, XenForeignMemoryMapMarshaller.I386.OFFSET_MAP);
+    assertEquals(40, XenPodTargetMarshaller.X86_64.SIZE);
+    assertEquals(36, XenPodTargetMarshaller.I386.SIZE, "uint64_t is 4-aligned on i386");
+    assertEquals(20, XenE820EntryMarshaller.X86_64.SIZE);
+    assertEquals(20, XenE820EntryMarshaller.I386.SIZE);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"gcc,", "gcc,-m32"})
+  void theCCompilerProvesTheGeneratedAssertions(String cc, String flag, @TempDir Path dir) throws Exception {
+    Result r = compile(cc, flag, resource("/c/xen-public-memory.h"), dir);
+    assertEquals(0, r.status(), r.output());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"gcc,", "gcc,-m32"})
+  void aCDeclarationThatDiffersIsNamed(String cc, String flag, @TempDir Path dir) throws Exception {
+    // Xen 4.4-rc2's mistake, on the C side: space declared as uint16_t
+    String wrong = Files.readString(resource("/c/xen-public-memory.h"), StandardCharsets.UTF_8)
+        .replace("    uint16_t size;\n    unsigned int space;", "    uint16_t size;\n    uint16_t space;");
+    Path header = dir.resolve("wrong.h");
+    Files.writeString(header, wrong, StandardCharsets.UTF_8);
+    Result r = compile(cc, flag, header, dir);
+    assertNotEquals(0, r.status());
+    assertTrue(r.output().contains("org.abiguard.example.xen.pub.XenAddToPhysmap.space"), r.output());
+  }
+
+  private record Result(int status, String output) {}
+
+  private static Result compile(String cc, String flag, Path header, Path dir) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(cc));
+    if (flag != null) {
+      cmd.add(flag);
+    }
+    assumeTrue(works(cmd, dir), String.join(" ", cmd) + " cannot compile here");
+    cmd.addAll(List.of("-std=c11", "-fsyntax-only", "-include", header.toString(),
+        "-include", resource("/META-INF/abiguard/abi-asserts.h").toString(), "-x", "c", "/dev/null"));
+    return run(cmd, dir);
+  }
+
+  private static boolean works(List<String> cc, Path dir) throws InterruptedException {
+    try {
+      Path probe = dir.resolve("probe.c");
+      Files.writeString(probe, "#include <stdint.h>\nint main(void) { return 0; }\n");
+      List<String> cmd = new ArrayList<>(cc);
+      cmd.addAll(List.of("-fsyntax-only", probe.toString()));
+      return run(cmd, dir).status() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static Result run(List<String> cmd, Path dir) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return new Result(-1, "timed out: " + out);
+    }
+    return new Result(p.exitValue(), out);
+  }
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(MirrorLayoutTest.class.getResource(name).toURI());
+    } catch (URISyntaxException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.abiguard.processor;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+import org.abiguard.processor.codegen.CAssertsWriter;
+import org.abiguard.processor.diag.AbiKind;
+import org.abiguard.processor.diag.Reporter;
+import org.abiguard.processor.layout.StructLayout;
+import org.abiguard.processor.manifest.AbiBreak;
+import org.abiguard.processor.manifest.BaselineChecker;
+import org.abiguard.processor.manifest.ManifestWriter;
+
+/**
+ * What the struct half writes once per compilation, after the last round: the ABI manifest and
+ * the C assertions in the class output, and, with {@code -Aabiguard.baseline}, the comparison
+ * with an earlier release's manifest.
+ */
+final class StructOutputs {
+  static final String MANIFEST = "META-INF/abiguard/abi-manifest.json";
+  static final String ASSERTS = "META-INF/abiguard/abi-asserts.h";
+
+  private final Elements elements;
+  private final Filer filer;
+  private final Reporter reporter;
+
+  StructOutputs(Elements elements, Filer filer, Reporter reporter) {
+    this.elements = elements;
+    this.filer = filer;
+    this.reporter = reporter;
+  }
+
+  /**
+   * @param structs per struct, sorted by canonical name, its layouts per ABI in option order
+   * @param failed canonical names of the structs with errors; the baseline check leaves them out,
+   *     since their errors already fail the build and they would look removed
+   * @param baseline the {@code -Aabiguard.baseline} path, or null
+   */
+  void write(List<List<StructLayout>> structs, Set<String> failed, String baseline) {
+    writeResource(MANIFEST, ManifestWriter.render(structs));
+    writeResource(ASSERTS, CAssertsWriter.render(structs));
+    if (baseline != null) {
+      checkBaseline(baseline, structs, failed);
+    }
+  }
+
+  private void writeResource(String path, String text) {
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path);
+      try (Writer out = file.openWriter()) {
+        out.write(text);
+      }
+    } catch (IOException e) {
+      reporter.error("cannot write " + path + " to the class output: " + e);
+    }
+  }
+
+  private void checkBaseline(String baseline, List<List<StructLayout>> structs, Set<String> failed) {
+    String text;
+    try {
+      text = Files.readString(Path.of(baseline), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      reporter.error("cannot read the baseline manifest '" + baseline + "' (-Aabiguard.baseline): " + e
+          + "; give the path of an abi-manifest.json from an earlier release");
+      return;
+    }
+    List<AbiBreak> breaks;
+    try {
+      breaks = BaselineChecker.compare(text, structs);
+    } catch (IllegalArgumentException e) {
+      reporter.error("the baseline manifest '" + baseline + "' (-Aabiguard.baseline) is not a valid"
+          + " abiguard manifest: " + e.getMessage());
+      return;
+    }
+    for (AbiBreak b : breaks) {
+      if (!failed.contains(b.structJavaName())) {
+        report(b);
+      }
+    }
+  }
+
+  /** On the changed member, else on the struct; a struct gone from the compilation has no element. */
+  private void report(AbiBreak b) {
+    TypeElement struct = elements.getTypeElement(b.structJavaName());
+    if (struct == null) {
+      reporter.report(AbiKind.ABI_BREAK, b.message());
+      return;
+    }
+    Element at = b.fieldJavaName() == null ? struct : member(struct, b.fieldJavaName());
+    reporter.report(AbiKind.ABI_BREAK, at, b.message());
+  }
+
+  private static Element member(TypeElement struct, String javaName) {
+    List<? extends Element> members = struct.getKind() == ElementKind.RECORD
+        ? struct.getRecordComponents() : ElementFilter.fieldsIn(struct.getEnclosedElements());
+    for (Element e : members) {
+      if (e.getSimpleName().contentEquals(javaName)) {
+        return e;
+      }
+    }
+    return struct;
+  }
+}

@@ -1,0 +1,178 @@
+package org.abiguard.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The small private static methods a marshaller calls: byte-order aware absolute gets and puts,
+ * range, length and bounds checks, zeroing of padding. Only those a marshaller uses are written.
+ */
+final class RuntimeHelpers {
+  static final ClassName RANGE_EXCEPTION = ClassName.get("org.abiguard", "AbiRangeException");
+
+  /** One helper method. */
+  enum Helper {
+    CHECK_BOUNDS("checkBounds"),
+    GET_SHORT("getShort"),
+    GET_INT("getInt"),
+    GET_LONG("getLong"),
+    PUT_SHORT("putShort"),
+    PUT_INT("putInt"),
+    PUT_LONG("putLong"),
+    CHECK_RANGE("checkRange"),
+    CHECK_ELEMENT_RANGE("checkElementRange"),
+    CHECK_LENGTH("checkLength"),
+    CHECK_ELEMENT_NOT_NULL("checkElementNotNull"),
+    ZERO("zero");
+
+    private final String methodName;
+
+    Helper(String methodName) {
+      this.methodName = methodName;
+    }
+  }
+
+  private final String cTypeName;
+  private final Set<Helper> used = EnumSet.noneOf(Helper.class);
+
+  /** @param cTypeName how C names the struct, for messages: {@code struct foo} */
+  RuntimeHelpers(String cTypeName) {
+    this.cTypeName = cTypeName;
+  }
+
+  /** Marks the helper as used and returns the name to call it by. */
+  String use(Helper helper) {
+    used.add(helper);
+    return helper.methodName;
+  }
+
+  /** The get helper for a multi-byte integer of {@code bytes} bytes. */
+  String get(int bytes) {
+    return use(bytes == 2 ? Helper.GET_SHORT : bytes == 4 ? Helper.GET_INT : Helper.GET_LONG);
+  }
+
+  /** The put helper for a multi-byte integer of {@code bytes} bytes. */
+  String put(int bytes) {
+    return use(bytes == 2 ? Helper.PUT_SHORT : bytes == 4 ? Helper.PUT_INT : Helper.PUT_LONG);
+  }
+
+  /** The helpers used so far, in a fixed order. */
+  List<MethodSpec> methods() {
+    List<MethodSpec> methods = new ArrayList<>();
+    for (Helper helper : used) {
+      methods.add(build(helper));
+    }
+    return methods;
+  }
+
+  private MethodSpec build(Helper helper) {
+    return switch (helper) {
+      case CHECK_BOUNDS -> method(helper)
+          .addJavadoc("Throws unless {@code size} bytes from {@code offset} lie within the buffer's limit.\n")
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "offset")
+          .addParameter(int.class, "size")
+          .addParameter(String.class, "abi")
+          .beginControlFlow("if (offset < 0 || offset > buf.limit() - size)")
+          .addStatement("throw new $T($S + abi + \", \" + size + \" bytes) at offset \" + offset\n"
+                  + "+ \" does not fit in a buffer with limit \" + buf.limit())",
+              IndexOutOfBoundsException.class, cTypeName + " (")
+          .endControlFlow()
+          .build();
+      case GET_SHORT -> get(helper, TypeName.SHORT, "Short");
+      case GET_INT -> get(helper, TypeName.INT, "Integer");
+      case GET_LONG -> get(helper, TypeName.LONG, "Long");
+      case PUT_SHORT -> put(helper, TypeName.SHORT, "Short");
+      case PUT_INT -> put(helper, TypeName.INT, "Integer");
+      case PUT_LONG -> put(helper, TypeName.LONG, "Long");
+      case CHECK_RANGE -> method(helper)
+          .addJavadoc("Throws unless {@code min <= value <= max}.\n")
+          .addParameter(long.class, "value")
+          .addParameter(long.class, "min")
+          .addParameter(long.class, "max")
+          .addParameter(String.class, "member")
+          .addParameter(String.class, "width")
+          .beginControlFlow("if (value < min || value > max)")
+          .addStatement("throw new $T(member + \" = \" + value + \" does not fit \" + width"
+              + " + \" (\" + min + \"..\" + max + \")\")", RANGE_EXCEPTION)
+          .endControlFlow()
+          .build();
+      case CHECK_ELEMENT_RANGE -> method(helper)
+          .addJavadoc("Throws unless {@code min <= value <= max} for element {@code index} of an array.\n")
+          .addParameter(long.class, "value")
+          .addParameter(long.class, "min")
+          .addParameter(long.class, "max")
+          .addParameter(String.class, "member")
+          .addParameter(int.class, "index")
+          .addParameter(String.class, "width")
+          .beginControlFlow("if (value < min || value > max)")
+          .addStatement("throw new $T(member + \"[\" + index + \"] = \" + value + \" does not fit \" + width"
+              + " + \" (\" + min + \"..\" + max + \")\")", RANGE_EXCEPTION)
+          .endControlFlow()
+          .build();
+      case CHECK_LENGTH -> method(helper)
+          .addJavadoc("Throws unless an array has the length C declares.\n")
+          .addParameter(int.class, "length")
+          .addParameter(int.class, "expected")
+          .addParameter(String.class, "member")
+          .beginControlFlow("if (length != expected)")
+          .addStatement("throw new $T(member + \" has \" + length + \" elements; C declares \" + expected)",
+              IllegalArgumentException.class)
+          .endControlFlow()
+          .build();
+      case CHECK_ELEMENT_NOT_NULL -> method(helper)
+          .addJavadoc("Throws if element {@code index} of an array of structs is null.\n")
+          .addParameter(Object.class, "element")
+          .addParameter(String.class, "member")
+          .addParameter(int.class, "index")
+          .beginControlFlow("if (element == null)")
+          .addStatement("throw new $T(member + \"[\" + index + \"] is null\")", NullPointerException.class)
+          .endControlFlow()
+          .build();
+      case ZERO -> method(helper)
+          .addJavadoc("Writes {@code count} zero bytes from {@code index}: padding.\n")
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "index")
+          .addParameter(int.class, "count")
+          .beginControlFlow("for (int i = 0; i < count; i++)")
+          .addStatement("buf.put(index + i, (byte) 0)")
+          .endControlFlow()
+          .build();
+    };
+  }
+
+  private static MethodSpec.Builder method(Helper helper) {
+    return MethodSpec.methodBuilder(helper.methodName).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+  }
+
+  private static MethodSpec get(Helper helper, TypeName type, String box) {
+    return method(helper)
+        .addJavadoc("The $L at {@code index}, its bytes reversed if {@code swap}.\n", type)
+        .returns(type)
+        .addParameter(ByteBuffer.class, "buf")
+        .addParameter(int.class, "index")
+        .addParameter(boolean.class, "swap")
+        .addStatement("$T bits = buf.get$L(index)", type, box.equals("Integer") ? "Int" : box)
+        .addStatement("return swap ? $L.reverseBytes(bits) : bits", box)
+        .build();
+  }
+
+  private static MethodSpec put(Helper helper, TypeName type, String box) {
+    return method(helper)
+        .addJavadoc("Puts the $L at {@code index}, its bytes reversed if {@code swap}.\n", type)
+        .addParameter(ByteBuffer.class, "buf")
+        .addParameter(int.class, "index")
+        .addParameter(type, "bits")
+        .addParameter(boolean.class, "swap")
+        .addStatement("buf.put$L(index, swap ? $L.reverseBytes(bits) : bits)",
+            box.equals("Integer") ? "Int" : box, box)
+        .build();
+  }
+}

@@ -1,0 +1,101 @@
+package org.abiguard.processor.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import java.util.Locale;
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
+
+/**
+ * The code that moves one integer (a member, a pointer or one array element) between a Java
+ * primitive and its C width on one ABI: the get expression, the put statement and the range
+ * check the value needs before it is written.
+ *
+ * @param width the C width on this ABI ({@code @NativeLong} and {@code @Pointer} resolved)
+ * @param javaKind the Java primitive that holds the value
+ */
+record ScalarCode(Width width, JavaKind javaKind) {
+
+  /** The Java type of the value. */
+  TypeName javaType() {
+    return primitive(javaKind.bits(), javaKind == JavaKind.CHAR);
+  }
+
+  /**
+   * The expression reading the value at {@code index} into the Java type: unsigned widths in a
+   * wider type are zero-extended, signed ones sign-extended, raw bits kept as they are.
+   * Multi-byte values use the local {@code swap}.
+   */
+  CodeBlock read(CodeBlock index, RuntimeHelpers helpers) {
+    CodeBlock raw = width.bits() == 8
+        ? CodeBlock.of("buf.get($L)", index)
+        : CodeBlock.of("$L(buf, $L, swap)", helpers.get(width.bytes()), index);
+    if (javaKind.bits() == width.bits()) {
+      return javaKind == JavaKind.CHAR ? CodeBlock.of("(char) $L", raw) : raw;
+    }
+    if (width.signed()) {
+      return raw;
+    }
+    CodeBlock masked = CodeBlock.of("$L & $L", raw, hex(width.max(), javaKind == JavaKind.LONG));
+    return switch (javaKind) {
+      case SHORT -> CodeBlock.of("(short) ($L)", masked);
+      case CHAR -> CodeBlock.of("(char) ($L)", masked);
+      default -> masked;
+    };
+  }
+
+  /** The statement writing {@code value} (an expression of the Java type) at {@code index}. */
+  CodeBlock write(CodeBlock index, CodeBlock value, RuntimeHelpers helpers) {
+    boolean sameType = javaKind != JavaKind.CHAR && javaKind.bits() == width.bits();
+    CodeBlock bits = sameType ? value : CodeBlock.of("($T) $L", primitive(width.bits(), false), value);
+    return width.bits() == 8
+        ? CodeBlock.of("buf.put($L, $L)", index, bits)
+        : CodeBlock.of("$L(buf, $L, $L, swap)", helpers.put(width.bytes()), index, bits);
+  }
+
+  /**
+   * Whether a value of the Java type can lie outside the width, so that {@code write} must
+   * check it. Raw bits ({@code u32} in {@code int}) and exact types always fit; {@code char}
+   * holds {@code u16} exactly.
+   */
+  boolean needsRangeCheck() {
+    if (javaKind.holdsRawBits(width)) {
+      return false;
+    }
+    return javaMin() < width.min() || javaMax() > width.max();
+  }
+
+  /** The smallest value the width allows, as a {@code long} literal. */
+  String minLiteral() {
+    return width.min() + "L";
+  }
+
+  /** The largest value the width allows, as a hexadecimal {@code long} literal. */
+  String maxLiteral() {
+    return hex(width.max(), true);
+  }
+
+  private long javaMin() {
+    return javaKind == JavaKind.CHAR ? 0 : -(1L << (javaKind.bits() - 1));
+  }
+
+  private long javaMax() {
+    return javaKind == JavaKind.CHAR ? 0xFFFF : (1L << (javaKind.bits() - 1)) - 1;
+  }
+
+  private static String hex(long value, boolean asLong) {
+    return "0x" + Long.toHexString(value).toUpperCase(Locale.ROOT) + (asLong ? "L" : "");
+  }
+
+  private static TypeName primitive(int bits, boolean isChar) {
+    if (isChar) {
+      return TypeName.CHAR;
+    }
+    return switch (bits) {
+      case 8 -> TypeName.BYTE;
+      case 16 -> TypeName.SHORT;
+      case 32 -> TypeName.INT;
+      default -> TypeName.LONG;
+    };
+  }
+}

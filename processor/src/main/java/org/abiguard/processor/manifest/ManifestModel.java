@@ -1,0 +1,208 @@
+package org.abiguard.processor.manifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.abiguard.processor.layout.FieldLayout;
+import org.abiguard.processor.layout.StructLayout;
+import org.abiguard.processor.manifest.JsonParser.JsonArray;
+import org.abiguard.processor.manifest.JsonParser.JsonBoolean;
+import org.abiguard.processor.manifest.JsonParser.JsonNumber;
+import org.abiguard.processor.manifest.JsonParser.JsonObject;
+import org.abiguard.processor.manifest.JsonParser.JsonString;
+import org.abiguard.processor.manifest.JsonParser.JsonValue;
+import org.abiguard.processor.model.FieldModel;
+import org.abiguard.processor.model.MemberType;
+import org.abiguard.processor.model.StructModel;
+
+/**
+ * The content of a manifest, as the writer renders it and the baseline check compares it: built
+ * from this compilation's layouts ({@link #of}) or read from a manifest's text ({@link #read}).
+ */
+final class ManifestModel {
+  private ManifestModel() {}
+
+  /** One struct: its names, byte order and a layout per ABI (in manifest order). */
+  record Struct(String java, String c, String order, Map<String, Layout> layouts) {}
+
+  /** One struct on one ABI. */
+  record Layout(int size, int align, List<Field> fields) {
+    Field field(String name) {
+      return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    }
+  }
+
+  /**
+   * One member.
+   *
+   * @param name the C member name
+   * @param java the Java name
+   */
+  record Field(String name, String java, int offset, Shape shape) {}
+
+  /**
+   * What a member (or an array element) is.
+   *
+   * @param kind {@code int}, {@code pointer}, {@code struct} or {@code array}
+   * @param bits for {@code int} and {@code pointer}, else 0
+   * @param signed for {@code int} and {@code pointer}
+   * @param struct for {@code struct}: the nested struct's Java name, else null
+   * @param length for {@code array}, else 0
+   * @param element for {@code array}, else null
+   */
+  record Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length, Shape element) {}
+
+  // ---- from layouts ----
+
+  static List<Struct> of(List<List<StructLayout>> structs) {
+    List<Struct> result = new ArrayList<>();
+    for (List<StructLayout> layouts : structs) {
+      if (layouts.isEmpty()) {
+        throw new IllegalArgumentException("a struct without layouts cannot go into a manifest");
+      }
+      StructModel model = layouts.get(0).struct();
+      Map<String, Layout> byAbi = new LinkedHashMap<>();
+      for (StructLayout layout : layouts) {
+        List<Field> fields = new ArrayList<>();
+        for (FieldLayout f : layout.fields()) {
+          FieldModel fm = f.field();
+          fields.add(new Field(fm.cName(), fm.javaName(), f.offset(), shapeOf(fm.type(), f)));
+        }
+        byAbi.put(layout.abi().manifestName(), new Layout(layout.size(), layout.align(), fields));
+      }
+      result.add(new Struct(model.javaName(), model.cName(), model.order().manifestName(), byAbi));
+    }
+    return result;
+  }
+
+  private static Shape shapeOf(MemberType type, FieldLayout f) {
+    if (type instanceof MemberType.ArrayType array) {
+      Shape element = scalarShape(array.element(), f.elementSize(), f.elementAlign(), f);
+      return new Shape(f.size(), f.align(), "array", 0, false, null, array.length(), element);
+    }
+    return scalarShape(type, f.size(), f.align(), f);
+  }
+
+  private static Shape scalarShape(MemberType type, int size, int align, FieldLayout f) {
+    if (type instanceof MemberType.StructType struct) {
+      return new Shape(size, align, "struct", 0, false, struct.javaName(), 0, null);
+    }
+    String kind = type instanceof MemberType.PointerType ? "pointer" : "int";
+    return new Shape(size, align, kind, f.width().bits(), f.width().signed(), null, 0, null);
+  }
+
+  // ---- from text ----
+
+  /**
+   * Reads a manifest.
+   *
+   * @throws IllegalArgumentException when the text is not JSON or not a format-1 manifest; the
+   *     message starts with the line and column of the problem
+   */
+  static List<Struct> read(String json) {
+    JsonObject root = object(JsonParser.parse(json), "the manifest");
+    int format = integer(root, "format");
+    if (format != ManifestWriter.FORMAT) {
+      throw problem(root.members().get("format"), "manifest format " + format
+          + " is not supported; this abiguard reads format " + ManifestWriter.FORMAT);
+    }
+    List<Struct> structs = new ArrayList<>();
+    java.util.Set<String> javaNames = new java.util.HashSet<>();
+    for (JsonValue s : array(root, "structs").elements()) {
+      JsonObject so = object(s, "a struct");
+      if (!javaNames.add(string(so, "java"))) {
+        throw problem(so, "struct " + string(so, "java") + " appears twice");
+      }
+      Map<String, Layout> layouts = new LinkedHashMap<>();
+      JsonObject lo = object(required(so, "layouts"), "\"layouts\"");
+      for (Map.Entry<String, JsonValue> e : lo.members().entrySet()) {
+        JsonObject layout = object(e.getValue(), "a layout");
+        List<Field> fields = new ArrayList<>();
+        for (JsonValue f : array(layout, "fields").elements()) {
+          JsonObject fo = object(f, "a field");
+          String name = string(fo, "name");
+          String java = fo.members().containsKey("java") ? string(fo, "java") : name;
+          fields.add(new Field(name, java, integer(fo, "offset"), shape(fo)));
+        }
+        layouts.put(e.getKey(), new Layout(integer(layout, "size"), integer(layout, "align"), fields));
+      }
+      structs.add(new Struct(string(so, "java"), string(so, "c"), string(so, "order"), layouts));
+    }
+    return structs;
+  }
+
+  private static Shape shape(JsonObject o) {
+    int size = integer(o, "size");
+    int align = integer(o, "align");
+    String kind = string(o, "kind");
+    return switch (kind) {
+      case "int", "pointer" -> new Shape(size, align, kind, integer(o, "bits"), bool(o, "signed"), null, 0, null);
+      case "struct" -> new Shape(size, align, kind, 0, false, string(o, "struct"), 0, null);
+      case "array" -> new Shape(size, align, kind, 0, false, null, integer(o, "length"),
+          shape(object(required(o, "element"), "\"element\"")));
+      default -> throw problem(o.members().get("kind"),
+          "unknown kind \"" + kind + "\"; expected int, pointer, struct or array");
+    };
+  }
+
+  private static JsonValue required(JsonObject o, String name) {
+    JsonValue v = o.members().get(name);
+    if (v == null) {
+      throw problem(o, "this object lacks \"" + name + "\"");
+    }
+    return v;
+  }
+
+  private static JsonObject object(JsonValue v, String what) {
+    if (v instanceof JsonObject o) {
+      return o;
+    }
+    throw problem(v, what + " must be an object, found " + v.typeName());
+  }
+
+  private static JsonArray array(JsonObject o, String name) {
+    JsonValue v = required(o, name);
+    if (v instanceof JsonArray a) {
+      return a;
+    }
+    throw problem(v, "\"" + name + "\" must be an array, found " + v.typeName());
+  }
+
+  private static String string(JsonObject o, String name) {
+    JsonValue v = required(o, name);
+    if (v instanceof JsonString s) {
+      return s.value();
+    }
+    throw problem(v, "\"" + name + "\" must be a string, found " + v.typeName());
+  }
+
+  private static boolean bool(JsonObject o, String name) {
+    JsonValue v = required(o, name);
+    if (v instanceof JsonBoolean b) {
+      return b.value();
+    }
+    throw problem(v, "\"" + name + "\" must be true or false, found " + v.typeName());
+  }
+
+  private static int integer(JsonObject o, String name) {
+    JsonValue v = required(o, name);
+    if (v instanceof JsonNumber n) {
+      try {
+        int i = n.value().intValueExact();
+        if (i >= 0) {
+          return i;
+        }
+      } catch (ArithmeticException notAnInt) {
+        // reported below
+      }
+      throw problem(v, "\"" + name + "\" must be a whole number from 0 to " + Integer.MAX_VALUE
+          + ", found " + n.value());
+    }
+    throw problem(v, "\"" + name + "\" must be a number, found " + v.typeName());
+  }
+
+  private static IllegalArgumentException problem(JsonValue at, String message) {
+    return new IllegalArgumentException(at.position() + ": " + message);
+  }
+}

@@ -1,0 +1,280 @@
+package org.abiguard.processor.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.AnnotatedConstruct;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads one struct member (an instance field or a record component) into a {@link FieldModel}:
+ * its C type from the width annotations, {@code @NativeLong}, {@code @Pointer},
+ * {@code @AbiArray} or a nested {@code @AbiStruct} type, checked against the Java type, and
+ * its {@code @AbiAlign} and {@code @AbiName}. Each misuse becomes a {@link Problem} whose
+ * message says what to write instead.
+ */
+public final class MemberReader {
+  private final WidthReader widths = new WidthReader();
+
+  /**
+   * @param member the field or record component (diagnostics go there)
+   * @param annotations its annotations (for a record component, merged with its field's)
+   */
+  MemberReading read(Element member, AnnotatedConstruct annotations) {
+    Member m = new Member(member, annotations);
+    String name = member.getSimpleName().toString();
+    int align = readAlign(m);
+    String cName = readCName(m, name);
+    Optional<MemberType> type = readType(m);
+    if (m.unresolved || !m.problems.isEmpty() || type.isEmpty()) {
+      return new MemberReading(member, null, m.problems, m.unresolved);
+    }
+    return new MemberReading(member, new FieldModel(name, cName, type.get(), align), List.of(), false);
+  }
+
+  /** The member being read and the problems found so far. */
+  private static final class Member {
+    final Element element;
+    final AnnotatedConstruct annotations;
+    final List<Problem> problems = new ArrayList<>();
+    boolean unresolved;
+
+    Member(Element element, AnnotatedConstruct annotations) {
+      this.element = element;
+      this.annotations = annotations;
+    }
+
+    String describe() {
+      return "'" + element.getSimpleName() + "'";
+    }
+
+    void problem(String message) {
+      problems.add(Problem.on(element, message));
+    }
+
+    void problem(AnnotationMirror am, String message) {
+      problems.add(Problem.on(element, onElement(am), message));
+    }
+
+    void problem(AnnotationMirror am, String valueName, String message) {
+      AnnotationMirror own = onElement(am);
+      AnnotationValue value = own == null ? null : WidthReader.annotationValue(own, valueName);
+      boolean explicit = own != null && own.getElementValues().values().contains(value);
+      problems.add(new Problem(element, own, explicit ? value : null, message));
+    }
+
+    /** The mirror if javac can place a diagnostic on it (it is on this very element). */
+    private AnnotationMirror onElement(AnnotationMirror am) {
+      return element.getAnnotationMirrors().contains(am) ? am : null;
+    }
+  }
+
+  private static int readAlign(Member m) {
+    Optional<AnnotationMirror> am = AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_ALIGN);
+    if (am.isEmpty()) {
+      return 0;
+    }
+    int bytes = WidthReader.intValue(am.get(), "value", 0);
+    if (!isPowerOfTwo(bytes)) {
+      m.problem(am.get(), "value", alignMessage(bytes, m.describe()));
+      return 0;
+    }
+    return bytes;
+  }
+
+  /** Whether {@code @AbiAlign(bytes)} is allowed. */
+  static boolean isPowerOfTwo(int bytes) {
+    return bytes > 0 && (bytes & (bytes - 1)) == 0;
+  }
+
+  /** The message for an {@code @AbiAlign} that is not a power of two. */
+  static String alignMessage(int bytes, String on) {
+    return "@AbiAlign(" + bytes + ") on " + on
+        + " is not a power of two; C alignments are powers of two: use 1, 2, 4, 8, 16, ...";
+  }
+
+  private static String readCName(Member m, String javaName) {
+    Optional<AnnotationMirror> am = AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_NAME);
+    if (am.isPresent()) {
+      Object v = WidthReader.value(am.get(), "value");
+      String cName = v instanceof String s ? s : "";
+      if (!CNames.isIdentifier(cName)) {
+        m.problem(am.get(), "value", "@AbiName(\"" + cName + "\") on " + m.describe()
+            + " is not a C member name; use letters, digits and '_', not starting with a digit,"
+            + " and no C keyword");
+      }
+      return cName;
+    }
+    if (!CNames.isIdentifier(javaName)) {
+      m.problem("the Java name " + m.describe() + " is not a C member name; add @AbiName(\"c_name\")"
+          + " with the member's name in the C declaration");
+    }
+    return javaName;
+  }
+
+  private Optional<MemberType> readType(Member m) {
+    List<DeclaredWidth> declared = widths.declarations(m.annotations);
+    if (declared.size() > 1) {
+      m.problem(declared.get(1).annotation(), conflictMessage(m, declared.get(0), declared.get(1)));
+      return Optional.empty();
+    }
+    Optional<DeclaredWidth> width = declared.stream().findFirst();
+    Optional<AnnotationMirror> array = AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_ARRAY);
+    TypeMirror type = m.element.asType();
+    if (type.getKind() == TypeKind.ARRAY) {
+      return readArray(m, (ArrayType) type, array, width);
+    }
+    if (array.isPresent()) {
+      m.problem(array.get(), "@AbiArray on " + m.describe() + " of type " + display(type)
+          + ", which is not a Java array; declare it " + display(type) + "[] or remove @AbiArray");
+      return Optional.empty();
+    }
+    return readElement(m, type, width);
+  }
+
+  private Optional<MemberType> readArray(
+      Member m, ArrayType type, Optional<AnnotationMirror> array, Optional<DeclaredWidth> width) {
+    TypeMirror component = type.getComponentType();
+    if (array.isEmpty()) {
+      m.problem("Java array " + m.describe() + " has no @AbiArray; a C array has a fixed length:"
+          + " add @AbiArray(n) with the length of the C array");
+      return Optional.empty();
+    }
+    int length = WidthReader.intValue(array.get(), "value", 0);
+    if (length < 1) {
+      m.problem(array.get(), "value", "@AbiArray(" + length + ") on " + m.describe()
+          + " has no element; the length of a C array is at least 1");
+    }
+    if (component.getKind() == TypeKind.ARRAY) {
+      m.problem(array.get(), "array of arrays " + m.describe() + " is not supported; declare a"
+          + " one-dimensional array with @AbiArray(rows * columns), which C lays out the same way");
+      return Optional.empty();
+    }
+    Optional<MemberType> element = readElement(m, component, width);
+    return length < 1 ? Optional.empty() : element.map(e -> new MemberType.ArrayType(length, e));
+  }
+
+  /** A scalar member, or one element of an array member. */
+  private static Optional<MemberType> readElement(Member m, TypeMirror type, Optional<DeclaredWidth> width) {
+    if (type.getKind() == TypeKind.ERROR) {
+      m.unresolved = true;
+      return Optional.empty();
+    }
+    Optional<TypeElement> struct = structOf(type);
+    if (struct.isPresent()) {
+      if (width.isPresent()) {
+        m.problem(width.get().annotation(), m.describe() + " is a nested struct ("
+            + struct.get().getSimpleName() + "), laid out by its own members; remove "
+            + width.get().via());
+        return Optional.empty();
+      }
+      return Optional.of(new MemberType.StructType(struct.get().getQualifiedName().toString()));
+    }
+    if (width.isEmpty()) {
+      m.problem(noWidthMessage(m, type));
+      return Optional.empty();
+    }
+    return readInteger(m, type, width.get());
+  }
+
+  private static Optional<MemberType> readInteger(Member m, TypeMirror type, DeclaredWidth width) {
+    Optional<JavaKind> kind = javaKindOf(type);
+    if (width.pointer()) {
+      if (kind.orElse(null) != JavaKind.LONG) {
+        m.problem(width.annotation(), width.via() + " on " + m.describe() + " of type " + display(type)
+            + ": a pointer is held in a Java long (8 bytes on x86_64 and aarch64); declare it long");
+        return Optional.empty();
+      }
+      return Optional.of(new MemberType.PointerType());
+    }
+    Width w = width.width();
+    if (!width.nativeLong() && !Width.isValidBits(w.bits())) {
+      m.problem(width.annotation(), "value", width.via() + " declares " + w.bits() + " bits on "
+          + m.describe() + ", which is no C integer width; use 8, 16, 32 or 64");
+      return Optional.empty();
+    }
+    String declared = width.nativeLong() ? width.via() + " (C long, up to " + w + ")" : width.via() + " (" + w + ")";
+    if (kind.isEmpty()) {
+      m.problem(width.annotation(), m.describe() + " of type " + display(type) + " cannot hold " + declared
+          + ", which is an integer; declare it " + holders(w));
+      return Optional.empty();
+    }
+    if (!kind.get().canHold(w)) {
+      m.problem(width.annotation(), m.describe() + " of type " + display(type) + " is narrower than "
+          + declared + "; declare it " + holders(w));
+      return Optional.empty();
+    }
+    return Optional.of(new MemberType.IntType(w, width.nativeLong(), kind.get()));
+  }
+
+  private static String conflictMessage(Member m, DeclaredWidth first, DeclaredWidth second) {
+    return m.describe() + " declares its C type twice, with " + first.via() + " and " + second.via()
+        + "; keep exactly one of them";
+  }
+
+  private static String noWidthMessage(Member m, TypeMirror type) {
+    if (javaKindOf(type).isPresent()) {
+      return m.describe() + " of type " + display(type) + " has no C width; add @AbiWidth(bits) or an alias"
+          + " such as @U32, a typedef annotation, @NativeLong or @Pointer";
+    }
+    return m.describe() + " of type " + display(type) + " is no C member: neither an integer with a C"
+        + " width nor an @AbiStruct type; declare an integral type with @AbiWidth or an @AbiStruct type,"
+        + " or make the field static or transient to keep it out of the struct";
+  }
+
+  /** Which Java types hold a width, e.g. {@code short (raw bits), char, int or long}. */
+  static String holders(Width w) {
+    List<String> names = new ArrayList<>();
+    for (JavaKind k : JavaKind.values()) {
+      if (k.canHold(w)) {
+        names.add(k.holdsRawBits(w) ? k.keyword() + " (raw bits)" : k.keyword());
+      }
+    }
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+  }
+
+  /** A type as a diagnostic writes it: its simple name ({@code String}, {@code int[]}). */
+  static String display(TypeMirror type) {
+    if (type instanceof DeclaredType d) {
+      return d.asElement().getSimpleName().toString();
+    }
+    if (type instanceof ArrayType a) {
+      return display(a.getComponentType()) + "[]";
+    }
+    return type.toString();
+  }
+
+  /** The Java primitive integral kind of a type, if it is one. */
+  static Optional<JavaKind> javaKindOf(TypeMirror type) {
+    return switch (type.getKind()) {
+      case BYTE -> Optional.of(JavaKind.BYTE);
+      case SHORT -> Optional.of(JavaKind.SHORT);
+      case CHAR -> Optional.of(JavaKind.CHAR);
+      case INT -> Optional.of(JavaKind.INT);
+      case LONG -> Optional.of(JavaKind.LONG);
+      default -> Optional.empty();
+    };
+  }
+
+  /** The {@code @AbiStruct} type a type names, if it does. */
+  static Optional<TypeElement> structOf(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement() instanceof TypeElement te
+        && te.getKind() != ElementKind.ANNOTATION_TYPE
+        && AbiAnnotations.isStruct(te)) {
+      return Optional.of(te);
+    }
+    return Optional.empty();
+  }
+}

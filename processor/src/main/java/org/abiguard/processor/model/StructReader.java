@@ -1,0 +1,272 @@
+package org.abiguard.processor.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads an {@code @AbiStruct} class or record, from a source or a class file, into a
+ * {@link StructModel}: the type's own rules (a concrete, non-generic, accessible class with an
+ * accessible no-argument constructor, or a record), its {@code @AbiStruct} and
+ * {@code @AbiAlign}, then each member through the {@link MemberReader}, and the uniqueness
+ * of C member names. Every misuse becomes a {@link Problem}; reading goes on after one, so a
+ * struct's problems are all found at once.
+ *
+ * <p>Members are a class's instance fields in declaration order (static and transient fields
+ * are Java-only and skipped) or a record's components.
+ */
+public final class StructReader {
+  private final Elements elements;
+  private final MemberReader members = new MemberReader();
+
+  public StructReader(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** Reads the type annotated with {@code @AbiStruct}. */
+  public StructReading read(TypeElement type) {
+    String javaName = type.getQualifiedName().toString();
+    AnnotationMirror abiStruct = AbiAnnotations.find(type, AbiAnnotations.ABI_STRUCT).orElseThrow(
+        () -> new IllegalArgumentException(javaName + " is not annotated with @AbiStruct"));
+    List<Problem> problems = new ArrayList<>();
+    if (!checkKind(type, abiStruct, problems)) {
+      return new StructReading(type, javaName, null, List.of(), problems, false);
+    }
+    checkType(type, abiStruct, problems);
+    int align = readAlign(type, problems);
+    String cName = readCName(type, abiStruct, problems);
+
+    List<MemberReading> read = readMembers(type, problems);
+    boolean unresolved = read.stream().anyMatch(MemberReading::unresolved);
+    read.forEach(r -> problems.addAll(r.problems()));
+    checkCNames(read, problems);
+    if (read.isEmpty()) {
+      problems.add(Problem.on(type, abiStruct, "struct " + type.getSimpleName()
+          + " has no members; a C struct has at least one: add an instance field with a C width"
+          + " (static and transient fields are not members)"));
+    }
+    if (unresolved || !problems.isEmpty()) {
+      return new StructReading(type, javaName, null, List.of(), problems, unresolved);
+    }
+    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+    String relative = packageName.isEmpty() ? javaName : javaName.substring(packageName.length() + 1);
+    StructModel model = new StructModel(
+        javaName,
+        packageName,
+        CNames.marshallerSimpleName(relative),
+        cName,
+        WidthReader.boolValue(abiStruct, "typedef", false),
+        readOrder(abiStruct),
+        align,
+        type.getKind() == ElementKind.RECORD,
+        read.stream().map(MemberReading::field).toList());
+    return new StructReading(
+        type, javaName, model, read.stream().map(MemberReading::element).toList(), List.of(), false);
+  }
+
+  /** Only classes and records mirror structs; nothing else is read further. */
+  private static boolean checkKind(TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
+    String what = switch (type.getKind()) {
+      case CLASS, RECORD -> null;
+      case INTERFACE -> "an interface";
+      case ENUM -> "an enum";
+      case ANNOTATION_TYPE -> "an annotation type";
+      default -> "a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT);
+    };
+    if (what != null) {
+      problems.add(Problem.on(type, abiStruct, "@AbiStruct is on " + what + " (" + type.getSimpleName()
+          + "); a C struct mirror is a class or record whose instance fields are the struct's members"));
+      return false;
+    }
+    return true;
+  }
+
+  /** A type the generated marshaller, in the same package, can create and access. */
+  private static void checkType(TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
+    String name = type.getSimpleName().toString();
+    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+      problems.add(Problem.on(type, abiStruct, "@AbiStruct class " + name
+          + " is abstract, but the marshaller's read creates instances of it; make it a concrete class"));
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      problems.add(Problem.on(type, abiStruct, "@AbiStruct type " + name + " is generic; a C struct"
+          + " has one fixed layout: remove the type parameters"));
+    }
+    if (type.getNestingKind() == NestingKind.MEMBER && type.getKind() == ElementKind.CLASS
+        && !type.getModifiers().contains(Modifier.STATIC)) {
+      problems.add(Problem.on(type, abiStruct, "@AbiStruct class " + name + " is an inner class, so"
+          + " the marshaller cannot create it without an instance of "
+          + type.getEnclosingElement().getSimpleName() + "; make it static"));
+    } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      problems.add(Problem.on(type, abiStruct, "@AbiStruct type " + name + " is local to a method,"
+          + " where the generated marshaller cannot see it; make it a top-level or static member type"));
+    }
+    for (Element e = type; e instanceof TypeElement te; e = e.getEnclosingElement()) {
+      if (te.getModifiers().contains(Modifier.PRIVATE)) {
+        String whose = te == type ? name : name + "'s enclosing type " + te.getSimpleName();
+        problems.add(Problem.on(type, abiStruct, whose + " is private, so the generated marshaller in"
+            + " the same package cannot use it; make it package-private or wider"));
+      }
+    }
+    if (type.getKind() == ElementKind.CLASS) {
+      checkConstructor(type, abiStruct, problems);
+      checkSuperclass(type, abiStruct, problems);
+    }
+  }
+
+  private static void checkConstructor(TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
+    String name = type.getSimpleName().toString();
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (c.getParameters().isEmpty()) {
+        if (c.getModifiers().contains(Modifier.PRIVATE)) {
+          problems.add(Problem.on(c, "the no-argument constructor of " + name + " is private, but the"
+              + " marshaller's read creates instances with it; make it package-private or wider"));
+        }
+        return;
+      }
+    }
+    problems.add(Problem.on(type, abiStruct, "class " + name + " has no no-argument constructor, which"
+        + " the marshaller's read needs to create instances; add " + name
+        + "() {} (package-private is enough)"));
+  }
+
+  /** Members are declared in the struct itself: inherited instance fields would be lost. */
+  private static void checkSuperclass(TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
+    TypeMirror sup = type.getSuperclass();
+    while (sup.getKind() == TypeKind.DECLARED && ((DeclaredType) sup).asElement() instanceof TypeElement s) {
+      boolean hasInstanceFields = ElementFilter.fieldsIn(s.getEnclosedElements()).stream()
+          .anyMatch(f -> !f.getModifiers().contains(Modifier.STATIC));
+      if (hasInstanceFields) {
+        problems.add(Problem.on(type, abiStruct, "@AbiStruct class " + type.getSimpleName()
+            + " inherits instance fields from " + s.getSimpleName() + ", which would not be struct"
+            + " members; declare every member in " + type.getSimpleName() + " itself"));
+        return;
+      }
+      sup = s.getSuperclass();
+    }
+  }
+
+  private static int readAlign(TypeElement type, List<Problem> problems) {
+    Optional<AnnotationMirror> am = AbiAnnotations.find(type, AbiAnnotations.ABI_ALIGN);
+    if (am.isEmpty()) {
+      return 0;
+    }
+    int bytes = WidthReader.intValue(am.get(), "value", 0);
+    if (!MemberReader.isPowerOfTwo(bytes)) {
+      problems.add(new Problem(type, am.get(), WidthReader.annotationValue(am.get(), "value"),
+          MemberReader.alignMessage(bytes, "struct " + type.getSimpleName())));
+      return 0;
+    }
+    return bytes;
+  }
+
+  private static String readCName(TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
+    Object v = WidthReader.value(abiStruct, "name");
+    String explicit = v instanceof String s ? s : "";
+    String cName = explicit.isEmpty() ? type.getSimpleName().toString() : explicit;
+    if (!CNames.isIdentifier(cName)) {
+      String fix = explicit.isEmpty() ? "name the C struct with @AbiStruct(name = \"c_name\")"
+          : "use letters, digits and '_', not starting with a digit, and no C keyword";
+      problems.add(new Problem(type, abiStruct,
+          explicit.isEmpty() ? null : WidthReader.annotationValue(abiStruct, "name"),
+          "'" + cName + "' is not a C struct name; " + fix));
+    }
+    return cName;
+  }
+
+  private static Order readOrder(AnnotationMirror abiStruct) {
+    Object v = WidthReader.value(abiStruct, "order");
+    return v instanceof VariableElement constant && constant.getSimpleName().contentEquals("BIG")
+        ? Order.BIG : Order.LITTLE;
+  }
+
+  private List<MemberReading> readMembers(TypeElement type, List<Problem> problems) {
+    List<MemberReading> read = new ArrayList<>();
+    if (type.getKind() == ElementKind.RECORD) {
+      Map<String, VariableElement> fields = new HashMap<>();
+      ElementFilter.fieldsIn(type.getEnclosedElements()).forEach(f -> fields.put(f.getSimpleName().toString(), f));
+      for (RecordComponentElement c : type.getRecordComponents()) {
+        // diagnostics go on the component's private field: javac 17 has no position for the
+        // component itself, while the field shares the component's place in the source
+        VariableElement field = fields.get(c.getSimpleName().toString());
+        Element at = field == null ? c : field;
+        read.add(members.read(at, MemberAnnotations.of(at, c)));
+      }
+      return read;
+    }
+    for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (isMember(f, problems)) {
+        checkFieldAccess(f, problems);
+        read.add(members.read(f, f));
+      }
+    }
+    return read;
+  }
+
+  /** Static and transient fields are Java-only; member-only annotations on them are a mistake. */
+  private static boolean isMember(VariableElement f, List<Problem> problems) {
+    String why = f.getModifiers().contains(Modifier.STATIC) ? "static"
+        : f.getModifiers().contains(Modifier.TRANSIENT) ? "transient" : null;
+    if (why == null) {
+      return true;
+    }
+    for (String only : List.of(AbiAnnotations.ABI_ARRAY, AbiAnnotations.ABI_ALIGN, AbiAnnotations.ABI_NAME)) {
+      AbiAnnotations.find(f, only).ifPresent(am -> problems.add(Problem.on(f, am, AbiAnnotations.display(am)
+          + " is on " + why + " field '" + f.getSimpleName() + "', which is not a struct member;"
+          + " remove " + why + " to make it a member, or remove " + AbiAnnotations.display(am))));
+    }
+    return false;
+  }
+
+  /**
+   * The marshaller reads and writes fields directly: they must be visible in the package and
+   * assignable after the no-argument constructor ran, so final fields are refused (their
+   * value would always be the constructor's, and read could never decode them); records are
+   * the way to immutable mirrors.
+   */
+  private static void checkFieldAccess(VariableElement f, List<Problem> problems) {
+    String name = f.getSimpleName().toString();
+    if (f.getModifiers().contains(Modifier.PRIVATE)) {
+      problems.add(Problem.on(f, "field '" + name + "' is private, but the generated marshaller in the"
+          + " same package reads and writes it directly; make it package-private or wider"));
+    }
+    if (f.getModifiers().contains(Modifier.FINAL)) {
+      problems.add(Problem.on(f, "field '" + name + "' is final, so the marshaller's read cannot set it;"
+          + " remove final, or make the struct a record (built through its canonical constructor)"));
+    }
+  }
+
+  /** Two members with one C name would make {@code offsetof} ambiguous. */
+  private static void checkCNames(List<MemberReading> read, List<Problem> problems) {
+    Map<String, String> byCName = new HashMap<>();
+    for (MemberReading r : read) {
+      if (r.field() == null) {
+        continue;
+      }
+      String javaName = r.field().javaName();
+      String earlier = byCName.putIfAbsent(r.field().cName(), javaName);
+      if (earlier != null) {
+        AnnotationMirror name = AbiAnnotations.find(r.element(), AbiAnnotations.ABI_NAME).orElse(null);
+        problems.add(new Problem(r.element(), name, null, "C member name '" + r.field().cName()
+            + "' of '" + javaName + "' is already the name of '" + earlier
+            + "'; give one of them another name with @AbiName(\"c_name\")"));
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package org.abiguard.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * One diagnostic a test expects, placed by text markers in its source: the line is the one
+ * containing {@code lineMarker}, the column where {@code columnMarker} starts on that line.
+ * {@link #assertExactly} compares ALL diagnostics of a compilation with the expected ones, so
+ * each test also proves that nothing else was reported.
+ */
+public record Expected(Diagnostic.Kind kind, String file, long line, long column, String message) {
+
+  /** A source to compile, with its text at hand for the markers. */
+  public record Source(String name, String text, JavaFileObject file) {
+    /** A source from a text block; {@code name} is the canonical name of its top-level type. */
+    public static Source of(String name, String text) {
+      return new Source(name, text, JavaFileObjects.forSourceString(name, text));
+    }
+
+    /** A source under {@code src/test/resources}. */
+    public static Source resource(String path) {
+      JavaFileObject file = JavaFileObjects.forResource(path);
+      try {
+        return new Source(path, file.getCharContent(true).toString(), file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** An error on the line containing {@code lineMarker}, at the column where {@code columnMarker} starts. */
+    public Expected error(String lineMarker, String columnMarker, String message) {
+      return at(Diagnostic.Kind.ERROR, lineMarker, columnMarker, message);
+    }
+
+    /** An error on the line containing {@code marker}, at the column where it starts. */
+    public Expected error(String marker, String message) {
+      return error(marker, marker, message);
+    }
+
+    /** A diagnostic of the given kind placed by markers. */
+    public Expected at(Diagnostic.Kind kind, String lineMarker, String columnMarker, String message) {
+      String[] lines = text.split("\n", -1);
+      int found = -1;
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].contains(lineMarker)) {
+          assertEquals(-1, found, "line marker '" + lineMarker + "' is on more than one line of " + name);
+          found = i;
+        }
+      }
+      assertTrue(found >= 0, "line marker '" + lineMarker + "' not in " + name);
+      int column = lines[found].indexOf(columnMarker);
+      assertTrue(column >= 0, "column marker '" + columnMarker + "' not on the line of '" + lineMarker + "'");
+      return new Expected(kind, file.toUri().toString(), found + 1, column + 1, message);
+    }
+  }
+
+  /** An error placed nowhere (about an option or an output). */
+  public static Expected error(String message) {
+    return new Expected(Diagnostic.Kind.ERROR, "-", Diagnostic.NOPOS, Diagnostic.NOPOS, message);
+  }
+
+  /** Asserts that the compilation reported exactly these diagnostics (notes aside), in any order. */
+  public static void assertExactly(Compilation compilation, Expected... expected) {
+    assertExactly(compilation.diagnostics(), expected);
+  }
+
+  /** Asserts that the diagnostics are exactly these (notes aside), in any order. */
+  public static void assertExactly(List<? extends Diagnostic<? extends JavaFileObject>> diagnostics, Expected... expected) {
+    List<String> want = new ArrayList<>();
+    for (Expected e : expected) {
+      want.add(e.toString());
+    }
+    List<String> got = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
+      if (d.getKind() != Diagnostic.Kind.NOTE) {
+        got.add(of(d).toString());
+      }
+    }
+    want.sort(null);
+    got.sort(null);
+    assertEquals(String.join("\n", want), String.join("\n", got));
+  }
+
+  private static Expected of(Diagnostic<? extends JavaFileObject> d) {
+    String file = d.getSource() == null ? "-" : d.getSource().toUri().toString();
+    return new Expected(d.getKind(), file, d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.ROOT));
+  }
+
+  @Override
+  public String toString() {
+    return kind + " " + file + ":" + line + ":" + column + ": " + message;
+  }
+}

@@ -1,0 +1,136 @@
+package org.abiguard.processor.codegen;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.abiguard.processor.layout.StructLayout;
+import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.StructModel;
+import org.abiguard.processor.model.Width;
+import org.junit.jupiter.api.Test;
+
+/** The shape of the generated source: names, annotation, modifiers, Javadoc, warning-free. */
+class GeneratedSourceTest {
+  @Test
+  void everyKindOfStructOnEveryAbiCompilesWithoutWarningsUnderXlintAllWerror() {
+    // GeneratedMarshallers compiles with -Xlint:all -Werror and asserts there is no diagnostic at all
+    GeneratedMarshallers generated = GeneratedMarshallers.compile(List.of(TargetAbi.values()),
+        RichStructs.all().toArray(new StructModel[0]));
+    for (StructModel struct : RichStructs.all()) {
+      for (TargetAbi abi : TargetAbi.values()) {
+        assertEquals(generated.layout(struct, abi).size(), generated.codec(struct, abi.manifestName()).size());
+      }
+    }
+  }
+
+  @Test
+  void classOnlyStructsNeedNoLanguageFeatureBeyondJava11() {
+    List<StructModel> structs = List.of(Xen.addToPhysmap(), Xen.memoryReservation(), RichStructs.INNER,
+        RichStructs.OTHER);
+    FixtureLayouts layouts = new FixtureLayouts(Map.of(RichStructs.INNER.javaName(), RichStructs.INNER));
+    List<JavaFileObject> files = new ArrayList<>(MirrorSources.of(structs));
+    for (StructModel struct : structs) {
+      String source = new MarshallerGenerator()
+          .generate(struct, layouts.layouts(struct, List.of(TargetAbi.values())), s -> null).toString();
+      files.add(JavaFileObjects.forSourceString(
+          struct.packageName() + "." + struct.marshallerSimpleName(), source));
+    }
+    Compilation compilation = Compiler.javac().withOptions("--release", "11", "-Xlint:all", "-Werror").compile(files);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void nestedJavaTypesGetOuterUnderscoreNameMarshallers() {
+    GeneratedMarshallers generated = GeneratedMarshallers.compile(RichStructs.POINT);
+    Class<?> marshaller = generated.marshaller(RichStructs.POINT);
+    assertEquals("p.Shapes_PointMarshaller", marshaller.getName());
+    assertEquals("p.Shapes$Point", generated.mirror(RichStructs.POINT).getName());
+  }
+
+  @Test
+  void publicFinalWithPrivateConstructorsAndGeneratedAnnotation() throws Exception {
+    StructModel xatp = Xen.addToPhysmap();
+    GeneratedMarshallers generated = GeneratedMarshallers.compile(xatp);
+    String source = generated.source(xatp);
+    assertTrue(source.contains("import javax.annotation.processing.Generated;"), source);
+    assertTrue(source.contains("@Generated(\"org.abiguard.processor.AbiGuardProcessor\")\npublic final class "
+        + "XenAddToPhysmapMarshaller {"), source);
+    for (String name : new String[] {"org.example.xen.XenAddToPhysmapMarshaller",
+        "org.example.xen.XenAddToPhysmapMarshaller$X86_64", "org.example.xen.XenAddToPhysmapMarshaller$I386"}) {
+      Class<?> type = generated.load(name);
+      assertTrue(Modifier.isPublic(type.getModifiers()) && Modifier.isFinal(type.getModifiers()), name);
+      Constructor<?>[] constructors = type.getDeclaredConstructors();
+      assertEquals(1, constructors.length);
+      assertTrue(Modifier.isPrivate(constructors[0].getModifiers()), name);
+      for (String constant : new String[] {"SIZE", "ALIGNMENT", "OFFSET_DOMID", "OFFSET_SIZE", "OFFSET_SPACE",
+          "OFFSET_IDX", "OFFSET_GPFN"}) {
+        int modifiers = type.getField(constant).getModifiers();
+        assertTrue(Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers));
+      }
+    }
+  }
+
+  @Test
+  void javadocShowsEachCMemberItsOffsetAndTheLaidOutStructWithPadding() {
+    StructModel reservation = Xen.memoryReservation();
+    String source = GeneratedMarshallers.compile(reservation).source(reservation);
+    assertTrue(source.contains("* {@code uint32_t extent_order;} at offset 16, u32 (Java field {@code extentOrder})\n"
+        + "         */\n        public static final int OFFSET_EXTENT_ORDER = 16;"), source);
+    assertTrue(source.contains("{@code unsigned long nr_extents;} at offset 4, u32 (Java field {@code nrExtents})"),
+        source);
+    assertTrue(source.contains("""
+         * struct xen_memory_reservation {  // x86_64: sizeof 32, _Alignof 8, little endian
+         *     void *extent_start;       // offset 0, pointer, u64
+         *     unsigned long nr_extents; // offset 8, u64
+         *     uint32_t extent_order;    // offset 16, u32
+         *     uint32_t mem_flags;       // offset 20, u32
+         *     uint16_t domid;           // offset 24, u16
+         *                               // 6 bytes of padding at offset 26
+         * };
+        """), source);
+    assertTrue(source.contains("public static final int OFFSET_NR_EXTENTS = X86_64.OFFSET_NR_EXTENTS;"), source);
+  }
+
+  @Test
+  void typedefsAndOverAlignedMembersAreShownAsCDeclaresThem() {
+    GeneratedMarshallers generated = GeneratedMarshallers.compile(RichStructs.INNER, RichStructs.POINT,
+        RichStructs.OTHER, RichStructs.RICH);
+    assertTrue(generated.source(RichStructs.POINT).contains("* typedef struct {  // x86_64: sizeof 4, _Alignof 2"));
+    assertTrue(generated.source(RichStructs.POINT).contains("* } point_t;"));
+    assertTrue(generated.source(RichStructs.RICH).contains(
+        "{@code uint32_t aligned __attribute__((aligned(16)));} at offset 64, u32"));
+    assertTrue(generated.source(RichStructs.RICH).contains("{@code point_t points[2];} at offset 18, 2 x point_t"));
+  }
+
+  @Test
+  void membersWhoseConstantsWouldClashAreRefused() {
+    StructModel clash = StructFixture.struct("Clash")
+        .integer("nrExtents", Width.U32, JavaKind.INT)
+        .integer("nr_extents", Width.U32, JavaKind.INT)
+        .build();
+    List<StructLayout> layouts = new FixtureLayouts(Map.of()).layouts(clash, List.of(TargetAbi.X86_64));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new MarshallerGenerator().generate(clash, layouts, s -> null));
+    assertTrue(e.getMessage().contains("OFFSET_NR_EXTENTS=nrExtents, nr_extents"), e.getMessage());
+  }
+
+  @Test
+  void structsInTheUnnamedPackageWork() {
+    StructModel plain = StructFixture.struct("", "Plain").integer("a", Width.U8, JavaKind.INT).build();
+    GeneratedMarshallers generated = GeneratedMarshallers.compile(plain);
+    assertEquals("PlainMarshaller", generated.marshaller(plain).getName());
+    assertEquals(1, generated.codec(plain, "i386").size());
+  }
+}

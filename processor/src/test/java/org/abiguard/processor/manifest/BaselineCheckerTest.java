@@ -1,0 +1,295 @@
+package org.abiguard.processor.manifest;
+
+import static org.abiguard.processor.testing.StructBuilder.array;
+import static org.abiguard.processor.testing.StructBuilder.pointer;
+import static org.abiguard.processor.testing.StructBuilder.s32;
+import static org.abiguard.processor.testing.StructBuilder.s8;
+import static org.abiguard.processor.testing.StructBuilder.struct;
+import static org.abiguard.processor.testing.StructBuilder.u16;
+import static org.abiguard.processor.testing.StructBuilder.u32;
+import static org.abiguard.processor.testing.StructBuilder.u64;
+import static org.abiguard.processor.testing.StructBuilder.u8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.abiguard.processor.layout.StructLayout;
+import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.model.StructModel;
+import org.abiguard.processor.testing.Layouts;
+import org.abiguard.processor.testing.StructBuilder;
+import org.abiguard.processor.testing.XenMemoryStructs;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BaselineCheckerTest {
+  private static final String CONSEQUENCE = "; C code and data built against the baseline no longer match"
+      + " (restore the old layout, or update the baseline if the break is intended)";
+
+  private static final List<TargetAbi> X86_64 = List.of(TargetAbi.X86_64);
+  private static final List<TargetAbi> ALL = Layouts.ALL_ABIS;
+
+  private static List<List<StructLayout>> layouts(List<TargetAbi> abis, StructModel... structs) {
+    return Layouts.of(List.of(structs), StructBuilder.lookup(List.of(structs)), abis);
+  }
+
+  private static String manifest(List<TargetAbi> abis, StructModel... structs) {
+    return ManifestWriter.render(layouts(abis, structs));
+  }
+
+  private static List<AbiBreak> compare(List<TargetAbi> oldAbis, StructModel old, List<TargetAbi> newAbis,
+      StructModel now) {
+    return BaselineChecker.compare(manifest(oldAbis, old), layouts(newAbis, now));
+  }
+
+  private static final StructModel PHYSMAP = XenMemoryStructs.ADD_TO_PHYSMAP;
+
+  @Nested
+  class Compatible {
+    @Test
+    void sameLayouts() {
+      assertEquals(List.of(), BaselineChecker.compare(ManifestWriterTest.resource("manifest-golden/xen-memory.json"),
+          Layouts.of(XenMemoryStructs.ALL, XenMemoryStructs.lookup(), ALL)));
+    }
+
+    @Test
+    void additionInTheTailPadding() {
+      StructModel old = struct("p.S", "s").field("a", u64()).field("b", u8()).build();
+      StructModel now = struct("p.S", "s").field("a", u64()).field("b", u8()).field("c", u8()).build();
+      assertEquals(List.of(), compare(ALL, old, ALL, now));
+    }
+
+    @Test
+    void renamedJavaFieldWithTheSameCName() {
+      StructModel now = struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
+          .field("domain", "domid", u16()).field("size", u16()).field("space", u32())
+          .field("idx", StructBuilder.nativeLong()).field("gpfn", StructBuilder.nativeLong()).build();
+      assertEquals(List.of(), compare(ALL, PHYSMAP, ALL, now));
+    }
+
+    @Test
+    void newStructs() {
+      StructModel other = struct("p.New", "new").field("a", u8()).build();
+      assertEquals(List.of(), BaselineChecker.compare(manifest(ALL, PHYSMAP), layouts(ALL, PHYSMAP, other)));
+    }
+
+    @Test
+    void abisMissingFromEitherSideAreSkipped() {
+      // on i386 the change moves 'gpfn'; neither side has i386 in both
+      StructModel now = struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
+          .field("domid", u16()).field("size", u16()).field("space", u32())
+          .field("idx", u64()).field("gpfn", StructBuilder.nativeLong()).build();
+      assertEquals(List.of(), compare(List.of(TargetAbi.I386, TargetAbi.X86_64), PHYSMAP,
+          List.of(TargetAbi.X86_64, TargetAbi.AARCH64), now));
+      assertEquals(List.of(), compare(List.of(TargetAbi.X86_64), PHYSMAP, List.of(TargetAbi.I386), now));
+      assertEquals(3, compare(List.of(TargetAbi.I386), PHYSMAP, List.of(TargetAbi.I386), now).size());
+    }
+  }
+
+  @Nested
+  class Breaks {
+    @Test
+    void structRemoved() {
+      StructModel other = struct("p.Other", "other").field("a", u8()).build();
+      List<AbiBreak> breaks = BaselineChecker.compare(manifest(ALL, PHYSMAP, other), layouts(ALL, other));
+      assertEquals(List.of(new AbiBreak("xen.XenAddToPhysmap", null,
+          "struct xen_add_to_physmap (xen.XenAddToPhysmap) was removed since the baseline" + CONSEQUENCE)), breaks);
+    }
+
+    /** The SPEC's own example: 'space' moves when a member is inserted before it. */
+    @Test
+    void fieldMoved() {
+      StructModel now = struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
+          .field("domid", u16()).field("size", u16()).field("flags", u32()).field("space", u32())
+          .field("idx", StructBuilder.nativeLong()).field("gpfn", StructBuilder.nativeLong()).build();
+      List<AbiBreak> breaks = compare(X86_64, PHYSMAP, X86_64, now);
+      assertEquals(List.of(
+          new AbiBreak("xen.XenAddToPhysmap", null,
+              "struct xen_add_to_physmap grew from 24 to 32 bytes (added: flags) on x86_64 since the baseline"
+                  + CONSEQUENCE),
+          new AbiBreak("xen.XenAddToPhysmap", "space",
+              "field xen_add_to_physmap.space moved from offset 4 to 8 on x86_64 since the baseline" + CONSEQUENCE),
+          new AbiBreak("xen.XenAddToPhysmap", "idx",
+              "field xen_add_to_physmap.idx moved from offset 8 to 16 on x86_64 since the baseline" + CONSEQUENCE),
+          new AbiBreak("xen.XenAddToPhysmap", "gpfn",
+              "field xen_add_to_physmap.gpfn moved from offset 16 to 24 on x86_64 since the baseline" + CONSEQUENCE)),
+          breaks);
+    }
+
+    @Test
+    void changesOnSeveralAbisShareOneMessage() {
+      StructModel old = struct("p.S", "s").field("a", u16()).field("b", u16()).field("c", u64()).build();
+      StructModel now = struct("p.S", "s").field("a", u32()).field("b", u16()).field("c", u64()).build();
+      List<AbiBreak> breaks = compare(ALL, old, ALL, now);
+      assertEquals(List.of(
+          new AbiBreak("p.S", null, "struct s grew from 12 to 16 bytes on i386 since the baseline" + CONSEQUENCE),
+          new AbiBreak("p.S", "a", "field s.a resized from 2 to 4 bytes on x86_64, i386 and aarch64,"
+              + " re-aligned from 2 to 4 on x86_64, i386 and aarch64 since the baseline" + CONSEQUENCE),
+          new AbiBreak("p.S", "b", "field s.b moved from offset 2 to 4 on x86_64, i386 and aarch64 since the baseline"
+              + CONSEQUENCE),
+          // u64 aligns to 4 on i386: it moves there only
+          new AbiBreak("p.S", "c", "field s.c moved from offset 4 to 8 on i386 since the baseline" + CONSEQUENCE)),
+          breaks);
+    }
+
+    @Test
+    void fieldRemovedWithoutChangingTheSize() {
+      StructModel old = struct("p.S", "s").field("a", u32()).field("b", u16()).field("c", u16()).build();
+      StructModel now = struct("p.S", "s").field("a", u32()).field("b", u16()).build();
+      List<AbiBreak> breaks = compare(ALL, old, ALL, now);
+      assertEquals(List.of(new AbiBreak("p.S", null,
+          "field s.c was removed on x86_64, i386 and aarch64 since the baseline" + CONSEQUENCE)), breaks);
+    }
+
+    @Test
+    void fieldResized() {
+      StructModel old = struct("p.S", "s").field("a", u64()).field("b", u16()).build();
+      StructModel now = struct("p.S", "s").field("a", u64()).field("b", u32()).build();
+      assertEquals(List.of(new AbiBreak("p.S", "b", "field s.b resized from 2 to 4 bytes on x86_64, re-aligned from"
+          + " 2 to 4 on x86_64 since the baseline" + CONSEQUENCE)), compare(X86_64, old, X86_64, now));
+    }
+
+    @Test
+    void fieldReSigned() {
+      StructModel old = struct("p.S", "s").field("a", u32()).build();
+      StructModel now = struct("p.S", "s").field("a", s32()).build();
+      assertEquals(List.of(new AbiBreak("p.S", "a",
+          "field s.a changed from unsigned to signed on x86_64 since the baseline" + CONSEQUENCE)),
+          compare(X86_64, old, X86_64, now));
+    }
+
+    @Test
+    void fieldReAlignedAndStructAlignment() {
+      StructModel old = struct("p.S", "s").field("a", u64()).field("b", u32()).build();
+      StructModel now = struct("p.S", "s").aligned("a", u64(), 16).field("b", u32()).build();
+      List<AbiBreak> breaks = compare(List.of(TargetAbi.AARCH64), old, List.of(TargetAbi.AARCH64), now);
+      assertEquals(List.of(
+          new AbiBreak("p.S", null, "struct s changed alignment from 8 to 16 on aarch64 since the baseline"
+              + CONSEQUENCE),
+          new AbiBreak("p.S", "a", "field s.a re-aligned from 8 to 16 on aarch64 since the baseline" + CONSEQUENCE)),
+          breaks);
+    }
+
+    @Test
+    void kindChanged() {
+      StructModel old = struct("p.S", "s").field("a", u64()).build();
+      StructModel now = struct("p.S", "s").field("a", pointer()).build();
+      assertEquals(List.of(new AbiBreak("p.S", "a",
+          "field s.a changed kind from int to pointer on x86_64 since the baseline" + CONSEQUENCE)),
+          compare(X86_64, old, X86_64, now));
+    }
+
+    @Test
+    void structShrank() {
+      StructModel old = struct("p.S", "s").field("a", u32()).field("b", u32()).build();
+      StructModel now = struct("p.S", "s").field("a", u32()).build();
+      List<AbiBreak> breaks = compare(X86_64, old, X86_64, now);
+      assertEquals("struct s shrank from 8 to 4 bytes on x86_64 since the baseline" + CONSEQUENCE,
+          breaks.get(0).message());
+      assertEquals("field s.b was removed on x86_64 since the baseline" + CONSEQUENCE, breaks.get(1).message());
+    }
+
+    @Test
+    void byteOrderChanged() {
+      StructModel old = struct("p.S", "s").field("a", u32()).build();
+      StructModel now = struct("p.S", "s").bigEndian().field("a", u32()).build();
+      assertEquals(List.of(new AbiBreak("p.S", null,
+          "struct s changed byte order from little to big since the baseline" + CONSEQUENCE)),
+          compare(X86_64, old, X86_64, now));
+    }
+
+    @Test
+    void arrayLengthAndElementChanges() {
+      StructModel old = struct("p.S", "s").field("v", array(4, u8())).field("w", array(2, u16())).build();
+      StructModel now = struct("p.S", "s").field("v", array(4, s8())).field("w", array(3, u16())).build();
+      List<AbiBreak> breaks = compare(X86_64, old, X86_64, now);
+      assertEquals(List.of(
+          new AbiBreak("p.S", null, "struct s grew from 8 to 10 bytes on x86_64 since the baseline" + CONSEQUENCE),
+          new AbiBreak("p.S", "v", "field s.v element changed from unsigned to signed on x86_64 since the baseline"
+              + CONSEQUENCE),
+          new AbiBreak("p.S", "w", "field s.w resized from 4 to 6 bytes on x86_64, changed length from 2 to 3 on"
+              + " x86_64 since the baseline" + CONSEQUENCE)),
+          breaks);
+    }
+
+    @Test
+    void nestedStructTypeChanged() {
+      StructModel a = struct("p.A", "a").field("x", u32()).build();
+      StructModel b = struct("p.B", "b").field("y", u32()).build();
+      StructModel oldOuter = struct("p.Outer", "outer").field("in", struct("p.A")).build();
+      StructModel newOuter = struct("p.Outer", "outer").field("in", struct("p.B")).build();
+      List<AbiBreak> breaks = BaselineChecker.compare(manifest(X86_64, a, b, oldOuter), layouts(X86_64, a, b, newOuter));
+      assertEquals(List.of(new AbiBreak("p.Outer", "in",
+          "field outer.in changed type from struct p.A to p.B on x86_64 since the baseline" + CONSEQUENCE)), breaks);
+    }
+
+    @Test
+    void onlyTheAbiThatChangedIsNamed() {
+      // xen_ulong_t idx declared u64 instead of @NativeLong: only i386 changes
+      StructModel now = struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
+          .field("domid", u16()).field("size", u16()).field("space", u32())
+          .field("idx", u64()).field("gpfn", StructBuilder.nativeLong()).build();
+      List<AbiBreak> breaks = compare(ALL, PHYSMAP, ALL, now);
+      List<String> messages = new ArrayList<>();
+      breaks.forEach(b -> messages.add(b.message()));
+      assertEquals(List.of(
+          "struct xen_add_to_physmap grew from 16 to 20 bytes on i386 since the baseline" + CONSEQUENCE,
+          "field xen_add_to_physmap.idx resized from 4 to 8 bytes on i386 since the baseline" + CONSEQUENCE,
+          "field xen_add_to_physmap.gpfn moved from offset 12 to 16 on i386 since the baseline" + CONSEQUENCE),
+          messages);
+    }
+  }
+
+  @Nested
+  class InvalidBaseline {
+    private void rejects(String baseline, String message) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> BaselineChecker.compare(baseline, layouts(X86_64, PHYSMAP)));
+      assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void notJson() {
+      rejects("{\"format\": 1,\n \"structs\": [}", "line 2, column 14: unexpected '}', expected a value");
+    }
+
+    @Test
+    void otherFormat() {
+      rejects("{\"format\": 2, \"structs\": []}",
+          "line 1, column 12: manifest format 2 is not supported; this abiguard reads format 1");
+    }
+
+    @Test
+    void notAnObject() {
+      rejects("[]", "line 1, column 1: the manifest must be an object, found an array");
+    }
+
+    @Test
+    void missingMember() {
+      rejects("{\"format\": 1, \"structs\": [\n  {\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\"}]}",
+          "line 2, column 3: this object lacks \"layouts\"");
+    }
+
+    @Test
+    void duplicateStruct() {
+      String s = "{\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\", \"layouts\": {}}";
+      rejects("{\"format\": 1, \"structs\": [\n" + s + ",\n" + s + "]}", "line 3, column 1: struct p.S appears twice");
+    }
+
+    @Test
+    void wrongTypes() {
+      String layout = "{\"format\": 1, \"structs\": [{\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\","
+          + " \"layouts\": {\"x86_64\": {\"size\": %s, \"align\": 1, \"fields\": [%s]}}}]}";
+      rejects(layout.formatted("\"8\"", ""), "line 1, column 103: \"size\" must be a number, found a string");
+      rejects(layout.formatted("-8", ""), "line 1, column 103: \"size\" must be a whole number from 0 to 2147483647,"
+          + " found -8");
+      rejects(layout.formatted("1.5", ""), "line 1, column 103: \"size\" must be a whole number from 0 to"
+          + " 2147483647, found 1.5");
+      rejects(layout.formatted("8", "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"float\"}"),
+          "line 1, column 187: unknown kind \"float\"; expected int, pointer, struct or array");
+      rejects(layout.formatted("8", "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"int\","
+          + " \"bits\": 8, \"signed\": 0}"), "line 1, column 215: \"signed\" must be true or false, found a number");
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package org.abiguard.processor.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.abiguard.processor.layout.TargetAbi;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs the real C compilers of the three ABIs for tests: {@code gcc} for x86_64, {@code gcc -m32}
+ * for i386, {@code aarch64-linux-gnu-gcc} for aarch64. Checks headers with
+ * {@code -fsyntax-only}, and builds and runs small programs where the host can execute them
+ * (x86_64 natively, i386 where 32-bit programs link and run).
+ *
+ * <p>A test that needs a compiler calls {@link #assumeCompiler} (or {@link #assumeRunnable}):
+ * it is skipped, with the reason, only when the compiler or runtime is absent.
+ */
+public final class CHarness {
+  private static final long TIMEOUT_SECONDS = 120;
+  private static final String PROBE = "#include <stdint.h>\n#include <stddef.h>\n#include <stdio.h>\n"
+      + "int main(void) { printf(\"%zu\\n\", sizeof(void *)); return 0; }\n";
+
+  private static final Map<TargetAbi, Optional<String>> COMPILER_PROBLEM = new EnumMap<>(TargetAbi.class);
+  private static final Map<TargetAbi, Optional<String>> RUN_PROBLEM = new EnumMap<>(TargetAbi.class);
+
+  private CHarness() {}
+
+  /** What a process printed (stdout and stderr merged) and how it ended. */
+  public record Result(List<String> command, int exitCode, String output) {
+    public boolean ok() {
+      return exitCode == 0;
+    }
+
+    /** The command and its output, for assertion messages. */
+    public String describe() {
+      return String.join(" ", command) + " → exit " + exitCode + "\n" + output;
+    }
+  }
+
+  /** The compiler command for {@code abi}. */
+  public static List<String> compiler(TargetAbi abi) {
+    return switch (abi) {
+      case X86_64 -> List.of("gcc");
+      case I386 -> List.of("gcc", "-m32");
+      case AARCH64 -> List.of("aarch64-linux-gnu-gcc");
+    };
+  }
+
+  /** Skips the calling test, with the reason, when {@code abi}'s compiler cannot compile C. */
+  public static void assumeCompiler(TargetAbi abi) {
+    Optional<String> problem = compilerProblem(abi);
+    Assumptions.assumeTrue(problem.isEmpty(), () -> problem.orElse(""));
+  }
+
+  /** Skips the calling test, with the reason, when programs for {@code abi} cannot be built and run here. */
+  public static void assumeRunnable(TargetAbi abi) {
+    assumeCompiler(abi);
+    Optional<String> problem = runProblem(abi);
+    Assumptions.assumeTrue(problem.isEmpty(), () -> problem.orElse(""));
+  }
+
+  /** Why {@code abi}'s compiler cannot be used, if it cannot. */
+  public static synchronized Optional<String> compilerProblem(TargetAbi abi) {
+    return COMPILER_PROBLEM.computeIfAbsent(abi, a -> {
+      try {
+        Path dir = Files.createTempDirectory("abiguard-cc-probe");
+        Path probe = write(dir, "probe.c", PROBE);
+        Result r = run(dir, with(compiler(a), "-fsyntax-only", probe.toString()));
+        return r.ok() ? Optional.empty() : Optional.of("no working C compiler for " + a.manifestName()
+            + " (" + String.join(" ", compiler(a)) + "): " + firstLine(r.output()));
+      } catch (IOException | UncheckedIOException e) {
+        return Optional.of("no C compiler for " + a.manifestName() + " (" + String.join(" ", compiler(a))
+            + "): " + e.getMessage());
+      }
+    });
+  }
+
+  /** Why programs for {@code abi} cannot be built and run on this host, if they cannot. */
+  public static synchronized Optional<String> runProblem(TargetAbi abi) {
+    return RUN_PROBLEM.computeIfAbsent(abi, a -> {
+      String arch = System.getProperty("os.arch");
+      boolean x86Host = arch.equals("amd64") || arch.equals("x86_64");
+      boolean hostRuns = switch (a) {
+        case X86_64, I386 -> x86Host;
+        case AARCH64 -> arch.equals("aarch64");
+      };
+      if (!hostRuns) {
+        return Optional.of("this " + arch + " host cannot run " + a.manifestName() + " programs");
+      }
+      try {
+        Path dir = Files.createTempDirectory("abiguard-run-probe");
+        Result r = buildAndRun(a, dir, "probe.c", PROBE);
+        String expected = a.pointerBytes() + "\n";
+        return r.ok() && r.output().equals(expected) ? Optional.empty() : Optional.of(
+            a.manifestName() + " programs do not build or run here: " + firstLine(r.output()));
+      } catch (IOException | UncheckedIOException e) {
+        return Optional.of(a.manifestName() + " programs do not build or run here: " + e.getMessage());
+      }
+    });
+  }
+
+  /**
+   * {@code cc -std=c11 -pedantic-errors -Wall -Wextra -Werror -fsyntax-only -include <header> -include
+   * abi-asserts.h -x c /dev/null}, as the SPEC tells users to check a mirror.
+   *
+   * @param header the C header with the real declarations
+   */
+  public static Result checkAsserts(TargetAbi abi, Path dir, Path header, String assertsText) {
+    Path asserts = write(dir, "abi-asserts.h", assertsText);
+    return run(dir, with(compiler(abi), "-std=c11", "-pedantic-errors", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
+        "-include", header.toString(), "-include", asserts.toString(), "-x", "c", "/dev/null"));
+  }
+
+  /** Compiles {@code source} (saved as {@code fileName} in {@code dir}, which is on the include path) and runs it. */
+  public static Result buildAndRun(TargetAbi abi, Path dir, String fileName, String source) {
+    Path c = write(dir, fileName, source);
+    Path exe = dir.resolve(fileName.replace(".c", "") + "-" + abi.manifestName());
+    Result built = run(dir, with(compiler(abi), "-std=gnu11", "-O0", "-Wall", "-I", dir.toString(),
+        "-o", exe.toString(), c.toString()));
+    if (!built.ok()) {
+      return built;
+    }
+    return run(dir, List.of(exe.toString()));
+  }
+
+  /** Copies a classpath resource into {@code dir} under its simple file name. */
+  public static Path copyResource(String resource, Path dir) {
+    try (InputStream in = CHarness.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + resource);
+      }
+      Path target = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+      Files.write(target, in.readAllBytes());
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a UTF-8 file into {@code dir}. */
+  public static Path write(Path dir, String fileName, String text) {
+    try {
+      return Files.writeString(dir.resolve(fileName), text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs a command in {@code dir} with a timeout; stdout and stderr merged. */
+  public static Result run(Path dir, List<String> command) {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
+    }
+    try {
+      p.getOutputStream().close();
+      // read on another thread so that a chatty process cannot block on a full pipe
+      var output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
+      }
+      return new Result(command, p.exitValue(), output.join());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while running " + String.join(" ", command), e);
+    }
+  }
+
+  private static List<String> with(List<String> head, String... tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(List.of(tail));
+    return all;
+  }
+
+  private static String firstLine(String s) {
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl);
+  }
+}

@@ -60,7 +60,13 @@ final class ClassAnalyzer {
     if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(type)) {
       return;
     }
-    analyseClass(new Context(trees, types, elements, decls, strict, path.getCompilationUnit()), path);
+    try {
+      analyseClass(new Context(trees, types, elements, decls, strict, path.getCompilationUnit()), path);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      // failures inside a method are caught per method; this is the last line of defence
+      reporter.warning("the flow guard could not analyse " + type.getQualifiedName() + " (" + e
+          + "); it was not checked. Please report this to the abiguard maintainers.");
+    }
   }
 
   private void analyseClass(Context cx, TreePath classPath) {
@@ -103,7 +109,7 @@ final class ClassAnalyzer {
       for (Context.Pending p : cx.drain()) {
         reporter.report(p.finding().kind(), trees, p.path(), p.finding().message());
       }
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
       cx.discard();
       reporter.guardFailure(trees, at, "internal error analysing " + what + ": " + e + " ("
           + what + " not checked; please report this to the abiguard maintainers)");

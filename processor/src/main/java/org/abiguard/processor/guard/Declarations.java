@@ -14,7 +14,6 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
@@ -39,6 +38,9 @@ public final class Declarations {
   private final WidthReader reader = new WidthReader();
   private final Map<Element, Optional<Width>> widths = new HashMap<>();
   private final Map<Element, Boolean> relevant = new HashMap<>();
+  private final Map<Object, Optional<Sink>> sinks = new HashMap<>();
+
+  private record SinkKey(Element element, int index, boolean varargsElement) {}
   private final Types types;
   private final Trees trees;
 
@@ -210,6 +212,11 @@ public final class Declarations {
    * parameter): a record's canonical constructor parameter is named as the record component.
    */
   public Sink parameterSink(ExecutableElement m, int index, boolean varargsElement) {
+    return sinks.computeIfAbsent(new SinkKey(m, index, varargsElement),
+        k -> Optional.ofNullable(makeParameterSink(m, index, varargsElement))).orElse(null);
+  }
+
+  private Sink makeParameterSink(ExecutableElement m, int index, boolean varargsElement) {
     VariableElement p = m.getParameters().get(index);
     Width w = width(p);
     if (w == null) {
@@ -251,6 +258,11 @@ public final class Declarations {
 
   /** The sink of an assignment to a field or local variable, or null when it declares no width. */
   public Sink variableSink(Element v) {
+    return v == null ? null
+        : sinks.computeIfAbsent(new SinkKey(v, -1, false), k -> Optional.ofNullable(makeVariableSink(v))).orElse(null);
+  }
+
+  private Sink makeVariableSink(Element v) {
     Width w = width(v);
     JavaKind k = v == null ? null : kindOf(v.asType());
     if (w == null || k == null) {

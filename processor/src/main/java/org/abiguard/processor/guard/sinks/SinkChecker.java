@@ -102,12 +102,16 @@ public final class SinkChecker {
   }
 
   private static String rangeCheck(Fact f, String e, Range allowed) {
-    boolean mayBeNegative = f.javaRange().lo().signum() < 0;
     String hi = e + " > " + Range.hex(allowed.hi());
+    if (f.raw() != null) {
+      // raw bits: the upper half of the unsigned values is negative in Java
+      boolean sameWidth = allowed.hi().compareTo(Range.signedMax(f.raw().bits())) >= 0;
+      return sameWidth ? e + " < 0" : e + " < 0 || " + hi;
+    }
     if (allowed.lo().signum() < 0) {
       return f.range().lo().compareTo(allowed.lo()) < 0 ? e + " < " + Range.hex(allowed.lo()) + " || " + hi : hi;
     }
-    return mayBeNegative ? e + " < 0 || " + hi : hi;
+    return f.range().lo().signum() < 0 ? e + " < 0 || " + hi : hi;
   }
 
   /** The narrowest C width that holds every value of the range, or null. */

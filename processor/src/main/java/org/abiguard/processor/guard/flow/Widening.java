@@ -1,0 +1,52 @@
+package org.abiguard.processor.guard.flow;
+
+import java.math.BigInteger;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import org.abiguard.processor.guard.Declarations;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.model.JavaKind;
+
+/** Makes loops reach their fixpoint in a few rounds. */
+final class Widening {
+  private Widening() {}
+
+  /**
+   * Widening: a bound that still moves jumps to its limit, the declared width of the variable
+   * or the range of its Java type; in lenient mode a plain variable whose bound moves is a
+   * plain Java value (no fact) from then on, as is everything still moving in the last round.
+   */
+  static State widen(Declarations decls, boolean strict, State head, State next, boolean last) {
+    State out = next.copy();
+    for (Map.Entry<AccessPath, Fact> e : next.entries()) {
+      if (!head.has(e.getKey())) {
+        continue;
+      }
+      Fact old = head.get(e.getKey());
+      Fact now = e.getValue();
+      if (now == null || old != null && old.range().contains(now.range()) && old.sameValues(now)) {
+        continue;
+      }
+      Element v = e.getKey().last();
+      Fact limit = v == null ? null : decls.readFact(v);
+      if (limit == null) {
+        if (!strict) {
+          out.put(e.getKey(), null);
+          continue;
+        }
+        JavaKind k = v == null ? null : decls.kindOf(v.asType());
+        limit = k == null ? null : Declarations.javaTypeFact(k, decls.describe(v));
+      }
+      if (limit == null || last) {
+        out.put(e.getKey(), limit);
+        continue;
+      }
+      Range base = old == null ? now.range() : old.range();
+      BigInteger lo = now.range().lo().compareTo(base.lo()) < 0 ? limit.range().lo().min(now.range().lo()) : base.lo();
+      BigInteger hi = now.range().hi().compareTo(base.hi()) > 0 ? limit.range().hi().max(now.range().hi()) : base.hi();
+      out.put(e.getKey(), new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,160 @@
+package org.abiguard.processor.guard.facts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.Random;
+import java.util.function.IntBinaryOperator;
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The transfer functions are sound: for operands drawn from two facts' ranges, Java's result
+ * always lies in the result fact. Operands are drawn around the interesting edges (0, the
+ * signed and unsigned limits) as well as at random.
+ */
+class ArithSoundnessTest {
+  private static final long[] EDGES = {0, 1, 2, 0x7F, 0x80, 0xFF, 0x100, 0x7FFF, 0x8000, 0xFFFF, 0x10000,
+      0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL, -1, -2, -0x80, -0x8000, Integer.MIN_VALUE};
+
+  private final Random random = new Random(42);
+
+  /** A random fact on int: plain within int, or raw u32 bits. */
+  private Fact randomIntFact() {
+    if (random.nextInt(3) == 0) {
+      long a = random.nextLong() & 0xFFFF_FFFFL;
+      long b = random.nextLong() & 0xFFFF_FFFFL;
+      return new Fact(Range.of(Math.min(a, b), Math.max(a, b)), Width.U32, "raw", null);
+    }
+    long a = pick();
+    long b = pick();
+    return Fact.plain(Range.of(Math.min(a, b), Math.max(a, b)), "plain");
+  }
+
+  private long pick() {
+    return random.nextBoolean() ? (int) EDGES[random.nextInt(EDGES.length)] : random.nextInt(1 << (1 + random.nextInt(30)))
+        * (random.nextBoolean() ? 1L : -1L);
+  }
+
+  /** A Java int whose value the fact allows. */
+  private int sample(Fact f) {
+    BigInteger lo = f.range().lo();
+    BigInteger span = f.range().hi().subtract(lo);
+    BigInteger offset = switch (random.nextInt(3)) {
+      case 0 -> BigInteger.ZERO;
+      case 1 -> span;
+      default -> new BigInteger(span.bitLength() + 1, random).mod(span.add(BigInteger.ONE));
+    };
+    return lo.add(offset).intValue();
+  }
+
+  /** Whether the Java int {@code v} is a value the fact allows. */
+  private static boolean allows(Fact f, int v) {
+    BigInteger value = f.raw() != null ? BigInteger.valueOf(Integer.toUnsignedLong(v)) : BigInteger.valueOf(v);
+    return f.range().contains(value);
+  }
+
+  private void checkSound(String name, IntBinaryOperator java, Op op) {
+    for (int round = 0; round < 400; round++) {
+      Fact a = randomIntFact();
+      Fact b = randomIntFact();
+      Fact r = op.apply(a, b);
+      if (r == null) {
+        continue;
+      }
+      for (int i = 0; i < 20; i++) {
+        int x = sample(a);
+        int y = sample(b);
+        int v;
+        try {
+          v = java.applyAsInt(x, y);
+        } catch (ArithmeticException divisionByZero) {
+          continue;
+        }
+        assertTrue(allows(r, v), () -> name + ": " + x + " op " + y + " = " + v + " outside " + r + " for " + a + ", " + b);
+      }
+    }
+  }
+
+  private interface Op {
+    Fact apply(Fact a, Fact b);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+", "-", "*"})
+  void additiveOperatorsAreSound(String op) {
+    char c = op.charAt(0);
+    IntBinaryOperator java = switch (c) {
+      case '+' -> (x, y) -> x + y;
+      case '-' -> (x, y) -> x - y;
+      default -> (x, y) -> x * y;
+    };
+    checkSound(op, java, (a, b) -> Arith.additive(c, a, b, JavaKind.INT, "r"));
+  }
+
+  @Test
+  void divisionAndRemainderAreSound() {
+    checkSound("/", (x, y) -> x / y, (a, b) -> Arith.divide(a, b, JavaKind.INT, "r"));
+    checkSound("%", (x, y) -> x % y, (a, b) -> Arith.remainder(a, b, JavaKind.INT, "r"));
+  }
+
+  @Test
+  void bitwiseOperatorsAreSound() {
+    checkSound("&", (x, y) -> x & y, (a, b) -> Arith.and(a, b, JavaKind.INT, "r"));
+    checkSound("|", (x, y) -> x | y, (a, b) -> Arith.orXor(true, a, b, JavaKind.INT, "r"));
+    checkSound("^", (x, y) -> x ^ y, (a, b) -> Arith.orXor(false, a, b, JavaKind.INT, "r"));
+  }
+
+  @Test
+  void shiftsByConstantsAreSound() {
+    for (int k : new int[] {0, 1, 8, 16, 31, 33}) {
+      Fact amount = Fact.plain(Range.of(k, k), "k");
+      checkSound("<<" + k, (x, y) -> x << k, (a, b) -> Arith.shift("<<", a, k, JavaKind.INT, "r"));
+      checkSound(">>" + k, (x, y) -> x >> k, (a, b) -> Arith.shift(">>", a, k, JavaKind.INT, "r"));
+      checkSound(">>>" + k, (x, y) -> x >>> k, (a, b) -> Arith.shift(">>>", a, k, JavaKind.INT, "r"));
+      assertNotNull(amount);
+    }
+    checkSound(">>> unknown", (x, y) -> x >>> y, (a, b) -> Arith.shift(">>>", a, null, JavaKind.INT, "r"));
+    checkSound(">> unknown", (x, y) -> x >> y, (a, b) -> Arith.shift(">>", a, null, JavaKind.INT, "r"));
+  }
+
+  @Test
+  void minAndMaxAreSound() {
+    checkSound("min", Math::min, (a, b) -> Arith.minMax(true, a, b, "r"));
+    checkSound("max", Math::max, (a, b) -> Arith.minMax(false, a, b, "r"));
+  }
+
+  @Test
+  void wideningRawBytesSignExtends() {
+    Fact u8 = Fact.declared(Width.U8, JavaKind.BYTE, "field f (u8)");
+    Fact widened = Arith.convert(u8, JavaKind.BYTE, JavaKind.INT);
+    assertEquals(Range.of(-0x80, 0x7F), widened.range());
+    assertEquals(Width.U8, widened.signExtended());
+    Fact small = new Fact(Range.of(0, 0x7F), Width.U8, "small", null);
+    assertNull(Arith.convert(small, JavaKind.BYTE, JavaKind.INT).signExtended());
+  }
+
+  @Test
+  void aCastKeepsTheValuesItCannotHold() {
+    Fact u32 = Fact.declared(Width.U32, JavaKind.LONG, "field space (u32)");
+    Fact cast = Arith.convert(u32, JavaKind.LONG, JavaKind.SHORT);
+    assertEquals(Range.of(0, 0xFFFF_FFFFL), cast.range());
+    assertEquals("field space (u32)", cast.origin().toString());
+  }
+
+  @Test
+  void aSignedCheckOnRawBitsDoesNotBoundThem() {
+    Fact u32 = Fact.declared(Width.U32, JavaKind.INT, "space");
+    // x <= 0xFFFF on the Java int leaves the negative ints, the upper half of u32
+    Fact checked = u32.restrictJava(new Range(BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(0xFFFF)));
+    assertEquals(Range.of(0, 0xFFFF_FFFFL), checked.range());
+    Fact both = u32.restrictJava(Range.of(0, 0xFFFF));
+    assertEquals(Range.of(0, 0xFFFF), both.range());
+  }
+}

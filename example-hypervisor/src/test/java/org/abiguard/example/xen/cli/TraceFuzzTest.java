@@ -32,7 +32,7 @@ class TraceFuzzTest {
     Random rnd = new Random(seed);
     String[] lines = Main.sessionText().split("\n");
     int[] statuses = new int[3];
-    for (int round = 0; round < 40; round++) {
+    for (int round = 0; round < 20; round++) {
       List<String> out = new ArrayList<>(List.of(lines));
       int mutations = 1 + rnd.nextInt(3);
       for (int k = 0; k < mutations; k++) {

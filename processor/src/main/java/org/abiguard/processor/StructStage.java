@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ final class StructStage {
 
   /** The round's {@code @AbiStruct} types, then those deferred from earlier rounds. */
   private List<TypeElement> candidates(RoundEnvironment round, TypeElement abiStruct) {
-    Map<String, TypeElement> byName = new java.util.LinkedHashMap<>();
+    Map<String, TypeElement> byName = new LinkedHashMap<>();
     for (Element e : round.getElementsAnnotatedWith(abiStruct)) {
       if (e instanceof TypeElement te) {
         byName.put(te.getQualifiedName().toString(), te);

@@ -12,6 +12,7 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import org.abiguard.AbiCodec;
 import org.abiguard.processor.Expected.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,6 +205,12 @@ class StructStageTest {
               public @XenPfn long start;
               public @DomId int domid;
             }
+            """),
+        Source.of("lib.Span", """
+            package lib;
+
+            @org.abiguard.AbiStruct
+            public record Span(@org.abiguard.U32 long length, @DomId short owner) {}
             """));
     Source s = Source.of("p.Req", """
         package p;
@@ -215,6 +224,7 @@ class StructStageTest {
           @XenPfn long gpfn;
           Range range;
           @AbiArray(2) Range[] more;
+          Span span;
         }
         """);
     Compilation c = compiler(List.of("-Aabiguard.abis=x86_64,i386"))
@@ -222,10 +232,52 @@ class StructStageTest {
         .compile(files(s));
     assertExactly(c);
     assertEquals(List.of("p.Req"), manifestStructs(c), "the library's structs are not this compilation's");
-    Class<?> m = CompiledClasses.loader(c, lib).loadClass("p.ReqMarshaller");
-    // C: { uint16_t domid; xen_pfn_t gpfn; struct xen_range range, more[2]; }, xen_range = { xen_pfn_t; uint16_t }
-    assertEquals(16 + 16 * 3, m.getField("SIZE").getInt(null));
-    assertEquals(4 + 4 + 8 * 3, ValidMirrorsTest.codec(m, "i386").size());
+    ClassLoader loader = CompiledClasses.loader(c, lib);
+    Class<?> m = loader.loadClass("p.ReqMarshaller");
+    // C: { uint16_t domid; xen_pfn_t gpfn; struct xen_range range, more[2]; struct Span span; }
+    // with xen_range = { xen_pfn_t start; uint16_t domid; } and Span = { uint32_t length; uint16_t owner; }
+    assertEquals(8 + 8 + 16 * 3 + 8, m.getField("SIZE").getInt(null));
+    assertEquals(4 + 4 + 8 * 3 + 8, ValidMirrorsTest.codec(m, "i386").size());
+
+    Object req = loader.loadClass("p.Req").getConstructor().newInstance();
+    set(req, "domid", 0xFFFF);
+    set(req, "gpfn", 0x9ABC_DEF0L);
+    set(req, "range", range(loader, 7, 1));
+    Object more = java.lang.reflect.Array.newInstance(loader.loadClass("lib.Range"), 2);
+    java.lang.reflect.Array.set(more, 0, range(loader, 8, 2));
+    java.lang.reflect.Array.set(more, 1, range(loader, 9, 3));
+    set(req, "more", more);
+    set(req, "span", loader.loadClass("lib.Span").getConstructor(long.class, short.class)
+        .newInstance(0xFFFF_FFFFL, (short) -1));
+    @SuppressWarnings("unchecked")
+    AbiCodec<Object> codec = (AbiCodec<Object>) ValidMirrorsTest.codec(m, "i386");
+    ByteBuffer buf = ByteBuffer.allocate(codec.size());
+    codec.write(req, buf, 0);
+    Object back = codec.read(buf, 0);
+    assertEquals(0xFFFF, get(back, "domid"));
+    assertEquals(0x9ABC_DEF0L, get(back, "gpfn"));
+    assertEquals(7L, get(get(back, "range"), "start"));
+    assertEquals(3, get(java.lang.reflect.Array.get(get(back, "more"), 1), "domid"));
+    assertEquals(0xFFFF_FFFFL, get(back, "span").getClass().getMethod("length").invoke(get(back, "span")));
+  }
+
+  private static Object range(ClassLoader loader, long start, int domid) throws ReflectiveOperationException {
+    Object range = loader.loadClass("lib.Range").getConstructor().newInstance();
+    set(range, "start", start);
+    set(range, "domid", domid);
+    return range;
+  }
+
+  private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
+    java.lang.reflect.Field f = target.getClass().getDeclaredField(field);
+    f.setAccessible(true);
+    f.set(target, value);
+  }
+
+  private static Object get(Object target, String field) throws ReflectiveOperationException {
+    java.lang.reflect.Field f = target.getClass().getDeclaredField(field);
+    f.setAccessible(true);
+    return f.get(target);
   }
 
   /** A struct of a library, which the next tests build in different ways. */
@@ -368,12 +420,8 @@ class StructStageTest {
           @AbiArray(0x7fffffff) @U64 long[] pages;
         }
         """);
-    Compilation c = javac(s);
-    assertEquals(1, c.errors().size(), c.diagnostics().toString());
-    Expected at = s.error("class Huge", "Huge", "");
-    assertEquals(at.line(), c.errors().get(0).getLineNumber());
-    assertTrue(c.errors().get(0).getMessage(null)
-        .startsWith("[abiguard:layout] struct Huge cannot be laid out on x86_64: "), c.errors().toString());
+    assertExactly(javac(s), s.error("class Huge", "class", "[abiguard:layout] struct Huge cannot be laid out on"
+        + " x86_64: p.Huge.pages would be 17179869176 bytes, larger than a Java buffer can hold"));
   }
 
   @Test
@@ -389,9 +437,8 @@ class StructStageTest {
   void malformedBaselineIsAClearError(@TempDir Path dir) throws IOException {
     Path baseline = Files.writeString(dir.resolve("abi-manifest.json"), "{\"format\": 1, \"structs\": [");
     Compilation c = javac(List.of("-Aabiguard.baseline=" + baseline), Compile.struct("  @U16 int a;"));
-    assertEquals(1, c.errors().size(), c.diagnostics().toString());
-    assertTrue(c.errors().get(0).getMessage(null).startsWith("[abiguard] the baseline manifest '" + baseline
-        + "' (-Aabiguard.baseline) is not a valid abiguard manifest: "), c.errors().toString());
+    assertExactly(c, Expected.error("[abiguard] the baseline manifest '" + baseline + "' (-Aabiguard.baseline) is"
+        + " not a valid abiguard manifest: line 1, column 27: unexpected end of text, expected a value"));
   }
 
   @Test
@@ -408,6 +455,23 @@ class StructStageTest {
             + " resized from 2 to 4 bytes on x86_64, re-aligned from 2 to 4 on x86_64" + why),
         v2.error("class S", "class", "[abiguard:abi-break] struct S grew from 4 to 8 bytes on x86_64, changed"
             + " alignment from 2 to 4 on x86_64" + why));
+  }
+
+  @Test
+  void abiBreakIsAWarningUnderSeverityWarning(@TempDir Path dir) throws IOException {
+    Compilation v1 = javac(Compile.struct("  @U16 int a;\n  @U16 int b;"));
+    Path baseline = Files.writeString(dir.resolve("abi-manifest.json"), CompiledClasses.resource(v1, MANIFEST).get());
+
+    Source v2 = Compile.struct("  @U16 int a;");
+    Compilation c = javac(List.of("-Aabiguard.baseline=" + baseline, "-Aabiguard.severity=warning"), v2);
+    assertEquals(Compilation.Status.SUCCESS, c.status());
+    String why = " since the baseline; C code and data built against the baseline no longer match (restore the"
+        + " old layout, or update the baseline if the break is intended)";
+    assertExactly(c,
+        v2.at(Diagnostic.Kind.WARNING, "class S", "class",
+            "[abiguard:abi-break] struct S shrank from 4 to 2 bytes on x86_64" + why),
+        v2.at(Diagnostic.Kind.WARNING, "class S", "class",
+            "[abiguard:abi-break] field S.b was removed on x86_64" + why));
   }
 
   @Test

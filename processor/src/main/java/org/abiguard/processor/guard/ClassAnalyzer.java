@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -35,7 +36,8 @@ final class ClassAnalyzer {
   private final Reporter reporter;
   private final boolean strict;
   private final OverrideCheck overrides;
-  private final Set<Tree> done = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Classes analysed so far, by symbol (trees are not kept alive after javac is done with them). */
+  private final Set<Element> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
   ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations decls, Reporter reporter, boolean strict) {
     this.trees = trees;
@@ -55,7 +57,7 @@ final class ClassAnalyzer {
     } catch (RuntimeException e) {
       return;
     }
-    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(path.getLeaf())) {
+    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(type)) {
       return;
     }
     analyseClass(new Context(trees, types, elements, decls, strict, path.getCompilationUnit()), path);
@@ -63,7 +65,8 @@ final class ClassAnalyzer {
 
   private void analyseClass(Context cx, TreePath classPath) {
     ClassTree ct = (ClassTree) classPath.getLeaf();
-    if (!done.add(ct)) {
+    Element type = trees.getElement(classPath);
+    if (type != null && !done.add(type)) {
       return;
     }
     guarded(cx, classPath, "the override check of " + ct.getSimpleName(), () -> overrides.check(classPath));

@@ -20,6 +20,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.DeclaredWidth;
 import org.abiguard.processor.model.JavaKind;
@@ -91,7 +92,7 @@ public final class Declarations {
     if (k == null) {
       return null;
     }
-    return Fact.declared(w, k, describeSource(e, w));
+    return Fact.declared(w, k, Text.of(() -> describeSource(e, w)));
   }
 
   /** The width of each element of an {@code @AbiArray} field or component, or null. */

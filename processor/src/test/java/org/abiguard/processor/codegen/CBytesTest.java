@@ -63,13 +63,13 @@ class CBytesTest {
   }
 
   /** The Java value of an unsigned member as C prints it. */
-  private static String unsigned(Object value, Width width) {
+  static String unsigned(Object value, Width width) {
     long bits = ((Number) value).longValue();
     long mask = width.bits() == 64 ? -1L : (1L << width.bits()) - 1;
     return Long.toUnsignedString(bits & mask);
   }
 
-  private static Map<String, String> parse(String line) {
+  static Map<String, String> parse(String line) {
     Map<String, String> values = new LinkedHashMap<>();
     String[] words = line.split(" ");
     values.put("struct", words[0]);
@@ -80,7 +80,7 @@ class CBytesTest {
     return values;
   }
 
-  private static byte[] hex(String commaSeparated) {
+  static byte[] hex(String commaSeparated) {
     String[] parts = commaSeparated.split(",");
     byte[] bytes = new byte[parts.length];
     for (int i = 0; i < parts.length; i++) {

@@ -6,9 +6,6 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import com.palantir.javapoet.JavaFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -21,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.abiguard.AbiCodec;
+import org.abiguard.processor.CompiledClasses;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.FieldModel;
@@ -53,7 +51,7 @@ final class GeneratedMarshallers {
     }
     Compilation compilation = Compiler.javac().withOptions(options.toArray()).compile(files);
     assertThat(compilation).succeededWithoutWarnings();
-    loader = new CompiledClassLoader(compilation);
+    loader = CompiledClasses.loader(compilation);
   }
 
   /** Compiles the structs' marshallers for {@code abis} with {@code -Xlint:all -Werror}. */
@@ -223,35 +221,5 @@ final class GeneratedMarshallers {
 
   private static String qualified(StructModel struct, String name) {
     return struct.packageName().isEmpty() ? name : struct.packageName() + "." + name;
-  }
-
-  /** Loads classes from a compilation's class output. */
-  private static final class CompiledClassLoader extends ClassLoader {
-    private final Map<String, JavaFileObject> classes = new HashMap<>();
-
-    CompiledClassLoader(Compilation compilation) {
-      super(GeneratedMarshallers.class.getClassLoader());
-      for (JavaFileObject file : compilation.generatedFiles()) {
-        if (file.getKind() == JavaFileObject.Kind.CLASS) {
-          String path = file.toUri().getPath();
-          String relative = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length());
-          classes.put(relative.substring(0, relative.length() - ".class".length()).replace('/', '.'), file);
-        }
-      }
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      JavaFileObject file = classes.get(name);
-      if (file == null) {
-        throw new ClassNotFoundException(name);
-      }
-      try (InputStream in = file.openInputStream()) {
-        byte[] bytes = in.readAllBytes();
-        return defineClass(name, bytes, 0, bytes.length);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }

@@ -49,7 +49,7 @@ public final class Arith {
    * raw context (an operand holds raw unsigned bits of {@code k}'s size) the unsigned view is
    * kept, since {@code + - *} wrap alike for signed and unsigned bits.
    */
-  public static Fact normalize(Range r, JavaKind k, boolean rawContext, String origin) {
+  public static Fact normalize(Range r, JavaKind k, boolean rawContext, CharSequence origin) {
     if (Range.of(k).contains(r)) {
       return Fact.plain(r, origin);
     }
@@ -67,7 +67,7 @@ public final class Arith {
   }
 
   /** {@code a + b}, {@code a - b}, {@code a * b}. */
-  public static Fact additive(char op, Fact a, Fact b, JavaKind k, String origin) {
+  public static Fact additive(char op, Fact a, Fact b, JavaKind k, CharSequence origin) {
     if (a == null || b == null) {
       return null;
     }
@@ -87,7 +87,7 @@ public final class Arith {
   }
 
   /** {@code a / b} (Java's truncating signed division). */
-  public static Fact divide(Fact a, Fact b, JavaKind k, String origin) {
+  public static Fact divide(Fact a, Fact b, JavaKind k, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -118,7 +118,7 @@ public final class Arith {
   }
 
   /** {@code a % b}: the sign of the dividend, smaller in magnitude than the divisor. */
-  public static Fact remainder(Fact a, Fact b, JavaKind k, String origin) {
+  public static Fact remainder(Fact a, Fact b, JavaKind k, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -139,7 +139,7 @@ public final class Arith {
   }
 
   /** {@code a & b}: a non-negative side bounds the result. */
-  public static Fact and(Fact a, Fact b, JavaKind k, String origin) {
+  public static Fact and(Fact a, Fact b, JavaKind k, CharSequence origin) {
     if (a != null && b != null && isRaw(a, k) && isRaw(b, k)) {
       return normalize(new Range(BigInteger.ZERO, a.range().hi().min(b.range().hi())), k, true, origin);
     }
@@ -158,7 +158,7 @@ public final class Arith {
   }
 
   /** {@code a | b} and {@code a ^ b}. */
-  public static Fact orXor(boolean or, Fact a, Fact b, JavaKind k, String origin) {
+  public static Fact orXor(boolean or, Fact a, Fact b, JavaKind k, CharSequence origin) {
     if (a == null || b == null) {
       return null;
     }
@@ -175,7 +175,7 @@ public final class Arith {
   }
 
   /** {@code a << n}, {@code a >> n}, {@code a >>> n}; {@code n} null when not known. */
-  public static Fact shift(String op, Fact a, Integer n, JavaKind k, String origin) {
+  public static Fact shift(String op, Fact a, Integer n, JavaKind k, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -210,12 +210,12 @@ public final class Arith {
   }
 
   /** {@code -a}. */
-  public static Fact negate(Fact a, JavaKind k, String origin) {
+  public static Fact negate(Fact a, JavaKind k, CharSequence origin) {
     return a == null ? null : normalize(a.javaRange().negate(), k, false, origin);
   }
 
   /** {@code ~a}, which is {@code -a - 1}. */
-  public static Fact complement(Fact a, JavaKind k, String origin) {
+  public static Fact complement(Fact a, JavaKind k, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -225,7 +225,7 @@ public final class Arith {
   }
 
   /** {@code Math.min} / {@code Math.max}: the result is one of the arguments. */
-  public static Fact minMax(boolean min, Fact a, Fact b, String origin) {
+  public static Fact minMax(boolean min, Fact a, Fact b, CharSequence origin) {
     if (a == null || b == null) {
       return a == null ? b : a;
     }

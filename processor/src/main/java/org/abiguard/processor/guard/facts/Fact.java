@@ -18,14 +18,14 @@ import org.abiguard.processor.model.Width;
  *     them (e.g. a {@code u8} in a {@code byte} passed to an {@code int}): the negative part of
  *     the range only exists because of that
  */
-public record Fact(Range range, Width raw, String origin, Width signExtended) {
+public record Fact(Range range, Width raw, CharSequence origin, Width signExtended) {
   public Fact {
     Objects.requireNonNull(range);
     Objects.requireNonNull(origin);
   }
 
   /** A plain fact: the Java value is the value. */
-  public static Fact plain(Range range, String origin) {
+  public static Fact plain(Range range, CharSequence origin) {
     return new Fact(range, null, origin, null);
   }
 
@@ -33,7 +33,7 @@ public record Fact(Range range, Width raw, String origin, Width signExtended) {
    * The fact of a value of width {@code w} held in Java type {@code k}: raw bits when the Java
    * type has exactly the width of an unsigned C type.
    */
-  public static Fact declared(Width w, JavaKind k, String origin) {
+  public static Fact declared(Width w, JavaKind k, CharSequence origin) {
     return new Fact(Range.of(w), k != null && k.holdsRawBits(w) ? w : null, origin, null);
   }
 
@@ -43,7 +43,7 @@ public record Fact(Range range, Width raw, String origin, Width signExtended) {
    * otherwise kept as is (an explicit cast does not launder a value: the range keeps what the
    * value could be before the cast).
    */
-  public static Fact in(Range r, JavaKind k, String origin, Width signExtended) {
+  public static Fact in(Range r, JavaKind k, CharSequence origin, Width signExtended) {
     if (k == null || Range.of(k).contains(r)) {
       return new Fact(r, null, origin, signExtended);
     }
@@ -99,7 +99,7 @@ public record Fact(Range range, Width raw, String origin, Width signExtended) {
     return new Fact(r, raw, origin, signExtended);
   }
 
-  public Fact withOrigin(String o) {
+  public Fact withOrigin(CharSequence o) {
     return new Fact(range, raw, o, signExtended);
   }
 
@@ -120,7 +120,7 @@ public record Fact(Range range, Width raw, String origin, Width signExtended) {
     if (b == null || a.sameValues(b)) {
       return a;
     }
-    String origin = wider(a, b).origin;
+    CharSequence origin = wider(a, b).origin;
     Width ext = a.signExtended != null ? a.signExtended : b.signExtended;
     if (Objects.equals(a.raw, b.raw)) {
       return new Fact(a.range.hull(b.range), a.raw, origin, ext);

@@ -38,6 +38,8 @@ public final class Context {
 
   private record Key(Tree tree, String sink) {}
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   public Context(Trees trees, Types types, Elements elements, Declarations decls, boolean strict,
       CompilationUnitTree unit) {
     this.trees = trees;
@@ -78,7 +80,7 @@ public final class Context {
     long start = positions.getStartPosition(unit, t);
     long end = positions.getEndPosition(unit, t);
     if (source != null && start >= 0 && end > start && end <= source.length()) {
-      return source.subSequence((int) start, (int) end).toString().replaceAll("\\s+", " ");
+      return WHITESPACE.matcher(source.subSequence((int) start, (int) end)).replaceAll(" ");
     }
     return t.toString();
   }

@@ -64,6 +64,7 @@ import org.abiguard.processor.guard.Declarations;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.guard.sinks.SinkChecker;
 import org.abiguard.processor.model.JavaKind;
@@ -337,7 +338,7 @@ public final class Interpreter {
     if (ew != null) {
       element = Fact.declared(ew, decls.elementKind(array), "element of " + decls.describe(array) + " (" + ew + ")");
     } else if (kv != null) {
-      element = plain(kv, decls.describe(v));
+      element = plain(kv, () -> decls.describe(v));
     }
     Fact elementFact = Arith.convert(element, ew != null ? decls.elementKind(array) : kv, kv);
     Target target = push(t, true);
@@ -805,7 +806,7 @@ public final class Interpreter {
         return eval(new TreePath(p, ((ParenthesizedTree) t).getExpression()));
       case INT_LITERAL, LONG_LITERAL, CHAR_LITERAL: {
         BigInteger v = integral(((LiteralTree) t).getValue());
-        return v == null ? null : Fact.plain(Range.point(v), "constant " + Range.hex(v));
+        return v == null ? null : Fact.plain(Range.point(v), Text.of(() -> "constant " + Range.hex(v)));
       }
       case IDENTIFIER:
         return read(p, null);
@@ -822,7 +823,7 @@ public final class Interpreter {
           return Fact.declared(ew, decls.elementKind(ae), "element of " + decls.describe(ae) + " (" + ew + ")");
         }
         JavaKind k = kind(p);
-        return k == null ? null : plain(k, "array element " + cx.text(t));
+        return k == null ? null : plain(k, () -> "array element " + cx.text(t));
       }
       case METHOD_INVOCATION:
         return invoke(p, (MethodInvocationTree) t);
@@ -859,7 +860,7 @@ public final class Interpreter {
         if (k == null || f == null) {
           return null;
         }
-        String o = "expression `" + cx.text(t) + "`";
+        CharSequence o = expression(t);
         return switch (t.getKind()) {
           case UNARY_MINUS -> Arith.negate(f, k, o);
           case BITWISE_COMPLEMENT -> Arith.complement(f, k, o);
@@ -905,15 +906,15 @@ public final class Interpreter {
     }
     BigInteger c = integral(ve.getConstantValue());
     if (c != null) {
-      return Fact.plain(Range.point(c), "constant " + ve.getSimpleName() + " = " + Range.hex(c));
+      return Fact.plain(Range.point(c), Text.of(() -> "constant " + ve.getSimpleName() + " = " + Range.hex(c)));
     }
     AccessPath ap = pathOf(p);
     if (ap != null && state.has(ap)) {
       Fact f = state.get(ap);
-      return f != null || !cx.strict ? f : plain(k, decls.describe(e));
+      return f != null || !cx.strict ? f : plain(k, () -> decls.describe(e));
     }
     Fact declared = decls.readFact(e);
-    return declared != null ? declared : plain(k, decls.describe(e));
+    return declared != null ? declared : plain(k, () -> decls.describe(e));
   }
 
   private Fact memberSelect(TreePath p, MemberSelectTree t) {
@@ -936,8 +937,8 @@ public final class Interpreter {
   }
 
   /** The value of a plain Java expression: no fact in lenient mode, its Java type's range in strict. */
-  private Fact plain(JavaKind k, String what) {
-    return cx.strict && k != null ? Declarations.javaTypeFact(k, what) : null;
+  private Fact plain(JavaKind k, java.util.function.Supplier<String> what) {
+    return cx.strict && k != null ? Declarations.javaTypeFact(k, what.get()) : null;
   }
 
   private Fact invoke(TreePath p, MethodInvocationTree t) {
@@ -964,7 +965,7 @@ public final class Interpreter {
       return KnownMethods.apply(m, converted, k);
     }
     Fact declared = decls.readFact(m);
-    return declared != null ? declared : plain(k, "result of " + m.getSimpleName() + "()");
+    return declared != null ? declared : plain(k, () -> "result of " + m.getSimpleName() + "()");
   }
 
   /** Evaluates arguments in order and checks each against its parameter. */
@@ -1038,11 +1039,11 @@ public final class Interpreter {
     if (k == null || state == null) {
       return null;
     }
-    return operate(t.getKind(), a, kind(lp), b, kind(rp), k, "expression `" + cx.text(t) + "`");
+    return operate(t.getKind(), a, kind(lp), b, kind(rp), k, expression(t));
   }
 
   /** One operator on facts of the given Java types, with the result in {@code k}. */
-  private static Fact operate(Tree.Kind op, Fact a, JavaKind ka, Fact b, JavaKind kb, JavaKind k, String o) {
+  private static Fact operate(Tree.Kind op, Fact a, JavaKind ka, Fact b, JavaKind kb, JavaKind k, CharSequence o) {
     if (op == Tree.Kind.LEFT_SHIFT || op == Tree.Kind.RIGHT_SHIFT || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
       Fact x = Arith.convert(a, ka, k);
       Integer n = b != null && b.range().isPoint() ? b.range().lo().intValue() : null;
@@ -1151,8 +1152,8 @@ public final class Interpreter {
       case RIGHT_SHIFT_ASSIGNMENT -> Tree.Kind.RIGHT_SHIFT;
       default -> Tree.Kind.UNSIGNED_RIGHT_SHIFT;
     };
-    String text = cx.text(t.getVariable()) + " " + operator(op) + " " + cx.text(t.getExpression());
-    Fact result = update(op, old, kt, rhs, kind(value), "expression `" + text + "`");
+    Text text = Text.of(() -> cx.text(t.getVariable()) + " " + operator(op) + " " + cx.text(t.getExpression()));
+    Fact result = update(op, old, kt, rhs, kind(value), Text.of(() -> "expression `" + text + "`"));
     return writeBack(p, target, result, text);
   }
 
@@ -1165,9 +1166,9 @@ public final class Interpreter {
     }
     boolean inc = t.getKind() == Tree.Kind.POSTFIX_INCREMENT || t.getKind() == Tree.Kind.PREFIX_INCREMENT;
     Fact one = Fact.plain(Range.point(BigInteger.ONE), "constant 0x1");
-    String text = cx.text(t.getExpression()) + (inc ? " + 1" : " - 1");
+    Text text = Text.of(() -> cx.text(t.getExpression()) + (inc ? " + 1" : " - 1"));
     Fact result = update(inc ? Tree.Kind.PLUS : Tree.Kind.MINUS, old, kt, one, JavaKind.INT,
-        "expression `" + text + "`");
+        Text.of(() -> "expression `" + text + "`"));
     Fact stored = writeBack(p, target, result, text);
     boolean postfix = t.getKind() == Tree.Kind.POSTFIX_INCREMENT || t.getKind() == Tree.Kind.POSTFIX_DECREMENT;
     return postfix ? old : stored;
@@ -1178,7 +1179,7 @@ public final class Interpreter {
    * type (which, like an explicit cast, does not launder it). Raw unsigned bits stay unsigned
    * for {@code + - *}, which wrap alike either way.
    */
-  private static Fact update(Tree.Kind op, Fact old, JavaKind kt, Fact rhs, JavaKind kr, String o) {
+  private static Fact update(Tree.Kind op, Fact old, JavaKind kt, Fact rhs, JavaKind kr, CharSequence o) {
     boolean shift = op == Tree.Kind.LEFT_SHIFT || op == Tree.Kind.RIGHT_SHIFT || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT;
     JavaKind promoted = kt == JavaKind.LONG || !shift && kr == JavaKind.LONG ? JavaKind.LONG : JavaKind.INT;
     if (old != null && rhs != null && old.raw() != null && old.raw().bits() == kt.bits()
@@ -1211,7 +1212,7 @@ public final class Interpreter {
     };
   }
 
-  private Fact writeBack(TreePath p, TreePath target, Fact result, String text) {
+  private Fact writeBack(TreePath p, TreePath target, Fact result, CharSequence text) {
     Tree tv = strip(target).getLeaf();
     if (tv instanceof ArrayAccessTree at) {
       Element ae = cx.trees.getElement(strip(new TreePath(strip(target), at.getExpression())));
@@ -1290,7 +1291,7 @@ public final class Interpreter {
       JavaKind kf = decls.kindOf(fp.asType());
       Fact f = decls.readFact(fp);
       if (f == null && kf != null) {
-        f = plain(kf, "parameter " + decls.paramName(fi, i) + " of " + fi.getSimpleName());
+        f = plain(kf, () -> "parameter " + decls.paramName(fi, i) + " of " + fi.getSimpleName());
       }
       Sink s = decls.parameterSink(m, j, false);
       if (s != null) {
@@ -1303,7 +1304,7 @@ public final class Interpreter {
       Fact f = decls.readFact(m);
       JavaKind km = decls.kindOf(m.getReturnType());
       if (f == null && km != null) {
-        f = plain(km, "result of " + m.getSimpleName() + "()");
+        f = plain(km, () -> "result of " + m.getSimpleName() + "()");
       }
       check(ret, f, km, p);
     }
@@ -1335,12 +1336,12 @@ public final class Interpreter {
   /** Checks a value against a sink and records a finding when values can be lost. */
   void check(Sink sink, Fact f, JavaKind from, TreePath at) {
     if (sink != null && f != null && state != null) {
-      check(sink, f, from, at, cx.text(stripCasts(at.getLeaf())));
+      check(sink, f, from, at, Text.of(() -> cx.text(stripCasts(at.getLeaf()))));
     }
   }
 
   /** Checks a value whose source text (for the suggested fix) is {@code text}. */
-  private void check(Sink sink, Fact f, JavaKind from, TreePath at, String text) {
+  private void check(Sink sink, Fact f, JavaKind from, TreePath at, CharSequence text) {
     if (sink == null || f == null || state == null) {
       return;
     }
@@ -1349,6 +1350,11 @@ public final class Interpreter {
     if (finding != null) {
       cx.add(at, sink.description(), finding);
     }
+  }
+
+  /** The description of a computed value, built only if a message needs it. */
+  private Text expression(Tree t) {
+    return Text.of(() -> "expression `" + cx.text(t) + "`");
   }
 
   private static Tree stripCasts(Tree t) {

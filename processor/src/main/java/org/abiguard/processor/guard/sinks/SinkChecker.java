@@ -22,13 +22,16 @@ public final class SinkChecker {
    * Checks the fact of the value that reaches the sink; {@code text} is the source text of the
    * value (casts stripped) for the suggested check. Null when every value fits.
    */
-  public static Finding check(Fact f, Sink sink, String text) {
+  public static Finding check(Fact f, Sink sink, CharSequence text) {
     if (f == null) {
       return null;
     }
     Range allowed = Range.of(sink.width());
     Range r = f.range();
-    String e = text == null || text.length() > MAX_EXPRESSION_TEXT ? "value" : text;
+    if (allowed.contains(r) && (f.signExtended() == null || r.lo().signum() >= 0)) {
+      return null;
+    }
+    String e = text == null || text.length() > MAX_EXPRESSION_TEXT ? "value" : text.toString();
     if (f.signExtended() != null && r.lo().signum() < 0) {
       return signExtension(f, sink, e);
     }

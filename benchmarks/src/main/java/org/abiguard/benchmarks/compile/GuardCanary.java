@@ -1,0 +1,66 @@
+package org.abiguard.benchmarks.compile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A tiny input with exactly one narrowing (the Xen 4.4-rc2 shape: a u32 member passed to a
+ * u16 parameter), compiled once with abiguard before the measurements. If the guard reports
+ * it, the measured runs really ran the flow guard; if not, the figures only measure what the
+ * processor does without it, and the report says so.
+ */
+final class GuardCanary {
+  /** The canary's outcome. */
+  record Result(int narrowings, int generatedSources, boolean guardActive) {}
+
+  private GuardCanary() {}
+
+  static Result run(JavacLauncher launcher, Path annotationsJar, Path work) throws IOException, InterruptedException {
+    Path root = work.resolve("canary-sources").resolve("canary");
+    Files.createDirectories(root);
+    Path struct = root.resolve("Physmap.java");
+    Files.writeString(
+        struct,
+        """
+        package canary;
+
+        import org.abiguard.AbiStruct;
+        import org.abiguard.U32;
+
+        @AbiStruct(name = "xen_add_to_physmap")
+        public class Physmap {
+          @U32 public long space;
+        }
+        """,
+        StandardCharsets.UTF_8);
+    Path call = root.resolve("Call.java");
+    Files.writeString(
+        call,
+        """
+        package canary;
+
+        import org.abiguard.U16;
+
+        final class Call {
+          static int addToPhysmapOne(@U16 int space) {
+            return space;
+          }
+
+          static int addToPhysmap(Physmap xatp) {
+            return addToPhysmapOne((int) xatp.space);
+          }
+        }
+        """,
+        StandardCharsets.UTF_8);
+    CompileInput input =
+        new CompileInput(
+            "canary", "one narrowing", List.of(struct, call), List.of(annotationsJar), List.of("--release", "17"), 20);
+    RunResult result = launcher.run(input, CompileConfig.ABIGUARD, "canary");
+    int narrowings =
+        (int) Files.readString(result.log()).lines().filter(l -> l.contains("[abiguard:narrowing]")).count();
+    return new Result(narrowings, result.generatedSources(), narrowings == 1);
+  }
+}

@@ -1,0 +1,110 @@
+package org.abiguard.benchmarks.compile;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The harness's command line.
+ *
+ * @param processorJar the self-contained abiguard processor jar
+ * @param annotationsJar the abiguard annotations jar
+ * @param reps measured runs per configuration and input
+ * @param warmups unmeasured runs per configuration and input, before the measured ones
+ * @param out the work directory: generated code, javac output, logs, results
+ * @param sizes struct counts of the synthetic codebases (empty: none)
+ * @param methodsPerStruct flow methods per struct in the synthetic codebases
+ * @param guava Guava's sources jar, or null
+ * @param guavaClasspath Guava's compile class path, or empty to find it in the local repository
+ * @param jdk the JDK whose javac is measured
+ * @param processorOptions {@code -A} options for the abiguard runs
+ * @param decompose also measure javac with a do-nothing processor ({@link EmptyProcessor}) and
+ *     plain javac over the input plus abiguard's generated sources, which splits abiguard's cost
+ */
+record HarnessOptions(
+    Path processorJar,
+    Path annotationsJar,
+    int reps,
+    int warmups,
+    Path out,
+    List<Integer> sizes,
+    int methodsPerStruct,
+    Path guava,
+    List<Path> guavaClasspath,
+    Path jdk,
+    List<String> processorOptions,
+    boolean decompose) {
+
+  static final String USAGE =
+      """
+      usage: java -cp benchmarks/target/classes org.abiguard.benchmarks.compile.CompileHarness
+          --processor processor/target/abiguard-processor-0.1.0-SNAPSHOT.jar
+          --annotations annotations/target/abiguard-annotations-0.1.0-SNAPSHOT.jar
+          [--reps 5] [--warmups 1] [--out DIR] [--sizes 500,1000 | --sizes none]
+          [--methods-per-struct 10] [--guava PATH-to-guava-sources-jar [--guava-classpath CP]]
+          [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...] [--decompose]""";
+
+  /** Parses {@code args}; throws {@link IllegalArgumentException} with the problem. */
+  static HarnessOptions parse(String[] args) {
+    Path processor = null;
+    Path annotations = null;
+    int reps = 5;
+    int warmups = 1;
+    Path out = Path.of("benchmarks", "target", "compile-harness");
+    List<Integer> sizes = List.of(500, 1000);
+    int methodsPerStruct = 10;
+    Path guava = null;
+    List<Path> guavaClasspath = List.of();
+    Path jdk = Path.of(System.getProperty("java.home"));
+    List<String> processorOptions = new ArrayList<>();
+    boolean decompose = false;
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (option.equals("--decompose")) {
+        decompose = true;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value after " + option);
+      }
+      String value = args[++i];
+      switch (option) {
+        case "--processor" -> processor = Path.of(value);
+        case "--annotations" -> annotations = Path.of(value);
+        case "--reps" -> reps = positive(option, value);
+        case "--warmups" -> warmups = Integer.parseInt(value);
+        case "--out" -> out = Path.of(value);
+        case "--sizes" -> sizes = value.equals("none") ? List.of() : Arrays.stream(value.split(",")).map(s -> positive(option, s.trim())).toList();
+        case "--methods-per-struct" -> methodsPerStruct = Integer.parseInt(value);
+        case "--guava" -> guava = Path.of(value);
+        case "--guava-classpath" -> guavaClasspath = Arrays.stream(value.split(File.pathSeparator)).map(Path::of).toList();
+        case "--jdk" -> jdk = Path.of(value);
+        case "--processor-option" -> processorOptions.add(value);
+        default -> throw new IllegalArgumentException("unknown option " + option);
+      }
+    }
+    if (processor == null || annotations == null) {
+      throw new IllegalArgumentException("--processor and --annotations are required");
+    }
+    return new HarnessOptions(
+        processor, annotations, reps, warmups, out, sizes, methodsPerStruct, guava, guavaClasspath, jdk,
+        List.copyOf(processorOptions), decompose);
+  }
+
+  /** The configurations to measure, in the order each repetition runs them. */
+  List<CompileConfig> configs() {
+    return decompose
+        ? List.of(CompileConfig.PLAIN, CompileConfig.EMPTY, CompileConfig.GENERATED, CompileConfig.ABIGUARD)
+        : List.of(CompileConfig.PLAIN, CompileConfig.ABIGUARD);
+  }
+
+  private static int positive(String option, String value) {
+    int n = Integer.parseInt(value);
+    if (n <= 0) {
+      throw new IllegalArgumentException(option + " needs a positive number: " + value);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,175 @@
+package org.abiguard.benchmarks.compile;
+
+import static org.abiguard.benchmarks.compile.CompileConfig.ABIGUARD;
+import static org.abiguard.benchmarks.compile.CompileConfig.EMPTY;
+import static org.abiguard.benchmarks.compile.CompileConfig.GENERATED;
+import static org.abiguard.benchmarks.compile.CompileConfig.PLAIN;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes the harness's figures as Markdown: cost, checks, growth, and the run conditions. */
+final class MarkdownReport {
+  /** The target: abiguard at most this many times the plain javac time. */
+  static final double TARGET_RATIO = 1.10;
+
+  private static final Map<CompileConfig, String> HEADINGS =
+      Map.of(EMPTY, "empty processor", GENERATED, "`-proc:none` + generated", ABIGUARD, "abiguard");
+
+  private MarkdownReport() {}
+
+  /**
+   * @param measurements every measured input, the synthetic sizes first in increasing size
+   * @param synthetic how many of {@code measurements} are synthetic sizes
+   * @param conditions a sentence on JDK, machine and repetitions
+   * @param canary the guard canary's result
+   */
+  static String render(
+      List<Measurement> measurements, int synthetic, String conditions, GuardCanary.Result canary) {
+    StringBuilder md = new StringBuilder();
+    md.append(conditions).append("\n\n");
+    md.append(canary.guardActive()
+        ? "Flow guard: **active** (the canary, a u32 member passed to a u16 parameter, got its one"
+            + " `[abiguard:narrowing]`).\n\n"
+        : "Flow guard: **not active** in this processor jar (the canary, a u32 member passed to a u16"
+            + " parameter, got " + canary.narrowings() + " `[abiguard:narrowing]` instead of 1): these"
+            + " figures measure the processor without the flow guard.\n\n");
+    md.append(cost(measurements)).append('\n');
+    md.append(checks(measurements)).append('\n');
+    for (Measurement m : measurements) {
+      md.append("- `").append(m.input.name()).append("`: ").append(m.input.description()).append('\n');
+    }
+    if (synthetic >= 2) {
+      md.append('\n').append(growth(measurements.subList(0, synthetic)));
+    }
+    String failures = failures(measurements);
+    if (!failures.isEmpty()) {
+      md.append("\n**Failed runs** (javac exit code not 0):\n\n").append(failures);
+    }
+    return md.toString();
+  }
+
+  private static String cost(List<Measurement> measurements) {
+    List<CompileConfig> others =
+        List.of(EMPTY, GENERATED, ABIGUARD).stream()
+            .filter(c -> measurements.stream().anyMatch(m -> m.has(c)))
+            .toList();
+    StringBuilder md = new StringBuilder();
+    md.append("Seconds, median (min) of the runs; ratio = median over the `-proc:none` median"
+        + " (min over min); extra = median minus the `-proc:none` median.");
+    if (others.contains(EMPTY)) {
+      md.append(" *empty processor*: a processor that claims `\"*\"` like abiguard and does"
+          + " nothing, the part of the cost that javac's annotation processing itself takes.");
+    }
+    if (others.contains(GENERATED)) {
+      md.append(" *+ generated*: `-proc:none` over the input plus the marshallers abiguard"
+          + " generated for it, what compiling the generated code costs by itself.");
+    }
+    md.append("\n\n| input | time | `-proc:none` s");
+    for (CompileConfig config : others) {
+      md.append(" | ").append(HEADINGS.get(config)).append(" s | ratio | extra s");
+    }
+    md.append(" |\n|---|---|---:").append("|---:|---:|---:".repeat(others.size())).append("|\n");
+    for (Measurement m : measurements) {
+      for (Metric metric : Metric.values()) {
+        md.append("| ").append(m.input.name()).append(" | ").append(metric.label).append(" | ");
+        md.append(seconds(m, PLAIN, metric));
+        for (CompileConfig config : others) {
+          md.append(m.has(config) ? versusPlain(m, config, metric) : " | – | – | –");
+        }
+        md.append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String seconds(Measurement m, CompileConfig config, Metric metric) {
+    return String.format(Locale.ROOT, "%.2f (%.2f)", m.median(config, metric), m.min(config, metric));
+  }
+
+  private static String versusPlain(Measurement m, CompileConfig config, Metric metric) {
+    return String.format(Locale.ROOT, " | %s | %.3f (%.3f) | %+.2f",
+        seconds(m, config, metric), m.ratio(config, metric), m.minRatio(config, metric), m.extra(config, metric));
+  }
+
+  private static String checks(List<Measurement> measurements) {
+    StringBuilder md = new StringBuilder();
+    md.append("| input | files | lines | `[abiguard` diagnostics, `-proc:none` / abiguard"
+        + " | generated sources | failed runs | wall ratio ≤ 1.10 | javac-thread CPU ratio ≤ 1.10 |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+    for (Measurement m : measurements) {
+      md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %d / %d | %,d | %d | %s | %s |%n",
+          m.input.name(), m.input.sources().size(), m.input.lines(),
+          m.abiguardDiagnostics(PLAIN), m.abiguardDiagnostics(ABIGUARD), m.generatedSources(),
+          m.failures().size(), verdict(m, Metric.WALL), verdict(m, Metric.THREAD_CPU)));
+    }
+    return md.toString();
+  }
+
+  private static String verdict(Measurement m, Metric metric) {
+    double ratio = m.ratio(ABIGUARD, metric);
+    return String.format(Locale.ROOT, ratio <= TARGET_RATIO ? "yes (%.3f)" : "**no** (%.3f)", ratio);
+  }
+
+  private static String growth(List<Measurement> sizes) {
+    StringBuilder md = new StringBuilder();
+    md.append("Growth of the synthetic codebase, medians (linear growth: the time ratios in the last"
+        + " row follow the size ratio):\n\n");
+    md.append("| input | lines");
+    for (Metric metric : Metric.values()) {
+      md.append(" | ").append(metric.label).append(": `-proc:none` / abiguard s | extra s");
+    }
+    md.append(" |\n|---|---:").append("|---:|---:".repeat(Metric.values().length)).append("|\n");
+    for (Measurement m : sizes) {
+      md.append(String.format(Locale.ROOT, "| %s | %,d", m.input.name(), m.input.lines()));
+      for (Metric metric : Metric.values()) {
+        md.append(String.format(Locale.ROOT, " | %.2f / %.2f | %+.2f",
+            m.median(PLAIN, metric), m.median(ABIGUARD, metric), m.extra(ABIGUARD, metric)));
+      }
+      md.append(" |\n");
+    }
+    Measurement first = sizes.get(0);
+    Measurement last = sizes.get(sizes.size() - 1);
+    md.append(String.format(Locale.ROOT, "| %s / %s | %.2fx",
+        last.input.name(), first.input.name(), (double) last.input.lines() / first.input.lines()));
+    for (Metric metric : Metric.values()) {
+      md.append(String.format(Locale.ROOT, " | %.2fx / %.2fx | %.2fx",
+          last.median(PLAIN, metric) / first.median(PLAIN, metric),
+          last.median(ABIGUARD, metric) / first.median(ABIGUARD, metric),
+          last.extra(ABIGUARD, metric) / first.extra(ABIGUARD, metric)));
+    }
+    return md.append(" |\n").toString();
+  }
+
+  private static String failures(List<Measurement> measurements) {
+    StringBuilder md = new StringBuilder();
+    for (Measurement m : measurements) {
+      for (RunResult r : m.failures()) {
+        md.append("- ").append(m.input.name()).append(' ').append(r.config().label)
+            .append(": exit ").append(r.exitCode()).append(", ").append(r.errors())
+            .append(" errors, log `").append(r.log()).append("`\n");
+      }
+    }
+    return md.toString();
+  }
+
+  /** One CSV line per run. */
+  static String csv(List<Measurement> measurements) {
+    StringBuilder csv = new StringBuilder(
+        "input,config,run,wall_s,cpu_s,thread_cpu_s,exit,abiguard_diagnostics,errors,warnings,generated_sources\n");
+    for (Measurement m : measurements) {
+      for (CompileConfig config : CompileConfig.values()) {
+        List<RunResult> runs = m.runs(config);
+        for (int i = 0; i < runs.size(); i++) {
+          RunResult r = runs.get(i);
+          csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.3f,%.3f,%.3f,%d,%d,%d,%d,%d%n",
+              m.input.name(), config.name().toLowerCase(Locale.ROOT), i + 1, r.wallSeconds(), r.cpuSeconds(),
+              r.threadCpuSeconds(), r.exitCode(), r.abiguardDiagnostics(), r.errors(), r.warnings(),
+              r.generatedSources()));
+        }
+      }
+    }
+    return csv.toString();
+  }
+}

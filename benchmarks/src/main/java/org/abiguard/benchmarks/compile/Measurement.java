@@ -1,0 +1,77 @@
+package org.abiguard.benchmarks.compile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The measured runs of one input in every configuration, and their summary figures. */
+final class Measurement {
+  final CompileInput input;
+  private final List<RunResult> runs = new ArrayList<>();
+
+  Measurement(CompileInput input) {
+    this.input = input;
+  }
+
+  void add(RunResult run) {
+    runs.add(run);
+  }
+
+  List<RunResult> runs(CompileConfig config) {
+    return runs.stream().filter(r -> r.config() == config).toList();
+  }
+
+  /** True if {@code config} was measured. */
+  boolean has(CompileConfig config) {
+    return !runs(config).isEmpty();
+  }
+
+  double median(CompileConfig config, Metric metric) {
+    double[] v = sorted(config, metric);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  double min(CompileConfig config, Metric metric) {
+    return sorted(config, metric)[0];
+  }
+
+  /** Median of {@code config} over median of plain javac. */
+  double ratio(CompileConfig config, Metric metric) {
+    return median(config, metric) / median(CompileConfig.PLAIN, metric);
+  }
+
+  /** Fastest run of {@code config} over fastest plain run. */
+  double minRatio(CompileConfig config, Metric metric) {
+    return min(config, metric) / min(CompileConfig.PLAIN, metric);
+  }
+
+  /** Median of {@code config} minus median of plain javac, in seconds. */
+  double extra(CompileConfig config, Metric metric) {
+    return median(config, metric) - median(CompileConfig.PLAIN, metric);
+  }
+
+  /** The largest abiguard diagnostic count of any run of {@code config}. */
+  int abiguardDiagnostics(CompileConfig config) {
+    return runs(config).stream().mapToInt(RunResult::abiguardDiagnostics).max().orElse(0);
+  }
+
+  /** The largest count of generated sources of any abiguard run. */
+  int generatedSources() {
+    return runs(CompileConfig.ABIGUARD).stream().mapToInt(RunResult::generatedSources).max().orElse(0);
+  }
+
+  /** Runs that failed (javac exit code not 0). */
+  List<RunResult> failures() {
+    return runs.stream().filter(r -> !r.succeeded()).toList();
+  }
+
+  private double[] sorted(CompileConfig config, Metric metric) {
+    double[] values = runs(config).stream().mapToDouble(metric.value).toArray();
+    if (values.length == 0) {
+      throw new IllegalStateException("no runs of " + config + " for " + input.name());
+    }
+    Arrays.sort(values);
+    return values;
+  }
+}

@@ -97,8 +97,8 @@ final class PhysmapOps {
       if (rc < 0) {
         break;
       }
-      xatp.idx = d.abi().wrapUlong(xatp.idx + 1);
-      xatp.gpfn = d.abi().wrapUlong(xatp.gpfn + 1);
+      xatp.idx = call.abi().wrapUlong(xatp.idx + 1);
+      xatp.gpfn = call.abi().wrapUlong(xatp.gpfn + 1);
       xatp.size = xatp.size - 1;
       if (xatp.size > 0 && call.preemptCheck()) {
         rc = -Errno.EAGAIN;

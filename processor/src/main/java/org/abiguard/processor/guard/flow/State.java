@@ -1,7 +1,6 @@
 package org.abiguard.processor.guard.flow;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Element;
@@ -85,15 +84,6 @@ public final class State {
       }
     }
     return true;
-  }
-
-  /** Removes entries for which the predicate says so. */
-  void removeIf(java.util.function.Predicate<Map.Entry<AccessPath, Fact>> p) {
-    for (Iterator<Map.Entry<AccessPath, Fact>> it = facts.entrySet().iterator(); it.hasNext(); ) {
-      if (p.test(it.next())) {
-        it.remove();
-      }
-    }
   }
 
   @Override

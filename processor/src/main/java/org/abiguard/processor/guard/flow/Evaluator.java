@@ -542,7 +542,7 @@ abstract class Evaluator {
 
   private void lambda(TreePath p, LambdaExpressionTree t) {
     ExecutableElement fi = Lookup.functionalMethod(cx.elements, cx.trees.getTypeMirror(p));
-    State inner = state.copy();
+    State inner = state.capturedLocals();
     for (int i = 0; i < t.getParameters().size(); i++) {
       TreePath pp = new TreePath(p, t.getParameters().get(i));
       Element pe = cx.trees.getElement(pp);

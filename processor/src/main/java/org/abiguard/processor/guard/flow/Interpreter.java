@@ -328,6 +328,7 @@ public final class Interpreter extends Evaluator {
     if (isLoop) {
       pendingLabel = t.getLabel();
       exec(new TreePath(p, body));
+      pendingLabel = null;
       return;
     }
     pendingLabel = t.getLabel();

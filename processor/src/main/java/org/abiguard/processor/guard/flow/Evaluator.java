@@ -202,8 +202,40 @@ abstract class Evaluator {
     Range[][] r = Refinement.outcomes(t.getKind(), a.javaRange(), b.javaRange());
     AccessPath pa = pathOf(lp);
     AccessPath pb = pathOf(rp);
-    return new Branches(Refinement.apply(state.copy(), pa, a, r[0][0], pb, b, r[0][1]),
-        Refinement.apply(state.copy(), pa, a, r[1][0], pb, b, r[1][1]));
+    State yes = Refinement.apply(state.copy(), pa, a, r[0][0], pb, b, r[0][1]);
+    State no = Refinement.apply(state.copy(), pa, a, r[1][0], pb, b, r[1][1]);
+    if (pa != null && pb != null) {
+      relate(t.getKind(), yes, no, pa, pb);
+    }
+    return new Branches(yes, no);
+  }
+
+  /** Remembers which of two compared paths is at most the other, for {@code a - b} later. */
+  private static void relate(Tree.Kind op, State yes, State no, AccessPath a, AccessPath b) {
+    switch (op) {
+      case LESS_THAN, LESS_THAN_EQUAL -> {
+        atMost(yes, a, b);
+        atMost(no, b, a);
+      }
+      case GREATER_THAN, GREATER_THAN_EQUAL -> {
+        atMost(yes, b, a);
+        atMost(no, a, b);
+      }
+      case EQUAL_TO -> {
+        atMost(yes, a, b);
+        atMost(yes, b, a);
+      }
+      default -> {
+        atMost(no, a, b);
+        atMost(no, b, a);
+      }
+    }
+  }
+
+  private static void atMost(State s, AccessPath a, AccessPath b) {
+    if (s != null) {
+      s.atMost(a, b);
+    }
   }
 
   /** The fact of an expression's value, in its own Java type; null when nothing is known. */
@@ -432,7 +464,27 @@ abstract class Evaluator {
     if (k == null || state == null) {
       return null;
     }
-    return Operators.operate(t.getKind(), a, kind(lp), b, kind(rp), k, expression(t));
+    Fact r = Operators.operate(t.getKind(), a, kind(lp), b, kind(rp), k, expression(t));
+    return t.getKind() == Tree.Kind.MINUS ? nonNegativeDifference(r, lp, a, rp, b, k) : r;
+  }
+
+  /**
+   * {@code a - b} after a check proved {@code b <= a} is not negative, as long as neither
+   * operand holds raw bits Java compares as negative and the difference cannot overflow.
+   */
+  private Fact nonNegativeDifference(Fact r, TreePath lp, Fact a, TreePath rp, Fact b, JavaKind k) {
+    if (r == null || a == null || b == null || r.range().nonNegative()) {
+      return r;
+    }
+    AccessPath pa = pathOf(lp);
+    AccessPath pb = pathOf(rp);
+    if (pa == null || pb == null || !state.isAtMost(pb, pa)
+        || !a.javaRange().equals(a.range()) || !b.javaRange().equals(b.range())
+        || !Range.of(k).contains(new Range(a.range().lo().subtract(b.range().hi()), a.range().hi().subtract(b.range().lo())))) {
+      return r;
+    }
+    return r.range().hi().signum() < 0 ? r
+        : new Fact(new Range(java.math.BigInteger.ZERO, r.range().hi()), r.raw(), r.origin(), r.signExtended());
   }
 
   private Fact conditional(TreePath p, ConditionalExpressionTree t) {

@@ -1,9 +1,11 @@
 package org.abiguard.processor.guard.flow;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import org.abiguard.processor.guard.facts.Fact;
@@ -16,17 +18,31 @@ import org.abiguard.processor.guard.facts.Fact;
  */
 public final class State {
   private final Map<AccessPath, Fact> facts;
+  /** Relations a range check proved: {@code [a, b]} means {@code a <= b}. */
+  private final Set<List<AccessPath>> atMost;
 
   public State() {
     this.facts = new HashMap<>();
+    this.atMost = new HashSet<>();
   }
 
-  private State(Map<AccessPath, Fact> facts) {
+  private State(Map<AccessPath, Fact> facts, Set<List<AccessPath>> atMost) {
     this.facts = new HashMap<>(facts);
+    this.atMost = new HashSet<>(atMost);
   }
 
   public State copy() {
-    return new State(facts);
+    return new State(facts, atMost);
+  }
+
+  /** Records that {@code a <= b} holds here. */
+  public void atMost(AccessPath a, AccessPath b) {
+    atMost.add(List.of(a, b));
+  }
+
+  /** Whether a check proved {@code a <= b} and neither was written since. */
+  public boolean isAtMost(AccessPath a, AccessPath b) {
+    return atMost.contains(List.of(a, b));
   }
 
   /**
@@ -61,6 +77,7 @@ public final class State {
   /** Forgets every path whose value a write to {@code e} may change. */
   public void kill(Element e) {
     facts.keySet().removeIf(p -> p.dependsOn(e));
+    atMost.removeIf(pair -> pair.get(0).dependsOn(e) || pair.get(1).dependsOn(e));
   }
 
   /** The paths with an entry. */
@@ -77,6 +94,8 @@ public final class State {
       return a.copy();
     }
     State out = new State();
+    out.atMost.addAll(a.atMost);
+    out.atMost.retainAll(b.atMost);
     for (Map.Entry<AccessPath, Fact> e : a.facts.entrySet()) {
       if (b.facts.containsKey(e.getKey())) {
         out.facts.put(e.getKey(), Fact.join(e.getValue(), b.facts.get(e.getKey())));
@@ -91,7 +110,7 @@ public final class State {
     if (a == null || b == null) {
       return a == b;
     }
-    if (!a.facts.keySet().equals(b.facts.keySet())) {
+    if (!a.facts.keySet().equals(b.facts.keySet()) || !a.atMost.equals(b.atMost)) {
       return false;
     }
     for (Map.Entry<AccessPath, Fact> e : a.facts.entrySet()) {

@@ -220,7 +220,7 @@ abstract class Evaluator {
         return v == null ? null : Fact.plain(Range.point(v), Text.of(() -> "constant " + Range.hex(v)));
       }
       case IDENTIFIER:
-        return read(p, null);
+        return read(p);
       case MEMBER_SELECT:
         return memberSelect(p, (MemberSelectTree) t);
       case ARRAY_ACCESS: {
@@ -308,8 +308,8 @@ abstract class Evaluator {
     }
   }
 
-  /** A read of a variable, field or record accessor; {@code receiverDone} when already evaluated. */
-  private Fact read(TreePath p, Object unused) {
+  /** A read of a local variable, parameter or field: its tracked fact, else its declared one. */
+  private Fact read(TreePath p) {
     Element e = cx.trees.getElement(p);
     JavaKind k = kind(p);
     if (!(e instanceof VariableElement ve) || k == null) {
@@ -328,17 +328,24 @@ abstract class Evaluator {
     return declared != null ? declared : plain(k, () -> decls.describe(e));
   }
 
-  private Fact memberSelect(TreePath p, MemberSelectTree t) {
-    TreePath receiver = new TreePath(p, t.getExpression());
+  /**
+   * Evaluates the receiver of a field access, call or method reference for its effects,
+   * unless it names a type or package; returns whether it was a value.
+   */
+  private boolean evalReceiver(TreePath receiver) {
     Element re = cx.trees.getElement(receiver);
-    boolean typeName = re != null && (re.getKind().isClass() || re.getKind().isInterface()
-        || re.getKind() == ElementKind.PACKAGE);
-    if (!typeName) {
-      eval(receiver);
+    if (re != null && (re.getKind().isClass() || re.getKind().isInterface() || re.getKind() == ElementKind.PACKAGE)) {
+      return false;
     }
+    eval(receiver);
+    return true;
+  }
+
+  private Fact memberSelect(TreePath p, MemberSelectTree t) {
+    evalReceiver(new TreePath(p, t.getExpression()));
     Element e = cx.trees.getElement(p);
     if (e != null && e.getKind() == ElementKind.FIELD) {
-      return read(p, null);
+      return read(p);
     }
     JavaKind k = kind(p);
     if (k != null && t.getIdentifier().contentEquals("length")) {
@@ -355,11 +362,7 @@ abstract class Evaluator {
   private Fact invoke(TreePath p, MethodInvocationTree t) {
     TreePath select = new TreePath(p, t.getMethodSelect());
     if (t.getMethodSelect() instanceof MemberSelectTree ms) {
-      TreePath receiver = new TreePath(select, ms.getExpression());
-      Element re = cx.trees.getElement(receiver);
-      if (re == null || !(re.getKind().isClass() || re.getKind().isInterface())) {
-        eval(receiver);
-      }
+      evalReceiver(new TreePath(select, ms.getExpression()));
     }
     Element e = cx.trees.getElement(p);
     List<Fact> args = arguments(p, t.getArguments(), e instanceof ExecutableElement m ? m : null);
@@ -467,11 +470,7 @@ abstract class Evaluator {
       return f;
     }
     if (tv instanceof MemberSelectTree ms) {
-      TreePath receiver = new TreePath(strip(target), ms.getExpression());
-      Element re = cx.trees.getElement(receiver);
-      if (re == null || !(re.getKind().isClass() || re.getKind().isInterface())) {
-        eval(receiver);
-      }
+      evalReceiver(new TreePath(strip(target), ms.getExpression()));
     }
     Fact f = eval(value);
     if (state == null) {
@@ -543,7 +542,7 @@ abstract class Evaluator {
 
   private void lambda(TreePath p, LambdaExpressionTree t) {
     ExecutableElement fi = Lookup.functionalMethod(cx.elements, cx.trees.getTypeMirror(p));
-    State inner = state.copy();
+    State inner = state.capturedLocals();
     for (int i = 0; i < t.getParameters().size(); i++) {
       TreePath pp = new TreePath(p, t.getParameters().get(i));
       Element pe = cx.trees.getElement(pp);
@@ -573,12 +572,7 @@ abstract class Evaluator {
   }
 
   private void methodReference(TreePath p, MemberReferenceTree t) {
-    TreePath qualifier = new TreePath(p, t.getQualifierExpression());
-    Element qe = cx.trees.getElement(qualifier);
-    boolean typeQualifier = qe != null && (qe.getKind().isClass() || qe.getKind().isInterface());
-    if (!typeQualifier) {
-      eval(qualifier);
-    }
+    boolean typeQualifier = !evalReceiver(new TreePath(p, t.getQualifierExpression()));
     Element e = cx.trees.getElement(p);
     ExecutableElement fi = Lookup.functionalMethod(cx.elements, cx.trees.getTypeMirror(p));
     if (!(e instanceof ExecutableElement m) || fi == null) {

@@ -1,10 +1,11 @@
 package org.abiguard.processor.guard.flow;
 
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import org.abiguard.processor.guard.facts.Fact;
 
 /**
@@ -26,6 +27,22 @@ public final class State {
 
   public State copy() {
     return new State(facts);
+  }
+
+  /**
+   * What a lambda or a local or anonymous class may rely on: the facts of local variables
+   * (captured ones are effectively final, so their facts hold whenever the code runs), not of
+   * fields, which may change before it runs.
+   */
+  public State capturedLocals() {
+    State out = new State();
+    for (Map.Entry<AccessPath, Fact> e : facts.entrySet()) {
+      List<Object> chain = e.getKey().chain();
+      if (chain.size() == 1 && chain.get(0) instanceof Element v && v.getKind() != ElementKind.FIELD) {
+        out.facts.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
   }
 
   public boolean has(AccessPath p) {
@@ -85,15 +102,6 @@ public final class State {
       }
     }
     return true;
-  }
-
-  /** Removes entries for which the predicate says so. */
-  void removeIf(java.util.function.Predicate<Map.Entry<AccessPath, Fact>> p) {
-    for (Iterator<Map.Entry<AccessPath, Fact>> it = facts.entrySet().iterator(); it.hasNext(); ) {
-      if (p.test(it.next())) {
-        it.remove();
-      }
-    }
   }
 
   @Override

@@ -18,7 +18,10 @@ import org.abiguard.processor.guard.FlowGuard;
  *
  * <p>It claims {@code "*"} so that javac starts it for every compilation, also one whose
  * sources carry no abiguard annotation but call annotated code from a jar; it returns
- * {@code false}, so other processors still see their annotations.
+ * {@code false}, so other processors still see their annotations: claiming even only its own
+ * would, in a round where they are the only ones, stop javac from running any later {@code "*"}
+ * processor. The price, as with AutoValue and other processors that never claim, is javac's
+ * "No processor claimed any of these annotations" under {@code -Xlint:processing}.
  */
 @AutoService(Processor.class)
 public final class AbiGuardProcessor extends AbstractProcessor {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -102,10 +101,9 @@ final class StructOutputs {
     reporter.report(AbiKind.ABI_BREAK, at, b.message());
   }
 
+  /** The member's field: for a record the component's private field, which javac can place. */
   private static Element member(TypeElement struct, String javaName) {
-    List<? extends Element> members = struct.getKind() == ElementKind.RECORD
-        ? struct.getRecordComponents() : ElementFilter.fieldsIn(struct.getEnclosedElements());
-    for (Element e : members) {
+    for (Element e : ElementFilter.fieldsIn(struct.getEnclosedElements())) {
       if (e.getSimpleName().contentEquals(javaName)) {
         return e;
       }

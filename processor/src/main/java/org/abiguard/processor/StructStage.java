@@ -124,7 +124,7 @@ final class StructStage {
     String name = reading.javaName();
     if (!reading.problems().isEmpty()) {
       failed.add(name);
-      reading.problems().forEach(this::report);
+      reportAll(reading, reading.problems());
       return;
     }
     NestingCheck.Verdict verdict = reading.unresolved() ? NestingCheck.Verdict.PENDING : nesting.check(reading);
@@ -132,8 +132,8 @@ final class StructStage {
       if (lastRound) {
         failed.add(name);
         reporter.report(AbiKind.ANNOTATION, reading.element(), "struct " + reading.element().getSimpleName()
-            + " was not generated: the type of a member (or of a struct it nests) is still unknown"
-            + " after annotation processing; see the compiler's other errors");
+            + " was not generated: a type or annotation value of it (or of a struct it nests) is still"
+            + " unknown after annotation processing; see the compiler's other errors");
       } else {
         registry.defer(name);
       }
@@ -141,7 +141,7 @@ final class StructStage {
     }
     if (!verdict.ok()) {
       failed.add(name);
-      verdict.problems().forEach(this::report);
+      reportAll(reading, verdict.problems());
       return;
     }
     List<StructLayout> layouts = constantsAreDistinct(reading) ? layOut(reading) : null;
@@ -213,13 +213,30 @@ final class StructStage {
     }
   }
 
-  private void report(Problem p) {
+  /**
+   * Reports a struct's problems. When {@code @SuppressWarnings("abiguard")} silenced every one
+   * of them, the struct is still not generated: say so once, so that the missing marshaller is
+   * never a mystery.
+   */
+  private void reportAll(StructReading reading, List<Problem> problems) {
+    boolean shown = false;
+    for (Problem p : problems) {
+      shown |= report(p);
+    }
+    if (!shown) {
+      reporter.warning(reading.element(), "struct " + reading.element().getSimpleName() + " is not generated:"
+          + " @SuppressWarnings silences its " + problems.size() + " [abiguard:annotation] error(s);"
+          + " remove the suppression to see them");
+    }
+  }
+
+  private boolean report(Problem p) {
     if (p.value() != null) {
-      reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.value(), p.message());
+      return reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.value(), p.message());
     } else if (p.annotation() != null) {
-      reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.message());
+      return reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.message());
     } else {
-      reporter.report(AbiKind.ANNOTATION, p.element(), p.message());
+      return reporter.report(AbiKind.ANNOTATION, p.element(), p.message());
     }
   }
 

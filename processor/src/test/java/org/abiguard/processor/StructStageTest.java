@@ -323,7 +323,7 @@ class StructStageTest {
   }
 
   @Test
-  void structsOfEveryRoundAreGeneratedAndTheManifestIsWrittenOnce() {
+  void structsOfEveryRoundAreGeneratedAndTheManifestIsWrittenOnce() throws ReflectiveOperationException {
     Source first = Source.of("p.First", """
         package p;
 
@@ -353,9 +353,12 @@ class StructStageTest {
     assertEquals(List.of("p.First", "p.Gen", "p.User"), manifestStructs(c));
     assertEquals(1, CompiledClasses.count(c, MANIFEST));
     assertEquals(1, CompiledClasses.count(c, ASSERTS));
+    // C: struct First { uint8_t a; }; struct Gen { uint32_t b; struct First first; };
+    //    struct User { uint16_t x; struct Gen gen; }
+    assertEquals(12, CompiledClasses.loader(c).loadClass("p.UserMarshaller").getField("SIZE").getInt(null));
   }
 
-  /** A processor of another library that generates an {@code @AbiStruct} source in round 1. */
+  /** A processor of another library that generates, in round 1, a struct nesting one of round 1. */
   @SupportedAnnotationTypes("*")
   static final class GeneratesStructInRoundOne extends AbstractProcessor {
     private boolean done;
@@ -370,7 +373,7 @@ class StructStageTest {
       if (!done) {
         done = true;
         try (Writer w = processingEnv.getFiler().createSourceFile("p.Gen").openWriter()) {
-          w.write("package p;\n\n@org.abiguard.AbiStruct\nclass Gen {\n  @org.abiguard.U32 long b;\n}\n");
+          w.write("package p;\n\n@org.abiguard.AbiStruct\nclass Gen {\n  @org.abiguard.U32 long b;\n  First first;\n}\n");
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -404,8 +407,19 @@ class StructStageTest {
     assertExactly(c,
         s.error("Missing missing;", "Missing", "cannot find symbol\n  symbol:   class Missing\n  location: class"
             + " p.Waits"),
-        s.error("class Waits", "class", P + "struct Waits was not generated: the type of a member (or of a struct"
-            + " it nests) is still unknown after annotation processing; see the compiler's other errors"));
+        s.error("class Waits", "class", P + "struct Waits was not generated: a type or annotation value of it (or of"
+            + " a struct it nests) is still unknown after annotation processing; see the compiler's other errors"));
+  }
+
+  @Test
+  void unresolvedAnnotationValueIsNotReadAsZero() {
+    Source s = Compile.struct("  @AbiWidth(BITS) int a;\n  @AbiArray(LENGTH) @U8 byte[] b;");
+    assertExactly(javac(s),
+        s.error("@AbiWidth(BITS)", "BITS", "cannot find symbol\n  symbol:   variable BITS\n  location: class p.S"),
+        s.error("@AbiArray(LENGTH)", "LENGTH", "cannot find symbol\n  symbol:   variable LENGTH\n  location: class"
+            + " p.S"),
+        s.error("class S", "class", P + "struct S was not generated: a type or annotation value of it (or of a"
+            + " struct it nests) is still unknown after annotation processing; see the compiler's other errors"));
   }
 
   @Test
@@ -455,6 +469,45 @@ class StructStageTest {
             + " resized from 2 to 4 bytes on x86_64, re-aligned from 2 to 4 on x86_64" + why),
         v2.error("class S", "class", "[abiguard:abi-break] struct S grew from 4 to 8 bytes on x86_64, changed"
             + " alignment from 2 to 4 on x86_64" + why));
+  }
+
+  @Test
+  void abiBreakOfARecordComponentIsReportedOnTheComponent(@TempDir Path dir) throws IOException {
+    Compilation v1 = javac(Source.of("p.R", "package p;\n@org.abiguard.AbiStruct\nrecord R(@org.abiguard.U16 int a) {}\n"));
+    Path baseline = Files.writeString(dir.resolve("abi-manifest.json"), CompiledClasses.resource(v1, MANIFEST).get());
+
+    Source v2 = Source.of("p.R", "package p;\n@org.abiguard.AbiStruct\nrecord R(@org.abiguard.S16 int a) {}\n");
+    Compilation c = javac(List.of("-Aabiguard.baseline=" + baseline), v2);
+    assertEquals(1, c.errors().size(), c.diagnostics().toString());
+    Expected at = v2.error("record R", "a)", "");
+    assertEquals(at.line(), c.errors().get(0).getLineNumber());
+    assertEquals(at.column(), c.errors().get(0).getColumnNumber());
+    assertTrue(c.errors().get(0).getMessage(null).startsWith("[abiguard:abi-break] field R.a "), c.errors().toString());
+  }
+
+  @Test
+  void twoStructsWithOneMarshallerNameAreAnError() {
+    Source nested = Source.of("p.Outer", """
+        package p;
+
+        public class Outer {
+          @org.abiguard.AbiStruct
+          public static class Foo {
+            @org.abiguard.U8 int a;
+          }
+        }
+        """);
+    Source flat = Source.of("p.Outer_Foo", """
+        package p;
+
+        @org.abiguard.AbiStruct
+        public class Outer_Foo {
+          @org.abiguard.U8 int a;
+        }
+        """);
+    assertExactly(javac(nested, flat), flat.error("public class Outer_Foo", "class", P + "the marshaller of"
+        + " p.Outer_Foo would be p.Outer_FooMarshaller, which is already the marshaller of p.Outer.Foo; rename"
+        + " one of the two types"));
   }
 
   @Test

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -63,14 +65,19 @@ public final class CompileHarness {
 
     double loadBefore = loadAverage();
     List<Measurement> measurements = new ArrayList<>();
+    Map<String, Profile.Split> profiles = new LinkedHashMap<>();
     for (CompileInput input : inputs) {
       measurements.add(measure(launcher, input, options.configs(), options.warmups(), options.reps()));
+      if (options.profile()) {
+        profiles.put(input.name(), profile(launcher, input));
+      }
     }
     String load = String.format(Locale.ROOT, " System load average (1 min) %.2f before and %.2f after.",
         loadBefore, loadAverage());
 
     String report =
-        MarkdownReport.render(measurements, options.sizes().size(), conditions(options) + load, canary);
+        MarkdownReport.render(measurements, options.sizes().size(), conditions(options) + load, canary)
+            + (profiles.isEmpty() ? "" : "\n" + MarkdownReport.profiles(profiles));
     System.out.println(report);
     Files.writeString(work.resolve("results.md"), report, StandardCharsets.UTF_8);
     Files.writeString(work.resolve("runs.csv"), MarkdownReport.csv(measurements), StandardCharsets.UTF_8);
@@ -120,6 +127,15 @@ public final class CompileHarness {
       }
     }
     return measurement;
+  }
+
+  private static Profile.Split profile(JavacLauncher launcher, CompileInput input)
+      throws IOException, InterruptedException {
+    Path recording = launcher.directory(input, CompileConfig.ABIGUARD).resolve("profile.jfr");
+    Files.deleteIfExists(recording);
+    RunResult run = launcher.run(input, CompileConfig.ABIGUARD, "profile", Profile.jvmOptions(recording));
+    progress(describe(input, "profiled", run));
+    return Profile.read(recording, "main");
   }
 
   private static String describe(CompileInput input, String which, RunResult run) {

@@ -22,6 +22,7 @@ import java.util.List;
  * @param processorOptions {@code -A} options for the abiguard runs
  * @param decompose also measure javac with a do-nothing processor ({@link EmptyProcessor}) and
  *     plain javac over the input plus abiguard's generated sources, which splits abiguard's cost
+ * @param profile after the timed runs, profile one abiguard run per input ({@link Profile})
  */
 record HarnessOptions(
     Path processorJar,
@@ -35,7 +36,8 @@ record HarnessOptions(
     List<Path> guavaClasspath,
     Path jdk,
     List<String> processorOptions,
-    boolean decompose) {
+    boolean decompose,
+    boolean profile) {
 
   static final String USAGE =
       """
@@ -44,7 +46,7 @@ record HarnessOptions(
           --annotations annotations/target/abiguard-annotations-0.1.0-SNAPSHOT.jar
           [--reps 5] [--warmups 1] [--out DIR] [--sizes 500,1000 | --sizes none]
           [--methods-per-struct 10] [--guava PATH-to-guava-sources-jar [--guava-classpath CP]]
-          [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...] [--decompose]""";
+          [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...] [--decompose] [--profile]""";
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with the problem. */
   static HarnessOptions parse(String[] args) {
@@ -60,10 +62,12 @@ record HarnessOptions(
     Path jdk = Path.of(System.getProperty("java.home"));
     List<String> processorOptions = new ArrayList<>();
     boolean decompose = false;
+    boolean profile = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
-      if (option.equals("--decompose")) {
-        decompose = true;
+      if (option.equals("--decompose") || option.equals("--profile")) {
+        decompose |= option.equals("--decompose");
+        profile |= option.equals("--profile");
         continue;
       }
       if (i + 1 >= args.length) {
@@ -90,7 +94,7 @@ record HarnessOptions(
     }
     return new HarnessOptions(
         processor, annotations, reps, warmups, out, sizes, methodsPerStruct, guava, guavaClasspath, jdk,
-        List.copyOf(processorOptions), decompose);
+        List.copyOf(processorOptions), decompose, profile);
   }
 
   /** The configurations to measure, in the order each repetition runs them. */

@@ -79,12 +79,19 @@ final class JavacLauncher {
     return copies.size();
   }
 
-  private Path directory(CompileInput input, CompileConfig config) {
+  /** The directory of {@code input}'s runs in {@code config}: output, logs, argfile. */
+  Path directory(CompileInput input, CompileConfig config) {
     return work.resolve(input.name()).resolve(config.name().toLowerCase(Locale.ROOT));
   }
 
   /** Compiles {@code input} once in configuration {@code config}; {@code tag} names the log. */
   RunResult run(CompileInput input, CompileConfig config, String tag) throws IOException, InterruptedException {
+    return run(input, config, tag, List.of());
+  }
+
+  /** As {@link #run(CompileInput, CompileConfig, String)}, with options for the child JVM. */
+  RunResult run(CompileInput input, CompileConfig config, String tag, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     Path dir = directory(input, config);
     Path classes = dir.resolve("classes");
     Path generated = dir.resolve("generated");
@@ -96,9 +103,12 @@ final class JavacLauncher {
     Files.write(argfile, arguments(input, config, classes, generated), StandardCharsets.UTF_8);
     Path log = dir.resolve("javac-" + tag + ".log");
 
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable.toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", harnessClasspath, JavacRun.class.getName(), "@" + argfile));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                javaExecutable.toString(), "-cp", harnessClasspath, JavacRun.class.getName(), "@" + argfile)
+        new ProcessBuilder(command)
             .redirectError(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     long start = System.nanoTime();

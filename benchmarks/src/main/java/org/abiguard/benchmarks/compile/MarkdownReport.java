@@ -154,6 +154,27 @@ final class MarkdownReport {
     return md.toString();
   }
 
+  /** Where the javac thread's time goes in one profiled abiguard run per input. */
+  static String profiles(Map<String, Profile.Split> profiles) {
+    StringBuilder md = new StringBuilder();
+    md.append("Where the javac thread spends an abiguard compilation: JDK Flight Recorder execution"
+        + " samples of one extra, untimed abiguard run per input. *flow guard*: a frame of"
+        + " `org.abiguard.processor.guard` on the stack; *struct stage*: another frame of the"
+        + " processor (model, layout, code generation, manifest); *javac*: neither (this includes"
+        + " compiling the generated marshallers).\n\n");
+    md.append("| input | samples | javac | struct stage | flow guard | processor methods most often innermost (samples) |\n");
+    md.append("|---|---:|---:|---:|---:|---|\n");
+    profiles.forEach((input, p) -> md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s |%n",
+        input, p.samples(), share(p.javac(), p.samples()), share(p.structStage(), p.samples()),
+        share(p.guard(), p.samples()),
+        String.join(", ", p.hotFrames().stream().map(e -> "`" + e.getKey() + "` " + e.getValue()).toList()))));
+    return md.toString();
+  }
+
+  private static String share(int part, int whole) {
+    return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : 100.0 * part / whole);
+  }
+
   /** One CSV line per run. */
   static String csv(List<Measurement> measurements) {
     StringBuilder csv = new StringBuilder(

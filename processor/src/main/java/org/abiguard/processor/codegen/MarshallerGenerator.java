@@ -108,9 +108,9 @@ public final class MarshallerGenerator {
     }
     StructLayout primary = layouts.get(0);
     return "Reads and writes {@link " + struct.relativeName() + "} as C's {@code " + struct.cTypeName()
-        + "}, " + struct.order().manifestName() + " endian, with its exact C layout.\n\n"
+        + "},\n" + struct.order().manifestName() + " endian, with its exact C layout.\n\n"
         + "<p>The static members of this class are those of " + primary.abi().manifestName()
-        + ", the primary ABI; each ABI has its own nested class: " + abis + ", and\n"
+        + ", the primary ABI.\nEach ABI has its own nested class: " + abis + ";\n"
         + "{@link #codec(String)} returns an {@code AbiCodec} by ABI name. On " + primary.abi().manifestName()
         + ":\n\n<pre>{@code\n" + c.layout(primary) + "\n}</pre>\n";
   }

@@ -31,32 +31,39 @@ public final class Reporter {
     this.warningsOnly = warningsOnly;
   }
 
-  /** Reports on an element (a struct, field, parameter, method...). */
-  public void report(AbiKind kind, Element element, String message) {
+  /**
+   * Reports on an element (a struct, field, parameter, method...).
+   *
+   * @return false when {@code @SuppressWarnings} silenced it
+   */
+  public boolean report(AbiKind kind, Element element, String message) {
     if (isSuppressed(kind, element)) {
-      return;
+      return false;
     }
     messager.printMessage(kindOf(kind), format(kind, message), element);
     count(kind);
+    return true;
   }
 
   /** Reports on an annotation of an element, so the IDE points at the annotation itself. */
-  public void report(AbiKind kind, Element element, AnnotationMirror annotation, String message) {
+  public boolean report(AbiKind kind, Element element, AnnotationMirror annotation, String message) {
     if (isSuppressed(kind, element)) {
-      return;
+      return false;
     }
     messager.printMessage(kindOf(kind), format(kind, message), element, annotation);
     count(kind);
+    return true;
   }
 
   /** Reports on one value of an annotation of an element. */
-  public void report(
+  public boolean report(
       AbiKind kind, Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
     if (isSuppressed(kind, element)) {
-      return;
+      return false;
     }
     messager.printMessage(kindOf(kind), format(kind, message), element, annotation, value);
     count(kind);
+    return true;
   }
 
   /**

@@ -1,10 +1,17 @@
 package org.abiguard.processor.model;
 
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The names of abiguard's struct annotations and how to find them on an element. The
@@ -32,6 +39,47 @@ public final class AbiAnnotations {
   /** Whether the type is a struct mirror ({@code @AbiStruct}), in a source or a class file. */
   public static boolean isStruct(Element type) {
     return type instanceof TypeElement && find(type, ABI_STRUCT).isPresent();
+  }
+
+  /**
+   * Whether a value written in the annotation could not be resolved (e.g. a constant that does
+   * not exist, or not yet: it may be generated in a later round). javac reports the cause
+   * itself; abiguard must not read such a value as 0 or "" and report a misleading error.
+   */
+  public static boolean hasUnresolvedValue(AnnotationMirror am) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : am.getElementValues().entrySet()) {
+      TypeMirror type = e.getKey().getReturnType();
+      Object value = e.getValue().getValue();
+      boolean fits = switch (type.getKind()) {
+        case BOOLEAN -> value instanceof Boolean;
+        case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> value instanceof Number;
+        case CHAR -> value instanceof Character;
+        case DECLARED -> fitsDeclared((DeclaredType) type, value);
+        case ARRAY -> value instanceof java.util.List<?>;
+        default -> true;
+      };
+      if (!fits) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean fitsDeclared(DeclaredType type, Object value) {
+    Element element = type.asElement();
+    if (element.getKind() == ElementKind.ENUM) {
+      return value instanceof VariableElement;
+    }
+    if (element.getKind() == ElementKind.ANNOTATION_TYPE) {
+      return value instanceof AnnotationMirror;
+    }
+    String name = ((TypeElement) element).getQualifiedName().toString();
+    return switch (name) {
+      // javac hands an unresolvable String value over as the text "<error>", no C name anyway
+      case "java.lang.String" -> value instanceof String text && !text.equals("<error>");
+      case "java.lang.Class" -> value instanceof TypeMirror;
+      default -> true;
+    };
   }
 
   /** How a diagnostic writes an annotation: {@code @U16}. */

@@ -21,7 +21,7 @@ import javax.lang.model.type.TypeMirror;
  * its {@code @AbiAlign} and {@code @AbiName}. Each misuse becomes a {@link Problem} whose
  * message says what to write instead.
  */
-public final class MemberReader {
+final class MemberReader {
   private final WidthReader widths = new WidthReader();
 
   /**
@@ -30,6 +30,9 @@ public final class MemberReader {
    */
   MemberReading read(Element member, AnnotatedConstruct annotations) {
     Member m = new Member(member, annotations);
+    if (annotations.getAnnotationMirrors().stream().anyMatch(AbiAnnotations::hasUnresolvedValue)) {
+      return new MemberReading(member, null, List.of(), true);
+    }
     String name = member.getSimpleName().toString();
     int align = readAlign(m);
     String cName = readCName(m, name);

@@ -44,6 +44,9 @@ public final class StructReader {
     String javaName = type.getQualifiedName().toString();
     AnnotationMirror abiStruct = AbiAnnotations.find(type, AbiAnnotations.ABI_STRUCT).orElseThrow(
         () -> new IllegalArgumentException(javaName + " is not annotated with @AbiStruct"));
+    if (type.getAnnotationMirrors().stream().anyMatch(AbiAnnotations::hasUnresolvedValue)) {
+      return new StructReading(type, javaName, null, List.of(), List.of(), true);
+    }
     List<Problem> problems = new ArrayList<>();
     if (!checkKind(type, abiStruct, problems)) {
       return new StructReading(type, javaName, null, List.of(), problems, false);

@@ -12,7 +12,8 @@ import javax.lang.model.element.TypeElement;
  * @param model the struct, or null when it has problems or members of unresolved types
  * @param members the member elements, parallel to {@code model.fields()} (empty without a model)
  * @param problems its misuses of abiguard's annotations, in source order
- * @param unresolved some member's type is not known yet (it may be generated in a later round)
+ * @param unresolved some member's type, or a value of an annotation, is not known yet (it may be
+ *     generated in a later round)
  */
 public record StructReading(
     TypeElement element,

@@ -59,6 +59,11 @@ final class GeneratedMarshallers {
     return new GeneratedMarshallers(List.of(models), abis, List.of("-Xlint:all", "-Werror"));
   }
 
+  /** Compiles the structs' marshallers for {@code abis} with the given javac options, asserting no warning. */
+  static GeneratedMarshallers compile(List<TargetAbi> abis, List<String> options, StructModel... models) {
+    return new GeneratedMarshallers(List.of(models), abis, options);
+  }
+
   /** Compiles for x86_64 and i386. */
   static GeneratedMarshallers compile(StructModel... models) {
     return compile(List.of(TargetAbi.X86_64, TargetAbi.I386), models);

@@ -10,13 +10,16 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
+import org.abiguard.AbiCodec;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,13 @@ class GeneratedSourceTest {
         assertEquals(generated.layout(struct, abi).size(), generated.codec(struct, abi.manifestName()).size());
       }
     }
+  }
+
+  @Test
+  void generatedJavadocIsValidForDoclint() {
+    // every reference resolves and the HTML is well formed ("missing" aside: not every parameter is documented)
+    GeneratedMarshallers.compile(List.of(TargetAbi.values()), List.of("-Xlint:all", "-Xdoclint:all,-missing", "-Werror"),
+        RichStructs.all().toArray(new StructModel[0]));
   }
 
   @Test
@@ -132,5 +142,33 @@ class GeneratedSourceTest {
     GeneratedMarshallers generated = GeneratedMarshallers.compile(plain);
     assertEquals("PlainMarshaller", generated.marshaller(plain).getName());
     assertEquals(1, generated.codec(plain, "i386").size());
+  }
+
+  @Test
+  void membersNamedLikeGeneratedLocalsAndTypesNamedLikeGeneratedClassesWork() {
+    StructModel codecRecord = StructFixture.struct("Codec").cName("codec").record()
+        .integer("buf", Width.U8, JavaKind.INT)
+        .integer("offset", Width.U16, JavaKind.INT)
+        .integer("swap", Width.U32, JavaKind.LONG)
+        .integer("i", Width.S8, JavaKind.BYTE)
+        .integer("value", Width.U16, JavaKind.CHAR)
+        .array("value_", 2, new MemberType.IntType(Width.U16, false, JavaKind.INT))
+        .build();
+    StructModel x86Class = StructFixture.struct("X86_64").cName("x86")
+        .integer("value", Width.U16, JavaKind.INT)
+        .nested("codec", "p.Codec")
+        .array("i", 2, new MemberType.StructType("p.Codec"))
+        .build();
+    GeneratedMarshallers generated = GeneratedMarshallers.compile(List.of(TargetAbi.values()), codecRecord, x86Class);
+    Map<String, Object> codecValues = Map.of("buf", 255, "offset", 65535, "swap", 0xFFFF_FFFFL, "i", (byte) -1,
+        "value", '\uFFFE', "value_", new int[] {1, 65535});
+    Map<String, Object> values = Map.of("value", 7, "codec", codecValues, "i", List.of(codecValues, codecValues));
+    Object mirror = generated.newMirror(x86Class, values);
+    for (TargetAbi abi : TargetAbi.values()) {
+      AbiCodec<Object> codec = generated.codec(x86Class, abi.manifestName());
+      ByteBuffer buf = ByteBuffer.allocate(codec.size());
+      codec.write(mirror, buf, 0);
+      assertEquals(generated.toMap(x86Class, mirror), generated.toMap(x86Class, codec.read(buf, 0)));
+    }
   }
 }

@@ -181,4 +181,18 @@ class StructReaderTest {
         s.error("@AbiArray(0)", "0)",
             P + "@AbiArray(0) on 'c' has no element; the length of a C array is at least 1"));
   }
+
+  @Test
+  void suppressedErrorsOfAStructStillSayItIsNotGenerated() {
+    Source s = type("@SuppressWarnings(\"abiguard\")\n@AbiStruct\nclass T {\n  @AbiWidth(12) int a;\n}");
+    assertExactly(javac(s), s.at(javax.tools.Diagnostic.Kind.WARNING, "class T", "class T",
+        "[abiguard] struct T is not generated: @SuppressWarnings silences its 1 [abiguard:annotation] error(s);"
+            + " remove the suppression to see them"));
+  }
+
+  @Test
+  void suppressingOneKindLeavesTheStructsOtherErrorsVisible() {
+    Source s = type("@SuppressWarnings(\"abiguard:narrowing\")\n@AbiStruct\nclass T {\n  @AbiWidth(12) int a;\n}");
+    assertExactly(javac(s), s.error("@AbiWidth(12)", "12", P + "@AbiWidth declares 12 bits on 'a', which is no C integer width; use 8, 16, 32 or 64"));
+  }
 }

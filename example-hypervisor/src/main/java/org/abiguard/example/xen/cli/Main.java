@@ -23,7 +23,8 @@ import org.abiguard.example.xen.pub.XenRemoveFromPhysmapMarshaller;
  * x86_64 guests and once for i386 guests; {@code --trace FILE} replays a trace instead.
  *
  * <p>Exit status: 0 when every call returned what its line expected, 1 when one did not (or the
- * model found its state inconsistent), 2 for a bad command line or a bad trace.
+ * model found its state inconsistent), 2 for a bad command line or a bad trace, 3 for a bug in
+ * the example itself.
  */
 public final class Main {
   static final String USAGE = String.join("\n",
@@ -39,7 +40,7 @@ public final class Main {
       "  --help           this text",
       "",
       "exit status: 0 all calls returned what the trace expected, 1 some did not,",
-      "             2 bad command line or bad trace",
+      "             2 bad command line or bad trace, 3 a bug in this example",
       "");
 
   /** The scripted session, itself a trace. */
@@ -95,6 +96,9 @@ public final class Main {
     } catch (TraceException e) {
       err.println("error: " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      err.println("internal error (a bug in the example hypervisor, please report it): " + e);
+      return 3;
     }
   }
 

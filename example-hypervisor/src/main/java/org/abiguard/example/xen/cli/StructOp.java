@@ -58,6 +58,9 @@ final class StructOp<T> implements TraceOp {
    */
   record Array<T>(Member<T> handle, Member<T> count, Element element, boolean output, boolean countAfterCall) {}
 
+  /** The most elements of an output array a trace reserves room for by itself. */
+  static final long MAX_RESERVED_ELEMENTS = 4096;
+
   private final String name;
   private final int cmd;
   private final Function<String, AbiCodec<T>> codecs;
@@ -136,6 +139,10 @@ final class StructOp<T> implements TraceOp {
       }
     } else if (!fields.has(key) && a.output()) {
       long count = a.count().get().applyAsLong(value);
+      if (count > MAX_RESERVED_ELEMENTS) {
+        throw fields.error(a.count().key() + "=" + count + " asks for more room than a trace reserves ("
+            + MAX_RESERVED_ELEMENTS + " elements); give " + key + "=ADDR");
+      }
       a.handle().set().accept(value, area.reserve(count * elementSize(mem, a.element())));
     }
   }

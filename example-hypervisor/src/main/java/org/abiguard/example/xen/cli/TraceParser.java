@@ -105,7 +105,10 @@ final class TraceParser {
     }
     long max = f.has("max") ? f.number("max") : 1024;
     long pages = f.has("pages") ? f.number("pages") : Math.min(max, 256);
-    if (max > Integer.MAX_VALUE || pages > max) {
+    if (max > Integer.MAX_VALUE) {
+      throw new TraceException(source, line, "max=" + max + " is more pages than a machine can have");
+    }
+    if (pages > max) {
       throw new TraceException(source, line, "pages=" + pages + " must not exceed max=" + max);
     }
     return new TraceLine.DomainDecl(line, (int) id, privileged, abi.toLowerCase(Locale.ROOT), max, pages);

@@ -9,16 +9,19 @@ import org.abiguard.example.xen.pub.XenMem;
  * get {@code -ENOSYS}, as unknown ones do in Xen.
  */
 final class MemoryOp {
+  private final Domains domains;
+  private final FrameTable frames;
+  private final Physmap physmap;
   private final ReservationOps reservations;
-  private final PhysmapOps physmaps;
   private final QueryOps queries;
   private final MemoryMapOps memoryMaps;
   private final ExchangeOp exchange;
 
   MemoryOp(Domains domains, FrameTable frames) {
-    Physmap physmap = new Physmap(frames);
+    this.domains = domains;
+    this.frames = frames;
+    this.physmap = new Physmap(frames);
     this.reservations = new ReservationOps(domains, frames, physmap);
-    this.physmaps = new PhysmapOps(domains, frames, physmap);
     this.queries = new QueryOps(domains, frames);
     this.memoryMaps = new MemoryMapOps(domains);
     this.exchange = new ExchangeOp(domains, frames, physmap);
@@ -44,14 +47,18 @@ final class MemoryOp {
     }
   }
 
+  private PhysmapOps physmaps(Hypercall call) {
+    return new PhysmapOps(domains, frames, physmap, call);
+  }
+
   private long single(Hypercall call, int op, long cmd, long arg) {
     return switch (op) {
       case XenMem.CURRENT_RESERVATION, XenMem.MAXIMUM_RESERVATION, XenMem.MAXIMUM_GPFN ->
           queries.domainStat(call, op, arg);
       case XenMem.MAXIMUM_RAM_PAGE -> queries.maximumRamPage();
-      case XenMem.ADD_TO_PHYSMAP -> physmaps.addToPhysmap(call, cmd, arg);
-      case XenMem.ADD_TO_PHYSMAP_BATCH -> physmaps.addToPhysmapBatch(call, cmd, arg);
-      case XenMem.REMOVE_FROM_PHYSMAP -> physmaps.removeFromPhysmap(call, arg);
+      case XenMem.ADD_TO_PHYSMAP -> physmaps(call).addToPhysmap(cmd, arg);
+      case XenMem.ADD_TO_PHYSMAP_BATCH -> physmaps(call).addToPhysmapBatch(cmd, arg);
+      case XenMem.REMOVE_FROM_PHYSMAP -> physmaps(call).removeFromPhysmap(arg);
       case XenMem.MEMORY_MAP -> memoryMaps.memoryMap(call, arg);
       case XenMem.SET_MEMORY_MAP -> memoryMaps.setMemoryMap(call, arg);
       case XenMem.GET_POD_TARGET -> queries.getPodTarget(call, arg);

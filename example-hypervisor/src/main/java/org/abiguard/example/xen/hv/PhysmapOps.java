@@ -30,15 +30,26 @@ final class PhysmapOps {
   private final Domains domains;
   private final FrameTable frames;
   private final Physmap physmap;
+  private final Hypercall call;
 
-  PhysmapOps(Domains domains, FrameTable frames, Physmap physmap) {
+  /**
+   * The operations of one hypercall: {@code call} stands for Xen's {@code current}, the calling
+   * vCPU, which Xen's functions reach without a parameter.
+   */
+  PhysmapOps(Domains domains, FrameTable frames, Physmap physmap, Hypercall call) {
     this.domains = domains;
     this.frames = frames;
     this.physmap = physmap;
+    this.call = call;
+  }
+
+  /** {@code current->domain}. */
+  private Domain current() {
+    return call.caller();
   }
 
   /** {@code XENMEM_add_to_physmap}. */
-  long addToPhysmap(Hypercall call, long cmd, long arg) {
+  long addToPhysmap(long cmd, long arg) {
     AbiCodec<XenAddToPhysmap> codec = XenAddToPhysmapMarshaller.codec(call.abi().id());
     XenAddToPhysmap xatp = call.copyFromGuest(codec, arg);
     if (xatp == null) {
@@ -48,15 +59,15 @@ final class PhysmapOps {
     if (xatp.space == XenMapSpace.GMFN_FOREIGN) {
       return -Errno.ENOSYS;
     }
-    Domain d = domains.byAnyId(call.caller(), xatp.domid).orElse(null);
+    Domain d = domains.byAnyId(current(), xatp.domid).orElse(null);
     if (d == null) {
       return -Errno.ESRCH;
     }
-    long rc = xatpPermissionCheck(call.caller(), d, xatp.space);
+    long rc = xatpPermissionCheck(d, xatp.space);
     if (rc != 0) {
       return rc;
     }
-    rc = xenmemAddToPhysmap(call, d, xatp);
+    rc = xenmemAddToPhysmap(d, xatp);
     if (xatp.space == XenMapSpace.GMFN_RANGE) {
       // Progress (size, idx, gpfn) goes back to the guest, so that a continuation, or the guest
       // after an error, sees how far the hypervisor got.
@@ -76,18 +87,18 @@ final class PhysmapOps {
    *
    * @return 0, a negative errno, or {@code -EAGAIN} when preempted with work left
    */
-  private long xenmemAddToPhysmap(Hypercall call, Domain d, XenAddToPhysmap xatp) {
+  private long xenmemAddToPhysmap(Domain d, XenAddToPhysmap xatp) {
     if (xatp.space != XenMapSpace.GMFN_RANGE) {
-      return xenmemAddToPhysmapOne(call.caller(), d, xatp.space, DomIds.DOMID_INVALID, xatp.idx, xatp.gpfn);
+      return xenmemAddToPhysmapOne(d, xatp.space, DomIds.DOMID_INVALID, xatp.idx, xatp.gpfn);
     }
     long rc = 0;
     while (xatp.size > 0) {
-      rc = xenmemAddToPhysmapOne(call.caller(), d, xatp.space, DomIds.DOMID_INVALID, xatp.idx, xatp.gpfn);
+      rc = xenmemAddToPhysmapOne(d, xatp.space, DomIds.DOMID_INVALID, xatp.idx, xatp.gpfn);
       if (rc < 0) {
         break;
       }
-      xatp.idx = d.abi().wrapUlong(xatp.idx + 1);
-      xatp.gpfn = d.abi().wrapUlong(xatp.gpfn + 1);
+      xatp.idx = call.abi().wrapUlong(xatp.idx + 1);
+      xatp.gpfn = call.abi().wrapUlong(xatp.gpfn + 1);
       xatp.size = xatp.size - 1;
       if (xatp.size > 0 && call.preemptCheck()) {
         rc = -Errno.EAGAIN;
@@ -98,7 +109,7 @@ final class PhysmapOps {
   }
 
   /** {@code XENMEM_add_to_physmap_batch}. */
-  long addToPhysmapBatch(Hypercall call, long cmd, long arg) {
+  long addToPhysmapBatch(long cmd, long arg) {
     AbiCodec<XenAddToPhysmapBatch> codec = XenAddToPhysmapBatchMarshaller.codec(call.abi().id());
     XenAddToPhysmapBatch xatpb = call.copyFromGuest(codec, arg);
     if (xatpb == null) {
@@ -108,15 +119,15 @@ final class PhysmapOps {
     if (xatpb.space == XenMapSpace.GMFN_RANGE) {
       return -Errno.EOPNOTSUPP;
     }
-    Domain d = domains.byAnyId(call.caller(), xatpb.domid).orElse(null);
+    Domain d = domains.byAnyId(current(), xatpb.domid).orElse(null);
     if (d == null) {
       return -Errno.ESRCH;
     }
-    long rc = xatpPermissionCheck(call.caller(), d, xatpb.space);
+    long rc = xatpPermissionCheck(d, xatpb.space);
     if (rc != 0) {
       return rc;
     }
-    rc = xenmemAddToPhysmapBatch(call, d, xatpb);
+    rc = xenmemAddToPhysmapBatch(d, xatpb);
     if (rc == -Errno.EAGAIN) {
       rc = call.copyToGuest(codec, xatpb, arg) ? call.createContinuation(cmd) : -Errno.EFAULT;
     }
@@ -130,7 +141,7 @@ final class PhysmapOps {
    * @return 0 (whatever the entries' results), {@code -EFAULT} if an array is not accessible,
    *     {@code -EAGAIN} when preempted with entries left
    */
-  private long xenmemAddToPhysmapBatch(Hypercall call, Domain d, XenAddToPhysmapBatch xatpb) {
+  private long xenmemAddToPhysmapBatch(Domain d, XenAddToPhysmapBatch xatpb) {
     GuestMemory mem = call.memory();
     int ulong = call.abi().longBytes();
     long rc = 0;
@@ -145,7 +156,7 @@ final class PhysmapOps {
         rc = -Errno.EFAULT;
         break;
       }
-      int result = (int) xenmemAddToPhysmapOne(call.caller(), d, xatpb.space, xatpb.foreignDomid, idx, gpfn);
+      int result = (int) xenmemAddToPhysmapOne(d, xatpb.space, xatpb.foreignDomid, idx, gpfn);
       try {
         mem.writeInt(xatpb.errs, 0, result);
       } catch (GuestFault fault) {
@@ -176,12 +187,12 @@ final class PhysmapOps {
    * @return 0 or a negative errno
    */
   long xenmemAddToPhysmapOne(
-      Domain caller, Domain d, @U32 long space, @DomId int foreignDomid, @XenUlong long idx, @XenPfn long gpfn) {
+      Domain d, @U32 long space, @DomId int foreignDomid, @XenUlong long idx, @XenPfn long gpfn) {
     long mfn = -1;
     if (space == XenMapSpace.GMFN || space == XenMapSpace.GMFN_RANGE) {
       mfn = physmap.ownFrameAt(d, idx);
     } else if (space == XenMapSpace.GMFN_FOREIGN) {
-      return addForeign(caller, d, idx, gpfn, foreignDomid);
+      return addForeign(d, idx, gpfn, foreignDomid);
     }
     // shared_info, grant_table and dev_mmio have no frames in this model; any other value is no
     // space at all. Either way there is no frame to map.
@@ -209,12 +220,12 @@ final class PhysmapOps {
    * {@code p2m_add_foreign}: maps frame {@code fgfn} of domain {@code foreignDomid} at
    * {@code gpfn} in {@code d}, which needs privilege over the foreign domain.
    */
-  private long addForeign(Domain caller, Domain d, long fgfn, long gpfn, @DomId int foreignDomid) {
+  private long addForeign(Domain d, long fgfn, long gpfn, @DomId int foreignDomid) {
     if (foreignDomid == DomIds.DOMID_SELF) {
       return -Errno.EINVAL;
     }
-    // get_pg_owner: the caller cannot name itself; reserved ids own no frames here.
-    Domain fdom = foreignDomid == caller.id() ? null : domains.byId(foreignDomid).orElse(null);
+    // get_pg_owner: the calling domain cannot name itself; reserved ids own no frames here.
+    Domain fdom = foreignDomid == current().id() ? null : domains.byId(foreignDomid).orElse(null);
     if (fdom == null) {
       return -Errno.ESRCH;
     }
@@ -243,24 +254,24 @@ final class PhysmapOps {
    * {@code xatp_permission_check}: the caller needs privilege over {@code d}; device MMIO only
    * the hardware domain may map, into itself.
    */
-  private static long xatpPermissionCheck(Domain caller, Domain d, @U32 long space) {
-    if (space == XenMapSpace.DEV_MMIO && (!d.privileged() || d != caller)) {
+  private long xatpPermissionCheck(Domain d, @U32 long space) {
+    if (space == XenMapSpace.DEV_MMIO && (!d.privileged() || d != current())) {
       return -Errno.EACCES;
     }
-    return Xsm.target(caller, d);
+    return Xsm.target(current(), d);
   }
 
   /** {@code XENMEM_remove_from_physmap}: unhooks whatever is mapped at {@code gpfn}. */
-  long removeFromPhysmap(Hypercall call, long arg) {
+  long removeFromPhysmap(long arg) {
     XenRemoveFromPhysmap xrfp = call.copyFromGuest(XenRemoveFromPhysmapMarshaller.codec(call.abi().id()), arg);
     if (xrfp == null) {
       return -Errno.EFAULT;
     }
-    Domain d = domains.byAnyId(call.caller(), xrfp.domid).orElse(null);
+    Domain d = domains.byAnyId(current(), xrfp.domid).orElse(null);
     if (d == null) {
       return -Errno.ESRCH;
     }
-    long rc = Xsm.target(call.caller(), d);
+    long rc = Xsm.target(current(), d);
     if (rc != 0) {
       return rc;
     }

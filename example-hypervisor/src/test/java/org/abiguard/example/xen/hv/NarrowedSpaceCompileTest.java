@@ -17,6 +17,8 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.abiguard.processor.AbiGuardProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The compile-time half of the 2014 regression. This module's own {@code PhysmapOps.java} is
@@ -63,7 +65,7 @@ class NarrowedSpaceCompileTest {
     String[] lines = narrowed.split("\n", -1);
     List<Integer> calls = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains("xenmemAddToPhysmapOne(call.caller(), d, xatp.space")) {
+      if (lines[i].contains("xenmemAddToPhysmapOne(d, xatp.space")) {
         calls.add(i);
       }
     }
@@ -79,6 +81,26 @@ class NarrowedSpaceCompileTest {
         .atColumn(lines[line].indexOf("xatp.space") + "xatp".length() + 1);
     List<String> errors = c.errors().stream().map(d -> d.getMessage(null)).toList();
     assertEquals(1, errors.size(), "only that argument narrows:" + messages(c));
+  }
+
+  /**
+   * With the parameter narrowed, each of the fixes the diagnostic offers compiles without a
+   * diagnostic: a range check that dominates the call, {@code Abi.checkU16}, {@code Abi.truncU16}.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "if (xatp.space > 0xFFFF) {\n        return -Errno.EINVAL;\n      }\n      return xenmemAddToPhysmapOne(d, xatp.space,",
+      "return xenmemAddToPhysmapOne(d, org.abiguard.Abi.checkU16(xatp.space),",
+      "return xenmemAddToPhysmapOne(d, org.abiguard.Abi.truncU16(xatp.space),"})
+  void eachOfferedFixCompiles(String fixedCall) throws IOException {
+    String call = "return xenmemAddToPhysmapOne(d, xatp.space,";
+    String source = source();
+    assertTrue(source.contains(call));
+    String fixed = source
+        .replace(PARAMETER, NARROWED)
+        .replace("import org.abiguard.U32;", "import org.abiguard.U16;\nimport org.abiguard.U32;")
+        .replace(call, fixedCall);
+    assertThat(compile(fixed)).succeededWithoutWarnings();
   }
 
   private static String messages(Compilation c) {

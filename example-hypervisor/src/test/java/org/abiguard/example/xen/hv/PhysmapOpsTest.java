@@ -207,6 +207,18 @@ class PhysmapOpsTest {
 
   @ParameterizedTest
   @EnumSource(GuestAbi.class)
+  void theCallersUnsignedLongDecidesTheWrapNotTheTargets(GuestAbi abi) {
+    GuestAbi other = abi == GuestAbi.X86_64 ? GuestAbi.I386 : GuestAbi.X86_64;
+    Machine m = Machine.of(abi, other);
+    long seventh = m.d1().mfnAt(7);
+    addToPhysmap(m.dom0(), xatp(1, XenMapSpace.GMFN_RANGE, 3, 5, 0xFFFF_FFFEL), ARG);
+    long third = abi == GuestAbi.I386 ? 0 : 0x1_0000_0000L;
+    assertEquals(seventh, m.d1().mfnAt(third), "dom0's struct, dom0's " + abi + " unsigned long");
+    assertConsistent(m.xen());
+  }
+
+  @ParameterizedTest
+  @EnumSource(GuestAbi.class)
   void batchWritesEachEntrysResult(GuestAbi abi) {
     Machine m = Machine.of(abi);
     Guest g = m.d1();

@@ -57,7 +57,8 @@ final class ClassAnalyzer {
     } catch (RuntimeException e) {
       return;
     }
-    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(type)) {
+    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(type)
+        || GeneratedMarshallers.isOne(type)) {
       return;
     }
     try {

@@ -72,4 +72,36 @@ class PreScanTest {
     Collections.sort(analysed);
     assertEquals(List.of("callsAnAnnotatedParameter", "innerReads", "readsAField"), analysed);
   }
+
+  @Test
+  void generatedMarshallersAreNotAnalysedButTheirCallersAre() {
+    List<String> analysed = Collections.synchronizedList(new ArrayList<>());
+    ClassAnalyzer.beforeMethod = analysed::add;
+    JavaFileObject struct = JavaFileObjects.forSourceString("p.Pair", """
+        package p;
+
+        import org.abiguard.*;
+
+        @AbiStruct
+        class Pair {
+          @U16 int a;
+          @U32 long b;
+        }
+        """);
+    JavaFileObject user = JavaFileObjects.forSourceString("p.User", """
+        package p;
+
+        import java.nio.ByteBuffer;
+
+        class User {
+          static int firstOf(ByteBuffer buf) {
+            return PairMarshaller.read(buf, 0).a;
+          }
+        }
+        """);
+    Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor()).compile(struct, user);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("p.PairMarshaller");
+    assertEquals(List.of("firstOf"), analysed);
+  }
 }

@@ -57,7 +57,8 @@ final class ClassAnalyzer {
     } catch (RuntimeException e) {
       return;
     }
-    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(type)) {
+    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(type)
+        || GeneratedMarshallers.isOne(type)) {
       return;
     }
     try {
@@ -91,7 +92,8 @@ final class ClassAnalyzer {
     for (Tree member : ct.getMembers()) {
       TreePath mp = new TreePath(classPath, member);
       if (member instanceof MethodTree mt) {
-        if (mt.getBody() != null && RelevanceScan.mentionsWidths(trees, decls, mp)) {
+        if (mt.getBody() != null && (decls.width(trees.getElement(mp)) != null
+            || RelevanceScan.mentionsWidths(trees, decls, new TreePath(mp, mt.getBody())))) {
           guarded(cx, mp, "method " + mt.getName(), () -> {
             beforeMethod.accept(mt.getName().toString());
             Interpreter.analyseMethod(cx, mp, null);

@@ -70,11 +70,19 @@ public final class Declarations {
       case INT: return JavaKind.INT;
       case LONG: return JavaKind.LONG;
       case DECLARED:
-        try {
-          return kindOf(types.unboxedType(t));
-        } catch (IllegalArgumentException notBoxed) {
-          return null;
+        // the boxes by name: asking Types.unboxedType about other types throws, which is slow
+        if (t instanceof javax.lang.model.type.DeclaredType dt
+            && dt.asElement() instanceof javax.lang.model.element.TypeElement te) {
+          return switch (te.getQualifiedName().toString()) {
+            case "java.lang.Byte" -> JavaKind.BYTE;
+            case "java.lang.Short" -> JavaKind.SHORT;
+            case "java.lang.Character" -> JavaKind.CHAR;
+            case "java.lang.Integer" -> JavaKind.INT;
+            case "java.lang.Long" -> JavaKind.LONG;
+            default -> null;
+          };
         }
+        return null;
       default: return null;
     }
   }

@@ -1,6 +1,7 @@
 package org.abiguard.processor.guard;
 
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -10,12 +11,16 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.DeclaredType;
 
 /**
- * The cheap pre-scan: does a method (or initializer) mention anything with a declared width?
- * A method that reads no annotated field, parameter, local or method and calls nothing with an
- * annotated parameter can neither produce nor receive a width fact's value at a sink, so the
- * dataflow skips it and unannotated code costs one tree walk.
+ * The cheap pre-scan: does a method body (or initializer) mention anything with a declared
+ * width? A body that reads no annotated field, parameter, local or method, calls nothing with
+ * an annotated parameter and builds no lambda for an annotated interface has no sink a width
+ * fact could reach (a method with a declared result width is always analysed, for its returns), so the dataflow
+ * skips it and unannotated code costs one tree walk.
  */
 final class RelevanceScan extends TreePathScanner<Void, Void> {
   private final Trees trees;
@@ -73,6 +78,20 @@ final class RelevanceScan extends TreePathScanner<Void, Void> {
   public Void visitMemberReference(MemberReferenceTree t, Void v) {
     look();
     return super.visitMemberReference(t, v);
+  }
+
+  /** A lambda whose functional interface declares widths: its body's values meet them. */
+  @Override
+  public Void visitLambdaExpression(LambdaExpressionTree t, Void v) {
+    if (!found && trees.getTypeMirror(getCurrentPath()) instanceof DeclaredType dt) {
+      for (Element member : dt.asElement().getEnclosedElements()) {
+        if (member.getModifiers().contains(Modifier.ABSTRACT) && decls.relevant(member)) {
+          found = true;
+          return null;
+        }
+      }
+    }
+    return super.visitLambdaExpression(t, v);
   }
 
   @Override

@@ -40,7 +40,7 @@ public final class Main {
       "  --help           this text",
       "",
       "exit status: 0 all calls returned what the trace expected, 1 some did not,",
-      "             2 bad command line or bad trace",
+      "             2 bad command line or bad trace, 3 a bug in this example",
       "");
 
   /** The scripted session, itself a trace. */

@@ -31,31 +31,54 @@ public record Range(BigInteger lo, BigInteger hi) {
     return lo.compareTo(hi) > 0 ? null : new Range(lo, hi);
   }
 
+  // ranges of the C widths and Java types, indexed by bits (8, 16, 32, 64); built once
+  private static final BigInteger[] UNSIGNED_MAX = new BigInteger[65];
+  private static final BigInteger[] SIGNED_MAX = new BigInteger[65];
+  private static final Range[] UNSIGNED = new Range[65];
+  private static final Range[] SIGNED = new Range[65];
+
+  static {
+    for (int bits : new int[] {8, 16, 32, 64}) {
+      UNSIGNED_MAX[bits] = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+      SIGNED_MAX[bits] = BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE);
+      UNSIGNED[bits] = new Range(BigInteger.ZERO, UNSIGNED_MAX[bits]);
+      SIGNED[bits] = new Range(SIGNED_MAX[bits].add(BigInteger.ONE).negate(), SIGNED_MAX[bits]);
+    }
+  }
+
+  private static boolean standard(int bits) {
+    return bits == 8 || bits == 16 || bits == 32 || bits == 64;
+  }
+
   /** Every value of a C width. */
   public static Range of(Width w) {
-    BigInteger max = w.signed() ? BigInteger.valueOf(w.max()) : unsignedMax(w.bits());
-    return new Range(BigInteger.valueOf(w.min()), max);
+    if (!standard(w.bits())) {
+      BigInteger max = w.signed() ? BigInteger.valueOf(w.max()) : unsignedMax(w.bits());
+      return new Range(BigInteger.valueOf(w.min()), max);
+    }
+    return w.signed() ? SIGNED[w.bits()] : UNSIGNED[w.bits()];
   }
 
   /** Every value of a Java type, read as Java reads it (signed, or unsigned for char). */
   public static Range of(JavaKind k) {
-    return k.signed() ? new Range(BigInteger.ONE.shiftLeft(k.bits() - 1).negate(), signedMax(k.bits()))
-        : new Range(BigInteger.ZERO, unsignedMax(k.bits()));
+    return k.signed() ? SIGNED[k.bits()] : UNSIGNED[k.bits()];
   }
 
   /** {@code [0, 2^bits - 1]}: every raw bit pattern read as unsigned. */
   public static Range unsigned(int bits) {
-    return new Range(BigInteger.ZERO, unsignedMax(bits));
+    return standard(bits) ? UNSIGNED[bits] : new Range(BigInteger.ZERO, unsignedMax(bits));
   }
 
   /** {@code 2^bits - 1}. */
   public static BigInteger unsignedMax(int bits) {
-    return BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+    return bits >= 0 && bits <= 64 && UNSIGNED_MAX[bits] != null ? UNSIGNED_MAX[bits]
+        : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
   }
 
   /** {@code 2^(bits-1) - 1}. */
   public static BigInteger signedMax(int bits) {
-    return BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE);
+    return bits >= 0 && bits <= 64 && SIGNED_MAX[bits] != null ? SIGNED_MAX[bits]
+        : BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE);
   }
 
   public boolean contains(Range other) {

@@ -202,8 +202,40 @@ abstract class Evaluator {
     Range[][] r = Refinement.outcomes(t.getKind(), a.javaRange(), b.javaRange());
     AccessPath pa = pathOf(lp);
     AccessPath pb = pathOf(rp);
-    return new Branches(Refinement.apply(state.copy(), pa, a, r[0][0], pb, b, r[0][1]),
-        Refinement.apply(state.copy(), pa, a, r[1][0], pb, b, r[1][1]));
+    State yes = Refinement.apply(state.copy(), pa, a, r[0][0], pb, b, r[0][1]);
+    State no = Refinement.apply(state.copy(), pa, a, r[1][0], pb, b, r[1][1]);
+    if (pa != null && pb != null) {
+      relate(t.getKind(), yes, no, pa, pb);
+    }
+    return new Branches(yes, no);
+  }
+
+  /** Remembers which of two compared paths is at most the other, for {@code a - b} later. */
+  private static void relate(Tree.Kind op, State yes, State no, AccessPath a, AccessPath b) {
+    switch (op) {
+      case LESS_THAN, LESS_THAN_EQUAL -> {
+        atMost(yes, a, b);
+        atMost(no, b, a);
+      }
+      case GREATER_THAN, GREATER_THAN_EQUAL -> {
+        atMost(yes, b, a);
+        atMost(no, a, b);
+      }
+      case EQUAL_TO -> {
+        atMost(yes, a, b);
+        atMost(yes, b, a);
+      }
+      default -> {
+        atMost(no, a, b);
+        atMost(no, b, a);
+      }
+    }
+  }
+
+  private static void atMost(State s, AccessPath a, AccessPath b) {
+    if (s != null) {
+      s.atMost(a, b);
+    }
   }
 
   /** The fact of an expression's value, in its own Java type; null when nothing is known. */
@@ -220,7 +252,7 @@ abstract class Evaluator {
         return v == null ? null : Fact.plain(Range.point(v), Text.of(() -> "constant " + Range.hex(v)));
       }
       case IDENTIFIER:
-        return read(p, null);
+        return read(p);
       case MEMBER_SELECT:
         return memberSelect(p, (MemberSelectTree) t);
       case ARRAY_ACCESS: {
@@ -308,8 +340,8 @@ abstract class Evaluator {
     }
   }
 
-  /** A read of a variable, field or record accessor; {@code receiverDone} when already evaluated. */
-  private Fact read(TreePath p, Object unused) {
+  /** A read of a local variable, parameter or field: its tracked fact, else its declared one. */
+  private Fact read(TreePath p) {
     Element e = cx.trees.getElement(p);
     JavaKind k = kind(p);
     if (!(e instanceof VariableElement ve) || k == null) {
@@ -328,17 +360,24 @@ abstract class Evaluator {
     return declared != null ? declared : plain(k, () -> decls.describe(e));
   }
 
-  private Fact memberSelect(TreePath p, MemberSelectTree t) {
-    TreePath receiver = new TreePath(p, t.getExpression());
+  /**
+   * Evaluates the receiver of a field access, call or method reference for its effects,
+   * unless it names a type or package; returns whether it was a value.
+   */
+  private boolean evalReceiver(TreePath receiver) {
     Element re = cx.trees.getElement(receiver);
-    boolean typeName = re != null && (re.getKind().isClass() || re.getKind().isInterface()
-        || re.getKind() == ElementKind.PACKAGE);
-    if (!typeName) {
-      eval(receiver);
+    if (re != null && (re.getKind().isClass() || re.getKind().isInterface() || re.getKind() == ElementKind.PACKAGE)) {
+      return false;
     }
+    eval(receiver);
+    return true;
+  }
+
+  private Fact memberSelect(TreePath p, MemberSelectTree t) {
+    evalReceiver(new TreePath(p, t.getExpression()));
     Element e = cx.trees.getElement(p);
     if (e != null && e.getKind() == ElementKind.FIELD) {
-      return read(p, null);
+      return read(p);
     }
     JavaKind k = kind(p);
     if (k != null && t.getIdentifier().contentEquals("length")) {
@@ -355,11 +394,7 @@ abstract class Evaluator {
   private Fact invoke(TreePath p, MethodInvocationTree t) {
     TreePath select = new TreePath(p, t.getMethodSelect());
     if (t.getMethodSelect() instanceof MemberSelectTree ms) {
-      TreePath receiver = new TreePath(select, ms.getExpression());
-      Element re = cx.trees.getElement(receiver);
-      if (re == null || !(re.getKind().isClass() || re.getKind().isInterface())) {
-        eval(receiver);
-      }
+      evalReceiver(new TreePath(select, ms.getExpression()));
     }
     Element e = cx.trees.getElement(p);
     List<Fact> args = arguments(p, t.getArguments(), e instanceof ExecutableElement m ? m : null);
@@ -429,7 +464,27 @@ abstract class Evaluator {
     if (k == null || state == null) {
       return null;
     }
-    return Operators.operate(t.getKind(), a, kind(lp), b, kind(rp), k, expression(t));
+    Fact r = Operators.operate(t.getKind(), a, kind(lp), b, kind(rp), k, expression(t));
+    return t.getKind() == Tree.Kind.MINUS ? nonNegativeDifference(r, lp, a, rp, b, k) : r;
+  }
+
+  /**
+   * {@code a - b} after a check proved {@code b <= a} is not negative, as long as neither
+   * operand holds raw bits Java compares as negative and the difference cannot overflow.
+   */
+  private Fact nonNegativeDifference(Fact r, TreePath lp, Fact a, TreePath rp, Fact b, JavaKind k) {
+    if (r == null || a == null || b == null || r.range().nonNegative()) {
+      return r;
+    }
+    AccessPath pa = pathOf(lp);
+    AccessPath pb = pathOf(rp);
+    if (pa == null || pb == null || !state.isAtMost(pb, pa)
+        || !a.javaRange().equals(a.range()) || !b.javaRange().equals(b.range())
+        || !Range.of(k).contains(new Range(a.range().lo().subtract(b.range().hi()), a.range().hi().subtract(b.range().lo())))) {
+      return r;
+    }
+    return r.range().hi().signum() < 0 ? r
+        : new Fact(new Range(java.math.BigInteger.ZERO, r.range().hi()), r.raw(), r.origin(), r.signExtended());
   }
 
   private Fact conditional(TreePath p, ConditionalExpressionTree t) {
@@ -467,11 +522,7 @@ abstract class Evaluator {
       return f;
     }
     if (tv instanceof MemberSelectTree ms) {
-      TreePath receiver = new TreePath(strip(target), ms.getExpression());
-      Element re = cx.trees.getElement(receiver);
-      if (re == null || !(re.getKind().isClass() || re.getKind().isInterface())) {
-        eval(receiver);
-      }
+      evalReceiver(new TreePath(strip(target), ms.getExpression()));
     }
     Fact f = eval(value);
     if (state == null) {
@@ -543,7 +594,7 @@ abstract class Evaluator {
 
   private void lambda(TreePath p, LambdaExpressionTree t) {
     ExecutableElement fi = Lookup.functionalMethod(cx.elements, cx.trees.getTypeMirror(p));
-    State inner = state.copy();
+    State inner = state.capturedLocals();
     for (int i = 0; i < t.getParameters().size(); i++) {
       TreePath pp = new TreePath(p, t.getParameters().get(i));
       Element pe = cx.trees.getElement(pp);
@@ -573,12 +624,7 @@ abstract class Evaluator {
   }
 
   private void methodReference(TreePath p, MemberReferenceTree t) {
-    TreePath qualifier = new TreePath(p, t.getQualifierExpression());
-    Element qe = cx.trees.getElement(qualifier);
-    boolean typeQualifier = qe != null && (qe.getKind().isClass() || qe.getKind().isInterface());
-    if (!typeQualifier) {
-      eval(qualifier);
-    }
+    boolean typeQualifier = !evalReceiver(new TreePath(p, t.getQualifierExpression()));
     Element e = cx.trees.getElement(p);
     ExecutableElement fi = Lookup.functionalMethod(cx.elements, cx.trees.getTypeMirror(p));
     if (!(e instanceof ExecutableElement m) || fi == null) {

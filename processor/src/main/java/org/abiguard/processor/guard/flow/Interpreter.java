@@ -328,6 +328,7 @@ public final class Interpreter extends Evaluator {
     if (isLoop) {
       pendingLabel = t.getLabel();
       exec(new TreePath(p, body));
+      pendingLabel = null;
       return;
     }
     pendingLabel = t.getLabel();
@@ -492,7 +493,7 @@ public final class Interpreter extends Evaluator {
   @Override
   void analyseLocalClass(TreePath classPath) {
     ClassTree ct = (ClassTree) classPath.getLeaf();
-    State captured = state == null ? new State() : state;
+    State captured = state == null ? new State() : state.capturedLocals();
     analyseInitializers(cx, classPath, captured);
     for (Tree member : ct.getMembers()) {
       TreePath mp = new TreePath(classPath, member);

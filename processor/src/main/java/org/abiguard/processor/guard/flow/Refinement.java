@@ -7,8 +7,9 @@ import org.abiguard.processor.guard.facts.Range;
 
 /**
  * What a comparison proves about its operands: for {@code x op y} on Java values, the ranges
- * left for each side when it holds and when it does not. Intervals only: a relation between
- * two variables ({@code used <= free}) bounds each by the other's range, not their difference.
+ * left for each side when it holds and when it does not. A check between two variables
+ * ({@code used <= free}) bounds each by the other's range; the relation itself is kept by
+ * {@link State#atMost} so that {@code free - used} is known not to be negative.
  */
 final class Refinement {
   private Refinement() {}

@@ -1,10 +1,13 @@
 package org.abiguard.processor.guard.flow;
 
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import org.abiguard.processor.guard.facts.Fact;
 
 /**
@@ -15,17 +18,47 @@ import org.abiguard.processor.guard.facts.Fact;
  */
 public final class State {
   private final Map<AccessPath, Fact> facts;
+  /** Relations a range check proved: {@code [a, b]} means {@code a <= b}. */
+  private final Set<List<AccessPath>> atMost;
 
   public State() {
     this.facts = new HashMap<>();
+    this.atMost = new HashSet<>();
   }
 
-  private State(Map<AccessPath, Fact> facts) {
+  private State(Map<AccessPath, Fact> facts, Set<List<AccessPath>> atMost) {
     this.facts = new HashMap<>(facts);
+    this.atMost = new HashSet<>(atMost);
   }
 
   public State copy() {
-    return new State(facts);
+    return new State(facts, atMost);
+  }
+
+  /** Records that {@code a <= b} holds here. */
+  public void atMost(AccessPath a, AccessPath b) {
+    atMost.add(List.of(a, b));
+  }
+
+  /** Whether a check proved {@code a <= b} and neither was written since. */
+  public boolean isAtMost(AccessPath a, AccessPath b) {
+    return atMost.contains(List.of(a, b));
+  }
+
+  /**
+   * What a lambda or a local or anonymous class may rely on: the facts of local variables
+   * (captured ones are effectively final, so their facts hold whenever the code runs), not of
+   * fields, which may change before it runs.
+   */
+  public State capturedLocals() {
+    State out = new State();
+    for (Map.Entry<AccessPath, Fact> e : facts.entrySet()) {
+      List<Object> chain = e.getKey().chain();
+      if (chain.size() == 1 && chain.get(0) instanceof Element v && v.getKind() != ElementKind.FIELD) {
+        out.facts.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
   }
 
   public boolean has(AccessPath p) {
@@ -44,6 +77,7 @@ public final class State {
   /** Forgets every path whose value a write to {@code e} may change. */
   public void kill(Element e) {
     facts.keySet().removeIf(p -> p.dependsOn(e));
+    atMost.removeIf(pair -> pair.get(0).dependsOn(e) || pair.get(1).dependsOn(e));
   }
 
   /** The paths with an entry. */
@@ -60,6 +94,8 @@ public final class State {
       return a.copy();
     }
     State out = new State();
+    out.atMost.addAll(a.atMost);
+    out.atMost.retainAll(b.atMost);
     for (Map.Entry<AccessPath, Fact> e : a.facts.entrySet()) {
       if (b.facts.containsKey(e.getKey())) {
         out.facts.put(e.getKey(), Fact.join(e.getValue(), b.facts.get(e.getKey())));
@@ -74,7 +110,7 @@ public final class State {
     if (a == null || b == null) {
       return a == b;
     }
-    if (!a.facts.keySet().equals(b.facts.keySet())) {
+    if (!a.facts.keySet().equals(b.facts.keySet()) || !a.atMost.equals(b.atMost)) {
       return false;
     }
     for (Map.Entry<AccessPath, Fact> e : a.facts.entrySet()) {
@@ -85,15 +121,6 @@ public final class State {
       }
     }
     return true;
-  }
-
-  /** Removes entries for which the predicate says so. */
-  void removeIf(java.util.function.Predicate<Map.Entry<AccessPath, Fact>> p) {
-    for (Iterator<Map.Entry<AccessPath, Fact>> it = facts.entrySet().iterator(); it.hasNext(); ) {
-      if (p.test(it.next())) {
-        it.remove();
-      }
-    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.abiguard.processor;
 
 import com.palantir.javapoet.JavaFile;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -205,7 +206,8 @@ final class StructStage {
     String name = (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();
     try {
       JavaFileObject source = filer.createSourceFile(name, reading.element());
-      try (Writer out = source.openWriter()) {
+      // JavaPoet emits many small strings; the Filer's writer is not buffered
+      try (Writer out = new BufferedWriter(source.openWriter(), 1 << 16)) {
         file.writeTo(out);
       }
     } catch (IOException e) {

@@ -1,9 +1,10 @@
 package org.abiguard.processor.guard;
 
 import java.util.List;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
+import org.abiguard.processor.codegen.MarshallerGenerator;
+import org.abiguard.processor.model.AbiAnnotations;
 import org.abiguard.processor.model.WidthReader;
 
 /**
@@ -14,19 +15,14 @@ import org.abiguard.processor.model.WidthReader;
  */
 final class GeneratedMarshallers {
   private static final String GENERATED = "javax.annotation.processing.Generated";
-  private static final String GENERATOR = "org.abiguard.processor.AbiGuardProcessor";
 
   private GeneratedMarshallers() {}
 
-  /** Whether the type carries {@code @Generated("org.abiguard.processor.AbiGuardProcessor")}. */
+  /** Whether the type carries the {@code @Generated} that {@link MarshallerGenerator} writes. */
   static boolean isOne(TypeElement type) {
-    for (AnnotationMirror am : type.getAnnotationMirrors()) {
-      if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(GENERATED)
-          && names(WidthReader.value(am, "value")).contains(GENERATOR)) {
-        return true;
-      }
-    }
-    return false;
+    return AbiAnnotations.find(type, GENERATED)
+        .map(am -> names(WidthReader.value(am, "value")).contains(MarshallerGenerator.GENERATOR))
+        .orElse(false);
   }
 
   private static List<Object> names(Object value) {

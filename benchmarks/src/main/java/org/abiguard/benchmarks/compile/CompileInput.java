@@ -13,5 +13,5 @@ import java.util.List;
  * @param options javac options both configurations share ({@code --release}, encoding...)
  * @param lines source lines, for the per-line figures
  */
-record CompileInput(
+public record CompileInput(
     String name, String description, List<Path> sources, List<Path> classpath, List<String> options, long lines) {}

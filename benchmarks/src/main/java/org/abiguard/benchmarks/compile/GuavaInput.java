@@ -20,7 +20,7 @@ import java.util.zip.ZipInputStream;
  * guarded at run time, which {@code --release 8} rejects; {@code --release 17} compiles all
  * of it cleanly.
  */
-final class GuavaInput {
+public final class GuavaInput {
   /** The compile dependencies of Guava 33.4.8-jre, from its pom and its parent's. */
   static final List<String> DEPENDENCIES_33_4_8 =
       List.of(
@@ -36,7 +36,7 @@ final class GuavaInput {
    * Guava's compile class path, or empty to find the 33.4.8-jre dependencies in the local
    * Maven repository that holds {@code sourcesJar}.
    */
-  static CompileInput prepare(Path sourcesJar, List<Path> classpath, Path work) throws IOException {
+  public static CompileInput prepare(Path sourcesJar, List<Path> classpath, Path work) throws IOException {
     List<Path> dependencies = classpath.isEmpty() ? localDependencies(sourcesJar) : classpath;
     Path root = work.resolve("guava-sources");
     JavacLauncher.deleteRecursively(root);

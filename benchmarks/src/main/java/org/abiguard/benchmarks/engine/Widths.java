@@ -1,0 +1,119 @@
+package org.abiguard.benchmarks.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import org.abiguard.processor.model.DeclaredWidth;
+import org.abiguard.processor.model.Width;
+import org.abiguard.processor.model.WidthReader;
+
+/**
+ * Declared widths as intervals, for the prototype. Widths are resolved by abiguard's own
+ * public {@link WidthReader} ({@code @AbiWidth}, the {@code @U8..@S64} aliases, typedef
+ * annotations meta-annotated with {@code @AbiWidth}, {@code @NativeLong}, {@code @Pointer}; from
+ * source and class files), once per element.
+ *
+ * <p>A width at least as wide as the Java type holds raw bits ({@code @U32 int}), so a read
+ * gives the whole Java type and a sink accepts the whole Java type: the prototype does not
+ * model abiguard's raw-bits sign rules.
+ */
+final class Widths {
+  private final WidthReader reader = new WidthReader();
+  private final Map<Element, Optional<Width>> widths = new HashMap<>();
+  private final Map<Element, Boolean> relevant = new HashMap<>();
+
+  /** The declared width, or null. */
+  Width width(Element e) {
+    if (e == null) {
+      return null;
+    }
+    return widths.computeIfAbsent(e, x -> reader.widthOf(x).map(DeclaredWidth::width)
+        .filter(w -> Width.isValidBits(w.bits()))).orElse(null);
+  }
+
+  /** The interval a read of the element gives (a field, parameter, local or method's result), or null. */
+  Interval read(Element e) {
+    Width w = width(e);
+    if (w == null) {
+      return null;
+    }
+    TypeMirror t = e instanceof ExecutableElement m ? m.getReturnType() : e.asType();
+    return range(w, primitive(t));
+  }
+
+  /** The values a parameter or variable with this declaration accepts, or null when it declares none. */
+  Interval sink(VariableElement p) {
+    Width w = width(p);
+    return w == null ? null : range(w, primitive(p.asType()));
+  }
+
+  /** A {@code static final} constant's value. */
+  static Interval constant(Element e) {
+    if (e instanceof VariableElement v && v.getConstantValue() instanceof Number n
+        && !(n instanceof Float) && !(n instanceof Double)) {
+      return Interval.of(n.longValue());
+    }
+    if (e instanceof VariableElement v && v.getConstantValue() instanceof Character c) {
+      return Interval.of(c);
+    }
+    return null;
+  }
+
+  /** Whether code mentioning the element can meet a width: it declares one or has a parameter that does. */
+  boolean relevant(Element e) {
+    if (e == null) {
+      return false;
+    }
+    Boolean r = relevant.get(e);
+    if (r == null) {
+      r = width(e) != null;
+      if (!r && e instanceof ExecutableElement m) {
+        for (VariableElement p : m.getParameters()) {
+          if (width(p) != null) {
+            r = true;
+            break;
+          }
+        }
+      }
+      relevant.put(e, r);
+    }
+    return r;
+  }
+
+  private static Interval range(Width w, TypeKind kind) {
+    Interval java = Interval.ofKind(kind);
+    if (java == null) {
+      return null;
+    }
+    Interval declared = w.bits() == 64 ? Interval.LONG
+        : new Interval(w.min(), w.max());
+    // raw bits: a width that the Java type cannot hold as a value is read as the Java type's bit patterns
+    return declared.within(java) ? declared : java;
+  }
+
+  /** The primitive kind of a type, boxes unboxed by name. */
+  static TypeKind primitive(TypeMirror t) {
+    if (t == null) {
+      return TypeKind.NONE;
+    }
+    if (t.getKind().isPrimitive()) {
+      return t.getKind();
+    }
+    if (t.getKind() == TypeKind.DECLARED) {
+      return switch (t.toString()) {
+        case "java.lang.Byte" -> TypeKind.BYTE;
+        case "java.lang.Short" -> TypeKind.SHORT;
+        case "java.lang.Character" -> TypeKind.CHAR;
+        case "java.lang.Integer" -> TypeKind.INT;
+        case "java.lang.Long" -> TypeKind.LONG;
+        default -> TypeKind.NONE;
+      };
+    }
+    return TypeKind.NONE;
+  }
+}

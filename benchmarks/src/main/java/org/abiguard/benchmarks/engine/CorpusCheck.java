@@ -60,6 +60,7 @@ public final class CorpusCheck {
     int methods = 0;
     int lambdas = 0;
     List<String> failures = new ArrayList<>();
+    List<String> guardMismatches = new ArrayList<>();
     List<String> disagreements = new ArrayList<>();
     for (Path file : files) {
       CorpusProgram program = CorpusProgram.read(corpus, file);
@@ -76,6 +77,9 @@ public final class CorpusCheck {
       Set<String> all = program.expected().stream().map(e -> e.line() + ":" + e.column()).collect(Collectors.toCollection(TreeSet::new));
       if (guard.equals(all)) {
         guardAgree++;
+      } else {
+        guardMismatches.add(program.name() + (program.hasOptions() ? " (has OPTIONS)" : "") + ": expected " + all
+            + ", guard reported " + guard);
       }
       if (!program.comparable()) {
         continue;
@@ -108,6 +112,7 @@ public final class CorpusCheck {
       }
       disagreements.add(program.name() + "\n      missed: " + missed + "\n      extra: " + extra);
     }
+    List<String> probe = ModernProbe.run(annotations.toAbsolutePath(), out);
     EngineRun.deleteRecursively(out);
     System.out.println("JDK " + System.getProperty("java.version") + ": " + files.size() + " corpus programs, prototype analysed "
         + methods + " methods and " + lambdas + " lambdas");
@@ -115,9 +120,12 @@ public final class CorpusCheck {
     failures.forEach(f -> System.out.println("  " + f));
     System.out.println("abiguard's guard matched every expectation (line and column) in " + guardAgree + " of "
         + files.size() + " programs");
+    guardMismatches.forEach(g -> System.out.println("  " + g));
     System.out.println(String.format(Locale.ROOT,
         "prototype verdict compared in %d programs (default options, no @SuppressWarnings): agrees in %d, disagrees in %d",
         compared, agree, compared - agree));
     disagreements.forEach(d -> System.out.println("  " + d));
+    System.out.println("newer language features, compiled with --release " + Runtime.version().feature() + ":");
+    probe.forEach(System.out::println);
   }
 }

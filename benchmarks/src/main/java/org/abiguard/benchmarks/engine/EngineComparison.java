@@ -23,7 +23,7 @@ import org.abiguard.benchmarks.compile.GuavaInput;
  * <pre>
  * java @benchmarks/engine-jvm.args -cp benchmarks/target/benchmarks.jar:processor/target/abiguard-processor-0.1.0-SNAPSHOT.jar \
  *     org.abiguard.benchmarks.engine.EngineComparison --annotations annotations/target/abiguard-annotations-0.1.0-SNAPSHOT.jar \
- *     [--sizes 500,1000] [--guava guava-33.4.8-jre-sources.jar] [--reps 4] [--warmups 1] [--out DIR]
+ *     [--sizes 500,1000] [--guava guava-33.4.8-jre-sources.jar] [--reps 4] [--warmups 2] [--out DIR]
  * </pre>
  */
 public final class EngineComparison {
@@ -40,7 +40,7 @@ public final class EngineComparison {
     Path out = Path.of("benchmarks/target/engine-comparison");
     List<Integer> sizes = new ArrayList<>(List.of(500, 1000));
     int reps = 4;
-    int warmups = 1;
+    int warmups = 2;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -96,6 +96,9 @@ public final class EngineComparison {
     StringBuilder csv = new StringBuilder("input,run,order,guard_ms,cf_total_ms,cf_cfg_ms,cf_fixpoint_ms,empty_ms,"
         + "ratio,javac_thread_ms,javac_wall_ms,events,guard_methods,cf_methods,cf_lambdas,abiguard_diagnostics,"
         + "cf_findings,cf_failures,load\n");
+    List<String> byOrder = new ArrayList<>();
+    byOrder.add("| input | order | runs | abiguard guard ms | CF total ms | CF / guard | guard / javac thread | CF / javac thread |");
+    byOrder.add("|---|---|---:|---:|---:|---:|---:|---:|");
     List<String> table = new ArrayList<>();
     table.add("| input | runs | methods analysed: guard / CF (+ lambdas) | abiguard guard ms | CF CFG build ms"
         + " | CF fixpoint ms | CF total ms | CF / guard | empty bracket ms | javac thread CPU s | javac wall s"
@@ -134,6 +137,17 @@ public final class EngineComparison {
           median(runs, r -> r.javacThreadNanos() / 1e9), median(runs, r -> r.javacWallNanos() / 1e9),
           first.abiguardDiagnostics(), first.findings().size(), first.cf().cfgFailures + first.cf().analysisFailures,
           loadBefore, load()));
+      for (List<EngineProcessor.Slot> order : List.of(GUARD_FIRST, CF_FIRST)) {
+        List<EngineRun.Result> some = runs.stream().filter(r -> r.layout().equals(order)).toList();
+        if (!some.isEmpty()) {
+          byOrder.add(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %.0f | %.2f | %.1f%% | %.1f%% |", input.name(),
+              order == GUARD_FIRST ? "guard first" : "CF first", some.size(),
+              median(some, r -> ms(r.nanos(EngineProcessor.Slot.GUARD))), median(some, r -> ms(r.nanos(EngineProcessor.Slot.CF))),
+              median(some, EngineComparison::ratio),
+              median(some, r -> 100.0 * r.nanos(EngineProcessor.Slot.GUARD) / r.javacThreadNanos()),
+              median(some, r -> 100.0 * r.nanos(EngineProcessor.Slot.CF) / r.javacThreadNanos())));
+        }
+      }
       if (!first.cf().failures.isEmpty()) {
         progress("  CF failures (first run): " + first.cf().failures);
       }
@@ -144,6 +158,8 @@ public final class EngineComparison {
     List<String> report = new ArrayList<>(lines);
     report.add("");
     report.addAll(table);
+    report.add("");
+    report.addAll(byOrder);
     report.add("");
     report.add(JarSizes.describe());
     String text = String.join("\n", report) + "\n";

@@ -113,6 +113,7 @@ public final class CorpusCheck {
       disagreements.add(program.name() + "\n      missed: " + missed + "\n      extra: " + extra);
     }
     List<String> probe = ModernProbe.run(annotations.toAbsolutePath(), out);
+    List<String> exceptional = ExceptionalFlowProbe.run(annotations.toAbsolutePath(), out);
     EngineRun.deleteRecursively(out);
     System.out.println("JDK " + System.getProperty("java.version") + ": " + files.size() + " corpus programs, prototype analysed "
         + methods + " methods and " + lambdas + " lambdas");
@@ -127,5 +128,7 @@ public final class CorpusCheck {
     disagreements.forEach(d -> System.out.println("  " + d));
     System.out.println("newer language features, compiled with --release " + Runtime.version().feature() + ":");
     probe.forEach(System.out::println);
+    System.out.println("try/catch/finally, where the engines' models differ:");
+    exceptional.forEach(System.out::println);
   }
 }

@@ -56,6 +56,8 @@ public final class CorpusCheck {
     int cfFailed = 0;
     int compared = 0;
     int agree = 0;
+    int withArguments = 0;
+    int agreeWithArguments = 0;
     int guardAgree = 0;
     int methods = 0;
     int lambdas = 0;
@@ -88,8 +90,14 @@ public final class CorpusCheck {
       Set<String> expected = program.argumentExpectations().stream().map(e -> e.line() + ":" + e.column())
           .collect(Collectors.toCollection(TreeSet::new));
       Set<String> found = r.findings().stream().map(f -> f.line() + ":" + f.column()).collect(Collectors.toCollection(TreeSet::new));
+      if (!expected.isEmpty()) {
+        withArguments++;
+      }
       if (expected.equals(found)) {
         agree++;
+        if (!expected.isEmpty()) {
+          agreeWithArguments++;
+        }
         if (verbose) {
           System.out.println("agree " + program.name() + " " + expected);
         }
@@ -125,6 +133,10 @@ public final class CorpusCheck {
     System.out.println(String.format(Locale.ROOT,
         "prototype verdict compared in %d programs (default options, no @SuppressWarnings): agrees in %d, disagrees in %d",
         compared, agree, compared - agree));
+    System.out.println(String.format(Locale.ROOT,
+        "  of these, %d expect an argument-sink diagnostic (the prototype agrees in %d) and %d expect none at an"
+            + " argument (the prototype agrees, i.e. reports nothing, in %d)",
+        withArguments, agreeWithArguments, compared - withArguments, agree - agreeWithArguments));
     disagreements.forEach(d -> System.out.println("  " + d));
     System.out.println("newer language features, compiled with --release " + Runtime.version().feature() + ":");
     probe.forEach(System.out::println);

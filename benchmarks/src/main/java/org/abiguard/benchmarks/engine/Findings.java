@@ -2,6 +2,7 @@ package org.abiguard.benchmarks.engine;
 
 import com.sun.source.tree.Tree;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,12 @@ final class Findings {
     byArgument.put(argument, finding);
   }
 
+  /** The findings by file, line and column. */
   List<SinkFinding> all() {
-    return new ArrayList<>(byArgument.values());
+    List<SinkFinding> all = new ArrayList<>(byArgument.values());
+    all.sort(Comparator.comparing(SinkFinding::file).thenComparingLong(SinkFinding::line)
+        .thenComparingLong(SinkFinding::column));
+    return all;
   }
 
   int size() {

@@ -502,15 +502,27 @@ public final class Interpreter extends Evaluator {
       state = normal;
       return;
     }
+    // take the jumps and returns out of the try before the finally block runs: jumps inside the
+    // finally block itself go straight to their targets
+    State returned = returns.pop()[0];
+    State[] jumpBreaks = new State[enclosing.size()];
+    State[] jumpContinues = new State[enclosing.size()];
+    for (int i = 0; i < enclosing.size(); i++) {
+      Target target = enclosing.get(i);
+      jumpBreaks[i] = target.breaks;
+      jumpContinues[i] = target.continues;
+      target.breaks = earlierBreaks[i];
+      target.continues = earlierContinues[i];
+    }
     // each way out runs the finally block from its own state: an exception (which goes on to an
     // enclosing try), each jump, a return, and the normal completion that continues after it
     propagateThrown(afterFinally(finallyBlock, escaping));
     for (int i = 0; i < enclosing.size(); i++) {
       Target target = enclosing.get(i);
-      target.breaks = State.join(earlierBreaks[i], afterFinally(finallyBlock, target.breaks));
-      target.continues = State.join(earlierContinues[i], afterFinally(finallyBlock, target.continues));
+      target.breaks = State.join(target.breaks, afterFinally(finallyBlock, jumpBreaks[i]));
+      target.continues = State.join(target.continues, afterFinally(finallyBlock, jumpContinues[i]));
     }
-    State returning = afterFinally(finallyBlock, returns.pop()[0]);
+    State returning = afterFinally(finallyBlock, returned);
     if (returning != null && !returns.isEmpty()) {
       returns.peek()[0] = State.join(returns.peek()[0], returning);
     }

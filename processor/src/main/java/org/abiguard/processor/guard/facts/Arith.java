@@ -21,11 +21,11 @@ public final class Arith {
       // widening raw bits: Java sign-extends the upper half into negative values
       BigInteger half = BigInteger.ONE.shiftLeft(f.raw().bits() - 1);
       if (f.range().hi().compareTo(half) < 0) {
-        return Fact.in(f.range(), to, f.origin(), f.signExtended());
+        return Fact.in(f.range(), to, f.origin(), f.signExtended(), f.fromAbi());
       }
-      return Fact.in(f.javaRange(), to, f.origin(), f.raw());
+      return Fact.in(f.javaRange(), to, f.origin(), f.raw(), f.fromAbi());
     }
-    return Fact.in(f.range(), to, f.origin(), f.signExtended());
+    return Fact.in(f.range(), to, f.origin(), f.signExtended(), f.fromAbi());
   }
 
   /** The values of the Java bits of {@code f} read as an unsigned {@code bits}-bit number. */
@@ -55,10 +55,10 @@ public final class Arith {
     }
     Range unsigned = Range.unsigned(k.bits());
     if (rawContext && unsigned.contains(r)) {
-      return new Fact(r, new Width(k.bits(), false), origin, null);
+      return new Fact(r, new Width(k.bits(), false), origin, null, false);
     }
     return rawContext
-        ? new Fact(unsigned, new Width(k.bits(), false), origin, null)
+        ? new Fact(unsigned, new Width(k.bits(), false), origin, null, false)
         : Fact.plain(Range.of(k), origin);
   }
 
@@ -233,13 +233,14 @@ public final class Arith {
     Range y = b.javaRange();
     Range r = min ? new Range(x.lo().min(y.lo()), x.hi().min(y.hi()))
         : new Range(x.lo().max(y.lo()), x.hi().max(y.hi()));
+    boolean abi = a.fromAbi() || b.fromAbi();
     // the operand that gives the upper bound is the one a narrowing comes from
     if (r.hi().equals(x.hi())) {
-      return Fact.plain(r, a.origin());
+      return Fact.plain(r, a.origin()).withAbi(abi);
     }
     if (r.hi().equals(y.hi())) {
-      return Fact.plain(r, b.origin());
+      return Fact.plain(r, b.origin()).withAbi(abi);
     }
-    return Fact.plain(r, origin);
+    return Fact.plain(r, origin).withAbi(abi);
   }
 }

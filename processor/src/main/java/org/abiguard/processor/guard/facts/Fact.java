@@ -17,8 +17,12 @@ import org.abiguard.processor.model.Width;
  * @param signExtended when non-null, the raw width whose bits Java sign-extended while widening
  *     them (e.g. a {@code u8} in a {@code byte} passed to an {@code int}): the negative part of
  *     the range only exists because of that
+ * @param fromAbi the value derives from an ABI-annotated declaration (a field, parameter,
+ *     return value or array element with a width) or an {@code Abi} helper, not only from
+ *     constants and plain Java values: a plain variable that accumulates it in a loop is held
+ *     to its Java type's range instead of becoming a plain value
  */
-public record Fact(Range range, Width raw, CharSequence origin, Width signExtended) {
+public record Fact(Range range, Width raw, CharSequence origin, Width signExtended, boolean fromAbi) {
   public Fact {
     Objects.requireNonNull(range);
     Objects.requireNonNull(origin);
@@ -26,7 +30,7 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
 
   /** A plain fact: the Java value is the value. */
   public static Fact plain(Range range, CharSequence origin) {
-    return new Fact(range, null, origin, null);
+    return new Fact(range, null, origin, null, false);
   }
 
   /**
@@ -34,7 +38,7 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
    * type has exactly the width of an unsigned C type.
    */
   public static Fact declared(Width w, JavaKind k, CharSequence origin) {
-    return new Fact(Range.of(w), k != null && k.holdsRawBits(w) ? w : null, origin, null);
+    return new Fact(Range.of(w), k != null && k.holdsRawBits(w) ? w : null, origin, null, true);
   }
 
   /**
@@ -43,14 +47,14 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
    * otherwise kept as is (an explicit cast does not launder a value: the range keeps what the
    * value could be before the cast).
    */
-  public static Fact in(Range r, JavaKind k, CharSequence origin, Width signExtended) {
+  public static Fact in(Range r, JavaKind k, CharSequence origin, Width signExtended, boolean fromAbi) {
     if (k == null || Range.of(k).contains(r)) {
-      return new Fact(r, null, origin, signExtended);
+      return new Fact(r, null, origin, signExtended, fromAbi);
     }
     if (k.signed() && Range.unsigned(k.bits()).contains(r)) {
-      return new Fact(r, new Width(k.bits(), false), origin, signExtended);
+      return new Fact(r, new Width(k.bits(), false), origin, signExtended, fromAbi);
     }
-    return new Fact(r, null, origin, signExtended);
+    return new Fact(r, null, origin, signExtended, fromAbi);
   }
 
   /** The range of the Java value as Java's signed operations see it. */
@@ -96,11 +100,21 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
   }
 
   public Fact withRange(Range r) {
-    return new Fact(r, raw, origin, signExtended);
+    return new Fact(r, raw, origin, signExtended, fromAbi);
   }
 
   public Fact withOrigin(CharSequence o) {
-    return new Fact(range, raw, o, signExtended);
+    return new Fact(range, raw, o, signExtended, fromAbi);
+  }
+
+  /** This fact, derived from an ABI declaration as well when {@code abi} is true. */
+  public Fact withAbi(boolean abi) {
+    return abi == fromAbi || !abi ? this : new Fact(range, raw, origin, signExtended, true);
+  }
+
+  /** Whether {@code f} is a fact derived from an ABI declaration. */
+  public static boolean fromAbi(Fact f) {
+    return f != null && f.fromAbi;
   }
 
   /** Same values and representation (the origin does not count). */
@@ -118,20 +132,21 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
       return b;
     }
     if (b == null || a.sameValues(b)) {
-      return a;
+      return a.withAbi(fromAbi(b));
     }
     CharSequence origin = wider(a, b).origin;
     Width ext = a.signExtended != null ? a.signExtended : b.signExtended;
+    boolean abi = a.fromAbi || b.fromAbi;
     if (Objects.equals(a.raw, b.raw)) {
-      return new Fact(a.range.hull(b.range), a.raw, origin, ext);
+      return new Fact(a.range.hull(b.range), a.raw, origin, ext, abi);
     }
     // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
     Fact rawSide = a.raw != null ? a : b;
     Fact plainSide = rawSide == a ? b : a;
     if (plainSide.range.nonNegative() && Range.unsigned(rawSide.raw.bits()).contains(plainSide.range)) {
-      return new Fact(rawSide.range.hull(plainSide.range), rawSide.raw, origin, ext);
+      return new Fact(rawSide.range.hull(plainSide.range), rawSide.raw, origin, ext, abi);
     }
-    return new Fact(a.javaRange().hull(b.javaRange()), null, origin, ext);
+    return new Fact(a.javaRange().hull(b.javaRange()), null, origin, ext, abi);
   }
 
   private static Fact wider(Fact a, Fact b) {

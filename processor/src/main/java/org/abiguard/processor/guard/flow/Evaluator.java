@@ -162,7 +162,8 @@ abstract class Evaluator {
   private static void restoreRaw(State s, AccessPath p, Fact original) {
     if (s != null && p != null && original.raw() != null && s.get(p) != null) {
       Fact refined = s.get(p);
-      s.put(p, new Fact(refined.range(), original.raw(), refined.origin(), refined.signExtended()));
+      s.put(p, new Fact(refined.range(), original.raw(), refined.origin(), refined.signExtended(),
+          refined.fromAbi() || original.fromAbi()));
     }
   }
 
@@ -176,7 +177,7 @@ abstract class Evaluator {
       return null;
     }
     if (f.raw() != null && f.raw().bits() == bits) {
-      return new Fact(f.range(), null, f.origin(), f.signExtended());
+      return new Fact(f.range(), null, f.origin(), f.signExtended(), f.fromAbi());
     }
     return f.range().nonNegative() ? f : null;
   }
@@ -484,7 +485,7 @@ abstract class Evaluator {
       return r;
     }
     return r.range().hi().signum() < 0 ? r
-        : new Fact(new Range(java.math.BigInteger.ZERO, r.range().hi()), r.raw(), r.origin(), r.signExtended());
+        : new Fact(new Range(java.math.BigInteger.ZERO, r.range().hi()), r.raw(), r.origin(), r.signExtended(), r.fromAbi());
   }
 
   private Fact conditional(TreePath p, ConditionalExpressionTree t) {
@@ -632,18 +633,26 @@ abstract class Evaluator {
     }
     int offset = typeQualifier && !m.getModifiers().contains(Modifier.STATIC)
         && m.getKind() == ElementKind.METHOD ? 1 : 0;
-    for (int j = 0; j < m.getParameters().size(); j++) {
+    int n = m.getParameters().size();
+    int passed = fi.getParameters().size() - offset;
+    // a varargs method adapted to the functional interface: its trailing parameters arrive as
+    // the elements of the varargs array
+    boolean varargs = m.isVarArgs() && (passed != n
+        || !(fi.getParameters().get(n - 1 + offset).asType() instanceof ArrayType));
+    for (int j = 0; j < (varargs ? passed : n); j++) {
       int i = j + offset;
       if (i >= fi.getParameters().size()) {
         break;
       }
+      int param = varargs ? Math.min(j, n - 1) : j;
+      boolean element = varargs && j >= n - 1;
       VariableElement fp = fi.getParameters().get(i);
       JavaKind kf = decls.kindOf(fp.asType());
       Fact f = decls.readFact(fp);
       if (f == null && kf != null) {
         f = plain(kf, () -> "parameter " + decls.paramName(fi, i) + " of " + fi.getSimpleName());
       }
-      Sink s = decls.parameterSink(m, j, false);
+      Sink s = decls.parameterSink(m, param, element);
       if (s != null) {
         s = new Sink(s.width(), s.kind(), s.description() + " through method reference " + cx.text(t), s.noun());
       }

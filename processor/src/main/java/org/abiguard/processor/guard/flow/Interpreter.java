@@ -54,6 +54,8 @@ public final class Interpreter extends Evaluator {
 
   private final Sink returnSink;
   private final Deque<Target> targets = new ArrayDeque<>();
+  /** Per enclosing try with a finally block: the states its returns leave with. */
+  private final Deque<State[]> returns = new ArrayDeque<>();
   private Name pendingLabel;
 
   public Interpreter(Context cx, State initial, Sink returnSink) {
@@ -134,6 +136,9 @@ public final class Interpreter extends Evaluator {
           TreePath e = new TreePath(p, rt.getExpression());
           Fact f = eval(e);
           check(returnSink, f, kind(e), e);
+        }
+        if (!returns.isEmpty()) {
+          returns.peek()[0] = State.join(returns.peek()[0], state);
         }
         state = null;
       }
@@ -460,6 +465,22 @@ public final class Interpreter extends Evaluator {
     if (state == null) {
       return;
     }
+    TreePath finallyBlock = t.getFinallyBlock() == null ? null : new TreePath(p, t.getFinallyBlock());
+    // break, continue, yield and return leave the try through its finally block: collect the
+    // states they jump with apart from those of earlier jumps, to run the finally block on them
+    List<Target> enclosing = finallyBlock == null ? List.of() : List.copyOf(targets);
+    State[] earlierBreaks = new State[enclosing.size()];
+    State[] earlierContinues = new State[enclosing.size()];
+    for (int i = 0; i < enclosing.size(); i++) {
+      earlierBreaks[i] = enclosing.get(i).breaks;
+      earlierContinues[i] = enclosing.get(i).continues;
+      enclosing.get(i).breaks = null;
+      enclosing.get(i).continues = null;
+    }
+    if (finallyBlock != null) {
+      returns.push(new State[1]);
+    }
+
     State pre = state.copy();
     tries.push(new State[] {pre});
     exec(new TreePath(p, t.getBlock()));
@@ -476,17 +497,52 @@ public final class Interpreter extends Evaluator {
       caught = tries.pop()[0];
     }
     State escaping = State.join(thrown, caught);
+    if (finallyBlock == null) {
+      propagateThrown(escaping);
+      state = normal;
+      return;
+    }
+    // take the jumps and returns out of the try before the finally block runs: jumps inside the
+    // finally block itself go straight to their targets
+    State returned = returns.pop()[0];
+    State[] jumpBreaks = new State[enclosing.size()];
+    State[] jumpContinues = new State[enclosing.size()];
+    for (int i = 0; i < enclosing.size(); i++) {
+      Target target = enclosing.get(i);
+      jumpBreaks[i] = target.breaks;
+      jumpContinues[i] = target.continues;
+      target.breaks = earlierBreaks[i];
+      target.continues = earlierContinues[i];
+    }
+    // each way out runs the finally block from its own state: an exception (which goes on to an
+    // enclosing try), each jump, a return, and the normal completion that continues after it
+    propagateThrown(afterFinally(finallyBlock, escaping));
+    for (int i = 0; i < enclosing.size(); i++) {
+      Target target = enclosing.get(i);
+      target.breaks = State.join(target.breaks, afterFinally(finallyBlock, jumpBreaks[i]));
+      target.continues = State.join(target.continues, afterFinally(finallyBlock, jumpContinues[i]));
+    }
+    State returning = afterFinally(finallyBlock, returned);
+    if (returning != null && !returns.isEmpty()) {
+      returns.peek()[0] = State.join(returns.peek()[0], returning);
+    }
+    state = afterFinally(finallyBlock, normal);
+  }
+
+  /** The state after the finally block run from {@code from}; null when {@code from} is. */
+  private State afterFinally(TreePath finallyBlock, State from) {
+    if (from == null) {
+      return null;
+    }
+    state = from.copy();
+    exec(finallyBlock);
+    return state;
+  }
+
+  /** Hands the state an exception may leave a try with to the enclosing try, if any. */
+  private void propagateThrown(State escaping) {
     if (!tries.isEmpty()) {
       tries.peek()[0] = State.join(tries.peek()[0], escaping);
-    }
-    if (t.getFinallyBlock() != null) {
-      state = State.join(normal, escaping);
-      exec(new TreePath(p, t.getFinallyBlock()));
-      if (normal == null) {
-        state = null;
-      }
-    } else {
-      state = normal;
     }
   }
 

@@ -82,7 +82,7 @@ final class KnownMethods {
       case "java.lang.Math.toIntExact", "java.lang.StrictMath.toIntExact": {
         Fact x = arg(a, 0);
         Range r = x == null ? Range.of(JavaKind.INT) : x.javaRange().intersect(Range.of(JavaKind.INT));
-        return r == null ? null : x == null ? null : Fact.plain(r, x.origin());
+        return r == null ? null : x == null ? null : Fact.plain(r, x.origin()).withAbi(x.fromAbi());
       }
       default: return NOT_KNOWN;
     }
@@ -97,21 +97,21 @@ final class KnownMethods {
     if (x != null && r.intersect(x.range()) != null) {
       r = r.intersect(x.range());
     }
-    return Fact.in(r, k, "result of Abi." + name + "(...) (" + w + ")", null);
+    return Fact.in(r, k, "result of Abi." + name + "(...) (" + w + ")", null, true);
   }
 
   private static Fact trunc(Width w, Fact x, JavaKind k, String name) {
     if (x != null && Range.of(w).contains(x.range())) {
-      return Fact.in(x.range(), k, x.origin(), null);
+      return Fact.in(x.range(), k, x.origin(), null, true);
     }
-    return Fact.in(Range.of(w), k, "result of Abi." + name + "(...) (" + w + ")", null);
+    return Fact.in(Range.of(w), k, "result of Abi." + name + "(...) (" + w + ")", null, true);
   }
 
   private static Fact toUnsigned(int bits, Fact x, JavaKind k, String name) {
     if (x == null) {
-      return Fact.in(Range.unsigned(bits), k, "result of " + name + "(...) (u" + bits + ")", null);
+      return Fact.in(Range.unsigned(bits), k, "result of " + name + "(...) (u" + bits + ")", null, false);
     }
-    return Fact.in(Arith.unsignedView(x, bits), k, x.origin(), null);
+    return Fact.in(Arith.unsignedView(x, bits), k, x.origin(), null, x.fromAbi());
   }
 
   private static Fact divideUnsigned(int bits, List<Fact> a, JavaKind k) {
@@ -127,7 +127,8 @@ final class KnownMethods {
         lo = ux.lo().divide(uy.hi());
       }
     }
-    return Fact.in(new Range(lo, hi), k, "result of divideUnsigned(...) (u" + bits + ")", null);
+    return Fact.in(new Range(lo, hi), k, "result of divideUnsigned(...) (u" + bits + ")", null,
+        Fact.fromAbi(x) || Fact.fromAbi(y));
   }
 
   private static Fact remainderUnsigned(int bits, List<Fact> a, JavaKind k) {
@@ -140,7 +141,8 @@ final class KnownMethods {
         hi = hi.min(m);
       }
     }
-    return Fact.in(new Range(BigInteger.ZERO, hi), k, "result of remainderUnsigned(...) (u" + bits + ")", null);
+    return Fact.in(new Range(BigInteger.ZERO, hi), k, "result of remainderUnsigned(...) (u" + bits + ")", null,
+        Fact.fromAbi(x) || Fact.fromAbi(y));
   }
 
   private static Fact floorMod(List<Fact> a, JavaKind k) {
@@ -150,10 +152,12 @@ final class KnownMethods {
     }
     Range m = y.javaRange();
     if (m.lo().signum() > 0) {
-      return Fact.plain(new Range(BigInteger.ZERO, m.hi().subtract(BigInteger.ONE)), "result of Math.floorMod(...)");
+      return Fact.plain(new Range(BigInteger.ZERO, m.hi().subtract(BigInteger.ONE)), "result of Math.floorMod(...)")
+          .withAbi(y.fromAbi() || Fact.fromAbi(arg(a, 0)));
     }
     if (m.hi().signum() < 0) {
-      return Fact.plain(new Range(m.lo().add(BigInteger.ONE), BigInteger.ZERO), "result of Math.floorMod(...)");
+      return Fact.plain(new Range(m.lo().add(BigInteger.ONE), BigInteger.ZERO), "result of Math.floorMod(...)")
+          .withAbi(y.fromAbi() || Fact.fromAbi(arg(a, 0)));
     }
     return null;
   }

@@ -12,6 +12,11 @@ final class Operators {
 
   /** One operator on facts of the given Java types, with the result in {@code k}. */
   static Fact operate(Tree.Kind op, Fact a, JavaKind ka, Fact b, JavaKind kb, JavaKind k, CharSequence o) {
+    Fact result = transfer(op, a, ka, b, kb, k, o);
+    return result == null ? null : result.withAbi(Fact.fromAbi(a) || Fact.fromAbi(b));
+  }
+
+  private static Fact transfer(Tree.Kind op, Fact a, JavaKind ka, Fact b, JavaKind kb, JavaKind k, CharSequence o) {
     if (op == Tree.Kind.LEFT_SHIFT || op == Tree.Kind.RIGHT_SHIFT || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
       Fact x = Arith.convert(a, ka, k);
       Integer n = b != null && b.range().isPoint() ? b.range().lo().intValue() : null;
@@ -46,7 +51,7 @@ final class Operators {
       Range x = old.range();
       Range y = rhs.javaRange();
       Range r = op == Tree.Kind.PLUS ? x.add(y) : op == Tree.Kind.MINUS ? x.subtract(y) : x.multiply(y);
-      return Fact.in(r, kt, o, null);
+      return Fact.in(r, kt, o, null, old.fromAbi() || rhs.fromAbi());
     }
     Fact v = operate(op, old, kt, rhs, kr, promoted, o);
     if (v != null && old != null && v.range().equals(old.range())) {

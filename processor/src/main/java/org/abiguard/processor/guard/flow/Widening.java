@@ -14,8 +14,11 @@ final class Widening {
 
   /**
    * Widening: a bound that still moves jumps to its limit, the declared width of the variable
-   * or the range of its Java type; in lenient mode a plain variable whose bound moves is a
-   * plain Java value (no fact) from then on, as is everything still moving in the last round.
+   * or the range of its Java type. In lenient mode a plain variable whose bound moves is a
+   * plain Java value (no fact) from then on, unless the value it accumulates derives from an
+   * ABI declaration ({@link Fact#fromAbi()}): such a sum or product of ABI values can grow to its
+   * Java type's range, so that range is its limit, as in strict mode. Everything still moving
+   * in the last round jumps straight to its limit.
    */
   static State widen(Declarations decls, boolean strict, State head, State next, boolean last) {
     State out = next.copy();
@@ -31,7 +34,7 @@ final class Widening {
       Element v = e.getKey().last();
       Fact limit = v == null ? null : decls.readFact(v);
       if (limit == null) {
-        if (!strict) {
+        if (!strict && !now.fromAbi() && !Fact.fromAbi(old)) {
           out.put(e.getKey(), null);
           continue;
         }
@@ -39,13 +42,13 @@ final class Widening {
         limit = k == null ? null : Declarations.javaTypeFact(k, decls.describe(v));
       }
       if (limit == null || last) {
-        out.put(e.getKey(), limit);
+        out.put(e.getKey(), limit == null ? null : limit.withAbi(now.fromAbi() || Fact.fromAbi(old)));
         continue;
       }
       Range base = old == null ? now.range() : old.range();
       BigInteger lo = now.range().lo().compareTo(base.lo()) < 0 ? limit.range().lo().min(now.range().lo()) : base.lo();
       BigInteger hi = now.range().hi().compareTo(base.hi()) > 0 ? limit.range().hi().max(now.range().hi()) : base.hi();
-      out.put(e.getKey(), new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended()));
+      out.put(e.getKey(), new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended(), now.fromAbi()));
     }
     return out;
   }

@@ -30,7 +30,7 @@ class ArithSoundnessTest {
     if (random.nextInt(3) == 0) {
       long a = random.nextLong() & 0xFFFF_FFFFL;
       long b = random.nextLong() & 0xFFFF_FFFFL;
-      return new Fact(Range.of(Math.min(a, b), Math.max(a, b)), Width.U32, "raw", null);
+      return new Fact(Range.of(Math.min(a, b), Math.max(a, b)), Width.U32, "raw", null, false);
     }
     long a = pick();
     long b = pick();
@@ -136,7 +136,7 @@ class ArithSoundnessTest {
     Fact widened = Arith.convert(u8, JavaKind.BYTE, JavaKind.INT);
     assertEquals(Range.of(-0x80, 0x7F), widened.range());
     assertEquals(Width.U8, widened.signExtended());
-    Fact small = new Fact(Range.of(0, 0x7F), Width.U8, "small", null);
+    Fact small = new Fact(Range.of(0, 0x7F), Width.U8, "small", null, false);
     assertNull(Arith.convert(small, JavaKind.BYTE, JavaKind.INT).signExtended());
   }
 

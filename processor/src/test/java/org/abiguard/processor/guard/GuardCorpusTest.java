@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.abiguard.processor.AbiGuardProcessor;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,6 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expectation; the text after it must occur in the message. A file without expectations must
  * compile without any diagnostic. {@code // OPTIONS: -Aabiguard.mode=strict} on a line of its
  * own passes options; with {@code -Aabiguard.severity=warning} the expectations are warnings.
+ * {@code // JAVA: 21} compiles the program with {@code --release 21} and skips it under an
+ * older javac (record patterns and {@code when} guards are Java 21).
  */
 class GuardCorpusTest {
   private static final Path ROOT = root();
@@ -68,6 +71,12 @@ class GuardCorpusTest {
       String trimmed = l.trim();
       if (trimmed.startsWith("// OPTIONS:")) {
         options.addAll(List.of(trimmed.substring("// OPTIONS:".length()).trim().split("\\s+")));
+      }
+      if (trimmed.startsWith("// JAVA:")) {
+        int release = Integer.parseInt(trimmed.substring("// JAVA:".length()).trim());
+        Assumptions.assumeTrue(Runtime.version().feature() >= release,
+            () -> name + " needs javac " + release + " or newer; this is javac " + Runtime.version().feature());
+        options.addAll(List.of("--release", String.valueOf(release)));
       }
       int caret = l.indexOf('^');
       if (trimmed.startsWith("//") && caret > l.indexOf("//") && l.substring(caret + 1).trim().startsWith("[abiguard:")) {

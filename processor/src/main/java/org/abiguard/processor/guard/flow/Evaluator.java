@@ -292,9 +292,14 @@ abstract class Evaluator {
         JavaKind to = kind(p);
         return to == null ? null : Arith.convert(f, kind(e), to);
       }
-      case INSTANCE_OF:
-        eval(new TreePath(p, ((InstanceOfTree) t).getExpression()));
+      case INSTANCE_OF: {
+        InstanceOfTree io = (InstanceOfTree) t;
+        eval(new TreePath(p, io.getExpression()));
+        if (io.getPattern() != null) {
+          Patterns.bind(this, new TreePath(p, io.getPattern()));
+        }
         return null;
+      }
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT:
         return incDec(p, (UnaryTree) t);
       case UNARY_PLUS, UNARY_MINUS, BITWISE_COMPLEMENT: {
@@ -410,6 +415,12 @@ abstract class Evaluator {
             decls.kindOf(m.getParameters().get(i).asType())));
       }
       return KnownMethods.apply(m, converted, k);
+    }
+    AccessPath accessor = pathOf(p);
+    if (accessor != null && state.has(accessor)) {
+      // a record component read through its accessor, refined by a check on the same accessor
+      Fact f = state.get(accessor);
+      return f != null || !cx.strict ? f : plain(k, () -> "result of " + m.getSimpleName() + "()");
     }
     Fact declared = decls.readFact(m);
     return declared != null ? declared : plain(k, () -> "result of " + m.getSimpleName() + "()");
@@ -718,6 +729,25 @@ abstract class Evaluator {
   }
 
   /** The access path an expression reads, or null when it is not one the guard tracks. */
+  /**
+   * The path of a record component read through its accessor ({@code xatp.space()}): a record's
+   * components are final, so a check of {@code xatp.space()} holds for a later
+   * {@code xatp.space()} as long as {@code xatp} is not reassigned.
+   */
+  private AccessPath accessorPath(TreePath p, MethodInvocationTree t) {
+    if (!t.getArguments().isEmpty()
+        || !(cx.trees.getElement(p) instanceof ExecutableElement m)
+        || m.getEnclosingElement().getKind() != ElementKind.RECORD
+        || m.getModifiers().contains(Modifier.STATIC)
+        || cx.elements.recordComponentFor(m) == null) {
+      return null;
+    }
+    AccessPath receiver = t.getMethodSelect() instanceof MemberSelectTree ms
+        ? pathOf(new TreePath(new TreePath(p, ms), ms.getExpression()))
+        : AccessPath.of(AccessPath.THIS);
+    return receiver == null ? null : receiver.then(m);
+  }
+
   AccessPath pathOf(TreePath p) {
     p = strip(p);
     Tree t = p.getLeaf();
@@ -738,6 +768,9 @@ abstract class Evaluator {
         default:
           return null;
       }
+    }
+    if (t instanceof MethodInvocationTree mi) {
+      return accessorPath(p, mi);
     }
     if (t instanceof MemberSelectTree ms) {
       Element e = cx.trees.getElement(p);

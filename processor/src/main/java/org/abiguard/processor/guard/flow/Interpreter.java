@@ -405,6 +405,7 @@ public final class Interpreter extends Evaluator {
         Fact refined = sel.restrictJava(labels);
         entry.put(ap, refined == null ? sel : refined);
       }
+      entry = patternEntry(cp, c, entry);
       if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
         state = entry;
         Tree body = c.getBody();
@@ -451,6 +452,19 @@ public final class Interpreter extends Evaluator {
       r = r == null ? Range.point(v) : r.hull(Range.point(v));
     }
     return r;
+  }
+
+  /**
+   * The state in which a case's body starts: the variables its record patterns bind hold their
+   * components' widths, and its {@code when} guard (checked for sinks itself) holds.
+   */
+  private State patternEntry(TreePath cp, CaseTree c, State entry) {
+    state = entry;
+    for (Tree label : Patterns.labels(c)) {
+      Patterns.bind(this, new TreePath(cp, label));
+    }
+    Tree guard = Patterns.guard(c);
+    return guard == null ? state : cond(new TreePath(cp, guard)).whenTrue();
   }
 
   private void tryStatement(TreePath p, TryTree t) {

@@ -1,0 +1,106 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import org.abiguard.processor.guard.facts.Arith;
+import org.abiguard.processor.guard.facts.Fact;
+
+/**
+ * Record patterns ({@code o instanceof XenAddToPhysmap(var domid, var size, long space)},
+ * {@code case XenAddToPhysmap(var d, var s, var space) when space <= 0xFFFF ->}): each variable
+ * a record pattern binds reads a record component, so it starts with that component's width.
+ *
+ * <p>Record patterns (Java 21) and case guards are newer than the {@code com.sun.source} API of
+ * Java 17 that abiguard compiles against, so their trees are reached by kind name and through
+ * the exported interfaces' methods looked up at run time; under javac 17 there are none.
+ */
+final class Patterns {
+  private static final String DECONSTRUCTION_PATTERN = "DECONSTRUCTION_PATTERN";
+  private static final Method NESTED_PATTERNS =
+      method("com.sun.source.tree.DeconstructionPatternTree", "getNestedPatterns");
+  private static final Method CASE_LABELS = method("com.sun.source.tree.CaseTree", "getLabels");
+  private static final Method CASE_GUARD = method("com.sun.source.tree.CaseTree", "getGuard");
+
+  private Patterns() {}
+
+  /** Gives the variables that the patterns under {@code pattern} bind the facts of their components. */
+  static void bind(Evaluator ev, TreePath pattern) {
+    if (pattern == null || NESTED_PATTERNS == null || ev.state == null) {
+      return;
+    }
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitBindingPattern(BindingPatternTree node, Void unused) {
+        bindComponent(ev, getCurrentPath());
+        return super.visitBindingPattern(node, null);
+      }
+    }.scan(pattern, null);
+  }
+
+  /** The labels of a case ({@code case A, B}, {@code case R(var x)}); the expressions before Java 21. */
+  static List<? extends Tree> labels(com.sun.source.tree.CaseTree c) {
+    Object labels = invoke(CASE_LABELS, c);
+    return labels instanceof List<?> l ? l.stream().map(Tree.class::cast).toList() : c.getExpressions();
+  }
+
+  /** A case's {@code when} guard, or null (always null under javac before 21). */
+  static Tree guard(com.sun.source.tree.CaseTree c) {
+    return invoke(CASE_GUARD, c) instanceof Tree t ? t : null;
+  }
+
+  private static void bindComponent(Evaluator ev, TreePath binding) {
+    TreePath parent = binding.getParentPath();
+    if (parent == null || !parent.getLeaf().getKind().name().equals(DECONSTRUCTION_PATTERN)
+        || !(invoke(NESTED_PATTERNS, parent.getLeaf()) instanceof List<?> nested)) {
+      return;
+    }
+    int index = nested.indexOf(binding.getLeaf());
+    TypeMirror recordType = ev.cx.trees.getTypeMirror(parent);
+    if (index < 0 || !(recordType instanceof DeclaredType dt) || !(dt.asElement() instanceof TypeElement record)) {
+      return;
+    }
+    List<RecordComponentElement> components = ElementFilter.recordComponentsIn(record.getEnclosedElements());
+    if (index >= components.size()) {
+      return;
+    }
+    ExecutableElement accessor = components.get(index).getAccessor();
+    Element variable = ev.cx.trees.getElement(new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
+    Fact declared = accessor == null ? null : ev.decls.readFact(accessor);
+    if (variable == null || declared == null) {
+      return;
+    }
+    Fact f = Arith.convert(declared, ev.decls.kindOf(accessor.getReturnType()), ev.decls.kindOf(variable.asType()));
+    ev.state.put(AccessPath.of(variable), f);
+  }
+
+  private static Method method(String type, String name) {
+    try {
+      return Class.forName(type).getMethod(name);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return null;
+    }
+  }
+
+  private static Object invoke(Method m, Object on) {
+    if (m == null || !m.getDeclaringClass().isInstance(on)) {
+      return null;
+    }
+    try {
+      return m.invoke(on);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      return null;
+    }
+  }
+}

@@ -16,6 +16,8 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import org.abiguard.processor.guard.Declarations;
+import org.abiguard.processor.guard.RelevanceScan;
 import org.checkerframework.shaded.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.shaded.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.shaded.dataflow.cfg.builder.CFGBuilder;
@@ -35,6 +37,7 @@ final class CfEngine implements TaskListener {
   private final ProcessingEnvironment env;
   private final Trees trees;
   private final Widths widths = new Widths();
+  private final Declarations declarations;
   private final IntervalTransfer transfer;
   private final boolean everyMethod;
   private final EngineStats stats;
@@ -47,6 +50,7 @@ final class CfEngine implements TaskListener {
   CfEngine(ProcessingEnvironment env, Findings findings, EngineStats stats, boolean everyMethod) {
     this.env = env;
     this.trees = Trees.instance(env);
+    this.declarations = new Declarations(env.getTypeUtils(), trees);
     this.transfer = new IntervalTransfer(widths, trees.getSourcePositions(), findings);
     this.stats = stats;
     this.everyMethod = everyMethod;
@@ -75,7 +79,7 @@ final class CfEngine implements TaskListener {
       TreePath mp = new TreePath(classPath, member);
       if (member instanceof MethodTree mt && mt.getBody() != null) {
         if (everyMethod || widths.width(trees.getElement(mp)) != null
-            || RelevanceFilter.mentionsWidths(trees, widths, new TreePath(mp, mt.getBody()))) {
+            || RelevanceScan.mentionsWidths(trees, declarations, new TreePath(mp, mt.getBody()))) {
           analyseMethod(mp, ct, mt);
         }
       } else if (member instanceof ClassTree) {

@@ -25,7 +25,6 @@ import org.abiguard.processor.model.WidthReader;
 final class Widths {
   private final WidthReader reader = new WidthReader();
   private final Map<Element, Optional<Width>> widths = new HashMap<>();
-  private final Map<Element, Boolean> relevant = new HashMap<>();
 
   /** The declared width, or null. */
   Width width(Element e) {
@@ -62,27 +61,6 @@ final class Widths {
       return Interval.of(c);
     }
     return null;
-  }
-
-  /** Whether code mentioning the element can meet a width: it declares one or has a parameter that does. */
-  boolean relevant(Element e) {
-    if (e == null) {
-      return false;
-    }
-    Boolean r = relevant.get(e);
-    if (r == null) {
-      r = width(e) != null;
-      if (!r && e instanceof ExecutableElement m) {
-        for (VariableElement p : m.getParameters()) {
-          if (width(p) != null) {
-            r = true;
-            break;
-          }
-        }
-      }
-      relevant.put(e, r);
-    }
-    return r;
   }
 
   private static Interval range(Width w, TypeKind kind) {

@@ -44,7 +44,7 @@ public final class Declarations {
   private final Types types;
   private final Trees trees;
 
-  Declarations(Types types, Trees trees) {
+  public Declarations(Types types, Trees trees) {
     this.types = types;
     this.trees = trees;
   }

@@ -20,9 +20,10 @@ import javax.lang.model.type.DeclaredType;
  * width? A body that reads no annotated field, parameter, local or method, calls nothing with
  * an annotated parameter and builds no lambda for an annotated interface has no sink a width
  * fact could reach (a method with a declared result width is always analysed, for its returns), so the dataflow
- * skips it and unannotated code costs one tree walk.
+ * skips it and unannotated code costs one tree walk. Public for the benchmarks' engine
+ * comparison, whose prototype skips exactly the methods the guard skips.
  */
-final class RelevanceScan extends TreePathScanner<Void, Void> {
+public final class RelevanceScan extends TreePathScanner<Void, Void> {
   private final Trees trees;
   private final Declarations decls;
   private boolean found;
@@ -33,7 +34,7 @@ final class RelevanceScan extends TreePathScanner<Void, Void> {
   }
 
   /** Whether the tree at the path mentions an element with a declared width. */
-  static boolean mentionsWidths(Trees trees, Declarations decls, TreePath path) {
+  public static boolean mentionsWidths(Trees trees, Declarations decls, TreePath path) {
     RelevanceScan s = new RelevanceScan(trees, decls);
     s.scan(path, null);
     return s.found;

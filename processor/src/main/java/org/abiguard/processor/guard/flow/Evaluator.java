@@ -25,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -438,18 +439,38 @@ abstract class Evaluator {
     if (m == null || state == null) {
       return facts;
     }
-    int n = m.getParameters().size();
-    boolean varargsCall = m.isVarArgs() && (args.size() != n
-        || !(cx.trees.getTypeMirror(paths.get(n - 1)) instanceof ArrayType));
+    Spread spread = Spread.of(m, args.size(),
+        i -> cx.trees.getTypeMirror(paths.get(i)));
     for (int i = 0; i < args.size(); i++) {
-      int param = varargsCall ? Math.min(i, n - 1) : i;
-      if (param >= n) {
+      if (spread.parameter(i) >= m.getParameters().size()) {
         break;
       }
-      boolean element = varargsCall && i >= n - 1;
-      check(decls.parameterSink(m, param, element), facts.get(i), kind(paths.get(i)), paths.get(i));
+      check(decls.parameterSink(m, spread.parameter(i), spread.element(i)), facts.get(i), kind(paths.get(i)),
+          paths.get(i));
     }
     return facts;
+  }
+
+  /**
+   * How the values passed to a method meet its parameters: one by one, or, for a varargs method
+   * called with its trailing values spread out, those values as elements of the last parameter.
+   */
+  private record Spread(int parameters, boolean varargs) {
+    /** For {@code count} values, the type of the {@code i}th given by {@code type}. */
+    static Spread of(ExecutableElement m, int count, IntFunction<TypeMirror> type) {
+      int n = m.getParameters().size();
+      return new Spread(n, m.isVarArgs() && (count != n || !(type.apply(n - 1) instanceof ArrayType)));
+    }
+
+    /** The parameter the {@code i}th value is passed to. */
+    int parameter(int i) {
+      return varargs ? Math.min(i, parameters - 1) : i;
+    }
+
+    /** Whether the {@code i}th value is an element of the varargs array. */
+    boolean element(int i) {
+      return varargs && i >= parameters - 1;
+    }
   }
 
   private void newClass(TreePath p, NewClassTree t) {
@@ -644,19 +665,17 @@ abstract class Evaluator {
     }
     int offset = typeQualifier && !m.getModifiers().contains(Modifier.STATIC)
         && m.getKind() == ElementKind.METHOD ? 1 : 0;
-    int n = m.getParameters().size();
     int passed = fi.getParameters().size() - offset;
-    // a varargs method adapted to the functional interface: its trailing parameters arrive as
-    // the elements of the varargs array
-    boolean varargs = m.isVarArgs() && (passed != n
-        || !(fi.getParameters().get(n - 1 + offset).asType() instanceof ArrayType));
-    for (int j = 0; j < (varargs ? passed : n); j++) {
+    // a varargs method adapted to the functional interface takes its trailing parameters as the
+    // elements of the varargs array
+    Spread spread = Spread.of(m, passed, j -> fi.getParameters().get(j + offset).asType());
+    for (int j = 0; j < (spread.varargs() ? passed : m.getParameters().size()); j++) {
       int i = j + offset;
       if (i >= fi.getParameters().size()) {
         break;
       }
-      int param = varargs ? Math.min(j, n - 1) : j;
-      boolean element = varargs && j >= n - 1;
+      int param = spread.parameter(j);
+      boolean element = spread.element(j);
       VariableElement fp = fi.getParameters().get(i);
       JavaKind kf = decls.kindOf(fp.asType());
       Fact f = decls.readFact(fp);
@@ -728,7 +747,6 @@ abstract class Evaluator {
     return t == null || t.getKind() == TypeKind.ERROR ? null : decls.kindOf(t);
   }
 
-  /** The access path an expression reads, or null when it is not one the guard tracks. */
   /**
    * The path of a record component read through its accessor ({@code xatp.space()}): a record's
    * components are final, so a check of {@code xatp.space()} holds for a later
@@ -748,6 +766,7 @@ abstract class Evaluator {
     return receiver == null ? null : receiver.then(m);
   }
 
+  /** The access path an expression reads, or null when it is not one the guard tracks. */
   AccessPath pathOf(TreePath p) {
     p = strip(p);
     Tree t = p.getLeaf();

@@ -28,6 +28,7 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -483,13 +484,9 @@ public final class Interpreter extends Evaluator {
     // break, continue, yield and return leave the try through its finally block: collect the
     // states they jump with apart from those of earlier jumps, to run the finally block on them
     List<Target> enclosing = finallyBlock == null ? List.of() : List.copyOf(targets);
-    State[] earlierBreaks = new State[enclosing.size()];
-    State[] earlierContinues = new State[enclosing.size()];
-    for (int i = 0; i < enclosing.size(); i++) {
-      earlierBreaks[i] = enclosing.get(i).breaks;
-      earlierContinues[i] = enclosing.get(i).continues;
-      enclosing.get(i).breaks = null;
-      enclosing.get(i).continues = null;
+    List<Target.Jumps> earlier = new ArrayList<>();
+    for (Target target : enclosing) {
+      earlier.add(target.replaceJumps(new Target.Jumps(null, null)));
     }
     if (finallyBlock != null) {
       returns.push(new State[1]);
@@ -519,22 +516,17 @@ public final class Interpreter extends Evaluator {
     // take the jumps and returns out of the try before the finally block runs: jumps inside the
     // finally block itself go straight to their targets
     State returned = returns.pop()[0];
-    State[] jumpBreaks = new State[enclosing.size()];
-    State[] jumpContinues = new State[enclosing.size()];
+    List<Target.Jumps> leaving = new ArrayList<>();
     for (int i = 0; i < enclosing.size(); i++) {
-      Target target = enclosing.get(i);
-      jumpBreaks[i] = target.breaks;
-      jumpContinues[i] = target.continues;
-      target.breaks = earlierBreaks[i];
-      target.continues = earlierContinues[i];
+      leaving.add(enclosing.get(i).replaceJumps(earlier.get(i)));
     }
     // each way out runs the finally block from its own state: an exception (which goes on to an
     // enclosing try), each jump, a return, and the normal completion that continues after it
     propagateThrown(afterFinally(finallyBlock, escaping));
     for (int i = 0; i < enclosing.size(); i++) {
       Target target = enclosing.get(i);
-      target.breaks = State.join(target.breaks, afterFinally(finallyBlock, jumpBreaks[i]));
-      target.continues = State.join(target.continues, afterFinally(finallyBlock, jumpContinues[i]));
+      target.breaks = State.join(target.breaks, afterFinally(finallyBlock, leaving.get(i).breaks()));
+      target.continues = State.join(target.continues, afterFinally(finallyBlock, leaving.get(i).continues()));
     }
     State returning = afterFinally(finallyBlock, returned);
     if (returning != null && !returns.isEmpty()) {

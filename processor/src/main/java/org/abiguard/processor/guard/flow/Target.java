@@ -20,4 +20,15 @@ final class Target {
     this.loop = loop;
     this.switchExpression = switchExpression;
   }
+
+  /** The states that {@code break} and {@code continue} came here with. */
+  record Jumps(State breaks, State continues) {}
+
+  /** Takes the jumps collected so far and starts collecting afresh from {@code from}. */
+  Jumps replaceJumps(Jumps from) {
+    Jumps taken = new Jumps(breaks, continues);
+    breaks = from.breaks();
+    continues = from.continues();
+    return taken;
+  }
 }

@@ -36,8 +36,8 @@ final class CfEngine implements TaskListener {
 
   private final ProcessingEnvironment env;
   private final Trees trees;
-  private final Widths widths = new Widths();
   private final Declarations declarations;
+  private final Widths widths;
   private final IntervalTransfer transfer;
   private final boolean everyMethod;
   private final EngineStats stats;
@@ -51,6 +51,7 @@ final class CfEngine implements TaskListener {
     this.env = env;
     this.trees = Trees.instance(env);
     this.declarations = new Declarations(env.getTypeUtils(), trees);
+    this.widths = new Widths(declarations);
     this.transfer = new IntervalTransfer(widths, trees.getSourcePositions(), findings);
     this.stats = stats;
     this.everyMethod = everyMethod;

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * One program of abiguard's guard corpus and what it expects, read as the processor's
  * {@code GuardCorpusTest} reads it: a comment line {@code //   ^[abiguard:kind] text} expects a
  * diagnostic at the caret's column on the nearest code line above; {@code // OPTIONS:} passes
- * processor options.
+ * processor options; {@code // JAVA: 21} asks for {@code --release 21} (and a javac that has it).
  */
-record CorpusProgram(Path file, String name, List<Expectation> expected, boolean hasOptions, boolean suppresses) {
+record CorpusProgram(Path file, String name, List<Expectation> expected, boolean hasOptions, boolean suppresses,
+    int release) {
   /** One expected diagnostic. */
   record Expectation(long line, long column, String text) {
     private static final Pattern ARGUMENT_SINK =
@@ -34,11 +35,15 @@ record CorpusProgram(Path file, String name, List<Expectation> expected, boolean
     List<Expectation> expected = new ArrayList<>();
     boolean options = false;
     boolean suppresses = false;
+    int release = 17;
     int codeLine = 0;
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
       String trimmed = l.trim();
       options |= trimmed.startsWith("// OPTIONS:");
+      if (trimmed.startsWith("// JAVA:")) {
+        release = Integer.parseInt(trimmed.substring("// JAVA:".length()).trim());
+      }
       suppresses |= l.contains("@SuppressWarnings(\"abiguard");
       int caret = l.indexOf('^');
       if (trimmed.startsWith("//") && caret > l.indexOf("//") && l.substring(caret + 1).trim().startsWith("[abiguard:")) {
@@ -47,7 +52,7 @@ record CorpusProgram(Path file, String name, List<Expectation> expected, boolean
         codeLine = i + 1;
       }
     }
-    return new CorpusProgram(file, root.relativize(file).toString().replace('\\', '/'), expected, options, suppresses);
+    return new CorpusProgram(file, root.relativize(file).toString().replace('\\', '/'), expected, options, suppresses, release);
   }
 
   /** The argument-sink expectations, the ones the prototype's verdict is compared with. */

@@ -1,38 +1,33 @@
 package org.abiguard.benchmarks.engine;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import org.abiguard.processor.model.DeclaredWidth;
+import org.abiguard.processor.guard.Declarations;
 import org.abiguard.processor.model.Width;
-import org.abiguard.processor.model.WidthReader;
 
 /**
  * Declared widths as intervals, for the prototype. Widths are resolved by abiguard's own
- * public {@link WidthReader} ({@code @AbiWidth}, the {@code @U8..@S64} aliases, typedef
+ * {@link Declarations#width}: {@code @AbiWidth}, the {@code @U8..@S64} aliases, typedef
  * annotations meta-annotated with {@code @AbiWidth}, {@code @NativeLong}, {@code @Pointer}; from
- * source and class files), once per element.
+ * source and class files; once per element.
  *
  * <p>A width at least as wide as the Java type holds raw bits ({@code @U32 int}), so a read
  * gives the whole Java type and a sink accepts the whole Java type: the prototype does not
  * model abiguard's raw-bits sign rules.
  */
 final class Widths {
-  private final WidthReader reader = new WidthReader();
-  private final Map<Element, Optional<Width>> widths = new HashMap<>();
+  private final Declarations declarations;
 
-  /** The declared width, or null. */
+  Widths(Declarations declarations) {
+    this.declarations = declarations;
+  }
+
+  /** The declared width, or null (abiguard's own lookup, cached per element). */
   Width width(Element e) {
-    if (e == null) {
-      return null;
-    }
-    return widths.computeIfAbsent(e, x -> reader.widthOf(x).map(DeclaredWidth::width)
-        .filter(w -> Width.isValidBits(w.bits()))).orElse(null);
+    return declarations.width(e);
   }
 
   /** The interval a read of the element gives (a field, parameter, local or method's result), or null. */

@@ -58,4 +58,12 @@ public @interface AbiStruct {
    * assertions write {@code name} rather than {@code struct name}.
    */
   boolean typedef() default false;
+
+  /**
+   * Packing: 0 is natural alignment; 1 is {@code __attribute__((packed))} (every member at
+   * alignment 1, no padding); 2, 4, 8 or 16 is {@code #pragma pack(N)}: each member aligned to
+   * the smaller of its natural alignment and {@code N}. A member's {@link AbiAlign} still
+   * applies, as in gcc.
+   */
+  int pack() default 0;
 }

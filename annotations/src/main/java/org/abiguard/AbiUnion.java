@@ -1,0 +1,51 @@
+package org.abiguard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class or record as the Java mirror of a C union: its fields (or record components),
+ * in declaration order, are the union's members, every one at offset 0. The union's size is
+ * its largest member rounded up to its largest member alignment.
+ *
+ * <p>C:
+ * <pre>{@code
+ * union evtchn_op_u {
+ *     struct evtchn_alloc_unbound alloc_unbound;
+ *     struct evtchn_send send;
+ * };
+ * }</pre>
+ * Java:
+ * <pre>{@code
+ * @AbiUnion(name = "evtchn_op_u")
+ * public class EvtchnOpU {
+ *     @AbiName("alloc_unbound") EvtchnAllocUnbound allocUnbound;
+ *     EvtchnSend send;
+ * }
+ * }</pre>
+ *
+ * <p>A union's marshaller reads and writes one member at a time: see the generated
+ * {@code FooMarshaller} and the README for how the member is chosen.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface AbiUnion {
+  /**
+   * The C name: {@code union name}, or with {@link #typedef()} the typedef name. Empty means
+   * the Java simple name.
+   */
+  String name() default "";
+
+  /** The byte order of the union's members. */
+  Endian order() default Endian.LITTLE;
+
+  /** When true, {@link #name()} names a typedef ({@code typedef union {...} name;}). */
+  boolean typedef() default false;
+
+  /** Packing, as {@link AbiStruct#pack()}: 0 natural, 1 packed, 2/4/8/16 {@code #pragma pack}. */
+  int pack() default 0;
+}

@@ -25,7 +25,7 @@ public final class Context {
   final Trees trees;
   final Types types;
   final Elements elements;
-  final Declarations decls;
+  final Declarations declarations;
   final boolean strict;
   final CompilationUnitTree unit;
   private final SourcePositions positions;
@@ -45,7 +45,7 @@ public final class Context {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
-    this.decls = decls;
+    this.declarations = decls;
     this.strict = strict;
     this.unit = unit;
     this.positions = trees.getSourcePositions();

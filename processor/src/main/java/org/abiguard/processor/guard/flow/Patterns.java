@@ -36,14 +36,14 @@ final class Patterns {
   private Patterns() {}
 
   /** Gives the variables that the patterns under {@code pattern} bind the facts of their components. */
-  static void bind(Evaluator ev, TreePath pattern) {
-    if (pattern == null || NESTED_PATTERNS == null || ev.state == null) {
+  static void bind(Interpreter interpreter, TreePath pattern) {
+    if (pattern == null || NESTED_PATTERNS == null || interpreter.frame.state == null) {
       return;
     }
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitBindingPattern(BindingPatternTree node, Void unused) {
-        bindComponent(ev, getCurrentPath());
+        bindComponent(interpreter, getCurrentPath());
         return super.visitBindingPattern(node, null);
       }
     }.scan(pattern, null);
@@ -60,14 +60,14 @@ final class Patterns {
     return invoke(CASE_GUARD, c) instanceof Tree t ? t : null;
   }
 
-  private static void bindComponent(Evaluator ev, TreePath binding) {
+  private static void bindComponent(Interpreter interpreter, TreePath binding) {
     TreePath parent = binding.getParentPath();
     if (parent == null || !parent.getLeaf().getKind().name().equals(DECONSTRUCTION_PATTERN)
         || !(invoke(NESTED_PATTERNS, parent.getLeaf()) instanceof List<?> nested)) {
       return;
     }
     int index = nested.indexOf(binding.getLeaf());
-    TypeMirror recordType = ev.cx.trees.getTypeMirror(parent);
+    TypeMirror recordType = interpreter.context.trees.getTypeMirror(parent);
     if (index < 0 || !(recordType instanceof DeclaredType dt) || !(dt.asElement() instanceof TypeElement record)) {
       return;
     }
@@ -76,13 +76,13 @@ final class Patterns {
       return;
     }
     ExecutableElement accessor = components.get(index).getAccessor();
-    Element variable = ev.cx.trees.getElement(new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
-    Fact declared = accessor == null ? null : ev.decls.readFact(accessor);
+    Element variable = interpreter.context.trees.getElement(new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
+    Fact declared = accessor == null ? null : interpreter.context.declarations.readFact(accessor);
     if (variable == null || declared == null) {
       return;
     }
-    Fact f = Arith.convert(declared, ev.decls.kindOf(accessor.getReturnType()), ev.decls.kindOf(variable.asType()));
-    ev.state.put(AccessPath.of(variable), f);
+    Fact f = Arith.convert(declared, interpreter.context.declarations.kindOf(accessor.getReturnType()), interpreter.context.declarations.kindOf(variable.asType()));
+    interpreter.frame.state.put(AccessPath.of(variable), f);
   }
 
   private static Method method(String type, String name) {

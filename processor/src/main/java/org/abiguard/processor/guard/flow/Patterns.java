@@ -50,14 +50,14 @@ final class Patterns {
   }
 
   /** The labels of a case ({@code case A, B}, {@code case R(var x)}); the expressions before Java 21. */
-  static List<? extends Tree> labels(com.sun.source.tree.CaseTree c) {
-    Object labels = invoke(CASE_LABELS, c);
-    return labels instanceof List<?> l ? l.stream().map(Tree.class::cast).toList() : c.getExpressions();
+  static List<? extends Tree> labels(com.sun.source.tree.CaseTree caseTree) {
+    Object labels = invoke(CASE_LABELS, caseTree);
+    return labels instanceof List<?> list ? list.stream().map(Tree.class::cast).toList() : caseTree.getExpressions();
   }
 
   /** A case's {@code when} guard, or null (always null under javac before 21). */
-  static Tree guard(com.sun.source.tree.CaseTree c) {
-    return invoke(CASE_GUARD, c) instanceof Tree t ? t : null;
+  static Tree guard(com.sun.source.tree.CaseTree caseTree) {
+    return invoke(CASE_GUARD, caseTree) instanceof Tree guard ? guard : null;
   }
 
   private static void bindComponent(Interpreter interpreter, TreePath binding) {
@@ -68,7 +68,7 @@ final class Patterns {
     }
     int index = nested.indexOf(binding.getLeaf());
     TypeMirror recordType = interpreter.context.trees.getTypeMirror(parent);
-    if (index < 0 || !(recordType instanceof DeclaredType dt) || !(dt.asElement() instanceof TypeElement record)) {
+    if (index < 0 || !(recordType instanceof DeclaredType declaredType) || !(declaredType.asElement() instanceof TypeElement record)) {
       return;
     }
     List<RecordComponentElement> components = ElementFilter.recordComponentsIn(record.getEnclosedElements());
@@ -81,8 +81,8 @@ final class Patterns {
     if (variable == null || declared == null) {
       return;
     }
-    Fact f = Arith.convert(declared, interpreter.context.declarations.kindOf(accessor.getReturnType()), interpreter.context.declarations.kindOf(variable.asType()));
-    interpreter.frame.state.put(AccessPath.of(variable), f);
+    Fact component = Arith.convert(declared, interpreter.context.declarations.kindOf(accessor.getReturnType()), interpreter.context.declarations.kindOf(variable.asType()));
+    interpreter.frame.state.put(AccessPath.of(variable), component);
   }
 
   private static Method method(String type, String name) {
@@ -93,12 +93,12 @@ final class Patterns {
     }
   }
 
-  private static Object invoke(Method m, Object on) {
-    if (m == null || !m.getDeclaringClass().isInstance(on)) {
+  private static Object invoke(Method method, Object on) {
+    if (method == null || !method.getDeclaringClass().isInstance(on)) {
       return null;
     }
     try {
-      return m.invoke(on);
+      return method.invoke(on);
     } catch (IllegalAccessException | InvocationTargetException e) {
       return null;
     }

@@ -57,7 +57,7 @@ final class Assignments {
       interpreter.expressions.evaluateReceiver(new TreePath(bareTarget, select.getExpression()));
     }
     Fact written = evaluate(value);
-    if (frame.state == null) {
+    if (!frame.reachable()) {
       return null;
     }
     Element variable = context.trees.getElement(bareTarget);
@@ -71,7 +71,7 @@ final class Assignments {
     Fact old = evaluate(target);
     Fact operand = evaluate(value);
     JavaKind targetKind = values.kind(target);
-    if (frame.state == null || targetKind == null) {
+    if (!frame.reachable() || targetKind == null) {
       return null;
     }
     Tree.Kind operator = Operators.binaryOf(assignment.getKind());
@@ -86,7 +86,7 @@ final class Assignments {
     TreePath target = new TreePath(path, unary.getExpression());
     Fact old = evaluate(target);
     JavaKind targetKind = values.kind(target);
-    if (frame.state == null || targetKind == null) {
+    if (!frame.reachable() || targetKind == null) {
       return null;
     }
     boolean increment = unary.getKind() == Tree.Kind.POSTFIX_INCREMENT

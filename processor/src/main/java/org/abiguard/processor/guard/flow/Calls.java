@@ -55,7 +55,7 @@ final class Calls {
     List<Fact> arguments = arguments(path, call.getArguments(),
         element instanceof ExecutableElement method ? method : null);
     JavaKind kind = values.kind(path);
-    if (!(element instanceof ExecutableElement method) || kind == null || frame.state == null) {
+    if (!(element instanceof ExecutableElement method) || kind == null || !frame.reachable()) {
       return null;
     }
     if (KnownMethods.known(method)) {
@@ -67,9 +67,9 @@ final class Calls {
       return KnownMethods.apply(method, converted, kind);
     }
     AccessPath accessor = paths.of(path);
-    if (accessor != null && frame.state.has(accessor)) {
+    if (accessor != null && frame.state.tracks(accessor)) {
       // a record component read through its accessor, refined by a check on the same accessor
-      Fact tracked = frame.state.get(accessor);
+      Fact tracked = frame.state.fact(accessor);
       return tracked != null || !context.strict ? tracked
           : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
     }
@@ -87,7 +87,7 @@ final class Calls {
       constructor = Lookup.superConstructor(context.types, constructor);
     }
     arguments(path, creation.getArguments(), constructor);
-    if (creation.getClassBody() != null && frame.state != null) {
+    if (creation.getClassBody() != null && frame.reachable()) {
       interpreter.analyseLocalClass(new TreePath(path, creation.getClassBody()));
     }
   }
@@ -101,7 +101,7 @@ final class Calls {
       argumentPaths.add(argumentPath);
       facts.add(interpreter.expressions.evaluate(argumentPath));
     }
-    if (method == null || frame.state == null) {
+    if (method == null || !frame.reachable()) {
       return facts;
     }
     Spread spread = Spread.of(method, arguments.size(), i -> context.trees.getTypeMirror(argumentPaths.get(i)));

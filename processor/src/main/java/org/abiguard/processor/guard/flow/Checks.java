@@ -23,14 +23,14 @@ final class Checks {
 
   /** Checks a value against a sink and records a finding when values can be lost. */
   void check(Sink sink, Fact value, JavaKind from, TreePath at) {
-    if (sink != null && value != null && frame.state != null) {
+    if (sink != null && value != null && frame.reachable()) {
       check(sink, value, from, at, Text.of(() -> context.text(stripCasts(at.getLeaf()))));
     }
   }
 
   /** Checks a value whose source text (for the suggested fix) is {@code text}. */
   void check(Sink sink, Fact value, JavaKind from, TreePath at, CharSequence text) {
-    if (sink == null || value == null || frame.state == null) {
+    if (sink == null || value == null || !frame.reachable()) {
       return;
     }
     Fact arriving = Arith.convert(value, from, sink.kind());

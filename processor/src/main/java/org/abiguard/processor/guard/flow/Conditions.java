@@ -7,10 +7,10 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.guard.facts.Fact;
-import org.abiguard.processor.guard.facts.Range;
 
 /**
  * Conditions: the state when a condition holds and when it does not. A comparison of tracked
@@ -30,8 +30,8 @@ final class Conditions {
 
   /** The states after the condition at {@code path}, when it holds and when it does not. */
   Branches evaluate(TreePath path) {
-    if (frame.state == null) {
-      return new Branches(null, null);
+    if (!frame.reachable()) {
+      return new Branches(State.UNREACHABLE, State.UNREACHABLE);
     }
     Tree tree = path.getLeaf();
     switch (tree.getKind()) {
@@ -57,12 +57,12 @@ final class Conditions {
       }
       case BOOLEAN_LITERAL:
         return Boolean.TRUE.equals(((LiteralTree) tree).getValue())
-            ? new Branches(frame.state, null) : new Branches(null, frame.state);
+            ? new Branches(frame.state, State.UNREACHABLE) : new Branches(State.UNREACHABLE, frame.state);
       case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO:
         return compare(path, (BinaryTree) tree);
       default: {
         interpreter.expressions.evaluate(path);
-        return new Branches(frame.state, frame.state == null ? null : frame.state.copy());
+        return new Branches(frame.state, frame.state.copy());
       }
     }
   }
@@ -72,8 +72,8 @@ final class Conditions {
     TreePath rightPath = new TreePath(path, comparison.getRightOperand());
     Fact left = interpreter.expressions.evaluate(leftPath);
     Fact right = interpreter.expressions.evaluate(rightPath);
-    if (frame.state == null) {
-      return new Branches(null, null);
+    if (!frame.reachable()) {
+      return new Branches(State.UNREACHABLE, State.UNREACHABLE);
     }
     if (right != null && right.range().isPoint() && right.range().lo().signum() == 0
         && AccessPaths.skipParentheses(leftPath).getLeaf() instanceof MethodInvocationTree call) {
@@ -85,13 +85,11 @@ final class Conditions {
     if (left == null || right == null) {
       return new Branches(frame.state, frame.state.copy());
     }
-    Range[][] outcomes = Refinement.outcomes(comparison.getKind(), left.javaRange(), right.javaRange());
+    Refinement.Outcomes outcomes = Refinement.outcomes(comparison.getKind(), left.javaRange(), right.javaRange());
     AccessPath leftAccess = paths.of(leftPath);
     AccessPath rightAccess = paths.of(rightPath);
-    State whenTrue = Refinement.apply(frame.state.copy(), leftAccess, left, outcomes[0][0], rightAccess, right,
-        outcomes[0][1]);
-    State whenFalse = Refinement.apply(frame.state.copy(), leftAccess, left, outcomes[1][0], rightAccess, right,
-        outcomes[1][1]);
+    State whenTrue = Refinement.apply(frame.state.copy(), outcomes.whenTrue(), leftAccess, left, rightAccess, right);
+    State whenFalse = Refinement.apply(frame.state.copy(), outcomes.whenFalse(), leftAccess, left, rightAccess, right);
     if (leftAccess != null && rightAccess != null) {
       relate(comparison.getKind(), whenTrue, whenFalse, leftAccess, rightAccess);
     }
@@ -120,15 +118,15 @@ final class Conditions {
     Fact yValue = interpreter.expressions.evaluate(yPath);
     Fact x = unsignedOperand(xValue, bits);
     Fact y = unsignedOperand(yValue, bits);
-    if (frame.state == null || x == null || y == null) {
+    if (!frame.reachable() || x == null || y == null) {
       return null;
     }
-    Range[][] outcomes = Refinement.outcomes(operator, x.range(), y.range());
+    Refinement.Outcomes outcomes = Refinement.outcomes(operator, x.range(), y.range());
     AccessPath xAccess = paths.of(xPath);
     AccessPath yAccess = paths.of(yPath);
-    State whenTrue = Refinement.apply(frame.state.copy(), xAccess, x, outcomes[0][0], yAccess, y, outcomes[0][1]);
-    State whenFalse = Refinement.apply(frame.state.copy(), xAccess, x, outcomes[1][0], yAccess, y, outcomes[1][1]);
-    for (State outcome : new State[] {whenTrue, whenFalse}) {
+    State whenTrue = Refinement.apply(frame.state.copy(), outcomes.whenTrue(), xAccess, x, yAccess, y);
+    State whenFalse = Refinement.apply(frame.state.copy(), outcomes.whenFalse(), xAccess, x, yAccess, y);
+    for (State outcome : List.of(whenTrue, whenFalse)) {
       restoreRaw(outcome, xAccess, xValue);
       restoreRaw(outcome, yAccess, yValue);
     }
@@ -137,8 +135,11 @@ final class Conditions {
 
   /** Gives a refined path back the raw-bits representation its value had. */
   private static void restoreRaw(State state, AccessPath path, Fact original) {
-    if (state != null && path != null && original.raw() != null && state.get(path) != null) {
-      Fact refined = state.get(path);
+    if (!state.reachable() || path == null || original.raw() == null || !state.tracks(path)) {
+      return;
+    }
+    Fact refined = state.fact(path);
+    if (refined != null) {
       state.put(path, new Fact(refined.range(), original.raw(), refined.origin(), refined.signExtended(),
           refined.fromAbi() || original.fromAbi()));
     }
@@ -182,7 +183,7 @@ final class Conditions {
   }
 
   private static void atMost(State state, AccessPath a, AccessPath b) {
-    if (state != null) {
+    if (state.reachable()) {
       state.atMost(a, b);
     }
   }

@@ -56,7 +56,7 @@ final class Expressions {
 
   /** The fact of an expression's value, in its own Java type; null when nothing is known. */
   Fact evaluate(TreePath path) {
-    if (frame.state == null) {
+    if (!frame.reachable()) {
       return null;
     }
     Tree tree = path.getLeaf();
@@ -157,8 +157,8 @@ final class Expressions {
           Text.of(() -> "constant " + variable.getSimpleName() + " = " + Range.hex(constant)));
     }
     AccessPath access = paths.of(path);
-    if (access != null && frame.state.has(access)) {
-      Fact tracked = frame.state.get(access);
+    if (access != null && frame.state.tracks(access)) {
+      Fact tracked = frame.state.fact(access);
       return tracked != null || !context.strict ? tracked : values.plain(kind, () -> declarations.describe(element));
     }
     Fact declared = declarations.readFact(element);
@@ -224,7 +224,7 @@ final class Expressions {
     Fact left = evaluate(leftPath);
     Fact right = evaluate(rightPath);
     JavaKind kind = values.kind(path);
-    if (kind == null || frame.state == null) {
+    if (kind == null || !frame.reachable()) {
       return null;
     }
     Fact result = Operators.operate(binary.getKind(), left, values.kind(leftPath), right, values.kind(rightPath),
@@ -260,17 +260,17 @@ final class Expressions {
     JavaKind kind = values.kind(path);
     frame.state = condition.whenTrue();
     TreePath truePath = new TreePath(path, conditional.getTrueExpression());
-    Fact whenTrue = frame.state == null ? null : Arith.convert(evaluate(truePath), values.kind(truePath), kind);
+    Fact whenTrue = !frame.reachable() ? null : Arith.convert(evaluate(truePath), values.kind(truePath), kind);
     State afterTrue = frame.state;
     frame.state = condition.whenFalse();
     TreePath falsePath = new TreePath(path, conditional.getFalseExpression());
-    Fact whenFalse = frame.state == null ? null : Arith.convert(evaluate(falsePath), values.kind(falsePath), kind);
+    Fact whenFalse = !frame.reachable() ? null : Arith.convert(evaluate(falsePath), values.kind(falsePath), kind);
     State afterFalse = frame.state;
     frame.state = State.join(afterTrue, afterFalse);
-    if (afterTrue == null) {
+    if (!afterTrue.reachable()) {
       return whenFalse;
     }
-    if (afterFalse == null) {
+    if (!afterFalse.reachable()) {
       return whenTrue;
     }
     return Fact.join(whenTrue, whenFalse);

@@ -99,7 +99,7 @@ public final class Interpreter {
         interpreter.checks.check(context.declarations.variableSink(fieldElement), value,
             interpreter.values.kind(initializer), initializer);
       } else if (member instanceof BlockTree) {
-        interpreter.frame.state = interpreter.frame.state == null ? new State() : interpreter.frame.state;
+        interpreter.frame.state = interpreter.frame.reachable() ? interpreter.frame.state : new State();
         interpreter.statements.execute(memberPath);
       }
     }
@@ -108,7 +108,7 @@ public final class Interpreter {
   /** The members of a local or anonymous class, with the facts of the locals it captures here. */
   void analyseLocalClass(TreePath classPath) {
     ClassTree classTree = (ClassTree) classPath.getLeaf();
-    State captured = frame.state == null ? new State() : frame.state.capturedLocals();
+    State captured = frame.reachable() ? frame.state.capturedLocals() : new State();
     analyseInitializers(context, classPath, captured);
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);

@@ -60,8 +60,8 @@ final class Loops {
     runToFixpoint(target, () -> {
       execute(new TreePath(path, loop.getStatement()));
       frame.state = State.join(frame.state, target.continues);
-      if (frame.state == null) {
-        return null;
+      if (!frame.reachable()) {
+        return State.UNREACHABLE;
       }
       Branches branches = interpreter.conditions.evaluate(condition);
       frame.state = branches.whenFalse();
@@ -73,13 +73,13 @@ final class Loops {
     for (StatementTree initializer : loop.getInitializer()) {
       execute(new TreePath(path, initializer));
     }
-    if (frame.state == null) {
+    if (!frame.reachable()) {
       return;
     }
     Target target = jumps.push(loop, true);
     runToFixpoint(target, () -> {
       Branches branches = loop.getCondition() == null
-          ? new Branches(frame.state, null) : interpreter.conditions.evaluate(new TreePath(path, loop.getCondition()));
+          ? new Branches(frame.state, State.UNREACHABLE) : interpreter.conditions.evaluate(new TreePath(path, loop.getCondition()));
       frame.state = branches.whenTrue();
       execute(new TreePath(path, loop.getStatement()));
       frame.state = State.join(frame.state, target.continues);
@@ -95,7 +95,7 @@ final class Loops {
   void enhancedForLoop(TreePath path, EnhancedForLoopTree loop) {
     TreePath expression = new TreePath(path, loop.getExpression());
     interpreter.expressions.evaluate(expression);
-    if (frame.state == null) {
+    if (!frame.reachable()) {
       return;
     }
     TreePath variablePath = new TreePath(path, loop.getVariable());
@@ -136,15 +136,15 @@ final class Loops {
   private void runToFixpoint(Target target, Supplier<State> body) {
     State entry = frame.state;
     State head = entry.copy();
-    State exit = null;
+    State exit = State.UNREACHABLE;
     for (int round = 0; ; round++) {
-      target.breaks = null;
-      target.continues = null;
+      target.breaks = State.UNREACHABLE;
+      target.continues = State.UNREACHABLE;
       frame.state = head.copy();
       State back = body.get();
       exit = State.join(frame.state, target.breaks);
       State next = State.join(head, State.join(entry, back));
-      if (next == null || State.same(next, head) || round >= MAX_ROUNDS) {
+      if (!next.reachable() || State.same(next, head) || round >= MAX_ROUNDS) {
         break;
       }
       head = round + 1 >= WIDEN_AFTER

@@ -37,7 +37,7 @@ final class Patterns {
 
   /** Gives the variables that the patterns under {@code pattern} bind the facts of their components. */
   static void bind(Interpreter interpreter, TreePath pattern) {
-    if (pattern == null || NESTED_PATTERNS == null || interpreter.frame.state == null) {
+    if (pattern == null || NESTED_PATTERNS == null || !interpreter.frame.reachable()) {
       return;
     }
     new TreePathScanner<Void, Void>() {

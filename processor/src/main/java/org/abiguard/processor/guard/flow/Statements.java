@@ -27,8 +27,8 @@ import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.model.JavaKind;
 
 /**
- * Statements: each transforms the state at its entry into the state after it (null when it
- * completes abruptly). Jumps hand their state to their {@link Target}; loops, switches and try
+ * Statements: each transforms the state at its entry into the state after it ({@link State#UNREACHABLE}
+ * when it completes abruptly). Jumps hand their state to their {@link Target}; loops, switches and try
  * statements are run by the part that does them.
  */
 final class Statements {
@@ -49,7 +49,7 @@ final class Statements {
   }
 
   void execute(TreePath path) {
-    if (frame.state == null) {
+    if (!frame.reachable()) {
       return;
     }
     Tree tree = path.getLeaf();
@@ -72,21 +72,21 @@ final class Statements {
       case RETURN -> returnStatement(path, (ReturnTree) tree);
       case THROW -> {
         evaluate(new TreePath(path, ((ThrowTree) tree).getExpression()));
-        frame.state = null;
+        frame.state = State.UNREACHABLE;
       }
       case BREAK -> {
         Target target = jumps.breakTarget(((BreakTree) tree).getLabel());
         if (target != null) {
           target.breaks = State.join(target.breaks, frame.state);
         }
-        frame.state = null;
+        frame.state = State.UNREACHABLE;
       }
       case CONTINUE -> {
         Target target = jumps.continueTarget(((ContinueTree) tree).getLabel());
         if (target != null) {
           target.continues = State.join(target.continues, frame.state);
         }
-        frame.state = null;
+        frame.state = State.UNREACHABLE;
       }
       case YIELD -> yieldStatement(path, (YieldTree) tree);
       case TRY -> interpreter.tryStatements.tryStatement(path, (TryTree) tree);
@@ -117,7 +117,7 @@ final class Statements {
     }
     TreePath initializer = new TreePath(path, declaration.getInitializer());
     Fact value = evaluate(initializer);
-    if (frame.state == null) {
+    if (!frame.reachable()) {
       return;
     }
     checks.check(context.declarations.variableSink(variable), value, values.kind(initializer), initializer);
@@ -146,10 +146,8 @@ final class Statements {
       Fact value = evaluate(expression);
       checks.check(frame.returnSink, value, values.kind(expression), expression);
     }
-    if (!frame.returnStates.isEmpty()) {
-      frame.returnStates.peek()[0] = State.join(frame.returnStates.peek()[0], frame.state);
-    }
-    frame.state = null;
+    frame.noteReturned(frame.state);
+    frame.state = State.UNREACHABLE;
   }
 
   private void yieldStatement(TreePath path, YieldTree yieldTree) {
@@ -161,7 +159,7 @@ final class Statements {
           Arith.convert(value, values.kind(expression), values.kind(new TreePath(path, target.tree))));
       target.breaks = State.join(target.breaks, frame.state);
     }
-    frame.state = null;
+    frame.state = State.UNREACHABLE;
   }
 
   private void labeled(TreePath path, LabeledStatementTree labeled) {

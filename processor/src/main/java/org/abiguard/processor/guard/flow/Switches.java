@@ -39,7 +39,7 @@ final class Switches {
   void switchStatement(TreePath path, SwitchTree switchTree) {
     TreePath selector = new TreePath(path, switchTree.getExpression());
     Fact selected = interpreter.expressions.evaluate(selector);
-    if (frame.state == null) {
+    if (!frame.reachable()) {
       return;
     }
     Target target = jumps.push(switchTree, false);
@@ -52,7 +52,7 @@ final class Switches {
   Fact switchExpression(TreePath path, SwitchExpressionTree switchTree) {
     TreePath selector = new TreePath(path, switchTree.getExpression());
     Fact selected = interpreter.expressions.evaluate(selector);
-    if (frame.state == null) {
+    if (!frame.reachable()) {
       return null;
     }
     Target target = jumps.push(switchTree, false);
@@ -71,8 +71,8 @@ final class Switches {
       Target target, JavaKind resultKind) {
     State before = frame.state;
     AccessPath selectorAccess = paths.of(selector);
-    State fallthrough = null;
-    State out = null;
+    State fallthrough = State.UNREACHABLE;
+    State out = State.UNREACHABLE;
     boolean hasDefault = false;
     for (CaseTree caseTree : cases) {
       TreePath casePath = new TreePath(path, caseTree);
@@ -92,7 +92,7 @@ final class Switches {
         TreePath bodyPath = new TreePath(casePath, body);
         if (body instanceof ExpressionTree) {
           Fact value = interpreter.expressions.evaluate(bodyPath);
-          if (target.switchExpression && frame.state != null) {
+          if (target.switchExpression && frame.reachable()) {
             target.yielded = Fact.join(target.yielded, Arith.convert(value, values.kind(bodyPath), resultKind));
             target.breaks = State.join(target.breaks, frame.state);
           }
@@ -105,7 +105,7 @@ final class Switches {
             out = State.join(out, frame.state);
           }
         }
-        frame.state = null;
+        frame.state = State.UNREACHABLE;
       } else {
         frame.state = State.join(fallthrough, entry);
         for (StatementTree statement : caseTree.getStatements()) {

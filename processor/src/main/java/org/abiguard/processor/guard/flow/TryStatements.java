@@ -33,7 +33,7 @@ final class TryStatements {
         interpreter.expressions.evaluate(resourcePath);
       }
     }
-    if (frame.state == null) {
+    if (!frame.reachable()) {
       return;
     }
     TreePath finallyBlock = tryTree.getFinallyBlock() == null ? null : new TreePath(path, tryTree.getFinallyBlock());
@@ -42,70 +42,63 @@ final class TryStatements {
     List<Target> enclosing = finallyBlock == null ? List.of() : jumps.enclosing();
     List<Target.Jumps> earlier = new ArrayList<>();
     for (Target target : enclosing) {
-      earlier.add(target.replaceJumps(new Target.Jumps(null, null)));
+      earlier.add(target.replaceJumps(Target.Jumps.NONE));
     }
     if (finallyBlock != null) {
-      frame.returnStates.push(new State[1]);
+      frame.enterReturns();
     }
 
     State before = frame.state.copy();
-    frame.exceptionStates.push(new State[] {before});
+    frame.enterExceptions(before);
     execute(new TreePath(path, tryTree.getBlock()));
     State normal = frame.state;
-    State thrown = State.join(frame.exceptionStates.pop()[0], normal);
-    State caught = null;
+    State thrown = State.join(frame.leaveExceptions(), normal);
+    State caught = State.UNREACHABLE;
     if (!tryTree.getCatches().isEmpty()) {
-      frame.exceptionStates.push(new State[] {thrown});
+      frame.enterExceptions(thrown);
       for (CatchTree catchTree : tryTree.getCatches()) {
         frame.state = thrown.copy();
         execute(new TreePath(new TreePath(path, catchTree), catchTree.getBlock()));
         normal = State.join(normal, frame.state);
       }
-      caught = frame.exceptionStates.pop()[0];
+      caught = frame.leaveExceptions();
     }
     State escaping = State.join(thrown, caught);
     if (finallyBlock == null) {
-      propagateThrown(escaping);
+      frame.noteThrown(escaping);
       frame.state = normal;
       return;
     }
     // take the jumps and returns out of the try before the finally block runs: jumps inside the
     // finally block itself go straight to their targets
-    State returned = frame.returnStates.pop()[0];
+    State returned = frame.leaveReturns();
     List<Target.Jumps> leaving = new ArrayList<>();
     for (int i = 0; i < enclosing.size(); i++) {
       leaving.add(enclosing.get(i).replaceJumps(earlier.get(i)));
     }
     // each way out runs the finally block from its own state: an exception (which goes on to an
     // enclosing try), each jump, a return, and the normal completion that continues after it
-    propagateThrown(afterFinally(finallyBlock, escaping));
+    frame.noteThrown(afterFinally(finallyBlock, escaping));
     for (int i = 0; i < enclosing.size(); i++) {
       Target target = enclosing.get(i);
       target.breaks = State.join(target.breaks, afterFinally(finallyBlock, leaving.get(i).breaks()));
       target.continues = State.join(target.continues, afterFinally(finallyBlock, leaving.get(i).continues()));
     }
     State returning = afterFinally(finallyBlock, returned);
-    if (returning != null && !frame.returnStates.isEmpty()) {
-      frame.returnStates.peek()[0] = State.join(frame.returnStates.peek()[0], returning);
+    if (returning.reachable()) {
+      frame.noteReturned(returning);
     }
     frame.state = afterFinally(finallyBlock, normal);
   }
 
-  /** The state after the finally block run from {@code from}; null when {@code from} is. */
+  /** The state after the finally block run from {@code from}; unreachable when {@code from} is. */
   private State afterFinally(TreePath finallyBlock, State from) {
-    if (from == null) {
-      return null;
+    if (!from.reachable()) {
+      return State.UNREACHABLE;
     }
     frame.state = from.copy();
     execute(finallyBlock);
     return frame.state;
-  }
-
-  /** Hands the state an exception may leave a try with to the enclosing try, if any. */
-  private void propagateThrown(State escaping) {
-    if (!frame.exceptionStates.isEmpty()) {
-      frame.exceptionStates.peek()[0] = State.join(frame.exceptionStates.peek()[0], escaping);
-    }
   }
 
   private void execute(TreePath path) {

@@ -23,10 +23,10 @@ final class Widening {
   static State widen(Declarations declarations, boolean strict, State head, State next, boolean last) {
     State out = next.copy();
     for (Map.Entry<AccessPath, Fact> entry : next.entries()) {
-      if (!head.has(entry.getKey())) {
+      if (!head.tracks(entry.getKey())) {
         continue;
       }
-      Fact old = head.get(entry.getKey());
+      Fact old = head.fact(entry.getKey());
       Fact now = entry.getValue();
       if (now == null || old != null && old.range().contains(now.range()) && old.sameValues(now)) {
         continue;

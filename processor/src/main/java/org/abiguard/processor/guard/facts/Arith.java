@@ -3,6 +3,7 @@ package org.abiguard.processor.guard.facts;
 import java.math.BigInteger;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Transfer functions: what Java's conversions and integer operators do to facts. Each takes
@@ -13,7 +14,7 @@ public final class Arith {
   private Arith() {}
 
   /** Java's conversion of a value from one integral type to another (widening or a cast). */
-  public static Fact convert(Fact f, JavaKind from, JavaKind to) {
+  public static @Nullable Fact convert(@Nullable Fact f, @Nullable JavaKind from, @Nullable JavaKind to) {
     if (f == null || to == null || from == to) {
       return f;
     }
@@ -67,7 +68,7 @@ public final class Arith {
   }
 
   /** {@code a + b}, {@code a - b}, {@code a * b}. */
-  public static Fact additive(char op, Fact a, Fact b, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact additive(char op, @Nullable Fact a, @Nullable Fact b, JavaKind k, CharSequence origin) {
     if (a == null || b == null) {
       return null;
     }
@@ -87,7 +88,7 @@ public final class Arith {
   }
 
   /** {@code a / b} (Java's truncating signed division). */
-  public static Fact divide(Fact a, Fact b, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact divide(@Nullable Fact a, @Nullable Fact b, JavaKind k, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -118,7 +119,7 @@ public final class Arith {
   }
 
   /** {@code a % b}: the sign of the dividend, smaller in magnitude than the divisor. */
-  public static Fact remainder(Fact a, Fact b, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact remainder(@Nullable Fact a, @Nullable Fact b, JavaKind k, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -139,7 +140,7 @@ public final class Arith {
   }
 
   /** {@code a & b}: a non-negative side bounds the result. */
-  public static Fact and(Fact a, Fact b, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact and(@Nullable Fact a, @Nullable Fact b, JavaKind k, CharSequence origin) {
     if (a != null && b != null && isRaw(a, k) && isRaw(b, k)) {
       return normalize(new Range(BigInteger.ZERO, a.range().hi().min(b.range().hi())), k, true, origin);
     }
@@ -158,7 +159,7 @@ public final class Arith {
   }
 
   /** {@code a | b} and {@code a ^ b}. */
-  public static Fact orXor(boolean or, Fact a, Fact b, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact orXor(boolean or, @Nullable Fact a, @Nullable Fact b, JavaKind k, CharSequence origin) {
     if (a == null || b == null) {
       return null;
     }
@@ -175,7 +176,7 @@ public final class Arith {
   }
 
   /** {@code a << n}, {@code a >> n}, {@code a >>> n}; {@code n} null when not known. */
-  public static Fact shift(String op, Fact a, Integer n, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact shift(String op, @Nullable Fact a, @Nullable Integer n, JavaKind k, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -210,12 +211,12 @@ public final class Arith {
   }
 
   /** {@code -a}. */
-  public static Fact negate(Fact a, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact negate(@Nullable Fact a, JavaKind k, CharSequence origin) {
     return a == null ? null : normalize(a.javaRange().negate(), k, false, origin);
   }
 
   /** {@code ~a}, which is {@code -a - 1}. */
-  public static Fact complement(Fact a, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact complement(@Nullable Fact a, JavaKind k, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -225,7 +226,7 @@ public final class Arith {
   }
 
   /** {@code Math.min} / {@code Math.max}: the result is one of the arguments. */
-  public static Fact minMax(boolean min, Fact a, Fact b, CharSequence origin) {
+  public static @Nullable Fact minMax(boolean min, @Nullable Fact a, @Nullable Fact b, CharSequence origin) {
     if (a == null || b == null) {
       return a == null ? b : a;
     }

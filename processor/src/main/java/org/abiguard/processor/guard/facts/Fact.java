@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Objects;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the guard knows about an integral value: the range of its mathematical (C) value, how
@@ -22,7 +23,8 @@ import org.abiguard.processor.model.Width;
  *     constants and plain Java values: a plain variable that accumulates it in a loop is held
  *     to its Java type's range instead of becoming a plain value
  */
-public record Fact(Range range, Width raw, CharSequence origin, Width signExtended, boolean fromAbi) {
+public record Fact(
+    Range range, @Nullable Width raw, CharSequence origin, @Nullable Width signExtended, boolean fromAbi) {
   public Fact {
     Objects.requireNonNull(range);
     Objects.requireNonNull(origin);
@@ -37,7 +39,7 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
    * The fact of a value of width {@code w} held in Java type {@code k}: raw bits when the Java
    * type has exactly the width of an unsigned C type.
    */
-  public static Fact declared(Width w, JavaKind k, CharSequence origin) {
+  public static Fact declared(Width w, @Nullable JavaKind k, CharSequence origin) {
     return new Fact(Range.of(w), k != null && k.holdsRawBits(w) ? w : null, origin, null, true);
   }
 
@@ -47,7 +49,8 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
    * otherwise kept as is (an explicit cast does not launder a value: the range keeps what the
    * value could be before the cast).
    */
-  public static Fact in(Range r, JavaKind k, CharSequence origin, Width signExtended, boolean fromAbi) {
+  public static Fact in(Range r, @Nullable JavaKind k, CharSequence origin, @Nullable Width signExtended,
+      boolean fromAbi) {
     if (k == null || Range.of(k).contains(r)) {
       return new Fact(r, null, origin, signExtended, fromAbi);
     }
@@ -78,7 +81,7 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
    * Maps a range of Java values (as {@link #javaRange()} sees them) back to this fact's
    * representation, intersected with what it already knew; null when nothing is left.
    */
-  public Fact restrictJava(Range java) {
+  public @Nullable Fact restrictJava(Range java) {
     Range known = javaRange().intersect(java);
     if (known == null) {
       return null;
@@ -113,12 +116,12 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
   }
 
   /** Whether {@code f} is a fact derived from an ABI declaration. */
-  public static boolean fromAbi(Fact f) {
+  public static boolean fromAbi(@Nullable Fact f) {
     return f != null && f.fromAbi;
   }
 
   /** Same values and representation (the origin does not count). */
-  public boolean sameValues(Fact o) {
+  public boolean sameValues(@Nullable Fact o) {
     return o != null && range.equals(o.range) && Objects.equals(raw, o.raw) && Objects.equals(signExtended, o.signExtended);
   }
 
@@ -127,7 +130,7 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
    * adds nothing the guard could check, so the other side is kept: only known values are held
    * to a sink in lenient mode.
    */
-  public static Fact join(Fact a, Fact b) {
+  public static @Nullable Fact join(@Nullable Fact a, @Nullable Fact b) {
     if (a == null) {
       return b;
     }
@@ -143,8 +146,9 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
     // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
     Fact rawSide = a.raw != null ? a : b;
     Fact plainSide = rawSide == a ? b : a;
-    if (plainSide.range.nonNegative() && Range.unsigned(rawSide.raw.bits()).contains(plainSide.range)) {
-      return new Fact(rawSide.range.hull(plainSide.range), rawSide.raw, origin, ext, abi);
+    Width rawWidth = Objects.requireNonNull(rawSide.raw, "the sides differ, so one holds raw bits");
+    if (plainSide.range.nonNegative() && Range.unsigned(rawWidth.bits()).contains(plainSide.range)) {
+      return new Fact(rawSide.range.hull(plainSide.range), rawWidth, origin, ext, abi);
     }
     return new Fact(a.javaRange().hull(b.javaRange()), null, origin, ext, abi);
   }

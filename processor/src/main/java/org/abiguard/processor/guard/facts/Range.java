@@ -3,6 +3,7 @@ package org.abiguard.processor.guard.facts;
 import java.math.BigInteger;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A non-empty interval {@code [lo, hi]} of mathematical integers. Bounds are
@@ -27,7 +28,7 @@ public record Range(BigInteger lo, BigInteger hi) {
   }
 
   /** {@code [lo, hi]}, or null when {@code lo > hi}. */
-  public static Range orNull(BigInteger lo, BigInteger hi) {
+  public static @Nullable Range orNull(BigInteger lo, BigInteger hi) {
     return lo.compareTo(hi) > 0 ? null : new Range(lo, hi);
   }
 
@@ -90,7 +91,7 @@ public record Range(BigInteger lo, BigInteger hi) {
   }
 
   /** The intersection, or null when it is empty. */
-  public Range intersect(Range other) {
+  public @Nullable Range intersect(Range other) {
     return orNull(lo.max(other.lo), hi.min(other.hi));
   }
 

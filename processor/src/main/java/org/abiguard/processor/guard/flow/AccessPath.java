@@ -3,6 +3,7 @@ package org.abiguard.processor.guard.flow;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value the dataflow tracks: a local variable or parameter, or a chain of field reads from
@@ -31,7 +32,7 @@ public record AccessPath(List<Object> chain) {
   }
 
   /** The variable or field the path ends in. */
-  public Element last() {
+  public @Nullable Element last() {
     Object o = chain.get(chain.size() - 1);
     return o instanceof Element e ? e : null;
   }

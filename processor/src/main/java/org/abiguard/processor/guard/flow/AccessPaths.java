@@ -10,6 +10,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /** Which {@link AccessPath} an expression reads: the values the state keeps facts for. */
 final class AccessPaths {
@@ -20,7 +21,7 @@ final class AccessPaths {
   }
 
   /** The access path an expression reads, or null when it is not one the guard tracks. */
-  AccessPath of(TreePath path) {
+  @Nullable AccessPath of(TreePath path) {
     path = skipParentheses(path);
     Tree tree = path.getLeaf();
     if (tree instanceof IdentifierTree identifier) {
@@ -63,9 +64,10 @@ final class AccessPaths {
    * components are final, so a check of {@code xatp.space()} holds for a later
    * {@code xatp.space()} as long as {@code xatp} is not reassigned.
    */
-  private AccessPath ofAccessor(TreePath path, MethodInvocationTree call) {
+  private @Nullable AccessPath ofAccessor(TreePath path, MethodInvocationTree call) {
     if (!call.getArguments().isEmpty()
         || !(context.trees.getElement(path) instanceof ExecutableElement method)
+        || method.getEnclosingElement() == null
         || method.getEnclosingElement().getKind() != ElementKind.RECORD
         || method.getModifiers().contains(Modifier.STATIC)
         || context.elements.recordComponentFor(method) == null) {

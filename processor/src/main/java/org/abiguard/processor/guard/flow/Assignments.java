@@ -15,6 +15,7 @@ import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes to variables, fields and array elements ({@code =}, {@code +=} ..., {@code ++}): each
@@ -39,7 +40,7 @@ final class Assignments {
     this.checks = interpreter.checks;
   }
 
-  Fact assign(TreePath path, AssignmentTree assignment) {
+  @Nullable Fact assign(TreePath path, AssignmentTree assignment) {
     TreePath target = new TreePath(path, assignment.getVariable());
     TreePath value = new TreePath(path, assignment.getExpression());
     TreePath bareTarget = AccessPaths.skipParentheses(target);
@@ -65,7 +66,7 @@ final class Assignments {
     return store(target, variable, Arith.convert(written, values.kind(value), values.kind(target)));
   }
 
-  Fact compound(TreePath path, CompoundAssignmentTree assignment) {
+  @Nullable Fact compound(TreePath path, CompoundAssignmentTree assignment) {
     TreePath target = new TreePath(path, assignment.getVariable());
     TreePath value = new TreePath(path, assignment.getExpression());
     Fact old = evaluate(target);
@@ -82,7 +83,7 @@ final class Assignments {
     return writeBack(path, target, result, text);
   }
 
-  Fact incrementOrDecrement(TreePath path, UnaryTree unary) {
+  @Nullable Fact incrementOrDecrement(TreePath path, UnaryTree unary) {
     TreePath target = new TreePath(path, unary.getExpression());
     Fact old = evaluate(target);
     JavaKind targetKind = values.kind(target);
@@ -101,7 +102,7 @@ final class Assignments {
     return postfix ? old : stored;
   }
 
-  private Fact writeBack(TreePath path, TreePath target, Fact result, CharSequence text) {
+  private @Nullable Fact writeBack(TreePath path, TreePath target, @Nullable Fact result, CharSequence text) {
     TreePath bareTarget = AccessPaths.skipParentheses(target);
     if (bareTarget.getLeaf() instanceof ArrayAccessTree access) {
       Element arrayElement = context.trees.getElement(
@@ -115,7 +116,7 @@ final class Assignments {
   }
 
   /** Writes a fact to a variable or field: paths through it are forgotten, its own is set. */
-  private Fact store(TreePath target, Element variable, Fact value) {
+  private @Nullable Fact store(TreePath target, @Nullable Element variable, @Nullable Fact value) {
     if (variable == null) {
       return value;
     }
@@ -129,7 +130,7 @@ final class Assignments {
     return stored;
   }
 
-  private Fact evaluate(TreePath path) {
+  private @Nullable Fact evaluate(TreePath path) {
     return interpreter.expressions.evaluate(path);
   }
 }

@@ -21,6 +21,7 @@ import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls, instance creations and method references: each value passed is checked against its
@@ -46,20 +47,20 @@ final class Calls {
     this.checks = interpreter.checks;
   }
 
-  Fact invoke(TreePath path, MethodInvocationTree call) {
+  @Nullable Fact invoke(TreePath path, MethodInvocationTree call) {
     TreePath select = new TreePath(path, call.getMethodSelect());
     if (call.getMethodSelect() instanceof MemberSelectTree memberSelect) {
       interpreter.expressions.evaluateReceiver(new TreePath(select, memberSelect.getExpression()));
     }
     Element element = context.trees.getElement(path);
-    List<Fact> arguments = arguments(path, call.getArguments(),
+    List<@Nullable Fact> arguments = arguments(path, call.getArguments(),
         element instanceof ExecutableElement method ? method : null);
     JavaKind kind = values.kind(path);
     if (!(element instanceof ExecutableElement method) || kind == null || !frame.reachable()) {
       return null;
     }
     if (KnownMethods.known(method)) {
-      List<Fact> converted = new ArrayList<>();
+      List<@Nullable Fact> converted = new ArrayList<>();
       for (int i = 0; i < arguments.size() && i < method.getParameters().size(); i++) {
         converted.add(Arith.convert(arguments.get(i), values.kind(new TreePath(path, call.getArguments().get(i))),
             declarations.kindOf(method.getParameters().get(i).asType())));
@@ -93,8 +94,9 @@ final class Calls {
   }
 
   /** Evaluates arguments in order and checks each against its parameter. */
-  private List<Fact> arguments(TreePath call, List<? extends ExpressionTree> arguments, ExecutableElement method) {
-    List<Fact> facts = new ArrayList<>();
+  private List<@Nullable Fact> arguments(TreePath call, List<? extends ExpressionTree> arguments,
+      @Nullable ExecutableElement method) {
+    List<@Nullable Fact> facts = new ArrayList<>();
     List<TreePath> argumentPaths = new ArrayList<>();
     for (ExpressionTree argument : arguments) {
       TreePath argumentPath = new TreePath(call, argument);

@@ -10,6 +10,7 @@ import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.guard.sinks.SinkChecker;
 import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
 
 /** Holds each value that reaches a sink in reachable code to the sink, and records the findings. */
 final class Checks {
@@ -22,14 +23,15 @@ final class Checks {
   }
 
   /** Checks a value against a sink and records a finding when values can be lost. */
-  void check(Sink sink, Fact value, JavaKind from, TreePath at) {
+  void check(@Nullable Sink sink, @Nullable Fact value, @Nullable JavaKind from, TreePath at) {
     if (sink != null && value != null && frame.reachable()) {
       check(sink, value, from, at, Text.of(() -> context.text(stripCasts(at.getLeaf()))));
     }
   }
 
   /** Checks a value whose source text (for the suggested fix) is {@code text}. */
-  void check(Sink sink, Fact value, JavaKind from, TreePath at, CharSequence text) {
+  void check(@Nullable Sink sink, @Nullable Fact value, @Nullable JavaKind from, TreePath at,
+      CharSequence text) {
     if (sink == null || value == null || !frame.reachable()) {
       return;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.guard.facts.Fact;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conditions: the state when a condition holds and when it does not. A comparison of tracked
@@ -100,7 +101,7 @@ final class Conditions {
    * {@code Integer.compareUnsigned(x, y) op 0} (or {@code Long.}) is {@code x op y} on the
    * unsigned values: the way to range-check raw bits ({@code u32} in an {@code int}).
    */
-  private Branches compareUnsigned(TreePath callPath, MethodInvocationTree call, Tree.Kind operator) {
+  private @Nullable Branches compareUnsigned(TreePath callPath, MethodInvocationTree call, Tree.Kind operator) {
     if (!(interpreter.context.trees.getElement(callPath) instanceof ExecutableElement method)
         || call.getArguments().size() != 2
         || !method.getSimpleName().contentEquals("compareUnsigned")
@@ -134,8 +135,8 @@ final class Conditions {
   }
 
   /** Gives a refined path back the raw-bits representation its value had. */
-  private static void restoreRaw(State state, AccessPath path, Fact original) {
-    if (!state.reachable() || path == null || original.raw() == null || !state.tracks(path)) {
+  private static void restoreRaw(State state, @Nullable AccessPath path, @Nullable Fact original) {
+    if (!state.reachable() || path == null || original == null || original.raw() == null || !state.tracks(path)) {
       return;
     }
     Fact refined = state.fact(path);
@@ -150,7 +151,7 @@ final class Conditions {
    * so that {@link Refinement} can narrow it by unsigned bounds: raw bits as plain unsigned
    * values, a non-negative plain value as is; null for a value that may be negative.
    */
-  private static Fact unsignedOperand(Fact value, int bits) {
+  private static @Nullable Fact unsignedOperand(@Nullable Fact value, int bits) {
     if (value == null) {
       return null;
     }

@@ -10,12 +10,13 @@ import com.sun.source.util.Trees;
 import java.math.BigInteger;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.VariableElement;
+import org.jspecify.annotations.Nullable;
 
 /** Compile-time integer constants: literals, constant fields, their negation. */
 final class Constants {
   private Constants() {}
 
-  static BigInteger constant(Trees trees, TreePath path) {
+  static @Nullable BigInteger constant(Trees trees, TreePath path) {
     Tree tree = path.getLeaf();
     if (tree instanceof ParenthesizedTree parenthesized) {
       return constant(trees, new TreePath(path, parenthesized.getExpression()));
@@ -35,7 +36,7 @@ final class Constants {
     return null;
   }
 
-  static BigInteger integral(Object value) {
+  static @Nullable BigInteger integral(@Nullable Object value) {
     if (value instanceof Character character) {
       return BigInteger.valueOf(character);
     }

@@ -14,6 +14,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.guard.Declarations;
 import org.abiguard.processor.guard.sinks.SinkChecker.Finding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the analysis of one compilation unit shares: javac's utilities, the declarations,
@@ -29,7 +30,7 @@ public final class Context {
   final boolean strict;
   final CompilationUnitTree unit;
   private final SourcePositions positions;
-  private CharSequence source;
+  private @Nullable CharSequence source;
   private boolean sourceRead;
   private Map<Object, Pending> pending = new LinkedHashMap<>();
 

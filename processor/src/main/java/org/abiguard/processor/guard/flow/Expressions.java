@@ -31,6 +31,7 @@ import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Expressions: the fact of each expression's value, in its own Java type (null when nothing is
@@ -55,7 +56,7 @@ final class Expressions {
   }
 
   /** The fact of an expression's value, in its own Java type; null when nothing is known. */
-  Fact evaluate(TreePath path) {
+  @Nullable Fact evaluate(TreePath path) {
     if (!frame.reachable()) {
       return null;
     }
@@ -145,7 +146,7 @@ final class Expressions {
   }
 
   /** A read of a local variable, parameter or field: its tracked fact, else its declared one. */
-  private Fact read(TreePath path) {
+  private @Nullable Fact read(TreePath path) {
     Element element = context.trees.getElement(path);
     JavaKind kind = values.kind(path);
     if (!(element instanceof VariableElement variable) || kind == null) {
@@ -165,7 +166,7 @@ final class Expressions {
     return declared != null ? declared : values.plain(kind, () -> declarations.describe(element));
   }
 
-  private Fact memberSelect(TreePath path, MemberSelectTree select) {
+  private @Nullable Fact memberSelect(TreePath path, MemberSelectTree select) {
     evaluateReceiver(new TreePath(path, select.getExpression()));
     Element element = context.trees.getElement(path);
     if (element != null && element.getKind() == ElementKind.FIELD) {
@@ -178,7 +179,7 @@ final class Expressions {
     return null;
   }
 
-  private Fact arrayElement(TreePath path, ArrayAccessTree access) {
+  private @Nullable Fact arrayElement(TreePath path, ArrayAccessTree access) {
     TreePath array = new TreePath(path, access.getExpression());
     evaluate(array);
     evaluate(new TreePath(path, access.getIndex()));
@@ -203,7 +204,7 @@ final class Expressions {
     }
   }
 
-  private Fact unary(TreePath path, UnaryTree unary) {
+  private @Nullable Fact unary(TreePath path, UnaryTree unary) {
     TreePath operand = new TreePath(path, unary.getExpression());
     JavaKind kind = values.kind(path);
     Fact value = Arith.convert(evaluate(operand), values.kind(operand), kind);
@@ -218,7 +219,7 @@ final class Expressions {
     };
   }
 
-  private Fact binary(TreePath path, BinaryTree binary) {
+  private @Nullable Fact binary(TreePath path, BinaryTree binary) {
     TreePath leftPath = new TreePath(path, binary.getLeftOperand());
     TreePath rightPath = new TreePath(path, binary.getRightOperand());
     Fact left = evaluate(leftPath);
@@ -237,7 +238,8 @@ final class Expressions {
    * {@code a - b} after a check proved {@code b <= a} is not negative, as long as neither
    * operand holds raw bits Java compares as negative and the difference cannot overflow.
    */
-  private Fact nonNegativeDifference(Fact result, TreePath leftPath, Fact left, TreePath rightPath, Fact right,
+  private @Nullable Fact nonNegativeDifference(@Nullable Fact result, TreePath leftPath, @Nullable Fact left,
+      TreePath rightPath, @Nullable Fact right,
       JavaKind kind) {
     if (result == null || left == null || right == null || result.range().nonNegative()) {
       return result;
@@ -255,7 +257,7 @@ final class Expressions {
             result.signExtended(), result.fromAbi());
   }
 
-  private Fact conditional(TreePath path, ConditionalExpressionTree conditional) {
+  private @Nullable Fact conditional(TreePath path, ConditionalExpressionTree conditional) {
     Branches condition = interpreter.conditions.evaluate(new TreePath(path, conditional.getCondition()));
     JavaKind kind = values.kind(path);
     frame.state = condition.whenTrue();

@@ -14,6 +14,7 @@ import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The abstract interpreter of one body (a method, a lambda, or a class's initializers) over
@@ -51,7 +52,7 @@ public final class Interpreter {
   final Switches switches;
   final TryStatements tryStatements;
 
-  private Interpreter(Context context, State initial, Sink returnSink) {
+  private Interpreter(Context context, State initial, @Nullable Sink returnSink) {
     this.context = context;
     this.frame = new Frame(initial, returnSink);
     this.paths = new AccessPaths(context);
@@ -68,7 +69,7 @@ public final class Interpreter {
   }
 
   /** Analyses a method: its parameters keep their declared facts. */
-  public static void analyseMethod(Context context, TreePath method, State captured) {
+  public static void analyseMethod(Context context, TreePath method, @Nullable State captured) {
     MethodTree methodTree = (MethodTree) method.getLeaf();
     if (methodTree.getBody() == null) {
       return;
@@ -87,7 +88,7 @@ public final class Interpreter {
   }
 
   /** Analyses the field initializers and initializer blocks of a class. */
-  public static void analyseInitializers(Context context, TreePath classPath, State captured) {
+  public static void analyseInitializers(Context context, TreePath classPath, @Nullable State captured) {
     ClassTree classTree = (ClassTree) classPath.getLeaf();
     Interpreter interpreter = new Interpreter(context, captured == null ? new State() : captured.copy(), null);
     for (Tree member : classTree.getMembers()) {

@@ -8,6 +8,7 @@ import javax.lang.model.type.TypeMirror;
 import org.abiguard.processor.guard.Declarations;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the Java types and declarations alone say about a value: the integral type of an
@@ -21,18 +22,18 @@ final class JavaValues {
   }
 
   /** The Java integral kind of an expression's type, or null (not integral, or erroneous). */
-  JavaKind kind(TreePath path) {
+  @Nullable JavaKind kind(TreePath path) {
     TypeMirror type = context.trees.getTypeMirror(path);
     return type == null || type.getKind() == TypeKind.ERROR ? null : context.declarations.kindOf(type);
   }
 
   /** The value of a plain Java expression: no fact in lenient mode, its Java type's range in strict. */
-  Fact plain(JavaKind kind, Supplier<String> description) {
+  @Nullable Fact plain(@Nullable JavaKind kind, Supplier<String> description) {
     return context.strict && kind != null ? Declarations.javaTypeFact(kind, description.get()) : null;
   }
 
   /** The fact a variable holds after a write: the value's, within the declared width. */
-  Fact stored(Element variable, Fact value) {
+  @Nullable Fact stored(Element variable, @Nullable Fact value) {
     Fact declared = context.declarations.readFact(variable);
     if (declared == null) {
       return value;

@@ -7,15 +7,16 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import javax.lang.model.element.Name;
+import org.jspecify.annotations.Nullable;
 
 /** The statements {@code break}, {@code continue} and {@code yield} can jump to, innermost first. */
 final class Jumps {
   private final Deque<Target> targets = new ArrayDeque<>();
   /** The label of a labeled loop, until the loop pushes its target. */
-  private Name pendingLabel;
+  private @Nullable Name pendingLabel;
 
   /** Gives the next target pushed this label (a labeled loop's). */
-  void labelNext(Name label) {
+  void labelNext(@Nullable Name label) {
     pendingLabel = label;
   }
 
@@ -37,7 +38,7 @@ final class Jumps {
     return List.copyOf(targets);
   }
 
-  Target breakTarget(Name label) {
+  @Nullable Target breakTarget(@Nullable Name label) {
     for (Target target : targets) {
       if (label == null
           ? !target.switchExpression && (target.loop || target.tree instanceof SwitchTree)
@@ -48,7 +49,7 @@ final class Jumps {
     return null;
   }
 
-  Target continueTarget(Name label) {
+  @Nullable Target continueTarget(@Nullable Name label) {
     for (Target target : targets) {
       if (target.loop && (label == null || label.equals(target.label))) {
         return target;
@@ -57,7 +58,7 @@ final class Jumps {
     return null;
   }
 
-  Target yieldTarget() {
+  @Nullable Target yieldTarget() {
     for (Target target : targets) {
       if (target.switchExpression) {
         return target;

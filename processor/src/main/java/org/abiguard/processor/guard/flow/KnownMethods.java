@@ -9,6 +9,7 @@ import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Methods whose result the guard understands: abiguard's {@code Abi} helpers, the JDK's
@@ -35,7 +36,7 @@ final class KnownMethods {
 
   private static final Fact NOT_KNOWN = Fact.plain(Range.of(0, 0), "not known");
 
-  private static String key(ExecutableElement method) {
+  private static @Nullable String key(ExecutableElement method) {
     if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
       return null;
     }
@@ -46,12 +47,12 @@ final class KnownMethods {
    * The fact of the call's result; {@code arguments} are the argument facts converted to the
    * parameter types (null where unknown). Null when the method is known but the result is not.
    */
-  static Fact apply(ExecutableElement method, List<Fact> arguments, JavaKind result) {
+  static @Nullable Fact apply(ExecutableElement method, List<@Nullable Fact> arguments, @Nullable JavaKind result) {
     Fact value = result(key(method), arguments, result);
     return value == NOT_KNOWN ? null : value;
   }
 
-  private static Fact result(String key, List<Fact> arguments, JavaKind kind) {
+  private static @Nullable Fact result(@Nullable String key, List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
     if (key == null) {
       return NOT_KNOWN;
     }
@@ -88,33 +89,34 @@ final class KnownMethods {
     }
   }
 
-  private static Fact argument(List<Fact> arguments, int i) {
+  private static @Nullable Fact argument(List<@Nullable Fact> arguments, int i) {
     return i < arguments.size() ? arguments.get(i) : null;
   }
 
-  private static Fact check(Width width, Fact value, JavaKind kind, String name) {
+  private static Fact check(Width width, @Nullable Fact value, @Nullable JavaKind kind, String name) {
     Range range = Range.of(width);
-    if (value != null && range.intersect(value.range()) != null) {
-      range = range.intersect(value.range());
+    Range checked = value == null ? null : range.intersect(value.range());
+    if (checked != null) {
+      range = checked;
     }
     return Fact.in(range, kind, "result of Abi." + name + "(...) (" + width + ")", null, true);
   }
 
-  private static Fact trunc(Width width, Fact value, JavaKind kind, String name) {
+  private static Fact trunc(Width width, @Nullable Fact value, @Nullable JavaKind kind, String name) {
     if (value != null && Range.of(width).contains(value.range())) {
       return Fact.in(value.range(), kind, value.origin(), null, true);
     }
     return Fact.in(Range.of(width), kind, "result of Abi." + name + "(...) (" + width + ")", null, true);
   }
 
-  private static Fact toUnsigned(int bits, Fact value, JavaKind kind, String name) {
+  private static Fact toUnsigned(int bits, @Nullable Fact value, @Nullable JavaKind kind, String name) {
     if (value == null) {
       return Fact.in(Range.unsigned(bits), kind, "result of " + name + "(...) (u" + bits + ")", null, false);
     }
     return Fact.in(Arith.unsignedView(value, bits), kind, value.origin(), null, value.fromAbi());
   }
 
-  private static Fact divideUnsigned(int bits, List<Fact> arguments, JavaKind kind) {
+  private static Fact divideUnsigned(int bits, List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
     Fact x = argument(arguments, 0);
     Fact y = argument(arguments, 1);
     Range dividend = x == null ? Range.unsigned(bits) : Arith.unsignedView(x, bits);
@@ -131,7 +133,7 @@ final class KnownMethods {
         Fact.fromAbi(x) || Fact.fromAbi(y));
   }
 
-  private static Fact remainderUnsigned(int bits, List<Fact> arguments, JavaKind kind) {
+  private static Fact remainderUnsigned(int bits, List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
     Fact x = argument(arguments, 0);
     Fact y = argument(arguments, 1);
     BigInteger hi = x == null ? Range.unsignedMax(bits) : Arith.unsignedView(x, bits).hi();
@@ -145,7 +147,7 @@ final class KnownMethods {
         Fact.fromAbi(x) || Fact.fromAbi(y));
   }
 
-  private static Fact floorMod(List<Fact> arguments, JavaKind kind) {
+  private static @Nullable Fact floorMod(List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
     Fact y = argument(arguments, 1);
     if (y == null || kind == null) {
       return null;

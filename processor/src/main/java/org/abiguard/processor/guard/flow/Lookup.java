@@ -10,6 +10,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 
 /** Finds the declarations behind calls javac resolves indirectly: lambdas, method references, anonymous classes. */
 final class Lookup {
@@ -37,7 +38,7 @@ final class Lookup {
   }
 
   /** The single abstract method of a functional interface type, or null. */
-  static ExecutableElement functionalMethod(Elements elements, TypeMirror type) {
+  static @Nullable ExecutableElement functionalMethod(Elements elements, @Nullable TypeMirror type) {
     if (!(type instanceof DeclaredType declared) || !(declared.asElement() instanceof TypeElement functional)) {
       return null;
     }

@@ -5,20 +5,21 @@ import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
 
 /** Java's integer operators on facts: binary numeric promotion, then the transfer function. */
 final class Operators {
   private Operators() {}
 
   /** One operator on facts of the given Java types, with the result in {@code kind}. */
-  static Fact operate(Tree.Kind operator, Fact left, JavaKind leftKind, Fact right, JavaKind rightKind,
-      JavaKind kind, CharSequence origin) {
+  static @Nullable Fact operate(Tree.Kind operator, @Nullable Fact left, @Nullable JavaKind leftKind,
+      @Nullable Fact right, @Nullable JavaKind rightKind, JavaKind kind, CharSequence origin) {
     Fact result = transfer(operator, left, leftKind, right, rightKind, kind, origin);
     return result == null ? null : result.withAbi(Fact.fromAbi(left) || Fact.fromAbi(right));
   }
 
-  private static Fact transfer(Tree.Kind operator, Fact left, JavaKind leftKind, Fact right, JavaKind rightKind,
-      JavaKind kind, CharSequence origin) {
+  private static @Nullable Fact transfer(Tree.Kind operator, @Nullable Fact left, @Nullable JavaKind leftKind,
+      @Nullable Fact right, @Nullable JavaKind rightKind, JavaKind kind, CharSequence origin) {
     if (operator == Tree.Kind.LEFT_SHIFT || operator == Tree.Kind.RIGHT_SHIFT
         || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
       Fact shifted = Arith.convert(left, leftKind, kind);
@@ -46,8 +47,8 @@ final class Operators {
    * type (which, like an explicit cast, does not launder it). Raw unsigned bits stay unsigned
    * for {@code + - *}, which wrap alike either way.
    */
-  static Fact update(Tree.Kind operator, Fact old, JavaKind targetKind, Fact operand, JavaKind operandKind,
-      CharSequence origin) {
+  static @Nullable Fact update(Tree.Kind operator, @Nullable Fact old, JavaKind targetKind, @Nullable Fact operand,
+      @Nullable JavaKind operandKind, CharSequence origin) {
     boolean shift = operator == Tree.Kind.LEFT_SHIFT || operator == Tree.Kind.RIGHT_SHIFT
         || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT;
     JavaKind promoted = targetKind == JavaKind.LONG || !shift && operandKind == JavaKind.LONG

@@ -16,6 +16,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Record patterns ({@code o instanceof XenAddToPhysmap(var domid, var size, long space)},
@@ -28,15 +29,15 @@ import org.abiguard.processor.guard.facts.Fact;
  */
 final class Patterns {
   private static final String DECONSTRUCTION_PATTERN = "DECONSTRUCTION_PATTERN";
-  private static final Method NESTED_PATTERNS =
+  private static final @Nullable Method NESTED_PATTERNS =
       method("com.sun.source.tree.DeconstructionPatternTree", "getNestedPatterns");
-  private static final Method CASE_LABELS = method("com.sun.source.tree.CaseTree", "getLabels");
-  private static final Method CASE_GUARD = method("com.sun.source.tree.CaseTree", "getGuard");
+  private static final @Nullable Method CASE_LABELS = method("com.sun.source.tree.CaseTree", "getLabels");
+  private static final @Nullable Method CASE_GUARD = method("com.sun.source.tree.CaseTree", "getGuard");
 
   private Patterns() {}
 
   /** Gives the variables that the patterns under {@code pattern} bind the facts of their components. */
-  static void bind(Interpreter interpreter, TreePath pattern) {
+  static void bind(Interpreter interpreter, @Nullable TreePath pattern) {
     if (pattern == null || NESTED_PATTERNS == null || !interpreter.frame.reachable()) {
       return;
     }
@@ -56,7 +57,7 @@ final class Patterns {
   }
 
   /** A case's {@code when} guard, or null (always null under javac before 21). */
-  static Tree guard(com.sun.source.tree.CaseTree caseTree) {
+  static @Nullable Tree guard(com.sun.source.tree.CaseTree caseTree) {
     return invoke(CASE_GUARD, caseTree) instanceof Tree guard ? guard : null;
   }
 
@@ -85,7 +86,7 @@ final class Patterns {
     interpreter.frame.state.put(AccessPath.of(variable), component);
   }
 
-  private static Method method(String type, String name) {
+  private static @Nullable Method method(String type, String name) {
     try {
       return Class.forName(type).getMethod(name);
     } catch (ReflectiveOperationException | LinkageError e) {
@@ -93,7 +94,7 @@ final class Patterns {
     }
   }
 
-  private static Object invoke(Method method, Object on) {
+  private static @Nullable Object invoke(@Nullable Method method, Object on) {
     if (method == null || !method.getDeclaringClass().isInstance(on)) {
       return null;
     }

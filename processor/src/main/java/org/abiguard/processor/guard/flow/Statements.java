@@ -25,6 +25,7 @@ import javax.lang.model.element.Element;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Statements: each transforms the state at its entry into the state after it ({@link State#UNREACHABLE}
@@ -179,7 +180,7 @@ final class Statements {
     frame.state = State.join(frame.state, target.breaks);
   }
 
-  private Fact evaluate(TreePath path) {
+  private @Nullable Fact evaluate(TreePath path) {
     return interpreter.expressions.evaluate(path);
   }
 }

@@ -13,6 +13,7 @@ import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Switch statements and expressions: each case starts from the state before the switch with
@@ -49,7 +50,7 @@ final class Switches {
   }
 
   /** A switch expression: runs its cases, the value is the join of what they yield. */
-  Fact switchExpression(TreePath path, SwitchExpressionTree switchTree) {
+  @Nullable Fact switchExpression(TreePath path, SwitchExpressionTree switchTree) {
     TreePath selector = new TreePath(path, switchTree.getExpression());
     Fact selected = interpreter.expressions.evaluate(selector);
     if (!frame.reachable()) {
@@ -67,8 +68,8 @@ final class Switches {
    * (joined with the state where no case matched when there is no default). For a switch
    * expression, the value of each arrow expression is joined into the target's yield.
    */
-  private State cases(TreePath path, List<? extends CaseTree> cases, TreePath selector, Fact selected,
-      Target target, JavaKind resultKind) {
+  private State cases(TreePath path, List<? extends CaseTree> cases, TreePath selector, @Nullable Fact selected,
+      Target target, @Nullable JavaKind resultKind) {
     State before = frame.state;
     AccessPath selectorAccess = paths.of(selector);
     State fallthrough = State.UNREACHABLE;
@@ -122,7 +123,7 @@ final class Switches {
   }
 
   /** The hull of a case's constant labels, or null (default, patterns, enums). */
-  private Range constantLabels(TreePath casePath, CaseTree caseTree) {
+  private @Nullable Range constantLabels(TreePath casePath, CaseTree caseTree) {
     Range labels = null;
     for (ExpressionTree expression : caseTree.getExpressions()) {
       BigInteger value = Constants.constant(context.trees, new TreePath(casePath, expression));

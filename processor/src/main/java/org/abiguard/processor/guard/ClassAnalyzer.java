@@ -11,7 +11,6 @@ import com.sun.source.util.Trees;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -26,9 +25,6 @@ import org.abiguard.processor.guard.flow.Interpreter;
  * becomes one warning for that method; the others are still checked.
  */
 final class ClassAnalyzer {
-  /** Test hook: runs before each method is analysed, with its name. */
-  static volatile Consumer<String> beforeMethod = name -> { };
-
   private final Trees trees;
   private final Types types;
   private final Elements elements;
@@ -36,16 +32,19 @@ final class ClassAnalyzer {
   private final Reporter reporter;
   private final boolean strict;
   private final OverrideCheck overrides;
+  private final AnalysisObserver observer;
   /** Classes analysed so far, by symbol (trees are not kept alive after javac is done with them). */
   private final Set<Element> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations declarations, Reporter reporter, boolean strict) {
+  ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations declarations, Reporter reporter, boolean strict,
+      AnalysisObserver observer) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
     this.declarations = declarations;
     this.reporter = reporter;
     this.strict = strict;
+    this.observer = observer;
     this.overrides = new OverrideCheck(trees, types, elements, declarations, reporter, strict);
   }
 
@@ -95,7 +94,7 @@ final class ClassAnalyzer {
         if (method.getBody() != null && (declarations.width(trees.getElement(memberPath)) != null
             || RelevanceScan.mentionsWidths(trees, declarations, new TreePath(memberPath, method.getBody())))) {
           guarded(context, memberPath, "method " + method.getName(), () -> {
-            beforeMethod.accept(method.getName().toString());
+            observer.beforeMethod(method.getName().toString());
             Interpreter.analyseMethod(context, memberPath, null);
           });
         }

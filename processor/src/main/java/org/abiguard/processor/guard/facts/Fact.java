@@ -36,28 +36,28 @@ public record Fact(
   }
 
   /**
-   * The fact of a value of width {@code w} held in Java type {@code k}: raw bits when the Java
-   * type has exactly the width of an unsigned C type.
+   * The fact of a value of width {@code width} held in Java type {@code kind}: raw bits when the
+   * Java type has exactly the width of an unsigned C type.
    */
-  public static Fact declared(Width w, @Nullable JavaKind k, CharSequence origin) {
-    return new Fact(Range.of(w), k != null && k.holdsRawBits(w) ? w : null, origin, null, true);
+  public static Fact declared(Width width, @Nullable JavaKind kind, CharSequence origin) {
+    return new Fact(Range.of(width), kind != null && kind.holdsRawBits(width) ? width : null, origin, null, true);
   }
 
   /**
-   * A value with range {@code r} held in Java type {@code k}: plain when every value fits the
+   * A value with range {@code values} held in Java type {@code kind}: plain when every value fits the
    * Java type as Java reads it, raw bits when it fits the unsigned type of the same size, and
    * otherwise kept as is (an explicit cast does not launder a value: the range keeps what the
    * value could be before the cast).
    */
-  public static Fact in(Range r, @Nullable JavaKind k, CharSequence origin, @Nullable Width signExtended,
+  public static Fact in(Range values, @Nullable JavaKind kind, CharSequence origin, @Nullable Width signExtended,
       boolean fromAbi) {
-    if (k == null || Range.of(k).contains(r)) {
-      return new Fact(r, null, origin, signExtended, fromAbi);
+    if (kind == null || Range.of(kind).contains(values)) {
+      return new Fact(values, null, origin, signExtended, fromAbi);
     }
-    if (k.signed() && Range.unsigned(k.bits()).contains(r)) {
-      return new Fact(r, new Width(k.bits(), false), origin, signExtended, fromAbi);
+    if (kind.signed() && Range.unsigned(kind.bits()).contains(values)) {
+      return new Fact(values, new Width(kind.bits(), false), origin, signExtended, fromAbi);
     }
-    return new Fact(r, null, origin, signExtended, fromAbi);
+    return new Fact(values, null, origin, signExtended, fromAbi);
   }
 
   /** The range of the Java value as Java's signed operations see it. */
@@ -98,16 +98,16 @@ public record Fact(
     } else {
       unsignedView = Range.unsigned(raw.bits());
     }
-    Range r = range.intersect(unsignedView);
-    return r == null ? null : withRange(r);
+    Range left = range.intersect(unsignedView);
+    return left == null ? null : withRange(left);
   }
 
-  public Fact withRange(Range r) {
-    return new Fact(r, raw, origin, signExtended, fromAbi);
+  public Fact withRange(Range values) {
+    return new Fact(values, raw, origin, signExtended, fromAbi);
   }
 
-  public Fact withOrigin(CharSequence o) {
-    return new Fact(range, raw, o, signExtended, fromAbi);
+  public Fact withOrigin(CharSequence newOrigin) {
+    return new Fact(range, raw, newOrigin, signExtended, fromAbi);
   }
 
   /** This fact, derived from an ABI declaration as well when {@code abi} is true. */
@@ -115,14 +115,15 @@ public record Fact(
     return abi == fromAbi || !abi ? this : new Fact(range, raw, origin, signExtended, true);
   }
 
-  /** Whether {@code f} is a fact derived from an ABI declaration. */
-  public static boolean fromAbi(@Nullable Fact f) {
-    return f != null && f.fromAbi;
+  /** Whether {@code fact} is a fact derived from an ABI declaration. */
+  public static boolean fromAbi(@Nullable Fact fact) {
+    return fact != null && fact.fromAbi;
   }
 
   /** Same values and representation (the origin does not count). */
-  public boolean sameValues(@Nullable Fact o) {
-    return o != null && range.equals(o.range) && Objects.equals(raw, o.raw) && Objects.equals(signExtended, o.signExtended);
+  public boolean sameValues(@Nullable Fact other) {
+    return other != null && range.equals(other.range) && Objects.equals(raw, other.raw)
+        && Objects.equals(signExtended, other.signExtended);
   }
 
   /**
@@ -138,19 +139,19 @@ public record Fact(
       return a.withAbi(fromAbi(b));
     }
     CharSequence origin = wider(a, b).origin;
-    Width ext = a.signExtended != null ? a.signExtended : b.signExtended;
+    Width extended = a.signExtended != null ? a.signExtended : b.signExtended;
     boolean abi = a.fromAbi || b.fromAbi;
     if (Objects.equals(a.raw, b.raw)) {
-      return new Fact(a.range.hull(b.range), a.raw, origin, ext, abi);
+      return new Fact(a.range.hull(b.range), a.raw, origin, extended, abi);
     }
     // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
     Fact rawSide = a.raw != null ? a : b;
     Fact plainSide = rawSide == a ? b : a;
     Width rawWidth = Objects.requireNonNull(rawSide.raw, "the sides differ, so one holds raw bits");
     if (plainSide.range.nonNegative() && Range.unsigned(rawWidth.bits()).contains(plainSide.range)) {
-      return new Fact(rawSide.range.hull(plainSide.range), rawWidth, origin, ext, abi);
+      return new Fact(rawSide.range.hull(plainSide.range), rawWidth, origin, extended, abi);
     }
-    return new Fact(a.javaRange().hull(b.javaRange()), null, origin, ext, abi);
+    return new Fact(a.javaRange().hull(b.javaRange()), null, origin, extended, abi);
   }
 
   private static Fact wider(Fact a, Fact b) {

@@ -52,8 +52,8 @@ public final class Context {
     this.positions = trees.getSourcePositions();
   }
 
-  void add(TreePath at, String sink, Finding f) {
-    pending.put(new Key(at.getLeaf(), sink), new Pending(at, f));
+  void add(TreePath at, String sink, Finding finding) {
+    pending.put(new Key(at.getLeaf(), sink), new Pending(at, finding));
   }
 
   /** Takes the findings collected since the last call. */
@@ -69,7 +69,7 @@ public final class Context {
   }
 
   /** The source text of an expression, or its pretty-printed form. */
-  String text(Tree t) {
+  String text(Tree tree) {
     if (!sourceRead) {
       sourceRead = true;
       try {
@@ -78,11 +78,11 @@ public final class Context {
         source = null;
       }
     }
-    long start = positions.getStartPosition(unit, t);
-    long end = positions.getEndPosition(unit, t);
+    long start = positions.getStartPosition(unit, tree);
+    long end = positions.getEndPosition(unit, tree);
     if (source != null && start >= 0 && end > start && end <= source.length()) {
       return WHITESPACE.matcher(source.subSequence((int) start, (int) end)).replaceAll(" ");
     }
-    return t.toString();
+    return tree.toString();
   }
 }

@@ -82,21 +82,30 @@ abstract class AbstractCMojo extends AbstractMojo {
 
   /** Maven's log as the plugin's parts see it. */
   BuildLog buildLog() {
-    return new BuildLog() {
-      @Override
-      public void info(String message) {
-        getLog().info(message);
-      }
+    return new MavenBuildLog(getLog());
+  }
 
-      @Override
-      public void warn(String message) {
-        getLog().warn(message);
-      }
+  /** Maven's log as a {@link BuildLog}. */
+  static final class MavenBuildLog implements BuildLog {
+    private final org.apache.maven.plugin.logging.Log log;
 
-      @Override
-      public void error(String message) {
-        getLog().error(message);
-      }
-    };
+    MavenBuildLog(org.apache.maven.plugin.logging.Log log) {
+      this.log = log;
+    }
+
+    @Override
+    public void info(String message) {
+      log.info(message);
+    }
+
+    @Override
+    public void warn(String message) {
+      log.warn(message);
+    }
+
+    @Override
+    public void error(String message) {
+      log.error(message);
+    }
   }
 }

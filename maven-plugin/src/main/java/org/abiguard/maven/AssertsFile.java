@@ -23,7 +23,12 @@ final class AssertsFile {
    * @param message the C string's text, which names the mirror and member:
    *     {@code p.Foo.bar: offsetof(struct foo, bar) must be 4 (x86_64)}
    */
-  record Assertion(int line, String expression, long expected, String message) {}
+  record Assertion(int line, String expression, long expected, String message) {
+    /** Whether it asserts on a member ({@code offsetof(...)}, {@code sizeof(((T *)0)->m)}), not a whole type. */
+    boolean onMember() {
+      return expression.startsWith("offsetof(") || expression.contains("->");
+    }
+  }
 
   private final Path path;
   private final List<String> lines;

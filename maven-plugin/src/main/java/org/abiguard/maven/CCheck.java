@@ -246,6 +246,7 @@ final class CCheck {
         other.add(d);
       }
     }
+    failed = memberFirst(failed);
     Map<Integer, Long> values = failed.isEmpty() ? Map.of() : valuesInC(toolchain, failed.keySet(), dir);
     int i = 0;
     for (Map.Entry<AssertsFile.Assertion, Diagnostic> e : failed.entrySet()) {
@@ -265,6 +266,21 @@ final class CCheck {
       error("abiguard check-c: " + abi + " (" + toolchain.command() + ") failed with exit code " + outcome.exitCode()
           + ": " + firstLine(outcome.output()));
     }
+  }
+
+  /**
+   * The failed assertions on members before those on whole types (a type's size is usually
+   * wrong because of a member), each group in the compiler's order.
+   */
+  private static Map<AssertsFile.Assertion, Diagnostic> memberFirst(Map<AssertsFile.Assertion, Diagnostic> failed) {
+    Map<AssertsFile.Assertion, Diagnostic> ordered = new LinkedHashMap<>();
+    failed.forEach((a, d) -> {
+      if (a.onMember()) {
+        ordered.put(a, d);
+      }
+    });
+    failed.forEach((a, d) -> ordered.putIfAbsent(a, d));
+    return ordered;
   }
 
   /**

@@ -6,5 +6,7 @@ assert log.contains('[ERROR] [abiguard:abi-break] org.example.hv.HvRequest.op: f
 assert log.contains('[ERROR] [abiguard:abi-break] org.example.hv.HvRequest.arg: field hv_request.arg moved from offset 8 to 16 on x86_64, moved from offset 8 to 12 on i386 since 1.0\n') : log
 assert log.contains('[ERROR] [abiguard:abi-break] org.example.hv.HvRequest: struct hv_request grew from 24 to 32 bytes (added: cookie) on x86_64, grew from 16 to 20 bytes (added: cookie) on i386 since 1.0\n') : log
 assert log.contains('abiguard check-abi: 4 incompatible ABI changes since org.example:hv-abi:1.0') : log
+// 'cookie' moved the members after it: part of the break, not a compatible addition
+assert !log.contains('compatible: field hv_request.cookie') : log
 assert log.contains('BUILD FAILURE')
 return true

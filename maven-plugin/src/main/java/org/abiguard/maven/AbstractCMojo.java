@@ -44,10 +44,6 @@ abstract class AbstractCMojo extends AbstractMojo {
   @Parameter
   Map<String, String> compilers;
 
-  /** Extra flags for every C compiler call (e.g. {@code -std=gnu11}), before the headers. */
-  @Parameter
-  List<String> cflags;
-
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 

@@ -2,6 +2,7 @@ package org.abiguard.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -46,6 +47,10 @@ public class CheckCMojo extends AbstractCMojo {
    */
   @Parameter
   Map<String, String> runners;
+
+  /** Extra flags for every C compiler call (e.g. {@code -std=gnu11}), before the headers. */
+  @Parameter
+  List<String> cflags;
 
   /** Skip this goal. */
   @Parameter(property = "abiguard.checkC.skip", defaultValue = "false")

@@ -63,12 +63,20 @@ public final class BaselineChecker {
    * The compatible changes among {@code changes}, worded like the breaks: one message per added
    * type, per type whose ABIs changed, and per added member, e.g.
    * {@code field s.c (p.S.c) was added at offset 9 on x86_64 and aarch64, was added at offset 5 on
-   * i386 since 1.0}.
+   * i386 since 1.0}. A member added to a type that breaks on the same ABI is not one: it is part
+   * of that break (it moved the members after it, or grew the type).
    */
   public static List<String> additions(List<LayoutChange> changes, String since) {
-    Map<String, Changes> byElement = new LinkedHashMap<>();
+    java.util.Set<String> broken = new java.util.HashSet<>();
     for (LayoutChange c : changes) {
       if (!c.compatible()) {
+        broken.add(c.type() + " " + c.abi());
+      }
+    }
+    Map<String, Changes> byElement = new LinkedHashMap<>();
+    for (LayoutChange c : changes) {
+      if (!c.compatible() || c.member() != null && (broken.contains(c.type() + " " + c.abi())
+          || broken.contains(c.type() + " null"))) {
         continue;
       }
       String element = c.member() == null ? "struct " + c.cType() + " (" + c.type() + ")"

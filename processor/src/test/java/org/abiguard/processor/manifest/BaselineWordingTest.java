@@ -46,4 +46,11 @@ class BaselineWordingTest {
         "struct t (p.T) was added since 1.0"),
         BaselineChecker.additions(changes, "1.0"));
   }
+
+  @Test
+  void aMemberInsertedBeforeOthersIsPartOfTheBreakNotACompatibleAddition() {
+    StructModel old = struct("p.S", "s").field("a", u16()).field("b", u16()).build();
+    StructModel now = struct("p.S", "s").field("a", u16()).field("x", u16()).field("b", u16()).build();
+    assertEquals(List.of(), BaselineChecker.additions(changes(List.of(old), List.of(now)), "1.0"));
+  }
 }

@@ -25,7 +25,8 @@ final class Mirrors {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     List<String> options = List.of("-d", classes.toString(), "-s",
         Files.createDirectories(dir.resolve("generated")).toString(), "-classpath", System.getProperty("java.class.path"),
-        "-Aabiguard.abis=" + abis, "--release", "17");
+        // an explicit processor path: since JDK 23 javac ignores processors that are only on the class path
+        "-processorpath", System.getProperty("java.class.path"), "-Aabiguard.abis=" + abis, "--release", "17");
     List<String> files = new ArrayList<>();
     for (Map.Entry<String, String> e : sources.entrySet()) {
       Path file = src.resolve(e.getKey());

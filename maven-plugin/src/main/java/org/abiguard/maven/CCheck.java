@@ -31,6 +31,8 @@ final class CCheck {
   private static final long COMPILE_TIMEOUT_SECONDS = 300;
   private static final long RUN_TIMEOUT_SECONDS = 120;
   private static final String NOT_TARGETED = "abiguard: this compiler does not target ";
+  /** How abi-check.c starts a line about a bit-field whose bytes differ from the mirror's. */
+  private static final String MISMATCH = "abi-check: MISMATCH ";
   private static final Pattern ARRAY_LENGTH = Pattern.compile("\\(\\*\\)\\[(\\d+)\\]");
 
   /**
@@ -351,13 +353,17 @@ final class CCheck {
       return;
     }
     List<String> lines = outcome.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    if (outcome.succeeded()) {
-      return;
-    }
+    List<String> mismatches = lines.stream().filter(l -> l.startsWith(MISMATCH)).toList();
     for (String line : lines) {
-      error("[abiguard:layout] " + line + " [" + abi + ": abi-check.c]");
+      if (line.startsWith(MISMATCH)) {
+        error("[abiguard:layout] " + line.substring(MISMATCH.length()) + " [" + toolchain.command() + ": abi-check.c]");
+      } else if (outcome.succeeded() || !mismatches.isEmpty()) {
+        log.info("abiguard check-c: " + abi + ": " + line);
+      } else {
+        error("abiguard check-c: " + abi + ": " + line + " [" + toolchain.command() + ": abi-check.c]");
+      }
     }
-    if (lines.isEmpty()) {
+    if (!outcome.succeeded() && lines.isEmpty()) {
       error("abiguard check-c: abi-check.c for " + abi + " exited with code " + outcome.exitCode()
           + " and printed nothing");
     }

@@ -206,9 +206,9 @@ class CCheckTest {
     assertTrue(e.getMessage().startsWith("abiguard check-c needs <headers>"));
   }
 
-  /** abi-check.c is the processor's (0.2); here one written by hand stands in for it. */
+  /** abi-check.c is the processor's (0.2); here one written by hand, in its output format, stands in for it. */
   @Test
-  void abiCheckProgramRunsAndItsLinesBecomeErrors() throws Exception {
+  void abiCheckProgramRunsAndItsMismatchesBecomeErrors() throws Exception {
     assumeCompiler("gcc");
     Path classes = classes("x86_64", "U16");
     Files.writeString(classes.resolve(CCheck.CHECK), """
@@ -217,29 +217,49 @@ class CCheckTest {
           struct hv_request r = {0};
           r.flags = 1;
           unsigned char *b = (unsigned char *)&r;
-          if (b[2] != 2) {
-            printf("p.HvRequest.flags: byte 2 is %d, the mirror expects 2 (x86_64)\\n", b[2]);
-            return 1;
-          }
-          return 0;
+          printf("abi-check: MISMATCH p.HvRequest.flags (x86_64) = 1: C wrote %02x%02x, the mirror's layout says 0001\\n",
+              b[2], b[3]);
+          printf("abi-check: 1 bit-field checks, 1 mismatches\\n");
+          return 1;
         }
         """);
     RecordingLog log = new RecordingLog();
     CCheck.Result result = CCheck.run(options(classes, List.of(), Map.of(), false), log);
-    assertEquals(List.of("[abiguard:layout] p.HvRequest.flags: byte 2 is 1, the mirror expects 2 (x86_64)"
-        + " [x86_64: abi-check.c]"), log.errors, log.toString());
+    assertEquals(List.of("[abiguard:layout] p.HvRequest.flags (x86_64) = 1: C wrote 0100, the mirror's layout says"
+        + " 0001 [gcc: abi-check.c]"), log.errors, log.toString());
+    assertEquals(List.of("abiguard check-c: x86_64: abi-check: 1 bit-field checks, 1 mismatches"), log.infos);
     assertTrue(result.failed());
+  }
+
+  @Test
+  void abiCheckProgramThatFailsOtherwiseIsAnError() throws Exception {
+    assumeCompiler("gcc");
+    Path classes = classes("x86_64", "U16");
+    Files.writeString(classes.resolve(CCheck.CHECK), """
+        #include <stdio.h>
+        int main(void) { printf("abi-check: out of memory\\n"); return 1; }
+        """);
+    RecordingLog log = new RecordingLog();
+    assertTrue(CCheck.run(options(classes, List.of(), Map.of(), false), log).failed());
+    assertEquals(List.of("abiguard check-c: x86_64: abi-check: out of memory [gcc: abi-check.c]"), log.errors);
   }
 
   @Test
   void abiCheckProgramThatPassesKeepsTheBuildGreen() throws Exception {
     assumeCompiler("gcc");
     Path classes = classes("x86_64", "U16");
-    Files.writeString(classes.resolve(CCheck.CHECK), "int main(void) { struct hv_request r = {0}; return r.op; }\n");
+    Files.writeString(classes.resolve(CCheck.CHECK), """
+        #include <stdio.h>
+        int main(void) {
+          struct hv_request r = {0};
+          printf("abi-check: 0 bit-field checks, 0 mismatches\\n");
+          return (int) r.op;
+        }
+        """);
     RecordingLog log = new RecordingLog();
     assertFalse(CCheck.run(options(classes, List.of(), Map.of(), false), log).failed(), log.toString());
-    assertEquals(List.of("abiguard check-c: x86_64 (gcc): the mirrors match hv.h (abi-asserts.h and abi-check.c)"),
-        log.infos);
+    assertEquals(List.of("abiguard check-c: x86_64: abi-check: 0 bit-field checks, 0 mismatches",
+        "abiguard check-c: x86_64 (gcc): the mirrors match hv.h (abi-asserts.h and abi-check.c)"), log.infos);
     assertTrue(Files.isExecutable(dir.resolve("work/x86_64/abi-check")));
   }
 }

@@ -74,6 +74,10 @@ record Toolchain(TargetAbi abi, List<String> compiler, boolean configured) {
    * @param configured the user's runner for the ABI (words), or null
    */
   static Optional<List<String>> runner(TargetAbi abi, String hostArch, String configured) {
+    return runner(abi, hostArch, configured, System.getenv("PATH"));
+  }
+
+  static Optional<List<String>> runner(TargetAbi abi, String hostArch, String configured, String pathVariable) {
     if (configured != null && !configured.isBlank()) {
       return Optional.of(words(configured));
     }
@@ -97,7 +101,7 @@ record Toolchain(TargetAbi abi, List<String> compiler, boolean configured) {
       case I386 -> "/usr/i686-linux-gnu";
       case AARCH64 -> "/usr/aarch64-linux-gnu";
     };
-    return Executables.find(qemu).map(q -> {
+    return Executables.find(qemu, pathVariable).map(q -> {
       List<String> words = new ArrayList<>(List.of(q.toString()));
       if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(sysroot))) {
         words.addAll(List.of("-L", sysroot));

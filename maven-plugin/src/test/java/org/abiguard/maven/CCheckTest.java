@@ -262,4 +262,24 @@ class CCheckTest {
         "abiguard check-c: x86_64 (gcc): the mirrors match hv.h (abi-asserts.h and abi-check.c)"), log.infos);
     assertTrue(Files.isExecutable(dir.resolve("work/x86_64/abi-check")));
   }
+
+  @Test
+  void abiCheckProgramForAnotherArchitectureRunsUnderQemu() throws Exception {
+    assumeCompiler("aarch64-linux-gnu-gcc");
+    assumeTrue(Executables.find("qemu-aarch64").isPresent(), "qemu-aarch64 (qemu-user) is not installed: test skipped");
+    Path classes = classes("aarch64", "U16");
+    Files.writeString(classes.resolve(CCheck.CHECK), """
+        #include <stdio.h>
+        int main(void) {
+        #if defined(__aarch64__)
+          printf("abi-check: MISMATCH p.HvRequest.flags (aarch64) = 1: ran as aarch64\\n");
+        #endif
+          return 1;
+        }
+        """);
+    RecordingLog log = new RecordingLog();
+    assertTrue(CCheck.run(options(classes, List.of(), Map.of(), false), log).failed());
+    assertEquals(List.of("[abiguard:layout] p.HvRequest.flags (aarch64) = 1: ran as aarch64"
+        + " [aarch64-linux-gnu-gcc: abi-check.c]"), log.errors, log.toString());
+  }
 }

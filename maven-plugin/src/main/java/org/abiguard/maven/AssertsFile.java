@@ -30,6 +30,8 @@ final class AssertsFile {
     }
   }
 
+  private static final Pattern CONDITION = Pattern.compile("^#(?:el)?if defined\\((\\w+)\\)\\s*$");
+
   private final Path path;
   private final List<String> lines;
 
@@ -56,6 +58,26 @@ final class AssertsFile {
       return Optional.empty();
     }
     return Optional.of(new Assertion(line, m.group(1), Long.parseLong(m.group(2)), unescape(m.group(3))));
+  }
+
+  /**
+   * How many assertions the file makes where {@code macro} (the ABI's, {@code __x86_64__}) is
+   * defined: those inside its {@code #if defined(...)} / {@code #elif defined(...)} blocks.
+   */
+  int assertionsFor(String macro) {
+    int count = 0;
+    boolean inside = false;
+    for (String line : lines) {
+      Matcher m = CONDITION.matcher(line);
+      if (m.matches()) {
+        inside = m.group(1).equals(macro);
+      } else if (line.startsWith("#endif")) {
+        inside = false;
+      } else if (inside && line.startsWith("_Static_assert(")) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The text of a C string literal's body as the processor writes it (\" \\ and octal escapes). */

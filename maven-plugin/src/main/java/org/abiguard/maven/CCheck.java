@@ -150,14 +150,16 @@ final class CCheck {
       runCheck(toolchain, check, dir);
     }
     if (errors.size() == before) {
+      int n = asserts.assertionsFor(abi.cMacro());
       log.info("abiguard check-c: " + abi.manifestName() + " (" + toolchain.command() + "): the mirrors match "
-          + String.join(", ", options.headers()) + (check == null ? "" : checkNote(abi)));
+          + String.join(", ", options.headers()) + " (" + n + (n == 1 ? " assertion" : " assertions")
+          + (check == null ? "" : checkNote(abi)) + ")");
     }
   }
 
   private String checkNote(TargetAbi abi) {
     return options.runCheck() && Toolchain.runner(abi, options.hostArch(), runner(abi)).isPresent()
-        ? " (abi-asserts.h and abi-check.c)" : " (abi-asserts.h; abi-check.c compiled, not run)";
+        ? "; abi-check.c ran" : "; abi-check.c built, not run";
   }
 
   private String runner(TargetAbi abi) {

@@ -159,28 +159,43 @@ public final class Importer {
         propagate(mirrors);
         continue;
       }
-      Path asserts = jr.classes().resolve("META-INF/abiguard/abi-asserts.h");
-      if (!Files.isRegularFile(asserts)) {
+      Path generatedAsserts = jr.classes().resolve("META-INF/abiguard/abi-asserts.h");
+      if (!Files.isRegularFile(generatedAsserts)) {
         throw new Failure("abiguard wrote no abi-asserts.h for the mirrors");
       }
-      boolean failed = unasserted(Files.readString(asserts), mirrors);
-      for (Toolchain tc : toolchains) {
-        CProof.Result cr = CProof.asserts(tc, asserts);
-        failed |= apply(cr, mirrors);
+      String assertsText = Files.readString(generatedAsserts);
+      unasserted(assertsText, mirrors);
+      propagate(mirrors);
+      // a mirror the C compilers disprove is left out with what needs it; the others' assertions
+      // are compiled again without it (their layouts do not depend on it, so javac need not rerun)
+      Path asserts = proofDir.resolve("abi-asserts.h");
+      boolean failed = true;
+      for (int c = 0; c < MAX_PROOF_ROUNDS && failed && !mirrors.isEmpty(); c++) {
+        Files.writeString(asserts, CProof.keepOnly(assertsText, alive(mirrors)));
+        failed = false;
+        for (Toolchain tc : toolchains) {
+          CProof.Result cr = CProof.asserts(tc, asserts);
+          failed |= apply(cr, mirrors);
+        }
+        propagate(mirrors);
       }
       log.info("proof round " + (round + 1) + ": C compilers done at " + millis(start) + " ms");
+      if (failed) {
+        throw new Failure("the C proof did not settle in " + MAX_PROOF_ROUNDS + " rounds");
+      }
       Path check = jr.classes().resolve("META-INF/abiguard/abi-check.c");
-      if (!failed && Files.isRegularFile(check)) {
+      if (Files.isRegularFile(check) && !mirrors.isEmpty()) {
+        int before = mirrors.size();
         List<String> names = mirrors.values().stream().map(m -> options.packageName() + "." + m.javaName()).toList();
         for (Toolchain tc : toolchains) {
           CProof.Result cr = CProof.check(tc, check, names, proofDir);
           cr.notes().forEach(log::info);
-          failed |= apply(cr, mirrors);
+          apply(cr, mirrors);
         }
-      }
-      if (failed) {
-        propagate(mirrors);
-        continue;
+        if (mirrors.size() != before) {
+          propagate(mirrors);
+          continue; // abi-check.c covers every mirror at once: compile the rest again
+        }
       }
       proven = true;
       break;
@@ -188,7 +203,9 @@ public final class Importer {
     if (!proven && !mirrors.isEmpty()) {
       throw new Failure("the proof did not settle in " + MAX_PROOF_ROUNDS + " rounds");
     }
-    // write what is proven
+    // write what is proven (the staging may still hold mirrors the C compilers disproved)
+    deleteTree(staging);
+    staged = writeSources(Files.createDirectories(staging), mirrors, mapper);
     Path root = options.outDir();
     List<Path> files = new ArrayList<>();
     for (Path p : staged) {
@@ -292,9 +309,9 @@ public final class Importer {
       String key = queue.poll();
       MirrorType first = null;
       String firstAbi = null;
-      String failure = null;
+      String failure = declaredAlike(mapper, key, abis);
       Location failureAt = where.get(key);
-      for (String abi : abis) {
+      for (String abi : failure == null ? abis : List.<String>of()) {
         try {
           MirrorType t = mapper.map(abi, key);
           where.putIfAbsent(key, t.location());
@@ -329,6 +346,37 @@ public final class Importer {
       }
     }
     return new ArrayList<>(seen);
+  }
+
+  /** Why {@code key} is not declared alike on every ABI (missing on some, other members), or {@code null}. */
+  private static String declaredAlike(Mapper mapper, String key, List<String> abis) {
+    List<String> has = new ArrayList<>();
+    List<String> lacks = new ArrayList<>();
+    String firstAbi = null;
+    String firstOutline = null;
+    for (String abi : abis) {
+      RecordDef def = mapper.definition(abi, key);
+      if (def == null) {
+        lacks.add(abi);
+        continue;
+      }
+      has.add(abi);
+      String outline = Mapper.outline(def);
+      if (firstOutline == null) {
+        firstAbi = abi;
+        firstOutline = outline;
+      } else if (!outline.equals(firstOutline)) {
+        return "not portable: declared with other members on " + firstAbi + " and " + abi + " (" + firstOutline
+            + " vs " + outline + "); abiguard mirrors it only where one declaration serves every ABI";
+      }
+    }
+    if (has.isEmpty()) {
+      return null; // the mapper says why
+    }
+    if (!lacks.isEmpty()) {
+      return "not portable: defined on " + String.join(", ", has) + " but not on " + String.join(", ", lacks);
+    }
+    return null;
   }
 
   private static String difference(MirrorType a, MirrorType b) {
@@ -438,11 +486,22 @@ public final class Importer {
     }
   }
 
+  /** The qualified Java names of the mirrors still in. */
+  private Set<String> alive(Map<String, MirrorType> mirrors) {
+    Set<String> names = new java.util.HashSet<>();
+    for (MirrorType t : mirrors.values()) {
+      names.add(options.packageName() + "." + t.javaName());
+    }
+    return names;
+  }
+
   /** Leaves out the mirrors abiguard wrote no assertions for (it did not lay them out); true if any. */
   private boolean unasserted(String asserts, Map<String, MirrorType> mirrors) {
+    // a mirror's block starts with "/* p.Name mirrors ..." (nested types: "/* p.Name.Inner mirrors ...")
     boolean failed = false;
     for (MirrorType t : new ArrayList<>(mirrors.values())) {
-      if (!asserts.contains("/* " + options.packageName() + "." + t.javaName() + " mirrors ")) {
+      String name = options.packageName() + "." + t.javaName();
+      if (!asserts.contains("/* " + name + " mirrors ")) {
         mirrors.remove(t.key());
         leaveOut(t.key(), "abiguard compiled the mirror but wrote no C assertions for it, so nothing proves it"
             + " (this abiguard does not lay out " + (t.union() ? "unions" : "this type") + ")", t.location());

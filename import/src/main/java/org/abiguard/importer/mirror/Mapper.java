@@ -61,6 +61,38 @@ public final class Mapper {
     return n;
   }
 
+  /** The definition of {@code key} on {@code abi}, or {@code null} where it has none. */
+  public RecordDef definition(String abi, String key) {
+    Declarations d = decls.get(abi);
+    if (key.startsWith("struct ") || key.startsWith("union ")) {
+      RecordDef def = d.tagged.get(key.substring(key.indexOf(' ') + 1));
+      return def != null && def.union() == key.startsWith("union ") ? def : null;
+    }
+    Typedef td = d.typedefs.get(key);
+    return td != null && td.type() instanceof CType.Record r ? r.definition() : null;
+  }
+
+  /**
+   * The shape of a definition as written: member names, bit-field marks and nested definitions,
+   * e.g. {@code [cmd, u{a, b}, pad:]}, to tell the ABIs' declarations apart before any probe.
+   */
+  public static String outline(RecordDef def) {
+    StringBuilder sb = new StringBuilder("[");
+    for (RecordDef.Member m : def.members()) {
+      if (sb.length() > 1) {
+        sb.append(", ");
+      }
+      sb.append(m.name() == null ? "(anonymous)" : m.name());
+      if (m.bits() != null) {
+        sb.append(':');
+      }
+      if (m.type() instanceof CType.Record r && r.tag() == null && r.definition() != null) {
+        sb.append(outline(r.definition()));
+      }
+    }
+    return sb.append(']').toString();
+  }
+
   /** The mirror of {@code key} ({@code struct foo}, {@code union bar}, or a typedef of a tagless one) on {@code abi}. */
   public MirrorType map(String abi, String key) throws Unmirrorable {
     Declarations d = decls.get(abi);
@@ -105,7 +137,8 @@ public final class Mapper {
             + " annotation for (only a packed struct: @AbiStruct(pack = 1))", m.location());
       }
       List<String> ann = new ArrayList<>();
-      if (m.name() != null && m.bits() == null) {
+      boolean flexible = m.type() instanceof CType.Array fa && fa.length() == null;
+      if (m.name() != null && m.bits() == null && !flexible) {
         explicitAlignment(object + "." + m.name(), m.location()).ifPresent(a -> ann.add("@AbiAlign(" + a + ")"));
       }
       String cDecl = CSpelling.member(m);

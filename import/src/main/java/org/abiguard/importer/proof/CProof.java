@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abiguard.importer.cc.CompilerRun;
@@ -61,6 +62,29 @@ public final class CProof {
       other.add(abi + ": the C assertions do not compile:\n" + out.err().strip());
     }
     return new Result(byMirror, other, List.of());
+  }
+
+  /**
+   * {@code abi-asserts.h} with only the blocks of the mirrors in {@code keep} (qualified Java
+   * names; a nested mirror goes with its top-level one).
+   */
+  public static String keepOnly(String asserts, Set<String> keep) {
+    StringBuilder out = new StringBuilder();
+    boolean skipping = false;
+    for (String line : asserts.split("\n", -1)) {
+      Matcher m = MIRROR_COMMENT.matcher(line.trim());
+      if (m.matches()) {
+        String name = m.group(1);
+        skipping = keep.stream().noneMatch(k -> name.equals(k) || name.startsWith(k + "."));
+      }
+      if (!skipping) {
+        out.append(line).append('\n');
+      }
+      if (skipping && line.trim().equals("#endif")) {
+        skipping = false;
+      }
+    }
+    return out.toString();
   }
 
   /** The mirror whose assertions contain line {@code line} (1-based). */

@@ -366,8 +366,8 @@ public final class Importer {
         firstAbi = abi;
         firstOutline = outline;
       } else if (!outline.equals(firstOutline)) {
-        return "not portable: declared with other members on " + firstAbi + " and " + abi + " (" + firstOutline
-            + " vs " + outline + "); abiguard mirrors it only where one declaration serves every ABI";
+        return "not portable: declared with other members on " + firstAbi + " and " + abi + " ("
+            + outlineDifference(firstOutline, outline) + "); abiguard mirrors it only where one declaration serves every ABI";
       }
     }
     if (has.isEmpty()) {
@@ -377,6 +377,25 @@ public final class Importer {
       return "not portable: defined on " + String.join(", ", has) + " but not on " + String.join(", ", lacks);
     }
     return null;
+  }
+
+  /** Where two outlines part: {@code ..., pad, [u[a, b]] vs ..., pad, [u[a]]}. */
+  static String outlineDifference(String a, String b) {
+    int i = 0;
+    while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    int from = Math.max(0, a.lastIndexOf(", ", Math.max(0, i - 1)) + 2);
+    if (a.lastIndexOf(", ", Math.max(0, i - 1)) < 0) {
+      from = 0;
+    }
+    String sa = a.substring(Math.min(from, a.length()));
+    String sb = b.substring(Math.min(from, b.length()));
+    return (from > 0 ? "..., " : "") + shorten(sa) + " vs " + (from > 0 ? "..., " : "") + shorten(sb);
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
   }
 
   private static String difference(MirrorType a, MirrorType b) {

@@ -32,7 +32,18 @@ public final class Mapper {
   private final Map<String, Declarations> decls;
   private final Probes probes;
   private final Map<String, String> javaNames = new LinkedHashMap<>();
-  private final Set<String> takenJavaNames = new HashSet<>();
+  /**
+   * Names a mirror or typedef annotation must not take: abiguard's annotations (imported by the
+   * mirrors) and the java.lang types the mirrors and their generated marshallers use.
+   */
+  private static final Set<String> RESERVED = Set.of(
+      "AbiStruct", "AbiUnion", "AbiName", "AbiArray", "AbiAlign", "AbiBits", "AbiAnonymous", "AbiFlexible",
+      "AbiWidth", "NativeLong", "Pointer", "U8", "U16", "U32", "U64", "S8", "S16", "S32", "S64", "Abi",
+      "AbiCodec", "AbiRangeException", "Endian", "Object", "String", "Integer", "Long", "Short", "Byte",
+      "Character", "Boolean", "Math", "System", "Class", "Override", "Deprecated", "SuppressWarnings",
+      "Number", "Enum", "Record", "Exception", "RuntimeException", "Error", "Void", "Iterable", "Comparable",
+      "Generated", "ByteBuffer", "MemorySegment");
+  private final Set<String> takenJavaNames = new HashSet<>(RESERVED);
   private final Map<String, TypedefAnnotation> typedefAnnotations = new LinkedHashMap<>();
   /** While true, probe values are placeholders and only the requests count. */
   public boolean collecting;

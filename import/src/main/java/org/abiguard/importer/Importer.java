@@ -55,6 +55,9 @@ public final class Importer {
   private final ImportLog log;
   private final Map<String, ImportResult.LeftOut> leftOut = new LinkedHashMap<>();
   private final Map<String, Location> where = new LinkedHashMap<>();
+  /** Where the import is, for counting what is left out at which stage. */
+  private String stage = "mapping";
+  private final Map<String, Integer> leftOutByStage = new LinkedHashMap<>();
 
   private Importer(ImportOptions options, ImportLog log) {
     this.options = options;
@@ -138,6 +141,8 @@ public final class Importer {
     List<String> found = closure(mapper, roots, abis, mirrors);
     log.info("found " + found.size() + " C types (" + roots.size() + " asked for, the rest needed by them)");
     propagate(mirrors);
+    int mirrored = mirrors.size();
+    stage = "abiguard";
 
     // prove, leaving out what fails, until what is left is proven
     Path staging = Files.createDirectories(work.resolve("src"));
@@ -151,6 +156,7 @@ public final class Importer {
       List<String> rel = staged.stream().map(p -> staging.relativize(p).toString()).toList();
       JavaProof.Result jr = JavaProof.compile(staging, rel, abis, proofDir);
       log.info("proof round " + (round + 1) + ": abiguard compiled " + mirrors.size() + " mirrors at " + millis(start) + " ms");
+      jr.warnings().forEach(w -> log.warn("javac: " + w));
       if (!jr.otherErrors().isEmpty()) {
         throw new Failure("abiguard cannot compile the mirrors: " + String.join("; ", jr.otherErrors()));
       }
@@ -164,6 +170,7 @@ public final class Importer {
         throw new Failure("abiguard wrote no abi-asserts.h for the mirrors");
       }
       String assertsText = Files.readString(generatedAsserts);
+      stage = "C";
       unasserted(assertsText, mirrors);
       propagate(mirrors);
       // a mirror the C compilers disprove is left out with what needs it; the others' assertions
@@ -194,6 +201,7 @@ public final class Importer {
         }
         if (mirrors.size() != before) {
           propagate(mirrors);
+          stage = "abiguard";
           continue; // abi-check.c covers every mirror at once: compile the rest again
         }
       }
@@ -220,9 +228,12 @@ public final class Importer {
     }
     ImportResult result = new ImportResult(found, written, written, List.copyOf(leftOut.values()), files, null,
         millis(start));
-    log.info("types found: " + found.size() + ", mirrored and proven for " + String.join(", ", abis) + ": "
-        + written.size() + ", left out: " + leftOut.size() + "; " + files.size() + " files written under " + root
-        + " in " + result.millis() + " ms");
+    log.info("types found: " + found.size() + "; mirrored: " + mirrored + "; proven for " + String.join(", ", abis)
+        + " and written: " + written.size() + "; left out: " + leftOut.size() + " ("
+        + leftOutByStage.getOrDefault("mapping", 0) + " not mirrorable or not portable, "
+        + leftOutByStage.getOrDefault("abiguard", 0) + " rejected by abiguard, "
+        + leftOutByStage.getOrDefault("C", 0) + " disproved by the C compilers); " + files.size()
+        + " files written under " + root + " in " + result.millis() + " ms");
     return result;
   }
 
@@ -414,6 +425,9 @@ public final class Importer {
 
   private void leaveOut(String key, String reason, Location at) {
     Location l = at != null ? at : where.get(key);
+    if (!leftOut.containsKey(key)) {
+      leftOutByStage.merge(stage, 1, Integer::sum);
+    }
     leftOut.putIfAbsent(key, new ImportResult.LeftOut(key, reason, l == null ? "(unknown)" : display(l)));
   }
 

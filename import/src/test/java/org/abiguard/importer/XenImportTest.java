@@ -42,6 +42,7 @@ class XenImportTest {
     assertNull(r.problem());
     assertEquals(List.of(), r.leftOut());
     assertTrue(r.success());
+    assertEquals(List.of(), log.warnings, "javac and abiguard warn about nothing in the mirrors (-Xlint:all)");
     assertEquals(10, r.found().size(), r.found().toString());
     assertEquals(r.found(), r.written());
     assertEquals(r.found(), r.proven());

@@ -26,7 +26,8 @@ import org.abiguard.processor.AbiGuardProcessor;
  */
 public final class JavaProof {
   /** The compilation's outcome: errors by source file (relative path), errors with no file, the class output. */
-  public record Result(Map<String, List<String>> errorsByFile, List<String> otherErrors, Path classes) {}
+  public record Result(Map<String, List<String>> errorsByFile, List<String> otherErrors, List<String> warnings,
+      Path classes) {}
 
   private JavaProof() {}
 
@@ -60,12 +61,18 @@ public final class JavaProof {
       try {
         task.call();
       } catch (RuntimeException e) {
-        return new Result(Map.of(), List.of("javac or abiguard failed: " + e), classes);
+        return new Result(Map.of(), List.of("javac or abiguard failed: " + e), List.of(), classes);
       }
     }
     Map<String, List<String>> byFile = new LinkedHashMap<>();
     List<String> other = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+        warnings.add((d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":"
+            + d.getLineNumber() + ": ") + d.getMessage(Locale.ROOT));
+        continue;
+      }
       if (d.getKind() != Diagnostic.Kind.ERROR) {
         continue;
       }
@@ -78,7 +85,7 @@ public final class JavaProof {
       String key = file.startsWith(sourceRoot) ? sourceRoot.relativize(file).toString() : file.toString();
       byFile.computeIfAbsent(key, k -> new ArrayList<>()).add("line " + d.getLineNumber() + ": " + message);
     }
-    return new Result(byFile, other, classes);
+    return new Result(byFile, other, warnings, classes);
   }
 
   /** Where the annotations are (a jar, or a class directory in tests). */

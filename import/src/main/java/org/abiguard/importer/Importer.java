@@ -320,6 +320,13 @@ public final class Importer {
       String key = queue.poll();
       MirrorType first = null;
       String firstAbi = null;
+      for (String abi : abis) {
+        RecordDef def = mapper.definition(abi, key);
+        if (def != null) {
+          where.putIfAbsent(key, def.location());
+          break;
+        }
+      }
       String failure = declaredAlike(mapper, key, abis);
       Location failureAt = where.get(key);
       for (String abi : failure == null ? abis : List.<String>of()) {

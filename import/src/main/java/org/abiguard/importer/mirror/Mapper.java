@@ -65,7 +65,8 @@ public final class Mapper {
   }
 
   private String unique(String name) {
-    String n = name;
+    String n = RESERVED.contains(name) ? name + "Type" : name; // typedef u16 -> @U16Type, not abiguard's @U16
+    name = n;
     for (int i = 2; !takenJavaNames.add(n); i++) {
       n = name + i;
     }

@@ -39,15 +39,14 @@ public final class Naming {
 
   private static String camel(String c) {
     StringBuilder sb = new StringBuilder();
-    boolean upper = false;
-    for (int i = 0; i < c.length(); i++) {
-      char ch = c.charAt(i);
-      if (ch == '_') {
-        upper = sb.length() > 0;
-      } else {
-        sb.append(upper ? Character.toUpperCase(ch) : ch);
-        upper = false;
+    for (String part : c.split("_")) {
+      if (part.isEmpty()) {
+        continue;
       }
+      // an all-capitals part (RING_IDX, the IDX of xen_IDX) reads as a word: Ring, Idx
+      String word = part.length() > 1 && part.equals(part.toUpperCase(java.util.Locale.ROOT))
+          ? part.charAt(0) + part.substring(1).toLowerCase(java.util.Locale.ROOT) : part;
+      sb.append(sb.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
     }
     return sb.toString();
   }

@@ -12,16 +12,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.lang.model.SourceVersion;
-import org.abiguard.importer.c.CType;
 import org.abiguard.importer.c.Declarations;
 import org.abiguard.importer.c.Location;
 import org.abiguard.importer.c.Parser;
 import org.abiguard.importer.c.RecordDef;
-import org.abiguard.importer.c.Typedef;
 import org.abiguard.importer.cc.Probes;
 import org.abiguard.importer.cc.Toolchain;
 import org.abiguard.importer.mirror.JavaWriter;
@@ -48,13 +44,13 @@ import org.abiguard.importer.proof.JavaProof;
  * </ol>
  */
 public final class Importer {
-  private static final Pattern LINE_MARKER = Pattern.compile("(?m)^# (\\d+) \"((?:[^\"\\\\]|\\\\.)*)\"((?: \\d)*)$");
   private static final int MAX_PROOF_ROUNDS = 12;
 
   private final ImportOptions options;
   private final ImportLog log;
   private final Map<String, ImportResult.LeftOut> leftOut = new LinkedHashMap<>();
   private final Map<String, Location> where = new LinkedHashMap<>();
+  private final Headers headers;
   /** Where the import is, for counting what is left out at which stage. */
   private String stage = "mapping";
   private final Map<String, Integer> leftOutByStage = new LinkedHashMap<>();
@@ -62,6 +58,7 @@ public final class Importer {
   private Importer(ImportOptions options, ImportLog log) {
     this.options = options;
     this.log = log;
+    this.headers = new Headers(options.includeDirs());
   }
 
   /** Runs the import described by {@code options}, reporting to {@code log}. */
@@ -113,14 +110,14 @@ public final class Importer {
       String text = tc.preprocess();
       tc.compileHeaders();
       Parser parser = Parser.parse(text);
-      namedFiles.put(tc.abi().abiName(), namedFiles(text, tc.includerName()));
+      namedFiles.put(tc.abi().abiName(), Selection.namedFiles(text, tc.includerName()));
       for (Parser.Problem p : parser.problems()) {
         log.warn(tc.abi().abiName() + ": " + p.location() + ": cannot parse a declaration: " + p.message());
       }
       decls.put(tc.abi().abiName(), parser.declarations());
     }
     log.info("preprocessed and parsed for " + String.join(", ", abis) + " in " + millis(start) + " ms");
-    List<String> roots = roots(decls, namedFiles);
+    List<String> roots = Selection.roots(decls, namedFiles, options.types(), where);
     if (roots.isEmpty()) {
       throw new Failure("no struct or union " + (options.types() == null ? "is declared in the headers"
           : "matches --types " + options.types().pattern()));
@@ -260,55 +257,6 @@ public final class Importer {
     }
   }
 
-  /** The files the includer itself includes: the headers as the preprocessor names them. */
-  static Set<String> namedFiles(String preprocessed, String includerName) {
-    Set<String> named = new LinkedHashSet<>();
-    String current = "";
-    Matcher m = LINE_MARKER.matcher(preprocessed);
-    String previous = "";
-    while (m.find()) {
-      String file = m.group(2);
-      String flags = m.group(3);
-      if (flags.contains(" 1") && previous.endsWith(includerName)) {
-        named.add(file);
-      }
-      current = file;
-      previous = current;
-    }
-    return named;
-  }
-
-  /** The C types asked for, by key, in declaration order over the ABIs. */
-  private List<String> roots(Map<String, Declarations> decls, Map<String, Set<String>> namedFiles) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (Map.Entry<String, Declarations> e : decls.entrySet()) {
-      Declarations d = e.getValue();
-      Set<String> named = namedFiles.get(e.getKey());
-      List<Object[]> candidates = new ArrayList<>(); // {key, cName, location}
-      for (RecordDef r : d.records) {
-        candidates.add(new Object[] {r.keyword() + " " + r.tag(), r.tag(), r.location()});
-      }
-      for (Typedef t : d.typedefs.values()) {
-        if (t.type() instanceof CType.Record r && r.tag() == null && r.definition() != null
-            && !t.name().startsWith("__guest_handle_")) { // Xen's guest handles are @Pointer members
-          candidates.add(new Object[] {t.name(), t.name(), t.location()});
-        }
-      }
-      candidates.sort(Comparator.comparing((Object[] c) -> ((Location) c[2]).file())
-          .thenComparingInt(c -> ((Location) c[2]).line()));
-      for (Object[] c : candidates) {
-        Location at = (Location) c[2];
-        boolean wanted = options.types() == null ? named.contains(at.file())
-            : options.types().matcher((String) c[1]).matches() && !at.file().startsWith("/usr/");
-        if (wanted) {
-          keys.add((String) c[0]);
-          where.putIfAbsent((String) c[0], at);
-        }
-      }
-    }
-    return new ArrayList<>(keys);
-  }
-
   /**
    * Maps the roots and what they need on every ABI; with {@code mirrors} set, keeps the mirrors
    * that are the same on every ABI and leaves the others out. Returns every key reached.
@@ -327,7 +275,7 @@ public final class Importer {
           break;
         }
       }
-      String failure = declaredAlike(mapper, key, abis);
+      String failure = Portability.declaredAlike(mapper, key, abis);
       Location failureAt = where.get(key);
       for (String abi : failure == null ? abis : List.<String>of()) {
         try {
@@ -343,7 +291,7 @@ public final class Importer {
             firstAbi = abi;
           } else if (failure == null && !first.sameAs(t)) {
             failure = "not portable: declared differently on " + firstAbi + " and " + abi + " ("
-                + difference(first, t) + "); abiguard mirrors it only where one declaration serves every ABI";
+                + Portability.difference(first, t) + "); abiguard mirrors it only where one declaration serves every ABI";
           }
         } catch (Unmirrorable u) {
           if (failure == null) {
@@ -366,122 +314,12 @@ public final class Importer {
     return new ArrayList<>(seen);
   }
 
-  /** Why {@code key} is not declared alike on every ABI (missing on some, other members), or {@code null}. */
-  private static String declaredAlike(Mapper mapper, String key, List<String> abis) {
-    List<String> has = new ArrayList<>();
-    List<String> lacks = new ArrayList<>();
-    String firstAbi = null;
-    String firstOutline = null;
-    for (String abi : abis) {
-      RecordDef def = mapper.definition(abi, key);
-      if (def == null) {
-        lacks.add(abi);
-        continue;
-      }
-      has.add(abi);
-      String outline = Mapper.outline(def);
-      if (firstOutline == null) {
-        firstAbi = abi;
-        firstOutline = outline;
-      } else if (!outline.equals(firstOutline)) {
-        return "not portable: declared with other members on " + firstAbi + " and " + abi + " ("
-            + outlineDifference(firstOutline, outline) + "); abiguard mirrors it only where one declaration serves every ABI";
-      }
-    }
-    if (has.isEmpty()) {
-      return null; // the mapper says why
-    }
-    if (!lacks.isEmpty()) {
-      return "not portable: defined on " + String.join(", ", has) + " but not on " + String.join(", ", lacks);
-    }
-    return null;
-  }
-
-  /** Where two outlines part: {@code ..., pad, [u[a, b]] vs ..., pad, [u[a]]}. */
-  static String outlineDifference(String a, String b) {
-    int i = 0;
-    while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    int from = Math.max(0, a.lastIndexOf(", ", Math.max(0, i - 1)) + 2);
-    if (a.lastIndexOf(", ", Math.max(0, i - 1)) < 0) {
-      from = 0;
-    }
-    String sa = a.substring(Math.min(from, a.length()));
-    String sb = b.substring(Math.min(from, b.length()));
-    return (from > 0 ? "..., " : "") + shorten(sa) + " vs " + (from > 0 ? "..., " : "") + shorten(sb);
-  }
-
-  private static String shorten(String s) {
-    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
-  }
-
-  private static String difference(MirrorType a, MirrorType b) {
-    List<String> am = a.members().stream().map(m -> m.cDeclaration()).toList();
-    List<String> bm = b.members().stream().map(m -> m.cDeclaration()).toList();
-    for (int i = 0; i < Math.max(am.size(), bm.size()); i++) {
-      String x = i < am.size() ? am.get(i) : "(no member)";
-      String y = i < bm.size() ? bm.get(i) : "(no member)";
-      if (!x.equals(y) || i < a.members().size() && i < b.members().size()
-          && !a.members().get(i).annotations().equals(b.members().get(i).annotations())) {
-        return "member " + (i + 1) + ": '" + x + "' vs '" + y + "'";
-      }
-    }
-    return "nested or type-level attributes differ";
-  }
-
   private void leaveOut(String key, String reason, Location at) {
     Location l = at != null ? at : where.get(key);
     if (!leftOut.containsKey(key)) {
       leftOutByStage.merge(stage, 1, Integer::sum);
     }
-    leftOut.putIfAbsent(key, new ImportResult.LeftOut(key, reason, l == null ? "(unknown)" : display(l)));
-  }
-
-  private String display(Location l) {
-    return header(l.file()) + ":" + l.line();
-  }
-
-  /** A header as an {@code #include <...>} through the {@code -I} directories names it, else its path. */
-  private String header(String file) {
-    String f = file.startsWith("./") ? file.substring(2) : file;
-    for (Path dir : options.includeDirs()) {
-      String prefix = dir.toAbsolutePath().normalize() + "/";
-      if (f.startsWith(prefix)) {
-        return f.substring(prefix.length());
-      }
-    }
-    return f;
-  }
-
-  private final Map<String, List<String>> sourceLines = new java.util.HashMap<>();
-
-  /**
-   * The line of a header as written (comments and surrounding blanks removed), or {@code null}
-   * when it cannot be read or holds more than one declaration's start.
-   */
-  private String sourceLine(Location l) {
-    if (l == null) {
-      return null;
-    }
-    List<String> lines = sourceLines.computeIfAbsent(l.file(), f -> {
-      try {
-        return Files.readAllLines(Path.of(f));
-      } catch (IOException | RuntimeException e) {
-        return List.of();
-      }
-    });
-    if (l.line() < 1 || l.line() > lines.size()) {
-      return null;
-    }
-    String text = lines.get(l.line() - 1).replaceAll("/\\*.*?\\*/", " ").replaceAll("//.*", "")
-        .replaceAll("/\\*.*", "").strip().replaceAll("\\s+", " ");
-    return text.endsWith(";") && text.indexOf(';') == text.length() - 1 && !text.contains("{") ? text : null;
-  }
-
-  /** {@code {@code public/memory.h}, line 46}. */
-  private String javadocWhere(Location l) {
-    return l == null ? "an unknown header" : "{@code " + header(l.file()).replace("*/", "*&#47;") + "}, line " + l.line();
+    leftOut.putIfAbsent(key, new ImportResult.LeftOut(key, reason, l == null ? "(unknown)" : headers.display(l)));
   }
 
   /** Leaves out every mirror that needs one that is left out, until none does. */
@@ -585,13 +423,13 @@ public final class Importer {
     List<Path> files = new ArrayList<>();
     for (MirrorType t : mirrors.values()) {
       Path f = dir.resolve(t.javaName() + ".java");
-      Files.writeString(f, JavaWriter.mirror(t, options.packageName(), options.abis(), this::javadocWhere, this::sourceLine));
+      Files.writeString(f, JavaWriter.mirror(t, options.packageName(), options.abis(), headers::javadocWhere, headers::sourceLine));
       files.add(f);
     }
     for (TypedefAnnotation ta : mapper.typedefAnnotations().values()) {
       if (mirrors.values().stream().anyMatch(t -> uses(t, "@" + ta.javaName()))) {
         Path f = dir.resolve(ta.javaName() + ".java");
-        Files.writeString(f, JavaWriter.typedefAnnotation(ta, options.packageName(), this::javadocWhere));
+        Files.writeString(f, JavaWriter.typedefAnnotation(ta, options.packageName(), headers::javadocWhere));
         files.add(f);
       }
     }

@@ -45,6 +45,10 @@ public final class JavaWriter {
         args.append(", typedef = true");
       }
     }
+    if (t.cName() == null) {
+      // declared inline without a tag: C cannot name it, abiguard proves it through its member
+      args.append("untagged = true");
+    }
     if (t.pack() != 0) {
       args.append(args.length() > 0 ? ", " : "").append("pack = ").append(t.pack());
     }

@@ -73,7 +73,7 @@ class MapperTest {
     String s = source("struct with_union");
     assertContains(s, "@U32 public long cmd;");
     assertContains(s, "public U u = new U();");
-    assertContains(s, "  @AbiUnion\n  public static class U {");
+    assertContains(s, "  @AbiUnion(untagged = true)\n  public static class U {");
     assertContains(s, "@U64 public long big;");
     assertContains(s, "@U16 public int small;");
     assertContains(s, "import org.abiguard.AbiUnion;");
@@ -91,7 +91,7 @@ class MapperTest {
   void anonymousMember() throws Exception {
     String s = source("struct with_anonymous");
     assertContains(s, "@AbiAnonymous public AUnion aUnion = new AUnion();");
-    assertContains(s, "  @AbiUnion\n  public static class AUnion {");
+    assertContains(s, "  @AbiUnion(untagged = true)\n  public static class AUnion {");
   }
 
   @Test

@@ -53,7 +53,8 @@ final class Headers {
     }
     String text = lines.get(l.line() - 1).replaceAll("/\\*.*?\\*/", " ").replaceAll("//.*", "")
         .replaceAll("/\\*.*", "").strip().replaceAll("\\s+", " ");
-    return text.endsWith(";") && text.indexOf(';') == text.length() - 1 && !text.contains("{") ? text : null;
+    return text.endsWith(";") && text.indexOf(';') == text.length() - 1 && !text.contains("{") && !text.contains("}")
+        ? text : null;
   }
 
   /** {@code {@code public/memory.h}, line 46}. */

@@ -96,15 +96,15 @@ public final class JavaWriter {
     }
     sb.append("}\n");
     for (MirrorType n : t.nested()) {
-      sb.append("\n").append(in).append("/** The anonymous ").append(n.union() ? "union" : "struct")
-          .append(" declared at line ").append(n.location().line()).append(". */\n");
+      sb.append("\n").append(in).append("/** The ").append(n.union() ? "union" : "struct")
+          .append(" without a tag declared at line ").append(n.location().line()).append(". */\n");
       body(n, sb, in, true, sourceLine);
     }
     sb.append(indent).append("}\n");
   }
 
   private static boolean isStructArray(MirrorMember m) {
-    return m.javaType().endsWith("[]") && Character.isUpperCase(m.javaType().charAt(0))
+    return m.initializer() != null && m.javaType().endsWith("[]") && Character.isUpperCase(m.javaType().charAt(0))
         && m.annotations().stream().noneMatch(a -> a.equals("@AbiFlexible"));
   }
 

@@ -162,7 +162,8 @@ public final class Mapper {
         MirrorType n = nested(ctx, r.definition(), anonymousName(r.definition()), object);
         ann.add("@AbiAnonymous");
         String field = unique(names, Naming.memberName(n.javaName()));
-        members.add(new MirrorMember(null, field, ann, n.javaName(), "new " + n.javaName() + "()", cDecl, m.location()));
+        members.add(new MirrorMember(null, field, ann, n.javaName(), def.union() ? null : "new " + n.javaName() + "()",
+            cDecl, m.location()));
         continue;
       }
       if (m.bits() != null) {
@@ -216,6 +217,9 @@ public final class Mapper {
           ann.add("@AbiArray(" + as.length + ")");
           init = "new " + javaType.substring(0, javaType.length() - 2) + "[" + as.length + "]";
         }
+      }
+      if (def.union()) {
+        init = null; // a union's marshaller writes the one member that is set: they start unset
       }
       members.add(new MirrorMember(m.name(), field, ann, javaType, init, cDecl, m.location()));
     }

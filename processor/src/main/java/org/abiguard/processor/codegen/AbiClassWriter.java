@@ -69,7 +69,7 @@ final class AbiClassWriter {
         .build();
   }
 
-  /** {@code {@code uint32_t space;} at offset 4, u32}, plus the Java name where it differs. */
+  /** A member's Javadoc: "{@code uint32_t space;} at offset 4, u32", plus the Java name where it differs. */
   String memberDoc(FieldLayout field) {
     String doc = "{@code " + c.member(field) + "} at offset " + field.offset() + ", " + c.kind(field);
     String javaName = field.field().javaName();
@@ -370,7 +370,7 @@ final class AbiClassWriter {
 
   private static ScalarCode scalar(FieldLayout field, MemberType type) {
     JavaKind kind = type instanceof MemberType.IntType integer ? integer.javaKind() : JavaKind.LONG;
-    return new ScalarCode(field.width(), kind);
+    return new ScalarCode(Objects.requireNonNull(field.width(), "a scalar member has a width"), kind);
   }
 
   private TypeName javaType(MemberType type) {

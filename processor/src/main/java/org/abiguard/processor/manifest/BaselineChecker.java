@@ -10,6 +10,7 @@ import org.abiguard.processor.manifest.ManifestModel.Field;
 import org.abiguard.processor.manifest.ManifestModel.Layout;
 import org.abiguard.processor.manifest.ManifestModel.Shape;
 import org.abiguard.processor.manifest.ManifestModel.Struct;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares this compilation's layouts with a baseline manifest from an earlier release.
@@ -127,7 +128,12 @@ public final class BaselineChecker {
         if (was.length() != is.length()) {
           c.add(prefix + "changed length from " + was.length() + " to " + is.length(), abi);
         }
-        compareShape("element ", was.element(), is.element(), abi, c);
+        compareShape(
+            "element ",
+            Objects.requireNonNull(was.element(), "an array has an element"),
+            Objects.requireNonNull(is.element(), "an array has an element"),
+            abi,
+            c);
       }
       default -> {
         if (was.signed() != is.signed()) {
@@ -146,7 +152,7 @@ public final class BaselineChecker {
     private final Map<String, List<String>> abisByChange = new LinkedHashMap<>();
 
     /** @param abi the ABI, or null for a change that does not depend on the ABI */
-    void add(String change, String abi) {
+    void add(String change, @Nullable String abi) {
       List<String> abis = abisByChange.computeIfAbsent(change, k -> new ArrayList<>());
       if (abi != null) {
         abis.add(abi);

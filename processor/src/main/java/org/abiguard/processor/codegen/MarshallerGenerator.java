@@ -28,6 +28,7 @@ public final class MarshallerGenerator {
   /** The value of the generated {@code @Generated}. */
   public static final String GENERATOR = "org.abiguard.processor.AbiGuardProcessor";
 
+  private static final ClassName METHOD_HANDLES = ClassName.get("java.lang.invoke", "MethodHandles");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   /**
@@ -177,8 +178,8 @@ public final class MarshallerGenerator {
       ClassName abiClass = names.abiClass(struct, layout.abi());
       abiNames.add(abi);
       method.beginControlFlow("if ($S.equals(abi))", abi)
-          .addStatement("return $T.codec($S, $T.SIZE, $T.ALIGNMENT, $T::read, $T::write)", RuntimeTypes.ABI_RUNTIME,
-              marshaller + ".codec(\"" + abi + "\")", abiClass, abiClass, abiClass, abiClass)
+          .addStatement("return $T.codec($T.lookup(), $T.class, $S, $T.SIZE, $T.ALIGNMENT)", RuntimeTypes.ABI_RUNTIME,
+              METHOD_HANDLES, abiClass, marshaller + ".codec(\"" + abi + "\")", abiClass, abiClass)
           .endControlFlow();
     }
     String generated = String.join(", ", abiNames);

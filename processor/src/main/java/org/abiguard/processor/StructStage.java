@@ -54,7 +54,7 @@ final class StructStage {
   private final StructRegistry registry;
   private final NestingCheck nesting;
   private final LayoutEngine layoutEngine;
-  private final MarshallerGenerator generator = new MarshallerGenerator();
+  private final MarshallerGenerator generator;
   /** Layouts of the structs generated so far, by canonical name, sorted. */
   private final Map<String, List<StructLayout>> laidOut = new TreeMap<>();
   /** Canonical names of the source structs with errors (kept out of the baseline check). */
@@ -71,8 +71,12 @@ final class StructStage {
     this.abis = options.abis().stream().map(a -> TargetAbi.byName(a).orElseThrow()).toList();
     this.reader = new StructReader(elements);
     this.registry = new StructRegistry(elements, reader);
-    this.nesting = new NestingCheck(registry, abis);
+    // java.lang.foreign is final in Java 22 (SourceVersion.RELEASE_22 has ordinal 22); below it the
+    // generated code names no FFM type, and the processor never loads one at all
+    boolean foreignMemory = env.getSourceVersion().ordinal() >= 22;
+    this.nesting = new NestingCheck(registry, abis, foreignMemory);
     this.layoutEngine = new LayoutEngine(registry::model);
+    this.generator = new MarshallerGenerator(foreignMemory);
   }
 
   /** Reads, checks, lays out and generates this round's structs and those deferred earlier. */

@@ -59,6 +59,7 @@ final class StructStage {
   private final NestingCheck nesting;
   private final LayoutEngine layoutEngine;
   private final MarshallerGenerator generator;
+  private final DeclarationCheck declarations;
   /** Layouts of the structs generated so far, by canonical name, sorted. */
   private final Map<String, List<StructLayout>> laidOut = new TreeMap<>();
   /** Canonical names of the source structs with errors (kept out of the baseline check). */
@@ -85,14 +86,21 @@ final class StructStage {
     this.nesting = new NestingCheck(registry, abis, foreignMemory);
     this.layoutEngine = new LayoutEngine(registry::model);
     this.generator = new MarshallerGenerator(foreignMemory);
+    this.declarations = new DeclarationCheck(reporter);
   }
 
-  /** Reads, checks, lays out and generates this round's structs and those deferred earlier. */
-  void round(RoundEnvironment round) {
+  /**
+   * Reads, checks, lays out and generates this round's structs and those deferred earlier, and
+   * checks the width annotations outside structs.
+   *
+   * @param annotations the annotation types present in the round
+   */
+  void round(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     TypeElement abiStruct = elements.getTypeElement(AbiAnnotations.ABI_STRUCT);
     if (abiStruct == null) {
       return;
     }
+    declarations.round(annotations, round);
     nesting.nextRound();
     List<StructReading> readings = new ArrayList<>();
     for (TypeElement type : candidates(round, abiStruct)) {

@@ -34,7 +34,9 @@ class MemberReaderTest {
         @interface Odd {}
         """);
     assertExactly(javac(s), s.error("@Odd int a;", "@Odd",
-        P + "@Odd declares 24 bits on 'a', which is no C integer width; use 8, 16, 32 or 64"));
+        P + "@Odd declares 24 bits on 'a', which is no C integer width; use 8, 16, 32 or 64"),
+        s.error("@AbiWidth(24)", "24", P + "@AbiWidth declares 24 bits on typedef @Odd, which is no C integer width;"
+            + " use 8, 16, 32 or 64"));
   }
 
   @Test

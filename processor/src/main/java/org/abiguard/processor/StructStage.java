@@ -58,7 +58,9 @@ final class StructStage {
   private final StructRegistry registry;
   private final NestingCheck nesting;
   private final LayoutEngine layoutEngine;
-  private final MarshallerGenerator generator;
+  private final boolean foreignMemory;
+  /** Made for the first struct: a compilation without one never loads the generator nor JavaPoet. */
+  private MarshallerGenerator generator;
   private final DeclarationCheck declarations;
   /** Layouts of the structs generated so far, by canonical name, sorted. */
   private final Map<String, List<StructLayout>> laidOut = new TreeMap<>();
@@ -82,10 +84,9 @@ final class StructStage {
     this.registry = new StructRegistry(elements, reader);
     // java.lang.foreign is final in Java 22 (SourceVersion.RELEASE_22 has ordinal 22); below it the
     // generated code names no FFM type, and the processor never loads one at all
-    boolean foreignMemory = env.getSourceVersion().ordinal() >= 22;
+    this.foreignMemory = env.getSourceVersion().ordinal() >= 22;
     this.nesting = new NestingCheck(registry, abis, foreignMemory);
     this.layoutEngine = new LayoutEngine(registry::model);
-    this.generator = new MarshallerGenerator(foreignMemory);
     this.declarations = new DeclarationCheck(reporter);
   }
 
@@ -264,6 +265,9 @@ final class StructStage {
   }
 
   private void writeMarshaller(StructReading reading, List<StructLayout> layouts) {
+    if (generator == null) {
+      generator = new MarshallerGenerator(foreignMemory);
+    }
     JavaFile file = generator.generate(reading.model(), layouts, registry::model);
     String name = (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();
     try {

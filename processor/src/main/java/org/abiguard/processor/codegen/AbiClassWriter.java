@@ -236,7 +236,8 @@ final class AbiClassWriter {
   // ---------------------------------------------------------------- write
 
   private void write(TypeSpec.Builder type, Access access) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
+    boolean swapLocal = access.usesSwap() && multiByte();
+    type.addMethod(MethodSpec.methodBuilder("write")
         .addJavadoc("Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
             struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -244,7 +245,18 @@ final class AbiClassWriter {
         .addParameter(access.memoryType(), access.memory())
         .addParameter(access.offsetType(), "offset")
         .addStatement("check(value)")
-        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()))
+        .addStatement("put(value, $L)", access.usesSwap() && !swapLocal
+            ? access.putArguments().replace("swap", "false") : access.putArguments())
+        .build());
+    MethodSpec.Builder put = MethodSpec.methodBuilder("put")
+        .addJavadoc("The bytes of {@link #write}, after its checks: {@code value} passed {@link #check} and\n"
+            + "the struct fits at {@code offset}. For the marshallers of structs that nest this one.\n")
+        .addModifiers(Modifier.STATIC)
+        .addParameter(mirror, "value");
+    for (Parameter p : putParameters(access)) {
+      put.addParameter(p.type(), p.name());
+    }
     List<CodeBlock> bodies = new ArrayList<>();
     int end = 0;
     for (MemberCode member : members) {
@@ -262,8 +274,18 @@ final class AbiClassWriter {
       padding(body, access, end, layout.size() - end);
       bodies.add(body.build());
     }
-    split(type, method, "write", bodies, memoryParameters(access));
-    type.addMethod(method.build());
+    split(type, put, "write", bodies, putParameters(access));
+    type.addMethod(put.build());
+  }
+
+  /** The memory, the offset and, for a buffer, {@code swap} (always: a nested struct's put may need it). */
+  private static List<Parameter> putParameters(Access access) {
+    List<Parameter> parameters = new ArrayList<>(List.of(new Parameter(access.memoryType(), access.memory()),
+        new Parameter(access.offsetType(), "offset")));
+    if (access.usesSwap()) {
+      parameters.add(new Parameter(TypeName.BOOLEAN, "swap"));
+    }
+    return parameters;
   }
 
   private static void padding(CodeBlock.Builder body, Access access, int at, int count) {

@@ -54,9 +54,19 @@ public final class MarshallerGenerator {
   }
 
   public JavaFile generate(StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup) {
+    return generate(struct, layouts, lookup, name -> true);
+  }
+
+  /**
+   * As {@link #generate(StructModel, List, Function)}, where {@code generatedHere} tells which
+   * nested structs' marshallers this compilation generates (their package-private {@code put}
+   * writes a nested struct without checking it again).
+   */
+  public JavaFile generate(StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup,
+      java.util.function.Predicate<String> generatedHere) {
     validate(struct, layouts);
     SegmentAccess segment = foreignMemory ? new SegmentAccess(struct.order()) : null;
-    MarshallerNames names = new MarshallerNames(lookup);
+    MarshallerNames names = new MarshallerNames(lookup, generatedHere);
     CDeclarations c = new CDeclarations(names);
     StructLayout primary = layouts.get(0);
     ClassName marshaller = names.marshaller(struct);

@@ -116,7 +116,8 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
 
     @Override
     public void write(CodeBlock.Builder out, Access access) {
-      out.addStatement(access.writeNested(abiClass, cx.access(field), cx.index(field)));
+      out.addStatement(cx.writeNested(access, (MemberType.StructType) field.field().type(), cx.access(field),
+          cx.index(field)));
     }
 
     @Override
@@ -166,7 +167,7 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
       CodeBlock index = elementIndex();
       out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length());
       if (type.element() instanceof MemberType.StructType nested) {
-        out.addStatement(access.writeNested(cx.abiClass(nested), element, index));
+        out.addStatement(cx.writeNested(access, nested, element, index));
       } else {
         out.addStatement(scalar(field, type.element()).write(index, element, access));
       }

@@ -90,6 +90,16 @@ final class SegmentAccess implements Access {
   }
 
   @Override
+  public CodeBlock putNested(ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder) {
+    return CodeBlock.of("$T.put($L, seg, $L)", abiClass, value, index);
+  }
+
+  @Override
+  public String putArguments() {
+    return "seg, offset";
+  }
+
+  @Override
   public CodeBlock zero(CodeBlock index, int count) {
     return CodeBlock.of("seg.asSlice($L, $L).fill((byte) 0)", index, count);
   }

@@ -77,6 +77,10 @@ public class CheckAbiMojo extends AbstractMojo {
       getLog().info("abiguard check-abi: skipped");
       return;
     }
+    if ("pom".equals(project.getPackaging()) && baselineFile == null) {
+      getLog().info("abiguard check-abi: nothing to compare: a pom project has no classes and no manifest");
+      return;
+    }
     Optional<Baseline> baseline = baseline();
     if (baseline.isEmpty()) {
       return;

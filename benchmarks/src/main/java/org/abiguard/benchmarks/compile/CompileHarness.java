@@ -62,6 +62,10 @@ public final class CompileHarness {
     if (options.guava() != null) {
       inputs.add(GuavaInput.prepare(options.guava(), options.guavaClasspath(), work));
     }
+    for (Map.Entry<String, Path> project : options.projects().entrySet()) {
+      inputs.add(GuavaInput.project(project.getKey(), project.getValue().getFileName().toString()
+          .replaceFirst("-sources\\.jar$", ""), project.getValue(), List.of(), work));
+    }
 
     double loadBefore = loadAverage();
     List<Measurement> measurements = new ArrayList<>();

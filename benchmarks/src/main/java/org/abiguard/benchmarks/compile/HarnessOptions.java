@@ -4,7 +4,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The harness's command line.
@@ -18,6 +21,7 @@ import java.util.List;
  * @param methodsPerStruct flow methods per struct in the synthetic codebases
  * @param guava Guava's sources jar, or null
  * @param guavaClasspath Guava's compile class path, or empty to find it in the local repository
+ * @param projects further real projects without a compile class path: name to sources jar
  * @param jdk the JDK whose javac is measured
  * @param processorOptions {@code -A} options for the abiguard runs
  * @param decompose also measure javac with a do-nothing processor ({@link EmptyProcessor}) and
@@ -34,6 +38,7 @@ record HarnessOptions(
     int methodsPerStruct,
     Path guava,
     List<Path> guavaClasspath,
+    Map<String, Path> projects,
     Path jdk,
     List<String> processorOptions,
     boolean decompose,
@@ -46,6 +51,7 @@ record HarnessOptions(
           --annotations annotations/target/abiguard-annotations-0.1.0-SNAPSHOT.jar
           [--reps 5] [--warmups 1] [--out DIR] [--sizes 500,1000 | --sizes none]
           [--methods-per-struct 10] [--guava PATH-to-guava-sources-jar [--guava-classpath CP]]
+          [--project NAME=PATH-to-sources-jar ...]
           [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...] [--decompose] [--profile]""";
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with the problem. */
@@ -59,6 +65,7 @@ record HarnessOptions(
     int methodsPerStruct = 10;
     Path guava = null;
     List<Path> guavaClasspath = List.of();
+    Map<String, Path> projects = new LinkedHashMap<>();
     Path jdk = Path.of(System.getProperty("java.home"));
     List<String> processorOptions = new ArrayList<>();
     boolean decompose = false;
@@ -84,6 +91,13 @@ record HarnessOptions(
         case "--methods-per-struct" -> methodsPerStruct = Integer.parseInt(value);
         case "--guava" -> guava = Path.of(value);
         case "--guava-classpath" -> guavaClasspath = Arrays.stream(value.split(File.pathSeparator)).map(Path::of).toList();
+        case "--project" -> {
+          int eq = value.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("--project needs NAME=PATH: " + value);
+          }
+          projects.put(value.substring(0, eq), Path.of(value.substring(eq + 1)));
+        }
         case "--jdk" -> jdk = Path.of(value);
         case "--processor-option" -> processorOptions.add(value);
         default -> throw new IllegalArgumentException("unknown option " + option);
@@ -93,7 +107,8 @@ record HarnessOptions(
       throw new IllegalArgumentException("--processor and --annotations are required");
     }
     return new HarnessOptions(
-        processor, annotations, reps, warmups, out, sizes, methodsPerStruct, guava, guavaClasspath, jdk,
+        processor, annotations, reps, warmups, out, sizes, methodsPerStruct, guava, guavaClasspath,
+        Collections.unmodifiableMap(projects), jdk,
         List.copyOf(processorOptions), decompose, profile);
   }
 

@@ -36,6 +36,7 @@ final class MarkdownReport {
             + " parameter, got " + canary.narrowings() + " `[abiguard:narrowing]` instead of 1): these"
             + " figures measure the processor without the flow guard.\n\n");
     md.append(cost(measurements)).append('\n');
+    md.append(floor(measurements));
     md.append(checks(measurements)).append('\n');
     for (Measurement m : measurements) {
       md.append("- `").append(m.input.name()).append("`: ").append(m.input.description()).append('\n');
@@ -82,6 +83,34 @@ final class MarkdownReport {
       }
     }
     return md.toString();
+  }
+
+  /** The target on code without structs: abiguard at most this many times the empty processor. */
+  static final double FLOOR_RATIO = 1.02;
+
+  /** abiguard against the empty processor, per input that has both; empty if none has. */
+  private static String floor(List<Measurement> measurements) {
+    List<Measurement> both = measurements.stream().filter(m -> m.has(EMPTY) && m.has(ABIGUARD)).toList();
+    if (both.isEmpty()) {
+      return "";
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("abiguard against the empty processor (medians, seconds; ratio = abiguard median over the"
+        + " empty processor's, and min over min):\n\n");
+    md.append("| input | time | empty processor s | abiguard s | abiguard / empty | extra s | ratio ≤ ")
+        .append(String.format(Locale.ROOT, "%.2f", FLOOR_RATIO)).append(" |\n|---|---|---:|---:|---:|---:|---|\n");
+    for (Measurement m : both) {
+      for (Metric metric : Metric.values()) {
+        double empty = m.median(EMPTY, metric);
+        double abiguard = m.median(ABIGUARD, metric);
+        double ratio = abiguard / empty;
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.3f (%.3f) | %+.2f | %s |\n",
+            m.input.name(), metric.label, seconds(m, EMPTY, metric), seconds(m, ABIGUARD, metric), ratio,
+            m.min(ABIGUARD, metric) / m.min(EMPTY, metric), abiguard - empty,
+            ratio <= FLOOR_RATIO ? "yes" : "**no**"));
+      }
+    }
+    return md.append('\n').toString();
   }
 
   private static String seconds(Measurement m, CompileConfig config, Metric metric) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * The harness's command line.
  *
  * @param processorJar the self-contained abiguard processor jar
+ * @param baselineProcessor another abiguard processor jar measured beside it (before/after), or null
  * @param annotationsJar the abiguard annotations jar
  * @param reps measured runs per configuration and input
  * @param warmups unmeasured runs per configuration and input, before the measured ones
@@ -30,6 +31,7 @@ import java.util.Map;
  */
 record HarnessOptions(
     Path processorJar,
+    Path baselineProcessor,
     Path annotationsJar,
     int reps,
     int warmups,
@@ -49,6 +51,7 @@ record HarnessOptions(
       usage: java -cp benchmarks/target/classes org.abiguard.benchmarks.compile.CompileHarness
           --processor processor/target/abiguard-processor-0.1.0-SNAPSHOT.jar
           --annotations annotations/target/abiguard-annotations-0.1.0-SNAPSHOT.jar
+          [--baseline-processor OTHER-abiguard-processor.jar]
           [--reps 5] [--warmups 1] [--out DIR] [--sizes 500,1000 | --sizes none]
           [--methods-per-struct 10] [--guava PATH-to-guava-sources-jar [--guava-classpath CP]]
           [--project NAME=PATH-to-sources-jar ...]
@@ -57,6 +60,7 @@ record HarnessOptions(
   /** Parses {@code args}; throws {@link IllegalArgumentException} with the problem. */
   static HarnessOptions parse(String[] args) {
     Path processor = null;
+    Path baseline = null;
     Path annotations = null;
     int reps = 5;
     int warmups = 1;
@@ -84,6 +88,7 @@ record HarnessOptions(
       switch (option) {
         case "--processor" -> processor = Path.of(value);
         case "--annotations" -> annotations = Path.of(value);
+        case "--baseline-processor" -> baseline = Path.of(value);
         case "--reps" -> reps = positive(option, value);
         case "--warmups" -> warmups = Integer.parseInt(value);
         case "--out" -> out = Path.of(value);
@@ -107,16 +112,22 @@ record HarnessOptions(
       throw new IllegalArgumentException("--processor and --annotations are required");
     }
     return new HarnessOptions(
-        processor, annotations, reps, warmups, out, sizes, methodsPerStruct, guava, guavaClasspath,
+        processor, baseline, annotations, reps, warmups, out, sizes, methodsPerStruct, guava, guavaClasspath,
         Collections.unmodifiableMap(projects), jdk,
         List.copyOf(processorOptions), decompose, profile);
   }
 
   /** The configurations to measure, in the order each repetition runs them. */
   List<CompileConfig> configs() {
-    return decompose
-        ? List.of(CompileConfig.PLAIN, CompileConfig.EMPTY, CompileConfig.GENERATED, CompileConfig.ABIGUARD)
-        : List.of(CompileConfig.PLAIN, CompileConfig.ABIGUARD);
+    List<CompileConfig> configs = new ArrayList<>(List.of(CompileConfig.PLAIN));
+    if (decompose) {
+      configs.addAll(List.of(CompileConfig.EMPTY, CompileConfig.GENERATED));
+    }
+    if (baselineProcessor != null) {
+      configs.add(CompileConfig.BASELINE);
+    }
+    configs.add(CompileConfig.ABIGUARD);
+    return List.copyOf(configs);
   }
 
   private static int positive(String option, String value) {

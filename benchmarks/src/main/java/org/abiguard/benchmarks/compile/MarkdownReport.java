@@ -1,6 +1,7 @@
 package org.abiguard.benchmarks.compile;
 
 import static org.abiguard.benchmarks.compile.CompileConfig.ABIGUARD;
+import static org.abiguard.benchmarks.compile.CompileConfig.BASELINE;
 import static org.abiguard.benchmarks.compile.CompileConfig.EMPTY;
 import static org.abiguard.benchmarks.compile.CompileConfig.GENERATED;
 import static org.abiguard.benchmarks.compile.CompileConfig.PLAIN;
@@ -15,7 +16,8 @@ final class MarkdownReport {
   static final double TARGET_RATIO = 1.10;
 
   private static final Map<CompileConfig, String> HEADINGS =
-      Map.of(EMPTY, "empty processor", GENERATED, "`-proc:none` + generated", ABIGUARD, "abiguard");
+      Map.of(EMPTY, "empty processor", GENERATED, "`-proc:none` + generated", BASELINE, "abiguard baseline",
+          ABIGUARD, "abiguard");
 
   private MarkdownReport() {}
 
@@ -53,7 +55,7 @@ final class MarkdownReport {
 
   private static String cost(List<Measurement> measurements) {
     List<CompileConfig> others =
-        List.of(EMPTY, GENERATED, ABIGUARD).stream()
+        List.of(EMPTY, GENERATED, BASELINE, ABIGUARD).stream()
             .filter(c -> measurements.stream().anyMatch(m -> m.has(c)))
             .toList();
     StringBuilder md = new StringBuilder();
@@ -62,6 +64,10 @@ final class MarkdownReport {
     if (others.contains(EMPTY)) {
       md.append(" *empty processor*: a processor that claims `\"*\"` like abiguard and does"
           + " nothing, the part of the cost that javac's annotation processing itself takes.");
+    }
+    if (others.contains(BASELINE)) {
+      md.append(" *abiguard baseline*: the processor jar given with `--baseline-processor`, measured"
+          + " beside abiguard's in the same run.");
     }
     if (others.contains(GENERATED)) {
       md.append(" *+ generated*: `-proc:none` over the input plus the marshallers abiguard"
@@ -83,6 +89,21 @@ final class MarkdownReport {
       }
     }
     return md.toString();
+  }
+
+  /** Heading of the generated-weight table; one {@link #weightRow} per input and processor follows. */
+  static final String WEIGHT_HEADER =
+      "What each processor generated in its last run (the marshallers' sources and the class files"
+          + " compiled from them, nested classes included):\n\n"
+          + "| input | processor | marshallers | generated lines | lines per marshaller | bytecode bytes"
+          + " | bytes per marshaller |\n|---|---|---:|---:|---:|---:|---:|\n";
+
+  /** One row of the generated-weight table. */
+  static String weightRow(CompileInput input, CompileConfig config, GeneratedWeight w) {
+    int n = Math.max(1, w.marshallers());
+    return String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %,d | %,d |%n", input.name(), HEADINGS.get(config),
+        w.marshallers(), w.lines(), Math.round((double) w.lines() / n), w.classBytes(),
+        Math.round((double) w.classBytes() / n));
   }
 
   /** The target on code without structs: abiguard at most this many times the empty processor. */

@@ -11,7 +11,6 @@ import com.sun.source.util.Trees;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -22,12 +21,15 @@ import org.abiguard.processor.guard.flow.Interpreter;
 
 /**
  * Analyses one class (and its member classes): the override check, then each method and the
- * initializers that mention a declared width. A failure inside the analysis of one method
- * becomes one warning for that method; the others are still checked.
+ * initializers that mention a declared width. The guard fails closed: a failure inside the
+ * analysis of one method is an error on that method (see {@link Reporter#guardFailure}), never a
+ * method that silently goes unchecked; the other methods are still checked.
  */
 final class ClassAnalyzer {
-  /** Test hook: runs before each method is analysed, with its name. */
-  static volatile Consumer<String> beforeMethod = name -> { };
+  /** How one method is analysed: the interpreter, or in tests one that fails on purpose. */
+  interface MethodAnalysis {
+    void analyse(Context cx, TreePath method);
+  }
 
   private final Trees trees;
   private final Types types;
@@ -38,8 +40,15 @@ final class ClassAnalyzer {
   private final OverrideCheck overrides;
   /** Classes analysed so far, by symbol (trees are not kept alive after javac is done with them). */
   private final Set<Element> done = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final MethodAnalysis methods;
 
   ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations decls, Reporter reporter, boolean strict) {
+    this(trees, types, elements, decls, reporter, strict, (cx, method) -> Interpreter.analyseMethod(cx, method, null));
+  }
+
+  ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations decls, Reporter reporter, boolean strict,
+      MethodAnalysis methods) {
+    this.methods = methods;
     this.trees = trees;
     this.types = types;
     this.elements = elements;
@@ -65,8 +74,7 @@ final class ClassAnalyzer {
       analyseClass(new Context(trees, types, elements, decls, strict, path.getCompilationUnit()), path);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // failures inside a method are caught per method; this is the last line of defence
-      reporter.warning("the flow guard could not analyse " + type.getQualifiedName() + " (" + e
-          + "); it was not checked. Please report this to the abiguard maintainers.");
+      reporter.guardFailure(trees, path, "class " + type.getQualifiedName(), e);
     }
   }
 
@@ -76,7 +84,8 @@ final class ClassAnalyzer {
     if (type != null && !done.add(type)) {
       return;
     }
-    guarded(cx, classPath, "the override check of " + ct.getSimpleName(), () -> overrides.check(classPath));
+    String owner = type instanceof TypeElement te ? te.getQualifiedName().toString() : ct.getSimpleName().toString();
+    guarded(cx, classPath, "the override check of class " + owner, () -> overrides.check(classPath));
     boolean initializers = false;
     for (Tree member : ct.getMembers()) {
       TreePath mp = new TreePath(classPath, member);
@@ -86,7 +95,7 @@ final class ClassAnalyzer {
       }
     }
     if (initializers) {
-      guarded(cx, classPath, "the initializers of " + ct.getSimpleName(),
+      guarded(cx, classPath, "the initializers of class " + owner,
           () -> Interpreter.analyseInitializers(cx, classPath, null));
     }
     for (Tree member : ct.getMembers()) {
@@ -94,10 +103,7 @@ final class ClassAnalyzer {
       if (member instanceof MethodTree mt) {
         if (mt.getBody() != null && (decls.width(trees.getElement(mp)) != null
             || RelevanceScan.mentionsWidths(trees, decls, new TreePath(mp, mt.getBody())))) {
-          guarded(cx, mp, "method " + mt.getName(), () -> {
-            beforeMethod.accept(mt.getName().toString());
-            Interpreter.analyseMethod(cx, mp, null);
-          });
+          guarded(cx, mp, describe(mt) + " of " + owner, () -> methods.analyse(cx, mp));
         }
       } else if (member instanceof ClassTree) {
         analyseClass(cx, mp);
@@ -113,8 +119,11 @@ final class ClassAnalyzer {
       }
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       cx.discard();
-      reporter.guardFailure(trees, at, "internal error analysing " + what + ": " + e + " ("
-          + what + " not checked; please report this to the abiguard maintainers)");
+      reporter.guardFailure(trees, at, what, e);
     }
+  }
+
+  private static String describe(MethodTree mt) {
+    return mt.getName().contentEquals("<init>") ? "constructor" : "method " + mt.getName();
   }
 }

@@ -115,7 +115,7 @@ public final class Declarations {
 
   /** The Java kind of the elements of an array-typed element. */
   public JavaKind elementKind(Element e) {
-    return e.asType() instanceof ArrayType a ? kindOf(a.getComponentType()) : null;
+    return e != null && e.asType() instanceof ArrayType a ? kindOf(a.getComponentType()) : null;
   }
 
   static boolean hasAnnotation(Element e, String name) {
@@ -167,8 +167,12 @@ public final class Declarations {
         return "field " + owner.getSimpleName() + "." + e.getSimpleName();
       }
       case PARAMETER -> {
+        // a lambda's parameter is enclosed by the method around the lambda, not among its parameters
+        int index = e.getEnclosingElement() instanceof ExecutableElement m ? m.getParameters().indexOf(e) : -1;
+        if (index < 0) {
+          return "lambda parameter '" + e.getSimpleName() + "'";
+        }
         ExecutableElement m = (ExecutableElement) e.getEnclosingElement();
-        int index = m.getParameters().indexOf(e);
         return "parameter " + paramName(m, index) + " of " + methodName(m);
       }
       case METHOD -> {

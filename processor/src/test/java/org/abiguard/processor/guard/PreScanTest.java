@@ -6,25 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import com.sun.source.tree.MethodTree;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.abiguard.processor.AbiGuardProcessor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The pre-scan: only methods that mention a declared width reach the dataflow. */
 class PreScanTest {
-  @AfterEach
-  void resetHook() {
-    ClassAnalyzer.beforeMethod = name -> { };
+  /** The guard with a method analysis that records the name of each method it is given. */
+  private static TestGuard recording(List<String> analysed) {
+    return new TestGuard(false, (cx, method) -> analysed.add(((MethodTree) method.getLeaf()).getName().toString()));
   }
 
   @Test
   void methodsWithoutWidthsAreNotAnalysed() {
     List<String> analysed = Collections.synchronizedList(new ArrayList<>());
-    ClassAnalyzer.beforeMethod = analysed::add;
     JavaFileObject source = JavaFileObjects.forSourceString("p.Mixed", """
         package p;
 
@@ -67,7 +66,7 @@ class PreScanTest {
           }
         }
         """);
-    Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor()).compile(source);
+    Compilation c = Compiler.javac().withProcessors(recording(analysed)).compile(source);
     assertThat(c).succeededWithoutWarnings();
     Collections.sort(analysed);
     assertEquals(List.of("callsAnAnnotatedParameter", "innerReads", "readsAField"), analysed);
@@ -76,7 +75,6 @@ class PreScanTest {
   @Test
   void generatedMarshallersAreNotAnalysedButTheirCallersAre() {
     List<String> analysed = Collections.synchronizedList(new ArrayList<>());
-    ClassAnalyzer.beforeMethod = analysed::add;
     JavaFileObject struct = JavaFileObjects.forSourceString("p.Pair", """
         package p;
 
@@ -99,7 +97,7 @@ class PreScanTest {
           }
         }
         """);
-    Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor()).compile(struct, user);
+    Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor(), recording(analysed)).compile(struct, user);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("p.PairMarshaller");
     assertEquals(List.of("firstOf"), analysed);

@@ -1,0 +1,140 @@
+package org.abiguard.processor.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.sun.source.tree.MethodTree;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.abiguard.processor.Expected;
+import org.abiguard.processor.Expected.Source;
+import org.abiguard.processor.guard.flow.Interpreter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guard fails closed: an internal error inside the analysis of one method is an
+ * {@code [abiguard]} error on that method, naming it and carrying the stack trace; the other
+ * methods are still checked; {@code -Aabiguard.severity=warning} demotes it and
+ * {@code @SuppressWarnings("abiguard")} on the method silences it.
+ */
+class GuardFailsClosedTest {
+  private static final Source TWO_METHODS = Source.of("p.TwoMethods", """
+      package p;
+
+      import org.abiguard.U16;
+      import org.abiguard.U32;
+
+      class TwoMethods {
+        static void put(@U16 int v) {}
+
+        static void boom(@U32 int wide) {
+          put(wide);
+        }
+
+        static void fine(@U32 int wide) { put(wide); }
+      }
+      """);
+
+  private static final Source SUPPRESSED = Source.of("p.Suppressed", """
+      package p;
+
+      import org.abiguard.U16;
+      import org.abiguard.U32;
+
+      class Suppressed {
+        static void put(@U16 int v) {}
+
+        @SuppressWarnings("abiguard")
+        static void boom(@U32 int wide) {
+          put(wide);
+        }
+
+        @SuppressWarnings("abiguard:narrowing")
+        static void boomToo(@U32 int wide) {
+          put(wide);
+        }
+      }
+      """);
+
+  private static final String FIRST_LINE = "[abiguard] internal error in the flow guard: method boom of p.TwoMethods"
+      + " is not checked (java.lang.IllegalStateException: injected failure). Please report this to the abiguard"
+      + " maintainers with the stack trace below; until it is fixed, @SuppressWarnings(\"abiguard\") on it"
+      + " accepts it unchecked.";
+
+  private static final String NARROWING = "[abiguard:narrowing] parameter 'wide' of fine (u32) can reach"
+      + " parameter 'v' of put (u16): values 0x10000..0xFFFFFFFF would be truncated. Widen the parameter to u32,"
+      + " check the range first (if (wide < 0 || wide > 0xFFFF) return -EINVAL;), or write Abi.checkU16(...) /"
+      + " Abi.truncU16(...) to make the conversion explicit.";
+
+  /** A method analysis that fails on every method named {@code boom...} and runs the interpreter on the others. */
+  private static final ClassAnalyzer.MethodAnalysis FAILING = (cx, method) -> {
+    if (((MethodTree) method.getLeaf()).getName().toString().startsWith("boom")) {
+      throw new IllegalStateException("injected failure");
+    }
+    Interpreter.analyseMethod(cx, method, null);
+  };
+
+  private static Compilation compile(boolean warningsOnly, Source source) {
+    return Compiler.javac().withProcessors(new TestGuard(warningsOnly, FAILING)).compile(source.file());
+  }
+
+  /** The diagnostics of a compilation with the internal error's message cut to its first line. */
+  private static List<Diagnostic<? extends JavaFileObject>> firstLines(Compilation c) {
+    return c.diagnostics().stream().<Diagnostic<? extends JavaFileObject>>map(d -> new FirstLine(d)).toList();
+  }
+
+  private record FirstLine(Diagnostic<? extends JavaFileObject> d) implements Diagnostic<JavaFileObject> {
+    @Override public Kind getKind() { return d.getKind(); }
+    @Override public JavaFileObject getSource() { return d.getSource(); }
+    @Override public long getPosition() { return d.getPosition(); }
+    @Override public long getStartPosition() { return d.getStartPosition(); }
+    @Override public long getEndPosition() { return d.getEndPosition(); }
+    @Override public long getLineNumber() { return d.getLineNumber(); }
+    @Override public long getColumnNumber() { return d.getColumnNumber(); }
+    @Override public String getCode() { return d.getCode(); }
+    @Override public String getMessage(Locale locale) { return d.getMessage(locale).lines().findFirst().orElse(""); }
+  }
+
+  @Test
+  void anInternalErrorIsAnErrorOnTheMethodAndTheOtherMethodsAreStillChecked() {
+    Compilation c = compile(false, TWO_METHODS);
+    Expected.assertExactly(firstLines(c),
+        TWO_METHODS.error("static void boom", "boom", FIRST_LINE),
+        TWO_METHODS.error("static void fine", "wide); }", NARROWING));
+  }
+
+  @Test
+  void theMessageCarriesTheStackTraceDownToTheGuardsEntryPoint() {
+    Compilation c = compile(false, TWO_METHODS);
+    String message = c.errors().stream().map(d -> d.getMessage(Locale.ROOT))
+        .filter(m -> m.startsWith("[abiguard] internal error")).findFirst().orElseThrow();
+    List<String> lines = message.lines().toList();
+    assertTrue(lines.get(1).strip().startsWith("at org.abiguard.processor.guard.GuardFailsClosedTest"),
+        lines.get(1));
+    assertTrue(lines.get(lines.size() - 1).strip().startsWith("at org.abiguard.processor.guard.GuardListener.finished"),
+        lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void severityWarningDemotesIt() {
+    Compilation c = compile(true, TWO_METHODS);
+    assertEquals(Compilation.Status.SUCCESS, c.status());
+    Expected.assertExactly(firstLines(c),
+        TWO_METHODS.at(Diagnostic.Kind.WARNING, "static void boom", "boom", FIRST_LINE),
+        TWO_METHODS.at(Diagnostic.Kind.WARNING, "static void fine", "wide); }", NARROWING));
+  }
+
+  @Test
+  void suppressWarningsAbiguardOnTheMethodSilencesItAndOneKindDoesNot() {
+    Compilation c = compile(false, SUPPRESSED);
+    Expected.assertExactly(firstLines(c), SUPPRESSED.error("static void boomToo", "boomToo",
+        "[abiguard] internal error in the flow guard: method boomToo of p.Suppressed is not checked"
+            + " (java.lang.IllegalStateException: injected failure). Please report this to the abiguard"
+            + " maintainers with the stack trace below; until it is fixed, @SuppressWarnings(\"abiguard\") on it"
+            + " accepts it unchecked."));
+  }
+}

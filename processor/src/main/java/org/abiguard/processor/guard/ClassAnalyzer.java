@@ -38,6 +38,7 @@ final class ClassAnalyzer {
   private final Reporter reporter;
   private final boolean strict;
   private final OverrideCheck overrides;
+  private final LocalDeclarations locals;
   /** Classes analysed so far, by symbol (trees are not kept alive after javac is done with them). */
   private final Set<Element> done = Collections.newSetFromMap(new IdentityHashMap<>());
   private final MethodAnalysis methods;
@@ -56,6 +57,7 @@ final class ClassAnalyzer {
     this.reporter = reporter;
     this.strict = strict;
     this.overrides = new OverrideCheck(trees, types, elements, decls, reporter, strict);
+    this.locals = new LocalDeclarations(trees, decls, reporter);
   }
 
   /** Analyses a class javac has just finished, unless it was analysed with its enclosing class. */
@@ -86,6 +88,7 @@ final class ClassAnalyzer {
     }
     String owner = type instanceof TypeElement te ? te.getQualifiedName().toString() : ct.getSimpleName().toString();
     guarded(cx, classPath, "the override check of class " + owner, () -> overrides.check(classPath));
+    guarded(cx, classPath, "the local declarations of class " + owner, () -> locals.check(classPath));
     boolean initializers = false;
     for (Tree member : ct.getMembers()) {
       TreePath mp = new TreePath(classPath, member);

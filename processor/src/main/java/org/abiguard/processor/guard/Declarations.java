@@ -164,7 +164,8 @@ public final class Declarations {
         if (owner.getKind() == ElementKind.RECORD) {
           return "record component " + owner.getSimpleName() + "." + e.getSimpleName();
         }
-        return "field " + owner.getSimpleName() + "." + e.getSimpleName();
+        return owner.getSimpleName().isEmpty() ? "field " + e.getSimpleName() + " of an anonymous class"
+            : "field " + owner.getSimpleName() + "." + e.getSimpleName();
       }
       case PARAMETER -> {
         // a lambda's parameter is enclosed by the method around the lambda, not among its parameters

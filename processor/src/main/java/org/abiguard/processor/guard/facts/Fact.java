@@ -34,6 +34,16 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
   }
 
   /**
+   * A literal written as raw bits ({@code 0xFFFFFFFF}, {@code 0xFFFFFFFFFFFFFFFEL}): Java reads it
+   * as negative, but it is the bit pattern of an unsigned value of the literal's size, which is
+   * what it means in an unsigned sink of that size.
+   */
+  public static Fact rawLiteral(BigInteger javaValue, JavaKind k) {
+    BigInteger unsigned = javaValue.add(BigInteger.ONE.shiftLeft(k.bits()));
+    return new Fact(Range.point(unsigned), new Width(k.bits(), false), "constant " + Range.hex(unsigned), null, false);
+  }
+
+  /**
    * The fact of a value of width {@code w} held in Java type {@code k}: raw bits when the Java
    * type has exactly the width of an unsigned C type.
    */

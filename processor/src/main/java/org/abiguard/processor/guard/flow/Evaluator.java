@@ -251,7 +251,9 @@ abstract class Evaluator {
         return eval(new TreePath(p, ((ParenthesizedTree) t).getExpression()));
       case INT_LITERAL, LONG_LITERAL, CHAR_LITERAL: {
         BigInteger v = Constants.integral(((LiteralTree) t).getValue());
-        return v == null ? null : Fact.plain(Range.point(v), Text.of(() -> "constant " + Range.hex(v)));
+        // a negative literal without a minus sign is written in hex, octal or binary: raw bits
+        boolean raw = v != null && v.signum() < 0 && !cx.text(t).startsWith("-");
+        return v == null ? null : raw ? Fact.rawLiteral(v, kind(p)) : Fact.plain(Range.point(v), Text.of(() -> "constant " + Range.hex(v)));
       }
       case IDENTIFIER:
         return read(p);

@@ -9,8 +9,12 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -42,13 +46,27 @@ final class ClassAnalyzer {
   /** Classes analysed so far, by symbol (trees are not kept alive after javac is done with them). */
   private final Set<Element> done = Collections.newSetFromMap(new IdentityHashMap<>());
   private final MethodAnalysis methods;
+  /** The declarations per C data model of the configured ABIs, the primary ABI's first. */
+  private final List<Declarations> models;
 
-  ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations decls, Reporter reporter, boolean strict) {
-    this(trees, types, elements, decls, reporter, strict, (cx, method) -> Interpreter.analyseMethod(cx, method, null));
+  /**
+   * The guard for the data models' declarations: a method that reads a width that depends on the
+   * ABI ({@code @NativeLong}, {@code @Pointer}) is analysed once per data model.
+   */
+  ClassAnalyzer(Trees trees, Types types, Elements elements, List<Declarations> models, Reporter reporter,
+      boolean strict) {
+    this(trees, types, elements, models, reporter, strict, (cx, method) -> Interpreter.analyseMethod(cx, method, null));
   }
 
   ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations decls, Reporter reporter, boolean strict,
       MethodAnalysis methods) {
+    this(trees, types, elements, List.of(decls), reporter, strict, methods);
+  }
+
+  ClassAnalyzer(Trees trees, Types types, Elements elements, List<Declarations> models, Reporter reporter,
+      boolean strict, MethodAnalysis methods) {
+    Declarations decls = models.get(0);
+    this.models = List.copyOf(models);
     this.methods = methods;
     this.trees = trees;
     this.types = types;
@@ -73,14 +91,19 @@ final class ClassAnalyzer {
       return;
     }
     try {
-      analyseClass(new Context(trees, types, elements, decls, strict, path.getCompilationUnit()), path);
+      List<Context> contexts = new ArrayList<>();
+      for (Declarations model : models) {
+        contexts.add(new Context(trees, types, elements, model, strict, path.getCompilationUnit()));
+      }
+      analyseClass(contexts, path);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // failures inside a method are caught per method; this is the last line of defence
       reporter.guardFailure(trees, path, "class " + type.getQualifiedName(), e);
     }
   }
 
-  private void analyseClass(Context cx, TreePath classPath) {
+  private void analyseClass(List<Context> contexts, TreePath classPath) {
+    Context cx = contexts.get(0);
     ClassTree ct = (ClassTree) classPath.getLeaf();
     Element type = trees.getElement(classPath);
     if (type != null && !done.add(type)) {
@@ -98,31 +121,70 @@ final class ClassAnalyzer {
       }
     }
     if (initializers) {
-      guarded(cx, classPath, "the initializers of class " + owner,
-          () -> Interpreter.analyseInitializers(cx, classPath, null));
+      perModel(contexts, classPath, "the initializers of class " + owner,
+          c -> Interpreter.analyseInitializers(c, classPath, null));
     }
     for (Tree member : ct.getMembers()) {
       TreePath mp = new TreePath(classPath, member);
       if (member instanceof MethodTree mt) {
         if (mt.getBody() != null && (decls.width(trees.getElement(mp)) != null
             || RelevanceScan.mentionsWidths(trees, decls, new TreePath(mp, mt.getBody())))) {
-          guarded(cx, mp, describe(mt) + " of " + owner, () -> methods.analyse(cx, mp));
+          perModel(contexts, mp, describe(mt) + " of " + owner, c -> methods.analyse(c, mp));
         }
       } else if (member instanceof ClassTree) {
-        analyseClass(cx, mp);
+        analyseClass(contexts, mp);
       }
     }
   }
 
-  private void guarded(Context cx, TreePath at, String what, Runnable analysis) {
+  private boolean guarded(Context cx, TreePath at, String what, Runnable analysis) {
+    return guarded(cx, at, what, analysis, p -> true);
+  }
+
+  /** Runs an analysis and reports its findings that pass {@code report}; false when it failed. */
+  private boolean guarded(Context cx, TreePath at, String what, Runnable analysis, Predicate<Context.Pending> report) {
     try {
       analysis.run();
       for (Context.Pending p : cx.drain()) {
-        reporter.report(p.finding().kind(), trees, p.path(), p.finding().message());
+        if (report.test(p)) {
+          reporter.report(p.finding().kind(), trees, p.path(), p.finding().message());
+        }
       }
+      return true;
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       cx.discard();
       reporter.guardFailure(trees, at, what, e);
+      return false;
+    }
+  }
+
+  /**
+   * Runs an analysis for the primary data model and, when it read a width that depends on the
+   * ABI, for the others too; a place already reported for an earlier data model is not reported
+   * again.
+   */
+  private void perModel(List<Context> contexts, TreePath at, String what, Consumer<Context> analysis) {
+    Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < contexts.size(); i++) {
+      Context cx = contexts.get(i);
+      Declarations model = models.get(i);
+      model.takeAbiDependentRead();
+      Set<Tree> before = Set.copyOf(reported);
+      boolean[] dependent = {false};
+      boolean ok = guarded(cx, at, what, () -> {
+        analysis.accept(cx);
+        dependent[0] = model.takeAbiDependentRead();
+      }, p -> {
+        Tree leaf = p.path().getLeaf();
+        if (before.contains(leaf)) {
+          return false;
+        }
+        reported.add(leaf);
+        return true;
+      });
+      if (!ok || !dependent[0]) {
+        return;
+      }
     }
   }
 

@@ -37,6 +37,10 @@ public final class Declarations {
 
   private final WidthReader reader = new WidthReader();
   private final Map<Element, Optional<Width>> widths = new HashMap<>();
+  /** Elements whose width depends on the ABI ({@code @NativeLong}, {@code @Pointer}), with its C name. */
+  private final Map<Element, String> abiDependent = new HashMap<>();
+  private final DataModel model;
+  private boolean abiDependentRead;
   private final Map<Element, Boolean> relevant = new HashMap<>();
   private final Map<Object, Optional<Sink>> sinks = new HashMap<>();
 
@@ -44,18 +48,72 @@ public final class Declarations {
   private final Types types;
   private final Trees trees;
 
-  public Declarations(Types types, Trees trees) {
-    this.types = types;
-    this.trees = trees;
+  /**
+   * The C data model widths are read for: C {@code long} and pointers have {@code longBits} on
+   * the configured {@code abis} it covers (LP64: x86_64 and aarch64; ILP32: i386).
+   */
+  public record DataModel(int longBits, List<String> abis) {
+    /** The data models of the configured ABIs, the primary ABI's first. */
+    public static List<DataModel> of(List<String> abis) {
+      List<String> lp64 = abis.stream().filter(a -> !a.equals("i386")).toList();
+      List<String> ilp32 = abis.stream().filter(a -> a.equals("i386")).toList();
+      List<DataModel> models = new java.util.ArrayList<>();
+      if (!lp64.isEmpty()) {
+        models.add(new DataModel(64, lp64));
+      }
+      if (!ilp32.isEmpty()) {
+        models.add(abis.get(0).equals("i386") ? 0 : models.size(), new DataModel(32, ilp32));
+      }
+      return models;
+    }
   }
 
-  /** The declared width of an element, if it has one. */
+  /** Declarations read for x86_64. */
+  public Declarations(Types types, Trees trees) {
+    this(types, trees, new DataModel(64, List.of("x86_64")));
+  }
+
+  public Declarations(Types types, Trees trees, DataModel model) {
+    this.types = types;
+    this.trees = trees;
+    this.model = model;
+  }
+
+  /** The declared width of an element, if it has one; a C {@code long} or pointer has the data model's. */
   public Width width(Element e) {
     if (e == null) {
       return null;
     }
-    return widths.computeIfAbsent(e, x -> reader.widthOf(x).map(DeclaredWidth::width)
-        .filter(w -> Width.isValidBits(w.bits()))).orElse(null);
+    Width w = widths.computeIfAbsent(e, x -> reader.widthOf(x).map(d -> modelWidth(x, d))
+        .filter(v -> Width.isValidBits(v.bits()))).orElse(null);
+    if (w != null && w.bits() == model.longBits() && abiDependent.containsKey(e)) {
+      abiDependentRead = true;
+    }
+    return w;
+  }
+
+  private Width modelWidth(Element e, DeclaredWidth d) {
+    if (!d.nativeLong() && !d.pointer()) {
+      return d.width();
+    }
+    abiDependent.put(e, d.pointer() ? "pointer" : d.width().signed() ? "long" : "unsigned long");
+    return new Width(model.longBits(), d.width().signed());
+  }
+
+  /**
+   * Whether a width that depends on the ABI was read since the last call (which resets it): an
+   * analysis that read one must run again for the other data model.
+   */
+  public boolean takeAbiDependentRead() {
+    boolean read = abiDependentRead;
+    abiDependentRead = false;
+    return read;
+  }
+
+  /** A width for messages: {@code u16}, or {@code unsigned long: u64 on x86_64} where it depends on the ABI. */
+  public String widthText(Element e, Width w) {
+    String c = e == null ? null : abiDependent.get(e);
+    return c == null ? w.toString() : c + ": " + w + " on " + String.join(" and ", model.abis());
   }
 
   /** The Java integral kind of a type (boxed types count as their primitive), or null. */
@@ -153,7 +211,7 @@ public final class Declarations {
 
   /** Describes where a value comes from, e.g. {@code field XenAddToPhysmap.space (u32)}. */
   public String describeSource(Element e, Width w) {
-    return describe(e) + " (" + w + ")";
+    return describe(e) + " (" + widthText(e, w) + ")";
   }
 
   /** Names an element for messages, without its width. */
@@ -245,11 +303,11 @@ public final class Declarations {
     }
     String component = canonicalComponent(m, index);
     if (component != null) {
-      return new Sink(w, k, component + " (" + w + ")", "record component");
+      return new Sink(w, k, component + " (" + widthText(p, w) + ")", "record component");
     }
     String desc = (varargsElement ? "varargs parameter " : "parameter ") + paramName(m, index) + " of "
         + methodName(m);
-    return new Sink(w, k, desc + " (" + w + ")", "parameter");
+    return new Sink(w, k, desc + " (" + widthText(p, w) + ")", "parameter");
   }
 
   private String canonicalComponent(ExecutableElement m, int index) {
@@ -282,7 +340,7 @@ public final class Declarations {
       return null;
     }
     String noun = v.getKind() == ElementKind.FIELD ? "field" : "local";
-    return new Sink(w, k, describe(v) + " (" + w + ")", noun);
+    return new Sink(w, k, describe(v) + " (" + widthText(v, w) + ")", noun);
   }
 
   /** The sink of an element of an {@code @AbiArray} field. */
@@ -292,7 +350,7 @@ public final class Declarations {
     if (w == null || k == null) {
       return null;
     }
-    return new Sink(w, k, "element of " + describe(array) + " (" + w + ")", "array element");
+    return new Sink(w, k, "element of " + describe(array) + " (" + widthText(array, w) + ")", "array element");
   }
 
   /** The sink of {@code return} in a method with a declared result width. */
@@ -302,7 +360,7 @@ public final class Declarations {
     if (w == null || k == null) {
       return null;
     }
-    return new Sink(w, k, "return value of " + methodName(m) + " (" + w + ")", "return type");
+    return new Sink(w, k, "return value of " + methodName(m) + " (" + widthText(m, w) + ")", "return type");
   }
 
   /** The fact of a value in strict mode when nothing declares its width: its Java type's range. */

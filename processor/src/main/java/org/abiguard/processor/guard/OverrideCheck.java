@@ -81,15 +81,15 @@ final class OverrideCheck {
           "parameter " + decls.paramName(m, i) + " of " + Declarations.methodName(m) + " (" + mine
               + ") overrides parameter " + decls.paramName(base, i) + " of " + owner + "." + base.getSimpleName()
               + " (" + baseWidth + "): callers through " + owner + " can pass values " + lost
-              + ", which would be truncated. Declare the parameter " + baseWidth + " like the method it overrides.");
+              + ", which would be truncated\n  - declare the parameter " + baseWidth + " like the method it overrides");
     }
     Width mineRet = decls.width(m);
     Width baseRet = decls.width(base);
     if (mineRet != null && baseRet != null && !Range.of(baseRet).contains(Range.of(mineRet))) {
       reporter.report(AbiKind.NARROWING, trees, mp,
           "result of " + m.getSimpleName() + " (" + mineRet + ") overrides " + owner + "." + base.getSimpleName()
-              + ", declared " + baseRet + ": callers through " + owner + " would receive values it does not declare."
-              + " Declare the result " + baseRet + " or narrower.");
+              + ", declared " + baseRet + ": callers through " + owner + " would receive values it does not declare"
+              + "\n  - declare the result " + baseRet + " or narrower");
     }
   }
 

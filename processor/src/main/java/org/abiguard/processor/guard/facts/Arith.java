@@ -234,12 +234,18 @@ public final class Arith {
     Range r = min ? new Range(x.lo().min(y.lo()), x.hi().min(y.hi()))
         : new Range(x.lo().max(y.lo()), x.hi().max(y.hi()));
     boolean abi = a.fromAbi() || b.fromAbi();
-    // the operand that gives the upper bound is the one a narrowing comes from
-    if (r.hi().equals(x.hi())) {
+    // the operand that gives the upper bound is the one a narrowing comes from, unless it is the
+    // constant that clamps the other: then the value is still the other's
+    boolean fromA = r.hi().equals(x.hi());
+    boolean fromB = r.hi().equals(y.hi());
+    if (fromA && (!x.isPoint() || y.isPoint())) {
       return Fact.plain(r, a.origin()).withAbi(abi);
     }
-    if (r.hi().equals(y.hi())) {
+    if (fromB && (!y.isPoint() || x.isPoint())) {
       return Fact.plain(r, b.origin()).withAbi(abi);
+    }
+    if (fromA || fromB) {
+      return Fact.plain(r, (fromA ? b : a).origin()).withAbi(abi);
     }
     return Fact.plain(r, origin).withAbi(abi);
   }

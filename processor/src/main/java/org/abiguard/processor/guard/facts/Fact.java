@@ -159,7 +159,11 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
     return new Fact(a.javaRange().hull(b.javaRange()), null, origin, ext, abi);
   }
 
+  /** The side a joined value's origin is named after: the wider one, unless that is a constant beside a value. */
   private static Fact wider(Fact a, Fact b) {
+    if (a.range.isPoint() != b.range.isPoint()) {
+      return a.range.isPoint() ? b : a;
+    }
     int hi = a.range.hi().compareTo(b.range.hi());
     if (hi != 0) {
       return hi > 0 ? a : b;

@@ -725,12 +725,15 @@ abstract class Evaluator {
     return Text.of(() -> "expression `" + cx.text(t) + "`");
   }
 
+  /** The tree whose text a suggested check repeats: casts, parentheses and chained assignments stripped. */
   private static Tree stripCasts(Tree t) {
     while (true) {
       if (t instanceof ParenthesizedTree pt) {
         t = pt.getExpression();
       } else if (t instanceof TypeCastTree ct) {
         t = ct.getExpression();
+      } else if (t instanceof AssignmentTree at) {
+        t = at.getExpression();
       } else {
         return t;
       }

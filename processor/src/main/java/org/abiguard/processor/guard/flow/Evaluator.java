@@ -402,14 +402,32 @@ abstract class Evaluator {
 
   private Fact invoke(TreePath p, MethodInvocationTree t) {
     TreePath select = new TreePath(p, t.getMethodSelect());
-    if (t.getMethodSelect() instanceof MemberSelectTree ms) {
-      evalReceiver(new TreePath(select, ms.getExpression()));
-    }
     Element e = cx.trees.getElement(p);
+    boolean unboxing = e instanceof ExecutableElement um && Boxes.isUnboxing(um);
+    Fact receiver = null;
+    TreePath receiverPath = null;
+    if (t.getMethodSelect() instanceof MemberSelectTree ms) {
+      receiverPath = new TreePath(select, ms.getExpression());
+      if (unboxing) {
+        receiver = eval(receiverPath);
+      } else {
+        evalReceiver(receiverPath);
+      }
+    }
     List<Fact> args = arguments(p, t.getArguments(), e instanceof ExecutableElement m ? m : null);
     JavaKind k = kind(p);
     if (!(e instanceof ExecutableElement m) || k == null || state == null) {
       return null;
+    }
+    if (unboxing && receiverPath != null) {
+      // x.intValue() is the value of x, as implicit unboxing is
+      Fact f = Arith.convert(receiver, kind(receiverPath), k);
+      return f != null ? f : plain(k, () -> "result of " + m.getSimpleName() + "()");
+    }
+    if (Boxes.isValueOf(m) && args.size() == 1) {
+      // Integer.valueOf(x) is the value of x, as implicit boxing is
+      Fact f = Arith.convert(args.get(0), kind(new TreePath(p, t.getArguments().get(0))), k);
+      return f != null ? f : plain(k, () -> "result of " + m.getSimpleName() + "()");
     }
     if (KnownMethods.known(m)) {
       List<Fact> converted = new ArrayList<>();

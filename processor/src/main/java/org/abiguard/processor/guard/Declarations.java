@@ -16,6 +16,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
@@ -46,6 +47,7 @@ public final class Declarations {
 
   private record SinkKey(Element element, int index, boolean varargsElement) {}
   private final Types types;
+  private final Elements elements;
   private final Trees trees;
 
   /**
@@ -69,12 +71,13 @@ public final class Declarations {
   }
 
   /** Declarations read for x86_64. */
-  public Declarations(Types types, Trees trees) {
-    this(types, trees, new DataModel(64, List.of("x86_64")));
+  public Declarations(Types types, Elements elements, Trees trees) {
+    this(types, elements, trees, new DataModel(64, List.of("x86_64")));
   }
 
-  public Declarations(Types types, Trees trees, DataModel model) {
+  public Declarations(Types types, Elements elements, Trees trees, DataModel model) {
     this.types = types;
+    this.elements = elements;
     this.trees = trees;
     this.model = model;
   }
@@ -84,12 +87,60 @@ public final class Declarations {
     if (e == null) {
       return null;
     }
-    Width w = widths.computeIfAbsent(e, x -> reader.widthOf(x).map(d -> modelWidth(x, d))
-        .filter(v -> Width.isValidBits(v.bits()))).orElse(null);
+    Optional<Width> known = widths.get(e);
+    if (known == null) {
+      known = reader.widthOf(e).map(d -> modelWidth(e, d)).filter(v -> Width.isValidBits(v.bits()));
+      if (known.isEmpty() && e.getKind() == ElementKind.PARAMETER) {
+        widths.put(e, known); // no cycle through the supertypes' parameters
+        known = Optional.ofNullable(inherited((VariableElement) e));
+      }
+      widths.put(e, known);
+    }
+    Width w = known.orElse(null);
     if (w != null && w.bits() == model.longBits() && abiDependent.containsKey(e)) {
       abiDependentRead = true;
     }
     return w;
+  }
+
+  /**
+   * The width a parameter without an annotation inherits from the parameter it overrides: an
+   * implementation of an interface method accepts what the interface declares, so callers
+   * through the interface pass values of that width (and the implementation must take them).
+   */
+  private Width inherited(VariableElement p) {
+    if (!(p.getEnclosingElement() instanceof ExecutableElement m) || m.getKind() != ElementKind.METHOD
+        || m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+        || !(m.getEnclosingElement() instanceof TypeElement type)) {
+      return null;
+    }
+    int index = m.getParameters().indexOf(p);
+    if (index < 0) {
+      return null;
+    }
+    java.util.Deque<TypeMirror> todo = new java.util.ArrayDeque<>(types.directSupertypes(type.asType()));
+    java.util.Set<Element> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      TypeMirror t = todo.pop();
+      if (!(t instanceof javax.lang.model.type.DeclaredType dt) || !seen.add(dt.asElement())) {
+        continue;
+      }
+      for (ExecutableElement other : ElementFilter.methodsIn(dt.asElement().getEnclosedElements())) {
+        if (other.getSimpleName().equals(m.getSimpleName()) && other.getParameters().size() == m.getParameters().size()
+            && elements.overrides(m, other, type)) {
+          Width w = width(other.getParameters().get(index));
+          if (w != null) {
+            Element from = other.getParameters().get(index);
+            if (abiDependent.containsKey(from)) {
+              abiDependent.put(p, abiDependent.get(from));
+            }
+            return w;
+          }
+        }
+      }
+      todo.addAll(types.directSupertypes(t));
+    }
+    return null;
   }
 
   private Width modelWidth(Element e, DeclaredWidth d) {

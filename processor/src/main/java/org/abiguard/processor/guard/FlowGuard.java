@@ -34,7 +34,7 @@ public final class FlowGuard {
     Trees trees = Trees.instance(javacEnv);
     List<Declarations> models = new ArrayList<>();
     for (Declarations.DataModel model : Declarations.DataModel.of(options.abis())) {
-      models.add(new Declarations(javacEnv.getTypeUtils(), trees, model));
+      models.add(new Declarations(javacEnv.getTypeUtils(), javacEnv.getElementUtils(), trees, model));
     }
     task.addTaskListener(new GuardListener(
         new ClassAnalyzer(trees, javacEnv.getTypeUtils(), javacEnv.getElementUtils(), models, reporter,

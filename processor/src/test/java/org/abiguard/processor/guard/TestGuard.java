@@ -27,7 +27,7 @@ final class TestGuard extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     Trees trees = Trees.instance(env);
-    Declarations decls = new Declarations(env.getTypeUtils(), trees);
+    Declarations decls = new Declarations(env.getTypeUtils(), env.getElementUtils(), trees);
     ClassAnalyzer analyzer = new ClassAnalyzer(trees, env.getTypeUtils(), env.getElementUtils(), decls,
         new Reporter(env.getMessager(), warningsOnly), false, methods);
     JavacTask.instance(env).addTaskListener(new GuardListener(analyzer));

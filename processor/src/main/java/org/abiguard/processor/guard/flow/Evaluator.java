@@ -60,6 +60,42 @@ abstract class Evaluator {
     this.state = initial;
   }
 
+  /**
+   * The sink of each element of the array initializer about to be evaluated ({@code new int[]
+   * {...}} or {@code {...}} stored into an {@code @AbiArray} field, or passed as a varargs
+   * array); taken by the initializer.
+   */
+  private Sink elements;
+
+  /** Holds the elements of {@code value} to {@code sink} when it is an array initializer. */
+  void elementsOf(Sink sink, TreePath value) {
+    elements = sink != null && strip(value).getLeaf() instanceof NewArrayTree ? sink : null;
+  }
+
+  /**
+   * The {@code @AbiArray} field or component an array expression is: read directly, or through a
+   * local that was assigned one (aliases are kept for the whole analysis, whatever the local
+   * holds later, so a store through it is never missed).
+   */
+  Element arrayOf(TreePath arrayExpr) {
+    Element e = cx.trees.getElement(strip(arrayExpr));
+    if (e == null || decls.elementWidth(e) != null) {
+      return e;
+    }
+    Element aliased = cx.arrayAliases.get(e);
+    return aliased != null ? aliased : e;
+  }
+
+  /** Remembers that a local now refers to an {@code @AbiArray} array. */
+  void noteAlias(Element local, TreePath value) {
+    if (local != null && local.getKind() == ElementKind.LOCAL_VARIABLE) {
+      Element array = arrayOf(value);
+      if (array != null && array != local && decls.elementWidth(array) != null) {
+        cx.arrayAliases.put(local, array);
+      }
+    }
+  }
+
   /** A switch expression: runs its cases, the value is the join of what they yield. */
   abstract Fact switchExpression(TreePath p, SwitchExpressionTree t);
 
@@ -264,7 +300,7 @@ abstract class Evaluator {
         TreePath array = new TreePath(p, at.getExpression());
         eval(array);
         eval(new TreePath(p, at.getIndex()));
-        Element ae = cx.trees.getElement(strip(array));
+        Element ae = arrayOf(array);
         Width ew = decls.elementWidth(ae);
         if (ew != null) {
           return Fact.declared(ew, decls.elementKind(ae), "element of " + decls.describe(ae) + " (" + ew + ")");
@@ -279,12 +315,16 @@ abstract class Evaluator {
         return null;
       case NEW_ARRAY: {
         NewArrayTree na = (NewArrayTree) t;
+        Sink elementSink = elements;
+        elements = null;
         for (ExpressionTree d : na.getDimensions()) {
           eval(new TreePath(p, d));
         }
         if (na.getInitializers() != null) {
           for (ExpressionTree i : na.getInitializers()) {
-            eval(new TreePath(p, i));
+            TreePath ip = new TreePath(p, i);
+            Fact f = eval(ip);
+            check(elementSink, f, kind(ip), ip);
           }
         }
         return null;
@@ -451,9 +491,15 @@ abstract class Evaluator {
   private List<Fact> arguments(TreePath call, List<? extends ExpressionTree> args, ExecutableElement m) {
     List<Fact> facts = new ArrayList<>();
     List<TreePath> paths = new ArrayList<>();
+    int n = m == null ? -1 : m.getParameters().size();
     for (ExpressionTree a : args) {
       TreePath ap = new TreePath(call, a);
       paths.add(ap);
+      if (m != null && m.isVarArgs() && args.size() == n && paths.size() == n
+          && cx.trees.getTypeMirror(ap) instanceof ArrayType) {
+        // a varargs method called with an explicit array: its elements are the varargs values
+        elementsOf(decls.parameterSink(m, n - 1, true), ap);
+      }
       facts.add(eval(ap));
     }
     if (m == null || state == null) {
@@ -570,18 +616,20 @@ abstract class Evaluator {
       eval(array);
       eval(new TreePath(strip(target), at.getIndex()));
       Fact f = eval(value);
-      Element ae = cx.trees.getElement(strip(array));
+      Element ae = arrayOf(array);
       check(decls.arrayElementSink(ae), f, kind(value), value);
       return f;
     }
     if (tv instanceof MemberSelectTree ms) {
       evalReceiver(new TreePath(strip(target), ms.getExpression()));
     }
+    Element v = cx.trees.getElement(strip(target));
+    elementsOf(decls.arrayElementSink(v), value);
     Fact f = eval(value);
     if (state == null) {
       return null;
     }
-    Element v = cx.trees.getElement(strip(target));
+    noteAlias(v, value);
     check(decls.variableSink(v), f, kind(value), value);
     return store(target, v, Arith.convert(f, kind(value), kind(target)));
   }
@@ -636,7 +684,7 @@ abstract class Evaluator {
   private Fact writeBack(TreePath p, TreePath target, Fact result, CharSequence text) {
     Tree tv = strip(target).getLeaf();
     if (tv instanceof ArrayAccessTree at) {
-      Element ae = cx.trees.getElement(strip(new TreePath(strip(target), at.getExpression())));
+      Element ae = arrayOf(new TreePath(strip(target), at.getExpression()));
       check(decls.arrayElementSink(ae), result, kind(target), p, text);
       return result;
     }

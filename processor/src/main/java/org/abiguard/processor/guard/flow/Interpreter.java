@@ -91,6 +91,7 @@ public final class Interpreter extends Evaluator {
       if (member instanceof VariableTree vt && vt.getInitializer() != null) {
         Element field = cx.trees.getElement(mp);
         TreePath init = new TreePath(mp, vt.getInitializer());
+        in.elementsOf(cx.decls.arrayElementSink(field), init);
         Fact f = in.eval(init);
         in.check(cx.decls.variableSink(field), f, in.kind(init), init);
       } else if (member instanceof BlockTree) {
@@ -202,6 +203,7 @@ public final class Interpreter extends Evaluator {
     if (state == null) {
       return;
     }
+    noteAlias(v, init);
     check(decls.variableSink(v), f, kind(init), init);
     JavaKind kv = decls.kindOf(v.asType());
     if (kv != null) {
@@ -269,7 +271,7 @@ public final class Interpreter extends Evaluator {
     }
     TreePath varPath = new TreePath(p, t.getVariable());
     Element v = cx.trees.getElement(varPath);
-    Element array = cx.trees.getElement(strip(expr));
+    Element array = arrayOf(expr);
     Fact element = null;
     Width ew = decls.elementWidth(array);
     JavaKind kv = v == null ? null : decls.kindOf(v.asType());

@@ -40,7 +40,9 @@ class GeneratedProgramFuzzTest {
       String name = "Fuzz" + batch;
       String source = new ProgramGenerator(seed, feature).compilationUnit(name, methods);
       JavaFileObject file = JavaFileObjects.forSourceString("fuzz." + name, source);
-      List<String> options = batch % 2 == 0 ? List.of("-proc:full", STOP) : List.of("-proc:full", STOP, "-Aabiguard.mode=strict");
+      // javac reports 100 errors at most by default, which would hide internal errors behind findings
+      List<String> options = batch % 2 == 0 ? List.of("-proc:full", STOP, "-Xmaxerrs", "1000000")
+          : List.of("-proc:full", STOP, "-Xmaxerrs", "1000000", "-Aabiguard.mode=strict");
       Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor())
           .withOptions(options.subList(Runtime.version().feature() >= 21 ? 0 : 1, options.size())).compile(file);
       for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {

@@ -174,6 +174,29 @@ public final class Arith {
     return Fact.plain(Range.of(k), origin);
   }
 
+  /**
+   * A shift by a count in a range (checked beforehand, {@code 1L << order} after
+   * {@code order <= 18}): the hull of the shifts by the bounds, and by the count after the lower
+   * bound (a {@code >>>} of a negative value by 0 and by 1 differ in sign); {@code counts} null or
+   * outside {@code 0..bits-1} (where Java masks the count) is a count not known.
+   */
+  public static Fact shiftBy(String op, Fact a, Range counts, JavaKind k, CharSequence origin) {
+    if (counts == null || counts.lo().signum() < 0 || counts.hi().compareTo(BigInteger.valueOf(k.bits() - 1)) > 0) {
+      return shift(op, a, counts != null && counts.isPoint() ? (Integer) counts.lo().intValue() : null, k, origin);
+    }
+    int lo = counts.lo().intValue();
+    int hi = counts.hi().intValue();
+    Fact r = null;
+    for (int n : new int[] {lo, Math.min(lo + 1, hi), hi}) {
+      Fact f = shift(op, a, n, k, origin);
+      if (f == null) {
+        return null;
+      }
+      r = r == null ? f : Fact.join(r, f).withOrigin(origin);
+    }
+    return r;
+  }
+
   /** {@code a << n}, {@code a >> n}, {@code a >>> n}; {@code n} null when not known. */
   public static Fact shift(String op, Fact a, Integer n, JavaKind k, CharSequence origin) {
     if (a == null) {

@@ -21,11 +21,20 @@ import org.abiguard.processor.model.Width;
  *     return value or array element with a width) or an {@code Abi} helper, not only from
  *     constants and plain Java values: a plain variable that accumulates it in a loop is held
  *     to its Java type's range instead of becoming a plain value
+ * @param javaBound for raw bits, null or a bound on the value as Java's signed operations see it,
+ *     which one interval of unsigned values cannot express: after {@code x > 0xFFFF} fails on a
+ *     {@code u32} in an {@code int}, {@code x} is {@code 0..0xFFFF} or {@code 0x80000000} and up
+ *     (negative in Java), so a later {@code x < 0} check leaves {@code 0..0xFFFF}
  */
-public record Fact(Range range, Width raw, CharSequence origin, Width signExtended, boolean fromAbi) {
+public record Fact(Range range, Width raw, CharSequence origin, Width signExtended, boolean fromAbi, Range javaBound) {
   public Fact {
     Objects.requireNonNull(range);
     Objects.requireNonNull(origin);
+  }
+
+  /** A fact with no bound beyond its range. */
+  public Fact(Range range, Width raw, CharSequence origin, Width signExtended, boolean fromAbi) {
+    this(range, raw, origin, signExtended, fromAbi, null);
   }
 
   /** A plain fact: the Java value is the value. */
@@ -69,6 +78,12 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
 
   /** The range of the Java value as Java's signed operations see it. */
   public Range javaRange() {
+    Range r = unboundJavaRange();
+    Range bounded = javaBound == null ? null : r.intersect(javaBound);
+    return bounded == null ? r : bounded;
+  }
+
+  private Range unboundJavaRange() {
     if (raw == null) {
       return range;
     }
@@ -98,15 +113,18 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
     }
     BigInteger full = BigInteger.ONE.shiftLeft(raw.bits());
     Range unsignedView;
+    Range bound = null;
     if (known.nonNegative()) {
       unsignedView = known;
     } else if (known.hi().signum() < 0) {
       unsignedView = new Range(known.lo().add(full), known.hi().add(full));
     } else {
+      // both signs: two intervals of unsigned values; keep the Java view as a bound
       unsignedView = Range.unsigned(raw.bits());
+      bound = known;
     }
     Range r = range.intersect(unsignedView);
-    return r == null ? null : withRange(r);
+    return r == null ? null : new Fact(r, raw, origin, signExtended, fromAbi, bound);
   }
 
   public Fact withRange(Range r) {
@@ -114,12 +132,12 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
   }
 
   public Fact withOrigin(CharSequence o) {
-    return new Fact(range, raw, o, signExtended, fromAbi);
+    return new Fact(range, raw, o, signExtended, fromAbi, javaBound);
   }
 
   /** This fact, derived from an ABI declaration as well when {@code abi} is true. */
   public Fact withAbi(boolean abi) {
-    return abi == fromAbi || !abi ? this : new Fact(range, raw, origin, signExtended, true);
+    return abi == fromAbi || !abi ? this : new Fact(range, raw, origin, signExtended, true, javaBound);
   }
 
   /** Whether {@code f} is a fact derived from an ABI declaration. */
@@ -129,7 +147,8 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
 
   /** Same values and representation (the origin does not count). */
   public boolean sameValues(Fact o) {
-    return o != null && range.equals(o.range) && Objects.equals(raw, o.raw) && Objects.equals(signExtended, o.signExtended);
+    return o != null && range.equals(o.range) && Objects.equals(raw, o.raw) && Objects.equals(signExtended, o.signExtended)
+        && Objects.equals(javaBound, o.javaBound);
   }
 
   /**
@@ -148,7 +167,8 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
     Width ext = a.signExtended != null ? a.signExtended : b.signExtended;
     boolean abi = a.fromAbi || b.fromAbi;
     if (Objects.equals(a.raw, b.raw)) {
-      return new Fact(a.range.hull(b.range), a.raw, origin, ext, abi);
+      Range bound = a.javaBound != null && b.javaBound != null ? a.javaBound.hull(b.javaBound) : null;
+      return new Fact(a.range.hull(b.range), a.raw, origin, ext, abi, bound);
     }
     // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
     Fact rawSide = a.raw != null ? a : b;
@@ -173,6 +193,7 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
 
   @Override
   public String toString() {
-    return origin + " " + range + (raw != null ? " raw " + raw : "") + (signExtended != null ? " sign-extended " + signExtended : "");
+    return origin + " " + range + (raw != null ? " raw " + raw : "") + (signExtended != null ? " sign-extended " + signExtended : "")
+        + (javaBound != null ? " java " + javaBound : "");
   }
 }

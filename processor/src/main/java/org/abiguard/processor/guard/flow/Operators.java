@@ -19,9 +19,8 @@ final class Operators {
   private static Fact transfer(Tree.Kind op, Fact a, JavaKind ka, Fact b, JavaKind kb, JavaKind k, CharSequence o) {
     if (op == Tree.Kind.LEFT_SHIFT || op == Tree.Kind.RIGHT_SHIFT || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
       Fact x = Arith.convert(a, ka, k);
-      Integer n = b != null && b.range().isPoint() ? b.range().lo().intValue() : null;
       String s = op == Tree.Kind.LEFT_SHIFT ? "<<" : op == Tree.Kind.RIGHT_SHIFT ? ">>" : ">>>";
-      return Arith.shift(s, x, n, k, o);
+      return Arith.shiftBy(s, x, b == null ? null : b.javaRange(), k, o);
     }
     Fact x = Arith.convert(a, ka, k);
     Fact y = Arith.convert(b, kb, k);

@@ -92,6 +92,37 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
     assertEquals(String.join("\n", want), String.join("\n", got));
   }
 
+  /**
+   * Asserts that the compilation reported exactly these diagnostics (notes aside), in any order,
+   * where each expected message is text the reported one contains (for expectations written
+   * beside the code, such as the guard corpus's): same kind, file, line and column, one reported
+   * diagnostic per expectation and none besides.
+   */
+  public static void assertExactlyContaining(Compilation compilation, List<Expected> expected) {
+    List<Expected> unmatched = new ArrayList<>(expected);
+    // the longest texts first, so that a shorter text does not take a diagnostic a longer one needs
+    unmatched.sort((a, b) -> Integer.compare(b.message().length(), a.message().length()));
+    List<String> unexpected = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.NOTE) {
+        continue;
+      }
+      Expected got = of(d);
+      Expected match = unmatched.stream().filter(e -> e.kind() == got.kind() && e.file().equals(got.file())
+          && e.line() == got.line() && e.column() == got.column() && got.message().contains(e.message()))
+          .findFirst().orElse(null);
+      if (match == null) {
+        unexpected.add(got.toString());
+      } else {
+        unmatched.remove(match);
+      }
+    }
+    List<String> missing = unmatched.stream().map(Expected::toString).sorted().toList();
+    unexpected.sort(null);
+    assertEquals("", (missing.isEmpty() ? "" : "expected, not reported:\n" + String.join("\n", missing) + "\n")
+        + (unexpected.isEmpty() ? "" : "reported, not expected:\n" + String.join("\n", unexpected) + "\n"));
+  }
+
   private static Expected of(Diagnostic<? extends JavaFileObject> d) {
     String file = d.getSource() == null ? "-" : d.getSource().toUri().toString();
     return new Expected(d.getKind(), file, d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.ROOT));

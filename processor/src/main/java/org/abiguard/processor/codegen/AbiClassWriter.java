@@ -1,72 +1,78 @@
 package org.abiguard.processor.codegen;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javax.lang.model.element.Modifier;
-import org.abiguard.processor.codegen.RuntimeHelpers.Helper;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
-import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.MemberType;
-import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.StructModel;
 
 /**
  * Writes the nested class of one ABI ({@code X86_64}, {@code I386}, {@code Aarch64}): its
- * constants, {@code read}, {@code check}, {@code write} and its {@code AbiCodec}.
+ * constants, {@code read}, {@code check}, {@code write} and its codec. Only what differs between
+ * ABIs is generated here; what every marshaller shares is in {@code org.abiguard.AbiRuntime}.
+ *
+ * <p>The method bodies are the members' {@link MemberCode} in member order, with the padding
+ * between them. A struct with very many members gets its bodies split into private methods of
+ * at most {@link #MEMBERS_PER_METHOD} members each, so that no method reaches the JVM's
+ * 64 KiB limit.
  */
 final class AbiClassWriter {
-  static final ClassName ABI_CODEC = ClassName.get("org.abiguard", "AbiCodec");
+  /**
+   * Members per generated method. The largest member code (an array of structs: a length check,
+   * a loop with a null check and a nested check) takes well under 100 bytes of bytecode, so
+   * 256 members stay far below 64 KiB.
+   */
+  static final int MEMBERS_PER_METHOD = 256;
 
   private final StructLayout layout;
   private final StructModel struct;
   private final MarshallerNames names;
-  private final RuntimeHelpers helpers;
   private final CDeclarations c;
   private final ClassName self;
+  private final ClassName mirror;
+  private final String marshallerDoc;
+  private final List<MemberCode> members = new ArrayList<>();
 
-  AbiClassWriter(StructLayout layout, MarshallerNames names, RuntimeHelpers helpers, CDeclarations c) {
+  AbiClassWriter(StructLayout layout, MarshallerNames names, CDeclarations c) {
     this.layout = layout;
     this.struct = layout.struct();
     this.names = names;
-    this.helpers = helpers;
     this.c = c;
     this.self = names.abiClass(struct, layout.abi());
+    this.mirror = names.mirror(struct);
+    this.marshallerDoc = names.marshaller(struct).simpleName();
+    MemberContext cx = new MemberContext(struct, layout.abi(), names);
+    for (FieldLayout field : layout.fields()) {
+      members.add(MemberCode.of(field, cx));
+    }
   }
 
   TypeSpec build() {
+    String abi = layout.abi().manifestName();
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("{@code $L} on $L.\n\n<pre>{@code\n$L\n}</pre>\n",
-            struct.cTypeName(), layout.abi().manifestName(), c.layout(layout))
-        .addField(constant("SIZE", layout.size(), "{@code sizeof($L)} on $L, tail padding included.\n",
-            struct.cTypeName(), layout.abi().manifestName()))
-        .addField(constant("ALIGNMENT", layout.align(), "{@code _Alignof($L)} on $L.\n",
-            struct.cTypeName(), layout.abi().manifestName()));
+        .addJavadoc("{@code $L} on $L: the constants are those of this layout.\n\n<pre>{@code\n$L\n}</pre>\n",
+            struct.cTypeName(), abi, c.layout(layout))
+        .addField(constant("SIZE", layout.size()))
+        .addField(constant("ALIGNMENT", layout.align()));
     for (FieldLayout field : layout.fields()) {
-      type.addField(constant(ConstantNames.offsetConstant(field.field()), field.offset(), "$L\n",
-          memberDoc(field)));
+      type.addField(constant(ConstantNames.offsetConstant(field.field()), field.offset()));
     }
-    return type
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(codecAccessor())
-        .addMethod(read())
-        .addMethod(check())
-        .addMethod(write())
-        .addType(codecClass())
-        .build();
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    Access buffer = new BufferAccess(struct.order());
+    read(type, buffer);
+    check(type);
+    write(type, buffer);
+    return type.build();
   }
 
   /** {@code {@code uint32_t space;} at offset 4, u32}, plus the Java name where it differs. */
@@ -79,316 +85,172 @@ final class AbiClassWriter {
     return doc;
   }
 
-  private static FieldSpec constant(String name, int value, String doc, Object... args) {
+  private static FieldSpec constant(String name, int value) {
     return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc(doc, args)
         .initializer("$L", value)
-        .build();
-  }
-
-  private TypeName codecType() {
-    return ParameterizedTypeName.get(ABI_CODEC, names.mirror(struct));
-  }
-
-  private MethodSpec codecAccessor() {
-    return MethodSpec.methodBuilder("codec")
-        .addJavadoc("This ABI's {@link $T}; always the same instance.\n", ABI_CODEC)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(codecType())
-        .addStatement("return Codec.INSTANCE")
         .build();
   }
 
   // ---------------------------------------------------------------- read
 
-  private MethodSpec read() {
-    ClassName mirror = names.mirror(struct);
+  private void read(TypeSpec.Builder type, Access access) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads {@code $L} as laid out on $L at {@code offset},\n"
-                + "in $L-endian byte order whatever {@code buf.order()} is; changes neither the buffer's\n"
-                + "position nor its order.\n\n"
-                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
-                + "    past {@code buf.limit()}; nothing is read then\n",
-            struct.cTypeName(), layout.abi().manifestName(), struct.order().manifestName())
+        .addJavadoc("Reads {@code $L} as laid out on $L: see {@link $L#read}.\n", struct.cTypeName(),
+            layout.abi().manifestName(), marshallerDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(mirror)
-        .addParameter(ByteBuffer.class, "buf")
-        .addParameter(int.class, "offset")
-        .addStatement("$L(buf, offset, SIZE, $S)", helpers.use(Helper.CHECK_BOUNDS), layout.abi().manifestName());
-    addSwap(method);
-    NameAllocator locals = locals();
-    List<CodeBlock> arguments = new ArrayList<>();
-    if (!struct.record()) {
-      method.addStatement("$T value = new $T()", mirror, mirror);
-    }
-    for (FieldLayout field : layout.fields()) {
-      MemberType type = field.field().type();
-      String target;
-      if (type instanceof MemberType.ArrayType array) {
-        String local = locals.newName(field.field().javaName(), field);
-        readArray(method, field, array, local);
-        target = local;
-      } else if (struct.record()) {
-        String local = locals.newName(field.field().javaName(), field);
-        method.addStatement("$T $L = $L", javaType(type), local, readScalar(field, type, fieldIndex(field)));
-        target = local;
-      } else {
-        method.addStatement("value.$L = $L", field.field().javaName(), readScalar(field, type, fieldIndex(field)));
-        continue;
-      }
-      if (struct.record()) {
-        arguments.add(CodeBlock.of("$L", target));
-      } else {
-        method.addStatement("value.$L = $L", field.field().javaName(), target);
-      }
-    }
+        .addParameter(access.memoryType(), access.memory())
+        .addParameter(access.offsetType(), "offset")
+        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
     if (struct.record()) {
+      // a record has at most 255 components (its constructor's parameters): one method holds them
+      NameAllocator locals = locals();
+      List<CodeBlock> arguments = new ArrayList<>();
+      CodeBlock.Builder body = CodeBlock.builder();
+      for (MemberCode member : members) {
+        String local = locals.newName(member.field().field().javaName(), member);
+        CodeBlock declare = CodeBlock.of("$T $L", javaType(member), local);
+        member.read(body, access, new MemberCode.ReadTarget(declare, CodeBlock.of("$L", local)));
+        arguments.add(CodeBlock.of("$L", local));
+      }
+      method.addCode(body.build());
       method.addStatement("return new $T($L)", mirror, CodeBlock.join(arguments, ", "));
     } else {
+      method.addStatement("$T value = new $T()", mirror, mirror);
+      List<CodeBlock> bodies = new ArrayList<>();
+      for (MemberCode member : members) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        CodeBlock target = CodeBlock.of("value.$L", member.field().field().javaName());
+        member.read(body, access, new MemberCode.ReadTarget(target, target));
+        bodies.add(body.build());
+      }
+      split(type, method, "read", bodies, memoryParameters(access));
       method.addStatement("return value");
     }
-    return method.build();
-  }
-
-  private void readArray(MethodSpec.Builder method, FieldLayout field, MemberType.ArrayType array, String local) {
-    TypeName elementType = javaType(array.element());
-    method.addStatement("$T $L = new $L", ArrayTypeName.of(elementType), local,
-        arrayCreation(elementType, array.length()));
-    method.beginControlFlow("for (int i = 0; i < $L; i++)", array.length());
-    method.addStatement("$L[i] = $L", local, readScalar(field, array.element(), elementIndex(field, array)));
-    method.endControlFlow();
-  }
-
-  /** {@code new int[4]}, or for an array of structs {@code new Bar[4]}. */
-  private static CodeBlock arrayCreation(TypeName elementType, int length) {
-    return CodeBlock.of("$T[$L]", elementType, length);
-  }
-
-  private CodeBlock readScalar(FieldLayout field, MemberType type, CodeBlock index) {
-    if (type instanceof MemberType.StructType nested) {
-      return CodeBlock.of("$T.read(buf, $L)", names.abiClass(nested, layout.abi()), index);
-    }
-    return scalar(field, type).read(index, helpers);
+    type.addMethod(method.build());
   }
 
   // ---------------------------------------------------------------- check
 
-  private MethodSpec check() {
+  private void check(TypeSpec.Builder type) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("check")
-        .addJavadoc("Checks that {@code value} can be written on $L: not null, no null nested struct or\n"
-                + "array, every array of its C length and every member within its C width. Writes nothing.\n\n"
-                + "@throws NullPointerException if {@code value} or a nested struct or array is null\n"
-                + "@throws IllegalArgumentException if an array's length differs from C's\n"
-                + "@throws $T if a member's value does not fit its C width\n",
-            layout.abi().manifestName(), RuntimeHelpers.RANGE_EXCEPTION)
+        .addJavadoc("Throws what {@link #write} would throw for {@code value} on $L, and writes nothing:\n"
+                + "a null struct, array or element, an array of another length than C's, a member\n"
+                + "outside its C width ({@link $L}).\n",
+            layout.abi().manifestName(), RuntimeTypes.RANGE_EXCEPTION.canonicalName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(names.mirror(struct), "value")
-        .addStatement("$T.requireNonNull(value, $S)", Objects.class, struct.cTypeName());
-    for (FieldLayout field : layout.fields()) {
-      MemberType type = field.field().type();
-      CodeBlock access = access(field);
-      String member = memberLabel(field);
-      if (type instanceof MemberType.ArrayType array) {
-        method.addStatement("$T.requireNonNull($L, $S)", Objects.class, access, member);
-        method.addStatement("$L($L.length, $L, $S)", helpers.use(Helper.CHECK_LENGTH), access, array.length(), member);
-        checkElements(method, field, array, access, member);
-      } else if (type instanceof MemberType.StructType nested) {
-        method.addStatement("$T.requireNonNull($L, $S)", Objects.class, access, member);
-        method.addStatement("$T.check($L)", names.abiClass(nested, layout.abi()), access);
-      } else {
-        ScalarCode scalar = scalar(field, type);
-        if (scalar.needsRangeCheck()) {
-          method.addStatement("$L($L, $L, $L, $S, $S)", helpers.use(Helper.CHECK_RANGE), access,
-              scalar.minLiteral(), scalar.maxLiteral(), member, scalar.width().toString());
-        }
+        .addParameter(mirror, "value")
+        .addStatement("$T.requireNonNull(value, $S)", RuntimeTypes.ABI_RUNTIME, struct.cTypeName());
+    List<CodeBlock> bodies = new ArrayList<>();
+    for (MemberCode member : members) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      member.check(body);
+      if (!body.isEmpty()) {
+        bodies.add(body.build());
       }
     }
-    return method.build();
-  }
-
-  private void checkElements(
-      MethodSpec.Builder method, FieldLayout field, MemberType.ArrayType array, CodeBlock access, String member) {
-    if (array.element() instanceof MemberType.StructType nested) {
-      method.beginControlFlow("for (int i = 0; i < $L; i++)", array.length())
-          .addStatement("$L($L[i], $S, i)", helpers.use(Helper.CHECK_ELEMENT_NOT_NULL), access, member)
-          .addStatement("$T.check($L[i])", names.abiClass(nested, layout.abi()), access)
-          .endControlFlow();
-      return;
-    }
-    ScalarCode scalar = scalar(field, array.element());
-    if (scalar.needsRangeCheck()) {
-      method.beginControlFlow("for (int i = 0; i < $L; i++)", array.length())
-          .addStatement("$L($L[i], $L, $L, $S, i, $S)", helpers.use(Helper.CHECK_ELEMENT_RANGE), access,
-              scalar.minLiteral(), scalar.maxLiteral(), member, scalar.width().toString())
-          .endControlFlow();
-    }
-  }
-
-  /** How messages name a member: {@code xen_memory_reservation.nr_extents (Java nrExtents)}. */
-  private String memberLabel(FieldLayout field) {
-    String label = struct.cName() + "." + field.field().cName();
-    String javaName = field.field().javaName();
-    return javaName.equals(field.field().cName()) ? label : label + " (Java " + javaName + ")";
+    split(type, method, "check", bodies, List.of());
+    type.addMethod(method.build());
   }
 
   // ---------------------------------------------------------------- write
 
-  private MethodSpec write() {
+  private void write(TypeSpec.Builder type, Access access) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L at {@code offset},\n"
-                + "in $L-endian byte order whatever {@code buf.order()} is, padding as zero bytes;\n"
-                + "changes neither the buffer's position nor its order. Everything is checked before the\n"
-                + "first byte is written: when it throws, the buffer is unchanged.\n\n"
-                + "@throws NullPointerException if {@code value} or a nested struct or array is null\n"
-                + "@throws IllegalArgumentException if an array's length differs from C's\n"
-                + "@throws $T if a member's value does not fit its C width\n"
-                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
-                + "    past {@code buf.limit()}\n",
-            struct.cTypeName(), layout.abi().manifestName(), struct.order().manifestName(),
-            RuntimeHelpers.RANGE_EXCEPTION)
+        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
+            struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(names.mirror(struct), "value")
-        .addParameter(ByteBuffer.class, "buf")
-        .addParameter(int.class, "offset")
+        .addParameter(mirror, "value")
+        .addParameter(access.memoryType(), access.memory())
+        .addParameter(access.offsetType(), "offset")
         .addStatement("check(value)")
-        .addStatement("$L(buf, offset, SIZE, $S)", helpers.use(Helper.CHECK_BOUNDS), layout.abi().manifestName());
-    addSwap(method);
+        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+    List<CodeBlock> bodies = new ArrayList<>();
     int end = 0;
-    for (FieldLayout field : layout.fields()) {
+    for (MemberCode member : members) {
+      FieldLayout field = member.field();
+      CodeBlock.Builder body = CodeBlock.builder();
       if (field.offset() > end) {
-        zero(method, end, field.offset() - end);
+        padding(body, access, end, field.offset() - end);
       }
-      writeField(method, field);
+      member.write(body, access);
       end = Math.max(end, field.offset() + field.size());
+      bodies.add(body.build());
     }
     if (layout.size() > end) {
-      zero(method, end, layout.size() - end);
+      CodeBlock.Builder body = CodeBlock.builder();
+      padding(body, access, end, layout.size() - end);
+      bodies.add(body.build());
     }
-    return method.build();
+    split(type, method, "write", bodies, memoryParameters(access));
+    type.addMethod(method.build());
   }
 
-  private void zero(MethodSpec.Builder method, int at, int count) {
-    method.addComment("padding: $L zero $L at offset $L", count, count == 1 ? "byte" : "bytes", at);
-    method.addStatement("$L(buf, offset + $L, $L)", helpers.use(Helper.ZERO), at, count);
-  }
-
-  private void writeField(MethodSpec.Builder method, FieldLayout field) {
-    MemberType type = field.field().type();
-    CodeBlock access = access(field);
-    if (type instanceof MemberType.ArrayType array) {
-      method.beginControlFlow("for (int i = 0; i < $L; i++)", array.length());
-      writeScalar(method, field, array.element(), elementIndex(field, array), CodeBlock.of("$L[i]", access));
-      method.endControlFlow();
-    } else {
-      writeScalar(method, field, type, fieldIndex(field), access);
-    }
-  }
-
-  private void writeScalar(MethodSpec.Builder method, FieldLayout field, MemberType type, CodeBlock index,
-      CodeBlock value) {
-    if (type instanceof MemberType.StructType nested) {
-      method.addStatement("$T.write($L, buf, $L)", names.abiClass(nested, layout.abi()), value, index);
-    } else {
-      method.addStatement("$L", scalar(field, type).write(index, value, helpers));
-    }
-  }
-
-  // ---------------------------------------------------------------- codec
-
-  private TypeSpec codecClass() {
-    ClassName mirror = names.mirror(struct);
-    ClassName codec = self.nestedClass("Codec");
-    return TypeSpec.classBuilder(codec)
-        .addJavadoc("The {@link $T} of $L: delegates to the static methods.\n", ABI_CODEC, self.simpleName())
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addSuperinterface(codecType())
-        .addField(FieldSpec.builder(codec, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
-            .initializer("new $T()", codec)
-            .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(MethodSpec.methodBuilder("size").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .returns(int.class).addStatement("return SIZE").build())
-        .addMethod(MethodSpec.methodBuilder("alignment").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(int.class).addStatement("return ALIGNMENT").build())
-        .addMethod(MethodSpec.methodBuilder("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .returns(mirror)
-            .addParameter(ByteBuffer.class, "buf")
-            .addParameter(int.class, "offset")
-            .addStatement("return $T.read(buf, offset)", self)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("write").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .addParameter(mirror, "value")
-            .addParameter(ByteBuffer.class, "buf")
-            .addParameter(int.class, "offset")
-            .addStatement("$T.write(value, buf, offset)", self)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(String.class)
-            .addStatement("return $S", names.marshaller(struct).simpleName() + ".codec(\""
-                + layout.abi().manifestName() + "\")")
-            .build())
-        .build();
+  private static void padding(CodeBlock.Builder body, Access access, int at, int count) {
+    body.add("$L; // padding\n", access.zero(CodeBlock.of("offset + $L", at), count));
   }
 
   // ---------------------------------------------------------------- shared
 
-  /** {@code boolean swap = buf.order() != ByteOrder.LITTLE_ENDIAN;} when a multi-byte integer is moved here. */
-  private void addSwap(MethodSpec.Builder method) {
-    boolean multiByte = false;
+  /**
+   * Adds the member bodies to {@code method}; past {@link #MEMBERS_PER_METHOD} of them, into
+   * private methods {@code <name>Members0}, {@code <name>Members1}... that {@code method} calls
+   * in order, each taking {@code value} and {@code more}.
+   */
+  private void split(TypeSpec.Builder type, MethodSpec.Builder method, String name, List<CodeBlock> bodies,
+      List<Parameter> more) {
+    if (bodies.size() <= MEMBERS_PER_METHOD) {
+      bodies.forEach(method::addCode);
+      return;
+    }
+    List<String> arguments = new ArrayList<>(List.of("value"));
+    more.forEach(p -> arguments.add(p.name()));
+    for (int from = 0, part = 0; from < bodies.size(); from += MEMBERS_PER_METHOD, part++) {
+      int to = Math.min(bodies.size(), from + MEMBERS_PER_METHOD);
+      String partName = name + "Members" + part;
+      MethodSpec.Builder partMethod = MethodSpec.methodBuilder(partName)
+          .addJavadoc("Members $L to $L of {@link #$L}: one method would exceed the JVM's 64 KiB limit.\n",
+              from, to - 1, name)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(mirror, "value");
+      more.forEach(p -> partMethod.addParameter(p.type(), p.name()));
+      bodies.subList(from, to).forEach(partMethod::addCode);
+      type.addMethod(partMethod.build());
+      method.addStatement("$L($L)", partName, String.join(", ", arguments));
+    }
+  }
+
+  private record Parameter(TypeName type, String name) {}
+
+  /** The memory, the offset and, when a multi-byte integer is moved, {@code swap}. */
+  private List<Parameter> memoryParameters(Access access) {
+    List<Parameter> parameters = new ArrayList<>(List.of(new Parameter(access.memoryType(), access.memory()),
+        new Parameter(access.offsetType(), "offset")));
+    if (access.usesSwap() && multiByte()) {
+      parameters.add(new Parameter(TypeName.BOOLEAN, "swap"));
+    }
+    return parameters;
+  }
+
+  /** Whether a multi-byte integer is moved here (so that {@code swap} is needed). */
+  private boolean multiByte() {
     for (FieldLayout field : layout.fields()) {
       MemberType type = field.field().type();
       MemberType element = type instanceof MemberType.ArrayType array ? array.element() : type;
-      multiByte |= !(element instanceof MemberType.StructType) && field.width() != null && field.width().bits() > 8;
+      if (!(element instanceof MemberType.StructType) && field.width() != null && field.width().bits() > 8) {
+        return true;
+      }
     }
-    if (multiByte) {
-      String order = struct.order() == Order.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN";
-      method.addComment("the struct is $L endian: reverse the bytes of each integer if the buffer's order differs",
-          struct.order().manifestName());
-      method.addStatement("boolean swap = buf.order() != $T.$L", ByteOrder.class, order);
-    }
+    return false;
   }
 
-  private CodeBlock access(FieldLayout field) {
-    return struct.record()
-        ? CodeBlock.of("value.$L()", field.field().javaName())
-        : CodeBlock.of("value.$L", field.field().javaName());
-  }
-
-  private static CodeBlock fieldIndex(FieldLayout field) {
-    return CodeBlock.of("offset + $L", ConstantNames.offsetConstant(field.field()));
-  }
-
-  private CodeBlock elementIndex(FieldLayout field, MemberType.ArrayType array) {
-    String offsetConstant = ConstantNames.offsetConstant(field.field());
-    if (array.element() instanceof MemberType.StructType nested) {
-      return CodeBlock.of("offset + $L + i * $T.SIZE", offsetConstant, names.abiClass(nested, layout.abi()));
-    }
-    return field.elementSize() == 1
-        ? CodeBlock.of("offset + $L + i", offsetConstant)
-        : CodeBlock.of("offset + $L + i * $L", offsetConstant, field.elementSize());
-  }
-
-  private static ScalarCode scalar(FieldLayout field, MemberType type) {
-    JavaKind kind = type instanceof MemberType.IntType integer ? integer.javaKind() : JavaKind.LONG;
-    return new ScalarCode(field.width(), kind);
-  }
-
-  private TypeName javaType(MemberType type) {
-    if (type instanceof MemberType.IntType integer) {
-      return new ScalarCode(integer.width(), integer.javaKind()).javaType();
-    }
-    if (type instanceof MemberType.PointerType) {
-      return TypeName.LONG;
-    }
-    if (type instanceof MemberType.StructType nested) {
-      return names.mirror(nested);
-    }
-    return ArrayTypeName.of(javaType(((MemberType.ArrayType) type).element()));
+  private TypeName javaType(MemberCode member) {
+    return new MemberContext(struct, layout.abi(), names).javaType(member.field().field().type());
   }
 
   private static NameAllocator locals() {
     NameAllocator locals = new NameAllocator();
-    for (String reserved : List.of("buf", "offset", "swap", "i", "value")) {
+    for (String reserved : List.of("buf", "seg", "offset", "swap", "i", "value")) {
       locals.newName(reserved, reserved);
     }
     return locals;

@@ -8,8 +8,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -24,58 +24,41 @@ import org.abiguard.processor.guard.flow.Context;
 import org.abiguard.processor.guard.flow.Interpreter;
 
 /**
- * Analyses one class (and its member classes): the override check, then each method and the
- * initializers that mention a declared width. The guard fails closed: a failure inside the
- * analysis of one method is an error on that method (see {@link Reporter#guardFailure}), never a
- * method that silently goes unchecked; the other methods are still checked.
+ * Analyses one class (and its member classes): the override check, the declarations only the
+ * guard sees ({@link LocalDeclarations}), then each method and the initializers that mention a
+ * declared width. The guard fails closed: a failure inside the analysis of one method is an
+ * error on that method (see {@link Reporter#guardFailure}), never a method that silently goes
+ * unchecked; the other methods are still checked. A method that reads a width that depends on
+ * the ABI ({@code @NativeLong}, {@code @Pointer}) is analysed once per C data model of the
+ * configured ABIs.
  */
 final class ClassAnalyzer {
-  /** How one method is analysed: the interpreter, or in tests one that fails on purpose. */
-  interface MethodAnalysis {
-    void analyse(Context cx, TreePath method);
-  }
-
   private final Trees trees;
   private final Types types;
   private final Elements elements;
-  private final Declarations decls;
+  private final Declarations declarations;
+  /** The declarations per C data model of the configured ABIs, the primary ABI's first. */
+  private final List<Declarations> models;
+  private final LocalDeclarations locals;
   private final Reporter reporter;
   private final boolean strict;
   private final OverrideCheck overrides;
-  private final LocalDeclarations locals;
+  private final AnalysisObserver observer;
   /** Classes analysed so far, by symbol (trees are not kept alive after javac is done with them). */
   private final Set<Element> done = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final MethodAnalysis methods;
-  /** The declarations per C data model of the configured ABIs, the primary ABI's first. */
-  private final List<Declarations> models;
-
-  /**
-   * The guard for the data models' declarations: a method that reads a width that depends on the
-   * ABI ({@code @NativeLong}, {@code @Pointer}) is analysed once per data model.
-   */
-  ClassAnalyzer(Trees trees, Types types, Elements elements, List<Declarations> models, Reporter reporter,
-      boolean strict) {
-    this(trees, types, elements, models, reporter, strict, (cx, method) -> Interpreter.analyseMethod(cx, method, null));
-  }
-
-  ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations decls, Reporter reporter, boolean strict,
-      MethodAnalysis methods) {
-    this(trees, types, elements, List.of(decls), reporter, strict, methods);
-  }
 
   ClassAnalyzer(Trees trees, Types types, Elements elements, List<Declarations> models, Reporter reporter,
-      boolean strict, MethodAnalysis methods) {
-    Declarations decls = models.get(0);
-    this.models = List.copyOf(models);
-    this.methods = methods;
+      boolean strict, AnalysisObserver observer) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
-    this.decls = decls;
+    this.models = List.copyOf(models);
+    this.declarations = models.get(0);
+    this.locals = new LocalDeclarations(trees, declarations, reporter);
     this.reporter = reporter;
     this.strict = strict;
-    this.overrides = new OverrideCheck(trees, types, elements, decls, reporter, strict);
-    this.locals = new LocalDeclarations(trees, decls, reporter);
+    this.observer = observer;
+    this.overrides = new OverrideCheck(trees, types, elements, declarations, reporter, strict);
   }
 
   /** Analyses a class javac has just finished, unless it was analysed with its enclosing class. */
@@ -103,58 +86,41 @@ final class ClassAnalyzer {
   }
 
   private void analyseClass(List<Context> contexts, TreePath classPath) {
-    Context cx = contexts.get(0);
-    ClassTree ct = (ClassTree) classPath.getLeaf();
+    Context context = contexts.get(0);
+    ClassTree classTree = (ClassTree) classPath.getLeaf();
     Element type = trees.getElement(classPath);
     if (type != null && !done.add(type)) {
       return;
     }
-    String owner = type instanceof TypeElement te ? te.getQualifiedName().toString() : ct.getSimpleName().toString();
-    guarded(cx, classPath, "the override check of class " + owner, () -> overrides.check(classPath));
-    guarded(cx, classPath, "the local declarations of class " + owner, () -> locals.check(classPath));
+    String owner = type instanceof TypeElement named ? named.getQualifiedName().toString()
+        : classTree.getSimpleName().toString();
+    guarded(context, classPath, "the override check of class " + owner, () -> overrides.check(classPath));
+    guarded(context, classPath, "the local declarations of class " + owner, () -> locals.check(classPath));
     boolean initializers = false;
-    for (Tree member : ct.getMembers()) {
-      TreePath mp = new TreePath(classPath, member);
-      if ((member instanceof VariableTree vt && vt.getInitializer() != null || member instanceof BlockTree)
-          && RelevanceScan.mentionsWidths(trees, decls, mp)) {
+    for (Tree member : classTree.getMembers()) {
+      TreePath memberPath = new TreePath(classPath, member);
+      if ((member instanceof VariableTree field && field.getInitializer() != null || member instanceof BlockTree)
+          && RelevanceScan.mentionsWidths(trees, declarations, memberPath)) {
         initializers = true;
       }
     }
     if (initializers) {
       perModel(contexts, classPath, "the initializers of class " + owner,
-          c -> Interpreter.analyseInitializers(c, classPath, null));
+          modelContext -> Interpreter.analyseInitializers(modelContext, classPath, null));
     }
-    for (Tree member : ct.getMembers()) {
-      TreePath mp = new TreePath(classPath, member);
-      if (member instanceof MethodTree mt) {
-        if (mt.getBody() != null && (decls.width(trees.getElement(mp)) != null
-            || RelevanceScan.mentionsWidths(trees, decls, new TreePath(mp, mt.getBody())))) {
-          perModel(contexts, mp, describe(mt) + " of " + owner, c -> methods.analyse(c, mp));
+    for (Tree member : classTree.getMembers()) {
+      TreePath memberPath = new TreePath(classPath, member);
+      if (member instanceof MethodTree method) {
+        if (method.getBody() != null && (declarations.width(trees.getElement(memberPath)) != null
+            || RelevanceScan.mentionsWidths(trees, declarations, new TreePath(memberPath, method.getBody())))) {
+          perModel(contexts, memberPath, describe(method) + " of " + owner, modelContext -> {
+            observer.beforeMethod(method.getName().toString());
+            Interpreter.analyseMethod(modelContext, memberPath, null);
+          });
         }
       } else if (member instanceof ClassTree) {
-        analyseClass(contexts, mp);
+        analyseClass(contexts, memberPath);
       }
-    }
-  }
-
-  private boolean guarded(Context cx, TreePath at, String what, Runnable analysis) {
-    return guarded(cx, at, what, analysis, p -> true);
-  }
-
-  /** Runs an analysis and reports its findings that pass {@code report}; false when it failed. */
-  private boolean guarded(Context cx, TreePath at, String what, Runnable analysis, Predicate<Context.Pending> report) {
-    try {
-      analysis.run();
-      for (Context.Pending p : cx.drain()) {
-        if (report.test(p)) {
-          reporter.report(p.finding().kind(), trees, p.path(), p.finding().message());
-        }
-      }
-      return true;
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      cx.discard();
-      reporter.guardFailure(trees, at, what, e);
-      return false;
     }
   }
 
@@ -166,29 +132,52 @@ final class ClassAnalyzer {
   private void perModel(List<Context> contexts, TreePath at, String what, Consumer<Context> analysis) {
     Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int i = 0; i < contexts.size(); i++) {
-      Context cx = contexts.get(i);
+      Context context = contexts.get(i);
       Declarations model = models.get(i);
       model.takeAbiDependentRead();
-      Set<Tree> before = Set.copyOf(reported);
+      Set<Tree> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
+      earlier.addAll(reported);
       boolean[] dependent = {false};
-      boolean ok = guarded(cx, at, what, () -> {
-        analysis.accept(cx);
+      boolean analysed = guarded(context, at, what, () -> {
+        analysis.accept(context);
         dependent[0] = model.takeAbiDependentRead();
-      }, p -> {
-        Tree leaf = p.path().getLeaf();
-        if (before.contains(leaf)) {
+      }, pending -> {
+        Tree leaf = pending.path().getLeaf();
+        if (earlier.contains(leaf)) {
           return false;
         }
         reported.add(leaf);
         return true;
       });
-      if (!ok || !dependent[0]) {
+      if (!analysed || !dependent[0]) {
         return;
       }
     }
   }
 
-  private static String describe(MethodTree mt) {
-    return mt.getName().contentEquals("<init>") ? "constructor" : "method " + mt.getName();
+  private boolean guarded(Context context, TreePath at, String what, Runnable analysis) {
+    return guarded(context, at, what, analysis, pending -> true);
+  }
+
+  /** Runs an analysis and reports its findings that pass {@code report}; false when it failed. */
+  private boolean guarded(Context context, TreePath at, String what, Runnable analysis,
+      Predicate<Context.Pending> report) {
+    try {
+      analysis.run();
+      for (Context.Pending pending : context.drain()) {
+        if (report.test(pending)) {
+          reporter.report(pending.finding().kind(), trees, pending.path(), pending.finding().message());
+        }
+      }
+      return true;
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      context.discard();
+      reporter.guardFailure(trees, at, what, e);
+      return false;
+    }
+  }
+
+  private static String describe(MethodTree method) {
+    return method.getName().contentEquals("<init>") ? "constructor" : "method " + method.getName();
   }
 }

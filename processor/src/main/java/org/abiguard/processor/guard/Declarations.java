@@ -30,7 +30,8 @@ import org.abiguard.processor.model.WidthReader;
 /**
  * What declarations say: the declared width of fields, parameters, methods, locals and record
  * components (from source and class files, typedefs included), as facts for reads and as sinks
- * for writes, with the names messages use. Widths are read once per element.
+ * for writes, with the names messages use. Widths are read once per element. Public only for
+ * what the interpreter ({@code guard.flow}) asks; the rest is the guard's own.
  */
 public final class Declarations {
   static final String ABI_ARRAY = "org.abiguard.AbiArray";
@@ -54,9 +55,9 @@ public final class Declarations {
    * The C data model widths are read for: C {@code long} and pointers have {@code longBits} on
    * the configured {@code abis} it covers (LP64: x86_64 and aarch64; ILP32: i386).
    */
-  public record DataModel(int longBits, List<String> abis) {
+  record DataModel(int longBits, List<String> abis) {
     /** The data models of the configured ABIs, the primary ABI's first. */
-    public static List<DataModel> of(List<String> abis) {
+    static List<DataModel> of(List<String> abis) {
       List<String> lp64 = abis.stream().filter(a -> !a.equals("i386")).toList();
       List<String> ilp32 = abis.stream().filter(a -> a.equals("i386")).toList();
       List<DataModel> models = new java.util.ArrayList<>();
@@ -71,11 +72,11 @@ public final class Declarations {
   }
 
   /** Declarations read for x86_64. */
-  public Declarations(Types types, Elements elements, Trees trees) {
+  Declarations(Types types, Elements elements, Trees trees) {
     this(types, elements, trees, new DataModel(64, List.of("x86_64")));
   }
 
-  public Declarations(Types types, Elements elements, Trees trees, DataModel model) {
+  Declarations(Types types, Elements elements, Trees trees, DataModel model) {
     this.types = types;
     this.elements = elements;
     this.trees = trees;
@@ -83,7 +84,7 @@ public final class Declarations {
   }
 
   /** The declared width of an element, if it has one; a C {@code long} or pointer has the data model's. */
-  public Width width(Element e) {
+  Width width(Element e) {
     if (e == null) {
       return null;
     }
@@ -155,14 +156,14 @@ public final class Declarations {
    * Whether a width that depends on the ABI was read since the last call (which resets it): an
    * analysis that read one must run again for the other data model.
    */
-  public boolean takeAbiDependentRead() {
+  boolean takeAbiDependentRead() {
     boolean read = abiDependentRead;
     abiDependentRead = false;
     return read;
   }
 
   /** A width for messages: {@code u16}, or {@code unsigned long: u64 on x86_64} where it depends on the ABI. */
-  public String widthText(Element e, Width w) {
+  private String widthText(Element e, Width w) {
     String c = e == null ? null : abiDependent.get(e);
     return c == null ? w.toString() : c + ": " + w + " on " + String.join(" and ", model.abis());
   }
@@ -197,7 +198,7 @@ public final class Declarations {
   }
 
   /** The Java width name of a type for strict mode, e.g. {@code s32} for {@code int}. */
-  public static Width javaWidth(JavaKind k) {
+  static Width javaWidth(JavaKind k) {
     return new Width(k.bits(), k.signed());
   }
 
@@ -240,7 +241,7 @@ public final class Declarations {
    * Whether code that mentions the element can take part in a narrowing: it declares a width,
    * or is a method or constructor with a declared parameter or result width.
    */
-  public boolean relevant(Element e) {
+  boolean relevant(Element e) {
     if (e == null) {
       return false;
     }
@@ -261,7 +262,7 @@ public final class Declarations {
   }
 
   /** Describes where a value comes from, e.g. {@code field XenAddToPhysmap.space (u32)}. */
-  public String describeSource(Element e, Width w) {
+  private String describeSource(Element e, Width w) {
     return describe(e) + " (" + widthText(e, w) + ")";
   }
 
@@ -323,7 +324,7 @@ public final class Declarations {
   }
 
   /** {@code xenmemAddToPhysmapOne}, or {@code constructor Foo}. */
-  public static String methodName(ExecutableElement m) {
+  static String methodName(ExecutableElement m) {
     return m.getKind() == ElementKind.CONSTRUCTOR
         ? "constructor " + m.getEnclosingElement().getSimpleName()
         : m.getSimpleName().toString();

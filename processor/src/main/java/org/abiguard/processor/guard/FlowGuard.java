@@ -23,6 +23,11 @@ public final class FlowGuard {
 
   /** Attaches the guard to the running javac task, or warns once that it is off. */
   public static void install(ProcessingEnvironment env, Reporter reporter, Options options) {
+    install(env, reporter, options, AnalysisObserver.NONE);
+  }
+
+  /** As {@link #install(ProcessingEnvironment, Reporter, Options)}, telling {@code observer} of each method analysed. */
+  static void install(ProcessingEnvironment env, Reporter reporter, Options options, AnalysisObserver observer) {
     ProcessingEnvironment javacEnv = TaskLocator.javacEnvironment(env);
     JavacTask task = javacEnv == null ? null : TaskLocator.task(javacEnv);
     if (task == null) {
@@ -38,6 +43,6 @@ public final class FlowGuard {
     }
     task.addTaskListener(new GuardListener(
         new ClassAnalyzer(trees, javacEnv.getTypeUtils(), javacEnv.getElementUtils(), models, reporter,
-            options.strict())));
+            options.strict(), observer)));
   }
 }

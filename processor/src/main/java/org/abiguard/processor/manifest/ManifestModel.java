@@ -19,16 +19,19 @@ import org.abiguard.processor.model.StructModel;
 /**
  * The content of a manifest, as the writer renders it and the baseline check compares it: built
  * from this compilation's layouts ({@link #of}) or read from a manifest's text ({@link #read}).
+ * Reading and comparing ({@link ManifestComparison}) need no compiler, so tools outside javac (the
+ * Maven plugin) use them too.
  */
-final class ManifestModel {
+public final class ManifestModel {
   private ManifestModel() {}
 
   /** One struct: its names, byte order and a layout per ABI (in manifest order). */
-  record Struct(String java, String c, String order, Map<String, Layout> layouts) {}
+  public record Struct(String java, String c, String order, Map<String, Layout> layouts) {}
 
   /** One struct on one ABI. */
-  record Layout(int size, int align, List<Field> fields) {
-    Field field(String name) {
+  public record Layout(int size, int align, List<Field> fields) {
+    /** The member named {@code name} (its C name), or null. */
+    public Field field(String name) {
       return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
     }
   }
@@ -39,7 +42,7 @@ final class ManifestModel {
    * @param name the C member name
    * @param java the Java name
    */
-  record Field(String name, String java, int offset, Shape shape) {}
+  public record Field(String name, String java, int offset, Shape shape) {}
 
   /**
    * What a member (or an array element) is.
@@ -51,7 +54,7 @@ final class ManifestModel {
    * @param length for {@code array}, else 0
    * @param element for {@code array}, else null
    */
-  record Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length, Shape element) {}
+  public record Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length, Shape element) {}
 
   // ---- from layouts ----
 
@@ -100,7 +103,7 @@ final class ManifestModel {
    * @throws IllegalArgumentException when the text is not JSON or not a format-1 manifest; the
    *     message starts with the line and column of the problem
    */
-  static List<Struct> read(String json) {
+  public static List<Struct> read(String json) {
     JsonObject root = object(JsonParser.parse(json), "the manifest");
     int format = integer(root, "format");
     if (format != ManifestWriter.FORMAT) {

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class GeneratedSourceTest {
   @Test
   void everyKindOfStructOnEveryAbiCompilesWithoutWarningsUnderXlintAllWerror() {
-    // GeneratedMarshallers compiles with -Xlint:all -Werror and asserts there is no diagnostic at all
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(List.of(TargetAbi.values()),
+    // LoadedMarshallers compiles with -Xlint:all -Werror and asserts there is no diagnostic at all
+    LoadedMarshallers generated = LoadedMarshallers.compile(List.of(TargetAbi.values()),
         RichStructs.all().toArray(new StructModel[0]));
     for (StructModel struct : RichStructs.all()) {
       for (TargetAbi abi : TargetAbi.values()) {
@@ -41,7 +41,7 @@ class GeneratedSourceTest {
   @Test
   void generatedJavadocIsValidForDoclint() {
     // every reference resolves and the HTML is well formed ("missing" aside: not every parameter is documented)
-    GeneratedMarshallers.compile(List.of(TargetAbi.values()), List.of("-Xlint:all", "-Xdoclint:all,-missing", "-Werror"),
+    LoadedMarshallers.compile(List.of(TargetAbi.values()), List.of("-Xlint:all", "-Xdoclint:all,-missing", "-Werror"),
         RichStructs.all().toArray(new StructModel[0]));
   }
 
@@ -52,8 +52,8 @@ class GeneratedSourceTest {
     FixtureLayouts layouts = new FixtureLayouts(Map.of(RichStructs.INNER.javaName(), RichStructs.INNER));
     List<JavaFileObject> files = new ArrayList<>(MirrorSources.of(structs));
     for (StructModel struct : structs) {
-      String source = new MarshallerGenerator()
-          .generate(struct, layouts.layouts(struct, List.of(TargetAbi.values())), s -> null).toString();
+      String source = SourceText.of(new MarshallerGenerator()
+          .generate(struct, layouts.layouts(struct, List.of(TargetAbi.values())), s -> null));
       files.add(JavaFileObjects.forSourceString(
           struct.packageName() + "." + struct.marshallerSimpleName(), source));
     }
@@ -63,7 +63,7 @@ class GeneratedSourceTest {
 
   @Test
   void nestedJavaTypesGetOuterUnderscoreNameMarshallers() {
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(RichStructs.POINT);
+    LoadedMarshallers generated = LoadedMarshallers.compile(RichStructs.POINT);
     Class<?> marshaller = generated.marshaller(RichStructs.POINT);
     assertEquals("p.Shapes_PointMarshaller", marshaller.getName());
     assertEquals("p.Shapes$Point", generated.mirror(RichStructs.POINT).getName());
@@ -72,7 +72,7 @@ class GeneratedSourceTest {
   @Test
   void publicFinalWithPrivateConstructorsAndGeneratedAnnotation() throws Exception {
     StructModel xatp = Xen.addToPhysmap();
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(xatp);
+    LoadedMarshallers generated = LoadedMarshallers.compile(xatp);
     String source = generated.source(xatp);
     assertTrue(source.contains("import javax.annotation.processing.Generated;"), source);
     assertTrue(source.contains("@Generated(\"org.abiguard.processor.AbiGuardProcessor\")\npublic final class "
@@ -95,27 +95,27 @@ class GeneratedSourceTest {
   @Test
   void javadocShowsEachCMemberItsOffsetAndTheLaidOutStructWithPadding() {
     StructModel reservation = Xen.memoryReservation();
-    String source = GeneratedMarshallers.compile(reservation).source(reservation);
-    assertTrue(source.contains("* {@code uint32_t extent_order;} at offset 16, u32 (Java field {@code extentOrder})\n"
-        + "         */\n        public static final int OFFSET_EXTENT_ORDER = 16;"), source);
-    assertTrue(source.contains("{@code unsigned long nr_extents;} at offset 4, u32 (Java field {@code nrExtents})"),
-        source);
+    String source = LoadedMarshallers.compile(reservation).source(reservation);
+    assertTrue(source.contains("/** {@code uint32_t extent_order;} at offset 16, u32 (Java field {@code extentOrder})"
+        + " on x86_64. */\n    public static final int OFFSET_EXTENT_ORDER = X86_64.OFFSET_EXTENT_ORDER;"), source);
+    assertTrue(source.contains("        public static final int OFFSET_EXTENT_ORDER = 16;\n"), source);
+    assertTrue(source.contains("     *     unsigned long nr_extents; // offset 4, u32\n"), source);
     assertTrue(source.contains("""
-         * struct xen_memory_reservation {  // x86_64: sizeof 32, _Alignof 8, little endian
-         *     void *extent_start;       // offset 0, pointer, u64
-         *     unsigned long nr_extents; // offset 8, u64
-         *     uint32_t extent_order;    // offset 16, u32
-         *     uint32_t mem_flags;       // offset 20, u32
-         *     uint16_t domid;           // offset 24, u16
-         *                               // 6 bytes of padding at offset 26
-         * };
+             * struct xen_memory_reservation {  // x86_64: sizeof 32, _Alignof 8, little endian
+             *     void *extent_start;       // offset 0, pointer, u64
+             *     unsigned long nr_extents; // offset 8, u64
+             *     uint32_t extent_order;    // offset 16, u32
+             *     uint32_t mem_flags;       // offset 20, u32
+             *     uint16_t domid;           // offset 24, u16
+             *                               // 6 bytes of padding at offset 26
+             * };
         """), source);
     assertTrue(source.contains("public static final int OFFSET_NR_EXTENTS = X86_64.OFFSET_NR_EXTENTS;"), source);
   }
 
   @Test
   void typedefsAndOverAlignedMembersAreShownAsCDeclaresThem() {
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(RichStructs.INNER, RichStructs.POINT,
+    LoadedMarshallers generated = LoadedMarshallers.compile(RichStructs.INNER, RichStructs.POINT,
         RichStructs.OTHER, RichStructs.RICH);
     assertTrue(generated.source(RichStructs.POINT).contains("* typedef struct {  // x86_64: sizeof 4, _Alignof 2"));
     assertTrue(generated.source(RichStructs.POINT).contains("* } point_t;"));
@@ -139,7 +139,7 @@ class GeneratedSourceTest {
   @Test
   void structsInTheUnnamedPackageWork() {
     StructModel plain = StructFixture.struct("", "Plain").integer("a", Width.U8, JavaKind.INT).build();
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(plain);
+    LoadedMarshallers generated = LoadedMarshallers.compile(plain);
     assertEquals("PlainMarshaller", generated.marshaller(plain).getName());
     assertEquals(1, generated.codec(plain, "i386").size());
   }
@@ -159,7 +159,7 @@ class GeneratedSourceTest {
         .nested("codec", "p.Codec")
         .array("i", 2, new MemberType.StructType("p.Codec"))
         .build();
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(List.of(TargetAbi.values()), codecRecord, x86Class);
+    LoadedMarshallers generated = LoadedMarshallers.compile(List.of(TargetAbi.values()), codecRecord, x86Class);
     Map<String, Object> codecValues = Map.of("buf", 255, "offset", 65535, "swap", 0xFFFF_FFFFL, "i", (byte) -1,
         "value", '\uFFFE', "value_", new int[] {1, 65535});
     Map<String, Object> values = Map.of("value", 7, "codec", codecValues, "i", List.of(codecValues, codecValues));

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.sun.source.tree.MethodTree;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.abiguard.processor.Expected;
 import org.abiguard.processor.Expected.Source;
-import org.abiguard.processor.guard.flow.Interpreter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,16 +67,16 @@ class GuardFailsClosedTest {
   private static final String NARROWING = "[abiguard:narrowing] parameter 'wide' of fine (u32) can reach"
       + " parameter 'v' of put (u16): values 0x10000..0xFFFFFFFF would be truncated";
 
-  /** A method analysis that fails on every method named {@code boom...} and runs the interpreter on the others. */
-  private static final ClassAnalyzer.MethodAnalysis FAILING = (cx, method) -> {
-    if (((MethodTree) method.getLeaf()).getName().toString().startsWith("boom")) {
+  /** Fails the analysis of every method named {@code boom...}. */
+  private static final AnalysisObserver FAILING = name -> {
+    if (name.startsWith("boom")) {
       throw new IllegalStateException("injected failure");
     }
-    Interpreter.analyseMethod(cx, method, null);
   };
 
   private static Compilation compile(boolean warningsOnly, Source source) {
-    return Compiler.javac().withProcessors(new TestGuard(warningsOnly, FAILING)).compile(source.file());
+    return Compiler.javac().withProcessors(GuardOnlyProcessor.observing(FAILING))
+        .withOptions(warningsOnly ? List.of("-Aabiguard.severity=warning") : List.of()).compile(source.file());
   }
 
   /** The diagnostics of a compilation with the internal error's message cut to its first line. */

@@ -40,6 +40,23 @@ class PeoplesOrder {
     return 0;
   }
 
+  static int assignmentInsideTheCheck(PeoplesOrder a) {
+    int s;
+    if ((s = a.space) < 0 || s > 0xFFFF) {
+      return -22;
+    }
+    put16(s);
+    return 0;
+  }
+
+  static int highBitsZero(@U32 int s) {
+    if ((s >>> 16) != 0) {
+      return -22;
+    }
+    put16(s);
+    return 0;
+  }
+
   static int shiftByACheckedAmount(@U32 long order) {
     if (order > 18) {
       return -22;

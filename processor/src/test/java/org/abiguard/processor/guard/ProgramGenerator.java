@@ -155,7 +155,7 @@ final class ProgramGenerator {
   // ---------------------------------------------------------------- statements
 
   private void statement(int depth) {
-    int kinds = depth >= MAX_DEPTH ? 6 : 24;
+    int kinds = depth >= MAX_DEPTH ? 6 : 28;
     switch (random.nextInt(kinds)) {
       case 0, 1 -> declare();
       case 2 -> assign();
@@ -186,8 +186,35 @@ final class ProgramGenerator {
         block(depth);
         line("}");
       }
+      case 24 -> localTypes();
+      case 25 -> labeledBlock(depth);
+      case 26 -> line("ports[" + primary("int") + " & 3] " + pick("+=", "-=", "|=", "<<=") + " " + expr("int", 1) + ";");
       default -> checkedStatement(depth);
     }
+  }
+
+  /** A local record, enum and interface (Java 16+), used at once. */
+  private void localTypes() {
+    String record = fresh("Rec");
+    String e = fresh("En");
+    line("record " + record + "(@U16 int port, long length) {}");
+    line("enum " + e + " { A, B }");
+    line("put16(new " + record + "(" + primary("int") + " & 0xFFFF, " + primary("long") + ").port());");
+    line("put8(" + e + ".B.ordinal());");
+    line("put16(\"\"\"");
+    line("    text block " + fresh("t"));
+    line("    \"\"\".length());");
+  }
+
+  /** A labeled block left by {@code break label}. */
+  private void labeledBlock(int depth) {
+    String label = fresh("B");
+    line(label + ": {");
+    indent++;
+    line("if (" + cond(1) + ") break " + label + ";");
+    indent--;
+    block(depth);
+    line("}");
   }
 
   /** Statements in a new scope, at one more level of depth, the last one possibly a jump. */
@@ -674,7 +701,7 @@ final class ProgramGenerator {
         default -> "(" + expr("int", depth + 1) + " & 0xFFFFFFFFL)";
       };
     }
-    return switch (random.nextInt(22)) {
+    return switch (random.nextInt(23)) {
       case 0, 1 -> "(" + expr("int", depth + 1) + " " + pick("+", "-", "*", "&", "|", "^") + " " + expr("int", depth + 1) + ")";
       case 2 -> "(" + expr("int", depth + 1) + " " + pick(">>>", ">>", "<<") + " " + random.nextInt(33) + ")";
       case 3 -> "(" + expr("int", depth + 1) + " " + pick("/", "%") + " (" + primary("int") + " | 1))";
@@ -695,7 +722,9 @@ final class ProgramGenerator {
       case 18 -> "(char) " + primary("int");
       case 19 -> "((Op) " + fresh("q") + " -> " + "0x10000).apply(" + primary("int") + ")";
       case 20 -> "Integer.compareUnsigned(" + primary("int") + ", " + primary("int") + ")";
-      default -> "(\"\" + " + primary("int") + ").length()";
+      case 21 -> "(\"\" + " + primary("int") + ").length()";
+      default -> pick("switch (\"k\" + " + primary("int") + ") { case \"k0\" -> 0xFFFF; default -> "
+          + primary("int") + "; }", "(" + primary("int") + " > 0 ? " + primary("int") + " : " + primary("int") + " < 0 ? -1 : 0x10000)");
     };
   }
 
@@ -727,7 +756,13 @@ final class ProgramGenerator {
     context = savedContext;
     out = saved;
     indent = savedIndent;
-    return s + "{ " + body + "yield " + expr("int", depth + 1) + "; } default -> " + primary("int") + "; }";
+    String arrow = s + "{ " + body + "yield " + expr("int", depth + 1) + "; } default -> " + primary("int") + "; }";
+    if (random.nextBoolean()) {
+      return arrow;
+    }
+    // the same with case labels and yield statements
+    return "switch (" + primary("int") + " & 3) { case 0: yield " + primary("int") + "; case 1: { " + body + "yield "
+        + primary("int") + "; } default: yield " + primary("int") + "; }";
   }
 
   /** One simple statement (a declaration, assignment or sink call) written to {@link #out}. */

@@ -135,7 +135,7 @@ public final class Reporter {
     }
   }
 
-  /** The text of {@link #guardFailure}: a one-line summary, then the stack trace. */
+  /** The text of {@link #guardFailure}: a one-line summary, the stack trace, then the docs link. */
   public static String guardFailureMessage(String what, Throwable failure) {
     StringBuilder m = new StringBuilder("[abiguard] internal error in the flow guard: ").append(what)
         .append(" is not checked (").append(failure)
@@ -152,7 +152,7 @@ public final class Reporter {
         }
       }
     }
-    return m.toString();
+    return m.append(seePage(SELF_PAGE)).toString();
   }
 
   /** Whether {@code @SuppressWarnings("abiguard")} on an enclosing declaration silences everything. */

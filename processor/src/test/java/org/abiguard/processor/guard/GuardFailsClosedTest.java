@@ -79,7 +79,7 @@ class GuardFailsClosedTest {
         .withOptions(warningsOnly ? List.of("-Aabiguard.severity=warning") : List.of()).compile(source.file());
   }
 
-  /** The diagnostics of a compilation with the internal error's message cut to its first line. */
+  /** The diagnostics of a compilation with each message cut to its first line and its docs link. */
   private static List<Diagnostic<? extends JavaFileObject>> firstLines(Compilation c) {
     return c.diagnostics().stream().<Diagnostic<? extends JavaFileObject>>map(d -> new FirstLine(d)).toList();
   }
@@ -93,7 +93,12 @@ class GuardFailsClosedTest {
     @Override public long getLineNumber() { return d.getLineNumber(); }
     @Override public long getColumnNumber() { return d.getColumnNumber(); }
     @Override public String getCode() { return d.getCode(); }
-    @Override public String getMessage(Locale locale) { return d.getMessage(locale).lines().findFirst().orElse(""); }
+    @Override public String getMessage(Locale locale) {
+      // the summary line and the docs link (the last line); the fixes and stack trace between are cut
+      List<String> lines = d.getMessage(locale).lines().toList();
+      String last = lines.get(lines.size() - 1);
+      return lines.size() > 1 && last.trim().startsWith("(see ") ? lines.get(0) + "\n" + last : lines.get(0);
+    }
   }
 
   @Test
@@ -112,8 +117,9 @@ class GuardFailsClosedTest {
     List<String> lines = message.lines().toList();
     assertTrue(lines.get(1).strip().startsWith("at org.abiguard.processor.guard.GuardFailsClosedTest"),
         lines.get(1));
-    assertTrue(lines.get(lines.size() - 1).strip().startsWith("at org.abiguard.processor.guard.GuardListener.finished"),
-        lines.get(lines.size() - 1));
+    assertTrue(lines.get(lines.size() - 2).strip().startsWith("at org.abiguard.processor.guard.GuardListener.finished"),
+        lines.get(lines.size() - 2));
+    assertTrue(lines.get(lines.size() - 1).strip().startsWith("(see https://"), lines.get(lines.size() - 1));
   }
 
   @Test

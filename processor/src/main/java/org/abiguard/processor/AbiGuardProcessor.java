@@ -22,19 +22,10 @@ import org.abiguard.processor.guard.FlowGuard;
  * would, in a round where they are the only ones, stop javac from running any later {@code "*"}
  * processor. The price, as with AutoValue and other processors that never claim, is javac's
  * "No processor claimed any of these annotations" under {@code -Xlint:processing}.
- *
- * <p>The struct stage, and with it the code generator and JavaPoet, is created at the first
- * round that has an {@code @AbiStruct} or {@code @AbiUnion} element: a compilation without
- * one (most of a large project) never loads those classes.
  */
 @AutoService(Processor.class)
 public final class AbiGuardProcessor extends AbstractProcessor {
-  /** The annotations whose presence in a round starts the struct stage. */
-  private static final Set<String> STRUCT_ANNOTATIONS = Set.of("org.abiguard.AbiStruct", "org.abiguard.AbiUnion");
-
   private Reporter reporter;
-  private Options options;
-  /** Created at the first round with a struct or union; {@code null} until then. */
   private StructStage structs;
 
   @Override
@@ -55,9 +46,10 @@ public final class AbiGuardProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    options = Options.parse(env.getOptions());
+    Options options = Options.parse(env.getOptions());
     reporter = new Reporter(env.getMessager(), options.warningsOnly());
     options.problems().forEach(reporter::optionError);
+    structs = new StructStage(env, reporter, options);
     try {
       FlowGuard.install(env, reporter, options);
     } catch (RuntimeException | LinkageError e) {
@@ -68,27 +60,12 @@ public final class AbiGuardProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
-      if (structs == null && hasStructs(annotations)) {
-        structs = new StructStage(processingEnv, reporter, options);
-      }
-      if (structs == null) {
-        return false;
-      }
-      structs.round(round);
+      structs.round(annotations, round);
       if (round.processingOver()) {
         structs.finish();
       }
     } catch (RuntimeException | LinkageError e) {
       reporter.internalError("struct processing", e);
-    }
-    return false;
-  }
-
-  private static boolean hasStructs(Set<? extends TypeElement> annotations) {
-    for (TypeElement annotation : annotations) {
-      if (STRUCT_ANNOTATIONS.contains(annotation.getQualifiedName().toString())) {
-        return true;
-      }
     }
     return false;
   }

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.Problem;
+import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.StructReading;
 
 /**
@@ -32,12 +34,18 @@ final class NestingCheck {
 
   private final StructRegistry registry;
   private final List<TargetAbi> abis;
+  private final boolean foreignMemory;
   private final Map<String, Verdict> verdicts = new HashMap<>();
 
-  /** @param abis the ABIs generated: a nested struct's compiled marshaller must have them all */
-  NestingCheck(StructRegistry registry, List<TargetAbi> abis) {
+  /**
+   * @param abis the ABIs generated: a nested struct's compiled marshaller must have them all
+   * @param foreignMemory whether marshallers get {@code MemorySegment} methods (source level 22+),
+   *     which a nested struct's compiled marshaller must then have too
+   */
+  NestingCheck(StructRegistry registry, List<TargetAbi> abis, boolean foreignMemory) {
     this.registry = registry;
     this.abis = List.copyOf(abis);
+    this.foreignMemory = foreignMemory;
   }
 
   /** The verdict on a struct that read without problems of its own. */
@@ -48,8 +56,9 @@ final class NestingCheck {
     }
     boolean pending = false;
     List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < struct.model().fields().size(); i++) {
-      FieldModel field = struct.model().fields().get(i);
+    StructModel model = Objects.requireNonNull(struct.model(), "a valid reading");
+    for (int i = 0; i < model.fields().size(); i++) {
+      FieldModel field = model.fields().get(i);
       Optional<String> nested = nestedName(field.type());
       if (nested.isEmpty()) {
         continue;
@@ -84,7 +93,8 @@ final class NestingCheck {
     List<Problem> ownProblems = nested.get().valid() ? List.of() : nested.get().problems();
     Verdict inner = nested.get().valid() ? check(nested.get()) : new Verdict(false, ownProblems);
     if (inner.ok() && registry.fromClassFile(nestedName)) {
-      Optional<String> gap = registry.marshallerGap(nested.get().model(), abis);
+      Optional<String> gap = registry.marshallerGap(
+          Objects.requireNonNull(nested.get().model(), "a valid reading"), abis, foreignMemory);
       if (gap.isPresent()) {
         return new Verdict(false, List.of(
             Problem.on(struct.members().get(member), what + " from the class path, " + gap.get())));
@@ -122,7 +132,7 @@ final class NestingCheck {
     if (reading.isEmpty() || !reading.get().valid()) {
       return Optional.empty();
     }
-    for (FieldModel f : reading.get().model().fields()) {
+    for (FieldModel f : Objects.requireNonNull(reading.get().model(), "a valid reading").fields()) {
       Optional<String> next = nestedName(f.type());
       if (next.isPresent()) {
         Optional<List<String>> rest = pathBack(next.get(), target, visited);

@@ -64,7 +64,8 @@ public final class AbiGuardProcessor extends AbstractProcessor {
       if (round.processingOver()) {
         structs.finish();
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) {
+      // every failure of the struct stage, a StackOverflowError included, is a diagnostic
       reporter.internalError("struct processing", e);
     }
     return false;

@@ -287,7 +287,7 @@ class BaselineCheckerTest {
       rejects(layout.formatted("1.5", ""), "line 1, column 103: \"size\" must be a whole number from 0 to"
           + " 2147483647, found 1.5");
       rejects(layout.formatted("8", "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"float\"}"),
-          "line 1, column 187: unknown kind \"float\"; expected int, pointer, struct or array");
+          "line 1, column 187: unknown kind \"float\"; expected int, pointer, struct, array or bits");
       rejects(layout.formatted("8", "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"int\","
           + " \"bits\": 8, \"signed\": 0}"), "line 1, column 215: \"signed\" must be true or false, found a number");
     }

@@ -135,9 +135,9 @@ public final class AbiCheckWriter {
             : "0x" + Long.toHexString(bitsValue) + "ULL";
         byte[] expected = expectedBytes(layout.size(), named.bitOffset(), n, bitsValue, struct.order());
         out.append("        memset(&v, 0, sizeof v);\n")
-            .append("        v.").append(f.field().cName()).append(" = ").append(literal).append(";\n")
+            .append("        v.").append(named.path()).append(" = ").append(literal).append(";\n")
             .append("        expect(&v, sizeof v, \"").append(hex(expected)).append("\", \"")
-            .append(struct.javaName()).append("\", \"").append(f.field().javaName()).append("\", \"")
+            .append(struct.javaName()).append("\", \"").append(named.path()).append("\", \"")
             .append(layout.abi().manifestName()).append("\", \"").append(literal).append("\");\n");
       }
     }

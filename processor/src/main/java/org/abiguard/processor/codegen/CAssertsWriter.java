@@ -46,8 +46,8 @@ public final class CAssertsWriter {
       }
       StructModel struct = layouts.get(0).struct();
       if (members.onlyAnonymous(struct.javaName())) {
-        out.append("\n/* ").append(comment(struct.javaName())).append(" is only an anonymous member: C declares it")
-            .append(" inline, without a tag; its members are asserted in the types that contain it */\n");
+        out.append("\n/* ").append(comment(struct.javaName())).append(" is untagged: C declares it inline, as the")
+            .append(" type of a member; it is asserted in the types that contain it */\n");
         continue;
       }
       out.append("\n/* ").append(comment(struct.javaName())).append(" mirrors ")
@@ -77,7 +77,7 @@ public final class CAssertsWriter {
       if (f.isBitField()) {
         continue; // C has no offsetof or sizeof of a bit-field: abi-check.c checks its bits
       }
-      String member = f.field().cName();
+      String member = named.path();
       String mirror = javaPath(layout, named, java);
       String access = "((" + type + " *)0)->" + member;
       staticAssert(out, "offsetof(" + type + ", " + member + ")", named.offset(), mirror, abi);
@@ -91,17 +91,17 @@ public final class CAssertsWriter {
       }
     }
     for (String m : missing) {
-      out.append("/* ").append(comment(m)).append(" (an anonymous member) is not in this compilation:")
+      out.append("/* ").append(comment(m)).append(" (untagged in C) is not in this compilation:")
           .append(" its members are not asserted here */\n");
     }
   }
 
   /** {@code p.Foo.member}, or for a member of an anonymous member the mirror that declares it. */
   private static String javaPath(StructLayout layout, CMembers.Named named, String java) {
-    if (named.baseOffset() == 0 && layout.fields().contains(named.layout())) {
+    if (named.path().equals(named.layout().field().cName()) && layout.fields().contains(named.layout())) {
       return java + "." + named.layout().field().javaName();
     }
-    return java + " (anonymous) " + named.layout().field().javaName();
+    return java + " " + named.path();
   }
 
   /** {@code _Static_assert(expr == value, "mirror: expr must be value (abi)");} */

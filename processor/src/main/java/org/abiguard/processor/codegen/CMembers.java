@@ -23,9 +23,11 @@ final class CMembers {
    *
    * @param layout its layout in the type that declares it
    * @param baseOffset the offset of that type in the outer type (0 unless reached through
-   *     anonymous members)
+   *     anonymous members or members of untagged types)
+   * @param path its C member designator from the outer type: {@code version}, or through a
+   *     member of an untagged type {@code u.createdomain}
    */
-  record Named(FieldLayout layout, int baseOffset) {
+  record Named(FieldLayout layout, int baseOffset, String path) {
     int offset() {
       return baseOffset + layout.offset();
     }
@@ -61,6 +63,11 @@ final class CMembers {
         onlyAnonymous.add(name);
       }
     }
+    for (List<StructLayout> layouts : structs) {
+      if (!layouts.isEmpty() && layouts.get(0).struct().untagged()) {
+        onlyAnonymous.add(layouts.get(0).struct().javaName());
+      }
+    }
   }
 
   private static String nestedName(MemberType type) {
@@ -71,8 +78,9 @@ final class CMembers {
   }
 
   /**
-   * Whether C declares this type only inline, as an anonymous member without a tag: it has no
-   * assertions of its own; its members are checked through the types that contain it.
+   * Whether C declares this type only inline without a tag (it is {@code untagged}, or used only
+   * as an anonymous member): it has no assertions of its own; its members are checked through
+   * the types that contain it.
    */
   boolean onlyAnonymous(String javaName) {
     return onlyAnonymous.contains(javaName);
@@ -84,30 +92,38 @@ final class CMembers {
    */
   List<Named> named(StructLayout layout, List<String> missing) {
     List<Named> out = new ArrayList<>();
-    // explicit stack of (layout, base offset, next member index): no recursion over nesting depth
+    // explicit stack of (layout, base offset, path prefix, next member index): no recursion
     List<Object[]> stack = new ArrayList<>();
-    stack.add(new Object[] {layout, 0, 0});
+    stack.add(new Object[] {layout, 0, "", 0});
     while (!stack.isEmpty()) {
       Object[] top = stack.get(stack.size() - 1);
       StructLayout current = (StructLayout) top[0];
       int base = (Integer) top[1];
-      int index = (Integer) top[2];
+      String prefix = (String) top[2];
+      int index = (Integer) top[3];
       if (index >= current.fields().size()) {
         stack.remove(stack.size() - 1);
         continue;
       }
-      top[2] = index + 1;
+      top[3] = index + 1;
       FieldLayout f = current.fields().get(index);
+      StructLayout inner = null;
+      if (f.field().type() instanceof MemberType.StructType nested) {
+        inner = byName.getOrDefault(nested.javaName(), Map.of()).get(current.abi());
+        if (inner == null && (f.field().anonymous() || onlyAnonymous.contains(nested.javaName()))) {
+          missing.add(nested.javaName());
+        }
+      }
       if (f.field().anonymous()) {
-        String nested = ((MemberType.StructType) f.field().type()).javaName();
-        StructLayout inner = byName.getOrDefault(nested, Map.of()).get(current.abi());
-        if (inner == null) {
-          missing.add(nested);
-        } else {
-          stack.add(new Object[] {inner, base + f.offset(), 0});
+        if (inner != null) {
+          stack.add(new Object[] {inner, base + f.offset(), prefix, 0});
         }
       } else if (f.field().hasCName()) {
-        out.add(new Named(f, base));
+        String path = prefix + f.field().cName();
+        out.add(new Named(f, base, path));
+        if (inner != null && inner.struct().untagged()) {
+          stack.add(new Object[] {inner, base + f.offset(), path + ".", 0});
+        }
       }
     }
     return out;

@@ -33,6 +33,7 @@ import org.abiguard.processor.model.WidthReader;
  */
 public final class Declarations {
   static final String ABI_ARRAY = "org.abiguard.AbiArray";
+  static final String ABI_BITS = "org.abiguard.AbiBits";
   private static final Pattern SYNTHETIC_PARAM = Pattern.compile("arg\\d+");
 
   private final WidthReader reader = new WidthReader();
@@ -49,13 +50,27 @@ public final class Declarations {
     this.trees = trees;
   }
 
-  /** The declared width of an element, if it has one. */
+  /**
+   * The declared width of an element, if it has one; for a bit-field ({@code @AbiBits(n)} with
+   * n from 1 to below its type's bits) the bit-field's own width, {@code u4} or {@code s3}.
+   */
   public Width width(Element e) {
     if (e == null) {
       return null;
     }
     return widths.computeIfAbsent(e, x -> reader.widthOf(x).map(DeclaredWidth::width)
-        .filter(w -> Width.isValidBits(w.bits()))).orElse(null);
+        .filter(w -> Width.isValidBits(w.bits())).map(w -> bitFieldWidth(x, w))).orElse(null);
+  }
+
+  /** {@code u4} for {@code @U32 @AbiBits(4)}; the declared width when there is no narrower bit-field. */
+  private static Width bitFieldWidth(Element e, Width declared) {
+    for (AnnotationMirror am : e.getAnnotationMirrors()) {
+      if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(ABI_BITS)) {
+        int bits = WidthReader.intValue(am, "value", 0);
+        return bits >= 1 && bits < declared.bits() ? new Width(bits, declared.signed()) : declared;
+      }
+    }
+    return declared;
   }
 
   /** The Java integral kind of a type (boxed types count as their primitive), or null. */

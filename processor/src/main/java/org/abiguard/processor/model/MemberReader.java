@@ -45,6 +45,7 @@ final class MemberReader {
       m.bitWidth = WidthReader.intValue(bits.get(), "value", 0);
       m.bitsAnnotation = bits.get();
     }
+    m.isBits = bits.isPresent();
     boolean unnamed = bits.isPresent()
         && (m.bitWidth == 0 || WidthReader.boolValue(bits.get(), "unnamed", false));
     boolean hasCName = !unnamed && anonymous.isEmpty();
@@ -158,6 +159,7 @@ final class MemberReader {
     boolean unresolved;
     /** For a bit-field, its {@code @AbiBits} value; else {@link FieldModel#NOT_BITS}. */
     int bitWidth = FieldModel.NOT_BITS;
+    boolean isBits;
     AnnotationMirror bitsAnnotation;
 
     Member(Element element, AnnotatedConstruct annotations) {
@@ -308,7 +310,7 @@ final class MemberReader {
   private static Optional<MemberType> readInteger(Member m, TypeMirror type, DeclaredWidth width) {
     Optional<JavaKind> kind = javaKindOf(type);
     if (width.pointer()) {
-      if (m.bitWidth != FieldModel.NOT_BITS) {
+      if (m.isBits) {
         m.problem(m.bitsAnnotation, "@AbiBits on " + m.describe() + ", which is a @Pointer; a bit-field has an"
             + " integer type: declare the C type with @AbiWidth or an alias such as @U32");
         return Optional.empty();
@@ -326,7 +328,7 @@ final class MemberReader {
           + m.describe() + ", which is no C integer width; use 8, 16, 32 or 64");
       return Optional.empty();
     }
-    if (m.bitWidth != FieldModel.NOT_BITS) {
+    if (m.isBits) {
       return readBitFieldInteger(m, type, width, kind);
     }
     String declared = width.nativeLong() ? width.via() + " (C long, up to " + w + ")" : width.via() + " (" + w + ")";

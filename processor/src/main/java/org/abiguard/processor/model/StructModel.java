@@ -17,6 +17,8 @@ import java.util.List;
  * @param union whether the type mirrors a C union ({@code @AbiUnion}): every member at offset 0
  * @param pack {@code pack} of {@code @AbiStruct}/{@code @AbiUnion}: 0 natural, 1 packed, or the
  *     {@code #pragma pack} value 2, 4, 8 or 16
+ * @param untagged C declares the type inline without a tag ({@code union { ... } u;}): C code
+ *     reaches it only through the members that hold it
  */
 public record StructModel(
     String javaName,
@@ -29,7 +31,8 @@ public record StructModel(
     boolean record,
     List<FieldModel> fields,
     boolean union,
-    int pack) {
+    int pack,
+    boolean untagged) {
 
   public StructModel {
     fields = List.copyOf(fields);
@@ -38,7 +41,8 @@ public record StructModel(
   /** A struct without packing. */
   public StructModel(String javaName, String packageName, String marshallerSimpleName, String cName,
       boolean typedef, Order order, int alignAtLeast, boolean record, List<FieldModel> fields) {
-    this(javaName, packageName, marshallerSimpleName, cName, typedef, order, alignAtLeast, record, fields, false, 0);
+    this(javaName, packageName, marshallerSimpleName, cName, typedef, order, alignAtLeast, record, fields, false, 0,
+        false);
   }
 
   /** {@code struct} or {@code union}: the manifest's {@code kind}. */

@@ -60,7 +60,8 @@ public final class StructReader {
     }
     checkType(type, abiStruct, problems);
     int align = readAlign(type, problems);
-    String cName = readCName(type, abiStruct, problems);
+    boolean untagged = WidthReader.boolValue(abiStruct, "untagged", false);
+    String cName = untagged ? type.getSimpleName().toString() : readCName(type, abiStruct, problems);
     int pack = readPack(type, abiStruct, problems);
 
     List<MemberReading> read = readMembers(type, problems);
@@ -89,7 +90,8 @@ public final class StructReader {
         type.getKind() == ElementKind.RECORD,
         read.stream().map(MemberReading::field).toList(),
         union,
-        pack);
+        pack,
+        WidthReader.boolValue(abiStruct, "untagged", false));
     return new StructReading(
         type, javaName, model, read.stream().map(MemberReading::element).toList(), List.of(), false);
   }
@@ -206,6 +208,10 @@ public final class StructReader {
       } else if (i != read.size() - 1) {
         problems.add(Problem.on(at, flexible, "@AbiFlexible on '" + f.javaName() + "', which is not the last"
             + " member; C allows a flexible array member only at the end of a struct: move it last"));
+      } else if (read.subList(0, i).stream().noneMatch(r -> r.field() != null
+          && (r.field().hasCName() || r.field().anonymous()))) {
+        problems.add(Problem.on(at, flexible, "@AbiFlexible on '" + f.javaName() + "', the only named member;"
+            + " C allows a flexible array member only after at least one named member"));
       }
       if (!f.countMember().isEmpty()) {
         checkCount(read, i, f, at, flexible, problems);

@@ -82,8 +82,13 @@ public final class RandomCTypes {
 
   private static StructModel model(String name, boolean union, int pack, Order order, int align,
       List<FieldModel> fields) {
+    return model(name, union, pack, order, align, fields, false);
+  }
+
+  private static StructModel model(String name, boolean union, int pack, Order order, int align,
+      List<FieldModel> fields, boolean untagged) {
     return new StructModel("fuzz." + name, "fuzz", name + "Marshaller", name, false, order, align, false, fields,
-        union, pack);
+        union, pack, untagged);
   }
 
   private static String attributes(int pack, Order order, int align) {
@@ -146,6 +151,11 @@ public final class RandomCTypes {
       }
     }
     if (endFlexible) {
+      if (fields.stream().noneMatch(f -> f.hasCName() || f.anonymous())) {
+        String n = "m" + prefix + (names++);
+        fields.add(new FieldModel(n, n, integer(), 0));
+        c.append("    ").append(cType(fields.get(fields.size() - 1).type())).append(' ').append(n).append(";\n");
+      }
       String m = "m" + prefix + (names++);
       MemberType t = integer();
       fields.add(FieldModel.flexibleArray(m, m, t, 0, ""));
@@ -154,17 +164,22 @@ public final class RandomCTypes {
     return new Body(fields, c.toString());
   }
 
-  /** An anonymous struct or union, declared inline: packing and byte order follow the enclosing type's. */
+  /**
+   * An untagged struct or union declared inline, as an anonymous member or as the type of a
+   * named member ({@code union { ... } m;}): packing and byte order follow the enclosing type's.
+   */
   private void anonymous(String m, int depth, int outerPack, Order order, List<FieldModel> fields, StringBuilder c) {
     boolean union = random.nextBoolean();
+    boolean named = random.nextBoolean();
     int pack = outerPack > 1 ? outerPack : random.nextInt(4) == 0 ? 1 : 0;
     String name = prefix + "a" + (names++);
     Body body = body(depth + 1, union, pack, order, false);
-    StructModel model = model(name, union, pack, order, 0, body.fields);
+    StructModel model = model(name, union, pack, order, 0, body.fields, true);
     models.add(model);
-    fields.add(FieldModel.anonymousMember(m, new MemberType.StructType(model.javaName()), 0));
+    MemberType.StructType type = new MemberType.StructType(model.javaName());
+    fields.add(named ? new FieldModel(m, m, type, 0) : FieldModel.anonymousMember(m, type, 0));
     c.append("    ").append(union ? "union" : "struct").append(attributes(pack == 1 ? 1 : 0, order, 0))
-        .append(" {\n").append(body.c.indent(4)).append("    };\n");
+        .append(" {\n").append(body.c.indent(4)).append("    }").append(named ? " " + m : "").append(";\n");
   }
 
   private void bitField(String m, List<FieldModel> fields, StringBuilder c) {

@@ -151,10 +151,6 @@ final class StructStage {
       reportAll(reading, verdict.problems());
       return;
     }
-    if (!marshallerSupported(reading)) {
-      failed.add(name);
-      return;
-    }
     List<StructLayout> layouts = constantsAreDistinct(reading) ? layOut(reading) : null;
     if (layouts != null && claimMarshaller(reading)) {
       writeMarshaller(reading, layouts);
@@ -162,18 +158,6 @@ final class StructStage {
     } else {
       failed.add(name);
     }
-  }
-
-  /** Until their marshaller code lands: unions and bit-fields are refused rather than mis-generated. */
-  private boolean marshallerSupported(StructReading reading) {
-    StructModel model = reading.model();
-    boolean bits = model.fields().stream().anyMatch(FieldModel::isBitField);
-    if (model.union() || bits) {
-      reporter.report(AbiKind.LAYOUT, reading.element(), "struct " + reading.element().getSimpleName()
-          + ": marshallers of " + (model.union() ? "unions" : "bit-fields") + " are not generated yet by this build");
-      return false;
-    }
-    return true;
   }
 
   /** Two members whose {@code OFFSET_} constants would have one name ({@code nrExtents}, {@code nr_extents}). */

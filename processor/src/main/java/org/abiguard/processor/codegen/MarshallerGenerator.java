@@ -62,6 +62,53 @@ public final class MarshallerGenerator {
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(primaryRead(struct, names, primaryClass, primary.abi()));
     type.addMethod(primaryWrite(struct, names, primaryClass, primary.abi()));
+    if (struct.union()) {
+      ClassName member = marshaller.nestedClass("Member");
+      type.addType(UnionCode.memberEnum(member, primary, c));
+      type.addMethod(MethodSpec.methodBuilder("selected")
+          .addJavadoc("The member of {@code value} that is set: see {@link $T#selected}.\n", primaryClass)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(member)
+          .addParameter(names.mirror(struct), "value")
+          .addStatement("return $T.selected(value)", primaryClass)
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("read")
+          .addJavadoc("Reads the member {@code member} of {@code $L} as laid out on $L, the primary ABI: see\n"
+              + "{@link $T#read(ByteBuffer, int, Member)}.\n", struct.cTypeName(), primary.abi().manifestName(),
+              primaryClass)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(names.mirror(struct))
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "offset")
+          .addParameter(member, "member")
+          .addStatement("return $T.read(buf, offset, member)", primaryClass)
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("write")
+          .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the primary\n"
+              + "ABI: see {@link $T#write($T, Member, ByteBuffer, int)}.\n", struct.cTypeName(),
+              primary.abi().manifestName(), primaryClass, names.mirror(struct))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addParameter(names.mirror(struct), "value")
+          .addParameter(member, "member")
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "offset")
+          .addStatement("$T.write(value, member, buf, offset)", primaryClass)
+          .build());
+    }
+    FieldLayout counted = primaryWriter.flexibleWithoutCount();
+    if (counted != null) {
+      type.addMethod(MethodSpec.methodBuilder("read")
+          .addJavadoc("Reads {@code $L} with {@code count} elements in its flexible array {@code $L}, as laid out on\n"
+              + "$L, the primary ABI: see {@link $T#read(ByteBuffer, int, int)}.\n", struct.cTypeName(),
+              counted.field().cName(), primary.abi().manifestName(), primaryClass)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(names.mirror(struct))
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "offset")
+          .addParameter(int.class, "count")
+          .addStatement("return $T.read(buf, offset, count)", primaryClass)
+          .build());
+    }
     type.addMethod(codecByName(struct, names, layouts));
     List<TypeSpec> abiClasses = new ArrayList<>();
     abiClasses.add(primaryWriter.build());

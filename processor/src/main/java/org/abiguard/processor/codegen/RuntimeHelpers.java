@@ -30,7 +30,12 @@ final class RuntimeHelpers {
     CHECK_ELEMENT_RANGE("checkElementRange"),
     CHECK_LENGTH("checkLength"),
     CHECK_ELEMENT_NOT_NULL("checkElementNotNull"),
-    ZERO("zero");
+    ZERO("zero"),
+    GET_BITS("getBits"),
+    PUT_BITS("putBits"),
+    FLEXIBLE_COUNT("flexibleCount"),
+    FLEXIBLE_END("flexibleEnd"),
+    CHECK_FLEXIBLE_LENGTH("checkFlexibleLength");
 
     private final String methodName;
 
@@ -134,6 +139,84 @@ final class RuntimeHelpers {
           .addParameter(int.class, "index")
           .beginControlFlow("if (element == null)")
           .addStatement("throw new $T(member + \"[\" + index + \"] is null\")", NullPointerException.class)
+          .endControlFlow()
+          .build();
+      case GET_BITS -> method(helper)
+          .addJavadoc("The {@code bits}-bit field at bit {@code bitOffset} from {@code index}, byte by byte: bits\n"
+              + "numbered from each byte's least significant bit, the value's lowest bit first, or (big-endian)\n"
+              + "from the most significant bit, the value's highest bit first.\n")
+          .returns(long.class)
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "index")
+          .addParameter(int.class, "bitOffset")
+          .addParameter(int.class, "bits")
+          .addParameter(boolean.class, "bigEndian")
+          .addStatement("long v = 0")
+          .beginControlFlow("for (int k = 0; k < bits; k++)")
+          .addStatement("int q = bitOffset + (bigEndian ? bits - 1 - k : k)")
+          .addStatement("int b = buf.get(index + (q >>> 3))")
+          .addStatement("int bit = bigEndian ? b >>> (7 - (q & 7)) & 1 : b >>> (q & 7) & 1")
+          .addStatement("v |= (long) bit << k")
+          .endControlFlow()
+          .addStatement("return v")
+          .build();
+      case PUT_BITS -> method(helper)
+          .addJavadoc("Puts the low {@code bits} bits of {@code value} as {@link #getBits} reads them, other bits\n"
+              + "untouched.\n")
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "index")
+          .addParameter(int.class, "bitOffset")
+          .addParameter(int.class, "bits")
+          .addParameter(boolean.class, "bigEndian")
+          .addParameter(long.class, "value")
+          .beginControlFlow("for (int k = 0; k < bits; k++)")
+          .addStatement("int q = bitOffset + (bigEndian ? bits - 1 - k : k)")
+          .addStatement("int mask = bigEndian ? 0x80 >>> (q & 7) : 1 << (q & 7)")
+          .addStatement("int b = buf.get(index + (q >>> 3))")
+          .addStatement("b = (value >>> k & 1) != 0 ? b | mask : b & ~mask")
+          .addStatement("buf.put(index + (q >>> 3), (byte) b)")
+          .endControlFlow()
+          .build();
+      case FLEXIBLE_COUNT -> method(helper)
+          .addJavadoc("The number of elements of a flexible array starting at {@code index}; throws unless they all\n"
+              + "lie within the buffer's limit.\n")
+          .returns(int.class)
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "index")
+          .addParameter(long.class, "count")
+          .addParameter(int.class, "elementSize")
+          .addParameter(String.class, "member")
+          .beginControlFlow("if (count < 0 || count > (long) (buf.limit() - index) / elementSize)")
+          .addStatement("throw new $T(member + \": \" + Long.toUnsignedString(count) + \" elements of \" + elementSize"
+              + " + \" bytes from offset \" + index + \" do not fit in a buffer with limit \" + buf.limit())",
+              IndexOutOfBoundsException.class)
+          .endControlFlow()
+          .addStatement("return (int) count")
+          .build();
+      case FLEXIBLE_END -> method(helper)
+          .addJavadoc("The bytes a struct with {@code length} elements in its flexible array covers: {@code SIZE}, or\n"
+              + "more when the elements end past it.\n")
+          .returns(int.class)
+          .addParameter(int.class, "size")
+          .addParameter(int.class, "arrayOffset")
+          .addParameter(int.class, "length")
+          .addParameter(int.class, "elementSize")
+          .addStatement("long end = Math.max(size, arrayOffset + (long) length * elementSize)")
+          .beginControlFlow("if (end > Integer.MAX_VALUE)")
+          .addStatement("throw new $T($S + length + \" elements do not fit in a ByteBuffer\")",
+              IndexOutOfBoundsException.class, cTypeName + ": ")
+          .endControlFlow()
+          .addStatement("return (int) end")
+          .build();
+      case CHECK_FLEXIBLE_LENGTH -> method(helper)
+          .addJavadoc("Throws unless a flexible array has as many elements as its count member says.\n")
+          .addParameter(int.class, "length")
+          .addParameter(long.class, "count")
+          .addParameter(String.class, "member")
+          .addParameter(String.class, "countMember")
+          .beginControlFlow("if (length != count)")
+          .addStatement("throw new $T(member + \" has \" + length + \" elements but \" + countMember + \" says \""
+              + " + Long.toUnsignedString(count))", IllegalArgumentException.class)
           .endControlFlow()
           .build();
       case ZERO -> method(helper)

@@ -126,7 +126,9 @@ public final class RandomCTypes {
         int length = 1 + random.nextInt(4);
         fields.add(new FieldModel(m, m, new MemberType.ArrayType(length, t), 0));
         c.append("    ").append(cType(t)).append(' ').append(m).append('[').append(length).append("];\n");
-      } else if (kind < 66) {
+      } else if (kind < 66 && order == Order.LITTLE) {
+        // (gcc's scalar_storage_order leaves pointers in the machine's order, unlike a real
+        // big-endian ABI and abiguard's big-endian mirrors: no pointers in big-endian types)
         fields.add(new FieldModel(m, m, new MemberType.PointerType(), 0));
         c.append("    void *").append(m).append(";\n");
       } else if (kind < 80 && depth < 3) {

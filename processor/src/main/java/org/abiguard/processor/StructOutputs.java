@@ -1,7 +1,7 @@
 package org.abiguard.processor;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +61,9 @@ final class StructOutputs {
   private void writeResource(String path, String text) {
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path);
-      try (Writer out = file.openWriter()) {
-        out.write(text);
+      // UTF-8 whatever the platform encoding: Java names in them need not be ASCII
+      try (OutputStream out = file.openOutputStream()) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       reporter.error("cannot write " + path + " to the class output: " + e);

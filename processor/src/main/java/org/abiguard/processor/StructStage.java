@@ -1,7 +1,6 @@
 package org.abiguard.processor;
 
 import com.palantir.javapoet.JavaFile;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.JavaFileObject;
+import org.abiguard.processor.codegen.SourceText;
 import org.abiguard.processor.codegen.ConstantNames;
 import org.abiguard.processor.codegen.MarshallerGenerator;
 import org.abiguard.processor.diag.AbiKind;
@@ -212,9 +212,9 @@ final class StructStage {
     String name = (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();
     try {
       JavaFileObject source = filer.createSourceFile(name, reading.element());
-      // JavaPoet emits many small strings; the Filer's writer is not buffered
-      try (Writer out = new BufferedWriter(source.openWriter(), 1 << 16)) {
-        file.writeTo(out);
+      // ASCII only, so the Filer's encoding (the platform's, without -encoding) cannot garble it
+      try (Writer out = source.openWriter()) {
+        out.write(SourceText.of(file));
       }
     } catch (IOException e) {
       reporter.error(reading.element(), "cannot write the marshaller " + name + ": " + e);

@@ -1,102 +1,94 @@
 package org.abiguard.processor.codegen;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javax.lang.model.element.Modifier;
-import org.abiguard.processor.codegen.RuntimeHelpers.Helper;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.model.FieldModel;
-import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.MemberType;
-import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.StructModel;
-import org.abiguard.processor.model.Width;
 
 /**
  * Writes the nested class of one ABI ({@code X86_64}, {@code I386}, {@code Aarch64}): its
- * constants, {@code read}, {@code check}, {@code write} and its {@code AbiCodec}.
+ * constants, {@code read}, {@code check}, {@code write} and its codec. Only what differs between
+ * ABIs is generated here; what every marshaller shares is in {@code org.abiguard.AbiRuntime}.
+ *
+ * <p>The method bodies are the members' {@link MemberCode} in member order, with the padding
+ * between them. A struct with very many members gets its bodies split into private methods of
+ * at most {@link #MEMBERS_PER_METHOD} members each, so that no method reaches the JVM's
+ * 64 KiB limit.
  */
 final class AbiClassWriter {
-  static final ClassName ABI_CODEC = ClassName.get("org.abiguard", "AbiCodec");
+  /**
+   * Members per generated method. The largest member code (an array of structs: a length check,
+   * a loop with a null check and a nested check) takes well under 100 bytes of bytecode, so
+   * 256 members stay far below 64 KiB.
+   */
+  static final int MEMBERS_PER_METHOD = 256;
 
   private final StructLayout layout;
   private final StructModel struct;
   private final MarshallerNames names;
-  private final RuntimeHelpers helpers;
   private final CDeclarations c;
   private final ClassName self;
+  private final ClassName mirror;
+  private final String marshallerDoc;
+  private final List<MemberCode> members = new ArrayList<>();
+  private final MemberContext cx;
 
-  AbiClassWriter(StructLayout layout, MarshallerNames names, RuntimeHelpers helpers, CDeclarations c) {
+  AbiClassWriter(StructLayout layout, MarshallerNames names, CDeclarations c) {
     this.layout = layout;
     this.struct = layout.struct();
     this.names = names;
-    this.helpers = helpers;
     this.c = c;
     this.self = names.abiClass(struct, layout.abi());
+    this.mirror = names.mirror(struct);
+    this.marshallerDoc = names.marshaller(struct).simpleName();
+    this.cx = new MemberContext(struct, layout.abi(), names);
+    for (FieldLayout field : layout.fields()) {
+      members.add(MemberCode.of(field, cx, layout.size()));
+    }
   }
 
   TypeSpec build() {
+    String abi = layout.abi().manifestName();
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("{@code $L} on $L.\n\n<pre>{@code\n$L\n}</pre>\n",
-            struct.cTypeName(), layout.abi().manifestName(), c.layout(layout))
-        .addField(constant("SIZE", layout.size(), "{@code sizeof($L)} on $L, tail padding included.\n",
-            struct.cTypeName(), layout.abi().manifestName()))
-        .addField(constant("ALIGNMENT", layout.align(), "{@code _Alignof($L)} on $L.\n",
-            struct.cTypeName(), layout.abi().manifestName()));
+        .addJavadoc("{@code $L} on $L: the constants are those of this layout.\n\n<pre>{@code\n$L\n}</pre>\n",
+            struct.cTypeName(), abi, c.layout(layout))
+        .addField(constant("SIZE", layout.size()))
+        .addField(constant("ALIGNMENT", layout.align()));
     for (FieldLayout field : layout.fields()) {
-      type.addField(constant(ConstantNames.offsetConstant(field.field()), field.offset(), "$L\n",
-          memberDoc(field)));
+      type.addField(constant(ConstantNames.offsetConstant(field.field()), field.offset()));
     }
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(codecAccessor());
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    Access buffer = new BufferAccess(struct.order());
     if (struct.union()) {
-      UnionCode union = new UnionCode(this);
-      type.addMethod(read(false))
-          .addMethod(read(true))
-          .addMethod(union.selected())
-          .addMethod(union.check())
-          .addMethod(check(true))
-          .addMethod(union.write())
-          .addMethod(writeUnion());
+      UnionCode union = new UnionCode(layout, cx, memberEnum());
+      read(type, buffer, false);
+      read(type, buffer, true);
+      type.addMethod(union.selected());
+      type.addMethod(union.check());
+      check(type, true);
+      type.addMethod(union.write(buffer));
+      writeUnion(type, buffer);
     } else {
       if (flexibleWithoutCount() != null) {
-        type.addMethod(readWithoutCount());
+        type.addMethod(readWithoutCount(buffer));
       }
-      type.addMethod(read(false))
-          .addMethod(check(false))
-          .addMethod(write());
+      read(type, buffer, false);
+      check(type, false);
+      write(type, buffer);
     }
-    return type.addType(codecClass()).build();
-  }
-
-  StructLayout layout() {
-    return layout;
-  }
-
-  StructModel struct() {
-    return struct;
-  }
-
-  MarshallerNames names() {
-    return names;
-  }
-
-  RuntimeHelpers helpers() {
-    return helpers;
+    return type.build();
   }
 
   /** The union's member-selector enum, shared by every ABI class: {@code FooMarshaller.Member}. */
@@ -114,6 +106,19 @@ final class AbiClassWriter {
     return null;
   }
 
+  /** {@code read(buf, offset)} of a struct whose flexible array the caller counts: no element. */
+  private MethodSpec readWithoutCount(Access access) {
+    return MethodSpec.methodBuilder("read")
+        .addJavadoc("Reads {@code $L} as laid out on $L with no element in its flexible array {@code $L}.\n",
+            struct.cTypeName(), layout.abi().manifestName(), flexibleWithoutCount().field().cName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(mirror)
+        .addParameter(access.memoryType(), access.memory())
+        .addParameter(access.offsetType(), "offset")
+        .addStatement("return read($L, offset, 0)", access.memory())
+        .build();
+  }
+
   /** {@code {@code uint32_t space;} at offset 4, u32}, plus the Java name where it differs. */
   String memberDoc(FieldLayout field) {
     String doc = "{@code " + c.member(field) + "} at offset " + field.offset() + ", " + c.kind(field);
@@ -124,154 +129,119 @@ final class AbiClassWriter {
     return doc;
   }
 
-  private static FieldSpec constant(String name, int value, String doc, Object... args) {
+  private static FieldSpec constant(String name, int value) {
     return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc(doc, args)
         .initializer("$L", value)
-        .build();
-  }
-
-  private TypeName codecType() {
-    return ParameterizedTypeName.get(ABI_CODEC, names.mirror(struct));
-  }
-
-  private MethodSpec codecAccessor() {
-    return MethodSpec.methodBuilder("codec")
-        .addJavadoc("This ABI's {@link $T}; always the same instance.\n", ABI_CODEC)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(codecType())
-        .addStatement("return Codec.INSTANCE")
         .build();
   }
 
   // ---------------------------------------------------------------- read
 
-  /** {@code read(buf, offset)} of a struct with a flexible array the caller counts: no elements. */
-  private MethodSpec readWithoutCount() {
-    FieldLayout flexible = flexibleWithoutCount();
-    return MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads {@code $L} as laid out on $L at {@code offset}, with no element in its flexible array\n"
-                + "{@code $L}: see {@link #read(ByteBuffer, int, int)}.\n\n"
-                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
-                + "    past {@code buf.limit()}; nothing is read then\n",
-            struct.cTypeName(), layout.abi().manifestName(), flexible.field().cName())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(names.mirror(struct))
-        .addParameter(ByteBuffer.class, "buf")
-        .addParameter(int.class, "offset")
-        .addStatement("return read(buf, offset, 0)")
-        .build();
-  }
-
   /**
-   * {@code read(buf, offset)}; for a union with {@code selective} {@code read(buf, offset, member)},
+   * {@code read(buf, offset)}; with {@code selective} (unions) {@code read(buf, offset, member)},
    * which decodes that member only; for a struct whose flexible array the caller counts
    * {@code read(buf, offset, count)}.
    */
-  private MethodSpec read(boolean selective) {
-    ClassName mirror = names.mirror(struct);
+  private void read(TypeSpec.Builder type, Access access, boolean selective) {
     FieldLayout counted = flexibleWithoutCount();
-    String what = struct.union()
-        ? (selective ? "the member {@code member} of " : "every member of ")
-        : counted != null ? "" : "";
     MethodSpec.Builder method = MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads $L{@code $L} as laid out on $L at {@code offset},\n"
-                + "in $L-endian byte order whatever {@code buf.order()} is; changes neither the buffer's\n"
-                + "position nor its order.$L\n\n"
-                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the $L would end\n"
-                + "    past {@code buf.limit()}; nothing is read then\n",
-            what, struct.cTypeName(), layout.abi().manifestName(), struct.order().manifestName(),
-            readNote(selective, counted), struct.kind())
+        .addJavadoc("Reads $L{@code $L} as laid out on $L: see {@link $L#read}.$L\n",
+            selective ? "the member {@code member} of " : "", struct.cTypeName(), layout.abi().manifestName(),
+            marshallerDoc, readNote(selective, counted))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(mirror)
-        .addParameter(ByteBuffer.class, "buf")
-        .addParameter(int.class, "offset");
+        .addParameter(access.memoryType(), access.memory())
+        .addParameter(access.offsetType(), "offset");
     if (selective) {
       method.addParameter(memberEnum(), "member");
-      method.addStatement("$T.requireNonNull(member, $S)", Objects.class, "member");
+      method.addStatement("$T.requireNonNull(member, $S)", RuntimeTypes.ABI_RUNTIME, "member");
     }
     if (counted != null) {
       method.addParameter(int.class, "count");
     }
-    method.addStatement("$L(buf, offset, SIZE, $S)", helpers.use(Helper.CHECK_BOUNDS), layout.abi().manifestName());
-    addSwap(method);
-    NameAllocator locals = locals();
-    List<CodeBlock> arguments = new ArrayList<>();
-    java.util.Map<String, String> recordLocals = new java.util.HashMap<>();
-    if (!struct.record()) {
-      method.addStatement("$T value = new $T()", mirror, mirror);
-    }
-    for (FieldLayout field : layout.fields()) {
-      MemberType type = field.field().type();
-      String javaName = field.field().javaName();
-      if (field.field().unnamed()) {
-        if (struct.record()) {
-          arguments.add(CodeBlock.of("$L", defaultValue(type)));
+    method.addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+    if (struct.record()) {
+      // a record has at most 255 components (its constructor's parameters): one method holds them
+      NameAllocator locals = locals();
+      java.util.Map<String, String> byJavaName = new java.util.HashMap<>();
+      List<CodeBlock> arguments = new ArrayList<>();
+      CodeBlock.Builder body = CodeBlock.builder();
+      for (MemberCode member : members) {
+        String javaName = member.field().field().javaName();
+        String local = locals.newName(javaName, member);
+        byJavaName.put(javaName, local);
+        CodeBlock count = count(member.field(), c2 -> CodeBlock.of("$L", byJavaName.get(c2)));
+        if (selective && !member.field().field().unnamed()) {
+          body.addStatement("$T $L = $L", javaType(member), local, defaultValue(member.field().field().type()));
+          body.beginControlFlow("if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
+          member.read(body, access, new MemberCode.ReadTarget(CodeBlock.of("$L", local), CodeBlock.of("$L", local),
+              count));
+          body.endControlFlow();
+        } else {
+          CodeBlock declare = CodeBlock.of("$T $L", javaType(member), local);
+          member.read(body, access, new MemberCode.ReadTarget(declare, CodeBlock.of("$L", local), count));
         }
-        continue;
-      }
-      String local = struct.record() ? locals.newName(javaName, field) : null;
-      if (local != null) {
-        recordLocals.put(javaName, local);
-      }
-      boolean guarded = selective;
-      if (guarded && struct.record()) {
-        method.addStatement("$T $L = $L", javaType(type), local, defaultValue(type));
-      }
-      if (guarded) {
-        method.beginControlFlow("if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
-      }
-      String declare = struct.record() && !guarded ? javaType(type) + " " : "";
-      String target = struct.record() ? local : "value." + javaName;
-      if (field.isBitField()) {
-        method.addStatement("$L$L = $L", declare, target, bitRead(field));
-      } else if (field.field().flexible()) {
-        readFlexible(method, field, (MemberType.ArrayType) type, declare, target, recordLocals);
-      } else if (type instanceof MemberType.ArrayType array) {
-        String array0 = struct.record() ? local : locals.newName(javaName, field);
-        readArray(method, field, array, array0,
-            struct.record() && guarded);
-        if (!struct.record()) {
-          method.addStatement("value.$L = $L", javaName, array0);
-        }
-      } else {
-        method.addStatement("$L$L = $L", declare, target, readScalar(field, type, fieldIndex(field)));
-      }
-      if (guarded) {
-        method.endControlFlow();
-      }
-      if (struct.record()) {
         arguments.add(CodeBlock.of("$L", local));
       }
-    }
-    if (struct.record()) {
+      method.addCode(body.build());
       method.addStatement("return new $T($L)", mirror, CodeBlock.join(arguments, ", "));
     } else {
+      method.addStatement("$T value = new $T()", mirror, mirror);
+      List<CodeBlock> bodies = new ArrayList<>();
+      for (MemberCode member : members) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        String javaName = member.field().field().javaName();
+        CodeBlock target = CodeBlock.of("value.$L", javaName);
+        CodeBlock count = count(member.field(), c2 -> CodeBlock.of("value.$L", c2));
+        boolean guard = selective && !member.field().field().unnamed();
+        if (guard) {
+          body.beginControlFlow("if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
+        }
+        member.read(body, access, new MemberCode.ReadTarget(target, target, count));
+        if (guard) {
+          body.endControlFlow();
+        }
+        if (!body.isEmpty()) {
+          bodies.add(body.build());
+        }
+      }
+      List<Parameter> parameters = memoryParameters(access);
+      if (selective) {
+        parameters.add(new Parameter(memberEnum(), "member"));
+      }
+      if (counted != null) {
+        parameters.add(new Parameter(TypeName.INT, "count"));
+      }
+      split(type, method, selective ? "readMember" : "read", bodies, parameters);
       method.addStatement("return value");
     }
-    return method.build();
+    type.addMethod(method.build());
+  }
+
+  /** A flexible array's element count for {@code read}: the caller's {@code count} or the count member's value. */
+  private CodeBlock count(FieldLayout field, java.util.function.Function<String, CodeBlock> read) {
+    if (!field.field().flexible()) {
+      return null;
+    }
+    if (field.field().countMember().isEmpty()) {
+      return CodeBlock.of("count");
+    }
+    FieldModel counter = struct.field(field.field().countMember());
+    return MemberCode.Flexible.unsignedCount(counter, read.apply(counter.javaName()));
   }
 
   private String readNote(boolean selective, FieldLayout counted) {
     if (struct.union()) {
-      return selective ? " The other members keep their default (null or 0)."
-          : " Every member is decoded from the same bytes, as C lets a program read any member;\n"
-              + "use {@code read(buf, offset, member)} to decode only one.";
+      return selective ? " The other members keep their\ndefault (null or 0)."
+          : " Every member is decoded from the same\nbytes, as C lets a program read any member.";
     }
     if (counted != null) {
-      return " The flexible array {@code " + counted.field().cName() + "} gets {@code count} elements\n"
-          + "from {@code offset + " + ConstantNames.offsetConstant(counted.field()) + "}, bounds-checked.";
-    }
-    for (FieldLayout f : layout.fields()) {
-      if (f.field().flexible()) {
-        return " The flexible array {@code " + f.field().cName() + "} gets as many elements as the member\n"
-            + "{@code " + struct.field(f.field().countMember()).cName() + "} says, bounds-checked.";
-      }
+      return " The flexible array gets {@code count}\nelements, bounds-checked.";
     }
     return "";
   }
 
-  /** The Java default of a member's type, for record components that are not read. */
+  /** The Java default of a member's type, for a record component a selective read leaves out. */
   private static String defaultValue(MemberType type) {
     if (type instanceof MemberType.IntType integer) {
       return switch (integer.javaKind()) {
@@ -285,222 +255,114 @@ final class AbiClassWriter {
     return type instanceof MemberType.PointerType ? "0L" : "null";
   }
 
-  /** A flexible array: its count from the count member (or the caller), its elements bounds-checked. */
-  private void readFlexible(MethodSpec.Builder method, FieldLayout field, MemberType.ArrayType array, String declare,
-      String target, java.util.Map<String, String> recordLocals) {
-    CodeBlock count;
-    if (field.field().countMember().isEmpty()) {
-      count = CodeBlock.of("count");
-    } else {
-      FieldModel counter = struct.field(field.field().countMember());
-      CodeBlock read = struct.record()
-          ? CodeBlock.of("$L", recordLocals.get(counter.javaName()))
-          : CodeBlock.of("value.$L", counter.javaName());
-      count = unsignedLong(counter, read);
-    }
-    String n = "n" + ConstantNames.upperSnake(field.field().javaName()).replace("_", "");
-    CodeBlock start = CodeBlock.of("offset + $L", ConstantNames.offsetConstant(field.field()));
-    method.addStatement("int $L = $L(buf, $L, $L, $L, $S)", n, helpers.use(Helper.FLEXIBLE_COUNT), start, count,
-        elementSize(field, array), memberLabel(field));
-    TypeName elementType = javaType(array.element());
-    method.addStatement("$L$L = new $L", declare.isEmpty() ? "" : ArrayTypeName.of(elementType) + " ", target,
-        CodeBlock.of("$T[$L]", elementType, n));
-    method.beginControlFlow("for (int i = 0; i < $L; i++)", n);
-    method.addStatement("$L[i] = $L", target, readScalar(field, array.element(), elementIndex(field, array)));
-    method.endControlFlow();
-  }
-
-  /** A count member's value as an unsigned {@code long}: raw bits ({@code u32} in {@code int}) widened as unsigned. */
-  private static CodeBlock unsignedLong(FieldModel counter, CodeBlock read) {
-    MemberType.IntType type = (MemberType.IntType) counter.type();
-    Width w = counter.valueWidth();
-    if (!type.javaKind().holdsRawBits(w)) {
-      return CodeBlock.of("(long) $L", read);
-    }
-    return switch (type.javaKind()) {
-      case BYTE -> CodeBlock.of("Byte.toUnsignedLong($L)", read);
-      case SHORT -> CodeBlock.of("Short.toUnsignedLong($L)", read);
-      case INT -> CodeBlock.of("Integer.toUnsignedLong($L)", read);
-      default -> read;
-    };
-  }
-
-  private CodeBlock elementSize(FieldLayout field, MemberType.ArrayType array) {
-    if (array.element() instanceof MemberType.StructType nested) {
-      return CodeBlock.of("$T.SIZE", names.abiClass(nested, layout.abi()));
-    }
-    return CodeBlock.of("$L", field.elementSize());
-  }
-
-  private void readArray(MethodSpec.Builder method, FieldLayout field, MemberType.ArrayType array, String local,
-      boolean declared) {
-    TypeName elementType = javaType(array.element());
-    if (declared) {
-      method.addStatement("$L = new $L", local, arrayCreation(elementType, array.length()));
-    } else {
-      method.addStatement("$T $L = new $L", ArrayTypeName.of(elementType), local,
-          arrayCreation(elementType, array.length()));
-    }
-    method.beginControlFlow("for (int i = 0; i < $L; i++)", array.length());
-    method.addStatement("$L[i] = $L", local, readScalar(field, array.element(), elementIndex(field, array)));
-    method.endControlFlow();
-  }
-
-  /** {@code new int[4]}, or for an array of structs {@code new Bar[4]}. */
-  private static CodeBlock arrayCreation(TypeName elementType, int length) {
-    return CodeBlock.of("$T[$L]", elementType, length);
-  }
-
-  private CodeBlock readScalar(FieldLayout field, MemberType type, CodeBlock index) {
-    if (type instanceof MemberType.StructType nested) {
-      return CodeBlock.of("$T.read(buf, $L)", names.abiClass(nested, layout.abi()), index);
-    }
-    return scalar(field, type).read(index, helpers);
-  }
-
   // ---------------------------------------------------------------- check
 
-  /** {@code check(value)}; for a union {@code check(value, member)}, which checks that member only. */
-  private MethodSpec check(boolean member) {
+  /** {@code check(value)}; for a union ({@code member}) {@code check(value, member)}, that member only. */
+  private void check(TypeSpec.Builder type, boolean member) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("check")
-        .addJavadoc("Checks that {@code value}$L can be written on $L: not null, no null nested struct or\n"
-                + "array, every array of its C length and every member within its C width. Writes nothing.\n\n"
-                + "@throws NullPointerException if {@code value} or a nested struct or array is null\n"
-                + "@throws IllegalArgumentException if an array's length differs from C's\n"
-                + "@throws $T if a member's value does not fit its C width\n",
-            member ? "'s member {@code member}" : "", layout.abi().manifestName(), RuntimeHelpers.RANGE_EXCEPTION)
+        .addJavadoc("Throws what {@link #write} would throw for {@code value}$L on $L, and writes nothing:\n"
+                + "a null struct, array or element, an array of another length than C's, a member\n"
+                + "outside its C width ({@link $L}).\n",
+            member ? "'s member {@code member}" : "", layout.abi().manifestName(),
+            RuntimeTypes.RANGE_EXCEPTION.canonicalName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(names.mirror(struct), "value");
+        .addParameter(mirror, "value");
     if (member) {
       method.addParameter(memberEnum(), "member");
     }
-    method.addStatement("$T.requireNonNull(value, $S)", Objects.class, struct.cTypeName());
+    method.addStatement("$T.requireNonNull(value, $S)", RuntimeTypes.ABI_RUNTIME, struct.cTypeName());
     if (member) {
-      method.addStatement("$T.requireNonNull(member, $S)", Objects.class, "member");
+      method.addStatement("$T.requireNonNull(member, $S)", RuntimeTypes.ABI_RUNTIME, "member");
     }
-    for (FieldLayout field : layout.fields()) {
-      if (field.field().unnamed()) {
-        continue;
-      }
-      if (member) {
-        method.beginControlFlow("if (member == $T.$L)", memberEnum(),
-            ConstantNames.upperSnake(field.field().javaName()));
-      }
-      checkMember(method, field);
-      if (member) {
-        method.endControlFlow();
-      }
-    }
-    return method.build();
-  }
-
-  /** The checks of one member's value. */
-  void checkMember(MethodSpec.Builder method, FieldLayout field) {
-    MemberType type = field.field().type();
-    CodeBlock access = access(field);
-    String member = memberLabel(field);
-    if (field.field().flexible()) {
-      MemberType.ArrayType array = (MemberType.ArrayType) type;
-      method.addStatement("$T.requireNonNull($L, $S)", Objects.class, access, member);
-      if (!field.field().countMember().isEmpty()) {
-        FieldModel counter = struct.field(field.field().countMember());
-        CodeBlock count = unsignedLong(counter, struct.record()
-            ? CodeBlock.of("value.$L()", counter.javaName()) : CodeBlock.of("value.$L", counter.javaName()));
-        method.addStatement("$L($L.length, $L, $S, $S)", helpers.use(Helper.CHECK_FLEXIBLE_LENGTH), access, count,
-            member, struct.cName() + "." + counter.cName());
-      }
-      checkElements(method, field, array, access, member, CodeBlock.of("$L.length", access));
-    } else if (type instanceof MemberType.ArrayType array) {
-      method.addStatement("$T.requireNonNull($L, $S)", Objects.class, access, member);
-      method.addStatement("$L($L.length, $L, $S)", helpers.use(Helper.CHECK_LENGTH), access, array.length(), member);
-      checkElements(method, field, array, access, member, CodeBlock.of("$L", array.length()));
-    } else if (type instanceof MemberType.StructType nested) {
-      method.addStatement("$T.requireNonNull($L, $S)", Objects.class, access, member);
-      method.addStatement("$T.check($L)", names.abiClass(nested, layout.abi()), access);
-    } else {
-      ScalarCode scalar = field.isBitField()
-          ? new ScalarCode(field.valueWidth(), ((MemberType.IntType) type).javaKind())
-          : scalar(field, type);
-      if (scalar.needsRangeCheck()) {
-        method.addStatement("$L($L, $L, $L, $S, $S)", helpers.use(Helper.CHECK_RANGE), access,
-            scalar.minLiteral(), scalar.maxLiteral(), member, scalar.width().toString());
+    List<CodeBlock> bodies = new ArrayList<>();
+    for (MemberCode code : members) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      code.check(body);
+      if (!body.isEmpty()) {
+        if (member) {
+          body = CodeBlock.builder()
+              .beginControlFlow("if (member == $T.$L)", memberEnum(),
+                  ConstantNames.upperSnake(code.field().field().javaName()))
+              .add(body.build())
+              .endControlFlow();
+        }
+        bodies.add(body.build());
       }
     }
-  }
-
-  private void checkElements(MethodSpec.Builder method, FieldLayout field, MemberType.ArrayType array,
-      CodeBlock access, String member, CodeBlock length) {
-    if (array.element() instanceof MemberType.StructType nested) {
-      method.beginControlFlow("for (int i = 0; i < $L; i++)", length)
-          .addStatement("$L($L[i], $S, i)", helpers.use(Helper.CHECK_ELEMENT_NOT_NULL), access, member)
-          .addStatement("$T.check($L[i])", names.abiClass(nested, layout.abi()), access)
-          .endControlFlow();
-      return;
+    List<Parameter> parameters = new ArrayList<>();
+    if (member) {
+      parameters.add(new Parameter(memberEnum(), "member"));
     }
-    ScalarCode scalar = scalar(field, array.element());
-    if (scalar.needsRangeCheck()) {
-      method.beginControlFlow("for (int i = 0; i < $L; i++)", length)
-          .addStatement("$L($L[i], $L, $L, $S, i, $S)", helpers.use(Helper.CHECK_ELEMENT_RANGE), access,
-              scalar.minLiteral(), scalar.maxLiteral(), member, scalar.width().toString())
-          .endControlFlow();
-    }
-  }
-
-  /** How messages name a member: {@code xen_memory_reservation.nr_extents (Java nrExtents)}. */
-  String memberLabel(FieldLayout field) {
-    String cName = field.field().hasCName() ? field.field().cName() : "(anonymous " + field.field().javaName() + ")";
-    String label = struct.cName() + "." + cName;
-    String javaName = field.field().javaName();
-    return javaName.equals(field.field().cName()) ? label : label + " (Java " + javaName + ")";
+    split(type, method, member ? "checkMember" : "check", bodies, parameters);
+    type.addMethod(method.build());
   }
 
   // ---------------------------------------------------------------- write
 
-  private MethodSpec write() {
-    FieldLayout flexible = layout.fields().isEmpty() ? null : layout.fields().get(layout.fields().size() - 1);
-    if (flexible != null && !flexible.field().flexible()) {
-      flexible = null;
-    }
+  private void write(TypeSpec.Builder type, Access access) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L at {@code offset},\n"
-                + "in $L-endian byte order whatever {@code buf.order()} is, padding as zero bytes;\n"
-                + "changes neither the buffer's position nor its order. Everything is checked before the\n"
-                + "first byte is written: when it throws, the buffer is unchanged.$L\n\n"
-                + "@throws NullPointerException if {@code value} or a nested struct or array is null\n"
-                + "@throws IllegalArgumentException if an array's length differs from C's\n"
-                + "@throws $T if a member's value does not fit its C width\n"
-                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
-                + "    past {@code buf.limit()}\n",
-            struct.cTypeName(), layout.abi().manifestName(), struct.order().manifestName(),
-            flexible == null ? "" : " The elements of the flexible array {@code " + flexible.field().cName()
-                + "} follow\nfrom {@code offset + " + ConstantNames.offsetConstant(flexible.field()) + "}.",
-            RuntimeHelpers.RANGE_EXCEPTION)
+        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
+            struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(names.mirror(struct), "value")
-        .addParameter(ByteBuffer.class, "buf")
-        .addParameter(int.class, "offset")
+        .addParameter(mirror, "value")
+        .addParameter(access.memoryType(), access.memory())
+        .addParameter(access.offsetType(), "offset")
         .addStatement("check(value)");
-    if (flexible == null) {
-      method.addStatement("$L(buf, offset, SIZE, $S)", helpers.use(Helper.CHECK_BOUNDS), layout.abi().manifestName());
-    } else {
-      MemberType.ArrayType array = (MemberType.ArrayType) flexible.field().type();
-      method.addStatement("$L(buf, offset, $L(SIZE, $L, $L.length, $L), $S)", helpers.use(Helper.CHECK_BOUNDS),
-          helpers.use(Helper.FLEXIBLE_END), ConstantNames.offsetConstant(flexible.field()), access(flexible),
-          elementSize(flexible, array), layout.abi().manifestName());
+    FieldLayout last = layout.fields().get(layout.fields().size() - 1);
+    if (last.field().flexible()) {
+      MemberCode.Flexible flexible = (MemberCode.Flexible) members.get(members.size() - 1);
+      method.addStatement(access.checkBounds(CodeBlock.of("$T.flexibleEnd(SIZE, $L, $L.length, $L, $S)",
+          RuntimeTypes.ABI_RUNTIME, ConstantNames.offsetConstant(last.field()), cx.access(last),
+          flexible.elementSize(), struct.cTypeName()), struct.cTypeName(), layout.abi().manifestName()));
     }
-    addSwap(method);
-    zeroUncovered(method, layout.fields());
-    for (FieldLayout field : layout.fields()) {
-      writeMember(method, field);
+    method.addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+    List<CodeBlock> bodies = new ArrayList<>(zeroUncovered(access, layout.fields()));
+    for (MemberCode member : members) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      member.write(body, access);
+      if (!body.isEmpty()) {
+        bodies.add(body.build());
+      }
     }
-    return method.build();
+    split(type, method, "write", bodies, memoryParameters(access));
+    type.addMethod(method.build());
+  }
+
+  /** A union's {@code write(value, member, buf, offset)}: that member, the union's other bytes zero. */
+  private void writeUnion(TypeSpec.Builder type, Access access) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
+        .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the union's\n"
+                + "other bytes zero: see {@link $L#write}.\n",
+            struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(mirror, "value")
+        .addParameter(memberEnum(), "member")
+        .addParameter(access.memoryType(), access.memory())
+        .addParameter(access.offsetType(), "offset")
+        .addStatement("check(value, member)")
+        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+    List<CodeBlock> bodies = new ArrayList<>();
+    for (MemberCode member : members) {
+      if (member.field().field().unnamed()) {
+        continue;
+      }
+      CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("if (member == $T.$L)", memberEnum(),
+          ConstantNames.upperSnake(member.field().field().javaName()));
+      zeroUncovered(access, List.of(member.field())).forEach(body::add);
+      member.write(body, access);
+      bodies.add(body.endControlFlow().build());
+    }
+    List<Parameter> parameters = memoryParameters(access);
+    parameters.add(new Parameter(memberEnum(), "member"));
+    split(type, method, "writeMember", bodies, parameters);
+    type.addMethod(method.build());
   }
 
   /**
-   * Zeroes every byte of the type that no ordinary member's value covers: padding, the bytes
-   * of bit-fields (written read-modify-write afterwards) and unnamed bits.
+   * Zeroes every byte of the type that no ordinary member among {@code covering} writes: padding,
+   * the bytes of bit-fields (written read-modify-write afterwards) and unnamed bits.
    */
-  void zeroUncovered(MethodSpec.Builder method, List<FieldLayout> covering) {
+  private List<CodeBlock> zeroUncovered(Access access, List<FieldLayout> covering) {
     boolean[] covered = new boolean[layout.size()];
     for (FieldLayout f : covering) {
       if (!f.isBitField()) {
@@ -509,6 +371,7 @@ final class AbiClassWriter {
         }
       }
     }
+    List<CodeBlock> zeros = new ArrayList<>();
     int i = 0;
     while (i < covered.length) {
       if (covered[i]) {
@@ -519,244 +382,83 @@ final class AbiClassWriter {
       while (i < covered.length && !covered[i]) {
         i++;
       }
-      zero(method, from, i - from);
+      CodeBlock.Builder body = CodeBlock.builder();
+      padding(body, access, from, i - from);
+      zeros.add(body.build());
     }
+    return zeros;
   }
 
-  /** Writes one member's value (nothing for an unnamed bit-field, whose bits are already zero). */
-  void writeMember(MethodSpec.Builder method, FieldLayout field) {
-    if (field.field().unnamed()) {
-      return;
-    }
-    if (field.isBitField()) {
-      method.addStatement("$L", bitWrite(field, access(field)));
-    } else if (field.field().flexible()) {
-      MemberType.ArrayType array = (MemberType.ArrayType) field.field().type();
-      method.beginControlFlow("for (int i = 0; i < $L.length; i++)", access(field));
-      writeScalar(method, field, array.element(), elementIndex(field, array), CodeBlock.of("$L[i]", access(field)));
-      method.endControlFlow();
-    } else {
-      writeField(method, field);
-    }
-  }
-
-  /** A union's {@code write(value, member, buf, offset)}: that member, the rest of the union zero. */
-  private MethodSpec writeUnion() {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L at\n"
-                + "{@code offset}, in $L-endian byte order whatever {@code buf.order()} is, the union's other\n"
-                + "bytes zero; changes neither the buffer's position nor its order. Everything is checked\n"
-                + "before the first byte is written: when it throws, the buffer is unchanged.\n\n"
-                + "@throws NullPointerException if {@code value}, {@code member} or the member's value is null\n"
-                + "@throws $T if the member's value does not fit its C width\n"
-                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the union would end\n"
-                + "    past {@code buf.limit()}\n",
-            struct.cTypeName(), layout.abi().manifestName(), struct.order().manifestName(),
-            RuntimeHelpers.RANGE_EXCEPTION)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(names.mirror(struct), "value")
-        .addParameter(memberEnum(), "member")
-        .addParameter(ByteBuffer.class, "buf")
-        .addParameter(int.class, "offset")
-        .addStatement("check(value, member)")
-        .addStatement("$L(buf, offset, SIZE, $S)", helpers.use(Helper.CHECK_BOUNDS), layout.abi().manifestName());
-    addSwap(method);
-    for (FieldLayout field : layout.fields()) {
-      if (field.field().unnamed()) {
-        continue;
-      }
-      method.beginControlFlow("if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(field.field().javaName()));
-      zeroUncovered(method, List.of(field));
-      writeMember(method, field);
-      method.endControlFlow();
-    }
-    return method.build();
-  }
-
-  void zero(MethodSpec.Builder method, int at, int count) {
-    method.addComment("padding: $L zero $L at offset $L", count, count == 1 ? "byte" : "bytes", at);
-    method.addStatement("$L(buf, offset + $L, $L)", helpers.use(Helper.ZERO), at, count);
-  }
-
-  private void writeField(MethodSpec.Builder method, FieldLayout field) {
-    MemberType type = field.field().type();
-    CodeBlock access = access(field);
-    if (type instanceof MemberType.ArrayType array) {
-      method.beginControlFlow("for (int i = 0; i < $L; i++)", array.length());
-      writeScalar(method, field, array.element(), elementIndex(field, array), CodeBlock.of("$L[i]", access));
-      method.endControlFlow();
-    } else {
-      writeScalar(method, field, type, fieldIndex(field), access);
-    }
-  }
-
-  private void writeScalar(MethodSpec.Builder method, FieldLayout field, MemberType type, CodeBlock index,
-      CodeBlock value) {
-    if (type instanceof MemberType.StructType nested) {
-      method.addStatement("$T.write($L, buf, $L)", names.abiClass(nested, layout.abi()), value, index);
-    } else {
-      method.addStatement("$L", scalar(field, type).write(index, value, helpers));
-    }
-  }
-
-  // ---------------------------------------------------------------- bit-fields
-
-  /** The expression reading a bit-field into its Java type. */
-  private CodeBlock bitRead(FieldLayout field) {
-    BitWindow w = BitWindow.of(field, layout.size(), struct.order());
-    MemberType.IntType type = (MemberType.IntType) field.field().type();
-    boolean signed = type.width().signed();
-    int n = w.bits();
-    CodeBlock bits;
-    if (!w.hasWindow()) {
-      CodeBlock raw = CodeBlock.of("$L(buf, offset + $L, $L, $L, $L)", helpers.use(Helper.GET_BITS), w.start(),
-          w.shift(), n, struct.order() == Order.BIG);
-      bits = signed && n < 64 ? CodeBlock.of("$L << $L >> $L", raw, 64 - n, 64 - n) : raw;
-    } else {
-      CodeBlock raw = unsignedWindow(w);
-      if (signed) {
-        int left = 64 - w.shift() - n;
-        bits = CodeBlock.of("$L << $L >> $L", raw, left, 64 - n);
-      } else {
-        bits = w.shift() == 0 && n == 64 ? raw
-            : CodeBlock.of("$L >>> $L & $L", raw, w.shift(), w.maskLiteral());
-      }
-    }
-    return type.javaKind() == JavaKind.LONG ? bits
-        : CodeBlock.of("($L) ($L)", type.javaKind().keyword(), bits);
-  }
-
-  /** The window's bytes as an unsigned {@code long}, in the type's byte order. */
-  private CodeBlock unsignedWindow(BitWindow w) {
-    CodeBlock index = CodeBlock.of("offset + $L", w.start());
-    return switch (w.bytes()) {
-      case 1 -> CodeBlock.of("(buf.get($L) & 0xFFL)", index);
-      case 2 -> CodeBlock.of("($L(buf, $L, swap) & 0xFFFFL)", helpers.get(2), index);
-      case 4 -> CodeBlock.of("($L(buf, $L, swap) & 0xFFFFFFFFL)", helpers.get(4), index);
-      default -> CodeBlock.of("$L(buf, $L, swap)", helpers.get(8), index);
-    };
-  }
-
-  /** The statement writing a bit-field's value into its window, other bits untouched. */
-  private CodeBlock bitWrite(FieldLayout field, CodeBlock value) {
-    BitWindow w = BitWindow.of(field, layout.size(), struct.order());
-    if (!w.hasWindow()) {
-      return CodeBlock.of("$L(buf, offset + $L, $L, $L, $L, $L)", helpers.use(Helper.PUT_BITS), w.start(), w.shift(),
-          w.bits(), struct.order() == Order.BIG, value);
-    }
-    long mask = w.bits() == 64 ? -1L : (1L << w.bits()) - 1;
-    String keep = "0x" + Long.toHexString(~(mask << w.shift())).toUpperCase(java.util.Locale.ROOT) + "L";
-    CodeBlock index = CodeBlock.of("offset + $L", w.start());
-    CodeBlock merged = CodeBlock.of("$L & $L | ($L & $L) << $L", unsignedWindow(w), keep, value, w.maskLiteral(),
-        w.shift());
-    return switch (w.bytes()) {
-      case 1 -> CodeBlock.of("buf.put($L, (byte) ($L))", index, merged);
-      case 2 -> CodeBlock.of("$L(buf, $L, (short) ($L), swap)", helpers.put(2), index, merged);
-      case 4 -> CodeBlock.of("$L(buf, $L, (int) ($L), swap)", helpers.put(4), index, merged);
-      default -> CodeBlock.of("$L(buf, $L, $L, swap)", helpers.put(8), index, merged);
-    };
-  }
-
-  // ---------------------------------------------------------------- codec
-
-  private TypeSpec codecClass() {
-    ClassName mirror = names.mirror(struct);
-    ClassName codec = self.nestedClass("Codec");
-    return TypeSpec.classBuilder(codec)
-        .addJavadoc("The {@link $T} of $L: delegates to the static methods.\n", ABI_CODEC, self.simpleName())
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addSuperinterface(codecType())
-        .addField(FieldSpec.builder(codec, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
-            .initializer("new $T()", codec)
-            .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(MethodSpec.methodBuilder("size").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .returns(int.class).addStatement("return SIZE").build())
-        .addMethod(MethodSpec.methodBuilder("alignment").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(int.class).addStatement("return ALIGNMENT").build())
-        .addMethod(MethodSpec.methodBuilder("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .returns(mirror)
-            .addParameter(ByteBuffer.class, "buf")
-            .addParameter(int.class, "offset")
-            .addStatement("return $T.read(buf, offset)", self)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("write").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .addParameter(mirror, "value")
-            .addParameter(ByteBuffer.class, "buf")
-            .addParameter(int.class, "offset")
-            .addStatement("$T.write(value, buf, offset)", self)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(String.class)
-            .addStatement("return $S", names.marshaller(struct).simpleName() + ".codec(\""
-                + layout.abi().manifestName() + "\")")
-            .build())
-        .build();
+  private static void padding(CodeBlock.Builder body, Access access, int at, int count) {
+    body.add("$L; // padding\n", access.zero(CodeBlock.of("offset + $L", at), count));
   }
 
   // ---------------------------------------------------------------- shared
 
-  /** {@code boolean swap = buf.order() != ByteOrder.LITTLE_ENDIAN;} when a multi-byte integer is moved here. */
-  private void addSwap(MethodSpec.Builder method) {
-    boolean multiByte = false;
-    for (FieldLayout field : layout.fields()) {
+  /**
+   * Adds the member bodies to {@code method}; past {@link #MEMBERS_PER_METHOD} of them, into
+   * private methods {@code <name>Members0}, {@code <name>Members1}... that {@code method} calls
+   * in order, each taking {@code value} and {@code more}.
+   */
+  private void split(TypeSpec.Builder type, MethodSpec.Builder method, String name, List<CodeBlock> bodies,
+      List<Parameter> more) {
+    if (bodies.size() <= MEMBERS_PER_METHOD) {
+      bodies.forEach(method::addCode);
+      return;
+    }
+    List<String> arguments = new ArrayList<>(List.of("value"));
+    more.forEach(p -> arguments.add(p.name()));
+    for (int from = 0, part = 0; from < bodies.size(); from += MEMBERS_PER_METHOD, part++) {
+      int to = Math.min(bodies.size(), from + MEMBERS_PER_METHOD);
+      String partName = name + "Members" + part;
+      MethodSpec.Builder partMethod = MethodSpec.methodBuilder(partName)
+          .addJavadoc("Members $L to $L of {@link #$L}: one method would exceed the JVM's 64 KiB limit.\n",
+              from, to - 1, name)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(mirror, "value");
+      more.forEach(p -> partMethod.addParameter(p.type(), p.name()));
+      bodies.subList(from, to).forEach(partMethod::addCode);
+      type.addMethod(partMethod.build());
+      method.addStatement("$L($L)", partName, String.join(", ", arguments));
+    }
+  }
+
+  private record Parameter(TypeName type, String name) {}
+
+  /** The memory, the offset and, when a multi-byte integer is moved, {@code swap}. */
+  private List<Parameter> memoryParameters(Access access) {
+    List<Parameter> parameters = new ArrayList<>(List.of(new Parameter(access.memoryType(), access.memory()),
+        new Parameter(access.offsetType(), "offset")));
+    if (access.usesSwap() && multiByte()) {
+      parameters.add(new Parameter(TypeName.BOOLEAN, "swap"));
+    }
+    return parameters;
+  }
+
+  /** Whether a multi-byte integer is moved here (so that {@code swap} is needed). */
+  private boolean multiByte() {
+    for (MemberCode member : members) {
+      FieldLayout field = member.field();
       MemberType type = field.field().type();
       MemberType element = type instanceof MemberType.ArrayType array ? array.element() : type;
-      if (field.isBitField()) {
-        multiByte |= !field.field().unnamed() && BitWindow.of(field, layout.size(), struct.order()).bytes() > 1;
-      } else {
-        multiByte |= !(element instanceof MemberType.StructType) && field.width() != null && field.width().bits() > 8;
+      if (member instanceof MemberCode.BitField bits) {
+        if (!field.field().unnamed() && bits.window().bytes() > 1) {
+          return true;
+        }
+      } else if (!(element instanceof MemberType.StructType) && field.width() != null && field.width().bits() > 8) {
+        return true;
       }
     }
-    if (multiByte) {
-      String order = struct.order() == Order.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN";
-      method.addComment("the $L is $L endian: reverse the bytes of each integer if the buffer's order differs",
-          struct.kind(), struct.order().manifestName());
-      method.addStatement("boolean swap = buf.order() != $T.$L", ByteOrder.class, order);
-    }
+    return false;
   }
 
-  CodeBlock access(FieldLayout field) {
-    return struct.record()
-        ? CodeBlock.of("value.$L()", field.field().javaName())
-        : CodeBlock.of("value.$L", field.field().javaName());
-  }
-
-  private static CodeBlock fieldIndex(FieldLayout field) {
-    return CodeBlock.of("offset + $L", ConstantNames.offsetConstant(field.field()));
-  }
-
-  private CodeBlock elementIndex(FieldLayout field, MemberType.ArrayType array) {
-    String offsetConstant = ConstantNames.offsetConstant(field.field());
-    if (array.element() instanceof MemberType.StructType nested) {
-      return CodeBlock.of("offset + $L + i * $T.SIZE", offsetConstant, names.abiClass(nested, layout.abi()));
-    }
-    return field.elementSize() == 1
-        ? CodeBlock.of("offset + $L + i", offsetConstant)
-        : CodeBlock.of("offset + $L + i * $L", offsetConstant, field.elementSize());
-  }
-
-  private static ScalarCode scalar(FieldLayout field, MemberType type) {
-    JavaKind kind = type instanceof MemberType.IntType integer ? integer.javaKind() : JavaKind.LONG;
-    return new ScalarCode(field.width(), kind);
-  }
-
-  private TypeName javaType(MemberType type) {
-    if (type instanceof MemberType.IntType integer) {
-      return new ScalarCode(integer.width(), integer.javaKind()).javaType();
-    }
-    if (type instanceof MemberType.PointerType) {
-      return TypeName.LONG;
-    }
-    if (type instanceof MemberType.StructType nested) {
-      return names.mirror(nested);
-    }
-    return ArrayTypeName.of(javaType(((MemberType.ArrayType) type).element()));
+  private TypeName javaType(MemberCode member) {
+    return new MemberContext(struct, layout.abi(), names).javaType(member.field().field().type());
   }
 
   private static NameAllocator locals() {
     NameAllocator locals = new NameAllocator();
-    for (String reserved : List.of("buf", "offset", "swap", "i", "value")) {
+    for (String reserved : List.of("buf", "seg", "offset", "swap", "i", "value")) {
       locals.newName(reserved, reserved);
     }
     return locals;

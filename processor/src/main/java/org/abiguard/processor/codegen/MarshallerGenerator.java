@@ -41,16 +41,15 @@ public final class MarshallerGenerator {
     validate(struct, layouts);
     MarshallerNames names = new MarshallerNames(lookup);
     CDeclarations c = new CDeclarations(names);
-    RuntimeHelpers helpers = new RuntimeHelpers(struct.cTypeName());
     StructLayout primary = layouts.get(0);
     ClassName marshaller = names.marshaller(struct);
     ClassName primaryClass = names.abiClass(struct, primary.abi());
-    AbiClassWriter primaryWriter = new AbiClassWriter(primary, names, helpers, c);
+    AbiClassWriter primaryWriter = new AbiClassWriter(primary, names, c);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(marshaller)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build())
-        .addJavadoc(classDoc(struct, layouts, c));
+        .addJavadoc(classDoc(struct, layouts));
     type.addField(delegate("SIZE", primaryClass, "{@code sizeof($L)} on $L, the primary ABI.\n",
         struct.cTypeName(), primary.abi().manifestName()));
     type.addField(delegate("ALIGNMENT", primaryClass, "{@code _Alignof($L)} on $L, the primary ABI.\n",
@@ -113,12 +112,13 @@ public final class MarshallerGenerator {
     List<TypeSpec> abiClasses = new ArrayList<>();
     abiClasses.add(primaryWriter.build());
     for (StructLayout layout : layouts.subList(1, layouts.size())) {
-      abiClasses.add(new AbiClassWriter(layout, names, helpers, c).build());
+      abiClasses.add(new AbiClassWriter(layout, names, c).build());
     }
     type.addTypes(abiClasses);
-    type.addMethods(helpers.methods());
+    // java.lang types are imported explicitly: a class of the package named String or Long
+    // would otherwise take their place
     return JavaFile.builder(struct.packageName(), type.build())
-        .skipJavaLangImports(true)
+        .skipJavaLangImports(false)
         .indent("    ")
         .build();
   }
@@ -146,7 +146,7 @@ public final class MarshallerGenerator {
     }
   }
 
-  private static String classDoc(StructModel struct, List<StructLayout> layouts, CDeclarations c) {
+  private static String classDoc(StructModel struct, List<StructLayout> layouts) {
     StringBuilder abis = new StringBuilder();
     for (StructLayout layout : layouts) {
       abis.append(abis.length() == 0 ? "" : ", ")
@@ -158,8 +158,8 @@ public final class MarshallerGenerator {
         + "},\n" + struct.order().manifestName() + " endian, with its exact C layout.\n\n"
         + "<p>The static members of this class are those of " + primary.abi().manifestName()
         + ", the primary ABI.\nEach ABI has its own nested class: " + abis + ";\n"
-        + "{@link #codec(String)} returns an {@code AbiCodec} by ABI name. On " + primary.abi().manifestName()
-        + ":\n\n<pre>{@code\n" + c.layout(primary) + "\n}</pre>\n";
+        + "{@link #codec(String)} returns an {@code AbiCodec} by ABI name. What every marshaller shares\n"
+        + "(byte order, bounds and range checks) is in {@code org.abiguard.AbiRuntime}.\n";
   }
 
   private static FieldSpec delegate(String name, ClassName primaryClass, String doc, Object... args) {
@@ -169,13 +169,18 @@ public final class MarshallerGenerator {
         .build();
   }
 
+  // Javadoc names exceptions as text, not $T: a type only Javadoc mentions would be imported,
+  // and the Eclipse compiler warns about an import that code does not use.
+
   private static MethodSpec primaryRead(StructModel struct, MarshallerNames names, ClassName primaryClass,
       TargetAbi abi) {
     return MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads {@code $L} as laid out on $L, the primary ABI: see {@link $T#read}.\n\n"
+        .addJavadoc("Reads {@code $L} as laid out on $L, the primary ABI, at {@code offset},\n"
+                + "in $L-endian byte order whatever {@code buf.order()} is; changes neither the buffer's\n"
+                + "position nor its order. Each ABI's class has the same method for its own layout.\n\n"
                 + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
                 + "    past {@code buf.limit()}; nothing is read then\n",
-            struct.cTypeName(), abi.manifestName(), primaryClass)
+            struct.cTypeName(), abi.manifestName(), struct.order().manifestName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(names.mirror(struct))
         .addParameter(ByteBuffer.class, "buf")
@@ -187,10 +192,18 @@ public final class MarshallerGenerator {
   private static MethodSpec primaryWrite(StructModel struct, MarshallerNames names, ClassName primaryClass,
       TargetAbi abi) {
     return MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L, the primary ABI: see {@link $T#write}.\n\n"
-                + "@throws $T if a member's value does not fit its C width; no byte is written then\n"
-                + "@throws IndexOutOfBoundsException if the struct would not fit in the buffer\n",
-            struct.cTypeName(), abi.manifestName(), primaryClass, RuntimeHelpers.RANGE_EXCEPTION)
+        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L, the primary ABI, at {@code offset},\n"
+                + "in $L-endian byte order whatever {@code buf.order()} is, padding as zero bytes;\n"
+                + "changes neither the buffer's position nor its order. Everything is checked before the\n"
+                + "first byte is written: when it throws, the buffer is unchanged. Each ABI's class has the\n"
+                + "same method for its own layout.\n\n"
+                + "@throws NullPointerException if {@code value} or a nested struct, array or element is null\n"
+                + "@throws IllegalArgumentException if an array's length differs from C's\n"
+                + "@throws $L if a member's value does not fit its C width\n"
+                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
+                + "    past {@code buf.limit()}\n",
+            struct.cTypeName(), abi.manifestName(), struct.order().manifestName(),
+            RuntimeTypes.RANGE_EXCEPTION.canonicalName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(names.mirror(struct), "value")
         .addParameter(ByteBuffer.class, "buf")
@@ -203,22 +216,24 @@ public final class MarshallerGenerator {
     List<String> abiNames = new ArrayList<>();
     MethodSpec.Builder method = MethodSpec.methodBuilder("codec")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(AbiClassWriter.ABI_CODEC, names.mirror(struct)))
+        .returns(ParameterizedTypeName.get(RuntimeTypes.ABI_CODEC, names.mirror(struct)))
         .addParameter(String.class, "abi");
+    String marshaller = names.marshaller(struct).simpleName();
     for (StructLayout layout : layouts) {
-      abiNames.add(layout.abi().manifestName());
-      method.beginControlFlow("if ($S.equals(abi))", layout.abi().manifestName())
-          .addStatement("return $T.codec()", names.abiClass(struct, layout.abi()))
+      String abi = layout.abi().manifestName();
+      ClassName abiClass = names.abiClass(struct, layout.abi());
+      abiNames.add(abi);
+      method.beginControlFlow("if ($S.equals(abi))", abi)
+          .addStatement("return $T.codec($S, $T.SIZE, $T.ALIGNMENT, $T::read, $T::write)", RuntimeTypes.ABI_RUNTIME,
+              marshaller + ".codec(\"" + abi + "\")", abiClass, abiClass, abiClass, abiClass)
           .endControlFlow();
     }
     String generated = String.join(", ", abiNames);
     return method
-        .addJavadoc("The codec of {@code $L} on {@code abi}, one of: $L.\n\n"
+        .addJavadoc("The codec of {@code $L} on {@code abi}, one of: $L; the same instance on every call.\n\n"
                 + "@throws IllegalArgumentException for an ABI this marshaller was not generated for\n",
             struct.cTypeName(), generated)
-        .addStatement("throw new $T($S + abi + $S)", IllegalArgumentException.class,
-            "no codec of " + struct.cTypeName() + " for ABI ", "; generated for " + generated
-                + " (-Aabiguard.abis)")
+        .addStatement("throw $T.noCodec($S, abi, $S)", RuntimeTypes.ABI_RUNTIME, struct.cTypeName(), generated)
         .build();
   }
 }

@@ -24,12 +24,9 @@ record ScalarCode(Width width, JavaKind javaKind) {
   /**
    * The expression reading the value at {@code index} into the Java type: unsigned widths in a
    * wider type are zero-extended, signed ones sign-extended, raw bits kept as they are.
-   * Multi-byte values use the local {@code swap}.
    */
-  CodeBlock read(CodeBlock index, RuntimeHelpers helpers) {
-    CodeBlock raw = width.bits() == 8
-        ? CodeBlock.of("buf.get($L)", index)
-        : CodeBlock.of("$L(buf, $L, swap)", helpers.get(width.bytes()), index);
+  CodeBlock read(CodeBlock index, Access access) {
+    CodeBlock raw = access.get(width, index);
     if (javaKind.bits() == width.bits()) {
       return javaKind == JavaKind.CHAR ? CodeBlock.of("(char) $L", raw) : raw;
     }
@@ -45,12 +42,25 @@ record ScalarCode(Width width, JavaKind javaKind) {
   }
 
   /** The statement writing {@code value} (an expression of the Java type) at {@code index}. */
-  CodeBlock write(CodeBlock index, CodeBlock value, RuntimeHelpers helpers) {
+  CodeBlock write(CodeBlock index, CodeBlock value, Access access) {
     boolean sameType = javaKind != JavaKind.CHAR && javaKind.bits() == width.bits();
     CodeBlock bits = sameType ? value : CodeBlock.of("($T) $L", primitive(width.bits(), false), value);
-    return width.bits() == 8
-        ? CodeBlock.of("buf.put($L, $L)", index, bits)
-        : CodeBlock.of("$L(buf, $L, $L, swap)", helpers.put(width.bytes()), index, bits);
+    return access.put(width, index, bits);
+  }
+
+  /**
+   * The statement checking {@code value} against the width before anything is written, e.g.
+   * {@code AbiRuntime.checkU16(value.domid, "xen_add_to_physmap.domid")}, with {@code index}
+   * (an array element's) when not null; null when every value of the Java type fits.
+   */
+  CodeBlock rangeCheck(CodeBlock value, String member, String index) {
+    if (!needsRangeCheck()) {
+      return null;
+    }
+    String method = "check" + (width.signed() ? "S" : "U") + width.bits();
+    return index == null
+        ? CodeBlock.of("$T.$L($L, $S)", RuntimeTypes.ABI_RUNTIME, method, value, member)
+        : CodeBlock.of("$T.$L($L, $S, $L)", RuntimeTypes.ABI_RUNTIME, method, value, member, index);
   }
 
   /**
@@ -63,16 +73,6 @@ record ScalarCode(Width width, JavaKind javaKind) {
       return false;
     }
     return javaMin() < width.min() || javaMax() > width.max();
-  }
-
-  /** The smallest value the width allows, as a {@code long} literal. */
-  String minLiteral() {
-    return width.min() + "L";
-  }
-
-  /** The largest value the width allows, as a hexadecimal {@code long} literal. */
-  String maxLiteral() {
-    return hex(width.max(), true);
   }
 
   private long javaMin() {

@@ -4,12 +4,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javax.lang.model.element.Modifier;
-import org.abiguard.processor.codegen.RuntimeHelpers.Helper;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.model.MemberType;
@@ -27,14 +24,18 @@ import org.abiguard.processor.model.StructModel;
  * {@code IllegalArgumentException} before anything is written.
  */
 final class UnionCode {
-  private final AbiClassWriter writer;
   private final StructLayout layout;
   private final StructModel union;
+  private final MemberContext cx;
+  private final ClassName memberEnum;
+  private final ClassName mirror;
 
-  UnionCode(AbiClassWriter writer) {
-    this.writer = writer;
-    this.layout = writer.layout();
-    this.union = writer.struct();
+  UnionCode(StructLayout layout, MemberContext cx, ClassName memberEnum) {
+    this.layout = layout;
+    this.union = layout.struct();
+    this.cx = cx;
+    this.memberEnum = memberEnum;
+    this.mirror = cx.names().mirror(union);
   }
 
   /** The members a caller can choose: every member but unnamed bit-fields. */
@@ -63,7 +64,7 @@ final class UnionCode {
 
   /** {@code selected(value)}: the one member that is set, or null. */
   MethodSpec selected() {
-    ClassName member = writer.memberEnum();
+    ClassName member = memberEnum;
     MethodSpec.Builder method = MethodSpec.methodBuilder("selected")
         .addJavadoc("The member of {@code value} that {@code write(value, buf, offset)} writes: the one that is\n"
                 + "set (a struct, union or array that is not null, a number that is not 0), or null when none is.\n\n"
@@ -71,16 +72,15 @@ final class UnionCode {
                 + "@throws IllegalArgumentException if more than one member is set\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(member)
-        .addParameter(writer.names().mirror(union), "value")
-        .addStatement("$T.requireNonNull(value, $S)", Objects.class, union.cTypeName())
+        .addParameter(mirror, "value")
+        .addStatement("$T.requireNonNull(value, $S)", RuntimeTypes.ABI_RUNTIME, union.cTypeName())
         .addStatement("$T found = null", member);
     for (FieldLayout f : choosable(layout)) {
       String constant = ConstantNames.upperSnake(f.field().javaName());
       method.beginControlFlow("if ($L)", isSet(f))
           .beginControlFlow("if (found != null)")
-          .addStatement("throw new $T($S + found + $S)", IllegalArgumentException.class,
-              union.cTypeName() + ": members ", " and " + constant + " are both set; set exactly one (the others"
-                  + " null or 0), or write(value, Member." + constant + ", buf, offset)")
+          .addStatement("throw $T.twoMembersSet($S, found, $T.$L)", RuntimeTypes.ABI_RUNTIME, union.cTypeName(),
+              member, constant)
           .endControlFlow()
           .addStatement("found = $T.$L", member, constant)
           .endControlFlow();
@@ -89,7 +89,7 @@ final class UnionCode {
   }
 
   private CodeBlock isSet(FieldLayout f) {
-    CodeBlock access = writer.access(f);
+    CodeBlock access = cx.access(f);
     MemberType type = f.field().type();
     boolean reference = type instanceof MemberType.StructType || type instanceof MemberType.ArrayType;
     return reference ? CodeBlock.of("$L != null", access) : CodeBlock.of("$L != 0", access);
@@ -103,10 +103,10 @@ final class UnionCode {
                 + "@throws NullPointerException if {@code value} is null\n"
                 + "@throws IllegalArgumentException if more than one member is set\n"
                 + "@throws $T if the member's value does not fit its C width\n",
-            layout.abi().manifestName(), RuntimeHelpers.RANGE_EXCEPTION)
+            layout.abi().manifestName(), RuntimeTypes.RANGE_EXCEPTION)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(writer.names().mirror(union), "value")
-        .addStatement("$T member = selected(value)", writer.memberEnum())
+        .addParameter(mirror, "value")
+        .addStatement("$T member = selected(value)", memberEnum)
         .beginControlFlow("if (member != null)")
         .addStatement("check(value, member)")
         .endControlFlow()
@@ -114,7 +114,7 @@ final class UnionCode {
   }
 
   /** {@code write(value, buf, offset)}: the selected member, or zeros. */
-  MethodSpec write() {
+  MethodSpec write(Access access) {
     return MethodSpec.methodBuilder("write")
         .addJavadoc("Writes the member of {@code value} that is set (see {@link #selected}) as {@code $L} laid\n"
                 + "out on $L at {@code offset}, the union's other bytes zero; all zeros when no member is set.\n"
@@ -124,19 +124,18 @@ final class UnionCode {
                 + "@throws $T if the member's value does not fit its C width\n"
                 + "@throws IndexOutOfBoundsException if {@code offset} is negative or the union would end\n"
                 + "    past {@code buf.limit()}\n",
-            union.cTypeName(), layout.abi().manifestName(), RuntimeHelpers.RANGE_EXCEPTION)
+            union.cTypeName(), layout.abi().manifestName(), RuntimeTypes.RANGE_EXCEPTION)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(writer.names().mirror(union), "value")
-        .addParameter(ByteBuffer.class, "buf")
-        .addParameter(int.class, "offset")
-        .addStatement("$T member = selected(value)", writer.memberEnum())
+        .addParameter(mirror, "value")
+        .addParameter(access.memoryType(), access.memory())
+        .addParameter(access.offsetType(), "offset")
+        .addStatement("$T member = selected(value)", memberEnum)
         .beginControlFlow("if (member != null)")
-        .addStatement("write(value, member, buf, offset)")
+        .addStatement("write(value, member, $L, offset)", access.memory())
         .addStatement("return")
         .endControlFlow()
-        .addStatement("$L(buf, offset, SIZE, $S)", writer.helpers().use(Helper.CHECK_BOUNDS),
-            layout.abi().manifestName())
-        .addStatement("$L(buf, offset, SIZE)", writer.helpers().use(Helper.ZERO))
+        .addCode(access.prologue(union.cTypeName(), layout.abi().manifestName(), false))
+        .addStatement(access.zero(CodeBlock.of("offset"), layout.size()))
         .build();
   }
 }

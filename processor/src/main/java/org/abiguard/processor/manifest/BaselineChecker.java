@@ -4,17 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.abiguard.processor.layout.StructLayout;
-import org.abiguard.processor.manifest.ManifestModel.Field;
-import org.abiguard.processor.manifest.ManifestModel.Layout;
-import org.abiguard.processor.manifest.ManifestModel.Shape;
-import org.abiguard.processor.manifest.ManifestModel.Struct;
+import org.abiguard.processor.manifest.LayoutChange.Aspect;
 
 /**
- * Compares this compilation's layouts with a baseline manifest from an earlier release.
+ * Compares this compilation's layouts with a baseline manifest from an earlier release, and words
+ * the incompatible changes as breaks.
  *
- * <p>Structs are matched by Java name, members by C name. For every ABI present in both, a
+ * <p>The comparison itself is {@link ManifestComparison}'s. For every ABI present in both, a
  * struct of the baseline breaks when it is gone, its byte order, size or alignment changed, or
  * one of its members was removed, moved, resized, re-signed, re-aligned or changed kind.
  * Members added after the baseline's are only reported through the size they change; ABIs
@@ -33,112 +30,66 @@ public final class BaselineChecker {
    * @throws IllegalArgumentException when the baseline is not a valid manifest (message says where)
    */
   public static List<AbiBreak> compare(String baselineJson, List<List<StructLayout>> structs) {
-    List<Struct> baseline = ManifestModel.read(baselineJson);
-    Map<String, Struct> current = new LinkedHashMap<>();
-    for (Struct s : ManifestModel.of(structs)) {
-      current.put(s.java(), s);
+    return breaks(ManifestComparison.compare(ManifestModel.read(baselineJson), ManifestModel.of(structs)));
+  }
+
+  /**
+   * The incompatible changes among {@code changes} (in {@link ManifestComparison}'s order), one
+   * break per removed type, per type with changes of its own, per removed member and per changed
+   * member, in that order for each type.
+   */
+  public static List<AbiBreak> breaks(List<LayoutChange> changes) {
+    Map<String, List<LayoutChange>> byType = new LinkedHashMap<>();
+    for (LayoutChange c : changes) {
+      byType.computeIfAbsent(c.type(), k -> new ArrayList<>()).add(c);
     }
     List<AbiBreak> breaks = new ArrayList<>();
-    for (Struct old : baseline) {
-      Struct now = current.get(old.java());
-      if (now == null) {
-        breaks.add(new AbiBreak(old.java(), null, "struct " + old.c() + " (" + old.java()
-            + ") was removed since the baseline" + CONSEQUENCE));
-      } else {
-        compareStruct(old, now, breaks);
-      }
-    }
+    byType.forEach((type, typeChanges) -> typeBreaks(type, typeChanges, breaks));
     return breaks;
   }
 
-  private static void compareStruct(Struct old, Struct now, List<AbiBreak> breaks) {
-    Changes structChanges = new Changes();
-    if (!old.order().equals(now.order())) {
-      structChanges.add("changed byte order from " + old.order() + " to " + now.order(), null);
-    }
+  private static void typeBreaks(String type, List<LayoutChange> changes, List<AbiBreak> breaks) {
+    Changes own = new Changes();
     Map<String, Changes> removed = new LinkedHashMap<>();
     Map<String, Changes> changed = new LinkedHashMap<>();
     Map<String, String> javaNames = new LinkedHashMap<>();
-    for (Map.Entry<String, Layout> e : old.layouts().entrySet()) {
-      String abi = e.getKey();
-      Layout was = e.getValue();
-      Layout is = now.layouts().get(abi);
-      if (is == null) {
+    String c = null;
+    for (LayoutChange change : changes) {
+      if (change.compatible()) {
         continue;
       }
-      if (was.size() != is.size()) {
-        List<String> added = is.fields().stream()
-            .filter(f -> was.field(f.name()) == null).map(Field::name).toList();
-        structChanges.add((is.size() > was.size() ? "grew" : "shrank") + " from " + was.size() + " to "
-            + is.size() + " bytes" + (added.isEmpty() ? "" : " (added: " + String.join(", ", added) + ")"), abi);
+      c = change.cType();
+      if (change.member() == null && change.aspect() == Aspect.REMOVED) {
+        breaks.add(new AbiBreak(type, null, "struct " + c + " (" + type + ") was removed since the baseline"
+            + CONSEQUENCE));
+        return;
       }
-      if (was.align() != is.align()) {
-        structChanges.add("changed alignment from " + was.align() + " to " + is.align(), abi);
-      }
-      for (Field f : was.fields()) {
-        Field g = is.field(f.name());
-        if (g == null) {
-          removed.computeIfAbsent(f.name(), k -> new Changes()).add("was removed", abi);
-          continue;
-        }
-        javaNames.put(f.name(), g.java());
-        Changes c = changed.computeIfAbsent(f.name(), k -> new Changes());
-        if (f.offset() != g.offset()) {
-          c.add("moved from offset " + f.offset() + " to " + g.offset(), abi);
-        }
-        compareShape("", f.shape(), g.shape(), abi, c);
+      if (change.member() == null) {
+        own.add(change.aspect() == Aspect.TYPE_SIZE ? change.describe() + added(changes, change.abi())
+            : change.describe(), change.abi());
+      } else if (change.aspect() == Aspect.REMOVED) {
+        removed.computeIfAbsent(change.member(), k -> new Changes()).add(change.describe(), change.abi());
+      } else {
+        javaNames.put(change.member(), change.memberJava());
+        changed.computeIfAbsent(change.member(), k -> new Changes()).add(change.describe(), change.abi());
       }
     }
-    if (!structChanges.isEmpty()) {
-      breaks.add(new AbiBreak(now.java(), null, "struct " + old.c() + " " + structChanges + " since the baseline"
-          + CONSEQUENCE));
+    String cName = c;
+    if (!own.isEmpty()) {
+      breaks.add(new AbiBreak(type, null, "struct " + cName + " " + own + " since the baseline" + CONSEQUENCE));
     }
-    removed.forEach((name, c) -> breaks.add(new AbiBreak(now.java(), null,
-        "field " + old.c() + "." + name + " " + c + " since the baseline" + CONSEQUENCE)));
-    changed.forEach((name, c) -> {
-      if (!c.isEmpty()) {
-        breaks.add(new AbiBreak(now.java(), javaNames.get(name),
-            "field " + old.c() + "." + name + " " + c + " since the baseline" + CONSEQUENCE));
-      }
-    });
+    removed.forEach((name, ch) -> breaks.add(new AbiBreak(type, null,
+        "field " + cName + "." + name + " " + ch + " since the baseline" + CONSEQUENCE)));
+    changed.forEach((name, ch) -> breaks.add(new AbiBreak(type, javaNames.get(name),
+        "field " + cName + "." + name + " " + ch + " since the baseline" + CONSEQUENCE)));
   }
 
-  /** The changes from {@code was} to {@code is}; {@code prefix} is "" or "element ". */
-  private static void compareShape(String prefix, Shape was, Shape is, String abi, Changes c) {
-    if (!was.kind().equals(is.kind())) {
-      c.add(prefix + "changed kind from " + was.kind() + " to " + is.kind(), abi);
-    }
-    if (was.size() != is.size()) {
-      c.add(prefix + "resized from " + was.size() + " to " + is.size() + " bytes", abi);
-    }
-    if (was.align() != is.align()) {
-      c.add(prefix + "re-aligned from " + was.align() + " to " + is.align(), abi);
-    }
-    if (!was.kind().equals(is.kind())) {
-      return;
-    }
-    switch (was.kind()) {
-      case "struct" -> {
-        if (!Objects.equals(was.struct(), is.struct())) {
-          c.add(prefix + "changed type from struct " + was.struct() + " to " + is.struct(), abi);
-        }
-      }
-      case "array" -> {
-        if (was.length() != is.length()) {
-          c.add(prefix + "changed length from " + was.length() + " to " + is.length(), abi);
-        }
-        compareShape("element ", was.element(), is.element(), abi, c);
-      }
-      default -> {
-        if (was.signed() != is.signed()) {
-          c.add(prefix + "changed from " + signedness(was.signed()) + " to " + signedness(is.signed()), abi);
-        }
-      }
-    }
-  }
-
-  private static String signedness(boolean signed) {
-    return signed ? "signed" : "unsigned";
+  /** {@code " (added: c, d)"}: the members added on {@code abi}, or "" when there are none. */
+  private static String added(List<LayoutChange> changes, String abi) {
+    List<String> names = changes.stream()
+        .filter(c -> c.member() != null && c.aspect() == Aspect.ADDED && abi.equals(c.abi()))
+        .map(LayoutChange::member).toList();
+    return names.isEmpty() ? "" : " (added: " + String.join(", ", names) + ")";
   }
 
   /** Change descriptions, each with the ABIs it happened on, in first-seen order. */

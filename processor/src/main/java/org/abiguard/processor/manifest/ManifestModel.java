@@ -19,8 +19,10 @@ import org.abiguard.processor.model.StructModel;
 /**
  * The content of a manifest, as the writer renders it and the baseline check compares it: built
  * from this compilation's layouts ({@link #of}) or read from a manifest's text ({@link #read}).
+ * Reading and comparing ({@link ManifestComparison}) need no compiler, so tools outside javac (the
+ * Maven plugin) use them too.
  */
-final class ManifestModel {
+public final class ManifestModel {
   private ManifestModel() {}
 
   /**
@@ -29,15 +31,16 @@ final class ManifestModel {
    * @param kind {@code struct} or {@code union}
    * @param pack {@code pack} of the mirror, 0 when not set
    */
-  record Struct(String java, String c, String order, Map<String, Layout> layouts, String kind, int pack) {
-    Struct(String java, String c, String order, Map<String, Layout> layouts) {
+  public record Struct(String java, String c, String order, Map<String, Layout> layouts, String kind, int pack) {
+    public Struct(String java, String c, String order, Map<String, Layout> layouts) {
       this(java, c, order, layouts, "struct", 0);
     }
   }
 
   /** One struct on one ABI. */
-  record Layout(int size, int align, List<Field> fields) {
-    Field field(String name) {
+  public record Layout(int size, int align, List<Field> fields) {
+    /** The member named {@code name} (its C name), or null. */
+    public Field field(String name) {
       return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
     }
   }
@@ -49,13 +52,13 @@ final class ManifestModel {
    * @param java the Java name
    * @param anonymous a C11 anonymous struct or union member
    */
-  record Field(String name, String java, int offset, Shape shape, boolean anonymous) {
-    Field(String name, String java, int offset, Shape shape) {
+  public record Field(String name, String java, int offset, Shape shape, boolean anonymous) {
+    public Field(String name, String java, int offset, Shape shape) {
       this(name, java, offset, shape, false);
     }
 
     /** How the baseline check matches members: the C name, else (no name in C) the Java name. */
-    String key() {
+    public String key() {
       return name.isEmpty() ? "java:" + java : name;
     }
   }
@@ -73,9 +76,9 @@ final class ManifestModel {
    * @param bitSize for {@code bits}: the number of bits, else 0
    * @param flexible for {@code array}: a flexible array member ({@code length} 0)
    */
-  record Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length, Shape element,
-      long bitOffset, int bitSize, boolean flexible) {
-    Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length, Shape element) {
+  public record Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length,
+      Shape element, long bitOffset, int bitSize, boolean flexible) {
+    public Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length, Shape element) {
       this(size, align, kind, bits, signed, struct, length, element, 0, 0, false);
     }
   }
@@ -134,7 +137,7 @@ final class ManifestModel {
    * @throws IllegalArgumentException when the text is not JSON or not a format-1 manifest; the
    *     message starts with the line and column of the problem
    */
-  static List<Struct> read(String json) {
+  public static List<Struct> read(String json) {
     JsonObject root = object(JsonParser.parse(json), "the manifest");
     int format = integer(root, "format");
     if (format != ManifestWriter.FORMAT) {

@@ -61,9 +61,7 @@ class CodecTest {
   void codecsAreSingletonsAndUnknownAbisAreRejectedNamingTheGeneratedOnes() {
     GeneratedMarshallers generated = GeneratedMarshallers.compile(XATP);
     assertSame(generated.codec(XATP, "i386"), generated.codec(XATP, "i386"));
-    Object viaClass = GeneratedMarshallers.invoke(
-        generated.load(generated.marshaller(XATP).getName() + "$I386"), "codec", new Class<?>[0]);
-    assertSame(generated.codec(XATP, "i386"), viaClass);
+    assertSame(generated.codec(XATP, "x86_64"), generated.codec(XATP, "x86_64"));
     assertEquals("XenAddToPhysmapMarshaller.codec(\"i386\")", generated.codec(XATP, "i386").toString());
     for (String abi : new String[] {"aarch64", "X86_64", "", null}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> generated.codec(XATP, abi));

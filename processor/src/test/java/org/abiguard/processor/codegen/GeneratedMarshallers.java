@@ -46,8 +46,8 @@ final class GeneratedMarshallers {
     for (StructModel struct : models) {
       JavaFile file = generator.generate(struct, layouts.layouts(struct, abis), structs::get);
       String name = qualified(struct, struct.marshallerSimpleName());
-      sources.put(struct.javaName(), file.toString());
-      files.add(JavaFileObjects.forSourceString(name, file.toString()));
+      sources.put(struct.javaName(), SourceText.of(file));
+      files.add(JavaFileObjects.forSourceString(name, SourceText.of(file)));
     }
     Compilation compilation = Compiler.javac().withOptions(options.toArray()).compile(files);
     assertThat(compilation).succeededWithoutWarnings();

@@ -52,8 +52,8 @@ class GeneratedSourceTest {
     FixtureLayouts layouts = new FixtureLayouts(Map.of(RichStructs.INNER.javaName(), RichStructs.INNER));
     List<JavaFileObject> files = new ArrayList<>(MirrorSources.of(structs));
     for (StructModel struct : structs) {
-      String source = new MarshallerGenerator()
-          .generate(struct, layouts.layouts(struct, List.of(TargetAbi.values())), s -> null).toString();
+      String source = SourceText.of(new MarshallerGenerator()
+          .generate(struct, layouts.layouts(struct, List.of(TargetAbi.values())), s -> null));
       files.add(JavaFileObjects.forSourceString(
           struct.packageName() + "." + struct.marshallerSimpleName(), source));
     }
@@ -96,19 +96,19 @@ class GeneratedSourceTest {
   void javadocShowsEachCMemberItsOffsetAndTheLaidOutStructWithPadding() {
     StructModel reservation = Xen.memoryReservation();
     String source = GeneratedMarshallers.compile(reservation).source(reservation);
-    assertTrue(source.contains("* {@code uint32_t extent_order;} at offset 16, u32 (Java field {@code extentOrder})\n"
-        + "         */\n        public static final int OFFSET_EXTENT_ORDER = 16;"), source);
-    assertTrue(source.contains("{@code unsigned long nr_extents;} at offset 4, u32 (Java field {@code nrExtents})"),
-        source);
+    assertTrue(source.contains("/** {@code uint32_t extent_order;} at offset 16, u32 (Java field {@code extentOrder})"
+        + " on x86_64. */\n    public static final int OFFSET_EXTENT_ORDER = X86_64.OFFSET_EXTENT_ORDER;"), source);
+    assertTrue(source.contains("        public static final int OFFSET_EXTENT_ORDER = 16;\n"), source);
+    assertTrue(source.contains("     *     unsigned long nr_extents; // offset 4, u32\n"), source);
     assertTrue(source.contains("""
-         * struct xen_memory_reservation {  // x86_64: sizeof 32, _Alignof 8, little endian
-         *     void *extent_start;       // offset 0, pointer, u64
-         *     unsigned long nr_extents; // offset 8, u64
-         *     uint32_t extent_order;    // offset 16, u32
-         *     uint32_t mem_flags;       // offset 20, u32
-         *     uint16_t domid;           // offset 24, u16
-         *                               // 6 bytes of padding at offset 26
-         * };
+             * struct xen_memory_reservation {  // x86_64: sizeof 32, _Alignof 8, little endian
+             *     void *extent_start;       // offset 0, pointer, u64
+             *     unsigned long nr_extents; // offset 8, u64
+             *     uint32_t extent_order;    // offset 16, u32
+             *     uint32_t mem_flags;       // offset 20, u32
+             *     uint16_t domid;           // offset 24, u16
+             *                               // 6 bytes of padding at offset 26
+             * };
         """), source);
     assertTrue(source.contains("public static final int OFFSET_NR_EXTENTS = X86_64.OFFSET_NR_EXTENTS;"), source);
   }

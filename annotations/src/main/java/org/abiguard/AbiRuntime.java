@@ -1,0 +1,429 @@
+package org.abiguard;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The shared part of the marshallers abiguard generates: byte-order aware absolute gets and
+ * puts, the bounds, range, length and null checks and their messages, zeroing of padding, and
+ * the {@link AbiCodec} that wraps an ABI's static {@code read}/{@code write}.
+ *
+ * <p>This class is for generated code: its methods check and move bytes exactly as a
+ * marshaller's Javadoc promises, and stay compatible within a major version, but user code
+ * should call a marshaller ({@code FooMarshaller.read}, {@code write}, {@code codec}) or the
+ * helpers of {@link Abi} instead. Each method is small and static, so the JIT inlines it into
+ * the generated {@code read} and {@code write}.
+ *
+ * <p>The {@code swap} parameters say whether the buffer's byte order differs from the struct's:
+ * a generated method computes it once, {@code buf.order() != ByteOrder.LITTLE_ENDIAN} for a
+ * little-endian struct, and passes it to each get and put. All accesses are absolute: neither
+ * the buffer's position nor its order changes.
+ */
+public final class AbiRuntime {
+  private AbiRuntime() {}
+
+  // ---------------------------------------------------------------- bounds
+
+  /**
+   * Throws unless {@code size} bytes from {@code offset} lie within {@code buf.limit()}.
+   *
+   * @param struct how C names the struct, for the message: {@code struct xen_add_to_physmap}
+   * @param abi the ABI of the layout: {@code x86_64}
+   * @throws IndexOutOfBoundsException naming struct, ABI, size, offset and limit
+   */
+  public static void checkBounds(ByteBuffer buf, int offset, int size, String struct, String abi) {
+    if (offset < 0 || offset > buf.limit() - size) {
+      throw outOfBounds(struct, abi, size, offset, buf.limit());
+    }
+  }
+
+  /**
+   * Throws unless {@code size} bytes from {@code offset} lie within {@code byteSize} bytes: the
+   * check of a {@code MemorySegment}, whose {@code byteSize()} the caller passes.
+   *
+   * @throws IndexOutOfBoundsException naming struct, ABI, size, offset and segment size
+   */
+  public static void checkBounds(long byteSize, long offset, int size, String struct, String abi) {
+    if (offset < 0 || offset > byteSize - size) {
+      throw new IndexOutOfBoundsException(struct + " (" + abi + ", " + size + " bytes) at offset " + offset
+          + " does not fit in a segment of " + byteSize + " bytes");
+    }
+  }
+
+  private static IndexOutOfBoundsException outOfBounds(String struct, String abi, int size, int offset, int limit) {
+    return new IndexOutOfBoundsException(struct + " (" + abi + ", " + size + " bytes) at offset " + offset
+        + " does not fit in a buffer with limit " + limit);
+  }
+
+  // ---------------------------------------------------------------- gets and puts
+
+  /** The {@code short} at {@code index}, its bytes reversed if {@code swap}. */
+  public static short getShort(ByteBuffer buf, int index, boolean swap) {
+    short bits = buf.getShort(index);
+    return swap ? Short.reverseBytes(bits) : bits;
+  }
+
+  /** The {@code int} at {@code index}, its bytes reversed if {@code swap}. */
+  public static int getInt(ByteBuffer buf, int index, boolean swap) {
+    int bits = buf.getInt(index);
+    return swap ? Integer.reverseBytes(bits) : bits;
+  }
+
+  /** The {@code long} at {@code index}, its bytes reversed if {@code swap}. */
+  public static long getLong(ByteBuffer buf, int index, boolean swap) {
+    long bits = buf.getLong(index);
+    return swap ? Long.reverseBytes(bits) : bits;
+  }
+
+  /** Puts {@code bits} at {@code index}, its bytes reversed if {@code swap}. */
+  public static void putShort(ByteBuffer buf, int index, short bits, boolean swap) {
+    buf.putShort(index, swap ? Short.reverseBytes(bits) : bits);
+  }
+
+  /** Puts {@code bits} at {@code index}, its bytes reversed if {@code swap}. */
+  public static void putInt(ByteBuffer buf, int index, int bits, boolean swap) {
+    buf.putInt(index, swap ? Integer.reverseBytes(bits) : bits);
+  }
+
+  /** Puts {@code bits} at {@code index}, its bytes reversed if {@code swap}. */
+  public static void putLong(ByteBuffer buf, int index, long bits, boolean swap) {
+    buf.putLong(index, swap ? Long.reverseBytes(bits) : bits);
+  }
+
+  /** Writes {@code count} zero bytes from {@code index}: padding. */
+  public static void zero(ByteBuffer buf, int index, int count) {
+    for (int i = 0; i < count; i++) {
+      buf.put(index + i, (byte) 0);
+    }
+  }
+
+  // ---------------------------------------------------------------- range checks
+
+  /**
+   * Throws unless {@code value} fits {@code u8} ({@code 0..255}).
+   *
+   * @param member how the message names the member: {@code xen_add_to_physmap.space}
+   * @throws AbiRangeException {@code "member = value does not fit u8 (0..255)"}
+   */
+  public static void checkU8(long value, String member) {
+    check(value, 0, 0xFFL, member, -1, "u8");
+  }
+
+  /** As {@link #checkU8(long, String)} for {@code u16} ({@code 0..65535}). */
+  public static void checkU16(long value, String member) {
+    check(value, 0, 0xFFFFL, member, -1, "u16");
+  }
+
+  /** As {@link #checkU8(long, String)} for {@code u32} ({@code 0..4294967295}). */
+  public static void checkU32(long value, String member) {
+    check(value, 0, 0xFFFF_FFFFL, member, -1, "u32");
+  }
+
+  /** As {@link #checkU8(long, String)} for {@code s8} ({@code -128..127}). */
+  public static void checkS8(long value, String member) {
+    check(value, Byte.MIN_VALUE, Byte.MAX_VALUE, member, -1, "s8");
+  }
+
+  /** As {@link #checkU8(long, String)} for {@code s16} ({@code -32768..32767}). */
+  public static void checkS16(long value, String member) {
+    check(value, Short.MIN_VALUE, Short.MAX_VALUE, member, -1, "s16");
+  }
+
+  /** As {@link #checkU8(long, String)} for {@code s32} ({@code -2147483648..2147483647}). */
+  public static void checkS32(long value, String member) {
+    check(value, Integer.MIN_VALUE, Integer.MAX_VALUE, member, -1, "s32");
+  }
+
+  /** As {@link #checkU8(long, String)} for element {@code index} of an array member. */
+  public static void checkU8(long value, String member, int index) {
+    check(value, 0, 0xFFL, member, index, "u8");
+  }
+
+  /** As {@link #checkU16(long, String)} for element {@code index} of an array member. */
+  public static void checkU16(long value, String member, int index) {
+    check(value, 0, 0xFFFFL, member, index, "u16");
+  }
+
+  /** As {@link #checkU32(long, String)} for element {@code index} of an array member. */
+  public static void checkU32(long value, String member, int index) {
+    check(value, 0, 0xFFFF_FFFFL, member, index, "u32");
+  }
+
+  /** As {@link #checkS8(long, String)} for element {@code index} of an array member. */
+  public static void checkS8(long value, String member, int index) {
+    check(value, Byte.MIN_VALUE, Byte.MAX_VALUE, member, index, "s8");
+  }
+
+  /** As {@link #checkS16(long, String)} for element {@code index} of an array member. */
+  public static void checkS16(long value, String member, int index) {
+    check(value, Short.MIN_VALUE, Short.MAX_VALUE, member, index, "s16");
+  }
+
+  /** As {@link #checkS32(long, String)} for element {@code index} of an array member. */
+  public static void checkS32(long value, String member, int index) {
+    check(value, Integer.MIN_VALUE, Integer.MAX_VALUE, member, index, "s32");
+  }
+
+  private static void check(long value, long min, long max, String member, int index, String width) {
+    if (value < min || value > max) {
+      String name = index < 0 ? member : member + "[" + index + "]";
+      throw new AbiRangeException(name + " = " + value + " does not fit " + width + " (" + min + ".." + max + ")");
+    }
+  }
+
+  // ---------------------------------------------------------------- nulls and lengths
+
+  /**
+   * Returns {@code value}, or throws if it is null.
+   *
+   * @param what how the message names it: {@code struct xen_add_to_physmap}, {@code rich.inner}
+   * @throws NullPointerException with {@code what} as its message
+   */
+  public static <T> T requireNonNull(T value, String what) {
+    return Objects.requireNonNull(value, what);
+  }
+
+  /**
+   * Throws unless an array member is there and has the length C declares.
+   *
+   * @param member how the messages name it: {@code rich.owners}
+   * @throws NullPointerException if {@code array} is null, with {@code member} as its message
+   * @throws IllegalArgumentException {@code "member has 3 elements; C declares 4"}
+   */
+  public static void checkLength(byte[] array, int expected, String member) {
+    checkLength(Objects.requireNonNull(array, member).length, expected, member);
+  }
+
+  /** As {@link #checkLength(byte[], int, String)}. */
+  public static void checkLength(short[] array, int expected, String member) {
+    checkLength(Objects.requireNonNull(array, member).length, expected, member);
+  }
+
+  /** As {@link #checkLength(byte[], int, String)}. */
+  public static void checkLength(char[] array, int expected, String member) {
+    checkLength(Objects.requireNonNull(array, member).length, expected, member);
+  }
+
+  /** As {@link #checkLength(byte[], int, String)}. */
+  public static void checkLength(int[] array, int expected, String member) {
+    checkLength(Objects.requireNonNull(array, member).length, expected, member);
+  }
+
+  /** As {@link #checkLength(byte[], int, String)}. */
+  public static void checkLength(long[] array, int expected, String member) {
+    checkLength(Objects.requireNonNull(array, member).length, expected, member);
+  }
+
+  /** As {@link #checkLength(byte[], int, String)}, for an array of structs. */
+  public static void checkLength(Object[] array, int expected, String member) {
+    checkLength(Objects.requireNonNull(array, member).length, expected, member);
+  }
+
+  private static void checkLength(int length, int expected, String member) {
+    if (length != expected) {
+      throw new IllegalArgumentException(member + " has " + length + " elements; C declares " + expected);
+    }
+  }
+
+  /**
+   * Throws if element {@code index} of an array of structs is null.
+   *
+   * @throws NullPointerException {@code "member[index] is null"}
+   */
+  public static void checkElementNotNull(Object element, String member, int index) {
+    if (element == null) {
+      throw new NullPointerException(member + "[" + index + "] is null");
+    }
+  }
+
+  // ---------------------------------------------------------------- bit-fields, flexible arrays, unions
+
+  /**
+   * Throws unless {@code value} fits a bit-field of {@code bits} bits ({@code u4}: {@code 0..15},
+   * {@code s3}: {@code -4..3}).
+   *
+   * @throws AbiRangeException {@code "member = 16 does not fit u4 (0..15)"}
+   */
+  public static void checkBits(long value, int bits, boolean signed, String member) {
+    long min = signed ? -(1L << (bits - 1)) : 0;
+    long max = signed ? (1L << (bits - 1)) - 1 : bits == 64 ? -1L : (1L << bits) - 1;
+    boolean fits = signed ? value >= min && value <= max : bits == 64 || (value >= 0 && value <= max);
+    if (!fits) {
+      throw new AbiRangeException(member + " = " + value + " does not fit " + (signed ? "s" : "u") + bits + " ("
+          + min + ".." + (signed ? Long.toString(max) : Long.toUnsignedString(max)) + ")");
+    }
+  }
+
+  /**
+   * The {@code bits}-bit field at bit {@code bitOffset} from {@code index}, byte by byte: bits
+   * numbered from each byte's least significant bit with the value's lowest bit first, or
+   * ({@code bigEndian}) from the most significant bit with the value's highest bit first. For
+   * bit-fields no 8-byte window holds (up to 64 bits at an odd bit of a packed type).
+   */
+  public static long getBits(ByteBuffer buf, int index, int bitOffset, int bits, boolean bigEndian) {
+    long v = 0;
+    for (int k = 0; k < bits; k++) {
+      int q = bitOffset + (bigEndian ? bits - 1 - k : k);
+      int b = buf.get(index + (q >>> 3));
+      int bit = bigEndian ? b >>> (7 - (q & 7)) & 1 : b >>> (q & 7) & 1;
+      v |= (long) bit << k;
+    }
+    return v;
+  }
+
+  /** Puts the low {@code bits} bits of {@code value} where {@link #getBits} reads them; other bits stay. */
+  public static void putBits(ByteBuffer buf, int index, int bitOffset, int bits, boolean bigEndian, long value) {
+    for (int k = 0; k < bits; k++) {
+      int q = bitOffset + (bigEndian ? bits - 1 - k : k);
+      int mask = bigEndian ? 0x80 >>> (q & 7) : 1 << (q & 7);
+      int b = buf.get(index + (q >>> 3));
+      b = (value >>> k & 1) != 0 ? b | mask : b & ~mask;
+      buf.put(index + (q >>> 3), (byte) b);
+    }
+  }
+
+  /**
+   * The number of elements of a flexible array at {@code index}, {@code count} (unsigned), after
+   * checking that they all lie within {@code buf.limit()}.
+   *
+   * @throws IndexOutOfBoundsException naming the member, the count and the limit
+   */
+  public static int flexibleCount(ByteBuffer buf, int index, long count, int elementSize, String member) {
+    if (count < 0 || count > (long) (buf.limit() - index) / elementSize) {
+      throw new IndexOutOfBoundsException(member + ": " + Long.toUnsignedString(count) + " elements of "
+          + elementSize + " bytes from offset " + index + " do not fit in a buffer with limit " + buf.limit());
+    }
+    return (int) count;
+  }
+
+  /**
+   * The bytes a struct of {@code size} bytes covers with {@code length} elements of
+   * {@code elementSize} bytes in its flexible array at {@code arrayOffset}.
+   *
+   * @throws IndexOutOfBoundsException if that is more than a buffer can hold
+   */
+  public static int flexibleEnd(int size, int arrayOffset, int length, int elementSize, String struct) {
+    long end = Math.max(size, arrayOffset + (long) length * elementSize);
+    if (end > Integer.MAX_VALUE) {
+      throw new IndexOutOfBoundsException(struct + ": " + length + " elements do not fit in a ByteBuffer");
+    }
+    return (int) end;
+  }
+
+  /**
+   * Throws unless a flexible array has as many elements as its count member says.
+   *
+   * @throws IllegalArgumentException {@code "s.entries has 3 elements but s.nr says 4"}
+   */
+  public static void checkFlexibleLength(int length, long count, String member, String countMember) {
+    if (length != count) {
+      throw new IllegalArgumentException(member + " has " + length + " elements but " + countMember + " says "
+          + Long.toUnsignedString(count));
+    }
+  }
+
+  /**
+   * The exception for a union value with two members set, which no write can represent.
+   *
+   * @param union how C names the union: {@code union u}
+   */
+  public static IllegalArgumentException twoMembersSet(String union, Object first, Object second) {
+    return new IllegalArgumentException(union + ": members " + first + " and " + second + " are both set; set"
+        + " exactly one (the others null or 0), or name it: write(value, Member." + second + ", buf, offset)");
+  }
+
+  // ---------------------------------------------------------------- codecs
+
+  /** An ABI class's static {@code read(ByteBuffer, int)}. */
+  @FunctionalInterface
+  public interface Reader<T> {
+    /** Reads the struct at {@code offset}. */
+    T read(ByteBuffer buf, int offset);
+  }
+
+  /** An ABI class's static {@code write(T, ByteBuffer, int)}. */
+  @FunctionalInterface
+  public interface Writer<T> {
+    /** Writes {@code value} at {@code offset}. */
+    void write(T value, ByteBuffer buf, int offset);
+  }
+
+  /** Codecs made so far, by the class of their reader: a generated method reference's own class. */
+  private static final ClassValue<AtomicReference<AbiCodec<?>>> CODECS = new ClassValue<>() {
+    @Override
+    protected AtomicReference<AbiCodec<?>> computeValue(Class<?> type) {
+      return new AtomicReference<>();
+    }
+  };
+
+  /**
+   * The codec of one struct on one ABI, delegating to that ABI class's static methods. For the
+   * method references of generated code ({@code X86_64::read}), whose classes the JVM makes once
+   * per call site, the same codec is returned on every call; any other reader gets a new codec.
+   *
+   * @param name what {@code toString()} returns: {@code FooMarshaller.codec("x86_64")}
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> AbiCodec<T> codec(String name, int size, int alignment, Reader<T> reader, Writer<T> writer) {
+    Codec<T> made = new Codec<>(name, size, alignment, Objects.requireNonNull(reader), Objects.requireNonNull(writer));
+    if (!reader.getClass().isHidden()) {
+      return made;
+    }
+    AtomicReference<AbiCodec<?>> slot = CODECS.get(reader.getClass());
+    slot.compareAndSet(null, made);
+    return (AbiCodec<T>) slot.get();
+  }
+
+  /**
+   * The exception {@code FooMarshaller.codec(abi)} throws for an ABI it was not generated for.
+   *
+   * @param struct {@code struct xen_add_to_physmap}
+   * @param generated the ABIs it was generated for: {@code x86_64, i386}
+   */
+  public static IllegalArgumentException noCodec(String struct, String abi, String generated) {
+    return new IllegalArgumentException("no codec of " + struct + " for ABI " + abi + "; generated for " + generated
+        + " (-Aabiguard.abis)");
+  }
+
+  private static final class Codec<T> implements AbiCodec<T> {
+    private final String name;
+    private final int size;
+    private final int alignment;
+    private final Reader<T> reader;
+    private final Writer<T> writer;
+
+    Codec(String name, int size, int alignment, Reader<T> reader, Writer<T> writer) {
+      this.name = name;
+      this.size = size;
+      this.alignment = alignment;
+      this.reader = reader;
+      this.writer = writer;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public int alignment() {
+      return alignment;
+    }
+
+    @Override
+    public T read(ByteBuffer buf, int offset) {
+      return reader.read(buf, offset);
+    }
+
+    @Override
+    public void write(T value, ByteBuffer buf, int offset) {
+      writer.write(value, buf, offset);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.abiguard.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import org.abiguard.processor.model.Width;
+
+/**
+ * How generated code reaches the bytes of one kind of memory ({@code ByteBuffer} today): the
+ * names and types of the {@code read}/{@code write} parameters, and the expressions that get or
+ * put one integer of a C width at an index. Member code ({@link MemberCode}) is written once
+ * against this interface, so each kind of memory gets the same members in the same order.
+ */
+interface Access {
+  /** The memory parameter's name: {@code buf}. */
+  String memory();
+
+  /** The memory parameter's type. */
+  TypeName memoryType();
+
+  /** The offset parameter's type: {@code int} for a buffer. */
+  TypeName offsetType();
+
+  /**
+   * Whether the gets and puts take the local {@code swap} (the memory's byte order is only
+   * known at run time).
+   */
+  boolean usesSwap();
+
+  /** Statements to run first in {@code read} and {@code write}: the bounds check, and {@code swap}. */
+  CodeBlock prologue(String cTypeName, String abi, boolean multiByte);
+
+  /** The raw bits of {@code width} at {@code index}, as a Java primitive of exactly that width. */
+  CodeBlock get(Width width, CodeBlock index);
+
+  /** The statement putting {@code bits} (a primitive of exactly the width) at {@code index}. */
+  CodeBlock put(Width width, CodeBlock index, CodeBlock bits);
+
+  /** The statement writing {@code count} zero bytes at {@code index}: padding. */
+  CodeBlock zero(CodeBlock index, int count);
+
+  /** The expression reading a nested struct at {@code index} through its ABI class. */
+  default CodeBlock readNested(ClassName abiClass, CodeBlock index) {
+    return CodeBlock.of("$T.read($L, $L)", abiClass, memory(), index);
+  }
+
+  /** The statement writing a nested struct at {@code index} through its ABI class. */
+  default CodeBlock writeNested(ClassName abiClass, CodeBlock value, CodeBlock index) {
+    return CodeBlock.of("$T.write($L, $L, $L)", abiClass, value, memory(), index);
+  }
+
+  /**
+   * The bits of a bit-field that no 8-byte window holds, as an unsigned {@code long}: see
+   * {@code AbiRuntime.getBits}.
+   */
+  CodeBlock getBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian);
+
+  /** The statement putting such a bit-field's bits, other bits untouched. */
+  CodeBlock putBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value);
+
+  /**
+   * The number of elements of a flexible array at {@code index}, {@code count} (an unsigned
+   * {@code long}), bounds-checked.
+   */
+  CodeBlock flexibleCount(CodeBlock index, CodeBlock count, CodeBlock elementSize, String member);
+
+  /** The bounds check of {@code end} bytes from {@code offset} (a struct with its flexible array). */
+  CodeBlock checkBounds(CodeBlock end, String cTypeName, String abi);
+}

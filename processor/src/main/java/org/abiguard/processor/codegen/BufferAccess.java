@@ -1,0 +1,100 @@
+package org.abiguard.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import org.abiguard.processor.model.Order;
+import org.abiguard.processor.model.Width;
+
+/**
+ * {@code ByteBuffer} access: absolute gets and puts through {@code AbiRuntime}, with the bytes
+ * of each integer reversed when the buffer's order is not the struct's ({@code swap}).
+ */
+final class BufferAccess implements Access {
+  private static final ClassName BYTE_BUFFER = ClassName.get("java.nio", "ByteBuffer");
+  private static final ClassName BYTE_ORDER = ClassName.get("java.nio", "ByteOrder");
+
+  private final Order order;
+
+  BufferAccess(Order order) {
+    this.order = order;
+  }
+
+  @Override
+  public String memory() {
+    return "buf";
+  }
+
+  @Override
+  public TypeName memoryType() {
+    return BYTE_BUFFER;
+  }
+
+  @Override
+  public TypeName offsetType() {
+    return TypeName.INT;
+  }
+
+  @Override
+  public boolean usesSwap() {
+    return true;
+  }
+
+  @Override
+  public CodeBlock prologue(String cTypeName, String abi, boolean multiByte) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("$T.checkBounds(buf, offset, SIZE, $S, $S)", RuntimeTypes.ABI_RUNTIME, cTypeName, abi);
+    if (multiByte) {
+      code.add("boolean swap = buf.order() != $T.$L; // reverse each integer's bytes if the orders differ\n",
+          BYTE_ORDER, order == Order.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN");
+    }
+    return code.build();
+  }
+
+  @Override
+  public CodeBlock get(Width width, CodeBlock index) {
+    return switch (width.bytes()) {
+      case 1 -> CodeBlock.of("buf.get($L)", index);
+      case 2 -> CodeBlock.of("$T.getShort(buf, $L, swap)", RuntimeTypes.ABI_RUNTIME, index);
+      case 4 -> CodeBlock.of("$T.getInt(buf, $L, swap)", RuntimeTypes.ABI_RUNTIME, index);
+      default -> CodeBlock.of("$T.getLong(buf, $L, swap)", RuntimeTypes.ABI_RUNTIME, index);
+    };
+  }
+
+  @Override
+  public CodeBlock put(Width width, CodeBlock index, CodeBlock bits) {
+    return switch (width.bytes()) {
+      case 1 -> CodeBlock.of("buf.put($L, $L)", index, bits);
+      case 2 -> CodeBlock.of("$T.putShort(buf, $L, $L, swap)", RuntimeTypes.ABI_RUNTIME, index, bits);
+      case 4 -> CodeBlock.of("$T.putInt(buf, $L, $L, swap)", RuntimeTypes.ABI_RUNTIME, index, bits);
+      default -> CodeBlock.of("$T.putLong(buf, $L, $L, swap)", RuntimeTypes.ABI_RUNTIME, index, bits);
+    };
+  }
+
+  @Override
+  public CodeBlock zero(CodeBlock index, int count) {
+    return CodeBlock.of("$T.zero(buf, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, count);
+  }
+
+  @Override
+  public CodeBlock getBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian) {
+    return CodeBlock.of("$T.getBits(buf, $L, $L, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, bitOffset, bits, bigEndian);
+  }
+
+  @Override
+  public CodeBlock putBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value) {
+    return CodeBlock.of("$T.putBits(buf, $L, $L, $L, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, bitOffset, bits,
+        bigEndian, value);
+  }
+
+  @Override
+  public CodeBlock flexibleCount(CodeBlock index, CodeBlock count, CodeBlock elementSize, String member) {
+    return CodeBlock.of("$T.flexibleCount(buf, $L, $L, $L, $S)", RuntimeTypes.ABI_RUNTIME, index, count, elementSize,
+        member);
+  }
+
+  @Override
+  public CodeBlock checkBounds(CodeBlock end, String cTypeName, String abi) {
+    return CodeBlock.of("$T.checkBounds(buf, offset, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, end, cTypeName, abi);
+  }
+}

@@ -1,0 +1,381 @@
+package org.abiguard.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import org.abiguard.processor.layout.FieldLayout;
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.FieldModel;
+import org.abiguard.processor.model.MemberType;
+import org.abiguard.processor.model.Order;
+import org.abiguard.processor.model.Width;
+
+/**
+ * The generated code of one member on one ABI, one implementation per kind of member: an
+ * integer or pointer ({@link Scalar}), a nested struct ({@link Nested}), a fixed array of either
+ * ({@link Array}). Each writes three pieces, which {@link AbiClassWriter} puts together in member
+ * order: the statements of {@code read}, those of {@code check} (everything that can make a
+ * {@code write} fail, tested before its first byte), and those of {@code write}. Reads and writes
+ * go through an {@link Access}, so the same member code serves every kind of memory.
+ *
+ * <p>A new kind of member is a new implementation here plus its case in {@link #of}. Bit-fields
+ * ({@link BitField}) are read and written through a window around their bits; flexible arrays
+ * ({@link Flexible}) have a run-time length. A union member is any of these, at offset 0.
+ */
+sealed interface MemberCode
+    permits MemberCode.Scalar, MemberCode.Nested, MemberCode.Array, MemberCode.BitField, MemberCode.Flexible {
+
+  /** The member's place on this ABI. */
+  FieldLayout field();
+
+  /**
+   * Statements reading the member at {@code offset + OFFSET_<MEMBER>} into {@code target}.
+   *
+   * @param target where the value goes
+   */
+  void read(CodeBlock.Builder out, Access access, ReadTarget target);
+
+  /** Statements that throw if the member of {@code value} cannot be written; they write nothing. */
+  void check(CodeBlock.Builder out);
+
+  /** Statements writing the member of {@code value}, already checked, at its offset. */
+  void write(CodeBlock.Builder out, Access access);
+
+  /**
+   * Where {@code read} puts a member's value.
+   *
+   * @param declare the left-hand side of the first assignment: {@code value.domid} for a class,
+   *     {@code int domid} (a local for the record's constructor) for a record
+   * @param name how later statements name it: {@code value.domid} or {@code domid}
+   */
+  record ReadTarget(CodeBlock declare, CodeBlock name, CodeBlock count) {
+    ReadTarget(CodeBlock declare, CodeBlock name) {
+      this(declare, name, null);
+    }
+  }
+
+  /**
+   * The code of {@code field} on the context's ABI.
+   *
+   * @param typeSize the size of the struct or union that holds it (a bit-field's window lies inside)
+   */
+  static MemberCode of(FieldLayout field, MemberContext cx, int typeSize) {
+    MemberType type = field.field().type();
+    if (field.isBitField()) {
+      return new BitField(field, cx, BitWindow.of(field, typeSize, cx.struct().order()));
+    }
+    if (field.field().flexible()) {
+      return new Flexible(field, cx, (MemberType.ArrayType) type);
+    }
+    if (type instanceof MemberType.StructType nested) {
+      return new Nested(field, cx, cx.abiClass(nested));
+    }
+    if (type instanceof MemberType.ArrayType array) {
+      return new Array(field, cx, array);
+    }
+    return new Scalar(field, cx, scalar(field, type));
+  }
+
+  static ScalarCode scalar(FieldLayout field, MemberType type) {
+    JavaKind kind = type instanceof MemberType.IntType integer ? integer.javaKind() : JavaKind.LONG;
+    return new ScalarCode(field.width(), kind);
+  }
+
+  /** An integer or a pointer: one get, one range check where the Java type can exceed the width, one put. */
+  record Scalar(FieldLayout field, MemberContext cx, ScalarCode code) implements MemberCode {
+    @Override
+    public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
+      out.addStatement("$L = $L", target.declare(), code.read(cx.index(field), access));
+    }
+
+    @Override
+    public void check(CodeBlock.Builder out) {
+      CodeBlock check = code.rangeCheck(cx.access(field), cx.label(field), null);
+      if (check != null) {
+        out.addStatement(check);
+      }
+    }
+
+    @Override
+    public void write(CodeBlock.Builder out, Access access) {
+      out.addStatement(code.write(cx.index(field), cx.access(field), access));
+    }
+  }
+
+  /** A nested struct, read, checked and written by its own marshaller's class for this ABI. */
+  record Nested(FieldLayout field, MemberContext cx, ClassName abiClass) implements MemberCode {
+    @Override
+    public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
+      out.addStatement("$L = $L", target.declare(), access.readNested(abiClass, cx.index(field)));
+    }
+
+    @Override
+    public void check(CodeBlock.Builder out) {
+      out.addStatement("$T.check($T.requireNonNull($L, $S))", abiClass, RuntimeTypes.ABI_RUNTIME, cx.access(field),
+          cx.label(field));
+    }
+
+    @Override
+    public void write(CodeBlock.Builder out, Access access) {
+      out.addStatement(access.writeNested(abiClass, cx.access(field), cx.index(field)));
+    }
+  }
+
+  /** A fixed array of integers, pointers or structs: one loop over its elements for each piece. */
+  record Array(FieldLayout field, MemberContext cx, MemberType.ArrayType type) implements MemberCode {
+    @Override
+    public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
+      out.addStatement("$L = new $T[$L]", target.declare(), cx.javaType(type.element()), type.length());
+      out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length());
+      CodeBlock index = elementIndex();
+      CodeBlock element = type.element() instanceof MemberType.StructType nested
+          ? access.readNested(cx.abiClass(nested), index)
+          : scalar(field, type.element()).read(index, access);
+      out.addStatement("$L[i] = $L", target.name(), element);
+      out.endControlFlow();
+    }
+
+    @Override
+    public void check(CodeBlock.Builder out) {
+      CodeBlock array = cx.access(field);
+      String label = cx.label(field);
+      out.addStatement("$T.checkLength($L, $L, $S)", RuntimeTypes.ABI_RUNTIME, array, type.length(), label);
+      if (type.element() instanceof MemberType.StructType nested) {
+        out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length())
+            .addStatement("$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label)
+            .addStatement("$T.check($L[i])", cx.abiClass(nested), array)
+            .endControlFlow();
+        return;
+      }
+      CodeBlock check = scalar(field, type.element()).rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
+      if (check != null) {
+        out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length())
+            .addStatement(check)
+            .endControlFlow();
+      }
+    }
+
+    @Override
+    public void write(CodeBlock.Builder out, Access access) {
+      CodeBlock element = CodeBlock.of("$L[i]", cx.access(field));
+      CodeBlock index = elementIndex();
+      out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length());
+      if (type.element() instanceof MemberType.StructType nested) {
+        out.addStatement(access.writeNested(cx.abiClass(nested), element, index));
+      } else {
+        out.addStatement(scalar(field, type.element()).write(index, element, access));
+      }
+      out.endControlFlow();
+    }
+
+    /** {@code offset + OFFSET_X + i * 4}, or {@code i * Bar.X86_64.SIZE} for structs. */
+    private CodeBlock elementIndex() {
+      CodeBlock start = cx.index(field);
+      if (type.element() instanceof MemberType.StructType nested) {
+        return CodeBlock.of("$L + i * $T.SIZE", start, cx.abiClass(nested));
+      }
+      return field.elementSize() == 1
+          ? CodeBlock.of("$L + i", start)
+          : CodeBlock.of("$L + i * $L", start, field.elementSize());
+    }
+  }
+
+  /**
+   * A bit-field: read as its window's bits shifted and masked (sign-extended when signed), range
+   * checked to its own width ({@code u4}), written read-modify-write so that the other bits of the
+   * window stay. An unnamed bit-field moves nothing (its bits are zeroed with the padding).
+   */
+  record BitField(FieldLayout field, MemberContext cx, BitWindow window) implements MemberCode {
+    @Override
+    public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
+      MemberType.IntType type = (MemberType.IntType) field.field().type();
+      if (field.field().unnamed()) {
+        if (cx.struct().record()) {
+          out.addStatement("$L = $L", target.declare(), zero(type));
+        }
+        return;
+      }
+      boolean signed = type.width().signed();
+      int n = window.bits();
+      CodeBlock bits;
+      if (!window.hasWindow()) {
+        CodeBlock raw = access.getBits(index(), window.shift(), n, cx.struct().order() == Order.BIG);
+        bits = signed && n < 64 ? CodeBlock.of("$L << $L >> $L", raw, 64 - n, 64 - n) : raw;
+      } else if (signed) {
+        bits = CodeBlock.of("$L << $L >> $L", unsignedWindow(access), 64 - window.shift() - n, 64 - n);
+      } else {
+        bits = window.shift() == 0 && n == 64 ? unsignedWindow(access)
+            : CodeBlock.of("$L >>> $L & $L", unsignedWindow(access), window.shift(), window.maskLiteral());
+      }
+      CodeBlock value = type.javaKind() == JavaKind.LONG ? bits
+          : CodeBlock.of("($L) ($L)", type.javaKind().keyword(), bits);
+      out.addStatement("$L = $L", target.declare(), value);
+    }
+
+    @Override
+    public void check(CodeBlock.Builder out) {
+      if (field.field().unnamed()) {
+        return;
+      }
+      MemberType.IntType type = (MemberType.IntType) field.field().type();
+      ScalarCode code = new ScalarCode(field.valueWidth(), type.javaKind());
+      if (code.needsRangeCheck()) {
+        out.addStatement("$T.checkBits($L, $L, $L, $S)", RuntimeTypes.ABI_RUNTIME, cx.access(field), window.bits(),
+            type.width().signed(), cx.label(field));
+      }
+    }
+
+    @Override
+    public void write(CodeBlock.Builder out, Access access) {
+      if (field.field().unnamed()) {
+        return;
+      }
+      CodeBlock value = cx.access(field);
+      if (!window.hasWindow()) {
+        boolean isLong = ((MemberType.IntType) field.field().type()).javaKind() == JavaKind.LONG;
+        out.addStatement(access.putBits(index(), window.shift(), window.bits(), cx.struct().order() == Order.BIG,
+            isLong ? value : CodeBlock.of("(long) $L", value)));
+        return;
+      }
+      long mask = window.bits() == 64 ? -1L : (1L << window.bits()) - 1;
+      String keep = "0x" + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT) + "L";
+      CodeBlock merged = CodeBlock.of("$L & $L | ($L & $L) << $L", unsignedWindow(access), keep, value,
+          window.maskLiteral(), window.shift());
+      Width unit = new Width(window.bytes() * 8, false);
+      String primitive = switch (window.bytes()) {
+        case 1 -> "byte";
+        case 2 -> "short";
+        case 4 -> "int";
+        default -> "long";
+      };
+      CodeBlock bits = window.bytes() == 8 ? merged : CodeBlock.of("($L) ($L)", primitive, merged);
+      out.addStatement(access.put(unit, windowIndex(), bits));
+    }
+
+    /** {@code offset + 4}: the first byte of the window (or of the bits, without one). */
+    private CodeBlock windowIndex() {
+      return CodeBlock.of("offset + $L", window.start());
+    }
+
+    private CodeBlock index() {
+      return windowIndex();
+    }
+
+    /** The window's bytes as an unsigned {@code long}, in the type's byte order. */
+    private CodeBlock unsignedWindow(Access access) {
+      CodeBlock raw = access.get(new Width(window.bytes() * 8, false), windowIndex());
+      return switch (window.bytes()) {
+        case 1 -> CodeBlock.of("($L & 0xFFL)", raw);
+        case 2 -> CodeBlock.of("($L & 0xFFFFL)", raw);
+        case 4 -> CodeBlock.of("($L & 0xFFFFFFFFL)", raw);
+        default -> raw;
+      };
+    }
+
+    private static String zero(MemberType.IntType type) {
+      return switch (type.javaKind()) {
+        case BYTE -> "(byte) 0";
+        case SHORT -> "(short) 0";
+        case CHAR -> "(char) 0";
+        case INT -> "0";
+        case LONG -> "0L";
+      };
+    }
+  }
+
+  /**
+   * A flexible array {@code T name[]}: {@code read} takes its length from {@link ReadTarget#count}
+   * (the count member, or the caller's {@code count}) after a bounds check; {@code check} wants
+   * the array present, as long as the count member says, every element within its width; {@code
+   * write} writes all its elements after the struct's fixed part (the write's bounds check covers
+   * them).
+   */
+  record Flexible(FieldLayout field, MemberContext cx, MemberType.ArrayType type) implements MemberCode {
+    @Override
+    public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
+      String n = "count" + ConstantNames.upperSnake(field.field().javaName()).replace("_", "");
+      out.addStatement("int $L = $L", n, access.flexibleCount(cx.index(field), target.count(), elementSize(),
+          cx.label(field)));
+      out.addStatement("$L = new $T[$L]", target.declare(), cx.javaType(type.element()), n);
+      out.beginControlFlow("for (int i = 0; i < $L; i++)", n);
+      CodeBlock index = elementIndex();
+      CodeBlock element = type.element() instanceof MemberType.StructType nested
+          ? access.readNested(cx.abiClass(nested), index)
+          : MemberCode.scalar(field, type.element()).read(index, access);
+      out.addStatement("$L[i] = $L", target.name(), element);
+      out.endControlFlow();
+    }
+
+    @Override
+    public void check(CodeBlock.Builder out) {
+      CodeBlock array = cx.access(field);
+      String label = cx.label(field);
+      out.addStatement("$T.requireNonNull($L, $S)", RuntimeTypes.ABI_RUNTIME, array, label);
+      if (!field.field().countMember().isEmpty()) {
+        FieldModel counter = cx.struct().field(field.field().countMember());
+        out.addStatement("$T.checkFlexibleLength($L.length, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, array,
+            unsignedCount(counter, cx.struct().record() ? CodeBlock.of("value.$L()", counter.javaName())
+                : CodeBlock.of("value.$L", counter.javaName())),
+            label, cx.struct().cName() + "." + counter.cName());
+      }
+      if (type.element() instanceof MemberType.StructType nested) {
+        out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array)
+            .addStatement("$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label)
+            .addStatement("$T.check($L[i])", cx.abiClass(nested), array)
+            .endControlFlow();
+        return;
+      }
+      CodeBlock check = MemberCode.scalar(field, type.element()).rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
+      if (check != null) {
+        out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array)
+            .addStatement(check)
+            .endControlFlow();
+      }
+    }
+
+    @Override
+    public void write(CodeBlock.Builder out, Access access) {
+      CodeBlock array = cx.access(field);
+      CodeBlock element = CodeBlock.of("$L[i]", array);
+      CodeBlock index = elementIndex();
+      out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array);
+      if (type.element() instanceof MemberType.StructType nested) {
+        out.addStatement(access.writeNested(cx.abiClass(nested), element, index));
+      } else {
+        out.addStatement(MemberCode.scalar(field, type.element()).write(index, element, access));
+      }
+      out.endControlFlow();
+    }
+
+    /** {@code SIZE} of one element: a literal, or {@code Bar.X86_64.SIZE} for structs. */
+    CodeBlock elementSize() {
+      if (type.element() instanceof MemberType.StructType nested) {
+        return CodeBlock.of("$T.SIZE", cx.abiClass(nested));
+      }
+      return CodeBlock.of("$L", field.elementSize());
+    }
+
+    private CodeBlock elementIndex() {
+      CodeBlock start = cx.index(field);
+      if (type.element() instanceof MemberType.StructType nested) {
+        return CodeBlock.of("$L + i * $T.SIZE", start, cx.abiClass(nested));
+      }
+      return field.elementSize() == 1
+          ? CodeBlock.of("$L + i", start)
+          : CodeBlock.of("$L + i * $L", start, field.elementSize());
+    }
+
+    /** A count member's value as an unsigned {@code long}: raw bits ({@code u32} in {@code int}) widened as unsigned. */
+    static CodeBlock unsignedCount(FieldModel counter, CodeBlock read) {
+      MemberType.IntType type = (MemberType.IntType) counter.type();
+      if (!type.javaKind().holdsRawBits(counter.valueWidth())) {
+        return type.javaKind() == JavaKind.LONG ? read : CodeBlock.of("(long) $L", read);
+      }
+      return switch (type.javaKind()) {
+        case BYTE -> CodeBlock.of("$T.toUnsignedLong($L)", ClassName.get(Byte.class), read);
+        case SHORT -> CodeBlock.of("$T.toUnsignedLong($L)", ClassName.get(Short.class), read);
+        case INT -> CodeBlock.of("$T.toUnsignedLong($L)", ClassName.get(Integer.class), read);
+        default -> read;
+      };
+    }
+  }
+}

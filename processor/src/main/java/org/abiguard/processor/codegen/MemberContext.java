@@ -1,0 +1,59 @@
+package org.abiguard.processor.codegen;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import org.abiguard.processor.layout.FieldLayout;
+import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.model.MemberType;
+import org.abiguard.processor.model.StructModel;
+
+/**
+ * What member code needs to know about the struct and ABI it is written for: how to reach a
+ * member of {@code value}, how messages name it, where it lies, and Java types.
+ */
+record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
+
+  /** {@code value.domid}, or {@code value.domid()} for a record. */
+  CodeBlock access(FieldLayout field) {
+    return struct.record()
+        ? CodeBlock.of("value.$L()", field.field().javaName())
+        : CodeBlock.of("value.$L", field.field().javaName());
+  }
+
+  /** How messages name a member: {@code xen_memory_reservation.nr_extents (Java nrExtents)}. */
+  String label(FieldLayout field) {
+    if (!field.field().hasCName()) {
+      return struct.cName() + ".(" + (field.field().anonymous() ? "anonymous " : "unnamed ")
+          + field.field().javaName() + ")";
+    }
+    String label = struct.cName() + "." + field.field().cName();
+    String javaName = field.field().javaName();
+    return javaName.equals(field.field().cName()) ? label : label + " (Java " + javaName + ")";
+  }
+
+  /** {@code offset + OFFSET_DOMID}. */
+  CodeBlock index(FieldLayout field) {
+    return CodeBlock.of("offset + $L", ConstantNames.offsetConstant(field.field()));
+  }
+
+  /** The ABI class of a nested struct's marshaller on this ABI. */
+  ClassName abiClass(MemberType.StructType nested) {
+    return names.abiClass(nested, abi);
+  }
+
+  /** The Java type holding a member of this type. */
+  TypeName javaType(MemberType type) {
+    if (type instanceof MemberType.IntType integer) {
+      return new ScalarCode(integer.width(), integer.javaKind()).javaType();
+    }
+    if (type instanceof MemberType.PointerType) {
+      return TypeName.LONG;
+    }
+    if (type instanceof MemberType.StructType nested) {
+      return names.mirror(nested);
+    }
+    return ArrayTypeName.of(javaType(((MemberType.ArrayType) type).element()));
+  }
+}

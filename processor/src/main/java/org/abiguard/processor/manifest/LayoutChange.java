@@ -1,0 +1,143 @@
+package org.abiguard.processor.manifest;
+
+/**
+ * One difference between a baseline manifest and the current one, on one ABI: what the
+ * comparison ({@link ManifestComparison}) finds, before anyone words or reports it.
+ *
+ * @param type the type's Java name (the baseline's, or the current one's for an added type)
+ * @param cType the type's C name
+ * @param member the member's C name, or null for a change of the type itself
+ * @param memberJava the member's Java name in the current build (the baseline's for a removed
+ *     member), or null with {@code member}
+ * @param abi the ABI the change was seen on, or null for a change that does not depend on it
+ *     (byte order, a removed or added type)
+ * @param aspect what changed
+ * @param part null for the member itself, {@code "element"} for the element of an array member
+ * @param was the old value as text, or null where there is none (an addition)
+ * @param now the new value as text, or null where there is none (a removal)
+ */
+public record LayoutChange(String type, String cType, String member, String memberJava, String abi,
+    Aspect aspect, String part, String was, String now) {
+
+  /** Whether code and data built against the baseline still match: additions only. */
+  public boolean compatible() {
+    return aspect.compatible;
+  }
+
+  /** {@code moved from offset 4 to 8}, {@code element changed from unsigned to signed}. */
+  public String describe() {
+    String text = aspect.describe(was, now);
+    return part == null ? text : part + " " + text;
+  }
+
+  /** What can change; each with its wording and whether it keeps the baseline's layouts valid. */
+  public enum Aspect {
+    /** A type or member of the baseline is gone. */
+    REMOVED(false) {
+      @Override
+      String describe(String was, String now) {
+        return "was removed";
+      }
+    },
+    /** A type or member that the baseline does not have; a member: {@code now} is its offset. */
+    ADDED(true) {
+      @Override
+      String describe(String was, String now) {
+        return now == null ? "was added" : "was added at offset " + now;
+      }
+    },
+    /** The type's byte order ({@code little}, {@code big}). */
+    BYTE_ORDER(false) {
+      @Override
+      String describe(String was, String now) {
+        return "changed byte order from " + was + " to " + now;
+      }
+    },
+    /** The type's size in bytes. */
+    TYPE_SIZE(false) {
+      @Override
+      String describe(String was, String now) {
+        return (Integer.parseInt(now) > Integer.parseInt(was) ? "grew" : "shrank") + " from " + was + " to " + now
+            + " bytes";
+      }
+    },
+    /** The type's alignment in bytes. */
+    TYPE_ALIGN(false) {
+      @Override
+      String describe(String was, String now) {
+        return "changed alignment from " + was + " to " + now;
+      }
+    },
+    /** A layout for an ABI the baseline does not have: nothing to compare it with. */
+    ABI_ADDED(true) {
+      @Override
+      String describe(String was, String now) {
+        return "has a layout the baseline lacks";
+      }
+    },
+    /** The baseline's layout for an ABI this build no longer writes: it cannot be compared. */
+    ABI_NOT_BUILT(true) {
+      @Override
+      String describe(String was, String now) {
+        return "is not built for this ABI any more, so it was not compared";
+      }
+    },
+    /** A member's offset in bytes. */
+    OFFSET(false) {
+      @Override
+      String describe(String was, String now) {
+        return "moved from offset " + was + " to " + now;
+      }
+    },
+    /** A member's kind ({@code int}, {@code pointer}, {@code struct}, {@code array}). */
+    KIND(false) {
+      @Override
+      String describe(String was, String now) {
+        return "changed kind from " + was + " to " + now;
+      }
+    },
+    /** A member's size in bytes. */
+    SIZE(false) {
+      @Override
+      String describe(String was, String now) {
+        return "resized from " + was + " to " + now + " bytes";
+      }
+    },
+    /** A member's alignment in bytes. */
+    ALIGN(false) {
+      @Override
+      String describe(String was, String now) {
+        return "re-aligned from " + was + " to " + now;
+      }
+    },
+    /** The Java name of a nested struct member's type. */
+    STRUCT_TYPE(false) {
+      @Override
+      String describe(String was, String now) {
+        return "changed type from struct " + was + " to " + now;
+      }
+    },
+    /** An array member's length. */
+    LENGTH(false) {
+      @Override
+      String describe(String was, String now) {
+        return "changed length from " + was + " to " + now;
+      }
+    },
+    /** An integer's or pointer's signedness ({@code signed}, {@code unsigned}). */
+    SIGNEDNESS(false) {
+      @Override
+      String describe(String was, String now) {
+        return "changed from " + was + " to " + now;
+      }
+    };
+
+    private final boolean compatible;
+
+    Aspect(boolean compatible) {
+      this.compatible = compatible;
+    }
+
+    abstract String describe(String was, String now);
+  }
+}

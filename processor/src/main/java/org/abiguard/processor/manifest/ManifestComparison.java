@@ -1,0 +1,151 @@
+package org.abiguard.processor.manifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.abiguard.processor.manifest.LayoutChange.Aspect;
+import org.abiguard.processor.manifest.ManifestModel.Field;
+import org.abiguard.processor.manifest.ManifestModel.Layout;
+import org.abiguard.processor.manifest.ManifestModel.Shape;
+import org.abiguard.processor.manifest.ManifestModel.Struct;
+
+/**
+ * Compares two manifests: every difference from a baseline to the current layouts, one
+ * {@link LayoutChange} per aspect and ABI. It needs no compiler; the processor's baseline check
+ * ({@link BaselineChecker}) and the Maven plugin's {@code check-abi} both word and report what it
+ * finds.
+ *
+ * <p>Types are matched by Java name, members by C name, layouts by ABI. The order is fixed: for
+ * each baseline type, its own changes (byte order, then size and alignment per ABI), then each
+ * baseline member's changes over all ABIs (members in first-seen order), then the members the
+ * current build added; after all baseline types, the types the current build added.
+ */
+public final class ManifestComparison {
+  private ManifestComparison() {}
+
+  /** Every difference from {@code baseline} to {@code current}. */
+  public static List<LayoutChange> compare(List<Struct> baseline, List<Struct> current) {
+    Map<String, Struct> now = new LinkedHashMap<>();
+    for (Struct s : current) {
+      now.put(s.java(), s);
+    }
+    Set<String> old = new LinkedHashSet<>();
+    List<LayoutChange> changes = new ArrayList<>();
+    for (Struct was : baseline) {
+      old.add(was.java());
+      Struct is = now.get(was.java());
+      if (is == null) {
+        changes.add(new LayoutChange(was.java(), was.c(), null, null, null, Aspect.REMOVED, null, was.java(), null));
+      } else {
+        new TypeComparison(was, is, changes).run();
+      }
+    }
+    for (Struct is : current) {
+      if (!old.contains(is.java())) {
+        changes.add(new LayoutChange(is.java(), is.c(), null, null, null, Aspect.ADDED, null, null, is.java()));
+      }
+    }
+    return changes;
+  }
+
+  /** The changes of one type that both sides have. */
+  private record TypeComparison(Struct was, Struct is, List<LayoutChange> changes) {
+    void run() {
+      if (!was.order().equals(is.order())) {
+        type(null, Aspect.BYTE_ORDER, was.order(), is.order());
+      }
+      Map<String, Layout[]> common = new LinkedHashMap<>();
+      for (Map.Entry<String, Layout> e : was.layouts().entrySet()) {
+        Layout now = is.layouts().get(e.getKey());
+        if (now == null) {
+          type(e.getKey(), Aspect.ABI_NOT_BUILT, null, null);
+          continue;
+        }
+        common.put(e.getKey(), new Layout[] {e.getValue(), now});
+        number(null, null, e.getKey(), Aspect.TYPE_SIZE, e.getValue().size(), now.size());
+        number(null, null, e.getKey(), Aspect.TYPE_ALIGN, e.getValue().align(), now.align());
+      }
+      for (String abi : is.layouts().keySet()) {
+        if (!was.layouts().containsKey(abi)) {
+          type(abi, Aspect.ABI_ADDED, null, null);
+        }
+      }
+      for (String name : names(common, 0)) {
+        common.forEach((abi, pair) -> member(name, abi, pair[0].field(name), pair[1].field(name)));
+      }
+      for (String name : names(common, 1)) {
+        common.forEach((abi, pair) -> {
+          Field added = pair[1].field(name);
+          if (added != null && pair[0].field(name) == null) {
+            changes.add(new LayoutChange(was.java(), was.c(), name, added.java(), abi, Aspect.ADDED, null, null,
+                Integer.toString(added.offset())));
+          }
+        });
+      }
+    }
+
+    /** The member names of side 0 (baseline) or 1 (current), in first-seen order over the ABIs. */
+    private static Set<String> names(Map<String, Layout[]> common, int side) {
+      Set<String> names = new LinkedHashSet<>();
+      for (Layout[] pair : common.values()) {
+        for (Field f : pair[side].fields()) {
+          names.add(f.name());
+        }
+      }
+      return names;
+    }
+
+    private void member(String name, String abi, Field old, Field now) {
+      if (old == null) {
+        return;
+      }
+      if (now == null) {
+        changes.add(new LayoutChange(was.java(), was.c(), name, old.java(), abi, Aspect.REMOVED, null, name, null));
+        return;
+      }
+      number(now, null, abi, Aspect.OFFSET, old.offset(), now.offset());
+      shape(now, null, abi, old.shape(), now.shape());
+    }
+
+    private void shape(Field member, String part, String abi, Shape old, Shape now) {
+      text(member, part, abi, Aspect.KIND, old.kind(), now.kind());
+      number(member, part, abi, Aspect.SIZE, old.size(), now.size());
+      number(member, part, abi, Aspect.ALIGN, old.align(), now.align());
+      if (!old.kind().equals(now.kind())) {
+        return;
+      }
+      switch (old.kind()) {
+        case "struct" -> text(member, part, abi, Aspect.STRUCT_TYPE, old.struct(), now.struct());
+        case "array" -> {
+          number(member, part, abi, Aspect.LENGTH, old.length(), now.length());
+          shape(member, "element", abi, old.element(), now.element());
+        }
+        default -> text(member, part, abi, Aspect.SIGNEDNESS, signedness(old.signed()), signedness(now.signed()));
+      }
+    }
+
+    private void number(Field member, String part, String abi, Aspect aspect, int old, int now) {
+      text(member, part, abi, aspect, Integer.toString(old), Integer.toString(now));
+    }
+
+    private void text(Field member, String part, String abi, Aspect aspect, String old, String now) {
+      if (Objects.equals(old, now)) {
+        return;
+      }
+      changes.add(new LayoutChange(was.java(), was.c(), member == null ? null : member.name(),
+          member == null ? null : member.java(), abi, aspect, part, old, now));
+    }
+
+    private void type(String abi, Aspect aspect, String old, String now) {
+      changes.add(new LayoutChange(was.java(), was.c(), null, null, abi, aspect, null, old, now));
+    }
+
+    private static String signedness(boolean signed) {
+      return signed ? "signed" : "unsigned";
+    }
+  }
+}

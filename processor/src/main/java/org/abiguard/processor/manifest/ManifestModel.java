@@ -39,9 +39,12 @@ public final class ManifestModel {
 
   /** One struct on one ABI. */
   public record Layout(int size, int align, List<Field> fields) {
-    /** The member named {@code name} (its C name), or null. */
-    public Field field(String name) {
-      return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    /**
+     * The member whose {@link Field#key()} is {@code key}: its C name, or for a member without
+     * one (an unnamed bit-field, an anonymous member) {@code java:} and its Java name; or null.
+     */
+    public Field field(String key) {
+      return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
     }
   }
 

@@ -166,6 +166,7 @@ final class AbiClassWriter {
       java.util.Map<String, String> byJavaName = new java.util.HashMap<>();
       List<CodeBlock> arguments = new ArrayList<>();
       CodeBlock.Builder body = CodeBlock.builder();
+      WindowGroups windows = new WindowGroups(!selective, locals);
       for (MemberCode member : members) {
         String javaName = member.field().field().javaName();
         String local = locals.newName(javaName, member);
@@ -179,7 +180,10 @@ final class AbiClassWriter {
           body.endControlFlow();
         } else {
           CodeBlock declare = CodeBlock.of("$T $L", javaType(member), local);
-          member.read(body, access, new MemberCode.ReadTarget(declare, CodeBlock.of("$L", local), count));
+          MemberCode.ReadTarget target = new MemberCode.ReadTarget(declare, CodeBlock.of("$L", local), count);
+          if (!windows.read(member, body, access, target)) {
+            member.read(body, access, target);
+          }
         }
         arguments.add(CodeBlock.of("$L", local));
       }
@@ -188,6 +192,7 @@ final class AbiClassWriter {
     } else {
       method.addStatement("$T value = new $T()", mirror, mirror);
       List<CodeBlock> bodies = new ArrayList<>();
+      WindowGroups windows = new WindowGroups(!selective && members.size() <= MEMBERS_PER_METHOD, null);
       for (MemberCode member : members) {
         CodeBlock.Builder body = CodeBlock.builder();
         String javaName = member.field().field().javaName();
@@ -197,7 +202,9 @@ final class AbiClassWriter {
         if (guard) {
           body.beginControlFlow("if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
         }
-        member.read(body, access, new MemberCode.ReadTarget(target, target, count));
+        if (!windows.read(member, body, access, new MemberCode.ReadTarget(target, target, count))) {
+          member.read(body, access, new MemberCode.ReadTarget(target, target, count));
+        }
         if (guard) {
           body.endControlFlow();
         }
@@ -317,9 +324,28 @@ final class AbiClassWriter {
     }
     method.addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
     List<CodeBlock> bodies = new ArrayList<>(zeroUncovered(access, layout.fields()));
-    for (MemberCode member : members) {
+    for (int i = 0; i < members.size(); i++) {
       CodeBlock.Builder body = CodeBlock.builder();
-      member.write(body, access);
+      // consecutive bit-fields sharing a window: one read, one merge each, one write
+      int end = i;
+      while (members.get(i) instanceof MemberCode.BitField first && first.usesWindow() && end + 1 < members.size()
+          && members.get(end + 1) instanceof MemberCode.BitField next && next.usesWindow()
+          && next.window().start() == first.window().start() && next.window().bytes() == first.window().bytes()) {
+        end++;
+      }
+      if (end > i) {
+        MemberCode.BitField first = (MemberCode.BitField) members.get(i);
+        String unit = "unit" + first.window().start();
+        body.addStatement("long $L = $L", unit, first.unsignedWindow(access));
+        for (int k = i; k <= end; k++) {
+          body.addStatement(((MemberCode.BitField) members.get(k)).mergeInto(CodeBlock.of("$L", unit)));
+        }
+        body.addStatement(first.putWindow(access, CodeBlock.of("$L", unit)));
+        bodies.add(CodeBlock.builder().beginControlFlow("").add(body.build()).endControlFlow().build());
+        i = end;
+        continue;
+      }
+      members.get(i).write(body, access);
       if (!body.isEmpty()) {
         bodies.add(body.build());
       }
@@ -462,5 +488,41 @@ final class AbiClassWriter {
       locals.newName(reserved, reserved);
     }
     return locals;
+  }
+
+  /**
+   * Consecutive bit-fields that share a window read it once, into a local {@code window<start>},
+   * when the read's statements stay in one method ({@code enabled}).
+   */
+  private static final class WindowGroups {
+    private final boolean enabled;
+    private final NameAllocator locals;
+    private BitWindow current;
+    private String local;
+    private int count;
+
+    /** @param locals the names already taken (a record's components), or null when only {@code value.x} are */
+    WindowGroups(boolean enabled, NameAllocator locals) {
+      this.enabled = enabled;
+      this.locals = locals;
+    }
+
+    /** Reads {@code member} from a shared window when it can; false when the member reads itself. */
+    boolean read(MemberCode member, CodeBlock.Builder body, Access access, MemberCode.ReadTarget target) {
+      if (!enabled || !(member instanceof MemberCode.BitField bits) || !bits.usesWindow()) {
+        if (!(member instanceof MemberCode.BitField b && b.field().field().unnamed())) {
+          current = null;
+        }
+        return false;
+      }
+      BitWindow w = bits.window();
+      if (current == null || current.start() != w.start() || current.bytes() != w.bytes()) {
+        current = w;
+        local = locals == null ? "window" + count++ : locals.newName("window" + count++);
+        body.addStatement("long $L = $L", local, bits.unsignedWindow(access));
+      }
+      bits.readFrom(body, target, CodeBlock.of("$L", local));
+      return true;
+    }
   }
 }

@@ -194,21 +194,65 @@ sealed interface MemberCode
         }
         return;
       }
-      boolean signed = type.width().signed();
+      if (!window.hasWindow()) {
+        boolean signed = type.width().signed();
+        int n = window.bits();
+        CodeBlock raw = access.getBits(index(), window.shift(), n, cx.struct().order() == Order.BIG);
+        CodeBlock bits = signed && n < 64 ? CodeBlock.of("$L << $L >> $L", raw, 64 - n, 64 - n) : raw;
+        out.addStatement("$L = $L", target.declare(), cast(type, bits));
+        return;
+      }
+      readFrom(out, target, unsignedWindow(access));
+    }
+
+    /** Whether the bit-field moves a value through a window (it is named and a window holds it). */
+    boolean usesWindow() {
+      return !field.field().unnamed() && window.hasWindow();
+    }
+
+    /**
+     * Reads the bit-field from {@code raw}, its window's value already read (bit-fields sharing a
+     * window read it once).
+     */
+    void readFrom(CodeBlock.Builder out, ReadTarget target, CodeBlock raw) {
+      MemberType.IntType type = (MemberType.IntType) field.field().type();
       int n = window.bits();
       CodeBlock bits;
-      if (!window.hasWindow()) {
-        CodeBlock raw = access.getBits(index(), window.shift(), n, cx.struct().order() == Order.BIG);
-        bits = signed && n < 64 ? CodeBlock.of("$L << $L >> $L", raw, 64 - n, 64 - n) : raw;
-      } else if (signed) {
-        bits = CodeBlock.of("$L << $L >> $L", unsignedWindow(access), 64 - window.shift() - n, 64 - n);
+      if (type.width().signed()) {
+        bits = CodeBlock.of("$L << $L >> $L", raw, 64 - window.shift() - n, 64 - n);
       } else {
-        bits = window.shift() == 0 && n == 64 ? unsignedWindow(access)
-            : CodeBlock.of("$L >>> $L & $L", unsignedWindow(access), window.shift(), window.maskLiteral());
+        bits = window.shift() == 0 && n == 64 ? raw
+            : window.shift() == 0 ? CodeBlock.of("$L & $L", raw, window.maskLiteral())
+            : CodeBlock.of("$L >>> $L & $L", raw, window.shift(), window.maskLiteral());
       }
-      CodeBlock value = type.javaKind() == JavaKind.LONG ? bits
-          : CodeBlock.of("($L) ($L)", type.javaKind().keyword(), bits);
-      out.addStatement("$L = $L", target.declare(), value);
+      out.addStatement("$L = $L", target.declare(), cast(type, bits));
+    }
+
+    /** {@code unit = unit & KEEP | (value & MASK) << SHIFT}: the bit-field merged into its window's value. */
+    CodeBlock mergeInto(CodeBlock unit) {
+      long mask = window.bits() == 64 ? -1L : (1L << window.bits()) - 1;
+      String keep = "0x" + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT) + "L";
+      if (window.shift() == 0) {
+        return CodeBlock.of("$L = $L & $L | $L & $L", unit, unit, keep, cx.access(field), window.maskLiteral());
+      }
+      return CodeBlock.of("$L = $L & $L | ($L & $L) << $L", unit, unit, keep, cx.access(field), window.maskLiteral(),
+          window.shift());
+    }
+
+    /** The statement putting a window's value back. */
+    CodeBlock putWindow(Access access, CodeBlock unit) {
+      String primitive = switch (window.bytes()) {
+        case 1 -> "byte";
+        case 2 -> "short";
+        case 4 -> "int";
+        default -> "long";
+      };
+      CodeBlock bits = window.bytes() == 8 ? unit : CodeBlock.of("($L) $L", primitive, unit);
+      return access.put(new Width(window.bytes() * 8, false), windowIndex(), bits);
+    }
+
+    private static CodeBlock cast(MemberType.IntType type, CodeBlock bits) {
+      return type.javaKind() == JavaKind.LONG ? bits : CodeBlock.of("($L) ($L)", type.javaKind().keyword(), bits);
     }
 
     @Override
@@ -261,7 +305,7 @@ sealed interface MemberCode
     }
 
     /** The window's bytes as an unsigned {@code long}, in the type's byte order. */
-    private CodeBlock unsignedWindow(Access access) {
+    CodeBlock unsignedWindow(Access access) {
       CodeBlock raw = access.get(new Width(window.bytes() * 8, false), windowIndex());
       return switch (window.bytes()) {
         case 1 -> CodeBlock.of("($L & 0xFFL)", raw);

@@ -64,7 +64,20 @@ public final class Declarations {
 
   /** {@code u4} for {@code @U32 @AbiBits(4)}; the declared width when there is no narrower bit-field. */
   private static Width bitFieldWidth(Element e, Width declared) {
-    for (AnnotationMirror am : e.getAnnotationMirrors()) {
+    Element source = e;
+    // a record's accessor, or a parameter of its constructor: @AbiBits is on the component (it
+    // targets fields and components only)
+    Element owner = e instanceof ExecutableElement ? e.getEnclosingElement()
+        : e.getKind() == ElementKind.PARAMETER && e.getEnclosingElement().getKind() == ElementKind.CONSTRUCTOR
+            ? e.getEnclosingElement().getEnclosingElement() : null;
+    if (owner != null && owner.getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement rc : ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
+        if (e instanceof ExecutableElement ? e.equals(rc.getAccessor()) : rc.getSimpleName().equals(e.getSimpleName())) {
+          source = rc;
+        }
+      }
+    }
+    for (AnnotationMirror am : source.getAnnotationMirrors()) {
       if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(ABI_BITS)) {
         int bits = WidthReader.intValue(am, "value", 0);
         return bits >= 1 && bits < declared.bits() ? new Width(bits, declared.signed()) : declared;

@@ -68,7 +68,7 @@ public final class AbiGuardProcessor extends AbstractProcessor {
       return false;
     }
     try {
-      structs.round(round);
+      structs.round(annotations, round);
       if (round.processingOver()) {
         structs.finish();
       }

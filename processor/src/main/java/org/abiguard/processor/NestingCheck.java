@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.Problem;
+import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.StructReading;
 
 /**
@@ -32,12 +34,18 @@ final class NestingCheck {
 
   private final StructRegistry registry;
   private final List<TargetAbi> abis;
+  private final boolean foreignMemory;
   private final Map<String, Verdict> verdicts = new HashMap<>();
 
-  /** @param abis the ABIs generated: a nested struct's compiled marshaller must have them all */
-  NestingCheck(StructRegistry registry, List<TargetAbi> abis) {
+  /**
+   * @param abis the ABIs generated: a nested struct's compiled marshaller must have them all
+   * @param foreignMemory whether marshallers get {@code MemorySegment} methods (source level 22+),
+   *     which a nested struct's compiled marshaller must then have too
+   */
+  NestingCheck(StructRegistry registry, List<TargetAbi> abis, boolean foreignMemory) {
     this.registry = registry;
     this.abis = List.copyOf(abis);
+    this.foreignMemory = foreignMemory;
   }
 
   /**
@@ -71,7 +79,7 @@ final class NestingCheck {
       Object[] top = stack.peek();
       StructReading current = (StructReading) top[0];
       int index = (Integer) top[1];
-      List<FieldModel> fields = current.model().fields();
+      List<FieldModel> fields = Objects.requireNonNull(current.model(), "a valid reading").fields();
       if (index >= fields.size()) {
         stack.pop();
         if (current != struct) {
@@ -96,8 +104,9 @@ final class NestingCheck {
   private Verdict checkOne(StructReading struct) {
     boolean pending = false;
     List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < struct.model().fields().size(); i++) {
-      FieldModel field = struct.model().fields().get(i);
+    StructModel model = Objects.requireNonNull(struct.model(), "a valid reading");
+    for (int i = 0; i < model.fields().size(); i++) {
+      FieldModel field = model.fields().get(i);
       Optional<String> nested = nestedName(field.type());
       if (nested.isEmpty()) {
         continue;
@@ -132,7 +141,8 @@ final class NestingCheck {
       inner = checkOne(nested.get()); // not reached by nestedDeepestFirst (a cycle elsewhere): judge it alone
     }
     if (inner.ok() && registry.fromClassFile(nestedName)) {
-      Optional<String> gap = registry.marshallerGap(nested.get().model(), abis);
+      Optional<String> gap = registry.marshallerGap(
+          Objects.requireNonNull(nested.get().model(), "a valid reading"), abis, foreignMemory);
       if (gap.isPresent()) {
         return new Verdict(false, List.of(
             Problem.on(struct.members().get(member), what + " from the class path, " + gap.get())));
@@ -174,7 +184,7 @@ final class NestingCheck {
       if (reading.isEmpty() || !reading.get().valid()) {
         continue;
       }
-      for (FieldModel f : reading.get().model().fields()) {
+      for (FieldModel f : Objects.requireNonNull(reading.get().model(), "a valid reading").fields()) {
         Optional<String> next = nestedName(f.type());
         if (next.isEmpty() || cameFrom.containsKey(next.get())) {
           continue;

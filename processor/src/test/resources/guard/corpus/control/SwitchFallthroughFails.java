@@ -6,6 +6,7 @@ import org.abiguard.U32;
 class Commands {
   static void send(@U16 int arg) {}
 
+  @SuppressWarnings("fallthrough") // falling through from case 1 is what this program checks
   static void run(int op, @U32 int wide) {
     int arg = 0;
     switch (op) {

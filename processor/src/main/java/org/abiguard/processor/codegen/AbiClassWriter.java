@@ -15,6 +15,7 @@ import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the nested class of one ABI ({@code X86_64}, {@code I386}, {@code Aarch64}): its
@@ -43,8 +44,14 @@ final class AbiClassWriter {
   private final String marshallerDoc;
   private final List<MemberCode> members = new ArrayList<>();
   private final MemberContext cx;
+  private final @Nullable SegmentAccess segment;
 
-  AbiClassWriter(StructLayout layout, MarshallerNames names, CDeclarations c) {
+  /**
+   * @param segment the {@code MemorySegment} access when the source level is 22 or later (then
+   *     the class also has {@code LAYOUT} and the segment {@code read}/{@code write}), else null
+   */
+  AbiClassWriter(StructLayout layout, MarshallerNames names, CDeclarations c, @Nullable SegmentAccess segment) {
+    this.segment = segment;
     this.layout = layout;
     this.struct = layout.struct();
     this.names = names;
@@ -72,23 +79,38 @@ final class AbiClassWriter {
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     Access buffer = new BufferAccess(struct.order());
     if (struct.union()) {
-      UnionCode union = new UnionCode(layout, cx, memberEnum());
-      read(type, buffer, false);
-      read(type, buffer, true);
-      type.addMethod(union.selected());
-      type.addMethod(union.check());
+      type.addMethod(new UnionCode(layout, cx, memberEnum()).selected());
+      type.addMethod(new UnionCode(layout, cx, memberEnum()).check());
       check(type, true);
-      type.addMethod(union.write(buffer));
-      writeUnion(type, buffer);
     } else {
-      if (flexibleWithoutCount() != null) {
-        type.addMethod(readWithoutCount(buffer));
-      }
-      read(type, buffer, false);
       check(type, false);
-      write(type, buffer);
+    }
+    readAndWrite(type, buffer);
+    if (segment != null) {
+      // the value layouts are the ABI class's own: reading the outer class's while the outer
+      // class's LAYOUT (this class's) is being initialised would be a cycle of class initialisation
+      type.addFields(segment.valueLayouts());
+      type.addField(new ForeignLayout(layout, members, segment).field(type));
+      readAndWrite(type, segment);
     }
     return type.build();
+  }
+
+  /** The reads and writes through one kind of memory. */
+  private void readAndWrite(TypeSpec.Builder type, Access access) {
+    if (struct.union()) {
+      UnionCode union = new UnionCode(layout, cx, memberEnum());
+      read(type, access, false);
+      read(type, access, true);
+      type.addMethod(union.write(access));
+      writeUnion(type, access);
+    } else {
+      if (flexibleWithoutCount() != null) {
+        type.addMethod(readWithoutCount(access));
+      }
+      read(type, access, false);
+      write(type, access);
+    }
   }
 
   /** The union's member-selector enum, shared by every ABI class: {@code FooMarshaller.Member}. */
@@ -97,7 +119,7 @@ final class AbiClassWriter {
   }
 
   /** The flexible array whose count the caller gives, or null. */
-  FieldLayout flexibleWithoutCount() {
+  @Nullable FieldLayout flexibleWithoutCount() {
     for (FieldLayout f : layout.fields()) {
       if (f.field().flexible() && f.field().countMember().isEmpty()) {
         return f;
@@ -110,7 +132,8 @@ final class AbiClassWriter {
   private MethodSpec readWithoutCount(Access access) {
     return MethodSpec.methodBuilder("read")
         .addJavadoc("Reads {@code $L} as laid out on $L with no element in its flexible array {@code $L}.\n",
-            struct.cTypeName(), layout.abi().manifestName(), flexibleWithoutCount().field().cName())
+            struct.cTypeName(), layout.abi().manifestName(),
+            java.util.Objects.requireNonNull(flexibleWithoutCount(), "a flexible array").field().cName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(mirror)
         .addParameter(access.memoryType(), access.memory())
@@ -119,7 +142,7 @@ final class AbiClassWriter {
         .build();
   }
 
-  /** {@code {@code uint32_t space;} at offset 4, u32}, plus the Java name where it differs. */
+  /** A member's Javadoc: "{@code uint32_t space;} at offset 4, u32", plus the Java name where it differs. */
   String memberDoc(FieldLayout field) {
     String doc = "{@code " + c.member(field) + "} at offset " + field.offset() + ", " + c.kind(field);
     String javaName = field.field().javaName();
@@ -307,6 +330,7 @@ final class AbiClassWriter {
   // ---------------------------------------------------------------- write
 
   private void write(TypeSpec.Builder type, Access access) {
+    boolean swapLocal = access.usesSwap() && needsSwap();
     MethodSpec.Builder method = MethodSpec.methodBuilder("write")
         .addJavadoc("Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
             struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
@@ -322,7 +346,12 @@ final class AbiClassWriter {
           RuntimeTypes.ABI_RUNTIME, ConstantNames.offsetConstant(last.field()), cx.access(last),
           flexible.elementSize(), struct.cTypeName()), struct.cTypeName(), layout.abi().manifestName()));
     }
-    method.addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+    type.addMethod(method
+        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
+        .addStatement("put(value, $L)", access.usesSwap() && !swapLocal
+            ? access.putArguments().replace("swap", "false") : access.putArguments())
+        .build());
+    MethodSpec.Builder put = putMethod(access);
     List<CodeBlock> bodies = new ArrayList<>(zeroUncovered(access, layout.fields()));
     for (int i = 0; i < members.size(); i++) {
       CodeBlock.Builder body = CodeBlock.builder();
@@ -350,13 +379,47 @@ final class AbiClassWriter {
         bodies.add(body.build());
       }
     }
-    split(type, method, "write", bodies, memoryParameters(access));
-    type.addMethod(method.build());
+    split(type, put, "write", bodies, putParameters(access));
+    type.addMethod(put.build());
   }
 
-  /** A union's {@code write(value, member, buf, offset)}: that member, the union's other bytes zero. */
+  /**
+   * {@code put(value, buf, offset, swap)}: the bytes of {@code write} after its checks. For the
+   * marshallers of types that nest this one.
+   */
+  private MethodSpec.Builder putMethod(Access access) {
+    MethodSpec.Builder put = MethodSpec.methodBuilder("put")
+        .addJavadoc("The bytes of {@link #write}, after its checks: {@code value} passed {@link #check} and\n"
+            + "the $L fits at {@code offset}. For the marshallers of types that nest this one.\n",
+            struct.union() ? "union" : "struct")
+        .addModifiers(Modifier.STATIC)
+        .addParameter(mirror, "value");
+    for (Parameter p : putParameters(access)) {
+      put.addParameter(p.type(), p.name());
+    }
+    return put;
+  }
+
+  /** The memory, the offset and, for a buffer, {@code swap} (always: a nested struct's put may need it). */
+  private static List<Parameter> putParameters(Access access) {
+    List<Parameter> parameters = new ArrayList<>(List.of(new Parameter(access.memoryType(), access.memory()),
+        new Parameter(access.offsetType(), "offset")));
+    if (access.usesSwap()) {
+      parameters.add(new Parameter(TypeName.BOOLEAN, "swap"));
+    }
+    return parameters;
+  }
+
+  /**
+   * A union's {@code write(value, member, buf, offset)}: that member, the union's other bytes
+   * zero; with {@code put(value, member, buf, offset, swap)} after its checks and
+   * {@code put(value, buf, offset, swap)}, the member that is set, for the types that nest it.
+   */
   private void writeUnion(TypeSpec.Builder type, Access access) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
+    boolean swapLocal = access.usesSwap() && needsSwap();
+    String putArguments = access.usesSwap() && !swapLocal
+        ? access.putArguments().replace("swap", "false") : access.putArguments();
+    type.addMethod(MethodSpec.methodBuilder("write")
         .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the union's\n"
                 + "other bytes zero: see {@link $L#write}.\n",
             struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
@@ -366,7 +429,26 @@ final class AbiClassWriter {
         .addParameter(access.memoryType(), access.memory())
         .addParameter(access.offsetType(), "offset")
         .addStatement("check(value, member)")
-        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
+        .addStatement("put(value, member, $L)", putArguments)
+        .build());
+    String memory = access.putArguments().replace(", swap", "");
+    MethodSpec.Builder putSelected = putMethod(access)
+        .addStatement("$T member = selected(value)", memberEnum())
+        .beginControlFlow("if (member == null)")
+        .addStatement(access.zero(CodeBlock.of("offset"), layout.size()))
+        .nextControlFlow("else")
+        .addStatement("put(value, member, $L)", access.putArguments())
+        .endControlFlow();
+    type.addMethod(putSelected.build());
+    MethodSpec.Builder method = MethodSpec.methodBuilder("put")
+        .addJavadoc("The bytes of {@code write(value, member, $L)}, after its checks.\n", memory)
+        .addModifiers(Modifier.STATIC)
+        .addParameter(mirror, "value")
+        .addParameter(memberEnum(), "member");
+    for (Parameter p : putParameters(access)) {
+      method.addParameter(p.type(), p.name());
+    }
     List<CodeBlock> bodies = new ArrayList<>();
     for (MemberCode member : members) {
       if (member.field().field().unnamed()) {
@@ -378,7 +460,7 @@ final class AbiClassWriter {
       member.write(body, access);
       bodies.add(body.endControlFlow().build());
     }
-    List<Parameter> parameters = memoryParameters(access);
+    List<Parameter> parameters = putParameters(access);
     parameters.add(new Parameter(memberEnum(), "member"));
     split(type, method, "writeMember", bodies, parameters);
     type.addMethod(method.build());
@@ -459,6 +541,24 @@ final class AbiClassWriter {
       parameters.add(new Parameter(TypeName.BOOLEAN, "swap"));
     }
     return parameters;
+  }
+
+  /**
+   * Whether {@code write} needs {@code swap}: a multi-byte integer is moved here, or a nested
+   * struct's {@code put} is called, which takes it.
+   */
+  private boolean needsSwap() {
+    if (multiByte()) {
+      return true;
+    }
+    for (FieldLayout field : layout.fields()) {
+      MemberType type = field.field().type();
+      MemberType element = type instanceof MemberType.ArrayType array ? array.element() : type;
+      if (element instanceof MemberType.StructType) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a multi-byte integer is moved here (so that {@code swap} is needed). */

@@ -41,6 +41,12 @@ sealed interface MemberCode
   void write(CodeBlock.Builder out, Access access);
 
   /**
+   * The member's {@code java.lang.foreign.MemoryLayout} in the struct's {@code LAYOUT} (Java 22+):
+   * named by its C name, aligned as on this ABI, in the struct's byte order.
+   */
+  CodeBlock layout(SegmentAccess access);
+
+  /**
    * Where {@code read} puts a member's value.
    *
    * @param declare the left-hand side of the first assignment: {@code value.domid} for a class,
@@ -99,6 +105,47 @@ sealed interface MemberCode
     public void write(CodeBlock.Builder out, Access access) {
       out.addStatement(code.write(cx.index(field), cx.access(field), access));
     }
+
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      return CodeBlock.of("$L.withName($S)", scalarLayout(field.width(), field.align(), access), field.field().cName());
+    }
+  }
+
+  /**
+   * {@code MemoryLayout.sequenceLayout(length, element)} of an array member, aligned as the member;
+   * elements that packing places below their own alignment are unaligned integers, or for
+   * structs sequences of their bytes.
+   */
+  private static CodeBlock sequenceLayout(FieldLayout field, MemberContext cx, MemberType.ArrayType type, int length,
+      SegmentAccess access) {
+    int elementAlign = Math.min(field.elementAlign(), Math.max(field.align(), 1));
+    CodeBlock element;
+    if (type.element() instanceof MemberType.StructType nested) {
+      int own = cx.names().alignment(nested, cx.abi());
+      elementAlign = Math.min(own, Math.max(field.align(), 1));
+      element = elementAlign >= own
+          ? CodeBlock.of("$T.LAYOUT", cx.abiClass(nested))
+          : CodeBlock.of("$T.sequenceLayout($T.SIZE, $T.JAVA_BYTE)", SegmentAccess.MEMORY_LAYOUT,
+              cx.abiClass(nested), SegmentAccess.VALUE_LAYOUT);
+      elementAlign = elementAlign >= own ? own : 1;
+    } else {
+      element = scalarLayout(java.util.Objects.requireNonNull(field.width(), "an integer's width"), elementAlign,
+          access);
+    }
+    CodeBlock sequence = CodeBlock.of("$T.sequenceLayout($L, $L)", SegmentAccess.MEMORY_LAYOUT, length, element);
+    if (field.align() > elementAlign) {
+      sequence = CodeBlock.of("$L.withByteAlignment($L)", sequence, field.align());
+    }
+    return sequence;
+  }
+
+  /** {@code LE_SHORT.withByteAlignment(2)}, {@code ValueLayout.JAVA_BYTE}. */
+  private static CodeBlock scalarLayout(org.abiguard.processor.model.Width width, int align, SegmentAccess access) {
+    CodeBlock base = width.bytes() == 1
+        ? CodeBlock.of("$T.JAVA_BYTE", SegmentAccess.VALUE_LAYOUT)
+        : CodeBlock.of("$L", access.valueLayout(width.bytes()));
+    return align == 1 ? base : CodeBlock.of("$L.withByteAlignment($L)", base, align);
   }
 
   /** A nested struct, read, checked and written by its own marshaller's class for this ABI. */
@@ -116,7 +163,23 @@ sealed interface MemberCode
 
     @Override
     public void write(CodeBlock.Builder out, Access access) {
-      out.addStatement(access.writeNested(abiClass, cx.access(field), cx.index(field)));
+      out.addStatement(cx.writeNested(access, (MemberType.StructType) field.field().type(), cx.access(field),
+          cx.index(field)));
+    }
+
+    /**
+     * The nested type's {@code LAYOUT}; where packing places it below its own alignment (which a
+     * {@code java.lang.foreign} layout cannot express), a sequence of its bytes. Anonymous: no name.
+     */
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      MemberType.StructType type = (MemberType.StructType) field.field().type();
+      CodeBlock layout = field.align() >= cx.names().alignment(type, cx.abi())
+          ? CodeBlock.of("$T.LAYOUT.withByteAlignment($L)", abiClass, field.align())
+          : CodeBlock.of("$T.sequenceLayout($T.SIZE, $T.JAVA_BYTE)", SegmentAccess.MEMORY_LAYOUT, abiClass,
+              SegmentAccess.VALUE_LAYOUT);
+      return field.field().hasCName() ? CodeBlock.of("$L.withName($S)", layout, field.field().cName())
+          : CodeBlock.of("$L.withoutName()", layout);
     }
   }
 
@@ -160,11 +223,17 @@ sealed interface MemberCode
       CodeBlock index = elementIndex();
       out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length());
       if (type.element() instanceof MemberType.StructType nested) {
-        out.addStatement(access.writeNested(cx.abiClass(nested), element, index));
+        out.addStatement(cx.writeNested(access, nested, element, index));
       } else {
         out.addStatement(scalar(field, type.element()).write(index, element, access));
       }
       out.endControlFlow();
+    }
+
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      return CodeBlock.of("$L.withName($S)", sequenceLayout(field, cx, type, type.length(), access),
+          field.field().cName());
     }
 
     /** {@code offset + OFFSET_X + i * 4}, or {@code i * Bar.X86_64.SIZE} for structs. */
@@ -315,6 +384,15 @@ sealed interface MemberCode
       };
     }
 
+    /**
+     * The bytes its bits touch, by its name: an unaligned integer of 1, 2, 4 or 8 bytes, else a
+     * sequence of bytes. {@link ForeignLayout} merges bit-fields that share bytes.
+     */
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      return CodeBlock.of("$L.withName($S)", access.bytesLayout(field.byteSpan()), field.field().cName());
+    }
+
     private static String zero(MemberType.IntType type) {
       return switch (type.javaKind()) {
         case BYTE -> "(byte) 0";
@@ -388,6 +466,12 @@ sealed interface MemberCode
         out.addStatement(MemberCode.scalar(field, type.element()).write(index, element, access));
       }
       out.endControlFlow();
+    }
+
+    /** A sequence of 0 elements at the array's offset: C's {@code sizeof} leaves the elements out. */
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      return CodeBlock.of("$L.withName($S)", sequenceLayout(field, cx, type, 0, access), field.field().cName());
     }
 
     /** {@code SIZE} of one element: a literal, or {@code Bar.X86_64.SIZE} for structs. */

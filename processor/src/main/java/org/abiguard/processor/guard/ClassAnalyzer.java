@@ -11,7 +11,6 @@ import com.sun.source.util.Trees;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -26,27 +25,27 @@ import org.abiguard.processor.guard.flow.Interpreter;
  * becomes one warning for that method; the others are still checked.
  */
 final class ClassAnalyzer {
-  /** Test hook: runs before each method is analysed, with its name. */
-  static volatile Consumer<String> beforeMethod = name -> { };
-
   private final Trees trees;
   private final Types types;
   private final Elements elements;
-  private final Declarations decls;
+  private final Declarations declarations;
   private final Reporter reporter;
   private final boolean strict;
   private final OverrideCheck overrides;
+  private final AnalysisObserver observer;
   /** Classes analysed so far, by symbol (trees are not kept alive after javac is done with them). */
   private final Set<Element> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations decls, Reporter reporter, boolean strict) {
+  ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations declarations, Reporter reporter, boolean strict,
+      AnalysisObserver observer) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
-    this.decls = decls;
+    this.declarations = declarations;
     this.reporter = reporter;
     this.strict = strict;
-    this.overrides = new OverrideCheck(trees, types, elements, decls, reporter, strict);
+    this.observer = observer;
+    this.overrides = new OverrideCheck(trees, types, elements, declarations, reporter, strict);
   }
 
   /** Analyses a class javac has just finished, unless it was analysed with its enclosing class. */
@@ -62,7 +61,7 @@ final class ClassAnalyzer {
       return;
     }
     try {
-      analyseClass(new Context(trees, types, elements, decls, strict, path.getCompilationUnit()), path);
+      analyseClass(new Context(trees, types, elements, declarations, strict, path.getCompilationUnit()), path);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // failures inside a method are caught per method; this is the last line of defence
       reporter.warning("the flow guard could not analyse " + type.getQualifiedName() + " (" + e
@@ -70,49 +69,49 @@ final class ClassAnalyzer {
     }
   }
 
-  private void analyseClass(Context cx, TreePath classPath) {
-    ClassTree ct = (ClassTree) classPath.getLeaf();
+  private void analyseClass(Context context, TreePath classPath) {
+    ClassTree classTree = (ClassTree) classPath.getLeaf();
     Element type = trees.getElement(classPath);
     if (type != null && !done.add(type)) {
       return;
     }
-    guarded(cx, classPath, "the override check of " + ct.getSimpleName(), () -> overrides.check(classPath));
+    guarded(context, classPath, "the override check of " + classTree.getSimpleName(), () -> overrides.check(classPath));
     boolean initializers = false;
-    for (Tree member : ct.getMembers()) {
-      TreePath mp = new TreePath(classPath, member);
-      if ((member instanceof VariableTree vt && vt.getInitializer() != null || member instanceof BlockTree)
-          && RelevanceScan.mentionsWidths(trees, decls, mp)) {
+    for (Tree member : classTree.getMembers()) {
+      TreePath memberPath = new TreePath(classPath, member);
+      if ((member instanceof VariableTree field && field.getInitializer() != null || member instanceof BlockTree)
+          && RelevanceScan.mentionsWidths(trees, declarations, memberPath)) {
         initializers = true;
       }
     }
     if (initializers) {
-      guarded(cx, classPath, "the initializers of " + ct.getSimpleName(),
-          () -> Interpreter.analyseInitializers(cx, classPath, null));
+      guarded(context, classPath, "the initializers of " + classTree.getSimpleName(),
+          () -> Interpreter.analyseInitializers(context, classPath, null));
     }
-    for (Tree member : ct.getMembers()) {
-      TreePath mp = new TreePath(classPath, member);
-      if (member instanceof MethodTree mt) {
-        if (mt.getBody() != null && (decls.width(trees.getElement(mp)) != null
-            || RelevanceScan.mentionsWidths(trees, decls, new TreePath(mp, mt.getBody())))) {
-          guarded(cx, mp, "method " + mt.getName(), () -> {
-            beforeMethod.accept(mt.getName().toString());
-            Interpreter.analyseMethod(cx, mp, null);
+    for (Tree member : classTree.getMembers()) {
+      TreePath memberPath = new TreePath(classPath, member);
+      if (member instanceof MethodTree method) {
+        if (method.getBody() != null && (declarations.width(trees.getElement(memberPath)) != null
+            || RelevanceScan.mentionsWidths(trees, declarations, new TreePath(memberPath, method.getBody())))) {
+          guarded(context, memberPath, "method " + method.getName(), () -> {
+            observer.beforeMethod(method.getName().toString());
+            Interpreter.analyseMethod(context, memberPath, null);
           });
         }
       } else if (member instanceof ClassTree) {
-        analyseClass(cx, mp);
+        analyseClass(context, memberPath);
       }
     }
   }
 
-  private void guarded(Context cx, TreePath at, String what, Runnable analysis) {
+  private void guarded(Context context, TreePath at, String what, Runnable analysis) {
     try {
       analysis.run();
-      for (Context.Pending p : cx.drain()) {
-        reporter.report(p.finding().kind(), trees, p.path(), p.finding().message());
+      for (Context.Pending pending : context.drain()) {
+        reporter.report(pending.finding().kind(), trees, pending.path(), pending.finding().message());
       }
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      cx.discard();
+      context.discard();
       reporter.guardFailure(trees, at, "internal error analysing " + what + ": " + e + " ("
           + what + " not checked; please report this to the abiguard maintainers)");
     }

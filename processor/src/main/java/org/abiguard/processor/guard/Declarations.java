@@ -29,7 +29,8 @@ import org.abiguard.processor.model.WidthReader;
 /**
  * What declarations say: the declared width of fields, parameters, methods, locals and record
  * components (from source and class files, typedefs included), as facts for reads and as sinks
- * for writes, with the names messages use. Widths are read once per element.
+ * for writes, with the names messages use. Widths are read once per element. Public only for
+ * what the interpreter ({@code guard.flow}) asks; the rest is the guard's own.
  */
 public final class Declarations {
   static final String ABI_ARRAY = "org.abiguard.AbiArray";
@@ -45,7 +46,7 @@ public final class Declarations {
   private final Types types;
   private final Trees trees;
 
-  public Declarations(Types types, Trees trees) {
+  Declarations(Types types, Trees trees) {
     this.types = types;
     this.trees = trees;
   }
@@ -116,7 +117,7 @@ public final class Declarations {
   }
 
   /** The Java width name of a type for strict mode, e.g. {@code s32} for {@code int}. */
-  public static Width javaWidth(JavaKind k) {
+  static Width javaWidth(JavaKind k) {
     return new Width(k.bits(), k.signed());
   }
 
@@ -159,7 +160,7 @@ public final class Declarations {
    * Whether code that mentions the element can take part in a narrowing: it declares a width,
    * or is a method or constructor with a declared parameter or result width.
    */
-  public boolean relevant(Element e) {
+  boolean relevant(Element e) {
     if (e == null) {
       return false;
     }
@@ -180,7 +181,7 @@ public final class Declarations {
   }
 
   /** Describes where a value comes from, e.g. {@code field XenAddToPhysmap.space (u32)}. */
-  public String describeSource(Element e, Width w) {
+  private String describeSource(Element e, Width w) {
     return describe(e) + " (" + w + ")";
   }
 
@@ -237,7 +238,7 @@ public final class Declarations {
   }
 
   /** {@code xenmemAddToPhysmapOne}, or {@code constructor Foo}. */
-  public static String methodName(ExecutableElement m) {
+  static String methodName(ExecutableElement m) {
     return m.getKind() == ElementKind.CONSTRUCTOR
         ? "constructor " + m.getEnclosingElement().getSimpleName()
         : m.getSimpleName().toString();

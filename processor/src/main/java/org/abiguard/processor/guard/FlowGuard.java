@@ -21,6 +21,11 @@ public final class FlowGuard {
 
   /** Attaches the guard to the running javac task, or warns once that it is off. */
   public static void install(ProcessingEnvironment env, Reporter reporter, Options options) {
+    install(env, reporter, options, AnalysisObserver.NONE);
+  }
+
+  /** As {@link #install(ProcessingEnvironment, Reporter, Options)}, telling {@code observer} of each method analysed. */
+  static void install(ProcessingEnvironment env, Reporter reporter, Options options, AnalysisObserver observer) {
     ProcessingEnvironment javacEnv = TaskLocator.javacEnvironment(env);
     JavacTask task = javacEnv == null ? null : TaskLocator.task(javacEnv);
     if (task == null) {
@@ -30,9 +35,9 @@ public final class FlowGuard {
       return;
     }
     Trees trees = Trees.instance(javacEnv);
-    Declarations decls = new Declarations(javacEnv.getTypeUtils(), trees);
+    Declarations declarations = new Declarations(javacEnv.getTypeUtils(), trees);
     task.addTaskListener(new GuardListener(
-        new ClassAnalyzer(trees, javacEnv.getTypeUtils(), javacEnv.getElementUtils(), decls, reporter,
-            options.strict())));
+        new ClassAnalyzer(trees, javacEnv.getTypeUtils(), javacEnv.getElementUtils(), declarations, reporter,
+            options.strict(), observer)));
   }
 }

@@ -17,12 +17,13 @@ final class GuardListener implements TaskListener {
   }
 
   @Override
-  public void started(TaskEvent e) {}
+  public void started(TaskEvent event) {}
 
   @Override
-  public void finished(TaskEvent e) {
-    if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getTypeElement() != null && e.getCompilationUnit() != null) {
-      analyzer.analyse(e.getCompilationUnit(), e.getTypeElement());
+  public void finished(TaskEvent event) {
+    if (event.getKind() == TaskEvent.Kind.ANALYZE && event.getTypeElement() != null
+        && event.getCompilationUnit() != null) {
+      analyzer.analyse(event.getCompilationUnit(), event.getTypeElement());
     }
   }
 }

@@ -33,96 +33,96 @@ final class OverrideCheck {
   private final Trees trees;
   private final Types types;
   private final Elements elements;
-  private final Declarations decls;
+  private final Declarations declarations;
   private final Reporter reporter;
   private final boolean strict;
 
-  OverrideCheck(Trees trees, Types types, Elements elements, Declarations decls, Reporter reporter, boolean strict) {
+  OverrideCheck(Trees trees, Types types, Elements elements, Declarations declarations, Reporter reporter, boolean strict) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
-    this.decls = decls;
+    this.declarations = declarations;
     this.reporter = reporter;
     this.strict = strict;
   }
 
   void check(TreePath classPath) {
-    ClassTree ct = (ClassTree) classPath.getLeaf();
+    ClassTree classTree = (ClassTree) classPath.getLeaf();
     if (!(trees.getElement(classPath) instanceof TypeElement type)) {
       return;
     }
-    for (Tree member : ct.getMembers()) {
-      if (!(member instanceof MethodTree mt)) {
+    for (Tree member : classTree.getMembers()) {
+      if (!(member instanceof MethodTree methodTree)) {
         continue;
       }
-      TreePath mp = new TreePath(classPath, member);
-      if (!(trees.getElement(mp) instanceof ExecutableElement m) || !decls.relevant(m)) {
+      TreePath methodPath = new TreePath(classPath, member);
+      if (!(trees.getElement(methodPath) instanceof ExecutableElement method) || !declarations.relevant(method)) {
         continue;
       }
-      for (ExecutableElement base : overridden(m, type)) {
-        compare(mp, mt, m, base);
+      for (ExecutableElement base : overridden(method, type)) {
+        compare(methodPath, methodTree, method, base);
       }
     }
   }
 
-  private void compare(TreePath mp, MethodTree mt, ExecutableElement m, ExecutableElement base) {
+  private void compare(TreePath methodPath, MethodTree methodTree, ExecutableElement method, ExecutableElement base) {
     String owner = base.getEnclosingElement().getSimpleName().toString();
-    for (int i = 0; i < m.getParameters().size() && i < base.getParameters().size(); i++) {
-      Width mine = decls.width(m.getParameters().get(i));
-      Range accepted = accepted(base.getParameters().get(i).asType(), decls.width(base.getParameters().get(i)));
+    for (int i = 0; i < method.getParameters().size() && i < base.getParameters().size(); i++) {
+      Width mine = declarations.width(method.getParameters().get(i));
+      Range accepted = accepted(base.getParameters().get(i).asType(), declarations.width(base.getParameters().get(i)));
       if (mine == null || accepted == null || Range.of(mine).contains(accepted)) {
         continue;
       }
       Range lost = accepted.hi().compareTo(Range.of(mine).hi()) > 0
           ? new Range(accepted.lo().max(Range.of(mine).hi().add(java.math.BigInteger.ONE)), accepted.hi())
           : new Range(accepted.lo(), Range.of(mine).lo().subtract(java.math.BigInteger.ONE));
-      String baseWidth = widthName(base.getParameters().get(i).asType(), decls.width(base.getParameters().get(i)));
-      reporter.report(AbiKind.NARROWING, trees, new TreePath(mp, mt.getParameters().get(i)),
-          "parameter " + decls.paramName(m, i) + " of " + Declarations.methodName(m) + " (" + mine
-              + ") overrides parameter " + decls.paramName(base, i) + " of " + owner + "." + base.getSimpleName()
+      String baseWidth = widthName(base.getParameters().get(i).asType(), declarations.width(base.getParameters().get(i)));
+      reporter.report(AbiKind.NARROWING, trees, new TreePath(methodPath, methodTree.getParameters().get(i)),
+          "parameter " + declarations.paramName(method, i) + " of " + Declarations.methodName(method) + " (" + mine
+              + ") overrides parameter " + declarations.paramName(base, i) + " of " + owner + "." + base.getSimpleName()
               + " (" + baseWidth + "): callers through " + owner + " can pass values " + lost
               + ", which would be truncated. Declare the parameter " + baseWidth + " like the method it overrides.");
     }
-    Width mineRet = decls.width(m);
-    Width baseRet = decls.width(base);
-    if (mineRet != null && baseRet != null && !Range.of(baseRet).contains(Range.of(mineRet))) {
-      reporter.report(AbiKind.NARROWING, trees, mp,
-          "result of " + m.getSimpleName() + " (" + mineRet + ") overrides " + owner + "." + base.getSimpleName()
-              + ", declared " + baseRet + ": callers through " + owner + " would receive values it does not declare."
-              + " Declare the result " + baseRet + " or narrower.");
+    Width mineResult = declarations.width(method);
+    Width baseResult = declarations.width(base);
+    if (mineResult != null && baseResult != null && !Range.of(baseResult).contains(Range.of(mineResult))) {
+      reporter.report(AbiKind.NARROWING, trees, methodPath,
+          "result of " + method.getSimpleName() + " (" + mineResult + ") overrides " + owner + "." + base.getSimpleName()
+              + ", declared " + baseResult + ": callers through " + owner + " would receive values it does not declare."
+              + " Declare the result " + baseResult + " or narrower.");
     }
   }
 
   /** The values callers may pass to a parameter: its declared width, or in strict mode its Java type. */
-  private Range accepted(TypeMirror t, Width w) {
-    if (w != null) {
-      return Range.of(w);
+  private Range accepted(TypeMirror type, Width width) {
+    if (width != null) {
+      return Range.of(width);
     }
-    JavaKind k = decls.kindOf(t);
-    return strict && k != null ? Range.of(k) : null;
+    JavaKind kind = declarations.kindOf(type);
+    return strict && kind != null ? Range.of(kind) : null;
   }
 
-  private String widthName(TypeMirror t, Width w) {
-    return w != null ? w.toString() : Declarations.javaWidth(decls.kindOf(t)).toString();
+  private String widthName(TypeMirror type, Width width) {
+    return width != null ? width.toString() : Declarations.javaWidth(declarations.kindOf(type)).toString();
   }
 
-  private Set<ExecutableElement> overridden(ExecutableElement m, TypeElement type) {
+  private Set<ExecutableElement> overridden(ExecutableElement method, TypeElement type) {
     Set<ExecutableElement> out = new java.util.LinkedHashSet<>();
     Deque<TypeMirror> todo = new ArrayDeque<>(types.directSupertypes(type.asType()));
     Set<Element> seen = new HashSet<>();
     while (!todo.isEmpty()) {
-      TypeMirror t = todo.pop();
-      if (!(t instanceof DeclaredType dt) || !seen.add(dt.asElement())) {
+      TypeMirror supertype = todo.pop();
+      if (!(supertype instanceof DeclaredType declared) || !seen.add(declared.asElement())) {
         continue;
       }
-      for (ExecutableElement other : ElementFilter.methodsIn(dt.asElement().getEnclosedElements())) {
-        if (other.getSimpleName().equals(m.getSimpleName())
-            && other.getParameters().size() == m.getParameters().size()
-            && elements.overrides(m, other, type)) {
+      for (ExecutableElement other : ElementFilter.methodsIn(declared.asElement().getEnclosedElements())) {
+        if (other.getSimpleName().equals(method.getSimpleName())
+            && other.getParameters().size() == method.getParameters().size()
+            && elements.overrides(method, other, type)) {
           out.add(other);
         }
       }
-      todo.addAll(types.directSupertypes(t));
+      todo.addAll(types.directSupertypes(supertype));
     }
     return out;
   }

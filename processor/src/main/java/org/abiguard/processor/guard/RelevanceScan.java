@@ -20,24 +20,23 @@ import javax.lang.model.type.DeclaredType;
  * width? A body that reads no annotated field, parameter, local or method, calls nothing with
  * an annotated parameter and builds no lambda for an annotated interface has no sink a width
  * fact could reach (a method with a declared result width is always analysed, for its returns), so the dataflow
- * skips it and unannotated code costs one tree walk. Public for the benchmarks' engine
- * comparison, whose prototype skips exactly the methods the guard skips.
+ * skips it and unannotated code costs one tree walk.
  */
-public final class RelevanceScan extends TreePathScanner<Void, Void> {
+final class RelevanceScan extends TreePathScanner<Void, Void> {
   private final Trees trees;
-  private final Declarations decls;
+  private final Declarations declarations;
   private boolean found;
 
-  private RelevanceScan(Trees trees, Declarations decls) {
+  private RelevanceScan(Trees trees, Declarations declarations) {
     this.trees = trees;
-    this.decls = decls;
+    this.declarations = declarations;
   }
 
   /** Whether the tree at the path mentions an element with a declared width. */
-  public static boolean mentionsWidths(Trees trees, Declarations decls, TreePath path) {
-    RelevanceScan s = new RelevanceScan(trees, decls);
-    s.scan(path, null);
-    return s.found;
+  static boolean mentionsWidths(Trees trees, Declarations declarations, TreePath path) {
+    RelevanceScan scan = new RelevanceScan(trees, declarations);
+    scan.scan(path, null);
+    return scan.found;
   }
 
   @Override
@@ -46,7 +45,7 @@ public final class RelevanceScan extends TreePathScanner<Void, Void> {
   }
 
   private void look() {
-    if (!found && decls.relevant(trees.getElement(getCurrentPath()))) {
+    if (!found && declarations.relevant(trees.getElement(getCurrentPath()))) {
       found = true;
     }
   }
@@ -86,7 +85,7 @@ public final class RelevanceScan extends TreePathScanner<Void, Void> {
   public Void visitLambdaExpression(LambdaExpressionTree t, Void v) {
     if (!found && trees.getTypeMirror(getCurrentPath()) instanceof DeclaredType dt) {
       for (Element member : dt.asElement().getEnclosedElements()) {
-        if (member.getModifiers().contains(Modifier.ABSTRACT) && decls.relevant(member)) {
+        if (member.getModifiers().contains(Modifier.ABSTRACT) && declarations.relevant(member)) {
           found = true;
           return null;
         }

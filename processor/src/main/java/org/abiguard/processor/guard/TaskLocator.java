@@ -34,30 +34,30 @@ final class TaskLocator {
     }
   }
 
-  private static ProcessingEnvironment find(Object o, int depth, Map<Object, Boolean> seen) {
-    if (o == null || depth > MAX_DEPTH || seen.put(o, Boolean.TRUE) != null) {
+  private static ProcessingEnvironment find(Object candidate, int depth, Map<Object, Boolean> seen) {
+    if (candidate == null || depth > MAX_DEPTH || seen.put(candidate, Boolean.TRUE) != null) {
       return null;
     }
-    if (o instanceof ProcessingEnvironment env && isJavac(o.getClass())) {
+    if (candidate instanceof ProcessingEnvironment env && isJavac(candidate.getClass())) {
       return env;
     }
-    if (Proxy.isProxyClass(o.getClass())) {
-      return find(Proxy.getInvocationHandler(o), depth + 1, seen);
+    if (Proxy.isProxyClass(candidate.getClass())) {
+      return find(Proxy.getInvocationHandler(candidate), depth + 1, seen);
     }
-    for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Field f : c.getDeclaredFields()) {
-        if (f.getType().isPrimitive() || f.getType() == String.class) {
+    for (Class<?> type = candidate.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        if (field.getType().isPrimitive() || field.getType() == String.class) {
           continue;
         }
         Object value;
         try {
-          f.setAccessible(true);
-          value = f.get(o);
+          field.setAccessible(true);
+          value = field.get(candidate);
         } catch (ReflectiveOperationException | RuntimeException e) {
           continue;
         }
         if (value instanceof ProcessingEnvironment || value != null && Proxy.isProxyClass(value.getClass())
-            || value != null && looksLikeWrapper(f.getName())) {
+            || value != null && looksLikeWrapper(field.getName())) {
           ProcessingEnvironment found = find(value, depth + 1, seen);
           if (found != null) {
             return found;
@@ -69,13 +69,14 @@ final class TaskLocator {
   }
 
   private static boolean looksLikeWrapper(String fieldName) {
-    String n = fieldName.toLowerCase();
-    return n.contains("delegate") || n.contains("processingenv") || n.contains("env") || n.contains("wrapped");
+    String name = fieldName.toLowerCase();
+    return name.contains("delegate") || name.contains("processingenv") || name.contains("env")
+        || name.contains("wrapped");
   }
 
-  private static boolean isJavac(Class<?> c) {
-    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-      if (k.getName().equals(JAVAC_ENV)) {
+  private static boolean isJavac(Class<?> type) {
+    for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+      if (current.getName().equals(JAVAC_ENV)) {
         return true;
       }
     }

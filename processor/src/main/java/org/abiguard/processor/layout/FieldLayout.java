@@ -2,6 +2,7 @@ package org.abiguard.processor.layout;
 
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one member lies on one ABI.
@@ -26,12 +27,12 @@ import org.abiguard.processor.model.Width;
  *     {@code 8 * size}
  */
 public record FieldLayout(
-    FieldModel field, int offset, int size, int align, int elementSize, int elementAlign, Width width,
+    FieldModel field, int offset, int size, int align, int elementSize, int elementAlign, @Nullable Width width,
     long bitOffset, int bitSize) {
 
   /** A member that is no bit-field. */
   public FieldLayout(FieldModel field, int offset, int size, int align, int elementSize, int elementAlign,
-      Width width) {
+      @Nullable Width width) {
     this(field, offset, size, align, elementSize, elementAlign, width, 8L * offset, size * 8);
   }
 
@@ -42,7 +43,7 @@ public record FieldLayout(
 
   /** For a bit-field, the width of its value: {@code u4}, {@code s3}; otherwise {@link #width()}. */
   public Width valueWidth() {
-    return isBitField() ? new Width(Math.max(bitSize, 1), width.signed()) : width;
+    return isBitField() ? new Width(Math.max(bitSize, 1), java.util.Objects.requireNonNull(width, "a bit-field's width").signed()) : width;
   }
 
   /** The first byte a bit-field touches. */

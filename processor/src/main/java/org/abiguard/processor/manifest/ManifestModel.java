@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.manifest.JsonParser.JsonArray;
@@ -15,6 +16,8 @@ import org.abiguard.processor.manifest.JsonParser.JsonValue;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
+import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The content of a manifest, as the writer renders it and the baseline check compares it: built
@@ -43,7 +46,7 @@ public final class ManifestModel {
      * The member whose {@link Field#key()} is {@code key}: its C name, or for a member without
      * one (an unnamed bit-field, an anonymous member) {@code java:} and its Java name; or null.
      */
-    public Field field(String key) {
+    public @Nullable Field field(String key) {
       return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
     }
   }
@@ -79,9 +82,10 @@ public final class ManifestModel {
    * @param bitSize for {@code bits}: the number of bits, else 0
    * @param flexible for {@code array}: a flexible array member ({@code length} 0)
    */
-  public record Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length,
-      Shape element, long bitOffset, int bitSize, boolean flexible) {
-    public Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length, Shape element) {
+  public record Shape(int size, int align, String kind, int bits, boolean signed, @Nullable String struct,
+      int length, @Nullable Shape element, long bitOffset, int bitSize, boolean flexible) {
+    public Shape(int size, int align, String kind, int bits, boolean signed, @Nullable String struct, int length,
+        @Nullable Shape element) {
       this(size, align, kind, bits, signed, struct, length, element, 0, 0, false);
     }
   }
@@ -129,7 +133,8 @@ public final class ManifestModel {
       return new Shape(size, align, "struct", 0, false, struct.javaName(), 0, null);
     }
     String kind = type instanceof MemberType.PointerType ? "pointer" : "int";
-    return new Shape(size, align, kind, f.width().bits(), f.width().signed(), null, 0, null);
+    Width width = Objects.requireNonNull(f.width(), "an int or pointer member has a width");
+    return new Shape(size, align, kind, width.bits(), width.signed(), null, 0, null);
   }
 
   // ---- from text ----
@@ -144,7 +149,7 @@ public final class ManifestModel {
     JsonObject root = object(JsonParser.parse(json), "the manifest");
     int format = integer(root, "format");
     if (format != ManifestWriter.FORMAT) {
-      throw problem(root.members().get("format"), "manifest format " + format
+      throw problem(required(root, "format"), "manifest format " + format
           + " is not supported; this abiguard reads format " + ManifestWriter.FORMAT);
     }
     List<Struct> structs = new ArrayList<>();
@@ -174,7 +179,7 @@ public final class ManifestModel {
       }
       String kind = so.members().containsKey("kind") ? string(so, "kind") : "struct";
       if (!kind.equals("struct") && !kind.equals("union")) {
-        throw problem(so.members().get("kind"), "unknown type kind \"" + kind + "\"; expected struct or union");
+        throw problem(required(so, "kind"), "unknown type kind \"" + kind + "\"; expected struct or union");
       }
       int pack = so.members().containsKey("pack") ? integer(so, "pack") : 0;
       structs.add(new Struct(string(so, "java"), string(so, "c"), string(so, "order"), layouts, kind, pack));
@@ -194,7 +199,7 @@ public final class ManifestModel {
           o.members().containsKey("flexible") && bool(o, "flexible"));
       case "bits" -> new Shape(size, align, kind, 0, bool(o, "signed"), null, 0, null, longInteger(o, "bitOffset"),
           integer(o, "bitSize"), false);
-      default -> throw problem(o.members().get("kind"),
+      default -> throw problem(required(o, "kind"),
           "unknown kind \"" + kind + "\"; expected int, pointer, struct, array or bits");
     };
   }

@@ -13,6 +13,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one struct member (an instance field or a record component) into a {@link FieldModel}:
@@ -181,13 +182,13 @@ final class MemberReader {
 
     void problem(AnnotationMirror am, String valueName, String message) {
       AnnotationMirror own = onElement(am);
-      AnnotationValue value = own == null ? null : WidthReader.annotationValue(own, valueName);
+      @Nullable AnnotationValue value = own == null ? null : WidthReader.annotationValue(own, valueName);
       boolean explicit = own != null && own.getElementValues().values().contains(value);
       problems.add(new Problem(element, own, explicit ? value : null, message));
     }
 
     /** The mirror if javac can place a diagnostic on it (it is on this very element). */
-    private AnnotationMirror onElement(AnnotationMirror am) {
+    private @Nullable AnnotationMirror onElement(AnnotationMirror am) {
       return element.getAnnotationMirrors().contains(am) ? am : null;
     }
   }
@@ -228,10 +229,11 @@ final class MemberReader {
     if (am.isPresent()) {
       Object v = WidthReader.value(am.get(), "value");
       String cName = v instanceof String s ? s : "";
-      if (!CNames.isIdentifier(cName)) {
+      String why = CNames.problem(cName, false);
+      if (why != null) {
         m.problem(am.get(), "value", "@AbiName(\"" + cName + "\") on " + m.describe()
-            + " is not a C member name; use letters, digits and '_', not starting with a digit,"
-            + " and no C keyword");
+            + " is not a C member name: " + why + "; use letters, digits and '_', not starting with a digit,"
+            + " no C keyword and no reserved name");
       }
       return cName;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -128,7 +129,7 @@ public final class StructReader {
         && !type.getModifiers().contains(Modifier.STATIC)) {
       problems.add(Problem.on(type, abiStruct, AbiAnnotations.display(abiStruct) + " class " + name + " is an inner class, so"
           + " the marshaller cannot create it without an instance of "
-          + type.getEnclosingElement().getSimpleName() + "; make it static"));
+          + Objects.requireNonNull(type.getEnclosingElement()).getSimpleName() + "; make it static"));
     } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
       problems.add(Problem.on(type, abiStruct, AbiAnnotations.display(abiStruct) + " type " + name + " is local to a method,"
           + " where the generated marshaller cannot see it; make it a top-level or static member type"));
@@ -254,12 +255,13 @@ public final class StructReader {
     Object v = WidthReader.value(abiStruct, "name");
     String explicit = v instanceof String s ? s : "";
     String cName = explicit.isEmpty() ? type.getSimpleName().toString() : explicit;
-    if (!CNames.isIdentifier(cName)) {
+    String why = CNames.problem(cName, true);
+    if (why != null) {
       String fix = explicit.isEmpty() ? "name the C struct with @AbiStruct(name = \"c_name\")"
-          : "use letters, digits and '_', not starting with a digit, and no C keyword";
+          : "use letters, digits and '_', not starting with a digit, no C keyword and no reserved name";
       problems.add(new Problem(type, abiStruct,
           explicit.isEmpty() ? null : WidthReader.annotationValue(abiStruct, "name"),
-          "'" + cName + "' is not a C struct name; " + fix));
+          "'" + cName + "' is not a C struct name: " + why + "; " + fix));
     }
     return cName;
   }

@@ -21,12 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Bounds, and a buffer's position, limit and order, which read and write never change. */
 class BufferStateTest {
   private static final StructModel XATP = Xen.addToPhysmap();
-  private static GeneratedMarshallers generated;
+  private static LoadedMarshallers generated;
   private static AbiCodec<Object> x86;
 
   @BeforeAll
   static void compile() {
-    generated = GeneratedMarshallers.compile(XATP);
+    generated = LoadedMarshallers.compile(XATP);
     x86 = generated.codec(XATP, "x86_64");
   }
 

@@ -35,7 +35,7 @@ class CBytesTest {
         abi == TargetAbi.I386 ? new String[] {"-m32"} : new String[] {"-m64"});
     StructModel physmap = Xen.addToPhysmap();
     StructModel reservation = Xen.memoryReservation();
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(physmap, reservation);
+    LoadedMarshallers generated = LoadedMarshallers.compile(physmap, reservation);
     Map<String, StructModel> byCName = Map.of(physmap.cName(), physmap, reservation.cName(), reservation);
     List<String> lines = program.run();
     assertEquals(2, lines.size(), String.join("\n", lines));

@@ -19,7 +19,7 @@ class CodecTest {
 
   @Test
   void i386AndX86_64DifferInLongsAndPointers() {
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(XATP, RESERVATION);
+    LoadedMarshallers generated = LoadedMarshallers.compile(XATP, RESERVATION);
     AbiCodec<Object> x86 = generated.codec(XATP, "x86_64");
     AbiCodec<Object> i386 = generated.codec(XATP, "i386");
     assertEquals(24, x86.size());
@@ -43,23 +43,23 @@ class CodecTest {
 
   @Test
   void thePrimaryAbiIsTheFirstAndTheStaticMembersAreItsOwn() {
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(List.of(TargetAbi.I386, TargetAbi.X86_64), XATP);
+    LoadedMarshallers generated = LoadedMarshallers.compile(List.of(TargetAbi.I386, TargetAbi.X86_64), XATP);
     assertEquals(16, generated.constant(XATP, null, "SIZE"));
     assertEquals(4, generated.constant(XATP, null, "ALIGNMENT"));
     assertEquals(12, generated.constant(XATP, null, "OFFSET_GPFN"));
     Class<?> marshaller = generated.marshaller(XATP);
     Object value = generated.newMirror(XATP, Map.of("gpfn", 0xABCL));
     ByteBuffer buf = ByteBuffer.allocate(16);
-    GeneratedMarshallers.invoke(marshaller, "write",
+    LoadedMarshallers.invoke(marshaller, "write",
         new Class<?>[] {generated.mirror(XATP), ByteBuffer.class, int.class}, value, buf, 0);
     assertEquals((byte) 0xBC, buf.get(12));
-    Object back = GeneratedMarshallers.invoke(marshaller, "read", new Class<?>[] {ByteBuffer.class, int.class}, buf, 0);
+    Object back = LoadedMarshallers.invoke(marshaller, "read", new Class<?>[] {ByteBuffer.class, int.class}, buf, 0);
     assertEquals(generated.toMap(XATP, value), generated.toMap(XATP, back));
   }
 
   @Test
   void codecsAreSingletonsAndUnknownAbisAreRejectedNamingTheGeneratedOnes() {
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(XATP);
+    LoadedMarshallers generated = LoadedMarshallers.compile(XATP);
     assertSame(generated.codec(XATP, "i386"), generated.codec(XATP, "i386"));
     assertSame(generated.codec(XATP, "x86_64"), generated.codec(XATP, "x86_64"));
     assertEquals("XenAddToPhysmapMarshaller.codec(\"i386\")", generated.codec(XATP, "i386").toString());

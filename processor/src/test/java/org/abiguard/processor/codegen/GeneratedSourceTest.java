@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class GeneratedSourceTest {
   @Test
   void everyKindOfStructOnEveryAbiCompilesWithoutWarningsUnderXlintAllWerror() {
-    // GeneratedMarshallers compiles with -Xlint:all -Werror and asserts there is no diagnostic at all
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(List.of(TargetAbi.values()),
+    // LoadedMarshallers compiles with -Xlint:all -Werror and asserts there is no diagnostic at all
+    LoadedMarshallers generated = LoadedMarshallers.compile(List.of(TargetAbi.values()),
         RichStructs.all().toArray(new StructModel[0]));
     for (StructModel struct : RichStructs.all()) {
       for (TargetAbi abi : TargetAbi.values()) {
@@ -41,7 +41,7 @@ class GeneratedSourceTest {
   @Test
   void generatedJavadocIsValidForDoclint() {
     // every reference resolves and the HTML is well formed ("missing" aside: not every parameter is documented)
-    GeneratedMarshallers.compile(List.of(TargetAbi.values()), List.of("-Xlint:all", "-Xdoclint:all,-missing", "-Werror"),
+    LoadedMarshallers.compile(List.of(TargetAbi.values()), List.of("-Xlint:all", "-Xdoclint:all,-missing", "-Werror"),
         RichStructs.all().toArray(new StructModel[0]));
   }
 
@@ -62,8 +62,22 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void belowJava22NothingOfForeignMemoryIsGenerated() throws java.io.IOException {
+    // the highest release below 22 this javac has: 21 under JDK 21+, else 17
+    String release = Runtime.version().feature() >= 21 ? "21" : "17";
+    Compilation compilation = org.abiguard.processor.Compile.javac(List.of("--release", release, "-Werror"),
+        org.abiguard.processor.Expected.Source.resource("codegen/end-to-end/org/example/xen/DomId.java"),
+        org.abiguard.processor.Expected.Source.resource("codegen/end-to-end/org/example/xen/XenAddToPhysmap.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = compilation.generatedSourceFile("org.example.xen.XenAddToPhysmapMarshaller").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(!source.contains("java.lang.foreign") && !source.contains("LAYOUT") && !source.contains("MemorySegment"),
+        source);
+  }
+
+  @Test
   void nestedJavaTypesGetOuterUnderscoreNameMarshallers() {
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(RichStructs.POINT);
+    LoadedMarshallers generated = LoadedMarshallers.compile(RichStructs.POINT);
     Class<?> marshaller = generated.marshaller(RichStructs.POINT);
     assertEquals("p.Shapes_PointMarshaller", marshaller.getName());
     assertEquals("p.Shapes$Point", generated.mirror(RichStructs.POINT).getName());
@@ -72,7 +86,7 @@ class GeneratedSourceTest {
   @Test
   void publicFinalWithPrivateConstructorsAndGeneratedAnnotation() throws Exception {
     StructModel xatp = Xen.addToPhysmap();
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(xatp);
+    LoadedMarshallers generated = LoadedMarshallers.compile(xatp);
     String source = generated.source(xatp);
     assertTrue(source.contains("import javax.annotation.processing.Generated;"), source);
     assertTrue(source.contains("@Generated(\"org.abiguard.processor.AbiGuardProcessor\")\npublic final class "
@@ -95,7 +109,7 @@ class GeneratedSourceTest {
   @Test
   void javadocShowsEachCMemberItsOffsetAndTheLaidOutStructWithPadding() {
     StructModel reservation = Xen.memoryReservation();
-    String source = GeneratedMarshallers.compile(reservation).source(reservation);
+    String source = LoadedMarshallers.compile(reservation).source(reservation);
     assertTrue(source.contains("/** {@code uint32_t extent_order;} at offset 16, u32 (Java field {@code extentOrder})"
         + " on x86_64. */\n    public static final int OFFSET_EXTENT_ORDER = X86_64.OFFSET_EXTENT_ORDER;"), source);
     assertTrue(source.contains("        public static final int OFFSET_EXTENT_ORDER = 16;\n"), source);
@@ -115,7 +129,7 @@ class GeneratedSourceTest {
 
   @Test
   void typedefsAndOverAlignedMembersAreShownAsCDeclaresThem() {
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(RichStructs.INNER, RichStructs.POINT,
+    LoadedMarshallers generated = LoadedMarshallers.compile(RichStructs.INNER, RichStructs.POINT,
         RichStructs.OTHER, RichStructs.RICH);
     assertTrue(generated.source(RichStructs.POINT).contains("* typedef struct {  // x86_64: sizeof 4, _Alignof 2"));
     assertTrue(generated.source(RichStructs.POINT).contains("* } point_t;"));
@@ -139,7 +153,7 @@ class GeneratedSourceTest {
   @Test
   void structsInTheUnnamedPackageWork() {
     StructModel plain = StructFixture.struct("", "Plain").integer("a", Width.U8, JavaKind.INT).build();
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(plain);
+    LoadedMarshallers generated = LoadedMarshallers.compile(plain);
     assertEquals("PlainMarshaller", generated.marshaller(plain).getName());
     assertEquals(1, generated.codec(plain, "i386").size());
   }
@@ -159,7 +173,7 @@ class GeneratedSourceTest {
         .nested("codec", "p.Codec")
         .array("i", 2, new MemberType.StructType("p.Codec"))
         .build();
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(List.of(TargetAbi.values()), codecRecord, x86Class);
+    LoadedMarshallers generated = LoadedMarshallers.compile(List.of(TargetAbi.values()), codecRecord, x86Class);
     Map<String, Object> codecValues = Map.of("buf", 255, "offset", 65535, "swap", 0xFFFF_FFFFL, "i", (byte) -1,
         "value", '\uFFFE', "value_", new int[] {1, 65535});
     Map<String, Object> values = Map.of("value", 7, "codec", codecValues, "i", List.of(codecValues, codecValues));

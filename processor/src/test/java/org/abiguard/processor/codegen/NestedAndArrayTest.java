@@ -26,11 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Nested structs, arrays of integers and of structs, records, and write's all-or-nothing checks. */
 class NestedAndArrayTest {
-  private static GeneratedMarshallers generated;
+  private static LoadedMarshallers generated;
 
   @BeforeAll
   static void compile() {
-    generated = GeneratedMarshallers.compile(List.of(TargetAbi.values()),
+    generated = LoadedMarshallers.compile(List.of(TargetAbi.values()),
         RichStructs.all().toArray(new StructModel[0]));
   }
 

@@ -147,7 +147,7 @@ class ProcessorEndToEndTest {
 
   @SuppressWarnings("unchecked")
   private static AbiCodec<Object> codec(String marshaller, String abi) {
-    return (AbiCodec<Object>) GeneratedMarshallers.invoke(load("org.example.xen." + marshaller), "codec",
+    return (AbiCodec<Object>) LoadedMarshallers.invoke(load("org.example.xen." + marshaller), "codec",
         new Class<?>[] {String.class}, abi);
   }
 

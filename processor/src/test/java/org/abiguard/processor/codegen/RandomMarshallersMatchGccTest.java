@@ -46,7 +46,7 @@ class RandomMarshallersMatchGccTest {
   @Test
   void marshallersWriteAndReadWhatGccDoes() {
     RandomCTypes.Family family = new RandomCTypes(SEED, "g").generate(TYPES);
-    GeneratedMarshallers generated = GeneratedMarshallers.compile(ABIS, List.of("-Xlint:all", "-Werror"),
+    LoadedMarshallers generated = LoadedMarshallers.compile(ABIS, List.of("-Xlint:all", "-Werror"),
         family.models().toArray(new StructModel[0]));
     Map<String, StructModel> byName = new LinkedHashMap<>();
     family.models().forEach(m -> byName.put(m.javaName(), m));
@@ -127,13 +127,13 @@ class RandomMarshallersMatchGccTest {
 
   /** Builds mirrors with random values and the C statements that store the same values. */
   private static final class Filler {
-    final GeneratedMarshallers generated;
+    final LoadedMarshallers generated;
     final Map<String, StructModel> byName;
     final TargetAbi abi;
     final Random random;
     int leaves;
 
-    Filler(GeneratedMarshallers generated, Map<String, StructModel> byName, TargetAbi abi, Random random) {
+    Filler(LoadedMarshallers generated, Map<String, StructModel> byName, TargetAbi abi, Random random) {
       this.generated = generated;
       this.byName = byName;
       this.abi = abi;

@@ -46,11 +46,11 @@ class ScalarEncodingTest {
   private static final StructModel CLASS_BE = Scalars.struct("ScalarsBig", false, true);
   private static final StructModel RECORD_BE = Scalars.struct("ScalarsBigRecord", true, true);
 
-  private static GeneratedMarshallers generated;
+  private static LoadedMarshallers generated;
 
   @BeforeAll
   static void compile() {
-    generated = GeneratedMarshallers.compile(List.of(TargetAbi.values()), CLASS_LE, RECORD_LE, CLASS_BE, RECORD_BE);
+    generated = LoadedMarshallers.compile(List.of(TargetAbi.values()), CLASS_LE, RECORD_LE, CLASS_BE, RECORD_BE);
   }
 
   static List<Arguments> cases() {

@@ -7,21 +7,13 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.lang.reflect.Proxy;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.JavaFileObject;
-import org.abiguard.processor.AbiGuardProcessor;
-import org.abiguard.processor.diag.Options;
-import org.abiguard.processor.diag.Reporter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,19 +40,14 @@ class GuardRobustnessTest {
       }
       """);
 
-  @AfterEach
-  void resetHook() {
-    ClassAnalyzer.beforeMethod = name -> { };
-  }
-
   @Test
   void aFailureInOneMethodIsOneWarningAndTheOtherMethodsAreStillChecked() {
-    ClassAnalyzer.beforeMethod = name -> {
+    AnalysisObserver failInBoom = name -> {
       if (name.equals("boom")) {
         throw new IllegalStateException("injected failure");
       }
     };
-    Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor()).compile(TWO_METHODS);
+    Compilation c = Compiler.javac().withProcessors(GuardOnlyProcessor.observing(failInBoom)).compile(TWO_METHODS);
     assertThat(c).hadWarningContaining("[abiguard:narrowing] internal error analysing method boom:"
         + " java.lang.IllegalStateException: injected failure (method boom not checked")
         .inFile(TWO_METHODS).onLine(9).atColumn(15);
@@ -68,36 +55,6 @@ class GuardRobustnessTest {
     assertThat(c).hadErrorContaining("[abiguard:narrowing] parameter 'wide' of fine (u32)")
         .inFile(TWO_METHODS).onLine(14).atColumn(9);
     assertThat(c).hadErrorCount(1);
-  }
-
-  /** Installs the guard with a processing environment made by {@code wrap}, like a build tool would. */
-  private static final class WrappingProcessor extends AbstractProcessor {
-    private final java.util.function.UnaryOperator<ProcessingEnvironment> wrap;
-
-    WrappingProcessor(java.util.function.UnaryOperator<ProcessingEnvironment> wrap) {
-      this.wrap = wrap;
-    }
-
-    @Override
-    public synchronized void init(ProcessingEnvironment env) {
-      super.init(env);
-      FlowGuard.install(wrap.apply(env), new Reporter(env.getMessager(), false), Options.parse(Map.of()));
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return false;
-    }
   }
 
   /** Like Gradle's incremental processing environment: a class with a {@code delegate} field. */
@@ -161,7 +118,7 @@ class GuardRobustnessTest {
 
   @Test
   void findsJavacBehindADelegatingWrapper() {
-    Compilation c = Compiler.javac().withProcessors(new WrappingProcessor(DelegatingEnvironment::new))
+    Compilation c = Compiler.javac().withProcessors(GuardOnlyProcessor.wrapping(DelegatingEnvironment::new))
         .compile(ONE_NARROWING);
     assertThat(c).hadErrorContaining("[abiguard:narrowing] parameter 'wide' of call (u32)")
         .inFile(ONE_NARROWING).onLine(10).atColumn(9);
@@ -169,7 +126,7 @@ class GuardRobustnessTest {
 
   @Test
   void findsJavacBehindADynamicProxy() {
-    Compilation c = Compiler.javac().withProcessors(new WrappingProcessor(env ->
+    Compilation c = Compiler.javac().withProcessors(GuardOnlyProcessor.wrapping(env ->
         (ProcessingEnvironment) Proxy.newProxyInstance(GuardRobustnessTest.class.getClassLoader(),
             new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> method.invoke(env, args))))
         .compile(ONE_NARROWING);
@@ -179,7 +136,7 @@ class GuardRobustnessTest {
 
   @Test
   void withoutJavacTheGuardSaysOnceThatItIsOff() {
-    Compilation c = Compiler.javac().withProcessors(new WrappingProcessor(env -> {
+    Compilation c = Compiler.javac().withProcessors(GuardOnlyProcessor.wrapping(env -> {
       Messager messager = env.getMessager();
       return (ProcessingEnvironment) Proxy.newProxyInstance(GuardRobustnessTest.class.getClassLoader(),
           new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> {

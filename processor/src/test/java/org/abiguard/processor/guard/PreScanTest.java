@@ -11,20 +11,16 @@ import java.util.Collections;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.abiguard.processor.AbiGuardProcessor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The pre-scan: only methods that mention a declared width reach the dataflow. */
+/**
+ * The pre-scan: only methods that mention a declared width reach the dataflow. A second guard,
+ * installed with an observer next to the processor's own, tells which methods it analyses.
+ */
 class PreScanTest {
-  @AfterEach
-  void resetHook() {
-    ClassAnalyzer.beforeMethod = name -> { };
-  }
-
   @Test
   void methodsWithoutWidthsAreNotAnalysed() {
     List<String> analysed = Collections.synchronizedList(new ArrayList<>());
-    ClassAnalyzer.beforeMethod = analysed::add;
     JavaFileObject source = JavaFileObjects.forSourceString("p.Mixed", """
         package p;
 
@@ -67,7 +63,9 @@ class PreScanTest {
           }
         }
         """);
-    Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor()).compile(source);
+    Compilation c = Compiler.javac()
+        .withProcessors(new AbiGuardProcessor(), GuardOnlyProcessor.observing(analysed::add))
+        .compile(source);
     assertThat(c).succeededWithoutWarnings();
     Collections.sort(analysed);
     assertEquals(List.of("callsAnAnnotatedParameter", "innerReads", "readsAField"), analysed);
@@ -76,7 +74,6 @@ class PreScanTest {
   @Test
   void generatedMarshallersAreNotAnalysedButTheirCallersAre() {
     List<String> analysed = Collections.synchronizedList(new ArrayList<>());
-    ClassAnalyzer.beforeMethod = analysed::add;
     JavaFileObject struct = JavaFileObjects.forSourceString("p.Pair", """
         package p;
 
@@ -99,7 +96,9 @@ class PreScanTest {
           }
         }
         """);
-    Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor()).compile(struct, user);
+    Compilation c = Compiler.javac()
+        .withProcessors(new AbiGuardProcessor(), GuardOnlyProcessor.observing(analysed::add))
+        .compile(struct, user);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("p.PairMarshaller");
     assertEquals(List.of("firstOf"), analysed);

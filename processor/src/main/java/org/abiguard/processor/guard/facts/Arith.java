@@ -3,6 +3,7 @@ package org.abiguard.processor.guard.facts;
 import java.math.BigInteger;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Transfer functions: what Java's conversions and integer operators do to facts. Each takes
@@ -13,135 +14,135 @@ public final class Arith {
   private Arith() {}
 
   /** Java's conversion of a value from one integral type to another (widening or a cast). */
-  public static Fact convert(Fact f, JavaKind from, JavaKind to) {
-    if (f == null || to == null || from == to) {
-      return f;
+  public static @Nullable Fact convert(@Nullable Fact fact, @Nullable JavaKind from, @Nullable JavaKind to) {
+    if (fact == null || to == null || from == to) {
+      return fact;
     }
-    if (f.raw() != null && to.bits() > f.raw().bits()) {
+    if (fact.raw() != null && to.bits() > fact.raw().bits()) {
       // widening raw bits: Java sign-extends the upper half into negative values
-      BigInteger half = BigInteger.ONE.shiftLeft(f.raw().bits() - 1);
-      if (f.range().hi().compareTo(half) < 0) {
-        return Fact.in(f.range(), to, f.origin(), f.signExtended(), f.fromAbi());
+      BigInteger half = BigInteger.ONE.shiftLeft(fact.raw().bits() - 1);
+      if (fact.range().hi().compareTo(half) < 0) {
+        return Fact.in(fact.range(), to, fact.origin(), fact.signExtended(), fact.fromAbi());
       }
-      return Fact.in(f.javaRange(), to, f.origin(), f.raw(), f.fromAbi());
+      return Fact.in(fact.javaRange(), to, fact.origin(), fact.raw(), fact.fromAbi());
     }
-    return Fact.in(f.range(), to, f.origin(), f.signExtended(), f.fromAbi());
+    return Fact.in(fact.range(), to, fact.origin(), fact.signExtended(), fact.fromAbi());
   }
 
-  /** The values of the Java bits of {@code f} read as an unsigned {@code bits}-bit number. */
-  public static Range unsignedView(Fact f, int bits) {
-    if (f.raw() != null && f.raw().bits() == bits) {
-      return f.range();
+  /** The values of the Java bits of {@code fact} read as an unsigned {@code bits}-bit number. */
+  public static Range unsignedView(Fact fact, int bits) {
+    if (fact.raw() != null && fact.raw().bits() == bits) {
+      return fact.range();
     }
-    Range j = f.javaRange();
-    if (j.nonNegative()) {
-      return j;
+    Range java = fact.javaRange();
+    if (java.nonNegative()) {
+      return java;
     }
     BigInteger full = BigInteger.ONE.shiftLeft(bits);
-    if (j.hi().signum() < 0) {
-      return new Range(j.lo().add(full), j.hi().add(full));
+    if (java.hi().signum() < 0) {
+      return new Range(java.lo().add(full), java.hi().add(full));
     }
     return Range.unsigned(bits);
   }
 
   /**
-   * A result range in Java type {@code k}: kept when Java can hold it, otherwise it wraps. In a
-   * raw context (an operand holds raw unsigned bits of {@code k}'s size) the unsigned view is
+   * A result range in Java type {@code kind}: kept when Java can hold it, otherwise it wraps. In a
+   * raw context (an operand holds raw unsigned bits of {@code kind}'s size) the unsigned view is
    * kept, since {@code + - *} wrap alike for signed and unsigned bits.
    */
-  public static Fact normalize(Range r, JavaKind k, boolean rawContext, CharSequence origin) {
-    if (Range.of(k).contains(r)) {
-      return Fact.plain(r, origin);
+  public static Fact normalize(Range result, JavaKind kind, boolean rawContext, CharSequence origin) {
+    if (Range.of(kind).contains(result)) {
+      return Fact.plain(result, origin);
     }
-    Range unsigned = Range.unsigned(k.bits());
-    if (rawContext && unsigned.contains(r)) {
-      return new Fact(r, new Width(k.bits(), false), origin, null, false);
+    Range unsigned = Range.unsigned(kind.bits());
+    if (rawContext && unsigned.contains(result)) {
+      return new Fact(result, new Width(kind.bits(), false), origin, null, false);
     }
     return rawContext
-        ? new Fact(unsigned, new Width(k.bits(), false), origin, null, false)
-        : Fact.plain(Range.of(k), origin);
+        ? new Fact(unsigned, new Width(kind.bits(), false), origin, null, false)
+        : Fact.plain(Range.of(kind), origin);
   }
 
-  private static boolean isRaw(Fact f, JavaKind k) {
-    return f.raw() != null && f.raw().bits() == k.bits();
+  private static boolean isRaw(Fact fact, JavaKind kind) {
+    return fact.raw() != null && fact.raw().bits() == kind.bits();
   }
 
   /** {@code a + b}, {@code a - b}, {@code a * b}. */
-  public static Fact additive(char op, Fact a, Fact b, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact additive(char op, @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a == null || b == null) {
       return null;
     }
-    boolean raw = isRaw(a, k) || isRaw(b, k);
-    Range x = raw ? unsignedOrJava(a, k) : a.javaRange();
-    Range y = raw ? unsignedOrJava(b, k) : b.javaRange();
-    Range r = switch (op) {
+    boolean raw = isRaw(a, kind) || isRaw(b, kind);
+    Range x = raw ? unsignedOrJava(a, kind) : a.javaRange();
+    Range y = raw ? unsignedOrJava(b, kind) : b.javaRange();
+    Range result = switch (op) {
       case '+' -> x.add(y);
       case '-' -> x.subtract(y);
       default -> x.multiply(y);
     };
-    return normalize(r, k, raw, origin);
+    return normalize(result, kind, raw, origin);
   }
 
-  private static Range unsignedOrJava(Fact f, JavaKind k) {
-    return isRaw(f, k) ? f.range() : f.javaRange();
+  private static Range unsignedOrJava(Fact fact, JavaKind kind) {
+    return isRaw(fact, kind) ? fact.range() : fact.javaRange();
   }
 
   /** {@code a / b} (Java's truncating signed division). */
-  public static Fact divide(Fact a, Fact b, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact divide(@Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a == null) {
       return null;
     }
     Range x = a.javaRange();
     if (b == null) {
-      BigInteger m = x.lo().abs().max(x.hi().abs());
-      return normalize(new Range(m.negate(), m), k, false, origin);
+      BigInteger largest = x.lo().abs().max(x.hi().abs());
+      return normalize(new Range(largest.negate(), largest), kind, false, origin);
     }
     Range y = b.javaRange();
-    Range r = null;
-    Range neg = Range.orNull(y.lo(), y.hi().min(BigInteger.ONE.negate()));
-    Range pos = Range.orNull(y.lo().max(BigInteger.ONE), y.hi());
-    for (Range d : new Range[] {neg, pos}) {
-      if (d != null) {
-        Range q = corners(x, d);
-        r = r == null ? q : r.hull(q);
+    Range result = null;
+    Range negative = Range.orNull(y.lo(), y.hi().min(BigInteger.ONE.negate()));
+    Range positive = Range.orNull(y.lo().max(BigInteger.ONE), y.hi());
+    for (Range divisors : new Range[] {negative, positive}) {
+      if (divisors != null) {
+        Range quotients = corners(x, divisors);
+        result = result == null ? quotients : result.hull(quotients);
       }
     }
-    return r == null ? null : normalize(r, k, false, origin);
+    return result == null ? null : normalize(result, kind, false, origin);
   }
 
-  private static Range corners(Range x, Range d) {
-    BigInteger a = x.lo().divide(d.lo());
-    BigInteger b = x.lo().divide(d.hi());
-    BigInteger c = x.hi().divide(d.lo());
-    BigInteger e = x.hi().divide(d.hi());
+  private static Range corners(Range x, Range divisors) {
+    BigInteger a = x.lo().divide(divisors.lo());
+    BigInteger b = x.lo().divide(divisors.hi());
+    BigInteger c = x.hi().divide(divisors.lo());
+    BigInteger e = x.hi().divide(divisors.hi());
     return new Range(a.min(b).min(c).min(e), a.max(b).max(c).max(e));
   }
 
   /** {@code a % b}: the sign of the dividend, smaller in magnitude than the divisor. */
-  public static Fact remainder(Fact a, Fact b, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact remainder(@Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a == null) {
       return null;
     }
     Range x = a.javaRange();
-    BigInteger m;
+    BigInteger largest;
     if (b == null) {
-      m = x.lo().abs().max(x.hi().abs());
+      largest = x.lo().abs().max(x.hi().abs());
     } else {
       Range y = b.javaRange();
-      m = y.lo().abs().max(y.hi().abs()).subtract(BigInteger.ONE);
-      if (m.signum() < 0) {
+      largest = y.lo().abs().max(y.hi().abs()).subtract(BigInteger.ONE);
+      if (largest.signum() < 0) {
         return null;
       }
     }
-    BigInteger lo = x.lo().signum() >= 0 ? BigInteger.ZERO : x.lo().max(m.negate());
-    BigInteger hi = x.hi().signum() <= 0 ? BigInteger.ZERO : x.hi().min(m);
-    return normalize(new Range(lo, hi), k, false, origin);
+    BigInteger lo = x.lo().signum() >= 0 ? BigInteger.ZERO : x.lo().max(largest.negate());
+    BigInteger hi = x.hi().signum() <= 0 ? BigInteger.ZERO : x.hi().min(largest);
+    return normalize(new Range(lo, hi), kind, false, origin);
   }
 
   /** {@code a & b}: a non-negative side bounds the result. */
-  public static Fact and(Fact a, Fact b, JavaKind k, CharSequence origin) {
-    if (a != null && b != null && isRaw(a, k) && isRaw(b, k)) {
-      return normalize(new Range(BigInteger.ZERO, a.range().hi().min(b.range().hi())), k, true, origin);
+  public static @Nullable Fact and(@Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
+    if (a != null && b != null && isRaw(a, kind) && isRaw(b, kind)) {
+      return normalize(new Range(BigInteger.ZERO, a.range().hi().min(b.range().hi())), kind, true, origin);
     }
     Range x = a == null ? null : a.javaRange();
     Range y = b == null ? null : b.javaRange();
@@ -154,93 +155,93 @@ public final class Arith {
     if (y != null && y.nonNegative()) {
       return Fact.plain(new Range(BigInteger.ZERO, y.hi()), origin);
     }
-    return a == null || b == null ? null : Fact.plain(Range.of(k), origin);
+    return a == null || b == null ? null : Fact.plain(Range.of(kind), origin);
   }
 
   /** {@code a | b} and {@code a ^ b}. */
-  public static Fact orXor(boolean or, Fact a, Fact b, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact orXor(boolean or, @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a == null || b == null) {
       return null;
     }
-    boolean raw = isRaw(a, k) && isRaw(b, k);
+    boolean raw = isRaw(a, kind) && isRaw(b, kind);
     Range x = raw ? a.range() : a.javaRange();
     Range y = raw ? b.range() : b.javaRange();
     if (x.nonNegative() && y.nonNegative()) {
-      int len = x.hi().max(y.hi()).bitLength();
-      BigInteger hi = BigInteger.ONE.shiftLeft(len).subtract(BigInteger.ONE);
+      int bits = x.hi().max(y.hi()).bitLength();
+      BigInteger hi = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
       BigInteger lo = or ? x.lo().max(y.lo()) : BigInteger.ZERO;
-      return normalize(new Range(lo, hi), k, raw, origin);
+      return normalize(new Range(lo, hi), kind, raw, origin);
     }
-    return Fact.plain(Range.of(k), origin);
+    return Fact.plain(Range.of(kind), origin);
   }
 
-  /** {@code a << n}, {@code a >> n}, {@code a >>> n}; {@code n} null when not known. */
-  public static Fact shift(String op, Fact a, Integer n, JavaKind k, CharSequence origin) {
+  /** {@code a << distance}, {@code a >> distance}, {@code a >>> distance}; {@code distance} null when not known. */
+  public static @Nullable Fact shift(String op, @Nullable Fact a, @Nullable Integer distance, JavaKind kind, CharSequence origin) {
     if (a == null) {
       return null;
     }
-    Integer s = n == null ? null : n & (k.bits() - 1);
+    Integer masked = distance == null ? null : distance & (kind.bits() - 1);
     switch (op) {
       case "<<" -> {
-        if (s == null) {
-          return Fact.plain(Range.of(k), origin);
+        if (masked == null) {
+          return Fact.plain(Range.of(kind), origin);
         }
-        boolean raw = isRaw(a, k);
+        boolean raw = isRaw(a, kind);
         Range x = raw ? a.range() : a.javaRange();
-        return normalize(x.shiftLeft(s), k, raw, origin);
+        return normalize(x.shiftLeft(masked), kind, raw, origin);
       }
       case ">>" -> {
         Range x = a.javaRange();
-        if (s == null) {
-          return normalize(new Range(x.lo().min(BigInteger.ZERO), x.hi().max(BigInteger.ZERO)), k, false, origin);
+        if (masked == null) {
+          return normalize(new Range(x.lo().min(BigInteger.ZERO), x.hi().max(BigInteger.ZERO)), kind, false, origin);
         }
-        return normalize(x.shiftRight(s), k, false, origin);
+        return normalize(x.shiftRight(masked), kind, false, origin);
       }
       default -> {
-        Range u = unsignedView(a, k.bits());
-        if (s == null) {
-          return normalize(new Range(BigInteger.ZERO, u.hi()), k, true, origin);
+        Range unsigned = unsignedView(a, kind.bits());
+        if (masked == null) {
+          return normalize(new Range(BigInteger.ZERO, unsigned.hi()), kind, true, origin);
         }
-        if (s == 0) {
+        if (masked == 0) {
           return a;
         }
-        return normalize(u.shiftRight(s), k, true, origin);
+        return normalize(unsigned.shiftRight(masked), kind, true, origin);
       }
     }
   }
 
   /** {@code -a}. */
-  public static Fact negate(Fact a, JavaKind k, CharSequence origin) {
-    return a == null ? null : normalize(a.javaRange().negate(), k, false, origin);
+  public static @Nullable Fact negate(@Nullable Fact a, JavaKind kind, CharSequence origin) {
+    return a == null ? null : normalize(a.javaRange().negate(), kind, false, origin);
   }
 
   /** {@code ~a}, which is {@code -a - 1}. */
-  public static Fact complement(Fact a, JavaKind k, CharSequence origin) {
+  public static @Nullable Fact complement(@Nullable Fact a, JavaKind kind, CharSequence origin) {
     if (a == null) {
       return null;
     }
-    Range j = a.javaRange();
-    return normalize(new Range(j.hi().negate().subtract(BigInteger.ONE), j.lo().negate().subtract(BigInteger.ONE)),
-        k, false, origin);
+    Range java = a.javaRange();
+    return normalize(new Range(java.hi().negate().subtract(BigInteger.ONE), java.lo().negate().subtract(BigInteger.ONE)),
+        kind, false, origin);
   }
 
   /** {@code Math.min} / {@code Math.max}: the result is one of the arguments. */
-  public static Fact minMax(boolean min, Fact a, Fact b, CharSequence origin) {
+  public static @Nullable Fact minMax(boolean min, @Nullable Fact a, @Nullable Fact b, CharSequence origin) {
     if (a == null || b == null) {
       return a == null ? b : a;
     }
     Range x = a.javaRange();
     Range y = b.javaRange();
-    Range r = min ? new Range(x.lo().min(y.lo()), x.hi().min(y.hi()))
+    Range result = min ? new Range(x.lo().min(y.lo()), x.hi().min(y.hi()))
         : new Range(x.lo().max(y.lo()), x.hi().max(y.hi()));
     boolean abi = a.fromAbi() || b.fromAbi();
     // the operand that gives the upper bound is the one a narrowing comes from
-    if (r.hi().equals(x.hi())) {
-      return Fact.plain(r, a.origin()).withAbi(abi);
+    if (result.hi().equals(x.hi())) {
+      return Fact.plain(result, a.origin()).withAbi(abi);
     }
-    if (r.hi().equals(y.hi())) {
-      return Fact.plain(r, b.origin()).withAbi(abi);
+    if (result.hi().equals(y.hi())) {
+      return Fact.plain(result, b.origin()).withAbi(abi);
     }
-    return Fact.plain(r, origin).withAbi(abi);
+    return Fact.plain(result, origin).withAbi(abi);
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Objects;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the guard knows about an integral value: the range of its mathematical (C) value, how
@@ -22,7 +23,8 @@ import org.abiguard.processor.model.Width;
  *     constants and plain Java values: a plain variable that accumulates it in a loop is held
  *     to its Java type's range instead of becoming a plain value
  */
-public record Fact(Range range, Width raw, CharSequence origin, Width signExtended, boolean fromAbi) {
+public record Fact(
+    Range range, @Nullable Width raw, CharSequence origin, @Nullable Width signExtended, boolean fromAbi) {
   public Fact {
     Objects.requireNonNull(range);
     Objects.requireNonNull(origin);
@@ -34,27 +36,28 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
   }
 
   /**
-   * The fact of a value of width {@code w} held in Java type {@code k}: raw bits when the Java
-   * type has exactly the width of an unsigned C type.
+   * The fact of a value of width {@code width} held in Java type {@code kind}: raw bits when the
+   * Java type has exactly the width of an unsigned C type.
    */
-  public static Fact declared(Width w, JavaKind k, CharSequence origin) {
-    return new Fact(Range.of(w), k != null && k.holdsRawBits(w) ? w : null, origin, null, true);
+  public static Fact declared(Width width, @Nullable JavaKind kind, CharSequence origin) {
+    return new Fact(Range.of(width), kind != null && kind.holdsRawBits(width) ? width : null, origin, null, true);
   }
 
   /**
-   * A value with range {@code r} held in Java type {@code k}: plain when every value fits the
+   * A value with range {@code values} held in Java type {@code kind}: plain when every value fits the
    * Java type as Java reads it, raw bits when it fits the unsigned type of the same size, and
    * otherwise kept as is (an explicit cast does not launder a value: the range keeps what the
    * value could be before the cast).
    */
-  public static Fact in(Range r, JavaKind k, CharSequence origin, Width signExtended, boolean fromAbi) {
-    if (k == null || Range.of(k).contains(r)) {
-      return new Fact(r, null, origin, signExtended, fromAbi);
+  public static Fact in(Range values, @Nullable JavaKind kind, CharSequence origin, @Nullable Width signExtended,
+      boolean fromAbi) {
+    if (kind == null || Range.of(kind).contains(values)) {
+      return new Fact(values, null, origin, signExtended, fromAbi);
     }
-    if (k.signed() && Range.unsigned(k.bits()).contains(r)) {
-      return new Fact(r, new Width(k.bits(), false), origin, signExtended, fromAbi);
+    if (kind.signed() && Range.unsigned(kind.bits()).contains(values)) {
+      return new Fact(values, new Width(kind.bits(), false), origin, signExtended, fromAbi);
     }
-    return new Fact(r, null, origin, signExtended, fromAbi);
+    return new Fact(values, null, origin, signExtended, fromAbi);
   }
 
   /** The range of the Java value as Java's signed operations see it. */
@@ -78,7 +81,7 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
    * Maps a range of Java values (as {@link #javaRange()} sees them) back to this fact's
    * representation, intersected with what it already knew; null when nothing is left.
    */
-  public Fact restrictJava(Range java) {
+  public @Nullable Fact restrictJava(Range java) {
     Range known = javaRange().intersect(java);
     if (known == null) {
       return null;
@@ -95,16 +98,16 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
     } else {
       unsignedView = Range.unsigned(raw.bits());
     }
-    Range r = range.intersect(unsignedView);
-    return r == null ? null : withRange(r);
+    Range left = range.intersect(unsignedView);
+    return left == null ? null : withRange(left);
   }
 
-  public Fact withRange(Range r) {
-    return new Fact(r, raw, origin, signExtended, fromAbi);
+  public Fact withRange(Range values) {
+    return new Fact(values, raw, origin, signExtended, fromAbi);
   }
 
-  public Fact withOrigin(CharSequence o) {
-    return new Fact(range, raw, o, signExtended, fromAbi);
+  public Fact withOrigin(CharSequence newOrigin) {
+    return new Fact(range, raw, newOrigin, signExtended, fromAbi);
   }
 
   /** This fact, derived from an ABI declaration as well when {@code abi} is true. */
@@ -112,14 +115,15 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
     return abi == fromAbi || !abi ? this : new Fact(range, raw, origin, signExtended, true);
   }
 
-  /** Whether {@code f} is a fact derived from an ABI declaration. */
-  public static boolean fromAbi(Fact f) {
-    return f != null && f.fromAbi;
+  /** Whether {@code fact} is a fact derived from an ABI declaration. */
+  public static boolean fromAbi(@Nullable Fact fact) {
+    return fact != null && fact.fromAbi;
   }
 
   /** Same values and representation (the origin does not count). */
-  public boolean sameValues(Fact o) {
-    return o != null && range.equals(o.range) && Objects.equals(raw, o.raw) && Objects.equals(signExtended, o.signExtended);
+  public boolean sameValues(@Nullable Fact other) {
+    return other != null && range.equals(other.range) && Objects.equals(raw, other.raw)
+        && Objects.equals(signExtended, other.signExtended);
   }
 
   /**
@@ -127,7 +131,7 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
    * adds nothing the guard could check, so the other side is kept: only known values are held
    * to a sink in lenient mode.
    */
-  public static Fact join(Fact a, Fact b) {
+  public static @Nullable Fact join(@Nullable Fact a, @Nullable Fact b) {
     if (a == null) {
       return b;
     }
@@ -135,18 +139,19 @@ public record Fact(Range range, Width raw, CharSequence origin, Width signExtend
       return a.withAbi(fromAbi(b));
     }
     CharSequence origin = wider(a, b).origin;
-    Width ext = a.signExtended != null ? a.signExtended : b.signExtended;
+    Width extended = a.signExtended != null ? a.signExtended : b.signExtended;
     boolean abi = a.fromAbi || b.fromAbi;
     if (Objects.equals(a.raw, b.raw)) {
-      return new Fact(a.range.hull(b.range), a.raw, origin, ext, abi);
+      return new Fact(a.range.hull(b.range), a.raw, origin, extended, abi);
     }
     // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
     Fact rawSide = a.raw != null ? a : b;
     Fact plainSide = rawSide == a ? b : a;
-    if (plainSide.range.nonNegative() && Range.unsigned(rawSide.raw.bits()).contains(plainSide.range)) {
-      return new Fact(rawSide.range.hull(plainSide.range), rawSide.raw, origin, ext, abi);
+    Width rawWidth = Objects.requireNonNull(rawSide.raw, "the sides differ, so one holds raw bits");
+    if (plainSide.range.nonNegative() && Range.unsigned(rawWidth.bits()).contains(plainSide.range)) {
+      return new Fact(rawSide.range.hull(plainSide.range), rawWidth, origin, extended, abi);
     }
-    return new Fact(a.javaRange().hull(b.javaRange()), null, origin, ext, abi);
+    return new Fact(a.javaRange().hull(b.javaRange()), null, origin, extended, abi);
   }
 
   private static Fact wider(Fact a, Fact b) {

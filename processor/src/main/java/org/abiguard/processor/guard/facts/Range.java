@@ -3,6 +3,7 @@ package org.abiguard.processor.guard.facts;
 import java.math.BigInteger;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A non-empty interval {@code [lo, hi]} of mathematical integers. Bounds are
@@ -21,13 +22,13 @@ public record Range(BigInteger lo, BigInteger hi) {
     return new Range(BigInteger.valueOf(lo), BigInteger.valueOf(hi));
   }
 
-  /** The single value {@code v}. */
-  public static Range point(BigInteger v) {
-    return new Range(v, v);
+  /** The single value {@code value}. */
+  public static Range point(BigInteger value) {
+    return new Range(value, value);
   }
 
   /** {@code [lo, hi]}, or null when {@code lo > hi}. */
-  public static Range orNull(BigInteger lo, BigInteger hi) {
+  public static @Nullable Range orNull(BigInteger lo, BigInteger hi) {
     return lo.compareTo(hi) > 0 ? null : new Range(lo, hi);
   }
 
@@ -51,17 +52,17 @@ public record Range(BigInteger lo, BigInteger hi) {
   }
 
   /** Every value of a C width. */
-  public static Range of(Width w) {
-    if (!standard(w.bits())) {
-      BigInteger max = w.signed() ? BigInteger.valueOf(w.max()) : unsignedMax(w.bits());
-      return new Range(BigInteger.valueOf(w.min()), max);
+  public static Range of(Width width) {
+    if (!standard(width.bits())) {
+      BigInteger max = width.signed() ? BigInteger.valueOf(width.max()) : unsignedMax(width.bits());
+      return new Range(BigInteger.valueOf(width.min()), max);
     }
-    return w.signed() ? SIGNED[w.bits()] : UNSIGNED[w.bits()];
+    return width.signed() ? SIGNED[width.bits()] : UNSIGNED[width.bits()];
   }
 
   /** Every value of a Java type, read as Java reads it (signed, or unsigned for char). */
-  public static Range of(JavaKind k) {
-    return k.signed() ? SIGNED[k.bits()] : UNSIGNED[k.bits()];
+  public static Range of(JavaKind kind) {
+    return kind.signed() ? SIGNED[kind.bits()] : UNSIGNED[kind.bits()];
   }
 
   /** {@code [0, 2^bits - 1]}: every raw bit pattern read as unsigned. */
@@ -85,12 +86,12 @@ public record Range(BigInteger lo, BigInteger hi) {
     return lo.compareTo(other.lo) <= 0 && hi.compareTo(other.hi) >= 0;
   }
 
-  public boolean contains(BigInteger v) {
-    return lo.compareTo(v) <= 0 && hi.compareTo(v) >= 0;
+  public boolean contains(BigInteger value) {
+    return lo.compareTo(value) <= 0 && hi.compareTo(value) >= 0;
   }
 
   /** The intersection, or null when it is empty. */
-  public Range intersect(Range other) {
+  public @Nullable Range intersect(Range other) {
     return orNull(lo.max(other.lo), hi.min(other.hi));
   }
 
@@ -107,33 +108,33 @@ public record Range(BigInteger lo, BigInteger hi) {
     return lo.signum() >= 0;
   }
 
-  public Range add(Range o) {
-    return new Range(lo.add(o.lo), hi.add(o.hi));
+  public Range add(Range other) {
+    return new Range(lo.add(other.lo), hi.add(other.hi));
   }
 
-  public Range subtract(Range o) {
-    return new Range(lo.subtract(o.hi), hi.subtract(o.lo));
+  public Range subtract(Range other) {
+    return new Range(lo.subtract(other.hi), hi.subtract(other.lo));
   }
 
   public Range negate() {
     return new Range(hi.negate(), lo.negate());
   }
 
-  public Range multiply(Range o) {
-    BigInteger a = lo.multiply(o.lo);
-    BigInteger b = lo.multiply(o.hi);
-    BigInteger c = hi.multiply(o.lo);
-    BigInteger d = hi.multiply(o.hi);
+  public Range multiply(Range other) {
+    BigInteger a = lo.multiply(other.lo);
+    BigInteger b = lo.multiply(other.hi);
+    BigInteger c = hi.multiply(other.lo);
+    BigInteger d = hi.multiply(other.hi);
     return new Range(a.min(b).min(c).min(d), a.max(b).max(c).max(d));
   }
 
-  /** Shifts both bounds by {@code k} (a monotone operation for {@code <<}, {@code >>}). */
-  public Range shiftLeft(int k) {
-    return new Range(lo.shiftLeft(k), hi.shiftLeft(k));
+  /** Shifts both bounds by {@code distance} (a monotone operation for {@code <<}, {@code >>}). */
+  public Range shiftLeft(int distance) {
+    return new Range(lo.shiftLeft(distance), hi.shiftLeft(distance));
   }
 
-  public Range shiftRight(int k) {
-    return new Range(lo.shiftRight(k), hi.shiftRight(k));
+  public Range shiftRight(int distance) {
+    return new Range(lo.shiftRight(distance), hi.shiftRight(distance));
   }
 
   /** Written for messages: {@code 0x10000..0xFFFFFFFF}, or one value. */
@@ -143,7 +144,8 @@ public record Range(BigInteger lo, BigInteger hi) {
   }
 
   /** {@code 0x1F}, {@code -0x1}, or a small decimal written in hex too for consistency. */
-  public static String hex(BigInteger v) {
-    return v.signum() < 0 ? "-0x" + v.negate().toString(16).toUpperCase() : "0x" + v.toString(16).toUpperCase();
+  public static String hex(BigInteger value) {
+    return value.signum() < 0 ? "-0x" + value.negate().toString(16).toUpperCase()
+        : "0x" + value.toString(16).toUpperCase();
   }
 }

@@ -1,6 +1,8 @@
 package org.abiguard.processor.guard.facts;
 
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text computed on first use: facts carry a description of their source for messages, but
@@ -8,8 +10,8 @@ import java.util.function.Supplier;
  * when a diagnostic needs it.
  */
 public final class Text implements CharSequence {
-  private Supplier<String> supplier;
-  private String value;
+  private @Nullable Supplier<String> supplier;
+  private @Nullable String value;
 
   private Text(Supplier<String> supplier) {
     this.supplier = supplier;
@@ -22,11 +24,13 @@ public final class Text implements CharSequence {
 
   @Override
   public String toString() {
-    if (value == null) {
-      value = supplier.get();
+    String computed = value;
+    if (computed == null) {
+      computed = Objects.requireNonNull(supplier, "computed once").get();
+      value = computed;
       supplier = null;
     }
-    return value;
+    return computed;
   }
 
   @Override

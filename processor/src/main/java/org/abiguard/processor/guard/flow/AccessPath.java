@@ -3,6 +3,7 @@ package org.abiguard.processor.guard.flow;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value the dataflow tracks: a local variable or parameter, or a chain of field reads from
@@ -24,20 +25,19 @@ public record AccessPath(List<Object> chain) {
 
   /** This path followed by a field. */
   public AccessPath then(Element field) {
-    List<Object> c = new ArrayList<>(chain.size() + 1);
-    c.addAll(chain);
-    c.add(field);
-    return new AccessPath(List.copyOf(c));
+    List<Object> longer = new ArrayList<>(chain.size() + 1);
+    longer.addAll(chain);
+    longer.add(field);
+    return new AccessPath(List.copyOf(longer));
   }
 
   /** The variable or field the path ends in. */
-  public Element last() {
-    Object o = chain.get(chain.size() - 1);
-    return o instanceof Element e ? e : null;
+  public @Nullable Element last() {
+    return chain.get(chain.size() - 1) instanceof Element element ? element : null;
   }
 
-  /** Whether a write to {@code e} may change this path's value or meaning. */
-  public boolean dependsOn(Element e) {
-    return chain.contains(e);
+  /** Whether a write to {@code element} may change this path's value or meaning. */
+  public boolean dependsOn(Element element) {
+    return chain.contains(element);
   }
 }

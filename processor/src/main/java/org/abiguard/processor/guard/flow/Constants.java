@@ -10,38 +10,38 @@ import com.sun.source.util.Trees;
 import java.math.BigInteger;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.VariableElement;
+import org.jspecify.annotations.Nullable;
 
 /** Compile-time integer constants: literals, constant fields, their negation. */
 final class Constants {
   private Constants() {}
 
-  static BigInteger constant(Trees trees, TreePath p) {
-    Tree t = p.getLeaf();
-    if (t instanceof ParenthesizedTree pt) {
-      return constant(trees, new TreePath(p, pt.getExpression()));
+  static @Nullable BigInteger constant(Trees trees, TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof ParenthesizedTree parenthesized) {
+      return constant(trees, new TreePath(path, parenthesized.getExpression()));
     }
-    if (t instanceof LiteralTree lt) {
-      return integral(lt.getValue());
+    if (tree instanceof LiteralTree literal) {
+      return integral(literal.getValue());
     }
-    if (t.getKind() == Tree.Kind.UNARY_MINUS) {
-      BigInteger v = constant(trees, new TreePath(p, ((UnaryTree) t).getExpression()));
-      return v == null ? null : v.negate();
+    if (tree.getKind() == Tree.Kind.UNARY_MINUS) {
+      BigInteger operand = constant(trees, new TreePath(path, ((UnaryTree) tree).getExpression()));
+      return operand == null ? null : operand.negate();
     }
-    if (t instanceof com.sun.source.tree.IdentifierTree || t instanceof MemberSelectTree) {
-      Element e = trees.getElement(p);
-      if (e instanceof VariableElement ve) {
-        return integral(ve.getConstantValue());
+    if (tree instanceof com.sun.source.tree.IdentifierTree || tree instanceof MemberSelectTree) {
+      if (trees.getElement(path) instanceof VariableElement variable) {
+        return integral(variable.getConstantValue());
       }
     }
     return null;
   }
 
-  static BigInteger integral(Object v) {
-    if (v instanceof Character ch) {
-      return BigInteger.valueOf(ch);
+  static @Nullable BigInteger integral(@Nullable Object value) {
+    if (value instanceof Character character) {
+      return BigInteger.valueOf(character);
     }
-    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-      return BigInteger.valueOf(((Number) v).longValue());
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return BigInteger.valueOf(((Number) value).longValue());
     }
     return null;
   }

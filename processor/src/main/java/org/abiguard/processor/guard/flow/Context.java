@@ -14,6 +14,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.guard.Declarations;
 import org.abiguard.processor.guard.sinks.SinkChecker.Finding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the analysis of one compilation unit shares: javac's utilities, the declarations,
@@ -25,11 +26,11 @@ public final class Context {
   final Trees trees;
   final Types types;
   final Elements elements;
-  final Declarations decls;
+  final Declarations declarations;
   final boolean strict;
   final CompilationUnitTree unit;
   private final SourcePositions positions;
-  private CharSequence source;
+  private @Nullable CharSequence source;
   private boolean sourceRead;
   private Map<Object, Pending> pending = new LinkedHashMap<>();
 
@@ -45,14 +46,14 @@ public final class Context {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
-    this.decls = decls;
+    this.declarations = decls;
     this.strict = strict;
     this.unit = unit;
     this.positions = trees.getSourcePositions();
   }
 
-  void add(TreePath at, String sink, Finding f) {
-    pending.put(new Key(at.getLeaf(), sink), new Pending(at, f));
+  void add(TreePath at, String sink, Finding finding) {
+    pending.put(new Key(at.getLeaf(), sink), new Pending(at, finding));
   }
 
   /** Takes the findings collected since the last call. */
@@ -68,7 +69,7 @@ public final class Context {
   }
 
   /** The source text of an expression, or its pretty-printed form. */
-  String text(Tree t) {
+  String text(Tree tree) {
     if (!sourceRead) {
       sourceRead = true;
       try {
@@ -77,11 +78,11 @@ public final class Context {
         source = null;
       }
     }
-    long start = positions.getStartPosition(unit, t);
-    long end = positions.getEndPosition(unit, t);
+    long start = positions.getStartPosition(unit, tree);
+    long end = positions.getEndPosition(unit, tree);
     if (source != null && start >= 0 && end > start && end <= source.length()) {
       return WHITESPACE.matcher(source.subSequence((int) start, (int) end)).replaceAll(" ");
     }
-    return t.toString();
+    return tree.toString();
   }
 }

@@ -9,6 +9,7 @@ import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Methods whose result the guard understands: abiguard's {@code Abi} helpers, the JDK's
@@ -18,8 +19,8 @@ final class KnownMethods {
   private KnownMethods() {}
 
   /** Whether {@link #apply} understands the method. */
-  static boolean known(ExecutableElement m) {
-    return KEYS.contains(key(m));
+  static boolean known(ExecutableElement method) {
+    return KEYS.contains(key(method));
   }
 
   private static final java.util.Set<String> KEYS = java.util.Set.of(
@@ -35,129 +36,130 @@ final class KnownMethods {
 
   private static final Fact NOT_KNOWN = Fact.plain(Range.of(0, 0), "not known");
 
-  private static String key(ExecutableElement m) {
-    if (!(m.getEnclosingElement() instanceof TypeElement owner)) {
+  private static @Nullable String key(ExecutableElement method) {
+    if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
       return null;
     }
-    return owner.getQualifiedName() + "." + m.getSimpleName();
+    return owner.getQualifiedName() + "." + method.getSimpleName();
   }
 
   /**
-   * The fact of the call's result; {@code args} are the argument facts converted to the
+   * The fact of the call's result; {@code arguments} are the argument facts converted to the
    * parameter types (null where unknown). Null when the method is known but the result is not.
    */
-  static Fact apply(ExecutableElement m, List<Fact> args, JavaKind result) {
-    Fact f = result(key(m), args, result);
-    return f == NOT_KNOWN ? null : f;
+  static @Nullable Fact apply(ExecutableElement method, List<@Nullable Fact> arguments, @Nullable JavaKind result) {
+    Fact value = result(key(method), arguments, result);
+    return value == NOT_KNOWN ? null : value;
   }
 
-  private static Fact result(String key, List<Fact> a, JavaKind k) {
+  private static @Nullable Fact result(@Nullable String key, List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
     if (key == null) {
       return NOT_KNOWN;
     }
     switch (key) {
-      case "org.abiguard.Abi.checkU8": return check(Width.U8, arg(a, 0), k, "checkU8");
-      case "org.abiguard.Abi.checkU16": return check(Width.U16, arg(a, 0), k, "checkU16");
-      case "org.abiguard.Abi.checkU32": return check(Width.U32, arg(a, 0), k, "checkU32");
-      case "org.abiguard.Abi.checkS8": return check(Width.S8, arg(a, 0), k, "checkS8");
-      case "org.abiguard.Abi.checkS16": return check(Width.S16, arg(a, 0), k, "checkS16");
-      case "org.abiguard.Abi.checkS32": return check(Width.S32, arg(a, 0), k, "checkS32");
-      case "org.abiguard.Abi.truncU8": return trunc(Width.U8, arg(a, 0), k, "truncU8");
-      case "org.abiguard.Abi.truncU16": return trunc(Width.U16, arg(a, 0), k, "truncU16");
-      case "org.abiguard.Abi.truncU32": return trunc(Width.U32, arg(a, 0), k, "truncU32");
-      case "java.lang.Integer.toUnsignedLong": return toUnsigned(32, arg(a, 0), k, "Integer.toUnsignedLong");
+      case "org.abiguard.Abi.checkU8": return check(Width.U8, argument(arguments, 0), kind, "checkU8");
+      case "org.abiguard.Abi.checkU16": return check(Width.U16, argument(arguments, 0), kind, "checkU16");
+      case "org.abiguard.Abi.checkU32": return check(Width.U32, argument(arguments, 0), kind, "checkU32");
+      case "org.abiguard.Abi.checkS8": return check(Width.S8, argument(arguments, 0), kind, "checkS8");
+      case "org.abiguard.Abi.checkS16": return check(Width.S16, argument(arguments, 0), kind, "checkS16");
+      case "org.abiguard.Abi.checkS32": return check(Width.S32, argument(arguments, 0), kind, "checkS32");
+      case "org.abiguard.Abi.truncU8": return trunc(Width.U8, argument(arguments, 0), kind, "truncU8");
+      case "org.abiguard.Abi.truncU16": return trunc(Width.U16, argument(arguments, 0), kind, "truncU16");
+      case "org.abiguard.Abi.truncU32": return trunc(Width.U32, argument(arguments, 0), kind, "truncU32");
+      case "java.lang.Integer.toUnsignedLong": return toUnsigned(32, argument(arguments, 0), kind, "Integer.toUnsignedLong");
       case "java.lang.Short.toUnsignedInt", "java.lang.Short.toUnsignedLong":
-        return toUnsigned(16, arg(a, 0), k, "Short.toUnsigned...");
+        return toUnsigned(16, argument(arguments, 0), kind, "Short.toUnsigned...");
       case "java.lang.Byte.toUnsignedInt", "java.lang.Byte.toUnsignedLong":
-        return toUnsigned(8, arg(a, 0), k, "Byte.toUnsigned...");
-      case "java.lang.Integer.divideUnsigned": return divideUnsigned(32, a, k);
-      case "java.lang.Long.divideUnsigned": return divideUnsigned(64, a, k);
-      case "java.lang.Integer.remainderUnsigned": return remainderUnsigned(32, a, k);
-      case "java.lang.Long.remainderUnsigned": return remainderUnsigned(64, a, k);
+        return toUnsigned(8, argument(arguments, 0), kind, "Byte.toUnsigned...");
+      case "java.lang.Integer.divideUnsigned": return divideUnsigned(32, arguments, kind);
+      case "java.lang.Long.divideUnsigned": return divideUnsigned(64, arguments, kind);
+      case "java.lang.Integer.remainderUnsigned": return remainderUnsigned(32, arguments, kind);
+      case "java.lang.Long.remainderUnsigned": return remainderUnsigned(64, arguments, kind);
       case "java.lang.Math.min", "java.lang.StrictMath.min":
-        return k == null ? null : Arith.minMax(true, arg(a, 0), arg(a, 1), "Math.min(...)");
+        return kind == null ? null : Arith.minMax(true, argument(arguments, 0), argument(arguments, 1), "Math.min(...)");
       case "java.lang.Math.max", "java.lang.StrictMath.max":
-        return k == null ? null : Arith.minMax(false, arg(a, 0), arg(a, 1), "Math.max(...)");
-      case "java.lang.Math.floorMod", "java.lang.StrictMath.floorMod": return floorMod(a, k);
+        return kind == null ? null : Arith.minMax(false, argument(arguments, 0), argument(arguments, 1), "Math.max(...)");
+      case "java.lang.Math.floorMod", "java.lang.StrictMath.floorMod": return floorMod(arguments, kind);
       case "java.lang.Math.toIntExact", "java.lang.StrictMath.toIntExact": {
-        Fact x = arg(a, 0);
-        Range r = x == null ? Range.of(JavaKind.INT) : x.javaRange().intersect(Range.of(JavaKind.INT));
-        return r == null ? null : x == null ? null : Fact.plain(r, x.origin()).withAbi(x.fromAbi());
+        Fact value = argument(arguments, 0);
+        Range range = value == null ? Range.of(JavaKind.INT) : value.javaRange().intersect(Range.of(JavaKind.INT));
+        return range == null ? null : value == null ? null : Fact.plain(range, value.origin()).withAbi(value.fromAbi());
       }
       default: return NOT_KNOWN;
     }
   }
 
-  private static Fact arg(List<Fact> a, int i) {
-    return i < a.size() ? a.get(i) : null;
+  private static @Nullable Fact argument(List<@Nullable Fact> arguments, int i) {
+    return i < arguments.size() ? arguments.get(i) : null;
   }
 
-  private static Fact check(Width w, Fact x, JavaKind k, String name) {
-    Range r = Range.of(w);
-    if (x != null && r.intersect(x.range()) != null) {
-      r = r.intersect(x.range());
+  private static Fact check(Width width, @Nullable Fact value, @Nullable JavaKind kind, String name) {
+    Range range = Range.of(width);
+    Range checked = value == null ? null : range.intersect(value.range());
+    if (checked != null) {
+      range = checked;
     }
-    return Fact.in(r, k, "result of Abi." + name + "(...) (" + w + ")", null, true);
+    return Fact.in(range, kind, "result of Abi." + name + "(...) (" + width + ")", null, true);
   }
 
-  private static Fact trunc(Width w, Fact x, JavaKind k, String name) {
-    if (x != null && Range.of(w).contains(x.range())) {
-      return Fact.in(x.range(), k, x.origin(), null, true);
+  private static Fact trunc(Width width, @Nullable Fact value, @Nullable JavaKind kind, String name) {
+    if (value != null && Range.of(width).contains(value.range())) {
+      return Fact.in(value.range(), kind, value.origin(), null, true);
     }
-    return Fact.in(Range.of(w), k, "result of Abi." + name + "(...) (" + w + ")", null, true);
+    return Fact.in(Range.of(width), kind, "result of Abi." + name + "(...) (" + width + ")", null, true);
   }
 
-  private static Fact toUnsigned(int bits, Fact x, JavaKind k, String name) {
-    if (x == null) {
-      return Fact.in(Range.unsigned(bits), k, "result of " + name + "(...) (u" + bits + ")", null, false);
+  private static Fact toUnsigned(int bits, @Nullable Fact value, @Nullable JavaKind kind, String name) {
+    if (value == null) {
+      return Fact.in(Range.unsigned(bits), kind, "result of " + name + "(...) (u" + bits + ")", null, false);
     }
-    return Fact.in(Arith.unsignedView(x, bits), k, x.origin(), null, x.fromAbi());
+    return Fact.in(Arith.unsignedView(value, bits), kind, value.origin(), null, value.fromAbi());
   }
 
-  private static Fact divideUnsigned(int bits, List<Fact> a, JavaKind k) {
-    Fact x = arg(a, 0);
-    Fact y = arg(a, 1);
-    Range ux = x == null ? Range.unsigned(bits) : Arith.unsignedView(x, bits);
-    BigInteger hi = ux.hi();
+  private static Fact divideUnsigned(int bits, List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
+    Fact x = argument(arguments, 0);
+    Fact y = argument(arguments, 1);
+    Range dividend = x == null ? Range.unsigned(bits) : Arith.unsignedView(x, bits);
+    BigInteger hi = dividend.hi();
     BigInteger lo = BigInteger.ZERO;
     if (y != null) {
-      Range uy = Arith.unsignedView(y, bits);
-      if (uy.lo().signum() > 0) {
-        hi = ux.hi().divide(uy.lo());
-        lo = ux.lo().divide(uy.hi());
+      Range divisor = Arith.unsignedView(y, bits);
+      if (divisor.lo().signum() > 0) {
+        hi = dividend.hi().divide(divisor.lo());
+        lo = dividend.lo().divide(divisor.hi());
       }
     }
-    return Fact.in(new Range(lo, hi), k, "result of divideUnsigned(...) (u" + bits + ")", null,
+    return Fact.in(new Range(lo, hi), kind, "result of divideUnsigned(...) (u" + bits + ")", null,
         Fact.fromAbi(x) || Fact.fromAbi(y));
   }
 
-  private static Fact remainderUnsigned(int bits, List<Fact> a, JavaKind k) {
-    Fact x = arg(a, 0);
-    Fact y = arg(a, 1);
+  private static Fact remainderUnsigned(int bits, List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
+    Fact x = argument(arguments, 0);
+    Fact y = argument(arguments, 1);
     BigInteger hi = x == null ? Range.unsignedMax(bits) : Arith.unsignedView(x, bits).hi();
     if (y != null) {
-      BigInteger m = Arith.unsignedView(y, bits).hi().subtract(BigInteger.ONE);
-      if (m.signum() >= 0) {
-        hi = hi.min(m);
+      BigInteger largest = Arith.unsignedView(y, bits).hi().subtract(BigInteger.ONE);
+      if (largest.signum() >= 0) {
+        hi = hi.min(largest);
       }
     }
-    return Fact.in(new Range(BigInteger.ZERO, hi), k, "result of remainderUnsigned(...) (u" + bits + ")", null,
+    return Fact.in(new Range(BigInteger.ZERO, hi), kind, "result of remainderUnsigned(...) (u" + bits + ")", null,
         Fact.fromAbi(x) || Fact.fromAbi(y));
   }
 
-  private static Fact floorMod(List<Fact> a, JavaKind k) {
-    Fact y = arg(a, 1);
-    if (y == null || k == null) {
+  private static @Nullable Fact floorMod(List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
+    Fact y = argument(arguments, 1);
+    if (y == null || kind == null) {
       return null;
     }
-    Range m = y.javaRange();
-    if (m.lo().signum() > 0) {
-      return Fact.plain(new Range(BigInteger.ZERO, m.hi().subtract(BigInteger.ONE)), "result of Math.floorMod(...)")
-          .withAbi(y.fromAbi() || Fact.fromAbi(arg(a, 0)));
+    Range divisor = y.javaRange();
+    if (divisor.lo().signum() > 0) {
+      return Fact.plain(new Range(BigInteger.ZERO, divisor.hi().subtract(BigInteger.ONE)), "result of Math.floorMod(...)")
+          .withAbi(y.fromAbi() || Fact.fromAbi(argument(arguments, 0)));
     }
-    if (m.hi().signum() < 0) {
-      return Fact.plain(new Range(m.lo().add(BigInteger.ONE), BigInteger.ZERO), "result of Math.floorMod(...)")
-          .withAbi(y.fromAbi() || Fact.fromAbi(arg(a, 0)));
+    if (divisor.hi().signum() < 0) {
+      return Fact.plain(new Range(divisor.lo().add(BigInteger.ONE), BigInteger.ZERO), "result of Math.floorMod(...)")
+          .withAbi(y.fromAbi() || Fact.fromAbi(argument(arguments, 0)));
     }
     return null;
   }

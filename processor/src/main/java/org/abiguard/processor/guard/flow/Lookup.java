@@ -10,50 +10,51 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
 
 /** Finds the declarations behind calls javac resolves indirectly: lambdas, method references, anonymous classes. */
 final class Lookup {
   private Lookup() {}
 
   /** An anonymous class's constructor passes its arguments on to the superclass constructor. */
-  static ExecutableElement superConstructor(Types types, ExecutableElement anonymousCtor) {
-    Element anon = anonymousCtor.getEnclosingElement();
-    if (!(anon instanceof TypeElement te) || !(te.getSuperclass() instanceof DeclaredType sup)) {
-      return anonymousCtor;
+  static ExecutableElement superConstructor(Types types, ExecutableElement anonymousConstructor) {
+    Element anonymous = anonymousConstructor.getEnclosingElement();
+    if (!(anonymous instanceof TypeElement type) || !(type.getSuperclass() instanceof DeclaredType superclass)) {
+      return anonymousConstructor;
     }
-    for (ExecutableElement c : ElementFilter.constructorsIn(sup.asElement().getEnclosedElements())) {
-      if (c.getParameters().size() == anonymousCtor.getParameters().size()) {
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(superclass.asElement().getEnclosedElements())) {
+      if (constructor.getParameters().size() == anonymousConstructor.getParameters().size()) {
         boolean same = true;
-        for (int i = 0; i < c.getParameters().size() && same; i++) {
-          same = types.isSameType(types.erasure(c.getParameters().get(i).asType()),
-              types.erasure(anonymousCtor.getParameters().get(i).asType()));
+        for (int i = 0; i < constructor.getParameters().size() && same; i++) {
+          same = types.isSameType(types.erasure(constructor.getParameters().get(i).asType()),
+              types.erasure(anonymousConstructor.getParameters().get(i).asType()));
         }
         if (same) {
-          return c;
+          return constructor;
         }
       }
     }
-    return anonymousCtor;
+    return anonymousConstructor;
   }
 
   /** The single abstract method of a functional interface type, or null. */
-  static ExecutableElement functionalMethod(Elements elements, TypeMirror t) {
-    if (!(t instanceof DeclaredType dt) || !(dt.asElement() instanceof TypeElement te)) {
+  static @Nullable ExecutableElement functionalMethod(Elements elements, @Nullable TypeMirror type) {
+    if (!(type instanceof DeclaredType declared) || !(declared.asElement() instanceof TypeElement functional)) {
       return null;
     }
-    for (Element member : elements.getAllMembers(te)) {
-      if (member instanceof ExecutableElement m && m.getKind() == ElementKind.METHOD
-          && m.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(m)) {
-        return m;
+    for (Element member : elements.getAllMembers(functional)) {
+      if (member instanceof ExecutableElement method && method.getKind() == ElementKind.METHOD
+          && method.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(method)) {
+        return method;
       }
     }
     return null;
   }
 
-  private static boolean isObjectMethod(ExecutableElement m) {
-    String n = m.getSimpleName().toString();
-    int arity = m.getParameters().size();
-    return n.equals("equals") && arity == 1 || n.equals("hashCode") && arity == 0
-        || n.equals("toString") && arity == 0;
+  private static boolean isObjectMethod(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    int arity = method.getParameters().size();
+    return name.equals("equals") && arity == 1 || name.equals("hashCode") && arity == 0
+        || name.equals("toString") && arity == 0;
   }
 }

@@ -5,35 +5,39 @@ import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
 
 /** Java's integer operators on facts: binary numeric promotion, then the transfer function. */
 final class Operators {
   private Operators() {}
 
-  /** One operator on facts of the given Java types, with the result in {@code k}. */
-  static Fact operate(Tree.Kind op, Fact a, JavaKind ka, Fact b, JavaKind kb, JavaKind k, CharSequence o) {
-    Fact result = transfer(op, a, ka, b, kb, k, o);
-    return result == null ? null : result.withAbi(Fact.fromAbi(a) || Fact.fromAbi(b));
+  /** One operator on facts of the given Java types, with the result in {@code kind}. */
+  static @Nullable Fact operate(Tree.Kind operator, @Nullable Fact left, @Nullable JavaKind leftKind,
+      @Nullable Fact right, @Nullable JavaKind rightKind, JavaKind kind, CharSequence origin) {
+    Fact result = transfer(operator, left, leftKind, right, rightKind, kind, origin);
+    return result == null ? null : result.withAbi(Fact.fromAbi(left) || Fact.fromAbi(right));
   }
 
-  private static Fact transfer(Tree.Kind op, Fact a, JavaKind ka, Fact b, JavaKind kb, JavaKind k, CharSequence o) {
-    if (op == Tree.Kind.LEFT_SHIFT || op == Tree.Kind.RIGHT_SHIFT || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
-      Fact x = Arith.convert(a, ka, k);
-      Integer n = b != null && b.range().isPoint() ? b.range().lo().intValue() : null;
-      String s = op == Tree.Kind.LEFT_SHIFT ? "<<" : op == Tree.Kind.RIGHT_SHIFT ? ">>" : ">>>";
-      return Arith.shift(s, x, n, k, o);
+  private static @Nullable Fact transfer(Tree.Kind operator, @Nullable Fact left, @Nullable JavaKind leftKind,
+      @Nullable Fact right, @Nullable JavaKind rightKind, JavaKind kind, CharSequence origin) {
+    if (operator == Tree.Kind.LEFT_SHIFT || operator == Tree.Kind.RIGHT_SHIFT
+        || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
+      Fact shifted = Arith.convert(left, leftKind, kind);
+      Integer distance = right != null && right.range().isPoint() ? right.range().lo().intValue() : null;
+      String symbol = operator == Tree.Kind.LEFT_SHIFT ? "<<" : operator == Tree.Kind.RIGHT_SHIFT ? ">>" : ">>>";
+      return Arith.shift(symbol, shifted, distance, kind, origin);
     }
-    Fact x = Arith.convert(a, ka, k);
-    Fact y = Arith.convert(b, kb, k);
-    return switch (op) {
-      case PLUS -> Arith.additive('+', x, y, k, o);
-      case MINUS -> Arith.additive('-', x, y, k, o);
-      case MULTIPLY -> Arith.additive('*', x, y, k, o);
-      case DIVIDE -> Arith.divide(x, y, k, o);
-      case REMAINDER -> Arith.remainder(x, y, k, o);
-      case AND -> Arith.and(x, y, k, o);
-      case OR -> Arith.orXor(true, x, y, k, o);
-      case XOR -> Arith.orXor(false, x, y, k, o);
+    Fact x = Arith.convert(left, leftKind, kind);
+    Fact y = Arith.convert(right, rightKind, kind);
+    return switch (operator) {
+      case PLUS -> Arith.additive('+', x, y, kind, origin);
+      case MINUS -> Arith.additive('-', x, y, kind, origin);
+      case MULTIPLY -> Arith.additive('*', x, y, kind, origin);
+      case DIVIDE -> Arith.divide(x, y, kind, origin);
+      case REMAINDER -> Arith.remainder(x, y, kind, origin);
+      case AND -> Arith.and(x, y, kind, origin);
+      case OR -> Arith.orXor(true, x, y, kind, origin);
+      case XOR -> Arith.orXor(false, x, y, kind, origin);
       default -> null;
     };
   }
@@ -43,25 +47,28 @@ final class Operators {
    * type (which, like an explicit cast, does not launder it). Raw unsigned bits stay unsigned
    * for {@code + - *}, which wrap alike either way.
    */
-  static Fact update(Tree.Kind op, Fact old, JavaKind kt, Fact rhs, JavaKind kr, CharSequence o) {
-    boolean shift = op == Tree.Kind.LEFT_SHIFT || op == Tree.Kind.RIGHT_SHIFT || op == Tree.Kind.UNSIGNED_RIGHT_SHIFT;
-    JavaKind promoted = kt == JavaKind.LONG || !shift && kr == JavaKind.LONG ? JavaKind.LONG : JavaKind.INT;
-    if (old != null && rhs != null && old.raw() != null && old.raw().bits() == kt.bits()
-        && (op == Tree.Kind.PLUS || op == Tree.Kind.MINUS || op == Tree.Kind.MULTIPLY)) {
+  static @Nullable Fact update(Tree.Kind operator, @Nullable Fact old, JavaKind targetKind, @Nullable Fact operand,
+      @Nullable JavaKind operandKind, CharSequence origin) {
+    boolean shift = operator == Tree.Kind.LEFT_SHIFT || operator == Tree.Kind.RIGHT_SHIFT
+        || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT;
+    JavaKind promoted = targetKind == JavaKind.LONG || !shift && operandKind == JavaKind.LONG
+        ? JavaKind.LONG : JavaKind.INT;
+    if (old != null && operand != null && old.raw() != null && old.raw().bits() == targetKind.bits()
+        && (operator == Tree.Kind.PLUS || operator == Tree.Kind.MINUS || operator == Tree.Kind.MULTIPLY)) {
       Range x = old.range();
-      Range y = rhs.javaRange();
-      Range r = op == Tree.Kind.PLUS ? x.add(y) : op == Tree.Kind.MINUS ? x.subtract(y) : x.multiply(y);
-      return Fact.in(r, kt, o, null, old.fromAbi() || rhs.fromAbi());
+      Range y = operand.javaRange();
+      Range result = operator == Tree.Kind.PLUS ? x.add(y) : operator == Tree.Kind.MINUS ? x.subtract(y) : x.multiply(y);
+      return Fact.in(result, targetKind, origin, null, old.fromAbi() || operand.fromAbi());
     }
-    Fact v = operate(op, old, kt, rhs, kr, promoted, o);
-    if (v != null && old != null && v.range().equals(old.range())) {
-      v = v.withOrigin(old.origin());
+    Fact value = operate(operator, old, targetKind, operand, operandKind, promoted, origin);
+    if (value != null && old != null && value.range().equals(old.range())) {
+      value = value.withOrigin(old.origin());
     }
-    return Arith.convert(v, promoted, kt);
+    return Arith.convert(value, promoted, targetKind);
   }
 
-  static String operator(Tree.Kind op) {
-    return switch (op) {
+  static String operator(Tree.Kind operator) {
+    return switch (operator) {
       case PLUS -> "+";
       case MINUS -> "-";
       case MULTIPLY -> "*";

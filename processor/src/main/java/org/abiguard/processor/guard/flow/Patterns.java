@@ -16,6 +16,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Record patterns ({@code o instanceof XenAddToPhysmap(var domid, var size, long space)},
@@ -28,47 +29,47 @@ import org.abiguard.processor.guard.facts.Fact;
  */
 final class Patterns {
   private static final String DECONSTRUCTION_PATTERN = "DECONSTRUCTION_PATTERN";
-  private static final Method NESTED_PATTERNS =
+  private static final @Nullable Method NESTED_PATTERNS =
       method("com.sun.source.tree.DeconstructionPatternTree", "getNestedPatterns");
-  private static final Method CASE_LABELS = method("com.sun.source.tree.CaseTree", "getLabels");
-  private static final Method CASE_GUARD = method("com.sun.source.tree.CaseTree", "getGuard");
+  private static final @Nullable Method CASE_LABELS = method("com.sun.source.tree.CaseTree", "getLabels");
+  private static final @Nullable Method CASE_GUARD = method("com.sun.source.tree.CaseTree", "getGuard");
 
   private Patterns() {}
 
   /** Gives the variables that the patterns under {@code pattern} bind the facts of their components. */
-  static void bind(Evaluator ev, TreePath pattern) {
-    if (pattern == null || NESTED_PATTERNS == null || ev.state == null) {
+  static void bind(Interpreter interpreter, @Nullable TreePath pattern) {
+    if (pattern == null || NESTED_PATTERNS == null || !interpreter.frame.reachable()) {
       return;
     }
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitBindingPattern(BindingPatternTree node, Void unused) {
-        bindComponent(ev, getCurrentPath());
+        bindComponent(interpreter, getCurrentPath());
         return super.visitBindingPattern(node, null);
       }
     }.scan(pattern, null);
   }
 
   /** The labels of a case ({@code case A, B}, {@code case R(var x)}); the expressions before Java 21. */
-  static List<? extends Tree> labels(com.sun.source.tree.CaseTree c) {
-    Object labels = invoke(CASE_LABELS, c);
-    return labels instanceof List<?> l ? l.stream().map(Tree.class::cast).toList() : c.getExpressions();
+  static List<? extends Tree> labels(com.sun.source.tree.CaseTree caseTree) {
+    Object labels = invoke(CASE_LABELS, caseTree);
+    return labels instanceof List<?> list ? list.stream().map(Tree.class::cast).toList() : caseTree.getExpressions();
   }
 
   /** A case's {@code when} guard, or null (always null under javac before 21). */
-  static Tree guard(com.sun.source.tree.CaseTree c) {
-    return invoke(CASE_GUARD, c) instanceof Tree t ? t : null;
+  static @Nullable Tree guard(com.sun.source.tree.CaseTree caseTree) {
+    return invoke(CASE_GUARD, caseTree) instanceof Tree guard ? guard : null;
   }
 
-  private static void bindComponent(Evaluator ev, TreePath binding) {
+  private static void bindComponent(Interpreter interpreter, TreePath binding) {
     TreePath parent = binding.getParentPath();
     if (parent == null || !parent.getLeaf().getKind().name().equals(DECONSTRUCTION_PATTERN)
         || !(invoke(NESTED_PATTERNS, parent.getLeaf()) instanceof List<?> nested)) {
       return;
     }
     int index = nested.indexOf(binding.getLeaf());
-    TypeMirror recordType = ev.cx.trees.getTypeMirror(parent);
-    if (index < 0 || !(recordType instanceof DeclaredType dt) || !(dt.asElement() instanceof TypeElement record)) {
+    TypeMirror recordType = interpreter.context.trees.getTypeMirror(parent);
+    if (index < 0 || !(recordType instanceof DeclaredType declaredType) || !(declaredType.asElement() instanceof TypeElement record)) {
       return;
     }
     List<RecordComponentElement> components = ElementFilter.recordComponentsIn(record.getEnclosedElements());
@@ -76,16 +77,16 @@ final class Patterns {
       return;
     }
     ExecutableElement accessor = components.get(index).getAccessor();
-    Element variable = ev.cx.trees.getElement(new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
-    Fact declared = accessor == null ? null : ev.decls.readFact(accessor);
+    Element variable = interpreter.context.trees.getElement(new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
+    Fact declared = accessor == null ? null : interpreter.context.declarations.readFact(accessor);
     if (variable == null || declared == null) {
       return;
     }
-    Fact f = Arith.convert(declared, ev.decls.kindOf(accessor.getReturnType()), ev.decls.kindOf(variable.asType()));
-    ev.state.put(AccessPath.of(variable), f);
+    Fact component = Arith.convert(declared, interpreter.context.declarations.kindOf(accessor.getReturnType()), interpreter.context.declarations.kindOf(variable.asType()));
+    interpreter.frame.state.put(AccessPath.of(variable), component);
   }
 
-  private static Method method(String type, String name) {
+  private static @Nullable Method method(String type, String name) {
     try {
       return Class.forName(type).getMethod(name);
     } catch (ReflectiveOperationException | LinkageError e) {
@@ -93,12 +94,12 @@ final class Patterns {
     }
   }
 
-  private static Object invoke(Method m, Object on) {
-    if (m == null || !m.getDeclaringClass().isInstance(on)) {
+  private static @Nullable Object invoke(@Nullable Method method, Object on) {
+    if (method == null || !method.getDeclaringClass().isInstance(on)) {
       return null;
     }
     try {
-      return m.invoke(on);
+      return method.invoke(on);
     } catch (IllegalAccessException | InvocationTargetException e) {
       return null;
     }

@@ -4,6 +4,7 @@ import com.sun.source.tree.Tree;
 import java.math.BigInteger;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a comparison proves about its operands: for {@code x op y} on Java values, the ranges
@@ -14,74 +15,89 @@ import org.abiguard.processor.guard.facts.Range;
 final class Refinement {
   private Refinement() {}
 
-  /** {@code {{x, y} when true, {x, y} when false}}; a null range is an impossible outcome. */
-  static Range[][] outcomes(Tree.Kind op, Range x, Range y) {
-    return switch (op) {
-      case LESS_THAN -> new Range[][] {less(x, y, 1), swap(less(y, x, 0))};
-      case LESS_THAN_EQUAL -> new Range[][] {less(x, y, 0), swap(less(y, x, 1))};
-      case GREATER_THAN -> new Range[][] {swap(less(y, x, 1)), less(x, y, 0)};
-      case GREATER_THAN_EQUAL -> new Range[][] {swap(less(y, x, 0)), less(x, y, 1)};
-      case EQUAL_TO -> new Range[][] {equal(x, y), notEqual(x, y)};
-      default -> new Range[][] {notEqual(x, y), equal(x, y)};
+  /**
+   * The values left for the two operands of a comparison in one outcome; null for an operand
+   * no value is left for, which makes the outcome impossible.
+   */
+  record Operands(@Nullable Range left, @Nullable Range right) {
+    Operands swapped() {
+      return new Operands(right, left);
+    }
+  }
+
+  /** The operands' values when the comparison holds and when it does not. */
+  record Outcomes(Operands whenTrue, Operands whenFalse) {}
+
+  static Outcomes outcomes(Tree.Kind operator, Range x, Range y) {
+    return switch (operator) {
+      case LESS_THAN -> new Outcomes(less(x, y, 1), less(y, x, 0).swapped());
+      case LESS_THAN_EQUAL -> new Outcomes(less(x, y, 0), less(y, x, 1).swapped());
+      case GREATER_THAN -> new Outcomes(less(y, x, 1).swapped(), less(x, y, 0));
+      case GREATER_THAN_EQUAL -> new Outcomes(less(y, x, 0).swapped(), less(x, y, 1));
+      case EQUAL_TO -> new Outcomes(equal(x, y), notEqual(x, y));
+      default -> new Outcomes(notEqual(x, y), equal(x, y));
     };
   }
 
-  private static Range[] swap(Range[] r) {
-    return new Range[] {r[1], r[0]};
-  }
-
   /** {@code x < y} (strict = 1) or {@code x <= y} (strict = 0): the ranges left for each. */
-  private static Range[] less(Range x, Range y, int strict) {
-    BigInteger s = BigInteger.valueOf(strict);
-    return new Range[] {
-        Range.orNull(x.lo(), x.hi().min(y.hi().subtract(s))),
-        Range.orNull(y.lo().max(x.lo().add(s)), y.hi())};
+  private static Operands less(Range x, Range y, int strict) {
+    BigInteger step = BigInteger.valueOf(strict);
+    return new Operands(
+        Range.orNull(x.lo(), x.hi().min(y.hi().subtract(step))),
+        Range.orNull(y.lo().max(x.lo().add(step)), y.hi()));
   }
 
-  private static Range[] equal(Range x, Range y) {
+  private static Operands equal(Range x, Range y) {
     Range both = x.intersect(y);
-    return new Range[] {both, both};
+    return new Operands(both, both);
   }
 
-  private static Range[] notEqual(Range x, Range y) {
-    return new Range[] {without(x, y), without(y, x)};
+  private static Operands notEqual(Range x, Range y) {
+    return new Operands(without(x, y), without(y, x));
   }
 
-  private static Range without(Range x, Range point) {
+  private static @Nullable Range without(Range x, Range point) {
     if (!point.isPoint()) {
       return x;
     }
-    BigInteger v = point.lo();
-    if (x.isPoint() && x.lo().equals(v)) {
+    BigInteger value = point.lo();
+    if (x.isPoint() && x.lo().equals(value)) {
       return null;
     }
-    if (x.lo().equals(v)) {
-      return new Range(v.add(BigInteger.ONE), x.hi());
+    if (x.lo().equals(value)) {
+      return new Range(value.add(BigInteger.ONE), x.hi());
     }
-    if (x.hi().equals(v)) {
-      return new Range(x.lo(), v.subtract(BigInteger.ONE));
+    if (x.hi().equals(value)) {
+      return new Range(x.lo(), value.subtract(BigInteger.ONE));
     }
     return x;
   }
 
-  static State apply(State s, AccessPath pa, Fact a, Range ra, AccessPath pb, Fact b, Range rb) {
-    if (ra == null || rb == null) {
-      return null;
+  /**
+   * Narrows the tracked operands of {@code state} (a copy the caller owns) to the values one
+   * outcome leaves them; {@link State#UNREACHABLE} when the outcome is impossible.
+   */
+  static State apply(State state, Operands ranges, @Nullable AccessPath leftPath, Fact left,
+      @Nullable AccessPath rightPath, Fact right) {
+    Range leftRange = ranges.left();
+    Range rightRange = ranges.right();
+    if (leftRange == null || rightRange == null) {
+      return State.UNREACHABLE;
     }
-    if (pa != null) {
-      Fact na = a.restrictJava(ra);
-      if (na == null) {
-        return null;
+    if (leftPath != null) {
+      Fact narrowed = left.restrictJava(leftRange);
+      if (narrowed == null) {
+        return State.UNREACHABLE;
       }
-      s.put(pa, na);
+      state.put(leftPath, narrowed);
     }
-    if (pb != null) {
-      Fact nb = b.restrictJava(rb);
-      if (nb == null) {
-        return null;
+    if (rightPath != null) {
+      Fact narrowed = right.restrictJava(rightRange);
+      if (narrowed == null) {
+        return State.UNREACHABLE;
       }
-      s.put(pb, nb);
+      state.put(rightPath, narrowed);
     }
-    return s;
+    return state;
   }
 }

@@ -9,40 +9,55 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import org.abiguard.processor.guard.facts.Fact;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The facts known at one program point, per access path. A path without an entry has its
- * declared fact (a parameter's or field's width); an entry with a null fact is a value known to
- * carry no fact (a plain Java value in lenient mode). The unreachable state is a null
- * {@code State}.
+ * The facts known at one program point, per access path. The lattice has an explicit bottom,
+ * {@link #UNREACHABLE}: the state of code that no path reaches (after a {@code return}, in a
+ * branch a check rules out), which joins as the identity and holds no facts.
+ *
+ * <p>A reachable state tracks some paths. A path it does not {@linkplain #tracks track} has its
+ * declared fact (a parameter's or field's width); a tracked path has the fact a write or a
+ * check gave it, or none ({@code null}): a value known to carry no fact, such as a plain Java
+ * value in lenient mode.
  */
 public final class State {
-  private final Map<AccessPath, Fact> facts;
-  /** Relations a range check proved: {@code [a, b]} means {@code a <= b}. */
-  private final Set<List<AccessPath>> atMost;
+  /** The state of unreachable code: the bottom of the lattice. */
+  public static final State UNREACHABLE = new State(null, null);
 
+  /** Per tracked path, its fact; a null fact is a value known to carry none. Null when unreachable. */
+  private final @Nullable Map<AccessPath, @Nullable Fact> facts;
+  /** Relations a range check proved: {@code [a, b]} means {@code a <= b}. Null when unreachable. */
+  private final @Nullable Set<List<AccessPath>> atMost;
+
+  /** A reachable state that tracks nothing: every path has its declared fact. */
   public State() {
-    this.facts = new HashMap<>();
-    this.atMost = new HashSet<>();
+    this(new HashMap<>(), new HashSet<>());
   }
 
-  private State(Map<AccessPath, Fact> facts, Set<List<AccessPath>> atMost) {
-    this.facts = new HashMap<>(facts);
-    this.atMost = new HashSet<>(atMost);
+  private State(@Nullable Map<AccessPath, @Nullable Fact> facts, @Nullable Set<List<AccessPath>> atMost) {
+    this.facts = facts;
+    this.atMost = atMost;
   }
 
+  /** Whether some path reaches this program point. */
+  public boolean reachable() {
+    return this != UNREACHABLE;
+  }
+
+  /** A copy to change independently; the unreachable state is its own copy. */
   public State copy() {
-    return new State(facts, atMost);
+    return reachable() ? new State(new HashMap<>(facts()), new HashSet<>(relations())) : UNREACHABLE;
   }
 
   /** Records that {@code a <= b} holds here. */
   public void atMost(AccessPath a, AccessPath b) {
-    atMost.add(List.of(a, b));
+    relations().add(List.of(a, b));
   }
 
   /** Whether a check proved {@code a <= b} and neither was written since. */
   public boolean isAtMost(AccessPath a, AccessPath b) {
-    return atMost.contains(List.of(a, b));
+    return relations().contains(List.of(a, b));
   }
 
   /**
@@ -52,53 +67,63 @@ public final class State {
    */
   public State capturedLocals() {
     State out = new State();
-    for (Map.Entry<AccessPath, Fact> e : facts.entrySet()) {
-      List<Object> chain = e.getKey().chain();
-      if (chain.size() == 1 && chain.get(0) instanceof Element v && v.getKind() != ElementKind.FIELD) {
-        out.facts.put(e.getKey(), e.getValue());
+    for (Map.Entry<AccessPath, @Nullable Fact> entry : facts().entrySet()) {
+      List<Object> chain = entry.getKey().chain();
+      if (chain.size() == 1 && chain.get(0) instanceof Element variable && variable.getKind() != ElementKind.FIELD) {
+        out.facts().put(entry.getKey(), entry.getValue());
       }
     }
     return out;
   }
 
-  public boolean has(AccessPath p) {
-    return facts.containsKey(p);
+  /** Whether the path has an entry here; an untracked path has its declared fact. */
+  public boolean tracks(AccessPath path) {
+    return facts().containsKey(path);
   }
 
-  /** The entry for the path (null also when there is none: ask {@link #has} first). */
-  public Fact get(AccessPath p) {
-    return facts.get(p);
-  }
-
-  public void put(AccessPath p, Fact f) {
-    facts.put(p, f);
-  }
-
-  /** Forgets every path whose value a write to {@code e} may change. */
-  public void kill(Element e) {
-    facts.keySet().removeIf(p -> p.dependsOn(e));
-    atMost.removeIf(pair -> pair.get(0).dependsOn(e) || pair.get(1).dependsOn(e));
-  }
-
-  /** The paths with an entry. */
-  Iterable<Map.Entry<AccessPath, Fact>> entries() {
-    return facts.entrySet();
-  }
-
-  /** The state after either of two branches; null is unreachable. */
-  public static State join(State a, State b) {
-    if (a == null) {
-      return b == null ? null : b.copy();
+  /**
+   * The fact of a tracked path; null when it is known to carry none.
+   *
+   * @throws IllegalArgumentException when the path is not tracked (ask {@link #tracks} first)
+   */
+  public @Nullable Fact fact(AccessPath path) {
+    Map<AccessPath, @Nullable Fact> known = facts();
+    if (!known.containsKey(path)) {
+      throw new IllegalArgumentException("untracked path " + path);
     }
-    if (b == null) {
+    return known.get(path);
+  }
+
+  /** Tracks a path with a fact, or with none ({@code null}). */
+  public void put(AccessPath path, @Nullable Fact fact) {
+    facts().put(path, fact);
+  }
+
+  /** Forgets every path whose value a write to {@code element} may change. */
+  public void kill(Element element) {
+    facts().keySet().removeIf(path -> path.dependsOn(element));
+    relations().removeIf(pair -> pair.get(0).dependsOn(element) || pair.get(1).dependsOn(element));
+  }
+
+  /** The tracked paths and their facts. */
+  Iterable<Map.Entry<AccessPath, @Nullable Fact>> entries() {
+    return facts().entrySet();
+  }
+
+  /** The state after either of two branches: a path known on one side only is untracked. */
+  public static State join(State a, State b) {
+    if (!a.reachable()) {
+      return b.copy();
+    }
+    if (!b.reachable()) {
       return a.copy();
     }
     State out = new State();
-    out.atMost.addAll(a.atMost);
-    out.atMost.retainAll(b.atMost);
-    for (Map.Entry<AccessPath, Fact> e : a.facts.entrySet()) {
-      if (b.facts.containsKey(e.getKey())) {
-        out.facts.put(e.getKey(), Fact.join(e.getValue(), b.facts.get(e.getKey())));
+    out.relations().addAll(a.relations());
+    out.relations().retainAll(b.relations());
+    for (Map.Entry<AccessPath, @Nullable Fact> entry : a.facts().entrySet()) {
+      if (b.tracks(entry.getKey())) {
+        out.facts().put(entry.getKey(), Fact.join(entry.getValue(), b.fact(entry.getKey())));
       }
       // a path known on one side only keeps its declared fact, the widest one
     }
@@ -107,15 +132,15 @@ public final class State {
 
   /** Same paths with the same values (origins aside). */
   public static boolean same(State a, State b) {
-    if (a == null || b == null) {
+    if (!a.reachable() || !b.reachable()) {
       return a == b;
     }
-    if (!a.facts.keySet().equals(b.facts.keySet()) || !a.atMost.equals(b.atMost)) {
+    if (!a.facts().keySet().equals(b.facts().keySet()) || !a.relations().equals(b.relations())) {
       return false;
     }
-    for (Map.Entry<AccessPath, Fact> e : a.facts.entrySet()) {
-      Fact x = e.getValue();
-      Fact y = b.facts.get(e.getKey());
+    for (Map.Entry<AccessPath, @Nullable Fact> entry : a.facts().entrySet()) {
+      Fact x = entry.getValue();
+      Fact y = b.fact(entry.getKey());
       if (x == null ? y != null : !x.sameValues(y)) {
         return false;
       }
@@ -123,8 +148,22 @@ public final class State {
     return true;
   }
 
+  private Map<AccessPath, @Nullable Fact> facts() {
+    if (facts == null) {
+      throw new IllegalStateException("the unreachable state has no facts");
+    }
+    return facts;
+  }
+
+  private Set<List<AccessPath>> relations() {
+    if (atMost == null) {
+      throw new IllegalStateException("the unreachable state has no facts");
+    }
+    return atMost;
+  }
+
   @Override
   public String toString() {
-    return Objects.toString(facts);
+    return reachable() ? Objects.toString(facts) : "unreachable";
   }
 }

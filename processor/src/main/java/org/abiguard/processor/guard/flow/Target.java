@@ -3,18 +3,22 @@ package org.abiguard.processor.guard.flow;
 import com.sun.source.tree.Tree;
 import javax.lang.model.element.Name;
 import org.abiguard.processor.guard.facts.Fact;
+import org.jspecify.annotations.Nullable;
 
-/** Where {@code break}, {@code continue} and {@code yield} go. */
+/** Where {@code break}, {@code continue} and {@code yield} go, and the states they bring. */
 final class Target {
   final Tree tree;
-  final Name label;
+  final @Nullable Name label;
   final boolean loop;
   final boolean switchExpression;
-  State breaks;
-  State continues;
-  Fact yielded;
+  /** The join of the states {@code break} (or {@code yield}) came here with; unreachable before any. */
+  State breaks = State.UNREACHABLE;
+  /** The join of the states {@code continue} came here with; unreachable before any. */
+  State continues = State.UNREACHABLE;
+  /** A switch expression's value: the join of what its cases yield; null while nothing is known. */
+  @Nullable Fact yielded;
 
-  Target(Tree tree, Name label, boolean loop, boolean switchExpression) {
+  Target(Tree tree, @Nullable Name label, boolean loop, boolean switchExpression) {
     this.tree = tree;
     this.label = label;
     this.loop = loop;
@@ -22,7 +26,10 @@ final class Target {
   }
 
   /** The states that {@code break} and {@code continue} came here with. */
-  record Jumps(State breaks, State continues) {}
+  record Jumps(State breaks, State continues) {
+    /** No jump yet. */
+    static final Jumps NONE = new Jumps(State.UNREACHABLE, State.UNREACHABLE);
+  }
 
   /** Takes the jumps collected so far and starts collecting afresh from {@code from}. */
   Jumps replaceJumps(Jumps from) {

@@ -20,35 +20,35 @@ final class Widening {
    * Java type's range, so that range is its limit, as in strict mode. Everything still moving
    * in the last round jumps straight to its limit.
    */
-  static State widen(Declarations decls, boolean strict, State head, State next, boolean last) {
+  static State widen(Declarations declarations, boolean strict, State head, State next, boolean last) {
     State out = next.copy();
-    for (Map.Entry<AccessPath, Fact> e : next.entries()) {
-      if (!head.has(e.getKey())) {
+    for (Map.Entry<AccessPath, Fact> entry : next.entries()) {
+      if (!head.tracks(entry.getKey())) {
         continue;
       }
-      Fact old = head.get(e.getKey());
-      Fact now = e.getValue();
+      Fact old = head.fact(entry.getKey());
+      Fact now = entry.getValue();
       if (now == null || old != null && old.range().contains(now.range()) && old.sameValues(now)) {
         continue;
       }
-      Element v = e.getKey().last();
-      Fact limit = v == null ? null : decls.readFact(v);
+      Element variable = entry.getKey().last();
+      Fact limit = variable == null ? null : declarations.readFact(variable);
       if (limit == null) {
         if (!strict && !now.fromAbi() && !Fact.fromAbi(old)) {
-          out.put(e.getKey(), null);
+          out.put(entry.getKey(), null);
           continue;
         }
-        JavaKind k = v == null ? null : decls.kindOf(v.asType());
-        limit = k == null ? null : Declarations.javaTypeFact(k, decls.describe(v));
+        JavaKind kind = variable == null ? null : declarations.kindOf(variable.asType());
+        limit = kind == null ? null : Declarations.javaTypeFact(kind, declarations.describe(variable));
       }
       if (limit == null || last) {
-        out.put(e.getKey(), limit == null ? null : limit.withAbi(now.fromAbi() || Fact.fromAbi(old)));
+        out.put(entry.getKey(), limit == null ? null : limit.withAbi(now.fromAbi() || Fact.fromAbi(old)));
         continue;
       }
       Range base = old == null ? now.range() : old.range();
       BigInteger lo = now.range().lo().compareTo(base.lo()) < 0 ? limit.range().lo().min(now.range().lo()) : base.lo();
       BigInteger hi = now.range().hi().compareTo(base.hi()) > 0 ? limit.range().hi().max(now.range().hi()) : base.hi();
-      out.put(e.getKey(), new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended(), now.fromAbi()));
+      out.put(entry.getKey(), new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended(), now.fromAbi()));
     }
     return out;
   }

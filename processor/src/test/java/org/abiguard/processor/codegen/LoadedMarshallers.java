@@ -30,13 +30,13 @@ import org.abiguard.processor.model.StructModel;
  * warning under {@code -Xlint:all}), loads the classes and gives tests reflective access to
  * mirrors and typed access to the generated codecs.
  */
-final class GeneratedMarshallers {
+final class LoadedMarshallers {
   private final Map<String, StructModel> structs = new LinkedHashMap<>();
   private final Map<String, String> sources = new HashMap<>();
   private final ClassLoader loader;
   private final FixtureLayouts layouts;
 
-  private GeneratedMarshallers(List<StructModel> models, List<TargetAbi> abis, List<String> options) {
+  private LoadedMarshallers(List<StructModel> models, List<TargetAbi> abis, List<String> options) {
     for (StructModel struct : models) {
       structs.put(struct.javaName(), struct);
     }
@@ -55,17 +55,17 @@ final class GeneratedMarshallers {
   }
 
   /** Compiles the structs' marshallers for {@code abis} with {@code -Xlint:all -Werror}. */
-  static GeneratedMarshallers compile(List<TargetAbi> abis, StructModel... models) {
-    return new GeneratedMarshallers(List.of(models), abis, List.of("-Xlint:all", "-Werror"));
+  static LoadedMarshallers compile(List<TargetAbi> abis, StructModel... models) {
+    return new LoadedMarshallers(List.of(models), abis, List.of("-Xlint:all", "-Werror"));
   }
 
   /** Compiles the structs' marshallers for {@code abis} with the given javac options, asserting no warning. */
-  static GeneratedMarshallers compile(List<TargetAbi> abis, List<String> options, StructModel... models) {
-    return new GeneratedMarshallers(List.of(models), abis, options);
+  static LoadedMarshallers compile(List<TargetAbi> abis, List<String> options, StructModel... models) {
+    return new LoadedMarshallers(List.of(models), abis, options);
   }
 
   /** Compiles for x86_64 and i386. */
-  static GeneratedMarshallers compile(StructModel... models) {
+  static LoadedMarshallers compile(StructModel... models) {
     return compile(List.of(TargetAbi.X86_64, TargetAbi.I386), models);
   }
 

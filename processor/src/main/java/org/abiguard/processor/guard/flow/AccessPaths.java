@@ -1,0 +1,89 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/** Which {@link AccessPath} an expression reads: the values the state keeps facts for. */
+final class AccessPaths {
+  private final Context context;
+
+  AccessPaths(Context context) {
+    this.context = context;
+  }
+
+  /** The access path an expression reads, or null when it is not one the guard tracks. */
+  @Nullable AccessPath of(TreePath path) {
+    path = skipParentheses(path);
+    Tree tree = path.getLeaf();
+    if (tree instanceof IdentifierTree identifier) {
+      if (identifier.getName().contentEquals("this")) {
+        return AccessPath.of(AccessPath.THIS);
+      }
+      Element element = context.trees.getElement(path);
+      if (element == null) {
+        return null;
+      }
+      switch (element.getKind()) {
+        case LOCAL_VARIABLE, PARAMETER, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE:
+          return AccessPath.of(element);
+        case FIELD:
+          return element.getModifiers().contains(Modifier.STATIC)
+              ? AccessPath.of(element) : AccessPath.of(AccessPath.THIS).then(element);
+        default:
+          return null;
+      }
+    }
+    if (tree instanceof MethodInvocationTree call) {
+      return ofAccessor(path, call);
+    }
+    if (tree instanceof MemberSelectTree select) {
+      Element element = context.trees.getElement(path);
+      if (element == null || element.getKind() != ElementKind.FIELD) {
+        return null;
+      }
+      if (element.getModifiers().contains(Modifier.STATIC)) {
+        return AccessPath.of(element);
+      }
+      AccessPath receiver = of(new TreePath(path, select.getExpression()));
+      return receiver == null ? null : receiver.then(element);
+    }
+    return null;
+  }
+
+  /**
+   * The path of a record component read through its accessor ({@code xatp.space()}): a record's
+   * components are final, so a check of {@code xatp.space()} holds for a later
+   * {@code xatp.space()} as long as {@code xatp} is not reassigned.
+   */
+  private @Nullable AccessPath ofAccessor(TreePath path, MethodInvocationTree call) {
+    if (!call.getArguments().isEmpty()
+        || !(context.trees.getElement(path) instanceof ExecutableElement method)
+        || method.getEnclosingElement() == null
+        || method.getEnclosingElement().getKind() != ElementKind.RECORD
+        || method.getModifiers().contains(Modifier.STATIC)
+        || context.elements.recordComponentFor(method) == null) {
+      return null;
+    }
+    AccessPath receiver = call.getMethodSelect() instanceof MemberSelectTree select
+        ? of(new TreePath(new TreePath(path, select), select.getExpression()))
+        : AccessPath.of(AccessPath.THIS);
+    return receiver == null ? null : receiver.then(method);
+  }
+
+  /** The expression inside any parentheses. */
+  static TreePath skipParentheses(TreePath path) {
+    while (path.getLeaf() instanceof ParenthesizedTree parenthesized) {
+      path = new TreePath(path, parenthesized.getExpression());
+    }
+    return path;
+  }
+}

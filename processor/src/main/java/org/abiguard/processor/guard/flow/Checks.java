@@ -1,0 +1,56 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
+import org.abiguard.processor.guard.facts.Arith;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Text;
+import org.abiguard.processor.guard.sinks.Sink;
+import org.abiguard.processor.guard.sinks.SinkChecker;
+import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
+
+/** Holds each value that reaches a sink in reachable code to the sink, and records the findings. */
+final class Checks {
+  private final Context context;
+  private final Frame frame;
+
+  Checks(Context context, Frame frame) {
+    this.context = context;
+    this.frame = frame;
+  }
+
+  /** Checks a value against a sink and records a finding when values can be lost. */
+  void check(@Nullable Sink sink, @Nullable Fact value, @Nullable JavaKind from, TreePath at) {
+    if (sink != null && value != null && frame.reachable()) {
+      check(sink, value, from, at, Text.of(() -> context.text(stripCasts(at.getLeaf()))));
+    }
+  }
+
+  /** Checks a value whose source text (for the suggested fix) is {@code text}. */
+  void check(@Nullable Sink sink, @Nullable Fact value, @Nullable JavaKind from, TreePath at,
+      CharSequence text) {
+    if (sink == null || value == null || !frame.reachable()) {
+      return;
+    }
+    Fact arriving = Arith.convert(value, from, sink.kind());
+    SinkChecker.Finding finding = SinkChecker.check(arriving, sink, text);
+    if (finding != null) {
+      context.add(at, sink.description(), finding);
+    }
+  }
+
+  private static Tree stripCasts(Tree tree) {
+    while (true) {
+      if (tree instanceof ParenthesizedTree parenthesized) {
+        tree = parenthesized.getExpression();
+      } else if (tree instanceof TypeCastTree cast) {
+        tree = cast.getExpression();
+      } else {
+        return tree;
+      }
+    }
+  }
+}

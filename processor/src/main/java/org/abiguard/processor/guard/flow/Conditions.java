@@ -1,0 +1,191 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import org.abiguard.processor.guard.facts.Fact;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Conditions: the state when a condition holds and when it does not. A comparison of tracked
+ * values narrows them on each side ({@link Refinement}), which is how a range check sharpens the
+ * facts it dominates.
+ */
+final class Conditions {
+  private final Interpreter interpreter;
+  private final Frame frame;
+  private final AccessPaths paths;
+
+  Conditions(Interpreter interpreter) {
+    this.interpreter = interpreter;
+    this.frame = interpreter.frame;
+    this.paths = interpreter.paths;
+  }
+
+  /** The states after the condition at {@code path}, when it holds and when it does not. */
+  Branches evaluate(TreePath path) {
+    if (!frame.reachable()) {
+      return new Branches(State.UNREACHABLE, State.UNREACHABLE);
+    }
+    Tree tree = path.getLeaf();
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return evaluate(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
+      case LOGICAL_COMPLEMENT: {
+        Branches operand = evaluate(new TreePath(path, ((UnaryTree) tree).getExpression()));
+        return new Branches(operand.whenFalse(), operand.whenTrue());
+      }
+      case CONDITIONAL_AND: {
+        BinaryTree and = (BinaryTree) tree;
+        Branches left = evaluate(new TreePath(path, and.getLeftOperand()));
+        frame.state = left.whenTrue();
+        Branches right = evaluate(new TreePath(path, and.getRightOperand()));
+        return new Branches(right.whenTrue(), State.join(left.whenFalse(), right.whenFalse()));
+      }
+      case CONDITIONAL_OR: {
+        BinaryTree or = (BinaryTree) tree;
+        Branches left = evaluate(new TreePath(path, or.getLeftOperand()));
+        frame.state = left.whenFalse();
+        Branches right = evaluate(new TreePath(path, or.getRightOperand()));
+        return new Branches(State.join(left.whenTrue(), right.whenTrue()), right.whenFalse());
+      }
+      case BOOLEAN_LITERAL:
+        return Boolean.TRUE.equals(((LiteralTree) tree).getValue())
+            ? new Branches(frame.state, State.UNREACHABLE) : new Branches(State.UNREACHABLE, frame.state);
+      case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO:
+        return compare(path, (BinaryTree) tree);
+      default: {
+        interpreter.expressions.evaluate(path);
+        return new Branches(frame.state, frame.state.copy());
+      }
+    }
+  }
+
+  private Branches compare(TreePath path, BinaryTree comparison) {
+    TreePath leftPath = new TreePath(path, comparison.getLeftOperand());
+    TreePath rightPath = new TreePath(path, comparison.getRightOperand());
+    Fact left = interpreter.expressions.evaluate(leftPath);
+    Fact right = interpreter.expressions.evaluate(rightPath);
+    if (!frame.reachable()) {
+      return new Branches(State.UNREACHABLE, State.UNREACHABLE);
+    }
+    if (right != null && right.range().isPoint() && right.range().lo().signum() == 0
+        && AccessPaths.skipParentheses(leftPath).getLeaf() instanceof MethodInvocationTree call) {
+      Branches unsigned = compareUnsigned(AccessPaths.skipParentheses(leftPath), call, comparison.getKind());
+      if (unsigned != null) {
+        return unsigned;
+      }
+    }
+    if (left == null || right == null) {
+      return new Branches(frame.state, frame.state.copy());
+    }
+    Refinement.Outcomes outcomes = Refinement.outcomes(comparison.getKind(), left.javaRange(), right.javaRange());
+    AccessPath leftAccess = paths.of(leftPath);
+    AccessPath rightAccess = paths.of(rightPath);
+    State whenTrue = Refinement.apply(frame.state.copy(), outcomes.whenTrue(), leftAccess, left, rightAccess, right);
+    State whenFalse = Refinement.apply(frame.state.copy(), outcomes.whenFalse(), leftAccess, left, rightAccess, right);
+    if (leftAccess != null && rightAccess != null) {
+      relate(comparison.getKind(), whenTrue, whenFalse, leftAccess, rightAccess);
+    }
+    return new Branches(whenTrue, whenFalse);
+  }
+
+  /**
+   * {@code Integer.compareUnsigned(x, y) op 0} (or {@code Long.}) is {@code x op y} on the
+   * unsigned values: the way to range-check raw bits ({@code u32} in an {@code int}).
+   */
+  private @Nullable Branches compareUnsigned(TreePath callPath, MethodInvocationTree call, Tree.Kind operator) {
+    if (!(interpreter.context.trees.getElement(callPath) instanceof ExecutableElement method)
+        || call.getArguments().size() != 2
+        || !method.getSimpleName().contentEquals("compareUnsigned")
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return null;
+    }
+    String type = owner.getQualifiedName().toString();
+    int bits = type.equals("java.lang.Integer") ? 32 : type.equals("java.lang.Long") ? 64 : 0;
+    if (bits == 0) {
+      return null;
+    }
+    TreePath xPath = new TreePath(callPath, call.getArguments().get(0));
+    TreePath yPath = new TreePath(callPath, call.getArguments().get(1));
+    Fact xValue = interpreter.expressions.evaluate(xPath);
+    Fact yValue = interpreter.expressions.evaluate(yPath);
+    Fact x = unsignedOperand(xValue, bits);
+    Fact y = unsignedOperand(yValue, bits);
+    if (!frame.reachable() || x == null || y == null) {
+      return null;
+    }
+    Refinement.Outcomes outcomes = Refinement.outcomes(operator, x.range(), y.range());
+    AccessPath xAccess = paths.of(xPath);
+    AccessPath yAccess = paths.of(yPath);
+    State whenTrue = Refinement.apply(frame.state.copy(), outcomes.whenTrue(), xAccess, x, yAccess, y);
+    State whenFalse = Refinement.apply(frame.state.copy(), outcomes.whenFalse(), xAccess, x, yAccess, y);
+    for (State outcome : List.of(whenTrue, whenFalse)) {
+      restoreRaw(outcome, xAccess, xValue);
+      restoreRaw(outcome, yAccess, yValue);
+    }
+    return new Branches(whenTrue, whenFalse);
+  }
+
+  /** Gives a refined path back the raw-bits representation its value had. */
+  private static void restoreRaw(State state, @Nullable AccessPath path, @Nullable Fact original) {
+    if (!state.reachable() || path == null || original == null || original.raw() == null || !state.tracks(path)) {
+      return;
+    }
+    Fact refined = state.fact(path);
+    if (refined != null) {
+      state.put(path, new Fact(refined.range(), original.raw(), refined.origin(), refined.signExtended(),
+          refined.fromAbi() || original.fromAbi()));
+    }
+  }
+
+  /**
+   * A fact whose Java values (as {@link Fact#javaRange()} sees them) are its unsigned values,
+   * so that {@link Refinement} can narrow it by unsigned bounds: raw bits as plain unsigned
+   * values, a non-negative plain value as is; null for a value that may be negative.
+   */
+  private static @Nullable Fact unsignedOperand(@Nullable Fact value, int bits) {
+    if (value == null) {
+      return null;
+    }
+    if (value.raw() != null && value.raw().bits() == bits) {
+      return new Fact(value.range(), null, value.origin(), value.signExtended(), value.fromAbi());
+    }
+    return value.range().nonNegative() ? value : null;
+  }
+
+  /** Remembers which of two compared paths is at most the other, for {@code a - b} later. */
+  private static void relate(Tree.Kind operator, State whenTrue, State whenFalse, AccessPath a, AccessPath b) {
+    switch (operator) {
+      case LESS_THAN, LESS_THAN_EQUAL -> {
+        atMost(whenTrue, a, b);
+        atMost(whenFalse, b, a);
+      }
+      case GREATER_THAN, GREATER_THAN_EQUAL -> {
+        atMost(whenTrue, b, a);
+        atMost(whenFalse, a, b);
+      }
+      case EQUAL_TO -> {
+        atMost(whenTrue, a, b);
+        atMost(whenTrue, b, a);
+      }
+      default -> {
+        atMost(whenFalse, a, b);
+        atMost(whenFalse, b, a);
+      }
+    }
+  }
+
+  private static void atMost(State state, AccessPath a, AccessPath b) {
+    if (state.reachable()) {
+      state.atMost(a, b);
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import java.math.BigInteger;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.VariableElement;
+import org.abiguard.processor.guard.Declarations;
+import org.abiguard.processor.guard.facts.Arith;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.guard.facts.Text;
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Expressions: the fact of each expression's value, in its own Java type (null when nothing is
+ * known). Reads, literals, casts and operators are computed here; calls, assignments, switch
+ * expressions and lambdas are handed to the part that does them.
+ */
+final class Expressions {
+  private final Interpreter interpreter;
+  private final Context context;
+  private final Declarations declarations;
+  private final Frame frame;
+  private final AccessPaths paths;
+  private final JavaValues values;
+
+  Expressions(Interpreter interpreter) {
+    this.interpreter = interpreter;
+    this.context = interpreter.context;
+    this.declarations = context.declarations;
+    this.frame = interpreter.frame;
+    this.paths = interpreter.paths;
+    this.values = interpreter.values;
+  }
+
+  /** The fact of an expression's value, in its own Java type; null when nothing is known. */
+  @Nullable Fact evaluate(TreePath path) {
+    if (!frame.reachable()) {
+      return null;
+    }
+    Tree tree = path.getLeaf();
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return evaluate(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
+      case INT_LITERAL, LONG_LITERAL, CHAR_LITERAL: {
+        BigInteger value = Constants.integral(((LiteralTree) tree).getValue());
+        return value == null ? null
+            : Fact.plain(Range.point(value), Text.of(() -> "constant " + Range.hex(value)));
+      }
+      case IDENTIFIER:
+        return read(path);
+      case MEMBER_SELECT:
+        return memberSelect(path, (MemberSelectTree) tree);
+      case ARRAY_ACCESS:
+        return arrayElement(path, (ArrayAccessTree) tree);
+      case METHOD_INVOCATION:
+        return interpreter.calls.invoke(path, (MethodInvocationTree) tree);
+      case NEW_CLASS:
+        interpreter.calls.newClass(path, (NewClassTree) tree);
+        return null;
+      case NEW_ARRAY:
+        newArray(path, (NewArrayTree) tree);
+        return null;
+      case TYPE_CAST: {
+        TreePath operand = new TreePath(path, ((TypeCastTree) tree).getExpression());
+        Fact value = evaluate(operand);
+        JavaKind to = values.kind(path);
+        return to == null ? null : Arith.convert(value, values.kind(operand), to);
+      }
+      case INSTANCE_OF: {
+        InstanceOfTree instanceOf = (InstanceOfTree) tree;
+        evaluate(new TreePath(path, instanceOf.getExpression()));
+        if (instanceOf.getPattern() != null) {
+          Patterns.bind(interpreter, new TreePath(path, instanceOf.getPattern()));
+        }
+        return null;
+      }
+      case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT:
+        return interpreter.assignments.incrementOrDecrement(path, (UnaryTree) tree);
+      case UNARY_PLUS, UNARY_MINUS, BITWISE_COMPLEMENT:
+        return unary(path, (UnaryTree) tree);
+      case LOGICAL_COMPLEMENT, CONDITIONAL_AND, CONDITIONAL_OR, LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN,
+          GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO: {
+        Branches branches = interpreter.conditions.evaluate(path);
+        frame.state = State.join(branches.whenTrue(), branches.whenFalse());
+        return null;
+      }
+      case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER, AND, OR, XOR, LEFT_SHIFT, RIGHT_SHIFT,
+          UNSIGNED_RIGHT_SHIFT:
+        return binary(path, (BinaryTree) tree);
+      case CONDITIONAL_EXPRESSION:
+        return conditional(path, (ConditionalExpressionTree) tree);
+      case ASSIGNMENT:
+        return interpreter.assignments.assign(path, (AssignmentTree) tree);
+      case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT,
+          AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT,
+          UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
+        return interpreter.assignments.compound(path, (CompoundAssignmentTree) tree);
+      case LAMBDA_EXPRESSION:
+        interpreter.analyseLambda(path, (LambdaExpressionTree) tree);
+        return null;
+      case MEMBER_REFERENCE:
+        interpreter.calls.methodReference(path, (MemberReferenceTree) tree);
+        return null;
+      case SWITCH_EXPRESSION:
+        return interpreter.switches.switchExpression(path, (SwitchExpressionTree) tree);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Evaluates the receiver of a field access, call or method reference for its effects,
+   * unless it names a type or package; returns whether it was a value.
+   */
+  boolean evaluateReceiver(TreePath receiver) {
+    Element element = context.trees.getElement(receiver);
+    if (element != null && (element.getKind().isClass() || element.getKind().isInterface()
+        || element.getKind() == ElementKind.PACKAGE)) {
+      return false;
+    }
+    evaluate(receiver);
+    return true;
+  }
+
+  /** A read of a local variable, parameter or field: its tracked fact, else its declared one. */
+  private @Nullable Fact read(TreePath path) {
+    Element element = context.trees.getElement(path);
+    JavaKind kind = values.kind(path);
+    if (!(element instanceof VariableElement variable) || kind == null) {
+      return null;
+    }
+    BigInteger constant = Constants.integral(variable.getConstantValue());
+    if (constant != null) {
+      return Fact.plain(Range.point(constant),
+          Text.of(() -> "constant " + variable.getSimpleName() + " = " + Range.hex(constant)));
+    }
+    AccessPath access = paths.of(path);
+    if (access != null && frame.state.tracks(access)) {
+      Fact tracked = frame.state.fact(access);
+      return tracked != null || !context.strict ? tracked : values.plain(kind, () -> declarations.describe(element));
+    }
+    Fact declared = declarations.readFact(element);
+    return declared != null ? declared : values.plain(kind, () -> declarations.describe(element));
+  }
+
+  private @Nullable Fact memberSelect(TreePath path, MemberSelectTree select) {
+    evaluateReceiver(new TreePath(path, select.getExpression()));
+    Element element = context.trees.getElement(path);
+    if (element != null && element.getKind() == ElementKind.FIELD) {
+      return read(path);
+    }
+    JavaKind kind = values.kind(path);
+    if (kind != null && select.getIdentifier().contentEquals("length")) {
+      return context.strict ? Fact.plain(Range.of(0, Integer.MAX_VALUE), "array length") : null;
+    }
+    return null;
+  }
+
+  private @Nullable Fact arrayElement(TreePath path, ArrayAccessTree access) {
+    TreePath array = new TreePath(path, access.getExpression());
+    evaluate(array);
+    evaluate(new TreePath(path, access.getIndex()));
+    Element arrayElement = context.trees.getElement(AccessPaths.skipParentheses(array));
+    Width elementWidth = declarations.elementWidth(arrayElement);
+    if (elementWidth != null) {
+      return Fact.declared(elementWidth, declarations.elementKind(arrayElement),
+          "element of " + declarations.describe(arrayElement) + " (" + elementWidth + ")");
+    }
+    JavaKind kind = values.kind(path);
+    return kind == null ? null : values.plain(kind, () -> "array element " + context.text(access));
+  }
+
+  private void newArray(TreePath path, NewArrayTree newArray) {
+    for (ExpressionTree dimension : newArray.getDimensions()) {
+      evaluate(new TreePath(path, dimension));
+    }
+    if (newArray.getInitializers() != null) {
+      for (ExpressionTree initializer : newArray.getInitializers()) {
+        evaluate(new TreePath(path, initializer));
+      }
+    }
+  }
+
+  private @Nullable Fact unary(TreePath path, UnaryTree unary) {
+    TreePath operand = new TreePath(path, unary.getExpression());
+    JavaKind kind = values.kind(path);
+    Fact value = Arith.convert(evaluate(operand), values.kind(operand), kind);
+    if (kind == null || value == null) {
+      return null;
+    }
+    CharSequence origin = expressionText(unary);
+    return switch (unary.getKind()) {
+      case UNARY_MINUS -> Arith.negate(value, kind, origin);
+      case BITWISE_COMPLEMENT -> Arith.complement(value, kind, origin);
+      default -> value;
+    };
+  }
+
+  private @Nullable Fact binary(TreePath path, BinaryTree binary) {
+    TreePath leftPath = new TreePath(path, binary.getLeftOperand());
+    TreePath rightPath = new TreePath(path, binary.getRightOperand());
+    Fact left = evaluate(leftPath);
+    Fact right = evaluate(rightPath);
+    JavaKind kind = values.kind(path);
+    if (kind == null || !frame.reachable()) {
+      return null;
+    }
+    Fact result = Operators.operate(binary.getKind(), left, values.kind(leftPath), right, values.kind(rightPath),
+        kind, expressionText(binary));
+    return binary.getKind() == Tree.Kind.MINUS
+        ? nonNegativeDifference(result, leftPath, left, rightPath, right, kind) : result;
+  }
+
+  /**
+   * {@code a - b} after a check proved {@code b <= a} is not negative, as long as neither
+   * operand holds raw bits Java compares as negative and the difference cannot overflow.
+   */
+  private @Nullable Fact nonNegativeDifference(@Nullable Fact result, TreePath leftPath, @Nullable Fact left,
+      TreePath rightPath, @Nullable Fact right,
+      JavaKind kind) {
+    if (result == null || left == null || right == null || result.range().nonNegative()) {
+      return result;
+    }
+    AccessPath leftAccess = paths.of(leftPath);
+    AccessPath rightAccess = paths.of(rightPath);
+    if (leftAccess == null || rightAccess == null || !frame.state.isAtMost(rightAccess, leftAccess)
+        || !left.javaRange().equals(left.range()) || !right.javaRange().equals(right.range())
+        || !Range.of(kind).contains(new Range(left.range().lo().subtract(right.range().hi()),
+            left.range().hi().subtract(right.range().lo())))) {
+      return result;
+    }
+    return result.range().hi().signum() < 0 ? result
+        : new Fact(new Range(BigInteger.ZERO, result.range().hi()), result.raw(), result.origin(),
+            result.signExtended(), result.fromAbi());
+  }
+
+  private @Nullable Fact conditional(TreePath path, ConditionalExpressionTree conditional) {
+    Branches condition = interpreter.conditions.evaluate(new TreePath(path, conditional.getCondition()));
+    JavaKind kind = values.kind(path);
+    frame.state = condition.whenTrue();
+    TreePath truePath = new TreePath(path, conditional.getTrueExpression());
+    Fact whenTrue = !frame.reachable() ? null : Arith.convert(evaluate(truePath), values.kind(truePath), kind);
+    State afterTrue = frame.state;
+    frame.state = condition.whenFalse();
+    TreePath falsePath = new TreePath(path, conditional.getFalseExpression());
+    Fact whenFalse = !frame.reachable() ? null : Arith.convert(evaluate(falsePath), values.kind(falsePath), kind);
+    State afterFalse = frame.state;
+    frame.state = State.join(afterTrue, afterFalse);
+    if (!afterTrue.reachable()) {
+      return whenFalse;
+    }
+    if (!afterFalse.reachable()) {
+      return whenTrue;
+    }
+    return Fact.join(whenTrue, whenFalse);
+  }
+
+  /** The description of a computed value, built only if a message needs it. */
+  private Text expressionText(Tree tree) {
+    return Text.of(() -> "expression `" + context.text(tree) + "`");
+  }
+}

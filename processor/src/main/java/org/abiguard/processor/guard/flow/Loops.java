@@ -1,0 +1,160 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import java.util.function.Supplier;
+import javax.lang.model.element.Element;
+import org.abiguard.processor.guard.Declarations;
+import org.abiguard.processor.guard.facts.Arith;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
+
+/**
+ * Loops, run to a fixpoint: the head's state is the join of the entry and every back edge,
+ * widened ({@link Widening}) after a few rounds so that changing bounds stop moving.
+ */
+final class Loops {
+  private static final int WIDEN_AFTER = 2;
+  private static final int MAX_ROUNDS = 6;
+
+  private final Interpreter interpreter;
+  private final Context context;
+  private final Declarations declarations;
+  private final Frame frame;
+  private final JavaValues values;
+  private final Checks checks;
+  private final Jumps jumps;
+
+  Loops(Interpreter interpreter) {
+    this.interpreter = interpreter;
+    this.context = interpreter.context;
+    this.declarations = context.declarations;
+    this.frame = interpreter.frame;
+    this.values = interpreter.values;
+    this.checks = interpreter.checks;
+    this.jumps = interpreter.jumps;
+  }
+
+  void whileLoop(TreePath path, WhileLoopTree loop) {
+    Target target = jumps.push(loop, true);
+    TreePath condition = new TreePath(path, loop.getCondition());
+    runToFixpoint(target, () -> {
+      Branches branches = interpreter.conditions.evaluate(condition);
+      frame.state = branches.whenTrue();
+      execute(new TreePath(path, loop.getStatement()));
+      State back = State.join(frame.state, target.continues);
+      frame.state = branches.whenFalse();
+      return back;
+    });
+  }
+
+  void doWhileLoop(TreePath path, DoWhileLoopTree loop) {
+    Target target = jumps.push(loop, true);
+    TreePath condition = new TreePath(path, loop.getCondition());
+    runToFixpoint(target, () -> {
+      execute(new TreePath(path, loop.getStatement()));
+      frame.state = State.join(frame.state, target.continues);
+      if (!frame.reachable()) {
+        return State.UNREACHABLE;
+      }
+      Branches branches = interpreter.conditions.evaluate(condition);
+      frame.state = branches.whenFalse();
+      return branches.whenTrue();
+    });
+  }
+
+  void forLoop(TreePath path, ForLoopTree loop) {
+    for (StatementTree initializer : loop.getInitializer()) {
+      execute(new TreePath(path, initializer));
+    }
+    if (!frame.reachable()) {
+      return;
+    }
+    Target target = jumps.push(loop, true);
+    runToFixpoint(target, () -> {
+      Branches branches = loop.getCondition() == null
+          ? new Branches(frame.state, State.UNREACHABLE) : interpreter.conditions.evaluate(new TreePath(path, loop.getCondition()));
+      frame.state = branches.whenTrue();
+      execute(new TreePath(path, loop.getStatement()));
+      frame.state = State.join(frame.state, target.continues);
+      for (ExpressionStatementTree update : loop.getUpdate()) {
+        execute(new TreePath(path, update));
+      }
+      State back = frame.state;
+      frame.state = branches.whenFalse();
+      return back;
+    });
+  }
+
+  void enhancedForLoop(TreePath path, EnhancedForLoopTree loop) {
+    TreePath expression = new TreePath(path, loop.getExpression());
+    interpreter.expressions.evaluate(expression);
+    if (!frame.reachable()) {
+      return;
+    }
+    TreePath variablePath = new TreePath(path, loop.getVariable());
+    Element variable = context.trees.getElement(variablePath);
+    Element array = context.trees.getElement(AccessPaths.skipParentheses(expression));
+    Fact element = null;
+    Width elementWidth = declarations.elementWidth(array);
+    JavaKind variableKind = variable == null ? null : declarations.kindOf(variable.asType());
+    if (elementWidth != null) {
+      element = Fact.declared(elementWidth, declarations.elementKind(array),
+          "element of " + declarations.describe(array) + " (" + elementWidth + ")");
+    } else if (variableKind != null) {
+      element = values.plain(variableKind, () -> declarations.describe(variable));
+    }
+    Fact elementValue = Arith.convert(element,
+        elementWidth != null ? declarations.elementKind(array) : variableKind, variableKind);
+    Target target = jumps.push(loop, true);
+    runToFixpoint(target, () -> {
+      State entry = frame.state.copy();
+      if (variable != null && variableKind != null) {
+        checks.check(declarations.variableSink(variable), elementValue, variableKind, variablePath);
+        frame.state.kill(variable);
+        frame.state.put(AccessPath.of(variable), values.stored(variable, elementValue));
+      }
+      execute(new TreePath(path, loop.getStatement()));
+      State back = State.join(frame.state, target.continues);
+      frame.state = entry;
+      return back;
+    });
+  }
+
+  /**
+   * Runs a loop to its fixpoint. The body runs from the loop head's state, leaves the state at
+   * the loop's normal exit (condition false) in the frame and returns the state that goes back
+   * to the head. The head is the join of the entry and every back edge, widened after a few
+   * rounds.
+   */
+  private void runToFixpoint(Target target, Supplier<State> body) {
+    State entry = frame.state;
+    State head = entry.copy();
+    State exit = State.UNREACHABLE;
+    for (int round = 0; ; round++) {
+      target.breaks = State.UNREACHABLE;
+      target.continues = State.UNREACHABLE;
+      frame.state = head.copy();
+      State back = body.get();
+      exit = State.join(frame.state, target.breaks);
+      State next = State.join(head, State.join(entry, back));
+      if (!next.reachable() || State.same(next, head) || round >= MAX_ROUNDS) {
+        break;
+      }
+      head = round + 1 >= WIDEN_AFTER
+          ? Widening.widen(declarations, context.strict, head, next, round + 1 >= MAX_ROUNDS - 1) : next;
+    }
+    jumps.pop();
+    frame.state = exit;
+  }
+
+  private void execute(TreePath path) {
+    interpreter.statements.execute(path);
+  }
+}

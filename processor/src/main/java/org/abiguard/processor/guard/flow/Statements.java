@@ -1,0 +1,186 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
+import javax.lang.model.element.Element;
+import org.abiguard.processor.guard.facts.Arith;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Statements: each transforms the state at its entry into the state after it ({@link State#UNREACHABLE}
+ * when it completes abruptly). Jumps hand their state to their {@link Target}; loops, switches and try
+ * statements are run by the part that does them.
+ */
+final class Statements {
+  private final Interpreter interpreter;
+  private final Context context;
+  private final Frame frame;
+  private final JavaValues values;
+  private final Checks checks;
+  private final Jumps jumps;
+
+  Statements(Interpreter interpreter) {
+    this.interpreter = interpreter;
+    this.context = interpreter.context;
+    this.frame = interpreter.frame;
+    this.values = interpreter.values;
+    this.checks = interpreter.checks;
+    this.jumps = interpreter.jumps;
+  }
+
+  void execute(TreePath path) {
+    if (!frame.reachable()) {
+      return;
+    }
+    Tree tree = path.getLeaf();
+    switch (tree.getKind()) {
+      case BLOCK -> {
+        for (StatementTree statement : ((BlockTree) tree).getStatements()) {
+          execute(new TreePath(path, statement));
+        }
+      }
+      case VARIABLE -> declareLocal(path, (VariableTree) tree);
+      case EXPRESSION_STATEMENT ->
+          evaluate(new TreePath(path, ((ExpressionStatementTree) tree).getExpression()));
+      case IF -> ifStatement(path, (IfTree) tree);
+      case WHILE_LOOP -> interpreter.loops.whileLoop(path, (WhileLoopTree) tree);
+      case DO_WHILE_LOOP -> interpreter.loops.doWhileLoop(path, (DoWhileLoopTree) tree);
+      case FOR_LOOP -> interpreter.loops.forLoop(path, (ForLoopTree) tree);
+      case ENHANCED_FOR_LOOP -> interpreter.loops.enhancedForLoop(path, (EnhancedForLoopTree) tree);
+      case LABELED_STATEMENT -> labeled(path, (LabeledStatementTree) tree);
+      case SWITCH -> interpreter.switches.switchStatement(path, (SwitchTree) tree);
+      case RETURN -> returnStatement(path, (ReturnTree) tree);
+      case THROW -> {
+        evaluate(new TreePath(path, ((ThrowTree) tree).getExpression()));
+        frame.state = State.UNREACHABLE;
+      }
+      case BREAK -> {
+        Target target = jumps.breakTarget(((BreakTree) tree).getLabel());
+        if (target != null) {
+          target.breaks = State.join(target.breaks, frame.state);
+        }
+        frame.state = State.UNREACHABLE;
+      }
+      case CONTINUE -> {
+        Target target = jumps.continueTarget(((ContinueTree) tree).getLabel());
+        if (target != null) {
+          target.continues = State.join(target.continues, frame.state);
+        }
+        frame.state = State.UNREACHABLE;
+      }
+      case YIELD -> yieldStatement(path, (YieldTree) tree);
+      case TRY -> interpreter.tryStatements.tryStatement(path, (TryTree) tree);
+      case SYNCHRONIZED -> {
+        SynchronizedTree synchronizedTree = (SynchronizedTree) tree;
+        evaluate(new TreePath(path, synchronizedTree.getExpression()));
+        execute(new TreePath(path, synchronizedTree.getBlock()));
+      }
+      case CLASS -> interpreter.analyseLocalClass(path);
+      case ASSERT -> {
+        State before = frame.state;
+        Branches condition = interpreter.conditions.evaluate(new TreePath(path, ((AssertTree) tree).getCondition()));
+        frame.state = State.join(before, State.join(condition.whenTrue(), condition.whenFalse()));
+      }
+      default -> { }
+    }
+  }
+
+  private void declareLocal(TreePath path, VariableTree declaration) {
+    Element variable = context.trees.getElement(path);
+    if (variable == null) {
+      return;
+    }
+    AccessPath access = AccessPath.of(variable);
+    frame.state.kill(variable);
+    if (declaration.getInitializer() == null) {
+      return;
+    }
+    TreePath initializer = new TreePath(path, declaration.getInitializer());
+    Fact value = evaluate(initializer);
+    if (!frame.reachable()) {
+      return;
+    }
+    checks.check(context.declarations.variableSink(variable), value, values.kind(initializer), initializer);
+    JavaKind variableKind = context.declarations.kindOf(variable.asType());
+    if (variableKind != null) {
+      frame.state.put(access, values.stored(variable, Arith.convert(value, values.kind(initializer), variableKind)));
+      frame.noteUpdate();
+    }
+  }
+
+  private void ifStatement(TreePath path, IfTree ifTree) {
+    Branches condition = interpreter.conditions.evaluate(new TreePath(path, ifTree.getCondition()));
+    frame.state = condition.whenTrue();
+    execute(new TreePath(path, ifTree.getThenStatement()));
+    State afterThen = frame.state;
+    frame.state = condition.whenFalse();
+    if (ifTree.getElseStatement() != null) {
+      execute(new TreePath(path, ifTree.getElseStatement()));
+    }
+    frame.state = State.join(afterThen, frame.state);
+  }
+
+  private void returnStatement(TreePath path, ReturnTree returnTree) {
+    if (returnTree.getExpression() != null) {
+      TreePath expression = new TreePath(path, returnTree.getExpression());
+      Fact value = evaluate(expression);
+      checks.check(frame.returnSink, value, values.kind(expression), expression);
+    }
+    frame.noteReturned(frame.state);
+    frame.state = State.UNREACHABLE;
+  }
+
+  private void yieldStatement(TreePath path, YieldTree yieldTree) {
+    TreePath expression = new TreePath(path, yieldTree.getValue());
+    Fact value = evaluate(expression);
+    Target target = jumps.yieldTarget();
+    if (target != null) {
+      target.yielded = Fact.join(target.yielded,
+          Arith.convert(value, values.kind(expression), values.kind(new TreePath(path, target.tree))));
+      target.breaks = State.join(target.breaks, frame.state);
+    }
+    frame.state = State.UNREACHABLE;
+  }
+
+  private void labeled(TreePath path, LabeledStatementTree labeled) {
+    StatementTree body = labeled.getStatement();
+    boolean isLoop = body instanceof WhileLoopTree || body instanceof DoWhileLoopTree
+        || body instanceof ForLoopTree || body instanceof EnhancedForLoopTree;
+    if (isLoop) {
+      jumps.labelNext(labeled.getLabel());
+      execute(new TreePath(path, body));
+      jumps.labelNext(null);
+      return;
+    }
+    jumps.labelNext(labeled.getLabel());
+    Target target = jumps.push(labeled, false);
+    execute(new TreePath(path, body));
+    jumps.pop();
+    frame.state = State.join(frame.state, target.breaks);
+  }
+
+  private @Nullable Fact evaluate(TreePath path) {
+    return interpreter.expressions.evaluate(path);
+  }
+}

@@ -1,0 +1,150 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import java.math.BigInteger;
+import java.util.List;
+import org.abiguard.processor.guard.facts.Arith;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Switch statements and expressions: each case starts from the state before the switch with
+ * the selector narrowed to the case's constants (and its patterns bound, its guard holding);
+ * a switch expression's value is the join of what its cases yield.
+ */
+final class Switches {
+  private final Interpreter interpreter;
+  private final Context context;
+  private final Frame frame;
+  private final AccessPaths paths;
+  private final JavaValues values;
+  private final Jumps jumps;
+
+  Switches(Interpreter interpreter) {
+    this.interpreter = interpreter;
+    this.context = interpreter.context;
+    this.frame = interpreter.frame;
+    this.paths = interpreter.paths;
+    this.values = interpreter.values;
+    this.jumps = interpreter.jumps;
+  }
+
+  void switchStatement(TreePath path, SwitchTree switchTree) {
+    TreePath selector = new TreePath(path, switchTree.getExpression());
+    Fact selected = interpreter.expressions.evaluate(selector);
+    if (!frame.reachable()) {
+      return;
+    }
+    Target target = jumps.push(switchTree, false);
+    State after = cases(path, switchTree.getCases(), selector, selected, target, null);
+    jumps.pop();
+    frame.state = State.join(after, target.breaks);
+  }
+
+  /** A switch expression: runs its cases, the value is the join of what they yield. */
+  @Nullable Fact switchExpression(TreePath path, SwitchExpressionTree switchTree) {
+    TreePath selector = new TreePath(path, switchTree.getExpression());
+    Fact selected = interpreter.expressions.evaluate(selector);
+    if (!frame.reachable()) {
+      return null;
+    }
+    Target target = jumps.push(switchTree, false);
+    cases(path, switchTree.getCases(), selector, selected, target, values.kind(path));
+    jumps.pop();
+    frame.state = target.breaks;
+    return target.yielded;
+  }
+
+  /**
+   * Runs the cases of a switch; returns the state after the last case falls out of the switch
+   * (joined with the state where no case matched when there is no default). For a switch
+   * expression, the value of each arrow expression is joined into the target's yield.
+   */
+  private State cases(TreePath path, List<? extends CaseTree> cases, TreePath selector, @Nullable Fact selected,
+      Target target, @Nullable JavaKind resultKind) {
+    State before = frame.state;
+    AccessPath selectorAccess = paths.of(selector);
+    State fallthrough = State.UNREACHABLE;
+    State out = State.UNREACHABLE;
+    boolean hasDefault = false;
+    for (CaseTree caseTree : cases) {
+      TreePath casePath = new TreePath(path, caseTree);
+      Range labels = constantLabels(casePath, caseTree);
+      if (caseTree.getExpressions().isEmpty() || labels == null) {
+        hasDefault |= caseTree.getExpressions().isEmpty();
+      }
+      State entry = before.copy();
+      if (labels != null && selectorAccess != null && selected != null) {
+        Fact refined = selected.restrictJava(labels);
+        entry.put(selectorAccess, refined == null ? selected : refined);
+      }
+      entry = patternEntry(casePath, caseTree, entry);
+      if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
+        frame.state = entry;
+        Tree body = caseTree.getBody();
+        TreePath bodyPath = new TreePath(casePath, body);
+        if (body instanceof ExpressionTree) {
+          Fact value = interpreter.expressions.evaluate(bodyPath);
+          if (target.switchExpression && frame.reachable()) {
+            target.yielded = Fact.join(target.yielded, Arith.convert(value, values.kind(bodyPath), resultKind));
+            target.breaks = State.join(target.breaks, frame.state);
+          }
+          if (!target.switchExpression) {
+            out = State.join(out, frame.state);
+          }
+        } else {
+          interpreter.statements.execute(bodyPath);
+          if (!target.switchExpression) {
+            out = State.join(out, frame.state);
+          }
+        }
+        frame.state = State.UNREACHABLE;
+      } else {
+        frame.state = State.join(fallthrough, entry);
+        for (StatementTree statement : caseTree.getStatements()) {
+          interpreter.statements.execute(new TreePath(casePath, statement));
+        }
+        fallthrough = frame.state;
+      }
+    }
+    out = State.join(out, fallthrough);
+    if (!hasDefault) {
+      out = State.join(out, before);
+    }
+    return out;
+  }
+
+  /** The hull of a case's constant labels, or null (default, patterns, enums). */
+  private @Nullable Range constantLabels(TreePath casePath, CaseTree caseTree) {
+    Range labels = null;
+    for (ExpressionTree expression : caseTree.getExpressions()) {
+      BigInteger value = Constants.constant(context.trees, new TreePath(casePath, expression));
+      if (value == null) {
+        return null;
+      }
+      labels = labels == null ? Range.point(value) : labels.hull(Range.point(value));
+    }
+    return labels;
+  }
+
+  /**
+   * The state in which a case's body starts: the variables its record patterns bind hold their
+   * components' widths, and its {@code when} guard (checked for sinks itself) holds.
+   */
+  private State patternEntry(TreePath casePath, CaseTree caseTree, State entry) {
+    frame.state = entry;
+    for (Tree label : Patterns.labels(caseTree)) {
+      Patterns.bind(interpreter, new TreePath(casePath, label));
+    }
+    Tree guard = Patterns.guard(caseTree);
+    return guard == null ? frame.state : interpreter.conditions.evaluate(new TreePath(casePath, guard)).whenTrue();
+  }
+}

@@ -1,0 +1,64 @@
+package org.abiguard.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The C of abiguard 0.2 imported end to end: unions, bit-fields, anonymous members, flexible
+ * arrays, packing and aligned types are mirrored, proven by abi-asserts.h and abi-check.c for the
+ * three ABIs, and the marshallers write the bytes gcc lays out.
+ */
+class LayoutsImportTest {
+  static final List<String> ABIS = List.of("x86_64", "i386", "aarch64");
+
+  @TempDir Path out;
+
+  @Test
+  void everyLayoutOfTheRestOfCIsProvenAndItsMarshallersRun() throws Exception {
+    String missing = Compilers.missing(ABIS);
+    assumeTrue(missing == null, () -> "skipped: " + missing);
+    RecordingLog log = new RecordingLog();
+    ImportResult r = Importer.run(new ImportOptions(List.of("layouts.h"), List.of(PortabilityTest.HEADERS), List.of(),
+        "p", out, null, ABIS, Map.of()), log);
+    assertTrue(r.success(), () -> r.leftOut() + " " + r.problem());
+    assertEquals(8, r.proven().size());
+    assertEquals(List.of(), log.warnings);
+
+    ClassLoader loader = MirrorRun.compile(out, ABIS);
+    // struct with_union { uint32_t cmd; union { uint64_t big; uint16_t small; } u; }:
+    // u at 8 where uint64_t is aligned to 8, at 4 on i386
+    Class<?> withUnion = loader.loadClass("p.WithUnion");
+    Object value = withUnion.getConstructor().newInstance();
+    withUnion.getField("cmd").setLong(value, 7);
+    Object u = withUnion.getField("u").get(value);
+    u.getClass().getField("small").setInt(u, 0xBEEF);
+    Method codec = loader.loadClass("p.WithUnionMarshaller").getMethod("codec", String.class);
+    for (String abi : ABIS) {
+      ByteBuffer buf = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+      MirrorRun.write(codec.invoke(null, abi), value, buf);
+      int offset = abi.equals("i386") ? 4 : 8;
+      assertEquals(abi.equals("i386") ? 12 : 16, MirrorRun.size(codec.invoke(null, abi)), abi);
+      assertEquals(7, buf.getInt(0), abi);
+      assertEquals((short) 0xBEEF, buf.getShort(offset), abi);
+    }
+    // struct with_bits { unsigned version : 4; unsigned : 4; unsigned flags : 24; }: one 32-bit unit
+    Class<?> withBits = loader.loadClass("p.WithBits");
+    Object bits = withBits.getConstructor().newInstance();
+    withBits.getField("version").setInt(bits, 5);
+    withBits.getField("flags").setInt(bits, 0xABCDEF);
+    ByteBuffer buf = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+    MirrorRun.write(loader.loadClass("p.WithBitsMarshaller").getMethod("codec", String.class).invoke(null, "aarch64"),
+        bits, buf);
+    assertEquals(0xABCDEF05, buf.getInt(0));
+  }
+}

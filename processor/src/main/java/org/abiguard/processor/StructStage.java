@@ -191,9 +191,13 @@ final class StructStage {
    * A C name names one type on each ABI: two mirrors with the same one ({@code struct foo} twice,
    * or typedef {@code foo} twice; a struct tag and a typedef name may be alike, as in C) would
    * make contradicting assertions. Both are errors; the earlier one's marshaller, if written in
-   * an earlier round, is left out of the manifest and the assertions.
+   * an earlier round, is left out of the manifest and the assertions. An untagged type
+   * ({@code untagged = true}) has no C name, so any number of them may share a Java name.
    */
   private boolean cNameIsOwn(StructReading reading) {
+    if (reading.model().untagged()) {
+      return true; // C declares it inline, without a name: nothing to clash with
+    }
     String cType = reading.model().cTypeName();
     StructReading first = cNames.putIfAbsent(cType, reading);
     if (first == null || first.javaName().equals(reading.javaName())) {
@@ -211,8 +215,10 @@ final class StructStage {
 
   private void reportCNameClash(StructReading on, StructReading other) {
     String message = on.model().cTypeName() + " is also the C name of " + other.javaName() + "; a C name names"
-        + " one type on each ABI: give one of them another name with @AbiStruct(name = \"...\")";
-    Optional<AnnotationMirror> abiStruct = AbiAnnotations.find(on.element(), AbiAnnotations.ABI_STRUCT);
+        + " one type on each ABI: give one of them another name with @"
+        + (on.model().union() ? "AbiUnion" : "AbiStruct") + "(name = \"...\")";
+    Optional<AnnotationMirror> abiStruct = AbiAnnotations.find(on.element(),
+        on.model().union() ? AbiAnnotations.ABI_UNION : AbiAnnotations.ABI_STRUCT);
     AnnotationValue explicit = abiStruct.flatMap(am -> am.getElementValues().entrySet().stream()
         .filter(e -> e.getKey().getSimpleName().contentEquals("name")).map(Map.Entry::getValue).findFirst())
         .orElse(null);

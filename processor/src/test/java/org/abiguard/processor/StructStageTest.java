@@ -330,6 +330,71 @@ class StructStageTest {
   }
 
   @Test
+  void twoUnionsWithOneCNameAreAnErrorOnBothNamingAbiUnion() {
+    Source a = Source.of("p.A", """
+        package p;
+
+        import org.abiguard.*;
+
+        @AbiUnion(name = "evtchn_u")
+        class A {
+          @U32 long port;
+        }
+        """);
+    Source b = Source.of("p.B", """
+        package p;
+
+        import org.abiguard.*;
+
+        @AbiUnion(name = "evtchn_u")
+        class B {
+          @U16 int port;
+        }
+        """);
+    assertExactly(javac(a, b),
+        a.error("@AbiUnion", "\"evtchn_u\"", P + "union evtchn_u is also the C name of p.B; a C name names one type"
+            + " on each ABI: give one of them another name with @AbiUnion(name = \"...\")"),
+        b.error("@AbiUnion", "\"evtchn_u\"", P + "union evtchn_u is also the C name of p.A; a C name names one type"
+            + " on each ABI: give one of them another name with @AbiUnion(name = \"...\")"));
+  }
+
+  @Test
+  void untaggedTypesOfOneJavaNameHaveNoCNameToShare() {
+    // as the importer writes them: each struct's inline union is a nested class U
+    Source s = Source.of("p.Ops", """
+        package p;
+
+        import org.abiguard.*;
+
+        class Ops {
+          @AbiStruct(name = "op_a")
+          static class A {
+            @U32 long cmd;
+            @AbiName("u") U u;
+
+            @AbiUnion(untagged = true)
+            static class U {
+              @U32 long x;
+              @U16 int y;
+            }
+          }
+
+          @AbiStruct(name = "op_b")
+          static class B {
+            @U32 long cmd;
+            @AbiName("u") U u;
+
+            @AbiUnion(untagged = true)
+            static class U {
+              @U64 long z;
+            }
+          }
+        }
+        """);
+    assertExactly(javac(s));
+  }
+
+  @Test
   void mirrorsOfOneNameInTwoPackagesAreAnErrorOnBothAndLeaveTheOutputs(@TempDir Path out) throws IOException {
     Source p = Source.of("p.Op", """
         package p;

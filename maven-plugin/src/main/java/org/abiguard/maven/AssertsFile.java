@@ -30,7 +30,7 @@ final class AssertsFile {
     }
   }
 
-  private static final Pattern CONDITION = Pattern.compile("^#(?:el)?if defined\\((\\w+)\\)\\s*$");
+  private static final Pattern CONDITION = Pattern.compile("^#(?:el)?if defined\\((\\w+)\\)(?:\\s*&&\\s*defined\\(\\w+\\))*\\s*$");
 
   private final Path path;
   private final List<String> lines;

@@ -176,7 +176,7 @@ final class ForeignLayout {
     }
   }
 
-  /** An ordinary member's part. */
+  /** An ordinary member's part: {@link MemberCode#layout} is aligned exactly as the member. */
   private Part part(MemberCode member) {
     FieldLayout f = member.field();
     return new Part(f.offset(), f.size(), f.align(), member.layout(segment));

@@ -169,7 +169,8 @@ sealed interface MemberCode
 
     /**
      * The nested type's {@code LAYOUT}; where packing places it below its own alignment (which a
-     * {@code java.lang.foreign} layout cannot express), a sequence of its bytes. Anonymous: no name.
+     * {@code java.lang.foreign} layout cannot express), a sequence of its bytes at the alignment
+     * it has there. Either way aligned exactly as the member. Anonymous: no name.
      */
     @Override
     public CodeBlock layout(SegmentAccess access) {
@@ -178,6 +179,9 @@ sealed interface MemberCode
           ? CodeBlock.of("$T.LAYOUT.withByteAlignment($L)", abiClass, field.align())
           : CodeBlock.of("$T.sequenceLayout($T.SIZE, $T.JAVA_BYTE)", SegmentAccess.MEMORY_LAYOUT, abiClass,
               SegmentAccess.VALUE_LAYOUT);
+      if (field.align() > 1 && field.align() < cx.names().alignment(type, cx.abi())) {
+        layout = CodeBlock.of("$L.withByteAlignment($L)", layout, field.align());
+      }
       return field.field().hasCName() ? CodeBlock.of("$L.withName($S)", layout, field.field().cName())
           : CodeBlock.of("$L.withoutName()", layout);
     }

@@ -41,7 +41,8 @@ final class LoadedMarshallers {
       structs.put(struct.javaName(), struct);
     }
     layouts = new FixtureLayouts(structs);
-    MarshallerGenerator generator = new MarshallerGenerator();
+    MarshallerGenerator generator = new MarshallerGenerator(options.contains("--release")
+        && Integer.parseInt(options.get(options.indexOf("--release") + 1)) >= 22);
     List<JavaFileObject> files = new ArrayList<>(MirrorSources.of(models));
     for (StructModel struct : models) {
       JavaFile file = generator.generate(struct, layouts.layouts(struct, abis), structs::get);
@@ -59,7 +60,11 @@ final class LoadedMarshallers {
     return new LoadedMarshallers(List.of(models), abis, List.of("-Xlint:all", "-Werror"));
   }
 
-  /** Compiles the structs' marshallers for {@code abis} with the given javac options, asserting no warning. */
+  /**
+   * Compiles the structs' marshallers for {@code abis} with the given javac options, asserting no
+   * warning; with {@code --release 22} or later the marshallers have their {@code MemorySegment}
+   * methods and {@code LAYOUT}.
+   */
   static LoadedMarshallers compile(List<TargetAbi> abis, List<String> options, StructModel... models) {
     return new LoadedMarshallers(List.of(models), abis, options);
   }

@@ -34,7 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * of each type (one member of each union) through the real declaration and prints the bytes;
  * the marshaller's {@code write} of the same values must give exactly those bytes, and its
  * {@code read} of C's bytes must give back the values. On x86_64 and i386 (natively) and
- * aarch64 (under qemu-aarch64), each where it runs.
+ * aarch64 (under qemu-aarch64), each where it runs. Under JDK 22 or later the marshallers are
+ * compiled with {@code --release 22}, and their {@code MemorySegment} {@code write} and {@code read}
+ * must do the same, their {@code LAYOUT} have {@code SIZE}, {@code ALIGNMENT} and every named
+ * ordinary member's {@code OFFSET_}.
  */
 class RandomMarshallersMatchGccTest {
   private static final int TYPES = Integer.getInteger("abiguard.fuzz.codegenTypes", 120);
@@ -46,8 +49,14 @@ class RandomMarshallersMatchGccTest {
   @Test
   void marshallersWriteAndReadWhatGccDoes() {
     RandomCTypes.Family family = new RandomCTypes(SEED, "g").generate(TYPES);
-    LoadedMarshallers generated = LoadedMarshallers.compile(ABIS, List.of("-Xlint:all", "-Werror"),
-        family.models().toArray(new StructModel[0]));
+    boolean foreign = Runtime.version().feature() >= 22;
+    List<String> options = new ArrayList<>(List.of("-Xlint:all", "-Werror"));
+    if (foreign) {
+      options.addAll(List.of("--release", "22"));
+    }
+    LoadedMarshallers generated = LoadedMarshallers.compile(ABIS, options, family.models().toArray(new StructModel[0]));
+    Segments segments = foreign ? new Segments() : null;
+    int layoutsCompared = 0;
     Map<String, StructModel> byName = new LinkedHashMap<>();
     family.models().forEach(m -> byName.put(m.javaName(), m));
     List<StructModel> topLevel = topLevel(family.models());
@@ -101,14 +110,106 @@ class RandomMarshallersMatchGccTest {
           Object read = codec.read(ByteBuffer.wrap(cBytes).order(order), 0);
           filler.assertSameValues(m, expected.get(m.javaName()), read, where);
         }
+        if (segments != null) {
+          Class<?> abiClass = generated.load(generated.marshaller(m).getName() + "$" + abi.className());
+          Object seg = segments.filled(cBytes.length + 8);
+          LoadedMarshallers.invoke(abiClass, "write", new Class<?>[] {generated.mirror(m), segments.type, long.class},
+              expected.get(m.javaName()), seg, 3L);
+          byte[] written = segments.bytes(seg);
+          assertEquals(HexFormat.of().formatHex(cBytes), HexFormat.of().formatHex(written, 3, 3 + cBytes.length),
+              "segment write of " + where);
+          assertEquals((byte) 0xA5, written[2], "byte before " + where);
+          assertEquals((byte) 0xA5, written[3 + cBytes.length], "byte after " + where);
+          Object read = LoadedMarshallers.invoke(abiClass, "read", new Class<?>[] {segments.type, long.class},
+              segments.of(cBytes), 0L);
+          filler.assertSameValues(m, expected.get(m.javaName()), read, "segment read of " + where);
+        }
         compared++;
       }
       assertEquals(topLevel.size(), compared);
+      if (segments != null) {
+        for (StructModel m : family.models()) {
+          segments.assertLayout(generated, m, abi);
+          layoutsCompared++;
+        }
+      }
       System.out.println("[codegen fuzz " + abi.manifestName() + "] " + family.models().size() + " types generated"
           + " and compiled, " + compared + " top-level types written and read against gcc (" + filler.leaves
           + " values), 0 mismatches");
     }
-    System.out.println("[codegen fuzz] ABIs run: " + ran);
+    System.out.println("[codegen fuzz] ABIs run: " + ran + (foreign ? ", with MemorySegment reads and writes; "
+        + layoutsCompared + " LAYOUTs compared with SIZE, ALIGNMENT and OFFSET_" : ""));
+  }
+
+  /** {@code java.lang.foreign} through reflection: the test itself is Java 17. */
+  private static final class Segments {
+    final Class<?> type;
+    private final Class<?> layoutType;
+    private final Class<?> pathElement;
+    private final Object javaByte;
+    private final Class<?> ofByte;
+
+    Segments() {
+      try {
+        type = Class.forName("java.lang.foreign.MemorySegment");
+        layoutType = Class.forName("java.lang.foreign.MemoryLayout");
+        pathElement = Class.forName("java.lang.foreign.MemoryLayout$PathElement");
+        javaByte = Class.forName("java.lang.foreign.ValueLayout").getField("JAVA_BYTE").get(null);
+        ofByte = Class.forName("java.lang.foreign.ValueLayout$OfByte");
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    Object of(byte[] bytes) {
+      return call(null, type, "ofArray", new Class<?>[] {byte[].class}, (Object) bytes);
+    }
+
+    Object filled(int size) {
+      byte[] bytes = new byte[size];
+      java.util.Arrays.fill(bytes, (byte) 0xA5);
+      return of(bytes);
+    }
+
+    byte[] bytes(Object seg) {
+      return (byte[]) call(seg, type, "toArray", new Class<?>[] {ofByte}, javaByte);
+    }
+
+    /** LAYOUT's size, alignment and the offsets of the named ordinary members. */
+    void assertLayout(LoadedMarshallers generated, StructModel m, TargetAbi abi) {
+      String abiClass = abi.className();
+      String where = m.cTypeName() + " LAYOUT on " + abi.manifestName();
+      try {
+        Object layout = generated.load(generated.marshaller(m).getName() + "$" + abiClass).getField("LAYOUT")
+            .get(null);
+        assertEquals((long) generated.constant(m, abiClass, "SIZE"), call(layout, layoutType, "byteSize",
+            new Class<?>[0]), where + ": size");
+        assertEquals((long) generated.constant(m, abiClass, "ALIGNMENT"), call(layout, layoutType, "byteAlignment",
+            new Class<?>[0]), where + ": alignment");
+        for (FieldModel f : m.fields()) {
+          if (f.isBitField() || !f.hasCName()) {
+            continue;
+          }
+          Object path = java.lang.reflect.Array.newInstance(pathElement, 1);
+          java.lang.reflect.Array.set(path, 0, call(null, pathElement, "groupElement", new Class<?>[] {String.class},
+              f.cName()));
+          assertEquals((long) generated.constant(m, abiClass, ConstantNames.offsetConstant(f)), call(layout, layoutType, "byteOffset", new Class<?>[] {path.getClass()}, path),
+              where + ": " + f.cName());
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    private static Object call(Object target, Class<?> type, String name, Class<?>[] parameters, Object... args) {
+      try {
+        return type.getMethod(name, parameters).invoke(target, args);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        throw new AssertionError(name + ": " + e.getCause(), e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /** Types that no other type nests: the ones C fills as variables. */

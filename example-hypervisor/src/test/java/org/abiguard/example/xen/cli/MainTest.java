@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,6 +65,40 @@ class MainTest {
     assertTrue(r.out().contains("=> size=4 idx=0x18 gpfn=0x508"), "gmfn_range progress");
     assertTrue(r.out().contains("(preempted 1x; the guest re-executed the continuation)"));
     assertFalse(r.out().contains("!!"));
+  }
+
+  /**
+   * The 2014 bug surfaced through legacy Windows PV drivers that passed spaces with the top bit
+   * set: the session's {@code space=0x80000002} call is refused, writes nothing back, and the
+   * session ends in the same state as without it.
+   */
+  @Test
+  void theSessionsTopBitSpaceIsEinvalAndChangesNothing(@TempDir Path dir) throws IOException {
+    Run r = run();
+    assertRow(r.out(), "add_to_physmap", "-22 (EINVAL)", "space=0x80000002 idx=0x300 gpfn=0x301");
+    Matcher row = Pattern.compile("(?m)^.*space=0x80000002.*\\R(.*)$").matcher(r.out());
+    assertTrue(row.find(), r.out());
+    assertFalse(row.group(1).contains("=>"), "nothing written back: " + row.group(1));
+
+    String session = Main.sessionText();
+    String call = session.lines().filter(l -> l.contains("space=0x80000002")).findFirst().orElseThrow();
+    assertTrue(call.endsWith("-> -EINVAL"), call);
+    Path with = dir.resolve("with.trace");
+    Path without = dir.resolve("without.trace");
+    Files.writeString(with, session, StandardCharsets.UTF_8);
+    Files.writeString(without, session.replace(call, "# (the call left out)"), StandardCharsets.UTF_8);
+    for (String abi : new String[] {"x86_64", "i386"}) {
+      Run a = run("--abi", abi, "--trace", with.toString());
+      Run b = run("--abi", abi, "--trace", without.toString());
+      assertEquals(0, a.status(), a.out() + a.err());
+      assertEquals(0, b.status(), b.out() + b.err());
+      assertEquals(summary(b.out()), summary(a.out()), "the final state on " + abi);
+    }
+  }
+
+  /** The closing lines: pages, gfns and free frames of every domain. */
+  private static String summary(String out) {
+    return out.substring(out.lastIndexOf("\n\n") + 2);
   }
 
   @Test

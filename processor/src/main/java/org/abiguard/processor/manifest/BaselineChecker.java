@@ -36,19 +36,59 @@ public final class BaselineChecker {
   /**
    * The incompatible changes among {@code changes} (in {@link ManifestComparison}'s order), one
    * break per removed type, per type with changes of its own, per removed member and per changed
-   * member, in that order for each type.
+   * member, in that order for each type; worded for a baseline given to the processor.
    */
   public static List<AbiBreak> breaks(List<LayoutChange> changes) {
+    return breaks(changes, "the baseline", CONSEQUENCE);
+  }
+
+  /**
+   * As {@link #breaks(List)}, each message ending in {@code " since " + since + consequence}.
+   *
+   * @param since what the baseline is, e.g. {@code "1.0"}
+   * @param consequence what follows, e.g. {@code "; C code built against 1.0 no longer matches"}
+   */
+  public static List<AbiBreak> breaks(List<LayoutChange> changes, String since, String consequence) {
+    String tail = " since " + since + consequence;
     Map<String, List<LayoutChange>> byType = new LinkedHashMap<>();
     for (LayoutChange c : changes) {
       byType.computeIfAbsent(c.type(), k -> new ArrayList<>()).add(c);
     }
     List<AbiBreak> breaks = new ArrayList<>();
-    byType.forEach((type, typeChanges) -> typeBreaks(type, typeChanges, breaks));
+    byType.forEach((type, typeChanges) -> typeBreaks(type, typeChanges, tail, breaks));
     return breaks;
   }
 
-  private static void typeBreaks(String type, List<LayoutChange> changes, List<AbiBreak> breaks) {
+  /**
+   * The compatible changes among {@code changes}, worded like the breaks: one message per added
+   * type, per type whose ABIs changed, and per added member, e.g.
+   * {@code field s.c (p.S.c) was added at offset 9 on x86_64 and aarch64, was added at offset 5 on
+   * i386 since 1.0}. A member added to a type that breaks on the same ABI is not one: it is part
+   * of that break (it moved the members after it, or grew the type).
+   */
+  public static List<String> additions(List<LayoutChange> changes, String since) {
+    java.util.Set<String> broken = new java.util.HashSet<>();
+    for (LayoutChange c : changes) {
+      if (!c.compatible()) {
+        broken.add(c.type() + " " + c.abi());
+      }
+    }
+    Map<String, Changes> byElement = new LinkedHashMap<>();
+    for (LayoutChange c : changes) {
+      if (!c.compatible() || c.member() != null && (broken.contains(c.type() + " " + c.abi())
+          || broken.contains(c.type() + " null"))) {
+        continue;
+      }
+      String element = c.member() == null ? "struct " + c.cType() + " (" + c.type() + ")"
+          : "field " + c.cType() + "." + c.member() + " (" + c.type() + "." + c.memberJava() + ")";
+      byElement.computeIfAbsent(element, k -> new Changes()).add(c.describe(), c.abi());
+    }
+    List<String> messages = new ArrayList<>();
+    byElement.forEach((element, c) -> messages.add(element + " " + c + " since " + since));
+    return messages;
+  }
+
+  private static void typeBreaks(String type, List<LayoutChange> changes, String tail, List<AbiBreak> breaks) {
     Changes own = new Changes();
     Map<String, Changes> removed = new LinkedHashMap<>();
     Map<String, Changes> changed = new LinkedHashMap<>();
@@ -60,8 +100,7 @@ public final class BaselineChecker {
       }
       c = change.cType();
       if (change.member() == null && change.aspect() == Aspect.REMOVED) {
-        breaks.add(new AbiBreak(type, null, "struct " + c + " (" + type + ") was removed since the baseline"
-            + CONSEQUENCE));
+        breaks.add(new AbiBreak(type, null, "struct " + c + " (" + type + ") was removed" + tail));
         return;
       }
       if (change.member() == null) {
@@ -76,12 +115,11 @@ public final class BaselineChecker {
     }
     String cName = c;
     if (!own.isEmpty()) {
-      breaks.add(new AbiBreak(type, null, "struct " + cName + " " + own + " since the baseline" + CONSEQUENCE));
+      breaks.add(new AbiBreak(type, null, "struct " + cName + " " + own + tail));
     }
-    removed.forEach((name, ch) -> breaks.add(new AbiBreak(type, null,
-        "field " + cName + "." + name + " " + ch + " since the baseline" + CONSEQUENCE)));
+    removed.forEach((name, ch) -> breaks.add(new AbiBreak(type, null, "field " + cName + "." + name + " " + ch + tail)));
     changed.forEach((name, ch) -> breaks.add(new AbiBreak(type, javaNames.get(name),
-        "field " + cName + "." + name + " " + ch + " since the baseline" + CONSEQUENCE)));
+        "field " + cName + "." + name + " " + ch + tail)));
   }
 
   /** {@code " (added: c, d)"}: the members added on {@code abi}, or "" when there are none. */

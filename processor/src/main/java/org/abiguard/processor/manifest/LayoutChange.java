@@ -72,14 +72,14 @@ public record LayoutChange(String type, String cType, String member, String memb
     ABI_ADDED(true) {
       @Override
       String describe(String was, String now) {
-        return "has a layout the baseline lacks";
+        return "gained a layout";
       }
     },
     /** The baseline's layout for an ABI this build no longer writes: it cannot be compared. */
     ABI_NOT_BUILT(true) {
       @Override
       String describe(String was, String now) {
-        return "is not built for this ABI any more, so it was not compared";
+        return "has no layout any more (not compared)";
       }
     },
     /** A member's offset in bytes. */

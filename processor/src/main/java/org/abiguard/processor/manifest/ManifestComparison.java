@@ -46,7 +46,7 @@ public final class ManifestComparison {
     }
     for (Struct is : current) {
       if (!old.contains(is.java())) {
-        changes.add(new LayoutChange(is.java(), is.c(), null, null, null, Aspect.ADDED, null, null, is.java()));
+        changes.add(new LayoutChange(is.java(), is.c(), null, null, null, Aspect.ADDED, null, null, null));
       }
     }
     return changes;

@@ -95,7 +95,7 @@ class ManifestComparisonTest {
     List<LayoutChange> changes = compare(X86_64, List.of(a), X86_64, List.of(b));
     assertEquals(List.of(
         new LayoutChange("p.A", "a", null, null, null, Aspect.REMOVED, null, "p.A", null),
-        new LayoutChange("p.B", "b", null, null, null, Aspect.ADDED, null, null, "p.B")), changes);
+        new LayoutChange("p.B", "b", null, null, null, Aspect.ADDED, null, null, null)), changes);
     assertFalse(changes.get(0).compatible());
     assertTrue(changes.get(1).compatible());
   }

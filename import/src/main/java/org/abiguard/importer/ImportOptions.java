@@ -1,0 +1,54 @@
+package org.abiguard.importer;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What to import: the options of {@code abiguard-import} (and of the Maven plugin's {@code import}
+ * goal).
+ *
+ * @param headers headers as {@code #include <...>} would name them (found through
+ *     {@code includeDirs}), or paths of header files
+ * @param includeDirs {@code -I} directories, in order
+ * @param defines {@code -D} definitions, each {@code NAME} or {@code NAME=VALUE}
+ * @param packageName the Java package of the mirrors
+ * @param outDir the source root the mirrors are written under
+ * @param types which C types to mirror (matched against the C name: the struct/union tag or the
+ *     typedef name); {@code null} for every struct and union declared in {@code headers}
+ * @param abis the target ABIs ({@code x86_64}, {@code i386}, {@code aarch64}); the first is primary
+ * @param compilers per ABI, the compiler command replacing its default ({@code gcc},
+ *     {@code gcc -m32}, {@code aarch64-linux-gnu-gcc})
+ */
+public record ImportOptions(
+    List<String> headers,
+    List<Path> includeDirs,
+    List<String> defines,
+    String packageName,
+    Path outDir,
+    Pattern types,
+    List<String> abis,
+    Map<String, List<String>> compilers) {
+
+  /** The ABIs imported when none are given. */
+  public static final List<String> DEFAULT_ABIS = List.of("x86_64", "i386", "aarch64");
+
+  public ImportOptions {
+    headers = List.copyOf(headers);
+    includeDirs = List.copyOf(includeDirs);
+    defines = List.copyOf(defines);
+    Objects.requireNonNull(packageName, "packageName");
+    Objects.requireNonNull(outDir, "outDir");
+    abis = abis == null || abis.isEmpty() ? DEFAULT_ABIS : List.copyOf(abis);
+    compilers = compilers == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(compilers));
+  }
+
+  /** The compiler command of {@code abi}: the one given, else its default. */
+  public List<String> compiler(String abi) {
+    List<String> given = compilers.get(abi);
+    return given != null ? given : Abi.of(abi).defaultCompiler();
+  }
+}

@@ -1,0 +1,117 @@
+package org.abiguard.importer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * {@code java -jar abiguard-import.jar --header public/memory.h [--header ...] [-I dir ...]
+ * [-D NAME[=VALUE] ...] --package org.example.xen --out src/main/java [--types REGEX]
+ * [--abis x86_64,i386,aarch64] [--cc ABI=COMMAND ...]}. Exit status 0 when every type asked for
+ * was written and proven, 1 when some were left out, 2 on an error that stopped the import.
+ */
+public final class Main {
+  static final String USAGE = """
+      usage: java -jar abiguard-import.jar --header HEADER [--header ...] [-I DIR ...]
+                  [-D NAME[=VALUE] ...] --package PACKAGE --out DIR [--types REGEX]
+                  [--abis x86_64,i386,aarch64] [--cc ABI=COMMAND ...]""";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, ImportLog.console()));
+  }
+
+  /** Runs the command line; returns the exit status. */
+  public static int run(String[] args, ImportLog log) {
+    ImportOptions options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      log.error(e.getMessage());
+      log.error(USAGE);
+      return 2;
+    }
+    ImportResult r = Importer.run(options, log);
+    if (r.problem() != null) {
+      return 2;
+    }
+    return r.success() ? 0 : 1;
+  }
+
+  static ImportOptions parse(String[] args) {
+    List<String> headers = new ArrayList<>();
+    List<Path> includes = new ArrayList<>();
+    List<String> defines = new ArrayList<>();
+    String pkg = null;
+    Path out = null;
+    Pattern types = null;
+    List<String> abis = null;
+    Map<String, List<String>> compilers = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String inline = null;
+      if (a.startsWith("-I") && a.length() > 2) {
+        includes.add(Path.of(a.substring(2)));
+        continue;
+      }
+      if (a.startsWith("-D") && a.length() > 2) {
+        defines.add(a.substring(2));
+        continue;
+      }
+      if (a.startsWith("--") && a.contains("=")) {
+        inline = a.substring(a.indexOf('=') + 1);
+        a = a.substring(0, a.indexOf('='));
+      }
+      String value = inline;
+      if (value == null && !a.equals("--help") && !a.equals("-h")) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("option " + a + " needs a value");
+        }
+        value = args[++i];
+      }
+      switch (a) {
+        case "--header" -> headers.add(value);
+        case "-I" -> includes.add(Path.of(value));
+        case "-D" -> defines.add(value);
+        case "--package" -> pkg = value;
+        case "--out" -> out = Path.of(value);
+        case "--types" -> {
+          try {
+            types = Pattern.compile(value);
+          } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("--types: not a regular expression: " + e.getDescription());
+          }
+        }
+        case "--abis" -> abis = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        case "--cc" -> {
+          int eq = value.indexOf('=');
+          if (eq <= 0 || eq == value.length() - 1) {
+            throw new IllegalArgumentException("--cc needs ABI=COMMAND, e.g. --cc aarch64=aarch64-linux-gnu-gcc");
+          }
+          compilers.put(value.substring(0, eq), List.of(value.substring(eq + 1).trim().split("\\s+")));
+        }
+        case "--help", "-h" -> throw new IllegalArgumentException("abiguard-import: C headers to proven mirrors");
+        default -> throw new IllegalArgumentException("unknown option " + a);
+      }
+    }
+    if (headers.isEmpty()) {
+      throw new IllegalArgumentException("no --header given");
+    }
+    if (pkg == null) {
+      throw new IllegalArgumentException("no --package given");
+    }
+    if (out == null) {
+      throw new IllegalArgumentException("no --out given");
+    }
+    for (String abi : compilers.keySet()) {
+      Abi.of(abi);
+    }
+    return new ImportOptions(headers, includes, defines, pkg, out, types, abis, compilers);
+  }
+}

@@ -1,0 +1,177 @@
+package org.abiguard.importer.proof;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.abiguard.importer.cc.CompilerRun;
+import org.abiguard.importer.cc.Toolchain;
+
+/**
+ * Proves mirrors with each ABI's C compiler: {@code abi-asserts.h} compiled after the real
+ * headers ({@code -fsyntax-only}), and {@code abi-check.c} compiled, linked and run where the host
+ * can run the ABI (natively, or through {@code qemu-<arch>} with a static link).
+ */
+public final class CProof {
+  private static final Pattern MIRROR_COMMENT = Pattern.compile("^/\\* (\\S+) mirrors .*\\*/$");
+  private static final Pattern ERROR = Pattern.compile("(?m)^([^:\\n]+):(\\d+):(?:\\d+:)? (?:fatal )?error: (.*)$");
+
+  /** Failures by Java mirror (qualified name as the asserts name it), and failures naming no mirror. */
+  public record Result(Map<String, List<String>> byMirror, List<String> other, List<String> notes) {
+    public boolean ok() {
+      return byMirror.isEmpty() && other.isEmpty();
+    }
+  }
+
+  private CProof() {}
+
+  /** Compiles {@code asserts} after the headers with {@code tc}. */
+  public static Result asserts(Toolchain tc, Path asserts) throws Toolchain.CompilerFailure {
+    Map<String, List<String>> byMirror = new LinkedHashMap<>();
+    List<String> other = new ArrayList<>();
+    String abi = tc.abi().abiName();
+    String src = tc.includes() + "#include \"" + asserts.toAbsolutePath() + "\"\n";
+    CompilerRun.Output out = tc.syntaxCheck("abiguard-asserts-" + abi + ".c", src);
+    if (out.ok()) {
+      return new Result(byMirror, other, List.of());
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(asserts);
+    } catch (java.io.IOException e) {
+      throw new Toolchain.CompilerFailure("cannot read " + asserts + ": " + e.getMessage());
+    }
+    Matcher m = ERROR.matcher(out.err());
+    while (m.find()) {
+      String message = abi + " (" + tc.commandLine() + "): " + m.group(3);
+      if (m.group(1).endsWith(asserts.getFileName().toString())) {
+        String mirror = mirrorAt(lines, Integer.parseInt(m.group(2)));
+        if (mirror != null) {
+          byMirror.computeIfAbsent(mirror, k -> new ArrayList<>()).add(message);
+          continue;
+        }
+      }
+      other.add(message + " (" + m.group(1) + ":" + m.group(2) + ")");
+    }
+    if (byMirror.isEmpty() && other.isEmpty()) {
+      other.add(abi + ": the C assertions do not compile:\n" + out.err().strip());
+    }
+    return new Result(byMirror, other, List.of());
+  }
+
+  /**
+   * {@code abi-asserts.h} with only the blocks of the mirrors in {@code keep} (qualified Java
+   * names; a nested mirror goes with its top-level one).
+   */
+  public static String keepOnly(String asserts, Set<String> keep) {
+    StringBuilder out = new StringBuilder();
+    boolean skipping = false;
+    for (String line : asserts.split("\n", -1)) {
+      Matcher m = MIRROR_COMMENT.matcher(line.trim());
+      if (m.matches()) {
+        String name = m.group(1);
+        skipping = keep.stream().noneMatch(k -> name.equals(k) || name.startsWith(k + "."));
+      }
+      if (!skipping) {
+        out.append(line).append('\n');
+      }
+      if (skipping && line.trim().equals("#endif")) {
+        skipping = false;
+      }
+    }
+    return out.toString();
+  }
+
+  /** The mirror whose assertions contain line {@code line} (1-based). */
+  static String mirrorAt(List<String> lines, int line) {
+    for (int i = Math.min(line, lines.size()) - 1; i >= 0; i--) {
+      Matcher m = MIRROR_COMMENT.matcher(lines.get(i).trim());
+      if (m.matches()) {
+        return m.group(1);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Compiles and runs {@code check} (abi-check.c) with the headers where the host can run the ABI.
+   * Lines of its output that name a mirror fail that mirror.
+   */
+  public static Result check(Toolchain tc, Path check, List<String> mirrors, Path work) throws Toolchain.CompilerFailure {
+    Map<String, List<String>> byMirror = new LinkedHashMap<>();
+    List<String> other = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    String abi = tc.abi().abiName();
+    String src = tc.includes() + "#include \"" + check.toAbsolutePath() + "\"\n";
+    Path exe = work.resolve("abi-check-" + abi);
+    String host = System.getProperty("os.arch");
+    boolean native_ = abi.equals("x86_64") && host.equals("amd64") || abi.equals("aarch64") && host.equals("aarch64")
+        || abi.equals("i386") && host.equals("amd64");
+    List<String> run = new ArrayList<>();
+    List<String> extra = new ArrayList<>();
+    if (!native_) {
+      String qemu = "qemu-" + abi;
+      if (!onPath(qemu)) {
+        notes.add(abi + ": abi-check.c not run (the host cannot run " + abi + " programs; install qemu-user)");
+        return new Result(byMirror, other, notes);
+      }
+      run.add(qemu);
+      extra.add("-static");
+    }
+    CompilerRun.Output linked = tc.link("abiguard-check-" + abi + ".c", src, exe, extra);
+    if (!linked.ok()) {
+      if (linked.err().contains("error:") && !linked.err().contains("cannot find") && !linked.err().contains("ld returned")) {
+        other.add(abi + ": abi-check.c does not compile:\n" + linked.err().strip());
+      } else {
+        notes.add(abi + ": abi-check.c not run (it does not link with '" + tc.commandLine() + "': "
+            + linked.err().strip().lines().reduce((a, b) -> b).orElse("") + ")");
+      }
+      return new Result(byMirror, other, notes);
+    }
+    run.add(exe.toString());
+    CompilerRun.Output ran;
+    try {
+      ran = CompilerRun.run(run, work);
+    } catch (CompilerRun.MissingProgram e) {
+      notes.add(abi + ": abi-check.c not run: " + e.getMessage());
+      return new Result(byMirror, other, notes);
+    }
+    if (ran.ok()) {
+      notes.add(abi + ": abi-check.c ran and passed");
+      return new Result(byMirror, other, notes);
+    }
+    for (String line : (ran.out() + "\n" + ran.err()).split("\n")) {
+      String found = null;
+      for (String mirror : mirrors) {
+        if (line.contains(mirror) && (found == null || mirror.length() > found.length())) {
+          found = mirror;
+        }
+      }
+      if (found != null) {
+        byMirror.computeIfAbsent(found, k -> new ArrayList<>()).add(abi + " abi-check: " + line.strip());
+      }
+    }
+    if (byMirror.isEmpty()) {
+      other.add(abi + ": abi-check.c failed (status " + ran.status() + "):\n" + (ran.out() + ran.err()).strip());
+    }
+    return new Result(byMirror, other, notes);
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

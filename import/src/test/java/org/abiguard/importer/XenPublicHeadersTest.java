@@ -1,0 +1,58 @@
+package org.abiguard.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's "done when" run as a test: the twelve public headers for x86_64, i386 and aarch64.
+ * Every type found is either proven and written or left out with a reason and its C line.
+ */
+class XenPublicHeadersTest {
+  static final List<String> HEADERS = List.of("stdint.h", "public/memory.h", "public/domctl.h", "public/sysctl.h",
+      "public/grant_table.h", "public/event_channel.h", "public/vcpu.h", "public/physdev.h", "public/platform.h",
+      "public/sched.h", "public/hvm/hvm_op.h", "public/vm_event.h", "public/argo.h");
+
+  @TempDir Path out;
+
+  @Test
+  void everyTypeIsProvenOrLeftOutWithItsReason() {
+    List<String> abis = List.of("x86_64", "i386", "aarch64");
+    String missing = Compilers.missing(abis);
+    assumeTrue(missing == null, () -> "skipped: " + missing);
+    RecordingLog log = new RecordingLog();
+    ImportResult r = Importer.run(new ImportOptions(HEADERS, List.of(XenImportTest.XEN), XenImportTest.XEN_DEFINES,
+        "org.example.xen", out, null, abis, Map.of()), log);
+    assertNull(r.problem());
+    assertEquals(296, r.found().size());
+    assertEquals(r.written(), r.proven());
+    Set<String> accounted = new HashSet<>(r.proven());
+    for (ImportResult.LeftOut l : r.leftOut()) {
+      assertTrue(accounted.add(l.cType()), "left out once: " + l);
+      assertFalse(l.reason().isBlank(), l.toString());
+      assertTrue(l.location().matches("public/.+\\.h:\\d+"), l.toString());
+    }
+    assertEquals(new HashSet<>(r.found()), accounted);
+    assertTrue(r.proven().containsAll(List.of("struct xen_memory_reservation", "struct gnttab_map_grant_ref",
+        "struct evtchn_alloc_unbound", "struct vcpu_runstate_info", "struct sched_shutdown")), r.proven().toString());
+    List<String> notPortable = new ArrayList<>();
+    for (ImportResult.LeftOut l : r.leftOut()) {
+      if (l.reason().startsWith("not portable")) {
+        notPortable.add(l.cType());
+      }
+    }
+    assertTrue(notPortable.contains("struct xen_arch_domainconfig"), notPortable.toString());
+    assertEquals(r.leftOut().isEmpty(), r.success());
+  }
+}

@@ -1,0 +1,5 @@
+/* Test input for the importer: a header that does not compile. */
+struct broken {
+    int a
+    int b;
+};

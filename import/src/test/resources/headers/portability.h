@@ -1,0 +1,37 @@
+/* Test input for the importer: what one mirror can serve on every ABI, and what not. */
+#include <stdint.h>
+
+struct same_everywhere {
+    uint32_t a;
+    unsigned long b;
+    void *p;
+    char name[8];
+};
+
+struct differs_by_abi {
+#if defined(__x86_64__)
+    uint64_t wide;
+#else
+    uint32_t wide;
+#endif
+};
+
+struct needs_differs {
+    struct differs_by_abi d;
+};
+
+struct has_float {
+    double d;
+};
+
+struct aligned_u64 {
+    uint32_t a;
+    uint64_t b __attribute__((aligned(8)));
+};
+
+typedef uint16_t port_t;
+typedef struct {
+    port_t port;
+    int16_t delta;
+    int8_t small[3];
+} tagless_t;

@@ -1,0 +1,152 @@
+package org.abiguard.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.VersionRangeResolutionException;
+
+/**
+ * Compares this build's ABI manifest ({@code META-INF/abiguard/abi-manifest.json}) with the one in
+ * the previous release of the same artifact: the newest non-SNAPSHOT version below this one in
+ * the project's repositories, resolved by Maven's own resolver; or {@code baselineVersion}, or
+ * {@code baselineFile}. Every removed, moved, resized, re-signed or re-aligned struct or member
+ * fails the build, naming the type, member and ABI with the old and the new value; a type, or a
+ * member added where it moves nothing, is reported as compatible. With no previous release there
+ * is nothing to compare: a notice, not a failure.
+ */
+@Mojo(name = "check-abi", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckAbiMojo extends AbstractMojo {
+  /**
+   * The release to compare with, instead of the newest release below this version, e.g.
+   * {@code 1.0}. It must exist in the project's repositories.
+   */
+  @Parameter(property = "abiguard.baselineVersion")
+  String baselineVersion;
+
+  /**
+   * A baseline file to compare with instead of a release: a jar with
+   * {@code META-INF/abiguard/abi-manifest.json}, or such a manifest itself. Wins over
+   * {@code baselineVersion}.
+   */
+  @Parameter(property = "abiguard.baselineFile")
+  File baselineFile;
+
+  /** The class output that holds this build's {@code META-INF/abiguard/abi-manifest.json}. */
+  @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
+  File classesDirectory;
+
+  /** Whether an incompatible change fails the build; when false it is a warning. */
+  @Parameter(property = "abiguard.failOnBreak", defaultValue = "true")
+  boolean failOnBreak;
+
+  /** Skip this goal (e.g. for a release that breaks the ABI on purpose). */
+  @Parameter(property = "abiguard.checkAbi.skip", defaultValue = "false")
+  boolean skip;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  RepositorySystemSession repositorySession;
+
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+  List<RemoteRepository> remoteRepositories;
+
+  @Component
+  RepositorySystem repositorySystem;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("abiguard check-abi: skipped");
+      return;
+    }
+    Optional<Baseline> baseline = baseline();
+    if (baseline.isEmpty()) {
+      return;
+    }
+    String current;
+    Path manifest = classesDirectory.toPath().resolve(Baseline.MANIFEST);
+    try {
+      current = Files.isRegularFile(manifest) ? Files.readString(manifest, StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      throw new MojoExecutionException("abiguard check-abi: cannot read " + manifest + ": " + e, e);
+    }
+    AbiCheck.Result result;
+    try {
+      result = AbiCheck.run(current, baseline.get(), failOnBreak, new AbstractCMojo.MavenBuildLog(getLog()));
+    } catch (ConfigurationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    if (result.failed() && failOnBreak) {
+      int n = result.breaks().size();
+      throw new MojoFailureException("abiguard check-abi: " + n + " incompatible ABI " + (n == 1 ? "change" : "changes")
+          + " since " + baseline.get().label() + " (see the errors above): C code and data built against "
+          + baseline.get().since() + " no longer match this build; restore the old layouts, or, for an intended"
+          + " break, skip this check with -Dabiguard.checkAbi.skip=true");
+    }
+  }
+
+  /** The baseline to compare with, or empty (with a notice) when there is none. */
+  private Optional<Baseline> baseline() throws MojoExecutionException {
+    String groupId = project.getGroupId();
+    String artifactId = project.getArtifactId();
+    String extension = project.getArtifact().getArtifactHandler().getExtension();
+    if (baselineFile != null) {
+      try {
+        Baseline b = Baseline.of(baselineFile.toPath(), baselineFile.getPath(), baselineFile.getName());
+        getLog().info("abiguard check-abi: comparing with " + baselineFile + " (baselineFile)");
+        return Optional.of(b);
+      } catch (IOException e) {
+        throw new MojoExecutionException("abiguard check-abi: cannot read the baselineFile " + baselineFile + ": " + e,
+            e);
+      }
+    }
+    PreviousRelease releases = new PreviousRelease(repositorySystem, repositorySession, remoteRepositories);
+    String version = baselineVersion;
+    if (version == null || version.isBlank()) {
+      try {
+        Optional<String> newest = releases.newestBelow(groupId, artifactId, extension, project.getVersion());
+        if (newest.isEmpty()) {
+          getLog().info("abiguard check-abi: no release of " + groupId + ":" + artifactId + " below "
+              + project.getVersion() + " in " + releases.describe() + ": nothing to compare with yet (set"
+              + " baselineVersion or baselineFile to compare with another)");
+          return Optional.empty();
+        }
+        version = newest.get();
+      } catch (VersionRangeResolutionException e) {
+        throw new MojoExecutionException("abiguard check-abi: cannot list the releases of " + groupId + ":"
+            + artifactId + " in " + releases.describe() + ": " + e.getMessage(), e);
+      }
+    }
+    String label = groupId + ":" + artifactId + ":" + version;
+    try {
+      File file = releases.fetch(groupId, artifactId, extension, version);
+      getLog().info("abiguard check-abi: comparing with " + label
+          + (baselineVersion == null || baselineVersion.isBlank() ? " (the newest release below "
+          + project.getVersion() + ")" : " (baselineVersion)"));
+      return Optional.of(Baseline.of(file.toPath(), label, version));
+    } catch (ArtifactResolutionException e) {
+      throw new MojoExecutionException("abiguard check-abi: cannot resolve " + label + " from "
+          + releases.describe() + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("abiguard check-abi: cannot read " + label + ": " + e, e);
+    }
+  }
+}

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.Problem;
+import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.StructReading;
 
 /**
@@ -48,8 +50,9 @@ final class NestingCheck {
     }
     boolean pending = false;
     List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < struct.model().fields().size(); i++) {
-      FieldModel field = struct.model().fields().get(i);
+    StructModel model = Objects.requireNonNull(struct.model(), "a valid reading");
+    for (int i = 0; i < model.fields().size(); i++) {
+      FieldModel field = model.fields().get(i);
       Optional<String> nested = nestedName(field.type());
       if (nested.isEmpty()) {
         continue;
@@ -84,7 +87,8 @@ final class NestingCheck {
     List<Problem> ownProblems = nested.get().valid() ? List.of() : nested.get().problems();
     Verdict inner = nested.get().valid() ? check(nested.get()) : new Verdict(false, ownProblems);
     if (inner.ok() && registry.fromClassFile(nestedName)) {
-      Optional<String> gap = registry.marshallerGap(nested.get().model(), abis);
+      Optional<String> gap =
+          registry.marshallerGap(Objects.requireNonNull(nested.get().model(), "a valid reading"), abis);
       if (gap.isPresent()) {
         return new Verdict(false, List.of(
             Problem.on(struct.members().get(member), what + " from the class path, " + gap.get())));
@@ -122,7 +126,7 @@ final class NestingCheck {
     if (reading.isEmpty() || !reading.get().valid()) {
       return Optional.empty();
     }
-    for (FieldModel f : reading.get().model().fields()) {
+    for (FieldModel f : Objects.requireNonNull(reading.get().model(), "a valid reading").fields()) {
       Optional<String> next = nestedName(f.type());
       if (next.isPresent()) {
         Optional<List<String>> rest = pathBack(next.get(), target, visited);

@@ -21,6 +21,7 @@ import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.manifest.AbiBreak;
 import org.abiguard.processor.manifest.BaselineChecker;
 import org.abiguard.processor.manifest.ManifestWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the struct half writes once per compilation, after the last round: the ABI manifest and
@@ -47,7 +48,7 @@ final class StructOutputs {
    *     since their errors already fail the build and they would look removed
    * @param baseline the {@code -Aabiguard.baseline} path, or null
    */
-  void write(List<List<StructLayout>> structs, Set<String> failed, String baseline) {
+  void write(List<List<StructLayout>> structs, Set<String> failed, @Nullable String baseline) {
     writeResource(MANIFEST, ManifestWriter.render(structs));
     writeResource(ASSERTS, CAssertsWriter.render(structs));
     if (baseline != null) {

@@ -14,6 +14,7 @@ import org.abiguard.processor.model.AbiAnnotations;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.StructReader;
 import org.abiguard.processor.model.StructReading;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every struct known to this compilation by canonical name: those read from sources, round
@@ -100,7 +101,7 @@ final class StructRegistry {
   }
 
   /** The model by canonical name, or null: the lookup the layout engine and generator use. */
-  StructModel model(String javaName) {
+  @Nullable StructModel model(String javaName) {
     return reading(javaName).map(StructReading::model).orElse(null);
   }
 }

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -34,6 +36,7 @@ import org.abiguard.processor.model.Problem;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.StructReader;
 import org.abiguard.processor.model.StructReading;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The struct half, round by round: elements → model → layouts → generated marshallers; at the
@@ -158,8 +161,9 @@ final class StructStage {
   private boolean constantsAreDistinct(StructReading reading) {
     Map<String, String> first = new HashMap<>();
     boolean distinct = true;
-    for (int i = 0; i < reading.model().fields().size(); i++) {
-      FieldModel field = reading.model().fields().get(i);
+    StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
+    for (int i = 0; i < model.fields().size(); i++) {
+      FieldModel field = model.fields().get(i);
       String constant = ConstantNames.offsetConstant(field);
       String earlier = first.putIfAbsent(constant, field.javaName());
       if (earlier != null) {
@@ -172,11 +176,11 @@ final class StructStage {
     return distinct;
   }
 
-  private List<StructLayout> layOut(StructReading reading) {
+  private @Nullable List<StructLayout> layOut(StructReading reading) {
     List<StructLayout> layouts = new ArrayList<>();
     for (TargetAbi abi : abis) {
       try {
-        layouts.add(layoutEngine.layout(reading.model(), abi));
+        layouts.add(layoutEngine.layout(Objects.requireNonNull(reading.model(), "a valid reading"), abi));
       } catch (LayoutException e) {
         reporter.report(AbiKind.LAYOUT, reading.element(), "struct " + reading.element().getSimpleName()
             + " cannot be laid out on " + abi.manifestName() + ": " + e.getMessage());
@@ -188,7 +192,7 @@ final class StructStage {
 
   /** Two structs whose marshallers would have one name (p.Outer.Foo and p.Outer_Foo). */
   private boolean claimMarshaller(StructReading reading) {
-    StructModel model = reading.model();
+    StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
     String marshaller = (model.packageName().isEmpty() ? "" : model.packageName() + ".")
         + model.marshallerSimpleName();
     String other = marshallers.putIfAbsent(marshaller, reading.javaName());
@@ -202,7 +206,8 @@ final class StructStage {
   }
 
   private void writeMarshaller(StructReading reading, List<StructLayout> layouts) {
-    JavaFile file = generator.generate(reading.model(), layouts, registry::model);
+    JavaFile file = generator.generate(
+        Objects.requireNonNull(reading.model(), "a valid reading"), layouts, registry::model);
     String name = (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();
     try {
       JavaFileObject source = filer.createSourceFile(name, reading.element());
@@ -234,7 +239,8 @@ final class StructStage {
 
   private boolean report(Problem p) {
     if (p.value() != null) {
-      return reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.value(), p.message());
+      AnnotationMirror annotation = Objects.requireNonNull(p.annotation(), "a value has its annotation");
+      return reporter.report(AbiKind.ANNOTATION, p.element(), annotation, p.value(), p.message());
     } else if (p.annotation() != null) {
       return reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.message());
     } else {

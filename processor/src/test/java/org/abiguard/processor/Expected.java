@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -17,9 +19,31 @@ import javax.tools.JavaFileObject;
  * One diagnostic a test expects, placed by text markers in its source: the line is the one
  * containing {@code lineMarker}, the column where {@code columnMarker} starts on that line.
  * {@link #assertExactly} compares ALL diagnostics of a compilation with the expected ones, so
- * each test also proves that nothing else was reported.
+ * each test also proves that nothing else was reported. Tests write an abiguard message as its
+ * first line ({@code [abiguard:<kind>] text}); the expectation is the whole message abiguard
+ * reports, with the last line linking the kind's page ({@link #withPage}).
  */
 public record Expected(Diagnostic.Kind kind, String file, long line, long column, String message) {
+
+  /** Where the kinds' pages are: {@code docs/<kind>.md} of the repository (see docs/README.md). */
+  public static final String DOCS = "https://github.com/abiguard/abiguard/blob/main/docs/";
+
+  private static final Pattern ABIGUARD_PREFIX = Pattern.compile("\\[abiguard(?::([a-z-]+))?\\] ");
+
+  /**
+   * The whole text of a message written as {@code [abiguard:<kind>] text} (or
+   * {@code [abiguard] text}) as javac reports it: the message, then the Reporter's line linking
+   * {@code docs/<kind>.md} (or {@code docs/abiguard.md}), which javac indents by two more spaces
+   * than the Reporter wrote. A message without that prefix (javac's own) is returned as it is.
+   */
+  public static String withPage(String message) {
+    Matcher prefix = ABIGUARD_PREFIX.matcher(message);
+    if (!prefix.lookingAt()) {
+      return message;
+    }
+    String page = prefix.group(1) == null ? "abiguard" : prefix.group(1);
+    return message + "\n    (see " + DOCS + page + ".md)";
+  }
 
   /** A source to compile, with its text at hand for the markers. */
   public record Source(String name, String text, JavaFileObject file) {
@@ -61,13 +85,14 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
       assertTrue(found >= 0, "line marker '" + lineMarker + "' not in " + name);
       int column = lines[found].indexOf(columnMarker);
       assertTrue(column >= 0, "column marker '" + columnMarker + "' not on the line of '" + lineMarker + "'");
-      return new Expected(kind, file.toUri().toString(), found + 1, column + 1, message);
+      return new Expected(kind, file.toUri().toString(), found + 1, column + 1, withPage(message));
     }
   }
 
   /** An error placed nowhere (about an option or an output). */
   public static Expected error(String message) {
-    return new Expected(Diagnostic.Kind.ERROR, "-", Diagnostic.NOPOS, Diagnostic.NOPOS, message);
+    return new Expected(
+        Diagnostic.Kind.ERROR, "-", Diagnostic.NOPOS, Diagnostic.NOPOS, withPage(message));
   }
 
   /** Asserts that the compilation reported exactly these diagnostics (notes aside), in any order. */

@@ -75,7 +75,7 @@ final class AbiClassWriter {
     return type.build();
   }
 
-  /** {@code {@code uint32_t space;} at offset 4, u32}, plus the Java name where it differs. */
+  /** A member's Javadoc: "{@code uint32_t space;} at offset 4, u32", plus the Java name where it differs. */
   String memberDoc(FieldLayout field) {
     String doc = "{@code " + c.member(field) + "} at offset " + field.offset() + ", " + c.kind(field);
     String javaName = field.field().javaName();

@@ -2,11 +2,13 @@ package org.abiguard.processor.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The C side of a struct, as the generated Javadoc shows it: each member as C declares it and
@@ -43,17 +45,17 @@ final class CDeclarations {
     return scalarKind(type, field.width());
   }
 
-  private String scalarKind(MemberType type, Width width) {
+  private String scalarKind(MemberType type, @Nullable Width width) {
     if (type instanceof MemberType.StructType struct) {
       return names.model(struct).cTypeName();
     }
     if (type instanceof MemberType.PointerType) {
       return "pointer, " + width;
     }
-    return width.toString();
+    return Objects.requireNonNull(width, "an int member has a width").toString();
   }
 
-  private String typeName(MemberType type, Width width) {
+  private String typeName(MemberType type, @Nullable Width width) {
     if (type instanceof MemberType.StructType struct) {
       return names.model(struct).cTypeName();
     }
@@ -64,7 +66,8 @@ final class CDeclarations {
     if (integer.nativeLong()) {
       return integer.width().signed() ? "long" : "unsigned long";
     }
-    return (width.signed() ? "int" : "uint") + width.bits() + "_t";
+    Width w = Objects.requireNonNull(width, "an int member has a width");
+    return (w.signed() ? "int" : "uint") + w.bits() + "_t";
   }
 
   /**

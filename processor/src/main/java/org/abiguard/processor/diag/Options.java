@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The processor options ({@code -Aabiguard.*}), parsed once. Invalid values are collected as
@@ -24,11 +25,15 @@ public final class Options {
   private final List<String> abis;
   private final boolean strict;
   private final boolean warningsOnly;
-  private final String baseline;
+  private final @Nullable String baseline;
   private final List<String> problems;
 
   private Options(
-      List<String> abis, boolean strict, boolean warningsOnly, String baseline, List<String> problems) {
+      List<String> abis,
+      boolean strict,
+      boolean warningsOnly,
+      @Nullable String baseline,
+      List<String> problems) {
     this.abis = List.copyOf(abis);
     this.strict = strict;
     this.warningsOnly = warningsOnly;
@@ -44,7 +49,7 @@ public final class Options {
     if (abiList == null || abiList.isBlank()) {
       abis.add("x86_64");
     } else {
-      for (String part : abiList.split(",")) {
+      for (String part : abiList.split(",", -1)) {
         String abi = part.trim().toLowerCase(Locale.ROOT);
         if (abi.isEmpty()) {
           continue;
@@ -101,7 +106,7 @@ public final class Options {
   }
 
   /** The baseline manifest path, or null. */
-  public String baseline() {
+  public @Nullable String baseline() {
     return baseline;
   }
 

@@ -16,11 +16,22 @@ import javax.tools.Diagnostic;
 
 /**
  * The one place diagnostics leave the processor. It owns the message format
- * ({@code [abiguard:<kind>] text}), the kind of each diagnostic (error, or warning under
- * {@code -Aabiguard.severity=warning}) and suppression through {@code @SuppressWarnings}.
+ * ({@code [abiguard:<kind>] text}, then a line linking the kind's page in {@code docs/}), the
+ * kind of each diagnostic (error, or warning under {@code -Aabiguard.severity=warning}) and
+ * suppression through {@code @SuppressWarnings}.
  */
 public final class Reporter {
   private static final String SUPPRESS_ALL = "abiguard";
+
+  /**
+   * Where the page of each kind lives: {@code docs/<id>.md} ({@code docs/abiguard.md} for
+   * messages about abiguard itself) in the repository named by the root pom's {@code <scm><url>};
+   * {@code DocsLinkTest} fails when the two disagree or a page is missing.
+   */
+  public static final String DOCS = "https://github.com/abiguard/abiguard/blob/main/docs/";
+
+  /** The page of messages about abiguard itself ({@code [abiguard] text}). */
+  static final String SELF_PAGE = "abiguard";
 
   private final Messager messager;
   private final boolean warningsOnly;
@@ -93,13 +104,13 @@ public final class Reporter {
 
   /** An error about abiguard's own work (an output it cannot write, a baseline it cannot read). */
   public void error(String message) {
-    messager.printMessage(Diagnostic.Kind.ERROR, "[abiguard] " + message);
+    messager.printMessage(Diagnostic.Kind.ERROR, self(message));
     errors++;
   }
 
   /** An error on an element about abiguard's own work (a marshaller it cannot write). */
   public void error(Element element, String message) {
-    messager.printMessage(Diagnostic.Kind.ERROR, "[abiguard] " + message, element);
+    messager.printMessage(Diagnostic.Kind.ERROR, self(message), element);
     errors++;
   }
 
@@ -114,17 +125,17 @@ public final class Reporter {
 
   /** A warning about abiguard itself (option problems, guard switched off). */
   public void warning(String message) {
-    messager.printMessage(Diagnostic.Kind.WARNING, "[abiguard] " + message);
+    messager.printMessage(Diagnostic.Kind.WARNING, self(message));
   }
 
   /** A warning on an element about abiguard itself. */
   public void warning(Element element, String message) {
-    messager.printMessage(Diagnostic.Kind.WARNING, "[abiguard] " + message, element);
+    messager.printMessage(Diagnostic.Kind.WARNING, self(message), element);
   }
 
   /** A processor option that was not understood: an error, since a typo must not go unnoticed. */
   public void optionError(String message) {
-    messager.printMessage(Diagnostic.Kind.ERROR, "[abiguard] " + message);
+    messager.printMessage(Diagnostic.Kind.ERROR, self(message));
     errors++;
   }
 
@@ -135,8 +146,8 @@ public final class Reporter {
   public void internalError(String where, Throwable t) {
     messager.printMessage(
         Diagnostic.Kind.ERROR,
-        "[abiguard] internal error in " + where + ": " + t + " at " + firstFrame(t)
-            + "; please report this to the abiguard maintainers");
+        self("internal error in " + where + ": " + t + " at " + firstFrame(t)
+            + "; please report this to the abiguard maintainers"));
     errors++;
   }
 
@@ -150,9 +161,22 @@ public final class Reporter {
     return errors;
   }
 
-  /** The formatted text: {@code [abiguard:<kind>] message}. */
+  /** The formatted text: {@code [abiguard:<kind>] message}, then the line linking the kind's page. */
   public static String format(AbiKind kind, String message) {
-    return kind.prefix() + " " + message;
+    return kind.prefix() + " " + message + seePage(kind.id());
+  }
+
+  /** A message about abiguard itself: {@code [abiguard] message}, then the line linking its page. */
+  static String self(String message) {
+    return "[abiguard] " + message + seePage(SELF_PAGE);
+  }
+
+  /**
+   * The last line of every message, as Error Prone links its bug patterns. javac indents a
+   * message's later lines by two more spaces, so it shows this line indented by four.
+   */
+  static String seePage(String page) {
+    return "\n  (see " + DOCS + page + ".md)";
   }
 
   /** Whether {@code @SuppressWarnings} on the element or an enclosing one silences the kind. */

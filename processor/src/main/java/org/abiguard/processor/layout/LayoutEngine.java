@@ -17,6 +17,7 @@ import org.abiguard.processor.model.MemberType.PointerType;
 import org.abiguard.processor.model.MemberType.StructType;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies the C layout rules of a target ABI to a struct model. Plain Java, no javac.
@@ -115,8 +116,9 @@ public final class LayoutEngine {
   }
 
   /** Size, alignment and C width of one member type, before any {@code @AbiAlign} on the member. */
-  private record Shape(int size, int align, int elementSize, int elementAlign, Width width) {
-    static Shape scalar(int size, int align, Width width) {
+  private record Shape(
+      int size, int align, int elementSize, int elementAlign, @Nullable Width width) {
+    static Shape scalar(int size, int align, @Nullable Width width) {
       return new Shape(size, align, size, align, width);
     }
   }

@@ -4,13 +4,6 @@ import java.util.Optional;
 
 /**
  * A target ABI and the C data-model facts the layout engine needs.
- *
- * @param manifestName the name in options and the manifest ({@code x86_64})
- * @param className the generated nested class ({@code X86_64}, {@code I386}, {@code Aarch64})
- * @param cMacro the predefined macro C code tests ({@code __x86_64__})
- * @param pointerBytes {@code sizeof(void *)}
- * @param longBytes {@code sizeof(long)}
- * @param int64Align alignment of 8-byte integers inside structs (4 on i386 System V)
  */
 public enum TargetAbi {
   X86_64("x86_64", "X86_64", "__x86_64__", 8, 8, 8),
@@ -24,6 +17,14 @@ public enum TargetAbi {
   private final int longBytes;
   private final int int64Align;
 
+  /**
+   * @param manifestName the name in options and the manifest ({@code x86_64})
+   * @param className the generated nested class ({@code X86_64}, {@code I386}, {@code Aarch64})
+   * @param cMacro the predefined macro C code tests ({@code __x86_64__})
+   * @param pointerBytes {@code sizeof(void *)}
+   * @param longBytes {@code sizeof(long)}
+   * @param int64Align alignment of 8-byte integers inside structs (4 on i386 System V)
+   */
   TargetAbi(String manifestName, String className, String cMacro, int pointerBytes, int longBytes, int int64Align) {
     this.manifestName = manifestName;
     this.className = className;

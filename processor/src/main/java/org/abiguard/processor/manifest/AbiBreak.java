@@ -1,5 +1,7 @@
 package org.abiguard.processor.manifest;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One incompatible change against the baseline manifest.
  *
@@ -8,4 +10,4 @@ package org.abiguard.processor.manifest;
  *     (or the member was removed, which is reported on the struct)
  * @param message the text after {@code [abiguard:abi-break]}
  */
-public record AbiBreak(String structJavaName, String fieldJavaName, String message) {}
+public record AbiBreak(String structJavaName, @Nullable String fieldJavaName, String message) {}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.manifest.LayoutChange.Aspect;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares this compilation's layouts with a baseline manifest from an earlier release, and words
@@ -135,7 +136,7 @@ public final class BaselineChecker {
     private final Map<String, List<String>> abisByChange = new LinkedHashMap<>();
 
     /** @param abi the ABI, or null for a change that does not depend on the ABI */
-    void add(String change, String abi) {
+    void add(String change, @Nullable String abi) {
       List<String> abis = abisByChange.computeIfAbsent(change, k -> new ArrayList<>());
       if (abi != null) {
         abis.add(abi);

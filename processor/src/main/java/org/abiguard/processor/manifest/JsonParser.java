@@ -111,7 +111,7 @@ public final class JsonParser {
       case 'f' -> literal("false", new JsonBoolean(false, line, column()));
       case 'n' -> literal("null", new JsonNull(line, column()));
       default -> {
-        if (c == '-' || c >= '0' && c <= '9') {
+        if (c == '-' || (c >= '0' && c <= '9')) {
           yield number();
         }
         throw error("unexpected " + describeHere() + ", expected a value");

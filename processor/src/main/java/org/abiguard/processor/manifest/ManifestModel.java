@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.manifest.JsonParser.JsonArray;
@@ -15,6 +16,8 @@ import org.abiguard.processor.manifest.JsonParser.JsonValue;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
+import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The content of a manifest, as the writer renders it and the baseline check compares it: built
@@ -31,7 +34,7 @@ public final class ManifestModel {
   /** One struct on one ABI. */
   public record Layout(int size, int align, List<Field> fields) {
     /** The member named {@code name} (its C name), or null. */
-    public Field field(String name) {
+    public @Nullable Field field(String name) {
       return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
     }
   }
@@ -54,7 +57,15 @@ public final class ManifestModel {
    * @param length for {@code array}, else 0
    * @param element for {@code array}, else null
    */
-  public record Shape(int size, int align, String kind, int bits, boolean signed, String struct, int length, Shape element) {}
+  public record Shape(
+      int size,
+      int align,
+      String kind,
+      int bits,
+      boolean signed,
+      @Nullable String struct,
+      int length,
+      @Nullable Shape element) {}
 
   // ---- from layouts ----
 
@@ -92,7 +103,8 @@ public final class ManifestModel {
       return new Shape(size, align, "struct", 0, false, struct.javaName(), 0, null);
     }
     String kind = type instanceof MemberType.PointerType ? "pointer" : "int";
-    return new Shape(size, align, kind, f.width().bits(), f.width().signed(), null, 0, null);
+    Width width = Objects.requireNonNull(f.width(), "an int or pointer member has a width");
+    return new Shape(size, align, kind, width.bits(), width.signed(), null, 0, null);
   }
 
   // ---- from text ----
@@ -107,7 +119,7 @@ public final class ManifestModel {
     JsonObject root = object(JsonParser.parse(json), "the manifest");
     int format = integer(root, "format");
     if (format != ManifestWriter.FORMAT) {
-      throw problem(root.members().get("format"), "manifest format " + format
+      throw problem(required(root, "format"), "manifest format " + format
           + " is not supported; this abiguard reads format " + ManifestWriter.FORMAT);
     }
     List<Struct> structs = new ArrayList<>();
@@ -144,7 +156,7 @@ public final class ManifestModel {
       case "struct" -> new Shape(size, align, kind, 0, false, string(o, "struct"), 0, null);
       case "array" -> new Shape(size, align, kind, 0, false, null, integer(o, "length"),
           shape(object(required(o, "element"), "\"element\"")));
-      default -> throw problem(o.members().get("kind"),
+      default -> throw problem(required(o, "kind"),
           "unknown kind \"" + kind + "\"; expected int, pointer, struct or array");
     };
   }

@@ -3,6 +3,7 @@ package org.abiguard.processor.manifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.abiguard.processor.layout.StructLayout;
 
 /**
@@ -70,13 +71,13 @@ public final class ManifestWriter {
     switch (shape.kind()) {
       case "struct" -> {
         members.add(member("kind", quote("struct")));
-        members.add(member("struct", quote(shape.struct())));
+        members.add(member("struct", quote(Objects.requireNonNull(shape.struct(), "a struct member"))));
       }
       case "array" -> {
         members.add(member("kind", quote("array")));
         members.add(member("length", shape.length()));
         List<String> element = new ArrayList<>();
-        shapeMembers(shape.element(), element);
+        shapeMembers(Objects.requireNonNull(shape.element(), "an array has an element"), element);
         members.add(member("element", "{" + String.join(", ", element) + "}"));
       }
       default -> {

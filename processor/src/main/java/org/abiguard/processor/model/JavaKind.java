@@ -46,7 +46,7 @@ public enum JavaKind {
    * as raw bits.
    */
   public boolean canHold(Width w) {
-    if (holdsRawBits(w) || bits == w.bits() && signed() == w.signed()) {
+    if (holdsRawBits(w) || (bits == w.bits() && signed() == w.signed())) {
       return true;
     }
     if (w.signed()) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The annotations of one struct member. For a record component javac places each annotation
@@ -47,7 +48,7 @@ final class MemberAnnotations implements AnnotatedConstruct {
 
   /** Not used by abiguard, which reads mirrors by name and never loads annotation classes. */
   @Override
-  public <A extends Annotation> A getAnnotation(Class<A> annotationType) {
+  public <A extends Annotation> @Nullable A getAnnotation(Class<A> annotationType) {
     return null;
   }
 

@@ -13,6 +13,7 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one struct member (an instance field or a record component) into a {@link FieldModel}:
@@ -69,13 +70,13 @@ final class MemberReader {
 
     void problem(AnnotationMirror am, String valueName, String message) {
       AnnotationMirror own = onElement(am);
-      AnnotationValue value = own == null ? null : WidthReader.annotationValue(own, valueName);
+      @Nullable AnnotationValue value = own == null ? null : WidthReader.annotationValue(own, valueName);
       boolean explicit = own != null && own.getElementValues().values().contains(value);
       problems.add(new Problem(element, own, explicit ? value : null, message));
     }
 
     /** The mirror if javac can place a diagnostic on it (it is on this very element). */
-    private AnnotationMirror onElement(AnnotationMirror am) {
+    private @Nullable AnnotationMirror onElement(AnnotationMirror am) {
       return element.getAnnotationMirrors().contains(am) ? am : null;
     }
   }

@@ -2,6 +2,7 @@ package org.abiguard.processor.model;
 
 import java.util.List;
 import javax.lang.model.element.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the reader made of one struct member.
@@ -12,7 +13,8 @@ import javax.lang.model.element.Element;
  * @param unresolved its type (or element type), or a value of one of its annotations, is not
  *     known yet: it may be generated in a later round
  */
-public record MemberReading(Element element, FieldModel field, List<Problem> problems, boolean unresolved) {
+public record MemberReading(
+    Element element, @Nullable FieldModel field, List<Problem> problems, boolean unresolved) {
   public MemberReading {
     problems = List.copyOf(problems);
   }

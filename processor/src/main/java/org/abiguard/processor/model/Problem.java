@@ -3,6 +3,7 @@ package org.abiguard.processor.model;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A misuse of abiguard's annotations found while reading a struct, to be reported as an
@@ -14,7 +15,11 @@ import javax.lang.model.element.Element;
  * @param value the offending value of that annotation, or null
  * @param message the text after the {@code [abiguard:annotation]} prefix
  */
-public record Problem(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+public record Problem(
+    Element element,
+    @Nullable AnnotationMirror annotation,
+    @Nullable AnnotationValue value,
+    String message) {
 
   /** A problem with the element as a whole. */
   public static Problem on(Element element, String message) {
@@ -22,7 +27,7 @@ public record Problem(Element element, AnnotationMirror annotation, AnnotationVa
   }
 
   /** A problem with one annotation of the element. */
-  public static Problem on(Element element, AnnotationMirror annotation, String message) {
+  public static Problem on(Element element, @Nullable AnnotationMirror annotation, String message) {
     return new Problem(element, annotation, null, message);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -115,7 +116,7 @@ public final class StructReader {
         && !type.getModifiers().contains(Modifier.STATIC)) {
       problems.add(Problem.on(type, abiStruct, "@AbiStruct class " + name + " is an inner class, so"
           + " the marshaller cannot create it without an instance of "
-          + type.getEnclosingElement().getSimpleName() + "; make it static"));
+          + Objects.requireNonNull(type.getEnclosingElement()).getSimpleName() + "; make it static"));
     } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
       problems.add(Problem.on(type, abiStruct, "@AbiStruct type " + name + " is local to a method,"
           + " where the generated marshaller cannot see it; make it a top-level or static member type"));

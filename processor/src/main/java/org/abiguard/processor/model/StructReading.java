@@ -3,6 +3,7 @@ package org.abiguard.processor.model;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the reader made of one {@code @AbiStruct} type.
@@ -18,7 +19,7 @@ import javax.lang.model.element.TypeElement;
 public record StructReading(
     TypeElement element,
     String javaName,
-    StructModel model,
+    @Nullable StructModel model,
     List<Element> members,
     List<Problem> problems,
     boolean unresolved) {

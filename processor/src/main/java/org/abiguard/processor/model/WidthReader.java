@@ -11,6 +11,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the C width an element declares: {@code @AbiWidth}, an alias ({@code @U16}), a typedef
@@ -97,13 +98,13 @@ public final class WidthReader {
   }
 
   /** A member's value (explicit or default), or null. */
-  public static Object value(AnnotationMirror am, String member) {
+  public static @Nullable Object value(AnnotationMirror am, String member) {
     AnnotationValue av = annotationValue(am, member);
     return av == null ? null : av.getValue();
   }
 
   /** A member's {@link AnnotationValue} (explicit or default), or null. */
-  public static AnnotationValue annotationValue(AnnotationMirror am, String member) {
+  public static @Nullable AnnotationValue annotationValue(AnnotationMirror am, String member) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         am.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(member)) {

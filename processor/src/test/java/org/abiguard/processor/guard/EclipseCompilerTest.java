@@ -24,6 +24,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import org.abiguard.AbiRangeException;
 import org.abiguard.processor.AbiGuardProcessor;
+import org.abiguard.processor.Expected;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,10 +91,12 @@ class EclipseCompilerTest {
   @Test
   void warnsOnceThatTheGuardIsOffAndStillGeneratesEverything() throws IOException {
     List<Diagnostic<? extends JavaFileObject>> diagnostics = compileWithEcj();
+    // ECJ shows the Reporter's text as it is (javac indents the link line by two more spaces)
     assertEquals(List.of("[abiguard] the flow guard is off: this compiler's processing environment"
         + " (org.eclipse.jdt.internal.compiler.apt.dispatch.BatchProcessingEnvImpl) is not javac's,"
         + " so narrowing conversions are not checked; structs, marshallers and the manifest are still generated."
-        + " Build with javac to check them."), messages(diagnostics, Diagnostic.Kind.WARNING));
+        + " Build with javac to check them.\n  (see " + Expected.DOCS + "abiguard.md)"),
+        messages(diagnostics, Diagnostic.Kind.WARNING));
     assertEquals(List.of(), messages(diagnostics, Diagnostic.Kind.ERROR));
     assertTrue(Files.isRegularFile(dir.resolve("generated/ecj/PhysmapMarshaller.java")));
     assertTrue(Files.readString(dir.resolve("classes/META-INF/abiguard/abi-manifest.json"))

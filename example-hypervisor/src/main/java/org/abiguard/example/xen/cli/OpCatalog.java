@@ -91,24 +91,24 @@ final class OpCatalog {
 
   private static TraceOp exchange() {
     Member<XenMemoryExchange> inStart =
-        member("in.extent_start", x -> x.input.extentStart, (x, v) -> x.input.extentStart = v, Style.HEX);
+        member("in.extent_start", x -> x.in.extentStart, (x, v) -> x.in.extentStart = v, Style.HEX);
     Member<XenMemoryExchange> inCount =
-        member("in.nr_extents", x -> x.input.nrExtents, (x, v) -> x.input.nrExtents = v, Style.DEC);
+        member("in.nr_extents", x -> x.in.nrExtents, (x, v) -> x.in.nrExtents = v, Style.DEC);
     Member<XenMemoryExchange> outStart =
-        member("out.extent_start", x -> x.output.extentStart, (x, v) -> x.output.extentStart = v, Style.HEX);
+        member("out.extent_start", x -> x.out.extentStart, (x, v) -> x.out.extentStart = v, Style.HEX);
     Member<XenMemoryExchange> outCount =
-        member("out.nr_extents", x -> x.output.nrExtents, (x, v) -> x.output.nrExtents = v, Style.DEC);
+        member("out.nr_extents", x -> x.out.nrExtents, (x, v) -> x.out.nrExtents = v, Style.DEC);
     return new StructOp<>(name(XenMem.EXCHANGE), XenMem.EXCHANGE, XenMemoryExchangeMarshaller::codec,
         XenMemoryExchange::new,
         List.of(
-            domid("in.domid", x -> x.input.domid, (x, v) -> x.input.domid = Math.toIntExact(v)),
+            domid("in.domid", x -> x.in.domid, (x, v) -> x.in.domid = Math.toIntExact(v)),
             inCount,
-            member("in.extent_order", x -> x.input.extentOrder, (x, v) -> x.input.extentOrder = v, Style.DEC),
+            member("in.extent_order", x -> x.in.extentOrder, (x, v) -> x.in.extentOrder = v, Style.DEC),
             inStart,
-            domid("out.domid", x -> x.output.domid, (x, v) -> x.output.domid = Math.toIntExact(v)),
+            domid("out.domid", x -> x.out.domid, (x, v) -> x.out.domid = Math.toIntExact(v)),
             outCount,
-            member("out.extent_order", x -> x.output.extentOrder, (x, v) -> x.output.extentOrder = v, Style.DEC),
-            member("out.mem_flags", x -> x.output.memFlags, (x, v) -> x.output.memFlags = v, Style.HEX),
+            member("out.extent_order", x -> x.out.extentOrder, (x, v) -> x.out.extentOrder = v, Style.DEC),
+            member("out.mem_flags", x -> x.out.memFlags, (x, v) -> x.out.memFlags = v, Style.HEX),
             outStart,
             member("nr_exchanged", x -> x.nrExchanged, (x, v) -> x.nrExchanged = v, Style.DEC)),
         List.of(new Array<>(inStart, inCount, Element.ULONG, false, false),

@@ -2,13 +2,13 @@ package org.abiguard.example.xen.hv;
 
 import org.abiguard.example.xen.hv.EventChannels.Channel;
 import org.abiguard.example.xen.hv.EventChannels.State;
-import org.abiguard.example.xen.pub.DomId;
+import org.abiguard.example.xen.pub.DomidT;
 import org.abiguard.example.xen.pub.DomIds;
 import org.abiguard.example.xen.pub.Errno;
 import org.abiguard.example.xen.pub.EvtchnAllocUnbound;
 import org.abiguard.example.xen.pub.EvtchnBindInterdomain;
 import org.abiguard.example.xen.pub.EvtchnCmd;
-import org.abiguard.example.xen.pub.EvtchnPort;
+import org.abiguard.example.xen.pub.EvtchnPortT;
 
 /**
  * The event channel operations of {@code xen/common/event_channel.c} on decoded arguments:
@@ -58,7 +58,7 @@ final class EventChannelOps {
     if (rc != 0) {
       return rc;
     }
-    @DomId int remote = alloc.remoteDom == DomIds.DOMID_SELF ? caller.id() : alloc.remoteDom;
+    @DomidT int remote = alloc.remoteDom == DomIds.DOMID_SELF ? caller.id() : alloc.remoteDom;
     d.evtchns().set(port, new Channel(State.UNBOUND, remote, 0, 0, false));
     alloc.port = port;
     return 0;
@@ -96,7 +96,7 @@ final class EventChannelOps {
    * {@code evtchn_send}: an interdomain port makes the remote port pending; an unbound one drops
    * the notification and returns 0; a free, reserved or invalid port is {@code -EINVAL}.
    */
-  long send(Domain caller, @EvtchnPort long port) {
+  long send(Domain caller, @EvtchnPortT long port) {
     Channel chn = caller.evtchns().port(port).orElse(null);
     if (chn == null) {
       return -Errno.EINVAL;
@@ -116,7 +116,7 @@ final class EventChannelOps {
    * to unbound, offered to the caller again. A free, reserved (port 0) or invalid port is
    * {@code -EINVAL}.
    */
-  long close(Domain caller, @EvtchnPort long port) {
+  long close(Domain caller, @EvtchnPortT long port) {
     Channel chn = caller.evtchns().port(port).orElse(null);
     if (chn == null) {
       return -Errno.EINVAL;
@@ -143,7 +143,7 @@ final class EventChannelOps {
    * {@code -EINVAL} for a port that is not valid, {@code -EPERM} when the caller may not act on
    * the domain.
    */
-  Status status(Domain caller, @DomId int dom, @EvtchnPort long port) {
+  Status status(Domain caller, @DomidT int dom, @EvtchnPortT long port) {
     Domain d = domains.byAnyId(caller, dom).orElse(null);
     if (d == null) {
       return Status.error(-Errno.ESRCH);

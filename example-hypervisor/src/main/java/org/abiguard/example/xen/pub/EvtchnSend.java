@@ -3,19 +3,15 @@ package org.abiguard.example.xen.pub;
 import org.abiguard.AbiStruct;
 
 /**
- * {@code struct evtchn_send}, the argument of {@code EVTCHNOP_send}.
+ * {@code struct evtchn_send}, declared in {@code public/event_channel.h}, line 178.
  *
- * <pre>{@code
- * struct evtchn_send {
- *     evtchn_port_t port;          // IN
- * };
- * }</pre>
+ * <p>Imported from the C headers by abiguard-import and proven by the C compilers for x86_64, i386.
  */
 @AbiStruct(name = "evtchn_send")
 public class EvtchnSend {
-  /** The caller's port. */
-  @EvtchnPort public long port;
+  /** {@code evtchn_port_t port;} (line 180). */
+  @EvtchnPortT public long port;
 
-  /** An all-zero request. */
+  /** An all-zero {@code struct evtchn_send}. */
   public EvtchnSend() {}
 }

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.abiguard.AbiWidth;
 
 /**
- * Xen's {@code evtchn_port_t}: {@code typedef uint32_t evtchn_port_t;}
- * ({@code public/event_channel.h}). A typedef annotation: a {@code u32} to abiguard.
+ * {@code evtchn_port_t}, the typedef declared in {@code public/event_channel.h}, line 65: x86_64: unsigned int (32 bits); i386: unsigned int (32 bits).
+ *
+ * <p>A typedef annotation: an element that carries {@code @EvtchnPortT} is this width to abiguard.
  */
 @Documented
 @AbiWidth(32)
@@ -21,4 +22,4 @@ import org.abiguard.AbiWidth;
   ElementType.LOCAL_VARIABLE,
   ElementType.RECORD_COMPONENT
 })
-public @interface EvtchnPort {}
+public @interface EvtchnPortT {}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model hypervisor: machine memory, the domains, and the {@code HYPERVISOR_memory_op}
- * entry point.
+ * The model hypervisor: machine memory, the domains, and the {@code HYPERVISOR_memory_op} and
+ * {@code HYPERVISOR_event_channel_op_compat} entry points.
  *
  * <pre>{@code
  * Hypervisor xen = new Hypervisor(4096, 8);
@@ -29,6 +29,7 @@ public final class Hypervisor {
   private final FrameTable frames;
   private final Physmap physmap;
   private final MemoryOp memoryOp;
+  private final EventChannelOp eventChannelOp;
   private final int preemptBudget;
 
   /**
@@ -42,6 +43,7 @@ public final class Hypervisor {
     this.frames = new FrameTable(nrFrames, domains);
     this.physmap = new Physmap(frames);
     this.memoryOp = new MemoryOp(domains, frames);
+    this.eventChannelOp = new EventChannelOp(domains);
     this.preemptBudget = preemptBudget;
   }
 
@@ -118,6 +120,17 @@ public final class Hypervisor {
       command = call.continuationCmd();
     }
     throw new IllegalStateException("memory_op(" + cmd + ") never completed: a hypervisor bug");
+  }
+
+  /**
+   * {@code HYPERVISOR_event_channel_op_compat(uop)} issued by {@code caller}: {@code uop} is the
+   * guest-physical address of a {@code struct evtchn_op} in the caller's memory. Event channel
+   * operations are never preempted.
+   */
+  public HypercallResult eventChannelOp(Domain caller, long uop) {
+    Hypercall call = new Hypercall(caller, memory(caller), preemptBudget);
+    long rc = eventChannelOp.doEventChannelOpCompat(call, caller.abi().wrapUlong(uop));
+    return new HypercallResult(caller.abi().wrapReturn(rc), 0);
   }
 
   /** The guest memory of {@code d}, as the hypervisor and the guest itself see it. */

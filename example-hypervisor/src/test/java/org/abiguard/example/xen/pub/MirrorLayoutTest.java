@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The mirrors have Xen's layouts on both guest ABIs: the generated constants, and the generated
  * C assertions compiled by gcc (x86_64) and gcc -m32 (i386) against Xen's own public headers,
  * vendored under {@code src/main/c/xen/include} (interface version 0x00040600), and Xen's packed
- * e820 entry (for which {@code XenE820Entry}'s five 32-bit words stand).
+ * e820 entry.
  */
 class MirrorLayoutTest {
   @Test
@@ -55,9 +55,34 @@ class MirrorLayoutTest {
   }
 
   @Test
-  void theE820EntryIs20Bytes() {
+  void thePackedE820EntryIs20BytesWithItsMembersUnaligned() {
     assertEquals(20, XenE820EntryMarshaller.X86_64.SIZE);
     assertEquals(20, XenE820EntryMarshaller.I386.SIZE);
+    assertEquals(1, XenE820EntryMarshaller.X86_64.ALIGNMENT);
+    assertEquals(8, XenE820EntryMarshaller.X86_64.OFFSET_SIZE);
+    assertEquals(16, XenE820EntryMarshaller.X86_64.OFFSET_TYPE);
+    XenE820Entry e = XenE820Entry.of(0x1122_3344_5566_7788L, 0x99AA_BBCC_DDEE_FF00L, 0xCAFE_F00DL);
+    byte[] bytes = new byte[2 * 20];
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+    XenE820EntryMarshaller.codec("i386").write(e, buf, 20);
+    assertEquals((byte) 0x88, bytes[20], "addr's low byte at the entry's first byte");
+    assertEquals((byte) 0x00, bytes[28], "size at offset 8");
+    assertEquals((byte) 0x0D, bytes[36], "type at offset 16");
+    XenE820Entry back = XenE820EntryMarshaller.codec("x86_64").read(buf, 20);
+    assertEquals(e.addr, back.addr);
+    assertEquals(e.size, back.size);
+    assertEquals(e.type, back.type);
+  }
+
+  @Test
+  void evtchnOpIsTheSameOnBothAbisWithItsUnionAtOffset4() {
+    assertEquals(28, EvtchnOpMarshaller.X86_64.SIZE);
+    assertEquals(28, EvtchnOpMarshaller.I386.SIZE);
+    assertEquals(4, EvtchnOpMarshaller.X86_64.OFFSET_U);
+    assertEquals(24, EvtchnOp_UMarshaller.X86_64.SIZE);
+    assertEquals(24, EvtchnStatusMarshaller.I386.SIZE);
+    assertEquals(16, EvtchnStatusMarshaller.X86_64.OFFSET_U);
+    assertEquals(8, EvtchnStatus_StatusUMarshaller.I386.SIZE);
   }
 
   /** Xen's public headers, vendored. */

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.abiguard.example.xen.hv.GuestAbi;
+import org.abiguard.example.xen.pub.EvtchnOpMarshaller;
+import org.abiguard.example.xen.pub.EvtchnStatusMarshaller;
 import org.abiguard.example.xen.pub.XenAddToPhysmapBatchMarshaller;
 import org.abiguard.example.xen.pub.XenAddToPhysmapMarshaller;
 import org.abiguard.example.xen.pub.XenForeignMemoryMapMarshaller;
@@ -19,8 +21,9 @@ import org.abiguard.example.xen.pub.XenRemoveFromPhysmapMarshaller;
 
 /**
  * The example's command line: with no arguments it runs the scripted session (a privileged
- * dom0 and an unprivileged d1 calling every modelled {@code XENMEM_*} operation) once for
- * x86_64 guests and once for i386 guests; {@code --trace FILE} replays a trace instead.
+ * dom0 and an unprivileged d1 calling every modelled {@code XENMEM_*} and {@code EVTCHNOP_*}
+ * operation) once for x86_64 guests and once for i386 guests; {@code --trace FILE} replays a
+ * trace instead.
  *
  * <p>Exit status: 0 when every call returned what its line expected, 1 when one did not (or the
  * model found its state inconsistent), 2 for a bad command line or a bad trace, 3 for a bug in
@@ -30,8 +33,9 @@ public final class Main {
   static final String USAGE = String.join("\n",
       "usage: java -jar abiguard-example-hypervisor.jar [--abi x86_64|i386] [--trace FILE] [--help]",
       "",
-      "A working model of Xen's memory hypercalls (HYPERVISOR_memory_op, XENMEM_*) whose guest",
-      "argument structs are abiguard mirrors of public/memory.h.",
+      "A working model of Xen's memory and event channel hypercalls (HYPERVISOR_memory_op,",
+      "XENMEM_*; HYPERVISOR_event_channel_op_compat, EVTCHNOP_*) whose guest argument structs",
+      "are abiguard mirrors of public/memory.h and public/event_channel.h.",
       "",
       "  (no arguments)   run the scripted session on x86_64 and on i386 guests",
       "  --abi ABI        run guests of this ABI only: x86_64 or i386 (in a trace: the ABI of",
@@ -86,8 +90,8 @@ public final class Main {
       String session = sessionText();
       int failures = 0;
       for (GuestAbi abi : cli.abi().map(List::of).orElse(List.of(GuestAbi.values()))) {
-        table.title("Xen memory_op, " + abi + " guests: every argument is written and read with the "
-            + abi + " codecs");
+        table.title("Xen memory_op and event_channel_op, " + abi + " guests: every argument is written and read"
+            + " with the " + abi + " codecs");
         out.println(structSizes(abi));
         TraceLine.Trace trace = new TraceParser(catalog, abi.id()).parse(SESSION, session);
         failures += new TraceRunner(catalog, table).run(trace);
@@ -107,11 +111,14 @@ public final class Main {
     String id = abi.id();
     return String.format("sizeof on %s: xen_memory_reservation %d, xen_memory_exchange %d, xen_add_to_physmap %d,"
             + " xen_add_to_physmap_batch %d, xen_remove_from_physmap %d, xen_memory_map %d,"
-            + " xen_foreign_memory_map %d, xen_pod_target %d", id,
+            + " xen_foreign_memory_map %d, xen_pod_target %d, evtchn_op %d (union u at %d: evtchn_status %d)", id,
         XenMemoryReservationMarshaller.codec(id).size(), XenMemoryExchangeMarshaller.codec(id).size(),
         XenAddToPhysmapMarshaller.codec(id).size(), XenAddToPhysmapBatchMarshaller.codec(id).size(),
         XenRemoveFromPhysmapMarshaller.codec(id).size(), XenMemoryMapMarshaller.codec(id).size(),
-        XenForeignMemoryMapMarshaller.codec(id).size(), XenPodTargetMarshaller.codec(id).size());
+        XenForeignMemoryMapMarshaller.codec(id).size(), XenPodTargetMarshaller.codec(id).size(),
+        EvtchnOpMarshaller.codec(id).size(),
+        abi == GuestAbi.X86_64 ? EvtchnOpMarshaller.X86_64.OFFSET_U : EvtchnOpMarshaller.I386.OFFSET_U,
+        EvtchnStatusMarshaller.codec(id).size());
   }
 
   private static int report(int failures, PrintStream err) {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.abiguard.example.xen.cli.StructOp.Array;
 import org.abiguard.example.xen.cli.StructOp.Element;
@@ -13,6 +15,14 @@ import org.abiguard.example.xen.cli.StructOp.Member;
 import org.abiguard.example.xen.cli.StructOp.Style;
 import org.abiguard.example.xen.hv.GuestFault;
 import org.abiguard.example.xen.pub.DomIds;
+import org.abiguard.example.xen.pub.EvtchnAllocUnbound;
+import org.abiguard.example.xen.pub.EvtchnBindInterdomain;
+import org.abiguard.example.xen.pub.EvtchnClose;
+import org.abiguard.example.xen.pub.EvtchnCmd;
+import org.abiguard.example.xen.pub.EvtchnOp;
+import org.abiguard.example.xen.pub.EvtchnOpMarshaller;
+import org.abiguard.example.xen.pub.EvtchnSend;
+import org.abiguard.example.xen.pub.EvtchnStatus;
 import org.abiguard.example.xen.pub.XenAddToPhysmap;
 import org.abiguard.example.xen.pub.XenAddToPhysmapBatch;
 import org.abiguard.example.xen.pub.XenAddToPhysmapBatchMarshaller;
@@ -31,7 +41,10 @@ import org.abiguard.example.xen.pub.XenPodTargetMarshaller;
 import org.abiguard.example.xen.pub.XenRemoveFromPhysmap;
 import org.abiguard.example.xen.pub.XenRemoveFromPhysmapMarshaller;
 
-/** The named operations a trace can issue, each with its struct's members. */
+/**
+ * The named operations a trace can issue, each with its struct's members: the {@code memory_op}
+ * sub-commands and the {@code event_channel_op} commands.
+ */
 final class OpCatalog {
   private final Map<String, TraceOp> ops = new LinkedHashMap<>();
 
@@ -50,6 +63,11 @@ final class OpCatalog {
     add(memoryMap());
     add(setMemoryMap());
     add(getPodTarget());
+    add(allocUnbound());
+    add(bindInterdomain());
+    add(portOp(EvtchnCmd.SEND));
+    add(portOp(EvtchnCmd.CLOSE));
+    add(evtchnStatus());
   }
 
   private void add(TraceOp op) {
@@ -91,24 +109,24 @@ final class OpCatalog {
 
   private static TraceOp exchange() {
     Member<XenMemoryExchange> inStart =
-        member("in.extent_start", x -> x.input.extentStart, (x, v) -> x.input.extentStart = v, Style.HEX);
+        member("in.extent_start", x -> x.in.extentStart, (x, v) -> x.in.extentStart = v, Style.HEX);
     Member<XenMemoryExchange> inCount =
-        member("in.nr_extents", x -> x.input.nrExtents, (x, v) -> x.input.nrExtents = v, Style.DEC);
+        member("in.nr_extents", x -> x.in.nrExtents, (x, v) -> x.in.nrExtents = v, Style.DEC);
     Member<XenMemoryExchange> outStart =
-        member("out.extent_start", x -> x.output.extentStart, (x, v) -> x.output.extentStart = v, Style.HEX);
+        member("out.extent_start", x -> x.out.extentStart, (x, v) -> x.out.extentStart = v, Style.HEX);
     Member<XenMemoryExchange> outCount =
-        member("out.nr_extents", x -> x.output.nrExtents, (x, v) -> x.output.nrExtents = v, Style.DEC);
+        member("out.nr_extents", x -> x.out.nrExtents, (x, v) -> x.out.nrExtents = v, Style.DEC);
     return new StructOp<>(name(XenMem.EXCHANGE), XenMem.EXCHANGE, XenMemoryExchangeMarshaller::codec,
         XenMemoryExchange::new,
         List.of(
-            domid("in.domid", x -> x.input.domid, (x, v) -> x.input.domid = Math.toIntExact(v)),
+            domid("in.domid", x -> x.in.domid, (x, v) -> x.in.domid = Math.toIntExact(v)),
             inCount,
-            member("in.extent_order", x -> x.input.extentOrder, (x, v) -> x.input.extentOrder = v, Style.DEC),
+            member("in.extent_order", x -> x.in.extentOrder, (x, v) -> x.in.extentOrder = v, Style.DEC),
             inStart,
-            domid("out.domid", x -> x.output.domid, (x, v) -> x.output.domid = Math.toIntExact(v)),
+            domid("out.domid", x -> x.out.domid, (x, v) -> x.out.domid = Math.toIntExact(v)),
             outCount,
-            member("out.extent_order", x -> x.output.extentOrder, (x, v) -> x.output.extentOrder = v, Style.DEC),
-            member("out.mem_flags", x -> x.output.memFlags, (x, v) -> x.output.memFlags = v, Style.HEX),
+            member("out.extent_order", x -> x.out.extentOrder, (x, v) -> x.out.extentOrder = v, Style.DEC),
+            member("out.mem_flags", x -> x.out.memFlags, (x, v) -> x.out.memFlags = v, Style.HEX),
             outStart,
             member("nr_exchanged", x -> x.nrExchanged, (x, v) -> x.nrExchanged = v, Style.DEC)),
         List.of(new Array<>(inStart, inCount, Element.ULONG, false, false),
@@ -184,6 +202,90 @@ final class OpCatalog {
             member("pod_cache_pages", x -> x.podCachePages, (x, v) -> x.podCachePages = v, Style.DEC),
             member("pod_entries", x -> x.podEntries, (x, v) -> x.podEntries = v, Style.DEC)),
         List.of());
+  }
+
+  /**
+   * An {@code event_channel_op} command: the argument is a whole {@code struct evtchn_op} whose
+   * {@code cmd} is the command and whose union has the one member the command uses set.
+   */
+  private static TraceOp evtchnOp(int cmd, Supplier<EvtchnOp> factory, List<Member<EvtchnOp>> members,
+      Function<EvtchnOp, String> moreResults) {
+    Supplier<EvtchnOp> op = () -> {
+      EvtchnOp value = factory.get();
+      value.cmd = cmd;
+      return value;
+    };
+    return new StructOp<>(EvtchnCmd.name(cmd).orElseThrow(), cmd, EvtchnOpMarshaller::codec, op, members, List.of(),
+        (xen, caller, c, arg) -> xen.eventChannelOp(caller, arg), moreResults);
+  }
+
+  private static TraceOp allocUnbound() {
+    return evtchnOp(EvtchnCmd.ALLOC_UNBOUND, () -> {
+      EvtchnOp op = new EvtchnOp();
+      op.u.allocUnbound = new EvtchnAllocUnbound();
+      return op;
+    }, List.of(
+        domid("dom", x -> x.u.allocUnbound.dom, (x, v) -> x.u.allocUnbound.dom = Math.toIntExact(v)),
+        domid("remote_dom", x -> x.u.allocUnbound.remoteDom, (x, v) -> x.u.allocUnbound.remoteDom = Math.toIntExact(v)),
+        member("port", x -> x.u.allocUnbound.port, (x, v) -> x.u.allocUnbound.port = v, Style.DEC)),
+        x -> "");
+  }
+
+  private static TraceOp bindInterdomain() {
+    return evtchnOp(EvtchnCmd.BIND_INTERDOMAIN, () -> {
+      EvtchnOp op = new EvtchnOp();
+      op.u.bindInterdomain = new EvtchnBindInterdomain();
+      return op;
+    }, List.of(
+        domid("remote_dom", x -> x.u.bindInterdomain.remoteDom,
+            (x, v) -> x.u.bindInterdomain.remoteDom = Math.toIntExact(v)),
+        member("remote_port", x -> x.u.bindInterdomain.remotePort, (x, v) -> x.u.bindInterdomain.remotePort = v,
+            Style.DEC),
+        member("local_port", x -> x.u.bindInterdomain.localPort, (x, v) -> x.u.bindInterdomain.localPort = v,
+            Style.DEC)),
+        x -> "");
+  }
+
+  /** {@code send} and {@code close}: a port. */
+  private static TraceOp portOp(int cmd) {
+    boolean send = cmd == EvtchnCmd.SEND;
+    return evtchnOp(cmd, () -> {
+      EvtchnOp op = new EvtchnOp();
+      if (send) {
+        op.u.send = new EvtchnSend();
+      } else {
+        op.u.close = new EvtchnClose();
+      }
+      return op;
+    }, List.of(send
+        ? member("port", x -> x.u.send.port, (x, v) -> x.u.send.port = v, Style.DEC)
+        : member("port", x -> x.u.close.port, (x, v) -> x.u.close.port = v, Style.DEC)),
+        x -> "");
+  }
+
+  private static TraceOp evtchnStatus() {
+    return evtchnOp(EvtchnCmd.STATUS, () -> {
+      EvtchnOp op = new EvtchnOp();
+      op.u.status = new EvtchnStatus();
+      return op;
+    }, List.of(
+        domid("dom", x -> x.u.status.dom, (x, v) -> x.u.status.dom = Math.toIntExact(v)),
+        member("port", x -> x.u.status.port, (x, v) -> x.u.status.port = v, Style.DEC),
+        member("status", x -> x.u.status.status, (x, v) -> x.u.status.status = v, Style.EVTCHN_STATUS),
+        member("vcpu", x -> x.u.status.vcpu, (x, v) -> x.u.status.vcpu = v, Style.DEC)),
+        OpCatalog::statusUnion);
+  }
+
+  /** The member of {@code evtchn_status.u} that the status written back selects. */
+  private static String statusUnion(EvtchnOp after) {
+    EvtchnStatus s = after.u.status;
+    if (s.status == EvtchnCmd.STAT_UNBOUND) {
+      return "u.unbound.dom=" + DomIds.format(s.u.unbound.dom);
+    }
+    if (s.status == EvtchnCmd.STAT_INTERDOMAIN) {
+      return "u.interdomain.dom=" + DomIds.format(s.u.interdomain.dom) + " u.interdomain.port=" + s.u.interdomain.port;
+    }
+    return "";
   }
 
   /**

@@ -10,9 +10,13 @@ import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.abiguard.AbiCodec;
 import org.abiguard.AbiRangeException;
+import org.abiguard.example.xen.hv.Domain;
 import org.abiguard.example.xen.hv.GuestFault;
 import org.abiguard.example.xen.hv.GuestMemory;
+import org.abiguard.example.xen.hv.HypercallResult;
+import org.abiguard.example.xen.hv.Hypervisor;
 import org.abiguard.example.xen.pub.DomIds;
+import org.abiguard.example.xen.pub.EvtchnCmd;
 import org.abiguard.example.xen.pub.XenE820Entry;
 import org.abiguard.example.xen.pub.XenMapSpace;
 
@@ -28,7 +32,8 @@ final class StructOp<T> implements TraceOp {
     DEC,
     HEX,
     DOMID,
-    SPACE
+    SPACE,
+    EVTCHN_STATUS
   }
 
   /**
@@ -67,15 +72,41 @@ final class StructOp<T> implements TraceOp {
   private final Supplier<T> factory;
   private final List<Member<T>> members;
   private final List<Array<T>> arrays;
+  private final Hypercall hypercall;
+  private final Function<T, String> moreResults;
 
+  /** How a struct operation issues its hypercall. */
+  interface Hypercall {
+    HypercallResult issue(Hypervisor xen, Domain caller, int cmd, long arg);
+  }
+
+  /** A {@code memory_op} sub-command. */
   StructOp(String name, int cmd, Function<String, AbiCodec<T>> codecs, Supplier<T> factory,
       List<Member<T>> members, List<Array<T>> arrays) {
+    this(name, cmd, codecs, factory, members, arrays, (xen, caller, c, arg) -> xen.memoryOp(caller, c, arg),
+        value -> "");
+  }
+
+  /**
+   * @param hypercall issues the hypercall
+   * @param moreResults what the call wrote back beyond the members, from the struct after it
+   *     (e.g. a union's member), or ""
+   */
+  StructOp(String name, int cmd, Function<String, AbiCodec<T>> codecs, Supplier<T> factory,
+      List<Member<T>> members, List<Array<T>> arrays, Hypercall hypercall, Function<T, String> moreResults) {
     this.name = name;
     this.cmd = cmd;
     this.codecs = codecs;
     this.factory = factory;
     this.members = members;
     this.arrays = arrays;
+    this.hypercall = hypercall;
+    this.moreResults = moreResults;
+  }
+
+  @Override
+  public HypercallResult issue(Hypervisor xen, Domain caller, long arg) {
+    return hypercall.issue(xen, caller, cmd, arg);
   }
 
   @Override
@@ -221,6 +252,10 @@ final class StructOp<T> implements TraceOp {
         out.add(m.key() + "=" + format(m.style(), now));
       }
     }
+    String more = moreResults.apply(after);
+    if (!more.isEmpty()) {
+      out.add(more);
+    }
     for (Array<T> a : arrays) {
       if (a.output()) {
         T counted = a.countAfterCall() ? after : before;
@@ -242,7 +277,7 @@ final class StructOp<T> implements TraceOp {
           case INT -> org.abiguard.example.xen.pub.Errno.describe(mem.readInt(handle, i)).replace(" ", "");
           case E820 -> {
             XenE820Entry e = mem.copyFromGuestOffset(codecOfE820(mem), handle, i);
-            yield String.format("0x%x+0x%x:%d", e.addr(), e.size(), e.type);
+            yield String.format("0x%x+0x%x:%d", e.addr, e.size, e.type);
           }
         });
       }
@@ -261,6 +296,7 @@ final class StructOp<T> implements TraceOp {
       case HEX -> "0x" + Long.toHexString(v);
       case DOMID -> DomIds.format((int) v);
       case SPACE -> XenMapSpace.name(v).orElse("0x" + Long.toHexString(v));
+      case EVTCHN_STATUS -> v == 0 ? "0" : EvtchnCmd.statusName(v).map(n -> "EVTCHNSTAT_" + n).orElse(Long.toUnsignedString(v));
     };
   }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.abiguard.example.xen.hv.EventChannels;
 import org.abiguard.example.xen.hv.GuestAbi;
 import org.abiguard.example.xen.hv.Hypervisor;
 import org.abiguard.example.xen.pub.DomIds;
@@ -19,7 +20,7 @@ import org.abiguard.example.xen.pub.DomIds;
  */
 final class TraceParser {
   private static final Set<String> MACHINE_KEYS = Set.of("frames", "preempt");
-  private static final Set<String> DOMAIN_KEYS = Set.of("abi", "max", "pages");
+  private static final Set<String> DOMAIN_KEYS = Set.of("abi", "max", "pages", "max_evtchn_port");
 
   private final OpCatalog catalog;
   private final String defaultAbi;
@@ -85,7 +86,8 @@ final class TraceParser {
 
   private TraceLine parseDomain(String source, int line, List<String> tokens, Set<Integer> domains) throws TraceException {
     if (tokens.size() < 2) {
-      throw new TraceException(source, line, "expected 'domain ID [privileged] [abi=..] [max=N] [pages=N]'");
+      throw new TraceException(source, line,
+          "expected 'domain ID [privileged] [abi=..] [max=N] [pages=N] [max_evtchn_port=N]'");
     }
     long id = Fields.parse(tokens.get(1)).orElseThrow(
         () -> new TraceException(source, line, "'" + tokens.get(1) + "' is not a domain id"));
@@ -111,7 +113,11 @@ final class TraceParser {
     if (pages > max) {
       throw new TraceException(source, line, "pages=" + pages + " must not exceed max=" + max);
     }
-    return new TraceLine.DomainDecl(line, (int) id, privileged, abi.toLowerCase(Locale.ROOT), max, pages);
+    int maxEvtchnPort = f.has("max_evtchn_port")
+        ? intIn(f, "max_evtchn_port", 0, Integer.MAX_VALUE)
+        : EventChannels.DEFAULT_MAX_PORT;
+    return new TraceLine.DomainDecl(line, (int) id, privileged, abi.toLowerCase(Locale.ROOT), max, pages,
+        maxEvtchnPort);
   }
 
   private TraceLine parseCall(String source, int line, int dom, List<String> tokens) throws TraceException {
@@ -151,8 +157,15 @@ final class TraceParser {
       return new TraceLine.RawCall(line, dom, number(source, line, args.get(0), "cmd"),
           number(source, line, args.get(1), "the address"), expected);
     }
+    if (op.equals("event_channel_op")) {
+      if (args.size() != 1) {
+        throw new TraceException(source, line, "expected 'event_channel_op ADDR' with the raw register value");
+      }
+      return new TraceLine.RawEventChannelCall(line, dom, number(source, line, args.get(0), "the address"), expected);
+    }
     TraceOp traceOp = catalog.byName(op).orElseThrow(() -> new TraceException(source, line,
-        "unknown operation '" + op + "'; known: " + String.join(", ", catalog.names()) + ", memory_op, write"));
+        "unknown operation '" + op + "'; known: " + String.join(", ", catalog.names())
+            + ", memory_op, event_channel_op, write"));
     Set<String> keys = new HashSet<>(traceOp.keys());
     keys.add("at");
     Fields f = keyValues(source, line, args, keys, op);

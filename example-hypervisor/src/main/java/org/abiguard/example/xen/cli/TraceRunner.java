@@ -1,7 +1,11 @@
 package org.abiguard.example.xen.cli;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.abiguard.example.xen.hv.Domain;
+import org.abiguard.example.xen.hv.EventChannels;
 import org.abiguard.example.xen.hv.GuestAbi;
 import org.abiguard.example.xen.hv.GuestFault;
 import org.abiguard.example.xen.hv.HypercallResult;
@@ -62,6 +66,8 @@ final class TraceRunner {
         call(trace.source(), c);
       } else if (line instanceof TraceLine.RawCall r) {
         rawCall(r);
+      } else if (line instanceof TraceLine.RawEventChannelCall r) {
+        rawEventChannelCall(r);
       } else if (line instanceof TraceLine.Write w) {
         write(trace.source(), w);
       }
@@ -74,11 +80,12 @@ final class TraceRunner {
 
   private void createDomain(String source, TraceLine.DomainDecl d) throws TraceException {
     try {
-      Domain dom = xen.createDomain(d.id(), d.privileged(), GuestAbi.byId(d.abi()).orElseThrow(), d.maxPages());
+      Domain dom = xen.createDomain(d.id(), d.privileged(), GuestAbi.byId(d.abi()).orElseThrow(), d.maxPages(),
+          d.maxEvtchnPort());
       xen.populate(dom, 0, d.pages());
-      table.line(String.format("%s: %s %s guest, %d pages at gfn 0x0..0x%x, at most %d",
+      table.line(String.format("%s: %s %s guest, %d pages at gfn 0x0..0x%x, at most %d; event channel ports up to %d",
           dom, d.privileged() ? "privileged" : "unprivileged", dom.abi(), d.pages(), Math.max(0, d.pages() - 1),
-          d.maxPages()));
+          d.maxPages(), dom.evtchns().maxPort()));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new TraceException(source, d.line(), e.getMessage());
     }
@@ -96,11 +103,45 @@ final class TraceRunner {
       throw new TraceException(source, c.line(), "cannot put the argument into " + d + "'s memory: "
           + fault.getMessage() + "; choose a mapped address with at=ADDR");
     }
-    HypercallResult r = xen.memoryOp(d, op.cmd(), at);
+    Set<String> pendingBefore = pendingPorts();
+    HypercallResult r = op.issue(xen, d, at);
     String where = fields.has("at") ? String.format("(at 0x%x) ", at) : "";
     table.call(c.line(), d.toString(), op.name(), Errno.describe(r.rc()), where + prepared.arguments());
     table.detail(prepared.results().get());
+    notePending(pendingBefore);
     after(c.line(), r, c.expected().isPresent() ? c.expected().getAsLong() : null);
+  }
+
+  private void rawEventChannelCall(TraceLine.RawEventChannelCall c) {
+    Domain d = domain(c.domain());
+    Set<String> pendingBefore = pendingPorts();
+    HypercallResult r = xen.eventChannelOp(d, c.address());
+    table.call(c.line(), d.toString(), "event_channel_op", Errno.describe(r.rc()),
+        String.format("(raw event_channel_op_compat) arg=0x%x", c.address()));
+    notePending(pendingBefore);
+    after(c.line(), r, c.expected().isPresent() ? c.expected().getAsLong() : null);
+  }
+
+  /** Every pending event channel port, as {@code dN port P}. */
+  private Set<String> pendingPorts() {
+    Set<String> pending = new LinkedHashSet<>();
+    for (Domain d : xen.domains().all()) {
+      for (int port : d.evtchns().inUse()) {
+        if (d.evtchns().port(port).orElseThrow().pending()) {
+          pending.add(d + " port " + port);
+        }
+      }
+    }
+    return pending;
+  }
+
+  /** Ports the call made pending (Xen sets their bit in the guest's shared info page). */
+  private void notePending(Set<String> before) {
+    Set<String> now = pendingPorts();
+    now.removeAll(before);
+    if (!now.isEmpty()) {
+      table.note("(event pending: " + String.join(", ", now) + ")");
+    }
   }
 
   private void rawCall(TraceLine.RawCall c) {
@@ -141,11 +182,27 @@ final class TraceRunner {
     return xen.domains().byId(id).orElseThrow();
   }
 
+  /** The ports in use beyond the reserved port 0, with their state. */
+  private static String ports(Domain d) {
+    StringJoiner out = new StringJoiner(" ", "[", "]");
+    for (int port : d.evtchns().inUse()) {
+      EventChannels.Channel chn = d.evtchns().port(port).orElseThrow();
+      switch (chn.state()) {
+        case UNBOUND -> out.add(port + ":unbound(d" + chn.remoteDomid() + ")");
+        case INTERDOMAIN -> out.add(port + ":d" + chn.remoteDomid() + "/" + chn.remotePort());
+        default -> {
+          // port 0, reserved
+        }
+      }
+    }
+    return out.toString();
+  }
+
   private void summary() {
     table.line("");
     for (Domain d : xen.domains().all()) {
-      table.line(String.format("%s: %d of max %d pages, %d gfns mapped, highest gfn 0x%x", d, d.totPages(),
-          d.maxPages(), d.p2m().size(), Math.max(0, d.p2m().maxMappedGfn())));
+      table.line(String.format("%s: %d of max %d pages, %d gfns mapped, highest gfn 0x%x, event channel ports %s",
+          d, d.totPages(), d.maxPages(), d.p2m().size(), Math.max(0, d.p2m().maxMappedGfn()), ports(d)));
     }
     table.line(String.format("machine: %d of %d frames free", xen.frames().freeFrames(), xen.frames().nrFrames()));
   }

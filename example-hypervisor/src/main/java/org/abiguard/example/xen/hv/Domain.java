@@ -5,7 +5,7 @@ import org.abiguard.example.xen.pub.XenE820Entry;
 
 /**
  * A guest domain: its id, whether it is privileged (a control domain like dom0), the ABI it runs
- * in, its memory reservation and its p2m.
+ * in, its memory reservation, its p2m and its event channels.
  *
  * <p>{@code totPages} is the number of machine frames the domain owns ({@code d->tot_pages});
  * only the {@link FrameTable} changes it, when it assigns or frees frames. {@code maxPages} is the
@@ -17,11 +17,13 @@ public final class Domain {
   private final GuestAbi abi;
   private final long maxPages;
   private final P2m p2m = new P2m();
+  private final EventChannels evtchns;
   private long totPages;
   private List<XenE820Entry> e820;
 
-  Domain(int id, boolean privileged, GuestAbi abi, long maxPages) {
+  Domain(int id, boolean privileged, GuestAbi abi, long maxPages, int maxEvtchnPort) {
     this.id = id;
+    this.evtchns = new EventChannels(abi, maxEvtchnPort);
     this.privileged = privileged;
     this.abi = abi;
     this.maxPages = maxPages;
@@ -60,6 +62,11 @@ public final class Domain {
   /** The domain's p2m. */
   public P2m p2m() {
     return p2m;
+  }
+
+  /** The domain's event channel ports. */
+  public EventChannels evtchns() {
+    return evtchns;
   }
 
   /** The memory map the guest reads with {@code XENMEM_memory_map}. */

@@ -10,7 +10,7 @@ import org.abiguard.example.xen.pub.DomIds;
 public final class Domains {
   private final TreeMap<Integer, Domain> byId = new TreeMap<>();
 
-  Domain create(int id, boolean privileged, GuestAbi abi, long maxPages) {
+  Domain create(int id, boolean privileged, GuestAbi abi, long maxPages, int maxEvtchnPort) {
     if (id < 0 || id >= DomIds.DOMID_FIRST_RESERVED) {
       throw new IllegalArgumentException(
           String.format("domain id %d is not below DOMID_FIRST_RESERVED (0x%x)", id, DomIds.DOMID_FIRST_RESERVED));
@@ -21,7 +21,7 @@ public final class Domains {
     if (maxPages < 0) {
       throw new IllegalArgumentException("a reservation cannot be negative: " + maxPages);
     }
-    Domain d = new Domain(id, privileged, abi, maxPages);
+    Domain d = new Domain(id, privileged, abi, maxPages, maxEvtchnPort);
     byId.put(id, d);
     return d;
   }

@@ -38,8 +38,8 @@ final class ExchangeOp {
     if (exch == null) {
       return -Errno.EFAULT;
     }
-    XenMemoryReservation in = exch.input;
-    XenMemoryReservation out = exch.output;
+    XenMemoryReservation in = exch.in;
+    XenMemoryReservation out = exch.out;
     int maxOrder = call.caller().privileged() ? ReservationOps.CTLDOM_MAX_ORDER : ReservationOps.DOMU_MAX_ORDER;
     if (Math.max(in.extentOrder, out.extentOrder) > maxOrder) {
       return -Errno.EPERM;
@@ -95,8 +95,8 @@ final class ExchangeOp {
   /** Exchanges chunk {@code i}, all or nothing. */
   private long exchangeChunk(
       GuestMemory mem, Domain d, XenMemoryExchange exch, long i, int inChunkOrder, int outChunkOrder, long limit) {
-    XenMemoryReservation in = exch.input;
-    XenMemoryReservation out = exch.output;
+    XenMemoryReservation in = exch.in;
+    XenMemoryReservation out = exch.out;
     // The input frames: the domain's own, mapped once, not mapped by anyone else.
     List<Long> inGfns = new ArrayList<>();
     Set<Long> seen = new HashSet<>();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model hypervisor: machine memory, the domains, and the {@code HYPERVISOR_memory_op}
- * entry point.
+ * The model hypervisor: machine memory, the domains, and the {@code HYPERVISOR_memory_op} and
+ * {@code HYPERVISOR_event_channel_op_compat} entry points.
  *
  * <pre>{@code
  * Hypervisor xen = new Hypervisor(4096, 8);
@@ -29,6 +29,7 @@ public final class Hypervisor {
   private final FrameTable frames;
   private final Physmap physmap;
   private final MemoryOp memoryOp;
+  private final EventChannelOp eventChannelOp;
   private final int preemptBudget;
 
   /**
@@ -42,6 +43,7 @@ public final class Hypervisor {
     this.frames = new FrameTable(nrFrames, domains);
     this.physmap = new Physmap(frames);
     this.memoryOp = new MemoryOp(domains, frames);
+    this.eventChannelOp = new EventChannelOp(domains);
     this.preemptBudget = preemptBudget;
   }
 
@@ -57,7 +59,17 @@ public final class Hypervisor {
    * @throws IllegalArgumentException for a reserved or taken id or a negative reservation
    */
   public Domain createDomain(int id, boolean privileged, GuestAbi abi, long maxPages) {
-    return domains.create(id, privileged, abi, maxPages);
+    return createDomain(id, privileged, abi, maxPages, EventChannels.DEFAULT_MAX_PORT);
+  }
+
+  /**
+   * Creates a domain as {@link #createDomain(int, boolean, GuestAbi, long)} does, whose event
+   * channel ports go up to {@code maxEvtchnPort} (the toolstack's {@code max_event_channels}).
+   *
+   * @throws IllegalArgumentException also for a negative {@code maxEvtchnPort}
+   */
+  public Domain createDomain(int id, boolean privileged, GuestAbi abi, long maxPages, int maxEvtchnPort) {
+    return domains.create(id, privileged, abi, maxPages, maxEvtchnPort);
   }
 
   /**
@@ -110,6 +122,17 @@ public final class Hypervisor {
     throw new IllegalStateException("memory_op(" + cmd + ") never completed: a hypervisor bug");
   }
 
+  /**
+   * {@code HYPERVISOR_event_channel_op_compat(uop)} issued by {@code caller}: {@code uop} is the
+   * guest-physical address of a {@code struct evtchn_op} in the caller's memory. Event channel
+   * operations are never preempted.
+   */
+  public HypercallResult eventChannelOp(Domain caller, long uop) {
+    Hypercall call = new Hypercall(caller, memory(caller), preemptBudget);
+    long rc = eventChannelOp.doEventChannelOpCompat(call, caller.abi().wrapUlong(uop));
+    return new HypercallResult(caller.abi().wrapReturn(rc), 0);
+  }
+
   /** The guest memory of {@code d}, as the hypervisor and the guest itself see it. */
   public GuestMemory memory(Domain d) {
     return new GuestMemory(d, frames);
@@ -127,7 +150,7 @@ public final class Hypervisor {
 
   /**
    * Checks that frame ownership, the p2ms, the m2p, foreign references and every domain's page
-   * count agree.
+   * count agree, and that both ends of every event channel connection agree.
    *
    * @return the inconsistencies found; empty when the model is consistent
    */
@@ -188,6 +211,9 @@ public final class Hypervisor {
         }
       }
     }
+    for (Domain d : domains.all()) {
+      checkEventChannels(d, problems);
+    }
     for (long mfn = 0; mfn < frames.nrFrames(); mfn++) {
       int refs = foreignMappings.getOrDefault(mfn, 0);
       if (refs != frames.foreignRefs(mfn)) {
@@ -196,5 +222,30 @@ public final class Hypervisor {
       }
     }
     return problems;
+  }
+
+  /** Port 0 reserved, no port in use above the limit, both ends of every connection agree. */
+  private void checkEventChannels(Domain d, List<String> problems) {
+    EventChannels ports = d.evtchns();
+    if (ports.port(0).map(EventChannels.Channel::state).orElse(null) != EventChannels.State.RESERVED) {
+      problems.add(d + " port 0 is not reserved");
+    }
+    for (int port : ports.inUse()) {
+      EventChannels.Channel chn = ports.port(port).orElseThrow();
+      String where = d + " port " + port;
+      if (port > ports.maxPort()) {
+        problems.add(where + " is in use above max_evtchn_port " + ports.maxPort());
+      }
+      if (chn.state() != EventChannels.State.INTERDOMAIN) {
+        continue;
+      }
+      Domain rd = domains.byId(chn.remoteDomid()).orElse(null);
+      EventChannels.Channel back = rd == null ? null : rd.evtchns().port(chn.remotePort()).orElse(null);
+      if (back == null || back.state() != EventChannels.State.INTERDOMAIN || back.remoteDomid() != d.id()
+          || back.remotePort() != port) {
+        problems.add(where + " is connected to d" + chn.remoteDomid() + " port " + chn.remotePort()
+            + ", which is not connected back (" + back + ")");
+      }
+    }
   }
 }

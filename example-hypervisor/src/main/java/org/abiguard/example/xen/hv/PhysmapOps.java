@@ -2,7 +2,7 @@ package org.abiguard.example.xen.hv;
 
 import org.abiguard.AbiCodec;
 import org.abiguard.U32;
-import org.abiguard.example.xen.pub.DomId;
+import org.abiguard.example.xen.pub.DomidT;
 import org.abiguard.example.xen.pub.DomIds;
 import org.abiguard.example.xen.pub.Errno;
 import org.abiguard.example.xen.pub.XenAddToPhysmap;
@@ -10,10 +10,10 @@ import org.abiguard.example.xen.pub.XenAddToPhysmapBatch;
 import org.abiguard.example.xen.pub.XenAddToPhysmapBatchMarshaller;
 import org.abiguard.example.xen.pub.XenAddToPhysmapMarshaller;
 import org.abiguard.example.xen.pub.XenMapSpace;
-import org.abiguard.example.xen.pub.XenPfn;
+import org.abiguard.example.xen.pub.XenPfnT;
 import org.abiguard.example.xen.pub.XenRemoveFromPhysmap;
 import org.abiguard.example.xen.pub.XenRemoveFromPhysmapMarshaller;
-import org.abiguard.example.xen.pub.XenUlong;
+import org.abiguard.example.xen.pub.XenUlongT;
 
 /**
  * {@code XENMEM_add_to_physmap}, {@code XENMEM_add_to_physmap_batch} and
@@ -187,7 +187,7 @@ final class PhysmapOps {
    * @return 0 or a negative errno
    */
   long xenmemAddToPhysmapOne(
-      Domain d, @U32 long space, @DomId int foreignDomid, @XenUlong long idx, @XenPfn long gpfn) {
+      Domain d, @U32 long space, @DomidT int foreignDomid, @XenUlongT long idx, @XenPfnT long gpfn) {
     long mfn = -1;
     if (space == XenMapSpace.GMFN || space == XenMapSpace.GMFN_RANGE) {
       mfn = physmap.ownFrameAt(d, idx);
@@ -220,7 +220,7 @@ final class PhysmapOps {
    * {@code p2m_add_foreign}: maps frame {@code fgfn} of domain {@code foreignDomid} at
    * {@code gpfn} in {@code d}, which needs privilege over the foreign domain.
    */
-  private long addForeign(Domain d, long fgfn, long gpfn, @DomId int foreignDomid) {
+  private long addForeign(Domain d, long fgfn, long gpfn, @DomidT int foreignDomid) {
     if (foreignDomid == DomIds.DOMID_SELF) {
       return -Errno.EINVAL;
     }

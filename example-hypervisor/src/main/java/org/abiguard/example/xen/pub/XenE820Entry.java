@@ -1,12 +1,13 @@
 package org.abiguard.example.xen.pub;
 
-import org.abiguard.AbiName;
 import org.abiguard.AbiStruct;
 import org.abiguard.U32;
+import org.abiguard.U64;
 
 /**
  * One entry of the memory maps {@code XENMEM_memory_map} returns and {@code XENMEM_set_memory_map}
- * takes: Xen's {@code struct e820entry}.
+ * takes: Xen's {@code struct e820entry} ({@code xen/arch/x86/include/asm/e820.h}; the public
+ * headers only say "array of e820 entries").
  *
  * <pre>{@code
  * struct __packed e820entry {
@@ -16,26 +17,20 @@ import org.abiguard.U32;
  * };
  * }</pre>
  *
- * <p>The C struct is packed: 20 bytes on every ABI, so an array of them has its 64-bit members
- * at 4-aligned offsets. abiguard has no packed layouts; this mirror declares the same 20 bytes as
- * five 32-bit words (alignment 4, as the members have in an array), with {@link #addr()} and
- * {@link #size()} joining the halves.
+ * <p>Packed: 20 bytes on every ABI, {@code size} at offset 8 and {@code type} at 16, no tail
+ * padding, so an array of them has its 64-bit members at 4-aligned offsets.
  */
-@AbiStruct(name = "xen_e820entry")
+@AbiStruct(name = "e820entry", pack = 1)
 public class XenE820Entry {
   /** E820 type of usable RAM. */
   public static final int E820_RAM = 1;
   /** E820 type of reserved memory. */
   public static final int E820_RESERVED = 2;
 
-  /** Low half of the start address. */
-  @AbiName("addr_lo") @U32 public long addrLo;
-  /** High half of the start address. */
-  @AbiName("addr_hi") @U32 public long addrHi;
-  /** Low half of the length in bytes. */
-  @AbiName("size_lo") @U32 public long sizeLo;
-  /** High half of the length in bytes. */
-  @AbiName("size_hi") @U32 public long sizeHi;
+  /** The start address. */
+  @U64 public long addr;
+  /** The length in bytes. */
+  @U64 public long size;
   /** {@code E820_*}. */
   @U32 public long type;
 
@@ -45,21 +40,9 @@ public class XenE820Entry {
   /** An entry covering {@code [addr, addr + size)} of {@code type}. */
   public static XenE820Entry of(long addr, long size, long type) {
     XenE820Entry e = new XenE820Entry();
-    e.addrLo = addr & 0xFFFF_FFFFL;
-    e.addrHi = addr >>> 32;
-    e.sizeLo = size & 0xFFFF_FFFFL;
-    e.sizeHi = size >>> 32;
+    e.addr = addr;
+    e.size = size;
     e.type = type;
     return e;
-  }
-
-  /** The 64-bit start address. */
-  public long addr() {
-    return addrHi << 32 | addrLo;
-  }
-
-  /** The 64-bit length in bytes. */
-  public long size() {
-    return sizeHi << 32 | sizeLo;
   }
 }

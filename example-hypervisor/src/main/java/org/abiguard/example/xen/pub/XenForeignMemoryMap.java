@@ -3,22 +3,17 @@ package org.abiguard.example.xen.pub;
 import org.abiguard.AbiStruct;
 
 /**
- * {@code struct xen_foreign_memory_map}, the argument of {@code XENMEM_set_memory_map}.
+ * {@code struct xen_foreign_memory_map}, declared in {@code public/memory.h}, line 346.
  *
- * <pre>{@code
- * struct xen_foreign_memory_map {
- *     domid_t domid;
- *     struct xen_memory_map map;
- * };
- * }</pre>
+ * <p>Imported from the C headers by abiguard-import and proven by the C compilers for x86_64, i386.
  */
 @AbiStruct(name = "xen_foreign_memory_map")
 public class XenForeignMemoryMap {
-  /** The domain whose memory map is set. */
-  @DomId public int domid;
-  /** The new map. */
+  /** {@code domid_t domid;} (line 347). */
+  @DomidT public int domid;
+  /** {@code struct xen_memory_map map;} (line 348). */
   public XenMemoryMap map = new XenMemoryMap();
 
-  /** An all-zero request. */
+  /** An all-zero {@code struct xen_foreign_memory_map}. */
   public XenForeignMemoryMap() {}
 }

@@ -4,26 +4,19 @@ import org.abiguard.AbiName;
 import org.abiguard.AbiStruct;
 
 /**
- * {@code struct xen_memory_exchange}, the argument of {@code XENMEM_exchange}: two reservations
- * nested inline.
+ * {@code struct xen_memory_exchange}, declared in {@code public/memory.h}, line 92.
  *
- * <pre>{@code
- * struct xen_memory_exchange {
- *     struct xen_memory_reservation in;
- *     struct xen_memory_reservation out;
- *     xen_ulong_t nr_exchanged;
- * };
- * }</pre>
+ * <p>Imported from the C headers by abiguard-import and proven by the C compilers for x86_64, i386.
  */
 @AbiStruct(name = "xen_memory_exchange")
 public class XenMemoryExchange {
-  /** The extents the guest gives up. */
-  @AbiName("in") public XenMemoryReservation input = new XenMemoryReservation();
-  /** The extents the guest receives instead. */
-  @AbiName("out") public XenMemoryReservation output = new XenMemoryReservation();
-  /** Progress: input extents exchanged so far (written back by the hypervisor). */
-  @AbiName("nr_exchanged") @XenUlong public long nrExchanged;
+  /** {@code struct xen_memory_reservation in;} (line 97). */
+  public XenMemoryReservation in = new XenMemoryReservation();
+  /** {@code struct xen_memory_reservation out;} (line 109). */
+  public XenMemoryReservation out = new XenMemoryReservation();
+  /** {@code xen_ulong_t nr_exchanged;} (line 122). */
+  @AbiName("nr_exchanged") @XenUlongT public long nrExchanged;
 
-  /** An all-zero exchange. */
+  /** An all-zero {@code struct xen_memory_exchange}. */
   public XenMemoryExchange() {}
 }

@@ -2,26 +2,21 @@ package org.abiguard.example.xen.pub;
 
 import org.abiguard.AbiName;
 import org.abiguard.AbiStruct;
+import org.abiguard.Pointer;
 import org.abiguard.U32;
 
 /**
- * {@code struct xen_memory_map}, the argument of {@code XENMEM_memory_map} and
- * {@code XENMEM_machine_memory_map}.
+ * {@code struct xen_memory_map}, declared in {@code public/memory.h}, line 314.
  *
- * <pre>{@code
- * struct xen_memory_map {
- *     unsigned int nr_entries;          // in: room in buffer; out: entries written
- *     XEN_GUEST_HANDLE(void) buffer;    // array of e820 entries
- * };
- * }</pre>
+ * <p>Imported from the C headers by abiguard-import and proven by the C compilers for x86_64, i386.
  */
 @AbiStruct(name = "xen_memory_map")
 public class XenMemoryMap {
-  /** In: how many entries {@link #buffer} holds; out: how many were written. */
+  /** {@code unsigned int nr_entries;} (line 320). */
   @AbiName("nr_entries") @U32 public long nrEntries;
-  /** Guest array of {@link XenE820Entry}. */
-  @GuestHandle public long buffer;
+  /** {@code XEN_GUEST_HANDLE(void) buffer;} (line 326). */
+  @Pointer public long buffer;
 
-  /** An all-zero map. */
+  /** An all-zero {@code struct xen_memory_map}. */
   public XenMemoryMap() {}
 }

@@ -3,22 +3,17 @@ package org.abiguard.example.xen.pub;
 import org.abiguard.AbiStruct;
 
 /**
- * {@code struct xen_remove_from_physmap}, the argument of {@code XENMEM_remove_from_physmap}.
+ * {@code struct xen_remove_from_physmap}, declared in {@code public/memory.h}, line 295.
  *
- * <pre>{@code
- * struct xen_remove_from_physmap {
- *     domid_t domid;
- *     xen_pfn_t gpfn;
- * };
- * }</pre>
+ * <p>Imported from the C headers by abiguard-import and proven by the C compilers for x86_64, i386.
  */
 @AbiStruct(name = "xen_remove_from_physmap")
 public class XenRemoveFromPhysmap {
-  /** The domain whose physmap changes; {@code DOMID_SELF} for the caller. */
-  @DomId public int domid;
-  /** The guest frame to unmap. */
-  @XenPfn public long gpfn;
+  /** {@code domid_t domid;} (line 297). */
+  @DomidT public int domid;
+  /** {@code xen_pfn_t gpfn;} (line 300). */
+  @XenPfnT public long gpfn;
 
-  /** An all-zero request. */
+  /** An all-zero {@code struct xen_remove_from_physmap}. */
   public XenRemoveFromPhysmap() {}
 }

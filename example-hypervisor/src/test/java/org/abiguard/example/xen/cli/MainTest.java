@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,8 +50,8 @@ class MainTest {
     Run r = run();
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.err());
-    assertTrue(r.out().contains("Xen memory_op, x86_64 guests"));
-    assertTrue(r.out().contains("Xen memory_op, i386 guests"));
+    assertTrue(r.out().contains("Xen memory_op and event_channel_op, x86_64 guests"));
+    assertTrue(r.out().contains("Xen memory_op and event_channel_op, i386 guests"));
     assertTrue(r.out().contains("sizeof on x86_64: xen_memory_reservation 32, xen_memory_exchange 72, xen_add_to_physmap 24"));
     assertTrue(r.out().contains("sizeof on i386: xen_memory_reservation 20, xen_memory_exchange 44, xen_add_to_physmap 16"));
     assertRow(r.out(), "add_to_physmap", "-22 (EINVAL)", "space=0x10000 idx=0x300 gpfn=0x301");
@@ -61,6 +65,78 @@ class MainTest {
     assertTrue(r.out().contains("=> size=4 idx=0x18 gpfn=0x508"), "gmfn_range progress");
     assertTrue(r.out().contains("(preempted 1x; the guest re-executed the continuation)"));
     assertFalse(r.out().contains("!!"));
+  }
+
+  @Test
+  void theSessionOpensAnInterdomainEventChannelOnBothAbis() {
+    Run r = run();
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("evtchn_op 28 (union u at 4: evtchn_status 24)"), r.out());
+    for (String abi : new String[] {"x86_64", "i386"}) {
+      String part = r.out().substring(r.out().indexOf(abi + " guests"));
+      assertRow(part, "alloc_unbound", "0", "dom=DOMID_SELF remote_dom=0 port=0");
+      assertTrue(part.contains("=> port=1"), part);
+      assertRow(part, "bind_interdomain", "0", "remote_dom=1 remote_port=1 local_port=0");
+      assertTrue(part.contains("=> local_port=1"), part);
+      assertTrue(part.contains("(event pending: d1 port 1)"), part);
+      assertTrue(part.contains("=> status=EVTCHNSTAT_interdomain u.interdomain.dom=0 u.interdomain.port=1"), part);
+      assertTrue(part.contains("=> status=EVTCHNSTAT_unbound u.unbound.dom=1"), part);
+      assertRow(part, "alloc_unbound", "-28 (ENOSPC)", "remote_dom=0");
+      assertRow(part, "alloc_unbound", "-1 (EPERM)", "dom=0 remote_dom=DOMID_SELF");
+      assertRow(part, "status", "-1 (EPERM)", "dom=0 port=1");
+      assertRow(part, "bind_interdomain", "-22 (EINVAL)", "remote_dom=DOMID_SELF remote_port=2");
+      assertRow(part, "close", "-22 (EINVAL)", "port=0");
+      assertRow(part, "event_channel_op", "-38 (ENOSYS)", "(raw event_channel_op_compat) arg=0x3000");
+      assertRow(part, "event_channel_op", "-14 (EFAULT)", "arg=0x7fff0000");
+      assertTrue(part.contains("event channel ports [1:unbound(d0) 2:unbound(d0)]"), part);
+    }
+  }
+
+  @Test
+  void anX86_64AndAnI386GuestShareAnEventChannel() {
+    Run r = run("--trace", trace("cross-abi-event-channel.trace"));
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("=> status=EVTCHNSTAT_interdomain u.interdomain.dom=0 u.interdomain.port=1"), r.out());
+    assertTrue(r.out().contains("(event pending: d0 port 1)"), r.out());
+    assertRow(r.out(), "status", "0", "(at 0x1ffc) dom=DOMID_SELF port=1");
+    assertRow(r.out(), "alloc_unbound", "-28 (ENOSPC)", "dom=5");
+    assertTrue(r.out().contains("=> status=EVTCHNSTAT_unbound u.unbound.dom=0"), r.out());
+    assertTrue(r.out().contains("d5: 8 of max 32 pages, 8 gfns mapped, highest gfn 0x7, event channel ports"
+        + " [1:unbound(d0) 2:unbound(d0) 3:unbound(d0)]"), r.out());
+  }
+
+  /**
+   * The 2014 bug surfaced through legacy Windows PV drivers that passed spaces with the top bit
+   * set: the session's {@code space=0x80000002} call is refused, writes nothing back, and the
+   * session ends in the same state as without it.
+   */
+  @Test
+  void theSessionsTopBitSpaceIsEinvalAndChangesNothing(@TempDir Path dir) throws IOException {
+    Run r = run();
+    assertRow(r.out(), "add_to_physmap", "-22 (EINVAL)", "space=0x80000002 idx=0x300 gpfn=0x301");
+    Matcher row = Pattern.compile("(?m)^.*space=0x80000002.*\\R(.*)$").matcher(r.out());
+    assertTrue(row.find(), r.out());
+    assertFalse(row.group(1).contains("=>"), "nothing written back: " + row.group(1));
+
+    String session = Main.sessionText();
+    String call = session.lines().filter(l -> l.contains("space=0x80000002")).findFirst().orElseThrow();
+    assertTrue(call.endsWith("-> -EINVAL"), call);
+    Path with = dir.resolve("with.trace");
+    Path without = dir.resolve("without.trace");
+    Files.writeString(with, session, StandardCharsets.UTF_8);
+    Files.writeString(without, session.replace(call, "# (the call left out)"), StandardCharsets.UTF_8);
+    for (String abi : new String[] {"x86_64", "i386"}) {
+      Run a = run("--abi", abi, "--trace", with.toString());
+      Run b = run("--abi", abi, "--trace", without.toString());
+      assertEquals(0, a.status(), a.out() + a.err());
+      assertEquals(0, b.status(), b.out() + b.err());
+      assertEquals(summary(b.out()), summary(a.out()), "the final state on " + abi);
+    }
+  }
+
+  /** The closing lines: pages, gfns and free frames of every domain. */
+  private static String summary(String out) {
+    return out.substring(out.lastIndexOf("\n\n") + 2);
   }
 
   @Test
@@ -123,7 +199,9 @@ class MainTest {
       "malformed-line.trace|:3: '[' without ']'",
       "value-does-not-fit.trace|:3: the argument does not fit add_to_physmap's struct: xen_add_to_physmap.domid",
       "argument-not-mapped.trace|:2: cannot put the argument into d1's memory: guest address 0x9000: gfn 0x9 is not mapped",
-      "bad-expectation.trace|:2: '-EWHATEVER' is not a result"})
+      "bad-expectation.trace|:2: '-EWHATEVER' is not a result",
+      "bad-event-channel-op.trace|:2: expected 'event_channel_op ADDR' with the raw register value",
+      "bad-max-evtchn-port.trace|:1: '-1' is not a number (for max_evtchn_port)"})
   void badTracesNameTheLineAndExitWithStatus2(String file, String message) {
     Run r = run("--trace", trace(file));
     assertEquals(2, r.status(), r.out() + r.err());

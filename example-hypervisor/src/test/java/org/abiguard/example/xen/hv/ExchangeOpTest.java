@@ -19,14 +19,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ExchangeOpTest {
   private static XenMemoryExchange exchange(Guest g, long inOrder, long[] in, long outOrder, long[] out) {
     XenMemoryExchange x = new XenMemoryExchange();
-    x.input.domid = DomIds.DOMID_SELF;
-    x.input.extentOrder = inOrder;
-    x.input.nrExtents = in.length;
-    x.input.extentStart = g.ulongs(ARRAY, in);
-    x.output.domid = DomIds.DOMID_SELF;
-    x.output.extentOrder = outOrder;
-    x.output.nrExtents = out.length;
-    x.output.extentStart = g.ulongs(ARRAY2, out);
+    x.in.domid = DomIds.DOMID_SELF;
+    x.in.extentOrder = inOrder;
+    x.in.nrExtents = in.length;
+    x.in.extentStart = g.ulongs(ARRAY, in);
+    x.out.domid = DomIds.DOMID_SELF;
+    x.out.extentOrder = outOrder;
+    x.out.nrExtents = out.length;
+    x.out.extentStart = g.ulongs(ARRAY2, out);
     return x;
   }
 
@@ -95,18 +95,18 @@ class ExchangeOpTest {
     var before = g.p2m();
     assertEquals(-Errno.EINVAL, call(g, exchange(g, 0, new long[] {4, 5, 6}, 2, new long[] {0x400})), "3 pages for 4");
     XenMemoryExchange other = exchange(g, 0, new long[] {4}, 0, new long[] {0x400});
-    other.output.domid = 2;
+    other.out.domid = 2;
     assertEquals(-Errno.EINVAL, call(g, other), "in and out name different domains");
     XenMemoryExchange done = exchange(g, 0, new long[] {4}, 0, new long[] {0x400});
     done.nrExchanged = 2;
     assertEquals(-Errno.EINVAL, call(g, done), "more exchanged than asked");
     assertEquals(-Errno.EPERM, call(g, exchange(g, 10, new long[] {0}, 10, new long[] {0x400})), "order 10");
     XenMemoryExchange foreign = exchange(g, 0, new long[] {4}, 0, new long[] {0x400});
-    foreign.input.domid = 2;
-    foreign.output.domid = 2;
+    foreign.in.domid = 2;
+    foreign.out.domid = 2;
     assertEquals(-Errno.EPERM, call(g, foreign));
-    foreign.input.domid = 5;
-    foreign.output.domid = 5;
+    foreign.in.domid = 5;
+    foreign.out.domid = 5;
     assertEquals(-Errno.ESRCH, call(g, foreign));
     assertEquals(-Errno.EFAULT, g.call(XenMem.EXCHANGE, 0x7000_0000L));
     assertEquals(before, g.p2m());

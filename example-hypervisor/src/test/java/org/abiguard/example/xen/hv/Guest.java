@@ -9,7 +9,8 @@ import org.abiguard.AbiCodec;
 
 /**
  * A test guest: puts argument structs and arrays into its own memory exactly as a guest kernel
- * would (through the codec of its ABI) and issues {@code memory_op} with the address.
+ * would (through the codec of its ABI) and issues {@code memory_op} or
+ * {@code event_channel_op_compat} with the address.
  */
 final class Guest {
   /** Where arguments go: gfn 1 of every test domain is mapped. */
@@ -87,6 +88,31 @@ final class Guest {
 
   long call(int cmd, long arg) {
     return xen.memoryOp(domain, cmd, arg).rc();
+  }
+
+  /** {@code HYPERVISOR_event_channel_op_compat(uop)}. */
+  long evtchn(long uop) {
+    return xen.eventChannelOp(domain, uop).rc();
+  }
+
+  byte[] bytes(long at, int count) {
+    byte[] out = new byte[count];
+    try {
+      memory().read(at, out);
+    } catch (GuestFault e) {
+      throw new AssertionError("test setup: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  void fill(long at, int count, int value) {
+    byte[] bytes = new byte[count];
+    java.util.Arrays.fill(bytes, (byte) value);
+    try {
+      memory().write(at, bytes);
+    } catch (GuestFault e) {
+      throw new AssertionError("test setup: " + e.getMessage(), e);
+    }
   }
 
   HypercallResult callFull(long cmd, long arg) {

@@ -61,8 +61,8 @@ class MemoryMapOpsTest {
     XenMemoryMap map = memoryMap(m.d1(), 8, ARRAY, 0);
     assertEquals(1, map.nrEntries);
     XenE820Entry e = entry(m.d1(), 0);
-    assertEquals(0, e.addr());
-    assertEquals(128L * 4096, e.size());
+    assertEquals(0, e.addr);
+    assertEquals(128L * 4096, e.size);
     assertEquals(XenE820Entry.E820_RAM, e.type);
     assertEquals(0, memoryMap(m.d1(), 0, ARRAY, 0).nrEntries, "no room: nothing copied");
     memoryMap(m.d1(), 1, 0x7000_0000L, -Errno.EFAULT);
@@ -80,8 +80,8 @@ class MemoryMapOpsTest {
     assertEquals(0, setMap(m.dom0(), 1, map, 3));
     assertEquals(3, memoryMap(m.d1(), 4, ARRAY, 0).nrEntries);
     XenE820Entry high = entry(m.d1(), 2);
-    assertEquals(0x1_0000_0000L, high.addr(), "64-bit addresses survive the 32-bit halves");
-    assertEquals(0x2_0000_0000L, high.size());
+    assertEquals(0x1_0000_0000L, high.addr, "64-bit addresses at 4-aligned offsets in the packed array");
+    assertEquals(0x2_0000_0000L, high.size);
     assertEquals(2, memoryMap(m.d1(), 2, ARRAY, 0).nrEntries, "room for two");
 
     assertEquals(0, setMap(m.d1(), DomIds.DOMID_SELF, map.subList(0, 1), 1), "XSM_TARGET: itself");

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NarrowedSpaceCompileTest {
   private static final Path SOURCE = Path.of("src/main/java/org/abiguard/example/xen/hv/PhysmapOps.java");
-  private static final String PARAMETER = "@U32 long space, @DomId int foreignDomid";
-  private static final String NARROWED = "@U16 long space, @DomId int foreignDomid";
+  private static final String PARAMETER = "@U32 long space, @DomidT int foreignDomid";
+  private static final String NARROWED = "@U16 long space, @DomidT int foreignDomid";
 
   private static Compilation compile(String source) {
     JavaFileObject file = JavaFileObjects.forSourceString("org.abiguard.example.xen.hv.PhysmapOps", source);

@@ -138,17 +138,17 @@ class RandomHypercallsTest {
         }
         case 6 -> {
           XenMemoryExchange x = new XenMemoryExchange();
-          x.input.domid = domid(rnd);
-          x.output.domid = rnd.nextInt(4) == 0 ? domid(rnd) : x.input.domid;
-          x.input.extentStart = list;
-          x.input.nrExtents = gfns.length;
-          x.input.extentOrder = rnd.nextInt(3) == 0 ? 1 : 0;
-          x.output.extentStart = list + 0x80;
-          x.output.extentOrder = rnd.nextInt(3);
-          x.output.nrExtents = Math.max(1, (gfns.length << x.input.extentOrder) >> x.output.extentOrder);
+          x.in.domid = domid(rnd);
+          x.out.domid = rnd.nextInt(4) == 0 ? domid(rnd) : x.in.domid;
+          x.in.extentStart = list;
+          x.in.nrExtents = gfns.length;
+          x.in.extentOrder = rnd.nextInt(3) == 0 ? 1 : 0;
+          x.out.extentStart = list + 0x80;
+          x.out.extentOrder = rnd.nextInt(3);
+          x.out.nrExtents = Math.max(1, (gfns.length << x.in.extentOrder) >> x.out.extentOrder);
           x.nrExchanged = rnd.nextInt(8) == 0 ? rnd.nextInt(4) : 0;
-          for (int i = 0; i < x.output.nrExtents; i++) {
-            g.memory().writeUlong(x.output.extentStart, i, gfn(rnd, g.domain.abi()));
+          for (int i = 0; i < x.out.nrExtents; i++) {
+            g.memory().writeUlong(x.out.extentStart, i, gfn(rnd, g.domain.abi()));
           }
           g.memory().copyToGuest(XenMemoryExchangeMarshaller.codec(g.abi()), x, arg);
           yield XenMem.EXCHANGE;

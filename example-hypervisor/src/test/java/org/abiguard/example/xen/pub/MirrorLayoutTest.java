@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The mirrors have Xen's layouts on both guest ABIs: the generated constants, and the generated
- * C assertions compiled against the C declarations by gcc (x86_64) and gcc -m32 (i386).
+ * C assertions compiled by gcc (x86_64) and gcc -m32 (i386) against Xen's own public headers,
+ * vendored under {@code src/main/c/xen/include} (interface version 0x00040600), and Xen's packed
+ * e820 entry.
  */
 class MirrorLayoutTest {
   @Test
@@ -50,14 +52,46 @@ class MirrorLayoutTest {
     assertEquals(4, XenForeignMemoryMapMarshaller.I386.OFFSET_MAP);
     assertEquals(40, XenPodTargetMarshaller.X86_64.SIZE);
     assertEquals(36, XenPodTargetMarshaller.I386.SIZE, "uint64_t is 4-aligned on i386");
+  }
+
+  @Test
+  void thePackedE820EntryIs20BytesWithItsMembersUnaligned() {
     assertEquals(20, XenE820EntryMarshaller.X86_64.SIZE);
     assertEquals(20, XenE820EntryMarshaller.I386.SIZE);
+    assertEquals(1, XenE820EntryMarshaller.X86_64.ALIGNMENT);
+    assertEquals(8, XenE820EntryMarshaller.X86_64.OFFSET_SIZE);
+    assertEquals(16, XenE820EntryMarshaller.X86_64.OFFSET_TYPE);
+    XenE820Entry e = XenE820Entry.of(0x1122_3344_5566_7788L, 0x99AA_BBCC_DDEE_FF00L, 0xCAFE_F00DL);
+    byte[] bytes = new byte[2 * 20];
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+    XenE820EntryMarshaller.codec("i386").write(e, buf, 20);
+    assertEquals((byte) 0x88, bytes[20], "addr's low byte at the entry's first byte");
+    assertEquals((byte) 0x00, bytes[28], "size at offset 8");
+    assertEquals((byte) 0x0D, bytes[36], "type at offset 16");
+    XenE820Entry back = XenE820EntryMarshaller.codec("x86_64").read(buf, 20);
+    assertEquals(e.addr, back.addr);
+    assertEquals(e.size, back.size);
+    assertEquals(e.type, back.type);
   }
+
+  @Test
+  void evtchnOpIsTheSameOnBothAbisWithItsUnionAtOffset4() {
+    assertEquals(28, EvtchnOpMarshaller.X86_64.SIZE);
+    assertEquals(28, EvtchnOpMarshaller.I386.SIZE);
+    assertEquals(4, EvtchnOpMarshaller.X86_64.OFFSET_U);
+    assertEquals(24, EvtchnOp_UMarshaller.X86_64.SIZE);
+    assertEquals(24, EvtchnStatusMarshaller.I386.SIZE);
+    assertEquals(16, EvtchnStatusMarshaller.X86_64.OFFSET_U);
+    assertEquals(8, EvtchnStatus_StatusUMarshaller.I386.SIZE);
+  }
+
+  /** Xen's public headers, vendored. */
+  static final Path XEN_INCLUDE = Path.of("src/main/c/xen/include");
 
   @ParameterizedTest
   @CsvSource({"gcc,", "gcc,-m32"})
   void theCCompilerProvesTheGeneratedAssertions(String cc, String flag, @TempDir Path dir) throws Exception {
-    Result r = compile(cc, flag, resource("/c/xen-public-memory.h"), dir);
+    Result r = compile(cc, flag, XEN_INCLUDE, dir);
     assertEquals(0, r.status(), r.output());
   }
 
@@ -65,24 +99,36 @@ class MirrorLayoutTest {
   @CsvSource({"gcc,", "gcc,-m32"})
   void aCDeclarationThatDiffersIsNamed(String cc, String flag, @TempDir Path dir) throws Exception {
     // Xen 4.4-rc2's mistake, on the C side: space declared as uint16_t
-    String wrong = Files.readString(resource("/c/xen-public-memory.h"), StandardCharsets.UTF_8)
-        .replace("    uint16_t size;\n    unsigned int space;", "    uint16_t size;\n    uint16_t space;");
-    Path header = dir.resolve("wrong.h");
-    Files.writeString(header, wrong, StandardCharsets.UTF_8);
-    Result r = compile(cc, flag, header, dir);
+    Path include = dir.resolve("include");
+    Path pub = include.resolve("public");
+    Files.createDirectories(pub.resolve("arch-x86"));
+    try (var files = Files.walk(XEN_INCLUDE.resolve("public"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, pub.resolve(XEN_INCLUDE.resolve("public").relativize(f).toString()));
+      }
+    }
+    Path memory = pub.resolve("memory.h");
+    String right = Files.readString(memory, StandardCharsets.UTF_8);
+    String wrong = right.replace("    uint16_t    size;\n\n    unsigned int space;", "    uint16_t    size;\n\n    uint16_t space;");
+    assertNotEquals(right, wrong, "the declaration to break is in memory.h");
+    Files.writeString(memory, wrong, StandardCharsets.UTF_8);
+    Result r = compile(cc, flag, include, dir);
     assertNotEquals(0, r.status());
     assertTrue(r.output().contains("org.abiguard.example.xen.pub.XenAddToPhysmap.space"), r.output());
   }
 
   private record Result(int status, String output) {}
 
-  private static Result compile(String cc, String flag, Path header, Path dir) throws IOException, InterruptedException {
+  private static Result compile(String cc, String flag, Path include, Path dir) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(cc));
     if (flag != null) {
       cmd.add(flag);
     }
     assumeTrue(works(cmd, dir), String.join(" ", cmd) + " cannot compile here");
-    cmd.addAll(List.of("-std=c11", "-fsyntax-only", "-include", header.toString(),
+    cmd.addAll(List.of("-std=c11", "-fsyntax-only", "-I", include.toAbsolutePath().toString(),
+        "-D__XEN_INTERFACE_VERSION__=0x00040600", "-include", "stdint.h",
+        "-include", "public/memory.h", "-include", "public/event_channel.h",
+        "-include", resource("/c/e820entry.h").toString(),
         "-include", resource("/META-INF/abiguard/abi-asserts.h").toString(), "-x", "c", "/dev/null"));
     return run(cmd, dir);
   }

@@ -8,10 +8,9 @@ import java.lang.annotation.Target;
 import org.abiguard.AbiWidth;
 
 /**
- * Xen's {@code domid_t}: {@code typedef uint16_t domid_t;} ({@code public/xen.h}).
+ * {@code domid_t}, the typedef declared in {@code public/xen.h}, line 626: x86_64: unsigned short (16 bits); i386: unsigned short (16 bits).
  *
- * <p>A typedef annotation: every element that carries {@code @DomId} is a {@code u16} to abiguard,
- * in struct layouts and in the flow guard alike.
+ * <p>A typedef annotation: an element that carries {@code @DomidT} is this width to abiguard.
  */
 @Documented
 @AbiWidth(16)
@@ -23,4 +22,4 @@ import org.abiguard.AbiWidth;
   ElementType.LOCAL_VARIABLE,
   ElementType.RECORD_COMPONENT
 })
-public @interface DomId {}
+public @interface DomidT {}

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.abiguard.NativeLong;
 
 /**
- * Xen's {@code xen_ulong_t}: on x86 {@code typedef unsigned long xen_ulong_t;}
- * ({@code public/arch-x86/xen.h}), so 64 bits for an x86_64 guest and 32 bits for an i386 guest.
+ * {@code xen_ulong_t}, the typedef declared in {@code public/arch-x86/xen.h}, line 102: x86_64: unsigned long (64 bits); i386: unsigned long (32 bits).
+ *
+ * <p>A typedef annotation: an element that carries {@code @XenUlongT} is as wide as C {@code long} to abiguard.
  */
 @Documented
 @NativeLong
@@ -21,4 +22,4 @@ import org.abiguard.NativeLong;
   ElementType.LOCAL_VARIABLE,
   ElementType.RECORD_COMPONENT
 })
-public @interface XenUlong {}
+public @interface XenUlongT {}

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.abiguard.NativeLong;
 
 /**
- * Xen's {@code xen_pfn_t}, a guest or machine frame number: on x86
- * {@code typedef unsigned long xen_pfn_t;} ({@code public/arch-x86/xen.h}).
+ * {@code xen_pfn_t}, the typedef declared in {@code public/arch-x86/xen.h}, line 57: x86_64: unsigned long (64 bits); i386: unsigned long (32 bits).
+ *
+ * <p>A typedef annotation: an element that carries {@code @XenPfnT} is as wide as C {@code long} to abiguard.
  */
 @Documented
 @NativeLong
@@ -21,4 +22,4 @@ import org.abiguard.NativeLong;
   ElementType.LOCAL_VARIABLE,
   ElementType.RECORD_COMPONENT
 })
-public @interface XenPfn {}
+public @interface XenPfnT {}

@@ -40,7 +40,7 @@ final class Conditions {
         return evaluate(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
       case LOGICAL_COMPLEMENT: {
         Branches operand = evaluate(new TreePath(path, ((UnaryTree) tree).getExpression()));
-        return new Branches(operand.whenFalse(), operand.whenTrue());
+        return new Branches(/* whenTrue= */ operand.whenFalse(), /* whenFalse= */ operand.whenTrue());
       }
       case CONDITIONAL_AND: {
         BinaryTree and = (BinaryTree) tree;

@@ -28,7 +28,7 @@ final class Widening {
       }
       Fact old = head.fact(entry.getKey());
       Fact now = entry.getValue();
-      if (now == null || old != null && old.range().contains(now.range()) && old.sameValues(now)) {
+      if (now == null || (old != null && old.range().contains(now.range()) && old.sameValues(now))) {
         continue;
       }
       Element variable = entry.getKey().last();
@@ -38,8 +38,10 @@ final class Widening {
           out.put(entry.getKey(), null);
           continue;
         }
-        JavaKind kind = variable == null ? null : declarations.kindOf(variable.asType());
-        limit = kind == null ? null : Declarations.javaTypeFact(kind, declarations.describe(variable));
+        if (variable != null) {
+          JavaKind kind = declarations.kindOf(variable.asType());
+          limit = kind == null ? null : Declarations.javaTypeFact(kind, declarations.describe(variable));
+        }
       }
       if (limit == null || last) {
         out.put(entry.getKey(), limit == null ? null : limit.withAbi(now.fromAbi() || Fact.fromAbi(old)));

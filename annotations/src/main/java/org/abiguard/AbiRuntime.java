@@ -1,5 +1,12 @@
 package org.abiguard;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -253,7 +260,7 @@ public final class AbiRuntime {
     void write(T value, ByteBuffer buf, int offset);
   }
 
-  /** Codecs made so far, by the class of their reader: a generated method reference's own class. */
+  /** The codec of each ABI class, made on first use. */
   private static final ClassValue<AtomicReference<AbiCodec<?>>> CODECS = new ClassValue<>() {
     @Override
     protected AtomicReference<AbiCodec<?>> computeValue(Class<?> type) {
@@ -262,21 +269,59 @@ public final class AbiRuntime {
   };
 
   /**
-   * The codec of one struct on one ABI, delegating to that ABI class's static methods. For the
-   * method references of generated code ({@code X86_64::read}), whose classes the JVM makes once
-   * per call site, the same codec is returned on every call; any other reader gets a new codec.
+   * The codec of one struct on one ABI, delegating to the static {@code read(ByteBuffer, int)}
+   * and {@code write(T, ByteBuffer, int)} of that ABI's class; the same instance on every call.
+   * The calls go through a {@link Reader} and a {@link Writer} made for those two methods by
+   * the JVM's lambda factory, exactly as for the method references {@code X86_64::read} and
+   * {@code X86_64::write}, so that the JIT compiles a codec call into a direct call.
    *
+   * @param lookup {@code MethodHandles.lookup()} of the marshaller, which may access {@code abiClass}
+   * @param abiClass the ABI's nested class: {@code FooMarshaller.X86_64.class}
    * @param name what {@code toString()} returns: {@code FooMarshaller.codec("x86_64")}
+   * @throws IllegalArgumentException if {@code abiClass} has no such methods
    */
   @SuppressWarnings("unchecked")
-  public static <T> AbiCodec<T> codec(String name, int size, int alignment, Reader<T> reader, Writer<T> writer) {
-    Codec<T> made = new Codec<>(name, size, alignment, Objects.requireNonNull(reader), Objects.requireNonNull(writer));
-    if (!reader.getClass().isHidden()) {
-      return made;
+  public static <T> AbiCodec<T> codec(MethodHandles.Lookup lookup, Class<?> abiClass, String name, int size,
+      int alignment) {
+    AtomicReference<AbiCodec<?>> slot = CODECS.get(abiClass);
+    AbiCodec<?> codec = slot.get();
+    if (codec == null) {
+      slot.compareAndSet(null, new Codec<>(name, size, alignment, (Reader<T>) function(lookup, abiClass, Reader.class),
+          (Writer<T>) function(lookup, abiClass, Writer.class)));
+      codec = slot.get();
     }
-    AtomicReference<AbiCodec<?>> slot = CODECS.get(reader.getClass());
-    slot.compareAndSet(null, made);
-    return (AbiCodec<T>) slot.get();
+    return (AbiCodec<T>) codec;
+  }
+
+  /** An instance of {@code type} ({@link Reader} or {@link Writer}) calling the ABI class's static method. */
+  private static Object function(MethodHandles.Lookup lookup, Class<?> abiClass, Class<?> type) {
+    boolean read = type == Reader.class;
+    try {
+      Method method = read
+          ? abiClass.getMethod("read", ByteBuffer.class, int.class)
+          : findWrite(abiClass);
+      MethodHandle target = lookup.unreflect(method);
+      MethodType erased = read
+          ? MethodType.methodType(Object.class, ByteBuffer.class, int.class)
+          : MethodType.methodType(void.class, Object.class, ByteBuffer.class, int.class);
+      CallSite site = LambdaMetafactory.metafactory(lookup, read ? "read" : "write", MethodType.methodType(type),
+          erased, target, target.type());
+      return site.getTarget().invoke();
+    } catch (Throwable e) {
+      throw new IllegalArgumentException(abiClass.getName() + " has no usable static "
+          + (read ? "read(ByteBuffer, int)" : "write(T, ByteBuffer, int)") + ": " + e, e);
+    }
+  }
+
+  private static Method findWrite(Class<?> abiClass) throws NoSuchMethodException {
+    for (Method m : abiClass.getMethods()) {
+      Class<?>[] p = m.getParameterTypes();
+      if (m.getName().equals("write") && Modifier.isStatic(m.getModifiers()) && p.length == 3
+          && p[1] == ByteBuffer.class && p[2] == int.class) {
+        return m;
+      }
+    }
+    throw new NoSuchMethodException(abiClass.getName() + ".write(T, ByteBuffer, int)");
   }
 
   /**

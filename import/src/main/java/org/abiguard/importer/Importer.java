@@ -220,8 +220,14 @@ public final class Importer {
       files.add(target);
     }
     List<String> written = new ArrayList<>(mirrors.keySet());
+    long notPortable = 0;
     for (ImportResult.LeftOut l : leftOut.values()) {
       log.warn("left out " + l);
+      notPortable += l.reason().startsWith("not portable") ? 1 : 0;
+    }
+    if (notPortable > 0) {
+      log.info(notPortable + (notPortable == 1 ? " type is" : " types are") + " not portable between " + String.join(", ", abis) + ": import them for the ABIs"
+          + " that declare them alike (e.g. --abis x86_64,i386) into a package of their own");
     }
     ImportResult result = new ImportResult(found, written, written, List.copyOf(leftOut.values()), files, null,
         millis(start));

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -68,13 +68,22 @@ public class CheckAbiMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
   List<RemoteRepository> remoteRepositories;
 
-  @Component
-  RepositorySystem repositorySystem;
+  private final RepositorySystem repositorySystem;
+
+  /** @param repositorySystem Maven's resolver, injected by Maven (JSR-330) */
+  @Inject
+  public CheckAbiMojo(RepositorySystem repositorySystem) {
+    this.repositorySystem = repositorySystem;
+  }
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("abiguard check-abi: skipped");
+      return;
+    }
+    if ("pom".equals(project.getPackaging()) && baselineFile == null) {
+      getLog().info("abiguard check-abi: nothing to compare: a pom project has no classes and no manifest");
       return;
     }
     Optional<Baseline> baseline = baseline();

@@ -60,7 +60,7 @@ public final class AbiGuardProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
-      structs.round(round);
+      structs.round(annotations, round);
       if (round.processingOver()) {
         structs.finish();
       }

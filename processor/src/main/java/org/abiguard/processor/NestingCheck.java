@@ -34,12 +34,18 @@ final class NestingCheck {
 
   private final StructRegistry registry;
   private final List<TargetAbi> abis;
+  private final boolean foreignMemory;
   private final Map<String, Verdict> verdicts = new HashMap<>();
 
-  /** @param abis the ABIs generated: a nested struct's compiled marshaller must have them all */
-  NestingCheck(StructRegistry registry, List<TargetAbi> abis) {
+  /**
+   * @param abis the ABIs generated: a nested struct's compiled marshaller must have them all
+   * @param foreignMemory whether marshallers get {@code MemorySegment} methods (source level 22+),
+   *     which a nested struct's compiled marshaller must then have too
+   */
+  NestingCheck(StructRegistry registry, List<TargetAbi> abis, boolean foreignMemory) {
     this.registry = registry;
     this.abis = List.copyOf(abis);
+    this.foreignMemory = foreignMemory;
   }
 
   /** The verdict on a struct that read without problems of its own. */
@@ -87,8 +93,8 @@ final class NestingCheck {
     List<Problem> ownProblems = nested.get().valid() ? List.of() : nested.get().problems();
     Verdict inner = nested.get().valid() ? check(nested.get()) : new Verdict(false, ownProblems);
     if (inner.ok() && registry.fromClassFile(nestedName)) {
-      Optional<String> gap =
-          registry.marshallerGap(Objects.requireNonNull(nested.get().model(), "a valid reading"), abis);
+      Optional<String> gap = registry.marshallerGap(
+          Objects.requireNonNull(nested.get().model(), "a valid reading"), abis, foreignMemory);
       if (gap.isPresent()) {
         return new Verdict(false, List.of(
             Problem.on(struct.members().get(member), what + " from the class path, " + gap.get())));

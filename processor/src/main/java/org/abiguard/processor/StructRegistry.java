@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import org.abiguard.processor.layout.TargetAbi;
@@ -80,12 +81,15 @@ final class StructRegistry {
 
   /**
    * For a struct from a class file, what its compiled marshaller lacks that a nesting struct's
-   * marshaller calls: the marshaller itself, or the nested class of one of {@code abis}.
+   * marshaller calls: the marshaller itself, the nested class of one of {@code abis}, or, when
+   * this compilation's marshallers have {@code MemorySegment} methods ({@code foreignMemory}),
+   * those of the nested one (a library compiled below Java 22 has none).
    */
-  Optional<String> marshallerGap(StructModel struct, List<TargetAbi> abis) {
+  Optional<String> marshallerGap(StructModel struct, List<TargetAbi> abis, boolean foreignMemory) {
     String marshaller = (struct.packageName().isEmpty() ? "" : struct.packageName() + ".")
         + struct.marshallerSimpleName();
-    if (elements.getTypeElement(marshaller) == null) {
+    TypeElement type = elements.getTypeElement(marshaller);
+    if (type == null) {
       return Optional.of("whose marshaller " + marshaller + " is not on the class path; build that library"
           + " with the abiguard processor");
     }
@@ -93,11 +97,17 @@ final class StructRegistry {
         .filter(abi -> elements.getTypeElement(marshaller + "." + abi.className()) == null)
         .map(TargetAbi::manifestName)
         .toList();
-    if (missing.isEmpty()) {
-      return Optional.empty();
+    if (!missing.isEmpty()) {
+      return Optional.of("whose marshaller " + marshaller + " has no " + String.join(", ", missing)
+          + " layout; build that library with " + String.join(", ", missing) + " in -Aabiguard.abis too");
     }
-    return Optional.of("whose marshaller " + marshaller + " has no " + String.join(", ", missing)
-        + " layout; build that library with " + String.join(", ", missing) + " in -Aabiguard.abis too");
+    boolean hasLayout = type.getEnclosedElements().stream()
+        .anyMatch(e -> e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals("LAYOUT"));
+    if (foreignMemory && !hasLayout) {
+      return Optional.of("whose marshaller " + marshaller + " was compiled for a source level below 22, without"
+          + " LAYOUT and MemorySegment methods; build that library with --release 22 or later too");
+    }
+    return Optional.empty();
   }
 
   /** The model by canonical name, or null: the lookup the layout engine and generator use. */

@@ -5,17 +5,20 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -57,15 +60,23 @@ final class StructStage {
   private final StructRegistry registry;
   private final NestingCheck nesting;
   private final LayoutEngine layoutEngine;
-  private final MarshallerGenerator generator = new MarshallerGenerator();
+  private final boolean foreignMemory;
+  /** Made for the first struct: a compilation without one never loads the generator nor JavaPoet. */
+  private @Nullable MarshallerGenerator generator;
+  private final DeclarationCheck declarations;
   /** Layouts of the structs generated so far, by canonical name, sorted. */
   private final Map<String, List<StructLayout>> laidOut = new TreeMap<>();
   /** Canonical names of the source structs with errors (kept out of the baseline check). */
   private final Set<String> failed = new LinkedHashSet<>();
+  /** C type name ({@code struct foo}, or {@code foo} for a typedef) → the first struct of this compilation with it. */
+  private final Map<String, StructReading> cNames = new HashMap<>();
+  /** Structs already reported as having another's C name. */
+  private final Set<String> cNameClashes = new HashSet<>();
   /** Generated marshaller → the struct it belongs to, to catch two structs with one marshaller. */
   private final Map<String, String> marshallers = new HashMap<>();
   private boolean sawStructs;
 
+  @SuppressWarnings("EnumOrdinal") // SourceVersion.RELEASE_22 is not there to compare with on JDK 17
   StructStage(ProcessingEnvironment env, Reporter reporter, Options options) {
     this.elements = env.getElementUtils();
     this.filer = env.getFiler();
@@ -74,16 +85,26 @@ final class StructStage {
     this.abis = options.abis().stream().map(a -> TargetAbi.byName(a).orElseThrow()).toList();
     this.reader = new StructReader(elements);
     this.registry = new StructRegistry(elements, reader);
-    this.nesting = new NestingCheck(registry, abis);
+    // java.lang.foreign is final in Java 22 (SourceVersion.RELEASE_22 has ordinal 22); below it the
+    // generated code names no FFM type, and the processor never loads one at all
+    this.foreignMemory = env.getSourceVersion().ordinal() >= 22;
+    this.nesting = new NestingCheck(registry, abis, foreignMemory);
     this.layoutEngine = new LayoutEngine(registry::model);
+    this.declarations = new DeclarationCheck(reporter);
   }
 
-  /** Reads, checks, lays out and generates this round's structs and those deferred earlier. */
-  void round(RoundEnvironment round) {
+  /**
+   * Reads, checks, lays out and generates this round's structs and those deferred earlier, and
+   * checks the width annotations outside structs.
+   *
+   * @param annotations the annotation types present in the round
+   */
+  void round(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     TypeElement abiStruct = elements.getTypeElement(AbiAnnotations.ABI_STRUCT);
     if (abiStruct == null) {
       return;
     }
+    declarations.round(annotations, round);
     nesting.nextRound();
     List<StructReading> readings = new ArrayList<>();
     for (TypeElement type : candidates(round, abiStruct)) {
@@ -148,12 +169,54 @@ final class StructStage {
       reportAll(reading, verdict.problems());
       return;
     }
+    if (!cNameIsOwn(reading)) {
+      failed.add(name);
+      return;
+    }
     List<StructLayout> layouts = constantsAreDistinct(reading) ? layOut(reading) : null;
     if (layouts != null && claimMarshaller(reading)) {
       writeMarshaller(reading, layouts);
       laidOut.put(name, layouts);
     } else {
       failed.add(name);
+    }
+  }
+
+  /**
+   * A C name names one type on each ABI: two mirrors with the same one ({@code struct foo} twice,
+   * or typedef {@code foo} twice; a struct tag and a typedef name may be alike, as in C) would
+   * make contradicting assertions. Both are errors; the earlier one's marshaller, if written in
+   * an earlier round, is left out of the manifest and the assertions.
+   */
+  private boolean cNameIsOwn(StructReading reading) {
+    String cType = Objects.requireNonNull(reading.model(), "a valid reading").cTypeName();
+    StructReading first = cNames.putIfAbsent(cType, reading);
+    if (first == null || first.javaName().equals(reading.javaName())) {
+      return true;
+    }
+    if (cNameClashes.add(first.javaName())) {
+      reportCNameClash(first, reading);
+      failed.add(first.javaName());
+      laidOut.remove(first.javaName());
+    }
+    cNameClashes.add(reading.javaName());
+    reportCNameClash(reading, first);
+    return false;
+  }
+
+  private void reportCNameClash(StructReading on, StructReading other) {
+    String message = Objects.requireNonNull(on.model(), "a valid reading").cTypeName() + " is also the C name of " + other.javaName() + "; a C name names"
+        + " one type on each ABI: give one of them another name with @AbiStruct(name = \"...\")";
+    Optional<AnnotationMirror> abiStruct = AbiAnnotations.find(on.element(), AbiAnnotations.ABI_STRUCT);
+    AnnotationValue explicit = abiStruct.flatMap(am -> am.getElementValues().entrySet().stream()
+        .filter(e -> e.getKey().getSimpleName().contentEquals("name")).map(Map.Entry::getValue).findFirst())
+        .orElse(null);
+    if (explicit != null) {
+      reporter.report(AbiKind.ANNOTATION, on.element(), abiStruct.get(), explicit, message);
+    } else if (abiStruct.isPresent()) {
+      reporter.report(AbiKind.ANNOTATION, on.element(), abiStruct.get(), message);
+    } else {
+      reporter.report(AbiKind.ANNOTATION, on.element(), message);
     }
   }
 
@@ -206,6 +269,9 @@ final class StructStage {
   }
 
   private void writeMarshaller(StructReading reading, List<StructLayout> layouts) {
+    if (generator == null) {
+      generator = new MarshallerGenerator(foreignMemory);
+    }
     JavaFile file = generator.generate(
         Objects.requireNonNull(reading.model(), "a valid reading"), layouts, registry::model);
     String name = (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();

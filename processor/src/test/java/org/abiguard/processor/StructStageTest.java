@@ -301,6 +301,71 @@ class StructStageTest {
       """);
 
   @Test
+  void twoMirrorsWithOneCNameAreAnErrorOnBoth() {
+    Source a = Source.of("p.A", """
+        package p;
+
+        import org.abiguard.*;
+
+        @AbiStruct(name = "xen_op")
+        class A {
+          @U32 long id;
+        }
+        """);
+    Source b = Source.of("p.B", """
+        package p;
+
+        import org.abiguard.*;
+
+        @AbiStruct(name = "xen_op", order = Endian.BIG)
+        class B {
+          @U16 int id;
+        }
+        """);
+    assertExactly(javac(a, b),
+        a.error("@AbiStruct", "\"xen_op\"", P + "struct xen_op is also the C name of p.B; a C name names one type"
+            + " on each ABI: give one of them another name with @AbiStruct(name = \"...\")"),
+        b.error("@AbiStruct", "\"xen_op\"", P + "struct xen_op is also the C name of p.A; a C name names one type"
+            + " on each ABI: give one of them another name with @AbiStruct(name = \"...\")"));
+  }
+
+  @Test
+  void mirrorsOfOneNameInTwoPackagesAreAnErrorOnBothAndLeaveTheOutputs(@TempDir Path out) throws IOException {
+    Source p = Source.of("p.Op", """
+        package p;
+
+        @org.abiguard.AbiStruct
+        public class Op {
+          public @org.abiguard.U32 long id;
+        }
+        """);
+    Source q = Source.of("q.Op", """
+        package q;
+
+        @org.abiguard.AbiStruct
+        public class Op {
+          public @org.abiguard.U64 long id;
+        }
+        """);
+    Source typedef = Source.of("r.OpT", """
+        package r;
+
+        @org.abiguard.AbiStruct(name = "Op", typedef = true)
+        public class OpT {
+          public @org.abiguard.U8 int id;
+        }
+        """);
+    String message = "struct Op is also the C name of %s; a C name names one type on each ABI: give one of them"
+        + " another name with @AbiStruct(name = \"...\")";
+    assertExactly(Compile.intoDirectory(out, p, q, typedef),
+        p.error("@org.abiguard.AbiStruct", P + message.formatted("q.Op")),
+        q.error("@org.abiguard.AbiStruct", P + message.formatted("p.Op")));
+    String asserts = Files.readString(out.resolve("classes/" + ASSERTS));
+    assertFalse(asserts.contains("struct Op,"), asserts);
+    assertTrue(asserts.contains("sizeof(Op)"), "a typedef may share a struct tag's name, as in C: " + asserts);
+  }
+
+  @Test
   void structFromALibraryBuiltWithoutAbiguardHasNoMarshallerToCall(@TempDir Path lib) {
     CompiledClasses.compileLibrary(lib, false, List.of(), LIB_RANGE);
     Source s = REQ_NESTING_LIB_RANGE;

@@ -18,6 +18,11 @@ enum CompileConfig {
    * it (copied from an abiguard run): what compiling the generated code costs by itself.
    */
   GENERATED("javac -proc:none + generated sources"),
+  /**
+   * javac with another abiguard processor jar on the processor path ({@code --baseline-processor},
+   * e.g. an earlier commit's): before and after, side by side in one run.
+   */
+  BASELINE("javac -processorpath abiguard-baseline"),
   /** javac with abiguard on the processor path: struct stage and flow guard. */
   ABIGUARD("javac -processorpath abiguard");
 
@@ -28,12 +33,13 @@ enum CompileConfig {
   }
 
   /** The options that select this configuration. */
-  List<String> options(Path processorJar, Path emptyProcessor, List<String> processorOptions) {
+  List<String> options(Path processorJar, Path baselineJar, Path emptyProcessor, List<String> processorOptions) {
     return switch (this) {
       case PLAIN, GENERATED -> List.of("-proc:none");
       case EMPTY -> List.of("-processorpath", String.valueOf(emptyProcessor));
-      case ABIGUARD -> {
-        List<String> options = new ArrayList<>(List.of("-processorpath", processorJar.toString()));
+      case ABIGUARD, BASELINE -> {
+        Path jar = this == ABIGUARD ? processorJar : baselineJar;
+        List<String> options = new ArrayList<>(List.of("-processorpath", String.valueOf(jar)));
         options.addAll(processorOptions);
         yield options;
       }

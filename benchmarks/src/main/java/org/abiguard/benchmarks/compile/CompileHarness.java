@@ -47,6 +47,7 @@ public final class CompileHarness {
             options.jdk(),
             System.getProperty("java.class.path"),
             options.processorJar().toAbsolutePath(),
+            options.baselineProcessor() == null ? null : options.baselineProcessor().toAbsolutePath(),
             options.decompose() ? EmptyProcessor.build(work) : null,
             options.processorOptions(),
             work);
@@ -62,12 +63,22 @@ public final class CompileHarness {
     if (options.guava() != null) {
       inputs.add(GuavaInput.prepare(options.guava(), options.guavaClasspath(), work));
     }
+    for (Map.Entry<String, Path> project : options.projects().entrySet()) {
+      inputs.add(GuavaInput.project(project.getKey(), project.getValue().getFileName().toString()
+          .replaceFirst("-sources\\.jar$", ""), project.getValue(), List.of(), work));
+    }
 
     double loadBefore = loadAverage();
     List<Measurement> measurements = new ArrayList<>();
     Map<String, Profile.Split> profiles = new LinkedHashMap<>();
+    StringBuilder weights = new StringBuilder();
     for (CompileInput input : inputs) {
       measurements.add(measure(launcher, input, options.configs(), options.warmups(), options.reps()));
+      for (CompileConfig config : List.of(CompileConfig.BASELINE, CompileConfig.ABIGUARD)) {
+        if (options.configs().contains(config)) {
+          weights.append(MarkdownReport.weightRow(input, config, GeneratedWeight.of(launcher.directory(input, config))));
+        }
+      }
       if (options.profile()) {
         profiles.put(input.name(), profile(launcher, input));
       }
@@ -77,13 +88,15 @@ public final class CompileHarness {
 
     String report =
         MarkdownReport.render(measurements, options.sizes().size(), conditions(options) + load, canary)
+            + (weights.isEmpty() ? "" : "\n" + MarkdownReport.WEIGHT_HEADER + weights)
             + (profiles.isEmpty() ? "" : "\n" + MarkdownReport.profiles(profiles));
     System.out.println(report);
     Files.writeString(work.resolve("results.md"), report, StandardCharsets.UTF_8);
     Files.writeString(work.resolve("runs.csv"), MarkdownReport.csv(measurements), StandardCharsets.UTF_8);
     progress("results in " + work.resolve("results.md") + " and " + work.resolve("runs.csv"));
     return measurements.stream()
-        .allMatch(m -> m.failures().isEmpty() && m.abiguardDiagnostics(CompileConfig.ABIGUARD) == 0);
+        .allMatch(m -> m.failures().isEmpty() && m.abiguardDiagnostics(CompileConfig.ABIGUARD) == 0
+            && m.abiguardDiagnostics(CompileConfig.BASELINE) == 0);
   }
 
   private static CompileInput synthetic(int structs, int methods, Path annotationsJar, Path work) throws IOException {

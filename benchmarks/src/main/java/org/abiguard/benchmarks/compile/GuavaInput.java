@@ -38,7 +38,17 @@ public final class GuavaInput {
    */
   public static CompileInput prepare(Path sourcesJar, List<Path> classpath, Path work) throws IOException {
     List<Path> dependencies = classpath.isEmpty() ? localDependencies(sourcesJar) : classpath;
-    Path root = work.resolve("guava-sources");
+    return project("guava", "Guava " + versionOf(sourcesJar), sourcesJar, dependencies, work);
+  }
+
+  /**
+   * Another real project from its {@code -sources} jar (e.g. commons-lang3, which has no compile
+   * dependency), compiled the same way: every file but {@code module-info.java},
+   * {@code --release 17}, against {@code classpath}.
+   */
+  public static CompileInput project(String name, String title, Path sourcesJar, List<Path> classpath, Path work)
+      throws IOException {
+    Path root = work.resolve(name + "-sources");
     JavacLauncher.deleteRecursively(root);
     List<Path> sources = unpack(sourcesJar, root);
     long lines = 0;
@@ -48,11 +58,11 @@ public final class GuavaInput {
       }
     }
     return new CompileInput(
-        "guava",
-        "Guava " + versionOf(sourcesJar) + " sources jar from Maven Central, all " + sources.size()
+        name,
+        title + " sources jar from Maven Central, all " + sources.size()
             + " files but module-info.java, --release 17",
         sources,
-        dependencies,
+        classpath,
         List.of("--release", "17", "-encoding", "UTF-8"),
         lines);
   }

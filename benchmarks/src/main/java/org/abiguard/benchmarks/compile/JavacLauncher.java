@@ -30,6 +30,7 @@ final class JavacLauncher {
   private final Path javaExecutable;
   private final String harnessClasspath;
   private final Path processorJar;
+  private final Path baselineJar;
   private final Path emptyProcessor;
   private final List<String> processorOptions;
   private final Path work;
@@ -39,6 +40,7 @@ final class JavacLauncher {
    * @param javaHome the JDK whose javac is measured
    * @param harnessClasspath where {@link JavacRun} is
    * @param processorJar the self-contained abiguard processor jar
+   * @param baselineJar the processor jar of {@link CompileConfig#BASELINE}, or null if not measured
    * @param emptyProcessor the processor path of {@link EmptyProcessor}, or null if not measured
    * @param processorOptions {@code -A} options for the abiguard configuration
    * @param work a directory for output and logs
@@ -47,12 +49,14 @@ final class JavacLauncher {
       Path javaHome,
       String harnessClasspath,
       Path processorJar,
+      Path baselineJar,
       Path emptyProcessor,
       List<String> processorOptions,
       Path work) {
     this.javaExecutable = javaHome.resolve("bin").resolve("java");
     this.harnessClasspath = harnessClasspath;
     this.processorJar = processorJar;
+    this.baselineJar = baselineJar;
     this.emptyProcessor = emptyProcessor;
     this.processorOptions = List.copyOf(processorOptions);
     this.work = work;
@@ -147,7 +151,7 @@ final class JavacLauncher {
     }
     args.addAll(List.of("-Xmaxerrs", "100000", "-Xmaxwarns", "100000"));
     args.addAll(input.options());
-    args.addAll(config.options(processorJar, emptyProcessor, processorOptions));
+    args.addAll(config.options(processorJar, baselineJar, emptyProcessor, processorOptions));
     input.sources().forEach(source -> args.add(source.toString()));
     if (config == CompileConfig.GENERATED) {
       pregenerated.getOrDefault(input.name(), List.of()).forEach(source -> args.add(source.toString()));

@@ -1,6 +1,7 @@
 package org.abiguard.benchmarks.compile;
 
 import static org.abiguard.benchmarks.compile.CompileConfig.ABIGUARD;
+import static org.abiguard.benchmarks.compile.CompileConfig.BASELINE;
 import static org.abiguard.benchmarks.compile.CompileConfig.EMPTY;
 import static org.abiguard.benchmarks.compile.CompileConfig.GENERATED;
 import static org.abiguard.benchmarks.compile.CompileConfig.PLAIN;
@@ -15,7 +16,8 @@ final class MarkdownReport {
   static final double TARGET_RATIO = 1.10;
 
   private static final Map<CompileConfig, String> HEADINGS =
-      Map.of(EMPTY, "empty processor", GENERATED, "`-proc:none` + generated", ABIGUARD, "abiguard");
+      Map.of(EMPTY, "empty processor", GENERATED, "`-proc:none` + generated", BASELINE, "abiguard baseline",
+          ABIGUARD, "abiguard");
 
   private MarkdownReport() {}
 
@@ -36,6 +38,7 @@ final class MarkdownReport {
             + " parameter, got " + canary.narrowings() + " `[abiguard:narrowing]` instead of 1): these"
             + " figures measure the processor without the flow guard.\n\n");
     md.append(cost(measurements)).append('\n');
+    md.append(floor(measurements));
     md.append(checks(measurements)).append('\n');
     for (Measurement m : measurements) {
       md.append("- `").append(m.input.name()).append("`: ").append(m.input.description()).append('\n');
@@ -52,7 +55,7 @@ final class MarkdownReport {
 
   private static String cost(List<Measurement> measurements) {
     List<CompileConfig> others =
-        List.of(EMPTY, GENERATED, ABIGUARD).stream()
+        List.of(EMPTY, GENERATED, BASELINE, ABIGUARD).stream()
             .filter(c -> measurements.stream().anyMatch(m -> m.has(c)))
             .toList();
     StringBuilder md = new StringBuilder();
@@ -61,6 +64,10 @@ final class MarkdownReport {
     if (others.contains(EMPTY)) {
       md.append(" *empty processor*: a processor that claims `\"*\"` like abiguard and does"
           + " nothing, the part of the cost that javac's annotation processing itself takes.");
+    }
+    if (others.contains(BASELINE)) {
+      md.append(" *abiguard baseline*: the processor jar given with `--baseline-processor`, measured"
+          + " beside abiguard's in the same run.");
     }
     if (others.contains(GENERATED)) {
       md.append(" *+ generated*: `-proc:none` over the input plus the marshallers abiguard"
@@ -82,6 +89,49 @@ final class MarkdownReport {
       }
     }
     return md.toString();
+  }
+
+  /** Heading of the generated-weight table; one {@link #weightRow} per input and processor follows. */
+  static final String WEIGHT_HEADER =
+      "What each processor generated in its last run (the marshallers' sources and the class files"
+          + " compiled from them, nested classes included):\n\n"
+          + "| input | processor | marshallers | generated lines | lines per marshaller | bytecode bytes"
+          + " | bytes per marshaller |\n|---|---|---:|---:|---:|---:|---:|\n";
+
+  /** One row of the generated-weight table. */
+  static String weightRow(CompileInput input, CompileConfig config, GeneratedWeight w) {
+    int n = Math.max(1, w.marshallers());
+    return String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %,d | %,d |%n", input.name(), HEADINGS.get(config),
+        w.marshallers(), w.lines(), Math.round((double) w.lines() / n), w.classBytes(),
+        Math.round((double) w.classBytes() / n));
+  }
+
+  /** The target on code without structs: abiguard at most this many times the empty processor. */
+  static final double FLOOR_RATIO = 1.02;
+
+  /** abiguard against the empty processor, per input that has both; empty if none has. */
+  private static String floor(List<Measurement> measurements) {
+    List<Measurement> both = measurements.stream().filter(m -> m.has(EMPTY) && m.has(ABIGUARD)).toList();
+    if (both.isEmpty()) {
+      return "";
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("abiguard against the empty processor (medians, seconds; ratio = abiguard median over the"
+        + " empty processor's, and min over min):\n\n");
+    md.append("| input | time | empty processor s | abiguard s | abiguard / empty | extra s | ratio ≤ ")
+        .append(String.format(Locale.ROOT, "%.2f", FLOOR_RATIO)).append(" |\n|---|---|---:|---:|---:|---:|---|\n");
+    for (Measurement m : both) {
+      for (Metric metric : Metric.values()) {
+        double empty = m.median(EMPTY, metric);
+        double abiguard = m.median(ABIGUARD, metric);
+        double ratio = abiguard / empty;
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.3f (%.3f) | %+.2f | %s |\n",
+            m.input.name(), metric.label, seconds(m, EMPTY, metric), seconds(m, ABIGUARD, metric), ratio,
+            m.min(ABIGUARD, metric) / m.min(EMPTY, metric), abiguard - empty,
+            ratio <= FLOOR_RATIO ? "yes" : "**no**"));
+      }
+    }
+    return md.append('\n').toString();
   }
 
   private static String seconds(Measurement m, CompileConfig config, Metric metric) {

@@ -14,6 +14,7 @@ import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the nested class of one ABI ({@code X86_64}, {@code I386}, {@code Aarch64}): its
@@ -41,8 +42,14 @@ final class AbiClassWriter {
   private final ClassName mirror;
   private final String marshallerDoc;
   private final List<MemberCode> members = new ArrayList<>();
+  private final @Nullable SegmentAccess segment;
 
-  AbiClassWriter(StructLayout layout, MarshallerNames names, CDeclarations c) {
+  /**
+   * @param segment the {@code MemorySegment} access when the source level is 22 or later (then
+   *     the class also has {@code LAYOUT} and the segment {@code read}/{@code write}), else null
+   */
+  AbiClassWriter(StructLayout layout, MarshallerNames names, CDeclarations c, @Nullable SegmentAccess segment) {
+    this.segment = segment;
     this.layout = layout;
     this.struct = layout.struct();
     this.names = names;
@@ -72,6 +79,14 @@ final class AbiClassWriter {
     read(type, buffer);
     check(type);
     write(type, buffer);
+    if (segment != null) {
+      // the value layouts are the ABI class's own: reading the outer class's while the outer
+      // class's LAYOUT (this class's) is being initialised would be a cycle of class initialisation
+      type.addFields(segment.valueLayouts());
+      type.addField(layoutField(type, segment));
+      read(type, segment);
+      write(type, segment);
+    }
     return type.build();
   }
 
@@ -89,6 +104,72 @@ final class AbiClassWriter {
     return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer("$L", value)
         .build();
+  }
+
+  // ---------------------------------------------------------------- LAYOUT (Java 22+)
+
+  /**
+   * {@code LAYOUT}: the members' layouts by C name with the padding between them, aligned as on
+   * this ABI; past {@link #MEMBERS_PER_METHOD} members, built by private methods.
+   */
+  private FieldSpec layoutField(TypeSpec.Builder type, SegmentAccess segment) {
+    List<CodeBlock> parts = new ArrayList<>();
+    int end = 0;
+    int memberAlign = 1;
+    for (MemberCode member : members) {
+      FieldLayout field = member.field();
+      if (field.offset() > end) {
+        parts.add(paddingLayout(field.offset() - end));
+      }
+      parts.add(member.layout(segment));
+      end = Math.max(end, field.offset() + field.size());
+      memberAlign = Math.max(memberAlign, field.align());
+    }
+    if (layout.size() > end) {
+      parts.add(paddingLayout(layout.size() - end));
+    }
+    CodeBlock.Builder init = CodeBlock.builder().add("$T.structLayout(", SegmentAccess.MEMORY_LAYOUT);
+    if (parts.size() <= MEMBERS_PER_METHOD) {
+      init.add("$>$>\n").add(CodeBlock.join(parts, ",\n")).add(")$<$<");
+    } else {
+      init.add("layoutMembers())");
+      layoutMethods(type, parts);
+    }
+    init.add("\n$>$>.withName($S)$<$<", struct.cName());
+    if (layout.align() != memberAlign) {
+      init.add(".withByteAlignment($L)", layout.align());
+    }
+    return FieldSpec.builder(SegmentAccess.STRUCT_LAYOUT, "LAYOUT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("{@code $L} on $L as a {@code java.lang.foreign} layout: {@code SIZE} bytes, aligned to\n"
+            + "{@code ALIGNMENT}, members by their C names, padding explicit, $L endian.\n",
+            struct.cTypeName(), layout.abi().manifestName(), struct.order().manifestName())
+        .initializer(init.build())
+        .build();
+  }
+
+  private static CodeBlock paddingLayout(int bytes) {
+    return CodeBlock.of("$T.paddingLayout($L)", SegmentAccess.MEMORY_LAYOUT, bytes);
+  }
+
+  /** {@code layoutMembers()} filling an array part by part: one method would exceed 64 KiB. */
+  private void layoutMethods(TypeSpec.Builder type, List<CodeBlock> parts) {
+    TypeName array = com.palantir.javapoet.ArrayTypeName.of(SegmentAccess.MEMORY_LAYOUT);
+    MethodSpec.Builder all = MethodSpec.methodBuilder("layoutMembers")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(array)
+        .addStatement("$T[] members = new $T[$L]", SegmentAccess.MEMORY_LAYOUT, SegmentAccess.MEMORY_LAYOUT,
+            parts.size());
+    for (int from = 0, part = 0; from < parts.size(); from += MEMBERS_PER_METHOD, part++) {
+      MethodSpec.Builder method = MethodSpec.methodBuilder("layoutMembers" + part)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(array, "members");
+      for (int i = from; i < Math.min(parts.size(), from + MEMBERS_PER_METHOD); i++) {
+        method.addStatement("members[$L] = $L", i, parts.get(i));
+      }
+      type.addMethod(method.build());
+      all.addStatement("layoutMembers$L(members)", part);
+    }
+    type.addMethod(all.addStatement("return members").build());
   }
 
   // ---------------------------------------------------------------- read
@@ -156,7 +237,8 @@ final class AbiClassWriter {
   // ---------------------------------------------------------------- write
 
   private void write(TypeSpec.Builder type, Access access) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
+    boolean swapLocal = access.usesSwap() && multiByte();
+    type.addMethod(MethodSpec.methodBuilder("write")
         .addJavadoc("Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
             struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -164,7 +246,18 @@ final class AbiClassWriter {
         .addParameter(access.memoryType(), access.memory())
         .addParameter(access.offsetType(), "offset")
         .addStatement("check(value)")
-        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()))
+        .addStatement("put(value, $L)", access.usesSwap() && !swapLocal
+            ? access.putArguments().replace("swap", "false") : access.putArguments())
+        .build());
+    MethodSpec.Builder put = MethodSpec.methodBuilder("put")
+        .addJavadoc("The bytes of {@link #write}, after its checks: {@code value} passed {@link #check} and\n"
+            + "the struct fits at {@code offset}. For the marshallers of structs that nest this one.\n")
+        .addModifiers(Modifier.STATIC)
+        .addParameter(mirror, "value");
+    for (Parameter p : putParameters(access)) {
+      put.addParameter(p.type(), p.name());
+    }
     List<CodeBlock> bodies = new ArrayList<>();
     int end = 0;
     for (MemberCode member : members) {
@@ -182,8 +275,18 @@ final class AbiClassWriter {
       padding(body, access, end, layout.size() - end);
       bodies.add(body.build());
     }
-    split(type, method, "write", bodies, memoryParameters(access));
-    type.addMethod(method.build());
+    split(type, put, "write", bodies, putParameters(access));
+    type.addMethod(put.build());
+  }
+
+  /** The memory, the offset and, for a buffer, {@code swap} (always: a nested struct's put may need it). */
+  private static List<Parameter> putParameters(Access access) {
+    List<Parameter> parameters = new ArrayList<>(List.of(new Parameter(access.memoryType(), access.memory()),
+        new Parameter(access.offsetType(), "offset")));
+    if (access.usesSwap()) {
+      parameters.add(new Parameter(TypeName.BOOLEAN, "swap"));
+    }
+    return parameters;
   }
 
   private static void padding(CodeBlock.Builder body, Access access, int at, int count) {

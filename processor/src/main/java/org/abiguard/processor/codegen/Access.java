@@ -44,6 +44,18 @@ interface Access {
     return CodeBlock.of("$T.read($L, $L)", abiClass, memory(), index);
   }
 
+  /**
+   * The statement writing a nested struct, already checked and within bounds, at {@code index}
+   * through the package-private {@code put} of its ABI class (a marshaller of this compilation and
+   * package): no second check of what the outer {@code write} checked.
+   *
+   * @param sameOrder whether the nested struct has the outer one's byte order
+   */
+  CodeBlock putNested(ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder);
+
+  /** The parameters of {@code put} after {@code value}, as an argument list: {@code buf, offset, swap}. */
+  String putArguments();
+
   /** The statement writing a nested struct at {@code index} through its ABI class. */
   default CodeBlock writeNested(ClassName abiClass, CodeBlock value, CodeBlock index) {
     return CodeBlock.of("$T.write($L, $L, $L)", abiClass, value, memory(), index);

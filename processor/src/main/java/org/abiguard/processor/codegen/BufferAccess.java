@@ -72,6 +72,16 @@ final class BufferAccess implements Access {
   }
 
   @Override
+  public CodeBlock putNested(ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder) {
+    return CodeBlock.of("$T.put($L, buf, $L, $L)", abiClass, value, index, sameOrder ? "swap" : "!swap");
+  }
+
+  @Override
+  public String putArguments() {
+    return "buf, offset, swap";
+  }
+
+  @Override
   public CodeBlock zero(CodeBlock index, int count) {
     return CodeBlock.of("$T.zero(buf, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, count);
   }

@@ -28,7 +28,23 @@ public final class MarshallerGenerator {
   /** The value of the generated {@code @Generated}. */
   public static final String GENERATOR = "org.abiguard.processor.AbiGuardProcessor";
 
+  private static final ClassName METHOD_HANDLES = ClassName.get("java.lang.invoke", "MethodHandles");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  private final boolean foreignMemory;
+
+  /** A generator of {@code ByteBuffer} marshallers (source levels below 22). */
+  public MarshallerGenerator() {
+    this(false);
+  }
+
+  /**
+   * @param foreignMemory whether the compilation's source level is 22 or later: then each
+   *     marshaller and ABI class also has {@code LAYOUT} and {@code MemorySegment} methods
+   */
+  public MarshallerGenerator(boolean foreignMemory) {
+    this.foreignMemory = foreignMemory;
+  }
 
   /**
    * @param struct the struct
@@ -38,13 +54,24 @@ public final class MarshallerGenerator {
    *     nested struct is unknown, or two members map to one constant name
    */
   public JavaFile generate(StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup) {
+    return generate(struct, layouts, lookup, name -> true);
+  }
+
+  /**
+   * As {@link #generate(StructModel, List, Function)}, where {@code generatedHere} tells which
+   * nested structs' marshallers this compilation generates (their package-private {@code put}
+   * writes a nested struct without checking it again).
+   */
+  public JavaFile generate(StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup,
+      java.util.function.Predicate<String> generatedHere) {
     validate(struct, layouts);
-    MarshallerNames names = new MarshallerNames(lookup);
+    SegmentAccess segment = foreignMemory ? new SegmentAccess(struct.order()) : null;
+    MarshallerNames names = new MarshallerNames(lookup, generatedHere);
     CDeclarations c = new CDeclarations(names);
     StructLayout primary = layouts.get(0);
     ClassName marshaller = names.marshaller(struct);
     ClassName primaryClass = names.abiClass(struct, primary.abi());
-    AbiClassWriter primaryWriter = new AbiClassWriter(primary, names, c);
+    AbiClassWriter primaryWriter = new AbiClassWriter(primary, names, c, segment);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(marshaller)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -62,10 +89,20 @@ public final class MarshallerGenerator {
     type.addMethod(primaryRead(struct, names, primaryClass, primary.abi()));
     type.addMethod(primaryWrite(struct, names, primaryClass, primary.abi()));
     type.addMethod(codecByName(struct, names, layouts));
+    if (segment != null) {
+      type.addField(FieldSpec.builder(SegmentAccess.STRUCT_LAYOUT, "LAYOUT", Modifier.PUBLIC, Modifier.STATIC,
+              Modifier.FINAL)
+          .addJavadoc("{@code $L} on $L, the primary ABI, as a {@code java.lang.foreign} layout.\n",
+              struct.cTypeName(), primary.abi().manifestName())
+          .initializer("$T.LAYOUT", primaryClass)
+          .build());
+      type.addMethod(segmentRead(struct, names, primaryClass, primary.abi()));
+      type.addMethod(segmentWrite(struct, names, primaryClass, primary.abi()));
+    }
     List<TypeSpec> abiClasses = new ArrayList<>();
     abiClasses.add(primaryWriter.build());
     for (StructLayout layout : layouts.subList(1, layouts.size())) {
-      abiClasses.add(new AbiClassWriter(layout, names, c).build());
+      abiClasses.add(new AbiClassWriter(layout, names, c, segment).build());
     }
     type.addTypes(abiClasses);
     // java.lang types are imported explicitly: a class of the package named String or Long
@@ -165,6 +202,43 @@ public final class MarshallerGenerator {
         .build();
   }
 
+  private static MethodSpec segmentRead(StructModel struct, MarshallerNames names, ClassName primaryClass,
+      TargetAbi abi) {
+    return MethodSpec.methodBuilder("read")
+        .addJavadoc("Reads {@code $L} as laid out on $L, the primary ABI, at {@code offset} of a memory\n"
+                + "segment, in $L-endian byte order; {@link #LAYOUT} describes the same bytes.\n\n"
+                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
+                + "    past {@code seg.byteSize()}; nothing is read then\n",
+            struct.cTypeName(), abi.manifestName(), struct.order().manifestName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(names.mirror(struct))
+        .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
+        .addParameter(long.class, "offset")
+        .addStatement("return $T.read(seg, offset)", primaryClass)
+        .build();
+  }
+
+  private static MethodSpec segmentWrite(StructModel struct, MarshallerNames names, ClassName primaryClass,
+      TargetAbi abi) {
+    return MethodSpec.methodBuilder("write")
+        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L, the primary ABI, at {@code offset}\n"
+                + "of a memory segment, in $L-endian byte order, padding as zero bytes. Everything is\n"
+                + "checked before the first byte is written: when it throws, the segment is unchanged.\n\n"
+                + "@throws NullPointerException if {@code value} or a nested struct, array or element is null\n"
+                + "@throws IllegalArgumentException if an array's length differs from C's\n"
+                + "@throws $L if a member's value does not fit its C width\n"
+                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
+                + "    past {@code seg.byteSize()}\n",
+            struct.cTypeName(), abi.manifestName(), struct.order().manifestName(),
+            RuntimeTypes.RANGE_EXCEPTION.canonicalName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(names.mirror(struct), "value")
+        .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
+        .addParameter(long.class, "offset")
+        .addStatement("$T.write(value, seg, offset)", primaryClass)
+        .build();
+  }
+
   private static MethodSpec codecByName(StructModel struct, MarshallerNames names, List<StructLayout> layouts) {
     List<String> abiNames = new ArrayList<>();
     MethodSpec.Builder method = MethodSpec.methodBuilder("codec")
@@ -177,8 +251,8 @@ public final class MarshallerGenerator {
       ClassName abiClass = names.abiClass(struct, layout.abi());
       abiNames.add(abi);
       method.beginControlFlow("if ($S.equals(abi))", abi)
-          .addStatement("return $T.codec($S, $T.SIZE, $T.ALIGNMENT, $T::read, $T::write)", RuntimeTypes.ABI_RUNTIME,
-              marshaller + ".codec(\"" + abi + "\")", abiClass, abiClass, abiClass, abiClass)
+          .addStatement("return $T.codec($T.lookup(), $T.class, $S, $T.SIZE, $T.ALIGNMENT)", RuntimeTypes.ABI_RUNTIME,
+              METHOD_HANDLES, abiClass, marshaller + ".codec(\"" + abi + "\")", abiClass, abiClass)
           .endControlFlow();
     }
     String generated = String.join(", ", abiNames);

@@ -37,6 +37,12 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
   void write(CodeBlock.Builder out, Access access);
 
   /**
+   * The member's {@code java.lang.foreign.MemoryLayout} in the struct's {@code LAYOUT} (Java 22+):
+   * named by its C name, aligned as on this ABI, in the struct's byte order.
+   */
+  CodeBlock layout(SegmentAccess access);
+
+  /**
    * Where {@code read} puts a member's value.
    *
    * @param declare the left-hand side of the first assignment: {@code value.domid} for a class,
@@ -81,6 +87,19 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
     public void write(CodeBlock.Builder out, Access access) {
       out.addStatement(code.write(cx.index(field), cx.access(field), access));
     }
+
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      return CodeBlock.of("$L.withName($S)", scalarLayout(code.width(), field.align(), access), field.field().cName());
+    }
+  }
+
+  /** {@code LE_SHORT.withByteAlignment(2)}, {@code ValueLayout.JAVA_BYTE}. */
+  private static CodeBlock scalarLayout(org.abiguard.processor.model.Width width, int align, SegmentAccess access) {
+    CodeBlock base = width.bytes() == 1
+        ? CodeBlock.of("$T.JAVA_BYTE", SegmentAccess.VALUE_LAYOUT)
+        : CodeBlock.of("$L", access.valueLayout(width.bytes()));
+    return align == 1 ? base : CodeBlock.of("$L.withByteAlignment($L)", base, align);
   }
 
   /** A nested struct, read, checked and written by its own marshaller's class for this ABI. */
@@ -98,7 +117,14 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
 
     @Override
     public void write(CodeBlock.Builder out, Access access) {
-      out.addStatement(access.writeNested(abiClass, cx.access(field), cx.index(field)));
+      out.addStatement(cx.writeNested(access, (MemberType.StructType) field.field().type(), cx.access(field),
+          cx.index(field)));
+    }
+
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      return CodeBlock.of("$T.LAYOUT.withByteAlignment($L).withName($S)", abiClass, field.align(),
+          field.field().cName());
     }
   }
 
@@ -142,11 +168,24 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
       CodeBlock index = elementIndex();
       out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length());
       if (type.element() instanceof MemberType.StructType nested) {
-        out.addStatement(access.writeNested(cx.abiClass(nested), element, index));
+        out.addStatement(cx.writeNested(access, nested, element, index));
       } else {
         out.addStatement(scalar(field, type.element()).write(index, element, access));
       }
       out.endControlFlow();
+    }
+
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      CodeBlock element = type.element() instanceof MemberType.StructType nested
+          ? CodeBlock.of("$T.LAYOUT", cx.abiClass(nested))
+          : scalarLayout(Objects.requireNonNull(field.width(), "an int or pointer element has a width"),
+              field.elementAlign(), access);
+      CodeBlock sequence = CodeBlock.of("$T.sequenceLayout($L, $L)", SegmentAccess.MEMORY_LAYOUT, type.length(), element);
+      if (field.align() != field.elementAlign()) {
+        sequence = CodeBlock.of("$L.withByteAlignment($L)", sequence, field.align());
+      }
+      return CodeBlock.of("$L.withName($S)", sequence, field.field().cName());
     }
 
     /** {@code offset + OFFSET_X + i * 4}, or {@code i * Bar.X86_64.SIZE} for structs. */

@@ -39,6 +39,27 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
     return names.abiClass(nested, abi);
   }
 
+  /**
+   * Whether the nested struct's ABI class has a {@code put} this code can call: its marshaller is
+   * generated in this compilation, in this package ({@code put} is package-private).
+   */
+  boolean canPut(MemberType.StructType nested) {
+    StructModel model = names.model(nested);
+    return model.packageName().equals(struct.packageName()) && names.generatedHere(nested);
+  }
+
+  /** Whether the nested struct has this struct's byte order. */
+  boolean sameOrder(MemberType.StructType nested) {
+    return names.model(nested).order() == struct.order();
+  }
+
+  /** Writes the nested struct (or array element) {@code value} at {@code index}: put where it can. */
+  CodeBlock writeNested(Access access, MemberType.StructType nested, CodeBlock value, CodeBlock index) {
+    return canPut(nested)
+        ? access.putNested(abiClass(nested), value, index, sameOrder(nested))
+        : access.writeNested(abiClass(nested), value, index);
+  }
+
   /** The Java type holding a member of this type. */
   TypeName javaType(MemberType type) {
     if (type instanceof MemberType.IntType integer) {

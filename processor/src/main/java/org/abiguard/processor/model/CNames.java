@@ -2,22 +2,59 @@ package org.abiguard.processor.model;
 
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** What C accepts as a name, and the names abiguard derives from Java names. */
 public final class CNames {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  /** C keywords that are valid Java identifiers (Java keywords cannot be Java names anyway). */
-  private static final Set<String> C_ONLY_KEYWORDS = Set.of(
-      "auto", "extern", "inline", "register", "restrict", "signed", "sizeof", "struct",
-      "typedef", "union", "unsigned", "_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex",
-      "_Generic", "_Imaginary", "_Noreturn", "_Static_assert", "_Thread_local");
+  /**
+   * Every keyword of C11 and C23, those Java shares ({@code int}, {@code while}, {@code static},
+   * {@code for}, {@code char}...) included: a Java name can never be one of those, but an
+   * {@code @AbiName} or {@code @AbiStruct(name)} string can.
+   */
+  private static final Set<String> KEYWORDS = Set.of(
+      "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum",
+      "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return",
+      "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void",
+      "volatile", "while", "_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary",
+      "_Noreturn", "_Static_assert", "_Thread_local",
+      // C23
+      "alignas", "alignof", "bool", "constexpr", "false", "nullptr", "static_assert", "thread_local", "true",
+      "typeof", "typeof_unqual", "_BitInt", "_Decimal128", "_Decimal32", "_Decimal64");
 
   private CNames() {}
 
-  /** Whether {@code name} can name a C struct, typedef or member. */
+  /** Whether {@code name} can name a C struct member. */
   public static boolean isIdentifier(String name) {
-    return IDENTIFIER.matcher(name).matches() && !C_ONLY_KEYWORDS.contains(name);
+    return problem(name, false) == null;
+  }
+
+  /** Whether {@code name} can name a C struct (its tag) or typedef, both at file scope. */
+  public static boolean isTypeName(String name) {
+    return problem(name, true) == null;
+  }
+
+  /**
+   * Why {@code name} cannot name a member ({@code fileScope} false) or a struct or typedef
+   * ({@code fileScope} true), or null if it can: not an identifier, a keyword, or reserved
+   * (C11 7.1.3: every name starting with {@code __} or {@code _} and an upper-case letter, and at
+   * file scope every name starting with {@code _}).
+   */
+  public static @Nullable String problem(String name, boolean fileScope) {
+    if (!IDENTIFIER.matcher(name).matches()) {
+      return "it is no C identifier";
+    }
+    if (KEYWORDS.contains(name)) {
+      return "it is a C keyword";
+    }
+    if (name.startsWith("__") || (name.length() > 1 && name.charAt(0) == '_' && Character.isUpperCase(name.charAt(1)))) {
+      return "C reserves names starting with __ or with _ and a capital letter";
+    }
+    if (fileScope && name.startsWith("_")) {
+      return "C reserves struct and typedef names starting with _";
+    }
+    return null;
   }
 
   /**

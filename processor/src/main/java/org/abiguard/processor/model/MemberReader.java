@@ -110,10 +110,11 @@ final class MemberReader {
     if (am.isPresent()) {
       Object v = WidthReader.value(am.get(), "value");
       String cName = v instanceof String s ? s : "";
-      if (!CNames.isIdentifier(cName)) {
+      String why = CNames.problem(cName, false);
+      if (why != null) {
         m.problem(am.get(), "value", "@AbiName(\"" + cName + "\") on " + m.describe()
-            + " is not a C member name; use letters, digits and '_', not starting with a digit,"
-            + " and no C keyword");
+            + " is not a C member name: " + why + "; use letters, digits and '_', not starting with a digit,"
+            + " no C keyword and no reserved name");
       }
       return cName;
     }

@@ -184,12 +184,13 @@ public final class StructReader {
     Object v = WidthReader.value(abiStruct, "name");
     String explicit = v instanceof String s ? s : "";
     String cName = explicit.isEmpty() ? type.getSimpleName().toString() : explicit;
-    if (!CNames.isIdentifier(cName)) {
+    String why = CNames.problem(cName, true);
+    if (why != null) {
       String fix = explicit.isEmpty() ? "name the C struct with @AbiStruct(name = \"c_name\")"
-          : "use letters, digits and '_', not starting with a digit, and no C keyword";
+          : "use letters, digits and '_', not starting with a digit, no C keyword and no reserved name";
       problems.add(new Problem(type, abiStruct,
           explicit.isEmpty() ? null : WidthReader.annotationValue(abiStruct, "name"),
-          "'" + cName + "' is not a C struct name; " + fix));
+          "'" + cName + "' is not a C struct name: " + why + "; " + fix));
     }
     return cName;
   }

@@ -62,6 +62,20 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void belowJava22NothingOfForeignMemoryIsGenerated() throws java.io.IOException {
+    // the highest release below 22 this javac has: 21 under JDK 21+, else 17
+    String release = Runtime.version().feature() >= 21 ? "21" : "17";
+    Compilation compilation = org.abiguard.processor.Compile.javac(List.of("--release", release, "-Werror"),
+        org.abiguard.processor.Expected.Source.resource("codegen/end-to-end/org/example/xen/DomId.java"),
+        org.abiguard.processor.Expected.Source.resource("codegen/end-to-end/org/example/xen/XenAddToPhysmap.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = compilation.generatedSourceFile("org.example.xen.XenAddToPhysmapMarshaller").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(!source.contains("java.lang.foreign") && !source.contains("LAYOUT") && !source.contains("MemorySegment"),
+        source);
+  }
+
+  @Test
   void nestedJavaTypesGetOuterUnderscoreNameMarshallers() {
     LoadedMarshallers generated = LoadedMarshallers.compile(RichStructs.POINT);
     Class<?> marshaller = generated.marshaller(RichStructs.POINT);

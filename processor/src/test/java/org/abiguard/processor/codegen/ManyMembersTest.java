@@ -97,7 +97,11 @@ class ManyMembersTest {
         %s
         %s}
         """.formatted(parts, firstDifference, fill, compare);
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386", "-Werror"),
+    // under JDK 22+ with --release 22, so that LAYOUT and the MemorySegment methods are split too
+    List<String> options = Runtime.version().feature() >= 22
+        ? List.of("--release", "22", "-Aabiguard.abis=x86_64,i386", "-Werror")
+        : List.of("-Aabiguard.abis=x86_64,i386", "-Werror");
+    compilation = Compile.javac(options,
         Source.of("p.Wide", wide.toString()),
         Source.of("p.Pair", "package p;\n\nimport org.abiguard.*;\n\n@AbiStruct(name = \"pair\")\n"
             + "public class Pair {\n  @U8 public int a;\n  @U16 public int b;\n}\n"),

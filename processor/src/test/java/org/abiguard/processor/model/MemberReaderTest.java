@@ -34,7 +34,9 @@ class MemberReaderTest {
         @interface Odd {}
         """);
     assertExactly(javac(s), s.error("@Odd int a;", "@Odd",
-        P + "@Odd declares 24 bits on 'a', which is no C integer width; use 8, 16, 32 or 64"));
+        P + "@Odd declares 24 bits on 'a', which is no C integer width; use 8, 16, 32 or 64"),
+        s.error("@AbiWidth(24)", "24", P + "@AbiWidth declares 24 bits on typedef @Odd, which is no C integer width;"
+            + " use 8, 16, 32 or 64"));
   }
 
   @Test
@@ -205,15 +207,41 @@ class MemberReaderTest {
   void abiNameThatIsNoCIdentifierIsAnErrorOnTheValue() {
     Source s = struct("  @AbiName(\"nr-extents\") @U32 long nrExtents;");
     assertExactly(javac(s), s.error("@AbiName", "\"nr-extents\"", P + "@AbiName(\"nr-extents\") on"
-        + " 'nrExtents' is not a C member name; use letters, digits and '_', not starting with a digit,"
-        + " and no C keyword"));
+        + " 'nrExtents' is not a C member name: it is no C identifier; use letters, digits and '_', not starting"
+        + " with a digit, no C keyword and no reserved name"));
   }
 
   @Test
   void abiNameThatIsACKeywordIsAnError() {
     Source s = struct("  @AbiName(\"unsigned\") @U32 long flags;");
     assertExactly(javac(s), s.error("@AbiName", "\"unsigned\"", P + "@AbiName(\"unsigned\") on 'flags' is"
-        + " not a C member name; use letters, digits and '_', not starting with a digit, and no C keyword"));
+        + " not a C member name: it is a C keyword; use letters, digits and '_', not starting with a digit, no C"
+        + " keyword and no reserved name"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"int", "while", "static", "for", "char", "long",
+      "double", "return", "void", "_Bool", "_Atomic", "bool", "true", "typeof", "constexpr"})
+  void abiNamesThatAreCKeywordsAlsoJavaOnesAreErrors(String keyword) {
+    Source s = struct("  @AbiName(\"" + keyword + "\") @U32 long flags;");
+    assertExactly(javac(s), s.error("@AbiName", "\"" + keyword + "\"", P + "@AbiName(\"" + keyword + "\") on"
+        + " 'flags' is not a C member name: it is a C keyword; use letters, digits and '_', not starting with a"
+        + " digit, no C keyword and no reserved name"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"__x", "__", "_Upper", "_X1"})
+  void abiNamesReservedToCAreErrors(String reserved) {
+    Source s = struct("  @AbiName(\"" + reserved + "\") @U32 long flags;");
+    assertExactly(javac(s), s.error("@AbiName", "\"" + reserved + "\"", P + "@AbiName(\"" + reserved + "\") on"
+        + " 'flags' is not a C member name: C reserves names starting with __ or with _ and a capital letter;"
+        + " use letters, digits and '_', not starting with a digit, no C keyword and no reserved name"));
+  }
+
+  @Test
+  void aMemberNameStartingWithUnderscoreAndALowerCaseLetterIsFine() {
+    Source s = struct("  @AbiName(\"_pad\") @U32 long pad;\n  @U32 long _x;");
+    assertExactly(javac(s));
   }
 
   @Test

@@ -131,15 +131,40 @@ class StructReaderTest {
   @Test
   void structNameThatIsNoCIdentifierIsAnErrorOnTheValue() {
     Source s = type("@AbiStruct(name = \"xen add\")\nclass T {\n  @U32 long a;\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", "\"xen add\"", P + "'xen add' is not a C struct name; use"
-        + " letters, digits and '_', not starting with a digit, and no C keyword"));
+    assertExactly(javac(s), s.error("@AbiStruct", "\"xen add\"", P + "'xen add' is not a C struct name: it is"
+        + " no C identifier; use letters, digits and '_', not starting with a digit, no C keyword and no reserved"
+        + " name"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"for", "int", "while", "static", "char", "struct",
+      "_Bool", "bool"})
+  void structNamesThatAreCKeywordsAreErrors(String keyword) {
+    Source s = type("@AbiStruct(name = \"" + keyword + "\")\nclass T {\n  @U32 long a;\n}");
+    assertExactly(javac(s), s.error("@AbiStruct", "\"" + keyword + "\"", P + "'" + keyword + "' is not a C struct"
+        + " name: it is a C keyword; use letters, digits and '_', not starting with a digit, no C keyword and no"
+        + " reserved name"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "__x|C reserves names starting with __ or with _ and a capital letter",
+      "_Upper|C reserves names starting with __ or with _ and a capital letter",
+      "_lower|C reserves struct and typedef names starting with _"})
+  void structAndTypedefNamesReservedToCAreErrors(String name, String why) {
+    for (String typedef : new String[] {"", ", typedef = true"}) {
+      Source s = type("@AbiStruct(name = \"" + name + "\"" + typedef + ")\nclass T {\n  @U32 long a;\n}");
+      assertExactly(javac(s), s.error("@AbiStruct", "\"" + name + "\"", P + "'" + name + "' is not a C struct"
+          + " name: " + why + "; use letters, digits and '_', not starting with a digit, no C keyword and no"
+          + " reserved name"));
+    }
   }
 
   @Test
   void javaNameThatIsNoCIdentifierNeedsAStructName() {
     Source s = type("@AbiStruct\nclass T$1 {\n  @U32 long a;\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "'T$1' is not a C struct name; name the C struct with"
-        + " @AbiStruct(name = \"c_name\")"));
+    assertExactly(javac(s), s.error("@AbiStruct", P + "'T$1' is not a C struct name: it is no C identifier;"
+        + " name the C struct with @AbiStruct(name = \"c_name\")"));
   }
 
   @Test

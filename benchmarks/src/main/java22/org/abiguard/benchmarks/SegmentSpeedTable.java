@@ -1,0 +1,43 @@
+package org.abiguard.benchmarks;
+
+import static org.abiguard.benchmarks.SpeedState.BATCH;
+import static org.abiguard.benchmarks.SpeedState.PHYSMAP;
+
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/**
+ * The speed table's {@code MemorySegment} contenders (JDK 22+): the same native memory and
+ * values as {@link SpeedTable}, through a segment.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"})
+public class SegmentSpeedTable {
+  @Benchmark
+  public XenAddToPhysmap physmapReadHandWrittenSegment(SegmentState g) {
+    return HandWrittenSegmentXenAddToPhysmap.read(g.seg, PHYSMAP);
+  }
+
+  @Benchmark
+  public MemorySegment physmapWriteHandWrittenSegment(SegmentState g) {
+    HandWrittenSegmentXenAddToPhysmap.write(g.physmap, g.seg, PHYSMAP);
+    return g.seg;
+  }
+
+  @Benchmark
+  public MemoryExchangeBatch batchReadHandWrittenSegment(SegmentState g) {
+    return HandWrittenSegmentMemoryExchangeBatch.read(g.seg, BATCH);
+  }
+
+  @Benchmark
+  public MemorySegment batchWriteHandWrittenSegment(SegmentState g) {
+    HandWrittenSegmentMemoryExchangeBatch.write(g.batch, g.seg, BATCH);
+    return g.seg;
+  }
+}

@@ -1,0 +1,106 @@
+package org.abiguard.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import org.abiguard.processor.model.Order;
+import org.abiguard.processor.model.Width;
+
+/**
+ * {@code MemorySegment} access (Java 22+): gets and puts through value layouts of the struct's
+ * byte order, unaligned, which each ABI class declares ({@code LE_SHORT}, {@code LE_INT},
+ * {@code LE_LONG}, or {@code BE_...}). Only names are generated: the processor itself never
+ * loads a {@code java.lang.foreign} class, so it runs on javac 17.
+ */
+final class SegmentAccess implements Access {
+  static final ClassName MEMORY_SEGMENT = ClassName.get("java.lang.foreign", "MemorySegment");
+  static final ClassName MEMORY_LAYOUT = ClassName.get("java.lang.foreign", "MemoryLayout");
+  static final ClassName STRUCT_LAYOUT = ClassName.get("java.lang.foreign", "StructLayout");
+  static final ClassName VALUE_LAYOUT = ClassName.get("java.lang.foreign", "ValueLayout");
+  private static final ClassName BYTE_ORDER = ClassName.get("java.nio", "ByteOrder");
+
+  private final Order order;
+
+  SegmentAccess(Order order) {
+    this.order = order;
+  }
+
+  /** The marshaller's value layout of a multi-byte integer: {@code LE_SHORT}. */
+  String valueLayout(int bytes) {
+    return (order == Order.BIG ? "BE_" : "LE_") + (bytes == 2 ? "SHORT" : bytes == 4 ? "INT" : "LONG");
+  }
+
+  /** The marshaller's three value layouts, in the struct's byte order and unaligned. */
+  List<FieldSpec> valueLayouts() {
+    String byteOrder = order == Order.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN";
+    return List.of(valueLayout(2, "OfShort", "JAVA_SHORT_UNALIGNED", byteOrder),
+        valueLayout(4, "OfInt", "JAVA_INT_UNALIGNED", byteOrder),
+        valueLayout(8, "OfLong", "JAVA_LONG_UNALIGNED", byteOrder));
+  }
+
+  private FieldSpec valueLayout(int bytes, String type, String base, String byteOrder) {
+    return FieldSpec.builder(VALUE_LAYOUT.nestedClass(type), valueLayout(bytes), Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer("$T.$L.withOrder($T.$L)", VALUE_LAYOUT, base, BYTE_ORDER, byteOrder)
+        .build();
+  }
+
+  @Override
+  public String memory() {
+    return "seg";
+  }
+
+  @Override
+  public TypeName memoryType() {
+    return MEMORY_SEGMENT;
+  }
+
+  @Override
+  public TypeName offsetType() {
+    return TypeName.LONG;
+  }
+
+  @Override
+  public boolean usesSwap() {
+    return false;
+  }
+
+  @Override
+  public CodeBlock prologue(String cTypeName, String abi, boolean multiByte) {
+    return CodeBlock.builder()
+        .addStatement("$T.checkBounds(seg.byteSize(), offset, SIZE, $S, $S)", RuntimeTypes.ABI_RUNTIME, cTypeName, abi)
+        .build();
+  }
+
+  @Override
+  public CodeBlock get(Width width, CodeBlock index) {
+    return width.bytes() == 1
+        ? CodeBlock.of("seg.get($T.JAVA_BYTE, $L)", VALUE_LAYOUT, index)
+        : CodeBlock.of("seg.get($L, $L)", valueLayout(width.bytes()), index);
+  }
+
+  @Override
+  public CodeBlock put(Width width, CodeBlock index, CodeBlock bits) {
+    return width.bytes() == 1
+        ? CodeBlock.of("seg.set($T.JAVA_BYTE, $L, $L)", VALUE_LAYOUT, index, bits)
+        : CodeBlock.of("seg.set($L, $L, $L)", valueLayout(width.bytes()), index, bits);
+  }
+
+  @Override
+  public CodeBlock putNested(ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder) {
+    return CodeBlock.of("$T.put($L, seg, $L)", abiClass, value, index);
+  }
+
+  @Override
+  public String putArguments() {
+    return "seg, offset";
+  }
+
+  @Override
+  public CodeBlock zero(CodeBlock index, int count) {
+    return CodeBlock.of("seg.asSlice($L, $L).fill((byte) 0)", index, count);
+  }
+}

@@ -8,6 +8,6 @@ class Bits {
 
   static void split(@U32 int word) {
     low16(word & 0x1FFFF);
-    //         ^[abiguard:narrowing] expression `word & 0x1FFFF` can reach parameter 'v' of low16 (u16): values 0x10000..0x1FFFF would be truncated.
+    //         ^[abiguard:narrowing] expression `word & 0x1FFFF` can reach parameter 'v' of low16 (u16): values 0x10000..0x1FFFF would be truncated
   }
 }

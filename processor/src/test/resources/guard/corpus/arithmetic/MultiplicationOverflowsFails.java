@@ -7,6 +7,6 @@ class Pages {
 
   static void size(@U16 int pages) {
     setKiB(pages * 4);
-    //           ^[abiguard:narrowing] expression `pages * 4` can reach parameter 'kib' of setKiB (u16): values 0x10000..0x3FFFC would be truncated.
+    //           ^[abiguard:narrowing] expression `pages * 4` can reach parameter 'kib' of setKiB (u16): values 0x10000..0x3FFFC would be truncated
   }
 }

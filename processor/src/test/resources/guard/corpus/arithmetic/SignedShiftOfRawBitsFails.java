@@ -8,6 +8,6 @@ class Bits {
 
   static void split(@U32 int word) {
     high16(word >> 16);
-    //          ^[abiguard:sign] expression `word >> 16` can reach parameter 'v' of high16 (u16): negative values -0x8000..-0x1 would become huge u16 values. Check the sign first (if (word >> 16 < 0) return -EINVAL;), or write Abi.checkU16(...) to make the conversion explicit.
+    //          ^[abiguard:sign] expression `word >> 16` can reach parameter 'v' of high16 (u16): negative values -0x8000..-0x1 would become huge u16 values
   }
 }

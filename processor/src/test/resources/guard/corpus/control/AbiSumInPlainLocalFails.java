@@ -18,6 +18,6 @@ class Copier {
       total += b.len[i];
     }
     account(total);
-    //      ^[abiguard:narrowing] expression `total + b.len[i]` can reach parameter 'bytes' of account (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated.
+    //      ^[abiguard:narrowing] expression `total + b.len[i]` can reach parameter 'bytes' of account (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
   }
 }

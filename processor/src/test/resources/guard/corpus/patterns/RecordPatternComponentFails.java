@@ -16,7 +16,7 @@ class PatternDispatch {
   static int viaInstanceof(Object arg) {
     if (arg instanceof AddToPhysmap(int domid, int size, long space)) {
       return addToPhysmapOne((int) space);
-    //                       ^[abiguard:narrowing] record component AddToPhysmap.space (u32) can reach parameter 'space' of addToPhysmapOne (u16): values 0x10000..0xFFFFFFFF would be truncated.
+    //                       ^[abiguard:narrowing] record component AddToPhysmap.space (u32) can reach parameter 'space' of addToPhysmapOne (u16): values 0x10000..0xFFFFFFFF would be truncated
     }
     return -22;
   }

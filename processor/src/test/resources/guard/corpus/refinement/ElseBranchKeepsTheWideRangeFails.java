@@ -14,7 +14,7 @@ class Quota {
     } else {
       setLargePages(pages);
       setPages((int) pages);
-      //       ^[abiguard:narrowing] parameter 'pages' of apply (u32) can reach parameter 'pages' of setPages (u16): values 0x10000..0xFFFFFFFF would be truncated.
+      //       ^[abiguard:narrowing] parameter 'pages' of apply (u32) can reach parameter 'pages' of setPages (u16): values 0x10000..0xFFFFFFFF would be truncated
     }
   }
 }

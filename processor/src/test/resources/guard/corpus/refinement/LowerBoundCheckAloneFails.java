@@ -11,7 +11,7 @@ class Quota {
       return -22;
     }
     setPages(pages);
-    //       ^[abiguard:narrowing] parameter 'pages' of apply (s32) can reach parameter 'pages' of setPages (u16): values 0x10000..0x7FFFFFFF would be truncated.
+    //       ^[abiguard:narrowing] parameter 'pages' of apply (s32) can reach parameter 'pages' of setPages (u16): values 0x10000..0x7FFFFFFF would be truncated
     return 0;
   }
 }

@@ -15,7 +15,7 @@ class Blkback {
 
   static void handle(BlkifRequest req) {
     countSegments(req.nrSegments);
-    //               ^[abiguard:sign] field BlkifRequest.nrSegments (u8) can reach parameter 'n' of countSegments (u16) through Java's sign-extending widening: raw u8 values 0x80..0xFF arrive as -0x80..-0x1. Write Byte.toUnsignedInt(req.nrSegments) or (req.nrSegments & 0xFF) to widen them as unsigned.
+    //               ^[abiguard:sign] field BlkifRequest.nrSegments (u8) can reach parameter 'n' of countSegments (u16) through Java's sign-extending widening: raw u8 values 0x80..0xFF arrive as -0x80..-0x1
     countSegments(Byte.toUnsignedInt(req.nrSegments));
     countSegments(req.operation & 0xFF);
   }

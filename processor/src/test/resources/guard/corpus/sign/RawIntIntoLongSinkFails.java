@@ -14,7 +14,7 @@ class Physmap {
   static void add(XenAddToPhysmap xatp) {
     long widened = xatp.space;
     addOne(widened);
-    //     ^[abiguard:sign] field XenAddToPhysmap.space (u32) can reach parameter 'space' of addOne (u32) through Java's sign-extending widening: raw u32 values 0x80000000..0xFFFFFFFF arrive as -0x80000000..-0x1. Write Integer.toUnsignedLong(widened) or (widened & 0xFFFFFFFFL) to widen them as unsigned.
+    //     ^[abiguard:sign] field XenAddToPhysmap.space (u32) can reach parameter 'space' of addOne (u32) through Java's sign-extending widening: raw u32 values 0x80000000..0xFFFFFFFF arrive as -0x80000000..-0x1
     addOne(xatp.space & 0xFFFFFFFFL);
   }
 }

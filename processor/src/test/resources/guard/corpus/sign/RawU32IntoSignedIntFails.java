@@ -8,6 +8,6 @@ class Scheduler {
 
   static void adjust(@U32 int slice) {
     setSlice(slice);
-    //       ^[abiguard:narrowing] parameter 'slice' of adjust (u32) can reach parameter 'slice' of setSlice (s32): values 0x80000000..0xFFFFFFFF would turn negative.
+    //       ^[abiguard:narrowing] parameter 'slice' of adjust (u32) can reach parameter 'slice' of setSlice (s32): values 0x80000000..0xFFFFFFFF would turn negative
   }
 }

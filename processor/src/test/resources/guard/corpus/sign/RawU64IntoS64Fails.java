@@ -8,7 +8,7 @@ class Time {
 
   static void sync(@U64 long systemTime) {
     setOffset(systemTime);
-    //        ^[abiguard:narrowing] parameter 'systemTime' of sync (u64) can reach parameter 'offset' of setOffset (s64): values 0x8000000000000000..0xFFFFFFFFFFFFFFFF would turn negative. Widen the parameter to u64, check the range first (if (systemTime < 0) return -EINVAL;).
+    //        ^[abiguard:narrowing] parameter 'systemTime' of sync (u64) can reach parameter 'offset' of setOffset (s64): values 0x8000000000000000..0xFFFFFFFFFFFFFFFF would turn negative
     setOffset(systemTime >>> 1);
   }
 }

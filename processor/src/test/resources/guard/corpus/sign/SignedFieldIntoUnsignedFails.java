@@ -14,6 +14,6 @@ class Sysctl {
 
   static void apply(Adjust a) {
     setCredit(a.delta);
-    //         ^[abiguard:sign] field Adjust.delta (s32) can reach parameter 'credit' of setCredit (u32): negative values -0x80000000..-0x1 would become huge u32 values. Check the sign first (if (a.delta < 0) return -EINVAL;), or write Abi.checkU32(...) to make the conversion explicit.
+    //         ^[abiguard:sign] field Adjust.delta (s32) can reach parameter 'credit' of setCredit (u32): negative values -0x80000000..-0x1 would become huge u32 values
   }
 }

@@ -8,6 +8,6 @@ class Scheduler {
 
   static void adjust(@S32 int weight) {
     setWeight(weight);
-    //        ^[abiguard:narrowing] parameter 'weight' of adjust (s32) can reach parameter 'weight' of setWeight (s16): values -0x80000000..-0x8001 and 0x8000..0x7FFFFFFF would be truncated. Widen the parameter to s32, check the range first (if (weight < -0x8000 || weight > 0x7FFF) return -EINVAL;), or write Abi.checkS16(...) to make the conversion explicit.
+    //        ^[abiguard:narrowing] parameter 'weight' of adjust (s32) can reach parameter 'weight' of setWeight (s16): values -0x80000000..-0x8001 and 0x8000..0x7FFFFFFF would be truncated
   }
 }

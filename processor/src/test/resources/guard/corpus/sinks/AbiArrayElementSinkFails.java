@@ -13,6 +13,6 @@ class NetifMac {
 class Mac {
   static void set(NetifMac m, int i, @U16 int octet) {
     m.mac[i] = octet;
-    //         ^[abiguard:narrowing] parameter 'octet' of set (u16) can reach element of field NetifMac.mac (u8): values 0x100..0xFFFF would be truncated.
+    //         ^[abiguard:narrowing] parameter 'octet' of set (u16) can reach element of field NetifMac.mac (u8): values 0x100..0xFFFF would be truncated
   }
 }

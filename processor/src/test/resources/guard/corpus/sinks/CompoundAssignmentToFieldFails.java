@@ -12,6 +12,6 @@ class RingHeader {
 class Ring {
   static void append(RingHeader h, @U16 int bytes) {
     h.length += bytes;
-    //       ^[abiguard:narrowing] expression `h.length + bytes` can reach field RingHeader.length (u16): values 0x10000..0x1FFFE would be truncated. Widen the field to u32, check the range first (if (h.length + bytes > 0xFFFF) return -EINVAL;)
+    //       ^[abiguard:narrowing] expression `h.length + bytes` can reach field RingHeader.length (u16): values 0x10000..0x1FFFE would be truncated
   }
 }

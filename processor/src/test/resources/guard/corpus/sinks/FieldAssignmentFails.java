@@ -15,6 +15,6 @@ class Binder {
   static void fill(BindInterdomain b, @U32 int dom) {
     b.remotePort = dom;
     b.remoteDom = dom;
-    //            ^[abiguard:narrowing] parameter 'dom' of fill (u32) can reach field BindInterdomain.remoteDom (u16): values 0x10000..0xFFFFFFFF would be truncated. Widen the field to u32, check the range first (if (dom < 0 || dom > 0xFFFF) return -EINVAL;), or write Abi.checkU16(...) / Abi.truncU16(...) to make the conversion explicit.
+    //            ^[abiguard:narrowing] parameter 'dom' of fill (u32) can reach field BindInterdomain.remoteDom (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 }

@@ -11,6 +11,6 @@ class VcpuInfo {
 class Upcalls {
   static void raise(VcpuInfo v) {
     v.pendingUpcalls++;
-    //              ^[abiguard:narrowing] expression `v.pendingUpcalls + 1` can reach field VcpuInfo.pendingUpcalls (u8): values 0x100 would be truncated.
+    //              ^[abiguard:narrowing] expression `v.pendingUpcalls + 1` can reach field VcpuInfo.pendingUpcalls (u8): values 0x100 would be truncated
   }
 }

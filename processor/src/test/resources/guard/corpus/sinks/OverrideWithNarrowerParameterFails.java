@@ -10,7 +10,7 @@ interface ArchHooks {
 class X86Hooks implements ArchHooks {
   @Override
   public int addToPhysmapOne(@U16 int space, long idx) {
-    //                                ^[abiguard:narrowing] parameter 'space' of addToPhysmapOne (u16) overrides parameter 'space' of ArchHooks.addToPhysmapOne (u32): callers through ArchHooks can pass values 0x10000..0xFFFFFFFF, which would be truncated. Declare the parameter u32 like the method it overrides.
+    //                                ^[abiguard:narrowing] parameter 'space' of addToPhysmapOne (u16) overrides parameter 'space' of ArchHooks.addToPhysmapOne (u32): callers through ArchHooks can pass values 0x10000..0xFFFFFFFF, which would be truncated
     return space;
   }
 }

@@ -13,7 +13,7 @@ class XenAddToPhysmap {
 class Accessors {
   static @U16 int spaceOf(XenAddToPhysmap xatp) {
     return xatp.space;
-    //         ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach return value of spaceOf (u16): values 0x10000..0xFFFFFFFF would be truncated. Widen the return type to u32
+    //         ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach return value of spaceOf (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 
   static @U16 int domidOf(XenAddToPhysmap xatp) {

@@ -19,6 +19,6 @@ class CheckedEventPort extends EventPort {
   CheckedEventPort(@U32 long remote, boolean unchecked) {
     long port = remote;
     super((int) port);
-    //    ^[abiguard:narrowing] parameter 'remote' of constructor CheckedEventPort (u32) can reach parameter 'port' of constructor EventPort (u16): values 0x10000..0xFFFFFFFF would be truncated.
+    //    ^[abiguard:narrowing] parameter 'remote' of constructor CheckedEventPort (u32) can reach parameter 'port' of constructor EventPort (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 }

@@ -11,5 +11,6 @@ class Multicall {
     batch("pause", 0, target);
     //                ^[abiguard:narrowing] parameter 'target' of run (u32) can reach varargs parameter 'domids' of batch (u16)
     batch("none", new int[] {target});
+    //                       ^[abiguard:narrowing] parameter 'target' of run (u32) can reach varargs parameter 'domids' of batch (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 }

@@ -10,7 +10,7 @@ class Ports {
   static void setUp() {
     bind(0xFFFF);
     bind(65536);
-    //   ^[abiguard:narrowing] constant 0x10000 can reach parameter 'port' of bind (u16): values 0x10000 would be truncated.
+    //   ^[abiguard:narrowing] constant 0x10000 can reach parameter 'port' of bind (u16): values 0x10000 would be truncated
     bind(FIRST_DYNAMIC);
     //   ^[abiguard:narrowing] constant FIRST_DYNAMIC = 0x10000 can reach parameter 'port' of bind (u16)
   }

@@ -14,6 +14,6 @@ class PopulateOnDemand {
 
   static void apply(PodTarget t) {
     setTarget(t.targetPages);
-    //         ^[abiguard:narrowing] field PodTarget.targetPages (u64) can reach parameter 'pages' of setTarget (u32): values 0x100000000..0xFFFFFFFFFFFFFFFF would be truncated.
+    //         ^[abiguard:narrowing] field PodTarget.targetPages (unsigned long: u64 on x86_64) can reach parameter 'pages' of setTarget (u32): values 0x100000000..0xFFFFFFFFFFFFFFFF would be truncated
   }
 }

@@ -8,6 +8,6 @@ class Grants {
 
   static void map(@U32 int ref) {
     mapGrant(ref);
-    //       ^[abiguard:narrowing] parameter 'ref' of map (u32) can reach parameter 'ref' of mapGrant (u16): values 0x10000..0xFFFFFFFF would be truncated.
+    //       ^[abiguard:narrowing] parameter 'ref' of map (u32) can reach parameter 'ref' of mapGrant (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 }

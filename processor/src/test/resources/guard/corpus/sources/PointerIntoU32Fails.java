@@ -14,6 +14,6 @@ class Exchange {
 
   static void run(MemoryExchange x) {
     copyToGuest(x.extentStart);
-    //           ^[abiguard:narrowing] field MemoryExchange.extentStart (u64) can reach parameter 'guestAddress' of copyToGuest (u32)
+    //           ^[abiguard:narrowing] field MemoryExchange.extentStart (pointer: u64 on x86_64) can reach parameter 'guestAddress' of copyToGuest (u32)
   }
 }

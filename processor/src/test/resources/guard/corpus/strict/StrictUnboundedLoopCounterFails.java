@@ -10,7 +10,7 @@ class Vcpus {
   static void kickAll(int count) {
     for (int vcpu = 0; vcpu < count; vcpu++) {
       kick(vcpu);
-      //   ^[abiguard:narrowing] expression `vcpu + 1` can reach parameter 'vcpu' of kick (u8): values 0x100..0x7FFFFFFE would be truncated.
+      //   ^[abiguard:narrowing] expression `vcpu + 1` can reach parameter 'vcpu' of kick (u8): values 0x100..0x7FFFFFFE would be truncated
     }
   }
 }

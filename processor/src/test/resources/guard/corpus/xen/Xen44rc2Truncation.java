@@ -26,6 +26,6 @@ class Physmap {
 
   static int xenmemAddToPhysmap(Domain d, XenAddToPhysmap xatp) {
     return xenmemAddToPhysmapOne(d, xatp.space, xatp.idx, xatp.gpfn);
-    //                                  ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter 'space' of xenmemAddToPhysmapOne (u16): values 0x10000..0xFFFFFFFF would be truncated.
+    //                                  ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter 'space' of xenmemAddToPhysmapOne (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 }

@@ -17,6 +17,6 @@ class Physmap {
 
   static int add(XenAddToPhysmap xatp) {
     return addOne((short) xatp.space);
-    //            ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated.
+    //            ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 }

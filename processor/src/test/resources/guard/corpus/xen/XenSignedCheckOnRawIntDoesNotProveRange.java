@@ -23,6 +23,6 @@ class Physmap {
       return -EINVAL;
     }
     return addOne(xatp.space);
-    //                ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated. Widen the parameter to u32, check the range first (if (xatp.space < 0 || xatp.space > 0xFFFF) return -EINVAL;), or write Abi.checkU16(...) / Abi.truncU16(...) to make the conversion explicit.
+    //                ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 }

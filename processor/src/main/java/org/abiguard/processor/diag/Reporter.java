@@ -22,6 +22,8 @@ import javax.tools.Diagnostic;
  */
 public final class Reporter {
   private static final String SUPPRESS_ALL = "abiguard";
+  /** The flow guard's entry point in a stack trace. */
+  private static final String GUARD_ENTRY = "org.abiguard.processor.guard.GuardListener";
 
   /**
    * Where the page of each kind lives: {@code docs/<id>.md} ({@code docs/abiguard.md} for
@@ -115,12 +117,57 @@ public final class Reporter {
   }
 
   /**
-   * The flow guard failed inside one method (or initializer): a warning on it, formatted like
-   * the guard's other diagnostics; that method is not checked, the rest still is.
+   * The flow guard failed inside one method (or initializer, or class): the guard fails closed,
+   * so this is an error on that declaration (a warning under {@code -Aabiguard.severity=warning})
+   * that names it, says it was not checked and carries the stack trace for a bug report.
+   * {@code @SuppressWarnings("abiguard")} on the declaration (or an enclosing one) silences it.
+   *
+   * @param what the declaration, e.g. {@code method boom of p.TwoMethods}
    */
-  public void guardFailure(Trees trees, TreePath path, String message) {
-    trees.printMessage(Diagnostic.Kind.WARNING, format(AbiKind.NARROWING, message), path.getLeaf(),
-        path.getCompilationUnit());
+  public void guardFailure(Trees trees, TreePath path, String what, Throwable failure) {
+    if (isSuppressedEntirely(trees, path)) {
+      return;
+    }
+    Diagnostic.Kind kind = warningsOnly ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
+    trees.printMessage(kind, guardFailureMessage(what, failure), path.getLeaf(), path.getCompilationUnit());
+    if (kind == Diagnostic.Kind.ERROR) {
+      errors++;
+    }
+  }
+
+  /** The text of {@link #guardFailure}: a one-line summary, the stack trace, then the docs link. */
+  public static String guardFailureMessage(String what, Throwable failure) {
+    StringBuilder m = new StringBuilder("[abiguard] internal error in the flow guard: ").append(what)
+        .append(" is not checked (").append(failure)
+        .append("). Please report this to the abiguard maintainers with the stack trace below;")
+        .append(" until it is fixed, @SuppressWarnings(\"abiguard\") on it accepts it unchecked.");
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t != failure) {
+        m.append("\nCaused by: ").append(t);
+      }
+      for (StackTraceElement frame : t.getStackTrace()) {
+        m.append("\n\tat ").append(frame);
+        if (frame.getClassName().startsWith(GUARD_ENTRY)) {
+          break; // javac's own frames below the guard's entry point say nothing about the failure
+        }
+      }
+    }
+    return m.append(seePage(SELF_PAGE)).toString();
+  }
+
+  /** Whether {@code @SuppressWarnings("abiguard")} on an enclosing declaration silences everything. */
+  private static boolean isSuppressedEntirely(Trees trees, TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof ClassTree || leaf instanceof MethodTree || leaf instanceof VariableTree) {
+        Element e = trees.getElement(p);
+        SuppressWarnings sw = e == null ? null : e.getAnnotation(SuppressWarnings.class);
+        if (sw != null && List.of(sw.value()).contains(SUPPRESS_ALL)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A warning about abiguard itself (option problems, guard switched off). */

@@ -8,9 +8,13 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -20,15 +24,22 @@ import org.abiguard.processor.guard.flow.Context;
 import org.abiguard.processor.guard.flow.Interpreter;
 
 /**
- * Analyses one class (and its member classes): the override check, then each method and the
- * initializers that mention a declared width. A failure inside the analysis of one method
- * becomes one warning for that method; the others are still checked.
+ * Analyses one class (and its member classes): the override check, the declarations only the
+ * guard sees ({@link LocalDeclarations}), then each method and the initializers that mention a
+ * declared width. The guard fails closed: a failure inside the analysis of one method is an
+ * error on that method (see {@link Reporter#guardFailure}), never a method that silently goes
+ * unchecked; the other methods are still checked. A method that reads a width that depends on
+ * the ABI ({@code @NativeLong}, {@code @Pointer}) is analysed once per C data model of the
+ * configured ABIs.
  */
 final class ClassAnalyzer {
   private final Trees trees;
   private final Types types;
   private final Elements elements;
   private final Declarations declarations;
+  /** The declarations per C data model of the configured ABIs, the primary ABI's first. */
+  private final List<Declarations> models;
+  private final LocalDeclarations locals;
   private final Reporter reporter;
   private final boolean strict;
   private final OverrideCheck overrides;
@@ -36,12 +47,14 @@ final class ClassAnalyzer {
   /** Classes analysed so far, by symbol (trees are not kept alive after javac is done with them). */
   private final Set<Element> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  ClassAnalyzer(Trees trees, Types types, Elements elements, Declarations declarations, Reporter reporter, boolean strict,
-      AnalysisObserver observer) {
+  ClassAnalyzer(Trees trees, Types types, Elements elements, List<Declarations> models, Reporter reporter,
+      boolean strict, AnalysisObserver observer) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
-    this.declarations = declarations;
+    this.models = List.copyOf(models);
+    this.declarations = models.get(0);
+    this.locals = new LocalDeclarations(trees, declarations, reporter);
     this.reporter = reporter;
     this.strict = strict;
     this.observer = observer;
@@ -61,21 +74,28 @@ final class ClassAnalyzer {
       return;
     }
     try {
-      analyseClass(new Context(trees, types, elements, declarations, strict, path.getCompilationUnit()), path);
+      List<Context> contexts = new ArrayList<>();
+      for (Declarations model : models) {
+        contexts.add(new Context(trees, types, elements, model, strict, path.getCompilationUnit()));
+      }
+      analyseClass(contexts, path);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // failures inside a method are caught per method; this is the last line of defence
-      reporter.warning("the flow guard could not analyse " + type.getQualifiedName() + " (" + e
-          + "); it was not checked. Please report this to the abiguard maintainers.");
+      reporter.guardFailure(trees, path, "class " + type.getQualifiedName(), e);
     }
   }
 
-  private void analyseClass(Context context, TreePath classPath) {
+  private void analyseClass(List<Context> contexts, TreePath classPath) {
+    Context context = contexts.get(0);
     ClassTree classTree = (ClassTree) classPath.getLeaf();
     Element type = trees.getElement(classPath);
     if (type != null && !done.add(type)) {
       return;
     }
-    guarded(context, classPath, "the override check of " + classTree.getSimpleName(), () -> overrides.check(classPath));
+    String owner = type instanceof TypeElement named ? named.getQualifiedName().toString()
+        : classTree.getSimpleName().toString();
+    guarded(context, classPath, "the override check of class " + owner, () -> overrides.check(classPath));
+    guarded(context, classPath, "the local declarations of class " + owner, () -> locals.check(classPath));
     boolean initializers = false;
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
@@ -85,35 +105,79 @@ final class ClassAnalyzer {
       }
     }
     if (initializers) {
-      guarded(context, classPath, "the initializers of " + classTree.getSimpleName(),
-          () -> Interpreter.analyseInitializers(context, classPath, null));
+      perModel(contexts, classPath, "the initializers of class " + owner,
+          modelContext -> Interpreter.analyseInitializers(modelContext, classPath, null));
     }
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (member instanceof MethodTree method) {
         if (method.getBody() != null && (declarations.width(trees.getElement(memberPath)) != null
             || RelevanceScan.mentionsWidths(trees, declarations, new TreePath(memberPath, method.getBody())))) {
-          guarded(context, memberPath, "method " + method.getName(), () -> {
+          perModel(contexts, memberPath, describe(method) + " of " + owner, modelContext -> {
             observer.beforeMethod(method.getName().toString());
-            Interpreter.analyseMethod(context, memberPath, null);
+            Interpreter.analyseMethod(modelContext, memberPath, null);
           });
         }
       } else if (member instanceof ClassTree) {
-        analyseClass(context, memberPath);
+        analyseClass(contexts, memberPath);
       }
     }
   }
 
-  private void guarded(Context context, TreePath at, String what, Runnable analysis) {
+  /**
+   * Runs an analysis for the primary data model and, when it read a width that depends on the
+   * ABI, for the others too; a place already reported for an earlier data model is not reported
+   * again.
+   */
+  private void perModel(List<Context> contexts, TreePath at, String what, Consumer<Context> analysis) {
+    Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < contexts.size(); i++) {
+      Context context = contexts.get(i);
+      Declarations model = models.get(i);
+      model.takeAbiDependentRead();
+      Set<Tree> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
+      earlier.addAll(reported);
+      boolean[] dependent = {false};
+      boolean analysed = guarded(context, at, what, () -> {
+        analysis.accept(context);
+        dependent[0] = model.takeAbiDependentRead();
+      }, pending -> {
+        Tree leaf = pending.path().getLeaf();
+        if (earlier.contains(leaf)) {
+          return false;
+        }
+        reported.add(leaf);
+        return true;
+      });
+      if (!analysed || !dependent[0]) {
+        return;
+      }
+    }
+  }
+
+  private boolean guarded(Context context, TreePath at, String what, Runnable analysis) {
+    return guarded(context, at, what, analysis, pending -> true);
+  }
+
+  /** Runs an analysis and reports its findings that pass {@code report}; false when it failed. */
+  private boolean guarded(Context context, TreePath at, String what, Runnable analysis,
+      Predicate<Context.Pending> report) {
     try {
       analysis.run();
       for (Context.Pending pending : context.drain()) {
-        reporter.report(pending.finding().kind(), trees, pending.path(), pending.finding().message());
+        if (report.test(pending)) {
+          reporter.report(pending.finding().kind(), trees, pending.path(), pending.finding().message());
+        }
       }
+      return true;
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       context.discard();
-      reporter.guardFailure(trees, at, "internal error analysing " + what + ": " + e + " ("
-          + what + " not checked; please report this to the abiguard maintainers)");
+      reporter.guardFailure(trees, at, what, e);
+      return false;
     }
+  }
+
+  private static String describe(MethodTree method) {
+    return method.getName().contentEquals("<init>") ? "constructor" : "method " + method.getName();
   }
 }

@@ -18,6 +18,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
@@ -41,25 +42,133 @@ public final class Declarations {
 
   private final WidthReader reader = new WidthReader();
   private final Map<Element, Optional<Width>> widths = new HashMap<>();
+  /** Elements whose width depends on the ABI ({@code @NativeLong}, {@code @Pointer}), with its C name. */
+  private final Map<Element, String> abiDependent = new HashMap<>();
+  private final DataModel model;
+  private boolean abiDependentRead;
   private final Map<Element, Boolean> relevant = new HashMap<>();
   private final Map<Object, Optional<Sink>> sinks = new HashMap<>();
 
   private record SinkKey(Element element, int index, boolean varargsElement) {}
   private final Types types;
+  private final Elements elements;
   private final Trees trees;
 
-  Declarations(Types types, Trees trees) {
-    this.types = types;
-    this.trees = trees;
+  /**
+   * The C data model widths are read for: C {@code long} and pointers have {@code longBits} on
+   * the configured {@code abis} it covers (LP64: x86_64 and aarch64; ILP32: i386).
+   */
+  record DataModel(int longBits, List<String> abis) {
+    /** The data models of the configured ABIs, the primary ABI's first. */
+    static List<DataModel> of(List<String> abis) {
+      List<String> lp64 = abis.stream().filter(a -> !a.equals("i386")).toList();
+      List<String> ilp32 = abis.stream().filter(a -> a.equals("i386")).toList();
+      List<DataModel> models = new java.util.ArrayList<>();
+      if (!lp64.isEmpty()) {
+        models.add(new DataModel(64, lp64));
+      }
+      if (!ilp32.isEmpty()) {
+        models.add(abis.get(0).equals("i386") ? 0 : models.size(), new DataModel(32, ilp32));
+      }
+      return models;
+    }
   }
 
-  /** The declared width of an element, if it has one. */
+  /** Declarations read for x86_64. */
+  Declarations(Types types, Elements elements, Trees trees) {
+    this(types, elements, trees, new DataModel(64, List.of("x86_64")));
+  }
+
+  Declarations(Types types, Elements elements, Trees trees, DataModel model) {
+    this.types = types;
+    this.elements = elements;
+    this.trees = trees;
+    this.model = model;
+  }
+
+  /** The declared width of an element, if it has one; a C {@code long} or pointer has the data model's. */
   @Nullable Width width(@Nullable Element e) {
     if (e == null) {
       return null;
     }
-    return widths.computeIfAbsent(e, x -> reader.widthOf(x).map(DeclaredWidth::width)
-        .filter(w -> Width.isValidBits(w.bits()))).orElse(null);
+    Optional<Width> known = widths.get(e);
+    if (known == null) {
+      known = reader.widthOf(e).map(d -> modelWidth(e, d)).filter(v -> Width.isValidBits(v.bits()));
+      if (known.isEmpty() && e.getKind() == ElementKind.PARAMETER) {
+        widths.put(e, known); // no cycle through the supertypes' parameters
+        known = Optional.ofNullable(inherited((VariableElement) e));
+      }
+      widths.put(e, known);
+    }
+    Width w = known.orElse(null);
+    if (w != null && w.bits() == model.longBits() && abiDependent.containsKey(e)) {
+      abiDependentRead = true;
+    }
+    return w;
+  }
+
+  /**
+   * The width a parameter without an annotation inherits from the parameter it overrides: an
+   * implementation of an interface method accepts what the interface declares, so callers
+   * through the interface pass values of that width (and the implementation must take them).
+   */
+  private @Nullable Width inherited(VariableElement p) {
+    if (!(p.getEnclosingElement() instanceof ExecutableElement m) || m.getKind() != ElementKind.METHOD
+        || m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+        || !(m.getEnclosingElement() instanceof TypeElement type)) {
+      return null;
+    }
+    int index = m.getParameters().indexOf(p);
+    if (index < 0) {
+      return null;
+    }
+    java.util.Deque<TypeMirror> todo = new java.util.ArrayDeque<>(types.directSupertypes(type.asType()));
+    java.util.Set<Element> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      TypeMirror t = todo.pop();
+      if (!(t instanceof javax.lang.model.type.DeclaredType dt) || !seen.add(dt.asElement())) {
+        continue;
+      }
+      for (ExecutableElement other : ElementFilter.methodsIn(dt.asElement().getEnclosedElements())) {
+        if (other.getSimpleName().equals(m.getSimpleName()) && other.getParameters().size() == m.getParameters().size()
+            && elements.overrides(m, other, type)) {
+          Width w = width(other.getParameters().get(index));
+          if (w != null) {
+            Element from = other.getParameters().get(index);
+            if (abiDependent.containsKey(from)) {
+              abiDependent.put(p, abiDependent.get(from));
+            }
+            return w;
+          }
+        }
+      }
+      todo.addAll(types.directSupertypes(t));
+    }
+    return null;
+  }
+
+  private Width modelWidth(Element e, DeclaredWidth d) {
+    if (!d.nativeLong() && !d.pointer()) {
+      return d.width();
+    }
+    abiDependent.put(e, d.pointer() ? "pointer" : d.width().signed() ? "long" : "unsigned long");
+    return new Width(model.longBits(), d.width().signed());
+  }
+
+  /**
+   * Whether a width that depends on the ABI was read since the last call (which resets it): an
+   * analysis that read one must run again for the other data model.
+   */
+  boolean takeAbiDependentRead() {
+    boolean read = abiDependentRead;
+    abiDependentRead = false;
+    return read;
+  }
+
+  /** A width for messages: {@code u16}, or {@code unsigned long: u64 on x86_64} where it depends on the ABI. */
+  private String widthText(Element e, Width w) {
+    String c = e == null ? null : abiDependent.get(e);
+    return c == null ? w.toString() : c + ": " + w + " on " + String.join(" and ", model.abis());
   }
 
   /** The Java integral kind of a type (boxed types count as their primitive), or null. */
@@ -118,8 +227,8 @@ public final class Declarations {
   }
 
   /** The Java kind of the elements of an array-typed element. */
-  public @Nullable JavaKind elementKind(Element e) {
-    return e.asType() instanceof ArrayType a ? kindOf(a.getComponentType()) : null;
+  public @Nullable JavaKind elementKind(@Nullable Element e) {
+    return e != null && e.asType() instanceof ArrayType a ? kindOf(a.getComponentType()) : null;
   }
 
   static boolean hasAnnotation(Element e, String name) {
@@ -157,7 +266,7 @@ public final class Declarations {
 
   /** Describes where a value comes from, e.g. {@code field XenAddToPhysmap.space (u32)}. */
   private String describeSource(Element e, Width w) {
-    return describe(e) + " (" + w + ")";
+    return describe(e) + " (" + widthText(e, w) + ")";
   }
 
   /** Names an element for messages, without its width. */
@@ -168,11 +277,16 @@ public final class Declarations {
         if (owner.getKind() == ElementKind.RECORD) {
           return "record component " + owner.getSimpleName() + "." + e.getSimpleName();
         }
-        return "field " + owner.getSimpleName() + "." + e.getSimpleName();
+        return owner.getSimpleName().isEmpty() ? "field " + e.getSimpleName() + " of an anonymous class"
+            : "field " + owner.getSimpleName() + "." + e.getSimpleName();
       }
       case PARAMETER -> {
+        // a lambda's parameter is enclosed by the method around the lambda, not among its parameters
+        int index = e.getEnclosingElement() instanceof ExecutableElement m ? m.getParameters().indexOf(e) : -1;
+        if (index < 0) {
+          return "lambda parameter '" + e.getSimpleName() + "'";
+        }
         ExecutableElement m = (ExecutableElement) enclosing(e);
-        int index = m.getParameters().indexOf(e);
         return "parameter " + paramName(m, index) + " of " + methodName(m);
       }
       case METHOD -> {
@@ -249,11 +363,11 @@ public final class Declarations {
     }
     String component = canonicalComponent(m, index);
     if (component != null) {
-      return new Sink(w, k, component + " (" + w + ")", "record component");
+      return new Sink(w, k, component + " (" + widthText(p, w) + ")", "record component");
     }
     String desc = (varargsElement ? "varargs parameter " : "parameter ") + paramName(m, index) + " of "
         + methodName(m);
-    return new Sink(w, k, desc + " (" + w + ")", "parameter");
+    return new Sink(w, k, desc + " (" + widthText(p, w) + ")", "parameter");
   }
 
   private @Nullable String canonicalComponent(ExecutableElement m, int index) {
@@ -286,17 +400,20 @@ public final class Declarations {
       return null;
     }
     String noun = v.getKind() == ElementKind.FIELD ? "field" : "local";
-    return new Sink(w, k, describe(v) + " (" + w + ")", noun);
+    return new Sink(w, k, describe(v) + " (" + widthText(v, w) + ")", noun);
   }
 
   /** The sink of an element of an {@code @AbiArray} field. */
-  public @Nullable Sink arrayElementSink(Element array) {
+  public @Nullable Sink arrayElementSink(@Nullable Element array) {
+    if (array == null) {
+      return null;
+    }
     Width w = elementWidth(array);
     JavaKind k = elementKind(array);
     if (w == null || k == null) {
       return null;
     }
-    return new Sink(w, k, "element of " + describe(array) + " (" + w + ")", "array element");
+    return new Sink(w, k, "element of " + describe(array) + " (" + widthText(array, w) + ")", "array element");
   }
 
   /** The sink of {@code return} in a method with a declared result width. */
@@ -309,7 +426,7 @@ public final class Declarations {
     if (w == null || k == null) {
       return null;
     }
-    return new Sink(w, k, "return value of " + methodName(m) + " (" + w + ")", "return type");
+    return new Sink(w, k, "return value of " + methodName(m) + " (" + widthText(m, w) + ")", "return type");
   }
 
   /** The fact of a value in strict mode when nothing declares its width: its Java type's range. */

@@ -2,6 +2,8 @@ package org.abiguard.processor.guard;
 
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
@@ -35,9 +37,12 @@ public final class FlowGuard {
       return;
     }
     Trees trees = Trees.instance(javacEnv);
-    Declarations declarations = new Declarations(javacEnv.getTypeUtils(), trees);
+    List<Declarations> models = new ArrayList<>();
+    for (Declarations.DataModel model : Declarations.DataModel.of(options.abis())) {
+      models.add(new Declarations(javacEnv.getTypeUtils(), javacEnv.getElementUtils(), trees, model));
+    }
     task.addTaskListener(new GuardListener(
-        new ClassAnalyzer(trees, javacEnv.getTypeUtils(), javacEnv.getElementUtils(), declarations, reporter,
+        new ClassAnalyzer(trees, javacEnv.getTypeUtils(), javacEnv.getElementUtils(), models, reporter,
             options.strict(), observer)));
   }
 }

@@ -83,15 +83,15 @@ final class OverrideCheck {
           "parameter " + declarations.paramName(method, i) + " of " + Declarations.methodName(method) + " (" + mine
               + ") overrides parameter " + declarations.paramName(base, i) + " of " + owner + "." + base.getSimpleName()
               + " (" + baseWidth + "): callers through " + owner + " can pass values " + lost
-              + ", which would be truncated. Declare the parameter " + baseWidth + " like the method it overrides.");
+              + ", which would be truncated\n  - declare the parameter " + baseWidth + " like the method it overrides");
     }
     Width mineResult = declarations.width(method);
     Width baseResult = declarations.width(base);
     if (mineResult != null && baseResult != null && !Range.of(baseResult).contains(Range.of(mineResult))) {
       reporter.report(AbiKind.NARROWING, trees, methodPath,
           "result of " + method.getSimpleName() + " (" + mineResult + ") overrides " + owner + "." + base.getSimpleName()
-              + ", declared " + baseResult + ": callers through " + owner + " would receive values it does not declare."
-              + " Declare the result " + baseResult + " or narrower.");
+              + ", declared " + baseResult + ": callers through " + owner + " would receive values it does not declare"
+              + "\n  - declare the result " + baseResult + " or narrower");
     }
   }
 

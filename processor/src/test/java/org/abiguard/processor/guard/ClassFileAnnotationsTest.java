@@ -98,7 +98,7 @@ class ClassFileAnnotationsTest {
     Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor())
         .withClasspath(compileLibrary(dir, "-parameters")).compile(CLIENT);
     assertThat(c).hadErrorContaining("[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter"
-        + " 'space' of xenmemAddToPhysmapOne (u16): values 0x10000..0xFFFFFFFF would be truncated.")
+        + " 'space' of xenmemAddToPhysmapOne (u16): values 0x10000..0xFFFFFFFF would be truncated\n")
         .inFile(CLIENT).onLine(8).atColumn(63);
     assertThat(c).hadErrorContaining("[abiguard:narrowing] result of Physmap.currentSpace() (u32) can reach"
         + " parameter 'space' of xenmemAddToPhysmapOne (u16)")

@@ -42,6 +42,11 @@ final class GuardOnlyProcessor extends AbstractProcessor {
   }
 
   @Override
+  public Set<String> getSupportedOptions() {
+    return Options.NAMES;
+  }
+
+  @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of("*");
   }

@@ -21,42 +21,6 @@ import org.junit.jupiter.api.Test;
  * processing environments; where there is no javac, it says once that it is off.
  */
 class GuardRobustnessTest {
-  private static final JavaFileObject TWO_METHODS = JavaFileObjects.forSourceString("p.TwoMethods", """
-      package p;
-
-      import org.abiguard.U16;
-      import org.abiguard.U32;
-
-      class TwoMethods {
-        static void put(@U16 int v) {}
-
-        static void boom(@U32 int wide) {
-          put(wide);
-        }
-
-        static void fine(@U32 int wide) {
-          put(wide);
-        }
-      }
-      """);
-
-  @Test
-  void aFailureInOneMethodIsOneWarningAndTheOtherMethodsAreStillChecked() {
-    AnalysisObserver failInBoom = name -> {
-      if (name.equals("boom")) {
-        throw new IllegalStateException("injected failure");
-      }
-    };
-    Compilation c = Compiler.javac().withProcessors(GuardOnlyProcessor.observing(failInBoom)).compile(TWO_METHODS);
-    assertThat(c).hadWarningContaining("[abiguard:narrowing] internal error analysing method boom:"
-        + " java.lang.IllegalStateException: injected failure (method boom not checked")
-        .inFile(TWO_METHODS).onLine(9).atColumn(15);
-    assertThat(c).hadWarningCount(1);
-    assertThat(c).hadErrorContaining("[abiguard:narrowing] parameter 'wide' of fine (u32)")
-        .inFile(TWO_METHODS).onLine(14).atColumn(9);
-    assertThat(c).hadErrorCount(1);
-  }
-
   /** Like Gradle's incremental processing environment: a class with a {@code delegate} field. */
   private static final class DelegatingEnvironment implements ProcessingEnvironment {
     private final ProcessingEnvironment delegate;

@@ -78,8 +78,8 @@ final class ExchangeOp {
       rc = preempted ? 0 : exchangeChunk(call.memory(), d, exch, i, inChunkOrder, outChunkOrder, limit);
       if (preempted || rc != 0) {
         long done = i << inChunkOrder;
-        if (done < 0) {
-          return -Errno.EINVAL; // cannot happen: i < nrExtents >>> inChunkOrder
+        if (done < 0 || done > in.nrExtents) {
+          return -Errno.EINVAL; // cannot happen: i < nrExtents >>> inChunkOrder (a C long: 32 bits on i386)
         }
         exch.nrExchanged = done;
         if (!call.copyToGuest(codec, exch, arg)) {

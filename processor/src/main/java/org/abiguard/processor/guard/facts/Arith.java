@@ -1,6 +1,7 @@
 package org.abiguard.processor.guard.facts;
 
 import java.math.BigInteger;
+import java.util.Objects;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
@@ -175,6 +176,33 @@ public final class Arith {
     return Fact.plain(Range.of(kind), origin);
   }
 
+  /**
+   * A shift by a distance in a range (checked beforehand, {@code 1L << order} after
+   * {@code order <= 18}): the hull of the shifts by the bounds, and by the distance after the
+   * lower bound (a {@code >>>} of a negative value by 0 and by 1 differ in sign); {@code distances}
+   * null or outside {@code 0..bits-1} (where Java masks the distance) is a distance not known.
+   */
+  public static @Nullable Fact shiftBy(String op, @Nullable Fact a, @Nullable Range distances, JavaKind kind,
+      CharSequence origin) {
+    if (distances == null || distances.lo().signum() < 0
+        || distances.hi().compareTo(BigInteger.valueOf(kind.bits() - 1)) > 0) {
+      Integer distance = distances != null && distances.isPoint() ? (Integer) distances.lo().intValue() : null;
+      return shift(op, a, distance, kind, origin);
+    }
+    int lo = distances.lo().intValue();
+    int hi = distances.hi().intValue();
+    Fact hull = null;
+    for (int distance : new int[] {lo, Math.min(lo + 1, hi), hi}) {
+      Fact shifted = shift(op, a, distance, kind, origin);
+      if (shifted == null) {
+        return null;
+      }
+      hull = hull == null ? shifted
+          : Objects.requireNonNull(Fact.join(hull, shifted), "the join of two facts is a fact").withOrigin(origin);
+    }
+    return hull;
+  }
+
   /** {@code a << distance}, {@code a >> distance}, {@code a >>> distance}; {@code distance} null when not known. */
   public static @Nullable Fact shift(String op, @Nullable Fact a, @Nullable Integer distance, JavaKind kind, CharSequence origin) {
     if (a == null) {
@@ -235,12 +263,18 @@ public final class Arith {
     Range result = min ? new Range(x.lo().min(y.lo()), x.hi().min(y.hi()))
         : new Range(x.lo().max(y.lo()), x.hi().max(y.hi()));
     boolean abi = a.fromAbi() || b.fromAbi();
-    // the operand that gives the upper bound is the one a narrowing comes from
-    if (result.hi().equals(x.hi())) {
+    // the operand that gives the upper bound is the one a narrowing comes from, unless it is the
+    // constant that clamps the other: then the value is still the other's
+    boolean fromA = result.hi().equals(x.hi());
+    boolean fromB = result.hi().equals(y.hi());
+    if (fromA && (!x.isPoint() || y.isPoint())) {
       return Fact.plain(result, a.origin()).withAbi(abi);
     }
-    if (result.hi().equals(y.hi())) {
+    if (fromB && (!y.isPoint() || x.isPoint())) {
       return Fact.plain(result, b.origin()).withAbi(abi);
+    }
+    if (fromA || fromB) {
+      return Fact.plain(result, (fromA ? b : a).origin()).withAbi(abi);
     }
     return Fact.plain(result, origin).withAbi(abi);
   }

@@ -22,17 +22,37 @@ import org.jspecify.annotations.Nullable;
  *     return value or array element with a width) or an {@code Abi} helper, not only from
  *     constants and plain Java values: a plain variable that accumulates it in a loop is held
  *     to its Java type's range instead of becoming a plain value
+ * @param javaBound for raw bits, null or a bound on the value as Java's signed operations see it,
+ *     which one interval of unsigned values cannot express: after {@code x > 0xFFFF} fails on a
+ *     {@code u32} in an {@code int}, {@code x} is {@code 0..0xFFFF} or {@code 0x80000000} and up
+ *     (negative in Java), so a later {@code x < 0} check leaves {@code 0..0xFFFF}
  */
 public record Fact(
-    Range range, @Nullable Width raw, CharSequence origin, @Nullable Width signExtended, boolean fromAbi) {
+    Range range, @Nullable Width raw, CharSequence origin, @Nullable Width signExtended, boolean fromAbi,
+    @Nullable Range javaBound) {
   public Fact {
     Objects.requireNonNull(range);
     Objects.requireNonNull(origin);
   }
 
+  /** A fact with no bound beyond its range. */
+  public Fact(Range range, @Nullable Width raw, CharSequence origin, @Nullable Width signExtended, boolean fromAbi) {
+    this(range, raw, origin, signExtended, fromAbi, null);
+  }
+
   /** A plain fact: the Java value is the value. */
   public static Fact plain(Range range, CharSequence origin) {
     return new Fact(range, null, origin, null, false);
+  }
+
+  /**
+   * A literal written as raw bits ({@code 0xFFFFFFFF}, {@code 0xFFFFFFFFFFFFFFFEL}): Java reads it
+   * as negative, but it is the bit pattern of an unsigned value of the literal's size, which is
+   * what it means in an unsigned sink of that size.
+   */
+  public static Fact rawLiteral(BigInteger javaValue, JavaKind k) {
+    BigInteger unsigned = javaValue.add(BigInteger.ONE.shiftLeft(k.bits()));
+    return new Fact(Range.point(unsigned), new Width(k.bits(), false), "constant " + Range.hex(unsigned), null, false);
   }
 
   /**
@@ -62,6 +82,12 @@ public record Fact(
 
   /** The range of the Java value as Java's signed operations see it. */
   public Range javaRange() {
+    Range r = unboundJavaRange();
+    Range bounded = javaBound == null ? null : r.intersect(javaBound);
+    return bounded == null ? r : bounded;
+  }
+
+  private Range unboundJavaRange() {
     if (raw == null) {
       return range;
     }
@@ -91,15 +117,18 @@ public record Fact(
     }
     BigInteger full = BigInteger.ONE.shiftLeft(raw.bits());
     Range unsignedView;
+    Range bound = null;
     if (known.nonNegative()) {
       unsignedView = known;
     } else if (known.hi().signum() < 0) {
       unsignedView = new Range(known.lo().add(full), known.hi().add(full));
     } else {
+      // both signs: two intervals of unsigned values; keep the Java view as a bound
       unsignedView = Range.unsigned(raw.bits());
+      bound = known;
     }
     Range left = range.intersect(unsignedView);
-    return left == null ? null : withRange(left);
+    return left == null ? null : new Fact(left, raw, origin, signExtended, fromAbi, bound);
   }
 
   public Fact withRange(Range values) {
@@ -107,12 +136,12 @@ public record Fact(
   }
 
   public Fact withOrigin(CharSequence newOrigin) {
-    return new Fact(range, raw, newOrigin, signExtended, fromAbi);
+    return new Fact(range, raw, newOrigin, signExtended, fromAbi, javaBound);
   }
 
   /** This fact, derived from an ABI declaration as well when {@code abi} is true. */
   public Fact withAbi(boolean abi) {
-    return abi == fromAbi || !abi ? this : new Fact(range, raw, origin, signExtended, true);
+    return abi == fromAbi || !abi ? this : new Fact(range, raw, origin, signExtended, true, javaBound);
   }
 
   /** Whether {@code fact} is a fact derived from an ABI declaration. */
@@ -124,7 +153,7 @@ public record Fact(
   /** Same values and representation (the origin does not count). */
   public boolean sameValues(@Nullable Fact other) {
     return other != null && range.equals(other.range) && Objects.equals(raw, other.raw)
-        && Objects.equals(signExtended, other.signExtended);
+        && Objects.equals(signExtended, other.signExtended) && Objects.equals(javaBound, other.javaBound);
   }
 
   /**
@@ -143,7 +172,8 @@ public record Fact(
     Width extended = a.signExtended != null ? a.signExtended : b.signExtended;
     boolean abi = a.fromAbi || b.fromAbi;
     if (Objects.equals(a.raw, b.raw)) {
-      return new Fact(a.range.hull(b.range), a.raw, origin, extended, abi);
+      Range bound = a.javaBound != null && b.javaBound != null ? a.javaBound.hull(b.javaBound) : null;
+      return new Fact(a.range.hull(b.range), a.raw, origin, extended, abi, bound);
     }
     // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
     Fact rawSide = a.raw != null ? a : b;
@@ -155,7 +185,11 @@ public record Fact(
     return new Fact(a.javaRange().hull(b.javaRange()), null, origin, extended, abi);
   }
 
+  /** The side a joined value's origin is named after: the wider one, unless that is a constant beside a value. */
   private static Fact wider(Fact a, Fact b) {
+    if (a.range.isPoint() != b.range.isPoint()) {
+      return a.range.isPoint() ? b : a;
+    }
     int hi = a.range.hi().compareTo(b.range.hi());
     if (hi != 0) {
       return hi > 0 ? a : b;
@@ -165,6 +199,7 @@ public record Fact(
 
   @Override
   public String toString() {
-    return origin + " " + range + (raw != null ? " raw " + raw : "") + (signExtended != null ? " sign-extended " + signExtended : "");
+    return origin + " " + range + (raw != null ? " raw " + raw : "") + (signExtended != null ? " sign-extended " + signExtended : "")
+        + (javaBound != null ? " java " + javaBound : "");
   }
 }

@@ -45,6 +45,10 @@ final class AccessPaths {
     if (tree instanceof MethodInvocationTree call) {
       return ofAccessor(path, call);
     }
+    if (tree instanceof com.sun.source.tree.AssignmentTree assignment) {
+      // the value of (s = a.space) is s from then on: a check of it is a check of s
+      return of(new TreePath(path, assignment.getVariable()));
+    }
     if (tree instanceof MemberSelectTree select) {
       Element element = context.trees.getElement(path);
       if (element == null || element.getKind() != ElementKind.FIELD) {

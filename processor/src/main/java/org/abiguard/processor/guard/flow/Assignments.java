@@ -50,18 +50,20 @@ final class Assignments {
       evaluate(array);
       evaluate(new TreePath(bareTarget, access.getIndex()));
       Fact written = evaluate(value);
-      Element arrayElement = context.trees.getElement(AccessPaths.skipParentheses(array));
+      Element arrayElement = interpreter.expressions.arrayOf(array);
       checks.check(declarations.arrayElementSink(arrayElement), written, values.kind(value), value);
       return written;
     }
     if (targetTree instanceof MemberSelectTree select) {
       interpreter.expressions.evaluateReceiver(new TreePath(bareTarget, select.getExpression()));
     }
+    Element variable = context.trees.getElement(bareTarget);
+    interpreter.expressions.elementsOf(declarations.arrayElementSink(variable), value);
     Fact written = evaluate(value);
     if (!frame.reachable()) {
       return null;
     }
-    Element variable = context.trees.getElement(bareTarget);
+    interpreter.expressions.noteAlias(variable, value);
     checks.check(declarations.variableSink(variable), written, values.kind(value), value);
     return store(target, variable, Arith.convert(written, values.kind(value), values.kind(target)));
   }
@@ -105,8 +107,7 @@ final class Assignments {
   private @Nullable Fact writeBack(TreePath path, TreePath target, @Nullable Fact result, CharSequence text) {
     TreePath bareTarget = AccessPaths.skipParentheses(target);
     if (bareTarget.getLeaf() instanceof ArrayAccessTree access) {
-      Element arrayElement = context.trees.getElement(
-          AccessPaths.skipParentheses(new TreePath(bareTarget, access.getExpression())));
+      Element arrayElement = interpreter.expressions.arrayOf(new TreePath(bareTarget, access.getExpression()));
       checks.check(declarations.arrayElementSink(arrayElement), result, values.kind(target), path, text);
       return result;
     }

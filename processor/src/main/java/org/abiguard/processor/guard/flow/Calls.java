@@ -49,15 +49,33 @@ final class Calls {
 
   @Nullable Fact invoke(TreePath path, MethodInvocationTree call) {
     TreePath select = new TreePath(path, call.getMethodSelect());
-    if (call.getMethodSelect() instanceof MemberSelectTree memberSelect) {
-      interpreter.expressions.evaluateReceiver(new TreePath(select, memberSelect.getExpression()));
-    }
     Element element = context.trees.getElement(path);
+    boolean unboxing = element instanceof ExecutableElement candidate && Boxes.isUnboxing(candidate);
+    Fact receiver = null;
+    TreePath receiverPath = null;
+    if (call.getMethodSelect() instanceof MemberSelectTree memberSelect) {
+      receiverPath = new TreePath(select, memberSelect.getExpression());
+      if (unboxing) {
+        receiver = interpreter.expressions.evaluate(receiverPath);
+      } else {
+        interpreter.expressions.evaluateReceiver(receiverPath);
+      }
+    }
     List<@Nullable Fact> arguments = arguments(path, call.getArguments(),
         element instanceof ExecutableElement method ? method : null);
     JavaKind kind = values.kind(path);
     if (!(element instanceof ExecutableElement method) || kind == null || !frame.reachable()) {
       return null;
+    }
+    if (unboxing && receiverPath != null) {
+      // x.intValue() is the value of x, as implicit unboxing is
+      Fact unboxed = Arith.convert(receiver, values.kind(receiverPath), kind);
+      return unboxed != null ? unboxed : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+    }
+    if (Boxes.isValueOf(method) && arguments.size() == 1) {
+      // Integer.valueOf(x) is the value of x, as implicit boxing is
+      Fact boxed = Arith.convert(arguments.get(0), values.kind(new TreePath(path, call.getArguments().get(0))), kind);
+      return boxed != null ? boxed : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
     }
     if (KnownMethods.known(method)) {
       List<@Nullable Fact> converted = new ArrayList<>();
@@ -98,9 +116,15 @@ final class Calls {
       @Nullable ExecutableElement method) {
     List<@Nullable Fact> facts = new ArrayList<>();
     List<TreePath> argumentPaths = new ArrayList<>();
+    int parameters = method == null ? -1 : method.getParameters().size();
     for (ExpressionTree argument : arguments) {
       TreePath argumentPath = new TreePath(call, argument);
       argumentPaths.add(argumentPath);
+      if (method != null && method.isVarArgs() && arguments.size() == parameters
+          && argumentPaths.size() == parameters && context.trees.getTypeMirror(argumentPath) instanceof ArrayType) {
+        // a varargs method called with an explicit array: its elements are the varargs values
+        interpreter.expressions.elementsOf(declarations.parameterSink(method, parameters - 1, true), argumentPath);
+      }
       facts.add(interpreter.expressions.evaluate(argumentPath));
     }
     if (method == null || !frame.reachable()) {

@@ -42,12 +42,15 @@ final class Checks {
     }
   }
 
+  /** The tree whose text a suggested check repeats: casts, parentheses and chained assignments stripped. */
   private static Tree stripCasts(Tree tree) {
     while (true) {
       if (tree instanceof ParenthesizedTree parenthesized) {
         tree = parenthesized.getExpression();
       } else if (tree instanceof TypeCastTree cast) {
         tree = cast.getExpression();
+      } else if (tree instanceof com.sun.source.tree.AssignmentTree assignment) {
+        tree = assignment.getExpression();
       } else {
         return tree;
       }

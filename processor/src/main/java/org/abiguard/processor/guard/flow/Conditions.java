@@ -11,6 +11,8 @@ import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,10 +93,65 @@ final class Conditions {
     AccessPath rightAccess = paths.of(rightPath);
     State whenTrue = Refinement.apply(frame.state.copy(), outcomes.whenTrue(), leftAccess, left, rightAccess, right);
     State whenFalse = Refinement.apply(frame.state.copy(), outcomes.whenFalse(), leftAccess, left, rightAccess, right);
+    if (leftAccess == null) {
+      TreePath shifted = AccessPaths.skipParentheses(leftPath);
+      whenTrue = shiftedOperand(whenTrue, shifted, outcomes.whenTrue().left());
+      whenFalse = shiftedOperand(whenFalse, shifted, outcomes.whenFalse().left());
+    }
     if (leftAccess != null && rightAccess != null) {
       relate(comparison.getKind(), whenTrue, whenFalse, leftAccess, rightAccess);
     }
     return new Branches(whenTrue, whenFalse);
+  }
+
+  /**
+   * {@code (x >>> k) op c} for a tracked {@code x} and a constant {@code k}: the values left for
+   * {@code x >>> k} bound the unsigned value of {@code x} ({@code (s >>> 16) == 0} leaves
+   * {@code s} in {@code 0..0xFFFF}).
+   */
+  private State shiftedOperand(State state, TreePath shiftPath, @Nullable Range shiftedValues) {
+    if (!state.reachable() || shiftedValues == null
+        || !(shiftPath.getLeaf() instanceof BinaryTree shift) || shift.getKind() != Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
+      return state;
+    }
+    TreePath operandPath = new TreePath(shiftPath, shift.getLeftOperand());
+    java.math.BigInteger distance = Constants.constant(interpreter.context.trees,
+        new TreePath(shiftPath, shift.getRightOperand()));
+    AccessPath operand = paths.of(operandPath);
+    JavaKind kind = interpreter.values.kind(shiftPath);
+    if (distance == null || operand == null || kind == null || kind != interpreter.values.kind(operandPath)
+        || (!state.tracks(operand) && interpreter.context.trees.getElement(AccessPaths.skipParentheses(operandPath)) == null)) {
+      return state;
+    }
+    Fact value = state.tracks(operand) ? state.fact(operand)
+        : interpreter.context.declarations.readFact(interpreter.context.trees.getElement(
+            AccessPaths.skipParentheses(operandPath)));
+    if (value == null) {
+      return state;
+    }
+    int bits = kind.bits();
+    int k = distance.intValue() & (bits - 1);
+    Range shiftedRange = shiftedValues.intersect(Range.unsigned(bits - k));
+    if (shiftedRange == null) {
+      return State.UNREACHABLE;
+    }
+    Range unsigned = new Range(shiftedRange.lo().shiftLeft(k),
+        shiftedRange.hi().add(java.math.BigInteger.ONE).shiftLeft(k).subtract(java.math.BigInteger.ONE));
+    Fact narrowed;
+    if (value.raw() != null && value.raw().bits() == bits) {
+      Range left = value.range().intersect(unsigned);
+      narrowed = left == null ? null : value.withRange(left);
+    } else if (unsigned.hi().compareTo(Range.signedMax(bits)) <= 0 || value.javaRange().nonNegative()) {
+      // negative Java values are unsigned values above signedMax: outside, or not possible
+      narrowed = value.restrictJava(unsigned);
+    } else {
+      return state;
+    }
+    if (narrowed == null) {
+      return State.UNREACHABLE;
+    }
+    state.put(operand, narrowed);
+    return state;
   }
 
   /**

@@ -33,6 +33,8 @@ public final class Context {
   private @Nullable CharSequence source;
   private boolean sourceRead;
   private Map<Object, Pending> pending = new LinkedHashMap<>();
+  /** Locals that refer to an {@code @AbiArray} field or component, with that field. */
+  final Map<javax.lang.model.element.Element, javax.lang.model.element.Element> arrayAliases = new java.util.HashMap<>();
 
   /** A finding and where to report it. */
   public record Pending(TreePath path, Finding finding) {}

@@ -21,6 +21,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
+import java.util.Objects;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.VariableElement;
@@ -29,6 +30,7 @@ import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
+import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
@@ -66,8 +68,14 @@ final class Expressions {
         return evaluate(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
       case INT_LITERAL, LONG_LITERAL, CHAR_LITERAL: {
         BigInteger value = Constants.integral(((LiteralTree) tree).getValue());
-        return value == null ? null
-            : Fact.plain(Range.point(value), Text.of(() -> "constant " + Range.hex(value)));
+        if (value == null) {
+          return null;
+        }
+        // a negative literal without a minus sign is written in hex, octal or binary: raw bits
+        if (value.signum() < 0 && !context.text(tree).startsWith("-")) {
+          return Fact.rawLiteral(value, Objects.requireNonNull(values.kind(path), "an integral literal has a Java type"));
+        }
+        return Fact.plain(Range.point(value), Text.of(() -> "constant " + Range.hex(value)));
       }
       case IDENTIFIER:
         return read(path);
@@ -183,9 +191,9 @@ final class Expressions {
     TreePath array = new TreePath(path, access.getExpression());
     evaluate(array);
     evaluate(new TreePath(path, access.getIndex()));
-    Element arrayElement = context.trees.getElement(AccessPaths.skipParentheses(array));
+    Element arrayElement = arrayOf(array);
     Width elementWidth = declarations.elementWidth(arrayElement);
-    if (elementWidth != null) {
+    if (elementWidth != null && arrayElement != null) {
       return Fact.declared(elementWidth, declarations.elementKind(arrayElement),
           "element of " + declarations.describe(arrayElement) + " (" + elementWidth + ")");
     }
@@ -194,12 +202,52 @@ final class Expressions {
   }
 
   private void newArray(TreePath path, NewArrayTree newArray) {
+    Sink elementSink = pendingElements;
+    pendingElements = null;
     for (ExpressionTree dimension : newArray.getDimensions()) {
       evaluate(new TreePath(path, dimension));
     }
     if (newArray.getInitializers() != null) {
       for (ExpressionTree initializer : newArray.getInitializers()) {
-        evaluate(new TreePath(path, initializer));
+        TreePath initializerPath = new TreePath(path, initializer);
+        Fact value = evaluate(initializerPath);
+        interpreter.checks.check(elementSink, value, values.kind(initializerPath), initializerPath);
+      }
+    }
+  }
+
+  /**
+   * The sink of each element of the array initializer about to be evaluated ({@code new int[]
+   * {...}} or {@code {...}} stored into an {@code @AbiArray} field, or passed as a varargs
+   * array); the initializer takes it.
+   */
+  private @Nullable Sink pendingElements;
+
+  /** Holds the elements of {@code value} to {@code sink} when it is an array initializer. */
+  void elementsOf(@Nullable Sink sink, TreePath value) {
+    pendingElements = sink != null && AccessPaths.skipParentheses(value).getLeaf() instanceof NewArrayTree ? sink : null;
+  }
+
+  /**
+   * The {@code @AbiArray} field or component an array expression is: read directly, or through a
+   * local that was assigned one (aliases are kept for the whole analysis, whatever the local
+   * holds later, so that no store through it is missed).
+   */
+  @Nullable Element arrayOf(TreePath arrayExpression) {
+    Element element = context.trees.getElement(AccessPaths.skipParentheses(arrayExpression));
+    if (element == null || declarations.elementWidth(element) != null) {
+      return element;
+    }
+    Element aliased = context.arrayAliases.get(element);
+    return aliased != null ? aliased : element;
+  }
+
+  /** Remembers that a local now refers to an {@code @AbiArray} array. */
+  void noteAlias(@Nullable Element local, TreePath value) {
+    if (local != null && local.getKind() == ElementKind.LOCAL_VARIABLE) {
+      Element array = arrayOf(value);
+      if (array != null && array != local && declarations.elementWidth(array) != null) {
+        context.arrayAliases.put(local, array);
       }
     }
   }

@@ -96,6 +96,7 @@ public final class Interpreter {
       if (member instanceof VariableTree field && field.getInitializer() != null) {
         Element fieldElement = context.trees.getElement(memberPath);
         TreePath initializer = new TreePath(memberPath, field.getInitializer());
+        interpreter.expressions.elementsOf(context.declarations.arrayElementSink(fieldElement), initializer);
         Fact value = interpreter.expressions.evaluate(initializer);
         interpreter.checks.check(context.declarations.variableSink(fieldElement), value,
             interpreter.values.kind(initializer), initializer);

@@ -17,11 +17,13 @@ import org.abiguard.processor.model.Width;
 
 /**
  * Loops, run to a fixpoint: the head's state is the join of the entry and every back edge,
- * widened ({@link Widening}) after a few rounds so that changing bounds stop moving.
+ * widened ({@link Widening}) after a few rounds so that every path stops moving, however many
+ * rounds a value takes to travel around the loop.
  */
 final class Loops {
   private static final int WIDEN_AFTER = 2;
-  private static final int MAX_ROUNDS = 6;
+  /** A bound far above what widening allows, only there to fail closed on a bug. */
+  private static final int ROUND_LIMIT = 10_000;
 
   private final Interpreter interpreter;
   private final Context context;
@@ -100,11 +102,11 @@ final class Loops {
     }
     TreePath variablePath = new TreePath(path, loop.getVariable());
     Element variable = context.trees.getElement(variablePath);
-    Element array = context.trees.getElement(AccessPaths.skipParentheses(expression));
+    Element array = interpreter.expressions.arrayOf(expression);
     Fact element = null;
     Width elementWidth = declarations.elementWidth(array);
     JavaKind variableKind = variable == null ? null : declarations.kindOf(variable.asType());
-    if (elementWidth != null) {
+    if (elementWidth != null && array != null) {
       element = Fact.declared(elementWidth, declarations.elementKind(array),
           "element of " + declarations.describe(array) + " (" + elementWidth + ")");
     } else if (variableKind != null) {
@@ -137,18 +139,25 @@ final class Loops {
     State entry = frame.state;
     State head = entry.copy();
     State exit = State.UNREACHABLE;
+    Widening widening = new Widening(declarations, context.strict);
     for (int round = 0; ; round++) {
+      if (round > ROUND_LIMIT) {
+        // widening bounds the rounds by the number of paths; fail closed rather than stop unsound
+        throw new IllegalStateException("a loop did not reach its fixpoint in " + ROUND_LIMIT + " rounds");
+      }
       target.breaks = State.UNREACHABLE;
       target.continues = State.UNREACHABLE;
       frame.state = head.copy();
       State back = body.get();
       exit = State.join(frame.state, target.breaks);
       State next = State.join(head, State.join(entry, back));
-      if (!next.reachable() || State.same(next, head) || round >= MAX_ROUNDS) {
+      if (round + 1 >= WIDEN_AFTER) {
+        next = widening.widen(head, next);
+      }
+      if (!next.reachable() || State.same(next, head)) {
         break;
       }
-      head = round + 1 >= WIDEN_AFTER
-          ? Widening.widen(declarations, context.strict, head, next, round + 1 >= MAX_ROUNDS - 1) : next;
+      head = next;
     }
     jumps.pop();
     frame.state = exit;

@@ -23,9 +23,8 @@ final class Operators {
     if (operator == Tree.Kind.LEFT_SHIFT || operator == Tree.Kind.RIGHT_SHIFT
         || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
       Fact shifted = Arith.convert(left, leftKind, kind);
-      Integer distance = right != null && right.range().isPoint() ? right.range().lo().intValue() : null;
       String symbol = operator == Tree.Kind.LEFT_SHIFT ? "<<" : operator == Tree.Kind.RIGHT_SHIFT ? ">>" : ">>>";
-      return Arith.shift(symbol, shifted, distance, kind, origin);
+      return Arith.shiftBy(symbol, shifted, right == null ? null : right.javaRange(), kind, origin);
     }
     Fact x = Arith.convert(left, leftKind, kind);
     Fact y = Arith.convert(right, rightKind, kind);

@@ -121,6 +121,7 @@ final class Statements {
     if (!frame.reachable()) {
       return;
     }
+    interpreter.expressions.noteAlias(variable, initializer);
     checks.check(context.declarations.variableSink(variable), value, values.kind(initializer), initializer);
     JavaKind variableKind = context.declarations.kindOf(variable.asType());
     if (variableKind != null) {

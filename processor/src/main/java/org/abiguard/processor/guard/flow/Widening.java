@@ -1,57 +1,117 @@
 package org.abiguard.processor.guard.flow;
 
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import org.abiguard.processor.guard.Declarations;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
-/** Makes loops reach their fixpoint in a few rounds. */
+/**
+ * Makes a loop reach its fixpoint whatever its depth. A path whose fact still changes after the
+ * first rounds has the bounds that moved pushed to its limit (a counter bounded by the loop's
+ * condition keeps its lower bound); if it changes again it takes its whole limit and keeps it
+ * (the limit is sticky). Each path thus moves at most twice, and the iteration ends after at most
+ * about twice as many rounds as the loop has paths.
+ *
+ * <p>The limit of a path is what its variable can hold: its declared width, or for raw bits the
+ * whole unsigned range of their width (so a value passed around a loop keeps its source), or
+ * else the range of its Java type. In lenient mode a plain variable that accumulates only
+ * constants and plain values becomes a plain Java value (no fact); one that accumulates values
+ * derived from ABI declarations ({@link Fact#fromAbi()}) is held to its Java type's range, as in
+ * strict mode, and so is a plain one that receives such a value later.
+ */
 final class Widening {
-  private Widening() {}
+  private final Declarations declarations;
+  private final boolean strict;
+  /** Paths whose moving bounds were pushed to their limit once. */
+  private final Set<AccessPath> pushed = new HashSet<>();
+  /** Paths at their whole limit for good (null: a plain Java value). */
+  private final Map<AccessPath, @Nullable Fact> settled = new HashMap<>();
 
-  /**
-   * Widening: a bound that still moves jumps to its limit, the declared width of the variable
-   * or the range of its Java type. In lenient mode a plain variable whose bound moves is a
-   * plain Java value (no fact) from then on, unless the value it accumulates derives from an
-   * ABI declaration ({@link Fact#fromAbi()}): such a sum or product of ABI values can grow to its
-   * Java type's range, so that range is its limit, as in strict mode. Everything still moving
-   * in the last round jumps straight to its limit.
-   */
-  static State widen(Declarations declarations, boolean strict, State head, State next, boolean last) {
+  Widening(Declarations declarations, boolean strict) {
+    this.declarations = declarations;
+    this.strict = strict;
+  }
+
+  /** The next head of the loop: {@code next} with every path that changed since {@code head} widened. */
+  State widen(State head, State next) {
+    if (!head.reachable() || !next.reachable()) {
+      return next;
+    }
     State out = next.copy();
-    for (Map.Entry<AccessPath, Fact> entry : next.entries()) {
-      if (!head.tracks(entry.getKey())) {
-        continue;
-      }
-      Fact old = head.fact(entry.getKey());
+    for (Map.Entry<AccessPath, @Nullable Fact> entry : next.entries()) {
+      AccessPath path = entry.getKey();
       Fact now = entry.getValue();
-      if (now == null || (old != null && old.range().contains(now.range()) && old.sameValues(now))) {
+      if (settled.containsKey(path)) {
+        Fact limit = settled.get(path);
+        if (limit == null && now != null && now.fromAbi()) {
+          // a plain value that now receives an ABI value: its Java type's range from here on
+          limit = settle(path, null, now);
+        }
+        out.put(path, limit);
         continue;
       }
-      Element variable = entry.getKey().last();
-      Fact limit = variable == null ? null : declarations.readFact(variable);
-      if (limit == null) {
-        if (!strict && !now.fromAbi() && !Fact.fromAbi(old)) {
-          out.put(entry.getKey(), null);
-          continue;
-        }
-        if (variable != null) {
-          JavaKind kind = declarations.kindOf(variable.asType());
-          limit = kind == null ? null : Declarations.javaTypeFact(kind, declarations.describe(variable));
-        }
-      }
-      if (limit == null || last) {
-        out.put(entry.getKey(), limit == null ? null : limit.withAbi(now.fromAbi() || Fact.fromAbi(old)));
+      if (!head.tracks(path)) {
         continue;
       }
-      Range base = old == null ? now.range() : old.range();
+      Fact old = head.fact(path);
+      if ((now == null && old == null) || (now != null && old != null && old.range().contains(now.range())
+          && old.sameValues(now))) {
+        continue;
+      }
+      Fact limit = limit(path, old, now);
+      if (limit == null || now == null || old == null || !pushed.add(path)) {
+        out.put(path, settle(path, old, now));
+        continue;
+      }
+      Range base = old.range();
       BigInteger lo = now.range().lo().compareTo(base.lo()) < 0 ? limit.range().lo().min(now.range().lo()) : base.lo();
       BigInteger hi = now.range().hi().compareTo(base.hi()) > 0 ? limit.range().hi().max(now.range().hi()) : base.hi();
-      out.put(entry.getKey(), new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended(), now.fromAbi()));
+      out.put(path, new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended(), now.fromAbi()));
     }
     return out;
+  }
+
+  /** Puts a path at its whole limit for the rest of the loop; returns the limit. */
+  private @Nullable Fact settle(AccessPath path, @Nullable Fact old, @Nullable Fact now) {
+    Fact limit = limit(path, old, now);
+    Fact value = now != null ? now : old;
+    Fact settledFact = limit == null || value == null ? limit
+        : new Fact(limit.range(), limit.raw(), value.origin(), limit.signExtended(), limit.fromAbi());
+    settled.put(path, settledFact);
+    return settledFact;
+  }
+
+  private @Nullable Fact limit(AccessPath path, @Nullable Fact old, @Nullable Fact now) {
+    Fact value = now != null ? now : old;
+    if (value == null) {
+      return null;
+    }
+    boolean abi = Fact.fromAbi(now) || Fact.fromAbi(old);
+    Width raw = value.raw();
+    if (raw != null && (old == null || raw.equals(old.raw())) && (now == null || raw.equals(now.raw()))) {
+      // raw bits of a width: every value of that width, still from the same source
+      return new Fact(Range.unsigned(raw.bits()), raw, value.origin(), value.signExtended(), abi);
+    }
+    Element variable = path.last();
+    Fact declared = variable == null ? null : declarations.readFact(variable);
+    if (declared != null) {
+      return declared.withAbi(abi);
+    }
+    if (!strict && !abi) {
+      return null;
+    }
+    if (variable == null) {
+      return null;
+    }
+    JavaKind kind = declarations.kindOf(variable.asType());
+    return kind == null ? null : Declarations.javaTypeFact(kind, declarations.describe(variable)).withAbi(abi);
   }
 }

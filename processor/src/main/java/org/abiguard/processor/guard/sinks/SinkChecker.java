@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SinkChecker {
   private static final int MAX_EXPRESSION_TEXT = 40;
+  /** The value's text when its source is too long to repeat in a suggested check. */
+  private static final String UNKNOWN = "value";
+  /** Text that is an operand as it is: a name, a field access, a call without operators in it. */
+  private static final java.util.regex.Pattern SIMPLE =
+      java.util.regex.Pattern.compile("[\\w$.]+(\\([\\w$., ]*\\))?(\\.[\\w$]+(\\(\\))?)*");
 
   private SinkChecker() {}
 
@@ -32,7 +37,7 @@ public final class SinkChecker {
     if (allowed.contains(r) && (f.signExtended() == null || r.lo().signum() >= 0)) {
       return null;
     }
-    String e = text == null || text.length() > MAX_EXPRESSION_TEXT ? "value" : text.toString();
+    String e = text == null || text.length() > MAX_EXPRESSION_TEXT ? UNKNOWN : text.toString();
     Width extended = f.signExtended();
     if (extended != null && r.lo().signum() < 0) {
       return signExtension(f, extended, sink, e);
@@ -50,30 +55,32 @@ public final class SinkChecker {
   private static Finding narrowing(Fact f, Sink sink, String e, Range allowed) {
     Range r = f.range();
     Width w = sink.width();
+    boolean below = r.lo().compareTo(allowed.lo()) < 0;
+    boolean above = r.hi().compareTo(allowed.hi()) > 0;
     StringBuilder lost = new StringBuilder();
-    if (r.lo().compareTo(allowed.lo()) < 0) {
+    if (below) {
       lost.append(new Range(r.lo(), r.hi().min(allowed.lo().subtract(BigInteger.ONE))));
     }
-    if (r.hi().compareTo(allowed.hi()) > 0) {
+    if (above) {
       if (lost.length() > 0) {
         lost.append(" and ");
       }
       lost.append(new Range(r.lo().max(allowed.hi().add(BigInteger.ONE)), r.hi()));
     }
-    boolean turnsNegative = w.signed() && r.lo().compareTo(allowed.lo()) >= 0
-        && r.hi().compareTo(Range.unsignedMax(w.bits())) <= 0;
-    String fits = smallestWidth(r);
-    String check = "if (" + rangeCheck(f, e, allowed) + ") return -EINVAL;";
+    boolean turnsNegative = w.signed() && !below && r.hi().compareTo(Range.unsignedMax(w.bits())) <= 0;
     StringBuilder m = new StringBuilder()
         .append(f.origin()).append(" can reach ").append(sink.description()).append(": values ").append(lost)
-        .append(turnsNegative ? " would turn negative. " : " would be truncated. ")
-        .append(fits == null ? "" : "Widen the " + sink.noun() + " to " + fits + ", ")
-        .append(fits == null ? "Check the range first (" : "check the range first (").append(check).append(")");
+        .append(turnsNegative ? " would turn negative" : " would be truncated");
+    String fits = smallestWidth(r);
+    if (fits != null) {
+      fix(m, "widen the " + sink.noun() + " to " + fits);
+    }
+    String rejected = below && above ? "values outside " + allowed
+        : above ? "values above " + Range.hex(allowed.hi()) : "values below " + Range.hex(allowed.lo());
+    fix(m, reject(rejected, sink, e, rangeCheck(f, e, allowed)));
     String helpers = helpers(w);
     if (helpers != null) {
-      m.append(", or write ").append(helpers).append(" to make the conversion explicit.");
-    } else {
-      m.append('.');
+      fix(m, "write " + helpers);
     }
     return new Finding(AbiKind.NARROWING, m.toString());
   }
@@ -81,38 +88,72 @@ public final class SinkChecker {
   private static Finding negative(Fact f, Sink sink, String e) {
     Range r = f.range();
     Range neg = new Range(r.lo(), r.hi().min(BigInteger.ONE.negate()));
+    StringBuilder m = new StringBuilder().append(f.origin()).append(" can reach ").append(sink.description())
+        .append(": negative values ").append(neg).append(" would become huge ").append(sink.width()).append(" values");
+    fix(m, reject("negative values", sink, e, operand(e) + " < 0"));
     String helper = checker(sink.width());
-    String m = f.origin() + " can reach " + sink.description() + ": negative values " + neg
-        + " would become huge " + sink.width() + " values. Check the sign first (if (" + e
-        + " < 0) return -EINVAL;)" + (helper == null ? "." : ", or write " + helper + " to make the conversion explicit.");
-    return new Finding(AbiKind.SIGN, m);
+    if (helper != null) {
+      fix(m, "write " + helper + " to make the conversion explicit (it throws on them)");
+    }
+    return new Finding(AbiKind.SIGN, m.toString());
   }
 
   private static Finding signExtension(Fact f, Width raw, Sink sink, String e) {
     Range neg = new Range(f.range().lo(), f.range().hi().min(BigInteger.ONE.negate()));
     BigInteger full = BigInteger.ONE.shiftLeft(raw.bits());
     Range orig = new Range(neg.lo().add(full), neg.hi().add(full));
+    String o = operand(e);
     String fix = switch (raw.bits()) {
-      case 8 -> (sink.kind().bits() > 32 ? "Byte.toUnsignedLong(" : "Byte.toUnsignedInt(") + e + ") or (" + e + " & 0xFF)";
-      case 16 -> (sink.kind().bits() > 32 ? "Short.toUnsignedLong(" : "Short.toUnsignedInt(") + e + ") or (" + e + " & 0xFFFF)";
-      default -> "Integer.toUnsignedLong(" + e + ") or (" + e + " & 0xFFFFFFFFL)";
+      case 8 -> (sink.kind().bits() > 32 ? "Byte.toUnsignedLong(" : "Byte.toUnsignedInt(") + e + ") or " + o + " & 0xFF";
+      case 16 -> (sink.kind().bits() > 32 ? "Short.toUnsignedLong(" : "Short.toUnsignedInt(") + e + ") or " + o + " & 0xFFFF";
+      default -> "Integer.toUnsignedLong(" + e + ") or " + o + " & 0xFFFFFFFFL";
     };
-    String m = f.origin() + " can reach " + sink.description() + " through Java's sign-extending widening: raw "
-        + raw + " values " + orig + " arrive as " + neg + ". Write " + fix + " to widen them as unsigned.";
-    return new Finding(AbiKind.SIGN, m);
+    StringBuilder m = new StringBuilder().append(f.origin()).append(" can reach ").append(sink.description())
+        .append(" through Java's sign-extending widening: raw ").append(raw).append(" values ").append(orig)
+        .append(" arrive as ").append(neg);
+    fix(m, "write " + fix + " to widen them as unsigned");
+    return new Finding(AbiKind.SIGN, m.toString());
+  }
+
+  /** Adds a fix on a line of its own, after the one-line summary. */
+  private static void fix(StringBuilder m, String text) {
+    m.append("\n  - ").append(text);
+  }
+
+  /**
+   * The fix that rejects the lost values where the value is written: {@code reject values above
+   * 0xFFFF before the call: if (xatp.space < 0 || xatp.space > 0xFFFF), return an error or throw}.
+   */
+  private static String reject(String values, Sink sink, String e, String condition) {
+    String where = switch (sink.noun()) {
+      case "parameter", "record component" -> "before the call";
+      case "return type" -> "before the return";
+      case "array element" -> "before the store";
+      default -> "before the assignment";
+    };
+    String m = "reject " + values + " " + where;
+    return e.equals(UNKNOWN) ? m : m + ": if (" + condition + "), return an error or throw";
   }
 
   private static String rangeCheck(Fact f, String e, Range allowed) {
-    String hi = e + " > " + Range.hex(allowed.hi());
+    String o = operand(e);
+    String hi = o + " > " + Range.hex(allowed.hi());
     if (f.raw() != null) {
       // raw bits: the upper half of the unsigned values is negative in Java
       boolean sameWidth = allowed.hi().compareTo(Range.signedMax(f.raw().bits())) >= 0;
-      return sameWidth ? e + " < 0" : e + " < 0 || " + hi;
+      return sameWidth ? o + " < 0" : o + " < 0 || " + hi;
     }
     if (allowed.lo().signum() < 0) {
-      return f.range().lo().compareTo(allowed.lo()) < 0 ? e + " < " + Range.hex(allowed.lo()) + " || " + hi : hi;
+      return f.range().lo().compareTo(allowed.lo()) < 0 ? o + " < " + Range.hex(allowed.lo()) + " || " + hi : hi;
     }
-    return f.range().lo().signum() < 0 ? e + " < 0 || " + hi : hi;
+    // values above Long.MAX_VALUE are held as raw bits in a long (cast away here): negative in Java
+    boolean rawLong = f.range().hi().compareTo(Range.signedMax(64)) > 0;
+    return f.range().lo().signum() < 0 || rawLong ? o + " < 0 || " + hi : hi;
+  }
+
+  /** The value's text as an operand of a comparison: parenthesized unless it is a name, access or call. */
+  private static String operand(String e) {
+    return SIMPLE.matcher(e).matches() ? e : "(" + e + ")";
   }
 
   /** The narrowest C width that holds every value of the range, or null. */
@@ -135,6 +176,7 @@ public final class SinkChecker {
     if (check == null) {
       return null;
     }
-    return w.signed() ? check : check + " / Abi.truncU" + w.bits() + "(...)";
+    return w.signed() ? check + " to make the conversion explicit (it throws on them)"
+        : check + " (throws on them) or Abi.truncU" + w.bits() + "(...) (keeps the low bits) to make the conversion explicit";
   }
 }

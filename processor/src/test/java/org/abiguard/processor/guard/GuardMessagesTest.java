@@ -1,0 +1,86 @@
+package org.abiguard.processor.guard;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import org.abiguard.processor.Compile;
+import org.abiguard.processor.Expected;
+import org.abiguard.processor.Expected.Source;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guard's narrowing and sign messages in full: a one-line summary naming the value's real
+ * source and its sink, then one fix per line, each valid Java where it shows code.
+ */
+class GuardMessagesTest {
+  private static final Source CHAIN = Source.of("p.Chain", """
+      package p;
+
+      import org.abiguard.U16;
+      import org.abiguard.U32;
+
+      class Chain {
+        @U32 int space;
+        @U16 int narrow;
+
+        void run(Chain x) {
+          int b;
+          narrow = b = x.space;
+        }
+      }
+      """);
+
+  @Test
+  void aChainedAssignmentSuggestsACheckOfItsSource() {
+    Compilation c = Compile.javac(CHAIN);
+    Expected.assertExactly(c, CHAIN.error("narrow = b", "= x.space", """
+        [abiguard:narrowing] field Chain.space (u32) can reach field Chain.narrow (u16): values \
+        0x10000..0xFFFFFFFF would be truncated
+            - widen the field to u32
+            - reject values above 0xFFFF before the assignment: if (x.space < 0 || x.space > 0xFFFF), return an \
+        error or throw
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""));
+  }
+
+  private static final Source EXTENT = Source.of("p.Extent", """
+      package p;
+
+      import org.abiguard.NativeLong;
+      import org.abiguard.U16;
+      import org.abiguard.U32;
+
+      class Extent {
+        @NativeLong long idx;
+
+        static void one(@U32 long idx) {}
+
+        static void port(@U16 int p) {}
+
+        static void run(Extent t) {
+          one(t.idx);
+          port((int) t.idx);
+        }
+      }
+      """);
+
+  @Test
+  void aCLongIsNamedWithItsWidthOnTheAbisWhereItIsLostAndReportedOnce() {
+    Compilation c = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386"), EXTENT);
+    Expected.assertExactly(c, EXTENT.error("one(t.idx)", ".idx", """
+        [abiguard:narrowing] field Extent.idx (unsigned long: u64 on x86_64) can reach parameter 'idx' of one \
+        (u32): values 0x100000000..0xFFFFFFFFFFFFFFFF would be truncated
+            - widen the parameter to u64
+            - reject values above 0xFFFFFFFF before the call: if (t.idx < 0 || t.idx > 0xFFFFFFFF), return an error \
+        or throw
+            - write Abi.checkU32(...) (throws on them) or Abi.truncU32(...) (keeps the low bits) to make the \
+        conversion explicit"""),
+        EXTENT.error("port((int) t.idx)", "(int)", """
+        [abiguard:narrowing] field Extent.idx (unsigned long: u64 on x86_64) can reach parameter 'p' of port \
+        (u16): values 0x10000..0xFFFFFFFFFFFFFFFF would be truncated
+            - widen the parameter to u64
+            - reject values above 0xFFFF before the call: if (t.idx < 0 || t.idx > 0xFFFF), return an error or \
+        throw
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""));
+  }
+}

@@ -59,7 +59,7 @@ def main(path):
                 v = t.get((key, op, c))
                 if v is None:
                     continue
-                print(f"| {title} | {op.lower()} | {label} | {fmt(v['median'])} | "
+                print(f"| {title} | {op.lower()} | {label} | {fmt(v['median'])} | {fmt(v['min'])} | "
                       f"{fmt(v['mean'])} ± {fmt(v['error'])} | {fmt(v['alloc'], 0)} |")
     for stat in ("median", "min"):
         ratios(t, stat)

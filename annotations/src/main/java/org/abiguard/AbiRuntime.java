@@ -244,6 +244,128 @@ public final class AbiRuntime {
     }
   }
 
+  // ---------------------------------------------------------------- bit-fields, flexible arrays, unions
+
+  /**
+   * Throws unless {@code value} fits a bit-field of {@code bits} bits ({@code u4}: {@code 0..15},
+   * {@code s3}: {@code -4..3}).
+   *
+   * @throws AbiRangeException {@code "member = 16 does not fit u4 (0..15)"}
+   */
+  public static void checkBits(long value, int bits, boolean signed, String member) {
+    long min = signed ? -(1L << (bits - 1)) : 0;
+    long max = signed ? (1L << (bits - 1)) - 1 : bits == 64 ? -1L : (1L << bits) - 1;
+    boolean fits = signed ? value >= min && value <= max : bits == 64 || (value >= 0 && value <= max);
+    if (!fits) {
+      throw new AbiRangeException(member + " = " + value + " does not fit " + (signed ? "s" : "u") + bits + " ("
+          + min + ".." + (signed ? Long.toString(max) : Long.toUnsignedString(max)) + ")");
+    }
+  }
+
+  /**
+   * The {@code bits}-bit field at bit {@code bitOffset} from {@code index}, byte by byte: bits
+   * numbered from each byte's least significant bit with the value's lowest bit first, or
+   * ({@code bigEndian}) from the most significant bit with the value's highest bit first. For
+   * bit-fields no 8-byte window holds (up to 64 bits at an odd bit of a packed type).
+   */
+  public static long getBits(ByteBuffer buf, int index, int bitOffset, int bits, boolean bigEndian) {
+    long v = 0;
+    for (int k = 0; k < bits; k++) {
+      int q = bitOffset + (bigEndian ? bits - 1 - k : k);
+      int b = buf.get(index + (q >>> 3));
+      int bit = bigEndian ? b >>> (7 - (q & 7)) & 1 : b >>> (q & 7) & 1;
+      v |= (long) bit << k;
+    }
+    return v;
+  }
+
+  /** Puts the low {@code bits} bits of {@code value} where {@link #getBits} reads them; other bits stay. */
+  public static void putBits(ByteBuffer buf, int index, int bitOffset, int bits, boolean bigEndian, long value) {
+    for (int k = 0; k < bits; k++) {
+      int q = bitOffset + (bigEndian ? bits - 1 - k : k);
+      int mask = bigEndian ? 0x80 >>> (q & 7) : 1 << (q & 7);
+      int b = buf.get(index + (q >>> 3));
+      b = (value >>> k & 1) != 0 ? b | mask : b & ~mask;
+      buf.put(index + (q >>> 3), (byte) b);
+    }
+  }
+
+  /**
+   * The number of elements of a flexible array at {@code index}, {@code count} (unsigned), after
+   * checking that they all lie within {@code buf.limit()}.
+   *
+   * @throws IndexOutOfBoundsException naming the member, the count and the limit
+   */
+  public static int flexibleCount(ByteBuffer buf, int index, long count, int elementSize, String member) {
+    if (count < 0 || count > (long) (buf.limit() - index) / elementSize) {
+      throw new IndexOutOfBoundsException(member + ": " + Long.toUnsignedString(count) + " elements of "
+          + elementSize + " bytes from offset " + index + " do not fit in a buffer with limit " + buf.limit());
+    }
+    return (int) count;
+  }
+
+  /**
+   * As {@link #flexibleCount(ByteBuffer, int, long, int, String)} for a {@code MemorySegment} of
+   * {@code byteSize} bytes, whose {@code byteSize()} the caller passes.
+   *
+   * @throws IndexOutOfBoundsException naming the member, the count and the segment's size
+   */
+  public static int flexibleCount(long byteSize, long index, long count, int elementSize, String member) {
+    if (count < 0 || count > Integer.MAX_VALUE || count > (byteSize - index) / elementSize) {
+      throw new IndexOutOfBoundsException(member + ": " + Long.toUnsignedString(count) + " elements of "
+          + elementSize + " bytes from offset " + index + " do not fit in a segment of " + byteSize + " bytes");
+    }
+    return (int) count;
+  }
+
+  /**
+   * {@code bytes} with the low {@code bits} bits of {@code value} put where {@link #getBits}
+   * reads them from index 0, other bits unchanged: the copy a {@code MemorySegment} write of a
+   * bit-field that no 8-byte window holds modifies and copies back.
+   *
+   * @return {@code bytes}
+   */
+  public static byte[] withBits(byte[] bytes, int bitOffset, int bits, boolean bigEndian, long value) {
+    putBits(ByteBuffer.wrap(bytes), 0, bitOffset, bits, bigEndian, value);
+    return bytes;
+  }
+
+  /**
+   * The bytes a struct of {@code size} bytes covers with {@code length} elements of
+   * {@code elementSize} bytes in its flexible array at {@code arrayOffset}.
+   *
+   * @throws IndexOutOfBoundsException if that is more than a buffer can hold
+   */
+  public static int flexibleEnd(int size, int arrayOffset, int length, int elementSize, String struct) {
+    long end = Math.max(size, arrayOffset + (long) length * elementSize);
+    if (end > Integer.MAX_VALUE) {
+      throw new IndexOutOfBoundsException(struct + ": " + length + " elements do not fit in a ByteBuffer");
+    }
+    return (int) end;
+  }
+
+  /**
+   * Throws unless a flexible array has as many elements as its count member says.
+   *
+   * @throws IllegalArgumentException {@code "s.entries has 3 elements but s.nr says 4"}
+   */
+  public static void checkFlexibleLength(int length, long count, String member, String countMember) {
+    if (length != count) {
+      throw new IllegalArgumentException(member + " has " + length + " elements but " + countMember + " says "
+          + Long.toUnsignedString(count));
+    }
+  }
+
+  /**
+   * The exception for a union value with two members set, which no write can represent.
+   *
+   * @param union how C names the union: {@code union u}
+   */
+  public static IllegalArgumentException twoMembersSet(String union, Object first, Object second) {
+    return new IllegalArgumentException(union + ": members " + first + " and " + second + " are both set; set"
+        + " exactly one (the others null or 0), or name it: write(value, Member." + second + ", buf, offset)");
+  }
+
   // ---------------------------------------------------------------- codecs
 
   /** An ABI class's static {@code read(ByteBuffer, int)}. */

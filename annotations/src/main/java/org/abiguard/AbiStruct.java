@@ -66,4 +66,13 @@ public @interface AbiStruct {
    * applies, as in gcc.
    */
   int pack() default 0;
+
+  /**
+   * When true, C declares this struct inline without a tag, as the type of a member
+   * ({@code struct { ... } u;}) or of an anonymous member: no C code can name it on its own, so
+   * {@code abi-asserts.h} and {@code abi-check.c} check it through the members that hold it
+   * ({@code offsetof(struct xen_domctl, u.createdomain)}) instead of by {@link #name()}.
+   * Types used as {@link AbiAnonymous} members are untagged whatever this says.
+   */
+  boolean untagged() default false;
 }

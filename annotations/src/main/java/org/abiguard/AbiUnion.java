@@ -48,4 +48,13 @@ public @interface AbiUnion {
 
   /** Packing, as {@link AbiStruct#pack()}: 0 natural, 1 packed, 2/4/8/16 {@code #pragma pack}. */
   int pack() default 0;
+
+  /**
+   * When true, C declares this union inline without a tag, as the type of a member
+   * ({@code union { ... } u;}) or of an anonymous member: no C code can name it on its own, so
+   * {@code abi-asserts.h} and {@code abi-check.c} check it through the members that hold it
+   * ({@code offsetof(struct xen_domctl, u.createdomain)}) instead of by {@link #name()}.
+   * Types used as {@link AbiAnonymous} members are untagged whatever this says.
+   */
+  boolean untagged() default false;
 }

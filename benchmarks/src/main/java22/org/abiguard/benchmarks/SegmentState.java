@@ -7,8 +7,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The {@code MemorySegment} view of {@link SpeedState}'s native memory (the same bytes), and
- * the same values. {@link #setUp} checks that the segment contenders read the generated
- * marshaller's values and write its bytes.
+ * the same values. {@link #setUp} checks that the segment contenders (the generated segment
+ * methods included) read the values the generated {@code ByteBuffer} marshaller wrote and write
+ * its bytes.
  */
 @State(Scope.Thread)
 public class SegmentState {
@@ -31,6 +32,16 @@ public class SegmentState {
         HandWrittenSegmentXenAddToPhysmap.LAYOUT.byteSize());
     SpeedState.same("segment layout size of memory_exchange_batch", (long) HandWrittenMemoryExchangeBatch.SIZE,
         HandWrittenSegmentMemoryExchangeBatch.LAYOUT.byteSize());
+    SpeedState.same("generated LAYOUT size of xen_add_to_physmap", (long) HandWrittenXenAddToPhysmap.SIZE,
+        XenAddToPhysmapMarshaller.LAYOUT.byteSize());
+    SpeedState.same("generated LAYOUT size of memory_exchange_batch", (long) HandWrittenMemoryExchangeBatch.SIZE,
+        MemoryExchangeBatchMarshaller.LAYOUT.byteSize());
+    s.checkReads("generated MemorySegment", () -> XenAddToPhysmapMarshaller.read(seg, SpeedState.PHYSMAP),
+        () -> MemoryExchangeBatchMarshaller.read(seg, SpeedState.BATCH));
+    s.checkWrite("generated MemorySegment xen_add_to_physmap", physmapBytes, SpeedState.PHYSMAP,
+        b -> XenAddToPhysmapMarshaller.write(physmap, seg, SpeedState.PHYSMAP));
+    s.checkWrite("generated MemorySegment memory_exchange_batch", batchBytes, SpeedState.BATCH,
+        b -> MemoryExchangeBatchMarshaller.write(batch, seg, SpeedState.BATCH));
     s.checkReads("hand-written MemorySegment", () -> HandWrittenSegmentXenAddToPhysmap.read(seg, SpeedState.PHYSMAP),
         () -> HandWrittenSegmentMemoryExchangeBatch.read(seg, SpeedState.BATCH));
     s.checkWrite("hand-written MemorySegment xen_add_to_physmap", physmapBytes, SpeedState.PHYSMAP,

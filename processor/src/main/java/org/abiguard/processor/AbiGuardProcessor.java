@@ -49,7 +49,12 @@ public final class AbiGuardProcessor extends AbstractProcessor {
     Options options = Options.parse(env.getOptions());
     reporter = new Reporter(env.getMessager(), options.warningsOnly());
     options.problems().forEach(reporter::optionError);
-    structs = new StructStage(env, reporter, options);
+    try {
+      structs = new StructStage(env, reporter, options);
+    } catch (Throwable e) {
+      // a broken installation (a class missing from the processor jar): a diagnostic, not a crash
+      reporter.internalError("starting the struct stage", e);
+    }
     try {
       FlowGuard.install(env, reporter, options);
     } catch (RuntimeException | LinkageError e) {
@@ -59,12 +64,16 @@ public final class AbiGuardProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (structs == null) {
+      return false;
+    }
     try {
       structs.round(annotations, round);
       if (round.processingOver()) {
         structs.finish();
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) {
+      // every failure of the struct stage, a StackOverflowError included, is a diagnostic
       reporter.internalError("struct processing", e);
     }
     return false;

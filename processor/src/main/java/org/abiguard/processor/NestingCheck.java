@@ -48,12 +48,60 @@ final class NestingCheck {
     this.foreignMemory = foreignMemory;
   }
 
-  /** The verdict on a struct that read without problems of its own. */
+  /**
+   * The verdict on a struct that read without problems of its own. The structs it nests are
+   * judged first, deepest first, from an explicit work list: no nesting depth can exhaust the
+   * Java stack.
+   */
   Verdict check(StructReading struct) {
     Verdict known = verdicts.get(struct.javaName());
     if (known != null) {
       return known;
     }
+    for (StructReading nested : nestedDeepestFirst(struct)) {
+      if (!verdicts.containsKey(nested.javaName())) {
+        verdicts.put(nested.javaName(), checkOne(nested));
+      }
+    }
+    Verdict verdict = checkOne(struct);
+    verdicts.put(struct.javaName(), verdict);
+    return verdict;
+  }
+
+  /** The valid structs {@code struct} nests, transitively, each after the structs it nests. */
+  private List<StructReading> nestedDeepestFirst(StructReading struct) {
+    List<StructReading> order = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Deque<Object[]> stack = new java.util.ArrayDeque<>();
+    seen.add(struct.javaName());
+    stack.push(new Object[] {struct, 0});
+    while (!stack.isEmpty()) {
+      Object[] top = stack.peek();
+      StructReading current = (StructReading) top[0];
+      int index = (Integer) top[1];
+      List<FieldModel> fields = Objects.requireNonNull(current.model(), "a valid reading").fields();
+      if (index >= fields.size()) {
+        stack.pop();
+        if (current != struct) {
+          order.add(current);
+        }
+        continue;
+      }
+      top[1] = index + 1;
+      Optional<String> nested = nestedName(fields.get(index).type());
+      if (nested.isEmpty() || !seen.add(nested.get())) {
+        continue;
+      }
+      Optional<StructReading> reading = registry.reading(nested.get());
+      if (reading.isPresent() && reading.get().valid()) {
+        stack.push(new Object[] {reading.get(), 0});
+      }
+    }
+    return order;
+  }
+
+  /** The verdict on one struct, the verdicts of the structs it nests being known. */
+  private Verdict checkOne(StructReading struct) {
     boolean pending = false;
     List<Problem> problems = new ArrayList<>();
     StructModel model = Objects.requireNonNull(struct.model(), "a valid reading");
@@ -63,7 +111,7 @@ final class NestingCheck {
       if (nested.isEmpty()) {
         continue;
       }
-      Optional<List<String>> cycle = pathBack(nested.get(), struct.javaName(), new ArrayList<>());
+      Optional<List<String>> cycle = pathBack(nested.get(), struct.javaName());
       if (cycle.isPresent()) {
         problems.add(Problem.on(struct.members().get(i), cycleMessage(struct, field, cycle.get())));
         continue;
@@ -72,11 +120,7 @@ final class NestingCheck {
       pending |= v.pending();
       problems.addAll(v.problems());
     }
-    Verdict verdict = problems.isEmpty() ? (pending ? Verdict.PENDING : Verdict.OK) : new Verdict(false, problems);
-    if (!verdict.pending()) {
-      verdicts.put(struct.javaName(), verdict);
-    }
-    return verdict;
+    return problems.isEmpty() ? (pending ? Verdict.PENDING : Verdict.OK) : new Verdict(false, problems);
   }
 
   /** Forgets this round's verdicts: deferred structs are read again in the next one. */
@@ -91,7 +135,11 @@ final class NestingCheck {
     }
     String what = "'" + struct.members().get(member).getSimpleName() + "' nests " + nestedName;
     List<Problem> ownProblems = nested.get().valid() ? List.of() : nested.get().problems();
-    Verdict inner = nested.get().valid() ? check(nested.get()) : new Verdict(false, ownProblems);
+    Verdict inner = nested.get().valid() ? verdicts.getOrDefault(nestedName, Verdict.PENDING)
+        : new Verdict(false, ownProblems);
+    if (nested.get().valid() && !verdicts.containsKey(nestedName)) {
+      inner = checkOne(nested.get()); // not reached by nestedDeepestFirst (a cycle elsewhere): judge it alone
+    }
     if (inner.ok() && registry.fromClassFile(nestedName)) {
       Optional<String> gap = registry.marshallerGap(
           Objects.requireNonNull(nested.get().model(), "a valid reading"), abis, foreignMemory);
@@ -118,28 +166,38 @@ final class NestingCheck {
 
   /**
    * The chain of members from {@code from} back to {@code target}, if {@code from} nests
-   * {@code target}; only structs that read correctly are followed.
+   * {@code target}; only structs that read correctly are followed. A breadth-first search with
+   * an explicit queue (no recursion), so the chain found is a shortest one.
    */
-  private Optional<List<String>> pathBack(String from, String target, List<String> visited) {
+  private Optional<List<String>> pathBack(String from, String target) {
     if (from.equals(target)) {
       return Optional.of(new ArrayList<>());
     }
-    if (visited.contains(from)) {
-      return Optional.empty();
-    }
-    visited.add(from);
-    Optional<StructReading> reading = registry.reading(from);
-    if (reading.isEmpty() || !reading.get().valid()) {
-      return Optional.empty();
-    }
-    for (FieldModel f : Objects.requireNonNull(reading.get().model(), "a valid reading").fields()) {
-      Optional<String> next = nestedName(f.type());
-      if (next.isPresent()) {
-        Optional<List<String>> rest = pathBack(next.get(), target, visited);
-        if (rest.isPresent()) {
-          rest.get().add(0, simpleName(from) + "." + f.javaName());
-          return rest;
+    // for each struct reached: the struct and member it was reached from
+    Map<String, String[]> cameFrom = new HashMap<>();
+    java.util.Deque<String> queue = new java.util.ArrayDeque<>();
+    cameFrom.put(from, null);
+    queue.add(from);
+    while (!queue.isEmpty()) {
+      String current = queue.poll();
+      Optional<StructReading> reading = registry.reading(current);
+      if (reading.isEmpty() || !reading.get().valid()) {
+        continue;
+      }
+      for (FieldModel f : Objects.requireNonNull(reading.get().model(), "a valid reading").fields()) {
+        Optional<String> next = nestedName(f.type());
+        if (next.isEmpty() || cameFrom.containsKey(next.get())) {
+          continue;
         }
+        cameFrom.put(next.get(), new String[] {current, f.javaName()});
+        if (next.get().equals(target)) {
+          List<String> chain = new ArrayList<>();
+          for (String[] step = cameFrom.get(target); step != null; step = cameFrom.get(step[0])) {
+            chain.add(0, simpleName(step[0]) + "." + step[1]);
+          }
+          return Optional.of(chain);
+        }
+        queue.add(next.get());
       }
     }
     return Optional.empty();

@@ -14,6 +14,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
+import org.abiguard.processor.codegen.AbiCheckWriter;
 import org.abiguard.processor.codegen.CAssertsWriter;
 import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.diag.Reporter;
@@ -24,13 +25,14 @@ import org.abiguard.processor.manifest.ManifestWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the struct half writes once per compilation, after the last round: the ABI manifest and
- * the C assertions in the class output, and, with {@code -Aabiguard.baseline}, the comparison
+ * What the struct half writes once per compilation, after the last round: the ABI manifest,
+ * the C assertions and the bit-field check program ({@code abi-check.c}) in the class output, and, with {@code -Aabiguard.baseline}, the comparison
  * with an earlier release's manifest.
  */
 final class StructOutputs {
   static final String MANIFEST = "META-INF/abiguard/abi-manifest.json";
   static final String ASSERTS = "META-INF/abiguard/abi-asserts.h";
+  static final String CHECK = "META-INF/abiguard/abi-check.c";
 
   private final Elements elements;
   private final Filer filer;
@@ -51,6 +53,7 @@ final class StructOutputs {
   void write(List<List<StructLayout>> structs, Set<String> failed, @Nullable String baseline) {
     writeResource(MANIFEST, ManifestWriter.render(structs));
     writeResource(ASSERTS, CAssertsWriter.render(structs));
+    writeResource(CHECK, AbiCheckWriter.render(structs));
     if (baseline != null) {
       checkBaseline(baseline, structs, failed);
     }

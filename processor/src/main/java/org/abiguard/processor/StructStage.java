@@ -101,18 +101,19 @@ final class StructStage {
    */
   void round(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     TypeElement abiStruct = elements.getTypeElement(AbiAnnotations.ABI_STRUCT);
-    if (abiStruct == null) {
+    TypeElement abiUnion = elements.getTypeElement(AbiAnnotations.ABI_UNION);
+    if (abiStruct == null && abiUnion == null) {
       return;
     }
     declarations.round(annotations, round);
     nesting.nextRound();
     List<StructReading> readings = new ArrayList<>();
-    for (TypeElement type : candidates(round, abiStruct)) {
+    for (TypeElement type : candidates(round, abiStruct, abiUnion)) {
       try {
         StructReading reading = reader.read(type);
         registry.add(reading);
         readings.add(reading);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         failed.add(type.getQualifiedName().toString());
         reporter.internalError("reading struct " + type.getQualifiedName(), e);
       }
@@ -121,7 +122,7 @@ final class StructStage {
     for (StructReading reading : readings) {
       try {
         process(reading, round.processingOver());
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         failed.add(reading.javaName());
         reporter.internalError("struct " + reading.javaName(), e);
       }
@@ -129,11 +130,16 @@ final class StructStage {
   }
 
   /** The round's {@code @AbiStruct} types, then those deferred from earlier rounds. */
-  private List<TypeElement> candidates(RoundEnvironment round, TypeElement abiStruct) {
+  private List<TypeElement> candidates(RoundEnvironment round, TypeElement abiStruct, TypeElement abiUnion) {
     Map<String, TypeElement> byName = new LinkedHashMap<>();
-    for (Element e : round.getElementsAnnotatedWith(abiStruct)) {
-      if (e instanceof TypeElement te) {
-        byName.put(te.getQualifiedName().toString(), te);
+    for (TypeElement annotation : new TypeElement[] {abiStruct, abiUnion}) {
+      if (annotation == null) {
+        continue;
+      }
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
+        if (e instanceof TypeElement te) {
+          byName.put(te.getQualifiedName().toString(), te);
+        }
       }
     }
     for (String name : registry.deferred()) {

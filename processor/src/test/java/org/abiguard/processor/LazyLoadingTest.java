@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A compilation without {@code @AbiStruct} never loads the struct stage, the code generator or
- * JavaPoet: the processor is loaded, as javac loads it, by a class loader of its own, which
- * records every class it defines.
+ * A compilation without {@code @AbiStruct} never loads the code generator or JavaPoet, also when
+ * the flow guard has work (a width-annotated field): the processor is loaded, as javac loads it,
+ * by a class loader of its own, which records every class it defines. ({@code ColdStartTest}
+ * checks the same with a javac child process and {@code -verbose:class}.)
  */
 class LazyLoadingTest {
   private static final String NO_STRUCT = """

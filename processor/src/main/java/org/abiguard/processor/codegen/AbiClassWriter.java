@@ -12,6 +12,7 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
+import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,7 @@ final class AbiClassWriter {
   private final ClassName mirror;
   private final String marshallerDoc;
   private final List<MemberCode> members = new ArrayList<>();
+  private final MemberContext cx;
   private final @Nullable SegmentAccess segment;
 
   /**
@@ -57,9 +59,9 @@ final class AbiClassWriter {
     this.self = names.abiClass(struct, layout.abi());
     this.mirror = names.mirror(struct);
     this.marshallerDoc = names.marshaller(struct).simpleName();
-    MemberContext cx = new MemberContext(struct, layout.abi(), names);
+    this.cx = new MemberContext(struct, layout.abi(), names);
     for (FieldLayout field : layout.fields()) {
-      members.add(MemberCode.of(field, cx));
+      members.add(MemberCode.of(field, cx, layout.size()));
     }
   }
 
@@ -76,18 +78,68 @@ final class AbiClassWriter {
     }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     Access buffer = new BufferAccess(struct.order());
-    read(type, buffer);
-    check(type);
-    write(type, buffer);
+    if (struct.union()) {
+      type.addMethod(new UnionCode(layout, cx, memberEnum()).selected());
+      type.addMethod(new UnionCode(layout, cx, memberEnum()).check());
+      check(type, true);
+    } else {
+      check(type, false);
+    }
+    readAndWrite(type, buffer);
     if (segment != null) {
       // the value layouts are the ABI class's own: reading the outer class's while the outer
       // class's LAYOUT (this class's) is being initialised would be a cycle of class initialisation
       type.addFields(segment.valueLayouts());
-      type.addField(layoutField(type, segment));
-      read(type, segment);
-      write(type, segment);
+      type.addField(new ForeignLayout(layout, members, segment).field(type));
+      readAndWrite(type, segment);
     }
     return type.build();
+  }
+
+  /** The reads and writes through one kind of memory. */
+  private void readAndWrite(TypeSpec.Builder type, Access access) {
+    if (struct.union()) {
+      UnionCode union = new UnionCode(layout, cx, memberEnum());
+      read(type, access, false);
+      read(type, access, true);
+      type.addMethod(union.write(access));
+      writeUnion(type, access);
+    } else {
+      if (flexibleWithoutCount() != null) {
+        type.addMethod(readWithoutCount(access));
+      }
+      read(type, access, false);
+      write(type, access);
+    }
+  }
+
+  /** The union's member-selector enum, shared by every ABI class: {@code FooMarshaller.Member}. */
+  ClassName memberEnum() {
+    return names.marshaller(struct).nestedClass("Member");
+  }
+
+  /** The flexible array whose count the caller gives, or null. */
+  @Nullable FieldLayout flexibleWithoutCount() {
+    for (FieldLayout f : layout.fields()) {
+      if (f.field().flexible() && f.field().countMember().isEmpty()) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** {@code read(buf, offset)} of a struct whose flexible array the caller counts: no element. */
+  private MethodSpec readWithoutCount(Access access) {
+    return MethodSpec.methodBuilder("read")
+        .addJavadoc("Reads {@code $L} as laid out on $L with no element in its flexible array {@code $L}.\n",
+            struct.cTypeName(), layout.abi().manifestName(),
+            java.util.Objects.requireNonNull(flexibleWithoutCount(), "a flexible array").field().cName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(mirror)
+        .addParameter(access.memoryType(), access.memory())
+        .addParameter(access.offsetType(), "offset")
+        .addStatement("return read($L, offset, 0)", access.memory())
+        .build();
   }
 
   /** A member's Javadoc: "{@code uint32_t space;} at offset 4, u32", plus the Java name where it differs. */
@@ -106,92 +158,56 @@ final class AbiClassWriter {
         .build();
   }
 
-  // ---------------------------------------------------------------- LAYOUT (Java 22+)
-
-  /**
-   * {@code LAYOUT}: the members' layouts by C name with the padding between them, aligned as on
-   * this ABI; past {@link #MEMBERS_PER_METHOD} members, built by private methods.
-   */
-  private FieldSpec layoutField(TypeSpec.Builder type, SegmentAccess segment) {
-    List<CodeBlock> parts = new ArrayList<>();
-    int end = 0;
-    int memberAlign = 1;
-    for (MemberCode member : members) {
-      FieldLayout field = member.field();
-      if (field.offset() > end) {
-        parts.add(paddingLayout(field.offset() - end));
-      }
-      parts.add(member.layout(segment));
-      end = Math.max(end, field.offset() + field.size());
-      memberAlign = Math.max(memberAlign, field.align());
-    }
-    if (layout.size() > end) {
-      parts.add(paddingLayout(layout.size() - end));
-    }
-    CodeBlock.Builder init = CodeBlock.builder().add("$T.structLayout(", SegmentAccess.MEMORY_LAYOUT);
-    if (parts.size() <= MEMBERS_PER_METHOD) {
-      init.add("$>$>\n").add(CodeBlock.join(parts, ",\n")).add(")$<$<");
-    } else {
-      init.add("layoutMembers())");
-      layoutMethods(type, parts);
-    }
-    init.add("\n$>$>.withName($S)$<$<", struct.cName());
-    if (layout.align() != memberAlign) {
-      init.add(".withByteAlignment($L)", layout.align());
-    }
-    return FieldSpec.builder(SegmentAccess.STRUCT_LAYOUT, "LAYOUT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("{@code $L} on $L as a {@code java.lang.foreign} layout: {@code SIZE} bytes, aligned to\n"
-            + "{@code ALIGNMENT}, members by their C names, padding explicit, $L endian.\n",
-            struct.cTypeName(), layout.abi().manifestName(), struct.order().manifestName())
-        .initializer(init.build())
-        .build();
-  }
-
-  private static CodeBlock paddingLayout(int bytes) {
-    return CodeBlock.of("$T.paddingLayout($L)", SegmentAccess.MEMORY_LAYOUT, bytes);
-  }
-
-  /** {@code layoutMembers()} filling an array part by part: one method would exceed 64 KiB. */
-  private void layoutMethods(TypeSpec.Builder type, List<CodeBlock> parts) {
-    TypeName array = com.palantir.javapoet.ArrayTypeName.of(SegmentAccess.MEMORY_LAYOUT);
-    MethodSpec.Builder all = MethodSpec.methodBuilder("layoutMembers")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(array)
-        .addStatement("$T[] members = new $T[$L]", SegmentAccess.MEMORY_LAYOUT, SegmentAccess.MEMORY_LAYOUT,
-            parts.size());
-    for (int from = 0, part = 0; from < parts.size(); from += MEMBERS_PER_METHOD, part++) {
-      MethodSpec.Builder method = MethodSpec.methodBuilder("layoutMembers" + part)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addParameter(array, "members");
-      for (int i = from; i < Math.min(parts.size(), from + MEMBERS_PER_METHOD); i++) {
-        method.addStatement("members[$L] = $L", i, parts.get(i));
-      }
-      type.addMethod(method.build());
-      all.addStatement("layoutMembers$L(members)", part);
-    }
-    type.addMethod(all.addStatement("return members").build());
-  }
-
   // ---------------------------------------------------------------- read
 
-  private void read(TypeSpec.Builder type, Access access) {
+  /**
+   * {@code read(buf, offset)}; with {@code selective} (unions) {@code read(buf, offset, member)},
+   * which decodes that member only; for a struct whose flexible array the caller counts
+   * {@code read(buf, offset, count)}.
+   */
+  private void read(TypeSpec.Builder type, Access access, boolean selective) {
+    FieldLayout counted = flexibleWithoutCount();
     MethodSpec.Builder method = MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads {@code $L} as laid out on $L: see {@link $L#read}.\n", struct.cTypeName(),
-            layout.abi().manifestName(), marshallerDoc)
+        .addJavadoc("Reads $L{@code $L} as laid out on $L: see {@link $L#read}.$L\n",
+            selective ? "the member {@code member} of " : "", struct.cTypeName(), layout.abi().manifestName(),
+            marshallerDoc, readNote(selective, counted))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(mirror)
         .addParameter(access.memoryType(), access.memory())
-        .addParameter(access.offsetType(), "offset")
-        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+        .addParameter(access.offsetType(), "offset");
+    if (selective) {
+      method.addParameter(memberEnum(), "member");
+      method.addStatement("$T.requireNonNull(member, $S)", RuntimeTypes.ABI_RUNTIME, "member");
+    }
+    if (counted != null) {
+      method.addParameter(int.class, "count");
+    }
+    method.addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
     if (struct.record()) {
       // a record has at most 255 components (its constructor's parameters): one method holds them
       NameAllocator locals = locals();
+      java.util.Map<String, String> byJavaName = new java.util.HashMap<>();
       List<CodeBlock> arguments = new ArrayList<>();
       CodeBlock.Builder body = CodeBlock.builder();
+      WindowGroups windows = new WindowGroups(!selective, locals);
       for (MemberCode member : members) {
-        String local = locals.newName(member.field().field().javaName(), member);
-        CodeBlock declare = CodeBlock.of("$T $L", javaType(member), local);
-        member.read(body, access, new MemberCode.ReadTarget(declare, CodeBlock.of("$L", local)));
+        String javaName = member.field().field().javaName();
+        String local = locals.newName(javaName, member);
+        byJavaName.put(javaName, local);
+        CodeBlock count = count(member.field(), c2 -> CodeBlock.of("$L", byJavaName.get(c2)));
+        if (selective && !member.field().field().unnamed()) {
+          body.addStatement("$T $L = $L", javaType(member), local, defaultValue(member.field().field().type()));
+          body.beginControlFlow("if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
+          member.read(body, access, new MemberCode.ReadTarget(CodeBlock.of("$L", local), CodeBlock.of("$L", local),
+              count));
+          body.endControlFlow();
+        } else {
+          CodeBlock declare = CodeBlock.of("$T $L", javaType(member), local);
+          MemberCode.ReadTarget target = new MemberCode.ReadTarget(declare, CodeBlock.of("$L", local), count);
+          if (!windows.read(member, body, access, target)) {
+            member.read(body, access, target);
+          }
+        }
         arguments.add(CodeBlock.of("$L", local));
       }
       method.addCode(body.build());
@@ -199,84 +215,189 @@ final class AbiClassWriter {
     } else {
       method.addStatement("$T value = new $T()", mirror, mirror);
       List<CodeBlock> bodies = new ArrayList<>();
+      WindowGroups windows = new WindowGroups(!selective && members.size() <= MEMBERS_PER_METHOD, null);
       for (MemberCode member : members) {
         CodeBlock.Builder body = CodeBlock.builder();
-        CodeBlock target = CodeBlock.of("value.$L", member.field().field().javaName());
-        member.read(body, access, new MemberCode.ReadTarget(target, target));
-        bodies.add(body.build());
+        String javaName = member.field().field().javaName();
+        CodeBlock target = CodeBlock.of("value.$L", javaName);
+        CodeBlock count = count(member.field(), c2 -> CodeBlock.of("value.$L", c2));
+        boolean guard = selective && !member.field().field().unnamed();
+        if (guard) {
+          body.beginControlFlow("if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
+        }
+        if (!windows.read(member, body, access, new MemberCode.ReadTarget(target, target, count))) {
+          member.read(body, access, new MemberCode.ReadTarget(target, target, count));
+        }
+        if (guard) {
+          body.endControlFlow();
+        }
+        if (!body.isEmpty()) {
+          bodies.add(body.build());
+        }
       }
-      split(type, method, "read", bodies, memoryParameters(access));
+      List<Parameter> parameters = memoryParameters(access);
+      if (selective) {
+        parameters.add(new Parameter(memberEnum(), "member"));
+      }
+      if (counted != null) {
+        parameters.add(new Parameter(TypeName.INT, "count"));
+      }
+      split(type, method, selective ? "readMember" : "read", bodies, parameters);
       method.addStatement("return value");
     }
     type.addMethod(method.build());
   }
 
+  /** A flexible array's element count for {@code read}: the caller's {@code count} or the count member's value. */
+  private CodeBlock count(FieldLayout field, java.util.function.Function<String, CodeBlock> read) {
+    if (!field.field().flexible()) {
+      return null;
+    }
+    if (field.field().countMember().isEmpty()) {
+      return CodeBlock.of("count");
+    }
+    FieldModel counter = struct.field(field.field().countMember());
+    return MemberCode.Flexible.unsignedCount(counter, read.apply(counter.javaName()));
+  }
+
+  private String readNote(boolean selective, FieldLayout counted) {
+    if (struct.union()) {
+      return selective ? " The other members keep their\ndefault (null or 0)."
+          : " Every member is decoded from the same\nbytes, as C lets a program read any member.";
+    }
+    if (counted != null) {
+      return " The flexible array gets {@code count}\nelements, bounds-checked.";
+    }
+    return "";
+  }
+
+  /** The Java default of a member's type, for a record component a selective read leaves out. */
+  private static String defaultValue(MemberType type) {
+    if (type instanceof MemberType.IntType integer) {
+      return switch (integer.javaKind()) {
+        case BYTE -> "(byte) 0";
+        case SHORT -> "(short) 0";
+        case CHAR -> "(char) 0";
+        case INT -> "0";
+        case LONG -> "0L";
+      };
+    }
+    return type instanceof MemberType.PointerType ? "0L" : "null";
+  }
+
   // ---------------------------------------------------------------- check
 
-  private void check(TypeSpec.Builder type) {
+  /** {@code check(value)}; for a union ({@code member}) {@code check(value, member)}, that member only. */
+  private void check(TypeSpec.Builder type, boolean member) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("check")
-        .addJavadoc("Throws what {@link #write} would throw for {@code value} on $L, and writes nothing:\n"
+        .addJavadoc("Throws what {@link #write} would throw for {@code value}$L on $L, and writes nothing:\n"
                 + "a null struct, array or element, an array of another length than C's, a member\n"
                 + "outside its C width ({@link $L}).\n",
-            layout.abi().manifestName(), RuntimeTypes.RANGE_EXCEPTION.canonicalName())
+            member ? "'s member {@code member}" : "", layout.abi().manifestName(),
+            RuntimeTypes.RANGE_EXCEPTION.canonicalName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(mirror, "value")
-        .addStatement("$T.requireNonNull(value, $S)", RuntimeTypes.ABI_RUNTIME, struct.cTypeName());
+        .addParameter(mirror, "value");
+    if (member) {
+      method.addParameter(memberEnum(), "member");
+    }
+    method.addStatement("$T.requireNonNull(value, $S)", RuntimeTypes.ABI_RUNTIME, struct.cTypeName());
+    if (member) {
+      method.addStatement("$T.requireNonNull(member, $S)", RuntimeTypes.ABI_RUNTIME, "member");
+    }
     List<CodeBlock> bodies = new ArrayList<>();
-    for (MemberCode member : members) {
+    for (MemberCode code : members) {
       CodeBlock.Builder body = CodeBlock.builder();
-      member.check(body);
+      code.check(body);
       if (!body.isEmpty()) {
+        if (member) {
+          body = CodeBlock.builder()
+              .beginControlFlow("if (member == $T.$L)", memberEnum(),
+                  ConstantNames.upperSnake(code.field().field().javaName()))
+              .add(body.build())
+              .endControlFlow();
+        }
         bodies.add(body.build());
       }
     }
-    split(type, method, "check", bodies, List.of());
+    List<Parameter> parameters = new ArrayList<>();
+    if (member) {
+      parameters.add(new Parameter(memberEnum(), "member"));
+    }
+    split(type, method, member ? "checkMember" : "check", bodies, parameters);
     type.addMethod(method.build());
   }
 
   // ---------------------------------------------------------------- write
 
   private void write(TypeSpec.Builder type, Access access) {
-    boolean swapLocal = access.usesSwap() && multiByte();
-    type.addMethod(MethodSpec.methodBuilder("write")
+    boolean swapLocal = access.usesSwap() && needsSwap();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
         .addJavadoc("Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
             struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(mirror, "value")
         .addParameter(access.memoryType(), access.memory())
         .addParameter(access.offsetType(), "offset")
-        .addStatement("check(value)")
-        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()))
+        .addStatement("check(value)");
+    FieldLayout last = layout.fields().get(layout.fields().size() - 1);
+    if (last.field().flexible()) {
+      MemberCode.Flexible flexible = (MemberCode.Flexible) members.get(members.size() - 1);
+      method.addStatement(access.checkBounds(CodeBlock.of("$T.flexibleEnd(SIZE, $L, $L.length, $L, $S)",
+          RuntimeTypes.ABI_RUNTIME, ConstantNames.offsetConstant(last.field()), cx.access(last),
+          flexible.elementSize(), struct.cTypeName()), struct.cTypeName(), layout.abi().manifestName()));
+    }
+    type.addMethod(method
+        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
         .addStatement("put(value, $L)", access.usesSwap() && !swapLocal
             ? access.putArguments().replace("swap", "false") : access.putArguments())
         .build());
+    MethodSpec.Builder put = putMethod(access);
+    List<CodeBlock> bodies = new ArrayList<>(zeroUncovered(access, layout.fields()));
+    for (int i = 0; i < members.size(); i++) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      // consecutive bit-fields sharing a window: one read, one merge each, one write
+      int end = i;
+      while (members.get(i) instanceof MemberCode.BitField first && first.usesWindow() && end + 1 < members.size()
+          && members.get(end + 1) instanceof MemberCode.BitField next && next.usesWindow()
+          && next.window().start() == first.window().start() && next.window().bytes() == first.window().bytes()) {
+        end++;
+      }
+      if (end > i) {
+        MemberCode.BitField first = (MemberCode.BitField) members.get(i);
+        String unit = "unit" + first.window().start();
+        body.addStatement("long $L = $L", unit, first.unsignedWindow(access));
+        for (int k = i; k <= end; k++) {
+          body.addStatement(((MemberCode.BitField) members.get(k)).mergeInto(CodeBlock.of("$L", unit)));
+        }
+        body.addStatement(first.putWindow(access, CodeBlock.of("$L", unit)));
+        bodies.add(CodeBlock.builder().beginControlFlow("").add(body.build()).endControlFlow().build());
+        i = end;
+        continue;
+      }
+      members.get(i).write(body, access);
+      if (!body.isEmpty()) {
+        bodies.add(body.build());
+      }
+    }
+    split(type, put, "write", bodies, putParameters(access));
+    type.addMethod(put.build());
+  }
+
+  /**
+   * {@code put(value, buf, offset, swap)}: the bytes of {@code write} after its checks. For the
+   * marshallers of types that nest this one.
+   */
+  private MethodSpec.Builder putMethod(Access access) {
     MethodSpec.Builder put = MethodSpec.methodBuilder("put")
         .addJavadoc("The bytes of {@link #write}, after its checks: {@code value} passed {@link #check} and\n"
-            + "the struct fits at {@code offset}. For the marshallers of structs that nest this one.\n")
+            + "the $L fits at {@code offset}. For the marshallers of types that nest this one.\n",
+            struct.union() ? "union" : "struct")
         .addModifiers(Modifier.STATIC)
         .addParameter(mirror, "value");
     for (Parameter p : putParameters(access)) {
       put.addParameter(p.type(), p.name());
     }
-    List<CodeBlock> bodies = new ArrayList<>();
-    int end = 0;
-    for (MemberCode member : members) {
-      FieldLayout field = member.field();
-      CodeBlock.Builder body = CodeBlock.builder();
-      if (field.offset() > end) {
-        padding(body, access, end, field.offset() - end);
-      }
-      member.write(body, access);
-      end = Math.max(end, field.offset() + field.size());
-      bodies.add(body.build());
-    }
-    if (layout.size() > end) {
-      CodeBlock.Builder body = CodeBlock.builder();
-      padding(body, access, end, layout.size() - end);
-      bodies.add(body.build());
-    }
-    split(type, put, "write", bodies, putParameters(access));
-    type.addMethod(put.build());
+    return put;
   }
 
   /** The memory, the offset and, for a buffer, {@code swap} (always: a nested struct's put may need it). */
@@ -287,6 +408,93 @@ final class AbiClassWriter {
       parameters.add(new Parameter(TypeName.BOOLEAN, "swap"));
     }
     return parameters;
+  }
+
+  /**
+   * A union's {@code write(value, member, buf, offset)}: that member, the union's other bytes
+   * zero; with {@code put(value, member, buf, offset, swap)} after its checks and
+   * {@code put(value, buf, offset, swap)}, the member that is set, for the types that nest it.
+   */
+  private void writeUnion(TypeSpec.Builder type, Access access) {
+    boolean swapLocal = access.usesSwap() && needsSwap();
+    String putArguments = access.usesSwap() && !swapLocal
+        ? access.putArguments().replace("swap", "false") : access.putArguments();
+    type.addMethod(MethodSpec.methodBuilder("write")
+        .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the union's\n"
+                + "other bytes zero: see {@link $L#write}.\n",
+            struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(mirror, "value")
+        .addParameter(memberEnum(), "member")
+        .addParameter(access.memoryType(), access.memory())
+        .addParameter(access.offsetType(), "offset")
+        .addStatement("check(value, member)")
+        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
+        .addStatement("put(value, member, $L)", putArguments)
+        .build());
+    String memory = access.putArguments().replace(", swap", "");
+    MethodSpec.Builder putSelected = putMethod(access)
+        .addStatement("$T member = selected(value)", memberEnum())
+        .beginControlFlow("if (member == null)")
+        .addStatement(access.zero(CodeBlock.of("offset"), layout.size()))
+        .nextControlFlow("else")
+        .addStatement("put(value, member, $L)", access.putArguments())
+        .endControlFlow();
+    type.addMethod(putSelected.build());
+    MethodSpec.Builder method = MethodSpec.methodBuilder("put")
+        .addJavadoc("The bytes of {@code write(value, member, $L)}, after its checks.\n", memory)
+        .addModifiers(Modifier.STATIC)
+        .addParameter(mirror, "value")
+        .addParameter(memberEnum(), "member");
+    for (Parameter p : putParameters(access)) {
+      method.addParameter(p.type(), p.name());
+    }
+    List<CodeBlock> bodies = new ArrayList<>();
+    for (MemberCode member : members) {
+      if (member.field().field().unnamed()) {
+        continue;
+      }
+      CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("if (member == $T.$L)", memberEnum(),
+          ConstantNames.upperSnake(member.field().field().javaName()));
+      zeroUncovered(access, List.of(member.field())).forEach(body::add);
+      member.write(body, access);
+      bodies.add(body.endControlFlow().build());
+    }
+    List<Parameter> parameters = putParameters(access);
+    parameters.add(new Parameter(memberEnum(), "member"));
+    split(type, method, "writeMember", bodies, parameters);
+    type.addMethod(method.build());
+  }
+
+  /**
+   * Zeroes every byte of the type that no ordinary member among {@code covering} writes: padding,
+   * the bytes of bit-fields (written read-modify-write afterwards) and unnamed bits.
+   */
+  private List<CodeBlock> zeroUncovered(Access access, List<FieldLayout> covering) {
+    boolean[] covered = new boolean[layout.size()];
+    for (FieldLayout f : covering) {
+      if (!f.isBitField()) {
+        for (int i = f.offset(); i < Math.min(layout.size(), f.offset() + f.size()); i++) {
+          covered[i] = true;
+        }
+      }
+    }
+    List<CodeBlock> zeros = new ArrayList<>();
+    int i = 0;
+    while (i < covered.length) {
+      if (covered[i]) {
+        i++;
+        continue;
+      }
+      int from = i;
+      while (i < covered.length && !covered[i]) {
+        i++;
+      }
+      CodeBlock.Builder body = CodeBlock.builder();
+      padding(body, access, from, i - from);
+      zeros.add(body.build());
+    }
+    return zeros;
   }
 
   private static void padding(CodeBlock.Builder body, Access access, int at, int count) {
@@ -335,12 +543,35 @@ final class AbiClassWriter {
     return parameters;
   }
 
-  /** Whether a multi-byte integer is moved here (so that {@code swap} is needed). */
-  private boolean multiByte() {
+  /**
+   * Whether {@code write} needs {@code swap}: a multi-byte integer is moved here, or a nested
+   * struct's {@code put} is called, which takes it.
+   */
+  private boolean needsSwap() {
+    if (multiByte()) {
+      return true;
+    }
     for (FieldLayout field : layout.fields()) {
       MemberType type = field.field().type();
       MemberType element = type instanceof MemberType.ArrayType array ? array.element() : type;
-      if (!(element instanceof MemberType.StructType) && field.width() != null && field.width().bits() > 8) {
+      if (element instanceof MemberType.StructType) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a multi-byte integer is moved here (so that {@code swap} is needed). */
+  private boolean multiByte() {
+    for (MemberCode member : members) {
+      FieldLayout field = member.field();
+      MemberType type = field.field().type();
+      MemberType element = type instanceof MemberType.ArrayType array ? array.element() : type;
+      if (member instanceof MemberCode.BitField bits) {
+        if (!field.field().unnamed() && bits.window().bytes() > 1) {
+          return true;
+        }
+      } else if (!(element instanceof MemberType.StructType) && field.width() != null && field.width().bits() > 8) {
         return true;
       }
     }
@@ -357,5 +588,41 @@ final class AbiClassWriter {
       locals.newName(reserved, reserved);
     }
     return locals;
+  }
+
+  /**
+   * Consecutive bit-fields that share a window read it once, into a local {@code window<start>},
+   * when the read's statements stay in one method ({@code enabled}).
+   */
+  private static final class WindowGroups {
+    private final boolean enabled;
+    private final NameAllocator locals;
+    private BitWindow current;
+    private String local;
+    private int count;
+
+    /** @param locals the names already taken (a record's components), or null when only {@code value.x} are */
+    WindowGroups(boolean enabled, NameAllocator locals) {
+      this.enabled = enabled;
+      this.locals = locals;
+    }
+
+    /** Reads {@code member} from a shared window when it can; false when the member reads itself. */
+    boolean read(MemberCode member, CodeBlock.Builder body, Access access, MemberCode.ReadTarget target) {
+      if (!enabled || !(member instanceof MemberCode.BitField bits) || !bits.usesWindow()) {
+        if (!(member instanceof MemberCode.BitField b && b.field().field().unnamed())) {
+          current = null;
+        }
+        return false;
+      }
+      BitWindow w = bits.window();
+      if (current == null || current.start() != w.start() || current.bytes() != w.bytes()) {
+        current = w;
+        local = locals == null ? "window" + count++ : locals.newName("window" + count++);
+        body.addStatement("long $L = $L", local, bits.unsignedWindow(access));
+      }
+      bits.readFrom(body, target, CodeBlock.of("$L", local));
+      return true;
+    }
   }
 }

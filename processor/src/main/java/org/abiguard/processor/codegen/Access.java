@@ -60,4 +60,22 @@ interface Access {
   default CodeBlock writeNested(ClassName abiClass, CodeBlock value, CodeBlock index) {
     return CodeBlock.of("$T.write($L, $L, $L)", abiClass, value, memory(), index);
   }
+
+  /**
+   * The bits of a bit-field that no 8-byte window holds, as an unsigned {@code long}: see
+   * {@code AbiRuntime.getBits}.
+   */
+  CodeBlock getBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian);
+
+  /** The statement putting such a bit-field's bits, other bits untouched. */
+  CodeBlock putBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value);
+
+  /**
+   * The number of elements of a flexible array at {@code index}, {@code count} (an unsigned
+   * {@code long}), bounds-checked.
+   */
+  CodeBlock flexibleCount(CodeBlock index, CodeBlock count, CodeBlock elementSize, String member);
+
+  /** The bounds check of {@code end} bytes from {@code offset} (a struct with its flexible array). */
+  CodeBlock checkBounds(CodeBlock end, String cTypeName, String abi);
 }

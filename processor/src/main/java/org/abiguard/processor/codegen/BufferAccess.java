@@ -85,4 +85,26 @@ final class BufferAccess implements Access {
   public CodeBlock zero(CodeBlock index, int count) {
     return CodeBlock.of("$T.zero(buf, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, count);
   }
+
+  @Override
+  public CodeBlock getBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian) {
+    return CodeBlock.of("$T.getBits(buf, $L, $L, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, bitOffset, bits, bigEndian);
+  }
+
+  @Override
+  public CodeBlock putBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value) {
+    return CodeBlock.of("$T.putBits(buf, $L, $L, $L, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, bitOffset, bits,
+        bigEndian, value);
+  }
+
+  @Override
+  public CodeBlock flexibleCount(CodeBlock index, CodeBlock count, CodeBlock elementSize, String member) {
+    return CodeBlock.of("$T.flexibleCount(buf, $L, $L, $L, $S)", RuntimeTypes.ABI_RUNTIME, index, count, elementSize,
+        member);
+  }
+
+  @Override
+  public CodeBlock checkBounds(CodeBlock end, String cTypeName, String abi) {
+    return CodeBlock.of("$T.checkBounds(buf, offset, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, end, cTypeName, abi);
+  }
 }

@@ -29,6 +29,17 @@ final class CDeclarations {
     String aligned = field.field().alignAtLeast() > 0
         ? " __attribute__((aligned(" + field.field().alignAtLeast() + ")))"
         : "";
+    if (field.isBitField()) {
+      return typeName(type, field.width()) + (field.field().unnamed() ? "" : " " + name) + " : "
+          + field.bitSize() + ";";
+    }
+    if (field.field().anonymous()) {
+      return typeName(type, field.width()) + aligned + ";";
+    }
+    if (field.field().flexible()) {
+      MemberType.ArrayType array = (MemberType.ArrayType) type;
+      return typeName(array.element(), field.width()) + " " + name + "[]" + aligned + ";";
+    }
     if (type instanceof MemberType.ArrayType array) {
       return typeName(array.element(), field.width()) + " " + name + "[" + array.length() + "]" + aligned + ";";
     }
@@ -39,6 +50,16 @@ final class CDeclarations {
   /** What the member is on this ABI: {@code u16}, {@code pointer u32}, {@code struct bar}, {@code 4 x u32}. */
   String kind(FieldLayout field) {
     MemberType type = field.field().type();
+    if (field.isBitField()) {
+      return field.bitSize() == 0 ? "zero-width, aligns the next member"
+          : "bits " + field.bitOffset() + ".." + (field.bitOffset() + field.bitSize() - 1) + ", " + field.valueWidth();
+    }
+    if (field.field().flexible()) {
+      return "flexible array of " + scalarKind(((MemberType.ArrayType) type).element(), field.width());
+    }
+    if (field.field().anonymous()) {
+      return "anonymous " + scalarKind(type, field.width());
+    }
     if (type instanceof MemberType.ArrayType array) {
       return array.length() + " x " + scalarKind(array.element(), field.width());
     }
@@ -47,7 +68,7 @@ final class CDeclarations {
 
   private String scalarKind(MemberType type, @Nullable Width width) {
     if (type instanceof MemberType.StructType struct) {
-      return names.model(struct).cTypeName();
+      return cType(names.model(struct));
     }
     if (type instanceof MemberType.PointerType) {
       return "pointer, " + width;
@@ -57,7 +78,7 @@ final class CDeclarations {
 
   private String typeName(MemberType type, @Nullable Width width) {
     if (type instanceof MemberType.StructType struct) {
-      return names.model(struct).cTypeName();
+      return cType(names.model(struct));
     }
     if (type instanceof MemberType.PointerType) {
       return "void *";
@@ -70,6 +91,11 @@ final class CDeclarations {
     return (w.signed() ? "int" : "uint") + w.bits() + "_t";
   }
 
+  /** {@code struct bar}, or for a type C declares without a tag {@code union { ... }}. */
+  private static String cType(StructModel model) {
+    return model.untagged() ? model.kind() + " { ... }" : model.cTypeName();
+  }
+
   /**
    * The struct as laid out on the layout's ABI, one member a line with its offset and padding
    * as comments, for a {@code <pre>} block.
@@ -79,6 +105,11 @@ final class CDeclarations {
     List<String[]> rows = new ArrayList<>();
     int end = 0;
     for (FieldLayout field : layout.fields()) {
+      if (field.isBitField()) {
+        rows.add(new String[] {member(field), kind(field)});
+        end = (int) Math.max(end, (field.bitOffset() + field.bitSize() + 7) / 8);
+        continue;
+      }
       if (field.offset() > end) {
         rows.add(padding(field.offset() - end, end));
       }
@@ -93,14 +124,15 @@ final class CDeclarations {
       column = Math.max(column, row[0].length());
     }
     StringBuilder out = new StringBuilder();
-    out.append(struct.typedef() ? "typedef struct" : struct.cTypeName()).append(" {  // ").append(layout.abi().manifestName())
+    out.append(struct.typedef() ? "typedef " + struct.kind() : struct.untagged() ? struct.kind() : struct.cTypeName())
+        .append(" {  // ").append(layout.abi().manifestName())
         .append(": sizeof ").append(layout.size()).append(", _Alignof ").append(layout.align())
         .append(", ").append(struct.order().manifestName()).append(" endian\n");
     for (String[] row : rows) {
       out.append("    ").append(row[0]).append(" ".repeat(column - row[0].length() + 1))
           .append("// ").append(row[1]).append('\n');
     }
-    return out.append(struct.typedef() ? "} " + struct.cName() + ";" : "};").toString();
+    return out.append(struct.typedef() ? "} " + struct.cName() + ";" : struct.untagged() ? "}" : "};").toString();
   }
 
   private static String[] padding(int bytes, int at) {

@@ -88,9 +88,56 @@ public final class MarshallerGenerator {
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(primaryRead(struct, names, primaryClass, primary.abi()));
     type.addMethod(primaryWrite(struct, names, primaryClass, primary.abi()));
+    if (struct.union()) {
+      ClassName member = marshaller.nestedClass("Member");
+      type.addType(UnionCode.memberEnum(member, primary, c));
+      type.addMethod(MethodSpec.methodBuilder("selected")
+          .addJavadoc("The member of {@code value} that is set: see {@link $T#selected}.\n", primaryClass)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(member)
+          .addParameter(names.mirror(struct), "value")
+          .addStatement("return $T.selected(value)", primaryClass)
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("read")
+          .addJavadoc("Reads the member {@code member} of {@code $L} as laid out on $L, the primary ABI: see\n"
+              + "{@link $T#read(ByteBuffer, int, Member)}.\n", struct.cTypeName(), primary.abi().manifestName(),
+              primaryClass)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(names.mirror(struct))
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "offset")
+          .addParameter(member, "member")
+          .addStatement("return $T.read(buf, offset, member)", primaryClass)
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("write")
+          .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the primary\n"
+              + "ABI: see {@link $T#write($T, Member, ByteBuffer, int)}.\n", struct.cTypeName(),
+              primary.abi().manifestName(), primaryClass, names.mirror(struct))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addParameter(names.mirror(struct), "value")
+          .addParameter(member, "member")
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "offset")
+          .addStatement("$T.write(value, member, buf, offset)", primaryClass)
+          .build());
+    }
+    FieldLayout counted = primaryWriter.flexibleWithoutCount();
+    if (counted != null) {
+      type.addMethod(MethodSpec.methodBuilder("read")
+          .addJavadoc("Reads {@code $L} with {@code count} elements in its flexible array {@code $L}, as laid out on\n"
+              + "$L, the primary ABI: see {@link $T#read(ByteBuffer, int, int)}.\n", struct.cTypeName(),
+              counted.field().cName(), primary.abi().manifestName(), primaryClass)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(names.mirror(struct))
+          .addParameter(ByteBuffer.class, "buf")
+          .addParameter(int.class, "offset")
+          .addParameter(int.class, "count")
+          .addStatement("return $T.read(buf, offset, count)", primaryClass)
+          .build());
+    }
     type.addMethod(codecByName(struct, names, layouts));
     if (segment != null) {
-      type.addField(FieldSpec.builder(SegmentAccess.STRUCT_LAYOUT, "LAYOUT", Modifier.PUBLIC, Modifier.STATIC,
+      type.addField(FieldSpec.builder(struct.union() ? SegmentAccess.UNION_LAYOUT : SegmentAccess.STRUCT_LAYOUT, "LAYOUT", Modifier.PUBLIC, Modifier.STATIC,
               Modifier.FINAL)
           .addJavadoc("{@code $L} on $L, the primary ABI, as a {@code java.lang.foreign} layout.\n",
               struct.cTypeName(), primary.abi().manifestName())
@@ -98,6 +145,46 @@ public final class MarshallerGenerator {
           .build());
       type.addMethod(segmentRead(struct, names, primaryClass, primary.abi()));
       type.addMethod(segmentWrite(struct, names, primaryClass, primary.abi()));
+      if (struct.union()) {
+        ClassName member = marshaller.nestedClass("Member");
+        type.addMethod(MethodSpec.methodBuilder("read")
+            .addJavadoc("Reads the member {@code member} of {@code $L} as laid out on $L, the primary ABI, at\n"
+                + "{@code offset} of a memory segment: see {@link $T#read($T, long, Member)}.\n", struct.cTypeName(),
+                primary.abi().manifestName(), primaryClass, SegmentAccess.MEMORY_SEGMENT)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(names.mirror(struct))
+            .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
+            .addParameter(long.class, "offset")
+            .addParameter(member, "member")
+            .addStatement("return $T.read(seg, offset, member)", primaryClass)
+            .build());
+        type.addMethod(MethodSpec.methodBuilder("write")
+            .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the primary\n"
+                + "ABI, at {@code offset} of a memory segment: see {@link $T#write($T, Member, $T, long)}.\n",
+                struct.cTypeName(), primary.abi().manifestName(), primaryClass, names.mirror(struct),
+                SegmentAccess.MEMORY_SEGMENT)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(names.mirror(struct), "value")
+            .addParameter(member, "member")
+            .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
+            .addParameter(long.class, "offset")
+            .addStatement("$T.write(value, member, seg, offset)", primaryClass)
+            .build());
+      }
+      if (counted != null) {
+        type.addMethod(MethodSpec.methodBuilder("read")
+            .addJavadoc("Reads {@code $L} with {@code count} elements in its flexible array {@code $L}, as laid out on\n"
+                + "$L, the primary ABI, at {@code offset} of a memory segment: see\n"
+                + "{@link $T#read($T, long, int)}.\n", struct.cTypeName(), counted.field().cName(),
+                primary.abi().manifestName(), primaryClass, SegmentAccess.MEMORY_SEGMENT)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(names.mirror(struct))
+            .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
+            .addParameter(long.class, "offset")
+            .addParameter(int.class, "count")
+            .addStatement("return $T.read(seg, offset, count)", primaryClass)
+            .build());
+      }
     }
     List<TypeSpec> abiClasses = new ArrayList<>();
     abiClasses.add(primaryWriter.build());

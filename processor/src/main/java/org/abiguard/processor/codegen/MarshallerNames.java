@@ -3,9 +3,11 @@ package org.abiguard.processor.codegen;
 import com.palantir.javapoet.ClassName;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.abiguard.processor.layout.LayoutEngine;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Java names of mirrors and marshallers: {@code p.Outer.Foo} is mirrored by
@@ -14,6 +16,7 @@ import org.abiguard.processor.model.StructModel;
 final class MarshallerNames {
   private final Function<String, StructModel> lookup;
   private final Predicate<String> generatedHere;
+  private @Nullable LayoutEngine engine;
 
   /**
    * @param lookup canonical Java name → model, for nested structs
@@ -65,5 +68,13 @@ final class MarshallerNames {
       throw new IllegalArgumentException("unknown nested struct " + nested.javaName());
     }
     return model;
+  }
+
+  /** {@code _Alignof} a nested struct or union member's type on {@code abi}. */
+  int alignment(MemberType.StructType nested, TargetAbi abi) {
+    if (engine == null) {
+      engine = new LayoutEngine(lookup);
+    }
+    return engine.layout(model(nested), abi).align();
   }
 }

@@ -5,7 +5,10 @@ import com.palantir.javapoet.CodeBlock;
 import java.util.Objects;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
+import org.abiguard.processor.model.Order;
+import org.abiguard.processor.model.Width;
 
 /**
  * The generated code of one member on one ABI, one implementation per kind of member: an
@@ -15,10 +18,12 @@ import org.abiguard.processor.model.MemberType;
  * {@code write} fail, tested before its first byte), and those of {@code write}. Reads and writes
  * go through an {@link Access}, so the same member code serves every kind of memory.
  *
- * <p>A new kind of member (a union, a bit-field) is a new implementation here plus its case in
- * {@link #of}.
+ * <p>A new kind of member is a new implementation here plus its case in {@link #of}. Bit-fields
+ * ({@link BitField}) are read and written through a window around their bits; flexible arrays
+ * ({@link Flexible}) have a run-time length. A union member is any of these, at offset 0.
  */
-sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, MemberCode.Array {
+sealed interface MemberCode
+    permits MemberCode.Scalar, MemberCode.Nested, MemberCode.Array, MemberCode.BitField, MemberCode.Flexible {
 
   /** The member's place on this ABI. */
   FieldLayout field();
@@ -49,11 +54,25 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
    *     {@code int domid} (a local for the record's constructor) for a record
    * @param name how later statements name it: {@code value.domid} or {@code domid}
    */
-  record ReadTarget(CodeBlock declare, CodeBlock name) {}
+  record ReadTarget(CodeBlock declare, CodeBlock name, CodeBlock count) {
+    ReadTarget(CodeBlock declare, CodeBlock name) {
+      this(declare, name, null);
+    }
+  }
 
-  /** The code of {@code field} on the context's ABI. */
-  static MemberCode of(FieldLayout field, MemberContext cx) {
+  /**
+   * The code of {@code field} on the context's ABI.
+   *
+   * @param typeSize the size of the struct or union that holds it (a bit-field's window lies inside)
+   */
+  static MemberCode of(FieldLayout field, MemberContext cx, int typeSize) {
     MemberType type = field.field().type();
+    if (field.isBitField()) {
+      return new BitField(field, cx, BitWindow.of(field, typeSize, cx.struct().order()));
+    }
+    if (field.field().flexible()) {
+      return new Flexible(field, cx, (MemberType.ArrayType) type);
+    }
     if (type instanceof MemberType.StructType nested) {
       return new Nested(field, cx, cx.abiClass(nested));
     }
@@ -63,7 +82,7 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
     return new Scalar(field, cx, scalar(field, type));
   }
 
-  private static ScalarCode scalar(FieldLayout field, MemberType type) {
+  static ScalarCode scalar(FieldLayout field, MemberType type) {
     JavaKind kind = type instanceof MemberType.IntType integer ? integer.javaKind() : JavaKind.LONG;
     return new ScalarCode(Objects.requireNonNull(field.width(), "an int or pointer member has a width"), kind);
   }
@@ -94,6 +113,34 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
     }
   }
 
+  /**
+   * {@code MemoryLayout.sequenceLayout(length, element)} of an array member, aligned as the member;
+   * elements that packing places below their own alignment are unaligned integers, or for
+   * structs sequences of their bytes.
+   */
+  private static CodeBlock sequenceLayout(FieldLayout field, MemberContext cx, MemberType.ArrayType type, int length,
+      SegmentAccess access) {
+    int elementAlign = Math.min(field.elementAlign(), Math.max(field.align(), 1));
+    CodeBlock element;
+    if (type.element() instanceof MemberType.StructType nested) {
+      int own = cx.names().alignment(nested, cx.abi());
+      elementAlign = Math.min(own, Math.max(field.align(), 1));
+      element = elementAlign >= own
+          ? CodeBlock.of("$T.LAYOUT", cx.abiClass(nested))
+          : CodeBlock.of("$T.sequenceLayout($T.SIZE, $T.JAVA_BYTE)", SegmentAccess.MEMORY_LAYOUT,
+              cx.abiClass(nested), SegmentAccess.VALUE_LAYOUT);
+      elementAlign = elementAlign >= own ? own : 1;
+    } else {
+      element = scalarLayout(java.util.Objects.requireNonNull(field.width(), "an integer's width"), elementAlign,
+          access);
+    }
+    CodeBlock sequence = CodeBlock.of("$T.sequenceLayout($L, $L)", SegmentAccess.MEMORY_LAYOUT, length, element);
+    if (field.align() > elementAlign) {
+      sequence = CodeBlock.of("$L.withByteAlignment($L)", sequence, field.align());
+    }
+    return sequence;
+  }
+
   /** {@code LE_SHORT.withByteAlignment(2)}, {@code ValueLayout.JAVA_BYTE}. */
   private static CodeBlock scalarLayout(org.abiguard.processor.model.Width width, int align, SegmentAccess access) {
     CodeBlock base = width.bytes() == 1
@@ -121,10 +168,19 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
           cx.index(field)));
     }
 
+    /**
+     * The nested type's {@code LAYOUT}; where packing places it below its own alignment (which a
+     * {@code java.lang.foreign} layout cannot express), a sequence of its bytes. Anonymous: no name.
+     */
     @Override
     public CodeBlock layout(SegmentAccess access) {
-      return CodeBlock.of("$T.LAYOUT.withByteAlignment($L).withName($S)", abiClass, field.align(),
-          field.field().cName());
+      MemberType.StructType type = (MemberType.StructType) field.field().type();
+      CodeBlock layout = field.align() >= cx.names().alignment(type, cx.abi())
+          ? CodeBlock.of("$T.LAYOUT.withByteAlignment($L)", abiClass, field.align())
+          : CodeBlock.of("$T.sequenceLayout($T.SIZE, $T.JAVA_BYTE)", SegmentAccess.MEMORY_LAYOUT, abiClass,
+              SegmentAccess.VALUE_LAYOUT);
+      return field.field().hasCName() ? CodeBlock.of("$L.withName($S)", layout, field.field().cName())
+          : CodeBlock.of("$L.withoutName()", layout);
     }
   }
 
@@ -177,15 +233,8 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
 
     @Override
     public CodeBlock layout(SegmentAccess access) {
-      CodeBlock element = type.element() instanceof MemberType.StructType nested
-          ? CodeBlock.of("$T.LAYOUT", cx.abiClass(nested))
-          : scalarLayout(Objects.requireNonNull(field.width(), "an int or pointer element has a width"),
-              field.elementAlign(), access);
-      CodeBlock sequence = CodeBlock.of("$T.sequenceLayout($L, $L)", SegmentAccess.MEMORY_LAYOUT, type.length(), element);
-      if (field.align() != field.elementAlign()) {
-        sequence = CodeBlock.of("$L.withByteAlignment($L)", sequence, field.align());
-      }
-      return CodeBlock.of("$L.withName($S)", sequence, field.field().cName());
+      return CodeBlock.of("$L.withName($S)", sequenceLayout(field, cx, type, type.length(), access),
+          field.field().cName());
     }
 
     /** {@code offset + OFFSET_X + i * 4}, or {@code i * Bar.X86_64.SIZE} for structs. */
@@ -197,6 +246,265 @@ sealed interface MemberCode permits MemberCode.Scalar, MemberCode.Nested, Member
       return field.elementSize() == 1
           ? CodeBlock.of("$L + i", start)
           : CodeBlock.of("$L + i * $L", start, field.elementSize());
+    }
+  }
+
+  /**
+   * A bit-field: read as its window's bits shifted and masked (sign-extended when signed), range
+   * checked to its own width ({@code u4}), written read-modify-write so that the other bits of the
+   * window stay. An unnamed bit-field moves nothing (its bits are zeroed with the padding).
+   */
+  record BitField(FieldLayout field, MemberContext cx, BitWindow window) implements MemberCode {
+    @Override
+    public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
+      MemberType.IntType type = (MemberType.IntType) field.field().type();
+      if (field.field().unnamed()) {
+        if (cx.struct().record()) {
+          out.addStatement("$L = $L", target.declare(), zero(type));
+        }
+        return;
+      }
+      if (!window.hasWindow()) {
+        boolean signed = type.width().signed();
+        int n = window.bits();
+        CodeBlock raw = access.getBits(index(), window.shift(), n, cx.struct().order() == Order.BIG);
+        CodeBlock bits = signed && n < 64 ? CodeBlock.of("$L << $L >> $L", raw, 64 - n, 64 - n) : raw;
+        out.addStatement("$L = $L", target.declare(), cast(type, bits));
+        return;
+      }
+      readFrom(out, target, unsignedWindow(access));
+    }
+
+    /** Whether the bit-field moves a value through a window (it is named and a window holds it). */
+    boolean usesWindow() {
+      return !field.field().unnamed() && window.hasWindow();
+    }
+
+    /**
+     * Reads the bit-field from {@code raw}, its window's value already read (bit-fields sharing a
+     * window read it once).
+     */
+    void readFrom(CodeBlock.Builder out, ReadTarget target, CodeBlock raw) {
+      MemberType.IntType type = (MemberType.IntType) field.field().type();
+      int n = window.bits();
+      CodeBlock bits;
+      if (type.width().signed()) {
+        bits = CodeBlock.of("$L << $L >> $L", raw, 64 - window.shift() - n, 64 - n);
+      } else {
+        bits = window.shift() == 0 && n == 64 ? raw
+            : window.shift() == 0 ? CodeBlock.of("$L & $L", raw, window.maskLiteral())
+            : CodeBlock.of("$L >>> $L & $L", raw, window.shift(), window.maskLiteral());
+      }
+      out.addStatement("$L = $L", target.declare(), cast(type, bits));
+    }
+
+    /** {@code unit = unit & KEEP | (value & MASK) << SHIFT}: the bit-field merged into its window's value. */
+    CodeBlock mergeInto(CodeBlock unit) {
+      long mask = window.bits() == 64 ? -1L : (1L << window.bits()) - 1;
+      String keep = "0x" + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT) + "L";
+      if (window.shift() == 0) {
+        return CodeBlock.of("$L = $L & $L | $L & $L", unit, unit, keep, cx.access(field), window.maskLiteral());
+      }
+      return CodeBlock.of("$L = $L & $L | ($L & $L) << $L", unit, unit, keep, cx.access(field), window.maskLiteral(),
+          window.shift());
+    }
+
+    /** The statement putting a window's value back. */
+    CodeBlock putWindow(Access access, CodeBlock unit) {
+      String primitive = switch (window.bytes()) {
+        case 1 -> "byte";
+        case 2 -> "short";
+        case 4 -> "int";
+        default -> "long";
+      };
+      CodeBlock bits = window.bytes() == 8 ? unit : CodeBlock.of("($L) $L", primitive, unit);
+      return access.put(new Width(window.bytes() * 8, false), windowIndex(), bits);
+    }
+
+    private static CodeBlock cast(MemberType.IntType type, CodeBlock bits) {
+      return type.javaKind() == JavaKind.LONG ? bits : CodeBlock.of("($L) ($L)", type.javaKind().keyword(), bits);
+    }
+
+    @Override
+    public void check(CodeBlock.Builder out) {
+      if (field.field().unnamed()) {
+        return;
+      }
+      MemberType.IntType type = (MemberType.IntType) field.field().type();
+      ScalarCode code = new ScalarCode(field.valueWidth(), type.javaKind());
+      if (code.needsRangeCheck()) {
+        out.addStatement("$T.checkBits($L, $L, $L, $S)", RuntimeTypes.ABI_RUNTIME, cx.access(field), window.bits(),
+            type.width().signed(), cx.label(field));
+      }
+    }
+
+    @Override
+    public void write(CodeBlock.Builder out, Access access) {
+      if (field.field().unnamed()) {
+        return;
+      }
+      CodeBlock value = cx.access(field);
+      if (!window.hasWindow()) {
+        boolean isLong = ((MemberType.IntType) field.field().type()).javaKind() == JavaKind.LONG;
+        out.addStatement(access.putBits(index(), window.shift(), window.bits(), cx.struct().order() == Order.BIG,
+            isLong ? value : CodeBlock.of("(long) $L", value)));
+        return;
+      }
+      long mask = window.bits() == 64 ? -1L : (1L << window.bits()) - 1;
+      String keep = "0x" + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT) + "L";
+      CodeBlock merged = CodeBlock.of("$L & $L | ($L & $L) << $L", unsignedWindow(access), keep, value,
+          window.maskLiteral(), window.shift());
+      Width unit = new Width(window.bytes() * 8, false);
+      String primitive = switch (window.bytes()) {
+        case 1 -> "byte";
+        case 2 -> "short";
+        case 4 -> "int";
+        default -> "long";
+      };
+      CodeBlock bits = window.bytes() == 8 ? merged : CodeBlock.of("($L) ($L)", primitive, merged);
+      out.addStatement(access.put(unit, windowIndex(), bits));
+    }
+
+    /** {@code offset + 4}: the first byte of the window (or of the bits, without one). */
+    private CodeBlock windowIndex() {
+      return CodeBlock.of("offset + $L", window.start());
+    }
+
+    private CodeBlock index() {
+      return windowIndex();
+    }
+
+    /** The window's bytes as an unsigned {@code long}, in the type's byte order. */
+    CodeBlock unsignedWindow(Access access) {
+      CodeBlock raw = access.get(new Width(window.bytes() * 8, false), windowIndex());
+      return switch (window.bytes()) {
+        case 1 -> CodeBlock.of("($L & 0xFFL)", raw);
+        case 2 -> CodeBlock.of("($L & 0xFFFFL)", raw);
+        case 4 -> CodeBlock.of("($L & 0xFFFFFFFFL)", raw);
+        default -> raw;
+      };
+    }
+
+    /**
+     * The bytes its bits touch, by its name: an unaligned integer of 1, 2, 4 or 8 bytes, else a
+     * sequence of bytes. {@link ForeignLayout} merges bit-fields that share bytes.
+     */
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      return CodeBlock.of("$L.withName($S)", access.bytesLayout(field.byteSpan()), field.field().cName());
+    }
+
+    private static String zero(MemberType.IntType type) {
+      return switch (type.javaKind()) {
+        case BYTE -> "(byte) 0";
+        case SHORT -> "(short) 0";
+        case CHAR -> "(char) 0";
+        case INT -> "0";
+        case LONG -> "0L";
+      };
+    }
+  }
+
+  /**
+   * A flexible array {@code T name[]}: {@code read} takes its length from {@link ReadTarget#count}
+   * (the count member, or the caller's {@code count}) after a bounds check; {@code check} wants
+   * the array present, as long as the count member says, every element within its width; {@code
+   * write} writes all its elements after the struct's fixed part (the write's bounds check covers
+   * them).
+   */
+  record Flexible(FieldLayout field, MemberContext cx, MemberType.ArrayType type) implements MemberCode {
+    @Override
+    public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
+      String n = "count" + ConstantNames.upperSnake(field.field().javaName()).replace("_", "");
+      out.addStatement("int $L = $L", n, access.flexibleCount(cx.index(field), target.count(), elementSize(),
+          cx.label(field)));
+      out.addStatement("$L = new $T[$L]", target.declare(), cx.javaType(type.element()), n);
+      out.beginControlFlow("for (int i = 0; i < $L; i++)", n);
+      CodeBlock index = elementIndex();
+      CodeBlock element = type.element() instanceof MemberType.StructType nested
+          ? access.readNested(cx.abiClass(nested), index)
+          : MemberCode.scalar(field, type.element()).read(index, access);
+      out.addStatement("$L[i] = $L", target.name(), element);
+      out.endControlFlow();
+    }
+
+    @Override
+    public void check(CodeBlock.Builder out) {
+      CodeBlock array = cx.access(field);
+      String label = cx.label(field);
+      out.addStatement("$T.requireNonNull($L, $S)", RuntimeTypes.ABI_RUNTIME, array, label);
+      if (!field.field().countMember().isEmpty()) {
+        FieldModel counter = cx.struct().field(field.field().countMember());
+        out.addStatement("$T.checkFlexibleLength($L.length, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, array,
+            unsignedCount(counter, cx.struct().record() ? CodeBlock.of("value.$L()", counter.javaName())
+                : CodeBlock.of("value.$L", counter.javaName())),
+            label, cx.struct().cName() + "." + counter.cName());
+      }
+      if (type.element() instanceof MemberType.StructType nested) {
+        out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array)
+            .addStatement("$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label)
+            .addStatement("$T.check($L[i])", cx.abiClass(nested), array)
+            .endControlFlow();
+        return;
+      }
+      CodeBlock check = MemberCode.scalar(field, type.element()).rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
+      if (check != null) {
+        out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array)
+            .addStatement(check)
+            .endControlFlow();
+      }
+    }
+
+    @Override
+    public void write(CodeBlock.Builder out, Access access) {
+      CodeBlock array = cx.access(field);
+      CodeBlock element = CodeBlock.of("$L[i]", array);
+      CodeBlock index = elementIndex();
+      out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array);
+      if (type.element() instanceof MemberType.StructType nested) {
+        out.addStatement(access.writeNested(cx.abiClass(nested), element, index));
+      } else {
+        out.addStatement(MemberCode.scalar(field, type.element()).write(index, element, access));
+      }
+      out.endControlFlow();
+    }
+
+    /** A sequence of 0 elements at the array's offset: C's {@code sizeof} leaves the elements out. */
+    @Override
+    public CodeBlock layout(SegmentAccess access) {
+      return CodeBlock.of("$L.withName($S)", sequenceLayout(field, cx, type, 0, access), field.field().cName());
+    }
+
+    /** {@code SIZE} of one element: a literal, or {@code Bar.X86_64.SIZE} for structs. */
+    CodeBlock elementSize() {
+      if (type.element() instanceof MemberType.StructType nested) {
+        return CodeBlock.of("$T.SIZE", cx.abiClass(nested));
+      }
+      return CodeBlock.of("$L", field.elementSize());
+    }
+
+    private CodeBlock elementIndex() {
+      CodeBlock start = cx.index(field);
+      if (type.element() instanceof MemberType.StructType nested) {
+        return CodeBlock.of("$L + i * $T.SIZE", start, cx.abiClass(nested));
+      }
+      return field.elementSize() == 1
+          ? CodeBlock.of("$L + i", start)
+          : CodeBlock.of("$L + i * $L", start, field.elementSize());
+    }
+
+    /** A count member's value as an unsigned {@code long}: raw bits ({@code u32} in {@code int}) widened as unsigned. */
+    static CodeBlock unsignedCount(FieldModel counter, CodeBlock read) {
+      MemberType.IntType type = (MemberType.IntType) counter.type();
+      if (!type.javaKind().holdsRawBits(counter.valueWidth())) {
+        return type.javaKind() == JavaKind.LONG ? read : CodeBlock.of("(long) $L", read);
+      }
+      return switch (type.javaKind()) {
+        case BYTE -> CodeBlock.of("$T.toUnsignedLong($L)", ClassName.get(Byte.class), read);
+        case SHORT -> CodeBlock.of("$T.toUnsignedLong($L)", ClassName.get(Short.class), read);
+        case INT -> CodeBlock.of("$T.toUnsignedLong($L)", ClassName.get(Integer.class), read);
+        default -> read;
+      };
     }
   }
 }

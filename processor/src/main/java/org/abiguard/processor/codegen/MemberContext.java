@@ -24,6 +24,10 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
 
   /** How messages name a member: {@code xen_memory_reservation.nr_extents (Java nrExtents)}. */
   String label(FieldLayout field) {
+    if (!field.field().hasCName()) {
+      return struct.cName() + ".(" + (field.field().anonymous() ? "anonymous " : "unnamed ")
+          + field.field().javaName() + ")";
+    }
     String label = struct.cName() + "." + field.field().cName();
     String javaName = field.field().javaName();
     return javaName.equals(field.field().cName()) ? label : label + " (Java " + javaName + ")";

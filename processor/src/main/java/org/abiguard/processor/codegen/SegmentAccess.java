@@ -19,8 +19,10 @@ final class SegmentAccess implements Access {
   static final ClassName MEMORY_SEGMENT = ClassName.get("java.lang.foreign", "MemorySegment");
   static final ClassName MEMORY_LAYOUT = ClassName.get("java.lang.foreign", "MemoryLayout");
   static final ClassName STRUCT_LAYOUT = ClassName.get("java.lang.foreign", "StructLayout");
+  static final ClassName UNION_LAYOUT = ClassName.get("java.lang.foreign", "UnionLayout");
   static final ClassName VALUE_LAYOUT = ClassName.get("java.lang.foreign", "ValueLayout");
   private static final ClassName BYTE_ORDER = ClassName.get("java.nio", "ByteOrder");
+  private static final ClassName BYTE_BUFFER = ClassName.get("java.nio", "ByteBuffer");
 
   private final Order order;
 
@@ -31,6 +33,15 @@ final class SegmentAccess implements Access {
   /** The marshaller's value layout of a multi-byte integer: {@code LE_SHORT}. */
   String valueLayout(int bytes) {
     return (order == Order.BIG ? "BE_" : "LE_") + (bytes == 2 ? "SHORT" : bytes == 4 ? "INT" : "LONG");
+  }
+
+  /** {@code bytes} bytes: {@code JAVA_BYTE}, an unaligned {@code LE_INT} etc. for 2, 4, 8, else a byte sequence. */
+  CodeBlock bytesLayout(int bytes) {
+    return switch (bytes) {
+      case 1 -> CodeBlock.of("$T.JAVA_BYTE", VALUE_LAYOUT);
+      case 2, 4, 8 -> CodeBlock.of("$L", valueLayout(bytes));
+      default -> CodeBlock.of("$T.sequenceLayout($L, $T.JAVA_BYTE)", MEMORY_LAYOUT, bytes, VALUE_LAYOUT);
+    };
   }
 
   /** The marshaller's three value layouts, in the struct's byte order and unaligned. */
@@ -102,5 +113,34 @@ final class SegmentAccess implements Access {
   @Override
   public CodeBlock zero(CodeBlock index, int count) {
     return CodeBlock.of("seg.asSlice($L, $L).fill((byte) 0)", index, count);
+  }
+
+  /** Through a copy of the bytes the bits touch: {@code AbiRuntime.getBits} on a wrapped array. */
+  @Override
+  public CodeBlock getBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian) {
+    return CodeBlock.of("$T.getBits($T.wrap(seg.asSlice($L, $L).toArray($T.JAVA_BYTE)), 0, $L, $L, $L)",
+        RuntimeTypes.ABI_RUNTIME, BYTE_BUFFER, index, (bitOffset + bits + 7) / 8, VALUE_LAYOUT, bitOffset, bits,
+        bigEndian);
+  }
+
+  /** Read-modify-write of a copy of the bytes the bits touch, copied back: other bits stay. */
+  @Override
+  public CodeBlock putBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value) {
+    int bytes = (bitOffset + bits + 7) / 8;
+    return CodeBlock.of("$T.copy($T.withBits(seg.asSlice($L, $L).toArray($T.JAVA_BYTE), $L, $L, $L, $L), 0, seg, "
+            + "$T.JAVA_BYTE, $L, $L)", MEMORY_SEGMENT, RuntimeTypes.ABI_RUNTIME, index, bytes, VALUE_LAYOUT,
+        bitOffset, bits, bigEndian, value, VALUE_LAYOUT, index, bytes);
+  }
+
+  @Override
+  public CodeBlock flexibleCount(CodeBlock index, CodeBlock count, CodeBlock elementSize, String member) {
+    return CodeBlock.of("$T.flexibleCount(seg.byteSize(), $L, $L, $L, $S)", RuntimeTypes.ABI_RUNTIME, index, count,
+        elementSize, member);
+  }
+
+  @Override
+  public CodeBlock checkBounds(CodeBlock end, String cTypeName, String abi) {
+    return CodeBlock.of("$T.checkBounds(seg.byteSize(), offset, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, end,
+        cTypeName, abi);
   }
 }

@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Declarations {
   static final String ABI_ARRAY = "org.abiguard.AbiArray";
+  static final String ABI_BITS = "org.abiguard.AbiBits";
   private static final Pattern SYNTHETIC_PARAM = Pattern.compile("arg\\d+");
 
   private final WidthReader reader = new WidthReader();
@@ -86,14 +87,18 @@ public final class Declarations {
     this.model = model;
   }
 
-  /** The declared width of an element, if it has one; a C {@code long} or pointer has the data model's. */
-  @Nullable Width width(@Nullable Element e) {
+  /**
+   * The declared width of an element, if it has one; a C {@code long} or pointer has the data
+   * model's; a bit-field ({@code @AbiBits(n)}, n below its type's bits) its own, {@code u4} or {@code s3}.
+   */
+  Width width(Element e) {
     if (e == null) {
       return null;
     }
     Optional<Width> known = widths.get(e);
     if (known == null) {
-      known = reader.widthOf(e).map(d -> modelWidth(e, d)).filter(v -> Width.isValidBits(v.bits()));
+      known = reader.widthOf(e).map(d -> modelWidth(e, d)).filter(v -> Width.isValidBits(v.bits()))
+          .map(v -> bitFieldWidth(e, v));
       if (known.isEmpty() && e.getKind() == ElementKind.PARAMETER) {
         widths.put(e, known); // no cycle through the supertypes' parameters
         known = Optional.ofNullable(inherited((VariableElement) e));
@@ -169,6 +174,30 @@ public final class Declarations {
   private String widthText(Element e, Width w) {
     String c = e == null ? null : abiDependent.get(e);
     return c == null ? w.toString() : c + ": " + w + " on " + String.join(" and ", model.abis());
+  }
+
+  /** {@code u4} for {@code @U32 @AbiBits(4)}; the declared width when there is no narrower bit-field. */
+  private static Width bitFieldWidth(Element e, Width declared) {
+    Element source = e;
+    // a record's accessor, or a parameter of its constructor: @AbiBits is on the component (it
+    // targets fields and components only)
+    Element owner = e instanceof ExecutableElement ? e.getEnclosingElement()
+        : e.getKind() == ElementKind.PARAMETER && e.getEnclosingElement().getKind() == ElementKind.CONSTRUCTOR
+            ? e.getEnclosingElement().getEnclosingElement() : null;
+    if (owner != null && owner.getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement rc : ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
+        if (e instanceof ExecutableElement ? e.equals(rc.getAccessor()) : rc.getSimpleName().equals(e.getSimpleName())) {
+          source = rc;
+        }
+      }
+    }
+    for (AnnotationMirror am : source.getAnnotationMirrors()) {
+      if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(ABI_BITS)) {
+        int bits = WidthReader.intValue(am, "value", 0);
+        return bits >= 1 && bits < declared.bits() ? new Width(bits, declared.signed()) : declared;
+      }
+    }
+    return declared;
   }
 
   /** The Java integral kind of a type (boxed types count as their primitive), or null. */

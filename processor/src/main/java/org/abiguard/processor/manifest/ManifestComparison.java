@@ -59,6 +59,12 @@ public final class ManifestComparison {
       if (!was.order().equals(is.order())) {
         type(null, Aspect.BYTE_ORDER, was.order(), is.order());
       }
+      if (!was.kind().equals(is.kind())) {
+        type(null, Aspect.TYPE_KIND, was.kind(), is.kind());
+      }
+      if (was.pack() != is.pack()) {
+        type(null, Aspect.PACK, Integer.toString(was.pack()), Integer.toString(is.pack()));
+      }
       Map<String, Layout[]> common = new LinkedHashMap<>();
       for (Map.Entry<String, Layout> e : was.layouts().entrySet()) {
         Layout now = is.layouts().get(e.getKey());
@@ -82,7 +88,7 @@ public final class ManifestComparison {
         common.forEach((abi, pair) -> {
           Field added = pair[1].field(name);
           if (added != null && pair[0].field(name) == null) {
-            changes.add(new LayoutChange(was.java(), was.c(), name, added.java(), abi, Aspect.ADDED, null, null,
+            changes.add(new LayoutChange(was.java(), was.c(), display(added), added.java(), abi, Aspect.ADDED, null, null,
                 Integer.toString(added.offset())));
           }
         });
@@ -94,7 +100,7 @@ public final class ManifestComparison {
       Set<String> names = new LinkedHashSet<>();
       for (Layout[] pair : common.values()) {
         for (Field f : pair[side].fields()) {
-          names.add(f.name());
+          names.add(f.key());
         }
       }
       return names;
@@ -105,7 +111,8 @@ public final class ManifestComparison {
         return;
       }
       if (now == null) {
-        changes.add(new LayoutChange(was.java(), was.c(), name, old.java(), abi, Aspect.REMOVED, null, name, null));
+        changes.add(new LayoutChange(was.java(), was.c(), display(old), old.java(), abi, Aspect.REMOVED, null,
+            display(old), null));
         return;
       }
       number(now, null, abi, Aspect.OFFSET, old.offset(), now.offset());
@@ -122,8 +129,14 @@ public final class ManifestComparison {
       switch (old.kind()) {
         case "struct" -> text(member, part, abi, Aspect.STRUCT_TYPE, old.struct(), now.struct());
         case "array" -> {
+          text(member, part, abi, Aspect.FLEXIBLE, flexibility(old.flexible()), flexibility(now.flexible()));
           number(member, part, abi, Aspect.LENGTH, old.length(), now.length());
           shape(member, "element", abi, element(old), element(now));
+        }
+        case "bits" -> {
+          text(member, part, abi, Aspect.BIT_OFFSET, Long.toString(old.bitOffset()), Long.toString(now.bitOffset()));
+          number(member, part, abi, Aspect.BIT_SIZE, old.bitSize(), now.bitSize());
+          text(member, part, abi, Aspect.SIGNEDNESS, signedness(old.signed()), signedness(now.signed()));
         }
         default -> text(member, part, abi, Aspect.SIGNEDNESS, signedness(old.signed()), signedness(now.signed()));
       }
@@ -138,7 +151,7 @@ public final class ManifestComparison {
       if (Objects.equals(old, now)) {
         return;
       }
-      changes.add(new LayoutChange(was.java(), was.c(), member == null ? null : member.name(),
+      changes.add(new LayoutChange(was.java(), was.c(), member == null ? null : display(member),
           member == null ? null : member.java(), abi, aspect, part, old, now));
     }
 
@@ -149,6 +162,15 @@ public final class ManifestComparison {
     /** An array's element: both {@link ManifestModel#of} and {@link ManifestModel#read} give one. */
     private static Shape element(Shape array) {
       return Objects.requireNonNull(array.element(), "an array shape has an element");
+    }
+
+    /** The C name, or for a member without one {@code (unnamed pad1)} / {@code (anonymous u)}. */
+    private static String display(Field f) {
+      return !f.name().isEmpty() ? f.name() : "(" + (f.anonymous() ? "anonymous " : "unnamed ") + f.java() + ")";
+    }
+
+    private static String flexibility(boolean flexible) {
+      return flexible ? "a flexible array" : "a fixed array";
     }
 
     private static String signedness(boolean signed) {

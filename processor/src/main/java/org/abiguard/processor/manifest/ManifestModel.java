@@ -28,44 +28,67 @@ import org.jspecify.annotations.Nullable;
 public final class ManifestModel {
   private ManifestModel() {}
 
-  /** One struct: its names, byte order and a layout per ABI (in manifest order). */
-  public record Struct(String java, String c, String order, Map<String, Layout> layouts) {}
+  /**
+   * One struct or union: its names, byte order and a layout per ABI (in manifest order).
+   *
+   * @param kind {@code struct} or {@code union}
+   * @param pack {@code pack} of the mirror, 0 when not set
+   */
+  public record Struct(String java, String c, String order, Map<String, Layout> layouts, String kind, int pack) {
+    public Struct(String java, String c, String order, Map<String, Layout> layouts) {
+      this(java, c, order, layouts, "struct", 0);
+    }
+  }
 
   /** One struct on one ABI. */
   public record Layout(int size, int align, List<Field> fields) {
-    /** The member named {@code name} (its C name), or null. */
-    public @Nullable Field field(String name) {
-      return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    /**
+     * The member whose {@link Field#key()} is {@code key}: its C name, or for a member without
+     * one (an unnamed bit-field, an anonymous member) {@code java:} and its Java name; or null.
+     */
+    public @Nullable Field field(String key) {
+      return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
     }
   }
 
   /**
    * One member.
    *
-   * @param name the C member name
+   * @param name the C member name; empty for an unnamed bit-field or an anonymous member
    * @param java the Java name
+   * @param anonymous a C11 anonymous struct or union member
    */
-  public record Field(String name, String java, int offset, Shape shape) {}
+  public record Field(String name, String java, int offset, Shape shape, boolean anonymous) {
+    public Field(String name, String java, int offset, Shape shape) {
+      this(name, java, offset, shape, false);
+    }
+
+    /** How the baseline check matches members: the C name, else (no name in C) the Java name. */
+    public String key() {
+      return name.isEmpty() ? "java:" + java : name;
+    }
+  }
 
   /**
    * What a member (or an array element) is.
    *
-   * @param kind {@code int}, {@code pointer}, {@code struct} or {@code array}
+   * @param kind {@code int}, {@code pointer}, {@code struct}, {@code array} or {@code bits}
    * @param bits for {@code int} and {@code pointer}, else 0
-   * @param signed for {@code int} and {@code pointer}
+   * @param signed for {@code int}, {@code pointer} and {@code bits}
    * @param struct for {@code struct}: the nested struct's Java name, else null
    * @param length for {@code array}, else 0
    * @param element for {@code array}, else null
+   * @param bitOffset for {@code bits}: the first bit from the start of the enclosing type, else 0
+   * @param bitSize for {@code bits}: the number of bits, else 0
+   * @param flexible for {@code array}: a flexible array member ({@code length} 0)
    */
-  public record Shape(
-      int size,
-      int align,
-      String kind,
-      int bits,
-      boolean signed,
-      @Nullable String struct,
-      int length,
-      @Nullable Shape element) {}
+  public record Shape(int size, int align, String kind, int bits, boolean signed, @Nullable String struct,
+      int length, @Nullable Shape element, long bitOffset, int bitSize, boolean flexible) {
+    public Shape(int size, int align, String kind, int bits, boolean signed, @Nullable String struct, int length,
+        @Nullable Shape element) {
+      this(size, align, kind, bits, signed, struct, length, element, 0, 0, false);
+    }
+  }
 
   // ---- from layouts ----
 
@@ -81,19 +104,26 @@ public final class ManifestModel {
         List<Field> fields = new ArrayList<>();
         for (FieldLayout f : layout.fields()) {
           FieldModel fm = f.field();
-          fields.add(new Field(fm.cName(), fm.javaName(), f.offset(), shapeOf(fm.type(), f)));
+          fields.add(new Field(fm.hasCName() ? fm.cName() : "", fm.javaName(), f.offset(), shapeOf(fm.type(), f),
+              fm.anonymous()));
         }
         byAbi.put(layout.abi().manifestName(), new Layout(layout.size(), layout.align(), fields));
       }
-      result.add(new Struct(model.javaName(), model.cName(), model.order().manifestName(), byAbi));
+      result.add(new Struct(model.javaName(), model.cName(), model.order().manifestName(), byAbi, model.kind(),
+          model.pack()));
     }
     return result;
   }
 
   private static Shape shapeOf(MemberType type, FieldLayout f) {
+    if (f.isBitField()) {
+      return new Shape(f.size(), f.align(), "bits", 0, f.width().signed(), null, 0, null, f.bitOffset(), f.bitSize(),
+          false);
+    }
     if (type instanceof MemberType.ArrayType array) {
       Shape element = scalarShape(array.element(), f.elementSize(), f.elementAlign(), f);
-      return new Shape(f.size(), f.align(), "array", 0, false, null, array.length(), element);
+      return new Shape(f.size(), f.align(), "array", 0, false, null, array.length(), element, 0, 0,
+          f.field().flexible());
     }
     return scalarShape(type, f.size(), f.align(), f);
   }
@@ -136,13 +166,23 @@ public final class ManifestModel {
         List<Field> fields = new ArrayList<>();
         for (JsonValue f : array(layout, "fields").elements()) {
           JsonObject fo = object(f, "a field");
-          String name = string(fo, "name");
+          boolean anonymous = fo.members().containsKey("anonymous") && bool(fo, "anonymous");
+          boolean unnamed = anonymous || !fo.members().containsKey("name") && "bits".equals(optionalKind(fo));
+          String name = unnamed ? "" : string(fo, "name");
           String java = fo.members().containsKey("java") ? string(fo, "java") : name;
-          fields.add(new Field(name, java, integer(fo, "offset"), shape(fo)));
+          if (java.isEmpty()) {
+            throw problem(fo, "a member without \"name\" needs \"java\"");
+          }
+          fields.add(new Field(name, java, integer(fo, "offset"), shape(fo), anonymous));
         }
         layouts.put(e.getKey(), new Layout(integer(layout, "size"), integer(layout, "align"), fields));
       }
-      structs.add(new Struct(string(so, "java"), string(so, "c"), string(so, "order"), layouts));
+      String kind = so.members().containsKey("kind") ? string(so, "kind") : "struct";
+      if (!kind.equals("struct") && !kind.equals("union")) {
+        throw problem(required(so, "kind"), "unknown type kind \"" + kind + "\"; expected struct or union");
+      }
+      int pack = so.members().containsKey("pack") ? integer(so, "pack") : 0;
+      structs.add(new Struct(string(so, "java"), string(so, "c"), string(so, "order"), layouts, kind, pack));
     }
     return structs;
   }
@@ -155,10 +195,33 @@ public final class ManifestModel {
       case "int", "pointer" -> new Shape(size, align, kind, integer(o, "bits"), bool(o, "signed"), null, 0, null);
       case "struct" -> new Shape(size, align, kind, 0, false, string(o, "struct"), 0, null);
       case "array" -> new Shape(size, align, kind, 0, false, null, integer(o, "length"),
-          shape(object(required(o, "element"), "\"element\"")));
+          shape(object(required(o, "element"), "\"element\"")), 0, 0,
+          o.members().containsKey("flexible") && bool(o, "flexible"));
+      case "bits" -> new Shape(size, align, kind, 0, bool(o, "signed"), null, 0, null, longInteger(o, "bitOffset"),
+          integer(o, "bitSize"), false);
       default -> throw problem(required(o, "kind"),
-          "unknown kind \"" + kind + "\"; expected int, pointer, struct or array");
+          "unknown kind \"" + kind + "\"; expected int, pointer, struct, array or bits");
     };
+  }
+
+  private static String optionalKind(JsonObject o) {
+    return o.members().get("kind") instanceof JsonString s ? s.value() : null;
+  }
+
+  private static long longInteger(JsonObject o, String name) {
+    JsonValue v = required(o, name);
+    if (v instanceof JsonNumber n) {
+      try {
+        long l = n.value().longValueExact();
+        if (l >= 0) {
+          return l;
+        }
+      } catch (ArithmeticException notALong) {
+        // reported below
+      }
+      throw problem(v, "\"" + name + "\" must be a whole number from 0, found " + n.value());
+    }
+    throw problem(v, "\"" + name + "\" must be a number, found " + v.typeName());
   }
 
   private static JsonValue required(JsonObject o, String name) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 import org.abiguard.processor.layout.StructLayout;
 
 /**
- * Renders {@code META-INF/abiguard/abi-manifest.json}: format 1 of the SPEC, pretty-printed
+ * Renders {@code META-INF/abiguard/abi-manifest.json}: format 1 of the SPEC with the 0.2 keys
+ * ({@code kind} and {@code pack} of a type; bit-fields, anonymous members, flexible arrays), pretty-printed
  * with one member per line, so that a committed baseline diffs readably. The output depends
  * only on its input: same layouts, same bytes.
  */
@@ -28,7 +29,11 @@ public final class ManifestWriter {
       structSeparator = ",\n";
       out.append("      \"java\": ").append(quote(struct.java())).append(",\n");
       out.append("      \"c\": ").append(quote(struct.c())).append(",\n");
+      out.append("      \"kind\": ").append(quote(struct.kind())).append(",\n");
       out.append("      \"order\": ").append(quote(struct.order())).append(",\n");
+      if (struct.pack() != 0) {
+        out.append("      \"pack\": ").append(struct.pack()).append(",\n");
+      }
       out.append("      \"layouts\": {");
       String layoutSeparator = "\n";
       for (Map.Entry<String, ManifestModel.Layout> e : struct.layouts().entrySet()) {
@@ -55,9 +60,14 @@ public final class ManifestWriter {
   /** One field object on one line. */
   private static String field(ManifestModel.Field f) {
     List<String> members = new ArrayList<>();
-    members.add(member("name", quote(f.name())));
+    if (!f.name().isEmpty()) {
+      members.add(member("name", quote(f.name())));
+    }
     if (!f.java().equals(f.name())) {
       members.add(member("java", quote(f.java())));
+    }
+    if (f.anonymous()) {
+      members.add(member("anonymous", true));
     }
     members.add(member("offset", f.offset()));
     shapeMembers(f.shape(), members);
@@ -73,8 +83,17 @@ public final class ManifestWriter {
         members.add(member("kind", quote("struct")));
         members.add(member("struct", quote(Objects.requireNonNull(shape.struct(), "a struct member"))));
       }
+      case "bits" -> {
+        members.add(member("bitOffset", shape.bitOffset()));
+        members.add(member("bitSize", shape.bitSize()));
+        members.add(member("signed", shape.signed()));
+        members.add(member("kind", quote("bits")));
+      }
       case "array" -> {
         members.add(member("kind", quote("array")));
+        if (shape.flexible()) {
+          members.add(member("flexible", true));
+        }
         members.add(member("length", shape.length()));
         List<String> element = new ArrayList<>();
         shapeMembers(Objects.requireNonNull(shape.element(), "an array has an element"), element);

@@ -22,6 +22,10 @@ public final class AbiAnnotations {
   public static final String ABI_ARRAY = "org.abiguard.AbiArray";
   public static final String ABI_ALIGN = "org.abiguard.AbiAlign";
   public static final String ABI_NAME = "org.abiguard.AbiName";
+  public static final String ABI_UNION = "org.abiguard.AbiUnion";
+  public static final String ABI_BITS = "org.abiguard.AbiBits";
+  public static final String ABI_ANONYMOUS = "org.abiguard.AbiAnonymous";
+  public static final String ABI_FLEXIBLE = "org.abiguard.AbiFlexible";
 
   private AbiAnnotations() {}
 
@@ -36,9 +40,18 @@ public final class AbiAnnotations {
     return Optional.empty();
   }
 
-  /** Whether the type is a struct mirror ({@code @AbiStruct}), in a source or a class file. */
+  /**
+   * Whether the type is a struct or union mirror ({@code @AbiStruct} or {@code @AbiUnion}), in a
+   * source or a class file.
+   */
   public static boolean isStruct(Element type) {
-    return type instanceof TypeElement && find(type, ABI_STRUCT).isPresent();
+    return type instanceof TypeElement && mirrorAnnotation(type).isPresent();
+  }
+
+  /** The type's {@code @AbiStruct}, else its {@code @AbiUnion}, if it has one. */
+  public static Optional<AnnotationMirror> mirrorAnnotation(AnnotatedConstruct type) {
+    Optional<AnnotationMirror> struct = find(type, ABI_STRUCT);
+    return struct.isPresent() ? struct : find(type, ABI_UNION);
   }
 
   /**

@@ -35,13 +35,121 @@ final class MemberReader {
       return new MemberReading(member, null, List.of(), true);
     }
     String name = member.getSimpleName().toString();
+    Optional<AnnotationMirror> bits = AbiAnnotations.find(annotations, AbiAnnotations.ABI_BITS);
+    Optional<AnnotationMirror> anonymous = AbiAnnotations.find(annotations, AbiAnnotations.ABI_ANONYMOUS);
+    Optional<AnnotationMirror> flexible = AbiAnnotations.find(annotations, AbiAnnotations.ABI_FLEXIBLE);
+    if (!checkExclusive(m, bits, anonymous, flexible)) {
+      return new MemberReading(member, null, m.problems, false);
+    }
     int align = readAlign(m);
-    String cName = readCName(m, name);
-    Optional<MemberType> type = readType(m);
+    if (bits.isPresent()) {
+      m.bitWidth = WidthReader.intValue(bits.get(), "value", 0);
+      m.bitsAnnotation = bits.get();
+    }
+    m.isBits = bits.isPresent();
+    boolean unnamed = bits.isPresent()
+        && (m.bitWidth == 0 || WidthReader.boolValue(bits.get(), "unnamed", false));
+    boolean hasCName = !unnamed && anonymous.isEmpty();
+    String cName = hasCName ? readCName(m, name) : noCName(m, unnamed ? "an unnamed bit-field" : "an anonymous member");
+    Optional<MemberType> type = flexible.isPresent() ? readFlexible(m, flexible.get()) : readType(m);
     if (m.unresolved || !m.problems.isEmpty() || type.isEmpty()) {
       return new MemberReading(member, null, m.problems, m.unresolved);
     }
-    return new MemberReading(member, new FieldModel(name, cName, type.get(), align), List.of(), false);
+    FieldModel field;
+    if (bits.isPresent()) {
+      field = readBits(m, bits.get(), align, type.get(), name, cName, unnamed);
+    } else if (anonymous.isPresent()) {
+      field = readAnonymous(m, anonymous.get(), type.get(), name, align);
+    } else if (flexible.isPresent()) {
+      Object count = WidthReader.value(flexible.get(), "count");
+      field = FieldModel.flexibleArray(name, cName, ((MemberType.ArrayType) type.get()).element(), align,
+          count instanceof String c ? c : "");
+    } else {
+      field = new FieldModel(name, cName, type.get(), align);
+    }
+    if (!m.problems.isEmpty()) {
+      return new MemberReading(member, null, m.problems, false);
+    }
+    return new MemberReading(member, field, List.of(), false);
+  }
+
+  /** {@code @AbiBits}, {@code @AbiAnonymous} and {@code @AbiFlexible} exclude each other. */
+  private static boolean checkExclusive(Member m, Optional<AnnotationMirror> bits,
+      Optional<AnnotationMirror> anonymous, Optional<AnnotationMirror> flexible) {
+    List<AnnotationMirror> present = new ArrayList<>();
+    bits.ifPresent(present::add);
+    anonymous.ifPresent(present::add);
+    flexible.ifPresent(present::add);
+    if (present.size() < 2) {
+      return true;
+    }
+    m.problem(present.get(1), m.describe() + " has both " + AbiAnnotations.display(present.get(0)) + " and "
+        + AbiAnnotations.display(present.get(1)) + "; a C member is a bit-field, an anonymous member or a"
+        + " flexible array, never two of them: keep one");
+    return false;
+  }
+
+  /** An unnamed bit-field or anonymous member has no C name: {@code @AbiName} on it is a mistake. */
+  private static String noCName(Member m, String what) {
+    AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_NAME).ifPresent(am -> m.problem(am,
+        "@AbiName on " + m.describe() + ", which is " + what + " and has no name in C; remove @AbiName"));
+    return "";
+  }
+
+  private static FieldModel readBits(Member m, AnnotationMirror bits, int align, MemberType type, String name,
+      String cName, boolean unnamed) {
+    if (!(type instanceof MemberType.IntType)) {
+      String what = type instanceof MemberType.ArrayType ? "an array" : "a nested struct or union";
+      m.problem(bits, "@AbiBits on " + m.describe() + ", which is " + what + "; only an integer member can be"
+          + " a bit-field");
+      return null;
+    }
+    if (align != 0) {
+      m.problem(AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_ALIGN).orElse(null), "@AbiAlign on bit-field "
+          + m.describe() + ": C forbids an alignment on a bit-field (gcc: 'alignment may not be specified');"
+          + " put @AbiAlign on the member after it, or use a zero-width bit-field @AbiBits(0) to start a new unit");
+      return null;
+    }
+    return FieldModel.bitField(name, cName, type, m.bitWidth, unnamed);
+  }
+
+  private static FieldModel readAnonymous(Member m, AnnotationMirror anonymous, MemberType type, String name,
+      int align) {
+    if (!(type instanceof MemberType.StructType struct)) {
+      m.problem(anonymous, "@AbiAnonymous on " + m.describe() + " of type " + display(m.element.asType())
+          + ": only a member whose type is an @AbiStruct or @AbiUnion type can be anonymous");
+      return null;
+    }
+    return FieldModel.anonymousMember(name, struct, align);
+  }
+
+  /** A flexible array member: a Java array without {@code @AbiArray}, its element as any array's. */
+  private Optional<MemberType> readFlexible(Member m, AnnotationMirror flexible) {
+    List<DeclaredWidth> declared = widths.declarations(m.annotations);
+    if (declared.size() > 1) {
+      m.problem(declared.get(1).annotation(), conflictMessage(m, declared.get(0), declared.get(1)));
+      return Optional.empty();
+    }
+    TypeMirror type = m.element.asType();
+    if (type.getKind() != TypeKind.ARRAY) {
+      m.problem(flexible, "@AbiFlexible on " + m.describe() + " of type " + display(type)
+          + ", which is not a Java array; a flexible array member is declared " + display(type) + "[]");
+      return Optional.empty();
+    }
+    Optional<AnnotationMirror> array = AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_ARRAY);
+    if (array.isPresent()) {
+      m.problem(array.get(), m.describe() + " has both @AbiArray and @AbiFlexible; a flexible array has no"
+          + " length in C (T name[]): remove @AbiArray");
+      return Optional.empty();
+    }
+    TypeMirror component = ((ArrayType) type).getComponentType();
+    if (component.getKind() == TypeKind.ARRAY) {
+      m.problem(flexible, "flexible array of arrays " + m.describe() + " is not supported; declare a"
+          + " one-dimensional array");
+      return Optional.empty();
+    }
+    return readElement(m, component, declared.stream().findFirst())
+        .map(e -> new MemberType.ArrayType(0, e));
   }
 
   /** The member being read and the problems found so far. */
@@ -50,6 +158,10 @@ final class MemberReader {
     final AnnotatedConstruct annotations;
     final List<Problem> problems = new ArrayList<>();
     boolean unresolved;
+    /** For a bit-field, its {@code @AbiBits} value; else {@link FieldModel#NOT_BITS}. */
+    int bitWidth = FieldModel.NOT_BITS;
+    boolean isBits;
+    AnnotationMirror bitsAnnotation;
 
     Member(Element element, AnnotatedConstruct annotations) {
       this.element = element;
@@ -94,13 +206,20 @@ final class MemberReader {
     return bytes;
   }
 
-  /** Whether {@code @AbiAlign(bytes)} is allowed. */
+  /** gcc's largest alignment, {@code 2^28} bytes ({@code __attribute__((aligned))} refuses more). */
+  public static final int MAX_ALIGN = 1 << 28;
+
+  /** Whether {@code @AbiAlign(bytes)} is allowed: a power of two up to {@link #MAX_ALIGN}. */
   static boolean isPowerOfTwo(int bytes) {
-    return bytes > 0 && (bytes & (bytes - 1)) == 0;
+    return bytes > 0 && (bytes & (bytes - 1)) == 0 && bytes <= MAX_ALIGN;
   }
 
-  /** The message for an {@code @AbiAlign} that is not a power of two. */
+  /** The message for an {@code @AbiAlign} that is not a power of two, or above gcc's maximum. */
   static String alignMessage(int bytes, String on) {
+    if (bytes > MAX_ALIGN && (bytes & (bytes - 1)) == 0) {
+      return "@AbiAlign(" + bytes + ") on " + on + " is above the largest alignment C compilers accept"
+          + " (gcc: 2^28 = " + MAX_ALIGN + " bytes); use at most " + MAX_ALIGN;
+    }
     return "@AbiAlign(" + bytes + ") on " + on
         + " is not a power of two; C alignments are powers of two: use 1, 2, 4, 8, 16, ...";
   }
@@ -193,6 +312,11 @@ final class MemberReader {
   private static Optional<MemberType> readInteger(Member m, TypeMirror type, DeclaredWidth width) {
     Optional<JavaKind> kind = javaKindOf(type);
     if (width.pointer()) {
+      if (m.isBits) {
+        m.problem(m.bitsAnnotation, "@AbiBits on " + m.describe() + ", which is a @Pointer; a bit-field has an"
+            + " integer type: declare the C type with @AbiWidth or an alias such as @U32");
+        return Optional.empty();
+      }
       if (kind.orElse(null) != JavaKind.LONG) {
         m.problem(width.annotation(), width.via() + " on " + m.describe() + " of type " + display(type)
             + ": a pointer is held in a Java long (8 bytes on x86_64 and aarch64); declare it long");
@@ -206,6 +330,9 @@ final class MemberReader {
           + m.describe() + ", which is no C integer width; use 8, 16, 32 or 64");
       return Optional.empty();
     }
+    if (m.isBits) {
+      return readBitFieldInteger(m, type, width, kind);
+    }
     String declared = width.nativeLong() ? width.via() + " (C long, up to " + w + ")" : width.via() + " (" + w + ")";
     if (kind.isEmpty()) {
       m.problem(width.annotation(), m.describe() + " of type " + display(type) + " cannot hold " + declared
@@ -215,6 +342,36 @@ final class MemberReader {
     if (!kind.get().canHold(w)) {
       m.problem(width.annotation(), m.describe() + " of type " + display(type) + " is narrower than "
           + declared + "; declare it " + holders(w));
+      return Optional.empty();
+    }
+    return Optional.of(new MemberType.IntType(w, width.nativeLong(), kind.get()));
+  }
+
+  /**
+   * A bit-field's declared type: its {@code @AbiBits} value lies in 0..the declared bits (32 for
+   * {@code @NativeLong}, C {@code long} being 32 bits on i386), and the Java type holds the
+   * bit-field's own width ({@code u4} fits in a {@code byte}).
+   */
+  private static Optional<MemberType> readBitFieldInteger(Member m, TypeMirror type, DeclaredWidth width,
+      Optional<JavaKind> kind) {
+    Width w = width.width();
+    int max = width.nativeLong() ? 32 : w.bits();
+    if (m.bitWidth < 0 || m.bitWidth > max) {
+      String why = width.nativeLong() ? "C long (" + width.via() + ") has 32 bits on i386, so at most 32;"
+          + " declare @U64/@S64 for a wider bit-field" : "its type " + width.via() + " (" + w + ") has " + max + " bits";
+      m.problem(m.bitsAnnotation, "value", "@AbiBits(" + m.bitWidth + ") on " + m.describe()
+          + " is no bit-field width: " + why + "; use 1.." + max + ", or 0 for a zero-width bit-field");
+      return Optional.empty();
+    }
+    if (kind.isEmpty()) {
+      m.problem(width.annotation(), m.describe() + " of type " + display(type) + " cannot hold the bit-field "
+          + width.via() + ", which is an integer; declare an integral type");
+      return Optional.empty();
+    }
+    Width bitWidth = new Width(Math.max(m.bitWidth, 1), w.signed());
+    if (!kind.get().canHold(bitWidth)) {
+      m.problem(width.annotation(), m.describe() + " of type " + display(type) + " is narrower than the bit-field"
+          + " (" + bitWidth + "); declare it " + holders(bitWidth));
       return Optional.empty();
     }
     return Optional.of(new MemberType.IntType(w, width.nativeLong(), kind.get()));

@@ -3,7 +3,7 @@ package org.abiguard.processor.model;
 import java.util.List;
 
 /**
- * A validated {@code @AbiStruct} type.
+ * A validated {@code @AbiStruct} or {@code @AbiUnion} type.
  *
  * @param javaName canonical name, e.g. {@code p.Outer.Foo}
  * @param packageName the package, e.g. {@code p} (empty for the unnamed package)
@@ -14,6 +14,11 @@ import java.util.List;
  * @param alignAtLeast {@code @AbiAlign} on the type, or 0
  * @param record whether the Java type is a record (built through its canonical constructor)
  * @param fields the members in declaration order
+ * @param union whether the type mirrors a C union ({@code @AbiUnion}): every member at offset 0
+ * @param pack {@code pack} of {@code @AbiStruct}/{@code @AbiUnion}: 0 natural, 1 packed, or the
+ *     {@code #pragma pack} value 2, 4, 8 or 16
+ * @param untagged C declares the type inline without a tag ({@code union { ... } u;}): C code
+ *     reaches it only through the members that hold it
  */
 public record StructModel(
     String javaName,
@@ -24,10 +29,40 @@ public record StructModel(
     Order order,
     int alignAtLeast,
     boolean record,
-    List<FieldModel> fields) {
+    List<FieldModel> fields,
+    boolean union,
+    int pack,
+    boolean untagged) {
 
   public StructModel {
     fields = List.copyOf(fields);
+  }
+
+  /** A struct without packing. */
+  public StructModel(String javaName, String packageName, String marshallerSimpleName, String cName,
+      boolean typedef, Order order, int alignAtLeast, boolean record, List<FieldModel> fields) {
+    this(javaName, packageName, marshallerSimpleName, cName, typedef, order, alignAtLeast, record, fields, false, 0,
+        false);
+  }
+
+  /** {@code struct} or {@code union}: the manifest's {@code kind}. */
+  public String kind() {
+    return union ? "union" : "struct";
+  }
+
+  /** The member with this Java name, or null. */
+  public FieldModel field(String javaName) {
+    for (FieldModel f : fields) {
+      if (f.javaName().equals(javaName)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the last member is a flexible array. */
+  public boolean hasFlexibleArray() {
+    return !fields.isEmpty() && fields.get(fields.size() - 1).flexible();
   }
 
   /** The simple binary-ish name relative to the package: {@code Outer.Foo}. */
@@ -35,8 +70,8 @@ public record StructModel(
     return packageName.isEmpty() ? javaName : javaName.substring(packageName.length() + 1);
   }
 
-  /** How C code names the type: {@code struct foo} or, for a typedef, {@code foo}. */
+  /** How C code names the type: {@code struct foo}, {@code union foo} or, for a typedef, {@code foo}. */
   public String cTypeName() {
-    return typedef ? cName : "struct " + cName;
+    return typedef ? cName : kind() + " " + cName;
   }
 }

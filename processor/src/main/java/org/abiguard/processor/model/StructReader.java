@@ -40,30 +40,40 @@ public final class StructReader {
     this.elements = elements;
   }
 
-  /** Reads the type annotated with {@code @AbiStruct}. */
+  /** Reads the type annotated with {@code @AbiStruct} or {@code @AbiUnion}. */
   public StructReading read(TypeElement type) {
     String javaName = type.getQualifiedName().toString();
-    AnnotationMirror abiStruct = AbiAnnotations.find(type, AbiAnnotations.ABI_STRUCT).orElseThrow(
-        () -> new IllegalArgumentException(javaName + " is not annotated with @AbiStruct"));
+    AnnotationMirror abiStruct = AbiAnnotations.mirrorAnnotation(type).orElseThrow(
+        () -> new IllegalArgumentException(javaName + " is not annotated with @AbiStruct or @AbiUnion"));
+    boolean union = AbiAnnotations.find(type, AbiAnnotations.ABI_STRUCT).isEmpty();
     if (type.getAnnotationMirrors().stream().anyMatch(AbiAnnotations::hasUnresolvedValue)) {
       return new StructReading(type, javaName, null, List.of(), List.of(), true);
     }
     List<Problem> problems = new ArrayList<>();
+    if (!union && AbiAnnotations.find(type, AbiAnnotations.ABI_UNION).isPresent()) {
+      AnnotationMirror second = AbiAnnotations.find(type, AbiAnnotations.ABI_UNION).get();
+      problems.add(Problem.on(type, second, type.getSimpleName() + " has both @AbiStruct and @AbiUnion; a C"
+          + " type is a struct or a union: keep one"));
+      return new StructReading(type, javaName, null, List.of(), problems, false);
+    }
     if (!checkKind(type, abiStruct, problems)) {
       return new StructReading(type, javaName, null, List.of(), problems, false);
     }
     checkType(type, abiStruct, problems);
     int align = readAlign(type, problems);
-    String cName = readCName(type, abiStruct, problems);
+    boolean untagged = WidthReader.boolValue(abiStruct, "untagged", false);
+    String cName = untagged ? type.getSimpleName().toString() : readCName(type, abiStruct, problems);
+    int pack = readPack(type, abiStruct, problems);
 
     List<MemberReading> read = readMembers(type, problems);
     boolean unresolved = read.stream().anyMatch(MemberReading::unresolved);
     read.forEach(r -> problems.addAll(r.problems()));
     checkCNames(read, problems);
+    checkShape(read, union, problems);
     if (read.isEmpty()) {
-      problems.add(Problem.on(type, abiStruct, "struct " + type.getSimpleName()
-          + " has no members; a C struct has at least one: add an instance field with a C width"
-          + " (static and transient fields are not members)"));
+      problems.add(Problem.on(type, abiStruct, (union ? "union " : "struct ") + type.getSimpleName()
+          + " has no members; a C " + (union ? "union" : "struct") + " has at least one: add an instance"
+          + " field with a C width (static and transient fields are not members)"));
     }
     if (unresolved || !problems.isEmpty()) {
       return new StructReading(type, javaName, null, List.of(), problems, unresolved);
@@ -79,7 +89,10 @@ public final class StructReader {
         readOrder(abiStruct),
         align,
         type.getKind() == ElementKind.RECORD,
-        read.stream().map(MemberReading::field).toList());
+        read.stream().map(MemberReading::field).toList(),
+        union,
+        pack,
+        WidthReader.boolValue(abiStruct, "untagged", false));
     return new StructReading(
         type, javaName, model, read.stream().map(MemberReading::element).toList(), List.of(), false);
   }
@@ -94,7 +107,7 @@ public final class StructReader {
       default -> "a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT);
     };
     if (what != null) {
-      problems.add(Problem.on(type, abiStruct, "@AbiStruct is on " + what + " (" + type.getSimpleName()
+      problems.add(Problem.on(type, abiStruct, AbiAnnotations.display(abiStruct) + " is on " + what + " (" + type.getSimpleName()
           + "); a C struct mirror is a class or record whose instance fields are the struct's members"));
       return false;
     }
@@ -105,20 +118,20 @@ public final class StructReader {
   private static void checkType(TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
     String name = type.getSimpleName().toString();
     if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      problems.add(Problem.on(type, abiStruct, "@AbiStruct class " + name
+      problems.add(Problem.on(type, abiStruct, AbiAnnotations.display(abiStruct) + " class " + name
           + " is abstract, but the marshaller's read creates instances of it; make it a concrete class"));
     }
     if (!type.getTypeParameters().isEmpty()) {
-      problems.add(Problem.on(type, abiStruct, "@AbiStruct type " + name + " is generic; a C struct"
+      problems.add(Problem.on(type, abiStruct, AbiAnnotations.display(abiStruct) + " type " + name + " is generic; a C struct"
           + " has one fixed layout: remove the type parameters"));
     }
     if (type.getNestingKind() == NestingKind.MEMBER && type.getKind() == ElementKind.CLASS
         && !type.getModifiers().contains(Modifier.STATIC)) {
-      problems.add(Problem.on(type, abiStruct, "@AbiStruct class " + name + " is an inner class, so"
+      problems.add(Problem.on(type, abiStruct, AbiAnnotations.display(abiStruct) + " class " + name + " is an inner class, so"
           + " the marshaller cannot create it without an instance of "
           + Objects.requireNonNull(type.getEnclosingElement()).getSimpleName() + "; make it static"));
     } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      problems.add(Problem.on(type, abiStruct, "@AbiStruct type " + name + " is local to a method,"
+      problems.add(Problem.on(type, abiStruct, AbiAnnotations.display(abiStruct) + " type " + name + " is local to a method,"
           + " where the generated marshaller cannot see it; make it a top-level or static member type"));
     }
     for (Element e = type; e instanceof TypeElement te; e = e.getEnclosingElement()) {
@@ -157,13 +170,71 @@ public final class StructReader {
       boolean hasInstanceFields = ElementFilter.fieldsIn(s.getEnclosedElements()).stream()
           .anyMatch(f -> !f.getModifiers().contains(Modifier.STATIC));
       if (hasInstanceFields) {
-        problems.add(Problem.on(type, abiStruct, "@AbiStruct class " + type.getSimpleName()
+        problems.add(Problem.on(type, abiStruct, AbiAnnotations.display(abiStruct) + " class " + type.getSimpleName()
             + " inherits instance fields from " + s.getSimpleName() + ", which would not be struct"
             + " members; declare every member in " + type.getSimpleName() + " itself"));
         return;
       }
       sup = s.getSuperclass();
     }
+  }
+
+  /** {@code pack}: 0 (natural), 1 ({@code packed}) or a {@code #pragma pack} value 2, 4, 8, 16. */
+  private static int readPack(TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
+    int pack = WidthReader.intValue(abiStruct, "pack", 0);
+    if (pack == 0 || pack == 1 || pack == 2 || pack == 4 || pack == 8 || pack == 16) {
+      return pack;
+    }
+    problems.add(new Problem(type, abiStruct, WidthReader.annotationValue(abiStruct, "pack"), "pack = " + pack
+        + " on " + type.getSimpleName() + " is no C packing; use 0 (natural alignment), 1"
+        + " (__attribute__((packed))) or 2, 4, 8, 16 (#pragma pack(N))"));
+    return 0;
+  }
+
+  /**
+   * Where special members may stand: a flexible array only last in a struct, never in a union,
+   * and its count member an earlier integer member of the same type.
+   */
+  private static void checkShape(List<MemberReading> read, boolean union, List<Problem> problems) {
+    for (int i = 0; i < read.size(); i++) {
+      FieldModel f = read.get(i).field();
+      if (f == null || !f.flexible()) {
+        continue;
+      }
+      Element at = read.get(i).element();
+      AnnotationMirror flexible = AbiAnnotations.find(at, AbiAnnotations.ABI_FLEXIBLE).orElse(null);
+      if (union) {
+        problems.add(Problem.on(at, flexible, "@AbiFlexible on union member '" + f.javaName()
+            + "': a union member cannot be a flexible array; wrap it in a struct, or give it a length with @AbiArray"));
+      } else if (i != read.size() - 1) {
+        problems.add(Problem.on(at, flexible, "@AbiFlexible on '" + f.javaName() + "', which is not the last"
+            + " member; C allows a flexible array member only at the end of a struct: move it last"));
+      } else if (read.subList(0, i).stream().noneMatch(r -> r.field() != null
+          && (r.field().hasCName() || r.field().anonymous()))) {
+        problems.add(Problem.on(at, flexible, "@AbiFlexible on '" + f.javaName() + "', the only named member;"
+            + " C allows a flexible array member only after at least one named member"));
+      }
+      if (!f.countMember().isEmpty()) {
+        checkCount(read, i, f, at, flexible, problems);
+      }
+    }
+  }
+
+  private static void checkCount(List<MemberReading> read, int index, FieldModel f, Element at,
+      AnnotationMirror flexible, List<Problem> problems) {
+    for (int j = 0; j < index; j++) {
+      FieldModel c = read.get(j).field();
+      if (c != null && c.javaName().equals(f.countMember())) {
+        if (!(c.type() instanceof MemberType.IntType) || c.unnamed()) {
+          problems.add(Problem.on(at, flexible, "@AbiFlexible(count = \"" + f.countMember() + "\") on '"
+              + f.javaName() + "' names a member that is no integer; name an earlier integer member"));
+        }
+        return;
+      }
+    }
+    problems.add(Problem.on(at, flexible, "@AbiFlexible(count = \"" + f.countMember() + "\") on '"
+        + f.javaName() + "' names no earlier member of this type; name the Java member that holds the"
+        + " element count, declared before the array, or leave count empty to give the count in each call"));
   }
 
   private static int readAlign(TypeElement type, List<Problem> problems) {
@@ -231,7 +302,8 @@ public final class StructReader {
     if (why == null) {
       return true;
     }
-    for (String only : List.of(AbiAnnotations.ABI_ARRAY, AbiAnnotations.ABI_ALIGN, AbiAnnotations.ABI_NAME)) {
+    for (String only : List.of(AbiAnnotations.ABI_ARRAY, AbiAnnotations.ABI_ALIGN, AbiAnnotations.ABI_NAME,
+        AbiAnnotations.ABI_BITS, AbiAnnotations.ABI_ANONYMOUS, AbiAnnotations.ABI_FLEXIBLE)) {
       AbiAnnotations.find(f, only).ifPresent(am -> problems.add(Problem.on(f, am, AbiAnnotations.display(am)
           + " is on " + why + " field '" + f.getSimpleName() + "', which is not a struct member;"
           + " remove " + why + " to make it a member, or remove " + AbiAnnotations.display(am))));
@@ -261,7 +333,7 @@ public final class StructReader {
   private static void checkCNames(List<MemberReading> read, List<Problem> problems) {
     Map<String, String> byCName = new HashMap<>();
     for (MemberReading r : read) {
-      if (r.field() == null) {
+      if (r.field() == null || !r.field().hasCName()) {
         continue;
       }
       String javaName = r.field().javaName();

@@ -49,7 +49,7 @@ class CAssertsWriterTest {
         _Static_assert(offsetof(foo_t, values) == 4, "p.Foo.vals: offsetof(foo_t, values) must be 4 (i386)");
         _Static_assert(sizeof(((foo_t *)0)->values) == 8, "p.Foo.vals: sizeof(((foo_t *)0)->values) must be 8 (i386)");
         _Static_assert(sizeof(((foo_t *)0)->values[0]) == 4, "p.Foo.vals: sizeof(((foo_t *)0)->values[0]) must be 4 (i386)");
-        #elif defined(__aarch64__)
+        #elif defined(__aarch64__) && defined(__LP64__)
         _Static_assert(sizeof(foo_t) == 12, "p.Foo: sizeof(foo_t) must be 12 (aarch64)");
         """;
     String body = h.substring(h.indexOf("#ifndef"));
@@ -62,7 +62,7 @@ class CAssertsWriterTest {
   void namesStructsWithTheStructKeyword() {
     StructModel m = struct("p.Bar", "bar").field("x", u16()).build();
     String h = CAssertsWriter.render(Layouts.of(List.of(m), StructBuilder.lookup(List.of(m)), List.of(TargetAbi.X86_64)));
-    assertTrue(h.contains("/* p.Bar mirrors struct bar */\n#if defined(__x86_64__)\n"
+    assertTrue(h.contains("/* p.Bar mirrors struct bar */\n#if defined(__x86_64__) && defined(__LP64__)\n"
         + "_Static_assert(sizeof(struct bar) == 2, \"p.Bar: sizeof(struct bar) must be 2 (x86_64)\");\n"), h);
     assertTrue(h.contains("_Static_assert(sizeof(((struct bar *)0)->x) == 2, "
         + "\"p.Bar.x: sizeof(((struct bar *)0)->x) must be 2 (x86_64)\");\n#endif\n"), h);
@@ -133,5 +133,30 @@ class CAssertsWriterTest {
     assertFalse(r.ok(), r.describe());
     assertTrue(r.output().contains("xen.XenMemAcquireResource.nrFrames: offsetof(struct xen_mem_acquire_resource,"
         + " nr_frames) must be 4 (" + abi.manifestName() + ")"), r.describe());
+  }
+
+  /**
+   * x32 ({@code gcc -mx32}) defines {@code __x86_64__} but has 4-byte longs and pointers: the
+   * x86_64 assertions must not apply there (they are guarded with {@code __LP64__}).
+   */
+  @Test
+  void x32DoesNotMatchTheX86_64Assertions(@TempDir Path dir) {
+    CHarness.assumeCompiler(TargetAbi.X86_64);
+    StructModel m = struct("p.Nl", "nl").field("v", StructBuilder.nativeLong()).field("p", StructBuilder.pointer())
+        .build();
+    String h = CAssertsWriter.render(Layouts.of(List.of(m), StructBuilder.lookup(List.of(m)),
+        List.of(TargetAbi.X86_64, TargetAbi.I386)));
+    Path header = CHarness.write(dir, "nl.h", "struct nl { unsigned long v; void *p; };\n");
+    Path asserts = CHarness.write(dir, "abi-asserts.h", h);
+    CHarness.Result probe = CHarness.run(dir, List.of("gcc", "-mx32", "-std=c11", "-fsyntax-only", "-x", "c",
+        "/dev/null"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(probe.ok(), () -> "gcc -mx32 does not work here: " + probe.output());
+    CHarness.Result x32 = CHarness.run(dir, List.of("gcc", "-mx32", "-std=c11", "-pedantic-errors", "-Werror",
+        "-fsyntax-only", "-include", header.toString(), "-include", asserts.toString(), "-x", "c", "/dev/null"));
+    assertTrue(x32.ok(), x32::describe);
+    CHarness.Result lp64 = CHarness.run(dir, List.of("gcc", "-std=c11", "-fsyntax-only", "-include",
+        header.toString(), "-include", asserts.toString(), "-x", "c", "/dev/null"));
+    assertTrue(lp64.ok(), lp64::describe);
+    assertTrue(h.contains("#if defined(__x86_64__) && defined(__LP64__)\n"), h);
   }
 }

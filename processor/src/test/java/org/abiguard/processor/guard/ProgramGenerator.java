@@ -201,6 +201,9 @@ final class ProgramGenerator {
     line("enum " + e + " { A, B }");
     line("put16(new " + record + "(" + primary("int") + " & 0xFFFF, " + primary("long") + ").port());");
     line("put8(" + e + ".B.ordinal());");
+    line("java.util.function.BiFunction<Integer, Integer, R> " + fresh("make") + " = R::new;");
+    line("put16(" + className + ".class.getSimpleName().length());");
+    line(";");
     line("put16(\"\"\"");
     line("    text block " + fresh("t"));
     line("    \"\"\".length());");

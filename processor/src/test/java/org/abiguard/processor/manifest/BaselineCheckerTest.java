@@ -287,9 +287,64 @@ class BaselineCheckerTest {
       rejects(layout.formatted("1.5", ""), "line 1, column 103: \"size\" must be a whole number from 0 to"
           + " 2147483647, found 1.5");
       rejects(layout.formatted("8", "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"float\"}"),
-          "line 1, column 187: unknown kind \"float\"; expected int, pointer, struct or array");
+          "line 1, column 187: unknown kind \"float\"; expected int, pointer, struct, array or bits");
       rejects(layout.formatted("8", "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"int\","
           + " \"bits\": 8, \"signed\": 0}"), "line 1, column 215: \"signed\" must be true or false, found a number");
+    }
+  }
+
+  /** The 0.2 keys: union or struct, pack, bit-fields, unnamed and anonymous members, flexible arrays. */
+  @Nested
+  class RestOfC {
+    @Test
+    void sameUnionsBitFieldsAndFlexibleArraysAreCompatible() {
+      StructModel u = StructBuilder.union("p.U", "u").field("a", u32()).field("b", u8()).build();
+      StructModel s = struct("p.S", "s").bits("x", u32(), 3).unnamedBits("pad", u32(), 5).unnamedBits("z", u32(), 0)
+          .bits("y", u32(), 4).anonymous("inner", "p.U").flexible("rest", u16(), "").build();
+      String baseline = ManifestWriter.render(Layouts.of(List.of(u, s), StructBuilder.lookup(List.of(u, s)), ALL));
+      assertEquals(List.of(), BaselineChecker.compare(baseline,
+          Layouts.of(List.of(u, s), StructBuilder.lookup(List.of(u, s)), ALL)));
+    }
+
+    @Test
+    void aBitFieldThatMovedOrShrankBreaks() {
+      StructModel old = struct("p.S", "s").bits("a", u32(), 3).bits("b", u32(), 4).build();
+      StructModel now = struct("p.S", "s").bits("a", u32(), 4).bits("b", u32(), 3).build();
+      assertEquals(List.of(
+          new AbiBreak("p.S", "a", "field s.a changed from 3 to 4 bits on x86_64 since the baseline" + CONSEQUENCE),
+          new AbiBreak("p.S", "b", "field s.b moved from bit 3 to 4 on x86_64, changed from 4 to 3 bits on x86_64"
+              + " since the baseline" + CONSEQUENCE)), compare(X86_64, old, X86_64, now));
+    }
+
+    @Test
+    void aStructThatBecameAUnionOrChangedPackBreaks() {
+      StructModel old = struct("p.S", "s").field("a", u8()).field("b", u32()).build();
+      StructModel now = StructBuilder.union("p.S", "s").pack(1).field("a", u8()).field("b", u32()).build();
+      List<AbiBreak> breaks = compare(X86_64, old, X86_64, now);
+      assertEquals("struct s changed from a struct to a union, changed pack from 0 to 1, shrank from 8 to 4 bytes on"
+          + " x86_64, changed alignment from 4 to 1 on x86_64 since the baseline" + CONSEQUENCE,
+          breaks.get(0).message());
+    }
+
+    @Test
+    void unnamedBitFieldsAreMatchedByJavaNameAndDoNotCollide() {
+      StructModel old = struct("p.S", "s").unnamedBits("p1", u8(), 2).unnamedBits("p2", u8(), 3).field("c", u8())
+          .build();
+      StructModel now = struct("p.S", "s").unnamedBits("p1", u8(), 2).unnamedBits("p2", u8(), 4).field("c", u8())
+          .build();
+      assertEquals(List.of(new AbiBreak("p.S", "p2", "field s.(unnamed p2) changed from 3 to 4 bits on x86_64"
+          + " since the baseline" + CONSEQUENCE)), compare(X86_64, old, X86_64, now));
+    }
+
+    @Test
+    void aFixedArrayThatBecameFlexibleBreaks() {
+      StructModel old = struct("p.S", "s").field("n", u32()).field("e", array(1, u32())).build();
+      StructModel now = struct("p.S", "s").field("n", u32()).flexible("e", u32(), "n").build();
+      List<AbiBreak> breaks = compare(X86_64, old, X86_64, now);
+      assertEquals(2, breaks.size(), breaks.toString());
+      assertEquals("field s.e resized from 4 to 0 bytes on x86_64, changed from a fixed array to a flexible array"
+          + " on x86_64, changed length from 1 to 0 on x86_64 since the baseline" + CONSEQUENCE,
+          breaks.get(1).message());
     }
   }
 }

@@ -132,6 +132,50 @@ public final class CHarness {
     return run(dir, List.of(exe.toString()));
   }
 
+  /**
+   * Why programs for {@code abi} cannot be built and run here, natively or (aarch64 on an x86
+   * host) statically linked under {@code qemu-aarch64}; empty when they can.
+   */
+  public static synchronized Optional<String> emulatedRunProblem(TargetAbi abi) {
+    if (runProblem(abi).isEmpty()) {
+      return Optional.empty();
+    }
+    if (abi != TargetAbi.AARCH64 || compilerProblem(abi).isPresent()) {
+      return runProblem(abi).or(() -> compilerProblem(abi));
+    }
+    try {
+      Path dir = Files.createTempDirectory("abiguard-qemu-probe");
+      Result r = buildAndRunEmulated(abi, dir, "probe.c", PROBE, List.of());
+      return r.ok() && r.output().equals("8\n") ? Optional.empty()
+          : Optional.of("aarch64 programs do not run under qemu-aarch64 here: " + firstLine(r.output()));
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.of("aarch64 programs do not run here (no qemu-aarch64?): " + e.getMessage());
+    }
+  }
+
+  /**
+   * Like {@link #buildAndRun}, with extra compiler arguments; aarch64 programs on a non-aarch64
+   * host are linked statically and run under {@code qemu-aarch64}.
+   */
+  public static Result buildAndRunEmulated(TargetAbi abi, Path dir, String fileName, String source,
+      List<String> extraArgs) {
+    Path c = write(dir, fileName, source);
+    Path exe = dir.resolve(fileName.replace(".c", "") + "-" + abi.manifestName());
+    boolean emulate = abi == TargetAbi.AARCH64 && !System.getProperty("os.arch").equals("aarch64");
+    List<String> command = new ArrayList<>(compiler(abi));
+    command.addAll(List.of("-std=gnu11", "-O0", "-Wall", "-I", dir.toString()));
+    if (emulate) {
+      command.add("-static");
+    }
+    command.addAll(extraArgs);
+    command.addAll(List.of("-o", exe.toString(), c.toString()));
+    Result built = run(dir, command);
+    if (!built.ok()) {
+      return built;
+    }
+    return run(dir, emulate ? List.of("qemu-aarch64", exe.toString()) : List.of(exe.toString()));
+  }
+
   /** Copies a classpath resource into {@code dir} under its simple file name. */
   public static Path copyResource(String resource, Path dir) {
     try (InputStream in = CHarness.class.getClassLoader().getResourceAsStream(resource)) {

@@ -22,6 +22,9 @@ public final class StructBuilder {
   private boolean typedef;
   private Order order = Order.LITTLE;
   private int alignAtLeast;
+  private boolean union;
+  private boolean untagged;
+  private int pack;
   private final List<FieldModel> fields = new ArrayList<>();
 
   private StructBuilder(String javaName, String cName) {
@@ -32,6 +35,49 @@ public final class StructBuilder {
   /** {@code @AbiStruct(name = cName) class javaName}. */
   public static StructBuilder struct(String javaName, String cName) {
     return new StructBuilder(javaName, cName);
+  }
+
+  /** {@code @AbiUnion(name = cName) class javaName}. */
+  public static StructBuilder union(String javaName, String cName) {
+    StructBuilder b = new StructBuilder(javaName, cName);
+    b.union = true;
+    return b;
+  }
+
+  /** {@code untagged = true}: declared inline in C, without a tag. */
+  public StructBuilder untagged() {
+    untagged = true;
+    return this;
+  }
+
+  /** {@code pack = n}. */
+  public StructBuilder pack(int n) {
+    pack = n;
+    return this;
+  }
+
+  /** {@code @AbiBits(bits)} on a member of the declared integer type. */
+  public StructBuilder bits(String name, MemberType declared, int bits) {
+    fields.add(FieldModel.bitField(name, name, declared, bits, false));
+    return this;
+  }
+
+  /** An unnamed bit-field, {@code @AbiBits(value = bits, unnamed = true)}, or zero-width for 0. */
+  public StructBuilder unnamedBits(String javaName, MemberType declared, int bits) {
+    fields.add(FieldModel.bitField(javaName, javaName, declared, bits, true));
+    return this;
+  }
+
+  /** {@code @AbiAnonymous} member of the given struct or union type. */
+  public StructBuilder anonymous(String javaName, String typeJavaName) {
+    fields.add(FieldModel.anonymousMember(javaName, new MemberType.StructType(typeJavaName), 0));
+    return this;
+  }
+
+  /** {@code @AbiFlexible(count = count)} array of the element type. */
+  public StructBuilder flexible(String name, MemberType element, String count) {
+    fields.add(FieldModel.flexibleArray(name, name, element, 0, count));
+    return this;
   }
 
   /** {@code typedef = true}. */
@@ -78,7 +124,7 @@ public final class StructBuilder {
     String pkg = dot < 0 ? "" : javaName.substring(0, dot);
     String simple = dot < 0 ? javaName : javaName.substring(dot + 1);
     return new StructModel(javaName, pkg, simple + "Marshaller", cName, typedef, order, alignAtLeast,
-        false, fields);
+        false, fields, union, pack, untagged);
   }
 
   // ---- member types, named as the annotations that declare them ----

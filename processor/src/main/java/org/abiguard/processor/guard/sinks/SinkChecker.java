@@ -167,8 +167,10 @@ public final class SinkChecker {
     return null;
   }
 
-  private static @Nullable String checker(Width w) {
-    return w.bits() == 64 ? null : "Abi.check" + (w.signed() ? "S" : "U") + w.bits() + "(...)";
+  private static String checker(Width w) {
+    // Abi has helpers for 8, 16 and 32 bits only (a bit-field's u4 has none)
+    boolean helper = w.bits() == 8 || w.bits() == 16 || w.bits() == 32;
+    return !helper ? null : "Abi.check" + (w.signed() ? "S" : "U") + w.bits() + "(...)";
   }
 
   private static @Nullable String helpers(Width w) {

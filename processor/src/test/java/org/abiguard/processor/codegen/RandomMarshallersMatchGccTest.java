@@ -1,0 +1,238 @@
+package org.abiguard.processor.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.abiguard.AbiCodec;
+import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.model.FieldModel;
+import org.abiguard.processor.model.MemberType;
+import org.abiguard.processor.model.StructModel;
+import org.abiguard.processor.model.Width;
+import org.abiguard.processor.testing.CHarness;
+import org.abiguard.processor.testing.RandomCTypes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated marshallers of random structs and unions (bit-fields, unions, anonymous and
+ * untagged members, flexible arrays, packing, big-endian; compiled warning-free under
+ * {@code -Xlint:all -Werror}) against gcc: C assigns random values to one random member path
+ * of each type (one member of each union) through the real declaration and prints the bytes;
+ * the marshaller's {@code write} of the same values must give exactly those bytes, and its
+ * {@code read} of C's bytes must give back the values. On x86_64 and i386 (natively) and
+ * aarch64 (under qemu-aarch64), each where it runs.
+ */
+class RandomMarshallersMatchGccTest {
+  private static final int TYPES = Integer.getInteger("abiguard.fuzz.codegenTypes", 120);
+  private static final long SEED = Long.getLong("abiguard.fuzz.seed", 20261129L);
+  private static final List<TargetAbi> ABIS = List.of(TargetAbi.X86_64, TargetAbi.I386, TargetAbi.AARCH64);
+
+  @TempDir Path dir;
+
+  @Test
+  void marshallersWriteAndReadWhatGccDoes() {
+    RandomCTypes.Family family = new RandomCTypes(SEED, "g").generate(TYPES);
+    LoadedMarshallers generated = LoadedMarshallers.compile(ABIS, List.of("-Xlint:all", "-Werror"),
+        family.models().toArray(new StructModel[0]));
+    Map<String, StructModel> byName = new LinkedHashMap<>();
+    family.models().forEach(m -> byName.put(m.javaName(), m));
+    List<StructModel> topLevel = topLevel(family.models());
+    int ran = 0;
+    for (TargetAbi abi : ABIS) {
+      Optional<String> cannotRun = CHarness.compilerProblem(abi).or(() -> CHarness.emulatedRunProblem(abi));
+      if (cannotRun.isPresent()) {
+        System.out.println("[codegen fuzz " + abi.manifestName() + "] not run: " + cannotRun.get());
+        continue;
+      }
+      ran++;
+      Filler filler = new Filler(generated, byName, abi, new Random(SEED + abi.ordinal()));
+      StringBuilder c = new StringBuilder("#include <stdio.h>\n#include <string.h>\n#include <stdint.h>\n"
+          + "static void dump(const char *name, const void *p, size_t n) {\n"
+          + "    const unsigned char *b = p;\n    printf(\"%s \", name);\n"
+          + "    for (size_t i = 0; i < n; i++) printf(\"%02x\", b[i]);\n    printf(\"\\n\");\n}\n");
+      Map<String, Object> expected = new LinkedHashMap<>();
+      for (StructModel m : topLevel) {
+        List<String> statements = new ArrayList<>();
+        expected.put(m.javaName(), filler.fill(m, "", statements));
+        c.append("static void fill_").append(m.cName()).append("(void) {\n    ").append(m.cTypeName())
+            .append(" v;\n    memset(&v, 0, sizeof v);\n");
+        statements.forEach(st -> c.append("    ").append(st).append('\n'));
+        c.append("    dump(\"").append(m.javaName()).append("\", &v, sizeof v);\n}\n");
+      }
+      c.append("int main(void) {\n");
+      topLevel.forEach(m -> c.append("    fill_").append(m.cName()).append("();\n"));
+      c.append("    return 0;\n}\n");
+      Path header = CHarness.write(dir, "types.h", family.header());
+      CHarness.Result result = CHarness.buildAndRunEmulated(abi, dir, "fill.c", c.toString(),
+          List.of("-w", "-include", header.toString()));
+      assertEquals(0, result.exitCode(), result::describe);
+      int compared = 0;
+      for (String line : result.output().strip().split("\n")) {
+        String[] words = line.split(" ");
+        StructModel m = byName.get(words[0]);
+        byte[] cBytes = HexFormat.of().parseHex(words.length > 1 ? words[1] : "");
+        AbiCodec<Object> codec = generated.codec(m, abi.manifestName());
+        String where = m.cTypeName() + " on " + abi.manifestName();
+        for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
+          ByteBuffer out = ByteBuffer.allocate(cBytes.length + 8).order(order);
+          for (int i = 0; i < out.capacity(); i++) {
+            out.put(i, (byte) 0xA5); // garbage: write must set every byte of the type
+          }
+          codec.write(expected.get(m.javaName()), out, 3);
+          byte[] written = new byte[cBytes.length];
+          out.get(3, written);
+          assertEquals(HexFormat.of().formatHex(cBytes), HexFormat.of().formatHex(written), "write of " + where);
+          assertEquals((byte) 0xA5, out.get(2), "byte before " + where);
+          assertEquals((byte) 0xA5, out.get(3 + cBytes.length), "byte after " + where);
+          Object read = codec.read(ByteBuffer.wrap(cBytes).order(order), 0);
+          filler.assertSameValues(m, expected.get(m.javaName()), read, where);
+        }
+        compared++;
+      }
+      assertEquals(topLevel.size(), compared);
+      System.out.println("[codegen fuzz " + abi.manifestName() + "] " + family.models().size() + " types generated"
+          + " and compiled, " + compared + " top-level types written and read against gcc (" + filler.leaves
+          + " values), 0 mismatches");
+    }
+    System.out.println("[codegen fuzz] ABIs run: " + ran);
+  }
+
+  /** Types that no other type nests: the ones C fills as variables. */
+  private static List<StructModel> topLevel(List<StructModel> models) {
+    Set<String> nested = new HashSet<>();
+    for (StructModel m : models) {
+      for (FieldModel f : m.fields()) {
+        MemberType t = f.type() instanceof MemberType.ArrayType a ? a.element() : f.type();
+        if (t instanceof MemberType.StructType s) {
+          nested.add(s.javaName());
+        }
+      }
+    }
+    return models.stream().filter(m -> !nested.contains(m.javaName())).toList();
+  }
+
+  /** Builds mirrors with random values and the C statements that store the same values. */
+  private static final class Filler {
+    final LoadedMarshallers generated;
+    final Map<String, StructModel> byName;
+    final TargetAbi abi;
+    final Random random;
+    int leaves;
+
+    Filler(LoadedMarshallers generated, Map<String, StructModel> byName, TargetAbi abi, Random random) {
+      this.generated = generated;
+      this.byName = byName;
+      this.abi = abi;
+      this.random = random;
+    }
+
+    Object fill(StructModel m, String prefix, List<String> c) {
+      try {
+        Object mirror = generated.mirror(m).getDeclaredConstructor().newInstance();
+        List<FieldModel> members = m.fields().stream().filter(f -> !f.unnamed()).toList();
+        if (m.union() && !members.isEmpty()) {
+          members = List.of(members.get(random.nextInt(members.size())));
+        }
+        for (FieldModel f : m.fields()) {
+          Field field = generated.mirror(m).getDeclaredField(f.javaName());
+          field.setAccessible(true);
+          if (f.flexible()) {
+            Class<?> element = field.getType().getComponentType();
+            field.set(mirror, Array.newInstance(element, 0));
+          }
+          if (!members.contains(f) || f.flexible()) {
+            continue;
+          }
+          String path = f.anonymous() ? prefix : prefix + f.cName();
+          field.set(mirror, value(f.type(), f, path, c));
+        }
+        return mirror;
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    private Object value(MemberType type, FieldModel f, String path, List<String> c) {
+      if (type instanceof MemberType.StructType s) {
+        StructModel nested = byName.get(s.javaName());
+        return fill(nested, f.anonymous() ? path : path + ".", c);
+      }
+      if (type instanceof MemberType.ArrayType array) {
+        Class<?> element = array.element() instanceof MemberType.StructType s
+            ? generated.mirror(byName.get(s.javaName())) : long.class;
+        Object values = Array.newInstance(element, array.length());
+        for (int i = 0; i < array.length(); i++) {
+          Array.set(values, i, value(array.element(), new FieldModel(f.javaName(), f.cName(), array.element(), 0),
+              path + "[" + i + "]", c));
+        }
+        return values;
+      }
+      Width w;
+      boolean pointer = type instanceof MemberType.PointerType;
+      if (pointer) {
+        w = new Width(abi.pointerBytes() * 8, false);
+      } else if (f.isBitField()) {
+        w = f.valueWidth();
+      } else {
+        MemberType.IntType t = (MemberType.IntType) type;
+        w = t.nativeLong() ? new Width(abi.longBytes() * 8, t.width().signed()) : t.width();
+      }
+      long v = random.nextLong();
+      if (w.bits() < 64) {
+        v = w.signed() ? v << (64 - w.bits()) >> (64 - w.bits()) : v >>> (64 - w.bits());
+      }
+      leaves++;
+      String literal = w.signed()
+          ? (v == Long.MIN_VALUE ? "(-9223372036854775807LL - 1)" : v + "LL")
+          : "0x" + Long.toHexString(v) + "ULL";
+      c.add("v." + path + " = " + (pointer ? "(void *)(uintptr_t)" : "") + literal + ";");
+      return v;
+    }
+
+    /** The values read back equal those filled in (for a union: its filled member). */
+    void assertSameValues(StructModel m, Object expected, Object actual, String where) {
+      try {
+        for (FieldModel f : m.fields()) {
+          if (f.unnamed() || f.flexible()) {
+            continue;
+          }
+          Field field = generated.mirror(m).getDeclaredField(f.javaName());
+          field.setAccessible(true);
+          Object e = field.get(expected);
+          if (m.union() && (e == null || Long.valueOf(0L).equals(e))) {
+            continue;
+          }
+          compare(f.type(), e, field.get(actual), where + " " + f.javaName());
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    private void compare(MemberType type, Object e, Object a, String where) {
+      if (type instanceof MemberType.StructType s) {
+        assertSameValues(byName.get(s.javaName()), e, a, where);
+      } else if (type instanceof MemberType.ArrayType array) {
+        for (int i = 0; i < Array.getLength(e); i++) {
+          compare(array.element(), Array.get(e, i), Array.get(a, i), where + "[" + i + "]");
+        }
+      } else {
+        assertEquals(e, a, where);
+      }
+    }
+  }
+}

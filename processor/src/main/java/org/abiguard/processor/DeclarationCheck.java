@@ -1,8 +1,10 @@
 package org.abiguard.processor;
 
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -58,6 +60,9 @@ final class DeclarationCheck {
   /** Struct members (the struct reader's) and the copies javac makes of a record component. */
   private boolean coveredElsewhere(Element e) {
     Element owner = e.getEnclosingElement();
+    if (owner == null) {
+      return false; // a module or an unnamed package: no member of anything
+    }
     switch (e.getKind()) {
       case FIELD -> {
         return AbiAnnotations.isStruct(owner) && !e.getModifiers().contains(Modifier.STATIC)
@@ -71,8 +76,9 @@ final class DeclarationCheck {
             .getParameters().isEmpty() && isComponent(owner, e.getSimpleName().toString());
       }
       case PARAMETER -> {
-        return owner.getKind() == ElementKind.CONSTRUCTOR && owner.getEnclosingElement().getKind() == ElementKind.RECORD
-            && isComponent(owner.getEnclosingElement(), e.getSimpleName().toString());
+        Element type = owner.getEnclosingElement();
+        return owner.getKind() == ElementKind.CONSTRUCTOR && type != null && type.getKind() == ElementKind.RECORD
+            && isComponent(type, e.getSimpleName().toString());
       }
       default -> {
         return false;
@@ -102,7 +108,8 @@ final class DeclarationCheck {
 
   private void report(Problem p) {
     if (p.value() != null) {
-      reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.value(), p.message());
+      AnnotationMirror annotation = Objects.requireNonNull(p.annotation(), "a value has its annotation");
+      reporter.report(AbiKind.ANNOTATION, p.element(), annotation, p.value(), p.message());
     } else if (p.annotation() != null) {
       reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.message());
     } else {

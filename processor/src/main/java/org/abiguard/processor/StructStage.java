@@ -62,7 +62,7 @@ final class StructStage {
   private final LayoutEngine layoutEngine;
   private final boolean foreignMemory;
   /** Made for the first struct: a compilation without one never loads the generator nor JavaPoet. */
-  private MarshallerGenerator generator;
+  private @Nullable MarshallerGenerator generator;
   private final DeclarationCheck declarations;
   /** Layouts of the structs generated so far, by canonical name, sorted. */
   private final Map<String, List<StructLayout>> laidOut = new TreeMap<>();
@@ -76,6 +76,7 @@ final class StructStage {
   private final Map<String, String> marshallers = new HashMap<>();
   private boolean sawStructs;
 
+  @SuppressWarnings("EnumOrdinal") // SourceVersion.RELEASE_22 is not there to compare with on JDK 17
   StructStage(ProcessingEnvironment env, Reporter reporter, Options options) {
     this.elements = env.getElementUtils();
     this.filer = env.getFiler();
@@ -195,10 +196,11 @@ final class StructStage {
    * ({@code untagged = true}) has no C name, so any number of them may share a Java name.
    */
   private boolean cNameIsOwn(StructReading reading) {
-    if (reading.model().untagged()) {
+    StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
+    if (model.untagged()) {
       return true; // C declares it inline, without a name: nothing to clash with
     }
-    String cType = reading.model().cTypeName();
+    String cType = model.cTypeName();
     StructReading first = cNames.putIfAbsent(cType, reading);
     if (first == null || first.javaName().equals(reading.javaName())) {
       return true;
@@ -214,11 +216,12 @@ final class StructStage {
   }
 
   private void reportCNameClash(StructReading on, StructReading other) {
-    String message = on.model().cTypeName() + " is also the C name of " + other.javaName() + "; a C name names"
+    StructModel model = Objects.requireNonNull(on.model(), "a valid reading");
+    String message = model.cTypeName() + " is also the C name of " + other.javaName() + "; a C name names"
         + " one type on each ABI: give one of them another name with @"
-        + (on.model().union() ? "AbiUnion" : "AbiStruct") + "(name = \"...\")";
+        + (model.union() ? "AbiUnion" : "AbiStruct") + "(name = \"...\")";
     Optional<AnnotationMirror> abiStruct = AbiAnnotations.find(on.element(),
-        on.model().union() ? AbiAnnotations.ABI_UNION : AbiAnnotations.ABI_STRUCT);
+        model.union() ? AbiAnnotations.ABI_UNION : AbiAnnotations.ABI_STRUCT);
     AnnotationValue explicit = abiStruct.flatMap(am -> am.getElementValues().entrySet().stream()
         .filter(e -> e.getKey().getSimpleName().contentEquals("name")).map(Map.Entry::getValue).findFirst())
         .orElse(null);

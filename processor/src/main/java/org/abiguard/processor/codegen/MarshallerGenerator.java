@@ -31,13 +31,6 @@ public final class MarshallerGenerator {
   private static final ClassName METHOD_HANDLES = ClassName.get("java.lang.invoke", "MethodHandles");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
-  /**
-   * @param struct the struct
-   * @param layouts its layout on each ABI of {@code -Aabiguard.abis}, in that order (primary first)
-   * @param lookup canonical Java name → model, for nested structs' marshaller names
-   * @throws IllegalArgumentException if the layouts are not the struct's, an ABI repeats, a
-   *     nested struct is unknown, or two members map to one constant name
-   */
   private final boolean foreignMemory;
 
   /** A generator of {@code ByteBuffer} marshallers (source levels below 22). */
@@ -53,6 +46,13 @@ public final class MarshallerGenerator {
     this.foreignMemory = foreignMemory;
   }
 
+  /**
+   * @param struct the struct
+   * @param layouts its layout on each ABI of {@code -Aabiguard.abis}, in that order (primary first)
+   * @param lookup canonical Java name → model, for nested structs' marshaller names
+   * @throws IllegalArgumentException if the layouts are not the struct's, an ABI repeats, a
+   *     nested struct is unknown, or two members map to one constant name
+   */
   public JavaFile generate(StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup) {
     return generate(struct, layouts, lookup, name -> true);
   }

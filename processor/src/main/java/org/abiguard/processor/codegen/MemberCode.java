@@ -2,6 +2,7 @@ package org.abiguard.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import java.util.Objects;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.FieldModel;
@@ -83,7 +84,7 @@ sealed interface MemberCode
 
   static ScalarCode scalar(FieldLayout field, MemberType type) {
     JavaKind kind = type instanceof MemberType.IntType integer ? integer.javaKind() : JavaKind.LONG;
-    return new ScalarCode(field.width(), kind);
+    return new ScalarCode(Objects.requireNonNull(field.width(), "an int or pointer member has a width"), kind);
   }
 
   /** An integer or a pointer: one get, one range check where the Java type can exceed the width, one put. */
@@ -108,7 +109,7 @@ sealed interface MemberCode
 
     @Override
     public CodeBlock layout(SegmentAccess access) {
-      return CodeBlock.of("$L.withName($S)", scalarLayout(field.width(), field.align(), access), field.field().cName());
+      return CodeBlock.of("$L.withName($S)", scalarLayout(code.width(), field.align(), access), field.field().cName());
     }
   }
 

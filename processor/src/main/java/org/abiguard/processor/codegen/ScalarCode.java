@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import java.util.Locale;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The code that moves one integer (a member, a pointer or one array element) between a Java
@@ -53,7 +54,7 @@ record ScalarCode(Width width, JavaKind javaKind) {
    * {@code AbiRuntime.checkU16(value.domid, "xen_add_to_physmap.domid")}, with {@code index}
    * (an array element's) when not null; null when every value of the Java type fits.
    */
-  CodeBlock rangeCheck(CodeBlock value, String member, String index) {
+  @Nullable CodeBlock rangeCheck(CodeBlock value, String member, @Nullable String index) {
     if (!needsRangeCheck()) {
       return null;
     }

@@ -99,7 +99,7 @@ final class ClassAnalyzer {
     boolean initializers = false;
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
-      if ((member instanceof VariableTree field && field.getInitializer() != null || member instanceof BlockTree)
+      if (((member instanceof VariableTree field && field.getInitializer() != null) || member instanceof BlockTree)
           && RelevanceScan.mentionsWidths(trees, declarations, memberPath)) {
         initializers = true;
       }

@@ -3,7 +3,9 @@ package org.abiguard.processor.guard;
 import com.sun.source.util.Trees;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
@@ -26,6 +28,7 @@ import org.abiguard.processor.model.DeclaredWidth;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 import org.abiguard.processor.model.WidthReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What declarations say: the declared width of fields, parameters, methods, locals and record
@@ -114,7 +117,7 @@ public final class Declarations {
    * implementation of an interface method accepts what the interface declares, so callers
    * through the interface pass values of that width (and the implementation must take them).
    */
-  private Width inherited(VariableElement p) {
+  private @Nullable Width inherited(VariableElement p) {
     if (!(p.getEnclosingElement() instanceof ExecutableElement m) || m.getKind() != ElementKind.METHOD
         || m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
         || !(m.getEnclosingElement() instanceof TypeElement type)) {
@@ -198,7 +201,7 @@ public final class Declarations {
   }
 
   /** The Java integral kind of a type (boxed types count as their primitive), or null. */
-  public JavaKind kindOf(TypeMirror t) {
+  public @Nullable JavaKind kindOf(@Nullable TypeMirror t) {
     if (t == null) {
       return null;
     }
@@ -232,7 +235,7 @@ public final class Declarations {
   }
 
   /** The fact a read of the element gives from its declaration, or null when it declares none. */
-  public Fact readFact(Element e) {
+  public @Nullable Fact readFact(Element e) {
     Width w = width(e);
     if (w == null) {
       return null;
@@ -245,7 +248,7 @@ public final class Declarations {
   }
 
   /** The width of each element of an {@code @AbiArray} field or component, or null. */
-  public Width elementWidth(Element e) {
+  public @Nullable Width elementWidth(@Nullable Element e) {
     if (e == null || !hasAnnotation(e, ABI_ARRAY) || !(e.asType() instanceof ArrayType)) {
       return null;
     }
@@ -253,7 +256,7 @@ public final class Declarations {
   }
 
   /** The Java kind of the elements of an array-typed element. */
-  public JavaKind elementKind(Element e) {
+  public @Nullable JavaKind elementKind(@Nullable Element e) {
     return e != null && e.asType() instanceof ArrayType a ? kindOf(a.getComponentType()) : null;
   }
 
@@ -270,7 +273,7 @@ public final class Declarations {
    * Whether code that mentions the element can take part in a narrowing: it declares a width,
    * or is a method or constructor with a declared parameter or result width.
    */
-  boolean relevant(Element e) {
+  boolean relevant(@Nullable Element e) {
     if (e == null) {
       return false;
     }
@@ -299,7 +302,7 @@ public final class Declarations {
   public String describe(Element e) {
     switch (e.getKind()) {
       case FIELD, ENUM_CONSTANT -> {
-        Element owner = e.getEnclosingElement();
+        Element owner = enclosing(e);
         if (owner.getKind() == ElementKind.RECORD) {
           return "record component " + owner.getSimpleName() + "." + e.getSimpleName();
         }
@@ -312,12 +315,12 @@ public final class Declarations {
         if (index < 0) {
           return "lambda parameter '" + e.getSimpleName() + "'";
         }
-        ExecutableElement m = (ExecutableElement) e.getEnclosingElement();
+        ExecutableElement m = (ExecutableElement) enclosing(e);
         return "parameter " + paramName(m, index) + " of " + methodName(m);
       }
       case METHOD -> {
         ExecutableElement m = (ExecutableElement) e;
-        Element owner = m.getEnclosingElement();
+        Element owner = enclosing(m);
         if (owner.getKind() == ElementKind.RECORD && m.getParameters().isEmpty()) {
           for (RecordComponentElement rc : ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
             if (rc.getSimpleName().equals(m.getSimpleName())) {
@@ -331,12 +334,17 @@ public final class Declarations {
         return "local '" + e.getSimpleName() + "'";
       }
       case RECORD_COMPONENT -> {
-        return "record component " + e.getEnclosingElement().getSimpleName() + "." + e.getSimpleName();
+        return "record component " + enclosing(e).getSimpleName() + "." + e.getSimpleName();
       }
       default -> {
-        return e.getKind().toString().toLowerCase() + " " + e.getSimpleName();
+        return e.getKind().toString().toLowerCase(Locale.ROOT) + " " + e.getSimpleName();
       }
     }
+  }
+
+  /** The type, method or record that declares a member, parameter or record component. */
+  static Element enclosing(Element e) {
+    return Objects.requireNonNull(e.getEnclosingElement(), "a member, parameter or component has an owner");
   }
 
   /**
@@ -346,7 +354,7 @@ public final class Declarations {
   public String paramName(ExecutableElement m, int index) {
     VariableElement p = m.getParameters().get(index);
     String name = p.getSimpleName().toString();
-    if (name.isEmpty() || SYNTHETIC_PARAM.matcher(name).matches() && trees.getTree(m) == null) {
+    if (name.isEmpty() || (SYNTHETIC_PARAM.matcher(name).matches() && trees.getTree(m) == null)) {
       return String.valueOf(index + 1);
     }
     return "'" + name + "'";
@@ -355,7 +363,7 @@ public final class Declarations {
   /** {@code xenmemAddToPhysmapOne}, or {@code constructor Foo}. */
   static String methodName(ExecutableElement m) {
     return m.getKind() == ElementKind.CONSTRUCTOR
-        ? "constructor " + m.getEnclosingElement().getSimpleName()
+        ? "constructor " + enclosing(m).getSimpleName()
         : m.getSimpleName().toString();
   }
 
@@ -363,12 +371,12 @@ public final class Declarations {
    * The sink of argument {@code index} of a call (for a varargs call, the index of the declared
    * parameter): a record's canonical constructor parameter is named as the record component.
    */
-  public Sink parameterSink(ExecutableElement m, int index, boolean varargsElement) {
+  public @Nullable Sink parameterSink(ExecutableElement m, int index, boolean varargsElement) {
     return sinks.computeIfAbsent(new SinkKey(m, index, varargsElement),
         k -> Optional.ofNullable(makeParameterSink(m, index, varargsElement))).orElse(null);
   }
 
-  private Sink makeParameterSink(ExecutableElement m, int index, boolean varargsElement) {
+  private @Nullable Sink makeParameterSink(ExecutableElement m, int index, boolean varargsElement) {
     VariableElement p = m.getParameters().get(index);
     Width w = width(p);
     if (w == null) {
@@ -391,8 +399,8 @@ public final class Declarations {
     return new Sink(w, k, desc + " (" + widthText(p, w) + ")", "parameter");
   }
 
-  private String canonicalComponent(ExecutableElement m, int index) {
-    Element owner = m.getEnclosingElement();
+  private @Nullable String canonicalComponent(ExecutableElement m, int index) {
+    Element owner = enclosing(m);
     if (m.getKind() != ElementKind.CONSTRUCTOR || owner.getKind() != ElementKind.RECORD) {
       return null;
     }
@@ -409,12 +417,12 @@ public final class Declarations {
   }
 
   /** The sink of an assignment to a field or local variable, or null when it declares no width. */
-  public Sink variableSink(Element v) {
+  public @Nullable Sink variableSink(@Nullable Element v) {
     return v == null ? null
         : sinks.computeIfAbsent(new SinkKey(v, -1, false), k -> Optional.ofNullable(makeVariableSink(v))).orElse(null);
   }
 
-  private Sink makeVariableSink(Element v) {
+  private @Nullable Sink makeVariableSink(Element v) {
     Width w = width(v);
     JavaKind k = v == null ? null : kindOf(v.asType());
     if (w == null || k == null) {
@@ -425,7 +433,10 @@ public final class Declarations {
   }
 
   /** The sink of an element of an {@code @AbiArray} field. */
-  public Sink arrayElementSink(Element array) {
+  public @Nullable Sink arrayElementSink(@Nullable Element array) {
+    if (array == null) {
+      return null;
+    }
     Width w = elementWidth(array);
     JavaKind k = elementKind(array);
     if (w == null || k == null) {
@@ -435,9 +446,12 @@ public final class Declarations {
   }
 
   /** The sink of {@code return} in a method with a declared result width. */
-  public Sink returnSink(ExecutableElement m) {
+  public @Nullable Sink returnSink(@Nullable ExecutableElement m) {
+    if (m == null) {
+      return null;
+    }
     Width w = width(m);
-    JavaKind k = m == null ? null : kindOf(m.getReturnType());
+    JavaKind k = kindOf(m.getReturnType());
     if (w == null || k == null) {
       return null;
     }

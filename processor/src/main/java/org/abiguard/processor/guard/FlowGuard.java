@@ -30,7 +30,7 @@ public final class FlowGuard {
   static void install(ProcessingEnvironment env, Reporter reporter, Options options, AnalysisObserver observer) {
     ProcessingEnvironment javacEnv = TaskLocator.javacEnvironment(env);
     JavacTask task = javacEnv == null ? null : TaskLocator.task(javacEnv);
-    if (task == null) {
+    if (javacEnv == null || task == null) {
       reporter.warning("the flow guard is off: this compiler's processing environment ("
           + env.getClass().getName() + ") is not javac's, so narrowing conversions are not checked;"
           + " structs, marshallers and the manifest are still generated. Build with javac to check them.");

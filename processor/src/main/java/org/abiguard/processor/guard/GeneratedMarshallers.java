@@ -6,6 +6,7 @@ import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.codegen.MarshallerGenerator;
 import org.abiguard.processor.model.AbiAnnotations;
 import org.abiguard.processor.model.WidthReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises the marshallers abiguard itself generated. Their reads and writes are range-checked
@@ -25,7 +26,7 @@ final class GeneratedMarshallers {
         .orElse(false);
   }
 
-  private static List<Object> names(Object value) {
+  private static List<Object> names(@Nullable Object value) {
     if (value instanceof List<?> list) {
       return list.stream().map(v -> v instanceof AnnotationValue av ? av.getValue() : v).toList();
     }

@@ -26,6 +26,7 @@ import org.abiguard.processor.model.DeclaredWidth;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 import org.abiguard.processor.model.WidthReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the annotations that only the guard can see, because javac hands annotation processors
@@ -72,7 +73,7 @@ final class LocalDeclarations {
       }
       localDepth++;
       try {
-        return super.visitClass(node, unused);
+        return super.visitClass(node, null);
       } finally {
         localDepth--;
       }
@@ -84,7 +85,7 @@ final class LocalDeclarations {
       if (e != null && isLocal(e)) {
         width(e, e.asType(), node.getModifiers());
       }
-      return super.visitVariable(node, unused);
+      return super.visitVariable(node, null);
     }
 
     @Override
@@ -93,7 +94,7 @@ final class LocalDeclarations {
           && m.getKind() == ElementKind.METHOD) {
         width(m, m.getReturnType(), node.getModifiers());
       }
-      return super.visitMethod(node, unused);
+      return super.visitMethod(node, null);
     }
 
     /** A declaration no processor receives: inside a body, or a member of a local class. */
@@ -160,7 +161,7 @@ final class LocalDeclarations {
     }
 
     /** The annotation tree written for an annotation mirror of the declaration. */
-    private AnnotationTree annotationTree(ModifiersTree modifiers, AnnotationMirror am) {
+    private @Nullable AnnotationTree annotationTree(ModifiersTree modifiers, AnnotationMirror am) {
       Element type = am.getAnnotationType().asElement();
       for (AnnotationTree at : modifiers.getAnnotations()) {
         if (type.equals(trees.getElement(new TreePath(new TreePath(getCurrentPath(), modifiers),

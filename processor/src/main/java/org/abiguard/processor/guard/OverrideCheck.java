@@ -8,6 +8,7 @@ import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -22,6 +23,7 @@ import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An override must accept every value the method it overrides accepts: callers through the
@@ -66,7 +68,7 @@ final class OverrideCheck {
   }
 
   private void compare(TreePath methodPath, MethodTree methodTree, ExecutableElement method, ExecutableElement base) {
-    String owner = base.getEnclosingElement().getSimpleName().toString();
+    String owner = Declarations.enclosing(base).getSimpleName().toString();
     for (int i = 0; i < method.getParameters().size() && i < base.getParameters().size(); i++) {
       Width mine = declarations.width(method.getParameters().get(i));
       Range accepted = accepted(base.getParameters().get(i).asType(), declarations.width(base.getParameters().get(i)));
@@ -94,7 +96,7 @@ final class OverrideCheck {
   }
 
   /** The values callers may pass to a parameter: its declared width, or in strict mode its Java type. */
-  private Range accepted(TypeMirror type, Width width) {
+  private @Nullable Range accepted(TypeMirror type, @Nullable Width width) {
     if (width != null) {
       return Range.of(width);
     }
@@ -102,8 +104,9 @@ final class OverrideCheck {
     return strict && kind != null ? Range.of(kind) : null;
   }
 
-  private String widthName(TypeMirror type, Width width) {
-    return width != null ? width.toString() : Declarations.javaWidth(declarations.kindOf(type)).toString();
+  private String widthName(TypeMirror type, @Nullable Width width) {
+    return width != null ? width.toString() : Declarations.javaWidth(Objects.requireNonNull(declarations.kindOf(type),
+        "a parameter accepted without a width has an integral Java type")).toString();
   }
 
   private Set<ExecutableElement> overridden(ExecutableElement method, TypeElement type) {

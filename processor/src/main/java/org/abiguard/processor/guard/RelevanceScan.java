@@ -41,7 +41,7 @@ final class RelevanceScan extends TreePathScanner<Void, Void> {
 
   @Override
   public Void scan(Tree tree, Void v) {
-    return found ? null : super.scan(tree, v);
+    return found ? null : super.scan(tree, null);
   }
 
   private void look() {
@@ -59,25 +59,25 @@ final class RelevanceScan extends TreePathScanner<Void, Void> {
   @Override
   public Void visitMemberSelect(MemberSelectTree t, Void v) {
     look();
-    return super.visitMemberSelect(t, v);
+    return super.visitMemberSelect(t, null);
   }
 
   @Override
   public Void visitMethodInvocation(MethodInvocationTree t, Void v) {
     look();
-    return super.visitMethodInvocation(t, v);
+    return super.visitMethodInvocation(t, null);
   }
 
   @Override
   public Void visitNewClass(NewClassTree t, Void v) {
     look();
-    return super.visitNewClass(t, v);
+    return super.visitNewClass(t, null);
   }
 
   @Override
   public Void visitMemberReference(MemberReferenceTree t, Void v) {
     look();
-    return super.visitMemberReference(t, v);
+    return super.visitMemberReference(t, null);
   }
 
   /** A lambda whose functional interface declares widths: its body's values meet them. */
@@ -91,12 +91,12 @@ final class RelevanceScan extends TreePathScanner<Void, Void> {
         }
       }
     }
-    return super.visitLambdaExpression(t, v);
+    return super.visitLambdaExpression(t, null);
   }
 
   @Override
   public Void visitVariable(VariableTree t, Void v) {
     look();
-    return super.visitVariable(t, v);
+    return super.visitVariable(t, null);
   }
 }

@@ -4,8 +4,10 @@ import com.sun.source.util.JavacTask;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds javac's own {@link ProcessingEnvironment} behind the one a processor is given. Build
@@ -21,12 +23,12 @@ final class TaskLocator {
   private TaskLocator() {}
 
   /** javac's environment, the given one or one found inside it; null when there is none. */
-  static ProcessingEnvironment javacEnvironment(ProcessingEnvironment env) {
+  static @Nullable ProcessingEnvironment javacEnvironment(ProcessingEnvironment env) {
     return find(env, 0, new IdentityHashMap<>());
   }
 
   /** The task of javac's environment, or null when javac refuses it. */
-  static JavacTask task(ProcessingEnvironment javacEnv) {
+  static @Nullable JavacTask task(ProcessingEnvironment javacEnv) {
     try {
       return JavacTask.instance(javacEnv);
     } catch (IllegalArgumentException | LinkageError | ClassCastException e) {
@@ -34,7 +36,7 @@ final class TaskLocator {
     }
   }
 
-  private static ProcessingEnvironment find(Object candidate, int depth, Map<Object, Boolean> seen) {
+  private static @Nullable ProcessingEnvironment find(@Nullable Object candidate, int depth, Map<Object, Boolean> seen) {
     if (candidate == null || depth > MAX_DEPTH || seen.put(candidate, Boolean.TRUE) != null) {
       return null;
     }
@@ -56,8 +58,8 @@ final class TaskLocator {
         } catch (ReflectiveOperationException | RuntimeException e) {
           continue;
         }
-        if (value instanceof ProcessingEnvironment || value != null && Proxy.isProxyClass(value.getClass())
-            || value != null && looksLikeWrapper(field.getName())) {
+        if (value instanceof ProcessingEnvironment || (value != null && Proxy.isProxyClass(value.getClass()))
+            || (value != null && looksLikeWrapper(field.getName()))) {
           ProcessingEnvironment found = find(value, depth + 1, seen);
           if (found != null) {
             return found;
@@ -69,7 +71,7 @@ final class TaskLocator {
   }
 
   private static boolean looksLikeWrapper(String fieldName) {
-    String name = fieldName.toLowerCase();
+    String name = fieldName.toLowerCase(Locale.ROOT);
     return name.contains("delegate") || name.contains("processingenv") || name.contains("env")
         || name.contains("wrapped");
   }

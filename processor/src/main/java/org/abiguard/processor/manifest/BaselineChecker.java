@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.manifest.LayoutChange.Aspect;
 import org.jspecify.annotations.Nullable;
@@ -76,8 +77,8 @@ public final class BaselineChecker {
     }
     Map<String, Changes> byElement = new LinkedHashMap<>();
     for (LayoutChange c : changes) {
-      if (!c.compatible() || c.member() != null && (broken.contains(c.type() + " " + c.abi())
-          || broken.contains(c.type() + " null"))) {
+      if (!c.compatible() || (c.member() != null && (broken.contains(c.type() + " " + c.abi())
+          || broken.contains(c.type() + " null")))) {
         continue;
       }
       String element = c.member() == null ? "struct " + c.cType() + " (" + c.type() + ")"
@@ -105,8 +106,8 @@ public final class BaselineChecker {
         return;
       }
       if (change.member() == null) {
-        own.add(change.aspect() == Aspect.TYPE_SIZE ? change.describe() + added(changes, change.abi())
-            : change.describe(), change.abi());
+        own.add(change.aspect() == Aspect.TYPE_SIZE ? change.describe() + added(changes,
+            Objects.requireNonNull(change.abi(), "a size is compared per ABI")) : change.describe(), change.abi());
       } else if (change.aspect() == Aspect.REMOVED) {
         removed.computeIfAbsent(change.member(), k -> new Changes()).add(change.describe(), change.abi());
       } else {

@@ -1,5 +1,7 @@
 package org.abiguard.processor.manifest;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One difference between a baseline manifest and the current one, on one ABI: what the
  * comparison ({@link ManifestComparison}) finds, before anyone words or reports it.
@@ -16,8 +18,8 @@ package org.abiguard.processor.manifest;
  * @param was the old value as text, or null where there is none (an addition)
  * @param now the new value as text, or null where there is none (a removal)
  */
-public record LayoutChange(String type, String cType, String member, String memberJava, String abi,
-    Aspect aspect, String part, String was, String now) {
+public record LayoutChange(String type, String cType, @Nullable String member, @Nullable String memberJava,
+    @Nullable String abi, Aspect aspect, @Nullable String part, @Nullable String was, @Nullable String now) {
 
   /** Whether code and data built against the baseline still match: additions only. */
   public boolean compatible() {
@@ -35,28 +37,28 @@ public record LayoutChange(String type, String cType, String member, String memb
     /** A type or member of the baseline is gone. */
     REMOVED(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "was removed";
       }
     },
     /** A type or member that the baseline does not have; a member: {@code now} is its offset. */
     ADDED(true) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return now == null ? "was added" : "was added at offset " + now;
       }
     },
     /** The type's byte order ({@code little}, {@code big}). */
     BYTE_ORDER(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed byte order from " + was + " to " + now;
       }
     },
     /** The type's size in bytes. */
     TYPE_SIZE(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return (Integer.parseInt(now) > Integer.parseInt(was) ? "grew" : "shrank") + " from " + was + " to " + now
             + " bytes";
       }
@@ -64,70 +66,70 @@ public record LayoutChange(String type, String cType, String member, String memb
     /** The type's alignment in bytes. */
     TYPE_ALIGN(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed alignment from " + was + " to " + now;
       }
     },
     /** A layout for an ABI the baseline does not have: nothing to compare it with. */
     ABI_ADDED(true) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "gained a layout";
       }
     },
     /** The baseline's layout for an ABI this build no longer writes: it cannot be compared. */
     ABI_NOT_BUILT(true) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "has no layout any more (not compared)";
       }
     },
     /** A member's offset in bytes. */
     OFFSET(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "moved from offset " + was + " to " + now;
       }
     },
     /** A member's kind ({@code int}, {@code pointer}, {@code struct}, {@code array}). */
     KIND(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed kind from " + was + " to " + now;
       }
     },
     /** A member's size in bytes. */
     SIZE(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "resized from " + was + " to " + now + " bytes";
       }
     },
     /** A member's alignment in bytes. */
     ALIGN(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "re-aligned from " + was + " to " + now;
       }
     },
     /** The Java name of a nested struct member's type. */
     STRUCT_TYPE(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed type from struct " + was + " to " + now;
       }
     },
     /** An array member's length. */
     LENGTH(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed length from " + was + " to " + now;
       }
     },
     /** An integer's or pointer's signedness ({@code signed}, {@code unsigned}). */
     SIGNEDNESS(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed from " + was + " to " + now;
       }
     },
@@ -173,6 +175,6 @@ public record LayoutChange(String type, String cType, String member, String memb
       this.compatible = compatible;
     }
 
-    abstract String describe(String was, String now);
+    abstract String describe(@Nullable String was, @Nullable String now);
   }
 }

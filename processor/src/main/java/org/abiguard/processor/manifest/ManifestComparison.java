@@ -12,6 +12,7 @@ import org.abiguard.processor.manifest.ManifestModel.Field;
 import org.abiguard.processor.manifest.ManifestModel.Layout;
 import org.abiguard.processor.manifest.ManifestModel.Shape;
 import org.abiguard.processor.manifest.ManifestModel.Struct;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares two manifests: every difference from a baseline to the current layouts, one
@@ -105,7 +106,7 @@ public final class ManifestComparison {
       return names;
     }
 
-    private void member(String name, String abi, Field old, Field now) {
+    private void member(String name, String abi, @Nullable Field old, @Nullable Field now) {
       if (old == null) {
         return;
       }
@@ -118,7 +119,7 @@ public final class ManifestComparison {
       shape(now, null, abi, old.shape(), now.shape());
     }
 
-    private void shape(Field member, String part, String abi, Shape old, Shape now) {
+    private void shape(@Nullable Field member, @Nullable String part, String abi, Shape old, Shape now) {
       text(member, part, abi, Aspect.KIND, old.kind(), now.kind());
       number(member, part, abi, Aspect.SIZE, old.size(), now.size());
       number(member, part, abi, Aspect.ALIGN, old.align(), now.align());
@@ -130,7 +131,7 @@ public final class ManifestComparison {
         case "array" -> {
           text(member, part, abi, Aspect.FLEXIBLE, flexibility(old.flexible()), flexibility(now.flexible()));
           number(member, part, abi, Aspect.LENGTH, old.length(), now.length());
-          shape(member, "element", abi, old.element(), now.element());
+          shape(member, "element", abi, element(old), element(now));
         }
         case "bits" -> {
           text(member, part, abi, Aspect.BIT_OFFSET, Long.toString(old.bitOffset()), Long.toString(now.bitOffset()));
@@ -141,11 +142,12 @@ public final class ManifestComparison {
       }
     }
 
-    private void number(Field member, String part, String abi, Aspect aspect, int old, int now) {
+    private void number(@Nullable Field member, @Nullable String part, String abi, Aspect aspect, int old, int now) {
       text(member, part, abi, aspect, Integer.toString(old), Integer.toString(now));
     }
 
-    private void text(Field member, String part, String abi, Aspect aspect, String old, String now) {
+    private void text(@Nullable Field member, @Nullable String part, String abi, Aspect aspect, @Nullable String old,
+        @Nullable String now) {
       if (Objects.equals(old, now)) {
         return;
       }
@@ -153,8 +155,13 @@ public final class ManifestComparison {
           member == null ? null : member.java(), abi, aspect, part, old, now));
     }
 
-    private void type(String abi, Aspect aspect, String old, String now) {
+    private void type(@Nullable String abi, Aspect aspect, @Nullable String old, @Nullable String now) {
       changes.add(new LayoutChange(was.java(), was.c(), null, null, abi, aspect, null, old, now));
+    }
+
+    /** An array's element: both {@link ManifestModel#of} and {@link ManifestModel#read} give one. */
+    private static Shape element(Shape array) {
+      return Objects.requireNonNull(array.element(), "an array shape has an element");
     }
 
     /** The C name, or for a member without one {@code (unnamed pad1)} / {@code (anonymous u)}. */

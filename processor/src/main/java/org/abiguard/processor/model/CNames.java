@@ -2,6 +2,7 @@ package org.abiguard.processor.model;
 
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** What C accepts as a name, and the names abiguard derives from Java names. */
 public final class CNames {
@@ -40,14 +41,14 @@ public final class CNames {
    * (C11 7.1.3: every name starting with {@code __} or {@code _} and an upper-case letter, and at
    * file scope every name starting with {@code _}).
    */
-  public static String problem(String name, boolean fileScope) {
+  public static @Nullable String problem(String name, boolean fileScope) {
     if (!IDENTIFIER.matcher(name).matches()) {
       return "it is no C identifier";
     }
     if (KEYWORDS.contains(name)) {
       return "it is a C keyword";
     }
-    if (name.startsWith("__") || name.length() > 1 && name.charAt(0) == '_' && Character.isUpperCase(name.charAt(1))) {
+    if (name.startsWith("__") || (name.length() > 1 && name.charAt(0) == '_' && Character.isUpperCase(name.charAt(1)))) {
       return "C reserves names starting with __ or with _ and a capital letter";
     }
     if (fileScope && name.startsWith("_")) {

@@ -1,6 +1,7 @@
 package org.abiguard.processor.model;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -101,10 +102,10 @@ public final class WidthDeclarations {
   static String describe(Element element) {
     String name = "'" + element.getSimpleName() + "'";
     return switch (element.getKind()) {
-      case PARAMETER -> "parameter " + name + " of " + ownerName(element.getEnclosingElement());
+      case PARAMETER -> "parameter " + name + " of " + ownerName(owner(element));
       case METHOD -> "the return of method " + name;
       case RECORD_COMPONENT -> "record component " + name;
-      default -> element.getEnclosingElement().getKind() == ElementKind.RECORD
+      default -> owner(element).getKind() == ElementKind.RECORD
           && !element.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
           ? "record component " + name : "field " + name;
     };
@@ -112,8 +113,13 @@ public final class WidthDeclarations {
 
   private static String ownerName(Element executable) {
     return executable.getKind() == ElementKind.CONSTRUCTOR
-        ? "the constructor of " + executable.getEnclosingElement().getSimpleName()
+        ? "the constructor of " + owner(executable).getSimpleName()
         : executable.getSimpleName().toString();
+  }
+
+  /** The method, type or record that declares a parameter, member or component. */
+  private static Element owner(Element element) {
+    return Objects.requireNonNull(element.getEnclosingElement(), "a parameter, member or component has an owner");
   }
 
   /** The primitive integral kind of a type, its boxed forms included. */

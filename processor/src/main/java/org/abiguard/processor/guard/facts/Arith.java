@@ -1,6 +1,7 @@
 package org.abiguard.processor.guard.facts;
 
 import java.math.BigInteger;
+import java.util.Objects;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
@@ -196,7 +197,8 @@ public final class Arith {
       if (shifted == null) {
         return null;
       }
-      hull = hull == null ? shifted : Fact.join(hull, shifted).withOrigin(origin);
+      hull = hull == null ? shifted
+          : Objects.requireNonNull(Fact.join(hull, shifted), "the join of two facts is a fact").withOrigin(origin);
     }
     return hull;
   }

@@ -145,6 +145,7 @@ public record Fact(
   }
 
   /** Whether {@code fact} is a fact derived from an ABI declaration. */
+  @SuppressWarnings("AmbiguousMethodReference") // called, never referenced as Fact::fromAbi
   public static boolean fromAbi(@Nullable Fact fact) {
     return fact != null && fact.fromAbi;
   }
@@ -176,7 +177,7 @@ public record Fact(
     }
     // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
     Fact rawSide = a.raw != null ? a : b;
-    Fact plainSide = rawSide == a ? b : a;
+    Fact plainSide = a.raw != null ? b : a;
     Width rawWidth = Objects.requireNonNull(rawSide.raw, "the sides differ, so one holds raw bits");
     if (plainSide.range.nonNegative() && Range.unsigned(rawWidth.bits()).contains(plainSide.range)) {
       return new Fact(rawSide.range.hull(plainSide.range), rawWidth, origin, extended, abi);

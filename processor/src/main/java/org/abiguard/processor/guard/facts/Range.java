@@ -1,6 +1,7 @@
 package org.abiguard.processor.guard.facts;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
@@ -145,7 +146,7 @@ public record Range(BigInteger lo, BigInteger hi) {
 
   /** {@code 0x1F}, {@code -0x1}, or a small decimal written in hex too for consistency. */
   public static String hex(BigInteger value) {
-    return value.signum() < 0 ? "-0x" + value.negate().toString(16).toUpperCase()
-        : "0x" + value.toString(16).toUpperCase();
+    return value.signum() < 0 ? "-0x" + value.negate().toString(16).toUpperCase(Locale.ROOT)
+        : "0x" + value.toString(16).toUpperCase(Locale.ROOT);
   }
 }

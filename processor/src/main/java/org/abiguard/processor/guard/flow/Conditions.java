@@ -42,7 +42,7 @@ final class Conditions {
         return evaluate(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
       case LOGICAL_COMPLEMENT: {
         Branches operand = evaluate(new TreePath(path, ((UnaryTree) tree).getExpression()));
-        return new Branches(operand.whenFalse(), operand.whenTrue());
+        return new Branches(/* whenTrue= */ operand.whenFalse(), /* whenFalse= */ operand.whenTrue());
       }
       case CONDITIONAL_AND: {
         BinaryTree and = (BinaryTree) tree;
@@ -120,7 +120,7 @@ final class Conditions {
     AccessPath operand = paths.of(operandPath);
     JavaKind kind = interpreter.values.kind(shiftPath);
     if (distance == null || operand == null || kind == null || kind != interpreter.values.kind(operandPath)
-        || !state.tracks(operand) && interpreter.context.trees.getElement(AccessPaths.skipParentheses(operandPath)) == null) {
+        || (!state.tracks(operand) && interpreter.context.trees.getElement(AccessPaths.skipParentheses(operandPath)) == null)) {
       return state;
     }
     Fact value = state.tracks(operand) ? state.fact(operand)

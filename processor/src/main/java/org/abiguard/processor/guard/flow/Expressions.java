@@ -21,6 +21,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
+import java.util.Objects;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.VariableElement;
@@ -72,7 +73,7 @@ final class Expressions {
         }
         // a negative literal without a minus sign is written in hex, octal or binary: raw bits
         if (value.signum() < 0 && !context.text(tree).startsWith("-")) {
-          return Fact.rawLiteral(value, values.kind(path));
+          return Fact.rawLiteral(value, Objects.requireNonNull(values.kind(path), "an integral literal has a Java type"));
         }
         return Fact.plain(Range.point(value), Text.of(() -> "constant " + Range.hex(value)));
       }
@@ -192,7 +193,7 @@ final class Expressions {
     evaluate(new TreePath(path, access.getIndex()));
     Element arrayElement = arrayOf(array);
     Width elementWidth = declarations.elementWidth(arrayElement);
-    if (elementWidth != null) {
+    if (elementWidth != null && arrayElement != null) {
       return Fact.declared(elementWidth, declarations.elementKind(arrayElement),
           "element of " + declarations.describe(arrayElement) + " (" + elementWidth + ")");
     }

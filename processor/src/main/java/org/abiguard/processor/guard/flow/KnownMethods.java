@@ -47,6 +47,7 @@ final class KnownMethods {
    * The fact of the call's result; {@code arguments} are the argument facts converted to the
    * parameter types (null where unknown). Null when the method is known but the result is not.
    */
+  @SuppressWarnings("ReferenceEquality") // NOT_KNOWN is a marker: the very object, not an equal fact
   static @Nullable Fact apply(ExecutableElement method, List<@Nullable Fact> arguments, @Nullable JavaKind result) {
     Fact value = result(key(method), arguments, result);
     return value == NOT_KNOWN ? null : value;

@@ -54,7 +54,7 @@ final class Lookup {
   private static boolean isObjectMethod(ExecutableElement method) {
     String name = method.getSimpleName().toString();
     int arity = method.getParameters().size();
-    return name.equals("equals") && arity == 1 || name.equals("hashCode") && arity == 0
-        || name.equals("toString") && arity == 0;
+    return (name.equals("equals") && arity == 1) || (name.equals("hashCode") && arity == 0)
+        || (name.equals("toString") && arity == 0);
   }
 }

@@ -106,7 +106,7 @@ final class Loops {
     Fact element = null;
     Width elementWidth = declarations.elementWidth(array);
     JavaKind variableKind = variable == null ? null : declarations.kindOf(variable.asType());
-    if (elementWidth != null) {
+    if (elementWidth != null && array != null) {
       element = Fact.declared(elementWidth, declarations.elementKind(array),
           "element of " + declarations.describe(array) + " (" + elementWidth + ")");
     } else if (variableKind != null) {

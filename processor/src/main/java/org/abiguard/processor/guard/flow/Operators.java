@@ -50,7 +50,7 @@ final class Operators {
       @Nullable JavaKind operandKind, CharSequence origin) {
     boolean shift = operator == Tree.Kind.LEFT_SHIFT || operator == Tree.Kind.RIGHT_SHIFT
         || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT;
-    JavaKind promoted = targetKind == JavaKind.LONG || !shift && operandKind == JavaKind.LONG
+    JavaKind promoted = targetKind == JavaKind.LONG || (!shift && operandKind == JavaKind.LONG)
         ? JavaKind.LONG : JavaKind.INT;
     if (old != null && operand != null && old.raw() != null && old.raw().bits() == targetKind.bits()
         && (operator == Tree.Kind.PLUS || operator == Tree.Kind.MINUS || operator == Tree.Kind.MULTIPLY)) {

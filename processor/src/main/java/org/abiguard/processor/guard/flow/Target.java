@@ -25,7 +25,7 @@ final class Target {
     this.switchExpression = switchExpression;
   }
 
-  /** The states that {@code break} and {@code continue} came here with. */
+  /** The states that break and continue statements came here with. */
   record Jumps(State breaks, State continues) {
     /** No jump yet. */
     static final Jumps NONE = new Jumps(State.UNREACHABLE, State.UNREACHABLE);

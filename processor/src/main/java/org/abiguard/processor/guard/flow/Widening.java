@@ -62,8 +62,8 @@ final class Widening {
         continue;
       }
       Fact old = head.fact(path);
-      if (now == null && old == null || now != null && old != null && old.range().contains(now.range())
-          && old.sameValues(now)) {
+      if ((now == null && old == null) || (now != null && old != null && old.range().contains(now.range())
+          && old.sameValues(now))) {
         continue;
       }
       Fact limit = limit(path, old, now);
@@ -108,7 +108,10 @@ final class Widening {
     if (!strict && !abi) {
       return null;
     }
-    JavaKind kind = variable == null ? null : declarations.kindOf(variable.asType());
+    if (variable == null) {
+      return null;
+    }
+    JavaKind kind = declarations.kindOf(variable.asType());
     return kind == null ? null : Declarations.javaTypeFact(kind, declarations.describe(variable)).withAbi(abi);
   }
 }

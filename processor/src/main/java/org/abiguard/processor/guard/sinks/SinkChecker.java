@@ -5,6 +5,7 @@ import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds a fact against a sink and, where values can be lost, writes the diagnostic: which
@@ -27,7 +28,7 @@ public final class SinkChecker {
    * Checks the fact of the value that reaches the sink; {@code text} is the source text of the
    * value (casts stripped) for the suggested check. Null when every value fits.
    */
-  public static Finding check(Fact f, Sink sink, CharSequence text) {
+  public static @Nullable Finding check(@Nullable Fact f, Sink sink, @Nullable CharSequence text) {
     if (f == null) {
       return null;
     }
@@ -37,8 +38,9 @@ public final class SinkChecker {
       return null;
     }
     String e = text == null || text.length() > MAX_EXPRESSION_TEXT ? UNKNOWN : text.toString();
-    if (f.signExtended() != null && r.lo().signum() < 0) {
-      return signExtension(f, sink, e);
+    Width extended = f.signExtended();
+    if (extended != null && r.lo().signum() < 0) {
+      return signExtension(f, extended, sink, e);
     }
     if (allowed.contains(r)) {
       return null;
@@ -96,8 +98,7 @@ public final class SinkChecker {
     return new Finding(AbiKind.SIGN, m.toString());
   }
 
-  private static Finding signExtension(Fact f, Sink sink, String e) {
-    Width raw = f.signExtended();
+  private static Finding signExtension(Fact f, Width raw, Sink sink, String e) {
     Range neg = new Range(f.range().lo(), f.range().hi().min(BigInteger.ONE.negate()));
     BigInteger full = BigInteger.ONE.shiftLeft(raw.bits());
     Range orig = new Range(neg.lo().add(full), neg.hi().add(full));
@@ -156,7 +157,7 @@ public final class SinkChecker {
   }
 
   /** The narrowest C width that holds every value of the range, or null. */
-  static String smallestWidth(Range r) {
+  static @Nullable String smallestWidth(Range r) {
     for (int bits : new int[] {8, 16, 32, 64}) {
       Width w = new Width(bits, !r.nonNegative());
       if (Range.of(w).contains(r)) {
@@ -172,7 +173,7 @@ public final class SinkChecker {
     return !helper ? null : "Abi.check" + (w.signed() ? "S" : "U") + w.bits() + "(...)";
   }
 
-  private static String helpers(Width w) {
+  private static @Nullable String helpers(Width w) {
     String check = checker(w);
     if (check == null) {
       return null;

@@ -15,7 +15,7 @@ assert written.size() == 1 : 'the first build must import, the second must not:\
 def upToDate = log.findAll(/\[INFO\] abiguard import: up to date, nothing to do: hv\/hv\.h, the files they include and the options are unchanged since the last import into target\/generated-sources\/abiguard-import \(checked in (\d+) ms\)/)
 assert upToDate.size() == 1 : 'the second build must find the import up to date:\n' + log
 assert log.indexOf(written[0]) < log.indexOf(upToDate[0])
-assert log.findAll(/\[INFO\] abiguard check-c: x86_64 \(gcc\): the mirrors match hv\/hv\.h \(12 assertions\)/).size() == 2 : log
-assert log.findAll(/\[INFO\] abiguard check-c: i386 \(gcc -m32\): the mirrors match hv\/hv\.h \(12 assertions\)/).size() == 2 : log
+assert log.findAll(/\[INFO\] abiguard check-c: x86_64 \(gcc\): the mirrors match hv\/hv\.h \(12 assertions; abi-check\.c ran\)/).size() == 2 : log
+assert log.findAll(/\[INFO\] abiguard check-c: i386 \(gcc -m32\): the mirrors match hv\/hv\.h \(12 assertions; abi-check\.c ran\)/).size() == 2 : log
 assert log.findAll('BUILD SUCCESS').size() == 2
 return true

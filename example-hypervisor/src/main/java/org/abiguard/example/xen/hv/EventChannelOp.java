@@ -69,13 +69,13 @@ final class EventChannelOp {
   }
 
   /** The member of {@code evtchn_status.u} the state selects: exactly one, or none. */
-  private static EvtchnStatus.StatusU statusUnion(EventChannelOps.Status result) {
-    EvtchnStatus.StatusU u = new EvtchnStatus.StatusU();
+  private static EvtchnStatus.U statusUnion(EventChannelOps.Status result) {
+    EvtchnStatus.U u = new EvtchnStatus.U();
     if (result.status() == EvtchnCmd.STAT_UNBOUND) {
-      u.unbound = new EvtchnStatus.StatusU.Unbound();
+      u.unbound = new EvtchnStatus.U.Unbound();
       u.unbound.dom = result.dom();
     } else if (result.status() == EvtchnCmd.STAT_INTERDOMAIN) {
-      u.interdomain = new EvtchnStatus.StatusU.Interdomain();
+      u.interdomain = new EvtchnStatus.U.Interdomain();
       u.interdomain.dom = result.dom();
       u.interdomain.port = result.port();
     }

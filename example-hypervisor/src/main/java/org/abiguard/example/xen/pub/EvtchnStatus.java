@@ -7,9 +7,7 @@ import org.abiguard.U32;
 /**
  * {@code struct evtchn_status}, declared in {@code public/event_channel.h}, line 192.
  *
- * <p>Imported from the C headers by abiguard-import and proven by the C compilers for x86_64, i386;
- * then, by hand, its untagged union renamed from {@code U} to {@code StatusU}: abiguard rejects two
- * types of one name, and the importer names both untagged unions {@code U} (README, "The mirrors").
+ * <p>Imported from the C headers by abiguard-import and proven by the C compilers for x86_64, i386.
  */
 @AbiStruct(name = "evtchn_status")
 public class EvtchnStatus {
@@ -22,14 +20,14 @@ public class EvtchnStatus {
   /** {@code uint32_t vcpu;} (line 204). */
   @U32 public long vcpu;
   /** {@code union {...} u;} (line 215). */
-  public StatusU u = new StatusU();
+  public U u = new U();
 
   /** An all-zero {@code struct evtchn_status}. */
   public EvtchnStatus() {}
 
   /** The union without a tag declared at line 205. */
   @AbiUnion(untagged = true)
-  public static class StatusU {
+  public static class U {
     /** {@code struct {...} unbound;} (line 208). */
     public Unbound unbound;
     /** {@code struct {...} interdomain;} (line 212). */
@@ -39,8 +37,8 @@ public class EvtchnStatus {
     /** {@code uint32_t virq;} (line 214). */
     @U32 public long virq;
 
-    /** An all-zero {@code StatusU}. */
-    public StatusU() {}
+    /** An all-zero {@code U}. */
+    public U() {}
 
     /** The struct without a tag declared at line 206. */
     @AbiStruct(untagged = true)

@@ -82,7 +82,7 @@ class MirrorLayoutTest {
     assertEquals(24, EvtchnOp_UMarshaller.X86_64.SIZE);
     assertEquals(24, EvtchnStatusMarshaller.I386.SIZE);
     assertEquals(16, EvtchnStatusMarshaller.X86_64.OFFSET_U);
-    assertEquals(8, EvtchnStatus_StatusUMarshaller.I386.SIZE);
+    assertEquals(8, EvtchnStatus_UMarshaller.I386.SIZE);
   }
 
   /** Xen's public headers, vendored. */

@@ -11,6 +11,7 @@ import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.FlowGuard;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The processor. It only orchestrates: the struct stage (model, layouts, marshallers, manifest,
@@ -26,7 +27,7 @@ import org.abiguard.processor.guard.FlowGuard;
 @AutoService(Processor.class)
 public final class AbiGuardProcessor extends AbstractProcessor {
   private Reporter reporter;
-  private StructStage structs;
+  private @Nullable StructStage structs;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {

@@ -82,7 +82,7 @@ final class NestingCheck {
       List<FieldModel> fields = Objects.requireNonNull(current.model(), "a valid reading").fields();
       if (index >= fields.size()) {
         stack.pop();
-        if (current != struct) {
+        if (!stack.isEmpty()) { // the root, pushed first, is popped last
           order.add(current);
         }
         continue;

@@ -122,7 +122,7 @@ public final class AbiCheckWriter {
     for (CMembers.Named named : bits) {
       FieldLayout f = named.layout();
       int n = f.bitSize();
-      boolean signed = f.width().signed();
+      boolean signed = java.util.Objects.requireNonNull(f.width(), "a bit-field's width").signed();
       List<long[]> values = new ArrayList<>();
       // 1 shows where the lowest bit lies; all ones shows the extent (a 1-bit signed field holds 0 and -1)
       if (!(signed && n == 1)) {

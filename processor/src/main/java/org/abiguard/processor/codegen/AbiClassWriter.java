@@ -249,18 +249,19 @@ final class AbiClassWriter {
   }
 
   /** A flexible array's element count for {@code read}: the caller's {@code count} or the count member's value. */
-  private CodeBlock count(FieldLayout field, java.util.function.Function<String, CodeBlock> read) {
+  private @Nullable CodeBlock count(FieldLayout field, java.util.function.Function<String, CodeBlock> read) {
     if (!field.field().flexible()) {
       return null;
     }
     if (field.field().countMember().isEmpty()) {
       return CodeBlock.of("count");
     }
-    FieldModel counter = struct.field(field.field().countMember());
+    FieldModel counter = java.util.Objects.requireNonNull(struct.field(field.field().countMember()),
+        "the count member (StructReader checked it exists)");
     return MemberCode.Flexible.unsignedCount(counter, read.apply(counter.javaName()));
   }
 
-  private String readNote(boolean selective, FieldLayout counted) {
+  private String readNote(boolean selective, @Nullable FieldLayout counted) {
     if (struct.union()) {
       return selective ? " The other members keep their\ndefault (null or 0)."
           : " Every member is decoded from the same\nbytes, as C lets a program read any member.";
@@ -596,13 +597,13 @@ final class AbiClassWriter {
    */
   private static final class WindowGroups {
     private final boolean enabled;
-    private final NameAllocator locals;
-    private BitWindow current;
-    private String local;
+    private final @Nullable NameAllocator locals;
+    private @Nullable BitWindow current;
+    private @Nullable String local;
     private int count;
 
     /** @param locals the names already taken (a record's components), or null when only {@code value.x} are */
-    WindowGroups(boolean enabled, NameAllocator locals) {
+    WindowGroups(boolean enabled, @Nullable NameAllocator locals) {
       this.enabled = enabled;
       this.locals = locals;
     }

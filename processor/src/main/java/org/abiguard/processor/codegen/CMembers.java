@@ -10,6 +10,7 @@ import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.MemberType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The members C code can name in a type, for the C assertions and {@code abi-check.c}: its own
@@ -70,7 +71,7 @@ final class CMembers {
     }
   }
 
-  private static String nestedName(MemberType type) {
+  private static @Nullable String nestedName(MemberType type) {
     if (type instanceof MemberType.StructType s) {
       return s.javaName();
     }

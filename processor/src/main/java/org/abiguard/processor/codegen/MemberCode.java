@@ -9,6 +9,7 @@ import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The generated code of one member on one ABI, one implementation per kind of member: an
@@ -54,7 +55,7 @@ sealed interface MemberCode
    *     {@code int domid} (a local for the record's constructor) for a record
    * @param name how later statements name it: {@code value.domid} or {@code domid}
    */
-  record ReadTarget(CodeBlock declare, CodeBlock name, CodeBlock count) {
+  record ReadTarget(CodeBlock declare, CodeBlock name, @Nullable CodeBlock count) {
     ReadTarget(CodeBlock declare, CodeBlock name) {
       this(declare, name, null);
     }
@@ -335,7 +336,7 @@ sealed interface MemberCode
         return;
       }
       MemberType.IntType type = (MemberType.IntType) field.field().type();
-      ScalarCode code = new ScalarCode(field.valueWidth(), type.javaKind());
+      ScalarCode code = new ScalarCode(java.util.Objects.requireNonNull(field.valueWidth(), "an integer member's width"), type.javaKind());
       if (code.needsRangeCheck()) {
         out.addStatement("$T.checkBits($L, $L, $L, $S)", RuntimeTypes.ABI_RUNTIME, cx.access(field), window.bits(),
             type.width().signed(), cx.label(field));
@@ -420,7 +421,8 @@ sealed interface MemberCode
     @Override
     public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
       String n = "count" + ConstantNames.upperSnake(field.field().javaName()).replace("_", "");
-      out.addStatement("int $L = $L", n, access.flexibleCount(cx.index(field), target.count(), elementSize(),
+      out.addStatement("int $L = $L", n, access.flexibleCount(cx.index(field),
+          java.util.Objects.requireNonNull(target.count(), "a flexible array's read target carries its count"), elementSize(),
           cx.label(field)));
       out.addStatement("$L = new $T[$L]", target.declare(), cx.javaType(type.element()), n);
       out.beginControlFlow("for (int i = 0; i < $L; i++)", n);
@@ -438,7 +440,8 @@ sealed interface MemberCode
       String label = cx.label(field);
       out.addStatement("$T.requireNonNull($L, $S)", RuntimeTypes.ABI_RUNTIME, array, label);
       if (!field.field().countMember().isEmpty()) {
-        FieldModel counter = cx.struct().field(field.field().countMember());
+        FieldModel counter = java.util.Objects.requireNonNull(cx.struct().field(field.field().countMember()),
+            "the count member (StructReader checked it exists)");
         out.addStatement("$T.checkFlexibleLength($L.length, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, array,
             unsignedCount(counter, cx.struct().record() ? CodeBlock.of("value.$L()", counter.javaName())
                 : CodeBlock.of("value.$L", counter.javaName())),
@@ -500,7 +503,7 @@ sealed interface MemberCode
     /** A count member's value as an unsigned {@code long}: raw bits ({@code u32} in {@code int}) widened as unsigned. */
     static CodeBlock unsignedCount(FieldModel counter, CodeBlock read) {
       MemberType.IntType type = (MemberType.IntType) counter.type();
-      if (!type.javaKind().holdsRawBits(counter.valueWidth())) {
+      if (!type.javaKind().holdsRawBits(java.util.Objects.requireNonNull(counter.valueWidth(), "an integer member's width"))) {
         return type.javaKind() == JavaKind.LONG ? read : CodeBlock.of("(long) $L", read);
       }
       return switch (type.javaKind()) {

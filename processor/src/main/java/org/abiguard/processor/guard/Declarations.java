@@ -91,7 +91,7 @@ public final class Declarations {
    * The declared width of an element, if it has one; a C {@code long} or pointer has the data
    * model's; a bit-field ({@code @AbiBits(n)}, n below its type's bits) its own, {@code u4} or {@code s3}.
    */
-  Width width(Element e) {
+  @Nullable Width width(@Nullable Element e) {
     if (e == null) {
       return null;
     }
@@ -182,7 +182,7 @@ public final class Declarations {
     // a record's accessor, or a parameter of its constructor: @AbiBits is on the component (it
     // targets fields and components only)
     Element owner = e instanceof ExecutableElement ? e.getEnclosingElement()
-        : e.getKind() == ElementKind.PARAMETER && e.getEnclosingElement().getKind() == ElementKind.CONSTRUCTOR
+        : e.getKind() == ElementKind.PARAMETER && java.util.Objects.requireNonNull(e.getEnclosingElement(), "a parameter has a method").getKind() == ElementKind.CONSTRUCTOR
             ? e.getEnclosingElement().getEnclosingElement() : null;
     if (owner != null && owner.getKind() == ElementKind.RECORD) {
       for (RecordComponentElement rc : ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {

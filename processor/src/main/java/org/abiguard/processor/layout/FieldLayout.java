@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Where one member lies on one ABI.
  *
  * @param field the member
- * @param offset {@code offsetof} in bytes; for a bit-field the offset of its storage unit (the
+ * @param offset C's offsetof in bytes; for a bit-field the offset of its storage unit (the
  *     unit of its declared type, at that type's alignment, that holds its first bit)
  * @param size {@code sizeof} the member (the whole array for arrays, 0 for a flexible array);
  *     for a bit-field the size of its declared type
@@ -42,7 +42,7 @@ public record FieldLayout(
   }
 
   /** For a bit-field, the width of its value: {@code u4}, {@code s3}; otherwise {@link #width()}. */
-  public Width valueWidth() {
+  public @Nullable Width valueWidth() {
     return isBitField() ? new Width(Math.max(bitSize, 1), java.util.Objects.requireNonNull(width, "a bit-field's width").signed()) : width;
   }
 

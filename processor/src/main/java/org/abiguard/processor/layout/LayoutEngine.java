@@ -97,7 +97,7 @@ public final class LayoutEngine {
     enclosing.add(struct.javaName());
     while (!stack.isEmpty()) {
       Frame top = stack.peek();
-      Optional<StructModel> next = top.nextToLayOut(abi, done);
+      Optional<StructModel> next = top.nextToLayOut(done);
       if (next.isPresent()) {
         StructModel nested = next.get();
         if (!enclosing.add(nested.javaName())) {
@@ -111,7 +111,7 @@ public final class LayoutEngine {
       stack.pop();
       enclosing.remove(top.model.javaName());
     }
-    return done.get(struct.javaName());
+    return java.util.Objects.requireNonNull(done.get(struct.javaName()), "the struct was laid out last");
   }
 
   /** A type on the work stack and how far its nested types have been looked at. */
@@ -124,7 +124,7 @@ public final class LayoutEngine {
     }
 
     /** The next nested type not laid out yet, or empty when all are. */
-    Optional<StructModel> nextToLayOut(TargetAbi abi, Map<String, StructLayout> done) {
+    Optional<StructModel> nextToLayOut(Map<String, StructLayout> done) {
       while (next < model.fields().size()) {
         FieldModel field = model.fields().get(next++);
         Optional<String> nestedName = nestedName(field.type());
@@ -180,7 +180,7 @@ public final class LayoutEngine {
     for (int i = 0; i < struct.fields().size(); i++) {
       FieldModel field = struct.fields().get(i);
       String where = struct.javaName() + "." + field.javaName();
-      claimNames(field, abi, done, cNames, where);
+      claimNames(field, abi, cNames, where);
       long start = struct.union() ? 0 : bitPos;
       if (field.isBitField()) {
         BitPlacement p = placeBitField(field, abi, pack, start, where);
@@ -196,7 +196,7 @@ public final class LayoutEngine {
       Shape shape = field.flexible()
           ? flexibleShape((ArrayType) field.type(), abi, where, done)
           : shapeOf(field.type(), abi, where, done);
-      checkNestedFlexible(struct, i, field, abi, done, where);
+      checkNestedFlexible(struct, i, field, done, where);
       int align = memberAlign(shape.align(), field, pack, where);
       long offset = alignUp((start + 7) >>> 3, align);
       int size = field.flexible() ? 0 : shape.size();
@@ -216,8 +216,7 @@ public final class LayoutEngine {
   }
 
   /** Adds the C names a member brings into its type (an anonymous member's own members). */
-  private void claimNames(FieldModel field, TargetAbi abi, Map<String, StructLayout> done, Set<String> cNames,
-      String where) {
+  private void claimNames(FieldModel field, TargetAbi abi, Set<String> cNames, String where) {
     List<String> names = new ArrayList<>();
     if (field.hasCName()) {
       names.add(field.cName());
@@ -241,7 +240,7 @@ public final class LayoutEngine {
   }
 
   /** A struct with a flexible array may only be nested as the last member of a struct. */
-  private void checkNestedFlexible(StructModel struct, int index, FieldModel field, TargetAbi abi,
+  private void checkNestedFlexible(StructModel struct, int index, FieldModel field,
       Map<String, StructLayout> done, String where) {
     Optional<String> nested = nestedName(field.type());
     if (nested.isEmpty()) {

@@ -136,35 +136,35 @@ public record LayoutChange(String type, String cType, @Nullable String member, @
     /** The type's kind ({@code struct}, {@code union}). */
     TYPE_KIND(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed from a " + was + " to a " + now;
       }
     },
     /** The type's {@code pack} (0 natural, 1 packed, N {@code #pragma pack}). */
     PACK(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed pack from " + was + " to " + now;
       }
     },
     /** A bit-field's first bit from the start of its type. */
     BIT_OFFSET(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "moved from bit " + was + " to " + now;
       }
     },
     /** A bit-field's number of bits. */
     BIT_SIZE(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed from " + was + " to " + now + " bits";
       }
     },
     /** Whether an array member is a flexible array ({@code T name[]}). */
     FLEXIBLE(false) {
       @Override
-      String describe(String was, String now) {
+      String describe(@Nullable String was, @Nullable String now) {
         return "changed from " + was + " to " + now;
       }
     };

@@ -82,7 +82,7 @@ public final class ManifestComparison {
         }
       }
       for (String name : names(common, 0)) {
-        common.forEach((abi, pair) -> member(name, abi, pair[0].field(name), pair[1].field(name)));
+        common.forEach((abi, pair) -> member(abi, pair[0].field(name), pair[1].field(name)));
       }
       for (String name : names(common, 1)) {
         common.forEach((abi, pair) -> {
@@ -106,7 +106,7 @@ public final class ManifestComparison {
       return names;
     }
 
-    private void member(String name, String abi, @Nullable Field old, @Nullable Field now) {
+    private void member(String abi, @Nullable Field old, @Nullable Field now) {
       if (old == null) {
         return;
       }

@@ -117,7 +117,7 @@ public final class ManifestModel {
 
   private static Shape shapeOf(MemberType type, FieldLayout f) {
     if (f.isBitField()) {
-      return new Shape(f.size(), f.align(), "bits", 0, f.width().signed(), null, 0, null, f.bitOffset(), f.bitSize(),
+      return new Shape(f.size(), f.align(), "bits", 0, java.util.Objects.requireNonNull(f.width(), "a bit-field's width").signed(), null, 0, null, f.bitOffset(), f.bitSize(),
           false);
     }
     if (type instanceof MemberType.ArrayType array) {
@@ -167,7 +167,7 @@ public final class ManifestModel {
         for (JsonValue f : array(layout, "fields").elements()) {
           JsonObject fo = object(f, "a field");
           boolean anonymous = fo.members().containsKey("anonymous") && bool(fo, "anonymous");
-          boolean unnamed = anonymous || !fo.members().containsKey("name") && "bits".equals(optionalKind(fo));
+          boolean unnamed = anonymous || (!fo.members().containsKey("name") && "bits".equals(optionalKind(fo)));
           String name = unnamed ? "" : string(fo, "name");
           String java = fo.members().containsKey("java") ? string(fo, "java") : name;
           if (java.isEmpty()) {
@@ -204,7 +204,7 @@ public final class ManifestModel {
     };
   }
 
-  private static String optionalKind(JsonObject o) {
+  private static @Nullable String optionalKind(JsonObject o) {
     return o.members().get("kind") instanceof JsonString s ? s.value() : null;
   }
 

@@ -1,5 +1,7 @@
 package org.abiguard.processor.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One member of a struct or union.
  *
@@ -68,7 +70,7 @@ public record FieldModel(
    * The width of the value the member holds: a bit-field's {@code u4}/{@code s3} (signedness of
    * its declared type), else the declared integer width; null for non-integers.
    */
-  public Width valueWidth() {
+  public @Nullable Width valueWidth() {
     if (!(type instanceof MemberType.IntType integer)) {
       return null;
     }

@@ -96,7 +96,7 @@ final class MemberReader {
     return "";
   }
 
-  private static FieldModel readBits(Member m, AnnotationMirror bits, int align, MemberType type, String name,
+  private static @Nullable FieldModel readBits(Member m, AnnotationMirror bits, int align, MemberType type, String name,
       String cName, boolean unnamed) {
     if (!(type instanceof MemberType.IntType)) {
       String what = type instanceof MemberType.ArrayType ? "an array" : "a nested struct or union";
@@ -113,7 +113,7 @@ final class MemberReader {
     return FieldModel.bitField(name, cName, type, m.bitWidth, unnamed);
   }
 
-  private static FieldModel readAnonymous(Member m, AnnotationMirror anonymous, MemberType type, String name,
+  private static @Nullable FieldModel readAnonymous(Member m, AnnotationMirror anonymous, MemberType type, String name,
       int align) {
     if (!(type instanceof MemberType.StructType struct)) {
       m.problem(anonymous, "@AbiAnonymous on " + m.describe() + " of type " + display(m.element.asType())
@@ -161,7 +161,7 @@ final class MemberReader {
     /** For a bit-field, its {@code @AbiBits} value; else {@link FieldModel#NOT_BITS}. */
     int bitWidth = FieldModel.NOT_BITS;
     boolean isBits;
-    AnnotationMirror bitsAnnotation;
+    @Nullable AnnotationMirror bitsAnnotation;
 
     Member(Element element, AnnotatedConstruct annotations) {
       this.element = element;
@@ -176,11 +176,11 @@ final class MemberReader {
       problems.add(Problem.on(element, message));
     }
 
-    void problem(AnnotationMirror am, String message) {
+    void problem(@Nullable AnnotationMirror am, String message) {
       problems.add(Problem.on(element, onElement(am), message));
     }
 
-    void problem(AnnotationMirror am, String valueName, String message) {
+    void problem(@Nullable AnnotationMirror am, String valueName, String message) {
       AnnotationMirror own = onElement(am);
       @Nullable AnnotationValue value = own == null ? null : WidthReader.annotationValue(own, valueName);
       boolean explicit = own != null && own.getElementValues().values().contains(value);
@@ -188,7 +188,7 @@ final class MemberReader {
     }
 
     /** The mirror if javac can place a diagnostic on it (it is on this very element). */
-    private @Nullable AnnotationMirror onElement(AnnotationMirror am) {
+    private @Nullable AnnotationMirror onElement(@Nullable AnnotationMirror am) {
       return element.getAnnotationMirrors().contains(am) ? am : null;
     }
   }

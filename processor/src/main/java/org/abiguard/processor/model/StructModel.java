@@ -1,6 +1,7 @@
 package org.abiguard.processor.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated {@code @AbiStruct} or {@code @AbiUnion} type.
@@ -51,7 +52,7 @@ public record StructModel(
   }
 
   /** The member with this Java name, or null. */
-  public FieldModel field(String javaName) {
+  public @Nullable FieldModel field(String javaName) {
     for (FieldModel f : fields) {
       if (f.javaName().equals(javaName)) {
         return f;

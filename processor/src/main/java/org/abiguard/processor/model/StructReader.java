@@ -20,6 +20,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an {@code @AbiStruct} class or record, from a source or a class file, into a
@@ -221,7 +222,7 @@ public final class StructReader {
   }
 
   private static void checkCount(List<MemberReading> read, int index, FieldModel f, Element at,
-      AnnotationMirror flexible, List<Problem> problems) {
+      @Nullable AnnotationMirror flexible, List<Problem> problems) {
     for (int j = 0; j < index; j++) {
       FieldModel c = read.get(j).field();
       if (c != null && c.javaName().equals(f.countMember())) {

@@ -167,7 +167,7 @@ public final class SinkChecker {
     return null;
   }
 
-  private static String checker(Width w) {
+  private static @Nullable String checker(Width w) {
     // Abi has helpers for 8, 16 and 32 bits only (a bit-field's u4 has none)
     boolean helper = w.bits() == 8 || w.bits() == 16 || w.bits() == 32;
     return !helper ? null : "Abi.check" + (w.signed() ? "S" : "U") + w.bits() + "(...)";

@@ -1,5 +1,6 @@
 package org.abiguard.processor.guard;
 
+import org.abiguard.processor.guard.flow.Declarations;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;

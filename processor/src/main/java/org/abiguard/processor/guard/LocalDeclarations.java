@@ -1,5 +1,6 @@
 package org.abiguard.processor.guard;
 
+import org.abiguard.processor.guard.flow.Declarations;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;

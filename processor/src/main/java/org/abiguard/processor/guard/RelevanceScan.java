@@ -1,5 +1,6 @@
 package org.abiguard.processor.guard;
 
+import org.abiguard.processor.guard.flow.Declarations;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;

@@ -15,7 +15,7 @@
  *       declared width ({@code RelevanceScan}), the {@link
  *       org.abiguard.processor.guard.flow.Interpreter}: a hand-written abstract interpreter over
  *       the trees with interval facts per local variable and access path.
- *   <li>{@link org.abiguard.processor.guard.Declarations} reads widths (source and class files,
+ *   <li>{@link org.abiguard.processor.guard.flow.Declarations} reads widths (source and class files,
  *       typedefs) and names sources and sinks for messages.
  * </ul>
  *

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import org.abiguard.processor.guard.Declarations;
+import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.sinks.SinkChecker.Finding;
 import org.jspecify.annotations.Nullable;
 

@@ -9,7 +9,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import java.util.function.Supplier;
 import javax.lang.model.element.Element;
-import org.abiguard.processor.guard.Declarations;
+import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.model.JavaKind;

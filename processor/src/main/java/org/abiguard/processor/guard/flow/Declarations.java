@@ -1,4 +1,4 @@
-package org.abiguard.processor.guard;
+package org.abiguard.processor.guard.flow;
 
 import com.sun.source.util.Trees;
 import java.util.HashMap;
@@ -59,9 +59,9 @@ public final class Declarations {
    * The C data model widths are read for: C {@code long} and pointers have {@code longBits} on
    * the configured {@code abis} it covers (LP64: x86_64 and aarch64; ILP32: i386).
    */
-  record DataModel(int longBits, List<String> abis) {
+  public record DataModel(int longBits, List<String> abis) {
     /** The data models of the configured ABIs, the primary ABI's first. */
-    static List<DataModel> of(List<String> abis) {
+    public static List<DataModel> of(List<String> abis) {
       List<String> lp64 = abis.stream().filter(a -> !a.equals("i386")).toList();
       List<String> ilp32 = abis.stream().filter(a -> a.equals("i386")).toList();
       List<DataModel> models = new java.util.ArrayList<>();
@@ -76,11 +76,11 @@ public final class Declarations {
   }
 
   /** Declarations read for x86_64. */
-  Declarations(Types types, Elements elements, Trees trees) {
+  public Declarations(Types types, Elements elements, Trees trees) {
     this(types, elements, trees, new DataModel(64, List.of("x86_64")));
   }
 
-  Declarations(Types types, Elements elements, Trees trees, DataModel model) {
+  public Declarations(Types types, Elements elements, Trees trees, DataModel model) {
     this.types = types;
     this.elements = elements;
     this.trees = trees;
@@ -91,7 +91,7 @@ public final class Declarations {
    * The declared width of an element, if it has one; a C {@code long} or pointer has the data
    * model's; a bit-field ({@code @AbiBits(n)}, n below its type's bits) its own, {@code u4} or {@code s3}.
    */
-  @Nullable Width width(@Nullable Element e) {
+  public @Nullable Width width(@Nullable Element e) {
     if (e == null) {
       return null;
     }
@@ -164,7 +164,7 @@ public final class Declarations {
    * Whether a width that depends on the ABI was read since the last call (which resets it): an
    * analysis that read one must run again for the other data model.
    */
-  boolean takeAbiDependentRead() {
+  public boolean takeAbiDependentRead() {
     boolean read = abiDependentRead;
     abiDependentRead = false;
     return read;
@@ -230,7 +230,7 @@ public final class Declarations {
   }
 
   /** The Java width name of a type for strict mode, e.g. {@code s32} for {@code int}. */
-  static Width javaWidth(JavaKind k) {
+  public static Width javaWidth(JavaKind k) {
     return new Width(k.bits(), k.signed());
   }
 
@@ -273,7 +273,7 @@ public final class Declarations {
    * Whether code that mentions the element can take part in a narrowing: it declares a width,
    * or is a method or constructor with a declared parameter or result width.
    */
-  boolean relevant(@Nullable Element e) {
+  public boolean relevant(@Nullable Element e) {
     if (e == null) {
       return false;
     }
@@ -343,7 +343,7 @@ public final class Declarations {
   }
 
   /** The type, method or record that declares a member, parameter or record component. */
-  static Element enclosing(Element e) {
+  public static Element enclosing(Element e) {
     return Objects.requireNonNull(e.getEnclosingElement(), "a member, parameter or component has an owner");
   }
 
@@ -361,7 +361,7 @@ public final class Declarations {
   }
 
   /** {@code xenmemAddToPhysmapOne}, or {@code constructor Foo}. */
-  static String methodName(ExecutableElement m) {
+  public static String methodName(ExecutableElement m) {
     return m.getKind() == ElementKind.CONSTRUCTOR
         ? "constructor " + enclosing(m).getSimpleName()
         : m.getSimpleName().toString();

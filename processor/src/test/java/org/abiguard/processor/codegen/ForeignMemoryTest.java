@@ -1,5 +1,6 @@
 package org.abiguard.processor.codegen;
 
+import static org.abiguard.processor.codegen.Reflection.call;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -147,30 +148,6 @@ class ForeignMemoryTest {
 
   private static Class<?> marshaller(String name, String abi) throws ClassNotFoundException {
     return loader.loadClass("org.example.xen." + name + (abi == null ? "" : "$" + abi));
-  }
-
-  private static Object call(Class<?> type, String method, Object... args) throws Throwable {
-    for (Method m : type.getMethods()) {
-      if (m.getName().equals(method) && m.getParameterCount() == args.length && accepts(m, args)) {
-        try {
-          return m.invoke(null, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      }
-    }
-    throw new AssertionError("no " + type.getName() + "." + method + " for " + Arrays.toString(args));
-  }
-
-  private static boolean accepts(Method m, Object[] args) {
-    Class<?>[] types = m.getParameterTypes();
-    for (int i = 0; i < args.length; i++) {
-      Class<?> t = types[i].isPrimitive() ? (types[i] == int.class ? Integer.class : Long.class) : types[i];
-      if (args[i] != null && !t.isInstance(args[i])) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Test

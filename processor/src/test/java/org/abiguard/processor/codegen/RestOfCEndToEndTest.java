@@ -1,5 +1,7 @@
 package org.abiguard.processor.codegen;
 
+import static org.abiguard.processor.codegen.Reflection.get;
+import static org.abiguard.processor.codegen.Reflection.set;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -320,21 +322,6 @@ class RestOfCEndToEndTest {
     var c = load(P + nested).getDeclaredConstructor();
     c.setAccessible(true);
     return c.newInstance();
-  }
-
-  private static void set(Object target, String field, Object value) throws Exception {
-    var f = target.getClass().getDeclaredField(field);
-    f.setAccessible(true);
-    f.set(target, value);
-  }
-
-  private static Object get(Object target, String field) throws Exception {
-    if (target.getClass().isRecord()) {
-      return target.getClass().getMethod(field).invoke(target);
-    }
-    var f = target.getClass().getDeclaredField(field);
-    f.setAccessible(true);
-    return f.get(target);
   }
 
   private static Object constant(String marshaller, String name) throws Exception {

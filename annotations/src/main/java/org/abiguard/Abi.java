@@ -3,9 +3,9 @@ package org.abiguard;
 /**
  * Range checks and deliberate truncations that the flow guard understands.
  *
- * <p>A {@code check} returns its argument unchanged when it fits the width and otherwise
- * throws {@link AbiRangeException}; a {@code trunc} keeps the low bits, which makes a
- * truncation visible in the source. After either call the guard knows the result fits.
+ * <p>A {@code check} returns its argument unchanged when it fits the width and otherwise throws
+ * {@link AbiRangeException}; a {@code trunc} keeps the low bits, which makes a truncation visible
+ * in the source. After either call the guard knows the result fits.
  *
  * <pre>{@code
  * // instead of silently narrowing xatp.space (u32) into a u16 parameter:
@@ -63,8 +63,17 @@ public final class Abi {
   private static long check(long value, long min, long max, String width) {
     if (value < min || value > max) {
       throw new AbiRangeException(
-          "value " + value + " (0x" + Long.toHexString(value) + ") does not fit " + width
-              + " (" + min + ".." + max + ")");
+          "value "
+              + value
+              + " (0x"
+              + Long.toHexString(value)
+              + ") does not fit "
+              + width
+              + " ("
+              + min
+              + ".."
+              + max
+              + ")");
     }
     return value;
   }

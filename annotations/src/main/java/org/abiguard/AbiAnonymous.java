@@ -7,9 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A C11 anonymous struct or union member: the member's type is an {@link AbiStruct} or
- * {@link AbiUnion} type, laid out inline, and in C its members are named as members of the
- * enclosing type.
+ * A C11 anonymous struct or union member: the member's type is an {@link AbiStruct} or {@link
+ * AbiUnion} type, laid out inline, and in C its members are named as members of the enclosing type.
  *
  * <pre>{@code
  * // C: struct s { uint32_t kind; union { uint32_t a; uint64_t b; }; };

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * A fixed-length C array member: {@code T name[length]}, laid out inline.
  *
- * <p>The Java type is an array of primitives (with the element width from {@link AbiWidth} or
- * an alias on the same field) or an array of {@code @AbiStruct} types.
+ * <p>The Java type is an array of primitives (with the element width from {@link AbiWidth} or an
+ * alias on the same field) or an array of {@code @AbiStruct} types.
  *
  * <pre>{@code
  * // C: uint8_t mac[6];

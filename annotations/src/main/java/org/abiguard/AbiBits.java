@@ -21,22 +21,22 @@ import java.lang.annotation.Target;
  * @U32 @AbiBits(0) int break0;
  * }</pre>
  *
- * <p>It is laid out by each ABI's rules, as gcc does. For the flow guard a 4-bit unsigned
- * bit-field is a {@code u4}: a value above 15 that can reach it is a narrowing.
+ * <p>It is laid out by each ABI's rules, as gcc does. For the flow guard a 4-bit unsigned bit-field
+ * is a {@code u4}: a value above 15 that can reach it is a narrowing.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface AbiBits {
   /**
-   * The number of bits, from 1 to the width of the declared type; 0 declares a zero-width
-   * bit-field ({@code unsigned int : 0;}), which is always unnamed.
+   * The number of bits, from 1 to the width of the declared type; 0 declares a zero-width bit-field
+   * ({@code unsigned int : 0;}), which is always unnamed.
    */
   int value();
 
   /**
-   * When true, the bit-field has no name in C ({@code unsigned int : 5;}): it only occupies
-   * bits. The marshaller writes zeros there and never reads it into the Java member.
+   * When true, the bit-field has no name in C ({@code unsigned int : 5;}): it only occupies bits.
+   * The marshaller writes zeros there and never reads it into the Java member.
    */
   boolean unnamed() default false;
 }

@@ -21,8 +21,8 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface AbiFlexible {
   /**
-   * The Java name of an earlier integer member of the same type that holds the number of
-   * elements; empty when the caller gives the count.
+   * The Java name of an earlier integer member of the same type that holds the number of elements;
+   * empty when the caller gives the count.
    */
   String count() default "";
 }

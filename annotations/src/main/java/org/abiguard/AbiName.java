@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The member's C name where it differs from the Java name; the manifest and the C assertions
- * use it.
+ * The member's C name where it differs from the Java name; the manifest and the C assertions use
+ * it.
  *
  * <pre>{@code
  * // C: unsigned int nr_extents;

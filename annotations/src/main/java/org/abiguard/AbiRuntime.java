@@ -12,20 +12,20 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The shared part of the marshallers abiguard generates: byte-order aware absolute gets and
- * puts, the bounds, range, length and null checks and their messages, zeroing of padding, and
- * the {@link AbiCodec} that wraps an ABI's static {@code read}/{@code write}.
+ * The shared part of the marshallers abiguard generates: byte-order aware absolute gets and puts,
+ * the bounds, range, length and null checks and their messages, zeroing of padding, and the {@link
+ * AbiCodec} that wraps an ABI's static {@code read}/{@code write}.
  *
- * <p>This class is for generated code: its methods check and move bytes exactly as a
- * marshaller's Javadoc promises, and stay compatible within a major version, but user code
- * should call a marshaller ({@code FooMarshaller.read}, {@code write}, {@code codec}) or the
- * helpers of {@link Abi} instead. Each method is small and static, so the JIT inlines it into
- * the generated {@code read} and {@code write}.
+ * <p>This class is for generated code: its methods check and move bytes exactly as a marshaller's
+ * Javadoc promises, and stay compatible within a major version, but user code should call a
+ * marshaller ({@code FooMarshaller.read}, {@code write}, {@code codec}) or the helpers of {@link
+ * Abi} instead. Each method is small and static, so the JIT inlines it into the generated {@code
+ * read} and {@code write}.
  *
- * <p>The {@code swap} parameters say whether the buffer's byte order differs from the struct's:
- * a generated method computes it once, {@code buf.order() != ByteOrder.LITTLE_ENDIAN} for a
- * little-endian struct, and passes it to each get and put. All accesses are absolute: neither
- * the buffer's position nor its order changes.
+ * <p>The {@code swap} parameters say whether the buffer's byte order differs from the struct's: a
+ * generated method computes it once, {@code buf.order() != ByteOrder.LITTLE_ENDIAN} for a
+ * little-endian struct, and passes it to each get and put. All accesses are absolute: neither the
+ * buffer's position nor its order changes.
  */
 public final class AbiRuntime {
   private AbiRuntime() {}
@@ -53,14 +53,32 @@ public final class AbiRuntime {
    */
   public static void checkBounds(long byteSize, long offset, int size, String struct, String abi) {
     if (offset < 0 || offset > byteSize - size) {
-      throw new IndexOutOfBoundsException(struct + " (" + abi + ", " + size + " bytes) at offset " + offset
-          + " does not fit in a segment of " + byteSize + " bytes");
+      throw new IndexOutOfBoundsException(
+          struct
+              + " ("
+              + abi
+              + ", "
+              + size
+              + " bytes) at offset "
+              + offset
+              + " does not fit in a segment of "
+              + byteSize
+              + " bytes");
     }
   }
 
-  private static IndexOutOfBoundsException outOfBounds(String struct, String abi, int size, int offset, int limit) {
-    return new IndexOutOfBoundsException(struct + " (" + abi + ", " + size + " bytes) at offset " + offset
-        + " does not fit in a buffer with limit " + limit);
+  private static IndexOutOfBoundsException outOfBounds(
+      String struct, String abi, int size, int offset, int limit) {
+    return new IndexOutOfBoundsException(
+        struct
+            + " ("
+            + abi
+            + ", "
+            + size
+            + " bytes) at offset "
+            + offset
+            + " does not fit in a buffer with limit "
+            + limit);
   }
 
   // ---------------------------------------------------------------- gets and puts
@@ -172,10 +190,12 @@ public final class AbiRuntime {
     check(value, Integer.MIN_VALUE, Integer.MAX_VALUE, member, index, "s32");
   }
 
-  private static void check(long value, long min, long max, String member, int index, String width) {
+  private static void check(
+      long value, long min, long max, String member, int index, String width) {
     if (value < min || value > max) {
       String name = index < 0 ? member : member + "[" + index + "]";
-      throw new AbiRangeException(name + " = " + value + " does not fit " + width + " (" + min + ".." + max + ")");
+      throw new AbiRangeException(
+          name + " = " + value + " does not fit " + width + " (" + min + ".." + max + ")");
     }
   }
 
@@ -229,7 +249,8 @@ public final class AbiRuntime {
 
   private static void checkLength(int length, int expected, String member) {
     if (length != expected) {
-      throw new IllegalArgumentException(member + " has " + length + " elements; C declares " + expected);
+      throw new IllegalArgumentException(
+          member + " has " + length + " elements; C declares " + expected);
     }
   }
 
@@ -244,7 +265,8 @@ public final class AbiRuntime {
     }
   }
 
-  // ---------------------------------------------------------------- bit-fields, flexible arrays, unions
+  // ---------------------------------------------------------------- bit-fields, flexible arrays,
+  // unions
 
   /**
    * Throws unless {@code value} fits a bit-field of {@code bits} bits ({@code u4}: {@code 0..15},
@@ -255,20 +277,32 @@ public final class AbiRuntime {
   public static void checkBits(long value, int bits, boolean signed, String member) {
     long min = signed ? -(1L << (bits - 1)) : 0;
     long max = signed ? (1L << (bits - 1)) - 1 : bits == 64 ? -1L : (1L << bits) - 1;
-    boolean fits = signed ? value >= min && value <= max : bits == 64 || (value >= 0 && value <= max);
+    boolean fits =
+        signed ? value >= min && value <= max : bits == 64 || (value >= 0 && value <= max);
     if (!fits) {
-      throw new AbiRangeException(member + " = " + value + " does not fit " + (signed ? "s" : "u") + bits + " ("
-          + min + ".." + (signed ? Long.toString(max) : Long.toUnsignedString(max)) + ")");
+      throw new AbiRangeException(
+          member
+              + " = "
+              + value
+              + " does not fit "
+              + (signed ? "s" : "u")
+              + bits
+              + " ("
+              + min
+              + ".."
+              + (signed ? Long.toString(max) : Long.toUnsignedString(max))
+              + ")");
     }
   }
 
   /**
    * The {@code bits}-bit field at bit {@code bitOffset} from {@code index}, byte by byte: bits
-   * numbered from each byte's least significant bit with the value's lowest bit first, or
-   * ({@code bigEndian}) from the most significant bit with the value's highest bit first. For
-   * bit-fields no 8-byte window holds (up to 64 bits at an odd bit of a packed type).
+   * numbered from each byte's least significant bit with the value's lowest bit first, or ({@code
+   * bigEndian}) from the most significant bit with the value's highest bit first. For bit-fields no
+   * 8-byte window holds (up to 64 bits at an odd bit of a packed type).
    */
-  public static long getBits(ByteBuffer buf, int index, int bitOffset, int bits, boolean bigEndian) {
+  public static long getBits(
+      ByteBuffer buf, int index, int bitOffset, int bits, boolean bigEndian) {
     long v = 0;
     for (int k = 0; k < bits; k++) {
       int q = bitOffset + (bigEndian ? bits - 1 - k : k);
@@ -279,8 +313,12 @@ public final class AbiRuntime {
     return v;
   }
 
-  /** Puts the low {@code bits} bits of {@code value} where {@link #getBits} reads them; other bits stay. */
-  public static void putBits(ByteBuffer buf, int index, int bitOffset, int bits, boolean bigEndian, long value) {
+  /**
+   * Puts the low {@code bits} bits of {@code value} where {@link #getBits} reads them; other bits
+   * stay.
+   */
+  public static void putBits(
+      ByteBuffer buf, int index, int bitOffset, int bits, boolean bigEndian, long value) {
     for (int k = 0; k < bits; k++) {
       int q = bitOffset + (bigEndian ? bits - 1 - k : k);
       int mask = bigEndian ? 0x80 >>> (q & 7) : 1 << (q & 7);
@@ -296,10 +334,19 @@ public final class AbiRuntime {
    *
    * @throws IndexOutOfBoundsException naming the member, the count and the limit
    */
-  public static int flexibleCount(ByteBuffer buf, int index, long count, int elementSize, String member) {
+  public static int flexibleCount(
+      ByteBuffer buf, int index, long count, int elementSize, String member) {
     if (count < 0 || count > (long) (buf.limit() - index) / elementSize) {
-      throw new IndexOutOfBoundsException(member + ": " + Long.toUnsignedString(count) + " elements of "
-          + elementSize + " bytes from offset " + index + " do not fit in a buffer with limit " + buf.limit());
+      throw new IndexOutOfBoundsException(
+          member
+              + ": "
+              + Long.toUnsignedString(count)
+              + " elements of "
+              + elementSize
+              + " bytes from offset "
+              + index
+              + " do not fit in a buffer with limit "
+              + buf.limit());
     }
     return (int) count;
   }
@@ -310,36 +357,49 @@ public final class AbiRuntime {
    *
    * @throws IndexOutOfBoundsException naming the member, the count and the segment's size
    */
-  public static int flexibleCount(long byteSize, long index, long count, int elementSize, String member) {
+  public static int flexibleCount(
+      long byteSize, long index, long count, int elementSize, String member) {
     if (count < 0 || count > Integer.MAX_VALUE || count > (byteSize - index) / elementSize) {
-      throw new IndexOutOfBoundsException(member + ": " + Long.toUnsignedString(count) + " elements of "
-          + elementSize + " bytes from offset " + index + " do not fit in a segment of " + byteSize + " bytes");
+      throw new IndexOutOfBoundsException(
+          member
+              + ": "
+              + Long.toUnsignedString(count)
+              + " elements of "
+              + elementSize
+              + " bytes from offset "
+              + index
+              + " do not fit in a segment of "
+              + byteSize
+              + " bytes");
     }
     return (int) count;
   }
 
   /**
-   * {@code bytes} with the low {@code bits} bits of {@code value} put where {@link #getBits}
-   * reads them from index 0, other bits unchanged: the copy a {@code MemorySegment} write of a
-   * bit-field that no 8-byte window holds modifies and copies back.
+   * {@code bytes} with the low {@code bits} bits of {@code value} put where {@link #getBits} reads
+   * them from index 0, other bits unchanged: the copy a {@code MemorySegment} write of a bit-field
+   * that no 8-byte window holds modifies and copies back.
    *
    * @return {@code bytes}
    */
-  public static byte[] withBits(byte[] bytes, int bitOffset, int bits, boolean bigEndian, long value) {
+  public static byte[] withBits(
+      byte[] bytes, int bitOffset, int bits, boolean bigEndian, long value) {
     putBits(ByteBuffer.wrap(bytes), 0, bitOffset, bits, bigEndian, value);
     return bytes;
   }
 
   /**
-   * The bytes a struct of {@code size} bytes covers with {@code length} elements of
-   * {@code elementSize} bytes in its flexible array at {@code arrayOffset}.
+   * The bytes a struct of {@code size} bytes covers with {@code length} elements of {@code
+   * elementSize} bytes in its flexible array at {@code arrayOffset}.
    *
    * @throws IndexOutOfBoundsException if that is more than a buffer can hold
    */
-  public static int flexibleEnd(int size, int arrayOffset, int length, int elementSize, String struct) {
+  public static int flexibleEnd(
+      int size, int arrayOffset, int length, int elementSize, String struct) {
     long end = Math.max(size, arrayOffset + (long) length * elementSize);
     if (end > Integer.MAX_VALUE) {
-      throw new IndexOutOfBoundsException(struct + ": " + length + " elements do not fit in a ByteBuffer");
+      throw new IndexOutOfBoundsException(
+          struct + ": " + length + " elements do not fit in a ByteBuffer");
     }
     return (int) end;
   }
@@ -349,10 +409,17 @@ public final class AbiRuntime {
    *
    * @throws IllegalArgumentException {@code "s.entries has 3 elements but s.nr says 4"}
    */
-  public static void checkFlexibleLength(int length, long count, String member, String countMember) {
+  public static void checkFlexibleLength(
+      int length, long count, String member, String countMember) {
     if (length != count) {
-      throw new IllegalArgumentException(member + " has " + length + " elements but " + countMember + " says "
-          + Long.toUnsignedString(count));
+      throw new IllegalArgumentException(
+          member
+              + " has "
+              + length
+              + " elements but "
+              + countMember
+              + " says "
+              + Long.toUnsignedString(count));
     }
   }
 
@@ -362,8 +429,16 @@ public final class AbiRuntime {
    * @param union how C names the union: {@code union u}
    */
   public static IllegalArgumentException twoMembersSet(String union, Object first, Object second) {
-    return new IllegalArgumentException(union + ": members " + first + " and " + second + " are both set; set"
-        + " exactly one (the others null or 0), or name it: write(value, Member." + second + ", buf, offset)");
+    return new IllegalArgumentException(
+        union
+            + ": members "
+            + first
+            + " and "
+            + second
+            + " are both set; set"
+            + " exactly one (the others null or 0), or name it: write(value, Member."
+            + second
+            + ", buf, offset)");
   }
 
   // ---------------------------------------------------------------- codecs
@@ -383,63 +458,88 @@ public final class AbiRuntime {
   }
 
   /** The codec of each ABI class, made on first use. */
-  private static final ClassValue<AtomicReference<AbiCodec<?>>> CODECS = new ClassValue<>() {
-    @Override
-    protected AtomicReference<AbiCodec<?>> computeValue(Class<?> type) {
-      return new AtomicReference<>();
-    }
-  };
+  private static final ClassValue<AtomicReference<AbiCodec<?>>> CODECS =
+      new ClassValue<>() {
+        @Override
+        protected AtomicReference<AbiCodec<?>> computeValue(Class<?> type) {
+          return new AtomicReference<>();
+        }
+      };
 
   /**
-   * The codec of one struct on one ABI, delegating to the static {@code read(ByteBuffer, int)}
-   * and {@code write(T, ByteBuffer, int)} of that ABI's class; the same instance on every call.
-   * The calls go through a {@link Reader} and a {@link Writer} made for those two methods by
-   * the JVM's lambda factory, exactly as for the method references {@code X86_64::read} and
-   * {@code X86_64::write}, so that the JIT compiles a codec call into a direct call.
+   * The codec of one struct on one ABI, delegating to the static {@code read(ByteBuffer, int)} and
+   * {@code write(T, ByteBuffer, int)} of that ABI's class; the same instance on every call. The
+   * calls go through a {@link Reader} and a {@link Writer} made for those two methods by the JVM's
+   * lambda factory, exactly as for the method references {@code X86_64::read} and {@code
+   * X86_64::write}, so that the JIT compiles a codec call into a direct call.
    *
-   * @param lookup {@code MethodHandles.lookup()} of the marshaller, which may access {@code abiClass}
+   * @param lookup {@code MethodHandles.lookup()} of the marshaller, which may access {@code
+   *     abiClass}
    * @param abiClass the ABI's nested class: {@code FooMarshaller.X86_64.class}
    * @param name what {@code toString()} returns: {@code FooMarshaller.codec("x86_64")}
    * @throws IllegalArgumentException if {@code abiClass} has no such methods
    */
   @SuppressWarnings("unchecked")
-  public static <T> AbiCodec<T> codec(MethodHandles.Lookup lookup, Class<?> abiClass, String name, int size,
-      int alignment) {
+  public static <T> AbiCodec<T> codec(
+      MethodHandles.Lookup lookup, Class<?> abiClass, String name, int size, int alignment) {
     AtomicReference<AbiCodec<?>> slot = CODECS.get(abiClass);
     AbiCodec<?> codec = slot.get();
     if (codec == null) {
-      slot.compareAndSet(null, new Codec<>(name, size, alignment, (Reader<T>) function(lookup, abiClass, Reader.class),
-          (Writer<T>) function(lookup, abiClass, Writer.class)));
+      slot.compareAndSet(
+          null,
+          new Codec<>(
+              name,
+              size,
+              alignment,
+              (Reader<T>) function(lookup, abiClass, Reader.class),
+              (Writer<T>) function(lookup, abiClass, Writer.class)));
       codec = slot.get();
     }
     return (AbiCodec<T>) codec;
   }
 
-  /** An instance of {@code type} ({@link Reader} or {@link Writer}) calling the ABI class's static method. */
+  /**
+   * An instance of {@code type} ({@link Reader} or {@link Writer}) calling the ABI class's static
+   * method.
+   */
   private static Object function(MethodHandles.Lookup lookup, Class<?> abiClass, Class<?> type) {
     boolean read = type == Reader.class;
     try {
-      Method method = read
-          ? abiClass.getMethod("read", ByteBuffer.class, int.class)
-          : findWrite(abiClass);
+      Method method =
+          read ? abiClass.getMethod("read", ByteBuffer.class, int.class) : findWrite(abiClass);
       MethodHandle target = lookup.unreflect(method);
-      MethodType erased = read
-          ? MethodType.methodType(Object.class, ByteBuffer.class, int.class)
-          : MethodType.methodType(void.class, Object.class, ByteBuffer.class, int.class);
-      CallSite site = LambdaMetafactory.metafactory(lookup, read ? "read" : "write", MethodType.methodType(type),
-          erased, target, target.type());
+      MethodType erased =
+          read
+              ? MethodType.methodType(Object.class, ByteBuffer.class, int.class)
+              : MethodType.methodType(void.class, Object.class, ByteBuffer.class, int.class);
+      CallSite site =
+          LambdaMetafactory.metafactory(
+              lookup,
+              read ? "read" : "write",
+              MethodType.methodType(type),
+              erased,
+              target,
+              target.type());
       return site.getTarget().invoke();
     } catch (Throwable e) {
-      throw new IllegalArgumentException(abiClass.getName() + " has no usable static "
-          + (read ? "read(ByteBuffer, int)" : "write(T, ByteBuffer, int)") + ": " + e, e);
+      throw new IllegalArgumentException(
+          abiClass.getName()
+              + " has no usable static "
+              + (read ? "read(ByteBuffer, int)" : "write(T, ByteBuffer, int)")
+              + ": "
+              + e,
+          e);
     }
   }
 
   private static Method findWrite(Class<?> abiClass) throws NoSuchMethodException {
     for (Method m : abiClass.getMethods()) {
       Class<?>[] p = m.getParameterTypes();
-      if (m.getName().equals("write") && Modifier.isStatic(m.getModifiers()) && p.length == 3
-          && p[1] == ByteBuffer.class && p[2] == int.class) {
+      if (m.getName().equals("write")
+          && Modifier.isStatic(m.getModifiers())
+          && p.length == 3
+          && p[1] == ByteBuffer.class
+          && p[2] == int.class) {
         return m;
       }
     }
@@ -453,8 +553,14 @@ public final class AbiRuntime {
    * @param generated the ABIs it was generated for: {@code x86_64, i386}
    */
   public static IllegalArgumentException noCodec(String struct, String abi, String generated) {
-    return new IllegalArgumentException("no codec of " + struct + " for ABI " + abi + "; generated for " + generated
-        + " (-Aabiguard.abis)");
+    return new IllegalArgumentException(
+        "no codec of "
+            + struct
+            + " for ABI "
+            + abi
+            + "; generated for "
+            + generated
+            + " (-Aabiguard.abis)");
   }
 
   private static final class Codec<T> implements AbiCodec<T> {

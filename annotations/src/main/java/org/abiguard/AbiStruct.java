@@ -9,13 +9,14 @@ import java.lang.annotation.Target;
 /**
  * Marks a class or record as the Java mirror of a C struct that crosses an ABI boundary.
  *
- * <p>Its instance fields (or record components), in declaration order, are the struct's
- * members. Every integral member declares its C width with {@link AbiWidth} (or an alias such
- * as {@link U16}, or a typedef annotation); a member whose type is another {@code @AbiStruct}
- * type is a nested struct laid out inline. For each struct the processor generates
- * {@code FooMarshaller} with the exact C layout of every target ABI.
+ * <p>Its instance fields (or record components), in declaration order, are the struct's members.
+ * Every integral member declares its C width with {@link AbiWidth} (or an alias such as {@link
+ * U16}, or a typedef annotation); a member whose type is another {@code @AbiStruct} type is a
+ * nested struct laid out inline. For each struct the processor generates {@code FooMarshaller} with
+ * the exact C layout of every target ABI.
  *
  * <p>C:
+ *
  * <pre>{@code
  * struct xen_add_to_physmap {
  *     domid_t domid;
@@ -25,7 +26,9 @@ import java.lang.annotation.Target;
  *     xen_pfn_t gpfn;
  * };
  * }</pre>
+ *
  * Java:
+ *
  * <pre>{@code
  * @AbiStruct(name = "xen_add_to_physmap")
  * public class XenAddToPhysmap {
@@ -37,16 +40,16 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>A class needs an accessible no-argument constructor and non-private fields; a record is
- * built through its canonical constructor.
+ * <p>A class needs an accessible no-argument constructor and non-private fields; a record is built
+ * through its canonical constructor.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface AbiStruct {
   /**
-   * The C name: {@code struct name}, or with {@link #typedef()} the typedef name. Empty means
-   * the Java simple name.
+   * The C name: {@code struct name}, or with {@link #typedef()} the typedef name. Empty means the
+   * Java simple name.
    */
   String name() default "";
 
@@ -61,18 +64,18 @@ public @interface AbiStruct {
 
   /**
    * Packing: 0 is natural alignment; 1 is {@code __attribute__((packed))} (every member at
-   * alignment 1, no padding); 2, 4, 8 or 16 is {@code #pragma pack(N)}: each member aligned to
-   * the smaller of its natural alignment and {@code N}. A member's {@link AbiAlign} still
-   * applies, as in gcc.
+   * alignment 1, no padding); 2, 4, 8 or 16 is {@code #pragma pack(N)}: each member aligned to the
+   * smaller of its natural alignment and {@code N}. A member's {@link AbiAlign} still applies, as
+   * in gcc.
    */
   int pack() default 0;
 
   /**
-   * When true, C declares this struct inline without a tag, as the type of a member
-   * ({@code struct { ... } u;}) or of an anonymous member: no C code can name it on its own, so
-   * {@code abi-asserts.h} and {@code abi-check.c} check it through the members that hold it
-   * ({@code offsetof(struct xen_domctl, u.createdomain)}) instead of by {@link #name()}.
-   * Types used as {@link AbiAnonymous} members are untagged whatever this says.
+   * When true, C declares this struct inline without a tag, as the type of a member ({@code struct
+   * { ... } u;}) or of an anonymous member: no C code can name it on its own, so {@code
+   * abi-asserts.h} and {@code abi-check.c} check it through the members that hold it ({@code
+   * offsetof(struct xen_domctl, u.createdomain)}) instead of by {@link #name()}. Types used as
+   * {@link AbiAnonymous} members are untagged whatever this says.
    */
   boolean untagged() default false;
 }

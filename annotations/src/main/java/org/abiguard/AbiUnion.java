@@ -7,18 +7,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a class or record as the Java mirror of a C union: its fields (or record components),
- * in declaration order, are the union's members, every one at offset 0. The union's size is
- * its largest member rounded up to its largest member alignment.
+ * Marks a class or record as the Java mirror of a C union: its fields (or record components), in
+ * declaration order, are the union's members, every one at offset 0. The union's size is its
+ * largest member rounded up to its largest member alignment.
  *
  * <p>C:
+ *
  * <pre>{@code
  * union evtchn_op_u {
  *     struct evtchn_alloc_unbound alloc_unbound;
  *     struct evtchn_send send;
  * };
  * }</pre>
+ *
  * Java:
+ *
  * <pre>{@code
  * @AbiUnion(name = "evtchn_op_u")
  * public class EvtchnOpU {
@@ -27,16 +30,16 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>A union's marshaller reads and writes one member at a time: see the generated
- * {@code FooMarshaller} and the README for how the member is chosen.
+ * <p>A union's marshaller reads and writes one member at a time: see the generated {@code
+ * FooMarshaller} and the README for how the member is chosen.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface AbiUnion {
   /**
-   * The C name: {@code union name}, or with {@link #typedef()} the typedef name. Empty means
-   * the Java simple name.
+   * The C name: {@code union name}, or with {@link #typedef()} the typedef name. Empty means the
+   * Java simple name.
    */
   String name() default "";
 
@@ -50,11 +53,11 @@ public @interface AbiUnion {
   int pack() default 0;
 
   /**
-   * When true, C declares this union inline without a tag, as the type of a member
-   * ({@code union { ... } u;}) or of an anonymous member: no C code can name it on its own, so
-   * {@code abi-asserts.h} and {@code abi-check.c} check it through the members that hold it
-   * ({@code offsetof(struct xen_domctl, u.createdomain)}) instead of by {@link #name()}.
-   * Types used as {@link AbiAnonymous} members are untagged whatever this says.
+   * When true, C declares this union inline without a tag, as the type of a member ({@code union {
+   * ... } u;}) or of an anonymous member: no C code can name it on its own, so {@code
+   * abi-asserts.h} and {@code abi-check.c} check it through the members that hold it ({@code
+   * offsetof(struct xen_domctl, u.createdomain)}) instead of by {@link #name()}. Types used as
+   * {@link AbiAnonymous} members are untagged whatever this says.
    */
   boolean untagged() default false;
 }

@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 /**
  * The C width of an integer: {@code uint16_t}, {@code int32_t}, {@code unsigned int}, ...
  *
- * <p>On a struct member it fixes the member's size in the layout; on a parameter, method
- * (its return value), local variable or field it makes the value a sink and a source for the
- * flow guard, which fails compilation where a wider value can reach a narrower one.
+ * <p>On a struct member it fixes the member's size in the layout; on a parameter, method (its
+ * return value), local variable or field it makes the value a sink and a source for the flow guard,
+ * which fails compilation where a wider value can reach a narrower one.
  *
  * <pre>{@code
  * // C: int xenmem_add_to_physmap_one(struct domain *d, unsigned int space, ...);
@@ -21,11 +21,12 @@ import java.lang.annotation.Target;
  * @AbiWidth(value = 16, signed = true) short delta;
  * }</pre>
  *
- * <p>The Java type must hold every value of the width ({@code u16} in {@code int},
- * {@code u32} in {@code long}) or have exactly the width, in which case it holds the raw bits
- * ({@code u32} in {@code int}, {@code u64} in {@code long}, {@code u8} in {@code byte}).
+ * <p>The Java type must hold every value of the width ({@code u16} in {@code int}, {@code u32} in
+ * {@code long}) or have exactly the width, in which case it holds the raw bits ({@code u32} in
+ * {@code int}, {@code u64} in {@code long}, {@code u8} in {@code byte}).
  *
  * <p>On an annotation type it defines a typedef:
+ *
  * <pre>{@code
  * // C: typedef uint16_t domid_t;
  * @AbiWidth(16) @Retention(CLASS) @interface DomId {}

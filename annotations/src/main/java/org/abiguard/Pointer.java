@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A C pointer or guest handle ({@code XEN_GUEST_HANDLE(xen_pfn_t) extent_start}): 8 bytes on
- * {@code x86_64} and {@code aarch64}, 4 bytes on {@code i386}. The Java type is {@code long},
- * holding the address as an unsigned value.
+ * A C pointer or guest handle ({@code XEN_GUEST_HANDLE(xen_pfn_t) extent_start}): 8 bytes on {@code
+ * x86_64} and {@code aarch64}, 4 bytes on {@code i386}. The Java type is {@code long}, holding the
+ * address as an unsigned value.
  *
  * <pre>{@code
  * // C: XEN_GUEST_HANDLE(xen_pfn_t) extent_start;

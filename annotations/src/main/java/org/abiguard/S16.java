@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * C {@code int16_t}: a 16-bit signed integer. Shorthand for {@code @AbiWidth(value = 16, signed = true)}.
+ * C {@code int16_t}: a 16-bit signed integer. Shorthand for {@code @AbiWidth(value = 16, signed =
+ * true)}.
  *
  * <pre>{@code
  * int16_t count;   // C

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * C {@code int32_t}: a 32-bit signed integer. Shorthand for {@code @AbiWidth(value = 32, signed = true)}.
+ * C {@code int32_t}: a 32-bit signed integer. Shorthand for {@code @AbiWidth(value = 32, signed =
+ * true)}.
  *
  * <pre>{@code
  * int32_t count;   // C

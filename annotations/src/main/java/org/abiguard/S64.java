@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * C {@code int64_t}: a 64-bit signed integer. Shorthand for {@code @AbiWidth(value = 64, signed = true)}.
+ * C {@code int64_t}: a 64-bit signed integer. Shorthand for {@code @AbiWidth(value = 64, signed =
+ * true)}.
  *
  * <pre>{@code
  * int64_t count;   // C

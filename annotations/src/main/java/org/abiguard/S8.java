@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * C {@code int8_t}: a 8-bit signed integer. Shorthand for {@code @AbiWidth(value = 8, signed = true)}.
+ * C {@code int8_t}: a 8-bit signed integer. Shorthand for {@code @AbiWidth(value = 8, signed =
+ * true)}.
  *
  * <pre>{@code
  * int8_t count;   // C

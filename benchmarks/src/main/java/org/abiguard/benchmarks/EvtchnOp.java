@@ -16,16 +16,28 @@ public class EvtchnOp {
   @AbiStruct(name = "evtchn_alloc_unbound")
   public static class AllocUnbound {
     @U16 public int dom;
-    @U16 @AbiName("remote_dom") public int remoteDom;
+
+    @U16
+    @AbiName("remote_dom")
+    public int remoteDom;
+
     @U32 public long port;
   }
 
   /** {@code struct evtchn_bind_interdomain}. */
   @AbiStruct(name = "evtchn_bind_interdomain")
   public static class BindInterdomain {
-    @U16 @AbiName("remote_dom") public int remoteDom;
-    @U32 @AbiName("remote_port") public long remotePort;
-    @U32 @AbiName("local_port") public long localPort;
+    @U16
+    @AbiName("remote_dom")
+    public int remoteDom;
+
+    @U32
+    @AbiName("remote_port")
+    public long remotePort;
+
+    @U32
+    @AbiName("local_port")
+    public long localPort;
   }
 
   /** {@code struct evtchn_send}. */
@@ -37,8 +49,12 @@ public class EvtchnOp {
   /** The untagged {@code union { ... } u}. */
   @AbiUnion(untagged = true)
   public static class U {
-    @AbiName("alloc_unbound") public AllocUnbound allocUnbound;
-    @AbiName("bind_interdomain") public BindInterdomain bindInterdomain;
+    @AbiName("alloc_unbound")
+    public AllocUnbound allocUnbound;
+
+    @AbiName("bind_interdomain")
+    public BindInterdomain bindInterdomain;
+
     public Send send;
   }
 }

@@ -5,16 +5,16 @@ import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * What one writes without abiguard: {@code struct memory_exchange_batch} (two nested
- * {@code struct xen_memory_reservation}, a {@code uint8_t[16]} and a {@code uint32_t[4]}) on
- * x86_64, read and written by hand with the generated marshaller's guarantees: bounds checked,
- * nulls, array lengths and every member's range checked before the first byte is written,
- * padding written as zeros, little endian whatever the buffer's order, position and order
- * unchanged.
+ * What one writes without abiguard: {@code struct memory_exchange_batch} (two nested {@code struct
+ * xen_memory_reservation}, a {@code uint8_t[16]} and a {@code uint32_t[4]}) on x86_64, read and
+ * written by hand with the generated marshaller's guarantees: bounds checked, nulls, array lengths
+ * and every member's range checked before the first byte is written, padding written as zeros,
+ * little endian whatever the buffer's order, position and order unchanged.
  */
 public final class HandWrittenMemoryExchangeBatch {
   /** {@code sizeof(struct memory_exchange_batch)} on x86_64. */
   public static final int SIZE = 104;
+
   /** {@code sizeof(struct xen_memory_reservation)} on x86_64. */
   static final int RESERVATION_SIZE = 32;
 
@@ -93,7 +93,8 @@ public final class HandWrittenMemoryExchangeBatch {
   private static void checkReservation(XenMemoryReservation r, String member) {
     Objects.requireNonNull(r, member);
     if (r.extentOrder < 0 || r.extentOrder > 0xFFFFFFFFL) {
-      throw new ArithmeticException(member + ".extent_order " + r.extentOrder + " does not fit u32");
+      throw new ArithmeticException(
+          member + ".extent_order " + r.extentOrder + " does not fit u32");
     }
     if (r.memFlags < 0 || r.memFlags > 0xFFFFFFFFL) {
       throw new ArithmeticException(member + ".mem_flags " + r.memFlags + " does not fit u32");
@@ -103,7 +104,8 @@ public final class HandWrittenMemoryExchangeBatch {
     }
   }
 
-  private static void writeReservation(XenMemoryReservation r, ByteBuffer buf, int at, boolean little) {
+  private static void writeReservation(
+      XenMemoryReservation r, ByteBuffer buf, int at, boolean little) {
     int order = (int) r.extentOrder;
     int flags = (int) r.memFlags;
     short domid = (short) r.domid;
@@ -118,7 +120,8 @@ public final class HandWrittenMemoryExchangeBatch {
 
   private static void checkBounds(ByteBuffer buf, int offset) {
     if (offset < 0 || offset > buf.limit() - SIZE) {
-      throw new IndexOutOfBoundsException("memory_exchange_batch at " + offset + ", limit " + buf.limit());
+      throw new IndexOutOfBoundsException(
+          "memory_exchange_batch at " + offset + ", limit " + buf.limit());
     }
   }
 }

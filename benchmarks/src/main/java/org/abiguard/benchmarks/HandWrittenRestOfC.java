@@ -5,16 +5,18 @@ import java.nio.ByteOrder;
 
 /**
  * What one writes without abiguard for a union and a bit-field struct on x86_64, with the same
- * guarantees as the generated marshallers (bounds and ranges checked before the first byte,
- * little endian whatever the buffer's order, padding zero): {@code struct evtchn_op} whose
- * {@code cmd} selects the member of its union, and {@code struct ioreq}'s flag bits. The
- * baseline of {@link RestOfCBenchmark}.
+ * guarantees as the generated marshallers (bounds and ranges checked before the first byte, little
+ * endian whatever the buffer's order, padding zero): {@code struct evtchn_op} whose {@code cmd}
+ * selects the member of its union, and {@code struct ioreq}'s flag bits. The baseline of {@link
+ * RestOfCBenchmark}.
  */
 public final class HandWrittenRestOfC {
   /** {@code sizeof(struct evtchn_op)} with these three members on x86_64. */
   public static final int EVTCHN_OP_SIZE = 16;
+
   /** {@code sizeof(struct ioreq)} on x86_64. */
   public static final int IOREQ_SIZE = 32;
+
   /** {@code EVTCHNOP_bind_interdomain}. */
   public static final int BIND_INTERDOMAIN = 0;
 

@@ -4,10 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * What one writes without abiguard: {@code struct xen_add_to_physmap} on x86_64 read and
- * written by hand with the same guarantees as the generated marshaller (bounds checked, range
- * checked before the first byte, little endian whatever the buffer's order, position and order
- * unchanged). The baseline of {@link MarshallerBenchmark}.
+ * What one writes without abiguard: {@code struct xen_add_to_physmap} on x86_64 read and written by
+ * hand with the same guarantees as the generated marshaller (bounds checked, range checked before
+ * the first byte, little endian whatever the buffer's order, position and order unchanged). The
+ * baseline of {@link MarshallerBenchmark}.
  */
 public final class HandWrittenXenAddToPhysmap {
   /** {@code sizeof(struct xen_add_to_physmap)} on x86_64. */
@@ -18,7 +18,8 @@ public final class HandWrittenXenAddToPhysmap {
   /** Reads the struct at {@code offset}. */
   public static XenAddToPhysmap read(ByteBuffer buf, int offset) {
     if (offset < 0 || offset > buf.limit() - SIZE) {
-      throw new IndexOutOfBoundsException("xen_add_to_physmap at " + offset + ", limit " + buf.limit());
+      throw new IndexOutOfBoundsException(
+          "xen_add_to_physmap at " + offset + ", limit " + buf.limit());
     }
     boolean little = buf.order() == ByteOrder.LITTLE_ENDIAN;
     short domid = buf.getShort(offset);
@@ -47,7 +48,8 @@ public final class HandWrittenXenAddToPhysmap {
       throw new ArithmeticException("space " + value.space + " does not fit u32");
     }
     if (offset < 0 || offset > buf.limit() - SIZE) {
-      throw new IndexOutOfBoundsException("xen_add_to_physmap at " + offset + ", limit " + buf.limit());
+      throw new IndexOutOfBoundsException(
+          "xen_add_to_physmap at " + offset + ", limit " + buf.limit());
     }
     boolean little = buf.order() == ByteOrder.LITTLE_ENDIAN;
     short domid = (short) value.domid;

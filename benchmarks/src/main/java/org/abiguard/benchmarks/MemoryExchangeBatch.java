@@ -8,10 +8,10 @@ import org.abiguard.U32;
 import org.abiguard.U8;
 
 /**
- * The larger struct of the speed table, with nested structs and arrays: Xen's
- * {@code struct xen_memory_exchange} ({@code in}, {@code out}, {@code nr_exchanged}) with two
- * arrays added, a domain handle and four frame numbers. Not a Xen struct: Xen's own has no
- * array. 104 bytes on x86_64.
+ * The larger struct of the speed table, with nested structs and arrays: Xen's {@code struct
+ * xen_memory_exchange} ({@code in}, {@code out}, {@code nr_exchanged}) with two arrays added, a
+ * domain handle and four frame numbers. Not a Xen struct: Xen's own has no array. 104 bytes on
+ * x86_64.
  *
  * <pre>{@code
  * struct memory_exchange_batch {
@@ -27,7 +27,16 @@ import org.abiguard.U8;
 public class MemoryExchangeBatch {
   public XenMemoryReservation in;
   public XenMemoryReservation out;
-  @NativeLong @AbiName("nr_exchanged") public long nrExchanged;
-  @U8 @AbiArray(16) public byte[] handle;
-  @U32 @AbiArray(4) public long[] frames;
+
+  @NativeLong
+  @AbiName("nr_exchanged")
+  public long nrExchanged;
+
+  @U8
+  @AbiArray(16)
+  public byte[] handle;
+
+  @U32
+  @AbiArray(4)
+  public long[] frames;
 }

@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
  * bind_interdomain) and {@code struct ioreq} (four bit-fields in one byte).
  *
  * <p>The generated union read decodes every member ({@code unionReadAll}) or, as the hand-written
- * code does, only the one the command names ({@code unionReadMember}: {@code cmd}, then the
- * union's {@code read(buf, offset, Member)}).
+ * code does, only the one the command names ({@code unionReadMember}: {@code cmd}, then the union's
+ * {@code read(buf, offset, Member)}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -61,7 +61,9 @@ public class RestOfCBenchmark {
   public EvtchnOp unionReadMemberGenerated() {
     EvtchnOp read = new EvtchnOp();
     read.cmd = buf.getInt(0) & 0xFFFF_FFFFL;
-    read.u = EvtchnOp_UMarshaller.read(buf, EvtchnOpMarshaller.OFFSET_U, EvtchnOp_UMarshaller.Member.BIND_INTERDOMAIN);
+    read.u =
+        EvtchnOp_UMarshaller.read(
+            buf, EvtchnOpMarshaller.OFFSET_U, EvtchnOp_UMarshaller.Member.BIND_INTERDOMAIN);
     return read;
   }
 

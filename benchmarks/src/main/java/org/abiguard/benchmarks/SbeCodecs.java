@@ -10,11 +10,11 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * The SBE contender: the flyweights SbeTool generates from {@code src/main/sbe/structs.xml},
- * used the way SBE is used, one encoder and one decoder per thread, wrapped at the struct's
- * offset without SBE's message header. It reads into and writes from the same Java objects as
- * abiguard's marshallers, member by member. SBE checks no value range (a setter casts), checks
- * array indexes, and checks buffer bounds on each access through Agrona's {@code UnsafeBuffer}.
+ * The SBE contender: the flyweights SbeTool generates from {@code src/main/sbe/structs.xml}, used
+ * the way SBE is used, one encoder and one decoder per thread, wrapped at the struct's offset
+ * without SBE's message header. It reads into and writes from the same Java objects as abiguard's
+ * marshallers, member by member. SBE checks no value range (a setter casts), checks array indexes,
+ * and checks buffer bounds on each access through Agrona's {@code UnsafeBuffer}.
  */
 public final class SbeCodecs {
   private static final byte[] RESERVATION_PADDING = new byte[6];
@@ -26,8 +26,12 @@ public final class SbeCodecs {
 
   /** Reads {@code struct xen_add_to_physmap} at {@code offset}. */
   public XenAddToPhysmap readPhysmap(DirectBuffer buffer, int offset) {
-    XenAddToPhysmapDecoder d = physmapDecoder.wrap(buffer, offset,
-        XenAddToPhysmapDecoder.BLOCK_LENGTH, XenAddToPhysmapDecoder.SCHEMA_VERSION);
+    XenAddToPhysmapDecoder d =
+        physmapDecoder.wrap(
+            buffer,
+            offset,
+            XenAddToPhysmapDecoder.BLOCK_LENGTH,
+            XenAddToPhysmapDecoder.SCHEMA_VERSION);
     XenAddToPhysmap value = new XenAddToPhysmap();
     value.domid = d.domid();
     value.size = d.size();
@@ -39,7 +43,8 @@ public final class SbeCodecs {
 
   /** Writes {@code struct xen_add_to_physmap} at {@code offset}. */
   public void writePhysmap(XenAddToPhysmap value, MutableDirectBuffer buffer, int offset) {
-    physmapEncoder.wrap(buffer, offset)
+    physmapEncoder
+        .wrap(buffer, offset)
         .domid(value.domid)
         .size(value.size)
         .space(value.space)
@@ -49,8 +54,12 @@ public final class SbeCodecs {
 
   /** Reads {@code struct memory_exchange_batch} at {@code offset}. */
   public MemoryExchangeBatch readBatch(DirectBuffer buffer, int offset) {
-    MemoryExchangeBatchDecoder d = batchDecoder.wrap(buffer, offset,
-        MemoryExchangeBatchDecoder.BLOCK_LENGTH, MemoryExchangeBatchDecoder.SCHEMA_VERSION);
+    MemoryExchangeBatchDecoder d =
+        batchDecoder.wrap(
+            buffer,
+            offset,
+            MemoryExchangeBatchDecoder.BLOCK_LENGTH,
+            MemoryExchangeBatchDecoder.SCHEMA_VERSION);
     MemoryExchangeBatch value = new MemoryExchangeBatch();
     value.in = reservation(d.reservationIn());
     value.out = reservation(d.reservationOut());

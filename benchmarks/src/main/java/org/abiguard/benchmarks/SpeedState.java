@@ -17,17 +17,18 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The speed table's shared state: one block of native memory (a direct {@code ByteBuffer} in
  * little-endian order, x86_64's) that every contender reads and writes, {@code struct
- * xen_add_to_physmap} at {@link #PHYSMAP} and {@code struct memory_exchange_batch} at
- * {@link #BATCH}. JNA sees it through its address, SBE through an {@code UnsafeBuffer} over the
- * same buffer, the {@code MemorySegment} contenders through {@code MemorySegment.ofBuffer}.
+ * xen_add_to_physmap} at {@link #PHYSMAP} and {@code struct memory_exchange_batch} at {@link
+ * #BATCH}. JNA sees it through its address, SBE through an {@code UnsafeBuffer} over the same
+ * buffer, the {@code MemorySegment} contenders through {@code MemorySegment.ofBuffer}.
  *
- * <p>{@link #setUp} checks that the contenders do the same work: each reader returns the values
- * the generated marshaller wrote, and each writer writes the generated marshaller's bytes.
+ * <p>{@link #setUp} checks that the contenders do the same work: each reader returns the values the
+ * generated marshaller wrote, and each writer writes the generated marshaller's bytes.
  */
 @State(Scope.Thread)
 public class SpeedState {
   /** Offset of {@code struct xen_add_to_physmap} in the buffer. */
   public static final int PHYSMAP = 8;
+
   /** Offset of {@code struct memory_exchange_batch} in the buffer. */
   public static final int BATCH = 64;
 
@@ -76,17 +77,30 @@ public class SpeedState {
     byte[] physmapBytes = bytes(PHYSMAP, HandWrittenXenAddToPhysmap.SIZE);
     byte[] batchBytes = bytes(BATCH, HandWrittenMemoryExchangeBatch.SIZE);
 
-    checkReads("hand-written", () -> HandWrittenXenAddToPhysmap.read(buf, PHYSMAP),
+    checkReads(
+        "hand-written",
+        () -> HandWrittenXenAddToPhysmap.read(buf, PHYSMAP),
         () -> HandWrittenMemoryExchangeBatch.read(buf, BATCH));
     checkReads("SBE", () -> sbe.readPhysmap(sbeBuf, PHYSMAP), () -> sbe.readBatch(sbeBuf, BATCH));
     checkReads("JNA", () -> fromJna(jnaPhysmap), () -> fromJna(jnaBatch));
 
-    checkWrite("hand-written xen_add_to_physmap", physmapBytes, PHYSMAP,
+    checkWrite(
+        "hand-written xen_add_to_physmap",
+        physmapBytes,
+        PHYSMAP,
         b -> HandWrittenXenAddToPhysmap.write(physmap, b, PHYSMAP));
-    checkWrite("hand-written memory_exchange_batch", batchBytes, BATCH,
+    checkWrite(
+        "hand-written memory_exchange_batch",
+        batchBytes,
+        BATCH,
         b -> HandWrittenMemoryExchangeBatch.write(batch, b, BATCH));
-    checkWrite("SBE xen_add_to_physmap", physmapBytes, PHYSMAP, b -> sbe.writePhysmap(physmap, sbeBuf, PHYSMAP));
-    checkWrite("SBE memory_exchange_batch", batchBytes, BATCH, b -> sbe.writeBatch(batch, sbeBuf, BATCH));
+    checkWrite(
+        "SBE xen_add_to_physmap",
+        physmapBytes,
+        PHYSMAP,
+        b -> sbe.writePhysmap(physmap, sbeBuf, PHYSMAP));
+    checkWrite(
+        "SBE memory_exchange_batch", batchBytes, BATCH, b -> sbe.writeBatch(batch, sbeBuf, BATCH));
     checkWrite("JNA xen_add_to_physmap", physmapBytes, PHYSMAP, b -> jnaPhysmap.write());
     // JNA writes the members only: the padding keeps what was there (here 0x55)
     byte[] batchMembers = batchBytes.clone();
@@ -96,7 +110,8 @@ public class SpeedState {
   }
 
   /** Checks that {@code read} returns what the generated marshaller wrote. */
-  public void checkReads(String who, Supplier<XenAddToPhysmap> physmapRead, Supplier<MemoryExchangeBatch> batchRead) {
+  public void checkReads(
+      String who, Supplier<XenAddToPhysmap> physmapRead, Supplier<MemoryExchangeBatch> batchRead) {
     same(who + " read of xen_add_to_physmap", Describe.of(physmap), Describe.of(physmapRead.get()));
     same(who + " read of memory_exchange_batch", Describe.of(batch), Describe.of(batchRead.get()));
   }
@@ -107,7 +122,10 @@ public class SpeedState {
       buf.put(offset + i, (byte) 0x55);
     }
     write.accept(buf);
-    same(who + ": bytes written", Arrays.toString(expected), Arrays.toString(bytes(offset, expected.length)));
+    same(
+        who + ": bytes written",
+        Arrays.toString(expected),
+        Arrays.toString(bytes(offset, expected.length)));
   }
 
   private byte[] bytes(int offset, int length) {
@@ -116,7 +134,8 @@ public class SpeedState {
     return b;
   }
 
-  private static XenMemoryReservation reservation(long start, long nr, long order, long flags, int domid) {
+  private static XenMemoryReservation reservation(
+      long start, long nr, long order, long flags, int domid) {
     XenMemoryReservation r = new XenMemoryReservation();
     r.extentStart = start;
     r.nrExtents = nr;
@@ -138,10 +157,20 @@ public class SpeedState {
 
   private static MemoryExchangeBatch fromJna(JnaMemoryExchangeBatch s) {
     MemoryExchangeBatch v = new MemoryExchangeBatch();
-    v.in = reservation(s.in.extentStart, s.in.nrExtents, s.in.extentOrder & 0xFFFFFFFFL,
-        s.in.memFlags & 0xFFFFFFFFL, s.in.domid & 0xFFFF);
-    v.out = reservation(s.out.extentStart, s.out.nrExtents, s.out.extentOrder & 0xFFFFFFFFL,
-        s.out.memFlags & 0xFFFFFFFFL, s.out.domid & 0xFFFF);
+    v.in =
+        reservation(
+            s.in.extentStart,
+            s.in.nrExtents,
+            s.in.extentOrder & 0xFFFFFFFFL,
+            s.in.memFlags & 0xFFFFFFFFL,
+            s.in.domid & 0xFFFF);
+    v.out =
+        reservation(
+            s.out.extentStart,
+            s.out.nrExtents,
+            s.out.extentOrder & 0xFFFFFFFFL,
+            s.out.memFlags & 0xFFFFFFFFL,
+            s.out.domid & 0xFFFF);
     v.nrExchanged = s.nrExchanged;
     v.handle = s.handle.clone();
     v.frames = new long[4];

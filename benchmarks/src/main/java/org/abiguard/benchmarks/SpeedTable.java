@@ -14,16 +14,21 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * The speed table on {@code ByteBuffer}s, JNA and SBE: {@code struct xen_add_to_physmap}
- * ({@code physmap*}) and {@code struct memory_exchange_batch} ({@code batch*}), read and written
- * in the same native memory ({@link SpeedState}). The {@code MemorySegment} contenders are in
- * {@code SpeedTableSegment} (JDK 22+, {@code src/main/java22}).
+ * The speed table on {@code ByteBuffer}s, JNA and SBE: {@code struct xen_add_to_physmap} ({@code
+ * physmap*}) and {@code struct memory_exchange_batch} ({@code batch*}), read and written in the
+ * same native memory ({@link SpeedState}). The {@code MemorySegment} contenders are in {@code
+ * SpeedTableSegment} (JDK 22+, {@code src/main/java22}).
  *
- * <p>Agrona (SBE's buffers) needs {@code jdk.internal.misc} exported; JNA loads its native
- * library, which JDK 24+ warns about unless native access is enabled.
+ * <p>Agrona (SBE's buffers) needs {@code jdk.internal.misc} exported; JNA loads its native library,
+ * which JDK 24+ warns about unless native access is enabled.
  */
 @BenchmarkMode(Mode.AverageTime)
-@Fork(jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+    jvmArgsAppend = {
+      "--add-exports",
+      "java.base/jdk.internal.misc=ALL-UNNAMED",
+      "--enable-native-access=ALL-UNNAMED"
+    })
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SpeedTable {
   @Benchmark

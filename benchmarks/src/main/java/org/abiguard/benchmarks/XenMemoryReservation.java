@@ -8,8 +8,8 @@ import org.abiguard.U16;
 import org.abiguard.U32;
 
 /**
- * C's {@code struct xen_memory_reservation} from Xen's {@code public/memory.h}, nested twice
- * in {@link MemoryExchangeBatch}.
+ * C's {@code struct xen_memory_reservation} from Xen's {@code public/memory.h}, nested twice in
+ * {@link MemoryExchangeBatch}.
  *
  * <pre>{@code
  * struct xen_memory_reservation {
@@ -23,9 +23,21 @@ import org.abiguard.U32;
  */
 @AbiStruct(name = "xen_memory_reservation")
 public class XenMemoryReservation {
-  @Pointer @AbiName("extent_start") public long extentStart;
-  @NativeLong @AbiName("nr_extents") public long nrExtents;
-  @U32 @AbiName("extent_order") public long extentOrder;
-  @U32 @AbiName("mem_flags") public long memFlags;
+  @Pointer
+  @AbiName("extent_start")
+  public long extentStart;
+
+  @NativeLong
+  @AbiName("nr_extents")
+  public long nrExtents;
+
+  @U32
+  @AbiName("extent_order")
+  public long extentOrder;
+
+  @U32
+  @AbiName("mem_flags")
+  public long memFlags;
+
   @U16 public int domid;
 }

@@ -39,7 +39,9 @@ public enum Abi {
     return cMacro;
   }
 
-  /** The ABI named {@code name}; {@link IllegalArgumentException} naming the known ones otherwise. */
+  /**
+   * The ABI named {@code name}; {@link IllegalArgumentException} naming the known ones otherwise.
+   */
   public static Abi of(String name) {
     for (Abi abi : values()) {
       if (abi.abiName.equals(name)) {

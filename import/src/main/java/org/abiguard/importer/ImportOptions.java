@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * What to import: the options of {@code abiguard-import} (and of the Maven plugin's {@code import}
  * goal).
  *
- * @param headers headers as {@code #include <...>} would name them (found through
- *     {@code includeDirs}), or paths of header files
+ * @param headers headers as {@code #include <...>} would name them (found through {@code
+ *     includeDirs}), or paths of header files
  * @param includeDirs {@code -I} directories, in order
  * @param defines {@code -D} definitions, each {@code NAME} or {@code NAME=VALUE}
  * @param packageName the Java package of the mirrors
@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * @param types which C types to mirror (matched against the C name: the struct/union tag or the
  *     typedef name); {@code null} for every struct and union declared in {@code headers}
  * @param abis the target ABIs ({@code x86_64}, {@code i386}, {@code aarch64}); the first is primary
- * @param compilers per ABI, the compiler command replacing its default ({@code gcc},
- *     {@code gcc -m32}, {@code aarch64-linux-gnu-gcc})
+ * @param compilers per ABI, the compiler command replacing its default ({@code gcc}, {@code gcc
+ *     -m32}, {@code aarch64-linux-gnu-gcc})
  */
 public record ImportOptions(
     List<String> headers,

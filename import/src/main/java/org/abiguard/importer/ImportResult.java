@@ -12,8 +12,8 @@ import java.util.List;
  * @param proven the C types whose mirrors abiguard compiled and every ABI's C compiler proved
  * @param leftOut each type that was asked for but not written, with the reason and C location
  * @param files the source files written
- * @param problem an error that stopped the import before any type could be mirrored (a header
- *     that does not compile, a missing compiler, bad options); {@code null} otherwise
+ * @param problem an error that stopped the import before any type could be mirrored (a header that
+ *     does not compile, a missing compiler, bad options); {@code null} otherwise
  * @param millis the wall time of the import
  */
 public record ImportResult(

@@ -35,11 +35,11 @@ import org.abiguard.importer.proof.JavaProof;
  *   <li>each ABI's compiler preprocesses the headers ({@code cc -E -dD}) and {@link Parser} reads
  *       the declarations;
  *   <li>{@link Mapper} maps each struct and union to a mirror, with every number (array lengths,
- *       typedef widths and signedness, alignments) evaluated by the compilers ({@link Probes});
- *       a type declared differently on two ABIs is left out as not portable;
- *   <li>the mirrors are compiled with abiguard for the ABIs, and {@code abi-asserts.h} (and
- *       {@code abi-check.c}) with each ABI's compiler against the same headers; a mirror whose
- *       proof fails is left out with the failure, and the rest proven again;
+ *       typedef widths and signedness, alignments) evaluated by the compilers ({@link Probes}); a
+ *       type declared differently on two ABIs is left out as not portable;
+ *   <li>the mirrors are compiled with abiguard for the ABIs, and {@code abi-asserts.h} (and {@code
+ *       abi-check.c}) with each ABI's compiler against the same headers; a mirror whose proof fails
+ *       is left out with the failure, and the rest proven again;
  *   <li>the proven mirrors and the typedef annotations they use are written.
  * </ol>
  */
@@ -51,8 +51,10 @@ public final class Importer {
   private final Map<String, ImportResult.LeftOut> leftOut = new LinkedHashMap<>();
   private final Map<String, Location> where = new LinkedHashMap<>();
   private final Headers headers;
+
   /** Where the import is, for counting what is left out at which stage. */
   private String stage = "mapping";
+
   private final Map<String, Integer> leftOutByStage = new LinkedHashMap<>();
 
   private Importer(ImportOptions options, ImportLog log) {
@@ -73,8 +75,15 @@ public final class Importer {
     } catch (Failure | IOException | Toolchain.CompilerFailure | RuntimeException e) {
       String problem = e instanceof RuntimeException ? "internal error: " + e : e.getMessage();
       log.error(problem);
-      r = new ImportResult(List.of(), List.of(), List.of(), List.copyOf(importer.leftOut.values()), List.of(),
-          problem, millis(start));
+      r =
+          new ImportResult(
+              List.of(),
+              List.of(),
+              List.of(),
+              List.copyOf(importer.leftOut.values()),
+              List.of(),
+              problem,
+              millis(start));
     } finally {
       deleteTree(work);
     }
@@ -94,13 +103,20 @@ public final class Importer {
     }
   }
 
-  private ImportResult importAll(Path work, long start) throws Failure, IOException, Toolchain.CompilerFailure {
+  private ImportResult importAll(Path work, long start)
+      throws Failure, IOException, Toolchain.CompilerFailure {
     validate();
     List<String> abis = options.abis();
     List<Toolchain> toolchains = new ArrayList<>();
     for (String abi : abis) {
-      Toolchain tc = new Toolchain(Abi.of(abi), options.compiler(abi), options.includeDirs(), options.defines(),
-          options.headers(), work);
+      Toolchain tc =
+          new Toolchain(
+              Abi.of(abi),
+              options.compiler(abi),
+              options.includeDirs(),
+              options.defines(),
+              options.headers(),
+              work);
       tc.check();
       toolchains.add(tc);
     }
@@ -112,15 +128,24 @@ public final class Importer {
       Parser parser = Parser.parse(text);
       namedFiles.put(tc.abi().abiName(), Selection.namedFiles(text, tc.includerName()));
       for (Parser.Problem p : parser.problems()) {
-        log.warn(tc.abi().abiName() + ": " + p.location() + ": cannot parse a declaration: " + p.message());
+        log.warn(
+            tc.abi().abiName()
+                + ": "
+                + p.location()
+                + ": cannot parse a declaration: "
+                + p.message());
       }
       decls.put(tc.abi().abiName(), parser.declarations());
     }
-    log.info("preprocessed and parsed for " + String.join(", ", abis) + " in " + millis(start) + " ms");
+    log.info(
+        "preprocessed and parsed for " + String.join(", ", abis) + " in " + millis(start) + " ms");
     List<String> roots = Selection.roots(decls, namedFiles, options.types(), where);
     if (roots.isEmpty()) {
-      throw new Failure("no struct or union " + (options.types() == null ? "is declared in the headers"
-          : "matches --types " + options.types().pattern()));
+      throw new Failure(
+          "no struct or union "
+              + (options.types() == null
+                  ? "is declared in the headers"
+                  : "matches --types " + options.types().pattern()));
     }
     Probes probes = new Probes();
     Mapper mapper = new Mapper(abis, decls, probes);
@@ -136,7 +161,12 @@ public final class Importer {
     mapper.collecting = false;
     Map<String, MirrorType> mirrors = new LinkedHashMap<>();
     List<String> found = closure(mapper, roots, abis, mirrors);
-    log.info("found " + found.size() + " C types (" + roots.size() + " asked for, the rest needed by them)");
+    log.info(
+        "found "
+            + found.size()
+            + " C types ("
+            + roots.size()
+            + " asked for, the rest needed by them)");
     propagate(mirrors);
     int mirrored = mirrors.size();
     stage = "abiguard";
@@ -152,13 +182,24 @@ public final class Importer {
       Path proofDir = Files.createDirectories(work.resolve("proof-" + round));
       List<String> rel = staged.stream().map(p -> staging.relativize(p).toString()).toList();
       JavaProof.Result jr = JavaProof.compile(staging, rel, abis, proofDir);
-      log.info("proof round " + (round + 1) + ": abiguard compiled " + mirrors.size() + " mirrors at " + millis(start) + " ms");
+      log.info(
+          "proof round "
+              + (round + 1)
+              + ": abiguard compiled "
+              + mirrors.size()
+              + " mirrors at "
+              + millis(start)
+              + " ms");
       jr.warnings().forEach(w -> log.warn("javac: " + w));
       if (!jr.otherErrors().isEmpty()) {
-        throw new Failure("abiguard cannot compile the mirrors: " + String.join("; ", jr.otherErrors()));
+        throw new Failure(
+            "abiguard cannot compile the mirrors: " + String.join("; ", jr.otherErrors()));
       }
       if (!jr.errorsByFile().isEmpty()) {
-        jr.errorsByFile().forEach((file, errors) -> leaveOutFile(file, "abiguard: " + String.join("; ", errors), mirrors, mapper));
+        jr.errorsByFile()
+            .forEach(
+                (file, errors) ->
+                    leaveOutFile(file, "abiguard: " + String.join("; ", errors), mirrors, mapper));
         propagate(mirrors);
         continue;
       }
@@ -190,7 +231,8 @@ public final class Importer {
       Path check = jr.classes().resolve("META-INF/abiguard/abi-check.c");
       if (Files.isRegularFile(check) && !mirrors.isEmpty()) {
         int before = mirrors.size();
-        List<String> names = mirrors.values().stream().map(m -> options.packageName() + "." + m.javaName()).toList();
+        List<String> names =
+            mirrors.values().stream().map(m -> options.packageName() + "." + m.javaName()).toList();
         for (Toolchain tc : toolchains) {
           CProof.Result cr = CProof.check(tc, check, names, proofDir);
           cr.notes().forEach(log::info);
@@ -226,17 +268,41 @@ public final class Importer {
       notPortable += l.reason().startsWith("not portable") ? 1 : 0;
     }
     if (notPortable > 0) {
-      log.info(notPortable + (notPortable == 1 ? " type is" : " types are") + " not portable between " + String.join(", ", abis) + ": import them for the ABIs"
-          + " that declare them alike (e.g. --abis x86_64,i386) into a package of their own");
+      log.info(
+          notPortable
+              + (notPortable == 1 ? " type is" : " types are")
+              + " not portable between "
+              + String.join(", ", abis)
+              + ": import them for the ABIs"
+              + " that declare them alike (e.g. --abis x86_64,i386) into a package of their own");
     }
-    ImportResult result = new ImportResult(found, written, written, List.copyOf(leftOut.values()), files, null,
-        millis(start));
-    log.info("types found: " + found.size() + "; mirrored: " + mirrored + "; proven for " + String.join(", ", abis)
-        + " and written: " + written.size() + "; left out: " + leftOut.size() + " ("
-        + leftOutByStage.getOrDefault("mapping", 0) + " not mirrorable or not portable, "
-        + leftOutByStage.getOrDefault("abiguard", 0) + " rejected by abiguard, "
-        + leftOutByStage.getOrDefault("C", 0) + " disproved by the C compilers); " + files.size()
-        + " files written under " + root + " in " + result.millis() + " ms");
+    ImportResult result =
+        new ImportResult(
+            found, written, written, List.copyOf(leftOut.values()), files, null, millis(start));
+    log.info(
+        "types found: "
+            + found.size()
+            + "; mirrored: "
+            + mirrored
+            + "; proven for "
+            + String.join(", ", abis)
+            + " and written: "
+            + written.size()
+            + "; left out: "
+            + leftOut.size()
+            + " ("
+            + leftOutByStage.getOrDefault("mapping", 0)
+            + " not mirrorable or not portable, "
+            + leftOutByStage.getOrDefault("abiguard", 0)
+            + " rejected by abiguard, "
+            + leftOutByStage.getOrDefault("C", 0)
+            + " disproved by the C compilers); "
+            + files.size()
+            + " files written under "
+            + root
+            + " in "
+            + result.millis()
+            + " ms");
     return result;
   }
 
@@ -258,7 +324,12 @@ public final class Importer {
     }
     for (String abi : options.compilers().keySet()) {
       if (!options.abis().contains(abi)) {
-        throw new Failure("--cc " + abi + "=... names an ABI that is not imported (" + String.join(",", options.abis()) + ")");
+        throw new Failure(
+            "--cc "
+                + abi
+                + "=... names an ABI that is not imported ("
+                + String.join(",", options.abis())
+                + ")");
       }
     }
   }
@@ -267,7 +338,8 @@ public final class Importer {
    * Maps the roots and what they need on every ABI; with {@code mirrors} set, keeps the mirrors
    * that are the same on every ABI and leaves the others out. Returns every key reached.
    */
-  private List<String> closure(Mapper mapper, List<String> roots, List<String> abis, Map<String, MirrorType> mirrors) {
+  private List<String> closure(
+      Mapper mapper, List<String> roots, List<String> abis, Map<String, MirrorType> mirrors) {
     Set<String> seen = new LinkedHashSet<>(roots);
     Deque<String> queue = new ArrayDeque<>(roots);
     while (!queue.isEmpty()) {
@@ -296,12 +368,20 @@ public final class Importer {
             first = t;
             firstAbi = abi;
           } else if (failure == null && !first.sameAs(t)) {
-            failure = "not portable: declared differently on " + firstAbi + " and " + abi + " ("
-                + Portability.difference(first, t) + "); abiguard mirrors it only where one declaration serves every ABI";
+            failure =
+                "not portable: declared differently on "
+                    + firstAbi
+                    + " and "
+                    + abi
+                    + " ("
+                    + Portability.difference(first, t)
+                    + "); abiguard mirrors it only where one declaration serves every ABI";
           }
         } catch (Unmirrorable u) {
           if (failure == null) {
-            failure = (abis.size() > 1 && !u.getMessage().contains(" on " + abi) ? abi + ": " : "") + u.getMessage();
+            failure =
+                (abis.size() > 1 && !u.getMessage().contains(" on " + abi) ? abi + ": " : "")
+                    + u.getMessage();
             if (u.location() != null) {
               failureAt = u.location();
             }
@@ -325,7 +405,8 @@ public final class Importer {
     if (!leftOut.containsKey(key)) {
       leftOutByStage.merge(stage, 1, Integer::sum);
     }
-    leftOut.putIfAbsent(key, new ImportResult.LeftOut(key, reason, l == null ? "(unknown)" : headers.display(l)));
+    leftOut.putIfAbsent(
+        key, new ImportResult.LeftOut(key, reason, l == null ? "(unknown)" : headers.display(l)));
   }
 
   /** Leaves out every mirror that needs one that is left out, until none does. */
@@ -338,7 +419,12 @@ public final class Importer {
           if (!mirrors.containsKey(dep)) {
             mirrors.remove(t.key());
             ImportResult.LeftOut why = leftOut.get(dep);
-            leaveOut(t.key(), "needs " + dep + ", which is left out" + (why == null ? "" : " (" + why.reason() + ")"),
+            leaveOut(
+                t.key(),
+                "needs "
+                    + dep
+                    + ", which is left out"
+                    + (why == null ? "" : " (" + why.reason() + ")"),
                 t.location());
             changed = true;
             break;
@@ -348,7 +434,8 @@ public final class Importer {
     }
   }
 
-  private void leaveOutFile(String file, String reason, Map<String, MirrorType> mirrors, Mapper mapper) {
+  private void leaveOutFile(
+      String file, String reason, Map<String, MirrorType> mirrors, Mapper mapper) {
     String simple = Path.of(file).getFileName().toString().replaceFirst("\\.java$", "");
     for (MirrorType t : new ArrayList<>(mirrors.values())) {
       if (t.javaName().equals(simple)) {
@@ -363,7 +450,10 @@ public final class Importer {
         for (MirrorType t : new ArrayList<>(mirrors.values())) {
           if (uses(t, "@" + ta.javaName())) {
             mirrors.remove(t.key());
-            leaveOut(t.key(), "its typedef annotation " + ta.javaName() + " fails: " + reason, t.location());
+            leaveOut(
+                t.key(),
+                "its typedef annotation " + ta.javaName() + " fails: " + reason,
+                t.location());
           }
         }
       }
@@ -379,16 +469,24 @@ public final class Importer {
     return names;
   }
 
-  /** Leaves out the mirrors abiguard wrote no assertions for (it did not lay them out); true if any. */
+  /**
+   * Leaves out the mirrors abiguard wrote no assertions for (it did not lay them out); true if any.
+   */
   private boolean unasserted(String asserts, Map<String, MirrorType> mirrors) {
-    // a mirror's block starts with "/* p.Name mirrors ..." (nested types: "/* p.Name.Inner mirrors ...")
+    // a mirror's block starts with "/* p.Name mirrors ..." (nested types: "/* p.Name.Inner mirrors
+    // ...")
     boolean failed = false;
     for (MirrorType t : new ArrayList<>(mirrors.values())) {
       String name = options.packageName() + "." + t.javaName();
       if (!asserts.contains("/* " + name + " mirrors ")) {
         mirrors.remove(t.key());
-        leaveOut(t.key(), "abiguard compiled the mirror but wrote no C assertions for it, so nothing proves it"
-            + " (this abiguard does not lay out " + (t.union() ? "unions" : "this type") + ")", t.location());
+        leaveOut(
+            t.key(),
+            "abiguard compiled the mirror but wrote no C assertions for it, so nothing proves it"
+                + " (this abiguard does not lay out "
+                + (t.union() ? "unions" : "this type")
+                + ")",
+            t.location());
         failed = true;
       }
     }
@@ -403,13 +501,20 @@ public final class Importer {
     boolean failed = false;
     for (Map.Entry<String, List<String>> e : cr.byMirror().entrySet()) {
       String javaName = e.getKey();
-      String relative = javaName.startsWith(options.packageName() + ".")
-          ? javaName.substring(options.packageName().length() + 1) : javaName;
+      String relative =
+          javaName.startsWith(options.packageName() + ".")
+              ? javaName.substring(options.packageName().length() + 1)
+              : javaName;
       String top = relative.contains(".") ? relative.substring(0, relative.indexOf('.')) : relative;
       for (MirrorType t : new ArrayList<>(mirrors.values())) {
         if (t.javaName().equals(top)) {
           mirrors.remove(t.key());
-          leaveOut(t.key(), "the C compiler disproves the mirror " + relative + ": " + String.join("; ", e.getValue()),
+          leaveOut(
+              t.key(),
+              "the C compiler disproves the mirror "
+                  + relative
+                  + ": "
+                  + String.join("; ", e.getValue()),
               t.location());
           failed = true;
         }
@@ -424,18 +529,27 @@ public final class Importer {
   }
 
   /** Writes the mirrors and the typedef annotations they use under {@code root}. */
-  private List<Path> writeSources(Path root, Map<String, MirrorType> mirrors, Mapper mapper) throws IOException {
+  private List<Path> writeSources(Path root, Map<String, MirrorType> mirrors, Mapper mapper)
+      throws IOException {
     Path dir = Files.createDirectories(root.resolve(options.packageName().replace('.', '/')));
     List<Path> files = new ArrayList<>();
     for (MirrorType t : mirrors.values()) {
       Path f = dir.resolve(t.javaName() + ".java");
-      Files.writeString(f, JavaWriter.mirror(t, options.packageName(), options.abis(), headers::javadocWhere, headers::sourceLine));
+      Files.writeString(
+          f,
+          JavaWriter.mirror(
+              t,
+              options.packageName(),
+              options.abis(),
+              headers::javadocWhere,
+              headers::sourceLine));
       files.add(f);
     }
     for (TypedefAnnotation ta : mapper.typedefAnnotations().values()) {
       if (mirrors.values().stream().anyMatch(t -> uses(t, "@" + ta.javaName()))) {
         Path f = dir.resolve(ta.javaName() + ".java");
-        Files.writeString(f, JavaWriter.typedefAnnotation(ta, options.packageName(), headers::javadocWhere));
+        Files.writeString(
+            f, JavaWriter.typedefAnnotation(ta, options.packageName(), headers::javadocWhere));
         files.add(f);
       }
     }

@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code java -jar abiguard-import.jar --header public/memory.h [--header ...] [-I dir ...]
- * [-D NAME[=VALUE] ...] --package org.example.xen --out src/main/java [--types REGEX]
- * [--abis x86_64,i386,aarch64] [--cc ABI=COMMAND ...]}. Exit status 0 when every type asked for
- * was written and proven, 1 when some were left out, 2 on an error that stopped the import.
+ * {@code java -jar abiguard-import.jar --header public/memory.h [--header ...] [-I dir ...] [-D
+ * NAME[=VALUE] ...] --package org.example.xen --out src/main/java [--types REGEX] [--abis
+ * x86_64,i386,aarch64] [--cc ABI=COMMAND ...]}. Exit status 0 when every type asked for was written
+ * and proven, 1 when some were left out, 2 on an error that stopped the import.
  */
 public final class Main {
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: java -jar abiguard-import.jar --header HEADER [--header ...] [-I DIR ...]
                   [-D NAME[=VALUE] ...] --package PACKAGE --out DIR [--types REGEX]
                   [--abis x86_64,i386,aarch64] [--cc ABI=COMMAND ...]""";
@@ -85,18 +86,27 @@ public final class Main {
           try {
             types = Pattern.compile(value);
           } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("--types: not a regular expression: " + e.getDescription());
+            throw new IllegalArgumentException(
+                "--types: not a regular expression: " + e.getDescription());
           }
         }
-        case "--abis" -> abis = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        case "--abis" ->
+            abis =
+                Arrays.stream(value.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         case "--cc" -> {
           int eq = value.indexOf('=');
           if (eq <= 0 || eq == value.length() - 1) {
-            throw new IllegalArgumentException("--cc needs ABI=COMMAND, e.g. --cc aarch64=aarch64-linux-gnu-gcc");
+            throw new IllegalArgumentException(
+                "--cc needs ABI=COMMAND, e.g. --cc aarch64=aarch64-linux-gnu-gcc");
           }
-          compilers.put(value.substring(0, eq), List.of(value.substring(eq + 1).trim().split("\\s+")));
+          compilers.put(
+              value.substring(0, eq), List.of(value.substring(eq + 1).trim().split("\\s+")));
         }
-        case "--help", "-h" -> throw new IllegalArgumentException("abiguard-import: C headers to proven mirrors");
+        case "--help", "-h" ->
+            throw new IllegalArgumentException("abiguard-import: C headers to proven mirrors");
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }

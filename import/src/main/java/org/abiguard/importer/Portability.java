@@ -10,7 +10,10 @@ import org.abiguard.importer.mirror.MirrorType;
 final class Portability {
   private Portability() {}
 
-  /** Why {@code key} is not declared alike on every ABI (missing on some, other members), or {@code null}. */
+  /**
+   * Why {@code key} is not declared alike on every ABI (missing on some, other members), or {@code
+   * null}.
+   */
   static String declaredAlike(Mapper mapper, String key, List<String> abis) {
     List<String> has = new ArrayList<>();
     List<String> lacks = new ArrayList<>();
@@ -28,15 +31,23 @@ final class Portability {
         firstAbi = abi;
         firstOutline = outline;
       } else if (!outline.equals(firstOutline)) {
-        return "not portable: declared with other members on " + firstAbi + " and " + abi + " ("
-            + outlineDifference(firstOutline, outline) + "); abiguard mirrors it only where one declaration serves every ABI";
+        return "not portable: declared with other members on "
+            + firstAbi
+            + " and "
+            + abi
+            + " ("
+            + outlineDifference(firstOutline, outline)
+            + "); abiguard mirrors it only where one declaration serves every ABI";
       }
     }
     if (has.isEmpty()) {
       return null; // the mapper says why
     }
     if (!lacks.isEmpty()) {
-      return "not portable: defined on " + String.join(", ", has) + " but not on " + String.join(", ", lacks);
+      return "not portable: defined on "
+          + String.join(", ", has)
+          + " but not on "
+          + String.join(", ", lacks);
     }
     return null;
   }
@@ -53,7 +64,11 @@ final class Portability {
     }
     String sa = a.substring(Math.min(from, a.length()));
     String sb = b.substring(Math.min(from, b.length()));
-    return (from > 0 ? "..., " : "") + shorten(sa) + " vs " + (from > 0 ? "..., " : "") + shorten(sb);
+    return (from > 0 ? "..., " : "")
+        + shorten(sa)
+        + " vs "
+        + (from > 0 ? "..., " : "")
+        + shorten(sb);
   }
 
   private static String shorten(String s) {
@@ -66,8 +81,10 @@ final class Portability {
     for (int i = 0; i < Math.max(am.size(), bm.size()); i++) {
       String x = i < am.size() ? am.get(i) : "(no member)";
       String y = i < bm.size() ? bm.get(i) : "(no member)";
-      if (!x.equals(y) || i < a.members().size() && i < b.members().size()
-          && !a.members().get(i).annotations().equals(b.members().get(i).annotations())) {
+      if (!x.equals(y)
+          || i < a.members().size()
+              && i < b.members().size()
+              && !a.members().get(i).annotations().equals(b.members().get(i).annotations())) {
         return "member " + (i + 1) + ": '" + x + "' vs '" + y + "'";
       }
     }

@@ -14,9 +14,13 @@ import org.abiguard.importer.c.Location;
 import org.abiguard.importer.c.RecordDef;
 import org.abiguard.importer.c.Typedef;
 
-/** Which C types an import asks for: those declared in the named headers, or those {@code --types} matches. */
+/**
+ * Which C types an import asks for: those declared in the named headers, or those {@code --types}
+ * matches.
+ */
 final class Selection {
-  private static final Pattern LINE_MARKER = Pattern.compile("(?m)^# (\\d+) \"((?:[^\"\\\\]|\\\\.)*)\"((?: \\d)*)$");
+  private static final Pattern LINE_MARKER =
+      Pattern.compile("(?m)^# (\\d+) \"((?:[^\"\\\\]|\\\\.)*)\"((?: \\d)*)$");
 
   private Selection() {}
 
@@ -39,10 +43,13 @@ final class Selection {
   }
 
   /**
-   * The C types asked for, by key ({@code struct foo}, {@code union bar}, or the typedef of a tagless
-   * one), in header and line order over the ABIs; {@code where} gets each one's location.
+   * The C types asked for, by key ({@code struct foo}, {@code union bar}, or the typedef of a
+   * tagless one), in header and line order over the ABIs; {@code where} gets each one's location.
    */
-  static List<String> roots(Map<String, Declarations> decls, Map<String, Set<String>> namedFiles, Pattern types,
+  static List<String> roots(
+      Map<String, Declarations> decls,
+      Map<String, Set<String>> namedFiles,
+      Pattern types,
       Map<String, Location> where) {
     Set<String> keys = new LinkedHashSet<>();
     for (Map.Entry<String, Declarations> e : decls.entrySet()) {
@@ -53,17 +60,23 @@ final class Selection {
         candidates.add(new Object[] {r.keyword() + " " + r.tag(), r.tag(), r.location()});
       }
       for (Typedef t : d.typedefs.values()) {
-        if (t.type() instanceof CType.Record r && r.tag() == null && r.definition() != null
-            && !t.name().startsWith("__guest_handle_")) { // Xen's guest handles are @Pointer members
+        if (t.type() instanceof CType.Record r
+            && r.tag() == null
+            && r.definition() != null
+            && !t.name()
+                .startsWith("__guest_handle_")) { // Xen's guest handles are @Pointer members
           candidates.add(new Object[] {t.name(), t.name(), t.location()});
         }
       }
-      candidates.sort(Comparator.comparing((Object[] c) -> ((Location) c[2]).file())
-          .thenComparingInt(c -> ((Location) c[2]).line()));
+      candidates.sort(
+          Comparator.comparing((Object[] c) -> ((Location) c[2]).file())
+              .thenComparingInt(c -> ((Location) c[2]).line()));
       for (Object[] c : candidates) {
         Location at = (Location) c[2];
-        boolean wanted = types == null ? named.contains(at.file())
-            : types.matcher((String) c[1]).matches() && !at.file().startsWith("/usr/");
+        boolean wanted =
+            types == null
+                ? named.contains(at.file())
+                : types.matcher((String) c[1]).matches() && !at.file().startsWith("/usr/");
         if (wanted) {
           keys.add((String) c[0]);
           where.putIfAbsent((String) c[0], at);

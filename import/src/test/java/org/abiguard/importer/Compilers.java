@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.abiguard.importer.cc.Toolchain;
 
-/** Which ABIs' compilers this host has: the tests of an ABI whose compiler is missing are skipped with the reason. */
+/**
+ * Which ABIs' compilers this host has: the tests of an ABI whose compiler is missing are skipped
+ * with the reason.
+ */
 final class Compilers {
   private Compilers() {}
 
@@ -17,7 +20,8 @@ final class Compilers {
       for (String abi : abis) {
         Abi a = Abi.of(abi);
         try {
-          Toolchain tc = new Toolchain(a, a.defaultCompiler(), List.of(), List.of(), List.of("stdint.h"), dir);
+          Toolchain tc =
+              new Toolchain(a, a.defaultCompiler(), List.of(), List.of(), List.of("stdint.h"), dir);
           tc.check();
           tc.preprocess();
         } catch (Toolchain.CompilerFailure e) {

@@ -28,8 +28,18 @@ class LayoutsImportTest {
     String missing = Compilers.missing(ABIS);
     assumeTrue(missing == null, () -> "skipped: " + missing);
     RecordingLog log = new RecordingLog();
-    ImportResult r = Importer.run(new ImportOptions(List.of("layouts.h"), List.of(PortabilityTest.HEADERS), List.of(),
-        "p", out, null, ABIS, Map.of()), log);
+    ImportResult r =
+        Importer.run(
+            new ImportOptions(
+                List.of("layouts.h"),
+                List.of(PortabilityTest.HEADERS),
+                List.of(),
+                "p",
+                out,
+                null,
+                ABIS,
+                Map.of()),
+            log);
     assertTrue(r.success(), () -> r.leftOut() + " " + r.problem());
     assertEquals(8, r.proven().size());
     assertEquals(List.of(), log.warnings);
@@ -51,14 +61,20 @@ class LayoutsImportTest {
       assertEquals(7, buf.getInt(0), abi);
       assertEquals((short) 0xBEEF, buf.getShort(offset), abi);
     }
-    // struct with_bits { unsigned version : 4; unsigned : 4; unsigned flags : 24; }: one 32-bit unit
+    // struct with_bits { unsigned version : 4; unsigned : 4; unsigned flags : 24; }: one 32-bit
+    // unit
     Class<?> withBits = loader.loadClass("p.WithBits");
     Object bits = withBits.getConstructor().newInstance();
     withBits.getField("version").setInt(bits, 5);
     withBits.getField("flags").setInt(bits, 0xABCDEF);
     ByteBuffer buf = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-    MirrorRun.write(loader.loadClass("p.WithBitsMarshaller").getMethod("codec", String.class).invoke(null, "aarch64"),
-        bits, buf);
+    MirrorRun.write(
+        loader
+            .loadClass("p.WithBitsMarshaller")
+            .getMethod("codec", String.class)
+            .invoke(null, "aarch64"),
+        bits,
+        buf);
     assertEquals(0xABCDEF05, buf.getInt(0));
   }
 }

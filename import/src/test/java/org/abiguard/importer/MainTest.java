@@ -16,10 +16,30 @@ class MainTest {
 
   @Test
   void optionsAsTheSpecWritesThem() {
-    ImportOptions o = Main.parse(new String[] {
-      "--header", "public/memory.h", "--header", "x.h", "-I", "inc", "-Iother", "-D", "A=1", "-DB",
-      "--package", "org.example.xen", "--out", "src/main/java", "--types", "xen_.*", "--abis", "x86_64,aarch64",
-      "--cc", "aarch64=aarch64-linux-gnu-gcc-12 -O0"});
+    ImportOptions o =
+        Main.parse(
+            new String[] {
+              "--header",
+              "public/memory.h",
+              "--header",
+              "x.h",
+              "-I",
+              "inc",
+              "-Iother",
+              "-D",
+              "A=1",
+              "-DB",
+              "--package",
+              "org.example.xen",
+              "--out",
+              "src/main/java",
+              "--types",
+              "xen_.*",
+              "--abis",
+              "x86_64,aarch64",
+              "--cc",
+              "aarch64=aarch64-linux-gnu-gcc-12 -O0"
+            });
     assertEquals(List.of("public/memory.h", "x.h"), o.headers());
     assertEquals(List.of(Path.of("inc"), Path.of("other")), o.includeDirs());
     assertEquals(List.of("A=1", "B"), o.defines());
@@ -41,12 +61,28 @@ class MainTest {
 
   @Test
   void badOptionsAreNamed() {
-    assertEquals("no --header given",
-        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--package", "p", "--out", "o"})).getMessage());
-    assertEquals("unknown option --frobnicate",
-        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--frobnicate", "x"})).getMessage());
-    assertEquals("unknown ABI 'sparc'; known: x86_64, i386, aarch64", assertThrows(IllegalArgumentException.class,
-        () -> Main.parse(new String[] {"--header", "h", "--package", "p", "--out", "o", "--cc", "sparc=gcc"})).getMessage());
+    assertEquals(
+        "no --header given",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Main.parse(new String[] {"--package", "p", "--out", "o"}))
+            .getMessage());
+    assertEquals(
+        "unknown option --frobnicate",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Main.parse(new String[] {"--frobnicate", "x"}))
+            .getMessage());
+    assertEquals(
+        "unknown ABI 'sparc'; known: x86_64, i386, aarch64",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    Main.parse(
+                        new String[] {
+                          "--header", "h", "--package", "p", "--out", "o", "--cc", "sparc=gcc"
+                        }))
+            .getMessage());
     RecordingLog log = new RecordingLog();
     assertEquals(2, Main.run(new String[] {"--header"}, log));
     assertEquals("option --header needs a value", log.errors.get(0));
@@ -57,10 +93,40 @@ class MainTest {
     String missing = Compilers.missing(List.of("x86_64"));
     assumeTrue(missing == null, () -> "skipped: " + missing);
     String headers = PortabilityTest.HEADERS.toString();
-    assertEquals(0, Main.run(new String[] {"--header", "portability.h", "-I", headers, "--package", "p",
-        "--out", out.toString(), "--abis", "x86_64", "--types", "same_everywhere|tagless_t"}, new RecordingLog()));
+    assertEquals(
+        0,
+        Main.run(
+            new String[] {
+              "--header",
+              "portability.h",
+              "-I",
+              headers,
+              "--package",
+              "p",
+              "--out",
+              out.toString(),
+              "--abis",
+              "x86_64",
+              "--types",
+              "same_everywhere|tagless_t"
+            },
+            new RecordingLog()));
     assertTrue(Files.exists(out.resolve("p/SameEverywhere.java")));
-    assertEquals(1, Main.run(new String[] {"--header", "portability.h", "-I", headers, "--package", "p",
-        "--out", out.toString(), "--abis", "x86_64"}, new RecordingLog()));
+    assertEquals(
+        1,
+        Main.run(
+            new String[] {
+              "--header",
+              "portability.h",
+              "-I",
+              headers,
+              "--package",
+              "p",
+              "--out",
+              out.toString(),
+              "--abis",
+              "x86_64"
+            },
+            new RecordingLog()));
   }
 }

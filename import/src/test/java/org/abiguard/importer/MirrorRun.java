@@ -18,14 +18,19 @@ final class MirrorRun {
   static ClassLoader compile(Path sourceRoot, List<String> abis) throws IOException {
     List<String> sources;
     try (Stream<Path> s = Files.walk(sourceRoot)) {
-      sources = s.filter(p -> p.toString().endsWith(".java")).map(p -> sourceRoot.relativize(p).toString()).toList();
+      sources =
+          s.filter(p -> p.toString().endsWith(".java"))
+              .map(p -> sourceRoot.relativize(p).toString())
+              .toList();
     }
     Path work = Files.createTempDirectory("abiguard-mirror-run");
     JavaProof.Result r = JavaProof.compile(sourceRoot, sources, abis, work);
     if (!r.errorsByFile().isEmpty() || !r.otherErrors().isEmpty()) {
-      throw new AssertionError("the imported mirrors do not compile: " + r.errorsByFile() + r.otherErrors());
+      throw new AssertionError(
+          "the imported mirrors do not compile: " + r.errorsByFile() + r.otherErrors());
     }
-    return new URLClassLoader(new URL[] {r.classes().toUri().toURL()}, MirrorRun.class.getClassLoader());
+    return new URLClassLoader(
+        new URL[] {r.classes().toUri().toURL()}, MirrorRun.class.getClassLoader());
   }
 
   static int size(Object codec) {

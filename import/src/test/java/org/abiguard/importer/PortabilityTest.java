@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One mirror for every ABI where the declaration allows it; the rest left out with reason and line. */
+/**
+ * One mirror for every ABI where the declaration allows it; the rest left out with reason and line.
+ */
 class PortabilityTest {
   static final Path HEADERS = Path.of("src/test/resources/headers").toAbsolutePath();
   static final List<String> ABIS = List.of("x86_64", "i386", "aarch64");
@@ -25,21 +27,46 @@ class PortabilityTest {
   void portableTypesAreProvenAndTheOthersLeftOutWithTheirReason() throws Exception {
     String missing = Compilers.missing(ABIS);
     assumeTrue(missing == null, () -> "skipped: " + missing);
-    ImportResult r = Importer.run(new ImportOptions(List.of("portability.h"), List.of(HEADERS), List.of(),
-        "p", out, null, ABIS, Map.of()), new RecordingLog());
+    ImportResult r =
+        Importer.run(
+            new ImportOptions(
+                List.of("portability.h"),
+                List.of(HEADERS),
+                List.of(),
+                "p",
+                out,
+                null,
+                ABIS,
+                Map.of()),
+            new RecordingLog());
     assertNull(r.problem());
     assertFalse(r.success());
-    assertEquals(List.of("struct same_everywhere", "struct differs_by_abi", "struct needs_differs", "struct has_float",
-        "struct aligned_u64", "tagless_t"), r.found());
+    assertEquals(
+        List.of(
+            "struct same_everywhere",
+            "struct differs_by_abi",
+            "struct needs_differs",
+            "struct has_float",
+            "struct aligned_u64",
+            "tagless_t"),
+        r.found());
     assertEquals(List.of("struct same_everywhere", "struct aligned_u64", "tagless_t"), r.proven());
-    Map<String, ImportResult.LeftOut> left = r.leftOut().stream()
-        .collect(Collectors.toMap(ImportResult.LeftOut::cType, l -> l));
+    Map<String, ImportResult.LeftOut> left =
+        r.leftOut().stream().collect(Collectors.toMap(ImportResult.LeftOut::cType, l -> l));
     assertEquals(3, left.size());
     ImportResult.LeftOut differs = left.get("struct differs_by_abi");
     assertEquals("portability.h:11", differs.location());
-    assertTrue(differs.reason().startsWith("not portable: declared differently on x86_64 and i386 (member 1: "
-        + "'uint64_t wide;' vs 'uint32_t wide;')"), differs.reason());
-    assertTrue(left.get("struct needs_differs").reason().startsWith("needs struct differs_by_abi, which is left out"),
+    assertTrue(
+        differs
+            .reason()
+            .startsWith(
+                "not portable: declared differently on x86_64 and i386 (member 1: "
+                    + "'uint64_t wide;' vs 'uint32_t wide;')"),
+        differs.reason());
+    assertTrue(
+        left.get("struct needs_differs")
+            .reason()
+            .startsWith("needs struct differs_by_abi, which is left out"),
         left.get("struct needs_differs").reason());
     assertEquals("portability.h:24", left.get("struct has_float").location());
     assertTrue(left.get("struct has_float").reason().contains("'double' is not an integer type"));
@@ -50,7 +77,8 @@ class PortabilityTest {
     XenImportTest.assertContains(same, "@NativeLong public long b;");
     XenImportTest.assertContains(same, "@Pointer public long p;");
     XenImportTest.assertContains(same, "@U8 @AbiArray(8) public byte[] name = new byte[8];");
-    XenImportTest.assertContains(Files.readString(p.resolve("AlignedU64.java")), "@AbiAlign(8) @U64 public long b;");
+    XenImportTest.assertContains(
+        Files.readString(p.resolve("AlignedU64.java")), "@AbiAlign(8) @U64 public long b;");
     String tagless = Files.readString(p.resolve("TaglessT.java"));
     XenImportTest.assertContains(tagless, "@AbiStruct(name = \"tagless_t\", typedef = true)");
     XenImportTest.assertContains(tagless, "@PortT public int port;");
@@ -64,8 +92,18 @@ class PortabilityTest {
     String missing = Compilers.missing(List.of("x86_64"));
     assumeTrue(missing == null, () -> "skipped: " + missing);
     RecordingLog log = new RecordingLog();
-    ImportResult r = Importer.run(new ImportOptions(List.of(HEADERS.resolve("broken.h").toString()), List.of(),
-        List.of(), "p", out, null, List.of("x86_64"), Map.of()), log);
+    ImportResult r =
+        Importer.run(
+            new ImportOptions(
+                List.of(HEADERS.resolve("broken.h").toString()),
+                List.of(),
+                List.of(),
+                "p",
+                out,
+                null,
+                List.of("x86_64"),
+                Map.of()),
+            log);
     assertFalse(r.success());
     assertTrue(r.problem().contains("x86_64: the headers do not compile with 'gcc'"), r.problem());
     assertTrue(r.problem().contains("broken.h:4:5: error: expected"), r.problem());
@@ -74,17 +112,31 @@ class PortabilityTest {
 
   @Test
   void aMissingCompilerIsNamed() {
-    ImportResult r = Importer.run(new ImportOptions(List.of("portability.h"), List.of(HEADERS), List.of(), "p", out,
-        null, List.of("aarch64"), Map.of("aarch64", List.of("abiguard-no-such-cc"))), new RecordingLog());
-    assertEquals("aarch64: no C compiler 'abiguard-no-such-cc' (give the compiler with --cc aarch64=COMMAND)",
+    ImportResult r =
+        Importer.run(
+            new ImportOptions(
+                List.of("portability.h"),
+                List.of(HEADERS),
+                List.of(),
+                "p",
+                out,
+                null,
+                List.of("aarch64"),
+                Map.of("aarch64", List.of("abiguard-no-such-cc"))),
+            new RecordingLog());
+    assertEquals(
+        "aarch64: no C compiler 'abiguard-no-such-cc' (give the compiler with --cc aarch64=COMMAND)",
         r.problem());
   }
 
   @Test
   void aMissingDefaultCompilerNamesTheDebianPackage() {
-    assertEquals("aarch64: no C compiler 'aarch64-linux-gnu-gcc' (install the Debian package gcc-aarch64-linux-gnu)",
-        org.abiguard.importer.cc.Toolchain.missingCompiler(Abi.AARCH64, List.of("aarch64-linux-gnu-gcc")));
-    assertEquals("i386: no C compiler 'gcc' (install the Debian package gcc-12-multilib)",
+    assertEquals(
+        "aarch64: no C compiler 'aarch64-linux-gnu-gcc' (install the Debian package gcc-aarch64-linux-gnu)",
+        org.abiguard.importer.cc.Toolchain.missingCompiler(
+            Abi.AARCH64, List.of("aarch64-linux-gnu-gcc")));
+    assertEquals(
+        "i386: no C compiler 'gcc' (install the Debian package gcc-12-multilib)",
         org.abiguard.importer.cc.Toolchain.missingCompiler(Abi.I386, List.of("gcc", "-m32")));
   }
 }

@@ -3,7 +3,9 @@ package org.abiguard.importer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An {@link ImportLog} that keeps every line, for assertions (and prints them for the test report). */
+/**
+ * An {@link ImportLog} that keeps every line, for assertions (and prints them for the test report).
+ */
 final class RecordingLog implements ImportLog {
   final List<String> infos = new ArrayList<>();
   final List<String> warnings = new ArrayList<>();

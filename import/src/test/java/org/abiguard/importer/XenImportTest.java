@@ -17,19 +17,31 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Imports Xen's public memory.h (vendored under src/test/resources/xen) for real ABIs and runs the mirrors. */
+/**
+ * Imports Xen's public memory.h (vendored under src/test/resources/xen) for real ABIs and runs the
+ * mirrors.
+ */
 class XenImportTest {
   static final Path XEN = Path.of("src/test/resources/xen").toAbsolutePath();
-  static final List<String> XEN_DEFINES = List.of("__XEN_INTERFACE_VERSION__=0x00041300", "__XEN_TOOLS__");
-  static final Pattern PLAIN = Pattern.compile(
-      "xen_memory_reservation|xen_memory_exchange|xen_add_to_physmap|xen_remove_from_physmap|xen_pod_target"
-      + "|xen_foreign_memory_map|xen_memory_map|xen_machphys_mapping|xen_mem_acquire_resource|xen_mem_paging_op");
+  static final List<String> XEN_DEFINES =
+      List.of("__XEN_INTERFACE_VERSION__=0x00041300", "__XEN_TOOLS__");
+  static final Pattern PLAIN =
+      Pattern.compile(
+          "xen_memory_reservation|xen_memory_exchange|xen_add_to_physmap|xen_remove_from_physmap|xen_pod_target"
+              + "|xen_foreign_memory_map|xen_memory_map|xen_machphys_mapping|xen_mem_acquire_resource|xen_mem_paging_op");
 
   @TempDir Path out;
 
   static ImportOptions memoryH(Path out, List<String> abis, Pattern types) {
-    return new ImportOptions(List.of("stdint.h", "public/memory.h"), List.of(XEN), XEN_DEFINES,
-        "org.example.xen", out, types, abis, Map.of());
+    return new ImportOptions(
+        List.of("stdint.h", "public/memory.h"),
+        List.of(XEN),
+        XEN_DEFINES,
+        "org.example.xen",
+        out,
+        types,
+        abis,
+        Map.of());
   }
 
   @Test
@@ -42,26 +54,37 @@ class XenImportTest {
     assertNull(r.problem());
     assertEquals(List.of(), r.leftOut());
     assertTrue(r.success());
-    assertEquals(List.of(), log.warnings, "javac and abiguard warn about nothing in the mirrors (-Xlint:all)");
+    assertEquals(
+        List.of(),
+        log.warnings,
+        "javac and abiguard warn about nothing in the mirrors (-Xlint:all)");
     assertEquals(10, r.found().size(), r.found().toString());
     assertEquals(r.found(), r.written());
     assertEquals(r.found(), r.proven());
     Path pkg = out.resolve("org/example/xen");
     String reservation = Files.readString(pkg.resolve("XenMemoryReservation.java"));
     assertContains(reservation, "@AbiStruct(name = \"xen_memory_reservation\")");
-    assertContains(reservation, "{@code struct xen_memory_reservation}, declared in {@code public/memory.h}, line 46.");
-    assertContains(reservation, "/** {@code XEN_GUEST_HANDLE(xen_pfn_t) extent_start;} (line 60). */\n"
-        + "  @AbiName(\"extent_start\") @Pointer public long extentStart;");
+    assertContains(
+        reservation,
+        "{@code struct xen_memory_reservation}, declared in {@code public/memory.h}, line 46.");
+    assertContains(
+        reservation,
+        "/** {@code XEN_GUEST_HANDLE(xen_pfn_t) extent_start;} (line 60). */\n"
+            + "  @AbiName(\"extent_start\") @Pointer public long extentStart;");
     assertContains(reservation, "@AbiName(\"nr_extents\") @XenUlongT public long nrExtents;");
     assertContains(reservation, "@AbiName(\"extent_order\") @U32 public long extentOrder;");
     assertContains(reservation, "@DomidT public int domid;");
     assertContains(Files.readString(pkg.resolve("DomidT.java")), "@AbiWidth(16)\n");
     assertContains(Files.readString(pkg.resolve("XenUlongT.java")), "@NativeLong\n");
-    assertContains(Files.readString(pkg.resolve("XenMemoryExchange.java")),
+    assertContains(
+        Files.readString(pkg.resolve("XenMemoryExchange.java")),
         "  public XenMemoryReservation in = new XenMemoryReservation();");
     String paging = Files.readString(pkg.resolve("XenMemPagingOp.java"));
-    // XEN_GUEST_HANDLE_64(const_uint8): 8 bytes aligned to 8 on every ABI (a pointer only on the 64-bit ones)
-    assertContains(paging, "/** {@code XEN_GUEST_HANDLE_64(const_uint8) buffer;} (line 390). */\n  @AbiAlign(8) @U64 public long buffer;");
+    // XEN_GUEST_HANDLE_64(const_uint8): 8 bytes aligned to 8 on every ABI (a pointer only on the
+    // 64-bit ones)
+    assertContains(
+        paging,
+        "/** {@code XEN_GUEST_HANDLE_64(const_uint8) buffer;} (line 390). */\n  @AbiAlign(8) @U64 public long buffer;");
     // uint64_aligned_t: aligned(8) on i386, where uint64_t alone is aligned to 4
     assertContains(paging, "@AbiAlign(8) @U64 public long gfn;");
 
@@ -69,11 +92,13 @@ class XenImportTest {
     ClassLoader loader = MirrorRun.compile(out, abis);
     Class<?> marshaller = loader.loadClass("org.example.xen.XenMemoryReservationMarshaller");
     Method codec = marshaller.getMethod("codec", String.class);
-    // sizeof(struct xen_memory_reservation): 8+8+4+4+2 -> 32; i386 4+4+4+4+2 -> 20; aarch64 as x86_64
+    // sizeof(struct xen_memory_reservation): 8+8+4+4+2 -> 32; i386 4+4+4+4+2 -> 20; aarch64 as
+    // x86_64
     assertEquals(32, MirrorRun.size(codec.invoke(null, "x86_64")));
     assertEquals(20, MirrorRun.size(codec.invoke(null, "i386")));
     assertEquals(32, MirrorRun.size(codec.invoke(null, "aarch64")));
-    Object value = loader.loadClass("org.example.xen.XenMemoryReservation").getConstructor().newInstance();
+    Object value =
+        loader.loadClass("org.example.xen.XenMemoryReservation").getConstructor().newInstance();
     value.getClass().getField("domid").setInt(value, 0x7FF0);
     value.getClass().getField("nrExtents").setLong(value, 3);
     ByteBuffer buf = ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN);

@@ -20,9 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
  * Every type found is either proven and written or left out with a reason and its C line.
  */
 class XenPublicHeadersTest {
-  static final List<String> HEADERS = List.of("stdint.h", "public/memory.h", "public/domctl.h", "public/sysctl.h",
-      "public/grant_table.h", "public/event_channel.h", "public/vcpu.h", "public/physdev.h", "public/platform.h",
-      "public/sched.h", "public/hvm/hvm_op.h", "public/vm_event.h", "public/argo.h");
+  static final List<String> HEADERS =
+      List.of(
+          "stdint.h",
+          "public/memory.h",
+          "public/domctl.h",
+          "public/sysctl.h",
+          "public/grant_table.h",
+          "public/event_channel.h",
+          "public/vcpu.h",
+          "public/physdev.h",
+          "public/platform.h",
+          "public/sched.h",
+          "public/hvm/hvm_op.h",
+          "public/vm_event.h",
+          "public/argo.h");
 
   @TempDir Path out;
 
@@ -32,8 +44,18 @@ class XenPublicHeadersTest {
     String missing = Compilers.missing(abis);
     assumeTrue(missing == null, () -> "skipped: " + missing);
     RecordingLog log = new RecordingLog();
-    ImportResult r = Importer.run(new ImportOptions(HEADERS, List.of(XenImportTest.XEN), XenImportTest.XEN_DEFINES,
-        "org.example.xen", out, null, abis, Map.of()), log);
+    ImportResult r =
+        Importer.run(
+            new ImportOptions(
+                HEADERS,
+                List.of(XenImportTest.XEN),
+                XenImportTest.XEN_DEFINES,
+                "org.example.xen",
+                out,
+                null,
+                abis,
+                Map.of()),
+            log);
     assertNull(r.problem());
     assertEquals(296, r.found().size());
     assertEquals(r.written(), r.proven());
@@ -44,8 +66,16 @@ class XenPublicHeadersTest {
       assertTrue(l.location().matches("public/.+\\.h:\\d+"), l.toString());
     }
     assertEquals(new HashSet<>(r.found()), accounted);
-    assertTrue(r.proven().containsAll(List.of("struct xen_memory_reservation", "struct gnttab_map_grant_ref",
-        "struct evtchn_alloc_unbound", "struct vcpu_runstate_info", "struct sched_shutdown")), r.proven().toString());
+    assertTrue(
+        r.proven()
+            .containsAll(
+                List.of(
+                    "struct xen_memory_reservation",
+                    "struct gnttab_map_grant_ref",
+                    "struct evtchn_alloc_unbound",
+                    "struct vcpu_runstate_info",
+                    "struct sched_shutdown")),
+        r.proven().toString());
     List<String> notPortable = new ArrayList<>();
     for (ImportResult.LeftOut l : r.leftOut()) {
       if (l.reason().startsWith("not portable")) {

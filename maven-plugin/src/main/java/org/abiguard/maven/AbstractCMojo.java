@@ -13,36 +13,35 @@ import org.apache.maven.project.MavenProject;
 /** The parameters that say where the real C headers are and how to compile them for each ABI. */
 abstract class AbstractCMojo extends AbstractMojo {
   /**
-   * The real C headers: each as {@code #include <...>} would name it (found through
-   * {@code includes}) or by its path, relative to the project's directory. E.g.
-   * {@code <headers><header>public/memory.h</header></headers>}.
+   * The real C headers: each as {@code #include <...>} would name it (found through {@code
+   * includes}) or by its path, relative to the project's directory. E.g. {@code
+   * <headers><header>public/memory.h</header></headers>}.
    */
-  @Parameter
-  List<String> headers;
+  @Parameter List<String> headers;
 
   /** Directories searched for headers, as the C compiler's {@code -I}. */
-  @Parameter
-  List<File> includes;
+  @Parameter List<File> includes;
 
-  /** Preprocessor definitions, each {@code NAME} or {@code NAME=VALUE}, as the C compiler's {@code -D}. */
-  @Parameter
-  List<String> defines;
+  /**
+   * Preprocessor definitions, each {@code NAME} or {@code NAME=VALUE}, as the C compiler's {@code
+   * -D}.
+   */
+  @Parameter List<String> defines;
 
   /**
    * The target ABIs: {@code x86_64}, {@code i386}, {@code aarch64}. For {@code check-c}, empty
-   * means every ABI the build's manifest has (those of {@code -Aabiguard.abis}); for
-   * {@code import}, {@code x86_64,i386,aarch64}.
+   * means every ABI the build's manifest has (those of {@code -Aabiguard.abis}); for {@code
+   * import}, {@code x86_64,i386,aarch64}.
    */
   @Parameter(property = "abiguard.abis")
   List<String> abis;
 
   /**
-   * The C compiler command of an ABI, where the default does not fit, keyed by ABI, e.g.
-   * {@code <compilers><aarch64>clang --target=aarch64-linux-gnu</aarch64></compilers>}. Defaults:
-   * {@code gcc} for x86_64, {@code gcc -m32} for i386, {@code aarch64-linux-gnu-gcc} for aarch64.
+   * The C compiler command of an ABI, where the default does not fit, keyed by ABI, e.g. {@code
+   * <compilers><aarch64>clang --target=aarch64-linux-gnu</aarch64></compilers>}. Defaults: {@code
+   * gcc} for x86_64, {@code gcc -m32} for i386, {@code aarch64-linux-gnu-gcc} for aarch64.
    */
-  @Parameter
-  Map<String, String> compilers;
+  @Parameter Map<String, String> compilers;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;

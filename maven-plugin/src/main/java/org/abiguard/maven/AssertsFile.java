@@ -10,27 +10,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The build's {@code abi-asserts.h}, read so that a compiler diagnostic on one of its lines can
- * be told as the assertion of that line: which Java mirror and member, which C expression, what
- * value the mirror expects.
+ * The build's {@code abi-asserts.h}, read so that a compiler diagnostic on one of its lines can be
+ * told as the assertion of that line: which Java mirror and member, which C expression, what value
+ * the mirror expects.
  */
 final class AssertsFile {
-  private static final Pattern ASSERT = Pattern.compile("^\\s*_Static_assert\\((.*) == (\\d+), \"((?:[^\"\\\\]|\\\\.)*)\"\\);\\s*$");
+  private static final Pattern ASSERT =
+      Pattern.compile("^\\s*_Static_assert\\((.*) == (\\d+), \"((?:[^\"\\\\]|\\\\.)*)\"\\);\\s*$");
 
   /**
    * One {@code _Static_assert(expression == expected, "message")}.
    *
-   * @param message the C string's text, which names the mirror and member:
-   *     {@code p.Foo.bar: offsetof(struct foo, bar) must be 4 (x86_64)}
+   * @param message the C string's text, which names the mirror and member: {@code p.Foo.bar:
+   *     offsetof(struct foo, bar) must be 4 (x86_64)}
    */
   record Assertion(int line, String expression, long expected, String message) {
-    /** Whether it asserts on a member ({@code offsetof(...)}, {@code sizeof(((T *)0)->m)}), not a whole type. */
+    /**
+     * Whether it asserts on a member ({@code offsetof(...)}, {@code sizeof(((T *)0)->m)}), not a
+     * whole type.
+     */
     boolean onMember() {
       return expression.startsWith("offsetof(") || expression.contains("->");
     }
   }
 
-  private static final Pattern CONDITION = Pattern.compile("^#(?:el)?if defined\\((\\w+)\\)(?:\\s*&&\\s*defined\\(\\w+\\))*\\s*$");
+  private static final Pattern CONDITION =
+      Pattern.compile("^#(?:el)?if defined\\((\\w+)\\)(?:\\s*&&\\s*defined\\(\\w+\\))*\\s*$");
 
   private final Path path;
   private final List<String> lines;
@@ -57,7 +62,8 @@ final class AssertsFile {
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new Assertion(line, m.group(1), Long.parseLong(m.group(2)), unescape(m.group(3))));
+    return Optional.of(
+        new Assertion(line, m.group(1), Long.parseLong(m.group(2)), unescape(m.group(3))));
   }
 
   /**
@@ -92,7 +98,10 @@ final class AssertsFile {
       char next = body.charAt(++i);
       if (next >= '0' && next <= '7') {
         int end = i;
-        while (end < body.length() && end < i + 3 && body.charAt(end) >= '0' && body.charAt(end) <= '7') {
+        while (end < body.length()
+            && end < i + 3
+            && body.charAt(end) >= '0'
+            && body.charAt(end) <= '7') {
           end++;
         }
         sb.append((char) Integer.parseInt(body.substring(i, end), 8));

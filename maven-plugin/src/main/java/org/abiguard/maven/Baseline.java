@@ -10,8 +10,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A baseline to compare with: what it is called in messages, and its manifest's text (absent
- * when the baseline has none, e.g. a release from before abiguard).
+ * A baseline to compare with: what it is called in messages, and its manifest's text (absent when
+ * the baseline has none, e.g. a release from before abiguard).
  *
  * @param label e.g. {@code org.example:hv-api:1.0}
  * @param since how messages name it after "since", e.g. {@code 1.0}
@@ -28,7 +28,8 @@ record Baseline(String label, String since, Optional<String> manifest) {
       throw new IOException(file + " is not a file");
     }
     if (!isZip(file)) {
-      return new Baseline(label, since, Optional.of(Files.readString(file, StandardCharsets.UTF_8)));
+      return new Baseline(
+          label, since, Optional.of(Files.readString(file, StandardCharsets.UTF_8)));
     }
     try (ZipFile zip = new ZipFile(file.toFile())) {
       ZipEntry entry = zip.getEntry(MANIFEST);
@@ -36,7 +37,8 @@ record Baseline(String label, String since, Optional<String> manifest) {
         return new Baseline(label, since, Optional.empty());
       }
       try (InputStream in = zip.getInputStream(entry)) {
-        return new Baseline(label, since, Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        return new Baseline(
+            label, since, Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       }
     }
   }
@@ -44,7 +46,11 @@ record Baseline(String label, String since, Optional<String> manifest) {
   private static boolean isZip(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] magic = in.readNBytes(4);
-      return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+      return magic.length == 4
+          && magic[0] == 'P'
+          && magic[1] == 'K'
+          && magic[2] == 3
+          && magic[3] == 4;
     }
   }
 }

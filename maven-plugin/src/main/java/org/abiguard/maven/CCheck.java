@@ -20,9 +20,9 @@ import org.abiguard.processor.manifest.ManifestModel;
 /**
  * {@code check-c} without Maven: proves the build's mirrors against the real C headers with each
  * ABI's compiler. {@code abi-asserts.h} is compiled after the headers ({@code -fsyntax-only}); a
- * failed assertion names the mirror and member, and a second compile of the same expressions
- * finds the value C has. {@code abi-check.c}, where the build has one, is compiled with the
- * headers and run where this host can run the ABI's programs.
+ * failed assertion names the mirror and member, and a second compile of the same expressions finds
+ * the value C has. {@code abi-check.c}, where the build has one, is compiled with the headers and
+ * run where this host can run the ABI's programs.
  */
 final class CCheck {
   static final String ASSERTS = "META-INF/abiguard/abi-asserts.h";
@@ -31,8 +31,10 @@ final class CCheck {
   private static final long COMPILE_TIMEOUT_SECONDS = 300;
   private static final long RUN_TIMEOUT_SECONDS = 120;
   private static final String NOT_TARGETED = "abiguard: this compiler does not target ";
+
   /** How abi-check.c starts a line about a bit-field whose bytes differ from the mirror's. */
   private static final String MISMATCH = "abi-check: MISMATCH ";
+
   private static final Pattern ARRAY_LENGTH = Pattern.compile("\\(\\*\\)\\[(\\d+)\\]");
 
   /**
@@ -41,16 +43,27 @@ final class CCheck {
    * @param basedir where relative header paths are found and compilers run
    * @param classes the class output that holds {@code META-INF/abiguard}
    * @param workDir where generated sources and programs go
-   * @param headers the real headers, as {@code #include <...>} names them (found through
-   *     {@code includes}) or by path
+   * @param headers the real headers, as {@code #include <...>} names them (found through {@code
+   *     includes}) or by path
    * @param abis the ABIs to check; empty: every ABI of the build's manifest
    * @param compilers per ABI name, a compiler command replacing the default
    * @param runners per ABI name, a command prefix that runs that ABI's programs
    * @param hostArch {@code os.arch}
    */
-  record Options(Path basedir, Path classes, Path workDir, List<String> headers, List<Path> includes,
-      List<String> defines, List<String> cflags, List<String> abis, Map<String, String> compilers,
-      Map<String, String> runners, boolean skipMissingCompilers, boolean runCheck, String hostArch) {}
+  record Options(
+      Path basedir,
+      Path classes,
+      Path workDir,
+      List<String> headers,
+      List<Path> includes,
+      List<String> defines,
+      List<String> cflags,
+      List<String> abis,
+      Map<String, String> compilers,
+      Map<String, String> runners,
+      boolean skipMissingCompilers,
+      boolean runCheck,
+      String hostArch) {}
 
   /**
    * What the check found.
@@ -77,8 +90,8 @@ final class CCheck {
   }
 
   /**
-   * @throws ConfigurationException when the configuration cannot work (no headers, an unknown
-   *     ABI, an ABI the build has no layouts for)
+   * @throws ConfigurationException when the configuration cannot work (no headers, an unknown ABI,
+   *     an ABI the build has no layouts for)
    */
   static Result run(Options options, BuildLog log) throws ConfigurationException, IOException {
     return new CCheck(options, log).run();
@@ -87,14 +100,19 @@ final class CCheck {
   private Result run() throws ConfigurationException, IOException {
     Path asserts = options.classes().resolve(ASSERTS);
     if (!Files.isRegularFile(asserts)) {
-      log.warn("abiguard check-c: nothing to check: " + options.classes().relativize(asserts).toString()
-          + " is not in " + options.classes() + " (the build has no @AbiStruct mirror, or abiguard-processor"
-          + " is not in the compiler's annotationProcessorPaths)");
+      log.warn(
+          "abiguard check-c: nothing to check: "
+              + options.classes().relativize(asserts).toString()
+              + " is not in "
+              + options.classes()
+              + " (the build has no @AbiStruct mirror, or abiguard-processor"
+              + " is not in the compiler's annotationProcessorPaths)");
       return new Result(List.of(), List.of(), List.of());
     }
     if (options.headers().isEmpty()) {
-      throw new ConfigurationException("abiguard check-c needs <headers>: the C headers that declare the"
-          + " mirrored types, e.g. <headers><header>public/memory.h</header></headers>");
+      throw new ConfigurationException(
+          "abiguard check-c needs <headers>: the C headers that declare the"
+              + " mirrored types, e.g. <headers><header>public/memory.h</header></headers>");
     }
     AssertsFile assertsFile = AssertsFile.read(asserts);
     Path check = options.classes().resolve(CHECK);
@@ -110,26 +128,40 @@ final class CCheck {
     Path manifest = options.classes().resolve(MANIFEST);
     if (Files.isRegularFile(manifest)) {
       try {
-        for (ManifestModel.Struct s : ManifestModel.read(Files.readString(manifest, StandardCharsets.UTF_8))) {
+        for (ManifestModel.Struct s :
+            ManifestModel.read(Files.readString(manifest, StandardCharsets.UTF_8))) {
           built.addAll(s.layouts().keySet());
         }
       } catch (IllegalArgumentException e) {
-        throw new ConfigurationException("abiguard check-c cannot read " + manifest + ": " + e.getMessage(), e);
+        throw new ConfigurationException(
+            "abiguard check-c cannot read " + manifest + ": " + e.getMessage(), e);
       }
     }
     List<String> names = options.abis().isEmpty() ? List.copyOf(built) : options.abis();
     if (names.isEmpty()) {
-      throw new ConfigurationException("abiguard check-c: " + manifest + " names no ABI; set <abis> to the"
-          + " ABIs of -Aabiguard.abis");
+      throw new ConfigurationException(
+          "abiguard check-c: "
+              + manifest
+              + " names no ABI; set <abis> to the"
+              + " ABIs of -Aabiguard.abis");
     }
     List<TargetAbi> result = new ArrayList<>();
     for (String name : names) {
-      TargetAbi abi = TargetAbi.byName(name.trim()).orElseThrow(() -> new ConfigurationException(
-          "abiguard check-c: unknown ABI '" + name + "' in <abis>; known: x86_64, i386, aarch64"));
+      TargetAbi abi =
+          TargetAbi.byName(name.trim())
+              .orElseThrow(
+                  () ->
+                      new ConfigurationException(
+                          "abiguard check-c: unknown ABI '"
+                              + name
+                              + "' in <abis>; known: x86_64, i386, aarch64"));
       if (!built.isEmpty() && !built.contains(abi.manifestName())) {
-        throw new ConfigurationException("abiguard check-c: the build has no " + abi.manifestName()
-            + " layouts, so abi-asserts.h asserts nothing for it; add it to -Aabiguard.abis (now: "
-            + String.join(",", built) + ") or remove it from <abis>");
+        throw new ConfigurationException(
+            "abiguard check-c: the build has no "
+                + abi.manifestName()
+                + " layouts, so abi-asserts.h asserts nothing for it; add it to -Aabiguard.abis (now: "
+                + String.join(",", built)
+                + ") or remove it from <abis>");
       }
       result.add(abi);
     }
@@ -151,15 +183,25 @@ final class CCheck {
     }
     if (errors.size() == before) {
       int n = asserts.assertionsFor(abi.cMacro());
-      log.info("abiguard check-c: " + abi.manifestName() + " (" + toolchain.command() + "): the mirrors match "
-          + String.join(", ", options.headers()) + " (" + n + (n == 1 ? " assertion" : " assertions")
-          + (check == null ? "" : checkNote(abi)) + ")");
+      log.info(
+          "abiguard check-c: "
+              + abi.manifestName()
+              + " ("
+              + toolchain.command()
+              + "): the mirrors match "
+              + String.join(", ", options.headers())
+              + " ("
+              + n
+              + (n == 1 ? " assertion" : " assertions")
+              + (check == null ? "" : checkNote(abi))
+              + ")");
     }
   }
 
   private String checkNote(TargetAbi abi) {
     return options.runCheck() && Toolchain.runner(abi, options.hostArch(), runner(abi)).isPresent()
-        ? "; abi-check.c ran" : "; abi-check.c built, not run";
+        ? "; abi-check.c ran"
+        : "; abi-check.c built, not run";
   }
 
   private String runner(TargetAbi abi) {
@@ -173,10 +215,20 @@ final class CCheck {
       return missing(toolchain, "'" + toolchain.compiler().get(0) + "' is not on the PATH");
     }
     Path probe = dir.resolve("probe.c");
-    Files.writeString(probe, "/* abiguard check-c: does this compiler build for " + abi + "? */\n"
-        + "#if !defined(" + toolchain.abi().cMacro() + ")\n"
-        + "#error \"" + NOT_TARGETED + abi + "\"\n"
-        + "#endif\n#include <stddef.h>\n#include <stdint.h>\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        probe,
+        "/* abiguard check-c: does this compiler build for "
+            + abi
+            + "? */\n"
+            + "#if !defined("
+            + toolchain.abi().cMacro()
+            + ")\n"
+            + "#error \""
+            + NOT_TARGETED
+            + abi
+            + "\"\n"
+            + "#endif\n#include <stddef.h>\n#include <stdint.h>\n",
+        StandardCharsets.UTF_8);
     List<String> command = new ArrayList<>(toolchain.compiler());
     command.addAll(options.cflags());
     command.addAll(List.of("-fsyntax-only", probe.toString()));
@@ -185,26 +237,56 @@ final class CCheck {
       return true;
     }
     if (outcome.output().contains(NOT_TARGETED)) {
-      error("abiguard check-c: the " + abi + " compiler '" + toolchain.command() + "' does not build for " + abi
-          + " (it does not define " + toolchain.abi().cMacro() + "); set <compilers><" + abi + ">COMMAND</" + abi
-          + "></compilers> to a compiler for " + abi);
+      error(
+          "abiguard check-c: the "
+              + abi
+              + " compiler '"
+              + toolchain.command()
+              + "' does not build for "
+              + abi
+              + " (it does not define "
+              + toolchain.abi().cMacro()
+              + "); set <compilers><"
+              + abi
+              + ">COMMAND</"
+              + abi
+              + "></compilers> to a compiler for "
+              + abi);
       return false;
     }
-    String why = CompilerOutput.parse(outcome.output()).stream().filter(Diagnostic::isError).findFirst()
-        .map(Diagnostic::brief).orElse(firstLine(outcome.output()));
-    return missing(toolchain, "'" + toolchain.command() + "' cannot compile for " + abi + " (" + why + ")");
+    String why =
+        CompilerOutput.parse(outcome.output()).stream()
+            .filter(Diagnostic::isError)
+            .findFirst()
+            .map(Diagnostic::brief)
+            .orElse(firstLine(outcome.output()));
+    return missing(
+        toolchain, "'" + toolchain.command() + "' cannot compile for " + abi + " (" + why + ")");
   }
 
   private boolean missing(Toolchain toolchain, String why) {
     String abi = toolchain.abi().manifestName();
     if (options.skipMissingCompilers()) {
       skipped.add(abi);
-      log.warn("abiguard check-c: " + abi + " not checked: the " + abi + " compiler is missing: " + why + "; "
-          + toolchain.installHint());
+      log.warn(
+          "abiguard check-c: "
+              + abi
+              + " not checked: the "
+              + abi
+              + " compiler is missing: "
+              + why
+              + "; "
+              + toolchain.installHint());
     } else {
-      error("abiguard check-c: the " + abi + " compiler is missing: " + why + "; " + toolchain.installHint()
-          + " (or set <skipMissingCompilers>true</skipMissingCompilers> to check only the ABIs whose compiler"
-          + " is installed)");
+      error(
+          "abiguard check-c: the "
+              + abi
+              + " compiler is missing: "
+              + why
+              + "; "
+              + toolchain.installHint()
+              + " (or set <skipMissingCompilers>true</skipMissingCompilers> to check only the ABIs whose compiler"
+              + " is installed)");
     }
     return false;
   }
@@ -229,11 +311,14 @@ final class CCheck {
   private void proveAsserts(Toolchain toolchain, AssertsFile asserts, Path dir) throws IOException {
     String abi = toolchain.abi().manifestName();
     Path unit = dir.resolve("check-asserts.c");
-    Files.writeString(unit, "/* abiguard check-c: the real headers and abi-asserts.h come in through -include */\n",
+    Files.writeString(
+        unit,
+        "/* abiguard check-c: the real headers and abi-asserts.h come in through -include */\n",
         StandardCharsets.UTF_8);
     List<String> command = new ArrayList<>(toolchain.compiler());
     command.addAll(headerFlags());
-    command.addAll(List.of("-include", asserts.path().toString(), "-fsyntax-only", unit.toString()));
+    command.addAll(
+        List.of("-include", asserts.path().toString(), "-fsyntax-only", unit.toString()));
     Processes.Outcome outcome = Processes.run(command, options.basedir(), COMPILE_TIMEOUT_SECONDS);
     List<Diagnostic> diagnostics = CompilerOutput.parse(outcome.output());
     Map<AssertsFile.Assertion, Diagnostic> failed = new LinkedHashMap<>();
@@ -243,7 +328,8 @@ final class CCheck {
       if (!d.isError()) {
         continue;
       }
-      Optional<AssertsFile.Assertion> a = assertsName.equals(d.fileName()) ? asserts.at(d.line()) : Optional.empty();
+      Optional<AssertsFile.Assertion> a =
+          assertsName.equals(d.fileName()) ? asserts.at(d.line()) : Optional.empty();
       if (a.isPresent()) {
         failed.putIfAbsent(a.get(), d);
       } else {
@@ -251,53 +337,79 @@ final class CCheck {
       }
     }
     failed = memberFirst(failed);
-    Map<Integer, Long> values = failed.isEmpty() ? Map.of() : valuesInC(toolchain, failed.keySet(), dir);
+    Map<Integer, Long> values =
+        failed.isEmpty() ? Map.of() : valuesInC(toolchain, failed.keySet(), dir);
     int i = 0;
     for (Map.Entry<AssertsFile.Assertion, Diagnostic> e : failed.entrySet()) {
       AssertsFile.Assertion a = e.getKey();
       Diagnostic d = e.getValue();
       Long value = values.get(i++);
       boolean assertion = d.text().startsWith("static assertion failed");
-      String found = assertion ? (value == null ? ", but C disagrees" : ", but C has " + value) : ": " + d.text();
+      String found =
+          assertion
+              ? (value == null ? ", but C disagrees" : ", but C has " + value)
+              : ": " + d.text();
       String where = d.fileName() + ":" + d.line() + (assertion ? ": static assertion failed" : "");
-      error("[abiguard:layout] " + a.message() + " as the Java mirror says" + found + " [" + toolchain.command()
-          + ": " + where + "]");
+      error(
+          "[abiguard:layout] "
+              + a.message()
+              + " as the Java mirror says"
+              + found
+              + " ["
+              + toolchain.command()
+              + ": "
+              + where
+              + "]");
     }
     for (Diagnostic d : other) {
       error("abiguard check-c: " + abi + " (" + toolchain.command() + "): " + d.brief());
     }
     if (!outcome.succeeded() && failed.isEmpty() && other.isEmpty()) {
-      error("abiguard check-c: " + abi + " (" + toolchain.command() + ") failed with exit code " + outcome.exitCode()
-          + ": " + firstLine(outcome.output()));
+      error(
+          "abiguard check-c: "
+              + abi
+              + " ("
+              + toolchain.command()
+              + ") failed with exit code "
+              + outcome.exitCode()
+              + ": "
+              + firstLine(outcome.output()));
     }
   }
 
   /**
-   * The failed assertions on members before those on whole types (a type's size is usually
-   * wrong because of a member), each group in the compiler's order.
+   * The failed assertions on members before those on whole types (a type's size is usually wrong
+   * because of a member), each group in the compiler's order.
    */
-  private static Map<AssertsFile.Assertion, Diagnostic> memberFirst(Map<AssertsFile.Assertion, Diagnostic> failed) {
+  private static Map<AssertsFile.Assertion, Diagnostic> memberFirst(
+      Map<AssertsFile.Assertion, Diagnostic> failed) {
     Map<AssertsFile.Assertion, Diagnostic> ordered = new LinkedHashMap<>();
-    failed.forEach((a, d) -> {
-      if (a.onMember()) {
-        ordered.put(a, d);
-      }
-    });
+    failed.forEach(
+        (a, d) -> {
+          if (a.onMember()) {
+            ordered.put(a, d);
+          }
+        });
     failed.forEach((a, d) -> ordered.putIfAbsent(a, d));
     return ordered;
   }
 
   /**
    * The value C gives each failed assertion's expression, by index in {@code assertions}: each
-   * becomes the length of an array type that the compiler prints in a diagnostic
-   * ({@code char (*)[8]}), so no program needs to run on the target.
+   * becomes the length of an array type that the compiler prints in a diagnostic ({@code char
+   * (*)[8]}), so no program needs to run on the target.
    */
-  private Map<Integer, Long> valuesInC(Toolchain toolchain, Iterable<AssertsFile.Assertion> assertions, Path dir)
+  private Map<Integer, Long> valuesInC(
+      Toolchain toolchain, Iterable<AssertsFile.Assertion> assertions, Path dir)
       throws IOException {
     StringBuilder source = new StringBuilder("#include <stddef.h>\n");
     int index = 0;
     for (AssertsFile.Assertion a : assertions) {
-      source.append("char (*abiguard_value_").append(index++).append(")[").append(a.expression())
+      source
+          .append("char (*abiguard_value_")
+          .append(index++)
+          .append(")[")
+          .append(a.expression())
           .append("] = (int *)0;\n");
     }
     Path unit = dir.resolve("values.c");
@@ -327,22 +439,43 @@ final class CCheck {
     command.addAll(List.of("-o", program.toString(), check.toString()));
     Processes.Outcome built = Processes.run(command, options.basedir(), COMPILE_TIMEOUT_SECONDS);
     if (!built.succeeded()) {
-      List<Diagnostic> why = CompilerOutput.parse(built.output()).stream().filter(Diagnostic::isError).toList();
+      List<Diagnostic> why =
+          CompilerOutput.parse(built.output()).stream().filter(Diagnostic::isError).toList();
       if (why.isEmpty()) {
-        error("abiguard check-c: abi-check.c does not build for " + abi + " with '" + toolchain.command() + "': "
-            + firstLine(built.output()));
+        error(
+            "abiguard check-c: abi-check.c does not build for "
+                + abi
+                + " with '"
+                + toolchain.command()
+                + "': "
+                + firstLine(built.output()));
       }
       for (Diagnostic d : why) {
-        error("abiguard check-c: abi-check.c does not build for " + abi + " (" + toolchain.command() + "): "
-            + d.brief());
+        error(
+            "abiguard check-c: abi-check.c does not build for "
+                + abi
+                + " ("
+                + toolchain.command()
+                + "): "
+                + d.brief());
       }
       return;
     }
-    Optional<List<String>> runner = Toolchain.runner(toolchain.abi(), options.hostArch(), runner(toolchain.abi()));
+    Optional<List<String>> runner =
+        Toolchain.runner(toolchain.abi(), options.hostArch(), runner(toolchain.abi()));
     if (runner.isEmpty()) {
-      log.info("abiguard check-c: " + abi + ": abi-check.c builds; not run, this host (" + options.hostArch()
-          + ") cannot run " + abi + " programs (install qemu-user, or set <runners><" + abi + ">COMMAND</" + abi
-          + "></runners>)");
+      log.info(
+          "abiguard check-c: "
+              + abi
+              + ": abi-check.c builds; not run, this host ("
+              + options.hostArch()
+              + ") cannot run "
+              + abi
+              + " programs (install qemu-user, or set <runners><"
+              + abi
+              + ">COMMAND</"
+              + abi
+              + "></runners>)");
       return;
     }
     List<String> run = new ArrayList<>(runner.get());
@@ -351,23 +484,44 @@ final class CCheck {
     try {
       outcome = Processes.run(run, dir, RUN_TIMEOUT_SECONDS);
     } catch (IOException e) {
-      log.warn("abiguard check-c: " + abi + ": abi-check.c builds but could not be run here: " + e.getMessage());
+      log.warn(
+          "abiguard check-c: "
+              + abi
+              + ": abi-check.c builds but could not be run here: "
+              + e.getMessage());
       return;
     }
-    List<String> lines = outcome.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> lines =
+        outcome.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     List<String> mismatches = lines.stream().filter(l -> l.startsWith(MISMATCH)).toList();
     for (String line : lines) {
       if (line.startsWith(MISMATCH)) {
-        error("[abiguard:layout] " + line.substring(MISMATCH.length()) + " [" + toolchain.command() + ": abi-check.c]");
+        error(
+            "[abiguard:layout] "
+                + line.substring(MISMATCH.length())
+                + " ["
+                + toolchain.command()
+                + ": abi-check.c]");
       } else if (outcome.succeeded() || !mismatches.isEmpty()) {
         log.info("abiguard check-c: " + abi + ": " + line);
       } else {
-        error("abiguard check-c: " + abi + ": " + line + " [" + toolchain.command() + ": abi-check.c]");
+        error(
+            "abiguard check-c: "
+                + abi
+                + ": "
+                + line
+                + " ["
+                + toolchain.command()
+                + ": abi-check.c]");
       }
     }
     if (!outcome.succeeded() && lines.isEmpty()) {
-      error("abiguard check-c: abi-check.c for " + abi + " exited with code " + outcome.exitCode()
-          + " and printed nothing");
+      error(
+          "abiguard check-c: abi-check.c for "
+              + abi
+              + " exited with code "
+              + outcome.exitCode()
+              + " and printed nothing");
     }
   }
 

@@ -23,26 +23,26 @@ import org.eclipse.aether.resolution.VersionRangeResolutionException;
 
 /**
  * Compares this build's ABI manifest ({@code META-INF/abiguard/abi-manifest.json}) with the one in
- * the previous release of the same artifact: the newest non-SNAPSHOT version below this one in
- * the project's repositories, resolved by Maven's own resolver; or {@code baselineVersion}, or
- * {@code baselineFile}. Every removed, moved, resized, re-signed or re-aligned struct or member
- * fails the build, naming the type, member and ABI with the old and the new value; a type, or a
- * member added where it moves nothing, is reported as compatible. With no previous release there
- * is nothing to compare: a notice, not a failure.
+ * the previous release of the same artifact: the newest non-SNAPSHOT version below this one in the
+ * project's repositories, resolved by Maven's own resolver; or {@code baselineVersion}, or {@code
+ * baselineFile}. Every removed, moved, resized, re-signed or re-aligned struct or member fails the
+ * build, naming the type, member and ABI with the old and the new value; a type, or a member added
+ * where it moves nothing, is reported as compatible. With no previous release there is nothing to
+ * compare: a notice, not a failure.
  */
 @Mojo(name = "check-abi", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckAbiMojo extends AbstractMojo {
   /**
-   * The release to compare with, instead of the newest release below this version, e.g.
-   * {@code 1.0}. It must exist in the project's repositories.
+   * The release to compare with, instead of the newest release below this version, e.g. {@code
+   * 1.0}. It must exist in the project's repositories.
    */
   @Parameter(property = "abiguard.baselineVersion")
   String baselineVersion;
 
   /**
-   * A baseline file to compare with instead of a release: a jar with
-   * {@code META-INF/abiguard/abi-manifest.json}, or such a manifest itself. Wins over
-   * {@code baselineVersion}.
+   * A baseline file to compare with instead of a release: a jar with {@code
+   * META-INF/abiguard/abi-manifest.json}, or such a manifest itself. Wins over {@code
+   * baselineVersion}.
    */
   @Parameter(property = "abiguard.baselineFile")
   File baselineFile;
@@ -65,12 +65,17 @@ public class CheckAbiMojo extends AbstractMojo {
   @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
   RepositorySystemSession repositorySession;
 
-  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+  @Parameter(
+      defaultValue = "${project.remoteProjectRepositories}",
+      readonly = true,
+      required = true)
   List<RemoteRepository> remoteRepositories;
 
   private final RepositorySystem repositorySystem;
 
-  /** @param repositorySystem Maven's resolver, injected by Maven (JSR-330) */
+  /**
+   * @param repositorySystem Maven's resolver, injected by Maven (JSR-330)
+   */
   @Inject
   public CheckAbiMojo(RepositorySystem repositorySystem) {
     this.repositorySystem = repositorySystem;
@@ -83,7 +88,9 @@ public class CheckAbiMojo extends AbstractMojo {
       return;
     }
     if ("pom".equals(project.getPackaging()) && baselineFile == null) {
-      getLog().info("abiguard check-abi: nothing to compare: a pom project has no classes and no manifest");
+      getLog()
+          .info(
+              "abiguard check-abi: nothing to compare: a pom project has no classes and no manifest");
       return;
     }
     Optional<Baseline> baseline = baseline();
@@ -93,22 +100,32 @@ public class CheckAbiMojo extends AbstractMojo {
     String current;
     Path manifest = classesDirectory.toPath().resolve(Baseline.MANIFEST);
     try {
-      current = Files.isRegularFile(manifest) ? Files.readString(manifest, StandardCharsets.UTF_8) : null;
+      current =
+          Files.isRegularFile(manifest) ? Files.readString(manifest, StandardCharsets.UTF_8) : null;
     } catch (IOException e) {
       throw new MojoExecutionException("abiguard check-abi: cannot read " + manifest + ": " + e, e);
     }
     AbiCheck.Result result;
     try {
-      result = AbiCheck.run(current, baseline.get(), failOnBreak, new AbstractCMojo.MavenBuildLog(getLog()));
+      result =
+          AbiCheck.run(
+              current, baseline.get(), failOnBreak, new AbstractCMojo.MavenBuildLog(getLog()));
     } catch (ConfigurationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
     if (result.failed() && failOnBreak) {
       int n = result.breaks().size();
-      throw new MojoFailureException("abiguard check-abi: " + n + " incompatible ABI " + (n == 1 ? "change" : "changes")
-          + " since " + baseline.get().label() + " (see the errors above): C code and data built against "
-          + baseline.get().since() + " no longer match this build; restore the old layouts, or, for an intended"
-          + " break, skip this check with -Dabiguard.checkAbi.skip=true");
+      throw new MojoFailureException(
+          "abiguard check-abi: "
+              + n
+              + " incompatible ABI "
+              + (n == 1 ? "change" : "changes")
+              + " since "
+              + baseline.get().label()
+              + " (see the errors above): C code and data built against "
+              + baseline.get().since()
+              + " no longer match this build; restore the old layouts, or, for an intended"
+              + " break, skip this check with -Dabiguard.checkAbi.skip=true");
     }
   }
 
@@ -119,41 +136,71 @@ public class CheckAbiMojo extends AbstractMojo {
     String extension = project.getArtifact().getArtifactHandler().getExtension();
     if (baselineFile != null) {
       try {
-        Baseline b = Baseline.of(baselineFile.toPath(), baselineFile.getPath(), baselineFile.getName());
+        Baseline b =
+            Baseline.of(baselineFile.toPath(), baselineFile.getPath(), baselineFile.getName());
         getLog().info("abiguard check-abi: comparing with " + baselineFile + " (baselineFile)");
         return Optional.of(b);
       } catch (IOException e) {
-        throw new MojoExecutionException("abiguard check-abi: cannot read the baselineFile " + baselineFile + ": " + e,
-            e);
+        throw new MojoExecutionException(
+            "abiguard check-abi: cannot read the baselineFile " + baselineFile + ": " + e, e);
       }
     }
-    PreviousRelease releases = new PreviousRelease(repositorySystem, repositorySession, remoteRepositories);
+    PreviousRelease releases =
+        new PreviousRelease(repositorySystem, repositorySession, remoteRepositories);
     String version = baselineVersion;
     if (version == null || version.isBlank()) {
       try {
-        Optional<String> newest = releases.newestBelow(groupId, artifactId, extension, project.getVersion());
+        Optional<String> newest =
+            releases.newestBelow(groupId, artifactId, extension, project.getVersion());
         if (newest.isEmpty()) {
-          getLog().info("abiguard check-abi: no release of " + groupId + ":" + artifactId + " below "
-              + project.getVersion() + " in " + releases.describe() + ": nothing to compare with yet (set"
-              + " baselineVersion or baselineFile to compare with another)");
+          getLog()
+              .info(
+                  "abiguard check-abi: no release of "
+                      + groupId
+                      + ":"
+                      + artifactId
+                      + " below "
+                      + project.getVersion()
+                      + " in "
+                      + releases.describe()
+                      + ": nothing to compare with yet (set"
+                      + " baselineVersion or baselineFile to compare with another)");
           return Optional.empty();
         }
         version = newest.get();
       } catch (VersionRangeResolutionException e) {
-        throw new MojoExecutionException("abiguard check-abi: cannot list the releases of " + groupId + ":"
-            + artifactId + " in " + releases.describe() + ": " + e.getMessage(), e);
+        throw new MojoExecutionException(
+            "abiguard check-abi: cannot list the releases of "
+                + groupId
+                + ":"
+                + artifactId
+                + " in "
+                + releases.describe()
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
     String label = groupId + ":" + artifactId + ":" + version;
     try {
       File file = releases.fetch(groupId, artifactId, extension, version);
-      getLog().info("abiguard check-abi: comparing with " + label
-          + (baselineVersion == null || baselineVersion.isBlank() ? " (the newest release below "
-          + project.getVersion() + ")" : " (baselineVersion)"));
+      getLog()
+          .info(
+              "abiguard check-abi: comparing with "
+                  + label
+                  + (baselineVersion == null || baselineVersion.isBlank()
+                      ? " (the newest release below " + project.getVersion() + ")"
+                      : " (baselineVersion)"));
       return Optional.of(Baseline.of(file.toPath(), label, version));
     } catch (ArtifactResolutionException e) {
-      throw new MojoExecutionException("abiguard check-abi: cannot resolve " + label + " from "
-          + releases.describe() + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "abiguard check-abi: cannot resolve "
+              + label
+              + " from "
+              + releases.describe()
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (IOException e) {
       throw new MojoExecutionException("abiguard check-abi: cannot read " + label + ": " + e, e);
     }

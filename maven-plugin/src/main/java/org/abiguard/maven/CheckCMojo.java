@@ -13,10 +13,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Proves the Java mirrors against the real C headers with each ABI's C compiler: compiles the
  * build's {@code META-INF/abiguard/abi-asserts.h} after {@code headers}, and compiles and runs
- * {@code abi-check.c} (bit-field positions) where the build has one and this host can run the
- * ABI's programs. A mismatch fails the build with an error that names the Java mirror and member,
- * the value the mirror has and the value C has. A missing compiler fails the build, naming the
- * Debian package to install, unless {@code skipMissingCompilers} is true.
+ * {@code abi-check.c} (bit-field positions) where the build has one and this host can run the ABI's
+ * programs. A mismatch fails the build with an error that names the Java mirror and member, the
+ * value the mirror has and the value C has. A missing compiler fails the build, naming the Debian
+ * package to install, unless {@code skipMissingCompilers} is true.
  */
 @Mojo(name = "check-c", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class CheckCMojo extends AbstractCMojo {
@@ -40,17 +40,15 @@ public class CheckCMojo extends AbstractCMojo {
   boolean runCheck;
 
   /**
-   * The command prefix that runs an ABI's programs on this host, keyed by ABI, e.g.
-   * {@code <runners><aarch64>qemu-aarch64 -L /usr/aarch64-linux-gnu</aarch64></runners>}.
-   * Default: run directly where the host is that ABI (i386 on x86_64 too), else
-   * {@code qemu-<arch>} where it is on the PATH, else do not run.
+   * The command prefix that runs an ABI's programs on this host, keyed by ABI, e.g. {@code
+   * <runners><aarch64>qemu-aarch64 -L /usr/aarch64-linux-gnu</aarch64></runners>}. Default: run
+   * directly where the host is that ABI (i386 on x86_64 too), else {@code qemu-<arch>} where it is
+   * on the PATH, else do not run.
    */
-  @Parameter
-  Map<String, String> runners;
+  @Parameter Map<String, String> runners;
 
   /** Extra flags for every C compiler call (e.g. {@code -std=gnu11}), before the headers. */
-  @Parameter
-  List<String> cflags;
+  @Parameter List<String> cflags;
 
   /** Skip this goal. */
   @Parameter(property = "abiguard.checkC.skip", defaultValue = "false")
@@ -62,10 +60,21 @@ public class CheckCMojo extends AbstractCMojo {
       getLog().info("abiguard check-c: skipped");
       return;
     }
-    CCheck.Options options = new CCheck.Options(project.getBasedir().toPath(), classesDirectory.toPath(),
-        workDirectory.toPath(), orEmpty(headers), includePaths(), orEmpty(defines), orEmpty(cflags), abiNames(),
-        compilerCommands(), runners == null ? Map.of() : Map.copyOf(runners), skipMissingCompilers, runCheck,
-        System.getProperty("os.arch"));
+    CCheck.Options options =
+        new CCheck.Options(
+            project.getBasedir().toPath(),
+            classesDirectory.toPath(),
+            workDirectory.toPath(),
+            orEmpty(headers),
+            includePaths(),
+            orEmpty(defines),
+            orEmpty(cflags),
+            abiNames(),
+            compilerCommands(),
+            runners == null ? Map.of() : Map.copyOf(runners),
+            skipMissingCompilers,
+            runCheck,
+            System.getProperty("os.arch"));
     CCheck.Result result;
     try {
       result = CCheck.run(options, buildLog());
@@ -76,8 +85,12 @@ public class CheckCMojo extends AbstractCMojo {
     }
     if (result.failed()) {
       int n = result.errors().size();
-      throw new MojoFailureException("abiguard check-c: " + n + (n == 1 ? " problem" : " problems")
-          + " between the Java mirrors and the C headers (see the errors above); first: " + result.errors().get(0));
+      throw new MojoFailureException(
+          "abiguard check-c: "
+              + n
+              + (n == 1 ? " problem" : " problems")
+              + " between the Java mirrors and the C headers (see the errors above); first: "
+              + result.errors().get(0));
     }
   }
 }

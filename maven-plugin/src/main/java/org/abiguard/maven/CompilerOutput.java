@@ -6,14 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A C compiler's output (gcc's and clang's format) split into its diagnostics:
- * {@code file:line:column: error: text}. Context lines ("In file included from", source excerpts,
- * carets) belong to no diagnostic and are dropped.
+ * A C compiler's output (gcc's and clang's format) split into its diagnostics: {@code
+ * file:line:column: error: text}. Context lines ("In file included from", source excerpts, carets)
+ * belong to no diagnostic and are dropped.
  */
 final class CompilerOutput {
   private static final Pattern DIAGNOSTIC =
       Pattern.compile("^(.+?):(\\d+):(?:(\\d+):)? (fatal error|error|warning|note): (.*)$");
-  private static final Pattern DRIVER_ERROR = Pattern.compile("^([^:\\s]+): (fatal error|error): (.*)$");
+  private static final Pattern DRIVER_ERROR =
+      Pattern.compile("^([^:\\s]+): (fatal error|error): (.*)$");
 
   /**
    * One diagnostic.
@@ -50,14 +51,21 @@ final class CompilerOutput {
     for (String line : output.split("\\R")) {
       Matcher m = DIAGNOSTIC.matcher(line);
       if (m.matches()) {
-        result.add(new Diagnostic(m.group(1), Integer.parseInt(m.group(2)),
-            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(4), m.group(5)));
+        result.add(
+            new Diagnostic(
+                m.group(1),
+                Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+                m.group(4),
+                m.group(5)));
         continue;
       }
       Matcher d = DRIVER_ERROR.matcher(line);
       if (d.matches()) {
         result.add(new Diagnostic(d.group(1), 0, 0, d.group(2), d.group(3)));
-      } else if (line.contains("ld returned") || line.startsWith("collect2") || line.contains("undefined reference")) {
+      } else if (line.contains("ld returned")
+          || line.startsWith("collect2")
+          || line.contains("undefined reference")) {
         result.add(new Diagnostic(null, 0, 0, "error", line.trim()));
       }
     }

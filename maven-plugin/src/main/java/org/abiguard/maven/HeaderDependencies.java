@@ -24,18 +24,29 @@ final class HeaderDependencies {
    *
    * @param workDir where the empty translation unit that includes the headers is written
    */
-  static Optional<List<Path>> of(List<String> compiler, List<String> flags, List<String> headers, Path basedir,
-      Path workDir) throws IOException {
+  static Optional<List<Path>> of(
+      List<String> compiler, List<String> flags, List<String> headers, Path basedir, Path workDir)
+      throws IOException {
     if (compiler.isEmpty() || Executables.find(compiler.get(0)).isEmpty()) {
       return Optional.empty();
     }
     Files.createDirectories(workDir);
     Path unit = workDir.resolve("headers.c");
-    StringBuilder source = new StringBuilder("/* abiguard import: which files do the headers read? */\n");
+    StringBuilder source =
+        new StringBuilder("/* abiguard import: which files do the headers read? */\n");
     for (String header : headers) {
       Path p = basedir.resolve(header);
-      source.append("#include \"").append(Files.isRegularFile(p) ? p.toAbsolutePath().normalize().toString()
-          .replace("\\", "\\\\").replace("\"", "\\\"") : header).append("\"\n");
+      source
+          .append("#include \"")
+          .append(
+              Files.isRegularFile(p)
+                  ? p.toAbsolutePath()
+                      .normalize()
+                      .toString()
+                      .replace("\\", "\\\\")
+                      .replace("\"", "\\\"")
+                  : header)
+          .append("\"\n");
     }
     Files.writeString(unit, source.toString(), StandardCharsets.UTF_8);
     List<String> command = new ArrayList<>(compiler);
@@ -55,7 +66,9 @@ final class HeaderDependencies {
     return Optional.of(files);
   }
 
-  /** The prerequisites of a make rule {@code target: a b \\ c}, with {@code \ } as an escaped space. */
+  /**
+   * The prerequisites of a make rule {@code target: a b \\ c}, with {@code \ } as an escaped space.
+   */
   static List<String> parseRule(String rule) {
     String text = rule.replace("\\\r\n", " ").replace("\\\n", " ");
     int colon = text.indexOf(": ");

@@ -27,11 +27,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Imports C headers as Java mirrors: runs abiguard's importer in-process into
- * {@code target/generated-sources/abiguard-import} and adds that directory as a source root, so
- * the compilation that follows processes the mirrors with abiguard. The importer uses each
- * ABI's real C compiler and proves every mirror it writes. Up to date, with no work, when the
- * options and every file the headers read are unchanged since the last import.
+ * Imports C headers as Java mirrors: runs abiguard's importer in-process into {@code
+ * target/generated-sources/abiguard-import} and adds that directory as a source root, so the
+ * compilation that follows processes the mirrors with abiguard. The importer uses each ABI's real C
+ * compiler and proves every mirror it writes. Up to date, with no work, when the options and every
+ * file the headers read are unchanged since the last import.
  */
 @Mojo(name = "import", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class ImportMojo extends AbstractCMojo {
@@ -48,7 +48,9 @@ public class ImportMojo extends AbstractCMojo {
   String types;
 
   /** Where the mirrors are written; added as a compile source root. */
-  @Parameter(defaultValue = "${project.build.directory}/generated-sources/abiguard-import", required = true)
+  @Parameter(
+      defaultValue = "${project.build.directory}/generated-sources/abiguard-import",
+      required = true)
   File outputDirectory;
 
   /** Where the import keeps its up-to-date stamp. */
@@ -86,9 +88,15 @@ public class ImportMojo extends AbstractCMojo {
     try {
       Optional<String> fingerprint = fingerprint(options);
       if (fingerprint.isPresent() && !force && ImportStamp.upToDate(stamp, fingerprint.get())) {
-        getLog().info("abiguard import: up to date, nothing to do: " + String.join(", ", orEmpty(headers))
-            + ", the files they include and the options are unchanged since the last import into " + shown(out)
-            + " (checked in " + (System.nanoTime() - start) / 1_000_000 + " ms)");
+        getLog()
+            .info(
+                "abiguard import: up to date, nothing to do: "
+                    + String.join(", ", orEmpty(headers))
+                    + ", the files they include and the options are unchanged since the last import into "
+                    + shown(out)
+                    + " (checked in "
+                    + (System.nanoTime() - start) / 1_000_000
+                    + " ms)");
         project.addCompileSourceRoot(out.toString());
         return;
       }
@@ -101,18 +109,38 @@ public class ImportMojo extends AbstractCMojo {
         throw new MojoFailureException("abiguard import: " + result.problem());
       }
       if (!result.success()) {
-        String what = "abiguard import: " + result.leftOut().size() + " of " + result.found().size()
-            + " C types not mirrored: " + result.leftOut();
+        String what =
+            "abiguard import: "
+                + result.leftOut().size()
+                + " of "
+                + result.found().size()
+                + " C types not mirrored: "
+                + result.leftOut();
         if (failOnLeftOut || result.proven().size() < result.written().size()) {
-          throw new MojoFailureException(what + (result.proven().size() < result.written().size()
-              ? "; " + (result.written().size() - result.proven().size()) + " mirrors written but not proven" : "")
-              + " (set <types> to leave them out, or <failOnLeftOut>false</failOnLeftOut>)");
+          throw new MojoFailureException(
+              what
+                  + (result.proven().size() < result.written().size()
+                      ? "; "
+                          + (result.written().size() - result.proven().size())
+                          + " mirrors written but not proven"
+                      : "")
+                  + " (set <types> to leave them out, or <failOnLeftOut>false</failOnLeftOut>)");
         }
         getLog().warn(what);
       }
       int n = result.written().size();
-      getLog().info("abiguard import: " + n + (n == 1 ? " mirror" : " mirrors") + " written to " + shown(out)
-          + ", proven on " + String.join(", ", options.abis()) + " (" + result.millis() + " ms)");
+      getLog()
+          .info(
+              "abiguard import: "
+                  + n
+                  + (n == 1 ? " mirror" : " mirrors")
+                  + " written to "
+                  + shown(out)
+                  + ", proven on "
+                  + String.join(", ", options.abis())
+                  + " ("
+                  + result.millis()
+                  + " ms)");
       if (fingerprint.isPresent()) {
         ImportStamp.write(stamp, fingerprint.get(), result.files());
       }
@@ -123,25 +151,31 @@ public class ImportMojo extends AbstractCMojo {
 
   private ImportOptions options(Path out) throws MojoExecutionException {
     if (orEmpty(headers).isEmpty()) {
-      throw new MojoExecutionException("abiguard import needs <headers>: the C headers to mirror, e.g."
-          + " <headers><header>public/memory.h</header></headers>");
+      throw new MojoExecutionException(
+          "abiguard import needs <headers>: the C headers to mirror, e.g."
+              + " <headers><header>public/memory.h</header></headers>");
     }
     if (packageName == null || packageName.isBlank()) {
-      throw new MojoExecutionException("abiguard import needs <packageName>: the Java package of the mirrors");
+      throw new MojoExecutionException(
+          "abiguard import needs <packageName>: the Java package of the mirrors");
     }
     Pattern pattern = null;
     if (types != null && !types.isBlank()) {
       try {
         pattern = Pattern.compile(types);
       } catch (PatternSyntaxException e) {
-        throw new MojoExecutionException("abiguard import: <types> is not a regular expression: " + e.getMessage(), e);
+        throw new MojoExecutionException(
+            "abiguard import: <types> is not a regular expression: " + e.getMessage(), e);
       }
     }
     List<String> abis = abiNames();
     for (String abi : abis) {
       if (TargetAbi.byName(abi).isEmpty()) {
-        throw new MojoExecutionException("abiguard import: unknown ABI '" + abi + "' in <abis>; known: x86_64, i386,"
-            + " aarch64");
+        throw new MojoExecutionException(
+            "abiguard import: unknown ABI '"
+                + abi
+                + "' in <abis>; known: x86_64, i386,"
+                + " aarch64");
       }
     }
     Map<String, List<String>> commands = new LinkedHashMap<>();
@@ -155,7 +189,14 @@ public class ImportMojo extends AbstractCMojo {
       Path p = project.getBasedir().toPath().resolve(h);
       headerNames.add(Files.isRegularFile(p) ? p.toAbsolutePath().normalize().toString() : h);
     }
-    return new ImportOptions(headerNames, includeDirs, orEmpty(defines), packageName.trim(), out, pattern, abis,
+    return new ImportOptions(
+        headerNames,
+        includeDirs,
+        orEmpty(defines),
+        packageName.trim(),
+        out,
+        pattern,
+        abis,
         commands);
   }
 
@@ -169,8 +210,13 @@ public class ImportMojo extends AbstractCMojo {
     options.includeDirs().forEach(d -> flags.add("-I" + d));
     options.defines().forEach(d -> flags.add("-D" + d));
     String primary = options.abis().get(0);
-    Optional<List<Path>> files = HeaderDependencies.of(options.compiler(primary), flags, options.headers(),
-        project.getBasedir().toPath(), workDirectory.toPath());
+    Optional<List<Path>> files =
+        HeaderDependencies.of(
+            options.compiler(primary),
+            flags,
+            options.headers(),
+            project.getBasedir().toPath(),
+            workDirectory.toPath());
     if (files.isEmpty()) {
       return Optional.empty();
     }

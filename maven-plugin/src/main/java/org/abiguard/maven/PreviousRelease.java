@@ -24,21 +24,25 @@ final class PreviousRelease {
   private final RepositorySystemSession session;
   private final List<RemoteRepository> repositories;
 
-  PreviousRelease(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
+  PreviousRelease(
+      RepositorySystem system,
+      RepositorySystemSession session,
+      List<RemoteRepository> repositories) {
     this.system = system;
     this.session = session;
     this.repositories = repositories;
   }
 
   /**
-   * The newest version of {@code groupId:artifactId} below {@code version} that is not a
-   * snapshot, if the repositories know one.
+   * The newest version of {@code groupId:artifactId} below {@code version} that is not a snapshot,
+   * if the repositories know one.
    */
   Optional<String> newestBelow(String groupId, String artifactId, String extension, String version)
       throws VersionRangeResolutionException {
     Artifact range = new DefaultArtifact(groupId, artifactId, extension, "[0," + version + ")");
-    VersionRangeResult result = system.resolveVersionRange(session,
-        new VersionRangeRequest(range, repositories, "abiguard check-abi"));
+    VersionRangeResult result =
+        system.resolveVersionRange(
+            session, new VersionRangeRequest(range, repositories, "abiguard check-abi"));
     List<Version> versions = result.getVersions();
     for (int i = versions.size() - 1; i >= 0; i--) {
       String v = versions.get(i).toString();
@@ -53,8 +57,10 @@ final class PreviousRelease {
   File fetch(String groupId, String artifactId, String extension, String version)
       throws ArtifactResolutionException {
     Artifact artifact = new DefaultArtifact(groupId, artifactId, extension, version);
-    return system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, "abiguard check-abi"))
-        .getArtifact().getFile();
+    return system
+        .resolveArtifact(session, new ArtifactRequest(artifact, repositories, "abiguard check-abi"))
+        .getArtifact()
+        .getFile();
   }
 
   /** The repositories' ids, for messages: {@code local, central}. */

@@ -27,20 +27,26 @@ final class Processes {
    * @throws IOException when the command cannot be started or does not end within the timeout
    */
   static Outcome run(List<String> command, Path directory, long timeoutSeconds) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     builder.environment().put("LC_ALL", "C");
     builder.environment().remove("GCC_COLORS");
     Process process = builder.start();
     process.getOutputStream().close();
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    Thread reader = new Thread(() -> copy(process.getInputStream(), output), "abiguard-process-output");
+    Thread reader =
+        new Thread(() -> copy(process.getInputStream(), output), "abiguard-process-output");
     reader.setDaemon(true);
     reader.start();
     try {
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IOException("'" + String.join(" ", command) + "' did not finish within " + timeoutSeconds
-            + " seconds");
+        throw new IOException(
+            "'"
+                + String.join(" ", command)
+                + "' did not finish within "
+                + timeoutSeconds
+                + " seconds");
       }
       reader.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {

@@ -47,7 +47,7 @@ record Toolchain(TargetAbi abi, List<String> compiler, boolean configured) {
     return new Toolchain(abi, words(command), true);
   }
 
-  /** {@code "gcc  -m32"} → [gcc, -m32]. */
+  /** {@code "gcc -m32"} → [gcc, -m32]. */
   static List<String> words(String command) {
     return Arrays.stream(command.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
   }
@@ -59,11 +59,20 @@ record Toolchain(TargetAbi abi, List<String> compiler, boolean configured) {
   /** What to tell a user whose compiler is missing or cannot build for the ABI. */
   String installHint() {
     if (configured) {
-      return "install it, or set <compilers><" + abi.manifestName() + ">COMMAND</" + abi.manifestName()
-          + "></compilers> to a compiler for " + abi.manifestName();
+      return "install it, or set <compilers><"
+          + abi.manifestName()
+          + ">COMMAND</"
+          + abi.manifestName()
+          + "></compilers> to a compiler for "
+          + abi.manifestName();
     }
-    return "on Debian/Ubuntu: apt-get install " + debianPackage(abi) + "; or set <compilers><" + abi.manifestName()
-        + ">COMMAND</" + abi.manifestName() + "></compilers>";
+    return "on Debian/Ubuntu: apt-get install "
+        + debianPackage(abi)
+        + "; or set <compilers><"
+        + abi.manifestName()
+        + ">COMMAND</"
+        + abi.manifestName()
+        + "></compilers>";
   }
 
   /**
@@ -77,36 +86,42 @@ record Toolchain(TargetAbi abi, List<String> compiler, boolean configured) {
     return runner(abi, hostArch, configured, System.getenv("PATH"));
   }
 
-  static Optional<List<String>> runner(TargetAbi abi, String hostArch, String configured, String pathVariable) {
+  static Optional<List<String>> runner(
+      TargetAbi abi, String hostArch, String configured, String pathVariable) {
     if (configured != null && !configured.isBlank()) {
       return Optional.of(words(configured));
     }
     String host = hostArch.toLowerCase(Locale.ROOT);
     boolean x86Host = host.equals("amd64") || host.equals("x86_64");
-    boolean native_ = switch (abi) {
-      case X86_64 -> x86Host;
-      case I386 -> x86Host || host.equals("x86") || host.equals("i386") || host.equals("i686");
-      case AARCH64 -> host.equals("aarch64") || host.equals("arm64");
-    };
+    boolean native_ =
+        switch (abi) {
+          case X86_64 -> x86Host;
+          case I386 -> x86Host || host.equals("x86") || host.equals("i386") || host.equals("i686");
+          case AARCH64 -> host.equals("aarch64") || host.equals("arm64");
+        };
     if (native_) {
       return Optional.of(List.of());
     }
-    String qemu = switch (abi) {
-      case X86_64 -> "qemu-x86_64";
-      case I386 -> "qemu-i386";
-      case AARCH64 -> "qemu-aarch64";
-    };
-    String sysroot = switch (abi) {
-      case X86_64 -> "/usr/x86_64-linux-gnu";
-      case I386 -> "/usr/i686-linux-gnu";
-      case AARCH64 -> "/usr/aarch64-linux-gnu";
-    };
-    return Executables.find(qemu, pathVariable).map(q -> {
-      List<String> words = new ArrayList<>(List.of(q.toString()));
-      if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(sysroot))) {
-        words.addAll(List.of("-L", sysroot));
-      }
-      return words;
-    });
+    String qemu =
+        switch (abi) {
+          case X86_64 -> "qemu-x86_64";
+          case I386 -> "qemu-i386";
+          case AARCH64 -> "qemu-aarch64";
+        };
+    String sysroot =
+        switch (abi) {
+          case X86_64 -> "/usr/x86_64-linux-gnu";
+          case I386 -> "/usr/i686-linux-gnu";
+          case AARCH64 -> "/usr/aarch64-linux-gnu";
+        };
+    return Executables.find(qemu, pathVariable)
+        .map(
+            q -> {
+              List<String> words = new ArrayList<>(List.of(q.toString()));
+              if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(sysroot))) {
+                words.addAll(List.of("-L", sysroot));
+              }
+              return words;
+            });
   }
 }

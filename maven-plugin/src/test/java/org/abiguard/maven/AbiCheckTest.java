@@ -20,11 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** check-abi's comparison and its baselines, on manifests written by the real processor. */
 class AbiCheckTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private String manifest(String name, String fields) throws IOException {
-    Path classes = Mirrors.compile(dir.resolve(name), "x86_64,i386", Map.of("p/S.java", """
+    Path classes =
+        Mirrors.compile(
+            dir.resolve(name),
+            "x86_64,i386",
+            Map.of(
+                "p/S.java",
+                """
         package p;
 
         import org.abiguard.*;
@@ -32,7 +37,8 @@ class AbiCheckTest {
         @AbiStruct(name = "s")
         public class S {
         %s}
-        """.formatted(fields)));
+        """
+                    .formatted(fields)));
     return Files.readString(classes.resolve(Baseline.MANIFEST));
   }
 
@@ -41,11 +47,15 @@ class AbiCheckTest {
   @Test
   void movedMemberIsAnErrorNamingMirrorMemberAbisAndOffsets() throws Exception {
     String old = manifest("old", V1);
-    String now = manifest("new", "  @U32 public long a;\n  @U16 public int x;\n  @U8 public int b;\n");
+    String now =
+        manifest("new", "  @U32 public long a;\n  @U16 public int x;\n  @U8 public int b;\n");
     RecordingLog log = new RecordingLog();
-    AbiCheck.Result result = AbiCheck.run(now, new Baseline("g:a:1.0", "1.0", Optional.of(old)), true, log);
+    AbiCheck.Result result =
+        AbiCheck.run(now, new Baseline("g:a:1.0", "1.0", Optional.of(old)), true, log);
     assertTrue(result.failed());
-    assertEquals(List.of("[abiguard:abi-break] p.S.b: field s.b moved from offset 4 to 6 on x86_64 and i386 since 1.0"),
+    assertEquals(
+        List.of(
+            "[abiguard:abi-break] p.S.b: field s.b moved from offset 4 to 6 on x86_64 and i386 since 1.0"),
         log.errors);
     // 'x' moved 'b': it is part of the break, not a compatible addition
     assertEquals(List.of(), log.infos);
@@ -56,7 +66,8 @@ class AbiCheckTest {
     String old = manifest("old", V1);
     String now = manifest("new", "  @U16 public int a;\n  @U8 public int b;\n");
     RecordingLog log = new RecordingLog();
-    AbiCheck.Result result = AbiCheck.run(now, new Baseline("g:a:1.0", "1.0", Optional.of(old)), false, log);
+    AbiCheck.Result result =
+        AbiCheck.run(now, new Baseline("g:a:1.0", "1.0", Optional.of(old)), false, log);
     assertTrue(result.failed());
     assertEquals(List.of(), log.errors);
     assertEquals(3, log.warnings.size(), log.toString());
@@ -66,34 +77,51 @@ class AbiCheckTest {
   void sameLayoutsPass() throws Exception {
     String old = manifest("old", V1);
     RecordingLog log = new RecordingLog();
-    AbiCheck.Result result = AbiCheck.run(old, new Baseline("g:a:1.0", "1.0", Optional.of(old)), true, log);
+    AbiCheck.Result result =
+        AbiCheck.run(old, new Baseline("g:a:1.0", "1.0", Optional.of(old)), true, log);
     assertFalse(result.failed());
-    assertEquals(List.of("abiguard check-abi: 1 mirror compatible with g:a:1.0 (1 in it)"), log.infos);
+    assertEquals(
+        List.of("abiguard check-abi: 1 mirror compatible with g:a:1.0 (1 in it)"), log.infos);
   }
 
   @Test
   void aBaselineWithoutManifestIsANotice() throws Exception {
     RecordingLog log = new RecordingLog();
-    assertFalse(AbiCheck.run(null, new Baseline("g:a:0.9", "0.9", Optional.empty()), true, log).failed());
-    assertEquals(List.of("abiguard check-abi: g:a:0.9 has no META-INF/abiguard/abi-manifest.json (it predates"
-        + " abiguard or has no mirror): nothing to compare"), log.infos);
+    assertFalse(
+        AbiCheck.run(null, new Baseline("g:a:0.9", "0.9", Optional.empty()), true, log).failed());
+    assertEquals(
+        List.of(
+            "abiguard check-abi: g:a:0.9 has no META-INF/abiguard/abi-manifest.json (it predates"
+                + " abiguard or has no mirror): nothing to compare"),
+        log.infos);
   }
 
   @Test
   void aBuildWithoutManifestLosesEveryMirror() throws Exception {
     String old = manifest("old", V1);
     RecordingLog log = new RecordingLog();
-    assertTrue(AbiCheck.run(null, new Baseline("g:a:1.0", "1.0", Optional.of(old)), true, log).failed());
-    assertEquals(List.of("[abiguard:abi-break] p.S: struct s (p.S) was removed since 1.0"), log.errors);
+    assertTrue(
+        AbiCheck.run(null, new Baseline("g:a:1.0", "1.0", Optional.of(old)), true, log).failed());
+    assertEquals(
+        List.of("[abiguard:abi-break] p.S: struct s (p.S) was removed since 1.0"), log.errors);
     assertEquals(1, log.warnings.size());
   }
 
   @Test
   void anInvalidBaselineSaysWhere() {
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> AbiCheck.run("{\"format\": 1}",
-        new Baseline("g:a:1.0", "1.0", Optional.of("{\"format\": 2, \"structs\": []}")), true, new RecordingLog()));
-    assertEquals("abiguard check-abi: the manifest of g:a:1.0 is not a valid abiguard manifest: line 1, column 12:"
-        + " manifest format 2 is not supported; this abiguard reads format 1", e.getMessage());
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                AbiCheck.run(
+                    "{\"format\": 1}",
+                    new Baseline("g:a:1.0", "1.0", Optional.of("{\"format\": 2, \"structs\": []}")),
+                    true,
+                    new RecordingLog()));
+    assertEquals(
+        "abiguard check-abi: the manifest of g:a:1.0 is not a valid abiguard manifest: line 1, column 12:"
+            + " manifest format 2 is not supported; this abiguard reads format 1",
+        e.getMessage());
   }
 
   @Test
@@ -110,9 +138,11 @@ class AbiCheckTest {
     assertEquals(Optional.of(json), Baseline.of(jar, "g:lib:1.0", "1.0").manifest());
     Path file = dir.resolve("abi-manifest.json");
     Files.writeString(file, json);
-    assertEquals(Optional.of(json), Baseline.of(file, "abi-manifest.json", "abi-manifest.json").manifest());
+    assertEquals(
+        Optional.of(json), Baseline.of(file, "abi-manifest.json", "abi-manifest.json").manifest());
     Path empty = dir.resolve("empty.jar");
-    try (OutputStream out = Files.newOutputStream(empty); ZipOutputStream zip = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(empty);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("p/S.class"));
       zip.closeEntry();
     }

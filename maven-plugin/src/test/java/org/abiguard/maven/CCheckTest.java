@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** check-c with the real C compilers against mirrors built by the real processor. */
 class CCheckTest {
-  private static final String HEADER = """
+  private static final String HEADER =
+      """
       #include <stdint.h>
       struct hv_request {
           uint16_t domid;
@@ -39,31 +40,47 @@ class CCheckTest {
           @U32 public long op;
           @NativeLong public long arg;
         }
-        """.formatted(flagsWidth);
+        """
+        .formatted(flagsWidth);
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path classes(String abis, String flagsWidth) throws IOException {
     Files.writeString(dir.resolve("hv.h"), HEADER);
     return Mirrors.compile(dir, abis, Map.of("p/HvRequest.java", mirror(flagsWidth)));
   }
 
-  private CCheck.Options options(Path classes, List<String> abis, Map<String, String> compilers, boolean skip) {
-    return new CCheck.Options(dir, classes, dir.resolve("work"), List.of("hv.h"), List.of(), List.of(), List.of(),
-        abis, compilers, Map.of(), skip, true, System.getProperty("os.arch"));
+  private CCheck.Options options(
+      Path classes, List<String> abis, Map<String, String> compilers, boolean skip) {
+    return new CCheck.Options(
+        dir,
+        classes,
+        dir.resolve("work"),
+        List.of("hv.h"),
+        List.of(),
+        List.of(),
+        List.of(),
+        abis,
+        compilers,
+        Map.of(),
+        skip,
+        true,
+        System.getProperty("os.arch"));
   }
 
   private static void assumeCompiler(String... command) throws IOException {
-    assumeTrue(Executables.find(command[0]).isPresent(), command[0] + " is not installed: test skipped");
+    assumeTrue(
+        Executables.find(command[0]).isPresent(), command[0] + " is not installed: test skipped");
     Path probe = Files.createTempFile("abiguard-probe", ".c");
     try {
       Files.writeString(probe, "#include <stdint.h>\n");
       List<String> cmd = new java.util.ArrayList<>(List.of(command));
       cmd.addAll(List.of("-fsyntax-only", probe.toString()));
-      assumeTrue(Processes.run(cmd, probe.getParent(), 60).succeeded(),
-          String.join(" ", command) + " cannot compile (multilib or cross headers missing): test skipped");
+      assumeTrue(
+          Processes.run(cmd, probe.getParent(), 60).succeeded(),
+          String.join(" ", command)
+              + " cannot compile (multilib or cross headers missing): test skipped");
     } finally {
       Files.delete(probe);
     }
@@ -75,15 +92,18 @@ class CCheckTest {
     assumeCompiler("gcc", "-m32");
     assumeCompiler("aarch64-linux-gnu-gcc");
     RecordingLog log = new RecordingLog();
-    CCheck.Result result = CCheck.run(options(classes("x86_64,i386,aarch64", "U16"), List.of(), Map.of(), false), log);
+    CCheck.Result result =
+        CCheck.run(options(classes("x86_64,i386,aarch64", "U16"), List.of(), Map.of(), false), log);
     assertEquals(List.of(), log.errors, log.toString());
     assertEquals(List.of("x86_64", "i386", "aarch64"), result.checked());
     assertFalse(result.failed());
     // per ABI: abi-check.c's summary, then the match
     assertEquals(6, log.infos.size(), log.toString());
-    assertEquals("abiguard check-c: i386: abi-check: 0 bit-field checks, 0 mismatches", log.infos.get(2));
+    assertEquals(
+        "abiguard check-c: i386: abi-check: 0 bit-field checks, 0 mismatches", log.infos.get(2));
     // sizeof, _Alignof, and offsetof and sizeof of each of the 4 members
-    assertEquals("abiguard check-c: i386 (gcc -m32): the mirrors match hv.h (10 assertions; abi-check.c ran)",
+    assertEquals(
+        "abiguard check-c: i386 (gcc -m32): the mirrors match hv.h (10 assertions; abi-check.c ran)",
         log.infos.get(3));
   }
 
@@ -92,15 +112,23 @@ class CCheckTest {
     assumeCompiler("gcc");
     assumeCompiler("gcc", "-m32");
     RecordingLog log = new RecordingLog();
-    CCheck.Result result = CCheck.run(options(classes("x86_64,i386", "U32"), List.of(), Map.of(), false), log);
+    CCheck.Result result =
+        CCheck.run(options(classes("x86_64,i386", "U32"), List.of(), Map.of(), false), log);
     assertTrue(result.failed());
     assertEquals(List.of("x86_64", "i386"), result.checked());
     // flags is a uint16_t in C: the mirror's u32 makes it 4 bytes and moves 'op'
-    assertTrue(log.errors.contains("[abiguard:layout] p.HvRequest.flags: sizeof(((struct hv_request *)0)->flags)"
-        + " must be 4 (x86_64) as the Java mirror says, but C has 2 [gcc: abi-asserts.h:22: static assertion failed]"),
+    assertTrue(
+        log.errors.contains(
+            "[abiguard:layout] p.HvRequest.flags: sizeof(((struct hv_request *)0)->flags)"
+                + " must be 4 (x86_64) as the Java mirror says, but C has 2 [gcc: abi-asserts.h:22: static assertion failed]"),
         log.toString());
-    assertTrue(log.errors.stream().anyMatch(e -> e.startsWith("[abiguard:layout] p.HvRequest.op:"
-        + " offsetof(struct hv_request, op) must be 8 (i386) as the Java mirror says, but C has 4 [gcc -m32:")),
+    assertTrue(
+        log.errors.stream()
+            .anyMatch(
+                e ->
+                    e.startsWith(
+                        "[abiguard:layout] p.HvRequest.op:"
+                            + " offsetof(struct hv_request, op) must be 8 (i386) as the Java mirror says, but C has 4 [gcc -m32:")),
         log.toString());
     assertEquals(log.errors, result.errors());
   }
@@ -109,50 +137,78 @@ class CCheckTest {
   void onlyTheConfiguredAbisAreChecked() throws Exception {
     assumeCompiler("gcc");
     RecordingLog log = new RecordingLog();
-    CCheck.Result result = CCheck.run(options(classes("x86_64,i386", "U16"), List.of("x86_64"), Map.of(), false), log);
+    CCheck.Result result =
+        CCheck.run(options(classes("x86_64,i386", "U16"), List.of("x86_64"), Map.of(), false), log);
     assertEquals(List.of("x86_64"), result.checked());
     assertEquals(List.of(), log.errors);
   }
 
   @Test
   void anAbiTheBuildDoesNotLayOutIsAConfigurationError() throws Exception {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> CCheck.run(options(classes("x86_64", "U16"), List.of("aarch64"), Map.of(), false), new RecordingLog()));
-    assertEquals("abiguard check-c: the build has no aarch64 layouts, so abi-asserts.h asserts nothing for it; add it"
-        + " to -Aabiguard.abis (now: x86_64) or remove it from <abis>", e.getMessage());
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                CCheck.run(
+                    options(classes("x86_64", "U16"), List.of("aarch64"), Map.of(), false),
+                    new RecordingLog()));
+    assertEquals(
+        "abiguard check-c: the build has no aarch64 layouts, so abi-asserts.h asserts nothing for it; add it"
+            + " to -Aabiguard.abis (now: x86_64) or remove it from <abis>",
+        e.getMessage());
   }
 
   @Test
   void missingCompilerFailsNamingWhatToInstall() throws Exception {
     RecordingLog log = new RecordingLog();
-    CCheck.Result result = CCheck.run(options(classes("x86_64", "U16"), List.of(),
-        Map.of("x86_64", "abiguard-no-such-cc -O2"), false), log);
+    CCheck.Result result =
+        CCheck.run(
+            options(
+                classes("x86_64", "U16"),
+                List.of(),
+                Map.of("x86_64", "abiguard-no-such-cc -O2"),
+                false),
+            log);
     assertTrue(result.failed());
-    assertEquals(List.of("abiguard check-c: the x86_64 compiler is missing: 'abiguard-no-such-cc' is not on the PATH;"
-        + " install it, or set <compilers><x86_64>COMMAND</x86_64></compilers> to a compiler for x86_64 (or set"
-        + " <skipMissingCompilers>true</skipMissingCompilers> to check only the ABIs whose compiler is installed)"),
+    assertEquals(
+        List.of(
+            "abiguard check-c: the x86_64 compiler is missing: 'abiguard-no-such-cc' is not on the PATH;"
+                + " install it, or set <compilers><x86_64>COMMAND</x86_64></compilers> to a compiler for x86_64 (or set"
+                + " <skipMissingCompilers>true</skipMissingCompilers> to check only the ABIs whose compiler is installed)"),
         log.errors);
   }
 
   @Test
   void missingDefaultCompilerNamesTheDebianPackage() {
     Toolchain aarch64 = Toolchain.of(org.abiguard.processor.layout.TargetAbi.AARCH64, Map.of());
-    assertEquals("on Debian/Ubuntu: apt-get install gcc-aarch64-linux-gnu; or set"
-        + " <compilers><aarch64>COMMAND</aarch64></compilers>", aarch64.installHint());
-    assertEquals("gcc-12-multilib", Toolchain.debianPackage(org.abiguard.processor.layout.TargetAbi.I386));
+    assertEquals(
+        "on Debian/Ubuntu: apt-get install gcc-aarch64-linux-gnu; or set"
+            + " <compilers><aarch64>COMMAND</aarch64></compilers>",
+        aarch64.installHint());
+    assertEquals(
+        "gcc-12-multilib", Toolchain.debianPackage(org.abiguard.processor.layout.TargetAbi.I386));
   }
 
   @Test
   void missingCompilerIsAWarningWhenSkipped() throws Exception {
     assumeCompiler("gcc");
     RecordingLog log = new RecordingLog();
-    CCheck.Result result = CCheck.run(options(classes("x86_64,i386", "U16"), List.of(),
-        Map.of("i386", "abiguard-no-such-cc"), true), log);
+    CCheck.Result result =
+        CCheck.run(
+            options(
+                classes("x86_64,i386", "U16"),
+                List.of(),
+                Map.of("i386", "abiguard-no-such-cc"),
+                true),
+            log);
     assertFalse(result.failed(), log.toString());
     assertEquals(List.of("x86_64"), result.checked());
     assertEquals(List.of("i386"), result.skipped());
     assertEquals(1, log.warnings.size());
-    assertTrue(log.warnings.get(0).startsWith("abiguard check-c: i386 not checked: the i386 compiler is missing"),
+    assertTrue(
+        log.warnings
+            .get(0)
+            .startsWith("abiguard check-c: i386 not checked: the i386 compiler is missing"),
         log.toString());
   }
 
@@ -160,10 +216,14 @@ class CCheckTest {
   void compilerForAnotherAbiIsRejected() throws Exception {
     assumeCompiler("gcc");
     RecordingLog log = new RecordingLog();
-    CCheck.Result result = CCheck.run(options(classes("i386", "U16"), List.of(), Map.of("i386", "gcc"), false), log);
+    CCheck.Result result =
+        CCheck.run(options(classes("i386", "U16"), List.of(), Map.of("i386", "gcc"), false), log);
     assertTrue(result.failed());
-    assertEquals(List.of("abiguard check-c: the i386 compiler 'gcc' does not build for i386 (it does not define"
-        + " __i386__); set <compilers><i386>COMMAND</i386></compilers> to a compiler for i386"), log.errors);
+    assertEquals(
+        List.of(
+            "abiguard check-c: the i386 compiler 'gcc' does not build for i386 (it does not define"
+                + " __i386__); set <compilers><i386>COMMAND</i386></compilers> to a compiler for i386"),
+        log.errors);
   }
 
   @Test
@@ -171,11 +231,26 @@ class CCheckTest {
     assumeCompiler("gcc");
     Path classes = classes("x86_64", "U16");
     RecordingLog log = new RecordingLog();
-    CCheck.Options missing = new CCheck.Options(dir, classes, dir.resolve("work"), List.of("no/such.h"), List.of(),
-        List.of(), List.of(), List.of(), Map.of(), Map.of(), false, true, "amd64");
+    CCheck.Options missing =
+        new CCheck.Options(
+            dir,
+            classes,
+            dir.resolve("work"),
+            List.of("no/such.h"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            false,
+            true,
+            "amd64");
     assertTrue(CCheck.run(missing, log).failed());
-    assertEquals("abiguard check-c: x86_64 (gcc): <command-line>: fatal error: no/such.h: No such file or directory",
-        log.errors.get(0), log.toString());
+    assertEquals(
+        "abiguard check-c: x86_64 (gcc): <command-line>: fatal error: no/such.h: No such file or directory",
+        log.errors.get(0),
+        log.toString());
   }
 
   @Test
@@ -183,11 +258,24 @@ class CCheckTest {
     assumeCompiler("gcc");
     Path classes = classes("x86_64", "U16");
     Files.createDirectories(dir.resolve("inc/xen"));
-    Files.writeString(dir.resolve("inc/xen/hv2.h"), "#ifndef HV_OK\n#error HV_OK not defined\n#endif\n" + HEADER);
+    Files.writeString(
+        dir.resolve("inc/xen/hv2.h"), "#ifndef HV_OK\n#error HV_OK not defined\n#endif\n" + HEADER);
     RecordingLog log = new RecordingLog();
-    CCheck.Options options = new CCheck.Options(dir, classes, dir.resolve("work"), List.of("xen/hv2.h"),
-        List.of(Path.of("inc")), List.of("HV_OK=1"), List.of("-std=gnu11"), List.of(), Map.of(), Map.of(), false,
-        true, "amd64");
+    CCheck.Options options =
+        new CCheck.Options(
+            dir,
+            classes,
+            dir.resolve("work"),
+            List.of("xen/hv2.h"),
+            List.of(Path.of("inc")),
+            List.of("HV_OK=1"),
+            List.of("-std=gnu11"),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            false,
+            true,
+            "amd64");
     assertFalse(CCheck.run(options, log).failed(), log.toString());
   }
 
@@ -198,24 +286,46 @@ class CCheckTest {
     CCheck.Result result = CCheck.run(options(classes, List.of(), Map.of(), false), log);
     assertFalse(result.failed());
     assertEquals(1, log.warnings.size());
-    assertTrue(log.warnings.get(0).contains("abiguard-processor is not in the compiler's annotationProcessorPaths"));
+    assertTrue(
+        log.warnings
+            .get(0)
+            .contains("abiguard-processor is not in the compiler's annotationProcessorPaths"));
   }
 
   @Test
   void noHeadersIsAConfigurationError() throws Exception {
     Path classes = classes("x86_64", "U16");
-    CCheck.Options options = new CCheck.Options(dir, classes, dir.resolve("work"), List.of(), List.of(), List.of(),
-        List.of(), List.of(), Map.of(), Map.of(), false, true, "amd64");
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> CCheck.run(options, new RecordingLog()));
+    CCheck.Options options =
+        new CCheck.Options(
+            dir,
+            classes,
+            dir.resolve("work"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            false,
+            true,
+            "amd64");
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> CCheck.run(options, new RecordingLog()));
     assertTrue(e.getMessage().startsWith("abiguard check-c needs <headers>"));
   }
 
-  /** abi-check.c is the processor's (0.2); here one written by hand, in its output format, stands in for it. */
+  /**
+   * abi-check.c is the processor's (0.2); here one written by hand, in its output format, stands in
+   * for it.
+   */
   @Test
   void abiCheckProgramRunsAndItsMismatchesBecomeErrors() throws Exception {
     assumeCompiler("gcc");
     Path classes = classes("x86_64", "U16");
-    Files.writeString(classes.resolve(CCheck.CHECK), """
+    Files.writeString(
+        classes.resolve(CCheck.CHECK),
+        """
         #include <stdio.h>
         int main(void) {
           struct hv_request r = {0};
@@ -229,9 +339,15 @@ class CCheckTest {
         """);
     RecordingLog log = new RecordingLog();
     CCheck.Result result = CCheck.run(options(classes, List.of(), Map.of(), false), log);
-    assertEquals(List.of("[abiguard:layout] p.HvRequest.flags (x86_64) = 1: C wrote 0100, the mirror's layout says"
-        + " 0001 [gcc: abi-check.c]"), log.errors, log.toString());
-    assertEquals(List.of("abiguard check-c: x86_64: abi-check: 1 bit-field checks, 1 mismatches"), log.infos);
+    assertEquals(
+        List.of(
+            "[abiguard:layout] p.HvRequest.flags (x86_64) = 1: C wrote 0100, the mirror's layout says"
+                + " 0001 [gcc: abi-check.c]"),
+        log.errors,
+        log.toString());
+    assertEquals(
+        List.of("abiguard check-c: x86_64: abi-check: 1 bit-field checks, 1 mismatches"),
+        log.infos);
     assertTrue(result.failed());
   }
 
@@ -239,20 +355,26 @@ class CCheckTest {
   void abiCheckProgramThatFailsOtherwiseIsAnError() throws Exception {
     assumeCompiler("gcc");
     Path classes = classes("x86_64", "U16");
-    Files.writeString(classes.resolve(CCheck.CHECK), """
+    Files.writeString(
+        classes.resolve(CCheck.CHECK),
+        """
         #include <stdio.h>
         int main(void) { printf("abi-check: out of memory\\n"); return 1; }
         """);
     RecordingLog log = new RecordingLog();
     assertTrue(CCheck.run(options(classes, List.of(), Map.of(), false), log).failed());
-    assertEquals(List.of("abiguard check-c: x86_64: abi-check: out of memory [gcc: abi-check.c]"), log.errors);
+    assertEquals(
+        List.of("abiguard check-c: x86_64: abi-check: out of memory [gcc: abi-check.c]"),
+        log.errors);
   }
 
   @Test
   void abiCheckProgramThatPassesKeepsTheBuildGreen() throws Exception {
     assumeCompiler("gcc");
     Path classes = classes("x86_64", "U16");
-    Files.writeString(classes.resolve(CCheck.CHECK), """
+    Files.writeString(
+        classes.resolve(CCheck.CHECK),
+        """
         #include <stdio.h>
         int main(void) {
           struct hv_request r = {0};
@@ -261,18 +383,26 @@ class CCheckTest {
         }
         """);
     RecordingLog log = new RecordingLog();
-    assertFalse(CCheck.run(options(classes, List.of(), Map.of(), false), log).failed(), log.toString());
-    assertEquals(List.of("abiguard check-c: x86_64: abi-check: 0 bit-field checks, 0 mismatches",
-        "abiguard check-c: x86_64 (gcc): the mirrors match hv.h (10 assertions; abi-check.c ran)"), log.infos);
+    assertFalse(
+        CCheck.run(options(classes, List.of(), Map.of(), false), log).failed(), log.toString());
+    assertEquals(
+        List.of(
+            "abiguard check-c: x86_64: abi-check: 0 bit-field checks, 0 mismatches",
+            "abiguard check-c: x86_64 (gcc): the mirrors match hv.h (10 assertions; abi-check.c ran)"),
+        log.infos);
     assertTrue(Files.isExecutable(dir.resolve("work/x86_64/abi-check")));
   }
 
   @Test
   void abiCheckProgramForAnotherArchitectureRunsUnderQemu() throws Exception {
     assumeCompiler("aarch64-linux-gnu-gcc");
-    assumeTrue(Executables.find("qemu-aarch64").isPresent(), "qemu-aarch64 (qemu-user) is not installed: test skipped");
+    assumeTrue(
+        Executables.find("qemu-aarch64").isPresent(),
+        "qemu-aarch64 (qemu-user) is not installed: test skipped");
     Path classes = classes("aarch64", "U16");
-    Files.writeString(classes.resolve(CCheck.CHECK), """
+    Files.writeString(
+        classes.resolve(CCheck.CHECK),
+        """
         #include <stdio.h>
         int main(void) {
         #if defined(__aarch64__)
@@ -283,7 +413,11 @@ class CCheckTest {
         """);
     RecordingLog log = new RecordingLog();
     assertTrue(CCheck.run(options(classes, List.of(), Map.of(), false), log).failed());
-    assertEquals(List.of("[abiguard:layout] p.HvRequest.flags (aarch64) = 1: ran as aarch64"
-        + " [aarch64-linux-gnu-gcc: abi-check.c]"), log.errors, log.toString());
+    assertEquals(
+        List.of(
+            "[abiguard:layout] p.HvRequest.flags (aarch64) = 1: ran as aarch64"
+                + " [aarch64-linux-gnu-gcc: abi-check.c]"),
+        log.errors,
+        log.toString());
   }
 }

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The import goal's up-to-date check: options and every file the headers read. */
 class ImportStampTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void makeRuleIsSplitIntoItsFiles() {
-    assertEquals(List.of("/w/headers.c", "/p/hv.h", "/usr/include/stdint.h", "/p/with space.h"),
-        HeaderDependencies.parseRule("headers.o: /w/headers.c /p/hv.h \\\n /usr/include/stdint.h /p/with\\ space.h\n"));
+    assertEquals(
+        List.of("/w/headers.c", "/p/hv.h", "/usr/include/stdint.h", "/p/with space.h"),
+        HeaderDependencies.parseRule(
+            "headers.o: /w/headers.c /p/hv.h \\\n /usr/include/stdint.h /p/with\\ space.h\n"));
   }
 
   @Test
@@ -30,28 +31,45 @@ class ImportStampTest {
     Files.createDirectories(dir.resolve("inc/xen"));
     Files.writeString(dir.resolve("inc/xen/types.h"), "typedef unsigned short domid_t;\n");
     Files.writeString(dir.resolve("hv.h"), "#include <xen/types.h>\nstruct s { domid_t d; };\n");
-    Optional<List<Path>> files = HeaderDependencies.of(List.of("gcc"), List.of("-I" + dir.resolve("inc")),
-        List.of("hv.h"), dir, dir.resolve("work"));
+    Optional<List<Path>> files =
+        HeaderDependencies.of(
+            List.of("gcc"),
+            List.of("-I" + dir.resolve("inc")),
+            List.of("hv.h"),
+            dir,
+            dir.resolve("work"));
     // the compiler's own (stdc-predef.h) may come first
-    List<Path> real = files.orElseThrow().stream().map(p -> {
-      try {
-        return p.toRealPath();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }).toList();
-    assertTrue(real.containsAll(List.of(dir.resolve("hv.h").toRealPath(), dir.resolve("inc/xen/types.h").toRealPath())),
+    List<Path> real =
+        files.orElseThrow().stream()
+            .map(
+                p -> {
+                  try {
+                    return p.toRealPath();
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                })
+            .toList();
+    assertTrue(
+        real.containsAll(
+            List.of(dir.resolve("hv.h").toRealPath(), dir.resolve("inc/xen/types.h").toRealPath())),
         real.toString());
-    assertFalse(real.stream().anyMatch(p -> p.getFileName().toString().equals("headers.c")), real.toString());
+    assertFalse(
+        real.stream().anyMatch(p -> p.getFileName().toString().equals("headers.c")),
+        real.toString());
   }
 
   @Test
   void aHeaderThatDoesNotPreprocessGivesNoList() throws Exception {
     assumeTrue(Executables.find("gcc").isPresent(), "gcc is not installed: test skipped");
-    assertEquals(Optional.empty(), HeaderDependencies.of(List.of("gcc"), List.of(), List.of("no/such.h"), dir,
-        dir.resolve("work")));
-    assertEquals(Optional.empty(), HeaderDependencies.of(List.of("abiguard-no-such-cc"), List.of(), List.of("a.h"),
-        dir, dir.resolve("work")));
+    assertEquals(
+        Optional.empty(),
+        HeaderDependencies.of(
+            List.of("gcc"), List.of(), List.of("no/such.h"), dir, dir.resolve("work")));
+    assertEquals(
+        Optional.empty(),
+        HeaderDependencies.of(
+            List.of("abiguard-no-such-cc"), List.of(), List.of("a.h"), dir, dir.resolve("work")));
   }
 
   @Test

@@ -23,10 +23,21 @@ final class Mirrors {
   static Path compile(Path dir, String abis, Map<String, String> sources) throws IOException {
     Path src = Files.createDirectories(dir.resolve("src"));
     Path classes = Files.createDirectories(dir.resolve("classes"));
-    List<String> options = List.of("-d", classes.toString(), "-s",
-        Files.createDirectories(dir.resolve("generated")).toString(), "-classpath", System.getProperty("java.class.path"),
-        // an explicit processor path: since JDK 23 javac ignores processors that are only on the class path
-        "-processorpath", System.getProperty("java.class.path"), "-Aabiguard.abis=" + abis, "--release", "17");
+    List<String> options =
+        List.of(
+            "-d",
+            classes.toString(),
+            "-s",
+            Files.createDirectories(dir.resolve("generated")).toString(),
+            "-classpath",
+            System.getProperty("java.class.path"),
+            // an explicit processor path: since JDK 23 javac ignores processors that are only on
+            // the class path
+            "-processorpath",
+            System.getProperty("java.class.path"),
+            "-Aabiguard.abis=" + abis,
+            "--release",
+            "17");
     List<String> files = new ArrayList<>();
     for (Map.Entry<String, String> e : sources.entrySet()) {
       Path file = src.resolve(e.getKey());
@@ -36,8 +47,16 @@ final class Mirrors {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter out = new StringWriter();
-    boolean ok = javac.getTask(out, null, null, options, null,
-        javac.getStandardFileManager(null, null, null).getJavaFileObjectsFromStrings(files)).call();
+    boolean ok =
+        javac
+            .getTask(
+                out,
+                null,
+                null,
+                options,
+                null,
+                javac.getStandardFileManager(null, null, null).getJavaFileObjectsFromStrings(files))
+            .call();
     assertTrue(ok, "javac failed:\n" + out);
     return classes;
   }

@@ -14,15 +14,15 @@ import org.abiguard.processor.guard.FlowGuard;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The processor. It only orchestrates: the struct stage (model, layouts, marshallers, manifest,
- * C assertions) runs per round, the flow guard runs per compilation unit after attribution.
+ * The processor. It only orchestrates: the struct stage (model, layouts, marshallers, manifest, C
+ * assertions) runs per round, the flow guard runs per compilation unit after attribution.
  *
- * <p>It claims {@code "*"} so that javac starts it for every compilation, also one whose
- * sources carry no abiguard annotation but call annotated code from a jar; it returns
- * {@code false}, so other processors still see their annotations: claiming even only its own
- * would, in a round where they are the only ones, stop javac from running any later {@code "*"}
- * processor. The price, as with AutoValue and other processors that never claim, is javac's
- * "No processor claimed any of these annotations" under {@code -Xlint:processing}.
+ * <p>It claims {@code "*"} so that javac starts it for every compilation, also one whose sources
+ * carry no abiguard annotation but call annotated code from a jar; it returns {@code false}, so
+ * other processors still see their annotations: claiming even only its own would, in a round where
+ * they are the only ones, stop javac from running any later {@code "*"} processor. The price, as
+ * with AutoValue and other processors that never claim, is javac's "No processor claimed any of
+ * these annotations" under {@code -Xlint:processing}.
  */
 @AutoService(Processor.class)
 public final class AbiGuardProcessor extends AbstractProcessor {

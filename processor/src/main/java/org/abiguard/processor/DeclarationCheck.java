@@ -17,14 +17,14 @@ import org.abiguard.processor.model.Problem;
 import org.abiguard.processor.model.WidthDeclarations;
 
 /**
- * Round by round, the width annotations outside structs: on parameters, methods, fields and
- * record components, and the typedef annotation types of the round ({@link WidthDeclarations}
- * has the rules). Struct members are the struct reader's; local variables are the flow
- * guard's, since javac hands no local variable to a processor.
+ * Round by round, the width annotations outside structs: on parameters, methods, fields and record
+ * components, and the typedef annotation types of the round ({@link WidthDeclarations} has the
+ * rules). Struct members are the struct reader's; local variables are the flow guard's, since javac
+ * hands no local variable to a processor.
  *
  * <p>A record component's annotations are copied by javac to its field, its accessor and the
- * canonical constructor's parameter; each misuse is reported once, on the field, where javac
- * can place it (on the component itself when its annotation is not copied to the field).
+ * canonical constructor's parameter; each misuse is reported once, on the field, where javac can
+ * place it (on the component itself when its annotation is not copied to the field).
  */
 final class DeclarationCheck {
   private final Reporter reporter;
@@ -65,19 +65,24 @@ final class DeclarationCheck {
     }
     switch (e.getKind()) {
       case FIELD -> {
-        return AbiAnnotations.isStruct(owner) && !e.getModifiers().contains(Modifier.STATIC)
+        return AbiAnnotations.isStruct(owner)
+            && !e.getModifiers().contains(Modifier.STATIC)
             && !e.getModifiers().contains(Modifier.TRANSIENT);
       }
       case RECORD_COMPONENT -> {
-        return AbiAnnotations.isStruct(owner) || fieldOf(owner, e).map(this::hasWidth).orElse(false);
+        return AbiAnnotations.isStruct(owner)
+            || fieldOf(owner, e).map(this::hasWidth).orElse(false);
       }
       case METHOD -> {
-        return owner.getKind() == ElementKind.RECORD && ((javax.lang.model.element.ExecutableElement) e)
-            .getParameters().isEmpty() && isComponent(owner, e.getSimpleName().toString());
+        return owner.getKind() == ElementKind.RECORD
+            && ((javax.lang.model.element.ExecutableElement) e).getParameters().isEmpty()
+            && isComponent(owner, e.getSimpleName().toString());
       }
       case PARAMETER -> {
         Element type = owner.getEnclosingElement();
-        return owner.getKind() == ElementKind.CONSTRUCTOR && type != null && type.getKind() == ElementKind.RECORD
+        return owner.getKind() == ElementKind.CONSTRUCTOR
+            && type != null
+            && type.getKind() == ElementKind.RECORD
             && isComponent(type, e.getSimpleName().toString());
       }
       default -> {
@@ -88,8 +93,12 @@ final class DeclarationCheck {
 
   private static java.util.Optional<Element> fieldOf(Element record, Element component) {
     return record.getEnclosedElements().stream()
-        .filter(f -> f.getKind() == ElementKind.FIELD && f.getSimpleName().equals(component.getSimpleName()))
-        .findFirst().map(f -> (Element) f);
+        .filter(
+            f ->
+                f.getKind() == ElementKind.FIELD
+                    && f.getSimpleName().equals(component.getSimpleName()))
+        .findFirst()
+        .map(f -> (Element) f);
   }
 
   private boolean hasWidth(Element e) {
@@ -108,7 +117,8 @@ final class DeclarationCheck {
 
   private void report(Problem p) {
     if (p.value() != null) {
-      AnnotationMirror annotation = Objects.requireNonNull(p.annotation(), "a value has its annotation");
+      AnnotationMirror annotation =
+          Objects.requireNonNull(p.annotation(), "a value has its annotation");
       reporter.report(AbiKind.ANNOTATION, p.element(), annotation, p.value(), p.message());
     } else if (p.annotation() != null) {
       reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.message());

@@ -14,9 +14,9 @@ import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.StructReading;
 
 /**
- * Checks what a struct nests, transitively: a struct that contains itself (a nesting cycle),
- * a nested struct with errors of its own, and a nested struct that is not known yet (it
- * waits for a later round, and so does the nesting struct). Verdicts are kept for this round.
+ * Checks what a struct nests, transitively: a struct that contains itself (a nesting cycle), a
+ * nested struct with errors of its own, and a nested struct that is not known yet (it waits for a
+ * later round, and so does the nesting struct). Verdicts are kept for this round.
  */
 final class NestingCheck {
   /**
@@ -49,9 +49,8 @@ final class NestingCheck {
   }
 
   /**
-   * The verdict on a struct that read without problems of its own. The structs it nests are
-   * judged first, deepest first, from an explicit work list: no nesting depth can exhaust the
-   * Java stack.
+   * The verdict on a struct that read without problems of its own. The structs it nests are judged
+   * first, deepest first, from an explicit work list: no nesting depth can exhaust the Java stack.
    */
   Verdict check(StructReading struct) {
     Verdict known = verdicts.get(struct.javaName());
@@ -120,7 +119,9 @@ final class NestingCheck {
       pending |= v.pending();
       problems.addAll(v.problems());
     }
-    return problems.isEmpty() ? (pending ? Verdict.PENDING : Verdict.OK) : new Verdict(false, problems);
+    return problems.isEmpty()
+        ? (pending ? Verdict.PENDING : Verdict.OK)
+        : new Verdict(false, problems);
   }
 
   /** Forgets this round's verdicts: deferred structs are read again in the next one. */
@@ -135,17 +136,26 @@ final class NestingCheck {
     }
     String what = "'" + struct.members().get(member).getSimpleName() + "' nests " + nestedName;
     List<Problem> ownProblems = nested.get().valid() ? List.of() : nested.get().problems();
-    Verdict inner = nested.get().valid() ? verdicts.getOrDefault(nestedName, Verdict.PENDING)
-        : new Verdict(false, ownProblems);
+    Verdict inner =
+        nested.get().valid()
+            ? verdicts.getOrDefault(nestedName, Verdict.PENDING)
+            : new Verdict(false, ownProblems);
     if (nested.get().valid() && !verdicts.containsKey(nestedName)) {
-      inner = checkOne(nested.get()); // not reached by nestedDeepestFirst (a cycle elsewhere): judge it alone
+      inner =
+          checkOne(
+              nested
+                  .get()); // not reached by nestedDeepestFirst (a cycle elsewhere): judge it alone
     }
     if (inner.ok() && registry.fromClassFile(nestedName)) {
-      Optional<String> gap = registry.marshallerGap(
-          Objects.requireNonNull(nested.get().model(), "a valid reading"), abis, foreignMemory);
+      Optional<String> gap =
+          registry.marshallerGap(
+              Objects.requireNonNull(nested.get().model(), "a valid reading"), abis, foreignMemory);
       if (gap.isPresent()) {
-        return new Verdict(false, List.of(
-            Problem.on(struct.members().get(member), what + " from the class path, " + gap.get())));
+        return new Verdict(
+            false,
+            List.of(
+                Problem.on(
+                    struct.members().get(member), what + " from the class path, " + gap.get())));
       }
     }
     if (inner.ok() || inner.pending()) {
@@ -154,20 +164,24 @@ final class NestingCheck {
     List<Problem> problems = new ArrayList<>();
     if (registry.fromClassFile(nestedName)) {
       for (Problem p : inner.problems()) {
-        problems.add(Problem.on(struct.members().get(member),
-            what + " from the class path, which is no valid @AbiStruct: " + p.message()));
+        problems.add(
+            Problem.on(
+                struct.members().get(member),
+                what + " from the class path, which is no valid @AbiStruct: " + p.message()));
       }
     } else {
-      problems.add(Problem.on(struct.members().get(member),
-          what + ", which has errors of its own (reported on it); fix them first"));
+      problems.add(
+          Problem.on(
+              struct.members().get(member),
+              what + ", which has errors of its own (reported on it); fix them first"));
     }
     return new Verdict(false, problems);
   }
 
   /**
-   * The chain of members from {@code from} back to {@code target}, if {@code from} nests
-   * {@code target}; only structs that read correctly are followed. A breadth-first search with
-   * an explicit queue (no recursion), so the chain found is a shortest one.
+   * The chain of members from {@code from} back to {@code target}, if {@code from} nests {@code
+   * target}; only structs that read correctly are followed. A breadth-first search with an explicit
+   * queue (no recursion), so the chain found is a shortest one.
    */
   private Optional<List<String>> pathBack(String from, String target) {
     if (from.equals(target)) {
@@ -184,7 +198,8 @@ final class NestingCheck {
       if (reading.isEmpty() || !reading.get().valid()) {
         continue;
       }
-      for (FieldModel f : Objects.requireNonNull(reading.get().model(), "a valid reading").fields()) {
+      for (FieldModel f :
+          Objects.requireNonNull(reading.get().model(), "a valid reading").fields()) {
         Optional<String> next = nestedName(f.type());
         if (next.isEmpty() || cameFrom.containsKey(next.get())) {
           continue;
@@ -209,7 +224,12 @@ final class NestingCheck {
     chain.add(name + "." + field.javaName());
     chain.addAll(rest);
     chain.add(name);
-    return "'" + field.javaName() + "' makes struct " + name + " contain itself (" + String.join(" -> ", chain)
+    return "'"
+        + field.javaName()
+        + "' makes struct "
+        + name
+        + " contain itself ("
+        + String.join(" -> ", chain)
         + "), which no C struct can; hold the reference as a @Pointer long instead";
   }
 

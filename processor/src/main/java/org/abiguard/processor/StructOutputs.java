@@ -25,9 +25,9 @@ import org.abiguard.processor.manifest.ManifestWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the struct half writes once per compilation, after the last round: the ABI manifest,
- * the C assertions and the bit-field check program ({@code abi-check.c}) in the class output, and, with {@code -Aabiguard.baseline}, the comparison
- * with an earlier release's manifest.
+ * What the struct half writes once per compilation, after the last round: the ABI manifest, the C
+ * assertions and the bit-field check program ({@code abi-check.c}) in the class output, and, with
+ * {@code -Aabiguard.baseline}, the comparison with an earlier release's manifest.
  */
 final class StructOutputs {
   static final String MANIFEST = "META-INF/abiguard/abi-manifest.json";
@@ -71,21 +71,30 @@ final class StructOutputs {
     }
   }
 
-  private void checkBaseline(String baseline, List<List<StructLayout>> structs, Set<String> failed) {
+  private void checkBaseline(
+      String baseline, List<List<StructLayout>> structs, Set<String> failed) {
     String text;
     try {
       text = Files.readString(Path.of(baseline), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      reporter.error("cannot read the baseline manifest '" + baseline + "' (-Aabiguard.baseline): " + e
-          + "; give the path of an abi-manifest.json from an earlier release");
+      reporter.error(
+          "cannot read the baseline manifest '"
+              + baseline
+              + "' (-Aabiguard.baseline): "
+              + e
+              + "; give the path of an abi-manifest.json from an earlier release");
       return;
     }
     List<AbiBreak> breaks;
     try {
       breaks = BaselineChecker.compare(text, structs);
     } catch (IllegalArgumentException e) {
-      reporter.error("the baseline manifest '" + baseline + "' (-Aabiguard.baseline) is not a valid"
-          + " abiguard manifest: " + e.getMessage());
+      reporter.error(
+          "the baseline manifest '"
+              + baseline
+              + "' (-Aabiguard.baseline) is not a valid"
+              + " abiguard manifest: "
+              + e.getMessage());
       return;
     }
     for (AbiBreak b : breaks) {
@@ -95,7 +104,9 @@ final class StructOutputs {
     }
   }
 
-  /** On the changed member, else on the struct; a struct gone from the compilation has no element. */
+  /**
+   * On the changed member, else on the struct; a struct gone from the compilation has no element.
+   */
   private void report(AbiBreak b) {
     TypeElement struct = elements.getTypeElement(b.structJavaName());
     if (struct == null) {

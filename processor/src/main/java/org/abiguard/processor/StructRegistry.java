@@ -18,9 +18,9 @@ import org.abiguard.processor.model.StructReading;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every struct known to this compilation by canonical name: those read from sources, round
- * after round, and those nested from class files, read on first use. Also remembers the
- * source structs deferred to a later round.
+ * Every struct known to this compilation by canonical name: those read from sources, round after
+ * round, and those nested from class files, read on first use. Also remembers the source structs
+ * deferred to a later round.
  */
 final class StructRegistry {
   private final Elements elements;
@@ -81,31 +81,47 @@ final class StructRegistry {
 
   /**
    * For a struct from a class file, what its compiled marshaller lacks that a nesting struct's
-   * marshaller calls: the marshaller itself, the nested class of one of {@code abis}, or, when
-   * this compilation's marshallers have {@code MemorySegment} methods ({@code foreignMemory}),
-   * those of the nested one (a library compiled below Java 22 has none).
+   * marshaller calls: the marshaller itself, the nested class of one of {@code abis}, or, when this
+   * compilation's marshallers have {@code MemorySegment} methods ({@code foreignMemory}), those of
+   * the nested one (a library compiled below Java 22 has none).
    */
   Optional<String> marshallerGap(StructModel struct, List<TargetAbi> abis, boolean foreignMemory) {
-    String marshaller = (struct.packageName().isEmpty() ? "" : struct.packageName() + ".")
-        + struct.marshallerSimpleName();
+    String marshaller =
+        (struct.packageName().isEmpty() ? "" : struct.packageName() + ".")
+            + struct.marshallerSimpleName();
     TypeElement type = elements.getTypeElement(marshaller);
     if (type == null) {
-      return Optional.of("whose marshaller " + marshaller + " is not on the class path; build that library"
-          + " with the abiguard processor");
+      return Optional.of(
+          "whose marshaller "
+              + marshaller
+              + " is not on the class path; build that library"
+              + " with the abiguard processor");
     }
-    List<String> missing = abis.stream()
-        .filter(abi -> elements.getTypeElement(marshaller + "." + abi.className()) == null)
-        .map(TargetAbi::manifestName)
-        .toList();
+    List<String> missing =
+        abis.stream()
+            .filter(abi -> elements.getTypeElement(marshaller + "." + abi.className()) == null)
+            .map(TargetAbi::manifestName)
+            .toList();
     if (!missing.isEmpty()) {
-      return Optional.of("whose marshaller " + marshaller + " has no " + String.join(", ", missing)
-          + " layout; build that library with " + String.join(", ", missing) + " in -Aabiguard.abis too");
+      return Optional.of(
+          "whose marshaller "
+              + marshaller
+              + " has no "
+              + String.join(", ", missing)
+              + " layout; build that library with "
+              + String.join(", ", missing)
+              + " in -Aabiguard.abis too");
     }
-    boolean hasLayout = type.getEnclosedElements().stream()
-        .anyMatch(e -> e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals("LAYOUT"));
+    boolean hasLayout =
+        type.getEnclosedElements().stream()
+            .anyMatch(
+                e -> e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals("LAYOUT"));
     if (foreignMemory && !hasLayout) {
-      return Optional.of("whose marshaller " + marshaller + " was compiled for a source level below 22, without"
-          + " LAYOUT and MemorySegment methods; build that library with --release 22 or later too");
+      return Optional.of(
+          "whose marshaller "
+              + marshaller
+              + " was compiled for a source level below 22, without"
+              + " LAYOUT and MemorySegment methods; build that library with --release 22 or later too");
     }
     return Optional.empty();
   }

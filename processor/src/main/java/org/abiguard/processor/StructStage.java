@@ -23,9 +23,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.JavaFileObject;
-import org.abiguard.processor.codegen.SourceText;
 import org.abiguard.processor.codegen.ConstantNames;
 import org.abiguard.processor.codegen.MarshallerGenerator;
+import org.abiguard.processor.codegen.SourceText;
 import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
@@ -42,13 +42,13 @@ import org.abiguard.processor.model.StructReading;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The struct half, round by round: elements → model → layouts → generated marshallers; at the
- * end of processing the manifest, the C assertions and the baseline check over the structs of
- * all rounds.
+ * The struct half, round by round: elements → model → layouts → generated marshallers; at the end
+ * of processing the manifest, the C assertions and the baseline check over the structs of all
+ * rounds.
  *
- * <p>A struct that nests a type generated in a later round waits for that round. One bad
- * struct never stops the others: each is read, checked, laid out and generated on its own,
- * and an unexpected failure becomes an internal error for that struct alone.
+ * <p>A struct that nests a type generated in a later round waits for that round. One bad struct
+ * never stops the others: each is read, checked, laid out and generated on its own, and an
+ * unexpected failure becomes an internal error for that struct alone.
  */
 final class StructStage {
   private final Elements elements;
@@ -61,22 +61,36 @@ final class StructStage {
   private final NestingCheck nesting;
   private final LayoutEngine layoutEngine;
   private final boolean foreignMemory;
-  /** Made for the first struct: a compilation without one never loads the generator nor JavaPoet. */
+
+  /**
+   * Made for the first struct: a compilation without one never loads the generator nor JavaPoet.
+   */
   private @Nullable MarshallerGenerator generator;
+
   private final DeclarationCheck declarations;
+
   /** Layouts of the structs generated so far, by canonical name, sorted. */
   private final Map<String, List<StructLayout>> laidOut = new TreeMap<>();
+
   /** Canonical names of the source structs with errors (kept out of the baseline check). */
   private final Set<String> failed = new LinkedHashSet<>();
-  /** C type name ({@code struct foo}, or {@code foo} for a typedef) → the first struct of this compilation with it. */
+
+  /**
+   * C type name ({@code struct foo}, or {@code foo} for a typedef) → the first struct of this
+   * compilation with it.
+   */
   private final Map<String, StructReading> cNames = new HashMap<>();
+
   /** Structs already reported as having another's C name. */
   private final Set<String> cNameClashes = new HashSet<>();
+
   /** Generated marshaller → the struct it belongs to, to catch two structs with one marshaller. */
   private final Map<String, String> marshallers = new HashMap<>();
+
   private boolean sawStructs;
 
-  @SuppressWarnings("EnumOrdinal") // SourceVersion.RELEASE_22 is not there to compare with on JDK 17
+  @SuppressWarnings(
+      "EnumOrdinal") // SourceVersion.RELEASE_22 is not there to compare with on JDK 17
   StructStage(ProcessingEnvironment env, Reporter reporter, Options options) {
     this.elements = env.getElementUtils();
     this.filer = env.getFiler();
@@ -130,7 +144,8 @@ final class StructStage {
   }
 
   /** The round's {@code @AbiStruct} types, then those deferred from earlier rounds. */
-  private List<TypeElement> candidates(RoundEnvironment round, TypeElement abiStruct, TypeElement abiUnion) {
+  private List<TypeElement> candidates(
+      RoundEnvironment round, TypeElement abiStruct, TypeElement abiUnion) {
     Map<String, TypeElement> byName = new LinkedHashMap<>();
     for (TypeElement annotation : new TypeElement[] {abiStruct, abiUnion}) {
       if (annotation == null) {
@@ -158,13 +173,18 @@ final class StructStage {
       reportAll(reading, reading.problems());
       return;
     }
-    NestingCheck.Verdict verdict = reading.unresolved() ? NestingCheck.Verdict.PENDING : nesting.check(reading);
+    NestingCheck.Verdict verdict =
+        reading.unresolved() ? NestingCheck.Verdict.PENDING : nesting.check(reading);
     if (verdict.pending()) {
       if (lastRound) {
         failed.add(name);
-        reporter.report(AbiKind.ANNOTATION, reading.element(), "struct " + reading.element().getSimpleName()
-            + " was not generated: a type or annotation value of it (or of a struct it nests) is still"
-            + " unknown after annotation processing; see the compiler's other errors");
+        reporter.report(
+            AbiKind.ANNOTATION,
+            reading.element(),
+            "struct "
+                + reading.element().getSimpleName()
+                + " was not generated: a type or annotation value of it (or of a struct it nests) is still"
+                + " unknown after annotation processing; see the compiler's other errors");
       } else {
         registry.defer(name);
       }
@@ -190,10 +210,10 @@ final class StructStage {
 
   /**
    * A C name names one type on each ABI: two mirrors with the same one ({@code struct foo} twice,
-   * or typedef {@code foo} twice; a struct tag and a typedef name may be alike, as in C) would
-   * make contradicting assertions. Both are errors; the earlier one's marshaller, if written in
-   * an earlier round, is left out of the manifest and the assertions. An untagged type
-   * ({@code untagged = true}) has no C name, so any number of them may share a Java name.
+   * or typedef {@code foo} twice; a struct tag and a typedef name may be alike, as in C) would make
+   * contradicting assertions. Both are errors; the earlier one's marshaller, if written in an
+   * earlier round, is left out of the manifest and the assertions. An untagged type ({@code
+   * untagged = true}) has no C name, so any number of them may share a Java name.
    */
   private boolean cNameIsOwn(StructReading reading) {
     StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
@@ -217,14 +237,26 @@ final class StructStage {
 
   private void reportCNameClash(StructReading on, StructReading other) {
     StructModel model = Objects.requireNonNull(on.model(), "a valid reading");
-    String message = model.cTypeName() + " is also the C name of " + other.javaName() + "; a C name names"
-        + " one type on each ABI: give one of them another name with @"
-        + (model.union() ? "AbiUnion" : "AbiStruct") + "(name = \"...\")";
-    Optional<AnnotationMirror> abiStruct = AbiAnnotations.find(on.element(),
-        model.union() ? AbiAnnotations.ABI_UNION : AbiAnnotations.ABI_STRUCT);
-    AnnotationValue explicit = abiStruct.flatMap(am -> am.getElementValues().entrySet().stream()
-        .filter(e -> e.getKey().getSimpleName().contentEquals("name")).map(Map.Entry::getValue).findFirst())
-        .orElse(null);
+    String message =
+        model.cTypeName()
+            + " is also the C name of "
+            + other.javaName()
+            + "; a C name names"
+            + " one type on each ABI: give one of them another name with @"
+            + (model.union() ? "AbiUnion" : "AbiStruct")
+            + "(name = \"...\")";
+    Optional<AnnotationMirror> abiStruct =
+        AbiAnnotations.find(
+            on.element(), model.union() ? AbiAnnotations.ABI_UNION : AbiAnnotations.ABI_STRUCT);
+    AnnotationValue explicit =
+        abiStruct
+            .flatMap(
+                am ->
+                    am.getElementValues().entrySet().stream()
+                        .filter(e -> e.getKey().getSimpleName().contentEquals("name"))
+                        .map(Map.Entry::getValue)
+                        .findFirst())
+            .orElse(null);
     if (explicit != null) {
       reporter.report(AbiKind.ANNOTATION, on.element(), abiStruct.get(), explicit, message);
     } else if (abiStruct.isPresent()) {
@@ -234,7 +266,10 @@ final class StructStage {
     }
   }
 
-  /** Two members whose {@code OFFSET_} constants would have one name ({@code nrExtents}, {@code nr_extents}). */
+  /**
+   * Two members whose {@code OFFSET_} constants would have one name ({@code nrExtents}, {@code
+   * nr_extents}).
+   */
   private boolean constantsAreDistinct(StructReading reading) {
     Map<String, String> first = new HashMap<>();
     boolean distinct = true;
@@ -245,9 +280,17 @@ final class StructStage {
       String earlier = first.putIfAbsent(constant, field.javaName());
       if (earlier != null) {
         distinct = false;
-        reporter.report(AbiKind.ANNOTATION, reading.members().get(i), "'" + field.javaName() + "' and '" + earlier
-            + "' would both have the marshaller constant " + constant + "; rename one of the Java fields"
-            + " (@AbiName keeps its C name)");
+        reporter.report(
+            AbiKind.ANNOTATION,
+            reading.members().get(i),
+            "'"
+                + field.javaName()
+                + "' and '"
+                + earlier
+                + "' would both have the marshaller constant "
+                + constant
+                + "; rename one of the Java fields"
+                + " (@AbiName keeps its C name)");
       }
     }
     return distinct;
@@ -257,10 +300,18 @@ final class StructStage {
     List<StructLayout> layouts = new ArrayList<>();
     for (TargetAbi abi : abis) {
       try {
-        layouts.add(layoutEngine.layout(Objects.requireNonNull(reading.model(), "a valid reading"), abi));
+        layouts.add(
+            layoutEngine.layout(Objects.requireNonNull(reading.model(), "a valid reading"), abi));
       } catch (LayoutException e) {
-        reporter.report(AbiKind.LAYOUT, reading.element(), "struct " + reading.element().getSimpleName()
-            + " cannot be laid out on " + abi.manifestName() + ": " + e.getMessage());
+        reporter.report(
+            AbiKind.LAYOUT,
+            reading.element(),
+            "struct "
+                + reading.element().getSimpleName()
+                + " cannot be laid out on "
+                + abi.manifestName()
+                + ": "
+                + e.getMessage());
         return null;
       }
     }
@@ -270,13 +321,21 @@ final class StructStage {
   /** Two structs whose marshallers would have one name (p.Outer.Foo and p.Outer_Foo). */
   private boolean claimMarshaller(StructReading reading) {
     StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
-    String marshaller = (model.packageName().isEmpty() ? "" : model.packageName() + ".")
-        + model.marshallerSimpleName();
+    String marshaller =
+        (model.packageName().isEmpty() ? "" : model.packageName() + ".")
+            + model.marshallerSimpleName();
     String other = marshallers.putIfAbsent(marshaller, reading.javaName());
     if (other != null && !other.equals(reading.javaName())) {
-      reporter.report(AbiKind.ANNOTATION, reading.element(), "the marshaller of " + reading.javaName()
-          + " would be " + marshaller + ", which is already the marshaller of " + other
-          + "; rename one of the two types");
+      reporter.report(
+          AbiKind.ANNOTATION,
+          reading.element(),
+          "the marshaller of "
+              + reading.javaName()
+              + " would be "
+              + marshaller
+              + ", which is already the marshaller of "
+              + other
+              + "; rename one of the two types");
       return false;
     }
     return true;
@@ -286,9 +345,11 @@ final class StructStage {
     if (generator == null) {
       generator = new MarshallerGenerator(foreignMemory);
     }
-    JavaFile file = generator.generate(
-        Objects.requireNonNull(reading.model(), "a valid reading"), layouts, registry::model);
-    String name = (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();
+    JavaFile file =
+        generator.generate(
+            Objects.requireNonNull(reading.model(), "a valid reading"), layouts, registry::model);
+    String name =
+        (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();
     try {
       JavaFileObject source = filer.createSourceFile(name, reading.element());
       // ASCII only, so the Filer's encoding (the platform's, without -encoding) cannot garble it
@@ -301,9 +362,9 @@ final class StructStage {
   }
 
   /**
-   * Reports a struct's problems. When {@code @SuppressWarnings("abiguard")} silenced every one
-   * of them, the struct is still not generated: say so once, so that the missing marshaller is
-   * never a mystery.
+   * Reports a struct's problems. When {@code @SuppressWarnings("abiguard")} silenced every one of
+   * them, the struct is still not generated: say so once, so that the missing marshaller is never a
+   * mystery.
    */
   private void reportAll(StructReading reading, List<Problem> problems) {
     boolean shown = false;
@@ -311,15 +372,22 @@ final class StructStage {
       shown |= report(p);
     }
     if (!shown) {
-      reporter.warning(reading.element(), "struct " + reading.element().getSimpleName() + " is not generated:"
-          + " @SuppressWarnings silences its " + problems.size() + " [abiguard:annotation] error(s);"
-          + " remove the suppression to see them");
+      reporter.warning(
+          reading.element(),
+          "struct "
+              + reading.element().getSimpleName()
+              + " is not generated:"
+              + " @SuppressWarnings silences its "
+              + problems.size()
+              + " [abiguard:annotation] error(s);"
+              + " remove the suppression to see them");
     }
   }
 
   private boolean report(Problem p) {
     if (p.value() != null) {
-      AnnotationMirror annotation = Objects.requireNonNull(p.annotation(), "a value has its annotation");
+      AnnotationMirror annotation =
+          Objects.requireNonNull(p.annotation(), "a value has its annotation");
       return reporter.report(AbiKind.ANNOTATION, p.element(), annotation, p.value(), p.message());
     } else if (p.annotation() != null) {
       return reporter.report(AbiKind.ANNOTATION, p.element(), p.annotation(), p.message());
@@ -333,6 +401,7 @@ final class StructStage {
     if (!sawStructs) {
       return;
     }
-    new StructOutputs(elements, filer, reporter).write(List.copyOf(laidOut.values()), failed, options.baseline());
+    new StructOutputs(elements, filer, reporter)
+        .write(List.copyOf(laidOut.values()), failed, options.baseline());
   }
 }

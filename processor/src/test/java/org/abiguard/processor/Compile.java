@@ -37,8 +37,8 @@ public final class Compile {
   }
 
   /**
-   * The configured compiler, for tests that add a class path or more processors (which run
-   * after abiguard's).
+   * The configured compiler, for tests that add a class path or more processors (which run after
+   * abiguard's).
    */
   public static Compiler compiler(List<String> options, Processor... more) {
     List<String> all = new ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing"));
@@ -54,21 +54,30 @@ public final class Compile {
   }
 
   /**
-   * Compiles with the system javac into {@code out} ({@code out/src} for generated sources,
-   * {@code out/classes} for classes and resources) and returns the diagnostics. Unlike
-   * compile-testing, the files generated before an error stay visible, so a test can see what
-   * a failed compilation still produced.
+   * Compiles with the system javac into {@code out} ({@code out/src} for generated sources, {@code
+   * out/classes} for classes and resources) and returns the diagnostics. Unlike compile-testing,
+   * the files generated before an error stay visible, so a test can see what a failed compilation
+   * still produced.
    */
-  public static List<Diagnostic<? extends JavaFileObject>> intoDirectory(Path out, Source... sources)
-      throws IOException {
+  public static List<Diagnostic<? extends JavaFileObject>> intoDirectory(
+      Path out, Source... sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Files.createDirectories(out.resolve("src"));
     Files.createDirectories(out.resolve("classes"));
-    List<String> options = List.of("-Xlint:all", "-Xlint:-processing", "-proc:only",
-        "-s", out.resolve("src").toString(), "-d", out.resolve("classes").toString());
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, files(sources));
+    List<String> options =
+        List.of(
+            "-Xlint:all",
+            "-Xlint:-processing",
+            "-proc:only",
+            "-s",
+            out.resolve("src").toString(),
+            "-d",
+            out.resolve("classes").toString());
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(null, files, diagnostics, options, null, files(sources));
       task.setProcessors(List.of(new AbiGuardProcessor()));
       task.call();
     }
@@ -77,7 +86,9 @@ public final class Compile {
 
   /** A struct {@code p.S} (a package-private class) with the given body. */
   public static Source struct(String body) {
-    return Source.of("p.S", """
+    return Source.of(
+        "p.S",
+        """
         package p;
 
         import org.abiguard.*;
@@ -86,6 +97,7 @@ public final class Compile {
         class S {
         %s
         }
-        """.formatted(body));
+        """
+            .formatted(body));
   }
 }

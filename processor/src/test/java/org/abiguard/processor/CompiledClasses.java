@@ -21,8 +21,8 @@ import javax.tools.StandardLocation;
 import org.abiguard.processor.Expected.Source;
 
 /**
- * The class files and resources of a compile-testing compilation: written to a directory (to
- * put them on the class path of a later compilation) or loaded (to run generated code).
+ * The class files and resources of a compile-testing compilation: written to a directory (to put
+ * them on the class path of a later compilation) or loaded (to run generated code).
  */
 public final class CompiledClasses {
   private static final String CLASS_OUTPUT = StandardLocation.CLASS_OUTPUT.getName() + "/";
@@ -33,21 +33,25 @@ public final class CompiledClasses {
    * Compiles a library into {@code dir}: with abiguard and {@code options} (its marshallers
    * included) or with plain javac, as a library built without abiguard.
    */
-  public static void compileLibrary(Path dir, boolean withAbiguard, List<String> options, Source... sources) {
-    Compiler javac = withAbiguard ? Compile.compiler(options) : Compiler.javac().withOptions(options);
+  public static void compileLibrary(
+      Path dir, boolean withAbiguard, List<String> options, Source... sources) {
+    Compiler javac =
+        withAbiguard ? Compile.compiler(options) : Compiler.javac().withOptions(options);
     Compilation c = javac.compile(Compile.files(sources));
     if (c.status() != Compilation.Status.SUCCESS) {
       throw new IllegalStateException("library did not compile: " + c.diagnostics());
     }
-    classFiles(c).forEach((name, bytes) -> {
-      try {
-        Path file = dir.resolve(name.replace('.', '/') + ".class");
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    classFiles(c)
+        .forEach(
+            (name, bytes) -> {
+              try {
+                Path file = dir.resolve(name.replace('.', '/') + ".class");
+                Files.createDirectories(file.getParent());
+                Files.write(file, bytes);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   /** The test JVM's class path (annotations, JDK libraries...) followed by {@code extra}. */
@@ -62,21 +66,28 @@ public final class CompiledClasses {
 
   /** A resource the compilation wrote to the class output, e.g. the manifest. */
   public static Optional<String> resource(Compilation c, String path) {
-    return c.generatedFile(StandardLocation.CLASS_OUTPUT, path).map(f -> {
-      try {
-        return f.getCharContent(true).toString();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return c.generatedFile(StandardLocation.CLASS_OUTPUT, path)
+        .map(
+            f -> {
+              try {
+                return f.getCharContent(true).toString();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   /** How many files the compilation wrote under this class-output path (to prove "once"). */
   public static long count(Compilation c, String path) {
-    return c.generatedFiles().stream().filter(f -> f.toUri().getPath().endsWith("/" + path)).count();
+    return c.generatedFiles().stream()
+        .filter(f -> f.toUri().getPath().endsWith("/" + path))
+        .count();
   }
 
-  /** A loader of the compilation's classes, with {@code libraryDirs} (class directories) behind them. */
+  /**
+   * A loader of the compilation's classes, with {@code libraryDirs} (class directories) behind
+   * them.
+   */
   public static ClassLoader loader(Compilation c, Path... libraryDirs) {
     URL[] urls = new URL[libraryDirs.length];
     for (int i = 0; i < libraryDirs.length; i++) {
@@ -108,7 +119,9 @@ public final class CompiledClasses {
       if (f.getKind() != JavaFileObject.Kind.CLASS || at < 0) {
         continue;
       }
-      String name = path.substring(at + CLASS_OUTPUT.length(), path.length() - ".class".length()).replace('/', '.');
+      String name =
+          path.substring(at + CLASS_OUTPUT.length(), path.length() - ".class".length())
+              .replace('/', '.');
       try (InputStream in = f.openInputStream()) {
         classes.put(name, in.readAllBytes());
       } catch (IOException e) {

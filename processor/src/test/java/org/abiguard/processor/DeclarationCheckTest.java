@@ -8,15 +8,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Width annotations outside structs (issue 8, item 10): on parameters, methods, fields, record
- * components and typedef annotation types, each misuse is an {@code [abiguard:annotation]}
- * error on the element, as on a struct member; good declarations get no diagnostic.
+ * components and typedef annotation types, each misuse is an {@code [abiguard:annotation]} error on
+ * the element, as on a struct member; good declarations get no diagnostic.
  */
 class DeclarationCheckTest {
   private static final String P = "[abiguard:annotation] ";
 
   @Test
   void bitsThatAreNoCWidthOnAParameterAndAMethodAreErrorsOnTheValue() {
-    Source s = Source.of("p.Ops", """
+    Source s =
+        Source.of(
+            "p.Ops",
+            """
         package p;
 
         import org.abiguard.*;
@@ -32,16 +35,28 @@ class DeclarationCheckTest {
           }
         }
         """);
-    assertExactly(javac(s),
-        s.error("@AbiWidth(12)", "12", P + "@AbiWidth declares 12 bits on parameter 'bits' of twelve, which is no C"
-            + " integer width; use 8, 16, 32 or 64"),
-        s.error("@AbiWidth(7)", "7", P + "@AbiWidth declares 7 bits on the return of method 'seven', which is no C"
-            + " integer width; use 8, 16, 32 or 64"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiWidth(12)",
+            "12",
+            P
+                + "@AbiWidth declares 12 bits on parameter 'bits' of twelve, which is no C"
+                + " integer width; use 8, 16, 32 or 64"),
+        s.error(
+            "@AbiWidth(7)",
+            "7",
+            P
+                + "@AbiWidth declares 7 bits on the return of method 'seven', which is no C"
+                + " integer width; use 8, 16, 32 or 64"));
   }
 
   @Test
   void aJavaTypeNarrowerThanTheWidthOrNotAnIntegerIsAnError() {
-    Source s = Source.of("p.Ops", """
+    Source s =
+        Source.of(
+            "p.Ops",
+            """
         package p;
 
         import org.abiguard.*;
@@ -59,22 +74,46 @@ class DeclarationCheckTest {
           @U16 static void nothing() {}
         }
         """);
-    assertExactly(javac(s),
-        s.error("@U16 static String", "@U16", P + "field 'name' of type String cannot hold @U16 (u16), which is an"
-            + " integer; declare it short (raw bits), char, int or long"),
-        s.error("@S8 double", "@S8", P + "field 'ratio' of type double cannot hold @S8 (s8), which is an integer;"
-            + " declare it byte, short, int or long"),
-        s.error("@U32 short", "@U32", P + "parameter 'space' of set of type short is narrower than @U32 (u32);"
-            + " declare it int (raw bits) or long"),
-        s.error("@U64 static int", "@U64", P + "the return of method 'wide' of type int is narrower than @U64 (u64);"
-            + " declare it long (raw bits)"),
-        s.error("@U16 static void", "@U16", P + "the return of method 'nothing' of type void cannot hold @U16 (u16),"
-            + " which is an integer; declare it short (raw bits), char, int or long"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@U16 static String",
+            "@U16",
+            P
+                + "field 'name' of type String cannot hold @U16 (u16), which is an"
+                + " integer; declare it short (raw bits), char, int or long"),
+        s.error(
+            "@S8 double",
+            "@S8",
+            P
+                + "field 'ratio' of type double cannot hold @S8 (s8), which is an integer;"
+                + " declare it byte, short, int or long"),
+        s.error(
+            "@U32 short",
+            "@U32",
+            P
+                + "parameter 'space' of set of type short is narrower than @U32 (u32);"
+                + " declare it int (raw bits) or long"),
+        s.error(
+            "@U64 static int",
+            "@U64",
+            P
+                + "the return of method 'wide' of type int is narrower than @U64 (u64);"
+                + " declare it long (raw bits)"),
+        s.error(
+            "@U16 static void",
+            "@U16",
+            P
+                + "the return of method 'nothing' of type void cannot hold @U16 (u16),"
+                + " which is an integer; declare it short (raw bits), char, int or long"));
   }
 
   @Test
   void twoWidthsOnOneDeclarationAndATypedefWithTwoWidthsAreErrors() {
-    Source s = Source.of("p.D", """
+    Source s =
+        Source.of(
+            "p.D",
+            """
         package p;
 
         import org.abiguard.*;
@@ -85,29 +124,50 @@ class DeclarationCheckTest {
           static void set(@U16 @U32 long both, @D long viaTypedef) {}
         }
         """);
-    assertExactly(javac(s),
-        s.error("@U16 @U32 @interface", "@U32", P + "typedef @D declares two C widths, with @U16 and @U32; a typedef"
-            + " has exactly one: keep one of them"),
-        s.error("@U16 @U32 long", "@U32", P + "parameter 'both' of set declares its C type twice, with @U16 and"
-            + " @U32; keep exactly one of them"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@U16 @U32 @interface",
+            "@U32",
+            P
+                + "typedef @D declares two C widths, with @U16 and @U32; a typedef"
+                + " has exactly one: keep one of them"),
+        s.error(
+            "@U16 @U32 long",
+            "@U32",
+            P
+                + "parameter 'both' of set declares its C type twice, with @U16 and"
+                + " @U32; keep exactly one of them"));
   }
 
   @Test
   void aTypedefWithBitsThatAreNoCWidthIsAnErrorOnIt() {
-    Source s = Source.of("p.D", """
+    Source s =
+        Source.of(
+            "p.D",
+            """
         package p;
 
         import org.abiguard.*;
 
         @AbiWidth(12) @interface D {}
         """);
-    assertExactly(javac(s), s.error("@AbiWidth(12)", "12", P + "@AbiWidth declares 12 bits on typedef @D, which is"
-        + " no C integer width; use 8, 16, 32 or 64"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiWidth(12)",
+            "12",
+            P
+                + "@AbiWidth declares 12 bits on typedef @D, which is"
+                + " no C integer width; use 8, 16, 32 or 64"));
   }
 
   @Test
   void aPointerThatIsNoLongIsAnError() {
-    Source s = Source.of("p.Ops", """
+    Source s =
+        Source.of(
+            "p.Ops",
+            """
         package p;
 
         import org.abiguard.*;
@@ -116,26 +176,43 @@ class DeclarationCheckTest {
           @Pointer static int handle;
         }
         """);
-    assertExactly(javac(s), s.error("@Pointer", P + "@Pointer on field 'handle' of type int: a pointer is held in a"
-        + " Java long (8 bytes on x86_64 and aarch64); declare it long"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@Pointer",
+            P
+                + "@Pointer on field 'handle' of type int: a pointer is held in a"
+                + " Java long (8 bytes on x86_64 and aarch64); declare it long"));
   }
 
   @Test
   void aRecordComponentIsReportedOnceNotOnItsFieldAccessorAndParameterToo() {
-    Source s = Source.of("p.R", """
+    Source s =
+        Source.of(
+            "p.R",
+            """
         package p;
 
         import org.abiguard.*;
 
         record R(@U16 String label, @U16 int ok) {}
         """);
-    assertExactly(javac(s), s.error("@U16 String", "@U16", P + "record component 'label' of type String cannot hold"
-        + " @U16 (u16), which is an integer; declare it short (raw bits), char, int or long"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@U16 String",
+            "@U16",
+            P
+                + "record component 'label' of type String cannot hold"
+                + " @U16 (u16), which is an integer; declare it short (raw bits), char, int or long"));
   }
 
   @Test
   void goodDeclarationsGetNoDiagnostic() {
-    Source typedefs = Source.of("p.DomId", """
+    Source typedefs =
+        Source.of(
+            "p.DomId",
+            """
         package p;
 
         import java.lang.annotation.Retention;
@@ -146,12 +223,18 @@ class DeclarationCheckTest {
 
         record Pair(@U16 int a, @S32 Integer b) {}
         """);
-    Source again = Source.of("p.DomIdAgain", """
+    Source again =
+        Source.of(
+            "p.DomIdAgain",
+            """
         package p;
 
         @DomId @interface DomIdAgain {}
         """);
-    Source req = Source.of("p.Req", """
+    Source req =
+        Source.of(
+            "p.Req",
+            """
         package p;
 
         import org.abiguard.*;
@@ -159,7 +242,10 @@ class DeclarationCheckTest {
         @AbiStruct(name = "req")
         record Req(@U16 int a, @U32 int raw) {}
         """);
-    Source msg = Source.of("p.Msg", """
+    Source msg =
+        Source.of(
+            "p.Msg",
+            """
         package p;
 
         import org.abiguard.*;
@@ -170,7 +256,10 @@ class DeclarationCheckTest {
           @U16 static int count;
         }
         """);
-    Source ops = Source.of("p.Ops", """
+    Source ops =
+        Source.of(
+            "p.Ops",
+            """
         package p;
 
         import org.abiguard.*;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import javax.tools.StandardLocation;
 import java.util.ArrayList;
 import java.util.List;
+import javax.tools.StandardLocation;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.LayoutEngine;
 import org.abiguard.processor.layout.TargetAbi;
@@ -26,9 +26,14 @@ class DeepNestingTest {
 
   @Test
   void aThousandNestedStructsCompileWithoutDiagnostics() {
-    StringBuilder text = new StringBuilder("package p;\n\nimport org.abiguard.*;\n\npublic final class Chain {\n");
+    StringBuilder text =
+        new StringBuilder("package p;\n\nimport org.abiguard.*;\n\npublic final class Chain {\n");
     for (int i = 0; i < DEPTH; i++) {
-      text.append("  @AbiStruct(name = \"s").append(i).append("\")\n  static class S").append(i).append(" {\n")
+      text.append("  @AbiStruct(name = \"s")
+          .append(i)
+          .append("\")\n  static class S")
+          .append(i)
+          .append(" {\n")
           .append("    @U8 int tag;\n");
       if (i + 1 < DEPTH) {
         text.append("    S").append(i + 1).append(" next;\n");
@@ -39,8 +44,11 @@ class DeepNestingTest {
     Source s = Source.of("p.Chain", text.toString());
     Compilation c = javac(s);
     assertExactly(c);
-    String asserts = c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/abiguard/abi-asserts.h").orElseThrow()
-        .toUri().toString();
+    String asserts =
+        c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/abiguard/abi-asserts.h")
+            .orElseThrow()
+            .toUri()
+            .toString();
     assertTrue(asserts.endsWith("abi-asserts.h"));
     // S0 holds 1,000 one-byte tags: sizeof(struct s0) == 1000 on x86_64
     assertTrue(c.generatedSourceFile("p.Chain_S0Marshaller").isPresent());

@@ -17,11 +17,11 @@ import javax.tools.JavaFileObject;
 
 /**
  * One diagnostic a test expects, placed by text markers in its source: the line is the one
- * containing {@code lineMarker}, the column where {@code columnMarker} starts on that line.
- * {@link #assertExactly} compares ALL diagnostics of a compilation with the expected ones, so
- * each test also proves that nothing else was reported. Tests write an abiguard message as its
- * first line ({@code [abiguard:<kind>] text}); the expectation is the whole message abiguard
- * reports, with the last line linking the kind's page ({@link #withPage}).
+ * containing {@code lineMarker}, the column where {@code columnMarker} starts on that line. {@link
+ * #assertExactly} compares ALL diagnostics of a compilation with the expected ones, so each test
+ * also proves that nothing else was reported. Tests write an abiguard message as its first line
+ * ({@code [abiguard:<kind>] text}); the expectation is the whole message abiguard reports, with the
+ * last line linking the kind's page ({@link #withPage}).
  */
 public record Expected(Diagnostic.Kind kind, String file, long line, long column, String message) {
 
@@ -31,10 +31,10 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
   private static final Pattern ABIGUARD_PREFIX = Pattern.compile("\\[abiguard(?::([a-z-]+))?\\] ");
 
   /**
-   * The whole text of a message written as {@code [abiguard:<kind>] text} (or
-   * {@code [abiguard] text}) as javac reports it: the message, then the Reporter's line linking
-   * {@code docs/<kind>.md} (or {@code docs/abiguard.md}), which javac indents by two more spaces
-   * than the Reporter wrote. A message without that prefix (javac's own) is returned as it is.
+   * The whole text of a message written as {@code [abiguard:<kind>] text} (or {@code [abiguard]
+   * text}) as javac reports it: the message, then the Reporter's line linking {@code
+   * docs/<kind>.md} (or {@code docs/abiguard.md}), which javac indents by two more spaces than the
+   * Reporter wrote. A message without that prefix (javac's own) is returned as it is.
    */
   public static String withPage(String message) {
     Matcher prefix = ABIGUARD_PREFIX.matcher(message);
@@ -62,7 +62,10 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
       }
     }
 
-    /** An error on the line containing {@code lineMarker}, at the column where {@code columnMarker} starts. */
+    /**
+     * An error on the line containing {@code lineMarker}, at the column where {@code columnMarker}
+     * starts.
+     */
     public Expected error(String lineMarker, String columnMarker, String message) {
       return at(Diagnostic.Kind.ERROR, lineMarker, columnMarker, message);
     }
@@ -73,18 +76,22 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
     }
 
     /** A diagnostic of the given kind placed by markers. */
-    public Expected at(Diagnostic.Kind kind, String lineMarker, String columnMarker, String message) {
+    public Expected at(
+        Diagnostic.Kind kind, String lineMarker, String columnMarker, String message) {
       String[] lines = text.split("\n", -1);
       int found = -1;
       for (int i = 0; i < lines.length; i++) {
         if (lines[i].contains(lineMarker)) {
-          assertEquals(-1, found, "line marker '" + lineMarker + "' is on more than one line of " + name);
+          assertEquals(
+              -1, found, "line marker '" + lineMarker + "' is on more than one line of " + name);
           found = i;
         }
       }
       assertTrue(found >= 0, "line marker '" + lineMarker + "' not in " + name);
       int column = lines[found].indexOf(columnMarker);
-      assertTrue(column >= 0, "column marker '" + columnMarker + "' not on the line of '" + lineMarker + "'");
+      assertTrue(
+          column >= 0,
+          "column marker '" + columnMarker + "' not on the line of '" + lineMarker + "'");
       return new Expected(kind, file.toUri().toString(), found + 1, column + 1, withPage(message));
     }
   }
@@ -95,13 +102,16 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
         Diagnostic.Kind.ERROR, "-", Diagnostic.NOPOS, Diagnostic.NOPOS, withPage(message));
   }
 
-  /** Asserts that the compilation reported exactly these diagnostics (notes aside), in any order. */
+  /**
+   * Asserts that the compilation reported exactly these diagnostics (notes aside), in any order.
+   */
   public static void assertExactly(Compilation compilation, Expected... expected) {
     assertExactly(compilation.diagnostics(), expected);
   }
 
   /** Asserts that the diagnostics are exactly these (notes aside), in any order. */
-  public static void assertExactly(List<? extends Diagnostic<? extends JavaFileObject>> diagnostics, Expected... expected) {
+  public static void assertExactly(
+      List<? extends Diagnostic<? extends JavaFileObject>> diagnostics, Expected... expected) {
     List<String> want = new ArrayList<>();
     for (Expected e : expected) {
       want.add(e.toString());
@@ -119,8 +129,8 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
 
   /**
    * Asserts that the compilation reported exactly these diagnostics (notes aside), in any order,
-   * where each expected message is text the reported one contains (for expectations written
-   * beside the code, such as the guard corpus's): same kind, file, line and column, one reported
+   * where each expected message is text the reported one contains (for expectations written beside
+   * the code, such as the guard corpus's): same kind, file, line and column, one reported
    * diagnostic per expectation and none besides.
    */
   public static void assertExactlyContaining(Compilation compilation, List<Expected> expected) {
@@ -133,9 +143,17 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
         continue;
       }
       Expected got = of(d);
-      Expected match = unmatched.stream().filter(e -> e.kind() == got.kind() && e.file().equals(got.file())
-          && e.line() == got.line() && e.column() == got.column() && got.message().contains(e.message()))
-          .findFirst().orElse(null);
+      Expected match =
+          unmatched.stream()
+              .filter(
+                  e ->
+                      e.kind() == got.kind()
+                          && e.file().equals(got.file())
+                          && e.line() == got.line()
+                          && e.column() == got.column()
+                          && got.message().contains(e.message()))
+              .findFirst()
+              .orElse(null);
       if (match == null) {
         unexpected.add(got.toString());
       } else {
@@ -144,13 +162,18 @@ public record Expected(Diagnostic.Kind kind, String file, long line, long column
     }
     List<String> missing = unmatched.stream().map(Expected::toString).sorted().toList();
     unexpected.sort(null);
-    assertEquals("", (missing.isEmpty() ? "" : "expected, not reported:\n" + String.join("\n", missing) + "\n")
-        + (unexpected.isEmpty() ? "" : "reported, not expected:\n" + String.join("\n", unexpected) + "\n"));
+    assertEquals(
+        "",
+        (missing.isEmpty() ? "" : "expected, not reported:\n" + String.join("\n", missing) + "\n")
+            + (unexpected.isEmpty()
+                ? ""
+                : "reported, not expected:\n" + String.join("\n", unexpected) + "\n"));
   }
 
   private static Expected of(Diagnostic<? extends JavaFileObject> d) {
     String file = d.getSource() == null ? "-" : d.getSource().toUri().toString();
-    return new Expected(d.getKind(), file, d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.ROOT));
+    return new Expected(
+        d.getKind(), file, d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.ROOT));
   }
 
   @Override

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A compilation without {@code @AbiStruct} never loads the code generator or JavaPoet, also when
- * the flow guard has work (a width-annotated field): the processor is loaded, as javac loads it,
- * by a class loader of its own, which records every class it defines. ({@code ColdStartTest}
- * checks the same with a javac child process and {@code -verbose:class}.)
+ * the flow guard has work (a width-annotated field): the processor is loaded, as javac loads it, by
+ * a class loader of its own, which records every class it defines. ({@code ColdStartTest} checks
+ * the same with a javac child process and {@code -verbose:class}.)
  */
 class LazyLoadingTest {
-  private static final String NO_STRUCT = """
+  private static final String NO_STRUCT =
+      """
       package p;
 
       import java.util.List;
@@ -52,7 +53,8 @@ class LazyLoadingTest {
       }
       """;
 
-  private static final String STRUCT = """
+  private static final String STRUCT =
+      """
       package p;
 
       import org.abiguard.AbiStruct;
@@ -71,7 +73,9 @@ class LazyLoadingTest {
   @Test
   void aCompilationWithoutStructsLoadsNeitherCodegenNorJavaPoet() throws Exception {
     Set<String> loaded = compile("p.Plain", NO_STRUCT);
-    assertTrue(loaded.contains(AbiGuardProcessor.class.getName()), "the recorder saw the processor: " + loaded);
+    assertTrue(
+        loaded.contains(AbiGuardProcessor.class.getName()),
+        "the recorder saw the processor: " + loaded);
     assertEquals(List.of(), heavy(loaded));
     assertTrue(Files.exists(out.resolve("p/Plain.class")));
   }
@@ -80,9 +84,13 @@ class LazyLoadingTest {
   void aCompilationWithAStructLoadsThem() throws Exception {
     Set<String> loaded = compile("p.Pair", STRUCT);
     assertTrue(loaded.contains(StructStage.class.getName()), "struct stage loaded: " + loaded);
-    assertTrue(loaded.contains("org.abiguard.processor.codegen.MarshallerGenerator"), "codegen loaded: " + loaded);
+    assertTrue(
+        loaded.contains("org.abiguard.processor.codegen.MarshallerGenerator"),
+        "codegen loaded: " + loaded);
     assertTrue(loaded.contains(JavaFile.class.getName()), "JavaPoet loaded: " + loaded);
-    assertTrue(Files.exists(out.resolve("p/PairMarshaller.class")), "the marshaller was generated and compiled");
+    assertTrue(
+        Files.exists(out.resolve("p/PairMarshaller.class")),
+        "the marshaller was generated and compiled");
   }
 
   /**
@@ -105,14 +113,30 @@ class LazyLoadingTest {
     Set<String> loaded = Collections.synchronizedSet(new TreeSet<>());
     URL[] path = {location(AbiGuardProcessor.class), location(JavaFile.class)};
     try (URLClassLoader loader = new RecordingLoader(path, loaded)) {
-      Processor processor = (Processor) loader.loadClass(AbiGuardProcessor.class.getName())
-          .getDeclaredConstructor().newInstance();
+      Processor processor =
+          (Processor)
+              loader
+                  .loadClass(AbiGuardProcessor.class.getName())
+                  .getDeclaredConstructor()
+                  .newInstance();
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-      List<String> options = List.of("-classpath", Path.of(location(AbiStruct.class).toURI()).toString(),
-          "-d", out.toString(), "-s", Files.createDirectories(out.resolve("generated")).toString());
-      JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics, options, null,
-          List.of(JavaFileObjects.forSourceString(name, source)));
+      List<String> options =
+          List.of(
+              "-classpath",
+              Path.of(location(AbiStruct.class).toURI()).toString(),
+              "-d",
+              out.toString(),
+              "-s",
+              Files.createDirectories(out.resolve("generated")).toString());
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null,
+              null,
+              diagnostics,
+              options,
+              null,
+              List.of(JavaFileObjects.forSourceString(name, source)));
       task.setProcessors(List.of(processor));
       boolean ok = task.call();
       assertTrue(ok, "compiled: " + diagnostics.getDiagnostics());

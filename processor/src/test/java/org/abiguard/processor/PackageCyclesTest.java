@@ -26,8 +26,8 @@ import org.abiguard.processor.diag.Reporter;
 import org.junit.jupiter.api.Test;
 
 /**
- * The processor's packages are stages that depend on each other in one direction (model → layout
- * → codegen / manifest; guard: trees → facts → diagnostics). This reads every class file the build
+ * The processor's packages are stages that depend on each other in one direction (model → layout →
+ * codegen / manifest; guard: trees → facts → diagnostics). This reads every class file the build
  * compiled from {@code src/main/java}, takes each class's references to other processor classes
  * from its constant pool (class entries, field and method descriptors, generic signatures,
  * annotations) and fails on any cycle between packages.
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
 
   /**
-   * Cycles that exist today and are to be removed, each as its set of packages. Temporary: the
-   * test also fails when one of them is gone, so that its entry is deleted with it.
+   * Cycles that exist today and are to be removed, each as its set of packages. Temporary: the test
+   * also fails when one of them is gone, so that its entry is deleted with it.
    */
   private static final List<Set<String>> KNOWN_CYCLES = List.of();
 
@@ -86,7 +86,8 @@ class PackageCyclesTest {
     try {
       Path dir =
           Path.of(Reporter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      assertTrue(Files.isDirectory(dir), "expected the compiled main classes in a directory: " + dir);
+      assertTrue(
+          Files.isDirectory(dir), "expected the compiled main classes in a directory: " + dir);
       return dir;
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
@@ -94,14 +95,15 @@ class PackageCyclesTest {
   }
 
   /**
-   * Package → the other processor packages its classes refer to; {@code examples} gets, per
-   * {@code "from -> to"} edge, one class of each side.
+   * Package → the other processor packages its classes refer to; {@code examples} gets, per {@code
+   * "from -> to"} edge, one class of each side.
    */
   private static Map<String, Set<String>> packageDependencies(
       Path classes, Map<String, String> examples) throws IOException {
     Map<String, Set<String>> dependencies = new TreeMap<>();
     try (Stream<Path> files = Files.walk(classes)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
         String fromClass = classes.relativize(file).toString().replace('\\', '/');
         String from = packageOf(fromClass);
         if (!from.startsWith("org.abiguard.processor")) {
@@ -134,8 +136,8 @@ class PackageCyclesTest {
   }
 
   /**
-   * The UTF-8 entries of a class file's constant pool: they hold every class name, descriptor
-   * and signature the class refers to (JVMS §4.4).
+   * The UTF-8 entries of a class file's constant pool: they hold every class name, descriptor and
+   * signature the class refers to (JVMS §4.4).
    */
   private static List<String> utf8Constants(byte[] classFile) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile))) {
@@ -218,7 +220,9 @@ class PackageCyclesTest {
   }
 
   private static String describe(
-      List<Set<String>> cycles, Map<String, Set<String>> dependencies, Map<String, String> examples) {
+      List<Set<String>> cycles,
+      Map<String, Set<String>> dependencies,
+      Map<String, String> examples) {
     StringBuilder out = new StringBuilder();
     for (Set<String> cycle : cycles) {
       out.append("  cycle:\n");

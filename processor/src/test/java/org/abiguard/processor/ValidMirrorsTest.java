@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Correct mirrors of every kind (classes, records, nested types, typedefs of this compilation,
- * typedefs of typedefs, every annotation) compile with no diagnostic at all, and their
- * generated marshallers carry what the annotations said.
+ * typedefs of typedefs, every annotation) compile with no diagnostic at all, and their generated
+ * marshallers carry what the annotations said.
  */
 class ValidMirrorsTest {
   private static final Source[] MIRRORS = {
@@ -41,8 +41,13 @@ class ValidMirrorsTest {
   void validMirrorsCompileWithoutAnyDiagnostic() {
     Compilation c = compileMirrors();
     assertExactly(c);
-    for (String marshaller : List.of("p.XenAddToPhysmapMarshaller", "p.MemRangeMarshaller", "p.OuterMarshaller",
-        "p.Outer_InnerMarshaller", "p.Outer_PairMarshaller")) {
+    for (String marshaller :
+        List.of(
+            "p.XenAddToPhysmapMarshaller",
+            "p.MemRangeMarshaller",
+            "p.OuterMarshaller",
+            "p.Outer_InnerMarshaller",
+            "p.Outer_PairMarshaller")) {
       assertTrue(c.generatedSourceFile(marshaller).isPresent(), marshaller + " not generated");
     }
   }
@@ -66,17 +71,25 @@ class ValidMirrorsTest {
     assertEquals(80, m.getField("SIZE").getInt(null));
     assertEquals(16, m.getField("ALIGNMENT").getInt(null));
     assertEquals(24, m.getField("OFFSET_RANGES").getInt(null));
-    assertEquals(20, m.getClassLoader().loadClass("p.OuterMarshaller$I386").getField("OFFSET_RANGES").getInt(null));
+    assertEquals(
+        20,
+        m.getClassLoader()
+            .loadClass("p.OuterMarshaller$I386")
+            .getField("OFFSET_RANGES")
+            .getInt(null));
   }
 
   @Test
   void recordMirrorRoundTripsInItsDeclaredByteOrder() throws Exception {
     ClassLoader loader = CompiledClasses.loader(compileMirrors());
     Class<?> record = loader.loadClass("p.MemRange");
-    Object range = record.getConstructor(long.class, int.class, byte[].class)
-        .newInstance(0x0102030405060708L, -2, new byte[] {9, 8, 7, 6});
+    Object range =
+        record
+            .getConstructor(long.class, int.class, byte[].class)
+            .newInstance(0x0102030405060708L, -2, new byte[] {9, 8, 7, 6});
     @SuppressWarnings("unchecked")
-    AbiCodec<Object> codec = (AbiCodec<Object>) codec(loader.loadClass("p.MemRangeMarshaller"), "x86_64");
+    AbiCodec<Object> codec =
+        (AbiCodec<Object>) codec(loader.loadClass("p.MemRangeMarshaller"), "x86_64");
     ByteBuffer buf = ByteBuffer.allocate(codec.size());
     codec.write(range, buf, 0);
     assertEquals(1, buf.get(0), "big-endian: the most significant byte first");

@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a synthetic but realistic abiguard codebase: packages {@code gen.p000},
- * {@code gen.p001}, ... of {@value #STRUCTS_PER_PACKAGE} structs each (one in five a record),
- * four typedef annotations, a {@code Sinks} class, {@code OpsNN} classes of up to
- * {@value #METHODS_PER_CLASS} flow methods, and {@value #PLAIN_CLASSES} plain classes of
- * {@value #PLAIN_METHODS} methods. The same seeds give the same code, so two sizes differ
- * only in how many packages they have.
+ * Writes a synthetic but realistic abiguard codebase: packages {@code gen.p000}, {@code gen.p001},
+ * ... of {@value #STRUCTS_PER_PACKAGE} structs each (one in five a record), four typedef
+ * annotations, a {@code Sinks} class, {@code OpsNN} classes of up to {@value #METHODS_PER_CLASS}
+ * flow methods, and {@value #PLAIN_CLASSES} plain classes of {@value #PLAIN_METHODS} methods. The
+ * same seeds give the same code, so two sizes differ only in how many packages they have.
  */
 public final class CodebaseGenerator {
   static final int STRUCTS_PER_PACKAGE = 25;
@@ -22,7 +21,8 @@ public final class CodebaseGenerator {
   static final int PLAIN_METHODS = 10;
 
   /** What was written. */
-  public record Codebase(List<Path> sources, int structs, int flowMethods, int plainMethods, long lines) {}
+  public record Codebase(
+      List<Path> sources, int structs, int flowMethods, int plainMethods, long lines) {}
 
   private final List<Path> sources = new ArrayList<>();
   private long lines;

@@ -9,13 +9,13 @@ enum CompileConfig {
   /** Plain javac: {@code -proc:none}. */
   PLAIN("javac -proc:none"),
   /**
-   * javac with a processor that claims {@code "*"} and does nothing ({@link EmptyProcessor}):
-   * the cost of javac's annotation-processing machinery alone, which any processor pays.
+   * javac with a processor that claims {@code "*"} and does nothing ({@link EmptyProcessor}): the
+   * cost of javac's annotation-processing machinery alone, which any processor pays.
    */
   EMPTY("javac -processorpath empty-processor"),
   /**
-   * Plain javac ({@code -proc:none}) over the input plus the marshallers abiguard generated for
-   * it (copied from an abiguard run): what compiling the generated code costs by itself.
+   * Plain javac ({@code -proc:none}) over the input plus the marshallers abiguard generated for it
+   * (copied from an abiguard run): what compiling the generated code costs by itself.
    */
   GENERATED("javac -proc:none + generated sources"),
   /**
@@ -33,7 +33,8 @@ enum CompileConfig {
   }
 
   /** The options that select this configuration. */
-  List<String> options(Path processorJar, Path baselineJar, Path emptyProcessor, List<String> processorOptions) {
+  List<String> options(
+      Path processorJar, Path baselineJar, Path emptyProcessor, List<String> processorOptions) {
     return switch (this) {
       case PLAIN, GENERATED -> List.of("-proc:none");
       case EMPTY -> List.of("-processorpath", String.valueOf(emptyProcessor));

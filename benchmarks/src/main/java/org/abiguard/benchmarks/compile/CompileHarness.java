@@ -17,10 +17,10 @@ import java.util.Properties;
 /**
  * The compile-cost harness: javac with the abiguard processor against {@code -proc:none} on
  * synthetic codebases of increasing size ({@link CodebaseGenerator}) and on a real project's
- * sources (Guava), in alternating fresh javac processes, after warm-ups. Prints a Markdown
- * table of medians, minima, ratios and abiguard diagnostic counts, and writes it with the raw
- * runs to the work directory. Exits with 1 if a compilation failed or a run reported an
- * abiguard diagnostic on code that must have none.
+ * sources (Guava), in alternating fresh javac processes, after warm-ups. Prints a Markdown table of
+ * medians, minima, ratios and abiguard diagnostic counts, and writes it with the raw runs to the
+ * work directory. Exits with 1 if a compilation failed or a run reported an abiguard diagnostic on
+ * code that must have none.
  */
 public final class CompileHarness {
   private CompileHarness() {}
@@ -47,25 +47,40 @@ public final class CompileHarness {
             options.jdk(),
             System.getProperty("java.class.path"),
             options.processorJar().toAbsolutePath(),
-            options.baselineProcessor() == null ? null : options.baselineProcessor().toAbsolutePath(),
+            options.baselineProcessor() == null
+                ? null
+                : options.baselineProcessor().toAbsolutePath(),
             options.decompose() ? EmptyProcessor.build(work) : null,
             options.processorOptions(),
             work);
 
-    GuardCanary.Result canary = GuardCanary.run(launcher, options.annotationsJar().toAbsolutePath(), work);
-    progress("canary: " + canary.narrowings() + " narrowing diagnostic(s), flow guard "
-        + (canary.guardActive() ? "active" : "NOT active") + ", " + canary.generatedSources() + " generated source(s)");
+    GuardCanary.Result canary =
+        GuardCanary.run(launcher, options.annotationsJar().toAbsolutePath(), work);
+    progress(
+        "canary: "
+            + canary.narrowings()
+            + " narrowing diagnostic(s), flow guard "
+            + (canary.guardActive() ? "active" : "NOT active")
+            + ", "
+            + canary.generatedSources()
+            + " generated source(s)");
 
     List<CompileInput> inputs = new ArrayList<>();
     for (int structs : options.sizes()) {
-      inputs.add(synthetic(structs, options.methodsPerStruct() * structs, options.annotationsJar(), work));
+      inputs.add(
+          synthetic(structs, options.methodsPerStruct() * structs, options.annotationsJar(), work));
     }
     if (options.guava() != null) {
       inputs.add(GuavaInput.prepare(options.guava(), options.guavaClasspath(), work));
     }
     for (Map.Entry<String, Path> project : options.projects().entrySet()) {
-      inputs.add(GuavaInput.project(project.getKey(), project.getValue().getFileName().toString()
-          .replaceFirst("-sources\\.jar$", ""), project.getValue(), List.of(), work));
+      inputs.add(
+          GuavaInput.project(
+              project.getKey(),
+              project.getValue().getFileName().toString().replaceFirst("-sources\\.jar$", ""),
+              project.getValue(),
+              List.of(),
+              work));
     }
 
     double loadBefore = loadAverage();
@@ -73,48 +88,80 @@ public final class CompileHarness {
     Map<String, Profile.Split> profiles = new LinkedHashMap<>();
     StringBuilder weights = new StringBuilder();
     for (CompileInput input : inputs) {
-      measurements.add(measure(launcher, input, options.configs(), options.warmups(), options.reps()));
+      measurements.add(
+          measure(launcher, input, options.configs(), options.warmups(), options.reps()));
       for (CompileConfig config : List.of(CompileConfig.BASELINE, CompileConfig.ABIGUARD)) {
         if (options.configs().contains(config)) {
-          weights.append(MarkdownReport.weightRow(input, config, GeneratedWeight.of(launcher.directory(input, config))));
+          weights.append(
+              MarkdownReport.weightRow(
+                  input, config, GeneratedWeight.of(launcher.directory(input, config))));
         }
       }
       if (options.profile()) {
         profiles.put(input.name(), profile(launcher, input));
       }
     }
-    String load = String.format(Locale.ROOT, " System load average (1 min) %.2f before and %.2f after.",
-        loadBefore, loadAverage());
+    String load =
+        String.format(
+            Locale.ROOT,
+            " System load average (1 min) %.2f before and %.2f after.",
+            loadBefore,
+            loadAverage());
 
     String report =
-        MarkdownReport.render(measurements, options.sizes().size(), conditions(options) + load, canary)
+        MarkdownReport.render(
+                measurements, options.sizes().size(), conditions(options) + load, canary)
             + (weights.isEmpty() ? "" : "\n" + MarkdownReport.WEIGHT_HEADER + weights)
             + (profiles.isEmpty() ? "" : "\n" + MarkdownReport.profiles(profiles));
     System.out.println(report);
     Files.writeString(work.resolve("results.md"), report, StandardCharsets.UTF_8);
-    Files.writeString(work.resolve("runs.csv"), MarkdownReport.csv(measurements), StandardCharsets.UTF_8);
+    Files.writeString(
+        work.resolve("runs.csv"), MarkdownReport.csv(measurements), StandardCharsets.UTF_8);
     progress("results in " + work.resolve("results.md") + " and " + work.resolve("runs.csv"));
     return measurements.stream()
-        .allMatch(m -> m.failures().isEmpty() && m.abiguardDiagnostics(CompileConfig.ABIGUARD) == 0
-            && m.abiguardDiagnostics(CompileConfig.BASELINE) == 0);
+        .allMatch(
+            m ->
+                m.failures().isEmpty()
+                    && m.abiguardDiagnostics(CompileConfig.ABIGUARD) == 0
+                    && m.abiguardDiagnostics(CompileConfig.BASELINE) == 0);
   }
 
-  private static CompileInput synthetic(int structs, int methods, Path annotationsJar, Path work) throws IOException {
+  private static CompileInput synthetic(int structs, int methods, Path annotationsJar, Path work)
+      throws IOException {
     String name = "synthetic-" + structs;
     Path root = work.resolve(name + "-sources");
     JavacLauncher.deleteRecursively(root);
     CodebaseGenerator.Codebase codebase = CodebaseGenerator.generate(root, structs, methods);
-    progress("generated " + name + ": " + codebase.sources().size() + " files, " + codebase.lines() + " lines");
-    String description = String.format(Locale.ROOT,
-        "generated: %,d structs (one in five a record), %,d flow methods, %,d plain methods, --release 17",
-        codebase.structs(), codebase.flowMethods(), codebase.plainMethods());
+    progress(
+        "generated "
+            + name
+            + ": "
+            + codebase.sources().size()
+            + " files, "
+            + codebase.lines()
+            + " lines");
+    String description =
+        String.format(
+            Locale.ROOT,
+            "generated: %,d structs (one in five a record), %,d flow methods, %,d plain methods, --release 17",
+            codebase.structs(),
+            codebase.flowMethods(),
+            codebase.plainMethods());
     return new CompileInput(
-        name, description, codebase.sources(), List.of(annotationsJar.toAbsolutePath()),
-        List.of("--release", "17", "-encoding", "UTF-8"), codebase.lines());
+        name,
+        description,
+        codebase.sources(),
+        List.of(annotationsJar.toAbsolutePath()),
+        List.of("--release", "17", "-encoding", "UTF-8"),
+        codebase.lines());
   }
 
   private static Measurement measure(
-      JavacLauncher launcher, CompileInput input, List<CompileConfig> configs, int warmups, int reps)
+      JavacLauncher launcher,
+      CompileInput input,
+      List<CompileConfig> configs,
+      int warmups,
+      int reps)
       throws IOException, InterruptedException {
     Measurement measurement = new Measurement(input);
     List<CompileConfig> measured = configs;
@@ -146,15 +193,26 @@ public final class CompileHarness {
       throws IOException, InterruptedException {
     Path recording = launcher.directory(input, CompileConfig.ABIGUARD).resolve("profile.jfr");
     Files.deleteIfExists(recording);
-    RunResult run = launcher.run(input, CompileConfig.ABIGUARD, "profile", Profile.jvmOptions(recording));
+    RunResult run =
+        launcher.run(input, CompileConfig.ABIGUARD, "profile", Profile.jvmOptions(recording));
     progress(describe(input, "profiled", run));
     return Profile.read(recording, "main");
   }
 
   private static String describe(CompileInput input, String which, RunResult run) {
-    return String.format(Locale.ROOT, "%s %s %s: %.2f s wall, %.2f s CPU, %.2f s javac-thread CPU, exit %d, %d [abiguard lines, %d errors, %d generated",
-        input.name(), run.config().label, which, run.wallSeconds(), run.cpuSeconds(), run.threadCpuSeconds(), run.exitCode(),
-        run.abiguardDiagnostics(), run.errors(), run.generatedSources());
+    return String.format(
+        Locale.ROOT,
+        "%s %s %s: %.2f s wall, %.2f s CPU, %.2f s javac-thread CPU, exit %d, %d [abiguard lines, %d errors, %d generated",
+        input.name(),
+        run.config().label,
+        which,
+        run.wallSeconds(),
+        run.cpuSeconds(),
+        run.threadCpuSeconds(),
+        run.exitCode(),
+        run.abiguardDiagnostics(),
+        run.errors(),
+        run.generatedSources());
   }
 
   private static String conditions(HarnessOptions options) throws IOException {
@@ -167,16 +225,26 @@ public final class CompileHarness {
     }
     String version = release.getProperty("JAVA_VERSION", "?").replace("\"", "");
     String vendor = release.getProperty("IMPLEMENTOR", "").replace("\"", "");
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "Measured %s with javac %s%s on %s/%s, %d cores shared with other jobs (figures are noisy);"
             + " %d measured run(s) per configuration after %d warm-up round(s)%s, alternating the"
             + " configurations run by run (ABAB...); every run a fresh JVM compiling into empty output"
             + " directories. abiguard options: %s.",
-        Instant.now().truncatedTo(ChronoUnit.MINUTES), version, vendor.isEmpty() ? "" : " (" + vendor + ")",
-        System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
-        options.reps(), options.warmups(),
-        options.decompose() ? " and one unmeasured abiguard run per input (it wrote the sources for `+ generated`)" : "",
-        options.processorOptions().isEmpty() ? "defaults" : String.join(" ", options.processorOptions()));
+        Instant.now().truncatedTo(ChronoUnit.MINUTES),
+        version,
+        vendor.isEmpty() ? "" : " (" + vendor + ")",
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        Runtime.getRuntime().availableProcessors(),
+        options.reps(),
+        options.warmups(),
+        options.decompose()
+            ? " and one unmeasured abiguard run per input (it wrote the sources for `+ generated`)"
+            : "",
+        options.processorOptions().isEmpty()
+            ? "defaults"
+            : String.join(" ", options.processorOptions()));
   }
 
   private static double loadAverage() {

@@ -14,4 +14,9 @@ import java.util.List;
  * @param lines source lines, for the per-line figures
  */
 public record CompileInput(
-    String name, String description, List<Path> sources, List<Path> classpath, List<String> options, long lines) {}
+    String name,
+    String description,
+    List<Path> sources,
+    List<Path> classpath,
+    List<String> options,
+    long lines) {}

@@ -9,8 +9,8 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * Builds a processor that claims every annotation ({@code "*"}, as abiguard does) and does
- * nothing: the floor of any processor's compile cost, measured as {@link CompileConfig#EMPTY}.
+ * Builds a processor that claims every annotation ({@code "*"}, as abiguard does) and does nothing:
+ * the floor of any processor's compile cost, measured as {@link CompileConfig#EMPTY}.
  */
 final class EmptyProcessor {
   private static final String NAME = "harness.empty.EmptyProcessor";
@@ -53,9 +53,12 @@ final class EmptyProcessor {
     Files.createDirectories(classes.resolve("META-INF/services"));
     Files.writeString(source, SOURCE, StandardCharsets.UTF_8);
     Files.writeString(
-        classes.resolve("META-INF/services/javax.annotation.processing.Processor"), NAME + "\n", StandardCharsets.UTF_8);
+        classes.resolve("META-INF/services/javax.annotation.processing.Processor"),
+        NAME + "\n",
+        StandardCharsets.UTF_8);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = List.of("--release", "17", "-proc:none", "-d", classes.toString(), source.toString());
+    List<String> args =
+        List.of("--release", "17", "-proc:none", "-d", classes.toString(), source.toString());
     if (javac == null || javac.run(null, null, null, args.toArray(String[]::new)) != 0) {
       throw new IOException("could not compile the empty processor " + source);
     }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes the flow code of one synthetic package: a {@code Sinks} class of annotated parameters
- * and returns, and {@code OpsNN} classes whose methods move struct members into them.
+ * Writes the flow code of one synthetic package: a {@code Sinks} class of annotated parameters and
+ * returns, and {@code OpsNN} classes whose methods move struct members into them.
  *
- * <p>Every flow is correct under the flow guard's rules (a value only reaches a sink whose
- * range holds it, after a mask, a shift, a range check, {@code Math.min}, {@code ?:}, a
- * {@code switch} or an {@code Abi} helper where it is wider), so the guard must report
- * nothing. Each method combines three flows chosen by a seeded random generator from
- * {@link #FLOWS}, and returns plainly, as {@code @U16} or as {@code @U32}.
+ * <p>Every flow is correct under the flow guard's rules (a value only reaches a sink whose range
+ * holds it, after a mask, a shift, a range check, {@code Math.min}, {@code ?:}, a {@code switch} or
+ * an {@code Abi} helper where it is wider), so the guard must report nothing. Each method combines
+ * three flows chosen by a seeded random generator from {@link #FLOWS}, and returns plainly, as
+ * {@code @U16} or as {@code @U32}.
  */
 final class FlowSources {
   /** How a method returns: its annotation and type, and how it combines its flows. */
@@ -33,7 +33,8 @@ final class FlowSources {
   }
 
   /** What a flow may use: its local suffix, the method's error return, the other package. */
-  private record Context(String v, String error, String otherSinks, String record, String previous) {}
+  private record Context(
+      String v, String error, String otherSinks, String record, String previous) {}
 
   /** One flow: writes statements that end with {@code int r<v>} holding its result. */
   private interface Flow {
@@ -43,7 +44,11 @@ final class FlowSources {
   private static final List<Flow> FLOWS =
       List.of(
           // a member into a parameter at least as wide
-          (b, c) -> b.line("int r" + c.v + " = Sinks.u32(s.size) + Sinks.domid(s.domid) + Sinks.u64(s.gpfn);"),
+          (b, c) ->
+              b.line(
+                  "int r"
+                      + c.v
+                      + " = Sinks.u32(s.size) + Sinks.domid(s.domid) + Sinks.u64(s.gpfn);"),
           // masks
           (b, c) -> {
             b.line("int lo" + c.v + " = (int) (s.space & 0xFFFF);");
@@ -101,7 +106,8 @@ final class FlowSources {
           // remainder and conditional
           (b, c) -> {
             b.line("int cap" + c.v + " = s.space > 0xFF ? 0xFF : (int) s.space;");
-            b.line("int r" + c.v + " = Sinks.u8(cap" + c.v + ") + Sinks.u8((int) (s.space % 256));");
+            b.line(
+                "int r" + c.v + " = Sinks.u8(cap" + c.v + ") + Sinks.u8((int) (s.space % 256));");
           },
           // Math.min and the Abi helpers
           (b, c) -> {
@@ -109,7 +115,11 @@ final class FlowSources {
             b.line("    + Sinks.u16(Abi.checkU16(s.space)) + Sinks.u8(Abi.truncU8(s.gpfn));");
           },
           // annotated returns
-          (b, c) -> b.line("int r" + c.v + " = Sinks.u16(Sinks.lowHalf(s.space)) + Sinks.domid(Sinks.domOf(s.size));"),
+          (b, c) ->
+              b.line(
+                  "int r"
+                      + c.v
+                      + " = Sinks.u16(Sinks.lowHalf(s.space)) + Sinks.domid(Sinks.domOf(s.size));"),
           // a lambda capturing a masked value
           (b, c) -> {
             b.line("int low" + c.v + " = s.size & 0xFF;");
@@ -132,16 +142,45 @@ final class FlowSources {
             b.line("int r" + c.v + " = Sinks.u32(acc" + c.v + ");");
           },
           // nested structs
-          (b, c) -> b.line("int r" + c.v + " = Sinks.u16(s.inner.size) + Sinks.domid(s.inner.domid) + Sinks.u32(s.inner.space);"),
+          (b, c) ->
+              b.line(
+                  "int r"
+                      + c.v
+                      + " = Sinks.u16(s.inner.size) + Sinks.domid(s.inner.domid) + Sinks.u32(s.inner.space);"),
           // a record's canonical constructor and accessors
           (b, c) -> {
-            b.line(c.record + " rec" + c.v + " = new " + c.record + "(s.domid, s.size & 0xFF, s.space, s.kind, s.offset);");
-            b.line("int r" + c.v + " = Sinks.u16(rec" + c.v + ".size()) + Sinks.u32(rec" + c.v + ".space());");
+            b.line(
+                c.record
+                    + " rec"
+                    + c.v
+                    + " = new "
+                    + c.record
+                    + "(s.domid, s.size & 0xFF, s.space, s.kind, s.offset);");
+            b.line(
+                "int r"
+                    + c.v
+                    + " = Sinks.u16(rec"
+                    + c.v
+                    + ".size()) + Sinks.u32(rec"
+                    + c.v
+                    + ".space());");
           },
           // signed values
-          (b, c) -> b.line("int r" + c.v + " = Sinks.s32(s.delta) + Sinks.s16(s.delta) + Sinks.s32(s.size) + Sinks.s32(s.offset);"),
+          (b, c) ->
+              b.line(
+                  "int r"
+                      + c.v
+                      + " = Sinks.s32(s.delta) + Sinks.s16(s.delta) + Sinks.s32(s.size) + Sinks.s32(s.offset);"),
           // a call into another package
-          (b, c) -> b.line("int r" + c.v + " = " + c.otherSinks + ".u32(s.space) + " + c.otherSinks + ".u16(s.size);"),
+          (b, c) ->
+              b.line(
+                  "int r"
+                      + c.v
+                      + " = "
+                      + c.otherSinks
+                      + ".u32(s.space) + "
+                      + c.otherSinks
+                      + ".u16(s.size);"),
           // a while loop over the bytes of a u64
           (b, c) -> {
             b.line("long bits" + c.v + " = s.gpfn;");
@@ -201,7 +240,14 @@ final class FlowSources {
    * {@code s} (a class with {@code inner}), {@code t} (a class) and record {@code record}.
    */
   static String ops(
-      String pkg, String className, int methods, String s, String t, String record, String otherPkg, long seed) {
+      String pkg,
+      String className,
+      int methods,
+      String s,
+      String t,
+      String record,
+      String otherPkg,
+      long seed) {
     SourceBuilder b = header(pkg);
     b.line("/** Synthetic flows from " + s + " and " + t + " into annotated sinks. */");
     b.open("public final class " + className);
@@ -216,7 +262,8 @@ final class FlowSources {
       List<String> results = new ArrayList<>();
       for (int f = 0; f < 3; f++) {
         String v = String.valueOf(f);
-        FLOWS.get(random.nextInt(FLOWS.size()))
+        FLOWS
+            .get(random.nextInt(FLOWS.size()))
             .write(b, new Context(v, returns.error, otherPkg + ".Sinks", record, previous));
         results.add("r" + v);
       }

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What a processor generated in its last run of an input: the marshallers' sources (files,
- * lines) and their compiled classes (bytes of every class file, nested classes included, whose
- * top-level class is a generated source).
+ * What a processor generated in its last run of an input: the marshallers' sources (files, lines)
+ * and their compiled classes (bytes of every class file, nested classes included, whose top-level
+ * class is a generated source).
  *
  * @param marshallers generated {@code *Marshaller.java} files
  * @param sources generated {@code .java} files
@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  */
 record GeneratedWeight(int marshallers, int sources, long lines, long classBytes) {
 
-  /** The weight of what the last run in {@code runDirectory} (its {@code generated} and {@code classes}) holds. */
+  /**
+   * The weight of what the last run in {@code runDirectory} (its {@code generated} and {@code
+   * classes}) holds.
+   */
   static GeneratedWeight of(Path runDirectory) throws IOException {
     Path generated = runDirectory.resolve("generated");
     Path classes = runDirectory.resolve("classes");

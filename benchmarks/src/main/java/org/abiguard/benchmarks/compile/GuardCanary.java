@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A tiny input with exactly one narrowing (the Xen 4.4-rc2 shape: a u32 member passed to a
- * u16 parameter), compiled once with abiguard before the measurements. If the guard reports
- * it, the measured runs really ran the flow guard; if not, the figures only measure what the
- * processor does without it, and the report says so.
+ * A tiny input with exactly one narrowing (the Xen 4.4-rc2 shape: a u32 member passed to a u16
+ * parameter), compiled once with abiguard before the measurements. If the guard reports it, the
+ * measured runs really ran the flow guard; if not, the figures only measure what the processor does
+ * without it, and the report says so.
  */
 final class GuardCanary {
   /** The canary's outcome. */
@@ -18,7 +18,8 @@ final class GuardCanary {
 
   private GuardCanary() {}
 
-  static Result run(JavacLauncher launcher, Path annotationsJar, Path work) throws IOException, InterruptedException {
+  static Result run(JavacLauncher launcher, Path annotationsJar, Path work)
+      throws IOException, InterruptedException {
     Path root = work.resolve("canary-sources").resolve("canary");
     Files.createDirectories(root);
     Path struct = root.resolve("Physmap.java");
@@ -57,10 +58,19 @@ final class GuardCanary {
         StandardCharsets.UTF_8);
     CompileInput input =
         new CompileInput(
-            "canary", "one narrowing", List.of(struct, call), List.of(annotationsJar), List.of("--release", "17"), 20);
+            "canary",
+            "one narrowing",
+            List.of(struct, call),
+            List.of(annotationsJar),
+            List.of("--release", "17"),
+            20);
     RunResult result = launcher.run(input, CompileConfig.ABIGUARD, "canary");
     int narrowings =
-        (int) Files.readString(result.log()).lines().filter(l -> l.contains("[abiguard:narrowing]")).count();
+        (int)
+            Files.readString(result.log())
+                .lines()
+                .filter(l -> l.contains("[abiguard:narrowing]"))
+                .count();
     return new Result(narrowings, result.generatedSources(), narrowings == 1);
   }
 }

@@ -12,13 +12,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The real project: Guava's {@code -sources} jar from Maven Central, unpacked and compiled
- * whole (every {@code .java} file but {@code module-info.java}, which Guava compiles separately
- * for Java 9) with {@code --release 17} against its compile dependencies.
+ * The real project: Guava's {@code -sources} jar from Maven Central, unpacked and compiled whole
+ * (every {@code .java} file but {@code module-info.java}, which Guava compiles separately for Java
+ * 9) with {@code --release 17} against its compile dependencies.
  *
- * <p>Guava's own build uses {@code --release 8}, but its sources call a few Java 9+ APIs
- * guarded at run time, which {@code --release 8} rejects; {@code --release 17} compiles all
- * of it cleanly.
+ * <p>Guava's own build uses {@code --release 8}, but its sources call a few Java 9+ APIs guarded at
+ * run time, which {@code --release 8} rejects; {@code --release 17} compiles all of it cleanly.
  */
 public final class GuavaInput {
   /** The compile dependencies of Guava 33.4.8-jre, from its pom and its parent's. */
@@ -33,20 +32,22 @@ public final class GuavaInput {
 
   /**
    * Unpacks {@code sourcesJar} under {@code work} and returns the input. {@code classpath} is
-   * Guava's compile class path, or empty to find the 33.4.8-jre dependencies in the local
-   * Maven repository that holds {@code sourcesJar}.
+   * Guava's compile class path, or empty to find the 33.4.8-jre dependencies in the local Maven
+   * repository that holds {@code sourcesJar}.
    */
-  public static CompileInput prepare(Path sourcesJar, List<Path> classpath, Path work) throws IOException {
+  public static CompileInput prepare(Path sourcesJar, List<Path> classpath, Path work)
+      throws IOException {
     List<Path> dependencies = classpath.isEmpty() ? localDependencies(sourcesJar) : classpath;
     return project("guava", "Guava " + versionOf(sourcesJar), sourcesJar, dependencies, work);
   }
 
   /**
    * Another real project from its {@code -sources} jar (e.g. commons-lang3, which has no compile
-   * dependency), compiled the same way: every file but {@code module-info.java},
-   * {@code --release 17}, against {@code classpath}.
+   * dependency), compiled the same way: every file but {@code module-info.java}, {@code --release
+   * 17}, against {@code classpath}.
    */
-  public static CompileInput project(String name, String title, Path sourcesJar, List<Path> classpath, Path work)
+  public static CompileInput project(
+      String name, String title, Path sourcesJar, List<Path> classpath, Path work)
       throws IOException {
     Path root = work.resolve(name + "-sources");
     JavacLauncher.deleteRecursively(root);
@@ -59,7 +60,9 @@ public final class GuavaInput {
     }
     return new CompileInput(
         name,
-        title + " sources jar from Maven Central, all " + sources.size()
+        title
+            + " sources jar from Maven Central, all "
+            + sources.size()
             + " files but module-info.java, --release 17",
         sources,
         classpath,
@@ -74,13 +77,22 @@ public final class GuavaInput {
           "for " + file + " give Guava's compile class path with --guava-classpath");
     }
     // <repo>/com/google/guava/guava/<version>/<file>
-    Path repository = sourcesJar.toAbsolutePath().getParent().getParent().getParent().getParent().getParent().getParent();
+    Path repository =
+        sourcesJar
+            .toAbsolutePath()
+            .getParent()
+            .getParent()
+            .getParent()
+            .getParent()
+            .getParent()
+            .getParent();
     List<Path> jars = new ArrayList<>();
     for (String dependency : DEPENDENCIES_33_4_8) {
       Path jar = repository.resolve(dependency);
       if (!Files.isRegularFile(jar)) {
         throw new IOException(
-            jar + " is missing: fetch it with mvn dependency:get -Dartifact=<groupId>:<artifactId>:<version>"
+            jar
+                + " is missing: fetch it with mvn dependency:get -Dartifact=<groupId>:<artifactId>:<version>"
                 + " or give --guava-classpath");
       }
       jars.add(jar);

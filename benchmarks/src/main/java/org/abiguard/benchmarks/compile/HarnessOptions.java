@@ -13,7 +13,8 @@ import java.util.Map;
  * The harness's command line.
  *
  * @param processorJar the self-contained abiguard processor jar
- * @param baselineProcessor another abiguard processor jar measured beside it (before/after), or null
+ * @param baselineProcessor another abiguard processor jar measured beside it (before/after), or
+ *     null
  * @param annotationsJar the abiguard annotations jar
  * @param reps measured runs per configuration and input
  * @param warmups unmeasured runs per configuration and input, before the measured ones
@@ -92,10 +93,15 @@ record HarnessOptions(
         case "--reps" -> reps = positive(option, value);
         case "--warmups" -> warmups = Integer.parseInt(value);
         case "--out" -> out = Path.of(value);
-        case "--sizes" -> sizes = value.equals("none") ? List.of() : Arrays.stream(value.split(",")).map(s -> positive(option, s.trim())).toList();
+        case "--sizes" ->
+            sizes =
+                value.equals("none")
+                    ? List.of()
+                    : Arrays.stream(value.split(",")).map(s -> positive(option, s.trim())).toList();
         case "--methods-per-struct" -> methodsPerStruct = Integer.parseInt(value);
         case "--guava" -> guava = Path.of(value);
-        case "--guava-classpath" -> guavaClasspath = Arrays.stream(value.split(File.pathSeparator)).map(Path::of).toList();
+        case "--guava-classpath" ->
+            guavaClasspath = Arrays.stream(value.split(File.pathSeparator)).map(Path::of).toList();
         case "--project" -> {
           int eq = value.indexOf('=');
           if (eq <= 0) {
@@ -112,9 +118,21 @@ record HarnessOptions(
       throw new IllegalArgumentException("--processor and --annotations are required");
     }
     return new HarnessOptions(
-        processor, baseline, annotations, reps, warmups, out, sizes, methodsPerStruct, guava, guavaClasspath,
-        Collections.unmodifiableMap(projects), jdk,
-        List.copyOf(processorOptions), decompose, profile);
+        processor,
+        baseline,
+        annotations,
+        reps,
+        warmups,
+        out,
+        sizes,
+        methodsPerStruct,
+        guava,
+        guavaClasspath,
+        Collections.unmodifiableMap(projects),
+        jdk,
+        List.copyOf(processorOptions),
+        decompose,
+        profile);
   }
 
   /** The configurations to measure, in the order each repetition runs them. */

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  */
 final class JavacLauncher {
   private static final Pattern RESULT =
-      Pattern.compile(JavacRun.RESULT + " exit=(-?\\d+) wallNanos=(\\d+) cpuNanos=(-?\\d+) threadCpuNanos=(-?\\d+)");
+      Pattern.compile(
+          JavacRun.RESULT
+              + " exit=(-?\\d+) wallNanos=(\\d+) cpuNanos=(-?\\d+) threadCpuNanos=(-?\\d+)");
   private static final Pattern ERRORS = Pattern.compile("(?m)^(\\d+) errors?$");
   private static final Pattern WARNINGS = Pattern.compile("(?m)^(\\d+) warnings?$");
   private static final String ABIGUARD = "[abiguard";
@@ -63,8 +65,8 @@ final class JavacLauncher {
   }
 
   /**
-   * Copies the sources the last abiguard run of {@code input} generated, for the
-   * {@link CompileConfig#GENERATED} runs; returns how many there are.
+   * Copies the sources the last abiguard run of {@code input} generated, for the {@link
+   * CompileConfig#GENERATED} runs; returns how many there are.
    */
   int snapshotGenerated(CompileInput input) throws IOException {
     Path generated = directory(input, CompileConfig.ABIGUARD).resolve("generated");
@@ -89,7 +91,8 @@ final class JavacLauncher {
   }
 
   /** Compiles {@code input} once in configuration {@code config}; {@code tag} names the log. */
-  RunResult run(CompileInput input, CompileConfig config, String tag) throws IOException, InterruptedException {
+  RunResult run(CompileInput input, CompileConfig config, String tag)
+      throws IOException, InterruptedException {
     return run(input, config, tag, List.of());
   }
 
@@ -139,7 +142,8 @@ final class JavacLauncher {
         log);
   }
 
-  private List<String> arguments(CompileInput input, CompileConfig config, Path classes, Path generated) {
+  private List<String> arguments(
+      CompileInput input, CompileConfig config, Path classes, Path generated) {
     List<String> args = new ArrayList<>();
     args.add("-d");
     args.add(classes.toString());
@@ -147,14 +151,17 @@ final class JavacLauncher {
     args.add(generated.toString());
     if (!input.classpath().isEmpty()) {
       args.add("-cp");
-      args.add(String.join(File.pathSeparator, input.classpath().stream().map(Path::toString).toList()));
+      args.add(
+          String.join(File.pathSeparator, input.classpath().stream().map(Path::toString).toList()));
     }
     args.addAll(List.of("-Xmaxerrs", "100000", "-Xmaxwarns", "100000"));
     args.addAll(input.options());
     args.addAll(config.options(processorJar, baselineJar, emptyProcessor, processorOptions));
     input.sources().forEach(source -> args.add(source.toString()));
     if (config == CompileConfig.GENERATED) {
-      pregenerated.getOrDefault(input.name(), List.of()).forEach(source -> args.add(source.toString()));
+      pregenerated
+          .getOrDefault(input.name(), List.of())
+          .forEach(source -> args.add(source.toString()));
     }
     return args.stream().map(JavacLauncher::quote).toList();
   }

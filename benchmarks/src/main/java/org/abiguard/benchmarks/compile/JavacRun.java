@@ -6,13 +6,12 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * The child process of one measured compilation: runs the JDK's javac in this fresh JVM (the
- * same entry point as the {@code javac} launcher) with the given arguments, its diagnostics
- * going to standard error, then prints one result line on standard output:
- * {@code exit=<code> wallNanos=<n> cpuNanos=<n> threadCpuNanos=<n>}: the wall time of the
- * compilation, the CPU time of this process (all threads, JIT and GC included, JVM start-up
- * too) and the CPU time of the thread that ran javac (the compiler's own work, the figure that
- * other load on the machine disturbs least).
+ * The child process of one measured compilation: runs the JDK's javac in this fresh JVM (the same
+ * entry point as the {@code javac} launcher) with the given arguments, its diagnostics going to
+ * standard error, then prints one result line on standard output: {@code exit=<code> wallNanos=<n>
+ * cpuNanos=<n> threadCpuNanos=<n>}: the wall time of the compilation, the CPU time of this process
+ * (all threads, JIT and GC included, JVM start-up too) and the CPU time of the thread that ran
+ * javac (the compiler's own work, the figure that other load on the machine disturbs least).
  */
 public final class JavacRun {
   /** The prefix of the result line. */
@@ -35,7 +34,15 @@ public final class JavacRun {
     long threadCpu = threads.getCurrentThreadCpuTime() - threadStart;
     long cpu = processCpuNanos();
     System.out.println(
-        RESULT + " exit=" + exit + " wallNanos=" + wall + " cpuNanos=" + cpu + " threadCpuNanos=" + threadCpu);
+        RESULT
+            + " exit="
+            + exit
+            + " wallNanos="
+            + wall
+            + " cpuNanos="
+            + cpu
+            + " threadCpuNanos="
+            + threadCpu);
     System.exit(exit);
   }
 

@@ -58,7 +58,10 @@ final class Measurement {
 
   /** The largest count of generated sources of any abiguard run. */
   int generatedSources() {
-    return runs(CompileConfig.ABIGUARD).stream().mapToInt(RunResult::generatedSources).max().orElse(0);
+    return runs(CompileConfig.ABIGUARD).stream()
+        .mapToInt(RunResult::generatedSources)
+        .max()
+        .orElse(0);
   }
 
   /** Runs that failed (javac exit code not 0). */

@@ -1,9 +1,9 @@
 package org.abiguard.benchmarks.compile;
 
 /**
- * Writes plain, unannotated classes: the ordinary code (collections, strings, generics,
- * streams, exceptions) that surrounds ABI code in a real project. The flow guard walks it
- * and finds no width fact.
+ * Writes plain, unannotated classes: the ordinary code (collections, strings, generics, streams,
+ * exceptions) that surrounds ABI code in a real project. The flow guard walks it and finds no width
+ * fact.
  */
 final class PlainSources {
   private PlainSources() {}
@@ -28,7 +28,8 @@ final class PlainSources {
         case 0 -> {
           b.blank();
           b.open("public void add" + m + "(String key, int value)");
-          b.line("index.computeIfAbsent(key, k -> new ArrayList<>()).add(value * " + (m + 1) + ");");
+          b.line(
+              "index.computeIfAbsent(key, k -> new ArrayList<>()).add(value * " + (m + 1) + ");");
           b.line("count++;");
           b.close();
         }

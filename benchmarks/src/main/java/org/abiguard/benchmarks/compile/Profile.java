@@ -13,12 +13,12 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the javac thread spends an abiguard compilation, from the execution samples of a JDK
- * Flight Recorder recording: each sample of the thread that ran javac counts for the flow guard
- * if a frame of {@code org.abiguard.processor.guard} is on its stack, else for the rest of the
- * processor (struct stage: model, layout, code generation, manifest) if a frame of
- * {@code org.abiguard.processor} is, else for javac itself (which includes compiling the
- * generated sources).
+ * Where the javac thread spends an abiguard compilation, from the execution samples of a JDK Flight
+ * Recorder recording: each sample of the thread that ran javac counts for the flow guard if a frame
+ * of {@code org.abiguard.processor.guard} is on its stack, else for the rest of the processor
+ * (struct stage: model, layout, code generation, manifest) if a frame of {@code
+ * org.abiguard.processor} is, else for javac itself (which includes compiling the generated
+ * sources).
  */
 final class Profile {
   private static final String PROCESSOR = "org.abiguard.processor.";
@@ -40,7 +40,8 @@ final class Profile {
    * @param structStage in the rest of the processor
    * @param hotFrames the processor methods most often innermost on the stack, with counts
    */
-  record Split(int samples, int guard, int structStage, List<Map.Entry<String, Integer>> hotFrames) {
+  record Split(
+      int samples, int guard, int structStage, List<Map.Entry<String, Integer>> hotFrames) {
     int javac() {
       return samples - guard - structStage;
     }

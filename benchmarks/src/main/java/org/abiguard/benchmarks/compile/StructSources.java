@@ -8,14 +8,14 @@ import java.util.Random;
  * Writes the annotated types of one synthetic package: its typedef annotations and its
  * {@code @AbiStruct} mirrors.
  *
- * <p>Every struct index {@code i} with {@code i % 5 == 4} is a record, the others are classes
- * with the same core members (so that {@link FlowSources} can read them): {@code domid}
- * (typedef u16), {@code kind} (u8), {@code size} (u16), {@code space} (u32), {@code gpfn}
- * (typedef u64), {@code delta} (s16), {@code offset} (s32), {@code mac} (u8[4], raw bits in
- * {@code byte}) and {@code ports} (u16[3]). Classes with {@code i % 5} in 1..3 nest the previous
- * struct ({@code inner}); with 3 they also hold an array of struct 0 ({@code pair}). A
- * seeded random tail adds the rest of the annotation vocabulary: u64, s8, s64, native long,
- * pointer, aligned, raw u32 in {@code int}, typedefs, {@code char}, arrays of u32.
+ * <p>Every struct index {@code i} with {@code i % 5 == 4} is a record, the others are classes with
+ * the same core members (so that {@link FlowSources} can read them): {@code domid} (typedef u16),
+ * {@code kind} (u8), {@code size} (u16), {@code space} (u32), {@code gpfn} (typedef u64), {@code
+ * delta} (s16), {@code offset} (s32), {@code mac} (u8[4], raw bits in {@code byte}) and {@code
+ * ports} (u16[3]). Classes with {@code i % 5} in 1..3 nest the previous struct ({@code inner});
+ * with 3 they also hold an array of struct 0 ({@code pair}). A seeded random tail adds the rest of
+ * the annotation vocabulary: u64, s8, s64, native long, pointer, aligned, raw u32 in {@code int},
+ * typedefs, {@code char}, arrays of u32.
  */
 final class StructSources {
   /** The typedef annotation types every synthetic package declares: name, bits. */
@@ -61,7 +61,10 @@ final class StructSources {
   /** The source of typedef annotation {@code typedef} ({@code {name, bits}}). */
   static String typedef(String pkg, String[] typedef) {
     return SourceBuilder.file(
-            pkg, "java.lang.annotation.Retention", "java.lang.annotation.RetentionPolicy", "org.abiguard.AbiWidth")
+            pkg,
+            "java.lang.annotation.Retention",
+            "java.lang.annotation.RetentionPolicy",
+            "org.abiguard.AbiWidth")
         .line("/** Synthetic C typedef: a " + typedef[1] + "-bit unsigned integer. */")
         .line("@AbiWidth(" + typedef[1] + ")")
         .line("@Retention(RetentionPolicy.CLASS)")
@@ -69,7 +72,9 @@ final class StructSources {
         .toString();
   }
 
-  /** The source of struct {@code index} of package {@code pkg} (package number {@code pkgIndex}). */
+  /**
+   * The source of struct {@code index} of package {@code pkg} (package number {@code pkgIndex}).
+   */
   static String struct(String pkg, int pkgIndex, int index) {
     return isRecord(index) ? record(pkg, pkgIndex, index) : structClass(pkg, pkgIndex, index);
   }
@@ -80,7 +85,8 @@ final class StructSources {
         .line("/** Synthetic mirror of C {@code struct " + cName + "}. */")
         .line("@AbiStruct(name = \"" + cName + "\")")
         .line("public record " + name(index) + "(")
-        .line("    @DomId int domid, @U16 int size, @U32 long space, @U8 int kind, @S32 int offset) {}")
+        .line(
+            "    @DomId int domid, @U16 int size, @U32 long space, @U8 int kind, @S32 int offset) {}")
         .toString();
   }
 
@@ -111,7 +117,8 @@ final class StructSources {
     }
     if (index % 5 == 3) {
       String first = name(index - 3);
-      b.line("@AbiArray(2) public " + first + "[] pair = {new " + first + "(), new " + first + "()};");
+      b.line(
+          "@AbiArray(2) public " + first + "[] pair = {new " + first + "(), new " + first + "()};");
     }
     Random random = new Random(31L * pkgIndex + index);
     int tail = random.nextInt(6);
@@ -123,9 +130,23 @@ final class StructSources {
 
   private static SourceBuilder header(String pkg) {
     String[] imports = {
-      "AbiAlign", "AbiArray", "AbiName", "AbiStruct", "Endian", "NativeLong", "Pointer",
-      "S16", "S32", "S64", "S8", "U16", "U32", "U64", "U8"
+      "AbiAlign",
+      "AbiArray",
+      "AbiName",
+      "AbiStruct",
+      "Endian",
+      "NativeLong",
+      "Pointer",
+      "S16",
+      "S32",
+      "S64",
+      "S8",
+      "U16",
+      "U32",
+      "U64",
+      "U8"
     };
-    return SourceBuilder.file(pkg, Arrays.stream(imports).map(a -> "org.abiguard." + a).toArray(String[]::new));
+    return SourceBuilder.file(
+        pkg, Arrays.stream(imports).map(a -> "org.abiguard." + a).toArray(String[]::new));
   }
 }

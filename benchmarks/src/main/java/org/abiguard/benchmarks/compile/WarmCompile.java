@@ -19,12 +19,12 @@ import javax.tools.ToolProvider;
 
 /**
  * The same compilations as {@link CompileHarness}, but all in this one JVM, as a compiler daemon
- * (Gradle's, an IDE's) runs them: javac's own code is warm after the first rounds, so what is
- * left of a configuration's extra time is work, not JIT compilation or class loading. Run it
- * after the harness: it replays the {@code javac.args} the harness wrote for each
- * configuration of one input, round by round (ABAB...), cleaning the output directories
- * before each run, and prints the median wall time and javac-thread CPU time of the rounds
- * after the warm-ups, with their ratios to {@code -proc:none}.
+ * (Gradle's, an IDE's) runs them: javac's own code is warm after the first rounds, so what is left
+ * of a configuration's extra time is work, not JIT compilation or class loading. Run it after the
+ * harness: it replays the {@code javac.args} the harness wrote for each configuration of one input,
+ * round by round (ABAB...), cleaning the output directories before each run, and prints the median
+ * wall time and javac-thread CPU time of the rounds after the warm-ups, with their ratios to {@code
+ * -proc:none}.
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/classes org.abiguard.benchmarks.compile.WarmCompile \
@@ -57,7 +57,8 @@ public final class WarmCompile {
       }
     }
     if (!configs.containsKey(CompileConfig.PLAIN)) {
-      System.err.println("no " + inputDir.resolve("plain/javac.args") + ": run CompileHarness first");
+      System.err.println(
+          "no " + inputDir.resolve("plain/javac.args") + ": run CompileHarness first");
       System.exit(2);
     }
     Map<CompileConfig, List<double[]>> measured = new LinkedHashMap<>();
@@ -67,8 +68,16 @@ public final class WarmCompile {
         double[] run = compileOnce(javac, e.getValue());
         boolean ok = run[2] == 0 && (e.getKey() == CompileConfig.PLAIN || run[3] == 0);
         failed |= !ok;
-        System.out.printf(Locale.ROOT, "round %d%s %-8s wall %6.2f s  javac thread %6.2f s  exit %d  [abiguard lines %d%n",
-            round, round < warmups ? " (warm-up)" : "", e.getKey(), run[0], run[1], (int) run[2], (int) run[3]);
+        System.out.printf(
+            Locale.ROOT,
+            "round %d%s %-8s wall %6.2f s  javac thread %6.2f s  exit %d  [abiguard lines %d%n",
+            round,
+            round < warmups ? " (warm-up)" : "",
+            e.getKey(),
+            run[0],
+            run[1],
+            (int) run[2],
+            (int) run[3]);
         if (round >= warmups) {
           measured.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(run);
         }
@@ -76,15 +85,26 @@ public final class WarmCompile {
     }
     double plainWall = median(measured.get(CompileConfig.PLAIN), 0);
     double plainCpu = median(measured.get(CompileConfig.PLAIN), 1);
-    System.out.printf(Locale.ROOT, "%nmedians of %d rounds after %d warm-ups, one JVM (%s %s):%n",
-        rounds, warmups, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    System.out.printf(
+        Locale.ROOT,
+        "%nmedians of %d rounds after %d warm-ups, one JVM (%s %s):%n",
+        rounds,
+        warmups,
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
     System.out.println("| configuration | wall s | ratio | javac-thread CPU s | ratio |");
     System.out.println("|---|---:|---:|---:|---:|");
     for (Map.Entry<CompileConfig, List<double[]>> e : measured.entrySet()) {
       double wall = median(e.getValue(), 0);
       double cpu = median(e.getValue(), 1);
-      System.out.printf(Locale.ROOT, "| %s | %.2f | %.3f | %.2f | %.3f |%n",
-          e.getKey().label, wall, wall / plainWall, cpu, cpu / plainCpu);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %.2f | %.3f | %.2f | %.3f |%n",
+          e.getKey().label,
+          wall,
+          wall / plainWall,
+          cpu,
+          cpu / plainCpu);
     }
     if (failed) {
       System.out.println("FAILED: a compilation exited non-zero or printed an [abiguard line");
@@ -108,7 +128,8 @@ public final class WarmCompile {
     }
     double wall = (System.nanoTime() - start) / 1e9;
     double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-    long abiguardLines = log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(ABIGUARD)).count();
+    long abiguardLines =
+        log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(ABIGUARD)).count();
     System.gc();
     return new double[] {wall, cpu, exit, abiguardLines};
   }

@@ -4,8 +4,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 
 /**
- * {@code struct memory_exchange_batch} as a JNA {@link Structure}: two nested structures by
- * value and two arrays, laid out by JNA with the platform's C rules (104 bytes on x86_64).
+ * {@code struct memory_exchange_batch} as a JNA {@link Structure}: two nested structures by value
+ * and two arrays, laid out by JNA with the platform's C rules (104 bytes on x86_64).
  */
 @Structure.FieldOrder({"in", "out", "nrExchanged", "handle", "frames"})
 public class JnaMemoryExchangeBatch extends Structure {

@@ -2,11 +2,18 @@ package org.abiguard.importer.c;
 
 /** A C type as declared (before the compiler gives it a size). */
 public sealed interface CType {
-  /** A basic type in canonical spelling: {@code unsigned long}, {@code char}, {@code _Bool}, {@code void}. */
+  /**
+   * A basic type in canonical spelling: {@code unsigned long}, {@code char}, {@code _Bool}, {@code
+   * void}.
+   */
   record Basic(String name) implements CType {
     public boolean isInteger() {
-      return !name.equals("void") && !name.contains("float") && !name.contains("double")
-          && !name.contains("_Complex") && !name.contains("__int128") && !name.equals("__builtin_va_list");
+      return !name.equals("void")
+          && !name.contains("float")
+          && !name.contains("double")
+          && !name.contains("_Complex")
+          && !name.contains("__int128")
+          && !name.equals("__builtin_va_list");
     }
 
     @Override
@@ -23,7 +30,10 @@ public sealed interface CType {
     }
   }
 
-  /** {@code struct tag} or {@code union tag}; {@code definition} is set where the type is defined inline. */
+  /**
+   * {@code struct tag} or {@code union tag}; {@code definition} is set where the type is defined
+   * inline.
+   */
   record Record(boolean union, String tag, RecordDef definition) implements CType {
     public String keyword() {
       return union ? "union" : "struct";

@@ -9,8 +9,12 @@ import java.util.Map;
 public final class Declarations {
   /** Definitions with a tag, by tag (C's one tag namespace). */
   public final Map<String, RecordDef> tagged = new LinkedHashMap<>();
-  /** Every file-scope definition in order, tagged or not (tagless ones are reached via typedefs). */
+
+  /**
+   * Every file-scope definition in order, tagged or not (tagless ones are reached via typedefs).
+   */
   public final List<RecordDef> records = new ArrayList<>();
+
   /** Typedefs by name. */
   public final Map<String, Typedef> typedefs = new LinkedHashMap<>();
 

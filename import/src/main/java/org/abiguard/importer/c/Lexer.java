@@ -7,15 +7,18 @@ import java.util.regex.Pattern;
 
 /**
  * Splits the output of {@code cc -E -dD} into tokens. Line markers ({@code # 12 "x.h" 2}) set the
- * location of the following tokens; {@code #pragma pack(...)} becomes a {@link Token.Kind#PRAGMA_PACK}
- * token; every other directive ({@code #define}, {@code #undef}, other pragmas) is skipped.
+ * location of the following tokens; {@code #pragma pack(...)} becomes a {@link
+ * Token.Kind#PRAGMA_PACK} token; every other directive ({@code #define}, {@code #undef}, other
+ * pragmas) is skipped.
  */
 public final class Lexer {
-  private static final Pattern LINE_MARKER = Pattern.compile("#\\s*(?:line\\s+)?(\\d+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\".*");
-  private static final Pattern PRAGMA_PACK = Pattern.compile("#\\s*pragma\\s+pack\\s*\\((.*)\\)\\s*");
+  private static final Pattern LINE_MARKER =
+      Pattern.compile("#\\s*(?:line\\s+)?(\\d+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\".*");
+  private static final Pattern PRAGMA_PACK =
+      Pattern.compile("#\\s*pragma\\s+pack\\s*\\((.*)\\)\\s*");
   private static final String[] PUNCTUATORS = {
-    "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
-    "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##"
+    "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=",
+    "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##"
   };
 
   private Lexer() {}
@@ -57,7 +60,8 @@ public final class Lexer {
           file = marker.group(2).replace("\\\\", "\\");
           line = Integer.parseInt(marker.group(1)) - 1; // the newline ending the marker adds one
         } else if (pack.matches()) {
-          out.add(new Token(Token.Kind.PRAGMA_PACK, pack.group(1).trim(), new Location(file, line)));
+          out.add(
+              new Token(Token.Kind.PRAGMA_PACK, pack.group(1).trim(), new Location(file, line)));
         }
         pos = end;
         continue;
@@ -66,12 +70,15 @@ public final class Lexer {
       Location at = new Location(file, line);
       if (Character.isLetter(c) || c == '_' || c == '$') {
         int start = pos;
-        while (pos < n && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-            || text.charAt(pos) == '$')) {
+        while (pos < n
+            && (Character.isLetterOrDigit(text.charAt(pos))
+                || text.charAt(pos) == '_'
+                || text.charAt(pos) == '$')) {
           pos++;
         }
         // L"..." / u8'...' prefixes belong to the literal
-        if (pos < n && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')
+        if (pos < n
+            && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')
             && text.substring(start, pos).matches("L|u|U|u8")) {
           pos = literal(text, pos, at, out, start);
           continue;
@@ -79,7 +86,8 @@ public final class Lexer {
         out.add(new Token(Token.Kind.IDENT, text.substring(start, pos), at));
         continue;
       }
-      if (Character.isDigit(c) || (c == '.' && pos + 1 < n && Character.isDigit(text.charAt(pos + 1)))) {
+      if (Character.isDigit(c)
+          || (c == '.' && pos + 1 < n && Character.isDigit(text.charAt(pos + 1)))) {
         int start = pos;
         pos++;
         while (pos < n) {
@@ -135,7 +143,9 @@ public final class Lexer {
       i += text.charAt(i) == '\\' ? 2 : 1;
     }
     i = Math.min(i + 1, text.length());
-    out.add(new Token(quote == '"' ? Token.Kind.STRING : Token.Kind.CHAR, text.substring(start, i), at));
+    out.add(
+        new Token(
+            quote == '"' ? Token.Kind.STRING : Token.Kind.CHAR, text.substring(start, i), at));
     return i;
   }
 }

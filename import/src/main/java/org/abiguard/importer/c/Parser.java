@@ -9,20 +9,56 @@ import java.util.function.UnaryOperator;
 
 /**
  * A parser of the declarations in preprocessed C: struct, union and enum specifiers, typedefs,
- * members with bit-fields, arrays (their lengths kept as expressions for the compiler to
- * evaluate), anonymous members, flexible arrays, {@code __attribute__((packed, aligned))} and
- * {@code #pragma pack}. Function bodies and initializers are skipped; a declaration it cannot
- * parse is recorded in {@link #problems()} and skipped to its {@code ;}.
+ * members with bit-fields, arrays (their lengths kept as expressions for the compiler to evaluate),
+ * anonymous members, flexible arrays, {@code __attribute__((packed, aligned))} and {@code #pragma
+ * pack}. Function bodies and initializers are skipped; a declaration it cannot parse is recorded in
+ * {@link #problems()} and skipped to its {@code ;}.
  */
 public final class Parser {
-  private static final Set<String> BASIC = Set.of(
-      "void", "char", "short", "int", "long", "signed", "unsigned", "_Bool", "float", "double",
-      "_Complex", "__int128", "__signed__", "__signed", "_Float128", "_Float64", "_Float32",
-      "__float128", "_Float16", "_Float32x", "_Float64x");
-  private static final Set<String> IGNORED = Set.of(
-      "extern", "static", "inline", "__inline", "__inline__", "_Noreturn", "const", "volatile",
-      "restrict", "__restrict", "__restrict__", "__const", "__volatile__", "__volatile", "register",
-      "auto", "_Thread_local", "__thread", "__extension__");
+  private static final Set<String> BASIC =
+      Set.of(
+          "void",
+          "char",
+          "short",
+          "int",
+          "long",
+          "signed",
+          "unsigned",
+          "_Bool",
+          "float",
+          "double",
+          "_Complex",
+          "__int128",
+          "__signed__",
+          "__signed",
+          "_Float128",
+          "_Float64",
+          "_Float32",
+          "__float128",
+          "_Float16",
+          "_Float32x",
+          "_Float64x");
+  private static final Set<String> IGNORED =
+      Set.of(
+          "extern",
+          "static",
+          "inline",
+          "__inline",
+          "__inline__",
+          "_Noreturn",
+          "const",
+          "volatile",
+          "restrict",
+          "__restrict",
+          "__restrict__",
+          "__const",
+          "__volatile__",
+          "__volatile",
+          "register",
+          "auto",
+          "_Thread_local",
+          "__thread",
+          "__extension__");
 
   /** A problem met while parsing: what and where. */
   public record Problem(String message, Location location) {}
@@ -77,7 +113,11 @@ public final class Parser {
     if (accept(";")) {
       return;
     }
-    if (t.is("_Static_assert") || t.is("static_assert") || t.is("asm") || t.is("__asm__") || t.is("__asm")) {
+    if (t.is("_Static_assert")
+        || t.is("static_assert")
+        || t.is("asm")
+        || t.is("__asm__")
+        || t.is("__asm")) {
       skipToSemicolon();
       return;
     }
@@ -174,7 +214,9 @@ public final class Parser {
         s.type = record();
       } else if (w.equals("enum")) {
         s.type = enumSpecifier();
-      } else if (w.equals("__typeof__") || w.equals("typeof") || w.equals("__typeof")
+      } else if (w.equals("__typeof__")
+          || w.equals("typeof")
+          || w.equals("__typeof")
           || (w.equals("_Atomic") && peek(1).is("("))) {
         pos++;
         s.type = new CType.Opaque(w + "(" + parenthesized() + ")");
@@ -223,7 +265,8 @@ public final class Parser {
     if ("__int128".equals(base)) {
       return unsigned ? "unsigned __int128" : "__int128";
     }
-    String size = "short".equals(base) ? "short" : longs == 1 ? "long" : longs >= 2 ? "long long" : "int";
+    String size =
+        "short".equals(base) ? "short" : longs == 1 ? "long" : longs >= 2 ? "long long" : "int";
     return unsigned ? "unsigned " + size : size;
   }
 
@@ -242,7 +285,8 @@ public final class Parser {
     int packAtDefinition = pack;
     List<RecordDef.Member> members = body();
     attrs.merge(attributes());
-    RecordDef def = new RecordDef(union, tag, members, attrs.packed, packAtDefinition, attrs.aligned, at);
+    RecordDef def =
+        new RecordDef(union, tag, members, attrs.packed, packAtDefinition, attrs.aligned, at);
     if (tag != null) {
       decls.tagged.put(tag, def);
       decls.records.add(def);
@@ -278,7 +322,8 @@ public final class Parser {
       }
       while (true) {
         Location memberAt = peek().location();
-        Declarator d = peek().is(":") ? new Declarator(null, UnaryOperator.identity()) : declarator();
+        Declarator d =
+            peek().is(":") ? new Declarator(null, UnaryOperator.identity()) : declarator();
         String bits = null;
         if (accept(":")) {
           bits = expression(Set.of(",", ";", "__attribute__"));
@@ -286,7 +331,9 @@ public final class Parser {
         Attrs attrs = new Attrs();
         attrs.merge(s.attrs);
         attrs.merge(attributes());
-        members.add(new RecordDef.Member(d.name, d.apply.apply(s.type), bits, attrs.aligned, attrs.packed, memberAt));
+        members.add(
+            new RecordDef.Member(
+                d.name, d.apply.apply(s.type), bits, attrs.aligned, attrs.packed, memberAt));
         if (accept(",")) {
           continue;
         }
@@ -320,7 +367,8 @@ public final class Parser {
     while (true) {
       if (accept("*")) {
         pointers++;
-      } else if (peek().kind() == Token.Kind.IDENT && (IGNORED.contains(peek().text()) || peek().is("_Atomic"))) {
+      } else if (peek().kind() == Token.Kind.IDENT
+          && (IGNORED.contains(peek().text()) || peek().is("_Atomic"))) {
         pos++;
       } else if (peek().is("__attribute__") || peek().is("__attribute")) {
         attributes();
@@ -358,27 +406,37 @@ public final class Parser {
     }
     final int stars = pointers;
     final Declarator nested = inner;
-    UnaryOperator<CType> apply = base -> {
-      CType t = base;
-      for (int i = 0; i < stars; i++) {
-        t = new CType.Pointer(t);
-      }
-      for (int i = suffixes.size() - 1; i >= 0; i--) {
-        t = suffixes.get(i).apply(t);
-      }
-      return nested == null ? t : nested.apply.apply(t);
-    };
+    UnaryOperator<CType> apply =
+        base -> {
+          CType t = base;
+          for (int i = 0; i < stars; i++) {
+            t = new CType.Pointer(t);
+          }
+          for (int i = suffixes.size() - 1; i >= 0; i--) {
+            t = suffixes.get(i).apply(t);
+          }
+          return nested == null ? t : nested.apply.apply(t);
+        };
     return new Declarator(name, apply);
   }
 
   private boolean nestedDeclaratorFollows() {
     Token after = peek(1);
-    if (after.is("*") || after.is("(") || after.is("[") || after.is("__attribute__") || after.is("^")) {
+    if (after.is("*")
+        || after.is("(")
+        || after.is("[")
+        || after.is("__attribute__")
+        || after.is("^")) {
       return true;
     }
-    return after.kind() == Token.Kind.IDENT && !BASIC.contains(after.text()) && !IGNORED.contains(after.text())
-        && !decls.typedefs.containsKey(after.text()) && !after.is("struct") && !after.is("union")
-        && !after.is("enum") && (peek(2).is(")") || peek(2).is("["));
+    return after.kind() == Token.Kind.IDENT
+        && !BASIC.contains(after.text())
+        && !IGNORED.contains(after.text())
+        && !decls.typedefs.containsKey(after.text())
+        && !after.is("struct")
+        && !after.is("union")
+        && !after.is("enum")
+        && (peek(2).is(")") || peek(2).is("["));
   }
 
   /** Zero or more {@code __attribute__((...))}: packed and aligned are kept, others skipped. */
@@ -457,7 +515,8 @@ public final class Parser {
     while (depth > 0) {
       Token t = next();
       if (t.kind() == Token.Kind.EOF) {
-        throw new ParseException("no '" + close + "' for the '" + open.text() + "' here", open.location());
+        throw new ParseException(
+            "no '" + close + "' for the '" + open.text() + "' here", open.location());
       }
       if (t.is("(") || t.is("[") || t.is("{")) {
         depth++;
@@ -507,7 +566,8 @@ public final class Parser {
 
   private void expect(String s) {
     if (!accept(s)) {
-      throw new ParseException("expected '" + s + "', found '" + peek().text() + "'", peek().location());
+      throw new ParseException(
+          "expected '" + s + "', found '" + peek().text() + "'", peek().location());
     }
   }
 

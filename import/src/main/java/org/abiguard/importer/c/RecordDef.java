@@ -14,7 +14,12 @@ import java.util.List;
  * @param location where the definition starts
  */
 public record RecordDef(
-    boolean union, String tag, List<Member> members, boolean packed, int pragmaPack, String aligned,
+    boolean union,
+    String tag,
+    List<Member> members,
+    boolean packed,
+    int pragmaPack,
+    String aligned,
     Location location) {
 
   /**
@@ -23,11 +28,13 @@ public record RecordDef(
    * @param name its name; {@code null} for an anonymous struct/union member or an unnamed bit-field
    * @param type its type
    * @param bits the bit-field width expression, or {@code null}
-   * @param aligned {@code __attribute__((aligned(N)))} on the member: N's expression, or {@code null}
+   * @param aligned {@code __attribute__((aligned(N)))} on the member: N's expression, or {@code
+   *     null}
    * @param packed {@code __attribute__((packed))} on the member
    * @param location its line
    */
-  public record Member(String name, CType type, String bits, String aligned, boolean packed, Location location) {}
+  public record Member(
+      String name, CType type, String bits, String aligned, boolean packed, Location location) {}
 
   public String keyword() {
     return union ? "union" : "struct";

@@ -9,7 +9,15 @@ package org.abiguard.importer.c;
  */
 public record Token(Kind kind, String text, Location location) {
   /** Token kinds. */
-  public enum Kind { IDENT, NUMBER, STRING, CHAR, PUNCT, PRAGMA_PACK, EOF }
+  public enum Kind {
+    IDENT,
+    NUMBER,
+    STRING,
+    CHAR,
+    PUNCT,
+    PRAGMA_PACK,
+    EOF
+  }
 
   public boolean is(String s) {
     return (kind == Kind.PUNCT || kind == Kind.IDENT) && text.equals(s);

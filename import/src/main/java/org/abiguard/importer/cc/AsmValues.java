@@ -8,22 +8,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the values of {@code const unsigned long long abiguard_probe[] = {...};} from the
- * assembly a C compiler writes with {@code -S}, for any target: the array's data directives
- * ({@code .quad}, {@code .xword}, {@code .long} pairs, {@code .word}, {@code .byte},
- * {@code .zero}...) are turned into bytes, and the first element, the marker
- * {@code 0x0102030405060708}, tells the byte order.
+ * Reads the values of {@code const unsigned long long abiguard_probe[] = {...};} from the assembly
+ * a C compiler writes with {@code -S}, for any target: the array's data directives ({@code .quad},
+ * {@code .xword}, {@code .long} pairs, {@code .word}, {@code .byte}, {@code .zero}...) are turned
+ * into bytes, and the first element, the marker {@code 0x0102030405060708}, tells the byte order.
  */
 public final class AsmValues {
   /** The marker the probe array starts with. */
   public static final long MARKER = 0x0102030405060708L;
 
   private static final Pattern DIRECTIVE = Pattern.compile("\\s*\\.(\\w+)\\s+(.*)");
-  private static final Map<String, Integer> SIZES = Map.ofEntries(
-      Map.entry("byte", 1), Map.entry("2byte", 2), Map.entry("short", 2), Map.entry("hword", 2),
-      Map.entry("value", 2), Map.entry("half", 2), Map.entry("4byte", 4), Map.entry("long", 4),
-      Map.entry("int", 4), Map.entry("8byte", 8), Map.entry("quad", 8), Map.entry("xword", 8),
-      Map.entry("dword", 8));
+  private static final Map<String, Integer> SIZES =
+      Map.ofEntries(
+          Map.entry("byte", 1),
+          Map.entry("2byte", 2),
+          Map.entry("short", 2),
+          Map.entry("hword", 2),
+          Map.entry("value", 2),
+          Map.entry("half", 2),
+          Map.entry("4byte", 4),
+          Map.entry("long", 4),
+          Map.entry("int", 4),
+          Map.entry("8byte", 8),
+          Map.entry("quad", 8),
+          Map.entry("xword", 8),
+          Map.entry("dword", 8));
 
   private AsmValues() {}
 
@@ -51,7 +60,8 @@ public final class AsmValues {
         return decode(bytes, count);
       }
     }
-    throw new IllegalArgumentException("the data after '" + symbol + ":' is not " + bytesNeeded + " bytes");
+    throw new IllegalArgumentException(
+        "the data after '" + symbol + ":' is not " + bytesNeeded + " bytes");
   }
 
   private static byte[] collect(String[] lines, int start, int wordSize, int needed) {
@@ -76,14 +86,19 @@ public final class AsmValues {
       }
       Integer size = name.equals("word") ? Integer.valueOf(wordSize) : SIZES.get(name);
       if (size == null) {
-        if (name.equals("size") || name.equals("type") || name.equals("align") || name.equals("p2align")) {
+        if (name.equals("size")
+            || name.equals("type")
+            || name.equals("align")
+            || name.equals("p2align")) {
           continue;
         }
         break;
       }
       for (String v : arg.split("\\s*,\\s*")) {
         BigInteger value = parse(v);
-        for (int k = 0; k < size; k++) { // little-endian bytes of the value; the marker fixes the order
+        for (int k = 0;
+            k < size;
+            k++) { // little-endian bytes of the value; the marker fixes the order
           out.add(value.shiftRight(8 * k).byteValue());
         }
       }
@@ -104,7 +119,10 @@ public final class AsmValues {
     if (negative) {
       s = s.substring(1);
     }
-    BigInteger b = s.startsWith("0x") || s.startsWith("0X") ? new BigInteger(s.substring(2), 16) : new BigInteger(s);
+    BigInteger b =
+        s.startsWith("0x") || s.startsWith("0X")
+            ? new BigInteger(s.substring(2), 16)
+            : new BigInteger(s);
     return negative ? b.negate() : b;
   }
 
@@ -126,8 +144,8 @@ public final class AsmValues {
   }
 
   private static long[] fail(long first) {
-    throw new IllegalArgumentException("the probe array does not start with its marker (found 0x"
-        + Long.toHexString(first) + ")");
+    throw new IllegalArgumentException(
+        "the probe array does not start with its marker (found 0x" + Long.toHexString(first) + ")");
   }
 
   private static long word(byte[] b, int at, boolean little) {

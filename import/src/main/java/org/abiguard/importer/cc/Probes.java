@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * Integer constant expressions the C compilers evaluate: sizes, alignments, array lengths,
- * signedness. Each is written into {@code const unsigned long long abiguard_probe[]} in a C
- * file that includes the headers, compiled with {@code -S} by each ABI's compiler (no program
- * runs, so cross compilers work) and read back from the assembly. An expression a compiler
- * rejects is dropped with the compiler's message and the rest are compiled again.
+ * signedness. Each is written into {@code const unsigned long long abiguard_probe[]} in a C file
+ * that includes the headers, compiled with {@code -S} by each ABI's compiler (no program runs, so
+ * cross compilers work) and read back from the assembly. An expression a compiler rejects is
+ * dropped with the compiler's message and the rest are compiled again.
  */
 public final class Probes {
-  private static final Pattern ERROR = Pattern.compile("(?m)^([^:\\n]+):(\\d+):(?:\\d+:)? (?:fatal )?error: (.*)$");
+  private static final Pattern ERROR =
+      Pattern.compile("(?m)^([^:\\n]+):(\\d+):(?:\\d+:)? (?:fatal )?error: (.*)$");
   private static final int FIRST_LINE_MARK = 1;
 
   private final Set<String> requested = new LinkedHashSet<>();
@@ -87,12 +88,17 @@ public final class Probes {
       while (m.find()) {
         int index = m.group(1).endsWith(name) ? Integer.parseInt(m.group(2)) - firstLine : -1;
         if (index < 0 || index >= live.size()) {
-          if (m.group(1).endsWith(name) && Integer.parseInt(m.group(2)) < firstLine - FIRST_LINE_MARK) {
+          if (m.group(1).endsWith(name)
+              && Integer.parseInt(m.group(2)) < firstLine - FIRST_LINE_MARK) {
             continue;
           }
           if (!m.group(1).endsWith(name)) {
-            throw new Toolchain.CompilerFailure(abi + ": the headers do not compile with '" + tc.commandLine()
-                + "':\n" + out.err().strip());
+            throw new Toolchain.CompilerFailure(
+                abi
+                    + ": the headers do not compile with '"
+                    + tc.commandLine()
+                    + "':\n"
+                    + out.err().strip());
           }
           continue;
         }
@@ -101,8 +107,8 @@ public final class Probes {
         rejected.computeIfAbsent(e, k -> new HashMap<>()).putIfAbsent(abi, m.group(3));
       }
       if (bad.isEmpty()) {
-        throw new Toolchain.CompilerFailure(abi + ": '" + tc.commandLine() + "' fails on the probes:\n"
-            + out.err().strip());
+        throw new Toolchain.CompilerFailure(
+            abi + ": '" + tc.commandLine() + "' fails on the probes:\n" + out.err().strip());
       }
       live.removeAll(bad);
       for (String e : bad) {

@@ -33,8 +33,13 @@ public final class Toolchain {
    * @param headers the headers as given ({@code <name>} lookups or paths)
    * @param workDir a scratch directory for generated C files
    */
-  public Toolchain(Abi abi, List<String> command, List<Path> includeDirs, List<String> defines,
-      List<String> headers, Path workDir) {
+  public Toolchain(
+      Abi abi,
+      List<String> command,
+      List<Path> includeDirs,
+      List<String> defines,
+      List<String> headers,
+      Path workDir) {
     this.abi = abi;
     this.command = List.copyOf(command);
     this.defaultCommand = command.equals(abi.defaultCompiler());
@@ -50,13 +55,17 @@ public final class Toolchain {
     this.workDir = workDir;
   }
 
-  /** {@code #include} lines for the headers: a path that exists by quotes, a name by angle brackets. */
+  /**
+   * {@code #include} lines for the headers: a path that exists by quotes, a name by angle brackets.
+   */
   public static String includeLines(List<String> headers) {
     StringBuilder sb = new StringBuilder();
     for (String h : headers) {
       Path p = Path.of(h);
       if (Files.isRegularFile(p)) {
-        sb.append("#include \"").append(p.toAbsolutePath().toString().replace("\\", "\\\\")).append("\"\n");
+        sb.append("#include \"")
+            .append(p.toAbsolutePath().toString().replace("\\", "\\\\"))
+            .append("\"\n");
       } else {
         sb.append("#include <").append(h).append(">\n");
       }
@@ -80,13 +89,25 @@ public final class Toolchain {
 
   /** Checks the compiler runs and targets this ABI. */
   public void check() throws CompilerFailure {
-    Path file = write("abiguard-target-" + abi.abiName() + ".c",
-        "#if !defined(" + abi.cMacro() + ")\n#error \"not a compiler for " + abi.abiName() + "\"\n#endif\n");
+    Path file =
+        write(
+            "abiguard-target-" + abi.abiName() + ".c",
+            "#if !defined("
+                + abi.cMacro()
+                + ")\n#error \"not a compiler for "
+                + abi.abiName()
+                + "\"\n#endif\n");
     CompilerRun.Output out = compile(List.of("-fsyntax-only", file.toString()));
     if (!out.ok()) {
-      throw new CompilerFailure(abi.abiName() + ": '" + commandLine() + "' cannot compile for "
-          + abi.abiName() + (defaultCommand ? " (install the Debian package " + abi.debianPackage() + ")" : "")
-          + ":\n" + out.err().strip());
+      throw new CompilerFailure(
+          abi.abiName()
+              + ": '"
+              + commandLine()
+              + "' cannot compile for "
+              + abi.abiName()
+              + (defaultCommand ? " (install the Debian package " + abi.debianPackage() + ")" : "")
+              + ":\n"
+              + out.err().strip());
     }
   }
 
@@ -95,25 +116,43 @@ public final class Toolchain {
     Path file = write(includerName(), includes);
     CompilerRun.Output out = compile(List.of("-E", "-dD", file.getFileName().toString()));
     if (!out.ok()) {
-      throw new CompilerFailure(abi.abiName() + ": the headers do not preprocess with '" + commandLine()
-          + "':\n" + out.err().strip());
+      throw new CompilerFailure(
+          abi.abiName()
+              + ": the headers do not preprocess with '"
+              + commandLine()
+              + "':\n"
+              + out.err().strip());
     }
     return out.out();
   }
 
-  /** Compiles the headers ({@code -fsyntax-only}): a header that does not compile fails with the compiler's message. */
+  /**
+   * Compiles the headers ({@code -fsyntax-only}): a header that does not compile fails with the
+   * compiler's message.
+   */
   public void compileHeaders() throws CompilerFailure {
     CompilerRun.Output out = syntaxCheck(includerName(), includes);
     if (!out.ok()) {
-      throw new CompilerFailure(abi.abiName() + ": the headers do not compile with '" + commandLine() + "':\n"
-          + out.err().strip());
+      throw new CompilerFailure(
+          abi.abiName()
+              + ": the headers do not compile with '"
+              + commandLine()
+              + "':\n"
+              + out.err().strip());
     }
   }
 
-  /** The message for a compiler that cannot be run: a default one names the Debian package providing it. */
+  /**
+   * The message for a compiler that cannot be run: a default one names the Debian package providing
+   * it.
+   */
   public static String missingCompiler(Abi abi, List<String> command) {
-    return abi.abiName() + ": no C compiler '" + command.get(0) + "'"
-        + (command.equals(abi.defaultCompiler()) ? " (install the Debian package " + abi.debianPackage() + ")"
+    return abi.abiName()
+        + ": no C compiler '"
+        + command.get(0)
+        + "'"
+        + (command.equals(abi.defaultCompiler())
+            ? " (install the Debian package " + abi.debianPackage() + ")"
             : " (give the compiler with --cc " + abi.abiName() + "=COMMAND)");
   }
 
@@ -130,7 +169,8 @@ public final class Toolchain {
   }
 
   /** Compiles and links a C program; the status says whether it linked. */
-  public CompilerRun.Output link(String name, String source, Path executable, List<String> extra) throws CompilerFailure {
+  public CompilerRun.Output link(String name, String source, Path executable, List<String> extra)
+      throws CompilerFailure {
     Path file = write(name, source);
     List<String> args = new ArrayList<>(extra);
     args.addAll(List.of("-o", executable.toString(), file.getFileName().toString()));

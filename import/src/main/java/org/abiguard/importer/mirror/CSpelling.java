@@ -18,7 +18,10 @@ final class CSpelling {
     return decl.strip() + ";";
   }
 
-  /** Xen's guest handle typedefs as the macros that declare them: {@code XEN_GUEST_HANDLE(xen_pfn_t)}. */
+  /**
+   * Xen's guest handle typedefs as the macros that declare them: {@code
+   * XEN_GUEST_HANDLE(xen_pfn_t)}.
+   */
   static String macro(String type) {
     if (type.startsWith("__guest_handle_64_")) {
       return "XEN_GUEST_HANDLE_64(" + type.substring("__guest_handle_64_".length()) + ")";
@@ -31,7 +34,10 @@ final class CSpelling {
 
   static String declaration(CType t, String name) {
     if (t instanceof CType.Pointer p) {
-      String inner = p.target() instanceof CType.Array || p.target() instanceof CType.Function ? "(*" + name + ")" : "*" + name;
+      String inner =
+          p.target() instanceof CType.Array || p.target() instanceof CType.Function
+              ? "(*" + name + ")"
+              : "*" + name;
       return declaration(p.target(), inner);
     }
     if (t instanceof CType.Array a) {

@@ -8,9 +8,27 @@ import org.abiguard.importer.c.Location;
 
 /** Renders mirrors and typedef annotations as Java source, as a person would write them. */
 public final class JavaWriter {
-  private static final Set<String> ABIGUARD = Set.of(
-      "AbiStruct", "AbiUnion", "AbiName", "AbiArray", "AbiAlign", "AbiBits", "AbiAnonymous", "AbiFlexible",
-      "AbiWidth", "NativeLong", "Pointer", "U8", "U16", "U32", "U64", "S8", "S16", "S32", "S64");
+  private static final Set<String> ABIGUARD =
+      Set.of(
+          "AbiStruct",
+          "AbiUnion",
+          "AbiName",
+          "AbiArray",
+          "AbiAlign",
+          "AbiBits",
+          "AbiAnonymous",
+          "AbiFlexible",
+          "AbiWidth",
+          "NativeLong",
+          "Pointer",
+          "U8",
+          "U16",
+          "U32",
+          "U64",
+          "S8",
+          "S16",
+          "S32",
+          "S64");
 
   private JavaWriter() {}
 
@@ -19,7 +37,11 @@ public final class JavaWriter {
    * @param where how Javadoc names a location ({@code {@code public/memory.h}, line 46})
    * @param sourceLine the declaration as the header writes it on a line, or {@code null}
    */
-  public static String mirror(MirrorType t, String pkg, List<String> abis, Function<Location, String> where,
+  public static String mirror(
+      MirrorType t,
+      String pkg,
+      List<String> abis,
+      Function<Location, String> where,
       Function<Location, String> sourceLine) {
     Set<String> imports = new TreeSet<>();
     collectImports(t, imports);
@@ -28,14 +50,23 @@ public final class JavaWriter {
     for (String i : imports) {
       sb.append("import org.abiguard.").append(i).append(";\n");
     }
-    sb.append("\n/**\n * {@code ").append(t.cSpelling()).append("}, declared in ")
-        .append(where.apply(t.location())).append(".\n *\n * <p>Imported from the C headers by abiguard-import and proven by the C compilers for ")
-        .append(String.join(", ", abis)).append(".\n */\n");
+    sb.append("\n/**\n * {@code ")
+        .append(t.cSpelling())
+        .append("}, declared in ")
+        .append(where.apply(t.location()))
+        .append(
+            ".\n *\n * <p>Imported from the C headers by abiguard-import and proven by the C compilers for ")
+        .append(String.join(", ", abis))
+        .append(".\n */\n");
     body(t, sb, "", false, sourceLine);
     return sb.toString();
   }
 
-  private static void body(MirrorType t, StringBuilder sb, String indent, boolean nested,
+  private static void body(
+      MirrorType t,
+      StringBuilder sb,
+      String indent,
+      boolean nested,
       Function<Location, String> sourceLine) {
     sb.append(indent).append(t.union() ? "@AbiUnion" : "@AbiStruct");
     StringBuilder args = new StringBuilder();
@@ -59,14 +90,24 @@ public final class JavaWriter {
     if (t.align() != 0) {
       sb.append(indent).append("@AbiAlign(").append(t.align()).append(")\n");
     }
-    sb.append(indent).append("public ").append(nested ? "static " : "").append("class ").append(t.javaName()).append(" {\n");
+    sb.append(indent)
+        .append("public ")
+        .append(nested ? "static " : "")
+        .append("class ")
+        .append(t.javaName())
+        .append(" {\n");
     String in = indent + "  ";
     boolean structArrays = false;
     for (MirrorMember m : t.members()) {
       String line = sourceLine.apply(m.location());
-      String shown = line != null && (m.cName() == null || line.contains(m.cName())) ? line : m.cDeclaration();
-      sb.append(in).append("/** {@code ").append(javadoc(shown)).append("} (line ")
-          .append(m.location().line()).append("). */\n");
+      String shown =
+          line != null && (m.cName() == null || line.contains(m.cName())) ? line : m.cDeclaration();
+      sb.append(in)
+          .append("/** {@code ")
+          .append(javadoc(shown))
+          .append("} (line ")
+          .append(m.location().line())
+          .append("). */\n");
       sb.append(in);
       if (m.cName() != null && !m.cName().equals(m.javaName())) {
         sb.append("@AbiName(\"").append(m.cName()).append("\") ");
@@ -81,30 +122,53 @@ public final class JavaWriter {
       sb.append(";\n");
       structArrays |= isStructArray(m);
     }
-    sb.append('\n').append(in).append("/** An all-zero {@code ").append(t.cName() == null ? t.javaName() : t.cSpelling())
-        .append("}. */\n").append(in).append("public ").append(t.javaName()).append("() {");
+    sb.append('\n')
+        .append(in)
+        .append("/** An all-zero {@code ")
+        .append(t.cName() == null ? t.javaName() : t.cSpelling())
+        .append("}. */\n")
+        .append(in)
+        .append("public ")
+        .append(t.javaName())
+        .append("() {");
     if (structArrays) {
       sb.append('\n');
       for (MirrorMember m : t.members()) {
         if (isStructArray(m)) {
-          sb.append(in).append("  for (int i = 0; i < ").append(m.javaName()).append(".length; i++) {\n")
-              .append(in).append("    ").append(m.javaName()).append("[i] = new ")
-              .append(m.javaType(), 0, m.javaType().length() - 2).append("();\n").append(in).append("  }\n");
+          sb.append(in)
+              .append("  for (int i = 0; i < ")
+              .append(m.javaName())
+              .append(".length; i++) {\n")
+              .append(in)
+              .append("    ")
+              .append(m.javaName())
+              .append("[i] = new ")
+              .append(m.javaType(), 0, m.javaType().length() - 2)
+              .append("();\n")
+              .append(in)
+              .append("  }\n");
         }
       }
       sb.append(in);
     }
     sb.append("}\n");
     for (MirrorType n : t.nested()) {
-      sb.append("\n").append(in).append("/** The ").append(n.union() ? "union" : "struct")
-          .append(" without a tag declared at line ").append(n.location().line()).append(". */\n");
+      sb.append("\n")
+          .append(in)
+          .append("/** The ")
+          .append(n.union() ? "union" : "struct")
+          .append(" without a tag declared at line ")
+          .append(n.location().line())
+          .append(". */\n");
       body(n, sb, in, true, sourceLine);
     }
     sb.append(indent).append("}\n");
   }
 
   private static boolean isStructArray(MirrorMember m) {
-    return m.initializer() != null && m.javaType().endsWith("[]") && Character.isUpperCase(m.javaType().charAt(0))
+    return m.initializer() != null
+        && m.javaType().endsWith("[]")
+        && Character.isUpperCase(m.javaType().charAt(0))
         && m.annotations().stream().noneMatch(a -> a.equals("@AbiFlexible"));
   }
 
@@ -130,23 +194,40 @@ public final class JavaWriter {
   }
 
   /** The source of a typedef annotation. */
-  public static String typedefAnnotation(TypedefAnnotation ta, String pkg, Function<Location, String> where) {
+  public static String typedefAnnotation(
+      TypedefAnnotation ta, String pkg, Function<Location, String> where) {
     String meta = ta.meta().replaceFirst("\\(.*", "");
     boolean nativeLong = meta.equals("NativeLong");
-    return "package " + pkg + ";\n\n"
+    return "package "
+        + pkg
+        + ";\n\n"
         + "import java.lang.annotation.Documented;\n"
         + "import java.lang.annotation.ElementType;\n"
         + "import java.lang.annotation.Retention;\n"
         + "import java.lang.annotation.RetentionPolicy;\n"
         + "import java.lang.annotation.Target;\n"
-        + "import org.abiguard." + meta + ";\n\n"
-        + "/**\n * {@code " + ta.cName() + "}, the typedef declared in " + where.apply(ta.location()) + ": "
-        + javadoc(ta.perAbi()) + ".\n *\n * <p>A typedef annotation: an element that carries {@code @" + ta.javaName()
-        + "} is " + (nativeLong ? "as wide as C {@code long}" : "this width") + " to abiguard.\n */\n"
-        + "@Documented\n@" + ta.meta() + "\n@Retention(RetentionPolicy.CLASS)\n"
+        + "import org.abiguard."
+        + meta
+        + ";\n\n"
+        + "/**\n * {@code "
+        + ta.cName()
+        + "}, the typedef declared in "
+        + where.apply(ta.location())
+        + ": "
+        + javadoc(ta.perAbi())
+        + ".\n *\n * <p>A typedef annotation: an element that carries {@code @"
+        + ta.javaName()
+        + "} is "
+        + (nativeLong ? "as wide as C {@code long}" : "this width")
+        + " to abiguard.\n */\n"
+        + "@Documented\n@"
+        + ta.meta()
+        + "\n@Retention(RetentionPolicy.CLASS)\n"
         + "@Target({\n  ElementType.FIELD,\n  ElementType.PARAMETER,\n  ElementType.METHOD,\n"
         + "  ElementType.LOCAL_VARIABLE,\n  ElementType.RECORD_COMPONENT\n})\n"
-        + "public @interface " + ta.javaName() + " {}\n";
+        + "public @interface "
+        + ta.javaName()
+        + " {}\n";
   }
 
   /** Text safe inside {@code {@code ...}} in a Javadoc comment (C's braces are balanced). */

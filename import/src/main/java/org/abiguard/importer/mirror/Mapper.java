@@ -16,35 +16,97 @@ import org.abiguard.importer.cc.Probes;
 
 /**
  * Maps one ABI's C declaration of a struct or union to a {@link MirrorType}. Every number comes
- * from the compilers through {@link Probes}, and every choice that depends on a number
- * (a typedef's width, {@code @NativeLong}, a guest handle's form) is made from the values of all
- * ABIs at once, so that the same declaration maps to the same mirror on every ABI.
+ * from the compilers through {@link Probes}, and every choice that depends on a number (a typedef's
+ * width, {@code @NativeLong}, a guest handle's form) is made from the values of all ABIs at once,
+ * so that the same declaration maps to the same mirror on every ABI.
  *
  * <p>Run it once with {@link #collecting} true to gather the probe expressions (the values are
  * placeholders then), evaluate the probes, and run it again for the mirrors.
  */
 public final class Mapper {
-  private static final Map<String, String> FIXED = Map.of(
-      "uint8_t", "U8", "uint16_t", "U16", "uint32_t", "U32", "uint64_t", "U64",
-      "int8_t", "S8", "int16_t", "S16", "int32_t", "S32", "int64_t", "S64");
+  private static final Map<String, String> FIXED =
+      Map.of(
+          "uint8_t",
+          "U8",
+          "uint16_t",
+          "U16",
+          "uint32_t",
+          "U32",
+          "uint64_t",
+          "U64",
+          "int8_t",
+          "S8",
+          "int16_t",
+          "S16",
+          "int32_t",
+          "S32",
+          "int64_t",
+          "S64");
 
   private final List<String> abis;
   private final Map<String, Declarations> decls;
   private final Probes probes;
   private final Map<String, String> javaNames = new LinkedHashMap<>();
+
   /**
    * Names a mirror or typedef annotation must not take: abiguard's annotations (imported by the
    * mirrors) and the java.lang types the mirrors and their generated marshallers use.
    */
-  private static final Set<String> RESERVED = Set.of(
-      "AbiStruct", "AbiUnion", "AbiName", "AbiArray", "AbiAlign", "AbiBits", "AbiAnonymous", "AbiFlexible",
-      "AbiWidth", "NativeLong", "Pointer", "U8", "U16", "U32", "U64", "S8", "S16", "S32", "S64", "Abi",
-      "AbiCodec", "AbiRangeException", "Endian", "Object", "String", "Integer", "Long", "Short", "Byte",
-      "Character", "Boolean", "Math", "System", "Class", "Override", "Deprecated", "SuppressWarnings",
-      "Number", "Enum", "Record", "Exception", "RuntimeException", "Error", "Void", "Iterable", "Comparable",
-      "Generated", "ByteBuffer", "MemorySegment");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "AbiStruct",
+          "AbiUnion",
+          "AbiName",
+          "AbiArray",
+          "AbiAlign",
+          "AbiBits",
+          "AbiAnonymous",
+          "AbiFlexible",
+          "AbiWidth",
+          "NativeLong",
+          "Pointer",
+          "U8",
+          "U16",
+          "U32",
+          "U64",
+          "S8",
+          "S16",
+          "S32",
+          "S64",
+          "Abi",
+          "AbiCodec",
+          "AbiRangeException",
+          "Endian",
+          "Object",
+          "String",
+          "Integer",
+          "Long",
+          "Short",
+          "Byte",
+          "Character",
+          "Boolean",
+          "Math",
+          "System",
+          "Class",
+          "Override",
+          "Deprecated",
+          "SuppressWarnings",
+          "Number",
+          "Enum",
+          "Record",
+          "Exception",
+          "RuntimeException",
+          "Error",
+          "Void",
+          "Iterable",
+          "Comparable",
+          "Generated",
+          "ByteBuffer",
+          "MemorySegment");
+
   private final Set<String> takenJavaNames = new HashSet<>(RESERVED);
   private final Map<String, TypedefAnnotation> typedefAnnotations = new LinkedHashMap<>();
+
   /** While true, probe values are placeholders and only the requests count. */
   public boolean collecting;
 
@@ -61,11 +123,15 @@ public final class Mapper {
 
   /** The Java simple name of the mirror of {@code key} (assigned once, unique in the package). */
   public String javaName(String key) {
-    return javaNames.computeIfAbsent(key, k -> unique(Naming.typeName(k.replaceFirst("^(struct|union) ", ""))));
+    return javaNames.computeIfAbsent(
+        key, k -> unique(Naming.typeName(k.replaceFirst("^(struct|union) ", ""))));
   }
 
   private String unique(String name) {
-    String n = RESERVED.contains(name) ? name + "Type" : name; // typedef u16 -> @U16Type, not abiguard's @U16
+    String n =
+        RESERVED.contains(name)
+            ? name + "Type"
+            : name; // typedef u16 -> @U16Type, not abiguard's @U16
     name = n;
     for (int i = 2; !takenJavaNames.add(n); i++) {
       n = name + i;
@@ -105,7 +171,10 @@ public final class Mapper {
     return sb.append(']').toString();
   }
 
-  /** The mirror of {@code key} ({@code struct foo}, {@code union bar}, or a typedef of a tagless one) on {@code abi}. */
+  /**
+   * The mirror of {@code key} ({@code struct foo}, {@code union bar}, or a typedef of a tagless
+   * one) on {@code abi}.
+   */
   public MirrorType map(String abi, String key) throws Unmirrorable {
     Declarations d = decls.get(abi);
     if (key.startsWith("struct ") || key.startsWith("union ")) {
@@ -118,18 +187,27 @@ public final class Mapper {
       if (def.union() != union) {
         throw new Unmirrorable(key + " is a " + def.keyword() + " on " + abi, def.location());
       }
-      return record(abi, def, key, tag, false, javaName(key), "(*(" + def.keyword() + " " + tag + " *)0)");
+      return record(
+          abi, def, key, tag, false, javaName(key), "(*(" + def.keyword() + " " + tag + " *)0)");
     }
     Typedef td = d.typedefs.get(key);
     if (td == null || !(td.type() instanceof CType.Record r) || r.definition() == null) {
-      throw new Unmirrorable("typedef " + key + " does not name a struct or union defined with it on " + abi,
+      throw new Unmirrorable(
+          "typedef " + key + " does not name a struct or union defined with it on " + abi,
           td == null ? null : td.location());
     }
     return record(abi, r.definition(), key, key, true, javaName(key), "(*(" + key + " *)0)");
   }
 
-  private MirrorType record(String abi, RecordDef def, String key, String cName, boolean typedef, String javaName,
-      String object) throws Unmirrorable {
+  private MirrorType record(
+      String abi,
+      RecordDef def,
+      String key,
+      String cName,
+      boolean typedef,
+      String javaName,
+      String object)
+      throws Unmirrorable {
     int pack = def.packed() ? 1 : def.pragmaPack();
     int align = def.aligned() == null ? 0 : (int) same("(" + def.aligned() + ")", def.location());
     List<MirrorMember> members = new ArrayList<>();
@@ -145,31 +223,45 @@ public final class Mapper {
       boolean last = i == def.members().size() - 1;
       Ctx ctx = new Ctx(abi, key, nested, deps, nestedNames, m.location(), object);
       if (m.packed()) {
-        throw new Unmirrorable("member " + describe(m) + " has __attribute__((packed)), which abiguard has no"
-            + " annotation for (only a packed struct: @AbiStruct(pack = 1))", m.location());
+        throw new Unmirrorable(
+            "member "
+                + describe(m)
+                + " has __attribute__((packed)), which abiguard has no"
+                + " annotation for (only a packed struct: @AbiStruct(pack = 1))",
+            m.location());
       }
       List<String> ann = new ArrayList<>();
       boolean flexible = m.type() instanceof CType.Array fa && fa.length() == null;
       if (m.name() != null && m.bits() == null && !flexible) {
-        explicitAlignment(object + "." + m.name(), m.location()).ifPresent(a -> ann.add("@AbiAlign(" + a + ")"));
+        explicitAlignment(object + "." + m.name(), m.location())
+            .ifPresent(a -> ann.add("@AbiAlign(" + a + ")"));
       }
       String cDecl = CSpelling.member(m);
       if (m.name() == null && m.bits() == null) {
         if (!(m.type() instanceof CType.Record r) || r.definition() == null || r.tag() != null) {
-          throw new Unmirrorable("anonymous member of type " + m.type() + " is not an anonymous struct or union",
+          throw new Unmirrorable(
+              "anonymous member of type " + m.type() + " is not an anonymous struct or union",
               m.location());
         }
         MirrorType n = nested(ctx, r.definition(), anonymousName(r.definition()), object);
         ann.add("@AbiAnonymous");
         String field = unique(names, Naming.memberName(n.javaName()));
-        members.add(new MirrorMember(null, field, ann, n.javaName(), def.union() ? null : "new " + n.javaName() + "()",
-            cDecl, m.location()));
+        members.add(
+            new MirrorMember(
+                null,
+                field,
+                ann,
+                n.javaName(),
+                def.union() ? null : "new " + n.javaName() + "()",
+                cDecl,
+                m.location()));
         continue;
       }
       if (m.bits() != null) {
         Shape s = shape(ctx, m.type(), null, null);
         if (!(s instanceof IntShape is) || is.pointer) {
-          throw new Unmirrorable("bit-field " + describe(m) + " is not of an integer type", m.location());
+          throw new Unmirrorable(
+              "bit-field " + describe(m) + " is not of an integer type", m.location());
         }
         long bits = same("(" + m.bits() + ")", m.location());
         ann.addAll(is.annotations);
@@ -199,7 +291,8 @@ public final class Mapper {
       } else {
         ArrayShape as = (ArrayShape) s;
         if (as.length < 0 && !last) {
-          throw new Unmirrorable("flexible array " + describe(m) + " is not the last member", m.location());
+          throw new Unmirrorable(
+              "flexible array " + describe(m) + " is not the last member", m.location());
         }
         if (as.element instanceof IntShape is) {
           ann.addAll(is.annotations);
@@ -207,8 +300,12 @@ public final class Mapper {
         } else if (as.element instanceof StructShape ss) {
           javaType = ss.javaName + "[]";
         } else {
-          throw new Unmirrorable("array of arrays " + describe(m) + " has no mirror (abiguard's @AbiArray is"
-              + " one-dimensional)", m.location());
+          throw new Unmirrorable(
+              "array of arrays "
+                  + describe(m)
+                  + " has no mirror (abiguard's @AbiArray is"
+                  + " one-dimensional)",
+              m.location());
         }
         if (as.length < 0) {
           ann.add("@AbiFlexible");
@@ -223,14 +320,32 @@ public final class Mapper {
       }
       members.add(new MirrorMember(m.name(), field, ann, javaType, init, cDecl, m.location()));
     }
-    return new MirrorType(key, def.union(), cName, typedef, javaName, pack, align, members, nested, deps, def.location());
+    return new MirrorType(
+        key,
+        def.union(),
+        cName,
+        typedef,
+        javaName,
+        pack,
+        align,
+        members,
+        nested,
+        deps,
+        def.location());
   }
 
   /** The per-member mapping context. */
-  private record Ctx(String abi, String ownerKey, List<MirrorType> nested, Set<String> deps, Set<String> nestedNames,
-      Location location, String object) {}
+  private record Ctx(
+      String abi,
+      String ownerKey,
+      List<MirrorType> nested,
+      Set<String> deps,
+      Set<String> nestedNames,
+      Location location,
+      String object) {}
 
-  private MirrorType nested(Ctx ctx, RecordDef def, String baseName, String object) throws Unmirrorable {
+  private MirrorType nested(Ctx ctx, RecordDef def, String baseName, String object)
+      throws Unmirrorable {
     String name = baseName;
     for (int i = 2; !ctx.nestedNames.add(name); i++) {
       name = baseName + i;
@@ -267,7 +382,8 @@ public final class Mapper {
   private sealed interface Shape permits IntShape, StructShape, ArrayShape {}
 
   /** An integer or pointer: its annotations, the Java type of a scalar and of an array element. */
-  private record IntShape(List<String> annotations, String scalar, String raw, boolean signed, boolean pointer)
+  private record IntShape(
+      List<String> annotations, String scalar, String raw, boolean signed, boolean pointer)
       implements Shape {}
 
   private record StructShape(String javaName) implements Shape {}
@@ -279,15 +395,20 @@ public final class Mapper {
     Declarations d = decls.get(ctx.abi);
     if (t instanceof CType.Basic b) {
       if (!b.isInteger()) {
-        throw new Unmirrorable("'" + b.name() + "' is not an integer type; abiguard mirrors integers, pointers,"
-            + " structs and unions", ctx.location);
+        throw new Unmirrorable(
+            "'"
+                + b.name()
+                + "' is not an integer type; abiguard mirrors integers, pointers,"
+                + " structs and unions",
+            ctx.location);
       }
       Width w = width(b.name(), ctx.location);
       return intShape(List.of(w.annotation()), w);
     }
     if (t instanceof CType.Enum e) {
       if (e.tag() == null) {
-        throw new Unmirrorable("a member of anonymous enum type has no C name to size it by", ctx.location);
+        throw new Unmirrorable(
+            "a member of anonymous enum type has no C name to size it by", ctx.location);
       }
       Width w = width("enum " + e.tag(), ctx.location);
       return intShape(List.of(w.annotation()), w);
@@ -300,25 +421,36 @@ public final class Mapper {
     }
     if (t instanceof CType.Array a) {
       if (a.element() instanceof CType.Array) {
-        throw new Unmirrorable("array of arrays " + CSpelling.declaration(t, String.valueOf(memberName))
-            + " has no mirror (abiguard's @AbiArray is one-dimensional)", ctx.location);
+        throw new Unmirrorable(
+            "array of arrays "
+                + CSpelling.declaration(t, String.valueOf(memberName))
+                + " has no mirror (abiguard's @AbiArray is one-dimensional)",
+            ctx.location);
       }
       long length = a.length() == null ? -1 : same("(" + a.length() + ")", ctx.location);
       if (length == 0) {
-        throw new Unmirrorable("zero-length array " + memberName + "[0] (a GNU extension) has no mirror;"
-            + " a flexible array member is written []", ctx.location);
+        throw new Unmirrorable(
+            "zero-length array "
+                + memberName
+                + "[0] (a GNU extension) has no mirror;"
+                + " a flexible array member is written []",
+            ctx.location);
       }
       Shape element = shape(ctx, a.element(), memberName, lvalue == null ? null : lvalue + "[0]");
       if (element instanceof ArrayShape) {
-        throw new Unmirrorable("array of arrays (through a typedef) " + memberName
-            + " has no mirror (abiguard's @AbiArray is one-dimensional)", ctx.location);
+        throw new Unmirrorable(
+            "array of arrays (through a typedef) "
+                + memberName
+                + " has no mirror (abiguard's @AbiArray is one-dimensional)",
+            ctx.location);
       }
       return new ArrayShape(length, element);
     }
     if (t instanceof CType.Record r) {
       RecordDef def = d.definition(r);
       if (def == null) {
-        throw new Unmirrorable(r + " is declared but not defined, so it has no layout", ctx.location);
+        throw new Unmirrorable(
+            r + " is declared but not defined, so it has no layout", ctx.location);
       }
       if (r.tag() != null) {
         String key = r.keyword() + " " + r.tag();
@@ -334,7 +466,8 @@ public final class Mapper {
       Width w = width(name, ctx.location);
       String expected = FIXED.get(name);
       if (!collecting && !w.annotation().equals("@" + expected)) {
-        throw new Unmirrorable(name + " is not " + expected + " on every ABI: " + w.annotation(), ctx.location);
+        throw new Unmirrorable(
+            name + " is not " + expected + " on every ABI: " + w.annotation(), ctx.location);
       }
       return intShape(List.of("@" + expected), w);
     }
@@ -354,7 +487,8 @@ public final class Mapper {
       return intShape(ann, w);
     }
     if (target instanceof CType.Record r && r.tag() == null && r.definition() != null) {
-      // a typedef of a tagless struct or union: its own mirror, named by the typedef that defines it
+      // a typedef of a tagless struct or union: its own mirror, named by the typedef that defines
+      // it
       String key = definingTypedef(d, t);
       ctx.deps.add(key);
       return withAlign(ann, new StructShape(javaName(key)), ctx);
@@ -371,16 +505,19 @@ public final class Mapper {
       all.addAll(is.annotations);
       return new IntShape(all, is.scalar, is.raw, is.signed, is.pointer);
     }
-    throw new Unmirrorable("an aligned typedef of a struct, union or array has no mirror", ctx.location);
+    throw new Unmirrorable(
+        "an aligned typedef of a struct, union or array has no mirror", ctx.location);
   }
 
   /**
    * The member's {@code @AbiAlign}: its alignment as the compiler gives it ({@code __alignof__} of
    * the member, which counts {@code aligned} attributes on the member and its typedefs) where that
-   * exceeds its type's {@code _Alignof} on some ABI. Decided from every ABI, so {@code uint64_aligned_t}
-   * (aligned(8) on i386, plain {@code uint64_t} on x86_64) is {@code @AbiAlign(8)} everywhere.
+   * exceeds its type's {@code _Alignof} on some ABI. Decided from every ABI, so {@code
+   * uint64_aligned_t} (aligned(8) on i386, plain {@code uint64_t} on x86_64) is
+   * {@code @AbiAlign(8)} everywhere.
    */
-  private java.util.Optional<Long> explicitAlignment(String lvalue, Location at) throws Unmirrorable {
+  private java.util.Optional<Long> explicitAlignment(String lvalue, Location at)
+      throws Unmirrorable {
     Map<String, Long> member = all("__alignof__(" + lvalue + ")", at);
     Map<String, Long> type = all("_Alignof(__typeof__(" + lvalue + "))", at);
     if (collecting) {
@@ -394,8 +531,12 @@ public final class Mapper {
       return java.util.Optional.empty();
     }
     if (new HashSet<>(member.values()).size() != 1) {
-      throw new Unmirrorable("the alignment of '" + lvalue + "' is raised above its type's but differs between ABIs: "
-          + describe(member, ""), at);
+      throw new Unmirrorable(
+          "the alignment of '"
+              + lvalue
+              + "' is raised above its type's but differs between ABIs: "
+              + describe(member, ""),
+          at);
     }
     return java.util.Optional.of(member.get(abis.get(0)));
   }
@@ -403,7 +544,8 @@ public final class Mapper {
   /** The typedef name whose own type is the tagless definition {@code t} resolves to. */
   private static String definingTypedef(Declarations d, CType t) {
     String name = ((CType.Named) t).name();
-    while (d.typedefs.get(name).type() instanceof CType.Named next && d.typedefs.containsKey(next.name())) {
+    while (d.typedefs.get(name).type() instanceof CType.Named next
+        && d.typedefs.containsKey(next.name())) {
       name = next.name();
     }
     return name;
@@ -421,11 +563,20 @@ public final class Mapper {
     if (size.equals(pSize) && align.equals(pAlign)) {
       return new IntShape(List.of("@Pointer"), "long", "long", false, true);
     }
-    if (size.values().stream().allMatch(v -> v == 8) && align.values().stream().allMatch(v -> v == 8)) {
+    if (size.values().stream().allMatch(v -> v == 8)
+        && align.values().stream().allMatch(v -> v == 8)) {
       return new IntShape(List.of("@AbiAlign(8)", "@U64"), "long", "long", false, false);
     }
-    throw new Unmirrorable("guest handle " + name + " is neither a pointer nor 8 bytes aligned to 8 on every ABI"
-        + " (sizes " + size + ", alignments " + align + ")", at);
+    throw new Unmirrorable(
+        "guest handle "
+            + name
+            + " is neither a pointer nor 8 bytes aligned to 8 on every ABI"
+            + " (sizes "
+            + size
+            + ", alignments "
+            + align
+            + ")",
+        at);
   }
 
   private static IntShape intShape(List<String> annotations, Width w) {
@@ -435,12 +586,13 @@ public final class Mapper {
       scalar = "long";
       raw = "long";
     } else {
-      raw = switch (w.bits) {
-        case 8 -> "byte";
-        case 16 -> "short";
-        case 32 -> "int";
-        default -> "long";
-      };
+      raw =
+          switch (w.bits) {
+            case 8 -> "byte";
+            case 16 -> "short";
+            case 32 -> "int";
+            default -> "long";
+          };
       if (w.signed) {
         scalar = raw;
       } else {
@@ -481,7 +633,8 @@ public final class Mapper {
     if (sizes.size() == 1) {
       int bits = (int) (8 * sizes.iterator().next());
       if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
-        throw new Unmirrorable("'" + type + "' is " + bits + " bits wide; abiguard mirrors 8, 16, 32 and 64", at);
+        throw new Unmirrorable(
+            "'" + type + "' is " + bits + " bits wide; abiguard mirrors 8, 16, 32 and 64", at);
       }
       if (signs.size() == 1) {
         boolean signed = signs.iterator().next() != 0;
@@ -496,8 +649,13 @@ public final class Mapper {
     if (size.equals(longSize) && signs.size() == 1) {
       return new Width((int) (8 * size.get(abis.get(0))), signs.iterator().next() != 0, true);
     }
-    throw new Unmirrorable("'" + type + "' is not portable: " + describe(size, " bytes")
-        + ", neither the same width nor C long's on every ABI", at);
+    throw new Unmirrorable(
+        "'"
+            + type
+            + "' is not portable: "
+            + describe(size, " bytes")
+            + ", neither the same width nor C long's on every ABI",
+        at);
   }
 
   private TypedefAnnotation typedefAnnotation(String name, Location at) throws Unmirrorable {
@@ -515,12 +673,22 @@ public final class Mapper {
       if (perAbi.length() > 0) {
         perAbi.append("; ");
       }
-      perAbi.append(abi).append(": ").append(d.resolve(new CType.Named(name))).append(" (")
-          .append(8 * probes.value("sizeof(" + name + ")", abi)).append(" bits)");
+      perAbi
+          .append(abi)
+          .append(": ")
+          .append(d.resolve(new CType.Named(name)))
+          .append(" (")
+          .append(8 * probes.value("sizeof(" + name + ")", abi))
+          .append(" bits)");
     }
     Typedef td = decls.get(abis.get(0)).typedefs.get(name);
-    TypedefAnnotation ta = new TypedefAnnotation(name, javaName("typedef-annotation " + name, name), w.meta(),
-        perAbi.toString(), td == null ? at : td.location());
+    TypedefAnnotation ta =
+        new TypedefAnnotation(
+            name,
+            javaName("typedef-annotation " + name, name),
+            w.meta(),
+            perAbi.toString(),
+            td == null ? at : td.location());
     typedefAnnotations.put(name, ta);
     return ta;
   }
@@ -531,7 +699,13 @@ public final class Mapper {
 
   private static String describe(Map<String, Long> values, String unit) {
     StringBuilder sb = new StringBuilder();
-    values.forEach((abi, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(unit).append(" on ").append(abi));
+    values.forEach(
+        (abi, v) ->
+            sb.append(sb.length() == 0 ? "" : ", ")
+                .append(v)
+                .append(unit)
+                .append(" on ")
+                .append(abi));
     return sb.toString();
   }
 
@@ -558,8 +732,14 @@ public final class Mapper {
           v = 1L;
         } else {
           String why = probes.rejection(expr, abi);
-          throw new Unmirrorable("the " + abi + " compiler " + (why == null ? "did not evaluate '" + expr + "'"
-              : "rejects '" + expr + "': " + why), at);
+          throw new Unmirrorable(
+              "the "
+                  + abi
+                  + " compiler "
+                  + (why == null
+                      ? "did not evaluate '" + expr + "'"
+                      : "rejects '" + expr + "': " + why),
+              at);
         }
       }
       out.put(abi, v);

@@ -15,17 +15,31 @@ import org.abiguard.importer.c.Location;
  * @param location the member's line (not compared between ABIs)
  */
 public record MirrorMember(
-    String cName, String javaName, List<String> annotations, String javaType, String initializer,
-    String cDeclaration, Location location) {
+    String cName,
+    String javaName,
+    List<String> annotations,
+    String javaType,
+    String initializer,
+    String cDeclaration,
+    Location location) {
 
   boolean sameAs(MirrorMember o) {
-    return java.util.Objects.equals(cName, o.cName) && javaName.equals(o.javaName)
-        && annotations.equals(o.annotations) && javaType.equals(o.javaType)
+    return java.util.Objects.equals(cName, o.cName)
+        && javaName.equals(o.javaName)
+        && annotations.equals(o.annotations)
+        && javaType.equals(o.javaType)
         && java.util.Objects.equals(initializer, o.initializer);
   }
 
   /** What differs from the same member on another ABI, for the report. */
   String describe() {
-    return String.join(" ", annotations) + " " + javaType + " " + javaName + " (C: " + cDeclaration + ")";
+    return String.join(" ", annotations)
+        + " "
+        + javaType
+        + " "
+        + javaName
+        + " (C: "
+        + cDeclaration
+        + ")";
   }
 }

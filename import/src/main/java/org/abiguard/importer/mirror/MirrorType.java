@@ -20,14 +20,29 @@ import org.abiguard.importer.c.Location;
  * @param location where C declares it (not compared between ABIs)
  */
 public record MirrorType(
-    String key, boolean union, String cName, boolean typedef, String javaName, int pack, int align,
-    List<MirrorMember> members, List<MirrorType> nested, Set<String> dependencies, Location location) {
+    String key,
+    boolean union,
+    String cName,
+    boolean typedef,
+    String javaName,
+    int pack,
+    int align,
+    List<MirrorMember> members,
+    List<MirrorType> nested,
+    Set<String> dependencies,
+    Location location) {
 
   /** The same declaration on another ABI: equal except for where the headers declare it. */
   public boolean sameAs(MirrorType o) {
-    if (!(key.equals(o.key) && union == o.union && java.util.Objects.equals(cName, o.cName) && typedef == o.typedef
-        && javaName.equals(o.javaName) && pack == o.pack && align == o.align
-        && dependencies.equals(o.dependencies) && members.size() == o.members.size()
+    if (!(key.equals(o.key)
+        && union == o.union
+        && java.util.Objects.equals(cName, o.cName)
+        && typedef == o.typedef
+        && javaName.equals(o.javaName)
+        && pack == o.pack
+        && align == o.align
+        && dependencies.equals(o.dependencies)
+        && members.size() == o.members.size()
         && nested.size() == o.nested.size())) {
       return false;
     }

@@ -2,19 +2,79 @@ package org.abiguard.importer.mirror;
 
 import java.util.Set;
 
-/** Java names from C names: {@code xen_memory_reservation} to {@code XenMemoryReservation}, {@code nr_extents} to {@code nrExtents}. */
+/**
+ * Java names from C names: {@code xen_memory_reservation} to {@code XenMemoryReservation}, {@code
+ * nr_extents} to {@code nrExtents}.
+ */
 public final class Naming {
-  private static final Set<String> JAVA_KEYWORDS = Set.of(
-      "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
-      "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
-      "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
-      "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
-      "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
-      "volatile", "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits", "_");
+  private static final Set<String> JAVA_KEYWORDS =
+      Set.of(
+          "abstract",
+          "assert",
+          "boolean",
+          "break",
+          "byte",
+          "case",
+          "catch",
+          "char",
+          "class",
+          "const",
+          "continue",
+          "default",
+          "do",
+          "double",
+          "else",
+          "enum",
+          "extends",
+          "final",
+          "finally",
+          "float",
+          "for",
+          "goto",
+          "if",
+          "implements",
+          "import",
+          "instanceof",
+          "int",
+          "interface",
+          "long",
+          "native",
+          "new",
+          "package",
+          "private",
+          "protected",
+          "public",
+          "return",
+          "short",
+          "static",
+          "strictfp",
+          "super",
+          "switch",
+          "synchronized",
+          "this",
+          "throw",
+          "throws",
+          "transient",
+          "try",
+          "void",
+          "volatile",
+          "while",
+          "true",
+          "false",
+          "null",
+          "var",
+          "record",
+          "yield",
+          "sealed",
+          "permits",
+          "_");
 
   private Naming() {}
 
-  /** UpperCamelCase of a C name: {@code domid_t} to {@code DomidT}, {@code __guest_handle_x} to {@code GuestHandleX}. */
+  /**
+   * UpperCamelCase of a C name: {@code domid_t} to {@code DomidT}, {@code __guest_handle_x} to
+   * {@code GuestHandleX}.
+   */
   public static String typeName(String c) {
     String camel = camel(c);
     if (camel.isEmpty()) {
@@ -44,9 +104,12 @@ public final class Naming {
         continue;
       }
       // an all-capitals part (RING_IDX, the IDX of xen_IDX) reads as a word: Ring, Idx
-      String word = part.length() > 1 && part.equals(part.toUpperCase(java.util.Locale.ROOT))
-          ? part.charAt(0) + part.substring(1).toLowerCase(java.util.Locale.ROOT) : part;
-      sb.append(sb.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+      String word =
+          part.length() > 1 && part.equals(part.toUpperCase(java.util.Locale.ROOT))
+              ? part.charAt(0) + part.substring(1).toLowerCase(java.util.Locale.ROOT)
+              : part;
+      sb.append(
+          sb.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
     }
     return sb.toString();
   }

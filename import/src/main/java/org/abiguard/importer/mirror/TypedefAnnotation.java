@@ -4,7 +4,8 @@ import org.abiguard.importer.c.Location;
 
 /**
  * A typedef annotation to write: {@code domid_t} as {@code @DomidT}, meta-annotated with
- * {@code @AbiWidth(16)} (or {@code @NativeLong} for a typedef that is C {@code long} wide on every ABI).
+ * {@code @AbiWidth(16)} (or {@code @NativeLong} for a typedef that is C {@code long} wide on every
+ * ABI).
  *
  * @param cName the typedef
  * @param javaName the annotation's simple name
@@ -12,4 +13,5 @@ import org.abiguard.importer.c.Location;
  * @param perAbi what the typedef is on each ABI, for the Javadoc
  * @param location where the typedef is declared
  */
-public record TypedefAnnotation(String cName, String javaName, String meta, String perAbi, Location location) {}
+public record TypedefAnnotation(
+    String cName, String javaName, String meta, String perAbi, Location location) {}

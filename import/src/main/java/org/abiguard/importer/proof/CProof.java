@@ -13,15 +13,18 @@ import org.abiguard.importer.cc.CompilerRun;
 import org.abiguard.importer.cc.Toolchain;
 
 /**
- * Proves mirrors with each ABI's C compiler: {@code abi-asserts.h} compiled after the real
- * headers ({@code -fsyntax-only}), and {@code abi-check.c} compiled, linked and run where the host
- * can run the ABI (natively, or through {@code qemu-<arch>} with a static link).
+ * Proves mirrors with each ABI's C compiler: {@code abi-asserts.h} compiled after the real headers
+ * ({@code -fsyntax-only}), and {@code abi-check.c} compiled, linked and run where the host can run
+ * the ABI (natively, or through {@code qemu-<arch>} with a static link).
  */
 public final class CProof {
   private static final Pattern MIRROR_COMMENT = Pattern.compile("^/\\* (\\S+) mirrors .*\\*/$");
-  private static final Pattern ERROR = Pattern.compile("(?m)^([^:\\n]+):(\\d+):(?:\\d+:)? (?:fatal )?error: (.*)$");
+  private static final Pattern ERROR =
+      Pattern.compile("(?m)^([^:\\n]+):(\\d+):(?:\\d+:)? (?:fatal )?error: (.*)$");
 
-  /** Failures by Java mirror (qualified name as the asserts name it), and failures naming no mirror. */
+  /**
+   * Failures by Java mirror (qualified name as the asserts name it), and failures naming no mirror.
+   */
   public record Result(Map<String, List<String>> byMirror, List<String> other, List<String> notes) {
     public boolean ok() {
       return byMirror.isEmpty() && other.isEmpty();
@@ -102,7 +105,8 @@ public final class CProof {
    * Compiles and runs {@code check} (abi-check.c) with the headers where the host can run the ABI.
    * Lines of its output that name a mirror fail that mirror.
    */
-  public static Result check(Toolchain tc, Path check, List<String> mirrors, Path work) throws Toolchain.CompilerFailure {
+  public static Result check(Toolchain tc, Path check, List<String> mirrors, Path work)
+      throws Toolchain.CompilerFailure {
     Map<String, List<String>> byMirror = new LinkedHashMap<>();
     List<String> other = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -110,14 +114,20 @@ public final class CProof {
     String src = tc.includes() + "#include \"" + check.toAbsolutePath() + "\"\n";
     Path exe = work.resolve("abi-check-" + abi);
     String host = System.getProperty("os.arch");
-    boolean native_ = abi.equals("x86_64") && host.equals("amd64") || abi.equals("aarch64") && host.equals("aarch64")
-        || abi.equals("i386") && host.equals("amd64");
+    boolean native_ =
+        abi.equals("x86_64") && host.equals("amd64")
+            || abi.equals("aarch64") && host.equals("aarch64")
+            || abi.equals("i386") && host.equals("amd64");
     List<String> run = new ArrayList<>();
     List<String> extra = new ArrayList<>();
     if (!native_) {
       String qemu = "qemu-" + abi;
       if (!onPath(qemu)) {
-        notes.add(abi + ": abi-check.c not run (the host cannot run " + abi + " programs; install qemu-user)");
+        notes.add(
+            abi
+                + ": abi-check.c not run (the host cannot run "
+                + abi
+                + " programs; install qemu-user)");
         return new Result(byMirror, other, notes);
       }
       run.add(qemu);
@@ -125,11 +135,18 @@ public final class CProof {
     }
     CompilerRun.Output linked = tc.link("abiguard-check-" + abi + ".c", src, exe, extra);
     if (!linked.ok()) {
-      if (linked.err().contains("error:") && !linked.err().contains("cannot find") && !linked.err().contains("ld returned")) {
+      if (linked.err().contains("error:")
+          && !linked.err().contains("cannot find")
+          && !linked.err().contains("ld returned")) {
         other.add(abi + ": abi-check.c does not compile:\n" + linked.err().strip());
       } else {
-        notes.add(abi + ": abi-check.c not run (it does not link with '" + tc.commandLine() + "': "
-            + linked.err().strip().lines().reduce((a, b) -> b).orElse("") + ")");
+        notes.add(
+            abi
+                + ": abi-check.c not run (it does not link with '"
+                + tc.commandLine()
+                + "': "
+                + linked.err().strip().lines().reduce((a, b) -> b).orElse("")
+                + ")");
       }
       return new Result(byMirror, other, notes);
     }
@@ -153,11 +170,18 @@ public final class CProof {
         }
       }
       if (found != null) {
-        byMirror.computeIfAbsent(found, k -> new ArrayList<>()).add(abi + " abi-check: " + line.strip());
+        byMirror
+            .computeIfAbsent(found, k -> new ArrayList<>())
+            .add(abi + " abi-check: " + line.strip());
       }
     }
     if (byMirror.isEmpty()) {
-      other.add(abi + ": abi-check.c failed (status " + ran.status() + "):\n" + (ran.out() + ran.err()).strip());
+      other.add(
+          abi
+              + ": abi-check.c failed (status "
+              + ran.status()
+              + "):\n"
+              + (ran.out() + ran.err()).strip());
     }
     return new Result(byMirror, other, notes);
   }

@@ -21,12 +21,18 @@ import org.abiguard.processor.AbiGuardProcessor;
 
 /**
  * Compiles the mirrors with abiguard in-process (javax.tools, the processor instance on the
- * processor path, {@code -Aabiguard.abis}), so the processor lays out each mirror for every ABI
- * and writes {@code abi-asserts.h} (and {@code abi-check.c}) to the class output.
+ * processor path, {@code -Aabiguard.abis}), so the processor lays out each mirror for every ABI and
+ * writes {@code abi-asserts.h} (and {@code abi-check.c}) to the class output.
  */
 public final class JavaProof {
-  /** The compilation's outcome: errors by source file (relative path), errors with no file, the class output. */
-  public record Result(Map<String, List<String>> errorsByFile, List<String> otherErrors, List<String> warnings,
+  /**
+   * The compilation's outcome: errors by source file (relative path), errors with no file, the
+   * class output.
+   */
+  public record Result(
+      Map<String, List<String>> errorsByFile,
+      List<String> otherErrors,
+      List<String> warnings,
       Path classes) {}
 
   private JavaProof() {}
@@ -35,10 +41,12 @@ public final class JavaProof {
    * @param sourceRoot the root the sources are written under
    * @param sources their paths relative to {@code sourceRoot}
    */
-  public static Result compile(Path sourceRoot, List<String> sources, List<String> abis, Path work) throws IOException {
+  public static Result compile(Path sourceRoot, List<String> sources, List<String> abis, Path work)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new IOException("no Java compiler in this runtime (run the importer with a JDK, not a JRE)");
+      throw new IOException(
+          "no Java compiler in this runtime (run the importer with a JDK, not a JRE)");
     }
     Path classes = Files.createDirectories(work.resolve("classes"));
     Path generated = Files.createDirectories(work.resolve("generated"));
@@ -48,15 +56,20 @@ public final class JavaProof {
       for (String s : sources) {
         files.add(sourceRoot.resolve(s));
       }
-      List<String> options = List.of(
-          "-classpath", annotationsPath(),
-          "-d", classes.toString(),
-          "-s", generated.toString(),
-          "-implicit:none",
-          "-Xlint:all,-processing",
-          "-Aabiguard.abis=" + String.join(",", abis));
-      JavaCompiler.CompilationTask task = javac.getTask(new StringWriter(), fm, diags, options, null,
-          fm.getJavaFileObjectsFromPaths(files));
+      List<String> options =
+          List.of(
+              "-classpath",
+              annotationsPath(),
+              "-d",
+              classes.toString(),
+              "-s",
+              generated.toString(),
+              "-implicit:none",
+              "-Xlint:all,-processing",
+              "-Aabiguard.abis=" + String.join(",", abis));
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              new StringWriter(), fm, diags, options, null, fm.getJavaFileObjectsFromPaths(files));
       task.setProcessors(List.of(new AbiGuardProcessor()));
       try {
         task.call();
@@ -68,9 +81,13 @@ public final class JavaProof {
     List<String> other = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
-      if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
-        warnings.add((d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":"
-            + d.getLineNumber() + ": ") + d.getMessage(Locale.ROOT));
+      if (d.getKind() == Diagnostic.Kind.WARNING
+          || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+        warnings.add(
+            (d.getSource() == null
+                    ? ""
+                    : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ")
+                + d.getMessage(Locale.ROOT));
         continue;
       }
       if (d.getKind() != Diagnostic.Kind.ERROR) {
@@ -82,8 +99,11 @@ public final class JavaProof {
         continue;
       }
       Path file = Path.of(d.getSource().toUri());
-      String key = file.startsWith(sourceRoot) ? sourceRoot.relativize(file).toString() : file.toString();
-      byFile.computeIfAbsent(key, k -> new ArrayList<>()).add("line " + d.getLineNumber() + ": " + message);
+      String key =
+          file.startsWith(sourceRoot) ? sourceRoot.relativize(file).toString() : file.toString();
+      byFile
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add("line " + d.getLineNumber() + ": " + message);
     }
     return new Result(byFile, other, warnings, classes);
   }
@@ -91,7 +111,8 @@ public final class JavaProof {
   /** Where the annotations are (a jar, or a class directory in tests). */
   private static String annotationsPath() throws IOException {
     try {
-      return Path.of(AbiStruct.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      return Path.of(AbiStruct.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
     } catch (URISyntaxException | RuntimeException e) {
       throw new IOException("cannot locate the abiguard annotations: " + e, e);
     }

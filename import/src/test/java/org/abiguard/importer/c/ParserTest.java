@@ -17,7 +17,9 @@ class ParserTest {
 
   @Test
   void plainStructMembersKeepTheirDeclaredTypesAndLines() {
-    Declarations d = parse("""
+    Declarations d =
+        parse(
+            """
         # 1 "x.h"
         typedef unsigned short domid_t;
         struct res {
@@ -38,17 +40,23 @@ class ParserTest {
 
   @Test
   void arrayLengthsStayExpressionsForTheCompiler() {
-    Declarations d = parse("struct a { char name[16 * N + sizeof(int)]; int grid[2][3]; int *ptrs[4]; int (*fp)(int, char *); };");
+    Declarations d =
+        parse(
+            "struct a { char name[16 * N + sizeof(int)]; int grid[2][3]; int *ptrs[4]; int (*fp)(int, char *); };");
     List<RecordDef.Member> m = d.tagged.get("a").members();
-    assertEquals(new CType.Array(new CType.Basic("char"), "16 * N + sizeof ( int )"), m.get(0).type());
-    assertEquals(new CType.Array(new CType.Array(new CType.Basic("int"), "3"), "2"), m.get(1).type());
+    assertEquals(
+        new CType.Array(new CType.Basic("char"), "16 * N + sizeof ( int )"), m.get(0).type());
+    assertEquals(
+        new CType.Array(new CType.Array(new CType.Basic("int"), "3"), "2"), m.get(1).type());
     assertEquals(new CType.Array(new CType.Pointer(new CType.Basic("int")), "4"), m.get(2).type());
     assertEquals(new CType.Pointer(new CType.Function(new CType.Basic("int"))), m.get(3).type());
   }
 
   @Test
   void bitFieldsAnonymousMembersAndFlexibleArrays() {
-    Declarations d = parse("""
+    Declarations d =
+        parse(
+            """
         struct b {
             unsigned int version : 4, : 0;
             unsigned int : 3;
@@ -75,7 +83,9 @@ class ParserTest {
 
   @Test
   void attributesAndPragmaPack() {
-    Declarations d = parse("""
+    Declarations d =
+        parse(
+            """
         struct __attribute__((__packed__)) p1 { char c; int i; };
         struct p2 { char c; long long v __attribute__((aligned(8))); } __attribute__((aligned(16)));
         #pragma pack(push, 2)
@@ -95,7 +105,9 @@ class ParserTest {
 
   @Test
   void functionsInitializersAndEnumsAreSkipped() {
-    Declarations d = parse("""
+    Declarations d =
+        parse(
+            """
         enum color { RED = 1 << 2, GREEN };
         static inline int twice(int x) { struct inner { int a; } i = { x }; return 2 * i.a; }
         extern int table[3];
@@ -103,14 +115,19 @@ class ParserTest {
         typedef struct { enum color c; } painted_t;
         typedef int (*handler_t)(void *);
         """);
-    assertEquals(new CType.Enum("color"), ((CType.Record) d.typedefs.get("painted_t").type()).definition().members().get(0).type());
+    assertEquals(
+        new CType.Enum("color"),
+        ((CType.Record) d.typedefs.get("painted_t").type()).definition().members().get(0).type());
     assertTrue(d.typedefs.containsKey("handler_t"));
-    assertFalse(d.tagged.containsKey("inner"), "definitions inside function bodies are not file scope");
+    assertFalse(
+        d.tagged.containsKey("inner"), "definitions inside function bodies are not file scope");
   }
 
   @Test
   void anUnparsableDeclarationIsReportedAndSkipped() {
-    Parser p = Parser.parse("""
+    Parser p =
+        Parser.parse(
+            """
         # 7 "bad.h"
         struct ok1 { int a; };
         struct broken { int a b; };

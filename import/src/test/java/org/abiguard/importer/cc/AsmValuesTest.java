@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class AsmValuesTest {
   @Test
   void x86_64Quads() {
-    String asm = """
+    String asm =
+        """
         \t.globl\tabiguard_probe
         abiguard_probe:
         \t.quad\t72623859790382856
@@ -21,7 +22,8 @@ class AsmValuesTest {
 
   @Test
   void i386LongPairsLowWordFirst() {
-    String asm = """
+    String asm =
+        """
         abiguard_probe:
         \t.long\t84281096
         \t.long\t16909060
@@ -36,7 +38,8 @@ class AsmValuesTest {
 
   @Test
   void aarch64XwordsAndZeroFill() {
-    String asm = """
+    String asm =
+        """
         abiguard_probe:
         \t.xword\t72623859790382856
         \t.xword\t16
@@ -49,7 +52,8 @@ class AsmValuesTest {
 
   @Test
   void bigEndianByMarker() {
-    String asm = """
+    String asm =
+        """
         abiguard_probe:
         \t.quad\t0x0807060504030201
         \t.quad\t0x0200000000000000
@@ -59,8 +63,13 @@ class AsmValuesTest {
 
   @Test
   void missingLabelOrShortDataIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> AsmValues.read("x:\n\t.quad 1\n", "abiguard_probe", 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> AsmValues.read("abiguard_probe:\n\t.quad 72623859790382856\n\tret\n", "abiguard_probe", 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AsmValues.read("x:\n\t.quad 1\n", "abiguard_probe", 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            AsmValues.read(
+                "abiguard_probe:\n\t.quad 72623859790382856\n\tret\n", "abiguard_probe", 1));
   }
 }

@@ -18,7 +18,10 @@ import org.abiguard.importer.cc.Toolchain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The mirrors the mapper writes for the C of abiguard 0.2, with every number from the three compilers. */
+/**
+ * The mirrors the mapper writes for the C of abiguard 0.2, with every number from the three
+ * compilers.
+ */
 class MapperTest {
   static final List<String> ABIS = List.of("x86_64", "i386", "aarch64");
   static Mapper mapper;
@@ -32,7 +35,9 @@ class MapperTest {
     Map<String, Declarations> decls = new LinkedHashMap<>();
     for (String abi : ABIS) {
       Abi a = Abi.of(abi);
-      Toolchain tc = new Toolchain(a, a.defaultCompiler(), List.of(headers), List.of(), List.of("layouts.h"), work);
+      Toolchain tc =
+          new Toolchain(
+              a, a.defaultCompiler(), List.of(headers), List.of(), List.of("layouts.h"), work);
       try {
         tc.check();
         decls.put(abi, Parser.parse(tc.preprocess()).declarations());
@@ -45,8 +50,16 @@ class MapperTest {
     Probes probes = new Probes();
     mapper = new Mapper(ABIS, decls, probes);
     mapper.collecting = true;
-    for (String key : List.of("struct with_union", "struct with_bits", "struct with_anonymous", "struct with_flexible",
-        "struct packed_one", "struct packed_two", "struct aligned_sixteen", "union top_union")) {
+    for (String key :
+        List.of(
+            "struct with_union",
+            "struct with_bits",
+            "struct with_anonymous",
+            "struct with_flexible",
+            "struct packed_one",
+            "struct packed_two",
+            "struct aligned_sixteen",
+            "union top_union")) {
       for (String abi : ABIS) {
         mapper.map(abi, key);
       }
@@ -97,7 +110,8 @@ class MapperTest {
 
   @Test
   void flexibleArray() throws Exception {
-    assertContains(source("struct with_flexible"), "@U32 @AbiFlexible public int[] data = new int[0];");
+    assertContains(
+        source("struct with_flexible"), "@U32 @AbiFlexible public int[] data = new int[0];");
   }
 
   @Test
@@ -106,14 +120,18 @@ class MapperTest {
     String two = source("struct packed_two");
     assertContains(two, "@AbiStruct(name = \"packed_two\", pack = 2)");
     assertTrue(!two.contains("@AbiAlign"), "members of a packed struct are not raised: " + two);
-    assertContains(source("struct aligned_sixteen"), "@AbiStruct(name = \"aligned_sixteen\")\n@AbiAlign(16)\npublic class AlignedSixteen {");
+    assertContains(
+        source("struct aligned_sixteen"),
+        "@AbiStruct(name = \"aligned_sixteen\")\n@AbiAlign(16)\npublic class AlignedSixteen {");
   }
 
   @Test
   void topLevelUnion() throws Exception {
     String s = source("union top_union");
     assertContains(s, "@AbiUnion(name = \"top_union\")\npublic class TopUnion {");
-    assertContains(s, "@U8 @AbiArray(4) public byte[] bytes;"); // a union's members start unset: one is written
+    assertContains(
+        s,
+        "@U8 @AbiArray(4) public byte[] bytes;"); // a union's members start unset: one is written
     assertEquals(1, s.split("public class", -1).length - 1);
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The C side of the proof: a failing assertion is charged to the mirror whose block holds it. */
 class CProofTest {
-  static final String ASSERTS = """
+  static final String ASSERTS =
+      """
       #ifndef ABIGUARD_ABI_ASSERTS_H
       #define ABIGUARD_ABI_ASSERTS_H
       #include <stddef.h>
@@ -42,7 +43,9 @@ class CProofTest {
     Files.writeString(header, "struct good { int a; int b; };\nstruct bad { char a; int b; };\n");
     Path asserts = dir.resolve("abi-asserts.h");
     Files.writeString(asserts, ASSERTS);
-    Toolchain tc = new Toolchain(Abi.X86_64, List.of("gcc"), List.of(), List.of(), List.of(header.toString()), dir);
+    Toolchain tc =
+        new Toolchain(
+            Abi.X86_64, List.of("gcc"), List.of(), List.of(), List.of(header.toString()), dir);
     try {
       tc.check();
     } catch (Toolchain.CompilerFailure e) {
@@ -53,7 +56,11 @@ class CProofTest {
     assertEquals(List.of(), r.other());
     List<String> bad = r.byMirror().get("p.Bad");
     assertEquals(2, bad.size(), bad.toString());
-    assertTrue(bad.get(0).startsWith("x86_64 (gcc): static assertion failed: \"p.Bad: sizeof(struct bad) must be 4"), bad.get(0));
+    assertTrue(
+        bad.get(0)
+            .startsWith(
+                "x86_64 (gcc): static assertion failed: \"p.Bad: sizeof(struct bad) must be 4"),
+        bad.get(0));
 
     Files.writeString(asserts, CProof.keepOnly(ASSERTS, Set.of("p.Good")));
     assertTrue(CProof.asserts(tc, asserts).ok(), "without p.Bad's block the rest is proven");
@@ -61,7 +68,10 @@ class CProofTest {
 
   @Test
   void keepOnlyDropsTheBlocksOfOtherMirrorsAndKeepsNestedOnesWithTheirOwner() {
-    String kept = CProof.keepOnly(ASSERTS + "\n/* p.Good.Inner mirrors union inner */\n#if 1\n#endif\n", Set.of("p.Good"));
+    String kept =
+        CProof.keepOnly(
+            ASSERTS + "\n/* p.Good.Inner mirrors union inner */\n#if 1\n#endif\n",
+            Set.of("p.Good"));
     assertTrue(kept.contains("/* p.Good mirrors struct good */"));
     assertTrue(kept.contains("/* p.Good.Inner mirrors union inner */"));
     assertTrue(!kept.contains("p.Bad"));

@@ -23,15 +23,14 @@ import org.jspecify.annotations.Nullable;
  * ABIs is generated here; what every marshaller shares is in {@code org.abiguard.AbiRuntime}.
  *
  * <p>The method bodies are the members' {@link MemberCode} in member order, with the padding
- * between them. A struct with very many members gets its bodies split into private methods of
- * at most {@link #MEMBERS_PER_METHOD} members each, so that no method reaches the JVM's
- * 64 KiB limit.
+ * between them. A struct with very many members gets its bodies split into private methods of at
+ * most {@link #MEMBERS_PER_METHOD} members each, so that no method reaches the JVM's 64 KiB limit.
  */
 final class AbiClassWriter {
   /**
-   * Members per generated method. The largest member code (an array of structs: a length check,
-   * a loop with a null check and a nested check) takes well under 100 bytes of bytecode, so
-   * 256 members stay far below 64 KiB.
+   * Members per generated method. The largest member code (an array of structs: a length check, a
+   * loop with a null check and a nested check) takes well under 100 bytes of bytecode, so 256
+   * members stay far below 64 KiB.
    */
   static final int MEMBERS_PER_METHOD = 256;
 
@@ -47,10 +46,14 @@ final class AbiClassWriter {
   private final @Nullable SegmentAccess segment;
 
   /**
-   * @param segment the {@code MemorySegment} access when the source level is 22 or later (then
-   *     the class also has {@code LAYOUT} and the segment {@code read}/{@code write}), else null
+   * @param segment the {@code MemorySegment} access when the source level is 22 or later (then the
+   *     class also has {@code LAYOUT} and the segment {@code read}/{@code write}), else null
    */
-  AbiClassWriter(StructLayout layout, MarshallerNames names, CDeclarations c, @Nullable SegmentAccess segment) {
+  AbiClassWriter(
+      StructLayout layout,
+      MarshallerNames names,
+      CDeclarations c,
+      @Nullable SegmentAccess segment) {
     this.segment = segment;
     this.layout = layout;
     this.struct = layout.struct();
@@ -67,12 +70,16 @@ final class AbiClassWriter {
 
   TypeSpec build() {
     String abi = layout.abi().manifestName();
-    TypeSpec.Builder type = TypeSpec.classBuilder(self)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("{@code $L} on $L: the constants are those of this layout.\n\n<pre>{@code\n$L\n}</pre>\n",
-            struct.cTypeName(), abi, c.layout(layout))
-        .addField(constant("SIZE", layout.size()))
-        .addField(constant("ALIGNMENT", layout.align()));
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(
+                "{@code $L} on $L: the constants are those of this layout.\n\n<pre>{@code\n$L\n}</pre>\n",
+                struct.cTypeName(),
+                abi,
+                c.layout(layout))
+            .addField(constant("SIZE", layout.size()))
+            .addField(constant("ALIGNMENT", layout.align()));
     for (FieldLayout field : layout.fields()) {
       type.addField(constant(ConstantNames.offsetConstant(field.field()), field.offset()));
     }
@@ -131,9 +138,13 @@ final class AbiClassWriter {
   /** {@code read(buf, offset)} of a struct whose flexible array the caller counts: no element. */
   private MethodSpec readWithoutCount(Access access) {
     return MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads {@code $L} as laid out on $L with no element in its flexible array {@code $L}.\n",
-            struct.cTypeName(), layout.abi().manifestName(),
-            java.util.Objects.requireNonNull(flexibleWithoutCount(), "a flexible array").field().cName())
+        .addJavadoc(
+            "Reads {@code $L} as laid out on $L with no element in its flexible array {@code $L}.\n",
+            struct.cTypeName(),
+            layout.abi().manifestName(),
+            java.util.Objects.requireNonNull(flexibleWithoutCount(), "a flexible array")
+                .field()
+                .cName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(mirror)
         .addParameter(access.memoryType(), access.memory())
@@ -142,9 +153,13 @@ final class AbiClassWriter {
         .build();
   }
 
-  /** A member's Javadoc: "{@code uint32_t space;} at offset 4, u32", plus the Java name where it differs. */
+  /**
+   * A member's Javadoc: "{@code uint32_t space;} at offset 4, u32", plus the Java name where it
+   * differs.
+   */
   String memberDoc(FieldLayout field) {
-    String doc = "{@code " + c.member(field) + "} at offset " + field.offset() + ", " + c.kind(field);
+    String doc =
+        "{@code " + c.member(field) + "} at offset " + field.offset() + ", " + c.kind(field);
     String javaName = field.field().javaName();
     if (!javaName.equals(field.field().cName())) {
       doc += " (Java " + (struct.record() ? "component" : "field") + " {@code " + javaName + "})";
@@ -162,19 +177,24 @@ final class AbiClassWriter {
 
   /**
    * {@code read(buf, offset)}; with {@code selective} (unions) {@code read(buf, offset, member)},
-   * which decodes that member only; for a struct whose flexible array the caller counts
-   * {@code read(buf, offset, count)}.
+   * which decodes that member only; for a struct whose flexible array the caller counts {@code
+   * read(buf, offset, count)}.
    */
   private void read(TypeSpec.Builder type, Access access, boolean selective) {
     FieldLayout counted = flexibleWithoutCount();
-    MethodSpec.Builder method = MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads $L{@code $L} as laid out on $L: see {@link $L#read}.$L\n",
-            selective ? "the member {@code member} of " : "", struct.cTypeName(), layout.abi().manifestName(),
-            marshallerDoc, readNote(selective, counted))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(mirror)
-        .addParameter(access.memoryType(), access.memory())
-        .addParameter(access.offsetType(), "offset");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("read")
+            .addJavadoc(
+                "Reads $L{@code $L} as laid out on $L: see {@link $L#read}.$L\n",
+                selective ? "the member {@code member} of " : "",
+                struct.cTypeName(),
+                layout.abi().manifestName(),
+                marshallerDoc,
+                readNote(selective, counted))
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(mirror)
+            .addParameter(access.memoryType(), access.memory())
+            .addParameter(access.offsetType(), "offset");
     if (selective) {
       method.addParameter(memberEnum(), "member");
       method.addStatement("$T.requireNonNull(member, $S)", RuntimeTypes.ABI_RUNTIME, "member");
@@ -196,14 +216,20 @@ final class AbiClassWriter {
         byJavaName.put(javaName, local);
         CodeBlock count = count(member.field(), c2 -> CodeBlock.of("$L", byJavaName.get(c2)));
         if (selective && !member.field().field().unnamed()) {
-          body.addStatement("$T $L = $L", javaType(member), local, defaultValue(member.field().field().type()));
-          body.beginControlFlow("if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
-          member.read(body, access, new MemberCode.ReadTarget(CodeBlock.of("$L", local), CodeBlock.of("$L", local),
-              count));
+          body.addStatement(
+              "$T $L = $L", javaType(member), local, defaultValue(member.field().field().type()));
+          body.beginControlFlow(
+              "if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
+          member.read(
+              body,
+              access,
+              new MemberCode.ReadTarget(
+                  CodeBlock.of("$L", local), CodeBlock.of("$L", local), count));
           body.endControlFlow();
         } else {
           CodeBlock declare = CodeBlock.of("$T $L", javaType(member), local);
-          MemberCode.ReadTarget target = new MemberCode.ReadTarget(declare, CodeBlock.of("$L", local), count);
+          MemberCode.ReadTarget target =
+              new MemberCode.ReadTarget(declare, CodeBlock.of("$L", local), count);
           if (!windows.read(member, body, access, target)) {
             member.read(body, access, target);
           }
@@ -215,7 +241,8 @@ final class AbiClassWriter {
     } else {
       method.addStatement("$T value = new $T()", mirror, mirror);
       List<CodeBlock> bodies = new ArrayList<>();
-      WindowGroups windows = new WindowGroups(!selective && members.size() <= MEMBERS_PER_METHOD, null);
+      WindowGroups windows =
+          new WindowGroups(!selective && members.size() <= MEMBERS_PER_METHOD, null);
       for (MemberCode member : members) {
         CodeBlock.Builder body = CodeBlock.builder();
         String javaName = member.field().field().javaName();
@@ -223,7 +250,8 @@ final class AbiClassWriter {
         CodeBlock count = count(member.field(), c2 -> CodeBlock.of("value.$L", c2));
         boolean guard = selective && !member.field().field().unnamed();
         if (guard) {
-          body.beginControlFlow("if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
+          body.beginControlFlow(
+              "if (member == $T.$L)", memberEnum(), ConstantNames.upperSnake(javaName));
         }
         if (!windows.read(member, body, access, new MemberCode.ReadTarget(target, target, count))) {
           member.read(body, access, new MemberCode.ReadTarget(target, target, count));
@@ -248,22 +276,29 @@ final class AbiClassWriter {
     type.addMethod(method.build());
   }
 
-  /** A flexible array's element count for {@code read}: the caller's {@code count} or the count member's value. */
-  private @Nullable CodeBlock count(FieldLayout field, java.util.function.Function<String, CodeBlock> read) {
+  /**
+   * A flexible array's element count for {@code read}: the caller's {@code count} or the count
+   * member's value.
+   */
+  private @Nullable CodeBlock count(
+      FieldLayout field, java.util.function.Function<String, CodeBlock> read) {
     if (!field.field().flexible()) {
       return null;
     }
     if (field.field().countMember().isEmpty()) {
       return CodeBlock.of("count");
     }
-    FieldModel counter = java.util.Objects.requireNonNull(struct.field(field.field().countMember()),
-        "the count member (StructReader checked it exists)");
+    FieldModel counter =
+        java.util.Objects.requireNonNull(
+            struct.field(field.field().countMember()),
+            "the count member (StructReader checked it exists)");
     return MemberCode.Flexible.unsignedCount(counter, read.apply(counter.javaName()));
   }
 
   private String readNote(boolean selective, @Nullable FieldLayout counted) {
     if (struct.union()) {
-      return selective ? " The other members keep their\ndefault (null or 0)."
+      return selective
+          ? " The other members keep their\ndefault (null or 0)."
           : " Every member is decoded from the same\nbytes, as C lets a program read any member.";
     }
     if (counted != null) {
@@ -288,20 +323,27 @@ final class AbiClassWriter {
 
   // ---------------------------------------------------------------- check
 
-  /** {@code check(value)}; for a union ({@code member}) {@code check(value, member)}, that member only. */
+  /**
+   * {@code check(value)}; for a union ({@code member}) {@code check(value, member)}, that member
+   * only.
+   */
   private void check(TypeSpec.Builder type, boolean member) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("check")
-        .addJavadoc("Throws what {@link #write} would throw for {@code value}$L on $L, and writes nothing:\n"
-                + "a null struct, array or element, an array of another length than C's, a member\n"
-                + "outside its C width ({@link $L}).\n",
-            member ? "'s member {@code member}" : "", layout.abi().manifestName(),
-            RuntimeTypes.RANGE_EXCEPTION.canonicalName())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(mirror, "value");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("check")
+            .addJavadoc(
+                "Throws what {@link #write} would throw for {@code value}$L on $L, and writes nothing:\n"
+                    + "a null struct, array or element, an array of another length than C's, a member\n"
+                    + "outside its C width ({@link $L}).\n",
+                member ? "'s member {@code member}" : "",
+                layout.abi().manifestName(),
+                RuntimeTypes.RANGE_EXCEPTION.canonicalName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(mirror, "value");
     if (member) {
       method.addParameter(memberEnum(), "member");
     }
-    method.addStatement("$T.requireNonNull(value, $S)", RuntimeTypes.ABI_RUNTIME, struct.cTypeName());
+    method.addStatement(
+        "$T.requireNonNull(value, $S)", RuntimeTypes.ABI_RUNTIME, struct.cTypeName());
     if (member) {
       method.addStatement("$T.requireNonNull(member, $S)", RuntimeTypes.ABI_RUNTIME, "member");
     }
@@ -311,11 +353,14 @@ final class AbiClassWriter {
       code.check(body);
       if (!body.isEmpty()) {
         if (member) {
-          body = CodeBlock.builder()
-              .beginControlFlow("if (member == $T.$L)", memberEnum(),
-                  ConstantNames.upperSnake(code.field().field().javaName()))
-              .add(body.build())
-              .endControlFlow();
+          body =
+              CodeBlock.builder()
+                  .beginControlFlow(
+                      "if (member == $T.$L)",
+                      memberEnum(),
+                      ConstantNames.upperSnake(code.field().field().javaName()))
+                  .add(body.build())
+                  .endControlFlow();
         }
         bodies.add(body.build());
       }
@@ -332,35 +377,55 @@ final class AbiClassWriter {
 
   private void write(TypeSpec.Builder type, Access access) {
     boolean swapLocal = access.usesSwap() && needsSwap();
-    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
-            struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(mirror, "value")
-        .addParameter(access.memoryType(), access.memory())
-        .addParameter(access.offsetType(), "offset")
-        .addStatement("check(value)");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("write")
+            .addJavadoc(
+                "Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
+                struct.cTypeName(),
+                layout.abi().manifestName(),
+                marshallerDoc)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(mirror, "value")
+            .addParameter(access.memoryType(), access.memory())
+            .addParameter(access.offsetType(), "offset")
+            .addStatement("check(value)");
     FieldLayout last = layout.fields().get(layout.fields().size() - 1);
     if (last.field().flexible()) {
       MemberCode.Flexible flexible = (MemberCode.Flexible) members.get(members.size() - 1);
-      method.addStatement(access.checkBounds(CodeBlock.of("$T.flexibleEnd(SIZE, $L, $L.length, $L, $S)",
-          RuntimeTypes.ABI_RUNTIME, ConstantNames.offsetConstant(last.field()), cx.access(last),
-          flexible.elementSize(), struct.cTypeName()), struct.cTypeName(), layout.abi().manifestName()));
+      method.addStatement(
+          access.checkBounds(
+              CodeBlock.of(
+                  "$T.flexibleEnd(SIZE, $L, $L.length, $L, $S)",
+                  RuntimeTypes.ABI_RUNTIME,
+                  ConstantNames.offsetConstant(last.field()),
+                  cx.access(last),
+                  flexible.elementSize(),
+                  struct.cTypeName()),
+              struct.cTypeName(),
+              layout.abi().manifestName()));
     }
-    type.addMethod(method
-        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
-        .addStatement("put(value, $L)", access.usesSwap() && !swapLocal
-            ? access.putArguments().replace("swap", "false") : access.putArguments())
-        .build());
+    type.addMethod(
+        method
+            .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
+            .addStatement(
+                "put(value, $L)",
+                access.usesSwap() && !swapLocal
+                    ? access.putArguments().replace("swap", "false")
+                    : access.putArguments())
+            .build());
     MethodSpec.Builder put = putMethod(access);
     List<CodeBlock> bodies = new ArrayList<>(zeroUncovered(access, layout.fields()));
     for (int i = 0; i < members.size(); i++) {
       CodeBlock.Builder body = CodeBlock.builder();
       // consecutive bit-fields sharing a window: one read, one merge each, one write
       int end = i;
-      while (members.get(i) instanceof MemberCode.BitField first && first.usesWindow() && end + 1 < members.size()
-          && members.get(end + 1) instanceof MemberCode.BitField next && next.usesWindow()
-          && next.window().start() == first.window().start() && next.window().bytes() == first.window().bytes()) {
+      while (members.get(i) instanceof MemberCode.BitField first
+          && first.usesWindow()
+          && end + 1 < members.size()
+          && members.get(end + 1) instanceof MemberCode.BitField next
+          && next.usesWindow()
+          && next.window().start() == first.window().start()
+          && next.window().bytes() == first.window().bytes()) {
         end++;
       }
       if (end > i) {
@@ -368,10 +433,12 @@ final class AbiClassWriter {
         String unit = "unit" + first.window().start();
         body.addStatement("long $L = $L", unit, first.unsignedWindow(access));
         for (int k = i; k <= end; k++) {
-          body.addStatement(((MemberCode.BitField) members.get(k)).mergeInto(CodeBlock.of("$L", unit)));
+          body.addStatement(
+              ((MemberCode.BitField) members.get(k)).mergeInto(CodeBlock.of("$L", unit)));
         }
         body.addStatement(first.putWindow(access, CodeBlock.of("$L", unit)));
-        bodies.add(CodeBlock.builder().beginControlFlow("").add(body.build()).endControlFlow().build());
+        bodies.add(
+            CodeBlock.builder().beginControlFlow("").add(body.build()).endControlFlow().build());
         i = end;
         continue;
       }
@@ -389,22 +456,30 @@ final class AbiClassWriter {
    * marshallers of types that nest this one.
    */
   private MethodSpec.Builder putMethod(Access access) {
-    MethodSpec.Builder put = MethodSpec.methodBuilder("put")
-        .addJavadoc("The bytes of {@link #write}, after its checks: {@code value} passed {@link #check} and\n"
-            + "the $L fits at {@code offset}. For the marshallers of types that nest this one.\n",
-            struct.union() ? "union" : "struct")
-        .addModifiers(Modifier.STATIC)
-        .addParameter(mirror, "value");
+    MethodSpec.Builder put =
+        MethodSpec.methodBuilder("put")
+            .addJavadoc(
+                "The bytes of {@link #write}, after its checks: {@code value} passed {@link #check} and\n"
+                    + "the $L fits at {@code offset}. For the marshallers of types that nest this one.\n",
+                struct.union() ? "union" : "struct")
+            .addModifiers(Modifier.STATIC)
+            .addParameter(mirror, "value");
     for (Parameter p : putParameters(access)) {
       put.addParameter(p.type(), p.name());
     }
     return put;
   }
 
-  /** The memory, the offset and, for a buffer, {@code swap} (always: a nested struct's put may need it). */
+  /**
+   * The memory, the offset and, for a buffer, {@code swap} (always: a nested struct's put may need
+   * it).
+   */
   private static List<Parameter> putParameters(Access access) {
-    List<Parameter> parameters = new ArrayList<>(List.of(new Parameter(access.memoryType(), access.memory()),
-        new Parameter(access.offsetType(), "offset")));
+    List<Parameter> parameters =
+        new ArrayList<>(
+            List.of(
+                new Parameter(access.memoryType(), access.memory()),
+                new Parameter(access.offsetType(), "offset")));
     if (access.usesSwap()) {
       parameters.add(new Parameter(TypeName.BOOLEAN, "swap"));
     }
@@ -412,41 +487,50 @@ final class AbiClassWriter {
   }
 
   /**
-   * A union's {@code write(value, member, buf, offset)}: that member, the union's other bytes
-   * zero; with {@code put(value, member, buf, offset, swap)} after its checks and
-   * {@code put(value, buf, offset, swap)}, the member that is set, for the types that nest it.
+   * A union's {@code write(value, member, buf, offset)}: that member, the union's other bytes zero;
+   * with {@code put(value, member, buf, offset, swap)} after its checks and {@code put(value, buf,
+   * offset, swap)}, the member that is set, for the types that nest it.
    */
   private void writeUnion(TypeSpec.Builder type, Access access) {
     boolean swapLocal = access.usesSwap() && needsSwap();
-    String putArguments = access.usesSwap() && !swapLocal
-        ? access.putArguments().replace("swap", "false") : access.putArguments();
-    type.addMethod(MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the union's\n"
-                + "other bytes zero: see {@link $L#write}.\n",
-            struct.cTypeName(), layout.abi().manifestName(), marshallerDoc)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(mirror, "value")
-        .addParameter(memberEnum(), "member")
-        .addParameter(access.memoryType(), access.memory())
-        .addParameter(access.offsetType(), "offset")
-        .addStatement("check(value, member)")
-        .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
-        .addStatement("put(value, member, $L)", putArguments)
-        .build());
+    String putArguments =
+        access.usesSwap() && !swapLocal
+            ? access.putArguments().replace("swap", "false")
+            : access.putArguments();
+    type.addMethod(
+        MethodSpec.methodBuilder("write")
+            .addJavadoc(
+                "Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the union's\n"
+                    + "other bytes zero: see {@link $L#write}.\n",
+                struct.cTypeName(),
+                layout.abi().manifestName(),
+                marshallerDoc)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(mirror, "value")
+            .addParameter(memberEnum(), "member")
+            .addParameter(access.memoryType(), access.memory())
+            .addParameter(access.offsetType(), "offset")
+            .addStatement("check(value, member)")
+            .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
+            .addStatement("put(value, member, $L)", putArguments)
+            .build());
     String memory = access.putArguments().replace(", swap", "");
-    MethodSpec.Builder putSelected = putMethod(access)
-        .addStatement("$T member = selected(value)", memberEnum())
-        .beginControlFlow("if (member == null)")
-        .addStatement(access.zero(CodeBlock.of("offset"), layout.size()))
-        .nextControlFlow("else")
-        .addStatement("put(value, member, $L)", access.putArguments())
-        .endControlFlow();
+    MethodSpec.Builder putSelected =
+        putMethod(access)
+            .addStatement("$T member = selected(value)", memberEnum())
+            .beginControlFlow("if (member == null)")
+            .addStatement(access.zero(CodeBlock.of("offset"), layout.size()))
+            .nextControlFlow("else")
+            .addStatement("put(value, member, $L)", access.putArguments())
+            .endControlFlow();
     type.addMethod(putSelected.build());
-    MethodSpec.Builder method = MethodSpec.methodBuilder("put")
-        .addJavadoc("The bytes of {@code write(value, member, $L)}, after its checks.\n", memory)
-        .addModifiers(Modifier.STATIC)
-        .addParameter(mirror, "value")
-        .addParameter(memberEnum(), "member");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("put")
+            .addJavadoc(
+                "The bytes of {@code write(value, member, $L)}, after its checks.\n", memory)
+            .addModifiers(Modifier.STATIC)
+            .addParameter(mirror, "value")
+            .addParameter(memberEnum(), "member");
     for (Parameter p : putParameters(access)) {
       method.addParameter(p.type(), p.name());
     }
@@ -455,8 +539,12 @@ final class AbiClassWriter {
       if (member.field().field().unnamed()) {
         continue;
       }
-      CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("if (member == $T.$L)", memberEnum(),
-          ConstantNames.upperSnake(member.field().field().javaName()));
+      CodeBlock.Builder body =
+          CodeBlock.builder()
+              .beginControlFlow(
+                  "if (member == $T.$L)",
+                  memberEnum(),
+                  ConstantNames.upperSnake(member.field().field().javaName()));
       zeroUncovered(access, List.of(member.field())).forEach(body::add);
       member.write(body, access);
       bodies.add(body.endControlFlow().build());
@@ -506,10 +594,14 @@ final class AbiClassWriter {
 
   /**
    * Adds the member bodies to {@code method}; past {@link #MEMBERS_PER_METHOD} of them, into
-   * private methods {@code <name>Members0}, {@code <name>Members1}... that {@code method} calls
-   * in order, each taking {@code value} and {@code more}.
+   * private methods {@code <name>Members0}, {@code <name>Members1}... that {@code method} calls in
+   * order, each taking {@code value} and {@code more}.
    */
-  private void split(TypeSpec.Builder type, MethodSpec.Builder method, String name, List<CodeBlock> bodies,
+  private void split(
+      TypeSpec.Builder type,
+      MethodSpec.Builder method,
+      String name,
+      List<CodeBlock> bodies,
       List<Parameter> more) {
     if (bodies.size() <= MEMBERS_PER_METHOD) {
       bodies.forEach(method::addCode);
@@ -520,11 +612,15 @@ final class AbiClassWriter {
     for (int from = 0, part = 0; from < bodies.size(); from += MEMBERS_PER_METHOD, part++) {
       int to = Math.min(bodies.size(), from + MEMBERS_PER_METHOD);
       String partName = name + "Members" + part;
-      MethodSpec.Builder partMethod = MethodSpec.methodBuilder(partName)
-          .addJavadoc("Members $L to $L of {@link #$L}: one method would exceed the JVM's 64 KiB limit.\n",
-              from, to - 1, name)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addParameter(mirror, "value");
+      MethodSpec.Builder partMethod =
+          MethodSpec.methodBuilder(partName)
+              .addJavadoc(
+                  "Members $L to $L of {@link #$L}: one method would exceed the JVM's 64 KiB limit.\n",
+                  from,
+                  to - 1,
+                  name)
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addParameter(mirror, "value");
       more.forEach(p -> partMethod.addParameter(p.type(), p.name()));
       bodies.subList(from, to).forEach(partMethod::addCode);
       type.addMethod(partMethod.build());
@@ -536,8 +632,11 @@ final class AbiClassWriter {
 
   /** The memory, the offset and, when a multi-byte integer is moved, {@code swap}. */
   private List<Parameter> memoryParameters(Access access) {
-    List<Parameter> parameters = new ArrayList<>(List.of(new Parameter(access.memoryType(), access.memory()),
-        new Parameter(access.offsetType(), "offset")));
+    List<Parameter> parameters =
+        new ArrayList<>(
+            List.of(
+                new Parameter(access.memoryType(), access.memory()),
+                new Parameter(access.offsetType(), "offset")));
     if (access.usesSwap() && multiByte()) {
       parameters.add(new Parameter(TypeName.BOOLEAN, "swap"));
     }
@@ -572,7 +671,9 @@ final class AbiClassWriter {
         if (!field.field().unnamed() && bits.window().bytes() > 1) {
           return true;
         }
-      } else if (!(element instanceof MemberType.StructType) && field.width() != null && field.width().bits() > 8) {
+      } else if (!(element instanceof MemberType.StructType)
+          && field.width() != null
+          && field.width().bits() > 8) {
         return true;
       }
     }
@@ -602,14 +703,20 @@ final class AbiClassWriter {
     private @Nullable String local;
     private int count;
 
-    /** @param locals the names already taken (a record's components), or null when only {@code value.x} are */
+    /**
+     * @param locals the names already taken (a record's components), or null when only {@code
+     *     value.x} are
+     */
     WindowGroups(boolean enabled, @Nullable NameAllocator locals) {
       this.enabled = enabled;
       this.locals = locals;
     }
 
-    /** Reads {@code member} from a shared window when it can; false when the member reads itself. */
-    boolean read(MemberCode member, CodeBlock.Builder body, Access access, MemberCode.ReadTarget target) {
+    /**
+     * Reads {@code member} from a shared window when it can; false when the member reads itself.
+     */
+    boolean read(
+        MemberCode member, CodeBlock.Builder body, Access access, MemberCode.ReadTarget target) {
       if (!enabled || !(member instanceof MemberCode.BitField bits) || !bits.usesWindow()) {
         if (!(member instanceof MemberCode.BitField b && b.field().field().unnamed())) {
           current = null;

@@ -6,10 +6,10 @@ import com.palantir.javapoet.TypeName;
 import org.abiguard.processor.model.Width;
 
 /**
- * How generated code reaches the bytes of one kind of memory ({@code ByteBuffer} today): the
- * names and types of the {@code read}/{@code write} parameters, and the expressions that get or
- * put one integer of a C width at an index. Member code ({@link MemberCode}) is written once
- * against this interface, so each kind of memory gets the same members in the same order.
+ * How generated code reaches the bytes of one kind of memory ({@code ByteBuffer} today): the names
+ * and types of the {@code read}/{@code write} parameters, and the expressions that get or put one
+ * integer of a C width at an index. Member code ({@link MemberCode}) is written once against this
+ * interface, so each kind of memory gets the same members in the same order.
  */
 interface Access {
   /** The memory parameter's name: {@code buf}. */
@@ -22,12 +22,14 @@ interface Access {
   TypeName offsetType();
 
   /**
-   * Whether the gets and puts take the local {@code swap} (the memory's byte order is only
-   * known at run time).
+   * Whether the gets and puts take the local {@code swap} (the memory's byte order is only known at
+   * run time).
    */
   boolean usesSwap();
 
-  /** Statements to run first in {@code read} and {@code write}: the bounds check, and {@code swap}. */
+  /**
+   * Statements to run first in {@code read} and {@code write}: the bounds check, and {@code swap}.
+   */
   CodeBlock prologue(String cTypeName, String abi, boolean multiByte);
 
   /** The raw bits of {@code width} at {@code index}, as a Java primitive of exactly that width. */
@@ -53,7 +55,10 @@ interface Access {
    */
   CodeBlock putNested(ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder);
 
-  /** The parameters of {@code put} after {@code value}, as an argument list: {@code buf, offset, swap}. */
+  /**
+   * The parameters of {@code put} after {@code value}, as an argument list: {@code buf, offset,
+   * swap}.
+   */
   String putArguments();
 
   /** The statement writing a nested struct at {@code index} through its ABI class. */
@@ -62,8 +67,8 @@ interface Access {
   }
 
   /**
-   * The bits of a bit-field that no 8-byte window holds, as an unsigned {@code long}: see
-   * {@code AbiRuntime.getBits}.
+   * The bits of a bit-field that no 8-byte window holds, as an unsigned {@code long}: see {@code
+   * AbiRuntime.getBits}.
    */
   CodeBlock getBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian);
 
@@ -71,11 +76,13 @@ interface Access {
   CodeBlock putBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value);
 
   /**
-   * The number of elements of a flexible array at {@code index}, {@code count} (an unsigned
-   * {@code long}), bounds-checked.
+   * The number of elements of a flexible array at {@code index}, {@code count} (an unsigned {@code
+   * long}), bounds-checked.
    */
   CodeBlock flexibleCount(CodeBlock index, CodeBlock count, CodeBlock elementSize, String member);
 
-  /** The bounds check of {@code end} bytes from {@code offset} (a struct with its flexible array). */
+  /**
+   * The bounds check of {@code end} bytes from {@code offset} (a struct with its flexible array).
+   */
   CodeBlock checkBounds(CodeBlock end, String cTypeName, String abi);
 }

@@ -4,12 +4,12 @@ import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.model.Order;
 
 /**
- * Where the marshaller reads and writes one bit-field: a window of 1, 2, 4 or 8 bytes inside
- * the type that holds all of the bit-field's bits, accessed as one integer in the type's byte
- * order. The window is the bit-field's storage unit where that lies inside the type (always,
- * without packing), else the smallest window around its bits; a bit-field that no such window
- * holds (a 57..64-bit field at an odd bit under {@code pack = 1}: 9 bytes) has none and is moved
- * byte by byte.
+ * Where the marshaller reads and writes one bit-field: a window of 1, 2, 4 or 8 bytes inside the
+ * type that holds all of the bit-field's bits, accessed as one integer in the type's byte order.
+ * The window is the bit-field's storage unit where that lies inside the type (always, without
+ * packing), else the smallest window around its bits; a bit-field that no such window holds (a
+ * 57..64-bit field at an odd bit under {@code pack = 1}: 9 bytes) has none and is moved byte by
+ * byte.
  *
  * @param start the window's first byte from the start of the type
  * @param bytes the window's width: 1, 2, 4 or 8; 0 when no window holds the bit-field
@@ -43,7 +43,10 @@ record BitWindow(int start, int bytes, int shift, int bits) {
   }
 
   private static boolean fits(long start, int bytes, long first, long end, int typeSize) {
-    return start >= 0 && start * 8 <= first && end <= (start + bytes) * 8 && start + bytes <= typeSize;
+    return start >= 0
+        && start * 8 <= first
+        && end <= (start + bytes) * 8
+        && start + bytes <= typeSize;
   }
 
   private static BitWindow at(int start, int bytes, long first, int n, Order order) {

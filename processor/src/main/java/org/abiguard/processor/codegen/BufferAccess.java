@@ -7,8 +7,8 @@ import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.Width;
 
 /**
- * {@code ByteBuffer} access: absolute gets and puts through {@code AbiRuntime}, with the bytes
- * of each integer reversed when the buffer's order is not the struct's ({@code swap}).
+ * {@code ByteBuffer} access: absolute gets and puts through {@code AbiRuntime}, with the bytes of
+ * each integer reversed when the buffer's order is not the struct's ({@code swap}).
  */
 final class BufferAccess implements Access {
   private static final ClassName BYTE_BUFFER = ClassName.get("java.nio", "ByteBuffer");
@@ -42,11 +42,18 @@ final class BufferAccess implements Access {
 
   @Override
   public CodeBlock prologue(String cTypeName, String abi, boolean multiByte) {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("$T.checkBounds(buf, offset, SIZE, $S, $S)", RuntimeTypes.ABI_RUNTIME, cTypeName, abi);
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .addStatement(
+                "$T.checkBounds(buf, offset, SIZE, $S, $S)",
+                RuntimeTypes.ABI_RUNTIME,
+                cTypeName,
+                abi);
     if (multiByte) {
-      code.add("boolean swap = buf.order() != $T.$L; // reverse each integer's bytes if the orders differ\n",
-          BYTE_ORDER, order == Order.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN");
+      code.add(
+          "boolean swap = buf.order() != $T.$L; // reverse each integer's bytes if the orders differ\n",
+          BYTE_ORDER,
+          order == Order.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN");
     }
     return code.build();
   }
@@ -65,15 +72,19 @@ final class BufferAccess implements Access {
   public CodeBlock put(Width width, CodeBlock index, CodeBlock bits) {
     return switch (width.bytes()) {
       case 1 -> CodeBlock.of("buf.put($L, $L)", index, bits);
-      case 2 -> CodeBlock.of("$T.putShort(buf, $L, $L, swap)", RuntimeTypes.ABI_RUNTIME, index, bits);
+      case 2 ->
+          CodeBlock.of("$T.putShort(buf, $L, $L, swap)", RuntimeTypes.ABI_RUNTIME, index, bits);
       case 4 -> CodeBlock.of("$T.putInt(buf, $L, $L, swap)", RuntimeTypes.ABI_RUNTIME, index, bits);
-      default -> CodeBlock.of("$T.putLong(buf, $L, $L, swap)", RuntimeTypes.ABI_RUNTIME, index, bits);
+      default ->
+          CodeBlock.of("$T.putLong(buf, $L, $L, swap)", RuntimeTypes.ABI_RUNTIME, index, bits);
     };
   }
 
   @Override
-  public CodeBlock putNested(ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder) {
-    return CodeBlock.of("$T.put($L, buf, $L, $L)", abiClass, value, index, sameOrder ? "swap" : "!swap");
+  public CodeBlock putNested(
+      ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder) {
+    return CodeBlock.of(
+        "$T.put($L, buf, $L, $L)", abiClass, value, index, sameOrder ? "swap" : "!swap");
   }
 
   @Override
@@ -88,23 +99,43 @@ final class BufferAccess implements Access {
 
   @Override
   public CodeBlock getBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian) {
-    return CodeBlock.of("$T.getBits(buf, $L, $L, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, bitOffset, bits, bigEndian);
+    return CodeBlock.of(
+        "$T.getBits(buf, $L, $L, $L, $L)",
+        RuntimeTypes.ABI_RUNTIME,
+        index,
+        bitOffset,
+        bits,
+        bigEndian);
   }
 
   @Override
-  public CodeBlock putBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value) {
-    return CodeBlock.of("$T.putBits(buf, $L, $L, $L, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, bitOffset, bits,
-        bigEndian, value);
+  public CodeBlock putBits(
+      CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value) {
+    return CodeBlock.of(
+        "$T.putBits(buf, $L, $L, $L, $L, $L)",
+        RuntimeTypes.ABI_RUNTIME,
+        index,
+        bitOffset,
+        bits,
+        bigEndian,
+        value);
   }
 
   @Override
-  public CodeBlock flexibleCount(CodeBlock index, CodeBlock count, CodeBlock elementSize, String member) {
-    return CodeBlock.of("$T.flexibleCount(buf, $L, $L, $L, $S)", RuntimeTypes.ABI_RUNTIME, index, count, elementSize,
+  public CodeBlock flexibleCount(
+      CodeBlock index, CodeBlock count, CodeBlock elementSize, String member) {
+    return CodeBlock.of(
+        "$T.flexibleCount(buf, $L, $L, $L, $S)",
+        RuntimeTypes.ABI_RUNTIME,
+        index,
+        count,
+        elementSize,
         member);
   }
 
   @Override
   public CodeBlock checkBounds(CodeBlock end, String cTypeName, String abi) {
-    return CodeBlock.of("$T.checkBounds(buf, offset, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, end, cTypeName, abi);
+    return CodeBlock.of(
+        "$T.checkBounds(buf, offset, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, end, cTypeName, abi);
   }
 }

@@ -11,13 +11,15 @@ import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The C side of a struct, as the generated Javadoc shows it: each member as C declares it and
- * the whole struct as one ABI lays it out, padding included.
+ * The C side of a struct, as the generated Javadoc shows it: each member as C declares it and the
+ * whole struct as one ABI lays it out, padding included.
  */
 final class CDeclarations {
   private final MarshallerNames names;
 
-  /** @param names resolves nested structs, for their C names */
+  /**
+   * @param names resolves nested structs, for their C names
+   */
   CDeclarations(MarshallerNames names) {
     this.names = names;
   }
@@ -26,12 +28,16 @@ final class CDeclarations {
   String member(FieldLayout field) {
     MemberType type = field.field().type();
     String name = field.field().cName();
-    String aligned = field.field().alignAtLeast() > 0
-        ? " __attribute__((aligned(" + field.field().alignAtLeast() + ")))"
-        : "";
+    String aligned =
+        field.field().alignAtLeast() > 0
+            ? " __attribute__((aligned(" + field.field().alignAtLeast() + ")))"
+            : "";
     if (field.isBitField()) {
-      return typeName(type, field.width()) + (field.field().unnamed() ? "" : " " + name) + " : "
-          + field.bitSize() + ";";
+      return typeName(type, field.width())
+          + (field.field().unnamed() ? "" : " " + name)
+          + " : "
+          + field.bitSize()
+          + ";";
     }
     if (field.field().anonymous()) {
       return typeName(type, field.width()) + aligned + ";";
@@ -41,21 +47,38 @@ final class CDeclarations {
       return typeName(array.element(), field.width()) + " " + name + "[]" + aligned + ";";
     }
     if (type instanceof MemberType.ArrayType array) {
-      return typeName(array.element(), field.width()) + " " + name + "[" + array.length() + "]" + aligned + ";";
+      return typeName(array.element(), field.width())
+          + " "
+          + name
+          + "["
+          + array.length()
+          + "]"
+          + aligned
+          + ";";
     }
     String typeName = typeName(type, field.width());
     return (typeName.endsWith("*") ? typeName + name : typeName + " " + name) + aligned + ";";
   }
 
-  /** What the member is on this ABI: {@code u16}, {@code pointer u32}, {@code struct bar}, {@code 4 x u32}. */
+  /**
+   * What the member is on this ABI: {@code u16}, {@code pointer u32}, {@code struct bar}, {@code 4
+   * x u32}.
+   */
   String kind(FieldLayout field) {
     MemberType type = field.field().type();
     if (field.isBitField()) {
-      return field.bitSize() == 0 ? "zero-width, aligns the next member"
-          : "bits " + field.bitOffset() + ".." + (field.bitOffset() + field.bitSize() - 1) + ", " + field.valueWidth();
+      return field.bitSize() == 0
+          ? "zero-width, aligns the next member"
+          : "bits "
+              + field.bitOffset()
+              + ".."
+              + (field.bitOffset() + field.bitSize() - 1)
+              + ", "
+              + field.valueWidth();
     }
     if (field.field().flexible()) {
-      return "flexible array of " + scalarKind(((MemberType.ArrayType) type).element(), field.width());
+      return "flexible array of "
+          + scalarKind(((MemberType.ArrayType) type).element(), field.width());
     }
     if (field.field().anonymous()) {
       return "anonymous " + scalarKind(type, field.width());
@@ -97,8 +120,8 @@ final class CDeclarations {
   }
 
   /**
-   * The struct as laid out on the layout's ABI, one member a line with its offset and padding
-   * as comments, for a {@code <pre>} block.
+   * The struct as laid out on the layout's ABI, one member a line with its offset and padding as
+   * comments, for a {@code <pre>} block.
    */
   String layout(StructLayout layout) {
     StructModel struct = layout.struct();
@@ -124,18 +147,35 @@ final class CDeclarations {
       column = Math.max(column, row[0].length());
     }
     StringBuilder out = new StringBuilder();
-    out.append(struct.typedef() ? "typedef " + struct.kind() : struct.untagged() ? struct.kind() : struct.cTypeName())
-        .append(" {  // ").append(layout.abi().manifestName())
-        .append(": sizeof ").append(layout.size()).append(", _Alignof ").append(layout.align())
-        .append(", ").append(struct.order().manifestName()).append(" endian\n");
+    out.append(
+            struct.typedef()
+                ? "typedef " + struct.kind()
+                : struct.untagged() ? struct.kind() : struct.cTypeName())
+        .append(" {  // ")
+        .append(layout.abi().manifestName())
+        .append(": sizeof ")
+        .append(layout.size())
+        .append(", _Alignof ")
+        .append(layout.align())
+        .append(", ")
+        .append(struct.order().manifestName())
+        .append(" endian\n");
     for (String[] row : rows) {
-      out.append("    ").append(row[0]).append(" ".repeat(column - row[0].length() + 1))
-          .append("// ").append(row[1]).append('\n');
+      out.append("    ")
+          .append(row[0])
+          .append(" ".repeat(column - row[0].length() + 1))
+          .append("// ")
+          .append(row[1])
+          .append('\n');
     }
-    return out.append(struct.typedef() ? "} " + struct.cName() + ";" : struct.untagged() ? "}" : "};").toString();
+    return out.append(
+            struct.typedef() ? "} " + struct.cName() + ";" : struct.untagged() ? "}" : "};")
+        .toString();
   }
 
   private static String[] padding(int bytes, int at) {
-    return new String[] {"", bytes + (bytes == 1 ? " byte" : " bytes") + " of padding at offset " + at};
+    return new String[] {
+      "", bytes + (bytes == 1 ? " byte" : " bytes") + " of padding at offset " + at
+    };
   }
 }

@@ -14,19 +14,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The members C code can name in a type, for the C assertions and {@code abi-check.c}: its own
- * named members and, through anonymous members (at any depth), theirs, each with its offset in
- * the outer type. Also which types C declares only inline as anonymous members, and so cannot
- * name on their own.
+ * named members and, through anonymous members (at any depth), theirs, each with its offset in the
+ * outer type. Also which types C declares only inline as anonymous members, and so cannot name on
+ * their own.
  */
 final class CMembers {
   /**
    * A member as C names it from the outer type.
    *
    * @param layout its layout in the type that declares it
-   * @param baseOffset the offset of that type in the outer type (0 unless reached through
-   *     anonymous members or members of untagged types)
-   * @param path its C member designator from the outer type: {@code version}, or through a
-   *     member of an untagged type {@code u.createdomain}
+   * @param baseOffset the offset of that type in the outer type (0 unless reached through anonymous
+   *     members or members of untagged types)
+   * @param path its C member designator from the outer type: {@code version}, or through a member
+   *     of an untagged type {@code u.createdomain}
    */
   record Named(FieldLayout layout, int baseOffset, String path) {
     int offset() {
@@ -41,13 +41,17 @@ final class CMembers {
   private final Map<String, Map<TargetAbi, StructLayout>> byName = new HashMap<>();
   private final Set<String> onlyAnonymous = new HashSet<>();
 
-  /** @param structs per type, its layouts per ABI */
+  /**
+   * @param structs per type, its layouts per ABI
+   */
   CMembers(List<List<StructLayout>> structs) {
     Set<String> namedUse = new HashSet<>();
     Set<String> anonymousUse = new HashSet<>();
     for (List<StructLayout> layouts : structs) {
       for (StructLayout layout : layouts) {
-        byName.computeIfAbsent(layout.struct().javaName(), k -> new HashMap<>()).put(layout.abi(), layout);
+        byName
+            .computeIfAbsent(layout.struct().javaName(), k -> new HashMap<>())
+            .put(layout.abi(), layout);
       }
       if (layouts.isEmpty()) {
         continue;
@@ -79,9 +83,9 @@ final class CMembers {
   }
 
   /**
-   * Whether C declares this type only inline without a tag (it is {@code untagged}, or used only
-   * as an anonymous member): it has no assertions of its own; its members are checked through
-   * the types that contain it.
+   * Whether C declares this type only inline without a tag (it is {@code untagged}, or used only as
+   * an anonymous member): it has no assertions of its own; its members are checked through the
+   * types that contain it.
    */
   boolean onlyAnonymous(String javaName) {
     return onlyAnonymous.contains(javaName);

@@ -7,13 +7,15 @@ import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.StructModel;
 
 /**
- * Names of the generated constants: {@code OFFSET_<FIELD>} with the Java field name in upper
- * snake case ({@code nr_extents} and {@code nrExtents} both become {@code NR_EXTENTS}).
+ * Names of the generated constants: {@code OFFSET_<FIELD>} with the Java field name in upper snake
+ * case ({@code nr_extents} and {@code nrExtents} both become {@code NR_EXTENTS}).
  */
 public final class ConstantNames {
   private ConstantNames() {}
 
-  /** {@code nrExtents}, {@code nr_extents} → {@code NR_EXTENTS}; {@code XMLData} → {@code XML_DATA}. */
+  /**
+   * {@code nrExtents}, {@code nr_extents} → {@code NR_EXTENTS}; {@code XMLData} → {@code XML_DATA}.
+   */
   public static String upperSnake(String javaName) {
     StringBuilder out = new StringBuilder(javaName.length() + 4);
     for (int i = 0; i < javaName.length(); i++) {
@@ -53,9 +55,9 @@ public final class ConstantNames {
   }
 
   /**
-   * Members whose offset constants would clash (e.g. fields {@code nrExtents} and
-   * {@code nr_extents}), as constant name → the Java names that map to it; empty when all
-   * are distinct. The struct stage reports these; the generator refuses them.
+   * Members whose offset constants would clash (e.g. fields {@code nrExtents} and {@code
+   * nr_extents}), as constant name → the Java names that map to it; empty when all are distinct.
+   * The struct stage reports these; the generator refuses them.
    */
   public static Map<String, String> clashes(StructModel struct) {
     Map<String, String> first = new LinkedHashMap<>();
@@ -64,7 +66,8 @@ public final class ConstantNames {
       String constant = offsetConstant(field);
       String earlier = first.putIfAbsent(constant, field.javaName());
       if (earlier != null) {
-        clashes.merge(constant, earlier + ", " + field.javaName(), (a, b) -> a + ", " + field.javaName());
+        clashes.merge(
+            constant, earlier + ", " + field.javaName(), (a, b) -> a + ", " + field.javaName());
       }
     }
     return clashes;

@@ -14,9 +14,9 @@ import org.abiguard.processor.layout.StructLayout;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code LAYOUT} of one ABI class (Java 22+): the type as a {@code java.lang.foreign}
- * layout whose {@code byteSize()}, {@code byteAlignment()} and member offsets are {@code SIZE},
- * {@code ALIGNMENT} and the {@code OFFSET_} constants.
+ * The {@code LAYOUT} of one ABI class (Java 22+): the type as a {@code java.lang.foreign} layout
+ * whose {@code byteSize()}, {@code byteAlignment()} and member offsets are {@code SIZE}, {@code
+ * ALIGNMENT} and the {@code OFFSET_} constants.
  *
  * <ul>
  *   <li>A struct is a {@code StructLayout}: its members by C name in offset order, the padding
@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
  *       the type's byte order, any other run a sequence of bytes; runs are unaligned (a bit-field
  *       need not sit at its unit's alignment). Bits of unnamed bit-fields only are padding. In a
  *       union, a bit-field is the bytes from the union's start to its last bit, by its name.
- *   <li>A flexible array member is a sequence of 0 elements at its offset, as C's
- *       {@code sizeof} leaves it out.
+ *   <li>A flexible array member is a sequence of 0 elements at its offset, as C's {@code sizeof}
+ *       leaves it out.
  *   <li>A nested struct or union is its ABI class's {@code LAYOUT}; where packing places it below
- *       its own alignment (which a {@code java.lang.foreign} layout cannot express), a sequence
- *       of its {@code SIZE} bytes by its name. Anonymous members have no name.
+ *       its own alignment (which a {@code java.lang.foreign} layout cannot express), a sequence of
+ *       its {@code SIZE} bytes by its name. Anonymous members have no name.
  * </ul>
  *
  * Past {@link AbiClassWriter#MEMBERS_PER_METHOD} members, the member layouts are built by private
@@ -52,7 +52,10 @@ final class ForeignLayout {
   /** One part of the layout: {@code bytes} bytes at {@code offset}, aligned to {@code align}. */
   private record Part(int offset, int bytes, int align, CodeBlock code) {}
 
-  /** The {@code LAYOUT} field, adding the methods that build its members to {@code type} where needed. */
+  /**
+   * The {@code LAYOUT} field, adding the methods that build its members to {@code type} where
+   * needed.
+   */
   FieldSpec field(TypeSpec.Builder type) {
     boolean union = layout.struct().union();
     List<Part> parts = union ? unionParts() : structParts();
@@ -70,8 +73,9 @@ final class ForeignLayout {
     if (layout.size() > end) {
       codes.add(padding(union ? layout.size() : layout.size() - end));
     }
-    CodeBlock.Builder init = CodeBlock.builder()
-        .add("$T.$L(", SegmentAccess.MEMORY_LAYOUT, union ? "unionLayout" : "structLayout");
+    CodeBlock.Builder init =
+        CodeBlock.builder()
+            .add("$T.$L(", SegmentAccess.MEMORY_LAYOUT, union ? "unionLayout" : "structLayout");
     if (codes.size() <= AbiClassWriter.MEMBERS_PER_METHOD) {
       init.add("$>$>\n").add(CodeBlock.join(codes, ",\n")).add(")$<$<");
     } else {
@@ -82,12 +86,20 @@ final class ForeignLayout {
     if (layout.align() != memberAlign) {
       init.add(".withByteAlignment($L)", layout.align());
     }
-    return FieldSpec.builder(union ? SegmentAccess.UNION_LAYOUT : SegmentAccess.STRUCT_LAYOUT, "LAYOUT",
-            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("{@code $L} on $L as a {@code java.lang.foreign} layout: {@code SIZE} bytes, aligned to\n"
+    return FieldSpec.builder(
+            union ? SegmentAccess.UNION_LAYOUT : SegmentAccess.STRUCT_LAYOUT,
+            "LAYOUT",
+            Modifier.PUBLIC,
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc(
+            "{@code $L} on $L as a {@code java.lang.foreign} layout: {@code SIZE} bytes, aligned to\n"
                 + "{@code ALIGNMENT}, members by their C names$L, $L endian.$L\n",
-            layout.struct().cTypeName(), layout.abi().manifestName(), union ? "" : ", padding explicit",
-            layout.struct().order().manifestName(), note())
+            layout.struct().cTypeName(),
+            layout.abi().manifestName(),
+            union ? "" : ", padding explicit",
+            layout.struct().order().manifestName(),
+            note())
         .initializer(init.build())
         .build();
   }
@@ -101,10 +113,11 @@ final class ForeignLayout {
     }
     String note = "";
     if (bits) {
-      note += layout.struct().union()
-          ? " A bit-field is the bytes from the union's start to its last bit."
-          : " Bit-fields appear as the bytes that hold their bits: bit-fields sharing a byte are one\n"
-              + "member, named after the first of them, an integer when it has 1, 2, 4 or 8 bytes.";
+      note +=
+          layout.struct().union()
+              ? " A bit-field is the bytes from the union's start to its last bit."
+              : " Bit-fields appear as the bytes that hold their bits: bit-fields sharing a byte are one\n"
+                  + "member, named after the first of them, an integer when it has 1, 2, 4 or 8 bytes.";
     }
     if (flexible) {
       note += " The flexible array is a sequence of 0 elements.";
@@ -169,7 +182,10 @@ final class ForeignLayout {
     return parts;
   }
 
-  /** Adds a run of bit-field bytes, named after its first named bit-field; none (padding) without one. */
+  /**
+   * Adds a run of bit-field bytes, named after its first named bit-field; none (padding) without
+   * one.
+   */
   private void run(int start, int end, @Nullable FieldLayout name, List<Part> parts) {
     if (name != null) {
       parts.add(new Part(start, end - start, 1, named(bytes(end - start), name)));
@@ -197,16 +213,21 @@ final class ForeignLayout {
   /** {@code layoutMembers()} filling an array part by part. */
   private static void layoutMethods(TypeSpec.Builder type, List<CodeBlock> parts) {
     TypeName array = ArrayTypeName.of(SegmentAccess.MEMORY_LAYOUT);
-    MethodSpec.Builder all = MethodSpec.methodBuilder("layoutMembers")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(array)
-        .addStatement("$T[] members = new $T[$L]", SegmentAccess.MEMORY_LAYOUT, SegmentAccess.MEMORY_LAYOUT,
-            parts.size());
+    MethodSpec.Builder all =
+        MethodSpec.methodBuilder("layoutMembers")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(array)
+            .addStatement(
+                "$T[] members = new $T[$L]",
+                SegmentAccess.MEMORY_LAYOUT,
+                SegmentAccess.MEMORY_LAYOUT,
+                parts.size());
     int max = AbiClassWriter.MEMBERS_PER_METHOD;
     for (int from = 0, part = 0; from < parts.size(); from += max, part++) {
-      MethodSpec.Builder method = MethodSpec.methodBuilder("layoutMembers" + part)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addParameter(array, "members");
+      MethodSpec.Builder method =
+          MethodSpec.methodBuilder("layoutMembers" + part)
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addParameter(array, "members");
       for (int i = from; i < Math.min(parts.size(), from + max); i++) {
         method.addStatement("members[$L] = $L", i, parts.get(i));
       }

@@ -20,16 +20,18 @@ import org.abiguard.processor.model.StructModel;
 
 /**
  * Writes {@code FooMarshaller} for one struct with JavaPoet: one nested class per ABI with that
- * ABI's constants, {@code read}, {@code check}, {@code write} and codec, and on the top-level
- * class the primary ABI's constants and methods (delegating to its nested class) and
- * {@code codec(String abi)}.
+ * ABI's constants, {@code read}, {@code check}, {@code write} and codec, and on the top-level class
+ * the primary ABI's constants and methods (delegating to its nested class) and {@code codec(String
+ * abi)}.
  */
 public final class MarshallerGenerator {
   /** The value of the generated {@code @Generated}. */
   public static final String GENERATOR = "org.abiguard.processor.AbiGuardProcessor";
 
-  private static final ClassName METHOD_HANDLES = ClassName.get("java.lang.invoke", "MethodHandles");
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName METHOD_HANDLES =
+      ClassName.get("java.lang.invoke", "MethodHandles");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
 
   private final boolean foreignMemory;
 
@@ -50,10 +52,11 @@ public final class MarshallerGenerator {
    * @param struct the struct
    * @param layouts its layout on each ABI of {@code -Aabiguard.abis}, in that order (primary first)
    * @param lookup canonical Java name → model, for nested structs' marshaller names
-   * @throws IllegalArgumentException if the layouts are not the struct's, an ABI repeats, a
-   *     nested struct is unknown, or two members map to one constant name
+   * @throws IllegalArgumentException if the layouts are not the struct's, an ABI repeats, a nested
+   *     struct is unknown, or two members map to one constant name
    */
-  public JavaFile generate(StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup) {
+  public JavaFile generate(
+      StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup) {
     return generate(struct, layouts, lookup, name -> true);
   }
 
@@ -62,7 +65,10 @@ public final class MarshallerGenerator {
    * nested structs' marshallers this compilation generates (their package-private {@code put}
    * writes a nested struct without checking it again).
    */
-  public JavaFile generate(StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup,
+  public JavaFile generate(
+      StructModel struct,
+      List<StructLayout> layouts,
+      Function<String, StructModel> lookup,
       java.util.function.Predicate<String> generatedHere) {
     validate(struct, layouts);
     SegmentAccess segment = foreignMemory ? new SegmentAccess(struct.order()) : null;
@@ -73,17 +79,34 @@ public final class MarshallerGenerator {
     ClassName primaryClass = names.abiClass(struct, primary.abi());
     AbiClassWriter primaryWriter = new AbiClassWriter(primary, names, c, segment);
 
-    TypeSpec.Builder type = TypeSpec.classBuilder(marshaller)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build())
-        .addJavadoc(classDoc(struct, layouts));
-    type.addField(delegate("SIZE", primaryClass, "{@code sizeof($L)} on $L, the primary ABI.\n",
-        struct.cTypeName(), primary.abi().manifestName()));
-    type.addField(delegate("ALIGNMENT", primaryClass, "{@code _Alignof($L)} on $L, the primary ABI.\n",
-        struct.cTypeName(), primary.abi().manifestName()));
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(marshaller)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addAnnotation(
+                AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build())
+            .addJavadoc(classDoc(struct, layouts));
+    type.addField(
+        delegate(
+            "SIZE",
+            primaryClass,
+            "{@code sizeof($L)} on $L, the primary ABI.\n",
+            struct.cTypeName(),
+            primary.abi().manifestName()));
+    type.addField(
+        delegate(
+            "ALIGNMENT",
+            primaryClass,
+            "{@code _Alignof($L)} on $L, the primary ABI.\n",
+            struct.cTypeName(),
+            primary.abi().manifestName()));
     for (FieldLayout field : primary.fields()) {
-      type.addField(delegate(ConstantNames.offsetConstant(field.field()), primaryClass, "$L on $L.\n",
-          primaryWriter.memberDoc(field), primary.abi().manifestName()));
+      type.addField(
+          delegate(
+              ConstantNames.offsetConstant(field.field()),
+              primaryClass,
+              "$L on $L.\n",
+              primaryWriter.memberDoc(field),
+              primary.abi().manifestName()));
     }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(primaryRead(struct, names, primaryClass, primary.abi()));
@@ -91,99 +114,139 @@ public final class MarshallerGenerator {
     if (struct.union()) {
       ClassName member = marshaller.nestedClass("Member");
       type.addType(UnionCode.memberEnum(member, primary, c));
-      type.addMethod(MethodSpec.methodBuilder("selected")
-          .addJavadoc("The member of {@code value} that is set: see {@link $T#selected}.\n", primaryClass)
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(member)
-          .addParameter(names.mirror(struct), "value")
-          .addStatement("return $T.selected(value)", primaryClass)
-          .build());
-      type.addMethod(MethodSpec.methodBuilder("read")
-          .addJavadoc("Reads the member {@code member} of {@code $L} as laid out on $L, the primary ABI: see\n"
-              + "{@link $T#read(ByteBuffer, int, Member)}.\n", struct.cTypeName(), primary.abi().manifestName(),
-              primaryClass)
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(names.mirror(struct))
-          .addParameter(ByteBuffer.class, "buf")
-          .addParameter(int.class, "offset")
-          .addParameter(member, "member")
-          .addStatement("return $T.read(buf, offset, member)", primaryClass)
-          .build());
-      type.addMethod(MethodSpec.methodBuilder("write")
-          .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the primary\n"
-              + "ABI: see {@link $T#write($T, Member, ByteBuffer, int)}.\n", struct.cTypeName(),
-              primary.abi().manifestName(), primaryClass, names.mirror(struct))
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addParameter(names.mirror(struct), "value")
-          .addParameter(member, "member")
-          .addParameter(ByteBuffer.class, "buf")
-          .addParameter(int.class, "offset")
-          .addStatement("$T.write(value, member, buf, offset)", primaryClass)
-          .build());
+      type.addMethod(
+          MethodSpec.methodBuilder("selected")
+              .addJavadoc(
+                  "The member of {@code value} that is set: see {@link $T#selected}.\n",
+                  primaryClass)
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(member)
+              .addParameter(names.mirror(struct), "value")
+              .addStatement("return $T.selected(value)", primaryClass)
+              .build());
+      type.addMethod(
+          MethodSpec.methodBuilder("read")
+              .addJavadoc(
+                  "Reads the member {@code member} of {@code $L} as laid out on $L, the primary ABI: see\n"
+                      + "{@link $T#read(ByteBuffer, int, Member)}.\n",
+                  struct.cTypeName(),
+                  primary.abi().manifestName(),
+                  primaryClass)
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(names.mirror(struct))
+              .addParameter(ByteBuffer.class, "buf")
+              .addParameter(int.class, "offset")
+              .addParameter(member, "member")
+              .addStatement("return $T.read(buf, offset, member)", primaryClass)
+              .build());
+      type.addMethod(
+          MethodSpec.methodBuilder("write")
+              .addJavadoc(
+                  "Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the primary\n"
+                      + "ABI: see {@link $T#write($T, Member, ByteBuffer, int)}.\n",
+                  struct.cTypeName(),
+                  primary.abi().manifestName(),
+                  primaryClass,
+                  names.mirror(struct))
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .addParameter(names.mirror(struct), "value")
+              .addParameter(member, "member")
+              .addParameter(ByteBuffer.class, "buf")
+              .addParameter(int.class, "offset")
+              .addStatement("$T.write(value, member, buf, offset)", primaryClass)
+              .build());
     }
     FieldLayout counted = primaryWriter.flexibleWithoutCount();
     if (counted != null) {
-      type.addMethod(MethodSpec.methodBuilder("read")
-          .addJavadoc("Reads {@code $L} with {@code count} elements in its flexible array {@code $L}, as laid out on\n"
-              + "$L, the primary ABI: see {@link $T#read(ByteBuffer, int, int)}.\n", struct.cTypeName(),
-              counted.field().cName(), primary.abi().manifestName(), primaryClass)
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(names.mirror(struct))
-          .addParameter(ByteBuffer.class, "buf")
-          .addParameter(int.class, "offset")
-          .addParameter(int.class, "count")
-          .addStatement("return $T.read(buf, offset, count)", primaryClass)
-          .build());
+      type.addMethod(
+          MethodSpec.methodBuilder("read")
+              .addJavadoc(
+                  "Reads {@code $L} with {@code count} elements in its flexible array {@code $L}, as laid out on\n"
+                      + "$L, the primary ABI: see {@link $T#read(ByteBuffer, int, int)}.\n",
+                  struct.cTypeName(),
+                  counted.field().cName(),
+                  primary.abi().manifestName(),
+                  primaryClass)
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(names.mirror(struct))
+              .addParameter(ByteBuffer.class, "buf")
+              .addParameter(int.class, "offset")
+              .addParameter(int.class, "count")
+              .addStatement("return $T.read(buf, offset, count)", primaryClass)
+              .build());
     }
     type.addMethod(codecByName(struct, names, layouts));
     if (segment != null) {
-      type.addField(FieldSpec.builder(struct.union() ? SegmentAccess.UNION_LAYOUT : SegmentAccess.STRUCT_LAYOUT, "LAYOUT", Modifier.PUBLIC, Modifier.STATIC,
-              Modifier.FINAL)
-          .addJavadoc("{@code $L} on $L, the primary ABI, as a {@code java.lang.foreign} layout.\n",
-              struct.cTypeName(), primary.abi().manifestName())
-          .initializer("$T.LAYOUT", primaryClass)
-          .build());
+      type.addField(
+          FieldSpec.builder(
+                  struct.union() ? SegmentAccess.UNION_LAYOUT : SegmentAccess.STRUCT_LAYOUT,
+                  "LAYOUT",
+                  Modifier.PUBLIC,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
+              .addJavadoc(
+                  "{@code $L} on $L, the primary ABI, as a {@code java.lang.foreign} layout.\n",
+                  struct.cTypeName(),
+                  primary.abi().manifestName())
+              .initializer("$T.LAYOUT", primaryClass)
+              .build());
       type.addMethod(segmentRead(struct, names, primaryClass, primary.abi()));
       type.addMethod(segmentWrite(struct, names, primaryClass, primary.abi()));
       if (struct.union()) {
         ClassName member = marshaller.nestedClass("Member");
-        type.addMethod(MethodSpec.methodBuilder("read")
-            .addJavadoc("Reads the member {@code member} of {@code $L} as laid out on $L, the primary ABI, at\n"
-                + "{@code offset} of a memory segment: see {@link $T#read($T, long, Member)}.\n", struct.cTypeName(),
-                primary.abi().manifestName(), primaryClass, SegmentAccess.MEMORY_SEGMENT)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(names.mirror(struct))
-            .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
-            .addParameter(long.class, "offset")
-            .addParameter(member, "member")
-            .addStatement("return $T.read(seg, offset, member)", primaryClass)
-            .build());
-        type.addMethod(MethodSpec.methodBuilder("write")
-            .addJavadoc("Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the primary\n"
-                + "ABI, at {@code offset} of a memory segment: see {@link $T#write($T, Member, $T, long)}.\n",
-                struct.cTypeName(), primary.abi().manifestName(), primaryClass, names.mirror(struct),
-                SegmentAccess.MEMORY_SEGMENT)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(names.mirror(struct), "value")
-            .addParameter(member, "member")
-            .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
-            .addParameter(long.class, "offset")
-            .addStatement("$T.write(value, member, seg, offset)", primaryClass)
-            .build());
+        type.addMethod(
+            MethodSpec.methodBuilder("read")
+                .addJavadoc(
+                    "Reads the member {@code member} of {@code $L} as laid out on $L, the primary ABI, at\n"
+                        + "{@code offset} of a memory segment: see {@link $T#read($T, long, Member)}.\n",
+                    struct.cTypeName(),
+                    primary.abi().manifestName(),
+                    primaryClass,
+                    SegmentAccess.MEMORY_SEGMENT)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(names.mirror(struct))
+                .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
+                .addParameter(long.class, "offset")
+                .addParameter(member, "member")
+                .addStatement("return $T.read(seg, offset, member)", primaryClass)
+                .build());
+        type.addMethod(
+            MethodSpec.methodBuilder("write")
+                .addJavadoc(
+                    "Writes the member {@code member} of {@code value} as {@code $L} laid out on $L, the primary\n"
+                        + "ABI, at {@code offset} of a memory segment: see {@link $T#write($T, Member, $T, long)}.\n",
+                    struct.cTypeName(),
+                    primary.abi().manifestName(),
+                    primaryClass,
+                    names.mirror(struct),
+                    SegmentAccess.MEMORY_SEGMENT)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(names.mirror(struct), "value")
+                .addParameter(member, "member")
+                .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
+                .addParameter(long.class, "offset")
+                .addStatement("$T.write(value, member, seg, offset)", primaryClass)
+                .build());
       }
       if (counted != null) {
-        type.addMethod(MethodSpec.methodBuilder("read")
-            .addJavadoc("Reads {@code $L} with {@code count} elements in its flexible array {@code $L}, as laid out on\n"
-                + "$L, the primary ABI, at {@code offset} of a memory segment: see\n"
-                + "{@link $T#read($T, long, int)}.\n", struct.cTypeName(), counted.field().cName(),
-                primary.abi().manifestName(), primaryClass, SegmentAccess.MEMORY_SEGMENT)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(names.mirror(struct))
-            .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
-            .addParameter(long.class, "offset")
-            .addParameter(int.class, "count")
-            .addStatement("return $T.read(seg, offset, count)", primaryClass)
-            .build());
+        type.addMethod(
+            MethodSpec.methodBuilder("read")
+                .addJavadoc(
+                    "Reads {@code $L} with {@code count} elements in its flexible array {@code $L}, as laid out on\n"
+                        + "$L, the primary ABI, at {@code offset} of a memory segment: see\n"
+                        + "{@link $T#read($T, long, int)}.\n",
+                    struct.cTypeName(),
+                    counted.field().cName(),
+                    primary.abi().manifestName(),
+                    primaryClass,
+                    SegmentAccess.MEMORY_SEGMENT)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(names.mirror(struct))
+                .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
+                .addParameter(long.class, "offset")
+                .addParameter(int.class, "count")
+                .addStatement("return $T.read(seg, offset, count)", primaryClass)
+                .build());
       }
     }
     List<TypeSpec> abiClasses = new ArrayList<>();
@@ -207,19 +270,19 @@ public final class MarshallerGenerator {
     List<TargetAbi> seen = new ArrayList<>();
     for (StructLayout layout : layouts) {
       if (!layout.struct().equals(struct) || layout.fields().size() != struct.fields().size()) {
-        throw new IllegalArgumentException("layout on " + layout.abi().manifestName() + " is not that of "
-            + struct.javaName());
+        throw new IllegalArgumentException(
+            "layout on " + layout.abi().manifestName() + " is not that of " + struct.javaName());
       }
       if (seen.contains(layout.abi())) {
-        throw new IllegalArgumentException("two layouts of " + struct.javaName() + " on "
-            + layout.abi().manifestName());
+        throw new IllegalArgumentException(
+            "two layouts of " + struct.javaName() + " on " + layout.abi().manifestName());
       }
       seen.add(layout.abi());
     }
     Map<String, String> clashes = ConstantNames.clashes(struct);
     if (!clashes.isEmpty()) {
-      throw new IllegalArgumentException("members of " + struct.javaName()
-          + " map to the same offset constant: " + clashes);
+      throw new IllegalArgumentException(
+          "members of " + struct.javaName() + " map to the same offset constant: " + clashes);
     }
   }
 
@@ -227,19 +290,31 @@ public final class MarshallerGenerator {
     StringBuilder abis = new StringBuilder();
     for (StructLayout layout : layouts) {
       abis.append(abis.length() == 0 ? "" : ", ")
-          .append("{@link ").append(layout.abi().className()).append("} (").append(layout.abi().manifestName())
+          .append("{@link ")
+          .append(layout.abi().className())
+          .append("} (")
+          .append(layout.abi().manifestName())
           .append(')');
     }
     StructLayout primary = layouts.get(0);
-    return "Reads and writes {@link " + struct.relativeName() + "} as C's {@code " + struct.cTypeName()
-        + "},\n" + struct.order().manifestName() + " endian, with its exact C layout.\n\n"
-        + "<p>The static members of this class are those of " + primary.abi().manifestName()
-        + ", the primary ABI.\nEach ABI has its own nested class: " + abis + ";\n"
+    return "Reads and writes {@link "
+        + struct.relativeName()
+        + "} as C's {@code "
+        + struct.cTypeName()
+        + "},\n"
+        + struct.order().manifestName()
+        + " endian, with its exact C layout.\n\n"
+        + "<p>The static members of this class are those of "
+        + primary.abi().manifestName()
+        + ", the primary ABI.\nEach ABI has its own nested class: "
+        + abis
+        + ";\n"
         + "{@link #codec(String)} returns an {@code AbiCodec} by ABI name. What every marshaller shares\n"
         + "(byte order, bounds and range checks) is in {@code org.abiguard.AbiRuntime}.\n";
   }
 
-  private static FieldSpec delegate(String name, ClassName primaryClass, String doc, Object... args) {
+  private static FieldSpec delegate(
+      String name, ClassName primaryClass, String doc, Object... args) {
     return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(doc, args)
         .initializer("$T.$L", primaryClass, name)
@@ -249,15 +324,18 @@ public final class MarshallerGenerator {
   // Javadoc names exceptions as text, not $T: a type only Javadoc mentions would be imported,
   // and the Eclipse compiler warns about an import that code does not use.
 
-  private static MethodSpec primaryRead(StructModel struct, MarshallerNames names, ClassName primaryClass,
-      TargetAbi abi) {
+  private static MethodSpec primaryRead(
+      StructModel struct, MarshallerNames names, ClassName primaryClass, TargetAbi abi) {
     return MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads {@code $L} as laid out on $L, the primary ABI, at {@code offset},\n"
+        .addJavadoc(
+            "Reads {@code $L} as laid out on $L, the primary ABI, at {@code offset},\n"
                 + "in $L-endian byte order whatever {@code buf.order()} is; changes neither the buffer's\n"
                 + "position nor its order. Each ABI's class has the same method for its own layout.\n\n"
                 + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
                 + "    past {@code buf.limit()}; nothing is read then\n",
-            struct.cTypeName(), abi.manifestName(), struct.order().manifestName())
+            struct.cTypeName(),
+            abi.manifestName(),
+            struct.order().manifestName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(names.mirror(struct))
         .addParameter(ByteBuffer.class, "buf")
@@ -266,10 +344,11 @@ public final class MarshallerGenerator {
         .build();
   }
 
-  private static MethodSpec primaryWrite(StructModel struct, MarshallerNames names, ClassName primaryClass,
-      TargetAbi abi) {
+  private static MethodSpec primaryWrite(
+      StructModel struct, MarshallerNames names, ClassName primaryClass, TargetAbi abi) {
     return MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L, the primary ABI, at {@code offset},\n"
+        .addJavadoc(
+            "Writes {@code value} as {@code $L} laid out on $L, the primary ABI, at {@code offset},\n"
                 + "in $L-endian byte order whatever {@code buf.order()} is, padding as zero bytes;\n"
                 + "changes neither the buffer's position nor its order. Everything is checked before the\n"
                 + "first byte is written: when it throws, the buffer is unchanged. Each ABI's class has the\n"
@@ -279,7 +358,9 @@ public final class MarshallerGenerator {
                 + "@throws $L if a member's value does not fit its C width\n"
                 + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
                 + "    past {@code buf.limit()}\n",
-            struct.cTypeName(), abi.manifestName(), struct.order().manifestName(),
+            struct.cTypeName(),
+            abi.manifestName(),
+            struct.order().manifestName(),
             RuntimeTypes.RANGE_EXCEPTION.canonicalName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(names.mirror(struct), "value")
@@ -289,14 +370,17 @@ public final class MarshallerGenerator {
         .build();
   }
 
-  private static MethodSpec segmentRead(StructModel struct, MarshallerNames names, ClassName primaryClass,
-      TargetAbi abi) {
+  private static MethodSpec segmentRead(
+      StructModel struct, MarshallerNames names, ClassName primaryClass, TargetAbi abi) {
     return MethodSpec.methodBuilder("read")
-        .addJavadoc("Reads {@code $L} as laid out on $L, the primary ABI, at {@code offset} of a memory\n"
+        .addJavadoc(
+            "Reads {@code $L} as laid out on $L, the primary ABI, at {@code offset} of a memory\n"
                 + "segment, in $L-endian byte order; {@link #LAYOUT} describes the same bytes.\n\n"
                 + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
                 + "    past {@code seg.byteSize()}; nothing is read then\n",
-            struct.cTypeName(), abi.manifestName(), struct.order().manifestName())
+            struct.cTypeName(),
+            abi.manifestName(),
+            struct.order().manifestName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(names.mirror(struct))
         .addParameter(SegmentAccess.MEMORY_SEGMENT, "seg")
@@ -305,10 +389,11 @@ public final class MarshallerGenerator {
         .build();
   }
 
-  private static MethodSpec segmentWrite(StructModel struct, MarshallerNames names, ClassName primaryClass,
-      TargetAbi abi) {
+  private static MethodSpec segmentWrite(
+      StructModel struct, MarshallerNames names, ClassName primaryClass, TargetAbi abi) {
     return MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes {@code value} as {@code $L} laid out on $L, the primary ABI, at {@code offset}\n"
+        .addJavadoc(
+            "Writes {@code value} as {@code $L} laid out on $L, the primary ABI, at {@code offset}\n"
                 + "of a memory segment, in $L-endian byte order, padding as zero bytes. Everything is\n"
                 + "checked before the first byte is written: when it throws, the segment is unchanged.\n\n"
                 + "@throws NullPointerException if {@code value} or a nested struct, array or element is null\n"
@@ -316,7 +401,9 @@ public final class MarshallerGenerator {
                 + "@throws $L if a member's value does not fit its C width\n"
                 + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would end\n"
                 + "    past {@code seg.byteSize()}\n",
-            struct.cTypeName(), abi.manifestName(), struct.order().manifestName(),
+            struct.cTypeName(),
+            abi.manifestName(),
+            struct.order().manifestName(),
             RuntimeTypes.RANGE_EXCEPTION.canonicalName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(names.mirror(struct), "value")
@@ -326,28 +413,43 @@ public final class MarshallerGenerator {
         .build();
   }
 
-  private static MethodSpec codecByName(StructModel struct, MarshallerNames names, List<StructLayout> layouts) {
+  private static MethodSpec codecByName(
+      StructModel struct, MarshallerNames names, List<StructLayout> layouts) {
     List<String> abiNames = new ArrayList<>();
-    MethodSpec.Builder method = MethodSpec.methodBuilder("codec")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(RuntimeTypes.ABI_CODEC, names.mirror(struct)))
-        .addParameter(String.class, "abi");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("codec")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(ParameterizedTypeName.get(RuntimeTypes.ABI_CODEC, names.mirror(struct)))
+            .addParameter(String.class, "abi");
     String marshaller = names.marshaller(struct).simpleName();
     for (StructLayout layout : layouts) {
       String abi = layout.abi().manifestName();
       ClassName abiClass = names.abiClass(struct, layout.abi());
       abiNames.add(abi);
-      method.beginControlFlow("if ($S.equals(abi))", abi)
-          .addStatement("return $T.codec($T.lookup(), $T.class, $S, $T.SIZE, $T.ALIGNMENT)", RuntimeTypes.ABI_RUNTIME,
-              METHOD_HANDLES, abiClass, marshaller + ".codec(\"" + abi + "\")", abiClass, abiClass)
+      method
+          .beginControlFlow("if ($S.equals(abi))", abi)
+          .addStatement(
+              "return $T.codec($T.lookup(), $T.class, $S, $T.SIZE, $T.ALIGNMENT)",
+              RuntimeTypes.ABI_RUNTIME,
+              METHOD_HANDLES,
+              abiClass,
+              marshaller + ".codec(\"" + abi + "\")",
+              abiClass,
+              abiClass)
           .endControlFlow();
     }
     String generated = String.join(", ", abiNames);
     return method
-        .addJavadoc("The codec of {@code $L} on {@code abi}, one of: $L; the same instance on every call.\n\n"
+        .addJavadoc(
+            "The codec of {@code $L} on {@code abi}, one of: $L; the same instance on every call.\n\n"
                 + "@throws IllegalArgumentException for an ABI this marshaller was not generated for\n",
-            struct.cTypeName(), generated)
-        .addStatement("throw $T.noCodec($S, abi, $S)", RuntimeTypes.ABI_RUNTIME, struct.cTypeName(), generated)
+            struct.cTypeName(),
+            generated)
+        .addStatement(
+            "throw $T.noCodec($S, abi, $S)",
+            RuntimeTypes.ABI_RUNTIME,
+            struct.cTypeName(),
+            generated)
         .build();
   }
 }

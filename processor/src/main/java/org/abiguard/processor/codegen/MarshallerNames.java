@@ -10,8 +10,8 @@ import org.abiguard.processor.model.StructModel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Java names of mirrors and marshallers: {@code p.Outer.Foo} is mirrored by
- * {@code p.Outer_FooMarshaller}, whose ABI classes are {@code p.Outer_FooMarshaller.I386} etc.
+ * Java names of mirrors and marshallers: {@code p.Outer.Foo} is mirrored by {@code
+ * p.Outer_FooMarshaller}, whose ABI classes are {@code p.Outer_FooMarshaller.I386} etc.
  */
 final class MarshallerNames {
   private final Function<String, StructModel> lookup;

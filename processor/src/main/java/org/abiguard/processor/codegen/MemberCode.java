@@ -4,27 +4,31 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.Objects;
 import org.abiguard.processor.layout.FieldLayout;
-import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.FieldModel;
+import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The generated code of one member on one ABI, one implementation per kind of member: an
- * integer or pointer ({@link Scalar}), a nested struct ({@link Nested}), a fixed array of either
- * ({@link Array}). Each writes three pieces, which {@link AbiClassWriter} puts together in member
- * order: the statements of {@code read}, those of {@code check} (everything that can make a
- * {@code write} fail, tested before its first byte), and those of {@code write}. Reads and writes
- * go through an {@link Access}, so the same member code serves every kind of memory.
+ * The generated code of one member on one ABI, one implementation per kind of member: an integer or
+ * pointer ({@link Scalar}), a nested struct ({@link Nested}), a fixed array of either ({@link
+ * Array}). Each writes three pieces, which {@link AbiClassWriter} puts together in member order:
+ * the statements of {@code read}, those of {@code check} (everything that can make a {@code write}
+ * fail, tested before its first byte), and those of {@code write}. Reads and writes go through an
+ * {@link Access}, so the same member code serves every kind of memory.
  *
  * <p>A new kind of member is a new implementation here plus its case in {@link #of}. Bit-fields
  * ({@link BitField}) are read and written through a window around their bits; flexible arrays
  * ({@link Flexible}) have a run-time length. A union member is any of these, at offset 0.
  */
 sealed interface MemberCode
-    permits MemberCode.Scalar, MemberCode.Nested, MemberCode.Array, MemberCode.BitField, MemberCode.Flexible {
+    permits MemberCode.Scalar,
+        MemberCode.Nested,
+        MemberCode.Array,
+        MemberCode.BitField,
+        MemberCode.Flexible {
 
   /** The member's place on this ABI. */
   FieldLayout field();
@@ -64,7 +68,8 @@ sealed interface MemberCode
   /**
    * The code of {@code field} on the context's ABI.
    *
-   * @param typeSize the size of the struct or union that holds it (a bit-field's window lies inside)
+   * @param typeSize the size of the struct or union that holds it (a bit-field's window lies
+   *     inside)
    */
   static MemberCode of(FieldLayout field, MemberContext cx, int typeSize) {
     MemberType type = field.field().type();
@@ -85,10 +90,14 @@ sealed interface MemberCode
 
   static ScalarCode scalar(FieldLayout field, MemberType type) {
     JavaKind kind = type instanceof MemberType.IntType integer ? integer.javaKind() : JavaKind.LONG;
-    return new ScalarCode(Objects.requireNonNull(field.width(), "an int or pointer member has a width"), kind);
+    return new ScalarCode(
+        Objects.requireNonNull(field.width(), "an int or pointer member has a width"), kind);
   }
 
-  /** An integer or a pointer: one get, one range check where the Java type can exceed the width, one put. */
+  /**
+   * An integer or a pointer: one get, one range check where the Java type can exceed the width, one
+   * put.
+   */
   record Scalar(FieldLayout field, MemberContext cx, ScalarCode code) implements MemberCode {
     @Override
     public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
@@ -110,32 +119,47 @@ sealed interface MemberCode
 
     @Override
     public CodeBlock layout(SegmentAccess access) {
-      return CodeBlock.of("$L.withName($S)", scalarLayout(code.width(), field.align(), access), field.field().cName());
+      return CodeBlock.of(
+          "$L.withName($S)",
+          scalarLayout(code.width(), field.align(), access),
+          field.field().cName());
     }
   }
 
   /**
    * {@code MemoryLayout.sequenceLayout(length, element)} of an array member, aligned as the member;
-   * elements that packing places below their own alignment are unaligned integers, or for
-   * structs sequences of their bytes.
+   * elements that packing places below their own alignment are unaligned integers, or for structs
+   * sequences of their bytes.
    */
-  private static CodeBlock sequenceLayout(FieldLayout field, MemberContext cx, MemberType.ArrayType type, int length,
+  private static CodeBlock sequenceLayout(
+      FieldLayout field,
+      MemberContext cx,
+      MemberType.ArrayType type,
+      int length,
       SegmentAccess access) {
     int elementAlign = Math.min(field.elementAlign(), Math.max(field.align(), 1));
     CodeBlock element;
     if (type.element() instanceof MemberType.StructType nested) {
       int own = cx.names().alignment(nested, cx.abi());
       elementAlign = Math.min(own, Math.max(field.align(), 1));
-      element = elementAlign >= own
-          ? CodeBlock.of("$T.LAYOUT", cx.abiClass(nested))
-          : CodeBlock.of("$T.sequenceLayout($T.SIZE, $T.JAVA_BYTE)", SegmentAccess.MEMORY_LAYOUT,
-              cx.abiClass(nested), SegmentAccess.VALUE_LAYOUT);
+      element =
+          elementAlign >= own
+              ? CodeBlock.of("$T.LAYOUT", cx.abiClass(nested))
+              : CodeBlock.of(
+                  "$T.sequenceLayout($T.SIZE, $T.JAVA_BYTE)",
+                  SegmentAccess.MEMORY_LAYOUT,
+                  cx.abiClass(nested),
+                  SegmentAccess.VALUE_LAYOUT);
       elementAlign = elementAlign >= own ? own : 1;
     } else {
-      element = scalarLayout(java.util.Objects.requireNonNull(field.width(), "an integer's width"), elementAlign,
-          access);
+      element =
+          scalarLayout(
+              java.util.Objects.requireNonNull(field.width(), "an integer's width"),
+              elementAlign,
+              access);
     }
-    CodeBlock sequence = CodeBlock.of("$T.sequenceLayout($L, $L)", SegmentAccess.MEMORY_LAYOUT, length, element);
+    CodeBlock sequence =
+        CodeBlock.of("$T.sequenceLayout($L, $L)", SegmentAccess.MEMORY_LAYOUT, length, element);
     if (field.align() > elementAlign) {
       sequence = CodeBlock.of("$L.withByteAlignment($L)", sequence, field.align());
     }
@@ -143,10 +167,12 @@ sealed interface MemberCode
   }
 
   /** {@code LE_SHORT.withByteAlignment(2)}, {@code ValueLayout.JAVA_BYTE}. */
-  private static CodeBlock scalarLayout(org.abiguard.processor.model.Width width, int align, SegmentAccess access) {
-    CodeBlock base = width.bytes() == 1
-        ? CodeBlock.of("$T.JAVA_BYTE", SegmentAccess.VALUE_LAYOUT)
-        : CodeBlock.of("$L", access.valueLayout(width.bytes()));
+  private static CodeBlock scalarLayout(
+      org.abiguard.processor.model.Width width, int align, SegmentAccess access) {
+    CodeBlock base =
+        width.bytes() == 1
+            ? CodeBlock.of("$T.JAVA_BYTE", SegmentAccess.VALUE_LAYOUT)
+            : CodeBlock.of("$L", access.valueLayout(width.bytes()));
     return align == 1 ? base : CodeBlock.of("$L.withByteAlignment($L)", base, align);
   }
 
@@ -159,46 +185,62 @@ sealed interface MemberCode
 
     @Override
     public void check(CodeBlock.Builder out) {
-      out.addStatement("$T.check($T.requireNonNull($L, $S))", abiClass, RuntimeTypes.ABI_RUNTIME, cx.access(field),
+      out.addStatement(
+          "$T.check($T.requireNonNull($L, $S))",
+          abiClass,
+          RuntimeTypes.ABI_RUNTIME,
+          cx.access(field),
           cx.label(field));
     }
 
     @Override
     public void write(CodeBlock.Builder out, Access access) {
-      out.addStatement(cx.writeNested(access, (MemberType.StructType) field.field().type(), cx.access(field),
-          cx.index(field)));
+      out.addStatement(
+          cx.writeNested(
+              access,
+              (MemberType.StructType) field.field().type(),
+              cx.access(field),
+              cx.index(field)));
     }
 
     /**
      * The nested type's {@code LAYOUT}; where packing places it below its own alignment (which a
-     * {@code java.lang.foreign} layout cannot express), a sequence of its bytes at the alignment
-     * it has there. Either way aligned exactly as the member. Anonymous: no name.
+     * {@code java.lang.foreign} layout cannot express), a sequence of its bytes at the alignment it
+     * has there. Either way aligned exactly as the member. Anonymous: no name.
      */
     @Override
     public CodeBlock layout(SegmentAccess access) {
       MemberType.StructType type = (MemberType.StructType) field.field().type();
-      CodeBlock layout = field.align() >= cx.names().alignment(type, cx.abi())
-          ? CodeBlock.of("$T.LAYOUT.withByteAlignment($L)", abiClass, field.align())
-          : CodeBlock.of("$T.sequenceLayout($T.SIZE, $T.JAVA_BYTE)", SegmentAccess.MEMORY_LAYOUT, abiClass,
-              SegmentAccess.VALUE_LAYOUT);
+      CodeBlock layout =
+          field.align() >= cx.names().alignment(type, cx.abi())
+              ? CodeBlock.of("$T.LAYOUT.withByteAlignment($L)", abiClass, field.align())
+              : CodeBlock.of(
+                  "$T.sequenceLayout($T.SIZE, $T.JAVA_BYTE)",
+                  SegmentAccess.MEMORY_LAYOUT,
+                  abiClass,
+                  SegmentAccess.VALUE_LAYOUT);
       if (field.align() > 1 && field.align() < cx.names().alignment(type, cx.abi())) {
         layout = CodeBlock.of("$L.withByteAlignment($L)", layout, field.align());
       }
-      return field.field().hasCName() ? CodeBlock.of("$L.withName($S)", layout, field.field().cName())
+      return field.field().hasCName()
+          ? CodeBlock.of("$L.withName($S)", layout, field.field().cName())
           : CodeBlock.of("$L.withoutName()", layout);
     }
   }
 
   /** A fixed array of integers, pointers or structs: one loop over its elements for each piece. */
-  record Array(FieldLayout field, MemberContext cx, MemberType.ArrayType type) implements MemberCode {
+  record Array(FieldLayout field, MemberContext cx, MemberType.ArrayType type)
+      implements MemberCode {
     @Override
     public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
-      out.addStatement("$L = new $T[$L]", target.declare(), cx.javaType(type.element()), type.length());
+      out.addStatement(
+          "$L = new $T[$L]", target.declare(), cx.javaType(type.element()), type.length());
       out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length());
       CodeBlock index = elementIndex();
-      CodeBlock element = type.element() instanceof MemberType.StructType nested
-          ? access.readNested(cx.abiClass(nested), index)
-          : scalar(field, type.element()).read(index, access);
+      CodeBlock element =
+          type.element() instanceof MemberType.StructType nested
+              ? access.readNested(cx.abiClass(nested), index)
+              : scalar(field, type.element()).read(index, access);
       out.addStatement("$L[i] = $L", target.name(), element);
       out.endControlFlow();
     }
@@ -207,15 +249,18 @@ sealed interface MemberCode
     public void check(CodeBlock.Builder out) {
       CodeBlock array = cx.access(field);
       String label = cx.label(field);
-      out.addStatement("$T.checkLength($L, $L, $S)", RuntimeTypes.ABI_RUNTIME, array, type.length(), label);
+      out.addStatement(
+          "$T.checkLength($L, $L, $S)", RuntimeTypes.ABI_RUNTIME, array, type.length(), label);
       if (type.element() instanceof MemberType.StructType nested) {
         out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length())
-            .addStatement("$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label)
+            .addStatement(
+                "$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label)
             .addStatement("$T.check($L[i])", cx.abiClass(nested), array)
             .endControlFlow();
         return;
       }
-      CodeBlock check = scalar(field, type.element()).rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
+      CodeBlock check =
+          scalar(field, type.element()).rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
       if (check != null) {
         out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length())
             .addStatement(check)
@@ -238,7 +283,9 @@ sealed interface MemberCode
 
     @Override
     public CodeBlock layout(SegmentAccess access) {
-      return CodeBlock.of("$L.withName($S)", sequenceLayout(field, cx, type, type.length(), access),
+      return CodeBlock.of(
+          "$L.withName($S)",
+          sequenceLayout(field, cx, type, type.length(), access),
           field.field().cName());
     }
 
@@ -272,8 +319,10 @@ sealed interface MemberCode
       if (!window.hasWindow()) {
         boolean signed = type.width().signed();
         int n = window.bits();
-        CodeBlock raw = access.getBits(index(), window.shift(), n, cx.struct().order() == Order.BIG);
-        CodeBlock bits = signed && n < 64 ? CodeBlock.of("$L << $L >> $L", raw, 64 - n, 64 - n) : raw;
+        CodeBlock raw =
+            access.getBits(index(), window.shift(), n, cx.struct().order() == Order.BIG);
+        CodeBlock bits =
+            signed && n < 64 ? CodeBlock.of("$L << $L >> $L", raw, 64 - n, 64 - n) : raw;
         out.addStatement("$L = $L", target.declare(), cast(type, bits));
         return;
       }
@@ -296,38 +345,57 @@ sealed interface MemberCode
       if (type.width().signed()) {
         bits = CodeBlock.of("$L << $L >> $L", raw, 64 - window.shift() - n, 64 - n);
       } else {
-        bits = window.shift() == 0 && n == 64 ? raw
-            : window.shift() == 0 ? CodeBlock.of("$L & $L", raw, window.maskLiteral())
-            : CodeBlock.of("$L >>> $L & $L", raw, window.shift(), window.maskLiteral());
+        bits =
+            window.shift() == 0 && n == 64
+                ? raw
+                : window.shift() == 0
+                    ? CodeBlock.of("$L & $L", raw, window.maskLiteral())
+                    : CodeBlock.of("$L >>> $L & $L", raw, window.shift(), window.maskLiteral());
       }
       out.addStatement("$L = $L", target.declare(), cast(type, bits));
     }
 
-    /** {@code unit = unit & KEEP | (value & MASK) << SHIFT}: the bit-field merged into its window's value. */
+    /**
+     * {@code unit = unit & KEEP | (value & MASK) << SHIFT}: the bit-field merged into its window's
+     * value.
+     */
     CodeBlock mergeInto(CodeBlock unit) {
       long mask = window.bits() == 64 ? -1L : (1L << window.bits()) - 1;
-      String keep = "0x" + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT) + "L";
+      String keep =
+          "0x"
+              + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT)
+              + "L";
       if (window.shift() == 0) {
-        return CodeBlock.of("$L = $L & $L | $L & $L", unit, unit, keep, cx.access(field), window.maskLiteral());
+        return CodeBlock.of(
+            "$L = $L & $L | $L & $L", unit, unit, keep, cx.access(field), window.maskLiteral());
       }
-      return CodeBlock.of("$L = $L & $L | ($L & $L) << $L", unit, unit, keep, cx.access(field), window.maskLiteral(),
+      return CodeBlock.of(
+          "$L = $L & $L | ($L & $L) << $L",
+          unit,
+          unit,
+          keep,
+          cx.access(field),
+          window.maskLiteral(),
           window.shift());
     }
 
     /** The statement putting a window's value back. */
     CodeBlock putWindow(Access access, CodeBlock unit) {
-      String primitive = switch (window.bytes()) {
-        case 1 -> "byte";
-        case 2 -> "short";
-        case 4 -> "int";
-        default -> "long";
-      };
+      String primitive =
+          switch (window.bytes()) {
+            case 1 -> "byte";
+            case 2 -> "short";
+            case 4 -> "int";
+            default -> "long";
+          };
       CodeBlock bits = window.bytes() == 8 ? unit : CodeBlock.of("($L) $L", primitive, unit);
       return access.put(new Width(window.bytes() * 8, false), windowIndex(), bits);
     }
 
     private static CodeBlock cast(MemberType.IntType type, CodeBlock bits) {
-      return type.javaKind() == JavaKind.LONG ? bits : CodeBlock.of("($L) ($L)", type.javaKind().keyword(), bits);
+      return type.javaKind() == JavaKind.LONG
+          ? bits
+          : CodeBlock.of("($L) ($L)", type.javaKind().keyword(), bits);
     }
 
     @Override
@@ -336,10 +404,18 @@ sealed interface MemberCode
         return;
       }
       MemberType.IntType type = (MemberType.IntType) field.field().type();
-      ScalarCode code = new ScalarCode(java.util.Objects.requireNonNull(field.valueWidth(), "an integer member's width"), type.javaKind());
+      ScalarCode code =
+          new ScalarCode(
+              java.util.Objects.requireNonNull(field.valueWidth(), "an integer member's width"),
+              type.javaKind());
       if (code.needsRangeCheck()) {
-        out.addStatement("$T.checkBits($L, $L, $L, $S)", RuntimeTypes.ABI_RUNTIME, cx.access(field), window.bits(),
-            type.width().signed(), cx.label(field));
+        out.addStatement(
+            "$T.checkBits($L, $L, $L, $S)",
+            RuntimeTypes.ABI_RUNTIME,
+            cx.access(field),
+            window.bits(),
+            type.width().signed(),
+            cx.label(field));
       }
     }
 
@@ -351,21 +427,36 @@ sealed interface MemberCode
       CodeBlock value = cx.access(field);
       if (!window.hasWindow()) {
         boolean isLong = ((MemberType.IntType) field.field().type()).javaKind() == JavaKind.LONG;
-        out.addStatement(access.putBits(index(), window.shift(), window.bits(), cx.struct().order() == Order.BIG,
-            isLong ? value : CodeBlock.of("(long) $L", value)));
+        out.addStatement(
+            access.putBits(
+                index(),
+                window.shift(),
+                window.bits(),
+                cx.struct().order() == Order.BIG,
+                isLong ? value : CodeBlock.of("(long) $L", value)));
         return;
       }
       long mask = window.bits() == 64 ? -1L : (1L << window.bits()) - 1;
-      String keep = "0x" + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT) + "L";
-      CodeBlock merged = CodeBlock.of("$L & $L | ($L & $L) << $L", unsignedWindow(access), keep, value,
-          window.maskLiteral(), window.shift());
+      String keep =
+          "0x"
+              + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT)
+              + "L";
+      CodeBlock merged =
+          CodeBlock.of(
+              "$L & $L | ($L & $L) << $L",
+              unsignedWindow(access),
+              keep,
+              value,
+              window.maskLiteral(),
+              window.shift());
       Width unit = new Width(window.bytes() * 8, false);
-      String primitive = switch (window.bytes()) {
-        case 1 -> "byte";
-        case 2 -> "short";
-        case 4 -> "int";
-        default -> "long";
-      };
+      String primitive =
+          switch (window.bytes()) {
+            case 1 -> "byte";
+            case 2 -> "short";
+            case 4 -> "int";
+            default -> "long";
+          };
       CodeBlock bits = window.bytes() == 8 ? merged : CodeBlock.of("($L) ($L)", primitive, merged);
       out.addStatement(access.put(unit, windowIndex(), bits));
     }
@@ -396,7 +487,8 @@ sealed interface MemberCode
      */
     @Override
     public CodeBlock layout(SegmentAccess access) {
-      return CodeBlock.of("$L.withName($S)", access.bytesLayout(field.byteSpan()), field.field().cName());
+      return CodeBlock.of(
+          "$L.withName($S)", access.bytesLayout(field.byteSpan()), field.field().cName());
     }
 
     private static String zero(MemberType.IntType type) {
@@ -412,24 +504,31 @@ sealed interface MemberCode
 
   /**
    * A flexible array {@code T name[]}: {@code read} takes its length from {@link ReadTarget#count}
-   * (the count member, or the caller's {@code count}) after a bounds check; {@code check} wants
-   * the array present, as long as the count member says, every element within its width; {@code
-   * write} writes all its elements after the struct's fixed part (the write's bounds check covers
-   * them).
+   * (the count member, or the caller's {@code count}) after a bounds check; {@code check} wants the
+   * array present, as long as the count member says, every element within its width; {@code write}
+   * writes all its elements after the struct's fixed part (the write's bounds check covers them).
    */
-  record Flexible(FieldLayout field, MemberContext cx, MemberType.ArrayType type) implements MemberCode {
+  record Flexible(FieldLayout field, MemberContext cx, MemberType.ArrayType type)
+      implements MemberCode {
     @Override
     public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
       String n = "count" + ConstantNames.upperSnake(field.field().javaName()).replace("_", "");
-      out.addStatement("int $L = $L", n, access.flexibleCount(cx.index(field),
-          java.util.Objects.requireNonNull(target.count(), "a flexible array's read target carries its count"), elementSize(),
-          cx.label(field)));
+      out.addStatement(
+          "int $L = $L",
+          n,
+          access.flexibleCount(
+              cx.index(field),
+              java.util.Objects.requireNonNull(
+                  target.count(), "a flexible array's read target carries its count"),
+              elementSize(),
+              cx.label(field)));
       out.addStatement("$L = new $T[$L]", target.declare(), cx.javaType(type.element()), n);
       out.beginControlFlow("for (int i = 0; i < $L; i++)", n);
       CodeBlock index = elementIndex();
-      CodeBlock element = type.element() instanceof MemberType.StructType nested
-          ? access.readNested(cx.abiClass(nested), index)
-          : MemberCode.scalar(field, type.element()).read(index, access);
+      CodeBlock element =
+          type.element() instanceof MemberType.StructType nested
+              ? access.readNested(cx.abiClass(nested), index)
+              : MemberCode.scalar(field, type.element()).read(index, access);
       out.addStatement("$L[i] = $L", target.name(), element);
       out.endControlFlow();
     }
@@ -440,21 +539,33 @@ sealed interface MemberCode
       String label = cx.label(field);
       out.addStatement("$T.requireNonNull($L, $S)", RuntimeTypes.ABI_RUNTIME, array, label);
       if (!field.field().countMember().isEmpty()) {
-        FieldModel counter = java.util.Objects.requireNonNull(cx.struct().field(field.field().countMember()),
-            "the count member (StructReader checked it exists)");
-        out.addStatement("$T.checkFlexibleLength($L.length, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, array,
-            unsignedCount(counter, cx.struct().record() ? CodeBlock.of("value.$L()", counter.javaName())
-                : CodeBlock.of("value.$L", counter.javaName())),
-            label, cx.struct().cName() + "." + counter.cName());
+        FieldModel counter =
+            java.util.Objects.requireNonNull(
+                cx.struct().field(field.field().countMember()),
+                "the count member (StructReader checked it exists)");
+        out.addStatement(
+            "$T.checkFlexibleLength($L.length, $L, $S, $S)",
+            RuntimeTypes.ABI_RUNTIME,
+            array,
+            unsignedCount(
+                counter,
+                cx.struct().record()
+                    ? CodeBlock.of("value.$L()", counter.javaName())
+                    : CodeBlock.of("value.$L", counter.javaName())),
+            label,
+            cx.struct().cName() + "." + counter.cName());
       }
       if (type.element() instanceof MemberType.StructType nested) {
         out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array)
-            .addStatement("$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label)
+            .addStatement(
+                "$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label)
             .addStatement("$T.check($L[i])", cx.abiClass(nested), array)
             .endControlFlow();
         return;
       }
-      CodeBlock check = MemberCode.scalar(field, type.element()).rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
+      CodeBlock check =
+          MemberCode.scalar(field, type.element())
+              .rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
       if (check != null) {
         out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array)
             .addStatement(check)
@@ -476,10 +587,13 @@ sealed interface MemberCode
       out.endControlFlow();
     }
 
-    /** A sequence of 0 elements at the array's offset: C's {@code sizeof} leaves the elements out. */
+    /**
+     * A sequence of 0 elements at the array's offset: C's {@code sizeof} leaves the elements out.
+     */
     @Override
     public CodeBlock layout(SegmentAccess access) {
-      return CodeBlock.of("$L.withName($S)", sequenceLayout(field, cx, type, 0, access), field.field().cName());
+      return CodeBlock.of(
+          "$L.withName($S)", sequenceLayout(field, cx, type, 0, access), field.field().cName());
     }
 
     /** {@code SIZE} of one element: a literal, or {@code Bar.X86_64.SIZE} for structs. */
@@ -500,10 +614,16 @@ sealed interface MemberCode
           : CodeBlock.of("$L + i * $L", start, field.elementSize());
     }
 
-    /** A count member's value as an unsigned {@code long}: raw bits ({@code u32} in {@code int}) widened as unsigned. */
+    /**
+     * A count member's value as an unsigned {@code long}: raw bits ({@code u32} in {@code int})
+     * widened as unsigned.
+     */
     static CodeBlock unsignedCount(FieldModel counter, CodeBlock read) {
       MemberType.IntType type = (MemberType.IntType) counter.type();
-      if (!type.javaKind().holdsRawBits(java.util.Objects.requireNonNull(counter.valueWidth(), "an integer member's width"))) {
+      if (!type.javaKind()
+          .holdsRawBits(
+              java.util.Objects.requireNonNull(
+                  counter.valueWidth(), "an integer member's width"))) {
         return type.javaKind() == JavaKind.LONG ? read : CodeBlock.of("(long) $L", read);
       }
       return switch (type.javaKind()) {

@@ -10,8 +10,8 @@ import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 
 /**
- * What member code needs to know about the struct and ABI it is written for: how to reach a
- * member of {@code value}, how messages name it, where it lies, and Java types.
+ * What member code needs to know about the struct and ABI it is written for: how to reach a member
+ * of {@code value}, how messages name it, where it lies, and Java types.
  */
 record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
 
@@ -25,8 +25,11 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
   /** How messages name a member: {@code xen_memory_reservation.nr_extents (Java nrExtents)}. */
   String label(FieldLayout field) {
     if (!field.field().hasCName()) {
-      return struct.cName() + ".(" + (field.field().anonymous() ? "anonymous " : "unnamed ")
-          + field.field().javaName() + ")";
+      return struct.cName()
+          + ".("
+          + (field.field().anonymous() ? "anonymous " : "unnamed ")
+          + field.field().javaName()
+          + ")";
     }
     String label = struct.cName() + "." + field.field().cName();
     String javaName = field.field().javaName();
@@ -57,8 +60,11 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
     return names.model(nested).order() == struct.order();
   }
 
-  /** Writes the nested struct (or array element) {@code value} at {@code index}: put where it can. */
-  CodeBlock writeNested(Access access, MemberType.StructType nested, CodeBlock value, CodeBlock index) {
+  /**
+   * Writes the nested struct (or array element) {@code value} at {@code index}: put where it can.
+   */
+  CodeBlock writeNested(
+      Access access, MemberType.StructType nested, CodeBlock value, CodeBlock index) {
     return canPut(nested)
         ? access.putNested(abiClass(nested), value, index, sameOrder(nested))
         : access.writeNested(abiClass(nested), value, index);

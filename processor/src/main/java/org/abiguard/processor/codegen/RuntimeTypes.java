@@ -6,6 +6,7 @@ import com.palantir.javapoet.ClassName;
 final class RuntimeTypes {
   /** {@code org.abiguard.AbiRuntime}: gets, puts and checks shared by every marshaller. */
   static final ClassName ABI_RUNTIME = ClassName.get("org.abiguard", "AbiRuntime");
+
   static final ClassName ABI_CODEC = ClassName.get("org.abiguard", "AbiCodec");
   static final ClassName RANGE_EXCEPTION = ClassName.get("org.abiguard", "AbiRangeException");
 

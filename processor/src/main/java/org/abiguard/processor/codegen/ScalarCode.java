@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The code that moves one integer (a member, a pointer or one array element) between a Java
- * primitive and its C width on one ABI: the get expression, the put statement and the range
- * check the value needs before it is written.
+ * primitive and its C width on one ABI: the get expression, the put statement and the range check
+ * the value needs before it is written.
  *
  * @param width the C width on this ABI ({@code @NativeLong} and {@code @Pointer} resolved)
  * @param javaKind the Java primitive that holds the value
@@ -45,14 +45,15 @@ record ScalarCode(Width width, JavaKind javaKind) {
   /** The statement writing {@code value} (an expression of the Java type) at {@code index}. */
   CodeBlock write(CodeBlock index, CodeBlock value, Access access) {
     boolean sameType = javaKind != JavaKind.CHAR && javaKind.bits() == width.bits();
-    CodeBlock bits = sameType ? value : CodeBlock.of("($T) $L", primitive(width.bits(), false), value);
+    CodeBlock bits =
+        sameType ? value : CodeBlock.of("($T) $L", primitive(width.bits(), false), value);
     return access.put(width, index, bits);
   }
 
   /**
-   * The statement checking {@code value} against the width before anything is written, e.g.
-   * {@code AbiRuntime.checkU16(value.domid, "xen_add_to_physmap.domid")}, with {@code index}
-   * (an array element's) when not null; null when every value of the Java type fits.
+   * The statement checking {@code value} against the width before anything is written, e.g. {@code
+   * AbiRuntime.checkU16(value.domid, "xen_add_to_physmap.domid")}, with {@code index} (an array
+   * element's) when not null; null when every value of the Java type fits.
    */
   @Nullable CodeBlock rangeCheck(CodeBlock value, String member, @Nullable String index) {
     if (!needsRangeCheck()) {
@@ -65,9 +66,9 @@ record ScalarCode(Width width, JavaKind javaKind) {
   }
 
   /**
-   * Whether a value of the Java type can lie outside the width, so that {@code write} must
-   * check it. Raw bits ({@code u32} in {@code int}) and exact types always fit; {@code char}
-   * holds {@code u16} exactly.
+   * Whether a value of the Java type can lie outside the width, so that {@code write} must check
+   * it. Raw bits ({@code u32} in {@code int}) and exact types always fit; {@code char} holds {@code
+   * u16} exactly.
    */
   boolean needsRangeCheck() {
     if (javaKind.holdsRawBits(width)) {

@@ -10,10 +10,10 @@ import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.Width;
 
 /**
- * {@code MemorySegment} access (Java 22+): gets and puts through value layouts of the struct's
- * byte order, unaligned, which each ABI class declares ({@code LE_SHORT}, {@code LE_INT},
- * {@code LE_LONG}, or {@code BE_...}). Only names are generated: the processor itself never
- * loads a {@code java.lang.foreign} class, so it runs on javac 17.
+ * {@code MemorySegment} access (Java 22+): gets and puts through value layouts of the struct's byte
+ * order, unaligned, which each ABI class declares ({@code LE_SHORT}, {@code LE_INT}, {@code
+ * LE_LONG}, or {@code BE_...}). Only names are generated: the processor itself never loads a {@code
+ * java.lang.foreign} class, so it runs on javac 17.
  */
 final class SegmentAccess implements Access {
   static final ClassName MEMORY_SEGMENT = ClassName.get("java.lang.foreign", "MemorySegment");
@@ -32,28 +32,38 @@ final class SegmentAccess implements Access {
 
   /** The marshaller's value layout of a multi-byte integer: {@code LE_SHORT}. */
   String valueLayout(int bytes) {
-    return (order == Order.BIG ? "BE_" : "LE_") + (bytes == 2 ? "SHORT" : bytes == 4 ? "INT" : "LONG");
+    return (order == Order.BIG ? "BE_" : "LE_")
+        + (bytes == 2 ? "SHORT" : bytes == 4 ? "INT" : "LONG");
   }
 
-  /** {@code bytes} bytes: {@code JAVA_BYTE}, an unaligned {@code LE_INT} etc. for 2, 4, 8, else a byte sequence. */
+  /**
+   * {@code bytes} bytes: {@code JAVA_BYTE}, an unaligned {@code LE_INT} etc. for 2, 4, 8, else a
+   * byte sequence.
+   */
   CodeBlock bytesLayout(int bytes) {
     return switch (bytes) {
       case 1 -> CodeBlock.of("$T.JAVA_BYTE", VALUE_LAYOUT);
       case 2, 4, 8 -> CodeBlock.of("$L", valueLayout(bytes));
-      default -> CodeBlock.of("$T.sequenceLayout($L, $T.JAVA_BYTE)", MEMORY_LAYOUT, bytes, VALUE_LAYOUT);
+      default ->
+          CodeBlock.of("$T.sequenceLayout($L, $T.JAVA_BYTE)", MEMORY_LAYOUT, bytes, VALUE_LAYOUT);
     };
   }
 
   /** The marshaller's three value layouts, in the struct's byte order and unaligned. */
   List<FieldSpec> valueLayouts() {
     String byteOrder = order == Order.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN";
-    return List.of(valueLayout(2, "OfShort", "JAVA_SHORT_UNALIGNED", byteOrder),
+    return List.of(
+        valueLayout(2, "OfShort", "JAVA_SHORT_UNALIGNED", byteOrder),
         valueLayout(4, "OfInt", "JAVA_INT_UNALIGNED", byteOrder),
         valueLayout(8, "OfLong", "JAVA_LONG_UNALIGNED", byteOrder));
   }
 
   private FieldSpec valueLayout(int bytes, String type, String base, String byteOrder) {
-    return FieldSpec.builder(VALUE_LAYOUT.nestedClass(type), valueLayout(bytes), Modifier.PRIVATE, Modifier.STATIC,
+    return FieldSpec.builder(
+            VALUE_LAYOUT.nestedClass(type),
+            valueLayout(bytes),
+            Modifier.PRIVATE,
+            Modifier.STATIC,
             Modifier.FINAL)
         .initializer("$T.$L.withOrder($T.$L)", VALUE_LAYOUT, base, BYTE_ORDER, byteOrder)
         .build();
@@ -82,7 +92,11 @@ final class SegmentAccess implements Access {
   @Override
   public CodeBlock prologue(String cTypeName, String abi, boolean multiByte) {
     return CodeBlock.builder()
-        .addStatement("$T.checkBounds(seg.byteSize(), offset, SIZE, $S, $S)", RuntimeTypes.ABI_RUNTIME, cTypeName, abi)
+        .addStatement(
+            "$T.checkBounds(seg.byteSize(), offset, SIZE, $S, $S)",
+            RuntimeTypes.ABI_RUNTIME,
+            cTypeName,
+            abi)
         .build();
   }
 
@@ -101,7 +115,8 @@ final class SegmentAccess implements Access {
   }
 
   @Override
-  public CodeBlock putNested(ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder) {
+  public CodeBlock putNested(
+      ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder) {
     return CodeBlock.of("$T.put($L, seg, $L)", abiClass, value, index);
   }
 
@@ -118,29 +133,59 @@ final class SegmentAccess implements Access {
   /** Through a copy of the bytes the bits touch: {@code AbiRuntime.getBits} on a wrapped array. */
   @Override
   public CodeBlock getBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian) {
-    return CodeBlock.of("$T.getBits($T.wrap(seg.asSlice($L, $L).toArray($T.JAVA_BYTE)), 0, $L, $L, $L)",
-        RuntimeTypes.ABI_RUNTIME, BYTE_BUFFER, index, (bitOffset + bits + 7) / 8, VALUE_LAYOUT, bitOffset, bits,
+    return CodeBlock.of(
+        "$T.getBits($T.wrap(seg.asSlice($L, $L).toArray($T.JAVA_BYTE)), 0, $L, $L, $L)",
+        RuntimeTypes.ABI_RUNTIME,
+        BYTE_BUFFER,
+        index,
+        (bitOffset + bits + 7) / 8,
+        VALUE_LAYOUT,
+        bitOffset,
+        bits,
         bigEndian);
   }
 
   /** Read-modify-write of a copy of the bytes the bits touch, copied back: other bits stay. */
   @Override
-  public CodeBlock putBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value) {
+  public CodeBlock putBits(
+      CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value) {
     int bytes = (bitOffset + bits + 7) / 8;
-    return CodeBlock.of("$T.copy($T.withBits(seg.asSlice($L, $L).toArray($T.JAVA_BYTE), $L, $L, $L, $L), 0, seg, "
-            + "$T.JAVA_BYTE, $L, $L)", MEMORY_SEGMENT, RuntimeTypes.ABI_RUNTIME, index, bytes, VALUE_LAYOUT,
-        bitOffset, bits, bigEndian, value, VALUE_LAYOUT, index, bytes);
+    return CodeBlock.of(
+        "$T.copy($T.withBits(seg.asSlice($L, $L).toArray($T.JAVA_BYTE), $L, $L, $L, $L), 0, seg, "
+            + "$T.JAVA_BYTE, $L, $L)",
+        MEMORY_SEGMENT,
+        RuntimeTypes.ABI_RUNTIME,
+        index,
+        bytes,
+        VALUE_LAYOUT,
+        bitOffset,
+        bits,
+        bigEndian,
+        value,
+        VALUE_LAYOUT,
+        index,
+        bytes);
   }
 
   @Override
-  public CodeBlock flexibleCount(CodeBlock index, CodeBlock count, CodeBlock elementSize, String member) {
-    return CodeBlock.of("$T.flexibleCount(seg.byteSize(), $L, $L, $L, $S)", RuntimeTypes.ABI_RUNTIME, index, count,
-        elementSize, member);
+  public CodeBlock flexibleCount(
+      CodeBlock index, CodeBlock count, CodeBlock elementSize, String member) {
+    return CodeBlock.of(
+        "$T.flexibleCount(seg.byteSize(), $L, $L, $L, $S)",
+        RuntimeTypes.ABI_RUNTIME,
+        index,
+        count,
+        elementSize,
+        member);
   }
 
   @Override
   public CodeBlock checkBounds(CodeBlock end, String cTypeName, String abi) {
-    return CodeBlock.of("$T.checkBounds(seg.byteSize(), offset, $L, $S, $S)", RuntimeTypes.ABI_RUNTIME, end,
-        cTypeName, abi);
+    return CodeBlock.of(
+        "$T.checkBounds(seg.byteSize(), offset, $L, $S, $S)",
+        RuntimeTypes.ABI_RUNTIME,
+        end,
+        cTypeName,
+        abi);
   }
 }

@@ -13,15 +13,15 @@ import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 
 /**
- * What a union's marshaller has beyond a struct's: the {@code Member} enum that names each
- * member, {@code selected(value)} (the one member that is set), and {@code check(value)} and
- * {@code write(value, buf, offset)} of the selected member. The ABI class also gets
- * {@code read(buf, offset, member)}, {@code check(value, member)} and
- * {@code write(value, member, buf, offset)} from {@link AbiClassWriter}.
+ * What a union's marshaller has beyond a struct's: the {@code Member} enum that names each member,
+ * {@code selected(value)} (the one member that is set), and {@code check(value)} and {@code
+ * write(value, buf, offset)} of the selected member. The ABI class also gets {@code read(buf,
+ * offset, member)}, {@code check(value, member)} and {@code write(value, member, buf, offset)} from
+ * {@link AbiClassWriter}.
  *
- * <p>A member is set when it is a struct, union or array that is not null, or a number that is
- * not 0. No member set writes zeros (the bytes of every member's zero); more than one is an
- * {@code IllegalArgumentException} before anything is written.
+ * <p>A member is set when it is a struct, union or array that is not null, or a number that is not
+ * 0. No member set writes zeros (the bytes of every member's zero); more than one is an {@code
+ * IllegalArgumentException} before anything is written.
  */
 final class UnionCode {
   private final StructLayout layout;
@@ -51,13 +51,16 @@ final class UnionCode {
 
   /** {@code public enum Member { A, B }} of the top-level marshaller. */
   static TypeSpec memberEnum(ClassName name, StructLayout layout, CDeclarations c) {
-    TypeSpec.Builder e = TypeSpec.enumBuilder(name)
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("The members of {@code $L}: which one a {@code read}, {@code check} or {@code write} handles.\n",
-            layout.struct().cTypeName());
+    TypeSpec.Builder e =
+        TypeSpec.enumBuilder(name)
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "The members of {@code $L}: which one a {@code read}, {@code check} or {@code write} handles.\n",
+                layout.struct().cTypeName());
     for (FieldLayout f : choosable(layout)) {
-      e.addEnumConstant(ConstantNames.upperSnake(f.field().javaName()), TypeSpec.anonymousClassBuilder("")
-          .addJavadoc("{@code $L}\n", c.member(f)).build());
+      e.addEnumConstant(
+          ConstantNames.upperSnake(f.field().javaName()),
+          TypeSpec.anonymousClassBuilder("").addJavadoc("{@code $L}\n", c.member(f)).build());
     }
     return e.build();
   }
@@ -65,22 +68,30 @@ final class UnionCode {
   /** {@code selected(value)}: the one member that is set, or null. */
   MethodSpec selected() {
     ClassName member = memberEnum;
-    MethodSpec.Builder method = MethodSpec.methodBuilder("selected")
-        .addJavadoc("The member of {@code value} that {@code write(value, buf, offset)} writes: the one that is\n"
-                + "set (a struct, union or array that is not null, a number that is not 0), or null when none is.\n\n"
-                + "@throws NullPointerException if {@code value} is null\n"
-                + "@throws IllegalArgumentException if more than one member is set\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(member)
-        .addParameter(mirror, "value")
-        .addStatement("$T.requireNonNull(value, $S)", RuntimeTypes.ABI_RUNTIME, union.cTypeName())
-        .addStatement("$T found = null", member);
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("selected")
+            .addJavadoc(
+                "The member of {@code value} that {@code write(value, buf, offset)} writes: the one that is\n"
+                    + "set (a struct, union or array that is not null, a number that is not 0), or null when none is.\n\n"
+                    + "@throws NullPointerException if {@code value} is null\n"
+                    + "@throws IllegalArgumentException if more than one member is set\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(member)
+            .addParameter(mirror, "value")
+            .addStatement(
+                "$T.requireNonNull(value, $S)", RuntimeTypes.ABI_RUNTIME, union.cTypeName())
+            .addStatement("$T found = null", member);
     for (FieldLayout f : choosable(layout)) {
       String constant = ConstantNames.upperSnake(f.field().javaName());
-      method.beginControlFlow("if ($L)", isSet(f))
+      method
+          .beginControlFlow("if ($L)", isSet(f))
           .beginControlFlow("if (found != null)")
-          .addStatement("throw $T.twoMembersSet($S, found, $T.$L)", RuntimeTypes.ABI_RUNTIME, union.cTypeName(),
-              member, constant)
+          .addStatement(
+              "throw $T.twoMembersSet($S, found, $T.$L)",
+              RuntimeTypes.ABI_RUNTIME,
+              union.cTypeName(),
+              member,
+              constant)
           .endControlFlow()
           .addStatement("found = $T.$L", member, constant)
           .endControlFlow();
@@ -91,19 +102,22 @@ final class UnionCode {
   private CodeBlock isSet(FieldLayout f) {
     CodeBlock access = cx.access(f);
     MemberType type = f.field().type();
-    boolean reference = type instanceof MemberType.StructType || type instanceof MemberType.ArrayType;
+    boolean reference =
+        type instanceof MemberType.StructType || type instanceof MemberType.ArrayType;
     return reference ? CodeBlock.of("$L != null", access) : CodeBlock.of("$L != 0", access);
   }
 
   /** {@code check(value)}: the selected member, if any. */
   MethodSpec check() {
     return MethodSpec.methodBuilder("check")
-        .addJavadoc("Checks that the member of {@code value} that is set (see {@link #selected}) can be written\n"
+        .addJavadoc(
+            "Checks that the member of {@code value} that is set (see {@link #selected}) can be written\n"
                 + "on $L. Writes nothing.\n\n"
                 + "@throws NullPointerException if {@code value} is null\n"
                 + "@throws IllegalArgumentException if more than one member is set\n"
                 + "@throws $T if the member's value does not fit its C width\n",
-            layout.abi().manifestName(), RuntimeTypes.RANGE_EXCEPTION)
+            layout.abi().manifestName(),
+            RuntimeTypes.RANGE_EXCEPTION)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(mirror, "value")
         .addStatement("$T member = selected(value)", memberEnum)
@@ -116,7 +130,8 @@ final class UnionCode {
   /** {@code write(value, buf, offset)}: the selected member, or zeros. */
   MethodSpec write(Access access) {
     return MethodSpec.methodBuilder("write")
-        .addJavadoc("Writes the member of {@code value} that is set (see {@link #selected}) as {@code $L} laid\n"
+        .addJavadoc(
+            "Writes the member of {@code value} that is set (see {@link #selected}) as {@code $L} laid\n"
                 + "out on $L at {@code offset}, the union's other bytes zero; all zeros when no member is set.\n"
                 + "Changes neither the buffer's position nor its order; when it throws, the buffer is unchanged.\n\n"
                 + "@throws NullPointerException if {@code value} is null\n"
@@ -124,7 +139,9 @@ final class UnionCode {
                 + "@throws $T if the member's value does not fit its C width\n"
                 + "@throws IndexOutOfBoundsException if {@code offset} is negative or the union would end\n"
                 + "    past {@code buf.limit()}\n",
-            union.cTypeName(), layout.abi().manifestName(), RuntimeTypes.RANGE_EXCEPTION)
+            union.cTypeName(),
+            layout.abi().manifestName(),
+            RuntimeTypes.RANGE_EXCEPTION)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(mirror, "value")
         .addParameter(access.memoryType(), access.memory())

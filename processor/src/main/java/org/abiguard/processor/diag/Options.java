@@ -55,8 +55,13 @@ public final class Options {
           continue;
         }
         if (!KNOWN_ABIS.contains(abi)) {
-          problems.add("unknown ABI '" + part.trim() + "' in -A" + ABIS + "; use a comma list of "
-              + String.join(", ", KNOWN_ABIS));
+          problems.add(
+              "unknown ABI '"
+                  + part.trim()
+                  + "' in -A"
+                  + ABIS
+                  + "; use a comma list of "
+                  + String.join(", ", KNOWN_ABIS));
         } else if (!abis.contains(abi)) {
           abis.add(abi);
         }
@@ -71,7 +76,8 @@ public final class Options {
       switch (mode.trim().toLowerCase(Locale.ROOT)) {
         case "strict" -> strict = true;
         case "lenient", "" -> strict = false;
-        default -> problems.add("unknown value '" + mode + "' for -A" + MODE + "; use lenient or strict");
+        default ->
+            problems.add("unknown value '" + mode + "' for -A" + MODE + "; use lenient or strict");
       }
     }
     boolean warningsOnly = false;
@@ -80,7 +86,9 @@ public final class Options {
       switch (severity.trim().toLowerCase(Locale.ROOT)) {
         case "warning" -> warningsOnly = true;
         case "error", "" -> warningsOnly = false;
-        default -> problems.add("unknown value '" + severity + "' for -A" + SEVERITY + "; use error or warning");
+        default ->
+            problems.add(
+                "unknown value '" + severity + "' for -A" + SEVERITY + "; use error or warning");
       }
     }
     String baseline = raw.get(BASELINE);
@@ -90,7 +98,10 @@ public final class Options {
     return new Options(abis, strict, warningsOnly, baseline, problems);
   }
 
-  /** The target ABIs by manifest name ({@code x86_64}, {@code i386}, {@code aarch64}); the first is primary. */
+  /**
+   * The target ABIs by manifest name ({@code x86_64}, {@code i386}, {@code aarch64}); the first is
+   * primary.
+   */
   public List<String> abis() {
     return abis;
   }

@@ -15,20 +15,21 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
- * The one place diagnostics leave the processor. It owns the message format
- * ({@code [abiguard:<kind>] text}, then a line linking the kind's page in {@code docs/}), the
- * kind of each diagnostic (error, or warning under {@code -Aabiguard.severity=warning}) and
- * suppression through {@code @SuppressWarnings}.
+ * The one place diagnostics leave the processor. It owns the message format ({@code
+ * [abiguard:<kind>] text}, then a line linking the kind's page in {@code docs/}), the kind of each
+ * diagnostic (error, or warning under {@code -Aabiguard.severity=warning}) and suppression through
+ * {@code @SuppressWarnings}.
  */
 public final class Reporter {
   private static final String SUPPRESS_ALL = "abiguard";
+
   /** The flow guard's entry point in a stack trace. */
   private static final String GUARD_ENTRY = "org.abiguard.processor.guard.GuardListener";
 
   /**
-   * Where the page of each kind lives: {@code docs/<id>.md} ({@code docs/abiguard.md} for
-   * messages about abiguard itself) in the repository named by the root pom's {@code <scm><url>};
-   * {@code DocsLinkTest} fails when the two disagree or a page is missing.
+   * Where the page of each kind lives: {@code docs/<id>.md} ({@code docs/abiguard.md} for messages
+   * about abiguard itself) in the repository named by the root pom's {@code <scm><url>}; {@code
+   * DocsLinkTest} fails when the two disagree or a page is missing.
    */
   public static final String DOCS = "https://github.com/abiguard/abiguard/blob/main/docs/";
 
@@ -59,7 +60,8 @@ public final class Reporter {
   }
 
   /** Reports on an annotation of an element, so the IDE points at the annotation itself. */
-  public boolean report(AbiKind kind, Element element, AnnotationMirror annotation, String message) {
+  public boolean report(
+      AbiKind kind, Element element, AnnotationMirror annotation, String message) {
     if (isSuppressed(kind, element)) {
       return false;
     }
@@ -70,7 +72,11 @@ public final class Reporter {
 
   /** Reports on one value of an annotation of an element. */
   public boolean report(
-      AbiKind kind, Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+      AbiKind kind,
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      String message) {
     if (isSuppressed(kind, element)) {
       return false;
     }
@@ -80,20 +86,21 @@ public final class Reporter {
   }
 
   /**
-   * Reports on a tree (an expression) of a compilation unit: the flow guard's diagnostics. The
-   * path is used for suppression: every enclosing declaration's {@code @SuppressWarnings}
-   * counts.
+   * Reports on a tree (an expression) of a compilation unit: the flow guard's diagnostics. The path
+   * is used for suppression: every enclosing declaration's {@code @SuppressWarnings} counts.
    */
   public void report(AbiKind kind, Trees trees, TreePath path, String message) {
     if (isSuppressed(kind, trees, path)) {
       return;
     }
-    trees.printMessage(kindOf(kind), format(kind, message), path.getLeaf(), path.getCompilationUnit());
+    trees.printMessage(
+        kindOf(kind), format(kind, message), path.getLeaf(), path.getCompilationUnit());
     count(kind);
   }
 
   /** Reports on a tree where no path is at hand (no suppression lookup). */
-  public void report(AbiKind kind, Trees trees, Tree tree, CompilationUnitTree unit, String message) {
+  public void report(
+      AbiKind kind, Trees trees, Tree tree, CompilationUnitTree unit, String message) {
     trees.printMessage(kindOf(kind), format(kind, message), tree, unit);
     count(kind);
   }
@@ -117,9 +124,9 @@ public final class Reporter {
   }
 
   /**
-   * The flow guard failed inside one method (or initializer, or class): the guard fails closed,
-   * so this is an error on that declaration (a warning under {@code -Aabiguard.severity=warning})
-   * that names it, says it was not checked and carries the stack trace for a bug report.
+   * The flow guard failed inside one method (or initializer, or class): the guard fails closed, so
+   * this is an error on that declaration (a warning under {@code -Aabiguard.severity=warning}) that
+   * names it, says it was not checked and carries the stack trace for a bug report.
    * {@code @SuppressWarnings("abiguard")} on the declaration (or an enclosing one) silences it.
    *
    * @param what the declaration, e.g. {@code method boom of p.TwoMethods}
@@ -129,7 +136,8 @@ public final class Reporter {
       return;
     }
     Diagnostic.Kind kind = warningsOnly ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
-    trees.printMessage(kind, guardFailureMessage(what, failure), path.getLeaf(), path.getCompilationUnit());
+    trees.printMessage(
+        kind, guardFailureMessage(what, failure), path.getLeaf(), path.getCompilationUnit());
     if (kind == Diagnostic.Kind.ERROR) {
       errors++;
     }
@@ -137,10 +145,14 @@ public final class Reporter {
 
   /** The text of {@link #guardFailure}: a one-line summary, the stack trace, then the docs link. */
   public static String guardFailureMessage(String what, Throwable failure) {
-    StringBuilder m = new StringBuilder("[abiguard] internal error in the flow guard: ").append(what)
-        .append(" is not checked (").append(failure)
-        .append("). Please report this to the abiguard maintainers with the stack trace below;")
-        .append(" until it is fixed, @SuppressWarnings(\"abiguard\") on it accepts it unchecked.");
+    StringBuilder m =
+        new StringBuilder("[abiguard] internal error in the flow guard: ")
+            .append(what)
+            .append(" is not checked (")
+            .append(failure)
+            .append("). Please report this to the abiguard maintainers with the stack trace below;")
+            .append(
+                " until it is fixed, @SuppressWarnings(\"abiguard\") on it accepts it unchecked.");
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t != failure) {
         m.append("\nCaused by: ").append(t);
@@ -155,7 +167,9 @@ public final class Reporter {
     return m.append(seePage(SELF_PAGE)).toString();
   }
 
-  /** Whether {@code @SuppressWarnings("abiguard")} on an enclosing declaration silences everything. */
+  /**
+   * Whether {@code @SuppressWarnings("abiguard")} on an enclosing declaration silences everything.
+   */
   private static boolean isSuppressedEntirely(Trees trees, TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
@@ -187,14 +201,20 @@ public final class Reporter {
   }
 
   /**
-   * A failure inside abiguard. The processor never ends a compilation with an uncaught
-   * exception: this reports it as an error that asks for a bug report.
+   * A failure inside abiguard. The processor never ends a compilation with an uncaught exception:
+   * this reports it as an error that asks for a bug report.
    */
   public void internalError(String where, Throwable t) {
     messager.printMessage(
         Diagnostic.Kind.ERROR,
-        self("internal error in " + where + ": " + t + " at " + firstFrame(t)
-            + "; please report this to the abiguard maintainers"));
+        self(
+            "internal error in "
+                + where
+                + ": "
+                + t
+                + " at "
+                + firstFrame(t)
+                + "; please report this to the abiguard maintainers"));
     errors++;
   }
 
@@ -208,12 +228,16 @@ public final class Reporter {
     return errors;
   }
 
-  /** The formatted text: {@code [abiguard:<kind>] message}, then the line linking the kind's page. */
+  /**
+   * The formatted text: {@code [abiguard:<kind>] message}, then the line linking the kind's page.
+   */
   public static String format(AbiKind kind, String message) {
     return kind.prefix() + " " + message + seePage(kind.id());
   }
 
-  /** A message about abiguard itself: {@code [abiguard] message}, then the line linking its page. */
+  /**
+   * A message about abiguard itself: {@code [abiguard] message}, then the line linking its page.
+   */
   static String self(String message) {
     return "[abiguard] " + message + seePage(SELF_PAGE);
   }

@@ -7,8 +7,10 @@ package org.abiguard.processor.guard;
 @FunctionalInterface
 interface AnalysisObserver {
   /** Observes nothing. */
-  AnalysisObserver NONE = name -> { };
+  AnalysisObserver NONE = name -> {};
 
-  /** Called with the method's simple name before it is analysed; what it throws fails that analysis. */
+  /**
+   * Called with the method's simple name before it is analysed; what it throws fails that analysis.
+   */
   void beforeMethod(String name);
 }

@@ -1,6 +1,5 @@
 package org.abiguard.processor.guard;
 
-import org.abiguard.processor.guard.flow.Declarations;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -22,34 +21,45 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.flow.Context;
+import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.flow.Interpreter;
 
 /**
- * Analyses one class (and its member classes): the override check, the declarations only the
- * guard sees ({@link LocalDeclarations}), then each method and the initializers that mention a
- * declared width. The guard fails closed: a failure inside the analysis of one method is an
- * error on that method (see {@link Reporter#guardFailure}), never a method that silently goes
- * unchecked; the other methods are still checked. A method that reads a width that depends on
- * the ABI ({@code @NativeLong}, {@code @Pointer}) is analysed once per C data model of the
- * configured ABIs.
+ * Analyses one class (and its member classes): the override check, the declarations only the guard
+ * sees ({@link LocalDeclarations}), then each method and the initializers that mention a declared
+ * width. The guard fails closed: a failure inside the analysis of one method is an error on that
+ * method (see {@link Reporter#guardFailure}), never a method that silently goes unchecked; the
+ * other methods are still checked. A method that reads a width that depends on the ABI
+ * ({@code @NativeLong}, {@code @Pointer}) is analysed once per C data model of the configured ABIs.
  */
 final class ClassAnalyzer {
   private final Trees trees;
   private final Types types;
   private final Elements elements;
   private final Declarations declarations;
+
   /** The declarations per C data model of the configured ABIs, the primary ABI's first. */
   private final List<Declarations> models;
+
   private final LocalDeclarations locals;
   private final Reporter reporter;
   private final boolean strict;
   private final OverrideCheck overrides;
   private final AnalysisObserver observer;
-  /** Classes analysed so far, by symbol (trees are not kept alive after javac is done with them). */
+
+  /**
+   * Classes analysed so far, by symbol (trees are not kept alive after javac is done with them).
+   */
   private final Set<Element> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  ClassAnalyzer(Trees trees, Types types, Elements elements, List<Declarations> models, Reporter reporter,
-      boolean strict, AnalysisObserver observer) {
+  ClassAnalyzer(
+      Trees trees,
+      Types types,
+      Elements elements,
+      List<Declarations> models,
+      Reporter reporter,
+      boolean strict,
+      AnalysisObserver observer) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
@@ -70,7 +80,9 @@ final class ClassAnalyzer {
     } catch (RuntimeException e) {
       return;
     }
-    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(type)
+    if (path == null
+        || !(path.getLeaf() instanceof ClassTree)
+        || done.contains(type)
         || GeneratedMarshallers.isOne(type)) {
       return;
     }
@@ -93,31 +105,51 @@ final class ClassAnalyzer {
     if (type != null && !done.add(type)) {
       return;
     }
-    String owner = type instanceof TypeElement named ? named.getQualifiedName().toString()
-        : classTree.getSimpleName().toString();
-    guarded(context, classPath, "the override check of class " + owner, () -> overrides.check(classPath));
-    guarded(context, classPath, "the local declarations of class " + owner, () -> locals.check(classPath));
+    String owner =
+        type instanceof TypeElement named
+            ? named.getQualifiedName().toString()
+            : classTree.getSimpleName().toString();
+    guarded(
+        context,
+        classPath,
+        "the override check of class " + owner,
+        () -> overrides.check(classPath));
+    guarded(
+        context,
+        classPath,
+        "the local declarations of class " + owner,
+        () -> locals.check(classPath));
     boolean initializers = false;
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
-      if (((member instanceof VariableTree field && field.getInitializer() != null) || member instanceof BlockTree)
+      if (((member instanceof VariableTree field && field.getInitializer() != null)
+              || member instanceof BlockTree)
           && RelevanceScan.mentionsWidths(trees, declarations, memberPath)) {
         initializers = true;
       }
     }
     if (initializers) {
-      perModel(contexts, classPath, "the initializers of class " + owner,
+      perModel(
+          contexts,
+          classPath,
+          "the initializers of class " + owner,
           modelContext -> Interpreter.analyseInitializers(modelContext, classPath, null));
     }
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (member instanceof MethodTree method) {
-        if (method.getBody() != null && (declarations.width(trees.getElement(memberPath)) != null
-            || RelevanceScan.mentionsWidths(trees, declarations, new TreePath(memberPath, method.getBody())))) {
-          perModel(contexts, memberPath, describe(method) + " of " + owner, modelContext -> {
-            observer.beforeMethod(method.getName().toString());
-            Interpreter.analyseMethod(modelContext, memberPath, null);
-          });
+        if (method.getBody() != null
+            && (declarations.width(trees.getElement(memberPath)) != null
+                || RelevanceScan.mentionsWidths(
+                    trees, declarations, new TreePath(memberPath, method.getBody())))) {
+          perModel(
+              contexts,
+              memberPath,
+              describe(method) + " of " + owner,
+              modelContext -> {
+                observer.beforeMethod(method.getName().toString());
+                Interpreter.analyseMethod(modelContext, memberPath, null);
+              });
         }
       } else if (member instanceof ClassTree) {
         analyseClass(contexts, memberPath);
@@ -126,11 +158,11 @@ final class ClassAnalyzer {
   }
 
   /**
-   * Runs an analysis for the primary data model and, when it read a width that depends on the
-   * ABI, for the others too; a place already reported for an earlier data model is not reported
-   * again.
+   * Runs an analysis for the primary data model and, when it read a width that depends on the ABI,
+   * for the others too; a place already reported for an earlier data model is not reported again.
    */
-  private void perModel(List<Context> contexts, TreePath at, String what, Consumer<Context> analysis) {
+  private void perModel(
+      List<Context> contexts, TreePath at, String what, Consumer<Context> analysis) {
     Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int i = 0; i < contexts.size(); i++) {
       Context context = contexts.get(i);
@@ -139,17 +171,23 @@ final class ClassAnalyzer {
       Set<Tree> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
       earlier.addAll(reported);
       boolean[] dependent = {false};
-      boolean analysed = guarded(context, at, what, () -> {
-        analysis.accept(context);
-        dependent[0] = model.takeAbiDependentRead();
-      }, pending -> {
-        Tree leaf = pending.path().getLeaf();
-        if (earlier.contains(leaf)) {
-          return false;
-        }
-        reported.add(leaf);
-        return true;
-      });
+      boolean analysed =
+          guarded(
+              context,
+              at,
+              what,
+              () -> {
+                analysis.accept(context);
+                dependent[0] = model.takeAbiDependentRead();
+              },
+              pending -> {
+                Tree leaf = pending.path().getLeaf();
+                if (earlier.contains(leaf)) {
+                  return false;
+                }
+                reported.add(leaf);
+                return true;
+              });
       if (!analysed || !dependent[0]) {
         return;
       }
@@ -161,13 +199,18 @@ final class ClassAnalyzer {
   }
 
   /** Runs an analysis and reports its findings that pass {@code report}; false when it failed. */
-  private boolean guarded(Context context, TreePath at, String what, Runnable analysis,
+  private boolean guarded(
+      Context context,
+      TreePath at,
+      String what,
+      Runnable analysis,
       Predicate<Context.Pending> report) {
     try {
       analysis.run();
       for (Context.Pending pending : context.drain()) {
         if (report.test(pending)) {
-          reporter.report(pending.finding().kind(), trees, pending.path(), pending.finding().message());
+          reporter.report(
+              pending.finding().kind(), trees, pending.path(), pending.finding().message());
         }
       }
       return true;

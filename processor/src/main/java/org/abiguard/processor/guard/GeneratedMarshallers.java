@@ -9,10 +9,10 @@ import org.abiguard.processor.model.WidthReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recognises the marshallers abiguard itself generated. Their reads and writes are range-checked
- * by construction (every value is checked against its member's width before it is written), so
- * the guard does not analyse them again: in a codebase of many structs they are most of the
- * code that mentions widths.
+ * Recognises the marshallers abiguard itself generated. Their reads and writes are range-checked by
+ * construction (every value is checked against its member's width before it is written), so the
+ * guard does not analyse them again: in a codebase of many structs they are most of the code that
+ * mentions widths.
  */
 final class GeneratedMarshallers {
   private static final String GENERATED = "javax.annotation.processing.Generated";

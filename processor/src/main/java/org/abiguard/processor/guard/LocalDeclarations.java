@@ -1,6 +1,5 @@
 package org.abiguard.processor.guard;
 
-import org.abiguard.processor.guard.flow.Declarations;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -23,6 +22,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.diag.Reporter;
+import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.model.DeclaredWidth;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
@@ -30,12 +30,12 @@ import org.abiguard.processor.model.WidthReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the annotations that only the guard can see, because javac hands annotation processors
- * no element inside a method body: width annotations on local variables, lambda parameters and
- * the members of local and anonymous classes (the Java type must hold the width, the width must
- * be a C integer width, and there is one width declaration), and {@code @AbiStruct} or
- * {@code @AbiUnion} on a local class, which no processor ever receives. Each problem is an
- * {@code [abiguard:annotation]} error on the annotation.
+ * Checks the annotations that only the guard can see, because javac hands annotation processors no
+ * element inside a method body: width annotations on local variables, lambda parameters and the
+ * members of local and anonymous classes (the Java type must hold the width, the width must be a C
+ * integer width, and there is one width declaration), and {@code @AbiStruct} or {@code @AbiUnion}
+ * on a local class, which no processor ever receives. Each problem is an {@code
+ * [abiguard:annotation]} error on the annotation.
  */
 final class LocalDeclarations {
   private static final String ABI_STRUCT = "org.abiguard.AbiStruct";
@@ -91,7 +91,8 @@ final class LocalDeclarations {
 
     @Override
     public Void visitMethod(MethodTree node, Void unused) {
-      if (localDepth > 0 && trees.getElement(getCurrentPath()) instanceof ExecutableElement m
+      if (localDepth > 0
+          && trees.getElement(getCurrentPath()) instanceof ExecutableElement m
           && m.getKind() == ElementKind.METHOD) {
         width(m, m.getReturnType(), node.getModifiers());
       }
@@ -102,7 +103,9 @@ final class LocalDeclarations {
     private boolean isLocal(Element e) {
       return switch (e.getKind()) {
         case LOCAL_VARIABLE, RESOURCE_VARIABLE, EXCEPTION_PARAMETER, BINDING_VARIABLE -> true;
-        case PARAMETER -> localDepth > 0 || getCurrentPath().getParentPath().getLeaf() instanceof LambdaExpressionTree;
+        case PARAMETER ->
+            localDepth > 0
+                || getCurrentPath().getParentPath().getLeaf() instanceof LambdaExpressionTree;
         case FIELD -> localDepth > 0;
         default -> false;
       };
@@ -110,14 +113,24 @@ final class LocalDeclarations {
 
     private void localMirror(TypeElement type, ModifiersTree modifiers) {
       for (AnnotationTree at : modifiers.getAnnotations()) {
-        Element a = trees.getElement(new TreePath(new TreePath(getCurrentPath(), modifiers), at.getAnnotationType()));
-        if (a instanceof TypeElement ate && (ate.getQualifiedName().contentEquals(ABI_STRUCT)
-            || ate.getQualifiedName().contentEquals(ABI_UNION))) {
+        Element a =
+            trees.getElement(
+                new TreePath(new TreePath(getCurrentPath(), modifiers), at.getAnnotationType()));
+        if (a instanceof TypeElement ate
+            && (ate.getQualifiedName().contentEquals(ABI_STRUCT)
+                || ate.getQualifiedName().contentEquals(ABI_UNION))) {
           String ann = "@" + ate.getSimpleName();
-          reporter.report(AbiKind.ANNOTATION, trees, annotationPath(modifiers, at), ann + " on local class "
-              + type.getSimpleName() + " has no effect: javac hands local classes to no annotation processor, so"
-              + " abiguard writes no marshaller, manifest entry or C assertion for it; declare "
-              + type.getSimpleName() + " as a top-level or member class");
+          reporter.report(
+              AbiKind.ANNOTATION,
+              trees,
+              annotationPath(modifiers, at),
+              ann
+                  + " on local class "
+                  + type.getSimpleName()
+                  + " has no effect: javac hands local classes to no annotation processor, so"
+                  + " abiguard writes no marshaller, manifest entry or C assertion for it; declare "
+                  + type.getSimpleName()
+                  + " as a top-level or member class");
         }
       }
     }
@@ -129,32 +142,68 @@ final class LocalDeclarations {
       }
       String what = decls.describe(e);
       if (declared.size() > 1) {
-        report(modifiers, declared.get(1), what + " declares its C type twice, with " + declared.get(0).via()
-            + " and " + declared.get(1).via() + "; keep exactly one of them");
+        report(
+            modifiers,
+            declared.get(1),
+            what
+                + " declares its C type twice, with "
+                + declared.get(0).via()
+                + " and "
+                + declared.get(1).via()
+                + "; keep exactly one of them");
         return;
       }
       DeclaredWidth d = declared.get(0);
       Width w = d.width();
       if (!d.nativeLong() && !d.pointer() && !Width.isValidBits(w.bits())) {
-        report(modifiers, d, d.via() + " declares " + w.bits() + " bits on " + what
-            + ", which is no C integer width; use 8, 16, 32 or 64");
+        report(
+            modifiers,
+            d,
+            d.via()
+                + " declares "
+                + w.bits()
+                + " bits on "
+                + what
+                + ", which is no C integer width; use 8, 16, 32 or 64");
         return;
       }
       JavaKind kind = decls.kindOf(type);
-      String width = d.nativeLong() ? d.via() + " (C long, up to " + w + ")"
-          : d.pointer() ? d.via() + " (a pointer, up to " + w + ")" : d.via() + " (" + w + ")";
+      String width =
+          d.nativeLong()
+              ? d.via() + " (C long, up to " + w + ")"
+              : d.pointer() ? d.via() + " (a pointer, up to " + w + ")" : d.via() + " (" + w + ")";
       if (kind == null) {
-        report(modifiers, d, what + " of type " + display(type) + " cannot hold " + width
-            + ", which is an integer; declare it " + holders(w));
+        report(
+            modifiers,
+            d,
+            what
+                + " of type "
+                + display(type)
+                + " cannot hold "
+                + width
+                + ", which is an integer; declare it "
+                + holders(w));
       } else if (!kind.canHold(w)) {
-        report(modifiers, d, what + " of type " + display(type) + " is narrower than " + width + "; declare it "
-            + holders(w));
+        report(
+            modifiers,
+            d,
+            what
+                + " of type "
+                + display(type)
+                + " is narrower than "
+                + width
+                + "; declare it "
+                + holders(w));
       }
     }
 
     private void report(ModifiersTree modifiers, DeclaredWidth d, String message) {
       AnnotationTree at = annotationTree(modifiers, d.annotation());
-      reporter.report(AbiKind.ANNOTATION, trees, at == null ? getCurrentPath() : annotationPath(modifiers, at), message);
+      reporter.report(
+          AbiKind.ANNOTATION,
+          trees,
+          at == null ? getCurrentPath() : annotationPath(modifiers, at),
+          message);
     }
 
     private TreePath annotationPath(ModifiersTree modifiers, AnnotationTree at) {
@@ -165,8 +214,9 @@ final class LocalDeclarations {
     private @Nullable AnnotationTree annotationTree(ModifiersTree modifiers, AnnotationMirror am) {
       Element type = am.getAnnotationType().asElement();
       for (AnnotationTree at : modifiers.getAnnotations()) {
-        if (type.equals(trees.getElement(new TreePath(new TreePath(getCurrentPath(), modifiers),
-            at.getAnnotationType())))) {
+        if (type.equals(
+            trees.getElement(
+                new TreePath(new TreePath(getCurrentPath(), modifiers), at.getAnnotationType())))) {
           return at;
         }
       }
@@ -182,8 +232,11 @@ final class LocalDeclarations {
         names.add(k.holdsRawBits(w) ? k.keyword() + " (raw bits)" : k.keyword());
       }
     }
-    return names.size() == 1 ? names.get(0)
-        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    return names.size() == 1
+        ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1))
+            + " or "
+            + names.get(names.size() - 1);
   }
 
   private static String display(TypeMirror type) {

@@ -1,6 +1,5 @@
 package org.abiguard.processor.guard;
 
-import org.abiguard.processor.guard.flow.Declarations;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -22,15 +21,16 @@ import javax.lang.model.util.Types;
 import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An override must accept every value the method it overrides accepts: callers through the
- * supertype pass values of the supertype's declared parameter width. A parameter narrower
- * than the overridden one is an error on the override's parameter; so is a declared result
- * wider than the overridden method's.
+ * supertype pass values of the supertype's declared parameter width. A parameter narrower than the
+ * overridden one is an error on the override's parameter; so is a declared result wider than the
+ * overridden method's.
  */
 final class OverrideCheck {
   private final Trees trees;
@@ -40,7 +40,13 @@ final class OverrideCheck {
   private final Reporter reporter;
   private final boolean strict;
 
-  OverrideCheck(Trees trees, Types types, Elements elements, Declarations declarations, Reporter reporter, boolean strict) {
+  OverrideCheck(
+      Trees trees,
+      Types types,
+      Elements elements,
+      Declarations declarations,
+      Reporter reporter,
+      boolean strict) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
@@ -59,7 +65,8 @@ final class OverrideCheck {
         continue;
       }
       TreePath methodPath = new TreePath(classPath, member);
-      if (!(trees.getElement(methodPath) instanceof ExecutableElement method) || !declarations.relevant(method)) {
+      if (!(trees.getElement(methodPath) instanceof ExecutableElement method)
+          || !declarations.relevant(method)) {
         continue;
       }
       for (ExecutableElement base : overridden(method, type)) {
@@ -68,35 +75,89 @@ final class OverrideCheck {
     }
   }
 
-  private void compare(TreePath methodPath, MethodTree methodTree, ExecutableElement method, ExecutableElement base) {
+  private void compare(
+      TreePath methodPath,
+      MethodTree methodTree,
+      ExecutableElement method,
+      ExecutableElement base) {
     String owner = Declarations.enclosing(base).getSimpleName().toString();
     for (int i = 0; i < method.getParameters().size() && i < base.getParameters().size(); i++) {
       Width mine = declarations.width(method.getParameters().get(i));
-      Range accepted = accepted(base.getParameters().get(i).asType(), declarations.width(base.getParameters().get(i)));
+      Range accepted =
+          accepted(
+              base.getParameters().get(i).asType(),
+              declarations.width(base.getParameters().get(i)));
       if (mine == null || accepted == null || Range.of(mine).contains(accepted)) {
         continue;
       }
-      Range lost = accepted.hi().compareTo(Range.of(mine).hi()) > 0
-          ? new Range(accepted.lo().max(Range.of(mine).hi().add(java.math.BigInteger.ONE)), accepted.hi())
-          : new Range(accepted.lo(), Range.of(mine).lo().subtract(java.math.BigInteger.ONE));
-      String baseWidth = widthName(base.getParameters().get(i).asType(), declarations.width(base.getParameters().get(i)));
-      reporter.report(AbiKind.NARROWING, trees, new TreePath(methodPath, methodTree.getParameters().get(i)),
-          "parameter " + declarations.paramName(method, i) + " of " + Declarations.methodName(method) + " (" + mine
-              + ") overrides parameter " + declarations.paramName(base, i) + " of " + owner + "." + base.getSimpleName()
-              + " (" + baseWidth + "): callers through " + owner + " can pass values " + lost
-              + ", which would be truncated\n  - declare the parameter " + baseWidth + " like the method it overrides");
+      Range lost =
+          accepted.hi().compareTo(Range.of(mine).hi()) > 0
+              ? new Range(
+                  accepted.lo().max(Range.of(mine).hi().add(java.math.BigInteger.ONE)),
+                  accepted.hi())
+              : new Range(accepted.lo(), Range.of(mine).lo().subtract(java.math.BigInteger.ONE));
+      String baseWidth =
+          widthName(
+              base.getParameters().get(i).asType(),
+              declarations.width(base.getParameters().get(i)));
+      reporter.report(
+          AbiKind.NARROWING,
+          trees,
+          new TreePath(methodPath, methodTree.getParameters().get(i)),
+          "parameter "
+              + declarations.paramName(method, i)
+              + " of "
+              + Declarations.methodName(method)
+              + " ("
+              + mine
+              + ") overrides parameter "
+              + declarations.paramName(base, i)
+              + " of "
+              + owner
+              + "."
+              + base.getSimpleName()
+              + " ("
+              + baseWidth
+              + "): callers through "
+              + owner
+              + " can pass values "
+              + lost
+              + ", which would be truncated\n  - declare the parameter "
+              + baseWidth
+              + " like the method it overrides");
     }
     Width mineResult = declarations.width(method);
     Width baseResult = declarations.width(base);
-    if (mineResult != null && baseResult != null && !Range.of(baseResult).contains(Range.of(mineResult))) {
-      reporter.report(AbiKind.NARROWING, trees, methodPath,
-          "result of " + method.getSimpleName() + " (" + mineResult + ") overrides " + owner + "." + base.getSimpleName()
-              + ", declared " + baseResult + ": callers through " + owner + " would receive values it does not declare"
-              + "\n  - declare the result " + baseResult + " or narrower");
+    if (mineResult != null
+        && baseResult != null
+        && !Range.of(baseResult).contains(Range.of(mineResult))) {
+      reporter.report(
+          AbiKind.NARROWING,
+          trees,
+          methodPath,
+          "result of "
+              + method.getSimpleName()
+              + " ("
+              + mineResult
+              + ") overrides "
+              + owner
+              + "."
+              + base.getSimpleName()
+              + ", declared "
+              + baseResult
+              + ": callers through "
+              + owner
+              + " would receive values it does not declare"
+              + "\n  - declare the result "
+              + baseResult
+              + " or narrower");
     }
   }
 
-  /** The values callers may pass to a parameter: its declared width, or in strict mode its Java type. */
+  /**
+   * The values callers may pass to a parameter: its declared width, or in strict mode its Java
+   * type.
+   */
   private @Nullable Range accepted(TypeMirror type, @Nullable Width width) {
     if (width != null) {
       return Range.of(width);
@@ -106,8 +167,13 @@ final class OverrideCheck {
   }
 
   private String widthName(TypeMirror type, @Nullable Width width) {
-    return width != null ? width.toString() : Declarations.javaWidth(Objects.requireNonNull(declarations.kindOf(type),
-        "a parameter accepted without a width has an integral Java type")).toString();
+    return width != null
+        ? width.toString()
+        : Declarations.javaWidth(
+                Objects.requireNonNull(
+                    declarations.kindOf(type),
+                    "a parameter accepted without a width has an integral Java type"))
+            .toString();
   }
 
   private Set<ExecutableElement> overridden(ExecutableElement method, TypeElement type) {
@@ -119,7 +185,8 @@ final class OverrideCheck {
       if (!(supertype instanceof DeclaredType declared) || !seen.add(declared.asElement())) {
         continue;
       }
-      for (ExecutableElement other : ElementFilter.methodsIn(declared.asElement().getEnclosedElements())) {
+      for (ExecutableElement other :
+          ElementFilter.methodsIn(declared.asElement().getEnclosedElements())) {
         if (other.getSimpleName().equals(method.getSimpleName())
             && other.getParameters().size() == method.getParameters().size()
             && elements.overrides(method, other, type)) {

@@ -1,6 +1,5 @@
 package org.abiguard.processor.guard;
 
-import org.abiguard.processor.guard.flow.Declarations;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -15,13 +14,14 @@ import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.DeclaredType;
+import org.abiguard.processor.guard.flow.Declarations;
 
 /**
- * The cheap pre-scan: does a method body (or initializer) mention anything with a declared
- * width? A body that reads no annotated field, parameter, local or method, calls nothing with
- * an annotated parameter and builds no lambda for an annotated interface has no sink a width
- * fact could reach (a method with a declared result width is always analysed, for its returns), so the dataflow
- * skips it and unannotated code costs one tree walk.
+ * The cheap pre-scan: does a method body (or initializer) mention anything with a declared width? A
+ * body that reads no annotated field, parameter, local or method, calls nothing with an annotated
+ * parameter and builds no lambda for an annotated interface has no sink a width fact could reach (a
+ * method with a declared result width is always analysed, for its returns), so the dataflow skips
+ * it and unannotated code costs one tree walk.
  */
 final class RelevanceScan extends TreePathScanner<Void, Void> {
   private final Trees trees;

@@ -10,14 +10,15 @@ import javax.annotation.processing.ProcessingEnvironment;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds javac's own {@link ProcessingEnvironment} behind the one a processor is given. Build
- * tools and IDEs (Gradle's incremental processing, IntelliJ) hand processors a wrapper that
- * delegates to javac's; {@link JavacTask#instance} only accepts javac's. The wrapper is searched
- * by reflection: fields that hold a processing environment (e.g. {@code delegate},
- * {@code processingEnv}), and the invocation handler of a {@link Proxy}.
+ * Finds javac's own {@link ProcessingEnvironment} behind the one a processor is given. Build tools
+ * and IDEs (Gradle's incremental processing, IntelliJ) hand processors a wrapper that delegates to
+ * javac's; {@link JavacTask#instance} only accepts javac's. The wrapper is searched by reflection:
+ * fields that hold a processing environment (e.g. {@code delegate}, {@code processingEnv}), and the
+ * invocation handler of a {@link Proxy}.
  */
 final class TaskLocator {
-  private static final String JAVAC_ENV = "com.sun.tools.javac.processing.JavacProcessingEnvironment";
+  private static final String JAVAC_ENV =
+      "com.sun.tools.javac.processing.JavacProcessingEnvironment";
   private static final int MAX_DEPTH = 4;
 
   private TaskLocator() {}
@@ -36,7 +37,8 @@ final class TaskLocator {
     }
   }
 
-  private static @Nullable ProcessingEnvironment find(@Nullable Object candidate, int depth, Map<Object, Boolean> seen) {
+  private static @Nullable ProcessingEnvironment find(
+      @Nullable Object candidate, int depth, Map<Object, Boolean> seen) {
     if (candidate == null || depth > MAX_DEPTH || seen.put(candidate, Boolean.TRUE) != null) {
       return null;
     }
@@ -46,7 +48,9 @@ final class TaskLocator {
     if (Proxy.isProxyClass(candidate.getClass())) {
       return find(Proxy.getInvocationHandler(candidate), depth + 1, seen);
     }
-    for (Class<?> type = candidate.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+    for (Class<?> type = candidate.getClass();
+        type != null && type != Object.class;
+        type = type.getSuperclass()) {
       for (Field field : type.getDeclaredFields()) {
         if (field.getType().isPrimitive() || field.getType() == String.class) {
           continue;
@@ -58,7 +62,8 @@ final class TaskLocator {
         } catch (ReflectiveOperationException | RuntimeException e) {
           continue;
         }
-        if (value instanceof ProcessingEnvironment || (value != null && Proxy.isProxyClass(value.getClass()))
+        if (value instanceof ProcessingEnvironment
+            || (value != null && Proxy.isProxyClass(value.getClass()))
             || (value != null && looksLikeWrapper(field.getName()))) {
           ProcessingEnvironment found = find(value, depth + 1, seen);
           if (found != null) {
@@ -72,7 +77,9 @@ final class TaskLocator {
 
   private static boolean looksLikeWrapper(String fieldName) {
     String name = fieldName.toLowerCase(Locale.ROOT);
-    return name.contains("delegate") || name.contains("processingenv") || name.contains("env")
+    return name.contains("delegate")
+        || name.contains("processingenv")
+        || name.contains("env")
         || name.contains("wrapped");
   }
 

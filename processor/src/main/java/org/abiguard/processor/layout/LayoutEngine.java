@@ -23,24 +23,24 @@ import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies the C layout rules of a target ABI to a struct or union model, as gcc does. Plain
- * Java, no javac.
+ * Applies the C layout rules of a target ABI to a struct or union model, as gcc does. Plain Java,
+ * no javac.
  *
  * <p>Ordinary members:
  *
  * <ul>
- *   <li>an integer of n bytes has size n and alignment n, except 8-byte integers inside
- *       structs on i386 (System V), which align to 4 ({@link TargetAbi#int64Align()});
- *   <li>{@code @NativeLong} is C {@code long} ({@link TargetAbi#longBytes()}), {@code @Pointer}
- *       a pointer ({@link TargetAbi#pointerBytes()}), both aligned to their size;
- *   <li>an array has the element's alignment and {@code length} times its size; a flexible
- *       array has size 0 and the element's alignment;
+ *   <li>an integer of n bytes has size n and alignment n, except 8-byte integers inside structs on
+ *       i386 (System V), which align to 4 ({@link TargetAbi#int64Align()});
+ *   <li>{@code @NativeLong} is C {@code long} ({@link TargetAbi#longBytes()}), {@code @Pointer} a
+ *       pointer ({@link TargetAbi#pointerBytes()}), both aligned to their size;
+ *   <li>an array has the element's alignment and {@code length} times its size; a flexible array
+ *       has size 0 and the element's alignment;
  *   <li>a nested struct or union (anonymous or not) has its own size and alignment;
  *   <li>{@code @AbiAlign(n)} raises (never lowers) the alignment of a member or a type;
  *   <li>{@code pack = 1} ({@code __attribute__((packed))}) lowers every member's alignment to 1,
- *       except where the member has its own {@code @AbiAlign}; {@code pack = N}
- *       ({@code #pragma pack(N)}) caps every member's alignment, {@code @AbiAlign} included, at
- *       N; neither caps the type's own {@code @AbiAlign};
+ *       except where the member has its own {@code @AbiAlign}; {@code pack = N} ({@code #pragma
+ *       pack(N)}) caps every member's alignment, {@code @AbiAlign} included, at N; neither caps the
+ *       type's own {@code @AbiAlign};
  *   <li>in a struct each member starts at the next multiple of its alignment; in a union every
  *       member starts at 0. The type's alignment is the largest of its members' (and its own
  *       {@code @AbiAlign}); its size is rounded up to a multiple of that alignment.
@@ -50,28 +50,32 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>a bit-field follows the previous member at the next free bit; without packing, when it
- *       would span more units of its declared type's alignment than the type has, it moves to
- *       the next multiple of that alignment (so a bit-field never straddles its unit); with
- *       {@code pack} it never moves;
+ *       would span more units of its declared type's alignment than the type has, it moves to the
+ *       next multiple of that alignment (so a bit-field never straddles its unit); with {@code
+ *       pack} it never moves;
  *   <li>a named bit-field raises the alignment of the enclosing type to its declared type's
- *       alignment (capped by {@code pack}); an unnamed one does so only on aarch64
- *       ({@link TargetAbi#unnamedBitFieldsAlign()});
+ *       alignment (capped by {@code pack}); an unnamed one does so only on aarch64 ({@link
+ *       TargetAbi#unnamedBitFieldsAlign()});
  *   <li>a zero-width bit-field moves the next member to a multiple of its declared type's
  *       alignment, whatever the packing;
  *   <li>an ordinary member after bit-fields starts at the next byte (then its own alignment).
  * </ul>
  *
- * <p>Layouts are computed without recursion (nested types first, from an explicit work stack,
- * so no nesting depth exhausts the Java stack) and cached per type and ABI, so an engine can
- * serve a whole compilation.
+ * <p>Layouts are computed without recursion (nested types first, from an explicit work stack, so no
+ * nesting depth exhausts the Java stack) and cached per type and ABI, so an engine can serve a
+ * whole compilation.
  */
 public final class LayoutEngine {
   private final Function<String, StructModel> lookup;
   private final Map<TargetAbi, Map<String, StructLayout>> cache = new EnumMap<>(TargetAbi.class);
-  /** Per ABI and type, the C names its members have in C (those of anonymous members included). */
-  private final Map<TargetAbi, Map<String, Set<String>>> visibleNames = new EnumMap<>(TargetAbi.class);
 
-  /** @param lookup canonical Java name of an {@code @AbiStruct} type → its model, or null if unknown */
+  /** Per ABI and type, the C names its members have in C (those of anonymous members included). */
+  private final Map<TargetAbi, Map<String, Set<String>>> visibleNames =
+      new EnumMap<>(TargetAbi.class);
+
+  /**
+   * @param lookup canonical Java name of an {@code @AbiStruct} type → its model, or null if unknown
+   */
   public LayoutEngine(Function<String, StructModel> lookup) {
     this.lookup = lookup;
   }
@@ -79,9 +83,9 @@ public final class LayoutEngine {
   /**
    * The struct's (or union's) layout on {@code abi}.
    *
-   * @throws LayoutException when it cannot be laid out (no members, unknown nested struct,
-   *     nesting cycle, alignment not a power of two, array length below 1, two members with
-   *     one C name, a nested flexible array where C has none, size overflow)
+   * @throws LayoutException when it cannot be laid out (no members, unknown nested struct, nesting
+   *     cycle, alignment not a power of two, array length below 1, two members with one C name, a
+   *     nested flexible array where C has none, size overflow)
    */
   public StructLayout layout(StructModel struct, TargetAbi abi) {
     Map<String, StructLayout> done = cache.computeIfAbsent(abi, a -> new HashMap<>());
@@ -111,7 +115,8 @@ public final class LayoutEngine {
       stack.pop();
       enclosing.remove(top.model.javaName());
     }
-    return java.util.Objects.requireNonNull(done.get(struct.javaName()), "the struct was laid out last");
+    return java.util.Objects.requireNonNull(
+        done.get(struct.javaName()), "the struct was laid out last");
   }
 
   /** A type on the work stack and how far its nested types have been looked at. */
@@ -157,20 +162,34 @@ public final class LayoutEngine {
   private static LayoutException cycle(String javaName, LinkedHashSet<String> enclosing) {
     List<String> chain = new ArrayList<>(enclosing);
     List<String> cycle = chain.subList(chain.indexOf(javaName), chain.size());
-    return new LayoutException("struct " + javaName + " contains itself: "
-        + String.join(" → ", cycle) + " → " + javaName
-        + "; C cannot lay out a struct nested in itself (use a @Pointer member instead)");
+    return new LayoutException(
+        "struct "
+            + javaName
+            + " contains itself: "
+            + String.join(" → ", cycle)
+            + " → "
+            + javaName
+            + "; C cannot lay out a struct nested in itself (use a @Pointer member instead)");
   }
 
-  private StructLayout computeLayout(StructModel struct, TargetAbi abi, Map<String, StructLayout> done) {
+  private StructLayout computeLayout(
+      StructModel struct, TargetAbi abi, Map<String, StructLayout> done) {
     String what = struct.union() ? "union" : "struct";
     if (struct.fields().isEmpty()) {
-      throw new LayoutException(what + " " + struct.javaName() + " (" + struct.cTypeName()
-          + ") has no members; C forbids empty " + what + "s, so there is no layout to mirror");
+      throw new LayoutException(
+          what
+              + " "
+              + struct.javaName()
+              + " ("
+              + struct.cTypeName()
+              + ") has no members; C forbids empty "
+              + what
+              + "s, so there is no layout to mirror");
     }
     int typeAlign = 1;
     if (struct.alignAtLeast() != 0) {
-      typeAlign = checkedAlignment(struct.alignAtLeast(), "@AbiAlign on " + what + " " + struct.javaName());
+      typeAlign =
+          checkedAlignment(struct.alignAtLeast(), "@AbiAlign on " + what + " " + struct.javaName());
     }
     Set<String> cNames = new HashSet<>();
     List<FieldLayout> fields = new ArrayList<>();
@@ -193,16 +212,24 @@ public final class LayoutEngine {
         unionBytes = Math.max(unionBytes, (end + 7) >>> 3);
         continue;
       }
-      Shape shape = field.flexible()
-          ? flexibleShape((ArrayType) field.type(), abi, where, done)
-          : shapeOf(field.type(), abi, where, done);
+      Shape shape =
+          field.flexible()
+              ? flexibleShape((ArrayType) field.type(), abi, where, done)
+              : shapeOf(field.type(), abi, where, done);
       checkNestedFlexible(struct, i, field, done, where);
       int align = memberAlign(shape.align(), field, pack, where);
       long offset = alignUp((start + 7) >>> 3, align);
       int size = field.flexible() ? 0 : shape.size();
       boolean isArray = field.type() instanceof ArrayType;
-      fields.add(new FieldLayout(field, (int) checkedSize(offset, struct.javaName()), size, align,
-          shape.elementSize(), isArray ? shape.elementAlign() : align, shape.width()));
+      fields.add(
+          new FieldLayout(
+              field,
+              (int) checkedSize(offset, struct.javaName()),
+              size,
+              align,
+              shape.elementSize(),
+              isArray ? shape.elementAlign() : align,
+              shape.width()));
       long endBytes = checkedSize(offset + size, struct.javaName());
       bitPos = struct.union() ? bitPos : endBytes * 8;
       unionBytes = Math.max(unionBytes, endBytes);
@@ -211,7 +238,9 @@ public final class LayoutEngine {
     long bytes = struct.union() ? unionBytes : (bitPos + 7) >>> 3;
     int size = (int) checkedSize(alignUp(bytes, typeAlign), struct.javaName());
     StructLayout layout = new StructLayout(struct, abi, size, typeAlign, fields);
-    visibleNames.computeIfAbsent(abi, a -> new HashMap<>()).put(struct.javaName(), Set.copyOf(cNames));
+    visibleNames
+        .computeIfAbsent(abi, a -> new HashMap<>())
+        .put(struct.javaName(), Set.copyOf(cNames));
     return layout;
   }
 
@@ -222,26 +251,39 @@ public final class LayoutEngine {
       names.add(field.cName());
     } else if (field.anonymous() && field.type() instanceof StructType s) {
       StructModel nested = lookup.apply(s.javaName());
-      Set<String> inner = nested == null ? null
-          : visibleNames.getOrDefault(abi, Map.of()).get(nested.javaName());
+      Set<String> inner =
+          nested == null ? null : visibleNames.getOrDefault(abi, Map.of()).get(nested.javaName());
       if (inner != null) {
         names.addAll(inner);
       }
     }
     for (String name : names) {
       if (!cNames.add(name)) {
-        throw new LayoutException(field.anonymous()
-            ? "anonymous member " + where + " brings the C name '" + name + "' of an earlier member; C struct"
-                + " members need distinct names, those of anonymous members included (fix @AbiName)"
-            : "member " + where + " has the C name '" + name + "' of an earlier member; C struct members need"
-                + " distinct names (fix @AbiName)");
+        throw new LayoutException(
+            field.anonymous()
+                ? "anonymous member "
+                    + where
+                    + " brings the C name '"
+                    + name
+                    + "' of an earlier member; C struct"
+                    + " members need distinct names, those of anonymous members included (fix @AbiName)"
+                : "member "
+                    + where
+                    + " has the C name '"
+                    + name
+                    + "' of an earlier member; C struct members need"
+                    + " distinct names (fix @AbiName)");
       }
     }
   }
 
   /** A struct with a flexible array may only be nested as the last member of a struct. */
-  private void checkNestedFlexible(StructModel struct, int index, FieldModel field,
-      Map<String, StructLayout> done, String where) {
+  private void checkNestedFlexible(
+      StructModel struct,
+      int index,
+      FieldModel field,
+      Map<String, StructLayout> done,
+      String where) {
     Optional<String> nested = nestedName(field.type());
     if (nested.isEmpty()) {
       return;
@@ -252,9 +294,14 @@ public final class LayoutEngine {
     }
     boolean last = index == struct.fields().size() - 1;
     if (struct.union() || field.type() instanceof ArrayType || !last) {
-      throw new LayoutException("member " + where + " nests " + nested.get() + ", which ends in a flexible"
-          + " array; C allows such a struct only as the last member of a struct (not in an array, a union"
-          + " or before other members)");
+      throw new LayoutException(
+          "member "
+              + where
+              + " nests "
+              + nested.get()
+              + ", which ends in a flexible"
+              + " array; C allows such a struct only as the last member of a struct (not in an array, a union"
+              + " or before other members)");
     }
   }
 
@@ -266,15 +313,24 @@ public final class LayoutEngine {
   /** A bit-field's place and the alignment its declared type gives the enclosing type. */
   private record BitPlacement(FieldLayout layout, int typeAlign) {}
 
-  private static BitPlacement placeBitField(FieldModel field, TargetAbi abi, int pack, long start, String where) {
+  private static BitPlacement placeBitField(
+      FieldModel field, TargetAbi abi, int pack, long start, String where) {
     IntType type = (IntType) field.type();
-    Width width = type.nativeLong() ? new Width(abi.longBytes() * 8, type.width().signed()) : type.width();
+    Width width =
+        type.nativeLong() ? new Width(abi.longBytes() * 8, type.width().signed()) : type.width();
     int bytes = width.bytes();
     int naturalAlign = bytes == 8 ? abi.int64Align() : bytes;
     int n = field.bitWidth();
     if (n > width.bits()) {
-      throw new LayoutException("bit-field " + where + " has " + n + " bits, more than its type (" + width
-          + ") on " + abi.manifestName());
+      throw new LayoutException(
+          "bit-field "
+              + where
+              + " has "
+              + n
+              + " bits, more than its type ("
+              + width
+              + ") on "
+              + abi.manifestName());
     }
     long pos = start;
     int typeAlign;
@@ -289,11 +345,14 @@ public final class LayoutEngine {
       }
     }
     long unitOffset = (pos >>> 3) / typeAlign * typeAlign;
-    FieldLayout layout = new FieldLayout(field, (int) unitOffset, bytes, typeAlign, bytes, typeAlign, width, pos, n);
+    FieldLayout layout =
+        new FieldLayout(field, (int) unitOffset, bytes, typeAlign, bytes, typeAlign, width, pos, n);
     return new BitPlacement(layout, typeAlign);
   }
 
-  /** gcc's {@code excess_unit_span}: whether n bits at pos span more align-units than the type has. */
+  /**
+   * gcc's {@code excess_unit_span}: whether n bits at pos span more align-units than the type has.
+   */
   private static boolean excessUnitSpan(long pos, int n, int alignBits, int typeBits) {
     long offset = pos % alignBits;
     return (offset + n + alignBits - 1) / alignBits > typeBits / alignBits;
@@ -301,7 +360,10 @@ public final class LayoutEngine {
 
   /** A member's alignment after its {@code @AbiAlign} and the type's packing. */
   private static int memberAlign(int natural, FieldModel field, int pack, String where) {
-    int user = field.alignAtLeast() == 0 ? 0 : checkedAlignment(field.alignAtLeast(), "@AbiAlign on member " + where);
+    int user =
+        field.alignAtLeast() == 0
+            ? 0
+            : checkedAlignment(field.alignAtLeast(), "@AbiAlign on member " + where);
     if (pack == 1) {
       return user == 0 ? 1 : user;
     }
@@ -317,12 +379,17 @@ public final class LayoutEngine {
     }
   }
 
-  private Shape shapeOf(MemberType type, TargetAbi abi, String where, Map<String, StructLayout> done) {
+  private Shape shapeOf(
+      MemberType type, TargetAbi abi, String where, Map<String, StructLayout> done) {
     if (type instanceof IntType t) {
       Width width = t.nativeLong() ? new Width(abi.longBytes() * 8, t.width().signed()) : t.width();
       if (!Width.isValidBits(width.bits())) {
-        throw new LayoutException("member " + where + " has C width of " + width.bits()
-            + " bits; only 8, 16, 32 and 64 exist");
+        throw new LayoutException(
+            "member "
+                + where
+                + " has C width of "
+                + width.bits()
+                + " bits; only 8, 16, 32 and 64 exist");
       }
       int bytes = width.bytes();
       return Shape.scalar(bytes, bytes == 8 ? abi.int64Align() : bytes, width);
@@ -334,22 +401,32 @@ public final class LayoutEngine {
     if (type instanceof StructType t) {
       StructModel nested = lookup.apply(t.javaName());
       if (nested == null) {
-        throw new LayoutException("member " + where + " has type " + t.javaName()
-            + ", which is not a known @AbiStruct type; annotate it with @AbiStruct");
+        throw new LayoutException(
+            "member "
+                + where
+                + " has type "
+                + t.javaName()
+                + ", which is not a known @AbiStruct type; annotate it with @AbiStruct");
       }
       StructLayout inner = done.get(nested.javaName());
       if (inner == null) {
-        throw new IllegalStateException("nested " + t.javaName() + " of " + where + " not laid out first");
+        throw new IllegalStateException(
+            "nested " + t.javaName() + " of " + where + " not laid out first");
       }
       return Shape.scalar(inner.size(), inner.align(), null);
     }
     ArrayType array = (ArrayType) type;
     if (array.element() instanceof ArrayType) {
-      throw new LayoutException("member " + where + " is an array of arrays; mirror the inner array as an @AbiStruct");
+      throw new LayoutException(
+          "member " + where + " is an array of arrays; mirror the inner array as an @AbiStruct");
     }
     if (array.length() < 1) {
-      throw new LayoutException("member " + where + " is an array of length " + array.length()
-          + "; @AbiArray needs a length of at least 1");
+      throw new LayoutException(
+          "member "
+              + where
+              + " is an array of length "
+              + array.length()
+              + "; @AbiArray needs a length of at least 1");
     }
     Shape element = shapeOf(array.element(), abi, where, done);
     long size = checkedSize((long) element.size() * array.length(), where);
@@ -357,10 +434,14 @@ public final class LayoutEngine {
   }
 
   /** A flexible array {@code T name[]}: size 0, the element's alignment. */
-  private Shape flexibleShape(ArrayType array, TargetAbi abi, String where, Map<String, StructLayout> done) {
+  private Shape flexibleShape(
+      ArrayType array, TargetAbi abi, String where, Map<String, StructLayout> done) {
     if (array.element() instanceof ArrayType) {
-      throw new LayoutException("member " + where + " is a flexible array of arrays; mirror the inner array as an"
-          + " @AbiStruct");
+      throw new LayoutException(
+          "member "
+              + where
+              + " is a flexible array of arrays; mirror the inner array as an"
+              + " @AbiStruct");
     }
     Shape element = shapeOf(array.element(), abi, where, done);
     return new Shape(0, element.align(), element.size(), element.align(), element.width());
@@ -368,7 +449,8 @@ public final class LayoutEngine {
 
   private static int checkedAlignment(int bytes, String what) {
     if (bytes <= 0 || Integer.bitCount(bytes) != 1) {
-      throw new LayoutException(what + " is " + bytes + "; an alignment must be a power of two (1, 2, 4, 8, ...)");
+      throw new LayoutException(
+          what + " is " + bytes + "; an alignment must be a power of two (1, 2, 4, 8, ...)");
     }
     if (bytes > 1 << 28) {
       throw new LayoutException(what + " is " + bytes + ", above gcc's largest alignment 2^28");
@@ -378,7 +460,8 @@ public final class LayoutEngine {
 
   private static long checkedSize(long size, String what) {
     if (size > Integer.MAX_VALUE) {
-      throw new LayoutException(what + " would be " + size + " bytes, larger than a Java buffer can hold");
+      throw new LayoutException(
+          what + " would be " + size + " bytes, larger than a Java buffer can hold");
     }
     return size;
   }

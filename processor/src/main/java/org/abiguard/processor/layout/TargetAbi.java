@@ -2,9 +2,7 @@ package org.abiguard.processor.layout;
 
 import java.util.Optional;
 
-/**
- * A target ABI and the C data-model facts the layout engine needs.
- */
+/** A target ABI and the C data-model facts the layout engine needs. */
 public enum TargetAbi {
   X86_64("x86_64", "X86_64", "__x86_64__", 8, 8, 8, false),
   I386("i386", "I386", "__i386__", 4, 4, 4, false),
@@ -26,10 +24,16 @@ public enum TargetAbi {
    * @param longBytes {@code sizeof(long)}
    * @param int64Align alignment of 8-byte integers inside structs (4 on i386 System V)
    * @param unnamedBitFieldsAlign whether unnamed bit-fields (zero-width ones included) raise the
-   *     alignment of the enclosing struct or union to that of their declared type, as named ones
-   *     do (gcc's {@code TARGET_ALIGN_ANON_BITFIELD}: true on aarch64, false on x86)
+   *     alignment of the enclosing struct or union to that of their declared type, as named ones do
+   *     (gcc's {@code TARGET_ALIGN_ANON_BITFIELD}: true on aarch64, false on x86)
    */
-  TargetAbi(String manifestName, String className, String cMacro, int pointerBytes, int longBytes, int int64Align,
+  TargetAbi(
+      String manifestName,
+      String className,
+      String cMacro,
+      int pointerBytes,
+      int longBytes,
+      int int64Align,
       boolean unnamedBitFieldsAlign) {
     this.manifestName = manifestName;
     this.className = className;
@@ -46,8 +50,8 @@ public enum TargetAbi {
 
   /**
    * The C preprocessor condition that selects this ABI: {@code __x86_64__} with {@code __LP64__}
-   * (x32, {@code -mx32}, defines {@code __x86_64__} with 4-byte longs and pointers),
-   * {@code __i386__}, {@code __aarch64__} with {@code __LP64__} (not ILP32).
+   * (x32, {@code -mx32}, defines {@code __x86_64__} with 4-byte longs and pointers), {@code
+   * __i386__}, {@code __aarch64__} with {@code __LP64__} (not ILP32).
    */
   public String cCondition() {
     return switch (this) {

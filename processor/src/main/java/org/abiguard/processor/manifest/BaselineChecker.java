@@ -13,16 +13,17 @@ import org.jspecify.annotations.Nullable;
  * Compares this compilation's layouts with a baseline manifest from an earlier release, and words
  * the incompatible changes as breaks.
  *
- * <p>The comparison itself is {@link ManifestComparison}'s. For every ABI present in both, a
- * struct of the baseline breaks when it is gone, its byte order, size or alignment changed, or
- * one of its members was removed, moved, resized, re-signed, re-aligned or changed kind.
- * Members added after the baseline's are only reported through the size they change; ABIs
- * missing from either side are skipped. Each struct-level problem, each removed member and each
- * changed member is one {@link AbiBreak}, its changes on all ABIs in one message.
+ * <p>The comparison itself is {@link ManifestComparison}'s. For every ABI present in both, a struct
+ * of the baseline breaks when it is gone, its byte order, size or alignment changed, or one of its
+ * members was removed, moved, resized, re-signed, re-aligned or changed kind. Members added after
+ * the baseline's are only reported through the size they change; ABIs missing from either side are
+ * skipped. Each struct-level problem, each removed member and each changed member is one {@link
+ * AbiBreak}, its changes on all ABIs in one message.
  */
 public final class BaselineChecker {
-  private static final String CONSEQUENCE = "; C code and data built against the baseline no longer"
-      + " match (restore the old layout, or update the baseline if the break is intended)";
+  private static final String CONSEQUENCE =
+      "; C code and data built against the baseline no longer"
+          + " match (restore the old layout, or update the baseline if the break is intended)";
 
   private BaselineChecker() {}
 
@@ -32,7 +33,8 @@ public final class BaselineChecker {
    * @throws IllegalArgumentException when the baseline is not a valid manifest (message says where)
    */
   public static List<AbiBreak> compare(String baselineJson, List<List<StructLayout>> structs) {
-    return breaks(ManifestComparison.compare(ManifestModel.read(baselineJson), ManifestModel.of(structs)));
+    return breaks(
+        ManifestComparison.compare(ManifestModel.read(baselineJson), ManifestModel.of(structs)));
   }
 
   /**
@@ -50,7 +52,8 @@ public final class BaselineChecker {
    * @param since what the baseline is, e.g. {@code "1.0"}
    * @param consequence what follows, e.g. {@code "; C code built against 1.0 no longer matches"}
    */
-  public static List<AbiBreak> breaks(List<LayoutChange> changes, String since, String consequence) {
+  public static List<AbiBreak> breaks(
+      List<LayoutChange> changes, String since, String consequence) {
     String tail = " since " + since + consequence;
     Map<String, List<LayoutChange>> byType = new LinkedHashMap<>();
     for (LayoutChange c : changes) {
@@ -63,10 +66,10 @@ public final class BaselineChecker {
 
   /**
    * The compatible changes among {@code changes}, worded like the breaks: one message per added
-   * type, per type whose ABIs changed, and per added member, e.g.
-   * {@code field s.c (p.S.c) was added at offset 9 on x86_64 and aarch64, was added at offset 5 on
-   * i386 since 1.0}. A member added to a type that breaks on the same ABI is not one: it is part
-   * of that break (it moved the members after it, or grew the type).
+   * type, per type whose ABIs changed, and per added member, e.g. {@code field s.c (p.S.c) was
+   * added at offset 9 on x86_64 and aarch64, was added at offset 5 on i386 since 1.0}. A member
+   * added to a type that breaks on the same ABI is not one: it is part of that break (it moved the
+   * members after it, or grew the type).
    */
   public static List<String> additions(List<LayoutChange> changes, String since) {
     java.util.Set<String> broken = new java.util.HashSet<>();
@@ -77,12 +80,24 @@ public final class BaselineChecker {
     }
     Map<String, Changes> byElement = new LinkedHashMap<>();
     for (LayoutChange c : changes) {
-      if (!c.compatible() || (c.member() != null && (broken.contains(c.type() + " " + c.abi())
-          || broken.contains(c.type() + " null")))) {
+      if (!c.compatible()
+          || (c.member() != null
+              && (broken.contains(c.type() + " " + c.abi())
+                  || broken.contains(c.type() + " null")))) {
         continue;
       }
-      String element = c.member() == null ? "struct " + c.cType() + " (" + c.type() + ")"
-          : "field " + c.cType() + "." + c.member() + " (" + c.type() + "." + c.memberJava() + ")";
+      String element =
+          c.member() == null
+              ? "struct " + c.cType() + " (" + c.type() + ")"
+              : "field "
+                  + c.cType()
+                  + "."
+                  + c.member()
+                  + " ("
+                  + c.type()
+                  + "."
+                  + c.memberJava()
+                  + ")";
       byElement.computeIfAbsent(element, k -> new Changes()).add(c.describe(), c.abi());
     }
     List<String> messages = new ArrayList<>();
@@ -90,7 +105,8 @@ public final class BaselineChecker {
     return messages;
   }
 
-  private static void typeBreaks(String type, List<LayoutChange> changes, String tail, List<AbiBreak> breaks) {
+  private static void typeBreaks(
+      String type, List<LayoutChange> changes, String tail, List<AbiBreak> breaks) {
     Changes own = new Changes();
     Map<String, Changes> removed = new LinkedHashMap<>();
     Map<String, Changes> changed = new LinkedHashMap<>();
@@ -106,29 +122,45 @@ public final class BaselineChecker {
         return;
       }
       if (change.member() == null) {
-        own.add(change.aspect() == Aspect.TYPE_SIZE ? change.describe() + added(changes,
-            Objects.requireNonNull(change.abi(), "a size is compared per ABI")) : change.describe(), change.abi());
+        own.add(
+            change.aspect() == Aspect.TYPE_SIZE
+                ? change.describe()
+                    + added(
+                        changes, Objects.requireNonNull(change.abi(), "a size is compared per ABI"))
+                : change.describe(),
+            change.abi());
       } else if (change.aspect() == Aspect.REMOVED) {
-        removed.computeIfAbsent(change.member(), k -> new Changes()).add(change.describe(), change.abi());
+        removed
+            .computeIfAbsent(change.member(), k -> new Changes())
+            .add(change.describe(), change.abi());
       } else {
         javaNames.put(change.member(), change.memberJava());
-        changed.computeIfAbsent(change.member(), k -> new Changes()).add(change.describe(), change.abi());
+        changed
+            .computeIfAbsent(change.member(), k -> new Changes())
+            .add(change.describe(), change.abi());
       }
     }
     String cName = c;
     if (!own.isEmpty()) {
       breaks.add(new AbiBreak(type, null, "struct " + cName + " " + own + tail));
     }
-    removed.forEach((name, ch) -> breaks.add(new AbiBreak(type, null, "field " + cName + "." + name + " " + ch + tail)));
-    changed.forEach((name, ch) -> breaks.add(new AbiBreak(type, javaNames.get(name),
-        "field " + cName + "." + name + " " + ch + tail)));
+    removed.forEach(
+        (name, ch) ->
+            breaks.add(new AbiBreak(type, null, "field " + cName + "." + name + " " + ch + tail)));
+    changed.forEach(
+        (name, ch) ->
+            breaks.add(
+                new AbiBreak(
+                    type, javaNames.get(name), "field " + cName + "." + name + " " + ch + tail)));
   }
 
   /** {@code " (added: c, d)"}: the members added on {@code abi}, or "" when there are none. */
   private static String added(List<LayoutChange> changes, String abi) {
-    List<String> names = changes.stream()
-        .filter(c -> c.member() != null && c.aspect() == Aspect.ADDED && abi.equals(c.abi()))
-        .map(LayoutChange::member).toList();
+    List<String> names =
+        changes.stream()
+            .filter(c -> c.member() != null && c.aspect() == Aspect.ADDED && abi.equals(c.abi()))
+            .map(LayoutChange::member)
+            .toList();
     return names.isEmpty() ? "" : " (added: " + String.join(", ", names) + ")";
   }
 
@@ -136,7 +168,9 @@ public final class BaselineChecker {
   private static final class Changes {
     private final Map<String, List<String>> abisByChange = new LinkedHashMap<>();
 
-    /** @param abi the ABI, or null for a change that does not depend on the ABI */
+    /**
+     * @param abi the ABI, or null for a change that does not depend on the ABI
+     */
     void add(String change, @Nullable String abi) {
       List<String> abis = abisByChange.computeIfAbsent(change, k -> new ArrayList<>());
       if (abi != null) {
@@ -152,7 +186,8 @@ public final class BaselineChecker {
     @Override
     public String toString() {
       List<String> parts = new ArrayList<>();
-      abisByChange.forEach((change, abis) -> parts.add(abis.isEmpty() ? change : change + " on " + and(abis)));
+      abisByChange.forEach(
+          (change, abis) -> parts.add(abis.isEmpty() ? change : change + " on " + and(abis)));
       return String.join(", ", parts);
     }
 
@@ -160,7 +195,9 @@ public final class BaselineChecker {
       if (items.size() == 1) {
         return items.get(0);
       }
-      return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+      return String.join(", ", items.subList(0, items.size() - 1))
+          + " and "
+          + items.get(items.size() - 1);
     }
   }
 }

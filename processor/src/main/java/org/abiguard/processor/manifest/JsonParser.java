@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A small strict JSON parser (RFC 8259): no comments, no trailing commas, no duplicate keys,
- * nothing after the value. Every value remembers the line and column (both from 1) where it
- * starts, so that readers of the tree can say where a problem is; syntax errors say it too.
+ * nothing after the value. Every value remembers the line and column (both from 1) where it starts,
+ * so that readers of the tree can say where a problem is; syntax errors say it too.
  */
 public final class JsonParser {
   private static final int MAX_DEPTH = 256;
@@ -44,7 +44,8 @@ public final class JsonParser {
   }
 
   /** An object; its members keep their order. */
-  public record JsonObject(Map<String, JsonValue> members, int line, int column) implements JsonValue {}
+  public record JsonObject(Map<String, JsonValue> members, int line, int column)
+      implements JsonValue {}
 
   /** An array. */
   public record JsonArray(List<JsonValue> elements, int line, int column) implements JsonValue {}
@@ -150,8 +151,14 @@ public final class JsonParser {
       skipWhitespace();
       JsonValue v = value(depth + 1);
       if (members.putIfAbsent(key, v) != null) {
-        throw new IllegalArgumentException("line " + keyLine + ", column " + keyColumn
-            + ": duplicate member name \"" + key + "\"");
+        throw new IllegalArgumentException(
+            "line "
+                + keyLine
+                + ", column "
+                + keyColumn
+                + ": duplicate member name \""
+                + key
+                + "\"");
       }
       skipWhitespace();
       if (peek() == ',') {
@@ -200,8 +207,10 @@ public final class JsonParser {
         return sb.toString();
       }
       if (c < 0x20) {
-        throw error("control character U+" + String.format("%04X", (int) c)
-            + " inside a string; write it as an escape");
+        throw error(
+            "control character U+"
+                + String.format("%04X", (int) c)
+                + " inside a string; write it as an escape");
       }
       if (c != '\\') {
         sb.append(c);

@@ -3,23 +3,31 @@ package org.abiguard.processor.manifest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One difference between a baseline manifest and the current one, on one ABI: what the
- * comparison ({@link ManifestComparison}) finds, before anyone words or reports it.
+ * One difference between a baseline manifest and the current one, on one ABI: what the comparison
+ * ({@link ManifestComparison}) finds, before anyone words or reports it.
  *
  * @param type the type's Java name (the baseline's, or the current one's for an added type)
  * @param cType the type's C name
  * @param member the member's C name, or null for a change of the type itself
  * @param memberJava the member's Java name in the current build (the baseline's for a removed
  *     member), or null with {@code member}
- * @param abi the ABI the change was seen on, or null for a change that does not depend on it
- *     (byte order, a removed or added type)
+ * @param abi the ABI the change was seen on, or null for a change that does not depend on it (byte
+ *     order, a removed or added type)
  * @param aspect what changed
  * @param part null for the member itself, {@code "element"} for the element of an array member
  * @param was the old value as text, or null where there is none (an addition)
  * @param now the new value as text, or null where there is none (a removal)
  */
-public record LayoutChange(String type, String cType, @Nullable String member, @Nullable String memberJava,
-    @Nullable String abi, Aspect aspect, @Nullable String part, @Nullable String was, @Nullable String now) {
+public record LayoutChange(
+    String type,
+    String cType,
+    @Nullable String member,
+    @Nullable String memberJava,
+    @Nullable String abi,
+    Aspect aspect,
+    @Nullable String part,
+    @Nullable String was,
+    @Nullable String now) {
 
   /** Whether code and data built against the baseline still match: additions only. */
   public boolean compatible() {
@@ -59,7 +67,11 @@ public record LayoutChange(String type, String cType, @Nullable String member, @
     TYPE_SIZE(false) {
       @Override
       String describe(@Nullable String was, @Nullable String now) {
-        return (Integer.parseInt(now) > Integer.parseInt(was) ? "grew" : "shrank") + " from " + was + " to " + now
+        return (Integer.parseInt(now) > Integer.parseInt(was) ? "grew" : "shrank")
+            + " from "
+            + was
+            + " to "
+            + now
             + " bytes";
       }
     },

@@ -15,10 +15,9 @@ import org.abiguard.processor.manifest.ManifestModel.Struct;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares two manifests: every difference from a baseline to the current layouts, one
- * {@link LayoutChange} per aspect and ABI. It needs no compiler; the processor's baseline check
- * ({@link BaselineChecker}) and the Maven plugin's {@code check-abi} both word and report what it
- * finds.
+ * Compares two manifests: every difference from a baseline to the current layouts, one {@link
+ * LayoutChange} per aspect and ABI. It needs no compiler; the processor's baseline check ({@link
+ * BaselineChecker}) and the Maven plugin's {@code check-abi} both word and report what it finds.
  *
  * <p>Types are matched by Java name, members by C name, layouts by ABI. The order is fixed: for
  * each baseline type, its own changes (byte order, then size and alignment per ABI), then each
@@ -40,14 +39,17 @@ public final class ManifestComparison {
       old.add(was.java());
       Struct is = now.get(was.java());
       if (is == null) {
-        changes.add(new LayoutChange(was.java(), was.c(), null, null, null, Aspect.REMOVED, null, was.java(), null));
+        changes.add(
+            new LayoutChange(
+                was.java(), was.c(), null, null, null, Aspect.REMOVED, null, was.java(), null));
       } else {
         new TypeComparison(was, is, changes).run();
       }
     }
     for (Struct is : current) {
       if (!old.contains(is.java())) {
-        changes.add(new LayoutChange(is.java(), is.c(), null, null, null, Aspect.ADDED, null, null, null));
+        changes.add(
+            new LayoutChange(is.java(), is.c(), null, null, null, Aspect.ADDED, null, null, null));
       }
     }
     return changes;
@@ -85,13 +87,23 @@ public final class ManifestComparison {
         common.forEach((abi, pair) -> member(abi, pair[0].field(name), pair[1].field(name)));
       }
       for (String name : names(common, 1)) {
-        common.forEach((abi, pair) -> {
-          Field added = pair[1].field(name);
-          if (added != null && pair[0].field(name) == null) {
-            changes.add(new LayoutChange(was.java(), was.c(), display(added), added.java(), abi, Aspect.ADDED, null, null,
-                Integer.toString(added.offset())));
-          }
-        });
+        common.forEach(
+            (abi, pair) -> {
+              Field added = pair[1].field(name);
+              if (added != null && pair[0].field(name) == null) {
+                changes.add(
+                    new LayoutChange(
+                        was.java(),
+                        was.c(),
+                        display(added),
+                        added.java(),
+                        abi,
+                        Aspect.ADDED,
+                        null,
+                        null,
+                        Integer.toString(added.offset())));
+              }
+            });
       }
     }
 
@@ -111,15 +123,25 @@ public final class ManifestComparison {
         return;
       }
       if (now == null) {
-        changes.add(new LayoutChange(was.java(), was.c(), display(old), old.java(), abi, Aspect.REMOVED, null,
-            display(old), null));
+        changes.add(
+            new LayoutChange(
+                was.java(),
+                was.c(),
+                display(old),
+                old.java(),
+                abi,
+                Aspect.REMOVED,
+                null,
+                display(old),
+                null));
         return;
       }
       number(now, null, abi, Aspect.OFFSET, old.offset(), now.offset());
       shape(now, null, abi, old.shape(), now.shape());
     }
 
-    private void shape(@Nullable Field member, @Nullable String part, String abi, Shape old, Shape now) {
+    private void shape(
+        @Nullable Field member, @Nullable String part, String abi, Shape old, Shape now) {
       text(member, part, abi, Aspect.KIND, old.kind(), now.kind());
       number(member, part, abi, Aspect.SIZE, old.size(), now.size());
       number(member, part, abi, Aspect.ALIGN, old.align(), now.align());
@@ -129,44 +151,94 @@ public final class ManifestComparison {
       switch (old.kind()) {
         case "struct" -> text(member, part, abi, Aspect.STRUCT_TYPE, old.struct(), now.struct());
         case "array" -> {
-          text(member, part, abi, Aspect.FLEXIBLE, flexibility(old.flexible()), flexibility(now.flexible()));
+          text(
+              member,
+              part,
+              abi,
+              Aspect.FLEXIBLE,
+              flexibility(old.flexible()),
+              flexibility(now.flexible()));
           number(member, part, abi, Aspect.LENGTH, old.length(), now.length());
           shape(member, "element", abi, element(old), element(now));
         }
         case "bits" -> {
-          text(member, part, abi, Aspect.BIT_OFFSET, Long.toString(old.bitOffset()), Long.toString(now.bitOffset()));
+          text(
+              member,
+              part,
+              abi,
+              Aspect.BIT_OFFSET,
+              Long.toString(old.bitOffset()),
+              Long.toString(now.bitOffset()));
           number(member, part, abi, Aspect.BIT_SIZE, old.bitSize(), now.bitSize());
-          text(member, part, abi, Aspect.SIGNEDNESS, signedness(old.signed()), signedness(now.signed()));
+          text(
+              member,
+              part,
+              abi,
+              Aspect.SIGNEDNESS,
+              signedness(old.signed()),
+              signedness(now.signed()));
         }
-        default -> text(member, part, abi, Aspect.SIGNEDNESS, signedness(old.signed()), signedness(now.signed()));
+        default ->
+            text(
+                member,
+                part,
+                abi,
+                Aspect.SIGNEDNESS,
+                signedness(old.signed()),
+                signedness(now.signed()));
       }
     }
 
-    private void number(@Nullable Field member, @Nullable String part, String abi, Aspect aspect, int old, int now) {
+    private void number(
+        @Nullable Field member,
+        @Nullable String part,
+        String abi,
+        Aspect aspect,
+        int old,
+        int now) {
       text(member, part, abi, aspect, Integer.toString(old), Integer.toString(now));
     }
 
-    private void text(@Nullable Field member, @Nullable String part, String abi, Aspect aspect, @Nullable String old,
+    private void text(
+        @Nullable Field member,
+        @Nullable String part,
+        String abi,
+        Aspect aspect,
+        @Nullable String old,
         @Nullable String now) {
       if (Objects.equals(old, now)) {
         return;
       }
-      changes.add(new LayoutChange(was.java(), was.c(), member == null ? null : display(member),
-          member == null ? null : member.java(), abi, aspect, part, old, now));
+      changes.add(
+          new LayoutChange(
+              was.java(),
+              was.c(),
+              member == null ? null : display(member),
+              member == null ? null : member.java(),
+              abi,
+              aspect,
+              part,
+              old,
+              now));
     }
 
-    private void type(@Nullable String abi, Aspect aspect, @Nullable String old, @Nullable String now) {
+    private void type(
+        @Nullable String abi, Aspect aspect, @Nullable String old, @Nullable String now) {
       changes.add(new LayoutChange(was.java(), was.c(), null, null, abi, aspect, null, old, now));
     }
 
-    /** An array's element: both {@link ManifestModel#of} and {@link ManifestModel#read} give one. */
+    /**
+     * An array's element: both {@link ManifestModel#of} and {@link ManifestModel#read} give one.
+     */
     private static Shape element(Shape array) {
       return Objects.requireNonNull(array.element(), "an array shape has an element");
     }
 
     /** The C name, or for a member without one {@code (unnamed pad1)} / {@code (anonymous u)}. */
     private static String display(Field f) {
-      return !f.name().isEmpty() ? f.name() : "(" + (f.anonymous() ? "anonymous " : "unnamed ") + f.java() + ")";
+      return !f.name().isEmpty()
+          ? f.name()
+          : "(" + (f.anonymous() ? "anonymous " : "unnamed ") + f.java() + ")";
     }
 
     private static String flexibility(boolean flexible) {

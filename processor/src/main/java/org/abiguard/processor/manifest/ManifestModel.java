@@ -34,7 +34,8 @@ public final class ManifestModel {
    * @param kind {@code struct} or {@code union}
    * @param pack {@code pack} of the mirror, 0 when not set
    */
-  public record Struct(String java, String c, String order, Map<String, Layout> layouts, String kind, int pack) {
+  public record Struct(
+      String java, String c, String order, Map<String, Layout> layouts, String kind, int pack) {
     public Struct(String java, String c, String order, Map<String, Layout> layouts) {
       this(java, c, order, layouts, "struct", 0);
     }
@@ -43,8 +44,8 @@ public final class ManifestModel {
   /** One struct on one ABI. */
   public record Layout(int size, int align, List<Field> fields) {
     /**
-     * The member whose {@link Field#key()} is {@code key}: its C name, or for a member without
-     * one (an unnamed bit-field, an anonymous member) {@code java:} and its Java name; or null.
+     * The member whose {@link Field#key()} is {@code key}: its C name, or for a member without one
+     * (an unnamed bit-field, an anonymous member) {@code java:} and its Java name; or null.
      */
     public @Nullable Field field(String key) {
       return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
@@ -82,9 +83,26 @@ public final class ManifestModel {
    * @param bitSize for {@code bits}: the number of bits, else 0
    * @param flexible for {@code array}: a flexible array member ({@code length} 0)
    */
-  public record Shape(int size, int align, String kind, int bits, boolean signed, @Nullable String struct,
-      int length, @Nullable Shape element, long bitOffset, int bitSize, boolean flexible) {
-    public Shape(int size, int align, String kind, int bits, boolean signed, @Nullable String struct, int length,
+  public record Shape(
+      int size,
+      int align,
+      String kind,
+      int bits,
+      boolean signed,
+      @Nullable String struct,
+      int length,
+      @Nullable Shape element,
+      long bitOffset,
+      int bitSize,
+      boolean flexible) {
+    public Shape(
+        int size,
+        int align,
+        String kind,
+        int bits,
+        boolean signed,
+        @Nullable String struct,
+        int length,
         @Nullable Shape element) {
       this(size, align, kind, bits, signed, struct, length, element, 0, 0, false);
     }
@@ -104,25 +122,56 @@ public final class ManifestModel {
         List<Field> fields = new ArrayList<>();
         for (FieldLayout f : layout.fields()) {
           FieldModel fm = f.field();
-          fields.add(new Field(fm.hasCName() ? fm.cName() : "", fm.javaName(), f.offset(), shapeOf(fm.type(), f),
-              fm.anonymous()));
+          fields.add(
+              new Field(
+                  fm.hasCName() ? fm.cName() : "",
+                  fm.javaName(),
+                  f.offset(),
+                  shapeOf(fm.type(), f),
+                  fm.anonymous()));
         }
         byAbi.put(layout.abi().manifestName(), new Layout(layout.size(), layout.align(), fields));
       }
-      result.add(new Struct(model.javaName(), model.cName(), model.order().manifestName(), byAbi, model.kind(),
-          model.pack()));
+      result.add(
+          new Struct(
+              model.javaName(),
+              model.cName(),
+              model.order().manifestName(),
+              byAbi,
+              model.kind(),
+              model.pack()));
     }
     return result;
   }
 
   private static Shape shapeOf(MemberType type, FieldLayout f) {
     if (f.isBitField()) {
-      return new Shape(f.size(), f.align(), "bits", 0, java.util.Objects.requireNonNull(f.width(), "a bit-field's width").signed(), null, 0, null, f.bitOffset(), f.bitSize(),
+      return new Shape(
+          f.size(),
+          f.align(),
+          "bits",
+          0,
+          java.util.Objects.requireNonNull(f.width(), "a bit-field's width").signed(),
+          null,
+          0,
+          null,
+          f.bitOffset(),
+          f.bitSize(),
           false);
     }
     if (type instanceof MemberType.ArrayType array) {
       Shape element = scalarShape(array.element(), f.elementSize(), f.elementAlign(), f);
-      return new Shape(f.size(), f.align(), "array", 0, false, null, array.length(), element, 0, 0,
+      return new Shape(
+          f.size(),
+          f.align(),
+          "array",
+          0,
+          false,
+          null,
+          array.length(),
+          element,
+          0,
+          0,
           f.field().flexible());
     }
     return scalarShape(type, f.size(), f.align(), f);
@@ -149,8 +198,12 @@ public final class ManifestModel {
     JsonObject root = object(JsonParser.parse(json), "the manifest");
     int format = integer(root, "format");
     if (format != ManifestWriter.FORMAT) {
-      throw problem(required(root, "format"), "manifest format " + format
-          + " is not supported; this abiguard reads format " + ManifestWriter.FORMAT);
+      throw problem(
+          required(root, "format"),
+          "manifest format "
+              + format
+              + " is not supported; this abiguard reads format "
+              + ManifestWriter.FORMAT);
     }
     List<Struct> structs = new ArrayList<>();
     java.util.Set<String> javaNames = new java.util.HashSet<>();
@@ -167,7 +220,8 @@ public final class ManifestModel {
         for (JsonValue f : array(layout, "fields").elements()) {
           JsonObject fo = object(f, "a field");
           boolean anonymous = fo.members().containsKey("anonymous") && bool(fo, "anonymous");
-          boolean unnamed = anonymous || (!fo.members().containsKey("name") && "bits".equals(optionalKind(fo)));
+          boolean unnamed =
+              anonymous || (!fo.members().containsKey("name") && "bits".equals(optionalKind(fo)));
           String name = unnamed ? "" : string(fo, "name");
           String java = fo.members().containsKey("java") ? string(fo, "java") : name;
           if (java.isEmpty()) {
@@ -175,14 +229,18 @@ public final class ManifestModel {
           }
           fields.add(new Field(name, java, integer(fo, "offset"), shape(fo), anonymous));
         }
-        layouts.put(e.getKey(), new Layout(integer(layout, "size"), integer(layout, "align"), fields));
+        layouts.put(
+            e.getKey(), new Layout(integer(layout, "size"), integer(layout, "align"), fields));
       }
       String kind = so.members().containsKey("kind") ? string(so, "kind") : "struct";
       if (!kind.equals("struct") && !kind.equals("union")) {
-        throw problem(required(so, "kind"), "unknown type kind \"" + kind + "\"; expected struct or union");
+        throw problem(
+            required(so, "kind"), "unknown type kind \"" + kind + "\"; expected struct or union");
       }
       int pack = so.members().containsKey("pack") ? integer(so, "pack") : 0;
-      structs.add(new Struct(string(so, "java"), string(so, "c"), string(so, "order"), layouts, kind, pack));
+      structs.add(
+          new Struct(
+              string(so, "java"), string(so, "c"), string(so, "order"), layouts, kind, pack));
     }
     return structs;
   }
@@ -192,15 +250,39 @@ public final class ManifestModel {
     int align = integer(o, "align");
     String kind = string(o, "kind");
     return switch (kind) {
-      case "int", "pointer" -> new Shape(size, align, kind, integer(o, "bits"), bool(o, "signed"), null, 0, null);
+      case "int", "pointer" ->
+          new Shape(size, align, kind, integer(o, "bits"), bool(o, "signed"), null, 0, null);
       case "struct" -> new Shape(size, align, kind, 0, false, string(o, "struct"), 0, null);
-      case "array" -> new Shape(size, align, kind, 0, false, null, integer(o, "length"),
-          shape(object(required(o, "element"), "\"element\"")), 0, 0,
-          o.members().containsKey("flexible") && bool(o, "flexible"));
-      case "bits" -> new Shape(size, align, kind, 0, bool(o, "signed"), null, 0, null, longInteger(o, "bitOffset"),
-          integer(o, "bitSize"), false);
-      default -> throw problem(required(o, "kind"),
-          "unknown kind \"" + kind + "\"; expected int, pointer, struct, array or bits");
+      case "array" ->
+          new Shape(
+              size,
+              align,
+              kind,
+              0,
+              false,
+              null,
+              integer(o, "length"),
+              shape(object(required(o, "element"), "\"element\"")),
+              0,
+              0,
+              o.members().containsKey("flexible") && bool(o, "flexible"));
+      case "bits" ->
+          new Shape(
+              size,
+              align,
+              kind,
+              0,
+              bool(o, "signed"),
+              null,
+              0,
+              null,
+              longInteger(o, "bitOffset"),
+              integer(o, "bitSize"),
+              false);
+      default ->
+          throw problem(
+              required(o, "kind"),
+              "unknown kind \"" + kind + "\"; expected int, pointer, struct, array or bits");
     };
   }
 
@@ -274,8 +356,14 @@ public final class ManifestModel {
       } catch (ArithmeticException notAnInt) {
         // reported below
       }
-      throw problem(v, "\"" + name + "\" must be a whole number from 0 to " + Integer.MAX_VALUE
-          + ", found " + n.value());
+      throw problem(
+          v,
+          "\""
+              + name
+              + "\" must be a whole number from 0 to "
+              + Integer.MAX_VALUE
+              + ", found "
+              + n.value());
     }
     throw problem(v, "\"" + name + "\" must be a number, found " + v.typeName());
   }

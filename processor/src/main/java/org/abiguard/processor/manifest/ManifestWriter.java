@@ -8,9 +8,9 @@ import org.abiguard.processor.layout.StructLayout;
 
 /**
  * Renders {@code META-INF/abiguard/abi-manifest.json}: format 1 of the SPEC with the 0.2 keys
- * ({@code kind} and {@code pack} of a type; bit-fields, anonymous members, flexible arrays), pretty-printed
- * with one member per line, so that a committed baseline diffs readably. The output depends
- * only on its input: same layouts, same bytes.
+ * ({@code kind} and {@code pack} of a type; bit-fields, anonymous members, flexible arrays),
+ * pretty-printed with one member per line, so that a committed baseline diffs readably. The output
+ * depends only on its input: same layouts, same bytes.
  */
 public final class ManifestWriter {
   /** The manifest format this writer produces and {@link BaselineChecker} reads. */
@@ -18,7 +18,9 @@ public final class ManifestWriter {
 
   private ManifestWriter() {}
 
-  /** @param structs per struct (in a stable order), its layouts per ABI in option order */
+  /**
+   * @param structs per struct (in a stable order), its layouts per ABI in option order
+   */
   public static String render(List<List<StructLayout>> structs) {
     List<ManifestModel.Struct> model = ManifestModel.of(structs);
     StringBuilder out = new StringBuilder();
@@ -81,7 +83,8 @@ public final class ManifestWriter {
     switch (shape.kind()) {
       case "struct" -> {
         members.add(member("kind", quote("struct")));
-        members.add(member("struct", quote(Objects.requireNonNull(shape.struct(), "a struct member"))));
+        members.add(
+            member("struct", quote(Objects.requireNonNull(shape.struct(), "a struct member"))));
       }
       case "bits" -> {
         members.add(member("bitOffset", shape.bitOffset()));

@@ -14,8 +14,8 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * The names of abiguard's struct annotations and how to find them on an element. The
- * processor reads annotation mirrors by name and never loads the annotation classes.
+ * The names of abiguard's struct annotations and how to find them on an element. The processor
+ * reads annotation mirrors by name and never loads the annotation classes.
  */
 public final class AbiAnnotations {
   public static final String ABI_STRUCT = "org.abiguard.AbiStruct";
@@ -30,7 +30,8 @@ public final class AbiAnnotations {
   private AbiAnnotations() {}
 
   /** The annotation of the given type on the construct, if present. */
-  public static Optional<AnnotationMirror> find(AnnotatedConstruct construct, String annotationType) {
+  public static Optional<AnnotationMirror> find(
+      AnnotatedConstruct construct, String annotationType) {
     for (AnnotationMirror am : construct.getAnnotationMirrors()) {
       Element type = am.getAnnotationType().asElement();
       if (type instanceof TypeElement te && te.getQualifiedName().contentEquals(annotationType)) {
@@ -55,22 +56,24 @@ public final class AbiAnnotations {
   }
 
   /**
-   * Whether a value written in the annotation could not be resolved (e.g. a constant that does
-   * not exist, or not yet: it may be generated in a later round). javac reports the cause
-   * itself; abiguard must not read such a value as 0 or "" and report a misleading error.
+   * Whether a value written in the annotation could not be resolved (e.g. a constant that does not
+   * exist, or not yet: it may be generated in a later round). javac reports the cause itself;
+   * abiguard must not read such a value as 0 or "" and report a misleading error.
    */
   public static boolean hasUnresolvedValue(AnnotationMirror am) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : am.getElementValues().entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        am.getElementValues().entrySet()) {
       TypeMirror type = e.getKey().getReturnType();
       Object value = e.getValue().getValue();
-      boolean fits = switch (type.getKind()) {
-        case BOOLEAN -> value instanceof Boolean;
-        case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> value instanceof Number;
-        case CHAR -> value instanceof Character;
-        case DECLARED -> fitsDeclared((DeclaredType) type, value);
-        case ARRAY -> value instanceof java.util.List<?>;
-        default -> true;
-      };
+      boolean fits =
+          switch (type.getKind()) {
+            case BOOLEAN -> value instanceof Boolean;
+            case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> value instanceof Number;
+            case CHAR -> value instanceof Character;
+            case DECLARED -> fitsDeclared((DeclaredType) type, value);
+            case ARRAY -> value instanceof java.util.List<?>;
+            default -> true;
+          };
       if (!fits) {
         return true;
       }

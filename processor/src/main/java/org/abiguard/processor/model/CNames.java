@@ -13,15 +13,68 @@ public final class CNames {
    * {@code for}, {@code char}...) included: a Java name can never be one of those, but an
    * {@code @AbiName} or {@code @AbiStruct(name)} string can.
    */
-  private static final Set<String> KEYWORDS = Set.of(
-      "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum",
-      "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return",
-      "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void",
-      "volatile", "while", "_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary",
-      "_Noreturn", "_Static_assert", "_Thread_local",
-      // C23
-      "alignas", "alignof", "bool", "constexpr", "false", "nullptr", "static_assert", "thread_local", "true",
-      "typeof", "typeof_unqual", "_BitInt", "_Decimal128", "_Decimal32", "_Decimal64");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "auto",
+          "break",
+          "case",
+          "char",
+          "const",
+          "continue",
+          "default",
+          "do",
+          "double",
+          "else",
+          "enum",
+          "extern",
+          "float",
+          "for",
+          "goto",
+          "if",
+          "inline",
+          "int",
+          "long",
+          "register",
+          "restrict",
+          "return",
+          "short",
+          "signed",
+          "sizeof",
+          "static",
+          "struct",
+          "switch",
+          "typedef",
+          "union",
+          "unsigned",
+          "void",
+          "volatile",
+          "while",
+          "_Alignas",
+          "_Alignof",
+          "_Atomic",
+          "_Bool",
+          "_Complex",
+          "_Generic",
+          "_Imaginary",
+          "_Noreturn",
+          "_Static_assert",
+          "_Thread_local",
+          // C23
+          "alignas",
+          "alignof",
+          "bool",
+          "constexpr",
+          "false",
+          "nullptr",
+          "static_assert",
+          "thread_local",
+          "true",
+          "typeof",
+          "typeof_unqual",
+          "_BitInt",
+          "_Decimal128",
+          "_Decimal32",
+          "_Decimal64");
 
   private CNames() {}
 
@@ -36,10 +89,10 @@ public final class CNames {
   }
 
   /**
-   * Why {@code name} cannot name a member ({@code fileScope} false) or a struct or typedef
-   * ({@code fileScope} true), or null if it can: not an identifier, a keyword, or reserved
-   * (C11 7.1.3: every name starting with {@code __} or {@code _} and an upper-case letter, and at
-   * file scope every name starting with {@code _}).
+   * Why {@code name} cannot name a member ({@code fileScope} false) or a struct or typedef ({@code
+   * fileScope} true), or null if it can: not an identifier, a keyword, or reserved (C11 7.1.3:
+   * every name starting with {@code __} or {@code _} and an upper-case letter, and at file scope
+   * every name starting with {@code _}).
    */
   public static @Nullable String problem(String name, boolean fileScope) {
     if (!IDENTIFIER.matcher(name).matches()) {
@@ -48,7 +101,8 @@ public final class CNames {
     if (KEYWORDS.contains(name)) {
       return "it is a C keyword";
     }
-    if (name.startsWith("__") || (name.length() > 1 && name.charAt(0) == '_' && Character.isUpperCase(name.charAt(1)))) {
+    if (name.startsWith("__")
+        || (name.length() > 1 && name.charAt(0) == '_' && Character.isUpperCase(name.charAt(1)))) {
       return "C reserves names starting with __ or with _ and a capital letter";
     }
     if (fileScope && name.startsWith("_")) {
@@ -58,8 +112,8 @@ public final class CNames {
   }
 
   /**
-   * The generated marshaller's simple name: {@code FooMarshaller} for {@code p.Foo},
-   * {@code Outer_FooMarshaller} for {@code p.Outer.Foo}.
+   * The generated marshaller's simple name: {@code FooMarshaller} for {@code p.Foo}, {@code
+   * Outer_FooMarshaller} for {@code p.Outer.Foo}.
    *
    * @param relativeName the type's name relative to its package, e.g. {@code Outer.Foo}
    */

@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param alignAtLeast {@code @AbiAlign} on the member, or 0
  * @param bitWidth for a bit-field ({@code @AbiBits}) its number of bits, 0 for a zero-width one;
  *     {@link #NOT_BITS} otherwise
- * @param unnamed a bit-field without a C name ({@code unsigned int : 5;}); zero-width ones always are
+ * @param unnamed a bit-field without a C name ({@code unsigned int : 5;}); zero-width ones always
+ *     are
  * @param anonymous a C11 anonymous struct or union member ({@code @AbiAnonymous})
  * @param flexible a flexible array member {@code T name[]} ({@code @AbiFlexible})
- * @param countMember for a flexible array, the Java name of the member holding the element
- *     count, or empty when the caller gives it
+ * @param countMember for a flexible array, the Java name of the member holding the element count,
+ *     or empty when the caller gives it
  */
 public record FieldModel(
     String javaName,
@@ -38,22 +39,35 @@ public record FieldModel(
     this(javaName, cName, type, alignAtLeast, NOT_BITS, false, false, false, "");
   }
 
-  /** A bit-field of {@code bits} bits (0: zero width, always unnamed) of the declared integer type. */
-  public static FieldModel bitField(String javaName, String cName, MemberType declared, int bits, boolean unnamed) {
+  /**
+   * A bit-field of {@code bits} bits (0: zero width, always unnamed) of the declared integer type.
+   */
+  public static FieldModel bitField(
+      String javaName, String cName, MemberType declared, int bits, boolean unnamed) {
     boolean noName = unnamed || bits == 0;
-    return new FieldModel(javaName, noName ? "" : cName, declared, 0, bits, noName, false, false, "");
+    return new FieldModel(
+        javaName, noName ? "" : cName, declared, 0, bits, noName, false, false, "");
   }
 
   /** An anonymous struct or union member of the given {@link MemberType.StructType}. */
-  public static FieldModel anonymousMember(String javaName, MemberType.StructType type, int alignAtLeast) {
+  public static FieldModel anonymousMember(
+      String javaName, MemberType.StructType type, int alignAtLeast) {
     return new FieldModel(javaName, "", type, alignAtLeast, NOT_BITS, false, true, false, "");
   }
 
   /** A flexible array member: {@code element cName[]}. */
-  public static FieldModel flexibleArray(String javaName, String cName, MemberType element, int alignAtLeast,
-      String countMember) {
-    return new FieldModel(javaName, cName, new MemberType.ArrayType(0, element), alignAtLeast, NOT_BITS, false,
-        false, true, countMember);
+  public static FieldModel flexibleArray(
+      String javaName, String cName, MemberType element, int alignAtLeast, String countMember) {
+    return new FieldModel(
+        javaName,
+        cName,
+        new MemberType.ArrayType(0, element),
+        alignAtLeast,
+        NOT_BITS,
+        false,
+        false,
+        true,
+        countMember);
   }
 
   /** Whether this is a bit-field ({@code @AbiBits}), zero-width ones included. */
@@ -67,8 +81,8 @@ public record FieldModel(
   }
 
   /**
-   * The width of the value the member holds: a bit-field's {@code u4}/{@code s3} (signedness of
-   * its declared type), else the declared integer width; null for non-integers.
+   * The width of the value the member holds: a bit-field's {@code u4}/{@code s3} (signedness of its
+   * declared type), else the declared integer width; null for non-integers.
    */
   public @Nullable Width valueWidth() {
     if (!(type instanceof MemberType.IntType integer)) {

@@ -32,18 +32,18 @@ public enum JavaKind {
   }
 
   /**
-   * Whether a value of C width {@code w} is held in this Java type as raw bits: the Java type
-   * is signed and has exactly the width of an unsigned C type ({@code u32} in {@code int},
-   * {@code u8} in {@code byte}, {@code u64} in {@code long}). {@code u16} in {@code short} is
-   * raw bits too; {@code u16} in {@code char} is not (char is unsigned).
+   * Whether a value of C width {@code w} is held in this Java type as raw bits: the Java type is
+   * signed and has exactly the width of an unsigned C type ({@code u32} in {@code int}, {@code u8}
+   * in {@code byte}, {@code u64} in {@code long}). {@code u16} in {@code short} is raw bits too;
+   * {@code u16} in {@code char} is not (char is unsigned).
    */
   public boolean holdsRawBits(Width w) {
     return !w.signed() && signed() && bits == w.bits();
   }
 
   /**
-   * Whether this Java type can hold {@code w}: every value of the width, or exactly the width
-   * as raw bits.
+   * Whether this Java type can hold {@code w}: every value of the width, or exactly the width as
+   * raw bits.
    */
   public boolean canHold(Width w) {
     if (holdsRawBits(w) || (bits == w.bits() && signed() == w.signed())) {

@@ -12,10 +12,10 @@ import javax.lang.model.element.TypeElement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The annotations of one struct member. For a record component javac places each annotation
- * on the component, on the private field, or on both, depending on the annotation's
- * {@code @Target}; a user's typedef annotation may target fields only. This view holds the
- * union, each annotation type once, so the reader sees the member's declaration as written.
+ * The annotations of one struct member. For a record component javac places each annotation on the
+ * component, on the private field, or on both, depending on the annotation's {@code @Target}; a
+ * user's typedef annotation may target fields only. This view holds the union, each annotation type
+ * once, so the reader sees the member's declaration as written.
  */
 final class MemberAnnotations implements AnnotatedConstruct {
   private final List<AnnotationMirror> mirrors;
@@ -33,7 +33,8 @@ final class MemberAnnotations implements AnnotatedConstruct {
         continue;
       }
       for (AnnotationMirror am : c.getAnnotationMirrors()) {
-        if (seen.add(((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().toString())) {
+        if (seen.add(
+            ((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().toString())) {
           all.add(am);
         }
       }

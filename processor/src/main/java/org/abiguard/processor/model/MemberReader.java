@@ -16,11 +16,10 @@ import javax.lang.model.type.TypeMirror;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one struct member (an instance field or a record component) into a {@link FieldModel}:
- * its C type from the width annotations, {@code @NativeLong}, {@code @Pointer},
- * {@code @AbiArray} or a nested {@code @AbiStruct} type, checked against the Java type, and
- * its {@code @AbiAlign} and {@code @AbiName}. Each misuse becomes a {@link Problem} whose
- * message says what to write instead.
+ * Reads one struct member (an instance field or a record component) into a {@link FieldModel}: its
+ * C type from the width annotations, {@code @NativeLong}, {@code @Pointer}, {@code @AbiArray} or a
+ * nested {@code @AbiStruct} type, checked against the Java type, and its {@code @AbiAlign} and
+ * {@code @AbiName}. Each misuse becomes a {@link Problem} whose message says what to write instead.
  */
 final class MemberReader {
   private final WidthReader widths = new WidthReader();
@@ -36,8 +35,10 @@ final class MemberReader {
     }
     String name = member.getSimpleName().toString();
     Optional<AnnotationMirror> bits = AbiAnnotations.find(annotations, AbiAnnotations.ABI_BITS);
-    Optional<AnnotationMirror> anonymous = AbiAnnotations.find(annotations, AbiAnnotations.ABI_ANONYMOUS);
-    Optional<AnnotationMirror> flexible = AbiAnnotations.find(annotations, AbiAnnotations.ABI_FLEXIBLE);
+    Optional<AnnotationMirror> anonymous =
+        AbiAnnotations.find(annotations, AbiAnnotations.ABI_ANONYMOUS);
+    Optional<AnnotationMirror> flexible =
+        AbiAnnotations.find(annotations, AbiAnnotations.ABI_FLEXIBLE);
     if (!checkExclusive(m, bits, anonymous, flexible)) {
       return new MemberReading(member, null, m.problems, false);
     }
@@ -47,11 +48,16 @@ final class MemberReader {
       m.bitsAnnotation = bits.get();
     }
     m.isBits = bits.isPresent();
-    boolean unnamed = bits.isPresent()
-        && (m.bitWidth == 0 || WidthReader.boolValue(bits.get(), "unnamed", false));
+    boolean unnamed =
+        bits.isPresent()
+            && (m.bitWidth == 0 || WidthReader.boolValue(bits.get(), "unnamed", false));
     boolean hasCName = !unnamed && anonymous.isEmpty();
-    String cName = hasCName ? readCName(m, name) : noCName(m, unnamed ? "an unnamed bit-field" : "an anonymous member");
-    Optional<MemberType> type = flexible.isPresent() ? readFlexible(m, flexible.get()) : readType(m);
+    String cName =
+        hasCName
+            ? readCName(m, name)
+            : noCName(m, unnamed ? "an unnamed bit-field" : "an anonymous member");
+    Optional<MemberType> type =
+        flexible.isPresent() ? readFlexible(m, flexible.get()) : readType(m);
     if (m.unresolved || !m.problems.isEmpty() || type.isEmpty()) {
       return new MemberReading(member, null, m.problems, m.unresolved);
     }
@@ -62,8 +68,13 @@ final class MemberReader {
       field = readAnonymous(m, anonymous.get(), type.get(), name, align);
     } else if (flexible.isPresent()) {
       Object count = WidthReader.value(flexible.get(), "count");
-      field = FieldModel.flexibleArray(name, cName, ((MemberType.ArrayType) type.get()).element(), align,
-          count instanceof String c ? c : "");
+      field =
+          FieldModel.flexibleArray(
+              name,
+              cName,
+              ((MemberType.ArrayType) type.get()).element(),
+              align,
+              count instanceof String c ? c : "");
     } else {
       field = new FieldModel(name, cName, type.get(), align);
     }
@@ -74,8 +85,11 @@ final class MemberReader {
   }
 
   /** {@code @AbiBits}, {@code @AbiAnonymous} and {@code @AbiFlexible} exclude each other. */
-  private static boolean checkExclusive(Member m, Optional<AnnotationMirror> bits,
-      Optional<AnnotationMirror> anonymous, Optional<AnnotationMirror> flexible) {
+  private static boolean checkExclusive(
+      Member m,
+      Optional<AnnotationMirror> bits,
+      Optional<AnnotationMirror> anonymous,
+      Optional<AnnotationMirror> flexible) {
     List<AnnotationMirror> present = new ArrayList<>();
     bits.ifPresent(present::add);
     anonymous.ifPresent(present::add);
@@ -83,47 +97,85 @@ final class MemberReader {
     if (present.size() < 2) {
       return true;
     }
-    m.problem(present.get(1), m.describe() + " has both " + AbiAnnotations.display(present.get(0)) + " and "
-        + AbiAnnotations.display(present.get(1)) + "; a C member is a bit-field, an anonymous member or a"
-        + " flexible array, never two of them: keep one");
+    m.problem(
+        present.get(1),
+        m.describe()
+            + " has both "
+            + AbiAnnotations.display(present.get(0))
+            + " and "
+            + AbiAnnotations.display(present.get(1))
+            + "; a C member is a bit-field, an anonymous member or a"
+            + " flexible array, never two of them: keep one");
     return false;
   }
 
-  /** An unnamed bit-field or anonymous member has no C name: {@code @AbiName} on it is a mistake. */
+  /**
+   * An unnamed bit-field or anonymous member has no C name: {@code @AbiName} on it is a mistake.
+   */
   private static String noCName(Member m, String what) {
-    AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_NAME).ifPresent(am -> m.problem(am,
-        "@AbiName on " + m.describe() + ", which is " + what + " and has no name in C; remove @AbiName"));
+    AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_NAME)
+        .ifPresent(
+            am ->
+                m.problem(
+                    am,
+                    "@AbiName on "
+                        + m.describe()
+                        + ", which is "
+                        + what
+                        + " and has no name in C; remove @AbiName"));
     return "";
   }
 
-  private static @Nullable FieldModel readBits(Member m, AnnotationMirror bits, int align, MemberType type, String name,
-      String cName, boolean unnamed) {
+  private static @Nullable FieldModel readBits(
+      Member m,
+      AnnotationMirror bits,
+      int align,
+      MemberType type,
+      String name,
+      String cName,
+      boolean unnamed) {
     if (!(type instanceof MemberType.IntType)) {
       String what = type instanceof MemberType.ArrayType ? "an array" : "a nested struct or union";
-      m.problem(bits, "@AbiBits on " + m.describe() + ", which is " + what + "; only an integer member can be"
-          + " a bit-field");
+      m.problem(
+          bits,
+          "@AbiBits on "
+              + m.describe()
+              + ", which is "
+              + what
+              + "; only an integer member can be"
+              + " a bit-field");
       return null;
     }
     if (align != 0) {
-      m.problem(AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_ALIGN).orElse(null), "@AbiAlign on bit-field "
-          + m.describe() + ": C forbids an alignment on a bit-field (gcc: 'alignment may not be specified');"
-          + " put @AbiAlign on the member after it, or use a zero-width bit-field @AbiBits(0) to start a new unit");
+      m.problem(
+          AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_ALIGN).orElse(null),
+          "@AbiAlign on bit-field "
+              + m.describe()
+              + ": C forbids an alignment on a bit-field (gcc: 'alignment may not be specified');"
+              + " put @AbiAlign on the member after it, or use a zero-width bit-field @AbiBits(0) to start a new unit");
       return null;
     }
     return FieldModel.bitField(name, cName, type, m.bitWidth, unnamed);
   }
 
-  private static @Nullable FieldModel readAnonymous(Member m, AnnotationMirror anonymous, MemberType type, String name,
-      int align) {
+  private static @Nullable FieldModel readAnonymous(
+      Member m, AnnotationMirror anonymous, MemberType type, String name, int align) {
     if (!(type instanceof MemberType.StructType struct)) {
-      m.problem(anonymous, "@AbiAnonymous on " + m.describe() + " of type " + display(m.element.asType())
-          + ": only a member whose type is an @AbiStruct or @AbiUnion type can be anonymous");
+      m.problem(
+          anonymous,
+          "@AbiAnonymous on "
+              + m.describe()
+              + " of type "
+              + display(m.element.asType())
+              + ": only a member whose type is an @AbiStruct or @AbiUnion type can be anonymous");
       return null;
     }
     return FieldModel.anonymousMember(name, struct, align);
   }
 
-  /** A flexible array member: a Java array without {@code @AbiArray}, its element as any array's. */
+  /**
+   * A flexible array member: a Java array without {@code @AbiArray}, its element as any array's.
+   */
   private Optional<MemberType> readFlexible(Member m, AnnotationMirror flexible) {
     List<DeclaredWidth> declared = widths.declarations(m.annotations);
     if (declared.size() > 1) {
@@ -132,20 +184,34 @@ final class MemberReader {
     }
     TypeMirror type = m.element.asType();
     if (type.getKind() != TypeKind.ARRAY) {
-      m.problem(flexible, "@AbiFlexible on " + m.describe() + " of type " + display(type)
-          + ", which is not a Java array; a flexible array member is declared " + display(type) + "[]");
+      m.problem(
+          flexible,
+          "@AbiFlexible on "
+              + m.describe()
+              + " of type "
+              + display(type)
+              + ", which is not a Java array; a flexible array member is declared "
+              + display(type)
+              + "[]");
       return Optional.empty();
     }
     Optional<AnnotationMirror> array = AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_ARRAY);
     if (array.isPresent()) {
-      m.problem(array.get(), m.describe() + " has both @AbiArray and @AbiFlexible; a flexible array has no"
-          + " length in C (T name[]): remove @AbiArray");
+      m.problem(
+          array.get(),
+          m.describe()
+              + " has both @AbiArray and @AbiFlexible; a flexible array has no"
+              + " length in C (T name[]): remove @AbiArray");
       return Optional.empty();
     }
     TypeMirror component = ((ArrayType) type).getComponentType();
     if (component.getKind() == TypeKind.ARRAY) {
-      m.problem(flexible, "flexible array of arrays " + m.describe() + " is not supported; declare a"
-          + " one-dimensional array");
+      m.problem(
+          flexible,
+          "flexible array of arrays "
+              + m.describe()
+              + " is not supported; declare a"
+              + " one-dimensional array");
       return Optional.empty();
     }
     return readElement(m, component, declared.stream().findFirst())
@@ -158,8 +224,10 @@ final class MemberReader {
     final AnnotatedConstruct annotations;
     final List<Problem> problems = new ArrayList<>();
     boolean unresolved;
+
     /** For a bit-field, its {@code @AbiBits} value; else {@link FieldModel#NOT_BITS}. */
     int bitWidth = FieldModel.NOT_BITS;
+
     boolean isBits;
     @Nullable AnnotationMirror bitsAnnotation;
 
@@ -182,7 +250,8 @@ final class MemberReader {
 
     void problem(@Nullable AnnotationMirror am, String valueName, String message) {
       AnnotationMirror own = onElement(am);
-      @Nullable AnnotationValue value = own == null ? null : WidthReader.annotationValue(own, valueName);
+      @Nullable AnnotationValue value =
+          own == null ? null : WidthReader.annotationValue(own, valueName);
       boolean explicit = own != null && own.getElementValues().values().contains(value);
       problems.add(new Problem(element, own, explicit ? value : null, message));
     }
@@ -206,7 +275,9 @@ final class MemberReader {
     return bytes;
   }
 
-  /** gcc's largest alignment, {@code 2^28} bytes ({@code __attribute__((aligned))} refuses more). */
+  /**
+   * gcc's largest alignment, {@code 2^28} bytes ({@code __attribute__((aligned))} refuses more).
+   */
   public static final int MAX_ALIGN = 1 << 28;
 
   /** Whether {@code @AbiAlign(bytes)} is allowed: a power of two up to {@link #MAX_ALIGN}. */
@@ -217,10 +288,20 @@ final class MemberReader {
   /** The message for an {@code @AbiAlign} that is not a power of two, or above gcc's maximum. */
   static String alignMessage(int bytes, String on) {
     if (bytes > MAX_ALIGN && (bytes & (bytes - 1)) == 0) {
-      return "@AbiAlign(" + bytes + ") on " + on + " is above the largest alignment C compilers accept"
-          + " (gcc: 2^28 = " + MAX_ALIGN + " bytes); use at most " + MAX_ALIGN;
+      return "@AbiAlign("
+          + bytes
+          + ") on "
+          + on
+          + " is above the largest alignment C compilers accept"
+          + " (gcc: 2^28 = "
+          + MAX_ALIGN
+          + " bytes); use at most "
+          + MAX_ALIGN;
     }
-    return "@AbiAlign(" + bytes + ") on " + on
+    return "@AbiAlign("
+        + bytes
+        + ") on "
+        + on
         + " is not a power of two; C alignments are powers of two: use 1, 2, 4, 8, 16, ...";
   }
 
@@ -231,15 +312,26 @@ final class MemberReader {
       String cName = v instanceof String s ? s : "";
       String why = CNames.problem(cName, false);
       if (why != null) {
-        m.problem(am.get(), "value", "@AbiName(\"" + cName + "\") on " + m.describe()
-            + " is not a C member name: " + why + "; use letters, digits and '_', not starting with a digit,"
-            + " no C keyword and no reserved name");
+        m.problem(
+            am.get(),
+            "value",
+            "@AbiName(\""
+                + cName
+                + "\") on "
+                + m.describe()
+                + " is not a C member name: "
+                + why
+                + "; use letters, digits and '_', not starting with a digit,"
+                + " no C keyword and no reserved name");
       }
       return cName;
     }
     if (!CNames.isIdentifier(javaName)) {
-      m.problem("the Java name " + m.describe() + " is not a C member name; add @AbiName(\"c_name\")"
-          + " with the member's name in the C declaration");
+      m.problem(
+          "the Java name "
+              + m.describe()
+              + " is not a C member name; add @AbiName(\"c_name\")"
+              + " with the member's name in the C declaration");
     }
     return javaName;
   }
@@ -257,8 +349,15 @@ final class MemberReader {
       return readArray(m, (ArrayType) type, array, width);
     }
     if (array.isPresent()) {
-      m.problem(array.get(), "@AbiArray on " + m.describe() + " of type " + display(type)
-          + ", which is not a Java array; declare it " + display(type) + "[] or remove @AbiArray");
+      m.problem(
+          array.get(),
+          "@AbiArray on "
+              + m.describe()
+              + " of type "
+              + display(type)
+              + ", which is not a Java array; declare it "
+              + display(type)
+              + "[] or remove @AbiArray");
       return Optional.empty();
     }
     return readElement(m, type, width);
@@ -268,18 +367,31 @@ final class MemberReader {
       Member m, ArrayType type, Optional<AnnotationMirror> array, Optional<DeclaredWidth> width) {
     TypeMirror component = type.getComponentType();
     if (array.isEmpty()) {
-      m.problem("Java array " + m.describe() + " has no @AbiArray; a C array has a fixed length:"
-          + " add @AbiArray(n) with the length of the C array");
+      m.problem(
+          "Java array "
+              + m.describe()
+              + " has no @AbiArray; a C array has a fixed length:"
+              + " add @AbiArray(n) with the length of the C array");
       return Optional.empty();
     }
     int length = WidthReader.intValue(array.get(), "value", 0);
     if (length < 1) {
-      m.problem(array.get(), "value", "@AbiArray(" + length + ") on " + m.describe()
-          + " has no element; the length of a C array is at least 1");
+      m.problem(
+          array.get(),
+          "value",
+          "@AbiArray("
+              + length
+              + ") on "
+              + m.describe()
+              + " has no element; the length of a C array is at least 1");
     }
     if (component.getKind() == TypeKind.ARRAY) {
-      m.problem(array.get(), "array of arrays " + m.describe() + " is not supported; declare a"
-          + " one-dimensional array with @AbiArray(rows * columns), which C lays out the same way");
+      m.problem(
+          array.get(),
+          "array of arrays "
+              + m.describe()
+              + " is not supported; declare a"
+              + " one-dimensional array with @AbiArray(rows * columns), which C lays out the same way");
       return Optional.empty();
     }
     Optional<MemberType> element = readElement(m, component, width);
@@ -287,7 +399,8 @@ final class MemberReader {
   }
 
   /** A scalar member, or one element of an array member. */
-  private static Optional<MemberType> readElement(Member m, TypeMirror type, Optional<DeclaredWidth> width) {
+  private static Optional<MemberType> readElement(
+      Member m, TypeMirror type, Optional<DeclaredWidth> width) {
     if (type.getKind() == TypeKind.ERROR) {
       m.unresolved = true;
       return Optional.empty();
@@ -295,9 +408,13 @@ final class MemberReader {
     Optional<TypeElement> struct = structOf(type);
     if (struct.isPresent()) {
       if (width.isPresent()) {
-        m.problem(width.get().annotation(), m.describe() + " is a nested struct ("
-            + struct.get().getSimpleName() + "), laid out by its own members; remove "
-            + width.get().via());
+        m.problem(
+            width.get().annotation(),
+            m.describe()
+                + " is a nested struct ("
+                + struct.get().getSimpleName()
+                + "), laid out by its own members; remove "
+                + width.get().via());
         return Optional.empty();
       }
       return Optional.of(new MemberType.StructType(struct.get().getQualifiedName().toString()));
@@ -313,35 +430,69 @@ final class MemberReader {
     Optional<JavaKind> kind = javaKindOf(type);
     if (width.pointer()) {
       if (m.isBits) {
-        m.problem(m.bitsAnnotation, "@AbiBits on " + m.describe() + ", which is a @Pointer; a bit-field has an"
-            + " integer type: declare the C type with @AbiWidth or an alias such as @U32");
+        m.problem(
+            m.bitsAnnotation,
+            "@AbiBits on "
+                + m.describe()
+                + ", which is a @Pointer; a bit-field has an"
+                + " integer type: declare the C type with @AbiWidth or an alias such as @U32");
         return Optional.empty();
       }
       if (kind.orElse(null) != JavaKind.LONG) {
-        m.problem(width.annotation(), width.via() + " on " + m.describe() + " of type " + display(type)
-            + ": a pointer is held in a Java long (8 bytes on x86_64 and aarch64); declare it long");
+        m.problem(
+            width.annotation(),
+            width.via()
+                + " on "
+                + m.describe()
+                + " of type "
+                + display(type)
+                + ": a pointer is held in a Java long (8 bytes on x86_64 and aarch64); declare it long");
         return Optional.empty();
       }
       return Optional.of(new MemberType.PointerType());
     }
     Width w = width.width();
     if (!width.nativeLong() && !Width.isValidBits(w.bits())) {
-      m.problem(width.annotation(), "value", width.via() + " declares " + w.bits() + " bits on "
-          + m.describe() + ", which is no C integer width; use 8, 16, 32 or 64");
+      m.problem(
+          width.annotation(),
+          "value",
+          width.via()
+              + " declares "
+              + w.bits()
+              + " bits on "
+              + m.describe()
+              + ", which is no C integer width; use 8, 16, 32 or 64");
       return Optional.empty();
     }
     if (m.isBits) {
       return readBitFieldInteger(m, type, width, kind);
     }
-    String declared = width.nativeLong() ? width.via() + " (C long, up to " + w + ")" : width.via() + " (" + w + ")";
+    String declared =
+        width.nativeLong()
+            ? width.via() + " (C long, up to " + w + ")"
+            : width.via() + " (" + w + ")";
     if (kind.isEmpty()) {
-      m.problem(width.annotation(), m.describe() + " of type " + display(type) + " cannot hold " + declared
-          + ", which is an integer; declare it " + holders(w));
+      m.problem(
+          width.annotation(),
+          m.describe()
+              + " of type "
+              + display(type)
+              + " cannot hold "
+              + declared
+              + ", which is an integer; declare it "
+              + holders(w));
       return Optional.empty();
     }
     if (!kind.get().canHold(w)) {
-      m.problem(width.annotation(), m.describe() + " of type " + display(type) + " is narrower than "
-          + declared + "; declare it " + holders(w));
+      m.problem(
+          width.annotation(),
+          m.describe()
+              + " of type "
+              + display(type)
+              + " is narrower than "
+              + declared
+              + "; declare it "
+              + holders(w));
       return Optional.empty();
     }
     return Optional.of(new MemberType.IntType(w, width.nativeLong(), kind.get()));
@@ -352,42 +503,81 @@ final class MemberReader {
    * {@code @NativeLong}, C {@code long} being 32 bits on i386), and the Java type holds the
    * bit-field's own width ({@code u4} fits in a {@code byte}).
    */
-  private static Optional<MemberType> readBitFieldInteger(Member m, TypeMirror type, DeclaredWidth width,
-      Optional<JavaKind> kind) {
+  private static Optional<MemberType> readBitFieldInteger(
+      Member m, TypeMirror type, DeclaredWidth width, Optional<JavaKind> kind) {
     Width w = width.width();
     int max = width.nativeLong() ? 32 : w.bits();
     if (m.bitWidth < 0 || m.bitWidth > max) {
-      String why = width.nativeLong() ? "C long (" + width.via() + ") has 32 bits on i386, so at most 32;"
-          + " declare @U64/@S64 for a wider bit-field" : "its type " + width.via() + " (" + w + ") has " + max + " bits";
-      m.problem(m.bitsAnnotation, "value", "@AbiBits(" + m.bitWidth + ") on " + m.describe()
-          + " is no bit-field width: " + why + "; use 1.." + max + ", or 0 for a zero-width bit-field");
+      String why =
+          width.nativeLong()
+              ? "C long ("
+                  + width.via()
+                  + ") has 32 bits on i386, so at most 32;"
+                  + " declare @U64/@S64 for a wider bit-field"
+              : "its type " + width.via() + " (" + w + ") has " + max + " bits";
+      m.problem(
+          m.bitsAnnotation,
+          "value",
+          "@AbiBits("
+              + m.bitWidth
+              + ") on "
+              + m.describe()
+              + " is no bit-field width: "
+              + why
+              + "; use 1.."
+              + max
+              + ", or 0 for a zero-width bit-field");
       return Optional.empty();
     }
     if (kind.isEmpty()) {
-      m.problem(width.annotation(), m.describe() + " of type " + display(type) + " cannot hold the bit-field "
-          + width.via() + ", which is an integer; declare an integral type");
+      m.problem(
+          width.annotation(),
+          m.describe()
+              + " of type "
+              + display(type)
+              + " cannot hold the bit-field "
+              + width.via()
+              + ", which is an integer; declare an integral type");
       return Optional.empty();
     }
     Width bitWidth = new Width(Math.max(m.bitWidth, 1), w.signed());
     if (!kind.get().canHold(bitWidth)) {
-      m.problem(width.annotation(), m.describe() + " of type " + display(type) + " is narrower than the bit-field"
-          + " (" + bitWidth + "); declare it " + holders(bitWidth));
+      m.problem(
+          width.annotation(),
+          m.describe()
+              + " of type "
+              + display(type)
+              + " is narrower than the bit-field"
+              + " ("
+              + bitWidth
+              + "); declare it "
+              + holders(bitWidth));
       return Optional.empty();
     }
     return Optional.of(new MemberType.IntType(w, width.nativeLong(), kind.get()));
   }
 
   private static String conflictMessage(Member m, DeclaredWidth first, DeclaredWidth second) {
-    return m.describe() + " declares its C type twice, with " + first.via() + " and " + second.via()
+    return m.describe()
+        + " declares its C type twice, with "
+        + first.via()
+        + " and "
+        + second.via()
         + "; keep exactly one of them";
   }
 
   private static String noWidthMessage(Member m, TypeMirror type) {
     if (javaKindOf(type).isPresent()) {
-      return m.describe() + " of type " + display(type) + " has no C width; add @AbiWidth(bits) or an alias"
+      return m.describe()
+          + " of type "
+          + display(type)
+          + " has no C width; add @AbiWidth(bits) or an alias"
           + " such as @U32, a typedef annotation, @NativeLong or @Pointer";
     }
-    return m.describe() + " of type " + display(type) + " is no C member: neither an integer with a C"
+    return m.describe()
+        + " of type "
+        + display(type)
+        + " is no C member: neither an integer with a C"
         + " width nor an @AbiStruct type; declare an integral type with @AbiWidth or an @AbiStruct type,"
         + " or make the field static or transient to keep it out of the struct";
   }
@@ -403,7 +593,9 @@ final class MemberReader {
     if (names.size() == 1) {
       return names.get(0);
     }
-    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
   }
 
   /** A type as a diagnostic writes it: its simple name ({@code String}, {@code int[]}). */

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param element the field or record component, where diagnostics about it go
  * @param field the member, or null when it has problems or an unresolved type
  * @param problems its misuses of abiguard's annotations
- * @param unresolved its type (or element type), or a value of one of its annotations, is not
- *     known yet: it may be generated in a later round
+ * @param unresolved its type (or element type), or a value of one of its annotations, is not known
+ *     yet: it may be generated in a later round
  */
 public record MemberReading(
     Element element, @Nullable FieldModel field, List<Problem> problems, boolean unresolved) {

@@ -1,15 +1,18 @@
 package org.abiguard.processor.model;
 
 /**
- * The C type of a struct member, as far as layout and code generation need it. Plain data:
- * no javac types, so the layout engine can be used and tested without a compiler.
+ * The C type of a struct member, as far as layout and code generation need it. Plain data: no javac
+ * types, so the layout engine can be used and tested without a compiler.
  */
 public sealed interface MemberType
-    permits MemberType.IntType, MemberType.PointerType, MemberType.StructType, MemberType.ArrayType {
+    permits MemberType.IntType,
+        MemberType.PointerType,
+        MemberType.StructType,
+        MemberType.ArrayType {
 
   /**
-   * An integer. For {@code @NativeLong}, {@code nativeLong} is true and {@code width} is the
-   * LP64 width (64 bits); the layout engine narrows it to 32 bits on ILP32 ABIs.
+   * An integer. For {@code @NativeLong}, {@code nativeLong} is true and {@code width} is the LP64
+   * width (64 bits); the layout engine narrows it to 32 bits on ILP32 ABIs.
    *
    * @param javaKind the Java primitive holding the value
    */
@@ -26,8 +29,8 @@ public sealed interface MemberType
   record StructType(String javaName) implements MemberType {}
 
   /**
-   * A fixed array {@code element name[length]}; the element is an {@link IntType},
-   * {@link PointerType} or {@link StructType}.
+   * A fixed array {@code element name[length]}; the element is an {@link IntType}, {@link
+   * PointerType} or {@link StructType}.
    */
   record ArrayType(int length, MemberType element) implements MemberType {}
 }

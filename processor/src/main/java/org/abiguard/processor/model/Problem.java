@@ -6,9 +6,9 @@ import javax.lang.model.element.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A misuse of abiguard's annotations found while reading a struct, to be reported as an
- * {@code [abiguard:annotation]} error. The reader only collects problems; the struct stage
- * reports them (on the element itself for sources, on the nesting member for class files).
+ * A misuse of abiguard's annotations found while reading a struct, to be reported as an {@code
+ * [abiguard:annotation]} error. The reader only collects problems; the struct stage reports them
+ * (on the element itself for sources, on the nesting member for class files).
  *
  * @param element the offending element (struct, field or record component)
  * @param annotation the offending annotation on it, or null

@@ -40,9 +40,28 @@ public record StructModel(
   }
 
   /** A struct without packing. */
-  public StructModel(String javaName, String packageName, String marshallerSimpleName, String cName,
-      boolean typedef, Order order, int alignAtLeast, boolean record, List<FieldModel> fields) {
-    this(javaName, packageName, marshallerSimpleName, cName, typedef, order, alignAtLeast, record, fields, false, 0,
+  public StructModel(
+      String javaName,
+      String packageName,
+      String marshallerSimpleName,
+      String cName,
+      boolean typedef,
+      Order order,
+      int alignAtLeast,
+      boolean record,
+      List<FieldModel> fields) {
+    this(
+        javaName,
+        packageName,
+        marshallerSimpleName,
+        cName,
+        typedef,
+        order,
+        alignAtLeast,
+        record,
+        fields,
+        false,
+        0,
         false);
   }
 
@@ -71,7 +90,10 @@ public record StructModel(
     return packageName.isEmpty() ? javaName : javaName.substring(packageName.length() + 1);
   }
 
-  /** How C code names the type: {@code struct foo}, {@code union foo} or, for a typedef, {@code foo}. */
+  /**
+   * How C code names the type: {@code struct foo}, {@code union foo} or, for a typedef, {@code
+   * foo}.
+   */
   public String cTypeName() {
     return typedef ? cName : kind() + " " + cName;
   }

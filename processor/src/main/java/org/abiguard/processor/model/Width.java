@@ -30,9 +30,9 @@ public record Width(int bits, boolean signed) {
   }
 
   /**
-   * The largest value. For {@code u64} this is {@code 2^64-1}, which does not fit a signed
-   * long: it is returned as {@code -1L} (the raw bits); use {@link #maxUnsignedString()} or
-   * {@link java.math.BigInteger} arithmetic where that matters.
+   * The largest value. For {@code u64} this is {@code 2^64-1}, which does not fit a signed long: it
+   * is returned as {@code -1L} (the raw bits); use {@link #maxUnsignedString()} or {@link
+   * java.math.BigInteger} arithmetic where that matters.
    */
   public long max() {
     if (signed) {

@@ -17,9 +17,9 @@ import javax.lang.model.type.TypeMirror;
 /**
  * The rules of the width annotations on declarations outside structs: a parameter, a method (its
  * return value), a field, a record component, and a typedef annotation type. The SPEC makes each
- * misuse an {@code [abiguard:annotation]} error on the element, as for struct members (which
- * {@link MemberReader} checks): two widths, bits outside {8, 16, 32, 64}, a Java type that is not
- * integral or is narrower than the width, {@code @Pointer} on anything but a {@code long}.
+ * misuse an {@code [abiguard:annotation]} error on the element, as for struct members (which {@link
+ * MemberReader} checks): two widths, bits outside {8, 16, 32, 64}, a Java type that is not integral
+ * or is narrower than the width, {@code @Pointer} on anything but a {@code long}.
  *
  * <p>An array declaration's width is that of its elements, as for {@code @AbiArray} members; a
  * boxed integer is read as its primitive.
@@ -27,22 +27,38 @@ import javax.lang.model.type.TypeMirror;
 public final class WidthDeclarations {
   private final WidthReader widths = new WidthReader();
 
-  /** Whether the annotation type declares a width: a width annotation itself, an alias or a typedef. */
+  /**
+   * Whether the annotation type declares a width: a width annotation itself, an alias or a typedef.
+   */
   public boolean declaresWidth(TypeElement annotationType) {
     String name = annotationType.getQualifiedName().toString();
-    return name.equals(WidthReader.ABI_WIDTH) || name.equals(WidthReader.NATIVE_LONG)
-        || name.equals(WidthReader.POINTER) || !widths.declarations(annotationType).isEmpty();
+    return name.equals(WidthReader.ABI_WIDTH)
+        || name.equals(WidthReader.NATIVE_LONG)
+        || name.equals(WidthReader.POINTER)
+        || !widths.declarations(annotationType).isEmpty();
   }
 
-  /** The problems of a typedef annotation type: more than one width, or bits that are no C width. */
+  /**
+   * The problems of a typedef annotation type: more than one width, or bits that are no C width.
+   */
   public List<Problem> checkTypedef(TypeElement typedef) {
     List<DeclaredWidth> declared = widths.declarations(typedef);
     String describe = "typedef @" + typedef.getSimpleName();
     if (declared.size() > 1) {
-      return List.of(Problem.on(typedef, declared.get(1).annotation(), describe + " declares two C widths, with "
-          + declared.get(0).via() + " and " + declared.get(1).via() + "; a typedef has exactly one: keep one of them"));
+      return List.of(
+          Problem.on(
+              typedef,
+              declared.get(1).annotation(),
+              describe
+                  + " declares two C widths, with "
+                  + declared.get(0).via()
+                  + " and "
+                  + declared.get(1).via()
+                  + "; a typedef has exactly one: keep one of them"));
     }
-    if (declared.size() == 1 && !declared.get(0).nativeLong() && !declared.get(0).pointer()
+    if (declared.size() == 1
+        && !declared.get(0).nativeLong()
+        && !declared.get(0).pointer()
         && !Width.isValidBits(declared.get(0).width().bits())) {
       return List.of(bitsProblem(typedef, declared.get(0), describe));
     }
@@ -57,11 +73,20 @@ public final class WidthDeclarations {
     }
     String describe = describe(element);
     if (declared.size() > 1) {
-      return List.of(Problem.on(element, declared.get(1).annotation(), describe + " declares its C type twice, with "
-          + declared.get(0).via() + " and " + declared.get(1).via() + "; keep exactly one of them"));
+      return List.of(
+          Problem.on(
+              element,
+              declared.get(1).annotation(),
+              describe
+                  + " declares its C type twice, with "
+                  + declared.get(0).via()
+                  + " and "
+                  + declared.get(1).via()
+                  + "; keep exactly one of them"));
     }
     DeclaredWidth width = declared.get(0);
-    TypeMirror type = element instanceof ExecutableElement method ? method.getReturnType() : element.asType();
+    TypeMirror type =
+        element instanceof ExecutableElement method ? method.getReturnType() : element.asType();
     while (type.getKind() == TypeKind.ARRAY) {
       type = ((ArrayType) type).getComponentType();
     }
@@ -70,22 +95,52 @@ public final class WidthDeclarations {
     }
     Optional<JavaKind> kind = kindOf(type);
     if (width.pointer()) {
-      return kind.orElse(null) == JavaKind.LONG ? List.of() : List.of(Problem.on(element, width.annotation(),
-          width.via() + " on " + describe + " of type " + MemberReader.display(type)
-              + ": a pointer is held in a Java long (8 bytes on x86_64 and aarch64); declare it long"));
+      return kind.orElse(null) == JavaKind.LONG
+          ? List.of()
+          : List.of(
+              Problem.on(
+                  element,
+                  width.annotation(),
+                  width.via()
+                      + " on "
+                      + describe
+                      + " of type "
+                      + MemberReader.display(type)
+                      + ": a pointer is held in a Java long (8 bytes on x86_64 and aarch64); declare it long"));
     }
     Width w = width.width();
     if (!width.nativeLong() && !Width.isValidBits(w.bits())) {
       return List.of(bitsProblem(element, width, describe));
     }
-    String declaredText = width.nativeLong() ? width.via() + " (C long, up to " + w + ")" : width.via() + " (" + w + ")";
+    String declaredText =
+        width.nativeLong()
+            ? width.via() + " (C long, up to " + w + ")"
+            : width.via() + " (" + w + ")";
     if (kind.isEmpty()) {
-      return List.of(Problem.on(element, width.annotation(), describe + " of type " + MemberReader.display(type)
-          + " cannot hold " + declaredText + ", which is an integer; declare it " + MemberReader.holders(w)));
+      return List.of(
+          Problem.on(
+              element,
+              width.annotation(),
+              describe
+                  + " of type "
+                  + MemberReader.display(type)
+                  + " cannot hold "
+                  + declaredText
+                  + ", which is an integer; declare it "
+                  + MemberReader.holders(w)));
     }
     if (!kind.get().canHold(w)) {
-      return List.of(Problem.on(element, width.annotation(), describe + " of type " + MemberReader.display(type)
-          + " is narrower than " + declaredText + "; declare it " + MemberReader.holders(w)));
+      return List.of(
+          Problem.on(
+              element,
+              width.annotation(),
+              describe
+                  + " of type "
+                  + MemberReader.display(type)
+                  + " is narrower than "
+                  + declaredText
+                  + "; declare it "
+                  + MemberReader.holders(w)));
     }
     return List.of();
   }
@@ -94,20 +149,33 @@ public final class WidthDeclarations {
     AnnotationMirror am = width.annotation();
     AnnotationValue value = WidthReader.annotationValue(am, "value");
     boolean explicit = value != null && am.getElementValues().values().contains(value);
-    return new Problem(element, am, explicit ? value : null, width.via() + " declares " + width.width().bits()
-        + " bits on " + describe + ", which is no C integer width; use 8, 16, 32 or 64");
+    return new Problem(
+        element,
+        am,
+        explicit ? value : null,
+        width.via()
+            + " declares "
+            + width.width().bits()
+            + " bits on "
+            + describe
+            + ", which is no C integer width; use 8, 16, 32 or 64");
   }
 
-  /** {@code parameter 'space' of addToPhysmapOne}, {@code the return of method 'domOf'}, {@code field 'idx'}. */
+  /**
+   * {@code parameter 'space' of addToPhysmapOne}, {@code the return of method 'domOf'}, {@code
+   * field 'idx'}.
+   */
   static String describe(Element element) {
     String name = "'" + element.getSimpleName() + "'";
     return switch (element.getKind()) {
       case PARAMETER -> "parameter " + name + " of " + ownerName(owner(element));
       case METHOD -> "the return of method " + name;
       case RECORD_COMPONENT -> "record component " + name;
-      default -> owner(element).getKind() == ElementKind.RECORD
-          && !element.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
-          ? "record component " + name : "field " + name;
+      default ->
+          owner(element).getKind() == ElementKind.RECORD
+                  && !element.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+              ? "record component " + name
+              : "field " + name;
     };
   }
 
@@ -119,7 +187,8 @@ public final class WidthDeclarations {
 
   /** The method, type or record that declares a parameter, member or component. */
   private static Element owner(Element element) {
-    return Objects.requireNonNull(element.getEnclosingElement(), "a parameter, member or component has an owner");
+    return Objects.requireNonNull(
+        element.getEnclosingElement(), "a parameter, member or component has an owner");
   }
 
   /** The primitive integral kind of a type, its boxed forms included. */

@@ -26,7 +26,10 @@ public final class WidthReader {
   public static final String NATIVE_LONG = "org.abiguard.NativeLong";
   public static final String POINTER = "org.abiguard.Pointer";
 
-  /** Every width declaration on the construct, direct or through typedefs; more than one is a conflict. */
+  /**
+   * Every width declaration on the construct, direct or through typedefs; more than one is a
+   * conflict.
+   */
   public List<DeclaredWidth> declarations(AnnotatedConstruct construct) {
     List<DeclaredWidth> found = new ArrayList<>();
     for (AnnotationMirror am : construct.getAnnotationMirrors()) {
@@ -47,21 +50,24 @@ public final class WidthReader {
   }
 
   /**
-   * Resolves one annotation: a width annotation itself, or a typedef whose annotation type
-   * carries one (followed transitively; cycles end the search).
+   * Resolves one annotation: a width annotation itself, or a typedef whose annotation type carries
+   * one (followed transitively; cycles end the search).
    */
-  private Optional<DeclaredWidth> resolve(AnnotationMirror am, AnnotationMirror onElement, Set<String> seen) {
+  private Optional<DeclaredWidth> resolve(
+      AnnotationMirror am, AnnotationMirror onElement, Set<String> seen) {
     TypeElement type = (TypeElement) am.getAnnotationType().asElement();
     String name = type.getQualifiedName().toString();
     switch (name) {
       case ABI_WIDTH -> {
         int bits = intValue(am, "value", 0);
         boolean signed = boolValue(am, "signed", false);
-        return Optional.of(new DeclaredWidth(new Width(bits, signed), false, false, onElement, via(onElement)));
+        return Optional.of(
+            new DeclaredWidth(new Width(bits, signed), false, false, onElement, via(onElement)));
       }
       case NATIVE_LONG -> {
         boolean signed = boolValue(am, "signed", false);
-        return Optional.of(new DeclaredWidth(new Width(64, signed), true, false, onElement, via(onElement)));
+        return Optional.of(
+            new DeclaredWidth(new Width(64, signed), true, false, onElement, via(onElement)));
       }
       case POINTER -> {
         return Optional.of(new DeclaredWidth(Width.U64, false, true, onElement, via(onElement)));
@@ -111,7 +117,8 @@ public final class WidthReader {
         return e.getValue();
       }
     }
-    for (javax.lang.model.element.Element e : am.getAnnotationType().asElement().getEnclosedElements()) {
+    for (javax.lang.model.element.Element e :
+        am.getAnnotationType().asElement().getEnclosedElements()) {
       if (e instanceof ExecutableElement m && m.getSimpleName().contentEquals(member)) {
         return m.getDefaultValue();
       }

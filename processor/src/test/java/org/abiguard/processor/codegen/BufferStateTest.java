@@ -31,16 +31,21 @@ class BufferStateTest {
   }
 
   private static Object xatp() {
-    return generated.newMirror(XATP, Map.of("domid", 0x7FF0, "size", 3, "space", 0xFFFF_FFFFL, "idx", -1L, "gpfn", 9L));
+    return generated.newMirror(
+        XATP, Map.of("domid", 0x7FF0, "size", 3, "space", 0xFFFF_FFFFL, "idx", -1L, "gpfn", 9L));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, Integer.MIN_VALUE, 9, 31, Integer.MAX_VALUE})
   void readOfAStructEndingPastTheLimitThrowsNamingStructOffsetSizeAndLimit(int offset) {
     ByteBuffer buf = ByteBuffer.allocate(64).limit(32);
-    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> x86.read(buf, offset));
-    assertEquals("struct xen_add_to_physmap (x86_64, 24 bytes) at offset " + offset
-        + " does not fit in a buffer with limit 32", e.getMessage());
+    IndexOutOfBoundsException e =
+        assertThrows(IndexOutOfBoundsException.class, () -> x86.read(buf, offset));
+    assertEquals(
+        "struct xen_add_to_physmap (x86_64, 24 bytes) at offset "
+            + offset
+            + " does not fit in a buffer with limit 32",
+        e.getMessage());
   }
 
   @Test
@@ -64,14 +69,16 @@ class BufferStateTest {
     Object bad = generated.newMirror(XATP, Map.of("space", 0x1_0000_0000L));
     ByteBuffer buf = filled(8, ByteOrder.LITTLE_ENDIAN);
     AbiRangeException e = assertThrows(AbiRangeException.class, () -> x86.write(bad, buf, 0));
-    assertEquals("xen_add_to_physmap.space = 4294967296 does not fit u32 (0..4294967295)", e.getMessage());
+    assertEquals(
+        "xen_add_to_physmap.space = 4294967296 does not fit u32 (0..4294967295)", e.getMessage());
     assertUntouched(buf, "range");
   }
 
   @Test
   void nullValueOrBufferIsRejected() {
     ByteBuffer buf = filled(24, ByteOrder.LITTLE_ENDIAN);
-    NullPointerException e = assertThrows(NullPointerException.class, () -> x86.write(null, buf, 0));
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> x86.write(null, buf, 0));
     assertEquals("struct xen_add_to_physmap", e.getMessage());
     assertThrows(NullPointerException.class, () -> x86.write(xatp(), null, 0));
     assertThrows(NullPointerException.class, () -> x86.read(null, 0));
@@ -90,7 +97,8 @@ class BufferStateTest {
   void positionLimitAndOrderAreUnchangedAndTheBytesAreTheSameInEitherOrder(boolean direct) {
     byte[] expected = null;
     for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
-      ByteBuffer buf = (direct ? ByteBuffer.allocateDirect(40) : ByteBuffer.allocate(40)).order(order);
+      ByteBuffer buf =
+          (direct ? ByteBuffer.allocateDirect(40) : ByteBuffer.allocate(40)).order(order);
       buf.position(5).limit(35);
       x86.write(xatp(), buf, 7);
       Object back = x86.read(buf, 7);
@@ -104,7 +112,33 @@ class BufferStateTest {
       }
       expected = bytes;
     }
-    assertArrayEquals(new byte[] {
-        (byte) 0xF0, 0x7F, 3, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 9, 0, 0, 0, 0, 0, 0, 0}, expected);
+    assertArrayEquals(
+        new byte[] {
+          (byte) 0xF0,
+          0x7F,
+          3,
+          0,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          -1,
+          9,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0
+        },
+        expected);
   }
 }

@@ -28,11 +28,21 @@ class CAssertsWriterTest {
   @Test
   void rendersGuardedAssertionsPerAbi() {
     StructModel inner = struct("p.In", "in").field("a", u16()).build();
-    StructModel foo = struct("p.Foo", "foo_t").typedef()
-        .field("count", u16()).field("in", struct("p.In")).field("vals", "values", array(2, u32())).build();
-    String h = CAssertsWriter.render(Layouts.of(List.of(foo), StructBuilder.lookup(List.of(inner, foo)),
-        List.of(TargetAbi.I386, TargetAbi.AARCH64)));
-    String expected = """
+    StructModel foo =
+        struct("p.Foo", "foo_t")
+            .typedef()
+            .field("count", u16())
+            .field("in", struct("p.In"))
+            .field("vals", "values", array(2, u32()))
+            .build();
+    String h =
+        CAssertsWriter.render(
+            Layouts.of(
+                List.of(foo),
+                StructBuilder.lookup(List.of(inner, foo)),
+                List.of(TargetAbi.I386, TargetAbi.AARCH64)));
+    String expected =
+        """
         #ifndef ABIGUARD_ABI_ASSERTS_H
         #define ABIGUARD_ABI_ASSERTS_H
 
@@ -61,11 +71,19 @@ class CAssertsWriterTest {
   @Test
   void namesStructsWithTheStructKeyword() {
     StructModel m = struct("p.Bar", "bar").field("x", u16()).build();
-    String h = CAssertsWriter.render(Layouts.of(List.of(m), StructBuilder.lookup(List.of(m)), List.of(TargetAbi.X86_64)));
-    assertTrue(h.contains("/* p.Bar mirrors struct bar */\n#if defined(__x86_64__) && defined(__LP64__)\n"
-        + "_Static_assert(sizeof(struct bar) == 2, \"p.Bar: sizeof(struct bar) must be 2 (x86_64)\");\n"), h);
-    assertTrue(h.contains("_Static_assert(sizeof(((struct bar *)0)->x) == 2, "
-        + "\"p.Bar.x: sizeof(((struct bar *)0)->x) must be 2 (x86_64)\");\n#endif\n"), h);
+    String h =
+        CAssertsWriter.render(
+            Layouts.of(List.of(m), StructBuilder.lookup(List.of(m)), List.of(TargetAbi.X86_64)));
+    assertTrue(
+        h.contains(
+            "/* p.Bar mirrors struct bar */\n#if defined(__x86_64__) && defined(__LP64__)\n"
+                + "_Static_assert(sizeof(struct bar) == 2, \"p.Bar: sizeof(struct bar) must be 2 (x86_64)\");\n"),
+        h);
+    assertTrue(
+        h.contains(
+            "_Static_assert(sizeof(((struct bar *)0)->x) == 2, "
+                + "\"p.Bar.x: sizeof(((struct bar *)0)->x) must be 2 (x86_64)\");\n#endif\n"),
+        h);
   }
 
   @Test
@@ -80,8 +98,9 @@ class CAssertsWriterTest {
   @EnumSource(TargetAbi.class)
   void xenMemoryMirrorsMatchTheCDeclarations(TargetAbi abi, @TempDir Path dir) {
     CHarness.assumeCompiler(abi);
-    String asserts = CAssertsWriter.render(
-        Layouts.of(XenMemoryStructs.ALL, XenMemoryStructs.lookup(), Layouts.ALL_ABIS));
+    String asserts =
+        CAssertsWriter.render(
+            Layouts.of(XenMemoryStructs.ALL, XenMemoryStructs.lookup(), Layouts.ALL_ABIS));
     Path header = CHarness.copyResource(XenMemoryStructs.HEADER, dir);
     CHarness.Result r = CHarness.checkAsserts(abi, dir, header, asserts);
     assertTrue(r.ok(), r.describe());
@@ -92,29 +111,46 @@ class CAssertsWriterTest {
   @EnumSource(TargetAbi.class)
   void everyLayoutRuleMatchesTheCCompiler(TargetAbi abi, @TempDir Path dir) {
     CHarness.assumeCompiler(abi);
-    String asserts = CAssertsWriter.render(Layouts.of(RuleStructs.ALL, RuleStructs.lookup(), Layouts.ALL_ABIS));
+    String asserts =
+        CAssertsWriter.render(Layouts.of(RuleStructs.ALL, RuleStructs.lookup(), Layouts.ALL_ABIS));
     Path header = CHarness.copyResource(RuleStructs.HEADER, dir);
     CHarness.Result r = CHarness.checkAsserts(abi, dir, header, asserts);
     assertTrue(r.ok(), r.describe());
   }
 
-  /** The Xen 4.4-rc2 mistake, in the mirror: {@code space} declared u16 where C has unsigned int. */
+  /**
+   * The Xen 4.4-rc2 mistake, in the mirror: {@code space} declared u16 where C has unsigned int.
+   */
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void aWrongMirrorMakesTheCompilerNameTheMember(TargetAbi abi, @TempDir Path dir) {
     CHarness.assumeCompiler(abi);
     List<StructModel> structs = new ArrayList<>(XenMemoryStructs.ALL);
-    StructModel wrong = struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
-        .field("domid", u16()).field("size", u16()).field("space", u16())
-        .field("idx", StructBuilder.nativeLong()).field("gpfn", StructBuilder.nativeLong()).build();
+    StructModel wrong =
+        struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
+            .field("domid", u16())
+            .field("size", u16())
+            .field("space", u16())
+            .field("idx", StructBuilder.nativeLong())
+            .field("gpfn", StructBuilder.nativeLong())
+            .build();
     structs.set(structs.indexOf(XenMemoryStructs.ADD_TO_PHYSMAP), wrong);
-    String asserts = CAssertsWriter.render(Layouts.of(structs, StructBuilder.lookup(structs), Layouts.ALL_ABIS));
+    String asserts =
+        CAssertsWriter.render(Layouts.of(structs, StructBuilder.lookup(structs), Layouts.ALL_ABIS));
     Path header = CHarness.copyResource(XenMemoryStructs.HEADER, dir);
     CHarness.Result r = CHarness.checkAsserts(abi, dir, header, asserts);
     assertFalse(r.ok(), r.describe());
-    assertTrue(r.output().contains("xen.XenAddToPhysmap.space: sizeof(((struct xen_add_to_physmap *)0)->space)"
-        + " must be 2 (" + abi.manifestName() + ")"), r.describe());
-    assertEquals(1, r.output().lines().filter(l -> l.contains("error:")).count(),
+    assertTrue(
+        r.output()
+            .contains(
+                "xen.XenAddToPhysmap.space: sizeof(((struct xen_add_to_physmap *)0)->space)"
+                    + " must be 2 ("
+                    + abi.manifestName()
+                    + ")"),
+        r.describe());
+    assertEquals(
+        1,
+        r.output().lines().filter(l -> l.contains("error:")).count(),
         "only the wrong member fails:\n" + r.describe());
   }
 
@@ -123,16 +159,29 @@ class CAssertsWriterTest {
   void aMovedMemberIsNamed(TargetAbi abi, @TempDir Path dir) {
     CHarness.assumeCompiler(abi);
     // xen_mem_acquire_resource without 'id': 'nr_frames' moves from 8 to 4 on every ABI
-    StructModel wrong = struct("xen.XenMemAcquireResource", "xen_mem_acquire_resource")
-        .field("domid", u16()).field("type", u16()).field("nrFrames", "nr_frames", u32()).field("pad", u32())
-        .field("frame", StructBuilder.u64()).field("frameList", "frame_list", StructBuilder.pointer()).build();
-    String asserts = CAssertsWriter.render(Layouts.of(List.of(wrong), StructBuilder.lookup(List.of(wrong)),
-        List.of(abi)));
+    StructModel wrong =
+        struct("xen.XenMemAcquireResource", "xen_mem_acquire_resource")
+            .field("domid", u16())
+            .field("type", u16())
+            .field("nrFrames", "nr_frames", u32())
+            .field("pad", u32())
+            .field("frame", StructBuilder.u64())
+            .field("frameList", "frame_list", StructBuilder.pointer())
+            .build();
+    String asserts =
+        CAssertsWriter.render(
+            Layouts.of(List.of(wrong), StructBuilder.lookup(List.of(wrong)), List.of(abi)));
     Path header = CHarness.copyResource(XenMemoryStructs.HEADER, dir);
     CHarness.Result r = CHarness.checkAsserts(abi, dir, header, asserts);
     assertFalse(r.ok(), r.describe());
-    assertTrue(r.output().contains("xen.XenMemAcquireResource.nrFrames: offsetof(struct xen_mem_acquire_resource,"
-        + " nr_frames) must be 4 (" + abi.manifestName() + ")"), r.describe());
+    assertTrue(
+        r.output()
+            .contains(
+                "xen.XenMemAcquireResource.nrFrames: offsetof(struct xen_mem_acquire_resource,"
+                    + " nr_frames) must be 4 ("
+                    + abi.manifestName()
+                    + ")"),
+        r.describe());
   }
 
   /**
@@ -142,20 +191,56 @@ class CAssertsWriterTest {
   @Test
   void x32DoesNotMatchTheX86_64Assertions(@TempDir Path dir) {
     CHarness.assumeCompiler(TargetAbi.X86_64);
-    StructModel m = struct("p.Nl", "nl").field("v", StructBuilder.nativeLong()).field("p", StructBuilder.pointer())
-        .build();
-    String h = CAssertsWriter.render(Layouts.of(List.of(m), StructBuilder.lookup(List.of(m)),
-        List.of(TargetAbi.X86_64, TargetAbi.I386)));
+    StructModel m =
+        struct("p.Nl", "nl")
+            .field("v", StructBuilder.nativeLong())
+            .field("p", StructBuilder.pointer())
+            .build();
+    String h =
+        CAssertsWriter.render(
+            Layouts.of(
+                List.of(m),
+                StructBuilder.lookup(List.of(m)),
+                List.of(TargetAbi.X86_64, TargetAbi.I386)));
     Path header = CHarness.write(dir, "nl.h", "struct nl { unsigned long v; void *p; };\n");
     Path asserts = CHarness.write(dir, "abi-asserts.h", h);
-    CHarness.Result probe = CHarness.run(dir, List.of("gcc", "-mx32", "-std=c11", "-fsyntax-only", "-x", "c",
-        "/dev/null"));
-    org.junit.jupiter.api.Assumptions.assumeTrue(probe.ok(), () -> "gcc -mx32 does not work here: " + probe.output());
-    CHarness.Result x32 = CHarness.run(dir, List.of("gcc", "-mx32", "-std=c11", "-pedantic-errors", "-Werror",
-        "-fsyntax-only", "-include", header.toString(), "-include", asserts.toString(), "-x", "c", "/dev/null"));
+    CHarness.Result probe =
+        CHarness.run(
+            dir, List.of("gcc", "-mx32", "-std=c11", "-fsyntax-only", "-x", "c", "/dev/null"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        probe.ok(), () -> "gcc -mx32 does not work here: " + probe.output());
+    CHarness.Result x32 =
+        CHarness.run(
+            dir,
+            List.of(
+                "gcc",
+                "-mx32",
+                "-std=c11",
+                "-pedantic-errors",
+                "-Werror",
+                "-fsyntax-only",
+                "-include",
+                header.toString(),
+                "-include",
+                asserts.toString(),
+                "-x",
+                "c",
+                "/dev/null"));
     assertTrue(x32.ok(), x32::describe);
-    CHarness.Result lp64 = CHarness.run(dir, List.of("gcc", "-std=c11", "-fsyntax-only", "-include",
-        header.toString(), "-include", asserts.toString(), "-x", "c", "/dev/null"));
+    CHarness.Result lp64 =
+        CHarness.run(
+            dir,
+            List.of(
+                "gcc",
+                "-std=c11",
+                "-fsyntax-only",
+                "-include",
+                header.toString(),
+                "-include",
+                asserts.toString(),
+                "-x",
+                "c",
+                "/dev/null"));
     assertTrue(lp64.ok(), lp64::describe);
     assertTrue(h.contains("#if defined(__x86_64__) && defined(__LP64__)\n"), h);
   }

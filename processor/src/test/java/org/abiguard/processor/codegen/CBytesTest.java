@@ -20,23 +20,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Bytes from C: a C program fills {@code xen_add_to_physmap} and {@code xen_memory_reservation}
- * and prints their bytes; {@code read} of those bytes returns exactly the values C stored and
- * {@code write} of the result reproduces exactly the bytes, on x86_64 and (via
- * {@code gcc -m32}) i386.
+ * Bytes from C: a C program fills {@code xen_add_to_physmap} and {@code xen_memory_reservation} and
+ * prints their bytes; {@code read} of those bytes returns exactly the values C stored and {@code
+ * write} of the result reproduces exactly the bytes, on x86_64 and (via {@code gcc -m32}) i386.
  */
 class CBytesTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @EnumSource(value = TargetAbi.class, names = {"X86_64", "I386"})
+  @EnumSource(
+      value = TargetAbi.class,
+      names = {"X86_64", "I386"})
   void readOfCBytesGivesCValuesAndWriteGivesCBytes(TargetAbi abi) throws Exception {
-    CProgram program = CProgram.compile("codegen/c-bytes/xen_structs.c", dir,
-        abi == TargetAbi.I386 ? new String[] {"-m32"} : new String[] {"-m64"});
+    CProgram program =
+        CProgram.compile(
+            "codegen/c-bytes/xen_structs.c",
+            dir,
+            abi == TargetAbi.I386 ? new String[] {"-m32"} : new String[] {"-m64"});
     StructModel physmap = Xen.addToPhysmap();
     StructModel reservation = Xen.memoryReservation();
     LoadedMarshallers generated = LoadedMarshallers.compile(physmap, reservation);
-    Map<String, StructModel> byCName = Map.of(physmap.cName(), physmap, reservation.cName(), reservation);
+    Map<String, StructModel> byCName =
+        Map.of(physmap.cName(), physmap, reservation.cName(), reservation);
     List<String> lines = program.run();
     assertEquals(2, lines.size(), String.join("\n", lines));
     for (String line : lines) {
@@ -51,7 +56,8 @@ class CBytesTest {
         Object mirror = codec.read(ByteBuffer.wrap(bytes).order(order), 0);
         Map<String, Object> values = generated.toMap(struct, mirror);
         for (FieldLayout field : layout.fields()) {
-          assertEquals(c.get(field.field().cName()),
+          assertEquals(
+              c.get(field.field().cName()),
               unsigned(values.get(field.field().javaName()), field.width()),
               struct.cName() + "." + field.field().cName() + " on " + abi.manifestName());
         }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A C program from the test resources, compiled with gcc and run at test time; the test is
- * skipped (not failed) where gcc, or its {@code -m32} multilib, is missing.
+ * A C program from the test resources, compiled with gcc and run at test time; the test is skipped
+ * (not failed) where gcc, or its {@code -m32} multilib, is missing.
  */
 final class CProgram {
   private final Path executable;
@@ -23,10 +23,11 @@ final class CProgram {
   }
 
   /**
-   * Compiles the resource with {@code gcc -std=c11 -Wall -Wextra -Werror} and the given flags
-   * into {@code dir}; skips the test if gcc cannot build or run programs with those flags.
+   * Compiles the resource with {@code gcc -std=c11 -Wall -Wextra -Werror} and the given flags into
+   * {@code dir}; skips the test if gcc cannot build or run programs with those flags.
    */
-  static CProgram compile(String resource, Path dir, String... flags) throws IOException, InterruptedException {
+  static CProgram compile(String resource, Path dir, String... flags)
+      throws IOException, InterruptedException {
     Path source = dir.resolve(Path.of(resource).getFileName());
     try (InputStream in = CProgram.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
@@ -35,14 +36,22 @@ final class CProgram {
       Files.write(source, in.readAllBytes());
     }
     Path executable = dir.resolve("program" + String.join("", flags).replaceAll("[^a-z0-9]", ""));
-    List<String> command = new ArrayList<>(List.of("gcc", "-std=c11", "-Wall", "-Wextra", "-Werror"));
+    List<String> command =
+        new ArrayList<>(List.of("gcc", "-std=c11", "-Wall", "-Wextra", "-Werror"));
     command.addAll(List.of(flags));
     command.addAll(List.of("-o", executable.toString(), source.toString()));
     Result result = run(command);
-    assumeTrue(result != null && result.exitCode == 0,
-        () -> "gcc " + String.join(" ", flags) + " cannot build here: " + (result == null ? "no gcc" : result.output));
+    assumeTrue(
+        result != null && result.exitCode == 0,
+        () ->
+            "gcc "
+                + String.join(" ", flags)
+                + " cannot build here: "
+                + (result == null ? "no gcc" : result.output));
     Result probe = run(List.of(executable.toString()));
-    assumeTrue(probe != null && probe.exitCode == 0, "programs built with " + String.join(" ", flags) + " do not run here");
+    assumeTrue(
+        probe != null && probe.exitCode == 0,
+        "programs built with " + String.join(" ", flags) + " do not run here");
     return new CProgram(executable);
   }
 
@@ -50,7 +59,8 @@ final class CProgram {
   List<String> run() throws IOException, InterruptedException {
     Result result = run(List.of(executable.toString()));
     if (result == null || result.exitCode != 0) {
-      throw new IllegalStateException(executable + " failed: " + (result == null ? "" : result.output));
+      throw new IllegalStateException(
+          executable + " failed: " + (result == null ? "" : result.output));
     }
     return result.output.lines().toList();
   }

@@ -37,23 +37,33 @@ class CodecTest {
 
     Object value = generated.newMirror(XATP, Map.of("idx", 0x1_0000_0001L));
     x86.write(value, ByteBuffer.allocate(24), 0);
-    assertThrows(org.abiguard.AbiRangeException.class, () -> i386.write(value, ByteBuffer.allocate(16), 0),
+    assertThrows(
+        org.abiguard.AbiRangeException.class,
+        () -> i386.write(value, ByteBuffer.allocate(16), 0),
         "a 33-bit idx does not fit i386's 32-bit unsigned long");
   }
 
   @Test
   void thePrimaryAbiIsTheFirstAndTheStaticMembersAreItsOwn() {
-    LoadedMarshallers generated = LoadedMarshallers.compile(List.of(TargetAbi.I386, TargetAbi.X86_64), XATP);
+    LoadedMarshallers generated =
+        LoadedMarshallers.compile(List.of(TargetAbi.I386, TargetAbi.X86_64), XATP);
     assertEquals(16, generated.constant(XATP, null, "SIZE"));
     assertEquals(4, generated.constant(XATP, null, "ALIGNMENT"));
     assertEquals(12, generated.constant(XATP, null, "OFFSET_GPFN"));
     Class<?> marshaller = generated.marshaller(XATP);
     Object value = generated.newMirror(XATP, Map.of("gpfn", 0xABCL));
     ByteBuffer buf = ByteBuffer.allocate(16);
-    LoadedMarshallers.invoke(marshaller, "write",
-        new Class<?>[] {generated.mirror(XATP), ByteBuffer.class, int.class}, value, buf, 0);
+    LoadedMarshallers.invoke(
+        marshaller,
+        "write",
+        new Class<?>[] {generated.mirror(XATP), ByteBuffer.class, int.class},
+        value,
+        buf,
+        0);
     assertEquals((byte) 0xBC, buf.get(12));
-    Object back = LoadedMarshallers.invoke(marshaller, "read", new Class<?>[] {ByteBuffer.class, int.class}, buf, 0);
+    Object back =
+        LoadedMarshallers.invoke(
+            marshaller, "read", new Class<?>[] {ByteBuffer.class, int.class}, buf, 0);
     assertEquals(generated.toMap(XATP, value), generated.toMap(XATP, back));
   }
 
@@ -62,11 +72,16 @@ class CodecTest {
     LoadedMarshallers generated = LoadedMarshallers.compile(XATP);
     assertSame(generated.codec(XATP, "i386"), generated.codec(XATP, "i386"));
     assertSame(generated.codec(XATP, "x86_64"), generated.codec(XATP, "x86_64"));
-    assertEquals("XenAddToPhysmapMarshaller.codec(\"i386\")", generated.codec(XATP, "i386").toString());
+    assertEquals(
+        "XenAddToPhysmapMarshaller.codec(\"i386\")", generated.codec(XATP, "i386").toString());
     for (String abi : new String[] {"aarch64", "X86_64", "", null}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> generated.codec(XATP, abi));
-      assertEquals("no codec of struct xen_add_to_physmap for ABI " + abi
-          + "; generated for x86_64, i386 (-Aabiguard.abis)", e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> generated.codec(XATP, abi));
+      assertEquals(
+          "no codec of struct xen_add_to_physmap for ABI "
+              + abi
+              + "; generated for x86_64, i386 (-Aabiguard.abis)",
+          e.getMessage());
     }
   }
 }

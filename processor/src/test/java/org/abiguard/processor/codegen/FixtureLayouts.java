@@ -15,7 +15,9 @@ import org.abiguard.processor.model.StructModel;
 final class FixtureLayouts {
   private final LayoutEngine engine;
 
-  /** @param structs every fixture struct of the compilation, by Java name */
+  /**
+   * @param structs every fixture struct of the compilation, by Java name
+   */
   FixtureLayouts(Map<String, StructModel> structs) {
     this.engine = new LayoutEngine(structs::get);
   }

@@ -1,7 +1,7 @@
 package org.abiguard.processor.codegen;
 
-import static org.abiguard.processor.codegen.Reflection.call;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.abiguard.processor.codegen.Reflection.call;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.testing.compile.Compilation;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -31,27 +29,48 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Java 22+ foreign memory: with {@code --release 22} every marshaller and ABI class has
- * {@code LAYOUT} and {@code MemorySegment} methods. This test runs under JDK 22 or later (it is
- * skipped, with the reason, under 17); its FFM calls are in {@code FfmProbe}, compiled with the
- * mirrors, since the tests themselves are Java 17.
+ * Java 22+ foreign memory: with {@code --release 22} every marshaller and ABI class has {@code
+ * LAYOUT} and {@code MemorySegment} methods. This test runs under JDK 22 or later (it is skipped,
+ * with the reason, under 17); its FFM calls are in {@code FfmProbe}, compiled with the mirrors,
+ * since the tests themselves are Java 17.
  */
 class ForeignMemoryTest {
   private static final String DIR = "codegen/end-to-end/org/example/xen/";
-  private static final String[] MARSHALLERS = {"XenAddToPhysmapMarshaller", "XenMemoryReservationMarshaller",
-      "Hypercalls_BatchMarshaller", "Hypercalls_ReplyMarshaller"};
+  private static final String[] MARSHALLERS = {
+    "XenAddToPhysmapMarshaller",
+    "XenMemoryReservationMarshaller",
+    "Hypercalls_BatchMarshaller",
+    "Hypercalls_ReplyMarshaller"
+  };
+
   /** Per marshaller: its members' C names and the OFFSET_ constants, in order. */
-  private static final Map<String, String[][]> MEMBERS = Map.of(
-      "XenAddToPhysmapMarshaller", new String[][] {{"domid", "DOMID"}, {"size", "SIZE"}, {"space", "SPACE"},
-          {"idx", "IDX"}, {"gpfn", "GPFN"}},
-      "XenMemoryReservationMarshaller", new String[][] {{"extent_start", "EXTENT_START"},
-          {"nr_extents", "NR_EXTENTS"}, {"extent_order", "EXTENT_ORDER"}, {"mem_flags", "MEM_FLAGS"},
-          {"domid", "DOMID"}},
-      "Hypercalls_BatchMarshaller", new String[][] {{"count", "COUNT"}, {"ops", "OPS"}, {"owners", "OWNERS"}},
-      "Hypercalls_ReplyMarshaller", new String[][] {{"status", "STATUS"}, {"reservation", "RESERVATION"}});
+  private static final Map<String, String[][]> MEMBERS =
+      Map.of(
+          "XenAddToPhysmapMarshaller",
+              new String[][] {
+                {"domid", "DOMID"},
+                {"size", "SIZE"},
+                {"space", "SPACE"},
+                {"idx", "IDX"},
+                {"gpfn", "GPFN"}
+              },
+          "XenMemoryReservationMarshaller",
+              new String[][] {
+                {"extent_start", "EXTENT_START"},
+                {"nr_extents", "NR_EXTENTS"},
+                {"extent_order", "EXTENT_ORDER"},
+                {"mem_flags", "MEM_FLAGS"},
+                {"domid", "DOMID"}
+              },
+          "Hypercalls_BatchMarshaller",
+              new String[][] {{"count", "COUNT"}, {"ops", "OPS"}, {"owners", "OWNERS"}},
+          "Hypercalls_ReplyMarshaller",
+              new String[][] {{"status", "STATUS"}, {"reservation", "RESERVATION"}});
+
   private static final String[] ABIS = {"X86_64", "I386", "Aarch64"};
 
-  private static final String PROBE = """
+  private static final String PROBE =
+      """
       package org.example.xen;
 
       import java.lang.foreign.*;
@@ -133,13 +152,17 @@ class ForeignMemoryTest {
 
   @BeforeAll
   static void compile() throws Exception {
-    assumeTrue(Runtime.version().feature() >= 22,
+    assumeTrue(
+        Runtime.version().feature() >= 22,
         "java.lang.foreign is final from Java 22; this JDK is " + Runtime.version().feature());
-    Compilation compilation = Compile.javac(List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64",
-            "-Werror"),
-        Source.resource(DIR + "DomId.java"), Source.resource(DIR + "XenAddToPhysmap.java"),
-        Source.resource(DIR + "XenMemoryReservation.java"), Source.resource(DIR + "Hypercalls.java"),
-        Source.of("org.example.xen.FfmProbe", PROBE));
+    Compilation compilation =
+        Compile.javac(
+            List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
+            Source.resource(DIR + "DomId.java"),
+            Source.resource(DIR + "XenAddToPhysmap.java"),
+            Source.resource(DIR + "XenMemoryReservation.java"),
+            Source.resource(DIR + "Hypercalls.java"),
+            Source.of("org.example.xen.FfmProbe", PROBE));
     assertThat(compilation).succeededWithoutWarnings();
     loader = CompiledClasses.loader(compilation);
     segmentType = Class.forName("java.lang.foreign.MemorySegment");
@@ -159,23 +182,32 @@ class ForeignMemoryTest {
         long[] sizeAndAlignment = (long[]) call(probe, "sizeAndAlignment", layout);
         String where = name + "." + abi;
         assertEquals(abiClass.getField("SIZE").getInt(null), sizeAndAlignment[0], where + " size");
-        assertEquals(abiClass.getField("ALIGNMENT").getInt(null), sizeAndAlignment[1], where + " alignment");
+        assertEquals(
+            abiClass.getField("ALIGNMENT").getInt(null), sizeAndAlignment[1], where + " alignment");
         List<String> names = new ArrayList<>();
         for (String[] member : MEMBERS.get(name)) {
           names.add(member[0]);
-          assertEquals(abiClass.getField("OFFSET_" + member[1]).getInt(null),
-              (long) call(probe, "offsetOf", layout, member[0]), where + "." + member[0]);
+          assertEquals(
+              abiClass.getField("OFFSET_" + member[1]).getInt(null),
+              (long) call(probe, "offsetOf", layout, member[0]),
+              where + "." + member[0]);
         }
         @SuppressWarnings("unchecked")
         List<String> inLayout = (List<String>) call(probe, "members", layout);
         assertEquals(names, inLayout.stream().filter(n -> !n.startsWith("-")).toList(), where);
       }
-      assertTrue(marshaller(name, null).getField("LAYOUT").get(null) == marshaller(name, "X86_64").getField("LAYOUT")
-          .get(null), name + ": the primary ABI's LAYOUT");
+      assertTrue(
+          marshaller(name, null).getField("LAYOUT").get(null)
+              == marshaller(name, "X86_64").getField("LAYOUT").get(null),
+          name + ": the primary ABI's LAYOUT");
     }
     @SuppressWarnings("unchecked")
-    List<String> batch = (List<String>) call(probe, "members", marshaller("Hypercalls_BatchMarshaller", "I386")
-        .getField("LAYOUT").get(null));
+    List<String> batch =
+        (List<String>)
+            call(
+                probe,
+                "members",
+                marshaller("Hypercalls_BatchMarshaller", "I386").getField("LAYOUT").get(null));
     assertEquals(List.of("count", "-3", "ops", "owners", "-2"), batch, "padding is explicit");
   }
 
@@ -191,7 +223,10 @@ class ForeignMemoryTest {
         Object seg = call(probe, "filled", size + 5);
         call(abiClass, "write", xatp, seg, 5L);
         byte[] bytes = (byte[]) call(probe, "bytes", seg);
-        assertArrayEquals(Arrays.copyOfRange(buf.array(), 5, size + 5), Arrays.copyOfRange(bytes, 5, size + 5), abi);
+        assertArrayEquals(
+            Arrays.copyOfRange(buf.array(), 5, size + 5),
+            Arrays.copyOfRange(bytes, 5, size + 5),
+            abi);
         assertEquals(0x5A, bytes[0], "nothing before the offset");
         Object back = call(abiClass, "read", seg, 5L);
         assertEquals(fields(xatp), fields(back), abi);
@@ -205,44 +240,69 @@ class ForeignMemoryTest {
     Object seg = call(probe, "filled", 20);
     Object good = newXatp(1, 2, 3, 4, 5);
     for (long offset : new long[] {-1, 5, 20, Long.MAX_VALUE, Long.MIN_VALUE}) {
-      IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> call(i386, "write", good, seg, offset));
-      assertEquals("struct xen_add_to_physmap (i386, 16 bytes) at offset " + offset
-          + " does not fit in a segment of 20 bytes", e.getMessage());
+      IndexOutOfBoundsException e =
+          assertThrows(
+              IndexOutOfBoundsException.class, () -> call(i386, "write", good, seg, offset));
+      assertEquals(
+          "struct xen_add_to_physmap (i386, 16 bytes) at offset "
+              + offset
+              + " does not fit in a segment of 20 bytes",
+          e.getMessage());
       assertThrows(IndexOutOfBoundsException.class, () -> call(i386, "read", seg, offset));
     }
     Object bad = newXatp(1, 2, 3, 0x1_0000_0000L, 5);
-    AbiRangeException e = assertThrows(AbiRangeException.class, () -> call(i386, "write", bad, seg, 0L));
-    assertEquals("xen_add_to_physmap.idx = 4294967296 does not fit u32 (0..4294967295)", e.getMessage());
+    AbiRangeException e =
+        assertThrows(AbiRangeException.class, () -> call(i386, "write", bad, seg, 0L));
+    assertEquals(
+        "xen_add_to_physmap.idx = 4294967296 does not fit u32 (0..4294967295)", e.getMessage());
     byte[] bytes = (byte[]) call(probe, "bytes", seg);
     for (byte b : bytes) {
       assertEquals(0x5A, b, "no byte written");
     }
-    Object batch = loader.loadClass("org.example.xen.Hypercalls$Batch").getConstructor().newInstance();
-    assertThrows(NullPointerException.class,
-        () -> call(marshaller("Hypercalls_BatchMarshaller", "X86_64"), "write", batch, call(probe, "filled", 64), 0L));
+    Object batch =
+        loader.loadClass("org.example.xen.Hypercalls$Batch").getConstructor().newInstance();
+    assertThrows(
+        NullPointerException.class,
+        () ->
+            call(
+                marshaller("Hypercalls_BatchMarshaller", "X86_64"),
+                "write",
+                batch,
+                call(probe, "filled", 64),
+                0L));
   }
 
   @Test
   void cReadsWhatTheSegmentMarshallerWroteInNativeMemoryAndTheOtherWayRound() throws Throwable {
-    assumeTrue(System.getProperty("os.arch").equals("amd64") || System.getProperty("os.arch").equals("x86_64"),
+    assumeTrue(
+        System.getProperty("os.arch").equals("amd64")
+            || System.getProperty("os.arch").equals("x86_64"),
         "the C library is built for x86_64; this host is " + System.getProperty("os.arch"));
     Path library = buildLibrary();
     Object layout = marshaller("XenAddToPhysmapMarshaller", "X86_64").getField("LAYOUT").get(null);
     Object xatp = newXatp(0x7FF0, 65535, 0xFFFF_FFFFL, -1L, 0x1_0000_0000L);
-    assertEquals("domid=32752 size=65535 space=4294967295 idx=18446744073709551615 gpfn=4294967296",
+    assertEquals(
+        "domid=32752 size=65535 space=4294967295 idx=18446744073709551615 gpfn=4294967296",
         call(probe, "describeInC", library, "describe_xatp", layout, xatp));
 
     Class<?> reservationType = loader.loadClass("org.example.xen.XenMemoryReservation");
-    Object reservation = reservationType.getConstructors()[0].newInstance(0xDEAD_B000L, 7L, 9, -1, 0x7FF0);
-    Object reservationLayout = marshaller("XenMemoryReservationMarshaller", "X86_64").getField("LAYOUT").get(null);
-    assertEquals("extent_start=0xdeadb000 nr_extents=7 extent_order=9 mem_flags=4294967295 domid=32752",
-        call(probe, "describeInC", library, "describe_reservation", reservationLayout, reservation));
+    Object reservation =
+        reservationType.getConstructors()[0].newInstance(0xDEAD_B000L, 7L, 9, -1, 0x7FF0);
+    Object reservationLayout =
+        marshaller("XenMemoryReservationMarshaller", "X86_64").getField("LAYOUT").get(null);
+    assertEquals(
+        "extent_start=0xdeadb000 nr_extents=7 extent_order=9 mem_flags=4294967295 domid=32752",
+        call(
+            probe, "describeInC", library, "describe_reservation", reservationLayout, reservation));
 
     Object fromC = call(probe, "filledByC", library);
     assertEquals(List.of(0x7FF2, 65535, 0xFFFF_FFFFL, -2L, 42L), fields(fromC));
   }
 
-  private static final Source LIB_RANGE = Source.of("lib.Range", """
+  private static final Source LIB_RANGE =
+      Source.of(
+          "lib.Range",
+          """
       package lib;
 
       @org.abiguard.AbiStruct
@@ -251,7 +311,10 @@ class ForeignMemoryTest {
       }
       """);
 
-  private static final Source REQ = Source.of("p.Req", """
+  private static final Source REQ =
+      Source.of(
+          "p.Req",
+          """
       package p;
 
       @org.abiguard.AbiStruct
@@ -263,24 +326,32 @@ class ForeignMemoryTest {
   @Test
   void aNestedStructFromALibraryCompiledBelowJava22IsAnError(@TempDir Path lib) {
     CompiledClasses.compileLibrary(lib, true, List.of("--release", "17"), LIB_RANGE);
-    Compilation c = Compile.compiler(List.of("--release", "22"))
-        .withClasspath(CompiledClasses.classPathWith(lib))
-        .compile(Compile.files(REQ));
-    org.abiguard.processor.Expected.assertExactly(c, REQ.error("lib.Range range;", "range",
-        "[abiguard:annotation] 'range' nests lib.Range from the class path, whose marshaller lib.RangeMarshaller"
-            + " was compiled for a source level below 22, without LAYOUT and MemorySegment methods; build that"
-            + " library with --release 22 or later too"));
+    Compilation c =
+        Compile.compiler(List.of("--release", "22"))
+            .withClasspath(CompiledClasses.classPathWith(lib))
+            .compile(Compile.files(REQ));
+    org.abiguard.processor.Expected.assertExactly(
+        c,
+        REQ.error(
+            "lib.Range range;",
+            "range",
+            "[abiguard:annotation] 'range' nests lib.Range from the class path, whose marshaller lib.RangeMarshaller"
+                + " was compiled for a source level below 22, without LAYOUT and MemorySegment methods; build that"
+                + " library with --release 22 or later too"));
   }
 
   @Test
-  void aNestedStructFromALibraryCompiledForJava22IsLaidOutInside(@TempDir Path lib) throws Throwable {
+  void aNestedStructFromALibraryCompiledForJava22IsLaidOutInside(@TempDir Path lib)
+      throws Throwable {
     CompiledClasses.compileLibrary(lib, true, List.of("--release", "22"), LIB_RANGE);
-    Compilation c = Compile.compiler(List.of("--release", "22", "-Werror"))
-        .withClasspath(CompiledClasses.classPathWith(lib))
-        .compile(Compile.files(REQ));
+    Compilation c =
+        Compile.compiler(List.of("--release", "22", "-Werror"))
+            .withClasspath(CompiledClasses.classPathWith(lib))
+            .compile(Compile.files(REQ));
     assertThat(c).succeededWithoutWarnings();
     Class<?> req = CompiledClasses.loader(c, lib).loadClass("p.ReqMarshaller");
-    assertEquals(8L, ((long[]) call(probe, "sizeAndAlignment", req.getField("LAYOUT").get(null)))[0]);
+    assertEquals(
+        8L, ((long[]) call(probe, "sizeAndAlignment", req.getField("LAYOUT").get(null)))[0]);
   }
 
   private Object newXatp(int domid, int size, long space, long idx, long gpfn) throws Exception {
@@ -296,8 +367,12 @@ class ForeignMemoryTest {
 
   private static List<Object> fields(Object xatp) throws Exception {
     Class<?> type = xatp.getClass();
-    return List.of(type.getField("domid").getInt(xatp), type.getField("size").getInt(xatp),
-        type.getField("space").getLong(xatp), type.getField("idx").getLong(xatp), type.getField("gpfn").getLong(xatp));
+    return List.of(
+        type.getField("domid").getInt(xatp),
+        type.getField("size").getInt(xatp),
+        type.getField("space").getLong(xatp),
+        type.getField("idx").getLong(xatp),
+        type.getField("gpfn").getLong(xatp));
   }
 
   private Path buildLibrary() throws Exception {
@@ -308,8 +383,20 @@ class ForeignMemoryTest {
     Path library = dir.resolve("libxen_native.so");
     Process gcc;
     try {
-      gcc = new ProcessBuilder("gcc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", "-o",
-          library.toString(), source.toString()).redirectErrorStream(true).start();
+      gcc =
+          new ProcessBuilder(
+                  "gcc",
+                  "-std=c11",
+                  "-Wall",
+                  "-Wextra",
+                  "-Werror",
+                  "-shared",
+                  "-fPIC",
+                  "-o",
+                  library.toString(),
+                  source.toString())
+              .redirectErrorStream(true)
+              .start();
     } catch (java.io.IOException e) {
       assumeTrue(false, "no gcc: " + e.getMessage());
       throw e;

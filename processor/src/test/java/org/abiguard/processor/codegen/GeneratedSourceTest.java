@@ -29,35 +29,47 @@ class GeneratedSourceTest {
   @Test
   void everyKindOfStructOnEveryAbiCompilesWithoutWarningsUnderXlintAllWerror() {
     // LoadedMarshallers compiles with -Xlint:all -Werror and asserts there is no diagnostic at all
-    LoadedMarshallers generated = LoadedMarshallers.compile(List.of(TargetAbi.values()),
-        RichStructs.all().toArray(new StructModel[0]));
+    LoadedMarshallers generated =
+        LoadedMarshallers.compile(
+            List.of(TargetAbi.values()), RichStructs.all().toArray(new StructModel[0]));
     for (StructModel struct : RichStructs.all()) {
       for (TargetAbi abi : TargetAbi.values()) {
-        assertEquals(generated.layout(struct, abi).size(), generated.codec(struct, abi.manifestName()).size());
+        assertEquals(
+            generated.layout(struct, abi).size(),
+            generated.codec(struct, abi.manifestName()).size());
       }
     }
   }
 
   @Test
   void generatedJavadocIsValidForDoclint() {
-    // every reference resolves and the HTML is well formed ("missing" aside: not every parameter is documented)
-    LoadedMarshallers.compile(List.of(TargetAbi.values()), List.of("-Xlint:all", "-Xdoclint:all,-missing", "-Werror"),
+    // every reference resolves and the HTML is well formed ("missing" aside: not every parameter is
+    // documented)
+    LoadedMarshallers.compile(
+        List.of(TargetAbi.values()),
+        List.of("-Xlint:all", "-Xdoclint:all,-missing", "-Werror"),
         RichStructs.all().toArray(new StructModel[0]));
   }
 
   @Test
   void classOnlyStructsNeedNoLanguageFeatureBeyondJava11() {
-    List<StructModel> structs = List.of(Xen.addToPhysmap(), Xen.memoryReservation(), RichStructs.INNER,
-        RichStructs.OTHER);
-    FixtureLayouts layouts = new FixtureLayouts(Map.of(RichStructs.INNER.javaName(), RichStructs.INNER));
+    List<StructModel> structs =
+        List.of(Xen.addToPhysmap(), Xen.memoryReservation(), RichStructs.INNER, RichStructs.OTHER);
+    FixtureLayouts layouts =
+        new FixtureLayouts(Map.of(RichStructs.INNER.javaName(), RichStructs.INNER));
     List<JavaFileObject> files = new ArrayList<>(MirrorSources.of(structs));
     for (StructModel struct : structs) {
-      String source = SourceText.of(new MarshallerGenerator()
-          .generate(struct, layouts.layouts(struct, List.of(TargetAbi.values())), s -> null));
-      files.add(JavaFileObjects.forSourceString(
-          struct.packageName() + "." + struct.marshallerSimpleName(), source));
+      String source =
+          SourceText.of(
+              new MarshallerGenerator()
+                  .generate(
+                      struct, layouts.layouts(struct, List.of(TargetAbi.values())), s -> null));
+      files.add(
+          JavaFileObjects.forSourceString(
+              struct.packageName() + "." + struct.marshallerSimpleName(), source));
     }
-    Compilation compilation = Compiler.javac().withOptions("--release", "11", "-Xlint:all", "-Werror").compile(files);
+    Compilation compilation =
+        Compiler.javac().withOptions("--release", "11", "-Xlint:all", "-Werror").compile(files);
     assertThat(compilation).succeededWithoutWarnings();
   }
 
@@ -65,13 +77,24 @@ class GeneratedSourceTest {
   void belowJava22NothingOfForeignMemoryIsGenerated() throws java.io.IOException {
     // the highest release below 22 this javac has: 21 under JDK 21+, else 17
     String release = Runtime.version().feature() >= 21 ? "21" : "17";
-    Compilation compilation = org.abiguard.processor.Compile.javac(List.of("--release", release, "-Werror"),
-        org.abiguard.processor.Expected.Source.resource("codegen/end-to-end/org/example/xen/DomId.java"),
-        org.abiguard.processor.Expected.Source.resource("codegen/end-to-end/org/example/xen/XenAddToPhysmap.java"));
+    Compilation compilation =
+        org.abiguard.processor.Compile.javac(
+            List.of("--release", release, "-Werror"),
+            org.abiguard.processor.Expected.Source.resource(
+                "codegen/end-to-end/org/example/xen/DomId.java"),
+            org.abiguard.processor.Expected.Source.resource(
+                "codegen/end-to-end/org/example/xen/XenAddToPhysmap.java"));
     assertThat(compilation).succeededWithoutWarnings();
-    String source = compilation.generatedSourceFile("org.example.xen.XenAddToPhysmapMarshaller").orElseThrow()
-        .getCharContent(true).toString();
-    assertTrue(!source.contains("java.lang.foreign") && !source.contains("LAYOUT") && !source.contains("MemorySegment"),
+    String source =
+        compilation
+            .generatedSourceFile("org.example.xen.XenAddToPhysmapMarshaller")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertTrue(
+        !source.contains("java.lang.foreign")
+            && !source.contains("LAYOUT")
+            && !source.contains("MemorySegment"),
         source);
   }
 
@@ -89,19 +112,38 @@ class GeneratedSourceTest {
     LoadedMarshallers generated = LoadedMarshallers.compile(xatp);
     String source = generated.source(xatp);
     assertTrue(source.contains("import javax.annotation.processing.Generated;"), source);
-    assertTrue(source.contains("@Generated(\"org.abiguard.processor.AbiGuardProcessor\")\npublic final class "
-        + "XenAddToPhysmapMarshaller {"), source);
-    for (String name : new String[] {"org.example.xen.XenAddToPhysmapMarshaller",
-        "org.example.xen.XenAddToPhysmapMarshaller$X86_64", "org.example.xen.XenAddToPhysmapMarshaller$I386"}) {
+    assertTrue(
+        source.contains(
+            "@Generated(\"org.abiguard.processor.AbiGuardProcessor\")\npublic final class "
+                + "XenAddToPhysmapMarshaller {"),
+        source);
+    for (String name :
+        new String[] {
+          "org.example.xen.XenAddToPhysmapMarshaller",
+          "org.example.xen.XenAddToPhysmapMarshaller$X86_64",
+          "org.example.xen.XenAddToPhysmapMarshaller$I386"
+        }) {
       Class<?> type = generated.load(name);
-      assertTrue(Modifier.isPublic(type.getModifiers()) && Modifier.isFinal(type.getModifiers()), name);
+      assertTrue(
+          Modifier.isPublic(type.getModifiers()) && Modifier.isFinal(type.getModifiers()), name);
       Constructor<?>[] constructors = type.getDeclaredConstructors();
       assertEquals(1, constructors.length);
       assertTrue(Modifier.isPrivate(constructors[0].getModifiers()), name);
-      for (String constant : new String[] {"SIZE", "ALIGNMENT", "OFFSET_DOMID", "OFFSET_SIZE", "OFFSET_SPACE",
-          "OFFSET_IDX", "OFFSET_GPFN"}) {
+      for (String constant :
+          new String[] {
+            "SIZE",
+            "ALIGNMENT",
+            "OFFSET_DOMID",
+            "OFFSET_SIZE",
+            "OFFSET_SPACE",
+            "OFFSET_IDX",
+            "OFFSET_GPFN"
+          }) {
         int modifiers = type.getField(constant).getModifiers();
-        assertTrue(Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers));
+        assertTrue(
+            Modifier.isPublic(modifiers)
+                && Modifier.isStatic(modifiers)
+                && Modifier.isFinal(modifiers));
       }
     }
   }
@@ -110,11 +152,17 @@ class GeneratedSourceTest {
   void javadocShowsEachCMemberItsOffsetAndTheLaidOutStructWithPadding() {
     StructModel reservation = Xen.memoryReservation();
     String source = LoadedMarshallers.compile(reservation).source(reservation);
-    assertTrue(source.contains("/** {@code uint32_t extent_order;} at offset 16, u32 (Java field {@code extentOrder})"
-        + " on x86_64. */\n    public static final int OFFSET_EXTENT_ORDER = X86_64.OFFSET_EXTENT_ORDER;"), source);
-    assertTrue(source.contains("        public static final int OFFSET_EXTENT_ORDER = 16;\n"), source);
+    assertTrue(
+        source.contains(
+            "/** {@code uint32_t extent_order;} at offset 16, u32 (Java field {@code extentOrder})"
+                + " on x86_64. */\n    public static final int OFFSET_EXTENT_ORDER = X86_64.OFFSET_EXTENT_ORDER;"),
+        source);
+    assertTrue(
+        source.contains("        public static final int OFFSET_EXTENT_ORDER = 16;\n"), source);
     assertTrue(source.contains("     *     unsigned long nr_extents; // offset 4, u32\n"), source);
-    assertTrue(source.contains("""
+    assertTrue(
+        source.contains(
+            """
              * struct xen_memory_reservation {  // x86_64: sizeof 32, _Alignof 8, little endian
              *     void *extent_start;       // offset 0, pointer, u64
              *     unsigned long nr_extents; // offset 8, u64
@@ -123,36 +171,53 @@ class GeneratedSourceTest {
              *     uint16_t domid;           // offset 24, u16
              *                               // 6 bytes of padding at offset 26
              * };
-        """), source);
-    assertTrue(source.contains("public static final int OFFSET_NR_EXTENTS = X86_64.OFFSET_NR_EXTENTS;"), source);
+        """),
+        source);
+    assertTrue(
+        source.contains("public static final int OFFSET_NR_EXTENTS = X86_64.OFFSET_NR_EXTENTS;"),
+        source);
   }
 
   @Test
   void typedefsAndOverAlignedMembersAreShownAsCDeclaresThem() {
-    LoadedMarshallers generated = LoadedMarshallers.compile(RichStructs.INNER, RichStructs.POINT,
-        RichStructs.OTHER, RichStructs.RICH);
-    assertTrue(generated.source(RichStructs.POINT).contains("* typedef struct {  // x86_64: sizeof 4, _Alignof 2"));
+    LoadedMarshallers generated =
+        LoadedMarshallers.compile(
+            RichStructs.INNER, RichStructs.POINT, RichStructs.OTHER, RichStructs.RICH);
+    assertTrue(
+        generated
+            .source(RichStructs.POINT)
+            .contains("* typedef struct {  // x86_64: sizeof 4, _Alignof 2"));
     assertTrue(generated.source(RichStructs.POINT).contains("* } point_t;"));
-    assertTrue(generated.source(RichStructs.RICH).contains(
-        "{@code uint32_t aligned __attribute__((aligned(16)));} at offset 64, u32"));
-    assertTrue(generated.source(RichStructs.RICH).contains("{@code point_t points[2];} at offset 18, 2 x point_t"));
+    assertTrue(
+        generated
+            .source(RichStructs.RICH)
+            .contains("{@code uint32_t aligned __attribute__((aligned(16)));} at offset 64, u32"));
+    assertTrue(
+        generated
+            .source(RichStructs.RICH)
+            .contains("{@code point_t points[2];} at offset 18, 2 x point_t"));
   }
 
   @Test
   void membersWhoseConstantsWouldClashAreRefused() {
-    StructModel clash = StructFixture.struct("Clash")
-        .integer("nrExtents", Width.U32, JavaKind.INT)
-        .integer("nr_extents", Width.U32, JavaKind.INT)
-        .build();
-    List<StructLayout> layouts = new FixtureLayouts(Map.of()).layouts(clash, List.of(TargetAbi.X86_64));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new MarshallerGenerator().generate(clash, layouts, s -> null));
+    StructModel clash =
+        StructFixture.struct("Clash")
+            .integer("nrExtents", Width.U32, JavaKind.INT)
+            .integer("nr_extents", Width.U32, JavaKind.INT)
+            .build();
+    List<StructLayout> layouts =
+        new FixtureLayouts(Map.of()).layouts(clash, List.of(TargetAbi.X86_64));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new MarshallerGenerator().generate(clash, layouts, s -> null));
     assertTrue(e.getMessage().contains("OFFSET_NR_EXTENTS=nrExtents, nr_extents"), e.getMessage());
   }
 
   @Test
   void structsInTheUnnamedPackageWork() {
-    StructModel plain = StructFixture.struct("", "Plain").integer("a", Width.U8, JavaKind.INT).build();
+    StructModel plain =
+        StructFixture.struct("", "Plain").integer("a", Width.U8, JavaKind.INT).build();
     LoadedMarshallers generated = LoadedMarshallers.compile(plain);
     assertEquals("PlainMarshaller", generated.marshaller(plain).getName());
     assertEquals(1, generated.codec(plain, "i386").size());
@@ -160,29 +225,49 @@ class GeneratedSourceTest {
 
   @Test
   void membersNamedLikeGeneratedLocalsAndTypesNamedLikeGeneratedClassesWork() {
-    StructModel codecRecord = StructFixture.struct("Codec").cName("codec").record()
-        .integer("buf", Width.U8, JavaKind.INT)
-        .integer("offset", Width.U16, JavaKind.INT)
-        .integer("swap", Width.U32, JavaKind.LONG)
-        .integer("i", Width.S8, JavaKind.BYTE)
-        .integer("value", Width.U16, JavaKind.CHAR)
-        .array("value_", 2, new MemberType.IntType(Width.U16, false, JavaKind.INT))
-        .build();
-    StructModel x86Class = StructFixture.struct("X86_64").cName("x86")
-        .integer("value", Width.U16, JavaKind.INT)
-        .nested("codec", "p.Codec")
-        .array("i", 2, new MemberType.StructType("p.Codec"))
-        .build();
-    LoadedMarshallers generated = LoadedMarshallers.compile(List.of(TargetAbi.values()), codecRecord, x86Class);
-    Map<String, Object> codecValues = Map.of("buf", 255, "offset", 65535, "swap", 0xFFFF_FFFFL, "i", (byte) -1,
-        "value", '\uFFFE', "value_", new int[] {1, 65535});
-    Map<String, Object> values = Map.of("value", 7, "codec", codecValues, "i", List.of(codecValues, codecValues));
+    StructModel codecRecord =
+        StructFixture.struct("Codec")
+            .cName("codec")
+            .record()
+            .integer("buf", Width.U8, JavaKind.INT)
+            .integer("offset", Width.U16, JavaKind.INT)
+            .integer("swap", Width.U32, JavaKind.LONG)
+            .integer("i", Width.S8, JavaKind.BYTE)
+            .integer("value", Width.U16, JavaKind.CHAR)
+            .array("value_", 2, new MemberType.IntType(Width.U16, false, JavaKind.INT))
+            .build();
+    StructModel x86Class =
+        StructFixture.struct("X86_64")
+            .cName("x86")
+            .integer("value", Width.U16, JavaKind.INT)
+            .nested("codec", "p.Codec")
+            .array("i", 2, new MemberType.StructType("p.Codec"))
+            .build();
+    LoadedMarshallers generated =
+        LoadedMarshallers.compile(List.of(TargetAbi.values()), codecRecord, x86Class);
+    Map<String, Object> codecValues =
+        Map.of(
+            "buf",
+            255,
+            "offset",
+            65535,
+            "swap",
+            0xFFFF_FFFFL,
+            "i",
+            (byte) -1,
+            "value",
+            '\uFFFE',
+            "value_",
+            new int[] {1, 65535});
+    Map<String, Object> values =
+        Map.of("value", 7, "codec", codecValues, "i", List.of(codecValues, codecValues));
     Object mirror = generated.newMirror(x86Class, values);
     for (TargetAbi abi : TargetAbi.values()) {
       AbiCodec<Object> codec = generated.codec(x86Class, abi.manifestName());
       ByteBuffer buf = ByteBuffer.allocate(codec.size());
       codec.write(mirror, buf, 0);
-      assertEquals(generated.toMap(x86Class, mirror), generated.toMap(x86Class, codec.read(buf, 0)));
+      assertEquals(
+          generated.toMap(x86Class, mirror), generated.toMap(x86Class, codec.read(buf, 0)));
     }
   }
 }

@@ -14,15 +14,38 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Mirrors, and other classes of the mirror's package, named like the {@code java.lang} types
- * (and the other types) a marshaller uses: the generated code must still mean the real ones.
- * Every marshaller compiles warning-free and round-trips through code written against it.
+ * Mirrors, and other classes of the mirror's package, named like the {@code java.lang} types (and
+ * the other types) a marshaller uses: the generated code must still mean the real ones. Every
+ * marshaller compiles warning-free and round-trips through code written against it.
  */
 class JavaLangNamesTest {
-  private static final String[] NAMES = {"Long", "Integer", "Short", "Byte", "Character", "Object", "String",
-      "Override", "IllegalArgumentException", "IndexOutOfBoundsException", "NullPointerException",
-      "ArithmeticException", "Math", "System", "Objects", "Generated", "ByteBuffer", "ByteOrder", "AbiRuntime",
-      "AbiCodec", "AbiRangeException", "Codec", "SuppressWarnings", "Deprecated", "FunctionalInterface"};
+  private static final String[] NAMES = {
+    "Long",
+    "Integer",
+    "Short",
+    "Byte",
+    "Character",
+    "Object",
+    "String",
+    "Override",
+    "IllegalArgumentException",
+    "IndexOutOfBoundsException",
+    "NullPointerException",
+    "ArithmeticException",
+    "Math",
+    "System",
+    "Objects",
+    "Generated",
+    "ByteBuffer",
+    "ByteOrder",
+    "AbiRuntime",
+    "AbiCodec",
+    "AbiRangeException",
+    "Codec",
+    "SuppressWarnings",
+    "Deprecated",
+    "FunctionalInterface"
+  };
 
   /** A mirror with every kind of member, in package p, little or big endian. */
   private static String mirror(String name, String nested, String order) {
@@ -43,7 +66,8 @@ class JavaLangNamesTest {
           public %2$s inner;
           @AbiArray(2) public %2$s[] pair;
         }
-        """.formatted(name, nested, order);
+        """
+        .formatted(name, nested, order);
   }
 
   private static String leaf(String name) {
@@ -54,10 +78,14 @@ class JavaLangNamesTest {
 
         @AbiStruct(name = "leaf_%1$s")
         public record %1$s(@U16 int a, @S32 int b) {}
-        """.formatted(name);
+        """
+        .formatted(name);
   }
 
-  /** Writes a filled mirror on every ABI, reads it back and compares, through the marshaller's own API. */
+  /**
+   * Writes a filled mirror on every ABI, reads it back and compares, through the marshaller's own
+   * API.
+   */
   private static String roundTrip(String mirror, String leaf) {
     return """
         package p;
@@ -90,11 +118,13 @@ class JavaLangNamesTest {
             return out.toString();
           }
         }
-        """.formatted(mirror, leaf);
+        """
+        .formatted(mirror, leaf);
   }
 
-  private static final String EXPECTED_ONE = ":200,65534,2147483646,-300,2147483647,4660,[1, 65535, 3],%1$s[a=65535, b=-5],"
-      + "[%1$s[a=1, b=2], %1$s[a=3, b=-4]];";
+  private static final String EXPECTED_ONE =
+      ":200,65534,2147483646,-300,2147483647,4660,[1, 65535, 3],%1$s[a=65535, b=-5],"
+          + "[%1$s[a=1, b=2], %1$s[a=3, b=-4]];";
 
   private static String expected(String leaf) {
     StringBuilder out = new StringBuilder();
@@ -110,9 +140,12 @@ class JavaLangNamesTest {
     // each name is a mirror: a class with every kind of member, nesting a record also named so
     for (String name : NAMES) {
       String leaf = name.equals("Long") ? "Integer" : "Long";
-      Compilation compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
-          Source.of("p." + name, mirror(name, leaf, order)), Source.of("p." + leaf, leaf(leaf)),
-          Source.of("p.RoundTrip", roundTrip(name, leaf)));
+      Compilation compilation =
+          Compile.javac(
+              List.of("-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
+              Source.of("p." + name, mirror(name, leaf, order)),
+              Source.of("p." + leaf, leaf(leaf)),
+              Source.of("p.RoundTrip", roundTrip(name, leaf)));
       assertThat(compilation).succeededWithoutWarnings();
       assertEquals(expected(leaf), run(compilation), name);
     }
@@ -123,15 +156,20 @@ class JavaLangNamesTest {
   void classesOfThePackageNamedLikeThoseTypesChangeNothing(String order) throws Exception {
     List<Source> sources = new ArrayList<>();
     for (String name : NAMES) {
-      String kind = name.endsWith("Exception") ? "class %s extends java.lang.RuntimeException {"
-          + " private static final long serialVersionUID = 1L; }" : "class %s {}";
+      String kind =
+          name.endsWith("Exception")
+              ? "class %s extends java.lang.RuntimeException {"
+                  + " private static final long serialVersionUID = 1L; }"
+              : "class %s {}";
       sources.add(Source.of("p." + name, "package p;\n\n" + kind.formatted(name) + "\n"));
     }
     sources.add(Source.of("p.Mirror", mirror("Mirror", "Leaf", order)));
     sources.add(Source.of("p.Leaf", leaf("Leaf")));
     sources.add(Source.of("p.RoundTrip", roundTrip("Mirror", "Leaf")));
-    Compilation compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
-        sources.toArray(new Source[0]));
+    Compilation compilation =
+        Compile.javac(
+            List.of("-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
+            sources.toArray(new Source[0]));
     assertThat(compilation).succeededWithoutWarnings();
     assertEquals(expected("Leaf"), run(compilation));
   }

@@ -27,8 +27,8 @@ import org.abiguard.processor.model.StructModel;
 
 /**
  * Generates the marshallers of fixture structs, compiles them with their mirrors (asserting no
- * warning under {@code -Xlint:all}), loads the classes and gives tests reflective access to
- * mirrors and typed access to the generated codecs.
+ * warning under {@code -Xlint:all}), loads the classes and gives tests reflective access to mirrors
+ * and typed access to the generated codecs.
  */
 final class LoadedMarshallers {
   private final Map<String, StructModel> structs = new LinkedHashMap<>();
@@ -41,8 +41,10 @@ final class LoadedMarshallers {
       structs.put(struct.javaName(), struct);
     }
     layouts = new FixtureLayouts(structs);
-    MarshallerGenerator generator = new MarshallerGenerator(options.contains("--release")
-        && Integer.parseInt(options.get(options.indexOf("--release") + 1)) >= 22);
+    MarshallerGenerator generator =
+        new MarshallerGenerator(
+            options.contains("--release")
+                && Integer.parseInt(options.get(options.indexOf("--release") + 1)) >= 22);
     List<JavaFileObject> files = new ArrayList<>(MirrorSources.of(models));
     for (StructModel struct : models) {
       JavaFile file = generator.generate(struct, layouts.layouts(struct, abis), structs::get);
@@ -65,7 +67,8 @@ final class LoadedMarshallers {
    * warning; with {@code --release 22} or later the marshallers have their {@code MemorySegment}
    * methods and {@code LAYOUT}.
    */
-  static LoadedMarshallers compile(List<TargetAbi> abis, List<String> options, StructModel... models) {
+  static LoadedMarshallers compile(
+      List<TargetAbi> abis, List<String> options, StructModel... models) {
     return new LoadedMarshallers(List.of(models), abis, options);
   }
 
@@ -104,13 +107,17 @@ final class LoadedMarshallers {
   /** {@code FooMarshaller.codec(abi)}. */
   @SuppressWarnings("unchecked")
   AbiCodec<Object> codec(StructModel struct, String abi) {
-    return (AbiCodec<Object>) invoke(marshaller(struct), "codec", new Class<?>[] {String.class}, abi);
+    return (AbiCodec<Object>)
+        invoke(marshaller(struct), "codec", new Class<?>[] {String.class}, abi);
   }
 
   /** An integer constant of the marshaller or of one of its ABI classes ({@code "I386"}). */
   int constant(StructModel struct, String abiClass, String name) {
     try {
-      Class<?> type = abiClass == null ? marshaller(struct) : load(marshaller(struct).getName() + "$" + abiClass);
+      Class<?> type =
+          abiClass == null
+              ? marshaller(struct)
+              : load(marshaller(struct).getName() + "$" + abiClass);
       return type.getField(name).getInt(null);
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
@@ -155,7 +162,8 @@ final class LoadedMarshallers {
       for (FieldModel field : struct.fields()) {
         Field javaField = type.getDeclaredField(field.javaName());
         javaField.setAccessible(true);
-        javaField.set(mirror, memberValue(field, javaField.getType(), values.get(field.javaName())));
+        javaField.set(
+            mirror, memberValue(field, javaField.getType(), values.get(field.javaName())));
       }
       return mirror;
     } catch (ReflectiveOperationException e) {
@@ -168,7 +176,8 @@ final class LoadedMarshallers {
     MemberType type = field.type();
     if (type instanceof MemberType.StructType nested) {
       return given == null || given instanceof Map<?, ?>
-          ? newMirror(structs.get(nested.javaName()), given == null ? Map.of() : (Map<String, ?>) given)
+          ? newMirror(
+              structs.get(nested.javaName()), given == null ? Map.of() : (Map<String, ?>) given)
           : given;
     }
     if (type instanceof MemberType.ArrayType array) {
@@ -179,8 +188,12 @@ final class LoadedMarshallers {
       if (array.element() instanceof MemberType.StructType nested) {
         for (int i = 0; i < array.length(); i++) {
           Object element = given == null ? Map.of() : ((List<?>) given).get(i);
-          Array.set(result, i, element instanceof Map<?, ?> map
-              ? newMirror(structs.get(nested.javaName()), (Map<String, ?>) map) : element);
+          Array.set(
+              result,
+              i,
+              element instanceof Map<?, ?> map
+                  ? newMirror(structs.get(nested.javaName()), (Map<String, ?>) map)
+                  : element);
         }
       }
       return result;
@@ -189,8 +202,8 @@ final class LoadedMarshallers {
   }
 
   /**
-   * The members of a mirror as a map: scalars boxed, arrays as lists, nested structs as maps;
-   * equal maps mean equal contents.
+   * The members of a mirror as a map: scalars boxed, arrays as lists, nested structs as maps; equal
+   * maps mean equal contents.
    */
   Map<String, Object> toMap(StructModel struct, Object mirror) {
     Map<String, Object> out = new LinkedHashMap<>();

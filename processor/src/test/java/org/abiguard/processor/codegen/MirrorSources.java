@@ -1,19 +1,19 @@
 package org.abiguard.processor.codegen;
 
+import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
-import com.google.testing.compile.JavaFileObjects;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 
 /**
- * Java sources of the mirror types of fixture structs: classes with package-private fields
- * and a no-argument constructor, or records; {@code p.Outer.Foo} becomes a static member class
- * of {@code p.Outer}.
+ * Java sources of the mirror types of fixture structs: classes with package-private fields and a
+ * no-argument constructor, or records; {@code p.Outer.Foo} becomes a static member class of {@code
+ * p.Outer}.
  */
 final class MirrorSources {
   private MirrorSources() {}
@@ -25,7 +25,9 @@ final class MirrorSources {
       byTopLevel.computeIfAbsent(topLevel, k -> new ArrayList<>()).add(struct);
     }
     List<JavaFileObject> files = new ArrayList<>();
-    byTopLevel.forEach((topLevel, members) -> files.add(JavaFileObjects.forSourceString(topLevel, source(members))));
+    byTopLevel.forEach(
+        (topLevel, members) ->
+            files.add(JavaFileObjects.forSourceString(topLevel, source(members))));
     return files;
   }
 
@@ -54,13 +56,21 @@ final class MirrorSources {
       for (FieldModel field : struct.fields()) {
         components.add(javaType(field.type()) + " " + field.javaName());
       }
-      out.append(modifiers.replace("static ", "")).append("record ").append(simpleName).append('(')
-          .append(String.join(", ", components)).append(") {}\n");
+      out.append(modifiers.replace("static ", ""))
+          .append("record ")
+          .append(simpleName)
+          .append('(')
+          .append(String.join(", ", components))
+          .append(") {}\n");
       return out.toString();
     }
     out.append(modifiers).append("class ").append(simpleName).append(" {\n");
     for (FieldModel field : struct.fields()) {
-      out.append("  ").append(javaType(field.type())).append(' ').append(field.javaName()).append(";\n");
+      out.append("  ")
+          .append(javaType(field.type()))
+          .append(' ')
+          .append(field.javaName())
+          .append(";\n");
     }
     return out.append("}\n").toString();
   }

@@ -20,15 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Non-ASCII identifiers through a javac whose platform encoding is US-ASCII ({@code LANG=C},
- * no {@code -encoding}): the generated marshaller must keep them, not write {@code ??}. javac
- * runs in a child process, as a build would start it.
+ * Non-ASCII identifiers through a javac whose platform encoding is US-ASCII ({@code LANG=C}, no
+ * {@code -encoding}): the generated marshaller must keep them, not write {@code ??}. javac runs in
+ * a child process, as a build would start it.
  */
 class PlatformEncodingTest {
   @TempDir Path dir;
 
-  /** The mirror's own source is ASCII, its identifiers written as Unicode escapes, as such a build needs. */
-  private static final String MIRROR = """
+  /**
+   * The mirror's own source is ASCII, its identifiers written as Unicode escapes, as such a build
+   * needs.
+   */
+  private static final String MIRROR =
+      """
       package p;
 
       import org.abiguard.*;
@@ -52,17 +56,27 @@ class PlatformEncodingTest {
     Files.createDirectories(classes);
     Files.createDirectories(generated);
 
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-        // javac 18+ defaults to UTF-8 whatever LANG says; COMPAT restores the platform's (ASCII under LANG=C)
-        "-J-Dfile.encoding=" + (Runtime.version().feature() >= 18 ? "COMPAT" : "ANSI_X3.4-1968"),
-        "-J-Dsun.jnu.encoding=ANSI_X3.4-1968",
-        "-processorpath", System.getProperty("java.class.path"),
-        "-processor", AbiGuardProcessor.class.getName(),
-        "-Aabiguard.abis=x86_64,i386",
-        "-cp", codeSource(AbiStruct.class),
-        "-s", generated.toString(), "-d", classes.toString(),
-        src.resolve("Sizes.java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                // javac 18+ defaults to UTF-8 whatever LANG says; COMPAT restores the platform's
+                // (ASCII under LANG=C)
+                "-J-Dfile.encoding="
+                    + (Runtime.version().feature() >= 18 ? "COMPAT" : "ANSI_X3.4-1968"),
+                "-J-Dsun.jnu.encoding=ANSI_X3.4-1968",
+                "-processorpath",
+                System.getProperty("java.class.path"),
+                "-processor",
+                AbiGuardProcessor.class.getName(),
+                "-Aabiguard.abis=x86_64,i386",
+                "-cp",
+                codeSource(AbiStruct.class),
+                "-s",
+                generated.toString(),
+                "-d",
+                classes.toString(),
+                src.resolve("Sizes.java").toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("LANG", "C");
     builder.environment().put("LC_ALL", "C");
@@ -79,15 +93,22 @@ class PlatformEncodingTest {
     assertTrue(source.contains("OFFSET_TIEFE\\u0391"), source);
     assertTrue(!source.contains("??"), source);
     // the manifest and the C assertions are UTF-8 whatever the platform's encoding
-    String manifest = Files.readString(classes.resolve("META-INF/abiguard/abi-manifest.json"), StandardCharsets.UTF_8);
+    String manifest =
+        Files.readString(
+            classes.resolve("META-INF/abiguard/abi-manifest.json"), StandardCharsets.UTF_8);
     assertTrue(manifest.contains("\"java\": \"Breite\u00d6\""), manifest);
     assertTrue(manifest.contains("\"java\": \"Tiefe\u03b1\""), manifest);
 
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       Class<?> mirror = loader.loadClass("p.Sizes");
       @SuppressWarnings("unchecked")
-      AbiCodec<Object> codec = (AbiCodec<Object>) loader.loadClass("p.SizesMarshaller")
-          .getMethod("codec", String.class).invoke(null, "i386");
+      AbiCodec<Object> codec =
+          (AbiCodec<Object>)
+              loader
+                  .loadClass("p.SizesMarshaller")
+                  .getMethod("codec", String.class)
+                  .invoke(null, "i386");
       var constructor = mirror.getDeclaredConstructor();
       constructor.setAccessible(true);
       Object value = constructor.newInstance();

@@ -29,20 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated marshallers of random structs and unions (bit-fields, unions, anonymous and
- * untagged members, flexible arrays, packing, big-endian; compiled warning-free under
- * {@code -Xlint:all -Werror}) against gcc: C assigns random values to one random member path
- * of each type (one member of each union) through the real declaration and prints the bytes;
- * the marshaller's {@code write} of the same values must give exactly those bytes, and its
- * {@code read} of C's bytes must give back the values. On x86_64 and i386 (natively) and
- * aarch64 (under qemu-aarch64), each where it runs. Under JDK 22 or later the marshallers are
- * compiled with {@code --release 22}, and their {@code MemorySegment} {@code write} and {@code read}
- * must do the same, their {@code LAYOUT} have {@code SIZE}, {@code ALIGNMENT} and every named
- * ordinary member's {@code OFFSET_}.
+ * untagged members, flexible arrays, packing, big-endian; compiled warning-free under {@code
+ * -Xlint:all -Werror}) against gcc: C assigns random values to one random member path of each type
+ * (one member of each union) through the real declaration and prints the bytes; the marshaller's
+ * {@code write} of the same values must give exactly those bytes, and its {@code read} of C's bytes
+ * must give back the values. On x86_64 and i386 (natively) and aarch64 (under qemu-aarch64), each
+ * where it runs. Under JDK 22 or later the marshallers are compiled with {@code --release 22}, and
+ * their {@code MemorySegment} {@code write} and {@code read} must do the same, their {@code LAYOUT}
+ * have {@code SIZE}, {@code ALIGNMENT} and every named ordinary member's {@code OFFSET_}.
  */
 class RandomMarshallersMatchGccTest {
   private static final int TYPES = Integer.getInteger("abiguard.fuzz.codegenTypes", 120);
   private static final long SEED = Long.getLong("abiguard.fuzz.seed", 20261129L);
-  private static final List<TargetAbi> ABIS = List.of(TargetAbi.X86_64, TargetAbi.I386, TargetAbi.AARCH64);
+  private static final List<TargetAbi> ABIS =
+      List.of(TargetAbi.X86_64, TargetAbi.I386, TargetAbi.AARCH64);
 
   @TempDir Path dir;
 
@@ -54,7 +54,8 @@ class RandomMarshallersMatchGccTest {
     if (foreign) {
       options.addAll(List.of("--release", "22"));
     }
-    LoadedMarshallers generated = LoadedMarshallers.compile(ABIS, options, family.models().toArray(new StructModel[0]));
+    LoadedMarshallers generated =
+        LoadedMarshallers.compile(ABIS, options, family.models().toArray(new StructModel[0]));
     Segments segments = foreign ? new Segments() : null;
     int layoutsCompared = 0;
     Map<String, StructModel> byName = new LinkedHashMap<>();
@@ -62,22 +63,28 @@ class RandomMarshallersMatchGccTest {
     List<StructModel> topLevel = topLevel(family.models());
     int ran = 0;
     for (TargetAbi abi : ABIS) {
-      Optional<String> cannotRun = CHarness.compilerProblem(abi).or(() -> CHarness.emulatedRunProblem(abi));
+      Optional<String> cannotRun =
+          CHarness.compilerProblem(abi).or(() -> CHarness.emulatedRunProblem(abi));
       if (cannotRun.isPresent()) {
         System.out.println("[codegen fuzz " + abi.manifestName() + "] not run: " + cannotRun.get());
         continue;
       }
       ran++;
       Filler filler = new Filler(generated, byName, abi, new Random(SEED + abi.ordinal()));
-      StringBuilder c = new StringBuilder("#include <stdio.h>\n#include <string.h>\n#include <stdint.h>\n"
-          + "static void dump(const char *name, const void *p, size_t n) {\n"
-          + "    const unsigned char *b = p;\n    printf(\"%s \", name);\n"
-          + "    for (size_t i = 0; i < n; i++) printf(\"%02x\", b[i]);\n    printf(\"\\n\");\n}\n");
+      StringBuilder c =
+          new StringBuilder(
+              "#include <stdio.h>\n#include <string.h>\n#include <stdint.h>\n"
+                  + "static void dump(const char *name, const void *p, size_t n) {\n"
+                  + "    const unsigned char *b = p;\n    printf(\"%s \", name);\n"
+                  + "    for (size_t i = 0; i < n; i++) printf(\"%02x\", b[i]);\n    printf(\"\\n\");\n}\n");
       Map<String, Object> expected = new LinkedHashMap<>();
       for (StructModel m : topLevel) {
         List<String> statements = new ArrayList<>();
         expected.put(m.javaName(), filler.fill(m, "", statements));
-        c.append("static void fill_").append(m.cName()).append("(void) {\n    ").append(m.cTypeName())
+        c.append("static void fill_")
+            .append(m.cName())
+            .append("(void) {\n    ")
+            .append(m.cTypeName())
             .append(" v;\n    memset(&v, 0, sizeof v);\n");
         statements.forEach(st -> c.append("    ").append(st).append('\n'));
         c.append("    dump(\"").append(m.javaName()).append("\", &v, sizeof v);\n}\n");
@@ -86,8 +93,9 @@ class RandomMarshallersMatchGccTest {
       topLevel.forEach(m -> c.append("    fill_").append(m.cName()).append("();\n"));
       c.append("    return 0;\n}\n");
       Path header = CHarness.write(dir, "types.h", family.header());
-      CHarness.Result result = CHarness.buildAndRunEmulated(abi, dir, "fill.c", c.toString(),
-          List.of("-w", "-include", header.toString()));
+      CHarness.Result result =
+          CHarness.buildAndRunEmulated(
+              abi, dir, "fill.c", c.toString(), List.of("-w", "-include", header.toString()));
       assertEquals(0, result.exitCode(), result::describe);
       int compared = 0;
       for (String line : result.output().strip().split("\n")) {
@@ -104,24 +112,40 @@ class RandomMarshallersMatchGccTest {
           codec.write(expected.get(m.javaName()), out, 3);
           byte[] written = new byte[cBytes.length];
           out.get(3, written);
-          assertEquals(HexFormat.of().formatHex(cBytes), HexFormat.of().formatHex(written), "write of " + where);
+          assertEquals(
+              HexFormat.of().formatHex(cBytes),
+              HexFormat.of().formatHex(written),
+              "write of " + where);
           assertEquals((byte) 0xA5, out.get(2), "byte before " + where);
           assertEquals((byte) 0xA5, out.get(3 + cBytes.length), "byte after " + where);
           Object read = codec.read(ByteBuffer.wrap(cBytes).order(order), 0);
           filler.assertSameValues(m, expected.get(m.javaName()), read, where);
         }
         if (segments != null) {
-          Class<?> abiClass = generated.load(generated.marshaller(m).getName() + "$" + abi.className());
+          Class<?> abiClass =
+              generated.load(generated.marshaller(m).getName() + "$" + abi.className());
           Object seg = segments.filled(cBytes.length + 8);
-          LoadedMarshallers.invoke(abiClass, "write", new Class<?>[] {generated.mirror(m), segments.type, long.class},
-              expected.get(m.javaName()), seg, 3L);
+          LoadedMarshallers.invoke(
+              abiClass,
+              "write",
+              new Class<?>[] {generated.mirror(m), segments.type, long.class},
+              expected.get(m.javaName()),
+              seg,
+              3L);
           byte[] written = segments.bytes(seg);
-          assertEquals(HexFormat.of().formatHex(cBytes), HexFormat.of().formatHex(written, 3, 3 + cBytes.length),
+          assertEquals(
+              HexFormat.of().formatHex(cBytes),
+              HexFormat.of().formatHex(written, 3, 3 + cBytes.length),
               "segment write of " + where);
           assertEquals((byte) 0xA5, written[2], "byte before " + where);
           assertEquals((byte) 0xA5, written[3 + cBytes.length], "byte after " + where);
-          Object read = LoadedMarshallers.invoke(abiClass, "read", new Class<?>[] {segments.type, long.class},
-              segments.of(cBytes), 0L);
+          Object read =
+              LoadedMarshallers.invoke(
+                  abiClass,
+                  "read",
+                  new Class<?>[] {segments.type, long.class},
+                  segments.of(cBytes),
+                  0L);
           filler.assertSameValues(m, expected.get(m.javaName()), read, "segment read of " + where);
         }
         compared++;
@@ -133,12 +157,26 @@ class RandomMarshallersMatchGccTest {
           layoutsCompared++;
         }
       }
-      System.out.println("[codegen fuzz " + abi.manifestName() + "] " + family.models().size() + " types generated"
-          + " and compiled, " + compared + " top-level types written and read against gcc (" + filler.leaves
-          + " values), 0 mismatches");
+      System.out.println(
+          "[codegen fuzz "
+              + abi.manifestName()
+              + "] "
+              + family.models().size()
+              + " types generated"
+              + " and compiled, "
+              + compared
+              + " top-level types written and read against gcc ("
+              + filler.leaves
+              + " values), 0 mismatches");
     }
-    System.out.println("[codegen fuzz] ABIs run: " + ran + (foreign ? ", with MemorySegment reads and writes; "
-        + layoutsCompared + " LAYOUTs compared with SIZE, ALIGNMENT and OFFSET_" : ""));
+    System.out.println(
+        "[codegen fuzz] ABIs run: "
+            + ran
+            + (foreign
+                ? ", with MemorySegment reads and writes; "
+                    + layoutsCompared
+                    + " LAYOUTs compared with SIZE, ALIGNMENT and OFFSET_"
+                : ""));
   }
 
   /** {@code java.lang.foreign} through reflection: the test itself is Java 17. */
@@ -180,20 +218,31 @@ class RandomMarshallersMatchGccTest {
       String abiClass = abi.className();
       String where = m.cTypeName() + " LAYOUT on " + abi.manifestName();
       try {
-        Object layout = generated.load(generated.marshaller(m).getName() + "$" + abiClass).getField("LAYOUT")
-            .get(null);
-        assertEquals((long) generated.constant(m, abiClass, "SIZE"), call(layout, layoutType, "byteSize",
-            new Class<?>[0]), where + ": size");
-        assertEquals((long) generated.constant(m, abiClass, "ALIGNMENT"), call(layout, layoutType, "byteAlignment",
-            new Class<?>[0]), where + ": alignment");
+        Object layout =
+            generated
+                .load(generated.marshaller(m).getName() + "$" + abiClass)
+                .getField("LAYOUT")
+                .get(null);
+        assertEquals(
+            (long) generated.constant(m, abiClass, "SIZE"),
+            call(layout, layoutType, "byteSize", new Class<?>[0]),
+            where + ": size");
+        assertEquals(
+            (long) generated.constant(m, abiClass, "ALIGNMENT"),
+            call(layout, layoutType, "byteAlignment", new Class<?>[0]),
+            where + ": alignment");
         for (FieldModel f : m.fields()) {
           if (f.isBitField() || !f.hasCName()) {
             continue;
           }
           Object path = java.lang.reflect.Array.newInstance(pathElement, 1);
-          java.lang.reflect.Array.set(path, 0, call(null, pathElement, "groupElement", new Class<?>[] {String.class},
-              f.cName()));
-          assertEquals((long) generated.constant(m, abiClass, ConstantNames.offsetConstant(f)), call(layout, layoutType, "byteOffset", new Class<?>[] {path.getClass()}, path),
+          java.lang.reflect.Array.set(
+              path,
+              0,
+              call(null, pathElement, "groupElement", new Class<?>[] {String.class}, f.cName()));
+          assertEquals(
+              (long) generated.constant(m, abiClass, ConstantNames.offsetConstant(f)),
+              call(layout, layoutType, "byteOffset", new Class<?>[] {path.getClass()}, path),
               where + ": " + f.cName());
         }
       } catch (ReflectiveOperationException e) {
@@ -201,7 +250,8 @@ class RandomMarshallersMatchGccTest {
       }
     }
 
-    private static Object call(Object target, Class<?> type, String name, Class<?>[] parameters, Object... args) {
+    private static Object call(
+        Object target, Class<?> type, String name, Class<?>[] parameters, Object... args) {
       try {
         return type.getMethod(name, parameters).invoke(target, args);
       } catch (java.lang.reflect.InvocationTargetException e) {
@@ -234,7 +284,11 @@ class RandomMarshallersMatchGccTest {
     final Random random;
     int leaves;
 
-    Filler(LoadedMarshallers generated, Map<String, StructModel> byName, TargetAbi abi, Random random) {
+    Filler(
+        LoadedMarshallers generated,
+        Map<String, StructModel> byName,
+        TargetAbi abi,
+        Random random) {
       this.generated = generated;
       this.byName = byName;
       this.abi = abi;
@@ -273,12 +327,20 @@ class RandomMarshallersMatchGccTest {
         return fill(nested, f.anonymous() ? path : path + ".", c);
       }
       if (type instanceof MemberType.ArrayType array) {
-        Class<?> element = array.element() instanceof MemberType.StructType s
-            ? generated.mirror(byName.get(s.javaName())) : long.class;
+        Class<?> element =
+            array.element() instanceof MemberType.StructType s
+                ? generated.mirror(byName.get(s.javaName()))
+                : long.class;
         Object values = Array.newInstance(element, array.length());
         for (int i = 0; i < array.length(); i++) {
-          Array.set(values, i, value(array.element(), new FieldModel(f.javaName(), f.cName(), array.element(), 0),
-              path + "[" + i + "]", c));
+          Array.set(
+              values,
+              i,
+              value(
+                  array.element(),
+                  new FieldModel(f.javaName(), f.cName(), array.element(), 0),
+                  path + "[" + i + "]",
+                  c));
         }
         return values;
       }
@@ -297,9 +359,10 @@ class RandomMarshallersMatchGccTest {
         v = w.signed() ? v << (64 - w.bits()) >> (64 - w.bits()) : v >>> (64 - w.bits());
       }
       leaves++;
-      String literal = w.signed()
-          ? (v == Long.MIN_VALUE ? "(-9223372036854775807LL - 1)" : v + "LL")
-          : "0x" + Long.toHexString(v) + "ULL";
+      String literal =
+          w.signed()
+              ? (v == Long.MIN_VALUE ? "(-9223372036854775807LL - 1)" : v + "LL")
+              : "0x" + Long.toHexString(v) + "ULL";
       c.add("v." + path + " = " + (pointer ? "(void *)(uintptr_t)" : "") + literal + ";");
       return v;
     }

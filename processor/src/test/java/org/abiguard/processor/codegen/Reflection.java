@@ -36,13 +36,15 @@ final class Reflection {
         }
       }
     }
-    throw new AssertionError("no " + type.getName() + "." + method + " for " + Arrays.toString(args));
+    throw new AssertionError(
+        "no " + type.getName() + "." + method + " for " + Arrays.toString(args));
   }
 
   private static boolean accepts(Method m, Object[] args) {
     Class<?>[] types = m.getParameterTypes();
     for (int i = 0; i < args.length; i++) {
-      Class<?> t = types[i].isPrimitive() ? (types[i] == int.class ? Integer.class : Long.class) : types[i];
+      Class<?> t =
+          types[i].isPrimitive() ? (types[i] == int.class ? Integer.class : Long.class) : types[i];
       if (args[i] != null && !t.isInstance(args[i])) {
         return false;
       }

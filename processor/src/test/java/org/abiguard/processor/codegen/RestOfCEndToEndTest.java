@@ -1,8 +1,8 @@
 package org.abiguard.processor.codegen;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.abiguard.processor.codegen.Reflection.get;
 import static org.abiguard.processor.codegen.Reflection.set;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,13 +33,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Unions, bit-fields, packing and flexible arrays through the real processor, on annotated
- * mirrors of real Xen types ({@code xen_domctl} with its untagged union, {@code ioreq}) and
- * wire formats (a packed e820 entry, a big-endian record with bit-fields, flexible arrays):
- * compiled warning-free under {@code -Xlint:all -Werror} for three ABIs; the generated
- * {@code abi-asserts.h} and {@code abi-check.c} hold against Xen's real headers; the marshallers
- * select union members, range-check bit-fields before writing anything, keep neighbouring bits,
- * and bound flexible arrays.
+ * Unions, bit-fields, packing and flexible arrays through the real processor, on annotated mirrors
+ * of real Xen types ({@code xen_domctl} with its untagged union, {@code ioreq}) and wire formats (a
+ * packed e820 entry, a big-endian record with bit-fields, flexible arrays): compiled warning-free
+ * under {@code -Xlint:all -Werror} for three ABIs; the generated {@code abi-asserts.h} and {@code
+ * abi-check.c} hold against Xen's real headers; the marshallers select union members, range-check
+ * bit-fields before writing anything, keep neighbouring bits, and bound flexible arrays.
  */
 class RestOfCEndToEndTest {
   private static final String DIR = "codegen/rest-of-c/org/example/xen/";
@@ -51,8 +50,11 @@ class RestOfCEndToEndTest {
 
   @BeforeAll
   static void compile() {
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
-        Source.resource(DIR + "Domctl.java"), Source.resource(DIR + "Wire.java"));
+    compilation =
+        Compile.javac(
+            List.of("-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
+            Source.resource(DIR + "Domctl.java"),
+            Source.resource(DIR + "Wire.java"));
     assertThat(compilation).succeededWithoutWarnings();
     loader = CompiledClasses.loader(compilation);
   }
@@ -61,12 +63,21 @@ class RestOfCEndToEndTest {
   @EnumSource(TargetAbi.class)
   void assertsAndBitChecksHoldAgainstXensHeaders(TargetAbi abi) throws URISyntaxException {
     CHarness.assumeCompiler(abi);
-    String asserts = CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
-    String check = CompiledClasses.resource(compilation, "META-INF/abiguard/abi-check.c").orElseThrow();
-    Path xen = Path.of(getClass().getClassLoader().getResource(RealHeaderMirrors.XEN_RESOURCE).toURI())
-        .getParent().getParent();
+    String asserts =
+        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    String check =
+        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-check.c").orElseThrow();
+    Path xen =
+        Path.of(getClass().getClassLoader().getResource(RealHeaderMirrors.XEN_RESOURCE).toURI())
+            .getParent()
+            .getParent();
     // the Xen types from Xen's headers, the wire types declared here as C would
-    Path header = CHarness.write(dir, "real.h", RealHeaderMirrors.XEN_HEADER + """
+    Path header =
+        CHarness.write(
+            dir,
+            "real.h",
+            RealHeaderMirrors.XEN_HEADER
+                + """
         struct __attribute__((packed)) e820entry { uint64_t addr; uint64_t size; uint32_t type; };
         struct __attribute__((scalar_storage_order("big-endian"))) be_hdr {
             uint16_t version : 4; uint16_t length : 12; int16_t delta : 5; uint16_t : 0; uint32_t id;
@@ -79,12 +90,21 @@ class RestOfCEndToEndTest {
     List<String> command = new ArrayList<>(CHarness.compiler(abi));
     command.addAll(List.of("-std=gnu11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"));
     command.addAll(flags);
-    command.addAll(List.of("-include", header.toString(), "-include", assertsFile.toString(), "-x", "c", "/dev/null"));
+    command.addAll(
+        List.of(
+            "-include",
+            header.toString(),
+            "-include",
+            assertsFile.toString(),
+            "-x",
+            "c",
+            "/dev/null"));
     CHarness.Result compiled = CHarness.run(dir, command);
     assertTrue(compiled.ok(), compiled::describe);
     assertTrue(asserts.contains("offsetof(struct xen_domctl, u.max_vcpus)"), asserts);
 
-    CHarness.emulatedRunProblem(abi).ifPresent(why -> org.junit.jupiter.api.Assumptions.assumeTrue(false, why));
+    CHarness.emulatedRunProblem(abi)
+        .ifPresent(why -> org.junit.jupiter.api.Assumptions.assumeTrue(false, why));
     List<String> extra = new ArrayList<>(flags);
     extra.addAll(List.of("-include", header.toString()));
     CHarness.Result ran = CHarness.buildAndRunEmulated(abi, dir, "abi-check.c", check, extra);
@@ -94,14 +114,22 @@ class RestOfCEndToEndTest {
 
   @Test
   void manifestRecordsTheNewKinds() {
-    String manifest = CompiledClasses.resource(compilation, "META-INF/abiguard/abi-manifest.json").orElseThrow();
+    String manifest =
+        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-manifest.json").orElseThrow();
     assertTrue(manifest.contains("\"kind\": \"union\""), manifest);
     assertTrue(manifest.contains("\"pack\": 1"), manifest);
-    assertTrue(manifest.contains("{\"name\": \"state\", \"offset\": 30, \"size\": 1, \"align\": 1,"
-        + " \"bitOffset\": 240, \"bitSize\": 4, \"signed\": false, \"kind\": \"bits\"}"), manifest);
-    assertTrue(manifest.contains("{\"java\": \"pad1\", \"offset\": 30, \"size\": 1, \"align\": 1,"
-        + " \"bitOffset\": 247, \"bitSize\": 1, \"signed\": false, \"kind\": \"bits\"}"), manifest);
-    assertTrue(manifest.contains("\"kind\": \"array\", \"flexible\": true, \"length\": 0"), manifest);
+    assertTrue(
+        manifest.contains(
+            "{\"name\": \"state\", \"offset\": 30, \"size\": 1, \"align\": 1,"
+                + " \"bitOffset\": 240, \"bitSize\": 4, \"signed\": false, \"kind\": \"bits\"}"),
+        manifest);
+    assertTrue(
+        manifest.contains(
+            "{\"java\": \"pad1\", \"offset\": 30, \"size\": 1, \"align\": 1,"
+                + " \"bitOffset\": 247, \"bitSize\": 1, \"signed\": false, \"kind\": \"bits\"}"),
+        manifest);
+    assertTrue(
+        manifest.contains("\"kind\": \"array\", \"flexible\": true, \"length\": 0"), manifest);
   }
 
   // ---------------------------------------------------------------- unions
@@ -125,7 +153,10 @@ class RestOfCEndToEndTest {
     // hypervisor side: read, and the command picks the member
     Object back = call("Domctl_XenDomctlMarshaller", "read", buf, 0);
     assertEquals(4L, get(get(get(back, "u"), "maxVcpus"), "max"));
-    assertEquals(4L, get(get(get(back, "u"), "maxMem"), "maxMemkb"), "every member decoded from the same bytes");
+    assertEquals(
+        4L,
+        get(get(get(back, "u"), "maxMem"), "maxMemkb"),
+        "every member decoded from the same bytes");
   }
 
   @Test
@@ -136,10 +167,14 @@ class RestOfCEndToEndTest {
     set(u, "maxMem", newInstance("Domctl$MaxMem"));
     ByteBuffer buf = garbage(200);
     byte[] before = buf.array().clone();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> call("Domctl_XenDomctlMarshaller", "write", domctl, buf, 0));
-    assertEquals("union U: members MAX_MEM and MAX_VCPUS are both set; set exactly one (the others null or 0),"
-        + " or name it: write(value, Member.MAX_VCPUS, buf, offset)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> call("Domctl_XenDomctlMarshaller", "write", domctl, buf, 0));
+    assertEquals(
+        "union U: members MAX_MEM and MAX_VCPUS are both set; set exactly one (the others null or 0),"
+            + " or name it: write(value, Member.MAX_VCPUS, buf, offset)",
+        e.getMessage());
     assertArrayEquals(before, buf.array());
   }
 
@@ -153,19 +188,25 @@ class RestOfCEndToEndTest {
     set(u, "maxMem", mem);
     set(u, "pad", new byte[128]);
     ByteBuffer buf = garbage(128);
-    Method write = load(P + "Domctl_UMarshaller").getMethod("write", load(P + "Domctl$U"), memberEnum,
-        ByteBuffer.class, int.class);
+    Method write =
+        load(P + "Domctl_UMarshaller")
+            .getMethod("write", load(P + "Domctl$U"), memberEnum, ByteBuffer.class, int.class);
     write.invoke(null, u, maxMem, buf, 0);
     assertEquals(0x1122334455L, buf.getLong(0));
     for (int i = 8; i < 128; i++) {
       assertEquals(0, buf.get(i));
     }
-    Method read = load(P + "Domctl_UMarshaller").getMethod("read", ByteBuffer.class, int.class, memberEnum);
+    Method read =
+        load(P + "Domctl_UMarshaller").getMethod("read", ByteBuffer.class, int.class, memberEnum);
     Object one = read.invoke(null, buf, 0, maxMem);
     assertEquals(0x1122334455L, get(get(one, "maxMem"), "maxMemkb"));
     assertNull(get(one, "maxVcpus"));
     assertNull(get(one, "pad"));
-    assertEquals(maxMem, load(P + "Domctl_UMarshaller").getMethod("selected", load(P + "Domctl$U")).invoke(null, one));
+    assertEquals(
+        maxMem,
+        load(P + "Domctl_UMarshaller")
+            .getMethod("selected", load(P + "Domctl$U"))
+            .invoke(null, one));
   }
 
   // ---------------------------------------------------------------- bit-fields
@@ -191,8 +232,9 @@ class RestOfCEndToEndTest {
     Object io = ioreq(16, 0, 0, 0, 1);
     ByteBuffer buf = garbage(64);
     byte[] before = buf.array().clone();
-    AbiRangeException e = assertThrows(AbiRangeException.class,
-        () -> call("Domctl_IoreqMarshaller", "write", io, buf, 0));
+    AbiRangeException e =
+        assertThrows(
+            AbiRangeException.class, () -> call("Domctl_IoreqMarshaller", "write", io, buf, 0));
     assertEquals("ioreq.state = 16 does not fit u4 (0..15)", e.getMessage());
     assertArrayEquals(before, buf.array());
   }
@@ -211,8 +253,10 @@ class RestOfCEndToEndTest {
       assertEquals(hdr, back);
     }
     Object bad = type.getDeclaredConstructors()[0].newInstance(0, 0, 16, 0, 0L);
-    AbiRangeException e = assertThrows(AbiRangeException.class,
-        () -> call("Wire_BeHdrMarshaller", "write", bad, garbage(8), 0));
+    AbiRangeException e =
+        assertThrows(
+            AbiRangeException.class,
+            () -> call("Wire_BeHdrMarshaller", "write", bad, garbage(8), 0));
     assertEquals("be_hdr.delta = 16 does not fit s5 (-16..15)", e.getMessage());
   }
 
@@ -228,7 +272,8 @@ class RestOfCEndToEndTest {
     set(e, "type", 1L);
     ByteBuffer buf = garbage(41);
     call("Wire_E820EntryMarshaller", "write", e, buf, 21);
-    assertEquals("0000100000000000" + "0000f07f00000000" + "01000000",
+    assertEquals(
+        "0000100000000000" + "0000f07f00000000" + "01000000",
         HexFormat.of().formatHex(buf.array(), 21, 41));
   }
 
@@ -240,28 +285,35 @@ class RestOfCEndToEndTest {
     assertEquals(4, constant("Wire_BlobMarshaller", "SIZE"));
     ByteBuffer buf = garbage(16);
     call("Wire_BlobMarshaller", "write", blob, buf, 0);
-    assertEquals("03000000" + "07000000" + "08000000" + "ffffffff", HexFormat.of().formatHex(buf.array()));
+    assertEquals(
+        "03000000" + "07000000" + "08000000" + "ffffffff", HexFormat.of().formatHex(buf.array()));
     Object back = call("Wire_BlobMarshaller", "read", buf, 0);
     assertArrayEquals(new long[] {7, 8, 0xFFFFFFFFL}, (long[]) get(back, "entries"));
     // the count says more elements than the buffer holds: nothing is read
     buf.putInt(0, 4);
-    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-        () -> call("Wire_BlobMarshaller", "read", buf, 0));
-    assertEquals("blob.entries: 4 elements of 4 bytes from offset 4 do not fit in a buffer with limit 16",
+    IndexOutOfBoundsException e =
+        assertThrows(
+            IndexOutOfBoundsException.class, () -> call("Wire_BlobMarshaller", "read", buf, 0));
+    assertEquals(
+        "blob.entries: 4 elements of 4 bytes from offset 4 do not fit in a buffer with limit 16",
         e.getMessage());
     // the array and its count disagree: nothing is written
     set(blob, "nr", 2L);
     ByteBuffer out = garbage(16);
     byte[] before = out.array().clone();
-    IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
-        () -> call("Wire_BlobMarshaller", "write", blob, out, 0));
+    IllegalArgumentException wrong =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> call("Wire_BlobMarshaller", "write", blob, out, 0));
     assertEquals("blob.entries has 3 elements but blob.nr says 2", wrong.getMessage());
     assertArrayEquals(before, out.array());
     // a buffer too small for the elements: nothing is written
     set(blob, "nr", 3L);
     ByteBuffer small = garbage(12);
     byte[] smallBefore = small.array().clone();
-    assertThrows(IndexOutOfBoundsException.class, () -> call("Wire_BlobMarshaller", "write", blob, small, 0));
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> call("Wire_BlobMarshaller", "write", blob, small, 0));
     assertArrayEquals(smallBefore, small.array());
   }
 
@@ -273,10 +325,13 @@ class RestOfCEndToEndTest {
     assertEquals(8, constant("Wire_TailMarshaller", "SIZE"));
     ByteBuffer buf = garbage(24);
     call("Wire_TailMarshaller", "write", tail, buf, 0);
-    assertEquals("0500000000000000" + "0100000000000000" + "0200000000000000", HexFormat.of().formatHex(buf.array()));
+    assertEquals(
+        "0500000000000000" + "0100000000000000" + "0200000000000000",
+        HexFormat.of().formatHex(buf.array()));
     Object none = call("Wire_TailMarshaller", "read", buf, 0);
     assertEquals(0, ((long[]) get(none, "words")).length);
-    Method read = load(P + "Wire_TailMarshaller").getMethod("read", ByteBuffer.class, int.class, int.class);
+    Method read =
+        load(P + "Wire_TailMarshaller").getMethod("read", ByteBuffer.class, int.class, int.class);
     Object two = read.invoke(null, buf, 0, 2);
     assertArrayEquals(new long[] {1, 2}, (long[]) get(two, "words"));
   }
@@ -291,7 +346,8 @@ class RestOfCEndToEndTest {
     return d;
   }
 
-  private static Object ioreq(int state, int dataIsPtr, int dir, int df, int type) throws Exception {
+  private static Object ioreq(int state, int dataIsPtr, int dir, int df, int type)
+      throws Exception {
     Object io = newInstance("Domctl$Ioreq");
     set(io, "state", state);
     set(io, "dataIsPtr", dataIsPtr);
@@ -328,10 +384,14 @@ class RestOfCEndToEndTest {
     return load(P + marshaller).getField(name).get(null);
   }
 
-  /** A public static method of a marshaller, by name and argument count; its exception rethrown as it is. */
+  /**
+   * A public static method of a marshaller, by name and argument count; its exception rethrown as
+   * it is.
+   */
   private static Object call(String marshaller, String name, Object... args) throws Exception {
     for (Method m : load(P + marshaller).getMethods()) {
-      if (m.getName().equals(name) && m.getParameterCount() == args.length
+      if (m.getName().equals(name)
+          && m.getParameterCount() == args.length
           && (args.length == 0 || m.getParameterTypes()[args.length - 1] == int.class)
           && (args.length < 2 || !m.getParameterTypes()[1].isEnum())) {
         try {

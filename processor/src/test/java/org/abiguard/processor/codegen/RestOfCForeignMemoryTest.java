@@ -1,9 +1,9 @@
 package org.abiguard.processor.codegen;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.abiguard.processor.codegen.Reflection.call;
 import static org.abiguard.processor.codegen.Reflection.get;
 import static org.abiguard.processor.codegen.Reflection.set;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.testing.compile.Compilation;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -30,19 +29,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Java 22+ foreign memory for unions, bit-fields, packing and flexible arrays: each ABI class's
- * {@code LAYOUT} (a {@code UnionLayout} for a union; bit-fields as the bytes that hold them,
- * named after the first bit-field; a flexible array as a sequence of 0 elements) has the
- * {@code SIZE}, {@code ALIGNMENT} and {@code OFFSET_} constants, and the {@code MemorySegment}
- * reads and writes give the bytes of the {@code ByteBuffer} ones, with the same checks before
- * the first byte. Runs under JDK 22 or later (skipped, with the reason, under 17).
+ * {@code LAYOUT} (a {@code UnionLayout} for a union; bit-fields as the bytes that hold them, named
+ * after the first bit-field; a flexible array as a sequence of 0 elements) has the {@code SIZE},
+ * {@code ALIGNMENT} and {@code OFFSET_} constants, and the {@code MemorySegment} reads and writes
+ * give the bytes of the {@code ByteBuffer} ones, with the same checks before the first byte. Runs
+ * under JDK 22 or later (skipped, with the reason, under 17).
  */
 class RestOfCForeignMemoryTest {
   private static final String DIR = "codegen/rest-of-c/org/example/xen/";
   private static final String P = "org.example.xen.";
   private static final String[] ABIS = {"X86_64", "I386", "Aarch64"};
 
-  /** Packing edge cases: a bit-field no 8-byte window holds, a struct nested below its alignment, an anonymous union. */
-  private static final Source EDGES = Source.of("org.example.xen.Edges", """
+  /**
+   * Packing edge cases: a bit-field no 8-byte window holds, a struct nested below its alignment, an
+   * anonymous union.
+   */
+  private static final Source EDGES =
+      Source.of(
+          "org.example.xen.Edges",
+          """
       package org.example.xen;
 
       import org.abiguard.AbiAnonymous;
@@ -87,7 +92,8 @@ class RestOfCForeignMemoryTest {
       }
       """);
 
-  private static final String PROBE = """
+  private static final String PROBE =
+      """
       package org.example.xen;
 
       import java.lang.foreign.*;
@@ -143,12 +149,16 @@ class RestOfCForeignMemoryTest {
 
   @BeforeAll
   static void compile() throws Exception {
-    assumeTrue(Runtime.version().feature() >= 22,
+    assumeTrue(
+        Runtime.version().feature() >= 22,
         "java.lang.foreign is final from Java 22; this JDK is " + Runtime.version().feature());
-    Compilation compilation = Compile.javac(List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64",
-            "-Werror"),
-        Source.resource(DIR + "Domctl.java"), Source.resource(DIR + "Wire.java"), EDGES,
-        Source.of("org.example.xen.RestOfCProbe", PROBE));
+    Compilation compilation =
+        Compile.javac(
+            List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
+            Source.resource(DIR + "Domctl.java"),
+            Source.resource(DIR + "Wire.java"),
+            EDGES,
+            Source.of("org.example.xen.RestOfCProbe", PROBE));
     assertThat(compilation).succeededWithoutWarnings();
     loader = CompiledClasses.loader(compilation);
     segmentType = Class.forName("java.lang.foreign.MemorySegment");
@@ -157,7 +167,9 @@ class RestOfCForeignMemoryTest {
 
   // ---------------------------------------------------------------- LAYOUT
 
-  /** Per marshaller: the LAYOUT's members (padding "-N") on x86_64, and C name to OFFSET_ constant. */
+  /**
+   * Per marshaller: the LAYOUT's members (padding "-N") on x86_64, and C name to OFFSET_ constant.
+   */
   private record Expected(List<String> members, Map<String, String> offsets) {}
 
   private static Map<String, String> offsets(String... nameAndConstant) {
@@ -171,29 +183,74 @@ class RestOfCForeignMemoryTest {
   private static final Map<String, Expected> LAYOUTS = new LinkedHashMap<>();
 
   static {
-    LAYOUTS.put("Domctl_UMarshaller", new Expected(List.of("max_mem", "max_vcpus", "pad"),
-        offsets("max_mem", "MAX_MEM", "max_vcpus", "MAX_VCPUS", "pad", "PAD")));
-    LAYOUTS.put("Domctl_XenDomctlMarshaller", new Expected(List.of("cmd", "interface_version", "domain", "_pad", "u"),
-        offsets("cmd", "CMD", "interface_version", "INTERFACE_VERSION", "domain", "DOMAIN", "_pad", "PAD", "u", "U")));
+    LAYOUTS.put(
+        "Domctl_UMarshaller",
+        new Expected(
+            List.of("max_mem", "max_vcpus", "pad"),
+            offsets("max_mem", "MAX_MEM", "max_vcpus", "MAX_VCPUS", "pad", "PAD")));
+    LAYOUTS.put(
+        "Domctl_XenDomctlMarshaller",
+        new Expected(
+            List.of("cmd", "interface_version", "domain", "_pad", "u"),
+            offsets(
+                "cmd",
+                "CMD",
+                "interface_version",
+                "INTERFACE_VERSION",
+                "domain",
+                "DOMAIN",
+                "_pad",
+                "PAD",
+                "u",
+                "U")));
     // state, data_is_ptr, dir, df and the unnamed bit share byte 30: one member named state
-    LAYOUTS.put("Domctl_IoreqMarshaller", new Expected(
-        List.of("addr", "data", "count", "size", "vp_eport", "_pad0", "state", "type"),
-        offsets("addr", "ADDR", "data", "DATA", "count", "COUNT", "size", "SIZE", "vp_eport", "VP_EPORT",
-            "_pad0", "PAD0", "type", "TYPE")));
-    LAYOUTS.put("Wire_E820EntryMarshaller", new Expected(List.of("addr", "size", "type"),
-        offsets("addr", "ADDR", "size", "SIZE", "type", "TYPE")));
-    // version:4 and length:12 share bytes 0 and 1; delta:5 is byte 2; the zero-width field aligns id
-    LAYOUTS.put("Wire_BeHdrMarshaller", new Expected(List.of("version", "delta", "-1", "id"),
-        offsets("id", "ID")));
-    LAYOUTS.put("Wire_BlobMarshaller", new Expected(List.of("nr", "entries"),
-        offsets("nr", "NR", "entries", "ENTRIES")));
-    LAYOUTS.put("Wire_TailMarshaller", new Expected(List.of("kind", "-6", "words"),
-        offsets("kind", "KIND", "words", "WORDS")));
-    LAYOUTS.put("Edges_OddMarshaller", new Expected(List.of("low", "after"), offsets("after", "AFTER")));
-    LAYOUTS.put("Edges_PackedOuterMarshaller", new Expected(List.of("tag", "inner", "tail"),
-        offsets("tag", "TAG", "inner", "INNER", "tail", "TAIL")));
-    LAYOUTS.put("Edges_EitherMarshaller", new Expected(List.of("word", "half"), offsets("word", "WORD", "half", "HALF")));
-    LAYOUTS.put("Edges_WithAnonMarshaller", new Expected(List.of("tag", "-3", "?"), offsets("tag", "TAG")));
+    LAYOUTS.put(
+        "Domctl_IoreqMarshaller",
+        new Expected(
+            List.of("addr", "data", "count", "size", "vp_eport", "_pad0", "state", "type"),
+            offsets(
+                "addr",
+                "ADDR",
+                "data",
+                "DATA",
+                "count",
+                "COUNT",
+                "size",
+                "SIZE",
+                "vp_eport",
+                "VP_EPORT",
+                "_pad0",
+                "PAD0",
+                "type",
+                "TYPE")));
+    LAYOUTS.put(
+        "Wire_E820EntryMarshaller",
+        new Expected(
+            List.of("addr", "size", "type"),
+            offsets("addr", "ADDR", "size", "SIZE", "type", "TYPE")));
+    // version:4 and length:12 share bytes 0 and 1; delta:5 is byte 2; the zero-width field aligns
+    // id
+    LAYOUTS.put(
+        "Wire_BeHdrMarshaller",
+        new Expected(List.of("version", "delta", "-1", "id"), offsets("id", "ID")));
+    LAYOUTS.put(
+        "Wire_BlobMarshaller",
+        new Expected(List.of("nr", "entries"), offsets("nr", "NR", "entries", "ENTRIES")));
+    LAYOUTS.put(
+        "Wire_TailMarshaller",
+        new Expected(List.of("kind", "-6", "words"), offsets("kind", "KIND", "words", "WORDS")));
+    LAYOUTS.put(
+        "Edges_OddMarshaller", new Expected(List.of("low", "after"), offsets("after", "AFTER")));
+    LAYOUTS.put(
+        "Edges_PackedOuterMarshaller",
+        new Expected(
+            List.of("tag", "inner", "tail"),
+            offsets("tag", "TAG", "inner", "INNER", "tail", "TAIL")));
+    LAYOUTS.put(
+        "Edges_EitherMarshaller",
+        new Expected(List.of("word", "half"), offsets("word", "WORD", "half", "HALF")));
+    LAYOUTS.put(
+        "Edges_WithAnonMarshaller", new Expected(List.of("tag", "-3", "?"), offsets("tag", "TAG")));
   }
 
   @Test
@@ -206,21 +263,27 @@ class RestOfCForeignMemoryTest {
         String where = name + "." + abi;
         long[] sizeAndAlignment = (long[]) call(probe, "sizeAndAlignment", layout);
         assertEquals(abiClass.getField("SIZE").getInt(null), sizeAndAlignment[0], where + " size");
-        assertEquals(abiClass.getField("ALIGNMENT").getInt(null), sizeAndAlignment[1], where + " alignment");
+        assertEquals(
+            abiClass.getField("ALIGNMENT").getInt(null), sizeAndAlignment[1], where + " alignment");
         for (Map.Entry<String, String> member : e.getValue().offsets().entrySet()) {
-          assertEquals(abiClass.getField("OFFSET_" + member.getValue()).getInt(null),
-              (long) call(probe, "offsetOf", layout, member.getKey()), where + "." + member.getKey());
+          assertEquals(
+              abiClass.getField("OFFSET_" + member.getValue()).getInt(null),
+              (long) call(probe, "offsetOf", layout, member.getKey()),
+              where + "." + member.getKey());
         }
         @SuppressWarnings("unchecked")
         List<String> members = (List<String>) call(probe, "members", layout);
         List<String> named = members.stream().filter(m -> !m.startsWith("-")).toList();
-        assertEquals(e.getValue().members().stream().filter(m -> !m.startsWith("-")).toList(), named, where);
+        assertEquals(
+            e.getValue().members().stream().filter(m -> !m.startsWith("-")).toList(), named, where);
         if (abi.equals("X86_64")) {
           assertEquals(e.getValue().members(), members, where + ", padding included");
         }
       }
-      assertTrue(load(P + name).getField("LAYOUT").get(null) == load(P + name + "$X86_64").getField("LAYOUT")
-          .get(null), name + ": the primary ABI's LAYOUT");
+      assertTrue(
+          load(P + name).getField("LAYOUT").get(null)
+              == load(P + name + "$X86_64").getField("LAYOUT").get(null),
+          name + ": the primary ABI's LAYOUT");
     }
   }
 
@@ -228,8 +291,12 @@ class RestOfCForeignMemoryTest {
   void aUnionIsAUnionLayoutAndBitFieldsAreTheBytesThatHoldThem() throws Throwable {
     Object union = load(P + "Domctl_UMarshaller$X86_64").getField("LAYOUT").get(null);
     assertEquals(true, call(probe, "isUnion", union));
-    assertEquals(false, call(probe, "isUnion", load(P + "Domctl_XenDomctlMarshaller$X86_64").getField("LAYOUT")
-        .get(null)));
+    assertEquals(
+        false,
+        call(
+            probe,
+            "isUnion",
+            load(P + "Domctl_XenDomctlMarshaller$X86_64").getField("LAYOUT").get(null)));
     Object ioreq = load(P + "Domctl_IoreqMarshaller$X86_64").getField("LAYOUT").get(null);
     assertEquals(30L, call(probe, "offsetOf", ioreq, "state"));
     assertEquals(1L, call(probe, "sizeOf", ioreq, "state"));
@@ -238,8 +305,14 @@ class RestOfCForeignMemoryTest {
     assertEquals(2L, call(probe, "offsetOf", hdr, "delta"));
     Object odd = load(P + "Edges_OddMarshaller$X86_64").getField("LAYOUT").get(null);
     assertEquals(9L, call(probe, "sizeOf", odd, "low"), "low and wide share nine bytes");
-    assertEquals(0L, call(probe, "sizeOf", load(P + "Wire_BlobMarshaller$X86_64").getField("LAYOUT").get(null),
-        "entries"), "a flexible array is a sequence of 0 elements");
+    assertEquals(
+        0L,
+        call(
+            probe,
+            "sizeOf",
+            load(P + "Wire_BlobMarshaller$X86_64").getField("LAYOUT").get(null),
+            "entries"),
+        "a flexible array is a sequence of 0 elements");
     Object outer = load(P + "Edges_PackedOuterMarshaller$X86_64").getField("LAYOUT").get(null);
     assertEquals(4L, call(probe, "sizeOf", outer, "inner"));
   }
@@ -252,8 +325,11 @@ class RestOfCForeignMemoryTest {
     values.put("Domctl_XenDomctlMarshaller", domctl());
     values.put("Domctl_IoreqMarshaller", ioreq(9, 1, 0, 1, 0x42));
     values.put("Wire_E820EntryMarshaller", e820());
-    values.put("Wire_BeHdrMarshaller", load(P + "Wire$BeHdr").getDeclaredConstructors()[0]
-        .newInstance(0xA, 0x123, -3, 0, 0x01020304L));
+    values.put(
+        "Wire_BeHdrMarshaller",
+        load(P + "Wire$BeHdr")
+            .getDeclaredConstructors()[0]
+            .newInstance(0xA, 0x123, -3, 0, 0x01020304L));
     values.put("Wire_BlobMarshaller", blob(3, new long[] {7, 8, 0xFFFFFFFFL}));
     values.put("Edges_OddMarshaller", odd());
     values.put("Edges_PackedOuterMarshaller", packedOuter());
@@ -261,7 +337,8 @@ class RestOfCForeignMemoryTest {
     for (Map.Entry<String, Object> e : values.entrySet()) {
       for (String abi : ABIS) {
         Class<?> abiClass = load(P + e.getKey() + "$" + abi);
-        int size = abiClass.getField("SIZE").getInt(null) + 12; // room for a flexible array's elements
+        int size =
+            abiClass.getField("SIZE").getInt(null) + 12; // room for a flexible array's elements
         String where = e.getKey() + "." + abi;
         for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
           ByteBuffer buf = ByteBuffer.allocate(size + 3).order(order);
@@ -270,13 +347,21 @@ class RestOfCForeignMemoryTest {
           Object seg = call(probe, "filled", size + 3);
           call(abiClass, "write", e.getValue(), seg, 3L);
           assertArrayEquals(buf.array(), (byte[]) call(probe, "bytes", seg), where + " " + order);
-          assertEquals(describe(call(abiClass, "read", buf, 3)), describe(call(abiClass, "read", seg, 3L)), where);
+          assertEquals(
+              describe(call(abiClass, "read", buf, 3)),
+              describe(call(abiClass, "read", seg, 3L)),
+              where);
         }
-        if (!e.getKey().equals("Domctl_XenDomctlMarshaller") && !e.getKey().equals("Edges_WithAnonMarshaller")) {
-          // (a union read decodes every member from the same bytes, so only these read back as written)
+        if (!e.getKey().equals("Domctl_XenDomctlMarshaller")
+            && !e.getKey().equals("Edges_WithAnonMarshaller")) {
+          // (a union read decodes every member from the same bytes, so only these read back as
+          // written)
           Object seg = call(probe, "filled", size + 3);
           call(abiClass, "write", e.getValue(), seg, 3L);
-          assertEquals(describe(e.getValue()), describe(call(abiClass, "read", seg, 3L)), where + " read back");
+          assertEquals(
+              describe(e.getValue()),
+              describe(call(abiClass, "read", seg, 3L)),
+              where + " read back");
         }
       }
     }
@@ -295,13 +380,18 @@ class RestOfCForeignMemoryTest {
       Class<?> abiClass = load(P + "Domctl_UMarshaller$" + abi);
       ByteBuffer buf = ByteBuffer.allocate(130).order(ByteOrder.LITTLE_ENDIAN);
       Arrays.fill(buf.array(), (byte) 0x5A);
-      abiClass.getMethod("write", load(P + "Domctl$U"), memberEnum, ByteBuffer.class, int.class)
+      abiClass
+          .getMethod("write", load(P + "Domctl$U"), memberEnum, ByteBuffer.class, int.class)
           .invoke(null, u, maxMem, buf, 2);
       Object seg = call(probe, "filled", 130);
-      abiClass.getMethod("write", load(P + "Domctl$U"), memberEnum, segmentType, long.class)
+      abiClass
+          .getMethod("write", load(P + "Domctl$U"), memberEnum, segmentType, long.class)
           .invoke(null, u, maxMem, seg, 2L);
       assertArrayEquals(buf.array(), (byte[]) call(probe, "bytes", seg), abi);
-      Object one = abiClass.getMethod("read", segmentType, long.class, memberEnum).invoke(null, seg, 2L, maxMem);
+      Object one =
+          abiClass
+              .getMethod("read", segmentType, long.class, memberEnum)
+              .invoke(null, seg, 2L, maxMem);
       assertEquals(0x1122334455L, get(get(one, "maxMem"), "maxMemkb"));
       assertEquals(null, get(one, "pad"), "only the member named is read");
     }
@@ -311,14 +401,19 @@ class RestOfCForeignMemoryTest {
     Class<?> x86 = load(P + "Wire_TailMarshaller$X86_64");
     Object seg = call(probe, "filled", 24);
     call(x86, "write", tail, seg, 0L);
-    assertEquals("0500000000000000" + "0100000000000000" + "0200000000000000",
+    assertEquals(
+        "0500000000000000" + "0100000000000000" + "0200000000000000",
         java.util.HexFormat.of().formatHex((byte[]) call(probe, "bytes", seg)));
     assertEquals(0, ((long[]) get(call(x86, "read", seg, 0L), "words")).length);
     Object two = x86.getMethod("read", segmentType, long.class, int.class).invoke(null, seg, 0L, 2);
     assertArrayEquals(new long[] {1, 2}, (long[]) get(two, "words"));
-    InvocationTargetException tooMany = assertThrows(InvocationTargetException.class,
-        () -> x86.getMethod("read", segmentType, long.class, int.class).invoke(null, seg, 0L, 3));
-    assertEquals("tail.words: 3 elements of 8 bytes from offset 8 do not fit in a segment of 24 bytes",
+    InvocationTargetException tooMany =
+        assertThrows(
+            InvocationTargetException.class,
+            () ->
+                x86.getMethod("read", segmentType, long.class, int.class).invoke(null, seg, 0L, 3));
+    assertEquals(
+        "tail.words: 3 elements of 8 bytes from offset 8 do not fit in a segment of 24 bytes",
         tooMany.getCause().getMessage());
   }
 
@@ -327,30 +422,46 @@ class RestOfCForeignMemoryTest {
   @Test
   void whatTheBufferMethodsRefuseTheSegmentMethodsRefuseWritingNothing() throws Throwable {
     Class<?> ioreq = load(P + "Domctl_IoreqMarshaller$X86_64");
-    assertUnchanged(64, seg -> call(ioreq, "write", ioreq(16, 0, 0, 0, 1), seg, 0L), AbiRangeException.class,
+    assertUnchanged(
+        64,
+        seg -> call(ioreq, "write", ioreq(16, 0, 0, 0, 1), seg, 0L),
+        AbiRangeException.class,
         "ioreq.state = 16 does not fit u4 (0..15)");
     Object domctl = domctl();
     set(get(domctl, "u"), "maxMem", newInstance("Domctl$MaxMem"));
     Class<?> xenDomctl = load(P + "Domctl_XenDomctlMarshaller$X86_64");
-    assertUnchanged(200, seg -> call(xenDomctl, "write", domctl, seg, 0L), IllegalArgumentException.class,
+    assertUnchanged(
+        200,
+        seg -> call(xenDomctl, "write", domctl, seg, 0L),
+        IllegalArgumentException.class,
         "union U: members MAX_MEM and MAX_VCPUS are both set; set exactly one (the others null or 0),"
             + " or name it: write(value, Member.MAX_VCPUS, buf, offset)");
     Class<?> blob = load(P + "Wire_BlobMarshaller$X86_64");
-    assertUnchanged(16, seg -> call(blob, "write", blob(2, new long[] {7, 8, 9}), seg, 0L),
-        IllegalArgumentException.class, "blob.entries has 3 elements but blob.nr says 2");
-    assertUnchanged(12, seg -> call(blob, "write", blob(3, new long[] {7, 8, 9}), seg, 0L),
+    assertUnchanged(
+        16,
+        seg -> call(blob, "write", blob(2, new long[] {7, 8, 9}), seg, 0L),
+        IllegalArgumentException.class,
+        "blob.entries has 3 elements but blob.nr says 2");
+    assertUnchanged(
+        12,
+        seg -> call(blob, "write", blob(3, new long[] {7, 8, 9}), seg, 0L),
         IndexOutOfBoundsException.class,
         "struct blob (x86_64, 16 bytes) at offset 0 does not fit in a segment of 12 bytes");
     Object seg = call(probe, "filled", 16);
     call(blob, "write", blob(3, new long[] {7, 8, 9}), seg, 0L);
     call(probe, "putInt", seg, 0L, 4);
-    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> call(blob, "read", seg, 0L));
-    assertEquals("blob.entries: 4 elements of 4 bytes from offset 4 do not fit in a segment of 16 bytes",
+    IndexOutOfBoundsException e =
+        assertThrows(IndexOutOfBoundsException.class, () -> call(blob, "read", seg, 0L));
+    assertEquals(
+        "blob.entries: 4 elements of 4 bytes from offset 4 do not fit in a segment of 16 bytes",
         e.getMessage());
     Class<?> odd = load(P + "Edges_OddMarshaller$I386");
     Object tooWide = odd();
     set(tooWide, "wide", 1L << 62);
-    assertUnchanged(16, s -> call(odd, "write", tooWide, s, 0L), AbiRangeException.class,
+    assertUnchanged(
+        16,
+        s -> call(odd, "write", tooWide, s, 0L),
+        AbiRangeException.class,
         "odd.wide = 4611686018427387904 does not fit u62 (0..4611686018427387903)");
   }
 
@@ -358,7 +469,8 @@ class RestOfCForeignMemoryTest {
     void write(Object seg) throws Throwable;
   }
 
-  private static void assertUnchanged(int size, SegmentWrite write, Class<? extends Throwable> type, String message)
+  private static void assertUnchanged(
+      int size, SegmentWrite write, Class<? extends Throwable> type, String message)
       throws Throwable {
     Object seg = call(probe, "filled", size);
     Throwable thrown = assertThrows(type, () -> write.write(seg));
@@ -384,7 +496,8 @@ class RestOfCForeignMemoryTest {
     return d;
   }
 
-  private static Object ioreq(int state, int dataIsPtr, int dir, int df, int type) throws Exception {
+  private static Object ioreq(int state, int dataIsPtr, int dir, int df, int type)
+      throws Exception {
     Object io = newInstance("Domctl$Ioreq");
     set(io, "addr", 0x1122334455667788L);
     set(io, "state", state);
@@ -452,7 +565,10 @@ class RestOfCForeignMemoryTest {
       }
       return parts.toString();
     }
-    if (type.isPrimitive() || value instanceof Number || value instanceof Character || value instanceof Boolean) {
+    if (type.isPrimitive()
+        || value instanceof Number
+        || value instanceof Character
+        || value instanceof Boolean) {
       return value.toString();
     }
     if (type.isRecord()) {

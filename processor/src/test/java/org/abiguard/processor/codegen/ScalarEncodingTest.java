@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every C width in every Java type that may hold it, on every ABI, as class and record, little
- * and big endian: edge values encode to exactly the expected bytes and decode back, values that
- * do not fit are rejected with the buffer untouched, random values and random bytes round-trip.
+ * Every C width in every Java type that may hold it, on every ABI, as class and record, little and
+ * big endian: edge values encode to exactly the expected bytes and decode back, values that do not
+ * fit are rejected with the buffer untouched, random values and random bytes round-trip.
  */
 class ScalarEncodingTest {
   private static final int OFFSET = 3;
@@ -50,7 +50,9 @@ class ScalarEncodingTest {
 
   @BeforeAll
   static void compile() {
-    generated = LoadedMarshallers.compile(List.of(TargetAbi.values()), CLASS_LE, RECORD_LE, CLASS_BE, RECORD_BE);
+    generated =
+        LoadedMarshallers.compile(
+            List.of(TargetAbi.values()), CLASS_LE, RECORD_LE, CLASS_BE, RECORD_BE);
   }
 
   static List<Arguments> cases() {
@@ -67,16 +69,21 @@ class ScalarEncodingTest {
 
   private static StructModel named(String name) {
     return List.of(CLASS_LE, RECORD_LE, CLASS_BE, RECORD_BE).stream()
-        .filter(s -> s.relativeName().equals(name)).findFirst().orElseThrow();
+        .filter(s -> s.relativeName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static ByteOrder order(String name) {
-    return name.equals(ByteOrder.BIG_ENDIAN.toString()) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    return name.equals(ByteOrder.BIG_ENDIAN.toString())
+        ? ByteOrder.BIG_ENDIAN
+        : ByteOrder.LITTLE_ENDIAN;
   }
 
   @ParameterizedTest(name = "{0} {1} in a {2} buffer")
   @MethodSource("cases")
-  void edgeValuesEncodeExactlyOrAreRejectedWithTheBufferUntouched(TargetAbi abi, String name, String bufferOrder) {
+  void edgeValuesEncodeExactlyOrAreRejectedWithTheBufferUntouched(
+      TargetAbi abi, String name, String bufferOrder) {
     StructModel struct = named(name);
     StructLayout layout = generated.layout(struct, abi);
     AbiCodec<Object> codec = generated.codec(struct, abi.manifestName());
@@ -86,25 +93,47 @@ class ScalarEncodingTest {
       JavaKind kind = Scalars.kind(field.field());
       Width width = Scalars.width(field.field(), abi);
       for (long value : Scalars.edges(kind, width)) {
-        checks.add(() -> {
-          String what = field.field().javaName() + " = " + value;
-          Object mirror = generated.newMirror(struct, Map.of(field.field().javaName(), Scalars.box(kind, value)));
-          ByteBuffer buf = filled(layout.size() + 2 * OFFSET, order(bufferOrder));
-          if (Scalars.fits(kind, width, value)) {
-            codec.write(mirror, buf, OFFSET);
-            byte[] expected = new byte[layout.size()];
-            System.arraycopy(Scalars.encode(value, width.bytes(), big), 0, expected, field.offset(), width.bytes());
-            assertArrayEquals(expected, slice(buf, OFFSET, layout.size()), what);
-            assertEquals(FILL, buf.get(OFFSET - 1), what + ": byte before the struct");
-            assertEquals(FILL, buf.get(OFFSET + layout.size()), what + ": byte after the struct");
-            assertEquals(generated.toMap(struct, mirror), generated.toMap(struct, codec.read(buf, OFFSET)), what);
-          } else {
-            AbiRangeException e = assertThrows(AbiRangeException.class, () -> codec.write(mirror, buf, OFFSET), what);
-            assertTrue(e.getMessage().startsWith("scalars." + field.field().cName() + " = " + value
-                + " does not fit " + width), e.getMessage());
-            assertUntouched(buf, what);
-          }
-        });
+        checks.add(
+            () -> {
+              String what = field.field().javaName() + " = " + value;
+              Object mirror =
+                  generated.newMirror(
+                      struct, Map.of(field.field().javaName(), Scalars.box(kind, value)));
+              ByteBuffer buf = filled(layout.size() + 2 * OFFSET, order(bufferOrder));
+              if (Scalars.fits(kind, width, value)) {
+                codec.write(mirror, buf, OFFSET);
+                byte[] expected = new byte[layout.size()];
+                System.arraycopy(
+                    Scalars.encode(value, width.bytes(), big),
+                    0,
+                    expected,
+                    field.offset(),
+                    width.bytes());
+                assertArrayEquals(expected, slice(buf, OFFSET, layout.size()), what);
+                assertEquals(FILL, buf.get(OFFSET - 1), what + ": byte before the struct");
+                assertEquals(
+                    FILL, buf.get(OFFSET + layout.size()), what + ": byte after the struct");
+                assertEquals(
+                    generated.toMap(struct, mirror),
+                    generated.toMap(struct, codec.read(buf, OFFSET)),
+                    what);
+              } else {
+                AbiRangeException e =
+                    assertThrows(
+                        AbiRangeException.class, () -> codec.write(mirror, buf, OFFSET), what);
+                assertTrue(
+                    e.getMessage()
+                        .startsWith(
+                            "scalars."
+                                + field.field().cName()
+                                + " = "
+                                + value
+                                + " does not fit "
+                                + width),
+                    e.getMessage());
+                assertUntouched(buf, what);
+              }
+            });
       }
     }
     assertAll(checks);
@@ -112,7 +141,8 @@ class ScalarEncodingTest {
 
   @ParameterizedTest(name = "{0} {1} in a {2} buffer")
   @MethodSource("cases")
-  void randomBytesReadThenWriteBackIdenticallyWithZeroPadding(TargetAbi abi, String name, String bufferOrder) {
+  void randomBytesReadThenWriteBackIdenticallyWithZeroPadding(
+      TargetAbi abi, String name, String bufferOrder) {
     StructModel struct = named(name);
     StructLayout layout = generated.layout(struct, abi);
     AbiCodec<Object> codec = generated.codec(struct, abi.manifestName());
@@ -122,7 +152,8 @@ class ScalarEncodingTest {
       byte[] bytes = new byte[layout.size() + 16];
       random.nextBytes(bytes);
       int offset = random.nextInt(17);
-      ByteBuffer in = ByteBuffer.wrap(bytes.clone()).order(order(bufferOrder)).limit(offset + layout.size());
+      ByteBuffer in =
+          ByteBuffer.wrap(bytes.clone()).order(order(bufferOrder)).limit(offset + layout.size());
       Object mirror = codec.read(in, offset);
       ByteBuffer out = ByteBuffer.wrap(bytes.clone()).order(order(bufferOrder));
       codec.write(mirror, out, offset);
@@ -157,7 +188,9 @@ class ScalarEncodingTest {
       Object mirror = generated.newMirror(struct, values);
       int offset = random.nextInt(9);
       codec.write(mirror, buf, offset);
-      assertEquals(generated.toMap(struct, mirror), generated.toMap(struct, codec.read(buf, offset)),
+      assertEquals(
+          generated.toMap(struct, mirror),
+          generated.toMap(struct, codec.read(buf, offset)),
           "iteration " + iteration);
       assertEquals(0, buf.position());
       assertEquals(order(bufferOrder), buf.order());

@@ -11,16 +11,18 @@ import org.abiguard.processor.model.Width;
 
 /**
  * A struct with one member for every C width in every Java type that may hold it, plus
- * {@code @NativeLong} (unsigned and signed) and {@code @Pointer}; and the expectations the
- * tests hold its marshallers to.
+ * {@code @NativeLong} (unsigned and signed) and {@code @Pointer}; and the expectations the tests
+ * hold its marshallers to.
  */
 final class Scalars {
-  static final List<Width> WIDTHS = List.of(
-      Width.U8, Width.U16, Width.U32, Width.U64, Width.S8, Width.S16, Width.S32, Width.S64);
+  static final List<Width> WIDTHS =
+      List.of(Width.U8, Width.U16, Width.U32, Width.U64, Width.S8, Width.S16, Width.S32, Width.S64);
 
   private Scalars() {}
 
-  /** The struct {@code scalars} mirrored by {@code relativeName}; little endian unless {@code big}. */
+  /**
+   * The struct {@code scalars} mirrored by {@code relativeName}; little endian unless {@code big}.
+   */
   static StructModel struct(String relativeName, boolean record, boolean big) {
     StructFixture fixture = StructFixture.struct(relativeName).cName("scalars");
     if (record) {
@@ -50,7 +52,9 @@ final class Scalars {
       return new Width(abi.pointerBytes() * 8, false);
     }
     MemberType.IntType integer = (MemberType.IntType) field.type();
-    return integer.nativeLong() ? new Width(abi.longBytes() * 8, integer.width().signed()) : integer.width();
+    return integer.nativeLong()
+        ? new Width(abi.longBytes() * 8, integer.width().signed())
+        : integer.width();
   }
 
   /** Whether the Java type can represent {@code value}. */
@@ -83,10 +87,23 @@ final class Scalars {
     return value >= width.min() && value <= width.max();
   }
 
-  /** Interesting values of the width and around it: 0, ±1, min, max, one beyond each, the Java type's limits. */
+  /**
+   * Interesting values of the width and around it: 0, ±1, min, max, one beyond each, the Java
+   * type's limits.
+   */
   static List<Long> edges(JavaKind kind, Width width) {
-    List<Long> candidates = new ArrayList<>(List.of(0L, 1L, -1L, width.min(), width.max(),
-        width.max() + 1, width.min() - 1, javaMin(kind), javaMax(kind)));
+    List<Long> candidates =
+        new ArrayList<>(
+            List.of(
+                0L,
+                1L,
+                -1L,
+                width.min(),
+                width.max(),
+                width.max() + 1,
+                width.min() - 1,
+                javaMin(kind),
+                javaMax(kind)));
     List<Long> edges = new ArrayList<>();
     for (long value : candidates) {
       if (representable(kind, value) && !edges.contains(value)) {

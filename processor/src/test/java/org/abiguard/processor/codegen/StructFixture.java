@@ -26,7 +26,10 @@ final class StructFixture {
     this.cName = relativeName.substring(relativeName.lastIndexOf('.') + 1);
   }
 
-  /** A struct mirrored by {@code relativeName} ({@code Foo} or {@code Outer.Foo}) in package {@code p}. */
+  /**
+   * A struct mirrored by {@code relativeName} ({@code Foo} or {@code Outer.Foo}) in package {@code
+   * p}.
+   */
   static StructFixture struct(String relativeName) {
     return new StructFixture("p", relativeName);
   }
@@ -89,6 +92,7 @@ final class StructFixture {
   StructModel build() {
     String javaName = packageName.isEmpty() ? relativeName : packageName + "." + relativeName;
     String marshaller = relativeName.replace('.', '_') + "Marshaller";
-    return new StructModel(javaName, packageName, marshaller, cName, typedef, order, alignAtLeast, record, fields);
+    return new StructModel(
+        javaName, packageName, marshaller, cName, typedef, order, alignAtLeast, record, fields);
   }
 }

@@ -11,8 +11,8 @@ final class Xen {
 
   /**
    * {@code struct xen_add_to_physmap { domid_t domid; uint16_t size; unsigned int space;
-   * xen_ulong_t idx; xen_pfn_t gpfn; }}: x86_64 offsets 0, 2, 4, 8, 16, size 24; i386 offsets
-   * 0, 2, 4, 8, 12, size 16.
+   * xen_ulong_t idx; xen_pfn_t gpfn; }}: x86_64 offsets 0, 2, 4, 8, 16, size 24; i386 offsets 0, 2,
+   * 4, 8, 12, size 16.
    */
   static StructModel addToPhysmap() {
     return StructFixture.struct("org.example.xen", "XenAddToPhysmap")
@@ -26,20 +26,21 @@ final class Xen {
   }
 
   /**
-   * {@code struct xen_memory_reservation { XEN_GUEST_HANDLE(xen_pfn_t) extent_start;
-   * xen_ulong_t nr_extents; unsigned int extent_order; unsigned int mem_flags; domid_t domid; }}:
-   * x86_64 offsets 0, 8, 16, 20, 24, size 32; i386 offsets 0, 4, 8, 12, 16, size 20.
+   * {@code struct xen_memory_reservation { XEN_GUEST_HANDLE(xen_pfn_t) extent_start; xen_ulong_t
+   * nr_extents; unsigned int extent_order; unsigned int mem_flags; domid_t domid; }}: x86_64
+   * offsets 0, 8, 16, 20, 24, size 32; i386 offsets 0, 4, 8, 12, 16, size 20.
    */
   static StructModel memoryReservation() {
     return StructFixture.struct("org.example.xen", "XenMemoryReservation")
         .cName("xen_memory_reservation")
         .field("extentStart", "extent_start", new MemberType.PointerType(), 0)
-        .field("nrExtents", "nr_extents",
-            new MemberType.IntType(Width.U64, true, JavaKind.LONG), 0)
-        .field("extentOrder", "extent_order",
-            new MemberType.IntType(Width.U32, false, JavaKind.INT), 0)
-        .field("memFlags", "mem_flags",
-            new MemberType.IntType(Width.U32, false, JavaKind.INT), 0)
+        .field("nrExtents", "nr_extents", new MemberType.IntType(Width.U64, true, JavaKind.LONG), 0)
+        .field(
+            "extentOrder",
+            "extent_order",
+            new MemberType.IntType(Width.U32, false, JavaKind.INT),
+            0)
+        .field("memFlags", "mem_flags", new MemberType.IntType(Width.U32, false, JavaKind.INT), 0)
         .integer("domid", Width.U16, JavaKind.INT)
         .build();
   }

@@ -12,8 +12,8 @@ import org.abiguard.processor.Expected;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every message ends with a line linking its kind's page in {@code docs/}: the link points into
- * the repository the root pom names, the page exists and is the kind's.
+ * Every message ends with a line linking its kind's page in {@code docs/}: the link points into the
+ * repository the root pom names, the page exists and is the kind's.
  */
 class DocsLinkTest {
   /** The repository root: tests run in the processor module's directory. */
@@ -55,6 +55,7 @@ class DocsLinkTest {
     Path file = ROOT.resolve("docs").resolve(page + ".md");
     assertTrue(Files.isRegularFile(file), "missing page " + file);
     String first = Files.readString(file).lines().findFirst().orElse("");
-    assertTrue(first.startsWith("# " + heading), file + " starts with '# " + heading + "': " + first);
+    assertTrue(
+        first.startsWith("# " + heading), file + " starts with '# " + heading + "': " + first);
   }
 }

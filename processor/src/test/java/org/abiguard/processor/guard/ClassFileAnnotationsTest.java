@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Widths declared in a library that is only on the classpath as class files: the guard reads
- * them from the class files, with parameter names when the library was compiled with
- * {@code -parameters} and by position otherwise. The client has no abiguard annotation at all.
+ * Widths declared in a library that is only on the classpath as class files: the guard reads them
+ * from the class files, with parameter names when the library was compiled with {@code -parameters}
+ * and by position otherwise. The client has no abiguard annotation at all.
  */
 class ClassFileAnnotationsTest {
-  private static final JavaFileObject LIBRARY = JavaFileObjects.forSourceString("xen.arch.Physmap", """
+  private static final JavaFileObject LIBRARY =
+      JavaFileObjects.forSourceString(
+          "xen.arch.Physmap",
+          """
       package xen.arch;
 
       import java.lang.annotation.Retention;
@@ -56,7 +59,10 @@ class ClassFileAnnotationsTest {
       }
       """);
 
-  private static final JavaFileObject CLIENT = JavaFileObjects.forSourceString("client.Hypercalls", """
+  private static final JavaFileObject CLIENT =
+      JavaFileObjects.forSourceString(
+          "client.Hypercalls",
+          """
       package client;
 
       import xen.arch.Physmap;
@@ -95,24 +101,43 @@ class ClassFileAnnotationsTest {
 
   @Test
   void parameterNamesFromALibraryCompiledWithParameters(@TempDir Path dir) throws IOException {
-    Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor())
-        .withClasspath(compileLibrary(dir, "-parameters")).compile(CLIENT);
-    assertThat(c).hadErrorContaining("[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter"
-        + " 'space' of xenmemAddToPhysmapOne (u16): values 0x10000..0xFFFFFFFF would be truncated\n")
-        .inFile(CLIENT).onLine(8).atColumn(63);
-    assertThat(c).hadErrorContaining("[abiguard:narrowing] result of Physmap.currentSpace() (u32) can reach"
-        + " parameter 'space' of xenmemAddToPhysmapOne (u16)")
-        .inFile(CLIENT).onLine(9).atColumn(64);
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(new AbiGuardProcessor())
+            .withClasspath(compileLibrary(dir, "-parameters"))
+            .compile(CLIENT);
+    assertThat(c)
+        .hadErrorContaining(
+            "[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter"
+                + " 'space' of xenmemAddToPhysmapOne (u16): values 0x10000..0xFFFFFFFF would be truncated\n")
+        .inFile(CLIENT)
+        .onLine(8)
+        .atColumn(63);
+    assertThat(c)
+        .hadErrorContaining(
+            "[abiguard:narrowing] result of Physmap.currentSpace() (u32) can reach"
+                + " parameter 'space' of xenmemAddToPhysmapOne (u16)")
+        .inFile(CLIENT)
+        .onLine(9)
+        .atColumn(64);
     assertThat(c).hadErrorCount(2);
   }
 
   @Test
-  void parameterPositionsFromALibraryCompiledWithoutParameters(@TempDir Path dir) throws IOException {
-    Compilation c = Compiler.javac().withProcessors(new AbiGuardProcessor())
-        .withClasspath(compileLibrary(dir)).compile(CLIENT);
-    assertThat(c).hadErrorContaining("[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter"
-        + " 2 of xenmemAddToPhysmapOne (u16)")
-        .inFile(CLIENT).onLine(8).atColumn(63);
+  void parameterPositionsFromALibraryCompiledWithoutParameters(@TempDir Path dir)
+      throws IOException {
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(new AbiGuardProcessor())
+            .withClasspath(compileLibrary(dir))
+            .compile(CLIENT);
+    assertThat(c)
+        .hadErrorContaining(
+            "[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter"
+                + " 2 of xenmemAddToPhysmapOne (u16)")
+        .inFile(CLIENT)
+        .onLine(8)
+        .atColumn(63);
     assertThat(c).hadErrorCount(2);
   }
 }

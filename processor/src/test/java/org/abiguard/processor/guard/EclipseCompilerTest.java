@@ -30,16 +30,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Under the Eclipse compiler (ECJ, the real one from Maven Central) there is no javac tree API:
- * the processor still generates marshallers, manifest and C assertions, and says once, as a
- * warning, that the flow guard is off, never silently.
+ * Under the Eclipse compiler (ECJ, the real one from Maven Central) there is no javac tree API: the
+ * processor still generates marshallers, manifest and C assertions, and says once, as a warning,
+ * that the flow guard is off, never silently.
  *
  * <p>compile-testing cannot drive ECJ (ECJ reads sources through {@code java.io.File}, and
- * compile-testing's in-memory files have {@code mem://} URIs), so this test compiles real files
- * in a temporary directory through ECJ's {@code javax.tools} API.
+ * compile-testing's in-memory files have {@code mem://} URIs), so this test compiles real files in
+ * a temporary directory through ECJ's {@code javax.tools} API.
  */
 class EclipseCompilerTest {
-  private static final String XEN_4_4_RC2_UNDER_ECJ = """
+  private static final String XEN_4_4_RC2_UNDER_ECJ =
+      """
       package ecj;
 
       import org.abiguard.AbiStruct;
@@ -73,43 +74,67 @@ class EclipseCompilerTest {
     Files.createDirectories(dir.resolve("generated"));
     JavaCompiler ecj = new EclipseCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = ecj.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      JavaCompiler.CompilationTask task = ecj.getTask(null, files, diagnostics,
-          List.of("-17", "-classpath", System.getProperty("java.class.path"),
-              "-d", dir.resolve("classes").toString(), "-s", dir.resolve("generated").toString()),
-          null, files.getJavaFileObjects(source));
+    try (StandardJavaFileManager files =
+        ecj.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      JavaCompiler.CompilationTask task =
+          ecj.getTask(
+              null,
+              files,
+              diagnostics,
+              List.of(
+                  "-17",
+                  "-classpath",
+                  System.getProperty("java.class.path"),
+                  "-d",
+                  dir.resolve("classes").toString(),
+                  "-s",
+                  dir.resolve("generated").toString()),
+              null,
+              files.getJavaFileObjects(source));
       task.setProcessors(List.of(new AbiGuardProcessor()));
       assertTrue(task.call(), () -> "ECJ failed: " + diagnostics.getDiagnostics());
     }
     return diagnostics.getDiagnostics();
   }
 
-  private static List<String> messages(List<Diagnostic<? extends JavaFileObject>> diagnostics, Diagnostic.Kind kind) {
-    return diagnostics.stream().filter(d -> d.getKind() == kind).map(d -> d.getMessage(Locale.ROOT)).toList();
+  private static List<String> messages(
+      List<Diagnostic<? extends JavaFileObject>> diagnostics, Diagnostic.Kind kind) {
+    return diagnostics.stream()
+        .filter(d -> d.getKind() == kind)
+        .map(d -> d.getMessage(Locale.ROOT))
+        .toList();
   }
 
   @Test
   void warnsOnceThatTheGuardIsOffAndStillGeneratesEverything() throws IOException {
     List<Diagnostic<? extends JavaFileObject>> diagnostics = compileWithEcj();
     // ECJ shows the Reporter's text as it is (javac indents the link line by two more spaces)
-    assertEquals(List.of("[abiguard] the flow guard is off: this compiler's processing environment"
-        + " (org.eclipse.jdt.internal.compiler.apt.dispatch.BatchProcessingEnvImpl) is not javac's,"
-        + " so narrowing conversions are not checked; structs, marshallers and the manifest are still generated."
-        + " Build with javac to check them.\n  (see " + Expected.DOCS + "abiguard.md)"),
+    assertEquals(
+        List.of(
+            "[abiguard] the flow guard is off: this compiler's processing environment"
+                + " (org.eclipse.jdt.internal.compiler.apt.dispatch.BatchProcessingEnvImpl) is not javac's,"
+                + " so narrowing conversions are not checked; structs, marshallers and the manifest are still generated."
+                + " Build with javac to check them.\n  (see "
+                + Expected.DOCS
+                + "abiguard.md)"),
         messages(diagnostics, Diagnostic.Kind.WARNING));
     assertEquals(List.of(), messages(diagnostics, Diagnostic.Kind.ERROR));
     assertTrue(Files.isRegularFile(dir.resolve("generated/ecj/PhysmapMarshaller.java")));
-    assertTrue(Files.readString(dir.resolve("classes/META-INF/abiguard/abi-manifest.json"))
-        .contains("\"c\": \"xen_add_to_physmap\""));
-    assertTrue(Files.readString(dir.resolve("classes/META-INF/abiguard/abi-asserts.h"))
-        .contains("offsetof(struct xen_add_to_physmap, space) == 4"));
+    assertTrue(
+        Files.readString(dir.resolve("classes/META-INF/abiguard/abi-manifest.json"))
+            .contains("\"c\": \"xen_add_to_physmap\""));
+    assertTrue(
+        Files.readString(dir.resolve("classes/META-INF/abiguard/abi-asserts.h"))
+            .contains("offsetof(struct xen_add_to_physmap, space) == 4"));
   }
 
   @Test
   void marshallerCompiledByEcjRoundTripsAndRangeChecks() throws Exception {
     compileWithEcj();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()},
-        EclipseCompilerTest.class.getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {dir.resolve("classes").toUri().toURL()},
+            EclipseCompilerTest.class.getClassLoader())) {
       Class<?> mirror = loader.loadClass("ecj.Physmap");
       Class<?> marshaller = loader.loadClass("ecj.PhysmapMarshaller");
       Method write = marshaller.getMethod("write", mirror, ByteBuffer.class, int.class);

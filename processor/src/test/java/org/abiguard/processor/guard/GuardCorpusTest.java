@@ -20,22 +20,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every program of the guard corpus ({@code src/test/resources/guard/corpus/**}, its format
- * in the README.md there) through {@link Compile} ({@code -Xlint:all}, as the other processor
- * tests, {@code auxiliaryclass} aside) and holds the diagnostics to the expectations written beside the code with
- * {@link Expected#assertExactlyContaining}: every expected diagnostic at its line and column,
- * and nothing else; a program without expectations compiles without any diagnostic.
+ * Runs every program of the guard corpus ({@code src/test/resources/guard/corpus/**}, its format in
+ * the README.md there) through {@link Compile} ({@code -Xlint:all}, as the other processor tests,
+ * {@code auxiliaryclass} aside) and holds the diagnostics to the expectations written beside the
+ * code with {@link Expected#assertExactlyContaining}: every expected diagnostic at its line and
+ * column, and nothing else; a program without expectations compiles without any diagnostic.
  */
 class GuardCorpusTest {
   private static final String CORPUS = "guard/corpus/";
   private static final String OPTIONS = "// OPTIONS:";
   private static final String JAVA = "// JAVA:";
+
   /**
-   * A corpus program is one file holding a struct and the code that uses it, so the struct is
-   * an auxiliary class; its generated marshaller (another file) names it, which javac's
-   * {@code auxiliaryclass} lint reports. Every other lint stays on.
+   * A corpus program is one file holding a struct and the code that uses it, so the struct is an
+   * auxiliary class; its generated marshaller (another file) names it, which javac's {@code
+   * auxiliaryclass} lint reports. Every other lint stays on.
    */
   private static final String ONE_FILE_PROGRAMS = "-Xlint:-auxiliaryclass";
+
   private static final Path ROOT = root();
 
   private static Path root() {
@@ -48,7 +50,8 @@ class GuardCorpusTest {
 
   static Stream<String> corpus() throws IOException {
     try (Stream<Path> files = Files.walk(ROOT)) {
-      return files.filter(f -> f.toString().endsWith(".java"))
+      return files
+          .filter(f -> f.toString().endsWith(".java"))
           .map(f -> ROOT.relativize(f).toString().replace('\\', '/'))
           .sorted()
           .toList()
@@ -69,14 +72,20 @@ class GuardCorpusTest {
       }
       if (trimmed.startsWith(JAVA)) {
         int release = Integer.parseInt(trimmed.substring(JAVA.length()).trim());
-        Assumptions.assumeTrue(Runtime.version().feature() >= release,
-            () -> name + " needs javac " + release + " or newer; this is javac " + Runtime.version().feature());
+        Assumptions.assumeTrue(
+            Runtime.version().feature() >= release,
+            () ->
+                name
+                    + " needs javac "
+                    + release
+                    + " or newer; this is javac "
+                    + Runtime.version().feature());
         options.addAll(List.of("--release", String.valueOf(release)));
       }
     }
     boolean warnings = options.contains("-Aabiguard.severity=warning");
-    List<Expected> expected = expectations(source, lines,
-        warnings ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR);
+    List<Expected> expected =
+        expectations(source, lines, warnings ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR);
     Compilation c = Compile.compiler(options).compile(source.file());
     if (expected.isEmpty() || warnings) {
       assertThat(c).succeeded();
@@ -85,9 +94,8 @@ class GuardCorpusTest {
   }
 
   /**
-   * The diagnostics the comments expect: a {@code ^} in a comment marks the column on the
-   * nearest line above that is not an expectation, and the text after it starts with
-   * {@code [abiguard:}.
+   * The diagnostics the comments expect: a {@code ^} in a comment marks the column on the nearest
+   * line above that is not an expectation, and the text after it starts with {@code [abiguard:}.
    */
   private static List<Expected> expectations(Source source, String[] lines, Diagnostic.Kind kind) {
     List<Expected> expected = new ArrayList<>();
@@ -95,10 +103,16 @@ class GuardCorpusTest {
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       int caret = line.indexOf('^');
-      if (line.trim().startsWith("//") && caret > line.indexOf("//")
+      if (line.trim().startsWith("//")
+          && caret > line.indexOf("//")
           && line.substring(caret + 1).trim().startsWith("[abiguard:")) {
-        expected.add(new Expected(kind, source.file().toUri().toString(), codeLine, caret + 1,
-            line.substring(caret + 1).trim()));
+        expected.add(
+            new Expected(
+                kind,
+                source.file().toUri().toString(),
+                codeLine,
+                caret + 1,
+                line.substring(caret + 1).trim()));
       } else {
         codeLine = i + 1;
       }

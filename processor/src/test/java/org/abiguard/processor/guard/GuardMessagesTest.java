@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
  * source and its sink, then one fix per line, each valid Java where it shows code.
  */
 class GuardMessagesTest {
-  private static final Source CHAIN = Source.of("p.Chain", """
+  private static final Source CHAIN =
+      Source.of(
+          "p.Chain",
+          """
       package p;
 
       import org.abiguard.U16;
@@ -32,7 +35,12 @@ class GuardMessagesTest {
   @Test
   void aChainedAssignmentSuggestsACheckOfItsSource() {
     Compilation c = Compile.javac(CHAIN);
-    Expected.assertExactly(c, CHAIN.error("narrow = b", "= x.space", """
+    Expected.assertExactly(
+        c,
+        CHAIN.error(
+            "narrow = b",
+            "= x.space",
+            """
         [abiguard:narrowing] field Chain.space (u32) can reach field Chain.narrow (u16): values \
         0x10000..0xFFFFFFFF would be truncated
             - widen the field to u32
@@ -42,7 +50,10 @@ class GuardMessagesTest {
         conversion explicit"""));
   }
 
-  private static final Source EXTENT = Source.of("p.Extent", """
+  private static final Source EXTENT =
+      Source.of(
+          "p.Extent",
+          """
       package p;
 
       import org.abiguard.NativeLong;
@@ -66,7 +77,12 @@ class GuardMessagesTest {
   @Test
   void aCLongIsNamedWithItsWidthOnTheAbisWhereItIsLostAndReportedOnce() {
     Compilation c = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386"), EXTENT);
-    Expected.assertExactly(c, EXTENT.error("one(t.idx)", ".idx", """
+    Expected.assertExactly(
+        c,
+        EXTENT.error(
+            "one(t.idx)",
+            ".idx",
+            """
         [abiguard:narrowing] field Extent.idx (unsigned long: u64 on x86_64) can reach parameter 'idx' of one \
         (u32): values 0x100000000..0xFFFFFFFFFFFFFFFF would be truncated
             - widen the parameter to u64
@@ -74,7 +90,10 @@ class GuardMessagesTest {
         or throw
             - write Abi.checkU32(...) (throws on them) or Abi.truncU32(...) (keeps the low bits) to make the \
         conversion explicit"""),
-        EXTENT.error("port((int) t.idx)", "(int)", """
+        EXTENT.error(
+            "port((int) t.idx)",
+            "(int)",
+            """
         [abiguard:narrowing] field Extent.idx (unsigned long: u64 on x86_64) can reach parameter 'p' of port \
         (u16): values 0x10000..0xFFFFFFFFFFFFFFFF would be truncated
             - widen the parameter to u64

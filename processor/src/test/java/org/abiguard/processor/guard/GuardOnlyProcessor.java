@@ -11,9 +11,9 @@ import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
 
 /**
- * A processor that installs only the flow guard, as {@code AbiGuardProcessor} does, with the
- * seams tests need: an {@link AnalysisObserver} told of each method analysed, and the
- * processing environment a build tool might wrap javac's in.
+ * A processor that installs only the flow guard, as {@code AbiGuardProcessor} does, with the seams
+ * tests need: an {@link AnalysisObserver} told of each method analysed, and the processing
+ * environment a build tool might wrap javac's in.
  */
 final class GuardOnlyProcessor extends AbstractProcessor {
   private final UnaryOperator<ProcessingEnvironment> wrap;
@@ -38,7 +38,11 @@ final class GuardOnlyProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     Options options = Options.parse(env.getOptions());
-    FlowGuard.install(wrap.apply(env), new Reporter(env.getMessager(), options.warningsOnly()), options, observer);
+    FlowGuard.install(
+        wrap.apply(env),
+        new Reporter(env.getMessager(), options.warningsOnly()),
+        options,
+        observer);
   }
 
   @Override

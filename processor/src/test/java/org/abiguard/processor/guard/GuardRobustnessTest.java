@@ -17,8 +17,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guard never ends a compilation with an exception and finds javac behind wrapped
- * processing environments; where there is no javac, it says once that it is off.
+ * The guard never ends a compilation with an exception and finds javac behind wrapped processing
+ * environments; where there is no javac, it says once that it is off.
  */
 class GuardRobustnessTest {
   /** Like Gradle's incremental processing environment: a class with a {@code delegate} field. */
@@ -65,7 +65,10 @@ class GuardRobustnessTest {
     }
   }
 
-  private static final JavaFileObject ONE_NARROWING = JavaFileObjects.forSourceString("p.One", """
+  private static final JavaFileObject ONE_NARROWING =
+      JavaFileObjects.forSourceString(
+          "p.One",
+          """
       package p;
 
       import org.abiguard.U16;
@@ -82,36 +85,61 @@ class GuardRobustnessTest {
 
   @Test
   void findsJavacBehindADelegatingWrapper() {
-    Compilation c = Compiler.javac().withProcessors(GuardOnlyProcessor.wrapping(DelegatingEnvironment::new))
-        .compile(ONE_NARROWING);
-    assertThat(c).hadErrorContaining("[abiguard:narrowing] parameter 'wide' of call (u32)")
-        .inFile(ONE_NARROWING).onLine(10).atColumn(9);
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(GuardOnlyProcessor.wrapping(DelegatingEnvironment::new))
+            .compile(ONE_NARROWING);
+    assertThat(c)
+        .hadErrorContaining("[abiguard:narrowing] parameter 'wide' of call (u32)")
+        .inFile(ONE_NARROWING)
+        .onLine(10)
+        .atColumn(9);
   }
 
   @Test
   void findsJavacBehindADynamicProxy() {
-    Compilation c = Compiler.javac().withProcessors(GuardOnlyProcessor.wrapping(env ->
-        (ProcessingEnvironment) Proxy.newProxyInstance(GuardRobustnessTest.class.getClassLoader(),
-            new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> method.invoke(env, args))))
-        .compile(ONE_NARROWING);
-    assertThat(c).hadErrorContaining("[abiguard:narrowing] parameter 'wide' of call (u32)")
-        .inFile(ONE_NARROWING).onLine(10).atColumn(9);
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(
+                GuardOnlyProcessor.wrapping(
+                    env ->
+                        (ProcessingEnvironment)
+                            Proxy.newProxyInstance(
+                                GuardRobustnessTest.class.getClassLoader(),
+                                new Class<?>[] {ProcessingEnvironment.class},
+                                (proxy, method, args) -> method.invoke(env, args))))
+            .compile(ONE_NARROWING);
+    assertThat(c)
+        .hadErrorContaining("[abiguard:narrowing] parameter 'wide' of call (u32)")
+        .inFile(ONE_NARROWING)
+        .onLine(10)
+        .atColumn(9);
   }
 
   @Test
   void withoutJavacTheGuardSaysOnceThatItIsOff() {
-    Compilation c = Compiler.javac().withProcessors(GuardOnlyProcessor.wrapping(env -> {
-      Messager messager = env.getMessager();
-      return (ProcessingEnvironment) Proxy.newProxyInstance(GuardRobustnessTest.class.getClassLoader(),
-          new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> {
-            if (method.getName().equals("getMessager")) {
-              return messager;
-            }
-            throw new UnsupportedOperationException(method.getName());
-          });
-    })).compile(ONE_NARROWING);
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(
+                GuardOnlyProcessor.wrapping(
+                    env -> {
+                      Messager messager = env.getMessager();
+                      return (ProcessingEnvironment)
+                          Proxy.newProxyInstance(
+                              GuardRobustnessTest.class.getClassLoader(),
+                              new Class<?>[] {ProcessingEnvironment.class},
+                              (proxy, method, args) -> {
+                                if (method.getName().equals("getMessager")) {
+                                  return messager;
+                                }
+                                throw new UnsupportedOperationException(method.getName());
+                              });
+                    }))
+            .compile(ONE_NARROWING);
     assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining("[abiguard] the flow guard is off: this compiler's processing environment");
+    assertThat(c)
+        .hadWarningContaining(
+            "[abiguard] the flow guard is off: this compiler's processing environment");
     assertThat(c).hadWarningCount(1);
   }
 }

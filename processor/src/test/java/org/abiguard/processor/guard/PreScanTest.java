@@ -21,7 +21,10 @@ class PreScanTest {
   @Test
   void methodsWithoutWidthsAreNotAnalysed() {
     List<String> analysed = Collections.synchronizedList(new ArrayList<>());
-    JavaFileObject source = JavaFileObjects.forSourceString("p.Mixed", """
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "p.Mixed",
+            """
         package p;
 
         import java.util.List;
@@ -63,9 +66,10 @@ class PreScanTest {
           }
         }
         """);
-    Compilation c = Compiler.javac()
-        .withProcessors(new AbiGuardProcessor(), GuardOnlyProcessor.observing(analysed::add))
-        .compile(source);
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(new AbiGuardProcessor(), GuardOnlyProcessor.observing(analysed::add))
+            .compile(source);
     assertThat(c).succeededWithoutWarnings();
     Collections.sort(analysed);
     assertEquals(List.of("callsAnAnnotatedParameter", "innerReads", "readsAField"), analysed);
@@ -74,7 +78,10 @@ class PreScanTest {
   @Test
   void generatedMarshallersAreNotAnalysedButTheirCallersAre() {
     List<String> analysed = Collections.synchronizedList(new ArrayList<>());
-    JavaFileObject struct = JavaFileObjects.forSourceString("p.Pair", """
+    JavaFileObject struct =
+        JavaFileObjects.forSourceString(
+            "p.Pair",
+            """
         package p;
 
         import org.abiguard.*;
@@ -85,7 +92,10 @@ class PreScanTest {
           @U32 long b;
         }
         """);
-    JavaFileObject user = JavaFileObjects.forSourceString("p.User", """
+    JavaFileObject user =
+        JavaFileObjects.forSourceString(
+            "p.User",
+            """
         package p;
 
         import java.nio.ByteBuffer;
@@ -96,9 +106,10 @@ class PreScanTest {
           }
         }
         """);
-    Compilation c = Compiler.javac()
-        .withProcessors(new AbiGuardProcessor(), GuardOnlyProcessor.observing(analysed::add))
-        .compile(struct, user);
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(new AbiGuardProcessor(), GuardOnlyProcessor.observing(analysed::add))
+            .compile(struct, user);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("p.PairMarshaller");
     assertEquals(List.of("firstOf"), analysed);

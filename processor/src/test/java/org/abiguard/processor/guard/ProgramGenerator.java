@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes random, well-typed Java classes for the guard to analyse: every method body is built
- * from the statement and expression kinds of Java 17 up to {@code feature} (record patterns,
- * pattern {@code switch} and {@code when} guards from 21, unnamed variables from 22, statements
- * before {@code super(...)} from 25), over values with declared widths (fields, parameters,
- * locals, record components, {@code @AbiArray} elements) and into every kind of sink. The code
- * compiles: variables are declared before use and initialised, jumps only end blocks that can
- * be skipped, lambdas and local classes capture only final variables.
+ * Writes random, well-typed Java classes for the guard to analyse: every method body is built from
+ * the statement and expression kinds of Java 17 up to {@code feature} (record patterns, pattern
+ * {@code switch} and {@code when} guards from 21, unnamed variables from 22, statements before
+ * {@code super(...)} from 25), over values with declared widths (fields, parameters, locals, record
+ * components, {@code @AbiArray} elements) and into every kind of sink. The code compiles: variables
+ * are declared before use and initialised, jumps only end blocks that can be skipped, lambdas and
+ * local classes capture only final variables.
  */
 final class ProgramGenerator {
   private static final int MAX_DEPTH = 3;
@@ -23,8 +23,10 @@ final class ProgramGenerator {
   private StringBuilder out;
   private int indent;
   private int names;
+
   /** Scopes of visible variables, innermost first. */
   private final Deque<List<Var>> scopes = new ArrayDeque<>();
+
   private Context context;
   private String className;
 
@@ -37,7 +39,12 @@ final class ProgramGenerator {
    * "none": not allowed), whether {@code yield} is the way out (a switch expression's block),
    * whether only capturable variables may be read (inside a lambda or a local class).
    */
-  private record Context(List<String> labels, boolean inLoop, boolean inSwitch, String returns, boolean yields,
+  private record Context(
+      List<String> labels,
+      boolean inLoop,
+      boolean inSwitch,
+      String returns,
+      boolean yields,
       boolean captureOnly) {
     Context loop(String label) {
       List<String> l = new ArrayList<>(labels);
@@ -130,14 +137,25 @@ final class ProgramGenerator {
   private void method(String name) {
     names = 0;
     scopes.clear();
-    List<Var> params = new ArrayList<>(List.of(
-        new Var("a", "int", false, true), new Var("b", "int", false, true), new Var("c", "long", false, true),
-        new Var("d", "int", false, true), new Var("r", "R", false, true), new Var("o", "Object", false, true),
-        new Var("list", "List<Integer>", false, true), new Var("bytes", "byte[]", false, true)));
+    List<Var> params =
+        new ArrayList<>(
+            List.of(
+                new Var("a", "int", false, true),
+                new Var("b", "int", false, true),
+                new Var("c", "long", false, true),
+                new Var("d", "int", false, true),
+                new Var("r", "R", false, true),
+                new Var("o", "Object", false, true),
+                new Var("list", "List<Integer>", false, true),
+                new Var("bytes", "byte[]", false, true)));
     scopes.push(params);
     String ret = pick("int", "void", "@U16 int", "long");
-    line((ret.startsWith("@") ? ret.substring(0, ret.indexOf(' ')) + " " : "") + ret.replace("@U16 ", "") + " "
-        + name + "(@U32 int a, @U16 int b, @U32 long c, int d, R r, Object o, List<Integer> list, byte[] bytes) {");
+    line(
+        (ret.startsWith("@") ? ret.substring(0, ret.indexOf(' ')) + " " : "")
+            + ret.replace("@U16 ", "")
+            + " "
+            + name
+            + "(@U32 int a, @U16 int b, @U32 long c, int d, R r, Object o, List<Integer> list, byte[] bytes) {");
     indent++;
     context = new Context(List.of(), false, false, ret.replace("@U16 ", ""), false, false);
     int n = 2 + random.nextInt(6);
@@ -188,7 +206,15 @@ final class ProgramGenerator {
       }
       case 24 -> localTypes();
       case 25 -> labeledBlock(depth);
-      case 26 -> line("ports[" + primary("int") + " & 3] " + pick("+=", "-=", "|=", "<<=") + " " + expr("int", 1) + ";");
+      case 26 ->
+          line(
+              "ports["
+                  + primary("int")
+                  + " & 3] "
+                  + pick("+=", "-=", "|=", "<<=")
+                  + " "
+                  + expr("int", 1)
+                  + ";");
       default -> checkedStatement(depth);
     }
   }
@@ -199,7 +225,14 @@ final class ProgramGenerator {
     String e = fresh("En");
     line("record " + record + "(@U16 int port, long length) {}");
     line("enum " + e + " { A, B }");
-    line("put16(new " + record + "(" + primary("int") + " & 0xFFFF, " + primary("long") + ").port());");
+    line(
+        "put16(new "
+            + record
+            + "("
+            + primary("int")
+            + " & 0xFFFF, "
+            + primary("long")
+            + ").port());");
     line("put8(" + e + ".B.ordinal());");
     line("java.util.function.BiFunction<Integer, Integer, R> " + fresh("make") + " = R::new;");
     line("put16(" + className + ".class.getSimpleName().length());");
@@ -250,7 +283,10 @@ final class ProgramGenerator {
       ways.add("yield " + expr("int", 1) + ";");
     } else {
       if (!"none".equals(context.returns)) {
-        ways.add(context.returns.equals("void") ? "return;" : "return " + expr(context.returns, 1) + ";");
+        ways.add(
+            context.returns.equals("void")
+                ? "return;"
+                : "return " + expr(context.returns, 1) + ";");
       }
       if (context.inLoop || context.inSwitch) {
         ways.add("break;");
@@ -268,8 +304,23 @@ final class ProgramGenerator {
   }
 
   private void declare() {
-    String[] types = {"int", "long", "@U16 int", "@U32 int", "@U32 long", "@U8 int", "@S16 int", "short", "byte",
-        "char", "Integer", "final int", "final long", "var", "boolean"};
+    String[] types = {
+      "int",
+      "long",
+      "@U16 int",
+      "@U32 int",
+      "@U32 long",
+      "@U8 int",
+      "@S16 int",
+      "short",
+      "byte",
+      "char",
+      "Integer",
+      "final int",
+      "final long",
+      "var",
+      "boolean"
+    };
     String t = types[random.nextInt(types.length)];
     String name = fresh("v");
     boolean isFinal = t.startsWith("final ");
@@ -306,7 +357,8 @@ final class ProgramGenerator {
     }
     if (random.nextInt(3) == 0 && !v.type.equals("Integer")) {
       String op = pick("+=", "-=", "*=", "&=", "|=", "^=", "<<=", ">>=", ">>>=", "%=", "/=");
-      String rhs = op.equals("%=") || op.equals("/=") ? "(" + expr("int", 1) + " | 1)" : expr("int", 1);
+      String rhs =
+          op.equals("%=") || op.equals("/=") ? "(" + expr("int", 1) + " | 1)" : expr("int", 1);
       line(v.name + " " + op + " " + rhs + ";");
       return;
     }
@@ -374,7 +426,12 @@ final class ProgramGenerator {
       case 3 -> line("if (Integer.compareUnsigned(" + x + ", 0xFFFF) > 0) " + jump);
       default -> line("if (" + x + " > 18) " + jump);
     }
-    line(pick("put16(" + x + ");", "putS16(" + x + ");", "put32(1L << " + x + ");", "put8(" + x + " & 0xFF);"));
+    line(
+        pick(
+            "put16(" + x + ");",
+            "putS16(" + x + ");",
+            "put32(1L << " + x + ");",
+            "put8(" + x + " & 0xFF);"));
   }
 
   private void whileLoop(int depth) {
@@ -413,7 +470,8 @@ final class ProgramGenerator {
 
   private void forLoop(int depth) {
     String i = fresh("k");
-    String bound = random.nextBoolean() ? "0x" + Integer.toHexString(random.nextInt(0x20000)) : expr("int", 2);
+    String bound =
+        random.nextBoolean() ? "0x" + Integer.toHexString(random.nextInt(0x20000)) : expr("int", 2);
     line("for (int " + i + " = 0; " + i + " < " + bound + "; " + i + pick("++", " += 2") + ") {");
     Context saved = context;
     context = context.loop(null);
@@ -426,8 +484,13 @@ final class ProgramGenerator {
 
   private void forEach(int depth) {
     String e = fresh("e");
-    String[][] sources = {{"int", "ports"}, {"byte", "bytes"}, {"Integer", "list"}, {"int", "p2m[0]"},
-        {"int", "new int[] {" + expr("int", 2) + ", 3}"}};
+    String[][] sources = {
+      {"int", "ports"},
+      {"byte", "bytes"},
+      {"Integer", "list"},
+      {"int", "p2m[0]"},
+      {"int", "new int[] {" + expr("int", 2) + ", 3}"}
+    };
     String[] s = sources[random.nextInt(sources.length)];
     line("for (" + s[0] + " " + e + " : " + s[1] + ") {");
     Context saved = context;
@@ -545,7 +608,16 @@ final class ProgramGenerator {
       case 2 -> {
         context = new Context(List.of(), false, false, "none", false, true);
         scopes.push(new ArrayList<>(List.of(new Var(p, "Integer", false, true))));
-        line("list." + pick("removeIf", "removeIf") + "(" + p + " -> " + p + " == " + expr("int", 2) + ");");
+        line(
+            "list."
+                + pick("removeIf", "removeIf")
+                + "("
+                + p
+                + " -> "
+                + p
+                + " == "
+                + expr("int", 2)
+                + ");");
         scopes.pop();
       }
       case 3 -> {
@@ -557,9 +629,14 @@ final class ProgramGenerator {
       default -> {
         context = new Context(List.of(), false, false, "none", false, true);
         String c = className;
-        line(pick("Narrow " + name + " = " + c + "::put16;", "IntUnaryOperator " + name + " = " + c + "::identity;",
-            "Op " + name + " = Abi::checkU16;", "LongUnaryOperator " + name + " = Abi::checkU32;",
-            "Narrow " + name + " = " + c + "::putAll;", "IntSupplier " + name + " = " + c + "::narrow16;"));
+        line(
+            pick(
+                "Narrow " + name + " = " + c + "::put16;",
+                "IntUnaryOperator " + name + " = " + c + "::identity;",
+                "Op " + name + " = Abi::checkU16;",
+                "LongUnaryOperator " + name + " = Abi::checkU32;",
+                "Narrow " + name + " = " + c + "::putAll;",
+                "IntSupplier " + name + " = " + c + "::narrow16;"));
       }
     }
     context = saved;
@@ -630,7 +707,16 @@ final class ProgramGenerator {
     }
     line("switch (o) {");
     indent++;
-    line("case R(var " + s + ", var " + dom + ") when " + s + " > 0xFFFF -> put16(" + s + " & 0xFFFF);");
+    line(
+        "case R(var "
+            + s
+            + ", var "
+            + dom
+            + ") when "
+            + s
+            + " > 0xFFFF -> put16("
+            + s
+            + " & 0xFFFF);");
     line("case R(var " + s + ", var " + dom + ") -> {");
     scopes.push(new ArrayList<>(List.of(new Var(s, "int", false, true))));
     Context saved = context;
@@ -639,7 +725,14 @@ final class ProgramGenerator {
     context = saved;
     scopes.pop();
     line("}");
-    line("case Pair(R(var " + fresh("q") + ", var " + fresh("w") + "), var " + fresh("t") + ") -> put8(0);");
+    line(
+        "case Pair(R(var "
+            + fresh("q")
+            + ", var "
+            + fresh("w")
+            + "), var "
+            + fresh("t")
+            + ") -> put8(0);");
     line("case Integer " + fresh("boxed") + " -> put16(0);");
     line("default -> {}");
     indent--;
@@ -667,14 +760,32 @@ final class ProgramGenerator {
       case 1 -> cond(depth + 1) + " || " + cond(depth + 1);
       case 2 -> "!(" + cond(depth + 1) + ")";
       case 3 -> "o instanceof Integer";
-      case 4 -> "Integer.compareUnsigned(" + expr("int", depth + 1) + ", " + primary("int") + ") " + pick("<", ">", "<=", "==") + " 0";
+      case 4 ->
+          "Integer.compareUnsigned("
+              + expr("int", depth + 1)
+              + ", "
+              + primary("int")
+              + ") "
+              + pick("<", ">", "<=", "==")
+              + " 0";
       case 5 -> {
         Var v = variable("boolean", false);
         yield v != null ? v.name : "true";
       }
-      case 6 -> "(" + variableOr("int", "a") + " = " + expr("int", depth + 1) + ") " + pick("<", ">") + " 0";
-      default -> expr(pick("int", "long"), depth + 1) + " " + pick("<", "<=", ">", ">=", "==", "!=") + " "
-          + expr("int", depth + 1);
+      case 6 ->
+          "("
+              + variableOr("int", "a")
+              + " = "
+              + expr("int", depth + 1)
+              + ") "
+              + pick("<", ">")
+              + " 0";
+      default ->
+          expr(pick("int", "long"), depth + 1)
+              + " "
+              + pick("<", "<=", ">", ">=", "==", "!=")
+              + " "
+              + expr("int", depth + 1);
     };
   }
 
@@ -694,22 +805,58 @@ final class ProgramGenerator {
     if (type.equals("long")) {
       return switch (random.nextInt(9)) {
         case 0 -> "(long) " + primary("int");
-        case 1 -> "(" + expr("long", depth + 1) + " " + pick("+", "-", "*", "&", "|", ">>>", "<<", "%") + " " + primary("int") + ")";
+        case 1 ->
+            "("
+                + expr("long", depth + 1)
+                + " "
+                + pick("+", "-", "*", "&", "|", ">>>", "<<", "%")
+                + " "
+                + primary("int")
+                + ")";
         case 2 -> "Integer.toUnsignedLong(" + expr("int", depth + 1) + ")";
         case 3 -> "Abi.checkU32(" + expr("long", depth + 1) + ")";
         case 4 -> "Math.min(" + expr("long", depth + 1) + ", 0xFFFFL)";
-        case 5 -> "(" + cond(depth + 1) + " ? " + expr("long", depth + 1) + " : " + expr("long", depth + 1) + ")";
+        case 5 ->
+            "("
+                + cond(depth + 1)
+                + " ? "
+                + expr("long", depth + 1)
+                + " : "
+                + expr("long", depth + 1)
+                + ")";
         case 6 -> "(1L << " + primary("int") + ")";
         case 7 -> "Long.valueOf(" + primary("long") + ").longValue()";
         default -> "(" + expr("int", depth + 1) + " & 0xFFFFFFFFL)";
       };
     }
     return switch (random.nextInt(23)) {
-      case 0, 1 -> "(" + expr("int", depth + 1) + " " + pick("+", "-", "*", "&", "|", "^") + " " + expr("int", depth + 1) + ")";
-      case 2 -> "(" + expr("int", depth + 1) + " " + pick(">>>", ">>", "<<") + " " + random.nextInt(33) + ")";
-      case 3 -> "(" + expr("int", depth + 1) + " " + pick("/", "%") + " (" + primary("int") + " | 1))";
+      case 0, 1 ->
+          "("
+              + expr("int", depth + 1)
+              + " "
+              + pick("+", "-", "*", "&", "|", "^")
+              + " "
+              + expr("int", depth + 1)
+              + ")";
+      case 2 ->
+          "("
+              + expr("int", depth + 1)
+              + " "
+              + pick(">>>", ">>", "<<")
+              + " "
+              + random.nextInt(33)
+              + ")";
+      case 3 ->
+          "(" + expr("int", depth + 1) + " " + pick("/", "%") + " (" + primary("int") + " | 1))";
       case 4 -> "(int) " + primary("long");
-      case 5 -> "(" + cond(depth + 1) + " ? " + expr("int", depth + 1) + " : " + expr("int", depth + 1) + ")";
+      case 5 ->
+          "("
+              + cond(depth + 1)
+              + " ? "
+              + expr("int", depth + 1)
+              + " : "
+              + expr("int", depth + 1)
+              + ")";
       case 6 -> "Math.min(" + expr("int", depth + 1) + ", " + pick("0xFFFF", "0xFF", "b") + ")";
       case 7 -> "Math.max(" + expr("int", depth + 1) + ", 0)";
       case 8 -> "Abi.checkU16(" + expr("long", depth + 1) + ")";
@@ -726,8 +873,20 @@ final class ProgramGenerator {
       case 19 -> "((Op) " + fresh("q") + " -> " + "0x10000).apply(" + primary("int") + ")";
       case 20 -> "Integer.compareUnsigned(" + primary("int") + ", " + primary("int") + ")";
       case 21 -> "(\"\" + " + primary("int") + ").length()";
-      default -> pick("switch (\"k\" + " + primary("int") + ") { case \"k0\" -> 0xFFFF; default -> "
-          + primary("int") + "; }", "(" + primary("int") + " > 0 ? " + primary("int") + " : " + primary("int") + " < 0 ? -1 : 0x10000)");
+      default ->
+          pick(
+              "switch (\"k\" + "
+                  + primary("int")
+                  + ") { case \"k0\" -> 0xFFFF; default -> "
+                  + primary("int")
+                  + "; }",
+              "("
+                  + primary("int")
+                  + " > 0 ? "
+                  + primary("int")
+                  + " : "
+                  + primary("int")
+                  + " < 0 ? -1 : 0x10000)");
     };
   }
 
@@ -744,7 +903,12 @@ final class ProgramGenerator {
   }
 
   private String switchExpression(int depth) {
-    String s = "switch (" + primary("int") + " & 3) { case 0 -> " + expr("int", depth + 1) + "; case 1 -> ";
+    String s =
+        "switch ("
+            + primary("int")
+            + " & 3) { case 0 -> "
+            + expr("int", depth + 1)
+            + "; case 1 -> ";
     // a block of a switch expression: yield is its only way out
     StringBuilder saved = out;
     int savedIndent = indent;
@@ -759,13 +923,30 @@ final class ProgramGenerator {
     context = savedContext;
     out = saved;
     indent = savedIndent;
-    String arrow = s + "{ " + body + "yield " + expr("int", depth + 1) + "; } default -> " + primary("int") + "; }";
+    String arrow =
+        s
+            + "{ "
+            + body
+            + "yield "
+            + expr("int", depth + 1)
+            + "; } default -> "
+            + primary("int")
+            + "; }";
     if (random.nextBoolean()) {
       return arrow;
     }
     // the same with case labels and yield statements
-    return "switch (" + primary("int") + " & 3) { case 0: yield " + primary("int") + "; case 1: { " + body + "yield "
-        + primary("int") + "; } default: yield " + primary("int") + "; }";
+    return "switch ("
+        + primary("int")
+        + " & 3) { case 0: yield "
+        + primary("int")
+        + "; case 1: { "
+        + body
+        + "yield "
+        + primary("int")
+        + "; } default: yield "
+        + primary("int")
+        + "; }";
   }
 
   /** One simple statement (a declaration, assignment or sink call) written to {@link #out}. */
@@ -808,14 +989,23 @@ final class ProgramGenerator {
 
   // ---------------------------------------------------------------- helpers
 
-  /** A visible variable of the type (any integral one when null); only capturable ones in a lambda. */
+  /**
+   * A visible variable of the type (any integral one when null); only capturable ones in a lambda.
+   */
   private Var variable(String type, boolean assignable) {
     List<Var> candidates = new ArrayList<>();
     for (List<Var> scope : scopes) {
       for (Var v : scope) {
-        boolean typeFits = type == null ? !v.type.equals("Object") && !v.type.startsWith("List") && !v.type.equals("R")
-            && !v.type.equals("byte[]") : v.type.equals(type);
-        if (typeFits && (!assignable || v.assignable) && (!context.captureOnly || v.capturable && !assignable)) {
+        boolean typeFits =
+            type == null
+                ? !v.type.equals("Object")
+                    && !v.type.startsWith("List")
+                    && !v.type.equals("R")
+                    && !v.type.equals("byte[]")
+                : v.type.equals(type);
+        if (typeFits
+            && (!assignable || v.assignable)
+            && (!context.captureOnly || v.capturable && !assignable)) {
           candidates.add(v);
         }
       }

@@ -49,12 +49,19 @@ class LayoutEngineTest {
   @Nested
   class Padding {
     // struct { uint8_t a; uint32_t b; uint16_t c; uint64_t d; uint8_t e; }
-    private final StructModel mixed = struct("p.Mixed", "mixed")
-        .field("a", u8()).field("b", u32()).field("c", u16()).field("d", u64()).field("e", u8())
-        .build();
+    private final StructModel mixed =
+        struct("p.Mixed", "mixed")
+            .field("a", u8())
+            .field("b", u32())
+            .field("c", u16())
+            .field("d", u64())
+            .field("e", u8())
+            .build();
 
     @ParameterizedTest
-    @EnumSource(value = TargetAbi.class, names = {"X86_64", "AARCH64"})
+    @EnumSource(
+        value = TargetAbi.class,
+        names = {"X86_64", "AARCH64"})
     void membersAlignToTheirSizeOnLp64(TargetAbi abi) {
       StructLayout l = layout(mixed, abi);
       assertEquals(List.of(0, 4, 8, 16, 24), offsets(l));
@@ -86,7 +93,9 @@ class LayoutEngineTest {
     @ParameterizedTest
     @EnumSource(TargetAbi.class)
     void bytesOnlyNeedNoPadding(TargetAbi abi) {
-      StructLayout l = layout(struct("p.B", "b").field("a", u8()).field("b", u8()).field("c", u8()).build(), abi);
+      StructLayout l =
+          layout(
+              struct("p.B", "b").field("a", u8()).field("b", u8()).field("c", u8()).build(), abi);
       assertEquals(List.of(0, 1, 2), offsets(l));
       assertEquals(3, l.size());
       assertEquals(1, l.align());
@@ -137,7 +146,8 @@ class LayoutEngineTest {
     @Test
     void onAStructIsSeenByTheEnclosingStruct() {
       StructModel inner = struct("p.In", "in").align(8).field("a", u32()).build();
-      StructModel outer = struct("p.Out", "out").field("x", u8()).field("in", struct("p.In")).build();
+      StructModel outer =
+          struct("p.Out", "out").field("x", u8()).field("in", struct("p.In")).build();
       StructLayout l = layout(outer, TargetAbi.I386, inner);
       assertEquals(List.of(0, 8), offsets(l));
       assertEquals(16, l.size());
@@ -154,7 +164,8 @@ class LayoutEngineTest {
     void notAPowerOfTwoOnAMember() {
       StructModel m = struct("p.A", "a").aligned("b", u32(), 12).build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
-      assertEquals("@AbiAlign on member p.A.b is 12; an alignment must be a power of two (1, 2, 4, 8, ...)",
+      assertEquals(
+          "@AbiAlign on member p.A.b is 12; an alignment must be a power of two (1, 2, 4, 8, ...)",
           e.getMessage());
     }
 
@@ -168,12 +179,18 @@ class LayoutEngineTest {
 
   @Nested
   class NativeLongAndPointer {
-    private final StructModel m = struct("p.L", "l")
-        .field("a", u16()).field("n", nativeLong()).field("s", signedNativeLong()).field("p", pointer())
-        .build();
+    private final StructModel m =
+        struct("p.L", "l")
+            .field("a", u16())
+            .field("n", nativeLong())
+            .field("s", signedNativeLong())
+            .field("p", pointer())
+            .build();
 
     @ParameterizedTest
-    @EnumSource(value = TargetAbi.class, names = {"X86_64", "AARCH64"})
+    @EnumSource(
+        value = TargetAbi.class,
+        names = {"X86_64", "AARCH64"})
     void eightBytesOnLp64(TargetAbi abi) {
       StructLayout l = layout(m, abi);
       assertEquals(List.of(0, 8, 16, 24), offsets(l));
@@ -210,8 +227,12 @@ class LayoutEngineTest {
     @Test
     void arrayOfScalars() {
       // struct { uint8_t tag; uint16_t v[3]; uint64_t w[2]; }
-      StructModel m = struct("p.A", "a")
-          .field("tag", u8()).field("v", array(3, u16())).field("w", array(2, u64())).build();
+      StructModel m =
+          struct("p.A", "a")
+              .field("tag", u8())
+              .field("v", array(3, u16()))
+              .field("w", array(2, u64()))
+              .build();
       StructLayout x = layout(m, TargetAbi.X86_64);
       assertEquals(List.of(0, 2, 8), offsets(x));
       assertEquals(List.of(1, 6, 16), sizes(x));
@@ -229,7 +250,11 @@ class LayoutEngineTest {
 
     @Test
     void arrayOfNativeLongsAndPointers() {
-      StructModel m = struct("p.A", "a").field("n", array(2, nativeLong())).field("p", array(3, pointer())).build();
+      StructModel m =
+          struct("p.A", "a")
+              .field("n", array(2, nativeLong()))
+              .field("p", array(3, pointer()))
+              .build();
       StructLayout i = layout(m, TargetAbi.I386);
       assertEquals(List.of(0, 8), offsets(i));
       assertEquals(List.of(8, 12), sizes(i));
@@ -243,7 +268,8 @@ class LayoutEngineTest {
     @EnumSource(TargetAbi.class)
     void arrayOfStructs(TargetAbi abi) {
       StructModel pair = struct("p.Pair", "pair").field("a", u32()).field("b", u16()).build();
-      StructModel m = struct("p.A", "a").field("n", u8()).field("pairs", array(3, struct("p.Pair"))).build();
+      StructModel m =
+          struct("p.A", "a").field("n", u8()).field("pairs", array(3, struct("p.Pair"))).build();
       StructLayout l = layout(m, abi, pair);
       FieldLayout pairs = l.fields().get(1);
       assertEquals(4, pairs.offset());
@@ -269,7 +295,9 @@ class LayoutEngineTest {
     void lengthBelowOne() {
       StructModel m = struct("p.A", "a").field("v", array(0, u8())).build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
-      assertEquals("member p.A.v is an array of length 0; @AbiArray needs a length of at least 1", e.getMessage());
+      assertEquals(
+          "member p.A.v is an array of length 0; @AbiArray needs a length of at least 1",
+          e.getMessage());
     }
 
     @Test
@@ -289,12 +317,19 @@ class LayoutEngineTest {
 
   @Nested
   class NestedStructs {
-    private final StructModel inner = struct("p.In", "in").field("a", u8()).field("b", u64()).build();
+    private final StructModel inner =
+        struct("p.In", "in").field("a", u8()).field("b", u64()).build();
     private final StructModel outer =
-        struct("p.Out", "out").field("x", u16()).field("in", struct("p.In")).field("y", u8()).build();
+        struct("p.Out", "out")
+            .field("x", u16())
+            .field("in", struct("p.In"))
+            .field("y", u8())
+            .build();
 
     @ParameterizedTest
-    @EnumSource(value = TargetAbi.class, names = {"X86_64", "AARCH64"})
+    @EnumSource(
+        value = TargetAbi.class,
+        names = {"X86_64", "AARCH64"})
     void alignmentPropagatesOnLp64(TargetAbi abi) {
       StructLayout l = layout(outer, abi, inner);
       assertEquals(List.of(0, 8, 24), offsets(l));
@@ -316,7 +351,8 @@ class LayoutEngineTest {
 
     @Test
     void threeLevels() {
-      StructModel top = struct("p.Top", "top").field("c", u8()).field("out", struct("p.Out")).build();
+      StructModel top =
+          struct("p.Top", "top").field("c", u8()).field("out", struct("p.Out")).build();
       StructLayout l = layout(top, TargetAbi.X86_64, inner, outer);
       assertEquals(List.of(0, 8), offsets(l));
       assertEquals(40, l.size());
@@ -326,7 +362,8 @@ class LayoutEngineTest {
     void unknownNestedStruct() {
       StructModel m = struct("p.A", "a").field("b", struct("p.Missing")).build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
-      assertEquals("member p.A.b has type p.Missing, which is not a known @AbiStruct type; annotate it with @AbiStruct",
+      assertEquals(
+          "member p.A.b has type p.Missing, which is not a known @AbiStruct type; annotate it with @AbiStruct",
           e.getMessage());
     }
 
@@ -334,7 +371,8 @@ class LayoutEngineTest {
     void directCycle() {
       StructModel m = struct("p.A", "a").field("x", u8()).field("self", struct("p.A")).build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
-      assertTrue(e.getMessage().startsWith("struct p.A contains itself: p.A → p.A;"), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("struct p.A contains itself: p.A → p.A;"), e.getMessage());
     }
 
     @Test
@@ -342,7 +380,9 @@ class LayoutEngineTest {
       StructModel a = struct("p.A", "a").field("b", struct("p.B")).build();
       StructModel b = struct("p.B", "b").field("as", array(2, struct("p.A"))).build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(a, TargetAbi.I386, b));
-      assertTrue(e.getMessage().startsWith("struct p.A contains itself: p.A → p.B → p.A;"), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("struct p.A contains itself: p.A → p.B → p.A;"),
+          e.getMessage());
     }
 
     @Test
@@ -350,9 +390,12 @@ class LayoutEngineTest {
       StructModel top = struct("p.Top", "top").field("b", struct("p.B")).build();
       StructModel b = struct("p.B", "b").field("c", struct("p.C")).build();
       StructModel c = struct("p.C", "c").field("b", struct("p.B")).build();
-      LayoutException e = assertThrows(LayoutException.class, () -> layout(top, TargetAbi.X86_64, b, c));
-      assertEquals("struct p.B contains itself: p.B → p.C → p.B; C cannot lay out a struct nested in itself"
-          + " (use a @Pointer member instead)", e.getMessage());
+      LayoutException e =
+          assertThrows(LayoutException.class, () -> layout(top, TargetAbi.X86_64, b, c));
+      assertEquals(
+          "struct p.B contains itself: p.B → p.C → p.B; C cannot lay out a struct nested in itself"
+              + " (use a @Pointer member instead)",
+          e.getMessage());
     }
 
     @Test
@@ -381,24 +424,33 @@ class LayoutEngineTest {
     void emptyStruct() {
       StructModel m = struct("p.E", "e").build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
-      assertEquals("struct p.E (struct e) has no members; C forbids empty structs, so there is no layout to mirror",
+      assertEquals(
+          "struct p.E (struct e) has no members; C forbids empty structs, so there is no layout to mirror",
           e.getMessage());
     }
 
     @Test
     void widthThatCDoesNotHave() {
-      StructModel m = struct("p.W", "w").field("a", new org.abiguard.processor.model.MemberType.IntType(
-          new Width(12, false), false, org.abiguard.processor.model.JavaKind.INT)).build();
+      StructModel m =
+          struct("p.W", "w")
+              .field(
+                  "a",
+                  new org.abiguard.processor.model.MemberType.IntType(
+                      new Width(12, false), false, org.abiguard.processor.model.JavaKind.INT))
+              .build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
-      assertEquals("member p.W.a has C width of 12 bits; only 8, 16, 32 and 64 exist", e.getMessage());
+      assertEquals(
+          "member p.W.a has C width of 12 bits; only 8, 16, 32 and 64 exist", e.getMessage());
     }
 
     @Test
     void twoMembersWithOneCName() {
       StructModel m = struct("p.D", "d").field("a", "x", u8()).field("b", "x", u8()).build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
-      assertEquals("member p.D.b has the C name 'x' of an earlier member; C struct members need distinct names"
-          + " (fix @AbiName)", e.getMessage());
+      assertEquals(
+          "member p.D.b has the C name 'x' of an earlier member; C struct members need distinct names"
+              + " (fix @AbiName)",
+          e.getMessage());
     }
   }
 

@@ -23,12 +23,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Random structs and unions with every 0.2 feature (bit-fields, unions, anonymous members,
- * flexible arrays, packing, big-endian), laid out by the engine and proven by the real
- * compilers: {@code abi-asserts.h} must compile after the C declarations (size, alignment,
- * every member's offset and size), and {@code abi-check.c} must build, run and report no
- * bit-field mismatch (x86_64 and i386 natively, aarch64 under qemu-aarch64; where aarch64
- * programs cannot run, the assertions are still compiled).
+ * Random structs and unions with every 0.2 feature (bit-fields, unions, anonymous members, flexible
+ * arrays, packing, big-endian), laid out by the engine and proven by the real compilers: {@code
+ * abi-asserts.h} must compile after the C declarations (size, alignment, every member's offset and
+ * size), and {@code abi-check.c} must build, run and report no bit-field mismatch (x86_64 and i386
+ * natively, aarch64 under qemu-aarch64; where aarch64 programs cannot run, the assertions are still
+ * compiled).
  *
  * <p>The number of types is {@code -Dabiguard.fuzz.types} (default 400 top-level types per ABI,
  * plus what they nest); the seed {@code -Dabiguard.fuzz.seed}. Each run prints its figures.
@@ -53,23 +53,43 @@ class RandomLayoutsMatchGccTest {
     // gcc only warns about (an anonymous struct of unnamed bit-fields, type punning across orders)
     Path assertsFile = CHarness.write(dir, "abi-asserts.h", asserts);
     List<String> command = new ArrayList<>(CHarness.compiler(abi));
-    command.addAll(List.of("-std=gnu11", "-fsyntax-only", "-include", header.toString(), "-include",
-        assertsFile.toString(), "-x", "c", "/dev/null"));
+    command.addAll(
+        List.of(
+            "-std=gnu11",
+            "-fsyntax-only",
+            "-include",
+            header.toString(),
+            "-include",
+            assertsFile.toString(),
+            "-x",
+            "c",
+            "/dev/null"));
     CHarness.Result compiled = CHarness.run(dir, command);
     assertTrue(compiled.ok(), () -> errorLines(compiled.output(), 40));
 
     Optional<String> cannotRun = CHarness.emulatedRunProblem(abi);
     String checks = "not run (" + cannotRun.orElse("") + ")";
     if (cannotRun.isEmpty()) {
-      CHarness.Result ran = CHarness.buildAndRunEmulated(abi, dir, "abi-check.c", AbiCheckWriter.render(layouts),
-          List.of("-include", header.toString()));
+      CHarness.Result ran =
+          CHarness.buildAndRunEmulated(
+              abi,
+              dir,
+              "abi-check.c",
+              AbiCheckWriter.render(layouts),
+              List.of("-include", header.toString()));
       assertEquals(0, ran.exitCode(), () -> firstLines(ran.describe(), 40));
-      Matcher m = Pattern.compile("abi-check: (\\d+) bit-field checks, 0 mismatches").matcher(ran.output());
+      Matcher m =
+          Pattern.compile("abi-check: (\\d+) bit-field checks, 0 mismatches").matcher(ran.output());
       assertTrue(m.find(), ran::describe);
       checks = m.group(1) + " bit-field value checks run, 0 mismatches";
     }
-    System.out.println("[fuzz " + abi.manifestName() + "] " + figures(family.models(), asserts) + "; abi-check.c: "
-        + checks);
+    System.out.println(
+        "[fuzz "
+            + abi.manifestName()
+            + "] "
+            + figures(family.models(), asserts)
+            + "; abi-check.c: "
+            + checks);
   }
 
   /** What was compared, per feature. */
@@ -84,13 +104,18 @@ class RandomLayoutsMatchGccTest {
       for (FieldModel f : m.fields()) {
         n.merge("members", 1, Integer::sum);
         if (f.isBitField()) {
-          n.merge(f.bitWidth() == 0 ? "bit-fields zero-width" : f.unnamed() ? "bit-fields unnamed"
-              : "bit-fields named", 1, Integer::sum);
+          n.merge(
+              f.bitWidth() == 0
+                  ? "bit-fields zero-width"
+                  : f.unnamed() ? "bit-fields unnamed" : "bit-fields named",
+              1,
+              Integer::sum);
         }
         if (f.anonymous()) {
           n.merge("anonymous members", 1, Integer::sum);
         }
-        if (f.type() instanceof org.abiguard.processor.model.MemberType.StructType st && !f.anonymous()
+        if (f.type() instanceof org.abiguard.processor.model.MemberType.StructType st
+            && !f.anonymous()
             && models.stream().anyMatch(o -> o.javaName().equals(st.javaName()) && o.untagged())) {
           n.merge("members of untagged type", 1, Integer::sum);
         }

@@ -21,12 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Mirrors of real types, proven against the real headers by {@code abi-asserts.h} (compiled
- * with {@code -Wall -Wextra -Werror}, and {@code -pedantic-errors} for Linux: Xen's headers use
- * GNU extensions) and {@code abi-check.c} (built and run; aarch64 under
- * qemu-aarch64): Linux UAPI ({@code ethhdr}, {@code iphdr}, {@code ipv6hdr}, {@code tcphdr},
- * {@code icmphdr}, {@code in6_addr}) and Xen's public headers ({@code evtchn_op} and its union,
- * {@code xen_domctl}'s union, {@code ioreq}, {@code vioapic_redir_entry}).
+ * Mirrors of real types, proven against the real headers by {@code abi-asserts.h} (compiled with
+ * {@code -Wall -Wextra -Werror}, and {@code -pedantic-errors} for Linux: Xen's headers use GNU
+ * extensions) and {@code abi-check.c} (built and run; aarch64 under qemu-aarch64): Linux UAPI
+ * ({@code ethhdr}, {@code iphdr}, {@code ipv6hdr}, {@code tcphdr}, {@code icmphdr}, {@code
+ * in6_addr}) and Xen's public headers ({@code evtchn_op} and its union, {@code xen_domctl}'s union,
+ * {@code ioreq}, {@code vioapic_redir_entry}).
  */
 class RealHeadersMatchGccTest {
 
@@ -45,14 +45,26 @@ class RealHeadersMatchGccTest {
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void xenPublicHeaders(TargetAbi abi, @TempDir Path dir) throws URISyntaxException {
-    Path xen = Path.of(getClass().getClassLoader().getResource(RealHeaderMirrors.XEN_RESOURCE).toURI())
-        .getParent().getParent();
-    check(abi, dir, RealHeaderMirrors.XEN_HEADER, List.of("-D__XEN_TOOLS__", "-I", xen.toString()),
-        RealHeaderMirrors.xen(abi != TargetAbi.AARCH64), "xen");
+    Path xen =
+        Path.of(getClass().getClassLoader().getResource(RealHeaderMirrors.XEN_RESOURCE).toURI())
+            .getParent()
+            .getParent();
+    check(
+        abi,
+        dir,
+        RealHeaderMirrors.XEN_HEADER,
+        List.of("-D__XEN_TOOLS__", "-I", xen.toString()),
+        RealHeaderMirrors.xen(abi != TargetAbi.AARCH64),
+        "xen");
   }
 
-  private static void check(TargetAbi abi, Path dir, String headerText, List<String> flags,
-      List<StructModel> models, String what) {
+  private static void check(
+      TargetAbi abi,
+      Path dir,
+      String headerText,
+      List<String> flags,
+      List<StructModel> models,
+      String what) {
     CHarness.assumeCompiler(abi);
     LayoutEngine engine = new LayoutEngine(StructBuilder.lookup(models));
     List<List<StructLayout>> layouts = new ArrayList<>();
@@ -64,7 +76,9 @@ class RealHeadersMatchGccTest {
     List<String> command = new ArrayList<>(CHarness.compiler(abi));
     command.addAll(List.of("-std=gnu11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only"));
     command.addAll(flags);
-    command.addAll(List.of("-include", header.toString(), "-include", asserts.toString(), "-x", "c", "/dev/null"));
+    command.addAll(
+        List.of(
+            "-include", header.toString(), "-include", asserts.toString(), "-x", "c", "/dev/null"));
     CHarness.Result compiled = CHarness.run(dir, command);
     assertTrue(compiled.ok(), compiled::describe);
     String asserted = CAssertsWriter.render(layouts);
@@ -75,14 +89,28 @@ class RealHeadersMatchGccTest {
     if (cannotRun.isEmpty()) {
       List<String> extra = new ArrayList<>(flags);
       extra.addAll(List.of("-include", header.toString()));
-      CHarness.Result ran = CHarness.buildAndRunEmulated(abi, dir, "abi-check.c", AbiCheckWriter.render(layouts), extra);
+      CHarness.Result ran =
+          CHarness.buildAndRunEmulated(
+              abi, dir, "abi-check.c", AbiCheckWriter.render(layouts), extra);
       assertEquals(0, ran.exitCode(), ran::describe);
-      Matcher m = Pattern.compile("abi-check: (\\d+) bit-field checks, 0 mismatches").matcher(ran.output());
+      Matcher m =
+          Pattern.compile("abi-check: (\\d+) bit-field checks, 0 mismatches").matcher(ran.output());
       assertTrue(m.find(), ran::describe);
       checks = "abi-check.c: " + m.group(1) + " bit-field value checks, 0 mismatches";
     }
     long members = models.stream().mapToLong(s -> s.fields().size()).sum();
-    System.out.println("[real " + what + " " + abi.manifestName() + "] " + models.size() + " types, " + members
-        + " members, " + assertions + " static assertions hold; " + checks);
+    System.out.println(
+        "[real "
+            + what
+            + " "
+            + abi.manifestName()
+            + "] "
+            + models.size()
+            + " types, "
+            + members
+            + " members, "
+            + assertions
+            + " static assertions hold; "
+            + checks);
   }
 }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class BaselineCheckerTest {
-  private static final String CONSEQUENCE = "; C code and data built against the baseline no longer match"
-      + " (restore the old layout, or update the baseline if the break is intended)";
+  private static final String CONSEQUENCE =
+      "; C code and data built against the baseline no longer match"
+          + " (restore the old layout, or update the baseline if the break is intended)";
 
   private static final List<TargetAbi> X86_64 = List.of(TargetAbi.X86_64);
   private static final List<TargetAbi> ALL = Layouts.ALL_ABIS;
@@ -38,8 +39,8 @@ class BaselineCheckerTest {
     return ManifestWriter.render(layouts(abis, structs));
   }
 
-  private static List<AbiBreak> compare(List<TargetAbi> oldAbis, StructModel old, List<TargetAbi> newAbis,
-      StructModel now) {
+  private static List<AbiBreak> compare(
+      List<TargetAbi> oldAbis, StructModel old, List<TargetAbi> newAbis, StructModel now) {
     return BaselineChecker.compare(manifest(oldAbis, old), layouts(newAbis, now));
   }
 
@@ -49,41 +50,63 @@ class BaselineCheckerTest {
   class Compatible {
     @Test
     void sameLayouts() {
-      assertEquals(List.of(), BaselineChecker.compare(ManifestWriterTest.resource("manifest-golden/xen-memory.json"),
-          Layouts.of(XenMemoryStructs.ALL, XenMemoryStructs.lookup(), ALL)));
+      assertEquals(
+          List.of(),
+          BaselineChecker.compare(
+              ManifestWriterTest.resource("manifest-golden/xen-memory.json"),
+              Layouts.of(XenMemoryStructs.ALL, XenMemoryStructs.lookup(), ALL)));
     }
 
     @Test
     void additionInTheTailPadding() {
       StructModel old = struct("p.S", "s").field("a", u64()).field("b", u8()).build();
-      StructModel now = struct("p.S", "s").field("a", u64()).field("b", u8()).field("c", u8()).build();
+      StructModel now =
+          struct("p.S", "s").field("a", u64()).field("b", u8()).field("c", u8()).build();
       assertEquals(List.of(), compare(ALL, old, ALL, now));
     }
 
     @Test
     void renamedJavaFieldWithTheSameCName() {
-      StructModel now = struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
-          .field("domain", "domid", u16()).field("size", u16()).field("space", u32())
-          .field("idx", StructBuilder.nativeLong()).field("gpfn", StructBuilder.nativeLong()).build();
+      StructModel now =
+          struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
+              .field("domain", "domid", u16())
+              .field("size", u16())
+              .field("space", u32())
+              .field("idx", StructBuilder.nativeLong())
+              .field("gpfn", StructBuilder.nativeLong())
+              .build();
       assertEquals(List.of(), compare(ALL, PHYSMAP, ALL, now));
     }
 
     @Test
     void newStructs() {
       StructModel other = struct("p.New", "new").field("a", u8()).build();
-      assertEquals(List.of(), BaselineChecker.compare(manifest(ALL, PHYSMAP), layouts(ALL, PHYSMAP, other)));
+      assertEquals(
+          List.of(), BaselineChecker.compare(manifest(ALL, PHYSMAP), layouts(ALL, PHYSMAP, other)));
     }
 
     @Test
     void abisMissingFromEitherSideAreSkipped() {
       // on i386 the change moves 'gpfn'; neither side has i386 in both
-      StructModel now = struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
-          .field("domid", u16()).field("size", u16()).field("space", u32())
-          .field("idx", u64()).field("gpfn", StructBuilder.nativeLong()).build();
-      assertEquals(List.of(), compare(List.of(TargetAbi.I386, TargetAbi.X86_64), PHYSMAP,
-          List.of(TargetAbi.X86_64, TargetAbi.AARCH64), now));
-      assertEquals(List.of(), compare(List.of(TargetAbi.X86_64), PHYSMAP, List.of(TargetAbi.I386), now));
-      assertEquals(3, compare(List.of(TargetAbi.I386), PHYSMAP, List.of(TargetAbi.I386), now).size());
+      StructModel now =
+          struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
+              .field("domid", u16())
+              .field("size", u16())
+              .field("space", u32())
+              .field("idx", u64())
+              .field("gpfn", StructBuilder.nativeLong())
+              .build();
+      assertEquals(
+          List.of(),
+          compare(
+              List.of(TargetAbi.I386, TargetAbi.X86_64),
+              PHYSMAP,
+              List.of(TargetAbi.X86_64, TargetAbi.AARCH64),
+              now));
+      assertEquals(
+          List.of(), compare(List.of(TargetAbi.X86_64), PHYSMAP, List.of(TargetAbi.I386), now));
+      assertEquals(
+          3, compare(List.of(TargetAbi.I386), PHYSMAP, List.of(TargetAbi.I386), now).size());
     }
   }
 
@@ -92,70 +115,130 @@ class BaselineCheckerTest {
     @Test
     void structRemoved() {
       StructModel other = struct("p.Other", "other").field("a", u8()).build();
-      List<AbiBreak> breaks = BaselineChecker.compare(manifest(ALL, PHYSMAP, other), layouts(ALL, other));
-      assertEquals(List.of(new AbiBreak("xen.XenAddToPhysmap", null,
-          "struct xen_add_to_physmap (xen.XenAddToPhysmap) was removed since the baseline" + CONSEQUENCE)), breaks);
+      List<AbiBreak> breaks =
+          BaselineChecker.compare(manifest(ALL, PHYSMAP, other), layouts(ALL, other));
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "xen.XenAddToPhysmap",
+                  null,
+                  "struct xen_add_to_physmap (xen.XenAddToPhysmap) was removed since the baseline"
+                      + CONSEQUENCE)),
+          breaks);
     }
 
     /** The SPEC's own example: 'space' moves when a member is inserted before it. */
     @Test
     void fieldMoved() {
-      StructModel now = struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
-          .field("domid", u16()).field("size", u16()).field("flags", u32()).field("space", u32())
-          .field("idx", StructBuilder.nativeLong()).field("gpfn", StructBuilder.nativeLong()).build();
+      StructModel now =
+          struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
+              .field("domid", u16())
+              .field("size", u16())
+              .field("flags", u32())
+              .field("space", u32())
+              .field("idx", StructBuilder.nativeLong())
+              .field("gpfn", StructBuilder.nativeLong())
+              .build();
       List<AbiBreak> breaks = compare(X86_64, PHYSMAP, X86_64, now);
-      assertEquals(List.of(
-          new AbiBreak("xen.XenAddToPhysmap", null,
-              "struct xen_add_to_physmap grew from 24 to 32 bytes (added: flags) on x86_64 since the baseline"
-                  + CONSEQUENCE),
-          new AbiBreak("xen.XenAddToPhysmap", "space",
-              "field xen_add_to_physmap.space moved from offset 4 to 8 on x86_64 since the baseline" + CONSEQUENCE),
-          new AbiBreak("xen.XenAddToPhysmap", "idx",
-              "field xen_add_to_physmap.idx moved from offset 8 to 16 on x86_64 since the baseline" + CONSEQUENCE),
-          new AbiBreak("xen.XenAddToPhysmap", "gpfn",
-              "field xen_add_to_physmap.gpfn moved from offset 16 to 24 on x86_64 since the baseline" + CONSEQUENCE)),
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "xen.XenAddToPhysmap",
+                  null,
+                  "struct xen_add_to_physmap grew from 24 to 32 bytes (added: flags) on x86_64 since the baseline"
+                      + CONSEQUENCE),
+              new AbiBreak(
+                  "xen.XenAddToPhysmap",
+                  "space",
+                  "field xen_add_to_physmap.space moved from offset 4 to 8 on x86_64 since the baseline"
+                      + CONSEQUENCE),
+              new AbiBreak(
+                  "xen.XenAddToPhysmap",
+                  "idx",
+                  "field xen_add_to_physmap.idx moved from offset 8 to 16 on x86_64 since the baseline"
+                      + CONSEQUENCE),
+              new AbiBreak(
+                  "xen.XenAddToPhysmap",
+                  "gpfn",
+                  "field xen_add_to_physmap.gpfn moved from offset 16 to 24 on x86_64 since the baseline"
+                      + CONSEQUENCE)),
           breaks);
     }
 
     @Test
     void changesOnSeveralAbisShareOneMessage() {
-      StructModel old = struct("p.S", "s").field("a", u16()).field("b", u16()).field("c", u64()).build();
-      StructModel now = struct("p.S", "s").field("a", u32()).field("b", u16()).field("c", u64()).build();
+      StructModel old =
+          struct("p.S", "s").field("a", u16()).field("b", u16()).field("c", u64()).build();
+      StructModel now =
+          struct("p.S", "s").field("a", u32()).field("b", u16()).field("c", u64()).build();
       List<AbiBreak> breaks = compare(ALL, old, ALL, now);
-      assertEquals(List.of(
-          new AbiBreak("p.S", null, "struct s grew from 12 to 16 bytes on i386 since the baseline" + CONSEQUENCE),
-          new AbiBreak("p.S", "a", "field s.a resized from 2 to 4 bytes on x86_64, i386 and aarch64,"
-              + " re-aligned from 2 to 4 on x86_64, i386 and aarch64 since the baseline" + CONSEQUENCE),
-          new AbiBreak("p.S", "b", "field s.b moved from offset 2 to 4 on x86_64, i386 and aarch64 since the baseline"
-              + CONSEQUENCE),
-          // u64 aligns to 4 on i386: it moves there only
-          new AbiBreak("p.S", "c", "field s.c moved from offset 4 to 8 on i386 since the baseline" + CONSEQUENCE)),
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  null,
+                  "struct s grew from 12 to 16 bytes on i386 since the baseline" + CONSEQUENCE),
+              new AbiBreak(
+                  "p.S",
+                  "a",
+                  "field s.a resized from 2 to 4 bytes on x86_64, i386 and aarch64,"
+                      + " re-aligned from 2 to 4 on x86_64, i386 and aarch64 since the baseline"
+                      + CONSEQUENCE),
+              new AbiBreak(
+                  "p.S",
+                  "b",
+                  "field s.b moved from offset 2 to 4 on x86_64, i386 and aarch64 since the baseline"
+                      + CONSEQUENCE),
+              // u64 aligns to 4 on i386: it moves there only
+              new AbiBreak(
+                  "p.S",
+                  "c",
+                  "field s.c moved from offset 4 to 8 on i386 since the baseline" + CONSEQUENCE)),
           breaks);
     }
 
     @Test
     void fieldRemovedWithoutChangingTheSize() {
-      StructModel old = struct("p.S", "s").field("a", u32()).field("b", u16()).field("c", u16()).build();
+      StructModel old =
+          struct("p.S", "s").field("a", u32()).field("b", u16()).field("c", u16()).build();
       StructModel now = struct("p.S", "s").field("a", u32()).field("b", u16()).build();
       List<AbiBreak> breaks = compare(ALL, old, ALL, now);
-      assertEquals(List.of(new AbiBreak("p.S", null,
-          "field s.c was removed on x86_64, i386 and aarch64 since the baseline" + CONSEQUENCE)), breaks);
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  null,
+                  "field s.c was removed on x86_64, i386 and aarch64 since the baseline"
+                      + CONSEQUENCE)),
+          breaks);
     }
 
     @Test
     void fieldResized() {
       StructModel old = struct("p.S", "s").field("a", u64()).field("b", u16()).build();
       StructModel now = struct("p.S", "s").field("a", u64()).field("b", u32()).build();
-      assertEquals(List.of(new AbiBreak("p.S", "b", "field s.b resized from 2 to 4 bytes on x86_64, re-aligned from"
-          + " 2 to 4 on x86_64 since the baseline" + CONSEQUENCE)), compare(X86_64, old, X86_64, now));
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  "b",
+                  "field s.b resized from 2 to 4 bytes on x86_64, re-aligned from"
+                      + " 2 to 4 on x86_64 since the baseline"
+                      + CONSEQUENCE)),
+          compare(X86_64, old, X86_64, now));
     }
 
     @Test
     void fieldReSigned() {
       StructModel old = struct("p.S", "s").field("a", u32()).build();
       StructModel now = struct("p.S", "s").field("a", s32()).build();
-      assertEquals(List.of(new AbiBreak("p.S", "a",
-          "field s.a changed from unsigned to signed on x86_64 since the baseline" + CONSEQUENCE)),
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  "a",
+                  "field s.a changed from unsigned to signed on x86_64 since the baseline"
+                      + CONSEQUENCE)),
           compare(X86_64, old, X86_64, now));
     }
 
@@ -163,11 +246,19 @@ class BaselineCheckerTest {
     void fieldReAlignedAndStructAlignment() {
       StructModel old = struct("p.S", "s").field("a", u64()).field("b", u32()).build();
       StructModel now = struct("p.S", "s").aligned("a", u64(), 16).field("b", u32()).build();
-      List<AbiBreak> breaks = compare(List.of(TargetAbi.AARCH64), old, List.of(TargetAbi.AARCH64), now);
-      assertEquals(List.of(
-          new AbiBreak("p.S", null, "struct s changed alignment from 8 to 16 on aarch64 since the baseline"
-              + CONSEQUENCE),
-          new AbiBreak("p.S", "a", "field s.a re-aligned from 8 to 16 on aarch64 since the baseline" + CONSEQUENCE)),
+      List<AbiBreak> breaks =
+          compare(List.of(TargetAbi.AARCH64), old, List.of(TargetAbi.AARCH64), now);
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  null,
+                  "struct s changed alignment from 8 to 16 on aarch64 since the baseline"
+                      + CONSEQUENCE),
+              new AbiBreak(
+                  "p.S",
+                  "a",
+                  "field s.a re-aligned from 8 to 16 on aarch64 since the baseline" + CONSEQUENCE)),
           breaks);
     }
 
@@ -175,8 +266,13 @@ class BaselineCheckerTest {
     void kindChanged() {
       StructModel old = struct("p.S", "s").field("a", u64()).build();
       StructModel now = struct("p.S", "s").field("a", pointer()).build();
-      assertEquals(List.of(new AbiBreak("p.S", "a",
-          "field s.a changed kind from int to pointer on x86_64 since the baseline" + CONSEQUENCE)),
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  "a",
+                  "field s.a changed kind from int to pointer on x86_64 since the baseline"
+                      + CONSEQUENCE)),
           compare(X86_64, old, X86_64, now));
     }
 
@@ -185,31 +281,52 @@ class BaselineCheckerTest {
       StructModel old = struct("p.S", "s").field("a", u32()).field("b", u32()).build();
       StructModel now = struct("p.S", "s").field("a", u32()).build();
       List<AbiBreak> breaks = compare(X86_64, old, X86_64, now);
-      assertEquals("struct s shrank from 8 to 4 bytes on x86_64 since the baseline" + CONSEQUENCE,
+      assertEquals(
+          "struct s shrank from 8 to 4 bytes on x86_64 since the baseline" + CONSEQUENCE,
           breaks.get(0).message());
-      assertEquals("field s.b was removed on x86_64 since the baseline" + CONSEQUENCE, breaks.get(1).message());
+      assertEquals(
+          "field s.b was removed on x86_64 since the baseline" + CONSEQUENCE,
+          breaks.get(1).message());
     }
 
     @Test
     void byteOrderChanged() {
       StructModel old = struct("p.S", "s").field("a", u32()).build();
       StructModel now = struct("p.S", "s").bigEndian().field("a", u32()).build();
-      assertEquals(List.of(new AbiBreak("p.S", null,
-          "struct s changed byte order from little to big since the baseline" + CONSEQUENCE)),
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  null,
+                  "struct s changed byte order from little to big since the baseline"
+                      + CONSEQUENCE)),
           compare(X86_64, old, X86_64, now));
     }
 
     @Test
     void arrayLengthAndElementChanges() {
-      StructModel old = struct("p.S", "s").field("v", array(4, u8())).field("w", array(2, u16())).build();
-      StructModel now = struct("p.S", "s").field("v", array(4, s8())).field("w", array(3, u16())).build();
+      StructModel old =
+          struct("p.S", "s").field("v", array(4, u8())).field("w", array(2, u16())).build();
+      StructModel now =
+          struct("p.S", "s").field("v", array(4, s8())).field("w", array(3, u16())).build();
       List<AbiBreak> breaks = compare(X86_64, old, X86_64, now);
-      assertEquals(List.of(
-          new AbiBreak("p.S", null, "struct s grew from 8 to 10 bytes on x86_64 since the baseline" + CONSEQUENCE),
-          new AbiBreak("p.S", "v", "field s.v element changed from unsigned to signed on x86_64 since the baseline"
-              + CONSEQUENCE),
-          new AbiBreak("p.S", "w", "field s.w resized from 4 to 6 bytes on x86_64, changed length from 2 to 3 on"
-              + " x86_64 since the baseline" + CONSEQUENCE)),
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  null,
+                  "struct s grew from 8 to 10 bytes on x86_64 since the baseline" + CONSEQUENCE),
+              new AbiBreak(
+                  "p.S",
+                  "v",
+                  "field s.v element changed from unsigned to signed on x86_64 since the baseline"
+                      + CONSEQUENCE),
+              new AbiBreak(
+                  "p.S",
+                  "w",
+                  "field s.w resized from 4 to 6 bytes on x86_64, changed length from 2 to 3 on"
+                      + " x86_64 since the baseline"
+                      + CONSEQUENCE)),
           breaks);
     }
 
@@ -219,24 +336,41 @@ class BaselineCheckerTest {
       StructModel b = struct("p.B", "b").field("y", u32()).build();
       StructModel oldOuter = struct("p.Outer", "outer").field("in", struct("p.A")).build();
       StructModel newOuter = struct("p.Outer", "outer").field("in", struct("p.B")).build();
-      List<AbiBreak> breaks = BaselineChecker.compare(manifest(X86_64, a, b, oldOuter), layouts(X86_64, a, b, newOuter));
-      assertEquals(List.of(new AbiBreak("p.Outer", "in",
-          "field outer.in changed type from struct p.A to p.B on x86_64 since the baseline" + CONSEQUENCE)), breaks);
+      List<AbiBreak> breaks =
+          BaselineChecker.compare(
+              manifest(X86_64, a, b, oldOuter), layouts(X86_64, a, b, newOuter));
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.Outer",
+                  "in",
+                  "field outer.in changed type from struct p.A to p.B on x86_64 since the baseline"
+                      + CONSEQUENCE)),
+          breaks);
     }
 
     @Test
     void onlyTheAbiThatChangedIsNamed() {
       // xen_ulong_t idx declared u64 instead of @NativeLong: only i386 changes
-      StructModel now = struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
-          .field("domid", u16()).field("size", u16()).field("space", u32())
-          .field("idx", u64()).field("gpfn", StructBuilder.nativeLong()).build();
+      StructModel now =
+          struct("xen.XenAddToPhysmap", "xen_add_to_physmap")
+              .field("domid", u16())
+              .field("size", u16())
+              .field("space", u32())
+              .field("idx", u64())
+              .field("gpfn", StructBuilder.nativeLong())
+              .build();
       List<AbiBreak> breaks = compare(ALL, PHYSMAP, ALL, now);
       List<String> messages = new ArrayList<>();
       breaks.forEach(b -> messages.add(b.message()));
-      assertEquals(List.of(
-          "struct xen_add_to_physmap grew from 16 to 20 bytes on i386 since the baseline" + CONSEQUENCE,
-          "field xen_add_to_physmap.idx resized from 4 to 8 bytes on i386 since the baseline" + CONSEQUENCE,
-          "field xen_add_to_physmap.gpfn moved from offset 12 to 16 on i386 since the baseline" + CONSEQUENCE),
+      assertEquals(
+          List.of(
+              "struct xen_add_to_physmap grew from 16 to 20 bytes on i386 since the baseline"
+                  + CONSEQUENCE,
+              "field xen_add_to_physmap.idx resized from 4 to 8 bytes on i386 since the baseline"
+                  + CONSEQUENCE,
+              "field xen_add_to_physmap.gpfn moved from offset 12 to 16 on i386 since the baseline"
+                  + CONSEQUENCE),
           messages);
     }
   }
@@ -244,19 +378,24 @@ class BaselineCheckerTest {
   @Nested
   class InvalidBaseline {
     private void rejects(String baseline, String message) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> BaselineChecker.compare(baseline, layouts(X86_64, PHYSMAP)));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> BaselineChecker.compare(baseline, layouts(X86_64, PHYSMAP)));
       assertEquals(message, e.getMessage());
     }
 
     @Test
     void notJson() {
-      rejects("{\"format\": 1,\n \"structs\": [}", "line 2, column 14: unexpected '}', expected a value");
+      rejects(
+          "{\"format\": 1,\n \"structs\": [}",
+          "line 2, column 14: unexpected '}', expected a value");
     }
 
     @Test
     void otherFormat() {
-      rejects("{\"format\": 2, \"structs\": []}",
+      rejects(
+          "{\"format\": 2, \"structs\": []}",
           "line 1, column 12: manifest format 2 is not supported; this abiguard reads format 1");
     }
 
@@ -267,73 +406,131 @@ class BaselineCheckerTest {
 
     @Test
     void missingMember() {
-      rejects("{\"format\": 1, \"structs\": [\n  {\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\"}]}",
+      rejects(
+          "{\"format\": 1, \"structs\": [\n  {\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\"}]}",
           "line 2, column 3: this object lacks \"layouts\"");
     }
 
     @Test
     void duplicateStruct() {
       String s = "{\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\", \"layouts\": {}}";
-      rejects("{\"format\": 1, \"structs\": [\n" + s + ",\n" + s + "]}", "line 3, column 1: struct p.S appears twice");
+      rejects(
+          "{\"format\": 1, \"structs\": [\n" + s + ",\n" + s + "]}",
+          "line 3, column 1: struct p.S appears twice");
     }
 
     @Test
     void wrongTypes() {
-      String layout = "{\"format\": 1, \"structs\": [{\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\","
-          + " \"layouts\": {\"x86_64\": {\"size\": %s, \"align\": 1, \"fields\": [%s]}}}]}";
-      rejects(layout.formatted("\"8\"", ""), "line 1, column 103: \"size\" must be a number, found a string");
-      rejects(layout.formatted("-8", ""), "line 1, column 103: \"size\" must be a whole number from 0 to 2147483647,"
-          + " found -8");
-      rejects(layout.formatted("1.5", ""), "line 1, column 103: \"size\" must be a whole number from 0 to"
-          + " 2147483647, found 1.5");
-      rejects(layout.formatted("8", "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"float\"}"),
+      String layout =
+          "{\"format\": 1, \"structs\": [{\"java\": \"p.S\", \"c\": \"s\", \"order\": \"little\","
+              + " \"layouts\": {\"x86_64\": {\"size\": %s, \"align\": 1, \"fields\": [%s]}}}]}";
+      rejects(
+          layout.formatted("\"8\"", ""),
+          "line 1, column 103: \"size\" must be a number, found a string");
+      rejects(
+          layout.formatted("-8", ""),
+          "line 1, column 103: \"size\" must be a whole number from 0 to 2147483647,"
+              + " found -8");
+      rejects(
+          layout.formatted("1.5", ""),
+          "line 1, column 103: \"size\" must be a whole number from 0 to"
+              + " 2147483647, found 1.5");
+      rejects(
+          layout.formatted(
+              "8",
+              "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"float\"}"),
           "line 1, column 187: unknown kind \"float\"; expected int, pointer, struct, array or bits");
-      rejects(layout.formatted("8", "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"int\","
-          + " \"bits\": 8, \"signed\": 0}"), "line 1, column 215: \"signed\" must be true or false, found a number");
+      rejects(
+          layout.formatted(
+              "8",
+              "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"int\","
+                  + " \"bits\": 8, \"signed\": 0}"),
+          "line 1, column 215: \"signed\" must be true or false, found a number");
     }
   }
 
-  /** The 0.2 keys: union or struct, pack, bit-fields, unnamed and anonymous members, flexible arrays. */
+  /**
+   * The 0.2 keys: union or struct, pack, bit-fields, unnamed and anonymous members, flexible
+   * arrays.
+   */
   @Nested
   class RestOfC {
     @Test
     void sameUnionsBitFieldsAndFlexibleArraysAreCompatible() {
       StructModel u = StructBuilder.union("p.U", "u").field("a", u32()).field("b", u8()).build();
-      StructModel s = struct("p.S", "s").bits("x", u32(), 3).unnamedBits("pad", u32(), 5).unnamedBits("z", u32(), 0)
-          .bits("y", u32(), 4).anonymous("inner", "p.U").flexible("rest", u16(), "").build();
-      String baseline = ManifestWriter.render(Layouts.of(List.of(u, s), StructBuilder.lookup(List.of(u, s)), ALL));
-      assertEquals(List.of(), BaselineChecker.compare(baseline,
-          Layouts.of(List.of(u, s), StructBuilder.lookup(List.of(u, s)), ALL)));
+      StructModel s =
+          struct("p.S", "s")
+              .bits("x", u32(), 3)
+              .unnamedBits("pad", u32(), 5)
+              .unnamedBits("z", u32(), 0)
+              .bits("y", u32(), 4)
+              .anonymous("inner", "p.U")
+              .flexible("rest", u16(), "")
+              .build();
+      String baseline =
+          ManifestWriter.render(
+              Layouts.of(List.of(u, s), StructBuilder.lookup(List.of(u, s)), ALL));
+      assertEquals(
+          List.of(),
+          BaselineChecker.compare(
+              baseline, Layouts.of(List.of(u, s), StructBuilder.lookup(List.of(u, s)), ALL)));
     }
 
     @Test
     void aBitFieldThatMovedOrShrankBreaks() {
       StructModel old = struct("p.S", "s").bits("a", u32(), 3).bits("b", u32(), 4).build();
       StructModel now = struct("p.S", "s").bits("a", u32(), 4).bits("b", u32(), 3).build();
-      assertEquals(List.of(
-          new AbiBreak("p.S", "a", "field s.a changed from 3 to 4 bits on x86_64 since the baseline" + CONSEQUENCE),
-          new AbiBreak("p.S", "b", "field s.b moved from bit 3 to 4 on x86_64, changed from 4 to 3 bits on x86_64"
-              + " since the baseline" + CONSEQUENCE)), compare(X86_64, old, X86_64, now));
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  "a",
+                  "field s.a changed from 3 to 4 bits on x86_64 since the baseline" + CONSEQUENCE),
+              new AbiBreak(
+                  "p.S",
+                  "b",
+                  "field s.b moved from bit 3 to 4 on x86_64, changed from 4 to 3 bits on x86_64"
+                      + " since the baseline"
+                      + CONSEQUENCE)),
+          compare(X86_64, old, X86_64, now));
     }
 
     @Test
     void aStructThatBecameAUnionOrChangedPackBreaks() {
       StructModel old = struct("p.S", "s").field("a", u8()).field("b", u32()).build();
-      StructModel now = StructBuilder.union("p.S", "s").pack(1).field("a", u8()).field("b", u32()).build();
+      StructModel now =
+          StructBuilder.union("p.S", "s").pack(1).field("a", u8()).field("b", u32()).build();
       List<AbiBreak> breaks = compare(X86_64, old, X86_64, now);
-      assertEquals("struct s changed from a struct to a union, changed pack from 0 to 1, shrank from 8 to 4 bytes on"
-          + " x86_64, changed alignment from 4 to 1 on x86_64 since the baseline" + CONSEQUENCE,
+      assertEquals(
+          "struct s changed from a struct to a union, changed pack from 0 to 1, shrank from 8 to 4 bytes on"
+              + " x86_64, changed alignment from 4 to 1 on x86_64 since the baseline"
+              + CONSEQUENCE,
           breaks.get(0).message());
     }
 
     @Test
     void unnamedBitFieldsAreMatchedByJavaNameAndDoNotCollide() {
-      StructModel old = struct("p.S", "s").unnamedBits("p1", u8(), 2).unnamedBits("p2", u8(), 3).field("c", u8())
-          .build();
-      StructModel now = struct("p.S", "s").unnamedBits("p1", u8(), 2).unnamedBits("p2", u8(), 4).field("c", u8())
-          .build();
-      assertEquals(List.of(new AbiBreak("p.S", "p2", "field s.(unnamed p2) changed from 3 to 4 bits on x86_64"
-          + " since the baseline" + CONSEQUENCE)), compare(X86_64, old, X86_64, now));
+      StructModel old =
+          struct("p.S", "s")
+              .unnamedBits("p1", u8(), 2)
+              .unnamedBits("p2", u8(), 3)
+              .field("c", u8())
+              .build();
+      StructModel now =
+          struct("p.S", "s")
+              .unnamedBits("p1", u8(), 2)
+              .unnamedBits("p2", u8(), 4)
+              .field("c", u8())
+              .build();
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  "p2",
+                  "field s.(unnamed p2) changed from 3 to 4 bits on x86_64"
+                      + " since the baseline"
+                      + CONSEQUENCE)),
+          compare(X86_64, old, X86_64, now));
     }
 
     @Test
@@ -342,8 +539,10 @@ class BaselineCheckerTest {
       StructModel now = struct("p.S", "s").field("n", u32()).flexible("e", u32(), "n").build();
       List<AbiBreak> breaks = compare(X86_64, old, X86_64, now);
       assertEquals(2, breaks.size(), breaks.toString());
-      assertEquals("field s.e resized from 4 to 0 bytes on x86_64, changed from a fixed array to a flexible array"
-          + " on x86_64, changed length from 1 to 0 on x86_64 since the baseline" + CONSEQUENCE,
+      assertEquals(
+          "field s.e resized from 4 to 0 bytes on x86_64, changed from a fixed array to a flexible array"
+              + " on x86_64, changed length from 1 to 0 on x86_64 since the baseline"
+              + CONSEQUENCE,
           breaks.get(1).message());
     }
   }

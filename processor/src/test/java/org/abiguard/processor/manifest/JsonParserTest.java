@@ -21,7 +21,9 @@ class JsonParserTest {
 
   @Test
   void parsesEveryKindOfValueWithPositions() {
-    JsonObject o = (JsonObject) JsonParser.parse("{\"a\": [1, -2.5e3, true, false, null],\n  \"b\": {\"c\": \"x\"}}");
+    JsonObject o =
+        (JsonObject)
+            JsonParser.parse("{\"a\": [1, -2.5e3, true, false, null],\n  \"b\": {\"c\": \"x\"}}");
     assertEquals(List.of("a", "b"), List.copyOf(o.members().keySet()));
     JsonArray a = (JsonArray) o.members().get("a");
     assertEquals(new BigDecimal("1"), ((JsonNumber) a.elements().get(0)).value());
@@ -55,7 +57,8 @@ class JsonParserTest {
   void skipsALeadingByteOrderMark() {
     JsonArray a = (JsonArray) JsonParser.parse("\uFEFF[1]");
     assertEquals("line 1, column 1", a.position());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonParser.parse("[\uFEFF]"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JsonParser.parse("[\uFEFF]"));
     assertEquals("line 1, column 2: unexpected '\uFEFF', expected a value", e.getMessage());
   }
 
@@ -66,44 +69,52 @@ class JsonParserTest {
   }
 
   @ParameterizedTest(name = "[{index}] {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-      "``|line 1, column 1: unexpected end of text, expected a value",
-      "`{\"a\": 1,}`|line 1, column 9: unexpected '}', expected a member name in double quotes",
-      "`[1, 2,]`|line 1, column 7: unexpected ']', expected a value",
-      "`{\"a\" 1}`|line 1, column 6: unexpected '1', expected ':' after member name \"a\"",
-      "`{\"a\": 1 \"b\": 2}`|line 1, column 9: unexpected '\"', expected '}' or ',' in an object",
-      "`[1 2]`|line 1, column 4: unexpected '2', expected ']' or ',' in an array",
-      "`{\"a\": 1, \"a\": 2}`|line 1, column 10: duplicate member name \"a\"",
-      "`{} {}`|line 1, column 4: unexpected '{' after the JSON value",
-      "`[01]`|line 1, column 3: invalid number, no leading zeros allowed",
-      "`[1.]`|line 1, column 4: invalid number, expected a digit after '.'",
-      "`[1e]`|line 1, column 4: invalid number, expected a digit in the exponent",
-      "`[-]`|line 1, column 3: invalid number, expected a digit",
-      "`[+1]`|line 1, column 2: unexpected '+', expected a value",
-      "`[tru]`|line 1, column 2: unexpected 't', expected a value",
-      "`[nul]`|line 1, column 2: unexpected 'n', expected a value",
-      "`// c\n{}`|line 1, column 1: unexpected '/', expected a value",
-      "`{'a': 1}`|line 1, column 2: unexpected ''', expected a member name in double quotes",
-      "`[\"abc`|line 1, column 6: unexpected end of text inside a string",
-      "`[\"a\\x\"]`|line 1, column 4: invalid escape '\\x' in a string",
-      "`[\"\\u12G4\"]`|line 1, column 3: invalid \\u escape, expected four hex digits",
-      "`{\n  \"a\": [1,\n   2,\n   }`|line 4, column 4: unexpected '}', expected a value",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "``|line 1, column 1: unexpected end of text, expected a value",
+        "`{\"a\": 1,}`|line 1, column 9: unexpected '}', expected a member name in double quotes",
+        "`[1, 2,]`|line 1, column 7: unexpected ']', expected a value",
+        "`{\"a\" 1}`|line 1, column 6: unexpected '1', expected ':' after member name \"a\"",
+        "`{\"a\": 1 \"b\": 2}`|line 1, column 9: unexpected '\"', expected '}' or ',' in an object",
+        "`[1 2]`|line 1, column 4: unexpected '2', expected ']' or ',' in an array",
+        "`{\"a\": 1, \"a\": 2}`|line 1, column 10: duplicate member name \"a\"",
+        "`{} {}`|line 1, column 4: unexpected '{' after the JSON value",
+        "`[01]`|line 1, column 3: invalid number, no leading zeros allowed",
+        "`[1.]`|line 1, column 4: invalid number, expected a digit after '.'",
+        "`[1e]`|line 1, column 4: invalid number, expected a digit in the exponent",
+        "`[-]`|line 1, column 3: invalid number, expected a digit",
+        "`[+1]`|line 1, column 2: unexpected '+', expected a value",
+        "`[tru]`|line 1, column 2: unexpected 't', expected a value",
+        "`[nul]`|line 1, column 2: unexpected 'n', expected a value",
+        "`// c\n{}`|line 1, column 1: unexpected '/', expected a value",
+        "`{'a': 1}`|line 1, column 2: unexpected ''', expected a member name in double quotes",
+        "`[\"abc`|line 1, column 6: unexpected end of text inside a string",
+        "`[\"a\\x\"]`|line 1, column 4: invalid escape '\\x' in a string",
+        "`[\"\\u12G4\"]`|line 1, column 3: invalid \\u escape, expected four hex digits",
+        "`{\n  \"a\": [1,\n   2,\n   }`|line 4, column 4: unexpected '}', expected a value",
+      })
   void rejectsWithLineAndColumn(String text, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonParser.parse(text));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JsonParser.parse(text));
     assertEquals(message, e.getMessage());
   }
 
   @Test
   void rejectsRawControlCharactersInStrings() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonParser.parse("[\"a\tb\"]"));
-    assertEquals("line 1, column 4: control character U+0009 inside a string; write it as an escape", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JsonParser.parse("[\"a\tb\"]"));
+    assertEquals(
+        "line 1, column 4: control character U+0009 inside a string; write it as an escape",
+        e.getMessage());
   }
 
   @Test
   void rejectsDeepNestingInsteadOfOverflowingTheStack() {
     String deep = "[".repeat(100_000);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonParser.parse(deep));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JsonParser.parse(deep));
     assertEquals("line 1, column 258: values nested more than 256 deep", e.getMessage());
   }
 }

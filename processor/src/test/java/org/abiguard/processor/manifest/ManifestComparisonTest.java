@@ -24,13 +24,17 @@ class ManifestComparisonTest {
   private static final List<TargetAbi> X86_64 = List.of(TargetAbi.X86_64);
 
   /** Both sides read back from manifest text, as the Maven plugin does. */
-  private static List<LayoutChange> compare(List<TargetAbi> oldAbis, List<StructModel> old, List<TargetAbi> newAbis,
+  private static List<LayoutChange> compare(
+      List<TargetAbi> oldAbis,
+      List<StructModel> old,
+      List<TargetAbi> newAbis,
       List<StructModel> now) {
     return ManifestComparison.compare(read(oldAbis, old), read(newAbis, now));
   }
 
   private static List<ManifestModel.Struct> read(List<TargetAbi> abis, List<StructModel> structs) {
-    return ManifestModel.read(ManifestWriter.render(Layouts.of(structs, StructBuilder.lookup(structs), abis)));
+    return ManifestModel.read(
+        ManifestWriter.render(Layouts.of(structs, StructBuilder.lookup(structs), abis)));
   }
 
   @Test
@@ -42,9 +46,12 @@ class ManifestComparisonTest {
   @Test
   void memberAddedInTheTailPaddingIsACompatibleAddition() {
     StructModel old = struct("p.S", "s").field("a", u64()).field("b", u8()).build();
-    StructModel now = struct("p.S", "s").field("a", u64()).field("b", u8()).field("c", u8()).build();
+    StructModel now =
+        struct("p.S", "s").field("a", u64()).field("b", u8()).field("c", u8()).build();
     List<LayoutChange> changes = compare(X86_64, List.of(old), X86_64, List.of(now));
-    assertEquals(List.of(new LayoutChange("p.S", "s", "c", "c", "x86_64", Aspect.ADDED, null, null, "9")), changes);
+    assertEquals(
+        List.of(new LayoutChange("p.S", "s", "c", "c", "x86_64", Aspect.ADDED, null, null, "9")),
+        changes);
     assertTrue(changes.get(0).compatible());
     assertEquals("was added at offset 9", changes.get(0).describe());
   }
@@ -52,11 +59,13 @@ class ManifestComparisonTest {
   @Test
   void insertedMemberMovesTheOthersAndGrowsTheType() {
     StructModel old = struct("p.S", "s").field("a", u32()).field("b", u32()).build();
-    StructModel now = struct("p.S", "s").field("a", u32()).field("x", u32()).field("b", u32()).build();
-    assertEquals(List.of(
-        new LayoutChange("p.S", "s", null, null, "x86_64", Aspect.TYPE_SIZE, null, "8", "12"),
-        new LayoutChange("p.S", "s", "b", "b", "x86_64", Aspect.OFFSET, null, "4", "8"),
-        new LayoutChange("p.S", "s", "x", "x", "x86_64", Aspect.ADDED, null, null, "4")),
+    StructModel now =
+        struct("p.S", "s").field("a", u32()).field("x", u32()).field("b", u32()).build();
+    assertEquals(
+        List.of(
+            new LayoutChange("p.S", "s", null, null, "x86_64", Aspect.TYPE_SIZE, null, "8", "12"),
+            new LayoutChange("p.S", "s", "b", "b", "x86_64", Aspect.OFFSET, null, "4", "8"),
+            new LayoutChange("p.S", "s", "x", "x", "x86_64", Aspect.ADDED, null, null, "4")),
         compare(X86_64, List.of(old), X86_64, List.of(now)));
   }
 
@@ -64,16 +73,18 @@ class ManifestComparisonTest {
   void membersChangeOnEachAbiSeparately() {
     StructModel old = struct("p.S", "s").field("a", u32()).field("b", u64()).build();
     StructModel now = struct("p.S", "s").field("a", u64()).field("b", u64()).build();
-    List<LayoutChange> changes = compare(Layouts.ALL_ABIS, List.of(old), Layouts.ALL_ABIS, List.of(now));
+    List<LayoutChange> changes =
+        compare(Layouts.ALL_ABIS, List.of(old), Layouts.ALL_ABIS, List.of(now));
     // i386 aligns u64 to 4: 'b' moves there from 4 to 8 and the struct grows from 12 to 16
-    assertEquals(List.of(
-        new LayoutChange("p.S", "s", null, null, "i386", Aspect.TYPE_SIZE, null, "12", "16"),
-        new LayoutChange("p.S", "s", "a", "a", "x86_64", Aspect.SIZE, null, "4", "8"),
-        new LayoutChange("p.S", "s", "a", "a", "x86_64", Aspect.ALIGN, null, "4", "8"),
-        new LayoutChange("p.S", "s", "a", "a", "i386", Aspect.SIZE, null, "4", "8"),
-        new LayoutChange("p.S", "s", "a", "a", "aarch64", Aspect.SIZE, null, "4", "8"),
-        new LayoutChange("p.S", "s", "a", "a", "aarch64", Aspect.ALIGN, null, "4", "8"),
-        new LayoutChange("p.S", "s", "b", "b", "i386", Aspect.OFFSET, null, "4", "8")),
+    assertEquals(
+        List.of(
+            new LayoutChange("p.S", "s", null, null, "i386", Aspect.TYPE_SIZE, null, "12", "16"),
+            new LayoutChange("p.S", "s", "a", "a", "x86_64", Aspect.SIZE, null, "4", "8"),
+            new LayoutChange("p.S", "s", "a", "a", "x86_64", Aspect.ALIGN, null, "4", "8"),
+            new LayoutChange("p.S", "s", "a", "a", "i386", Aspect.SIZE, null, "4", "8"),
+            new LayoutChange("p.S", "s", "a", "a", "aarch64", Aspect.SIZE, null, "4", "8"),
+            new LayoutChange("p.S", "s", "a", "a", "aarch64", Aspect.ALIGN, null, "4", "8"),
+            new LayoutChange("p.S", "s", "b", "b", "i386", Aspect.OFFSET, null, "4", "8")),
         changes);
     assertTrue(changes.stream().noneMatch(LayoutChange::compatible));
   }
@@ -83,8 +94,19 @@ class ManifestComparisonTest {
     StructModel old = struct("p.S", "s").field("v", array(4, u8())).build();
     StructModel now = struct("p.S", "s").field("v", array(4, s8())).build();
     List<LayoutChange> changes = compare(X86_64, List.of(old), X86_64, List.of(now));
-    assertEquals(List.of(new LayoutChange("p.S", "s", "v", "v", "x86_64", Aspect.SIGNEDNESS, "element", "unsigned",
-        "signed")), changes);
+    assertEquals(
+        List.of(
+            new LayoutChange(
+                "p.S",
+                "s",
+                "v",
+                "v",
+                "x86_64",
+                Aspect.SIGNEDNESS,
+                "element",
+                "unsigned",
+                "signed")),
+        changes);
     assertEquals("element changed from unsigned to signed", changes.get(0).describe());
   }
 
@@ -93,9 +115,11 @@ class ManifestComparisonTest {
     StructModel a = struct("p.A", "a").field("x", u8()).build();
     StructModel b = struct("p.B", "b").field("y", u8()).build();
     List<LayoutChange> changes = compare(X86_64, List.of(a), X86_64, List.of(b));
-    assertEquals(List.of(
-        new LayoutChange("p.A", "a", null, null, null, Aspect.REMOVED, null, "p.A", null),
-        new LayoutChange("p.B", "b", null, null, null, Aspect.ADDED, null, null, null)), changes);
+    assertEquals(
+        List.of(
+            new LayoutChange("p.A", "a", null, null, null, Aspect.REMOVED, null, "p.A", null),
+            new LayoutChange("p.B", "b", null, null, null, Aspect.ADDED, null, null, null)),
+        changes);
     assertFalse(changes.get(0).compatible());
     assertTrue(changes.get(1).compatible());
   }
@@ -104,10 +128,14 @@ class ManifestComparisonTest {
   void abisOnOneSideOnlyAreNotedAndNotCompared() {
     StructModel old = struct("p.S", "s").field("a", u32()).build();
     StructModel now = struct("p.S", "s").field("a", u64()).build();
-    List<LayoutChange> changes = compare(List.of(TargetAbi.I386), List.of(old), X86_64, List.of(now));
-    assertEquals(List.of(
-        new LayoutChange("p.S", "s", null, null, "i386", Aspect.ABI_NOT_BUILT, null, null, null),
-        new LayoutChange("p.S", "s", null, null, "x86_64", Aspect.ABI_ADDED, null, null, null)), changes);
+    List<LayoutChange> changes =
+        compare(List.of(TargetAbi.I386), List.of(old), X86_64, List.of(now));
+    assertEquals(
+        List.of(
+            new LayoutChange(
+                "p.S", "s", null, null, "i386", Aspect.ABI_NOT_BUILT, null, null, null),
+            new LayoutChange("p.S", "s", null, null, "x86_64", Aspect.ABI_ADDED, null, null, null)),
+        changes);
     assertTrue(changes.stream().allMatch(LayoutChange::compatible));
   }
 
@@ -116,8 +144,10 @@ class ManifestComparisonTest {
     StructModel old = struct("p.S", "s").field("a", u32()).field("b", u16()).build();
     StructModel now = struct("p.S", "s").field("alpha", "a", u32()).field("b", u32()).build();
     List<LayoutChange> changes = compare(X86_64, List.of(old), X86_64, List.of(now));
-    assertEquals(List.of(
-        new LayoutChange("p.S", "s", "b", "b", "x86_64", Aspect.SIZE, null, "2", "4"),
-        new LayoutChange("p.S", "s", "b", "b", "x86_64", Aspect.ALIGN, null, "2", "4")), changes);
+    assertEquals(
+        List.of(
+            new LayoutChange("p.S", "s", "b", "b", "x86_64", Aspect.SIZE, null, "2", "4"),
+            new LayoutChange("p.S", "s", "b", "b", "x86_64", Aspect.ALIGN, null, "2", "4")),
+        changes);
   }
 }

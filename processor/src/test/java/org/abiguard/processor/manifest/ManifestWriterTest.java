@@ -32,28 +32,36 @@ class ManifestWriterTest {
   /** Every kind of member, a renamed member, a typedef'd big-endian struct, two ABIs. */
   static List<List<StructLayout>> everyMemberKind() {
     StructModel point = struct("p.Point", "point").field("x", u16()).field("y", u16()).build();
-    StructModel sample = struct("p.Outer.Sample", "sample_t").typedef().bigEndian()
-        .field("tag", u8())
-        .field("delta", s32())
-        .field("offsetNs", "offset_ns", signedNativeLong())
-        .field("next", pointer())
-        .field("origin", struct("p.Point"))
-        .field("bytes", array(3, u8()))
-        .field("points", array(2, struct("p.Point")))
-        .build();
-    return Layouts.of(List.of(point, sample), StructBuilder.lookup(List.of(point, sample)),
+    StructModel sample =
+        struct("p.Outer.Sample", "sample_t")
+            .typedef()
+            .bigEndian()
+            .field("tag", u8())
+            .field("delta", s32())
+            .field("offsetNs", "offset_ns", signedNativeLong())
+            .field("next", pointer())
+            .field("origin", struct("p.Point"))
+            .field("bytes", array(3, u8()))
+            .field("points", array(2, struct("p.Point")))
+            .build();
+    return Layouts.of(
+        List.of(point, sample),
+        StructBuilder.lookup(List.of(point, sample)),
         List.of(TargetAbi.X86_64, TargetAbi.I386));
   }
 
   @Test
   void everyMemberKindGolden() {
-    assertEquals(resource("manifest-golden/every-member-kind.json"), ManifestWriter.render(everyMemberKind()));
+    assertEquals(
+        resource("manifest-golden/every-member-kind.json"),
+        ManifestWriter.render(everyMemberKind()));
   }
 
   @Test
   void xenMemoryGolden() {
-    String manifest = ManifestWriter.render(
-        Layouts.of(XenMemoryStructs.ALL, XenMemoryStructs.lookup(), Layouts.ALL_ABIS));
+    String manifest =
+        ManifestWriter.render(
+            Layouts.of(XenMemoryStructs.ALL, XenMemoryStructs.lookup(), Layouts.ALL_ABIS));
     assertEquals(resource("manifest-golden/xen-memory.json"), manifest);
   }
 
@@ -68,27 +76,34 @@ class ManifestWriterTest {
     String text = ManifestWriter.render(layouts);
     JsonObject root = assertInstanceOf(JsonObject.class, JsonParser.parse(text));
     JsonArray structs = assertInstanceOf(JsonArray.class, root.members().get("structs"));
-    assertEquals("p.Outer.Sample",
+    assertEquals(
+        "p.Outer.Sample",
         ((JsonString) ((JsonObject) structs.elements().get(1)).members().get("java")).value());
     assertEquals(ManifestModel.of(layouts), ManifestModel.read(text));
   }
 
   @Test
   void isDeterministic() {
-    assertEquals(ManifestWriter.render(everyMemberKind()), ManifestWriter.render(everyMemberKind()));
+    assertEquals(
+        ManifestWriter.render(everyMemberKind()), ManifestWriter.render(everyMemberKind()));
   }
 
   @Test
   void escapesNames() {
     StructModel odd = struct("p.Odd", "odd").field("a\"b", "c\\d", u8()).build();
-    String text = ManifestWriter.render(Layouts.of(List.of(odd), StructBuilder.lookup(List.of(odd)),
-        List.of(TargetAbi.AARCH64)));
+    String text =
+        ManifestWriter.render(
+            Layouts.of(
+                List.of(odd), StructBuilder.lookup(List.of(odd)), List.of(TargetAbi.AARCH64)));
     assertEquals(
         "{\"name\": \"c\\\\d\", \"java\": \"a\\\"b\", \"offset\": 0, \"size\": 1, \"align\": 1, \"bits\": 8,"
             + " \"signed\": false, \"kind\": \"int\"}",
         text.lines().filter(l -> l.contains("\"name\"")).findFirst().orElseThrow().strip());
-    assertEquals(ManifestModel.of(Layouts.of(List.of(odd), StructBuilder.lookup(List.of(odd)),
-        List.of(TargetAbi.AARCH64))), ManifestModel.read(text));
+    assertEquals(
+        ManifestModel.of(
+            Layouts.of(
+                List.of(odd), StructBuilder.lookup(List.of(odd)), List.of(TargetAbi.AARCH64))),
+        ManifestModel.read(text));
   }
 
   @Test

@@ -7,217 +7,381 @@ import static org.abiguard.processor.Expected.assertExactly;
 import org.abiguard.processor.Expected.Source;
 import org.junit.jupiter.api.Test;
 
-/** Each misuse of {@code @AbiStruct} on a type is one precise error, placed on the type or the member at fault. */
+/**
+ * Each misuse of {@code @AbiStruct} on a type is one precise error, placed on the type or the
+ * member at fault.
+ */
 class StructReaderTest {
   private static final String P = "[abiguard:annotation] ";
 
   private static Source type(String declaration) {
-    return Source.of("p.T", """
+    return Source.of(
+        "p.T",
+        """
         package p;
 
         import org.abiguard.*;
 
         %s
-        """.formatted(declaration));
+        """
+            .formatted(declaration));
   }
 
   @Test
   void abiStructOnAnInterfaceIsAnError() {
     Source s = type("@AbiStruct\ninterface T {}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "@AbiStruct is on an interface (T); a C struct mirror is a"
-        + " class or record whose instance fields are the struct's members"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "@AbiStruct is on an interface (T); a C struct mirror is a"
+                + " class or record whose instance fields are the struct's members"));
   }
 
   @Test
   void abiStructOnAnEnumIsAnError() {
     Source s = type("@AbiStruct\nenum T { A }");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "@AbiStruct is on an enum (T); a C struct mirror is a"
-        + " class or record whose instance fields are the struct's members"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "@AbiStruct is on an enum (T); a C struct mirror is a"
+                + " class or record whose instance fields are the struct's members"));
   }
 
   @Test
   void abiStructOnAnAnnotationTypeIsAnError() {
     Source s = type("@AbiStruct\n@interface T {}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "@AbiStruct is on an annotation type (T); a C struct"
-        + " mirror is a class or record whose instance fields are the struct's members"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "@AbiStruct is on an annotation type (T); a C struct"
+                + " mirror is a class or record whose instance fields are the struct's members"));
   }
 
   @Test
   void abstractClassIsAnError() {
     Source s = type("@AbiStruct\nabstract class T {\n  @U32 long a;\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "@AbiStruct class T is abstract, but the marshaller's"
-        + " read creates instances of it; make it a concrete class"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "@AbiStruct class T is abstract, but the marshaller's"
+                + " read creates instances of it; make it a concrete class"));
   }
 
   @Test
   void genericClassIsAnError() {
     Source s = type("@AbiStruct\nclass T<X> {\n  @U32 long a;\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "@AbiStruct type T is generic; a C struct has one fixed"
-        + " layout: remove the type parameters"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "@AbiStruct type T is generic; a C struct has one fixed"
+                + " layout: remove the type parameters"));
   }
 
   @Test
   void genericRecordIsAnError() {
     Source s = type("@AbiStruct\nrecord T<X>(@U32 long a) {}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "@AbiStruct type T is generic; a C struct has one fixed"
-        + " layout: remove the type parameters"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "@AbiStruct type T is generic; a C struct has one fixed"
+                + " layout: remove the type parameters"));
   }
 
   @Test
   void classWithoutNoArgumentConstructorIsAnError() {
     Source s = type("@AbiStruct\nclass T {\n  @U32 long a;\n  T(long a) { this.a = a; }\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "class T has no no-argument constructor, which the"
-        + " marshaller's read needs to create instances; add T() {} (package-private is enough)"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "class T has no no-argument constructor, which the"
+                + " marshaller's read needs to create instances; add T() {} (package-private is enough)"));
   }
 
   @Test
   void privateNoArgumentConstructorIsAnErrorOnTheConstructor() {
     Source s = type("@AbiStruct\nclass T {\n  @U32 long a;\n  private T() {}\n}");
-    assertExactly(javac(s), s.error("private T()", "T()", P + "the no-argument constructor of T is private,"
-        + " but the marshaller's read creates instances with it; make it package-private or wider"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "private T()",
+            "T()",
+            P
+                + "the no-argument constructor of T is private,"
+                + " but the marshaller's read creates instances with it; make it package-private or wider"));
   }
 
   @Test
   void privateFieldIsAnError() {
     Source s = struct("  private @U32 long space;");
-    assertExactly(javac(s), s.error("private", "space", P + "field 'space' is private, but the generated"
-        + " marshaller in the same package reads and writes it directly; make it package-private or wider"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "private",
+            "space",
+            P
+                + "field 'space' is private, but the generated"
+                + " marshaller in the same package reads and writes it directly; make it package-private or wider"));
   }
 
   @Test
   void finalFieldIsAnError() {
     Source s = struct("  final @U32 long space = 0;");
-    assertExactly(javac(s), s.error("final", "space", P + "field 'space' is final, so the marshaller's read"
-        + " cannot set it; remove final, or make the struct a record (built through its canonical"
-        + " constructor)"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "final",
+            "space",
+            P
+                + "field 'space' is final, so the marshaller's read"
+                + " cannot set it; remove final, or make the struct a record (built through its canonical"
+                + " constructor)"));
   }
 
   @Test
   void innerClassIsAnError() {
     Source s = type("class T {\n  @AbiStruct\n  class Inner {\n    @U32 long a;\n  }\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "@AbiStruct class Inner is an inner class, so the"
-        + " marshaller cannot create it without an instance of T; make it static"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "@AbiStruct class Inner is an inner class, so the"
+                + " marshaller cannot create it without an instance of T; make it static"));
   }
 
   @Test
   void privateNestedTypeIsAnError() {
     Source s = type("class T {\n  @AbiStruct\n  private record Inner(@U32 long a) {}\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "Inner is private, so the generated marshaller in the"
-        + " same package cannot use it; make it package-private or wider"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "Inner is private, so the generated marshaller in the"
+                + " same package cannot use it; make it package-private or wider"));
   }
 
   @Test
   void nestedTypeInAPrivateTypeIsAnError() {
-    Source s = type("class T {\n  private static class Box {\n    @AbiStruct\n    static class Inner {\n"
-        + "      @U32 long a;\n    }\n  }\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "Inner's enclosing type Box is private, so the"
-        + " generated marshaller in the same package cannot use it; make it package-private or wider"));
+    Source s =
+        type(
+            "class T {\n  private static class Box {\n    @AbiStruct\n    static class Inner {\n"
+                + "      @U32 long a;\n    }\n  }\n}");
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "Inner's enclosing type Box is private, so the"
+                + " generated marshaller in the same package cannot use it; make it package-private or wider"));
   }
 
   @Test
   void inheritedInstanceFieldsAreAnError() {
-    Source s = type("@AbiStruct\nclass T extends Base {\n  @U32 long a;\n}\n\nclass Base {\n  long b;\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "@AbiStruct class T inherits instance fields from Base,"
-        + " which would not be struct members; declare every member in T itself"));
+    Source s =
+        type("@AbiStruct\nclass T extends Base {\n  @U32 long a;\n}\n\nclass Base {\n  long b;\n}");
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "@AbiStruct class T inherits instance fields from Base,"
+                + " which would not be struct members; declare every member in T itself"));
   }
 
   @Test
   void structAlignmentNotAPowerOfTwoIsAnErrorOnTheValue() {
     Source s = type("@AbiStruct\n@AbiAlign(24)\nclass T {\n  @U32 long a;\n}");
-    assertExactly(javac(s), s.error("@AbiAlign(24)", "24", P + "@AbiAlign(24) on struct T is not a power of"
-        + " two; C alignments are powers of two: use 1, 2, 4, 8, 16, ..."));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiAlign(24)",
+            "24",
+            P
+                + "@AbiAlign(24) on struct T is not a power of"
+                + " two; C alignments are powers of two: use 1, 2, 4, 8, 16, ..."));
   }
 
   @Test
   void structNameThatIsNoCIdentifierIsAnErrorOnTheValue() {
     Source s = type("@AbiStruct(name = \"xen add\")\nclass T {\n  @U32 long a;\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", "\"xen add\"", P + "'xen add' is not a C struct name: it is"
-        + " no C identifier; use letters, digits and '_', not starting with a digit, no C keyword and no reserved"
-        + " name"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            "\"xen add\"",
+            P
+                + "'xen add' is not a C struct name: it is"
+                + " no C identifier; use letters, digits and '_', not starting with a digit, no C keyword and no reserved"
+                + " name"));
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"for", "int", "while", "static", "char", "struct",
-      "_Bool", "bool"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"for", "int", "while", "static", "char", "struct", "_Bool", "bool"})
   void structNamesThatAreCKeywordsAreErrors(String keyword) {
     Source s = type("@AbiStruct(name = \"" + keyword + "\")\nclass T {\n  @U32 long a;\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", "\"" + keyword + "\"", P + "'" + keyword + "' is not a C struct"
-        + " name: it is a C keyword; use letters, digits and '_', not starting with a digit, no C keyword and no"
-        + " reserved name"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            "\"" + keyword + "\"",
+            P
+                + "'"
+                + keyword
+                + "' is not a C struct"
+                + " name: it is a C keyword; use letters, digits and '_', not starting with a digit, no C keyword and no"
+                + " reserved name"));
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-      "__x|C reserves names starting with __ or with _ and a capital letter",
-      "_Upper|C reserves names starting with __ or with _ and a capital letter",
-      "_lower|C reserves struct and typedef names starting with _"})
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "__x|C reserves names starting with __ or with _ and a capital letter",
+        "_Upper|C reserves names starting with __ or with _ and a capital letter",
+        "_lower|C reserves struct and typedef names starting with _"
+      })
   void structAndTypedefNamesReservedToCAreErrors(String name, String why) {
     for (String typedef : new String[] {"", ", typedef = true"}) {
-      Source s = type("@AbiStruct(name = \"" + name + "\"" + typedef + ")\nclass T {\n  @U32 long a;\n}");
-      assertExactly(javac(s), s.error("@AbiStruct", "\"" + name + "\"", P + "'" + name + "' is not a C struct"
-          + " name: " + why + "; use letters, digits and '_', not starting with a digit, no C keyword and no"
-          + " reserved name"));
+      Source s =
+          type("@AbiStruct(name = \"" + name + "\"" + typedef + ")\nclass T {\n  @U32 long a;\n}");
+      assertExactly(
+          javac(s),
+          s.error(
+              "@AbiStruct",
+              "\"" + name + "\"",
+              P
+                  + "'"
+                  + name
+                  + "' is not a C struct"
+                  + " name: "
+                  + why
+                  + "; use letters, digits and '_', not starting with a digit, no C keyword and no"
+                  + " reserved name"));
     }
   }
 
   @Test
   void javaNameThatIsNoCIdentifierNeedsAStructName() {
     Source s = type("@AbiStruct\nclass T$1 {\n  @U32 long a;\n}");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "'T$1' is not a C struct name: it is no C identifier;"
-        + " name the C struct with @AbiStruct(name = \"c_name\")"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "'T$1' is not a C struct name: it is no C identifier;"
+                + " name the C struct with @AbiStruct(name = \"c_name\")"));
   }
 
   @Test
   void twoMembersWithOneCNameAreAnErrorOnTheSecond() {
     Source s = struct("  @U32 long nr_extents;\n  @AbiName(\"nr_extents\") @U32 long nrExtents;");
-    assertExactly(javac(s), s.error("@AbiName", P + "C member name 'nr_extents' of 'nrExtents' is already the"
-        + " name of 'nr_extents'; give one of them another name with @AbiName(\"c_name\")"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiName",
+            P
+                + "C member name 'nr_extents' of 'nrExtents' is already the"
+                + " name of 'nr_extents'; give one of them another name with @AbiName(\"c_name\")"));
   }
 
   @Test
   void structWithoutMembersIsAnError() {
     Source s = struct("  static final int VERSION = 1;\n  transient long cache;");
-    assertExactly(javac(s), s.error("@AbiStruct", P + "struct S has no members; a C struct has at least one:"
-        + " add an instance field with a C width (static and transient fields are not members)"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "struct S has no members; a C struct has at least one:"
+                + " add an instance field with a C width (static and transient fields are not members)"));
   }
 
   @Test
   void memberAnnotationOnAStaticFieldIsAnError() {
     Source s = struct("  @U32 long a;\n  @AbiArray(4) static @U8 byte[] table;");
-    assertExactly(javac(s), s.error("@AbiArray(4)", P + "@AbiArray is on static field 'table', which is not a"
-        + " struct member; remove static to make it a member, or remove @AbiArray"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiArray(4)",
+            P
+                + "@AbiArray is on static field 'table', which is not a"
+                + " struct member; remove static to make it a member, or remove @AbiArray"));
   }
 
   @Test
   void memberAnnotationOnATransientFieldIsAnError() {
     Source s = struct("  @U32 long a;\n  @AbiName(\"b\") transient @U32 long b;");
-    assertExactly(javac(s), s.error("@AbiName", P + "@AbiName is on transient field 'b', which is not a"
-        + " struct member; remove transient to make it a member, or remove @AbiName"));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiName",
+            P
+                + "@AbiName is on transient field 'b', which is not a"
+                + " struct member; remove transient to make it a member, or remove @AbiName"));
   }
 
   @Test
   void everyProblemOfAStructIsReportedAtOnce() {
     Source s = struct("  private @U32 long a;\n  @U32 short b;\n  @AbiArray(0) @U8 byte[] c;");
-    assertExactly(javac(s),
-        s.error("private", "a;", P + "field 'a' is private, but the generated marshaller in the same package"
-            + " reads and writes it directly; make it package-private or wider"),
-        s.error("@U32 short", "@U32",
+    assertExactly(
+        javac(s),
+        s.error(
+            "private",
+            "a;",
+            P
+                + "field 'a' is private, but the generated marshaller in the same package"
+                + " reads and writes it directly; make it package-private or wider"),
+        s.error(
+            "@U32 short",
+            "@U32",
             P + "'b' of type short is narrower than @U32 (u32); declare it int (raw bits) or long"),
-        s.error("@AbiArray(0)", "0)",
+        s.error(
+            "@AbiArray(0)",
+            "0)",
             P + "@AbiArray(0) on 'c' has no element; the length of a C array is at least 1"));
   }
 
   @Test
   void suppressedErrorsOfAStructStillSayItIsNotGenerated() {
-    Source s = type("@SuppressWarnings(\"abiguard\")\n@AbiStruct\nclass T {\n  @AbiWidth(12) int a;\n}");
-    assertExactly(javac(s), s.at(javax.tools.Diagnostic.Kind.WARNING, "class T", "class T",
-        "[abiguard] struct T is not generated: @SuppressWarnings silences its 1 [abiguard:annotation] error(s);"
-            + " remove the suppression to see them"));
+    Source s =
+        type("@SuppressWarnings(\"abiguard\")\n@AbiStruct\nclass T {\n  @AbiWidth(12) int a;\n}");
+    assertExactly(
+        javac(s),
+        s.at(
+            javax.tools.Diagnostic.Kind.WARNING,
+            "class T",
+            "class T",
+            "[abiguard] struct T is not generated: @SuppressWarnings silences its 1 [abiguard:annotation] error(s);"
+                + " remove the suppression to see them"));
   }
 
   @Test
   void suppressingOneKindLeavesTheStructsOtherErrorsVisible() {
-    Source s = type("@SuppressWarnings(\"abiguard:narrowing\")\n@AbiStruct\nclass T {\n  @AbiWidth(12) int a;\n}");
-    assertExactly(javac(s), s.error("@AbiWidth(12)", "12", P + "@AbiWidth declares 12 bits on 'a', which is no C integer width; use 8, 16, 32 or 64"));
+    Source s =
+        type(
+            "@SuppressWarnings(\"abiguard:narrowing\")\n@AbiStruct\nclass T {\n  @AbiWidth(12) int a;\n}");
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiWidth(12)",
+            "12",
+            P
+                + "@AbiWidth declares 12 bits on 'a', which is no C integer width; use 8, 16, 32 or 64"));
   }
 }

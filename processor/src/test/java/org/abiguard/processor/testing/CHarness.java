@@ -17,20 +17,23 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the real C compilers of the three ABIs for tests: {@code gcc} for x86_64, {@code gcc -m32}
- * for i386, {@code aarch64-linux-gnu-gcc} for aarch64. Checks headers with
- * {@code -fsyntax-only}, and builds and runs small programs where the host can execute them
- * (x86_64 natively, i386 where 32-bit programs link and run).
+ * for i386, {@code aarch64-linux-gnu-gcc} for aarch64. Checks headers with {@code -fsyntax-only},
+ * and builds and runs small programs where the host can execute them (x86_64 natively, i386 where
+ * 32-bit programs link and run).
  *
- * <p>A test that needs a compiler calls {@link #assumeCompiler} (or {@link #assumeRunnable}):
- * it is skipped, with the reason, only when the compiler or runtime is absent.
+ * <p>A test that needs a compiler calls {@link #assumeCompiler} (or {@link #assumeRunnable}): it is
+ * skipped, with the reason, only when the compiler or runtime is absent.
  */
 public final class CHarness {
   private static final long TIMEOUT_SECONDS = 120;
-  private static final String PROBE = "#include <stdint.h>\n#include <stddef.h>\n#include <stdio.h>\n"
-      + "int main(void) { printf(\"%zu\\n\", sizeof(void *)); return 0; }\n";
+  private static final String PROBE =
+      "#include <stdint.h>\n#include <stddef.h>\n#include <stdio.h>\n"
+          + "int main(void) { printf(\"%zu\\n\", sizeof(void *)); return 0; }\n";
 
-  private static final Map<TargetAbi, Optional<String>> COMPILER_PROBLEM = new EnumMap<>(TargetAbi.class);
-  private static final Map<TargetAbi, Optional<String>> RUN_PROBLEM = new EnumMap<>(TargetAbi.class);
+  private static final Map<TargetAbi, Optional<String>> COMPILER_PROBLEM =
+      new EnumMap<>(TargetAbi.class);
+  private static final Map<TargetAbi, Optional<String>> RUN_PROBLEM =
+      new EnumMap<>(TargetAbi.class);
 
   private CHarness() {}
 
@@ -61,7 +64,10 @@ public final class CHarness {
     Assumptions.assumeTrue(problem.isEmpty(), () -> problem.orElse(""));
   }
 
-  /** Skips the calling test, with the reason, when programs for {@code abi} cannot be built and run here. */
+  /**
+   * Skips the calling test, with the reason, when programs for {@code abi} cannot be built and run
+   * here.
+   */
   public static void assumeRunnable(TargetAbi abi) {
     assumeCompiler(abi);
     Optional<String> problem = runProblem(abi);
@@ -70,62 +76,114 @@ public final class CHarness {
 
   /** Why {@code abi}'s compiler cannot be used, if it cannot. */
   public static synchronized Optional<String> compilerProblem(TargetAbi abi) {
-    return COMPILER_PROBLEM.computeIfAbsent(abi, a -> {
-      try {
-        Path dir = Files.createTempDirectory("abiguard-cc-probe");
-        Path probe = write(dir, "probe.c", PROBE);
-        Result r = run(dir, with(compiler(a), "-fsyntax-only", probe.toString()));
-        return r.ok() ? Optional.empty() : Optional.of("no working C compiler for " + a.manifestName()
-            + " (" + String.join(" ", compiler(a)) + "): " + firstLine(r.output()));
-      } catch (IOException | UncheckedIOException e) {
-        return Optional.of("no C compiler for " + a.manifestName() + " (" + String.join(" ", compiler(a))
-            + "): " + e.getMessage());
-      }
-    });
+    return COMPILER_PROBLEM.computeIfAbsent(
+        abi,
+        a -> {
+          try {
+            Path dir = Files.createTempDirectory("abiguard-cc-probe");
+            Path probe = write(dir, "probe.c", PROBE);
+            Result r = run(dir, with(compiler(a), "-fsyntax-only", probe.toString()));
+            return r.ok()
+                ? Optional.empty()
+                : Optional.of(
+                    "no working C compiler for "
+                        + a.manifestName()
+                        + " ("
+                        + String.join(" ", compiler(a))
+                        + "): "
+                        + firstLine(r.output()));
+          } catch (IOException | UncheckedIOException e) {
+            return Optional.of(
+                "no C compiler for "
+                    + a.manifestName()
+                    + " ("
+                    + String.join(" ", compiler(a))
+                    + "): "
+                    + e.getMessage());
+          }
+        });
   }
 
   /** Why programs for {@code abi} cannot be built and run on this host, if they cannot. */
   public static synchronized Optional<String> runProblem(TargetAbi abi) {
-    return RUN_PROBLEM.computeIfAbsent(abi, a -> {
-      String arch = System.getProperty("os.arch");
-      boolean x86Host = arch.equals("amd64") || arch.equals("x86_64");
-      boolean hostRuns = switch (a) {
-        case X86_64, I386 -> x86Host;
-        case AARCH64 -> arch.equals("aarch64");
-      };
-      if (!hostRuns) {
-        return Optional.of("this " + arch + " host cannot run " + a.manifestName() + " programs");
-      }
-      try {
-        Path dir = Files.createTempDirectory("abiguard-run-probe");
-        Result r = buildAndRun(a, dir, "probe.c", PROBE);
-        String expected = a.pointerBytes() + "\n";
-        return r.ok() && r.output().equals(expected) ? Optional.empty() : Optional.of(
-            a.manifestName() + " programs do not build or run here: " + firstLine(r.output()));
-      } catch (IOException | UncheckedIOException e) {
-        return Optional.of(a.manifestName() + " programs do not build or run here: " + e.getMessage());
-      }
-    });
+    return RUN_PROBLEM.computeIfAbsent(
+        abi,
+        a -> {
+          String arch = System.getProperty("os.arch");
+          boolean x86Host = arch.equals("amd64") || arch.equals("x86_64");
+          boolean hostRuns =
+              switch (a) {
+                case X86_64, I386 -> x86Host;
+                case AARCH64 -> arch.equals("aarch64");
+              };
+          if (!hostRuns) {
+            return Optional.of(
+                "this " + arch + " host cannot run " + a.manifestName() + " programs");
+          }
+          try {
+            Path dir = Files.createTempDirectory("abiguard-run-probe");
+            Result r = buildAndRun(a, dir, "probe.c", PROBE);
+            String expected = a.pointerBytes() + "\n";
+            return r.ok() && r.output().equals(expected)
+                ? Optional.empty()
+                : Optional.of(
+                    a.manifestName()
+                        + " programs do not build or run here: "
+                        + firstLine(r.output()));
+          } catch (IOException | UncheckedIOException e) {
+            return Optional.of(
+                a.manifestName() + " programs do not build or run here: " + e.getMessage());
+          }
+        });
   }
 
   /**
-   * {@code cc -std=c11 -pedantic-errors -Wall -Wextra -Werror -fsyntax-only -include <header> -include
-   * abi-asserts.h -x c /dev/null}, as the SPEC tells users to check a mirror.
+   * {@code cc -std=c11 -pedantic-errors -Wall -Wextra -Werror -fsyntax-only -include <header>
+   * -include abi-asserts.h -x c /dev/null}, as the SPEC tells users to check a mirror.
    *
    * @param header the C header with the real declarations
    */
   public static Result checkAsserts(TargetAbi abi, Path dir, Path header, String assertsText) {
     Path asserts = write(dir, "abi-asserts.h", assertsText);
-    return run(dir, with(compiler(abi), "-std=c11", "-pedantic-errors", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
-        "-include", header.toString(), "-include", asserts.toString(), "-x", "c", "/dev/null"));
+    return run(
+        dir,
+        with(
+            compiler(abi),
+            "-std=c11",
+            "-pedantic-errors",
+            "-Wall",
+            "-Wextra",
+            "-Werror",
+            "-fsyntax-only",
+            "-include",
+            header.toString(),
+            "-include",
+            asserts.toString(),
+            "-x",
+            "c",
+            "/dev/null"));
   }
 
-  /** Compiles {@code source} (saved as {@code fileName} in {@code dir}, which is on the include path) and runs it. */
+  /**
+   * Compiles {@code source} (saved as {@code fileName} in {@code dir}, which is on the include
+   * path) and runs it.
+   */
   public static Result buildAndRun(TargetAbi abi, Path dir, String fileName, String source) {
     Path c = write(dir, fileName, source);
     Path exe = dir.resolve(fileName.replace(".c", "") + "-" + abi.manifestName());
-    Result built = run(dir, with(compiler(abi), "-std=gnu11", "-O0", "-Wall", "-I", dir.toString(),
-        "-o", exe.toString(), c.toString()));
+    Result built =
+        run(
+            dir,
+            with(
+                compiler(abi),
+                "-std=gnu11",
+                "-O0",
+                "-Wall",
+                "-I",
+                dir.toString(),
+                "-o",
+                exe.toString(),
+                c.toString()));
     if (!built.ok()) {
       return built;
     }
@@ -133,8 +191,8 @@ public final class CHarness {
   }
 
   /**
-   * Why programs for {@code abi} cannot be built and run here, natively or (aarch64 on an x86
-   * host) statically linked under {@code qemu-aarch64}; empty when they can.
+   * Why programs for {@code abi} cannot be built and run here, natively or (aarch64 on an x86 host)
+   * statically linked under {@code qemu-aarch64}; empty when they can.
    */
   public static synchronized Optional<String> emulatedRunProblem(TargetAbi abi) {
     if (runProblem(abi).isEmpty()) {
@@ -146,8 +204,10 @@ public final class CHarness {
     try {
       Path dir = Files.createTempDirectory("abiguard-qemu-probe");
       Result r = buildAndRunEmulated(abi, dir, "probe.c", PROBE, List.of());
-      return r.ok() && r.output().equals("8\n") ? Optional.empty()
-          : Optional.of("aarch64 programs do not run under qemu-aarch64 here: " + firstLine(r.output()));
+      return r.ok() && r.output().equals("8\n")
+          ? Optional.empty()
+          : Optional.of(
+              "aarch64 programs do not run under qemu-aarch64 here: " + firstLine(r.output()));
     } catch (IOException | UncheckedIOException e) {
       return Optional.of("aarch64 programs do not run here (no qemu-aarch64?): " + e.getMessage());
     }
@@ -157,8 +217,8 @@ public final class CHarness {
    * Like {@link #buildAndRun}, with extra compiler arguments; aarch64 programs on a non-aarch64
    * host are linked statically and run under {@code qemu-aarch64}.
    */
-  public static Result buildAndRunEmulated(TargetAbi abi, Path dir, String fileName, String source,
-      List<String> extraArgs) {
+  public static Result buildAndRunEmulated(
+      TargetAbi abi, Path dir, String fileName, String source, List<String> extraArgs) {
     Path c = write(dir, fileName, source);
     Path exe = dir.resolve(fileName.replace(".c", "") + "-" + abi.manifestName());
     boolean emulate = abi == TargetAbi.AARCH64 && !System.getProperty("os.arch").equals("aarch64");
@@ -201,7 +261,8 @@ public final class CHarness {
 
   /** Runs a command in {@code dir} with a timeout; stdout and stderr merged. */
   public static Result run(Path dir, List<String> command) {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     Process p;
     try {
       p = pb.start();
@@ -211,16 +272,19 @@ public final class CHarness {
     try {
       p.getOutputStream().close();
       // read on another thread so that a chatty process cannot block on a full pipe
-      var output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        try {
-          return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      var output =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
+        throw new AssertionError(
+            String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
       }
       return new Result(command, p.exitValue(), output.join());
     } catch (IOException e) {

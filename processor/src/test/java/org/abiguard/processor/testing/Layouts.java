@@ -8,7 +8,9 @@ import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.StructModel;
 
-/** Lays out fixtures the way the processor does: per struct, its layouts per ABI in option order. */
+/**
+ * Lays out fixtures the way the processor does: per struct, its layouts per ABI in option order.
+ */
 public final class Layouts {
   private Layouts() {}
 
@@ -23,7 +25,8 @@ public final class Layouts {
   }
 
   /** One struct on one ABI. */
-  public static StructLayout of(StructModel struct, Function<String, StructModel> lookup, TargetAbi abi) {
+  public static StructLayout of(
+      StructModel struct, Function<String, StructModel> lookup, TargetAbi abi) {
     return new LayoutEngine(lookup).layout(struct, abi);
   }
 

@@ -15,12 +15,12 @@ import org.abiguard.processor.model.Width;
 
 /**
  * Random C structs and unions, each as the model the struct reader would produce for its Java
- * mirror and as its real C declaration with gcc attributes and pragmas: unions, bit-fields
- * (named, unnamed, zero-width, every declared type, {@code long} too), anonymous struct and
- * union members, flexible arrays, {@code __attribute__((packed))}, {@code #pragma pack(N)},
- * {@code aligned} on members and types, {@code scalar_storage_order("big-endian")}, nesting of
- * all of these. Deterministic for a seed. Member names are unique across all types, so members
- * of anonymous members never clash.
+ * mirror and as its real C declaration with gcc attributes and pragmas: unions, bit-fields (named,
+ * unnamed, zero-width, every declared type, {@code long} too), anonymous struct and union members,
+ * flexible arrays, {@code __attribute__((packed))}, {@code #pragma pack(N)}, {@code aligned} on
+ * members and types, {@code scalar_storage_order("big-endian")}, nesting of all of these.
+ * Deterministic for a seed. Member names are unique across all types, so members of anonymous
+ * members never clash.
  */
 public final class RandomCTypes {
   /** Generated types (nested ones before the types that contain them) and their C declarations. */
@@ -33,7 +33,8 @@ public final class RandomCTypes {
   }
 
   private static final Width[] WIDTHS = {
-      Width.U8, Width.U16, Width.U32, Width.U64, Width.S8, Width.S16, Width.S32, Width.S64};
+    Width.U8, Width.U16, Width.U32, Width.U64, Width.S8, Width.S16, Width.S32, Width.S64
+  };
   private static final int[] PACKS = {0, 0, 0, 0, 0, 1, 1, 2, 4, 8, 16};
 
   private final Random random;
@@ -42,7 +43,9 @@ public final class RandomCTypes {
   private final StringBuilder header = new StringBuilder();
   private int names;
 
-  /** @param prefix makes type names unique when several families share a program */
+  /**
+   * @param prefix makes type names unique when several families share a program
+   */
   public RandomCTypes(long seed, String prefix) {
     this.random = new Random(seed);
     this.prefix = prefix;
@@ -72,23 +75,45 @@ public final class RandomCTypes {
     if (pack > 1) {
       c.append("#pragma pack(push, ").append(pack).append(")\n");
     }
-    c.append(union ? "union" : "struct").append(attributes(pack, order, align)).append(' ').append(name)
-        .append(" {\n").append(body.c).append("};\n");
+    c.append(union ? "union" : "struct")
+        .append(attributes(pack, order, align))
+        .append(' ')
+        .append(name)
+        .append(" {\n")
+        .append(body.c)
+        .append("};\n");
     if (pack > 1) {
       c.append("#pragma pack(pop)\n");
     }
     return c.append('\n').toString();
   }
 
-  private static StructModel model(String name, boolean union, int pack, Order order, int align,
-      List<FieldModel> fields) {
+  private static StructModel model(
+      String name, boolean union, int pack, Order order, int align, List<FieldModel> fields) {
     return model(name, union, pack, order, align, fields, false);
   }
 
-  private static StructModel model(String name, boolean union, int pack, Order order, int align,
-      List<FieldModel> fields, boolean untagged) {
-    return new StructModel("fuzz." + name, "fuzz", name + "Marshaller", name, false, order, align, false, fields,
-        union, pack, untagged);
+  private static StructModel model(
+      String name,
+      boolean union,
+      int pack,
+      Order order,
+      int align,
+      List<FieldModel> fields,
+      boolean untagged) {
+    return new StructModel(
+        "fuzz." + name,
+        "fuzz",
+        name + "Marshaller",
+        name,
+        false,
+        order,
+        align,
+        false,
+        fields,
+        union,
+        pack,
+        untagged);
   }
 
   private static String attributes(int pack, Order order, int align) {
@@ -120,12 +145,23 @@ public final class RandomCTypes {
         MemberType t = integer();
         int align = random.nextInt(8) == 0 ? 1 << random.nextInt(5) : 0;
         fields.add(new FieldModel(m, m, t, align));
-        c.append("    ").append(cType(t)).append(' ').append(m).append(alignAttr(align)).append(";\n");
+        c.append("    ")
+            .append(cType(t))
+            .append(' ')
+            .append(m)
+            .append(alignAttr(align))
+            .append(";\n");
       } else if (kind < 62) {
         MemberType t = integer();
         int length = 1 + random.nextInt(4);
         fields.add(new FieldModel(m, m, new MemberType.ArrayType(length, t), 0));
-        c.append("    ").append(cType(t)).append(' ').append(m).append('[').append(length).append("];\n");
+        c.append("    ")
+            .append(cType(t))
+            .append(' ')
+            .append(m)
+            .append('[')
+            .append(length)
+            .append("];\n");
       } else if (kind < 66 && order == Order.LITTLE) {
         // (gcc's scalar_storage_order leaves pointers in the machine's order, unlike a real
         // big-endian ABI and abiguard's big-endian mirrors: no pointers in big-endian types)
@@ -156,7 +192,11 @@ public final class RandomCTypes {
       if (fields.stream().noneMatch(f -> f.hasCName() || f.anonymous())) {
         String n = "m" + prefix + (names++);
         fields.add(new FieldModel(n, n, integer(), 0));
-        c.append("    ").append(cType(fields.get(fields.size() - 1).type())).append(' ').append(n).append(";\n");
+        c.append("    ")
+            .append(cType(fields.get(fields.size() - 1).type()))
+            .append(' ')
+            .append(n)
+            .append(";\n");
       }
       String m = "m" + prefix + (names++);
       MemberType t = integer();
@@ -167,10 +207,11 @@ public final class RandomCTypes {
   }
 
   /**
-   * An untagged struct or union declared inline, as an anonymous member or as the type of a
-   * named member ({@code union { ... } m;}): packing and byte order follow the enclosing type's.
+   * An untagged struct or union declared inline, as an anonymous member or as the type of a named
+   * member ({@code union { ... } m;}): packing and byte order follow the enclosing type's.
    */
-  private void anonymous(String m, int depth, int outerPack, Order order, List<FieldModel> fields, StringBuilder c) {
+  private void anonymous(
+      String m, int depth, int outerPack, Order order, List<FieldModel> fields, StringBuilder c) {
     boolean union = random.nextBoolean();
     boolean named = random.nextBoolean();
     int pack = outerPack > 1 ? outerPack : random.nextInt(4) == 0 ? 1 : 0;
@@ -180,13 +221,22 @@ public final class RandomCTypes {
     models.add(model);
     MemberType.StructType type = new MemberType.StructType(model.javaName());
     fields.add(named ? new FieldModel(m, m, type, 0) : FieldModel.anonymousMember(m, type, 0));
-    c.append("    ").append(union ? "union" : "struct").append(attributes(pack == 1 ? 1 : 0, order, 0))
-        .append(" {\n").append(body.c.indent(4)).append("    }").append(named ? " " + m : "").append(";\n");
+    c.append("    ")
+        .append(union ? "union" : "struct")
+        .append(attributes(pack == 1 ? 1 : 0, order, 0))
+        .append(" {\n")
+        .append(body.c.indent(4))
+        .append("    }")
+        .append(named ? " " + m : "")
+        .append(";\n");
   }
 
   private void bitField(String m, List<FieldModel> fields, StringBuilder c) {
     boolean nativeLong = random.nextInt(8) == 0;
-    Width declared = nativeLong ? (random.nextBoolean() ? Width.U64 : Width.S64) : WIDTHS[random.nextInt(WIDTHS.length)];
+    Width declared =
+        nativeLong
+            ? (random.nextBoolean() ? Width.U64 : Width.S64)
+            : WIDTHS[random.nextInt(WIDTHS.length)];
     MemberType t = new MemberType.IntType(declared, nativeLong, JavaKind.LONG);
     int max = nativeLong ? 32 : declared.bits();
     int shape = random.nextInt(20);
@@ -195,16 +245,25 @@ public final class RandomCTypes {
       fields.add(FieldModel.bitField(m, m, t, 0, true));
       c.append("    ").append(cType).append(" : 0;\n");
     } else {
-      int bits = random.nextInt(4) == 0 ? max : 1 + random.nextInt(Math.min(max, random.nextBoolean() ? 8 : max));
+      int bits =
+          random.nextInt(4) == 0
+              ? max
+              : 1 + random.nextInt(Math.min(max, random.nextBoolean() ? 8 : max));
       boolean unnamed = shape < 6;
       fields.add(FieldModel.bitField(m, m, t, bits, unnamed));
-      c.append("    ").append(cType).append(unnamed ? "" : " " + m).append(" : ").append(bits).append(";\n");
+      c.append("    ")
+          .append(cType)
+          .append(unnamed ? "" : " " + m)
+          .append(" : ")
+          .append(bits)
+          .append(";\n");
     }
   }
 
   private MemberType integer() {
     if (random.nextInt(10) == 0) {
-      return new MemberType.IntType(random.nextBoolean() ? Width.U64 : Width.S64, true, JavaKind.LONG);
+      return new MemberType.IntType(
+          random.nextBoolean() ? Width.U64 : Width.S64, true, JavaKind.LONG);
     }
     return new MemberType.IntType(WIDTHS[random.nextInt(WIDTHS.length)], false, JavaKind.LONG);
   }

@@ -13,8 +13,8 @@ import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
 
 /**
- * Builds {@link StructModel}s in tests without javac, in the shape the struct model would
- * produce for the corresponding annotated Java class.
+ * Builds {@link StructModel}s in tests without javac, in the shape the struct model would produce
+ * for the corresponding annotated Java class.
  */
 public final class StructBuilder {
   private final String javaName;
@@ -123,8 +123,19 @@ public final class StructBuilder {
     int dot = javaName.lastIndexOf('.');
     String pkg = dot < 0 ? "" : javaName.substring(0, dot);
     String simple = dot < 0 ? javaName : javaName.substring(dot + 1);
-    return new StructModel(javaName, pkg, simple + "Marshaller", cName, typedef, order, alignAtLeast,
-        false, fields, union, pack, untagged);
+    return new StructModel(
+        javaName,
+        pkg,
+        simple + "Marshaller",
+        cName,
+        typedef,
+        order,
+        alignAtLeast,
+        false,
+        fields,
+        union,
+        pack,
+        untagged);
   }
 
   // ---- member types, named as the annotations that declare them ----

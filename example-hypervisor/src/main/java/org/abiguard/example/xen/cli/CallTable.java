@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints hypercalls as a table: one row per call with its caller, sub-command, result and
- * decoded argument, and an indented row for what the call wrote back.
+ * Prints hypercalls as a table: one row per call with its caller, sub-command, result and decoded
+ * argument, and an indented row for what the call wrote back.
  */
 final class CallTable {
   private static final String ROW = "%5s  %-4s %-22s %-14s %s%n";
   private static final String INDENT = " ".repeat(5 + 2 + 5 + 23 + 15);
+
   /** Width of the argument column before it wraps. */
   static final int ARGUMENT_WIDTH = 72;
 
@@ -21,8 +22,10 @@ final class CallTable {
   }
 
   void header() {
-    out.printf(ROW, "line", "dom", "hypercall", "result", "argument (as the hypervisor decoded it)");
-    out.printf(ROW, "----", "---", "---------", "------", "---------------------------------------");
+    out.printf(
+        ROW, "line", "dom", "hypercall", "result", "argument (as the hypervisor decoded it)");
+    out.printf(
+        ROW, "----", "---", "---------", "------", "---------------------------------------");
   }
 
   void call(int line, String caller, String op, String result, String arguments) {
@@ -34,9 +37,9 @@ final class CallTable {
   }
 
   /**
-   * Splits {@code key=value ...} into lines of at most {@link #ARGUMENT_WIDTH} characters
-   * (longer only for a single field), breaking between fields: a {@code [...]} list stays with
-   * the field before it.
+   * Splits {@code key=value ...} into lines of at most {@link #ARGUMENT_WIDTH} characters (longer
+   * only for a single field), breaking between fields: a {@code [...]} list stays with the field
+   * before it.
    */
   static List<String> wrap(String text) {
     List<String> fields = new ArrayList<>();

@@ -37,8 +37,13 @@ record CliArgs(Optional<GuestAbi> abi, Optional<String> trace, boolean help) {
             if (abi.isPresent()) {
               throw new UsageException("--abi is given twice");
             }
-            abi = Optional.of(GuestAbi.byId(value).orElseThrow(
-                () -> new UsageException("unknown ABI '" + value + "': use x86_64 or i386")));
+            abi =
+                Optional.of(
+                    GuestAbi.byId(value)
+                        .orElseThrow(
+                            () ->
+                                new UsageException(
+                                    "unknown ABI '" + value + "': use x86_64 or i386")));
           } else {
             if (trace.isPresent()) {
               throw new UsageException("--trace is given twice");

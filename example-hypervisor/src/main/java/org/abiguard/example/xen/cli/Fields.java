@@ -11,8 +11,8 @@ import org.abiguard.example.xen.pub.Errno;
 import org.abiguard.example.xen.pub.XenMapSpace;
 
 /**
- * The {@code key=value} fields of one trace line, with the parsing of numbers, lists and
- * symbolic names, and errors that name the line.
+ * The {@code key=value} fields of one trace line, with the parsing of numbers, lists and symbolic
+ * names, and errors that name the line.
  */
 final class Fields {
   private final String source;
@@ -52,7 +52,8 @@ final class Fields {
     String v = values.get(key);
     for (int id = DomIds.DOMID_FIRST_RESERVED; id <= DomIds.DOMID_IDLE; id++) {
       String name = DomIds.reservedName(id).orElse(null);
-      if (name != null && (v.equalsIgnoreCase(name) || v.equalsIgnoreCase(name.substring("DOMID_".length())))) {
+      if (name != null
+          && (v.equalsIgnoreCase(name) || v.equalsIgnoreCase(name.substring("DOMID_".length())))) {
         return id;
       }
     }
@@ -102,7 +103,8 @@ final class Fields {
   }
 
   long parseNumber(String text, String what) throws TraceException {
-    return parse(text).orElseThrow(() -> error("'" + text + "' is not a number (for " + what + ")"));
+    return parse(text)
+        .orElseThrow(() -> error("'" + text + "' is not a number (for " + what + ")"));
   }
 
   /** A number: decimal or {@code 0x} hex, at most 64 bits unsigned. */

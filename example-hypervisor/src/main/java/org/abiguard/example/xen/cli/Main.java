@@ -20,32 +20,33 @@ import org.abiguard.example.xen.pub.XenPodTargetMarshaller;
 import org.abiguard.example.xen.pub.XenRemoveFromPhysmapMarshaller;
 
 /**
- * The example's command line: with no arguments it runs the scripted session (a privileged
- * dom0 and an unprivileged d1 calling every modelled {@code XENMEM_*} and {@code EVTCHNOP_*}
- * operation) once for x86_64 guests and once for i386 guests; {@code --trace FILE} replays a
- * trace instead.
+ * The example's command line: with no arguments it runs the scripted session (a privileged dom0 and
+ * an unprivileged d1 calling every modelled {@code XENMEM_*} and {@code EVTCHNOP_*} operation) once
+ * for x86_64 guests and once for i386 guests; {@code --trace FILE} replays a trace instead.
  *
  * <p>Exit status: 0 when every call returned what its line expected, 1 when one did not (or the
- * model found its state inconsistent), 2 for a bad command line or a bad trace, 3 for a bug in
- * the example itself.
+ * model found its state inconsistent), 2 for a bad command line or a bad trace, 3 for a bug in the
+ * example itself.
  */
 public final class Main {
-  static final String USAGE = String.join("\n",
-      "usage: java -jar abiguard-example-hypervisor.jar [--abi x86_64|i386] [--trace FILE] [--help]",
-      "",
-      "A working model of Xen's memory and event channel hypercalls (HYPERVISOR_memory_op,",
-      "XENMEM_*; HYPERVISOR_event_channel_op_compat, EVTCHNOP_*) whose guest argument structs",
-      "are abiguard mirrors of public/memory.h and public/event_channel.h.",
-      "",
-      "  (no arguments)   run the scripted session on x86_64 and on i386 guests",
-      "  --abi ABI        run guests of this ABI only: x86_64 or i386 (in a trace: the ABI of",
-      "                   domains whose line names none)",
-      "  --trace FILE     replay the hypercall trace in FILE (format: example-hypervisor/README.md)",
-      "  --help           this text",
-      "",
-      "exit status: 0 all calls returned what the trace expected, 1 some did not,",
-      "             2 bad command line or bad trace, 3 a bug in this example",
-      "");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar abiguard-example-hypervisor.jar [--abi x86_64|i386] [--trace FILE] [--help]",
+          "",
+          "A working model of Xen's memory and event channel hypercalls (HYPERVISOR_memory_op,",
+          "XENMEM_*; HYPERVISOR_event_channel_op_compat, EVTCHNOP_*) whose guest argument structs",
+          "are abiguard mirrors of public/memory.h and public/event_channel.h.",
+          "",
+          "  (no arguments)   run the scripted session on x86_64 and on i386 guests",
+          "  --abi ABI        run guests of this ABI only: x86_64 or i386 (in a trace: the ABI of",
+          "                   domains whose line names none)",
+          "  --trace FILE     replay the hypercall trace in FILE (format: example-hypervisor/README.md)",
+          "  --help           this text",
+          "",
+          "exit status: 0 all calls returned what the trace expected, 1 some did not,",
+          "             2 bad command line or bad trace, 3 a bug in this example",
+          "");
 
   /** The scripted session, itself a trace. */
   static final String SESSION = "session.trace";
@@ -90,8 +91,13 @@ public final class Main {
       String session = sessionText();
       int failures = 0;
       for (GuestAbi abi : cli.abi().map(List::of).orElse(List.of(GuestAbi.values()))) {
-        table.title("Xen memory_op and event_channel_op, " + abi + " guests: every argument is written and read"
-            + " with the " + abi + " codecs");
+        table.title(
+            "Xen memory_op and event_channel_op, "
+                + abi
+                + " guests: every argument is written and read"
+                + " with the "
+                + abi
+                + " codecs");
         out.println(structSizes(abi));
         TraceLine.Trace trace = new TraceParser(catalog, abi.id()).parse(SESSION, session);
         failures += new TraceRunner(catalog, table).run(trace);
@@ -109,21 +115,34 @@ public final class Main {
   /** The sizes of the argument structs on {@code abi}, from the generated codecs. */
   static String structSizes(GuestAbi abi) {
     String id = abi.id();
-    return String.format("sizeof on %s: xen_memory_reservation %d, xen_memory_exchange %d, xen_add_to_physmap %d,"
+    return String.format(
+        "sizeof on %s: xen_memory_reservation %d, xen_memory_exchange %d, xen_add_to_physmap %d,"
             + " xen_add_to_physmap_batch %d, xen_remove_from_physmap %d, xen_memory_map %d,"
-            + " xen_foreign_memory_map %d, xen_pod_target %d, evtchn_op %d (union u at %d: evtchn_status %d)", id,
-        XenMemoryReservationMarshaller.codec(id).size(), XenMemoryExchangeMarshaller.codec(id).size(),
-        XenAddToPhysmapMarshaller.codec(id).size(), XenAddToPhysmapBatchMarshaller.codec(id).size(),
-        XenRemoveFromPhysmapMarshaller.codec(id).size(), XenMemoryMapMarshaller.codec(id).size(),
-        XenForeignMemoryMapMarshaller.codec(id).size(), XenPodTargetMarshaller.codec(id).size(),
+            + " xen_foreign_memory_map %d, xen_pod_target %d, evtchn_op %d (union u at %d: evtchn_status %d)",
+        id,
+        XenMemoryReservationMarshaller.codec(id).size(),
+        XenMemoryExchangeMarshaller.codec(id).size(),
+        XenAddToPhysmapMarshaller.codec(id).size(),
+        XenAddToPhysmapBatchMarshaller.codec(id).size(),
+        XenRemoveFromPhysmapMarshaller.codec(id).size(),
+        XenMemoryMapMarshaller.codec(id).size(),
+        XenForeignMemoryMapMarshaller.codec(id).size(),
+        XenPodTargetMarshaller.codec(id).size(),
         EvtchnOpMarshaller.codec(id).size(),
-        abi == GuestAbi.X86_64 ? EvtchnOpMarshaller.X86_64.OFFSET_U : EvtchnOpMarshaller.I386.OFFSET_U,
+        abi == GuestAbi.X86_64
+            ? EvtchnOpMarshaller.X86_64.OFFSET_U
+            : EvtchnOpMarshaller.I386.OFFSET_U,
         EvtchnStatusMarshaller.codec(id).size());
   }
 
   private static int report(int failures, PrintStream err) {
     if (failures > 0) {
-      err.println("error: " + failures + " check" + (failures == 1 ? "" : "s") + " failed (lines marked !!)");
+      err.println(
+          "error: "
+              + failures
+              + " check"
+              + (failures == 1 ? "" : "s")
+              + " failed (lines marked !!)");
       return 1;
     }
     return 0;
@@ -132,7 +151,8 @@ public final class Main {
   static String sessionText() {
     try (InputStream in = Main.class.getResourceAsStream(SESSION)) {
       if (in == null) {
-        throw new IllegalStateException("the session script " + SESSION + " is missing from the jar");
+        throw new IllegalStateException(
+            "the session script " + SESSION + " is missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -42,7 +42,8 @@ final class StructOp<T> implements TraceOp {
    * @param key its C name, also the field name in traces
    * @param initial its value when the trace does not give it
    */
-  record Member<T>(String key, ToLongFunction<T> get, ObjLongConsumer<T> set, Style style, long initial) {}
+  record Member<T>(
+      String key, ToLongFunction<T> get, ObjLongConsumer<T> set, Style style, long initial) {}
 
   /** What a guest array holds. */
   enum Element {
@@ -56,12 +57,13 @@ final class StructOp<T> implements TraceOp {
    *
    * @param handle the handle member, whose key also names the array in traces
    * @param count the member that holds the number of elements
-   * @param output true if the hypervisor fills the array (the trace reserves room), false if
-   *     the guest does (the trace gives a list)
-   * @param countAfterCall show as many output elements as {@code count} holds after the call
-   *     (else as many as before it)
+   * @param output true if the hypervisor fills the array (the trace reserves room), false if the
+   *     guest does (the trace gives a list)
+   * @param countAfterCall show as many output elements as {@code count} holds after the call (else
+   *     as many as before it)
    */
-  record Array<T>(Member<T> handle, Member<T> count, Element element, boolean output, boolean countAfterCall) {}
+  record Array<T>(
+      Member<T> handle, Member<T> count, Element element, boolean output, boolean countAfterCall) {}
 
   /** The most elements of an output array a trace reserves room for by itself. */
   static final long MAX_RESERVED_ELEMENTS = 4096;
@@ -81,19 +83,38 @@ final class StructOp<T> implements TraceOp {
   }
 
   /** A {@code memory_op} sub-command. */
-  StructOp(String name, int cmd, Function<String, AbiCodec<T>> codecs, Supplier<T> factory,
-      List<Member<T>> members, List<Array<T>> arrays) {
-    this(name, cmd, codecs, factory, members, arrays, (xen, caller, c, arg) -> xen.memoryOp(caller, c, arg),
+  StructOp(
+      String name,
+      int cmd,
+      Function<String, AbiCodec<T>> codecs,
+      Supplier<T> factory,
+      List<Member<T>> members,
+      List<Array<T>> arrays) {
+    this(
+        name,
+        cmd,
+        codecs,
+        factory,
+        members,
+        arrays,
+        (xen, caller, c, arg) -> xen.memoryOp(caller, c, arg),
         value -> "");
   }
 
   /**
    * @param hypercall issues the hypercall
-   * @param moreResults what the call wrote back beyond the members, from the struct after it
-   *     (e.g. a union's member), or ""
+   * @param moreResults what the call wrote back beyond the members, from the struct after it (e.g.
+   *     a union's member), or ""
    */
-  StructOp(String name, int cmd, Function<String, AbiCodec<T>> codecs, Supplier<T> factory,
-      List<Member<T>> members, List<Array<T>> arrays, Hypercall hypercall, Function<T, String> moreResults) {
+  StructOp(
+      String name,
+      int cmd,
+      Function<String, AbiCodec<T>> codecs,
+      Supplier<T> factory,
+      List<Member<T>> members,
+      List<Array<T>> arrays,
+      Hypercall hypercall,
+      Function<T, String> moreResults) {
     this.name = name;
     this.cmd = cmd;
     this.codecs = codecs;
@@ -137,7 +158,8 @@ final class StructOp<T> implements TraceOp {
       try {
         m.set().accept(value, v);
       } catch (ArithmeticException e) {
-        throw fields.error(m.key() + "=0x" + Long.toHexString(v) + " does not fit " + name + "'s struct");
+        throw fields.error(
+            m.key() + "=0x" + Long.toHexString(v) + " does not fit " + name + "'s struct");
       }
     }
     for (Array<T> a : arrays) {
@@ -155,7 +177,8 @@ final class StructOp<T> implements TraceOp {
     return new Prepared(arguments, () -> describeResults(codec, before, mem, area.base()));
   }
 
-  private void placeArray(Fields fields, ArgumentArea area, T value, Array<T> a) throws TraceException, GuestFault {
+  private void placeArray(Fields fields, ArgumentArea area, T value, Array<T> a)
+      throws TraceException, GuestFault {
     String key = a.handle().key();
     GuestMemory mem = area.memory();
     if (fields.isList(key)) {
@@ -171,8 +194,15 @@ final class StructOp<T> implements TraceOp {
     } else if (!fields.has(key) && a.output()) {
       long count = a.count().get().applyAsLong(value);
       if (count > MAX_RESERVED_ELEMENTS) {
-        throw fields.error(a.count().key() + "=" + count + " asks for more room than a trace reserves ("
-            + MAX_RESERVED_ELEMENTS + " elements); give " + key + "=ADDR");
+        throw fields.error(
+            a.count().key()
+                + "="
+                + count
+                + " asks for more room than a trace reserves ("
+                + MAX_RESERVED_ELEMENTS
+                + " elements); give "
+                + key
+                + "=ADDR");
       }
       a.handle().set().accept(value, area.reserve(count * elementSize(mem, a.element())));
     }
@@ -190,14 +220,20 @@ final class StructOp<T> implements TraceOp {
     return org.abiguard.example.xen.pub.XenE820EntryMarshaller.codec(mem.domain().abi().id());
   }
 
-  private static void writeElement(Fields fields, GuestMemory mem, Element element, long handle, int i, String item, String key)
+  private static void writeElement(
+      Fields fields, GuestMemory mem, Element element, long handle, int i, String item, String key)
       throws TraceException, GuestFault {
     switch (element) {
       case ULONG -> {
         long v = fields.parseNumber(item, key);
         if (mem.domain().abi().wrapUlong(v) != v) {
-          throw fields.error("0x" + Long.toHexString(v) + " in " + key + " does not fit an unsigned long on "
-              + mem.domain().abi());
+          throw fields.error(
+              "0x"
+                  + Long.toHexString(v)
+                  + " in "
+                  + key
+                  + " does not fit an unsigned long on "
+                  + mem.domain().abi());
         }
         mem.writeUlong(handle, i, v);
       }
@@ -207,8 +243,11 @@ final class StructOp<T> implements TraceOp {
         if (parts.length != 3) {
           throw fields.error("memory map entry '" + item + "' must be addr:size:type");
         }
-        XenE820Entry e = XenE820Entry.of(
-            fields.parseNumber(parts[0], key), fields.parseNumber(parts[1], key), fields.parseNumber(parts[2], key));
+        XenE820Entry e =
+            XenE820Entry.of(
+                fields.parseNumber(parts[0], key),
+                fields.parseNumber(parts[1], key),
+                fields.parseNumber(parts[2], key));
         mem.copyToGuestOffset(codecOfE820(mem), e, handle, i);
       }
     }
@@ -260,7 +299,10 @@ final class StructOp<T> implements TraceOp {
       if (a.output()) {
         T counted = a.countAfterCall() ? after : before;
         long handle = a.handle().get().applyAsLong(before);
-        out.add(a.handle().key() + "=" + readArray(mem, a, handle, a.count().get().applyAsLong(counted)));
+        out.add(
+            a.handle().key()
+                + "="
+                + readArray(mem, a, handle, a.count().get().applyAsLong(counted)));
       }
     }
     return out.toString();
@@ -272,14 +314,17 @@ final class StructOp<T> implements TraceOp {
     long shown = Math.min(Math.max(count, 0), 8);
     try {
       for (long i = 0; i < shown; i++) {
-        items.add(switch (a.element()) {
-          case ULONG -> "0x" + Long.toHexString(mem.readUlong(handle, i));
-          case INT -> org.abiguard.example.xen.pub.Errno.describe(mem.readInt(handle, i)).replace(" ", "");
-          case E820 -> {
-            XenE820Entry e = mem.copyFromGuestOffset(codecOfE820(mem), handle, i);
-            yield String.format("0x%x+0x%x:%d", e.addr, e.size, e.type);
-          }
-        });
+        items.add(
+            switch (a.element()) {
+              case ULONG -> "0x" + Long.toHexString(mem.readUlong(handle, i));
+              case INT ->
+                  org.abiguard.example.xen.pub.Errno.describe(mem.readInt(handle, i))
+                      .replace(" ", "");
+              case E820 -> {
+                XenE820Entry e = mem.copyFromGuestOffset(codecOfE820(mem), handle, i);
+                yield String.format("0x%x+0x%x:%d", e.addr, e.size, e.type);
+              }
+            });
       }
     } catch (GuestFault fault) {
       items.add("<unmapped>");
@@ -296,7 +341,12 @@ final class StructOp<T> implements TraceOp {
       case HEX -> "0x" + Long.toHexString(v);
       case DOMID -> DomIds.format((int) v);
       case SPACE -> XenMapSpace.name(v).orElse("0x" + Long.toHexString(v));
-      case EVTCHN_STATUS -> v == 0 ? "0" : EvtchnCmd.statusName(v).map(n -> "EVTCHNSTAT_" + n).orElse(Long.toUnsignedString(v));
+      case EVTCHN_STATUS ->
+          v == 0
+              ? "0"
+              : EvtchnCmd.statusName(v)
+                  .map(n -> "EVTCHNSTAT_" + n)
+                  .orElse(Long.toUnsignedString(v));
     };
   }
 }

@@ -13,7 +13,14 @@ sealed interface TraceLine {
   record Machine(int line, int frames, int preempt) implements TraceLine {}
 
   /** {@code domain ID [privileged] [abi=..] [max=N] [pages=N] [max_evtchn_port=N]}. */
-  record DomainDecl(int line, int id, boolean privileged, String abi, long maxPages, long pages, int maxEvtchnPort)
+  record DomainDecl(
+      int line,
+      int id,
+      boolean privileged,
+      String abi,
+      long maxPages,
+      long pages,
+      int maxEvtchnPort)
       implements TraceLine {}
 
   /** {@code dN: op key=value ... [-> expected]}. */
@@ -24,13 +31,15 @@ sealed interface TraceLine {
   record Write(int line, int domain, long address, byte[] bytes) implements TraceLine {}
 
   /** {@code dN: memory_op CMD ADDR [-> expected]}: a hypercall with raw register values. */
-  record RawCall(int line, int domain, long cmd, long address, OptionalLong expected) implements TraceLine {}
+  record RawCall(int line, int domain, long cmd, long address, OptionalLong expected)
+      implements TraceLine {}
 
   /**
    * {@code dN: event_channel_op ADDR [-> expected]}: {@code event_channel_op_compat} with a raw
    * register value.
    */
-  record RawEventChannelCall(int line, int domain, long address, OptionalLong expected) implements TraceLine {}
+  record RawEventChannelCall(int line, int domain, long address, OptionalLong expected)
+      implements TraceLine {}
 
   /** A whole trace. */
   record Trace(String source, List<TraceLine> lines) {}

@@ -8,15 +8,15 @@ import org.abiguard.example.xen.hv.HypercallResult;
 import org.abiguard.example.xen.hv.Hypervisor;
 
 /**
- * A {@code memory_op} sub-command or an {@code event_channel_op} command a trace names
- * ({@code add_to_physmap domid=self ...}, {@code alloc_unbound remote_dom=0}): it knows its
- * {@code cmd}, its fields, how to lay its argument out in guest memory, how to issue the
- * hypercall and how to show it.
+ * A {@code memory_op} sub-command or an {@code event_channel_op} command a trace names ({@code
+ * add_to_physmap domid=self ...}, {@code alloc_unbound remote_dom=0}): it knows its {@code cmd},
+ * its fields, how to lay its argument out in guest memory, how to issue the hypercall and how to
+ * show it.
  */
 interface TraceOp {
   /**
-   * The name in traces: the {@code XENMEM_} or {@code EVTCHNOP_} constant in lower case without
-   * the prefix.
+   * The name in traces: the {@code XENMEM_} or {@code EVTCHNOP_} constant in lower case without the
+   * prefix.
    */
   String name();
 
@@ -24,8 +24,8 @@ interface TraceOp {
   int cmd();
 
   /**
-   * Issues the hypercall with the argument at {@code arg}: {@code memory_op(cmd, arg)} unless
-   * the operation says otherwise.
+   * Issues the hypercall with the argument at {@code arg}: {@code memory_op(cmd, arg)} unless the
+   * operation says otherwise.
    */
   default HypercallResult issue(Hypervisor xen, Domain caller, long arg) {
     return xen.memoryOp(caller, cmd(), arg);
@@ -35,8 +35,8 @@ interface TraceOp {
   List<String> keys();
 
   /**
-   * Writes the argument built from {@code fields} into {@code area} (defaults for fields that
-   * are not given) and decodes it back as the hypervisor will see it.
+   * Writes the argument built from {@code fields} into {@code area} (defaults for fields that are
+   * not given) and decodes it back as the hypervisor will see it.
    *
    * @throws TraceException for a value that does not fit or a malformed list
    * @throws GuestFault if the guest memory for the argument is not mapped

@@ -15,8 +15,8 @@ import org.abiguard.example.xen.pub.DomIds;
 
 /**
  * Parses the text of a trace (the format is documented in {@code example-hypervisor/README.md})
- * into {@link TraceLine}s, checking everything that can be checked without running it: the
- * syntax, operation and field names, numbers, and that every domain is declared before use.
+ * into {@link TraceLine}s, checking everything that can be checked without running it: the syntax,
+ * operation and field names, numbers, and that every domain is declared before use.
  */
 final class TraceParser {
   private static final Set<String> MACHINE_KEYS = Set.of("frames", "preempt");
@@ -25,7 +25,9 @@ final class TraceParser {
   private final OpCatalog catalog;
   private final String defaultAbi;
 
-  /** @param defaultAbi the ABI of domains whose line does not name one */
+  /**
+   * @param defaultAbi the ABI of domains whose line does not name one
+   */
   TraceParser(OpCatalog catalog, String defaultAbi) {
     this.catalog = catalog;
     this.defaultAbi = defaultAbi;
@@ -55,7 +57,8 @@ final class TraceParser {
     return new TraceLine.Trace(source, lines);
   }
 
-  private TraceLine parseLine(String source, int line, List<String> tokens, Set<Integer> domains, List<TraceLine> before)
+  private TraceLine parseLine(
+      String source, int line, List<String> tokens, Set<Integer> domains, List<TraceLine> before)
       throws TraceException {
     String head = tokens.get(0);
     if (head.equals("machine")) {
@@ -64,7 +67,10 @@ final class TraceParser {
       }
       Fields f = keyValues(source, line, tokens.subList(1, tokens.size()), MACHINE_KEYS, "machine");
       int frames = f.has("frames") ? intIn(f, "frames", 1, 1 << 22) : Hypervisor.DEFAULT_FRAMES;
-      int preempt = f.has("preempt") ? intIn(f, "preempt", 0, Integer.MAX_VALUE) : Hypervisor.DEFAULT_PREEMPT_BUDGET;
+      int preempt =
+          f.has("preempt")
+              ? intIn(f, "preempt", 0, Integer.MAX_VALUE)
+              : Hypervisor.DEFAULT_PREEMPT_BUDGET;
       return new TraceLine.Machine(line, frames, preempt);
     }
     if (head.equals("domain")) {
@@ -73,27 +79,38 @@ final class TraceParser {
     if (head.matches("d\\d+:")) {
       int dom = Integer.parseInt(head.substring(1, head.length() - 1));
       if (!domains.contains(dom)) {
-        throw new TraceException(source, line, "d" + dom + " is not declared; add a 'domain " + dom + "' line before");
+        throw new TraceException(
+            source, line, "d" + dom + " is not declared; add a 'domain " + dom + "' line before");
       }
       if (tokens.size() < 2) {
         throw new TraceException(source, line, "expected an operation after '" + head + "'");
       }
       return parseCall(source, line, dom, tokens.subList(1, tokens.size()));
     }
-    throw new TraceException(source, line,
-        "expected 'machine', 'domain' or a call 'dN: op ...', not '" + head + "'");
+    throw new TraceException(
+        source, line, "expected 'machine', 'domain' or a call 'dN: op ...', not '" + head + "'");
   }
 
-  private TraceLine parseDomain(String source, int line, List<String> tokens, Set<Integer> domains) throws TraceException {
+  private TraceLine parseDomain(String source, int line, List<String> tokens, Set<Integer> domains)
+      throws TraceException {
     if (tokens.size() < 2) {
-      throw new TraceException(source, line,
+      throw new TraceException(
+          source,
+          line,
           "expected 'domain ID [privileged] [abi=..] [max=N] [pages=N] [max_evtchn_port=N]'");
     }
-    long id = Fields.parse(tokens.get(1)).orElseThrow(
-        () -> new TraceException(source, line, "'" + tokens.get(1) + "' is not a domain id"));
+    long id =
+        Fields.parse(tokens.get(1))
+            .orElseThrow(
+                () ->
+                    new TraceException(source, line, "'" + tokens.get(1) + "' is not a domain id"));
     if (id >= DomIds.DOMID_FIRST_RESERVED) {
-      throw new TraceException(source, line, String.format(
-          "domain id %d is reserved (ids from 0x%x up name no domain)", id, DomIds.DOMID_FIRST_RESERVED));
+      throw new TraceException(
+          source,
+          line,
+          String.format(
+              "domain id %d is reserved (ids from 0x%x up name no domain)",
+              id, DomIds.DOMID_FIRST_RESERVED));
     }
     if (domains.contains((int) id)) {
       throw new TraceException(source, line, "domain " + id + " is declared twice");
@@ -108,36 +125,54 @@ final class TraceParser {
     long max = f.has("max") ? f.number("max") : 1024;
     long pages = f.has("pages") ? f.number("pages") : Math.min(max, 256);
     if (max > Integer.MAX_VALUE) {
-      throw new TraceException(source, line, "max=" + max + " is more pages than a machine can have");
+      throw new TraceException(
+          source, line, "max=" + max + " is more pages than a machine can have");
     }
     if (pages > max) {
       throw new TraceException(source, line, "pages=" + pages + " must not exceed max=" + max);
     }
-    int maxEvtchnPort = f.has("max_evtchn_port")
-        ? intIn(f, "max_evtchn_port", 0, Integer.MAX_VALUE)
-        : EventChannels.DEFAULT_MAX_PORT;
-    return new TraceLine.DomainDecl(line, (int) id, privileged, abi.toLowerCase(Locale.ROOT), max, pages,
-        maxEvtchnPort);
+    int maxEvtchnPort =
+        f.has("max_evtchn_port")
+            ? intIn(f, "max_evtchn_port", 0, Integer.MAX_VALUE)
+            : EventChannels.DEFAULT_MAX_PORT;
+    return new TraceLine.DomainDecl(
+        line, (int) id, privileged, abi.toLowerCase(Locale.ROOT), max, pages, maxEvtchnPort);
   }
 
-  private TraceLine parseCall(String source, int line, int dom, List<String> tokens) throws TraceException {
+  private TraceLine parseCall(String source, int line, int dom, List<String> tokens)
+      throws TraceException {
     List<String> words = new ArrayList<>(tokens);
     OptionalLong expected = OptionalLong.empty();
     int arrow = words.indexOf("->");
     if (arrow >= 0) {
       if (arrow != words.size() - 2) {
-        throw new TraceException(source, line, "'->' must be followed by exactly one expected result, e.g. '-> -EINVAL'");
+        throw new TraceException(
+            source,
+            line,
+            "'->' must be followed by exactly one expected result, e.g. '-> -EINVAL'");
       }
       String want = words.get(arrow + 1);
-      expected = OptionalLong.of(Fields.parseExpected(want).orElseThrow(() -> new TraceException(source, line,
-          "'" + want + "' is not a result: write a number or a negated errno like -EINVAL")));
+      expected =
+          OptionalLong.of(
+              Fields.parseExpected(want)
+                  .orElseThrow(
+                      () ->
+                          new TraceException(
+                              source,
+                              line,
+                              "'"
+                                  + want
+                                  + "' is not a result: write a number or a negated errno like -EINVAL")));
       words = words.subList(0, arrow);
     }
     String op = words.get(0);
     List<String> args = words.subList(1, words.size());
     if (op.equals("write")) {
       if (expected.isPresent() || args.size() < 2) {
-        throw new TraceException(source, line, "expected 'write ADDR BYTE...' (bytes in hex, e.g. 'write 0x1000 de ad')");
+        throw new TraceException(
+            source,
+            line,
+            "expected 'write ADDR BYTE...' (bytes in hex, e.g. 'write 0x1000 de ad')");
       }
       long address = number(source, line, args.get(0), "the address");
       byte[] bytes = new byte[args.size() - 1];
@@ -152,20 +187,37 @@ final class TraceParser {
     }
     if (op.equals("memory_op")) {
       if (args.size() != 2) {
-        throw new TraceException(source, line, "expected 'memory_op CMD ADDR' with the raw register values");
+        throw new TraceException(
+            source, line, "expected 'memory_op CMD ADDR' with the raw register values");
       }
-      return new TraceLine.RawCall(line, dom, number(source, line, args.get(0), "cmd"),
-          number(source, line, args.get(1), "the address"), expected);
+      return new TraceLine.RawCall(
+          line,
+          dom,
+          number(source, line, args.get(0), "cmd"),
+          number(source, line, args.get(1), "the address"),
+          expected);
     }
     if (op.equals("event_channel_op")) {
       if (args.size() != 1) {
-        throw new TraceException(source, line, "expected 'event_channel_op ADDR' with the raw register value");
+        throw new TraceException(
+            source, line, "expected 'event_channel_op ADDR' with the raw register value");
       }
-      return new TraceLine.RawEventChannelCall(line, dom, number(source, line, args.get(0), "the address"), expected);
+      return new TraceLine.RawEventChannelCall(
+          line, dom, number(source, line, args.get(0), "the address"), expected);
     }
-    TraceOp traceOp = catalog.byName(op).orElseThrow(() -> new TraceException(source, line,
-        "unknown operation '" + op + "'; known: " + String.join(", ", catalog.names())
-            + ", memory_op, event_channel_op, write"));
+    TraceOp traceOp =
+        catalog
+            .byName(op)
+            .orElseThrow(
+                () ->
+                    new TraceException(
+                        source,
+                        line,
+                        "unknown operation '"
+                            + op
+                            + "'; known: "
+                            + String.join(", ", catalog.names())
+                            + ", memory_op, event_channel_op, write"));
     Set<String> keys = new HashSet<>(traceOp.keys());
     keys.add("at");
     Fields f = keyValues(source, line, args, keys, op);
@@ -175,7 +227,8 @@ final class TraceParser {
     return new TraceLine.Call(line, dom, op, f.asMap(), expected);
   }
 
-  private static Fields keyValues(String source, int line, List<String> tokens, Set<String> allowed, String what)
+  private static Fields keyValues(
+      String source, int line, List<String> tokens, Set<String> allowed, String what)
       throws TraceException {
     Map<String, String> values = new LinkedHashMap<>();
     for (String token : tokens) {
@@ -187,7 +240,9 @@ final class TraceParser {
       if (!allowed.contains(key)) {
         List<String> sorted = new ArrayList<>(allowed);
         sorted.sort(null);
-        throw new TraceException(source, line,
+        throw new TraceException(
+            source,
+            line,
             "unknown field '" + key + "' for " + what + "; known: " + String.join(", ", sorted));
       }
       if (values.put(key, token.substring(eq + 1)) != null) {
@@ -205,9 +260,13 @@ final class TraceParser {
     return (int) v;
   }
 
-  private static long number(String source, int line, String text, String what) throws TraceException {
-    return Fields.parse(text).orElseThrow(
-        () -> new TraceException(source, line, "'" + text + "' is not a number (for " + what + ")"));
+  private static long number(String source, int line, String text, String what)
+      throws TraceException {
+    return Fields.parse(text)
+        .orElseThrow(
+            () ->
+                new TraceException(
+                    source, line, "'" + text + "' is not a number (for " + what + ")"));
   }
 
   /** Splits on blanks, keeping {@code [...]} lists (which may contain blanks) in one token. */

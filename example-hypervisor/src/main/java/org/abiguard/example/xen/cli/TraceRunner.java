@@ -14,8 +14,8 @@ import org.abiguard.example.xen.pub.Errno;
 import org.abiguard.example.xen.pub.XenMem;
 
 /**
- * Runs a parsed trace on a fresh {@link Hypervisor}: builds the machine and the domains, puts
- * each call's argument into the calling guest's memory, issues the hypercall, and prints it.
+ * Runs a parsed trace on a fresh {@link Hypervisor}: builds the machine and the domains, puts each
+ * call's argument into the calling guest's memory, issues the hypercall, and prints it.
  *
  * <p>After every hypercall it checks the result against the line's expectation, if any, and the
  * hypervisor's state for consistency; {@link #run} returns how many of these checks failed.
@@ -46,8 +46,10 @@ final class TraceRunner {
     for (TraceLine line : trace.lines()) {
       if (line instanceof TraceLine.Machine m) {
         xen = new Hypervisor(m.frames(), m.preempt());
-        table.line(String.format("machine: %d frames of 4 KiB, preemption after %d units of work",
-            m.frames(), m.preempt()));
+        table.line(
+            String.format(
+                "machine: %d frames of 4 KiB, preemption after %d units of work",
+                m.frames(), m.preempt()));
         continue;
       }
       if (xen == null) {
@@ -80,12 +82,24 @@ final class TraceRunner {
 
   private void createDomain(String source, TraceLine.DomainDecl d) throws TraceException {
     try {
-      Domain dom = xen.createDomain(d.id(), d.privileged(), GuestAbi.byId(d.abi()).orElseThrow(), d.maxPages(),
-          d.maxEvtchnPort());
+      Domain dom =
+          xen.createDomain(
+              d.id(),
+              d.privileged(),
+              GuestAbi.byId(d.abi()).orElseThrow(),
+              d.maxPages(),
+              d.maxEvtchnPort());
       xen.populate(dom, 0, d.pages());
-      table.line(String.format("%s: %s %s guest, %d pages at gfn 0x0..0x%x, at most %d; event channel ports up to %d",
-          dom, d.privileged() ? "privileged" : "unprivileged", dom.abi(), d.pages(), Math.max(0, d.pages() - 1),
-          d.maxPages(), dom.evtchns().maxPort()));
+      table.line(
+          String.format(
+              "%s: %s %s guest, %d pages at gfn 0x0..0x%x, at most %d; event channel ports up to %d",
+              dom,
+              d.privileged() ? "privileged" : "unprivileged",
+              dom.abi(),
+              d.pages(),
+              Math.max(0, d.pages() - 1),
+              d.maxPages(),
+              dom.evtchns().maxPort()));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new TraceException(source, d.line(), e.getMessage());
     }
@@ -100,13 +114,20 @@ final class TraceRunner {
     try {
       prepared = op.prepare(fields, new ArgumentArea(xen.memory(d), at));
     } catch (GuestFault fault) {
-      throw new TraceException(source, c.line(), "cannot put the argument into " + d + "'s memory: "
-          + fault.getMessage() + "; choose a mapped address with at=ADDR");
+      throw new TraceException(
+          source,
+          c.line(),
+          "cannot put the argument into "
+              + d
+              + "'s memory: "
+              + fault.getMessage()
+              + "; choose a mapped address with at=ADDR");
     }
     Set<String> pendingBefore = pendingPorts();
     HypercallResult r = op.issue(xen, d, at);
     String where = fields.has("at") ? String.format("(at 0x%x) ", at) : "";
-    table.call(c.line(), d.toString(), op.name(), Errno.describe(r.rc()), where + prepared.arguments());
+    table.call(
+        c.line(), d.toString(), op.name(), Errno.describe(r.rc()), where + prepared.arguments());
     table.detail(prepared.results().get());
     notePending(pendingBefore);
     after(c.line(), r, c.expected().isPresent() ? c.expected().getAsLong() : null);
@@ -116,7 +137,11 @@ final class TraceRunner {
     Domain d = domain(c.domain());
     Set<String> pendingBefore = pendingPorts();
     HypercallResult r = xen.eventChannelOp(d, c.address());
-    table.call(c.line(), d.toString(), "event_channel_op", Errno.describe(r.rc()),
+    table.call(
+        c.line(),
+        d.toString(),
+        "event_channel_op",
+        Errno.describe(r.rc()),
         String.format("(raw event_channel_op_compat) arg=0x%x", c.address()));
     notePending(pendingBefore);
     after(c.line(), r, c.expected().isPresent() ? c.expected().getAsLong() : null);
@@ -148,7 +173,11 @@ final class TraceRunner {
     Domain d = domain(c.domain());
     HypercallResult r = xen.memoryOp(d, c.cmd(), c.address());
     int sub = (int) (c.cmd() & XenMem.MEMOP_CMD_MASK);
-    table.call(c.line(), d.toString(), XenMem.name(sub).orElse("#" + sub), Errno.describe(r.rc()),
+    table.call(
+        c.line(),
+        d.toString(),
+        XenMem.name(sub).orElse("#" + sub),
+        Errno.describe(r.rc()),
         String.format("(raw memory_op) cmd=0x%x arg=0x%x", c.cmd(), c.address()));
     after(c.line(), r, c.expected().isPresent() ? c.expected().getAsLong() : null);
   }
@@ -158,9 +187,15 @@ final class TraceRunner {
     try {
       xen.memory(d).write(w.address(), w.bytes());
     } catch (GuestFault fault) {
-      throw new TraceException(source, w.line(), d + " cannot write its own memory: " + fault.getMessage());
+      throw new TraceException(
+          source, w.line(), d + " cannot write its own memory: " + fault.getMessage());
     }
-    table.call(w.line(), d.toString(), "(guest write)", "", String.format("%d bytes at 0x%x", w.bytes().length, w.address()));
+    table.call(
+        w.line(),
+        d.toString(),
+        "(guest write)",
+        "",
+        String.format("%d bytes at 0x%x", w.bytes().length, w.address()));
   }
 
   private void after(int line, HypercallResult r, Long expected) {
@@ -169,7 +204,13 @@ final class TraceRunner {
     }
     if (expected != null && expected != r.rc()) {
       failures++;
-      table.note("!! line " + line + " expected " + Errno.describe(expected) + ", got " + Errno.describe(r.rc()));
+      table.note(
+          "!! line "
+              + line
+              + " expected "
+              + Errno.describe(expected)
+              + ", got "
+              + Errno.describe(r.rc()));
     }
     List<String> problems = xen.checkConsistency();
     if (!problems.isEmpty()) {
@@ -201,9 +242,18 @@ final class TraceRunner {
   private void summary() {
     table.line("");
     for (Domain d : xen.domains().all()) {
-      table.line(String.format("%s: %d of max %d pages, %d gfns mapped, highest gfn 0x%x, event channel ports %s",
-          d, d.totPages(), d.maxPages(), d.p2m().size(), Math.max(0, d.p2m().maxMappedGfn()), ports(d)));
+      table.line(
+          String.format(
+              "%s: %d of max %d pages, %d gfns mapped, highest gfn 0x%x, event channel ports %s",
+              d,
+              d.totPages(),
+              d.maxPages(),
+              d.p2m().size(),
+              Math.max(0, d.p2m().maxMappedGfn()),
+              ports(d)));
     }
-    table.line(String.format("machine: %d of %d frames free", xen.frames().freeFrames(), xen.frames().nrFrames()));
+    table.line(
+        String.format(
+            "machine: %d of %d frames free", xen.frames().freeFrames(), xen.frames().nrFrames()));
   }
 }

@@ -7,8 +7,8 @@ import org.abiguard.example.xen.pub.XenE820Entry;
  * A guest domain: its id, whether it is privileged (a control domain like dom0), the ABI it runs
  * in, its memory reservation, its p2m and its event channels.
  *
- * <p>{@code totPages} is the number of machine frames the domain owns ({@code d->tot_pages});
- * only the {@link FrameTable} changes it, when it assigns or frees frames. {@code maxPages} is the
+ * <p>{@code totPages} is the number of machine frames the domain owns ({@code d->tot_pages}); only
+ * the {@link FrameTable} changes it, when it assigns or frees frames. {@code maxPages} is the
  * reservation limit the toolstack set ({@code d->max_pages}).
  */
 public final class Domain {
@@ -27,7 +27,8 @@ public final class Domain {
     this.privileged = privileged;
     this.abi = abi;
     this.maxPages = maxPages;
-    this.e820 = List.of(XenE820Entry.of(0, maxPages << FrameTable.PAGE_SHIFT, XenE820Entry.E820_RAM));
+    this.e820 =
+        List.of(XenE820Entry.of(0, maxPages << FrameTable.PAGE_SHIFT, XenE820Entry.E820_RAM));
   }
 
   /** The domain id ({@code domid_t}). */

@@ -13,7 +13,9 @@ public final class Domains {
   Domain create(int id, boolean privileged, GuestAbi abi, long maxPages, int maxEvtchnPort) {
     if (id < 0 || id >= DomIds.DOMID_FIRST_RESERVED) {
       throw new IllegalArgumentException(
-          String.format("domain id %d is not below DOMID_FIRST_RESERVED (0x%x)", id, DomIds.DOMID_FIRST_RESERVED));
+          String.format(
+              "domain id %d is not below DOMID_FIRST_RESERVED (0x%x)",
+              id, DomIds.DOMID_FIRST_RESERVED));
     }
     if (byId.containsKey(id)) {
       throw new IllegalArgumentException("domain " + id + " exists already");
@@ -32,8 +34,8 @@ public final class Domains {
   }
 
   /**
-   * Xen's {@code rcu_lock_domain_by_any_id}: {@code DOMID_SELF} is the caller, other ids are
-   * looked up; reserved ids name no domain.
+   * Xen's {@code rcu_lock_domain_by_any_id}: {@code DOMID_SELF} is the caller, other ids are looked
+   * up; reserved ids name no domain.
    */
   public Optional<Domain> byAnyId(Domain caller, int domid) {
     return domid == DomIds.DOMID_SELF ? Optional.of(caller) : byId(domid);

@@ -11,15 +11,15 @@ import org.abiguard.example.xen.pub.EvtchnStatus;
 import org.abiguard.example.xen.pub.EvtchnStatusMarshaller;
 
 /**
- * {@code do_event_channel_op_compat(uop)} ({@code xen/arch/x86/compat.c}) with the
- * {@code do_event_channel_op} it hands each command to: the guest's {@code struct evtchn_op} is
- * read whole with the codec of its ABI, {@code cmd} selects the member of the union {@code u},
- * and what a command returns is written back as Xen does, as that member's struct at
- * {@code &uop->u} (only the member's bytes; the rest of the union stays as the guest left it).
+ * {@code do_event_channel_op_compat(uop)} ({@code xen/arch/x86/compat.c}) with the {@code
+ * do_event_channel_op} it hands each command to: the guest's {@code struct evtchn_op} is read whole
+ * with the codec of its ABI, {@code cmd} selects the member of the union {@code u}, and what a
+ * command returns is written back as Xen does, as that member's struct at {@code &uop->u} (only the
+ * member's bytes; the rest of the union stays as the guest left it).
  *
- * <p>Modelled: {@code alloc_unbound}, {@code bind_interdomain}, {@code send}, {@code close},
- * {@code status}. The other commands Xen serves here (virq, pirq, IPI and vCPU binding, unmask)
- * and unknown ones are {@code -ENOSYS}.
+ * <p>Modelled: {@code alloc_unbound}, {@code bind_interdomain}, {@code send}, {@code close}, {@code
+ * status}. The other commands Xen serves here (virq, pirq, IPI and vCPU binding, unmask) and
+ * unknown ones are {@code -ENOSYS}.
  */
 final class EventChannelOp {
   private final EventChannelOps ops;
@@ -41,7 +41,8 @@ final class EventChannelOp {
       return writeBack(call, rc, EvtchnAllocUnboundMarshaller.codec(abi), u.allocUnbound, arg);
     } else if (op.cmd == EvtchnCmd.BIND_INTERDOMAIN) {
       long rc = ops.bindInterdomain(call.caller(), u.bindInterdomain);
-      return writeBack(call, rc, EvtchnBindInterdomainMarshaller.codec(abi), u.bindInterdomain, arg);
+      return writeBack(
+          call, rc, EvtchnBindInterdomainMarshaller.codec(abi), u.bindInterdomain, arg);
     } else if (op.cmd == EvtchnCmd.SEND) {
       return ops.send(call.caller(), u.send.port);
     } else if (op.cmd == EvtchnCmd.CLOSE) {

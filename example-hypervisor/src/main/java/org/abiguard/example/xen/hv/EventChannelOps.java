@@ -2,8 +2,8 @@ package org.abiguard.example.xen.hv;
 
 import org.abiguard.example.xen.hv.EventChannels.Channel;
 import org.abiguard.example.xen.hv.EventChannels.State;
-import org.abiguard.example.xen.pub.DomidT;
 import org.abiguard.example.xen.pub.DomIds;
+import org.abiguard.example.xen.pub.DomidT;
 import org.abiguard.example.xen.pub.Errno;
 import org.abiguard.example.xen.pub.EvtchnAllocUnbound;
 import org.abiguard.example.xen.pub.EvtchnBindInterdomain;
@@ -11,11 +11,11 @@ import org.abiguard.example.xen.pub.EvtchnCmd;
 import org.abiguard.example.xen.pub.EvtchnPortT;
 
 /**
- * The event channel operations of {@code xen/common/event_channel.c} on decoded arguments:
- * {@code evtchn_alloc_unbound}, {@code evtchn_bind_interdomain}, {@code evtchn_send},
- * {@code evtchn_close} and {@code evtchn_status}, with Xen's checks in Xen's order and its
- * default security policy ({@code XSM_TARGET} for alloc_unbound and status, {@code XSM_HOOK},
- * always allowed, for the others).
+ * The event channel operations of {@code xen/common/event_channel.c} on decoded arguments: {@code
+ * evtchn_alloc_unbound}, {@code evtchn_bind_interdomain}, {@code evtchn_send}, {@code evtchn_close}
+ * and {@code evtchn_status}, with Xen's checks in Xen's order and its default security policy
+ * ({@code XSM_TARGET} for alloc_unbound and status, {@code XSM_HOOK}, always allowed, for the
+ * others).
  */
 final class EventChannelOps {
   /**
@@ -40,10 +40,10 @@ final class EventChannelOps {
   }
 
   /**
-   * {@code evtchn_alloc_unbound}: a free port of {@code dom}, offered to {@code remote_dom}
-   * ({@code DOMID_SELF} there is the caller, whatever {@code dom} is); {@code port} is set on
-   * success. {@code -ESRCH} for no such domain, {@code -ENOSPC} when it has no free port,
-   * {@code -EPERM} when the caller may not act on it.
+   * {@code evtchn_alloc_unbound}: a free port of {@code dom}, offered to {@code remote_dom} ({@code
+   * DOMID_SELF} there is the caller, whatever {@code dom} is); {@code port} is set on success.
+   * {@code -ESRCH} for no such domain, {@code -ENOSPC} when it has no free port, {@code -EPERM}
+   * when the caller may not act on it.
    */
   long allocUnbound(Domain caller, EvtchnAllocUnbound alloc) {
     Domain d = domains.byAnyId(caller, alloc.dom).orElse(null);
@@ -65,11 +65,11 @@ final class EventChannelOps {
   }
 
   /**
-   * {@code evtchn_bind_interdomain}: a new port of the caller connected to
-   * {@code remote_dom}'s {@code remote_port}, which must be unbound and offered to the caller
-   * ({@code -EINVAL} otherwise, and for a port that is not valid); {@code local_port} is set on
-   * success, and the new port is left pending (Xen's "we may have lost notifications").
-   * {@code -ESRCH}, {@code -ENOSPC} as for alloc_unbound.
+   * {@code evtchn_bind_interdomain}: a new port of the caller connected to {@code remote_dom}'s
+   * {@code remote_port}, which must be unbound and offered to the caller ({@code -EINVAL}
+   * otherwise, and for a port that is not valid); {@code local_port} is set on success, and the new
+   * port is left pending (Xen's "we may have lost notifications"). {@code -ESRCH}, {@code -ENOSPC}
+   * as for alloc_unbound.
    */
   long bindInterdomain(Domain caller, EvtchnBindInterdomain bind) {
     Domain rd = domains.byAnyId(caller, bind.remoteDom).orElse(null);
@@ -86,7 +86,11 @@ final class EventChannelOps {
     }
     int rport = (int) bind.remotePort;
     caller.evtchns().set(lport, new Channel(State.INTERDOMAIN, rd.id(), rport, 0, false));
-    rd.evtchns().set(rport, new Channel(State.INTERDOMAIN, caller.id(), lport, remote.notifyVcpu(), remote.pending()));
+    rd.evtchns()
+        .set(
+            rport,
+            new Channel(
+                State.INTERDOMAIN, caller.id(), lport, remote.notifyVcpu(), remote.pending()));
     caller.evtchns().setPending(lport);
     bind.localPort = lport;
     return 0;
@@ -112,9 +116,9 @@ final class EventChannelOps {
   }
 
   /**
-   * {@code evtchn_close}: the port becomes free; if it was interdomain, the remote end goes back
-   * to unbound, offered to the caller again. A free, reserved (port 0) or invalid port is
-   * {@code -EINVAL}.
+   * {@code evtchn_close}: the port becomes free; if it was interdomain, the remote end goes back to
+   * unbound, offered to the caller again. A free, reserved (port 0) or invalid port is {@code
+   * -EINVAL}.
    */
   long close(Domain caller, @EvtchnPortT long port) {
     Channel chn = caller.evtchns().port(port).orElse(null);
@@ -128,7 +132,9 @@ final class EventChannelOps {
       case INTERDOMAIN -> {
         EventChannels remote = domains.byId(chn.remoteDomid()).orElseThrow().evtchns();
         Channel other = remote.port(chn.remotePort()).orElseThrow();
-        remote.set(chn.remotePort(), new Channel(State.UNBOUND, caller.id(), 0, other.notifyVcpu(), other.pending()));
+        remote.set(
+            chn.remotePort(),
+            new Channel(State.UNBOUND, caller.id(), 0, other.notifyVcpu(), other.pending()));
       }
       case UNBOUND -> {
         // nothing at the other end
@@ -139,9 +145,9 @@ final class EventChannelOps {
   }
 
   /**
-   * {@code evtchn_status} of {@code port} in {@code dom}: {@code -ESRCH} for no such domain,
-   * {@code -EINVAL} for a port that is not valid, {@code -EPERM} when the caller may not act on
-   * the domain.
+   * {@code evtchn_status} of {@code port} in {@code dom}: {@code -ESRCH} for no such domain, {@code
+   * -EINVAL} for a port that is not valid, {@code -EPERM} when the caller may not act on the
+   * domain.
    */
   Status status(Domain caller, @DomidT int dom, @EvtchnPortT long port) {
     Domain d = domains.byAnyId(caller, dom).orElse(null);
@@ -160,7 +166,8 @@ final class EventChannelOps {
       case FREE, RESERVED -> new Status(0, EvtchnCmd.STAT_CLOSED, chn.notifyVcpu(), 0, 0);
       case UNBOUND -> new Status(0, EvtchnCmd.STAT_UNBOUND, chn.notifyVcpu(), chn.remoteDomid(), 0);
       case INTERDOMAIN ->
-          new Status(0, EvtchnCmd.STAT_INTERDOMAIN, chn.notifyVcpu(), chn.remoteDomid(), chn.remotePort());
+          new Status(
+              0, EvtchnCmd.STAT_INTERDOMAIN, chn.notifyVcpu(), chn.remoteDomid(), chn.remotePort());
     };
   }
 }

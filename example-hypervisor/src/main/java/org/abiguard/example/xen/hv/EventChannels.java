@@ -13,12 +13,13 @@ import java.util.Optional;
  * <p>As in Xen, ports exist in buckets: a port is valid ({@code port_is_valid}) once the bucket
  * that holds it has been allocated, which happens when a port in it is first handed out; a valid
  * port may be free. A domain may use ports up to its {@code max_evtchn_port} (the toolstack's
- * {@code max_event_channels}, default 1023) and below the 2-level ABI's limit
- * ({@code EVTCHN_2L_NR_CHANNELS}: 4096 for a 64-bit guest, 1024 for a 32-bit one).
+ * {@code max_event_channels}, default 1023) and below the 2-level ABI's limit ({@code
+ * EVTCHN_2L_NR_CHANNELS}: 4096 for a 64-bit guest, 1024 for a 32-bit one).
  */
 public final class EventChannels {
   /** Ports per bucket: Xen's {@code EVTCHNS_PER_BUCKET} with a 64-byte {@code struct evtchn}. */
   public static final int PORTS_PER_BUCKET = 64;
+
   /** The toolstack's default {@code max_evtchn_port}. */
   public static final int DEFAULT_MAX_PORT = 1023;
 
@@ -33,12 +34,13 @@ public final class EventChannels {
   /**
    * What a port holds.
    *
-   * @param remoteDomid for {@link State#UNBOUND}: the domain allowed to bind it; for
-   *     {@link State#INTERDOMAIN}: the domain at the other end; else 0
+   * @param remoteDomid for {@link State#UNBOUND}: the domain allowed to bind it; for {@link
+   *     State#INTERDOMAIN}: the domain at the other end; else 0
    * @param remotePort for {@link State#INTERDOMAIN}: the port at the other end; else 0
    * @param notifyVcpu the vCPU notified ({@code notify_vcpu_id}; the model has vCPU 0 only)
    */
-  public record Channel(State state, int remoteDomid, int remotePort, int notifyVcpu, boolean pending) {
+  public record Channel(
+      State state, int remoteDomid, int remotePort, int notifyVcpu, boolean pending) {
     static final Channel FREE = new Channel(State.FREE, 0, 0, 0, false);
 
     Channel withPending(boolean now) {
@@ -101,8 +103,8 @@ public final class EventChannels {
   }
 
   /**
-   * {@code get_free_port}: the lowest free port up to {@link #maxPort()}, its bucket allocated;
-   * the port stays free until the caller sets it.
+   * {@code get_free_port}: the lowest free port up to {@link #maxPort()}, its bucket allocated; the
+   * port stays free until the caller sets it.
    *
    * @return the port, or -1 if none is left ({@code -ENOSPC})
    */

@@ -16,10 +16,10 @@ import org.abiguard.example.xen.pub.XenMemoryReservation;
  * the domain's memory for new extents of another order or address width, chunk by chunk.
  *
  * <p>A chunk is the smallest set of input extents that matches a whole number of output extents.
- * Each chunk is all or nothing: the model checks the input frames and the output gfns and
- * allocates the output frames before it gives up any input frame, so a chunk that fails
- * ({@code -EINVAL}, {@code -EFAULT}, {@code -ENOMEM} when no frames are left) changes nothing.
- * {@code nr_exchanged}, in input extents, goes back to the guest after every outcome.
+ * Each chunk is all or nothing: the model checks the input frames and the output gfns and allocates
+ * the output frames before it gives up any input frame, so a chunk that fails ({@code -EINVAL},
+ * {@code -EFAULT}, {@code -ENOMEM} when no frames are left) changes nothing. {@code nr_exchanged},
+ * in input extents, goes back to the guest after every outcome.
  */
 final class ExchangeOp {
   private final Domains domains;
@@ -40,7 +40,10 @@ final class ExchangeOp {
     }
     XenMemoryReservation in = exch.in;
     XenMemoryReservation out = exch.out;
-    int maxOrder = call.caller().privileged() ? ReservationOps.CTLDOM_MAX_ORDER : ReservationOps.DOMU_MAX_ORDER;
+    int maxOrder =
+        call.caller().privileged()
+            ? ReservationOps.CTLDOM_MAX_ORDER
+            : ReservationOps.DOMU_MAX_ORDER;
     if (Math.max(in.extentOrder, out.extentOrder) > maxOrder) {
       return -Errno.EPERM;
     }
@@ -67,19 +70,26 @@ final class ExchangeOp {
       return rc;
     }
     long addressBits = out.memFlags & XenMem.MEMF_ADDRESS_BITS_MASK;
-    long limit = addressBits == 0 || addressBits - FrameTable.PAGE_SHIFT >= 62
-        ? Long.MAX_VALUE
-        : addressBits <= FrameTable.PAGE_SHIFT ? 0 : 1L << (addressBits - FrameTable.PAGE_SHIFT);
+    long limit =
+        addressBits == 0 || addressBits - FrameTable.PAGE_SHIFT >= 62
+            ? Long.MAX_VALUE
+            : addressBits <= FrameTable.PAGE_SHIFT
+                ? 0
+                : 1L << (addressBits - FrameTable.PAGE_SHIFT);
 
     long first = exch.nrExchanged >>> inChunkOrder;
     long chunks = in.nrExtents >>> inChunkOrder;
     for (long i = first; i < chunks; i++) {
       boolean preempted = i != first && call.preemptCheck();
-      rc = preempted ? 0 : exchangeChunk(call.memory(), d, exch, i, inChunkOrder, outChunkOrder, limit);
+      rc =
+          preempted
+              ? 0
+              : exchangeChunk(call.memory(), d, exch, i, inChunkOrder, outChunkOrder, limit);
       if (preempted || rc != 0) {
         long done = i << inChunkOrder;
         if (done < 0 || done > in.nrExtents) {
-          return -Errno.EINVAL; // cannot happen: i < nrExtents >>> inChunkOrder (a C long: 32 bits on i386)
+          return -Errno
+              .EINVAL; // cannot happen: i < nrExtents >>> inChunkOrder (a C long: 32 bits on i386)
         }
         exch.nrExchanged = done;
         if (!call.copyToGuest(codec, exch, arg)) {
@@ -94,7 +104,13 @@ final class ExchangeOp {
 
   /** Exchanges chunk {@code i}, all or nothing. */
   private long exchangeChunk(
-      GuestMemory mem, Domain d, XenMemoryExchange exch, long i, int inChunkOrder, int outChunkOrder, long limit) {
+      GuestMemory mem,
+      Domain d,
+      XenMemoryExchange exch,
+      long i,
+      int inChunkOrder,
+      int outChunkOrder,
+      long limit) {
     XenMemoryReservation in = exch.in;
     XenMemoryReservation out = exch.out;
     // The input frames: the domain's own, mapped once, not mapped by anyone else.

@@ -10,14 +10,16 @@ import java.util.List;
  *
  * <p>A frame is <em>allocated</em> ({@code PGC_allocated}) from the moment a domain is given it
  * until the domain releases it; it goes back to the free pool when it is neither allocated nor
- * mapped by another domain. The owner's {@code totPages} counts it until then, as in Xen.
- * Contents are created on first write and scrubbed (dropped) when the frame is freed.
+ * mapped by another domain. The owner's {@code totPages} counts it until then, as in Xen. Contents
+ * are created on first write and scrubbed (dropped) when the frame is freed.
  */
 public final class FrameTable {
   /** log2 of the page size. */
   public static final int PAGE_SHIFT = 12;
+
   /** Bytes in a page. */
   public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
+
   /** The m2p value of a frame mapped nowhere in its owner's p2m. */
   public static final long INVALID_M2P = -1;
 
@@ -66,7 +68,8 @@ public final class FrameTable {
    * Gives {@code d} {@code 2^order} contiguous, {@code 2^order}-aligned free frames below frame
    * {@code limit}, as {@code alloc_domheap_pages} does.
    *
-   * @return the first frame, or -1 if the domain would exceed its reservation or no such run is free
+   * @return the first frame, or -1 if the domain would exceed its reservation or no such run is
+   *     free
    */
   long allocate(Domain d, int order, long limit) {
     if (d.totPages() + (1L << order) > d.maxPages()) {
@@ -76,8 +79,8 @@ public final class FrameTable {
   }
 
   /**
-   * Like {@link #allocate} but without the reservation check ({@code MEMF_no_refcount}): for
-   * {@code XENMEM_exchange}, which gives up as many frames as it takes.
+   * Like {@link #allocate} but without the reservation check ({@code MEMF_no_refcount}): for {@code
+   * XENMEM_exchange}, which gives up as many frames as it takes.
    */
   long allocateBeyondReservation(Domain d, int order, long limit) {
     long count = 1L << order;

@@ -1,9 +1,9 @@
 package org.abiguard.example.xen.hv;
 
 /**
- * A guest address the hypervisor tried to read or write is not mapped in the guest's p2m (or
- * lies outside its address space): Xen's {@code copy_from_guest} failing, which the hypercall
- * turns into {@code -EFAULT}.
+ * A guest address the hypervisor tried to read or write is not mapped in the guest's p2m (or lies
+ * outside its address space): Xen's {@code copy_from_guest} failing, which the hypercall turns into
+ * {@code -EFAULT}.
  */
 public final class GuestFault extends Exception {
   private static final long serialVersionUID = 1L;

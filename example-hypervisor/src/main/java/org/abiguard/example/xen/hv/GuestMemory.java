@@ -9,9 +9,9 @@ import org.abiguard.AbiCodec;
  * page through the domain's p2m ({@code copy_from_guest} / {@code copy_to_guest}).
  *
  * <p>Every access translates all the pages it touches before it moves a byte, so an access that
- * runs into an unmapped page fails with {@link GuestFault} and changes nothing. Structs go
- * through the generated codec of the guest's ABI; arrays of {@code xen_ulong_t} / {@code xen_pfn_t}
- * use the guest's {@code unsigned long} width. x86 is little-endian.
+ * runs into an unmapped page fails with {@link GuestFault} and changes nothing. Structs go through
+ * the generated codec of the guest's ABI; arrays of {@code xen_ulong_t} / {@code xen_pfn_t} use the
+ * guest's {@code unsigned long} width. x86 is little-endian.
  */
 public final class GuestMemory {
   private final Domain domain;
@@ -37,7 +37,9 @@ public final class GuestMemory {
     transfer(gaddr, src, true);
   }
 
-  /** Copies between {@code data} and the guest pages from {@code gaddr}, after translating them all. */
+  /**
+   * Copies between {@code data} and the guest pages from {@code gaddr}, after translating them all.
+   */
   private void transfer(long gaddr, byte[] data, boolean toGuest) throws GuestFault {
     long[] mfns = translate(gaddr, data.length);
     int done = 0;
@@ -75,7 +77,8 @@ public final class GuestMemory {
   }
 
   /** {@code copy_to_guest_offset}: element {@code index} of a struct array at {@code handle}. */
-  public <T> void copyToGuestOffset(AbiCodec<T> codec, T value, long handle, long index) throws GuestFault {
+  public <T> void copyToGuestOffset(AbiCodec<T> codec, T value, long handle, long index)
+      throws GuestFault {
     copyToGuest(codec, value, element(handle, index, codec.size()));
   }
 
@@ -88,7 +91,9 @@ public final class GuestMemory {
     return size == 8 ? buf.getLong(0) : Integer.toUnsignedLong(buf.getInt(0));
   }
 
-  /** Stores {@code value}, wrapped to the guest's {@code unsigned long}, at element {@code index}. */
+  /**
+   * Stores {@code value}, wrapped to the guest's {@code unsigned long}, at element {@code index}.
+   */
   public void writeUlong(long handle, long index, long value) throws GuestFault {
     int size = domain.abi().longBytes();
     ByteBuffer buf = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
@@ -109,28 +114,36 @@ public final class GuestMemory {
 
   /** Stores a C {@code int} at element {@code index}. */
   public void writeInt(long handle, long index, int value) throws GuestFault {
-    ByteBuffer buf = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(0, value);
+    ByteBuffer buf =
+        ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(0, value);
     write(element(handle, index, Integer.BYTES), buf.array());
   }
 
-  /** A {@code uint16_t} at {@code gaddr}, e.g. the {@code domid_t} of {@code XENMEM_current_reservation}. */
+  /**
+   * A {@code uint16_t} at {@code gaddr}, e.g. the {@code domid_t} of {@code
+   * XENMEM_current_reservation}.
+   */
   public int readU16(long gaddr) throws GuestFault {
     byte[] bytes = new byte[2];
     read(gaddr, bytes);
     return Short.toUnsignedInt(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getShort(0));
   }
 
-  /** The guest address of element {@code index} of {@code size}-byte elements from {@code handle}. */
+  /**
+   * The guest address of element {@code index} of {@code size}-byte elements from {@code handle}.
+   */
   private long element(long handle, long index, int size) throws GuestFault {
     if (handle < 0 || index < 0 || index > (Long.MAX_VALUE - handle) / size) {
-      throw new GuestFault(handle, "array element " + Long.toUnsignedString(index) + " is beyond any address");
+      throw new GuestFault(
+          handle, "array element " + Long.toUnsignedString(index) + " is beyond any address");
     }
     return handle + index * size;
   }
 
   /** The machine frames behind {@code [gaddr, gaddr + length)}, or a fault at the first hole. */
   private long[] translate(long gaddr, int length) throws GuestFault {
-    long limit = domain.abi().longBytes() == 8 ? (P2m.MAX_GFN + 1) << FrameTable.PAGE_SHIFT : 1L << 32;
+    long limit =
+        domain.abi().longBytes() == 8 ? (P2m.MAX_GFN + 1) << FrameTable.PAGE_SHIFT : 1L << 32;
     if (gaddr < 0 || length > limit || gaddr > limit - length) {
       throw new GuestFault(gaddr, "outside the guest's address space");
     }
@@ -144,7 +157,8 @@ public final class GuestMemory {
       long gfn = firstGfn + i;
       P2m.Entry entry = domain.p2m().lookup(gfn).orElse(null);
       if (entry == null) {
-        throw new GuestFault(Math.max(gfn << FrameTable.PAGE_SHIFT, gaddr),
+        throw new GuestFault(
+            Math.max(gfn << FrameTable.PAGE_SHIFT, gaddr),
             "gfn 0x" + Long.toHexString(gfn) + " is not mapped");
       }
       mfns[i] = entry.mfn();

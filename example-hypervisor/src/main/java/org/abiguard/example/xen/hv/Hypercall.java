@@ -6,11 +6,10 @@ import org.abiguard.AbiCodec;
  * One execution of a hypercall: the calling domain, its memory, and Xen's preemption machinery.
  *
  * <p>{@link #preemptCheck()} stands for {@code hypercall_preempt_check()}: long operations ask it
- * between units of work, and it says yes after a fixed budget of units, so that a long request
- * is split into several executions. An operation that stops early records a continuation with
- * {@link #createContinuation(long)}: the guest then re-executes the hypercall with that
- * {@code cmd} (and the same argument address), as a real guest does when Xen rewinds its
- * instruction pointer.
+ * between units of work, and it says yes after a fixed budget of units, so that a long request is
+ * split into several executions. An operation that stops early records a continuation with {@link
+ * #createContinuation(long)}: the guest then re-executes the hypercall with that {@code cmd} (and
+ * the same argument address), as a real guest does when Xen rewinds its instruction pointer.
  */
 final class Hypercall {
   private final Domain caller;
@@ -39,7 +38,8 @@ final class Hypercall {
    * Xen's {@code copy_from_guest(&value, arg, 1)}: the struct at {@code gaddr} of the caller's
    * memory, decoded with the codec of the caller's ABI.
    *
-   * @return the struct, or null if its bytes are not all mapped (the caller returns {@code -EFAULT})
+   * @return the struct, or null if its bytes are not all mapped (the caller returns {@code
+   *     -EFAULT})
    */
   <T> T copyFromGuest(AbiCodec<T> codec, long gaddr) {
     try {

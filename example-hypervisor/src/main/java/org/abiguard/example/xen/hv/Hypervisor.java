@@ -20,8 +20,10 @@ import java.util.Map;
 public final class Hypervisor {
   /** Frames of a default machine: 64 MiB. */
   public static final int DEFAULT_FRAMES = 16384;
+
   /** Units of work a hypercall does before it is preempted, by default. */
   public static final int DEFAULT_PREEMPT_BUDGET = 8;
+
   /** Re-executions after which a hypercall that keeps asking to continue is a hypervisor bug. */
   private static final int MAX_CONTINUATIONS = 1 << 20;
 
@@ -38,7 +40,8 @@ public final class Hypervisor {
    */
   public Hypervisor(int nrFrames, int preemptBudget) {
     if (preemptBudget < 0) {
-      throw new IllegalArgumentException("the preemption budget cannot be negative: " + preemptBudget);
+      throw new IllegalArgumentException(
+          "the preemption budget cannot be negative: " + preemptBudget);
     }
     this.frames = new FrameTable(nrFrames, domains);
     this.physmap = new Physmap(frames);
@@ -53,8 +56,8 @@ public final class Hypervisor {
   }
 
   /**
-   * Creates a domain with an empty p2m (the toolstack's {@code domain_create} and
-   * {@code setmaxmem}).
+   * Creates a domain with an empty p2m (the toolstack's {@code domain_create} and {@code
+   * setmaxmem}).
    *
    * @throws IllegalArgumentException for a reserved or taken id or a negative reservation
    */
@@ -68,20 +71,24 @@ public final class Hypervisor {
    *
    * @throws IllegalArgumentException also for a negative {@code maxEvtchnPort}
    */
-  public Domain createDomain(int id, boolean privileged, GuestAbi abi, long maxPages, int maxEvtchnPort) {
+  public Domain createDomain(
+      int id, boolean privileged, GuestAbi abi, long maxPages, int maxEvtchnPort) {
     return domains.create(id, privileged, abi, maxPages, maxEvtchnPort);
   }
 
   /**
-   * Gives {@code d} {@code pages} frames mapped at gfns {@code firstGfn..}, as the toolstack
-   * does when it builds a domain.
+   * Gives {@code d} {@code pages} frames mapped at gfns {@code firstGfn..}, as the toolstack does
+   * when it builds a domain.
    *
-   * @throws IllegalStateException if the domain's reservation or the machine has no room, or a
-   *     gfn is taken or invalid; nothing changes then
+   * @throws IllegalStateException if the domain's reservation or the machine has no room, or a gfn
+   *     is taken or invalid; nothing changes then
    */
   public void populate(Domain d, long firstGfn, long pages) {
-    if (pages < 0 || !P2m.validGfn(firstGfn) || (pages > 0 && !P2m.validGfn(firstGfn + pages - 1))) {
-      throw new IllegalStateException("gfns 0x" + Long.toHexString(firstGfn) + " + " + pages + " are not valid");
+    if (pages < 0
+        || !P2m.validGfn(firstGfn)
+        || (pages > 0 && !P2m.validGfn(firstGfn + pages - 1))) {
+      throw new IllegalStateException(
+          "gfns 0x" + Long.toHexString(firstGfn) + " + " + pages + " are not valid");
     }
     for (long gfn = firstGfn; gfn < firstGfn + pages; gfn++) {
       if (d.p2m().lookup(gfn).isPresent()) {
@@ -93,8 +100,15 @@ public final class Hypervisor {
       long mfn = frames.allocate(d, 0, Long.MAX_VALUE);
       if (mfn < 0) {
         mfns.forEach(frames::release);
-        throw new IllegalStateException("cannot give " + d + " " + pages + " pages: "
-            + (d.totPages() + pages - i > d.maxPages() ? "its reservation is " + d.maxPages() : "the machine is full"));
+        throw new IllegalStateException(
+            "cannot give "
+                + d
+                + " "
+                + pages
+                + " pages: "
+                + (d.totPages() + pages - i > d.maxPages()
+                    ? "its reservation is " + d.maxPages()
+                    : "the machine is full"));
       }
       mfns.add(mfn);
     }
@@ -105,8 +119,8 @@ public final class Hypervisor {
 
   /**
    * {@code HYPERVISOR_memory_op(cmd, arg)} issued by {@code caller}: {@code arg} is a
-   * guest-physical address in the caller's memory. Runs the hypercall to completion,
-   * re-executing it after each preemption as the guest would.
+   * guest-physical address in the caller's memory. Runs the hypercall to completion, re-executing
+   * it after each preemption as the guest would.
    */
   public HypercallResult memoryOp(Domain caller, long cmd, long arg) {
     long command = caller.abi().wrapUlong(cmd);
@@ -161,26 +175,41 @@ public final class Hypervisor {
     for (long mfn = 0; mfn < frames.nrFrames(); mfn++) {
       int owner = frames.owner(mfn);
       if (owner < 0) {
-        if (frames.allocated(mfn) || frames.foreignRefs(mfn) != 0 || frames.m2p(mfn) != FrameTable.INVALID_M2P) {
-          problems.add("free mfn 0x" + Long.toHexString(mfn) + " is still allocated, referenced or in the m2p");
+        if (frames.allocated(mfn)
+            || frames.foreignRefs(mfn) != 0
+            || frames.m2p(mfn) != FrameTable.INVALID_M2P) {
+          problems.add(
+              "free mfn 0x"
+                  + Long.toHexString(mfn)
+                  + " is still allocated, referenced or in the m2p");
         }
         continue;
       }
       owned.merge(owner, 1L, Long::sum);
       if (domains.byId(owner).isEmpty()) {
-        problems.add("mfn 0x" + Long.toHexString(mfn) + " is owned by d" + owner + ", which does not exist");
+        problems.add(
+            "mfn 0x" + Long.toHexString(mfn) + " is owned by d" + owner + ", which does not exist");
         continue;
       }
       if (!frames.allocated(mfn) && frames.foreignRefs(mfn) == 0) {
-        problems.add("mfn 0x" + Long.toHexString(mfn) + " is owned but neither allocated nor mapped: leaked");
+        problems.add(
+            "mfn 0x"
+                + Long.toHexString(mfn)
+                + " is owned but neither allocated nor mapped: leaked");
       }
       long gfn = frames.m2p(mfn);
       if (gfn != FrameTable.INVALID_M2P) {
         Domain d = domains.byId(owner).orElseThrow();
         P2m.Entry back = d.p2m().lookup(gfn).orElse(null);
         if (back == null || back.type() != P2m.Type.RAM || back.mfn() != mfn) {
-          problems.add("m2p says mfn 0x" + Long.toHexString(mfn) + " is gfn 0x" + Long.toHexString(gfn) + " of " + d
-              + ", whose p2m disagrees");
+          problems.add(
+              "m2p says mfn 0x"
+                  + Long.toHexString(mfn)
+                  + " is gfn 0x"
+                  + Long.toHexString(gfn)
+                  + " of "
+                  + d
+                  + ", whose p2m disagrees");
         }
       }
     }
@@ -190,7 +219,8 @@ public final class Hypervisor {
         problems.add(d + " owns " + count + " frames but its tot_pages is " + d.totPages());
       }
       if (d.totPages() > d.maxPages()) {
-        problems.add(d + " has " + d.totPages() + " pages, more than its max_pages " + d.maxPages());
+        problems.add(
+            d + " has " + d.totPages() + " pages, more than its max_pages " + d.maxPages());
       }
       for (Map.Entry<Long, P2m.Entry> e : d.p2m().entries().entrySet()) {
         long gfn = e.getKey();
@@ -200,8 +230,13 @@ public final class Hypervisor {
           problems.add(where + ": no such frame");
         } else if (e.getValue().type() == P2m.Type.RAM) {
           if (frames.owner(mfn) != d.id() || !frames.allocated(mfn) || frames.m2p(mfn) != gfn) {
-            problems.add(where + ": RAM entry for a frame the domain does not hold there (owner d"
-                + frames.owner(mfn) + ", m2p 0x" + Long.toHexString(frames.m2p(mfn)) + ")");
+            problems.add(
+                where
+                    + ": RAM entry for a frame the domain does not hold there (owner d"
+                    + frames.owner(mfn)
+                    + ", m2p 0x"
+                    + Long.toHexString(frames.m2p(mfn))
+                    + ")");
           }
         } else {
           foreignMappings.merge(mfn, 1, Integer::sum);
@@ -217,8 +252,14 @@ public final class Hypervisor {
     for (long mfn = 0; mfn < frames.nrFrames(); mfn++) {
       int refs = foreignMappings.getOrDefault(mfn, 0);
       if (refs != frames.foreignRefs(mfn)) {
-        problems.add("mfn 0x" + Long.toHexString(mfn) + " has " + frames.foreignRefs(mfn)
-            + " foreign references but " + refs + " foreign p2m entries");
+        problems.add(
+            "mfn 0x"
+                + Long.toHexString(mfn)
+                + " has "
+                + frames.foreignRefs(mfn)
+                + " foreign references but "
+                + refs
+                + " foreign p2m entries");
       }
     }
     return problems;
@@ -227,7 +268,8 @@ public final class Hypervisor {
   /** Port 0 reserved, no port in use above the limit, both ends of every connection agree. */
   private void checkEventChannels(Domain d, List<String> problems) {
     EventChannels ports = d.evtchns();
-    if (ports.port(0).map(EventChannels.Channel::state).orElse(null) != EventChannels.State.RESERVED) {
+    if (ports.port(0).map(EventChannels.Channel::state).orElse(null)
+        != EventChannels.State.RESERVED) {
       problems.add(d + " port 0 is not reserved");
     }
     for (int port : ports.inUse()) {
@@ -240,11 +282,21 @@ public final class Hypervisor {
         continue;
       }
       Domain rd = domains.byId(chn.remoteDomid()).orElse(null);
-      EventChannels.Channel back = rd == null ? null : rd.evtchns().port(chn.remotePort()).orElse(null);
-      if (back == null || back.state() != EventChannels.State.INTERDOMAIN || back.remoteDomid() != d.id()
+      EventChannels.Channel back =
+          rd == null ? null : rd.evtchns().port(chn.remotePort()).orElse(null);
+      if (back == null
+          || back.state() != EventChannels.State.INTERDOMAIN
+          || back.remoteDomid() != d.id()
           || back.remotePort() != port) {
-        problems.add(where + " is connected to d" + chn.remoteDomid() + " port " + chn.remotePort()
-            + ", which is not connected back (" + back + ")");
+        problems.add(
+            where
+                + " is connected to d"
+                + chn.remoteDomid()
+                + " port "
+                + chn.remotePort()
+                + ", which is not connected back ("
+                + back
+                + ")");
       }
     }
   }

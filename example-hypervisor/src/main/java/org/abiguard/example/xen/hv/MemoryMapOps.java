@@ -21,8 +21,8 @@ final class MemoryMapOps {
   }
 
   /**
-   * {@code XENMEM_memory_map}: copies up to {@code nr_entries} entries of the caller's memory
-   * map to {@code buffer} and writes back how many it copied.
+   * {@code XENMEM_memory_map}: copies up to {@code nr_entries} entries of the caller's memory map
+   * to {@code buffer} and writes back how many it copied.
    */
   long memoryMap(Hypercall call, long arg) {
     AbiCodec<XenMemoryMap> codec = XenMemoryMapMarshaller.codec(call.abi().id());
@@ -49,7 +49,8 @@ final class MemoryMapOps {
 
   /** {@code XENMEM_set_memory_map}: replaces a domain's memory map. */
   long setMemoryMap(Hypercall call, long arg) {
-    XenForeignMemoryMap fmap = call.copyFromGuest(XenForeignMemoryMapMarshaller.codec(call.abi().id()), arg);
+    XenForeignMemoryMap fmap =
+        call.copyFromGuest(XenForeignMemoryMapMarshaller.codec(call.abi().id()), arg);
     if (fmap == null) {
       return -Errno.EFAULT;
     }

@@ -4,9 +4,9 @@ import org.abiguard.example.xen.pub.Errno;
 import org.abiguard.example.xen.pub.XenMem;
 
 /**
- * {@code do_memory_op(cmd, arg)}: splits {@code cmd} into the sub-command and the extent to
- * start from, and hands the request to the operation. Sub-commands the model does not implement
- * get {@code -ENOSYS}, as unknown ones do in Xen.
+ * {@code do_memory_op(cmd, arg)}: splits {@code cmd} into the sub-command and the extent to start
+ * from, and hands the request to the operation. Sub-commands the model does not implement get
+ * {@code -ENOSYS}, as unknown ones do in Xen.
  */
 final class MemoryOp {
   private final Domains domains;
@@ -34,10 +34,17 @@ final class MemoryOp {
       case XenMem.INCREASE_RESERVATION, XenMem.DECREASE_RESERVATION, XenMem.POPULATE_PHYSMAP -> {
         return reservations.reservationOp(call, op, startExtent, arg);
       }
-      case XenMem.CURRENT_RESERVATION, XenMem.MAXIMUM_RESERVATION, XenMem.MAXIMUM_GPFN,
-          XenMem.MAXIMUM_RAM_PAGE, XenMem.ADD_TO_PHYSMAP, XenMem.ADD_TO_PHYSMAP_BATCH,
-          XenMem.REMOVE_FROM_PHYSMAP, XenMem.MEMORY_MAP, XenMem.SET_MEMORY_MAP,
-          XenMem.GET_POD_TARGET, XenMem.EXCHANGE -> {
+      case XenMem.CURRENT_RESERVATION,
+          XenMem.MAXIMUM_RESERVATION,
+          XenMem.MAXIMUM_GPFN,
+          XenMem.MAXIMUM_RAM_PAGE,
+          XenMem.ADD_TO_PHYSMAP,
+          XenMem.ADD_TO_PHYSMAP_BATCH,
+          XenMem.REMOVE_FROM_PHYSMAP,
+          XenMem.MEMORY_MAP,
+          XenMem.SET_MEMORY_MAP,
+          XenMem.GET_POD_TARGET,
+          XenMem.EXCHANGE -> {
         // only the reservation operations continue from an extent encoded in cmd
         return startExtent != 0 ? -Errno.EINVAL : single(call, op, cmd, arg);
       }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A domain's physical-to-machine map: guest frame number (gfn) → machine frame number (mfn),
- * with the entry's type. Plain bookkeeping; the rules for changing it live in {@link Physmap}.
+ * A domain's physical-to-machine map: guest frame number (gfn) → machine frame number (mfn), with
+ * the entry's type. Plain bookkeeping; the rules for changing it live in {@link Physmap}.
  */
 public final class P2m {
   /** The largest guest frame number a p2m holds (a 52-bit guest-physical address space). */

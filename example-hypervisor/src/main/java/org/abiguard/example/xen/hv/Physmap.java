@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.abiguard.example.xen.pub.Errno;
 
 /**
- * The primitive p2m edits of Xen's {@code p2m.c} and {@code memory.c}, keeping the p2m, the m2p
- * and frame ownership consistent.
+ * The primitive p2m edits of Xen's {@code p2m.c} and {@code memory.c}, keeping the p2m, the m2p and
+ * frame ownership consistent.
  */
 final class Physmap {
   private final FrameTable frames;
@@ -15,11 +15,12 @@ final class Physmap {
   }
 
   /**
-   * {@code guest_physmap_add_page}: maps {@code 2^order} frames from {@code mfn} (owned by
-   * {@code d}, mapped nowhere) at {@code gfn}. A RAM frame mapped there before stays owned by the
-   * domain but is mapped nowhere afterwards; a foreign mapping there makes it fail.
+   * {@code guest_physmap_add_page}: maps {@code 2^order} frames from {@code mfn} (owned by {@code
+   * d}, mapped nowhere) at {@code gfn}. A RAM frame mapped there before stays owned by the domain
+   * but is mapped nowhere afterwards; a foreign mapping there makes it fail.
    *
-   * @return 0, {@code -EINVAL} for frame numbers outside the p2m, {@code -EBUSY} over a foreign mapping
+   * @return 0, {@code -EINVAL} for frame numbers outside the p2m, {@code -EBUSY} over a foreign
+   *     mapping
    */
   int addPage(Domain d, long gfn, long mfn, int order) {
     long count = 1L << order;
@@ -79,7 +80,9 @@ final class Physmap {
     return 0;
   }
 
-  /** {@code set_foreign_p2m_entry}: maps another domain's frame at {@code gfn}, taking a reference. */
+  /**
+   * {@code set_foreign_p2m_entry}: maps another domain's frame at {@code gfn}, taking a reference.
+   */
   void setForeignEntry(Domain d, long gfn, long mfn) {
     frames.getForeignRef(mfn);
     d.p2m().set(gfn, new P2m.Entry(mfn, P2m.Type.FOREIGN));
@@ -87,7 +90,8 @@ final class Physmap {
 
   /** The domain's own RAM frame at {@code gfn} ({@code get_page_from_gfn} + owner check), or -1. */
   long ownFrameAt(Domain d, long gfn) {
-    return d.p2m().lookup(gfn)
+    return d.p2m()
+        .lookup(gfn)
         .filter(e -> e.type() == P2m.Type.RAM && frames.owner(e.mfn()) == d.id())
         .map(P2m.Entry::mfn)
         .orElse(-1L);

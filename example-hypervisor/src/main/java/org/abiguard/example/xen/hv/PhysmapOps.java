@@ -2,8 +2,8 @@ package org.abiguard.example.xen.hv;
 
 import org.abiguard.AbiCodec;
 import org.abiguard.U32;
-import org.abiguard.example.xen.pub.DomidT;
 import org.abiguard.example.xen.pub.DomIds;
+import org.abiguard.example.xen.pub.DomidT;
 import org.abiguard.example.xen.pub.Errno;
 import org.abiguard.example.xen.pub.XenAddToPhysmap;
 import org.abiguard.example.xen.pub.XenAddToPhysmapBatch;
@@ -16,15 +16,15 @@ import org.abiguard.example.xen.pub.XenRemoveFromPhysmapMarshaller;
 import org.abiguard.example.xen.pub.XenUlongT;
 
 /**
- * {@code XENMEM_add_to_physmap}, {@code XENMEM_add_to_physmap_batch} and
- * {@code XENMEM_remove_from_physmap}, in the shape of Xen's code.
+ * {@code XENMEM_add_to_physmap}, {@code XENMEM_add_to_physmap_batch} and {@code
+ * XENMEM_remove_from_physmap}, in the shape of Xen's code.
  *
- * <p>Both add operations end in one common function, {@link #xenmemAddToPhysmapOne}. Its
- * {@code space} parameter is where Xen 4.4-rc2 went wrong: it was {@code uint16_t}, so the
- * 32-bit {@code xen_add_to_physmap.space} of a guest was cut to its low 16 bits and
- * {@code 0x10002} quietly became {@code XENMAPSPACE_gmfn}. The fix made it
- * {@code unsigned int}; here it is {@code @U32}, and abiguard's guard fails the build if it is
- * ever narrowed again while a 32-bit field flows into it.
+ * <p>Both add operations end in one common function, {@link #xenmemAddToPhysmapOne}. Its {@code
+ * space} parameter is where Xen 4.4-rc2 went wrong: it was {@code uint16_t}, so the 32-bit {@code
+ * xen_add_to_physmap.space} of a guest was cut to its low 16 bits and {@code 0x10002} quietly
+ * became {@code XENMAPSPACE_gmfn}. The fix made it {@code unsigned int}; here it is {@code @U32},
+ * and abiguard's guard fails the build if it is ever narrowed again while a 32-bit field flows into
+ * it.
  */
 final class PhysmapOps {
   private final Domains domains;
@@ -177,8 +177,8 @@ final class PhysmapOps {
   }
 
   /**
-   * {@code xenmem_add_to_physmap_one}: maps one frame of {@code space} at {@code gpfn} in
-   * {@code d}. The common function of both add operations.
+   * {@code xenmem_add_to_physmap_one}: maps one frame of {@code space} at {@code gpfn} in {@code
+   * d}. The common function of both add operations.
    *
    * @param space {@code XENMAPSPACE_*}; an {@code unsigned int}, as in Xen since the 4.4 fix
    * @param foreignDomid for {@code XENMAPSPACE_gmfn_foreign}: the domain owning {@code idx}
@@ -187,7 +187,11 @@ final class PhysmapOps {
    * @return 0 or a negative errno
    */
   long xenmemAddToPhysmapOne(
-      Domain d, @U32 long space, @DomidT int foreignDomid, @XenUlongT long idx, @XenPfnT long gpfn) {
+      Domain d,
+      @U32 long space,
+      @DomidT int foreignDomid,
+      @XenUlongT long idx,
+      @XenPfnT long gpfn) {
     long mfn = -1;
     if (space == XenMapSpace.GMFN || space == XenMapSpace.GMFN_RANGE) {
       mfn = physmap.ownFrameAt(d, idx);
@@ -217,8 +221,8 @@ final class PhysmapOps {
   }
 
   /**
-   * {@code p2m_add_foreign}: maps frame {@code fgfn} of domain {@code foreignDomid} at
-   * {@code gpfn} in {@code d}, which needs privilege over the foreign domain.
+   * {@code p2m_add_foreign}: maps frame {@code fgfn} of domain {@code foreignDomid} at {@code gpfn}
+   * in {@code d}, which needs privilege over the foreign domain.
    */
   private long addForeign(Domain d, long fgfn, long gpfn, @DomidT int foreignDomid) {
     if (foreignDomid == DomIds.DOMID_SELF) {
@@ -251,8 +255,8 @@ final class PhysmapOps {
   }
 
   /**
-   * {@code xatp_permission_check}: the caller needs privilege over {@code d}; device MMIO only
-   * the hardware domain may map, into itself.
+   * {@code xatp_permission_check}: the caller needs privilege over {@code d}; device MMIO only the
+   * hardware domain may map, into itself.
    */
   private long xatpPermissionCheck(Domain d, @U32 long space) {
     if (space == XenMapSpace.DEV_MMIO && (!d.privileged() || d != current())) {
@@ -263,7 +267,8 @@ final class PhysmapOps {
 
   /** {@code XENMEM_remove_from_physmap}: unhooks whatever is mapped at {@code gpfn}. */
   long removeFromPhysmap(long arg) {
-    XenRemoveFromPhysmap xrfp = call.copyFromGuest(XenRemoveFromPhysmapMarshaller.codec(call.abi().id()), arg);
+    XenRemoveFromPhysmap xrfp =
+        call.copyFromGuest(XenRemoveFromPhysmapMarshaller.codec(call.abi().id()), arg);
     if (xrfp == null) {
       return -Errno.EFAULT;
     }

@@ -5,8 +5,8 @@ import org.abiguard.example.xen.pub.XenMemoryReservation;
 import org.abiguard.example.xen.pub.XenMemoryReservationMarshaller;
 
 /**
- * {@code XENMEM_increase_reservation}, {@code XENMEM_decrease_reservation} and
- * {@code XENMEM_populate_physmap} ({@code common/memory.c}).
+ * {@code XENMEM_increase_reservation}, {@code XENMEM_decrease_reservation} and {@code
+ * XENMEM_populate_physmap} ({@code common/memory.c}).
  *
  * <p>As in Xen these return the number of extents done, not an errno: a request the hypervisor
  * refuses outright (unreadable argument, unknown domain, no permission, bad order or flags) does
@@ -16,8 +16,10 @@ import org.abiguard.example.xen.pub.XenMemoryReservationMarshaller;
 final class ReservationOps {
   /** {@code UINT_MAX >> MEMOP_EXTENT_SHIFT}: larger counts cannot be encoded in a continuation. */
   private static final long MAX_EXTENTS = 0xFFFF_FFFFL >>> XenMem.MEMOP_EXTENT_SHIFT;
+
   /** Largest extent order for an unprivileged caller ({@code CONFIG_DOMU_MAX_ORDER}). */
   static final int DOMU_MAX_ORDER = 9;
+
   /** Largest extent order for a privileged caller ({@code CONFIG_CTLDOM_MAX_ORDER}). */
   static final int CTLDOM_MAX_ORDER = 12;
 
@@ -73,9 +75,9 @@ final class ReservationOps {
   }
 
   /**
-   * {@code construct_memop_from_reservation}: checks the order and the flags. The model has no
-   * NUMA nodes and no populate-on-demand, so flag bits other than the address width are requests
-   * it cannot honour, refused like an invalid node.
+   * {@code construct_memop_from_reservation}: checks the order and the flags. The model has no NUMA
+   * nodes and no populate-on-demand, so flag bits other than the address width are requests it
+   * cannot honour, refused like an invalid node.
    *
    * @return the arguments, or null if the request is refused
    */

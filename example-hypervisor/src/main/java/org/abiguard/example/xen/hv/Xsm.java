@@ -2,9 +2,7 @@ package org.abiguard.example.xen.hv;
 
 import org.abiguard.example.xen.pub.Errno;
 
-/**
- * The permission checks of Xen's default security policy ({@code xsm/dummy.h}).
- */
+/** The permission checks of Xen's default security policy ({@code xsm/dummy.h}). */
 final class Xsm {
   private Xsm() {}
 

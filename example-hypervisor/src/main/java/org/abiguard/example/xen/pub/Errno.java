@@ -4,9 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/**
- * Xen's error numbers ({@code public/errno.h}); hypercalls return them negated.
- */
+/** Xen's error numbers ({@code public/errno.h}); hypercalls return them negated. */
 public final class Errno {
   private Errno() {}
 

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The {@code EVTCHNOP_*} commands of {@code HYPERVISOR_event_channel_op} and the
- * {@code EVTCHNSTAT_*} states {@code EVTCHNOP_status} reports, with Xen's values
- * ({@code public/event_channel.h}).
+ * The {@code EVTCHNOP_*} commands of {@code HYPERVISOR_event_channel_op} and the {@code
+ * EVTCHNSTAT_*} states {@code EVTCHNOP_status} reports, with Xen's values ({@code
+ * public/event_channel.h}).
  */
 public final class EvtchnCmd {
   private EvtchnCmd() {}
@@ -25,14 +25,19 @@ public final class EvtchnCmd {
 
   /** {@code EVTCHNSTAT_closed}: the port is not in use. */
   public static final int STAT_CLOSED = 0;
+
   /** {@code EVTCHNSTAT_unbound}: offered to {@code u.unbound.dom}. */
   public static final int STAT_UNBOUND = 1;
+
   /** {@code EVTCHNSTAT_interdomain}: connected to {@code u.interdomain.dom}'s {@code port}. */
   public static final int STAT_INTERDOMAIN = 2;
+
   /** {@code EVTCHNSTAT_pirq}. */
   public static final int STAT_PIRQ = 3;
+
   /** {@code EVTCHNSTAT_virq}. */
   public static final int STAT_VIRQ = 4;
+
   /** {@code EVTCHNSTAT_ipi}. */
   public static final int STAT_IPI = 5;
 
@@ -60,7 +65,9 @@ public final class EvtchnCmd {
 
   /** The command's name without {@code EVTCHNOP_}, in lower case as in the header. */
   public static Optional<String> name(long cmd) {
-    return cmd >= 0 && cmd <= Integer.MAX_VALUE ? Optional.ofNullable(NAMES.get((int) cmd)) : Optional.empty();
+    return cmd >= 0 && cmd <= Integer.MAX_VALUE
+        ? Optional.ofNullable(NAMES.get((int) cmd))
+        : Optional.empty();
   }
 
   /** The state's name without {@code EVTCHNSTAT_}. */

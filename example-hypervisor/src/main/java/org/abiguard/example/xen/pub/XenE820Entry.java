@@ -24,13 +24,16 @@ import org.abiguard.U64;
 public class XenE820Entry {
   /** E820 type of usable RAM. */
   public static final int E820_RAM = 1;
+
   /** E820 type of reserved memory. */
   public static final int E820_RESERVED = 2;
 
   /** The start address. */
   @U64 public long addr;
+
   /** The length in bytes. */
   @U64 public long size;
+
   /** {@code E820_*}. */
   @U32 public long type;
 

@@ -4,22 +4,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code XENMAPSPACE_*} values of {@code xen_add_to_physmap.space} and
- * {@code xen_add_to_physmap_batch.space} ({@code public/memory.h}).
+ * The {@code XENMAPSPACE_*} values of {@code xen_add_to_physmap.space} and {@code
+ * xen_add_to_physmap_batch.space} ({@code public/memory.h}).
  */
 public final class XenMapSpace {
   private XenMapSpace() {}
 
   /** The domain's shared-info page. */
   public static final int SHARED_INFO = 0;
+
   /** A grant-table frame. */
   public static final int GRANT_TABLE = 1;
+
   /** One guest frame, moved from {@code idx} to {@code gpfn}. */
   public static final int GMFN = 2;
+
   /** {@code size} guest frames from {@code idx}, moved to {@code gpfn}. */
   public static final int GMFN_RANGE = 3;
+
   /** A frame of another domain, {@code idx} a frame number in that domain. */
   public static final int GMFN_FOREIGN = 4;
+
   /** Device MMIO, for the hardware domain. */
   public static final int DEV_MMIO = 5;
 
@@ -28,7 +33,9 @@ public final class XenMapSpace {
 
   /** The lower-case name after {@code XENMAPSPACE_}, if {@code space} is defined. */
   public static Optional<String> name(long space) {
-    return space >= 0 && space < NAMES.size() ? Optional.of(NAMES.get((int) space)) : Optional.empty();
+    return space >= 0 && space < NAMES.size()
+        ? Optional.of(NAMES.get((int) space))
+        : Optional.empty();
   }
 
   /** The space named {@code name} (without {@code XENMAPSPACE_}, any case). */

@@ -5,12 +5,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The {@code XENMEM_*} sub-commands of {@code HYPERVISOR_memory_op} and the bits of its
- * {@code cmd} argument, with Xen's values ({@code public/memory.h}).
+ * The {@code XENMEM_*} sub-commands of {@code HYPERVISOR_memory_op} and the bits of its {@code cmd}
+ * argument, with Xen's values ({@code public/memory.h}).
  *
  * <p>{@code cmd} carries the sub-command in its low {@link #MEMOP_EXTENT_SHIFT} bits; the bits
- * above are the extent to start from, which the hypervisor sets when it preempts a long
- * reservation request and the guest re-executes the hypercall.
+ * above are the extent to start from, which the hypervisor sets when it preempts a long reservation
+ * request and the guest re-executes the hypercall.
  */
 public final class XenMem {
   private XenMem() {}
@@ -42,11 +42,13 @@ public final class XenMem {
 
   /** {@code cmd >> MEMOP_EXTENT_SHIFT} is the extent to continue from. */
   public static final int MEMOP_EXTENT_SHIFT = 6;
+
   /** {@code cmd & MEMOP_CMD_MASK} is the sub-command. */
   public static final int MEMOP_CMD_MASK = (1 << MEMOP_EXTENT_SHIFT) - 1;
 
   /** {@code XENMEMF_get_address_bits(mem_flags)}: frames must lie below {@code 2^bits} bytes. */
   public static final long MEMF_ADDRESS_BITS_MASK = 0xFF;
+
   /** {@code XENMEMF_populate_on_demand}. */
   public static final long MEMF_POPULATE_ON_DEMAND = 1L << 16;
 

@@ -9,18 +9,22 @@ import org.junit.jupiter.api.Test;
 class CallTableTest {
   @Test
   void shortArgumentsStayOnOneLine() {
-    assertEquals(List.of("domid=DOMID_SELF gpfn=0x800"), CallTable.wrap("domid=DOMID_SELF gpfn=0x800"));
+    assertEquals(
+        List.of("domid=DOMID_SELF gpfn=0x800"), CallTable.wrap("domid=DOMID_SELF gpfn=0x800"));
   }
 
   @Test
   void longArgumentsBreakBetweenFieldsAndListsStayWithTheirField() {
-    String text = "domid=DOMID_SELF space=gmfn_foreign size=3 foreign_domid=1 idxs=0x1018 [0x300 0x900 0xdead]"
-        + " gpfns=0x1028 [0x800 0x801 0x802] errs=0x1038";
+    String text =
+        "domid=DOMID_SELF space=gmfn_foreign size=3 foreign_domid=1 idxs=0x1018 [0x300 0x900 0xdead]"
+            + " gpfns=0x1028 [0x800 0x801 0x802] errs=0x1038";
     List<String> lines = CallTable.wrap(text);
-    assertEquals(List.of(
-        "domid=DOMID_SELF space=gmfn_foreign size=3 foreign_domid=1",
-        "idxs=0x1018 [0x300 0x900 0xdead] gpfns=0x1028 [0x800 0x801 0x802]",
-        "errs=0x1038"), lines);
+    assertEquals(
+        List.of(
+            "domid=DOMID_SELF space=gmfn_foreign size=3 foreign_domid=1",
+            "idxs=0x1018 [0x300 0x900 0xdead] gpfns=0x1028 [0x800 0x801 0x802]",
+            "errs=0x1038"),
+        lines);
     assertEquals(text, String.join(" ", lines));
   }
 

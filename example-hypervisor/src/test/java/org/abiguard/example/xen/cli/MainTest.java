@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The command line end to end: the scripted session, traces, usage and trace errors, exit codes. */
+/**
+ * The command line end to end: the scripted session, traces, usage and trace errors, exit codes.
+ */
 class MainTest {
   /** What one run printed and returned. */
   record Run(int status, String out, String err) {}
@@ -26,9 +28,13 @@ class MainTest {
   static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int status =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static String trace(String name) {
@@ -40,9 +46,18 @@ class MainTest {
   }
 
   private static void assertRow(String out, String op, String result, String argumentPart) {
-    Pattern row = Pattern.compile("(?m)^\\s*\\d+\\s+d\\d+\\s+" + Pattern.quote(op) + "\\s+" + Pattern.quote(result)
-        + "\\s+.*" + Pattern.quote(argumentPart) + ".*$");
-    assertTrue(row.matcher(out).find(), "a row " + op + " / " + result + " / " + argumentPart + " in\n" + out);
+    Pattern row =
+        Pattern.compile(
+            "(?m)^\\s*\\d+\\s+d\\d+\\s+"
+                + Pattern.quote(op)
+                + "\\s+"
+                + Pattern.quote(result)
+                + "\\s+.*"
+                + Pattern.quote(argumentPart)
+                + ".*$");
+    assertTrue(
+        row.matcher(out).find(),
+        "a row " + op + " / " + result + " / " + argumentPart + " in\n" + out);
   }
 
   @Test
@@ -52,15 +67,23 @@ class MainTest {
     assertEquals("", r.err());
     assertTrue(r.out().contains("Xen memory_op and event_channel_op, x86_64 guests"));
     assertTrue(r.out().contains("Xen memory_op and event_channel_op, i386 guests"));
-    assertTrue(r.out().contains("sizeof on x86_64: xen_memory_reservation 32, xen_memory_exchange 72, xen_add_to_physmap 24"));
-    assertTrue(r.out().contains("sizeof on i386: xen_memory_reservation 20, xen_memory_exchange 44, xen_add_to_physmap 16"));
+    assertTrue(
+        r.out()
+            .contains(
+                "sizeof on x86_64: xen_memory_reservation 32, xen_memory_exchange 72, xen_add_to_physmap 24"));
+    assertTrue(
+        r.out()
+            .contains(
+                "sizeof on i386: xen_memory_reservation 20, xen_memory_exchange 44, xen_add_to_physmap 16"));
     assertRow(r.out(), "add_to_physmap", "-22 (EINVAL)", "space=0x10000 idx=0x300 gpfn=0x301");
     assertRow(r.out(), "add_to_physmap", "-22 (EINVAL)", "space=0x10002");
     assertRow(r.out(), "current_reservation", "-1 (EPERM)", "domid=0");
     assertRow(r.out(), "add_to_physmap", "-3 (ESRCH)", "domid=7");
     assertRow(r.out(), "#63", "-38 (ENOSYS)", "cmd=0x3f");
     assertRow(r.out(), "populate_physmap", "4", "nr_extents=4 extent_order=0");
-    assertTrue(r.out().contains("extent_start=0x1020 [0x200 0x201 0x202 0x203]"), "a list stays with its field");
+    assertTrue(
+        r.out().contains("extent_start=0x1020 [0x200 0x201 0x202 0x203]"),
+        "a list stays with its field");
     assertTrue(r.out().contains("=> errs=[0 0 -22(EINVAL)]"), r.out());
     assertTrue(r.out().contains("=> size=4 idx=0x18 gpfn=0x508"), "gmfn_range progress");
     assertTrue(r.out().contains("(preempted 1x; the guest re-executed the continuation)"));
@@ -79,14 +102,18 @@ class MainTest {
       assertRow(part, "bind_interdomain", "0", "remote_dom=1 remote_port=1 local_port=0");
       assertTrue(part.contains("=> local_port=1"), part);
       assertTrue(part.contains("(event pending: d1 port 1)"), part);
-      assertTrue(part.contains("=> status=EVTCHNSTAT_interdomain u.interdomain.dom=0 u.interdomain.port=1"), part);
+      assertTrue(
+          part.contains(
+              "=> status=EVTCHNSTAT_interdomain u.interdomain.dom=0 u.interdomain.port=1"),
+          part);
       assertTrue(part.contains("=> status=EVTCHNSTAT_unbound u.unbound.dom=1"), part);
       assertRow(part, "alloc_unbound", "-28 (ENOSPC)", "remote_dom=0");
       assertRow(part, "alloc_unbound", "-1 (EPERM)", "dom=0 remote_dom=DOMID_SELF");
       assertRow(part, "status", "-1 (EPERM)", "dom=0 port=1");
       assertRow(part, "bind_interdomain", "-22 (EINVAL)", "remote_dom=DOMID_SELF remote_port=2");
       assertRow(part, "close", "-22 (EINVAL)", "port=0");
-      assertRow(part, "event_channel_op", "-38 (ENOSYS)", "(raw event_channel_op_compat) arg=0x3000");
+      assertRow(
+          part, "event_channel_op", "-38 (ENOSYS)", "(raw event_channel_op_compat) arg=0x3000");
       assertRow(part, "event_channel_op", "-14 (EFAULT)", "arg=0x7fff0000");
       assertTrue(part.contains("event channel ports [1:unbound(d0) 2:unbound(d0)]"), part);
     }
@@ -96,13 +123,20 @@ class MainTest {
   void anX86_64AndAnI386GuestShareAnEventChannel() {
     Run r = run("--trace", trace("cross-abi-event-channel.trace"));
     assertEquals(0, r.status(), r.out() + r.err());
-    assertTrue(r.out().contains("=> status=EVTCHNSTAT_interdomain u.interdomain.dom=0 u.interdomain.port=1"), r.out());
+    assertTrue(
+        r.out()
+            .contains("=> status=EVTCHNSTAT_interdomain u.interdomain.dom=0 u.interdomain.port=1"),
+        r.out());
     assertTrue(r.out().contains("(event pending: d0 port 1)"), r.out());
     assertRow(r.out(), "status", "0", "(at 0x1ffc) dom=DOMID_SELF port=1");
     assertRow(r.out(), "alloc_unbound", "-28 (ENOSPC)", "dom=5");
     assertTrue(r.out().contains("=> status=EVTCHNSTAT_unbound u.unbound.dom=0"), r.out());
-    assertTrue(r.out().contains("d5: 8 of max 32 pages, 8 gfns mapped, highest gfn 0x7, event channel ports"
-        + " [1:unbound(d0) 2:unbound(d0) 3:unbound(d0)]"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "d5: 8 of max 32 pages, 8 gfns mapped, highest gfn 0x7, event channel ports"
+                    + " [1:unbound(d0) 2:unbound(d0) 3:unbound(d0)]"),
+        r.out());
   }
 
   /**
@@ -119,12 +153,14 @@ class MainTest {
     assertFalse(row.group(1).contains("=>"), "nothing written back: " + row.group(1));
 
     String session = Main.sessionText();
-    String call = session.lines().filter(l -> l.contains("space=0x80000002")).findFirst().orElseThrow();
+    String call =
+        session.lines().filter(l -> l.contains("space=0x80000002")).findFirst().orElseThrow();
     assertTrue(call.endsWith("-> -EINVAL"), call);
     Path with = dir.resolve("with.trace");
     Path without = dir.resolve("without.trace");
     Files.writeString(with, session, StandardCharsets.UTF_8);
-    Files.writeString(without, session.replace(call, "# (the call left out)"), StandardCharsets.UTF_8);
+    Files.writeString(
+        without, session.replace(call, "# (the call left out)"), StandardCharsets.UTF_8);
     for (String abi : new String[] {"x86_64", "i386"}) {
       Run a = run("--abi", abi, "--trace", with.toString());
       Run b = run("--abi", abi, "--trace", without.toString());
@@ -156,12 +192,15 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "--frobnicate|unknown argument '--frobnicate'",
-      "--abi|--abi needs a value",
-      "--abi,arm|unknown ABI 'arm': use x86_64 or i386",
-      "--trace,a,--trace,b|--trace is given twice",
-      "--trace,/no/such/file.trace|cannot read trace /no/such/file.trace"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--frobnicate|unknown argument '--frobnicate'",
+        "--abi|--abi needs a value",
+        "--abi,arm|unknown ABI 'arm': use x86_64 or i386",
+        "--trace,a,--trace,b|--trace is given twice",
+        "--trace,/no/such/file.trace|cannot read trace /no/such/file.trace"
+      })
   void badCommandLinesExitWithStatus2(String args, String message) {
     Run r = run(args.split(","));
     assertEquals(2, r.status());
@@ -192,16 +231,19 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "unknown-operation.trace|:3: unknown operation 'grow_memory'; known: increase_reservation",
-      "unknown-field.trace|:2: unknown field 'colour' for add_to_physmap; known: at, domid, gpfn, idx, size, space",
-      "undeclared-domain.trace|:2: d2 is not declared; add a 'domain 2' line before",
-      "malformed-line.trace|:3: '[' without ']'",
-      "value-does-not-fit.trace|:3: the argument does not fit add_to_physmap's struct: xen_add_to_physmap.domid",
-      "argument-not-mapped.trace|:2: cannot put the argument into d1's memory: guest address 0x9000: gfn 0x9 is not mapped",
-      "bad-expectation.trace|:2: '-EWHATEVER' is not a result",
-      "bad-event-channel-op.trace|:2: expected 'event_channel_op ADDR' with the raw register value",
-      "bad-max-evtchn-port.trace|:1: '-1' is not a number (for max_evtchn_port)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unknown-operation.trace|:3: unknown operation 'grow_memory'; known: increase_reservation",
+        "unknown-field.trace|:2: unknown field 'colour' for add_to_physmap; known: at, domid, gpfn, idx, size, space",
+        "undeclared-domain.trace|:2: d2 is not declared; add a 'domain 2' line before",
+        "malformed-line.trace|:3: '[' without ']'",
+        "value-does-not-fit.trace|:3: the argument does not fit add_to_physmap's struct: xen_add_to_physmap.domid",
+        "argument-not-mapped.trace|:2: cannot put the argument into d1's memory: guest address 0x9000: gfn 0x9 is not mapped",
+        "bad-expectation.trace|:2: '-EWHATEVER' is not a result",
+        "bad-event-channel-op.trace|:2: expected 'event_channel_op ADDR' with the raw register value",
+        "bad-max-evtchn-port.trace|:1: '-1' is not a number (for max_evtchn_port)"
+      })
   void badTracesNameTheLineAndExitWithStatus2(String file, String message) {
     Run r = run("--trace", trace(file));
     assertEquals(2, r.status(), r.out() + r.err());

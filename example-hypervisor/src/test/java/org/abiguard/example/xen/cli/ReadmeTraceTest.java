@@ -26,7 +26,8 @@ class ReadmeTraceTest {
     Files.writeString(trace, readme.substring(start, end), StandardCharsets.UTF_8);
     MainTest.Run r = MainTest.run("--trace", trace.toString());
     assertEquals(0, r.status(), r.out() + r.err());
-    assertTrue(r.out().contains("=> nr_entries=2 buffer=[0x0+0x9f000:1 0x100000+0x1ff00000:1]"), r.out());
+    assertTrue(
+        r.out().contains("=> nr_entries=2 buffer=[0x0+0x9f000:1 0x100000+0x1ff00000:1]"), r.out());
   }
 
   /** The README's excerpt of the session is what the session prints: every line of it, in order. */
@@ -44,8 +45,14 @@ class ReadmeTraceTest {
         continue;
       }
       int found = r.out().indexOf(line + System.lineSeparator(), at);
-      assertTrue(found >= 0, "the README's line\n" + line + "\nis not in the session's output (after offset " + at
-          + "):\n" + r.out());
+      assertTrue(
+          found >= 0,
+          "the README's line\n"
+              + line
+              + "\nis not in the session's output (after offset "
+              + at
+              + "):\n"
+              + r.out());
       at = found + line.length();
     }
   }

@@ -15,16 +15,44 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded mutations of the session script (tokens swapped, replaced by odd numbers and names,
- * lines dropped or duplicated) end in a result or an error message, never in an exception or
- * an internal error.
+ * Seeded mutations of the session script (tokens swapped, replaced by odd numbers and names, lines
+ * dropped or duplicated) end in a result or an error message, never in an exception or an internal
+ * error.
  */
 class TraceFuzzTest {
   private static final String[] ODD = {
-      "0", "-1", "0x", "0xffffffffffffffff", "18446744073709551616", "[", "]", "[]", "[,]", "[0x1,,2]",
-      "->", "-EINVAL", "=", "x=", "=y", "domid=self", "space=gmfn_range", "size=65535", "nr_entries=4294967295",
-      "at=0xfffffffffffffff0", "at=0x1fff", "extent_order=4294967295", "idxs=[0xffffffff]",
-      "buffer=[1:2]", "buffer=[1:2:3:4]", "d9:", "domain", "machine", "privileged", "abi=arm", "max=-3"};
+    "0",
+    "-1",
+    "0x",
+    "0xffffffffffffffff",
+    "18446744073709551616",
+    "[",
+    "]",
+    "[]",
+    "[,]",
+    "[0x1,,2]",
+    "->",
+    "-EINVAL",
+    "=",
+    "x=",
+    "=y",
+    "domid=self",
+    "space=gmfn_range",
+    "size=65535",
+    "nr_entries=4294967295",
+    "at=0xfffffffffffffff0",
+    "at=0x1fff",
+    "extent_order=4294967295",
+    "idxs=[0xffffffff]",
+    "buffer=[1:2]",
+    "buffer=[1:2:3:4]",
+    "d9:",
+    "domain",
+    "machine",
+    "privileged",
+    "abi=arm",
+    "max=-3"
+  };
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
@@ -45,14 +73,16 @@ class TraceFuzzTest {
       }
       Path trace = dir.resolve("fuzz-" + seed + "-" + round + ".trace");
       Files.writeString(trace, String.join("\n", out), StandardCharsets.UTF_8);
-      MainTest.Run r = MainTest.run("--trace", trace.toString(), "--abi", rnd.nextBoolean() ? "i386" : "x86_64");
+      MainTest.Run r =
+          MainTest.run("--trace", trace.toString(), "--abi", rnd.nextBoolean() ? "i386" : "x86_64");
       String what = trace + " gave " + r.status() + ":\n" + r.err();
       assertTrue(r.status() >= 0 && r.status() <= 2, what);
       statuses[r.status()]++;
       assertFalse(r.err().contains("internal error"), what);
       assertFalse(r.out().contains("!! inconsistent"), what);
     }
-    assertTrue(statuses[0] + statuses[1] > 0 && statuses[2] > 0,
+    assertTrue(
+        statuses[0] + statuses[1] > 0 && statuses[2] > 0,
         "the mutations reach both the parser's errors and the running hypervisor");
   }
 
@@ -69,7 +99,10 @@ class TraceFuzzTest {
       }
       default -> {
         int eq = tokens[i].indexOf('=');
-        tokens[i] = eq > 0 ? tokens[i].substring(0, eq + 1) + ODD[rnd.nextInt(ODD.length)] : tokens[i] + "x";
+        tokens[i] =
+            eq > 0
+                ? tokens[i].substring(0, eq + 1) + ODD[rnd.nextInt(ODD.length)]
+                : tokens[i] + "x";
       }
     }
     return String.join(" ", tokens);

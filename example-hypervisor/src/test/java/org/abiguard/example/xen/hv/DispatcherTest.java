@@ -19,8 +19,17 @@ class DispatcherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {XenMem.CURRENT_RESERVATION, XenMem.ADD_TO_PHYSMAP, XenMem.ADD_TO_PHYSMAP_BATCH,
-      XenMem.REMOVE_FROM_PHYSMAP, XenMem.MEMORY_MAP, XenMem.SET_MEMORY_MAP, XenMem.GET_POD_TARGET, XenMem.EXCHANGE})
+  @ValueSource(
+      ints = {
+        XenMem.CURRENT_RESERVATION,
+        XenMem.ADD_TO_PHYSMAP,
+        XenMem.ADD_TO_PHYSMAP_BATCH,
+        XenMem.REMOVE_FROM_PHYSMAP,
+        XenMem.MEMORY_MAP,
+        XenMem.SET_MEMORY_MAP,
+        XenMem.GET_POD_TARGET,
+        XenMem.EXCHANGE
+      })
   void onlyReservationsTakeAStartExtent(int cmd) {
     Machine m = Machine.of(GuestAbi.X86_64);
     assertEquals(-Errno.EINVAL, m.dom0().call(cmd | 1 << XenMem.MEMOP_EXTENT_SHIFT, Guest.ARG));

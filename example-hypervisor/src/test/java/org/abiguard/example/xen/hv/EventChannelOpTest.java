@@ -23,10 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code HYPERVISOR_event_channel_op_compat} through guest memory: the guest writes a whole
- * {@code struct evtchn_op} with its ABI's codec (the union member its command uses set), the
- * hypervisor reads it, {@code cmd} selects the member, and the result is written back into that
- * member only.
+ * {@code HYPERVISOR_event_channel_op_compat} through guest memory: the guest writes a whole {@code
+ * struct evtchn_op} with its ABI's codec (the union member its command uses set), the hypervisor
+ * reads it, {@code cmd} selects the member, and the result is written back into that member only.
  */
 class EventChannelOpTest {
   private static AbiCodec<EvtchnOp> codec(Guest g) {
@@ -97,7 +96,8 @@ class EventChannelOpTest {
     assertEquals(1, back.u.allocUnbound.port, "port written back");
 
     assertEquals(0, bindInterdomain(dom0, 1, 1));
-    assertEquals(1, dom0.get(codec(dom0), ARG).u.bindInterdomain.localPort, "local_port written back");
+    assertEquals(
+        1, dom0.get(codec(dom0), ARG).u.bindInterdomain.localPort, "local_port written back");
 
     assertEquals(0, portCall(dom0, EvtchnCmd.SEND, 1));
     assertTrue(d1.domain.evtchns().port(1).orElseThrow().pending());
@@ -133,7 +133,8 @@ class EventChannelOpTest {
     byte[] rest = Arrays.copyOfRange(after, 12, 28);
     byte[] untouched = new byte[16];
     Arrays.fill(untouched, (byte) 0xEE);
-    assertArrayEquals(untouched, rest, "bytes of the union beyond evtchn_alloc_unbound are the guest's");
+    assertArrayEquals(
+        untouched, rest, "bytes of the union beyond evtchn_alloc_unbound are the guest's");
   }
 
   @ParameterizedTest
@@ -147,12 +148,14 @@ class EventChannelOpTest {
     assertEquals(0, rc[0]);
     assertEquals(EvtchnCmd.STAT_UNBOUND, s.status);
     byte[] u = Arrays.copyOfRange(d1.bytes(ARG, 28), 4 + 16, 28);
-    assertArrayEquals(new byte[] {2, 0, 0, 0, 0, 0, 0, 0}, u, "u.unbound.dom = 2, the rest of u zero");
+    assertArrayEquals(
+        new byte[] {2, 0, 0, 0, 0, 0, 0, 0}, u, "u.unbound.dom = 2, the rest of u zero");
 
     d1.fill(ARG, 28, 0x55);
     s = status(d1, DomIds.DOMID_SELF, 0, rc);
     assertEquals(EvtchnCmd.STAT_CLOSED, s.status);
-    assertArrayEquals(new byte[8], Arrays.copyOfRange(d1.bytes(ARG, 28), 20, 28), "closed: no member, zeros");
+    assertArrayEquals(
+        new byte[8], Arrays.copyOfRange(d1.bytes(ARG, 28), 20, 28), "closed: no member, zeros");
   }
 
   @ParameterizedTest
@@ -194,8 +197,19 @@ class EventChannelOpTest {
   @EnumSource(GuestAbi.class)
   void unknownAndUnmodelledCommandsAreEnosys(GuestAbi abi) {
     Guest d1 = Machine.of(abi).d1();
-    for (long cmd : new long[] {EvtchnCmd.BIND_VIRQ, EvtchnCmd.BIND_PIRQ, EvtchnCmd.BIND_IPI, EvtchnCmd.BIND_VCPU,
-        EvtchnCmd.UNMASK, 10, 11, 14, 99, 0xFFFF_FFFFL}) {
+    for (long cmd :
+        new long[] {
+          EvtchnCmd.BIND_VIRQ,
+          EvtchnCmd.BIND_PIRQ,
+          EvtchnCmd.BIND_IPI,
+          EvtchnCmd.BIND_VCPU,
+          EvtchnCmd.UNMASK,
+          10,
+          11,
+          14,
+          99,
+          0xFFFF_FFFFL
+        }) {
       EvtchnOp op = new EvtchnOp();
       op.cmd = cmd;
       d1.put(codec(d1), op, ARG);
@@ -209,10 +223,14 @@ class EventChannelOpTest {
     Machine m = Machine.of(abi);
     Guest d1 = m.d1();
     assertEquals(-Errno.EFAULT, d1.evtchn(0x7fff_0000L));
-    assertEquals(-Errno.EFAULT, d1.evtchn(32 * 4096 - 20), "the struct runs past the last mapped page");
+    assertEquals(
+        -Errno.EFAULT, d1.evtchn(32 * 4096 - 20), "the struct runs past the last mapped page");
     assertEquals(0, allocUnbound(d1, DomIds.DOMID_SELF, 0));
     long rc = d1.evtchn(0x1_0000_0000L | ARG);
-    assertEquals(abi == GuestAbi.I386 ? 0 : -Errno.EFAULT, rc, "bits above 32 of an i386 register do not exist");
+    assertEquals(
+        abi == GuestAbi.I386 ? 0 : -Errno.EFAULT,
+        rc,
+        "bits above 32 of an i386 register do not exist");
     assertEquals(abi == GuestAbi.I386 ? 2 : 1, d1.domain.evtchns().inUse().size() - 1);
   }
 }

@@ -103,7 +103,10 @@ class EventChannelOpsTest {
     assertEquals(0, ops.allocUnbound(small, alloc(DomIds.DOMID_SELF, 4)));
     assertEquals(0, ops.allocUnbound(small, alloc(DomIds.DOMID_SELF, 4)));
     assertEquals(-Errno.ENOSPC, ops.allocUnbound(small, alloc(DomIds.DOMID_SELF, 4)));
-    assertEquals(-Errno.ENOSPC, ops.allocUnbound(other, alloc(3, DomIds.DOMID_SELF)), "Xen looks for a port first");
+    assertEquals(
+        -Errno.ENOSPC,
+        ops.allocUnbound(other, alloc(3, DomIds.DOMID_SELF)),
+        "Xen looks for a port first");
     assertEquals(-Errno.ENOSPC, ops.bindInterdomain(small, bind(4, 1)));
     assertEquals(List.of(0, 1, 2), small.evtchns().inUse());
   }
@@ -140,16 +143,19 @@ class EventChannelOpsTest {
     assertEquals(0, ops.allocUnbound(m.d1().domain, toD2));
     Domain dom0 = m.dom0().domain;
     EvtchnBindInterdomain notOffered = bind(1, toD2.port);
-    assertEquals(-Errno.EINVAL, ops.bindInterdomain(dom0, notOffered), "offered to d2, not to dom0");
+    assertEquals(
+        -Errno.EINVAL, ops.bindInterdomain(dom0, notOffered), "offered to d2, not to dom0");
     assertEquals(0, notOffered.localPort, "local_port not written");
     assertEquals(-Errno.EINVAL, ops.bindInterdomain(dom0, bind(1, 0)), "port 0 is reserved");
     assertEquals(-Errno.EINVAL, ops.bindInterdomain(dom0, bind(1, 5)), "a free port");
     assertEquals(-Errno.EINVAL, ops.bindInterdomain(dom0, bind(1, 9999)), "not a valid port");
-    assertEquals(-Errno.EINVAL, ops.bindInterdomain(dom0, bind(1, 0x1_0000_0000L - 1)), "not a valid port");
+    assertEquals(
+        -Errno.EINVAL, ops.bindInterdomain(dom0, bind(1, 0x1_0000_0000L - 1)), "not a valid port");
     assertEquals(-Errno.ESRCH, ops.bindInterdomain(dom0, bind(7, 1)));
     assertEquals(List.of(0), dom0.evtchns().inUse(), "no port taken by a failed bind");
     assertEquals(0, ops.bindInterdomain(m.d2().domain, bind(1, toD2.port)));
-    assertEquals(-Errno.EINVAL, ops.bindInterdomain(m.d2().domain, bind(1, toD2.port)), "bound already");
+    assertEquals(
+        -Errno.EINVAL, ops.bindInterdomain(m.d2().domain, bind(1, toD2.port)), "bound already");
     assertConsistent(m.xen());
   }
 
@@ -232,15 +238,24 @@ class EventChannelOpsTest {
     EvtchnAllocUnbound a = alloc(DomIds.DOMID_SELF, 2);
     assertEquals(0, ops(m).allocUnbound(m.d1().domain, a));
     Domain d1 = m.d1().domain;
-    assertEquals(new EventChannelOps.Status(0, EvtchnCmd.STAT_CLOSED, 0, 0, 0), ops(m).status(d1, DomIds.DOMID_SELF, 0));
-    assertEquals(new EventChannelOps.Status(0, EvtchnCmd.STAT_CLOSED, 0, 0, 0), ops(m).status(d1, 1, 63));
-    assertEquals(new EventChannelOps.Status(0, EvtchnCmd.STAT_INTERDOMAIN, 0, 0, ends[1]),
+    assertEquals(
+        new EventChannelOps.Status(0, EvtchnCmd.STAT_CLOSED, 0, 0, 0),
+        ops(m).status(d1, DomIds.DOMID_SELF, 0));
+    assertEquals(
+        new EventChannelOps.Status(0, EvtchnCmd.STAT_CLOSED, 0, 0, 0), ops(m).status(d1, 1, 63));
+    assertEquals(
+        new EventChannelOps.Status(0, EvtchnCmd.STAT_INTERDOMAIN, 0, 0, ends[1]),
         ops(m).status(d1, DomIds.DOMID_SELF, ends[0]));
-    assertEquals(new EventChannelOps.Status(0, EvtchnCmd.STAT_UNBOUND, 0, 2, 0), ops(m).status(d1, 1, a.port));
-    assertEquals(new EventChannelOps.Status(0, EvtchnCmd.STAT_INTERDOMAIN, 0, 1, ends[0]),
+    assertEquals(
+        new EventChannelOps.Status(0, EvtchnCmd.STAT_UNBOUND, 0, 2, 0),
+        ops(m).status(d1, 1, a.port));
+    assertEquals(
+        new EventChannelOps.Status(0, EvtchnCmd.STAT_INTERDOMAIN, 0, 1, ends[0]),
         ops(m).status(m.dom0().domain, 0, ends[1]));
-    assertEquals(new EventChannelOps.Status(0, EvtchnCmd.STAT_UNBOUND, 0, 2, 0),
-        ops(m).status(m.dom0().domain, 1, a.port), "a control domain looks at d1's ports");
+    assertEquals(
+        new EventChannelOps.Status(0, EvtchnCmd.STAT_UNBOUND, 0, 2, 0),
+        ops(m).status(m.dom0().domain, 1, a.port),
+        "a control domain looks at d1's ports");
   }
 
   @ParameterizedTest
@@ -249,7 +264,10 @@ class EventChannelOpsTest {
     Machine m = Machine.of(abi);
     Domain d1 = m.d1().domain;
     assertEquals(-Errno.ESRCH, ops(m).status(d1, 7, 0).rc());
-    assertEquals(-Errno.EINVAL, ops(m).status(d1, 0, 64).rc(), "an invalid port before the permission check");
+    assertEquals(
+        -Errno.EINVAL,
+        ops(m).status(d1, 0, 64).rc(),
+        "an invalid port before the permission check");
     assertEquals(-Errno.EPERM, ops(m).status(d1, 0, 0).rc());
     assertEquals(-Errno.EPERM, ops(m).status(d1, 2, 1).rc());
     assertEquals(EventChannelOps.Status.error(-Errno.EPERM), ops(m).status(d1, 2, 1));

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** XENMEM_exchange: chunks, progress in nr_exchanged, all-or-nothing chunks, -ENOMEM. */
 class ExchangeOpTest {
-  private static XenMemoryExchange exchange(Guest g, long inOrder, long[] in, long outOrder, long[] out) {
+  private static XenMemoryExchange exchange(
+      Guest g, long inOrder, long[] in, long outOrder, long[] out) {
     XenMemoryExchange x = new XenMemoryExchange();
     x.in.domid = DomIds.DOMID_SELF;
     x.in.extentOrder = inOrder;
@@ -64,7 +65,10 @@ class ExchangeOpTest {
     Machine m = Machine.of(abi);
     Guest g = m.d1();
     ReservationOpsTestSupport.populate(g, 0x100);
-    assertEquals(0, call(g, exchange(g, 0, new long[] {8, 9}, 0, new long[] {8, 9})), "same gfns, new frames");
+    assertEquals(
+        0,
+        call(g, exchange(g, 0, new long[] {8, 9}, 0, new long[] {8, 9})),
+        "same gfns, new frames");
     assertTrue(g.mfnAt(8) >= 0 && g.mfnAt(9) >= 0);
     assertEquals(33, g.domain.totPages());
     assertConsistent(m.xen());
@@ -77,7 +81,11 @@ class ExchangeOpTest {
     Guest g = m.d1();
     var before = g.p2m();
     // chunks of one frame each: 10 and 11 go, 0x99 is not d1's, so the third chunk fails
-    long rc = call(g, exchange(g, 0, new long[] {10, 11, 0x99, 12}, 0, new long[] {0x300, 0x301, 0x302, 0x303}));
+    long rc =
+        call(
+            g,
+            exchange(
+                g, 0, new long[] {10, 11, 0x99, 12}, 0, new long[] {0x300, 0x301, 0x302, 0x303}));
     assertEquals(-Errno.EINVAL, rc);
     assertEquals(2, exchanged(g));
     assertTrue(g.mfnAt(0x301) >= 0);
@@ -93,14 +101,18 @@ class ExchangeOpTest {
     Machine m = Machine.of(abi);
     Guest g = m.d1();
     var before = g.p2m();
-    assertEquals(-Errno.EINVAL, call(g, exchange(g, 0, new long[] {4, 5, 6}, 2, new long[] {0x400})), "3 pages for 4");
+    assertEquals(
+        -Errno.EINVAL,
+        call(g, exchange(g, 0, new long[] {4, 5, 6}, 2, new long[] {0x400})),
+        "3 pages for 4");
     XenMemoryExchange other = exchange(g, 0, new long[] {4}, 0, new long[] {0x400});
     other.out.domid = 2;
     assertEquals(-Errno.EINVAL, call(g, other), "in and out name different domains");
     XenMemoryExchange done = exchange(g, 0, new long[] {4}, 0, new long[] {0x400});
     done.nrExchanged = 2;
     assertEquals(-Errno.EINVAL, call(g, done), "more exchanged than asked");
-    assertEquals(-Errno.EPERM, call(g, exchange(g, 10, new long[] {0}, 10, new long[] {0x400})), "order 10");
+    assertEquals(
+        -Errno.EPERM, call(g, exchange(g, 10, new long[] {0}, 10, new long[] {0x400})), "order 10");
     XenMemoryExchange foreign = exchange(g, 0, new long[] {4}, 0, new long[] {0x400});
     foreign.in.domid = 2;
     foreign.out.domid = 2;
@@ -122,7 +134,8 @@ class ExchangeOpTest {
     Guest g = new Guest(xen, d);
     // 2 frames free, but an order-2 extent needs 4 contiguous ones
     var before = g.p2m();
-    assertEquals(-Errno.ENOMEM, call(g, exchange(g, 0, new long[] {4, 5, 6, 7}, 2, new long[] {0x400})));
+    assertEquals(
+        -Errno.ENOMEM, call(g, exchange(g, 0, new long[] {4, 5, 6, 7}, 2, new long[] {0x400})));
     assertEquals(0, exchanged(g));
     assertEquals(before, g.p2m());
     assertEquals(34, d.totPages());

@@ -56,8 +56,10 @@ class FrameTableTest {
     assertThrows(IllegalArgumentException.class, () -> new Hypervisor(8, -1));
     Hypervisor xen = new Hypervisor(8, 0);
     xen.createDomain(1, false, GuestAbi.X86_64, 8);
-    assertThrows(IllegalArgumentException.class, () -> xen.createDomain(1, false, GuestAbi.X86_64, 8));
-    assertThrows(IllegalArgumentException.class, () -> xen.createDomain(0x7FF0, false, GuestAbi.X86_64, 8));
+    assertThrows(
+        IllegalArgumentException.class, () -> xen.createDomain(1, false, GuestAbi.X86_64, 8));
+    assertThrows(
+        IllegalArgumentException.class, () -> xen.createDomain(0x7FF0, false, GuestAbi.X86_64, 8));
     Domain d = xen.domains().byId(1).orElseThrow();
     assertThrows(IllegalStateException.class, () -> xen.populate(d, 0, 9));
     assertEquals(0, d.totPages(), "a failed populate gives everything back");

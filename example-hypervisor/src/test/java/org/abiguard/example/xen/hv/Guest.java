@@ -9,16 +9,19 @@ import org.abiguard.AbiCodec;
 
 /**
  * A test guest: puts argument structs and arrays into its own memory exactly as a guest kernel
- * would (through the codec of its ABI) and issues {@code memory_op} or
- * {@code event_channel_op_compat} with the address.
+ * would (through the codec of its ABI) and issues {@code memory_op} or {@code
+ * event_channel_op_compat} with the address.
  */
 final class Guest {
   /** Where arguments go: gfn 1 of every test domain is mapped. */
   static final long ARG = 0x1000;
+
   /** Where arrays go. */
   static final long ARRAY = 0x1800;
+
   /** Where a second array goes. */
   static final long ARRAY2 = 0x1c00;
+
   /** Where a third array goes. */
   static final long ARRAY3 = 0x1e00;
 

@@ -56,8 +56,10 @@ class GuestMemoryTest {
     xen.populate(d, 0, 2);
     GuestMemory mem = xen.memory(d);
     assertThrows(GuestFault.class, () -> mem.read(-8, new byte[4]));
-    assertThrows(GuestFault.class, () -> mem.read(abi == GuestAbi.I386 ? 0xFFFF_FFFEL : P2m.MAX_GFN << 12 | 0xFFE,
-        new byte[4]));
+    assertThrows(
+        GuestFault.class,
+        () ->
+            mem.read(abi == GuestAbi.I386 ? 0xFFFF_FFFEL : P2m.MAX_GFN << 12 | 0xFFE, new byte[4]));
     assertThrows(GuestFault.class, () -> mem.readUlong(0x1000, Long.MAX_VALUE / 2));
   }
 

@@ -1,9 +1,9 @@
 package org.abiguard.example.xen.hv;
 
 /**
- * The test machine: 512 frames, preemption after 4 units of work, a privileged dom0 (max 256
- * pages, 64 at gfn 0..63), an unprivileged d1 (max 128, 32 at gfn 0..31) and an unprivileged d2
- * (max 64, 16 at gfn 0..15), all of one ABI.
+ * The test machine: 512 frames, preemption after 4 units of work, a privileged dom0 (max 256 pages,
+ * 64 at gfn 0..63), an unprivileged d1 (max 128, 32 at gfn 0..31) and an unprivileged d2 (max 64,
+ * 16 at gfn 0..15), all of one ABI.
  */
 record Machine(Hypervisor xen, Guest dom0, Guest d1, Guest d2) {
   static final int FRAMES = 512;

@@ -41,7 +41,8 @@ class MemoryMapOpsTest {
     return setMap(g, domid, entries, count, ARRAY);
   }
 
-  private static long setMap(Guest g, int domid, List<XenE820Entry> entries, long count, long buffer) {
+  private static long setMap(
+      Guest g, int domid, List<XenE820Entry> entries, long count, long buffer) {
     AbiCodec<XenE820Entry> codec = XenE820EntryMarshaller.codec(g.abi());
     for (int i = 0; i < entries.size(); i++) {
       g.put(codec, entries.get(i), ARRAY + (long) i * codec.size());
@@ -73,14 +74,16 @@ class MemoryMapOpsTest {
   @EnumSource(GuestAbi.class)
   void theToolstackOrTheGuestItselfSetsTheMap(GuestAbi abi) {
     Machine m = Machine.of(abi);
-    List<XenE820Entry> map = List.of(
-        XenE820Entry.of(0, 0x9f000, XenE820Entry.E820_RAM),
-        XenE820Entry.of(0xf0000, 0x10000, XenE820Entry.E820_RESERVED),
-        XenE820Entry.of(0x1_0000_0000L, 0x2_0000_0000L, XenE820Entry.E820_RAM));
+    List<XenE820Entry> map =
+        List.of(
+            XenE820Entry.of(0, 0x9f000, XenE820Entry.E820_RAM),
+            XenE820Entry.of(0xf0000, 0x10000, XenE820Entry.E820_RESERVED),
+            XenE820Entry.of(0x1_0000_0000L, 0x2_0000_0000L, XenE820Entry.E820_RAM));
     assertEquals(0, setMap(m.dom0(), 1, map, 3));
     assertEquals(3, memoryMap(m.d1(), 4, ARRAY, 0).nrEntries);
     XenE820Entry high = entry(m.d1(), 2);
-    assertEquals(0x1_0000_0000L, high.addr, "64-bit addresses at 4-aligned offsets in the packed array");
+    assertEquals(
+        0x1_0000_0000L, high.addr, "64-bit addresses at 4-aligned offsets in the packed array");
     assertEquals(0x2_0000_0000L, high.size);
     assertEquals(2, memoryMap(m.d1(), 2, ARRAY, 0).nrEntries, "room for two");
 
@@ -89,7 +92,10 @@ class MemoryMapOpsTest {
     assertEquals(-Errno.EPERM, setMap(m.d1(), 2, map, 3));
     assertEquals(-Errno.ESRCH, setMap(m.dom0(), 4, map, 3));
     assertEquals(-Errno.EINVAL, setMap(m.dom0(), 1, map, XenMem.E820MAX + 1));
-    assertEquals(-Errno.EFAULT, setMap(m.dom0(), 1, map, 1, 64 * 0x1000L - 10), "the entry runs out of dom0's memory");
+    assertEquals(
+        -Errno.EFAULT,
+        setMap(m.dom0(), 1, map, 1, 64 * 0x1000L - 10),
+        "the entry runs out of dom0's memory");
     assertEquals(1, memoryMap(m.d1(), 4, ARRAY, 0).nrEntries, "a failed set changes nothing");
   }
 

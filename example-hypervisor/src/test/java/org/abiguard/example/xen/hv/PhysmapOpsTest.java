@@ -43,7 +43,8 @@ class PhysmapOpsTest {
     return addToPhysmap(g, xatp(DomIds.DOMID_SELF, space, 0, idx, gpfn), ARG);
   }
 
-  private static XenAddToPhysmapBatch batch(int domid, int space, int foreign, long[] idxs, long[] gpfns, Guest g) {
+  private static XenAddToPhysmapBatch batch(
+      int domid, int space, int foreign, long[] idxs, long[] gpfns, Guest g) {
     XenAddToPhysmapBatch b = new XenAddToPhysmapBatch();
     b.domid = domid;
     b.space = space;
@@ -106,21 +107,40 @@ class PhysmapOpsTest {
     var before = g.p2m();
     assertEquals(-Errno.EINVAL, addToPhysmap(g, XenMapSpace.GMFN, 0x999, 0x300), "idx not mapped");
     if (abi == GuestAbi.X86_64) {
-      assertEquals(-Errno.EINVAL, addToPhysmap(g, XenMapSpace.GMFN, 3, P2m.MAX_GFN + 1), "gpfn beyond the p2m");
+      assertEquals(
+          -Errno.EINVAL,
+          addToPhysmap(g, XenMapSpace.GMFN, 3, P2m.MAX_GFN + 1),
+          "gpfn beyond the p2m");
     }
-    assertEquals(-Errno.EINVAL, addToPhysmap(g, XenMapSpace.SHARED_INFO, 0, 0x300), "no shared info here");
-    assertEquals(-Errno.EINVAL, addToPhysmap(g, XenMapSpace.GRANT_TABLE, 0, 0x300), "no grant table here");
-    assertEquals(-Errno.ENOSYS, addToPhysmap(g, XenMapSpace.GMFN_FOREIGN, 0, 0x300), "foreign: batch only");
-    assertEquals(-Errno.EACCES, addToPhysmap(g, XenMapSpace.DEV_MMIO, 0, 0x300), "mmio: hardware domain only");
+    assertEquals(
+        -Errno.EINVAL, addToPhysmap(g, XenMapSpace.SHARED_INFO, 0, 0x300), "no shared info here");
+    assertEquals(
+        -Errno.EINVAL, addToPhysmap(g, XenMapSpace.GRANT_TABLE, 0, 0x300), "no grant table here");
+    assertEquals(
+        -Errno.ENOSYS, addToPhysmap(g, XenMapSpace.GMFN_FOREIGN, 0, 0x300), "foreign: batch only");
+    assertEquals(
+        -Errno.EACCES,
+        addToPhysmap(g, XenMapSpace.DEV_MMIO, 0, 0x300),
+        "mmio: hardware domain only");
     assertEquals(-Errno.EINVAL, addToPhysmap(g, 6, 3, 0x300), "no space 6");
-    assertEquals(-Errno.EPERM, addToPhysmap(g, xatp(2, XenMapSpace.GMFN, 0, 3, 0x300), ARG), "d2 is not d1's");
-    assertEquals(-Errno.ESRCH, addToPhysmap(g, xatp(5, XenMapSpace.GMFN, 0, 3, 0x300), ARG), "no d5");
-    assertEquals(-Errno.ESRCH, addToPhysmap(g, xatp(DomIds.DOMID_XEN, XenMapSpace.GMFN, 0, 3, 0x300), ARG));
+    assertEquals(
+        -Errno.EPERM,
+        addToPhysmap(g, xatp(2, XenMapSpace.GMFN, 0, 3, 0x300), ARG),
+        "d2 is not d1's");
+    assertEquals(
+        -Errno.ESRCH, addToPhysmap(g, xatp(5, XenMapSpace.GMFN, 0, 3, 0x300), ARG), "no d5");
+    assertEquals(
+        -Errno.ESRCH, addToPhysmap(g, xatp(DomIds.DOMID_XEN, XenMapSpace.GMFN, 0, 3, 0x300), ARG));
     assertEquals(-Errno.EFAULT, g.call(XenMem.ADD_TO_PHYSMAP, 0x4000_0000L), "argument not mapped");
-    assertEquals(-Errno.EINVAL, g.call(XenMem.ADD_TO_PHYSMAP | 1 << XenMem.MEMOP_EXTENT_SHIFT, ARG),
+    assertEquals(
+        -Errno.EINVAL,
+        g.call(XenMem.ADD_TO_PHYSMAP | 1 << XenMem.MEMOP_EXTENT_SHIFT, ARG),
         "no start extent for add_to_physmap");
     assertEquals(before, g.p2m());
-    assertEquals(-Errno.EINVAL, addToPhysmap(m.dom0(), XenMapSpace.DEV_MMIO, 0, 0x300), "dom0: no mmio frames");
+    assertEquals(
+        -Errno.EINVAL,
+        addToPhysmap(m.dom0(), XenMapSpace.DEV_MMIO, 0, 0x300),
+        "dom0: no mmio frames");
     assertConsistent(m.xen());
   }
 
@@ -151,7 +171,10 @@ class PhysmapOpsTest {
     for (int i = 0; i < 10; i++) {
       mfns[i] = g.mfnAt(10 + i);
     }
-    g.put(XenAddToPhysmapMarshaller.codec(g.abi()), xatp(DomIds.DOMID_SELF, XenMapSpace.GMFN_RANGE, 10, 10, 0x400), ARG);
+    g.put(
+        XenAddToPhysmapMarshaller.codec(g.abi()),
+        xatp(DomIds.DOMID_SELF, XenMapSpace.GMFN_RANGE, 10, 10, 0x400),
+        ARG);
     HypercallResult r = g.callFull(XenMem.ADD_TO_PHYSMAP, ARG);
     assertEquals(0, r.rc());
     assertEquals(2, r.continuations(), "10 pages, preempted after 4 and 8");
@@ -173,7 +196,10 @@ class PhysmapOpsTest {
   void gmfnRangeStopsAtAnErrorAndReportsProgress(GuestAbi abi) {
     Machine m = Machine.of(abi);
     Guest g = m.d1();
-    g.put(XenAddToPhysmapMarshaller.codec(g.abi()), xatp(DomIds.DOMID_SELF, XenMapSpace.GMFN_RANGE, 5, 29, 0x400), ARG);
+    g.put(
+        XenAddToPhysmapMarshaller.codec(g.abi()),
+        xatp(DomIds.DOMID_SELF, XenMapSpace.GMFN_RANGE, 5, 29, 0x400),
+        ARG);
     assertEquals(-Errno.EINVAL, g.call(XenMem.ADD_TO_PHYSMAP, ARG), "gfn 32 is not mapped");
     XenAddToPhysmap left = g.get(XenAddToPhysmapMarshaller.codec(g.abi()), ARG);
     assertEquals(2, left.size);
@@ -189,8 +215,10 @@ class PhysmapOpsTest {
     Machine m = Machine.of(abi);
     Guest g = m.d1();
     long seventh = g.mfnAt(7);
-    g.put(XenAddToPhysmapMarshaller.codec(g.abi()),
-        xatp(DomIds.DOMID_SELF, XenMapSpace.GMFN_RANGE, 3, 5, abi.maxUlong() - 1), ARG);
+    g.put(
+        XenAddToPhysmapMarshaller.codec(g.abi()),
+        xatp(DomIds.DOMID_SELF, XenMapSpace.GMFN_RANGE, 3, 5, abi.maxUlong() - 1),
+        ARG);
     if (abi == GuestAbi.I386) {
       // 0xfffffffe, 0xffffffff, then gpfn wraps to 0 as a 32-bit unsigned long does
       assertEquals(0, g.call(XenMem.ADD_TO_PHYSMAP, ARG));
@@ -223,8 +251,16 @@ class PhysmapOpsTest {
     Machine m = Machine.of(abi);
     Guest g = m.d1();
     long mfn = g.mfnAt(3);
-    long r = callBatch(g, batch(DomIds.DOMID_SELF, XenMapSpace.GMFN, DomIds.DOMID_INVALID,
-        new long[] {3, 0x999, 4}, new long[] {0x300, 0x301, 0x302}, g));
+    long r =
+        callBatch(
+            g,
+            batch(
+                DomIds.DOMID_SELF,
+                XenMapSpace.GMFN,
+                DomIds.DOMID_INVALID,
+                new long[] {3, 0x999, 4},
+                new long[] {0x300, 0x301, 0x302},
+                g));
     assertEquals(0, r);
     assertArrayEquals(new int[] {0, -Errno.EINVAL, 0}, g.ints(ARRAY3, 3));
     assertEquals(mfn, g.mfnAt(0x300));
@@ -265,8 +301,16 @@ class PhysmapOpsTest {
     Machine m = Machine.of(abi);
     Guest dom0 = m.dom0();
     long mfn = m.d1().mfnAt(5);
-    long r = callBatch(dom0, batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_FOREIGN, 1,
-        new long[] {5, 6}, new long[] {0x200, 0x201}, dom0));
+    long r =
+        callBatch(
+            dom0,
+            batch(
+                DomIds.DOMID_SELF,
+                XenMapSpace.GMFN_FOREIGN,
+                1,
+                new long[] {5, 6},
+                new long[] {0x200, 0x201},
+                dom0));
     assertEquals(0, r);
     assertArrayEquals(new int[] {0, 0}, dom0.ints(ARRAY3, 2));
     assertEquals(mfn, dom0.mfnAt(0x200));
@@ -295,22 +339,39 @@ class PhysmapOpsTest {
     var before = dom0.p2m();
     long[] one = {5};
     long[] at = {0x200};
-    assertEquals(0, callBatch(m.d1(), batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_FOREIGN, 2, one, at, m.d1())));
-    assertArrayEquals(new int[] {-Errno.EPERM}, m.d1().ints(ARRAY3, 1), "unprivileged d1 cannot map d2");
-    for (int[] c : new int[][] {
-        {DomIds.DOMID_SELF, -Errno.EINVAL}, {0, -Errno.ESRCH}, {9, -Errno.ESRCH}, {DomIds.DOMID_IO, -Errno.ESRCH}}) {
-      assertEquals(0, callBatch(dom0, batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_FOREIGN, c[0], one, at, dom0)));
+    assertEquals(
+        0,
+        callBatch(m.d1(), batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_FOREIGN, 2, one, at, m.d1())));
+    assertArrayEquals(
+        new int[] {-Errno.EPERM}, m.d1().ints(ARRAY3, 1), "unprivileged d1 cannot map d2");
+    for (int[] c :
+        new int[][] {
+          {DomIds.DOMID_SELF, -Errno.EINVAL},
+          {0, -Errno.ESRCH},
+          {9, -Errno.ESRCH},
+          {DomIds.DOMID_IO, -Errno.ESRCH}
+        }) {
+      assertEquals(
+          0,
+          callBatch(dom0, batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_FOREIGN, c[0], one, at, dom0)));
       assertArrayEquals(new int[] {c[1]}, dom0.ints(ARRAY3, 1), "foreign domid " + c[0]);
     }
-    assertEquals(0, callBatch(dom0, batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_FOREIGN, 1, new long[] {0x77}, at, dom0)));
+    assertEquals(
+        0,
+        callBatch(
+            dom0,
+            batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_FOREIGN, 1, new long[] {0x77}, at, dom0)));
     assertArrayEquals(new int[] {-Errno.EINVAL}, dom0.ints(ARRAY3, 1), "d1 has no gfn 0x77");
     assertEquals(0, callBatch(dom0, batch(1, XenMapSpace.GMFN_FOREIGN, 1, one, at, dom0)));
     assertArrayEquals(new int[] {-Errno.EINVAL}, dom0.ints(ARRAY3, 1), "d1 cannot map itself");
     assertEquals(before, dom0.p2m());
-    assertEquals(-Errno.EOPNOTSUPP, callBatch(dom0, batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_RANGE, 0, one, at, dom0)));
+    assertEquals(
+        -Errno.EOPNOTSUPP,
+        callBatch(dom0, batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_RANGE, 0, one, at, dom0)));
     assertEquals(-Errno.EPERM, callBatch(m.d1(), batch(2, XenMapSpace.GMFN, 0, one, at, m.d1())));
     assertEquals(-Errno.ESRCH, callBatch(m.d1(), batch(8, XenMapSpace.GMFN, 0, one, at, m.d1())));
-    XenAddToPhysmapBatch unmappedErrs = batch(DomIds.DOMID_SELF, XenMapSpace.GMFN, 0, one, at, m.d1());
+    XenAddToPhysmapBatch unmappedErrs =
+        batch(DomIds.DOMID_SELF, XenMapSpace.GMFN, 0, one, at, m.d1());
     unmappedErrs.errs = 0x7000_0000L;
     assertEquals(-Errno.EFAULT, callBatch(m.d1(), unmappedErrs));
     assertConsistent(m.xen());
@@ -321,7 +382,15 @@ class PhysmapOpsTest {
   void aForeignMappingCannotBeReplacedOrGivenBackByTheMapper(GuestAbi abi) {
     Machine m = Machine.of(abi);
     Guest dom0 = m.dom0();
-    callBatch(dom0, batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_FOREIGN, 1, new long[] {5}, new long[] {0x200}, dom0));
+    callBatch(
+        dom0,
+        batch(
+            DomIds.DOMID_SELF,
+            XenMapSpace.GMFN_FOREIGN,
+            1,
+            new long[] {5},
+            new long[] {0x200},
+            dom0));
     assertEquals(-Errno.ENXIO, addToPhysmap(dom0, XenMapSpace.GMFN, 3, 0x200));
     assertEquals(0, ReservationOpsTestSupport.decrease(dom0, 0x200), "not dom0's own frame");
     assertEquals(P2m.Type.FOREIGN, dom0.domain.p2m().lookup(0x200).orElseThrow().type());
@@ -355,8 +424,17 @@ class PhysmapOpsTest {
     long mfn = m.d1().mfnAt(4);
     assertEquals(0, addToPhysmap(m.d1(), XenMapSpace.GMFN, 4, 0x300));
     assertEquals(mfn, m.d1().mfnAt(0x300));
-    assertEquals(0, callBatch(m.dom0(), batch(DomIds.DOMID_SELF, XenMapSpace.GMFN_FOREIGN, 1,
-        new long[] {0x300}, new long[] {0x200}, m.dom0())));
+    assertEquals(
+        0,
+        callBatch(
+            m.dom0(),
+            batch(
+                DomIds.DOMID_SELF,
+                XenMapSpace.GMFN_FOREIGN,
+                1,
+                new long[] {0x300},
+                new long[] {0x200},
+                m.dom0())));
     assertEquals(mfn, m.dom0().mfnAt(0x200));
     assertConsistent(m.xen());
   }

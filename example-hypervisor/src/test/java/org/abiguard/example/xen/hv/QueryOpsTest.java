@@ -38,12 +38,14 @@ class QueryOpsTest {
   @EnumSource(GuestAbi.class)
   void errorsOfTheDomainStatistics(GuestAbi abi) {
     Machine m = Machine.of(abi);
-    for (int cmd : new int[] {XenMem.CURRENT_RESERVATION, XenMem.MAXIMUM_RESERVATION, XenMem.MAXIMUM_GPFN}) {
+    for (int cmd :
+        new int[] {XenMem.CURRENT_RESERVATION, XenMem.MAXIMUM_RESERVATION, XenMem.MAXIMUM_GPFN}) {
       assertEquals(-Errno.EPERM, stat(m.d1(), cmd, 2));
       assertEquals(-Errno.EPERM, stat(m.d1(), cmd, 0));
       assertEquals(-Errno.ESRCH, stat(m.d1(), cmd, 3));
       assertEquals(-Errno.ESRCH, stat(m.d1(), cmd, DomIds.DOMID_IDLE));
-      assertEquals(-Errno.EFAULT, m.d1().call(cmd, 32 * 0x1000L - 1), "the domid straddles into gfn 32");
+      assertEquals(
+          -Errno.EFAULT, m.d1().call(cmd, 32 * 0x1000L - 1), "the domid straddles into gfn 32");
     }
   }
 
@@ -52,7 +54,8 @@ class QueryOpsTest {
   void maximumRamPageIsTheNumberOfMachineFrames(GuestAbi abi) {
     Machine m = Machine.of(abi);
     assertEquals(Machine.FRAMES, m.d1().call(XenMem.MAXIMUM_RAM_PAGE, 0));
-    assertEquals(-Errno.EINVAL, m.d1().call(XenMem.MAXIMUM_RAM_PAGE | 1 << XenMem.MEMOP_EXTENT_SHIFT, 0));
+    assertEquals(
+        -Errno.EINVAL, m.d1().call(XenMem.MAXIMUM_RAM_PAGE | 1 << XenMem.MEMOP_EXTENT_SHIFT, 0));
   }
 
   @ParameterizedTest

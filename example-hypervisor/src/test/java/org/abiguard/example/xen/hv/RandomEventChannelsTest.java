@@ -24,26 +24,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Long seeded sequences of {@code event_channel_op_compat} calls from four domains of both ABIs
  * (two of them with few ports): well-formed {@code evtchn_op}s with random, often wrong, domains
- * and ports, and garbage bytes. After every call no exception has escaped, the result is 0 or
- * one of the errors Xen gives these commands, a port a successful alloc_unbound or
- * bind_interdomain wrote back is in the state it should be, and both ends of every connection
- * agree.
+ * and ports, and garbage bytes. After every call no exception has escaped, the result is 0 or one
+ * of the errors Xen gives these commands, a port a successful alloc_unbound or bind_interdomain
+ * wrote back is in the state it should be, and both ends of every connection agree.
  */
 class RandomEventChannelsTest {
   private static final int STEPS = 4000;
-  private static final Set<Long> ERRORS = Set.of(-(long) Errno.EPERM, -(long) Errno.ESRCH, -(long) Errno.EINVAL,
-      -(long) Errno.ENOSPC, -(long) Errno.ENOSYS, -(long) Errno.EFAULT);
+  private static final Set<Long> ERRORS =
+      Set.of(
+          -(long) Errno.EPERM,
+          -(long) Errno.ESRCH,
+          -(long) Errno.EINVAL,
+          -(long) Errno.ENOSPC,
+          -(long) Errno.ENOSYS,
+          -(long) Errno.EFAULT);
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {3, 11, 2014, 0xE7C4})
   void randomSequencesKeepBothEndsOfEveryChannelInAgreement(long seed) {
     Random rnd = new Random(seed);
     Hypervisor xen = new Hypervisor(128, 4);
-    List<Guest> guests = List.of(
-        guest(xen, 0, true, GuestAbi.X86_64, EventChannels.DEFAULT_MAX_PORT),
-        guest(xen, 1, false, GuestAbi.I386, 5),
-        guest(xen, 2, false, GuestAbi.X86_64, 70),
-        guest(xen, 3, true, GuestAbi.I386, 3));
+    List<Guest> guests =
+        List.of(
+            guest(xen, 0, true, GuestAbi.X86_64, EventChannels.DEFAULT_MAX_PORT),
+            guest(xen, 1, false, GuestAbi.I386, 5),
+            guest(xen, 2, false, GuestAbi.X86_64, 70),
+            guest(xen, 3, true, GuestAbi.I386, 3));
     for (int step = 0; step < STEPS; step++) {
       Guest g = guests.get(rnd.nextInt(guests.size()));
       long arg = rnd.nextInt(10) == 0 ? 0x7000_0000L : 0x1000 + rnd.nextInt(0xfe0);
@@ -62,26 +68,34 @@ class RandomEventChannelsTest {
           op = null;
         }
       }
-      String where = "seed " + seed + " step " + step + ": " + g.domain + " arg 0x" + Long.toHexString(arg);
+      String where =
+          "seed " + seed + " step " + step + ": " + g.domain + " arg 0x" + Long.toHexString(arg);
       long rc = assertDoesNotThrow(() -> xen.eventChannelOp(g.domain, arg), where).rc();
       assertTrue(rc == 0 || ERRORS.contains(rc), where + " returned " + rc);
       if (rc == 0 && op != null) {
         EvtchnOp back = g.get(EvtchnOpMarshaller.codec(g.abi()), arg);
         if (op.cmd == EvtchnCmd.ALLOC_UNBOUND) {
           Domain d = xen.domains().byAnyId(g.domain, op.u.allocUnbound.dom).orElseThrow();
-          assertEquals(State.UNBOUND, d.evtchns().port(back.u.allocUnbound.port).orElseThrow().state(), where);
+          assertEquals(
+              State.UNBOUND,
+              d.evtchns().port(back.u.allocUnbound.port).orElseThrow().state(),
+              where);
         } else if (op.cmd == EvtchnCmd.BIND_INTERDOMAIN) {
-          assertEquals(State.INTERDOMAIN,
-              g.domain.evtchns().port(back.u.bindInterdomain.localPort).orElseThrow().state(), where);
+          assertEquals(
+              State.INTERDOMAIN,
+              g.domain.evtchns().port(back.u.bindInterdomain.localPort).orElseThrow().state(),
+              where);
         } else if (op.cmd == EvtchnCmd.CLOSE) {
-          assertEquals(State.FREE, g.domain.evtchns().port(op.u.close.port).orElseThrow().state(), where);
+          assertEquals(
+              State.FREE, g.domain.evtchns().port(op.u.close.port).orElseThrow().state(), where);
         }
       }
       assertEquals(List.of(), xen.checkConsistency(), where);
     }
   }
 
-  private static Guest guest(Hypervisor xen, int id, boolean privileged, GuestAbi abi, int maxPort) {
+  private static Guest guest(
+      Hypervisor xen, int id, boolean privileged, GuestAbi abi, int maxPort) {
     Domain d = xen.createDomain(id, privileged, abi, 8, maxPort);
     xen.populate(d, 0, 4);
     return new Guest(xen, d);

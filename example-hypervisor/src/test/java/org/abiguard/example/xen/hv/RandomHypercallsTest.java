@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Long seeded sequences of hypercalls from four domains of both ABIs: well-formed requests with
- * random (often wrong) values, and garbage bytes as argument structs. After every call no
- * exception has escaped the dispatcher, frame ownership, the p2ms, the m2p, foreign references and
- * page counts agree, and reservation calls report a count within their request.
+ * random (often wrong) values, and garbage bytes as argument structs. After every call no exception
+ * has escaped the dispatcher, frame ownership, the p2ms, the m2p, foreign references and page
+ * counts agree, and reservation calls report a count within their request.
  */
 class RandomHypercallsTest {
   private static final int STEPS = 3000;
@@ -35,28 +35,44 @@ class RandomHypercallsTest {
   void randomSequencesKeepTheModelConsistent(long seed) {
     Random rnd = new Random(seed);
     Hypervisor xen = new Hypervisor(384, 1 + rnd.nextInt(6));
-    List<Guest> guests = List.of(
-        guest(xen, 0, true, GuestAbi.X86_64, 128, 24),
-        guest(xen, 1, false, GuestAbi.I386, 96, 16),
-        guest(xen, 2, false, GuestAbi.X86_64, 64, 16),
-        guest(xen, 3, true, GuestAbi.I386, 96, 16));
+    List<Guest> guests =
+        List.of(
+            guest(xen, 0, true, GuestAbi.X86_64, 128, 24),
+            guest(xen, 1, false, GuestAbi.I386, 96, 16),
+            guest(xen, 2, false, GuestAbi.X86_64, 64, 16),
+            guest(xen, 3, true, GuestAbi.I386, 96, 16));
     for (int step = 0; step < STEPS; step++) {
       Guest g = guests.get(rnd.nextInt(guests.size()));
       long arg = (rnd.nextInt(4) * 0x1000L) + rnd.nextInt(0x1000);
       long cmd;
       long nrExtents = -1;
       if (rnd.nextInt(5) == 0) {
-        cmd = rnd.nextInt(32) | (rnd.nextInt(8) == 0 ? (long) rnd.nextInt(64) << XenMem.MEMOP_EXTENT_SHIFT : 0);
+        cmd =
+            rnd.nextInt(32)
+                | (rnd.nextInt(8) == 0 ? (long) rnd.nextInt(64) << XenMem.MEMOP_EXTENT_SHIFT : 0);
         garbage(g, rnd, arg);
       } else {
         cmd = wellFormed(g, rnd, arg);
-        if (cmd <= XenMem.POPULATE_PHYSMAP && cmd != XenMem.MAXIMUM_RAM_PAGE && cmd != XenMem.CURRENT_RESERVATION
-            && cmd != XenMem.MAXIMUM_RESERVATION && cmd != XenMem.MACHPHYS_MFN_LIST) {
+        if (cmd <= XenMem.POPULATE_PHYSMAP
+            && cmd != XenMem.MAXIMUM_RAM_PAGE
+            && cmd != XenMem.CURRENT_RESERVATION
+            && cmd != XenMem.MAXIMUM_RESERVATION
+            && cmd != XenMem.MACHPHYS_MFN_LIST) {
           nrExtents = g.get(XenMemoryReservationMarshaller.codec(g.abi()), arg).nrExtents;
         }
       }
       long command = cmd;
-      String where = "seed " + seed + " step " + step + ": " + g.domain + " cmd " + cmd + " arg 0x" + Long.toHexString(arg);
+      String where =
+          "seed "
+              + seed
+              + " step "
+              + step
+              + ": "
+              + g.domain
+              + " cmd "
+              + cmd
+              + " arg 0x"
+              + Long.toHexString(arg);
       HypercallResult r = assertDoesNotThrow(() -> xen.memoryOp(g.domain, command, arg), where);
       if (nrExtents >= 0) {
         assertTrue(r.rc() >= 0 && r.rc() <= Math.max(nrExtents, 0), where + " returned " + r.rc());
@@ -65,7 +81,8 @@ class RandomHypercallsTest {
     }
   }
 
-  private static Guest guest(Hypervisor xen, int id, boolean privileged, GuestAbi abi, long max, long pages) {
+  private static Guest guest(
+      Hypervisor xen, int id, boolean privileged, GuestAbi abi, long max, long pages) {
     Domain d = xen.createDomain(id, privileged, abi, max);
     xen.populate(d, 0, pages);
     return new Guest(xen, d);
@@ -101,7 +118,8 @@ class RandomHypercallsTest {
           r.extentOrder = rnd.nextInt(4) == 0 ? rnd.nextInt(12) : 0;
           r.memFlags = rnd.nextInt(6) == 0 ? rnd.nextInt(40) : 0;
           g.memory().copyToGuest(XenMemoryReservationMarshaller.codec(g.abi()), r, arg);
-          yield List.of(XenMem.INCREASE_RESERVATION, XenMem.DECREASE_RESERVATION, XenMem.POPULATE_PHYSMAP)
+          yield List.of(
+                  XenMem.INCREASE_RESERVATION, XenMem.DECREASE_RESERVATION, XenMem.POPULATE_PHYSMAP)
               .get(rnd.nextInt(3));
         }
         case 2, 3 -> {
@@ -155,8 +173,13 @@ class RandomHypercallsTest {
         }
         default -> {
           g.memory().write(arg, new byte[] {(byte) domid(rnd), (byte) (domid(rnd) >>> 8)});
-          yield List.of(XenMem.CURRENT_RESERVATION, XenMem.MAXIMUM_RESERVATION, XenMem.MAXIMUM_GPFN,
-              XenMem.MEMORY_MAP, XenMem.GET_POD_TARGET).get(rnd.nextInt(5));
+          yield List.of(
+                  XenMem.CURRENT_RESERVATION,
+                  XenMem.MAXIMUM_RESERVATION,
+                  XenMem.MAXIMUM_GPFN,
+                  XenMem.MEMORY_MAP,
+                  XenMem.GET_POD_TARGET)
+              .get(rnd.nextInt(5));
         }
       };
     } catch (GuestFault unmapped) {

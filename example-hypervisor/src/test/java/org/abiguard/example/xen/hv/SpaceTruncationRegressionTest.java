@@ -18,16 +18,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The runtime half of the 2014 regression (Xen 4.4-rc2, {@code xenmem_add_to_physmap_one}
- * taking {@code uint16_t space}): a {@code space} of 0x10000 or more is not a map space and gets
- * {@code -EINVAL}, and the p2m and the frames stay exactly as they were. Cut to 16 bits, 0x10002
- * would have been {@code XENMAPSPACE_gmfn} and moved the frame, 0x10003 {@code gmfn_range}.
+ * The runtime half of the 2014 regression (Xen 4.4-rc2, {@code xenmem_add_to_physmap_one} taking
+ * {@code uint16_t space}): a {@code space} of 0x10000 or more is not a map space and gets {@code
+ * -EINVAL}, and the p2m and the frames stay exactly as they were. Cut to 16 bits, 0x10002 would
+ * have been {@code XENMAPSPACE_gmfn} and moved the frame, 0x10003 {@code gmfn_range}.
  */
 class SpaceTruncationRegressionTest {
   static Stream<Arguments> spaces() {
     List<Arguments> cases = new ArrayList<>();
     for (GuestAbi abi : GuestAbi.values()) {
-      for (long space : new long[] {0x10000, 0x10001, 0x10002, 0x10003, 0x10004, 0x8000_0002L, 0xFFFF_FFFFL}) {
+      for (long space :
+          new long[] {0x10000, 0x10001, 0x10002, 0x10003, 0x10004, 0x8000_0002L, 0xFFFF_FFFFL}) {
         cases.add(Arguments.of(abi, space));
       }
     }

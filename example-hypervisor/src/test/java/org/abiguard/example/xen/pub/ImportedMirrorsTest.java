@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.abiguard.importer.ImportLog;
@@ -23,16 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed mirrors of {@code public/memory.h} and {@code public/event_channel.h} are what
- * abiguard-import writes from the vendored Xen headers today: the test imports them again (and
- * the importer proves them with gcc and gcc -m32) and fails on any file that differs, is missing
- * or is extra. Skipped, with the reason, where a compiler is missing.
+ * abiguard-import writes from the vendored Xen headers today: the test imports them again (and the
+ * importer proves them with gcc and gcc -m32) and fails on any file that differs, is missing or is
+ * extra. Skipped, with the reason, where a compiler is missing.
  */
 class ImportedMirrorsTest {
   /** The C types the example uses; the importer brings what they need along. */
-  static final String TYPES = "^(xen_memory_reservation|xen_memory_exchange|xen_add_to_physmap|xen_add_to_physmap_batch"
-      + "|xen_remove_from_physmap|xen_memory_map|xen_foreign_memory_map|xen_pod_target|evtchn_alloc_unbound"
-      + "|evtchn_bind_interdomain|evtchn_bind_virq|evtchn_bind_pirq|evtchn_bind_ipi|evtchn_close|evtchn_send"
-      + "|evtchn_bind_vcpu|evtchn_unmask|evtchn_status|evtchn_op)$";
+  static final String TYPES =
+      "^(xen_memory_reservation|xen_memory_exchange|xen_add_to_physmap|xen_add_to_physmap_batch"
+          + "|xen_remove_from_physmap|xen_memory_map|xen_foreign_memory_map|xen_pod_target|evtchn_alloc_unbound"
+          + "|evtchn_bind_interdomain|evtchn_bind_virq|evtchn_bind_pirq|evtchn_bind_ipi|evtchn_close|evtchn_send"
+          + "|evtchn_bind_vcpu|evtchn_unmask|evtchn_status|evtchn_op)$";
+
   /** The options the committed mirrors were imported with (see README, "The mirrors"). */
   static ImportOptions options(Path out) {
     return new ImportOptions(
@@ -46,35 +50,45 @@ class ImportedMirrorsTest {
         null);
   }
 
-  /**
-   * The sources the importer does not write: constants, and the e820 entry (no public header).
-   */
-  static final List<String> HAND_WRITTEN = List.of("DomIds.java", "Errno.java", "EvtchnCmd.java",
-      "XenE820Entry.java", "XenMapSpace.java", "XenMem.java");
+  /** The sources the importer does not write: constants, and the e820 entry (no public header). */
+  static final List<String> HAND_WRITTEN =
+      List.of(
+          "DomIds.java",
+          "Errno.java",
+          "EvtchnCmd.java",
+          "XenE820Entry.java",
+          "XenMapSpace.java",
+          "XenMem.java");
 
   static final Path COMMITTED = Path.of("src/main/java/org/abiguard/example/xen/pub");
 
   @Test
-  void reimportingTheVendoredHeadersWritesExactlyTheCommittedMirrors(@TempDir Path out) throws Exception {
+  void reimportingTheVendoredHeadersWritesExactlyTheCommittedMirrors(@TempDir Path out)
+      throws Exception {
     assumeTrue(compiles(List.of("gcc")), "gcc cannot compile here (Debian package gcc)");
-    assumeTrue(compiles(List.of("gcc", "-m32")), "gcc -m32 cannot compile here (Debian package gcc-12-multilib)");
+    assumeTrue(
+        compiles(List.of("gcc", "-m32")),
+        "gcc -m32 cannot compile here (Debian package gcc-12-multilib)");
     List<String> log = new ArrayList<>();
-    ImportResult r = Importer.run(options(out), new ImportLog() {
-      @Override
-      public void info(String message) {
-        log.add(message);
-      }
+    ImportResult r =
+        Importer.run(
+            options(out),
+            new ImportLog() {
+              @Override
+              public void info(String message) {
+                log.add(message);
+              }
 
-      @Override
-      public void warn(String message) {
-        log.add("warning: " + message);
-      }
+              @Override
+              public void warn(String message) {
+                log.add("warning: " + message);
+              }
 
-      @Override
-      public void error(String message) {
-        log.add("error: " + message);
-      }
-    });
+              @Override
+              public void error(String message) {
+                log.add("error: " + message);
+              }
+            });
     assertNull(r.problem(), String.join("\n", log));
     assertEquals(List.of(), r.leftOut(), String.join("\n", log));
     TreeMap<String, String> committed = sources(COMMITTED, true);
@@ -94,6 +108,27 @@ class ImportedMirrorsTest {
     }
     assertEquals(List.of(), differences, "re-import the mirrors (README, \"The mirrors\")");
     assertEquals(23, imported.size(), "19 mirrors and 4 typedef annotations");
+  }
+
+  /**
+   * The formatter leaves exactly the imported mirrors alone: the pom's exclude list names every
+   * committed source but the hand-written ones, so that a mirror imported later is neither
+   * reformatted (and then different from what the importer writes) nor forgotten.
+   */
+  @Test
+  void theFormatterExcludesExactlyTheImportedMirrors() throws IOException {
+    String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+    TreeSet<String> excluded = new TreeSet<>();
+    Matcher m =
+        Pattern.compile("<exclude>src/main/java/org/abiguard/example/xen/pub/([^<]+)</exclude>")
+            .matcher(pom);
+    while (m.find()) {
+      excluded.add(m.group(1));
+    }
+    assertEquals(
+        new TreeSet<>(sources(COMMITTED, true).keySet()),
+        excluded,
+        "spotless-maven-plugin's <excludes> in example-hypervisor/pom.xml");
   }
 
   /** File name to text; the committed directory without its hand-written sources. */

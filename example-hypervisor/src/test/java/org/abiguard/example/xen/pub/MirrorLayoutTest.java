@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The mirrors have Xen's layouts on both guest ABIs: the generated constants, and the generated
- * C assertions compiled by gcc (x86_64) and gcc -m32 (i386) against Xen's own public headers,
+ * The mirrors have Xen's layouts on both guest ABIs: the generated constants, and the generated C
+ * assertions compiled by gcc (x86_64) and gcc -m32 (i386) against Xen's own public headers,
  * vendored under {@code src/main/c/xen/include} (interface version 0x00040600), and Xen's packed
  * e820 entry.
  */
@@ -34,7 +34,8 @@ class MirrorLayoutTest {
     assertEquals(16, XenAddToPhysmapMarshaller.I386.SIZE);
     assertEquals(8, XenAddToPhysmapMarshaller.I386.OFFSET_IDX);
     assertEquals(12, XenAddToPhysmapMarshaller.I386.OFFSET_GPFN);
-    assertEquals(XenAddToPhysmapMarshaller.X86_64.SIZE, XenAddToPhysmapMarshaller.SIZE, "x86_64 is primary");
+    assertEquals(
+        XenAddToPhysmapMarshaller.X86_64.SIZE, XenAddToPhysmapMarshaller.SIZE, "x86_64 is primary");
   }
 
   @Test
@@ -90,7 +91,8 @@ class MirrorLayoutTest {
 
   @ParameterizedTest
   @CsvSource({"gcc,", "gcc,-m32"})
-  void theCCompilerProvesTheGeneratedAssertions(String cc, String flag, @TempDir Path dir) throws Exception {
+  void theCCompilerProvesTheGeneratedAssertions(String cc, String flag, @TempDir Path dir)
+      throws Exception {
     Result r = compile(cc, flag, XEN_INCLUDE, dir);
     assertEquals(0, r.status(), r.output());
   }
@@ -109,27 +111,47 @@ class MirrorLayoutTest {
     }
     Path memory = pub.resolve("memory.h");
     String right = Files.readString(memory, StandardCharsets.UTF_8);
-    String wrong = right.replace("    uint16_t    size;\n\n    unsigned int space;", "    uint16_t    size;\n\n    uint16_t space;");
+    String wrong =
+        right.replace(
+            "    uint16_t    size;\n\n    unsigned int space;",
+            "    uint16_t    size;\n\n    uint16_t space;");
     assertNotEquals(right, wrong, "the declaration to break is in memory.h");
     Files.writeString(memory, wrong, StandardCharsets.UTF_8);
     Result r = compile(cc, flag, include, dir);
     assertNotEquals(0, r.status());
-    assertTrue(r.output().contains("org.abiguard.example.xen.pub.XenAddToPhysmap.space"), r.output());
+    assertTrue(
+        r.output().contains("org.abiguard.example.xen.pub.XenAddToPhysmap.space"), r.output());
   }
 
   private record Result(int status, String output) {}
 
-  private static Result compile(String cc, String flag, Path include, Path dir) throws IOException, InterruptedException {
+  private static Result compile(String cc, String flag, Path include, Path dir)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(cc));
     if (flag != null) {
       cmd.add(flag);
     }
     assumeTrue(works(cmd, dir), String.join(" ", cmd) + " cannot compile here");
-    cmd.addAll(List.of("-std=c11", "-fsyntax-only", "-I", include.toAbsolutePath().toString(),
-        "-D__XEN_INTERFACE_VERSION__=0x00040600", "-include", "stdint.h",
-        "-include", "public/memory.h", "-include", "public/event_channel.h",
-        "-include", resource("/c/e820entry.h").toString(),
-        "-include", resource("/META-INF/abiguard/abi-asserts.h").toString(), "-x", "c", "/dev/null"));
+    cmd.addAll(
+        List.of(
+            "-std=c11",
+            "-fsyntax-only",
+            "-I",
+            include.toAbsolutePath().toString(),
+            "-D__XEN_INTERFACE_VERSION__=0x00040600",
+            "-include",
+            "stdint.h",
+            "-include",
+            "public/memory.h",
+            "-include",
+            "public/event_channel.h",
+            "-include",
+            resource("/c/e820entry.h").toString(),
+            "-include",
+            resource("/META-INF/abiguard/abi-asserts.h").toString(),
+            "-x",
+            "c",
+            "/dev/null"));
     return run(cmd, dir);
   }
 

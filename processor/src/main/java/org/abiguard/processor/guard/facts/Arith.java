@@ -7,15 +7,16 @@ import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Transfer functions: what Java's conversions and integer operators do to facts. Each takes
- * facts already converted to the operation's Java type (binary numeric promotion) and returns
- * the fact of the result, or null where nothing useful is known (a lenient "no fact").
+ * Transfer functions: what Java's conversions and integer operators do to facts. Each takes facts
+ * already converted to the operation's Java type (binary numeric promotion) and returns the fact of
+ * the result, or null where nothing useful is known (a lenient "no fact").
  */
 public final class Arith {
   private Arith() {}
 
   /** Java's conversion of a value from one integral type to another (widening or a cast). */
-  public static @Nullable Fact convert(@Nullable Fact fact, @Nullable JavaKind from, @Nullable JavaKind to) {
+  public static @Nullable Fact convert(
+      @Nullable Fact fact, @Nullable JavaKind from, @Nullable JavaKind to) {
     if (fact == null || to == null || from == to) {
       return fact;
     }
@@ -51,7 +52,8 @@ public final class Arith {
    * raw context (an operand holds raw unsigned bits of {@code kind}'s size) the unsigned view is
    * kept, since {@code + - *} wrap alike for signed and unsigned bits.
    */
-  public static Fact normalize(Range result, JavaKind kind, boolean rawContext, CharSequence origin) {
+  public static Fact normalize(
+      Range result, JavaKind kind, boolean rawContext, CharSequence origin) {
     if (Range.of(kind).contains(result)) {
       return Fact.plain(result, origin);
     }
@@ -69,18 +71,20 @@ public final class Arith {
   }
 
   /** {@code a + b}, {@code a - b}, {@code a * b}. */
-  public static @Nullable Fact additive(char op, @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
+  public static @Nullable Fact additive(
+      char op, @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a == null || b == null) {
       return null;
     }
     boolean raw = isRaw(a, kind) || isRaw(b, kind);
     Range x = raw ? unsignedOrJava(a, kind) : a.javaRange();
     Range y = raw ? unsignedOrJava(b, kind) : b.javaRange();
-    Range result = switch (op) {
-      case '+' -> x.add(y);
-      case '-' -> x.subtract(y);
-      default -> x.multiply(y);
-    };
+    Range result =
+        switch (op) {
+          case '+' -> x.add(y);
+          case '-' -> x.subtract(y);
+          default -> x.multiply(y);
+        };
     return normalize(result, kind, raw, origin);
   }
 
@@ -89,7 +93,8 @@ public final class Arith {
   }
 
   /** {@code a / b} (Java's truncating signed division). */
-  public static @Nullable Fact divide(@Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
+  public static @Nullable Fact divide(
+      @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -120,7 +125,8 @@ public final class Arith {
   }
 
   /** {@code a % b}: the sign of the dividend, smaller in magnitude than the divisor. */
-  public static @Nullable Fact remainder(@Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
+  public static @Nullable Fact remainder(
+      @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -141,9 +147,11 @@ public final class Arith {
   }
 
   /** {@code a & b}: a non-negative side bounds the result. */
-  public static @Nullable Fact and(@Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
+  public static @Nullable Fact and(
+      @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a != null && b != null && isRaw(a, kind) && isRaw(b, kind)) {
-      return normalize(new Range(BigInteger.ZERO, a.range().hi().min(b.range().hi())), kind, true, origin);
+      return normalize(
+          new Range(BigInteger.ZERO, a.range().hi().min(b.range().hi())), kind, true, origin);
     }
     Range x = a == null ? null : a.javaRange();
     Range y = b == null ? null : b.javaRange();
@@ -160,7 +168,8 @@ public final class Arith {
   }
 
   /** {@code a | b} and {@code a ^ b}. */
-  public static @Nullable Fact orXor(boolean or, @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
+  public static @Nullable Fact orXor(
+      boolean or, @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a == null || b == null) {
       return null;
     }
@@ -177,16 +186,18 @@ public final class Arith {
   }
 
   /**
-   * A shift by a distance in a range (checked beforehand, {@code 1L << order} after
-   * {@code order <= 18}): the hull of the shifts by the bounds, and by the distance after the
-   * lower bound (a {@code >>>} of a negative value by 0 and by 1 differ in sign); {@code distances}
-   * null or outside {@code 0..bits-1} (where Java masks the distance) is a distance not known.
+   * A shift by a distance in a range (checked beforehand, {@code 1L << order} after {@code order <=
+   * 18}): the hull of the shifts by the bounds, and by the distance after the lower bound (a {@code
+   * >>>} of a negative value by 0 and by 1 differ in sign); {@code distances} null or outside
+   * {@code 0..bits-1} (where Java masks the distance) is a distance not known.
    */
-  public static @Nullable Fact shiftBy(String op, @Nullable Fact a, @Nullable Range distances, JavaKind kind,
-      CharSequence origin) {
-    if (distances == null || distances.lo().signum() < 0
+  public static @Nullable Fact shiftBy(
+      String op, @Nullable Fact a, @Nullable Range distances, JavaKind kind, CharSequence origin) {
+    if (distances == null
+        || distances.lo().signum() < 0
         || distances.hi().compareTo(BigInteger.valueOf(kind.bits() - 1)) > 0) {
-      Integer distance = distances != null && distances.isPoint() ? (Integer) distances.lo().intValue() : null;
+      Integer distance =
+          distances != null && distances.isPoint() ? (Integer) distances.lo().intValue() : null;
       return shift(op, a, distance, kind, origin);
     }
     int lo = distances.lo().intValue();
@@ -197,14 +208,21 @@ public final class Arith {
       if (shifted == null) {
         return null;
       }
-      hull = hull == null ? shifted
-          : Objects.requireNonNull(Fact.join(hull, shifted), "the join of two facts is a fact").withOrigin(origin);
+      hull =
+          hull == null
+              ? shifted
+              : Objects.requireNonNull(Fact.join(hull, shifted), "the join of two facts is a fact")
+                  .withOrigin(origin);
     }
     return hull;
   }
 
-  /** {@code a << distance}, {@code a >> distance}, {@code a >>> distance}; {@code distance} null when not known. */
-  public static @Nullable Fact shift(String op, @Nullable Fact a, @Nullable Integer distance, JavaKind kind, CharSequence origin) {
+  /**
+   * {@code a << distance}, {@code a >> distance}, {@code a >>> distance}; {@code distance} null
+   * when not known.
+   */
+  public static @Nullable Fact shift(
+      String op, @Nullable Fact a, @Nullable Integer distance, JavaKind kind, CharSequence origin) {
     if (a == null) {
       return null;
     }
@@ -221,7 +239,11 @@ public final class Arith {
       case ">>" -> {
         Range x = a.javaRange();
         if (masked == null) {
-          return normalize(new Range(x.lo().min(BigInteger.ZERO), x.hi().max(BigInteger.ZERO)), kind, false, origin);
+          return normalize(
+              new Range(x.lo().min(BigInteger.ZERO), x.hi().max(BigInteger.ZERO)),
+              kind,
+              false,
+              origin);
         }
         return normalize(x.shiftRight(masked), kind, false, origin);
       }
@@ -249,19 +271,27 @@ public final class Arith {
       return null;
     }
     Range java = a.javaRange();
-    return normalize(new Range(java.hi().negate().subtract(BigInteger.ONE), java.lo().negate().subtract(BigInteger.ONE)),
-        kind, false, origin);
+    return normalize(
+        new Range(
+            java.hi().negate().subtract(BigInteger.ONE),
+            java.lo().negate().subtract(BigInteger.ONE)),
+        kind,
+        false,
+        origin);
   }
 
   /** {@code Math.min} / {@code Math.max}: the result is one of the arguments. */
-  public static @Nullable Fact minMax(boolean min, @Nullable Fact a, @Nullable Fact b, CharSequence origin) {
+  public static @Nullable Fact minMax(
+      boolean min, @Nullable Fact a, @Nullable Fact b, CharSequence origin) {
     if (a == null || b == null) {
       return a == null ? b : a;
     }
     Range x = a.javaRange();
     Range y = b.javaRange();
-    Range result = min ? new Range(x.lo().min(y.lo()), x.hi().min(y.hi()))
-        : new Range(x.lo().max(y.lo()), x.hi().max(y.hi()));
+    Range result =
+        min
+            ? new Range(x.lo().min(y.lo()), x.hi().min(y.hi()))
+            : new Range(x.lo().max(y.lo()), x.hi().max(y.hi()));
     boolean abi = a.fromAbi() || b.fromAbi();
     // the operand that gives the upper bound is the one a narrowing comes from, unless it is the
     // constant that clamps the other: then the value is still the other's

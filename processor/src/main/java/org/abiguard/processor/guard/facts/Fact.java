@@ -7,28 +7,32 @@ import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the guard knows about an integral value: the range of its mathematical (C) value, how
- * the Java value holds it, and where it came from.
+ * What the guard knows about an integral value: the range of its mathematical (C) value, how the
+ * Java value holds it, and where it came from.
  *
  * @param range the values the C side would see
- * @param raw when non-null, the Java value holds the raw bits of this unsigned width in a
- *     signed Java type of the same size ({@code u32} in {@code int}): Java's signed operations
+ * @param raw when non-null, the Java value holds the raw bits of this unsigned width in a signed
+ *     Java type of the same size ({@code u32} in {@code int}): Java's signed operations
  *     (comparison, {@code /}, {@code >>}, widening) see {@code value - 2^bits} for the upper half
  * @param origin the source, written for messages, e.g. {@code field XenAddToPhysmap.space (u32)}
  * @param signExtended when non-null, the raw width whose bits Java sign-extended while widening
- *     them (e.g. a {@code u8} in a {@code byte} passed to an {@code int}): the negative part of
- *     the range only exists because of that
- * @param fromAbi the value derives from an ABI-annotated declaration (a field, parameter,
- *     return value or array element with a width) or an {@code Abi} helper, not only from
- *     constants and plain Java values: a plain variable that accumulates it in a loop is held
- *     to its Java type's range instead of becoming a plain value
+ *     them (e.g. a {@code u8} in a {@code byte} passed to an {@code int}): the negative part of the
+ *     range only exists because of that
+ * @param fromAbi the value derives from an ABI-annotated declaration (a field, parameter, return
+ *     value or array element with a width) or an {@code Abi} helper, not only from constants and
+ *     plain Java values: a plain variable that accumulates it in a loop is held to its Java type's
+ *     range instead of becoming a plain value
  * @param javaBound for raw bits, null or a bound on the value as Java's signed operations see it,
  *     which one interval of unsigned values cannot express: after {@code x > 0xFFFF} fails on a
  *     {@code u32} in an {@code int}, {@code x} is {@code 0..0xFFFF} or {@code 0x80000000} and up
  *     (negative in Java), so a later {@code x < 0} check leaves {@code 0..0xFFFF}
  */
 public record Fact(
-    Range range, @Nullable Width raw, CharSequence origin, @Nullable Width signExtended, boolean fromAbi,
+    Range range,
+    @Nullable Width raw,
+    CharSequence origin,
+    @Nullable Width signExtended,
+    boolean fromAbi,
     @Nullable Range javaBound) {
   public Fact {
     Objects.requireNonNull(range);
@@ -36,7 +40,12 @@ public record Fact(
   }
 
   /** A fact with no bound beyond its range. */
-  public Fact(Range range, @Nullable Width raw, CharSequence origin, @Nullable Width signExtended, boolean fromAbi) {
+  public Fact(
+      Range range,
+      @Nullable Width raw,
+      CharSequence origin,
+      @Nullable Width signExtended,
+      boolean fromAbi) {
     this(range, raw, origin, signExtended, fromAbi, null);
   }
 
@@ -52,7 +61,12 @@ public record Fact(
    */
   public static Fact rawLiteral(BigInteger javaValue, JavaKind k) {
     BigInteger unsigned = javaValue.add(BigInteger.ONE.shiftLeft(k.bits()));
-    return new Fact(Range.point(unsigned), new Width(k.bits(), false), "constant " + Range.hex(unsigned), null, false);
+    return new Fact(
+        Range.point(unsigned),
+        new Width(k.bits(), false),
+        "constant " + Range.hex(unsigned),
+        null,
+        false);
   }
 
   /**
@@ -60,16 +74,25 @@ public record Fact(
    * Java type has exactly the width of an unsigned C type.
    */
   public static Fact declared(Width width, @Nullable JavaKind kind, CharSequence origin) {
-    return new Fact(Range.of(width), kind != null && kind.holdsRawBits(width) ? width : null, origin, null, true);
+    return new Fact(
+        Range.of(width),
+        kind != null && kind.holdsRawBits(width) ? width : null,
+        origin,
+        null,
+        true);
   }
 
   /**
-   * A value with range {@code values} held in Java type {@code kind}: plain when every value fits the
-   * Java type as Java reads it, raw bits when it fits the unsigned type of the same size, and
-   * otherwise kept as is (an explicit cast does not launder a value: the range keeps what the
-   * value could be before the cast).
+   * A value with range {@code values} held in Java type {@code kind}: plain when every value fits
+   * the Java type as Java reads it, raw bits when it fits the unsigned type of the same size, and
+   * otherwise kept as is (an explicit cast does not launder a value: the range keeps what the value
+   * could be before the cast).
    */
-  public static Fact in(Range values, @Nullable JavaKind kind, CharSequence origin, @Nullable Width signExtended,
+  public static Fact in(
+      Range values,
+      @Nullable JavaKind kind,
+      CharSequence origin,
+      @Nullable Width signExtended,
       boolean fromAbi) {
     if (kind == null || Range.of(kind).contains(values)) {
       return new Fact(values, null, origin, signExtended, fromAbi);
@@ -141,7 +164,9 @@ public record Fact(
 
   /** This fact, derived from an ABI declaration as well when {@code abi} is true. */
   public Fact withAbi(boolean abi) {
-    return abi == fromAbi || !abi ? this : new Fact(range, raw, origin, signExtended, true, javaBound);
+    return abi == fromAbi || !abi
+        ? this
+        : new Fact(range, raw, origin, signExtended, true, javaBound);
   }
 
   /** Whether {@code fact} is a fact derived from an ABI declaration. */
@@ -152,14 +177,17 @@ public record Fact(
 
   /** Same values and representation (the origin does not count). */
   public boolean sameValues(@Nullable Fact other) {
-    return other != null && range.equals(other.range) && Objects.equals(raw, other.raw)
-        && Objects.equals(signExtended, other.signExtended) && Objects.equals(javaBound, other.javaBound);
+    return other != null
+        && range.equals(other.range)
+        && Objects.equals(raw, other.raw)
+        && Objects.equals(signExtended, other.signExtended)
+        && Objects.equals(javaBound, other.javaBound);
   }
 
   /**
-   * The fact of a value that is either {@code a} or {@code b}. A side without a fact (null)
-   * adds nothing the guard could check, so the other side is kept: only known values are held
-   * to a sink in lenient mode.
+   * The fact of a value that is either {@code a} or {@code b}. A side without a fact (null) adds
+   * nothing the guard could check, so the other side is kept: only known values are held to a sink
+   * in lenient mode.
    */
   public static @Nullable Fact join(@Nullable Fact a, @Nullable Fact b) {
     if (a == null) {
@@ -172,20 +200,25 @@ public record Fact(
     Width extended = a.signExtended != null ? a.signExtended : b.signExtended;
     boolean abi = a.fromAbi || b.fromAbi;
     if (Objects.equals(a.raw, b.raw)) {
-      Range bound = a.javaBound != null && b.javaBound != null ? a.javaBound.hull(b.javaBound) : null;
+      Range bound =
+          a.javaBound != null && b.javaBound != null ? a.javaBound.hull(b.javaBound) : null;
       return new Fact(a.range.hull(b.range), a.raw, origin, extended, abi, bound);
     }
     // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
     Fact rawSide = a.raw != null ? a : b;
     Fact plainSide = a.raw != null ? b : a;
     Width rawWidth = Objects.requireNonNull(rawSide.raw, "the sides differ, so one holds raw bits");
-    if (plainSide.range.nonNegative() && Range.unsigned(rawWidth.bits()).contains(plainSide.range)) {
+    if (plainSide.range.nonNegative()
+        && Range.unsigned(rawWidth.bits()).contains(plainSide.range)) {
       return new Fact(rawSide.range.hull(plainSide.range), rawWidth, origin, extended, abi);
     }
     return new Fact(a.javaRange().hull(b.javaRange()), null, origin, extended, abi);
   }
 
-  /** The side a joined value's origin is named after: the wider one, unless that is a constant beside a value. */
+  /**
+   * The side a joined value's origin is named after: the wider one, unless that is a constant
+   * beside a value.
+   */
   private static Fact wider(Fact a, Fact b) {
     if (a.range.isPoint() != b.range.isPoint()) {
       return a.range.isPoint() ? b : a;
@@ -199,7 +232,11 @@ public record Fact(
 
   @Override
   public String toString() {
-    return origin + " " + range + (raw != null ? " raw " + raw : "") + (signExtended != null ? " sign-extended " + signExtended : "")
+    return origin
+        + " "
+        + range
+        + (raw != null ? " raw " + raw : "")
+        + (signExtended != null ? " sign-extended " + signExtended : "")
         + (javaBound != null ? " java " + javaBound : "");
   }
 }

@@ -7,9 +7,9 @@ import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A non-empty interval {@code [lo, hi]} of mathematical integers. Bounds are
- * {@link BigInteger}s because {@code u64}'s maximum does not fit a {@code long}; values are
- * small and few, so the cost stays negligible next to javac's own work.
+ * A non-empty interval {@code [lo, hi]} of mathematical integers. Bounds are {@link BigInteger}s
+ * because {@code u64}'s maximum does not fit a {@code long}; values are small and few, so the cost
+ * stays negligible next to javac's own work.
  */
 public record Range(BigInteger lo, BigInteger hi) {
   public Range {
@@ -73,13 +73,15 @@ public record Range(BigInteger lo, BigInteger hi) {
 
   /** {@code 2^bits - 1}. */
   public static BigInteger unsignedMax(int bits) {
-    return bits >= 0 && bits <= 64 && UNSIGNED_MAX[bits] != null ? UNSIGNED_MAX[bits]
+    return bits >= 0 && bits <= 64 && UNSIGNED_MAX[bits] != null
+        ? UNSIGNED_MAX[bits]
         : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
   }
 
   /** {@code 2^(bits-1) - 1}. */
   public static BigInteger signedMax(int bits) {
-    return bits >= 0 && bits <= 64 && SIGNED_MAX[bits] != null ? SIGNED_MAX[bits]
+    return bits >= 0 && bits <= 64 && SIGNED_MAX[bits] != null
+        ? SIGNED_MAX[bits]
         : BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE);
   }
 
@@ -146,7 +148,8 @@ public record Range(BigInteger lo, BigInteger hi) {
 
   /** {@code 0x1F}, {@code -0x1}, or a small decimal written in hex too for consistency. */
   public static String hex(BigInteger value) {
-    return value.signum() < 0 ? "-0x" + value.negate().toString(16).toUpperCase(Locale.ROOT)
+    return value.signum() < 0
+        ? "-0x" + value.negate().toString(16).toUpperCase(Locale.ROOT)
         : "0x" + value.toString(16).toUpperCase(Locale.ROOT);
   }
 }

@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Text computed on first use: facts carry a description of their source for messages, but
- * almost every fact fits its sink and is never described, so the description is built only
- * when a diagnostic needs it.
+ * Text computed on first use: facts carry a description of their source for messages, but almost
+ * every fact fits its sink and is never described, so the description is built only when a
+ * diagnostic needs it.
  */
 public final class Text implements CharSequence {
   private @Nullable Supplier<String> supplier;

@@ -1,7 +1,7 @@
 /**
  * What the flow guard knows about an integral value ({@link
- * org.abiguard.processor.guard.facts.Fact}: a {@link org.abiguard.processor.guard.facts.Range}
- * and how the Java value holds it) and what Java's conversions and operators do to it ({@link
+ * org.abiguard.processor.guard.facts.Fact}: a {@link org.abiguard.processor.guard.facts.Range} and
+ * how the Java value holds it) and what Java's conversions and operators do to it ({@link
  * org.abiguard.processor.guard.facts.Arith}).
  *
  * <p>Null-marked: where nothing is known about a value there is no fact, a {@code @Nullable Fact}

@@ -6,18 +6,19 @@ import javax.lang.model.element.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A value the dataflow tracks: a local variable or parameter, or a chain of field reads from
- * one ({@code xatp.space}, {@code this.hdr.len}), or a static field. Elements compare by
- * identity (javac's symbols), {@link #THIS} stands for the receiver.
+ * A value the dataflow tracks: a local variable or parameter, or a chain of field reads from one
+ * ({@code xatp.space}, {@code this.hdr.len}), or a static field. Elements compare by identity
+ * (javac's symbols), {@link #THIS} stands for the receiver.
  */
 public record AccessPath(List<Object> chain) {
   /** The receiver of the method being analysed. */
-  public static final Object THIS = new Object() {
-    @Override
-    public String toString() {
-      return "this";
-    }
-  };
+  public static final Object THIS =
+      new Object() {
+        @Override
+        public String toString() {
+          return "this";
+        }
+      };
 
   public static AccessPath of(Object root) {
     return new AccessPath(List.of(root));

@@ -37,7 +37,8 @@ final class AccessPaths {
           return AccessPath.of(element);
         case FIELD:
           return element.getModifiers().contains(Modifier.STATIC)
-              ? AccessPath.of(element) : AccessPath.of(AccessPath.THIS).then(element);
+              ? AccessPath.of(element)
+              : AccessPath.of(AccessPath.THIS).then(element);
         default:
           return null;
       }
@@ -65,8 +66,8 @@ final class AccessPaths {
 
   /**
    * The path of a record component read through its accessor ({@code xatp.space()}): a record's
-   * components are final, so a check of {@code xatp.space()} holds for a later
-   * {@code xatp.space()} as long as {@code xatp} is not reassigned.
+   * components are final, so a check of {@code xatp.space()} holds for a later {@code xatp.space()}
+   * as long as {@code xatp} is not reassigned.
    */
   private @Nullable AccessPath ofAccessor(TreePath path, MethodInvocationTree call) {
     if (!call.getArguments().isEmpty()
@@ -77,9 +78,10 @@ final class AccessPaths {
         || context.elements.recordComponentFor(method) == null) {
       return null;
     }
-    AccessPath receiver = call.getMethodSelect() instanceof MemberSelectTree select
-        ? of(new TreePath(new TreePath(path, select), select.getExpression()))
-        : AccessPath.of(AccessPath.THIS);
+    AccessPath receiver =
+        call.getMethodSelect() instanceof MemberSelectTree select
+            ? of(new TreePath(new TreePath(path, select), select.getExpression()))
+            : AccessPath.of(AccessPath.THIS);
     return receiver == null ? null : receiver.then(method);
   }
 

@@ -9,7 +9,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
 import javax.lang.model.element.Element;
-import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
@@ -78,10 +77,22 @@ final class Assignments {
       return null;
     }
     Tree.Kind operator = Operators.binaryOf(assignment.getKind());
-    Text text = Text.of(() -> context.text(assignment.getVariable()) + " " + Operators.operator(operator) + " "
-        + context.text(assignment.getExpression()));
-    Fact result = Operators.update(operator, old, targetKind, operand, values.kind(value),
-        Text.of(() -> "expression `" + text + "`"));
+    Text text =
+        Text.of(
+            () ->
+                context.text(assignment.getVariable())
+                    + " "
+                    + Operators.operator(operator)
+                    + " "
+                    + context.text(assignment.getExpression()));
+    Fact result =
+        Operators.update(
+            operator,
+            old,
+            targetKind,
+            operand,
+            values.kind(value),
+            Text.of(() -> "expression `" + text + "`"));
     return writeBack(path, target, result, text);
   }
 
@@ -92,23 +103,34 @@ final class Assignments {
     if (!frame.reachable() || targetKind == null) {
       return null;
     }
-    boolean increment = unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
-        || unary.getKind() == Tree.Kind.PREFIX_INCREMENT;
+    boolean increment =
+        unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
+            || unary.getKind() == Tree.Kind.PREFIX_INCREMENT;
     Fact one = Fact.plain(Range.point(BigInteger.ONE), "constant 0x1");
     Text text = Text.of(() -> context.text(unary.getExpression()) + (increment ? " + 1" : " - 1"));
-    Fact result = Operators.update(increment ? Tree.Kind.PLUS : Tree.Kind.MINUS, old, targetKind, one,
-        JavaKind.INT, Text.of(() -> "expression `" + text + "`"));
+    Fact result =
+        Operators.update(
+            increment ? Tree.Kind.PLUS : Tree.Kind.MINUS,
+            old,
+            targetKind,
+            one,
+            JavaKind.INT,
+            Text.of(() -> "expression `" + text + "`"));
     Fact stored = writeBack(path, target, result, text);
-    boolean postfix = unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
-        || unary.getKind() == Tree.Kind.POSTFIX_DECREMENT;
+    boolean postfix =
+        unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
+            || unary.getKind() == Tree.Kind.POSTFIX_DECREMENT;
     return postfix ? old : stored;
   }
 
-  private @Nullable Fact writeBack(TreePath path, TreePath target, @Nullable Fact result, CharSequence text) {
+  private @Nullable Fact writeBack(
+      TreePath path, TreePath target, @Nullable Fact result, CharSequence text) {
     TreePath bareTarget = AccessPaths.skipParentheses(target);
     if (bareTarget.getLeaf() instanceof ArrayAccessTree access) {
-      Element arrayElement = interpreter.expressions.arrayOf(new TreePath(bareTarget, access.getExpression()));
-      checks.check(declarations.arrayElementSink(arrayElement), result, values.kind(target), path, text);
+      Element arrayElement =
+          interpreter.expressions.arrayOf(new TreePath(bareTarget, access.getExpression()));
+      checks.check(
+          declarations.arrayElementSink(arrayElement), result, values.kind(target), path, text);
       return result;
     }
     Element variable = context.trees.getElement(bareTarget);

@@ -16,7 +16,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeMirror;
-import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.sinks.Sink;
@@ -25,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Calls, instance creations and method references: each value passed is checked against its
- * parameter, and a call's result is the fact its method declares (or, for the methods
- * {@link KnownMethods} understands, computes).
+ * parameter, and a call's result is the fact its method declares (or, for the methods {@link
+ * KnownMethods} understands, computes).
  */
 final class Calls {
   private final Interpreter interpreter;
@@ -50,7 +49,8 @@ final class Calls {
   @Nullable Fact invoke(TreePath path, MethodInvocationTree call) {
     TreePath select = new TreePath(path, call.getMethodSelect());
     Element element = context.trees.getElement(path);
-    boolean unboxing = element instanceof ExecutableElement candidate && Boxes.isUnboxing(candidate);
+    boolean unboxing =
+        element instanceof ExecutableElement candidate && Boxes.isUnboxing(candidate);
     Fact receiver = null;
     TreePath receiverPath = null;
     if (call.getMethodSelect() instanceof MemberSelectTree memberSelect) {
@@ -61,8 +61,9 @@ final class Calls {
         interpreter.expressions.evaluateReceiver(receiverPath);
       }
     }
-    List<@Nullable Fact> arguments = arguments(path, call.getArguments(),
-        element instanceof ExecutableElement method ? method : null);
+    List<@Nullable Fact> arguments =
+        arguments(
+            path, call.getArguments(), element instanceof ExecutableElement method ? method : null);
     JavaKind kind = values.kind(path);
     if (!(element instanceof ExecutableElement method) || kind == null || !frame.reachable()) {
       return null;
@@ -70,18 +71,27 @@ final class Calls {
     if (unboxing && receiverPath != null) {
       // x.intValue() is the value of x, as implicit unboxing is
       Fact unboxed = Arith.convert(receiver, values.kind(receiverPath), kind);
-      return unboxed != null ? unboxed : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+      return unboxed != null
+          ? unboxed
+          : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
     }
     if (Boxes.isValueOf(method) && arguments.size() == 1) {
       // Integer.valueOf(x) is the value of x, as implicit boxing is
-      Fact boxed = Arith.convert(arguments.get(0), values.kind(new TreePath(path, call.getArguments().get(0))), kind);
-      return boxed != null ? boxed : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+      Fact boxed =
+          Arith.convert(
+              arguments.get(0), values.kind(new TreePath(path, call.getArguments().get(0))), kind);
+      return boxed != null
+          ? boxed
+          : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
     }
     if (KnownMethods.known(method)) {
       List<@Nullable Fact> converted = new ArrayList<>();
       for (int i = 0; i < arguments.size() && i < method.getParameters().size(); i++) {
-        converted.add(Arith.convert(arguments.get(i), values.kind(new TreePath(path, call.getArguments().get(i))),
-            declarations.kindOf(method.getParameters().get(i).asType())));
+        converted.add(
+            Arith.convert(
+                arguments.get(i),
+                values.kind(new TreePath(path, call.getArguments().get(i))),
+                declarations.kindOf(method.getParameters().get(i).asType())));
       }
       return KnownMethods.apply(method, converted, kind);
     }
@@ -89,11 +99,14 @@ final class Calls {
     if (accessor != null && frame.state.tracks(accessor)) {
       // a record component read through its accessor, refined by a check on the same accessor
       Fact tracked = frame.state.fact(accessor);
-      return tracked != null || !context.strict ? tracked
+      return tracked != null || !context.strict
+          ? tracked
           : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
     }
     Fact declared = declarations.readFact(method);
-    return declared != null ? declared : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+    return declared != null
+        ? declared
+        : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
   }
 
   void newClass(TreePath path, NewClassTree creation) {
@@ -112,49 +125,64 @@ final class Calls {
   }
 
   /** Evaluates arguments in order and checks each against its parameter. */
-  private List<@Nullable Fact> arguments(TreePath call, List<? extends ExpressionTree> arguments,
-      @Nullable ExecutableElement method) {
+  private List<@Nullable Fact> arguments(
+      TreePath call, List<? extends ExpressionTree> arguments, @Nullable ExecutableElement method) {
     List<@Nullable Fact> facts = new ArrayList<>();
     List<TreePath> argumentPaths = new ArrayList<>();
     int parameters = method == null ? -1 : method.getParameters().size();
     for (ExpressionTree argument : arguments) {
       TreePath argumentPath = new TreePath(call, argument);
       argumentPaths.add(argumentPath);
-      if (method != null && method.isVarArgs() && arguments.size() == parameters
-          && argumentPaths.size() == parameters && context.trees.getTypeMirror(argumentPath) instanceof ArrayType) {
+      if (method != null
+          && method.isVarArgs()
+          && arguments.size() == parameters
+          && argumentPaths.size() == parameters
+          && context.trees.getTypeMirror(argumentPath) instanceof ArrayType) {
         // a varargs method called with an explicit array: its elements are the varargs values
-        interpreter.expressions.elementsOf(declarations.parameterSink(method, parameters - 1, true), argumentPath);
+        interpreter.expressions.elementsOf(
+            declarations.parameterSink(method, parameters - 1, true), argumentPath);
       }
       facts.add(interpreter.expressions.evaluate(argumentPath));
     }
     if (method == null || !frame.reachable()) {
       return facts;
     }
-    Spread spread = Spread.of(method, arguments.size(), i -> context.trees.getTypeMirror(argumentPaths.get(i)));
+    Spread spread =
+        Spread.of(method, arguments.size(), i -> context.trees.getTypeMirror(argumentPaths.get(i)));
     for (int i = 0; i < arguments.size(); i++) {
       if (spread.parameter(i) >= method.getParameters().size()) {
         break;
       }
-      checks.check(declarations.parameterSink(method, spread.parameter(i), spread.element(i)), facts.get(i),
-          values.kind(argumentPaths.get(i)), argumentPaths.get(i));
+      checks.check(
+          declarations.parameterSink(method, spread.parameter(i), spread.element(i)),
+          facts.get(i),
+          values.kind(argumentPaths.get(i)),
+          argumentPaths.get(i));
     }
     return facts;
   }
 
   void methodReference(TreePath path, MemberReferenceTree reference) {
-    boolean typeQualifier = !interpreter.expressions.evaluateReceiver(
-        new TreePath(path, reference.getQualifierExpression()));
+    boolean typeQualifier =
+        !interpreter.expressions.evaluateReceiver(
+            new TreePath(path, reference.getQualifierExpression()));
     Element element = context.trees.getElement(path);
-    ExecutableElement functional = Lookup.functionalMethod(context.elements, context.trees.getTypeMirror(path));
+    ExecutableElement functional =
+        Lookup.functionalMethod(context.elements, context.trees.getTypeMirror(path));
     if (!(element instanceof ExecutableElement method) || functional == null) {
       return;
     }
-    int offset = typeQualifier && !method.getModifiers().contains(Modifier.STATIC)
-        && method.getKind() == ElementKind.METHOD ? 1 : 0;
+    int offset =
+        typeQualifier
+                && !method.getModifiers().contains(Modifier.STATIC)
+                && method.getKind() == ElementKind.METHOD
+            ? 1
+            : 0;
     int passed = functional.getParameters().size() - offset;
     // a varargs method adapted to the functional interface takes its trailing parameters as the
     // elements of the varargs array
-    Spread spread = Spread.of(method, passed, j -> functional.getParameters().get(j + offset).asType());
+    Spread spread =
+        Spread.of(method, passed, j -> functional.getParameters().get(j + offset).asType());
     for (int j = 0; j < (spread.varargs() ? passed : method.getParameters().size()); j++) {
       int i = j + offset;
       if (i >= functional.getParameters().size()) {
@@ -164,13 +192,23 @@ final class Calls {
       JavaKind passedKind = declarations.kindOf(functionalParameter.asType());
       Fact passedValue = declarations.readFact(functionalParameter);
       if (passedValue == null && passedKind != null) {
-        passedValue = values.plain(passedKind,
-            () -> "parameter " + declarations.paramName(functional, i) + " of " + functional.getSimpleName());
+        passedValue =
+            values.plain(
+                passedKind,
+                () ->
+                    "parameter "
+                        + declarations.paramName(functional, i)
+                        + " of "
+                        + functional.getSimpleName());
       }
       Sink sink = declarations.parameterSink(method, spread.parameter(j), spread.element(j));
       if (sink != null) {
-        sink = new Sink(sink.width(), sink.kind(),
-            sink.description() + " through method reference " + context.text(reference), sink.noun());
+        sink =
+            new Sink(
+                sink.width(),
+                sink.kind(),
+                sink.description() + " through method reference " + context.text(reference),
+                sink.noun());
       }
       checks.check(sink, passedValue, passedKind, path);
     }
@@ -193,7 +231,8 @@ final class Calls {
     /** For {@code count} values, the type of the {@code i}th given by {@code type}. */
     static Spread of(ExecutableElement method, int count, IntFunction<TypeMirror> type) {
       int n = method.getParameters().size();
-      return new Spread(n, method.isVarArgs() && (count != n || !(type.apply(n - 1) instanceof ArrayType)));
+      return new Spread(
+          n, method.isVarArgs() && (count != n || !(type.apply(n - 1) instanceof ArrayType)));
     }
 
     /** The parameter the {@code i}th value is passed to. */

@@ -30,7 +30,11 @@ final class Checks {
   }
 
   /** Checks a value whose source text (for the suggested fix) is {@code text}. */
-  void check(@Nullable Sink sink, @Nullable Fact value, @Nullable JavaKind from, TreePath at,
+  void check(
+      @Nullable Sink sink,
+      @Nullable Fact value,
+      @Nullable JavaKind from,
+      TreePath at,
       CharSequence text) {
     if (sink == null || value == null || !frame.reachable()) {
       return;
@@ -42,7 +46,10 @@ final class Checks {
     }
   }
 
-  /** The tree whose text a suggested check repeats: casts, parentheses and chained assignments stripped. */
+  /**
+   * The tree whose text a suggested check repeats: casts, parentheses and chained assignments
+   * stripped.
+   */
   private static Tree stripCasts(Tree tree) {
     while (true) {
       if (tree instanceof ParenthesizedTree parenthesized) {

@@ -16,9 +16,9 @@ import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Conditions: the state when a condition holds and when it does not. A comparison of tracked
- * values narrows them on each side ({@link Refinement}), which is how a range check sharpens the
- * facts it dominates.
+ * Conditions: the state when a condition holds and when it does not. A comparison of tracked values
+ * narrows them on each side ({@link Refinement}), which is how a range check sharpens the facts it
+ * dominates.
  */
 final class Conditions {
   private final Interpreter interpreter;
@@ -40,33 +40,39 @@ final class Conditions {
     switch (tree.getKind()) {
       case PARENTHESIZED:
         return evaluate(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
-      case LOGICAL_COMPLEMENT: {
-        Branches operand = evaluate(new TreePath(path, ((UnaryTree) tree).getExpression()));
-        return new Branches(/* whenTrue= */ operand.whenFalse(), /* whenFalse= */ operand.whenTrue());
-      }
-      case CONDITIONAL_AND: {
-        BinaryTree and = (BinaryTree) tree;
-        Branches left = evaluate(new TreePath(path, and.getLeftOperand()));
-        frame.state = left.whenTrue();
-        Branches right = evaluate(new TreePath(path, and.getRightOperand()));
-        return new Branches(right.whenTrue(), State.join(left.whenFalse(), right.whenFalse()));
-      }
-      case CONDITIONAL_OR: {
-        BinaryTree or = (BinaryTree) tree;
-        Branches left = evaluate(new TreePath(path, or.getLeftOperand()));
-        frame.state = left.whenFalse();
-        Branches right = evaluate(new TreePath(path, or.getRightOperand()));
-        return new Branches(State.join(left.whenTrue(), right.whenTrue()), right.whenFalse());
-      }
+      case LOGICAL_COMPLEMENT:
+        {
+          Branches operand = evaluate(new TreePath(path, ((UnaryTree) tree).getExpression()));
+          return new Branches(
+              /* whenTrue= */ operand.whenFalse(), /* whenFalse= */ operand.whenTrue());
+        }
+      case CONDITIONAL_AND:
+        {
+          BinaryTree and = (BinaryTree) tree;
+          Branches left = evaluate(new TreePath(path, and.getLeftOperand()));
+          frame.state = left.whenTrue();
+          Branches right = evaluate(new TreePath(path, and.getRightOperand()));
+          return new Branches(right.whenTrue(), State.join(left.whenFalse(), right.whenFalse()));
+        }
+      case CONDITIONAL_OR:
+        {
+          BinaryTree or = (BinaryTree) tree;
+          Branches left = evaluate(new TreePath(path, or.getLeftOperand()));
+          frame.state = left.whenFalse();
+          Branches right = evaluate(new TreePath(path, or.getRightOperand()));
+          return new Branches(State.join(left.whenTrue(), right.whenTrue()), right.whenFalse());
+        }
       case BOOLEAN_LITERAL:
         return Boolean.TRUE.equals(((LiteralTree) tree).getValue())
-            ? new Branches(frame.state, State.UNREACHABLE) : new Branches(State.UNREACHABLE, frame.state);
+            ? new Branches(frame.state, State.UNREACHABLE)
+            : new Branches(State.UNREACHABLE, frame.state);
       case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO:
         return compare(path, (BinaryTree) tree);
-      default: {
-        interpreter.expressions.evaluate(path);
-        return new Branches(frame.state, frame.state.copy());
-      }
+      default:
+        {
+          interpreter.expressions.evaluate(path);
+          return new Branches(frame.state, frame.state.copy());
+        }
     }
   }
 
@@ -78,9 +84,12 @@ final class Conditions {
     if (!frame.reachable()) {
       return new Branches(State.UNREACHABLE, State.UNREACHABLE);
     }
-    if (right != null && right.range().isPoint() && right.range().lo().signum() == 0
+    if (right != null
+        && right.range().isPoint()
+        && right.range().lo().signum() == 0
         && AccessPaths.skipParentheses(leftPath).getLeaf() instanceof MethodInvocationTree call) {
-      Branches unsigned = compareUnsigned(AccessPaths.skipParentheses(leftPath), call, comparison.getKind());
+      Branches unsigned =
+          compareUnsigned(AccessPaths.skipParentheses(leftPath), call, comparison.getKind());
       if (unsigned != null) {
         return unsigned;
       }
@@ -88,11 +97,16 @@ final class Conditions {
     if (left == null || right == null) {
       return new Branches(frame.state, frame.state.copy());
     }
-    Refinement.Outcomes outcomes = Refinement.outcomes(comparison.getKind(), left.javaRange(), right.javaRange());
+    Refinement.Outcomes outcomes =
+        Refinement.outcomes(comparison.getKind(), left.javaRange(), right.javaRange());
     AccessPath leftAccess = paths.of(leftPath);
     AccessPath rightAccess = paths.of(rightPath);
-    State whenTrue = Refinement.apply(frame.state.copy(), outcomes.whenTrue(), leftAccess, left, rightAccess, right);
-    State whenFalse = Refinement.apply(frame.state.copy(), outcomes.whenFalse(), leftAccess, left, rightAccess, right);
+    State whenTrue =
+        Refinement.apply(
+            frame.state.copy(), outcomes.whenTrue(), leftAccess, left, rightAccess, right);
+    State whenFalse =
+        Refinement.apply(
+            frame.state.copy(), outcomes.whenFalse(), leftAccess, left, rightAccess, right);
     if (leftAccess == null) {
       TreePath shifted = AccessPaths.skipParentheses(leftPath);
       whenTrue = shiftedOperand(whenTrue, shifted, outcomes.whenTrue().left());
@@ -106,26 +120,36 @@ final class Conditions {
 
   /**
    * {@code (x >>> k) op c} for a tracked {@code x} and a constant {@code k}: the values left for
-   * {@code x >>> k} bound the unsigned value of {@code x} ({@code (s >>> 16) == 0} leaves
-   * {@code s} in {@code 0..0xFFFF}).
+   * {@code x >>> k} bound the unsigned value of {@code x} ({@code (s >>> 16) == 0} leaves {@code s}
+   * in {@code 0..0xFFFF}).
    */
   private State shiftedOperand(State state, TreePath shiftPath, @Nullable Range shiftedValues) {
-    if (!state.reachable() || shiftedValues == null
-        || !(shiftPath.getLeaf() instanceof BinaryTree shift) || shift.getKind() != Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
+    if (!state.reachable()
+        || shiftedValues == null
+        || !(shiftPath.getLeaf() instanceof BinaryTree shift)
+        || shift.getKind() != Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
       return state;
     }
     TreePath operandPath = new TreePath(shiftPath, shift.getLeftOperand());
-    java.math.BigInteger distance = Constants.constant(interpreter.context.trees,
-        new TreePath(shiftPath, shift.getRightOperand()));
+    java.math.BigInteger distance =
+        Constants.constant(
+            interpreter.context.trees, new TreePath(shiftPath, shift.getRightOperand()));
     AccessPath operand = paths.of(operandPath);
     JavaKind kind = interpreter.values.kind(shiftPath);
-    if (distance == null || operand == null || kind == null || kind != interpreter.values.kind(operandPath)
-        || (!state.tracks(operand) && interpreter.context.trees.getElement(AccessPaths.skipParentheses(operandPath)) == null)) {
+    if (distance == null
+        || operand == null
+        || kind == null
+        || kind != interpreter.values.kind(operandPath)
+        || (!state.tracks(operand)
+            && interpreter.context.trees.getElement(AccessPaths.skipParentheses(operandPath))
+                == null)) {
       return state;
     }
-    Fact value = state.tracks(operand) ? state.fact(operand)
-        : interpreter.context.declarations.readFact(interpreter.context.trees.getElement(
-            AccessPaths.skipParentheses(operandPath)));
+    Fact value =
+        state.tracks(operand)
+            ? state.fact(operand)
+            : interpreter.context.declarations.readFact(
+                interpreter.context.trees.getElement(AccessPaths.skipParentheses(operandPath)));
     if (value == null) {
       return state;
     }
@@ -135,13 +159,20 @@ final class Conditions {
     if (shiftedRange == null) {
       return State.UNREACHABLE;
     }
-    Range unsigned = new Range(shiftedRange.lo().shiftLeft(k),
-        shiftedRange.hi().add(java.math.BigInteger.ONE).shiftLeft(k).subtract(java.math.BigInteger.ONE));
+    Range unsigned =
+        new Range(
+            shiftedRange.lo().shiftLeft(k),
+            shiftedRange
+                .hi()
+                .add(java.math.BigInteger.ONE)
+                .shiftLeft(k)
+                .subtract(java.math.BigInteger.ONE));
     Fact narrowed;
     if (value.raw() != null && value.raw().bits() == bits) {
       Range left = value.range().intersect(unsigned);
       narrowed = left == null ? null : value.withRange(left);
-    } else if (unsigned.hi().compareTo(Range.signedMax(bits)) <= 0 || value.javaRange().nonNegative()) {
+    } else if (unsigned.hi().compareTo(Range.signedMax(bits)) <= 0
+        || value.javaRange().nonNegative()) {
       // negative Java values are unsigned values above signedMax: outside, or not possible
       narrowed = value.restrictJava(unsigned);
     } else {
@@ -155,10 +186,11 @@ final class Conditions {
   }
 
   /**
-   * {@code Integer.compareUnsigned(x, y) op 0} (or {@code Long.}) is {@code x op y} on the
-   * unsigned values: the way to range-check raw bits ({@code u32} in an {@code int}).
+   * {@code Integer.compareUnsigned(x, y) op 0} (or {@code Long.}) is {@code x op y} on the unsigned
+   * values: the way to range-check raw bits ({@code u32} in an {@code int}).
    */
-  private @Nullable Branches compareUnsigned(TreePath callPath, MethodInvocationTree call, Tree.Kind operator) {
+  private @Nullable Branches compareUnsigned(
+      TreePath callPath, MethodInvocationTree call, Tree.Kind operator) {
     if (!(interpreter.context.trees.getElement(callPath) instanceof ExecutableElement method)
         || call.getArguments().size() != 2
         || !method.getSimpleName().contentEquals("compareUnsigned")
@@ -182,8 +214,10 @@ final class Conditions {
     Refinement.Outcomes outcomes = Refinement.outcomes(operator, x.range(), y.range());
     AccessPath xAccess = paths.of(xPath);
     AccessPath yAccess = paths.of(yPath);
-    State whenTrue = Refinement.apply(frame.state.copy(), outcomes.whenTrue(), xAccess, x, yAccess, y);
-    State whenFalse = Refinement.apply(frame.state.copy(), outcomes.whenFalse(), xAccess, x, yAccess, y);
+    State whenTrue =
+        Refinement.apply(frame.state.copy(), outcomes.whenTrue(), xAccess, x, yAccess, y);
+    State whenFalse =
+        Refinement.apply(frame.state.copy(), outcomes.whenFalse(), xAccess, x, yAccess, y);
     for (State outcome : List.of(whenTrue, whenFalse)) {
       restoreRaw(outcome, xAccess, xValue);
       restoreRaw(outcome, yAccess, yValue);
@@ -193,20 +227,30 @@ final class Conditions {
 
   /** Gives a refined path back the raw-bits representation its value had. */
   private static void restoreRaw(State state, @Nullable AccessPath path, @Nullable Fact original) {
-    if (!state.reachable() || path == null || original == null || original.raw() == null || !state.tracks(path)) {
+    if (!state.reachable()
+        || path == null
+        || original == null
+        || original.raw() == null
+        || !state.tracks(path)) {
       return;
     }
     Fact refined = state.fact(path);
     if (refined != null) {
-      state.put(path, new Fact(refined.range(), original.raw(), refined.origin(), refined.signExtended(),
-          refined.fromAbi() || original.fromAbi()));
+      state.put(
+          path,
+          new Fact(
+              refined.range(),
+              original.raw(),
+              refined.origin(),
+              refined.signExtended(),
+              refined.fromAbi() || original.fromAbi()));
     }
   }
 
   /**
-   * A fact whose Java values (as {@link Fact#javaRange()} sees them) are its unsigned values,
-   * so that {@link Refinement} can narrow it by unsigned bounds: raw bits as plain unsigned
-   * values, a non-negative plain value as is; null for a value that may be negative.
+   * A fact whose Java values (as {@link Fact#javaRange()} sees them) are its unsigned values, so
+   * that {@link Refinement} can narrow it by unsigned bounds: raw bits as plain unsigned values, a
+   * non-negative plain value as is; null for a value that may be negative.
    */
   private static @Nullable Fact unsignedOperand(@Nullable Fact value, int bits) {
     if (value == null) {
@@ -219,7 +263,8 @@ final class Conditions {
   }
 
   /** Remembers which of two compared paths is at most the other, for {@code a - b} later. */
-  private static void relate(Tree.Kind operator, State whenTrue, State whenFalse, AccessPath a, AccessPath b) {
+  private static void relate(
+      Tree.Kind operator, State whenTrue, State whenFalse, AccessPath a, AccessPath b) {
     switch (operator) {
       case LESS_THAN, LESS_THAN_EQUAL -> {
         atMost(whenTrue, a, b);

@@ -8,7 +8,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.math.BigInteger;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.VariableElement;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +39,10 @@ final class Constants {
     if (value instanceof Character character) {
       return BigInteger.valueOf(character);
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return BigInteger.valueOf(((Number) value).longValue());
     }
     return null;

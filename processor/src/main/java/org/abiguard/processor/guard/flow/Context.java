@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.sinks.SinkChecker.Finding;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the analysis of one compilation unit shares: javac's utilities, the declarations,
- * the mode, and the findings collected so far. Findings are keyed by expression and sink so
- * that re-analysing a loop body until its fixpoint keeps one finding per place (the last, and
- * widest).
+ * What the analysis of one compilation unit shares: javac's utilities, the declarations, the mode,
+ * and the findings collected so far. Findings are keyed by expression and sink so that re-analysing
+ * a loop body until its fixpoint keeps one finding per place (the last, and widest).
  */
 public final class Context {
   final Trees trees;
@@ -33,8 +31,10 @@ public final class Context {
   private @Nullable CharSequence source;
   private boolean sourceRead;
   private Map<Object, Pending> pending = new LinkedHashMap<>();
+
   /** Locals that refer to an {@code @AbiArray} field or component, with that field. */
-  final Map<javax.lang.model.element.Element, javax.lang.model.element.Element> arrayAliases = new java.util.HashMap<>();
+  final Map<javax.lang.model.element.Element, javax.lang.model.element.Element> arrayAliases =
+      new java.util.HashMap<>();
 
   /** A finding and where to report it. */
   public record Pending(TreePath path, Finding finding) {}
@@ -43,7 +43,12 @@ public final class Context {
 
   private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
-  public Context(Trees trees, Types types, Elements elements, Declarations decls, boolean strict,
+  public Context(
+      Trees trees,
+      Types types,
+      Elements elements,
+      Declarations decls,
+      boolean strict,
       CompilationUnitTree unit) {
     this.trees = trees;
     this.types = types;

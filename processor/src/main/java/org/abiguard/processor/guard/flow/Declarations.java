@@ -32,9 +32,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What declarations say: the declared width of fields, parameters, methods, locals and record
- * components (from source and class files, typedefs included), as facts for reads and as sinks
- * for writes, with the names messages use. Widths are read once per element. Public only for
- * what the interpreter ({@code guard.flow}) asks; the rest is the guard's own.
+ * components (from source and class files, typedefs included), as facts for reads and as sinks for
+ * writes, with the names messages use. Widths are read once per element. Public only for what the
+ * interpreter ({@code guard.flow}) asks; the rest is the guard's own.
  */
 public final class Declarations {
   static final String ABI_ARRAY = "org.abiguard.AbiArray";
@@ -43,21 +43,27 @@ public final class Declarations {
 
   private final WidthReader reader = new WidthReader();
   private final Map<Element, Optional<Width>> widths = new HashMap<>();
-  /** Elements whose width depends on the ABI ({@code @NativeLong}, {@code @Pointer}), with its C name. */
+
+  /**
+   * Elements whose width depends on the ABI ({@code @NativeLong}, {@code @Pointer}), with its C
+   * name.
+   */
   private final Map<Element, String> abiDependent = new HashMap<>();
+
   private final DataModel model;
   private boolean abiDependentRead;
   private final Map<Element, Boolean> relevant = new HashMap<>();
   private final Map<Object, Optional<Sink>> sinks = new HashMap<>();
 
   private record SinkKey(Element element, int index, boolean varargsElement) {}
+
   private final Types types;
   private final Elements elements;
   private final Trees trees;
 
   /**
-   * The C data model widths are read for: C {@code long} and pointers have {@code longBits} on
-   * the configured {@code abis} it covers (LP64: x86_64 and aarch64; ILP32: i386).
+   * The C data model widths are read for: C {@code long} and pointers have {@code longBits} on the
+   * configured {@code abis} it covers (LP64: x86_64 and aarch64; ILP32: i386).
    */
   public record DataModel(int longBits, List<String> abis) {
     /** The data models of the configured ABIs, the primary ABI's first. */
@@ -89,7 +95,8 @@ public final class Declarations {
 
   /**
    * The declared width of an element, if it has one; a C {@code long} or pointer has the data
-   * model's; a bit-field ({@code @AbiBits(n)}, n below its type's bits) its own, {@code u4} or {@code s3}.
+   * model's; a bit-field ({@code @AbiBits(n)}, n below its type's bits) its own, {@code u4} or
+   * {@code s3}.
    */
   public @Nullable Width width(@Nullable Element e) {
     if (e == null) {
@@ -97,8 +104,12 @@ public final class Declarations {
     }
     Optional<Width> known = widths.get(e);
     if (known == null) {
-      known = reader.widthOf(e).map(d -> modelWidth(e, d)).filter(v -> Width.isValidBits(v.bits()))
-          .map(v -> bitFieldWidth(e, v));
+      known =
+          reader
+              .widthOf(e)
+              .map(d -> modelWidth(e, d))
+              .filter(v -> Width.isValidBits(v.bits()))
+              .map(v -> bitFieldWidth(e, v));
       if (known.isEmpty() && e.getKind() == ElementKind.PARAMETER) {
         widths.put(e, known); // no cycle through the supertypes' parameters
         known = Optional.ofNullable(inherited((VariableElement) e));
@@ -114,11 +125,12 @@ public final class Declarations {
 
   /**
    * The width a parameter without an annotation inherits from the parameter it overrides: an
-   * implementation of an interface method accepts what the interface declares, so callers
-   * through the interface pass values of that width (and the implementation must take them).
+   * implementation of an interface method accepts what the interface declares, so callers through
+   * the interface pass values of that width (and the implementation must take them).
    */
   private @Nullable Width inherited(VariableElement p) {
-    if (!(p.getEnclosingElement() instanceof ExecutableElement m) || m.getKind() != ElementKind.METHOD
+    if (!(p.getEnclosingElement() instanceof ExecutableElement m)
+        || m.getKind() != ElementKind.METHOD
         || m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
         || !(m.getEnclosingElement() instanceof TypeElement type)) {
       return null;
@@ -127,15 +139,18 @@ public final class Declarations {
     if (index < 0) {
       return null;
     }
-    java.util.Deque<TypeMirror> todo = new java.util.ArrayDeque<>(types.directSupertypes(type.asType()));
+    java.util.Deque<TypeMirror> todo =
+        new java.util.ArrayDeque<>(types.directSupertypes(type.asType()));
     java.util.Set<Element> seen = new java.util.HashSet<>();
     while (!todo.isEmpty()) {
       TypeMirror t = todo.pop();
       if (!(t instanceof javax.lang.model.type.DeclaredType dt) || !seen.add(dt.asElement())) {
         continue;
       }
-      for (ExecutableElement other : ElementFilter.methodsIn(dt.asElement().getEnclosedElements())) {
-        if (other.getSimpleName().equals(m.getSimpleName()) && other.getParameters().size() == m.getParameters().size()
+      for (ExecutableElement other :
+          ElementFilter.methodsIn(dt.asElement().getEnclosedElements())) {
+        if (other.getSimpleName().equals(m.getSimpleName())
+            && other.getParameters().size() == m.getParameters().size()
             && elements.overrides(m, other, type)) {
           Width w = width(other.getParameters().get(index));
           if (w != null) {
@@ -170,29 +185,47 @@ public final class Declarations {
     return read;
   }
 
-  /** A width for messages: {@code u16}, or {@code unsigned long: u64 on x86_64} where it depends on the ABI. */
+  /**
+   * A width for messages: {@code u16}, or {@code unsigned long: u64 on x86_64} where it depends on
+   * the ABI.
+   */
   private String widthText(Element e, Width w) {
     String c = e == null ? null : abiDependent.get(e);
     return c == null ? w.toString() : c + ": " + w + " on " + String.join(" and ", model.abis());
   }
 
-  /** {@code u4} for {@code @U32 @AbiBits(4)}; the declared width when there is no narrower bit-field. */
+  /**
+   * {@code u4} for {@code @U32 @AbiBits(4)}; the declared width when there is no narrower
+   * bit-field.
+   */
   private static Width bitFieldWidth(Element e, Width declared) {
     Element source = e;
     // a record's accessor, or a parameter of its constructor: @AbiBits is on the component (it
     // targets fields and components only)
-    Element owner = e instanceof ExecutableElement ? e.getEnclosingElement()
-        : e.getKind() == ElementKind.PARAMETER && java.util.Objects.requireNonNull(e.getEnclosingElement(), "a parameter has a method").getKind() == ElementKind.CONSTRUCTOR
-            ? e.getEnclosingElement().getEnclosingElement() : null;
+    Element owner =
+        e instanceof ExecutableElement
+            ? e.getEnclosingElement()
+            : e.getKind() == ElementKind.PARAMETER
+                    && java.util.Objects.requireNonNull(
+                                e.getEnclosingElement(), "a parameter has a method")
+                            .getKind()
+                        == ElementKind.CONSTRUCTOR
+                ? e.getEnclosingElement().getEnclosingElement()
+                : null;
     if (owner != null && owner.getKind() == ElementKind.RECORD) {
-      for (RecordComponentElement rc : ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
-        if (e instanceof ExecutableElement ? e.equals(rc.getAccessor()) : rc.getSimpleName().equals(e.getSimpleName())) {
+      for (RecordComponentElement rc :
+          ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
+        if (e instanceof ExecutableElement
+            ? e.equals(rc.getAccessor())
+            : rc.getSimpleName().equals(e.getSimpleName())) {
           source = rc;
         }
       }
     }
     for (AnnotationMirror am : source.getAnnotationMirrors()) {
-      if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(ABI_BITS)) {
+      if (((TypeElement) am.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(ABI_BITS)) {
         int bits = WidthReader.intValue(am, "value", 0);
         return bits >= 1 && bits < declared.bits() ? new Width(bits, declared.signed()) : declared;
       }
@@ -206,11 +239,16 @@ public final class Declarations {
       return null;
     }
     switch (t.getKind()) {
-      case BYTE: return JavaKind.BYTE;
-      case SHORT: return JavaKind.SHORT;
-      case CHAR: return JavaKind.CHAR;
-      case INT: return JavaKind.INT;
-      case LONG: return JavaKind.LONG;
+      case BYTE:
+        return JavaKind.BYTE;
+      case SHORT:
+        return JavaKind.SHORT;
+      case CHAR:
+        return JavaKind.CHAR;
+      case INT:
+        return JavaKind.INT;
+      case LONG:
+        return JavaKind.LONG;
       case DECLARED:
         // the boxes by name: asking Types.unboxedType about other types throws, which is slow
         if (t instanceof javax.lang.model.type.DeclaredType dt
@@ -225,7 +263,8 @@ public final class Declarations {
           };
         }
         return null;
-      default: return null;
+      default:
+        return null;
     }
   }
 
@@ -262,7 +301,9 @@ public final class Declarations {
 
   static boolean hasAnnotation(Element e, String name) {
     for (AnnotationMirror am : e.getAnnotationMirrors()) {
-      if (((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
+      if (((TypeElement) am.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(name)) {
         return true;
       }
     }
@@ -270,8 +311,8 @@ public final class Declarations {
   }
 
   /**
-   * Whether code that mentions the element can take part in a narrowing: it declares a width,
-   * or is a method or constructor with a declared parameter or result width.
+   * Whether code that mentions the element can take part in a narrowing: it declares a width, or is
+   * a method or constructor with a declared parameter or result width.
    */
   public boolean relevant(@Nullable Element e) {
     if (e == null) {
@@ -306,12 +347,17 @@ public final class Declarations {
         if (owner.getKind() == ElementKind.RECORD) {
           return "record component " + owner.getSimpleName() + "." + e.getSimpleName();
         }
-        return owner.getSimpleName().isEmpty() ? "field " + e.getSimpleName() + " of an anonymous class"
+        return owner.getSimpleName().isEmpty()
+            ? "field " + e.getSimpleName() + " of an anonymous class"
             : "field " + owner.getSimpleName() + "." + e.getSimpleName();
       }
       case PARAMETER -> {
-        // a lambda's parameter is enclosed by the method around the lambda, not among its parameters
-        int index = e.getEnclosingElement() instanceof ExecutableElement m ? m.getParameters().indexOf(e) : -1;
+        // a lambda's parameter is enclosed by the method around the lambda, not among its
+        // parameters
+        int index =
+            e.getEnclosingElement() instanceof ExecutableElement m
+                ? m.getParameters().indexOf(e)
+                : -1;
         if (index < 0) {
           return "lambda parameter '" + e.getSimpleName() + "'";
         }
@@ -322,7 +368,8 @@ public final class Declarations {
         ExecutableElement m = (ExecutableElement) e;
         Element owner = enclosing(m);
         if (owner.getKind() == ElementKind.RECORD && m.getParameters().isEmpty()) {
-          for (RecordComponentElement rc : ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
+          for (RecordComponentElement rc :
+              ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
             if (rc.getSimpleName().equals(m.getSimpleName())) {
               return "record component " + owner.getSimpleName() + "." + rc.getSimpleName();
             }
@@ -344,7 +391,8 @@ public final class Declarations {
 
   /** The type, method or record that declares a member, parameter or record component. */
   public static Element enclosing(Element e) {
-    return Objects.requireNonNull(e.getEnclosingElement(), "a member, parameter or component has an owner");
+    return Objects.requireNonNull(
+        e.getEnclosingElement(), "a member, parameter or component has an owner");
   }
 
   /**
@@ -372,8 +420,11 @@ public final class Declarations {
    * parameter): a record's canonical constructor parameter is named as the record component.
    */
   public @Nullable Sink parameterSink(ExecutableElement m, int index, boolean varargsElement) {
-    return sinks.computeIfAbsent(new SinkKey(m, index, varargsElement),
-        k -> Optional.ofNullable(makeParameterSink(m, index, varargsElement))).orElse(null);
+    return sinks
+        .computeIfAbsent(
+            new SinkKey(m, index, varargsElement),
+            k -> Optional.ofNullable(makeParameterSink(m, index, varargsElement)))
+        .orElse(null);
   }
 
   private @Nullable Sink makeParameterSink(ExecutableElement m, int index, boolean varargsElement) {
@@ -394,8 +445,11 @@ public final class Declarations {
     if (component != null) {
       return new Sink(w, k, component + " (" + widthText(p, w) + ")", "record component");
     }
-    String desc = (varargsElement ? "varargs parameter " : "parameter ") + paramName(m, index) + " of "
-        + methodName(m);
+    String desc =
+        (varargsElement ? "varargs parameter " : "parameter ")
+            + paramName(m, index)
+            + " of "
+            + methodName(m);
     return new Sink(w, k, desc + " (" + widthText(p, w) + ")", "parameter");
   }
 
@@ -404,12 +458,14 @@ public final class Declarations {
     if (m.getKind() != ElementKind.CONSTRUCTOR || owner.getKind() != ElementKind.RECORD) {
       return null;
     }
-    List<? extends RecordComponentElement> rcs = ElementFilter.recordComponentsIn(owner.getEnclosedElements());
+    List<? extends RecordComponentElement> rcs =
+        ElementFilter.recordComponentsIn(owner.getEnclosedElements());
     if (rcs.size() != m.getParameters().size()) {
       return null;
     }
     for (int i = 0; i < rcs.size(); i++) {
-      if (!types.isSameType(types.erasure(rcs.get(i).asType()), types.erasure(m.getParameters().get(i).asType()))) {
+      if (!types.isSameType(
+          types.erasure(rcs.get(i).asType()), types.erasure(m.getParameters().get(i).asType()))) {
         return null;
       }
     }
@@ -418,8 +474,12 @@ public final class Declarations {
 
   /** The sink of an assignment to a field or local variable, or null when it declares no width. */
   public @Nullable Sink variableSink(@Nullable Element v) {
-    return v == null ? null
-        : sinks.computeIfAbsent(new SinkKey(v, -1, false), k -> Optional.ofNullable(makeVariableSink(v))).orElse(null);
+    return v == null
+        ? null
+        : sinks
+            .computeIfAbsent(
+                new SinkKey(v, -1, false), k -> Optional.ofNullable(makeVariableSink(v)))
+            .orElse(null);
   }
 
   private @Nullable Sink makeVariableSink(Element v) {
@@ -442,7 +502,8 @@ public final class Declarations {
     if (w == null || k == null) {
       return null;
     }
-    return new Sink(w, k, "element of " + describe(array) + " (" + widthText(array, w) + ")", "array element");
+    return new Sink(
+        w, k, "element of " + describe(array) + " (" + widthText(array, w) + ")", "array element");
   }
 
   /** The sink of {@code return} in a method with a declared result width. */
@@ -455,7 +516,8 @@ public final class Declarations {
     if (w == null || k == null) {
       return null;
     }
-    return new Sink(w, k, "return value of " + methodName(m) + " (" + widthText(m, w) + ")", "return type");
+    return new Sink(
+        w, k, "return value of " + methodName(m) + " (" + widthText(m, w) + ")", "return type");
   }
 
   /** The fact of a value in strict mode when nothing declares its width: its Java type's range. */

@@ -25,7 +25,6 @@ import java.util.Objects;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.VariableElement;
-import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
@@ -66,17 +65,20 @@ final class Expressions {
     switch (tree.getKind()) {
       case PARENTHESIZED:
         return evaluate(new TreePath(path, ((ParenthesizedTree) tree).getExpression()));
-      case INT_LITERAL, LONG_LITERAL, CHAR_LITERAL: {
-        BigInteger value = Constants.integral(((LiteralTree) tree).getValue());
-        if (value == null) {
-          return null;
+      case INT_LITERAL, LONG_LITERAL, CHAR_LITERAL:
+        {
+          BigInteger value = Constants.integral(((LiteralTree) tree).getValue());
+          if (value == null) {
+            return null;
+          }
+          // a negative literal without a minus sign is written in hex, octal or binary: raw bits
+          if (value.signum() < 0 && !context.text(tree).startsWith("-")) {
+            return Fact.rawLiteral(
+                value,
+                Objects.requireNonNull(values.kind(path), "an integral literal has a Java type"));
+          }
+          return Fact.plain(Range.point(value), Text.of(() -> "constant " + Range.hex(value)));
         }
-        // a negative literal without a minus sign is written in hex, octal or binary: raw bits
-        if (value.signum() < 0 && !context.text(tree).startsWith("-")) {
-          return Fact.rawLiteral(value, Objects.requireNonNull(values.kind(path), "an integral literal has a Java type"));
-        }
-        return Fact.plain(Range.point(value), Text.of(() -> "constant " + Range.hex(value)));
-      }
       case IDENTIFIER:
         return read(path);
       case MEMBER_SELECT:
@@ -91,40 +93,67 @@ final class Expressions {
       case NEW_ARRAY:
         newArray(path, (NewArrayTree) tree);
         return null;
-      case TYPE_CAST: {
-        TreePath operand = new TreePath(path, ((TypeCastTree) tree).getExpression());
-        Fact value = evaluate(operand);
-        JavaKind to = values.kind(path);
-        return to == null ? null : Arith.convert(value, values.kind(operand), to);
-      }
-      case INSTANCE_OF: {
-        InstanceOfTree instanceOf = (InstanceOfTree) tree;
-        evaluate(new TreePath(path, instanceOf.getExpression()));
-        if (instanceOf.getPattern() != null) {
-          Patterns.bind(interpreter, new TreePath(path, instanceOf.getPattern()));
+      case TYPE_CAST:
+        {
+          TreePath operand = new TreePath(path, ((TypeCastTree) tree).getExpression());
+          Fact value = evaluate(operand);
+          JavaKind to = values.kind(path);
+          return to == null ? null : Arith.convert(value, values.kind(operand), to);
         }
-        return null;
-      }
+      case INSTANCE_OF:
+        {
+          InstanceOfTree instanceOf = (InstanceOfTree) tree;
+          evaluate(new TreePath(path, instanceOf.getExpression()));
+          if (instanceOf.getPattern() != null) {
+            Patterns.bind(interpreter, new TreePath(path, instanceOf.getPattern()));
+          }
+          return null;
+        }
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT:
         return interpreter.assignments.incrementOrDecrement(path, (UnaryTree) tree);
       case UNARY_PLUS, UNARY_MINUS, BITWISE_COMPLEMENT:
         return unary(path, (UnaryTree) tree);
-      case LOGICAL_COMPLEMENT, CONDITIONAL_AND, CONDITIONAL_OR, LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN,
-          GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO: {
-        Branches branches = interpreter.conditions.evaluate(path);
-        frame.state = State.join(branches.whenTrue(), branches.whenFalse());
-        return null;
-      }
-      case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER, AND, OR, XOR, LEFT_SHIFT, RIGHT_SHIFT,
-          UNSIGNED_RIGHT_SHIFT:
+      case LOGICAL_COMPLEMENT,
+      CONDITIONAL_AND,
+      CONDITIONAL_OR,
+      LESS_THAN,
+      LESS_THAN_EQUAL,
+      GREATER_THAN,
+      GREATER_THAN_EQUAL,
+      EQUAL_TO,
+      NOT_EQUAL_TO:
+        {
+          Branches branches = interpreter.conditions.evaluate(path);
+          frame.state = State.join(branches.whenTrue(), branches.whenFalse());
+          return null;
+        }
+      case PLUS,
+      MINUS,
+      MULTIPLY,
+      DIVIDE,
+      REMAINDER,
+      AND,
+      OR,
+      XOR,
+      LEFT_SHIFT,
+      RIGHT_SHIFT,
+      UNSIGNED_RIGHT_SHIFT:
         return binary(path, (BinaryTree) tree);
       case CONDITIONAL_EXPRESSION:
         return conditional(path, (ConditionalExpressionTree) tree);
       case ASSIGNMENT:
         return interpreter.assignments.assign(path, (AssignmentTree) tree);
-      case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT,
-          AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT,
-          UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
+      case PLUS_ASSIGNMENT,
+      MINUS_ASSIGNMENT,
+      MULTIPLY_ASSIGNMENT,
+      DIVIDE_ASSIGNMENT,
+      REMAINDER_ASSIGNMENT,
+      AND_ASSIGNMENT,
+      OR_ASSIGNMENT,
+      XOR_ASSIGNMENT,
+      LEFT_SHIFT_ASSIGNMENT,
+      RIGHT_SHIFT_ASSIGNMENT,
+      UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
         return interpreter.assignments.compound(path, (CompoundAssignmentTree) tree);
       case LAMBDA_EXPRESSION:
         interpreter.analyseLambda(path, (LambdaExpressionTree) tree);
@@ -140,13 +169,15 @@ final class Expressions {
   }
 
   /**
-   * Evaluates the receiver of a field access, call or method reference for its effects,
-   * unless it names a type or package; returns whether it was a value.
+   * Evaluates the receiver of a field access, call or method reference for its effects, unless it
+   * names a type or package; returns whether it was a value.
    */
   boolean evaluateReceiver(TreePath receiver) {
     Element element = context.trees.getElement(receiver);
-    if (element != null && (element.getKind().isClass() || element.getKind().isInterface()
-        || element.getKind() == ElementKind.PACKAGE)) {
+    if (element != null
+        && (element.getKind().isClass()
+            || element.getKind().isInterface()
+            || element.getKind() == ElementKind.PACKAGE)) {
       return false;
     }
     evaluate(receiver);
@@ -162,13 +193,16 @@ final class Expressions {
     }
     BigInteger constant = Constants.integral(variable.getConstantValue());
     if (constant != null) {
-      return Fact.plain(Range.point(constant),
+      return Fact.plain(
+          Range.point(constant),
           Text.of(() -> "constant " + variable.getSimpleName() + " = " + Range.hex(constant)));
     }
     AccessPath access = paths.of(path);
     if (access != null && frame.state.tracks(access)) {
       Fact tracked = frame.state.fact(access);
-      return tracked != null || !context.strict ? tracked : values.plain(kind, () -> declarations.describe(element));
+      return tracked != null || !context.strict
+          ? tracked
+          : values.plain(kind, () -> declarations.describe(element));
     }
     Fact declared = declarations.readFact(element);
     return declared != null ? declared : values.plain(kind, () -> declarations.describe(element));
@@ -194,7 +228,9 @@ final class Expressions {
     Element arrayElement = arrayOf(array);
     Width elementWidth = declarations.elementWidth(arrayElement);
     if (elementWidth != null && arrayElement != null) {
-      return Fact.declared(elementWidth, declarations.elementKind(arrayElement),
+      return Fact.declared(
+          elementWidth,
+          declarations.elementKind(arrayElement),
           "element of " + declarations.describe(arrayElement) + " (" + elementWidth + ")");
     }
     JavaKind kind = values.kind(path);
@@ -218,20 +254,23 @@ final class Expressions {
 
   /**
    * The sink of each element of the array initializer about to be evaluated ({@code new int[]
-   * {...}} or {@code {...}} stored into an {@code @AbiArray} field, or passed as a varargs
-   * array); the initializer takes it.
+   * {...}} or {@code {...}} stored into an {@code @AbiArray} field, or passed as a varargs array);
+   * the initializer takes it.
    */
   private @Nullable Sink pendingElements;
 
   /** Holds the elements of {@code value} to {@code sink} when it is an array initializer. */
   void elementsOf(@Nullable Sink sink, TreePath value) {
-    pendingElements = sink != null && AccessPaths.skipParentheses(value).getLeaf() instanceof NewArrayTree ? sink : null;
+    pendingElements =
+        sink != null && AccessPaths.skipParentheses(value).getLeaf() instanceof NewArrayTree
+            ? sink
+            : null;
   }
 
   /**
    * The {@code @AbiArray} field or component an array expression is: read directly, or through a
-   * local that was assigned one (aliases are kept for the whole analysis, whatever the local
-   * holds later, so that no store through it is missed).
+   * local that was assigned one (aliases are kept for the whole analysis, whatever the local holds
+   * later, so that no store through it is missed).
    */
   @Nullable Element arrayOf(TreePath arrayExpression) {
     Element element = context.trees.getElement(AccessPaths.skipParentheses(arrayExpression));
@@ -276,45 +315,73 @@ final class Expressions {
     if (kind == null || !frame.reachable()) {
       return null;
     }
-    Fact result = Operators.operate(binary.getKind(), left, values.kind(leftPath), right, values.kind(rightPath),
-        kind, expressionText(binary));
+    Fact result =
+        Operators.operate(
+            binary.getKind(),
+            left,
+            values.kind(leftPath),
+            right,
+            values.kind(rightPath),
+            kind,
+            expressionText(binary));
     return binary.getKind() == Tree.Kind.MINUS
-        ? nonNegativeDifference(result, leftPath, left, rightPath, right, kind) : result;
+        ? nonNegativeDifference(result, leftPath, left, rightPath, right, kind)
+        : result;
   }
 
   /**
-   * {@code a - b} after a check proved {@code b <= a} is not negative, as long as neither
-   * operand holds raw bits Java compares as negative and the difference cannot overflow.
+   * {@code a - b} after a check proved {@code b <= a} is not negative, as long as neither operand
+   * holds raw bits Java compares as negative and the difference cannot overflow.
    */
-  private @Nullable Fact nonNegativeDifference(@Nullable Fact result, TreePath leftPath, @Nullable Fact left,
-      TreePath rightPath, @Nullable Fact right,
+  private @Nullable Fact nonNegativeDifference(
+      @Nullable Fact result,
+      TreePath leftPath,
+      @Nullable Fact left,
+      TreePath rightPath,
+      @Nullable Fact right,
       JavaKind kind) {
     if (result == null || left == null || right == null || result.range().nonNegative()) {
       return result;
     }
     AccessPath leftAccess = paths.of(leftPath);
     AccessPath rightAccess = paths.of(rightPath);
-    if (leftAccess == null || rightAccess == null || !frame.state.isAtMost(rightAccess, leftAccess)
-        || !left.javaRange().equals(left.range()) || !right.javaRange().equals(right.range())
-        || !Range.of(kind).contains(new Range(left.range().lo().subtract(right.range().hi()),
-            left.range().hi().subtract(right.range().lo())))) {
+    if (leftAccess == null
+        || rightAccess == null
+        || !frame.state.isAtMost(rightAccess, leftAccess)
+        || !left.javaRange().equals(left.range())
+        || !right.javaRange().equals(right.range())
+        || !Range.of(kind)
+            .contains(
+                new Range(
+                    left.range().lo().subtract(right.range().hi()),
+                    left.range().hi().subtract(right.range().lo())))) {
       return result;
     }
-    return result.range().hi().signum() < 0 ? result
-        : new Fact(new Range(BigInteger.ZERO, result.range().hi()), result.raw(), result.origin(),
-            result.signExtended(), result.fromAbi());
+    return result.range().hi().signum() < 0
+        ? result
+        : new Fact(
+            new Range(BigInteger.ZERO, result.range().hi()),
+            result.raw(),
+            result.origin(),
+            result.signExtended(),
+            result.fromAbi());
   }
 
   private @Nullable Fact conditional(TreePath path, ConditionalExpressionTree conditional) {
-    Branches condition = interpreter.conditions.evaluate(new TreePath(path, conditional.getCondition()));
+    Branches condition =
+        interpreter.conditions.evaluate(new TreePath(path, conditional.getCondition()));
     JavaKind kind = values.kind(path);
     frame.state = condition.whenTrue();
     TreePath truePath = new TreePath(path, conditional.getTrueExpression());
-    Fact whenTrue = !frame.reachable() ? null : Arith.convert(evaluate(truePath), values.kind(truePath), kind);
+    Fact whenTrue =
+        !frame.reachable() ? null : Arith.convert(evaluate(truePath), values.kind(truePath), kind);
     State afterTrue = frame.state;
     frame.state = condition.whenFalse();
     TreePath falsePath = new TreePath(path, conditional.getFalseExpression());
-    Fact whenFalse = !frame.reachable() ? null : Arith.convert(evaluate(falsePath), values.kind(falsePath), kind);
+    Fact whenFalse =
+        !frame.reachable()
+            ? null
+            : Arith.convert(evaluate(falsePath), values.kind(falsePath), kind);
     State afterFalse = frame.state;
     frame.state = State.join(afterTrue, afterFalse);
     if (!afterTrue.reachable()) {

@@ -6,17 +6,23 @@ import org.abiguard.processor.guard.sinks.Sink;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mutable part of the analysis of one body (a method, lambda or initializers): the state at
- * the current program point, where its values are returned to, and the states that exceptions
- * and returns take out of the enclosing {@code try} statements.
+ * The mutable part of the analysis of one body (a method, lambda or initializers): the state at the
+ * current program point, where its values are returned to, and the states that exceptions and
+ * returns take out of the enclosing {@code try} statements.
  */
 final class Frame {
   /** The facts at the current program point; {@link State#UNREACHABLE} where none reaches it. */
   State state;
+
   /** The sink of the body's {@code return} values, or null when the result declares no width. */
   final @Nullable Sink returnSink;
-  /** Per enclosing try (and its catch blocks), innermost first: the states an exception may leave it with. */
+
+  /**
+   * Per enclosing try (and its catch blocks), innermost first: the states an exception may leave it
+   * with.
+   */
   private final Deque<State> exceptionStates = new ArrayDeque<>();
+
   /** Per enclosing try with a finally block, innermost first: the states its returns leave with. */
   private final Deque<State> returnStates = new ArrayDeque<>();
 
@@ -30,12 +36,18 @@ final class Frame {
     return state.reachable();
   }
 
-  /** Enters a try (or its catch blocks) that exceptions may leave from {@code entry} or later states. */
+  /**
+   * Enters a try (or its catch blocks) that exceptions may leave from {@code entry} or later
+   * states.
+   */
   void enterExceptions(State entry) {
     exceptionStates.push(entry);
   }
 
-  /** Leaves the innermost try (or catch blocks): the join of the states an exception may leave it with. */
+  /**
+   * Leaves the innermost try (or catch blocks): the join of the states an exception may leave it
+   * with.
+   */
   State leaveExceptions() {
     return exceptionStates.pop();
   }
@@ -54,12 +66,16 @@ final class Frame {
     }
   }
 
-  /** Enters a try with a finally block: its returns are collected to run the finally block on them. */
+  /**
+   * Enters a try with a finally block: its returns are collected to run the finally block on them.
+   */
   void enterReturns() {
     returnStates.push(State.UNREACHABLE);
   }
 
-  /** Leaves the innermost try with a finally block: the join of the states its returns left with. */
+  /**
+   * Leaves the innermost try with a finally block: the join of the states its returns left with.
+   */
   State leaveReturns() {
     return returnStates.pop();
   }

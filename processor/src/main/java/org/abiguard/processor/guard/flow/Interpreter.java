@@ -9,7 +9,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.sinks.Sink;
@@ -17,24 +16,24 @@ import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The abstract interpreter of one body (a method, a lambda, or a class's initializers) over
- * javac's attributed trees: it keeps a {@link State} of facts per program point in its
- * {@link Frame} and checks every value that reaches a sink. The work is shared among parts
- * with one job each, which this class wires together over the one frame:
+ * The abstract interpreter of one body (a method, a lambda, or a class's initializers) over javac's
+ * attributed trees: it keeps a {@link State} of facts per program point in its {@link Frame} and
+ * checks every value that reaches a sink. The work is shared among parts with one job each, which
+ * this class wires together over the one frame:
  *
  * <ul>
- *   <li>{@link Statements} transform the state; {@link Loops} iterate to a fixpoint with
- *       widening, {@link Switches} run cases, {@link TryStatements} route exceptions, jumps and
- *       returns through finally blocks, {@link Jumps} find where jumps go;
+ *   <li>{@link Statements} transform the state; {@link Loops} iterate to a fixpoint with widening,
+ *       {@link Switches} run cases, {@link TryStatements} route exceptions, jumps and returns
+ *       through finally blocks, {@link Jumps} find where jumps go;
  *   <li>{@link Expressions} yield the fact of each value; {@link Calls} and {@link Assignments}
  *       check what reaches parameters and variables;
- *   <li>{@link Conditions} yield a state per outcome, which is how range checks sharpen the
- *       facts they dominate; {@link AccessPaths} name the values the state tracks;
+ *   <li>{@link Conditions} yield a state per outcome, which is how range checks sharpen the facts
+ *       they dominate; {@link AccessPaths} name the values the state tracks;
  *   <li>{@link Checks} holds values to sinks, {@link JavaValues} says what Java types alone say.
  * </ul>
  *
- * <p>A lambda and each method of a local or anonymous class are bodies of their own, analysed
- * by a new interpreter that starts from the facts of the local variables they capture.
+ * <p>A lambda and each method of a local or anonymous class are bodies of their own, analysed by a
+ * new interpreter that starts from the facts of the local variables they capture.
  */
 public final class Interpreter {
   final Context context;
@@ -75,8 +74,10 @@ public final class Interpreter {
       return;
     }
     Element element = context.trees.getElement(method);
-    Sink returnSink = element instanceof ExecutableElement executable
-        ? context.declarations.returnSink(executable) : null;
+    Sink returnSink =
+        element instanceof ExecutableElement executable
+            ? context.declarations.returnSink(executable)
+            : null;
     State initial = captured == null ? new State() : captured.copy();
     for (VariableTree parameter : methodTree.getParameters()) {
       Element parameterElement = context.trees.getElement(new TreePath(method, parameter));
@@ -84,24 +85,32 @@ public final class Interpreter {
         initial.kill(parameterElement);
       }
     }
-    new Interpreter(context, initial, returnSink).statements.execute(new TreePath(method, methodTree.getBody()));
+    new Interpreter(context, initial, returnSink)
+        .statements.execute(new TreePath(method, methodTree.getBody()));
   }
 
   /** Analyses the field initializers and initializer blocks of a class. */
-  public static void analyseInitializers(Context context, TreePath classPath, @Nullable State captured) {
+  public static void analyseInitializers(
+      Context context, TreePath classPath, @Nullable State captured) {
     ClassTree classTree = (ClassTree) classPath.getLeaf();
-    Interpreter interpreter = new Interpreter(context, captured == null ? new State() : captured.copy(), null);
+    Interpreter interpreter =
+        new Interpreter(context, captured == null ? new State() : captured.copy(), null);
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (member instanceof VariableTree field && field.getInitializer() != null) {
         Element fieldElement = context.trees.getElement(memberPath);
         TreePath initializer = new TreePath(memberPath, field.getInitializer());
-        interpreter.expressions.elementsOf(context.declarations.arrayElementSink(fieldElement), initializer);
+        interpreter.expressions.elementsOf(
+            context.declarations.arrayElementSink(fieldElement), initializer);
         Fact value = interpreter.expressions.evaluate(initializer);
-        interpreter.checks.check(context.declarations.variableSink(fieldElement), value,
-            interpreter.values.kind(initializer), initializer);
+        interpreter.checks.check(
+            context.declarations.variableSink(fieldElement),
+            value,
+            interpreter.values.kind(initializer),
+            initializer);
       } else if (member instanceof BlockTree) {
-        interpreter.frame.state = interpreter.frame.reachable() ? interpreter.frame.state : new State();
+        interpreter.frame.state =
+            interpreter.frame.reachable() ? interpreter.frame.state : new State();
         interpreter.statements.execute(memberPath);
       }
     }
@@ -128,10 +137,12 @@ public final class Interpreter {
    */
   void analyseLambda(TreePath path, LambdaExpressionTree lambda) {
     Declarations declarations = context.declarations;
-    ExecutableElement functional = Lookup.functionalMethod(context.elements, context.trees.getTypeMirror(path));
+    ExecutableElement functional =
+        Lookup.functionalMethod(context.elements, context.trees.getTypeMirror(path));
     State inner = frame.state.capturedLocals();
     for (int i = 0; i < lambda.getParameters().size(); i++) {
-      Element parameter = context.trees.getElement(new TreePath(path, lambda.getParameters().get(i)));
+      Element parameter =
+          context.trees.getElement(new TreePath(path, lambda.getParameters().get(i)));
       if (parameter == null) {
         continue;
       }
@@ -140,8 +151,13 @@ public final class Interpreter {
       if (value == null && functional != null && i < functional.getParameters().size()) {
         Fact functionalValue = declarations.readFact(functional.getParameters().get(i));
         JavaKind kind = declarations.kindOf(parameter.asType());
-        value = functionalValue == null ? null : Arith.convert(functionalValue,
-            declarations.kindOf(functional.getParameters().get(i).asType()), kind);
+        value =
+            functionalValue == null
+                ? null
+                : Arith.convert(
+                    functionalValue,
+                    declarations.kindOf(functional.getParameters().get(i).asType()),
+                    kind);
       }
       if (value != null) {
         inner.put(AccessPath.of(parameter), value);

@@ -5,14 +5,13 @@ import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the Java types and declarations alone say about a value: the integral type of an
- * expression, the fact of a plain Java value, and what a variable holds after a write.
+ * What the Java types and declarations alone say about a value: the integral type of an expression,
+ * the fact of a plain Java value, and what a variable holds after a write.
  */
 final class JavaValues {
   private final Context context;
@@ -24,12 +23,18 @@ final class JavaValues {
   /** The Java integral kind of an expression's type, or null (not integral, or erroneous). */
   @Nullable JavaKind kind(TreePath path) {
     TypeMirror type = context.trees.getTypeMirror(path);
-    return type == null || type.getKind() == TypeKind.ERROR ? null : context.declarations.kindOf(type);
+    return type == null || type.getKind() == TypeKind.ERROR
+        ? null
+        : context.declarations.kindOf(type);
   }
 
-  /** The value of a plain Java expression: no fact in lenient mode, its Java type's range in strict. */
+  /**
+   * The value of a plain Java expression: no fact in lenient mode, its Java type's range in strict.
+   */
   @Nullable Fact plain(@Nullable JavaKind kind, Supplier<String> description) {
-    return context.strict && kind != null ? Declarations.javaTypeFact(kind, description.get()) : null;
+    return context.strict && kind != null
+        ? Declarations.javaTypeFact(kind, description.get())
+        : null;
   }
 
   /** The fact a variable holds after a write: the value's, within the declared width. */

@@ -9,9 +9,12 @@ import java.util.List;
 import javax.lang.model.element.Name;
 import org.jspecify.annotations.Nullable;
 
-/** The statements {@code break}, {@code continue} and {@code yield} can jump to, innermost first. */
+/**
+ * The statements {@code break}, {@code continue} and {@code yield} can jump to, innermost first.
+ */
 final class Jumps {
   private final Deque<Target> targets = new ArrayDeque<>();
+
   /** The label of a labeled loop, until the loop pushes its target. */
   private @Nullable Name pendingLabel;
 

@@ -12,22 +12,29 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
 
-/** Finds the declarations behind calls javac resolves indirectly: lambdas, method references, anonymous classes. */
+/**
+ * Finds the declarations behind calls javac resolves indirectly: lambdas, method references,
+ * anonymous classes.
+ */
 final class Lookup {
   private Lookup() {}
 
   /** An anonymous class's constructor passes its arguments on to the superclass constructor. */
   static ExecutableElement superConstructor(Types types, ExecutableElement anonymousConstructor) {
     Element anonymous = anonymousConstructor.getEnclosingElement();
-    if (!(anonymous instanceof TypeElement type) || !(type.getSuperclass() instanceof DeclaredType superclass)) {
+    if (!(anonymous instanceof TypeElement type)
+        || !(type.getSuperclass() instanceof DeclaredType superclass)) {
       return anonymousConstructor;
     }
-    for (ExecutableElement constructor : ElementFilter.constructorsIn(superclass.asElement().getEnclosedElements())) {
+    for (ExecutableElement constructor :
+        ElementFilter.constructorsIn(superclass.asElement().getEnclosedElements())) {
       if (constructor.getParameters().size() == anonymousConstructor.getParameters().size()) {
         boolean same = true;
         for (int i = 0; i < constructor.getParameters().size() && same; i++) {
-          same = types.isSameType(types.erasure(constructor.getParameters().get(i).asType()),
-              types.erasure(anonymousConstructor.getParameters().get(i).asType()));
+          same =
+              types.isSameType(
+                  types.erasure(constructor.getParameters().get(i).asType()),
+                  types.erasure(anonymousConstructor.getParameters().get(i).asType()));
         }
         if (same) {
           return constructor;
@@ -38,13 +45,17 @@ final class Lookup {
   }
 
   /** The single abstract method of a functional interface type, or null. */
-  static @Nullable ExecutableElement functionalMethod(Elements elements, @Nullable TypeMirror type) {
-    if (!(type instanceof DeclaredType declared) || !(declared.asElement() instanceof TypeElement functional)) {
+  static @Nullable ExecutableElement functionalMethod(
+      Elements elements, @Nullable TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)
+        || !(declared.asElement() instanceof TypeElement functional)) {
       return null;
     }
     for (Element member : elements.getAllMembers(functional)) {
-      if (member instanceof ExecutableElement method && method.getKind() == ElementKind.METHOD
-          && method.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(method)) {
+      if (member instanceof ExecutableElement method
+          && method.getKind() == ElementKind.METHOD
+          && method.getModifiers().contains(Modifier.ABSTRACT)
+          && !isObjectMethod(method)) {
         return method;
       }
     }
@@ -54,7 +65,8 @@ final class Lookup {
   private static boolean isObjectMethod(ExecutableElement method) {
     String name = method.getSimpleName().toString();
     int arity = method.getParameters().size();
-    return (name.equals("equals") && arity == 1) || (name.equals("hashCode") && arity == 0)
+    return (name.equals("equals") && arity == 1)
+        || (name.equals("hashCode") && arity == 0)
         || (name.equals("toString") && arity == 0);
   }
 }

@@ -9,19 +9,19 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import java.util.function.Supplier;
 import javax.lang.model.element.Element;
-import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 
 /**
- * Loops, run to a fixpoint: the head's state is the join of the entry and every back edge,
- * widened ({@link Widening}) after a few rounds so that every path stops moving, however many
- * rounds a value takes to travel around the loop.
+ * Loops, run to a fixpoint: the head's state is the join of the entry and every back edge, widened
+ * ({@link Widening}) after a few rounds so that every path stops moving, however many rounds a
+ * value takes to travel around the loop.
  */
 final class Loops {
   private static final int WIDEN_AFTER = 2;
+
   /** A bound far above what widening allows, only there to fail closed on a bug. */
   private static final int ROUND_LIMIT = 10_000;
 
@@ -46,29 +46,33 @@ final class Loops {
   void whileLoop(TreePath path, WhileLoopTree loop) {
     Target target = jumps.push(loop, true);
     TreePath condition = new TreePath(path, loop.getCondition());
-    runToFixpoint(target, () -> {
-      Branches branches = interpreter.conditions.evaluate(condition);
-      frame.state = branches.whenTrue();
-      execute(new TreePath(path, loop.getStatement()));
-      State back = State.join(frame.state, target.continues);
-      frame.state = branches.whenFalse();
-      return back;
-    });
+    runToFixpoint(
+        target,
+        () -> {
+          Branches branches = interpreter.conditions.evaluate(condition);
+          frame.state = branches.whenTrue();
+          execute(new TreePath(path, loop.getStatement()));
+          State back = State.join(frame.state, target.continues);
+          frame.state = branches.whenFalse();
+          return back;
+        });
   }
 
   void doWhileLoop(TreePath path, DoWhileLoopTree loop) {
     Target target = jumps.push(loop, true);
     TreePath condition = new TreePath(path, loop.getCondition());
-    runToFixpoint(target, () -> {
-      execute(new TreePath(path, loop.getStatement()));
-      frame.state = State.join(frame.state, target.continues);
-      if (!frame.reachable()) {
-        return State.UNREACHABLE;
-      }
-      Branches branches = interpreter.conditions.evaluate(condition);
-      frame.state = branches.whenFalse();
-      return branches.whenTrue();
-    });
+    runToFixpoint(
+        target,
+        () -> {
+          execute(new TreePath(path, loop.getStatement()));
+          frame.state = State.join(frame.state, target.continues);
+          if (!frame.reachable()) {
+            return State.UNREACHABLE;
+          }
+          Branches branches = interpreter.conditions.evaluate(condition);
+          frame.state = branches.whenFalse();
+          return branches.whenTrue();
+        });
   }
 
   void forLoop(TreePath path, ForLoopTree loop) {
@@ -79,19 +83,23 @@ final class Loops {
       return;
     }
     Target target = jumps.push(loop, true);
-    runToFixpoint(target, () -> {
-      Branches branches = loop.getCondition() == null
-          ? new Branches(frame.state, State.UNREACHABLE) : interpreter.conditions.evaluate(new TreePath(path, loop.getCondition()));
-      frame.state = branches.whenTrue();
-      execute(new TreePath(path, loop.getStatement()));
-      frame.state = State.join(frame.state, target.continues);
-      for (ExpressionStatementTree update : loop.getUpdate()) {
-        execute(new TreePath(path, update));
-      }
-      State back = frame.state;
-      frame.state = branches.whenFalse();
-      return back;
-    });
+    runToFixpoint(
+        target,
+        () -> {
+          Branches branches =
+              loop.getCondition() == null
+                  ? new Branches(frame.state, State.UNREACHABLE)
+                  : interpreter.conditions.evaluate(new TreePath(path, loop.getCondition()));
+          frame.state = branches.whenTrue();
+          execute(new TreePath(path, loop.getStatement()));
+          frame.state = State.join(frame.state, target.continues);
+          for (ExpressionStatementTree update : loop.getUpdate()) {
+            execute(new TreePath(path, update));
+          }
+          State back = frame.state;
+          frame.state = branches.whenFalse();
+          return back;
+        });
   }
 
   void enhancedForLoop(TreePath path, EnhancedForLoopTree loop) {
@@ -107,33 +115,41 @@ final class Loops {
     Width elementWidth = declarations.elementWidth(array);
     JavaKind variableKind = variable == null ? null : declarations.kindOf(variable.asType());
     if (elementWidth != null && array != null) {
-      element = Fact.declared(elementWidth, declarations.elementKind(array),
-          "element of " + declarations.describe(array) + " (" + elementWidth + ")");
+      element =
+          Fact.declared(
+              elementWidth,
+              declarations.elementKind(array),
+              "element of " + declarations.describe(array) + " (" + elementWidth + ")");
     } else if (variableKind != null) {
       element = values.plain(variableKind, () -> declarations.describe(variable));
     }
-    Fact elementValue = Arith.convert(element,
-        elementWidth != null ? declarations.elementKind(array) : variableKind, variableKind);
+    Fact elementValue =
+        Arith.convert(
+            element,
+            elementWidth != null ? declarations.elementKind(array) : variableKind,
+            variableKind);
     Target target = jumps.push(loop, true);
-    runToFixpoint(target, () -> {
-      State entry = frame.state.copy();
-      if (variable != null && variableKind != null) {
-        checks.check(declarations.variableSink(variable), elementValue, variableKind, variablePath);
-        frame.state.kill(variable);
-        frame.state.put(AccessPath.of(variable), values.stored(variable, elementValue));
-      }
-      execute(new TreePath(path, loop.getStatement()));
-      State back = State.join(frame.state, target.continues);
-      frame.state = entry;
-      return back;
-    });
+    runToFixpoint(
+        target,
+        () -> {
+          State entry = frame.state.copy();
+          if (variable != null && variableKind != null) {
+            checks.check(
+                declarations.variableSink(variable), elementValue, variableKind, variablePath);
+            frame.state.kill(variable);
+            frame.state.put(AccessPath.of(variable), values.stored(variable, elementValue));
+          }
+          execute(new TreePath(path, loop.getStatement()));
+          State back = State.join(frame.state, target.continues);
+          frame.state = entry;
+          return back;
+        });
   }
 
   /**
-   * Runs a loop to its fixpoint. The body runs from the loop head's state, leaves the state at
-   * the loop's normal exit (condition false) in the frame and returns the state that goes back
-   * to the head. The head is the join of the entry and every back edge, widened after a few
-   * rounds.
+   * Runs a loop to its fixpoint. The body runs from the loop head's state, leaves the state at the
+   * loop's normal exit (condition false) in the frame and returns the state that goes back to the
+   * head. The head is the join of the entry and every back edge, widened after a few rounds.
    */
   private void runToFixpoint(Target target, Supplier<State> body) {
     State entry = frame.state;
@@ -143,7 +159,8 @@ final class Loops {
     for (int round = 0; ; round++) {
       if (round > ROUND_LIMIT) {
         // widening bounds the rounds by the number of paths; fail closed rather than stop unsound
-        throw new IllegalStateException("a loop did not reach its fixpoint in " + ROUND_LIMIT + " rounds");
+        throw new IllegalStateException(
+            "a loop did not reach its fixpoint in " + ROUND_LIMIT + " rounds");
       }
       target.breaks = State.UNREACHABLE;
       target.continues = State.UNREACHABLE;

@@ -12,18 +12,34 @@ final class Operators {
   private Operators() {}
 
   /** One operator on facts of the given Java types, with the result in {@code kind}. */
-  static @Nullable Fact operate(Tree.Kind operator, @Nullable Fact left, @Nullable JavaKind leftKind,
-      @Nullable Fact right, @Nullable JavaKind rightKind, JavaKind kind, CharSequence origin) {
+  static @Nullable Fact operate(
+      Tree.Kind operator,
+      @Nullable Fact left,
+      @Nullable JavaKind leftKind,
+      @Nullable Fact right,
+      @Nullable JavaKind rightKind,
+      JavaKind kind,
+      CharSequence origin) {
     Fact result = transfer(operator, left, leftKind, right, rightKind, kind, origin);
     return result == null ? null : result.withAbi(Fact.fromAbi(left) || Fact.fromAbi(right));
   }
 
-  private static @Nullable Fact transfer(Tree.Kind operator, @Nullable Fact left, @Nullable JavaKind leftKind,
-      @Nullable Fact right, @Nullable JavaKind rightKind, JavaKind kind, CharSequence origin) {
-    if (operator == Tree.Kind.LEFT_SHIFT || operator == Tree.Kind.RIGHT_SHIFT
+  private static @Nullable Fact transfer(
+      Tree.Kind operator,
+      @Nullable Fact left,
+      @Nullable JavaKind leftKind,
+      @Nullable Fact right,
+      @Nullable JavaKind rightKind,
+      JavaKind kind,
+      CharSequence origin) {
+    if (operator == Tree.Kind.LEFT_SHIFT
+        || operator == Tree.Kind.RIGHT_SHIFT
         || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
       Fact shifted = Arith.convert(left, leftKind, kind);
-      String symbol = operator == Tree.Kind.LEFT_SHIFT ? "<<" : operator == Tree.Kind.RIGHT_SHIFT ? ">>" : ">>>";
+      String symbol =
+          operator == Tree.Kind.LEFT_SHIFT
+              ? "<<"
+              : operator == Tree.Kind.RIGHT_SHIFT ? ">>" : ">>>";
       return Arith.shiftBy(symbol, shifted, right == null ? null : right.javaRange(), kind, origin);
     }
     Fact x = Arith.convert(left, leftKind, kind);
@@ -42,21 +58,38 @@ final class Operators {
   }
 
   /**
-   * The value a compound assignment stores, before Java's implicit cast back to the target's
-   * type (which, like an explicit cast, does not launder it). Raw unsigned bits stay unsigned
-   * for {@code + - *}, which wrap alike either way.
+   * The value a compound assignment stores, before Java's implicit cast back to the target's type
+   * (which, like an explicit cast, does not launder it). Raw unsigned bits stay unsigned for {@code
+   * + - *}, which wrap alike either way.
    */
-  static @Nullable Fact update(Tree.Kind operator, @Nullable Fact old, JavaKind targetKind, @Nullable Fact operand,
-      @Nullable JavaKind operandKind, CharSequence origin) {
-    boolean shift = operator == Tree.Kind.LEFT_SHIFT || operator == Tree.Kind.RIGHT_SHIFT
-        || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT;
-    JavaKind promoted = targetKind == JavaKind.LONG || (!shift && operandKind == JavaKind.LONG)
-        ? JavaKind.LONG : JavaKind.INT;
-    if (old != null && operand != null && old.raw() != null && old.raw().bits() == targetKind.bits()
-        && (operator == Tree.Kind.PLUS || operator == Tree.Kind.MINUS || operator == Tree.Kind.MULTIPLY)) {
+  static @Nullable Fact update(
+      Tree.Kind operator,
+      @Nullable Fact old,
+      JavaKind targetKind,
+      @Nullable Fact operand,
+      @Nullable JavaKind operandKind,
+      CharSequence origin) {
+    boolean shift =
+        operator == Tree.Kind.LEFT_SHIFT
+            || operator == Tree.Kind.RIGHT_SHIFT
+            || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT;
+    JavaKind promoted =
+        targetKind == JavaKind.LONG || (!shift && operandKind == JavaKind.LONG)
+            ? JavaKind.LONG
+            : JavaKind.INT;
+    if (old != null
+        && operand != null
+        && old.raw() != null
+        && old.raw().bits() == targetKind.bits()
+        && (operator == Tree.Kind.PLUS
+            || operator == Tree.Kind.MINUS
+            || operator == Tree.Kind.MULTIPLY)) {
       Range x = old.range();
       Range y = operand.javaRange();
-      Range result = operator == Tree.Kind.PLUS ? x.add(y) : operator == Tree.Kind.MINUS ? x.subtract(y) : x.multiply(y);
+      Range result =
+          operator == Tree.Kind.PLUS
+              ? x.add(y)
+              : operator == Tree.Kind.MINUS ? x.subtract(y) : x.multiply(y);
       return Fact.in(result, targetKind, origin, null, old.fromAbi() || operand.fromAbi());
     }
     Fact value = operate(operator, old, targetKind, operand, operandKind, promoted, origin);

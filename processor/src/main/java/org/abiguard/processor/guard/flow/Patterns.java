@@ -19,24 +19,28 @@ import org.abiguard.processor.guard.facts.Fact;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Record patterns ({@code o instanceof XenAddToPhysmap(var domid, var size, long space)},
- * {@code case XenAddToPhysmap(var d, var s, var space) when space <= 0xFFFF ->}): each variable
- * a record pattern binds reads a record component, so it starts with that component's width.
+ * Record patterns ({@code o instanceof XenAddToPhysmap(var domid, var size, long space)}, {@code
+ * case XenAddToPhysmap(var d, var s, var space) when space <= 0xFFFF ->}): each variable a record
+ * pattern binds reads a record component, so it starts with that component's width.
  *
  * <p>Record patterns (Java 21) and case guards are newer than the {@code com.sun.source} API of
- * Java 17 that abiguard compiles against, so their trees are reached by kind name and through
- * the exported interfaces' methods looked up at run time; under javac 17 there are none.
+ * Java 17 that abiguard compiles against, so their trees are reached by kind name and through the
+ * exported interfaces' methods looked up at run time; under javac 17 there are none.
  */
 final class Patterns {
   private static final String DECONSTRUCTION_PATTERN = "DECONSTRUCTION_PATTERN";
   private static final @Nullable Method NESTED_PATTERNS =
       method("com.sun.source.tree.DeconstructionPatternTree", "getNestedPatterns");
-  private static final @Nullable Method CASE_LABELS = method("com.sun.source.tree.CaseTree", "getLabels");
-  private static final @Nullable Method CASE_GUARD = method("com.sun.source.tree.CaseTree", "getGuard");
+  private static final @Nullable Method CASE_LABELS =
+      method("com.sun.source.tree.CaseTree", "getLabels");
+  private static final @Nullable Method CASE_GUARD =
+      method("com.sun.source.tree.CaseTree", "getGuard");
 
   private Patterns() {}
 
-  /** Gives the variables that the patterns under {@code pattern} bind the facts of their components. */
+  /**
+   * Gives the variables that the patterns under {@code pattern} bind the facts of their components.
+   */
   static void bind(Interpreter interpreter, @Nullable TreePath pattern) {
     if (pattern == null || NESTED_PATTERNS == null || !interpreter.frame.reachable()) {
       return;
@@ -50,10 +54,15 @@ final class Patterns {
     }.scan(pattern, null);
   }
 
-  /** The labels of a case ({@code case A, B}, {@code case R(var x)}); the expressions before Java 21. */
+  /**
+   * The labels of a case ({@code case A, B}, {@code case R(var x)}); the expressions before Java
+   * 21.
+   */
   static List<? extends Tree> labels(com.sun.source.tree.CaseTree caseTree) {
     Object labels = invoke(CASE_LABELS, caseTree);
-    return labels instanceof List<?> list ? list.stream().map(Tree.class::cast).toList() : caseTree.getExpressions();
+    return labels instanceof List<?> list
+        ? list.stream().map(Tree.class::cast).toList()
+        : caseTree.getExpressions();
   }
 
   /** A case's {@code when} guard, or null (always null under javac before 21). */
@@ -63,26 +72,36 @@ final class Patterns {
 
   private static void bindComponent(Interpreter interpreter, TreePath binding) {
     TreePath parent = binding.getParentPath();
-    if (parent == null || !parent.getLeaf().getKind().name().equals(DECONSTRUCTION_PATTERN)
+    if (parent == null
+        || !parent.getLeaf().getKind().name().equals(DECONSTRUCTION_PATTERN)
         || !(invoke(NESTED_PATTERNS, parent.getLeaf()) instanceof List<?> nested)) {
       return;
     }
     int index = nested.indexOf(binding.getLeaf());
     TypeMirror recordType = interpreter.context.trees.getTypeMirror(parent);
-    if (index < 0 || !(recordType instanceof DeclaredType declaredType) || !(declaredType.asElement() instanceof TypeElement record)) {
+    if (index < 0
+        || !(recordType instanceof DeclaredType declaredType)
+        || !(declaredType.asElement() instanceof TypeElement record)) {
       return;
     }
-    List<RecordComponentElement> components = ElementFilter.recordComponentsIn(record.getEnclosedElements());
+    List<RecordComponentElement> components =
+        ElementFilter.recordComponentsIn(record.getEnclosedElements());
     if (index >= components.size()) {
       return;
     }
     ExecutableElement accessor = components.get(index).getAccessor();
-    Element variable = interpreter.context.trees.getElement(new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
+    Element variable =
+        interpreter.context.trees.getElement(
+            new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
     Fact declared = accessor == null ? null : interpreter.context.declarations.readFact(accessor);
     if (variable == null || declared == null) {
       return;
     }
-    Fact component = Arith.convert(declared, interpreter.context.declarations.kindOf(accessor.getReturnType()), interpreter.context.declarations.kindOf(variable.asType()));
+    Fact component =
+        Arith.convert(
+            declared,
+            interpreter.context.declarations.kindOf(accessor.getReturnType()),
+            interpreter.context.declarations.kindOf(variable.asType()));
     interpreter.frame.state.put(AccessPath.of(variable), component);
   }
 

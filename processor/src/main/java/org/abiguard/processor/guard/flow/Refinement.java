@@ -7,17 +7,17 @@ import org.abiguard.processor.guard.facts.Range;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a comparison proves about its operands: for {@code x op y} on Java values, the ranges
- * left for each side when it holds and when it does not. A check between two variables
- * ({@code used <= free}) bounds each by the other's range; the relation itself is kept by
- * {@link State#atMost} so that {@code free - used} is known not to be negative.
+ * What a comparison proves about its operands: for {@code x op y} on Java values, the ranges left
+ * for each side when it holds and when it does not. A check between two variables ({@code used <=
+ * free}) bounds each by the other's range; the relation itself is kept by {@link State#atMost} so
+ * that {@code free - used} is known not to be negative.
  */
 final class Refinement {
   private Refinement() {}
 
   /**
-   * The values left for the two operands of a comparison in one outcome; null for an operand
-   * no value is left for, which makes the outcome impossible.
+   * The values left for the two operands of a comparison in one outcome; null for an operand no
+   * value is left for, which makes the outcome impossible.
    */
   record Operands(@Nullable Range left, @Nullable Range right) {
     Operands swapped() {
@@ -77,8 +77,13 @@ final class Refinement {
    * Narrows the tracked operands of {@code state} (a copy the caller owns) to the values one
    * outcome leaves them; {@link State#UNREACHABLE} when the outcome is impossible.
    */
-  static State apply(State state, Operands ranges, @Nullable AccessPath leftPath, Fact left,
-      @Nullable AccessPath rightPath, Fact right) {
+  static State apply(
+      State state,
+      Operands ranges,
+      @Nullable AccessPath leftPath,
+      Fact left,
+      @Nullable AccessPath rightPath,
+      Fact right) {
     Range leftRange = ranges.left();
     Range rightRange = ranges.right();
     if (leftRange == null || rightRange == null) {

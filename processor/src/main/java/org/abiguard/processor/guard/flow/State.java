@@ -12,21 +12,24 @@ import org.abiguard.processor.guard.facts.Fact;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The facts known at one program point, per access path. The lattice has an explicit bottom,
- * {@link #UNREACHABLE}: the state of code that no path reaches (after a {@code return}, in a
- * branch a check rules out), which joins as the identity and holds no facts.
+ * The facts known at one program point, per access path. The lattice has an explicit bottom, {@link
+ * #UNREACHABLE}: the state of code that no path reaches (after a {@code return}, in a branch a
+ * check rules out), which joins as the identity and holds no facts.
  *
  * <p>A reachable state tracks some paths. A path it does not {@linkplain #tracks track} has its
- * declared fact (a parameter's or field's width); a tracked path has the fact a write or a
- * check gave it, or none ({@code null}): a value known to carry no fact, such as a plain Java
- * value in lenient mode.
+ * declared fact (a parameter's or field's width); a tracked path has the fact a write or a check
+ * gave it, or none ({@code null}): a value known to carry no fact, such as a plain Java value in
+ * lenient mode.
  */
 public final class State {
   /** The state of unreachable code: the bottom of the lattice. */
   public static final State UNREACHABLE = new State(null, null);
 
-  /** Per tracked path, its fact; a null fact is a value known to carry none. Null when unreachable. */
+  /**
+   * Per tracked path, its fact; a null fact is a value known to carry none. Null when unreachable.
+   */
   private final @Nullable Map<AccessPath, @Nullable Fact> facts;
+
   /** Relations a range check proved: {@code [a, b]} means {@code a <= b}. Null when unreachable. */
   private final @Nullable Set<List<AccessPath>> atMost;
 
@@ -35,7 +38,8 @@ public final class State {
     this(new HashMap<>(), new HashSet<>());
   }
 
-  private State(@Nullable Map<AccessPath, @Nullable Fact> facts, @Nullable Set<List<AccessPath>> atMost) {
+  private State(
+      @Nullable Map<AccessPath, @Nullable Fact> facts, @Nullable Set<List<AccessPath>> atMost) {
     this.facts = facts;
     this.atMost = atMost;
   }
@@ -47,7 +51,9 @@ public final class State {
 
   /** A copy to change independently; the unreachable state is its own copy. */
   public State copy() {
-    return reachable() ? new State(new HashMap<>(facts()), new HashSet<>(relations())) : UNREACHABLE;
+    return reachable()
+        ? new State(new HashMap<>(facts()), new HashSet<>(relations()))
+        : UNREACHABLE;
   }
 
   /** Records that {@code a <= b} holds here. */
@@ -61,15 +67,17 @@ public final class State {
   }
 
   /**
-   * What a lambda or a local or anonymous class may rely on: the facts of local variables
-   * (captured ones are effectively final, so their facts hold whenever the code runs), not of
-   * fields, which may change before it runs.
+   * What a lambda or a local or anonymous class may rely on: the facts of local variables (captured
+   * ones are effectively final, so their facts hold whenever the code runs), not of fields, which
+   * may change before it runs.
    */
   public State capturedLocals() {
     State out = new State();
     for (Map.Entry<AccessPath, @Nullable Fact> entry : facts().entrySet()) {
       List<Object> chain = entry.getKey().chain();
-      if (chain.size() == 1 && chain.get(0) instanceof Element variable && variable.getKind() != ElementKind.FIELD) {
+      if (chain.size() == 1
+          && chain.get(0) instanceof Element variable
+          && variable.getKind() != ElementKind.FIELD) {
         out.facts().put(entry.getKey(), entry.getValue());
       }
     }

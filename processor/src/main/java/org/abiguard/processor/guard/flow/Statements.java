@@ -28,9 +28,9 @@ import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Statements: each transforms the state at its entry into the state after it ({@link State#UNREACHABLE}
- * when it completes abruptly). Jumps hand their state to their {@link Target}; loops, switches and try
- * statements are run by the part that does them.
+ * Statements: each transforms the state at its entry into the state after it ({@link
+ * State#UNREACHABLE} when it completes abruptly). Jumps hand their state to their {@link Target};
+ * loops, switches and try statements are run by the part that does them.
  */
 final class Statements {
   private final Interpreter interpreter;
@@ -99,10 +99,11 @@ final class Statements {
       case CLASS -> interpreter.analyseLocalClass(path);
       case ASSERT -> {
         State before = frame.state;
-        Branches condition = interpreter.conditions.evaluate(new TreePath(path, ((AssertTree) tree).getCondition()));
+        Branches condition =
+            interpreter.conditions.evaluate(new TreePath(path, ((AssertTree) tree).getCondition()));
         frame.state = State.join(before, State.join(condition.whenTrue(), condition.whenFalse()));
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -122,10 +123,13 @@ final class Statements {
       return;
     }
     interpreter.expressions.noteAlias(variable, initializer);
-    checks.check(context.declarations.variableSink(variable), value, values.kind(initializer), initializer);
+    checks.check(
+        context.declarations.variableSink(variable), value, values.kind(initializer), initializer);
     JavaKind variableKind = context.declarations.kindOf(variable.asType());
     if (variableKind != null) {
-      frame.state.put(access, values.stored(variable, Arith.convert(value, values.kind(initializer), variableKind)));
+      frame.state.put(
+          access,
+          values.stored(variable, Arith.convert(value, values.kind(initializer), variableKind)));
       frame.noteUpdate();
     }
   }
@@ -157,8 +161,11 @@ final class Statements {
     Fact value = evaluate(expression);
     Target target = jumps.yieldTarget();
     if (target != null) {
-      target.yielded = Fact.join(target.yielded,
-          Arith.convert(value, values.kind(expression), values.kind(new TreePath(path, target.tree))));
+      target.yielded =
+          Fact.join(
+              target.yielded,
+              Arith.convert(
+                  value, values.kind(expression), values.kind(new TreePath(path, target.tree))));
       target.breaks = State.join(target.breaks, frame.state);
     }
     frame.state = State.UNREACHABLE;
@@ -166,8 +173,11 @@ final class Statements {
 
   private void labeled(TreePath path, LabeledStatementTree labeled) {
     StatementTree body = labeled.getStatement();
-    boolean isLoop = body instanceof WhileLoopTree || body instanceof DoWhileLoopTree
-        || body instanceof ForLoopTree || body instanceof EnhancedForLoopTree;
+    boolean isLoop =
+        body instanceof WhileLoopTree
+            || body instanceof DoWhileLoopTree
+            || body instanceof ForLoopTree
+            || body instanceof EnhancedForLoopTree;
     if (isLoop) {
       jumps.labelNext(labeled.getLabel());
       execute(new TreePath(path, body));

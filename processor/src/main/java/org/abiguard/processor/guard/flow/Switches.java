@@ -16,9 +16,9 @@ import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Switch statements and expressions: each case starts from the state before the switch with
- * the selector narrowed to the case's constants (and its patterns bound, its guard holding);
- * a switch expression's value is the join of what its cases yield.
+ * Switch statements and expressions: each case starts from the state before the switch with the
+ * selector narrowed to the case's constants (and its patterns bound, its guard holding); a switch
+ * expression's value is the join of what its cases yield.
  */
 final class Switches {
   private final Interpreter interpreter;
@@ -68,8 +68,13 @@ final class Switches {
    * (joined with the state where no case matched when there is no default). For a switch
    * expression, the value of each arrow expression is joined into the target's yield.
    */
-  private State cases(TreePath path, List<? extends CaseTree> cases, TreePath selector, @Nullable Fact selected,
-      Target target, @Nullable JavaKind resultKind) {
+  private State cases(
+      TreePath path,
+      List<? extends CaseTree> cases,
+      TreePath selector,
+      @Nullable Fact selected,
+      Target target,
+      @Nullable JavaKind resultKind) {
     State before = frame.state;
     AccessPath selectorAccess = paths.of(selector);
     State fallthrough = State.UNREACHABLE;
@@ -94,7 +99,8 @@ final class Switches {
         if (body instanceof ExpressionTree) {
           Fact value = interpreter.expressions.evaluate(bodyPath);
           if (target.switchExpression && frame.reachable()) {
-            target.yielded = Fact.join(target.yielded, Arith.convert(value, values.kind(bodyPath), resultKind));
+            target.yielded =
+                Fact.join(target.yielded, Arith.convert(value, values.kind(bodyPath), resultKind));
             target.breaks = State.join(target.breaks, frame.state);
           }
           if (!target.switchExpression) {
@@ -145,6 +151,8 @@ final class Switches {
       Patterns.bind(interpreter, new TreePath(casePath, label));
     }
     Tree guard = Patterns.guard(caseTree);
-    return guard == null ? frame.state : interpreter.conditions.evaluate(new TreePath(casePath, guard)).whenTrue();
+    return guard == null
+        ? frame.state
+        : interpreter.conditions.evaluate(new TreePath(casePath, guard)).whenTrue();
   }
 }

@@ -11,10 +11,15 @@ final class Target {
   final @Nullable Name label;
   final boolean loop;
   final boolean switchExpression;
-  /** The join of the states {@code break} (or {@code yield}) came here with; unreachable before any. */
+
+  /**
+   * The join of the states {@code break} (or {@code yield}) came here with; unreachable before any.
+   */
   State breaks = State.UNREACHABLE;
+
   /** The join of the states {@code continue} came here with; unreachable before any. */
   State continues = State.UNREACHABLE;
+
   /** A switch expression's value: the join of what its cases yield; null while nothing is known. */
   @Nullable Fact yielded;
 

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code try} statements: a catch block starts from every state the try block could throw
- * from; a finally block runs on each way out of the try (normal completion, an exception, a
- * jump, a return), from that way's own state.
+ * {@code try} statements: a catch block starts from every state the try block could throw from; a
+ * finally block runs on each way out of the try (normal completion, an exception, a jump, a
+ * return), from that way's own state.
  */
 final class TryStatements {
   private final Interpreter interpreter;
@@ -36,7 +36,8 @@ final class TryStatements {
     if (!frame.reachable()) {
       return;
     }
-    TreePath finallyBlock = tryTree.getFinallyBlock() == null ? null : new TreePath(path, tryTree.getFinallyBlock());
+    TreePath finallyBlock =
+        tryTree.getFinallyBlock() == null ? null : new TreePath(path, tryTree.getFinallyBlock());
     // break, continue, yield and return leave the try through its finally block: collect the
     // states they jump with apart from those of earlier jumps, to run the finally block on them
     List<Target> enclosing = finallyBlock == null ? List.of() : jumps.enclosing();
@@ -81,8 +82,10 @@ final class TryStatements {
     frame.noteThrown(afterFinally(finallyBlock, escaping));
     for (int i = 0; i < enclosing.size(); i++) {
       Target target = enclosing.get(i);
-      target.breaks = State.join(target.breaks, afterFinally(finallyBlock, leaving.get(i).breaks()));
-      target.continues = State.join(target.continues, afterFinally(finallyBlock, leaving.get(i).continues()));
+      target.breaks =
+          State.join(target.breaks, afterFinally(finallyBlock, leaving.get(i).breaks()));
+      target.continues =
+          State.join(target.continues, afterFinally(finallyBlock, leaving.get(i).continues()));
     }
     State returning = afterFinally(finallyBlock, returned);
     if (returning.reachable()) {

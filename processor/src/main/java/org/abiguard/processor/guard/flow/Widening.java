@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
-import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
@@ -16,22 +15,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * Makes a loop reach its fixpoint whatever its depth. A path whose fact still changes after the
  * first rounds has the bounds that moved pushed to its limit (a counter bounded by the loop's
- * condition keeps its lower bound); if it changes again it takes its whole limit and keeps it
- * (the limit is sticky). Each path thus moves at most twice, and the iteration ends after at most
- * about twice as many rounds as the loop has paths.
+ * condition keeps its lower bound); if it changes again it takes its whole limit and keeps it (the
+ * limit is sticky). Each path thus moves at most twice, and the iteration ends after at most about
+ * twice as many rounds as the loop has paths.
  *
  * <p>The limit of a path is what its variable can hold: its declared width, or for raw bits the
- * whole unsigned range of their width (so a value passed around a loop keeps its source), or
- * else the range of its Java type. In lenient mode a plain variable that accumulates only
- * constants and plain values becomes a plain Java value (no fact); one that accumulates values
- * derived from ABI declarations ({@link Fact#fromAbi()}) is held to its Java type's range, as in
- * strict mode, and so is a plain one that receives such a value later.
+ * whole unsigned range of their width (so a value passed around a loop keeps its source), or else
+ * the range of its Java type. In lenient mode a plain variable that accumulates only constants and
+ * plain values becomes a plain Java value (no fact); one that accumulates values derived from ABI
+ * declarations ({@link Fact#fromAbi()}) is held to its Java type's range, as in strict mode, and so
+ * is a plain one that receives such a value later.
  */
 final class Widening {
   private final Declarations declarations;
   private final boolean strict;
+
   /** Paths whose moving bounds were pushed to their limit once. */
   private final Set<AccessPath> pushed = new HashSet<>();
+
   /** Paths at their whole limit for good (null: a plain Java value). */
   private final Map<AccessPath, @Nullable Fact> settled = new HashMap<>();
 
@@ -40,7 +41,10 @@ final class Widening {
     this.strict = strict;
   }
 
-  /** The next head of the loop: {@code next} with every path that changed since {@code head} widened. */
+  /**
+   * The next head of the loop: {@code next} with every path that changed since {@code head}
+   * widened.
+   */
   State widen(State head, State next) {
     if (!head.reachable() || !next.reachable()) {
       return next;
@@ -62,8 +66,11 @@ final class Widening {
         continue;
       }
       Fact old = head.fact(path);
-      if ((now == null && old == null) || (now != null && old != null && old.range().contains(now.range())
-          && old.sameValues(now))) {
+      if ((now == null && old == null)
+          || (now != null
+              && old != null
+              && old.range().contains(now.range())
+              && old.sameValues(now))) {
         continue;
       }
       Fact limit = limit(path, old, now);
@@ -72,9 +79,17 @@ final class Widening {
         continue;
       }
       Range base = old.range();
-      BigInteger lo = now.range().lo().compareTo(base.lo()) < 0 ? limit.range().lo().min(now.range().lo()) : base.lo();
-      BigInteger hi = now.range().hi().compareTo(base.hi()) > 0 ? limit.range().hi().max(now.range().hi()) : base.hi();
-      out.put(path, new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended(), now.fromAbi()));
+      BigInteger lo =
+          now.range().lo().compareTo(base.lo()) < 0
+              ? limit.range().lo().min(now.range().lo())
+              : base.lo();
+      BigInteger hi =
+          now.range().hi().compareTo(base.hi()) > 0
+              ? limit.range().hi().max(now.range().hi())
+              : base.hi();
+      out.put(
+          path,
+          new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended(), now.fromAbi()));
     }
     return out;
   }
@@ -83,8 +98,11 @@ final class Widening {
   private @Nullable Fact settle(AccessPath path, @Nullable Fact old, @Nullable Fact now) {
     Fact limit = limit(path, old, now);
     Fact value = now != null ? now : old;
-    Fact settledFact = limit == null || value == null ? limit
-        : new Fact(limit.range(), limit.raw(), value.origin(), limit.signExtended(), limit.fromAbi());
+    Fact settledFact =
+        limit == null || value == null
+            ? limit
+            : new Fact(
+                limit.range(), limit.raw(), value.origin(), limit.signExtended(), limit.fromAbi());
     settled.put(path, settledFact);
     return settledFact;
   }
@@ -96,7 +114,9 @@ final class Widening {
     }
     boolean abi = Fact.fromAbi(now) || Fact.fromAbi(old);
     Width raw = value.raw();
-    if (raw != null && (old == null || raw.equals(old.raw())) && (now == null || raw.equals(now.raw()))) {
+    if (raw != null
+        && (old == null || raw.equals(old.raw()))
+        && (now == null || raw.equals(now.raw()))) {
       // raw bits of a width: every value of that width, still from the same source
       return new Fact(Range.unsigned(raw.bits()), raw, value.origin(), value.signExtended(), abi);
     }
@@ -112,6 +132,8 @@ final class Widening {
       return null;
     }
     JavaKind kind = declarations.kindOf(variable.asType());
-    return kind == null ? null : Declarations.javaTypeFact(kind, declarations.describe(variable)).withAbi(abi);
+    return kind == null
+        ? null
+        : Declarations.javaTypeFact(kind, declarations.describe(variable)).withAbi(abi);
   }
 }

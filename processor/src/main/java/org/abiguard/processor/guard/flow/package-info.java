@@ -4,9 +4,9 @@
  * switches, try statements, expressions, calls, assignments, conditions) share one {@code Frame}
  * holding the {@link org.abiguard.processor.guard.flow.State} at the current program point.
  *
- * <p>Null-marked: a value that may be absent is {@code @Nullable}. The unreachable state is
- * {@link org.abiguard.processor.guard.flow.State#UNREACHABLE}, never null; a {@code @Nullable
- * Fact} that is null means nothing is known about the value.
+ * <p>Null-marked: a value that may be absent is {@code @Nullable}. The unreachable state is {@link
+ * org.abiguard.processor.guard.flow.State#UNREACHABLE}, never null; a {@code @Nullable Fact} that
+ * is null means nothing is known about the value.
  */
 @NullMarked
 package org.abiguard.processor.guard.flow;

@@ -4,8 +4,8 @@ import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 
 /**
- * A place a value flows into that declares a width: a parameter, field, local, return value,
- * array element or record component.
+ * A place a value flows into that declares a width: a parameter, field, local, return value, array
+ * element or record component.
  *
  * @param width the declared C width
  * @param kind the Java type that holds it

@@ -8,13 +8,15 @@ import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds a fact against a sink and, where values can be lost, writes the diagnostic: which
- * source reaches which sink, which values are lost, and how to fix it.
+ * Holds a fact against a sink and, where values can be lost, writes the diagnostic: which source
+ * reaches which sink, which values are lost, and how to fix it.
  */
 public final class SinkChecker {
   private static final int MAX_EXPRESSION_TEXT = 40;
+
   /** The value's text when its source is too long to repeat in a suggested check. */
   private static final String UNKNOWN = "value";
+
   /** Text that is an operand as it is: a name, a field access, a call without operators in it. */
   private static final java.util.regex.Pattern SIMPLE =
       java.util.regex.Pattern.compile("[\\w$.]+(\\([\\w$., ]*\\))?(\\.[\\w$]+(\\(\\))?)*");
@@ -67,16 +69,26 @@ public final class SinkChecker {
       }
       lost.append(new Range(r.lo().max(allowed.hi().add(BigInteger.ONE)), r.hi()));
     }
-    boolean turnsNegative = w.signed() && !below && r.hi().compareTo(Range.unsignedMax(w.bits())) <= 0;
-    StringBuilder m = new StringBuilder()
-        .append(f.origin()).append(" can reach ").append(sink.description()).append(": values ").append(lost)
-        .append(turnsNegative ? " would turn negative" : " would be truncated");
+    boolean turnsNegative =
+        w.signed() && !below && r.hi().compareTo(Range.unsignedMax(w.bits())) <= 0;
+    StringBuilder m =
+        new StringBuilder()
+            .append(f.origin())
+            .append(" can reach ")
+            .append(sink.description())
+            .append(": values ")
+            .append(lost)
+            .append(turnsNegative ? " would turn negative" : " would be truncated");
     String fits = smallestWidth(r);
     if (fits != null) {
       fix(m, "widen the " + sink.noun() + " to " + fits);
     }
-    String rejected = below && above ? "values outside " + allowed
-        : above ? "values above " + Range.hex(allowed.hi()) : "values below " + Range.hex(allowed.lo());
+    String rejected =
+        below && above
+            ? "values outside " + allowed
+            : above
+                ? "values above " + Range.hex(allowed.hi())
+                : "values below " + Range.hex(allowed.lo());
     fix(m, reject(rejected, sink, e, rangeCheck(f, e, allowed)));
     String helpers = helpers(w);
     if (helpers != null) {
@@ -88,8 +100,16 @@ public final class SinkChecker {
   private static Finding negative(Fact f, Sink sink, String e) {
     Range r = f.range();
     Range neg = new Range(r.lo(), r.hi().min(BigInteger.ONE.negate()));
-    StringBuilder m = new StringBuilder().append(f.origin()).append(" can reach ").append(sink.description())
-        .append(": negative values ").append(neg).append(" would become huge ").append(sink.width()).append(" values");
+    StringBuilder m =
+        new StringBuilder()
+            .append(f.origin())
+            .append(" can reach ")
+            .append(sink.description())
+            .append(": negative values ")
+            .append(neg)
+            .append(" would become huge ")
+            .append(sink.width())
+            .append(" values");
     fix(m, reject("negative values", sink, e, operand(e) + " < 0"));
     String helper = checker(sink.width());
     if (helper != null) {
@@ -103,14 +123,33 @@ public final class SinkChecker {
     BigInteger full = BigInteger.ONE.shiftLeft(raw.bits());
     Range orig = new Range(neg.lo().add(full), neg.hi().add(full));
     String o = operand(e);
-    String fix = switch (raw.bits()) {
-      case 8 -> (sink.kind().bits() > 32 ? "Byte.toUnsignedLong(" : "Byte.toUnsignedInt(") + e + ") or " + o + " & 0xFF";
-      case 16 -> (sink.kind().bits() > 32 ? "Short.toUnsignedLong(" : "Short.toUnsignedInt(") + e + ") or " + o + " & 0xFFFF";
-      default -> "Integer.toUnsignedLong(" + e + ") or " + o + " & 0xFFFFFFFFL";
-    };
-    StringBuilder m = new StringBuilder().append(f.origin()).append(" can reach ").append(sink.description())
-        .append(" through Java's sign-extending widening: raw ").append(raw).append(" values ").append(orig)
-        .append(" arrive as ").append(neg);
+    String fix =
+        switch (raw.bits()) {
+          case 8 ->
+              (sink.kind().bits() > 32 ? "Byte.toUnsignedLong(" : "Byte.toUnsignedInt(")
+                  + e
+                  + ") or "
+                  + o
+                  + " & 0xFF";
+          case 16 ->
+              (sink.kind().bits() > 32 ? "Short.toUnsignedLong(" : "Short.toUnsignedInt(")
+                  + e
+                  + ") or "
+                  + o
+                  + " & 0xFFFF";
+          default -> "Integer.toUnsignedLong(" + e + ") or " + o + " & 0xFFFFFFFFL";
+        };
+    StringBuilder m =
+        new StringBuilder()
+            .append(f.origin())
+            .append(" can reach ")
+            .append(sink.description())
+            .append(" through Java's sign-extending widening: raw ")
+            .append(raw)
+            .append(" values ")
+            .append(orig)
+            .append(" arrive as ")
+            .append(neg);
     fix(m, "write " + fix + " to widen them as unsigned");
     return new Finding(AbiKind.SIGN, m.toString());
   }
@@ -125,12 +164,13 @@ public final class SinkChecker {
    * 0xFFFF before the call: if (xatp.space < 0 || xatp.space > 0xFFFF), return an error or throw}.
    */
   private static String reject(String values, Sink sink, String e, String condition) {
-    String where = switch (sink.noun()) {
-      case "parameter", "record component" -> "before the call";
-      case "return type" -> "before the return";
-      case "array element" -> "before the store";
-      default -> "before the assignment";
-    };
+    String where =
+        switch (sink.noun()) {
+          case "parameter", "record component" -> "before the call";
+          case "return type" -> "before the return";
+          case "array element" -> "before the store";
+          default -> "before the assignment";
+        };
     String m = "reject " + values + " " + where;
     return e.equals(UNKNOWN) ? m : m + ": if (" + condition + "), return an error or throw";
   }
@@ -144,14 +184,19 @@ public final class SinkChecker {
       return sameWidth ? o + " < 0" : o + " < 0 || " + hi;
     }
     if (allowed.lo().signum() < 0) {
-      return f.range().lo().compareTo(allowed.lo()) < 0 ? o + " < " + Range.hex(allowed.lo()) + " || " + hi : hi;
+      return f.range().lo().compareTo(allowed.lo()) < 0
+          ? o + " < " + Range.hex(allowed.lo()) + " || " + hi
+          : hi;
     }
     // values above Long.MAX_VALUE are held as raw bits in a long (cast away here): negative in Java
     boolean rawLong = f.range().hi().compareTo(Range.signedMax(64)) > 0;
     return f.range().lo().signum() < 0 || rawLong ? o + " < 0 || " + hi : hi;
   }
 
-  /** The value's text as an operand of a comparison: parenthesized unless it is a name, access or call. */
+  /**
+   * The value's text as an operand of a comparison: parenthesized unless it is a name, access or
+   * call.
+   */
   private static String operand(String e) {
     return SIMPLE.matcher(e).matches() ? e : "(" + e + ")";
   }
@@ -178,7 +223,11 @@ public final class SinkChecker {
     if (check == null) {
       return null;
     }
-    return w.signed() ? check + " to make the conversion explicit (it throws on them)"
-        : check + " (throws on them) or Abi.truncU" + w.bits() + "(...) (keeps the low bits) to make the conversion explicit";
+    return w.signed()
+        ? check + " to make the conversion explicit (it throws on them)"
+        : check
+            + " (throws on them) or Abi.truncU"
+            + w.bits()
+            + "(...) (keeps the low bits) to make the conversion explicit";
   }
 }

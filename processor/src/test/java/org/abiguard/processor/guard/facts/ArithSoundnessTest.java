@@ -15,13 +15,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The transfer functions are sound: for operands drawn from two facts' ranges, Java's result
- * always lies in the result fact. Operands are drawn around the interesting edges (0, the
- * signed and unsigned limits) as well as at random.
+ * The transfer functions are sound: for operands drawn from two facts' ranges, Java's result always
+ * lies in the result fact. Operands are drawn around the interesting edges (0, the signed and
+ * unsigned limits) as well as at random.
  */
 class ArithSoundnessTest {
-  private static final long[] EDGES = {0, 1, 2, 0x7F, 0x80, 0xFF, 0x100, 0x7FFF, 0x8000, 0xFFFF, 0x10000,
-      0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL, -1, -2, -0x80, -0x8000, Integer.MIN_VALUE};
+  private static final long[] EDGES = {
+    0,
+    1,
+    2,
+    0x7F,
+    0x80,
+    0xFF,
+    0x100,
+    0x7FFF,
+    0x8000,
+    0xFFFF,
+    0x10000,
+    0x7FFF_FFFFL,
+    0x8000_0000L,
+    0xFFFF_FFFFL,
+    -1,
+    -2,
+    -0x80,
+    -0x8000,
+    Integer.MIN_VALUE
+  };
 
   private final Random random = new Random(42);
 
@@ -38,25 +57,28 @@ class ArithSoundnessTest {
   }
 
   private long pick() {
-    return random.nextBoolean() ? (int) EDGES[random.nextInt(EDGES.length)] : random.nextInt(1 << (1 + random.nextInt(30)))
-        * (random.nextBoolean() ? 1L : -1L);
+    return random.nextBoolean()
+        ? (int) EDGES[random.nextInt(EDGES.length)]
+        : random.nextInt(1 << (1 + random.nextInt(30))) * (random.nextBoolean() ? 1L : -1L);
   }
 
   /** A Java int whose value the fact allows. */
   private int sample(Fact f) {
     BigInteger lo = f.range().lo();
     BigInteger span = f.range().hi().subtract(lo);
-    BigInteger offset = switch (random.nextInt(3)) {
-      case 0 -> BigInteger.ZERO;
-      case 1 -> span;
-      default -> new BigInteger(span.bitLength() + 1, random).mod(span.add(BigInteger.ONE));
-    };
+    BigInteger offset =
+        switch (random.nextInt(3)) {
+          case 0 -> BigInteger.ZERO;
+          case 1 -> span;
+          default -> new BigInteger(span.bitLength() + 1, random).mod(span.add(BigInteger.ONE));
+        };
     return lo.add(offset).intValue();
   }
 
   /** Whether the Java int {@code v} is a value the fact allows. */
   private static boolean allows(Fact f, int v) {
-    BigInteger value = f.raw() != null ? BigInteger.valueOf(Integer.toUnsignedLong(v)) : BigInteger.valueOf(v);
+    BigInteger value =
+        f.raw() != null ? BigInteger.valueOf(Integer.toUnsignedLong(v)) : BigInteger.valueOf(v);
     return f.range().contains(value);
   }
 
@@ -77,7 +99,22 @@ class ArithSoundnessTest {
         } catch (ArithmeticException divisionByZero) {
           continue;
         }
-        assertTrue(allows(r, v), () -> name + ": " + x + " op " + y + " = " + v + " outside " + r + " for " + a + ", " + b);
+        assertTrue(
+            allows(r, v),
+            () ->
+                name
+                    + ": "
+                    + x
+                    + " op "
+                    + y
+                    + " = "
+                    + v
+                    + " outside "
+                    + r
+                    + " for "
+                    + a
+                    + ", "
+                    + b);
       }
     }
   }
@@ -90,11 +127,12 @@ class ArithSoundnessTest {
   @ValueSource(strings = {"+", "-", "*"})
   void additiveOperatorsAreSound(String op) {
     char c = op.charAt(0);
-    IntBinaryOperator java = switch (c) {
-      case '+' -> (x, y) -> x + y;
-      case '-' -> (x, y) -> x - y;
-      default -> (x, y) -> x * y;
-    };
+    IntBinaryOperator java =
+        switch (c) {
+          case '+' -> (x, y) -> x + y;
+          case '-' -> (x, y) -> x - y;
+          default -> (x, y) -> x * y;
+        };
     checkSound(op, java, (a, b) -> Arith.additive(c, a, b, JavaKind.INT, "r"));
   }
 
@@ -117,11 +155,14 @@ class ArithSoundnessTest {
       Fact amount = Fact.plain(Range.of(k, k), "k");
       checkSound("<<" + k, (x, y) -> x << k, (a, b) -> Arith.shift("<<", a, k, JavaKind.INT, "r"));
       checkSound(">>" + k, (x, y) -> x >> k, (a, b) -> Arith.shift(">>", a, k, JavaKind.INT, "r"));
-      checkSound(">>>" + k, (x, y) -> x >>> k, (a, b) -> Arith.shift(">>>", a, k, JavaKind.INT, "r"));
+      checkSound(
+          ">>>" + k, (x, y) -> x >>> k, (a, b) -> Arith.shift(">>>", a, k, JavaKind.INT, "r"));
       assertNotNull(amount);
     }
-    checkSound(">>> unknown", (x, y) -> x >>> y, (a, b) -> Arith.shift(">>>", a, null, JavaKind.INT, "r"));
-    checkSound(">> unknown", (x, y) -> x >> y, (a, b) -> Arith.shift(">>", a, null, JavaKind.INT, "r"));
+    checkSound(
+        ">>> unknown", (x, y) -> x >>> y, (a, b) -> Arith.shift(">>>", a, null, JavaKind.INT, "r"));
+    checkSound(
+        ">> unknown", (x, y) -> x >> y, (a, b) -> Arith.shift(">>", a, null, JavaKind.INT, "r"));
   }
 
   @Test
@@ -152,7 +193,9 @@ class ArithSoundnessTest {
   void aSignedCheckOnRawBitsDoesNotBoundThem() {
     Fact u32 = Fact.declared(Width.U32, JavaKind.INT, "space");
     // x <= 0xFFFF on the Java int leaves the negative ints, the upper half of u32
-    Fact checked = u32.restrictJava(new Range(BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(0xFFFF)));
+    Fact checked =
+        u32.restrictJava(
+            new Range(BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(0xFFFF)));
     assertEquals(Range.of(0, 0xFFFF_FFFFL), checked.range());
     Fact both = u32.restrictJava(Range.of(0, 0xFFFF));
     assertEquals(Range.of(0, 0xFFFF), both.range());
@@ -171,7 +214,9 @@ class ArithSoundnessTest {
           int x = sample(a);
           int n = lo + random.nextInt(hi - lo + 1);
           int v = op.equals("<<") ? x << n : op.equals(">>") ? x >> n : x >>> n;
-          assertTrue(allows(r, v), () -> x + " " + op + " " + n + " = " + v + " outside " + r + " for " + a);
+          assertTrue(
+              allows(r, v),
+              () -> x + " " + op + " " + n + " = " + v + " outside " + r + " for " + a);
         }
       }
     }

@@ -25,11 +25,18 @@ class RefinementTest {
 
   @Test
   void anOutcomeNoValueIsLeftForIsUnreachable() {
-    Refinement.Outcomes outcomes = Refinement.outcomes(Tree.Kind.GREATER_THAN, Range.of(0, 0xFF), LIMIT);
+    Refinement.Outcomes outcomes =
+        Refinement.outcomes(Tree.Kind.GREATER_THAN, Range.of(0, 0xFF), LIMIT);
     assertNull(outcomes.whenTrue().left());
     AccessPath space = AccessPath.of("space");
-    State whenTrue = Refinement.apply(new State(), outcomes.whenTrue(), space,
-        Fact.plain(Range.of(0, 0xFF), "u8 value"), null, Fact.plain(LIMIT, "constant 0xFFFF"));
+    State whenTrue =
+        Refinement.apply(
+            new State(),
+            outcomes.whenTrue(),
+            space,
+            Fact.plain(Range.of(0, 0xFF), "u8 value"),
+            null,
+            Fact.plain(LIMIT, "constant 0xFFFF"));
     assertSame(State.UNREACHABLE, whenTrue);
     assertFalse(whenTrue.reachable());
   }
@@ -38,8 +45,14 @@ class RefinementTest {
   void theReachableOutcomeNarrowsTheTrackedOperand() {
     Refinement.Outcomes outcomes = Refinement.outcomes(Tree.Kind.LESS_THAN_EQUAL, U32, LIMIT);
     AccessPath space = AccessPath.of("space");
-    State whenTrue = Refinement.apply(new State(), outcomes.whenTrue(), space,
-        Fact.plain(U32, "field XenAddToPhysmap.space (u32)"), null, Fact.plain(LIMIT, "constant 0xFFFF"));
+    State whenTrue =
+        Refinement.apply(
+            new State(),
+            outcomes.whenTrue(),
+            space,
+            Fact.plain(U32, "field XenAddToPhysmap.space (u32)"),
+            null,
+            Fact.plain(LIMIT, "constant 0xFFFF"));
     assertEquals(Range.of(0, 0xFFFF), whenTrue.fact(space).range());
   }
 }

@@ -8,6 +8,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -82,6 +83,22 @@ public final class AbiRuntime {
   }
 
   // ---------------------------------------------------------------- gets and puts
+
+  /**
+   * Whether a little-endian type's integers must have their bytes reversed in {@code buf}: its
+   * order is big endian. The {@code swap} of the gets and puts below.
+   */
+  public static boolean swapForLittleEndian(ByteBuffer buf) {
+    return buf.order() != ByteOrder.LITTLE_ENDIAN;
+  }
+
+  /**
+   * Whether a big-endian type's integers must have their bytes reversed in {@code buf}: its order
+   * is little endian. The {@code swap} of the gets and puts below.
+   */
+  public static boolean swapForBigEndian(ByteBuffer buf) {
+    return buf.order() != ByteOrder.BIG_ENDIAN;
+  }
 
   /** The {@code short} at {@code index}, its bytes reversed if {@code swap}. */
   public static short getShort(ByteBuffer buf, int index, boolean swap) {

@@ -68,20 +68,62 @@ final class AbiClassWriter {
     }
   }
 
+  /** The nested class of an ABI other than the primary one, with all its members. */
   TypeSpec build() {
-    String abi = layout.abi().manifestName();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
                 "{@code $L} on $L: the constants are those of this layout.\n\n<pre>{@code\n$L\n}</pre>\n",
                 struct.cTypeName(),
-                abi,
-                c.layout(layout))
-            .addField(constant("SIZE", layout.size()))
-            .addField(constant("ALIGNMENT", layout.align()));
+                layout.abi().manifestName(),
+                c.layout(layout));
+    addMembers(type, false);
+    return type.build();
+  }
+
+  /**
+   * The nested class of the primary ABI: the marshaller's own constants and methods are this ABI's,
+   * so the class inherits them instead of repeating them (one copy of the code and its constants).
+   */
+  TypeSpec buildPrimary() {
+    ClassName marshaller = names.marshaller(struct);
+    return TypeSpec.classBuilder(self)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(marshaller)
+        .addJavadoc(
+            "{@code $L} on $L, the primary ABI: the constants and methods of {@link $L}, which\n"
+                + "this class inherits.\n\n<pre>{@code\n$L\n}</pre>\n",
+            struct.cTypeName(),
+            layout.abi().manifestName(),
+            marshaller.simpleName(),
+            c.layout(layout))
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .build();
+  }
+
+  /**
+   * Adds this ABI's constants, constructor and methods to {@code type}: an ABI class, or ({@code
+   * primary}) the marshaller itself, whose members get the full Javadoc.
+   */
+  void addMembers(TypeSpec.Builder type, boolean primary) {
+    String abi = layout.abi().manifestName();
+    type.addField(
+            constant(
+                "SIZE",
+                layout.size(),
+                primary ? docOf("{@code sizeof($L)} on $L, the primary ABI.\n", abi) : null))
+        .addField(
+            constant(
+                "ALIGNMENT",
+                layout.align(),
+                primary ? docOf("{@code _Alignof($L)} on $L, the primary ABI.\n", abi) : null));
     for (FieldLayout field : layout.fields()) {
-      type.addField(constant(ConstantNames.offsetConstant(field.field()), field.offset()));
+      type.addField(
+          constant(
+              ConstantNames.offsetConstant(field.field()),
+              field.offset(),
+              primary ? CodeBlock.of("$L on $L.\n", memberDoc(field), abi) : null));
     }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     Access buffer = new BufferAccess(struct.order());
@@ -92,31 +134,43 @@ final class AbiClassWriter {
     } else {
       check(type, false);
     }
-    readAndWrite(type, buffer);
+    readAndWrite(type, buffer, primary);
     if (segment != null) {
       // the value layouts are the ABI class's own: reading the outer class's while the outer
       // class's LAYOUT (this class's) is being initialised would be a cycle of class initialisation
       type.addFields(segment.valueLayouts());
-      type.addField(new ForeignLayout(layout, members, segment).field(type));
-      readAndWrite(type, segment);
+      FieldSpec layoutField = new ForeignLayout(layout, members, segment).field(type);
+      type.addField(
+          primary
+              ? layoutField.toBuilder()
+                  .addJavadoc(
+                      "{@code $L} on $L, the primary ABI, as a {@code java.lang.foreign} layout.\n",
+                      struct.cTypeName(),
+                      abi)
+                  .build()
+              : layoutField);
+      readAndWrite(type, segment, primary);
     }
-    return type.build();
+  }
+
+  private CodeBlock docOf(String format, String abi) {
+    return CodeBlock.of(format, struct.cTypeName(), abi);
   }
 
   /** The reads and writes through one kind of memory. */
-  private void readAndWrite(TypeSpec.Builder type, Access access) {
+  private void readAndWrite(TypeSpec.Builder type, Access access, boolean primary) {
     if (struct.union()) {
       UnionCode union = new UnionCode(layout, cx, memberEnum());
-      read(type, access, false);
-      read(type, access, true);
+      read(type, access, false, primary);
+      read(type, access, true, primary);
       type.addMethod(union.write(access));
       writeUnion(type, access);
     } else {
       if (flexibleWithoutCount() != null) {
         type.addMethod(readWithoutCount(access));
       }
-      read(type, access, false);
-      write(type, access);
+      read(type, access, false, primary);
+      write(type, access, primary);
     }
   }
 
@@ -167,10 +221,14 @@ final class AbiClassWriter {
     return doc;
   }
 
-  private static FieldSpec constant(String name, int value) {
-    return FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$L", value)
-        .build();
+  private static FieldSpec constant(String name, int value, @Nullable CodeBlock doc) {
+    FieldSpec.Builder constant =
+        FieldSpec.builder(int.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$L", value);
+    if (doc != null) {
+      constant.addJavadoc(doc);
+    }
+    return constant.build();
   }
 
   // ---------------------------------------------------------------- read
@@ -180,17 +238,11 @@ final class AbiClassWriter {
    * which decodes that member only; for a struct whose flexible array the caller counts {@code
    * read(buf, offset, count)}.
    */
-  private void read(TypeSpec.Builder type, Access access, boolean selective) {
+  private void read(TypeSpec.Builder type, Access access, boolean selective, boolean primary) {
     FieldLayout counted = flexibleWithoutCount();
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("read")
-            .addJavadoc(
-                "Reads $L{@code $L} as laid out on $L: see {@link $L#read}.$L\n",
-                selective ? "the member {@code member} of " : "",
-                struct.cTypeName(),
-                layout.abi().manifestName(),
-                marshallerDoc,
-                readNote(selective, counted))
+            .addJavadoc(readDoc(access, selective, counted, primary))
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(mirror)
             .addParameter(access.memoryType(), access.memory())
@@ -295,6 +347,47 @@ final class AbiClassWriter {
     return MemberCode.Flexible.unsignedCount(counter, read.apply(counter.javaName()));
   }
 
+  /**
+   * The Javadoc of a {@code read}: in full on the marshaller (the primary ABI), else a pointer to
+   * the marshaller's.
+   */
+  private CodeBlock readDoc(
+      Access access, boolean selective, @Nullable FieldLayout counted, boolean primary) {
+    String what = selective ? "the member {@code member} of " : "";
+    String abi = layout.abi().manifestName();
+    if (!primary) {
+      return CodeBlock.of(
+          "Reads $L{@code $L} as laid out on $L: see {@link $L#read}.$L\n",
+          what,
+          struct.cTypeName(),
+          abi,
+          marshallerDoc,
+          readNote(selective, counted));
+    }
+    boolean segment = access.memory().equals("seg");
+    String where =
+        segment
+            ? "at {@code offset} of a memory\nsegment, in $L-endian byte order; {@link #LAYOUT}"
+                + " describes the same bytes."
+            : "at {@code offset},\nin $L-endian byte order whatever {@code buf.order()} is; changes"
+                + " neither the buffer's\nposition nor its order. Each ABI's class has the same"
+                + " method for its own layout.";
+    return CodeBlock.builder()
+        .add(
+            "Reads $L{@code $L} as laid out on $L, the primary ABI, ",
+            what,
+            struct.cTypeName(),
+            abi)
+        .add(where, struct.order().manifestName())
+        .add("$L\n\n", readNote(selective, counted))
+        .add(
+            "@throws IndexOutOfBoundsException if {@code offset} is negative or the $L would end\n"
+                + "    past {@code $L}; nothing is read then\n",
+            struct.union() ? "union" : "struct",
+            segment ? "seg.byteSize()" : "buf.limit()")
+        .build();
+  }
+
   private String readNote(boolean selective, @Nullable FieldLayout counted) {
     if (struct.union()) {
       return selective
@@ -375,15 +468,11 @@ final class AbiClassWriter {
 
   // ---------------------------------------------------------------- write
 
-  private void write(TypeSpec.Builder type, Access access) {
+  private void write(TypeSpec.Builder type, Access access, boolean primary) {
     boolean swapLocal = access.usesSwap() && needsSwap();
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("write")
-            .addJavadoc(
-                "Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
-                struct.cTypeName(),
-                layout.abi().manifestName(),
-                marshallerDoc)
+            .addJavadoc(writeDoc(access, primary))
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(mirror, "value")
             .addParameter(access.memoryType(), access.memory())
@@ -449,6 +538,48 @@ final class AbiClassWriter {
     }
     split(type, put, "write", bodies, putParameters(access));
     type.addMethod(put.build());
+  }
+
+  /**
+   * The Javadoc of a struct's {@code write}: in full on the marshaller (the primary ABI), else a
+   * pointer to the marshaller's.
+   */
+  private CodeBlock writeDoc(Access access, boolean primary) {
+    String abi = layout.abi().manifestName();
+    if (!primary) {
+      return CodeBlock.of(
+          "Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
+          struct.cTypeName(),
+          abi,
+          marshallerDoc);
+    }
+    boolean segment = access.memory().equals("seg");
+    String where =
+        segment
+            ? "at {@code offset}\nof a memory segment, in $L-endian byte order, padding as zero"
+                + " bytes. Everything is\nchecked before the first byte is written: when it throws,"
+                + " the segment is unchanged.\n\n"
+            : "at {@code offset},\nin $L-endian byte order whatever {@code buf.order()} is,"
+                + " padding as zero bytes;\nchanges neither the buffer's position nor its order."
+                + " Everything is checked before the\nfirst byte is written: when it throws, the"
+                + " buffer is unchanged. Each ABI's class has the\nsame method for its own"
+                + " layout.\n\n";
+    return CodeBlock.builder()
+        .add(
+            "Writes {@code value} as {@code $L} laid out on $L, the primary ABI, ",
+            struct.cTypeName(),
+            abi)
+        .add(where, struct.order().manifestName())
+        .add(
+            "@throws NullPointerException if {@code value} or a nested struct, array or element is"
+                + " null\n"
+                + "@throws IllegalArgumentException if an array's length differs from C's\n"
+                + "@throws $L if a member's value does not fit its C width\n"
+                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would"
+                + " end\n    past {@code $L}\n",
+            RuntimeTypes.RANGE_EXCEPTION.canonicalName(),
+            segment ? "seg.byteSize()" : "buf.limit()")
+        .build();
   }
 
   /**

@@ -12,7 +12,6 @@ import org.abiguard.processor.model.Width;
  */
 final class BufferAccess implements Access {
   private static final ClassName BYTE_BUFFER = ClassName.get("java.nio", "ByteBuffer");
-  private static final ClassName BYTE_ORDER = ClassName.get("java.nio", "ByteOrder");
 
   private final Order order;
 
@@ -51,9 +50,10 @@ final class BufferAccess implements Access {
                 abi);
     if (multiByte) {
       code.add(
-          "boolean swap = buf.order() != $T.$L; // reverse each integer's bytes if the orders differ\n",
-          BYTE_ORDER,
-          order == Order.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN");
+          "boolean swap = $T.$L(buf); // reverse each integer's bytes if the buffer's order is $L\n",
+          RuntimeTypes.ABI_RUNTIME,
+          order == Order.BIG ? "swapForBigEndian" : "swapForLittleEndian",
+          order == Order.BIG ? "little endian" : "big endian");
     }
     return code.build();
   }

@@ -2,6 +2,7 @@ package org.abiguard.processor.codegen;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
@@ -106,29 +108,47 @@ class GeneratedSourceTest {
     assertEquals("p.Shapes$Point", generated.mirror(RichStructs.POINT).getName());
   }
 
+  /**
+   * The marshaller holds the primary ABI's constants and methods once; its nested class inherits
+   * them. Every constructor is private, so the primary ABI's class is the marshaller's only
+   * subclass and no class can be instantiated.
+   */
   @Test
-  void publicFinalWithPrivateConstructorsAndGeneratedAnnotation() throws Exception {
+  void publicClassesWithPrivateConstructorsAndGeneratedAnnotation() throws Exception {
     StructModel xatp = Xen.addToPhysmap();
     LoadedMarshallers generated = LoadedMarshallers.compile(xatp);
     String source = generated.source(xatp);
     assertTrue(source.contains("import javax.annotation.processing.Generated;"), source);
     assertTrue(
         source.contains(
-            "@Generated(\"org.abiguard.processor.AbiGuardProcessor\")\npublic final class "
+            "@Generated(\"org.abiguard.processor.AbiGuardProcessor\")\npublic class "
                 + "XenAddToPhysmapMarshaller {"),
         source);
-    for (String name :
-        new String[] {
-          "org.example.xen.XenAddToPhysmapMarshaller",
-          "org.example.xen.XenAddToPhysmapMarshaller$X86_64",
-          "org.example.xen.XenAddToPhysmapMarshaller$I386"
-        }) {
-      Class<?> type = generated.load(name);
+    assertTrue(
+        source.contains(
+            "    public static final class X86_64 extends XenAddToPhysmapMarshaller {\n"
+                + "        private X86_64() {}\n    }\n"),
+        source);
+    Class<?> marshaller = generated.load("org.example.xen.XenAddToPhysmapMarshaller");
+    Class<?> x86 = generated.load("org.example.xen.XenAddToPhysmapMarshaller$X86_64");
+    Class<?> i386 = generated.load("org.example.xen.XenAddToPhysmapMarshaller$I386");
+    assertTrue(Modifier.isPublic(marshaller.getModifiers()));
+    assertFalse(Modifier.isFinal(marshaller.getModifiers()), "the primary ABI's class extends it");
+    assertEquals(marshaller, x86.getSuperclass());
+    assertEquals(Object.class, i386.getSuperclass());
+    assertEquals(0, x86.getDeclaredFields().length, "x86_64 inherits the marshaller's constants");
+    for (Class<?> type : List.of(x86, i386)) {
       assertTrue(
-          Modifier.isPublic(type.getModifiers()) && Modifier.isFinal(type.getModifiers()), name);
+          Modifier.isPublic(type.getModifiers())
+              && Modifier.isStatic(type.getModifiers())
+              && Modifier.isFinal(type.getModifiers()),
+          type.getName());
+    }
+    Map<String, Integer> x86Values = new HashMap<>();
+    for (Class<?> type : List.of(marshaller, x86, i386)) {
       Constructor<?>[] constructors = type.getDeclaredConstructors();
       assertEquals(1, constructors.length);
-      assertTrue(Modifier.isPrivate(constructors[0].getModifiers()), name);
+      assertTrue(Modifier.isPrivate(constructors[0].getModifiers()), type.getName());
       for (String constant :
           new String[] {
             "SIZE",
@@ -139,13 +159,27 @@ class GeneratedSourceTest {
             "OFFSET_IDX",
             "OFFSET_GPFN"
           }) {
-        int modifiers = type.getField(constant).getModifiers();
+        java.lang.reflect.Field field = type.getField(constant);
+        int modifiers = field.getModifiers();
         assertTrue(
             Modifier.isPublic(modifiers)
                 && Modifier.isStatic(modifiers)
                 && Modifier.isFinal(modifiers));
+        if (type != i386) {
+          x86Values.merge(
+              constant,
+              field.getInt(null),
+              (a, b) -> {
+                assertEquals(a, b, constant);
+                return a;
+              });
+        }
       }
     }
+    assertEquals(24, x86Values.get("SIZE"));
+    assertEquals(16, i386.getField("SIZE").getInt(null));
+    assertEquals(16, x86Values.get("OFFSET_GPFN"));
+    assertEquals(12, i386.getField("OFFSET_GPFN").getInt(null));
   }
 
   @Test
@@ -155,10 +189,11 @@ class GeneratedSourceTest {
     assertTrue(
         source.contains(
             "/** {@code uint32_t extent_order;} at offset 16, u32 (Java field {@code extentOrder})"
-                + " on x86_64. */\n    public static final int OFFSET_EXTENT_ORDER = X86_64.OFFSET_EXTENT_ORDER;"),
+                + " on x86_64. */\n    public static final int OFFSET_EXTENT_ORDER = 16;"),
         source);
+    // i386, the other ABI: its own constants
     assertTrue(
-        source.contains("        public static final int OFFSET_EXTENT_ORDER = 16;\n"), source);
+        source.contains("        public static final int OFFSET_EXTENT_ORDER = 8;\n"), source);
     assertTrue(source.contains("     *     unsigned long nr_extents; // offset 4, u32\n"), source);
     assertTrue(
         source.contains(
@@ -173,9 +208,8 @@ class GeneratedSourceTest {
              * };
         """),
         source);
-    assertTrue(
-        source.contains("public static final int OFFSET_NR_EXTENTS = X86_64.OFFSET_NR_EXTENTS;"),
-        source);
+    assertTrue(source.contains("    public static final int OFFSET_NR_EXTENTS = 8;\n"), source);
+    assertTrue(source.contains("        public static final int OFFSET_NR_EXTENTS = 4;\n"), source);
   }
 
   @Test

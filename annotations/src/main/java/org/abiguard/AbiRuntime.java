@@ -54,18 +54,26 @@ public final class AbiRuntime {
    */
   public static void checkBounds(long byteSize, long offset, int size, String struct, String abi) {
     if (offset < 0 || offset > byteSize - size) {
-      throw new IndexOutOfBoundsException(
-          struct
-              + " ("
-              + abi
-              + ", "
-              + size
-              + " bytes) at offset "
-              + offset
-              + " does not fit in a segment of "
-              + byteSize
-              + " bytes");
+      throw outOfSegment(struct, abi, size, offset, byteSize);
     }
+  }
+
+  /**
+   * Built out of line, so that the check stays small enough to inline (see {@link #outOfRange}).
+   */
+  private static IndexOutOfBoundsException outOfSegment(
+      String struct, String abi, int size, long offset, long byteSize) {
+    return new IndexOutOfBoundsException(
+        struct
+            + " ("
+            + abi
+            + ", "
+            + size
+            + " bytes) at offset "
+            + offset
+            + " does not fit in a segment of "
+            + byteSize
+            + " bytes");
   }
 
   private static IndexOutOfBoundsException outOfBounds(
@@ -210,10 +218,19 @@ public final class AbiRuntime {
   private static void check(
       long value, long min, long max, String member, int index, String width) {
     if (value < min || value > max) {
-      String name = index < 0 ? member : member + "[" + index + "]";
-      throw new AbiRangeException(
-          name + " = " + value + " does not fit " + width + " (" + min + ".." + max + ")");
+      throw outOfRange(value, min, max, member, index, width);
     }
+  }
+
+  /**
+   * The exception of a failed range check, built out of line so that the check itself stays small
+   * enough for the JIT to inline into every generated {@code check}.
+   */
+  private static AbiRangeException outOfRange(
+      long value, long min, long max, String member, int index, String width) {
+    String name = index < 0 ? member : member + "[" + index + "]";
+    return new AbiRangeException(
+        name + " = " + value + " does not fit " + width + " (" + min + ".." + max + ")");
   }
 
   // ---------------------------------------------------------------- nulls and lengths

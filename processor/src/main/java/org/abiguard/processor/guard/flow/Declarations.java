@@ -53,6 +53,13 @@ public final class Declarations {
   private final DataModel model;
   private boolean abiDependentRead;
   private final Map<Element, Boolean> relevant = new HashMap<>();
+
+  /** Per type: whether one of its methods declares a width on a parameter. */
+  private final Map<Element, Boolean> parameterWidthsIn = new HashMap<>();
+
+  /** Per type: whether a strict supertype declares a width on a method parameter. */
+  private final Map<Element, Boolean> parameterWidthsAbove = new HashMap<>();
+
   private final Map<Object, Optional<Sink>> sinks = new HashMap<>();
 
   private record SinkKey(Element element, int index, boolean varargsElement) {}
@@ -98,6 +105,51 @@ public final class Declarations {
    * model's; a bit-field ({@code @AbiBits(n)}, n below its type's bits) its own, {@code u4} or
    * {@code s3}.
    */
+  /**
+   * Whether a strict supertype of {@code type} declares a width on a parameter of one of its
+   * methods: only then can a parameter of {@code type}'s methods inherit one. Cached per type, so
+   * that code without widths (most of a project, all of the JDK) walks each hierarchy once instead
+   * of once per parameter.
+   */
+  private boolean supertypesDeclareParameterWidths(TypeElement type) {
+    Boolean known = parameterWidthsAbove.get(type);
+    if (known == null) {
+      known = false;
+      for (TypeMirror t : types.directSupertypes(type.asType())) {
+        if (t instanceof javax.lang.model.type.DeclaredType declared
+            && declared.asElement() instanceof TypeElement supertype
+            && (declaresParameterWidths(supertype)
+                || supertypesDeclareParameterWidths(supertype))) {
+          known = true;
+          break;
+        }
+      }
+      parameterWidthsAbove.put(type, known);
+    }
+    return known;
+  }
+
+  /** Whether a method of {@code type} declares a width (its own, not inherited) on a parameter. */
+  private boolean declaresParameterWidths(TypeElement type) {
+    Boolean known = parameterWidthsIn.get(type);
+    if (known == null) {
+      known = false;
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        for (VariableElement parameter : method.getParameters()) {
+          if (reader.widthOf(parameter).isPresent()) {
+            known = true;
+            break;
+          }
+        }
+        if (known) {
+          break;
+        }
+      }
+      parameterWidthsIn.put(type, known);
+    }
+    return known;
+  }
+
   public @Nullable Width width(@Nullable Element e) {
     if (e == null) {
       return null;
@@ -136,7 +188,7 @@ public final class Declarations {
       return null;
     }
     int index = m.getParameters().indexOf(p);
-    if (index < 0) {
+    if (index < 0 || !supertypesDeclareParameterWidths(type)) {
       return null;
     }
     java.util.Deque<TypeMirror> todo =

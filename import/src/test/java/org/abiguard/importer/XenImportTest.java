@@ -18,11 +18,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Imports Xen's public memory.h (vendored under src/test/resources/xen) for real ABIs and runs the
- * mirrors.
+ * Imports Xen's public memory.h (vendored once for the repository under third_party/xen/include)
+ * for real ABIs and runs the mirrors.
  */
 class XenImportTest {
-  static final Path XEN = Path.of("src/test/resources/xen").toAbsolutePath();
+  /** Xen's vendored public headers, shared by the modules (see third_party/xen/README.md). */
+  static final Path XEN = Path.of("../third_party/xen/include").toAbsolutePath().normalize();
+
   static final List<String> XEN_DEFINES =
       List.of("__XEN_INTERFACE_VERSION__=0x00041300", "__XEN_TOOLS__");
   static final Pattern PLAIN =

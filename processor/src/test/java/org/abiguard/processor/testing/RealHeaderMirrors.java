@@ -9,6 +9,7 @@ import static org.abiguard.processor.testing.StructBuilder.u64;
 import static org.abiguard.processor.testing.StructBuilder.u8;
 import static org.abiguard.processor.testing.StructBuilder.union;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.abiguard.processor.model.StructModel;
@@ -16,8 +17,8 @@ import org.abiguard.processor.model.StructModel;
 /**
  * Mirrors, written by hand as the struct reader would read them, of real C types with unions,
  * bit-fields, anonymous and untagged members and packing: from Linux UAPI headers ({@code
- * /usr/include/linux}) and from Xen's public headers (vendored under {@code
- * src/test/resources/c-proofs/xen-public}, MIT, see its COPYING).
+ * /usr/include/linux}) and from Xen's public headers (vendored once for the repository under {@code
+ * third_party/xen/include}, MIT, see its README.md).
  */
 public final class RealHeaderMirrors {
   private RealHeaderMirrors() {}
@@ -148,16 +149,20 @@ public final class RealHeaderMirrors {
   }
 
   /**
-   * The header that declares the Xen types (with {@code -D__XEN_TOOLS__} and {@code -I
-   * xen-public}).
+   * The header that declares the Xen types (with {@code -D__XEN_TOOLS__} and {@code -I} {@link
+   * #XEN_INCLUDE}).
    */
   public static final String XEN_HEADER =
       "#include <stdint.h>\n#include \"public/domctl.h\"\n"
           + "#include \"public/event_channel.h\"\n"
           + "#include \"public/hvm/ioreq.h\"\n";
 
-  /** The vendored headers' directory, as a classpath resource. */
-  public static final String XEN_RESOURCE = "c-proofs/xen-public/public/xen.h";
+  /**
+   * The vendored headers' include directory (holding {@code public/}), a path from the processor
+   * module's directory, where Maven runs its tests.
+   */
+  public static final Path XEN_INCLUDE =
+      Path.of("../third_party/xen/include").toAbsolutePath().normalize();
 
   /**
    * struct evtchn_op and every member of its union (evtchn_status with its own nested untagged

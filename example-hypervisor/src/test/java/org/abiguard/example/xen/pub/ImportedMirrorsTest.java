@@ -41,7 +41,7 @@ class ImportedMirrorsTest {
   static ImportOptions options(Path out) {
     return new ImportOptions(
         List.of("stdint.h", "public/memory.h", "public/event_channel.h"),
-        List.of(Path.of("src/main/c/xen/include").toAbsolutePath()),
+        List.of(MirrorLayoutTest.XEN_INCLUDE),
         List.of("__XEN_INTERFACE_VERSION__=0x00040600"),
         "org.abiguard.example.xen.pub",
         out,

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The mirrors have Xen's layouts on both guest ABIs: the generated constants, and the generated C
  * assertions compiled by gcc (x86_64) and gcc -m32 (i386) against Xen's own public headers,
- * vendored under {@code src/main/c/xen/include} (interface version 0x00040600), and Xen's packed
+ * vendored under {@code third_party/xen/include} (interface version 0x00040600), and Xen's packed
  * e820 entry.
  */
 class MirrorLayoutTest {
@@ -86,8 +86,9 @@ class MirrorLayoutTest {
     assertEquals(8, EvtchnStatus_UMarshaller.I386.SIZE);
   }
 
-  /** Xen's public headers, vendored. */
-  static final Path XEN_INCLUDE = Path.of("src/main/c/xen/include");
+  /** Xen's public headers, vendored once for the repository (see third_party/xen/README.md). */
+  static final Path XEN_INCLUDE =
+      Path.of("../third_party/xen/include").toAbsolutePath().normalize();
 
   @ParameterizedTest
   @CsvSource({"gcc,", "gcc,-m32"})
@@ -103,10 +104,11 @@ class MirrorLayoutTest {
     // Xen 4.4-rc2's mistake, on the C side: space declared as uint16_t
     Path include = dir.resolve("include");
     Path pub = include.resolve("public");
-    Files.createDirectories(pub.resolve("arch-x86"));
     try (var files = Files.walk(XEN_INCLUDE.resolve("public"))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, pub.resolve(XEN_INCLUDE.resolve("public").relativize(f).toString()));
+        Path copy = pub.resolve(XEN_INCLUDE.resolve("public").relativize(f).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(f, copy);
       }
     }
     Path memory = pub.resolve("memory.h");

@@ -88,7 +88,7 @@ public final class BaselineChecker {
       }
       String element =
           c.member() == null
-              ? "struct " + c.cType() + " (" + c.type() + ")"
+              ? c.cTypeName() + " (" + c.type() + ")"
               : "field "
                   + c.cType()
                   + "."
@@ -112,13 +112,15 @@ public final class BaselineChecker {
     Map<String, Changes> changed = new LinkedHashMap<>();
     Map<String, String> javaNames = new LinkedHashMap<>();
     String c = null;
+    String typeName = null;
     for (LayoutChange change : changes) {
       if (change.compatible()) {
         continue;
       }
       c = change.cType();
+      typeName = change.cTypeName();
       if (change.member() == null && change.aspect() == Aspect.REMOVED) {
-        breaks.add(new AbiBreak(type, null, "struct " + c + " (" + type + ") was removed" + tail));
+        breaks.add(new AbiBreak(type, null, typeName + " (" + type + ") was removed" + tail));
         return;
       }
       if (change.member() == null) {
@@ -142,7 +144,7 @@ public final class BaselineChecker {
     }
     String cName = c;
     if (!own.isEmpty()) {
-      breaks.add(new AbiBreak(type, null, "struct " + cName + " " + own + tail));
+      breaks.add(new AbiBreak(type, null, typeName + " " + own + tail));
     }
     removed.forEach(
         (name, ch) ->

@@ -27,7 +27,27 @@ public record LayoutChange(
     Aspect aspect,
     @Nullable String part,
     @Nullable String was,
-    @Nullable String now) {
+    @Nullable String now,
+    String kind) {
+
+  /** A change of a struct (the kind most changes are of). */
+  public LayoutChange(
+      String type,
+      String cType,
+      @Nullable String member,
+      @Nullable String memberJava,
+      @Nullable String abi,
+      Aspect aspect,
+      @Nullable String part,
+      @Nullable String was,
+      @Nullable String now) {
+    this(type, cType, member, memberJava, abi, aspect, part, was, now, "struct");
+  }
+
+  /** How messages name the type: {@code struct xen_add_to_physmap}, {@code union evtchn_op_u}. */
+  public String cTypeName() {
+    return kind + " " + cType;
+  }
 
   /** Whether code and data built against the baseline still match: additions only. */
   public boolean compatible() {

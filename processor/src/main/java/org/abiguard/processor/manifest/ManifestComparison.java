@@ -41,7 +41,16 @@ public final class ManifestComparison {
       if (is == null) {
         changes.add(
             new LayoutChange(
-                was.java(), was.c(), null, null, null, Aspect.REMOVED, null, was.java(), null));
+                was.java(),
+                was.c(),
+                null,
+                null,
+                null,
+                Aspect.REMOVED,
+                null,
+                was.java(),
+                null,
+                was.kind()));
       } else {
         new TypeComparison(was, is, changes).run();
       }
@@ -49,7 +58,8 @@ public final class ManifestComparison {
     for (Struct is : current) {
       if (!old.contains(is.java())) {
         changes.add(
-            new LayoutChange(is.java(), is.c(), null, null, null, Aspect.ADDED, null, null, null));
+            new LayoutChange(
+                is.java(), is.c(), null, null, null, Aspect.ADDED, null, null, null, is.kind()));
       }
     }
     return changes;
@@ -101,7 +111,8 @@ public final class ManifestComparison {
                         Aspect.ADDED,
                         null,
                         null,
-                        Integer.toString(added.offset())));
+                        Integer.toString(added.offset()),
+                        was.kind()));
               }
             });
       }
@@ -133,7 +144,8 @@ public final class ManifestComparison {
                 Aspect.REMOVED,
                 null,
                 display(old),
-                null));
+                null,
+                was.kind()));
         return;
       }
       number(now, null, abi, Aspect.OFFSET, old.offset(), now.offset());
@@ -219,12 +231,15 @@ public final class ManifestComparison {
               aspect,
               part,
               old,
-              now));
+              now,
+              was.kind()));
     }
 
     private void type(
         @Nullable String abi, Aspect aspect, @Nullable String old, @Nullable String now) {
-      changes.add(new LayoutChange(was.java(), was.c(), null, null, abi, aspect, null, old, now));
+      changes.add(
+          new LayoutChange(
+              was.java(), was.c(), null, null, abi, aspect, null, old, now, was.kind()));
     }
 
     /**

@@ -509,6 +509,31 @@ class BaselineCheckerTest {
     }
 
     @Test
+    void aUnionIsNamedAUnion() {
+      StructModel old = StructBuilder.union("p.U", "u").field("a", u32()).build();
+      StructModel grown =
+          StructBuilder.union("p.U", "u").field("a", u32()).field("b", u64()).build();
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.U",
+                  null,
+                  "union u grew from 4 to 8 bytes (added: b) on x86_64, changed alignment from 4 to 8 on"
+                      + " x86_64 since the baseline"
+                      + CONSEQUENCE)),
+          compare(X86_64, old, X86_64, grown));
+      StructModel other = struct("p.S", "s").field("a", u8()).build();
+      String baseline =
+          ManifestWriter.render(
+              Layouts.of(List.of(old), StructBuilder.lookup(List.of(old)), X86_64));
+      List<AbiBreak> removed =
+          BaselineChecker.compare(
+              baseline, Layouts.of(List.of(other), StructBuilder.lookup(List.of(other)), X86_64));
+      assertEquals(
+          "union u (p.U) was removed since the baseline" + CONSEQUENCE, removed.get(0).message());
+    }
+
+    @Test
     void unnamedBitFieldsAreMatchedByJavaNameAndDoNotCollide() {
       StructModel old =
           struct("p.S", "s")

@@ -21,22 +21,10 @@ import org.jspecify.annotations.Nullable;
  * written value is checked against the target's width, and the target's path then holds it.
  */
 final class Assignments {
-  private final Interpreter interpreter;
-  private final Context context;
-  private final Declarations declarations;
-  private final Frame frame;
-  private final AccessPaths paths;
-  private final JavaValues values;
-  private final Checks checks;
+  private final Parts parts;
 
-  Assignments(Interpreter interpreter) {
-    this.interpreter = interpreter;
-    this.context = interpreter.context;
-    this.declarations = context.declarations;
-    this.frame = interpreter.frame;
-    this.paths = interpreter.paths;
-    this.values = interpreter.values;
-    this.checks = interpreter.checks;
+  Assignments(Parts parts) {
+    this.parts = parts;
   }
 
   @Nullable Fact assign(TreePath path, AssignmentTree assignment) {
@@ -49,22 +37,30 @@ final class Assignments {
       evaluate(array);
       evaluate(new TreePath(bareTarget, access.getIndex()));
       Fact written = evaluate(value);
-      Element arrayElement = interpreter.expressions.arrayOf(array);
-      checks.check(declarations.arrayElementSink(arrayElement), written, values.kind(value), value);
+      Element arrayElement = parts.expressions.arrayOf(array);
+      parts.checks.check(
+          parts.declarations.arrayElementSink(arrayElement),
+          written,
+          parts.values.kind(value),
+          value);
       return written;
     }
     if (targetTree instanceof MemberSelectTree select) {
-      interpreter.expressions.evaluateReceiver(new TreePath(bareTarget, select.getExpression()));
+      parts.expressions.evaluateReceiver(new TreePath(bareTarget, select.getExpression()));
     }
-    Element variable = context.trees.getElement(bareTarget);
-    interpreter.expressions.elementsOf(declarations.arrayElementSink(variable), value);
+    Element variable = parts.context.trees.getElement(bareTarget);
+    parts.expressions.elementsOf(parts.declarations.arrayElementSink(variable), value);
     Fact written = evaluate(value);
-    if (!frame.reachable()) {
+    if (!parts.frame.reachable()) {
       return null;
     }
-    interpreter.expressions.noteAlias(variable, value);
-    checks.check(declarations.variableSink(variable), written, values.kind(value), value);
-    return store(target, variable, Arith.convert(written, values.kind(value), values.kind(target)));
+    parts.expressions.noteAlias(variable, value);
+    parts.checks.check(
+        parts.declarations.variableSink(variable), written, parts.values.kind(value), value);
+    return store(
+        target,
+        variable,
+        Arith.convert(written, parts.values.kind(value), parts.values.kind(target)));
   }
 
   @Nullable Fact compound(TreePath path, CompoundAssignmentTree assignment) {
@@ -72,26 +68,26 @@ final class Assignments {
     TreePath value = new TreePath(path, assignment.getExpression());
     Fact old = evaluate(target);
     Fact operand = evaluate(value);
-    JavaKind targetKind = values.kind(target);
-    if (!frame.reachable() || targetKind == null) {
+    JavaKind targetKind = parts.values.kind(target);
+    if (!parts.frame.reachable() || targetKind == null) {
       return null;
     }
     Tree.Kind operator = Operators.binaryOf(assignment.getKind());
     Text text =
         Text.of(
             () ->
-                context.text(assignment.getVariable())
+                parts.context.text(assignment.getVariable())
                     + " "
                     + Operators.operator(operator)
                     + " "
-                    + context.text(assignment.getExpression()));
+                    + parts.context.text(assignment.getExpression()));
     Fact result =
         Operators.update(
             operator,
             old,
             targetKind,
             operand,
-            values.kind(value),
+            parts.values.kind(value),
             Text.of(() -> "expression `" + text + "`"));
     return writeBack(path, target, result, text);
   }
@@ -99,15 +95,16 @@ final class Assignments {
   @Nullable Fact incrementOrDecrement(TreePath path, UnaryTree unary) {
     TreePath target = new TreePath(path, unary.getExpression());
     Fact old = evaluate(target);
-    JavaKind targetKind = values.kind(target);
-    if (!frame.reachable() || targetKind == null) {
+    JavaKind targetKind = parts.values.kind(target);
+    if (!parts.frame.reachable() || targetKind == null) {
       return null;
     }
     boolean increment =
         unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
             || unary.getKind() == Tree.Kind.PREFIX_INCREMENT;
     Fact one = Fact.plain(Range.point(BigInteger.ONE), "constant 0x1");
-    Text text = Text.of(() -> context.text(unary.getExpression()) + (increment ? " + 1" : " - 1"));
+    Text text =
+        Text.of(() -> parts.context.text(unary.getExpression()) + (increment ? " + 1" : " - 1"));
     Fact result =
         Operators.update(
             increment ? Tree.Kind.PLUS : Tree.Kind.MINUS,
@@ -128,13 +125,18 @@ final class Assignments {
     TreePath bareTarget = AccessPaths.skipParentheses(target);
     if (bareTarget.getLeaf() instanceof ArrayAccessTree access) {
       Element arrayElement =
-          interpreter.expressions.arrayOf(new TreePath(bareTarget, access.getExpression()));
-      checks.check(
-          declarations.arrayElementSink(arrayElement), result, values.kind(target), path, text);
+          parts.expressions.arrayOf(new TreePath(bareTarget, access.getExpression()));
+      parts.checks.check(
+          parts.declarations.arrayElementSink(arrayElement),
+          result,
+          parts.values.kind(target),
+          path,
+          text);
       return result;
     }
-    Element variable = context.trees.getElement(bareTarget);
-    checks.check(declarations.variableSink(variable), result, values.kind(target), path, text);
+    Element variable = parts.context.trees.getElement(bareTarget);
+    parts.checks.check(
+        parts.declarations.variableSink(variable), result, parts.values.kind(target), path, text);
     return store(target, variable, result);
   }
 
@@ -143,17 +145,17 @@ final class Assignments {
     if (variable == null) {
       return value;
     }
-    frame.state.kill(variable);
-    Fact stored = values.stored(variable, value);
-    AccessPath access = paths.of(target);
-    if (access != null && values.kind(target) != null) {
-      frame.state.put(access, stored);
+    parts.frame.state.kill(variable);
+    Fact stored = parts.values.stored(variable, value);
+    AccessPath access = parts.paths.of(target);
+    if (access != null && parts.values.kind(target) != null) {
+      parts.frame.state.put(access, stored);
     }
-    frame.noteUpdate();
+    parts.frame.noteUpdate();
     return stored;
   }
 
   private @Nullable Fact evaluate(TreePath path) {
-    return interpreter.expressions.evaluate(path);
+    return parts.expressions.evaluate(path);
   }
 }

@@ -28,27 +28,15 @@ import org.jspecify.annotations.Nullable;
  * KnownMethods} understands, computes).
  */
 final class Calls {
-  private final Interpreter interpreter;
-  private final Context context;
-  private final Declarations declarations;
-  private final Frame frame;
-  private final AccessPaths paths;
-  private final JavaValues values;
-  private final Checks checks;
+  private final Parts parts;
 
-  Calls(Interpreter interpreter) {
-    this.interpreter = interpreter;
-    this.context = interpreter.context;
-    this.declarations = context.declarations;
-    this.frame = interpreter.frame;
-    this.paths = interpreter.paths;
-    this.values = interpreter.values;
-    this.checks = interpreter.checks;
+  Calls(Parts parts) {
+    this.parts = parts;
   }
 
   @Nullable Fact invoke(TreePath path, MethodInvocationTree call) {
     TreePath select = new TreePath(path, call.getMethodSelect());
-    Element element = context.trees.getElement(path);
+    Element element = parts.context.trees.getElement(path);
     boolean unboxing =
         element instanceof ExecutableElement candidate && Boxes.isUnboxing(candidate);
     Fact receiver = null;
@@ -56,33 +44,37 @@ final class Calls {
     if (call.getMethodSelect() instanceof MemberSelectTree memberSelect) {
       receiverPath = new TreePath(select, memberSelect.getExpression());
       if (unboxing) {
-        receiver = interpreter.expressions.evaluate(receiverPath);
+        receiver = parts.expressions.evaluate(receiverPath);
       } else {
-        interpreter.expressions.evaluateReceiver(receiverPath);
+        parts.expressions.evaluateReceiver(receiverPath);
       }
     }
     List<@Nullable Fact> arguments =
         arguments(
             path, call.getArguments(), element instanceof ExecutableElement method ? method : null);
-    JavaKind kind = values.kind(path);
-    if (!(element instanceof ExecutableElement method) || kind == null || !frame.reachable()) {
+    JavaKind kind = parts.values.kind(path);
+    if (!(element instanceof ExecutableElement method)
+        || kind == null
+        || !parts.frame.reachable()) {
       return null;
     }
     if (unboxing && receiverPath != null) {
       // x.intValue() is the value of x, as implicit unboxing is
-      Fact unboxed = Arith.convert(receiver, values.kind(receiverPath), kind);
+      Fact unboxed = Arith.convert(receiver, parts.values.kind(receiverPath), kind);
       return unboxed != null
           ? unboxed
-          : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+          : parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
     }
     if (Boxes.isValueOf(method) && arguments.size() == 1) {
       // Integer.valueOf(x) is the value of x, as implicit boxing is
       Fact boxed =
           Arith.convert(
-              arguments.get(0), values.kind(new TreePath(path, call.getArguments().get(0))), kind);
+              arguments.get(0),
+              parts.values.kind(new TreePath(path, call.getArguments().get(0))),
+              kind);
       return boxed != null
           ? boxed
-          : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+          : parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
     }
     if (KnownMethods.known(method)) {
       List<@Nullable Fact> converted = new ArrayList<>();
@@ -90,37 +82,37 @@ final class Calls {
         converted.add(
             Arith.convert(
                 arguments.get(i),
-                values.kind(new TreePath(path, call.getArguments().get(i))),
-                declarations.kindOf(method.getParameters().get(i).asType())));
+                parts.values.kind(new TreePath(path, call.getArguments().get(i))),
+                parts.declarations.kindOf(method.getParameters().get(i).asType())));
       }
       return KnownMethods.apply(method, converted, kind);
     }
-    AccessPath accessor = paths.of(path);
-    if (accessor != null && frame.state.tracks(accessor)) {
+    AccessPath accessor = parts.paths.of(path);
+    if (accessor != null && parts.frame.state.tracks(accessor)) {
       // a record component read through its accessor, refined by a check on the same accessor
-      Fact tracked = frame.state.fact(accessor);
-      return tracked != null || !context.strict
+      Fact tracked = parts.frame.state.fact(accessor);
+      return tracked != null || !parts.context.strict
           ? tracked
-          : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+          : parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
     }
-    Fact declared = declarations.readFact(method);
+    Fact declared = parts.declarations.readFact(method);
     return declared != null
         ? declared
-        : values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+        : parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
   }
 
   void newClass(TreePath path, NewClassTree creation) {
     if (creation.getEnclosingExpression() != null) {
-      interpreter.expressions.evaluate(new TreePath(path, creation.getEnclosingExpression()));
+      parts.expressions.evaluate(new TreePath(path, creation.getEnclosingExpression()));
     }
-    Element element = context.trees.getElement(path);
+    Element element = parts.context.trees.getElement(path);
     ExecutableElement constructor = element instanceof ExecutableElement method ? method : null;
     if (constructor != null && creation.getClassBody() != null) {
-      constructor = Lookup.superConstructor(context.types, constructor);
+      constructor = Lookup.superConstructor(parts.context.types, constructor);
     }
     arguments(path, creation.getArguments(), constructor);
-    if (creation.getClassBody() != null && frame.reachable()) {
-      interpreter.analyseLocalClass(new TreePath(path, creation.getClassBody()));
+    if (creation.getClassBody() != null && parts.frame.reachable()) {
+      Interpreter.analyseLocalClass(parts, new TreePath(path, creation.getClassBody()));
     }
   }
 
@@ -137,26 +129,27 @@ final class Calls {
           && method.isVarArgs()
           && arguments.size() == parameters
           && argumentPaths.size() == parameters
-          && context.trees.getTypeMirror(argumentPath) instanceof ArrayType) {
+          && parts.context.trees.getTypeMirror(argumentPath) instanceof ArrayType) {
         // a varargs method called with an explicit array: its elements are the varargs values
-        interpreter.expressions.elementsOf(
-            declarations.parameterSink(method, parameters - 1, true), argumentPath);
+        parts.expressions.elementsOf(
+            parts.declarations.parameterSink(method, parameters - 1, true), argumentPath);
       }
-      facts.add(interpreter.expressions.evaluate(argumentPath));
+      facts.add(parts.expressions.evaluate(argumentPath));
     }
-    if (method == null || !frame.reachable()) {
+    if (method == null || !parts.frame.reachable()) {
       return facts;
     }
     Spread spread =
-        Spread.of(method, arguments.size(), i -> context.trees.getTypeMirror(argumentPaths.get(i)));
+        Spread.of(
+            method, arguments.size(), i -> parts.context.trees.getTypeMirror(argumentPaths.get(i)));
     for (int i = 0; i < arguments.size(); i++) {
       if (spread.parameter(i) >= method.getParameters().size()) {
         break;
       }
-      checks.check(
-          declarations.parameterSink(method, spread.parameter(i), spread.element(i)),
+      parts.checks.check(
+          parts.declarations.parameterSink(method, spread.parameter(i), spread.element(i)),
           facts.get(i),
-          values.kind(argumentPaths.get(i)),
+          parts.values.kind(argumentPaths.get(i)),
           argumentPaths.get(i));
     }
     return facts;
@@ -164,11 +157,10 @@ final class Calls {
 
   void methodReference(TreePath path, MemberReferenceTree reference) {
     boolean typeQualifier =
-        !interpreter.expressions.evaluateReceiver(
-            new TreePath(path, reference.getQualifierExpression()));
-    Element element = context.trees.getElement(path);
+        !parts.expressions.evaluateReceiver(new TreePath(path, reference.getQualifierExpression()));
+    Element element = parts.context.trees.getElement(path);
     ExecutableElement functional =
-        Lookup.functionalMethod(context.elements, context.trees.getTypeMirror(path));
+        Lookup.functionalMethod(parts.context.elements, parts.context.trees.getTypeMirror(path));
     if (!(element instanceof ExecutableElement method) || functional == null) {
       return;
     }
@@ -189,37 +181,37 @@ final class Calls {
         break;
       }
       VariableElement functionalParameter = functional.getParameters().get(i);
-      JavaKind passedKind = declarations.kindOf(functionalParameter.asType());
-      Fact passedValue = declarations.readFact(functionalParameter);
+      JavaKind passedKind = parts.declarations.kindOf(functionalParameter.asType());
+      Fact passedValue = parts.declarations.readFact(functionalParameter);
       if (passedValue == null && passedKind != null) {
         passedValue =
-            values.plain(
+            parts.values.plain(
                 passedKind,
                 () ->
                     "parameter "
-                        + declarations.paramName(functional, i)
+                        + parts.declarations.paramName(functional, i)
                         + " of "
                         + functional.getSimpleName());
       }
-      Sink sink = declarations.parameterSink(method, spread.parameter(j), spread.element(j));
+      Sink sink = parts.declarations.parameterSink(method, spread.parameter(j), spread.element(j));
       if (sink != null) {
         sink =
             new Sink(
                 sink.width(),
                 sink.kind(),
-                sink.description() + " through method reference " + context.text(reference),
+                sink.description() + " through method reference " + parts.context.text(reference),
                 sink.noun());
       }
-      checks.check(sink, passedValue, passedKind, path);
+      parts.checks.check(sink, passedValue, passedKind, path);
     }
-    Sink returnSink = declarations.returnSink(functional);
+    Sink returnSink = parts.declarations.returnSink(functional);
     if (returnSink != null) {
-      Fact result = declarations.readFact(method);
-      JavaKind resultKind = declarations.kindOf(method.getReturnType());
+      Fact result = parts.declarations.readFact(method);
+      JavaKind resultKind = parts.declarations.kindOf(method.getReturnType());
       if (result == null && resultKind != null) {
-        result = values.plain(resultKind, () -> "result of " + method.getSimpleName() + "()");
+        result = parts.values.plain(resultKind, () -> "result of " + method.getSimpleName() + "()");
       }
-      checks.check(returnSink, result, resultKind, path);
+      parts.checks.check(returnSink, result, resultKind, path);
     }
   }
 

@@ -21,19 +21,15 @@ import org.jspecify.annotations.Nullable;
  * dominates.
  */
 final class Conditions {
-  private final Interpreter interpreter;
-  private final Frame frame;
-  private final AccessPaths paths;
+  private final Parts parts;
 
-  Conditions(Interpreter interpreter) {
-    this.interpreter = interpreter;
-    this.frame = interpreter.frame;
-    this.paths = interpreter.paths;
+  Conditions(Parts parts) {
+    this.parts = parts;
   }
 
   /** The states after the condition at {@code path}, when it holds and when it does not. */
   Branches evaluate(TreePath path) {
-    if (!frame.reachable()) {
+    if (!parts.frame.reachable()) {
       return new Branches(State.UNREACHABLE, State.UNREACHABLE);
     }
     Tree tree = path.getLeaf();
@@ -50,7 +46,7 @@ final class Conditions {
         {
           BinaryTree and = (BinaryTree) tree;
           Branches left = evaluate(new TreePath(path, and.getLeftOperand()));
-          frame.state = left.whenTrue();
+          parts.frame.state = left.whenTrue();
           Branches right = evaluate(new TreePath(path, and.getRightOperand()));
           return new Branches(right.whenTrue(), State.join(left.whenFalse(), right.whenFalse()));
         }
@@ -58,20 +54,20 @@ final class Conditions {
         {
           BinaryTree or = (BinaryTree) tree;
           Branches left = evaluate(new TreePath(path, or.getLeftOperand()));
-          frame.state = left.whenFalse();
+          parts.frame.state = left.whenFalse();
           Branches right = evaluate(new TreePath(path, or.getRightOperand()));
           return new Branches(State.join(left.whenTrue(), right.whenTrue()), right.whenFalse());
         }
       case BOOLEAN_LITERAL:
         return Boolean.TRUE.equals(((LiteralTree) tree).getValue())
-            ? new Branches(frame.state, State.UNREACHABLE)
-            : new Branches(State.UNREACHABLE, frame.state);
+            ? new Branches(parts.frame.state, State.UNREACHABLE)
+            : new Branches(State.UNREACHABLE, parts.frame.state);
       case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO:
         return compare(path, (BinaryTree) tree);
       default:
         {
-          interpreter.expressions.evaluate(path);
-          return new Branches(frame.state, frame.state.copy());
+          parts.expressions.evaluate(path);
+          return new Branches(parts.frame.state, parts.frame.state.copy());
         }
     }
   }
@@ -79,9 +75,9 @@ final class Conditions {
   private Branches compare(TreePath path, BinaryTree comparison) {
     TreePath leftPath = new TreePath(path, comparison.getLeftOperand());
     TreePath rightPath = new TreePath(path, comparison.getRightOperand());
-    Fact left = interpreter.expressions.evaluate(leftPath);
-    Fact right = interpreter.expressions.evaluate(rightPath);
-    if (!frame.reachable()) {
+    Fact left = parts.expressions.evaluate(leftPath);
+    Fact right = parts.expressions.evaluate(rightPath);
+    if (!parts.frame.reachable()) {
       return new Branches(State.UNREACHABLE, State.UNREACHABLE);
     }
     if (right != null
@@ -95,18 +91,18 @@ final class Conditions {
       }
     }
     if (left == null || right == null) {
-      return new Branches(frame.state, frame.state.copy());
+      return new Branches(parts.frame.state, parts.frame.state.copy());
     }
     Refinement.Outcomes outcomes =
         Refinement.outcomes(comparison.getKind(), left.javaRange(), right.javaRange());
-    AccessPath leftAccess = paths.of(leftPath);
-    AccessPath rightAccess = paths.of(rightPath);
+    AccessPath leftAccess = parts.paths.of(leftPath);
+    AccessPath rightAccess = parts.paths.of(rightPath);
     State whenTrue =
         Refinement.apply(
-            frame.state.copy(), outcomes.whenTrue(), leftAccess, left, rightAccess, right);
+            parts.frame.state.copy(), outcomes.whenTrue(), leftAccess, left, rightAccess, right);
     State whenFalse =
         Refinement.apply(
-            frame.state.copy(), outcomes.whenFalse(), leftAccess, left, rightAccess, right);
+            parts.frame.state.copy(), outcomes.whenFalse(), leftAccess, left, rightAccess, right);
     if (leftAccess == null) {
       TreePath shifted = AccessPaths.skipParentheses(leftPath);
       whenTrue = shiftedOperand(whenTrue, shifted, outcomes.whenTrue().left());
@@ -132,24 +128,22 @@ final class Conditions {
     }
     TreePath operandPath = new TreePath(shiftPath, shift.getLeftOperand());
     java.math.BigInteger distance =
-        Constants.constant(
-            interpreter.context.trees, new TreePath(shiftPath, shift.getRightOperand()));
-    AccessPath operand = paths.of(operandPath);
-    JavaKind kind = interpreter.values.kind(shiftPath);
+        Constants.constant(parts.context.trees, new TreePath(shiftPath, shift.getRightOperand()));
+    AccessPath operand = parts.paths.of(operandPath);
+    JavaKind kind = parts.values.kind(shiftPath);
     if (distance == null
         || operand == null
         || kind == null
-        || kind != interpreter.values.kind(operandPath)
+        || kind != parts.values.kind(operandPath)
         || (!state.tracks(operand)
-            && interpreter.context.trees.getElement(AccessPaths.skipParentheses(operandPath))
-                == null)) {
+            && parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath)) == null)) {
       return state;
     }
     Fact value =
         state.tracks(operand)
             ? state.fact(operand)
-            : interpreter.context.declarations.readFact(
-                interpreter.context.trees.getElement(AccessPaths.skipParentheses(operandPath)));
+            : parts.declarations.readFact(
+                parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath)));
     if (value == null) {
       return state;
     }
@@ -191,7 +185,7 @@ final class Conditions {
    */
   private @Nullable Branches compareUnsigned(
       TreePath callPath, MethodInvocationTree call, Tree.Kind operator) {
-    if (!(interpreter.context.trees.getElement(callPath) instanceof ExecutableElement method)
+    if (!(parts.context.trees.getElement(callPath) instanceof ExecutableElement method)
         || call.getArguments().size() != 2
         || !method.getSimpleName().contentEquals("compareUnsigned")
         || !(method.getEnclosingElement() instanceof TypeElement owner)) {
@@ -204,20 +198,20 @@ final class Conditions {
     }
     TreePath xPath = new TreePath(callPath, call.getArguments().get(0));
     TreePath yPath = new TreePath(callPath, call.getArguments().get(1));
-    Fact xValue = interpreter.expressions.evaluate(xPath);
-    Fact yValue = interpreter.expressions.evaluate(yPath);
+    Fact xValue = parts.expressions.evaluate(xPath);
+    Fact yValue = parts.expressions.evaluate(yPath);
     Fact x = unsignedOperand(xValue, bits);
     Fact y = unsignedOperand(yValue, bits);
-    if (!frame.reachable() || x == null || y == null) {
+    if (!parts.frame.reachable() || x == null || y == null) {
       return null;
     }
     Refinement.Outcomes outcomes = Refinement.outcomes(operator, x.range(), y.range());
-    AccessPath xAccess = paths.of(xPath);
-    AccessPath yAccess = paths.of(yPath);
+    AccessPath xAccess = parts.paths.of(xPath);
+    AccessPath yAccess = parts.paths.of(yPath);
     State whenTrue =
-        Refinement.apply(frame.state.copy(), outcomes.whenTrue(), xAccess, x, yAccess, y);
+        Refinement.apply(parts.frame.state.copy(), outcomes.whenTrue(), xAccess, x, yAccess, y);
     State whenFalse =
-        Refinement.apply(frame.state.copy(), outcomes.whenFalse(), xAccess, x, yAccess, y);
+        Refinement.apply(parts.frame.state.copy(), outcomes.whenFalse(), xAccess, x, yAccess, y);
     for (State outcome : List.of(whenTrue, whenFalse)) {
       restoreRaw(outcome, xAccess, xValue);
       restoreRaw(outcome, yAccess, yValue);

@@ -40,25 +40,15 @@ import org.jspecify.annotations.Nullable;
  * expressions and lambdas are handed to the part that does them.
  */
 final class Expressions {
-  private final Interpreter interpreter;
-  private final Context context;
-  private final Declarations declarations;
-  private final Frame frame;
-  private final AccessPaths paths;
-  private final JavaValues values;
+  private final Parts parts;
 
-  Expressions(Interpreter interpreter) {
-    this.interpreter = interpreter;
-    this.context = interpreter.context;
-    this.declarations = context.declarations;
-    this.frame = interpreter.frame;
-    this.paths = interpreter.paths;
-    this.values = interpreter.values;
+  Expressions(Parts parts) {
+    this.parts = parts;
   }
 
   /** The fact of an expression's value, in its own Java type; null when nothing is known. */
   @Nullable Fact evaluate(TreePath path) {
-    if (!frame.reachable()) {
+    if (!parts.frame.reachable()) {
       return null;
     }
     Tree tree = path.getLeaf();
@@ -72,10 +62,11 @@ final class Expressions {
             return null;
           }
           // a negative literal without a minus sign is written in hex, octal or binary: raw bits
-          if (value.signum() < 0 && !context.text(tree).startsWith("-")) {
+          if (value.signum() < 0 && !parts.context.text(tree).startsWith("-")) {
             return Fact.rawLiteral(
                 value,
-                Objects.requireNonNull(values.kind(path), "an integral literal has a Java type"));
+                Objects.requireNonNull(
+                    parts.values.kind(path), "an integral literal has a Java type"));
           }
           return Fact.plain(Range.point(value), Text.of(() -> "constant " + Range.hex(value)));
         }
@@ -86,9 +77,9 @@ final class Expressions {
       case ARRAY_ACCESS:
         return arrayElement(path, (ArrayAccessTree) tree);
       case METHOD_INVOCATION:
-        return interpreter.calls.invoke(path, (MethodInvocationTree) tree);
+        return parts.calls.invoke(path, (MethodInvocationTree) tree);
       case NEW_CLASS:
-        interpreter.calls.newClass(path, (NewClassTree) tree);
+        parts.calls.newClass(path, (NewClassTree) tree);
         return null;
       case NEW_ARRAY:
         newArray(path, (NewArrayTree) tree);
@@ -97,20 +88,20 @@ final class Expressions {
         {
           TreePath operand = new TreePath(path, ((TypeCastTree) tree).getExpression());
           Fact value = evaluate(operand);
-          JavaKind to = values.kind(path);
-          return to == null ? null : Arith.convert(value, values.kind(operand), to);
+          JavaKind to = parts.values.kind(path);
+          return to == null ? null : Arith.convert(value, parts.values.kind(operand), to);
         }
       case INSTANCE_OF:
         {
           InstanceOfTree instanceOf = (InstanceOfTree) tree;
           evaluate(new TreePath(path, instanceOf.getExpression()));
           if (instanceOf.getPattern() != null) {
-            Patterns.bind(interpreter, new TreePath(path, instanceOf.getPattern()));
+            Patterns.bind(parts, new TreePath(path, instanceOf.getPattern()));
           }
           return null;
         }
       case POSTFIX_INCREMENT, PREFIX_INCREMENT, POSTFIX_DECREMENT, PREFIX_DECREMENT:
-        return interpreter.assignments.incrementOrDecrement(path, (UnaryTree) tree);
+        return parts.assignments.incrementOrDecrement(path, (UnaryTree) tree);
       case UNARY_PLUS, UNARY_MINUS, BITWISE_COMPLEMENT:
         return unary(path, (UnaryTree) tree);
       case LOGICAL_COMPLEMENT,
@@ -123,8 +114,8 @@ final class Expressions {
       EQUAL_TO,
       NOT_EQUAL_TO:
         {
-          Branches branches = interpreter.conditions.evaluate(path);
-          frame.state = State.join(branches.whenTrue(), branches.whenFalse());
+          Branches branches = parts.conditions.evaluate(path);
+          parts.frame.state = State.join(branches.whenTrue(), branches.whenFalse());
           return null;
         }
       case PLUS,
@@ -142,7 +133,7 @@ final class Expressions {
       case CONDITIONAL_EXPRESSION:
         return conditional(path, (ConditionalExpressionTree) tree);
       case ASSIGNMENT:
-        return interpreter.assignments.assign(path, (AssignmentTree) tree);
+        return parts.assignments.assign(path, (AssignmentTree) tree);
       case PLUS_ASSIGNMENT,
       MINUS_ASSIGNMENT,
       MULTIPLY_ASSIGNMENT,
@@ -154,15 +145,15 @@ final class Expressions {
       LEFT_SHIFT_ASSIGNMENT,
       RIGHT_SHIFT_ASSIGNMENT,
       UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
-        return interpreter.assignments.compound(path, (CompoundAssignmentTree) tree);
+        return parts.assignments.compound(path, (CompoundAssignmentTree) tree);
       case LAMBDA_EXPRESSION:
-        interpreter.analyseLambda(path, (LambdaExpressionTree) tree);
+        Interpreter.analyseLambda(parts, path, (LambdaExpressionTree) tree);
         return null;
       case MEMBER_REFERENCE:
-        interpreter.calls.methodReference(path, (MemberReferenceTree) tree);
+        parts.calls.methodReference(path, (MemberReferenceTree) tree);
         return null;
       case SWITCH_EXPRESSION:
-        return interpreter.switches.switchExpression(path, (SwitchExpressionTree) tree);
+        return parts.switches.switchExpression(path, (SwitchExpressionTree) tree);
       default:
         return null;
     }
@@ -173,7 +164,7 @@ final class Expressions {
    * names a type or package; returns whether it was a value.
    */
   boolean evaluateReceiver(TreePath receiver) {
-    Element element = context.trees.getElement(receiver);
+    Element element = parts.context.trees.getElement(receiver);
     if (element != null
         && (element.getKind().isClass()
             || element.getKind().isInterface()
@@ -186,8 +177,8 @@ final class Expressions {
 
   /** A read of a local variable, parameter or field: its tracked fact, else its declared one. */
   private @Nullable Fact read(TreePath path) {
-    Element element = context.trees.getElement(path);
-    JavaKind kind = values.kind(path);
+    Element element = parts.context.trees.getElement(path);
+    JavaKind kind = parts.values.kind(path);
     if (!(element instanceof VariableElement variable) || kind == null) {
       return null;
     }
@@ -197,26 +188,30 @@ final class Expressions {
           Range.point(constant),
           Text.of(() -> "constant " + variable.getSimpleName() + " = " + Range.hex(constant)));
     }
-    AccessPath access = paths.of(path);
-    if (access != null && frame.state.tracks(access)) {
-      Fact tracked = frame.state.fact(access);
-      return tracked != null || !context.strict
+    AccessPath access = parts.paths.of(path);
+    if (access != null && parts.frame.state.tracks(access)) {
+      Fact tracked = parts.frame.state.fact(access);
+      return tracked != null || !parts.context.strict
           ? tracked
-          : values.plain(kind, () -> declarations.describe(element));
+          : parts.values.plain(kind, () -> parts.declarations.describe(element));
     }
-    Fact declared = declarations.readFact(element);
-    return declared != null ? declared : values.plain(kind, () -> declarations.describe(element));
+    Fact declared = parts.declarations.readFact(element);
+    return declared != null
+        ? declared
+        : parts.values.plain(kind, () -> parts.declarations.describe(element));
   }
 
   private @Nullable Fact memberSelect(TreePath path, MemberSelectTree select) {
     evaluateReceiver(new TreePath(path, select.getExpression()));
-    Element element = context.trees.getElement(path);
+    Element element = parts.context.trees.getElement(path);
     if (element != null && element.getKind() == ElementKind.FIELD) {
       return read(path);
     }
-    JavaKind kind = values.kind(path);
+    JavaKind kind = parts.values.kind(path);
     if (kind != null && select.getIdentifier().contentEquals("length")) {
-      return context.strict ? Fact.plain(Range.of(0, Integer.MAX_VALUE), "array length") : null;
+      return parts.context.strict
+          ? Fact.plain(Range.of(0, Integer.MAX_VALUE), "array length")
+          : null;
     }
     return null;
   }
@@ -226,15 +221,17 @@ final class Expressions {
     evaluate(array);
     evaluate(new TreePath(path, access.getIndex()));
     Element arrayElement = arrayOf(array);
-    Width elementWidth = declarations.elementWidth(arrayElement);
+    Width elementWidth = parts.declarations.elementWidth(arrayElement);
     if (elementWidth != null && arrayElement != null) {
       return Fact.declared(
           elementWidth,
-          declarations.elementKind(arrayElement),
-          "element of " + declarations.describe(arrayElement) + " (" + elementWidth + ")");
+          parts.declarations.elementKind(arrayElement),
+          "element of " + parts.declarations.describe(arrayElement) + " (" + elementWidth + ")");
     }
-    JavaKind kind = values.kind(path);
-    return kind == null ? null : values.plain(kind, () -> "array element " + context.text(access));
+    JavaKind kind = parts.values.kind(path);
+    return kind == null
+        ? null
+        : parts.values.plain(kind, () -> "array element " + parts.context.text(access));
   }
 
   private void newArray(TreePath path, NewArrayTree newArray) {
@@ -247,7 +244,7 @@ final class Expressions {
       for (ExpressionTree initializer : newArray.getInitializers()) {
         TreePath initializerPath = new TreePath(path, initializer);
         Fact value = evaluate(initializerPath);
-        interpreter.checks.check(elementSink, value, values.kind(initializerPath), initializerPath);
+        parts.checks.check(elementSink, value, parts.values.kind(initializerPath), initializerPath);
       }
     }
   }
@@ -273,11 +270,11 @@ final class Expressions {
    * later, so that no store through it is missed).
    */
   @Nullable Element arrayOf(TreePath arrayExpression) {
-    Element element = context.trees.getElement(AccessPaths.skipParentheses(arrayExpression));
-    if (element == null || declarations.elementWidth(element) != null) {
+    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(arrayExpression));
+    if (element == null || parts.declarations.elementWidth(element) != null) {
       return element;
     }
-    Element aliased = context.arrayAliases.get(element);
+    Element aliased = parts.context.arrayAliases.get(element);
     return aliased != null ? aliased : element;
   }
 
@@ -285,16 +282,16 @@ final class Expressions {
   void noteAlias(@Nullable Element local, TreePath value) {
     if (local != null && local.getKind() == ElementKind.LOCAL_VARIABLE) {
       Element array = arrayOf(value);
-      if (array != null && array != local && declarations.elementWidth(array) != null) {
-        context.arrayAliases.put(local, array);
+      if (array != null && array != local && parts.declarations.elementWidth(array) != null) {
+        parts.context.arrayAliases.put(local, array);
       }
     }
   }
 
   private @Nullable Fact unary(TreePath path, UnaryTree unary) {
     TreePath operand = new TreePath(path, unary.getExpression());
-    JavaKind kind = values.kind(path);
-    Fact value = Arith.convert(evaluate(operand), values.kind(operand), kind);
+    JavaKind kind = parts.values.kind(path);
+    Fact value = Arith.convert(evaluate(operand), parts.values.kind(operand), kind);
     if (kind == null || value == null) {
       return null;
     }
@@ -311,17 +308,17 @@ final class Expressions {
     TreePath rightPath = new TreePath(path, binary.getRightOperand());
     Fact left = evaluate(leftPath);
     Fact right = evaluate(rightPath);
-    JavaKind kind = values.kind(path);
-    if (kind == null || !frame.reachable()) {
+    JavaKind kind = parts.values.kind(path);
+    if (kind == null || !parts.frame.reachable()) {
       return null;
     }
     Fact result =
         Operators.operate(
             binary.getKind(),
             left,
-            values.kind(leftPath),
+            parts.values.kind(leftPath),
             right,
-            values.kind(rightPath),
+            parts.values.kind(rightPath),
             kind,
             expressionText(binary));
     return binary.getKind() == Tree.Kind.MINUS
@@ -343,11 +340,11 @@ final class Expressions {
     if (result == null || left == null || right == null || result.range().nonNegative()) {
       return result;
     }
-    AccessPath leftAccess = paths.of(leftPath);
-    AccessPath rightAccess = paths.of(rightPath);
+    AccessPath leftAccess = parts.paths.of(leftPath);
+    AccessPath rightAccess = parts.paths.of(rightPath);
     if (leftAccess == null
         || rightAccess == null
-        || !frame.state.isAtMost(rightAccess, leftAccess)
+        || !parts.frame.state.isAtMost(rightAccess, leftAccess)
         || !left.javaRange().equals(left.range())
         || !right.javaRange().equals(right.range())
         || !Range.of(kind)
@@ -368,22 +365,23 @@ final class Expressions {
   }
 
   private @Nullable Fact conditional(TreePath path, ConditionalExpressionTree conditional) {
-    Branches condition =
-        interpreter.conditions.evaluate(new TreePath(path, conditional.getCondition()));
-    JavaKind kind = values.kind(path);
-    frame.state = condition.whenTrue();
+    Branches condition = parts.conditions.evaluate(new TreePath(path, conditional.getCondition()));
+    JavaKind kind = parts.values.kind(path);
+    parts.frame.state = condition.whenTrue();
     TreePath truePath = new TreePath(path, conditional.getTrueExpression());
     Fact whenTrue =
-        !frame.reachable() ? null : Arith.convert(evaluate(truePath), values.kind(truePath), kind);
-    State afterTrue = frame.state;
-    frame.state = condition.whenFalse();
+        !parts.frame.reachable()
+            ? null
+            : Arith.convert(evaluate(truePath), parts.values.kind(truePath), kind);
+    State afterTrue = parts.frame.state;
+    parts.frame.state = condition.whenFalse();
     TreePath falsePath = new TreePath(path, conditional.getFalseExpression());
     Fact whenFalse =
-        !frame.reachable()
+        !parts.frame.reachable()
             ? null
-            : Arith.convert(evaluate(falsePath), values.kind(falsePath), kind);
-    State afterFalse = frame.state;
-    frame.state = State.join(afterTrue, afterFalse);
+            : Arith.convert(evaluate(falsePath), parts.values.kind(falsePath), kind);
+    State afterFalse = parts.frame.state;
+    parts.frame.state = State.join(afterTrue, afterFalse);
     if (!afterTrue.reachable()) {
       return whenFalse;
     }
@@ -395,6 +393,6 @@ final class Expressions {
 
   /** The description of a computed value, built only if a message needs it. */
   private Text expressionText(Tree tree) {
-    return Text.of(() -> "expression `" + context.text(tree) + "`");
+    return Text.of(() -> "expression `" + parts.context.text(tree) + "`");
   }
 }

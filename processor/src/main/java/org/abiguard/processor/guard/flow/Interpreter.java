@@ -19,53 +19,13 @@ import org.jspecify.annotations.Nullable;
  * The abstract interpreter of one body (a method, a lambda, or a class's initializers) over javac's
  * attributed trees: it keeps a {@link State} of facts per program point in its {@link Frame} and
  * checks every value that reaches a sink. The work is shared among parts with one job each, which
- * this class wires together over the one frame:
+ * {@link Parts} wires together over the one frame; this class starts the analysis of each body.
  *
- * <ul>
- *   <li>{@link Statements} transform the state; {@link Loops} iterate to a fixpoint with widening,
- *       {@link Switches} run cases, {@link TryStatements} route exceptions, jumps and returns
- *       through finally blocks, {@link Jumps} find where jumps go;
- *   <li>{@link Expressions} yield the fact of each value; {@link Calls} and {@link Assignments}
- *       check what reaches parameters and variables;
- *   <li>{@link Conditions} yield a state per outcome, which is how range checks sharpen the facts
- *       they dominate; {@link AccessPaths} name the values the state tracks;
- *   <li>{@link Checks} holds values to sinks, {@link JavaValues} says what Java types alone say.
- * </ul>
- *
- * <p>A lambda and each method of a local or anonymous class are bodies of their own, analysed by a
- * new interpreter that starts from the facts of the local variables they capture.
+ * <p>A lambda and each method of a local or anonymous class are bodies of their own, analysed by
+ * new parts that start from the facts of the local variables they capture.
  */
 public final class Interpreter {
-  final Context context;
-  final Frame frame;
-  final AccessPaths paths;
-  final JavaValues values;
-  final Checks checks;
-  final Jumps jumps = new Jumps();
-  final Conditions conditions;
-  final Expressions expressions;
-  final Calls calls;
-  final Assignments assignments;
-  final Statements statements;
-  final Loops loops;
-  final Switches switches;
-  final TryStatements tryStatements;
-
-  private Interpreter(Context context, State initial, @Nullable Sink returnSink) {
-    this.context = context;
-    this.frame = new Frame(initial, returnSink);
-    this.paths = new AccessPaths(context);
-    this.values = new JavaValues(context);
-    this.checks = new Checks(context, frame);
-    this.conditions = new Conditions(this);
-    this.expressions = new Expressions(this);
-    this.calls = new Calls(this);
-    this.assignments = new Assignments(this);
-    this.statements = new Statements(this);
-    this.loops = new Loops(this);
-    this.switches = new Switches(this);
-    this.tryStatements = new TryStatements(this);
-  }
+  private Interpreter() {}
 
   /** Analyses a method: its parameters keep their declared facts. */
   public static void analyseMethod(Context context, TreePath method, @Nullable State captured) {
@@ -85,7 +45,7 @@ public final class Interpreter {
         initial.kill(parameterElement);
       }
     }
-    new Interpreter(context, initial, returnSink)
+    new Parts(context, initial, returnSink)
         .statements.execute(new TreePath(method, methodTree.getBody()));
   }
 
@@ -93,53 +53,58 @@ public final class Interpreter {
   public static void analyseInitializers(
       Context context, TreePath classPath, @Nullable State captured) {
     ClassTree classTree = (ClassTree) classPath.getLeaf();
-    Interpreter interpreter =
-        new Interpreter(context, captured == null ? new State() : captured.copy(), null);
+    Parts parts = new Parts(context, captured == null ? new State() : captured.copy(), null);
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (member instanceof VariableTree field && field.getInitializer() != null) {
         Element fieldElement = context.trees.getElement(memberPath);
         TreePath initializer = new TreePath(memberPath, field.getInitializer());
-        interpreter.expressions.elementsOf(
+        parts.expressions.elementsOf(
             context.declarations.arrayElementSink(fieldElement), initializer);
-        Fact value = interpreter.expressions.evaluate(initializer);
-        interpreter.checks.check(
+        Fact value = parts.expressions.evaluate(initializer);
+        parts.checks.check(
             context.declarations.variableSink(fieldElement),
             value,
-            interpreter.values.kind(initializer),
+            parts.values.kind(initializer),
             initializer);
       } else if (member instanceof BlockTree) {
-        interpreter.frame.state =
-            interpreter.frame.reachable() ? interpreter.frame.state : new State();
-        interpreter.statements.execute(memberPath);
+        parts.frame.state = parts.frame.reachable() ? parts.frame.state : new State();
+        parts.statements.execute(memberPath);
       }
     }
   }
 
-  /** The members of a local or anonymous class, with the facts of the locals it captures here. */
-  void analyseLocalClass(TreePath classPath) {
+  /**
+   * The members of a local or anonymous class, with the facts of the locals it captures where the
+   * {@code enclosing} body's parts are.
+   */
+  static void analyseLocalClass(Parts enclosing, TreePath classPath) {
+    Context context = enclosing.context;
     ClassTree classTree = (ClassTree) classPath.getLeaf();
-    State captured = frame.reachable() ? frame.state.capturedLocals() : new State();
+    State captured =
+        enclosing.frame.reachable() ? enclosing.frame.state.capturedLocals() : new State();
     analyseInitializers(context, classPath, captured);
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (member instanceof MethodTree) {
         analyseMethod(context, memberPath, captured);
       } else if (member instanceof ClassTree) {
-        analyseLocalClass(memberPath);
+        analyseLocalClass(enclosing, memberPath);
       }
     }
   }
 
   /**
    * A lambda's body, with the facts of the locals it captures here; its parameters hold their
-   * declared widths, or those of the functional interface's parameters.
+   * declared widths, or those of the functional interface's parameters. Its body is analysed by
+   * parts of its own.
    */
-  void analyseLambda(TreePath path, LambdaExpressionTree lambda) {
-    Declarations declarations = context.declarations;
+  static void analyseLambda(Parts enclosing, TreePath path, LambdaExpressionTree lambda) {
+    Context context = enclosing.context;
+    Declarations declarations = enclosing.declarations;
     ExecutableElement functional =
         Lookup.functionalMethod(context.elements, context.trees.getTypeMirror(path));
-    State inner = frame.state.capturedLocals();
+    State inner = enclosing.frame.state.capturedLocals();
     for (int i = 0; i < lambda.getParameters().size(); i++) {
       Element parameter =
           context.trees.getElement(new TreePath(path, lambda.getParameters().get(i)));
@@ -164,7 +129,7 @@ public final class Interpreter {
       }
     }
     Sink returnSink = functional == null ? null : declarations.returnSink(functional);
-    Interpreter body = new Interpreter(context, inner, returnSink);
+    Parts body = new Parts(context, inner, returnSink);
     TreePath bodyPath = new TreePath(path, lambda.getBody());
     if (lambda.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION) {
       Fact value = body.expressions.evaluate(bodyPath);

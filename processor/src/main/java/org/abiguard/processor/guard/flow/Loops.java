@@ -25,52 +25,40 @@ final class Loops {
   /** A bound far above what widening allows, only there to fail closed on a bug. */
   private static final int ROUND_LIMIT = 10_000;
 
-  private final Interpreter interpreter;
-  private final Context context;
-  private final Declarations declarations;
-  private final Frame frame;
-  private final JavaValues values;
-  private final Checks checks;
-  private final Jumps jumps;
+  private final Parts parts;
 
-  Loops(Interpreter interpreter) {
-    this.interpreter = interpreter;
-    this.context = interpreter.context;
-    this.declarations = context.declarations;
-    this.frame = interpreter.frame;
-    this.values = interpreter.values;
-    this.checks = interpreter.checks;
-    this.jumps = interpreter.jumps;
+  Loops(Parts parts) {
+    this.parts = parts;
   }
 
   void whileLoop(TreePath path, WhileLoopTree loop) {
-    Target target = jumps.push(loop, true);
+    Target target = parts.jumps.push(loop, true);
     TreePath condition = new TreePath(path, loop.getCondition());
     runToFixpoint(
         target,
         () -> {
-          Branches branches = interpreter.conditions.evaluate(condition);
-          frame.state = branches.whenTrue();
+          Branches branches = parts.conditions.evaluate(condition);
+          parts.frame.state = branches.whenTrue();
           execute(new TreePath(path, loop.getStatement()));
-          State back = State.join(frame.state, target.continues);
-          frame.state = branches.whenFalse();
+          State back = State.join(parts.frame.state, target.continues);
+          parts.frame.state = branches.whenFalse();
           return back;
         });
   }
 
   void doWhileLoop(TreePath path, DoWhileLoopTree loop) {
-    Target target = jumps.push(loop, true);
+    Target target = parts.jumps.push(loop, true);
     TreePath condition = new TreePath(path, loop.getCondition());
     runToFixpoint(
         target,
         () -> {
           execute(new TreePath(path, loop.getStatement()));
-          frame.state = State.join(frame.state, target.continues);
-          if (!frame.reachable()) {
+          parts.frame.state = State.join(parts.frame.state, target.continues);
+          if (!parts.frame.reachable()) {
             return State.UNREACHABLE;
           }
-          Branches branches = interpreter.conditions.evaluate(condition);
-          frame.state = branches.whenFalse();
+          Branches branches = parts.conditions.evaluate(condition);
+          parts.frame.state = branches.whenFalse();
           return branches.whenTrue();
         });
   }
@@ -79,69 +67,73 @@ final class Loops {
     for (StatementTree initializer : loop.getInitializer()) {
       execute(new TreePath(path, initializer));
     }
-    if (!frame.reachable()) {
+    if (!parts.frame.reachable()) {
       return;
     }
-    Target target = jumps.push(loop, true);
+    Target target = parts.jumps.push(loop, true);
     runToFixpoint(
         target,
         () -> {
           Branches branches =
               loop.getCondition() == null
-                  ? new Branches(frame.state, State.UNREACHABLE)
-                  : interpreter.conditions.evaluate(new TreePath(path, loop.getCondition()));
-          frame.state = branches.whenTrue();
+                  ? new Branches(parts.frame.state, State.UNREACHABLE)
+                  : parts.conditions.evaluate(new TreePath(path, loop.getCondition()));
+          parts.frame.state = branches.whenTrue();
           execute(new TreePath(path, loop.getStatement()));
-          frame.state = State.join(frame.state, target.continues);
+          parts.frame.state = State.join(parts.frame.state, target.continues);
           for (ExpressionStatementTree update : loop.getUpdate()) {
             execute(new TreePath(path, update));
           }
-          State back = frame.state;
-          frame.state = branches.whenFalse();
+          State back = parts.frame.state;
+          parts.frame.state = branches.whenFalse();
           return back;
         });
   }
 
   void enhancedForLoop(TreePath path, EnhancedForLoopTree loop) {
     TreePath expression = new TreePath(path, loop.getExpression());
-    interpreter.expressions.evaluate(expression);
-    if (!frame.reachable()) {
+    parts.expressions.evaluate(expression);
+    if (!parts.frame.reachable()) {
       return;
     }
     TreePath variablePath = new TreePath(path, loop.getVariable());
-    Element variable = context.trees.getElement(variablePath);
-    Element array = interpreter.expressions.arrayOf(expression);
+    Element variable = parts.context.trees.getElement(variablePath);
+    Element array = parts.expressions.arrayOf(expression);
     Fact element = null;
-    Width elementWidth = declarations.elementWidth(array);
-    JavaKind variableKind = variable == null ? null : declarations.kindOf(variable.asType());
+    Width elementWidth = parts.declarations.elementWidth(array);
+    JavaKind variableKind = variable == null ? null : parts.declarations.kindOf(variable.asType());
     if (elementWidth != null && array != null) {
       element =
           Fact.declared(
               elementWidth,
-              declarations.elementKind(array),
-              "element of " + declarations.describe(array) + " (" + elementWidth + ")");
+              parts.declarations.elementKind(array),
+              "element of " + parts.declarations.describe(array) + " (" + elementWidth + ")");
     } else if (variableKind != null) {
-      element = values.plain(variableKind, () -> declarations.describe(variable));
+      element = parts.values.plain(variableKind, () -> parts.declarations.describe(variable));
     }
     Fact elementValue =
         Arith.convert(
             element,
-            elementWidth != null ? declarations.elementKind(array) : variableKind,
+            elementWidth != null ? parts.declarations.elementKind(array) : variableKind,
             variableKind);
-    Target target = jumps.push(loop, true);
+    Target target = parts.jumps.push(loop, true);
     runToFixpoint(
         target,
         () -> {
-          State entry = frame.state.copy();
+          State entry = parts.frame.state.copy();
           if (variable != null && variableKind != null) {
-            checks.check(
-                declarations.variableSink(variable), elementValue, variableKind, variablePath);
-            frame.state.kill(variable);
-            frame.state.put(AccessPath.of(variable), values.stored(variable, elementValue));
+            parts.checks.check(
+                parts.declarations.variableSink(variable),
+                elementValue,
+                variableKind,
+                variablePath);
+            parts.frame.state.kill(variable);
+            parts.frame.state.put(
+                AccessPath.of(variable), parts.values.stored(variable, elementValue));
           }
           execute(new TreePath(path, loop.getStatement()));
-          State back = State.join(frame.state, target.continues);
-          frame.state = entry;
+          State back = State.join(parts.frame.state, target.continues);
+          parts.frame.state = entry;
           return back;
         });
   }
@@ -152,10 +144,10 @@ final class Loops {
    * head. The head is the join of the entry and every back edge, widened after a few rounds.
    */
   private void runToFixpoint(Target target, Supplier<State> body) {
-    State entry = frame.state;
+    State entry = parts.frame.state;
     State head = entry.copy();
     State exit = State.UNREACHABLE;
-    Widening widening = new Widening(declarations, context.strict);
+    Widening widening = new Widening(parts.declarations, parts.context.strict);
     for (int round = 0; ; round++) {
       if (round > ROUND_LIMIT) {
         // widening bounds the rounds by the number of paths; fail closed rather than stop unsound
@@ -164,9 +156,9 @@ final class Loops {
       }
       target.breaks = State.UNREACHABLE;
       target.continues = State.UNREACHABLE;
-      frame.state = head.copy();
+      parts.frame.state = head.copy();
       State back = body.get();
-      exit = State.join(frame.state, target.breaks);
+      exit = State.join(parts.frame.state, target.breaks);
       State next = State.join(head, State.join(entry, back));
       if (round + 1 >= WIDEN_AFTER) {
         next = widening.widen(head, next);
@@ -176,11 +168,11 @@ final class Loops {
       }
       head = next;
     }
-    jumps.pop();
-    frame.state = exit;
+    parts.jumps.pop();
+    parts.frame.state = exit;
   }
 
   private void execute(TreePath path) {
-    interpreter.statements.execute(path);
+    parts.statements.execute(path);
   }
 }

@@ -41,14 +41,14 @@ final class Patterns {
   /**
    * Gives the variables that the patterns under {@code pattern} bind the facts of their components.
    */
-  static void bind(Interpreter interpreter, @Nullable TreePath pattern) {
-    if (pattern == null || NESTED_PATTERNS == null || !interpreter.frame.reachable()) {
+  static void bind(Parts parts, @Nullable TreePath pattern) {
+    if (pattern == null || NESTED_PATTERNS == null || !parts.frame.reachable()) {
       return;
     }
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitBindingPattern(BindingPatternTree node, Void unused) {
-        bindComponent(interpreter, getCurrentPath());
+        bindComponent(parts, getCurrentPath());
         return super.visitBindingPattern(node, null);
       }
     }.scan(pattern, null);
@@ -70,7 +70,7 @@ final class Patterns {
     return invoke(CASE_GUARD, caseTree) instanceof Tree guard ? guard : null;
   }
 
-  private static void bindComponent(Interpreter interpreter, TreePath binding) {
+  private static void bindComponent(Parts parts, TreePath binding) {
     TreePath parent = binding.getParentPath();
     if (parent == null
         || !parent.getLeaf().getKind().name().equals(DECONSTRUCTION_PATTERN)
@@ -78,7 +78,7 @@ final class Patterns {
       return;
     }
     int index = nested.indexOf(binding.getLeaf());
-    TypeMirror recordType = interpreter.context.trees.getTypeMirror(parent);
+    TypeMirror recordType = parts.context.trees.getTypeMirror(parent);
     if (index < 0
         || !(recordType instanceof DeclaredType declaredType)
         || !(declaredType.asElement() instanceof TypeElement record)) {
@@ -91,18 +91,18 @@ final class Patterns {
     }
     ExecutableElement accessor = components.get(index).getAccessor();
     Element variable =
-        interpreter.context.trees.getElement(
+        parts.context.trees.getElement(
             new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
-    Fact declared = accessor == null ? null : interpreter.context.declarations.readFact(accessor);
+    Fact declared = accessor == null ? null : parts.declarations.readFact(accessor);
     if (variable == null || declared == null) {
       return;
     }
     Fact component =
         Arith.convert(
             declared,
-            interpreter.context.declarations.kindOf(accessor.getReturnType()),
-            interpreter.context.declarations.kindOf(variable.asType()));
-    interpreter.frame.state.put(AccessPath.of(variable), component);
+            parts.declarations.kindOf(accessor.getReturnType()),
+            parts.declarations.kindOf(variable.asType()));
+    parts.frame.state.put(AccessPath.of(variable), component);
   }
 
   private static @Nullable Method method(String type, String name) {

@@ -33,24 +33,14 @@ import org.jspecify.annotations.Nullable;
  * loops, switches and try statements are run by the part that does them.
  */
 final class Statements {
-  private final Interpreter interpreter;
-  private final Context context;
-  private final Frame frame;
-  private final JavaValues values;
-  private final Checks checks;
-  private final Jumps jumps;
+  private final Parts parts;
 
-  Statements(Interpreter interpreter) {
-    this.interpreter = interpreter;
-    this.context = interpreter.context;
-    this.frame = interpreter.frame;
-    this.values = interpreter.values;
-    this.checks = interpreter.checks;
-    this.jumps = interpreter.jumps;
+  Statements(Parts parts) {
+    this.parts = parts;
   }
 
   void execute(TreePath path) {
-    if (!frame.reachable()) {
+    if (!parts.frame.reachable()) {
       return;
     }
     Tree tree = path.getLeaf();
@@ -64,111 +54,118 @@ final class Statements {
       case EXPRESSION_STATEMENT ->
           evaluate(new TreePath(path, ((ExpressionStatementTree) tree).getExpression()));
       case IF -> ifStatement(path, (IfTree) tree);
-      case WHILE_LOOP -> interpreter.loops.whileLoop(path, (WhileLoopTree) tree);
-      case DO_WHILE_LOOP -> interpreter.loops.doWhileLoop(path, (DoWhileLoopTree) tree);
-      case FOR_LOOP -> interpreter.loops.forLoop(path, (ForLoopTree) tree);
-      case ENHANCED_FOR_LOOP -> interpreter.loops.enhancedForLoop(path, (EnhancedForLoopTree) tree);
+      case WHILE_LOOP -> parts.loops.whileLoop(path, (WhileLoopTree) tree);
+      case DO_WHILE_LOOP -> parts.loops.doWhileLoop(path, (DoWhileLoopTree) tree);
+      case FOR_LOOP -> parts.loops.forLoop(path, (ForLoopTree) tree);
+      case ENHANCED_FOR_LOOP -> parts.loops.enhancedForLoop(path, (EnhancedForLoopTree) tree);
       case LABELED_STATEMENT -> labeled(path, (LabeledStatementTree) tree);
-      case SWITCH -> interpreter.switches.switchStatement(path, (SwitchTree) tree);
+      case SWITCH -> parts.switches.switchStatement(path, (SwitchTree) tree);
       case RETURN -> returnStatement(path, (ReturnTree) tree);
       case THROW -> {
         evaluate(new TreePath(path, ((ThrowTree) tree).getExpression()));
-        frame.state = State.UNREACHABLE;
+        parts.frame.state = State.UNREACHABLE;
       }
       case BREAK -> {
-        Target target = jumps.breakTarget(((BreakTree) tree).getLabel());
+        Target target = parts.jumps.breakTarget(((BreakTree) tree).getLabel());
         if (target != null) {
-          target.breaks = State.join(target.breaks, frame.state);
+          target.breaks = State.join(target.breaks, parts.frame.state);
         }
-        frame.state = State.UNREACHABLE;
+        parts.frame.state = State.UNREACHABLE;
       }
       case CONTINUE -> {
-        Target target = jumps.continueTarget(((ContinueTree) tree).getLabel());
+        Target target = parts.jumps.continueTarget(((ContinueTree) tree).getLabel());
         if (target != null) {
-          target.continues = State.join(target.continues, frame.state);
+          target.continues = State.join(target.continues, parts.frame.state);
         }
-        frame.state = State.UNREACHABLE;
+        parts.frame.state = State.UNREACHABLE;
       }
       case YIELD -> yieldStatement(path, (YieldTree) tree);
-      case TRY -> interpreter.tryStatements.tryStatement(path, (TryTree) tree);
+      case TRY -> parts.tryStatements.tryStatement(path, (TryTree) tree);
       case SYNCHRONIZED -> {
         SynchronizedTree synchronizedTree = (SynchronizedTree) tree;
         evaluate(new TreePath(path, synchronizedTree.getExpression()));
         execute(new TreePath(path, synchronizedTree.getBlock()));
       }
-      case CLASS -> interpreter.analyseLocalClass(path);
+      case CLASS -> Interpreter.analyseLocalClass(parts, path);
       case ASSERT -> {
-        State before = frame.state;
+        State before = parts.frame.state;
         Branches condition =
-            interpreter.conditions.evaluate(new TreePath(path, ((AssertTree) tree).getCondition()));
-        frame.state = State.join(before, State.join(condition.whenTrue(), condition.whenFalse()));
+            parts.conditions.evaluate(new TreePath(path, ((AssertTree) tree).getCondition()));
+        parts.frame.state =
+            State.join(before, State.join(condition.whenTrue(), condition.whenFalse()));
       }
       default -> {}
     }
   }
 
   private void declareLocal(TreePath path, VariableTree declaration) {
-    Element variable = context.trees.getElement(path);
+    Element variable = parts.context.trees.getElement(path);
     if (variable == null) {
       return;
     }
     AccessPath access = AccessPath.of(variable);
-    frame.state.kill(variable);
+    parts.frame.state.kill(variable);
     if (declaration.getInitializer() == null) {
       return;
     }
     TreePath initializer = new TreePath(path, declaration.getInitializer());
     Fact value = evaluate(initializer);
-    if (!frame.reachable()) {
+    if (!parts.frame.reachable()) {
       return;
     }
-    interpreter.expressions.noteAlias(variable, initializer);
-    checks.check(
-        context.declarations.variableSink(variable), value, values.kind(initializer), initializer);
-    JavaKind variableKind = context.declarations.kindOf(variable.asType());
+    parts.expressions.noteAlias(variable, initializer);
+    parts.checks.check(
+        parts.declarations.variableSink(variable),
+        value,
+        parts.values.kind(initializer),
+        initializer);
+    JavaKind variableKind = parts.declarations.kindOf(variable.asType());
     if (variableKind != null) {
-      frame.state.put(
+      parts.frame.state.put(
           access,
-          values.stored(variable, Arith.convert(value, values.kind(initializer), variableKind)));
-      frame.noteUpdate();
+          parts.values.stored(
+              variable, Arith.convert(value, parts.values.kind(initializer), variableKind)));
+      parts.frame.noteUpdate();
     }
   }
 
   private void ifStatement(TreePath path, IfTree ifTree) {
-    Branches condition = interpreter.conditions.evaluate(new TreePath(path, ifTree.getCondition()));
-    frame.state = condition.whenTrue();
+    Branches condition = parts.conditions.evaluate(new TreePath(path, ifTree.getCondition()));
+    parts.frame.state = condition.whenTrue();
     execute(new TreePath(path, ifTree.getThenStatement()));
-    State afterThen = frame.state;
-    frame.state = condition.whenFalse();
+    State afterThen = parts.frame.state;
+    parts.frame.state = condition.whenFalse();
     if (ifTree.getElseStatement() != null) {
       execute(new TreePath(path, ifTree.getElseStatement()));
     }
-    frame.state = State.join(afterThen, frame.state);
+    parts.frame.state = State.join(afterThen, parts.frame.state);
   }
 
   private void returnStatement(TreePath path, ReturnTree returnTree) {
     if (returnTree.getExpression() != null) {
       TreePath expression = new TreePath(path, returnTree.getExpression());
       Fact value = evaluate(expression);
-      checks.check(frame.returnSink, value, values.kind(expression), expression);
+      parts.checks.check(parts.frame.returnSink, value, parts.values.kind(expression), expression);
     }
-    frame.noteReturned(frame.state);
-    frame.state = State.UNREACHABLE;
+    parts.frame.noteReturned(parts.frame.state);
+    parts.frame.state = State.UNREACHABLE;
   }
 
   private void yieldStatement(TreePath path, YieldTree yieldTree) {
     TreePath expression = new TreePath(path, yieldTree.getValue());
     Fact value = evaluate(expression);
-    Target target = jumps.yieldTarget();
+    Target target = parts.jumps.yieldTarget();
     if (target != null) {
       target.yielded =
           Fact.join(
               target.yielded,
               Arith.convert(
-                  value, values.kind(expression), values.kind(new TreePath(path, target.tree))));
-      target.breaks = State.join(target.breaks, frame.state);
+                  value,
+                  parts.values.kind(expression),
+                  parts.values.kind(new TreePath(path, target.tree))));
+      target.breaks = State.join(target.breaks, parts.frame.state);
     }
-    frame.state = State.UNREACHABLE;
+    parts.frame.state = State.UNREACHABLE;
   }
 
   private void labeled(TreePath path, LabeledStatementTree labeled) {
@@ -179,19 +176,19 @@ final class Statements {
             || body instanceof ForLoopTree
             || body instanceof EnhancedForLoopTree;
     if (isLoop) {
-      jumps.labelNext(labeled.getLabel());
+      parts.jumps.labelNext(labeled.getLabel());
       execute(new TreePath(path, body));
-      jumps.labelNext(null);
+      parts.jumps.labelNext(null);
       return;
     }
-    jumps.labelNext(labeled.getLabel());
-    Target target = jumps.push(labeled, false);
+    parts.jumps.labelNext(labeled.getLabel());
+    Target target = parts.jumps.push(labeled, false);
     execute(new TreePath(path, body));
-    jumps.pop();
-    frame.state = State.join(frame.state, target.breaks);
+    parts.jumps.pop();
+    parts.frame.state = State.join(parts.frame.state, target.breaks);
   }
 
   private @Nullable Fact evaluate(TreePath path) {
-    return interpreter.expressions.evaluate(path);
+    return parts.expressions.evaluate(path);
   }
 }

@@ -21,45 +21,35 @@ import org.jspecify.annotations.Nullable;
  * expression's value is the join of what its cases yield.
  */
 final class Switches {
-  private final Interpreter interpreter;
-  private final Context context;
-  private final Frame frame;
-  private final AccessPaths paths;
-  private final JavaValues values;
-  private final Jumps jumps;
+  private final Parts parts;
 
-  Switches(Interpreter interpreter) {
-    this.interpreter = interpreter;
-    this.context = interpreter.context;
-    this.frame = interpreter.frame;
-    this.paths = interpreter.paths;
-    this.values = interpreter.values;
-    this.jumps = interpreter.jumps;
+  Switches(Parts parts) {
+    this.parts = parts;
   }
 
   void switchStatement(TreePath path, SwitchTree switchTree) {
     TreePath selector = new TreePath(path, switchTree.getExpression());
-    Fact selected = interpreter.expressions.evaluate(selector);
-    if (!frame.reachable()) {
+    Fact selected = parts.expressions.evaluate(selector);
+    if (!parts.frame.reachable()) {
       return;
     }
-    Target target = jumps.push(switchTree, false);
+    Target target = parts.jumps.push(switchTree, false);
     State after = cases(path, switchTree.getCases(), selector, selected, target, null);
-    jumps.pop();
-    frame.state = State.join(after, target.breaks);
+    parts.jumps.pop();
+    parts.frame.state = State.join(after, target.breaks);
   }
 
   /** A switch expression: runs its cases, the value is the join of what they yield. */
   @Nullable Fact switchExpression(TreePath path, SwitchExpressionTree switchTree) {
     TreePath selector = new TreePath(path, switchTree.getExpression());
-    Fact selected = interpreter.expressions.evaluate(selector);
-    if (!frame.reachable()) {
+    Fact selected = parts.expressions.evaluate(selector);
+    if (!parts.frame.reachable()) {
       return null;
     }
-    Target target = jumps.push(switchTree, false);
-    cases(path, switchTree.getCases(), selector, selected, target, values.kind(path));
-    jumps.pop();
-    frame.state = target.breaks;
+    Target target = parts.jumps.push(switchTree, false);
+    cases(path, switchTree.getCases(), selector, selected, target, parts.values.kind(path));
+    parts.jumps.pop();
+    parts.frame.state = target.breaks;
     return target.yielded;
   }
 
@@ -75,8 +65,8 @@ final class Switches {
       @Nullable Fact selected,
       Target target,
       @Nullable JavaKind resultKind) {
-    State before = frame.state;
-    AccessPath selectorAccess = paths.of(selector);
+    State before = parts.frame.state;
+    AccessPath selectorAccess = parts.paths.of(selector);
     State fallthrough = State.UNREACHABLE;
     State out = State.UNREACHABLE;
     boolean hasDefault = false;
@@ -93,32 +83,33 @@ final class Switches {
       }
       entry = patternEntry(casePath, caseTree, entry);
       if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
-        frame.state = entry;
+        parts.frame.state = entry;
         Tree body = caseTree.getBody();
         TreePath bodyPath = new TreePath(casePath, body);
         if (body instanceof ExpressionTree) {
-          Fact value = interpreter.expressions.evaluate(bodyPath);
-          if (target.switchExpression && frame.reachable()) {
+          Fact value = parts.expressions.evaluate(bodyPath);
+          if (target.switchExpression && parts.frame.reachable()) {
             target.yielded =
-                Fact.join(target.yielded, Arith.convert(value, values.kind(bodyPath), resultKind));
-            target.breaks = State.join(target.breaks, frame.state);
+                Fact.join(
+                    target.yielded, Arith.convert(value, parts.values.kind(bodyPath), resultKind));
+            target.breaks = State.join(target.breaks, parts.frame.state);
           }
           if (!target.switchExpression) {
-            out = State.join(out, frame.state);
+            out = State.join(out, parts.frame.state);
           }
         } else {
-          interpreter.statements.execute(bodyPath);
+          parts.statements.execute(bodyPath);
           if (!target.switchExpression) {
-            out = State.join(out, frame.state);
+            out = State.join(out, parts.frame.state);
           }
         }
-        frame.state = State.UNREACHABLE;
+        parts.frame.state = State.UNREACHABLE;
       } else {
-        frame.state = State.join(fallthrough, entry);
+        parts.frame.state = State.join(fallthrough, entry);
         for (StatementTree statement : caseTree.getStatements()) {
-          interpreter.statements.execute(new TreePath(casePath, statement));
+          parts.statements.execute(new TreePath(casePath, statement));
         }
-        fallthrough = frame.state;
+        fallthrough = parts.frame.state;
       }
     }
     out = State.join(out, fallthrough);
@@ -132,7 +123,8 @@ final class Switches {
   private @Nullable Range constantLabels(TreePath casePath, CaseTree caseTree) {
     Range labels = null;
     for (ExpressionTree expression : caseTree.getExpressions()) {
-      BigInteger value = Constants.constant(context.trees, new TreePath(casePath, expression));
+      BigInteger value =
+          Constants.constant(parts.context.trees, new TreePath(casePath, expression));
       if (value == null) {
         return null;
       }
@@ -146,13 +138,13 @@ final class Switches {
    * components' widths, and its {@code when} guard (checked for sinks itself) holds.
    */
   private State patternEntry(TreePath casePath, CaseTree caseTree, State entry) {
-    frame.state = entry;
+    parts.frame.state = entry;
     for (Tree label : Patterns.labels(caseTree)) {
-      Patterns.bind(interpreter, new TreePath(casePath, label));
+      Patterns.bind(parts, new TreePath(casePath, label));
     }
     Tree guard = Patterns.guard(caseTree);
     return guard == null
-        ? frame.state
-        : interpreter.conditions.evaluate(new TreePath(casePath, guard)).whenTrue();
+        ? parts.frame.state
+        : parts.conditions.evaluate(new TreePath(casePath, guard)).whenTrue();
   }
 }

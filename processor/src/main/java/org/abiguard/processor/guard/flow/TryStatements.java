@@ -14,14 +14,10 @@ import java.util.List;
  * return), from that way's own state.
  */
 final class TryStatements {
-  private final Interpreter interpreter;
-  private final Frame frame;
-  private final Jumps jumps;
+  private final Parts parts;
 
-  TryStatements(Interpreter interpreter) {
-    this.interpreter = interpreter;
-    this.frame = interpreter.frame;
-    this.jumps = interpreter.jumps;
+  TryStatements(Parts parts) {
+    this.parts = parts;
   }
 
   void tryStatement(TreePath path, TryTree tryTree) {
@@ -30,56 +26,56 @@ final class TryStatements {
       if (resource instanceof VariableTree) {
         execute(resourcePath);
       } else {
-        interpreter.expressions.evaluate(resourcePath);
+        parts.expressions.evaluate(resourcePath);
       }
     }
-    if (!frame.reachable()) {
+    if (!parts.frame.reachable()) {
       return;
     }
     TreePath finallyBlock =
         tryTree.getFinallyBlock() == null ? null : new TreePath(path, tryTree.getFinallyBlock());
     // break, continue, yield and return leave the try through its finally block: collect the
     // states they jump with apart from those of earlier jumps, to run the finally block on them
-    List<Target> enclosing = finallyBlock == null ? List.of() : jumps.enclosing();
+    List<Target> enclosing = finallyBlock == null ? List.of() : parts.jumps.enclosing();
     List<Target.Jumps> earlier = new ArrayList<>();
     for (Target target : enclosing) {
       earlier.add(target.replaceJumps(Target.Jumps.NONE));
     }
     if (finallyBlock != null) {
-      frame.enterReturns();
+      parts.frame.enterReturns();
     }
 
-    State before = frame.state.copy();
-    frame.enterExceptions(before);
+    State before = parts.frame.state.copy();
+    parts.frame.enterExceptions(before);
     execute(new TreePath(path, tryTree.getBlock()));
-    State normal = frame.state;
-    State thrown = State.join(frame.leaveExceptions(), normal);
+    State normal = parts.frame.state;
+    State thrown = State.join(parts.frame.leaveExceptions(), normal);
     State caught = State.UNREACHABLE;
     if (!tryTree.getCatches().isEmpty()) {
-      frame.enterExceptions(thrown);
+      parts.frame.enterExceptions(thrown);
       for (CatchTree catchTree : tryTree.getCatches()) {
-        frame.state = thrown.copy();
+        parts.frame.state = thrown.copy();
         execute(new TreePath(new TreePath(path, catchTree), catchTree.getBlock()));
-        normal = State.join(normal, frame.state);
+        normal = State.join(normal, parts.frame.state);
       }
-      caught = frame.leaveExceptions();
+      caught = parts.frame.leaveExceptions();
     }
     State escaping = State.join(thrown, caught);
     if (finallyBlock == null) {
-      frame.noteThrown(escaping);
-      frame.state = normal;
+      parts.frame.noteThrown(escaping);
+      parts.frame.state = normal;
       return;
     }
     // take the jumps and returns out of the try before the finally block runs: jumps inside the
     // finally block itself go straight to their targets
-    State returned = frame.leaveReturns();
+    State returned = parts.frame.leaveReturns();
     List<Target.Jumps> leaving = new ArrayList<>();
     for (int i = 0; i < enclosing.size(); i++) {
       leaving.add(enclosing.get(i).replaceJumps(earlier.get(i)));
     }
     // each way out runs the finally block from its own state: an exception (which goes on to an
     // enclosing try), each jump, a return, and the normal completion that continues after it
-    frame.noteThrown(afterFinally(finallyBlock, escaping));
+    parts.frame.noteThrown(afterFinally(finallyBlock, escaping));
     for (int i = 0; i < enclosing.size(); i++) {
       Target target = enclosing.get(i);
       target.breaks =
@@ -89,9 +85,9 @@ final class TryStatements {
     }
     State returning = afterFinally(finallyBlock, returned);
     if (returning.reachable()) {
-      frame.noteReturned(returning);
+      parts.frame.noteReturned(returning);
     }
-    frame.state = afterFinally(finallyBlock, normal);
+    parts.frame.state = afterFinally(finallyBlock, normal);
   }
 
   /** The state after the finally block run from {@code from}; unreachable when {@code from} is. */
@@ -99,12 +95,12 @@ final class TryStatements {
     if (!from.reachable()) {
       return State.UNREACHABLE;
     }
-    frame.state = from.copy();
+    parts.frame.state = from.copy();
     execute(finallyBlock);
-    return frame.state;
+    return parts.frame.state;
   }
 
   private void execute(TreePath path) {
-    interpreter.statements.execute(path);
+    parts.statements.execute(path);
   }
 }

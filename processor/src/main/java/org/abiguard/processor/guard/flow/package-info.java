@@ -1,8 +1,9 @@
 /**
- * The flow guard's abstract interpreter over javac's attributed trees: one {@link
- * org.abiguard.processor.guard.flow.Interpreter} per body, whose parts (statements, loops,
- * switches, try statements, expressions, calls, assignments, conditions) share one {@code Frame}
- * holding the {@link org.abiguard.processor.guard.flow.State} at the current program point.
+ * The flow guard's abstract interpreter over javac's attributed trees: the {@link
+ * org.abiguard.processor.guard.flow.Interpreter} analyses each body with its own {@code Parts}
+ * (statements, loops, switches, try statements, expressions, calls, assignments, conditions), which
+ * share one {@code Frame} holding the {@link org.abiguard.processor.guard.flow.State} at the
+ * current program point.
  *
  * <p>Null-marked: a value that may be absent is {@code @Nullable}. The unreachable state is {@link
  * org.abiguard.processor.guard.flow.State#UNREACHABLE}, never null; a {@code @Nullable Fact} that

@@ -101,11 +101,6 @@ public final class Declarations {
   }
 
   /**
-   * The declared width of an element, if it has one; a C {@code long} or pointer has the data
-   * model's; a bit-field ({@code @AbiBits(n)}, n below its type's bits) its own, {@code u4} or
-   * {@code s3}.
-   */
-  /**
    * Whether a strict supertype of {@code type} declares a width on a parameter of one of its
    * methods: only then can a parameter of {@code type}'s methods inherit one. Cached per type, so
    * that code without widths (most of a project, all of the JDK) walks each hierarchy once instead
@@ -150,6 +145,11 @@ public final class Declarations {
     return known;
   }
 
+  /**
+   * The declared width of an element, if it has one; a C {@code long} or pointer has the data
+   * model's; a bit-field ({@code @AbiBits(n)}, n below its type's bits) its own, {@code u4} or
+   * {@code s3}.
+   */
   public @Nullable Width width(@Nullable Element e) {
     if (e == null) {
       return null;

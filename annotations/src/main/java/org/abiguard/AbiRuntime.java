@@ -143,8 +143,22 @@ public final class AbiRuntime {
 
   /** Writes {@code count} zero bytes from {@code index}: padding. */
   public static void zero(ByteBuffer buf, int index, int count) {
-    for (int i = 0; i < count; i++) {
-      buf.put(index + i, (byte) 0);
+    int i = index;
+    int end = index + count;
+    // zero is zero in either byte order: eight, four, two bytes at a time, then the last byte
+    for (; i + 8 <= end; i += 8) {
+      buf.putLong(i, 0L);
+    }
+    if (i + 4 <= end) {
+      buf.putInt(i, 0);
+      i += 4;
+    }
+    if (i + 2 <= end) {
+      buf.putShort(i, (short) 0);
+      i += 2;
+    }
+    if (i < end) {
+      buf.put(i, (byte) 0);
     }
   }
 

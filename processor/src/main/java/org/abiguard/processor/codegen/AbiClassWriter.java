@@ -254,7 +254,9 @@ final class AbiClassWriter {
     if (counted != null) {
       method.addParameter(int.class, "count");
     }
-    method.addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), multiByte()));
+    method.addCode(
+        access.prologue(
+            struct.cTypeName(), layout.abi().manifestName(), multiByte(), scalarsOnly(layout)));
     if (struct.record()) {
       // a record has at most 255 components (its constructor's parameters): one method holds them
       NameAllocator locals = locals();
@@ -495,7 +497,12 @@ final class AbiClassWriter {
     }
     type.addMethod(
         method
-            .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
+            .addCode(
+                access.prologue(
+                    struct.cTypeName(),
+                    layout.abi().manifestName(),
+                    needsSwap(),
+                    scalarsOnly(layout)))
             .addStatement(
                 "put(value, $L)",
                 access.usesSwap() && !swapLocal
@@ -642,7 +649,12 @@ final class AbiClassWriter {
             .addParameter(access.memoryType(), access.memory())
             .addParameter(access.offsetType(), "offset")
             .addStatement("check(value, member)")
-            .addCode(access.prologue(struct.cTypeName(), layout.abi().manifestName(), needsSwap()))
+            .addCode(
+                access.prologue(
+                    struct.cTypeName(),
+                    layout.abi().manifestName(),
+                    needsSwap(),
+                    scalarsOnly(layout)))
             .addStatement("put(value, member, $L)", putArguments)
             .build());
     String memory = access.putArguments().replace(", swap", "");
@@ -650,7 +662,7 @@ final class AbiClassWriter {
         putMethod(access)
             .addStatement("$T member = selected(value)", memberEnum())
             .beginControlFlow("if (member == null)")
-            .addStatement(access.zero(CodeBlock.of("offset"), layout.size()))
+            .addCode(access.zero(CodeBlock.of("offset"), layout.size(), "no member is set"))
             .nextControlFlow("else")
             .addStatement("put(value, member, $L)", access.putArguments())
             .endControlFlow();
@@ -718,7 +730,7 @@ final class AbiClassWriter {
   }
 
   private static void padding(CodeBlock.Builder body, Access access, int at, int count) {
-    body.add("$L; // padding\n", access.zero(CodeBlock.of("offset + $L", at), count));
+    body.add(access.zero(CodeBlock.of("offset + $L", at), count, "padding"));
   }
 
   // ---------------------------------------------------------------- shared
@@ -790,6 +802,24 @@ final class AbiClassWriter {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether every member of the type is an integer, a pointer or a bit-field held in one window: no
+   * array, nested type, flexible array or wide bit-field, whose code passes the memory on.
+   */
+  static boolean scalarsOnly(StructLayout layout) {
+    for (FieldLayout field : layout.fields()) {
+      MemberType type = field.field().type();
+      if (field.field().flexible()
+          || type instanceof MemberType.ArrayType
+          || type instanceof MemberType.StructType
+          || (field.isBitField()
+              && !BitWindow.of(field, layout.size(), layout.struct().order()).hasWindow())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a multi-byte integer is moved here (so that {@code swap} is needed). */

@@ -29,8 +29,11 @@ interface Access {
 
   /**
    * Statements to run first in {@code read} and {@code write}: the bounds check, and {@code swap}.
+   *
+   * @param scalarsOnly whether every member is an integer, pointer or bit-field (no array, nested
+   *     type or flexible array)
    */
-  CodeBlock prologue(String cTypeName, String abi, boolean multiByte);
+  CodeBlock prologue(String cTypeName, String abi, boolean multiByte, boolean scalarsOnly);
 
   /** The raw bits of {@code width} at {@code index}, as a Java primitive of exactly that width. */
   CodeBlock get(Width width, CodeBlock index);
@@ -38,8 +41,20 @@ interface Access {
   /** The statement putting {@code bits} (a primitive of exactly the width) at {@code index}. */
   CodeBlock put(Width width, CodeBlock index, CodeBlock bits);
 
-  /** The statement writing {@code count} zero bytes at {@code index}: padding. */
-  CodeBlock zero(CodeBlock index, int count);
+  /**
+   * The statement copying {@code length} bytes at {@code index} into {@code array} (a {@code
+   * byte[]} of that length), in one bulk copy: an array of raw bytes.
+   */
+  CodeBlock getBytes(CodeBlock array, CodeBlock index, int length);
+
+  /** The statements copying {@code length} bytes of {@code array} to {@code index}. */
+  CodeBlock putBytes(CodeBlock index, CodeBlock array, int length);
+
+  /**
+   * The statements writing {@code count} zero bytes at {@code index}, each ending with {@code
+   * comment} ({@code "padding"}).
+   */
+  CodeBlock zero(CodeBlock index, int count, String comment);
 
   /** The expression reading a nested struct at {@code index} through its ABI class. */
   default CodeBlock readNested(ClassName abiClass, CodeBlock index) {

@@ -40,7 +40,7 @@ final class BufferAccess implements Access {
   }
 
   @Override
-  public CodeBlock prologue(String cTypeName, String abi, boolean multiByte) {
+  public CodeBlock prologue(String cTypeName, String abi, boolean multiByte, boolean scalarsOnly) {
     CodeBlock.Builder code =
         CodeBlock.builder()
             .addStatement(
@@ -80,6 +80,18 @@ final class BufferAccess implements Access {
     };
   }
 
+  /** An absolute bulk get: the buffer's position stays. */
+  @Override
+  public CodeBlock getBytes(CodeBlock array, CodeBlock index, int length) {
+    return CodeBlock.builder().addStatement("buf.get($L, $L)", index, array).build();
+  }
+
+  /** An absolute bulk put: the buffer's position stays. */
+  @Override
+  public CodeBlock putBytes(CodeBlock index, CodeBlock array, int length) {
+    return CodeBlock.builder().addStatement("buf.put($L, $L)", index, array).build();
+  }
+
   @Override
   public CodeBlock putNested(
       ClassName abiClass, CodeBlock value, CodeBlock index, boolean sameOrder) {
@@ -93,8 +105,9 @@ final class BufferAccess implements Access {
   }
 
   @Override
-  public CodeBlock zero(CodeBlock index, int count) {
-    return CodeBlock.of("$T.zero(buf, $L, $L)", RuntimeTypes.ABI_RUNTIME, index, count);
+  public CodeBlock zero(CodeBlock index, int count, String comment) {
+    return CodeBlock.of(
+        "$T.zero(buf, $L, $L); // $L\n", RuntimeTypes.ABI_RUNTIME, index, count, comment);
   }
 
   @Override

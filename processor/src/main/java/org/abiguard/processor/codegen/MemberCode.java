@@ -235,6 +235,10 @@ sealed interface MemberCode
     public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
       out.addStatement(
           "$L = new $T[$L]", target.declare(), cx.javaType(type.element()), type.length());
+      if (rawBytes()) {
+        out.add(access.getBytes(target.name(), cx.index(field), type.length()));
+        return;
+      }
       out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length());
       CodeBlock index = elementIndex();
       CodeBlock element =
@@ -270,6 +274,10 @@ sealed interface MemberCode
 
     @Override
     public void write(CodeBlock.Builder out, Access access) {
+      if (rawBytes()) {
+        out.add(access.putBytes(cx.index(field), cx.access(field), type.length()));
+        return;
+      }
       CodeBlock element = CodeBlock.of("$L[i]", cx.access(field));
       CodeBlock index = elementIndex();
       out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length());
@@ -287,6 +295,18 @@ sealed interface MemberCode
           "$L.withName($S)",
           sequenceLayout(field, cx, type, type.length(), access),
           field.field().cName());
+    }
+
+    /**
+     * Whether the elements are bytes held as they are ({@code byte[]} of {@code u8} or {@code s8}):
+     * then the array moves in one bulk copy, with nothing to convert or check per element.
+     */
+    private boolean rawBytes() {
+      if (!(type.element() instanceof MemberType.IntType)) {
+        return false;
+      }
+      ScalarCode code = scalar(field, type.element());
+      return code.width().bits() == 8 && code.javaKind() == JavaKind.BYTE;
     }
 
     /** {@code offset + OFFSET_X + i * 4}, or {@code i * Bar.X86_64.SIZE} for structs. */

@@ -89,15 +89,32 @@ final class SegmentAccess implements Access {
     return false;
   }
 
+  /**
+   * The bounds check; then, for a type of scalars only, {@code seg} becomes the type's own {@code
+   * SIZE} bytes and {@code offset} 0, so that each access below is checked against a constant,
+   * which the JIT folds away (the segment's own check of every access otherwise stays). A type with
+   * arrays or nested types keeps the caller's segment: it passes the segment on to bulk copies and
+   * nested marshallers, where a slice could escape and cost an allocation.
+   */
   @Override
-  public CodeBlock prologue(String cTypeName, String abi, boolean multiByte) {
-    return CodeBlock.builder()
-        .addStatement(
-            "$T.checkBounds(seg.byteSize(), offset, SIZE, $S, $S)",
-            RuntimeTypes.ABI_RUNTIME,
-            cTypeName,
-            abi)
-        .build();
+  public CodeBlock prologue(String cTypeName, String abi, boolean multiByte, boolean scalarsOnly) {
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .addStatement(
+                "$T.checkBounds(seg.byteSize(), offset, SIZE, $S, $S)",
+                RuntimeTypes.ABI_RUNTIME,
+                cTypeName,
+                abi);
+    if (scalarsOnly) {
+      code.add("// from here on, seg is the $L's own SIZE bytes and offset is 0\n", kind(cTypeName))
+          .addStatement("seg = seg.asSlice(offset, SIZE)")
+          .addStatement("offset = 0");
+    }
+    return code.build();
+  }
+
+  private static String kind(String cTypeName) {
+    return cTypeName.startsWith("union ") ? "union" : "struct";
   }
 
   @Override
@@ -126,9 +143,67 @@ final class SegmentAccess implements Access {
   }
 
   @Override
-  public CodeBlock zero(CodeBlock index, int count) {
-    return CodeBlock.of("seg.asSlice($L, $L).fill((byte) 0)", index, count);
+  public CodeBlock getBytes(CodeBlock array, CodeBlock index, int length) {
+    return CodeBlock.builder()
+        .addStatement(
+            "$T.copy(seg, $T.JAVA_BYTE, $L, $L, 0, $L)",
+            MEMORY_SEGMENT,
+            VALUE_LAYOUT,
+            index,
+            array,
+            length)
+        .build();
   }
+
+  @Override
+  public CodeBlock putBytes(CodeBlock index, CodeBlock array, int length) {
+    return CodeBlock.builder()
+        .addStatement(
+            "$T.copy($L, 0, seg, $T.JAVA_BYTE, $L, $L)",
+            MEMORY_SEGMENT,
+            array,
+            VALUE_LAYOUT,
+            index,
+            length)
+        .build();
+  }
+
+  /**
+   * A run of up to {@link #ZERO_STORE_BYTES} bytes as stores of 8, 4, 2 and 1 zero bytes (zero in
+   * any byte order), with no slice that could escape and be allocated; a longer run through a
+   * slice's {@code fill}.
+   */
+  @Override
+  public CodeBlock zero(CodeBlock index, int count, String comment) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (count > ZERO_STORE_BYTES) {
+      return code.add("seg.asSlice($L, $L).fill((byte) 0); // $L\n", index, count, comment).build();
+    }
+    int at = 0;
+    for (int bytes : new int[] {8, 4, 2, 1}) {
+      while (count - at >= bytes) {
+        CodeBlock where = at == 0 ? index : CodeBlock.of("$L + $L", index, at);
+        code.add(
+            "seg.set($T.$L, $L, $L); // $L\n",
+            VALUE_LAYOUT,
+            bytes == 1 ? "JAVA_BYTE" : UNALIGNED.get(bytes),
+            where,
+            ZEROS.get(bytes),
+            comment);
+        at += bytes;
+      }
+    }
+    return code.build();
+  }
+
+  /** The longest run of zero bytes written as stores (at most five) rather than a {@code fill}. */
+  static final int ZERO_STORE_BYTES = 16;
+
+  private static final java.util.Map<Integer, String> UNALIGNED =
+      java.util.Map.of(
+          2, "JAVA_SHORT_UNALIGNED", 4, "JAVA_INT_UNALIGNED", 8, "JAVA_LONG_UNALIGNED");
+  private static final java.util.Map<Integer, String> ZEROS =
+      java.util.Map.of(1, "(byte) 0", 2, "(short) 0", 4, "0", 8, "0L");
 
   /** Through a copy of the bytes the bits touch: {@code AbiRuntime.getBits} on a wrapped array. */
   @Override

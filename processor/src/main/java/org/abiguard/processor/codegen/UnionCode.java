@@ -151,8 +151,13 @@ final class UnionCode {
         .addStatement("write(value, member, $L, offset)", access.memory())
         .addStatement("return")
         .endControlFlow()
-        .addCode(access.prologue(union.cTypeName(), layout.abi().manifestName(), false))
-        .addStatement(access.zero(CodeBlock.of("offset"), layout.size()))
+        .addCode(
+            access.prologue(
+                union.cTypeName(),
+                layout.abi().manifestName(),
+                false,
+                AbiClassWriter.scalarsOnly(layout)))
+        .addCode(access.zero(CodeBlock.of("offset"), layout.size(), "no member is set"))
         .build();
   }
 }

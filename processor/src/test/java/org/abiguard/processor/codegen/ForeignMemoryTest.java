@@ -145,6 +145,7 @@ class ForeignMemoryTest {
       """;
 
   private static ClassLoader loader;
+  private static Compilation compilation;
   private static Class<?> segmentType;
   private static Class<?> probe;
 
@@ -155,7 +156,7 @@ class ForeignMemoryTest {
     assumeTrue(
         Runtime.version().feature() >= 22,
         "java.lang.foreign is final from Java 22; this JDK is " + Runtime.version().feature());
-    Compilation compilation =
+    compilation =
         Compile.javac(
             List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
             Source.resource(DIR + "DomId.java"),
@@ -232,6 +233,40 @@ class ForeignMemoryTest {
         assertEquals(fields(xatp), fields(back), abi);
       }
     }
+  }
+
+  /**
+   * A type of scalars only is accessed through a slice of its own {@code SIZE} bytes, so that the
+   * JIT folds each access's bounds check; a type with arrays or nested types passes the caller's
+   * segment on (to bulk copies and nested marshallers) and is not sliced.
+   */
+  @Test
+  void aTypeOfScalarsOnlyIsAccessedThroughASliceOfItsOwnBytes() throws Exception {
+    String scalars = generated("org.example.xen.XenAddToPhysmapMarshaller");
+    assertTrue(
+        scalars.contains(
+            "        // from here on, seg is the struct's own SIZE bytes and offset is 0\n"
+                + "        seg = seg.asSlice(offset, SIZE);\n"
+                + "        offset = 0;\n"),
+        scalars);
+    assertEquals(
+        6,
+        occurrences(scalars, "seg = seg.asSlice(offset, SIZE);"),
+        "read and write on x86_64, i386 and aarch64");
+    String batch = generated("org.example.xen.Hypercalls_BatchMarshaller");
+    assertEquals(0, occurrences(batch, "asSlice(offset, SIZE)"), batch);
+  }
+
+  private static String generated(String name) throws Exception {
+    return compilation.generatedSourceFile(name).orElseThrow().getCharContent(false).toString();
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   @Test

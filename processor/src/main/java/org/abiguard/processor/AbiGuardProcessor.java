@@ -11,6 +11,7 @@ import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.FlowGuard;
+import org.abiguard.processor.model.AbiAnnotations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +28,16 @@ import org.jspecify.annotations.Nullable;
 @AutoService(Processor.class)
 public final class AbiGuardProcessor extends AbstractProcessor {
   private Reporter reporter;
+  private Options options;
+
+  /**
+   * Made at the first round with an abiguard annotation in its sources (a struct, or a width
+   * outside one): a compilation without any loads none of the struct stage's classes.
+   */
   private @Nullable StructStage structs;
+
+  /** Whether making the struct stage failed (reported once; the guard still runs). */
+  private boolean structsFailed;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -47,14 +57,10 @@ public final class AbiGuardProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    Options options = Options.parse(env.getOptions());
+    options = Options.parse(env.getOptions());
     reporter = new Reporter(env.getMessager(), options.warningsOnly());
-    options.problems().forEach(reporter::optionError);
-    try {
-      structs = new StructStage(env, reporter, options);
-    } catch (Throwable e) {
-      // a broken installation (a class missing from the processor jar): a diagnostic, not a crash
-      reporter.internalError("starting the struct stage", e);
+    for (String problem : options.problems()) {
+      reporter.optionError(problem);
     }
     try {
       FlowGuard.install(env, reporter, options);
@@ -65,6 +71,15 @@ public final class AbiGuardProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (structs == null && !structsFailed && AbiAnnotations.anyOurs(annotations)) {
+      try {
+        structs = new StructStage(processingEnv, reporter, options);
+      } catch (Throwable e) {
+        // a broken installation (a class missing from the processor jar): a diagnostic, not a crash
+        structsFailed = true;
+        reporter.internalError("starting the struct stage", e);
+      }
+    }
     if (structs == null) {
       return false;
     }

@@ -122,7 +122,7 @@ final class StructStage {
     declarations.round(annotations, round);
     nesting.nextRound();
     List<StructReading> readings = new ArrayList<>();
-    for (TypeElement type : candidates(round, abiStruct, abiUnion)) {
+    for (TypeElement type : candidates(annotations, round, abiStruct, abiUnion)) {
       try {
         StructReading reading = reader.read(type);
         registry.add(reading);
@@ -143,12 +143,19 @@ final class StructStage {
     }
   }
 
-  /** The round's {@code @AbiStruct} types, then those deferred from earlier rounds. */
+  /**
+   * The round's {@code @AbiStruct} types, then those deferred from earlier rounds. javac's {@code
+   * getElementsAnnotatedWith} walks every element of the round, so it is asked only for an
+   * annotation that is {@code present} in the round at all: code without structs pays no walk.
+   */
   private List<TypeElement> candidates(
-      RoundEnvironment round, TypeElement abiStruct, TypeElement abiUnion) {
+      Set<? extends TypeElement> present,
+      RoundEnvironment round,
+      @Nullable TypeElement abiStruct,
+      @Nullable TypeElement abiUnion) {
     Map<String, TypeElement> byName = new LinkedHashMap<>();
     for (TypeElement annotation : new TypeElement[] {abiStruct, abiUnion}) {
-      if (annotation == null) {
+      if (annotation == null || !present.contains(annotation)) {
         continue;
       }
       for (Element e : round.getElementsAnnotatedWith(annotation)) {

@@ -87,6 +87,12 @@ final class ClassAnalyzer {
       return;
     }
     try {
+      if (!RelevanceScan.mentionsWidths(trees, declarations, path)) {
+        // the cheap pre-check: nothing in the class (its member classes included) has or meets a
+        // declared width, so there is nothing to check and nothing to set up
+        markDone(path);
+        return;
+      }
       List<Context> contexts = new ArrayList<>();
       for (Declarations model : models) {
         contexts.add(new Context(trees, types, elements, model, strict, path.getCompilationUnit()));
@@ -95,6 +101,19 @@ final class ClassAnalyzer {
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // failures inside a method are caught per method; this is the last line of defence
       reporter.guardFailure(trees, path, "class " + type.getQualifiedName(), e);
+    }
+  }
+
+  /** Marks a class and its member classes analysed, so that their own events skip them. */
+  private void markDone(TreePath classPath) {
+    Element type = trees.getElement(classPath);
+    if (type != null) {
+      done.add(type);
+    }
+    for (Tree member : ((ClassTree) classPath.getLeaf()).getMembers()) {
+      if (member instanceof ClassTree) {
+        markDone(new TreePath(classPath, member));
+      }
     }
   }
 

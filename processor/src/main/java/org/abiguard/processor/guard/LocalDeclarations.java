@@ -1,5 +1,6 @@
 package org.abiguard.processor.guard;
 
+import com.sun.source.tree.AnnotatedTypeTree;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -9,6 +10,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,19 @@ final class LocalDeclarations {
     }
   }
 
+  /** Whether a type tree has a type annotation anywhere ({@code int @U8 []}, {@code @U8 int}). */
+  private static final class AnnotatedTypeFinder extends TreeScanner<Boolean, Void> {
+    @Override
+    public Boolean visitAnnotatedType(AnnotatedTypeTree node, Void unused) {
+      return true;
+    }
+
+    @Override
+    public Boolean reduce(Boolean a, Boolean b) {
+      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+    }
+  }
+
   private final class Scanner extends TreePathScanner<Void, Void> {
     /** How many local or anonymous classes enclose the tree being scanned. */
     private int localDepth;
@@ -82,11 +97,25 @@ final class LocalDeclarations {
 
     @Override
     public Void visitVariable(VariableTree node, Void unused) {
-      Element e = trees.getElement(getCurrentPath());
-      if (e != null && isLocal(e)) {
-        width(e, e.asType(), node.getModifiers());
+      if (annotated(node)) {
+        Element e = trees.getElement(getCurrentPath());
+        if (e != null && isLocal(e)) {
+          width(e, e.asType(), node.getModifiers());
+        }
       }
       return super.visitVariable(node, null);
+    }
+
+    /**
+     * Whether the declaration carries an annotation at all, on its modifiers or its type ({@code
+     * int @U8 [] a}): a width is always written there, so that most variables cost no element.
+     */
+    private boolean annotated(VariableTree node) {
+      if (!node.getModifiers().getAnnotations().isEmpty()) {
+        return true;
+      }
+      Tree type = node.getType();
+      return type != null && Boolean.TRUE.equals(new AnnotatedTypeFinder().scan(type, null));
     }
 
     @Override

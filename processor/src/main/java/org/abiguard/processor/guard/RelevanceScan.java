@@ -1,10 +1,12 @@
 package org.abiguard.processor.guard;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -13,6 +15,8 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import org.abiguard.processor.guard.flow.Declarations;
 
@@ -99,5 +103,29 @@ final class RelevanceScan extends TreePathScanner<Void, Void> {
   public Void visitVariable(VariableTree t, Void v) {
     look();
     return super.visitVariable(t, null);
+  }
+
+  /** A method with a declared result width, or a parameter with one (its own or inherited). */
+  @Override
+  public Void visitMethod(MethodTree t, Void v) {
+    look();
+    return super.visitMethod(t, null);
+  }
+
+  /**
+   * An annotated local or anonymous class: it may be a mirror no processor receives ({@code
+   * LocalDeclarations} reports that), so the class around it is checked.
+   */
+  @Override
+  public Void visitClass(ClassTree t, Void v) {
+    if (!found
+        && !t.getModifiers().getAnnotations().isEmpty()
+        && trees.getElement(getCurrentPath()) instanceof TypeElement type
+        && (type.getNestingKind() == NestingKind.LOCAL
+            || type.getNestingKind() == NestingKind.ANONYMOUS)) {
+      found = true;
+      return null;
+    }
+    return super.visitClass(t, null);
   }
 }

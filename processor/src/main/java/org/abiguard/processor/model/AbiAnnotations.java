@@ -2,6 +2,7 @@ package org.abiguard.processor.model;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -39,6 +40,28 @@ public final class AbiAnnotations {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether one of the annotation types a round presents is abiguard's: one of {@code org.abiguard}
+   * (a struct, a width), or a typedef annotation, an annotation type that carries one.
+   */
+  public static boolean anyOurs(Set<? extends TypeElement> present) {
+    for (TypeElement annotation : present) {
+      if (ours(annotation)) {
+        return true;
+      }
+      for (AnnotationMirror meta : annotation.getAnnotationMirrors()) {
+        if (meta.getAnnotationType().asElement() instanceof TypeElement type && ours(type)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean ours(TypeElement annotation) {
+    return annotation.getQualifiedName().toString().startsWith("org.abiguard.");
   }
 
   /**

@@ -75,14 +75,18 @@ public final class Declarations {
   public record DataModel(int longBits, List<String> abis) {
     /** The data models of the configured ABIs, the primary ABI's first. */
     public static List<DataModel> of(List<String> abis) {
-      List<String> lp64 = abis.stream().filter(a -> !a.equals("i386")).toList();
-      List<String> ilp32 = abis.stream().filter(a -> a.equals("i386")).toList();
+      List<String> lp64 = new java.util.ArrayList<>();
+      List<String> ilp32 = new java.util.ArrayList<>();
+      for (String abi : abis) {
+        (abi.equals("i386") ? ilp32 : lp64).add(abi);
+      }
       List<DataModel> models = new java.util.ArrayList<>();
       if (!lp64.isEmpty()) {
-        models.add(new DataModel(64, lp64));
+        models.add(new DataModel(64, List.copyOf(lp64)));
       }
       if (!ilp32.isEmpty()) {
-        models.add(abis.get(0).equals("i386") ? 0 : models.size(), new DataModel(32, ilp32));
+        models.add(
+            abis.get(0).equals("i386") ? 0 : models.size(), new DataModel(32, List.copyOf(ilp32)));
       }
       return models;
     }
@@ -156,12 +160,14 @@ public final class Declarations {
     }
     Optional<Width> known = widths.get(e);
     if (known == null) {
-      known =
-          reader
-              .widthOf(e)
-              .map(d -> modelWidth(e, d))
-              .filter(v -> Width.isValidBits(v.bits()))
-              .map(v -> bitFieldWidth(e, v));
+      known = Optional.empty();
+      Optional<DeclaredWidth> declared = reader.widthOf(e);
+      if (declared.isPresent()) {
+        Width w = modelWidth(e, declared.get());
+        if (Width.isValidBits(w.bits())) {
+          known = Optional.of(bitFieldWidth(e, w));
+        }
+      }
       if (known.isEmpty() && e.getKind() == ElementKind.PARAMETER) {
         widths.put(e, known); // no cycle through the supertypes' parameters
         known = Optional.ofNullable(inherited((VariableElement) e));

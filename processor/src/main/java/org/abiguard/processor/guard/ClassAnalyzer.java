@@ -23,6 +23,7 @@ import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.flow.Context;
 import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.flow.Interpreter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Analyses one class (and its member classes): the override check, the declarations only the guard
@@ -76,7 +77,7 @@ final class ClassAnalyzer {
   void analyse(CompilationUnitTree unit, TypeElement type) {
     TreePath path;
     try {
-      path = trees.getPath(type);
+      path = pathOf(unit, type);
     } catch (RuntimeException e) {
       return;
     }
@@ -102,6 +103,23 @@ final class ClassAnalyzer {
       // failures inside a method are caught per method; this is the last line of defence
       reporter.guardFailure(trees, path, "class " + type.getQualifiedName(), e);
     }
+  }
+
+  /**
+   * The path of a class javac has just analysed: one of the unit's top-level classes (found without
+   * a walk of the unit), else, for another class, javac's own search.
+   */
+  private @Nullable TreePath pathOf(CompilationUnitTree unit, TypeElement type) {
+    TreePath unitPath = new TreePath(unit);
+    for (Tree decl : unit.getTypeDecls()) {
+      if (decl instanceof ClassTree) {
+        TreePath candidate = new TreePath(unitPath, decl);
+        if (trees.getElement(candidate) == type) {
+          return candidate;
+        }
+      }
+    }
+    return trees.getPath(type);
   }
 
   /** Marks a class and its member classes analysed, so that their own events skip them. */

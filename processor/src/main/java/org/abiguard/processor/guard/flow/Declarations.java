@@ -105,6 +105,21 @@ public final class Declarations {
   }
 
   /**
+   * A local variable with no annotation at all, the most common element a body mentions: it has no
+   * width, and is not cached (a cache of every local would cost more than the answer).
+   */
+  private static boolean unannotatedLocal(Element e) {
+    switch (e.getKind()) {
+      case LOCAL_VARIABLE, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE -> {
+        return e.getAnnotationMirrors().isEmpty() && e.asType().getAnnotationMirrors().isEmpty();
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /**
    * Whether a strict supertype of {@code type} declares a width on a parameter of one of its
    * methods: only then can a parameter of {@code type}'s methods inherit one. Cached per type, so
    * that code without widths (most of a project, all of the JDK) walks each hierarchy once instead
@@ -155,7 +170,7 @@ public final class Declarations {
    * {@code s3}.
    */
   public @Nullable Width width(@Nullable Element e) {
-    if (e == null) {
+    if (e == null || unannotatedLocal(e)) {
       return null;
     }
     Optional<Width> known = widths.get(e);
@@ -373,7 +388,7 @@ public final class Declarations {
    * a method or constructor with a declared parameter or result width.
    */
   public boolean relevant(@Nullable Element e) {
-    if (e == null) {
+    if (e == null || unannotatedLocal(e)) {
       return false;
     }
     Boolean r = relevant.get(e);

@@ -11,7 +11,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -27,20 +27,29 @@ import org.abiguard.processor.guard.flow.Declarations;
  * method with a declared result width is always analysed, for its returns), so the dataflow skips
  * it and unannotated code costs one tree walk.
  */
-final class RelevanceScan extends TreePathScanner<Void, Void> {
+final class RelevanceScan extends TreeScanner<Void, Void> {
   private final Trees trees;
   private final Declarations declarations;
+
+  /**
+   * The path of the tree the walk started at. A plain {@code TreeScanner} makes no path per node;
+   * the few nodes whose element or type is looked up get a path of their own under this one (javac
+   * reads an attributed tree's element and type from the node itself).
+   */
+  private final TreePath root;
+
   private boolean found;
 
-  private RelevanceScan(Trees trees, Declarations declarations) {
+  private RelevanceScan(Trees trees, Declarations declarations, TreePath root) {
     this.trees = trees;
     this.declarations = declarations;
+    this.root = root;
   }
 
   /** Whether the tree at the path mentions an element with a declared width. */
   static boolean mentionsWidths(Trees trees, Declarations declarations, TreePath path) {
-    RelevanceScan scan = new RelevanceScan(trees, declarations);
-    scan.scan(path, null);
+    RelevanceScan scan = new RelevanceScan(trees, declarations, path);
+    scan.scan(path.getLeaf(), null);
     return scan.found;
   }
 
@@ -49,46 +58,50 @@ final class RelevanceScan extends TreePathScanner<Void, Void> {
     return found ? null : super.scan(tree, null);
   }
 
-  private void look() {
-    if (!found && declarations.relevant(trees.getElement(getCurrentPath()))) {
+  private TreePath at(Tree tree) {
+    return tree == root.getLeaf() ? root : new TreePath(root, tree);
+  }
+
+  private void look(Tree tree) {
+    if (!found && declarations.relevant(trees.getElement(at(tree)))) {
       found = true;
     }
   }
 
   @Override
   public Void visitIdentifier(IdentifierTree t, Void v) {
-    look();
+    look(t);
     return null;
   }
 
   @Override
   public Void visitMemberSelect(MemberSelectTree t, Void v) {
-    look();
+    look(t);
     return super.visitMemberSelect(t, null);
   }
 
   @Override
   public Void visitMethodInvocation(MethodInvocationTree t, Void v) {
-    look();
+    look(t);
     return super.visitMethodInvocation(t, null);
   }
 
   @Override
   public Void visitNewClass(NewClassTree t, Void v) {
-    look();
+    look(t);
     return super.visitNewClass(t, null);
   }
 
   @Override
   public Void visitMemberReference(MemberReferenceTree t, Void v) {
-    look();
+    look(t);
     return super.visitMemberReference(t, null);
   }
 
   /** A lambda whose functional interface declares widths: its body's values meet them. */
   @Override
   public Void visitLambdaExpression(LambdaExpressionTree t, Void v) {
-    if (!found && trees.getTypeMirror(getCurrentPath()) instanceof DeclaredType dt) {
+    if (!found && trees.getTypeMirror(at(t)) instanceof DeclaredType dt) {
       for (Element member : dt.asElement().getEnclosedElements()) {
         if (member.getModifiers().contains(Modifier.ABSTRACT) && declarations.relevant(member)) {
           found = true;
@@ -101,14 +114,14 @@ final class RelevanceScan extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitVariable(VariableTree t, Void v) {
-    look();
+    look(t);
     return super.visitVariable(t, null);
   }
 
   /** A method with a declared result width, or a parameter with one (its own or inherited). */
   @Override
   public Void visitMethod(MethodTree t, Void v) {
-    look();
+    look(t);
     return super.visitMethod(t, null);
   }
 
@@ -120,7 +133,7 @@ final class RelevanceScan extends TreePathScanner<Void, Void> {
   public Void visitClass(ClassTree t, Void v) {
     if (!found
         && !t.getModifiers().getAnnotations().isEmpty()
-        && trees.getElement(getCurrentPath()) instanceof TypeElement type
+        && trees.getElement(at(t)) instanceof TypeElement type
         && (type.getNestingKind() == NestingKind.LOCAL
             || type.getNestingKind() == NestingKind.ANONYMOUS)) {
       found = true;

@@ -58,26 +58,21 @@ public final class AbiRuntime {
     }
   }
 
-  /**
-   * Built out of line, so that the check stays small enough to inline (see {@link #outOfRange}).
-   */
+  // The exceptions of the bounds checks are built out of line, so that the checks stay small
+  // enough for the JIT to inline (see outOfRange).
+
   private static IndexOutOfBoundsException outOfSegment(
       String struct, String abi, int size, long offset, long byteSize) {
-    return new IndexOutOfBoundsException(
-        struct
-            + " ("
-            + abi
-            + ", "
-            + size
-            + " bytes) at offset "
-            + offset
-            + " does not fit in a segment of "
-            + byteSize
-            + " bytes");
+    return doesNotFit(struct, abi, size, offset, "a segment of " + byteSize + " bytes");
   }
 
   private static IndexOutOfBoundsException outOfBounds(
       String struct, String abi, int size, int offset, int limit) {
+    return doesNotFit(struct, abi, size, offset, "a buffer with limit " + limit);
+  }
+
+  private static IndexOutOfBoundsException doesNotFit(
+      String struct, String abi, int size, long offset, String memory) {
     return new IndexOutOfBoundsException(
         struct
             + " ("
@@ -86,8 +81,8 @@ public final class AbiRuntime {
             + size
             + " bytes) at offset "
             + offset
-            + " does not fit in a buffer with limit "
-            + limit);
+            + " does not fit in "
+            + memory);
   }
 
   // ---------------------------------------------------------------- gets and puts

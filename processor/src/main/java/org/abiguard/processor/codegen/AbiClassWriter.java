@@ -254,9 +254,7 @@ final class AbiClassWriter {
     if (counted != null) {
       method.addParameter(int.class, "count");
     }
-    method.addCode(
-        access.prologue(
-            struct.cTypeName(), layout.abi().manifestName(), multiByte(), scalarsOnly(layout)));
+    method.addCode(prologue(access, multiByte()));
     if (struct.record()) {
       // a record has at most 255 components (its constructor's parameters): one method holds them
       NameAllocator locals = locals();
@@ -471,7 +469,6 @@ final class AbiClassWriter {
   // ---------------------------------------------------------------- write
 
   private void write(TypeSpec.Builder type, Access access, boolean primary) {
-    boolean swapLocal = access.usesSwap() && needsSwap();
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("write")
             .addJavadoc(writeDoc(access, primary))
@@ -497,17 +494,8 @@ final class AbiClassWriter {
     }
     type.addMethod(
         method
-            .addCode(
-                access.prologue(
-                    struct.cTypeName(),
-                    layout.abi().manifestName(),
-                    needsSwap(),
-                    scalarsOnly(layout)))
-            .addStatement(
-                "put(value, $L)",
-                access.usesSwap() && !swapLocal
-                    ? access.putArguments().replace("swap", "false")
-                    : access.putArguments())
+            .addCode(prologue(access, needsSwap()))
+            .addStatement("put(value, $L)", putArgumentsAfterPrologue(access))
             .build());
     MethodSpec.Builder put = putMethod(access);
     List<CodeBlock> bodies = new ArrayList<>(zeroUncovered(access, layout.fields()));
@@ -589,6 +577,22 @@ final class AbiClassWriter {
         .build();
   }
 
+  /** The statements that start a public {@code read} or {@code write} of this type. */
+  private CodeBlock prologue(Access access, boolean multiByte) {
+    return access.prologue(
+        struct.cTypeName(), layout.abi().manifestName(), multiByte, scalarsOnly(layout));
+  }
+
+  /**
+   * The arguments a {@code write} passes to {@code put} after {@link #prologue}: {@code swap} is
+   * {@code false} where the prologue declared no {@code swap} (nothing here needs one).
+   */
+  private String putArgumentsAfterPrologue(Access access) {
+    return access.usesSwap() && !needsSwap()
+        ? access.putArguments().replace("swap", "false")
+        : access.putArguments();
+  }
+
   /**
    * {@code put(value, buf, offset, swap)}: the bytes of {@code write} after its checks. For the
    * marshallers of types that nest this one.
@@ -630,11 +634,7 @@ final class AbiClassWriter {
    * offset, swap)}, the member that is set, for the types that nest it.
    */
   private void writeUnion(TypeSpec.Builder type, Access access) {
-    boolean swapLocal = access.usesSwap() && needsSwap();
-    String putArguments =
-        access.usesSwap() && !swapLocal
-            ? access.putArguments().replace("swap", "false")
-            : access.putArguments();
+    String putArguments = putArgumentsAfterPrologue(access);
     type.addMethod(
         MethodSpec.methodBuilder("write")
             .addJavadoc(
@@ -649,12 +649,7 @@ final class AbiClassWriter {
             .addParameter(access.memoryType(), access.memory())
             .addParameter(access.offsetType(), "offset")
             .addStatement("check(value, member)")
-            .addCode(
-                access.prologue(
-                    struct.cTypeName(),
-                    layout.abi().manifestName(),
-                    needsSwap(),
-                    scalarsOnly(layout)))
+            .addCode(prologue(access, needsSwap()))
             .addStatement("put(value, member, $L)", putArguments)
             .build());
     String memory = access.putArguments().replace(", swap", "");

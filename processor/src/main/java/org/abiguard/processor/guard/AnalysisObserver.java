@@ -6,8 +6,12 @@ package org.abiguard.processor.guard;
  */
 @FunctionalInterface
 interface AnalysisObserver {
-  /** Observes nothing. */
-  AnalysisObserver NONE = name -> {};
+  /** Observes nothing (a class, not a lambda: a cold javac would spin one up at start). */
+  AnalysisObserver NONE =
+      new AnalysisObserver() {
+        @Override
+        public void beforeMethod(String name) {}
+      };
 
   /**
    * Called with the method's simple name before it is analysed; what it throws fails that analysis.

@@ -81,10 +81,7 @@ final class ClassAnalyzer {
     } catch (RuntimeException e) {
       return;
     }
-    if (path == null
-        || !(path.getLeaf() instanceof ClassTree)
-        || done.contains(type)
-        || GeneratedMarshallers.isOne(type)) {
+    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(type)) {
       return;
     }
     try {
@@ -93,6 +90,9 @@ final class ClassAnalyzer {
         // declared width, so there is nothing to check and nothing to set up
         markDone(path);
         return;
+      }
+      if (GeneratedMarshallers.isOne(type)) {
+        return; // it mentions widths, and checks every one of them by construction
       }
       List<Context> contexts = new ArrayList<>();
       for (Declarations model : models) {

@@ -1,20 +1,26 @@
 package org.abiguard.processor.guard;
 
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IntersectionTypeTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.TypeParameterTree;
+import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WildcardTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -74,16 +80,13 @@ final class RelevanceScan extends TreeScanner<Void, Void> {
     return null;
   }
 
+  /**
+   * Also a method call's method ({@code a.m(x)}'s {@code a.m}): the call itself is not looked at.
+   */
   @Override
   public Void visitMemberSelect(MemberSelectTree t, Void v) {
     look(t);
     return super.visitMemberSelect(t, null);
-  }
-
-  @Override
-  public Void visitMethodInvocation(MethodInvocationTree t, Void v) {
-    look(t);
-    return super.visitMethodInvocation(t, null);
   }
 
   @Override
@@ -101,33 +104,42 @@ final class RelevanceScan extends TreeScanner<Void, Void> {
   /** A lambda whose functional interface declares widths: its body's values meet them. */
   @Override
   public Void visitLambdaExpression(LambdaExpressionTree t, Void v) {
-    if (!found && trees.getTypeMirror(at(t)) instanceof DeclaredType dt) {
-      for (Element member : dt.asElement().getEnclosedElements()) {
-        if (member.getModifiers().contains(Modifier.ABSTRACT) && declarations.relevant(member)) {
-          found = true;
-          return null;
-        }
-      }
+    if (!found
+        && trees.getTypeMirror(at(t)) instanceof DeclaredType dt
+        && dt.asElement() instanceof TypeElement type
+        && declarations.abstractMethodsRelevant(type)) {
+      found = true;
+      return null;
     }
     return super.visitLambdaExpression(t, null);
   }
 
+  /**
+   * A field or local, then its initializer: its type and annotations name types, never a value with
+   * a width.
+   */
   @Override
   public Void visitVariable(VariableTree t, Void v) {
     look(t);
-    return super.visitVariable(t, null);
+    return scan(t.getInitializer(), null);
   }
 
-  /** A method with a declared result width, or a parameter with one (its own or inherited). */
+  /**
+   * A method with a declared result width, or a parameter with one (its own or inherited), then its
+   * body: {@code relevant(method)} has looked at every parameter, and the signature's types and
+   * annotations mention no value.
+   */
   @Override
   public Void visitMethod(MethodTree t, Void v) {
     look(t);
-    return super.visitMethod(t, null);
+    scan(t.getBody(), null);
+    return scan(t.getDefaultValue(), null);
   }
 
   /**
    * An annotated local or anonymous class: it may be a mirror no processor receives ({@code
-   * LocalDeclarations} reports that), so the class around it is checked.
+   * LocalDeclarations} reports that), so the class around it is checked. Otherwise its members: its
+   * header (annotations, type parameters, supertypes) names types only.
    */
   @Override
   public Void visitClass(ClassTree t, Void v) {
@@ -139,6 +151,53 @@ final class RelevanceScan extends TreeScanner<Void, Void> {
       found = true;
       return null;
     }
-    return super.visitClass(t, null);
+    return scan(t.getMembers(), null);
+  }
+
+  /** An annotation's arguments are constants: no value flows from them into a sink. */
+  @Override
+  public Void visitAnnotation(AnnotationTree t, Void v) {
+    return null;
+  }
+
+  /** A cast's type names a type; its operand is looked at. */
+  @Override
+  public Void visitTypeCast(TypeCastTree t, Void v) {
+    return scan(t.getExpression(), null);
+  }
+
+  @Override
+  public Void visitParameterizedType(ParameterizedTypeTree t, Void v) {
+    return null;
+  }
+
+  @Override
+  public Void visitArrayType(ArrayTypeTree t, Void v) {
+    return null;
+  }
+
+  @Override
+  public Void visitPrimitiveType(PrimitiveTypeTree t, Void v) {
+    return null;
+  }
+
+  @Override
+  public Void visitWildcard(WildcardTree t, Void v) {
+    return null;
+  }
+
+  @Override
+  public Void visitUnionType(UnionTypeTree t, Void v) {
+    return null;
+  }
+
+  @Override
+  public Void visitIntersectionType(IntersectionTypeTree t, Void v) {
+    return null;
+  }
+
+  @Override
+  public Void visitTypeParameter(TypeParameterTree t, Void v) {
+    return null;
   }
 }

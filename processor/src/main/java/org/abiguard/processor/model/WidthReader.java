@@ -73,7 +73,7 @@ public final class WidthReader {
         return Optional.of(new DeclaredWidth(Width.U64, false, true, onElement, via(onElement)));
       }
       default -> {
-        if (name.startsWith("java.lang.") || !seen.add(name)) {
+        if (isPlatformName(name) || !seen.add(name)) {
           return Optional.empty();
         }
         for (AnnotationMirror meta : type.getAnnotationMirrors()) {
@@ -85,6 +85,19 @@ public final class WidthReader {
         return Optional.empty();
       }
     }
+  }
+
+  /**
+   * Whether a qualified name is in a package of the Java platform ({@code java.}, {@code javax.},
+   * {@code jdk.}, {@code sun.}, {@code com.sun.}): no annotation there is a typedef of a width, so
+   * its type is not even loaded to look at its meta-annotations.
+   */
+  public static boolean isPlatformName(String qualifiedName) {
+    return qualifiedName.startsWith("java.")
+        || qualifiedName.startsWith("javax.")
+        || qualifiedName.startsWith("jdk.")
+        || qualifiedName.startsWith("sun.")
+        || qualifiedName.startsWith("com.sun.");
   }
 
   private static String via(AnnotationMirror am) {

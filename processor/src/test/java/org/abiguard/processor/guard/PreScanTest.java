@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 class PreScanTest {
   @Test
   void methodsWithoutWidthsAreNotAnalysed() {
-    List<String> analysed = Collections.synchronizedList(new ArrayList<>());
     JavaFileObject source =
         JavaFileObjects.forSourceString(
             "p.Mixed",
@@ -66,18 +65,12 @@ class PreScanTest {
           }
         }
         """);
-    Compilation c =
-        Compiler.javac()
-            .withProcessors(new AbiGuardProcessor(), GuardOnlyProcessor.observing(analysed::add))
-            .compile(source);
-    assertThat(c).succeededWithoutWarnings();
-    Collections.sort(analysed);
+    List<String> analysed = analysedMethods(source);
     assertEquals(List.of("callsAnAnnotatedParameter", "innerReads", "readsAField"), analysed);
   }
 
   @Test
   void generatedMarshallersAreNotAnalysedButTheirCallersAre() {
-    List<String> analysed = Collections.synchronizedList(new ArrayList<>());
     JavaFileObject struct =
         JavaFileObjects.forSourceString(
             "p.Pair",
@@ -106,12 +99,124 @@ class PreScanTest {
           }
         }
         """);
+    List<String> analysed = analysedMethods(List.of("-Aabiguard.abis=x86_64,i386"), struct, user);
+    assertEquals(List.of("firstOf"), analysed);
+  }
+
+  @Test
+  void plainCodeOfEveryShapeCompilesCleanlyAndIsNotAnalysed() {
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "p.Plain",
+            """
+        package p;
+
+        import java.util.ArrayList;
+        import java.util.Comparator;
+        import java.util.List;
+        import java.util.function.IntBinaryOperator;
+        import java.util.function.Supplier;
+
+        class Plain<T extends Comparable<T>> {
+          static final IntBinaryOperator ADD = (a, b) -> a + b;
+          static final Comparator<String> BY_LENGTH = Comparator.comparingInt(String::length);
+          final Supplier<List<T>> fresh = () -> new ArrayList<>();
+          static IntBinaryOperator max;
+
+          static {
+            max = (x, y) -> Math.max(x, y);
+          }
+
+          @SafeVarargs
+          final List<T> sorted(T... values) {
+            List<T> out = new ArrayList<>(List.of(values));
+            out.sort((l, r) -> l.compareTo(r));
+            return out;
+          }
+
+          @Override
+          public String toString() {
+            Object o = new Object() {
+              @Override
+              public String toString() {
+                return "anonymous" + ADD.applyAsInt(1, 2);
+              }
+            };
+            return (String) (Object) o.toString() + ((int[]) new int[] {1})[0];
+          }
+        }
+        """);
+    List<String> analysed = analysedMethods(source);
+    assertEquals(List.of(), analysed);
+  }
+
+  @Test
+  void widthsAreFoundInLambdasLocalsAndInheritedParameters() {
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "p.Reach",
+            """
+        package p;
+
+        import java.util.function.IntConsumer;
+        import org.abiguard.U16;
+
+        class Reach {
+          interface Api {
+            void take(@U16 int v);
+          }
+
+          static class Impl implements Api {
+            @Override
+            public void take(int v) {}
+          }
+
+          static void callsAnInheritedWidth(Impl impl, int v) {
+            impl.take(v & 0xFF);
+          }
+
+          static void annotatedLocalInALambda() {
+            IntConsumer c = v -> {
+              @U16 int x = v & 0xFF;
+            };
+            c.accept(1);
+          }
+
+          static void annotatedLambdaParameter() {
+            IntConsumer c = (@U16 int v) -> {};
+            c.accept(1);
+          }
+
+          static void plain() {
+            IntConsumer c = v -> {};
+            c.accept(1);
+          }
+        }
+        """);
+    List<String> analysed = analysedMethods(source);
+    assertEquals(
+        List.of("annotatedLambdaParameter", "annotatedLocalInALambda", "callsAnInheritedWidth"),
+        analysed);
+  }
+
+  /**
+   * The methods the guard analyses in compiling {@code sources} (sorted), asserting that they
+   * compile with no diagnostic at all.
+   */
+  private static List<String> analysedMethods(JavaFileObject... sources) {
+    return analysedMethods(List.of(), sources);
+  }
+
+  private static List<String> analysedMethods(List<String> options, JavaFileObject... sources) {
+    List<String> analysed = Collections.synchronizedList(new ArrayList<>());
     Compilation c =
         Compiler.javac()
             .withProcessors(new AbiGuardProcessor(), GuardOnlyProcessor.observing(analysed::add))
-            .compile(struct, user);
+            .withOptions(options)
+            .compile(sources);
     assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("p.PairMarshaller");
-    assertEquals(List.of("firstOf"), analysed);
+    List<String> sorted = new ArrayList<>(analysed);
+    Collections.sort(sorted);
+    return sorted;
   }
 }

@@ -2,6 +2,7 @@ package org.abiguard.processor.guard.flow;
 
 import com.sun.source.util.Trees;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,10 +13,13 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -42,7 +46,7 @@ public final class Declarations {
   private static final Pattern SYNTHETIC_PARAM = Pattern.compile("arg\\d+");
 
   private final WidthReader reader = new WidthReader();
-  private final Map<Element, Optional<Width>> widths = new HashMap<>();
+  private final IdentityHashMap<Element, Optional<Width>> widths = new IdentityHashMap<>();
 
   /**
    * Elements whose width depends on the ABI ({@code @NativeLong}, {@code @Pointer}), with its C
@@ -52,13 +56,27 @@ public final class Declarations {
 
   private final DataModel model;
   private boolean abiDependentRead;
-  private final Map<Element, Boolean> relevant = new HashMap<>();
+  private final IdentityHashMap<Element, Boolean> relevant = new IdentityHashMap<>();
+
+  /**
+   * Per package: whether it is the Java platform's ({@code java.*}, {@code javax.*}, {@code jdk.*},
+   * {@code sun.*}, {@code com.sun.*}), whose members never declare a width. Most of what
+   * unannotated code calls is there; its members are answered without reading their annotations,
+   * parameters and supertypes.
+   */
+  private final IdentityHashMap<Element, Boolean> platformPackages = new IdentityHashMap<>();
+
+  /** Per type: {@link #mayDeclareWidths}. */
+  private final IdentityHashMap<Element, Boolean> typesWithWidths = new IdentityHashMap<>();
+
+  /** Per functional interface: {@link #abstractMethodsRelevant}. */
+  private final IdentityHashMap<Element, Boolean> functionalInterfaces = new IdentityHashMap<>();
 
   /** Per type: whether one of its methods declares a width on a parameter. */
-  private final Map<Element, Boolean> parameterWidthsIn = new HashMap<>();
+  private final IdentityHashMap<Element, Boolean> parameterWidthsIn = new IdentityHashMap<>();
 
   /** Per type: whether a strict supertype declares a width on a method parameter. */
-  private final Map<Element, Boolean> parameterWidthsAbove = new HashMap<>();
+  private final IdentityHashMap<Element, Boolean> parameterWidthsAbove = new IdentityHashMap<>();
 
   private final Map<Object, Optional<Sink>> sinks = new HashMap<>();
 
@@ -127,6 +145,10 @@ public final class Declarations {
    */
   private boolean supertypesDeclareParameterWidths(TypeElement type) {
     Boolean known = parameterWidthsAbove.get(type);
+    if (known == null && declaredByPlatform(type)) {
+      known = false; // a platform type's supertypes are the platform's too
+      parameterWidthsAbove.put(type, known);
+    }
     if (known == null) {
       known = false;
       for (TypeMirror t : types.directSupertypes(type.asType())) {
@@ -148,6 +170,10 @@ public final class Declarations {
     Boolean known = parameterWidthsIn.get(type);
     if (known == null) {
       known = false;
+      if (declaredByPlatform(type)) {
+        parameterWidthsIn.put(type, known);
+        return known;
+      }
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
         for (VariableElement parameter : method.getParameters()) {
           if (reader.widthOf(parameter).isPresent()) {
@@ -174,6 +200,10 @@ public final class Declarations {
       return null;
     }
     Optional<Width> known = widths.get(e);
+    if (known == null && declaredByPlatform(e)) {
+      known = Optional.empty();
+      widths.put(e, known);
+    }
     if (known == null) {
       known = Optional.empty();
       Optional<DeclaredWidth> declared = reader.widthOf(e);
@@ -388,7 +418,15 @@ public final class Declarations {
    * a method or constructor with a declared parameter or result width.
    */
   public boolean relevant(@Nullable Element e) {
-    if (e == null || unannotatedLocal(e)) {
+    if (e == null
+        || e instanceof TypeElement // a class is not a value: its members are looked at one by one
+        || e instanceof PackageElement
+        || e instanceof ModuleElement
+        || unannotatedLocal(e)) {
+      return false;
+    }
+    TypeElement memberOf = memberOf(e);
+    if (memberOf != null && !mayDeclareWidths(memberOf)) {
       return false;
     }
     Boolean r = relevant.get(e);
@@ -405,6 +443,106 @@ public final class Declarations {
       relevant.put(e, r);
     }
     return r;
+  }
+
+  /**
+   * Whether an abstract method of {@code type} (a lambda's functional interface) declares a width,
+   * on its result or a parameter: the lambda's body then meets it. Cached per type.
+   */
+  public boolean abstractMethodsRelevant(TypeElement type) {
+    Boolean known = functionalInterfaces.get(type);
+    if (known == null) {
+      known = false;
+      if (!declaredByPlatform(type)) {
+        for (Element member : type.getEnclosedElements()) {
+          if (member.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)
+              && relevant(member)) {
+            known = true;
+            break;
+          }
+        }
+      }
+      functionalInterfaces.put(type, known);
+    }
+    return known;
+  }
+
+  /**
+   * The type that declares {@code e} when it is a member (field, method, constructor, record
+   * component) or a parameter of a member; null for a local, a lambda's parameter and the rest.
+   */
+  private static @Nullable TypeElement memberOf(Element e) {
+    Element owner = e.getEnclosingElement();
+    switch (e.getKind()) {
+      case FIELD, ENUM_CONSTANT, METHOD, CONSTRUCTOR, RECORD_COMPONENT -> {
+        return owner instanceof TypeElement type ? type : null;
+      }
+      case PARAMETER -> {
+        return owner instanceof ExecutableElement method
+                // a lambda's parameter may belong to a method javac made up, with no type
+                && method.asType() instanceof ExecutableType
+                && method.getParameters().contains(e)
+                && method.getEnclosingElement() instanceof TypeElement type
+            ? type
+            : null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Whether a member of {@code type} may declare a width: one of its fields, methods, constructors
+   * or record components, or one of their parameters, carries a width annotation (typedefs
+   * included), or a supertype declares one on a parameter its methods may inherit. When not, none
+   * of its members is {@link #relevant}, which the pre-check then answers without a cache entry per
+   * member. Cached per type; the platform's types never do.
+   */
+  private boolean mayDeclareWidths(TypeElement type) {
+    Boolean known = typesWithWidths.get(type);
+    if (known == null) {
+      known =
+          !declaredByPlatform(type)
+              && (membersDeclareWidths(type) || supertypesDeclareParameterWidths(type));
+      typesWithWidths.put(type, known);
+    }
+    return known;
+  }
+
+  private boolean membersDeclareWidths(TypeElement type) {
+    for (Element member : type.getEnclosedElements()) {
+      if (member instanceof TypeElement) {
+        continue; // a member type answers for its own members
+      }
+      if (reader.widthOf(member).isPresent()) {
+        return true;
+      }
+      if (member instanceof ExecutableElement executable) {
+        for (VariableElement parameter : executable.getParameters()) {
+          if (reader.widthOf(parameter).isPresent()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code e} is a member of a class of the Java platform (see {@link #platformPackages}).
+   */
+  private boolean declaredByPlatform(Element e) {
+    PackageElement p = elements.getPackageOf(e);
+    if (p == null) {
+      return false;
+    }
+    Boolean known = platformPackages.get(p);
+    if (known == null) {
+      known = WidthReader.isPlatformName(p.getQualifiedName().toString() + ".");
+      platformPackages.put(p, known);
+    }
+    return known;
   }
 
   /** Describes where a value comes from, e.g. {@code field XenAddToPhysmap.space (u32)}. */

@@ -556,7 +556,8 @@ public final class Importer {
     return files;
   }
 
-  private static void deleteTree(Path dir) {
+  /** Deletes a scratch directory and what it holds, if it exists; never throws. */
+  static void deleteTree(Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }

@@ -15,8 +15,9 @@ final class Compilers {
 
   /** Why {@code abis} cannot be imported here, or {@code null} if they can. */
   static String missing(List<String> abis) {
+    Path dir = null;
     try {
-      Path dir = Files.createTempDirectory("abiguard-cc-check");
+      dir = Files.createTempDirectory("abiguard-cc-check");
       for (String abi : abis) {
         Abi a = Abi.of(abi);
         try {
@@ -31,6 +32,8 @@ final class Compilers {
       return null;
     } catch (IOException e) {
       return e.toString();
+    } finally {
+      Importer.deleteTree(dir); // a probe leaves nothing behind
     }
   }
 }

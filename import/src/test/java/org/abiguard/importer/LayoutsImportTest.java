@@ -22,6 +22,7 @@ class LayoutsImportTest {
   static final List<String> ABIS = List.of("x86_64", "i386", "aarch64");
 
   @TempDir Path out;
+  @TempDir Path classes;
 
   @Test
   void everyLayoutOfTheRestOfCIsProvenAndItsMarshallersRun() throws Exception {
@@ -44,7 +45,7 @@ class LayoutsImportTest {
     assertEquals(8, r.proven().size());
     assertEquals(List.of(), log.warnings);
 
-    ClassLoader loader = MirrorRun.compile(out, ABIS);
+    ClassLoader loader = MirrorRun.compile(out, ABIS, classes);
     // struct with_union { uint32_t cmd; union { uint64_t big; uint16_t small; } u; }:
     // u at 8 where uint64_t is aligned to 8, at 4 on i386
     Class<?> withUnion = loader.loadClass("p.WithUnion");

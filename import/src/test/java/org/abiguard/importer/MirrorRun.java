@@ -15,7 +15,11 @@ import org.abiguard.importer.proof.JavaProof;
 final class MirrorRun {
   private MirrorRun() {}
 
-  static ClassLoader compile(Path sourceRoot, List<String> abis) throws IOException {
+  /**
+   * Compiles the mirrors under {@code sourceRoot} into {@code work} (a directory the test owns and
+   * JUnit deletes) and loads them.
+   */
+  static ClassLoader compile(Path sourceRoot, List<String> abis, Path work) throws IOException {
     List<String> sources;
     try (Stream<Path> s = Files.walk(sourceRoot)) {
       sources =
@@ -23,7 +27,7 @@ final class MirrorRun {
               .map(p -> sourceRoot.relativize(p).toString())
               .toList();
     }
-    Path work = Files.createTempDirectory("abiguard-mirror-run");
+    Files.createDirectories(work);
     JavaProof.Result r = JavaProof.compile(sourceRoot, sources, abis, work);
     if (!r.errorsByFile().isEmpty() || !r.otherErrors().isEmpty()) {
       throw new AssertionError(

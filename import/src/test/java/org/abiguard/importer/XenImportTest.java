@@ -33,6 +33,7 @@ class XenImportTest {
               + "|xen_foreign_memory_map|xen_memory_map|xen_machphys_mapping|xen_mem_acquire_resource|xen_mem_paging_op");
 
   @TempDir Path out;
+  @TempDir Path classes;
 
   static ImportOptions memoryH(Path out, List<String> abis, Pattern types) {
     return new ImportOptions(
@@ -91,7 +92,7 @@ class XenImportTest {
     assertContains(paging, "@AbiAlign(8) @U64 public long gfn;");
 
     // the mirrors compile with abiguard and the marshallers have the C layouts of each ABI
-    ClassLoader loader = MirrorRun.compile(out, abis);
+    ClassLoader loader = MirrorRun.compile(out, abis, classes);
     Class<?> marshaller = loader.loadClass("org.example.xen.XenMemoryReservationMarshaller");
     Method codec = marshaller.getMethod("codec", String.class);
     // sizeof(struct xen_memory_reservation): 8+8+4+4+2 -> 32; i386 4+4+4+4+2 -> 20; aarch64 as

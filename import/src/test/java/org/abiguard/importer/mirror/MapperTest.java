@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.abiguard.importer.cc.Probes;
 import org.abiguard.importer.cc.Toolchain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mirrors the mapper writes for the C of abiguard 0.2, with every number from the three
@@ -26,10 +26,10 @@ class MapperTest {
   static final List<String> ABIS = List.of("x86_64", "i386", "aarch64");
   static Mapper mapper;
   static String skip;
+  @TempDir static Path work;
 
   @BeforeAll
   static void frontEnd() throws Exception {
-    Path work = Files.createTempDirectory("abiguard-mapper-test");
     Path headers = Path.of("src/test/resources/headers").toAbsolutePath();
     List<Toolchain> toolchains = new ArrayList<>();
     Map<String, Declarations> decls = new LinkedHashMap<>();

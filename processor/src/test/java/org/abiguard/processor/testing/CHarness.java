@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.abiguard.processor.layout.TargetAbi;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -79,8 +82,9 @@ public final class CHarness {
     return COMPILER_PROBLEM.computeIfAbsent(
         abi,
         a -> {
+          Path dir = null;
           try {
-            Path dir = Files.createTempDirectory("abiguard-cc-probe");
+            dir = Files.createTempDirectory("abiguard-cc-probe");
             Path probe = write(dir, "probe.c", PROBE);
             Result r = run(dir, with(compiler(a), "-fsyntax-only", probe.toString()));
             return r.ok()
@@ -100,6 +104,8 @@ public final class CHarness {
                     + String.join(" ", compiler(a))
                     + "): "
                     + e.getMessage());
+          } finally {
+            deleteTree(dir);
           }
         });
   }
@@ -120,8 +126,9 @@ public final class CHarness {
             return Optional.of(
                 "this " + arch + " host cannot run " + a.manifestName() + " programs");
           }
+          Path dir = null;
           try {
-            Path dir = Files.createTempDirectory("abiguard-run-probe");
+            dir = Files.createTempDirectory("abiguard-run-probe");
             Result r = buildAndRun(a, dir, "probe.c", PROBE);
             String expected = a.pointerBytes() + "\n";
             return r.ok() && r.output().equals(expected)
@@ -133,6 +140,8 @@ public final class CHarness {
           } catch (IOException | UncheckedIOException e) {
             return Optional.of(
                 a.manifestName() + " programs do not build or run here: " + e.getMessage());
+          } finally {
+            deleteTree(dir);
           }
         });
   }
@@ -201,8 +210,9 @@ public final class CHarness {
     if (abi != TargetAbi.AARCH64 || compilerProblem(abi).isPresent()) {
       return runProblem(abi).or(() -> compilerProblem(abi));
     }
+    Path dir = null;
     try {
-      Path dir = Files.createTempDirectory("abiguard-qemu-probe");
+      dir = Files.createTempDirectory("abiguard-qemu-probe");
       Result r = buildAndRunEmulated(abi, dir, "probe.c", PROBE, List.of());
       return r.ok() && r.output().equals("8\n")
           ? Optional.empty()
@@ -210,6 +220,8 @@ public final class CHarness {
               "aarch64 programs do not run under qemu-aarch64 here: " + firstLine(r.output()));
     } catch (IOException | UncheckedIOException e) {
       return Optional.of("aarch64 programs do not run here (no qemu-aarch64?): " + e.getMessage());
+    } finally {
+      deleteTree(dir);
     }
   }
 
@@ -306,5 +318,19 @@ public final class CHarness {
     String t = s.strip();
     int nl = t.indexOf('\n');
     return nl < 0 ? t : t.substring(0, nl);
+  }
+
+  /** Deletes a probe's directory and what it holds: a probe leaves nothing behind. */
+  private static void deleteTree(@Nullable Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
   }
 }

@@ -145,10 +145,10 @@ class ImportedMirrorsTest {
     return files;
   }
 
-  private static boolean compiles(List<String> cc) throws InterruptedException {
+  private static boolean compiles(List<String> cc) throws IOException, InterruptedException {
+    Path probe = null;
     try {
-      Path dir = Files.createTempDirectory("cc-probe");
-      Path probe = dir.resolve("probe.c");
+      probe = Files.createTempFile("abiguard-cc-probe", ".c");
       Files.writeString(probe, "#include <stdint.h>\nint main(void) { return 0; }\n");
       List<String> cmd = new ArrayList<>(cc);
       cmd.addAll(List.of("-fsyntax-only", probe.toString()));
@@ -157,6 +157,10 @@ class ImportedMirrorsTest {
       return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;
+    } finally {
+      if (probe != null) {
+        Files.deleteIfExists(probe);
+      }
     }
   }
 }

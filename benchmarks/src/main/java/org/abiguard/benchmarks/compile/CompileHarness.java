@@ -50,7 +50,8 @@ public final class CompileHarness {
             options.baselineProcessor() == null
                 ? null
                 : options.baselineProcessor().toAbsolutePath(),
-            options.decompose() ? EmptyProcessor.build(work) : null,
+            options.decompose() ? HarnessProcessors.empty(work) : null,
+            options.decompose() ? HarnessProcessors.replay(work) : null,
             options.processorOptions(),
             work);
 
@@ -170,7 +171,10 @@ public final class CompileHarness {
       progress(describe(input, "generation", generation));
       int generated = launcher.snapshotGenerated(input);
       if (generated == 0) {
-        measured = configs.stream().filter(c -> c != CompileConfig.GENERATED).toList();
+        measured =
+            configs.stream()
+                .filter(c -> c != CompileConfig.GENERATED && c != CompileConfig.REPLAY)
+                .toList();
       }
     }
     for (int w = 0; w < warmups; w++) {

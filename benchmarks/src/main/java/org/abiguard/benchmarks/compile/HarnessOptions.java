@@ -26,7 +26,7 @@ import java.util.Map;
  * @param projects further real projects without a compile class path: name to sources jar
  * @param jdk the JDK whose javac is measured
  * @param processorOptions {@code -A} options for the abiguard runs
- * @param decompose also measure javac with a do-nothing processor ({@link EmptyProcessor}) and
+ * @param decompose also measure javac with a do-nothing processor ({@link HarnessProcessors}) and
  *     plain javac over the input plus abiguard's generated sources, which splits abiguard's cost
  * @param profile after the timed runs, profile one abiguard run per input ({@link Profile})
  */
@@ -139,7 +139,7 @@ record HarnessOptions(
   List<CompileConfig> configs() {
     List<CompileConfig> configs = new ArrayList<>(List.of(CompileConfig.PLAIN));
     if (decompose) {
-      configs.addAll(List.of(CompileConfig.EMPTY, CompileConfig.GENERATED));
+      configs.addAll(List.of(CompileConfig.EMPTY, CompileConfig.GENERATED, CompileConfig.REPLAY));
     }
     if (baselineProcessor != null) {
       configs.add(CompileConfig.BASELINE);

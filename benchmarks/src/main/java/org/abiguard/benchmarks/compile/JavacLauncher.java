@@ -34,6 +34,7 @@ final class JavacLauncher {
   private final Path processorJar;
   private final Path baselineJar;
   private final Path emptyProcessor;
+  private final Path replayProcessor;
   private final List<String> processorOptions;
   private final Path work;
   private final Map<String, List<Path>> pregenerated = new HashMap<>();
@@ -43,7 +44,8 @@ final class JavacLauncher {
    * @param harnessClasspath where {@link JavacRun} is
    * @param processorJar the self-contained abiguard processor jar
    * @param baselineJar the processor jar of {@link CompileConfig#BASELINE}, or null if not measured
-   * @param emptyProcessor the processor path of {@link EmptyProcessor}, or null if not measured
+   * @param emptyProcessor the processor path of the empty processor, or null if not measured
+   * @param replayProcessor the processor path of the replay processor, or null if not measured
    * @param processorOptions {@code -A} options for the abiguard configuration
    * @param work a directory for output and logs
    */
@@ -53,6 +55,7 @@ final class JavacLauncher {
       Path processorJar,
       Path baselineJar,
       Path emptyProcessor,
+      Path replayProcessor,
       List<String> processorOptions,
       Path work) {
     this.javaExecutable = javaHome.resolve("bin").resolve("java");
@@ -60,17 +63,18 @@ final class JavacLauncher {
     this.processorJar = processorJar;
     this.baselineJar = baselineJar;
     this.emptyProcessor = emptyProcessor;
+    this.replayProcessor = replayProcessor;
     this.processorOptions = List.copyOf(processorOptions);
     this.work = work;
   }
 
   /**
    * Copies the sources the last abiguard run of {@code input} generated, for the {@link
-   * CompileConfig#GENERATED} runs; returns how many there are.
+   * CompileConfig#GENERATED} and {@link CompileConfig#REPLAY} runs; returns how many there are.
    */
   int snapshotGenerated(CompileInput input) throws IOException {
     Path generated = directory(input, CompileConfig.ABIGUARD).resolve("generated");
-    Path snapshot = work.resolve(input.name()).resolve("generated-snapshot");
+    Path snapshot = snapshot(input);
     deleteRecursively(snapshot);
     List<Path> copies = new ArrayList<>();
     try (Stream<Path> files = Files.walk(generated)) {
@@ -83,6 +87,11 @@ final class JavacLauncher {
     }
     pregenerated.put(input.name(), List.copyOf(copies));
     return copies.size();
+  }
+
+  /** Where {@link #snapshotGenerated} keeps the sources abiguard generated for {@code input}. */
+  private Path snapshot(CompileInput input) {
+    return work.resolve(input.name()).resolve("generated-snapshot");
   }
 
   /** The directory of {@code input}'s runs in {@code config}: output, logs, argfile. */
@@ -156,7 +165,12 @@ final class JavacLauncher {
     }
     args.addAll(List.of("-Xmaxerrs", "100000", "-Xmaxwarns", "100000"));
     args.addAll(input.options());
-    args.addAll(config.options(processorJar, baselineJar, emptyProcessor, processorOptions));
+    args.addAll(
+        config.options(
+            processorJar, baselineJar, emptyProcessor, replayProcessor, processorOptions));
+    if (config == CompileConfig.REPLAY) {
+      args.add("-A" + HarnessProcessors.REPLAY_OPTION + "=" + snapshot(input));
+    }
     input.sources().forEach(source -> args.add(source.toString()));
     if (config == CompileConfig.GENERATED) {
       pregenerated

@@ -5,6 +5,7 @@ import static org.abiguard.benchmarks.compile.CompileConfig.BASELINE;
 import static org.abiguard.benchmarks.compile.CompileConfig.EMPTY;
 import static org.abiguard.benchmarks.compile.CompileConfig.GENERATED;
 import static org.abiguard.benchmarks.compile.CompileConfig.PLAIN;
+import static org.abiguard.benchmarks.compile.CompileConfig.REPLAY;
 
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,8 @@ final class MarkdownReport {
           "empty processor",
           GENERATED,
           "`-proc:none` + generated",
+          REPLAY,
+          "replay processor",
           BASELINE,
           "abiguard baseline",
           ABIGUARD,
@@ -69,7 +72,7 @@ final class MarkdownReport {
 
   private static String cost(List<Measurement> measurements) {
     List<CompileConfig> others =
-        List.of(EMPTY, GENERATED, BASELINE, ABIGUARD).stream()
+        List.of(EMPTY, GENERATED, REPLAY, BASELINE, ABIGUARD).stream()
             .filter(c -> measurements.stream().anyMatch(m -> m.has(c)))
             .toList();
     StringBuilder md = new StringBuilder();
@@ -90,6 +93,12 @@ final class MarkdownReport {
       md.append(
           " *+ generated*: `-proc:none` over the input plus the marshallers abiguard"
               + " generated for it, what compiling the generated code costs by itself.");
+    }
+    if (others.contains(REPLAY)) {
+      md.append(
+          " *replay processor*: a processor that claims `\"*\"` and writes those marshallers"
+              + " through javac's Filer in its first round, doing nothing else: the floor of any"
+              + " processor that writes them (processing, Filer, extra round, compiling them).");
     }
     md.append("\n\n| input | time | `-proc:none` s");
     for (CompileConfig config : others) {

@@ -36,6 +36,28 @@ final class Measurement {
     return sorted(config, metric)[0];
   }
 
+  /**
+   * The median, over the repetitions, of {@code config}'s run over {@code base}'s run of the same
+   * repetition. Each repetition runs every configuration one after the other, so a drift of the
+   * machine's speed during the measurement (it happens: clocks, caches, other load) moves both runs
+   * of a pair alike and cancels out of their ratio.
+   */
+  double pairedRatio(CompileConfig config, CompileConfig base, Metric metric) {
+    List<RunResult> a = runs(config);
+    List<RunResult> b = runs(base);
+    int n = Math.min(a.size(), b.size());
+    if (n == 0) {
+      throw new IllegalStateException(
+          "no runs of " + config + " and " + base + " for " + input.name());
+    }
+    double[] ratios = new double[n];
+    for (int i = 0; i < n; i++) {
+      ratios[i] = metric.value.applyAsDouble(a.get(i)) / metric.value.applyAsDouble(b.get(i));
+    }
+    Arrays.sort(ratios);
+    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+  }
+
   /** Median of {@code config} over median of plain javac. */
   double ratio(CompileConfig config, Metric metric) {
     return median(config, metric) / median(CompileConfig.PLAIN, metric);

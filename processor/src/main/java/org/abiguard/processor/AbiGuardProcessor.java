@@ -62,8 +62,17 @@ public final class AbiGuardProcessor extends AbstractProcessor {
     for (String problem : options.problems()) {
       reporter.optionError(problem);
     }
+  }
+
+  /**
+   * Attaches the flow guard, in the last round: it looks at classes when javac has analysed them,
+   * after every round. Attached earlier, its listener would make javac keep every comment and end
+   * position of each source parsed in later rounds (the marshallers), which it does for any task
+   * listener present at parse time, at a cost in time and memory and for nothing the guard uses.
+   */
+  private void installGuard() {
     try {
-      FlowGuard.install(env, reporter, options);
+      FlowGuard.install(processingEnv, reporter, options);
     } catch (RuntimeException | LinkageError e) {
       reporter.warning("the flow guard is off: it could not attach to this compiler (" + e + ")");
     }
@@ -71,6 +80,9 @@ public final class AbiGuardProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      installGuard();
+    }
     if (structs == null && !structsFailed && AbiAnnotations.anyOurs(annotations)) {
       try {
         structs = new StructStage(processingEnv, reporter, options);

@@ -49,6 +49,12 @@ final class AbiClassWriter {
   private final String messageAbis;
 
   /**
+   * The primary ABI's layout when this ABI's range checks are exactly its ({@link
+   * SharedCode#sameChecks}): then {@code check} delegates to the marshaller's. Else null.
+   */
+  private @Nullable StructLayout checksAsOn;
+
+  /**
    * @param messageAbis how the bounds messages name the ABIs whose code this is: this layout's ABI,
    *     and the ABIs whose classes inherit it ({@code x86_64 and aarch64})
    * @param segment the {@code MemorySegment} access when the source level is 22 or later (then the
@@ -75,8 +81,14 @@ final class AbiClassWriter {
     }
   }
 
-  /** The nested class of an ABI other than the primary one, with all its members. */
-  TypeSpec build() {
+  /**
+   * The nested class of an ABI other than the primary one, with all its members.
+   *
+   * @param checksAsOn the primary ABI's layout when this ABI's range checks are exactly its ({@link
+   *     SharedCode#sameChecks}): then {@code check} calls the marshaller's; else null
+   */
+  TypeSpec build(@Nullable StructLayout checksAsOn) {
+    this.checksAsOn = checksAsOn;
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -446,6 +458,10 @@ final class AbiClassWriter {
    * only.
    */
   private void check(TypeSpec.Builder type, boolean member) {
+    if (checksAsOn != null) {
+      type.addMethod(primaryCheck(checksAsOn, member));
+      return;
+    }
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("check")
             .addJavadoc(
@@ -489,6 +505,33 @@ final class AbiClassWriter {
     }
     split(type, method, member ? "checkMember" : "check", bodies, parameters);
     type.addMethod(method.build());
+  }
+
+  /**
+   * {@code check(value)} (or a union's {@code check(value, member)}) that calls the marshaller's,
+   * the primary ABI's: every member has the same C width on both ABIs, nested types included, so
+   * the two throw for the same values with the same messages.
+   */
+  private MethodSpec primaryCheck(StructLayout primary, boolean member) {
+    ClassName marshaller = names.marshaller(struct);
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("check")
+            .addJavadoc(
+                "Throws what {@link #write} would throw for {@code value}$L on $L, and writes nothing:\n"
+                    + "what {@link $L#check} throws on $L, the primary ABI. Only the offsets differ\n"
+                    + "between the two: every member, and every member of the types it nests, has the same\n"
+                    + "C width on both, so the same values are out of range.\n",
+                member ? "'s member {@code member}" : "",
+                layout.abi().manifestName(),
+                marshaller.simpleName(),
+                primary.abi().manifestName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(mirror, "value");
+    if (member) {
+      method.addParameter(memberEnum(), "member");
+      return method.addStatement("$T.check(value, member)", marshaller).build();
+    }
+    return method.addStatement("$T.check(value)", marshaller).build();
   }
 
   // ---------------------------------------------------------------- write

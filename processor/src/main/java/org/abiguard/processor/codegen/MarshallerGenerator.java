@@ -107,7 +107,8 @@ public final class MarshallerGenerator {
       type.addType(
           same.contains(layout)
               ? primaryWriter.buildSameAsPrimary(layout)
-              : new AbiClassWriter(layout, layout.abi().manifestName(), names, c, segment).build());
+              : new AbiClassWriter(layout, layout.abi().manifestName(), names, c, segment)
+                  .build(SharedCode.sameChecks(primary, layout, names) ? primary : null));
     }
     // java.lang types are imported explicitly: a class of the package named String or Long
     // would otherwise take their place

@@ -1,6 +1,7 @@
 package org.abiguard.processor.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.abiguard.AbiCodec;
+import org.abiguard.AbiRangeException;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.StructModel;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An ABI whose layout of a type is exactly the primary ABI's inherits the marshaller's code, as the
  * primary ABI's class does; every ABI still reads, writes and has a codec, and the bounds messages
- * of the shared code name every ABI that runs it.
+ * of the shared code name every ABI that runs it. An ABI whose layout differs only in offsets
+ * (every member has the primary ABI's C width) calls the marshaller's range checks.
  */
 class SharedCodeTest {
   private static final List<TargetAbi> X86_64_I386 = List.of(TargetAbi.X86_64, TargetAbi.I386);
@@ -69,6 +72,16 @@ class SharedCodeTest {
   /** {@code struct outer { struct inner in; }}: at its own level the same on x86_64 and i386. */
   private static final StructModel OUTER =
       StructFixture.struct("Outer").cName("outer").nested("in", "p.Inner").build();
+
+  /**
+   * {@code struct nests_longs { uint32_t id; struct lp64 inner; }}: C longs and pointers, nested.
+   */
+  private static final StructModel NESTS_LONGS =
+      StructFixture.struct("NestsLongs")
+          .cName("nests_longs")
+          .integer("id", Width.U32, JavaKind.LONG)
+          .nested("inner", "p.Lp64")
+          .build();
 
   @Test
   void aStructOfOneTwoAndFourByteMembersIsTheSameOnI386AndItsClassInheritsTheMarshaller() {
@@ -204,6 +217,88 @@ class SharedCodeTest {
       assertEquals(0x0102030405060708L, buf.getLong(abi.equals("i386") ? 4 : 8), abi);
       assertEquals(generated.toMap(OUTER, value), generated.toMap(OUTER, codec.read(buf, 0)), abi);
     }
+  }
+
+  @Test
+  void whereOnlyTheOffsetsDifferI386CallsThePrimaryAbisRangeChecks() {
+    LoadedMarshallers generated = LoadedMarshallers.compile(X86_64_I386, WIDE, INNER, OUTER);
+    for (StructModel struct : List.of(WIDE, INNER, OUTER)) {
+      String i386 = abiClassSource(generated, struct, "I386");
+      String marshaller = struct.marshallerSimpleName();
+      assertTrue(
+          i386.contains(
+              "        public static void check("
+                  + struct.relativeName()
+                  + " value) {\n"
+                  + "            "
+                  + marshaller
+                  + ".check(value);\n"
+                  + "        }\n"),
+          i386);
+      assertTrue(
+          i386.contains(
+              "what {@link "
+                  + marshaller
+                  + "#check} throws on x86_64, the primary ABI. Only the offsets differ\n"),
+          i386);
+    }
+
+    Object tooWide = generated.newMirror(WIDE, Map.of("a", 1L << 32, "b", -1L));
+    Class<?> i386 = generated.load(generated.marshaller(WIDE).getName() + "$I386");
+    ByteBuffer buf = Buffers.filled(12, ByteOrder.LITTLE_ENDIAN);
+    AbiRangeException e =
+        assertThrows(
+            AbiRangeException.class,
+            () ->
+                LoadedMarshallers.invoke(
+                    i386,
+                    "write",
+                    new Class<?>[] {generated.mirror(WIDE), ByteBuffer.class, int.class},
+                    tooWide,
+                    buf,
+                    0));
+    assertEquals("wide.a = 4294967296 does not fit u32 (0..4294967295)", e.getMessage());
+    Buffers.assertUntouched(buf, "I386.write");
+    AbiRangeException viaCodec =
+        assertThrows(
+            AbiRangeException.class, () -> generated.codec(WIDE, "i386").write(tooWide, buf, 0));
+    assertEquals(e.getMessage(), viaCodec.getMessage());
+    Buffers.assertUntouched(buf, "codec(\"i386\").write");
+
+    Object nested = generated.newMirror(OUTER, Map.of("in", Map.of("a", -1L, "b", 0L)));
+    AbiRangeException inner =
+        assertThrows(
+            AbiRangeException.class, () -> generated.codec(OUTER, "i386").write(nested, buf, 0));
+    assertEquals("inner.a = -1 does not fit u32 (0..4294967295)", inner.getMessage());
+    Buffers.assertUntouched(buf, "the nested struct's check");
+  }
+
+  @Test
+  void cLongsAndPointersHereOrInANestedTypeKeepI386sOwnRangeChecks() {
+    LoadedMarshallers generated = LoadedMarshallers.compile(X86_64_I386, LP64, NESTS_LONGS);
+    for (StructModel struct : List.of(LP64, NESTS_LONGS)) {
+      String i386 = abiClassSource(generated, struct, "I386");
+      assertFalse(i386.contains(struct.marshallerSimpleName() + ".check("), i386);
+    }
+    Object wide = generated.newMirror(NESTS_LONGS, Map.of("inner", Map.of("count", 1L << 40)));
+    generated.codec(NESTS_LONGS, "x86_64").write(wide, ByteBuffer.allocate(48), 0);
+    ByteBuffer buf = Buffers.filled(28, ByteOrder.LITTLE_ENDIAN);
+    AbiRangeException e =
+        assertThrows(
+            AbiRangeException.class,
+            () -> generated.codec(NESTS_LONGS, "i386").write(wide, buf, 0));
+    assertTrue(
+        e.getMessage().startsWith("lp64.count = 1099511627776 does not fit s32"), e.getMessage());
+    Buffers.assertUntouched(buf, "i386");
+  }
+
+  /** The source of one ABI's nested class, the last one in the marshaller. */
+  private static String abiClassSource(
+      LoadedMarshallers generated, StructModel struct, String abiClass) {
+    String source = generated.source(struct);
+    int at = source.indexOf("public static final class " + abiClass + " ");
+    assertTrue(at > 0, source);
+    return source.substring(at);
   }
 
   /** The ABI's class extends the marshaller and declares nothing but its private constructor. */

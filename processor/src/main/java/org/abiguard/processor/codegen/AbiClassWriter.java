@@ -518,9 +518,9 @@ final class AbiClassWriter {
         MethodSpec.methodBuilder("check")
             .addJavadoc(
                 "Throws what {@link #write} would throw for {@code value}$L on $L, and writes nothing:\n"
-                    + "what {@link $L#check} throws on $L, the primary ABI. Only the offsets differ\n"
-                    + "between the two: every member, and every member of the types it nests, has the same\n"
-                    + "C width on both, so the same values are out of range.\n",
+                    + "what {@link $L#check} throws on $L, the primary ABI. The two layouts differ, but\n"
+                    + "every member, and every member of the types it nests, has the same C width on both,\n"
+                    + "so the same values are out of range.\n",
                 member ? "'s member {@code member}" : "",
                 layout.abi().manifestName(),
                 marshaller.simpleName(),

@@ -1,17 +1,22 @@
 package org.abiguard.processor.codegen;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.abiguard.AbiCodec;
 import org.abiguard.AbiRangeException;
+import org.abiguard.processor.Compile;
+import org.abiguard.processor.CompiledClasses;
+import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.StructModel;
@@ -21,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An ABI whose layout of a type is exactly the primary ABI's inherits the marshaller's code, as the
  * primary ABI's class does; every ABI still reads, writes and has a codec, and the bounds messages
- * of the shared code name every ABI that runs it. An ABI whose layout differs only in offsets
- * (every member has the primary ABI's C width) calls the marshaller's range checks.
+ * of the shared code name every ABI that runs it. An ABI whose layout differs but whose members all
+ * have the primary ABI's C widths calls the marshaller's range checks.
  */
 class SharedCodeTest {
   private static final List<TargetAbi> X86_64_I386 = List.of(TargetAbi.X86_64, TargetAbi.I386);
@@ -220,7 +225,7 @@ class SharedCodeTest {
   }
 
   @Test
-  void whereOnlyTheOffsetsDifferI386CallsThePrimaryAbisRangeChecks() {
+  void whereTheLayoutsDifferButNoWidthDoesI386CallsThePrimaryAbisRangeChecks() {
     LoadedMarshallers generated = LoadedMarshallers.compile(X86_64_I386, WIDE, INNER, OUTER);
     for (StructModel struct : List.of(WIDE, INNER, OUTER)) {
       String i386 = abiClassSource(generated, struct, "I386");
@@ -239,7 +244,7 @@ class SharedCodeTest {
           i386.contains(
               "what {@link "
                   + marshaller
-                  + "#check} throws on x86_64, the primary ABI. Only the offsets differ\n"),
+                  + "#check} throws on x86_64, the primary ABI. The two layouts differ, but\n"),
           i386);
     }
 
@@ -290,6 +295,76 @@ class SharedCodeTest {
     assertTrue(
         e.getMessage().startsWith("lp64.count = 1099511627776 does not fit s32"), e.getMessage());
     Buffers.assertUntouched(buf, "i386");
+  }
+
+  @Test
+  void unionsThroughTheProcessorShareLayoutsAndRangeChecksAlike() throws Exception {
+    Compilation compilation =
+        Compile.javac(
+            List.of("-Aabiguard.abis=x86_64,i386", "-Werror"),
+            Source.of(
+                "p.Unions",
+                """
+                package p;
+
+                import org.abiguard.AbiUnion;
+                import org.abiguard.U16;
+                import org.abiguard.U32;
+                import org.abiguard.U64;
+                import org.abiguard.U8;
+
+                public final class Unions {
+                  private Unions() {}
+
+                  @AbiUnion(name = "narrow")
+                  public static class Narrow {
+                    @U8 public int tag;
+                    @U16 public int port;
+                  }
+
+                  @AbiUnion(name = "num")
+                  public static class Num {
+                    @U32 public long small;
+                    @U64 public long big;
+                  }
+                }
+                """));
+    assertThat(compilation).succeededWithoutWarnings();
+    ClassLoader loader = CompiledClasses.loader(compilation);
+    Class<?> narrow = Class.forName("p.Unions_NarrowMarshaller", true, loader);
+    assertEquals(
+        narrow, Class.forName("p.Unions_NarrowMarshaller$I386", true, loader).getSuperclass());
+    String num =
+        compilation
+            .generatedSourceFile("p.Unions_NumMarshaller")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertTrue(
+        num.contains(
+            "        public static void check(Unions.Num value, Member member) {\n"
+                + "            Unions_NumMarshaller.check(value, member);\n"),
+        num);
+
+    Class<?> mirror = Class.forName("p.Unions$Num", true, loader);
+    @SuppressWarnings("unchecked")
+    AbiCodec<Object> i386 =
+        (AbiCodec<Object>)
+            LoadedMarshallers.invoke(
+                Class.forName("p.Unions_NumMarshaller", true, loader),
+                "codec",
+                new Class<?>[] {String.class},
+                "i386");
+    assertEquals(4, i386.alignment());
+    Object value = mirror.getDeclaredConstructor().newInstance();
+    mirror.getField("small").setLong(value, 1L << 32);
+    ByteBuffer buf = Buffers.filled(8, ByteOrder.LITTLE_ENDIAN);
+    AbiRangeException e = assertThrows(AbiRangeException.class, () -> i386.write(value, buf, 0));
+    assertEquals("num.small = 4294967296 does not fit u32 (0..4294967295)", e.getMessage());
+    Buffers.assertUntouched(buf, "union num on i386");
+    mirror.getField("small").setLong(value, 0xCAFEL);
+    i386.write(value, buf, 0);
+    assertEquals(0xCAFEL, mirror.getField("small").getLong(i386.read(buf, 0)));
   }
 
   /** The source of one ABI's nested class, the last one in the marshaller. */

@@ -45,16 +45,29 @@ final class AbiClassWriter {
   private final MemberContext cx;
   private final @Nullable SegmentAccess segment;
 
+  /** How the bounds messages name the ABIs whose code this is: {@code x86_64 and aarch64}. */
+  private final String messageAbis;
+
   /**
+   * The primary ABI's layout when this ABI's range checks are exactly its ({@link
+   * SharedCode#sameChecks}): then {@code check} delegates to the marshaller's. Else null.
+   */
+  private @Nullable StructLayout checksAsOn;
+
+  /**
+   * @param messageAbis how the bounds messages name the ABIs whose code this is: this layout's ABI,
+   *     and the ABIs whose classes inherit it ({@code x86_64 and aarch64})
    * @param segment the {@code MemorySegment} access when the source level is 22 or later (then the
    *     class also has {@code LAYOUT} and the segment {@code read}/{@code write}), else null
    */
   AbiClassWriter(
       StructLayout layout,
+      String messageAbis,
       MarshallerNames names,
       CDeclarations c,
       @Nullable SegmentAccess segment) {
     this.segment = segment;
+    this.messageAbis = messageAbis;
     this.layout = layout;
     this.struct = layout.struct();
     this.names = names;
@@ -68,8 +81,14 @@ final class AbiClassWriter {
     }
   }
 
-  /** The nested class of an ABI other than the primary one, with all its members. */
-  TypeSpec build() {
+  /**
+   * The nested class of an ABI other than the primary one, with all its members.
+   *
+   * @param checksAsOn the primary ABI's layout when this ABI's range checks are exactly its ({@link
+   *     SharedCode#sameChecks}): then {@code check} calls the marshaller's; else null
+   */
+  TypeSpec build(@Nullable StructLayout checksAsOn) {
+    this.checksAsOn = checksAsOn;
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -87,17 +106,35 @@ final class AbiClassWriter {
    * so the class inherits them instead of repeating them (one copy of the code and its constants).
    */
   TypeSpec buildPrimary() {
+    return inheriting(layout, CodeBlock.of("$L, the primary ABI", layout.abi().manifestName()));
+  }
+
+  /**
+   * The nested class of another ABI whose layout of the type is exactly the primary ABI's ({@link
+   * SharedCode#sameLayout}): it inherits the marshaller's constants and methods as the primary
+   * ABI's class does.
+   */
+  TypeSpec buildSameAsPrimary(StructLayout same) {
+    return inheriting(
+        same,
+        CodeBlock.of(
+            "$L, the same layout as on $L, the primary ABI",
+            same.abi().manifestName(),
+            layout.abi().manifestName()));
+  }
+
+  private TypeSpec inheriting(StructLayout abiLayout, CodeBlock on) {
     ClassName marshaller = names.marshaller(struct);
-    return TypeSpec.classBuilder(self)
+    return TypeSpec.classBuilder(names.abiClass(struct, abiLayout.abi()))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(marshaller)
         .addJavadoc(
-            "{@code $L} on $L, the primary ABI: the constants and methods of {@link $L}, which\n"
+            "{@code $L} on $L: the constants and methods of {@link $L}, which\n"
                 + "this class inherits.\n\n<pre>{@code\n$L\n}</pre>\n",
             struct.cTypeName(),
-            layout.abi().manifestName(),
+            on,
             marshaller.simpleName(),
-            c.layout(layout))
+            c.layout(abiLayout))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .build();
   }
@@ -128,8 +165,8 @@ final class AbiClassWriter {
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     Access buffer = new BufferAccess(struct.order());
     if (struct.union()) {
-      type.addMethod(new UnionCode(layout, cx, memberEnum()).selected());
-      type.addMethod(new UnionCode(layout, cx, memberEnum()).check());
+      type.addMethod(new UnionCode(layout, cx, memberEnum(), messageAbis).selected());
+      type.addMethod(new UnionCode(layout, cx, memberEnum(), messageAbis).check());
       check(type, true);
     } else {
       check(type, false);
@@ -160,7 +197,7 @@ final class AbiClassWriter {
   /** The reads and writes through one kind of memory. */
   private void readAndWrite(TypeSpec.Builder type, Access access, boolean primary) {
     if (struct.union()) {
-      UnionCode union = new UnionCode(layout, cx, memberEnum());
+      UnionCode union = new UnionCode(layout, cx, memberEnum(), messageAbis);
       read(type, access, false, primary);
       read(type, access, true, primary);
       type.addMethod(union.write(access));
@@ -421,6 +458,10 @@ final class AbiClassWriter {
    * only.
    */
   private void check(TypeSpec.Builder type, boolean member) {
+    if (checksAsOn != null) {
+      type.addMethod(primaryCheck(checksAsOn, member));
+      return;
+    }
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("check")
             .addJavadoc(
@@ -466,6 +507,33 @@ final class AbiClassWriter {
     type.addMethod(method.build());
   }
 
+  /**
+   * {@code check(value)} (or a union's {@code check(value, member)}) that calls the marshaller's,
+   * the primary ABI's: every member has the same C width on both ABIs, nested types included, so
+   * the two throw for the same values with the same messages.
+   */
+  private MethodSpec primaryCheck(StructLayout primary, boolean member) {
+    ClassName marshaller = names.marshaller(struct);
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("check")
+            .addJavadoc(
+                "Throws what {@link #write} would throw for {@code value}$L on $L, and writes nothing:\n"
+                    + "what {@link $L#check} throws on $L, the primary ABI. The two layouts differ, but\n"
+                    + "every member, and every member of the types it nests, has the same C width on both,\n"
+                    + "so the same values are out of range.\n",
+                member ? "'s member {@code member}" : "",
+                layout.abi().manifestName(),
+                marshaller.simpleName(),
+                primary.abi().manifestName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(mirror, "value");
+    if (member) {
+      method.addParameter(memberEnum(), "member");
+      return method.addStatement("$T.check(value, member)", marshaller).build();
+    }
+    return method.addStatement("$T.check(value)", marshaller).build();
+  }
+
   // ---------------------------------------------------------------- write
 
   private void write(TypeSpec.Builder type, Access access, boolean primary) {
@@ -490,7 +558,7 @@ final class AbiClassWriter {
                   flexible.elementSize(),
                   struct.cTypeName()),
               struct.cTypeName(),
-              layout.abi().manifestName()));
+              messageAbis));
     }
     type.addMethod(
         method
@@ -579,8 +647,7 @@ final class AbiClassWriter {
 
   /** The statements that start a public {@code read} or {@code write} of this type. */
   private CodeBlock prologue(Access access, boolean multiByte) {
-    return access.prologue(
-        struct.cTypeName(), layout.abi().manifestName(), multiByte, scalarsOnly(layout));
+    return access.prologue(struct.cTypeName(), messageAbis, multiByte, scalarsOnly(layout));
   }
 
   /**

@@ -73,16 +73,30 @@ public final class MarshallerGenerator {
     CDeclarations c = new CDeclarations(names);
     StructLayout primary = layouts.get(0);
     ClassName marshaller = names.marshaller(struct);
-    AbiClassWriter primaryWriter = new AbiClassWriter(primary, names, c, segment);
+    // the ABIs that lay the type out as the primary one does share its code: their classes
+    // inherit it too, and its bounds messages name them all
+    List<StructLayout> same = new ArrayList<>(List.of(primary));
+    for (StructLayout layout : layouts.subList(1, layouts.size())) {
+      if (SharedCode.sameLayout(primary, layout, names)) {
+        same.add(layout);
+      }
+    }
+    AbiClassWriter primaryWriter =
+        new AbiClassWriter(
+            primary,
+            SharedCode.named(same.stream().map(StructLayout::abi).toList()),
+            names,
+            c,
+            segment);
 
-    // the marshaller is the primary ABI's code; its nested class inherits it (a private
-    // constructor: no other subclass)
+    // the marshaller is the primary ABI's code; its nested class, and those of the ABIs with the
+    // same layout, inherit it (a private constructor: no other subclass)
     TypeSpec.Builder type =
         TypeSpec.classBuilder(marshaller)
             .addModifiers(Modifier.PUBLIC)
             .addAnnotation(
                 AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build())
-            .addJavadoc(classDoc(struct, layouts));
+            .addJavadoc(classDoc(struct, layouts, same));
     primaryWriter.addMembers(type, true);
     type.addMethod(codecByName(struct, names, layouts));
     if (struct.union()) {
@@ -90,7 +104,11 @@ public final class MarshallerGenerator {
     }
     type.addType(primaryWriter.buildPrimary());
     for (StructLayout layout : layouts.subList(1, layouts.size())) {
-      type.addType(new AbiClassWriter(layout, names, c, segment).build());
+      type.addType(
+          same.contains(layout)
+              ? primaryWriter.buildSameAsPrimary(layout)
+              : new AbiClassWriter(layout, layout.abi().manifestName(), names, c, segment)
+                  .build(SharedCode.sameChecks(primary, layout, names) ? primary : null));
     }
     // java.lang types are imported explicitly: a class of the package named String or Long
     // would otherwise take their place
@@ -123,7 +141,8 @@ public final class MarshallerGenerator {
     }
   }
 
-  private static String classDoc(StructModel struct, List<StructLayout> layouts) {
+  private static String classDoc(
+      StructModel struct, List<StructLayout> layouts, List<StructLayout> same) {
     StringBuilder abis = new StringBuilder();
     for (StructLayout layout : layouts) {
       abis.append(abis.length() == 0 ? "" : ", ")
@@ -145,11 +164,31 @@ public final class MarshallerGenerator {
         + primary.abi().manifestName()
         + ", the primary ABI, whose nested\nclass {@link "
         + primary.abi().className()
-        + "} inherits them. Each ABI has its own nested class: "
+        + "} inherits them"
+        + sameDoc(same)
+        + ". Each ABI has its own nested class: "
         + abis
         + ";\n"
         + "{@link #codec(String)} returns an {@code AbiCodec} by ABI name. What every marshaller shares\n"
         + "(byte order, bounds and range checks) is in {@code org.abiguard.AbiRuntime}.\n";
+  }
+
+  /** ", as do {@link Aarch64} (aarch64)...: the same layout", or nothing. */
+  private static String sameDoc(List<StructLayout> same) {
+    if (same.size() == 1) {
+      return "";
+    }
+    StringBuilder doc = new StringBuilder(same.size() == 2 ? ", as does " : ", as do ");
+    for (int i = 1; i < same.size(); i++) {
+      TargetAbi abi = same.get(i).abi();
+      doc.append(i == 1 ? "" : i == same.size() - 1 ? " and " : ", ")
+          .append("{@link ")
+          .append(abi.className())
+          .append("} (")
+          .append(abi.manifestName())
+          .append(')');
+    }
+    return doc.append(", the same layout").toString();
   }
 
   private static MethodSpec codecByName(

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.abiguard.processor.layout.LayoutEngine;
+import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
@@ -72,9 +73,14 @@ final class MarshallerNames {
 
   /** {@code _Alignof} a nested struct or union member's type on {@code abi}. */
   int alignment(MemberType.StructType nested, TargetAbi abi) {
+    return layout(nested, abi).align();
+  }
+
+  /** The layout of a nested struct or union member's type on {@code abi}. */
+  StructLayout layout(MemberType.StructType nested, TargetAbi abi) {
     if (engine == null) {
       engine = new LayoutEngine(lookup);
     }
-    return engine.layout(model(nested), abi).align();
+    return engine.layout(model(nested), abi);
   }
 }

@@ -29,9 +29,15 @@ final class UnionCode {
   private final MemberContext cx;
   private final ClassName memberEnum;
   private final ClassName mirror;
+  private final String messageAbis;
 
-  UnionCode(StructLayout layout, MemberContext cx, ClassName memberEnum) {
+  /**
+   * @param messageAbis how the bounds messages name the ABIs whose code this is ({@code x86_64 and
+   *     aarch64})
+   */
+  UnionCode(StructLayout layout, MemberContext cx, ClassName memberEnum, String messageAbis) {
     this.layout = layout;
+    this.messageAbis = messageAbis;
     this.union = layout.struct();
     this.cx = cx;
     this.memberEnum = memberEnum;
@@ -153,10 +159,7 @@ final class UnionCode {
         .endControlFlow()
         .addCode(
             access.prologue(
-                union.cTypeName(),
-                layout.abi().manifestName(),
-                false,
-                AbiClassWriter.scalarsOnly(layout)))
+                union.cTypeName(), messageAbis, false, AbiClassWriter.scalarsOnly(layout)))
         .addCode(access.zero(CodeBlock.of("offset"), layout.size(), "no member is set"))
         .build();
   }

@@ -250,9 +250,9 @@ class ForeignMemoryTest {
                 + "        offset = 0;\n"),
         scalars);
     assertEquals(
-        6,
+        4,
         occurrences(scalars, "seg = seg.asSlice(offset, SIZE);"),
-        "read and write on x86_64, i386 and aarch64");
+        "read and write on x86_64 (which aarch64 inherits: the same layout) and on i386");
     String batch = generated("org.example.xen.Hypercalls_BatchMarshaller");
     assertEquals(0, occurrences(batch, "asSlice(offset, SIZE)"), batch);
   }

@@ -144,6 +144,11 @@ class PreScanTest {
             };
             return (String) (Object) o.toString() + ((int[]) new int[] {1})[0];
           }
+
+          static String classLiteralsAndArrays(long[] values) {
+            long[] copy = values.clone();
+            return int.class.getName() + long.class + void.class + String[].class + copy.length;
+          }
         }
         """);
     List<String> analysed = analysedMethods(source);

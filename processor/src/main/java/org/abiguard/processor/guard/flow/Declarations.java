@@ -472,6 +472,9 @@ public final class Declarations {
    * component) or a parameter of a member; null for a local, a lambda's parameter and the rest.
    */
   private static @Nullable TypeElement memberOf(Element e) {
+    if (e.getSimpleName().contentEquals("class")) {
+      return null; // int.class: its owner is a type javac made up, with no members to list
+    }
     Element owner = e.getEnclosingElement();
     switch (e.getKind()) {
       case FIELD, ENUM_CONSTANT, METHOD, CONSTRUCTOR, RECORD_COMPONENT -> {
@@ -502,9 +505,14 @@ public final class Declarations {
   private boolean mayDeclareWidths(TypeElement type) {
     Boolean known = typesWithWidths.get(type);
     if (known == null) {
-      known =
-          !declaredByPlatform(type)
-              && (membersDeclareWidths(type) || supertypesDeclareParameterWidths(type));
+      try {
+        known =
+            !declaredByPlatform(type)
+                && (membersDeclareWidths(type) || supertypesDeclareParameterWidths(type));
+      } catch (RuntimeException e) {
+        // a type javac made up that cannot list its members: its members answer one by one
+        known = true;
+      }
       typesWithWidths.put(type, known);
     }
     return known;

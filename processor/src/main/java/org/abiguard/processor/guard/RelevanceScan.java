@@ -137,14 +137,14 @@ final class RelevanceScan extends TreeScanner<Void, Void> {
   }
 
   /**
-   * An annotated local or anonymous class: it may be a mirror no processor receives ({@code
-   * LocalDeclarations} reports that), so the class around it is checked. Otherwise its members: its
-   * header (annotations, type parameters, supertypes) names types only.
+   * A local or anonymous class with an abiguard annotation: it may be a mirror no processor
+   * receives ({@code LocalDeclarations} reports that), so the class around it is checked. Otherwise
+   * its members: its header (annotations, type parameters, supertypes) names types only.
    */
   @Override
   public Void visitClass(ClassTree t, Void v) {
     if (!found
-        && !t.getModifiers().getAnnotations().isEmpty()
+        && annotatedByAbiguard(t)
         && trees.getElement(at(t)) instanceof TypeElement type
         && (type.getNestingKind() == NestingKind.LOCAL
             || type.getNestingKind() == NestingKind.ANONYMOUS)) {
@@ -152,6 +152,21 @@ final class RelevanceScan extends TreeScanner<Void, Void> {
       return null;
     }
     return scan(t.getMembers(), null);
+  }
+
+  /**
+   * Whether one of the class's annotations is abiguard's ({@code @AbiStruct}, {@code @AbiUnion}):
+   * not any annotation, since libraries put theirs on local and anonymous classes too (Guava's
+   * {@code @WeakOuter}).
+   */
+  private boolean annotatedByAbiguard(ClassTree t) {
+    for (AnnotationTree annotation : t.getModifiers().getAnnotations()) {
+      if (trees.getElement(at(annotation.getAnnotationType())) instanceof TypeElement type
+          && type.getQualifiedName().toString().startsWith("org.abiguard.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An annotation's arguments are constants: no value flows from them into a sink. */

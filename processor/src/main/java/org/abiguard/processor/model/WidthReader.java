@@ -2,6 +2,7 @@ package org.abiguard.processor.model;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,8 @@ public final class WidthReader {
   public static final String ABI_WIDTH = "org.abiguard.AbiWidth";
   public static final String NATIVE_LONG = "org.abiguard.NativeLong";
   public static final String POINTER = "org.abiguard.Pointer";
+
+  private final IdentityHashMap<TypeElement, String> qualifiedNames = new IdentityHashMap<>();
 
   /**
    * Every width declaration on the construct, direct or through typedefs; more than one is a
@@ -56,7 +59,7 @@ public final class WidthReader {
   private Optional<DeclaredWidth> resolve(
       AnnotationMirror am, AnnotationMirror onElement, Set<String> seen) {
     TypeElement type = (TypeElement) am.getAnnotationType().asElement();
-    String name = type.getQualifiedName().toString();
+    String name = qualifiedName(type);
     switch (name) {
       case ABI_WIDTH -> {
         int bits = intValue(am, "value", 0);
@@ -85,6 +88,19 @@ public final class WidthReader {
         return Optional.empty();
       }
     }
+  }
+
+  /**
+   * An annotation type's qualified name, read once per type: javac decodes it from its name table
+   * on every call, and the guard asks for the same few annotations again and again.
+   */
+  private String qualifiedName(TypeElement type) {
+    String name = qualifiedNames.get(type);
+    if (name == null) {
+      name = type.getQualifiedName().toString();
+      qualifiedNames.put(type, name);
+    }
+    return name;
   }
 
   /**

@@ -145,6 +145,14 @@ class PreScanTest {
             return (String) (Object) o.toString() + ((int[]) new int[] {1})[0];
           }
 
+          static Object localClassWithAnotherProcessorsAnnotation() {
+            @SuppressWarnings("unused")
+            class Local {
+              int unused;
+            }
+            return new Local();
+          }
+
           static String classLiteralsAndArrays(long[] values) {
             long[] copy = values.clone();
             return int.class.getName() + long.class + void.class + String[].class + copy.length;

@@ -84,6 +84,10 @@ public final class Declarations {
 
   private final Types types;
   private final Elements elements;
+
+  /** The name of a class literal's pseudo-field ({@code int.class}). */
+  private final javax.lang.model.element.Name classLiteral;
+
   private final Trees trees;
 
   /**
@@ -118,6 +122,7 @@ public final class Declarations {
   public Declarations(Types types, Elements elements, Trees trees, DataModel model) {
     this.types = types;
     this.elements = elements;
+    this.classLiteral = elements.getName("class");
     this.trees = trees;
     this.model = model;
   }
@@ -471,13 +476,17 @@ public final class Declarations {
    * The type that declares {@code e} when it is a member (field, method, constructor, record
    * component) or a parameter of a member; null for a local, a lambda's parameter and the rest.
    */
-  private static @Nullable TypeElement memberOf(Element e) {
-    if (e.getSimpleName().contentEquals("class")) {
-      return null; // int.class: its owner is a type javac made up, with no members to list
-    }
+  private @Nullable TypeElement memberOf(Element e) {
     Element owner = e.getEnclosingElement();
     switch (e.getKind()) {
-      case FIELD, ENUM_CONSTANT, METHOD, CONSTRUCTOR, RECORD_COMPONENT -> {
+      case FIELD -> {
+        // int.class: its owner is a type javac made up, with no members to list (javac's names
+        // are unique in its name table, so the same name is the same object)
+        return owner instanceof TypeElement type && !e.getSimpleName().equals(classLiteral)
+            ? type
+            : null;
+      }
+      case ENUM_CONSTANT, METHOD, CONSTRUCTOR, RECORD_COMPONENT -> {
         return owner instanceof TypeElement type ? type : null;
       }
       case PARAMETER -> {

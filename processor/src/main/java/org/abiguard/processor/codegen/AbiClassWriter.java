@@ -647,7 +647,7 @@ final class AbiClassWriter {
 
   /** The statements that start a public {@code read} or {@code write} of this type. */
   private CodeBlock prologue(Access access, boolean multiByte) {
-    return access.prologue(struct.cTypeName(), messageAbis, multiByte, scalarsOnly(layout));
+    return access.prologue(struct, messageAbis, multiByte, scalarsOnly(layout));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.abiguard.processor.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
 
 /**
@@ -30,10 +31,12 @@ interface Access {
   /**
    * Statements to run first in {@code read} and {@code write}: the bounds check, and {@code swap}.
    *
+   * @param type the struct or union read or written
+   * @param abi how its bounds messages name the ABIs that run this code
    * @param scalarsOnly whether every member is an integer, pointer or bit-field (no array, nested
    *     type or flexible array)
    */
-  CodeBlock prologue(String cTypeName, String abi, boolean multiByte, boolean scalarsOnly);
+  CodeBlock prologue(StructModel type, String abi, boolean multiByte, boolean scalarsOnly);
 
   /** The raw bits of {@code width} at {@code index}, as a Java primitive of exactly that width. */
   CodeBlock get(Width width, CodeBlock index);

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import org.abiguard.processor.model.Order;
+import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
 
 /**
@@ -40,13 +41,13 @@ final class BufferAccess implements Access {
   }
 
   @Override
-  public CodeBlock prologue(String cTypeName, String abi, boolean multiByte, boolean scalarsOnly) {
+  public CodeBlock prologue(StructModel type, String abi, boolean multiByte, boolean scalarsOnly) {
     CodeBlock.Builder code =
         CodeBlock.builder()
             .addStatement(
                 "$T.checkBounds(buf, offset, SIZE, $S, $S)",
                 RuntimeTypes.ABI_RUNTIME,
-                cTypeName,
+                type.cTypeName(),
                 abi);
     if (multiByte) {
       code.add(

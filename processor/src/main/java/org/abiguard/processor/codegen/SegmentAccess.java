@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import org.abiguard.processor.model.Order;
+import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
 
 /**
@@ -97,24 +98,20 @@ final class SegmentAccess implements Access {
    * nested marshallers, where a slice could escape and cost an allocation.
    */
   @Override
-  public CodeBlock prologue(String cTypeName, String abi, boolean multiByte, boolean scalarsOnly) {
+  public CodeBlock prologue(StructModel type, String abi, boolean multiByte, boolean scalarsOnly) {
     CodeBlock.Builder code =
         CodeBlock.builder()
             .addStatement(
                 "$T.checkBounds(seg.byteSize(), offset, SIZE, $S, $S)",
                 RuntimeTypes.ABI_RUNTIME,
-                cTypeName,
+                type.cTypeName(),
                 abi);
     if (scalarsOnly) {
-      code.add("// from here on, seg is the $L's own SIZE bytes and offset is 0\n", kind(cTypeName))
+      code.add("// from here on, seg is the $L's own SIZE bytes and offset is 0\n", type.kind())
           .addStatement("seg = seg.asSlice(offset, SIZE)")
           .addStatement("offset = 0");
     }
     return code.build();
-  }
-
-  private static String kind(String cTypeName) {
-    return cTypeName.startsWith("union ") ? "union" : "struct";
   }
 
   @Override

@@ -157,9 +157,7 @@ final class UnionCode {
         .addStatement("write(value, member, $L, offset)", access.memory())
         .addStatement("return")
         .endControlFlow()
-        .addCode(
-            access.prologue(
-                union.cTypeName(), messageAbis, false, AbiClassWriter.scalarsOnly(layout)))
+        .addCode(access.prologue(union, messageAbis, false, AbiClassWriter.scalarsOnly(layout)))
         .addCode(access.zero(CodeBlock.of("offset"), layout.size(), "no member is set"))
         .build();
   }

@@ -84,6 +84,13 @@ class RestOfCForeignMemoryTest {
           @U16 public int half;
         }
 
+        /** A typedef'd union: its C name, word_t, does not say union. */
+        @AbiUnion(name = "word_t", typedef = true)
+        public static class Word {
+          @U32 public long whole;
+          @U16 public int low;
+        }
+
         @AbiStruct(name = "with_anon")
         public static class WithAnon {
           @U8 public int tag;
@@ -143,6 +150,7 @@ class RestOfCForeignMemoryTest {
       }
       """;
 
+  private static Compilation compilation;
   private static ClassLoader loader;
   private static Class<?> segmentType;
   private static Class<?> probe;
@@ -152,7 +160,7 @@ class RestOfCForeignMemoryTest {
     assumeTrue(
         Runtime.version().feature() >= 22,
         "java.lang.foreign is final from Java 22; this JDK is " + Runtime.version().feature());
-    Compilation compilation =
+    compilation =
         Compile.javac(
             List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64", "-Werror"),
             Source.resource(DIR + "Domctl.java"),
@@ -163,6 +171,22 @@ class RestOfCForeignMemoryTest {
     loader = CompiledClasses.loader(compilation);
     segmentType = Class.forName("java.lang.foreign.MemorySegment");
     probe = loader.loadClass(P + "RestOfCProbe");
+  }
+
+  /**
+   * A union of scalars is read through a slice of its own bytes, and its code says so: the kind
+   * comes from the model, not from the C name (a typedef's, word_t, does not say union).
+   */
+  @Test
+  void aUnionOfScalarsIsSlicedAsAUnion() throws Exception {
+    String word =
+        compilation
+            .generatedSourceFile(P + "Edges_WordMarshaller")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertTrue(
+        word.contains("// from here on, seg is the union's own SIZE bytes and offset is 0"), word);
   }
 
   // ---------------------------------------------------------------- LAYOUT

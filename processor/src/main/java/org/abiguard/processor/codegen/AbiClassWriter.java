@@ -52,22 +52,26 @@ final class AbiClassWriter {
    * The primary ABI's layout when this ABI's range checks are exactly its ({@link
    * SharedCode#sameChecks}): then {@code check} delegates to the marshaller's. Else null.
    */
-  private @Nullable StructLayout checksAsOn;
+  private final @Nullable StructLayout checksAsOn;
 
   /**
    * @param messageAbis how the bounds messages name the ABIs whose code this is: this layout's ABI,
    *     and the ABIs whose classes inherit it ({@code x86_64 and aarch64})
+   * @param checksAsOn the primary ABI's layout when this ABI's range checks are exactly its ({@link
+   *     SharedCode#sameChecks}): then {@code check} calls the marshaller's; else null
    * @param segment the {@code MemorySegment} access when the source level is 22 or later (then the
    *     class also has {@code LAYOUT} and the segment {@code read}/{@code write}), else null
    */
   AbiClassWriter(
       StructLayout layout,
       String messageAbis,
+      @Nullable StructLayout checksAsOn,
       MarshallerNames names,
       CDeclarations c,
       @Nullable SegmentAccess segment) {
     this.segment = segment;
     this.messageAbis = messageAbis;
+    this.checksAsOn = checksAsOn;
     this.layout = layout;
     this.struct = layout.struct();
     this.names = names;
@@ -81,14 +85,8 @@ final class AbiClassWriter {
     }
   }
 
-  /**
-   * The nested class of an ABI other than the primary one, with all its members.
-   *
-   * @param checksAsOn the primary ABI's layout when this ABI's range checks are exactly its ({@link
-   *     SharedCode#sameChecks}): then {@code check} calls the marshaller's; else null
-   */
-  TypeSpec build(@Nullable StructLayout checksAsOn) {
-    this.checksAsOn = checksAsOn;
+  /** The nested class of an ABI other than the primary one, with all its members. */
+  TypeSpec build() {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

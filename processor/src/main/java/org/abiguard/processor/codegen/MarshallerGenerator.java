@@ -85,6 +85,7 @@ public final class MarshallerGenerator {
         new AbiClassWriter(
             primary,
             SharedCode.named(same.stream().map(StructLayout::abi).toList()),
+            null,
             names,
             c,
             segment);
@@ -107,8 +108,14 @@ public final class MarshallerGenerator {
       type.addType(
           same.contains(layout)
               ? primaryWriter.buildSameAsPrimary(layout)
-              : new AbiClassWriter(layout, layout.abi().manifestName(), names, c, segment)
-                  .build(SharedCode.sameChecks(primary, layout, names) ? primary : null));
+              : new AbiClassWriter(
+                      layout,
+                      layout.abi().manifestName(),
+                      SharedCode.sameChecks(primary, layout, names) ? primary : null,
+                      names,
+                      c,
+                      segment)
+                  .build());
     }
     // java.lang types are imported explicitly: a class of the package named String or Long
     // would otherwise take their place

@@ -86,7 +86,7 @@ public final class CompileHarness {
 
     double loadBefore = loadAverage();
     List<Measurement> measurements = new ArrayList<>();
-    Map<String, Profile.Split> profiles = new LinkedHashMap<>();
+    Map<String, List<Profile.Split>> profiles = new LinkedHashMap<>();
     StringBuilder weights = new StringBuilder();
     for (CompileInput input : inputs) {
       measurements.add(
@@ -98,8 +98,12 @@ public final class CompileHarness {
                   input, config, GeneratedWeight.of(launcher.directory(input, config))));
         }
       }
-      if (options.profile()) {
-        profiles.put(input.name(), profile(launcher, input));
+      if (options.profileRuns() > 0) {
+        List<Profile.Split> splits = new ArrayList<>();
+        for (int run = 1; run <= options.profileRuns(); run++) {
+          splits.add(profile(launcher, input, run, work));
+        }
+        profiles.put(input.name(), splits);
       }
     }
     String load =
@@ -193,13 +197,19 @@ public final class CompileHarness {
     return measurement;
   }
 
-  private static Profile.Split profile(JavacLauncher launcher, CompileInput input)
+  private static Profile.Split profile(
+      JavacLauncher launcher, CompileInput input, int run, Path work)
       throws IOException, InterruptedException {
-    Path recording = launcher.directory(input, CompileConfig.ABIGUARD).resolve("profile.jfr");
+    Path recording =
+        launcher.directory(input, CompileConfig.ABIGUARD).resolve("profile-" + run + ".jfr");
     Files.deleteIfExists(recording);
-    RunResult run =
-        launcher.run(input, CompileConfig.ABIGUARD, "profile", Profile.jvmOptions(recording));
-    progress(describe(input, "profiled", run));
+    RunResult result =
+        launcher.run(
+            input,
+            CompileConfig.ABIGUARD,
+            "profile-" + run,
+            Profile.jvmOptions(recording, Profile.settings(work)));
+    progress(describe(input, "profiled " + run, result));
     return Profile.read(recording, "main");
   }
 

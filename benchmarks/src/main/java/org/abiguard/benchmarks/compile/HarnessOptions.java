@@ -28,7 +28,8 @@ import java.util.Map;
  * @param processorOptions {@code -A} options for the abiguard runs
  * @param decompose also measure javac with a do-nothing processor ({@link HarnessProcessors}) and
  *     plain javac over the input plus abiguard's generated sources, which splits abiguard's cost
- * @param profile after the timed runs, profile one abiguard run per input ({@link Profile})
+ * @param profileRuns after the timed runs, profile this many abiguard runs per input ({@link
+ *     Profile}); 0: none
  */
 record HarnessOptions(
     Path processorJar,
@@ -45,7 +46,7 @@ record HarnessOptions(
     Path jdk,
     List<String> processorOptions,
     boolean decompose,
-    boolean profile) {
+    int profileRuns) {
 
   static final String USAGE =
       """
@@ -56,7 +57,8 @@ record HarnessOptions(
           [--reps 5] [--warmups 1] [--out DIR] [--sizes 500,1000 | --sizes none]
           [--methods-per-struct 10] [--guava PATH-to-guava-sources-jar [--guava-classpath CP]]
           [--project NAME=PATH-to-sources-jar ...]
-          [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...] [--decompose] [--profile]""";
+          [--jdk JAVA_HOME] [--processor-option -Aabiguard.abis=x86_64,i386 ...] [--decompose]
+          [--profile | --profile-runs N]""";
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} with the problem. */
   static HarnessOptions parse(String[] args) {
@@ -74,12 +76,12 @@ record HarnessOptions(
     Path jdk = Path.of(System.getProperty("java.home"));
     List<String> processorOptions = new ArrayList<>();
     boolean decompose = false;
-    boolean profile = false;
+    int profileRuns = 0;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--decompose") || option.equals("--profile")) {
         decompose |= option.equals("--decompose");
-        profile |= option.equals("--profile");
+        profileRuns = option.equals("--profile") ? Math.max(profileRuns, 1) : profileRuns;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -111,6 +113,7 @@ record HarnessOptions(
         }
         case "--jdk" -> jdk = Path.of(value);
         case "--processor-option" -> processorOptions.add(value);
+        case "--profile-runs" -> profileRuns = positive(option, value);
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -132,7 +135,7 @@ record HarnessOptions(
         jdk,
         List.copyOf(processorOptions),
         decompose,
-        profile);
+        profileRuns);
   }
 
   /** The configurations to measure, in the order each repetition runs them. */

@@ -1,6 +1,8 @@
 package org.abiguard.benchmarks.compile;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,11 +27,36 @@ final class Profile {
   private static final String GUARD = "org.abiguard.processor.guard.";
   private static final String SAMPLE = "jdk.ExecutionSample";
 
-  /** The JVM options that record a profile to {@code file}, with stacks deep enough for javac. */
-  static List<String> jvmOptions(Path file) {
+  /**
+   * A recording configuration with execution samples every millisecond and nothing else: the
+   * built-in ones sample every 10 or 20 ms, too few for a processor's share of a few percent.
+   */
+  private static final String SETTINGS =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <configuration version="2.0" label="abiguard harness" description="execution samples, 1 ms">
+        <event name="jdk.ExecutionSample">
+          <setting name="enabled">true</setting>
+          <setting name="period">1 ms</setting>
+        </event>
+      </configuration>
+      """;
+
+  /** Writes {@link #SETTINGS} under {@code work} and returns its path. */
+  static Path settings(Path work) throws IOException {
+    Path file = work.resolve("profile-1ms.jfc");
+    Files.writeString(file, SETTINGS, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /**
+   * The JVM options that record a profile to {@code file} with {@code settings}, with stacks deep
+   * enough for javac.
+   */
+  static List<String> jvmOptions(Path file, Path settings) {
     return List.of(
         "-XX:FlightRecorderOptions:stackdepth=2048",
-        "-XX:StartFlightRecording=settings=profile,filename=" + file);
+        "-XX:StartFlightRecording=settings=" + settings + ",filename=" + file);
   }
 
   /**

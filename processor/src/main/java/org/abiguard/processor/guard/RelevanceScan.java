@@ -25,6 +25,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import org.abiguard.processor.guard.flow.Declarations;
+import org.abiguard.processor.model.AbiAnnotations;
 
 /**
  * The cheap pre-scan: does a method body (or initializer) mention anything with a declared width? A
@@ -162,7 +163,7 @@ final class RelevanceScan extends TreeScanner<Void, Void> {
   private boolean annotatedByAbiguard(ClassTree t) {
     for (AnnotationTree annotation : t.getModifiers().getAnnotations()) {
       if (trees.getElement(at(annotation.getAnnotationType())) instanceof TypeElement type
-          && type.getQualifiedName().toString().startsWith("org.abiguard.")) {
+          && AbiAnnotations.ours(type)) {
         return true;
       }
     }

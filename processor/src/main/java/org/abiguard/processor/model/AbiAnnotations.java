@@ -60,7 +60,8 @@ public final class AbiAnnotations {
     return false;
   }
 
-  private static boolean ours(TypeElement annotation) {
+  /** Whether an annotation type is one of abiguard's own ({@code org.abiguard.*}). */
+  public static boolean ours(TypeElement annotation) {
     return annotation.getQualifiedName().toString().startsWith("org.abiguard.");
   }
 

@@ -27,7 +27,11 @@ final class Measurement {
   }
 
   double median(CompileConfig config, Metric metric) {
-    double[] v = sorted(config, metric);
+    return medianOf(sorted(config, metric));
+  }
+
+  /** The median of values sorted in increasing order. */
+  private static double medianOf(double[] v) {
     int n = v.length;
     return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
@@ -55,7 +59,7 @@ final class Measurement {
       ratios[i] = metric.value.applyAsDouble(a.get(i)) / metric.value.applyAsDouble(b.get(i));
     }
     Arrays.sort(ratios);
-    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+    return medianOf(ratios);
   }
 
   /** Median of {@code config} over median of plain javac. */

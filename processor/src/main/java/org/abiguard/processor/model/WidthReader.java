@@ -10,6 +10,7 @@ import java.util.Set;
 import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +31,23 @@ public final class WidthReader {
   private final IdentityHashMap<TypeElement, String> qualifiedNames = new IdentityHashMap<>();
 
   /**
+   * What each typedef annotation type declares, searched once per type: a typedef means the same
+   * wherever it is written, and a mirror declares hundreds of members with the same few typedefs.
+   */
+  private final IdentityHashMap<TypeElement, Optional<TypeWidth>> typedefs =
+      new IdentityHashMap<>();
+
+  /** The width an annotation declares, apart from where it is written. */
+  private record TypeWidth(Width width, boolean nativeLong, boolean pointer) {}
+
+  /**
    * Every width declaration on the construct, direct or through typedefs; more than one is a
    * conflict.
    */
   public List<DeclaredWidth> declarations(AnnotatedConstruct construct) {
     List<DeclaredWidth> found = new ArrayList<>();
     for (AnnotationMirror am : construct.getAnnotationMirrors()) {
-      resolve(am, am, new HashSet<>()).ifPresent(found::add);
+      resolve(am).ifPresent(found::add);
     }
     return found;
   }
@@ -44,7 +55,7 @@ public final class WidthReader {
   /** The width the construct declares, if exactly one or the first of several. */
   public Optional<DeclaredWidth> widthOf(AnnotatedConstruct construct) {
     for (AnnotationMirror am : construct.getAnnotationMirrors()) {
-      Optional<DeclaredWidth> w = resolve(am, am, new HashSet<>());
+      Optional<DeclaredWidth> w = resolve(am);
       if (w.isPresent()) {
         return w;
       }
@@ -53,41 +64,67 @@ public final class WidthReader {
   }
 
   /**
-   * Resolves one annotation: a width annotation itself, or a typedef whose annotation type carries
-   * one (followed transitively; cycles end the search).
+   * Resolves one annotation written on an element: a width annotation itself, or a typedef whose
+   * annotation type carries one.
    */
-  private Optional<DeclaredWidth> resolve(
-      AnnotationMirror am, AnnotationMirror onElement, Set<String> seen) {
+  private Optional<DeclaredWidth> resolve(AnnotationMirror am) {
     TypeElement type = (TypeElement) am.getAnnotationType().asElement();
     String name = qualifiedName(type);
-    switch (name) {
-      case ABI_WIDTH -> {
-        int bits = intValue(am, "value", 0);
-        boolean signed = boolValue(am, "signed", false);
-        return Optional.of(
-            new DeclaredWidth(new Width(bits, signed), false, false, onElement, via(onElement)));
-      }
-      case NATIVE_LONG -> {
-        boolean signed = boolValue(am, "signed", false);
-        return Optional.of(
-            new DeclaredWidth(new Width(64, signed), true, false, onElement, via(onElement)));
-      }
-      case POINTER -> {
-        return Optional.of(new DeclaredWidth(Width.U64, false, true, onElement, via(onElement)));
-      }
-      default -> {
-        if (isPlatformName(name) || !seen.add(name)) {
-          return Optional.empty();
-        }
-        for (AnnotationMirror meta : type.getAnnotationMirrors()) {
-          Optional<DeclaredWidth> w = resolve(meta, onElement, seen);
-          if (w.isPresent()) {
-            return w;
-          }
-        }
-        return Optional.empty();
+    Optional<TypeWidth> width =
+        isWidth(name) ? Optional.of(widthAnnotation(am, name)) : typedef(type, name);
+    return width.map(w -> new DeclaredWidth(w.width(), w.nativeLong(), w.pointer(), am, via(am)));
+  }
+
+  /**
+   * What a typedef annotation type declares: the first width among its meta-annotations, typedefs
+   * followed transitively. Each type's answer comes from a search that starts at that type, so it
+   * does not depend on which type was asked first, even when typedefs form a cycle. A type javac
+   * could not resolve (yet: a later round may generate it) is not remembered.
+   */
+  private Optional<TypeWidth> typedef(TypeElement type, String name) {
+    Optional<TypeWidth> known = typedefs.get(type);
+    if (known == null) {
+      Set<String> seen = new HashSet<>();
+      seen.add(name);
+      known = isPlatformName(name) ? Optional.empty() : search(type, seen);
+      if (type.getKind() == ElementKind.ANNOTATION_TYPE) {
+        typedefs.put(type, known);
       }
     }
+    return known;
+  }
+
+  /** The first width among {@code type}'s meta-annotations; cycles end the search. */
+  private Optional<TypeWidth> search(TypeElement type, Set<String> seen) {
+    for (AnnotationMirror meta : type.getAnnotationMirrors()) {
+      TypeElement metaType = (TypeElement) meta.getAnnotationType().asElement();
+      String name = qualifiedName(metaType);
+      if (isWidth(name)) {
+        return Optional.of(widthAnnotation(meta, name));
+      }
+      if (!isPlatformName(name) && seen.add(name)) {
+        Optional<TypeWidth> w = search(metaType, seen);
+        if (w.isPresent()) {
+          return w;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isWidth(String name) {
+    return name.equals(ABI_WIDTH) || name.equals(NATIVE_LONG) || name.equals(POINTER);
+  }
+
+  /** The width of {@code @AbiWidth}, {@code @NativeLong} or {@code @Pointer}, from its values. */
+  private static TypeWidth widthAnnotation(AnnotationMirror am, String name) {
+    return switch (name) {
+      case ABI_WIDTH ->
+          new TypeWidth(
+              new Width(intValue(am, "value", 0), boolValue(am, "signed", false)), false, false);
+      case NATIVE_LONG -> new TypeWidth(new Width(64, boolValue(am, "signed", false)), true, false);
+      default -> new TypeWidth(Width.U64, false, true);
+    };
   }
 
   /**

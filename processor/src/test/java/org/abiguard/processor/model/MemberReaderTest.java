@@ -6,6 +6,8 @@ import static org.abiguard.processor.Expected.assertExactly;
 
 import org.abiguard.processor.Expected.Source;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each misuse of a struct member's annotations is one precise error on the member. */
 class MemberReaderTest {
@@ -53,6 +55,37 @@ class MemberReaderTest {
             P
                 + "@AbiWidth declares 24 bits on typedef @Odd, which is no C integer width;"
                 + " use 8, 16, 32 or 64"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"@A short x;\n  @B short y;", "@B short y;\n  @A short x;"})
+  void typedefCycleWithAWidthIsOneConflictWhicheverMemberIsReadFirst(String members) {
+    Source s =
+        Source.of(
+            "p.S",
+            """
+        package p;
+
+        import org.abiguard.*;
+
+        @AbiStruct
+        class S {
+          %s
+        }
+
+        @B @AbiWidth(16) @interface A {}
+
+        @A @interface B {}
+        """
+                .formatted(members));
+    assertExactly(
+        javac(s),
+        s.error(
+            "@B @AbiWidth(16) @interface A {}",
+            "@AbiWidth",
+            P
+                + "typedef @A declares two C widths, with @B and @AbiWidth; a typedef has exactly"
+                + " one: keep one of them"));
   }
 
   @Test

@@ -564,32 +564,16 @@ final class AbiClassWriter {
             .addStatement("put(value, $L)", putArgumentsAfterPrologue(access))
             .build());
     MethodSpec.Builder put = putMethod(access);
-    List<CodeBlock> bodies = new ArrayList<>(zeroUncovered(access, layout.fields()));
+    List<WindowGroup> windows = windowGroups();
+    List<CodeBlock> bodies = new ArrayList<>(zeroUncovered(access, layout.fields(), windows));
     for (int i = 0; i < members.size(); i++) {
       CodeBlock.Builder body = CodeBlock.builder();
-      // consecutive bit-fields sharing a window: one read, one merge each, one write
-      int end = i;
-      while (members.get(i) instanceof MemberCode.BitField first
-          && first.usesWindow()
-          && end + 1 < members.size()
-          && members.get(end + 1) instanceof MemberCode.BitField next
-          && next.usesWindow()
-          && next.window().start() == first.window().start()
-          && next.window().bytes() == first.window().bytes()) {
-        end++;
-      }
-      if (end > i) {
-        MemberCode.BitField first = (MemberCode.BitField) members.get(i);
-        String unit = "unit" + first.window().start();
-        body.addStatement("long $L = $L", unit, first.unsignedWindow(access));
-        for (int k = i; k <= end; k++) {
-          body.addStatement(
-              ((MemberCode.BitField) members.get(k)).mergeInto(CodeBlock.of("$L", unit)));
-        }
-        body.addStatement(first.putWindow(access, CodeBlock.of("$L", unit)));
+      WindowGroup group = groupAt(windows, i);
+      if (group != null) {
+        bitFieldGroup(body, access, group);
         bodies.add(
             CodeBlock.builder().beginControlFlow("").add(body.build()).endControlFlow().build());
-        i = end;
+        i = group.last();
         continue;
       }
       members.get(i).write(body, access);
@@ -599,6 +583,88 @@ final class AbiClassWriter {
     }
     split(type, put, "write", bodies, putParameters(access));
     type.addMethod(put.build());
+  }
+
+  /**
+   * Bit-fields written together through one window: members {@code first..last} (consecutive,
+   * named, sharing the window); {@code owned} when no other member has a bit in the window's bytes.
+   */
+  private record WindowGroup(int first, int last, boolean owned) {}
+
+  /**
+   * The struct's bit-field groups. A group of several is written read-modify-write once; an owned
+   * window is built from zero instead (its other bits are padding), even for a single bit-field,
+   * and its bytes need no zeroing first.
+   */
+  private List<WindowGroup> windowGroups() {
+    List<WindowGroup> groups = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      if (!(members.get(i) instanceof MemberCode.BitField first) || !first.usesWindow()) {
+        continue;
+      }
+      int end = i;
+      while (end + 1 < members.size()
+          && members.get(end + 1) instanceof MemberCode.BitField next
+          && next.usesWindow()
+          && next.window().start() == first.window().start()
+          && next.window().bytes() == first.window().bytes()) {
+        end++;
+      }
+      boolean owned = ownsWindow(i, end, first.window());
+      if (end > i || owned) {
+        groups.add(new WindowGroup(i, end, owned));
+      }
+      i = end;
+    }
+    return groups;
+  }
+
+  /**
+   * Whether no member outside {@code first..last} has a bit in {@code window}'s bytes: unnamed and
+   * zero-width bit-fields have none (their bits are padding), a flexible array has every bit from
+   * its offset on.
+   */
+  private boolean ownsWindow(int first, int last, BitWindow window) {
+    long from = 8L * window.start();
+    long to = 8L * (window.start() + window.bytes());
+    for (int k = 0; k < members.size(); k++) {
+      FieldLayout f = members.get(k).field();
+      if ((k >= first && k <= last)
+          || (f.isBitField() && (f.field().unnamed() || f.bitSize() == 0))) {
+        continue;
+      }
+      long end = f.field().flexible() ? Long.MAX_VALUE : f.bitOffset() + f.bitSize();
+      if (f.bitOffset() < to && from < end) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static @Nullable WindowGroup groupAt(List<WindowGroup> groups, int member) {
+    for (WindowGroup group : groups) {
+      if (group.first() == member) {
+        return group;
+      }
+    }
+    return null;
+  }
+
+  /** One window's bit-fields: its value built (from zero, or read), each merged, put back. */
+  private void bitFieldGroup(CodeBlock.Builder body, Access access, WindowGroup group) {
+    MemberCode.BitField first = (MemberCode.BitField) members.get(group.first());
+    CodeBlock unit = CodeBlock.of("unit$L", first.window().start());
+    boolean owned = group.owned();
+    if (owned) {
+      body.add("long $L = 0L; // no other member has a bit in these bytes\n", unit);
+    } else {
+      body.addStatement("long $L = $L", unit, first.unsignedWindow(access));
+    }
+    for (int k = group.first(); k <= group.last(); k++) {
+      MemberCode.BitField field = (MemberCode.BitField) members.get(k);
+      body.addStatement(owned ? field.orInto(unit) : field.mergeInto(unit));
+    }
+    body.addStatement(first.putWindow(access, unit));
   }
 
   /**
@@ -748,7 +814,7 @@ final class AbiClassWriter {
                   "if (member == $T.$L)",
                   memberEnum(),
                   ConstantNames.upperSnake(member.field().field().javaName()));
-      zeroUncovered(access, List.of(member.field())).forEach(body::add);
+      zeroUncovered(access, List.of(member.field()), List.of()).forEach(body::add);
       member.write(body, access);
       bodies.add(body.endControlFlow().build());
     }
@@ -760,13 +826,23 @@ final class AbiClassWriter {
 
   /**
    * Zeroes every byte of the type that no ordinary member among {@code covering} writes: padding,
-   * the bytes of bit-fields (written read-modify-write afterwards) and unnamed bits.
+   * the bytes of bit-fields (written read-modify-write afterwards) and unnamed bits, except the
+   * bytes of owned {@code windows} (written whole afterwards).
    */
-  private List<CodeBlock> zeroUncovered(Access access, List<FieldLayout> covering) {
+  private List<CodeBlock> zeroUncovered(
+      Access access, List<FieldLayout> covering, List<WindowGroup> windows) {
     boolean[] covered = new boolean[layout.size()];
     for (FieldLayout f : covering) {
       if (!f.isBitField()) {
         for (int i = f.offset(); i < Math.min(layout.size(), f.offset() + f.size()); i++) {
+          covered[i] = true;
+        }
+      }
+    }
+    for (WindowGroup group : windows) {
+      if (group.owned()) {
+        BitWindow w = ((MemberCode.BitField) members.get(group.first())).window();
+        for (int i = w.start(); i < w.start() + w.bytes(); i++) {
           covered[i] = true;
         }
       }

@@ -324,7 +324,8 @@ sealed interface MemberCode
   /**
    * A bit-field: read as its window's bits shifted and masked (sign-extended when signed), range
    * checked to its own width ({@code u4}), written read-modify-write so that the other bits of the
-   * window stay. An unnamed bit-field moves nothing (its bits are zeroed with the padding).
+   * window stay (or, when no other member has a bit in the window, into a window built from zero:
+   * {@link #orInto}). An unnamed bit-field moves nothing (its bits are zeroed with the padding).
    */
   record BitField(FieldLayout field, MemberContext cx, BitWindow window) implements MemberCode {
     @Override
@@ -397,6 +398,18 @@ sealed interface MemberCode
           cx.access(field),
           window.maskLiteral(),
           window.shift());
+    }
+
+    /**
+     * {@code unit |= (value & MASK) << SHIFT}: the bit-field added to a window built from zero (no
+     * other member shares its bytes).
+     */
+    CodeBlock orInto(CodeBlock unit) {
+      if (window.shift() == 0) {
+        return CodeBlock.of("$L |= $L & $L", unit, cx.access(field), window.maskLiteral());
+      }
+      return CodeBlock.of(
+          "$L |= ($L & $L) << $L", unit, cx.access(field), window.maskLiteral(), window.shift());
     }
 
     /** The statement putting a window's value back. */

@@ -381,23 +381,7 @@ sealed interface MemberCode
      * value.
      */
     CodeBlock mergeInto(CodeBlock unit) {
-      long mask = window.bits() == 64 ? -1L : (1L << window.bits()) - 1;
-      String keep =
-          "0x"
-              + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT)
-              + "L";
-      if (window.shift() == 0) {
-        return CodeBlock.of(
-            "$L = $L & $L | $L & $L", unit, unit, keep, cx.access(field), window.maskLiteral());
-      }
-      return CodeBlock.of(
-          "$L = $L & $L | ($L & $L) << $L",
-          unit,
-          unit,
-          keep,
-          cx.access(field),
-          window.maskLiteral(),
-          window.shift());
+      return CodeBlock.of("$L = $L & $L | $L", unit, unit, keepLiteral(), shifted());
     }
 
     /**
@@ -405,11 +389,24 @@ sealed interface MemberCode
      * other member shares its bytes).
      */
     CodeBlock orInto(CodeBlock unit) {
+      return CodeBlock.of("$L |= $L", unit, shifted());
+    }
+
+    /** {@code (value & MASK) << SHIFT}, or {@code value & MASK} at shift 0: its bits in place. */
+    private CodeBlock shifted() {
       if (window.shift() == 0) {
-        return CodeBlock.of("$L |= $L & $L", unit, cx.access(field), window.maskLiteral());
+        return CodeBlock.of("$L & $L", cx.access(field), window.maskLiteral());
       }
       return CodeBlock.of(
-          "$L |= ($L & $L) << $L", unit, cx.access(field), window.maskLiteral(), window.shift());
+          "($L & $L) << $L", cx.access(field), window.maskLiteral(), window.shift());
+    }
+
+    /** The mask that keeps every bit of the window but the bit-field's, a {@code long} literal. */
+    private String keepLiteral() {
+      long mask = window.bits() == 64 ? -1L : (1L << window.bits()) - 1;
+      return "0x"
+          + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT)
+          + "L";
     }
 
     /** The statement putting a window's value back. */
@@ -469,19 +466,8 @@ sealed interface MemberCode
                 isLong ? value : CodeBlock.of("(long) $L", value)));
         return;
       }
-      long mask = window.bits() == 64 ? -1L : (1L << window.bits()) - 1;
-      String keep =
-          "0x"
-              + Long.toHexString(~(mask << window.shift())).toUpperCase(java.util.Locale.ROOT)
-              + "L";
       CodeBlock merged =
-          CodeBlock.of(
-              "$L & $L | ($L & $L) << $L",
-              unsignedWindow(access),
-              keep,
-              value,
-              window.maskLiteral(),
-              window.shift());
+          CodeBlock.of("$L & $L | $L", unsignedWindow(access), keepLiteral(), shifted());
       Width unit = new Width(window.bytes() * 8, false);
       String primitive =
           switch (window.bytes()) {

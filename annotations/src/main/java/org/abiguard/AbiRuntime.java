@@ -224,6 +224,55 @@ public final class AbiRuntime {
     check(value, Integer.MIN_VALUE, Integer.MAX_VALUE, member, index, "s32");
   }
 
+  // The same checks for a member held in an int (or a short, char or byte): a comparison of ints,
+  // which the JIT turns into one unsigned comparison, where a long one takes two.
+
+  /** As {@link #checkU8(long, String)}, for a member held in an {@code int}. */
+  public static void checkU8(int value, String member) {
+    check(value, 0, 0xFF, member, -1, "u8");
+  }
+
+  /** As {@link #checkU16(long, String)}, for a member held in an {@code int}. */
+  public static void checkU16(int value, String member) {
+    check(value, 0, 0xFFFF, member, -1, "u16");
+  }
+
+  /** As {@link #checkS8(long, String)}, for a member held in an {@code int}. */
+  public static void checkS8(int value, String member) {
+    check(value, Byte.MIN_VALUE, Byte.MAX_VALUE, member, -1, "s8");
+  }
+
+  /** As {@link #checkS16(long, String)}, for a member held in an {@code int}. */
+  public static void checkS16(int value, String member) {
+    check(value, Short.MIN_VALUE, Short.MAX_VALUE, member, -1, "s16");
+  }
+
+  /** As {@link #checkU8(long, String, int)}, for an element held in an {@code int}. */
+  public static void checkU8(int value, String member, int index) {
+    check(value, 0, 0xFF, member, index, "u8");
+  }
+
+  /** As {@link #checkU16(long, String, int)}, for an element held in an {@code int}. */
+  public static void checkU16(int value, String member, int index) {
+    check(value, 0, 0xFFFF, member, index, "u16");
+  }
+
+  /** As {@link #checkS8(long, String, int)}, for an element held in an {@code int}. */
+  public static void checkS8(int value, String member, int index) {
+    check(value, Byte.MIN_VALUE, Byte.MAX_VALUE, member, index, "s8");
+  }
+
+  /** As {@link #checkS16(long, String, int)}, for an element held in an {@code int}. */
+  public static void checkS16(int value, String member, int index) {
+    check(value, Short.MIN_VALUE, Short.MAX_VALUE, member, index, "s16");
+  }
+
+  private static void check(int value, int min, int max, String member, int index, String width) {
+    if (value < min || value > max) {
+      throw outOfRange(value, min, max, member, index, width);
+    }
+  }
+
   private static void check(
       long value, long min, long max, String member, int index, String width) {
     if (value < min || value > max) {

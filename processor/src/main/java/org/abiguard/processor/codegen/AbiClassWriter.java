@@ -296,7 +296,7 @@ final class AbiClassWriter {
       java.util.Map<String, String> byJavaName = new java.util.HashMap<>();
       List<CodeBlock> arguments = new ArrayList<>();
       CodeBlock.Builder body = CodeBlock.builder();
-      WindowGroups windows = new WindowGroups(!selective, locals);
+      BitFieldReads windows = new BitFieldReads(!selective, locals);
       for (MemberCode member : members) {
         String javaName = member.field().field().javaName();
         String local = locals.newName(javaName, member);
@@ -328,8 +328,8 @@ final class AbiClassWriter {
     } else {
       method.addStatement("$T value = new $T()", mirror, mirror);
       List<CodeBlock> bodies = new ArrayList<>();
-      WindowGroups windows =
-          new WindowGroups(!selective && members.size() <= MEMBERS_PER_METHOD, null);
+      BitFieldReads windows =
+          new BitFieldReads(!selective && members.size() <= MEMBERS_PER_METHOD, null);
       for (MemberCode member : members) {
         CodeBlock.Builder body = CodeBlock.builder();
         String javaName = member.field().field().javaName();
@@ -564,13 +564,14 @@ final class AbiClassWriter {
             .addStatement("put(value, $L)", putArgumentsAfterPrologue(access))
             .build());
     MethodSpec.Builder put = putMethod(access);
-    List<WindowGroup> windows = windowGroups();
-    List<CodeBlock> bodies = new ArrayList<>(zeroUncovered(access, layout.fields(), windows));
+    BitFieldWrites windows = new BitFieldWrites(members);
+    List<CodeBlock> bodies =
+        new ArrayList<>(zeroUncovered(access, layout.fields(), windows.ownedWindows()));
     for (int i = 0; i < members.size(); i++) {
       CodeBlock.Builder body = CodeBlock.builder();
-      WindowGroup group = groupAt(windows, i);
+      BitFieldWrites.Group group = windows.startingAt(i);
       if (group != null) {
-        bitFieldGroup(body, access, group);
+        windows.write(body, access, group);
         bodies.add(
             CodeBlock.builder().beginControlFlow("").add(body.build()).endControlFlow().build());
         i = group.last();
@@ -583,88 +584,6 @@ final class AbiClassWriter {
     }
     split(type, put, "write", bodies, putParameters(access));
     type.addMethod(put.build());
-  }
-
-  /**
-   * Bit-fields written together through one window: members {@code first..last} (consecutive,
-   * named, sharing the window); {@code owned} when no other member has a bit in the window's bytes.
-   */
-  private record WindowGroup(int first, int last, boolean owned) {}
-
-  /**
-   * The struct's bit-field groups. A group of several is written read-modify-write once; an owned
-   * window is built from zero instead (its other bits are padding), even for a single bit-field,
-   * and its bytes need no zeroing first.
-   */
-  private List<WindowGroup> windowGroups() {
-    List<WindowGroup> groups = new ArrayList<>();
-    for (int i = 0; i < members.size(); i++) {
-      if (!(members.get(i) instanceof MemberCode.BitField first) || !first.usesWindow()) {
-        continue;
-      }
-      int end = i;
-      while (end + 1 < members.size()
-          && members.get(end + 1) instanceof MemberCode.BitField next
-          && next.usesWindow()
-          && next.window().start() == first.window().start()
-          && next.window().bytes() == first.window().bytes()) {
-        end++;
-      }
-      boolean owned = ownsWindow(i, end, first.window());
-      if (end > i || owned) {
-        groups.add(new WindowGroup(i, end, owned));
-      }
-      i = end;
-    }
-    return groups;
-  }
-
-  /**
-   * Whether no member outside {@code first..last} has a bit in {@code window}'s bytes: unnamed and
-   * zero-width bit-fields have none (their bits are padding), a flexible array has every bit from
-   * its offset on.
-   */
-  private boolean ownsWindow(int first, int last, BitWindow window) {
-    long from = 8L * window.start();
-    long to = 8L * (window.start() + window.bytes());
-    for (int k = 0; k < members.size(); k++) {
-      FieldLayout f = members.get(k).field();
-      if ((k >= first && k <= last)
-          || (f.isBitField() && (f.field().unnamed() || f.bitSize() == 0))) {
-        continue;
-      }
-      long end = f.field().flexible() ? Long.MAX_VALUE : f.bitOffset() + f.bitSize();
-      if (f.bitOffset() < to && from < end) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static @Nullable WindowGroup groupAt(List<WindowGroup> groups, int member) {
-    for (WindowGroup group : groups) {
-      if (group.first() == member) {
-        return group;
-      }
-    }
-    return null;
-  }
-
-  /** One window's bit-fields: its value built (from zero, or read), each merged, put back. */
-  private void bitFieldGroup(CodeBlock.Builder body, Access access, WindowGroup group) {
-    MemberCode.BitField first = (MemberCode.BitField) members.get(group.first());
-    CodeBlock unit = CodeBlock.of("unit$L", first.window().start());
-    boolean owned = group.owned();
-    if (owned) {
-      body.add("long $L = 0L; // no other member has a bit in these bytes\n", unit);
-    } else {
-      body.addStatement("long $L = $L", unit, first.unsignedWindow(access));
-    }
-    for (int k = group.first(); k <= group.last(); k++) {
-      MemberCode.BitField field = (MemberCode.BitField) members.get(k);
-      body.addStatement(owned ? field.orInto(unit) : field.mergeInto(unit));
-    }
-    body.addStatement(first.putWindow(access, unit));
   }
 
   /**
@@ -827,10 +746,10 @@ final class AbiClassWriter {
   /**
    * Zeroes every byte of the type that no ordinary member among {@code covering} writes: padding,
    * the bytes of bit-fields (written read-modify-write afterwards) and unnamed bits, except the
-   * bytes of owned {@code windows} (written whole afterwards).
+   * bytes of {@code ownedWindows} (built from zero and written whole afterwards).
    */
   private List<CodeBlock> zeroUncovered(
-      Access access, List<FieldLayout> covering, List<WindowGroup> windows) {
+      Access access, List<FieldLayout> covering, List<BitWindow> ownedWindows) {
     boolean[] covered = new boolean[layout.size()];
     for (FieldLayout f : covering) {
       if (!f.isBitField()) {
@@ -839,12 +758,9 @@ final class AbiClassWriter {
         }
       }
     }
-    for (WindowGroup group : windows) {
-      if (group.owned()) {
-        BitWindow w = ((MemberCode.BitField) members.get(group.first())).window();
-        for (int i = w.start(); i < w.start() + w.bytes(); i++) {
-          covered[i] = true;
-        }
+    for (BitWindow w : ownedWindows) {
+      for (int i = w.start(); i < w.start() + w.bytes(); i++) {
+        covered[i] = true;
       }
     }
     List<CodeBlock> zeros = new ArrayList<>();
@@ -987,47 +903,5 @@ final class AbiClassWriter {
       locals.newName(reserved, reserved);
     }
     return locals;
-  }
-
-  /**
-   * Consecutive bit-fields that share a window read it once, into a local {@code window<start>},
-   * when the read's statements stay in one method ({@code enabled}).
-   */
-  private static final class WindowGroups {
-    private final boolean enabled;
-    private final @Nullable NameAllocator locals;
-    private @Nullable BitWindow current;
-    private @Nullable String local;
-    private int count;
-
-    /**
-     * @param locals the names already taken (a record's components), or null when only {@code
-     *     value.x} are
-     */
-    WindowGroups(boolean enabled, @Nullable NameAllocator locals) {
-      this.enabled = enabled;
-      this.locals = locals;
-    }
-
-    /**
-     * Reads {@code member} from a shared window when it can; false when the member reads itself.
-     */
-    boolean read(
-        MemberCode member, CodeBlock.Builder body, Access access, MemberCode.ReadTarget target) {
-      if (!enabled || !(member instanceof MemberCode.BitField bits) || !bits.usesWindow()) {
-        if (!(member instanceof MemberCode.BitField b && b.field().field().unnamed())) {
-          current = null;
-        }
-        return false;
-      }
-      BitWindow w = bits.window();
-      if (current == null || current.start() != w.start() || current.bytes() != w.bytes()) {
-        current = w;
-        local = locals == null ? "window" + count++ : locals.newName("window" + count++);
-        body.addStatement("long $L = $L", local, bits.unsignedWindow(access));
-      }
-      bits.readFrom(body, target, CodeBlock.of("$L", local));
-      return true;
-    }
   }
 }

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
+import org.abiguard.processor.codegen.MethodSplitter.Parameter;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.model.FieldModel;
@@ -24,16 +25,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The method bodies are the members' {@link MemberCode} in member order, with the padding
  * between them. A struct with very many members gets its bodies split into private methods of at
- * most {@link #MEMBERS_PER_METHOD} members each, so that no method reaches the JVM's 64 KiB limit.
+ * most {@link MethodSplitter#MEMBERS_PER_METHOD} members each, so that no method reaches the JVM's
+ * 64 KiB limit.
  */
 final class AbiClassWriter {
-  /**
-   * Members per generated method. The largest member code (an array of structs: a length check, a
-   * loop with a null check and a nested check) takes well under 100 bytes of bytecode, so 256
-   * members stay far below 64 KiB.
-   */
-  static final int MEMBERS_PER_METHOD = 256;
-
   private final StructLayout layout;
   private final StructModel struct;
   private final MarshallerNames names;
@@ -41,6 +36,7 @@ final class AbiClassWriter {
   private final ClassName self;
   private final ClassName mirror;
   private final String marshallerDoc;
+  private final MethodDocs docs;
   private final List<MemberCode> members = new ArrayList<>();
   private final MemberContext cx;
   private final @Nullable SegmentAccess segment;
@@ -79,6 +75,7 @@ final class AbiClassWriter {
     this.self = names.abiClass(struct, layout.abi());
     this.mirror = names.mirror(struct);
     this.marshallerDoc = names.marshaller(struct).simpleName();
+    this.docs = new MethodDocs(layout, marshallerDoc);
     this.cx = new MemberContext(struct, layout.abi(), names);
     for (FieldLayout field : layout.fields()) {
       members.add(MemberCode.of(field, cx, layout.size()));
@@ -277,7 +274,7 @@ final class AbiClassWriter {
     FieldLayout counted = flexibleWithoutCount();
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("read")
-            .addJavadoc(readDoc(access, selective, counted, primary))
+            .addJavadoc(docs.read(access, selective, counted, primary))
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(mirror)
             .addParameter(access.memoryType(), access.memory())
@@ -329,7 +326,8 @@ final class AbiClassWriter {
       method.addStatement("$T value = new $T()", mirror, mirror);
       List<CodeBlock> bodies = new ArrayList<>();
       BitFieldReads windows =
-          new BitFieldReads(!selective && members.size() <= MEMBERS_PER_METHOD, null);
+          new BitFieldReads(
+              !selective && members.size() <= MethodSplitter.MEMBERS_PER_METHOD, null);
       for (MemberCode member : members) {
         CodeBlock.Builder body = CodeBlock.builder();
         String javaName = member.field().field().javaName();
@@ -357,7 +355,8 @@ final class AbiClassWriter {
       if (counted != null) {
         parameters.add(new Parameter(TypeName.INT, "count"));
       }
-      split(type, method, selective ? "readMember" : "read", bodies, parameters);
+      MethodSplitter.addBodies(
+          type, method, mirror, selective ? "readMember" : "read", bodies, parameters);
       method.addStatement("return value");
     }
     type.addMethod(method.build());
@@ -380,59 +379,6 @@ final class AbiClassWriter {
             struct.field(field.field().countMember()),
             "the count member (StructReader checked it exists)");
     return MemberCode.Flexible.unsignedCount(counter, read.apply(counter.javaName()));
-  }
-
-  /**
-   * The Javadoc of a {@code read}: in full on the marshaller (the primary ABI), else a pointer to
-   * the marshaller's.
-   */
-  private CodeBlock readDoc(
-      Access access, boolean selective, @Nullable FieldLayout counted, boolean primary) {
-    String what = selective ? "the member {@code member} of " : "";
-    String abi = layout.abi().manifestName();
-    if (!primary) {
-      return CodeBlock.of(
-          "Reads $L{@code $L} as laid out on $L: see {@link $L#read}.$L\n",
-          what,
-          struct.cTypeName(),
-          abi,
-          marshallerDoc,
-          readNote(selective, counted));
-    }
-    boolean segment = access.memory().equals("seg");
-    String where =
-        segment
-            ? "at {@code offset} of a memory\nsegment, in $L-endian byte order; {@link #LAYOUT}"
-                + " describes the same bytes."
-            : "at {@code offset},\nin $L-endian byte order whatever {@code buf.order()} is; changes"
-                + " neither the buffer's\nposition nor its order. Each ABI's class has the same"
-                + " method for its own layout.";
-    return CodeBlock.builder()
-        .add(
-            "Reads $L{@code $L} as laid out on $L, the primary ABI, ",
-            what,
-            struct.cTypeName(),
-            abi)
-        .add(where, struct.order().manifestName())
-        .add("$L\n\n", readNote(selective, counted))
-        .add(
-            "@throws IndexOutOfBoundsException if {@code offset} is negative or the $L would end\n"
-                + "    past {@code $L}; nothing is read then\n",
-            struct.union() ? "union" : "struct",
-            segment ? "seg.byteSize()" : "buf.limit()")
-        .build();
-  }
-
-  private String readNote(boolean selective, @Nullable FieldLayout counted) {
-    if (struct.union()) {
-      return selective
-          ? " The other members keep their\ndefault (null or 0)."
-          : " Every member is decoded from the same\nbytes, as C lets a program read any member.";
-    }
-    if (counted != null) {
-      return " The flexible array gets {@code count}\nelements, bounds-checked.";
-    }
-    return "";
   }
 
   /** The Java default of a member's type, for a record component a selective read leaves out. */
@@ -501,7 +447,8 @@ final class AbiClassWriter {
     if (member) {
       parameters.add(new Parameter(memberEnum(), "member"));
     }
-    split(type, method, member ? "checkMember" : "check", bodies, parameters);
+    MethodSplitter.addBodies(
+        type, method, mirror, member ? "checkMember" : "check", bodies, parameters);
     type.addMethod(method.build());
   }
 
@@ -537,7 +484,7 @@ final class AbiClassWriter {
   private void write(TypeSpec.Builder type, Access access, boolean primary) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("write")
-            .addJavadoc(writeDoc(access, primary))
+            .addJavadoc(docs.write(access, primary))
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(mirror, "value")
             .addParameter(access.memoryType(), access.memory())
@@ -582,50 +529,8 @@ final class AbiClassWriter {
         bodies.add(body.build());
       }
     }
-    split(type, put, "write", bodies, putParameters(access));
+    MethodSplitter.addBodies(type, put, mirror, "write", bodies, putParameters(access));
     type.addMethod(put.build());
-  }
-
-  /**
-   * The Javadoc of a struct's {@code write}: in full on the marshaller (the primary ABI), else a
-   * pointer to the marshaller's.
-   */
-  private CodeBlock writeDoc(Access access, boolean primary) {
-    String abi = layout.abi().manifestName();
-    if (!primary) {
-      return CodeBlock.of(
-          "Writes {@code value} as {@code $L} laid out on $L: see {@link $L#write}.\n",
-          struct.cTypeName(),
-          abi,
-          marshallerDoc);
-    }
-    boolean segment = access.memory().equals("seg");
-    String where =
-        segment
-            ? "at {@code offset}\nof a memory segment, in $L-endian byte order, padding as zero"
-                + " bytes. Everything is\nchecked before the first byte is written: when it throws,"
-                + " the segment is unchanged.\n\n"
-            : "at {@code offset},\nin $L-endian byte order whatever {@code buf.order()} is,"
-                + " padding as zero bytes;\nchanges neither the buffer's position nor its order."
-                + " Everything is checked before the\nfirst byte is written: when it throws, the"
-                + " buffer is unchanged. Each ABI's class has the\nsame method for its own"
-                + " layout.\n\n";
-    return CodeBlock.builder()
-        .add(
-            "Writes {@code value} as {@code $L} laid out on $L, the primary ABI, ",
-            struct.cTypeName(),
-            abi)
-        .add(where, struct.order().manifestName())
-        .add(
-            "@throws NullPointerException if {@code value} or a nested struct, array or element is"
-                + " null\n"
-                + "@throws IllegalArgumentException if an array's length differs from C's\n"
-                + "@throws $L if a member's value does not fit its C width\n"
-                + "@throws IndexOutOfBoundsException if {@code offset} is negative or the struct would"
-                + " end\n    past {@code $L}\n",
-            RuntimeTypes.RANGE_EXCEPTION.canonicalName(),
-            segment ? "seg.byteSize()" : "buf.limit()")
-        .build();
   }
 
   /** The statements that start a public {@code read} or {@code write} of this type. */
@@ -739,7 +644,7 @@ final class AbiClassWriter {
     }
     List<Parameter> parameters = putParameters(access);
     parameters.add(new Parameter(memberEnum(), "member"));
-    split(type, method, "writeMember", bodies, parameters);
+    MethodSplitter.addBodies(type, method, mirror, "writeMember", bodies, parameters);
     type.addMethod(method.build());
   }
 
@@ -786,44 +691,6 @@ final class AbiClassWriter {
   }
 
   // ---------------------------------------------------------------- shared
-
-  /**
-   * Adds the member bodies to {@code method}; past {@link #MEMBERS_PER_METHOD} of them, into
-   * private methods {@code <name>Members0}, {@code <name>Members1}... that {@code method} calls in
-   * order, each taking {@code value} and {@code more}.
-   */
-  private void split(
-      TypeSpec.Builder type,
-      MethodSpec.Builder method,
-      String name,
-      List<CodeBlock> bodies,
-      List<Parameter> more) {
-    if (bodies.size() <= MEMBERS_PER_METHOD) {
-      bodies.forEach(method::addCode);
-      return;
-    }
-    List<String> arguments = new ArrayList<>(List.of("value"));
-    more.forEach(p -> arguments.add(p.name()));
-    for (int from = 0, part = 0; from < bodies.size(); from += MEMBERS_PER_METHOD, part++) {
-      int to = Math.min(bodies.size(), from + MEMBERS_PER_METHOD);
-      String partName = name + "Members" + part;
-      MethodSpec.Builder partMethod =
-          MethodSpec.methodBuilder(partName)
-              .addJavadoc(
-                  "Members $L to $L of {@link #$L}: one method would exceed the JVM's 64 KiB limit.\n",
-                  from,
-                  to - 1,
-                  name)
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addParameter(mirror, "value");
-      more.forEach(p -> partMethod.addParameter(p.type(), p.name()));
-      bodies.subList(from, to).forEach(partMethod::addCode);
-      type.addMethod(partMethod.build());
-      method.addStatement("$L($L)", partName, String.join(", ", arguments));
-    }
-  }
-
-  private record Parameter(TypeName type, String name) {}
 
   /** The memory, the offset and, when a multi-byte integer is moved, {@code swap}. */
   private List<Parameter> memoryParameters(Access access) {

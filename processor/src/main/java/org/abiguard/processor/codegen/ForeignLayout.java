@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *       its {@code SIZE} bytes by its name. Anonymous members have no name.
  * </ul>
  *
- * Past {@link AbiClassWriter#MEMBERS_PER_METHOD} members, the member layouts are built by private
+ * Past {@link MethodSplitter#MEMBERS_PER_METHOD} members, the member layouts are built by private
  * methods: one initializer would exceed 64 KiB.
  */
 final class ForeignLayout {
@@ -76,7 +76,7 @@ final class ForeignLayout {
     CodeBlock.Builder init =
         CodeBlock.builder()
             .add("$T.$L(", SegmentAccess.MEMORY_LAYOUT, union ? "unionLayout" : "structLayout");
-    if (codes.size() <= AbiClassWriter.MEMBERS_PER_METHOD) {
+    if (codes.size() <= MethodSplitter.MEMBERS_PER_METHOD) {
       init.add("$>$>\n").add(CodeBlock.join(codes, ",\n")).add(")$<$<");
     } else {
       init.add("layoutMembers())");
@@ -222,7 +222,7 @@ final class ForeignLayout {
                 SegmentAccess.MEMORY_LAYOUT,
                 SegmentAccess.MEMORY_LAYOUT,
                 parts.size());
-    int max = AbiClassWriter.MEMBERS_PER_METHOD;
+    int max = MethodSplitter.MEMBERS_PER_METHOD;
     for (int from = 0, part = 0; from < parts.size(); from += max, part++) {
       MethodSpec.Builder method =
           MethodSpec.methodBuilder("layoutMembers" + part)

@@ -75,13 +75,16 @@ final class ClassAnalyzer {
 
   /** Analyses a class javac has just finished, unless it was analysed with its enclosing class. */
   void analyse(CompilationUnitTree unit, TypeElement type) {
+    if (done.contains(type)) {
+      return; // a member class, analysed (or found irrelevant) with its enclosing class
+    }
     TreePath path;
     try {
       path = pathOf(unit, type);
     } catch (RuntimeException e) {
       return;
     }
-    if (path == null || !(path.getLeaf() instanceof ClassTree) || done.contains(type)) {
+    if (path == null || !(path.getLeaf() instanceof ClassTree)) {
       return;
     }
     try {

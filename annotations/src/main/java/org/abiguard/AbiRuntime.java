@@ -568,19 +568,24 @@ public final class AbiRuntime {
    * @param lookup {@code MethodHandles.lookup()} of the marshaller, which may access {@code
    *     abiClass}
    * @param abiClass the ABI's nested class: {@code FooMarshaller.X86_64.class}
-   * @param name what {@code toString()} returns: {@code FooMarshaller.codec("x86_64")}
+   * @param abi the ABI's name: {@code x86_64}; the codec's {@code toString()} is {@code
+   *     FooMarshaller.codec("x86_64")}
    * @throws IllegalArgumentException if {@code abiClass} has no such methods
    */
   @SuppressWarnings("unchecked")
   public static <T> AbiCodec<T> codec(
-      MethodHandles.Lookup lookup, Class<?> abiClass, String name, int size, int alignment) {
+      MethodHandles.Lookup lookup, Class<?> abiClass, String abi, int size, int alignment) {
     AtomicReference<AbiCodec<?>> slot = CODECS.get(abiClass);
     AbiCodec<?> codec = slot.get();
     if (codec == null) {
+      Class<?> marshaller = abiClass.getDeclaringClass();
       slot.compareAndSet(
           null,
           new Codec<>(
-              name,
+              (marshaller == null ? abiClass : marshaller).getSimpleName()
+                  + ".codec(\""
+                  + abi
+                  + "\")",
               size,
               alignment,
               (Reader<T>) function(lookup, abiClass, Reader.class),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import org.abiguard.processor.codegen.MethodSplitter.Parameter;
+import org.abiguard.processor.codegen.SharedCode.PrimaryChecks;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.model.FieldModel;
@@ -45,29 +46,29 @@ final class AbiClassWriter {
   private final String messageAbis;
 
   /**
-   * The primary ABI's layout when this ABI's range checks are exactly its ({@link
-   * SharedCode#sameChecks}): then {@code check} delegates to the marshaller's. Else null.
+   * What this ABI's {@code check} leaves to the marshaller's, the primary ABI's ({@link
+   * SharedCode#primaryChecks}); null when it checks every member itself.
    */
-  private final @Nullable StructLayout checksAsOn;
+  private final @Nullable PrimaryChecks primaryChecks;
 
   /**
    * @param messageAbis how the bounds messages name the ABIs whose code this is: this layout's ABI,
    *     and the ABIs whose classes inherit it ({@code x86_64 and aarch64})
-   * @param checksAsOn the primary ABI's layout when this ABI's range checks are exactly its ({@link
-   *     SharedCode#sameChecks}): then {@code check} calls the marshaller's; else null
+   * @param primaryChecks what this ABI's {@code check} leaves to the marshaller's, the primary
+   *     ABI's ({@link SharedCode#primaryChecks}); null when it checks every member itself
    * @param segment the {@code MemorySegment} access when the source level is 22 or later (then the
    *     class also has {@code LAYOUT} and the segment {@code read}/{@code write}), else null
    */
   AbiClassWriter(
       StructLayout layout,
       String messageAbis,
-      @Nullable StructLayout checksAsOn,
+      @Nullable PrimaryChecks primaryChecks,
       MarshallerNames names,
       CDeclarations c,
       @Nullable SegmentAccess segment) {
     this.segment = segment;
     this.messageAbis = messageAbis;
-    this.checksAsOn = checksAsOn;
+    this.primaryChecks = primaryChecks;
     this.layout = layout;
     this.struct = layout.struct();
     this.names = names;
@@ -402,8 +403,8 @@ final class AbiClassWriter {
    * only.
    */
   private void check(TypeSpec.Builder type, boolean member) {
-    if (checksAsOn != null) {
-      type.addMethod(primaryCheck(checksAsOn, member));
+    if (primaryChecks != null) {
+      primaryCheck(type, primaryChecks, member);
       return;
     }
     MethodSpec.Builder method =
@@ -454,29 +455,68 @@ final class AbiClassWriter {
 
   /**
    * {@code check(value)} (or a union's {@code check(value, member)}) that calls the marshaller's,
-   * the primary ABI's: every member has the same C width on both ABIs, nested types included, so
-   * the two throw for the same values with the same messages.
+   * the primary ABI's, then checks the members {@code shared} names as on this ABI. Without such
+   * members, every member has the same C width on both ABIs, nested types included, so the two
+   * throw for the same values with the same messages; with them, the primary ABI checks no range on
+   * those members, which are narrower here, and the same width on every other.
    */
-  private MethodSpec primaryCheck(StructLayout primary, boolean member) {
+  private void primaryCheck(TypeSpec.Builder type, PrimaryChecks shared, boolean member) {
     ClassName marshaller = names.marshaller(struct);
+    String abi = layout.abi().manifestName();
+    String primaryAbi = shared.primary().abi().manifestName();
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("check")
-            .addJavadoc(
-                "Throws what {@link #write} would throw for {@code value}$L on $L, and writes nothing:\n"
-                    + "what {@link $L#check} throws on $L, the primary ABI. The two layouts differ, but\n"
-                    + "every member, and every member of the types it nests, has the same C width on both,\n"
-                    + "so the same values are out of range.\n",
-                member ? "'s member {@code member}" : "",
-                layout.abi().manifestName(),
-                marshaller.simpleName(),
-                primary.abi().manifestName())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(mirror, "value");
-    if (member) {
-      method.addParameter(memberEnum(), "member");
-      return method.addStatement("$T.check(value, member)", marshaller).build();
+    List<String> narrower = new ArrayList<>();
+    List<CodeBlock> bodies = new ArrayList<>();
+    for (int index : shared.after()) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      members.get(index).checkAfterPrimary(body);
+      if (!body.isEmpty()) {
+        narrower.add("{@code " + layout.fields().get(index).field().cName() + "}");
+        bodies.add(body.build());
+      }
     }
-    return method.addStatement("$T.check(value)", marshaller).build();
+    if (member) {
+      method
+          .addJavadoc(sameChecksDoc(marshaller, abi, primaryAbi, "'s member {@code member}"))
+          .addParameter(memberEnum(), "member")
+          .addStatement("$T.check(value, member)", marshaller);
+    } else if (bodies.isEmpty()) {
+      method
+          .addJavadoc(sameChecksDoc(marshaller, abi, primaryAbi, ""))
+          .addStatement("$T.check(value)", marshaller);
+    } else {
+      method
+          .addJavadoc(
+              "Throws what {@link #write} would throw for {@code value} on $L, and writes nothing:\n"
+                  + "what {@link $L#check} throws on $L, the primary ABI, then the checks on $L\n"
+                  + "of the members that are narrower here, or nest a type that is, and have no range\n"
+                  + "to check on $L:\n$L.\nEvery other member has the same C width on both ABIs.\n",
+              abi,
+              marshaller.simpleName(),
+              primaryAbi,
+              abi,
+              primaryAbi,
+              MethodDocs.wrapped(narrower))
+          .addStatement("$T.check(value)", marshaller);
+      MethodSplitter.addBodies(type, method, mirror, "check", bodies, List.of());
+    }
+    type.addMethod(method.build());
+  }
+
+  private static CodeBlock sameChecksDoc(
+      ClassName marshaller, String abi, String primaryAbi, String ofMember) {
+    return CodeBlock.of(
+        "Throws what {@link #write} would throw for {@code value}$L on $L, and writes nothing:\n"
+            + "what {@link $L#check} throws on $L, the primary ABI. The two layouts differ, but\n"
+            + "every member, and every member of the types it nests, has the same C width on both,\n"
+            + "so the same values are out of range.\n",
+        ofMember,
+        abi,
+        marshaller.simpleName(),
+        primaryAbi);
   }
 
   // ---------------------------------------------------------------- write

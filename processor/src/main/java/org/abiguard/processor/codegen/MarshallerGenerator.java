@@ -111,7 +111,7 @@ public final class MarshallerGenerator {
               : new AbiClassWriter(
                       layout,
                       layout.abi().manifestName(),
-                      SharedCode.sameChecks(primary, layout, names) ? primary : null,
+                      SharedCode.primaryChecks(primary, layout, names),
                       names,
                       c,
                       segment)
@@ -206,7 +206,6 @@ public final class MarshallerGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(ParameterizedTypeName.get(RuntimeTypes.ABI_CODEC, names.mirror(struct)))
             .addParameter(String.class, "abi");
-    String marshaller = names.marshaller(struct).simpleName();
     for (StructLayout layout : layouts) {
       String abi = layout.abi().manifestName();
       ClassName abiClass = names.abiClass(struct, layout.abi());
@@ -218,7 +217,7 @@ public final class MarshallerGenerator {
               RuntimeTypes.ABI_RUNTIME,
               METHOD_HANDLES,
               abiClass,
-              marshaller + ".codec(\"" + abi + "\")",
+              abi,
               abiClass,
               abiClass)
           .endControlFlow();

@@ -43,6 +43,16 @@ sealed interface MemberCode
   /** Statements that throw if the member of {@code value} cannot be written; they write nothing. */
   void check(CodeBlock.Builder out);
 
+  /**
+   * The statements of {@link #check} that are left once the primary ABI's {@code check} has passed
+   * ({@link SharedCode#primaryChecks}): the member, its elements and its length are as C needs
+   * them, only its range on this ABI (or the checks of the type it nests) is left. For an integer
+   * or pointer, {@link #check} itself.
+   */
+  default void checkAfterPrimary(CodeBlock.Builder out) {
+    check(out);
+  }
+
   /** Statements writing the member of {@code value}, already checked, at its offset. */
   void write(CodeBlock.Builder out, Access access);
 
@@ -86,6 +96,40 @@ sealed interface MemberCode
       return new Array(field, cx, array);
     }
     return new Scalar(field, cx, scalar(field, type));
+  }
+
+  /**
+   * The loop that checks an array's elements: each nested struct ({@code notNull}: after a check
+   * that it is not null), or each integer's range where the Java type can exceed it; nothing for
+   * integers that always fit.
+   *
+   * @param length how many elements: {@code 4}, or {@code value.frames.length}
+   */
+  private static void checkElements(
+      CodeBlock.Builder out,
+      CodeBlock length,
+      FieldLayout field,
+      MemberContext cx,
+      MemberType.ArrayType type,
+      boolean notNull) {
+    CodeBlock array = cx.access(field);
+    String label = cx.label(field);
+    if (type.element() instanceof MemberType.StructType nested) {
+      out.beginControlFlow("for (int i = 0; i < $L; i++)", length);
+      if (notNull) {
+        out.addStatement(
+            "$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label);
+      }
+      out.addStatement("$T.check($L[i])", cx.abiClass(nested), array).endControlFlow();
+      return;
+    }
+    CodeBlock check =
+        scalar(field, type.element()).rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
+    if (check != null) {
+      out.beginControlFlow("for (int i = 0; i < $L; i++)", length)
+          .addStatement(check)
+          .endControlFlow();
+    }
   }
 
   static ScalarCode scalar(FieldLayout field, MemberType type) {
@@ -194,6 +238,11 @@ sealed interface MemberCode
     }
 
     @Override
+    public void checkAfterPrimary(CodeBlock.Builder out) {
+      out.addStatement("$T.check($L)", abiClass, cx.access(field));
+    }
+
+    @Override
     public void write(CodeBlock.Builder out, Access access) {
       out.addStatement(
           cx.writeNested(
@@ -255,21 +304,12 @@ sealed interface MemberCode
       String label = cx.label(field);
       out.addStatement(
           "$T.checkLength($L, $L, $S)", RuntimeTypes.ABI_RUNTIME, array, type.length(), label);
-      if (type.element() instanceof MemberType.StructType nested) {
-        out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length())
-            .addStatement(
-                "$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label)
-            .addStatement("$T.check($L[i])", cx.abiClass(nested), array)
-            .endControlFlow();
-        return;
-      }
-      CodeBlock check =
-          scalar(field, type.element()).rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
-      if (check != null) {
-        out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length())
-            .addStatement(check)
-            .endControlFlow();
-      }
+      checkElements(out, CodeBlock.of("$L", type.length()), field, cx, type, true);
+    }
+
+    @Override
+    public void checkAfterPrimary(CodeBlock.Builder out) {
+      checkElements(out, CodeBlock.of("$L", type.length()), field, cx, type, false);
     }
 
     @Override
@@ -574,22 +614,12 @@ sealed interface MemberCode
             label,
             cx.struct().cName() + "." + counter.cName());
       }
-      if (type.element() instanceof MemberType.StructType nested) {
-        out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array)
-            .addStatement(
-                "$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label)
-            .addStatement("$T.check($L[i])", cx.abiClass(nested), array)
-            .endControlFlow();
-        return;
-      }
-      CodeBlock check =
-          MemberCode.scalar(field, type.element())
-              .rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
-      if (check != null) {
-        out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array)
-            .addStatement(check)
-            .endControlFlow();
-      }
+      checkElements(out, CodeBlock.of("$L.length", array), field, cx, type, true);
+    }
+
+    @Override
+    public void checkAfterPrimary(CodeBlock.Builder out) {
+      checkElements(out, CodeBlock.of("$L.length", cx.access(field)), field, cx, type, false);
     }
 
     @Override

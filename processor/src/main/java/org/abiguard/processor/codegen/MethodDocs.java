@@ -1,6 +1,7 @@
 package org.abiguard.processor.codegen;
 
 import com.palantir.javapoet.CodeBlock;
+import java.util.List;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.model.StructModel;
@@ -119,5 +120,24 @@ final class MethodDocs {
             RuntimeTypes.RANGE_EXCEPTION.canonicalName(),
             segment ? "seg.byteSize()" : "buf.limit()")
         .build();
+  }
+
+  /** {@code items} joined by commas, in lines of at most about 90 characters. */
+  static String wrapped(List<String> items) {
+    StringBuilder text = new StringBuilder();
+    int line = 0;
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i) + (i < items.size() - 1 ? "," : "");
+      if (line > 0 && line + 1 + item.length() > 90) {
+        text.append('\n');
+        line = 0;
+      } else if (line > 0) {
+        text.append(' ');
+        line++;
+      }
+      text.append(item);
+      line += item.length();
+    }
+    return text.toString();
   }
 }

@@ -192,4 +192,38 @@ class ManyMembersTest {
       assertEquals(0, buf.get(i), "byte " + i);
     }
   }
+
+  /**
+   * On i386 the C longs (every sixth member) are narrower: its {@code check} runs the marshaller's,
+   * then those 667 members' own checks in parts; the last one's is still before any byte.
+   */
+  @Test
+  void aCLongThatDoesNotFitI386InItsLastPartIsCheckedBeforeAnyByte() throws Exception {
+    ClassLoader loader = CompiledClasses.loader(compilation);
+    Object filled = loader.loadClass("p.Values").getMethod("filled").invoke(null);
+    int last = MEMBERS - 1; // a native long: 3999 % 6 == 3
+    filled.getClass().getField("m" + last).setLong(filled, 1L << 40);
+    Class<?> i386 = loader.loadClass("p.WideMarshaller$I386");
+    Method write = i386.getMethod("write", filled.getClass(), java.nio.ByteBuffer.class, int.class);
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(i386.getField("SIZE").getInt(null));
+    InvocationTargetException e =
+        assertThrows(InvocationTargetException.class, () -> write.invoke(null, filled, buf, 0));
+    assertTrue(e.getCause() instanceof AbiRangeException, e.getCause().toString());
+    assertEquals(
+        "wide.m" + last + " = 1099511627776 does not fit u32 (0..4294967295)",
+        e.getCause().getMessage());
+    for (int i = 0; i < buf.capacity(); i++) {
+      assertEquals(0, buf.get(i), "byte " + i);
+    }
+    // the same value fits x86_64's 64-bit C long
+    loader
+        .loadClass("p.WideMarshaller")
+        .getMethod("write", filled.getClass(), java.nio.ByteBuffer.class, int.class)
+        .invoke(
+            null,
+            filled,
+            java.nio.ByteBuffer.allocate(
+                loader.loadClass("p.WideMarshaller").getField("SIZE").getInt(null)),
+            0);
+  }
 }

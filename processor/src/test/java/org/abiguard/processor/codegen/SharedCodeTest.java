@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * An ABI whose layout of a type is exactly the primary ABI's inherits the marshaller's code, as the
  * primary ABI's class does; every ABI still reads, writes and has a codec, and the bounds messages
  * of the shared code name every ABI that runs it. An ABI whose layout differs but whose members all
- * have the primary ABI's C widths calls the marshaller's range checks.
+ * have the primary ABI's C widths calls the marshaller's range checks; one whose C longs and
+ * pointers are narrower calls them too, then checks those members itself.
  */
 class SharedCodeTest {
   private static final List<TargetAbi> X86_64_I386 = List.of(TargetAbi.X86_64, TargetAbi.I386);
@@ -279,12 +281,41 @@ class SharedCodeTest {
   }
 
   @Test
-  void cLongsAndPointersHereOrInANestedTypeKeepI386sOwnRangeChecks() {
+  void cLongsAndPointersHereOrInANestedTypeAreCheckedOnI386AfterThePrimaryAbisChecks()
+      throws ReflectiveOperationException {
     LoadedMarshallers generated = LoadedMarshallers.compile(X86_64_I386, LP64, NESTS_LONGS);
-    for (StructModel struct : List.of(LP64, NESTS_LONGS)) {
-      String i386 = abiClassSource(generated, struct, "I386");
-      assertFalse(i386.contains(struct.marshallerSimpleName() + ".check("), i386);
-    }
+    String lp64 = abiClassSource(generated, LP64, "I386");
+    assertTrue(
+        lp64.contains(
+            """
+                    public static void check(Lp64 value) {
+                        Lp64Marshaller.check(value);
+                        AbiRuntime.checkU32(value.buffer, "lp64.buffer");
+                        AbiRuntime.checkS32(value.count, "lp64.count");
+                        AbiRuntime.checkU32(value.next, "lp64.next");
+                    }
+            """),
+        lp64);
+    assertTrue(
+        lp64.contains(
+            "what {@link Lp64Marshaller#check} throws on x86_64, the primary ABI, then the checks"
+                + " on i386\n"
+                + "         * of the members that are narrower here, or nest a type that is, and"
+                + " have no range\n"
+                + "         * to check on x86_64:\n"
+                + "         * {@code buffer}, {@code count}, {@code next}.\n"),
+        lp64);
+    assertTrue(
+        abiClassSource(generated, NESTS_LONGS, "I386")
+            .contains(
+                """
+                        public static void check(NestsLongs value) {
+                            NestsLongsMarshaller.check(value);
+                            Lp64Marshaller.I386.check(value.inner);
+                        }
+                """),
+        abiClassSource(generated, NESTS_LONGS, "I386"));
+
     Object wide = generated.newMirror(NESTS_LONGS, Map.of("inner", Map.of("count", 1L << 40)));
     generated.codec(NESTS_LONGS, "x86_64").write(wide, ByteBuffer.allocate(48), 0);
     ByteBuffer buf = Buffers.filled(28, ByteOrder.LITTLE_ENDIAN);
@@ -294,6 +325,48 @@ class SharedCodeTest {
             () -> generated.codec(NESTS_LONGS, "i386").write(wide, buf, 0));
     assertTrue(
         e.getMessage().startsWith("lp64.count = 1099511627776 does not fit s32"), e.getMessage());
+    Buffers.assertUntouched(buf, "i386");
+
+    // what both ABIs check, the primary ABI's check reports on i386 too, with its message, and
+    // before the narrower members
+    Object wideAndTooLong =
+        generated.newMirror(
+            NESTS_LONGS, Map.of("id", 1L << 32, "inner", Map.of("count", 1L << 40)));
+    AbiRangeException first =
+        assertThrows(
+            AbiRangeException.class,
+            () -> generated.codec(NESTS_LONGS, "i386").write(wideAndTooLong, buf, 0));
+    assertEquals(
+        "nests_longs.id = 4294967296 does not fit u32 (0..4294967295)", first.getMessage());
+    Object noInner = generated.newMirror(NESTS_LONGS, Map.of("id", 7L));
+    Field inner = generated.mirror(NESTS_LONGS).getDeclaredField("inner");
+    inner.setAccessible(true);
+    inner.set(noInner, null);
+    NullPointerException onX86 =
+        assertThrows(
+            NullPointerException.class,
+            () -> generated.codec(NESTS_LONGS, "x86_64").write(noInner, buf, 0));
+    NullPointerException onI386 =
+        assertThrows(
+            NullPointerException.class,
+            () -> generated.codec(NESTS_LONGS, "i386").write(noInner, buf, 0));
+    assertEquals(onX86.getMessage(), onI386.getMessage());
+    Buffers.assertUntouched(buf, "i386");
+  }
+
+  @Test
+  void withI386PrimaryX8664ChecksEveryMemberItselfForItsCLongsAreWider() {
+    LoadedMarshallers generated =
+        LoadedMarshallers.compile(List.of(TargetAbi.I386, TargetAbi.X86_64), LP64, NESTS_LONGS);
+    for (StructModel struct : List.of(LP64, NESTS_LONGS)) {
+      String x86 = abiClassSource(generated, struct, "X86_64");
+      assertFalse(x86.contains(struct.marshallerSimpleName() + ".check("), x86);
+    }
+    Object wide = generated.newMirror(NESTS_LONGS, Map.of("inner", Map.of("count", 1L << 40)));
+    generated.codec(NESTS_LONGS, "x86_64").write(wide, ByteBuffer.allocate(48), 0);
+    ByteBuffer buf = Buffers.filled(28, ByteOrder.LITTLE_ENDIAN);
+    assertThrows(
+        AbiRangeException.class, () -> generated.codec(NESTS_LONGS, "i386").write(wide, buf, 0));
     Buffers.assertUntouched(buf, "i386");
   }
 

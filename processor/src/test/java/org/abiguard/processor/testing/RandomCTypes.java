@@ -1,10 +1,12 @@
 package org.abiguard.processor.testing;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.JavaKind;
@@ -29,6 +31,20 @@ public final class RandomCTypes {
       Map<String, StructModel> byName = new LinkedHashMap<>();
       models.forEach(m -> byName.put(m.javaName(), m));
       return byName::get;
+    }
+
+    /** The types no other type of the family nests (in a member or an array's elements). */
+    public List<StructModel> topLevel() {
+      Set<String> nested = new HashSet<>();
+      for (StructModel m : models) {
+        for (FieldModel f : m.fields()) {
+          MemberType t = f.type() instanceof MemberType.ArrayType a ? a.element() : f.type();
+          if (t instanceof MemberType.StructType s) {
+            nested.add(s.javaName());
+          }
+        }
+      }
+      return models.stream().filter(m -> !nested.contains(m.javaName())).toList();
     }
   }
 

@@ -75,10 +75,7 @@ final class SharedCode {
     List<Integer> after = new ArrayList<>();
     for (int i = 0; i < primary.fields().size(); i++) {
       FieldLayout onPrimary = primary.fields().get(i);
-      MemberType type = onPrimary.field().type();
-      while (type instanceof MemberType.ArrayType array) {
-        type = array.element();
-      }
+      MemberType type = elementType(onPrimary);
       if (!Objects.equals(onPrimary.width(), other.fields().get(i).width())
           || (type instanceof MemberType.StructType nested
               && !sameChecks(
@@ -99,10 +96,7 @@ final class SharedCode {
       if (Objects.equals(onPrimary.width(), other.fields().get(i).width())) {
         continue;
       }
-      MemberType type = onPrimary.field().type();
-      while (type instanceof MemberType.ArrayType array) {
-        type = array.element();
-      }
+      MemberType type = elementType(onPrimary);
       if (onPrimary.isBitField()
           || onPrimary.width() == null
           || other.fields().get(i).width() == null
@@ -163,10 +157,7 @@ final class SharedCode {
         return false;
       }
       for (FieldLayout field : pair.primary().fields()) {
-        MemberType type = field.field().type();
-        while (type instanceof MemberType.ArrayType array) {
-          type = array.element();
-        }
+        MemberType type = elementType(field);
         if (type instanceof MemberType.StructType nested && seen.add(nested.javaName())) {
           work.push(
               new Pair(names.layout(nested, primary.abi()), names.layout(nested, other.abi())));
@@ -174,5 +165,14 @@ final class SharedCode {
       }
     }
     return true;
+  }
+
+  /** A member's type, or for an array (of arrays) its elements' type. */
+  private static MemberType elementType(FieldLayout field) {
+    MemberType type = field.field().type();
+    while (type instanceof MemberType.ArrayType array) {
+      type = array.element();
+    }
+    return type;
   }
 }

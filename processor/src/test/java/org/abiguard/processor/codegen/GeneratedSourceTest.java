@@ -100,6 +100,44 @@ class GeneratedSourceTest {
         source);
   }
 
+  /**
+   * A class of integers only is read into locals, then made (the JIT then initialises the object
+   * with the values); one that nests a struct or has an array is made first, then filled. A member
+   * named like a local of the method ({@code value}) gets a local of another name.
+   */
+  @Test
+  void aClassOfIntegersOnlyIsReadIntoLocalsBeforeItIsMade() {
+    LoadedMarshallers generated =
+        LoadedMarshallers.compile(
+            List.of(TargetAbi.X86_64),
+            RichStructs.INNER,
+            RichStructs.POINT,
+            RichStructs.OTHER,
+            RichStructs.RICH);
+    assertTrue(
+        generated
+            .source(RichStructs.INNER)
+            .contains(
+                """
+                        int tag = buf.get(offset + OFFSET_TAG) & 0xFF;
+                        long value_ = AbiRuntime.getInt(buf, offset + OFFSET_VALUE, swap) & 0xFFFFFFFFL;
+                        Inner value = new Inner();
+                        value.tag = tag;
+                        value.value = value_;
+                        return value;
+                """),
+        generated.source(RichStructs.INNER));
+    assertTrue(
+        generated
+            .source(RichStructs.RICH)
+            .contains(
+                "boolean swap = AbiRuntime.swapForLittleEndian(buf); // reverse each integer's bytes"
+                    + " if the buffer's order is big endian\n"
+                    + "        Rich value = new Rich();\n"
+                    + "        value.flag = buf.get(offset + OFFSET_FLAG);\n"),
+        generated.source(RichStructs.RICH));
+  }
+
   @Test
   void nestedJavaTypesGetOuterUnderscoreNameMarshallers() {
     LoadedMarshallers generated = LoadedMarshallers.compile(RichStructs.POINT);

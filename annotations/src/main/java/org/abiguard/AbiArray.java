@@ -20,11 +20,16 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The Java array must have exactly {@code length} elements when written.
+ *
+ * <p>{@code @AbiArray(0)} is GNU C's zero-length array ({@code __u8 cmd[0];} in Linux's {@code
+ * struct io_uring_sqe}): a member of no bytes, with its element's alignment, anywhere in a struct
+ * or union. Its Java array is empty; what follows the struct in memory is the caller's to read. A
+ * flexible array member ({@code T name[]}) is {@link AbiFlexible} instead.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface AbiArray {
-  /** The number of elements, at least 1. */
+  /** The number of elements: at least 1, or 0 for GNU C's zero-length array. */
   int value();
 }

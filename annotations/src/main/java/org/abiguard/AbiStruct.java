@@ -78,4 +78,15 @@ public @interface AbiStruct {
    * {@link AbiAnonymous} members are untagged whatever this says.
    */
   boolean untagged() default false;
+
+  /**
+   * When true, the C names of this struct and of its members may be identifiers that C reserves for
+   * the implementation: those starting with {@code __} or with {@code _} and a capital letter, and
+   * for the struct's own name any starting with {@code _}. The headers of an operating system or a
+   * hypervisor are the implementation and declare such names: Linux's {@code struct
+   * __kernel_timespec}, Xen's {@code __pad} and {@code __spacer}. A mirror of those says so here;
+   * without it such a name is an error, since a program's own declarations may not use them. C
+   * keywords and what is no C identifier stay errors either way.
+   */
+  boolean reservedNames() default false;
 }

@@ -277,13 +277,20 @@ sealed interface MemberCode
     }
   }
 
-  /** A fixed array of integers, pointers or structs: one loop over its elements for each piece. */
+  /**
+   * A fixed array of integers, pointers or structs: one loop over its elements for each piece. GNU
+   * C's zero-length array ({@code @AbiArray(0)}) has no bytes: it is an empty Java array, checked
+   * for its length only.
+   */
   record Array(FieldLayout field, MemberContext cx, MemberType.ArrayType type)
       implements MemberCode {
     @Override
     public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
       out.addStatement(
           "$L = new $T[$L]", target.declare(), cx.javaType(type.element()), type.length());
+      if (type.length() == 0) {
+        return;
+      }
       if (rawBytes()) {
         out.add(access.getBytes(target.name(), cx.index(field), type.length()));
         return;
@@ -304,16 +311,24 @@ sealed interface MemberCode
       String label = cx.label(field);
       out.addStatement(
           "$T.checkLength($L, $L, $S)", RuntimeTypes.ABI_RUNTIME, array, type.length(), label);
-      checkElements(out, CodeBlock.of("$L", type.length()), field, cx, type, true);
+      if (type.length() > 0) {
+        checkElements(out, CodeBlock.of("$L", type.length()), field, cx, type, true);
+      }
     }
 
     @Override
     public void checkAfterPrimary(CodeBlock.Builder out) {
-      checkElements(out, CodeBlock.of("$L", type.length()), field, cx, type, false);
+      if (type.length() > 0) {
+        checkElements(out, CodeBlock.of("$L", type.length()), field, cx, type, false);
+      }
     }
 
     @Override
     public void write(CodeBlock.Builder out, Access access) {
+      if (type.length() == 0) {
+        out.add("// $L[0], a zero-length array (GNU C): no bytes\n", field.field().cName());
+        return;
+      }
       if (rawBytes()) {
         out.add(access.putBytes(cx.index(field), cx.access(field), type.length()));
         return;

@@ -420,13 +420,13 @@ public final class LayoutEngine {
       throw new LayoutException(
           "member " + where + " is an array of arrays; mirror the inner array as an @AbiStruct");
     }
-    if (array.length() < 1) {
+    if (array.length() < 0) {
       throw new LayoutException(
           "member "
               + where
               + " is an array of length "
               + array.length()
-              + "; @AbiArray needs a length of at least 1");
+              + "; @AbiArray needs a length of at least 0 (GNU C's zero-length array)");
     }
     Shape element = shapeOf(array.element(), abi, where, done);
     long size = checkedSize((long) element.size() * array.length(), where);

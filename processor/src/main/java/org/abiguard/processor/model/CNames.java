@@ -80,35 +80,65 @@ public final class CNames {
 
   /** Whether {@code name} can name a C struct member. */
   public static boolean isIdentifier(String name) {
-    return problem(name, false) == null;
+    return problem(name, false, false) == null;
   }
 
   /** Whether {@code name} can name a C struct (its tag) or typedef, both at file scope. */
   public static boolean isTypeName(String name) {
-    return problem(name, true) == null;
+    return problem(name, true, false) == null;
   }
 
   /**
    * Why {@code name} cannot name a member ({@code fileScope} false) or a struct or typedef ({@code
-   * fileScope} true), or null if it can: not an identifier, a keyword, or reserved (C11 7.1.3:
-   * every name starting with {@code __} or {@code _} and an upper-case letter, and at file scope
-   * every name starting with {@code _}).
+   * fileScope} true), or null if it can: not an identifier, a keyword, or, unless {@code
+   * reservedNames}, {@linkplain #isReserved reserved}.
    */
-  public static @Nullable String problem(String name, boolean fileScope) {
+  public static @Nullable String problem(String name, boolean fileScope, boolean reservedNames) {
     if (!IDENTIFIER.matcher(name).matches()) {
       return "it is no C identifier";
     }
     if (KEYWORDS.contains(name)) {
       return "it is a C keyword";
     }
-    if (name.startsWith("__")
-        || (name.length() > 1 && name.charAt(0) == '_' && Character.isUpperCase(name.charAt(1)))) {
-      return "C reserves names starting with __ or with _ and a capital letter";
+    if (reservedNames || !isReserved(name, fileScope)) {
+      return null;
     }
-    if (fileScope && name.startsWith("_")) {
-      return "C reserves struct and typedef names starting with _";
+    return fileScope && !reservedEverywhere(name)
+        ? "C reserves struct and typedef names starting with _ for the implementation"
+        : "C reserves names starting with __ or with _ and a capital letter for the implementation";
+  }
+
+  /**
+   * Whether C reserves the identifier for the implementation (C11 7.1.3): every name starting with
+   * {@code __} or {@code _} and an upper-case letter, and at file scope every name starting with
+   * {@code _}. System and hypervisor headers declare such names; a program may not.
+   */
+  public static boolean isReserved(String name, boolean fileScope) {
+    return reservedEverywhere(name) || (fileScope && name.startsWith("_"));
+  }
+
+  private static boolean reservedEverywhere(String name) {
+    return name.startsWith("__")
+        || (name.length() > 1 && name.charAt(0) == '_' && Character.isUpperCase(name.charAt(1)));
+  }
+
+  /**
+   * The fix for a C name that {@link #problem} refuses: for a reserved one, the opt-in of a mirror
+   * copied from a header of the implementation, then a program's own names.
+   *
+   * @param annotation {@code AbiStruct} or {@code AbiUnion}, the annotation of the mirror
+   */
+  public static String fix(String name, boolean fileScope, String annotation) {
+    String plain =
+        "use letters, digits and '_', not starting with a digit, no C keyword and no reserved name";
+    if (problem(name, fileScope, true) == null) { // refused only as reserved
+      return "if the C declaration is in a header of the implementation (an operating system's or"
+          + " hypervisor's, as Linux's __kernel_timespec or Xen's __pad), say so with @"
+          + annotation
+          + "(reservedNames = true); else "
+          + plain;
     }
-    return null;
+    return plain;
   }
 
   /**

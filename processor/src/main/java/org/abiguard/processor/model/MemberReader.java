@@ -27,8 +27,9 @@ final class MemberReader {
   /**
    * @param member the field or record component (diagnostics go there)
    * @param annotations its annotations (for a record component, merged with its field's)
+   * @param names what C names the mirror accepts
    */
-  MemberReading read(Element member, AnnotatedConstruct annotations) {
+  MemberReading read(Element member, AnnotatedConstruct annotations, NameRules names) {
     Member m = new Member(member, annotations);
     if (annotations.getAnnotationMirrors().stream().anyMatch(AbiAnnotations::hasUnresolvedValue)) {
       return new MemberReading(member, null, List.of(), true);
@@ -54,7 +55,7 @@ final class MemberReader {
     boolean hasCName = !unnamed && anonymous.isEmpty();
     String cName =
         hasCName
-            ? readCName(m, name)
+            ? readCName(m, name, names)
             : noCName(m, unnamed ? "an unnamed bit-field" : "an anonymous member");
     Optional<MemberType> type =
         flexible.isPresent() ? readFlexible(m, flexible.get()) : readType(m);
@@ -305,12 +306,21 @@ final class MemberReader {
         + " is not a power of two; C alignments are powers of two: use 1, 2, 4, 8, 16, ...";
   }
 
-  private static String readCName(Member m, String javaName) {
+  /**
+   * The C names a mirror accepts for its members.
+   *
+   * @param reservedNames whether names C reserves for the implementation are accepted ({@code
+   *     reservedNames = true})
+   * @param annotation {@code AbiStruct} or {@code AbiUnion}, for the fix a message offers
+   */
+  record NameRules(boolean reservedNames, String annotation) {}
+
+  private static String readCName(Member m, String javaName, NameRules names) {
     Optional<AnnotationMirror> am = AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_NAME);
     if (am.isPresent()) {
       Object v = WidthReader.value(am.get(), "value");
       String cName = v instanceof String s ? s : "";
-      String why = CNames.problem(cName, false);
+      String why = CNames.problem(cName, false, names.reservedNames());
       if (why != null) {
         m.problem(
             am.get(),
@@ -321,17 +331,30 @@ final class MemberReader {
                 + m.describe()
                 + " is not a C member name: "
                 + why
-                + "; use letters, digits and '_', not starting with a digit,"
-                + " no C keyword and no reserved name");
+                + "; "
+                + CNames.fix(cName, false, names.annotation()));
       }
       return cName;
     }
-    if (!CNames.isIdentifier(javaName)) {
+    if (CNames.problem(javaName, false, names.reservedNames()) == null) {
+      return javaName;
+    }
+    if (CNames.problem(javaName, false, true) != null) { // no C identifier, or a keyword
       m.problem(
           "the Java name "
               + m.describe()
               + " is not a C member name; add @AbiName(\"c_name\")"
               + " with the member's name in the C declaration");
+    } else {
+      m.problem(
+          "the Java name "
+              + m.describe()
+              + " is not a C member name: C reserves names starting with __ or with _ and a capital"
+              + " letter for the implementation; add @AbiName(\"c_name\") with the member's name in"
+              + " the C declaration, or if the C declaration is in a header of the implementation (an"
+              + " operating system's or hypervisor's), say so with @"
+              + names.annotation()
+              + "(reservedNames = true)");
     }
     return javaName;
   }
@@ -375,7 +398,7 @@ final class MemberReader {
       return Optional.empty();
     }
     int length = WidthReader.intValue(array.get(), "value", 0);
-    if (length < 1) {
+    if (length < 0) {
       m.problem(
           array.get(),
           "value",
@@ -383,7 +406,8 @@ final class MemberReader {
               + length
               + ") on "
               + m.describe()
-              + " has no element; the length of a C array is at least 1");
+              + " is negative; the length of a C array is at least 1 (0 for GNU C's zero-length"
+              + " array)");
     }
     if (component.getKind() == TypeKind.ARRAY) {
       m.problem(
@@ -395,7 +419,7 @@ final class MemberReader {
       return Optional.empty();
     }
     Optional<MemberType> element = readElement(m, component, width);
-    return length < 1 ? Optional.empty() : element.map(e -> new MemberType.ArrayType(length, e));
+    return length < 0 ? Optional.empty() : element.map(e -> new MemberType.ArrayType(length, e));
   }
 
   /** A scalar member, or one element of an array member. */

@@ -72,11 +72,16 @@ public final class StructReader {
     checkType(type, abiStruct, problems);
     int align = readAlign(type, problems);
     boolean untagged = WidthReader.boolValue(abiStruct, "untagged", false);
+    boolean reservedNames = WidthReader.boolValue(abiStruct, "reservedNames", false);
+    String annotationName = union ? "AbiUnion" : "AbiStruct";
     String cName =
-        untagged ? type.getSimpleName().toString() : readCName(type, abiStruct, problems);
+        untagged
+            ? type.getSimpleName().toString()
+            : readCName(type, abiStruct, annotationName, reservedNames, problems);
     int pack = readPack(type, abiStruct, problems);
 
-    List<MemberReading> read = readMembers(type, problems);
+    List<MemberReading> read =
+        readMembers(type, new MemberReader.NameRules(reservedNames, annotationName), problems);
     boolean unresolved = read.stream().anyMatch(MemberReading::unresolved);
     read.forEach(r -> problems.addAll(r.problems()));
     checkCNames(read, problems);
@@ -398,22 +403,37 @@ public final class StructReader {
   }
 
   private static String readCName(
-      TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
+      TypeElement type,
+      AnnotationMirror abiStruct,
+      String annotationName,
+      boolean reservedNames,
+      List<Problem> problems) {
     Object v = WidthReader.value(abiStruct, "name");
     String explicit = v instanceof String s ? s : "";
     String cName = explicit.isEmpty() ? type.getSimpleName().toString() : explicit;
-    String why = CNames.problem(cName, true);
+    String why = CNames.problem(cName, true, reservedNames);
     if (why != null) {
       String fix =
           explicit.isEmpty()
-              ? "name the C struct with @AbiStruct(name = \"c_name\")"
-              : "use letters, digits and '_', not starting with a digit, no C keyword and no reserved name";
+              ? "name the C "
+                  + (annotationName.equals("AbiUnion") ? "union" : "struct")
+                  + " with @"
+                  + annotationName
+                  + "(name = \"c_name\")"
+              : CNames.fix(cName, true, annotationName);
       problems.add(
           new Problem(
               type,
               abiStruct,
               explicit.isEmpty() ? null : WidthReader.annotationValue(abiStruct, "name"),
-              "'" + cName + "' is not a C struct name: " + why + "; " + fix));
+              "'"
+                  + cName
+                  + "' is not a C "
+                  + (annotationName.equals("AbiUnion") ? "union" : "struct")
+                  + " name: "
+                  + why
+                  + "; "
+                  + fix));
     }
     return cName;
   }
@@ -425,7 +445,8 @@ public final class StructReader {
         : Order.LITTLE;
   }
 
-  private List<MemberReading> readMembers(TypeElement type, List<Problem> problems) {
+  private List<MemberReading> readMembers(
+      TypeElement type, MemberReader.NameRules names, List<Problem> problems) {
     List<MemberReading> read = new ArrayList<>();
     if (type.getKind() == ElementKind.RECORD) {
       Map<String, VariableElement> fields = new HashMap<>();
@@ -436,14 +457,14 @@ public final class StructReader {
         // component itself, while the field shares the component's place in the source
         VariableElement field = fields.get(c.getSimpleName().toString());
         Element at = field == null ? c : field;
-        read.add(members.read(at, MemberAnnotations.of(at, c)));
+        read.add(members.read(at, MemberAnnotations.of(at, c), names));
       }
       return read;
     }
     for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       if (isMember(f, problems)) {
         checkFieldAccess(f, problems);
-        read.add(members.read(f, f));
+        read.add(members.read(f, f, names));
       }
     }
     return read;

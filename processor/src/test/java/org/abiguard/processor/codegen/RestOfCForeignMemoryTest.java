@@ -51,6 +51,7 @@ class RestOfCForeignMemoryTest {
       package org.example.xen;
 
       import org.abiguard.AbiAnonymous;
+      import org.abiguard.AbiArray;
       import org.abiguard.AbiBits;
       import org.abiguard.AbiStruct;
       import org.abiguard.AbiUnion;
@@ -95,6 +96,21 @@ class RestOfCForeignMemoryTest {
         public static class WithAnon {
           @U8 public int tag;
           @AbiAnonymous public Either either;
+        }
+
+        /** GNU C's zero-length arrays, as in io_uring_sqe: mid and data have no bytes. */
+        @AbiStruct(name = "zero_len")
+        public static class ZeroLen {
+          @U8 public int opcode;
+          @AbiArray(0) @U64 public long[] mid = new long[0];
+          @U16 public int ioprio;
+          @AbiAnonymous public Cmd cmd;
+        }
+
+        @AbiUnion(untagged = true)
+        public static class Cmd {
+          @U64 public long optval;
+          @AbiArray(0) @U8 public byte[] data;
         }
       }
       """);
@@ -275,6 +291,12 @@ class RestOfCForeignMemoryTest {
         new Expected(List.of("word", "half"), offsets("word", "WORD", "half", "HALF")));
     LAYOUTS.put(
         "Edges_WithAnonMarshaller", new Expected(List.of("tag", "-3", "?"), offsets("tag", "TAG")));
+    // mid is a sequence of 0 elements at 8 (4 on i386), where ioprio starts too
+    LAYOUTS.put(
+        "Edges_ZeroLenMarshaller",
+        new Expected(
+            List.of("opcode", "-7", "mid", "ioprio", "-6", "?"),
+            offsets("opcode", "OPCODE", "mid", "MID", "ioprio", "IOPRIO")));
   }
 
   @Test
@@ -358,6 +380,7 @@ class RestOfCForeignMemoryTest {
     values.put("Edges_OddMarshaller", odd());
     values.put("Edges_PackedOuterMarshaller", packedOuter());
     values.put("Edges_WithAnonMarshaller", withAnon());
+    values.put("Edges_ZeroLenMarshaller", zeroLen());
     for (Map.Entry<String, Object> e : values.entrySet()) {
       for (String abi : ABIS) {
         Class<?> abiClass = load(P + e.getKey() + "$" + abi);
@@ -377,7 +400,8 @@ class RestOfCForeignMemoryTest {
               where);
         }
         if (!e.getKey().equals("Domctl_XenDomctlMarshaller")
-            && !e.getKey().equals("Edges_WithAnonMarshaller")) {
+            && !e.getKey().equals("Edges_WithAnonMarshaller")
+            && !e.getKey().equals("Edges_ZeroLenMarshaller")) {
           // (a union read decodes every member from the same bytes, so only these read back as
           // written)
           Object seg = call(probe, "filled", size + 3);
@@ -573,6 +597,16 @@ class RestOfCForeignMemoryTest {
     Object either = newInstance("Edges$Either");
     set(either, "half", 0x7788);
     set(o, "either", either);
+    return o;
+  }
+
+  private static Object zeroLen() throws Exception {
+    Object o = newInstance("Edges$ZeroLen");
+    set(o, "opcode", 0x11);
+    set(o, "ioprio", 0x2233);
+    Object cmd = newInstance("Edges$Cmd");
+    set(cmd, "optval", 0x4455667788990011L);
+    set(o, "cmd", cmd);
     return o;
   }
 

@@ -292,12 +292,31 @@ class LayoutEngineTest {
     }
 
     @Test
-    void lengthBelowOne() {
-      StructModel m = struct("p.A", "a").field("v", array(0, u8())).build();
+    void negativeLength() {
+      StructModel m = struct("p.A", "a").field("v", array(-1, u8())).build();
       LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
       assertEquals(
-          "member p.A.v is an array of length 0; @AbiArray needs a length of at least 1",
+          "member p.A.v is an array of length -1; @AbiArray needs a length of at least 0 (GNU"
+              + " C's zero-length array)",
           e.getMessage());
+    }
+
+    /**
+     * GNU C's zero-length array: no bytes, the element's alignment (gcc: {@code struct { uint8_t a;
+     * uint64_t v[0]; uint16_t b; }} is 16 bytes with v and b at 8 on x86_64, 8 with both at 4 on
+     * i386).
+     */
+    @ParameterizedTest
+    @EnumSource(TargetAbi.class)
+    void zeroLength(TargetAbi abi) {
+      StructModel m =
+          struct("p.A", "a").field("a", u8()).field("v", array(0, u64())).field("b", u16()).build();
+      StructLayout l = layout(m, abi);
+      int align = abi == TargetAbi.I386 ? 4 : 8;
+      assertEquals(align, l.fields().get(1).offset());
+      assertEquals(0, l.fields().get(1).size());
+      assertEquals(align, l.fields().get(2).offset());
+      assertEquals(2 * align, l.size());
     }
 
     @Test

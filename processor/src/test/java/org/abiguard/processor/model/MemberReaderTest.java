@@ -162,14 +162,23 @@ class MemberReaderTest {
   }
 
   @Test
-  void arrayLengthBelowOneIsAnErrorOnTheValue() {
-    Source s = struct("  @AbiArray(0) @U8 byte[] mac;");
+  void aNegativeArrayLengthIsAnErrorOnTheValue() {
+    Source s = struct("  @AbiArray(-4) @U8 byte[] mac;");
     assertExactly(
         javac(s),
         s.error(
-            "@AbiArray(0)",
-            "0)",
-            P + "@AbiArray(0) on 'mac' has no element; the length of a C array is at least 1"));
+            "@AbiArray(-4)",
+            "-4)",
+            P
+                + "@AbiArray(-4) on 'mac' is negative; the length of a C array is at least 1 (0 for"
+                + " GNU C's zero-length array)"));
+  }
+
+  /** GNU C's zero-length array ({@code __u8 cmd[0];}, io_uring's {@code io_uring_sqe}). */
+  @Test
+  void aZeroLengthArrayIsAMember() {
+    Source s = struct("  @U32 long len;\n  @AbiArray(0) @U8 byte[] name = new byte[0];");
+    assertExactly(javac(s));
   }
 
   @Test
@@ -428,8 +437,11 @@ class MemberReaderTest {
                 + "@AbiName(\""
                 + reserved
                 + "\") on"
-                + " 'flags' is not a C member name: C reserves names starting with __ or with _ and a capital letter;"
-                + " use letters, digits and '_', not starting with a digit, no C keyword and no reserved name"));
+                + " 'flags' is not a C member name: C reserves names starting with __ or with _ and a capital"
+                + " letter for the implementation; if the C declaration is in a header of the"
+                + " implementation (an operating system's or hypervisor's, as Linux's __kernel_timespec"
+                + " or Xen's __pad), say so with @AbiStruct(reservedNames = true); else use letters,"
+                + " digits and '_', not starting with a digit, no C keyword and no reserved name"));
   }
 
   @Test

@@ -252,9 +252,10 @@ class StructReaderTest {
   @org.junit.jupiter.params.provider.CsvSource(
       delimiter = '|',
       value = {
-        "__x|C reserves names starting with __ or with _ and a capital letter",
-        "_Upper|C reserves names starting with __ or with _ and a capital letter",
-        "_lower|C reserves struct and typedef names starting with _"
+        "__x|C reserves names starting with __ or with _ and a capital letter for the implementation",
+        "_Upper|C reserves names starting with __ or with _ and a capital letter for the"
+            + " implementation",
+        "_lower|C reserves struct and typedef names starting with _ for the implementation"
       })
   void structAndTypedefNamesReservedToCAreErrors(String name, String why) {
     for (String typedef : new String[] {"", ", typedef = true"}) {
@@ -271,8 +272,10 @@ class StructReaderTest {
                   + "' is not a C struct"
                   + " name: "
                   + why
-                  + "; use letters, digits and '_', not starting with a digit, no C keyword and no"
-                  + " reserved name"));
+                  + "; if the C declaration is in a header of the implementation (an operating"
+                  + " system's or hypervisor's, as Linux's __kernel_timespec or Xen's __pad), say so"
+                  + " with @AbiStruct(reservedNames = true); else use letters, digits and '_', not"
+                  + " starting with a digit, no C keyword and no reserved name"));
     }
   }
 
@@ -338,7 +341,7 @@ class StructReaderTest {
 
   @Test
   void everyProblemOfAStructIsReportedAtOnce() {
-    Source s = struct("  private @U32 long a;\n  @U32 short b;\n  @AbiArray(0) @U8 byte[] c;");
+    Source s = struct("  private @U32 long a;\n  @U32 short b;\n  @AbiArray(-1) @U8 byte[] c;");
     assertExactly(
         javac(s),
         s.error(
@@ -352,9 +355,11 @@ class StructReaderTest {
             "@U32",
             P + "'b' of type short is narrower than @U32 (u32); declare it int (raw bits) or long"),
         s.error(
-            "@AbiArray(0)",
-            "0)",
-            P + "@AbiArray(0) on 'c' has no element; the length of a C array is at least 1"));
+            "@AbiArray(-1)",
+            "-1)",
+            P
+                + "@AbiArray(-1) on 'c' is negative; the length of a C array is at least 1 (0 for"
+                + " GNU C's zero-length array)"));
   }
 
   @Test

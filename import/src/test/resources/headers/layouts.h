@@ -49,3 +49,14 @@ union top_union {
     uint32_t word;
     uint8_t bytes[4];
 };
+
+/* GNU C's zero-length arrays (io_uring_sqe's cmd[0]) and names C reserves for the implementation,
+   as system headers declare them (struct __kernel_timespec, Xen's __pad) */
+struct __zero_len {
+    uint8_t opcode;
+    uint64_t __mid[0];
+    union {
+        uint64_t optval;
+        uint8_t cmd[0];
+    };
+};

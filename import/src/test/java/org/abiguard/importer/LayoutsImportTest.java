@@ -42,7 +42,7 @@ class LayoutsImportTest {
                 Map.of()),
             log);
     assertTrue(r.success(), () -> r.leftOut() + " " + r.problem());
-    assertEquals(8, r.proven().size());
+    assertEquals(9, r.proven().size());
     assertEquals(List.of(), log.warnings);
 
     ClassLoader loader = MirrorRun.compile(out, ABIS, classes);
@@ -77,5 +77,17 @@ class LayoutsImportTest {
         bits,
         buf);
     assertEquals(0xABCDEF05, buf.getInt(0));
+    // struct __zero_len { uint8_t opcode; uint64_t __mid[0]; union { uint64_t optval; uint8_t
+    // cmd[0]; }; }: __mid has no bytes, the union starts where it does (8, 4 on i386)
+    Class<?> zeroLen = loader.loadClass("p.ZeroLen");
+    Object zero = zeroLen.getConstructor().newInstance();
+    zeroLen.getField("opcode").setInt(zero, 0x7F);
+    Method zeroCodec = loader.loadClass("p.ZeroLenMarshaller").getMethod("codec", String.class);
+    for (String abi : ABIS) {
+      assertEquals(abi.equals("i386") ? 12 : 16, MirrorRun.size(zeroCodec.invoke(null, abi)), abi);
+      ByteBuffer bytes = ByteBuffer.allocate(16);
+      MirrorRun.write(zeroCodec.invoke(null, abi), zero, bytes);
+      assertEquals(0x7F, bytes.get(0), abi);
+    }
   }
 }

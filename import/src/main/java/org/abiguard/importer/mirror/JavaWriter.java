@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.abiguard.importer.c.Location;
+import org.abiguard.processor.model.CNames;
 
 /** Renders mirrors and typedef annotations as Java source, as a person would write them. */
 public final class JavaWriter {
@@ -62,6 +63,19 @@ public final class JavaWriter {
     return sb.toString();
   }
 
+  /**
+   * Whether the type's own C name or one of its members' is a name C reserves for the
+   * implementation, which abiguard accepts only from a mirror that says {@code reservedNames =
+   * true}.
+   */
+  static boolean usesReservedNames(MirrorType t) {
+    if (t.cName() != null && CNames.isReserved(t.cName(), true)) {
+      return true;
+    }
+    return t.members().stream()
+        .anyMatch(m -> m.cName() != null && CNames.isReserved(m.cName(), false));
+  }
+
   private static void body(
       MirrorType t,
       StringBuilder sb,
@@ -82,6 +96,10 @@ public final class JavaWriter {
     }
     if (t.pack() != 0) {
       args.append(args.length() > 0 ? ", " : "").append("pack = ").append(t.pack());
+    }
+    if (usesReservedNames(t)) {
+      // the headers are the implementation's (Linux's __kernel_timespec, Xen's __pad)
+      args.append(args.length() > 0 ? ", " : "").append("reservedNames = true");
     }
     if (args.length() > 0) {
       sb.append('(').append(args).append(')');

@@ -428,14 +428,7 @@ public final class Mapper {
             ctx.location);
       }
       long length = a.length() == null ? -1 : same("(" + a.length() + ")", ctx.location);
-      if (length == 0) {
-        throw new Unmirrorable(
-            "zero-length array "
-                + memberName
-                + "[0] (a GNU extension) has no mirror;"
-                + " a flexible array member is written []",
-            ctx.location);
-      }
+      // length 0 is GNU C's zero-length array (io_uring_sqe's cmd[0]): @AbiArray(0), no bytes
       Shape element = shape(ctx, a.element(), memberName, lvalue == null ? null : lvalue + "[0]");
       if (element instanceof ArrayShape) {
         throw new Unmirrorable(

@@ -59,6 +59,7 @@ class MapperTest {
             "struct packed_one",
             "struct packed_two",
             "struct aligned_sixteen",
+            "struct __zero_len",
             "union top_union")) {
       for (String abi : ABIS) {
         mapper.map(abi, key);
@@ -112,6 +113,19 @@ class MapperTest {
   void flexibleArray() throws Exception {
     assertContains(
         source("struct with_flexible"), "@U32 @AbiFlexible public int[] data = new int[0];");
+  }
+
+  /**
+   * GNU C's zero-length array is {@code @AbiArray(0)}; a mirror whose C names C reserves for the
+   * implementation says {@code reservedNames = true}, and so does the untagged union of one.
+   */
+  @Test
+  void zeroLengthArraysAndReservedNames() throws Exception {
+    String s = source("struct __zero_len");
+    assertContains(s, "@AbiStruct(name = \"__zero_len\", reservedNames = true)");
+    assertContains(s, "@AbiName(\"__mid\") @U64 @AbiArray(0) public long[] mid = new long[0];");
+    assertContains(s, "@AbiUnion(untagged = true)\n  public static class");
+    assertContains(s, "@U8 @AbiArray(0) public byte[] cmd;");
   }
 
   @Test

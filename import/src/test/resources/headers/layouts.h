@@ -60,3 +60,13 @@ struct __zero_len {
         uint8_t cmd[0];
     };
 };
+
+/* Linux's __DECLARE_FLEX_ARRAY(__u8, sigset) as the last member: an anonymous struct of an empty
+   struct (a GNU extension) and the flexible array, laid out as the array alone */
+struct declared_flex {
+    uint32_t len;
+    struct {
+        struct { } __empty_sigset;
+        uint8_t sigset[];
+    };
+};

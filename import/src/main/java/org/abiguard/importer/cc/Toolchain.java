@@ -121,9 +121,24 @@ public final class Toolchain {
               + ": the headers do not preprocess with '"
               + commandLine()
               + "':\n"
-              + out.err().strip());
+              + out.err().strip()
+              + missingAsmHint(abi, out.err()));
     }
     return out.out();
+  }
+
+  /**
+   * For i386, when Linux's {@code asm/} headers are missing: Debian and Ubuntu install them for the
+   * host's ABI only ({@code /usr/include/x86_64-linux-gnu/asm}), and those serve {@code -m32} as
+   * well, so the hint gives i386 alone that directory. Empty otherwise.
+   */
+  static String missingAsmHint(Abi abi, String err) {
+    if (abi != Abi.I386 || !err.contains("asm/") || !err.contains("No such file")) {
+      return "";
+    }
+    return "\nhint: Linux's asm/ headers for -m32 are missing; Debian's and Ubuntu's x86_64 ones"
+        + " serve i386 too: --cc 'i386=gcc -m32 -isystem /usr/include/x86_64-linux-gnu' (or install"
+        + " linux-libc-dev:i386)";
   }
 
   /**

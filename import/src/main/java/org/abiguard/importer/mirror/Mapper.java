@@ -221,6 +221,9 @@ public final class Mapper {
     for (int i = 0; i < def.members().size(); i++) {
       RecordDef.Member m = def.members().get(i);
       boolean last = i == def.members().size() - 1;
+      if (!def.union() && last) {
+        m = declaredFlexArray(m);
+      }
       Ctx ctx = new Ctx(abi, key, nested, deps, nestedNames, m.location(), object);
       if (m.packed()) {
         throw new Unmirrorable(
@@ -354,6 +357,38 @@ public final class Mapper {
     ctx.nested.add(n);
     ctx.deps.addAll(n.dependencies());
     return n;
+  }
+
+  /**
+   * The flexible array of Linux's {@code __DECLARE_FLEX_ARRAY(T, x)}, an anonymous {@code struct {
+   * struct { } __empty_x; T x[]; }}: an empty struct (a GNU extension, size 0) and the array. As
+   * the last member of a struct it lays out as {@code T x[];} would, and C names it {@code x} the
+   * same way, so it is mirrored as that flexible array. Any other member is returned as it is.
+   */
+  private static RecordDef.Member declaredFlexArray(RecordDef.Member m) {
+    if (m.name() != null
+        || m.bits() != null
+        || !(m.type() instanceof CType.Record r)
+        || r.tag() != null
+        || r.definition() == null
+        || r.definition().union()
+        || r.definition().members().size() != 2) {
+      return m;
+    }
+    RecordDef.Member empty = r.definition().members().get(0);
+    RecordDef.Member array = r.definition().members().get(1);
+    boolean emptyStruct =
+        empty.type() instanceof CType.Record e
+            && e.definition() != null
+            && !e.definition().union()
+            && e.definition().members().isEmpty();
+    boolean flexible = array.type() instanceof CType.Array a && a.length() == null;
+    return emptyStruct
+            && flexible
+            && array.name() != null
+            && ("__empty_" + array.name()).equals(empty.name())
+        ? array
+        : m;
   }
 
   private static String anonymousName(RecordDef def) {

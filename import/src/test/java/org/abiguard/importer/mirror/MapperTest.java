@@ -60,6 +60,7 @@ class MapperTest {
             "struct packed_two",
             "struct aligned_sixteen",
             "struct __zero_len",
+            "struct declared_flex",
             "union top_union")) {
       for (String abi : ABIS) {
         mapper.map(abi, key);
@@ -126,6 +127,16 @@ class MapperTest {
     assertContains(s, "@AbiName(\"__mid\") @U64 @AbiArray(0) public long[] mid = new long[0];");
     assertContains(s, "@AbiUnion(untagged = true)\n  public static class");
     assertContains(s, "@U8 @AbiArray(0) public byte[] cmd;");
+  }
+
+  /**
+   * Linux's {@code __DECLARE_FLEX_ARRAY(T, x)} last in a struct is the flexible array {@code x}.
+   */
+  @Test
+  void declaredFlexArray() throws Exception {
+    String s = source("struct declared_flex");
+    assertContains(s, "@U8 @AbiFlexible public byte[] sigset = new byte[0];");
+    assertTrue(!s.contains("empty"), s);
   }
 
   @Test

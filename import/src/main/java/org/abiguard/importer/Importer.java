@@ -121,12 +121,12 @@ public final class Importer {
       toolchains.add(tc);
     }
     Map<String, Declarations> decls = new LinkedHashMap<>();
-    Map<String, Set<String>> namedFiles = new LinkedHashMap<>();
+    Map<String, Map<String, Set<String>>> includedFrom = new LinkedHashMap<>();
     for (Toolchain tc : toolchains) {
       String text = tc.preprocess();
       tc.compileHeaders();
       Parser parser = Parser.parse(text);
-      namedFiles.put(tc.abi().abiName(), Selection.namedFiles(text, tc.includerName()));
+      includedFrom.put(tc.abi().abiName(), Selection.includedFrom(text, tc.includerName()));
       for (Parser.Problem p : parser.problems()) {
         log.warn(
             tc.abi().abiName()
@@ -139,12 +139,13 @@ public final class Importer {
     }
     log.info(
         "preprocessed and parsed for " + String.join(", ", abis) + " in " + millis(start) + " ms");
-    List<String> roots = Selection.roots(decls, namedFiles, options.types(), where);
+    List<String> roots = Selection.roots(decls, includedFrom, options.types(), where);
     if (roots.isEmpty()) {
       throw new Failure(
           "no struct or union "
               + (options.types() == null
-                  ? "is declared in the headers"
+                  ? "is declared in the named headers themselves; pick those of the headers they"
+                      + " include with --types REGEX, or name those headers with --header"
                   : "matches --types " + options.types().pattern()));
     }
     Probes probes = new Probes();

@@ -1,7 +1,10 @@
 package org.abiguard.importer;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +27,87 @@ final class Selection {
 
   private Selection() {}
 
-  /** The files the includer itself includes: the headers as the preprocessor names them. */
-  static Set<String> namedFiles(String preprocessed, String includerName) {
-    Set<String> named = new LinkedHashSet<>();
-    String current = "";
+  /**
+   * Each file of the preprocessed text → the named headers (those the includer itself includes, as
+   * the preprocessor names them) through which it was included; a named header maps to itself.
+   */
+  static Map<String, Set<String>> includedFrom(String preprocessed, String includerName) {
+    Map<String, Set<String>> from = new LinkedHashMap<>();
+    Deque<String> stack = new ArrayDeque<>(); // the include chain below the includer
+    String root = null; // the named header at the bottom of the chain, if the includer named it
+    boolean inIncluder = false;
     Matcher m = LINE_MARKER.matcher(preprocessed);
-    String previous = "";
     while (m.find()) {
       String file = m.group(2);
       String flags = m.group(3);
-      if (flags.contains(" 1") && previous.endsWith(includerName)) {
-        named.add(file);
+      if (file.endsWith(includerName) || file.startsWith("<")) {
+        // back in the includer, or in <built-in> / <command-line> (stdc-predef.h comes from there)
+        stack.clear();
+        inIncluder = file.endsWith(includerName);
+        continue;
       }
-      current = file;
-      previous = current;
+      if (flags.contains(" 1")) {
+        if (stack.isEmpty()) {
+          root = inIncluder ? file : null;
+        }
+        stack.push(file);
+      } else if (flags.contains(" 2")) {
+        while (!stack.isEmpty() && !stack.peek().equals(file)) {
+          stack.pop();
+        }
+      }
+      if (root != null && !stack.isEmpty()) {
+        from.computeIfAbsent(file, f -> new LinkedHashSet<>()).add(root);
+      }
     }
+    return from;
+  }
+
+  /** The named headers: the files the includer itself includes. */
+  static Set<String> namedFiles(Map<String, Set<String>> includedFrom) {
+    Set<String> named = new LinkedHashSet<>();
+    includedFrom.forEach(
+        (file, roots) -> {
+          if (roots.contains(file)) {
+            named.add(file);
+          }
+        });
     return named;
+  }
+
+  /**
+   * Whether {@code --types} may pick a type declared in {@code file}: any file but those of the C
+   * library and the compiler, which are the files under {@code /usr/} reached only through a named
+   * header of theirs ({@code stdint.h}, which Xen's headers need first). A header under one of
+   * their subdirectories ({@code linux/kvm.h}) is the platform's interface, and so are the headers
+   * it includes ({@code asm/kvm.h}).
+   */
+  static boolean pickable(String file, Set<String> namedThrough) {
+    if (!file.startsWith("/usr/")) {
+      return true;
+    }
+    return namedThrough.stream().anyMatch(named -> !isToolchainHeader(named));
+  }
+
+  /**
+   * A header directly in a system include directory ({@code /usr/include/stdint.h}, {@code
+   * /usr/include/x86_64-linux-gnu/...}'s top level) or in the compiler's ({@code
+   * /usr/lib/gcc/.../stddef.h}): the C library's and compiler's, not an interface to mirror.
+   */
+  private static boolean isToolchainHeader(String file) {
+    if (!file.startsWith("/usr/")) {
+      return false;
+    }
+    if (file.startsWith("/usr/lib/gcc")) {
+      return true;
+    }
+    int slash = file.lastIndexOf('/');
+    String dir = slash < 0 ? "" : file.substring(0, slash);
+    return dir.equals("/usr/include")
+        || dir.equals("/usr/local/include")
+        || (dir.startsWith("/usr/include/")
+            && dir.indexOf('/', "/usr/include/".length()) < 0
+            && dir.contains("-linux-"));
   }
 
   /**
@@ -48,13 +116,14 @@ final class Selection {
    */
   static List<String> roots(
       Map<String, Declarations> decls,
-      Map<String, Set<String>> namedFiles,
+      Map<String, Map<String, Set<String>>> includedFrom,
       Pattern types,
       Map<String, Location> where) {
     Set<String> keys = new LinkedHashSet<>();
     for (Map.Entry<String, Declarations> e : decls.entrySet()) {
       Declarations d = e.getValue();
-      Set<String> named = namedFiles.get(e.getKey());
+      Map<String, Set<String>> from = includedFrom.get(e.getKey());
+      Set<String> named = namedFiles(from);
       List<Object[]> candidates = new ArrayList<>(); // {key, cName, location}
       for (RecordDef r : d.records) {
         candidates.add(new Object[] {r.keyword() + " " + r.tag(), r.tag(), r.location()});
@@ -76,7 +145,8 @@ final class Selection {
         boolean wanted =
             types == null
                 ? named.contains(at.file())
-                : types.matcher((String) c[1]).matches() && !at.file().startsWith("/usr/");
+                : types.matcher((String) c[1]).matches()
+                    && pickable(at.file(), from.getOrDefault(at.file(), Set.of()));
         if (wanted) {
           keys.add((String) c[0]);
           where.putIfAbsent((String) c[0], at);

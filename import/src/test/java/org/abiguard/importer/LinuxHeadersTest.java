@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,25 +30,13 @@ class LinuxHeadersTest {
   @ParameterizedTest
   @ValueSource(strings = {"linux/kvm.h", "linux/io_uring.h", "linux/perf_event.h"})
   void everyTypeIsProvenButAnEmptyStructInAUnion(String header) {
-    List<String> abis = List.of("x86_64", "i386");
-    String missing = Compilers.missing(abis);
-    assumeTrue(missing == null, () -> "skipped: " + missing);
-    assumeTrue(
-        Files.isRegularFile(Path.of("/usr/include").resolve(header)) && Files.isDirectory(ASM),
-        () -> "skipped: no " + header + " or no " + ASM + " (Debian's linux-libc-dev)");
-    RecordingLog log = new RecordingLog();
+    assumeTrue(Files.isDirectory(ASM), () -> "skipped: no " + ASM + " (Debian's linux-libc-dev)");
     ImportResult r =
-        Importer.run(
-            new ImportOptions(
-                List.of(header),
-                List.of(),
-                List.of(),
-                "org.example.linux",
-                out,
-                null,
-                abis,
-                Map.of("i386", List.of("gcc", "-m32", "-isystem", ASM.getParent().toString()))),
-            log);
+        importLinux(
+            header,
+            null,
+            List.of("x86_64", "i386"),
+            Map.of("i386", List.of("gcc", "-m32", "-isystem", ASM.getParent().toString())));
     assertNull(r.problem());
     assertEquals(r.written(), r.proven());
     // io_uring_buf_ring's __DECLARE_FLEX_ARRAY stands in a union, where its empty struct stays
@@ -67,5 +57,49 @@ class LinuxHeadersTest {
           default -> List.of("struct perf_event_attr", "struct perf_event_mmap_page");
         };
     assertTrue(r.proven().containsAll(expected), r.proven() + " " + r.leftOut());
+  }
+
+  /** {@code --types} picks from a platform header under /usr/include, and from what it includes. */
+  @ParameterizedTest
+  @ValueSource(strings = {"kvm_run", "kvm_regs"})
+  void typesPicksFromAPlatformHeader(String type) {
+    ImportResult r = importLinux("linux/kvm.h", Pattern.compile(type), List.of("x86_64"), Map.of());
+    assertNull(r.problem());
+    assertTrue(r.success(), r.leftOut().toString());
+    assertTrue(r.proven().contains("struct " + type), r.proven().toString());
+    assertTrue(!r.proven().contains("struct kvm_signal_mask"), r.proven().toString());
+  }
+
+  /**
+   * linux/vhost.h declares no struct itself: they are in linux/vhost_types.h, which it includes.
+   */
+  @Test
+  void aHeaderThatOnlyIncludesOthersSaysHowToPickTheirTypes() {
+    ImportResult r = importLinux("linux/vhost.h", null, List.of("x86_64"), Map.of());
+    assertEquals(
+        "no struct or union is declared in the named headers themselves; pick those of the headers"
+            + " they include with --types REGEX, or name those headers with --header",
+        r.problem());
+  }
+
+  /** Imports a header of /usr/include; skipped, with the reason, without it or a compiler. */
+  private ImportResult importLinux(
+      String header, Pattern types, List<String> abis, Map<String, List<String>> compilers) {
+    String missing = Compilers.missing(abis);
+    assumeTrue(missing == null, () -> "skipped: " + missing);
+    assumeTrue(
+        Files.isRegularFile(Path.of("/usr/include").resolve(header)),
+        () -> "skipped: no /usr/include/" + header + " (Debian's linux-libc-dev)");
+    return Importer.run(
+        new ImportOptions(
+            List.of(header),
+            List.of(),
+            List.of(),
+            "org.example.linux",
+            out,
+            types,
+            abis,
+            compilers),
+        new RecordingLog());
   }
 }

@@ -1,0 +1,76 @@
+package org.abiguard.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which headers {@code --types} picks from: the named headers and what they include, but not the C
+ * library's and compiler's headers that a named {@code stdint.h} brings. The line markers are those
+ * of {@code gcc -E -dD} over {@code #include <stdint.h>}, {@code <linux/kvm.h>} and a local header.
+ */
+class SelectionTest {
+  private static final String PREPROCESSED =
+      """
+      # 0 "abiguard-x86_64.c"
+      # 0 "<built-in>"
+      # 0 "<command-line>"
+      # 1 "/usr/include/stdc-predef.h" 1 3 4
+      # 0 "<command-line>" 2
+      # 1 "abiguard-x86_64.c"
+      # 1 "/usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h" 1 3 4
+      # 1 "/usr/include/stdint.h" 1 3 4
+      # 1 "/usr/include/x86_64-linux-gnu/bits/types.h" 1 3 4
+      typedef struct { int __val[2]; } __fsid_t;
+      # 30 "/usr/include/stdint.h" 2 3 4
+      # 10 "/usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h" 2 3 4
+      # 2 "abiguard-x86_64.c" 2
+      # 1 "/usr/include/linux/kvm.h" 1 3 4
+      # 1 "/usr/include/linux/types.h" 1 3 4
+      # 1 "/usr/include/x86_64-linux-gnu/asm/types.h" 1 3 4
+      # 2 "/usr/include/linux/types.h" 2 3 4
+      # 5 "/usr/include/linux/kvm.h" 2 3 4
+      # 1 "/usr/include/x86_64-linux-gnu/asm/kvm.h" 1 3 4
+      struct kvm_regs { unsigned long long rax; };
+      # 20 "/usr/include/linux/kvm.h" 2 3 4
+      struct kvm_run { unsigned char request_interrupt_window; };
+      # 3 "abiguard-x86_64.c" 2
+      # 1 "public/memory.h" 1
+      # 1 "public/xen.h" 1
+      # 2 "public/memory.h" 2
+      # 4 "abiguard-x86_64.c" 2
+      """;
+
+  private static final Map<String, Set<String>> FROM =
+      Selection.includedFrom(PREPROCESSED, "abiguard-x86_64.c");
+
+  @Test
+  void eachHeaderKnowsTheNamedHeaderThatBroughtIt() {
+    String gccStdint = "/usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h";
+    assertEquals(Set.of(gccStdint), FROM.get("/usr/include/x86_64-linux-gnu/bits/types.h"));
+    assertEquals(
+        Set.of("/usr/include/linux/kvm.h"), FROM.get("/usr/include/x86_64-linux-gnu/asm/kvm.h"));
+    assertEquals(Set.of("public/memory.h"), FROM.get("public/xen.h"));
+    assertEquals(
+        Set.of(gccStdint, "/usr/include/linux/kvm.h", "public/memory.h"),
+        Selection.namedFiles(FROM),
+        "stdc-predef.h comes from the command line, not from the includer");
+  }
+
+  @Test
+  void typesArePickedFromTheInterfaceNotFromTheCLibrary() {
+    assertTrue(pickable("/usr/include/linux/kvm.h"));
+    assertTrue(pickable("/usr/include/x86_64-linux-gnu/asm/kvm.h"), "what linux/kvm.h includes");
+    assertTrue(pickable("public/xen.h"));
+    assertFalse(pickable("/usr/include/x86_64-linux-gnu/bits/types.h"), "through stdint.h only");
+    assertFalse(pickable("/usr/include/stdc-predef.h"));
+  }
+
+  private static boolean pickable(String file) {
+    return Selection.pickable(file, FROM.getOrDefault(file, Set.of()));
+  }
+}

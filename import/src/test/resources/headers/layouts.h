@@ -70,3 +70,10 @@ struct declared_flex {
         uint8_t sigset[];
     };
 };
+
+/* arrays of arrays, also through a typedef of an array: one Java array, row by row */
+typedef uint8_t mac_addr[6];
+struct two_dims {
+    uint16_t coeff[3][2];
+    mac_addr macs[2];
+};

@@ -757,6 +757,25 @@ class StructStageTest {
                 + " struct it nests) is still unknown after annotation processing; see the compiler's other errors"));
   }
 
+  /** One unknown dimension of an array of arrays is as unknown as a whole length. */
+  @Test
+  void anUnresolvedDimensionIsNotReadAsZero() {
+    Source s = Compile.struct("  @AbiArray({3, COLUMNS}) @U8 byte[] b;");
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiArray({3, COLUMNS})",
+            "COLUMNS",
+            "cannot find symbol\n  symbol:   variable COLUMNS\n  location: class p.S"),
+        s.error(
+            "class S",
+            "class",
+            P
+                + "struct S was not generated: a type or annotation value of it (or of a"
+                + " struct it nests) is still unknown after annotation processing; see the"
+                + " compiler's other errors"));
+  }
+
   @Test
   void structThatCannotBeLaidOutIsALayoutError() {
     Source s =

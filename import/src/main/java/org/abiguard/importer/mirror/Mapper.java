@@ -303,18 +303,13 @@ public final class Mapper {
         } else if (as.element instanceof StructShape ss) {
           javaType = ss.javaName + "[]";
         } else {
-          throw new Unmirrorable(
-              "array of arrays "
-                  + describe(m)
-                  + " has no mirror (abiguard's @AbiArray is"
-                  + " one-dimensional)",
-              m.location());
+          throw new IllegalStateException("an array of arrays is flattened: " + describe(m));
         }
         if (as.length < 0) {
           ann.add("@AbiFlexible");
           init = "new " + javaType.substring(0, javaType.length() - 2) + "[0]";
         } else {
-          ann.add("@AbiArray(" + as.length + ")");
+          ann.add(as.annotation());
           init = "new " + javaType.substring(0, javaType.length() - 2) + "[" + as.length + "]";
         }
       }
@@ -424,7 +419,26 @@ public final class Mapper {
   private record StructShape(String javaName) implements Shape {}
 
   /** {@code length} -1 for a flexible array. */
-  private record ArrayShape(long length, Shape element) implements Shape {}
+  /**
+   * A fixed or flexible array.
+   *
+   * @param length every element, all dimensions together (-1 for a flexible array)
+   * @param element one element: an integer or a struct
+   * @param dims the C dimensions, outermost first ({@code [3, 2]} for {@code x[3][2]})
+   */
+  private record ArrayShape(long length, Shape element, List<Long> dims) implements Shape {
+    /** {@code @AbiArray(6)}, or {@code @AbiArray({3, 2})} for an array of arrays. */
+    String annotation() {
+      if (dims.size() == 1) {
+        return "@AbiArray(" + length + ")";
+      }
+      StringBuilder text = new StringBuilder("@AbiArray({");
+      for (int i = 0; i < dims.size(); i++) {
+        text.append(i == 0 ? "" : ", ").append(dims.get(i));
+      }
+      return text.append("})").toString();
+    }
+  }
 
   private Shape shape(Ctx ctx, CType t, String memberName, String lvalue) throws Unmirrorable {
     Declarations d = decls.get(ctx.abi);
@@ -455,24 +469,23 @@ public final class Mapper {
       throw new Unmirrorable("type '" + t + "' has no mirror", ctx.location);
     }
     if (t instanceof CType.Array a) {
-      if (a.element() instanceof CType.Array) {
-        throw new Unmirrorable(
-            "array of arrays "
-                + CSpelling.declaration(t, String.valueOf(memberName))
-                + " has no mirror (abiguard's @AbiArray is one-dimensional)",
-            ctx.location);
-      }
       long length = a.length() == null ? -1 : same("(" + a.length() + ")", ctx.location);
       // length 0 is GNU C's zero-length array (io_uring_sqe's cmd[0]): @AbiArray(0), no bytes
       Shape element = shape(ctx, a.element(), memberName, lvalue == null ? null : lvalue + "[0]");
-      if (element instanceof ArrayShape) {
-        throw new Unmirrorable(
-            "array of arrays (through a typedef) "
-                + memberName
-                + " has no mirror (abiguard's @AbiArray is one-dimensional)",
-            ctx.location);
+      if (element instanceof ArrayShape inner) {
+        // T x[3][2] (also through a typedef of an array): @AbiArray({3, 2}), 6 elements row by row
+        if (length < 0) {
+          throw new Unmirrorable(
+              "flexible array of arrays "
+                  + CSpelling.declaration(t, String.valueOf(memberName))
+                  + " has no mirror (@AbiFlexible elements are integers or structs)",
+              ctx.location);
+        }
+        List<Long> dims = new ArrayList<>(List.of(length));
+        dims.addAll(inner.dims());
+        return new ArrayShape(length * inner.length(), inner.element(), dims);
       }
-      return new ArrayShape(length, element);
+      return new ArrayShape(length, element, List.of(length));
     }
     if (t instanceof CType.Record r) {
       RecordDef def = d.definition(r);

@@ -61,6 +61,7 @@ class MapperTest {
             "struct aligned_sixteen",
             "struct __zero_len",
             "struct declared_flex",
+            "struct two_dims",
             "union top_union")) {
       for (String abi : ABIS) {
         mapper.map(abi, key);
@@ -137,6 +138,14 @@ class MapperTest {
     String s = source("struct declared_flex");
     assertContains(s, "@U8 @AbiFlexible public byte[] sigset = new byte[0];");
     assertTrue(!s.contains("empty"), s);
+  }
+
+  /** {@code T x[3][2]} is {@code @AbiArray({3, 2})} on a Java array of 6, typedef or not. */
+  @Test
+  void arraysOfArrays() throws Exception {
+    String s = source("struct two_dims");
+    assertContains(s, "@U16 @AbiArray({3, 2}) public short[] coeff = new short[6];");
+    assertContains(s, "@U8 @AbiArray({2, 6}) public byte[] macs = new byte[12];");
   }
 
   @Test

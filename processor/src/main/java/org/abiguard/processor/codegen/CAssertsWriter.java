@@ -95,8 +95,10 @@ public final class CAssertsWriter {
         continue;
       }
       staticAssert(out, "sizeof(" + access + ")", f.size(), mirror, abi);
-      if (f.field().type() instanceof MemberType.ArrayType) {
-        staticAssert(out, "sizeof(" + access + "[0])", f.elementSize(), mirror, abi);
+      if (f.field().type() instanceof MemberType.ArrayType array) {
+        // one [0] per dimension: x[0][0] is an element of T x[3][2]
+        String element = access + "[0]".repeat(array.dims().size());
+        staticAssert(out, "sizeof(" + element + ")", f.elementSize(), mirror, abi);
       }
     }
     for (String m : missing) {

@@ -47,14 +47,9 @@ final class CDeclarations {
       return typeName(array.element(), field.width()) + " " + name + "[]" + aligned + ";";
     }
     if (type instanceof MemberType.ArrayType array) {
-      return typeName(array.element(), field.width())
-          + " "
-          + name
-          + "["
-          + array.length()
-          + "]"
-          + aligned
-          + ";";
+      StringBuilder dims = new StringBuilder();
+      array.dims().forEach(d -> dims.append('[').append(d).append(']'));
+      return typeName(array.element(), field.width()) + " " + name + dims + aligned + ";";
     }
     String typeName = typeName(type, field.width());
     return (typeName.endsWith("*") ? typeName + name : typeName + " " + name) + aligned + ";";
@@ -84,7 +79,9 @@ final class CDeclarations {
       return "anonymous " + scalarKind(type, field.width());
     }
     if (type instanceof MemberType.ArrayType array) {
-      return array.length() + " x " + scalarKind(array.element(), field.width());
+      StringBuilder dims = new StringBuilder();
+      array.dims().forEach(d -> dims.append(d).append(" x "));
+      return dims + scalarKind(array.element(), field.width());
     }
     return scalarKind(type, field.width());
   }

@@ -2,6 +2,7 @@ package org.abiguard.processor.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import java.util.List;
 import java.util.Objects;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.model.FieldModel;
@@ -202,8 +203,15 @@ sealed interface MemberCode
               elementAlign,
               access);
     }
-    CodeBlock sequence =
-        CodeBlock.of("$T.sequenceLayout($L, $L)", SegmentAccess.MEMORY_LAYOUT, length, element);
+    // an array of arrays nests a sequence per dimension, innermost first: T x[3][2] is a sequence
+    // of 3 sequences of 2, so that a path of two sequence elements selects x[i][j]
+    List<Integer> dims = length == type.length() ? type.dims() : List.of(length);
+    CodeBlock sequence = element;
+    for (int i = dims.size() - 1; i >= 0; i--) {
+      sequence =
+          CodeBlock.of(
+              "$T.sequenceLayout($L, $L)", SegmentAccess.MEMORY_LAYOUT, dims.get(i), sequence);
+    }
     if (field.align() > elementAlign) {
       sequence = CodeBlock.of("$L.withByteAlignment($L)", sequence, field.align());
     }

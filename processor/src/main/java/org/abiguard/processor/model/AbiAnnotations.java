@@ -11,6 +11,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
@@ -87,22 +88,34 @@ public final class AbiAnnotations {
   public static boolean hasUnresolvedValue(AnnotationMirror am) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         am.getElementValues().entrySet()) {
-      TypeMirror type = e.getKey().getReturnType();
-      Object value = e.getValue().getValue();
-      boolean fits =
-          switch (type.getKind()) {
-            case BOOLEAN -> value instanceof Boolean;
-            case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> value instanceof Number;
-            case CHAR -> value instanceof Character;
-            case DECLARED -> fitsDeclared((DeclaredType) type, value);
-            case ARRAY -> value instanceof java.util.List<?>;
-            default -> true;
-          };
-      if (!fits) {
+      if (!fits(e.getKey().getReturnType(), e.getValue().getValue())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether an annotation value is one of the element's type. An array's elements are each checked
+   * ({@code @AbiArray({3, LENGTH})}); a lone value of the component type is accepted as well, as a
+   * class file compiled when the element was not yet an array holds it.
+   */
+  private static boolean fits(TypeMirror type, Object value) {
+    return switch (type.getKind()) {
+      case BOOLEAN -> value instanceof Boolean;
+      case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> value instanceof Number;
+      case CHAR -> value instanceof Character;
+      case DECLARED -> fitsDeclared((DeclaredType) type, value);
+      case ARRAY -> {
+        TypeMirror component = ((ArrayType) type).getComponentType();
+        if (value instanceof java.util.List<?> list) {
+          yield list.stream()
+              .allMatch(v -> v instanceof AnnotationValue av && fits(component, av.getValue()));
+        }
+        yield fits(component, value);
+      }
+      default -> true;
+    };
   }
 
   private static boolean fitsDeclared(DeclaredType type, Object value) {

@@ -397,29 +397,63 @@ final class MemberReader {
               + " add @AbiArray(n) with the length of the C array");
       return Optional.empty();
     }
-    int length = WidthReader.intValue(array.get(), "value", 0);
-    if (length < 0) {
-      m.problem(
+    List<Integer> dims = WidthReader.intValues(array.get(), "value");
+    long total = 1;
+    boolean valid = !dims.isEmpty();
+    if (dims.isEmpty()) {
+      arrayProblem(
+          m,
           array.get(),
-          "value",
-          "@AbiArray("
-              + length
-              + ") on "
-              + m.describe()
-              + " is negative; the length of a C array is at least 1 (0 for GNU C's zero-length"
-              + " array)");
+          dims,
+          "has no length; give the C array's, or each dimension's: @AbiArray({rows, columns})");
+    }
+    for (int dim : dims) {
+      if (dim < 0) {
+        valid = false;
+        arrayProblem(
+            m,
+            array.get(),
+            dims,
+            "is negative; the length of a C array is at least 1 (0 for GNU C's zero-length"
+                + " array)");
+        break;
+      }
+      total = Math.min(total * dim, Integer.MAX_VALUE + 1L); // no long overflow either
+    }
+    if (valid && total > Integer.MAX_VALUE) {
+      valid = false;
+      arrayProblem(m, array.get(), dims, "has more elements than a Java array holds");
     }
     if (component.getKind() == TypeKind.ARRAY) {
       m.problem(
           array.get(),
           "array of arrays "
               + m.describe()
-              + " is not supported; declare a"
-              + " one-dimensional array with @AbiArray(rows * columns), which C lays out the same way");
+              + " is not supported; declare a one-dimensional Java array of all the elements, row"
+              + " by row, with @AbiArray({rows, columns}), which C lays out the same way");
       return Optional.empty();
     }
     Optional<MemberType> element = readElement(m, component, width);
-    return length < 0 ? Optional.empty() : element.map(e -> new MemberType.ArrayType(length, e));
+    int length = (int) total;
+    return valid ? element.map(e -> new MemberType.ArrayType(length, e, dims)) : Optional.empty();
+  }
+
+  /** A problem on {@code @AbiArray}'s value: {@code "@AbiArray({3, -2}) on 'x' " + what}. */
+  private static void arrayProblem(
+      Member m, AnnotationMirror array, List<Integer> dims, String what) {
+    m.problem(array, "value", "@AbiArray(" + arrayText(dims) + ") on " + m.describe() + " " + what);
+  }
+
+  /** The annotation's value as written: {@code 6}, or {@code {3, 2}}. */
+  private static String arrayText(List<Integer> dims) {
+    if (dims.size() == 1) {
+      return String.valueOf(dims.get(0));
+    }
+    StringBuilder text = new StringBuilder("{");
+    for (int i = 0; i < dims.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(dims.get(i));
+    }
+    return text.append('}').toString();
   }
 
   /** A scalar member, or one element of an array member. */

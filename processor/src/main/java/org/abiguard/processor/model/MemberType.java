@@ -1,5 +1,7 @@
 package org.abiguard.processor.model;
 
+import java.util.List;
+
 /**
  * The C type of a struct member, as far as layout and code generation need it. Plain data: no javac
  * types, so the layout engine can be used and tested without a compiler.
@@ -32,5 +34,22 @@ public sealed interface MemberType
    * A fixed array {@code element name[length]}; the element is an {@link IntType}, {@link
    * PointerType} or {@link StructType}.
    */
-  record ArrayType(int length, MemberType element) implements MemberType {}
+  /**
+   * A fixed array.
+   *
+   * @param length the number of elements, every dimension's together
+   * @param element the type of one element
+   * @param dims the C dimensions, outermost first: {@code [length]} for a one-dimensional array,
+   *     {@code [3, 2]} for {@code T x[3][2]} (length 6)
+   */
+  record ArrayType(int length, MemberType element, List<Integer> dims) implements MemberType {
+    public ArrayType {
+      dims = List.copyOf(dims);
+    }
+
+    /** A one-dimensional array. */
+    public ArrayType(int length, MemberType element) {
+      this(length, element, List.of(length));
+    }
+  }
 }

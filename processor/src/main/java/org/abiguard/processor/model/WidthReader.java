@@ -163,6 +163,26 @@ public final class WidthReader {
     return v instanceof Integer i ? i : fallback;
   }
 
+  /**
+   * An {@code int[]} member of an annotation, defaults applied: its elements, or the one int a
+   * class file compiled when the member was an {@code int} holds; empty if it has none.
+   */
+  public static List<Integer> intValues(AnnotationMirror am, String member) {
+    Object v = value(am, member);
+    if (v instanceof Integer i) {
+      return List.of(i);
+    }
+    List<Integer> values = new ArrayList<>();
+    if (v instanceof List<?> list) {
+      for (Object element : list) {
+        if (element instanceof AnnotationValue av && av.getValue() instanceof Integer i) {
+          values.add(i);
+        }
+      }
+    }
+    return values;
+  }
+
   /** A boolean member of an annotation, defaults applied. */
   public static boolean boolValue(AnnotationMirror am, String member, boolean fallback) {
     Object v = value(am, member);

@@ -107,6 +107,13 @@ class RestOfCForeignMemoryTest {
           @AbiAnonymous public Cmd cmd;
         }
 
+        /** C's uint16_t coeff[3][2]: a sequence of 3 sequences of 2. */
+        @AbiStruct(name = "grid")
+        public static class Grid {
+          @U8 public int tag;
+          @AbiArray({3, 2}) @U16 public int[] coeff = new int[6];
+        }
+
         @AbiUnion(untagged = true)
         public static class Cmd {
           @U64 public long optval;
@@ -137,6 +144,13 @@ class RestOfCForeignMemoryTest {
 
         public static long offsetOf(MemoryLayout layout, String name) {
           return layout.byteOffset(MemoryLayout.PathElement.groupElement(name));
+        }
+
+        public static long offsetOfElement(MemoryLayout layout, String name, long i, long j) {
+          return layout.byteOffset(
+              MemoryLayout.PathElement.groupElement(name),
+              MemoryLayout.PathElement.sequenceElement(i),
+              MemoryLayout.PathElement.sequenceElement(j));
         }
 
         public static long sizeOf(MemoryLayout layout, String name) {
@@ -293,6 +307,9 @@ class RestOfCForeignMemoryTest {
         "Edges_WithAnonMarshaller", new Expected(List.of("tag", "-3", "?"), offsets("tag", "TAG")));
     // mid is a sequence of 0 elements at 8 (4 on i386), where ioprio starts too
     LAYOUTS.put(
+        "Edges_GridMarshaller",
+        new Expected(List.of("tag", "-1", "coeff"), offsets("tag", "TAG", "coeff", "COEFF")));
+    LAYOUTS.put(
         "Edges_ZeroLenMarshaller",
         new Expected(
             List.of("opcode", "-7", "mid", "ioprio", "-6", "?"),
@@ -361,6 +378,11 @@ class RestOfCForeignMemoryTest {
         "a flexible array is a sequence of 0 elements");
     Object outer = load(P + "Edges_PackedOuterMarshaller$X86_64").getField("LAYOUT").get(null);
     assertEquals(4L, call(probe, "sizeOf", outer, "inner"));
+    Object grid = load(P + "Edges_GridMarshaller$X86_64").getField("LAYOUT").get(null);
+    assertEquals(
+        2L + 2 * 4 + 1 * 2,
+        call(probe, "offsetOfElement", grid, "coeff", 2L, 1L),
+        "coeff[2][1]: a sequence of 3 sequences of 2");
   }
 
   // ---------------------------------------------------------------- the same bytes

@@ -99,13 +99,10 @@ class ZeroLengthArrayTest {
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
-    CHarness.assumeCompiler(abi);
     String asserts =
         CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
     assertTrue(asserts.contains("sizeof(((struct sqe *)0)->mid) == 0"), asserts);
-    Path header = CHarness.write(dir, "zero.h", HEADER);
-    CHarness.Result r = CHarness.checkAsserts(abi, dir, header, asserts);
-    assertEquals(0, r.exitCode(), r.output());
+    CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
   }
 
   @Test

@@ -206,15 +206,45 @@ class MemberReaderTest {
   }
 
   @Test
-  void arrayOfArraysIsAnError() {
+  void aJavaArrayOfArraysIsAnError() {
     Source s = struct("  @AbiArray(6) @U8 byte[][] grid;");
     assertExactly(
         javac(s),
         s.error(
             "@AbiArray(6)",
             P
-                + "array of arrays 'grid' is not supported; declare a"
-                + " one-dimensional array with @AbiArray(rows * columns), which C lays out the same way"));
+                + "array of arrays 'grid' is not supported; declare a one-dimensional Java array of"
+                + " all the elements, row by row, with @AbiArray({rows, columns}), which C lays out"
+                + " the same way"));
+  }
+
+  /** C's {@code uint16_t coeff[3][2]}: six elements in one Java array. */
+  @Test
+  void aCArrayOfArraysIsOneJavaArray() {
+    Source s = struct("  @AbiArray({3, 2}) @U16 int[] coeff = new int[6];");
+    assertExactly(javac(s));
+  }
+
+  @Test
+  void anArrayWithoutLengthOrWithANegativeDimensionIsAnError() {
+    Source none = struct("  @AbiArray({}) @U16 int[] coeff;");
+    assertExactly(
+        javac(none),
+        none.error(
+            "@AbiArray({})",
+            "{})",
+            P
+                + "@AbiArray({}) on 'coeff' has no length; give the C array's, or each dimension's:"
+                + " @AbiArray({rows, columns})"));
+    Source negative = struct("  @AbiArray({3, -2}) @U16 int[] coeff;");
+    assertExactly(
+        javac(negative),
+        negative.error(
+            "@AbiArray({3, -2})",
+            "{3, -2})",
+            P
+                + "@AbiArray({3, -2}) on 'coeff' is negative; the length of a C array is at least 1"
+                + " (0 for GNU C's zero-length array)"));
   }
 
   @Test

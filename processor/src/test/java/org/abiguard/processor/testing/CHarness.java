@@ -174,6 +174,20 @@ public final class CHarness {
   }
 
   /**
+   * Skipped, with the reason, without the ABI's compiler; else {@link #checkAsserts} of {@code
+   * assertsText} after a header of {@code headerText}, failing with the compiler's output unless
+   * every assertion holds.
+   */
+  public static void assertAssertsHold(
+      TargetAbi abi, Path dir, String headerText, String assertsText) {
+    assumeCompiler(abi);
+    Result r = checkAsserts(abi, dir, write(dir, "declarations.h", headerText), assertsText);
+    if (!r.ok()) {
+      throw new AssertionError("the C compiler refuses abi-asserts.h: " + r.output());
+    }
+  }
+
+  /**
    * Compiles {@code source} (saved as {@code fileName} in {@code dir}, which is on the include
    * path) and runs it.
    */

@@ -1,0 +1,121 @@
+package org.abiguard.processor.codegen;
+
+import static org.abiguard.processor.Expected.assertExactly;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import org.abiguard.processor.Compile;
+import org.abiguard.processor.CompiledClasses;
+import org.abiguard.processor.Expected.Source;
+import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.testing.CHarness;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * C's array of arrays ({@code __u16 coeff[3][3]} of Linux's media controls, {@code struct
+ * ptp_clock_time ts[25][3]}) is {@code @AbiArray({rows, columns})} on one Java array holding every
+ * element row by row: the C compilers prove it against the two-dimensional declaration, whose
+ * element {@code x[0][0]} the assertions size.
+ */
+class ArrayOfArraysTest {
+  private static final Source GRID =
+      Source.of(
+          "p.Grid",
+          """
+          package p;
+
+          import org.abiguard.*;
+
+          @AbiStruct(name = "grid")
+          public class Grid {
+            @U8 public int tag;
+            @AbiArray({3, 2}) @U16 public int[] coeff = new int[6];
+            @AbiArray({2, 2}) public Stamp[] stamps = {
+              new Stamp(), new Stamp(), new Stamp(), new Stamp()
+            };
+
+            @AbiStruct(name = "stamp")
+            public static class Stamp {
+              @S64 public long sec;
+              @U32 public long nsec;
+            }
+          }
+          """);
+
+  private static final String HEADER =
+      """
+      #include <stdint.h>
+      struct stamp { int64_t sec; uint32_t nsec; };
+      struct grid { uint8_t tag; uint16_t coeff[3][2]; struct stamp stamps[2][2]; };
+      """;
+
+  private static Compilation compilation;
+
+  @BeforeAll
+  static void compile() {
+    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), GRID);
+  }
+
+  @Test
+  void compilesWithoutAnyDiagnostic() {
+    assertExactly(compilation);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TargetAbi.class)
+  void theCCompilerProvesItAgainstTheTwoDimensionalDeclaration(TargetAbi abi, @TempDir Path dir) {
+    String asserts =
+        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    assertTrue(asserts.contains("sizeof(((struct grid *)0)->coeff[0][0]) == 2"), asserts);
+    CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
+  }
+
+  /** coeff[1][0] is Java's coeff[2], 4 bytes after coeff[0][0]; stamps[1][1] is stamps[3]. */
+  @Test
+  void elementsAreInCOrderRowByRow() throws Exception {
+    ClassLoader loader = CompiledClasses.loader(compilation);
+    Class<?> grid = loader.loadClass("p.Grid");
+    Class<?> marshaller = loader.loadClass("p.GridMarshaller");
+    Object value = grid.getConstructor().newInstance();
+    grid.getField("coeff").set(value, new int[] {1, 2, 3, 4, 5, 0xFFFF});
+    Object last = Array.get(grid.getField("stamps").get(value), 3);
+    last.getClass().getField("nsec").setLong(last, 0xCAFEL);
+    int offset = marshaller.getField("OFFSET_COEFF").getInt(null);
+    int stamps = marshaller.getField("OFFSET_STAMPS").getInt(null);
+    assertEquals(2, offset);
+    assertEquals(16, stamps); // after 1 + 1 + 12 bytes, aligned to 8
+    assertEquals(80, marshaller.getField("SIZE").getInt(null)); // 16 + 4 x 16
+
+    ByteBuffer buf = ByteBuffer.allocate(80).order(ByteOrder.LITTLE_ENDIAN);
+    marshaller.getMethod("write", grid, ByteBuffer.class, int.class).invoke(null, value, buf, 0);
+    assertEquals(3, buf.getShort(offset + 2 * 2)); // coeff[1][0]
+    assertEquals((short) 0xFFFF, buf.getShort(offset + 5 * 2)); // coeff[2][1]
+    assertEquals(0xCAFE, buf.getInt(stamps + 3 * 16 + 8)); // stamps[1][1].nsec
+    Object back = marshaller.getMethod("read", ByteBuffer.class, int.class).invoke(null, buf, 0);
+    assertArrayEquals(new int[] {1, 2, 3, 4, 5, 0xFFFF}, (int[]) grid.getField("coeff").get(back));
+  }
+
+  @Test
+  void theDocumentationShowsTheCDeclaration() throws Exception {
+    String source =
+        compilation
+            .generatedSourceFile("p.GridMarshaller")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertTrue(
+        source.contains("/** {@code uint16_t coeff[3][2];} at offset 2, 3 x 2 x u16 on x86_64. */"),
+        source);
+  }
+}

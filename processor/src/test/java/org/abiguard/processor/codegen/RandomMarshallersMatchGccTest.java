@@ -22,6 +22,7 @@ import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
 import org.abiguard.processor.testing.CHarness;
 import org.abiguard.processor.testing.RandomCTypes;
+import org.abiguard.processor.testing.StructDump;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -325,7 +326,7 @@ class RandomMarshallersMatchGccTest {
               value(
                   array.element(),
                   new FieldModel(f.javaName(), f.cName(), array.element(), 0),
-                  path + "[" + i + "]",
+                  path + StructDump.indices(array.dims(), i),
                   c));
         }
         return values;

@@ -121,6 +121,13 @@ class RandomLayoutsMatchGccTest {
         }
         if (f.flexible()) {
           n.merge("flexible arrays", 1, Integer::sum);
+        } else if (f.type() instanceof org.abiguard.processor.model.MemberType.ArrayType a) {
+          n.merge(
+              a.dims().size() > 1
+                  ? "arrays of arrays"
+                  : a.length() == 0 ? "zero-length arrays" : "arrays",
+              1,
+              Integer::sum);
         }
         if (f.alignAtLeast() > 0) {
           n.merge("aligned members", 1, Integer::sum);

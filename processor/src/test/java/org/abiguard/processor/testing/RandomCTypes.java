@@ -168,16 +168,20 @@ public final class RandomCTypes {
             .append(alignAttr(align))
             .append(";\n");
       } else if (kind < 62) {
+        // an array: of 1 to 4 elements, or of arrays (x[2][3]), or GNU C's zero-length x[0]
         MemberType t = integer();
-        int length = 1 + random.nextInt(4);
-        fields.add(new FieldModel(m, m, new MemberType.ArrayType(length, t), 0));
-        c.append("    ")
-            .append(cType(t))
-            .append(' ')
-            .append(m)
-            .append('[')
-            .append(length)
-            .append("];\n");
+        int shape = random.nextInt(8);
+        List<Integer> dims =
+            shape == 0
+                ? List.of(0)
+                : shape < 3
+                    ? List.of(1 + random.nextInt(3), 1 + random.nextInt(3))
+                    : List.of(1 + random.nextInt(4));
+        int length = dims.stream().reduce(1, (a, b) -> a * b);
+        fields.add(new FieldModel(m, m, new MemberType.ArrayType(length, t, dims), 0));
+        c.append("    ").append(cType(t)).append(' ').append(m);
+        dims.forEach(d -> c.append('[').append(d).append(']'));
+        c.append(";\n");
       } else if (kind < 66 && order == Order.LITTLE) {
         // (gcc's scalar_storage_order leaves pointers in the machine's order, unlike a real
         // big-endian ABI and abiguard's big-endian mirrors: no pointers in big-endian types)

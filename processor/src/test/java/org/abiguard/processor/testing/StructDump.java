@@ -74,7 +74,7 @@ public final class StructDump {
               layout,
               array.element(),
               f,
-              path + "[" + i + "]",
+              path + indices(array.dims(), i),
               base + f.offset() + i * f.elementSize(),
               out);
         }
@@ -82,6 +82,21 @@ public final class StructDump {
         addLeaf(layout, f.field().type(), f, path, base + f.offset(), out);
       }
     }
+  }
+
+  /**
+   * C's indices of the {@code i}-th element, row by row: {@code [1][0]} for 2 of {@code [3][2]}.
+   */
+  public static String indices(List<Integer> dims, int i) {
+    StringBuilder out = new StringBuilder();
+    int rest = i;
+    int size = dims.stream().reduce(1, (a, b) -> a * b);
+    for (int d : dims) {
+      size /= d;
+      out.append('[').append(rest / size).append(']');
+      rest %= size;
+    }
+    return out.toString();
   }
 
   private void addLeaf(

@@ -77,3 +77,9 @@ struct two_dims {
     uint16_t coeff[3][2];
     mac_addr macs[2];
 };
+
+/* a flexible array of arrays, as virtio-net's MAC table: @AbiFlexible @AbiArray(6) */
+struct mac_table {
+    uint32_t entries;
+    uint8_t macs[][6];
+};

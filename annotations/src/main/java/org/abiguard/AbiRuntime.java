@@ -516,6 +516,41 @@ public final class AbiRuntime {
   }
 
   /**
+   * Throws unless a flexible array of arrays ({@code T x[][6]}) holds exactly the rows its count
+   * member says: {@code count} rows of {@code perRow} elements.
+   *
+   * @throws IllegalArgumentException {@code "member has 10 elements but countMember says 2 rows of
+   *     6"}
+   */
+  public static void checkFlexibleRows(
+      int length, long count, int perRow, String member, String countMember) {
+    if (count < 0 || count > Integer.MAX_VALUE || length != count * perRow) {
+      throw new IllegalArgumentException(
+          member
+              + " has "
+              + length
+              + " elements but "
+              + countMember
+              + " says "
+              + Long.toUnsignedString(count)
+              + " rows of "
+              + perRow);
+    }
+  }
+
+  /**
+   * Throws unless a flexible array of arrays whose rows the caller counts holds whole rows.
+   *
+   * @throws IllegalArgumentException {@code "member has 10 elements, not whole rows of 6"}
+   */
+  public static void checkWholeRows(int length, int perRow, String member) {
+    if (length % perRow != 0) {
+      throw new IllegalArgumentException(
+          member + " has " + length + " elements, not whole rows of " + perRow);
+    }
+  }
+
+  /**
    * The exception for a union value with two members set, which no write can represent.
    *
    * @param union how C names the union: {@code union u}

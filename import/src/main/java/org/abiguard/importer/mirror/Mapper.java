@@ -307,6 +307,9 @@ public final class Mapper {
         }
         if (as.length < 0) {
           ann.add("@AbiFlexible");
+          if (as.dims().size() > 1) {
+            ann.add(as.annotation()); // each element's dimensions: T x[][6]
+          }
           init = "new " + javaType.substring(0, javaType.length() - 2) + "[0]";
         } else {
           ann.add(as.annotation());
@@ -427,14 +430,18 @@ public final class Mapper {
    * @param dims the C dimensions, outermost first ({@code [3, 2]} for {@code x[3][2]})
    */
   private record ArrayShape(long length, Shape element, List<Long> dims) implements Shape {
-    /** {@code @AbiArray(6)}, or {@code @AbiArray({3, 2})} for an array of arrays. */
+    /**
+     * {@code @AbiArray(6)}, or {@code @AbiArray({3, 2})} for an array of arrays; for a flexible
+     * array of arrays ({@code T x[][6]}) the dimensions of each element, {@code @AbiArray(6)}.
+     */
     String annotation() {
-      if (dims.size() == 1) {
-        return "@AbiArray(" + length + ")";
+      List<Long> shown = length < 0 ? dims.subList(1, dims.size()) : dims;
+      if (shown.size() == 1) {
+        return "@AbiArray(" + shown.get(0) + ")";
       }
       StringBuilder text = new StringBuilder("@AbiArray({");
-      for (int i = 0; i < dims.size(); i++) {
-        text.append(i == 0 ? "" : ", ").append(dims.get(i));
+      for (int i = 0; i < shown.size(); i++) {
+        text.append(i == 0 ? "" : ", ").append(shown.get(i));
       }
       return text.append("})").toString();
     }
@@ -474,16 +481,10 @@ public final class Mapper {
       Shape element = shape(ctx, a.element(), memberName, lvalue == null ? null : lvalue + "[0]");
       if (element instanceof ArrayShape inner) {
         // T x[3][2] (also through a typedef of an array): @AbiArray({3, 2}), 6 elements row by row
-        if (length < 0) {
-          throw new Unmirrorable(
-              "flexible array of arrays "
-                  + CSpelling.declaration(t, String.valueOf(memberName))
-                  + " has no mirror (@AbiFlexible elements are integers or structs)",
-              ctx.location);
-        }
+        // a flexible T x[][6] keeps length -1: @AbiFlexible @AbiArray(6)
         List<Long> dims = new ArrayList<>(List.of(length));
         dims.addAll(inner.dims());
-        return new ArrayShape(length * inner.length(), inner.element(), dims);
+        return new ArrayShape(length < 0 ? -1 : length * inner.length(), inner.element(), dims);
       }
       return new ArrayShape(length, element, List.of(length));
     }

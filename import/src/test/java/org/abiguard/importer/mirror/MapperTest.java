@@ -62,6 +62,7 @@ class MapperTest {
             "struct __zero_len",
             "struct declared_flex",
             "struct two_dims",
+            "struct mac_table",
             "union top_union")) {
       for (String abi : ABIS) {
         mapper.map(abi, key);
@@ -146,6 +147,9 @@ class MapperTest {
     String s = source("struct two_dims");
     assertContains(s, "@U16 @AbiArray({3, 2}) public short[] coeff = new short[6];");
     assertContains(s, "@U8 @AbiArray({2, 6}) public byte[] macs = new byte[12];");
+    assertContains(
+        source("struct mac_table"),
+        "@U8 @AbiFlexible @AbiArray(6) public byte[] macs = new byte[0];");
   }
 
   @Test

@@ -91,7 +91,10 @@ public final class CAssertsWriter {
       String access = "((" + type + " *)0)->" + member;
       staticAssert(out, "offsetof(" + type + ", " + member + ")", named.offset(), mirror, abi);
       if (f.field().flexible()) {
-        staticAssert(out, "sizeof(" + access + "[0])", f.elementSize(), mirror, abi);
+        // x[0] of T x[], x[0][0] of T x[][6]: one element
+        int dims = ((MemberType.ArrayType) f.field().type()).dims().size();
+        staticAssert(
+            out, "sizeof(" + access + "[0]".repeat(dims) + ")", f.elementSize(), mirror, abi);
         continue;
       }
       staticAssert(out, "sizeof(" + access + ")", f.size(), mirror, abi);

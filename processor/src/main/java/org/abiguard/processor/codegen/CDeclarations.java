@@ -44,7 +44,12 @@ final class CDeclarations {
     }
     if (field.field().flexible()) {
       MemberType.ArrayType array = (MemberType.ArrayType) type;
-      return typeName(array.element(), field.width()) + " " + name + "[]" + aligned + ";";
+      StringBuilder rows = new StringBuilder("[]");
+      array
+          .dims()
+          .subList(1, array.dims().size())
+          .forEach(d -> rows.append('[').append(d).append(']'));
+      return typeName(array.element(), field.width()) + " " + name + rows + aligned + ";";
     }
     if (type instanceof MemberType.ArrayType array) {
       StringBuilder dims = new StringBuilder();
@@ -72,8 +77,10 @@ final class CDeclarations {
               + field.valueWidth();
     }
     if (field.field().flexible()) {
-      return "flexible array of "
-          + scalarKind(((MemberType.ArrayType) type).element(), field.width());
+      MemberType.ArrayType array = (MemberType.ArrayType) type;
+      StringBuilder rows = new StringBuilder();
+      array.dims().subList(1, array.dims().size()).forEach(d -> rows.append(d).append(" x "));
+      return "flexible array of " + rows + scalarKind(array.element(), field.width());
     }
     if (field.field().anonymous()) {
       return "anonymous " + scalarKind(type, field.width());

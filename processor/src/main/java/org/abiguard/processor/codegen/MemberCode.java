@@ -595,15 +595,19 @@ sealed interface MemberCode
     @Override
     public void read(CodeBlock.Builder out, Access access, ReadTarget target) {
       String n = "count" + ConstantNames.upperSnake(field.field().javaName()).replace("_", "");
-      out.addStatement(
-          "int $L = $L",
-          n,
+      CodeBlock count =
           access.flexibleCount(
               cx.index(field),
               java.util.Objects.requireNonNull(
                   target.count(), "a flexible array's read target carries its count"),
-              elementSize(),
-              cx.label(field)));
+              rowSize(),
+              cx.label(field));
+      if (type.perRow() > 1) {
+        // the count is of rows (T x[][6]: of 6 elements each); the Java array holds every element
+        out.addStatement("int $L = $L * $L", n, count, type.perRow());
+      } else {
+        out.addStatement("int $L = $L", n, count);
+      }
       out.addStatement("$L = new $T[$L]", target.declare(), cx.javaType(type.element()), n);
       out.beginControlFlow("for (int i = 0; i < $L; i++)", n);
       CodeBlock index = elementIndex();
@@ -625,17 +629,38 @@ sealed interface MemberCode
             java.util.Objects.requireNonNull(
                 cx.struct().field(field.field().countMember()),
                 "the count member (StructReader checked it exists)");
-        out.addStatement(
-            "$T.checkFlexibleLength($L.length, $L, $S, $S)",
-            RuntimeTypes.ABI_RUNTIME,
-            array,
+        CodeBlock countValue =
             unsignedCount(
                 counter,
                 cx.struct().record()
                     ? CodeBlock.of("value.$L()", counter.javaName())
-                    : CodeBlock.of("value.$L", counter.javaName())),
-            label,
-            cx.struct().cName() + "." + counter.cName());
+                    : CodeBlock.of("value.$L", counter.javaName()));
+        String countLabel = cx.struct().cName() + "." + counter.cName();
+        if (type.perRow() > 1) {
+          out.addStatement(
+              "$T.checkFlexibleRows($L.length, $L, $L, $S, $S)",
+              RuntimeTypes.ABI_RUNTIME,
+              array,
+              countValue,
+              type.perRow(),
+              label,
+              countLabel);
+        } else {
+          out.addStatement(
+              "$T.checkFlexibleLength($L.length, $L, $S, $S)",
+              RuntimeTypes.ABI_RUNTIME,
+              array,
+              countValue,
+              label,
+              countLabel);
+        }
+      } else if (type.perRow() > 1) {
+        out.addStatement(
+            "$T.checkWholeRows($L.length, $L, $S)",
+            RuntimeTypes.ABI_RUNTIME,
+            array,
+            type.perRow(),
+            label);
       }
       checkElements(out, CodeBlock.of("$L.length", array), field, cx, type, true);
     }
@@ -666,6 +691,20 @@ sealed interface MemberCode
     public CodeBlock layout(SegmentAccess access) {
       return CodeBlock.of(
           "$L.withName($S)", sequenceLayout(field, cx, type, 0, access), field.field().cName());
+    }
+
+    /**
+     * The bytes of what the count counts: one element, or one row of a flexible array of arrays
+     * ({@code T x[][6]}: 6 elements).
+     */
+    private CodeBlock rowSize() {
+      if (type.perRow() == 1) {
+        return elementSize();
+      }
+      if (type.element() instanceof MemberType.StructType nested) {
+        return CodeBlock.of("$T.SIZE * $L", cx.abiClass(nested), type.perRow());
+      }
+      return CodeBlock.of("$L", field.elementSize() * type.perRow());
     }
 
     /** {@code SIZE} of one element: a literal, or {@code Bar.X86_64.SIZE} for structs. */

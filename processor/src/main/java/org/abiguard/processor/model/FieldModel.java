@@ -58,16 +58,22 @@ public record FieldModel(
   /** A flexible array member: {@code element cName[]}. */
   public static FieldModel flexibleArray(
       String javaName, String cName, MemberType element, int alignAtLeast, String countMember) {
+    return flexibleArrayOf(
+        javaName, cName, new MemberType.ArrayType(0, element), alignAtLeast, countMember);
+  }
+
+  /**
+   * A flexible array member whose elements may themselves be arrays: {@code type}'s dimensions are
+   * {@code [0]} for {@code T cName[]}, {@code [0, 6]} for {@code T cName[][6]}.
+   */
+  public static FieldModel flexibleArrayOf(
+      String javaName,
+      String cName,
+      MemberType.ArrayType type,
+      int alignAtLeast,
+      String countMember) {
     return new FieldModel(
-        javaName,
-        cName,
-        new MemberType.ArrayType(0, element),
-        alignAtLeast,
-        NOT_BITS,
-        false,
-        false,
-        true,
-        countMember);
+        javaName, cName, type, alignAtLeast, NOT_BITS, false, false, true, countMember);
   }
 
   /** Whether this is a bit-field ({@code @AbiBits}), zero-width ones included. */

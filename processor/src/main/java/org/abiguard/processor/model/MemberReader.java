@@ -70,10 +70,10 @@ final class MemberReader {
     } else if (flexible.isPresent()) {
       Object count = WidthReader.value(flexible.get(), "count");
       field =
-          FieldModel.flexibleArray(
+          FieldModel.flexibleArrayOf(
               name,
               cName,
-              ((MemberType.ArrayType) type.get()).element(),
+              (MemberType.ArrayType) type.get(),
               align,
               count instanceof String c ? c : "");
     } else {
@@ -196,13 +196,22 @@ final class MemberReader {
               + "[]");
       return Optional.empty();
     }
+    // @AbiArray beside @AbiFlexible gives each element's dimensions: T x[][6] is
+    // @AbiFlexible @AbiArray(6), its Java array every element row by row
     Optional<AnnotationMirror> array = AbiAnnotations.find(m.annotations, AbiAnnotations.ABI_ARRAY);
-    if (array.isPresent()) {
-      m.problem(
+    List<Integer> rows = array.map(a -> WidthReader.intValues(a, "value")).orElse(List.of());
+    if (array.isPresent() && (rows.isEmpty() || rows.stream().anyMatch(d -> d < 1))) {
+      arrayProblem(
+          m,
           array.get(),
-          m.describe()
-              + " has both @AbiArray and @AbiFlexible; a flexible array has no"
-              + " length in C (T name[]): remove @AbiArray");
+          rows,
+          "beside @AbiFlexible gives the length of each of its elements (T name[][6] is"
+              + " @AbiArray(6)), at least 1 each");
+      return Optional.empty();
+    }
+    long perElement = rows.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
+    if (perElement > Integer.MAX_VALUE) {
+      arrayProblem(m, array.get(), rows, "has more elements than a Java array holds");
       return Optional.empty();
     }
     TypeMirror component = ((ArrayType) type).getComponentType();
@@ -211,12 +220,15 @@ final class MemberReader {
           flexible,
           "flexible array of arrays "
               + m.describe()
-              + " is not supported; declare a"
-              + " one-dimensional array");
+              + " is not supported as a Java array of arrays; declare a one-dimensional Java"
+              + " array of all the elements, row by row, with @AbiArray(columns) beside"
+              + " @AbiFlexible");
       return Optional.empty();
     }
+    List<Integer> dims = new ArrayList<>(List.of(0));
+    dims.addAll(rows);
     return readElement(m, component, declared.stream().findFirst())
-        .map(e -> new MemberType.ArrayType(0, e));
+        .map(e -> new MemberType.ArrayType(0, e, dims));
   }
 
   /** The member being read and the problems found so far. */

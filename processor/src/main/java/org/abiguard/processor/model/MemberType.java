@@ -51,5 +51,18 @@ public sealed interface MemberType
     public ArrayType(int length, MemberType element) {
       this(length, element, List.of(length));
     }
+
+    /**
+     * The elements in one step of the outermost dimension: 6 for {@code T x[3][6]} and for a
+     * flexible {@code T x[][6]}, whose count member counts those rows; 1 for a one-dimensional
+     * array.
+     */
+    public int perRow() {
+      int n = 1;
+      for (int d : dims.subList(1, dims.size())) {
+        n *= d;
+      }
+      return n;
+    }
   }
 }

@@ -3,10 +3,12 @@ package org.abiguard.processor.codegen;
 import static org.abiguard.processor.Expected.assertExactly;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -53,18 +55,49 @@ class ArrayOfArraysTest {
           }
           """);
 
+  /**
+   * Flexible arrays of arrays, as virtio-net's MAC filter table ({@code __u8 macs[][6]}, counted by
+   * {@code entries}) and the tun filter ({@code __u8 addr[][6]}, counted by the caller).
+   */
+  private static final Source MACS =
+      Source.of(
+          "p.Macs",
+          """
+          package p;
+
+          import org.abiguard.*;
+
+          public final class Macs {
+            private Macs() {}
+
+            @AbiStruct(name = "mac_table")
+            public static class Table {
+              @U32 public long entries;
+              @AbiFlexible(count = "entries") @AbiArray(6) @U8 public byte[] macs = new byte[0];
+            }
+
+            @AbiStruct(name = "mac_filter")
+            public static class Filter {
+              @U16 public int flags;
+              @AbiFlexible @AbiArray(6) @U8 public byte[] addr = new byte[0];
+            }
+          }
+          """);
+
   private static final String HEADER =
       """
       #include <stdint.h>
       struct stamp { int64_t sec; uint32_t nsec; };
       struct grid { uint8_t tag; uint16_t coeff[3][2]; struct stamp stamps[2][2]; };
+      struct mac_table { uint32_t entries; uint8_t macs[][6]; };
+      struct mac_filter { uint16_t flags; uint8_t addr[][6]; };
       """;
 
   private static Compilation compilation;
 
   @BeforeAll
   static void compile() {
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), GRID);
+    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), GRID, MACS);
   }
 
   @Test
@@ -78,6 +111,7 @@ class ArrayOfArraysTest {
     String asserts =
         CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
     assertTrue(asserts.contains("sizeof(((struct grid *)0)->coeff[0][0]) == 2"), asserts);
+    assertTrue(asserts.contains("sizeof(((struct mac_table *)0)->macs[0][0]) == 1"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
   }
 
@@ -117,5 +151,75 @@ class ArrayOfArraysTest {
     assertTrue(
         source.contains("/** {@code uint16_t coeff[3][2];} at offset 2, 3 x 2 x u16 on x86_64. */"),
         source);
+  }
+
+  /** The count member counts rows of 6; the Java array holds every byte. */
+  @Test
+  void aFlexibleArrayOfArraysIsCountedInRows() throws Exception {
+    ClassLoader loader = CompiledClasses.loader(compilation);
+    Class<?> table = loader.loadClass("p.Macs$Table");
+    Class<?> marshaller = loader.loadClass("p.Macs_TableMarshaller");
+    Object value = table.getConstructor().newInstance();
+    table.getField("entries").setLong(value, 2);
+    byte[] macs = {1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16};
+    table.getField("macs").set(value, macs);
+    ByteBuffer buf = ByteBuffer.allocate(4 + 12).order(ByteOrder.LITTLE_ENDIAN);
+    marshaller.getMethod("write", table, ByteBuffer.class, int.class).invoke(null, value, buf, 0);
+    assertEquals(2, buf.getInt(0));
+    assertEquals(11, buf.get(4 + 6)); // macs[1][0]
+    Object back = marshaller.getMethod("read", ByteBuffer.class, int.class).invoke(null, buf, 0);
+    assertArrayEquals(macs, (byte[]) table.getField("macs").get(back));
+
+    table.getField("macs").set(value, new byte[10]);
+    ByteBuffer untouched = ByteBuffer.allocate(16);
+    InvocationTargetException e =
+        assertThrows(
+            InvocationTargetException.class,
+            () ->
+                marshaller
+                    .getMethod("write", table, ByteBuffer.class, int.class)
+                    .invoke(null, value, untouched, 0));
+    assertEquals(
+        "mac_table.macs has 10 elements but mac_table.entries says 2 rows of 6",
+        e.getCause().getMessage());
+    assertArrayEquals(new byte[16], untouched.array());
+
+    table.getField("entries").setLong(value, 3); // 18 bytes past a 16-byte buffer's 4
+    buf.putInt(0, 3);
+    InvocationTargetException past =
+        assertThrows(
+            InvocationTargetException.class,
+            () -> marshaller.getMethod("read", ByteBuffer.class, int.class).invoke(null, buf, 0));
+    assertEquals(
+        "mac_table.macs: 3 elements of 6 bytes from offset 4 do not fit in a buffer with limit 16",
+        past.getCause().getMessage());
+  }
+
+  /** Without a count member the caller counts rows, and a write takes whole rows only. */
+  @Test
+  void theCallerCountsRowsOfAnUncountedOne() throws Exception {
+    ClassLoader loader = CompiledClasses.loader(compilation);
+    Class<?> filter = loader.loadClass("p.Macs$Filter");
+    Class<?> marshaller = loader.loadClass("p.Macs_FilterMarshaller");
+    Object value = filter.getConstructor().newInstance();
+    byte[] addr = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    filter.getField("addr").set(value, addr);
+    ByteBuffer buf = ByteBuffer.allocate(2 + 12);
+    marshaller.getMethod("write", filter, ByteBuffer.class, int.class).invoke(null, value, buf, 0);
+    Object two =
+        marshaller
+            .getMethod("read", ByteBuffer.class, int.class, int.class)
+            .invoke(null, buf, 0, 2);
+    assertArrayEquals(addr, (byte[]) filter.getField("addr").get(two));
+
+    filter.getField("addr").set(value, new byte[7]);
+    InvocationTargetException e =
+        assertThrows(
+            InvocationTargetException.class,
+            () ->
+                marshaller
+                    .getMethod("write", filter, ByteBuffer.class, int.class)
+                    .invoke(null, value, ByteBuffer.allocate(16), 0));
+    assertEquals("mac_filter.addr has 7 elements, not whole rows of 6", e.getCause().getMessage());
   }
 }

@@ -53,6 +53,7 @@ class RestOfCForeignMemoryTest {
       import org.abiguard.AbiAnonymous;
       import org.abiguard.AbiArray;
       import org.abiguard.AbiBits;
+      import org.abiguard.AbiFlexible;
       import org.abiguard.AbiStruct;
       import org.abiguard.AbiUnion;
       import org.abiguard.U16;
@@ -112,6 +113,13 @@ class RestOfCForeignMemoryTest {
         public static class Grid {
           @U8 public int tag;
           @AbiArray({3, 2}) @U16 public int[] coeff = new int[6];
+        }
+
+        /** virtio-net's MAC table: uint8_t macs[][6], counted in rows by entries. */
+        @AbiStruct(name = "mac_table")
+        public static class MacTable {
+          @U32 public long entries;
+          @AbiFlexible(count = "entries") @AbiArray(6) @U8 public byte[] macs = new byte[0];
         }
 
         @AbiUnion(untagged = true)
@@ -307,6 +315,9 @@ class RestOfCForeignMemoryTest {
         "Edges_WithAnonMarshaller", new Expected(List.of("tag", "-3", "?"), offsets("tag", "TAG")));
     // mid is a sequence of 0 elements at 8 (4 on i386), where ioprio starts too
     LAYOUTS.put(
+        "Edges_MacTableMarshaller",
+        new Expected(List.of("entries", "macs"), offsets("entries", "ENTRIES", "macs", "MACS")));
+    LAYOUTS.put(
         "Edges_GridMarshaller",
         new Expected(List.of("tag", "-1", "coeff"), offsets("tag", "TAG", "coeff", "COEFF")));
     LAYOUTS.put(
@@ -403,6 +414,7 @@ class RestOfCForeignMemoryTest {
     values.put("Edges_PackedOuterMarshaller", packedOuter());
     values.put("Edges_WithAnonMarshaller", withAnon());
     values.put("Edges_ZeroLenMarshaller", zeroLen());
+    values.put("Edges_MacTableMarshaller", macTable());
     for (Map.Entry<String, Object> e : values.entrySet()) {
       for (String abi : ABIS) {
         Class<?> abiClass = load(P + e.getKey() + "$" + abi);
@@ -619,6 +631,13 @@ class RestOfCForeignMemoryTest {
     Object either = newInstance("Edges$Either");
     set(either, "half", 0x7788);
     set(o, "either", either);
+    return o;
+  }
+
+  private static Object macTable() throws Exception {
+    Object o = newInstance("Edges$MacTable");
+    set(o, "entries", 2L);
+    set(o, "macs", new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
     return o;
   }
 

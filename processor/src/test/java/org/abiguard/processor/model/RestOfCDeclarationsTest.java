@@ -190,17 +190,21 @@ class RestOfCDeclarationsTest {
                 + " which is not a Java array; a flexible array member is declared long[]"));
   }
 
+  /**
+   * Beside {@code @AbiFlexible}, {@code @AbiArray} gives each element's length ({@code T x[][6]});
+   * a row of no element is an error.
+   */
   @Test
-  void flexibleArrayWithALength() {
-    Source s = struct("  @U32 long nr;\n  @AbiFlexible @AbiArray(4) @U32 long[] entries;");
+  void flexibleArrayOfEmptyRows() {
+    Source s = struct("  @U32 long nr;\n  @AbiFlexible @AbiArray(0) @U32 long[] entries;");
     assertExactly(
         javac(s),
         s.error(
-            "long[] entries",
-            "@AbiArray",
+            "@AbiArray(0)",
+            "0)",
             P
-                + "'entries' has both @AbiArray and"
-                + " @AbiFlexible; a flexible array has no length in C (T name[]): remove @AbiArray"));
+                + "@AbiArray(0) on 'entries' beside @AbiFlexible gives the length of each of its"
+                + " elements (T name[][6] is @AbiArray(6)), at least 1 each"));
   }
 
   @Test

@@ -120,7 +120,12 @@ class RandomLayoutsMatchGccTest {
           n.merge("members of untagged type", 1, Integer::sum);
         }
         if (f.flexible()) {
-          n.merge("flexible arrays", 1, Integer::sum);
+          n.merge(
+              ((org.abiguard.processor.model.MemberType.ArrayType) f.type()).dims().size() > 1
+                  ? "flexible arrays of arrays"
+                  : "flexible arrays",
+              1,
+              Integer::sum);
         } else if (f.type() instanceof org.abiguard.processor.model.MemberType.ArrayType a) {
           n.merge(
               a.dims().size() > 1

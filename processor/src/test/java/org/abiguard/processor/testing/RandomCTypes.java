@@ -220,8 +220,15 @@ public final class RandomCTypes {
       }
       String m = "m" + prefix + (names++);
       MemberType t = integer();
-      fields.add(FieldModel.flexibleArray(m, m, t, 0, ""));
-      c.append("    ").append(cType(t)).append(' ').append(m).append("[];\n");
+      // sometimes a flexible array of arrays: T m[][k]
+      int row = random.nextInt(4) == 0 ? 2 + random.nextInt(3) : 1;
+      List<Integer> dims = row == 1 ? List.of(0) : List.of(0, row);
+      fields.add(FieldModel.flexibleArrayOf(m, m, new MemberType.ArrayType(0, t, dims), 0, ""));
+      c.append("    ").append(cType(t)).append(' ').append(m).append("[]");
+      if (row > 1) {
+        c.append('[').append(row).append(']');
+      }
+      c.append(";\n");
     }
     return new Body(fields, c.toString());
   }

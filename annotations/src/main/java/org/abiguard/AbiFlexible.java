@@ -15,14 +15,19 @@ import java.lang.annotation.Target;
  * @U32 long nr;
  * @AbiFlexible(count = "nr") @U32 long[] entries;
  * }</pre>
+ *
+ * <p>A flexible array of arrays, {@code T data[][6]}, adds {@link AbiArray} with the dimensions of
+ * each element: {@code @AbiFlexible(count = "entries") @AbiArray(6) @U8 byte[] macs} for
+ * virtio-net's {@code __u8 macs[][6]}. The count then counts those rows, and the Java array holds
+ * every element, row by row.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface AbiFlexible {
   /**
-   * The Java name of an earlier integer member of the same type that holds the number of elements;
-   * empty when the caller gives the count.
+   * The Java name of an earlier integer member of the same type that holds the number of elements
+   * (of rows, for a flexible array of arrays); empty when the caller gives the count.
    */
   String count() default "";
 }

@@ -444,6 +444,8 @@ public final class LayoutEngine {
               + " @AbiStruct");
     }
     Shape element = shapeOf(array.element(), abi, where, done);
+    // a row of a flexible array of arrays (T x[][6]) is what its count counts: it must have a size
+    checkedSize((long) element.size() * array.perRow(), "a row of member " + where);
     return new Shape(0, element.align(), element.size(), element.align(), element.width());
   }
 

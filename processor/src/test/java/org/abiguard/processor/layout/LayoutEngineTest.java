@@ -462,6 +462,17 @@ class LayoutEngineTest {
           "member p.W.a has C width of 12 bits; only 8, 16, 32 and 64 exist", e.getMessage());
     }
 
+    /** What the count of a flexible array of arrays counts must fit a Java buffer. */
+    @Test
+    void flexibleRowLargerThanABuffer() {
+      StructModel m =
+          struct("p.F", "f").field("n", u32()).flexibleRows("v", u64(), 1 << 30, "n").build();
+      LayoutException e = assertThrows(LayoutException.class, () -> layout(m, TargetAbi.X86_64));
+      assertEquals(
+          "a row of member p.F.v would be 8589934592 bytes, larger than a Java buffer can hold",
+          e.getMessage());
+    }
+
     @Test
     void twoMembersWithOneCName() {
       StructModel m = struct("p.D", "d").field("a", "x", u8()).field("b", "x", u8()).build();

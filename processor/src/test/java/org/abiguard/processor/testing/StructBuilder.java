@@ -80,6 +80,16 @@ public final class StructBuilder {
     return this;
   }
 
+  /**
+   * A flexible array of arrays, {@code element name[][perRow]}, counted in rows by {@code count}.
+   */
+  public StructBuilder flexibleRows(String name, MemberType element, int perRow, String count) {
+    fields.add(
+        FieldModel.flexibleArrayOf(
+            name, name, new MemberType.ArrayType(0, element, List.of(0, perRow)), 0, count));
+    return this;
+  }
+
   /** {@code typedef = true}. */
   public StructBuilder typedef() {
     typedef = true;

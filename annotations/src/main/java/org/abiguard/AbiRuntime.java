@@ -504,14 +504,7 @@ public final class AbiRuntime {
   public static void checkFlexibleLength(
       int length, long count, String member, String countMember) {
     if (length != count) {
-      throw new IllegalArgumentException(
-          member
-              + " has "
-              + length
-              + " elements but "
-              + countMember
-              + " says "
-              + Long.toUnsignedString(count));
+      throw new IllegalArgumentException(countMismatch(length, count, member, countMember));
     }
   }
 
@@ -526,16 +519,18 @@ public final class AbiRuntime {
       int length, long count, int perRow, String member, String countMember) {
     if (count < 0 || count > Integer.MAX_VALUE || length != count * perRow) {
       throw new IllegalArgumentException(
-          member
-              + " has "
-              + length
-              + " elements but "
-              + countMember
-              + " says "
-              + Long.toUnsignedString(count)
-              + " rows of "
-              + perRow);
+          countMismatch(length, count, member, countMember) + " rows of " + perRow);
     }
+  }
+
+  private static String countMismatch(int length, long count, String member, String countMember) {
+    return member
+        + " has "
+        + length
+        + " elements but "
+        + countMember
+        + " says "
+        + Long.toUnsignedString(count);
   }
 
   /**

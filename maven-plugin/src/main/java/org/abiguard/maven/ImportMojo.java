@@ -41,8 +41,9 @@ public class ImportMojo extends AbstractCMojo {
 
   /**
    * Which C types to mirror: a regular expression matched against the C name (the struct or union
-   * tag, or the typedef name). Default: every struct and union declared in {@code headers}, and
-   * what they need.
+   * tag, or the typedef name), among the types of {@code headers} and of the headers they include
+   * (not the C library's or the compiler's own). Default: every struct and union declared in {@code
+   * headers}, and what they need.
    */
   @Parameter(property = "abiguard.types")
   String types;

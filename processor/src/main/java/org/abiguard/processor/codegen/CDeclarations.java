@@ -42,18 +42,10 @@ final class CDeclarations {
     if (field.field().anonymous()) {
       return typeName(type, field.width()) + aligned + ";";
     }
-    if (field.field().flexible()) {
-      MemberType.ArrayType array = (MemberType.ArrayType) type;
-      StringBuilder rows = new StringBuilder("[]");
-      array
-          .dims()
-          .subList(1, array.dims().size())
-          .forEach(d -> rows.append('[').append(d).append(']'));
-      return typeName(array.element(), field.width()) + " " + name + rows + aligned + ";";
-    }
     if (type instanceof MemberType.ArrayType array) {
-      StringBuilder dims = new StringBuilder();
-      array.dims().forEach(d -> dims.append('[').append(d).append(']'));
+      // T x[3][2]; a flexible array's first dimension has no length: T x[] or T x[][6]
+      String dims =
+          field.field().flexible() ? "[]" + brackets(rows(array)) : brackets(array.dims());
       return typeName(array.element(), field.width()) + " " + name + dims + aligned + ";";
     }
     String typeName = typeName(type, field.width());
@@ -78,19 +70,34 @@ final class CDeclarations {
     }
     if (field.field().flexible()) {
       MemberType.ArrayType array = (MemberType.ArrayType) type;
-      StringBuilder rows = new StringBuilder();
-      array.dims().subList(1, array.dims().size()).forEach(d -> rows.append(d).append(" x "));
-      return "flexible array of " + rows + scalarKind(array.element(), field.width());
+      return "flexible array of " + times(rows(array)) + scalarKind(array.element(), field.width());
     }
     if (field.field().anonymous()) {
       return "anonymous " + scalarKind(type, field.width());
     }
     if (type instanceof MemberType.ArrayType array) {
-      StringBuilder dims = new StringBuilder();
-      array.dims().forEach(d -> dims.append(d).append(" x "));
-      return dims + scalarKind(array.element(), field.width());
+      return times(array.dims()) + scalarKind(array.element(), field.width());
     }
     return scalarKind(type, field.width());
+  }
+
+  /** The dimensions of one element of a flexible array: none for T x[], [6] for T x[][6]. */
+  private static List<Integer> rows(MemberType.ArrayType flexible) {
+    return flexible.dims().subList(1, flexible.dims().size());
+  }
+
+  /** {@code [3][2]}. */
+  private static String brackets(List<Integer> dims) {
+    StringBuilder out = new StringBuilder();
+    dims.forEach(d -> out.append('[').append(d).append(']'));
+    return out.toString();
+  }
+
+  /** {@code "3 x 2 x "}, to go before the element's kind. */
+  private static String times(List<Integer> dims) {
+    StringBuilder out = new StringBuilder();
+    dims.forEach(d -> out.append(d).append(" x "));
+    return out.toString();
   }
 
   private String scalarKind(MemberType type, @Nullable Width width) {

@@ -421,7 +421,6 @@ public final class Mapper {
 
   private record StructShape(String javaName) implements Shape {}
 
-  /** {@code length} -1 for a flexible array. */
   /**
    * A fixed or flexible array.
    *

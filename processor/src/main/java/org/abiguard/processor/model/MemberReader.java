@@ -209,8 +209,7 @@ final class MemberReader {
               + " @AbiArray(6)), at least 1 each");
       return Optional.empty();
     }
-    long perElement = rows.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
-    if (perElement > Integer.MAX_VALUE) {
+    if (MemberType.ArrayType.elements(rows) > Integer.MAX_VALUE) {
       arrayProblem(m, array.get(), rows, "has more elements than a Java array holds");
       return Optional.empty();
     }
@@ -348,7 +347,8 @@ final class MemberReader {
       }
       return cName;
     }
-    if (CNames.problem(javaName, false, names.reservedNames()) == null) {
+    String why = CNames.problem(javaName, false, names.reservedNames());
+    if (why == null) {
       return javaName;
     }
     if (CNames.problem(javaName, false, true) != null) { // no C identifier, or a keyword
@@ -361,10 +361,11 @@ final class MemberReader {
       m.problem(
           "the Java name "
               + m.describe()
-              + " is not a C member name: C reserves names starting with __ or with _ and a capital"
-              + " letter for the implementation; add @AbiName(\"c_name\") with the member's name in"
-              + " the C declaration, or if the C declaration is in a header of the implementation (an"
-              + " operating system's or hypervisor's), say so with @"
+              + " is not a C member name: "
+              + why
+              + "; add @AbiName(\"c_name\") with the member's name in the C declaration, or if the C"
+              + " declaration is in a header of the implementation (an operating system's or"
+              + " hypervisor's), say so with @"
               + names.annotation()
               + "(reservedNames = true)");
     }
@@ -410,31 +411,23 @@ final class MemberReader {
       return Optional.empty();
     }
     List<Integer> dims = WidthReader.intValues(array.get(), "value");
-    long total = 1;
-    boolean valid = !dims.isEmpty();
+    boolean valid = false;
     if (dims.isEmpty()) {
       arrayProblem(
           m,
           array.get(),
           dims,
           "has no length; give the C array's, or each dimension's: @AbiArray({rows, columns})");
-    }
-    for (int dim : dims) {
-      if (dim < 0) {
-        valid = false;
-        arrayProblem(
-            m,
-            array.get(),
-            dims,
-            "is negative; the length of a C array is at least 1 (0 for GNU C's zero-length"
-                + " array)");
-        break;
-      }
-      total = Math.min(total * dim, Integer.MAX_VALUE + 1L); // no long overflow either
-    }
-    if (valid && total > Integer.MAX_VALUE) {
-      valid = false;
+    } else if (dims.stream().anyMatch(d -> d < 0)) {
+      arrayProblem(
+          m,
+          array.get(),
+          dims,
+          "is negative; the length of a C array is at least 1 (0 for GNU C's zero-length array)");
+    } else if (MemberType.ArrayType.elements(dims) > Integer.MAX_VALUE) {
       arrayProblem(m, array.get(), dims, "has more elements than a Java array holds");
+    } else {
+      valid = true;
     }
     if (component.getKind() == TypeKind.ARRAY) {
       m.problem(
@@ -446,7 +439,7 @@ final class MemberReader {
       return Optional.empty();
     }
     Optional<MemberType> element = readElement(m, component, width);
-    int length = (int) total;
+    int length = (int) MemberType.ArrayType.elements(dims);
     return valid ? element.map(e -> new MemberType.ArrayType(length, e, dims)) : Optional.empty();
   }
 

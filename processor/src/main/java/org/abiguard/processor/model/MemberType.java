@@ -31,14 +31,12 @@ public sealed interface MemberType
   record StructType(String javaName) implements MemberType {}
 
   /**
-   * A fixed array {@code element name[length]}; the element is an {@link IntType}, {@link
-   * PointerType} or {@link StructType}.
-   */
-  /**
-   * A fixed array.
+   * A fixed array {@code element name[length]}, or {@code element name[3][2]} with more than one
+   * dimension.
    *
    * @param length the number of elements, every dimension's together
-   * @param element the type of one element
+   * @param element the type of one element: an {@link IntType}, {@link PointerType} or {@link
+   *     StructType}
    * @param dims the C dimensions, outermost first: {@code [length]} for a one-dimensional array,
    *     {@code [3, 2]} for {@code T x[3][2]} (length 6)
    */
@@ -58,9 +56,17 @@ public sealed interface MemberType
      * array.
      */
     public int perRow() {
-      int n = 1;
-      for (int d : dims.subList(1, dims.size())) {
-        n *= d;
+      return (int) elements(dims.subList(1, dims.size()));
+    }
+
+    /**
+     * The elements of an array of these dimensions (none negative), all together; above {@code
+     * Integer.MAX_VALUE} it is {@code Integer.MAX_VALUE + 1}, so that no product overflows.
+     */
+    public static long elements(List<Integer> dims) {
+      long n = 1;
+      for (int d : dims) {
+        n = Math.min(n * d, Integer.MAX_VALUE + 1L);
       }
       return n;
     }

@@ -413,27 +413,17 @@ public final class StructReader {
     String cName = explicit.isEmpty() ? type.getSimpleName().toString() : explicit;
     String why = CNames.problem(cName, true, reservedNames);
     if (why != null) {
+      String kind = annotationName.equals("AbiUnion") ? "union" : "struct";
       String fix =
           explicit.isEmpty()
-              ? "name the C "
-                  + (annotationName.equals("AbiUnion") ? "union" : "struct")
-                  + " with @"
-                  + annotationName
-                  + "(name = \"c_name\")"
+              ? "name the C " + kind + " with @" + annotationName + "(name = \"c_name\")"
               : CNames.fix(cName, true, annotationName);
       problems.add(
           new Problem(
               type,
               abiStruct,
               explicit.isEmpty() ? null : WidthReader.annotationValue(abiStruct, "name"),
-              "'"
-                  + cName
-                  + "' is not a C "
-                  + (annotationName.equals("AbiUnion") ? "union" : "struct")
-                  + " name: "
-                  + why
-                  + "; "
-                  + fix));
+              "'" + cName + "' is not a C " + kind + " name: " + why + "; " + fix));
     }
     return cName;
   }

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.testing.BufferCalls;
 import org.abiguard.processor.testing.CHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,10 +132,9 @@ class ReservedNamesTest {
     assertEquals(4, marshaller.getField("OFFSET_PAD").getInt(null));
 
     ByteBuffer buf = ByteBuffer.allocate(32);
-    Method write = marshaller.getMethod("write", ring, ByteBuffer.class, int.class);
-    write.invoke(null, value, buf, 0);
+    BufferCalls.write(marshaller, value, buf, 0);
     assertEquals(0xFFFF_FFFF, buf.getInt(8)); // __reserved, all ones
-    Object back = marshaller.getMethod("read", ByteBuffer.class, int.class).invoke(null, buf, 0);
+    Object back = BufferCalls.read(marshaller, buf, 0);
     assertEquals(7L, ring.getField("req_prod").getLong(back));
     assertArrayEquals(new byte[] {1, 2, 3, 4}, (byte[]) ring.getField("pad").get(back));
     assertEquals(0xFFFF_FFFFL, ring.getField("__reserved").getLong(back));

@@ -17,6 +17,7 @@ import org.abiguard.processor.Compile;
 import org.abiguard.processor.CompiledClasses;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.testing.BufferCalls;
 import org.abiguard.processor.testing.CHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,11 +133,11 @@ class ArrayOfArraysTest {
     assertEquals(80, marshaller.getField("SIZE").getInt(null)); // 16 + 4 x 16
 
     ByteBuffer buf = ByteBuffer.allocate(80).order(ByteOrder.LITTLE_ENDIAN);
-    marshaller.getMethod("write", grid, ByteBuffer.class, int.class).invoke(null, value, buf, 0);
+    BufferCalls.write(marshaller, value, buf, 0);
     assertEquals(3, buf.getShort(offset + 2 * 2)); // coeff[1][0]
     assertEquals((short) 0xFFFF, buf.getShort(offset + 5 * 2)); // coeff[2][1]
     assertEquals(0xCAFE, buf.getInt(stamps + 3 * 16 + 8)); // stamps[1][1].nsec
-    Object back = marshaller.getMethod("read", ByteBuffer.class, int.class).invoke(null, buf, 0);
+    Object back = BufferCalls.read(marshaller, buf, 0);
     assertArrayEquals(new int[] {1, 2, 3, 4, 5, 0xFFFF}, (int[]) grid.getField("coeff").get(back));
   }
 
@@ -164,10 +165,10 @@ class ArrayOfArraysTest {
     byte[] macs = {1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16};
     table.getField("macs").set(value, macs);
     ByteBuffer buf = ByteBuffer.allocate(4 + 12).order(ByteOrder.LITTLE_ENDIAN);
-    marshaller.getMethod("write", table, ByteBuffer.class, int.class).invoke(null, value, buf, 0);
+    BufferCalls.write(marshaller, value, buf, 0);
     assertEquals(2, buf.getInt(0));
     assertEquals(11, buf.get(4 + 6)); // macs[1][0]
-    Object back = marshaller.getMethod("read", ByteBuffer.class, int.class).invoke(null, buf, 0);
+    Object back = BufferCalls.read(marshaller, buf, 0);
     assertArrayEquals(macs, (byte[]) table.getField("macs").get(back));
 
     table.getField("macs").set(value, new byte[10]);
@@ -175,10 +176,7 @@ class ArrayOfArraysTest {
     InvocationTargetException e =
         assertThrows(
             InvocationTargetException.class,
-            () ->
-                marshaller
-                    .getMethod("write", table, ByteBuffer.class, int.class)
-                    .invoke(null, value, untouched, 0));
+            () -> BufferCalls.write(marshaller, value, untouched, 0));
     assertEquals(
         "mac_table.macs has 10 elements but mac_table.entries says 2 rows of 6",
         e.getCause().getMessage());
@@ -187,9 +185,7 @@ class ArrayOfArraysTest {
     table.getField("entries").setLong(value, 3); // 18 bytes past a 16-byte buffer's 4
     buf.putInt(0, 3);
     InvocationTargetException past =
-        assertThrows(
-            InvocationTargetException.class,
-            () -> marshaller.getMethod("read", ByteBuffer.class, int.class).invoke(null, buf, 0));
+        assertThrows(InvocationTargetException.class, () -> BufferCalls.read(marshaller, buf, 0));
     assertEquals(
         "mac_table.macs: 3 elements of 6 bytes from offset 4 do not fit in a buffer with limit 16",
         past.getCause().getMessage());
@@ -205,7 +201,7 @@ class ArrayOfArraysTest {
     byte[] addr = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
     filter.getField("addr").set(value, addr);
     ByteBuffer buf = ByteBuffer.allocate(2 + 12);
-    marshaller.getMethod("write", filter, ByteBuffer.class, int.class).invoke(null, value, buf, 0);
+    BufferCalls.write(marshaller, value, buf, 0);
     Object two =
         marshaller
             .getMethod("read", ByteBuffer.class, int.class, int.class)
@@ -216,10 +212,7 @@ class ArrayOfArraysTest {
     InvocationTargetException e =
         assertThrows(
             InvocationTargetException.class,
-            () ->
-                marshaller
-                    .getMethod("write", filter, ByteBuffer.class, int.class)
-                    .invoke(null, value, ByteBuffer.allocate(16), 0));
+            () -> BufferCalls.write(marshaller, value, ByteBuffer.allocate(16), 0));
     assertEquals("mac_filter.addr has 7 elements, not whole rows of 6", e.getCause().getMessage());
   }
 }

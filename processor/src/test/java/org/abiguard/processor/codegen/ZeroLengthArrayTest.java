@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.abiguard.processor.Compile;
 import org.abiguard.processor.CompiledClasses;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.testing.BufferCalls;
 import org.abiguard.processor.testing.CHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,17 +119,17 @@ class ZeroLengthArrayTest {
     assertEquals(4, i386.getField("OFFSET_MID").getInt(null));
 
     ByteBuffer buf = ByteBuffer.allocate(24);
-    write(x86, sqe, buf);
+    BufferCalls.write(x86, sqe, buf, 0);
     assertEquals(
         "1100000000000000" + "3322000000000000" + "1100998877665544",
         HexFormat.of().formatHex(buf.array()));
-    Object back = x86.getMethod("read", ByteBuffer.class, int.class).invoke(null, buf, 0);
+    Object back = BufferCalls.read(x86, buf, 0);
     assertArrayEquals(new long[0], (long[]) get(back, "mid"));
     assertEquals(0x2233, get(back, "ioprio"));
     assertArrayEquals(new byte[0], (byte[]) get(get(back, "cmd"), "data"));
 
     ByteBuffer small = ByteBuffer.allocate(16);
-    write(i386, sqe, small);
+    BufferCalls.write(i386, sqe, small, 0);
     assertEquals(
         "11000000" + "33220000" + "1100998877665544", HexFormat.of().formatHex(small.array()));
   }
@@ -142,7 +142,7 @@ class ZeroLengthArrayTest {
     Object value = named.getConstructor().newInstance();
     set(value, "len", 3L);
     ByteBuffer buf = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-    write(marshaller, value, buf);
+    BufferCalls.write(marshaller, value, buf, 0);
     assertEquals(3, buf.getInt(0));
 
     for (Object name : new Object[] {new byte[2], null}) {
@@ -150,7 +150,9 @@ class ZeroLengthArrayTest {
       ByteBuffer filled = ByteBuffer.allocate(4);
       Arrays.fill(filled.array(), (byte) 0x5A);
       InvocationTargetException e =
-          assertThrows(InvocationTargetException.class, () -> write(marshaller, value, filled));
+          assertThrows(
+              InvocationTargetException.class,
+              () -> BufferCalls.write(marshaller, value, filled, 0));
       assertEquals(
           name == null ? "named.name" : "named.name has 2 elements; C declares 0",
           e.getCause().getMessage());
@@ -173,21 +175,6 @@ class ZeroLengthArrayTest {
     assertTrue(source.contains("// mid[0], a zero-length array (GNU C): no bytes\n"), source);
     assertFalse(source.contains("OFFSET_MID + i"), source);
     assertTrue(source.contains("AbiRuntime.checkLength(value.mid, 0, \"sqe.mid\");"), source);
-  }
-
-  private static void write(Class<?> marshaller, Object value, ByteBuffer buf) throws Exception {
-    Method write = null;
-    for (Method m : marshaller.getMethods()) {
-      if (m.getName().equals("write")
-          && m.getParameterCount() == 3
-          && m.getParameterTypes()[1] == ByteBuffer.class) {
-        write = m;
-      }
-    }
-    if (write == null) {
-      throw new AssertionError("no write(value, ByteBuffer, int) in " + marshaller);
-    }
-    write.invoke(null, value, buf, 0);
   }
 
   private static Object get(Object o, String field) throws Exception {

@@ -83,3 +83,19 @@ struct mac_table {
     uint32_t entries;
     uint8_t macs[][6];
 };
+
+/* C reuses a member name at every depth (VirtualBox's HGCM parameters: u.pointer.u); Java forbids
+ * a nested class the name of a class enclosing it */
+struct reused_names {
+    uint32_t type;
+    union {
+        uint32_t value32;
+        struct {
+            uint32_t size;
+            union {
+                uint32_t phys_addr;
+                uint32_t linear_addr;
+            } u;
+        } pointer;
+    } u;
+};

@@ -42,7 +42,7 @@ class LayoutsImportTest {
                 Map.of()),
             log);
     assertTrue(r.success(), () -> r.leftOut() + " " + r.problem());
-    assertEquals(12, r.proven().size());
+    assertEquals(13, r.proven().size());
     assertEquals(List.of(), log.warnings);
 
     ClassLoader loader = MirrorRun.compile(out, ABIS, classes);

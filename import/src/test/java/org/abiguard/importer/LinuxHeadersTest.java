@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code linux-libc-dev} installs them, imported for x86_64 and i386 (i386 given the host's asm
  * headers, as the importer's hint says). KVM's need {@code __DECLARE_FLEX_ARRAY}, io_uring's a
  * zero-length array and names C reserves for the implementation ({@code __pad1}, {@code struct
- * __kernel_timespec}), perf's reserved names in bit-fields.
+ * __kernel_timespec}), perf's reserved names in bit-fields. linux/time.h declares its own {@code
+ * struct timeval}, which the proof programs must not bring from the C library a second time;
+ * VirtualBox's HGCM parameters name a union {@code u} inside a union {@code u}.
  */
 class LinuxHeadersTest {
   private static final Path ASM = Path.of("/usr/include/x86_64-linux-gnu/asm");
@@ -29,7 +31,14 @@ class LinuxHeadersTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"linux/kvm.h", "linux/io_uring.h", "linux/perf_event.h", "linux/virtio_net.h"})
+      strings = {
+        "linux/kvm.h",
+        "linux/io_uring.h",
+        "linux/perf_event.h",
+        "linux/virtio_net.h",
+        "linux/time.h",
+        "linux/vbox_vmmdev_types.h"
+      })
   void everyTypeIsProvenButAnEmptyStructInAUnion(String header) {
     assumeTrue(Files.isDirectory(ASM), () -> "skipped: no " + ASM + " (Debian's linux-libc-dev)");
     ImportResult r =
@@ -57,7 +66,13 @@ class LinuxHeadersTest {
               List.of("struct io_uring_sqe", "struct __kernel_timespec", "struct io_uring_params");
           case "linux/perf_event.h" ->
               List.of("struct perf_event_attr", "struct perf_event_mmap_page");
-          default -> List.of("struct virtio_net_ctrl_mac", "struct virtio_net_config");
+          case "linux/virtio_net.h" ->
+              List.of("struct virtio_net_ctrl_mac", "struct virtio_net_config");
+          case "linux/time.h" -> List.of("struct timeval", "struct itimerval", "struct timezone");
+          default ->
+              List.of(
+                  "struct vmmdev_hgcm_function_parameter32",
+                  "struct vmmdev_hgcm_function_parameter64");
         };
     assertTrue(r.proven().containsAll(expected), r.proven() + " " + r.leftOut());
   }

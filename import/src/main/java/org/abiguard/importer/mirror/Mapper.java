@@ -188,7 +188,14 @@ public final class Mapper {
         throw new Unmirrorable(key + " is a " + def.keyword() + " on " + abi, def.location());
       }
       return record(
-          abi, def, key, tag, false, javaName(key), "(*(" + def.keyword() + " " + tag + " *)0)");
+          abi,
+          def,
+          key,
+          tag,
+          false,
+          javaName(key),
+          Set.of(),
+          "(*(" + def.keyword() + " " + tag + " *)0)");
     }
     Typedef td = d.typedefs.get(key);
     if (td == null || !(td.type() instanceof CType.Record r) || r.definition() == null) {
@@ -196,7 +203,8 @@ public final class Mapper {
           "typedef " + key + " does not name a struct or union defined with it on " + abi,
           td == null ? null : td.location());
     }
-    return record(abi, r.definition(), key, key, true, javaName(key), "(*(" + key + " *)0)");
+    return record(
+        abi, r.definition(), key, key, true, javaName(key), Set.of(), "(*(" + key + " *)0)");
   }
 
   private MirrorType record(
@@ -206,6 +214,7 @@ public final class Mapper {
       String cName,
       boolean typedef,
       String javaName,
+      Set<String> enclosing,
       String object)
       throws Unmirrorable {
     int pack = def.packed() ? 1 : def.pragmaPack();
@@ -215,8 +224,11 @@ public final class Mapper {
     Set<String> deps = new LinkedHashSet<>();
     Set<String> names = new HashSet<>();
     names.add(javaName);
-    Set<String> nestedNames = new HashSet<>();
-    nestedNames.add(javaName);
+    // Java forbids a nested class the simple name of a class enclosing it (C reuses names such as
+    // `u` at every depth), so a nested mirror's name avoids those as well as its siblings'.
+    Set<String> outer = new HashSet<>(enclosing);
+    outer.add(javaName);
+    Set<String> nestedNames = new HashSet<>(outer);
     int unnamed = 0;
     for (int i = 0; i < def.members().size(); i++) {
       RecordDef.Member m = def.members().get(i);
@@ -224,7 +236,7 @@ public final class Mapper {
       if (!def.union() && last) {
         m = declaredFlexArray(m);
       }
-      Ctx ctx = new Ctx(abi, key, nested, deps, nestedNames, m.location(), object);
+      Ctx ctx = new Ctx(abi, key, nested, deps, outer, nestedNames, m.location(), object);
       if (m.packed()) {
         throw new Unmirrorable(
             "member "
@@ -341,6 +353,7 @@ public final class Mapper {
       String ownerKey,
       List<MirrorType> nested,
       Set<String> deps,
+      Set<String> enclosingNames,
       Set<String> nestedNames,
       Location location,
       String object) {}
@@ -351,7 +364,9 @@ public final class Mapper {
     for (int i = 2; !ctx.nestedNames.add(name); i++) {
       name = baseName + i;
     }
-    MirrorType n = record(ctx.abi, def, ctx.ownerKey + "." + name, null, false, name, object);
+    MirrorType n =
+        record(
+            ctx.abi, def, ctx.ownerKey + "." + name, null, false, name, ctx.enclosingNames, object);
     ctx.nested.add(n);
     ctx.deps.addAll(n.dependencies());
     return n;

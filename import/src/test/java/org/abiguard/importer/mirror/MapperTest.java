@@ -63,6 +63,7 @@ class MapperTest {
             "struct declared_flex",
             "struct two_dims",
             "struct mac_table",
+            "struct reused_names",
             "union top_union")) {
       for (String abi : ABIS) {
         mapper.map(abi, key);
@@ -95,6 +96,16 @@ class MapperTest {
     assertContains(s, "@U16 public int small;");
     assertContains(s, "import org.abiguard.AbiUnion;");
     assertContains(s, "/** The union without a tag declared at line 7. */");
+  }
+
+  @Test
+  void aNestedMirrorNeverTakesTheNameOfAClassEnclosingIt() throws Exception {
+    String s = source("struct reused_names");
+    assertContains(s, "public U u = new U();");
+    assertContains(s, "    public Pointer pointer;");
+    assertContains(s, "      public U2 u = new U2();");
+    assertContains(s, "    public static class Pointer {");
+    assertContains(s, "      public static class U2 {");
   }
 
   @Test

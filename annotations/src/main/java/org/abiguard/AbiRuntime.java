@@ -497,6 +497,21 @@ public final class AbiRuntime {
   }
 
   /**
+   * The bytes a struct of {@code size} bytes covers when its last member, at {@code memberOffset},
+   * is a struct that covers {@code memberBytes} with its flexible array.
+   *
+   * @throws IndexOutOfBoundsException if that is more than a buffer can hold
+   */
+  public static int nestedEnd(int size, int memberOffset, int memberBytes, String struct) {
+    long end = Math.max(size, memberOffset + (long) memberBytes);
+    if (end > Integer.MAX_VALUE) {
+      throw new IndexOutOfBoundsException(
+          struct + ": its flexible array does not fit in a ByteBuffer");
+    }
+    return (int) end;
+  }
+
+  /**
    * Throws unless a flexible array has as many elements as its count member says.
    *
    * @throws IllegalArgumentException {@code "s.entries has 3 elements but s.nr says 4"}

@@ -306,14 +306,15 @@ final class StructStage {
   private @Nullable List<StructLayout> layOut(StructReading reading) {
     List<StructLayout> layouts = new ArrayList<>();
     for (TargetAbi abi : abis) {
+      StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
       try {
-        layouts.add(
-            layoutEngine.layout(Objects.requireNonNull(reading.model(), "a valid reading"), abi));
+        layouts.add(layoutEngine.layout(model, abi));
       } catch (LayoutException e) {
         reporter.report(
             AbiKind.LAYOUT,
             reading.element(),
-            "struct "
+            model.kind()
+                + " "
                 + reading.element().getSimpleName()
                 + " cannot be laid out on "
                 + abi.manifestName()

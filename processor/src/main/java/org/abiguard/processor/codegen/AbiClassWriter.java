@@ -166,6 +166,9 @@ final class AbiClassWriter {
       check(type, true);
     } else {
       check(type, false);
+      if (names.endsFlexible(struct)) {
+        type.addMethod(byteSize(primary));
+      }
     }
     readAndWrite(type, buffer, primary);
     if (segment != null) {
@@ -545,20 +548,9 @@ final class AbiClassWriter {
             .addParameter(access.memoryType(), access.memory())
             .addParameter(access.offsetType(), "offset")
             .addStatement("check(value)");
-    FieldLayout last = layout.fields().get(layout.fields().size() - 1);
-    if (last.field().flexible()) {
-      MemberCode.Flexible flexible = (MemberCode.Flexible) members.get(members.size() - 1);
+    if (names.endsFlexible(struct)) {
       method.addStatement(
-          access.checkBounds(
-              CodeBlock.of(
-                  "$T.flexibleEnd(SIZE, $L, $L.length, $L, $S)",
-                  RuntimeTypes.ABI_RUNTIME,
-                  ConstantNames.offsetConstant(last.field()),
-                  cx.access(last),
-                  flexible.elementSize(),
-                  struct.cTypeName()),
-              struct.cTypeName(),
-              messageAbis));
+          access.checkBounds(CodeBlock.of("byteSize(value)"), struct.cTypeName(), messageAbis));
     }
     type.addMethod(
         method
@@ -586,6 +578,58 @@ final class AbiClassWriter {
     }
     MethodSplitter.addBodies(type, put, mirror, "write", bodies, putParameters(access));
     type.addMethod(put.build());
+  }
+
+  /**
+   * {@code byteSize(value)} of a struct that ends in a flexible array: {@code SIZE}, or the end of
+   * the array where it reaches past {@code SIZE}; for a struct that nests such a struct last, the
+   * end of the nested one's bytes. What {@code write} checks the memory for.
+   */
+  private MethodSpec byteSize(boolean primary) {
+    String abi = layout.abi().manifestName();
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("byteSize")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(int.class)
+            .addParameter(mirror, "value");
+    if (primary) {
+      method.addJavadoc(
+          "The bytes {@code value} covers as {@code $L} on $L, the primary ABI: {@code SIZE},\n"
+              + "or more where its flexible array reaches past it. {@link #write} needs that many\n"
+              + "from {@code offset}. Each ABI's class has the same method for its own layout.\n\n"
+              + "@throws NullPointerException if {@code value}, or a struct or array on the way to\n"
+              + "    its flexible array, is null\n"
+              + "@throws IndexOutOfBoundsException if that is more bytes than a buffer can hold\n",
+          struct.cTypeName(),
+          abi);
+    } else {
+      method.addJavadoc(
+          "The bytes {@code value} covers as {@code $L} on $L: see {@link $L#byteSize}.\n",
+          struct.cTypeName(),
+          abi,
+          marshallerDoc);
+    }
+    FieldLayout last = layout.fields().get(layout.fields().size() - 1);
+    String offset = ConstantNames.offsetConstant(last.field());
+    if (last.field().flexible()) {
+      MemberCode.Flexible flexible = (MemberCode.Flexible) members.get(members.size() - 1);
+      method.addStatement(
+          "return $T.flexibleEnd(SIZE, $L, $L.length, $L, $S)",
+          RuntimeTypes.ABI_RUNTIME,
+          offset,
+          cx.access(last),
+          flexible.elementSize(),
+          struct.cTypeName());
+    } else {
+      method.addStatement(
+          "return $T.nestedEnd(SIZE, $L, $T.byteSize($L), $S)",
+          RuntimeTypes.ABI_RUNTIME,
+          offset,
+          names.abiClass((MemberType.StructType) last.field().type(), layout.abi()),
+          cx.access(last),
+          struct.cTypeName());
+    }
+    return method.build();
   }
 
   /** The statements that start a public {@code read} or {@code write} of this type. */

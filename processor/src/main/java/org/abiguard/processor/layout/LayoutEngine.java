@@ -69,6 +69,12 @@ public final class LayoutEngine {
   private final Function<String, StructModel> lookup;
   private final Map<TargetAbi, Map<String, StructLayout>> cache = new EnumMap<>(TargetAbi.class);
 
+  /**
+   * Per Java name, whether a type laid out ends in a flexible array: its own, or that of the struct
+   * it nests last. The same on every ABI; kept so that a deep chain is walked once.
+   */
+  private final Map<String, Boolean> endsFlexible = new HashMap<>();
+
   /** Per ABI and type, the C names its members have in C (those of anonymous members included). */
   private final Map<TargetAbi, Map<String, Set<String>>> visibleNames =
       new EnumMap<>(TargetAbi.class);
@@ -216,7 +222,7 @@ public final class LayoutEngine {
           field.flexible()
               ? flexibleShape((ArrayType) field.type(), abi, where, done)
               : shapeOf(field.type(), abi, where, done);
-      checkNestedFlexible(struct, i, field, done, where);
+      checkNestedFlexible(struct, i, field, where);
       int align = memberAlign(shape.align(), field, pack, where);
       long offset = alignUp((start + 7) >>> 3, align);
       int size = field.flexible() ? 0 : shape.size();
@@ -238,6 +244,7 @@ public final class LayoutEngine {
     long bytes = struct.union() ? unionBytes : (bitPos + 7) >>> 3;
     int size = (int) checkedSize(alignUp(bytes, typeAlign), struct.javaName());
     StructLayout layout = new StructLayout(struct, abi, size, typeAlign, fields);
+    endsFlexible.put(struct.javaName(), endsFlexible(struct));
     visibleNames
         .computeIfAbsent(abi, a -> new HashMap<>())
         .put(struct.javaName(), Set.copyOf(cNames));
@@ -277,37 +284,49 @@ public final class LayoutEngine {
     }
   }
 
-  /** A struct with a flexible array may only be nested as the last member of a struct. */
-  private void checkNestedFlexible(
-      StructModel struct,
-      int index,
-      FieldModel field,
-      Map<String, StructLayout> done,
-      String where) {
+  /**
+   * abiguard nests a struct that ends in a flexible array only as the last member of a struct,
+   * where the array continues the enclosing struct. ISO C allows it in a union too, GNU C also in
+   * arrays and before other members; there the array has no bytes of its own.
+   */
+  private void checkNestedFlexible(StructModel struct, int index, FieldModel field, String where) {
     Optional<String> nested = nestedName(field.type());
     if (nested.isEmpty()) {
       return;
     }
-    StructLayout inner = done.get(nested.get());
-    if (inner == null || !endsFlexible(inner)) {
+    if (!endsFlexible.getOrDefault(nested.get(), false)) {
       return;
     }
     boolean last = index == struct.fields().size() - 1;
     if (struct.union() || field.type() instanceof ArrayType || !last) {
+      String place =
+          struct.union()
+              ? "a member of a union"
+              : field.type() instanceof ArrayType
+                  ? "an array's element"
+                  : "a member followed by others";
       throw new LayoutException(
           "member "
               + where
               + " nests "
               + nested.get()
-              + ", which ends in a flexible"
-              + " array; C allows such a struct only as the last member of a struct (not in an array, a union"
-              + " or before other members)");
+              + ", which ends in a flexible array, as "
+              + place
+              + "; abiguard nests such a struct only as the last member of a struct, where its"
+              + " array continues the enclosing struct, and has no mirror for it elsewhere (there"
+              + " C gives the array no bytes of its own)");
     }
   }
 
-  /** Whether a type ends in a flexible array, directly or through its last nested member. */
-  private static boolean endsFlexible(StructLayout layout) {
-    return !layout.struct().union() && layout.struct().hasFlexibleArray();
+  /** Whether {@code struct}, whose nested types are laid out, ends in a flexible array. */
+  private boolean endsFlexible(StructModel struct) {
+    if (struct.union() || struct.fields().isEmpty()) {
+      return false;
+    }
+    FieldModel last = struct.fields().get(struct.fields().size() - 1);
+    return last.flexible()
+        || (last.type() instanceof StructType nested
+            && endsFlexible.getOrDefault(nested.javaName(), false));
   }
 
   /** A bit-field's place and the alignment its declared type gives the enclosing type. */

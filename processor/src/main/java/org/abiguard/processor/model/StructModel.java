@@ -1,6 +1,9 @@
 package org.abiguard.processor.model;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,9 +83,28 @@ public record StructModel(
     return null;
   }
 
-  /** Whether the last member is a flexible array. */
-  public boolean hasFlexibleArray() {
-    return !fields.isEmpty() && fields.get(fields.size() - 1).flexible();
+  /**
+   * Whether the type ends in a flexible array: its last member is one, or is a struct (not an array
+   * of them) that ends in one, found through {@code lookup}. Such a struct's bytes go past its
+   * {@code sizeof}. A union never ends in one: abiguard nests no such struct in a union.
+   */
+  public boolean endsFlexible(Function<String, @Nullable StructModel> lookup) {
+    Set<String> seen = new HashSet<>();
+    for (StructModel s = this; !s.union && !s.fields.isEmpty() && seen.add(s.javaName); ) {
+      FieldModel last = s.fields.get(s.fields.size() - 1);
+      if (last.flexible()) {
+        return true;
+      }
+      StructModel next =
+          last.type() instanceof MemberType.StructType nested
+              ? lookup.apply(nested.javaName())
+              : null;
+      if (next == null) {
+        return false;
+      }
+      s = next;
+    }
+    return false;
   }
 
   /** The simple binary-ish name relative to the package: {@code Outer.Foo}. */

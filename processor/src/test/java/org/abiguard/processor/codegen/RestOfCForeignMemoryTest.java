@@ -127,6 +127,13 @@ class RestOfCForeignMemoryTest {
           @U64 public long optval;
           @AbiArray(0) @U8 public byte[] data;
         }
+
+        /** A struct that ends in blob, whose entries[] go past both structs' sizeof (GNU C). */
+        @AbiStruct(name = "framed")
+        public static class Framed {
+          @U8 public int kind;
+          public Wire.Blob blob;
+        }
       }
       """);
 
@@ -415,6 +422,7 @@ class RestOfCForeignMemoryTest {
     values.put("Edges_WithAnonMarshaller", withAnon());
     values.put("Edges_ZeroLenMarshaller", zeroLen());
     values.put("Edges_MacTableMarshaller", macTable());
+    values.put("Edges_FramedMarshaller", framed(new long[] {7, 8, 0xFFFFFFFFL}));
     for (Map.Entry<String, Object> e : values.entrySet()) {
       for (String abi : ABIS) {
         Class<?> abiClass = load(P + e.getKey() + "$" + abi);
@@ -531,6 +539,14 @@ class RestOfCForeignMemoryTest {
         // blob is laid out alike on every ABI: one code, whose message names them all
         "struct blob (x86_64, i386 and aarch64, 16 bytes) at offset 0 does not fit in a segment"
             + " of 12 bytes");
+    Class<?> framed = load(P + "Edges_FramedMarshaller$I386");
+    assertUnchanged(
+        16,
+        seg -> call(framed, "write", framed(new long[] {7, 8, 9}), seg, 0L),
+        IndexOutOfBoundsException.class,
+        // blob's entries continue framed: 8 bytes, then 3 elements
+        "struct framed (x86_64, i386 and aarch64, 20 bytes) at offset 0 does not fit in a segment"
+            + " of 16 bytes");
     Object seg = call(probe, "filled", 16);
     call(blob, "write", blob(3, new long[] {7, 8, 9}), seg, 0L);
     call(probe, "putInt", seg, 0L, 4);
@@ -605,6 +621,13 @@ class RestOfCForeignMemoryTest {
     set(b, "nr", nr);
     set(b, "entries", entries);
     return b;
+  }
+
+  private static Object framed(long[] entries) throws Exception {
+    Object o = newInstance("Edges$Framed");
+    set(o, "kind", 0x33);
+    set(o, "blob", blob(entries.length, entries));
+    return o;
   }
 
   private static Object odd() throws Exception {

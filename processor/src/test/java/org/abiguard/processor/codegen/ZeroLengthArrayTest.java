@@ -1,6 +1,8 @@
 package org.abiguard.processor.codegen;
 
 import static org.abiguard.processor.Expected.assertExactly;
+import static org.abiguard.processor.codegen.Reflection.get;
+import static org.abiguard.processor.codegen.Reflection.set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -175,13 +177,5 @@ class ZeroLengthArrayTest {
     assertTrue(source.contains("// mid[0], a zero-length array (GNU C): no bytes\n"), source);
     assertFalse(source.contains("OFFSET_MID + i"), source);
     assertTrue(source.contains("AbiRuntime.checkLength(value.mid, 0, \"sqe.mid\");"), source);
-  }
-
-  private static Object get(Object o, String field) throws Exception {
-    return o.getClass().getField(field).get(o);
-  }
-
-  private static void set(Object o, String field, Object value) throws Exception {
-    o.getClass().getField(field).set(o, value);
   }
 }

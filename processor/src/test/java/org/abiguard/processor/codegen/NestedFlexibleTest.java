@@ -1,0 +1,210 @@
+package org.abiguard.processor.codegen;
+
+import static org.abiguard.processor.Expected.assertExactly;
+import static org.abiguard.processor.codegen.Reflection.get;
+import static org.abiguard.processor.codegen.Reflection.set;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.abiguard.processor.Compile;
+import org.abiguard.processor.CompiledClasses;
+import org.abiguard.processor.Expected.Source;
+import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.testing.BufferCalls;
+import org.abiguard.processor.testing.CHarness;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A struct that ends in a flexible array nested as the last member of a struct (GNU C), twice over:
+ * {@code frame} ends in {@code pkt}, which ends in {@code rec}, which ends in {@code entries[]}.
+ * The array continues every enclosing struct: the write checks the memory for all of it ({@code
+ * byteSize}) before the first byte, and the read bounds-checks it. Nested anywhere else (a union,
+ * an array), such a struct is a layout error.
+ */
+class NestedFlexibleTest {
+  private static final Source FRAME =
+      Source.of(
+          "p.Frame",
+          """
+          package p;
+
+          import org.abiguard.*;
+
+          @AbiStruct(name = "frame")
+          public class Frame {
+            @U16 public int len;
+            public Pkt pkt = new Pkt();
+
+            @AbiStruct(name = "pkt")
+            public static class Pkt {
+              @U8 public int kind;
+              public Rec rec = new Rec();
+            }
+
+            @AbiStruct(name = "rec")
+            public static class Rec {
+              @U32 public long nr;
+              @U16 public int tag;
+              @AbiFlexible(count = "nr") @U32 public long[] entries = new long[0];
+            }
+          }
+          """);
+
+  /** The declarations as a system header has them (where gcc does not call them pedantic). */
+  private static final String HEADER =
+      """
+      #pragma GCC system_header
+      #include <stdint.h>
+      struct rec { uint32_t nr; uint16_t tag; uint32_t entries[]; };
+      struct pkt { uint8_t kind; struct rec rec; };
+      struct frame { uint16_t len; struct pkt pkt; };
+      """;
+
+  private static Compilation compilation;
+  private static ClassLoader loader;
+
+  @BeforeAll
+  static void compile() {
+    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), FRAME);
+    loader = CompiledClasses.loader(compilation);
+  }
+
+  @Test
+  void compilesWithoutAnyDiagnostic() {
+    assertExactly(compilation);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TargetAbi.class)
+  void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
+    String asserts =
+        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    assertTrue(asserts.contains("offsetof(struct rec, entries) == 8"), asserts);
+    CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
+  }
+
+  @Test
+  void theArrayGoesPastEveryEnclosingSizeAndReadsBack() throws Exception {
+    Object frame = frame(0x11, 0x22);
+    Class<?> marshaller = loader.loadClass("p.FrameMarshaller");
+    assertEquals(16, marshaller.getField("SIZE").getInt(null));
+    assertEquals(24, byteSize(marshaller, frame));
+    // pkt: kind, 3 bytes of padding, rec's 8 bytes and its 2 elements
+    assertEquals(20, byteSize(loader.loadClass("p.Frame_PktMarshaller"), get(frame, "pkt")));
+
+    ByteBuffer buf = ByteBuffer.allocate(24);
+    BufferCalls.write(marshaller, frame, buf, 0);
+    assertEquals(
+        "0201" + "0000" + "07" + "000000" + "02000000" + "0403" + "0000" + "11000000" + "22000000",
+        HexFormat.of().formatHex(buf.array()));
+    Object back = BufferCalls.read(marshaller, buf, 0);
+    assertArrayEquals(
+        new long[] {0x11, 0x22}, (long[]) get(get(get(back, "pkt"), "rec"), "entries"));
+  }
+
+  @Test
+  void memoryThatEndsBeforeTheArrayIsRefusedBeforeTheFirstByte() throws Exception {
+    Object frame = frame(0x11, 0x22);
+    for (String abi : List.of("", "$I386")) {
+      Class<?> marshaller = loader.loadClass("p.FrameMarshaller" + abi);
+      ByteBuffer buf = ByteBuffer.allocate(20);
+      Arrays.fill(buf.array(), (byte) 0x5A);
+      InvocationTargetException e =
+          assertThrows(
+              InvocationTargetException.class, () -> BufferCalls.write(marshaller, frame, buf, 0));
+      assertEquals(IndexOutOfBoundsException.class, e.getCause().getClass());
+      assertEquals(
+          "struct frame (x86_64, i386 and aarch64, 24 bytes) at offset 0 does not fit in a buffer"
+              + " with limit 20",
+          e.getCause().getMessage());
+      byte[] untouched = new byte[20];
+      Arrays.fill(untouched, (byte) 0x5A);
+      assertArrayEquals(untouched, buf.array(), abi);
+    }
+  }
+
+  @Test
+  void inAUnionTheStructIsALayoutError() {
+    Source s =
+        Source.of(
+            "p.Ev",
+            """
+            package p;
+
+            import org.abiguard.*;
+
+            @AbiUnion(name = "ev")
+            public class Ev {
+              @U64 public long raw;
+              public Frame.Pkt pkt;
+            }
+            """);
+    assertExactly(
+        Compile.javac(FRAME, s),
+        s.error(
+            "public class Ev",
+            "class",
+            "[abiguard:layout] union Ev cannot be laid out on x86_64: member p.Ev.pkt nests"
+                + " p.Frame.Pkt, which ends in a flexible array, as a member of a union; abiguard"
+                + " nests such a struct only as the last member of a struct, where its array"
+                + " continues the enclosing struct, and has no mirror for it elsewhere (there C"
+                + " gives the array no bytes of its own)"));
+  }
+
+  @Test
+  void inAnArrayTheStructIsALayoutError() {
+    Source s =
+        Source.of(
+            "p.Report",
+            """
+            package p;
+
+            import org.abiguard.*;
+
+            @AbiStruct(name = "report")
+            public class Report {
+              @U16 public int ngrec;
+              @AbiFlexible(count = "ngrec") public Frame.Rec[] grec;
+            }
+            """);
+    assertExactly(
+        Compile.javac(FRAME, s),
+        s.error(
+            "public class Report",
+            "class",
+            "[abiguard:layout] struct Report cannot be laid out on x86_64: member p.Report.grec"
+                + " nests p.Frame.Rec, which ends in a flexible array, as an array's element;"
+                + " abiguard nests such a struct only as the last member of a struct, where its"
+                + " array continues the enclosing struct, and has no mirror for it elsewhere (there"
+                + " C gives the array no bytes of its own)"));
+  }
+
+  private static Object frame(long... entries) throws Exception {
+    Object frame = loader.loadClass("p.Frame").getConstructor().newInstance();
+    set(frame, "len", 0x0102);
+    Object pkt = get(frame, "pkt");
+    set(pkt, "kind", 7);
+    Object rec = get(pkt, "rec");
+    set(rec, "nr", (long) entries.length);
+    set(rec, "tag", 0x0304);
+    set(rec, "entries", entries);
+    return frame;
+  }
+
+  private static int byteSize(Class<?> marshaller, Object value) throws Exception {
+    return (int) marshaller.getMethod("byteSize", value.getClass()).invoke(null, value);
+  }
+}

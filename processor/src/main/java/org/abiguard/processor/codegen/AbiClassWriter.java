@@ -548,13 +548,10 @@ final class AbiClassWriter {
             .addParameter(access.memoryType(), access.memory())
             .addParameter(access.offsetType(), "offset")
             .addStatement("check(value)");
-    if (names.endsFlexible(struct)) {
-      method.addStatement(
-          access.checkBounds(CodeBlock.of("byteSize(value)"), struct.cTypeName(), messageAbis));
-    }
+    CodeBlock bytes = CodeBlock.of(names.endsFlexible(struct) ? "byteSize(value)" : "SIZE");
     type.addMethod(
         method
-            .addCode(prologue(access, needsSwap()))
+            .addCode(access.prologue(struct, messageAbis, bytes, needsSwap(), scalarsOnly(layout)))
             .addStatement("put(value, $L)", putArgumentsAfterPrologue(access))
             .build());
     MethodSpec.Builder put = putMethod(access);
@@ -634,7 +631,8 @@ final class AbiClassWriter {
 
   /** The statements that start a public {@code read} or {@code write} of this type. */
   private CodeBlock prologue(Access access, boolean multiByte) {
-    return access.prologue(struct, messageAbis, multiByte, scalarsOnly(layout));
+    return access.prologue(
+        struct, messageAbis, CodeBlock.of("SIZE"), multiByte, scalarsOnly(layout));
   }
 
   /**

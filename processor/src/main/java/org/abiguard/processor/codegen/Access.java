@@ -33,10 +33,13 @@ interface Access {
    *
    * @param type the struct or union read or written
    * @param abi how its bounds messages name the ABIs that run this code
+   * @param bytes the bytes from {@code offset} the memory must hold: {@code SIZE}, or {@code
+   *     byteSize(value)} for a write that goes past it
    * @param scalarsOnly whether every member is an integer, pointer or bit-field (no array, nested
    *     type or flexible array)
    */
-  CodeBlock prologue(StructModel type, String abi, boolean multiByte, boolean scalarsOnly);
+  CodeBlock prologue(
+      StructModel type, String abi, CodeBlock bytes, boolean multiByte, boolean scalarsOnly);
 
   /** The raw bits of {@code width} at {@code index}, as a Java primitive of exactly that width. */
   CodeBlock get(Width width, CodeBlock index);

@@ -41,14 +41,10 @@ final class BufferAccess implements Access {
   }
 
   @Override
-  public CodeBlock prologue(StructModel type, String abi, boolean multiByte, boolean scalarsOnly) {
+  public CodeBlock prologue(
+      StructModel type, String abi, CodeBlock bytes, boolean multiByte, boolean scalarsOnly) {
     CodeBlock.Builder code =
-        CodeBlock.builder()
-            .addStatement(
-                "$T.checkBounds(buf, offset, SIZE, $S, $S)",
-                RuntimeTypes.ABI_RUNTIME,
-                type.cTypeName(),
-                abi);
+        CodeBlock.builder().addStatement(checkBounds(bytes, type.cTypeName(), abi));
     if (multiByte) {
       code.add(
           "boolean swap = $T.$L(buf); // reverse each integer's bytes if the buffer's order is $L\n",

@@ -98,14 +98,10 @@ final class SegmentAccess implements Access {
    * nested marshallers, where a slice could escape and cost an allocation.
    */
   @Override
-  public CodeBlock prologue(StructModel type, String abi, boolean multiByte, boolean scalarsOnly) {
+  public CodeBlock prologue(
+      StructModel type, String abi, CodeBlock bytes, boolean multiByte, boolean scalarsOnly) {
     CodeBlock.Builder code =
-        CodeBlock.builder()
-            .addStatement(
-                "$T.checkBounds(seg.byteSize(), offset, SIZE, $S, $S)",
-                RuntimeTypes.ABI_RUNTIME,
-                type.cTypeName(),
-                abi);
+        CodeBlock.builder().addStatement(checkBounds(bytes, type.cTypeName(), abi));
     if (scalarsOnly) {
       code.add("// from here on, seg is the $L's own SIZE bytes and offset is 0\n", type.kind())
           .addStatement("seg = seg.asSlice(offset, SIZE)")

@@ -157,7 +157,13 @@ final class UnionCode {
         .addStatement("write(value, member, $L, offset)", access.memory())
         .addStatement("return")
         .endControlFlow()
-        .addCode(access.prologue(union, messageAbis, false, AbiClassWriter.scalarsOnly(layout)))
+        .addCode(
+            access.prologue(
+                union,
+                messageAbis,
+                CodeBlock.of("SIZE"),
+                false,
+                AbiClassWriter.scalarsOnly(layout)))
         .addCode(access.zero(CodeBlock.of("offset"), layout.size(), "no member is set"))
         .build();
   }

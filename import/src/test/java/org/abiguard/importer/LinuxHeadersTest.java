@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * zero-length array and names C reserves for the implementation ({@code __pad1}, {@code struct
  * __kernel_timespec}), perf's reserved names in bit-fields. linux/time.h declares its own {@code
  * struct timeval}, which the proof programs must not bring from the C library a second time;
- * VirtualBox's HGCM parameters name a union {@code u} inside a union {@code u}.
+ * VirtualBox's HGCM parameters name a union {@code u} inside a union {@code u}. FireWire's events
+ * and JFFS2's nodes are unions of structs that end in flexible arrays.
  */
 class LinuxHeadersTest {
   private static final Path ASM = Path.of("/usr/include/x86_64-linux-gnu/asm");
@@ -37,7 +38,9 @@ class LinuxHeadersTest {
         "linux/perf_event.h",
         "linux/virtio_net.h",
         "linux/time.h",
-        "linux/vbox_vmmdev_types.h"
+        "linux/vbox_vmmdev_types.h",
+        "linux/firewire-cdev.h",
+        "linux/jffs2.h"
       })
   void everyTypeIsProvenButAnEmptyStructInAUnion(String header) {
     assumeTrue(Files.isDirectory(ASM), () -> "skipped: no " + ASM + " (Debian's linux-libc-dev)");
@@ -69,6 +72,9 @@ class LinuxHeadersTest {
           case "linux/virtio_net.h" ->
               List.of("struct virtio_net_ctrl_mac", "struct virtio_net_config");
           case "linux/time.h" -> List.of("struct timeval", "struct itimerval", "struct timezone");
+          case "linux/firewire-cdev.h" ->
+              List.of("union fw_cdev_event", "struct fw_cdev_event_response");
+          case "linux/jffs2.h" -> List.of("union jffs2_node_union", "struct jffs2_raw_inode");
           default ->
               List.of(
                   "struct vmmdev_hgcm_function_parameter32",

@@ -164,6 +164,10 @@ final class AbiClassWriter {
       type.addMethod(new UnionCode(layout, cx, memberEnum(), messageAbis).selected());
       type.addMethod(new UnionCode(layout, cx, memberEnum(), messageAbis).check());
       check(type, true);
+      if (names.endsFlexible(struct)) {
+        type.addMethod(unionByteSize(primary));
+        type.addMethod(memberByteSize(primary));
+      }
     } else {
       check(type, false);
       if (names.endsFlexible(struct)) {
@@ -583,50 +587,113 @@ final class AbiClassWriter {
    * end of the nested one's bytes. What {@code write} checks the memory for.
    */
   private MethodSpec byteSize(boolean primary) {
+    MethodSpec.Builder method =
+        byteSizeMethod(
+            primary,
+            "The bytes {@code value} covers as {@code $L} on $L, the primary ABI: {@code SIZE},\n"
+                + "or more where its flexible array reaches past it. {@link #write} needs that many\n"
+                + "from {@code offset}. Each ABI's class has the same method for its own layout.\n\n"
+                + "@throws NullPointerException if {@code value}, or a struct or array on the way to\n"
+                + "    its flexible array, is null\n"
+                + "@throws IndexOutOfBoundsException if that is more bytes than a buffer can hold\n");
+    FieldLayout last = layout.fields().get(layout.fields().size() - 1);
+    if (last.field().flexible()) {
+      MemberCode.Flexible flexible = (MemberCode.Flexible) members.get(members.size() - 1);
+      method.addStatement(
+          "return $T.flexibleEnd(SIZE, $L, $L.length, $L, $S)",
+          RuntimeTypes.ABI_RUNTIME,
+          ConstantNames.offsetConstant(last.field()),
+          cx.access(last),
+          flexible.elementSize(),
+          struct.cTypeName());
+    } else {
+      method.addStatement(nestedEnd(last, (MemberType.StructType) last.field().type()));
+    }
+    return method.build();
+  }
+
+  /** {@code public static int byteSize(value)}: the primary ABI's Javadoc, or a link to it. */
+  private MethodSpec.Builder byteSizeMethod(boolean primary, String primaryDoc) {
     String abi = layout.abi().manifestName();
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("byteSize")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(int.class)
             .addParameter(mirror, "value");
+    return primary
+        ? method.addJavadoc(primaryDoc, struct.cTypeName(), abi)
+        : method.addJavadoc(
+            "The bytes {@code value} covers as {@code $L} on $L: see {@link $L#byteSize}.\n",
+            struct.cTypeName(),
+            abi,
+            marshallerDoc);
+  }
+
+  /** {@code return} the end of a nested member's bytes, its flexible array's included. */
+  private CodeBlock nestedEnd(FieldLayout member, MemberType.StructType type) {
+    return CodeBlock.of(
+        "return $T.nestedEnd(SIZE, $L, $T.byteSize($L), $S)",
+        RuntimeTypes.ABI_RUNTIME,
+        ConstantNames.offsetConstant(member.field()),
+        names.abiClass(type, layout.abi()),
+        cx.access(member),
+        struct.cTypeName());
+  }
+
+  /**
+   * A union's {@code byteSize(value)}: that of the member that is set, {@code SIZE} when none is.
+   */
+  private MethodSpec unionByteSize(boolean primary) {
+    return byteSizeMethod(
+            primary,
+            "The bytes {@code value} covers as {@code $L} on $L, the primary ABI, with the member\n"
+                + "that is set (see {@link #selected}): {@code SIZE}, or more where that member's\n"
+                + "flexible array reaches past it. {@link #write} needs that many from {@code offset}.\n"
+                + "Each ABI's class has the same method for its own layout.\n\n"
+                + "@throws NullPointerException if {@code value}, or an array on the way to the\n"
+                + "    member's flexible array, is null\n"
+                + "@throws IllegalArgumentException if more than one member is set\n"
+                + "@throws IndexOutOfBoundsException if that is more bytes than a buffer can hold\n")
+        .addStatement("$T member = selected(value)", memberEnum())
+        .addStatement("return member == null ? SIZE : byteSize(value, member)")
+        .build();
+  }
+
+  /**
+   * A union's {@code byteSize(value, member)}: for a member that ends in a flexible array, the end
+   * of its bytes; {@code SIZE} for the others.
+   */
+  private MethodSpec memberByteSize(boolean primary) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("byteSize")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(int.class)
+            .addParameter(mirror, "value")
+            .addParameter(memberEnum(), "member")
+            .addJavadoc(
+                "The bytes {@code value} covers as {@code $L} on $L with its member {@code member}:\n",
+                struct.cTypeName(),
+                layout.abi().manifestName());
     if (primary) {
       method.addJavadoc(
-          "The bytes {@code value} covers as {@code $L} on $L, the primary ABI: {@code SIZE},\n"
-              + "or more where its flexible array reaches past it. {@link #write} needs that many\n"
-              + "from {@code offset}. Each ABI's class has the same method for its own layout.\n\n"
-              + "@throws NullPointerException if {@code value}, or a struct or array on the way to\n"
-              + "    its flexible array, is null\n"
-              + "@throws IndexOutOfBoundsException if that is more bytes than a buffer can hold\n",
-          struct.cTypeName(),
-          abi);
+          "{@code SIZE}, or more where that member's flexible array reaches past it.\n"
+              + "{@code write(value, member, buf, offset)} needs that many from {@code offset}.\n");
     } else {
-      method.addJavadoc(
-          "The bytes {@code value} covers as {@code $L} on $L: see {@link $L#byteSize}.\n",
-          struct.cTypeName(),
-          abi,
-          marshallerDoc);
+      method.addJavadoc("see {@link $L#byteSize}.\n", marshallerDoc);
     }
-    FieldLayout last = layout.fields().get(layout.fields().size() - 1);
-    String offset = ConstantNames.offsetConstant(last.field());
-    if (last.field().flexible()) {
-      MemberCode.Flexible flexible = (MemberCode.Flexible) members.get(members.size() - 1);
-      method.addStatement(
-          "return $T.flexibleEnd(SIZE, $L, $L.length, $L, $S)",
-          RuntimeTypes.ABI_RUNTIME,
-          offset,
-          cx.access(last),
-          flexible.elementSize(),
-          struct.cTypeName());
-    } else {
-      method.addStatement(
-          "return $T.nestedEnd(SIZE, $L, $T.byteSize($L), $S)",
-          RuntimeTypes.ABI_RUNTIME,
-          offset,
-          names.abiClass((MemberType.StructType) last.field().type(), layout.abi()),
-          cx.access(last),
-          struct.cTypeName());
+    for (FieldLayout f : layout.fields()) {
+      if (f.field().type() instanceof MemberType.StructType nested
+          && names.endsFlexible(names.model(nested))) {
+        method
+            .beginControlFlow(
+                "if (member == $T.$L)",
+                memberEnum(),
+                ConstantNames.upperSnake(f.field().javaName()))
+            .addStatement(nestedEnd(f, nested))
+            .endControlFlow();
+      }
     }
-    return method.build();
+    return method.addStatement("return SIZE").build();
   }
 
   /** The statements that start a public {@code read} or {@code write} of this type. */
@@ -701,7 +768,13 @@ final class AbiClassWriter {
             .addParameter(access.memoryType(), access.memory())
             .addParameter(access.offsetType(), "offset")
             .addStatement("check(value, member)")
-            .addCode(prologue(access, needsSwap()))
+            .addCode(
+                access.prologue(
+                    struct,
+                    messageAbis,
+                    CodeBlock.of(names.endsFlexible(struct) ? "byteSize(value, member)" : "SIZE"),
+                    needsSwap(),
+                    scalarsOnly(layout)))
             .addStatement("put(value, member, $L)", putArguments)
             .build());
     String memory = access.putArguments().replace(", swap", "");

@@ -70,10 +70,11 @@ public final class LayoutEngine {
   private final Map<TargetAbi, Map<String, StructLayout>> cache = new EnumMap<>(TargetAbi.class);
 
   /**
-   * Per Java name, whether a type laid out ends in a flexible array: its own, or that of the struct
-   * it nests last. The same on every ABI; kept so that a deep chain is walked once.
+   * Per Java name of a type laid out that ends in a flexible array (see {@link
+   * StructModel#endsFlexible}), that array's description when a member counts it, else "". The same
+   * on every ABI; kept so that a deep chain is walked once.
    */
-  private final Map<String, Boolean> endsFlexible = new HashMap<>();
+  private final Map<String, String> flexibleEnds = new HashMap<>();
 
   /** Per ABI and type, the C names its members have in C (those of anonymous members included). */
   private final Map<TargetAbi, Map<String, Set<String>>> visibleNames =
@@ -244,7 +245,7 @@ public final class LayoutEngine {
     long bytes = struct.union() ? unionBytes : (bitPos + 7) >>> 3;
     int size = (int) checkedSize(alignUp(bytes, typeAlign), struct.javaName());
     StructLayout layout = new StructLayout(struct, abi, size, typeAlign, fields);
-    endsFlexible.put(struct.javaName(), endsFlexible(struct));
+    flexibleEnd(struct).ifPresent(counted -> flexibleEnds.put(struct.javaName(), counted));
     visibleNames
         .computeIfAbsent(abi, a -> new HashMap<>())
         .put(struct.javaName(), Set.copyOf(cNames));
@@ -285,48 +286,83 @@ public final class LayoutEngine {
   }
 
   /**
-   * abiguard nests a struct that ends in a flexible array only as the last member of a struct,
-   * where the array continues the enclosing struct. ISO C allows it in a union too, GNU C also in
-   * arrays and before other members; there the array has no bytes of its own.
+   * abiguard nests a type that ends in a flexible array as the last member of a struct (GNU C),
+   * where the array continues the enclosing struct, and as a member of a union (ISO C), where the
+   * caller counts it, for a count member may hold another member's bytes there. In an array or
+   * before other members (GNU C) the array has no bytes of its own, and abiguard no mirror for it.
    */
   private void checkNestedFlexible(StructModel struct, int index, FieldModel field, String where) {
     Optional<String> nested = nestedName(field.type());
-    if (nested.isEmpty()) {
+    String counted = nested.isEmpty() ? null : flexibleEnds.get(nested.get());
+    if (counted == null) {
       return;
     }
-    if (!endsFlexible.getOrDefault(nested.get(), false)) {
-      return;
-    }
+    boolean array = field.type() instanceof ArrayType;
     boolean last = index == struct.fields().size() - 1;
-    if (struct.union() || field.type() instanceof ArrayType || !last) {
-      String place =
-          struct.union()
-              ? "a member of a union"
-              : field.type() instanceof ArrayType
-                  ? "an array's element"
-                  : "a member followed by others";
+    if (!array && struct.union() && !counted.isEmpty()) {
       throw new LayoutException(
           "member "
               + where
               + " nests "
               + nested.get()
-              + ", which ends in a flexible array, as "
-              + place
-              + "; abiguard nests such a struct only as the last member of a struct, where its"
-              + " array continues the enclosing struct, and has no mirror for it elsewhere (there"
-              + " C gives the array no bytes of its own)");
+              + ", whose flexible array "
+              + counted
+              + ", as a member of a union; there the count may be another member's bytes, so"
+              + " abiguard nests in a union only a flexible array the caller counts (@AbiFlexible"
+              + " without count, read with read(buf, offset, count))");
     }
+    if (!array && (struct.union() || last)) {
+      return;
+    }
+    throw new LayoutException(
+        "member "
+            + where
+            + " nests "
+            + nested.get()
+            + ", which ends in a flexible array, as "
+            + (array ? "an array's element" : "a member followed by others")
+            + "; abiguard nests such a type only as the last member of a struct, where its array"
+            + " continues the enclosing struct, or as a member of a union, and has no mirror for it"
+            + " elsewhere (there C gives the array no bytes of its own)");
   }
 
-  /** Whether {@code struct}, whose nested types are laid out, ends in a flexible array. */
-  private boolean endsFlexible(StructModel struct) {
-    if (struct.union() || struct.fields().isEmpty()) {
-      return false;
+  /**
+   * For {@code struct}, whose nested types are laid out: empty if it does not end in a flexible
+   * array, else the description of its flexible array when a member counts it, or "".
+   */
+  private Optional<String> flexibleEnd(StructModel struct) {
+    if (struct.fields().isEmpty()) {
+      return Optional.empty();
     }
-    FieldModel last = struct.fields().get(struct.fields().size() - 1);
-    return last.flexible()
-        || (last.type() instanceof StructType nested
-            && endsFlexible.getOrDefault(nested.javaName(), false));
+    if (!struct.union()) {
+      FieldModel last = struct.fields().get(struct.fields().size() - 1);
+      if (last.flexible()) {
+        return Optional.of(
+            last.countMember().isEmpty()
+                ? ""
+                : struct.javaName()
+                    + "."
+                    + last.javaName()
+                    + " is counted by '"
+                    + last.countMember()
+                    + "'");
+      }
+      return nestedFlexibleEnd(last);
+    }
+    Optional<String> end = Optional.empty();
+    for (FieldModel member : struct.fields()) {
+      Optional<String> e = nestedFlexibleEnd(member);
+      if (e.isPresent() && (end.isEmpty() || !e.get().isEmpty())) {
+        end = e;
+      }
+    }
+    return end;
+  }
+
+  private Optional<String> nestedFlexibleEnd(FieldModel member) {
+    return member.type() instanceof StructType nested
+        ? Optional.ofNullable(flexibleEnds.get(nested.javaName()))
+        : Optional.empty();
   }
 
   /** A bit-field's place and the alignment its declared type gives the enclosing type. */

@@ -84,27 +84,36 @@ public record StructModel(
   }
 
   /**
-   * Whether the type ends in a flexible array: its last member is one, or is a struct (not an array
-   * of them) that ends in one, found through {@code lookup}. Such a struct's bytes go past its
-   * {@code sizeof}. A union never ends in one: abiguard nests no such struct in a union.
+   * Whether the type ends in a flexible array, its bytes going past its {@code sizeof}: a struct
+   * whose last member is one, or is a type (not an array of them) that ends in one; a union with a
+   * member (not an array) of a type that ends in one. Nested types are found through {@code
+   * lookup}.
    */
   public boolean endsFlexible(Function<String, @Nullable StructModel> lookup) {
-    Set<String> seen = new HashSet<>();
-    for (StructModel s = this; !s.union && !s.fields.isEmpty() && seen.add(s.javaName); ) {
-      FieldModel last = s.fields.get(s.fields.size() - 1);
-      if (last.flexible()) {
+    return endsFlexible(lookup, new HashSet<>());
+  }
+
+  private boolean endsFlexible(Function<String, @Nullable StructModel> lookup, Set<String> seen) {
+    if (fields.isEmpty() || !seen.add(javaName)) {
+      return false;
+    }
+    if (!union) {
+      FieldModel last = fields.get(fields.size() - 1);
+      return last.flexible() || nestsFlexible(last, lookup, seen);
+    }
+    for (FieldModel member : fields) {
+      if (nestsFlexible(member, lookup, seen)) {
         return true;
       }
-      StructModel next =
-          last.type() instanceof MemberType.StructType nested
-              ? lookup.apply(nested.javaName())
-              : null;
-      if (next == null) {
-        return false;
-      }
-      s = next;
     }
     return false;
+  }
+
+  private static boolean nestsFlexible(
+      FieldModel member, Function<String, @Nullable StructModel> lookup, Set<String> seen) {
+    StructModel nested =
+        member.type() instanceof MemberType.StructType type ? lookup.apply(type.javaName()) : null;
+    return nested != null && nested.endsFlexible(lookup, seen);
   }
 
   /** The simple binary-ish name relative to the package: {@code Outer.Foo}. */

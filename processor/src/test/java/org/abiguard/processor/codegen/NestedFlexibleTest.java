@@ -73,12 +73,62 @@ class NestedFlexibleTest {
       struct frame { uint16_t len; struct pkt pkt; };
       """;
 
+  /** Linux's firewire events, cut down: a union of structs, one ending in data[]. */
+  private static final Source EVENTS =
+      Source.of(
+          "p.Fw",
+          """
+          package p;
+
+          import org.abiguard.*;
+
+          public final class Fw {
+            private Fw() {}
+
+            @AbiStruct(name = "ev_common")
+            public static class Common {
+              @U64 public long closure;
+              @U32 public long type;
+            }
+
+            @AbiStruct(name = "ev_response")
+            public static class Response {
+              @U64 public long closure;
+              @U32 public long type;
+              @U32 public long rcode;
+              @U32 public long length;
+              @AbiFlexible @U32 public long[] data = new long[0];
+            }
+
+            @AbiUnion(name = "ev")
+            public static class Ev {
+              public Common common;
+              public Response response;
+            }
+
+            @AbiStruct(name = "queued")
+            public static class Queued {
+              @U16 public int len;
+              public Ev ev = new Ev();
+            }
+          }
+          """);
+
+  private static final String EVENTS_HEADER =
+      """
+      struct ev_common { uint64_t closure; uint32_t type; };
+      struct ev_response { uint64_t closure; uint32_t type; uint32_t rcode; uint32_t length;
+                           uint32_t data[]; };
+      union ev { struct ev_common common; struct ev_response response; };
+      struct queued { uint16_t len; union ev ev; };
+      """;
+
   private static Compilation compilation;
   private static ClassLoader loader;
 
   @BeforeAll
   static void compile() {
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), FRAME);
+    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), FRAME, EVENTS);
     loader = CompiledClasses.loader(compilation);
   }
 
@@ -93,7 +143,7 @@ class NestedFlexibleTest {
     String asserts =
         CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
     assertTrue(asserts.contains("offsetof(struct rec, entries) == 8"), asserts);
-    CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
+    CHarness.assertAssertsHold(abi, dir, HEADER + EVENTS_HEADER, asserts);
   }
 
   @Test
@@ -137,7 +187,60 @@ class NestedFlexibleTest {
   }
 
   @Test
-  void inAUnionTheStructIsALayoutError() {
+  void aUnionMemberWritesItsArrayPastTheUnionAndReadsAsItsFixedPart() throws Exception {
+    Object queued = loader.loadClass("p.Fw$Queued").getConstructor().newInstance();
+    set(queued, "len", 0x0102);
+    Object response = loader.loadClass("p.Fw$Response").getConstructor().newInstance();
+    set(response, "closure", 0x1122334455667788L);
+    set(response, "type", 3L);
+    set(response, "length", 8L);
+    set(response, "data", new long[] {1, 2});
+    set(get(queued, "ev"), "response", response);
+    String[] expected = {
+      // x86_64: ev at 8, response.data at 20 in it, past the union's 24 bytes
+      "0201000000000000" + "8877665544332211" + "03000000" + "00000000" + "08000000",
+      // i386: uint64_t aligned to 4, ev at 4, data at 20, the union 20 bytes
+      "02010000" + "8877665544332211" + "03000000" + "00000000" + "08000000"
+    };
+    String[] abis = {"X86_64", "I386"};
+    int[] ends = {36, 32}; // SIZE 32 and 24
+    for (int i = 0; i < abis.length; i++) {
+      Class<?> marshaller = loader.loadClass("p.Fw_QueuedMarshaller$" + abis[i]);
+      int size = marshaller.getField("SIZE").getInt(null);
+      assertEquals(ends[i], byteSize(marshaller, queued), abis[i]);
+      ByteBuffer buf = ByteBuffer.allocate(ends[i]);
+      BufferCalls.write(marshaller, queued, buf, 0);
+      assertEquals(
+          expected[i] + "01000000" + "02000000", HexFormat.of().formatHex(buf.array()), abis[i]);
+
+      Object back = BufferCalls.read(marshaller, buf, 0);
+      Object ev = get(back, "ev");
+      assertEquals(0x1122334455667788L, get(get(ev, "common"), "closure"));
+      assertArrayEquals(
+          new long[0], (long[]) get(get(ev, "response"), "data"), "the caller counts");
+      Class<?> responses = loader.loadClass("p.Fw_ResponseMarshaller$" + abis[i]);
+      int ev0 = marshaller.getField("OFFSET_EV").getInt(null);
+      Object two =
+          responses
+              .getMethod("read", ByteBuffer.class, int.class, int.class)
+              .invoke(null, buf, ev0, 2);
+      assertArrayEquals(new long[] {1, 2}, (long[]) get(two, "data"));
+
+      ByteBuffer small = ByteBuffer.allocate(size);
+      Arrays.fill(small.array(), (byte) 0x5A);
+      InvocationTargetException e =
+          assertThrows(
+              InvocationTargetException.class,
+              () -> BufferCalls.write(marshaller, queued, small, 0));
+      assertEquals(IndexOutOfBoundsException.class, e.getCause().getClass());
+      byte[] untouched = new byte[size];
+      Arrays.fill(untouched, (byte) 0x5A);
+      assertArrayEquals(untouched, small.array(), abis[i]);
+    }
+  }
+
+  @Test
+  void aCountedArrayInAUnionIsALayoutError() {
     Source s =
         Source.of(
             "p.Ev",
@@ -158,10 +261,10 @@ class NestedFlexibleTest {
             "public class Ev",
             "class",
             "[abiguard:layout] union Ev cannot be laid out on x86_64: member p.Ev.pkt nests"
-                + " p.Frame.Pkt, which ends in a flexible array, as a member of a union; abiguard"
-                + " nests such a struct only as the last member of a struct, where its array"
-                + " continues the enclosing struct, and has no mirror for it elsewhere (there C"
-                + " gives the array no bytes of its own)"));
+                + " p.Frame.Pkt, whose flexible array p.Frame.Rec.entries is counted by 'nr', as a"
+                + " member of a union; there the count may be another member's bytes, so abiguard"
+                + " nests in a union only a flexible array the caller counts (@AbiFlexible without"
+                + " count, read with read(buf, offset, count))"));
   }
 
   @Test
@@ -187,9 +290,9 @@ class NestedFlexibleTest {
             "class",
             "[abiguard:layout] struct Report cannot be laid out on x86_64: member p.Report.grec"
                 + " nests p.Frame.Rec, which ends in a flexible array, as an array's element;"
-                + " abiguard nests such a struct only as the last member of a struct, where its"
-                + " array continues the enclosing struct, and has no mirror for it elsewhere (there"
-                + " C gives the array no bytes of its own)"));
+                + " abiguard nests such a type only as the last member of a struct, where its array"
+                + " continues the enclosing struct, or as a member of a union, and has no mirror for"
+                + " it elsewhere (there C gives the array no bytes of its own)"));
   }
 
   private static Object frame(long... entries) throws Exception {

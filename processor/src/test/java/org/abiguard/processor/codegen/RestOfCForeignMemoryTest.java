@@ -128,6 +128,19 @@ class RestOfCForeignMemoryTest {
           @AbiArray(0) @U8 public byte[] data;
         }
 
+        /** A union with a member whose words[] the caller counts, last in a struct (GNU C). */
+        @AbiUnion(untagged = true)
+        public static class Event {
+          @U32 public long type;
+          public Wire.Tail tail;
+        }
+
+        @AbiStruct(name = "queued")
+        public static class Queued {
+          @U16 public int len;
+          public Event ev;
+        }
+
         /** A struct that ends in blob, whose entries[] go past both structs' sizeof (GNU C). */
         @AbiStruct(name = "framed")
         public static class Framed {
@@ -423,6 +436,7 @@ class RestOfCForeignMemoryTest {
     values.put("Edges_ZeroLenMarshaller", zeroLen());
     values.put("Edges_MacTableMarshaller", macTable());
     values.put("Edges_FramedMarshaller", framed(new long[] {7, 8, 0xFFFFFFFFL}));
+    values.put("Edges_QueuedMarshaller", queued());
     for (Map.Entry<String, Object> e : values.entrySet()) {
       for (String abi : ABIS) {
         Class<?> abiClass = load(P + e.getKey() + "$" + abi);
@@ -443,7 +457,8 @@ class RestOfCForeignMemoryTest {
         }
         if (!e.getKey().equals("Domctl_XenDomctlMarshaller")
             && !e.getKey().equals("Edges_WithAnonMarshaller")
-            && !e.getKey().equals("Edges_ZeroLenMarshaller")) {
+            && !e.getKey().equals("Edges_ZeroLenMarshaller")
+            && !e.getKey().equals("Edges_QueuedMarshaller")) {
           // (a union read decodes every member from the same bytes, so only these read back as
           // written)
           Object seg = call(probe, "filled", size + 3);
@@ -547,6 +562,14 @@ class RestOfCForeignMemoryTest {
         // blob's entries continue framed: 8 bytes, then 3 elements
         "struct framed (x86_64, i386 and aarch64, 20 bytes) at offset 0 does not fit in a segment"
             + " of 16 bytes");
+    Class<?> queued = load(P + "Edges_QueuedMarshaller$X86_64");
+    assertUnchanged(
+        16,
+        seg -> call(queued, "write", queued(), seg, 0L),
+        IndexOutOfBoundsException.class,
+        // tail's words[] continue the union, and the union continues queued
+        "struct queued (x86_64 and aarch64, 24 bytes) at offset 0 does not fit in a segment of 16"
+            + " bytes");
     Object seg = call(probe, "filled", 16);
     call(blob, "write", blob(3, new long[] {7, 8, 9}), seg, 0L);
     call(probe, "putInt", seg, 0L, 4);
@@ -627,6 +650,18 @@ class RestOfCForeignMemoryTest {
     Object o = newInstance("Edges$Framed");
     set(o, "kind", 0x33);
     set(o, "blob", blob(entries.length, entries));
+    return o;
+  }
+
+  private static Object queued() throws Exception {
+    Object tail = newInstance("Wire$Tail");
+    set(tail, "kind", 5);
+    set(tail, "words", new long[] {9});
+    Object ev = newInstance("Edges$Event");
+    set(ev, "tail", tail);
+    Object o = newInstance("Edges$Queued");
+    set(o, "len", 0x0102);
+    set(o, "ev", ev);
     return o;
   }
 

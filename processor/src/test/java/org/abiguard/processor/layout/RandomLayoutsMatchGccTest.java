@@ -95,6 +95,8 @@ class RandomLayoutsMatchGccTest {
   /** What was compared, per feature. */
   static String figures(List<StructModel> models, String asserts) {
     Map<String, Integer> n = new TreeMap<>();
+    Map<String, StructModel> byName = new java.util.HashMap<>();
+    models.forEach(m -> byName.put(m.javaName(), m));
     for (StructModel m : models) {
       n.merge(m.union() ? "unions" : "structs", 1, Integer::sum);
       n.merge(m.pack() == 1 ? "packed" : m.pack() > 1 ? "pragma-pack" : "natural", 1, Integer::sum);
@@ -118,6 +120,12 @@ class RandomLayoutsMatchGccTest {
             && !f.anonymous()
             && models.stream().anyMatch(o -> o.javaName().equals(st.javaName()) && o.untagged())) {
           n.merge("members of untagged type", 1, Integer::sum);
+        }
+        if (f.type() instanceof org.abiguard.processor.model.MemberType.StructType st) {
+          StructModel nested = byName.get(st.javaName());
+          if (nested != null && nested.endsFlexible(byName::get)) {
+            n.merge(m.union() ? "flexible ends in unions" : "flexible ends last", 1, Integer::sum);
+          }
         }
         if (f.flexible()) {
           n.merge(

@@ -84,7 +84,14 @@ public final class RandomCTypes {
     Order order = random.nextInt(5) == 0 ? Order.BIG : Order.LITTLE;
     int align = random.nextInt(10) == 0 ? 1 << random.nextInt(5) : 0;
     String name = prefix + "t" + (names++);
-    Body body = body(depth, union, pack, order, mayEndFlexible && !union && random.nextInt(6) == 0);
+    Body body =
+        body(
+            depth,
+            union,
+            pack,
+            order,
+            mayEndFlexible && !union && random.nextInt(depth == 0 ? 6 : 3) == 0,
+            mayEndFlexible);
     StructModel model = model(name, union, pack, order, align, body.fields);
     models.add(model);
     StringBuilder c = new StringBuilder();
@@ -148,7 +155,13 @@ public final class RandomCTypes {
 
   private record Body(List<FieldModel> fields, String c) {}
 
-  private Body body(int depth, boolean union, int pack, Order order, boolean endFlexible) {
+  /**
+   * @param endFlexible whether the struct ends in a flexible array of its own
+   * @param nestFlexible whether a nested type may end in one: a union's member (ISO C) or a
+   *     struct's last member (GNU C), never an array's element
+   */
+  private Body body(
+      int depth, boolean union, int pack, Order order, boolean endFlexible, boolean nestFlexible) {
     int count = 1 + random.nextInt(7);
     List<FieldModel> fields = new ArrayList<>();
     StringBuilder c = new StringBuilder();
@@ -188,12 +201,15 @@ public final class RandomCTypes {
         fields.add(new FieldModel(m, m, new MemberType.PointerType(), 0));
         c.append("    void *").append(m).append(";\n");
       } else if (kind < 80 && depth < 3) {
-        // a named nested type, sometimes as an array
-        String decl = namedType(depth + 1, false);
+        // a named nested type, sometimes as an array; one that is none may end in a flexible
+        // array where C lets it
+        boolean array = random.nextInt(4) == 0;
+        boolean last = i == count - 1 && !endFlexible;
+        String decl = namedType(depth + 1, nestFlexible && !array && (union || last));
         header.append(decl);
         StructModel nested = models.get(models.size() - 1);
         MemberType t = new MemberType.StructType(nested.javaName());
-        if (random.nextInt(4) == 0) {
+        if (array) {
           fields.add(new FieldModel(m, m, new MemberType.ArrayType(2, t), 0));
           c.append("    ").append(nested.cTypeName()).append(' ').append(m).append("[2];\n");
         } else {
@@ -243,7 +259,7 @@ public final class RandomCTypes {
     boolean named = random.nextBoolean();
     int pack = outerPack > 1 ? outerPack : random.nextInt(4) == 0 ? 1 : 0;
     String name = prefix + "a" + (names++);
-    Body body = body(depth + 1, union, pack, order, false);
+    Body body = body(depth + 1, union, pack, order, false, false);
     StructModel model = model(name, union, pack, order, 0, body.fields, true);
     models.add(model);
     MemberType.StructType type = new MemberType.StructType(model.javaName());

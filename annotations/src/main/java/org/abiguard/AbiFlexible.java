@@ -20,6 +20,12 @@ import java.lang.annotation.Target;
  * each element: {@code @AbiFlexible(count = "entries") @AbiArray(6) @U8 byte[] macs} for
  * virtio-net's {@code __u8 macs[][6]}. The count then counts those rows, and the Java array holds
  * every element, row by row.
+ *
+ * <p>The marshaller's {@code byteSize(value)} is the bytes a value covers, {@code SIZE} or more,
+ * which {@code write} checks the buffer for before its first byte. A struct that ends in a flexible
+ * array may be nested as the last member of a struct (GNU C), whose array it then continues, or,
+ * when the caller counts the array (no {@code count}), as a member of a union (ISO C); nowhere
+ * else.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -51,6 +51,9 @@ final class AbiClassWriter {
    */
   private final @Nullable PrimaryChecks primaryChecks;
 
+  /** Whether the type ends in a flexible array, so that its writes check {@code byteSize}. */
+  private final boolean endsFlexible;
+
   /**
    * @param messageAbis how the bounds messages name the ABIs whose code this is: this layout's ABI,
    *     and the ABIs whose classes inherit it ({@code x86_64 and aarch64})
@@ -78,6 +81,7 @@ final class AbiClassWriter {
     this.marshallerDoc = names.marshaller(struct).simpleName();
     this.docs = new MethodDocs(layout, marshallerDoc);
     this.cx = new MemberContext(struct, layout.abi(), names);
+    this.endsFlexible = names.endsFlexible(struct);
     for (FieldLayout field : layout.fields()) {
       members.add(MemberCode.of(field, cx, layout.size()));
     }
@@ -164,13 +168,13 @@ final class AbiClassWriter {
       type.addMethod(new UnionCode(layout, cx, memberEnum(), messageAbis).selected());
       type.addMethod(new UnionCode(layout, cx, memberEnum(), messageAbis).check());
       check(type, true);
-      if (names.endsFlexible(struct)) {
+      if (endsFlexible) {
         type.addMethod(unionByteSize(primary));
         type.addMethod(memberByteSize(primary));
       }
     } else {
       check(type, false);
-      if (names.endsFlexible(struct)) {
+      if (endsFlexible) {
         type.addMethod(byteSize(primary));
       }
     }
@@ -294,7 +298,7 @@ final class AbiClassWriter {
     if (counted != null) {
       method.addParameter(int.class, "count");
     }
-    method.addCode(prologue(access, multiByte()));
+    method.addCode(prologue(access, "SIZE", multiByte()));
     if (struct.record() || (!selective && onlyIntegers())) {
       // every member into a local first, then the object. For a class of integers only, the JIT
       // then initialises the object with the values instead of zeroing it and storing them
@@ -552,10 +556,9 @@ final class AbiClassWriter {
             .addParameter(access.memoryType(), access.memory())
             .addParameter(access.offsetType(), "offset")
             .addStatement("check(value)");
-    CodeBlock bytes = CodeBlock.of(names.endsFlexible(struct) ? "byteSize(value)" : "SIZE");
     type.addMethod(
         method
-            .addCode(access.prologue(struct, messageAbis, bytes, needsSwap(), scalarsOnly(layout)))
+            .addCode(prologue(access, endsFlexible ? "byteSize(value)" : "SIZE", needsSwap()))
             .addStatement("put(value, $L)", putArgumentsAfterPrologue(access))
             .build());
     MethodSpec.Builder put = putMethod(access);
@@ -696,10 +699,13 @@ final class AbiClassWriter {
     return method.addStatement("return SIZE").build();
   }
 
-  /** The statements that start a public {@code read} or {@code write} of this type. */
-  private CodeBlock prologue(Access access, boolean multiByte) {
+  /**
+   * The statements that start a public {@code read} or {@code write} of this type: the bounds check
+   * of {@code bytes} ({@code SIZE}, or a {@code byteSize} call), and {@code swap}.
+   */
+  private CodeBlock prologue(Access access, String bytes, boolean multiByte) {
     return access.prologue(
-        struct, messageAbis, CodeBlock.of("SIZE"), multiByte, scalarsOnly(layout));
+        struct, messageAbis, CodeBlock.of(bytes), multiByte, scalarsOnly(layout));
   }
 
   /**
@@ -769,12 +775,7 @@ final class AbiClassWriter {
             .addParameter(access.offsetType(), "offset")
             .addStatement("check(value, member)")
             .addCode(
-                access.prologue(
-                    struct,
-                    messageAbis,
-                    CodeBlock.of(names.endsFlexible(struct) ? "byteSize(value, member)" : "SIZE"),
-                    needsSwap(),
-                    scalarsOnly(layout)))
+                prologue(access, endsFlexible ? "byteSize(value, member)" : "SIZE", needsSwap()))
             .addStatement("put(value, member, $L)", putArguments)
             .build());
     String memory = access.putArguments().replace(", swap", "");

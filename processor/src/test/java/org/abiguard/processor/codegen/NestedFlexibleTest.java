@@ -197,7 +197,7 @@ class NestedFlexibleTest {
     set(response, "data", new long[] {1, 2});
     set(get(queued, "ev"), "response", response);
     String[] expected = {
-      // x86_64: ev at 8, response.data at 20 in it, past the union's 24 bytes
+      // x86_64: ev at 8, response.data at 20 in it, running past the union's 24 bytes
       "0201000000000000" + "8877665544332211" + "03000000" + "00000000" + "08000000",
       // i386: uint64_t aligned to 4, ev at 4, data at 20, the union 20 bytes
       "02010000" + "8877665544332211" + "03000000" + "00000000" + "08000000"

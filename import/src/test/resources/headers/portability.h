@@ -35,3 +35,6 @@ typedef struct {
     int16_t delta;
     int8_t small[3];
 } tagless_t;
+
+/* GNU C's empty struct (sizeof 0), as Xen's struct hvm_save_end */
+struct empty_marker {};

@@ -48,12 +48,13 @@ class PortabilityTest {
             "struct needs_differs",
             "struct has_float",
             "struct aligned_u64",
-            "tagless_t"),
+            "tagless_t",
+            "struct empty_marker"),
         r.found());
     assertEquals(List.of("struct same_everywhere", "struct aligned_u64", "tagless_t"), r.proven());
     Map<String, ImportResult.LeftOut> left =
         r.leftOut().stream().collect(Collectors.toMap(ImportResult.LeftOut::cType, l -> l));
-    assertEquals(3, left.size());
+    assertEquals(4, left.size());
     ImportResult.LeftOut differs = left.get("struct differs_by_abi");
     assertEquals("portability.h:11", differs.location());
     assertTrue(
@@ -70,6 +71,10 @@ class PortabilityTest {
         left.get("struct needs_differs").reason());
     assertEquals("portability.h:24", left.get("struct has_float").location());
     assertTrue(left.get("struct has_float").reason().contains("'double' is not an integer type"));
+    assertEquals(
+        "x86_64: struct empty_marker is empty, GNU C's extension (sizeof 0), which abiguard has no mirror"
+            + " for: C declares a struct with at least one member",
+        left.get("struct empty_marker").reason());
 
     Path p = out.resolve("p");
     String same = Files.readString(p.resolve("SameEverywhere.java"));

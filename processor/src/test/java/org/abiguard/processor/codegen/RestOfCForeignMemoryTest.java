@@ -337,6 +337,16 @@ class RestOfCForeignMemoryTest {
     LAYOUTS.put(
         "Edges_MacTableMarshaller",
         new Expected(List.of("entries", "macs"), offsets("entries", "ENTRIES", "macs", "MACS")));
+    // blob and tail end in flexible arrays: sequences of 0 elements inside them
+    LAYOUTS.put(
+        "Edges_FramedMarshaller",
+        new Expected(List.of("kind", "-3", "blob"), offsets("kind", "KIND", "blob", "BLOB")));
+    LAYOUTS.put(
+        "Edges_EventMarshaller",
+        new Expected(List.of("type", "tail"), offsets("type", "TYPE", "tail", "TAIL")));
+    LAYOUTS.put(
+        "Edges_QueuedMarshaller",
+        new Expected(List.of("len", "-6", "ev"), offsets("len", "LEN", "ev", "EV")));
     LAYOUTS.put(
         "Edges_GridMarshaller",
         new Expected(List.of("tag", "-1", "coeff"), offsets("tag", "TAG", "coeff", "COEFF")));

@@ -1,6 +1,7 @@
 package org.abiguard.processor.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -97,6 +98,7 @@ class RandomMarshallersMatchGccTest {
               abi, dir, "fill.c", c.toString(), List.of("-w", "-include", header.toString()));
       assertEquals(0, result.exitCode(), result::describe);
       int compared = 0;
+      int shortWrites = 0;
       for (String line : result.output().strip().split("\n")) {
         String[] words = line.split(" ");
         StructModel m = byName.get(words[0]);
@@ -119,6 +121,35 @@ class RandomMarshallersMatchGccTest {
           assertEquals((byte) 0xA5, out.get(3 + cBytes.length), "byte after " + where);
           Object read = codec.read(ByteBuffer.wrap(cBytes).order(order), 0);
           filler.assertSameValues(m, expected.get(m.javaName()), read, where);
+        }
+        if (cBytes.length > 0) {
+          // one byte short of the type: refused before the first byte
+          Object value = expected.get(m.javaName());
+          ByteBuffer small = ByteBuffer.allocate(3 + cBytes.length - 1);
+          java.util.Arrays.fill(small.array(), (byte) 0xA5);
+          assertThrows(
+              IndexOutOfBoundsException.class,
+              () -> codec.write(value, small, 3),
+              "write of " + where + " one byte short");
+          assertUntouched(small.array(), "write of " + where + " one byte short");
+          if (segments != null) {
+            Class<?> abiClass =
+                generated.load(generated.marshaller(m).getName() + "$" + abi.className());
+            Object seg = segments.filled(3 + cBytes.length - 1);
+            assertThrows(
+                IndexOutOfBoundsException.class,
+                () ->
+                    LoadedMarshallers.invoke(
+                        abiClass,
+                        "write",
+                        new Class<?>[] {generated.mirror(m), segments.type, long.class},
+                        value,
+                        seg,
+                        3L),
+                "segment write of " + where + " one byte short");
+            assertUntouched(segments.bytes(seg), "segment write of " + where + " one byte short");
+          }
+          shortWrites++;
         }
         if (segments != null) {
           Class<?> abiClass =
@@ -166,7 +197,9 @@ class RandomMarshallersMatchGccTest {
               + compared
               + " top-level types written and read against gcc ("
               + filler.leaves
-              + " values), 0 mismatches");
+              + " values), 0 mismatches; "
+              + shortWrites
+              + " writes one byte short refused with the memory untouched");
     }
     System.out.println(
         "[codegen fuzz] ABIs run: "
@@ -176,6 +209,12 @@ class RandomMarshallersMatchGccTest {
                     + layoutsCompared
                     + " LAYOUTs compared with SIZE, ALIGNMENT and OFFSET_"
                 : ""));
+  }
+
+  private static void assertUntouched(byte[] memory, String what) {
+    for (int i = 0; i < memory.length; i++) {
+      assertEquals((byte) 0xA5, memory[i], what + ": byte " + i + " written");
+    }
   }
 
   /** {@code java.lang.foreign} through reflection: the test itself is Java 17. */

@@ -80,14 +80,31 @@ class RandomMarshallersMatchGccTest {
       Map<String, Object> expected = new LinkedHashMap<>();
       for (StructModel m : topLevel) {
         List<String> statements = new ArrayList<>();
+        filler.flexibleEnds.clear();
         expected.put(m.javaName(), filler.fill(m, "", statements));
+        // room past sizeof for the elements of a flexible array, its own or a nested one's
         c.append("static void fill_")
             .append(m.cName())
-            .append("(void) {\n    ")
+            .append("(void) {\n    static union { ")
             .append(m.cTypeName())
-            .append(" v;\n    memset(&v, 0, sizeof v);\n");
+            .append(" t; unsigned char room[sizeof(")
+            .append(m.cTypeName())
+            .append(") + 256]; } storage;\n    size_t n = sizeof storage.t;\n")
+            .append("    memset(&storage, 0, sizeof storage);\n#define v storage.t\n");
         statements.forEach(st -> c.append("    ").append(st).append('\n'));
-        c.append("    dump(\"").append(m.javaName()).append("\", &v, sizeof v);\n}\n");
+        for (String end : filler.flexibleEnds) {
+          // (offsetof: a big-endian scalar has no address)
+          c.append("    if (__builtin_offsetof(")
+              .append(m.cTypeName())
+              .append(", ")
+              .append(end)
+              .append(") > n) n = __builtin_offsetof(")
+              .append(m.cTypeName())
+              .append(", ")
+              .append(end)
+              .append(");\n");
+        }
+        c.append("#undef v\n    dump(\"").append(m.javaName()).append("\", &storage.t, n);\n}\n");
       }
       c.append("int main(void) {\n");
       topLevel.forEach(m -> c.append("    fill_").append(m.cName()).append("();\n"));
@@ -197,7 +214,11 @@ class RandomMarshallersMatchGccTest {
               + compared
               + " top-level types written and read against gcc ("
               + filler.leaves
-              + " values), 0 mismatches; "
+              + " values; elements in "
+              + filler.flexibleOwn
+              + " flexible arrays of their own and "
+              + filler.flexibleNested
+              + " of nested types), 0 mismatches; "
               + shortWrites
               + " writes one byte short refused with the memory untouched");
     }
@@ -310,6 +331,16 @@ class RandomMarshallersMatchGccTest {
     final Random random;
     int leaves;
 
+    /**
+     * For the value being filled, one past the last element of each flexible array, as a C path.
+     */
+    final List<String> flexibleEnds = new ArrayList<>();
+
+    /** Flexible arrays given elements: the type's own, and those of a nested type. */
+    int flexibleOwn;
+
+    int flexibleNested;
+
     Filler(
         LoadedMarshallers generated,
         Map<String, StructModel> byName,
@@ -332,10 +363,10 @@ class RandomMarshallersMatchGccTest {
           Field field = generated.mirror(m).getDeclaredField(f.javaName());
           field.setAccessible(true);
           if (f.flexible()) {
-            Class<?> element = field.getType().getComponentType();
-            field.set(mirror, Array.newInstance(element, 0));
+            field.set(mirror, flexible(f, prefix + f.cName(), c));
+            continue;
           }
-          if (!members.contains(f) || f.flexible()) {
+          if (!members.contains(f)) {
             continue;
           }
           String path = f.anonymous() ? prefix : prefix + f.cName();
@@ -345,6 +376,29 @@ class RandomMarshallersMatchGccTest {
       } catch (ReflectiveOperationException e) {
         throw new AssertionError(e);
       }
+    }
+
+    /**
+     * Zero to three elements (rows) of a flexible array, stored by C past the struct's {@code
+     * sizeof}; the C expression one past its last element joins {@link #flexibleEnds}.
+     */
+    private Object flexible(FieldModel f, String path, List<String> c) {
+      MemberType.ArrayType type = (MemberType.ArrayType) f.type();
+      int rows = random.nextInt(4);
+      List<Integer> dims = new ArrayList<>(type.dims());
+      dims.set(0, rows);
+      int perRow = dims.stream().skip(1).reduce(1, (a, b) -> a * b);
+      flexibleEnds.add(path + "[" + rows + "]");
+      if (rows > 0 && path.equals(f.cName())) {
+        flexibleOwn++;
+      } else if (rows > 0) {
+        flexibleNested++;
+      }
+      return value(
+          new MemberType.ArrayType(rows * perRow, type.element(), dims),
+          new FieldModel(f.javaName(), f.cName(), type, 0),
+          path,
+          c);
     }
 
     private Object value(MemberType type, FieldModel f, String path, List<String> c) {

@@ -331,32 +331,28 @@ public final class LayoutEngine {
    * array, else the description of its flexible array when a member counts it, or "".
    */
   private Optional<String> flexibleEnd(StructModel struct) {
-    if (struct.fields().isEmpty()) {
-      return Optional.empty();
-    }
-    if (!struct.union()) {
-      FieldModel last = struct.fields().get(struct.fields().size() - 1);
-      if (last.flexible()) {
-        return Optional.of(
-            last.countMember().isEmpty()
-                ? ""
-                : struct.javaName()
-                    + "."
-                    + last.javaName()
-                    + " is counted by '"
-                    + last.countMember()
-                    + "'");
-      }
-      return nestedFlexibleEnd(last);
-    }
     Optional<String> end = Optional.empty();
-    for (FieldModel member : struct.fields()) {
-      Optional<String> e = nestedFlexibleEnd(member);
+    for (FieldModel member : struct.tailMembers()) {
+      Optional<String> e =
+          member.flexible() ? Optional.of(countedBy(struct, member)) : nestedFlexibleEnd(member);
+      // a union's counted member decides: it is the one a union may not nest
       if (e.isPresent() && (end.isEmpty() || !e.get().isEmpty())) {
         end = e;
       }
     }
     return end;
+  }
+
+  /** "p.S.entries is counted by 'nr'", or "" for a flexible array the caller counts. */
+  private static String countedBy(StructModel struct, FieldModel flexible) {
+    return flexible.countMember().isEmpty()
+        ? ""
+        : struct.javaName()
+            + "."
+            + flexible.javaName()
+            + " is counted by '"
+            + flexible.countMember()
+            + "'";
   }
 
   private Optional<String> nestedFlexibleEnd(FieldModel member) {

@@ -94,19 +94,23 @@ public record StructModel(
   }
 
   private boolean endsFlexible(Function<String, @Nullable StructModel> lookup, Set<String> seen) {
-    if (fields.isEmpty() || !seen.add(javaName)) {
+    if (!seen.add(javaName)) {
       return false;
     }
-    if (!union) {
-      FieldModel last = fields.get(fields.size() - 1);
-      return last.flexible() || nestsFlexible(last, lookup, seen);
-    }
-    for (FieldModel member : fields) {
-      if (nestsFlexible(member, lookup, seen)) {
+    for (FieldModel member : tailMembers()) {
+      if (member.flexible() || nestsFlexible(member, lookup, seen)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The members through which the type can end in a flexible array: a struct's last member, every
+   * member of a union (all of them start at 0); none when it has no members.
+   */
+  public List<FieldModel> tailMembers() {
+    return union || fields.isEmpty() ? fields : List.of(fields.get(fields.size() - 1));
   }
 
   private static boolean nestsFlexible(

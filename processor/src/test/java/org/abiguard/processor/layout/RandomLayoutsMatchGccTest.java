@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abiguard.processor.codegen.AbiCheckWriter;
@@ -18,6 +19,7 @@ import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.testing.CHarness;
 import org.abiguard.processor.testing.RandomCTypes;
+import org.abiguard.processor.testing.StructBuilder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -95,8 +97,7 @@ class RandomLayoutsMatchGccTest {
   /** What was compared, per feature. */
   static String figures(List<StructModel> models, String asserts) {
     Map<String, Integer> n = new TreeMap<>();
-    Map<String, StructModel> byName = new java.util.HashMap<>();
-    models.forEach(m -> byName.put(m.javaName(), m));
+    Function<String, StructModel> byName = StructBuilder.lookup(models);
     for (StructModel m : models) {
       n.merge(m.union() ? "unions" : "structs", 1, Integer::sum);
       n.merge(m.pack() == 1 ? "packed" : m.pack() > 1 ? "pragma-pack" : "natural", 1, Integer::sum);
@@ -122,8 +123,8 @@ class RandomLayoutsMatchGccTest {
           n.merge("members of untagged type", 1, Integer::sum);
         }
         if (f.type() instanceof org.abiguard.processor.model.MemberType.StructType st) {
-          StructModel nested = byName.get(st.javaName());
-          if (nested != null && nested.endsFlexible(byName::get)) {
+          StructModel nested = byName.apply(st.javaName());
+          if (nested != null && nested.endsFlexible(byName)) {
             n.merge(m.union() ? "flexible ends in unions" : "flexible ends last", 1, Integer::sum);
           }
         }

@@ -71,6 +71,14 @@ struct declared_flex {
     };
 };
 
+/* an aligned flexible array raises the struct's alignment, also where its element's own is lower
+   (rdma's __aligned_u64 driver_data[]: _Alignof 8 on i386, where uint64_t's is 4) */
+struct aligned_flex {
+    uint32_t handle;
+    uint32_t rkey;
+    uint64_t __attribute__((aligned(8))) driver_data[];
+};
+
 /* arrays of arrays, also through a typedef of an array: one Java array, row by row */
 typedef uint8_t mac_addr[6];
 struct two_dims {

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.abiguard.AbiCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class LayoutsImportTest {
                 Map.of()),
             log);
     assertTrue(r.success(), () -> r.leftOut() + " " + r.problem());
-    assertEquals(13, r.proven().size());
+    assertEquals(14, r.proven().size());
     assertEquals(List.of(), log.warnings);
 
     ClassLoader loader = MirrorRun.compile(out, ABIS, classes);
@@ -88,6 +89,14 @@ class LayoutsImportTest {
       ByteBuffer bytes = ByteBuffer.allocate(16);
       MirrorRun.write(zeroCodec.invoke(null, abi), zero, bytes);
       assertEquals(0x7F, bytes.get(0), abi);
+    }
+    // struct aligned_flex { uint32_t handle, rkey; uint64_t __attribute__((aligned(8)))
+    // driver_data[]; }: 8 bytes aligned to 8 on every ABI, i386 included
+    Method flexCodec = loader.loadClass("p.AlignedFlexMarshaller").getMethod("codec", String.class);
+    for (String abi : ABIS) {
+      AbiCodec<?> c = (AbiCodec<?>) flexCodec.invoke(null, abi);
+      assertEquals(8, c.size(), abi);
+      assertEquals(8, c.alignment(), abi);
     }
   }
 }

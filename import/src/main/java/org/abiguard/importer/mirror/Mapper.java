@@ -256,8 +256,8 @@ public final class Mapper {
       }
       List<String> ann = new ArrayList<>();
       boolean flexible = m.type() instanceof CType.Array fa && fa.length() == null;
-      if (m.name() != null && m.bits() == null && !flexible) {
-        explicitAlignment(object + "." + m.name(), m.location())
+      if (m.name() != null && m.bits() == null) {
+        explicitAlignment(object + "." + m.name(), flexible, m.location())
             .ifPresent(a -> ann.add("@AbiAlign(" + a + ")"));
       }
       String cDecl = CSpelling.member(m);
@@ -579,12 +579,15 @@ public final class Mapper {
    * the member, which counts {@code aligned} attributes on the member and its typedefs) where that
    * exceeds its type's {@code _Alignof} on some ABI. Decided from every ABI, so {@code
    * uint64_aligned_t} (aligned(8) on i386, plain {@code uint64_t} on x86_64) is
-   * {@code @AbiAlign(8)} everywhere.
+   * {@code @AbiAlign(8)} everywhere. A flexible array's type is incomplete, so its type's alignment
+   * is its first element's: Linux's {@code __aligned_u64 driver_data[]} raises a struct's alignment
+   * to 8 on i386.
    */
-  private java.util.Optional<Long> explicitAlignment(String lvalue, Location at)
+  private java.util.Optional<Long> explicitAlignment(String lvalue, boolean flexible, Location at)
       throws Unmirrorable {
     Map<String, Long> member = all("__alignof__(" + lvalue + ")", at);
-    Map<String, Long> type = all("_Alignof(__typeof__(" + lvalue + "))", at);
+    String typed = flexible ? lvalue + "[0]" : lvalue;
+    Map<String, Long> type = all("_Alignof(__typeof__(" + typed + "))", at);
     if (collecting) {
       return java.util.Optional.empty();
     }

@@ -79,6 +79,14 @@ struct aligned_flex {
     uint64_t __attribute__((aligned(8))) driver_data[];
 };
 
+/* a member of anonymous enum type, sized by the member itself (glibc's struct r_debug:
+   enum { RT_CONSISTENT, RT_ADD, RT_DELETE } r_state) */
+struct anonymous_enum {
+    int version;
+    enum { STATE_CONSISTENT, STATE_ADD = -1 } state;
+    enum { FLAG_ONE = 1 } flags[2];
+};
+
 /* arrays of arrays, also through a typedef of an array: one Java array, row by row */
 typedef uint8_t mac_addr[6];
 struct two_dims {

@@ -76,11 +76,12 @@ final class Selection {
   }
 
   /**
-   * Whether {@code --types} may pick a type declared in {@code file}: any file but those of the C
-   * library and the compiler, which are the files under {@code /usr/} reached only through a named
-   * header of theirs ({@code stdint.h}, which Xen's headers need first). A header under one of
-   * their subdirectories ({@code linux/kvm.h}) is the platform's interface, and so are the headers
-   * it includes ({@code asm/kvm.h}).
+   * Whether {@code --types} may pick a type declared in {@code file}, a header that was not named
+   * (the named ones are always): any file but those of the C library and the compiler, which are
+   * the files under {@code /usr/} reached only through a named header of theirs ({@code stdint.h},
+   * which Xen's headers need first). A header under one of their subdirectories ({@code
+   * linux/kvm.h}) is the platform's interface, and so are the headers it includes ({@code
+   * asm/kvm.h}).
    */
   static boolean pickable(String file, Set<String> namedThrough) {
     if (!file.startsWith("/usr/")) {
@@ -146,7 +147,8 @@ final class Selection {
             types == null
                 ? named.contains(at.file())
                 : types.matcher((String) c[1]).matches()
-                    && pickable(at.file(), from.getOrDefault(at.file(), Set.of()));
+                    && (named.contains(at.file())
+                        || pickable(at.file(), from.getOrDefault(at.file(), Set.of())));
         if (wanted) {
           keys.add((String) c[0]);
           where.putIfAbsent((String) c[0], at);

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.abiguard.importer.c.Location;
+import org.abiguard.importer.c.Parser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +73,33 @@ class SelectionTest {
     assertTrue(pickable("public/xen.h"));
     assertFalse(pickable("/usr/include/x86_64-linux-gnu/bits/types.h"), "through stdint.h only");
     assertFalse(pickable("/usr/include/stdc-predef.h"));
+  }
+
+  @Test
+  void typesPicksFromANamedHeaderOfTheCLibrary() {
+    // --header link.h --types 'r_debug': without --types the named header's own types are taken,
+    // so --types may pick among them too; not the C library's headers that link.h brings
+    String preprocessed =
+        """
+        # 0 "abiguard-x86_64.c"
+        # 1 "abiguard-x86_64.c"
+        # 1 "/usr/include/link.h" 1 3 4
+        # 1 "/usr/include/elf.h" 1 3 4
+        struct elf_note { int n_type; };
+        # 5 "/usr/include/link.h" 2 3 4
+        struct r_debug { int r_version; };
+        struct link_map { long l_addr; };
+        # 2 "abiguard-x86_64.c" 2
+        """;
+    Map<String, Location> where = new HashMap<>();
+    List<String> roots =
+        Selection.roots(
+            Map.of("x86_64", Parser.parse(preprocessed).declarations()),
+            Map.of("x86_64", Selection.includedFrom(preprocessed, "abiguard-x86_64.c")),
+            Pattern.compile("r_debug|elf_note"),
+            where);
+    assertEquals(List.of("struct r_debug"), roots);
+    assertEquals("/usr/include/link.h", where.get("struct r_debug").file());
   }
 
   private static boolean pickable(String file) {

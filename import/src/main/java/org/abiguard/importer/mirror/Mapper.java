@@ -485,11 +485,17 @@ public final class Mapper {
       return intShape(List.of(w.annotation()), w);
     }
     if (t instanceof CType.Enum e) {
-      if (e.tag() == null) {
-        throw new Unmirrorable(
-            "a member of anonymous enum type has no C name to size it by", ctx.location);
+      if (e.tag() != null) {
+        Width w = width("enum " + e.tag(), ctx.location);
+        return intShape(List.of(w.annotation()), w);
       }
-      Width w = width("enum " + e.tag(), ctx.location);
+      if (lvalue == null) {
+        throw new Unmirrorable(
+            "a bit-field of anonymous enum type has no C name to size it by", ctx.location);
+      }
+      // enum { RT_CONSISTENT, RT_ADD, RT_DELETE } r_state; (glibc's struct r_debug): the member's
+      // own type, sized and signed through __typeof__
+      Width w = width("__typeof__(" + lvalue + ")", ctx.location);
       return intShape(List.of(w.annotation()), w);
     }
     if (t instanceof CType.Pointer) {

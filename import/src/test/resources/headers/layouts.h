@@ -87,6 +87,16 @@ struct anonymous_enum {
     enum { FLAG_ONE = 1 } flags[2];
 };
 
+/* Linux's __DECLARE_FLEX_ARRAY(T, x) in a union (ALSA's snd_soc_tplg_private, io_uring's
+   io_uring_buf_ring): each member a struct holding the array alone, as GNU C lays it out */
+struct flex_union {
+    uint32_t size;
+    union {
+        struct { struct { } __empty_data; uint8_t data[]; };
+        struct { struct { } __empty_words; uint32_t words[]; };
+    };
+} __attribute__((packed));
+
 /* arrays of arrays, also through a typedef of an array: one Java array, row by row */
 typedef uint8_t mac_addr[6];
 struct two_dims {

@@ -43,7 +43,7 @@ class LayoutsImportTest {
                 Map.of()),
             log);
     assertTrue(r.success(), () -> r.leftOut() + " " + r.problem());
-    assertEquals(15, r.proven().size());
+    assertEquals(16, r.proven().size());
     assertEquals(List.of(), log.warnings);
 
     ClassLoader loader = MirrorRun.compile(out, ABIS, classes);
@@ -98,5 +98,25 @@ class LayoutsImportTest {
       assertEquals(8, c.size(), abi);
       assertEquals(8, c.alignment(), abi);
     }
+    // struct flex_union { uint32_t size; union { __DECLARE_FLEX_ARRAY(uint8_t, data);
+    // __DECLARE_FLEX_ARRAY(uint32_t, words); }; } packed: the words follow size
+    Class<?> flexUnion = loader.loadClass("p.FlexUnion");
+    Object fu = flexUnion.getConstructor().newInstance();
+    flexUnion.getField("size").setLong(fu, 8);
+    Object union = flexUnion.getField("anonymousUnion").get(fu);
+    Object words =
+        union.getClass().getField("wordsStruct").getType().getConstructor().newInstance();
+    words.getClass().getField("words").set(words, new int[] {0x11223344, 0x55667788});
+    union.getClass().getField("wordsStruct").set(union, words);
+    Class<?> fuMarshaller = loader.loadClass("p.FlexUnionMarshaller");
+    assertEquals(
+        4, MirrorRun.size(fuMarshaller.getMethod("codec", String.class).invoke(null, "i386")));
+    ByteBuffer fuBytes = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+    fuMarshaller
+        .getMethod("write", flexUnion, ByteBuffer.class, int.class)
+        .invoke(null, fu, fuBytes, 0);
+    assertEquals(8, fuBytes.getInt(0));
+    assertEquals(0x11223344, fuBytes.getInt(4));
+    assertEquals(0x55667788, fuBytes.getInt(8));
   }
 }

@@ -245,6 +245,12 @@ public final class Mapper {
       if (!def.union() && last) {
         m = declaredFlexArray(m);
       }
+      if (i == 0 && declaresFlexArray(def)) {
+        // __DECLARE_FLEX_ARRAY(T, x) elsewhere than last in a struct (in a union: io_uring's
+        // io_uring_buf_ring, ALSA's snd_soc_tplg_private): its nested mirror holds the array
+        // alone, which GNU C lays it out as; the empty struct before it has no bytes and no mirror
+        continue;
+      }
       Ctx ctx = new Ctx(abi, key, nested, deps, outer, nestedNames, m.location(), object);
       if (m.packed()) {
         throw new Unmirrorable(
@@ -393,28 +399,40 @@ public final class Mapper {
         || !(m.type() instanceof CType.Record r)
         || r.tag() != null
         || r.definition() == null
-        || r.definition().union()
-        || r.definition().members().size() != 2) {
+        || !declaresFlexArray(r.definition())) {
       return m;
     }
-    RecordDef.Member empty = r.definition().members().get(0);
-    RecordDef.Member array = r.definition().members().get(1);
+    return r.definition().members().get(1);
+  }
+
+  /**
+   * Whether {@code def} is the struct {@code __DECLARE_FLEX_ARRAY(T, x)} declares: {@code struct {
+   * struct { } __empty_x; T x[]; }}.
+   */
+  private static boolean declaresFlexArray(RecordDef def) {
+    if (def.union() || def.members().size() != 2) {
+      return false;
+    }
+    RecordDef.Member empty = def.members().get(0);
+    RecordDef.Member array = def.members().get(1);
     boolean emptyStruct =
-        empty.type() instanceof CType.Record e
+        empty.bits() == null
+            && empty.type() instanceof CType.Record e
             && e.definition() != null
             && !e.definition().union()
             && e.definition().members().isEmpty();
-    boolean flexible = array.type() instanceof CType.Array a && a.length() == null;
+    boolean flexible =
+        array.bits() == null && array.type() instanceof CType.Array a && a.length() == null;
     return emptyStruct
-            && flexible
-            && array.name() != null
-            && ("__empty_" + array.name()).equals(empty.name())
-        ? array
-        : m;
+        && flexible
+        && array.name() != null
+        && ("__empty_" + array.name()).equals(empty.name());
   }
 
   private static String anonymousName(RecordDef def) {
-    for (RecordDef.Member m : def.members()) {
+    List<RecordDef.Member> members =
+        declaresFlexArray(def) ? def.members().subList(1, 2) : def.members();
+    for (RecordDef.Member m : members) {
       if (m.name() != null) {
         return Naming.typeName(m.name()) + (def.union() ? "Union" : "Struct");
       }

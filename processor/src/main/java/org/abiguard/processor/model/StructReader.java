@@ -304,7 +304,11 @@ public final class StructReader {
 
   /**
    * Where special members may stand: a flexible array only last in a struct, never in a union, and
-   * its count member an earlier integer member of the same type.
+   * its count member an earlier integer member of the same type. It may be a struct's only member:
+   * ISO C wants a named member before it, but GNU C lays out Linux's {@code __DECLARE_FLEX_ARRAY(T,
+   * x)}, {@code struct { struct { } __empty_x; T x[]; }}, as the array alone (size 0, the element's
+   * alignment), which is how a union holds flexible arrays; the C assertions prove it against the
+   * real declaration.
    */
   private static void checkShape(List<MemberReading> read, boolean union, List<Problem> problems) {
     for (int i = 0; i < read.size(); i++) {
@@ -321,7 +325,7 @@ public final class StructReader {
                 flexible,
                 "@AbiFlexible on union member '"
                     + f.javaName()
-                    + "': a union member cannot be a flexible array; wrap it in a struct, or give it a length with @AbiArray"));
+                    + "': a union member cannot be a flexible array; wrap it in a struct (its only member, as Linux's __DECLARE_FLEX_ARRAY does), or give it a length with @AbiArray"));
       } else if (i != read.size() - 1) {
         problems.add(
             Problem.on(
@@ -331,16 +335,6 @@ public final class StructReader {
                     + f.javaName()
                     + "', which is not the last"
                     + " member; C allows a flexible array member only at the end of a struct: move it last"));
-      } else if (read.subList(0, i).stream()
-          .noneMatch(r -> r.field() != null && (r.field().hasCName() || r.field().anonymous()))) {
-        problems.add(
-            Problem.on(
-                at,
-                flexible,
-                "@AbiFlexible on '"
-                    + f.javaName()
-                    + "', the only named member;"
-                    + " C allows a flexible array member only after at least one named member"));
       }
       if (!f.countMember().isEmpty()) {
         checkCount(read, i, f, at, flexible, problems);

@@ -22,6 +22,34 @@ public final class Main {
                   [-D NAME[=VALUE] ...] --package PACKAGE --out DIR [--types REGEX]
                   [--abis x86_64,i386,aarch64] [--cc ABI=COMMAND ...]""";
 
+  /** What {@code --help} prints: the usage, each option and the exit statuses. */
+  static final String HELP =
+      USAGE
+          + """
+
+
+          Writes an annotated Java mirror of each C struct and union the headers declare, and proves
+          every mirror with each ABI's C compiler before it exits 0.
+
+            --header HEADER    a header, as #include <...> finds it (through -I) or by its path;
+                               repeatable
+            -I DIR             an include directory; repeatable
+            -D NAME[=VALUE]    a macro definition; repeatable
+            --package PACKAGE  the Java package of the mirrors
+            --out DIR          the source root the mirrors are written under
+            --types REGEX      the types to mirror: a regular expression matching the whole C
+                               name (a struct's or union's tag, or the typedef of a tagless one);
+                               default: those the named headers declare themselves; the types
+                               they need come along
+            --abis LIST        comma list of x86_64, i386, aarch64, the first primary; default all
+                               three
+            --cc ABI=COMMAND   an ABI's C compiler command; default gcc, gcc -m32 and
+                               aarch64-linux-gnu-gcc; repeatable
+            -h, --help         this text
+
+          Exit status: 0 when every type asked for was written and proven, 1 when some were left out
+          (each named with its reason), 2 on an error that stopped the import.""";
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -30,12 +58,16 @@ public final class Main {
 
   /** Runs the command line; returns the exit status. */
   public static int run(String[] args, ImportLog log) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      log.info(HELP);
+      return 0;
+    }
     ImportOptions options;
     try {
       options = parse(args);
     } catch (IllegalArgumentException e) {
       log.error(e.getMessage());
-      log.error(USAGE);
+      log.error(USAGE + "\n(--help describes each option)");
       return 2;
     }
     ImportResult r = Importer.run(options, log);
@@ -70,7 +102,7 @@ public final class Main {
         a = a.substring(0, a.indexOf('='));
       }
       String value = inline;
-      if (value == null && !a.equals("--help") && !a.equals("-h")) {
+      if (value == null) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException("option " + a + " needs a value");
         }
@@ -105,8 +137,6 @@ public final class Main {
           compilers.put(
               value.substring(0, eq), List.of(value.substring(eq + 1).trim().split("\\s+")));
         }
-        case "--help", "-h" ->
-            throw new IllegalArgumentException("abiguard-import: C headers to proven mirrors");
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }

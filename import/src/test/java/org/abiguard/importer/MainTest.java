@@ -60,6 +60,29 @@ class MainTest {
   }
 
   @Test
+  void helpDescribesEveryOptionAndExitsZero() {
+    for (String help : List.of("--help", "-h")) {
+      RecordingLog log = new RecordingLog();
+      assertEquals(0, Main.run(new String[] {"--package", "p", help}, log));
+      assertEquals(List.of(Main.HELP), log.infos);
+      assertEquals(List.of(), log.errors);
+    }
+    for (String option :
+        List.of("--header", "-I", "-D", "--package", "--out", "--types", "--abis", "--cc")) {
+      assertTrue(Main.HELP.contains("\n  " + option + " "), option);
+    }
+  }
+
+  @Test
+  void aBadCommandLineExitsTwoWithTheUsage() {
+    RecordingLog log = new RecordingLog();
+    assertEquals(2, Main.run(new String[] {"--frobnicate", "x"}, log));
+    assertEquals("unknown option --frobnicate", log.errors.get(0));
+    assertTrue(
+        log.errors.get(1).startsWith("usage: java -jar abiguard-import.jar"), log.errors::toString);
+  }
+
+  @Test
   void badOptionsAreNamed() {
     assertEquals(
         "no --header given",

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.testing.compile.Compilation;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -267,6 +268,59 @@ class FlexibleArrayAloneTest {
     assertNull(get(get(priv, "payload"), "bytes"), "the payload was words");
   }
 
+  /**
+   * On Java 22+, {@code LAYOUT} of a struct holding only a flexible array is 0 bytes with the
+   * element's alignment, like {@code SIZE} and {@code ALIGNMENT}, and a {@code MemorySegment} gets
+   * the bytes a {@code ByteBuffer} does, with the same refusal one byte short.
+   */
+  @Test
+  void inForeignMemoryTheLayoutsAndBytesAreTheSame() throws Exception {
+    assumeTrue(
+        Runtime.version().feature() >= 22,
+        "java.lang.foreign is final from Java 22; this JDK is " + Runtime.version().feature());
+    Compilation foreign =
+        Compile.javac(List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64"), MIRRORS);
+    assertExactly(foreign);
+    ClassLoader classes = CompiledClasses.loader(foreign);
+    Class<?> memoryLayout = Class.forName("java.lang.foreign.MemoryLayout");
+    for (String type :
+        List.of("TplgPrivate", "Payload", "Bytes", "Words", "BufRing", "Ring", "Bufs")) {
+      for (TargetAbi abi : TargetAbi.values()) {
+        Class<?> m = classes.loadClass("p.Flex_" + type + "Marshaller$" + abi.className());
+        Object layout = m.getField("LAYOUT").get(null);
+        String where = type + " " + abi.manifestName();
+        assertEquals(
+            (long) m.getField("SIZE").getInt(null),
+            memoryLayout.getMethod("byteSize").invoke(layout),
+            where);
+        assertEquals(
+            (long) m.getField("ALIGNMENT").getInt(null),
+            memoryLayout.getMethod("byteAlignment").invoke(layout),
+            where);
+      }
+    }
+    Class<?> ring = classes.loadClass("p.Flex_BufRingMarshaller");
+    Object value = bufRing(classes);
+    ByteBuffer expected = ByteBuffer.allocate(32);
+    BufferCalls.write(ring, value, expected, 0);
+    Class<?> segment = Class.forName("java.lang.foreign.MemorySegment");
+    Method write = ring.getMethod("write", value.getClass(), segment, long.class);
+    byte[] bytes = new byte[32];
+    write.invoke(null, value, segment.getMethod("ofArray", byte[].class).invoke(null, bytes), 0L);
+    assertArrayEquals(expected.array(), bytes);
+
+    byte[] shortBytes = new byte[31];
+    Arrays.fill(shortBytes, (byte) 0x5A);
+    Object shortSegment = segment.getMethod("ofArray", byte[].class).invoke(null, shortBytes);
+    InvocationTargetException e =
+        assertThrows(
+            InvocationTargetException.class, () -> write.invoke(null, value, shortSegment, 0L));
+    assertEquals(IndexOutOfBoundsException.class, e.getCause().getClass());
+    byte[] untouched = new byte[31];
+    Arrays.fill(untouched, (byte) 0x5A);
+    assertArrayEquals(untouched, shortBytes);
+  }
+
   private static Object tplgPrivate(long... words) throws Exception {
     Object priv = loader.loadClass("p.Flex$TplgPrivate").getConstructor().newInstance();
     set(priv, "size", 4L * words.length);
@@ -277,7 +331,11 @@ class FlexibleArrayAloneTest {
   }
 
   private static Object bufRing() throws Exception {
-    Class<?> bufType = loader.loadClass("p.Flex$Buf");
+    return bufRing(loader);
+  }
+
+  private static Object bufRing(ClassLoader classes) throws Exception {
+    Class<?> bufType = classes.loadClass("p.Flex$Buf");
     Object[] bufs = (Object[]) Array.newInstance(bufType, 2);
     long[] addrs = {0x0102030405060708L, 0x1112131415161718L};
     long[] lens = {4096, 512};
@@ -287,9 +345,9 @@ class FlexibleArrayAloneTest {
       set(bufs[i], "len", lens[i]);
       set(bufs[i], "bid", i + 1);
     }
-    Object b = loader.loadClass("p.Flex$Bufs").getConstructor().newInstance();
+    Object b = classes.loadClass("p.Flex$Bufs").getConstructor().newInstance();
     set(b, "bufs", bufs);
-    Object ring = loader.loadClass("p.Flex$BufRing").getConstructor().newInstance();
+    Object ring = classes.loadClass("p.Flex$BufRing").getConstructor().newInstance();
     set(get(ring, "ring"), "bufs", b);
     return ring;
   }

@@ -26,6 +26,15 @@ import java.lang.annotation.Target;
  * array may be nested as the last member of a struct (GNU C), whose array it then continues, or,
  * when the caller counts the array (no {@code count}), as a member of a union (ISO C); nowhere
  * else.
+ *
+ * <p>The array may be a struct's only member. That is how Linux puts a flexible array in a union,
+ * where a member cannot be one: {@code __DECLARE_FLEX_ARRAY(T, x)} declares {@code struct { struct
+ * { } __empty_x; T x[]; }}, which GNU C lays out as the array alone (size 0, {@code T}'s
+ * alignment). Its mirror, {@code @AbiAnonymous} in the union's mirror:
+ *
+ * <pre>{@code
+ * @AbiStruct(untagged = true) class Bufs { @AbiFlexible IoUringBuf[] bufs; }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -165,6 +165,7 @@ public final class RandomCTypes {
     int count = 1 + random.nextInt(7);
     List<FieldModel> fields = new ArrayList<>();
     StringBuilder c = new StringBuilder();
+    boolean inlineTypes = false; // an untagged type declared in c, which must stay
     for (int i = 0; i < count; i++) {
       String m = "m" + prefix + (names++);
       int kind = random.nextInt(100);
@@ -218,6 +219,7 @@ public final class RandomCTypes {
         }
       } else if (kind < 94 && depth < 3) {
         anonymous(m, depth, pack, order, fields, c);
+        inlineTypes = true;
       } else {
         MemberType t = integer();
         fields.add(new FieldModel(m, m, t, 0));
@@ -225,16 +227,25 @@ public final class RandomCTypes {
       }
     }
     if (endFlexible) {
-      if (fields.stream().noneMatch(f -> f.hasCName() || f.anonymous())) {
-        String n = "m" + prefix + (names++);
-        fields.add(new FieldModel(n, n, integer(), 0));
-        c.append("    ")
-            .append(cType(fields.get(fields.size() - 1).type()))
-            .append(' ')
-            .append(n)
-            .append(";\n");
-      }
       String m = "m" + prefix + (names++);
+      boolean noneNamed = fields.stream().noneMatch(f -> f.hasCName() || f.anonymous());
+      if (random.nextInt(4) == 0 || noneNamed) {
+        if (!inlineTypes && random.nextBoolean()) {
+          // Linux's __DECLARE_FLEX_ARRAY: before the array only GNU C's empty struct, which has no
+          // bytes and no mirror; the struct is the array alone (the members drawn are dropped)
+          fields.clear();
+          c.setLength(0);
+          c.append("    struct { } __empty_").append(m).append(";\n");
+        } else if (noneNamed) {
+          String n = "m" + prefix + (names++);
+          fields.add(new FieldModel(n, n, integer(), 0));
+          c.append("    ")
+              .append(cType(fields.get(fields.size() - 1).type()))
+              .append(' ')
+              .append(n)
+              .append(";\n");
+        }
+      }
       MemberType t = integer();
       // sometimes a flexible array of arrays: T m[][k]
       int row = random.nextInt(4) == 0 ? 2 + random.nextInt(3) : 1;

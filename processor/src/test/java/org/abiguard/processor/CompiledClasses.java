@@ -64,6 +64,12 @@ public final class CompiledClasses {
     return path;
   }
 
+  /** The C assertions the compilation wrote ({@code META-INF/abiguard/abi-asserts.h}). */
+  public static String abiAsserts(Compilation c) {
+    return resource(c, "META-INF/abiguard/abi-asserts.h")
+        .orElseThrow(() -> new AssertionError("no META-INF/abiguard/abi-asserts.h was written"));
+  }
+
   /** A resource the compilation wrote to the class output, e.g. the manifest. */
   public static Optional<String> resource(Compilation c, String path) {
     return c.generatedFile(StandardLocation.CLASS_OUTPUT, path)

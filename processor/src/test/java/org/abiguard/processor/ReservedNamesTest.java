@@ -103,7 +103,7 @@ class ReservedNamesTest {
         List.of("p.KernelTimespecMarshaller", "p.RingMarshaller", "p.EntryMarshaller")) {
       assertTrue(c.generatedSourceFile(marshaller).isPresent(), marshaller + " not generated");
     }
-    String asserts = CompiledClasses.resource(c, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    String asserts = CompiledClasses.abiAsserts(c);
     assertTrue(asserts.contains("offsetof(struct ring, __pad) == 4"), asserts);
     assertTrue(asserts.contains("sizeof(struct __kernel_timespec) == 16"), asserts);
     assertTrue(asserts.contains("offsetof(_entry_t, __spacer) == 0"), asserts);
@@ -112,8 +112,7 @@ class ReservedNamesTest {
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheMirrorsAgainstTheHeader(TargetAbi abi, @TempDir Path dir) {
-    String asserts =
-        CompiledClasses.resource(compileMirrors(), "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    String asserts = CompiledClasses.abiAsserts(compileMirrors());
     CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
   }
 

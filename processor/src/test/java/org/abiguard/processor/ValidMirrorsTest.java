@@ -105,7 +105,7 @@ class ValidMirrorsTest {
   void cCompilerProvesTheMirrorsMatchTheirCDeclarations(TargetAbi abi, @TempDir Path dir) {
     CHarness.assumeCompiler(abi);
     Compilation c = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), MIRRORS);
-    String asserts = CompiledClasses.resource(c, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    String asserts = CompiledClasses.abiAsserts(c);
     Path header = CHarness.copyResource("valid-mirrors/mirrors.h", dir);
     CHarness.Result result = CHarness.checkAsserts(abi, dir, header, asserts);
     assertTrue(result.ok(), result.describe());

@@ -109,8 +109,7 @@ class ArrayOfArraysTest {
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesItAgainstTheTwoDimensionalDeclaration(TargetAbi abi, @TempDir Path dir) {
-    String asserts =
-        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    String asserts = CompiledClasses.abiAsserts(compilation);
     assertTrue(asserts.contains("sizeof(((struct grid *)0)->coeff[0][0]) == 2"), asserts);
     assertTrue(asserts.contains("sizeof(((struct mac_table *)0)->macs[0][0]) == 1"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER, asserts);

@@ -180,8 +180,7 @@ class FlexibleArrayAloneTest {
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
-    String asserts =
-        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    String asserts = CompiledClasses.abiAsserts(compilation);
     assertTrue(asserts.contains("offsetof(struct tplg_private, words) == 4"), asserts);
     assertTrue(asserts.contains("sizeof(struct buf_ring) == 16"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER, asserts);

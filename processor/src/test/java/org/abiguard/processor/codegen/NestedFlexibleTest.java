@@ -140,8 +140,7 @@ class NestedFlexibleTest {
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
-    String asserts =
-        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    String asserts = CompiledClasses.abiAsserts(compilation);
     assertTrue(asserts.contains("offsetof(struct rec, entries) == 8"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER + EVENTS_HEADER, asserts);
   }

@@ -62,8 +62,7 @@ class RestOfCEndToEndTest {
   @EnumSource(TargetAbi.class)
   void assertsAndBitChecksHoldAgainstXensHeaders(TargetAbi abi) {
     CHarness.assumeCompiler(abi);
-    String asserts =
-        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    String asserts = CompiledClasses.abiAsserts(compilation);
     String check =
         CompiledClasses.resource(compilation, "META-INF/abiguard/abi-check.c").orElseThrow();
     Path xen = RealHeaderMirrors.XEN_INCLUDE;

@@ -101,8 +101,7 @@ class ZeroLengthArrayTest {
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
-    String asserts =
-        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-asserts.h").orElseThrow();
+    String asserts = CompiledClasses.abiAsserts(compilation);
     assertTrue(asserts.contains("sizeof(((struct sqe *)0)->mid) == 0"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
   }

@@ -36,5 +36,16 @@ typedef struct {
     int8_t small[3];
 } tagless_t;
 
+/* a typedef that is an integer on one ABI and a struct on another (Xen's xen_callback_t) */
+#if defined(__x86_64__)
+typedef unsigned long callback_t;
+#else
+typedef struct { unsigned long cs, eip; } callback_t;
+#endif
+struct callback_register {
+    uint16_t type;
+    callback_t address;
+};
+
 /* GNU C's empty struct (sizeof 0), as Xen's struct hvm_save_end */
 struct empty_marker {};

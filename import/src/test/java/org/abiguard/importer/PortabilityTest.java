@@ -49,12 +49,21 @@ class PortabilityTest {
             "struct has_float",
             "struct aligned_u64",
             "tagless_t",
-            "struct empty_marker"),
+            "struct callback_register",
+            "struct empty_marker",
+            "callback_t"),
         r.found());
     assertEquals(List.of("struct same_everywhere", "struct aligned_u64", "tagless_t"), r.proven());
     Map<String, ImportResult.LeftOut> left =
         r.leftOut().stream().collect(Collectors.toMap(ImportResult.LeftOut::cType, l -> l));
-    assertEquals(4, left.size());
+    assertEquals(6, left.size());
+    assertEquals(
+        "not portable: defined on i386, aarch64 but not on x86_64",
+        left.get("callback_t").reason());
+    assertEquals(
+        "not portable: 'callback_t' is unsigned long on x86_64 but struct {...} on i386; abiguard"
+            + " mirrors it only where one declaration serves every ABI",
+        left.get("struct callback_register").reason());
     ImportResult.LeftOut differs = left.get("struct differs_by_abi");
     assertEquals("portability.h:11", differs.location());
     assertTrue(

@@ -569,6 +569,7 @@ public final class Mapper {
     }
     List<String> ann = new ArrayList<>();
     CType target = d.resolve(t);
+    sameKindOnEveryAbi(name, ctx, target);
     if (target instanceof CType.Basic b && b.isInteger() || target instanceof CType.Enum) {
       TypedefAnnotation ta = typedefAnnotation(name, ctx.location);
       Width w = width(name, ctx.location);
@@ -583,6 +584,61 @@ public final class Mapper {
       return withAlign(ann, new StructShape(javaName(key)), ctx);
     }
     return withAlign(ann, shape(ctx, target, memberName, lvalue), ctx);
+  }
+
+  /**
+   * Throws unless the typedef {@code name} stands for the same kind of type on every ABI: Xen's
+   * {@code xen_callback_t} is {@code unsigned long} on x86_64 and {@code struct xen_callback} on
+   * i386, which no one mirror serves (and whose probes the other ABI's compiler would reject).
+   */
+  private void sameKindOnEveryAbi(String name, Ctx ctx, CType here) throws Unmirrorable {
+    for (String abi : abis) {
+      Declarations other = decls.get(abi);
+      if (abi.equals(ctx.abi) || other == null) {
+        continue;
+      }
+      if (!other.typedefs.containsKey(name)) {
+        throw new Unmirrorable(
+            "not portable: typedef '" + name + "' is declared on " + ctx.abi + " but not on " + abi,
+            ctx.location);
+      }
+      CType there = other.resolve(new CType.Named(name));
+      if (!kind(here).equals(kind(there))) {
+        throw new Unmirrorable(
+            "not portable: '"
+                + name
+                + "' is "
+                + here
+                + " on "
+                + ctx.abi
+                + " but "
+                + there
+                + " on "
+                + abi
+                + "; abiguard mirrors it only where one declaration serves every ABI",
+            ctx.location);
+      }
+    }
+  }
+
+  /** The kind of a resolved type, as far as a mirror tells kinds apart. */
+  private static String kind(CType t) {
+    if (t instanceof CType.Basic b) {
+      return b.isInteger() ? "integer" : b.name();
+    }
+    if (t instanceof CType.Enum) {
+      return "integer";
+    }
+    if (t instanceof CType.Record r) {
+      return r.keyword();
+    }
+    if (t instanceof CType.Pointer) {
+      return "pointer";
+    }
+    if (t instanceof CType.Array) {
+      return "array";
+    }
+    return t.getClass().getSimpleName();
   }
 
   private Shape withAlign(List<String> ann, Shape s, Ctx ctx) throws Unmirrorable {

@@ -47,5 +47,5 @@ struct callback_register {
     callback_t address;
 };
 
-/* GNU C's empty struct (sizeof 0), as Xen's struct hvm_save_end */
+/* GNU C's empty struct (sizeof 0), as Xen's struct hvm_save_end: empty = true */
 struct empty_marker {};

@@ -89,4 +89,12 @@ public @interface AbiStruct {
    * keywords and what is no C identifier stay errors either way.
    */
   boolean reservedNames() default false;
+
+  /**
+   * When true, the struct is GNU C's empty struct, {@code struct arch_vcpu_info {};}: no members,
+   * {@code sizeof} 0, as Xen declares the architecture placeholders of its Arm, PowerPC and RISC-V
+   * interfaces. A mirror with no members is an error without it (a forgotten field is likelier than
+   * an empty struct), and a mirror that says so and has members is an error too.
+   */
+  boolean empty() default false;
 }

@@ -71,4 +71,11 @@ public @interface AbiUnion {
    * keywords and what is no C identifier stay errors either way.
    */
   boolean reservedNames() default false;
+
+  /**
+   * When true, the union is GNU C's empty union, {@code union u {};}: no members, {@code sizeof} 0
+   * (see {@link AbiStruct#empty()}). A mirror with no members is an error without it, and a mirror
+   * that says so and has members is an error too.
+   */
+  boolean empty() default false;
 }

@@ -101,6 +101,10 @@ public final class JavaWriter {
       // the headers are the implementation's (Linux's __kernel_timespec, Xen's __pad)
       args.append(args.length() > 0 ? ", " : "").append("reservedNames = true");
     }
+    if (t.members().isEmpty()) {
+      // GNU C's empty struct (Xen's struct arch_vcpu_info on Arm): sizeof 0
+      args.append(args.length() > 0 ? ", " : "").append("empty = true");
+    }
     if (args.length() > 0) {
       sb.append('(').append(args).append(')');
     }

@@ -217,15 +217,6 @@ public final class Mapper {
       Set<String> enclosing,
       String object)
       throws Unmirrorable {
-    if (def.members().isEmpty()) {
-      throw new Unmirrorable(
-          (cName == null ? "a " + def.keyword() + " without a tag" : def.keyword() + " " + cName)
-              + " is empty, GNU C's extension (sizeof 0), which abiguard has no mirror for: C"
-              + " declares a "
-              + def.keyword()
-              + " with at least one member",
-          def.location());
-    }
     int pack = def.packed() ? 1 : def.pragmaPack();
     int align = def.aligned() == null ? 0 : (int) same("(" + def.aligned() + ")", def.location());
     List<MirrorMember> members = new ArrayList<>();

@@ -182,17 +182,6 @@ public final class LayoutEngine {
   private StructLayout computeLayout(
       StructModel struct, TargetAbi abi, Map<String, StructLayout> done) {
     String what = struct.union() ? "union" : "struct";
-    if (struct.fields().isEmpty()) {
-      throw new LayoutException(
-          what
-              + " "
-              + struct.javaName()
-              + " ("
-              + struct.cTypeName()
-              + ") has no members; C forbids empty "
-              + what
-              + "s, so there is no layout to mirror");
-    }
     int typeAlign = 1;
     if (struct.alignAtLeast() != 0) {
       typeAlign =

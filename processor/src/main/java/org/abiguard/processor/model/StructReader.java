@@ -86,18 +86,7 @@ public final class StructReader {
     read.forEach(r -> problems.addAll(r.problems()));
     checkCNames(read, problems);
     checkShape(read, union, problems);
-    if (read.isEmpty()) {
-      problems.add(
-          Problem.on(
-              type,
-              abiStruct,
-              (union ? "union " : "struct ")
-                  + type.getSimpleName()
-                  + " has no members; a C "
-                  + (union ? "union" : "struct")
-                  + " has at least one: add an instance"
-                  + " field with a C width (static and transient fields are not members)"));
-    }
+    checkEmpty(type, abiStruct, union, read, problems);
     if (unresolved || !problems.isEmpty()) {
       return new StructReading(type, javaName, null, List.of(), problems, unresolved);
     }
@@ -125,6 +114,47 @@ public final class StructReader {
         read.stream().map(MemberReading::element).toList(),
         List.of(),
         false);
+  }
+
+  /**
+   * A type without members is GNU C's empty struct or union only where the mirror says so ({@code
+   * empty = true}); anywhere else a forgotten field is likelier.
+   */
+  private static void checkEmpty(
+      TypeElement type,
+      AnnotationMirror abiStruct,
+      boolean union,
+      List<MemberReading> read,
+      List<Problem> problems) {
+    String what = union ? "union" : "struct";
+    boolean empty = WidthReader.boolValue(abiStruct, "empty", false);
+    if (read.isEmpty() && !empty) {
+      problems.add(
+          Problem.on(
+              type,
+              abiStruct,
+              what
+                  + " "
+                  + type.getSimpleName()
+                  + " has no members; ISO C declares a "
+                  + what
+                  + " with at least one: add an instance field with a C width (static and"
+                  + " transient fields are not members), or, for GNU C's empty "
+                  + what
+                  + " (sizeof 0), write empty = true"));
+    } else if (!read.isEmpty() && empty) {
+      problems.add(
+          Problem.on(
+              type,
+              abiStruct,
+              what
+                  + " "
+                  + type.getSimpleName()
+                  + " says empty = true but has "
+                  + read.size()
+                  + (read.size() == 1 ? " member" : " members")
+                  + "; remove empty = true, or the members"));
+    }
   }
 
   /** Only classes and records mirror structs; nothing else is read further. */

@@ -359,7 +359,8 @@ class RestOfCDeclarationsTest {
         s.error(
             "@AbiUnion",
             P
-                + "union U has no members; a C union has at least one: add an"
-                + " instance field with a C width (static and transient fields are not members)"));
+                + "union U has no members; ISO C declares a union with at least one: add an"
+                + " instance field with a C width (static and transient fields are not members),"
+                + " or, for GNU C's empty union (sizeof 0), write empty = true"));
   }
 }

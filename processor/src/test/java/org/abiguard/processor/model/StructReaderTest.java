@@ -311,8 +311,32 @@ class StructReaderTest {
         s.error(
             "@AbiStruct",
             P
-                + "struct S has no members; a C struct has at least one:"
-                + " add an instance field with a C width (static and transient fields are not members)"));
+                + "struct S has no members; ISO C declares a struct with at least one: add an"
+                + " instance field with a C width (static and transient fields are not members),"
+                + " or, for GNU C's empty struct (sizeof 0), write empty = true"));
+  }
+
+  @Test
+  void emptyWithMembersIsAnError() {
+    Source s =
+        Source.of(
+            "p.S",
+            """
+            package p;
+
+            import org.abiguard.*;
+
+            @AbiStruct(name = "s", empty = true)
+            class S {
+              @U32 long a;
+            }
+            """);
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "struct S says empty = true but has 1 member; remove empty = true, or the members"));
   }
 
   @Test

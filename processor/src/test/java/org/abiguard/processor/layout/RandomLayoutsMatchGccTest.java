@@ -104,6 +104,9 @@ class RandomLayoutsMatchGccTest {
       if (m.order() == Order.BIG) {
         n.merge("big-endian", 1, Integer::sum);
       }
+      if (m.fields().isEmpty()) {
+        n.merge("empty", 1, Integer::sum);
+      }
       if (m.fields().size() == 1 && m.fields().get(0).flexible()) {
         n.merge("flexible arrays alone", 1, Integer::sum);
       }

@@ -85,13 +85,15 @@ public final class RandomCTypes {
     int align = random.nextInt(10) == 0 ? 1 << random.nextInt(5) : 0;
     String name = prefix + "t" + (names++);
     Body body =
-        body(
-            depth,
-            union,
-            pack,
-            order,
-            mayEndFlexible && !union && random.nextInt(depth == 0 ? 6 : 3) == 0,
-            mayEndFlexible);
+        random.nextInt(30) == 0
+            ? new Body(List.of(), "") // GNU C's empty struct or union: sizeof 0 (empty = true)
+            : body(
+                depth,
+                union,
+                pack,
+                order,
+                mayEndFlexible && !union && random.nextInt(depth == 0 ? 6 : 3) == 0,
+                mayEndFlexible);
     StructModel model = model(name, union, pack, order, align, body.fields);
     models.add(model);
     StringBuilder c = new StringBuilder();

@@ -97,6 +97,16 @@ struct flex_union {
     };
 } __attribute__((packed));
 
+/* GNU C's empty struct as a member, tagged and declared inline (Xen's struct arch_vcpu_info {} on
+   Arm, in struct vcpu_info): empty = true, size 0 */
+struct placeholder { };
+struct with_empty {
+    uint8_t pending;
+    struct placeholder arch;
+    struct { } marker;
+    uint32_t time;
+};
+
 /* arrays of arrays, also through a typedef of an array: one Java array, row by row */
 typedef uint8_t mac_addr[6];
 struct two_dims {

@@ -43,7 +43,7 @@ class LayoutsImportTest {
                 Map.of()),
             log);
     assertTrue(r.success(), () -> r.leftOut() + " " + r.problem());
-    assertEquals(16, r.proven().size());
+    assertEquals(18, r.proven().size());
     assertEquals(List.of(), log.warnings);
 
     ClassLoader loader = MirrorRun.compile(out, ABIS, classes);
@@ -108,6 +108,12 @@ class LayoutsImportTest {
         union.getClass().getField("wordsStruct").getType().getConstructor().newInstance();
     words.getClass().getField("words").set(words, new int[] {0x11223344, 0x55667788});
     union.getClass().getField("wordsStruct").set(union, words);
+    // struct with_empty { uint8_t pending; struct placeholder {} arch; struct {} marker; uint32_t
+    // time; }: the empty members take no bytes, time is at 4
+    Class<?> withEmpty = loader.loadClass("p.WithEmptyMarshaller");
+    assertEquals(4, withEmpty.getField("OFFSET_TIME").getInt(null));
+    assertEquals(1, withEmpty.getField("OFFSET_MARKER").getInt(null));
+    assertEquals(0, loader.loadClass("p.PlaceholderMarshaller").getField("SIZE").getInt(null));
     Class<?> fuMarshaller = loader.loadClass("p.FlexUnionMarshaller");
     assertEquals(
         4, MirrorRun.size(fuMarshaller.getMethod("codec", String.class).invoke(null, "i386")));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,5 +95,47 @@ class XenPublicHeadersTest {
     assertEquals(12, notPortable.size(), notPortable.toString());
     assertEquals(282, r.proven().size());
     assertEquals(r.leftOut().isEmpty(), r.success());
+  }
+
+  /**
+   * Xen on Arm: {@code struct vcpu_info} and {@code struct shared_info} hold {@code struct
+   * arch_vcpu_info {}} and {@code struct arch_shared_info {}}, GNU C's empty structs, mirrored with
+   * {@code empty = true} and proven by aarch64's gcc.
+   */
+  @Test
+  void armsEmptyPlaceholdersAreMirroredAndProven() throws Exception {
+    List<String> abis = List.of("aarch64");
+    String missing = Compilers.missing(abis);
+    assumeTrue(missing == null, () -> "skipped: " + missing);
+    ImportResult r =
+        Importer.run(
+            new ImportOptions(
+                List.of("stdint.h", "public/xen.h"),
+                List.of(XenImportTest.XEN),
+                XenImportTest.XEN_DEFINES,
+                "org.example.xen.arm",
+                out,
+                null,
+                abis,
+                Map.of()),
+            new RecordingLog());
+    assertNull(r.problem());
+    assertTrue(r.success(), r.leftOut().toString());
+    assertTrue(
+        r.proven()
+            .containsAll(
+                List.of(
+                    "struct vcpu_info",
+                    "struct arch_vcpu_info",
+                    "struct shared_info",
+                    "struct arch_shared_info")),
+        r.proven().toString());
+    Path dir = out.resolve("org/example/xen/arm");
+    XenImportTest.assertContains(
+        Files.readString(dir.resolve("ArchVcpuInfo.java")),
+        "@AbiStruct(name = \"arch_vcpu_info\", empty = true)");
+    XenImportTest.assertContains(
+        Files.readString(dir.resolve("VcpuInfo.java")),
+        "public ArchVcpuInfo arch = new ArchVcpuInfo();");
   }
 }

@@ -133,7 +133,9 @@ class XenPublicHeadersTest {
     Path dir = out.resolve("org/example/xen/arm");
     XenImportTest.assertContains(
         Files.readString(dir.resolve("ArchVcpuInfo.java")),
-        "@AbiStruct(name = \"arch_vcpu_info\", empty = true)");
+        "@AbiStruct(name = \"arch_vcpu_info\", empty = true)\npublic class ArchVcpuInfo {\n"
+            + "  /** An all-zero {@code struct arch_vcpu_info}. */\n"
+            + "  public ArchVcpuInfo() {}\n}");
     XenImportTest.assertContains(
         Files.readString(dir.resolve("VcpuInfo.java")),
         "public ArchVcpuInfo arch = new ArchVcpuInfo();");

@@ -144,8 +144,10 @@ public final class JavaWriter {
       sb.append(";\n");
       structArrays |= isStructArray(m);
     }
-    sb.append('\n')
-        .append(in)
+    if (!t.members().isEmpty()) {
+      sb.append('\n');
+    }
+    sb.append(in)
         .append("/** An all-zero {@code ")
         .append(t.cName() == null ? t.javaName() : t.cSpelling())
         .append("}. */\n")

@@ -81,7 +81,7 @@ final class AbiClassWriter {
     this.marshallerDoc = names.marshaller(struct).simpleName();
     this.docs = new MethodDocs(layout, marshallerDoc);
     this.cx = new MemberContext(struct, layout.abi(), names);
-    this.endsFlexible = names.endsFlexible(struct);
+    this.endsFlexible = layout.endsFlexible();
     for (FieldLayout field : layout.fields()) {
       members.add(MemberCode.of(field, cx, layout.size()));
     }
@@ -686,7 +686,7 @@ final class AbiClassWriter {
     }
     for (FieldLayout f : layout.fields()) {
       if (f.field().type() instanceof MemberType.StructType nested
-          && names.endsFlexible(names.model(nested))) {
+          && names.layout(nested, layout.abi()).endsFlexible()) {
         method
             .beginControlFlow(
                 "if (member == $T.$L)",

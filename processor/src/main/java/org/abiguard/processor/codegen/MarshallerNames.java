@@ -76,13 +76,6 @@ final class MarshallerNames {
     return layout(nested, abi).align();
   }
 
-  /**
-   * Whether {@code struct} ends in a flexible array, its own or that of the struct it nests last.
-   */
-  boolean endsFlexible(StructModel struct) {
-    return struct.endsFlexible(lookup);
-  }
-
   /** The layout of a nested struct or union member's type on {@code abi}. */
   StructLayout layout(MemberType.StructType nested, TargetAbi abi) {
     if (engine == null) {

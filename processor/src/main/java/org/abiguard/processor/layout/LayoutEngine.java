@@ -71,8 +71,8 @@ public final class LayoutEngine {
 
   /**
    * Per Java name of a type laid out that ends in a flexible array (see {@link
-   * StructModel#endsFlexible}), that array's description when a member counts it, else "". The same
-   * on every ABI; kept so that a deep chain is walked once.
+   * StructLayout#endsFlexible}), that array's description when a member counts it, else "". The
+   * same on every ABI; kept so that a deep chain is walked once.
    */
   private final Map<String, String> flexibleEnds = new HashMap<>();
 
@@ -233,8 +233,10 @@ public final class LayoutEngine {
     }
     long bytes = struct.union() ? unionBytes : (bitPos + 7) >>> 3;
     int size = (int) checkedSize(alignUp(bytes, typeAlign), struct.javaName());
-    StructLayout layout = new StructLayout(struct, abi, size, typeAlign, fields);
-    flexibleEnd(struct).ifPresent(counted -> flexibleEnds.put(struct.javaName(), counted));
+    Optional<String> flexibleEnd = flexibleEnd(struct);
+    flexibleEnd.ifPresent(counted -> flexibleEnds.put(struct.javaName(), counted));
+    StructLayout layout =
+        new StructLayout(struct, abi, size, typeAlign, fields, flexibleEnd.isPresent());
     visibleNames
         .computeIfAbsent(abi, a -> new HashMap<>())
         .put(struct.javaName(), Set.copyOf(cNames));

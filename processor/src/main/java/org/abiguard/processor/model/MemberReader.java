@@ -411,6 +411,7 @@ final class MemberReader {
       return Optional.empty();
     }
     List<Integer> dims = WidthReader.intValues(array.get(), "value");
+    long elements = MemberType.ArrayType.elements(dims);
     boolean valid = false;
     if (dims.isEmpty()) {
       arrayProblem(
@@ -424,7 +425,7 @@ final class MemberReader {
           array.get(),
           dims,
           "is negative; the length of a C array is at least 1 (0 for GNU C's zero-length array)");
-    } else if (MemberType.ArrayType.elements(dims) > Integer.MAX_VALUE) {
+    } else if (elements > Integer.MAX_VALUE) {
       arrayProblem(m, array.get(), dims, "has more elements than a Java array holds");
     } else {
       valid = true;
@@ -439,7 +440,7 @@ final class MemberReader {
       return Optional.empty();
     }
     Optional<MemberType> element = readElement(m, component, width);
-    int length = (int) MemberType.ArrayType.elements(dims);
+    int length = (int) elements;
     return valid ? element.map(e -> new MemberType.ArrayType(length, e, dims)) : Optional.empty();
   }
 

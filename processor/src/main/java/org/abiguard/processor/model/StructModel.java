@@ -1,9 +1,6 @@
 package org.abiguard.processor.model;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,40 +81,11 @@ public record StructModel(
   }
 
   /**
-   * Whether the type ends in a flexible array, its bytes going past its {@code sizeof}: a struct
-   * whose last member is one, or is a type (not an array of them) that ends in one; a union with a
-   * member (not an array) of a type that ends in one. Nested types are found through {@code
-   * lookup}.
-   */
-  public boolean endsFlexible(Function<String, @Nullable StructModel> lookup) {
-    return endsFlexible(lookup, new HashSet<>());
-  }
-
-  private boolean endsFlexible(Function<String, @Nullable StructModel> lookup, Set<String> seen) {
-    if (!seen.add(javaName)) {
-      return false;
-    }
-    for (FieldModel member : tailMembers()) {
-      if (member.flexible() || nestsFlexible(member, lookup, seen)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * The members through which the type can end in a flexible array: a struct's last member, every
    * member of a union (all of them start at 0); none when it has no members.
    */
   public List<FieldModel> tailMembers() {
     return union || fields.isEmpty() ? fields : List.of(fields.get(fields.size() - 1));
-  }
-
-  private static boolean nestsFlexible(
-      FieldModel member, Function<String, @Nullable StructModel> lookup, Set<String> seen) {
-    StructModel nested =
-        member.type() instanceof MemberType.StructType type ? lookup.apply(type.javaName()) : null;
-    return nested != null && nested.endsFlexible(lookup, seen);
   }
 
   /** The simple binary-ish name relative to the package: {@code Outer.Foo}. */

@@ -58,7 +58,8 @@ public final class Main {
 
   /** Runs the command line; returns the exit status. */
   public static int run(String[] args, ImportLog log) {
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+    List<String> words = Arrays.asList(args);
+    if (words.contains("--help") || words.contains("-h")) {
       log.info(HELP);
       return 0;
     }

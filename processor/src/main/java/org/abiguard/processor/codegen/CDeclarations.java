@@ -45,7 +45,7 @@ final class CDeclarations {
     if (type instanceof MemberType.ArrayType array) {
       // T x[3][2]; a flexible array's first dimension has no length: T x[] or T x[][6]
       String dims =
-          field.field().flexible() ? "[]" + brackets(rows(array)) : brackets(array.dims());
+          field.field().flexible() ? "[]" + brackets(array.rowDims()) : brackets(array.dims());
       return typeName(array.element(), field.width()) + " " + name + dims + aligned + ";";
     }
     String typeName = typeName(type, field.width());
@@ -70,7 +70,9 @@ final class CDeclarations {
     }
     if (field.field().flexible()) {
       MemberType.ArrayType array = (MemberType.ArrayType) type;
-      return "flexible array of " + times(rows(array)) + scalarKind(array.element(), field.width());
+      return "flexible array of "
+          + times(array.rowDims())
+          + scalarKind(array.element(), field.width());
     }
     if (field.field().anonymous()) {
       return "anonymous " + scalarKind(type, field.width());
@@ -79,11 +81,6 @@ final class CDeclarations {
       return times(array.dims()) + scalarKind(array.element(), field.width());
     }
     return scalarKind(type, field.width());
-  }
-
-  /** The dimensions of one element of a flexible array: none for T x[], [6] for T x[][6]. */
-  private static List<Integer> rows(MemberType.ArrayType flexible) {
-    return flexible.dims().subList(1, flexible.dims().size());
   }
 
   /** {@code [3][2]}. */

@@ -56,7 +56,12 @@ public sealed interface MemberType
      * array.
      */
     public int perRow() {
-      return (int) elements(dims.subList(1, dims.size()));
+      return (int) elements(rowDims());
+    }
+
+    /** The dimensions of one row: none for {@code T x[3]}, {@code [2]} for {@code T x[3][2]}. */
+    public List<Integer> rowDims() {
+      return dims.subList(1, dims.size());
     }
 
     /**

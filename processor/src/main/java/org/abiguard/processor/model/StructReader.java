@@ -127,15 +127,14 @@ public final class StructReader {
       List<MemberReading> read,
       List<Problem> problems) {
     String what = union ? "union" : "struct";
+    String named = what + " " + type.getSimpleName();
     boolean empty = WidthReader.boolValue(abiStruct, "empty", false);
     if (read.isEmpty() && !empty) {
       problems.add(
           Problem.on(
               type,
               abiStruct,
-              what
-                  + " "
-                  + type.getSimpleName()
+              named
                   + " has no members; ISO C declares a "
                   + what
                   + " with at least one: add an instance field with a C width (static and"
@@ -147,9 +146,7 @@ public final class StructReader {
           Problem.on(
               type,
               abiStruct,
-              what
-                  + " "
-                  + type.getSimpleName()
+              named
                   + " says empty = true but has "
                   + read.size()
                   + (read.size() == 1 ? " member" : " members")

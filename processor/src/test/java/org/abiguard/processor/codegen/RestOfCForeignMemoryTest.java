@@ -333,7 +333,6 @@ class RestOfCForeignMemoryTest {
         new Expected(List.of("word", "half"), offsets("word", "WORD", "half", "HALF")));
     LAYOUTS.put(
         "Edges_WithAnonMarshaller", new Expected(List.of("tag", "-3", "?"), offsets("tag", "TAG")));
-    // mid is a sequence of 0 elements at 8 (4 on i386), where ioprio starts too
     LAYOUTS.put(
         "Edges_MacTableMarshaller",
         new Expected(List.of("entries", "macs"), offsets("entries", "ENTRIES", "macs", "MACS")));
@@ -350,6 +349,7 @@ class RestOfCForeignMemoryTest {
     LAYOUTS.put(
         "Edges_GridMarshaller",
         new Expected(List.of("tag", "-1", "coeff"), offsets("tag", "TAG", "coeff", "COEFF")));
+    // mid is a sequence of 0 elements at 8 (4 on i386), where ioprio starts too
     LAYOUTS.put(
         "Edges_ZeroLenMarshaller",
         new Expected(

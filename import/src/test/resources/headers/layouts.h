@@ -135,3 +135,15 @@ struct reused_names {
         } pointer;
     } u;
 };
+
+/* C's float and double (also through a typedef): a double is aligned to 4 inside i386 structs, as
+   uint64_t is */
+typedef double seconds_t;
+struct with_floats {
+    uint8_t kind;
+    double when;
+    float gain[2];
+    seconds_t timeout;
+    uint16_t n;
+    float samples[];
+};

@@ -20,8 +20,8 @@ struct needs_differs {
     struct differs_by_abi d;
 };
 
-struct has_float {
-    double d;
+struct has_long_double {
+    long double d;
 };
 
 struct aligned_u64 {

@@ -334,6 +334,16 @@ public final class AbiRuntime {
     checkLength(Objects.requireNonNull(array, member).length, expected, member);
   }
 
+  /** As {@link #checkLength(byte[], int, String)}. */
+  public static void checkLength(float[] array, int expected, String member) {
+    checkLength(Objects.requireNonNull(array, member).length, expected, member);
+  }
+
+  /** As {@link #checkLength(byte[], int, String)}. */
+  public static void checkLength(double[] array, int expected, String member) {
+    checkLength(Objects.requireNonNull(array, member).length, expected, member);
+  }
+
   /** As {@link #checkLength(byte[], int, String)}, for an array of structs. */
   public static void checkLength(Object[] array, int expected, String member) {
     checkLength(Objects.requireNonNull(array, member).length, expected, member);

@@ -43,7 +43,7 @@ class LayoutsImportTest {
                 Map.of()),
             log);
     assertTrue(r.success(), () -> r.leftOut() + " " + r.problem());
-    assertEquals(18, r.proven().size());
+    assertEquals(19, r.proven().size());
     assertEquals(List.of(), log.warnings);
 
     ClassLoader loader = MirrorRun.compile(out, ABIS, classes);
@@ -124,5 +124,26 @@ class LayoutsImportTest {
     assertEquals(8, fuBytes.getInt(0));
     assertEquals(0x11223344, fuBytes.getInt(4));
     assertEquals(0x55667788, fuBytes.getInt(8));
+
+    // struct with_floats { uint8_t kind; double when; float gain[2]; seconds_t timeout; uint16_t
+    // n; float samples[]; }: Java floats and doubles, no annotation; when at 8, at 4 on i386
+    String floats = java.nio.file.Files.readString(out.resolve("p/WithFloats.java"));
+    XenImportTest.assertContains(floats, "public double when;");
+    XenImportTest.assertContains(floats, "@AbiArray(2) public float[] gain = new float[2];");
+    XenImportTest.assertContains(floats, "public double timeout;");
+    XenImportTest.assertContains(floats, "@AbiFlexible public float[] samples = new float[0];");
+    Class<?> withFloats = loader.loadClass("p.WithFloats");
+    Object wf = withFloats.getConstructor().newInstance();
+    withFloats.getField("when").setDouble(wf, -1.5);
+    withFloats.getField("gain").set(wf, new float[] {0.25f, -0.0f});
+    Method floatCodec = loader.loadClass("p.WithFloatsMarshaller").getMethod("codec", String.class);
+    for (String abi : ABIS) {
+      ByteBuffer bytes = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+      MirrorRun.write(floatCodec.invoke(null, abi), wf, bytes);
+      int when = abi.equals("i386") ? 4 : 8;
+      assertEquals(-1.5, bytes.getDouble(when), abi);
+      assertEquals(0.25f, bytes.getFloat(when + 8), abi);
+      assertEquals(0x80000000, bytes.getInt(when + 12), abi + ": -0.0f, its sign bit");
+    }
   }
 }

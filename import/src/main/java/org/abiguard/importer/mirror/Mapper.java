@@ -43,6 +43,13 @@ public final class Mapper {
           "int64_t",
           "S64");
 
+  /**
+   * The C floating types with one format on every ABI abiguard knows (IEEE 754 binary32 and
+   * binary64), and the Java type of each.
+   */
+  private static final Map<String, String> FLOATS =
+      Map.of("float", "float", "_Float32", "float", "double", "double", "_Float64", "double");
+
   private final List<String> abis;
   private final Map<String, Declarations> decls;
   private final Probes probes;
@@ -306,6 +313,8 @@ public final class Mapper {
       if (s instanceof IntShape is) {
         ann.addAll(is.annotations);
         javaType = is.scalar;
+      } else if (s instanceof FloatShape fs) {
+        javaType = fs.keyword();
       } else if (s instanceof StructShape ss) {
         javaType = ss.javaName;
         init = "new " + ss.javaName + "()";
@@ -318,6 +327,8 @@ public final class Mapper {
         if (as.element instanceof IntShape is) {
           ann.addAll(is.annotations);
           javaType = is.raw + "[]";
+        } else if (as.element instanceof FloatShape fs) {
+          javaType = fs.keyword() + "[]";
         } else if (as.element instanceof StructShape ss) {
           javaType = ss.javaName + "[]";
         } else {
@@ -445,7 +456,13 @@ public final class Mapper {
 
   // ---- shapes of member types
 
-  private sealed interface Shape permits IntShape, StructShape, ArrayShape {}
+  private sealed interface Shape permits IntShape, FloatShape, StructShape, ArrayShape {}
+
+  /**
+   * C's {@code float} or {@code double} (or {@code _Float32}, {@code _Float64}, the same formats):
+   * a Java {@code float} or {@code double}, which needs no annotation.
+   */
+  private record FloatShape(String keyword) implements Shape {}
 
   /** An integer or pointer: its annotations, the Java type of a scalar and of an array element. */
   private record IntShape(
@@ -483,11 +500,19 @@ public final class Mapper {
     Declarations d = decls.get(ctx.abi);
     if (t instanceof CType.Basic b) {
       if (!b.isInteger()) {
+        String keyword = FLOATS.get(b.name());
+        if (keyword != null) {
+          return new FloatShape(keyword);
+        }
         throw new Unmirrorable(
             "'"
                 + b.name()
-                + "' is not an integer type; abiguard mirrors integers, pointers,"
-                + " structs and unions",
+                + "' has no mirror"
+                + (b.name().contains("long double")
+                    ? " (its format differs between ABIs: x87's 80 bits on x86, IEEE's 128 on"
+                        + " aarch64)"
+                    : "")
+                + "; abiguard mirrors integers, float, double, pointers, structs and unions",
             ctx.location);
       }
       Width w = width(b.name(), ctx.location);

@@ -183,6 +183,7 @@ final class AbiClassWriter {
       // the value layouts are the ABI class's own: reading the outer class's while the outer
       // class's LAYOUT (this class's) is being initialised would be a cycle of class initialisation
       type.addFields(segment.valueLayouts());
+      type.addFields(segment.floatLayouts(floatSizes()));
       FieldSpec layoutField = new ForeignLayout(layout, members, segment).field(type);
       type.addField(
           primary
@@ -410,6 +411,9 @@ final class AbiClassWriter {
 
   /** The Java default of a member's type, for a record component a selective read leaves out. */
   private static String defaultValue(MemberType type) {
+    if (type instanceof MemberType.FloatType floating) {
+      return floating.bits() == 32 ? "0.0f" : "0.0";
+    }
     if (type instanceof MemberType.IntType integer) {
       return switch (integer.javaKind()) {
         case BYTE -> "(byte) 0";
@@ -910,6 +914,19 @@ final class AbiClassWriter {
       }
     }
     return true;
+  }
+
+  /** The sizes (4, 8) of the float and double members here, array elements included. */
+  private java.util.SortedSet<Integer> floatSizes() {
+    java.util.SortedSet<Integer> sizes = new java.util.TreeSet<>();
+    for (MemberCode member : members) {
+      MemberType type = member.field().field().type();
+      MemberType element = type instanceof MemberType.ArrayType array ? array.element() : type;
+      if (element instanceof MemberType.FloatType floating) {
+        sizes.add(floating.bits() / 8);
+      }
+    }
+    return sizes;
   }
 
   /** Whether a multi-byte integer is moved here (so that {@code swap} is needed). */

@@ -104,6 +104,9 @@ final class CDeclarations {
     if (type instanceof MemberType.PointerType) {
       return "pointer, " + width;
     }
+    if (type instanceof MemberType.FloatType floating) {
+      return floating.keyword();
+    }
     return Objects.requireNonNull(width, "an int member has a width").toString();
   }
 
@@ -113,6 +116,9 @@ final class CDeclarations {
     }
     if (type instanceof MemberType.PointerType) {
       return "void *";
+    }
+    if (type instanceof MemberType.FloatType floating) {
+      return floating.keyword();
     }
     MemberType.IntType integer = (MemberType.IntType) type;
     if (integer.nativeLong()) {

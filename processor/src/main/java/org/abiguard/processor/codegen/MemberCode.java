@@ -134,14 +134,17 @@ sealed interface MemberCode
   }
 
   static ScalarCode scalar(FieldLayout field, MemberType type) {
+    if (type instanceof MemberType.FloatType floating) {
+      return ScalarCode.floating(floating);
+    }
     JavaKind kind = type instanceof MemberType.IntType integer ? integer.javaKind() : JavaKind.LONG;
     return new ScalarCode(
         Objects.requireNonNull(field.width(), "an int or pointer member has a width"), kind);
   }
 
   /**
-   * An integer or a pointer: one get, one range check where the Java type can exceed the width, one
-   * put.
+   * An integer, pointer, float or double: one get, one range check where the Java type can exceed
+   * the width, one put.
    */
   record Scalar(FieldLayout field, MemberContext cx, ScalarCode code) implements MemberCode {
     @Override
@@ -165,9 +168,7 @@ sealed interface MemberCode
     @Override
     public CodeBlock layout(SegmentAccess access) {
       return CodeBlock.of(
-          "$L.withName($S)",
-          scalarLayout(code.width(), field.align(), access),
-          field.field().cName());
+          "$L.withName($S)", scalarLayout(code, field.align(), access), field.field().cName());
     }
   }
 
@@ -197,11 +198,7 @@ sealed interface MemberCode
                   SegmentAccess.VALUE_LAYOUT);
       elementAlign = elementAlign >= own ? own : 1;
     } else {
-      element =
-          scalarLayout(
-              java.util.Objects.requireNonNull(field.width(), "an integer's width"),
-              elementAlign,
-              access);
+      element = scalarLayout(scalar(field, type.element()), elementAlign, access);
     }
     // an array of arrays nests a sequence per dimension, innermost first: T x[3][2] is a sequence
     // of 3 sequences of 2, so that a path of two sequence elements selects x[i][j]
@@ -218,13 +215,17 @@ sealed interface MemberCode
     return sequence;
   }
 
-  /** {@code LE_SHORT.withByteAlignment(2)}, {@code ValueLayout.JAVA_BYTE}. */
-  private static CodeBlock scalarLayout(
-      org.abiguard.processor.model.Width width, int align, SegmentAccess access) {
+  /**
+   * {@code LE_SHORT.withByteAlignment(2)}, {@code ValueLayout.JAVA_BYTE}, {@code
+   * LE_DOUBLE.withByteAlignment(4)}.
+   */
+  private static CodeBlock scalarLayout(ScalarCode code, int align, SegmentAccess access) {
+    int bytes = code.width().bytes();
     CodeBlock base =
-        width.bytes() == 1
+        bytes == 1
             ? CodeBlock.of("$T.JAVA_BYTE", SegmentAccess.VALUE_LAYOUT)
-            : CodeBlock.of("$L", access.valueLayout(width.bytes()));
+            : CodeBlock.of(
+                "$L", code.floating() ? access.floatLayout(bytes) : access.valueLayout(bytes));
     return align == 1 ? base : CodeBlock.of("$L.withByteAlignment($L)", base, align);
   }
 

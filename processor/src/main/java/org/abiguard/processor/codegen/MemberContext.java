@@ -75,6 +75,9 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
     if (type instanceof MemberType.IntType integer) {
       return new ScalarCode(integer.width(), integer.javaKind()).javaType();
     }
+    if (type instanceof MemberType.FloatType floating) {
+      return floating.bits() == 32 ? TypeName.FLOAT : TypeName.DOUBLE;
+    }
     if (type instanceof MemberType.PointerType) {
       return TypeName.LONG;
     }

@@ -4,21 +4,40 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import java.util.Locale;
 import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The code that moves one integer (a member, a pointer or one array element) between a Java
- * primitive and its C width on one ABI: the get expression, the put statement and the range check
- * the value needs before it is written.
+ * The code that moves one scalar (an integer, pointer, float or double member, or one array
+ * element) between a Java primitive and its C type on one ABI: the get expression, the put
+ * statement and the range check the value needs before it is written.
  *
- * @param width the C width on this ABI ({@code @NativeLong} and {@code @Pointer} resolved)
- * @param javaKind the Java primitive that holds the value
+ * @param width the C width on this ABI ({@code @NativeLong} and {@code @Pointer} resolved); for a
+ *     float or double, the unsigned integer of its bits ({@code u32}, {@code u64})
+ * @param javaKind the Java primitive that holds the value; for a float or double, the one that
+ *     holds its bits ({@code int}, {@code long})
+ * @param floating whether the value is a C {@code float} or {@code double}, held in the Java type
+ *     of that name and moved as its IEEE 754 bits
  */
-record ScalarCode(Width width, JavaKind javaKind) {
+record ScalarCode(Width width, JavaKind javaKind, boolean floating) {
+
+  /** An integer or pointer. */
+  ScalarCode(Width width, JavaKind javaKind) {
+    this(width, javaKind, false);
+  }
+
+  /** A C {@code float} or {@code double}. */
+  static ScalarCode floating(MemberType.FloatType type) {
+    Width bits = type.rawWidth();
+    return new ScalarCode(bits, bits.bits() == 32 ? JavaKind.INT : JavaKind.LONG, true);
+  }
 
   /** The Java type of the value. */
   TypeName javaType() {
+    if (floating) {
+      return width.bits() == 32 ? TypeName.FLOAT : TypeName.DOUBLE;
+    }
     return primitive(javaKind.bits(), javaKind == JavaKind.CHAR);
   }
 
@@ -28,6 +47,11 @@ record ScalarCode(Width width, JavaKind javaKind) {
    */
   CodeBlock read(CodeBlock index, Access access) {
     CodeBlock raw = access.get(width, index);
+    if (floating) {
+      return width.bits() == 32
+          ? CodeBlock.of("$T.intBitsToFloat($L)", Float.class, raw)
+          : CodeBlock.of("$T.longBitsToDouble($L)", Double.class, raw);
+    }
     if (javaKind.bits() == width.bits()) {
       return javaKind == JavaKind.CHAR ? CodeBlock.of("(char) $L", raw) : raw;
     }
@@ -44,6 +68,14 @@ record ScalarCode(Width width, JavaKind javaKind) {
 
   /** The statement writing {@code value} (an expression of the Java type) at {@code index}. */
   CodeBlock write(CodeBlock index, CodeBlock value, Access access) {
+    if (floating) {
+      // the raw bits: a NaN keeps its payload, as C's assignment keeps it
+      CodeBlock bits =
+          width.bits() == 32
+              ? CodeBlock.of("$T.floatToRawIntBits($L)", Float.class, value)
+              : CodeBlock.of("$T.doubleToRawLongBits($L)", Double.class, value);
+      return access.put(width, index, bits);
+    }
     boolean sameType = javaKind != JavaKind.CHAR && javaKind.bits() == width.bits();
     CodeBlock bits =
         sameType ? value : CodeBlock.of("($T) $L", primitive(width.bits(), false), value);
@@ -68,10 +100,10 @@ record ScalarCode(Width width, JavaKind javaKind) {
   /**
    * Whether a value of the Java type can lie outside the width, so that {@code write} must check
    * it. Raw bits ({@code u32} in {@code int}) and exact types always fit; {@code char} holds {@code
-   * u16} exactly.
+   * u16} exactly; every Java {@code float} or {@code double} is a C one.
    */
   boolean needsRangeCheck() {
-    if (javaKind.holdsRawBits(width)) {
+    if (floating || javaKind.holdsRawBits(width)) {
       return false;
     }
     return javaMin() < width.min() || javaMax() > width.max();

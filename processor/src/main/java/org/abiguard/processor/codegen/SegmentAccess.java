@@ -59,13 +59,37 @@ final class SegmentAccess implements Access {
         valueLayout(8, "OfLong", "JAVA_LONG_UNALIGNED", byteOrder));
   }
 
+  /**
+   * The value layout of a float or double member in {@code LAYOUT}: {@code LE_FLOAT}, {@code
+   * LE_DOUBLE}. Reads and writes move its bits through the integer layouts.
+   */
+  String floatLayout(int bytes) {
+    return (order == Order.BIG ? "BE_" : "LE_") + (bytes == 4 ? "FLOAT" : "DOUBLE");
+  }
+
+  /**
+   * The value layouts of the float and double members, unaligned in the struct's byte order: for
+   * each size in {@code bytes} (4, 8) that a member of the type has, none otherwise.
+   */
+  List<FieldSpec> floatLayouts(java.util.SortedSet<Integer> bytes) {
+    String byteOrder = order == Order.BIG ? "BIG_ENDIAN" : "LITTLE_ENDIAN";
+    List<FieldSpec> fields = new java.util.ArrayList<>();
+    for (int n : bytes) {
+      fields.add(
+          n == 4
+              ? layoutField(floatLayout(4), "OfFloat", "JAVA_FLOAT_UNALIGNED", byteOrder)
+              : layoutField(floatLayout(8), "OfDouble", "JAVA_DOUBLE_UNALIGNED", byteOrder));
+    }
+    return fields;
+  }
+
   private FieldSpec valueLayout(int bytes, String type, String base, String byteOrder) {
+    return layoutField(valueLayout(bytes), type, base, byteOrder);
+  }
+
+  private static FieldSpec layoutField(String name, String type, String base, String byteOrder) {
     return FieldSpec.builder(
-            VALUE_LAYOUT.nestedClass(type),
-            valueLayout(bytes),
-            Modifier.PRIVATE,
-            Modifier.STATIC,
-            Modifier.FINAL)
+            VALUE_LAYOUT.nestedClass(type), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.$L.withOrder($T.$L)", VALUE_LAYOUT, base, BYTE_ORDER, byteOrder)
         .build();
   }

@@ -78,7 +78,7 @@ final class UnionCode {
         MethodSpec.methodBuilder("selected")
             .addJavadoc(
                 "The member of {@code value} that {@code write(value, buf, offset)} writes: the one that is\n"
-                    + "set (a struct, union or array that is not null, a number that is not 0), or null when none is.\n\n"
+                    + "set (a struct, union or array that is not null, a number whose bits are not all 0), or null when none is.\n\n"
                     + "@throws NullPointerException if {@code value} is null\n"
                     + "@throws IllegalArgumentException if more than one member is set\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -110,7 +110,16 @@ final class UnionCode {
     MemberType type = f.field().type();
     boolean reference =
         type instanceof MemberType.StructType || type instanceof MemberType.ArrayType;
-    return reference ? CodeBlock.of("$L != null", access) : CodeBlock.of("$L != 0", access);
+    if (reference) {
+      return CodeBlock.of("$L != null", access);
+    }
+    if (type instanceof MemberType.FloatType floating) {
+      // by its bits: -0.0 is set (its sign bit is), though -0.0 == 0
+      return floating.bits() == 32
+          ? CodeBlock.of("$T.floatToRawIntBits($L) != 0", Float.class, access)
+          : CodeBlock.of("$T.doubleToRawLongBits($L) != 0", Double.class, access);
+    }
+    return CodeBlock.of("$L != 0", access);
   }
 
   /** {@code check(value)}: the selected member, if any. */

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param elementAlign for an array, the alignment of one element; otherwise equal to {@code align}
  * @param width the C integer width on this ABI of the member (or array element) when it is an
  *     integer or pointer ({@code @NativeLong} and {@code @Pointer} resolved, pointers unsigned);
- *     for a bit-field its declared type's width; null for nested structs and arrays of structs
+ *     for a float or double the unsigned integer of its bits ({@code u32}, {@code u64}); for a
+ *     bit-field its declared type's width; null for nested structs and arrays of structs
  * @param bitOffset for a bit-field, its first bit counted from the start of the enclosing type (bit
  *     {@code b} is bit {@code b % 8} of byte {@code b / 8}, from the least significant bit in a
  *     little-endian type and from the most significant in a big-endian one); otherwise {@code 8 *

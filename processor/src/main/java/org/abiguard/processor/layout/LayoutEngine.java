@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.abiguard.processor.model.FieldModel;
 import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.MemberType.ArrayType;
+import org.abiguard.processor.model.MemberType.FloatType;
 import org.abiguard.processor.model.MemberType.IntType;
 import org.abiguard.processor.model.MemberType.PointerType;
 import org.abiguard.processor.model.MemberType.StructType;
@@ -435,6 +436,12 @@ public final class LayoutEngine {
       }
       int bytes = width.bytes();
       return Shape.scalar(bytes, bytes == 8 ? abi.int64Align() : bytes, width);
+    }
+    if (type instanceof FloatType t) {
+      // IEEE 754 on every ABI; a double is aligned inside structs as an 8-byte integer is (to 4 on
+      // i386 System V)
+      int bytes = t.bits() / 8;
+      return Shape.scalar(bytes, bytes == 8 ? abi.int64Align() : bytes, t.rawWidth());
     }
     if (type instanceof PointerType) {
       int bytes = abi.pointerBytes();

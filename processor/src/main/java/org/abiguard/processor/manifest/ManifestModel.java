@@ -73,7 +73,8 @@ public final class ManifestModel {
   /**
    * What a member (or an array element) is.
    *
-   * @param kind {@code int}, {@code pointer}, {@code struct}, {@code array} or {@code bits}
+   * @param kind {@code int}, {@code pointer}, {@code float} (C {@code float} or {@code double}, by
+   *     its size), {@code struct}, {@code array} or {@code bits}
    * @param bits for {@code int} and {@code pointer}, else 0
    * @param signed for {@code int}, {@code pointer} and {@code bits}
    * @param struct for {@code struct}: the nested struct's Java name, else null
@@ -181,6 +182,9 @@ public final class ManifestModel {
     if (type instanceof MemberType.StructType struct) {
       return new Shape(size, align, "struct", 0, false, struct.javaName(), 0, null);
     }
+    if (type instanceof MemberType.FloatType) {
+      return new Shape(size, align, "float", 0, false, null, 0, null);
+    }
     String kind = type instanceof MemberType.PointerType ? "pointer" : "int";
     Width width = Objects.requireNonNull(f.width(), "an int or pointer member has a width");
     return new Shape(size, align, kind, width.bits(), width.signed(), null, 0, null);
@@ -253,6 +257,7 @@ public final class ManifestModel {
       case "int", "pointer" ->
           new Shape(size, align, kind, integer(o, "bits"), bool(o, "signed"), null, 0, null);
       case "struct" -> new Shape(size, align, kind, 0, false, string(o, "struct"), 0, null);
+      case "float" -> new Shape(size, align, kind, 0, false, null, 0, null);
       case "array" ->
           new Shape(
               size,
@@ -282,7 +287,7 @@ public final class ManifestModel {
       default ->
           throw problem(
               required(o, "kind"),
-              "unknown kind \"" + kind + "\"; expected int, pointer, struct, array or bits");
+              "unknown kind \"" + kind + "\"; expected int, pointer, float, struct, array or bits");
     };
   }
 

@@ -92,6 +92,7 @@ public final class ManifestWriter {
         members.add(member("signed", shape.signed()));
         members.add(member("kind", quote("bits")));
       }
+      case "float" -> members.add(member("kind", quote("float")));
       case "array" -> {
         members.add(member("kind", quote("array")));
         if (shape.flexible()) {

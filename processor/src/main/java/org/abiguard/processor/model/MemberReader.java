@@ -483,11 +483,50 @@ final class MemberReader {
       }
       return Optional.of(new MemberType.StructType(struct.get().getQualifiedName().toString()));
     }
+    if (type.getKind() == TypeKind.FLOAT || type.getKind() == TypeKind.DOUBLE) {
+      return readFloat(m, type, width);
+    }
     if (width.isEmpty()) {
       m.problem(noWidthMessage(m, type));
       return Optional.empty();
     }
     return readInteger(m, type, width.get());
+  }
+
+  /**
+   * A Java {@code float} or {@code double}: C's {@code float} or {@code double}, which have one
+   * format on every ABI, so nothing declares them. A width annotation or {@code @AbiBits} on one is
+   * a mistake: C has no float bit-fields, and an integer is not a float.
+   */
+  private static Optional<MemberType> readFloat(
+      Member m, TypeMirror type, Optional<DeclaredWidth> width) {
+    MemberType.FloatType floating =
+        type.getKind() == TypeKind.FLOAT ? MemberType.FloatType.FLOAT : MemberType.FloatType.DOUBLE;
+    if (width.isPresent()) {
+      m.problem(
+          width.get().annotation(),
+          m.describe()
+              + " of type "
+              + display(type)
+              + " mirrors C's "
+              + floating.keyword()
+              + ", which needs no width; remove "
+              + width.get().via()
+              + ", or declare an integral type for a C integer");
+      return Optional.empty();
+    }
+    if (m.isBits) {
+      m.problem(
+          m.bitsAnnotation,
+          "@AbiBits on "
+              + m.describe()
+              + " of type "
+              + display(type)
+              + "; a bit-field has an integer type: declare an integral type with @AbiWidth or an"
+              + " alias such as @U32, or remove @AbiBits");
+      return Optional.empty();
+    }
+    return Optional.of(floating);
   }
 
   private static Optional<MemberType> readInteger(Member m, TypeMirror type, DeclaredWidth width) {
@@ -641,9 +680,9 @@ final class MemberReader {
     return m.describe()
         + " of type "
         + display(type)
-        + " is no C member: neither an integer with a C"
-        + " width nor an @AbiStruct type; declare an integral type with @AbiWidth or an @AbiStruct type,"
-        + " or make the field static or transient to keep it out of the struct";
+        + " is no C member: neither an integer with a C width, a float or double, nor an"
+        + " @AbiStruct type; declare an integral type with @AbiWidth, float, double or an"
+        + " @AbiStruct type, or make the field static or transient to keep it out of the struct";
   }
 
   /** Which Java types hold a width, e.g. {@code short (raw bits), char, int or long}. */

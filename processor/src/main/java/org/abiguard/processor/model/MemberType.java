@@ -8,6 +8,7 @@ import java.util.List;
  */
 public sealed interface MemberType
     permits MemberType.IntType,
+        MemberType.FloatType,
         MemberType.PointerType,
         MemberType.StructType,
         MemberType.ArrayType {
@@ -19,6 +20,35 @@ public sealed interface MemberType
    * @param javaKind the Java primitive holding the value
    */
   record IntType(Width width, boolean nativeLong, JavaKind javaKind) implements MemberType {}
+
+  /**
+   * A C {@code float} (32 bits) or {@code double} (64 bits), IEEE 754 binary32 or binary64 on every
+   * ABI abiguard knows, held in a Java {@code float} or {@code double} of the same format. Every
+   * value of the Java type is one of the C type: it needs no range check, and its bits move as they
+   * are (a NaN keeps its payload).
+   *
+   * @param bits 32 for {@code float}, 64 for {@code double}
+   */
+  record FloatType(int bits) implements MemberType {
+    public static final FloatType FLOAT = new FloatType(32);
+    public static final FloatType DOUBLE = new FloatType(64);
+
+    public FloatType {
+      if (bits != 32 && bits != 64) {
+        throw new IllegalArgumentException("a C float has 32 or 64 bits, not " + bits);
+      }
+    }
+
+    /** {@code float} or {@code double}: the C type, and the Java type that holds it. */
+    public String keyword() {
+      return bits == 32 ? "float" : "double";
+    }
+
+    /** The unsigned integer of the same bits: what moves through memory. */
+    public Width rawWidth() {
+      return bits == 32 ? Width.U32 : Width.U64;
+    }
+  }
 
   /** A pointer or guest handle, held in a Java {@code long}. */
   record PointerType() implements MemberType {}
@@ -35,8 +65,8 @@ public sealed interface MemberType
    * dimension.
    *
    * @param length the number of elements, every dimension's together
-   * @param element the type of one element: an {@link IntType}, {@link PointerType} or {@link
-   *     StructType}
+   * @param element the type of one element: an {@link IntType}, {@link FloatType}, {@link
+   *     PointerType} or {@link StructType}
    * @param dims the C dimensions, outermost first: {@code [length]} for a one-dimensional array,
    *     {@code [3, 2]} for {@code T x[3][2]} (length 6)
    */

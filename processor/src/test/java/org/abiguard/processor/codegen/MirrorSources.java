@@ -82,6 +82,9 @@ final class MirrorSources {
     if (type instanceof MemberType.PointerType) {
       return "long";
     }
+    if (type instanceof MemberType.FloatType floating) {
+      return floating.keyword();
+    }
     if (type instanceof MemberType.StructType nested) {
       return nested.javaName();
     }

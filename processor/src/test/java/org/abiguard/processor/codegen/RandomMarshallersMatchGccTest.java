@@ -214,7 +214,9 @@ class RandomMarshallersMatchGccTest {
               + compared
               + " top-level types written and read against gcc ("
               + filler.leaves
-              + " values; elements in "
+              + " values, "
+              + filler.floats
+              + " of them floats or doubles; elements in "
               + filler.flexibleOwn
               + " flexible arrays of their own and "
               + filler.flexibleNested
@@ -331,6 +333,9 @@ class RandomMarshallersMatchGccTest {
     final Random random;
     int leaves;
 
+    /** Of the leaves, the floats and doubles. */
+    int floats;
+
     /**
      * For the value being filled, one past the last element of each flexible array, as a C path.
      */
@@ -410,7 +415,9 @@ class RandomMarshallersMatchGccTest {
         Class<?> element =
             array.element() instanceof MemberType.StructType s
                 ? generated.mirror(byName.get(s.javaName()))
-                : long.class;
+                : array.element() instanceof MemberType.FloatType floating
+                    ? (floating.bits() == 32 ? float.class : double.class)
+                    : long.class;
         Object values = Array.newInstance(element, array.length());
         for (int i = 0; i < array.length(); i++) {
           Array.set(
@@ -423,6 +430,9 @@ class RandomMarshallersMatchGccTest {
                   c));
         }
         return values;
+      }
+      if (type instanceof MemberType.FloatType floating) {
+        return floating(floating, path, c);
       }
       Width w;
       boolean pointer = type instanceof MemberType.PointerType;
@@ -447,6 +457,36 @@ class RandomMarshallersMatchGccTest {
       return v;
     }
 
+    /**
+     * A random finite float or double (any bits but a NaN's or an infinity's: subnormals and {@code
+     * -0.0} too), which C assigns from its exact hexadecimal literal.
+     */
+    private Object floating(MemberType.FloatType type, String path, List<String> c) {
+      leaves++;
+      floats++;
+      if (type.bits() == 32) {
+        float f;
+        do {
+          f = Float.intBitsToFloat(random.nextInt());
+        } while (!Float.isFinite(f));
+        c.add("v." + path + " = " + Float.toHexString(f) + "f;");
+        return f;
+      }
+      double d;
+      do {
+        d = Double.longBitsToDouble(random.nextLong());
+      } while (!Double.isFinite(d));
+      c.add("v." + path + " = " + Double.toHexString(d) + ";");
+      return d;
+    }
+
+    /** Whether a member's value is all zero bits (a union's member left unset). */
+    private static boolean zeroBits(Object value) {
+      return Long.valueOf(0L).equals(value)
+          || (value instanceof Float f && Float.floatToRawIntBits(f) == 0)
+          || (value instanceof Double d && Double.doubleToRawLongBits(d) == 0);
+    }
+
     /** The values read back equal those filled in (for a union: its filled member). */
     void assertSameValues(StructModel m, Object expected, Object actual, String where) {
       try {
@@ -457,7 +497,7 @@ class RandomMarshallersMatchGccTest {
           Field field = generated.mirror(m).getDeclaredField(f.javaName());
           field.setAccessible(true);
           Object e = field.get(expected);
-          if (m.union() && (e == null || Long.valueOf(0L).equals(e))) {
+          if (m.union() && (e == null || zeroBits(e))) {
             continue;
           }
           compare(f.type(), e, field.get(actual), where + " " + f.javaName());

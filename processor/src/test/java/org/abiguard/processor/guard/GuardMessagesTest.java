@@ -50,6 +50,46 @@ class GuardMessagesTest {
         conversion explicit"""));
   }
 
+  private static final Source GAUGE =
+      Source.of(
+          "p.Gauge",
+          """
+      package p;
+
+      import org.abiguard.U16;
+
+      class Gauge {
+        float level;
+
+        static void show(@U16 int value) {}
+
+        static void run(Gauge g) {
+          show((int) g.level);
+        }
+      }
+      """);
+
+  /**
+   * In strict mode an integer made from a float is a plain {@code int}; a check of the float would
+   * prove nothing about it, so the message suggests none.
+   */
+  @Test
+  void anIntegerMadeFromAFloatSuggestsNoCheckOfTheFloat() {
+    Compilation c = Compile.javac(List.of("-Aabiguard.mode=strict"), GAUGE);
+    Expected.assertExactly(
+        c,
+        GAUGE.error(
+            "show((int) g.level)",
+            "(int) g.level",
+            """
+        [abiguard:narrowing] (int) g.level (s32) can reach parameter 'value' of show (u16): values \
+        -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
+            - widen the parameter to s32
+            - reject values outside 0x0..0xFFFF before the call
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""));
+  }
+
   private static final Source EXTENT =
       Source.of(
           "p.Extent",

@@ -153,6 +153,13 @@ class RandomLayoutsMatchGccTest {
         if (f.alignAtLeast() > 0) {
           n.merge("aligned members", 1, Integer::sum);
         }
+        org.abiguard.processor.model.MemberType scalar =
+            f.type() instanceof org.abiguard.processor.model.MemberType.ArrayType a
+                ? a.element()
+                : f.type();
+        if (scalar instanceof org.abiguard.processor.model.MemberType.FloatType floating) {
+          n.merge(floating.bits() == 32 ? "floats" : "doubles", 1, Integer::sum);
+        }
       }
     }
     int assertions = asserts.split("_Static_assert\\(", -1).length - 1;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.testing.Layouts;
 import org.abiguard.processor.testing.StructBuilder;
@@ -276,6 +277,57 @@ class BaselineCheckerTest {
           compare(X86_64, old, X86_64, now));
     }
 
+    /**
+     * A {@code uint32_t} that became a {@code float} keeps its size and place but not its meaning;
+     * a {@code float} that became a {@code double} is resized. The same struct again is no break.
+     */
+    @Test
+    void floatsChangeKindOrSize() {
+      StructModel asInt = struct("p.S", "s").field("a", u32()).field("b", u64()).build();
+      StructModel floats =
+          struct("p.S", "s")
+              .field("a", MemberType.FloatType.FLOAT)
+              .field("b", MemberType.FloatType.DOUBLE)
+              .build();
+      StructModel wider =
+          struct("p.S", "s")
+              .field("a", MemberType.FloatType.DOUBLE)
+              .field("b", MemberType.FloatType.DOUBLE)
+              .build();
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  "a",
+                  "field s.a changed kind from int to float on x86_64 since the baseline"
+                      + CONSEQUENCE),
+              new AbiBreak(
+                  "p.S",
+                  "b",
+                  "field s.b changed kind from int to float on x86_64 since the baseline"
+                      + CONSEQUENCE)),
+          compare(X86_64, asInt, X86_64, floats));
+      // a double is aligned to 4 in i386 structs: there the struct grows and b moves
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  null,
+                  "struct s grew from 12 to 16 bytes on i386 since the baseline" + CONSEQUENCE),
+              new AbiBreak(
+                  "p.S",
+                  "a",
+                  "field s.a resized from 4 to 8 bytes on x86_64, i386 and aarch64, re-aligned"
+                      + " from 4 to 8 on x86_64 and aarch64 since the baseline"
+                      + CONSEQUENCE),
+              new AbiBreak(
+                  "p.S",
+                  "b",
+                  "field s.b moved from offset 4 to 8 on i386 since the baseline" + CONSEQUENCE)),
+          compare(ALL, floats, ALL, wider));
+      assertEquals(List.of(), compare(ALL, floats, ALL, floats));
+    }
+
     @Test
     void structShrank() {
       StructModel old = struct("p.S", "s").field("a", u32()).field("b", u32()).build();
@@ -438,8 +490,9 @@ class BaselineCheckerTest {
       rejects(
           layout.formatted(
               "8",
-              "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"float\"}"),
-          "line 1, column 187: unknown kind \"float\"; expected int, pointer, struct, array or bits");
+              "{\"name\": \"a\", \"offset\": 0, \"size\": 1, \"align\": 1, \"kind\": \"real\"}"),
+          "line 1, column 187: unknown kind \"real\"; expected int, pointer, float, struct, array or"
+              + " bits");
       rejects(
           layout.formatted(
               "8",

@@ -110,15 +110,48 @@ class MemberReaderTest {
   }
 
   @Test
-  void nonIntegralJavaTypeWithAWidthIsAnError() {
+  void aWidthOnADoubleIsAnError() {
     Source s = struct("  @AbiWidth(value = 64, signed = true) double ratio;");
     assertExactly(
         javac(s),
         s.error(
             "@AbiWidth",
             P
-                + "'ratio' of type double cannot hold @AbiWidth (s64),"
-                + " which is an integer; declare it long"));
+                + "'ratio' of type double mirrors C's double, which needs no width; remove @AbiWidth,"
+                + " or declare an integral type for a C integer"));
+  }
+
+  @Test
+  void aTypedefWidthOnAFloatArrayIsAnErrorOnTheTypedef() {
+    Source s = struct("  @AbiWidth(32) @interface Gain {}\n  @Gain @AbiArray(4) float[] gains;");
+    assertExactly(
+        javac(s),
+        s.error(
+            "@Gain @AbiArray",
+            P
+                + "'gains' of type float mirrors C's float, which needs no width; remove @Gain, or"
+                + " declare an integral type for a C integer"));
+  }
+
+  @Test
+  void aFloatBitFieldIsAnErrorOnAbiBits() {
+    Source s = struct("  @U32 int flags;\n  @AbiBits(4) float level;");
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiBits(4)",
+            P
+                + "@AbiBits on 'level' of type float; a bit-field has an integer type: declare an"
+                + " integral type with @AbiWidth or an alias such as @U32, or remove @AbiBits"));
+  }
+
+  @Test
+  void floatsAndDoublesAreMembersWithoutAnnotations() {
+    Source s =
+        struct(
+            "  @U32 int flags;\n  float gain;\n  double time;\n"
+                + "  @AbiArray(3) float[] xyz = new float[3];\n  @AbiArray({2, 2}) double[] m;");
+    assertExactly(javac(s));
   }
 
   @Test
@@ -156,9 +189,9 @@ class MemberReaderTest {
             "label",
             P
                 + "'label' of type String is no C member:"
-                + " neither an integer with a C width nor an @AbiStruct type; declare an integral type with"
-                + " @AbiWidth or an @AbiStruct type, or make the field static or transient to keep it out of the"
-                + " struct"));
+                + " neither an integer with a C width, a float or double, nor an @AbiStruct type;"
+                + " declare an integral type with @AbiWidth, float, double or an @AbiStruct type, or"
+                + " make the field static or transient to keep it out of the struct"));
   }
 
   @Test

@@ -174,7 +174,7 @@ public final class RandomCTypes {
       if (kind < 35) {
         bitField(m, fields, c);
       } else if (kind < 55) {
-        MemberType t = integer();
+        MemberType t = scalar();
         int align = random.nextInt(8) == 0 ? 1 << random.nextInt(5) : 0;
         fields.add(new FieldModel(m, m, t, align));
         c.append("    ")
@@ -185,7 +185,7 @@ public final class RandomCTypes {
             .append(";\n");
       } else if (kind < 62) {
         // an array: of 1 to 4 elements, or of arrays (x[2][3]), or GNU C's zero-length x[0]
-        MemberType t = integer();
+        MemberType t = scalar();
         int shape = random.nextInt(8);
         List<Integer> dims =
             shape == 0
@@ -248,7 +248,7 @@ public final class RandomCTypes {
               .append(";\n");
         }
       }
-      MemberType t = integer();
+      MemberType t = scalar();
       // sometimes a flexible array of arrays: T m[][k]
       int row = random.nextInt(4) == 0 ? 2 + random.nextInt(3) : 1;
       List<Integer> dims = row == 1 ? List.of(0) : List.of(0, row);
@@ -316,6 +316,14 @@ public final class RandomCTypes {
     }
   }
 
+  /** An integer, or one time in eight a C {@code float} or {@code double}. */
+  private MemberType scalar() {
+    if (random.nextInt(8) == 0) {
+      return random.nextBoolean() ? MemberType.FloatType.FLOAT : MemberType.FloatType.DOUBLE;
+    }
+    return integer();
+  }
+
   private MemberType integer() {
     if (random.nextInt(10) == 0) {
       return new MemberType.IntType(
@@ -328,8 +336,11 @@ public final class RandomCTypes {
     return align == 0 ? "" : " __attribute__((aligned(" + align + ")))";
   }
 
-  /** The C type of an integer member. */
+  /** The C type of an integer, float or double member. */
   public static String cType(MemberType type) {
+    if (type instanceof MemberType.FloatType floating) {
+      return floating.keyword();
+    }
     MemberType.IntType t = (MemberType.IntType) type;
     if (t.nativeLong()) {
       return t.width().signed() ? "long" : "unsigned long";

@@ -4,6 +4,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
+import javax.lang.model.type.TypeMirror;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Text;
@@ -25,7 +26,8 @@ final class Checks {
   /** Checks a value against a sink and records a finding when values can be lost. */
   void check(@Nullable Sink sink, @Nullable Fact value, @Nullable JavaKind from, TreePath at) {
     if (sink != null && value != null && frame.reachable()) {
-      check(sink, value, from, at, Text.of(() -> context.text(stripCasts(at.getLeaf()))));
+      Tree checked = stripCasts(at);
+      check(sink, value, from, at, checked == null ? null : Text.of(() -> context.text(checked)));
     }
   }
 
@@ -35,7 +37,7 @@ final class Checks {
       @Nullable Fact value,
       @Nullable JavaKind from,
       TreePath at,
-      CharSequence text) {
+      @Nullable CharSequence text) {
     if (sink == null || value == null || !frame.reachable()) {
       return;
     }
@@ -48,13 +50,19 @@ final class Checks {
 
   /**
    * The tree whose text a suggested check repeats: casts, parentheses and chained assignments
-   * stripped.
+   * stripped. Null for an integer cast from a float, double or reference: a check of that operand
+   * would prove nothing about the integer, so no check is suggested.
    */
-  private static Tree stripCasts(Tree tree) {
+  private @Nullable Tree stripCasts(TreePath at) {
+    Tree tree = at.getLeaf();
     while (true) {
       if (tree instanceof ParenthesizedTree parenthesized) {
         tree = parenthesized.getExpression();
       } else if (tree instanceof TypeCastTree cast) {
+        TypeMirror operand = context.trees.getTypeMirror(new TreePath(at, cast.getExpression()));
+        if (operand == null || context.declarations.kindOf(operand) == null) {
+          return null;
+        }
         tree = cast.getExpression();
       } else if (tree instanceof com.sun.source.tree.AssignmentTree assignment) {
         tree = assignment.getExpression();

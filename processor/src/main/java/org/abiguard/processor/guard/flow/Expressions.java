@@ -89,7 +89,17 @@ final class Expressions {
           TreePath operand = new TreePath(path, ((TypeCastTree) tree).getExpression());
           Fact value = evaluate(operand);
           JavaKind to = parts.values.kind(path);
-          return to == null ? null : Arith.convert(value, parts.values.kind(operand), to);
+          if (to == null) {
+            return null;
+          }
+          JavaKind from = parts.values.kind(operand);
+          if (from == null) {
+            // a float, double or reference made an integer: facts are of integers, so this is a
+            // plain value of the integer's type (in strict mode, held to its range)
+            return parts.values.plain(
+                to, () -> "(" + to.keyword() + ") " + parts.context.text(operand.getLeaf()));
+          }
+          return Arith.convert(value, from, to);
         }
       case INSTANCE_OF:
         {

@@ -1,0 +1,31 @@
+package corpus.strict;
+
+// OPTIONS: -Aabiguard.mode=strict
+
+import org.abiguard.AbiStruct;
+import org.abiguard.U16;
+import org.abiguard.U32;
+
+/** A C float member, converted to an integer: facts are of integers, so it is a plain int. */
+@AbiStruct(name = "gauge")
+class Gauge {
+  @U32 long raw;
+  float level;
+}
+
+class Meters {
+  static void show(@U16 int value) {}
+
+  static void display(Gauge g) {
+    show((int) g.level);
+    //   ^[abiguard:narrowing] (int) g.level (s32) can reach parameter 'value' of show (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
+    float viaFloat = g.raw;
+    show((int) viaFloat);
+    //   ^[abiguard:narrowing] (int) viaFloat (s32) can reach parameter 'value' of show (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
+    if (g.level >= 0 && g.level <= 65535) {
+      show((int) g.level);
+      //   ^[abiguard:narrowing] (int) g.level (s32) can reach parameter 'value' of show (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
+    }
+    show(Math.round(g.level) & 0xFFFF);
+  }
+}

@@ -1,20 +1,15 @@
 package org.abiguard.processor.codegen;
 
-import static org.abiguard.processor.Expected.assertExactly;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.Compilation;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.List;
-import org.abiguard.processor.Compile;
-import org.abiguard.processor.CompiledClasses;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.testing.BufferCalls;
@@ -94,22 +89,22 @@ class ArrayOfArraysTest {
       struct mac_filter { uint16_t flags; uint8_t addr[][6]; };
       """;
 
-  private static Compilation compilation;
+  private static CompiledMirrors compiled;
 
   @BeforeAll
   static void compile() {
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), GRID, MACS);
+    compiled = CompiledMirrors.onEveryAbi(GRID, MACS);
   }
 
   @Test
   void compilesWithoutAnyDiagnostic() {
-    assertExactly(compilation);
+    compiled.assertNoDiagnostic();
   }
 
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesItAgainstTheTwoDimensionalDeclaration(TargetAbi abi, @TempDir Path dir) {
-    String asserts = CompiledClasses.abiAsserts(compilation);
+    String asserts = compiled.asserts();
     assertTrue(asserts.contains("sizeof(((struct grid *)0)->coeff[0][0]) == 2"), asserts);
     assertTrue(asserts.contains("sizeof(((struct mac_table *)0)->macs[0][0]) == 1"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
@@ -118,9 +113,8 @@ class ArrayOfArraysTest {
   /** coeff[1][0] is Java's coeff[2], 4 bytes after coeff[0][0]; stamps[1][1] is stamps[3]. */
   @Test
   void elementsAreInCOrderRowByRow() throws Exception {
-    ClassLoader loader = CompiledClasses.loader(compilation);
-    Class<?> grid = loader.loadClass("p.Grid");
-    Class<?> marshaller = loader.loadClass("p.GridMarshaller");
+    Class<?> grid = compiled.loadClass("p.Grid");
+    Class<?> marshaller = compiled.loadClass("p.GridMarshaller");
     Object value = grid.getConstructor().newInstance();
     grid.getField("coeff").set(value, new int[] {1, 2, 3, 4, 5, 0xFFFF});
     Object last = Array.get(grid.getField("stamps").get(value), 3);
@@ -143,7 +137,8 @@ class ArrayOfArraysTest {
   @Test
   void theDocumentationShowsTheCDeclaration() throws Exception {
     String source =
-        compilation
+        compiled
+            .compilation()
             .generatedSourceFile("p.GridMarshaller")
             .orElseThrow()
             .getCharContent(true)
@@ -156,9 +151,8 @@ class ArrayOfArraysTest {
   /** The count member counts rows of 6; the Java array holds every byte. */
   @Test
   void aFlexibleArrayOfArraysIsCountedInRows() throws Exception {
-    ClassLoader loader = CompiledClasses.loader(compilation);
-    Class<?> table = loader.loadClass("p.Macs$Table");
-    Class<?> marshaller = loader.loadClass("p.Macs_TableMarshaller");
+    Class<?> table = compiled.loadClass("p.Macs$Table");
+    Class<?> marshaller = compiled.loadClass("p.Macs_TableMarshaller");
     Object value = table.getConstructor().newInstance();
     table.getField("entries").setLong(value, 2);
     byte[] macs = {1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16};
@@ -193,9 +187,8 @@ class ArrayOfArraysTest {
   /** Without a count member the caller counts rows, and a write takes whole rows only. */
   @Test
   void theCallerCountsRowsOfAnUncountedOne() throws Exception {
-    ClassLoader loader = CompiledClasses.loader(compilation);
-    Class<?> filter = loader.loadClass("p.Macs$Filter");
-    Class<?> marshaller = loader.loadClass("p.Macs_FilterMarshaller");
+    Class<?> filter = compiled.loadClass("p.Macs$Filter");
+    Class<?> marshaller = compiled.loadClass("p.Macs_FilterMarshaller");
     Object value = filter.getConstructor().newInstance();
     byte[] addr = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
     filter.getField("addr").set(value, addr);

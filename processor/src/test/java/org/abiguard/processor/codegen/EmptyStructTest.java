@@ -1,16 +1,12 @@
 package org.abiguard.processor.codegen;
 
-import static org.abiguard.processor.Expected.assertExactly;
 import static org.abiguard.processor.codegen.Reflection.get;
 import static org.abiguard.processor.codegen.Reflection.set;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.testing.compile.Compilation;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.ByteBuffer;
@@ -18,8 +14,6 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import org.abiguard.AbiCodec;
-import org.abiguard.processor.Compile;
-import org.abiguard.processor.CompiledClasses;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.testing.BufferCalls;
@@ -81,24 +75,22 @@ class EmptyStructTest {
       struct tagged { uint8_t tag; struct marker end; struct arch_vcpu_info none[3]; };
       """;
 
-  private static Compilation compilation;
-  private static ClassLoader loader;
+  private static CompiledMirrors compiled;
 
   @BeforeAll
   static void compile() {
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), MIRRORS);
-    loader = CompiledClasses.loader(compilation);
+    compiled = CompiledMirrors.onEveryAbi(MIRRORS);
   }
 
   @Test
   void compilesWithoutAnyDiagnostic() {
-    assertExactly(compilation);
+    compiled.assertNoDiagnostic();
   }
 
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
-    String asserts = CompiledClasses.abiAsserts(compilation);
+    String asserts = compiled.asserts();
     assertTrue(asserts.contains("sizeof(struct arch_vcpu_info) == 0"), asserts);
     assertTrue(asserts.contains("offsetof(struct tagged, end) == 8"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
@@ -106,10 +98,10 @@ class EmptyStructTest {
 
   @Test
   void theMembersAroundAnEmptyStructAreWrittenAndRead() throws Exception {
-    Class<?> marshaller = loader.loadClass("p.Arm_VcpuInfoMarshaller");
+    Class<?> marshaller = compiled.loadClass("p.Arm_VcpuInfoMarshaller");
     assertEquals(4, marshaller.getField("OFFSET_TIME").getInt(null));
     assertEquals(1, marshaller.getField("OFFSET_ARCH").getInt(null));
-    Object value = loader.loadClass("p.Arm$VcpuInfo").getConstructor().newInstance();
+    Object value = compiled.loadClass("p.Arm$VcpuInfo").getConstructor().newInstance();
     set(value, "pending", 7);
     set(value, "time", 0x11223344L);
     ByteBuffer buf = ByteBuffer.allocate(8);
@@ -123,7 +115,7 @@ class EmptyStructTest {
       for (TargetAbi abi : TargetAbi.values()) {
         AbiCodec<?> codec =
             (AbiCodec<?>)
-                loader
+                compiled
                     .loadClass("p." + type)
                     .getMethod("codec", String.class)
                     .invoke(null, abi.manifestName());
@@ -135,11 +127,11 @@ class EmptyStructTest {
 
   @Test
   void aRecordWithEmptyComponentsChecksThemLikeAnyOther() throws Exception {
-    Class<?> marshaller = loader.loadClass("p.Arm_TaggedMarshaller");
+    Class<?> marshaller = compiled.loadClass("p.Arm_TaggedMarshaller");
     assertEquals(8, marshaller.getField("SIZE").getInt(null), "tail padding to the marker's 8");
-    Class<?> empty = loader.loadClass("p.Arm$ArchVcpuInfo");
-    Class<?> marker = loader.loadClass("p.Arm$Marker");
-    Class<?> tagged = loader.loadClass("p.Arm$Tagged");
+    Class<?> empty = compiled.loadClass("p.Arm$ArchVcpuInfo");
+    Class<?> marker = compiled.loadClass("p.Arm$Marker");
+    Class<?> tagged = compiled.loadClass("p.Arm$Tagged");
     Object none = Array.newInstance(empty, 3);
     for (int i = 0; i < 3; i++) {
       Array.set(none, i, empty.getConstructor().newInstance());
@@ -167,26 +159,9 @@ class EmptyStructTest {
   /** On Java 22+, an empty struct's LAYOUT is an empty StructLayout: 0 bytes. */
   @Test
   void inForeignMemoryTheLayoutIsEmpty() throws Exception {
-    assumeTrue(
-        Runtime.version().feature() >= 22,
-        "java.lang.foreign is final from Java 22; this JDK is " + Runtime.version().feature());
-    Compilation foreign =
-        Compile.javac(List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64"), MIRRORS);
-    assertExactly(foreign);
-    ClassLoader classes = CompiledClasses.loader(foreign);
-    Class<?> memoryLayout = Class.forName("java.lang.foreign.MemoryLayout");
-    for (String type : List.of("ArchVcpuInfo", "VcpuInfo", "Nothing", "Marker", "Tagged")) {
-      for (TargetAbi abi : TargetAbi.values()) {
-        Class<?> m = classes.loadClass("p.Arm_" + type + "Marshaller$" + abi.className());
-        Object layout = m.getField("LAYOUT").get(null);
-        assertArrayEquals(
-            new long[] {m.getField("SIZE").getInt(null), m.getField("ALIGNMENT").getInt(null)},
-            new long[] {
-              (long) memoryLayout.getMethod("byteSize").invoke(layout),
-              (long) memoryLayout.getMethod("byteAlignment").invoke(layout)
-            },
-            type + " " + abi.manifestName());
-      }
-    }
+    CompiledMirrors foreign = CompiledMirrors.forForeignMemory(MIRRORS);
+    foreign.assertNoDiagnostic();
+    foreign.assertLayoutsMatchConstants(
+        "p.Arm_", List.of("ArchVcpuInfo", "VcpuInfo", "Nothing", "Marker", "Tagged"));
   }
 }

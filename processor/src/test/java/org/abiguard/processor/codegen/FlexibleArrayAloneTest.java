@@ -1,6 +1,5 @@
 package org.abiguard.processor.codegen;
 
-import static org.abiguard.processor.Expected.assertExactly;
 import static org.abiguard.processor.codegen.Reflection.get;
 import static org.abiguard.processor.codegen.Reflection.set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -10,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.testing.compile.Compilation;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,8 +17,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.abiguard.processor.Compile;
-import org.abiguard.processor.CompiledClasses;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.testing.BufferCalls;
@@ -163,24 +159,22 @@ class FlexibleArrayAloneTest {
       }
       """;
 
-  private static Compilation compilation;
-  private static ClassLoader loader;
+  private static CompiledMirrors compiled;
 
   @BeforeAll
   static void compile() {
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), MIRRORS);
-    loader = CompiledClasses.loader(compilation);
+    compiled = CompiledMirrors.onEveryAbi(MIRRORS);
   }
 
   @Test
   void compilesWithoutAnyDiagnostic() {
-    assertExactly(compilation);
+    compiled.assertNoDiagnostic();
   }
 
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
-    String asserts = CompiledClasses.abiAsserts(compilation);
+    String asserts = compiled.asserts();
     assertTrue(asserts.contains("offsetof(struct tplg_private, words) == 4"), asserts);
     assertTrue(asserts.contains("sizeof(struct buf_ring) == 16"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
@@ -197,7 +191,7 @@ class FlexibleArrayAloneTest {
     List<String> c = ran.output().lines().toList();
     String nested = "$" + abi.className();
 
-    Class<?> tplg = loader.loadClass("p.Flex_TplgPrivateMarshaller" + nested);
+    Class<?> tplg = compiled.loadClass("p.Flex_TplgPrivateMarshaller" + nested);
     Object priv = tplgPrivate(0x11223344L, 0x55667788L);
     assertEquals(4, tplg.getField("SIZE").getInt(null), abi.manifestName());
     assertEquals(12, byteSize(tplg, priv));
@@ -205,7 +199,7 @@ class FlexibleArrayAloneTest {
     BufferCalls.write(tplg, priv, buf, 0);
     assertEquals(c.get(0), HexFormat.of().formatHex(buf.array()), abi.manifestName());
 
-    Class<?> ring = loader.loadClass("p.Flex_BufRingMarshaller" + nested);
+    Class<?> ring = compiled.loadClass("p.Flex_BufRingMarshaller" + nested);
     Object bufRing = bufRing();
     assertEquals(16, ring.getField("SIZE").getInt(null), abi.manifestName());
     assertEquals(32, byteSize(ring, bufRing));
@@ -216,7 +210,7 @@ class FlexibleArrayAloneTest {
 
   @Test
   void theHeadReadsOverTheFirstBufferAndTheCallerCountsTheBuffers() throws Exception {
-    Class<?> ring = loader.loadClass("p.Flex_BufRingMarshaller");
+    Class<?> ring = compiled.loadClass("p.Flex_BufRingMarshaller");
     ByteBuffer buf = ByteBuffer.allocate(32);
     BufferCalls.write(ring, bufRing(), buf, 0);
 
@@ -229,7 +223,7 @@ class FlexibleArrayAloneTest {
     assertEquals(0, Array.getLength(get(bufs, "bufs")), "the ring does not count its buffers");
 
     Object two =
-        loader
+        compiled
             .loadClass("p.Flex_BufsMarshaller")
             .getMethod("read", ByteBuffer.class, int.class, int.class)
             .invoke(null, buf, 0, 2);
@@ -241,7 +235,7 @@ class FlexibleArrayAloneTest {
 
   @Test
   void memoryThatEndsBeforeTheArrayIsRefusedBeforeTheFirstByte() throws Exception {
-    Class<?> ring = loader.loadClass("p.Flex_BufRingMarshaller");
+    Class<?> ring = compiled.loadClass("p.Flex_BufRingMarshaller");
     ByteBuffer buf = ByteBuffer.allocate(31);
     Arrays.fill(buf.array(), (byte) 0x5A);
     InvocationTargetException e =
@@ -255,7 +249,7 @@ class FlexibleArrayAloneTest {
 
   @Test
   void anEmptyArrayWritesNothingPastTheStruct() throws Exception {
-    Class<?> tplg = loader.loadClass("p.Flex_TplgPrivateMarshaller");
+    Class<?> tplg = compiled.loadClass("p.Flex_TplgPrivateMarshaller");
     Object priv = tplgPrivate();
     assertEquals(4, byteSize(tplg, priv));
     ByteBuffer buf = ByteBuffer.allocate(4);
@@ -274,32 +268,12 @@ class FlexibleArrayAloneTest {
    */
   @Test
   void inForeignMemoryTheLayoutsAndBytesAreTheSame() throws Exception {
-    assumeTrue(
-        Runtime.version().feature() >= 22,
-        "java.lang.foreign is final from Java 22; this JDK is " + Runtime.version().feature());
-    Compilation foreign =
-        Compile.javac(List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64"), MIRRORS);
-    assertExactly(foreign);
-    ClassLoader classes = CompiledClasses.loader(foreign);
-    Class<?> memoryLayout = Class.forName("java.lang.foreign.MemoryLayout");
-    for (String type :
-        List.of("TplgPrivate", "Payload", "Bytes", "Words", "BufRing", "Ring", "Bufs")) {
-      for (TargetAbi abi : TargetAbi.values()) {
-        Class<?> m = classes.loadClass("p.Flex_" + type + "Marshaller$" + abi.className());
-        Object layout = m.getField("LAYOUT").get(null);
-        String where = type + " " + abi.manifestName();
-        assertEquals(
-            (long) m.getField("SIZE").getInt(null),
-            memoryLayout.getMethod("byteSize").invoke(layout),
-            where);
-        assertEquals(
-            (long) m.getField("ALIGNMENT").getInt(null),
-            memoryLayout.getMethod("byteAlignment").invoke(layout),
-            where);
-      }
-    }
-    Class<?> ring = classes.loadClass("p.Flex_BufRingMarshaller");
-    Object value = bufRing(classes);
+    CompiledMirrors foreign = CompiledMirrors.forForeignMemory(MIRRORS);
+    foreign.assertNoDiagnostic();
+    foreign.assertLayoutsMatchConstants(
+        "p.Flex_", List.of("TplgPrivate", "Payload", "Bytes", "Words", "BufRing", "Ring", "Bufs"));
+    Class<?> ring = foreign.loadClass("p.Flex_BufRingMarshaller");
+    Object value = bufRing(foreign.loader());
     ByteBuffer expected = ByteBuffer.allocate(32);
     BufferCalls.write(ring, value, expected, 0);
     Class<?> segment = Class.forName("java.lang.foreign.MemorySegment");
@@ -321,16 +295,16 @@ class FlexibleArrayAloneTest {
   }
 
   private static Object tplgPrivate(long... words) throws Exception {
-    Object priv = loader.loadClass("p.Flex$TplgPrivate").getConstructor().newInstance();
+    Object priv = compiled.loadClass("p.Flex$TplgPrivate").getConstructor().newInstance();
     set(priv, "size", 4L * words.length);
-    Object w = loader.loadClass("p.Flex$Words").getConstructor().newInstance();
+    Object w = compiled.loadClass("p.Flex$Words").getConstructor().newInstance();
     set(w, "words", words);
     set(get(priv, "payload"), "words", w);
     return priv;
   }
 
   private static Object bufRing() throws Exception {
-    return bufRing(loader);
+    return bufRing(compiled.loader());
   }
 
   private static Object bufRing(ClassLoader classes) throws Exception {

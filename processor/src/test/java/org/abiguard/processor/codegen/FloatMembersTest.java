@@ -1,6 +1,5 @@
 package org.abiguard.processor.codegen;
 
-import static org.abiguard.processor.Expected.assertExactly;
 import static org.abiguard.processor.codegen.Reflection.get;
 import static org.abiguard.processor.codegen.Reflection.set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.testing.compile.Compilation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.InvocationTargetException;
@@ -21,7 +19,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.abiguard.processor.Compile;
 import org.abiguard.processor.CompiledClasses;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
@@ -132,24 +129,22 @@ class FloatMembersTest {
   private static final long TIME = 0x7E37E43C8800759CL;
   private static final long[] SAMPLES = {0x400921FB54442D18L, 0xFFF8000000000ABCL};
 
-  private static Compilation compilation;
-  private static ClassLoader loader;
+  private static CompiledMirrors compiled;
 
   @BeforeAll
   static void compile() {
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), MIRRORS);
-    loader = CompiledClasses.loader(compilation);
+    compiled = CompiledMirrors.onEveryAbi(MIRRORS);
   }
 
   @Test
   void compilesWithoutAnyDiagnostic() {
-    assertExactly(compilation);
+    compiled.assertNoDiagnostic();
   }
 
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
-    String asserts = CompiledClasses.abiAsserts(compilation);
+    String asserts = compiled.asserts();
     assertTrue(
         asserts.contains("offsetof(struct sample, time) == 4, \"p.Fp.Sample.time: offsetof"),
         "a double is aligned to 4 in i386 structs");
@@ -160,7 +155,8 @@ class FloatMembersTest {
   @Test
   void theManifestNamesEachFloatBySize() {
     String manifest =
-        CompiledClasses.resource(compilation, "META-INF/abiguard/abi-manifest.json").orElseThrow();
+        CompiledClasses.resource(compiled.compilation(), "META-INF/abiguard/abi-manifest.json")
+            .orElseThrow();
     assertTrue(
         manifest.contains(
             "{\"name\": \"time\", \"offset\": 4, \"size\": 8, \"align\": 4, \"kind\": \"float\"}"),
@@ -185,9 +181,9 @@ class FloatMembersTest {
     String nested = "$" + abi.className();
     HexFormat hex = HexFormat.of();
 
-    Class<?> sample = loader.loadClass("p.Fp_SampleMarshaller" + nested);
+    Class<?> sample = compiled.loadClass("p.Fp_SampleMarshaller" + nested);
     ByteBuffer buf = ByteBuffer.allocate(c.get(0).length() / 2);
-    BufferCalls.write(sample, sample(loader), buf, 0);
+    BufferCalls.write(sample, sample(compiled.loader()), buf, 0);
     assertEquals(c.get(0), hex.formatHex(buf.array()), abi.manifestName());
     Object back = BufferCalls.read(sample, ByteBuffer.wrap(hex.parseHex(c.get(0))), 0);
     assertEquals(GAIN, Float.floatToRawIntBits((float) get(back, "gain")), "the NaN's payload");
@@ -202,16 +198,16 @@ class FloatMembersTest {
       assertEquals(SAMPLES[i], Double.doubleToRawLongBits(samples[i]), "samples[" + i + "]");
     }
 
-    Class<?> wire = loader.loadClass("p.Fp_WireMarshaller" + nested);
+    Class<?> wire = compiled.loadClass("p.Fp_WireMarshaller" + nested);
     ByteBuffer wireBytes = ByteBuffer.allocate(13).order(ByteOrder.LITTLE_ENDIAN);
-    BufferCalls.write(wire, wire(loader), wireBytes, 0);
+    BufferCalls.write(wire, wire(compiled.loader()), wireBytes, 0);
     assertEquals(c.get(1), hex.formatHex(wireBytes.array()), abi.manifestName());
     Object wireBack = BufferCalls.read(wire, ByteBuffer.wrap(hex.parseHex(c.get(1))), 0);
     assertEquals(-Math.PI, (double) get(wireBack, "value"));
     assertEquals(1.0f, (float) get(wireBack, "scale"));
 
-    Class<?> num = loader.loadClass("p.Fp_NumMarshaller" + nested);
-    Object negativeZero = loader.loadClass("p.Fp$Num").getConstructor().newInstance();
+    Class<?> num = compiled.loadClass("p.Fp_NumMarshaller" + nested);
+    Object negativeZero = compiled.loadClass("p.Fp$Num").getConstructor().newInstance();
     set(negativeZero, "d", -0.0);
     ByteBuffer numBytes = ByteBuffer.allocate(8);
     Arrays.fill(numBytes.array(), (byte) 0x5A);
@@ -221,8 +217,8 @@ class FloatMembersTest {
 
   @Test
   void aUnionWithTwoFloatsSetIsRefusedAndNoneSetIsZero() throws Throwable {
-    Class<?> num = loader.loadClass("p.Fp_NumMarshaller");
-    Object value = loader.loadClass("p.Fp$Num").getConstructor().newInstance();
+    Class<?> num = compiled.loadClass("p.Fp_NumMarshaller");
+    Object value = compiled.loadClass("p.Fp$Num").getConstructor().newInstance();
     assertEquals(null, Reflection.call(num, "selected", value), "0.0f and 0.0: nothing set");
     set(value, "f", Float.NaN);
     set(value, "d", -0.0);
@@ -239,13 +235,13 @@ class FloatMembersTest {
 
   @Test
   void aShortBufferIsRefusedBeforeAnyByte() throws Exception {
-    Class<?> sample = loader.loadClass("p.Fp_SampleMarshaller");
+    Class<?> sample = compiled.loadClass("p.Fp_SampleMarshaller");
     ByteBuffer buf = ByteBuffer.allocate(40 + 15);
     Arrays.fill(buf.array(), (byte) 0x5A);
     InvocationTargetException e =
         assertThrows(
             InvocationTargetException.class,
-            () -> BufferCalls.write(sample, sample(loader), buf, 0));
+            () -> BufferCalls.write(sample, sample(compiled.loader()), buf, 0));
     assertEquals(IndexOutOfBoundsException.class, e.getCause().getClass());
     byte[] untouched = new byte[55];
     Arrays.fill(untouched, (byte) 0x5A);
@@ -260,34 +256,22 @@ class FloatMembersTest {
    */
   @Test
   void inForeignMemoryTheLayoutsHoldFloatsAndTheBytesAreTheSame() throws Throwable {
-    assumeTrue(
-        Runtime.version().feature() >= 22,
-        "java.lang.foreign is final from Java 22; this JDK is " + Runtime.version().feature());
-    Compilation foreign =
-        Compile.javac(List.of("--release", "22", "-Aabiguard.abis=x86_64,i386,aarch64"), MIRRORS);
-    assertExactly(foreign);
-    ClassLoader classes = CompiledClasses.loader(foreign);
-    Class<?> memoryLayout = Class.forName("java.lang.foreign.MemoryLayout");
-    Class<?> pathElement = Class.forName("java.lang.foreign.MemoryLayout$PathElement");
-    Object pathArray = java.lang.reflect.Array.newInstance(pathElement, 1);
+    CompiledMirrors foreign = CompiledMirrors.forForeignMemory(MIRRORS);
+    foreign.assertNoDiagnostic();
     Map<String, List<String>> members =
         Map.of(
             "Sample", List.of("time", "gain", "xyz", "samples"),
             "Wire", List.of("value", "scale"),
             "Num", List.of("f", "d"));
+    foreign.assertLayoutsMatchConstants("p.Fp_", members.keySet());
+    Class<?> memoryLayout = Class.forName("java.lang.foreign.MemoryLayout");
+    Class<?> pathElement = Class.forName("java.lang.foreign.MemoryLayout$PathElement");
+    Object pathArray = java.lang.reflect.Array.newInstance(pathElement, 1);
     for (Map.Entry<String, List<String>> type : members.entrySet()) {
       for (TargetAbi abi : TargetAbi.values()) {
-        Class<?> m = classes.loadClass("p.Fp_" + type.getKey() + "Marshaller$" + abi.className());
+        Class<?> m = foreign.loadClass("p.Fp_" + type.getKey() + "Marshaller$" + abi.className());
         Object layout = m.getField("LAYOUT").get(null);
         String where = type.getKey() + " " + abi.manifestName();
-        assertEquals(
-            (long) m.getField("SIZE").getInt(null),
-            memoryLayout.getMethod("byteSize").invoke(layout),
-            where);
-        assertEquals(
-            (long) m.getField("ALIGNMENT").getInt(null),
-            memoryLayout.getMethod("byteAlignment").invoke(layout),
-            where);
         for (String member : type.getValue()) {
           java.lang.reflect.Array.set(
               pathArray,
@@ -302,8 +286,8 @@ class FloatMembersTest {
     }
 
     Class<?> segment = Class.forName("java.lang.foreign.MemorySegment");
-    Class<?> sample = classes.loadClass("p.Fp_SampleMarshaller");
-    Object value = sample(classes);
+    Class<?> sample = foreign.loadClass("p.Fp_SampleMarshaller");
+    Object value = sample(foreign.loader());
     ByteBuffer expected = ByteBuffer.allocate(56);
     BufferCalls.write(sample, value, expected, 0);
     byte[] bytes = new byte[56];
@@ -328,7 +312,7 @@ class FloatMembersTest {
     write.invoke(null, value, aligned, 0L);
     assertEquals(GAIN, Float.floatToRawIntBits((float) get.invoke(aligned, 0L)));
 
-    Class<?> wire = classes.loadClass("p.Fp_WireMarshaller");
+    Class<?> wire = foreign.loadClass("p.Fp_WireMarshaller");
     Object wireLayout = wire.getField("LAYOUT").get(null);
     java.lang.reflect.Array.set(
         pathArray, 0, pathElement.getMethod("groupElement", String.class).invoke(null, "value"));

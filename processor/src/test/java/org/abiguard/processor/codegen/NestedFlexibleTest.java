@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.Compilation;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.abiguard.processor.Compile;
-import org.abiguard.processor.CompiledClasses;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.testing.BufferCalls;
@@ -123,24 +121,22 @@ class NestedFlexibleTest {
       struct queued { uint16_t len; union ev ev; };
       """;
 
-  private static Compilation compilation;
-  private static ClassLoader loader;
+  private static CompiledMirrors compiled;
 
   @BeforeAll
   static void compile() {
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), FRAME, EVENTS);
-    loader = CompiledClasses.loader(compilation);
+    compiled = CompiledMirrors.onEveryAbi(FRAME, EVENTS);
   }
 
   @Test
   void compilesWithoutAnyDiagnostic() {
-    assertExactly(compilation);
+    compiled.assertNoDiagnostic();
   }
 
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
-    String asserts = CompiledClasses.abiAsserts(compilation);
+    String asserts = compiled.asserts();
     assertTrue(asserts.contains("offsetof(struct rec, entries) == 8"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER + EVENTS_HEADER, asserts);
   }
@@ -148,11 +144,11 @@ class NestedFlexibleTest {
   @Test
   void theArrayGoesPastEveryEnclosingSizeAndReadsBack() throws Exception {
     Object frame = frame(0x11, 0x22);
-    Class<?> marshaller = loader.loadClass("p.FrameMarshaller");
+    Class<?> marshaller = compiled.loadClass("p.FrameMarshaller");
     assertEquals(16, marshaller.getField("SIZE").getInt(null));
     assertEquals(24, byteSize(marshaller, frame));
     // pkt: kind, 3 bytes of padding, rec's 8 bytes and its 2 elements
-    assertEquals(20, byteSize(loader.loadClass("p.Frame_PktMarshaller"), get(frame, "pkt")));
+    assertEquals(20, byteSize(compiled.loadClass("p.Frame_PktMarshaller"), get(frame, "pkt")));
 
     ByteBuffer buf = ByteBuffer.allocate(24);
     BufferCalls.write(marshaller, frame, buf, 0);
@@ -168,7 +164,7 @@ class NestedFlexibleTest {
   void memoryThatEndsBeforeTheArrayIsRefusedBeforeTheFirstByte() throws Exception {
     Object frame = frame(0x11, 0x22);
     for (String abi : List.of("", "$I386")) {
-      Class<?> marshaller = loader.loadClass("p.FrameMarshaller" + abi);
+      Class<?> marshaller = compiled.loadClass("p.FrameMarshaller" + abi);
       ByteBuffer buf = ByteBuffer.allocate(20);
       Arrays.fill(buf.array(), (byte) 0x5A);
       InvocationTargetException e =
@@ -187,9 +183,9 @@ class NestedFlexibleTest {
 
   @Test
   void aUnionMemberWritesItsArrayPastTheUnionAndReadsAsItsFixedPart() throws Exception {
-    Object queued = loader.loadClass("p.Fw$Queued").getConstructor().newInstance();
+    Object queued = compiled.loadClass("p.Fw$Queued").getConstructor().newInstance();
     set(queued, "len", 0x0102);
-    Object response = loader.loadClass("p.Fw$Response").getConstructor().newInstance();
+    Object response = compiled.loadClass("p.Fw$Response").getConstructor().newInstance();
     set(response, "closure", 0x1122334455667788L);
     set(response, "type", 3L);
     set(response, "length", 8L);
@@ -204,7 +200,7 @@ class NestedFlexibleTest {
     String[] abis = {"X86_64", "I386"};
     int[] ends = {36, 32}; // SIZE 32 and 24
     for (int i = 0; i < abis.length; i++) {
-      Class<?> marshaller = loader.loadClass("p.Fw_QueuedMarshaller$" + abis[i]);
+      Class<?> marshaller = compiled.loadClass("p.Fw_QueuedMarshaller$" + abis[i]);
       int size = marshaller.getField("SIZE").getInt(null);
       assertEquals(ends[i], byteSize(marshaller, queued), abis[i]);
       ByteBuffer buf = ByteBuffer.allocate(ends[i]);
@@ -217,7 +213,7 @@ class NestedFlexibleTest {
       assertEquals(0x1122334455667788L, get(get(ev, "common"), "closure"));
       assertArrayEquals(
           new long[0], (long[]) get(get(ev, "response"), "data"), "the caller counts");
-      Class<?> responses = loader.loadClass("p.Fw_ResponseMarshaller$" + abis[i]);
+      Class<?> responses = compiled.loadClass("p.Fw_ResponseMarshaller$" + abis[i]);
       int ev0 = marshaller.getField("OFFSET_EV").getInt(null);
       Object two =
           responses
@@ -295,7 +291,7 @@ class NestedFlexibleTest {
   }
 
   private static Object frame(long... entries) throws Exception {
-    Object frame = loader.loadClass("p.Frame").getConstructor().newInstance();
+    Object frame = compiled.loadClass("p.Frame").getConstructor().newInstance();
     set(frame, "len", 0x0102);
     Object pkt = get(frame, "pkt");
     set(pkt, "kind", 7);

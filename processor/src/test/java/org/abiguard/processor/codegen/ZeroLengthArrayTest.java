@@ -1,6 +1,5 @@
 package org.abiguard.processor.codegen;
 
-import static org.abiguard.processor.Expected.assertExactly;
 import static org.abiguard.processor.codegen.Reflection.get;
 import static org.abiguard.processor.codegen.Reflection.set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -9,16 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.Compilation;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
-import org.abiguard.processor.Compile;
-import org.abiguard.processor.CompiledClasses;
 import org.abiguard.processor.Expected.Source;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.testing.BufferCalls;
@@ -84,36 +79,34 @@ class ZeroLengthArrayTest {
       struct named { uint32_t len; uint8_t name[0]; };
       """;
 
-  private static Compilation compilation;
-  private static ClassLoader loader;
+  private static CompiledMirrors compiled;
 
   @BeforeAll
   static void compile() {
-    compilation = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386,aarch64"), SQE, NAMED);
-    loader = CompiledClasses.loader(compilation);
+    compiled = CompiledMirrors.onEveryAbi(SQE, NAMED);
   }
 
   @Test
   void compilesWithoutAnyDiagnostic() {
-    assertExactly(compilation);
+    compiled.assertNoDiagnostic();
   }
 
   @ParameterizedTest
   @EnumSource(TargetAbi.class)
   void theCCompilerProvesTheLayout(TargetAbi abi, @TempDir Path dir) {
-    String asserts = CompiledClasses.abiAsserts(compilation);
+    String asserts = compiled.asserts();
     assertTrue(asserts.contains("sizeof(((struct sqe *)0)->mid) == 0"), asserts);
     CHarness.assertAssertsHold(abi, dir, HEADER, asserts);
   }
 
   @Test
   void theArrayHasNoBytesAndReadsBackEmpty() throws Exception {
-    Object sqe = loader.loadClass("p.Sqe").getConstructor().newInstance();
+    Object sqe = compiled.loadClass("p.Sqe").getConstructor().newInstance();
     set(sqe, "opcode", 0x11);
     set(sqe, "ioprio", 0x2233);
     set(get(sqe, "cmd"), "optval", 0x4455667788990011L);
-    Class<?> x86 = loader.loadClass("p.SqeMarshaller$X86_64");
-    Class<?> i386 = loader.loadClass("p.SqeMarshaller$I386");
+    Class<?> x86 = compiled.loadClass("p.SqeMarshaller$X86_64");
+    Class<?> i386 = compiled.loadClass("p.SqeMarshaller$I386");
     assertEquals(24, x86.getField("SIZE").getInt(null));
     assertEquals(8, x86.getField("OFFSET_MID").getInt(null));
     assertEquals(16, i386.getField("SIZE").getInt(null));
@@ -137,8 +130,8 @@ class ZeroLengthArrayTest {
 
   @Test
   void anotherLengthOrNullIsRefusedBeforeTheFirstByte() throws Exception {
-    Class<?> named = loader.loadClass("p.Named");
-    Class<?> marshaller = loader.loadClass("p.NamedMarshaller");
+    Class<?> named = compiled.loadClass("p.Named");
+    Class<?> marshaller = compiled.loadClass("p.NamedMarshaller");
     assertEquals(4, marshaller.getField("SIZE").getInt(null));
     Object value = named.getConstructor().newInstance();
     set(value, "len", 3L);
@@ -167,7 +160,8 @@ class ZeroLengthArrayTest {
   @Test
   void theCodeSaysTheArrayHasNoBytes() throws Exception {
     String source =
-        compilation
+        compiled
+            .compilation()
             .generatedSourceFile("p.SqeMarshaller")
             .orElseThrow()
             .getCharContent(true)

@@ -10,6 +10,7 @@ import org.abiguard.U32;
 @AbiStruct(name = "gauge")
 class Gauge {
   @U32 long raw;
+  @U16 int percent;
   float level;
 }
 
@@ -27,5 +28,12 @@ class Meters {
       //   ^[abiguard:narrowing] (int) g.level (s32) can reach parameter 'value' of show (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
     }
     show(Math.round(g.level) & 0xFFFF);
+  }
+
+  static void scale(Gauge g, float by) {
+    g.percent *= by;
+    //        ^[abiguard:narrowing] expression `g.percent * by` (s32) can reach field Gauge.percent (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
+    g.percent += 1;
+    //        ^[abiguard:narrowing] expression `g.percent + 1` can reach field Gauge.percent (u16): values 0x10000 would be truncated
   }
 }

@@ -81,15 +81,21 @@ final class Assignments {
                     + Operators.operator(operator)
                     + " "
                     + parts.context.text(assignment.getExpression()));
+    JavaKind operandKind = parts.values.kind(value);
     Fact result =
-        Operators.update(
-            operator,
-            old,
-            targetKind,
-            operand,
-            parts.values.kind(value),
-            Text.of(() -> "expression `" + text + "`"));
-    return writeBack(path, target, result, text);
+        operandKind == null
+            // x += 1.5f is x = (int) (x + 1.5f): facts are of integers, so a plain value of x's
+            // type (in strict mode, held to its range)
+            ? parts.values.plain(targetKind, () -> "expression `" + text + "`")
+            : Operators.update(
+                operator,
+                old,
+                targetKind,
+                operand,
+                operandKind,
+                Text.of(() -> "expression `" + text + "`"));
+    // a check of a float expression proves nothing about the integer: no check is suggested
+    return writeBack(path, target, result, operandKind == null ? null : text);
   }
 
   @Nullable Fact incrementOrDecrement(TreePath path, UnaryTree unary) {
@@ -121,7 +127,7 @@ final class Assignments {
   }
 
   private @Nullable Fact writeBack(
-      TreePath path, TreePath target, @Nullable Fact result, CharSequence text) {
+      TreePath path, TreePath target, @Nullable Fact result, @Nullable CharSequence text) {
     TreePath bareTarget = AccessPaths.skipParentheses(target);
     if (bareTarget.getLeaf() instanceof ArrayAccessTree access) {
       Element arrayElement =

@@ -522,6 +522,30 @@ public final class AbiRuntime {
   }
 
   /**
+   * Throws unless a struct that ends in a flexible array, nested where C gives that array no bytes
+   * (an array's element, a member followed by others), covers only its {@code SIZE}: its flexible
+   * array must be empty.
+   *
+   * @param byteSize the bytes the value covers ({@code byteSize(value)} of its marshaller)
+   * @param size its type's {@code SIZE}
+   * @param member how messages name the member, e.g. {@code "pppoe_hdr.tag"}
+   * @param index the element's index, or -1 for a member that is no array
+   * @throws IllegalArgumentException naming the member and how many bytes its array holds
+   */
+  public static void checkNoFlexibleBytes(int byteSize, int size, String member, int index) {
+    if (byteSize != size) {
+      throw new IllegalArgumentException(
+          member
+              + (index < 0 ? "" : "[" + index + "]")
+              + " holds "
+              + (byteSize - size)
+              + " bytes in its flexible array; C gives that array no bytes "
+              + (index < 0 ? "before the members that follow" : "in an array of its type")
+              + ": leave it empty");
+    }
+  }
+
+  /**
    * Throws unless a flexible array has as many elements as its count member says.
    *
    * @throws IllegalArgumentException {@code "s.entries has 3 elements but s.nr says 4"}

@@ -51,4 +51,26 @@ class AbiRuntimeTest {
             () -> AbiRuntime.nestedEnd(32, 8, Integer.MAX_VALUE - 7, "struct queued"));
     assertEquals("struct queued: its flexible array does not fit in a ByteBuffer", e.getMessage());
   }
+
+  /** Where C gives a nested flexible array no bytes, any element in it is refused, by name. */
+  @Test
+  void aFlexibleArrayWithoutBytesMustBeEmpty() {
+    AbiRuntime.checkNoFlexibleBytes(8, 8, "report.grec", 1);
+    IllegalArgumentException element =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AbiRuntime.checkNoFlexibleBytes(12, 8, "report.grec", 1));
+    assertEquals(
+        "report.grec[1] holds 4 bytes in its flexible array; C gives that array no bytes in an"
+            + " array of its type: leave it empty",
+        element.getMessage());
+    IllegalArgumentException member =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AbiRuntime.checkNoFlexibleBytes(16, 8, "pair.first", -1));
+    assertEquals(
+        "pair.first holds 8 bytes in its flexible array; C gives that array no bytes before the"
+            + " members that follow: leave it empty",
+        member.getMessage());
+  }
 }

@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * VirtualBox's HGCM parameters name a union {@code u} inside a union {@code u}. FireWire's events
  * and JFFS2's nodes are unions of structs that end in flexible arrays. io_uring's buffer ring and
  * linux/in.h's {@code ip_msfilter} declare flexible arrays inside unions with {@code
- * __DECLARE_FLEX_ARRAY}.
+ * __DECLARE_FLEX_ARRAY}. IGMPv3's report is a flexible array of group records that each end in a
+ * flexible array of their own (no bytes there: each record is its {@code sizeof}); process
+ * accounting's {@code acct_v3} has {@code float}s.
  */
 class LinuxHeadersTest {
   private static final Path ASM = Path.of("/usr/include/x86_64-linux-gnu/asm");
@@ -43,7 +45,9 @@ class LinuxHeadersTest {
         "linux/vbox_vmmdev_types.h",
         "linux/firewire-cdev.h",
         "linux/jffs2.h",
-        "linux/in.h"
+        "linux/in.h",
+        "linux/igmp.h",
+        "linux/acct.h"
       })
   void everyTypeIsProven(String header) {
     assumeTrue(Files.isDirectory(ASM), () -> "skipped: no " + ASM + " (Debian's linux-libc-dev)");
@@ -80,6 +84,8 @@ class LinuxHeadersTest {
               List.of("union fw_cdev_event", "struct fw_cdev_event_response");
           case "linux/jffs2.h" -> List.of("union jffs2_node_union", "struct jffs2_raw_inode");
           case "linux/in.h" -> List.of("struct ip_msfilter", "struct ip_mreqn");
+          case "linux/igmp.h" -> List.of("struct igmpv3_report", "struct igmpv3_grec");
+          case "linux/acct.h" -> List.of("struct acct_v3", "struct acct");
           default ->
               List.of(
                   "struct vmmdev_hgcm_function_parameter32",

@@ -121,7 +121,18 @@ sealed interface MemberCode
         out.addStatement(
             "$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label);
       }
-      out.addStatement("$T.check($L[i])", cx.abiClass(nested), array).endControlFlow();
+      out.addStatement("$T.check($L[i])", cx.abiClass(nested), array);
+      if (notNull && cx.endsFlexible(nested)) {
+        // an array's element: C gives its flexible array no bytes
+        out.addStatement(
+            "$T.checkNoFlexibleBytes($T.byteSize($L[i]), $T.SIZE, $S, i)",
+            RuntimeTypes.ABI_RUNTIME,
+            cx.abiClass(nested),
+            array,
+            cx.abiClass(nested),
+            label);
+      }
+      out.endControlFlow();
       return;
     }
     CodeBlock check =
@@ -244,6 +255,17 @@ sealed interface MemberCode
           RuntimeTypes.ABI_RUNTIME,
           cx.access(field),
           cx.label(field));
+      MemberType.StructType type = (MemberType.StructType) field.field().type();
+      if (cx.endsFlexible(type) && !cx.struct().tailMembers().contains(field.field())) {
+        // followed by other members: C gives its flexible array no bytes
+        out.addStatement(
+            "$T.checkNoFlexibleBytes($T.byteSize($L), $T.SIZE, $S, -1)",
+            RuntimeTypes.ABI_RUNTIME,
+            abiClass,
+            cx.access(field),
+            abiClass,
+            cx.label(field));
+      }
     }
 
     @Override

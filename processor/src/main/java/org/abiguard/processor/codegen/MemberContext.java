@@ -55,6 +55,11 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
     return model.packageName().equals(struct.packageName()) && names.generatedHere(nested);
   }
 
+  /** Whether the nested type ends in a flexible array (on this ABI, as on every other). */
+  boolean endsFlexible(MemberType.StructType nested) {
+    return names.layout(nested, abi).endsFlexible();
+  }
+
   /** Whether the nested struct has this struct's byte order. */
   boolean sameOrder(MemberType.StructType nested) {
     return names.model(nested).order() == struct.order();

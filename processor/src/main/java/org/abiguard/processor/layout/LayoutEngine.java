@@ -278,20 +278,22 @@ public final class LayoutEngine {
   }
 
   /**
-   * abiguard nests a type that ends in a flexible array as the last member of a struct (GNU C),
-   * where the array continues the enclosing struct, and as a member of a union (ISO C), where the
-   * caller counts it, for a count member may hold another member's bytes there. In an array or
-   * before other members (GNU C) the array has no bytes of its own, and abiguard no mirror for it.
+   * Where a type that ends in a flexible array may be nested. As the last member of a struct (GNU
+   * C) its array continues the enclosing struct; as a union member (ISO C) too, where only the
+   * caller may count it, for a count member may hold another member's bytes there. As an array's
+   * element or a member followed by others (GNU C) its array has no bytes of its own: abiguard
+   * nests it there only when the caller counts the array, and then the array reads empty and must
+   * be empty to write; a count member would claim bytes of what follows.
    */
   private void checkNestedFlexible(StructModel struct, int index, FieldModel field, String where) {
     Optional<String> nested = nestedName(field.type());
     String counted = nested.isEmpty() ? null : flexibleEnds.get(nested.get());
-    if (counted == null) {
+    if (counted == null || counted.isEmpty()) {
       return;
     }
     boolean array = field.type() instanceof ArrayType;
     boolean last = index == struct.fields().size() - 1;
-    if (!array && struct.union() && !counted.isEmpty()) {
+    if (!array && struct.union()) {
       throw new LayoutException(
           "member "
               + where
@@ -303,7 +305,7 @@ public final class LayoutEngine {
               + " abiguard nests in a union only a flexible array the caller counts (@AbiFlexible"
               + " without count, read with read(buf, offset, count))");
     }
-    if (!array && (struct.union() || last)) {
+    if (!array && last) {
       return;
     }
     throw new LayoutException(
@@ -311,11 +313,13 @@ public final class LayoutEngine {
             + where
             + " nests "
             + nested.get()
-            + ", which ends in a flexible array, as "
+            + ", whose flexible array "
+            + counted
+            + ", as "
             + (array ? "an array's element" : "a member followed by others")
-            + "; abiguard nests such a type only as the last member of a struct, where its array"
-            + " continues the enclosing struct, or as a member of a union, and has no mirror for it"
-            + " elsewhere (there C gives the array no bytes of its own)");
+            + "; there C gives the array no bytes of its own and the count would claim bytes of"
+            + " what follows, so abiguard nests there only a flexible array the caller counts"
+            + " (@AbiFlexible without count), which reads empty and must be empty to write");
   }
 
   /**

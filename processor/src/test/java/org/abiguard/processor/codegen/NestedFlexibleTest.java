@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code frame} ends in {@code pkt}, which ends in {@code rec}, which ends in {@code entries[]}.
  * The array continues every enclosing struct: the write checks the memory for all of it ({@code
  * byteSize}) before the first byte, and the read bounds-checks it. Nested anywhere else (a union,
- * an array), such a struct is a layout error.
+ * an array) such a struct, whose array a member counts, is a layout error.
  */
 class NestedFlexibleTest {
   private static final Source FRAME =
@@ -262,8 +262,9 @@ class NestedFlexibleTest {
                 + " count, read with read(buf, offset, count))"));
   }
 
+  /** One the caller counts may be (FlexibleEndedElementsTest); a counted one may not. */
   @Test
-  void inAnArrayTheStructIsALayoutError() {
+  void inAnArrayACountedStructIsALayoutError() {
     Source s =
         Source.of(
             "p.Report",
@@ -284,10 +285,11 @@ class NestedFlexibleTest {
             "public class Report",
             "class",
             "[abiguard:layout] struct Report cannot be laid out on x86_64: member p.Report.grec"
-                + " nests p.Frame.Rec, which ends in a flexible array, as an array's element;"
-                + " abiguard nests such a type only as the last member of a struct, where its array"
-                + " continues the enclosing struct, or as a member of a union, and has no mirror for"
-                + " it elsewhere (there C gives the array no bytes of its own)"));
+                + " nests p.Frame.Rec, whose flexible array p.Frame.Rec.entries is counted by 'nr',"
+                + " as an array's element; there C gives the array no bytes of its own and the"
+                + " count would claim bytes of what follows, so abiguard nests there only a"
+                + " flexible array the caller counts (@AbiFlexible without count), which reads"
+                + " empty and must be empty to write"));
   }
 
   private static Object frame(long... entries) throws Exception {

@@ -358,6 +358,14 @@ class RandomMarshallersMatchGccTest {
     }
 
     Object fill(StructModel m, String prefix, List<String> c) {
+      return fill(m, prefix, c, true);
+    }
+
+    /**
+     * @param flexBytes whether the flexible arrays the value ends in have bytes: not in an array's
+     *     element or a member followed by others, where C gives them none (they stay empty)
+     */
+    private Object fill(StructModel m, String prefix, List<String> c, boolean flexBytes) {
       try {
         Object mirror = generated.mirror(m).getDeclaredConstructor().newInstance();
         List<FieldModel> members = m.fields().stream().filter(f -> !f.unnamed()).toList();
@@ -368,14 +376,19 @@ class RandomMarshallersMatchGccTest {
           Field field = generated.mirror(m).getDeclaredField(f.javaName());
           field.setAccessible(true);
           if (f.flexible()) {
-            field.set(mirror, flexible(f, prefix + f.cName(), c));
+            field.set(
+                mirror,
+                flexBytes
+                    ? flexible(f, prefix + f.cName(), c)
+                    : Array.newInstance(field.getType().getComponentType(), 0));
             continue;
           }
           if (!members.contains(f)) {
             continue;
           }
           String path = f.anonymous() ? prefix : prefix + f.cName();
-          field.set(mirror, value(f.type(), f, path, c));
+          boolean tail = m.tailMembers().contains(f);
+          field.set(mirror, value(f.type(), f, path, c, flexBytes && tail));
         }
         return mirror;
       } catch (ReflectiveOperationException e) {
@@ -403,13 +416,15 @@ class RandomMarshallersMatchGccTest {
           new MemberType.ArrayType(rows * perRow, type.element(), dims),
           new FieldModel(f.javaName(), f.cName(), type, 0),
           path,
-          c);
+          c,
+          false);
     }
 
-    private Object value(MemberType type, FieldModel f, String path, List<String> c) {
+    private Object value(
+        MemberType type, FieldModel f, String path, List<String> c, boolean flexBytes) {
       if (type instanceof MemberType.StructType s) {
         StructModel nested = byName.get(s.javaName());
-        return fill(nested, f.anonymous() ? path : path + ".", c);
+        return fill(nested, f.anonymous() ? path : path + ".", c, flexBytes);
       }
       if (type instanceof MemberType.ArrayType array) {
         Class<?> element =
@@ -427,7 +442,8 @@ class RandomMarshallersMatchGccTest {
                   array.element(),
                   new FieldModel(f.javaName(), f.cName(), array.element(), 0),
                   path + StructDump.indices(array.dims(), i),
-                  c));
+                  c,
+                  false));
         }
         return values;
       }

@@ -129,10 +129,22 @@ class RandomLayoutsMatchGccTest {
             && models.stream().anyMatch(o -> o.javaName().equals(st.javaName()) && o.untagged())) {
           n.merge("members of untagged type", 1, Integer::sum);
         }
-        if (f.type() instanceof org.abiguard.processor.model.MemberType.StructType st) {
+        org.abiguard.processor.model.MemberType nestedType =
+            f.type() instanceof org.abiguard.processor.model.MemberType.ArrayType a
+                ? a.element()
+                : f.type();
+        if (nestedType instanceof org.abiguard.processor.model.MemberType.StructType st) {
           StructModel nested = byName.apply(st.javaName());
           if (nested != null && engine.layout(nested, TargetAbi.X86_64).endsFlexible()) {
-            n.merge(m.union() ? "flexible ends in unions" : "flexible ends last", 1, Integer::sum);
+            String where =
+                f.type() instanceof org.abiguard.processor.model.MemberType.ArrayType
+                    ? "flexible ends as elements"
+                    : m.union()
+                        ? "flexible ends in unions"
+                        : m.tailMembers().contains(f)
+                            ? "flexible ends last"
+                            : "flexible ends before others";
+            n.merge(where, 1, Integer::sum);
           }
         }
         if (f.flexible()) {

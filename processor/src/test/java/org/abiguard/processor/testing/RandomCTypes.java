@@ -159,8 +159,8 @@ public final class RandomCTypes {
 
   /**
    * @param endFlexible whether the struct ends in a flexible array of its own
-   * @param nestFlexible whether a nested type may end in one: a union's member (ISO C) or a
-   *     struct's last member (GNU C), never an array's element
+   * @param nestFlexible whether a nested type may end in one: a union's member (ISO C), a struct's
+   *     last member, another member or an array's element (GNU C)
    */
   private Body body(
       int depth, boolean union, int pack, Order order, boolean endFlexible, boolean nestFlexible) {
@@ -204,11 +204,11 @@ public final class RandomCTypes {
         fields.add(new FieldModel(m, m, new MemberType.PointerType(), 0));
         c.append("    void *").append(m).append(";\n");
       } else if (kind < 80 && depth < 3) {
-        // a named nested type, sometimes as an array; one that is none may end in a flexible
-        // array where C lets it
+        // a named nested type, sometimes as an array, which may end in a flexible array (the
+        // fuzz's are all counted by the caller, so abiguard nests them anywhere: as an array's
+        // element or before other members they have no bytes)
         boolean array = random.nextInt(4) == 0;
-        boolean last = i == count - 1 && !endFlexible;
-        String decl = namedType(depth + 1, nestFlexible && !array && (union || last));
+        String decl = namedType(depth + 1, nestFlexible);
         header.append(decl);
         StructModel nested = models.get(models.size() - 1);
         MemberType t = new MemberType.StructType(nested.javaName());

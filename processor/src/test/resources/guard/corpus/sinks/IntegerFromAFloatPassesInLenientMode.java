@@ -20,6 +20,7 @@ class Gauge {
 class Meters {
   static void show(@U16 int value) {}
 
+  @SuppressWarnings("lossy-conversions") // javac 20+ warns of the compound assignment's conversion
   static void display(Gauge g) {
     show((int) g.level);
     float viaFloat = g.raw;

@@ -30,6 +30,7 @@ class Meters {
     show(Math.round(g.level) & 0xFFFF);
   }
 
+  @SuppressWarnings("lossy-conversions") // javac 20+ says the same of the float's conversion
   static void scale(Gauge g, float by) {
     g.percent *= by;
     //        ^[abiguard:narrowing] expression `g.percent * by` (s32) can reach field Gauge.percent (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated

@@ -355,7 +355,11 @@ final class StructStage {
     }
     JavaFile file =
         generator.generate(
-            Objects.requireNonNull(reading.model(), "a valid reading"), layouts, registry::model);
+            Objects.requireNonNull(reading.model(), "a valid reading"),
+            layouts,
+            registry::model,
+            name -> true,
+            layoutEngine::layout);
     String name =
         (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();
     try {

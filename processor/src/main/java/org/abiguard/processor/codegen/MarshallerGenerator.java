@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
+import org.abiguard.processor.layout.LayoutEngine;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.StructModel;
@@ -54,22 +55,24 @@ public final class MarshallerGenerator {
    */
   public JavaFile generate(
       StructModel struct, List<StructLayout> layouts, Function<String, StructModel> lookup) {
-    return generate(struct, layouts, lookup, name -> true);
+    return generate(struct, layouts, lookup, name -> true, new LayoutEngine(lookup)::layout);
   }
 
   /**
    * As {@link #generate(StructModel, List, Function)}, where {@code generatedHere} tells which
    * nested structs' marshallers this compilation generates (their package-private {@code put}
-   * writes a nested struct without checking it again).
+   * writes a nested struct without checking it again), and {@code layoutOf} gives the layouts of
+   * the nested types (the layout stage's, which has laid them out already).
    */
   public JavaFile generate(
       StructModel struct,
       List<StructLayout> layouts,
       Function<String, StructModel> lookup,
-      java.util.function.Predicate<String> generatedHere) {
+      java.util.function.Predicate<String> generatedHere,
+      java.util.function.BiFunction<StructModel, TargetAbi, StructLayout> layoutOf) {
     validate(struct, layouts);
     SegmentAccess segment = foreignMemory ? new SegmentAccess(struct.order()) : null;
-    MarshallerNames names = new MarshallerNames(lookup, generatedHere);
+    MarshallerNames names = new MarshallerNames(lookup, generatedHere, layoutOf);
     CDeclarations c = new CDeclarations(names);
     StructLayout primary = layouts.get(0);
     ClassName marshaller = names.marshaller(struct);

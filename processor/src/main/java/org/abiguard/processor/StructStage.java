@@ -358,7 +358,8 @@ final class StructStage {
             Objects.requireNonNull(reading.model(), "a valid reading"),
             layouts,
             registry::model,
-            name -> true,
+            // a nested mirror from a class file is another compilation's: its put may not exist
+            name -> !registry.fromClassFile(name),
             layoutEngine::layout);
     String name =
         (file.packageName().isEmpty() ? "" : file.packageName() + ".") + file.typeSpec().name();

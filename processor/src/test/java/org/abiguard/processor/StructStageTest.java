@@ -266,6 +266,69 @@ class StructStageTest {
         manifestStructs(Files.readString(out.resolve("classes/" + MANIFEST))));
   }
 
+  /**
+   * A nested mirror from a class file is written through its public {@code write}, which checks it,
+   * even in this package: its package-private {@code put} belongs to another compilation, which an
+   * earlier abiguard may have made without one, or with other parameters.
+   */
+  @Test
+  void aNestedMirrorFromAClassFileInThisPackageIsWrittenThroughItsPublicWrite(@TempDir Path lib)
+      throws Exception {
+    CompiledClasses.compileLibrary(
+        lib,
+        true,
+        List.of(),
+        Source.of(
+            "p.Inner",
+            """
+            package p;
+
+            import org.abiguard.*;
+
+            @AbiStruct(name = "inner")
+            public class Inner {
+              @U16 public int a;
+            }
+            """));
+    Source s =
+        Source.of(
+            "p.Outer",
+            """
+            package p;
+
+            import org.abiguard.*;
+
+            @AbiStruct(name = "outer")
+            public class Outer {
+              @U8 public int tag;
+              public Inner inner = new Inner();
+            }
+            """);
+    Compilation c =
+        compiler(List.of()).withClasspath(CompiledClasses.classPathWith(lib)).compile(files(s));
+    assertExactly(c);
+    String marshaller =
+        c.generatedSourceFile("p.OuterMarshaller").orElseThrow().getCharContent(true).toString();
+    assertTrue(
+        marshaller.contains(
+            "InnerMarshaller.X86_64.write(value.inner, buf, offset + OFFSET_INNER)"),
+        marshaller);
+    assertFalse(marshaller.contains(".put(value.inner"), marshaller);
+
+    ClassLoader loader = CompiledClasses.loader(c, lib);
+    Object outer = loader.loadClass("p.Outer").getConstructor().newInstance();
+    outer.getClass().getField("tag").setInt(outer, 7);
+    Object inner = outer.getClass().getField("inner").get(outer);
+    inner.getClass().getField("a").setInt(inner, 0xBEEF);
+    ByteBuffer buf = ByteBuffer.allocate(4);
+    loader
+        .loadClass("p.OuterMarshaller")
+        .getMethod("write", outer.getClass(), ByteBuffer.class, int.class)
+        .invoke(null, outer, buf, 0);
+    assertEquals(0x07, buf.get(0));
+    assertEquals((short) 0xEFBE, buf.getShort(2), "little-endian 0xBEEF at 2");
+  }
+
   @Test
   void typedefsAndNestedStructsFromClassFilesAreRead(@TempDir Path lib) throws Exception {
     CompiledClasses.compileLibrary(

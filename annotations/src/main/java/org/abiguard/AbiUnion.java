@@ -78,4 +78,16 @@ public @interface AbiUnion {
    * that says so and has members is an error too.
    */
   boolean empty() default false;
+
+  /**
+   * The ABIs this mirror is for, by their names in {@code -Aabiguard.abis} ({@code "x86_64"},
+   * {@code "i386"}, {@code "aarch64"}); empty, the default, means every ABI of the build. C headers
+   * declare some types differently per architecture (Xen's {@code vcpu_guest_context}, Linux's
+   * {@code struct stat}): each declaration gets a mirror of its own, for the ABIs that declare it
+   * so, and may share its C name with the mirrors of the other ABIs. The marshaller has the code,
+   * the layout, the manifest entries and the C assertions of these ABIs only, those of the first
+   * one that {@code -Aabiguard.abis} names on the marshaller itself. A mirror that nests it must be
+   * for none of the other ABIs.
+   */
+  String[] abis() default {};
 }

@@ -33,18 +33,19 @@ final class NestingCheck {
   }
 
   private final StructRegistry registry;
-  private final List<TargetAbi> abis;
+  private final MirrorAbis abis;
   private final boolean foreignMemory;
   private final Map<String, Verdict> verdicts = new HashMap<>();
 
   /**
-   * @param abis the ABIs generated: a nested struct's compiled marshaller must have them all
+   * @param abis the ABIs each mirror is for: a nested type must be for all of its nester's, and its
+   *     compiled marshaller (from a class file) must have them
    * @param foreignMemory whether marshallers get {@code MemorySegment} methods (source level 22+),
    *     which a nested struct's compiled marshaller must then have too
    */
-  NestingCheck(StructRegistry registry, List<TargetAbi> abis, boolean foreignMemory) {
+  NestingCheck(StructRegistry registry, MirrorAbis abis, boolean foreignMemory) {
     this.registry = registry;
-    this.abis = List.copyOf(abis);
+    this.abis = abis;
     this.foreignMemory = foreignMemory;
   }
 
@@ -146,10 +147,35 @@ final class NestingCheck {
               nested
                   .get()); // not reached by nestedDeepestFirst (a cycle elsewhere): judge it alone
     }
+    StructModel outer = Objects.requireNonNull(struct.model(), "a valid reading");
+    if (inner.ok()) {
+      List<TargetAbi> missing =
+          abis.missing(outer, Objects.requireNonNull(nested.get().model(), "a valid reading"));
+      if (!missing.isEmpty()) {
+        return new Verdict(
+            false,
+            List.of(
+                Problem.on(
+                    struct.members().get(member),
+                    what
+                        + ", which is not for "
+                        + TargetAbi.named(missing)
+                        + " (its abis); "
+                        + simpleName(struct.javaName())
+                        + " is for "
+                        + TargetAbi.named(abis.of(outer))
+                        + ": nest a mirror for those ABIs too, or give "
+                        + simpleName(struct.javaName())
+                        + " the abis of "
+                        + simpleName(nestedName))));
+      }
+    }
     if (inner.ok() && registry.fromClassFile(nestedName)) {
       Optional<String> gap =
           registry.marshallerGap(
-              Objects.requireNonNull(nested.get().model(), "a valid reading"), abis, foreignMemory);
+              Objects.requireNonNull(nested.get().model(), "a valid reading"),
+              abis.of(outer),
+              foreignMemory);
       if (gap.isPresent()) {
         return new Verdict(
             false,

@@ -39,6 +39,7 @@ import org.abiguard.processor.model.Problem;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.StructReader;
 import org.abiguard.processor.model.StructReading;
+import org.abiguard.processor.model.WidthReader;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +57,10 @@ final class StructStage {
   private final Reporter reporter;
   private final Options options;
   private final List<TargetAbi> abis;
+
+  /** The ABIs each mirror is for ({@code abis = {...}}, else all of {@link #abis}). */
+  private final MirrorAbis mirrorAbis;
+
   private final StructReader reader;
   private final StructRegistry registry;
   private final NestingCheck nesting;
@@ -79,7 +84,7 @@ final class StructStage {
    * C type name ({@code struct foo}, or {@code foo} for a typedef) → the first struct of this
    * compilation with it.
    */
-  private final Map<String, StructReading> cNames = new HashMap<>();
+  private final Map<String, List<StructReading>> cNames = new HashMap<>();
 
   /** Structs already reported as having another's C name. */
   private final Set<String> cNameClashes = new HashSet<>();
@@ -102,7 +107,8 @@ final class StructStage {
     // java.lang.foreign is final in Java 22 (SourceVersion.RELEASE_22 has ordinal 22); below it the
     // generated code names no FFM type, and the processor never loads one at all
     this.foreignMemory = env.getSourceVersion().ordinal() >= 22;
-    this.nesting = new NestingCheck(registry, abis, foreignMemory);
+    this.mirrorAbis = new MirrorAbis(abis);
+    this.nesting = new NestingCheck(registry, mirrorAbis, foreignMemory);
     this.layoutEngine = new LayoutEngine(registry::model);
     this.declarations = new DeclarationCheck(reporter);
   }
@@ -180,6 +186,10 @@ final class StructStage {
       reportAll(reading, reading.problems());
       return;
     }
+    if (!reading.unresolved() && !abisAreKnown(reading)) {
+      failed.add(name);
+      return;
+    }
     NestingCheck.Verdict verdict =
         reading.unresolved() ? NestingCheck.Verdict.PENDING : nesting.check(reading);
     if (verdict.pending()) {
@@ -216,11 +226,12 @@ final class StructStage {
   }
 
   /**
-   * A C name names one type on each ABI: two mirrors with the same one ({@code struct foo} twice,
-   * or typedef {@code foo} twice; a struct tag and a typedef name may be alike, as in C) would make
-   * contradicting assertions. Both are errors; the earlier one's marshaller, if written in an
-   * earlier round, is left out of the manifest and the assertions. An untagged type ({@code
-   * untagged = true}) has no C name, so any number of them may share a Java name.
+   * A C name names one type on each ABI: two mirrors with the same one for a common ABI ({@code
+   * struct foo} twice, or typedef {@code foo} twice; a struct tag and a typedef name may be alike,
+   * as in C) would make contradicting assertions; mirrors for different ABIs ({@code abis}) may
+   * share it. Both are errors; the earlier one's marshaller, if written in an earlier round, is
+   * left out of the manifest and the assertions. An untagged type ({@code untagged = true}) has no
+   * C name, so any number of them may share a Java name.
    */
   private boolean cNameIsOwn(StructReading reading) {
     StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
@@ -228,8 +239,20 @@ final class StructStage {
       return true; // C declares it inline, without a name: nothing to clash with
     }
     String cType = model.cTypeName();
-    StructReading first = cNames.putIfAbsent(cType, reading);
-    if (first == null || first.javaName().equals(reading.javaName())) {
+    List<StructReading> same = cNames.computeIfAbsent(cType, t -> new ArrayList<>());
+    StructReading first = null;
+    for (StructReading other : same) {
+      if (other.javaName().equals(reading.javaName())) {
+        return true;
+      }
+      if (first == null
+          && mirrorAbis.overlap(model, Objects.requireNonNull(other.model(), "a valid reading"))) {
+        first = other;
+      }
+    }
+    if (first == null) {
+      // none yet, or only mirrors for other ABIs (each declaration of an architecture's own)
+      same.add(reading);
       return true;
     }
     if (cNameClashes.add(first.javaName())) {
@@ -305,8 +328,8 @@ final class StructStage {
 
   private @Nullable List<StructLayout> layOut(StructReading reading) {
     List<StructLayout> layouts = new ArrayList<>();
-    for (TargetAbi abi : abis) {
-      StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
+    StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
+    for (TargetAbi abi : mirrorAbis.of(model)) {
       try {
         layouts.add(layoutEngine.layout(model, abi));
       } catch (LayoutException e) {
@@ -324,6 +347,32 @@ final class StructStage {
       }
     }
     return layouts;
+  }
+
+  /**
+   * Whether the mirror's {@code abis} names only ABIs abiguard knows, one of them this build's;
+   * otherwise the error is reported on the {@code abis} value.
+   */
+  private boolean abisAreKnown(StructReading reading) {
+    StructModel model = Objects.requireNonNull(reading.model(), "a valid reading");
+    Optional<String> problem =
+        mirrorAbis.problem(model, model.kind() + " " + reading.element().getSimpleName());
+    if (problem.isEmpty()) {
+      return true;
+    }
+    Optional<AnnotationMirror> annotation =
+        AbiAnnotations.find(
+            reading.element(),
+            model.union() ? AbiAnnotations.ABI_UNION : AbiAnnotations.ABI_STRUCT);
+    AnnotationValue value =
+        annotation.map(a -> WidthReader.annotationValue(a, "abis")).orElse(null);
+    if (annotation.isPresent() && value != null) {
+      reporter.report(
+          AbiKind.ANNOTATION, reading.element(), annotation.get(), value, problem.get());
+    } else {
+      reporter.report(AbiKind.ANNOTATION, reading.element(), problem.get());
+    }
+    return false;
   }
 
   /** Two structs whose marshallers would have one name (p.Outer.Foo and p.Outer_Foo). */

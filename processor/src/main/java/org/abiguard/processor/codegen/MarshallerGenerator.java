@@ -87,7 +87,7 @@ public final class MarshallerGenerator {
     AbiClassWriter primaryWriter =
         new AbiClassWriter(
             primary,
-            SharedCode.named(same.stream().map(StructLayout::abi).toList()),
+            TargetAbi.named(same.stream().map(StructLayout::abi).toList()),
             null,
             names,
             c,

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
-import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.MemberType;
 import org.jspecify.annotations.Nullable;
 
@@ -106,18 +105,6 @@ final class SharedCode {
       }
     }
     return true;
-  }
-
-  /**
-   * How messages name the ABIs that share one piece of code: {@code x86_64}, {@code x86_64 and
-   * aarch64}, {@code x86_64, i386 and aarch64}.
-   */
-  static String named(List<TargetAbi> abis) {
-    StringBuilder text = new StringBuilder(abis.get(0).manifestName());
-    for (int i = 1; i < abis.size(); i++) {
-      text.append(i == abis.size() - 1 ? " and " : ", ").append(abis.get(i).manifestName());
-    }
-    return text.toString();
   }
 
   private static boolean sameLevel(StructLayout primary, StructLayout other) {

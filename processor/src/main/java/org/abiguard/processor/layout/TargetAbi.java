@@ -85,6 +85,19 @@ public enum TargetAbi {
     return int64Align;
   }
 
+  /**
+   * How messages name several ABIs: {@code x86_64}, {@code x86_64 and aarch64}, {@code x86_64, i386
+   * and aarch64}.
+   */
+  public static String named(java.util.List<TargetAbi> abis) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < abis.size(); i++) {
+      text.append(i == 0 ? "" : i == abis.size() - 1 ? " and " : ", ")
+          .append(abis.get(i).manifestName());
+    }
+    return text.toString();
+  }
+
   /** The ABI with this manifest name. */
   public static Optional<TargetAbi> byName(String name) {
     for (TargetAbi abi : values()) {

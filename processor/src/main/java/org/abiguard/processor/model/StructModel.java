@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code #pragma pack} value 2, 4, 8 or 16
  * @param untagged C declares the type inline without a tag ({@code union { ... } u;}): C code
  *     reaches it only through the members that hold it
+ * @param abis the ABI names of {@code abis} on {@code @AbiStruct}/{@code @AbiUnion}, as written:
+ *     the only ABIs the mirror is for; empty for every ABI of the build
  */
 public record StructModel(
     String javaName,
@@ -33,10 +35,12 @@ public record StructModel(
     List<FieldModel> fields,
     boolean union,
     int pack,
-    boolean untagged) {
+    boolean untagged,
+    List<String> abis) {
 
   public StructModel {
     fields = List.copyOf(fields);
+    abis = List.copyOf(abis);
   }
 
   /** A struct without packing. */
@@ -62,7 +66,8 @@ public record StructModel(
         fields,
         false,
         0,
-        false);
+        false,
+        List.of());
   }
 
   /** {@code struct} or {@code union}: the manifest's {@code kind}. */

@@ -106,7 +106,8 @@ public final class StructReader {
             read.stream().map(MemberReading::field).toList(),
             union,
             pack,
-            WidthReader.boolValue(abiStruct, "untagged", false));
+            WidthReader.boolValue(abiStruct, "untagged", false),
+            WidthReader.stringValues(abiStruct, "abis"));
     return new StructReading(
         type,
         javaName,

@@ -168,15 +168,25 @@ public final class WidthReader {
    * class file compiled when the member was an {@code int} holds; empty if it has none.
    */
   public static List<Integer> intValues(AnnotationMirror am, String member) {
+    return values(am, member, Integer.class);
+  }
+
+  /** A {@code String[]} member of an annotation, defaults applied (a single value as one). */
+  public static List<String> stringValues(AnnotationMirror am, String member) {
+    return values(am, member, String.class);
+  }
+
+  /** The elements of type {@code type} of an array member, or its single value as one. */
+  private static <T> List<T> values(AnnotationMirror am, String member, Class<T> type) {
     Object v = value(am, member);
-    if (v instanceof Integer i) {
-      return List.of(i);
+    if (type.isInstance(v)) {
+      return List.of(type.cast(v));
     }
-    List<Integer> values = new ArrayList<>();
+    List<T> values = new ArrayList<>();
     if (v instanceof List<?> list) {
       for (Object element : list) {
-        if (element instanceof AnnotationValue av && av.getValue() instanceof Integer i) {
-          values.add(i);
+        if (element instanceof AnnotationValue av && type.isInstance(av.getValue())) {
+          values.add(type.cast(av.getValue()));
         }
       }
     }

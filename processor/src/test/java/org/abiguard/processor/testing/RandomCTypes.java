@@ -138,7 +138,8 @@ public final class RandomCTypes {
         fields,
         union,
         pack,
-        untagged);
+        untagged,
+        List.of());
   }
 
   private static String attributes(int pack, Order order, int align) {

@@ -145,7 +145,8 @@ public final class StructBuilder {
         fields,
         union,
         pack,
-        untagged);
+        untagged,
+        List.of());
   }
 
   // ---- member types, named as the annotations that declare them ----

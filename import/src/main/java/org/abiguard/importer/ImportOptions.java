@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * @param abis the target ABIs ({@code x86_64}, {@code i386}, {@code aarch64}); the first is primary
  * @param compilers per ABI, the compiler command replacing its default ({@code gcc}, {@code gcc
  *     -m32}, {@code aarch64-linux-gnu-gcc})
+ * @param abiSpecific whether every mirror says it is for {@code abis} only ({@code abis = {...}} on
+ *     its {@code @AbiStruct}/{@code @AbiUnion}): for declarations that differ per architecture,
+ *     imported once per ABI (or group of ABIs that declare them alike) into packages of their own,
+ *     and compiled together in a build for more ABIs
  */
 public record ImportOptions(
     List<String> headers,
@@ -31,7 +35,8 @@ public record ImportOptions(
     Path outDir,
     Pattern types,
     List<String> abis,
-    Map<String, List<String>> compilers) {
+    Map<String, List<String>> compilers,
+    boolean abiSpecific) {
 
   /** The ABIs imported when none are given. */
   public static final List<String> DEFAULT_ABIS = List.of("x86_64", "i386", "aarch64");
@@ -44,6 +49,19 @@ public record ImportOptions(
     Objects.requireNonNull(outDir, "outDir");
     abis = abis == null || abis.isEmpty() ? DEFAULT_ABIS : List.copyOf(abis);
     compilers = compilers == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(compilers));
+  }
+
+  /** Mirrors for every ABI of the build that compiles them. */
+  public ImportOptions(
+      List<String> headers,
+      List<Path> includeDirs,
+      List<String> defines,
+      String packageName,
+      Path outDir,
+      Pattern types,
+      List<String> abis,
+      Map<String, List<String>> compilers) {
+    this(headers, includeDirs, defines, packageName, outDir, types, abis, compilers, false);
   }
 
   /** The compiler command of {@code abi}: the one given, else its default. */

@@ -274,8 +274,9 @@ public final class Importer {
               + (notPortable == 1 ? " type is" : " types are")
               + " not portable between "
               + String.join(", ", abis)
-              + ": import them for the ABIs"
-              + " that declare them alike (e.g. --abis x86_64,i386) into a package of their own");
+              + ": import them once for each group of ABIs that declare them alike, with"
+              + " --abi-specific into a package of its own (e.g. --abis x86_64,i386 --abi-specific"
+              + " --package org.example.x86)");
     }
     ImportResult result =
         new ImportResult(
@@ -542,6 +543,7 @@ public final class Importer {
               t,
               options.packageName(),
               options.abis(),
+              options.abiSpecific(),
               headers::javadocWhere,
               headers::sourceLine));
       files.add(f);

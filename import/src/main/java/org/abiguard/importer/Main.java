@@ -12,15 +12,16 @@ import java.util.regex.PatternSyntaxException;
 /**
  * {@code java -jar abiguard-import.jar --header public/memory.h [--header ...] [-I dir ...] [-D
  * NAME[=VALUE] ...] --package org.example.xen --out src/main/java [--types REGEX] [--abis
- * x86_64,i386,aarch64] [--cc ABI=COMMAND ...]}. Exit status 0 when every type asked for was written
- * and proven, 1 when some were left out, 2 on an error that stopped the import.
+ * x86_64,i386,aarch64] [--cc ABI=COMMAND ...] [--abi-specific]}. Exit status 0 when every type
+ * asked for was written and proven, 1 when some were left out, 2 on an error that stopped the
+ * import.
  */
 public final class Main {
   static final String USAGE =
       """
       usage: java -jar abiguard-import.jar --header HEADER [--header ...] [-I DIR ...]
                   [-D NAME[=VALUE] ...] --package PACKAGE --out DIR [--types REGEX]
-                  [--abis x86_64,i386,aarch64] [--cc ABI=COMMAND ...]""";
+                  [--abis x86_64,i386,aarch64] [--cc ABI=COMMAND ...] [--abi-specific]""";
 
   /** What {@code --help} prints: the usage, each option and the exit statuses. */
   static final String HELP =
@@ -45,6 +46,9 @@ public final class Main {
                                three
             --cc ABI=COMMAND   an ABI's C compiler command; default gcc, gcc -m32 and
                                aarch64-linux-gnu-gcc; repeatable
+            --abi-specific     the mirrors are for the --abis only (abis = {...} on each): for
+                               types a header declares differently per architecture, imported
+                               once per ABI into a package of its own
             -h, --help         this text
 
           Exit status: 0 when every type asked for was written and proven, 1 when some were left out
@@ -87,8 +91,13 @@ public final class Main {
     Pattern types = null;
     List<String> abis = null;
     Map<String, List<String>> compilers = new LinkedHashMap<>();
+    boolean abiSpecific = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
+      if (a.equals("--abi-specific")) {
+        abiSpecific = true;
+        continue;
+      }
       String inline = null;
       if (a.startsWith("-I") && a.length() > 2) {
         includes.add(Path.of(a.substring(2)));
@@ -153,6 +162,7 @@ public final class Main {
     for (String abi : compilers.keySet()) {
       Abi.of(abi);
     }
-    return new ImportOptions(headers, includes, defines, pkg, out, types, abis, compilers);
+    return new ImportOptions(
+        headers, includes, defines, pkg, out, types, abis, compilers, abiSpecific);
   }
 }

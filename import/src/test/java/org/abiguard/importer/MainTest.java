@@ -57,6 +57,18 @@ class MainTest {
     assertEquals(List.of("x86_64", "i386", "aarch64"), o.abis());
     assertEquals(List.of("gcc", "-m32"), o.compiler("i386"));
     assertEquals(List.of("aarch64-linux-gnu-gcc"), o.compiler("aarch64"));
+    assertEquals(false, o.abiSpecific(), "mirrors for every ABI of the build");
+  }
+
+  @Test
+  void abiSpecificIsAFlag() {
+    ImportOptions o =
+        Main.parse(
+            new String[] {
+              "--header", "h.h", "--abi-specific", "--abis", "i386", "--package", "p", "--out", "o"
+            });
+    assertEquals(true, o.abiSpecific());
+    assertEquals(List.of("i386"), o.abis());
   }
 
   @Test
@@ -68,7 +80,16 @@ class MainTest {
       assertEquals(List.of(), log.errors);
     }
     for (String option :
-        List.of("--header", "-I", "-D", "--package", "--out", "--types", "--abis", "--cc")) {
+        List.of(
+            "--header",
+            "-I",
+            "-D",
+            "--package",
+            "--out",
+            "--types",
+            "--abis",
+            "--cc",
+            "--abi-specific")) {
       assertTrue(Main.HELP.contains("\n  " + option + " "), option);
     }
   }

@@ -48,6 +48,16 @@ public class ImportMojo extends AbstractCMojo {
   @Parameter(property = "abiguard.types")
   String types;
 
+  /**
+   * Whether every mirror is for {@code abis} only ({@code abis = {...}} on each): for types the
+   * headers declare differently per architecture, imported by one execution per ABI (or group of
+   * ABIs that declare them alike) into a package of its own, all compiled in a build for more ABIs.
+   * Give each such execution its own {@code outputDirectory} and {@code workDirectory}: an import
+   * replaces what its output directory holds.
+   */
+  @Parameter(property = "abiguard.abiSpecific", defaultValue = "false")
+  boolean abiSpecific;
+
   /** Where the mirrors are written; added as a compile source root. */
   @Parameter(
       defaultValue = "${project.build.directory}/generated-sources/abiguard-import",
@@ -198,7 +208,8 @@ public class ImportMojo extends AbstractCMojo {
         out,
         pattern,
         abis,
-        commands);
+        commands,
+        abiSpecific);
   }
 
   /**
@@ -228,7 +239,7 @@ public class ImportMojo extends AbstractCMojo {
     lines.add("defines " + options.defines());
     lines.add("package " + options.packageName());
     lines.add("types " + (options.types() == null ? "" : options.types().pattern()));
-    lines.add("abis " + options.abis());
+    lines.add("abis " + options.abis() + (options.abiSpecific() ? " only" : ""));
     lines.add("compilers " + new TreeMap<>(options.compilers()));
     lines.add("out " + options.outDir().toAbsolutePath());
     return Optional.of(ImportStamp.fingerprint(lines, files.get()));

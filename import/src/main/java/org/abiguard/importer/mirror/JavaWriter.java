@@ -42,6 +42,7 @@ public final class JavaWriter {
       MirrorType t,
       String pkg,
       List<String> abis,
+      boolean abiSpecific,
       Function<Location, String> where,
       Function<Location, String> sourceLine) {
     Set<String> imports = new TreeSet<>();
@@ -59,7 +60,7 @@ public final class JavaWriter {
             ".\n *\n * <p>Imported from the C headers by abiguard-import and proven by the C compilers for ")
         .append(String.join(", ", abis))
         .append(".\n */\n");
-    body(t, sb, "", false, sourceLine);
+    body(t, sb, "", false, abiSpecific ? abis : List.of(), sourceLine);
     return sb.toString();
   }
 
@@ -76,11 +77,16 @@ public final class JavaWriter {
         .anyMatch(m -> m.cName() != null && CNames.isReserved(m.cName(), false));
   }
 
+  /**
+   * @param onlyAbis the ABIs the mirror is for alone ({@code abis = {...}}), or empty for every ABI
+   *     of the build
+   */
   private static void body(
       MirrorType t,
       StringBuilder sb,
       String indent,
       boolean nested,
+      List<String> onlyAbis,
       Function<Location, String> sourceLine) {
     sb.append(indent).append(t.union() ? "@AbiUnion" : "@AbiStruct");
     StringBuilder args = new StringBuilder();
@@ -104,6 +110,15 @@ public final class JavaWriter {
     if (t.members().isEmpty()) {
       // GNU C's empty struct (Xen's struct arch_vcpu_info on Arm): sizeof 0
       args.append(args.length() > 0 ? ", " : "").append("empty = true");
+    }
+    if (!onlyAbis.isEmpty()) {
+      // --abi-specific: this declaration is these ABIs' (another ABI's mirror may share its name)
+      args.append(args.length() > 0 ? ", " : "").append("abis = ");
+      args.append(onlyAbis.size() == 1 ? "" : "{");
+      for (int i = 0; i < onlyAbis.size(); i++) {
+        args.append(i == 0 ? "" : ", ").append('"').append(onlyAbis.get(i)).append('"');
+      }
+      args.append(onlyAbis.size() == 1 ? "" : "}");
     }
     if (args.length() > 0) {
       sb.append('(').append(args).append(')');
@@ -184,7 +199,7 @@ public final class JavaWriter {
           .append(" without a tag declared at line ")
           .append(n.location().line())
           .append(". */\n");
-      body(n, sb, in, true, sourceLine);
+      body(n, sb, in, true, onlyAbis, sourceLine);
     }
     sb.append(indent).append("}\n");
   }

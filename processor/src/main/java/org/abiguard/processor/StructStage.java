@@ -81,8 +81,8 @@ final class StructStage {
   private final Set<String> failed = new LinkedHashSet<>();
 
   /**
-   * C type name ({@code struct foo}, or {@code foo} for a typedef) → the first struct of this
-   * compilation with it.
+   * C type name ({@code struct foo}, or {@code foo} for a typedef) → the structs of this
+   * compilation that have it, each for ABIs none of the others is for.
    */
   private final Map<String, List<StructReading>> cNames = new HashMap<>();
 

@@ -52,8 +52,9 @@ public class ImportMojo extends AbstractCMojo {
    * Whether every mirror is for {@code abis} only ({@code abis = {...}} on each): for types the
    * headers declare differently per architecture, imported by one execution per ABI (or group of
    * ABIs that declare them alike) into a package of its own, all compiled in a build for more ABIs.
-   * Give each such execution its own {@code outputDirectory} and {@code workDirectory}: an import
-   * replaces what its output directory holds.
+   * Left at their defaults, {@code outputDirectory} and {@code workDirectory} then end in the
+   * execution's ABIs ({@code target/generated-sources/abiguard-import-x86_64}), so that the
+   * executions do not replace each other's mirrors.
    */
   @Parameter(property = "abiguard.abiSpecific", defaultValue = "false")
   boolean abiSpecific;
@@ -85,7 +86,7 @@ public class ImportMojo extends AbstractCMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    Path out = outputDirectory.toPath();
+    Path out = ownDirectory(outputDirectory, "generated-sources/abiguard-import");
     if (skip) {
       getLog().info("abiguard import: skipped");
       if (Files.isDirectory(out)) {
@@ -94,7 +95,8 @@ public class ImportMojo extends AbstractCMojo {
       return;
     }
     ImportOptions options = options(out);
-    Path stamp = workDirectory.toPath().resolve("import.stamp");
+    Path work = ownDirectory(workDirectory, "abiguard/import");
+    Path stamp = work.resolve("import.stamp");
     long start = System.nanoTime();
     try {
       Optional<String> fingerprint = fingerprint(options);
@@ -158,6 +160,26 @@ public class ImportMojo extends AbstractCMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("abiguard import: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The directory to use for {@code configured}: itself, except for an {@code abiSpecific} import
+   * left at the default ({@code target/} + {@code defaultPath}), which gets one named after its
+   * ABIs ({@code abiguard-import-x86_64-i386}), so that each execution of a group of ABIs has its
+   * own without configuration (an import replaces what its directory holds).
+   */
+  private Path ownDirectory(File configured, String defaultPath) {
+    Path path = configured.toPath().toAbsolutePath().normalize();
+    Path byDefault =
+        Path.of(project.getBuild().getDirectory())
+            .resolve(defaultPath)
+            .toAbsolutePath()
+            .normalize();
+    if (!abiSpecific || !path.equals(byDefault)) {
+      return configured.toPath();
+    }
+    List<String> names = abiNames().isEmpty() ? ImportOptions.DEFAULT_ABIS : abiNames();
+    return path.resolveSibling(path.getFileName() + "-" + String.join("-", names));
   }
 
   private ImportOptions options(Path out) throws MojoExecutionException {
@@ -228,7 +250,7 @@ public class ImportMojo extends AbstractCMojo {
             flags,
             options.headers(),
             project.getBasedir().toPath(),
-            workDirectory.toPath());
+            ownDirectory(workDirectory, "abiguard/import"));
     if (files.isEmpty()) {
       return Optional.empty();
     }

@@ -99,7 +99,7 @@ public class ImportMojo extends AbstractCMojo {
     Path stamp = work.resolve("import.stamp");
     long start = System.nanoTime();
     try {
-      Optional<String> fingerprint = fingerprint(options);
+      Optional<String> fingerprint = fingerprint(options, work);
       if (fingerprint.isPresent() && !force && ImportStamp.upToDate(stamp, fingerprint.get())) {
         getLog()
             .info(
@@ -238,8 +238,10 @@ public class ImportMojo extends AbstractCMojo {
    * The fingerprint of this import: the plugin's version, the options and every file the headers
    * read; empty when the primary ABI's compiler cannot list those files (then the import runs and
    * reports why).
+   *
+   * @param work the import's work directory, where the compiler lists the headers' files
    */
-  private Optional<String> fingerprint(ImportOptions options) throws IOException {
+  private Optional<String> fingerprint(ImportOptions options, Path work) throws IOException {
     List<String> flags = new ArrayList<>();
     options.includeDirs().forEach(d -> flags.add("-I" + d));
     options.defines().forEach(d -> flags.add("-D" + d));
@@ -250,7 +252,7 @@ public class ImportMojo extends AbstractCMojo {
             flags,
             options.headers(),
             project.getBasedir().toPath(),
-            ownDirectory(workDirectory, "abiguard/import"));
+            work);
     if (files.isEmpty()) {
       return Optional.empty();
     }

@@ -889,9 +889,7 @@ final class AbiClassWriter {
       return true;
     }
     for (FieldLayout field : layout.fields()) {
-      MemberType type = field.field().type();
-      MemberType element = type instanceof MemberType.ArrayType array ? array.element() : type;
-      if (element instanceof MemberType.StructType) {
+      if (SharedCode.elementType(field) instanceof MemberType.StructType) {
         return true;
       }
     }
@@ -920,9 +918,7 @@ final class AbiClassWriter {
   private java.util.SortedSet<Integer> floatSizes() {
     java.util.SortedSet<Integer> sizes = new java.util.TreeSet<>();
     for (MemberCode member : members) {
-      MemberType type = member.field().field().type();
-      MemberType element = type instanceof MemberType.ArrayType array ? array.element() : type;
-      if (element instanceof MemberType.FloatType floating) {
+      if (SharedCode.elementType(member.field()) instanceof MemberType.FloatType floating) {
         sizes.add(floating.bits() / 8);
       }
     }
@@ -933,8 +929,7 @@ final class AbiClassWriter {
   private boolean multiByte() {
     for (MemberCode member : members) {
       FieldLayout field = member.field();
-      MemberType type = field.field().type();
-      MemberType element = type instanceof MemberType.ArrayType array ? array.element() : type;
+      MemberType element = SharedCode.elementType(field);
       if (member instanceof MemberCode.BitField bits) {
         if (!field.field().unnamed() && bits.window().bytes() > 1) {
           return true;

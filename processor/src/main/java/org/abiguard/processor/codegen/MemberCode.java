@@ -124,13 +124,7 @@ sealed interface MemberCode
       out.addStatement("$T.check($L[i])", cx.abiClass(nested), array);
       if (notNull && cx.endsFlexible(nested)) {
         // an array's element: C gives its flexible array no bytes
-        out.addStatement(
-            "$T.checkNoFlexibleBytes($T.byteSize($L[i]), $T.SIZE, $S, i)",
-            RuntimeTypes.ABI_RUNTIME,
-            cx.abiClass(nested),
-            array,
-            cx.abiClass(nested),
-            label);
+        out.addStatement(cx.noFlexibleBytes(nested, CodeBlock.of("$L[i]", array), label, "i"));
       }
       out.endControlFlow();
       return;
@@ -258,13 +252,7 @@ sealed interface MemberCode
       MemberType.StructType type = (MemberType.StructType) field.field().type();
       if (cx.endsFlexible(type) && !cx.struct().tailMembers().contains(field.field())) {
         // followed by other members: C gives its flexible array no bytes
-        out.addStatement(
-            "$T.checkNoFlexibleBytes($T.byteSize($L), $T.SIZE, $S, -1)",
-            RuntimeTypes.ABI_RUNTIME,
-            abiClass,
-            cx.access(field),
-            abiClass,
-            cx.label(field));
+        out.addStatement(cx.noFlexibleBytes(type, cx.access(field), cx.label(field), "-1"));
       }
     }
 

@@ -60,6 +60,25 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
     return names.layout(nested, abi).endsFlexible();
   }
 
+  /**
+   * {@code AbiRuntime.checkNoFlexibleBytes(...)} of a nested value where C gives its flexible array
+   * no bytes: its {@code byteSize} must be its {@code SIZE}.
+   *
+   * @param index the element's index expression, or {@code -1} for a member that is no array
+   */
+  CodeBlock noFlexibleBytes(
+      MemberType.StructType nested, CodeBlock value, String label, String index) {
+    ClassName type = abiClass(nested);
+    return CodeBlock.of(
+        "$T.checkNoFlexibleBytes($T.byteSize($L), $T.SIZE, $S, $L)",
+        RuntimeTypes.ABI_RUNTIME,
+        type,
+        value,
+        type,
+        label,
+        index);
+  }
+
   /** Whether the nested struct has this struct's byte order. */
   boolean sameOrder(MemberType.StructType nested) {
     return names.model(nested).order() == struct.order();
@@ -81,7 +100,7 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
       return new ScalarCode(integer.width(), integer.javaKind()).javaType();
     }
     if (type instanceof MemberType.FloatType floating) {
-      return floating.bits() == 32 ? TypeName.FLOAT : TypeName.DOUBLE;
+      return ScalarCode.floating(floating).javaType();
     }
     if (type instanceof MemberType.PointerType) {
       return TypeName.LONG;

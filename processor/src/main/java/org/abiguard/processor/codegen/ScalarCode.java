@@ -69,17 +69,22 @@ record ScalarCode(Width width, JavaKind javaKind, boolean floating) {
   /** The statement writing {@code value} (an expression of the Java type) at {@code index}. */
   CodeBlock write(CodeBlock index, CodeBlock value, Access access) {
     if (floating) {
-      // the raw bits: a NaN keeps its payload, as C's assignment keeps it
-      CodeBlock bits =
-          width.bits() == 32
-              ? CodeBlock.of("$T.floatToRawIntBits($L)", Float.class, value)
-              : CodeBlock.of("$T.doubleToRawLongBits($L)", Double.class, value);
-      return access.put(width, index, bits);
+      return access.put(width, index, rawBits(value));
     }
     boolean sameType = javaKind != JavaKind.CHAR && javaKind.bits() == width.bits();
     CodeBlock bits =
         sameType ? value : CodeBlock.of("($T) $L", primitive(width.bits(), false), value);
     return access.put(width, index, bits);
+  }
+
+  /**
+   * A float's or double's bits as the {@code int} or {@code long} that moves them: a NaN keeps its
+   * payload, as C's assignment keeps it, and {@code -0.0} its sign.
+   */
+  CodeBlock rawBits(CodeBlock value) {
+    return width.bits() == 32
+        ? CodeBlock.of("$T.floatToRawIntBits($L)", Float.class, value)
+        : CodeBlock.of("$T.doubleToRawLongBits($L)", Double.class, value);
   }
 
   /**

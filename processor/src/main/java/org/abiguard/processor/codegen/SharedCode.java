@@ -155,7 +155,7 @@ final class SharedCode {
   }
 
   /** A member's type, or for an array (of arrays) its elements' type. */
-  private static MemberType elementType(FieldLayout field) {
+  static MemberType elementType(FieldLayout field) {
     MemberType type = field.field().type();
     while (type instanceof MemberType.ArrayType array) {
       type = array.element();

@@ -115,9 +115,7 @@ final class UnionCode {
     }
     if (type instanceof MemberType.FloatType floating) {
       // by its bits: -0.0 is set (its sign bit is), though -0.0 == 0
-      return floating.bits() == 32
-          ? CodeBlock.of("$T.floatToRawIntBits($L) != 0", Float.class, access)
-          : CodeBlock.of("$T.doubleToRawLongBits($L) != 0", Double.class, access);
+      return CodeBlock.of("$L != 0", ScalarCode.floating(floating).rawBits(access));
     }
     return CodeBlock.of("$L != 0", access);
   }

@@ -106,7 +106,7 @@ public final class StructReader {
             read.stream().map(MemberReading::field).toList(),
             union,
             pack,
-            WidthReader.boolValue(abiStruct, "untagged", false),
+            untagged,
             WidthReader.stringValues(abiStruct, "abis"));
     return new StructReading(
         type,

@@ -4,7 +4,6 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
-import javax.lang.model.type.TypeMirror;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Text;
@@ -17,10 +16,12 @@ import org.jspecify.annotations.Nullable;
 final class Checks {
   private final Context context;
   private final Frame frame;
+  private final JavaValues values;
 
-  Checks(Context context, Frame frame) {
+  Checks(Context context, Frame frame, JavaValues values) {
     this.context = context;
     this.frame = frame;
+    this.values = values;
   }
 
   /** Checks a value against a sink and records a finding when values can be lost. */
@@ -59,8 +60,7 @@ final class Checks {
       if (tree instanceof ParenthesizedTree parenthesized) {
         tree = parenthesized.getExpression();
       } else if (tree instanceof TypeCastTree cast) {
-        TypeMirror operand = context.trees.getTypeMirror(new TreePath(at, cast.getExpression()));
-        if (operand == null || context.declarations.kindOf(operand) == null) {
+        if (values.kind(new TreePath(at, cast.getExpression())) == null) {
           return null;
         }
         tree = cast.getExpression();

@@ -44,7 +44,7 @@ final class Parts {
     this.frame = new Frame(initial, returnSink);
     this.paths = new AccessPaths(context);
     this.values = new JavaValues(context);
-    this.checks = new Checks(context, frame);
+    this.checks = new Checks(context, frame, values);
     this.conditions = new Conditions(this);
     this.expressions = new Expressions(this);
     this.calls = new Calls(this);

@@ -49,3 +49,11 @@ struct callback_register {
 
 /* GNU C's empty struct (sizeof 0), as Xen's struct hvm_save_end: empty = true */
 struct empty_marker {};
+
+/* a typedef that lowers its integer's alignment on x86_64 and aarch64 (Linux's packed_ulong in
+   rdma/ib_user_mad.h), which no annotation mirrors */
+typedef unsigned long __attribute__((aligned(4))) loose_ulong;
+struct lowered {
+    uint32_t id;
+    loose_ulong mask;
+};

@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  *     its {@code @AbiStruct}/{@code @AbiUnion}): for declarations that differ per architecture,
  *     imported once per ABI (or group of ABIs that declare them alike) into packages of their own,
  *     and compiled together in a build for more ABIs
+ * @param splitAbis whether a type declared differently per ABI is imported once per group of ABIs
+ *     that declare it alike, each group's mirrors ({@code abis = {...}}) in a package of its own
+ *     under {@code packageName} named after its ABIs ({@code org.example.xen.aarch64}), beside the
+ *     mirrors every ABI shares
  */
 public record ImportOptions(
     List<String> headers,
@@ -36,7 +40,8 @@ public record ImportOptions(
     Pattern types,
     List<String> abis,
     Map<String, List<String>> compilers,
-    boolean abiSpecific) {
+    boolean abiSpecific,
+    boolean splitAbis) {
 
   /** The ABIs imported when none are given. */
   public static final List<String> DEFAULT_ABIS = List.of("x86_64", "i386", "aarch64");
@@ -61,7 +66,7 @@ public record ImportOptions(
       Pattern types,
       List<String> abis,
       Map<String, List<String>> compilers) {
-    this(headers, includeDirs, defines, packageName, outDir, types, abis, compilers, false);
+    this(headers, includeDirs, defines, packageName, outDir, types, abis, compilers, false, false);
   }
 
   /** The compiler command of {@code abi}: the one given, else its default. */

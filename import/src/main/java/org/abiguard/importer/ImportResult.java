@@ -9,6 +9,8 @@ import java.util.List;
  * @param found the C structs and unions asked for (by {@code types}, or declared in the headers),
  *     with what they need, by C name ({@code struct foo}, {@code union bar}, {@code foo_t})
  * @param written the C types whose mirrors were written
+ * @param mirrors the qualified Java names of the mirrors written: one per C type, or one per group
+ *     of ABIs for a type split per group ({@code splitAbis})
  * @param proven the C types whose mirrors abiguard compiled and every ABI's C compiler proved
  * @param leftOut each type that was asked for but not written, with the reason and C location
  * @param files the source files written
@@ -19,6 +21,7 @@ import java.util.List;
 public record ImportResult(
     List<String> found,
     List<String> written,
+    List<String> mirrors,
     List<String> proven,
     List<LeftOut> leftOut,
     List<Path> files,
@@ -36,6 +39,7 @@ public record ImportResult(
   public ImportResult {
     found = List.copyOf(found);
     written = List.copyOf(written);
+    mirrors = List.copyOf(mirrors);
     proven = List.copyOf(proven);
     leftOut = List.copyOf(leftOut);
     files = List.copyOf(files);

@@ -3,10 +3,8 @@ package org.abiguard.importer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,14 +15,10 @@ import javax.lang.model.SourceVersion;
 import org.abiguard.importer.c.Declarations;
 import org.abiguard.importer.c.Location;
 import org.abiguard.importer.c.Parser;
-import org.abiguard.importer.c.RecordDef;
 import org.abiguard.importer.cc.Probes;
 import org.abiguard.importer.cc.Toolchain;
-import org.abiguard.importer.mirror.JavaWriter;
 import org.abiguard.importer.mirror.Mapper;
 import org.abiguard.importer.mirror.MirrorType;
-import org.abiguard.importer.mirror.TypedefAnnotation;
-import org.abiguard.importer.mirror.Unmirrorable;
 import org.abiguard.importer.proof.CProof;
 import org.abiguard.importer.proof.JavaProof;
 
@@ -55,7 +49,11 @@ public final class Importer {
   /** Where the import is, for counting what is left out at which stage. */
   private String stage = "mapping";
 
-  private final Map<String, Integer> leftOutByStage = new LinkedHashMap<>();
+  /** The stage at which each id in {@link #leftOut} was left out. */
+  private final Map<String, String> stageOf = new LinkedHashMap<>();
+
+  private final List<Toolchain> toolchains = new ArrayList<>();
+  private final TypeClosure closure = new TypeClosure(toolchains, new Probes(), where);
 
   private Importer(ImportOptions options, ImportLog log) {
     this.options = options;
@@ -77,6 +75,7 @@ public final class Importer {
       log.error(problem);
       r =
           new ImportResult(
+              List.of(),
               List.of(),
               List.of(),
               List.of(),
@@ -107,7 +106,6 @@ public final class Importer {
       throws Failure, IOException, Toolchain.CompilerFailure {
     validate();
     List<String> abis = options.abis();
-    List<Toolchain> toolchains = new ArrayList<>();
     for (String abi : abis) {
       Toolchain tc =
           new Toolchain(
@@ -148,26 +146,45 @@ public final class Importer {
                       + " include with --types REGEX, or name those headers with --header"
                   : "matches --types " + options.types().pattern()));
     }
-    Probes probes = new Probes();
-    Mapper mapper = new Mapper(abis, decls, probes);
-    mapper.collecting = true;
-    for (int round = 0; round < 6; round++) {
-      closure(mapper, roots, abis, null);
-      if (!probes.pending()) {
-        break;
-      }
-      probes.evaluate(toolchains);
-    }
+    Mapper mapper = new Mapper(abis, decls, closure.probes());
+    closure.collectProbes(mapper, roots);
     log.info("probes evaluated by the compilers at " + millis(start) + " ms");
-    mapper.collecting = false;
-    Map<String, MirrorType> mirrors = new LinkedHashMap<>();
-    List<String> found = closure(mapper, roots, abis, mirrors);
+    Map<String, MirrorType> shared = new LinkedHashMap<>();
+    Map<String, TypeClosure.Failed> failures = new LinkedHashMap<>();
+    List<String> found = new ArrayList<>(closure.map(mapper, roots, shared, failures));
     log.info(
         "found "
             + found.size()
             + " C types ("
             + roots.size()
             + " asked for, the rest needed by them)");
+    failures.forEach((key, f) -> leaveOut(key, f.reason(), f.at()));
+    Map<String, MirrorType> mapped = new LinkedHashMap<>(shared);
+    TypeClosure.dropDependents(
+        shared,
+        MirrorType::dependencies,
+        (key, dep) -> leaveOut(key, needs(dep), mapped.get(key).location()));
+    AbiGroup everyAbi =
+        new AbiGroup(abis, options.packageName(), mapper, options.abiSpecific() ? abis : List.of());
+    MirrorSources sources = new MirrorSources(everyAbi, headers);
+    Map<String, Placed> mirrors = new LinkedHashMap<>();
+    shared.forEach((key, t) -> mirrors.put(key, new Placed(key, everyAbi, t, t.dependencies())));
+    List<AbiGroup> groups = List.of();
+    if (options.splitAbis()) {
+      List<String> rest = found.stream().filter(k -> !shared.containsKey(k)).toList();
+      AbiSplit.Result split =
+          new AbiSplit(options.packageName(), abis, closure).split(rest, shared.keySet(), mapper);
+      groups = split.groups();
+      mirrors.putAll(split.placed());
+      split.leftOut().forEach((id, f) -> leaveOut(id, f.reason(), f.at()));
+      for (String key : split.mirroredKeys()) {
+        leftOut.remove(key);
+        stageOf.remove(key);
+        if (!found.contains(key)) {
+          found.add(key); // a type only a group's declaration needs
+        }
+      }
+    }
     propagate(mirrors);
     int mirrored = mirrors.size();
     stage = "abiguard";
@@ -179,7 +196,7 @@ public final class Importer {
     for (int round = 0; round < MAX_PROOF_ROUNDS && !mirrors.isEmpty(); round++) {
       deleteTree(staging);
       Files.createDirectories(staging);
-      staged = writeSources(staging, mirrors, mapper);
+      staged = sources.write(staging, mirrors);
       Path proofDir = Files.createDirectories(work.resolve("proof-" + round));
       List<String> rel = staged.stream().map(p -> staging.relativize(p).toString()).toList();
       JavaProof.Result jr = JavaProof.compile(staging, rel, abis, proofDir);
@@ -200,7 +217,7 @@ public final class Importer {
         jr.errorsByFile()
             .forEach(
                 (file, errors) ->
-                    leaveOutFile(file, "abiguard: " + String.join("; ", errors), mirrors, mapper));
+                    leaveOutFile(file, "abiguard: " + String.join("; ", errors), mirrors, sources));
         propagate(mirrors);
         continue;
       }
@@ -232,8 +249,7 @@ public final class Importer {
       Path check = jr.classes().resolve("META-INF/abiguard/abi-check.c");
       if (Files.isRegularFile(check) && !mirrors.isEmpty()) {
         int before = mirrors.size();
-        List<String> names =
-            mirrors.values().stream().map(m -> options.packageName() + "." + m.javaName()).toList();
+        List<String> names = new ArrayList<>(alive(mirrors));
         for (Toolchain tc : toolchains) {
           CProof.Result cr = CProof.check(tc, check, names, proofDir);
           cr.notes().forEach(log::info);
@@ -253,7 +269,7 @@ public final class Importer {
     }
     // write what is proven (the staging may still hold mirrors the C compilers disproved)
     deleteTree(staging);
-    staged = writeSources(Files.createDirectories(staging), mirrors, mapper);
+    staged = sources.write(Files.createDirectories(staging), mirrors);
     Path root = options.outDir();
     List<Path> files = new ArrayList<>();
     for (Path p : staged) {
@@ -262,25 +278,47 @@ public final class Importer {
       Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       files.add(target);
     }
-    List<String> written = new ArrayList<>(mirrors.keySet());
+    Set<String> mirroredKeys = new java.util.HashSet<>();
+    mirrors.values().forEach(p -> mirroredKeys.add(p.type().key()));
+    List<String> written = found.stream().filter(mirroredKeys::contains).toList();
     long notPortable = 0;
     for (ImportResult.LeftOut l : leftOut.values()) {
       log.warn("left out " + l);
       notPortable += l.reason().startsWith("not portable") ? 1 : 0;
     }
-    if (notPortable > 0) {
+    if (notPortable > 0 && !options.splitAbis()) {
       log.info(
           notPortable
               + (notPortable == 1 ? " type is" : " types are")
               + " not portable between "
               + String.join(", ", abis)
-              + ": import them once for each group of ABIs that declare them alike, with"
-              + " --abi-specific into a package of its own (e.g. --abis x86_64,i386 --abi-specific"
-              + " --package org.example.x86)");
+              + ": import them once for each group of ABIs that declare them alike, each group's"
+              + " mirrors in a package of its own, with --split-abis (or with one import per"
+              + " group, --abis x86_64,i386 --abi-specific --package org.example.x86)");
+    }
+    for (AbiGroup g : groups) {
+      long count = mirrors.values().stream().filter(p -> p.group() == g).count();
+      log.info(
+          "split: "
+              + count
+              + (count == 1 ? " mirror" : " mirrors")
+              + " for "
+              + String.join(", ", g.abis())
+              + " alone in "
+              + g.pkg());
     }
     ImportResult result =
         new ImportResult(
-            found, written, written, List.copyOf(leftOut.values()), files, null, millis(start));
+            found,
+            written,
+            List.copyOf(alive(mirrors)),
+            written,
+            List.copyOf(leftOut.values()),
+            files,
+            null,
+            millis(start));
+    Map<String, Integer> byStage = new LinkedHashMap<>();
+    leftOut.keySet().forEach(id -> byStage.merge(stageOf.get(id), 1, Integer::sum));
     log.info(
         "types found: "
             + found.size()
@@ -289,15 +327,15 @@ public final class Importer {
             + "; proven for "
             + String.join(", ", abis)
             + " and written: "
-            + written.size()
+            + mirrors.size()
             + "; left out: "
             + leftOut.size()
             + " ("
-            + leftOutByStage.getOrDefault("mapping", 0)
+            + byStage.getOrDefault("mapping", 0)
             + " not mirrorable or not portable, "
-            + leftOutByStage.getOrDefault("abiguard", 0)
+            + byStage.getOrDefault("abiguard", 0)
             + " rejected by abiguard, "
-            + leftOutByStage.getOrDefault("C", 0)
+            + byStage.getOrDefault("C", 0)
             + " disproved by the C compilers); "
             + files.size()
             + " files written under "
@@ -336,137 +374,66 @@ public final class Importer {
     }
   }
 
-  /**
-   * Maps the roots and what they need on every ABI; with {@code mirrors} set, keeps the mirrors
-   * that are the same on every ABI and leaves the others out. Returns every key reached.
-   */
-  private List<String> closure(
-      Mapper mapper, List<String> roots, List<String> abis, Map<String, MirrorType> mirrors) {
-    Set<String> seen = new LinkedHashSet<>(roots);
-    Deque<String> queue = new ArrayDeque<>(roots);
-    while (!queue.isEmpty()) {
-      String key = queue.poll();
-      MirrorType first = null;
-      String firstAbi = null;
-      for (String abi : abis) {
-        RecordDef def = mapper.definition(abi, key);
-        if (def != null) {
-          where.putIfAbsent(key, def.location());
-          break;
-        }
-      }
-      String failure = Portability.declaredAlike(mapper, key, abis);
-      Location failureAt = where.get(key);
-      for (String abi : failure == null ? abis : List.<String>of()) {
-        try {
-          MirrorType t = mapper.map(abi, key);
-          where.putIfAbsent(key, t.location());
-          for (String dep : t.dependencies()) {
-            if (seen.add(dep)) {
-              queue.add(dep);
-            }
-          }
-          if (first == null) {
-            first = t;
-            firstAbi = abi;
-          } else if (failure == null && !first.sameAs(t)) {
-            failure =
-                "not portable: declared differently on "
-                    + firstAbi
-                    + " and "
-                    + abi
-                    + " ("
-                    + Portability.difference(first, t)
-                    + "); abiguard mirrors it only where one declaration serves every ABI";
-          }
-        } catch (Unmirrorable u) {
-          if (failure == null) {
-            failure =
-                (abis.size() > 1 && !u.getMessage().contains(" on " + abi) ? abi + ": " : "")
-                    + u.getMessage();
-            if (u.location() != null) {
-              failureAt = u.location();
-            }
-          }
-        }
-      }
-      if (mirrors == null) {
-        continue;
-      }
-      if (failure != null) {
-        leaveOut(key, failure, failureAt);
-      } else {
-        mirrors.put(key, first);
-      }
+  private void leaveOut(String id, String reason, Location at) {
+    Location l = at != null ? at : where.get(id);
+    if (!leftOut.containsKey(id)) {
+      stageOf.put(id, stage);
+      leftOut.put(
+          id, new ImportResult.LeftOut(id, reason, l == null ? "(unknown)" : headers.display(l)));
     }
-    return new ArrayList<>(seen);
   }
 
-  private void leaveOut(String key, String reason, Location at) {
-    Location l = at != null ? at : where.get(key);
-    if (!leftOut.containsKey(key)) {
-      leftOutByStage.merge(stage, 1, Integer::sum);
-    }
-    leftOut.putIfAbsent(
-        key, new ImportResult.LeftOut(key, reason, l == null ? "(unknown)" : headers.display(l)));
+  /** Why a mirror that needs {@code dep}, which is left out, is left out too. */
+  private String needs(String dep) {
+    ImportResult.LeftOut why = leftOut.get(dep);
+    return TypeClosure.needs(dep, why == null ? null : why.reason());
   }
 
   /** Leaves out every mirror that needs one that is left out, until none does. */
-  private void propagate(Map<String, MirrorType> mirrors) {
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (MirrorType t : new ArrayList<>(mirrors.values())) {
-        for (String dep : t.dependencies()) {
-          if (!mirrors.containsKey(dep)) {
-            mirrors.remove(t.key());
-            ImportResult.LeftOut why = leftOut.get(dep);
-            leaveOut(
-                t.key(),
-                "needs "
-                    + dep
-                    + ", which is left out"
-                    + (why == null ? "" : " (" + why.reason() + ")"),
-                t.location());
-            changed = true;
-            break;
-          }
-        }
-      }
-    }
+  private void propagate(Map<String, Placed> mirrors) {
+    Map<String, Placed> before = new LinkedHashMap<>(mirrors);
+    TypeClosure.dropDependents(
+        mirrors,
+        Placed::needs,
+        (id, dep) -> leaveOut(id, needs(dep), before.get(id).type().location()));
   }
 
+  /**
+   * Leaves out the mirror written as {@code file}, or every mirror using the typedef annotation.
+   */
   private void leaveOutFile(
-      String file, String reason, Map<String, MirrorType> mirrors, Mapper mapper) {
-    String simple = Path.of(file).getFileName().toString().replaceFirst("\\.java$", "");
-    for (MirrorType t : new ArrayList<>(mirrors.values())) {
-      if (t.javaName().equals(simple)) {
-        mirrors.remove(t.key());
-        leaveOut(t.key(), reason, t.location());
+      String file, String reason, Map<String, Placed> mirrors, MirrorSources sources) {
+    Path path = Path.of(file);
+    for (Placed p : new ArrayList<>(mirrors.values())) {
+      if (path.endsWith(MirrorSources.sourcePath(p.qualifiedName()))) {
+        mirrors.remove(p.id());
+        leaveOut(p.id(), reason, p.type().location());
         return;
       }
     }
     // a typedef annotation failed: every mirror using it goes
-    for (TypedefAnnotation ta : mapper.typedefAnnotations().values()) {
-      if (ta.javaName().equals(simple)) {
-        for (MirrorType t : new ArrayList<>(mirrors.values())) {
-          if (uses(t, "@" + ta.javaName())) {
-            mirrors.remove(t.key());
-            leaveOut(
-                t.key(),
-                "its typedef annotation " + ta.javaName() + " fails: " + reason,
-                t.location());
-          }
+    for (Placed p : new ArrayList<>(mirrors.values())) {
+      for (String annotation : sources.typedefsUsed(p).keySet()) {
+        if (path.endsWith(MirrorSources.sourcePath(annotation))) {
+          mirrors.remove(p.id());
+          leaveOut(
+              p.id(),
+              "its typedef annotation "
+                  + annotation.substring(annotation.lastIndexOf('.') + 1)
+                  + " fails: "
+                  + reason,
+              p.type().location());
+          break;
         }
       }
     }
   }
 
   /** The qualified Java names of the mirrors still in. */
-  private Set<String> alive(Map<String, MirrorType> mirrors) {
-    Set<String> names = new java.util.HashSet<>();
-    for (MirrorType t : mirrors.values()) {
-      names.add(options.packageName() + "." + t.javaName());
+  private static Set<String> alive(Map<String, Placed> mirrors) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Placed p : mirrors.values()) {
+      names.add(p.qualifiedName());
     }
     return names;
   }
@@ -474,21 +441,20 @@ public final class Importer {
   /**
    * Leaves out the mirrors abiguard wrote no assertions for (it did not lay them out); true if any.
    */
-  private boolean unasserted(String asserts, Map<String, MirrorType> mirrors) {
+  private boolean unasserted(String asserts, Map<String, Placed> mirrors) {
     // a mirror's block starts with "/* p.Name mirrors ..." (nested types: "/* p.Name.Inner mirrors
     // ...")
     boolean failed = false;
-    for (MirrorType t : new ArrayList<>(mirrors.values())) {
-      String name = options.packageName() + "." + t.javaName();
-      if (!asserts.contains("/* " + name + " mirrors ")) {
-        mirrors.remove(t.key());
+    for (Placed p : new ArrayList<>(mirrors.values())) {
+      if (!asserts.contains("/* " + p.qualifiedName() + " mirrors ")) {
+        mirrors.remove(p.id());
         leaveOut(
-            t.key(),
+            p.id(),
             "abiguard compiled the mirror but wrote no C assertions for it, so nothing proves it"
                 + " (this abiguard does not lay out "
-                + (t.union() ? "unions" : "this type")
+                + (p.type().union() ? "unions" : "this type")
                 + ")",
-            t.location());
+            p.type().location());
         failed = true;
       }
     }
@@ -496,7 +462,7 @@ public final class Importer {
   }
 
   /** Applies a C proof result; true if a mirror failed. */
-  private boolean apply(CProof.Result cr, Map<String, MirrorType> mirrors) throws Failure {
+  private boolean apply(CProof.Result cr, Map<String, Placed> mirrors) throws Failure {
     if (!cr.other().isEmpty()) {
       throw new Failure("the C proof failed outside any mirror:\n" + String.join("\n", cr.other()));
     }
@@ -507,56 +473,22 @@ public final class Importer {
           javaName.startsWith(options.packageName() + ".")
               ? javaName.substring(options.packageName().length() + 1)
               : javaName;
-      String top = relative.contains(".") ? relative.substring(0, relative.indexOf('.')) : relative;
-      for (MirrorType t : new ArrayList<>(mirrors.values())) {
-        if (t.javaName().equals(top)) {
-          mirrors.remove(t.key());
+      for (Placed p : new ArrayList<>(mirrors.values())) {
+        String name = p.qualifiedName();
+        if (javaName.equals(name) || javaName.startsWith(name + ".")) {
+          mirrors.remove(p.id());
           leaveOut(
-              t.key(),
+              p.id(),
               "the C compiler disproves the mirror "
                   + relative
                   + ": "
                   + String.join("; ", e.getValue()),
-              t.location());
+              p.type().location());
           failed = true;
         }
       }
     }
     return failed;
-  }
-
-  private static boolean uses(MirrorType t, String annotation) {
-    return t.members().stream().anyMatch(m -> m.annotations().contains(annotation))
-        || t.nested().stream().anyMatch(n -> uses(n, annotation));
-  }
-
-  /** Writes the mirrors and the typedef annotations they use under {@code root}. */
-  private List<Path> writeSources(Path root, Map<String, MirrorType> mirrors, Mapper mapper)
-      throws IOException {
-    Path dir = Files.createDirectories(root.resolve(options.packageName().replace('.', '/')));
-    List<Path> files = new ArrayList<>();
-    for (MirrorType t : mirrors.values()) {
-      Path f = dir.resolve(t.javaName() + ".java");
-      Files.writeString(
-          f,
-          JavaWriter.mirror(
-              t,
-              options.packageName(),
-              options.abis(),
-              options.abiSpecific(),
-              headers::javadocWhere,
-              headers::sourceLine));
-      files.add(f);
-    }
-    for (TypedefAnnotation ta : mapper.typedefAnnotations().values()) {
-      if (mirrors.values().stream().anyMatch(t -> uses(t, "@" + ta.javaName()))) {
-        Path f = dir.resolve(ta.javaName() + ".java");
-        Files.writeString(
-            f, JavaWriter.typedefAnnotation(ta, options.packageName(), headers::javadocWhere));
-        files.add(f);
-      }
-    }
-    return files;
   }
 
   /** Deletes a scratch directory and what it holds, if it exists; never throws. */

@@ -12,16 +12,17 @@ import java.util.regex.PatternSyntaxException;
 /**
  * {@code java -jar abiguard-import.jar --header public/memory.h [--header ...] [-I dir ...] [-D
  * NAME[=VALUE] ...] --package org.example.xen --out src/main/java [--types REGEX] [--abis
- * x86_64,i386,aarch64] [--cc ABI=COMMAND ...] [--abi-specific]}. Exit status 0 when every type
- * asked for was written and proven, 1 when some were left out, 2 on an error that stopped the
- * import.
+ * x86_64,i386,aarch64] [--cc ABI=COMMAND ...] [--abi-specific] [--split-abis]}. Exit status 0 when
+ * every type asked for was written and proven, 1 when some were left out, 2 on an error that
+ * stopped the import.
  */
 public final class Main {
   static final String USAGE =
       """
       usage: java -jar abiguard-import.jar --header HEADER [--header ...] [-I DIR ...]
                   [-D NAME[=VALUE] ...] --package PACKAGE --out DIR [--types REGEX]
-                  [--abis x86_64,i386,aarch64] [--cc ABI=COMMAND ...] [--abi-specific]""";
+                  [--abis x86_64,i386,aarch64] [--cc ABI=COMMAND ...] [--abi-specific]
+                  [--split-abis]""";
 
   /** What {@code --help} prints: the usage, each option and the exit statuses. */
   static final String HELP =
@@ -49,6 +50,11 @@ public final class Main {
             --abi-specific     the mirrors are for the --abis only (abis = {...} on each): for
                                types a header declares differently per architecture, imported
                                once per ABI into a package of its own
+            --split-abis       a type declared differently per ABI is imported once per group
+                               of ABIs that declare it alike, into a package of that group's
+                               own under PACKAGE (PACKAGE.x86_64_i386, PACKAGE.aarch64), with
+                               the types that nest it; the types every ABI shares stay in
+                               PACKAGE, and everything is proven in one build
             -h, --help         this text
 
           Exit status: 0 when every type asked for was written and proven, 1 when some were left out
@@ -92,10 +98,15 @@ public final class Main {
     List<String> abis = null;
     Map<String, List<String>> compilers = new LinkedHashMap<>();
     boolean abiSpecific = false;
+    boolean splitAbis = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--abi-specific")) {
         abiSpecific = true;
+        continue;
+      }
+      if (a.equals("--split-abis")) {
+        splitAbis = true;
         continue;
       }
       String inline = null;
@@ -163,6 +174,6 @@ public final class Main {
       Abi.of(abi);
     }
     return new ImportOptions(
-        headers, includes, defines, pkg, out, types, abis, compilers, abiSpecific);
+        headers, includes, defines, pkg, out, types, abis, compilers, abiSpecific, splitAbis);
   }
 }

@@ -102,7 +102,8 @@ class AbiSpecificImportTest {
             null,
             abis,
             Map.of(),
-            abiSpecific),
+            abiSpecific,
+            false),
         new RecordingLog());
   }
 }

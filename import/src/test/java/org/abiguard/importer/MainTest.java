@@ -58,6 +58,7 @@ class MainTest {
     assertEquals(List.of("gcc", "-m32"), o.compiler("i386"));
     assertEquals(List.of("aarch64-linux-gnu-gcc"), o.compiler("aarch64"));
     assertEquals(false, o.abiSpecific(), "mirrors for every ABI of the build");
+    assertEquals(false, o.splitAbis(), "types declared differently per ABI left out");
   }
 
   @Test
@@ -69,6 +70,15 @@ class MainTest {
             });
     assertEquals(true, o.abiSpecific());
     assertEquals(List.of("i386"), o.abis());
+  }
+
+  @Test
+  void splitAbisIsAFlag() {
+    ImportOptions o =
+        Main.parse(
+            new String[] {"--header", "h.h", "--split-abis", "--package", "p", "--out", "o"});
+    assertEquals(true, o.splitAbis());
+    assertEquals(false, o.abiSpecific());
   }
 
   @Test
@@ -89,7 +99,8 @@ class MainTest {
             "--types",
             "--abis",
             "--cc",
-            "--abi-specific")) {
+            "--abi-specific",
+            "--split-abis")) {
       assertTrue(Main.HELP.contains("\n  " + option + " "), option);
     }
   }

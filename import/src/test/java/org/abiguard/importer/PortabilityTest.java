@@ -51,6 +51,7 @@ class PortabilityTest {
             "tagless_t",
             "struct callback_register",
             "struct empty_marker",
+            "struct lowered",
             "callback_t"),
         r.found());
     assertEquals(
@@ -58,7 +59,13 @@ class PortabilityTest {
         r.proven());
     Map<String, ImportResult.LeftOut> left =
         r.leftOut().stream().collect(Collectors.toMap(ImportResult.LeftOut::cType, l -> l));
-    assertEquals(5, left.size());
+    assertEquals(6, left.size());
+    assertEquals("portability.h:58", left.get("struct lowered").location());
+    assertEquals(
+        "typedef 'loose_ulong' lowers the alignment of 'unsigned long' from 8 to 4 on x86_64, which"
+            + " abiguard has no annotation for (a packed struct lowers its members' alignment:"
+            + " @AbiStruct(pack = N))",
+        left.get("struct lowered").reason());
     assertEquals(
         "not portable: defined on i386, aarch64 but not on x86_64",
         left.get("callback_t").reason());

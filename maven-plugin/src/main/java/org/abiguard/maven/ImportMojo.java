@@ -59,6 +59,15 @@ public class ImportMojo extends AbstractCMojo {
   @Parameter(property = "abiguard.abiSpecific", defaultValue = "false")
   boolean abiSpecific;
 
+  /**
+   * Whether a type the headers declare differently per ABI is imported once per group of ABIs that
+   * declare it alike, each group's mirrors in a package of its own under {@code packageName}
+   * ({@code org.example.xen.aarch64}), beside the mirrors every ABI shares: the importer's {@code
+   * --split-abis}.
+   */
+  @Parameter(property = "abiguard.splitAbis", defaultValue = "false")
+  boolean splitAbis;
+
   /** Where the mirrors are written; added as a compile source root. */
   @Parameter(
       defaultValue = "${project.build.directory}/generated-sources/abiguard-import",
@@ -137,16 +146,25 @@ public class ImportMojo extends AbstractCMojo {
                           + (result.written().size() - result.proven().size())
                           + " mirrors written but not proven"
                       : "")
-                  + " (set <types> to leave them out, or <failOnLeftOut>false</failOnLeftOut>)");
+                  + " (set "
+                  + (!splitAbis
+                          && result.leftOut().stream()
+                              .anyMatch(l -> l.reason().startsWith("not portable"))
+                      ? "<splitAbis>true</splitAbis> to import the types declared differently per"
+                          + " ABI once per group of ABIs that declare them alike, "
+                      : "")
+                  + "<types> to leave them out, or <failOnLeftOut>false</failOnLeftOut>)");
         }
         getLog().warn(what);
       }
-      int n = result.written().size();
+      int n = result.mirrors().size();
+      int types = result.written().size();
       getLog()
           .info(
               "abiguard import: "
                   + n
                   + (n == 1 ? " mirror" : " mirrors")
+                  + (n == types ? "" : " of " + types + (types == 1 ? " C type" : " C types"))
                   + " written to "
                   + shown(out)
                   + ", proven on "
@@ -231,7 +249,8 @@ public class ImportMojo extends AbstractCMojo {
         pattern,
         abis,
         commands,
-        abiSpecific);
+        abiSpecific,
+        splitAbis);
   }
 
   /**
@@ -263,7 +282,11 @@ public class ImportMojo extends AbstractCMojo {
     lines.add("defines " + options.defines());
     lines.add("package " + options.packageName());
     lines.add("types " + (options.types() == null ? "" : options.types().pattern()));
-    lines.add("abis " + options.abis() + (options.abiSpecific() ? " only" : ""));
+    lines.add(
+        "abis "
+            + options.abis()
+            + (options.abiSpecific() ? " only" : "")
+            + (options.splitAbis() ? " split" : ""));
     lines.add("compilers " + new TreeMap<>(options.compilers()));
     lines.add("out " + options.outDir().toAbsolutePath());
     return Optional.of(ImportStamp.fingerprint(lines, files.get()));

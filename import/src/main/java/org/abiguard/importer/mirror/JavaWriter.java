@@ -33,8 +33,13 @@ public final class JavaWriter {
 
   private JavaWriter() {}
 
-  /** The source of a top-level mirror. */
   /**
+   * The source of a top-level mirror.
+   *
+   * @param abis the ABIs the C compilers proved it for
+   * @param abiSpecific whether it says it is for {@code abis} only ({@code abis = {...}})
+   * @param imports the qualified names of the other packages' types it uses (a mirror split per
+   *     group of ABIs uses the mirrors and typedef annotations all ABIs share)
    * @param where how Javadoc names a location ({@code {@code public/memory.h}, line 46})
    * @param sourceLine the declaration as the header writes it on a line, or {@code null}
    */
@@ -43,14 +48,17 @@ public final class JavaWriter {
       String pkg,
       List<String> abis,
       boolean abiSpecific,
+      List<String> imports,
       Function<Location, String> where,
       Function<Location, String> sourceLine) {
-    Set<String> imports = new TreeSet<>();
-    collectImports(t, imports);
+    Set<String> used = new TreeSet<>();
+    collectImports(t, used);
+    Set<String> all = new TreeSet<>(imports);
+    used.forEach(i -> all.add("org.abiguard." + i));
     StringBuilder sb = new StringBuilder();
     sb.append("package ").append(pkg).append(";\n\n");
-    for (String i : imports) {
-      sb.append("import org.abiguard.").append(i).append(";\n");
+    for (String i : all) {
+      sb.append("import ").append(i).append(";\n");
     }
     sb.append("\n/**\n * {@code ")
         .append(t.cSpelling())

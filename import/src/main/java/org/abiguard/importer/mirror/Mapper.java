@@ -53,7 +53,7 @@ public final class Mapper {
   private final List<String> abis;
   private final Map<String, Declarations> decls;
   private final Probes probes;
-  private final Map<String, String> javaNames = new LinkedHashMap<>();
+  private final Map<String, String> javaNames;
 
   /**
    * Names a mirror or typedef annotation must not take: abiguard's annotations (imported by the
@@ -111,7 +111,7 @@ public final class Mapper {
           "ByteBuffer",
           "MemorySegment");
 
-  private final Set<String> takenJavaNames = new HashSet<>(RESERVED);
+  private final Set<String> takenJavaNames;
   private final Map<String, TypedefAnnotation> typedefAnnotations = new LinkedHashMap<>();
 
   /** While true, probe values are placeholders and only the requests count. */
@@ -121,6 +121,26 @@ public final class Mapper {
     this.abis = abis;
     this.decls = decls;
     this.probes = probes;
+    this.javaNames = new LinkedHashMap<>();
+    this.takenJavaNames = new HashSet<>(RESERVED);
+  }
+
+  /**
+   * A mapper for {@code abis}, a group of the ABIs of {@code names}, that gives each C type and
+   * typedef annotation the Java name {@code names} gives it: a type split per group of ABIs has one
+   * name in every group's package, and no name of one package clashes with another's.
+   */
+  public Mapper(List<String> abis, Mapper names) {
+    this.abis = abis;
+    this.decls = names.decls;
+    this.probes = names.probes;
+    this.javaNames = names.javaNames;
+    this.takenJavaNames = names.takenJavaNames;
+  }
+
+  /** The ABIs whose values decide this mapper's widths and forms. */
+  public List<String> abis() {
+    return abis;
   }
 
   /** The typedef annotations the mapped mirrors use, by typedef name. */
@@ -587,6 +607,9 @@ public final class Mapper {
     CType target = d.resolve(t);
     sameKindOnEveryAbi(name, ctx, target);
     if (target instanceof CType.Basic b && b.isInteger() || target instanceof CType.Enum) {
+      if (target instanceof CType.Basic b) {
+        notLowered(name, b, ctx.location);
+      }
       TypedefAnnotation ta = typedefAnnotation(name, ctx.location);
       Width w = width(name, ctx.location);
       ann.add("@" + ta.javaName());
@@ -703,6 +726,37 @@ public final class Mapper {
           at);
     }
     return java.util.Optional.of(member.get(abis.get(0)));
+  }
+
+  /**
+   * Throws if the typedef {@code name} lowers the alignment of its integer type on some ABI, as
+   * Linux's {@code typedef unsigned long __attribute__((aligned(4))) packed_ulong} does on x86_64:
+   * a mirror's integer has its type's alignment, and no annotation lowers it.
+   */
+  private void notLowered(String name, CType.Basic target, Location at) throws Unmirrorable {
+    Map<String, Long> own = all("_Alignof(" + name + ")", at);
+    Map<String, Long> natural = all("_Alignof(" + target.name() + ")", at);
+    if (collecting) {
+      return;
+    }
+    for (String abi : abis) {
+      if (own.get(abi) < natural.get(abi)) {
+        throw new Unmirrorable(
+            "typedef '"
+                + name
+                + "' lowers the alignment of '"
+                + target.name()
+                + "' from "
+                + natural.get(abi)
+                + " to "
+                + own.get(abi)
+                + " on "
+                + abi
+                + ", which abiguard has no annotation for (a packed struct lowers its members'"
+                + " alignment: @AbiStruct(pack = N))",
+            at);
+      }
+    }
   }
 
   /** The typedef name whose own type is the tagless definition {@code t} resolves to. */

@@ -79,7 +79,8 @@ class MapperTest {
     for (String abi : ABIS) {
       assertTrue(first.sameAs(mapper.map(abi, key)), key + " maps alike on " + abi);
     }
-    return JavaWriter.mirror(first, "p", ABIS, false, l -> "line " + l.line(), l -> null);
+    return JavaWriter.mirror(
+        first, "p", ABIS, false, List.of(), l -> "line " + l.line(), l -> null);
   }
 
   static void assertContains(String text, String part) {

@@ -57,3 +57,17 @@ struct lowered {
     uint32_t id;
     loose_ulong mask;
 };
+
+/* members packed one by one (Linux's SMMRegisters): each still where its type's alignment puts it,
+   so the packing changes nothing and the mirror is exact */
+typedef struct {
+    unsigned int eax;
+    unsigned int ebx __attribute__((packed));
+    unsigned int ecx __attribute__((packed));
+} packed_in_place;
+
+/* a packed member the packing moves: at offset 1, not 4 */
+struct packed_moves {
+    char c;
+    unsigned int x __attribute__((packed));
+};

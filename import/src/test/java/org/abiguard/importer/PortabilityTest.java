@@ -52,14 +52,27 @@ class PortabilityTest {
             "struct callback_register",
             "struct empty_marker",
             "struct lowered",
+            "packed_in_place",
+            "struct packed_moves",
             "callback_t"),
         r.found());
     assertEquals(
-        List.of("struct same_everywhere", "struct aligned_u64", "tagless_t", "struct empty_marker"),
+        List.of(
+            "struct same_everywhere",
+            "struct aligned_u64",
+            "tagless_t",
+            "struct empty_marker",
+            "packed_in_place"),
         r.proven());
     Map<String, ImportResult.LeftOut> left =
         r.leftOut().stream().collect(Collectors.toMap(ImportResult.LeftOut::cType, l -> l));
-    assertEquals(6, left.size());
+    assertEquals(7, left.size());
+    assertEquals("portability.h:72", left.get("struct packed_moves").location());
+    assertEquals(
+        "member 'x' has its own __attribute__((packed)), which moves it off its type's alignment,"
+            + " or lowers the struct's, on x86_64; abiguard has no annotation for a packed member"
+            + " (only for a packed struct: @AbiStruct(pack = 1))",
+        left.get("struct packed_moves").reason());
     assertEquals("portability.h:58", left.get("struct lowered").location());
     assertEquals(
         "typedef 'loose_ulong' lowers the alignment of 'unsigned long' from 8 to 4 on x86_64, which"
@@ -111,6 +124,11 @@ class PortabilityTest {
         Files.readString(p.resolve("EmptyMarker.java")),
         "@AbiStruct(name = \"empty_marker\", empty = true)\npublic class EmptyMarker {");
     assertFalse(Files.exists(p.resolve("DiffersByAbi.java")), "a type left out is not written");
+    String inPlace = Files.readString(p.resolve("PackedInPlace.java"));
+    XenImportTest.assertContains(
+        inPlace,
+        "@AbiStruct(name = \"packed_in_place\", typedef = true)\npublic class PackedInPlace {");
+    XenImportTest.assertContains(inPlace, "@U32 public long ebx;");
   }
 
   @Test

@@ -271,12 +271,7 @@ public final class Mapper {
       }
       Ctx ctx = new Ctx(abi, key, nested, deps, outer, nestedNames, m.location(), object);
       if (m.packed()) {
-        throw new Unmirrorable(
-            "member "
-                + describe(m)
-                + " has __attribute__((packed)), which abiguard has no"
-                + " annotation for (only a packed struct: @AbiStruct(pack = 1))",
-            m.location());
+        packedInPlace(m, object);
       }
       List<String> ann = new ArrayList<>();
       boolean flexible = m.type() instanceof CType.Array fa && fa.length() == null;
@@ -691,6 +686,53 @@ public final class Mapper {
     }
     throw new Unmirrorable(
         "an aligned typedef of a struct, union or array has no mirror", ctx.location);
+  }
+
+  /**
+   * Throws unless the member's own {@code __attribute__((packed))} changes nothing on any ABI: it
+   * gives the member alignment 1, which no annotation says, so the member is mirrored as declared
+   * only where it sits at a multiple of its type's alignment anyway and that alignment does not
+   * exceed the struct's (Linux's {@code SMMRegisters}, six {@code unsigned int}s each {@code
+   * packed}). The C proof then checks the struct's size and alignment as for every mirror.
+   */
+  private void packedInPlace(RecordDef.Member m, String object) throws Unmirrorable {
+    if (m.name() == null || m.bits() != null) {
+      throw new Unmirrorable(packedMember(m, ""), m.location());
+    }
+    String lvalue = object + "." + m.name();
+    String type = "_Alignof(__typeof__(" + lvalue + "))";
+    Map<String, Long> moved =
+        all(
+            "(unsigned long)&("
+                + lvalue
+                + ") % "
+                + type
+                + " + ("
+                + type
+                + " > _Alignof(__typeof__("
+                + object
+                + ")))",
+            m.location());
+    if (collecting) {
+      return;
+    }
+    for (String abi : abis) {
+      if (moved.get(abi) != 0) {
+        throw new Unmirrorable(
+            packedMember(
+                m, ", which moves it off its type's alignment, or lowers the struct's, on " + abi),
+            m.location());
+      }
+    }
+  }
+
+  private static String packedMember(RecordDef.Member m, String effect) {
+    return "member "
+        + describe(m)
+        + " has its own __attribute__((packed))"
+        + effect
+        + "; abiguard has no annotation for a packed member (only for a packed struct:"
+        + " @AbiStruct(pack = 1))";
   }
 
   /**

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,6 +107,39 @@ class SplitAbisImportTest {
             InvocationTargetException.class,
             () -> cpu32.getMethod("codec", String.class).invoke(null, "aarch64"));
     assertEquals(IllegalArgumentException.class, e.getCause().getClass());
+
+    // reg_t is 32 bits in i386's package and 64 in the other's: each marshaller holds a frame's
+    // registers to its own width, and writes the bytes its ABI lays out
+    long big = 0x1_0000_0000L;
+    ByteBuffer lp64 = ByteBuffer.allocate(32);
+    write(loader, "p.x86_64_aarch64", frame(loader, "p.x86_64_aarch64", big), lp64);
+    assertEquals(big, lp64.order(ByteOrder.LITTLE_ENDIAN).getLong(8 + 8), "cpu.ip at 16");
+    ByteBuffer ilp32 = ByteBuffer.allocate(20);
+    InvocationTargetException range =
+        assertThrows(
+            InvocationTargetException.class,
+            () -> write(loader, "p.i386", frame(loader, "p.i386", big), ilp32));
+    assertEquals("org.abiguard.AbiRangeException", range.getCause().getClass().getName());
+    assertEquals(ByteBuffer.allocate(20), ilp32, "nothing written");
+    write(loader, "p.i386", frame(loader, "p.i386", big - 1), ilp32);
+    assertEquals(
+        (int) (big - 1), ilp32.order(ByteOrder.LITTLE_ENDIAN).getInt(4 + 4), "cpu.ip at 8");
+  }
+
+  /** A {@code Frame} of package {@code pkg} whose {@code cpu.ip} is {@code ip}. */
+  private static Object frame(ClassLoader loader, String pkg, long ip) throws Exception {
+    Object frame = loader.loadClass(pkg + ".Frame").getConstructor().newInstance();
+    Object cpu = frame.getClass().getField("cpu").get(frame);
+    cpu.getClass().getField("ip").setLong(cpu, ip);
+    return frame;
+  }
+
+  private static void write(ClassLoader loader, String pkg, Object frame, ByteBuffer buf)
+      throws Exception {
+    loader
+        .loadClass(pkg + ".FrameMarshaller")
+        .getMethod("write", frame.getClass(), ByteBuffer.class, int.class)
+        .invoke(null, frame, buf, 0);
   }
 
   @Test

@@ -736,7 +736,7 @@ public final class AbiRuntime {
             + abi
             + "; generated for "
             + generated
-            + " (-Aabiguard.abis)");
+            + " (the ABIs of -Aabiguard.abis the mirror is for)");
   }
 
   private static final class Codec<T> implements AbiCodec<T> {

@@ -107,6 +107,10 @@ class SplitAbisImportTest {
             InvocationTargetException.class,
             () -> cpu32.getMethod("codec", String.class).invoke(null, "aarch64"));
     assertEquals(IllegalArgumentException.class, e.getCause().getClass());
+    assertEquals(
+        "no codec of struct cpu for ABI aarch64; generated for i386 (the ABIs of -Aabiguard.abis"
+            + " the mirror is for)",
+        e.getCause().getMessage());
 
     // reg_t is 32 bits in i386's package and 64 in the other's: each marshaller holds a frame's
     // registers to its own width, and writes the bytes its ABI lays out

@@ -80,7 +80,7 @@ class CodecTest {
       assertEquals(
           "no codec of struct xen_add_to_physmap for ABI "
               + abi
-              + "; generated for x86_64, i386 (-Aabiguard.abis)",
+              + "; generated for x86_64, i386 (the ABIs of -Aabiguard.abis the mirror is for)",
           e.getMessage());
     }
   }

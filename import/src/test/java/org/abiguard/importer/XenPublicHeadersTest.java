@@ -98,6 +98,58 @@ class XenPublicHeadersTest {
   }
 
   /**
+   * With {@code --split-abis} the same import mirrors every type: what x86 and Arm declare
+   * differently once for x86_64 and i386 (which declare it alike) and once for aarch64, each in a
+   * package of its own, with what those declarations need; the rest once, for all three.
+   */
+  @Test
+  void withSplitAbisEveryTypeHasAMirrorForItsAbis() throws Exception {
+    List<String> abis = List.of("x86_64", "i386", "aarch64");
+    String missing = Compilers.missing(abis);
+    assumeTrue(missing == null, () -> "skipped: " + missing);
+    RecordingLog log = new RecordingLog();
+    ImportResult r =
+        Importer.run(
+            new ImportOptions(
+                HEADERS,
+                List.of(XenImportTest.XEN),
+                XenImportTest.XEN_DEFINES,
+                "org.example.xen",
+                out,
+                null,
+                abis,
+                Map.of(),
+                false,
+                true),
+            log);
+    assertTrue(r.success(), () -> r.leftOut().toString());
+    // hvm_vmce_vcpu: only x86's xen_domctl_ext_vcpucontext needs it
+    assertEquals(297, r.found().size());
+    assertEquals(r.found(), r.written());
+    assertEquals(303, r.mirrors().size());
+    assertTrue(
+        log.infos.contains(
+            "split: 13 mirrors for x86_64, i386 alone in org.example.xen.x86_64_i386"),
+        log.infos::toString);
+    assertTrue(
+        log.infos.contains("split: 8 mirrors for aarch64 alone in org.example.xen.aarch64"),
+        log.infos::toString);
+    Path xen = out.resolve("org/example/xen");
+    String x86 = Files.readString(xen.resolve("x86_64_i386/XenArchDomainconfig.java"));
+    XenImportTest.assertContains(
+        x86, "@AbiStruct(name = \"xen_arch_domainconfig\", abis = {\"x86_64\", \"i386\"})");
+    XenImportTest.assertContains(x86, "@U32 public long emulationFlags;");
+    String arm = Files.readString(xen.resolve("aarch64/XenArchDomainconfig.java"));
+    XenImportTest.assertContains(
+        arm, "@AbiStruct(name = \"xen_arch_domainconfig\", abis = \"aarch64\")");
+    XenImportTest.assertContains(arm, "@U8 public int gicVersion;");
+    assertTrue(Files.exists(xen.resolve("x86_64_i386/HvmVmceVcpu.java")));
+    assertFalse(Files.exists(xen.resolve("aarch64/HvmVmceVcpu.java")), "x86's alone");
+    assertFalse(Files.exists(xen.resolve("XenArchDomainconfig.java")), "no mirror for all three");
+    assertTrue(Files.exists(xen.resolve("XenMemoryReservation.java")), "shared by all three");
+  }
+
+  /**
    * Xen on Arm: {@code struct vcpu_info} and {@code struct shared_info} hold {@code struct
    * arch_vcpu_info {}} and {@code struct arch_shared_info {}}, GNU C's empty structs, mirrored with
    * {@code empty = true} and proven by aarch64's gcc.

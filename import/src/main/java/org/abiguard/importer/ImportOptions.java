@@ -56,17 +56,85 @@ public record ImportOptions(
     compilers = compilers == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(compilers));
   }
 
-  /** Mirrors for every ABI of the build that compiles them. */
-  public ImportOptions(
-      List<String> headers,
-      List<Path> includeDirs,
-      List<String> defines,
-      String packageName,
-      Path outDir,
-      Pattern types,
-      List<String> abis,
-      Map<String, List<String>> compilers) {
-    this(headers, includeDirs, defines, packageName, outDir, types, abis, compilers, false, false);
+  /**
+   * Options for {@code headers}, found through {@code includeDirs}, mirrored in {@code packageName}
+   * under {@code outDir}; by default every type the headers declare, for the three ABIs with their
+   * default compilers, without definitions.
+   */
+  public static Builder builder(
+      List<String> headers, List<Path> includeDirs, String packageName, Path outDir) {
+    return new Builder(headers, includeDirs, packageName, outDir);
+  }
+
+  /** Import options one at a time: {@code ImportOptions.builder(...).abis(...).build()}. */
+  public static final class Builder {
+    private final List<String> headers;
+    private final List<Path> includeDirs;
+    private final String packageName;
+    private final Path outDir;
+    private List<String> defines = List.of();
+    private Pattern types;
+    private List<String> abis;
+    private Map<String, List<String>> compilers;
+    private boolean abiSpecific;
+    private boolean splitAbis;
+
+    private Builder(List<String> headers, List<Path> includeDirs, String packageName, Path outDir) {
+      this.headers = headers;
+      this.includeDirs = includeDirs;
+      this.packageName = packageName;
+      this.outDir = outDir;
+    }
+
+    /** {@code -D} definitions, each {@code NAME} or {@code NAME=VALUE}. */
+    public Builder defines(List<String> defines) {
+      this.defines = defines;
+      return this;
+    }
+
+    /** The types to mirror, by C name; {@code null} for those the headers declare. */
+    public Builder types(Pattern types) {
+      this.types = types;
+      return this;
+    }
+
+    /** The target ABIs, the first primary. */
+    public Builder abis(List<String> abis) {
+      this.abis = abis;
+      return this;
+    }
+
+    /** Compiler commands by ABI, replacing the defaults. */
+    public Builder compilers(Map<String, List<String>> compilers) {
+      this.compilers = compilers;
+      return this;
+    }
+
+    /** Whether every mirror says it is for the ABIs alone ({@code --abi-specific}). */
+    public Builder abiSpecific(boolean abiSpecific) {
+      this.abiSpecific = abiSpecific;
+      return this;
+    }
+
+    /** Whether types declared differently per ABI are split per group ({@code --split-abis}). */
+    public Builder splitAbis(boolean splitAbis) {
+      this.splitAbis = splitAbis;
+      return this;
+    }
+
+    public ImportOptions build() {
+      return new ImportOptions(
+          headers,
+          includeDirs,
+          defines,
+          packageName,
+          outDir,
+          types,
+          abis,
+          compilers,
+          abiSpecific,
+          splitAbis);
+    }
   }
 
   /** The compiler command of {@code abi}: the one given, else its default. */

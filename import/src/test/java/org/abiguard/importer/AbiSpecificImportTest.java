@@ -93,17 +93,10 @@ class AbiSpecificImportTest {
 
   private ImportResult importFor(List<String> abis, String pkg, boolean abiSpecific) {
     return Importer.run(
-        new ImportOptions(
-            List.of("per_abi.h"),
-            List.of(PortabilityTest.HEADERS),
-            List.of(),
-            pkg,
-            out,
-            null,
-            abis,
-            Map.of(),
-            abiSpecific,
-            false),
+        ImportOptions.builder(List.of("per_abi.h"), List.of(PortabilityTest.HEADERS), pkg, out)
+            .abis(abis)
+            .abiSpecific(abiSpecific)
+            .build(),
         new RecordingLog());
   }
 }

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.abiguard.AbiCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +31,9 @@ class LayoutsImportTest {
     RecordingLog log = new RecordingLog();
     ImportResult r =
         Importer.run(
-            new ImportOptions(
-                List.of("layouts.h"),
-                List.of(PortabilityTest.HEADERS),
-                List.of(),
-                "p",
-                out,
-                null,
-                ABIS,
-                Map.of()),
+            ImportOptions.builder(List.of("layouts.h"), List.of(PortabilityTest.HEADERS), "p", out)
+                .abis(ABIS)
+                .build(),
             log);
     assertTrue(r.success(), () -> r.leftOut() + " " + r.problem());
     assertEquals(19, r.proven().size());

@@ -126,15 +126,11 @@ class LinuxHeadersTest {
         Files.isRegularFile(Path.of("/usr/include").resolve(header)),
         () -> "skipped: no /usr/include/" + header + " (Debian's linux-libc-dev)");
     return Importer.run(
-        new ImportOptions(
-            List.of(header),
-            List.of(),
-            List.of(),
-            "org.example.linux",
-            out,
-            types,
-            abis,
-            compilers),
+        ImportOptions.builder(List.of(header), List.of(), "org.example.linux", out)
+            .types(types)
+            .abis(abis)
+            .compilers(compilers)
+            .build(),
         new RecordingLog());
   }
 }

@@ -29,15 +29,9 @@ class PortabilityTest {
     assumeTrue(missing == null, () -> "skipped: " + missing);
     ImportResult r =
         Importer.run(
-            new ImportOptions(
-                List.of("portability.h"),
-                List.of(HEADERS),
-                List.of(),
-                "p",
-                out,
-                null,
-                ABIS,
-                Map.of()),
+            ImportOptions.builder(List.of("portability.h"), List.of(HEADERS), "p", out)
+                .abis(ABIS)
+                .build(),
             new RecordingLog());
     assertNull(r.problem());
     assertFalse(r.success());
@@ -138,15 +132,10 @@ class PortabilityTest {
     RecordingLog log = new RecordingLog();
     ImportResult r =
         Importer.run(
-            new ImportOptions(
-                List.of(HEADERS.resolve("broken.h").toString()),
-                List.of(),
-                List.of(),
-                "p",
-                out,
-                null,
-                List.of("x86_64"),
-                Map.of()),
+            ImportOptions.builder(
+                    List.of(HEADERS.resolve("broken.h").toString()), List.of(), "p", out)
+                .abis(List.of("x86_64"))
+                .build(),
             log);
     assertFalse(r.success());
     assertTrue(r.problem().contains("x86_64: the headers do not compile with 'gcc'"), r.problem());
@@ -158,15 +147,10 @@ class PortabilityTest {
   void aMissingCompilerIsNamed() {
     ImportResult r =
         Importer.run(
-            new ImportOptions(
-                List.of("portability.h"),
-                List.of(HEADERS),
-                List.of(),
-                "p",
-                out,
-                null,
-                List.of("aarch64"),
-                Map.of("aarch64", List.of("abiguard-no-such-cc"))),
+            ImportOptions.builder(List.of("portability.h"), List.of(HEADERS), "p", out)
+                .abis(List.of("aarch64"))
+                .compilers(Map.of("aarch64", List.of("abiguard-no-such-cc")))
+                .build(),
             new RecordingLog());
     assertEquals(
         "aarch64: no C compiler 'abiguard-no-such-cc' (give the compiler with --cc aarch64=COMMAND)",

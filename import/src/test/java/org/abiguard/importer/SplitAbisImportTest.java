@@ -198,15 +198,10 @@ class SplitAbisImportTest {
     RecordingLog log = new RecordingLog();
     ImportResult r =
         Importer.run(
-            new ImportOptions(
-                List.of("split_abi.h"),
-                List.of(PortabilityTest.HEADERS),
-                List.of(),
-                "p",
-                out,
-                null,
-                ABIS,
-                Map.of()),
+            ImportOptions.builder(
+                    List.of("split_abi.h"), List.of(PortabilityTest.HEADERS), "p", out)
+                .abis(ABIS)
+                .build(),
             log);
     assertEquals(List.of("struct hdr", "struct word"), r.proven());
     assertEquals(
@@ -223,17 +218,11 @@ class SplitAbisImportTest {
 
   private ImportResult importSplit(List<String> defines, RecordingLog log) {
     return Importer.run(
-        new ImportOptions(
-            List.of("split_abi.h"),
-            List.of(PortabilityTest.HEADERS),
-            defines,
-            "p",
-            out,
-            null,
-            ABIS,
-            Map.of(),
-            false,
-            true),
+        ImportOptions.builder(List.of("split_abi.h"), List.of(PortabilityTest.HEADERS), "p", out)
+            .defines(defines)
+            .abis(ABIS)
+            .splitAbis(true)
+            .build(),
         log);
   }
 

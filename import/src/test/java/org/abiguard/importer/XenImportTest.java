@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,15 +35,12 @@ class XenImportTest {
   @TempDir Path classes;
 
   static ImportOptions memoryH(Path out, List<String> abis, Pattern types) {
-    return new ImportOptions(
-        List.of("stdint.h", "public/memory.h"),
-        List.of(XEN),
-        XEN_DEFINES,
-        "org.example.xen",
-        out,
-        types,
-        abis,
-        Map.of());
+    return ImportOptions.builder(
+            List.of("stdint.h", "public/memory.h"), List.of(XEN), "org.example.xen", out)
+        .defines(XEN_DEFINES)
+        .types(types)
+        .abis(abis)
+        .build();
   }
 
   @Test

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,22 +40,7 @@ class XenPublicHeadersTest {
 
   @Test
   void everyTypeIsProvenOrLeftOutWithItsReason() {
-    List<String> abis = List.of("x86_64", "i386", "aarch64");
-    String missing = Compilers.missing(abis);
-    assumeTrue(missing == null, () -> "skipped: " + missing);
-    RecordingLog log = new RecordingLog();
-    ImportResult r =
-        Importer.run(
-            new ImportOptions(
-                HEADERS,
-                List.of(XenImportTest.XEN),
-                XenImportTest.XEN_DEFINES,
-                "org.example.xen",
-                out,
-                null,
-                abis,
-                Map.of()),
-            log);
+    ImportResult r = importTwelve(false, new RecordingLog());
     assertNull(r.problem());
     assertEquals(296, r.found().size());
     assertEquals(r.written(), r.proven());
@@ -104,24 +88,8 @@ class XenPublicHeadersTest {
    */
   @Test
   void withSplitAbisEveryTypeHasAMirrorForItsAbis() throws Exception {
-    List<String> abis = List.of("x86_64", "i386", "aarch64");
-    String missing = Compilers.missing(abis);
-    assumeTrue(missing == null, () -> "skipped: " + missing);
     RecordingLog log = new RecordingLog();
-    ImportResult r =
-        Importer.run(
-            new ImportOptions(
-                HEADERS,
-                List.of(XenImportTest.XEN),
-                XenImportTest.XEN_DEFINES,
-                "org.example.xen",
-                out,
-                null,
-                abis,
-                Map.of(),
-                false,
-                true),
-            log);
+    ImportResult r = importTwelve(true, log);
     assertTrue(r.success(), () -> r.leftOut().toString());
     // hvm_vmce_vcpu: only x86's xen_domctl_ext_vcpucontext needs it
     assertEquals(297, r.found().size());
@@ -149,6 +117,20 @@ class XenPublicHeadersTest {
     assertTrue(Files.exists(xen.resolve("XenMemoryReservation.java")), "shared by all three");
   }
 
+  /** The twelve headers for the three ABIs, split per group of ABIs or not. */
+  private ImportResult importTwelve(boolean splitAbis, RecordingLog log) {
+    List<String> abis = List.of("x86_64", "i386", "aarch64");
+    String missing = Compilers.missing(abis);
+    assumeTrue(missing == null, () -> "skipped: " + missing);
+    return Importer.run(
+        ImportOptions.builder(HEADERS, List.of(XenImportTest.XEN), "org.example.xen", out)
+            .defines(XenImportTest.XEN_DEFINES)
+            .abis(abis)
+            .splitAbis(splitAbis)
+            .build(),
+        log);
+  }
+
   /**
    * Xen on Arm: {@code struct vcpu_info} and {@code struct shared_info} hold {@code struct
    * arch_vcpu_info {}} and {@code struct arch_shared_info {}}, GNU C's empty structs, mirrored with
@@ -161,15 +143,14 @@ class XenPublicHeadersTest {
     assumeTrue(missing == null, () -> "skipped: " + missing);
     ImportResult r =
         Importer.run(
-            new ImportOptions(
-                List.of("stdint.h", "public/xen.h"),
-                List.of(XenImportTest.XEN),
-                XenImportTest.XEN_DEFINES,
-                "org.example.xen.arm",
-                out,
-                null,
-                abis,
-                Map.of()),
+            ImportOptions.builder(
+                    List.of("stdint.h", "public/xen.h"),
+                    List.of(XenImportTest.XEN),
+                    "org.example.xen.arm",
+                    out)
+                .defines(XenImportTest.XEN_DEFINES)
+                .abis(abis)
+                .build(),
             new RecordingLog());
     assertNull(r.problem());
     assertTrue(r.success(), r.leftOut().toString());

@@ -39,15 +39,15 @@ class ImportedMirrorsTest {
 
   /** The options the committed mirrors were imported with (see README, "The mirrors"). */
   static ImportOptions options(Path out) {
-    return new ImportOptions(
-        List.of("stdint.h", "public/memory.h", "public/event_channel.h"),
-        List.of(MirrorLayoutTest.XEN_INCLUDE),
-        List.of("__XEN_INTERFACE_VERSION__=0x00040600"),
-        "org.abiguard.example.xen.pub",
-        out,
-        Pattern.compile(TYPES),
-        List.of("x86_64", "i386"),
-        null);
+    return ImportOptions.builder(
+            List.of("stdint.h", "public/memory.h", "public/event_channel.h"),
+            List.of(MirrorLayoutTest.XEN_INCLUDE),
+            "org.abiguard.example.xen.pub",
+            out)
+        .defines(List.of("__XEN_INTERFACE_VERSION__=0x00040600"))
+        .types(Pattern.compile(TYPES))
+        .abis(List.of("x86_64", "i386"))
+        .build();
   }
 
   /** The sources the importer does not write: constants, and the e820 entry (no public header). */

@@ -102,6 +102,18 @@ public record LayoutChange(
         return "changed alignment from " + was + " to " + now;
       }
     },
+    /**
+     * The type's mirror has another Java name than in the baseline ({@code was}), for the ABIs of
+     * its layouts: a class renamed or moved, or a type that one mirror served for every ABI and
+     * mirrors per group of ABIs serve now (or the other way round). Its layouts are compared with
+     * the baseline's of the same C type on the same ABIs.
+     */
+    MIRRORED_BY(true) {
+      @Override
+      String describe(@Nullable String was, @Nullable String now) {
+        return "was mirrored by " + was;
+      }
+    },
     /** A layout for an ABI the baseline does not have: nothing to compare it with. */
     ABI_ADDED(true) {
       @Override

@@ -19,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  * LayoutChange} per aspect and ABI. It needs no compiler; the processor's baseline check ({@link
  * BaselineChecker}) and the Maven plugin's {@code check-abi} both word and report what it finds.
  *
- * <p>Types are matched by Java name, members by C name, layouts by ABI. The order is fixed: for
- * each baseline type, its own changes (byte order, then size and alignment per ABI), then each
- * baseline member's changes over all ABIs (members in first-seen order), then the members the
- * current build added; after all baseline types, the types the current build added.
+ * <p>Types are matched by Java name, members by C name, layouts by ABI. A baseline type whose Java
+ * name is gone is matched by its C name (and kind) to the current types of Java names the baseline
+ * does not have, each on the ABIs of its layouts: a mirror renamed or moved, or split per group of
+ * ABIs ({@code abis = {...}}), keeps its layouts compared; a reference to it from another type's
+ * member counts as the same type. The order is fixed: for each baseline type, its own changes (byte
+ * order, then size and alignment per ABI), then each baseline member's changes over all ABIs
+ * (members in first-seen order), then the members the current build added; after all baseline
+ * types, the types the current build added.
  */
 public final class ManifestComparison {
   private ManifestComparison() {}
@@ -34,39 +38,92 @@ public final class ManifestComparison {
       now.put(s.java(), s);
     }
     Set<String> old = new LinkedHashSet<>();
-    List<LayoutChange> changes = new ArrayList<>();
     for (Struct was : baseline) {
       old.add(was.java());
+    }
+    Map<String, List<Struct>> successors = new LinkedHashMap<>();
+    Map<String, Set<String>> renamed = new LinkedHashMap<>();
+    for (Struct was : baseline) {
+      if (!now.containsKey(was.java())) {
+        List<Struct> next = successors(was, current, old);
+        successors.put(was.java(), next);
+        for (Struct s : next) {
+          renamed.computeIfAbsent(was.java(), k -> new LinkedHashSet<>()).add(s.java());
+        }
+      }
+    }
+    List<LayoutChange> changes = new ArrayList<>();
+    Set<String> matched = new LinkedHashSet<>();
+    for (Struct was : baseline) {
       Struct is = now.get(was.java());
-      if (is == null) {
-        changes.add(
-            new LayoutChange(
-                was.java(),
-                was.c(),
-                null,
-                null,
-                null,
-                Aspect.REMOVED,
-                null,
-                was.java(),
-                null,
-                was.kind()));
-      } else {
-        new TypeComparison(was, is, changes).run();
+      if (is != null) {
+        new TypeComparison(was, is, renamed, changes).run();
+        continue;
+      }
+      List<Struct> next = successors.getOrDefault(was.java(), List.of());
+      if (next.isEmpty()) {
+        changes.add(ofType(was, null, Aspect.REMOVED, was.java(), null));
+        continue;
+      }
+      Set<String> uncovered = new LinkedHashSet<>(was.layouts().keySet());
+      for (Struct s : next) {
+        matched.add(s.java());
+        changes.add(ofType(s, null, Aspect.MIRRORED_BY, was.java(), s.java()));
+        Map<String, Layout> shared = new LinkedHashMap<>();
+        was.layouts()
+            .forEach(
+                (abi, layout) -> {
+                  if (s.layouts().containsKey(abi)) {
+                    shared.put(abi, layout);
+                  }
+                });
+        uncovered.removeAll(shared.keySet());
+        Struct part = new Struct(s.java(), was.c(), was.order(), shared, was.kind(), was.pack());
+        new TypeComparison(part, s, renamed, changes).run();
+      }
+      for (String abi : uncovered) {
+        changes.add(ofType(was, abi, Aspect.ABI_NOT_BUILT, null, null));
       }
     }
     for (Struct is : current) {
-      if (!old.contains(is.java())) {
-        changes.add(
-            new LayoutChange(
-                is.java(), is.c(), null, null, null, Aspect.ADDED, null, null, null, is.kind()));
+      if (!old.contains(is.java()) && !matched.contains(is.java())) {
+        changes.add(ofType(is, null, Aspect.ADDED, null, null));
       }
     }
     return changes;
   }
 
-  /** The changes of one type that both sides have. */
-  private record TypeComparison(Struct was, Struct is, List<LayoutChange> changes) {
+  /** A change of type {@code s} itself, not of a member. */
+  private static LayoutChange ofType(
+      Struct s, @Nullable String abi, Aspect aspect, @Nullable String was, @Nullable String now) {
+    return new LayoutChange(s.java(), s.c(), null, null, abi, aspect, null, was, now, s.kind());
+  }
+
+  /**
+   * The current types that stand for {@code was}, whose Java name is gone: those of its C name and
+   * kind, with a Java name the baseline does not have, and a layout for one of its ABIs.
+   */
+  private static List<Struct> successors(Struct was, List<Struct> current, Set<String> old) {
+    List<Struct> next = new ArrayList<>();
+    for (Struct s : current) {
+      if (!old.contains(s.java())
+          && s.c().equals(was.c())
+          && s.kind().equals(was.kind())
+          && s.layouts().keySet().stream().anyMatch(was.layouts()::containsKey)) {
+        next.add(s);
+      }
+    }
+    return next;
+  }
+
+  /**
+   * The changes of one type that both sides have.
+   *
+   * @param renamed by baseline Java name, the current types that stand for a type whose name is
+   *     gone: a member nesting one of them nests the same type
+   */
+  private record TypeComparison(
+      Struct was, Struct is, Map<String, Set<String>> renamed, List<LayoutChange> changes) {
     void run() {
       if (!was.order().equals(is.order())) {
         type(null, Aspect.BYTE_ORDER, was.order(), is.order());
@@ -161,7 +218,11 @@ public final class ManifestComparison {
         return;
       }
       switch (old.kind()) {
-        case "struct" -> text(member, part, abi, Aspect.STRUCT_TYPE, old.struct(), now.struct());
+        case "struct" -> {
+          if (!renamed.getOrDefault(old.struct(), Set.of()).contains(now.struct())) {
+            text(member, part, abi, Aspect.STRUCT_TYPE, old.struct(), now.struct());
+          }
+        }
         case "float" -> {
           // the size, compared above, tells a float from a double
         }

@@ -624,4 +624,110 @@ class BaselineCheckerTest {
           breaks.get(1).message());
     }
   }
+
+  /**
+   * A mirror renamed, moved, or split per group of ABIs ({@code abis = {...}}, as the importer's
+   * {@code --split-abis} writes them) keeps its layouts compared: matched by C name, on the ABIs of
+   * each current mirror.
+   */
+  @Nested
+  class MovedMirrors {
+    private final List<TargetAbi> lp64 = List.of(TargetAbi.X86_64, TargetAbi.AARCH64);
+    private final List<TargetAbi> ilp32 = List.of(TargetAbi.I386);
+
+    private StructModel regs(String java, MemberType b) {
+      return struct(java, "regs").field("a", u32()).field("b", b).build();
+    }
+
+    /** {@code current}: each struct with its own ABIs. */
+    private List<LayoutChange> changes(List<StructModel> baseline, Object... current) {
+      List<StructModel> all = new ArrayList<>();
+      List<List<StructLayout>> layouts = new ArrayList<>();
+      for (int i = 0; i < current.length; i += 2) {
+        all.add((StructModel) current[i + 1]);
+      }
+      for (int i = 0; i < current.length; i += 2) {
+        @SuppressWarnings("unchecked")
+        List<TargetAbi> abis = (List<TargetAbi>) current[i];
+        layouts.addAll(
+            Layouts.of(List.of((StructModel) current[i + 1]), StructBuilder.lookup(all), abis));
+      }
+      String old = ManifestWriter.render(Layouts.of(baseline, StructBuilder.lookup(baseline), ALL));
+      return ManifestComparison.compare(ManifestModel.read(old), ManifestModel.of(layouts));
+    }
+
+    @Test
+    void aTypeSplitPerGroupOfAbisWithItsLayoutsIsCompatible() {
+      List<LayoutChange> changes =
+          changes(
+              List.of(regs("p.Regs", StructBuilder.nativeLong())),
+              lp64,
+              regs("p.lp64.Regs", u64()),
+              ilp32,
+              regs("p.ilp32.Regs", u32()));
+      assertEquals(List.of(), BaselineChecker.breaks(changes, "1.0", ""));
+      assertEquals(
+          List.of(
+              "struct regs (p.lp64.Regs) was mirrored by p.Regs since 1.0",
+              "struct regs (p.ilp32.Regs) was mirrored by p.Regs since 1.0"),
+          BaselineChecker.additions(changes, "1.0"));
+    }
+
+    @Test
+    void aSplitTypeWhoseLayoutChangedOnItsAbisBreaksOnThem() {
+      List<LayoutChange> changes =
+          changes(
+              List.of(regs("p.Regs", StructBuilder.nativeLong())),
+              lp64,
+              regs("p.lp64.Regs", u64()),
+              ilp32,
+              regs("p.ilp32.Regs", u64()));
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.ilp32.Regs", null, "struct regs grew from 8 to 12 bytes on i386 since 1.0"),
+              new AbiBreak(
+                  "p.ilp32.Regs", "b", "field regs.b resized from 4 to 8 bytes on i386 since 1.0")),
+          BaselineChecker.breaks(changes, "1.0", ""));
+    }
+
+    @Test
+    void aMemberOfAMovedTypeIsStillThatType() {
+      StructModel frame =
+          struct("p.Frame", "frame").field("flags", u32()).field("regs", struct("p.Regs")).build();
+      StructModel lp64Frame =
+          struct("p.lp64.Frame", "frame")
+              .field("flags", u32())
+              .field("regs", struct("p.lp64.Regs"))
+              .build();
+      List<LayoutChange> changes =
+          changes(
+              List.of(regs("p.Regs", StructBuilder.nativeLong()), frame),
+              lp64,
+              regs("p.lp64.Regs", u64()),
+              lp64,
+              lp64Frame);
+      assertEquals(List.of(), BaselineChecker.breaks(changes, "1.0", ""));
+      // i386, which no current mirror has, is not compared
+      assertEquals(
+          List.of(LayoutChange.Aspect.ABI_NOT_BUILT, LayoutChange.Aspect.ABI_NOT_BUILT),
+          changes.stream().filter(c -> "i386".equals(c.abi())).map(LayoutChange::aspect).toList());
+    }
+
+    @Test
+    void aRenamedClassOfTheSameCTypeIsComparedAndAnotherCTypeIsNot() {
+      List<LayoutChange> changes =
+          changes(
+              List.of(regs("p.Regs", StructBuilder.nativeLong())),
+              ALL,
+              regs("p.CpuRegs", StructBuilder.nativeLong()));
+      assertEquals(List.of(), BaselineChecker.breaks(changes, "1.0", ""));
+      StructModel other = struct("p.Other", "other").field("a", u32()).field("b", u32()).build();
+      List<LayoutChange> gone =
+          changes(List.of(regs("p.Regs", StructBuilder.nativeLong())), ALL, other);
+      assertEquals(
+          List.of(new AbiBreak("p.Regs", null, "struct regs (p.Regs) was removed since 1.0")),
+          BaselineChecker.breaks(gone, "1.0", ""));
+    }
+  }
 }

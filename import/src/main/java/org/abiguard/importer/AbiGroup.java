@@ -9,6 +9,7 @@ import org.abiguard.importer.mirror.Mapper;
  *
  * @param abis the ABIs the mirrors are proven for
  * @param pkg the Java package
- * @param only what the mirrors' {@code abis = {...}} names, or empty for every ABI of the build
+ * @param saysAbis whether the mirrors say they are for {@code abis} alone ({@code abis = {...}});
+ *     otherwise they are for every ABI of the build
  */
-record AbiGroup(List<String> abis, String pkg, Mapper mapper, List<String> only) {}
+record AbiGroup(List<String> abis, String pkg, Mapper mapper, boolean saysAbis) {}

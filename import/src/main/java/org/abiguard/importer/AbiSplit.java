@@ -75,7 +75,7 @@ final class AbiSplit {
     Set<String> mirroredKeys = new LinkedHashSet<>();
     for (List<String> group : partition) {
       TypeClosure.Result m = mappings.get(group);
-      AbiGroup g = new AbiGroup(group, pkg + "." + String.join("_", group), m.mapper(), group);
+      AbiGroup g = new AbiGroup(group, pkg + "." + String.join("_", group), m.mapper(), true);
       groups.add(g);
       // the types no mirror of every ABI stands for: those declared differently, and what they
       // need that the import of every ABI never reached (a type only one declaration uses)

@@ -30,6 +30,14 @@ public record ImportResult(
 
   /** A type that was not written. */
   public record LeftOut(String cType, String reason, String location) {
+    /**
+     * Whether it is left out because the ABIs declare it differently (what {@code --split-abis}
+     * imports per group of ABIs).
+     */
+    public boolean notPortable() {
+      return reason.startsWith("not portable");
+    }
+
     @Override
     public String toString() {
       return cType + " (" + location + "): " + reason;

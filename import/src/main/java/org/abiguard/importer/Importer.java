@@ -159,13 +159,9 @@ public final class Importer {
             + roots.size()
             + " asked for, the rest needed by them)");
     failures.forEach((key, f) -> leaveOut(key, f.reason(), f.at()));
-    Map<String, MirrorType> mapped = new LinkedHashMap<>(shared);
     TypeClosure.dropDependents(
-        shared,
-        MirrorType::dependencies,
-        (key, dep) -> leaveOut(key, needs(dep), mapped.get(key).location()));
-    AbiGroup everyAbi =
-        new AbiGroup(abis, options.packageName(), mapper, options.abiSpecific() ? abis : List.of());
+        shared, MirrorType::dependencies, (key, t, dep) -> leaveOut(key, needs(dep), t.location()));
+    AbiGroup everyAbi = new AbiGroup(abis, options.packageName(), mapper, options.abiSpecific());
     MirrorSources sources = new MirrorSources(everyAbi, headers);
     Map<String, Placed> mirrors = new LinkedHashMap<>();
     shared.forEach((key, t) -> mirrors.put(key, new Placed(key, everyAbi, t, t.dependencies())));
@@ -284,7 +280,7 @@ public final class Importer {
     long notPortable = 0;
     for (ImportResult.LeftOut l : leftOut.values()) {
       log.warn("left out " + l);
-      notPortable += l.reason().startsWith("not portable") ? 1 : 0;
+      notPortable += l.notPortable() ? 1 : 0;
     }
     if (notPortable > 0 && !options.splitAbis()) {
       log.info(
@@ -391,11 +387,8 @@ public final class Importer {
 
   /** Leaves out every mirror that needs one that is left out, until none does. */
   private void propagate(Map<String, Placed> mirrors) {
-    Map<String, Placed> before = new LinkedHashMap<>(mirrors);
     TypeClosure.dropDependents(
-        mirrors,
-        Placed::needs,
-        (id, dep) -> leaveOut(id, needs(dep), before.get(id).type().location()));
+        mirrors, Placed::needs, (id, p, dep) -> leaveOut(id, needs(dep), p.type().location()));
   }
 
   /**

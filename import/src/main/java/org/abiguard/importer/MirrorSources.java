@@ -59,7 +59,7 @@ final class MirrorSources {
                   p.type(),
                   p.group().pkg(),
                   p.group().abis(),
-                  !p.group().only().isEmpty(),
+                  p.group().saysAbis(),
                   List.copyOf(imports),
                   headers::javadocWhere,
                   headers::sourceLine)));

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.abiguard.importer.c.Location;
 import org.abiguard.importer.c.RecordDef;
@@ -74,14 +73,12 @@ final class TypeClosure {
     Map<String, MirrorType> mirrors = new LinkedHashMap<>();
     Map<String, Failed> failed = new LinkedHashMap<>();
     map(mapper, roots, mirrors, failed);
-    Map<String, Location> at = new LinkedHashMap<>();
-    mirrors.forEach((k, t) -> at.put(k, t.location()));
     dropDependents(
         mirrors,
         MirrorType::dependencies,
-        (key, dep) -> {
+        (key, t, dep) -> {
           Failed why = failed.get(dep);
-          failed.put(key, new Failed(needs(dep, why == null ? null : why.reason()), at.get(key)));
+          failed.put(key, new Failed(needs(dep, why == null ? null : why.reason()), t.location()));
         });
     return new Result(mapper, mirrors, failed);
   }
@@ -162,12 +159,17 @@ final class TypeClosure {
     return "needs " + dep + ", which is left out" + (why == null ? "" : " (" + why + ")");
   }
 
+  /** What {@link #dropDependents} tells of each entry it removes. */
+  interface Dropped<T> {
+    void accept(String id, T removed, String needed);
+  }
+
   /**
    * Removes every entry that needs one not in {@code map}, until none does, telling {@code dropped}
-   * each id removed and the id it needed.
+   * each entry removed (its id and value) and the id it needed.
    */
   static <T> void dropDependents(
-      Map<String, T> map, Function<T, Set<String>> needs, BiConsumer<String, String> dropped) {
+      Map<String, T> map, Function<T, Set<String>> needs, Dropped<T> dropped) {
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -175,7 +177,7 @@ final class TypeClosure {
         for (String dep : needs.apply(e.getValue())) {
           if (!map.containsKey(dep)) {
             map.remove(e.getKey());
-            dropped.accept(e.getKey(), dep);
+            dropped.accept(e.getKey(), e.getValue(), dep);
             changed = true;
             break;
           }

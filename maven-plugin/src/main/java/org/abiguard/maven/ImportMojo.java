@@ -148,8 +148,7 @@ public class ImportMojo extends AbstractCMojo {
                       : "")
                   + " (set "
                   + (!splitAbis
-                          && result.leftOut().stream()
-                              .anyMatch(l -> l.reason().startsWith("not portable"))
+                          && result.leftOut().stream().anyMatch(ImportResult.LeftOut::notPortable)
                       ? "<splitAbis>true</splitAbis> to import the types declared differently per"
                           + " ABI once per group of ABIs that declare them alike, "
                       : "")

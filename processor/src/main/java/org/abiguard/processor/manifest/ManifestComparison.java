@@ -42,14 +42,9 @@ public final class ManifestComparison {
       old.add(was.java());
     }
     Map<String, List<Struct>> successors = new LinkedHashMap<>();
-    Map<String, Set<String>> renamed = new LinkedHashMap<>();
     for (Struct was : baseline) {
       if (!now.containsKey(was.java())) {
-        List<Struct> next = successors(was, current, old);
-        successors.put(was.java(), next);
-        for (Struct s : next) {
-          renamed.computeIfAbsent(was.java(), k -> new LinkedHashSet<>()).add(s.java());
-        }
+        successors.put(was.java(), successors(was, current, old));
       }
     }
     List<LayoutChange> changes = new ArrayList<>();
@@ -57,7 +52,7 @@ public final class ManifestComparison {
     for (Struct was : baseline) {
       Struct is = now.get(was.java());
       if (is != null) {
-        new TypeComparison(was, is, renamed, changes).run();
+        new TypeComparison(was, is, successors, changes).run();
         continue;
       }
       List<Struct> next = successors.getOrDefault(was.java(), List.of());
@@ -79,7 +74,7 @@ public final class ManifestComparison {
                 });
         uncovered.removeAll(shared.keySet());
         Struct part = new Struct(s.java(), was.c(), was.order(), shared, was.kind(), was.pack());
-        new TypeComparison(part, s, renamed, changes).run();
+        new TypeComparison(part, s, successors, changes).run();
       }
       for (String abi : uncovered) {
         changes.add(ofType(was, abi, Aspect.ABI_NOT_BUILT, null, null));
@@ -119,11 +114,11 @@ public final class ManifestComparison {
   /**
    * The changes of one type that both sides have.
    *
-   * @param renamed by baseline Java name, the current types that stand for a type whose name is
+   * @param successors by baseline Java name, the current types that stand for a type whose name is
    *     gone: a member nesting one of them nests the same type
    */
   private record TypeComparison(
-      Struct was, Struct is, Map<String, Set<String>> renamed, List<LayoutChange> changes) {
+      Struct was, Struct is, Map<String, List<Struct>> successors, List<LayoutChange> changes) {
     void run() {
       if (!was.order().equals(is.order())) {
         type(null, Aspect.BYTE_ORDER, was.order(), is.order());
@@ -219,7 +214,8 @@ public final class ManifestComparison {
       }
       switch (old.kind()) {
         case "struct" -> {
-          if (!renamed.getOrDefault(old.struct(), Set.of()).contains(now.struct())) {
+          if (successors.getOrDefault(old.struct(), List.of()).stream()
+              .noneMatch(s -> s.java().equals(now.struct()))) {
             text(member, part, abi, Aspect.STRUCT_TYPE, old.struct(), now.struct());
           }
         }

@@ -5,9 +5,10 @@ import org.abiguard.U16;
 import org.abiguard.U32;
 
 /**
- * A C float member, and a u32 member through a float, converted to an integer, and a u16 member
- * multiplied by a float: facts are of integers, so each is a plain int, which passes in lenient
- * mode (strict mode reports them).
+ * A C float or double member converted to an integer, and a u16 member multiplied by a float
+ * member: the floats are plain values, not known to the guard, so each result is a plain int,
+ * which passes in lenient mode (strict mode reports them). A value of a width that passes through a
+ * float keeps its range (folder {@code floating}).
  */
 @AbiStruct(name = "gauge")
 class Gauge {
@@ -23,8 +24,6 @@ class Meters {
   @SuppressWarnings("lossy-conversions") // javac 20+ warns of the compound assignment's conversion
   static void display(Gauge g) {
     show((int) g.level);
-    float viaFloat = g.raw;
-    show((int) viaFloat);
     show((int) (long) g.total);
     g.percent *= g.level;
   }

@@ -6,7 +6,11 @@ import org.abiguard.AbiStruct;
 import org.abiguard.U16;
 import org.abiguard.U32;
 
-/** A C float member, converted to an integer: facts are of integers, so it is a plain int. */
+/**
+ * A C float member converted to an integer: a plain float can be any value, so the int made from
+ * it is held to int's range; once checked, it is held to the check's. A u32 through a float keeps
+ * its own range.
+ */
 @AbiStruct(name = "gauge")
 class Gauge {
   @U32 long raw;
@@ -22,10 +26,9 @@ class Meters {
     //   ^[abiguard:narrowing] (int) g.level (s32) can reach parameter 'value' of show (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
     float viaFloat = g.raw;
     show((int) viaFloat);
-    //   ^[abiguard:narrowing] (int) viaFloat (s32) can reach parameter 'value' of show (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
+    //   ^[abiguard:narrowing] field Gauge.raw (u32) can reach parameter 'value' of show (u16): values 0x10000..0x7FFFFFFF would be truncated
     if (g.level >= 0 && g.level <= 65535) {
       show((int) g.level);
-      //   ^[abiguard:narrowing] (int) g.level (s32) can reach parameter 'value' of show (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
     }
     show(Math.round(g.level) & 0xFFFF);
   }
@@ -33,7 +36,7 @@ class Meters {
   @SuppressWarnings("lossy-conversions") // javac 20+ says the same of the float's conversion
   static void scale(Gauge g, float by) {
     g.percent *= by;
-    //        ^[abiguard:narrowing] expression `g.percent * by` (s32) can reach field Gauge.percent (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
+    //        ^[abiguard:narrowing] expression `g.percent * by` can reach field Gauge.percent (u16): values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
     g.percent += 1;
     //        ^[abiguard:narrowing] expression `g.percent + 1` can reach field Gauge.percent (u16): values 0x10000 would be truncated
   }

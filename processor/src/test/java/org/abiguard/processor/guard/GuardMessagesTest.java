@@ -70,11 +70,12 @@ class GuardMessagesTest {
       """);
 
   /**
-   * In strict mode an integer made from a float is a plain {@code int}; a check of the float would
-   * prove nothing about it, so the message suggests none.
+   * In strict mode an integer made from a plain float is held to {@code int}'s range; a check of
+   * the float narrows it (NaN, which passes the check, becomes 0), so the message suggests that
+   * check, and the code with it compiles without any diagnostic.
    */
   @Test
-  void anIntegerMadeFromAFloatSuggestsNoCheckOfTheFloat() {
+  void anIntegerMadeFromAFloatSuggestsACheckOfTheFloat() {
     Compilation c = Compile.javac(List.of("-Aabiguard.mode=strict"), GAUGE);
     Expected.assertExactly(
         c,
@@ -85,9 +86,19 @@ class GuardMessagesTest {
         [abiguard:narrowing] (int) g.level (s32) can reach parameter 'value' of show (u16): values \
         -0x80000000..-0x1 and 0x10000..0x7FFFFFFF would be truncated
             - widen the parameter to s32
-            - reject values outside 0x0..0xFFFF before the call
+            - reject values outside 0x0..0xFFFF before the call: if (g.level < 0 || g.level > \
+        0xFFFF), return an error or throw
             - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
         conversion explicit"""));
+    Source checked =
+        Source.of(
+            "p.Gauge",
+            GAUGE
+                .text()
+                .replace(
+                    "show((int) g.level);",
+                    "if (g.level < 0 || g.level > 0xFFFF) { return; } show((int) g.level);"));
+    Expected.assertExactly(Compile.javac(List.of("-Aabiguard.mode=strict"), checked));
   }
 
   private static final Source EXTENT =

@@ -319,7 +319,9 @@ final class ProgramGenerator {
       "final int",
       "final long",
       "var",
-      "boolean"
+      "boolean",
+      "double",
+      "float"
     };
     String t = types[random.nextInt(types.length)];
     String name = fresh("v");
@@ -339,7 +341,7 @@ final class ProgramGenerator {
   /** An expression of a variable's type, cast where Java needs it. */
   private String valueOf(String javaType, int depth) {
     return switch (javaType) {
-      case "int", "long", "boolean" -> expr(javaType, depth);
+      case "int", "long", "boolean", "double", "float" -> expr(javaType, depth);
       case "Integer" -> "Integer.valueOf(" + expr("int", depth + 1) + ")";
       default -> "(" + javaType + ") (" + expr("int", depth + 1) + ")";
     };
@@ -355,7 +357,18 @@ final class ProgramGenerator {
       line(v.name + " = " + cond(1) + ";");
       return;
     }
-    if (random.nextInt(3) == 0 && !v.type.equals("Integer")) {
+    boolean floating = v.type.equals("double") || v.type.equals("float");
+    if (random.nextInt(3) == 0 && (floating || v.type.equals("int") && random.nextInt(4) == 0)) {
+      line(
+          v.name
+              + " "
+              + pick("+=", "-=", "*=", "/=", "%=")
+              + " "
+              + expr(pick("int", "double", "float"), 1)
+              + ";");
+      return;
+    }
+    if (random.nextInt(3) == 0 && !v.type.equals("Integer") && !floating) {
       String op = pick("+=", "-=", "*=", "&=", "|=", "^=", "<<=", ">>=", ">>>=", "%=", "/=");
       String rhs =
           op.equals("%=") || op.equals("/=") ? "(" + expr("int", 1) + " | 1)" : expr("int", 1);
@@ -366,7 +379,7 @@ final class ProgramGenerator {
   }
 
   private String incDec() {
-    Var v = variable("int", true);
+    Var v = variable(random.nextInt(4) == 0 ? pick("double", "float") : "int", true);
     String target = v == null ? pick("plain", "space", "domid", "ports[d & 3]", "counter") : v.name;
     return random.nextBoolean() ? target + pick("++", "--") : pick("++", "--") + target;
   }
@@ -770,7 +783,12 @@ final class ProgramGenerator {
               + " 0";
       case 5 -> {
         Var v = variable("boolean", false);
-        yield v != null ? v.name : "true";
+        Var f = variable(pick("double", "float"), false);
+        yield v != null && random.nextBoolean()
+            ? v.name
+            : f != null
+                ? f.name + " " + pick("<", ">=", "!=", "==") + " " + pick("65535.0", f.name, "0")
+                : "true";
       }
       case 6 ->
           "("
@@ -799,6 +817,9 @@ final class ProgramGenerator {
     if (type.equals("boolean")) {
       return cond(depth);
     }
+    if (type.equals("double") || type.equals("float")) {
+      return floatingExpr(type, depth);
+    }
     if (depth >= MAX_DEPTH || random.nextInt(3) == 0) {
       return primary(type);
     }
@@ -825,7 +846,10 @@ final class ProgramGenerator {
                 + expr("long", depth + 1)
                 + ")";
         case 6 -> "(1L << " + primary("int") + ")";
-        case 7 -> "Long.valueOf(" + primary("long") + ").longValue()";
+        case 7 ->
+            random.nextBoolean()
+                ? "Long.valueOf(" + primary("long") + ").longValue()"
+                : "(long) " + floatingExpr(pick("double", "float"), depth + 1);
         default -> "(" + expr("int", depth + 1) + " & 0xFFFFFFFFL)";
       };
     }
@@ -872,7 +896,12 @@ final class ProgramGenerator {
       case 18 -> "(char) " + primary("int");
       case 19 -> "((Op) " + fresh("q") + " -> " + "0x10000).apply(" + primary("int") + ")";
       case 20 -> "Integer.compareUnsigned(" + primary("int") + ", " + primary("int") + ")";
-      case 21 -> "(\"\" + " + primary("int") + ").length()";
+      case 21 ->
+          random.nextBoolean()
+              ? "(\"\" + " + primary("int") + ").length()"
+              : random.nextBoolean()
+                  ? "(int) " + floatingExpr(pick("double", "float"), depth + 1)
+                  : "Math.round(" + floatingExpr("float", depth + 1) + ")";
       default ->
           pick(
               "switch (\"k\" + "
@@ -887,6 +916,43 @@ final class ProgramGenerator {
                   + " : "
                   + primary("int")
                   + " < 0 ? -1 : 0x10000)");
+    };
+  }
+
+  /** An expression of type {@code double} or {@code float}. */
+  private String floatingExpr(String type, int depth) {
+    String suffix = type.equals("float") ? "f" : "";
+    if (depth >= MAX_DEPTH || random.nextInt(3) == 0) {
+      Var v = variable(type, false);
+      return v != null && random.nextBoolean()
+          ? v.name
+          : pick("0.5", "65535.0", "65536.0", "1e10", "-1.5", "0x1p32") + suffix;
+    }
+    String cast = type.equals("float") ? "(float) " : "";
+    return switch (random.nextInt(8)) {
+      case 0 -> "(" + type + ") " + expr(pick("int", "long"), depth + 1);
+      case 1 ->
+          cast
+              + "("
+              + floatingExpr(type, depth + 1)
+              + " "
+              + pick("+", "-", "*", "/", "%")
+              + " "
+              + expr(pick("int", "long", type), depth + 1)
+              + ")";
+      case 2 -> "Math.min(" + floatingExpr(type, depth + 1) + ", 65535.0" + suffix + ")";
+      case 3 -> "Math.abs(" + floatingExpr(type, depth + 1) + ")";
+      case 4 -> cast + "Math.floor(" + floatingExpr("double", depth + 1) + ")";
+      case 5 ->
+          "("
+              + cond(depth + 1)
+              + " ? "
+              + floatingExpr(type, depth + 1)
+              + " : "
+              + expr(pick("int", type), depth + 1)
+              + ")";
+      case 6 -> "-(" + floatingExpr(type, depth + 1) + ")";
+      default -> cast + floatingExpr("double", depth + 1);
     };
   }
 

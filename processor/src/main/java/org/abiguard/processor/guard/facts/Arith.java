@@ -14,10 +14,19 @@ import org.jspecify.annotations.Nullable;
 public final class Arith {
   private Arith() {}
 
-  /** Java's conversion of a value from one integral type to another (widening or a cast). */
+  /**
+   * Java's conversion of a value from one integral type to another (widening or a cast), or of a
+   * floating-point value to an integral type ({@link Floats#toInteger}).
+   */
   public static @Nullable Fact convert(
       @Nullable Fact fact, @Nullable JavaKind from, @Nullable JavaKind to) {
-    if (fact == null || to == null || from == to) {
+    if (fact == null || to == null) {
+      return fact;
+    }
+    if (fact.floating() != null) {
+      return Floats.toInteger(fact, to);
+    }
+    if (from == to) {
       return fact;
     }
     if (fact.raw() != null && to.bits() > fact.raw().bits()) {

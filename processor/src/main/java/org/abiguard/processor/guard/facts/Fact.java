@@ -7,8 +7,9 @@ import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the guard knows about an integral value: the range of its mathematical (C) value, how the
- * Java value holds it, and where it came from.
+ * What the guard knows about a value: the range of its mathematical (C) value, how the Java value
+ * holds it, and where it came from. A {@code float} or {@code double} value's range counts
+ * {@linkplain Floating ordinals}.
  *
  * @param range the values the C side would see
  * @param raw when non-null, the Java value holds the raw bits of this unsigned width in a signed
@@ -26,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  *     which one interval of unsigned values cannot express: after {@code x > 0xFFFF} fails on a
  *     {@code u32} in an {@code int}, {@code x} is {@code 0..0xFFFF} or {@code 0x80000000} and up
  *     (negative in Java), so a later {@code x < 0} check leaves {@code 0..0xFFFF}
+ * @param floating when non-null, the value is of this floating-point type and {@code range} holds
+ *     the {@linkplain Floating ordinals} of its values, not values (such a fact is never raw bits)
+ * @param nan for a floating-point value, whether it may be NaN, which no range holds
  */
 public record Fact(
     Range range,
@@ -33,10 +37,23 @@ public record Fact(
     CharSequence origin,
     @Nullable Width signExtended,
     boolean fromAbi,
-    @Nullable Range javaBound) {
+    @Nullable Range javaBound,
+    @Nullable Floating floating,
+    boolean nan) {
   public Fact {
     Objects.requireNonNull(range);
     Objects.requireNonNull(origin);
+  }
+
+  /** An integral fact. */
+  public Fact(
+      Range range,
+      @Nullable Width raw,
+      CharSequence origin,
+      @Nullable Width signExtended,
+      boolean fromAbi,
+      @Nullable Range javaBound) {
+    this(range, raw, origin, signExtended, fromAbi, javaBound, null, false);
   }
 
   /** A fact with no bound beyond its range. */
@@ -47,6 +64,15 @@ public record Fact(
       @Nullable Width signExtended,
       boolean fromAbi) {
     this(range, raw, origin, signExtended, fromAbi, null);
+  }
+
+  /**
+   * The fact of a floating-point value of type {@code type}: {@code ordinals} counts its values
+   * other than NaN, {@code nan} says whether it may be NaN.
+   */
+  public static Fact ofFloating(
+      Range ordinals, Floating type, boolean nan, CharSequence origin, boolean fromAbi) {
+    return new Fact(ordinals, null, origin, null, fromAbi, null, type, nan);
   }
 
   /** A plain fact: the Java value is the value. */
@@ -154,19 +180,27 @@ public record Fact(
     return left == null ? null : new Fact(left, raw, origin, signExtended, fromAbi, bound);
   }
 
+  /** This fact with other values (ordinals, for a floating-point value), and no Java bound. */
   public Fact withRange(Range values) {
-    return new Fact(values, raw, origin, signExtended, fromAbi);
+    return new Fact(values, raw, origin, signExtended, fromAbi, null, floating, nan);
+  }
+
+  /** This fact of a floating-point value, known not to be NaN. */
+  public Fact notNan() {
+    return nan
+        ? new Fact(range, raw, origin, signExtended, fromAbi, javaBound, floating, false)
+        : this;
   }
 
   public Fact withOrigin(CharSequence newOrigin) {
-    return new Fact(range, raw, newOrigin, signExtended, fromAbi, javaBound);
+    return new Fact(range, raw, newOrigin, signExtended, fromAbi, javaBound, floating, nan);
   }
 
   /** This fact, derived from an ABI declaration as well when {@code abi} is true. */
   public Fact withAbi(boolean abi) {
     return abi == fromAbi || !abi
         ? this
-        : new Fact(range, raw, origin, signExtended, true, javaBound);
+        : new Fact(range, raw, origin, signExtended, true, javaBound, floating, nan);
   }
 
   /** Whether {@code fact} is a fact derived from an ABI declaration. */
@@ -181,7 +215,9 @@ public record Fact(
         && range.equals(other.range)
         && Objects.equals(raw, other.raw)
         && Objects.equals(signExtended, other.signExtended)
-        && Objects.equals(javaBound, other.javaBound);
+        && Objects.equals(javaBound, other.javaBound)
+        && floating == other.floating
+        && nan == other.nan;
   }
 
   /**
@@ -195,6 +231,9 @@ public record Fact(
     }
     if (b == null || a.sameValues(b)) {
       return a.withAbi(fromAbi(b));
+    }
+    if (a.floating != null || b.floating != null) {
+      return Floats.join(a, b);
     }
     CharSequence origin = wider(a, b).origin;
     Width extended = a.signExtended != null ? a.signExtended : b.signExtended;
@@ -219,7 +258,7 @@ public record Fact(
    * The side a joined value's origin is named after: the wider one, unless that is a constant
    * beside a value.
    */
-  private static Fact wider(Fact a, Fact b) {
+  static Fact wider(Fact a, Fact b) {
     if (a.range.isPoint() != b.range.isPoint()) {
       return a.range.isPoint() ? b : a;
     }
@@ -237,6 +276,8 @@ public record Fact(
         + range
         + (raw != null ? " raw " + raw : "")
         + (signExtended != null ? " sign-extended " + signExtended : "")
-        + (javaBound != null ? " java " + javaBound : "");
+        + (javaBound != null ? " java " + javaBound : "")
+        + (floating != null ? " " + floating.keyword() + " ordinals" : "")
+        + (nan ? " or NaN" : "");
   }
 }

@@ -8,9 +8,11 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
+import java.util.Objects;
 import javax.lang.model.element.Element;
-import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Floating;
+import org.abiguard.processor.guard.facts.Floats;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.model.JavaKind;
@@ -57,10 +59,7 @@ final class Assignments {
     parts.expressions.noteAlias(variable, value);
     parts.checks.check(
         parts.declarations.variableSink(variable), written, parts.values.kind(value), value);
-    return store(
-        target,
-        variable,
-        Arith.convert(written, parts.values.kind(value), parts.values.kind(target)));
+    return store(target, variable, parts.values.convert(written, value, target));
   }
 
   @Nullable Fact compound(TreePath path, CompoundAssignmentTree assignment) {
@@ -69,7 +68,8 @@ final class Assignments {
     Fact old = evaluate(target);
     Fact operand = evaluate(value);
     JavaKind targetKind = parts.values.kind(target);
-    if (!parts.frame.reachable() || targetKind == null) {
+    Floating targetFloating = parts.values.floating(target);
+    if (!parts.frame.reachable() || (targetKind == null && targetFloating == null)) {
       return null;
     }
     Tree.Kind operator = Operators.binaryOf(assignment.getKind());
@@ -82,27 +82,48 @@ final class Assignments {
                     + " "
                     + parts.context.text(assignment.getExpression()));
     JavaKind operandKind = parts.values.kind(value);
+    Floating operandFloating = parts.values.floating(value);
+    Text origin = Text.of(() -> "expression `" + text + "`");
+    if (targetKind != null && operandKind != null) {
+      return writeBack(
+          path,
+          target,
+          Operators.update(operator, old, targetKind, operand, operandKind, origin),
+          text);
+    }
+    if (targetFloating == null && operandFloating == null) {
+      return null;
+    }
+    // x op= y is x = (T) (x op y), here in floating point: float or double as promotion decides
+    Floating promoted =
+        targetFloating == Floating.DOUBLE || operandFloating == Floating.DOUBLE
+            ? Floating.DOUBLE
+            : Floating.FLOAT;
     Fact result =
-        operandKind == null
-            // x += 1.5f is x = (int) (x + 1.5f): facts are of integers, so a plain value of x's
-            // type (in strict mode, held to its range)
-            ? parts.values.plain(targetKind, () -> "expression `" + text + "`")
-            : Operators.update(
-                operator,
-                old,
-                targetKind,
-                operand,
-                operandKind,
-                Text.of(() -> "expression `" + text + "`"));
-    // a check of a float expression proves nothing about the integer: no check is suggested
-    return writeBack(path, target, result, operandKind == null ? null : text);
+        Operators.operateFloating(
+            operator,
+            Floats.convert(old, targetKind, promoted),
+            Floats.convert(operand, operandKind, promoted),
+            promoted,
+            origin);
+    if (targetFloating != null) {
+      return writeBack(path, target, Floats.convert(result, null, targetFloating), null);
+    }
+    // x += 1.5f with a plain float is a plain value of x's type (in strict mode, held to its range)
+    Fact integral =
+        parts.values.integral(
+            result,
+            Objects.requireNonNull(targetKind, "an integral target"),
+            () -> origin.toString());
+    return writeBack(path, target, integral, null);
   }
 
   @Nullable Fact incrementOrDecrement(TreePath path, UnaryTree unary) {
     TreePath target = new TreePath(path, unary.getExpression());
     Fact old = evaluate(target);
     JavaKind targetKind = parts.values.kind(target);
-    if (!parts.frame.reachable() || targetKind == null) {
+    Floating targetFloating = parts.values.floating(target);
+    if (!parts.frame.reachable() || (targetKind == null && targetFloating == null)) {
       return null;
     }
     boolean increment =
@@ -111,14 +132,27 @@ final class Assignments {
     Fact one = Fact.plain(Range.point(BigInteger.ONE), "constant 0x1");
     Text text =
         Text.of(() -> parts.context.text(unary.getExpression()) + (increment ? " + 1" : " - 1"));
-    Fact result =
-        Operators.update(
-            increment ? Tree.Kind.PLUS : Tree.Kind.MINUS,
-            old,
-            targetKind,
-            one,
-            JavaKind.INT,
-            Text.of(() -> "expression `" + text + "`"));
+    Tree.Kind operator = increment ? Tree.Kind.PLUS : Tree.Kind.MINUS;
+    Text origin = Text.of(() -> "expression `" + text + "`");
+    Fact result;
+    if (targetFloating != null) {
+      result =
+          Operators.operateFloating(
+              operator,
+              old,
+              Floats.convert(one, JavaKind.INT, targetFloating),
+              targetFloating,
+              origin);
+    } else {
+      result =
+          Operators.update(
+              operator,
+              old,
+              Objects.requireNonNull(targetKind, "an integral target"),
+              one,
+              JavaKind.INT,
+              origin);
+    }
     Fact stored = writeBack(path, target, result, text);
     boolean postfix =
         unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
@@ -154,7 +188,8 @@ final class Assignments {
     parts.frame.state.kill(variable);
     Fact stored = parts.values.stored(variable, value);
     AccessPath access = parts.paths.of(target);
-    if (access != null && parts.values.kind(target) != null) {
+    if (access != null
+        && (parts.values.kind(target) != null || parts.values.floating(target) != null)) {
       parts.frame.state.put(access, stored);
     }
     parts.frame.noteUpdate();

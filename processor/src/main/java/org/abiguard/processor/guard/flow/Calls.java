@@ -8,6 +8,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntFunction;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -18,6 +19,8 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeMirror;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Floating;
+import org.abiguard.processor.guard.facts.Floats;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +55,23 @@ final class Calls {
     List<@Nullable Fact> arguments =
         arguments(
             path, call.getArguments(), element instanceof ExecutableElement method ? method : null);
+    if (element instanceof ExecutableElement method
+        && parts.frame.reachable()
+        && FloatingMethods.known(method)) {
+      Floating type =
+          Objects.requireNonNull(
+              parts.declarations.floatingOf(method.getParameters().get(0).asType()),
+              "a float or double parameter");
+      List<@Nullable Fact> converted = new ArrayList<>();
+      for (int i = 0; i < arguments.size(); i++) {
+        converted.add(
+            Floats.convert(
+                arguments.get(i),
+                parts.values.kind(new TreePath(path, call.getArguments().get(i))),
+                type));
+      }
+      return FloatingMethods.apply(method, converted, type);
+    }
     JavaKind kind = parts.values.kind(path);
     if (!(element instanceof ExecutableElement method)
         || kind == null

@@ -51,8 +51,9 @@ final class Checks {
 
   /**
    * The tree whose text a suggested check repeats: casts, parentheses and chained assignments
-   * stripped. Null for an integer cast from a float, double or reference: a check of that operand
-   * would prove nothing about the integer, so no check is suggested.
+   * stripped (a check of a {@code float} or {@code double} narrows it as well). Null for an integer
+   * cast from a reference: a check of that operand would prove nothing about the integer, so no
+   * check is suggested.
    */
   private @Nullable Tree stripCasts(TreePath at) {
     Tree tree = at.getLeaf();
@@ -60,7 +61,8 @@ final class Checks {
       if (tree instanceof ParenthesizedTree parenthesized) {
         tree = parenthesized.getExpression();
       } else if (tree instanceof TypeCastTree cast) {
-        if (values.kind(new TreePath(at, cast.getExpression())) == null) {
+        TreePath operand = new TreePath(at, cast.getExpression());
+        if (values.kind(operand) == null && values.floating(operand) == null) {
           return null;
         }
         tree = cast.getExpression();

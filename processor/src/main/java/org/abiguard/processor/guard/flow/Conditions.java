@@ -11,6 +11,8 @@ import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Floating;
+import org.abiguard.processor.guard.facts.Floats;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +92,12 @@ final class Conditions {
         return unsigned;
       }
     }
+    Floating leftFloating = parts.values.floating(leftPath);
+    Floating rightFloating = parts.values.floating(rightPath);
+    if (leftFloating != null || rightFloating != null) {
+      return compareFloating(
+          comparison.getKind(), leftPath, left, leftFloating, rightPath, right, rightFloating);
+    }
     if (left == null || right == null) {
       return new Branches(parts.frame.state, parts.frame.state.copy());
     }
@@ -112,6 +120,114 @@ final class Conditions {
       relate(comparison.getKind(), whenTrue, whenFalse, leftAccess, rightAccess);
     }
     return new Branches(whenTrue, whenFalse);
+  }
+
+  /**
+   * A comparison in floating point (one operand is a {@code float} or {@code double}): both are
+   * converted to the promoted type and compared by their ordinals, so that {@code d < 65536.0}
+   * leaves {@code d <= Math.nextDown(65536.0)}. Only an operand of that type itself is narrowed (an
+   * {@code int} compared with a {@code double} keeps its own fact). NaN compares false to anything
+   * ({@code !=} true), so in the outcome it takes an operand keeps its NaN, and the other operand
+   * of one that may be NaN is not narrowed; in the other outcome neither is NaN.
+   */
+  private Branches compareFloating(
+      Tree.Kind operator,
+      TreePath leftPath,
+      @Nullable Fact left,
+      @Nullable Floating leftFloating,
+      TreePath rightPath,
+      @Nullable Fact right,
+      @Nullable Floating rightFloating) {
+    Floating type =
+        leftFloating == Floating.DOUBLE || rightFloating == Floating.DOUBLE
+            ? Floating.DOUBLE
+            : Floating.FLOAT;
+    Fact x = Floats.convert(left, parts.values.kind(leftPath), type);
+    Fact y = Floats.convert(right, parts.values.kind(rightPath), type);
+    if (x == null || y == null) {
+      return new Branches(parts.frame.state, parts.frame.state.copy());
+    }
+    Refinement.Outcomes outcomes = Refinement.outcomes(operator, x.range(), y.range());
+    AccessPath leftAccess = leftFloating != null ? parts.paths.of(leftPath) : null;
+    AccessPath rightAccess = rightFloating != null ? parts.paths.of(rightPath) : null;
+    boolean nanIsTrue = operator == Tree.Kind.NOT_EQUAL_TO;
+    State whenTrue =
+        floatingOutcome(
+            outcomes.whenTrue(),
+            nanIsTrue,
+            x,
+            leftAccess,
+            leftFloating,
+            y,
+            rightAccess,
+            rightFloating);
+    State whenFalse =
+        floatingOutcome(
+            outcomes.whenFalse(),
+            !nanIsTrue,
+            x,
+            leftAccess,
+            leftFloating,
+            y,
+            rightAccess,
+            rightFloating);
+    return new Branches(whenTrue, whenFalse);
+  }
+
+  /** The state in one outcome of a floating-point comparison; {@code nanTakesIt} for NaN's. */
+  private State floatingOutcome(
+      Refinement.Operands ranges,
+      boolean nanTakesIt,
+      Fact x,
+      @Nullable AccessPath leftAccess,
+      @Nullable Floating leftFloating,
+      Fact y,
+      @Nullable AccessPath rightAccess,
+      @Nullable Floating rightFloating) {
+    boolean nan = nanTakesIt && (x.nan() || y.nan());
+    State refined =
+        Refinement.apply(
+            parts.frame.state.copy(),
+            ranges,
+            nan && y.nan() ? null : leftAccess,
+            x,
+            nan && x.nan() ? null : rightAccess,
+            y);
+    if (nan && !refined.reachable()) {
+      // no number takes this outcome, but NaN does
+      return parts.frame.state.copy();
+    }
+    return inTypes(refined, !nan, leftAccess, leftFloating, rightAccess, rightFloating);
+  }
+
+  /**
+   * Gives each narrowed operand back its own type (a {@code float} compared as a {@code double}
+   * keeps the floats within the doubles left), not NaN when NaN cannot take the outcome.
+   */
+  private static State inTypes(
+      State state,
+      boolean notNan,
+      @Nullable AccessPath left,
+      @Nullable Floating leftType,
+      @Nullable AccessPath right,
+      @Nullable Floating rightType) {
+    for (int i = 0; i < 2 && state.reachable(); i++) {
+      AccessPath access = i == 0 ? left : right;
+      Floating type = i == 0 ? leftType : rightType;
+      if (access == null || type == null || !state.tracks(access)) {
+        continue;
+      }
+      Fact narrowed = state.fact(access);
+      if (narrowed == null) {
+        continue;
+      }
+      Fact own = Floats.within(narrowed, type);
+      if (own == null) {
+        return State.UNREACHABLE;
+      }
+      state.put(access, notNan ? own.notNan() : own);
+    }
+    return state;
   }
 
   /**

@@ -25,6 +25,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Floating;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.guard.sinks.Sink;
@@ -374,6 +375,29 @@ public final class Declarations {
       default:
         return null;
     }
+  }
+
+  /**
+   * The floating-point type of a type ({@code Float} and {@code Double} count as theirs), or null.
+   */
+  public @Nullable Floating floatingOf(@Nullable TypeMirror t) {
+    if (t == null) {
+      return null;
+    }
+    return switch (t.getKind()) {
+      case FLOAT -> Floating.FLOAT;
+      case DOUBLE -> Floating.DOUBLE;
+      case DECLARED ->
+          t instanceof javax.lang.model.type.DeclaredType dt
+                  && dt.asElement() instanceof javax.lang.model.element.TypeElement te
+              ? switch (te.getQualifiedName().toString()) {
+                case "java.lang.Float" -> Floating.FLOAT;
+                case "java.lang.Double" -> Floating.DOUBLE;
+                default -> null;
+              }
+              : null;
+      default -> null;
+    };
   }
 
   /** The Java width name of a type for strict mode, e.g. {@code s32} for {@code int}. */

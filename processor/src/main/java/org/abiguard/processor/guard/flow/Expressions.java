@@ -27,6 +27,8 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.VariableElement;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Floating;
+import org.abiguard.processor.guard.facts.Floats;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.guard.sinks.Sink;
@@ -70,6 +72,14 @@ final class Expressions {
           }
           return Fact.plain(Range.point(value), Text.of(() -> "constant " + Range.hex(value)));
         }
+      case FLOAT_LITERAL, DOUBLE_LITERAL:
+        {
+          Floating type = parts.values.floating(path);
+          Object value = ((LiteralTree) tree).getValue();
+          return type == null || !(value instanceof Number number)
+              ? null
+              : Floats.constant(number.doubleValue(), type, "constant " + parts.context.text(tree));
+        }
       case IDENTIFIER:
         return read(path);
       case MEMBER_SELECT:
@@ -87,19 +97,7 @@ final class Expressions {
       case TYPE_CAST:
         {
           TreePath operand = new TreePath(path, ((TypeCastTree) tree).getExpression());
-          Fact value = evaluate(operand);
-          JavaKind to = parts.values.kind(path);
-          if (to == null) {
-            return null;
-          }
-          JavaKind from = parts.values.kind(operand);
-          if (from == null) {
-            // a float, double or reference made an integer: facts are of integers, so this is a
-            // plain value of the integer's type (in strict mode, held to its range)
-            return parts.values.plain(
-                to, () -> "(" + to.keyword() + ") " + parts.context.text(operand.getLeaf()));
-          }
-          return Arith.convert(value, from, to);
+          return cast(path, operand, evaluate(operand));
         }
       case INSTANCE_OF:
         {
@@ -185,10 +183,41 @@ final class Expressions {
     return true;
   }
 
+  /**
+   * A cast: to a floating-point type Java rounds; to an integral type from a floating-point one it
+   * truncates and saturates; between integral types it keeps the value's range (a cast does not
+   * launder a value).
+   */
+  private @Nullable Fact cast(TreePath path, TreePath operand, @Nullable Fact value) {
+    Floating toFloating = parts.values.floating(path);
+    if (toFloating != null) {
+      return Floats.convert(value, parts.values.kind(operand), toFloating);
+    }
+    JavaKind to = parts.values.kind(path);
+    if (to == null) {
+      return null;
+    }
+    JavaKind from = parts.values.kind(operand);
+    if (from != null) {
+      return Arith.convert(value, from, to);
+    }
+    Floating fromFloating = parts.values.floating(operand);
+    // from a reference, or a float or double not known: a plain value of the integer's type (in
+    // strict mode, held to its range)
+    return parts.values.integral(
+        fromFloating == null ? null : Floats.convert(value, null, fromFloating),
+        to,
+        () -> "(" + to.keyword() + ") " + parts.context.text(operand.getLeaf()));
+  }
+
   /** A read of a local variable, parameter or field: its tracked fact, else its declared one. */
   private @Nullable Fact read(TreePath path) {
     Element element = parts.context.trees.getElement(path);
     JavaKind kind = parts.values.kind(path);
+    Floating floating = kind == null ? parts.values.floating(path) : null;
+    if (floating != null && element instanceof VariableElement variable) {
+      return readFloating(path, variable, floating);
+    }
     if (!(element instanceof VariableElement variable) || kind == null) {
       return null;
     }
@@ -209,6 +238,24 @@ final class Expressions {
     return declared != null
         ? declared
         : parts.values.plain(kind, () -> parts.declarations.describe(element));
+  }
+
+  /** A read of a {@code float} or {@code double} variable: its constant, tracked or plain value. */
+  private @Nullable Fact readFloating(TreePath path, VariableElement variable, Floating floating) {
+    if (variable.getConstantValue() instanceof Number constant) {
+      return Floats.constant(
+          constant.doubleValue(),
+          floating,
+          Text.of(() -> "constant " + variable.getSimpleName() + " = " + constant));
+    }
+    AccessPath access = parts.paths.of(path);
+    if (access != null && parts.frame.state.tracks(access)) {
+      Fact tracked = parts.frame.state.fact(access);
+      if (tracked != null || !parts.context.strict) {
+        return Floats.convert(tracked, null, floating);
+      }
+    }
+    return parts.values.plain(floating, () -> parts.declarations.describe(variable));
   }
 
   private @Nullable Fact memberSelect(TreePath path, MemberSelectTree select) {
@@ -300,6 +347,13 @@ final class Expressions {
 
   private @Nullable Fact unary(TreePath path, UnaryTree unary) {
     TreePath operand = new TreePath(path, unary.getExpression());
+    Floating floating = parts.values.floating(path);
+    if (floating != null) {
+      Fact value = Floats.convert(evaluate(operand), parts.values.kind(operand), floating);
+      return unary.getKind() == Tree.Kind.UNARY_MINUS
+          ? Floats.negate(value, expressionText(unary))
+          : value;
+    }
     JavaKind kind = parts.values.kind(path);
     Fact value = Arith.convert(evaluate(operand), parts.values.kind(operand), kind);
     if (kind == null || value == null) {
@@ -318,6 +372,15 @@ final class Expressions {
     TreePath rightPath = new TreePath(path, binary.getRightOperand());
     Fact left = evaluate(leftPath);
     Fact right = evaluate(rightPath);
+    Floating floating = parts.values.floating(path);
+    if (floating != null && parts.frame.reachable()) {
+      return Operators.operateFloating(
+          binary.getKind(),
+          Floats.convert(left, parts.values.kind(leftPath), floating),
+          Floats.convert(right, parts.values.kind(rightPath), floating),
+          floating,
+          expressionText(binary));
+    }
     JavaKind kind = parts.values.kind(path);
     if (kind == null || !parts.frame.reachable()) {
       return null;
@@ -376,20 +439,17 @@ final class Expressions {
 
   private @Nullable Fact conditional(TreePath path, ConditionalExpressionTree conditional) {
     Branches condition = parts.conditions.evaluate(new TreePath(path, conditional.getCondition()));
-    JavaKind kind = parts.values.kind(path);
     parts.frame.state = condition.whenTrue();
     TreePath truePath = new TreePath(path, conditional.getTrueExpression());
     Fact whenTrue =
-        !parts.frame.reachable()
-            ? null
-            : Arith.convert(evaluate(truePath), parts.values.kind(truePath), kind);
+        !parts.frame.reachable() ? null : parts.values.convert(evaluate(truePath), truePath, path);
     State afterTrue = parts.frame.state;
     parts.frame.state = condition.whenFalse();
     TreePath falsePath = new TreePath(path, conditional.getFalseExpression());
     Fact whenFalse =
         !parts.frame.reachable()
             ? null
-            : Arith.convert(evaluate(falsePath), parts.values.kind(falsePath), kind);
+            : parts.values.convert(evaluate(falsePath), falsePath, path);
     State afterFalse = parts.frame.state;
     parts.frame.state = State.join(afterTrue, afterFalse);
     if (!afterTrue.reachable()) {

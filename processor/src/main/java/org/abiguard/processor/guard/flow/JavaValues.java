@@ -5,7 +5,11 @@ import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Floating;
+import org.abiguard.processor.guard.facts.Floats;
+import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +30,57 @@ final class JavaValues {
     return type == null || type.getKind() == TypeKind.ERROR
         ? null
         : context.declarations.kindOf(type);
+  }
+
+  /** The floating-point type of an expression's type, or null. */
+  @Nullable Floating floating(TreePath path) {
+    TypeMirror type = context.trees.getTypeMirror(path);
+    return type == null || type.getKind() == TypeKind.ERROR
+        ? null
+        : context.declarations.floatingOf(type);
+  }
+
+  /**
+   * The value of the expression at {@code from} as Java converts it to the type of the expression
+   * at {@code to} (an assignment, a promotion, a branch of {@code ?:}).
+   */
+  @Nullable Fact convert(@Nullable Fact value, TreePath from, TreePath to) {
+    return convert(value, from, context.trees.getTypeMirror(to));
+  }
+
+  /** The value of the expression at {@code from} as Java converts it to type {@code to}. */
+  @Nullable Fact convert(@Nullable Fact value, TreePath from, @Nullable TypeMirror to) {
+    Floating floating = context.declarations.floatingOf(to);
+    if (floating != null) {
+      return Floats.convert(value, kind(from), floating);
+    }
+    return Arith.convert(value, kind(from), context.declarations.kindOf(to));
+  }
+
+  /** Whether a variable of type {@code t} holds a number the guard follows. */
+  boolean numeric(@Nullable TypeMirror t) {
+    return context.declarations.kindOf(t) != null || context.declarations.floatingOf(t) != null;
+  }
+
+  /**
+   * A floating-point value converted to integral type {@code to} (a cast, or a compound assignment
+   * to an integer): what Java's conversion leaves of a known value; a plain value of {@code to}
+   * (described by {@code description}) when the value is not known, or is a plain one that can be
+   * anything.
+   */
+  @Nullable Fact integral(@Nullable Fact value, JavaKind to, Supplier<String> description) {
+    Fact converted = Arith.convert(value, null, to);
+    return converted == null || (!converted.fromAbi() && converted.range().contains(Range.of(to)))
+        ? plain(to, description)
+        : converted;
+  }
+
+  /**
+   * The value of a plain floating-point expression: no fact in lenient mode, any value of its type
+   * in strict mode (so that a check of it narrows it).
+   */
+  @Nullable Fact plain(Floating floating, Supplier<String> description) {
+    return context.strict ? Floats.whole(floating, description.get(), false) : null;
   }
 
   /**

@@ -3,6 +3,8 @@ package org.abiguard.processor.guard.flow;
 import com.sun.source.tree.Tree;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Floating;
+import org.abiguard.processor.guard.facts.Floats;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,28 @@ final class Operators {
       CharSequence origin) {
     Fact result = transfer(operator, left, leftKind, right, rightKind, kind, origin);
     return result == null ? null : result.withAbi(Fact.fromAbi(left) || Fact.fromAbi(right));
+  }
+
+  /**
+   * One arithmetic operator ({@code + - * / %}) on two values of floating-point type {@code type}
+   * (converted to it already); null for any other operator or an operand not known.
+   */
+  static @Nullable Fact operateFloating(
+      Tree.Kind operator,
+      @Nullable Fact left,
+      @Nullable Fact right,
+      Floating type,
+      CharSequence origin) {
+    char op =
+        switch (operator) {
+          case PLUS -> '+';
+          case MINUS -> '-';
+          case MULTIPLY -> '*';
+          case DIVIDE -> '/';
+          case REMAINDER -> '%';
+          default -> ' ';
+        };
+    return op == ' ' ? null : Floats.arithmetic(op, left, right, type, origin);
   }
 
   private static @Nullable Fact transfer(

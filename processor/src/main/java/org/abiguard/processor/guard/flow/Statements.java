@@ -22,9 +22,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import javax.lang.model.element.Element;
-import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
-import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,12 +117,11 @@ final class Statements {
         value,
         parts.values.kind(initializer),
         initializer);
-    JavaKind variableKind = parts.declarations.kindOf(variable.asType());
-    if (variableKind != null) {
+    if (parts.values.numeric(variable.asType())) {
       parts.frame.state.put(
           access,
           parts.values.stored(
-              variable, Arith.convert(value, parts.values.kind(initializer), variableKind)));
+              variable, parts.values.convert(value, initializer, variable.asType())));
       parts.frame.noteUpdate();
     }
   }
@@ -159,10 +156,7 @@ final class Statements {
       target.yielded =
           Fact.join(
               target.yielded,
-              Arith.convert(
-                  value,
-                  parts.values.kind(expression),
-                  parts.values.kind(new TreePath(path, target.tree))));
+              parts.values.convert(value, expression, new TreePath(path, target.tree)));
       target.breaks = State.join(target.breaks, parts.frame.state);
     }
     parts.frame.state = State.UNREACHABLE;

@@ -9,10 +9,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
 import java.util.List;
-import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
-import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +32,7 @@ final class Switches {
       return;
     }
     Target target = parts.jumps.push(switchTree, false);
-    State after = cases(path, switchTree.getCases(), selector, selected, target, null);
+    State after = cases(path, switchTree.getCases(), selector, selected, target);
     parts.jumps.pop();
     parts.frame.state = State.join(after, target.breaks);
   }
@@ -47,7 +45,7 @@ final class Switches {
       return null;
     }
     Target target = parts.jumps.push(switchTree, false);
-    cases(path, switchTree.getCases(), selector, selected, target, parts.values.kind(path));
+    cases(path, switchTree.getCases(), selector, selected, target);
     parts.jumps.pop();
     parts.frame.state = target.breaks;
     return target.yielded;
@@ -63,8 +61,7 @@ final class Switches {
       List<? extends CaseTree> cases,
       TreePath selector,
       @Nullable Fact selected,
-      Target target,
-      @Nullable JavaKind resultKind) {
+      Target target) {
     State before = parts.frame.state;
     AccessPath selectorAccess = parts.paths.of(selector);
     State fallthrough = State.UNREACHABLE;
@@ -89,9 +86,7 @@ final class Switches {
         if (body instanceof ExpressionTree) {
           Fact value = parts.expressions.evaluate(bodyPath);
           if (target.switchExpression && parts.frame.reachable()) {
-            target.yielded =
-                Fact.join(
-                    target.yielded, Arith.convert(value, parts.values.kind(bodyPath), resultKind));
+            target.yielded = Fact.join(target.yielded, parts.values.convert(value, bodyPath, path));
             target.breaks = State.join(target.breaks, parts.frame.state);
           }
           if (!target.switchExpression) {

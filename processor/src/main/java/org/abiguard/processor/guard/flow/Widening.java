@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Floating;
+import org.abiguard.processor.guard.facts.Floats;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
@@ -87,9 +89,7 @@ final class Widening {
           now.range().hi().compareTo(base.hi()) > 0
               ? limit.range().hi().max(now.range().hi())
               : base.hi();
-      out.put(
-          path,
-          new Fact(new Range(lo, hi), now.raw(), now.origin(), now.signExtended(), now.fromAbi()));
+      out.put(path, now.withRange(new Range(lo, hi)));
     }
     return out;
   }
@@ -98,11 +98,7 @@ final class Widening {
   private @Nullable Fact settle(AccessPath path, @Nullable Fact old, @Nullable Fact now) {
     Fact limit = limit(path, old, now);
     Fact value = now != null ? now : old;
-    Fact settledFact =
-        limit == null || value == null
-            ? limit
-            : new Fact(
-                limit.range(), limit.raw(), value.origin(), limit.signExtended(), limit.fromAbi());
+    Fact settledFact = limit == null || value == null ? limit : limit.withOrigin(value.origin());
     settled.put(path, settledFact);
     return settledFact;
   }
@@ -113,6 +109,11 @@ final class Widening {
       return null;
     }
     boolean abi = Fact.fromAbi(now) || Fact.fromAbi(old);
+    Floating floating = value.floating();
+    if (floating != null) {
+      // a float or double: any value of its type, NaN included
+      return !strict && !abi ? null : Floats.whole(floating, value.origin(), abi);
+    }
     Width raw = value.raw();
     if (raw != null
         && (old == null || raw.equals(old.raw()))

@@ -64,15 +64,20 @@ class ArithSoundnessTest {
 
   /** A Java int whose value the fact allows. */
   private int sample(Fact f) {
-    BigInteger lo = f.range().lo();
-    BigInteger span = f.range().hi().subtract(lo);
+    return sampleIn(f.range(), random).intValue();
+  }
+
+  /** A value of {@code range}: its lower bound, its upper bound or one between, at random. */
+  static BigInteger sampleIn(Range range, Random random) {
+    BigInteger lo = range.lo();
+    BigInteger span = range.hi().subtract(lo);
     BigInteger offset =
         switch (random.nextInt(3)) {
           case 0 -> BigInteger.ZERO;
           case 1 -> span;
           default -> new BigInteger(span.bitLength() + 1, random).mod(span.add(BigInteger.ONE));
         };
-    return lo.add(offset).intValue();
+    return lo.add(offset);
   }
 
   /** Whether the Java int {@code v} is a value the fact allows. */

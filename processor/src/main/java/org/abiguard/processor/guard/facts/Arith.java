@@ -23,6 +23,10 @@ public final class Arith {
     if (fact == null || to == null) {
       return fact;
     }
+    return convertKnown(fact, from, to).partialIf(fact.partial());
+  }
+
+  private static Fact convertKnown(Fact fact, @Nullable JavaKind from, JavaKind to) {
     if (fact.floating() != null) {
       return Floats.toInteger(fact, to);
     }

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * @param floating when non-null, the value is of this floating-point type and {@code range} holds
  *     the {@linkplain Floating ordinals} of its values, not values (such a fact is never raw bits)
  * @param nan for a floating-point value, whether it may be NaN, which no range holds
+ * @param partial the value may also be a plain one, with no fact (a lenient join of a known value
+ *     and a plain one): the range holds what is known, which a sink is held to, but a check cannot
+ *     prove an outcome impossible, since the plain value may take it
  */
 public record Fact(
     Range range,
@@ -39,7 +42,8 @@ public record Fact(
     boolean fromAbi,
     @Nullable Range javaBound,
     @Nullable Floating floating,
-    boolean nan) {
+    boolean nan,
+    boolean partial) {
   public Fact {
     Objects.requireNonNull(range);
     Objects.requireNonNull(origin);
@@ -53,7 +57,7 @@ public record Fact(
       @Nullable Width signExtended,
       boolean fromAbi,
       @Nullable Range javaBound) {
-    this(range, raw, origin, signExtended, fromAbi, javaBound, null, false);
+    this(range, raw, origin, signExtended, fromAbi, javaBound, null, false, false);
   }
 
   /** A fact with no bound beyond its range. */
@@ -72,7 +76,7 @@ public record Fact(
    */
   public static Fact ofFloating(
       Range ordinals, Floating type, boolean nan, CharSequence origin, boolean fromAbi) {
-    return new Fact(ordinals, null, origin, null, fromAbi, null, type, nan);
+    return new Fact(ordinals, null, origin, null, fromAbi, null, type, nan, false);
   }
 
   /** A plain fact: the Java value is the value. */
@@ -110,9 +114,12 @@ public record Fact(
 
   /**
    * A value with range {@code values} held in Java type {@code kind}: plain when every value fits
-   * the Java type as Java reads it, raw bits when it fits the unsigned type of the same size, and
-   * otherwise kept as is (an explicit cast does not launder a value: the range keeps what the value
-   * could be before the cast).
+   * the Java type as Java reads it, raw bits when it fits the unsigned type of the same size.
+   * Otherwise Java keeps the low bits of each value (a cast, or a compound assignment's implicit
+   * one), and the fact holds both: the values from before (a cast does not launder a value, so a
+   * sink still reports them) and the values the wrap-around makes of them (so that a value made
+   * negative, or large, is not missed: {@code (char) -1} is 0xFFFF). A non-negative value in a
+   * signed type wraps to raw bits of its size, as {@code (short) u32} holds a {@code u16}'s bits.
    */
   public static Fact in(
       Range values,
@@ -123,10 +130,31 @@ public record Fact(
     if (kind == null || Range.of(kind).contains(values)) {
       return new Fact(values, null, origin, signExtended, fromAbi);
     }
-    if (kind.signed() && Range.unsigned(kind.bits()).contains(values)) {
+    Range unsigned = Range.unsigned(kind.bits());
+    if (kind.signed() && unsigned.contains(values)) {
       return new Fact(values, new Width(kind.bits(), false), origin, signExtended, fromAbi);
     }
-    return new Fact(values, null, origin, signExtended, fromAbi);
+    if (kind.signed() && values.nonNegative()) {
+      return new Fact(
+          values.hull(wrapped(values, unsigned)),
+          new Width(kind.bits(), false),
+          origin,
+          signExtended,
+          fromAbi);
+    }
+    return new Fact(
+        values.hull(wrapped(values, Range.of(kind))), null, origin, signExtended, fromAbi);
+  }
+
+  /** The values {@code values} take modulo the size of {@code target}, a type's range. */
+  private static Range wrapped(Range values, Range target) {
+    BigInteger size = target.hi().subtract(target.lo()).add(BigInteger.ONE);
+    if (values.hi().subtract(values.lo()).compareTo(size) >= 0) {
+      return target;
+    }
+    BigInteger lo = values.lo().subtract(target.lo()).mod(size).add(target.lo());
+    BigInteger hi = values.hi().subtract(target.lo()).mod(size).add(target.lo());
+    return lo.compareTo(hi) <= 0 ? new Range(lo, hi) : target;
   }
 
   /** The range of the Java value as Java's signed operations see it. */
@@ -177,30 +205,54 @@ public record Fact(
       bound = known;
     }
     Range left = range.intersect(unsignedView);
-    return left == null ? null : new Fact(left, raw, origin, signExtended, fromAbi, bound);
+    return left == null
+        ? null
+        : new Fact(left, raw, origin, signExtended, fromAbi, bound).partialIf(partial);
   }
 
   /** This fact with other values (ordinals, for a floating-point value), and no Java bound. */
   public Fact withRange(Range values) {
-    return new Fact(values, raw, origin, signExtended, fromAbi, null, floating, nan);
+    return new Fact(values, raw, origin, signExtended, fromAbi, null, floating, nan, partial);
   }
 
   /** This fact of a floating-point value, known not to be NaN. */
   public Fact notNan() {
     return nan
-        ? new Fact(range, raw, origin, signExtended, fromAbi, javaBound, floating, false)
+        ? new Fact(range, raw, origin, signExtended, fromAbi, javaBound, floating, false, partial)
         : this;
   }
 
   public Fact withOrigin(CharSequence newOrigin) {
-    return new Fact(range, raw, newOrigin, signExtended, fromAbi, javaBound, floating, nan);
+    return new Fact(
+        range, raw, newOrigin, signExtended, fromAbi, javaBound, floating, nan, partial);
   }
 
   /** This fact, derived from an ABI declaration as well when {@code abi} is true. */
   public Fact withAbi(boolean abi) {
     return abi == fromAbi || !abi
         ? this
-        : new Fact(range, raw, origin, signExtended, true, javaBound, floating, nan);
+        : new Fact(range, raw, origin, signExtended, true, javaBound, floating, nan, partial);
+  }
+
+  /** This fact, of a value that may also be a plain one when {@code plainToo} is true. */
+  public Fact partialIf(boolean plainToo) {
+    return !plainToo || partial
+        ? this
+        : new Fact(range, raw, origin, signExtended, fromAbi, javaBound, floating, nan, true);
+  }
+
+  /**
+   * This fact, computed from {@code sources}: derived from an ABI declaration if one of them is,
+   * and possibly plain if one of them may be.
+   */
+  public Fact from(@Nullable Fact... sources) {
+    Fact result = this;
+    for (Fact source : sources) {
+      if (source != null) {
+        result = result.withAbi(source.fromAbi).partialIf(source.partial);
+      }
+    }
+    return result;
   }
 
   /** Whether {@code fact} is a fact derived from an ABI declaration. */
@@ -217,20 +269,26 @@ public record Fact(
         && Objects.equals(signExtended, other.signExtended)
         && Objects.equals(javaBound, other.javaBound)
         && floating == other.floating
-        && nan == other.nan;
+        && nan == other.nan
+        && partial == other.partial;
   }
 
   /**
    * The fact of a value that is either {@code a} or {@code b}. A side without a fact (null) adds
-   * nothing the guard could check, so the other side is kept: only known values are held to a sink
-   * in lenient mode.
+   * nothing the guard could check, so the other side is kept, marked {@link #partial()}: only known
+   * values are held to a sink in lenient mode, but the plain ones may still take any branch.
    */
   public static @Nullable Fact join(@Nullable Fact a, @Nullable Fact b) {
-    if (a == null) {
-      return b;
+    if (a == null || b == null) {
+      Fact known = a == null ? b : a;
+      return known == null ? null : known.partialIf(true);
     }
-    if (b == null || a.sameValues(b)) {
-      return a.withAbi(fromAbi(b));
+    return joinKnown(a, b).partialIf(a.partial || b.partial);
+  }
+
+  private static Fact joinKnown(Fact a, Fact b) {
+    if (a.sameValues(b)) {
+      return a.withAbi(b.fromAbi);
     }
     if (a.floating != null || b.floating != null) {
       return Floats.join(a, b);
@@ -278,6 +336,7 @@ public record Fact(
         + (signExtended != null ? " sign-extended " + signExtended : "")
         + (javaBound != null ? " java " + javaBound : "")
         + (floating != null ? " " + floating.keyword() + " ordinals" : "")
-        + (nan ? " or NaN" : "");
+        + (nan ? " or NaN" : "")
+        + (partial ? " or plain" : "");
   }
 }

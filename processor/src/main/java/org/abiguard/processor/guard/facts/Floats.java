@@ -25,22 +25,27 @@ public final class Floats {
     }
     Floating type = fact.floating();
     if (type == null) {
-      Range java = fact.javaRange();
-      if (from != null && !Range.of(from).contains(java)) {
-        // a value cast without laundering: the Java value is whatever its type holds
-        java = Range.of(from);
-      }
-      return Fact.ofFloating(
-          to.range(to.round(java.lo()), to.round(java.hi())),
-          to,
-          false,
-          fact.origin(),
-          fact.fromAbi());
+      return fromInteger(fact, from, to).partialIf(fact.partial());
     }
     return Fact.ofFloating(
-        to.range(to.round(lo(fact)), to.round(hi(fact))),
+            to.range(to.round(lo(fact)), to.round(hi(fact))),
+            to,
+            fact.nan(),
+            fact.origin(),
+            fact.fromAbi())
+        .partialIf(fact.partial());
+  }
+
+  private static Fact fromInteger(Fact fact, @Nullable JavaKind from, Floating to) {
+    Range java = fact.javaRange();
+    if (from != null && !Range.of(from).contains(java)) {
+      // values from before a cast that does not launder them: the Java value is any of its type
+      java = Range.of(from);
+    }
+    return Fact.ofFloating(
+        to.range(to.round(java.lo()), to.round(java.hi())),
         to,
-        fact.nan(),
+        false,
         fact.origin(),
         fact.fromAbi());
   }
@@ -80,7 +85,8 @@ public final class Floats {
       values = values.hull(Range.point(BigInteger.ZERO));
     }
     Fact integral = Fact.in(values, via, fact.origin(), null, fact.fromAbi());
-    return Objects.requireNonNull(Arith.convert(integral, via, to), "a fact converts to a fact");
+    return Objects.requireNonNull(Arith.convert(integral, via, to), "a fact converts to a fact")
+        .partialIf(fact.partial());
   }
 
   /** Every value of {@code type}, NaN included. */

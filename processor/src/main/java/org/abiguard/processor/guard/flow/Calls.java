@@ -70,7 +70,8 @@ final class Calls {
                 parts.values.kind(new TreePath(path, call.getArguments().get(i))),
                 type));
       }
-      return FloatingMethods.apply(method, converted, type);
+      Fact result = FloatingMethods.apply(method, converted, type);
+      return result == null ? null : result.from(converted.toArray(new Fact[0]));
     }
     JavaKind kind = parts.values.kind(path);
     if (!(element instanceof ExecutableElement method)
@@ -105,7 +106,12 @@ final class Calls {
                 parts.values.kind(new TreePath(path, call.getArguments().get(i))),
                 parts.declarations.kindOf(method.getParameters().get(i).asType())));
       }
-      return KnownMethods.apply(method, converted, kind);
+      Fact result = KnownMethods.apply(method, converted, kind);
+      // a result computed from an ABI value is one too (for loops that accumulate it), and one
+      // computed from a value that may be plain may be anything, unless the method bounds it
+      return result == null || KnownMethods.bounding(method)
+          ? result
+          : result.from(converted.toArray(new Fact[0]));
     }
     AccessPath accessor = parts.paths.of(path);
     if (accessor != null && parts.frame.state.tracks(accessor)) {

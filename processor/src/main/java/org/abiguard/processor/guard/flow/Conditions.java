@@ -223,6 +223,10 @@ final class Conditions {
       }
       Fact own = Floats.within(narrowed, type);
       if (own == null) {
+        if (narrowed.partial()) {
+          state.put(access, null);
+          continue;
+        }
         return State.UNREACHABLE;
       }
       state.put(access, notNan ? own.notNan() : own);
@@ -267,7 +271,7 @@ final class Conditions {
     int k = distance.intValue() & (bits - 1);
     Range shiftedRange = shiftedValues.intersect(Range.unsigned(bits - k));
     if (shiftedRange == null) {
-      return State.UNREACHABLE;
+      return value.partial() ? state : State.UNREACHABLE;
     }
     Range unsigned =
         new Range(
@@ -289,7 +293,7 @@ final class Conditions {
       return state;
     }
     if (narrowed == null) {
-      return State.UNREACHABLE;
+      return value.partial() ? state : State.UNREACHABLE;
     }
     state.put(operand, narrowed);
     return state;
@@ -349,11 +353,12 @@ final class Conditions {
       state.put(
           path,
           new Fact(
-              refined.range(),
-              original.raw(),
-              refined.origin(),
-              refined.signExtended(),
-              refined.fromAbi() || original.fromAbi()));
+                  refined.range(),
+                  original.raw(),
+                  refined.origin(),
+                  refined.signExtended(),
+                  refined.fromAbi() || original.fromAbi())
+              .partialIf(refined.partial() || original.partial()));
     }
   }
 
@@ -367,7 +372,8 @@ final class Conditions {
       return null;
     }
     if (value.raw() != null && value.raw().bits() == bits) {
-      return new Fact(value.range(), null, value.origin(), value.signExtended(), value.fromAbi());
+      return new Fact(value.range(), null, value.origin(), value.signExtended(), value.fromAbi())
+          .partialIf(value.partial());
     }
     return value.range().nonNegative() ? value : null;
   }

@@ -360,11 +360,14 @@ final class Expressions {
       return null;
     }
     CharSequence origin = expressionText(unary);
-    return switch (unary.getKind()) {
-      case UNARY_MINUS -> Arith.negate(value, kind, origin);
-      case BITWISE_COMPLEMENT -> Arith.complement(value, kind, origin);
-      default -> value;
-    };
+    Fact result =
+        switch (unary.getKind()) {
+          case UNARY_MINUS -> Arith.negate(value, kind, origin);
+          case BITWISE_COMPLEMENT -> Arith.complement(value, kind, origin);
+          default -> value;
+        };
+    // still derived from an ABI declaration, so a loop that accumulates it is held to a range
+    return result == null ? null : result.from(value);
   }
 
   private @Nullable Fact binary(TreePath path, BinaryTree binary) {
@@ -429,12 +432,7 @@ final class Expressions {
     }
     return result.range().hi().signum() < 0
         ? result
-        : new Fact(
-            new Range(BigInteger.ZERO, result.range().hi()),
-            result.raw(),
-            result.origin(),
-            result.signExtended(),
-            result.fromAbi());
+        : result.withRange(new Range(BigInteger.ZERO, result.range().hi()));
   }
 
   private @Nullable Fact conditional(TreePath path, ConditionalExpressionTree conditional) {

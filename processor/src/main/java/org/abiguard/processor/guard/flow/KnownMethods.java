@@ -52,6 +52,15 @@ final class KnownMethods {
           "java.lang.Math.toIntExact",
           "java.lang.StrictMath.toIntExact");
 
+  /**
+   * Whether the method's result lies in its range whatever the argument, known or not: the {@code
+   * Abi} helpers and the unsigned conversions.
+   */
+  static boolean bounding(ExecutableElement method) {
+    String key = key(method);
+    return key != null && (key.startsWith("org.abiguard.Abi.") || key.contains(".toUnsigned"));
+  }
+
   private static final Fact NOT_KNOWN = Fact.plain(Range.of(0, 0), "not known");
 
   private static @Nullable String key(ExecutableElement method) {

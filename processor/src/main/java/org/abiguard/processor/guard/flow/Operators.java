@@ -23,7 +23,7 @@ final class Operators {
       JavaKind kind,
       CharSequence origin) {
     Fact result = transfer(operator, left, leftKind, right, rightKind, kind, origin);
-    return result == null ? null : result.withAbi(Fact.fromAbi(left) || Fact.fromAbi(right));
+    return result == null ? null : result.from(left, right);
   }
 
   /**
@@ -45,7 +45,8 @@ final class Operators {
           case REMAINDER -> '%';
           default -> ' ';
         };
-    return op == ' ' ? null : Floats.arithmetic(op, left, right, type, origin);
+    Fact result = op == ' ' ? null : Floats.arithmetic(op, left, right, type, origin);
+    return result == null ? null : result.from(left, right);
   }
 
   private static @Nullable Fact transfer(
@@ -114,7 +115,7 @@ final class Operators {
           operator == Tree.Kind.PLUS
               ? x.add(y)
               : operator == Tree.Kind.MINUS ? x.subtract(y) : x.multiply(y);
-      return Fact.in(result, targetKind, origin, null, old.fromAbi() || operand.fromAbi());
+      return Fact.in(result, targetKind, origin, null, false).from(old, operand);
     }
     Fact value = operate(operator, old, targetKind, operand, operandKind, promoted, origin);
     if (value != null && old != null && value.range().equals(old.range())) {

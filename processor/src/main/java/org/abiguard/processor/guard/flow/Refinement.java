@@ -75,7 +75,9 @@ final class Refinement {
 
   /**
    * Narrows the tracked operands of {@code state} (a copy the caller owns) to the values one
-   * outcome leaves them; {@link State#UNREACHABLE} when the outcome is impossible.
+   * outcome leaves them; {@link State#UNREACHABLE} when the outcome is impossible. An operand that
+   * may also be a plain value ({@link Fact#partial()}) may take any outcome: then the outcome stays
+   * possible, and the other operand is not narrowed by it.
    */
   static State apply(
       State state,
@@ -86,22 +88,27 @@ final class Refinement {
       Fact right) {
     Range leftRange = ranges.left();
     Range rightRange = ranges.right();
+    boolean plain = left.partial() || right.partial();
     if (leftRange == null || rightRange == null) {
-      return State.UNREACHABLE;
+      return plain ? state : State.UNREACHABLE;
     }
-    if (leftPath != null) {
+    if (leftPath != null && !right.partial()) {
       Fact narrowed = left.restrictJava(leftRange);
-      if (narrowed == null) {
+      if (narrowed == null && !plain) {
         return State.UNREACHABLE;
       }
-      state.put(leftPath, narrowed);
+      if (narrowed != null) {
+        state.put(leftPath, narrowed);
+      }
     }
-    if (rightPath != null) {
+    if (rightPath != null && !left.partial()) {
       Fact narrowed = right.restrictJava(rightRange);
-      if (narrowed == null) {
+      if (narrowed == null && !plain) {
         return State.UNREACHABLE;
       }
-      state.put(rightPath, narrowed);
+      if (narrowed != null) {
+        state.put(rightPath, narrowed);
+      }
     }
     return state;
   }

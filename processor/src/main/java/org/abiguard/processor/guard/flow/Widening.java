@@ -98,7 +98,10 @@ final class Widening {
   private @Nullable Fact settle(AccessPath path, @Nullable Fact old, @Nullable Fact now) {
     Fact limit = limit(path, old, now);
     Fact value = now != null ? now : old;
-    Fact settledFact = limit == null || value == null ? limit : limit.withOrigin(value.origin());
+    Fact settledFact =
+        limit == null || value == null
+            ? limit
+            : limit.withOrigin(value.origin()).partialIf(value.partial());
     settled.put(path, settledFact);
     return settledFact;
   }

@@ -186,11 +186,26 @@ class ArithSoundnessTest {
     assertNull(Arith.convert(small, JavaKind.BYTE, JavaKind.INT).signExtended());
   }
 
+  /**
+   * A cast keeps the values it cannot hold, so that it does not silence a narrowing, and gains the
+   * values Java's wrap-around makes of them, so that a value made negative or large is not missed
+   * ({@code (char) -1} is 0xFFFF).
+   */
   @Test
-  void aCastKeepsTheValuesItCannotHold() {
+  void aCastKeepsTheValuesItCannotHoldAndGainsTheirWrapAround() {
     Fact u32 = Fact.declared(Width.U32, JavaKind.LONG, "field space (u32)");
     Fact cast = Arith.convert(u32, JavaKind.LONG, JavaKind.SHORT);
+    // the values from before, as raw bits of a u16 (so every short is among them)
     assertEquals(Range.of(0, 0xFFFF_FFFFL), cast.range());
+    assertEquals(Width.U16, cast.raw());
+    assertEquals(Range.of(-0x8000, 0x7FFF), cast.javaRange());
+    Fact minusOne = Fact.plain(Range.of(-1, -1), "constant -0x1");
+    assertEquals(
+        Range.of(-1, 0xFFFF), Arith.convert(minusOne, JavaKind.INT, JavaKind.CHAR).range());
+    Fact nearWrap = Fact.plain(Range.of(0x1_0000_0010L, 0x1_0000_0020L), "small");
+    assertEquals(
+        Range.of(0x10, 0x1_0000_0020L),
+        Arith.convert(nearWrap, JavaKind.LONG, JavaKind.INT).range());
     assertEquals("field space (u32)", cast.origin().toString());
   }
 

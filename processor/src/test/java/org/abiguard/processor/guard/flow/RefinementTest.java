@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.source.tree.Tree;
 import org.abiguard.processor.guard.facts.Fact;
@@ -54,5 +55,27 @@ class RefinementTest {
             null,
             Fact.plain(LIMIT, "constant 0xFFFF"));
     assertEquals(Range.of(0, 0xFFFF), whenTrue.fact(space).range());
+  }
+
+  /**
+   * A value that may also be a plain one (a lenient join of a constant and a value with no fact)
+   * keeps every outcome possible, and the other operand is not narrowed by what is known of it.
+   */
+  @Test
+  void aValueThatMayBePlainTakesAnyOutcome() {
+    Fact zeroOrPlain = Fact.join(Fact.plain(Range.of(0, 0), "constant 0x0"), null);
+    Fact limit = Fact.plain(Range.of(3, 3), "constant 0x3");
+    Refinement.Outcomes outcomes =
+        Refinement.outcomes(Tree.Kind.GREATER_THAN, zeroOrPlain.range(), limit.range());
+    AccessPath n = AccessPath.of("n");
+    AccessPath bound = AccessPath.of("bound");
+    State whenTrue =
+        Refinement.apply(new State(), outcomes.whenTrue(), n, zeroOrPlain, bound, limit);
+    assertTrue(whenTrue.reachable());
+    Fact u16 = Fact.plain(Range.of(0, 0xFFFF), "u16");
+    Refinement.Outcomes lower =
+        Refinement.outcomes(Tree.Kind.LESS_THAN, zeroOrPlain.range(), u16.range());
+    State below = Refinement.apply(new State(), lower.whenTrue(), n, zeroOrPlain, bound, u16);
+    assertFalse(below.tracks(bound), "a bound by a value that may be plain proves nothing");
   }
 }

@@ -1,0 +1,327 @@
+package org.abiguard.processor.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes methods whose every value comes from parameters with declared widths and constants, so
+ * that the guard knows each of them in lenient mode as well, and whose every sink is a call {@code
+ * Sinks.u16(site, value)} on a line of its own: {@link GuardSoundnessFuzzTest} runs them and holds
+ * each value out of a sink's range to a diagnostic on the sink's line. Integers, {@code long}s,
+ * {@code float}s and {@code double}s are mixed through arithmetic, shifts, masks, casts, {@code
+ * Math} methods, {@code ?:}, checks with early returns, branches and short loops.
+ */
+final class FlowProgramGenerator {
+  /** A parameter of the generated methods: its Java type and width annotation. */
+  record Parameter(String name, String type, String annotation) {}
+
+  static final List<Parameter> PARAMETERS =
+      List.of(
+          new Parameter("a", "long", "@U32"),
+          new Parameter("b", "int", "@U16"),
+          new Parameter("c", "int", "@S16"),
+          new Parameter("d", "int", "@U32"),
+          new Parameter("e", "int", "@U8"));
+
+  /** The sinks: name, Java type of the value, range. */
+  record SinkKind(String name, String type, long min, long max, String annotation) {}
+
+  static final List<SinkKind> SINKS =
+      List.of(
+          new SinkKind("u8", "int", 0, 0xFF, "@U8"),
+          new SinkKind("u16", "int", 0, 0xFFFF, "@U16"),
+          new SinkKind("s16", "int", -0x8000, 0x7FFF, "@S16"),
+          new SinkKind("s8", "int", -0x80, 0x7F, "@S8"),
+          new SinkKind("u32", "long", 0, 0xFFFF_FFFFL, "@U32"));
+
+  private static final int MAX_DEPTH = 3;
+
+  private final Random random;
+  private final StringBuilder out = new StringBuilder();
+  private final List<String> locals = new ArrayList<>();
+  private final List<String> localTypes = new ArrayList<>();
+  private int sites;
+  private int names;
+  private int indent;
+
+  FlowProgramGenerator(long seed) {
+    random = new Random(seed);
+  }
+
+  /** A compilation unit of class {@code name} in package {@code fuzz} with {@code methods}. */
+  String compilationUnit(String name, int methods) {
+    out.setLength(0);
+    sites = 0;
+    out.append("package fuzz;\n\n")
+        .append("import org.abiguard.*;\n\n")
+        .append("@SuppressWarnings(\"all\")\n")
+        .append("public class ")
+        .append(name)
+        .append(" {\n");
+    for (int m = 0; m < methods; m++) {
+      method("m" + m);
+    }
+    out.append("}\n");
+    return out.toString();
+  }
+
+  /** How many sink calls the last compilation unit has (sites are numbered from 0). */
+  int sites() {
+    return sites;
+  }
+
+  /**
+   * The class {@code fuzz.Sinks}: one method per sink kind, annotated with its width, that records
+   * the site of each value out of that width in {@code HITS}.
+   */
+  static String sinks() {
+    StringBuilder s =
+        new StringBuilder(
+            "package fuzz;\n\nimport org.abiguard.*;\n\npublic final class Sinks {\n"
+                + "  public static final java.util.BitSet HITS = new java.util.BitSet();\n\n");
+    for (SinkKind sink : SINKS) {
+      String suffix = sink.type().equals("long") ? "L" : "";
+      s.append("  public static void ")
+          .append(sink.name())
+          .append("(int site, ")
+          .append(sink.annotation())
+          .append(' ')
+          .append(sink.type())
+          .append(" v) {\n    if (v < ")
+          .append(sink.min())
+          .append(suffix)
+          .append(" || v > ")
+          .append(sink.max())
+          .append(suffix)
+          .append(") {\n      HITS.set(site);\n    }\n  }\n\n");
+    }
+    return s.append("}\n").toString();
+  }
+
+  private void method(String name) {
+    locals.clear();
+    localTypes.clear();
+    StringBuilder params = new StringBuilder();
+    for (Parameter p : PARAMETERS) {
+      if (params.length() > 0) {
+        params.append(", ");
+      }
+      params.append(p.annotation()).append(' ').append(p.type()).append(' ').append(p.name());
+    }
+    indent = 1;
+    line("public static void " + name + "(" + params + ") {");
+    indent = 2;
+    int statements = 3 + random.nextInt(6);
+    for (int i = 0; i < statements; i++) {
+      statement(0);
+    }
+    sink();
+    indent = 1;
+    line("}");
+  }
+
+  private void statement(int depth) {
+    switch (random.nextInt(depth >= 2 ? 4 : 7)) {
+      case 0, 1 -> declare();
+      case 2 -> sink();
+      case 3 -> {
+        if (locals.isEmpty()) {
+          declare();
+        } else {
+          int i = random.nextInt(locals.size());
+          String type = localTypes.get(i);
+          String op = pick("+=", "-=", "*=", "=");
+          line(locals.get(i) + " " + op + " " + expr(pick(type, "int"), 1) + ";");
+        }
+      }
+      case 4 -> line("if (" + cond(0) + ") return;");
+      case 5 -> {
+        line("if (" + cond(0) + ") {");
+        block(depth);
+        if (random.nextBoolean()) {
+          line("} else {");
+          block(depth);
+        }
+        line("}");
+      }
+      default -> {
+        String i = "i" + names++;
+        line("for (int " + i + " = 0; " + i + " < " + (1 + random.nextInt(3)) + "; " + i + "++) {");
+        block(depth);
+        line("}");
+      }
+    }
+  }
+
+  /** A nested block: its locals end with it. */
+  private void block(int depth) {
+    int size = locals.size();
+    indent++;
+    int statements = 1 + random.nextInt(3);
+    for (int i = 0; i < statements; i++) {
+      statement(depth + 1);
+    }
+    indent--;
+    while (locals.size() > size) {
+      locals.remove(locals.size() - 1);
+      localTypes.remove(localTypes.size() - 1);
+    }
+  }
+
+  private void declare() {
+    String type = pick("int", "long", "double", "float", "int", "long");
+    String name = "v" + names++;
+    line(type + " " + name + " = " + expr(type, 0) + ";");
+    locals.add(name);
+    localTypes.add(type);
+  }
+
+  private void sink() {
+    SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
+    line("Sinks." + sink.name() + "(" + sites++ + ", " + expr(sink.type(), 0) + ");");
+  }
+
+  private String cond(int depth) {
+    if (depth < 1 && random.nextInt(4) == 0) {
+      return cond(depth + 1) + pick(" && ", " || ") + cond(depth + 1);
+    }
+    String type = pick("int", "long", "double", "float");
+    String operand = primary(type);
+    String bound =
+        type.equals("double") || type.equals("float")
+            ? pick("0", "255", "65535.0", "65536.0", "0.5", "-1")
+                + (type.equals("float") ? "f" : "")
+            : pick("0", "0xFF", "0xFFFF", "0x7FFF", "-0x8000", "0x10000", "1");
+    return operand + " " + pick("<", "<=", ">", ">=", "==", "!=") + " " + bound;
+  }
+
+  private String expr(String type, int depth) {
+    if (depth >= MAX_DEPTH || random.nextInt(3) == 0) {
+      return primary(type);
+    }
+    return switch (type) {
+      case "int" -> intExpr(depth + 1);
+      case "long" -> longExpr(depth + 1);
+      default -> floatingExpr(type, depth + 1);
+    };
+  }
+
+  private String intExpr(int depth) {
+    return switch (random.nextInt(14)) {
+      case 0, 1 ->
+          "("
+              + expr("int", depth)
+              + " "
+              + pick("+", "-", "*", "^", "|")
+              + " "
+              + expr("int", depth)
+              + ")";
+      case 2 -> "(" + expr("int", depth) + " & " + pick("0xFF", "0xFFFF", "0x7F", "c") + ")";
+      case 3 ->
+          "(" + expr("int", depth) + " " + pick(">>>", ">>", "<<") + " " + random.nextInt(20) + ")";
+      case 4 ->
+          "(" + expr("int", depth) + " " + pick("/", "%") + " (" + expr("int", depth) + " | 1))";
+      case 5 -> "(int) " + primary("long");
+      case 6 -> "(int) " + primary(pick("double", "float"));
+      case 7 -> "(" + pick("short", "byte", "char") + ") " + primary("int");
+      case 8 ->
+          "Math."
+              + pick("min", "max")
+              + "("
+              + expr("int", depth)
+              + ", "
+              + pick("0xFF", "0xFFFF", "0", "b")
+              + ")";
+      case 9 -> "Math.round(" + expr("float", depth) + ")";
+      case 10 -> "(" + cond(1) + " ? " + expr("int", depth) + " : " + expr("int", depth) + ")";
+      case 11 -> "-(" + primary("int") + ")";
+      case 12 -> "Abi.truncU16(" + expr("long", depth) + ")";
+      default -> "Math.floorMod(" + expr("int", depth) + ", " + pick("0x100", "7", "0x10000") + ")";
+    };
+  }
+
+  private String longExpr(int depth) {
+    return switch (random.nextInt(9)) {
+      case 0, 1 ->
+          "("
+              + expr("long", depth)
+              + " "
+              + pick("+", "-", "*", "|")
+              + " "
+              + expr(pick("int", "long"), depth)
+              + ")";
+      case 2 -> "(" + expr("long", depth) + " & " + pick("0xFFFFFFFFL", "0xFFFFL", "0xFF") + ")";
+      case 3 ->
+          "("
+              + expr("long", depth)
+              + " "
+              + pick(">>>", ">>", "<<")
+              + " "
+              + random.nextInt(40)
+              + ")";
+      case 4 -> "Integer.toUnsignedLong(" + expr("int", depth) + ")";
+      case 5 -> "(long) " + primary(pick("double", "float"));
+      case 6 -> "Math.round(" + expr("double", depth) + ")";
+      case 7 -> "(" + cond(1) + " ? " + expr("long", depth) + " : " + expr("int", depth) + ")";
+      default -> "(long) " + expr("int", depth);
+    };
+  }
+
+  private String floatingExpr(String type, int depth) {
+    String cast = type.equals("float") ? "(float) " : "";
+    String f = type.equals("float") ? "f" : "";
+    return switch (random.nextInt(8)) {
+      case 0, 1 ->
+          cast
+              + "("
+              + expr(type, depth)
+              + " "
+              + pick("+", "-", "*", "/", "%")
+              + " "
+              + expr(pick(type, "int", "long", "double"), depth)
+              + ")";
+      case 2 -> "(" + type + ") " + expr(pick("int", "long"), depth);
+      case 3 -> cast + "Math." + pick("floor", "ceil", "rint") + "(" + expr("double", depth) + ")";
+      case 4 ->
+          "Math."
+              + pick("min", "max")
+              + "("
+              + expr(type, depth)
+              + ", "
+              + pick("65535.0", "0.0", "255.5")
+              + f
+              + ")";
+      case 5 -> "Math.abs(" + expr(type, depth) + ")";
+      case 6 ->
+          "(" + cond(1) + " ? " + expr(type, depth) + " : " + expr(pick("int", type), depth) + ")";
+      default -> "-(" + primary(type) + ")";
+    };
+  }
+
+  private String primary(String type) {
+    List<String> candidates = new ArrayList<>();
+    for (int i = 0; i < locals.size(); i++) {
+      if (localTypes.get(i).equals(type)) {
+        candidates.add(locals.get(i));
+      }
+    }
+    if (!candidates.isEmpty() && random.nextInt(3) > 0) {
+      return candidates.get(random.nextInt(candidates.size()));
+    }
+    return switch (type) {
+      case "int" -> pick("b", "c", "d", "e", "b", "c", "d", "e", "0xFFFF", "-1", "7");
+      case "long" -> pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L");
+      case "double" -> pick("(double) a", "(double) d", "(double) c", "0.5", "65535.5");
+      default -> pick("(float) a", "(float) d", "(float) b", "1.5f", "65536.0f");
+    };
+  }
+
+  private String pick(String... options) {
+    return options[random.nextInt(options.length)];
+  }
+
+  private void line(String text) {
+    out.append("  ".repeat(indent)).append(text).append('\n');
+  }
+}

@@ -1,0 +1,211 @@
+package org.abiguard.processor.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.abiguard.processor.AbiGuardProcessor;
+import org.abiguard.processor.CompiledClasses;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guard is sound on generated programs: each program ({@link FlowProgramGenerator}) is compiled
+ * with the guard's findings as warnings, then run on inputs drawn from its parameters' widths
+ * (their edges and at random); every value that reaches a sink out of the sink's range must have
+ * been reported on that sink's line. The run also requires no internal error and no javac error.
+ * {@code -Dabiguard.fuzz.methods=N} sets how many methods (default 1,500), {@code
+ * -Dabiguard.fuzz.seed=S} the first seed; a failure names the seed, the method and the input.
+ */
+class GuardSoundnessFuzzTest {
+  private static final int METHODS = Integer.getInteger("abiguard.fuzz.methods", 1_500);
+  private static final long SEED = Long.getLong("abiguard.fuzz.seed", 20261130L);
+  private static final int PER_CLASS = 150;
+
+  /**
+   * Strict mode: in lenient mode a plain value (a local that only counts constants around a loop,
+   * and so anything computed from it) passes unchecked by design.
+   */
+  private static final String MODE = System.getProperty("abiguard.fuzz.mode", "strict");
+
+  private static final int INPUTS = 48;
+  private static final Pattern SITE = Pattern.compile("Sinks\\.\\w+\\((\\d+), ");
+
+  private static final long[][] EDGES = {
+    {0, 1, 0xFF, 0xFFFF, 0x10000, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL},
+    {0, 1, 0x7F, 0xFF, 0x100, 0x7FFF, 0x8000, 0xFFFF},
+    {-0x8000, -0x7FFF, -1, 0, 1, 0x7F, 0xFF, 0x7FFF},
+    {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 0xFFFF, 0x10000, -0x10000},
+    {0, 1, 0x7F, 0x80, 0xFE, 0xFF}
+  };
+
+  @Test
+  void everyValueOutOfASinksRangeIsReportedThere() throws Exception {
+    int done = 0;
+    int hits = 0;
+    int reportedSites = 0;
+    int allSites = 0;
+    int hitSites = 0;
+    List<String> failures = new ArrayList<>();
+    Set<String> missed = new HashSet<>();
+    for (int batch = 0; done < METHODS; batch++) {
+      long seed = SEED + batch;
+      int methods = Math.min(PER_CLASS, METHODS - done);
+      String name = "Flow" + batch;
+      FlowProgramGenerator generator = new FlowProgramGenerator(seed);
+      String source = generator.compilationUnit(name, methods);
+      Compilation c =
+          Compiler.javac()
+              .withProcessors(new AbiGuardProcessor())
+              .withOptions(
+                  "-Aabiguard.severity=warning", "-Aabiguard.mode=" + MODE, "-Xmaxwarns", "1000000")
+              .compile(
+                  JavaFileObjects.forSourceString("fuzz." + name, source),
+                  JavaFileObjects.forSourceString("fuzz.Sinks", FlowProgramGenerator.sinks()));
+      Set<Long> reportedLines = new HashSet<>();
+      for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+        String m = d.getMessage(Locale.ROOT);
+        boolean ours = d.getSource() != null && d.getSource().getName().endsWith(name + ".java");
+        if (m.startsWith("[abiguard] internal error")
+            || (d.getKind() == Diagnostic.Kind.ERROR && !m.startsWith("[abiguard:"))) {
+          failures.add(
+              "seed "
+                  + seed
+                  + ", line "
+                  + d.getLineNumber()
+                  + ": "
+                  + m.lines().findFirst().orElse(""));
+        } else if (ours && m.startsWith("[abiguard:")) {
+          reportedLines.add(d.getLineNumber());
+        }
+      }
+      if (c.status() != Compilation.Status.SUCCESS) {
+        failures.add("seed " + seed + " did not compile");
+        done += methods;
+        continue;
+      }
+      List<String> lines = source.lines().toList();
+      Map<Integer, Integer> siteLine = new HashMap<>();
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher site = SITE.matcher(lines.get(i));
+        if (site.find()) {
+          siteLine.put(Integer.parseInt(site.group(1)), i + 1);
+          allSites++;
+          reportedSites += reportedLines.contains((long) i + 1) ? 1 : 0;
+        }
+      }
+      ClassLoader loader = CompiledClasses.loader(c);
+      Class<?> program = loader.loadClass("fuzz." + name);
+      BitSet hit = (BitSet) loader.loadClass("fuzz.Sinks").getField("HITS").get(null);
+      Random inputs = new Random(seed);
+      BitSet everHit = new BitSet();
+      for (int m = 0; m < methods; m++) {
+        Method method =
+            program.getMethod("m" + m, long.class, int.class, int.class, int.class, int.class);
+        for (int i = 0; i < INPUTS; i++) {
+          Object[] args = input(inputs);
+          BitSet before = (BitSet) hit.clone();
+          try {
+            method.invoke(null, args);
+          } catch (InvocationTargetException e) {
+            // a value the program divides by, say: the sinks reached before it count
+          }
+          BitSet added = (BitSet) hit.clone();
+          added.andNot(before);
+          for (int site = added.nextSetBit(0); site >= 0; site = added.nextSetBit(site + 1)) {
+            hits++;
+            hitSites += everHit.get(site) ? 0 : 1;
+            everHit.set(site);
+            int line = siteLine.get(site);
+            if (!reportedLines.contains((long) line) && missed.add(seed + ":" + line)) {
+              failures.add(
+                  "seed "
+                      + seed
+                      + ", m"
+                      + m
+                      + java.util.Arrays.toString(args)
+                      + ": a value out of range reached line "
+                      + line
+                      + ", not reported: "
+                      + lines.get(line - 1).strip()
+                      + "\n"
+                      + methodText(lines, m));
+            }
+            hit.clear(site);
+          }
+        }
+      }
+      done += methods;
+    }
+    System.out.println(
+        "guard soundness fuzz: "
+            + done
+            + " methods, "
+            + hits
+            + " values out of a sink's range reached it, at "
+            + hitSites
+            + " sink lines; "
+            + reportedSites
+            + " of "
+            + allSites
+            + " sink lines reported, "
+            + failures.size()
+            + " failures");
+    assertEquals(
+        "",
+        String.join("\n", failures.subList(0, Math.min(8, failures.size()))),
+        failures.size() + " sink lines missed over " + done + " methods");
+  }
+
+  /** One value per parameter, each within its declared width. */
+  private static Object[] input(Random random) {
+    Object[] args = new Object[FlowProgramGenerator.PARAMETERS.size()];
+    long[] bits = {32, 16, 16, 32, 8};
+    for (int p = 0; p < args.length; p++) {
+      long value;
+      if (random.nextBoolean()) {
+        value = EDGES[p][random.nextInt(EDGES[p].length)];
+      } else {
+        long span = 1L << bits[p];
+        value = Math.floorMod(random.nextLong(), span);
+        if (p == 2) {
+          value -= 0x8000;
+        }
+      }
+      args[p] = p == 0 ? (Object) value : (Object) (int) value;
+    }
+    return args;
+  }
+
+  private static String methodText(List<String> lines, int m) {
+    StringBuilder text = new StringBuilder();
+    boolean in = false;
+    for (String line : lines) {
+      if (line.contains(" m" + m + "(")) {
+        in = true;
+      }
+      if (in) {
+        text.append(line).append('\n');
+        if (line.equals("  }")) {
+          break;
+        }
+      }
+    }
+    return text.toString();
+  }
+}

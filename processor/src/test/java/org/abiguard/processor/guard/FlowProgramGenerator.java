@@ -122,6 +122,10 @@ final class FlowProgramGenerator {
   }
 
   private void statement(int depth) {
+    if (random.nextInt(4) == 0) {
+      moreStatements(depth);
+      return;
+    }
     switch (random.nextInt(depth >= 2 ? 4 : 7)) {
       case 0, 1 -> declare();
       case 2 -> sink();
@@ -152,6 +156,111 @@ final class FlowProgramGenerator {
         line("}");
       }
     }
+  }
+
+  /**
+   * The rarer statements: increments, checks of shifted and unsigned values, a difference after a
+   * comparison of two values, {@code switch}, {@code do}, {@code break} and {@code continue}, and
+   * {@code try} around a method that throws.
+   */
+  private void moreStatements(int depth) {
+    String local = intLocal();
+    switch (random.nextInt(depth >= 2 ? 6 : 10)) {
+      case 0 -> {
+        if (local == null) {
+          declare();
+        } else {
+          line(pick(local + "++;", local + "--;", "++" + local + ";", "--" + local + ";"));
+        }
+      }
+      case 1 ->
+          line("if ((" + primary("int") + " >>> " + pick("8", "16", "15") + ") != 0) return;");
+      case 2 ->
+          line(
+              "if (Integer.compareUnsigned("
+                  + primary("int")
+                  + ", "
+                  + pick("0xFF", "0xFFFF", "0x7FFF")
+                  + ") "
+                  + pick(">", ">=")
+                  + " 0) return;");
+      case 3 -> {
+        String x = primary("int");
+        String y = primary("int");
+        line("if (" + x + " <= " + y + ") {");
+        indent++;
+        SinkKind sink = SINKS.get(random.nextInt(SINKS.size() - 1));
+        line("Sinks." + sink.name() + "(" + sites++ + ", " + y + " - " + x + ");");
+        indent--;
+        line("}");
+      }
+      case 4 -> {
+        String v = "v" + names++;
+        line("int " + v + ";");
+        line("try {");
+        indent++;
+        line(
+            v
+                + " = "
+                + pick("Math.toIntExact(", "Abi.checkU16(", "Abi.checkS16(")
+                + expr("long", 1)
+                + ");");
+        indent--;
+        line("} catch (ArithmeticException ex) {");
+        indent++;
+        line(v + " = " + expr("int", 2) + ";");
+        indent--;
+        line("}");
+        locals.add(v);
+        localTypes.add("int");
+      }
+      case 5 -> {
+        String type = pick("short", "byte", "char");
+        String v = "v" + names++;
+        line(type + " " + v + " = (" + type + ") " + expr("int", 1) + ";");
+        line(v + " " + pick("+=", "-=", "*=", "&=", ">>=") + " " + expr("int", 2) + ";");
+        line("Sinks." + pick("u16", "s16", "u8") + "(" + sites++ + ", " + v + ");");
+      }
+      case 6 -> {
+        line("switch (" + primary("int") + " & 3) {");
+        indent++;
+        for (String label : new String[] {"case 0:", "case 1:", "default:"}) {
+          line(label);
+          indent++;
+          block(depth);
+          line("break;");
+          indent--;
+        }
+        indent--;
+        line("}");
+      }
+      case 7 -> {
+        String k = "k" + names++;
+        line("int " + k + " = 0;");
+        line("do {");
+        block(depth);
+        line("} while (++" + k + " < " + (1 + random.nextInt(3)) + ");");
+      }
+      default -> {
+        String i = "i" + names++;
+        line("for (int " + i + " = 0; " + i + " < 3; " + i + "++) {");
+        indent++;
+        line("if (" + cond(1) + ") " + pick("break;", "continue;"));
+        indent--;
+        block(depth);
+        line("}");
+      }
+    }
+  }
+
+  private String intLocal() {
+    List<String> ints = new ArrayList<>();
+    for (int i = 0; i < locals.size(); i++) {
+      if (localTypes.get(i).equals("int")) {
+        ints.add(locals.get(i));
+      }
+    }
+    return ints.isEmpty() ? null : ints.get(random.nextInt(ints.size()));
   }
 
   /** A nested block: its locals end with it. */
@@ -208,6 +317,41 @@ final class FlowProgramGenerator {
   }
 
   private String intExpr(int depth) {
+    if (random.nextInt(4) == 0) {
+      return switch (random.nextInt(7)) {
+        case 0 ->
+            "Abi."
+                + pick("checkU16", "checkU8", "truncU8", "checkS16")
+                + "("
+                + expr("long", depth)
+                + ")";
+        case 1 ->
+            "Integer."
+                + pick("divideUnsigned", "remainderUnsigned")
+                + "("
+                + expr("int", depth)
+                + ", "
+                + expr("int", depth)
+                + " | 1)";
+        case 2 -> "(" + expr("int", depth) + " << (" + primary("int") + " & 7))";
+        case 3 ->
+            "switch ("
+                + primary("int")
+                + " & 3) { case 0 -> "
+                + expr("int", depth)
+                + "; case 1 -> "
+                + expr("int", depth)
+                + "; default -> "
+                + expr("int", depth)
+                + "; }";
+        case 4 ->
+            pick("Short.toUnsignedInt((short) ", "Byte.toUnsignedInt((byte) ")
+                + primary("int")
+                + ")";
+        case 5 -> "Integer.valueOf(" + expr("int", depth) + ").intValue()";
+        default -> "(" + expr("int", depth) + " >> (" + primary("int") + " & 15))";
+      };
+    }
     return switch (random.nextInt(14)) {
       case 0, 1 ->
           "("
@@ -242,6 +386,13 @@ final class FlowProgramGenerator {
   }
 
   private String longExpr(int depth) {
+    if (random.nextInt(5) == 0) {
+      return pick("Long.divideUnsigned(", "Long.remainderUnsigned(")
+          + expr("long", depth)
+          + ", "
+          + expr("long", depth)
+          + " | 1)";
+    }
     return switch (random.nextInt(9)) {
       case 0, 1 ->
           "("

@@ -153,7 +153,8 @@ final class KnownMethods {
   private static Fact check(
       Width width, @Nullable Fact value, @Nullable JavaKind kind, String name) {
     Range range = Range.of(width);
-    Range checked = value == null ? null : range.intersect(value.range());
+    // the helper sees the Java value: raw bits of the upper half are negative to it
+    Range checked = value == null ? null : range.intersect(value.javaRange());
     if (checked != null) {
       range = checked;
     }
@@ -162,8 +163,8 @@ final class KnownMethods {
 
   private static Fact trunc(
       Width width, @Nullable Fact value, @Nullable JavaKind kind, String name) {
-    if (value != null && Range.of(width).contains(value.range())) {
-      return Fact.in(value.range(), kind, value.origin(), null, true);
+    if (value != null && Range.of(width).contains(value.javaRange())) {
+      return Fact.in(value.javaRange(), kind, value.origin(), null, true);
     }
     return Fact.in(
         Range.of(width), kind, "result of Abi." + name + "(...) (" + width + ")", null, true);

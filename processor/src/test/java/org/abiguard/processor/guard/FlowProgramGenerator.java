@@ -96,6 +96,20 @@ final class FlowProgramGenerator {
           .append(suffix)
           .append(") {\n      HITS.set(site);\n    }\n  }\n\n");
     }
+    s.append(
+        """
+          /** Fields with widths, each written with a value of its width by the test. */
+          public static final class Box {
+            @U16 public int f16;
+            @U32 public long f32;
+            @S16 public int s16;
+            @U8 public int f8;
+            @U32 public int raw32;
+          }
+
+          /** A record with widths. */
+          public record Rec(@U16 int r16, @U32 long r32) {}
+        """);
     return s.append("}\n").toString();
   }
 
@@ -109,6 +123,7 @@ final class FlowProgramGenerator {
       }
       params.append(p.annotation()).append(' ').append(p.type()).append(' ').append(p.name());
     }
+    params.append(", Sinks.Box x, Sinks.Rec r");
     indent = 1;
     line("public static void " + name + "(" + params + ") {");
     indent = 2;
@@ -165,7 +180,52 @@ final class FlowProgramGenerator {
    */
   private void moreStatements(int depth) {
     String local = intLocal();
-    switch (random.nextInt(depth >= 2 ? 6 : 10)) {
+    switch (random.nextInt(depth >= 2 ? 6 : 12)) {
+      case 10 -> {
+        // a field as the sink, read back on the same line, then given a value of its width again
+        String[] field =
+            switch (random.nextInt(4)) {
+              case 0 -> new String[] {"f16", "u16", "int", " &= 0xFFFF"};
+              case 1 -> new String[] {"f8", "u8", "int", " &= 0xFF"};
+              case 2 -> new String[] {"s16", "s16", "int", " = (short) x.s16"};
+              default -> new String[] {"f32", "u32", "long", " &= 0xFFFFFFFFL"};
+            };
+        line(
+            "x."
+                + field[0]
+                + " = "
+                + expr(field[2], 1)
+                + "; Sinks."
+                + field[1]
+                + "("
+                + sites++
+                + ", x."
+                + field[0]
+                + "); x."
+                + field[0]
+                + field[3]
+                + ";");
+      }
+      case 11 -> {
+        // an annotated local as the sink, read on the same line and not used again
+        SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
+        String v = "w" + names++;
+        line(
+            sink.annotation()
+                + " "
+                + sink.type()
+                + " "
+                + v
+                + " = "
+                + expr(sink.type(), 1)
+                + "; Sinks."
+                + sink.name()
+                + "("
+                + sites++
+                + ", "
+                + v
+                + ");");
+      }
       case 0 -> {
         if (local == null) {
           declare();
@@ -461,8 +521,11 @@ final class FlowProgramGenerator {
       return candidates.get(random.nextInt(candidates.size()));
     }
     return switch (type) {
-      case "int" -> pick("b", "c", "d", "e", "b", "c", "d", "e", "0xFFFF", "-1", "7");
-      case "long" -> pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L");
+      case "int" ->
+          pick(
+              "b", "c", "d", "e", "b", "c", "d", "e", "0xFFFF", "-1", "7", "x.f16", "x.s16", "x.f8",
+              "x.raw32", "r.r16()");
+      case "long" -> pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L", "x.f32", "r.r32()");
       case "double" -> pick("(double) a", "(double) d", "(double) c", "0.5", "65535.5");
       default -> pick("(float) a", "(float) d", "(float) b", "1.5f", "65536.0f");
     };

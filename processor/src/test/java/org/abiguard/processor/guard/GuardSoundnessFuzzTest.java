@@ -112,13 +112,16 @@ class GuardSoundnessFuzzTest {
       ClassLoader loader = CompiledClasses.loader(c);
       Class<?> program = loader.loadClass("fuzz." + name);
       BitSet hit = (BitSet) loader.loadClass("fuzz.Sinks").getField("HITS").get(null);
+      Class<?> box = loader.loadClass("fuzz.Sinks$Box");
+      Class<?> rec = loader.loadClass("fuzz.Sinks$Rec");
       Random inputs = new Random(seed);
       BitSet everHit = new BitSet();
       for (int m = 0; m < methods; m++) {
         Method method =
-            program.getMethod("m" + m, long.class, int.class, int.class, int.class, int.class);
+            program.getMethod(
+                "m" + m, long.class, int.class, int.class, int.class, int.class, box, rec);
         for (int i = 0; i < INPUTS; i++) {
-          Object[] args = input(inputs);
+          Object[] args = input(inputs, box, rec);
           BitSet before = (BitSet) hit.clone();
           try {
             method.invoke(null, args);
@@ -172,24 +175,36 @@ class GuardSoundnessFuzzTest {
         failures.size() + " sink lines missed over " + done + " methods");
   }
 
-  /** One value per parameter, each within its declared width. */
-  private static Object[] input(Random random) {
-    Object[] args = new Object[FlowProgramGenerator.PARAMETERS.size()];
-    long[] bits = {32, 16, 16, 32, 8};
-    for (int p = 0; p < args.length; p++) {
-      long value;
-      if (random.nextBoolean()) {
-        value = EDGES[p][random.nextInt(EDGES[p].length)];
-      } else {
-        long span = 1L << bits[p];
-        value = Math.floorMod(random.nextLong(), span);
-        if (p == 2) {
-          value -= 0x8000;
-        }
-      }
+  /** One value per parameter, and per field of the box and the record, each within its width. */
+  private static Object[] input(Random random, Class<?> box, Class<?> rec)
+      throws ReflectiveOperationException {
+    int n = FlowProgramGenerator.PARAMETERS.size();
+    Object[] args = new Object[n + 2];
+    for (int p = 0; p < n; p++) {
+      long value = value(random, p);
       args[p] = p == 0 ? (Object) value : (Object) (int) value;
     }
+    Object x = box.getConstructor().newInstance();
+    box.getField("f16").setInt(x, (int) value(random, 1));
+    box.getField("f32").setLong(x, value(random, 0));
+    box.getField("s16").setInt(x, (int) value(random, 2));
+    box.getField("f8").setInt(x, (int) value(random, 4));
+    box.getField("raw32").setInt(x, (int) value(random, 3));
+    args[n] = x;
+    args[n + 1] =
+        rec.getConstructor(int.class, long.class)
+            .newInstance((int) value(random, 1), value(random, 0));
     return args;
+  }
+
+  /** A value of the width of parameter {@code p}: one of its edges, or any at random. */
+  private static long value(Random random, int p) {
+    long[] bits = {32, 16, 16, 32, 8};
+    if (random.nextBoolean()) {
+      return EDGES[p][random.nextInt(EDGES[p].length)];
+    }
+    long value = Math.floorMod(random.nextLong(), 1L << bits[p]);
+    return p == 2 ? value - 0x8000 : p == 3 ? (int) value : value;
   }
 
   private static String methodText(List<String> lines, int m) {

@@ -45,8 +45,12 @@ final class FlowProgramGenerator {
   private int names;
   private int indent;
 
-  FlowProgramGenerator(long seed) {
+  /** The javac release the programs are for: record patterns from 21 on. */
+  private final int feature;
+
+  FlowProgramGenerator(long seed, int feature) {
     random = new Random(seed);
+    this.feature = feature;
   }
 
   /** A compilation unit of class {@code name} in package {@code fuzz} with {@code methods}. */
@@ -180,7 +184,49 @@ final class FlowProgramGenerator {
    */
   private void moreStatements(int depth) {
     String local = intLocal();
-    switch (random.nextInt(depth >= 2 ? 6 : 12)) {
+    switch (random.nextInt(depth >= 2 ? 6 : feature >= 21 ? 14 : 12)) {
+      case 12 -> {
+        String p = "p" + names++;
+        String q = "q" + names++;
+        line(
+            "if (r instanceof Sinks.Rec(var "
+                + p
+                + ", var "
+                + q
+                + ") && "
+                + p
+                + " "
+                + pick("<=", ">")
+                + " "
+                + pick("0xFF", "0x7F")
+                + ") {");
+        indent++;
+        line("Sinks." + pick("u8", "s8") + "(" + sites++ + ", " + p + ");");
+        line("Sinks.u16(" + sites++ + ", (int) " + q + ");");
+        indent--;
+        line("}");
+      }
+      case 13 -> {
+        String p = "p" + names++;
+        String q = "q" + names++;
+        line("switch (r) {");
+        indent++;
+        line(
+            "case Sinks.Rec(var "
+                + p
+                + ", var "
+                + q
+                + ") when "
+                + q
+                + " <= "
+                + pick("0xFF", "0xFFFF")
+                + " ->");
+        line("    Sinks." + pick("u8", "u16", "s16") + "(" + sites++ + ", (int) " + q + ");");
+        line("case Sinks.Rec(var " + p + "x, var " + q + "x) ->");
+        line("    Sinks." + pick("u8", "u16") + "(" + sites++ + ", " + p + "x);");
+        indent--;
+        line("}");
+      }
       case 10 -> {
         // a field as the sink, read back on the same line, then given a value of its width again
         String[] field =

@@ -67,7 +67,8 @@ class GuardSoundnessFuzzTest {
       long seed = SEED + batch;
       int methods = Math.min(PER_CLASS, METHODS - done);
       String name = "Flow" + batch;
-      FlowProgramGenerator generator = new FlowProgramGenerator(seed);
+      FlowProgramGenerator generator =
+          new FlowProgramGenerator(seed, Math.min(Runtime.version().feature(), 25));
       String source = generator.compilationUnit(name, methods);
       Compilation c =
           Compiler.javac()

@@ -86,6 +86,17 @@ final class FlowProgramGenerator {
                 + "  public static final java.util.BitSet HITS = new java.util.BitSet();\n\n");
     for (SinkKind sink : SINKS) {
       String suffix = sink.type().equals("long") ? "L" : "";
+      s.append("  public static void watch")
+          .append(sink.name())
+          .append("(int site, ")
+          .append(sink.type())
+          .append(" v) {\n    if (v < ")
+          .append(sink.min())
+          .append(suffix)
+          .append(" || v > ")
+          .append(sink.max())
+          .append(suffix)
+          .append(") {\n      HITS.set(site);\n    }\n  }\n\n");
       s.append("  public static void ")
           .append(sink.name())
           .append("(int site, ")
@@ -109,6 +120,7 @@ final class FlowProgramGenerator {
             @S16 public int s16;
             @U8 public int f8;
             @U32 public int raw32;
+            @AbiArray(4) @U16 public int[] arr = new int[4];
           }
 
           /** A record with widths. */
@@ -138,6 +150,44 @@ final class FlowProgramGenerator {
     sink();
     indent = 1;
     line("}");
+    if (random.nextInt(3) == 0) {
+      returnSink(name + "r");
+    }
+  }
+
+  /**
+   * A method whose annotated return is the sink: on one line, the value is computed, watched (a
+   * plain parameter, no sink) and returned.
+   */
+  private void returnSink(String name) {
+    locals.clear();
+    localTypes.clear();
+    SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
+    StringBuilder params = new StringBuilder();
+    for (Parameter p : PARAMETERS) {
+      params.append(p.annotation()).append(' ').append(p.type()).append(' ').append(p.name());
+      params.append(", ");
+    }
+    params.append("Sinks.Box x, Sinks.Rec r");
+    indent = 1;
+    line(
+        "public static "
+            + sink.annotation()
+            + " "
+            + sink.type()
+            + " "
+            + name
+            + "("
+            + params
+            + ") { "
+            + sink.type()
+            + " v = "
+            + expr(sink.type(), 0)
+            + "; Sinks.watch"
+            + sink.name()
+            + "("
+            + sites++
+            + ", v); return v; }");
   }
 
   private void statement(int depth) {
@@ -251,6 +301,31 @@ final class FlowProgramGenerator {
                 + field[0]
                 + field[3]
                 + ";");
+      }
+      case 9 -> {
+        if (random.nextBoolean()) {
+          // an @AbiArray element as the sink, then given a value of its width again
+          String index = "x.arr[" + primary("int") + " & 3]";
+          line(
+              "{ int j = "
+                  + primary("int")
+                  + " & 3; x.arr[j] = "
+                  + expr("int", 1)
+                  + "; Sinks.u16("
+                  + sites++
+                  + ", x.arr[j]); x.arr[j] &= 0xFFFF; }");
+          line("Sinks.u16(" + sites++ + ", " + index + ");");
+        } else {
+          // a compound assignment to a field as the sink
+          line(
+              "x.f16 "
+                  + pick("+=", "-=", "*=", "<<=", "|=")
+                  + " "
+                  + expr("int", 1)
+                  + "; Sinks.u16("
+                  + sites++
+                  + ", x.f16); x.f16 &= 0xFFFF;");
+        }
       }
       case 11 -> {
         // an annotated local as the sink, read on the same line and not used again
@@ -569,8 +644,23 @@ final class FlowProgramGenerator {
     return switch (type) {
       case "int" ->
           pick(
-              "b", "c", "d", "e", "b", "c", "d", "e", "0xFFFF", "-1", "7", "x.f16", "x.s16", "x.f8",
-              "x.raw32", "r.r16()");
+              "b",
+              "c",
+              "d",
+              "e",
+              "b",
+              "c",
+              "d",
+              "e",
+              "0xFFFF",
+              "-1",
+              "7",
+              "x.f16",
+              "x.s16",
+              "x.f8",
+              "x.raw32",
+              "r.r16()",
+              "x.arr[b & 3]");
       case "long" -> pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L", "x.f32", "r.r32()");
       case "double" -> pick("(double) a", "(double) d", "(double) c", "0.5", "65535.5");
       default -> pick("(float) a", "(float) d", "(float) b", "1.5f", "65536.0f");

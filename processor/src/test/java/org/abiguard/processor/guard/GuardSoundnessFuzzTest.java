@@ -8,6 +8,7 @@ import com.google.testing.compile.JavaFileObjects;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,16 +27,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The guard is sound on generated programs: each program ({@link FlowProgramGenerator}) is compiled
- * with the guard's findings as warnings, then run on inputs drawn from its parameters' widths
- * (their edges and at random); every value that reaches a sink out of the sink's range must have
- * been reported on that sink's line. The run also requires no internal error and no javac error.
- * {@code -Dabiguard.fuzz.methods=N} sets how many methods (default 1,500), {@code
- * -Dabiguard.fuzz.seed=S} the first seed; a failure names the seed, the method and the input.
+ * with the guard's findings as warnings, then run on inputs drawn from the widths of its
+ * parameters, fields and record components (their edges and at random); every value that reaches a
+ * sink out of the sink's range must have been reported on that sink's line. The run also requires
+ * no internal error and no javac error. {@code -Dabiguard.fuzz.methods=N} sets how many methods
+ * (default 1,500), {@code -Dabiguard.fuzz.seed=S} the first seed, and {@code -Dabiguard.fuzz.mode}
+ * the guard's mode; a failure names the seed, the method and the input.
  */
 class GuardSoundnessFuzzTest {
   private static final int METHODS = Integer.getInteger("abiguard.fuzz.methods", 1_500);
   private static final long SEED = Long.getLong("abiguard.fuzz.seed", 20261130L);
   private static final int PER_CLASS = 150;
+  private static final int INPUTS = 48;
+  private static final Pattern SITE = Pattern.compile("Sinks\\.\\w+\\((\\d+), ");
 
   /**
    * Strict mode: in lenient mode a plain value (a local that only counts constants around a loop,
@@ -43,9 +47,7 @@ class GuardSoundnessFuzzTest {
    */
   private static final String MODE = System.getProperty("abiguard.fuzz.mode", "strict");
 
-  private static final int INPUTS = 48;
-  private static final Pattern SITE = Pattern.compile("Sinks\\.\\w+\\((\\d+), ");
-
+  /** Edges of each width, in the order of {@link FlowProgramGenerator#PARAMETERS}. */
   private static final long[][] EDGES = {
     {0, 1, 0xFF, 0xFFFF, 0x10000, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL},
     {0, 1, 0x7F, 0xFF, 0x100, 0x7FFF, 0x8000, 0xFFFF},
@@ -54,126 +56,128 @@ class GuardSoundnessFuzzTest {
     {0, 1, 0x7F, 0x80, 0xFE, 0xFF}
   };
 
+  private static final long[] BITS = {32, 16, 16, 32, 8};
+
+  private final List<String> failures = new ArrayList<>();
+  private final Set<String> missed = new HashSet<>();
+  private int hits;
+  private int hitLines;
+  private int reportedLines;
+  private int allLines;
+
   @Test
   void everyValueOutOfASinksRangeIsReportedThere() throws Exception {
     int done = 0;
-    int hits = 0;
-    int reportedSites = 0;
-    int allSites = 0;
-    int hitSites = 0;
-    List<String> failures = new ArrayList<>();
-    Set<String> missed = new HashSet<>();
     for (int batch = 0; done < METHODS; batch++) {
-      long seed = SEED + batch;
       int methods = Math.min(PER_CLASS, METHODS - done);
-      String name = "Flow" + batch;
-      FlowProgramGenerator generator =
-          new FlowProgramGenerator(seed, Math.min(Runtime.version().feature(), 25));
-      String source = generator.compilationUnit(name, methods);
-      Compilation c =
-          Compiler.javac()
-              .withProcessors(new AbiGuardProcessor())
-              .withOptions(
-                  "-Aabiguard.severity=warning", "-Aabiguard.mode=" + MODE, "-Xmaxwarns", "1000000")
-              .compile(
-                  JavaFileObjects.forSourceString("fuzz." + name, source),
-                  JavaFileObjects.forSourceString("fuzz.Sinks", FlowProgramGenerator.sinks()));
-      Set<Long> reportedLines = new HashSet<>();
-      for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
-        String m = d.getMessage(Locale.ROOT);
-        boolean ours = d.getSource() != null && d.getSource().getName().endsWith(name + ".java");
-        if (m.startsWith("[abiguard] internal error")
-            || (d.getKind() == Diagnostic.Kind.ERROR && !m.startsWith("[abiguard:"))) {
-          failures.add(
-              "seed "
-                  + seed
-                  + ", line "
-                  + d.getLineNumber()
-                  + ": "
-                  + m.lines().findFirst().orElse(""));
-        } else if (ours && m.startsWith("[abiguard:")) {
-          reportedLines.add(d.getLineNumber());
-        }
-      }
-      if (c.status() != Compilation.Status.SUCCESS) {
-        failures.add("seed " + seed + " did not compile");
-        done += methods;
-        continue;
-      }
-      List<String> lines = source.lines().toList();
-      Map<Integer, Integer> siteLine = new HashMap<>();
-      for (int i = 0; i < lines.size(); i++) {
-        Matcher site = SITE.matcher(lines.get(i));
-        if (site.find()) {
-          siteLine.put(Integer.parseInt(site.group(1)), i + 1);
-          allSites++;
-          reportedSites += reportedLines.contains((long) i + 1) ? 1 : 0;
-        }
-      }
-      ClassLoader loader = CompiledClasses.loader(c);
-      Class<?> program = loader.loadClass("fuzz." + name);
-      BitSet hit = (BitSet) loader.loadClass("fuzz.Sinks").getField("HITS").get(null);
-      Class<?> box = loader.loadClass("fuzz.Sinks$Box");
-      Class<?> rec = loader.loadClass("fuzz.Sinks$Rec");
-      Random inputs = new Random(seed);
-      BitSet everHit = new BitSet();
-      for (int m = 0; m < methods; m++) {
-        Method method =
-            program.getMethod(
-                "m" + m, long.class, int.class, int.class, int.class, int.class, box, rec);
-        for (int i = 0; i < INPUTS; i++) {
-          Object[] args = input(inputs, box, rec);
-          BitSet before = (BitSet) hit.clone();
-          try {
-            method.invoke(null, args);
-          } catch (InvocationTargetException e) {
-            // a value the program divides by, say: the sinks reached before it count
-          }
-          BitSet added = (BitSet) hit.clone();
-          added.andNot(before);
-          for (int site = added.nextSetBit(0); site >= 0; site = added.nextSetBit(site + 1)) {
-            hits++;
-            hitSites += everHit.get(site) ? 0 : 1;
-            everHit.set(site);
-            int line = siteLine.get(site);
-            if (!reportedLines.contains((long) line) && missed.add(seed + ":" + line)) {
-              failures.add(
-                  "seed "
-                      + seed
-                      + ", m"
-                      + m
-                      + java.util.Arrays.toString(args)
-                      + ": a value out of range reached line "
-                      + line
-                      + ", not reported: "
-                      + lines.get(line - 1).strip()
-                      + "\n"
-                      + methodText(lines, m));
-            }
-            hit.clear(site);
-          }
-        }
-      }
+      runBatch(SEED + batch, "Flow" + batch, methods);
       done += methods;
     }
     System.out.println(
-        "guard soundness fuzz: "
+        "guard soundness fuzz ("
+            + MODE
+            + "): "
             + done
             + " methods, "
             + hits
             + " values out of a sink's range reached it, at "
-            + hitSites
+            + hitLines
             + " sink lines; "
-            + reportedSites
+            + reportedLines
             + " of "
-            + allSites
+            + allLines
             + " sink lines reported, "
             + failures.size()
             + " failures");
     assertEquals(
         "",
         String.join("\n", failures.subList(0, Math.min(8, failures.size()))),
-        failures.size() + " sink lines missed over " + done + " methods");
+        failures.size() + " failures over " + done + " methods");
+  }
+
+  /** Compiles one class of generated methods, then runs each of them on its inputs. */
+  private void runBatch(long seed, String name, int methods) throws Exception {
+    FlowProgramGenerator generator =
+        new FlowProgramGenerator(seed, Math.min(Runtime.version().feature(), 25));
+    String source = generator.compilationUnit(name, methods);
+    Compilation c =
+        Compiler.javac()
+            .withProcessors(new AbiGuardProcessor())
+            .withOptions(
+                "-Aabiguard.severity=warning", "-Aabiguard.mode=" + MODE, "-Xmaxwarns", "1000000")
+            .compile(
+                JavaFileObjects.forSourceString("fuzz." + name, source),
+                JavaFileObjects.forSourceString("fuzz.Sinks", FlowProgramGenerator.sinks()));
+    Set<Long> reported = new HashSet<>();
+    for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+      String m = d.getMessage(Locale.ROOT);
+      boolean ours = d.getSource() != null && d.getSource().getName().endsWith(name + ".java");
+      if (m.startsWith("[abiguard] internal error")
+          || (d.getKind() == Diagnostic.Kind.ERROR && !m.startsWith("[abiguard:"))) {
+        failures.add(
+            "seed "
+                + seed
+                + ", line "
+                + d.getLineNumber()
+                + ": "
+                + m.lines().findFirst().orElse(""));
+      } else if (ours && m.startsWith("[abiguard:")) {
+        reported.add(d.getLineNumber());
+      }
+    }
+    if (c.status() != Compilation.Status.SUCCESS) {
+      failures.add("seed " + seed + " did not compile");
+      return;
+    }
+    List<String> lines = source.lines().toList();
+    Map<Integer, Integer> siteLine = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher site = SITE.matcher(lines.get(i));
+      while (site.find()) {
+        siteLine.put(Integer.parseInt(site.group(1)), i + 1);
+      }
+      if (SITE.matcher(lines.get(i)).find()) {
+        allLines++;
+        reportedLines += reported.contains((long) i + 1) ? 1 : 0;
+      }
+    }
+    ClassLoader loader = CompiledClasses.loader(c);
+    Class<?> program = loader.loadClass("fuzz." + name);
+    BitSet hit = (BitSet) loader.loadClass("fuzz.Sinks").getField("HITS").get(null);
+    Class<?> box = loader.loadClass("fuzz.Sinks$Box");
+    Class<?> rec = loader.loadClass("fuzz.Sinks$Rec");
+    Random inputs = new Random(seed);
+    Set<Integer> linesHit = new HashSet<>();
+    for (Method method : program.getDeclaredMethods()) {
+      for (int i = 0; i < INPUTS; i++) {
+        Object[] args = input(inputs, box, rec);
+        try {
+          method.invoke(null, args);
+        } catch (InvocationTargetException e) {
+          // a check that throws, say: the sinks reached before it count
+        }
+        for (int site = hit.nextSetBit(0); site >= 0; site = hit.nextSetBit(site + 1)) {
+          hits++;
+          int line = siteLine.get(site);
+          hitLines += linesHit.add(line) ? 1 : 0;
+          if (!reported.contains((long) line) && missed.add(seed + ":" + line)) {
+            failures.add(
+                "seed "
+                    + seed
+                    + ", "
+                    + method.getName()
+                    + Arrays.toString(args)
+                    + ": a value out of range reached line "
+                    + line
+                    + ", not reported: "
+                    + lines.get(line - 1).strip()
+                    + "\n"
+                    + methodText(lines, method.getName()));
+          }
+        }
+        hit.clear();
+      }
+    }
   }
 
   /** One value per parameter, and per field of the box and the record, each within its width. */
@@ -191,6 +195,10 @@ class GuardSoundnessFuzzTest {
     box.getField("s16").setInt(x, (int) value(random, 2));
     box.getField("f8").setInt(x, (int) value(random, 4));
     box.getField("raw32").setInt(x, (int) value(random, 3));
+    int[] arr = (int[]) box.getField("arr").get(x);
+    for (int i = 0; i < arr.length; i++) {
+      arr[i] = (int) value(random, 1);
+    }
     args[n] = x;
     args[n + 1] =
         rec.getConstructor(int.class, long.class)
@@ -200,24 +208,23 @@ class GuardSoundnessFuzzTest {
 
   /** A value of the width of parameter {@code p}: one of its edges, or any at random. */
   private static long value(Random random, int p) {
-    long[] bits = {32, 16, 16, 32, 8};
     if (random.nextBoolean()) {
       return EDGES[p][random.nextInt(EDGES[p].length)];
     }
-    long value = Math.floorMod(random.nextLong(), 1L << bits[p]);
+    long value = Math.floorMod(random.nextLong(), 1L << BITS[p]);
     return p == 2 ? value - 0x8000 : p == 3 ? (int) value : value;
   }
 
-  private static String methodText(List<String> lines, int m) {
+  private static String methodText(List<String> lines, String name) {
     StringBuilder text = new StringBuilder();
     boolean in = false;
     for (String line : lines) {
-      if (line.contains(" m" + m + "(")) {
+      if (line.contains(" " + name + "(")) {
         in = true;
       }
       if (in) {
         text.append(line).append('\n');
-        if (line.equals("  }")) {
+        if (line.equals("  }") || line.endsWith("return v; }")) {
           break;
         }
       }

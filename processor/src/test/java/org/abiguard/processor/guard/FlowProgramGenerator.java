@@ -234,7 +234,13 @@ final class FlowProgramGenerator {
    */
   private void moreStatements(int depth) {
     String local = intLocal();
-    switch (random.nextInt(depth >= 2 ? 6 : feature >= 21 ? 14 : 12)) {
+    int cases = depth >= 2 ? 6 : feature >= 21 ? 15 : 13;
+    int choice = random.nextInt(cases);
+    if (choice == cases - 1 && depth < 2) {
+      lambda();
+      return;
+    }
+    switch (choice) {
       case 12 -> {
         String p = "p" + names++;
         String q = "q" + names++;
@@ -432,6 +438,22 @@ final class FlowProgramGenerator {
         line("}");
       }
     }
+  }
+
+  /**
+   * A sink in a lambda that runs at once: its value is computed from the parameters and the fields,
+   * which the lambda captures.
+   */
+  private void lambda() {
+    List<String> savedLocals = new ArrayList<>(locals);
+    List<String> savedTypes = new ArrayList<>(localTypes);
+    locals.clear();
+    localTypes.clear();
+    SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
+    String value = expr(sink.type(), 1);
+    locals.addAll(savedLocals);
+    localTypes.addAll(savedTypes);
+    line("((Runnable) () -> Sinks." + sink.name() + "(" + sites++ + ", " + value + ")).run();");
   }
 
   private String intLocal() {

@@ -121,6 +121,20 @@ final class FlowProgramGenerator {
             @U8 public int f8;
             @U32 public int raw32;
             @AbiArray(4) @U16 public int[] arr = new int[4];
+            @AbiBits(5) @U8 public int b5;
+            @AbiBits(3) @S8 public int d3;
+          }
+
+          public static void watchb5(int site, int v) {
+            if (v < 0 || v > 31) {
+              HITS.set(site);
+            }
+          }
+
+          public static void watchd3(int site, int v) {
+            if (v < -4 || v > 3) {
+              HITS.set(site);
+            }
           }
 
           /** A record with widths. */
@@ -286,7 +300,9 @@ final class FlowProgramGenerator {
       case 10 -> {
         // a field as the sink, read back on the same line, then given a value of its width again
         String[] field =
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(6)) {
+              case 4 -> new String[] {"b5", "watchb5", "int", " &= 0x1F"};
+              case 5 -> new String[] {"d3", "watchd3", "int", " = (x.d3 << 29) >> 29"};
               case 0 -> new String[] {"f16", "u16", "int", " &= 0xFFFF"};
               case 1 -> new String[] {"f8", "u8", "int", " &= 0xFF"};
               case 2 -> new String[] {"s16", "s16", "int", " = (short) x.s16"};
@@ -682,7 +698,9 @@ final class FlowProgramGenerator {
               "x.f8",
               "x.raw32",
               "r.r16()",
-              "x.arr[b & 3]");
+              "x.arr[b & 3]",
+              "x.b5",
+              "x.d3");
       case "long" -> pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L", "x.f32", "r.r32()");
       case "double" -> pick("(double) a", "(double) d", "(double) c", "0.5", "65535.5");
       default -> pick("(float) a", "(float) d", "(float) b", "1.5f", "65536.0f");

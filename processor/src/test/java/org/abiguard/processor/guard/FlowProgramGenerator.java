@@ -123,6 +123,17 @@ final class FlowProgramGenerator {
             @AbiArray(4) @U16 public int[] arr = new int[4];
             @AbiBits(5) @U8 public int b5;
             @AbiBits(3) @S8 public int d3;
+            @NativeLong public long nl;
+          }
+
+          /** Whether the run is on i386, where a C unsigned long is a u32 (else x86_64's u64). */
+          public static boolean i386;
+
+          /** A C unsigned long: on i386 a u32; on x86_64 every bit pattern of the long. */
+          public static void watchnl(int site, long v) {
+            if (i386 && (v < 0 || v > 0xFFFFFFFFL)) {
+              HITS.set(site);
+            }
           }
 
           public static void watchb5(int site, int v) {
@@ -300,7 +311,8 @@ final class FlowProgramGenerator {
       case 10 -> {
         // a field as the sink, read back on the same line, then given a value of its width again
         String[] field =
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(7)) {
+              case 6 -> new String[] {"nl", "watchnl", "long", " &= 0xFFFFFFFFL"};
               case 4 -> new String[] {"b5", "watchb5", "int", " &= 0x1F"};
               case 5 -> new String[] {"d3", "watchd3", "int", " = (x.d3 << 29) >> 29"};
               case 0 -> new String[] {"f16", "u16", "int", " &= 0xFFFF"};
@@ -701,7 +713,7 @@ final class FlowProgramGenerator {
               "x.arr[b & 3]",
               "x.b5",
               "x.d3");
-      case "long" -> pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L", "x.f32", "r.r32()");
+      case "long" -> pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L", "x.f32", "r.r32()", "x.nl");
       case "double" -> pick("(double) a", "(double) d", "(double) c", "0.5", "65535.5");
       default -> pick("(float) a", "(float) d", "(float) b", "1.5f", "65536.0f");
     };

@@ -104,7 +104,11 @@ class GuardSoundnessFuzzTest {
         Compiler.javac()
             .withProcessors(new AbiGuardProcessor())
             .withOptions(
-                "-Aabiguard.severity=warning", "-Aabiguard.mode=" + MODE, "-Xmaxwarns", "1000000")
+                "-Aabiguard.severity=warning",
+                "-Aabiguard.mode=" + MODE,
+                "-Aabiguard.abis=x86_64,i386",
+                "-Xmaxwarns",
+                "1000000")
             .compile(
                 JavaFileObjects.forSourceString("fuzz." + name, source),
                 JavaFileObjects.forSourceString("fuzz.Sinks", FlowProgramGenerator.sinks()));
@@ -198,6 +202,16 @@ class GuardSoundnessFuzzTest {
     box.getField("s16").setInt(x, (int) value(random, 2));
     box.getField("f8").setInt(x, (int) value(random, 4));
     box.getField("raw32").setInt(x, (int) value(random, 3));
+    box.getField("b5").setInt(x, random.nextInt(32));
+    box.getField("d3").setInt(x, random.nextInt(8) - 4);
+    // a C unsigned long: a u64 on x86_64 (any bits of the long), a u32 on i386
+    boolean i386 = random.nextBoolean();
+    box.getDeclaringClass().getField("i386").setBoolean(null, i386);
+    long nl =
+        random.nextBoolean()
+            ? random.nextLong()
+            : new long[] {0, 1, 0xFFFF_FFFFL, 0x1_0000_0000L, -1}[random.nextInt(5)];
+    box.getField("nl").setLong(x, i386 ? nl & 0xFFFF_FFFFL : nl);
     int[] arr = (int[]) box.getField("arr").get(x);
     for (int i = 0; i < arr.length; i++) {
       arr[i] = (int) value(random, 1);

@@ -124,6 +124,9 @@ final class FlowProgramGenerator {
             @AbiBits(5) @U8 public int b5;
             @AbiBits(3) @S8 public int d3;
             @NativeLong public long nl;
+            @U8 public byte rb;
+            @U16 public short rs;
+            @U64 public long u64;
           }
 
           /** Whether the run is on i386, where a C unsigned long is a u32 (else x86_64's u64). */
@@ -712,8 +715,11 @@ final class FlowProgramGenerator {
               "r.r16()",
               "x.arr[b & 3]",
               "x.b5",
-              "x.d3");
-      case "long" -> pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L", "x.f32", "r.r32()", "x.nl");
+              "x.d3",
+              "x.rb",
+              "x.rs");
+      case "long" ->
+          pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L", "x.f32", "r.r32()", "x.nl", "x.u64");
       case "double" -> pick("(double) a", "(double) d", "(double) c", "0.5", "65535.5");
       default -> pick("(float) a", "(float) d", "(float) b", "1.5f", "65536.0f");
     };

@@ -202,6 +202,10 @@ class GuardSoundnessFuzzTest {
     box.getField("s16").setInt(x, (int) value(random, 2));
     box.getField("f8").setInt(x, (int) value(random, 4));
     box.getField("raw32").setInt(x, (int) value(random, 3));
+    // raw bits: every value of the Java type is one of the width
+    box.getField("rb").setByte(x, (byte) random.nextInt());
+    box.getField("rs").setShort(x, (short) random.nextInt());
+    box.getField("u64").setLong(x, random.nextBoolean() ? random.nextLong() : -random.nextInt(3));
     box.getField("b5").setInt(x, random.nextInt(32));
     box.getField("d3").setInt(x, random.nextInt(8) - 4);
     // a C unsigned long: a u64 on x86_64 (any bits of the long), a u32 on i386

@@ -85,31 +85,9 @@ final class FlowProgramGenerator {
             "package fuzz;\n\nimport org.abiguard.*;\n\npublic final class Sinks {\n"
                 + "  public static final java.util.BitSet HITS = new java.util.BitSet();\n\n");
     for (SinkKind sink : SINKS) {
-      String suffix = sink.type().equals("long") ? "L" : "";
-      s.append("  public static void watch")
-          .append(sink.name())
-          .append("(int site, ")
-          .append(sink.type())
-          .append(" v) {\n    if (v < ")
-          .append(sink.min())
-          .append(suffix)
-          .append(" || v > ")
-          .append(sink.max())
-          .append(suffix)
-          .append(") {\n      HITS.set(site);\n    }\n  }\n\n");
-      s.append("  public static void ")
-          .append(sink.name())
-          .append("(int site, ")
-          .append(sink.annotation())
-          .append(' ')
-          .append(sink.type())
-          .append(" v) {\n    if (v < ")
-          .append(sink.min())
-          .append(suffix)
-          .append(" || v > ")
-          .append(sink.max())
-          .append(suffix)
-          .append(") {\n      HITS.set(site);\n    }\n  }\n\n");
+      // the sink, with the width; and a watch, without it, for a value whose sink is elsewhere
+      recorder(s, sink.name(), sink.annotation() + " " + sink.type(), sink);
+      recorder(s, "watch" + sink.name(), sink.type(), sink);
     }
     s.append(
         """
@@ -155,6 +133,24 @@ final class FlowProgramGenerator {
           public record Rec(@U16 int r16, @U32 long r32) {}
         """);
     return s.append("}\n").toString();
+  }
+
+  /**
+   * A method {@code name(int site, parameter v)} that records the site of each value out of range.
+   */
+  private static void recorder(StringBuilder s, String name, String parameter, SinkKind sink) {
+    String suffix = sink.type().equals("long") ? "L" : "";
+    s.append("  public static void ")
+        .append(name)
+        .append("(int site, ")
+        .append(parameter)
+        .append(" v) {\n    if (v < ")
+        .append(sink.min())
+        .append(suffix)
+        .append(" || v > ")
+        .append(sink.max())
+        .append(suffix)
+        .append(") {\n      HITS.set(site);\n    }\n  }\n\n");
   }
 
   private void method(String name) {

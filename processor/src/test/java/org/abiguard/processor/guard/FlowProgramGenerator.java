@@ -455,8 +455,70 @@ final class FlowProgramGenerator {
         block(depth);
         line("} while (++" + k + " < " + (1 + random.nextInt(3)) + ");");
       }
+      default -> loops(depth, local);
+    }
+  }
+
+  /**
+   * Loops with early exits: {@code break} and {@code continue} on a check, a labeled {@code break}
+   * out of two loops, a {@code for} over an {@code @AbiArray}'s elements, and a check whose operand
+   * is an assignment.
+   */
+  private void loops(int depth, String local) {
+    String i = "i" + names++;
+    switch (random.nextInt(4)) {
+      case 0 -> {
+        String element = "y" + names++;
+        line("for (int " + element + " : x.arr) {");
+        indent++;
+        line(
+            "Sinks."
+                + pick("u8", "s16", "u16")
+                + "("
+                + sites++
+                + ", "
+                + element
+                + " "
+                + pick("+", "-", "*", ">>")
+                + " "
+                + primary("int")
+                + ");");
+        indent--;
+        block(depth);
+        line("}");
+      }
+      case 1 -> {
+        String j = "j" + names++;
+        String label = "outer" + names++;
+        line(label + ":");
+        line("for (int " + i + " = 0; " + i + " < 3; " + i + "++) {");
+        indent++;
+        line("for (int " + j + " = 0; " + j + " < 2; " + j + "++) {");
+        indent++;
+        line("if (" + cond(1) + ") break " + label + ";");
+        indent--;
+        block(depth);
+        line("}");
+        indent--;
+        line("}");
+      }
+      case 2 -> {
+        if (local == null) {
+          declare();
+          return;
+        }
+        line(
+            "if (("
+                + local
+                + " = "
+                + expr("int", 1)
+                + ") "
+                + pick(">", "<", ">=")
+                + " "
+                + pick("0xFF", "0xFFFF", "0")
+                + ") return;");
+      }
       default -> {
-        String i = "i" + names++;
         line("for (int " + i + " = 0; " + i + " < 3; " + i + "++) {");
         indent++;
         line("if (" + cond(1) + ") " + pick("break;", "continue;"));

@@ -8,7 +8,8 @@ import org.abiguard.U32;
  * A check of a float or double proves the range of the integer made from it: the bound of a
  * strict comparison is the next value down ({@code d >= 65536.0} leaves {@code d <= 65535.99...},
  * which truncates to 0xFFFF), a float compared with a double keeps the floats within the doubles
- * left, and a NaN, which fails every ordered comparison, becomes 0.
+ * left, a NaN, which fails every ordered comparison, becomes 0, and an integer compared with a
+ * double is narrowed to the integers the comparison leaves.
  */
 @AbiStruct(name = "gauge")
 class Gauge {
@@ -49,6 +50,11 @@ class Meters {
       return -22;
     }
     show((int) ratio);
+    long raw = g.raw;
+    if (raw > 65535.5) {
+      return -22;
+    }
+    show((int) raw);
     return 0;
   }
 }

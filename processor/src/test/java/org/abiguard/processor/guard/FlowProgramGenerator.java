@@ -593,7 +593,10 @@ final class FlowProgramGenerator {
         type.equals("double") || type.equals("float")
             ? pick("0", "255", "65535.0", "65536.0", "0.5", "-1")
                 + (type.equals("float") ? "f" : "")
-            : pick("0", "0xFF", "0xFFFF", "0x7FFF", "-0x8000", "0x10000", "1");
+            : random.nextInt(4) == 0
+                // an integer compared with a float or double
+                ? pick("65535.0", "255.5", "-0.5", "65536.0f", "0.5f", "1e10")
+                : pick("0", "0xFF", "0xFFFF", "0x7FFF", "-0x8000", "0x10000", "1");
     return operand + " " + pick("<", "<=", ">", ">=", "==", "!=") + " " + bound;
   }
 

@@ -7,6 +7,9 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -171,7 +174,71 @@ final class Conditions {
             y,
             rightAccess,
             rightFloating);
+    boolean nan = x.nan() || y.nan();
+    whenTrue = integer(whenTrue, outcomes.whenTrue().left(), nanIsTrue && nan, leftPath, left, y);
+    whenTrue =
+        integer(whenTrue, outcomes.whenTrue().right(), nanIsTrue && nan, rightPath, right, x);
+    whenFalse =
+        integer(whenFalse, outcomes.whenFalse().left(), !nanIsTrue && nan, leftPath, left, y);
+    whenFalse =
+        integer(whenFalse, outcomes.whenFalse().right(), !nanIsTrue && nan, rightPath, right, x);
     return new Branches(whenTrue, whenFalse);
+  }
+
+  /**
+   * Narrows an integer operand of a floating-point comparison to the integers among the values the
+   * outcome leaves it ({@code len > 65535.0} fails for {@code len <= 0xFFFF}), when the type holds
+   * each of its values exactly (a {@code double} up to 2^53, a {@code float} up to 2^24), and
+   * neither NaN nor a plain value may have taken the outcome in its place.
+   */
+  private State integer(
+      State state,
+      @Nullable Range ordinals,
+      boolean nanTakesIt,
+      TreePath path,
+      @Nullable Fact value,
+      Fact other) {
+    JavaKind kind = parts.values.kind(path);
+    Floating type = other.floating();
+    if (!state.reachable()
+        || ordinals == null
+        || nanTakesIt
+        || value == null
+        || value.floating() != null
+        || other.partial()
+        || kind == null
+        || type == null
+        || !exactly(value.javaRange(), type)) {
+      return state;
+    }
+    AccessPath access = parts.paths.of(path);
+    if (access == null) {
+      return state;
+    }
+    Range java = Range.of(kind);
+    double lo = type.value(ordinals.lo());
+    double hi = type.value(ordinals.hi());
+    BigInteger from =
+        lo == Double.NEGATIVE_INFINITY
+            ? java.lo()
+            : new BigDecimal(lo).setScale(0, RoundingMode.CEILING).toBigInteger().max(java.lo());
+    BigInteger to =
+        hi == Double.POSITIVE_INFINITY
+            ? java.hi()
+            : new BigDecimal(hi).setScale(0, RoundingMode.FLOOR).toBigInteger().min(java.hi());
+    Range left = Range.orNull(from, to);
+    Fact narrowed = left == null ? null : value.restrictJava(left);
+    if (narrowed == null) {
+      return value.partial() ? state : State.UNREACHABLE;
+    }
+    state.put(access, narrowed);
+    return state;
+  }
+
+  /** Whether every integer of {@code values} is a value of {@code type}. */
+  private static boolean exactly(Range values, Floating type) {
+    BigInteger limit = BigInteger.ONE.shiftLeft(type == Floating.DOUBLE ? 53 : 24);
+    return values.lo().abs().compareTo(limit) <= 0 && values.hi().abs().compareTo(limit) <= 0;
   }
 
   /** The state in one outcome of a floating-point comparison; {@code nanTakesIt} for NaN's. */

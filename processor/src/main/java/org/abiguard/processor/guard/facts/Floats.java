@@ -23,17 +23,16 @@ public final class Floats {
     if (fact == null || fact.floating() == to) {
       return fact;
     }
-    Floating type = fact.floating();
-    if (type == null) {
-      return fromInteger(fact, from, to).partialIf(fact.partial());
-    }
-    return Fact.ofFloating(
-            to.range(to.round(lo(fact)), to.round(hi(fact))),
-            to,
-            fact.nan(),
-            fact.origin(),
-            fact.fromAbi())
-        .partialIf(fact.partial());
+    Fact converted =
+        fact.floating() == null
+            ? fromInteger(fact, from, to)
+            : Fact.ofFloating(
+                to.range(to.round(lo(fact)), to.round(hi(fact))),
+                to,
+                fact.nan(),
+                fact.origin(),
+                fact.fromAbi());
+    return converted.partialIf(fact.partial());
   }
 
   private static Fact fromInteger(Fact fact, @Nullable JavaKind from, Floating to) {

@@ -19,7 +19,9 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -344,58 +346,57 @@ public final class Declarations {
 
   /** The Java integral kind of a type (boxed types count as their primitive), or null. */
   public @Nullable JavaKind kindOf(@Nullable TypeMirror t) {
-    if (t == null) {
+    TypeKind primitive = primitive(t);
+    if (primitive == null) {
       return null;
     }
-    switch (t.getKind()) {
-      case BYTE:
-        return JavaKind.BYTE;
-      case SHORT:
-        return JavaKind.SHORT;
-      case CHAR:
-        return JavaKind.CHAR;
-      case INT:
-        return JavaKind.INT;
-      case LONG:
-        return JavaKind.LONG;
-      case DECLARED:
-        // the boxes by name: asking Types.unboxedType about other types throws, which is slow
-        if (t instanceof javax.lang.model.type.DeclaredType dt
-            && dt.asElement() instanceof javax.lang.model.element.TypeElement te) {
-          return switch (te.getQualifiedName().toString()) {
-            case "java.lang.Byte" -> JavaKind.BYTE;
-            case "java.lang.Short" -> JavaKind.SHORT;
-            case "java.lang.Character" -> JavaKind.CHAR;
-            case "java.lang.Integer" -> JavaKind.INT;
-            case "java.lang.Long" -> JavaKind.LONG;
-            default -> null;
-          };
-        }
-        return null;
-      default:
-        return null;
-    }
+    return switch (primitive) {
+      case BYTE -> JavaKind.BYTE;
+      case SHORT -> JavaKind.SHORT;
+      case CHAR -> JavaKind.CHAR;
+      case INT -> JavaKind.INT;
+      case LONG -> JavaKind.LONG;
+      default -> null;
+    };
   }
 
   /**
    * The floating-point type of a type ({@code Float} and {@code Double} count as theirs), or null.
    */
   public @Nullable Floating floatingOf(@Nullable TypeMirror t) {
+    TypeKind primitive = primitive(t);
+    if (primitive == null) {
+      return null;
+    }
+    return switch (primitive) {
+      case FLOAT -> Floating.FLOAT;
+      case DOUBLE -> Floating.DOUBLE;
+      default -> null;
+    };
+  }
+
+  /**
+   * The primitive kind of a type, a box counting as its primitive; null for any other type. The
+   * boxes go by name: asking {@code Types.unboxedType} about other types throws, which is slow.
+   */
+  private static @Nullable TypeKind primitive(@Nullable TypeMirror t) {
     if (t == null) {
       return null;
     }
-    return switch (t.getKind()) {
-      case FLOAT -> Floating.FLOAT;
-      case DOUBLE -> Floating.DOUBLE;
-      case DECLARED ->
-          t instanceof javax.lang.model.type.DeclaredType dt
-                  && dt.asElement() instanceof javax.lang.model.element.TypeElement te
-              ? switch (te.getQualifiedName().toString()) {
-                case "java.lang.Float" -> Floating.FLOAT;
-                case "java.lang.Double" -> Floating.DOUBLE;
-                default -> null;
-              }
-              : null;
+    if (t.getKind().isPrimitive()) {
+      return t.getKind();
+    }
+    if (!(t instanceof DeclaredType dt) || !(dt.asElement() instanceof TypeElement te)) {
+      return null;
+    }
+    return switch (te.getQualifiedName().toString()) {
+      case "java.lang.Byte" -> TypeKind.BYTE;
+      case "java.lang.Short" -> TypeKind.SHORT;
+      case "java.lang.Character" -> TypeKind.CHAR;
+      case "java.lang.Integer" -> TypeKind.INT;
+      case "java.lang.Long" -> TypeKind.LONG;
+      case "java.lang.Float" -> TypeKind.FLOAT;
+      case "java.lang.Double" -> TypeKind.DOUBLE;
       default -> null;
     };
   }

@@ -9,7 +9,8 @@ import org.abiguard.processor.model.CNames;
 
 /** Renders mirrors and typedef annotations as Java source, as a person would write them. */
 public final class JavaWriter {
-  private static final Set<String> ABIGUARD =
+  /** The simple names of abiguard's annotations, which the mirrors import from org.abiguard. */
+  static final Set<String> ABIGUARD_ANNOTATIONS =
       Set.of(
           "AbiStruct",
           "AbiUnion",
@@ -230,7 +231,7 @@ public final class JavaWriter {
       }
       for (String a : m.annotations()) {
         String name = a.substring(1).replaceFirst("\\(.*", "");
-        if (ABIGUARD.contains(name)) {
+        if (ABIGUARD_ANNOTATIONS.contains(name)) {
           imports.add(name);
         }
       }

@@ -59,57 +59,44 @@ public final class Mapper {
    * Names a mirror or typedef annotation must not take: abiguard's annotations (imported by the
    * mirrors) and the java.lang types the mirrors and their generated marshallers use.
    */
-  private static final Set<String> RESERVED =
-      Set.of(
-          "AbiStruct",
-          "AbiUnion",
-          "AbiName",
-          "AbiArray",
-          "AbiAlign",
-          "AbiBits",
-          "AbiAnonymous",
-          "AbiFlexible",
-          "AbiWidth",
-          "NativeLong",
-          "Pointer",
-          "U8",
-          "U16",
-          "U32",
-          "U64",
-          "S8",
-          "S16",
-          "S32",
-          "S64",
-          "Abi",
-          "AbiCodec",
-          "AbiRangeException",
-          "Endian",
-          "Object",
-          "String",
-          "Integer",
-          "Long",
-          "Short",
-          "Byte",
-          "Character",
-          "Boolean",
-          "Math",
-          "System",
-          "Class",
-          "Override",
-          "Deprecated",
-          "SuppressWarnings",
-          "Number",
-          "Enum",
-          "Record",
-          "Exception",
-          "RuntimeException",
-          "Error",
-          "Void",
-          "Iterable",
-          "Comparable",
-          "Generated",
-          "ByteBuffer",
-          "MemorySegment");
+  private static final Set<String> RESERVED = reserved();
+
+  private static Set<String> reserved() {
+    Set<String> names = new HashSet<>(JavaWriter.ABIGUARD_ANNOTATIONS);
+    names.addAll(
+        List.of(
+            "Abi",
+            "AbiCodec",
+            "AbiRangeException",
+            "Endian",
+            "Object",
+            "String",
+            "Integer",
+            "Long",
+            "Short",
+            "Byte",
+            "Character",
+            "Boolean",
+            "Math",
+            "System",
+            "Class",
+            "Override",
+            "Deprecated",
+            "SuppressWarnings",
+            "Number",
+            "Enum",
+            "Record",
+            "Exception",
+            "RuntimeException",
+            "Error",
+            "Void",
+            "Iterable",
+            "Comparable",
+            "Generated",
+            "ByteBuffer",
+            "MemorySegment"));
+    return Set.copyOf(names);
+  }
 
   private final Set<String> takenJavaNames;
   private final Map<String, TypedefAnnotation> typedefAnnotations = new LinkedHashMap<>();

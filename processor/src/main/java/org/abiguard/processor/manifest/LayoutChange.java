@@ -63,12 +63,7 @@ public record LayoutChange(
   /** What can change; each with its wording and whether it keeps the baseline's layouts valid. */
   public enum Aspect {
     /** A type or member of the baseline is gone. */
-    REMOVED(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "was removed";
-      }
-    },
+    REMOVED(false, "was removed"),
     /** A type or member that the baseline does not have; a member: {@code now} is its offset. */
     ADDED(true) {
       @Override
@@ -77,12 +72,7 @@ public record LayoutChange(
       }
     },
     /** The type's byte order ({@code little}, {@code big}). */
-    BYTE_ORDER(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed byte order from " + was + " to " + now;
-      }
-    },
+    BYTE_ORDER(false, "changed byte order from {was} to {now}"),
     /** The type's size in bytes. */
     TYPE_SIZE(false) {
       @Override
@@ -96,129 +86,64 @@ public record LayoutChange(
       }
     },
     /** The type's alignment in bytes. */
-    TYPE_ALIGN(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed alignment from " + was + " to " + now;
-      }
-    },
+    TYPE_ALIGN(false, "changed alignment from {was} to {now}"),
     /**
      * The type's mirror has another Java name than in the baseline ({@code was}), for the ABIs of
      * its layouts: a class renamed or moved, or a type that one mirror served for every ABI and
      * mirrors per group of ABIs serve now (or the other way round). Its layouts are compared with
      * the baseline's of the same C type on the same ABIs.
      */
-    MIRRORED_BY(true) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "was mirrored by " + was;
-      }
-    },
+    MIRRORED_BY(true, "was mirrored by {was}"),
     /** A layout for an ABI the baseline does not have: nothing to compare it with. */
-    ABI_ADDED(true) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "gained a layout";
-      }
-    },
+    ABI_ADDED(true, "gained a layout"),
     /** The baseline's layout for an ABI this build no longer writes: it cannot be compared. */
-    ABI_NOT_BUILT(true) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "has no layout any more (not compared)";
-      }
-    },
+    ABI_NOT_BUILT(true, "has no layout any more (not compared)"),
     /** A member's offset in bytes. */
-    OFFSET(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "moved from offset " + was + " to " + now;
-      }
-    },
+    OFFSET(false, "moved from offset {was} to {now}"),
     /** A member's kind ({@code int}, {@code pointer}, {@code struct}, {@code array}). */
-    KIND(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed kind from " + was + " to " + now;
-      }
-    },
+    KIND(false, "changed kind from {was} to {now}"),
     /** A member's size in bytes. */
-    SIZE(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "resized from " + was + " to " + now + " bytes";
-      }
-    },
+    SIZE(false, "resized from {was} to {now} bytes"),
     /** A member's alignment in bytes. */
-    ALIGN(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "re-aligned from " + was + " to " + now;
-      }
-    },
+    ALIGN(false, "re-aligned from {was} to {now}"),
     /** The Java name of a nested struct member's type. */
-    STRUCT_TYPE(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed type from struct " + was + " to " + now;
-      }
-    },
+    STRUCT_TYPE(false, "changed type from struct {was} to {now}"),
     /** An array member's length. */
-    LENGTH(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed length from " + was + " to " + now;
-      }
-    },
+    LENGTH(false, "changed length from {was} to {now}"),
     /** An integer's or pointer's signedness ({@code signed}, {@code unsigned}). */
-    SIGNEDNESS(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed from " + was + " to " + now;
-      }
-    },
+    SIGNEDNESS(false, "changed from {was} to {now}"),
     /** The type's kind ({@code struct}, {@code union}). */
-    TYPE_KIND(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed from a " + was + " to a " + now;
-      }
-    },
+    TYPE_KIND(false, "changed from a {was} to a {now}"),
     /** The type's {@code pack} (0 natural, 1 packed, N {@code #pragma pack}). */
-    PACK(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed pack from " + was + " to " + now;
-      }
-    },
+    PACK(false, "changed pack from {was} to {now}"),
     /** A bit-field's first bit from the start of its type. */
-    BIT_OFFSET(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "moved from bit " + was + " to " + now;
-      }
-    },
+    BIT_OFFSET(false, "moved from bit {was} to {now}"),
     /** A bit-field's number of bits. */
-    BIT_SIZE(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed from " + was + " to " + now + " bits";
-      }
-    },
+    BIT_SIZE(false, "changed from {was} to {now} bits"),
     /** Whether an array member is a flexible array ({@code T name[]}). */
-    FLEXIBLE(false) {
-      @Override
-      String describe(@Nullable String was, @Nullable String now) {
-        return "changed from " + was + " to " + now;
-      }
-    };
+    FLEXIBLE(false, "changed from {was} to {now}");
 
     private final boolean compatible;
 
+    /**
+     * The wording, {@code {was}} and {@code {now}} standing for the two values; null: overridden.
+     */
+    private final @Nullable String wording;
+
     Aspect(boolean compatible) {
-      this.compatible = compatible;
+      this(compatible, null);
     }
 
-    abstract String describe(@Nullable String was, @Nullable String now);
+    Aspect(boolean compatible, @Nullable String wording) {
+      this.compatible = compatible;
+      this.wording = wording;
+    }
+
+    String describe(@Nullable String was, @Nullable String now) {
+      if (wording == null) {
+        throw new IllegalStateException(name() + " words its changes itself");
+      }
+      return wording.replace("{was}", String.valueOf(was)).replace("{now}", String.valueOf(now));
+    }
   }
 }

@@ -6,7 +6,10 @@ import static org.abiguard.processor.testing.StructBuilder.u64;
 import static org.abiguard.processor.testing.StructBuilder.u8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.abiguard.processor.manifest.LayoutChange.Aspect;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.testing.Layouts;
 import org.abiguard.processor.testing.StructBuilder;
@@ -64,5 +67,35 @@ class BaselineWordingTest {
     StructModel now =
         struct("p.S", "s").field("a", u16()).field("x", u16()).field("b", u16()).build();
     assertEquals(List.of(), BaselineChecker.additions(changes(List.of(old), List.of(now)), "1.0"));
+  }
+
+  @Test
+  void everyAspectIsWordedWithBothValues() {
+    Map<Aspect, String> expected = new EnumMap<>(Aspect.class);
+    expected.put(Aspect.REMOVED, "was removed");
+    expected.put(Aspect.ADDED, "was added at offset 8");
+    expected.put(Aspect.BYTE_ORDER, "changed byte order from 4 to 8");
+    expected.put(Aspect.TYPE_SIZE, "grew from 4 to 8 bytes");
+    expected.put(Aspect.TYPE_ALIGN, "changed alignment from 4 to 8");
+    expected.put(Aspect.MIRRORED_BY, "was mirrored by 4");
+    expected.put(Aspect.ABI_ADDED, "gained a layout");
+    expected.put(Aspect.ABI_NOT_BUILT, "has no layout any more (not compared)");
+    expected.put(Aspect.OFFSET, "moved from offset 4 to 8");
+    expected.put(Aspect.KIND, "changed kind from 4 to 8");
+    expected.put(Aspect.SIZE, "resized from 4 to 8 bytes");
+    expected.put(Aspect.ALIGN, "re-aligned from 4 to 8");
+    expected.put(Aspect.STRUCT_TYPE, "changed type from struct 4 to 8");
+    expected.put(Aspect.LENGTH, "changed length from 4 to 8");
+    expected.put(Aspect.SIGNEDNESS, "changed from 4 to 8");
+    expected.put(Aspect.TYPE_KIND, "changed from a 4 to a 8");
+    expected.put(Aspect.PACK, "changed pack from 4 to 8");
+    expected.put(Aspect.BIT_OFFSET, "moved from bit 4 to 8");
+    expected.put(Aspect.BIT_SIZE, "changed from 4 to 8 bits");
+    expected.put(Aspect.FLEXIBLE, "changed from 4 to 8");
+    for (Aspect aspect : Aspect.values()) {
+      assertEquals(expected.get(aspect), aspect.describe("4", "8"), aspect.name());
+    }
+    assertEquals("shrank from 8 to 4 bytes", Aspect.TYPE_SIZE.describe("8", "4"));
+    assertEquals("was added", Aspect.ADDED.describe(null, null));
   }
 }

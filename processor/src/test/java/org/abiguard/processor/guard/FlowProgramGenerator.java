@@ -117,6 +117,11 @@ final class FlowProgramGenerator {
             }
           }
 
+          /** A C unsigned long parameter: on i386 a u32. */
+          public static void nl(int site, @NativeLong long v) {
+            watchnl(site, v);
+          }
+
           public static void watchb5(int site, int v) {
             if (v < 0 || v > 31) {
               HITS.set(site);
@@ -308,6 +313,11 @@ final class FlowProgramGenerator {
         line("}");
       }
       case 10 -> {
+        if (random.nextInt(8) == 7) {
+          // a C unsigned long parameter as the sink, met by many methods: a u32 on i386 only
+          line("Sinks.nl(" + sites++ + ", " + expr("long", 1) + ");");
+          return;
+        }
         // a field as the sink, read back on the same line, then given a value of its width again
         String[] field =
             switch (random.nextInt(7)) {

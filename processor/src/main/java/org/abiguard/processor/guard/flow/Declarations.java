@@ -673,11 +673,27 @@ public final class Declarations {
    * parameter): a record's canonical constructor parameter is named as the record component.
    */
   public @Nullable Sink parameterSink(ExecutableElement m, int index, boolean varargsElement) {
-    return sinks
-        .computeIfAbsent(
-            new SinkKey(m, index, varargsElement),
-            k -> Optional.ofNullable(makeParameterSink(m, index, varargsElement)))
-        .orElse(null);
+    return noteRead(
+        m.getParameters().get(index),
+        sinks
+            .computeIfAbsent(
+                new SinkKey(m, index, varargsElement),
+                k -> Optional.ofNullable(makeParameterSink(m, index, varargsElement)))
+            .orElse(null));
+  }
+
+  /**
+   * A sink from the cache, whose width was read when it was made: reading it again must still tell
+   * {@link #takeAbiDependentRead} when that width depends on the ABI, or an analysis that meets it
+   * only through the cache would not run for the other data model.
+   */
+  private @Nullable Sink noteRead(Element declared, @Nullable Sink sink) {
+    if (sink != null
+        && sink.width().bits() == model.longBits()
+        && abiDependent.containsKey(declared)) {
+      abiDependentRead = true;
+    }
+    return sink;
   }
 
   private @Nullable Sink makeParameterSink(ExecutableElement m, int index, boolean varargsElement) {
@@ -729,10 +745,12 @@ public final class Declarations {
   public @Nullable Sink variableSink(@Nullable Element v) {
     return v == null
         ? null
-        : sinks
-            .computeIfAbsent(
-                new SinkKey(v, -1, false), k -> Optional.ofNullable(makeVariableSink(v)))
-            .orElse(null);
+        : noteRead(
+            v,
+            sinks
+                .computeIfAbsent(
+                    new SinkKey(v, -1, false), k -> Optional.ofNullable(makeVariableSink(v)))
+                .orElse(null));
   }
 
   private @Nullable Sink makeVariableSink(Element v) {

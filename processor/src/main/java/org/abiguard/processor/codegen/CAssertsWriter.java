@@ -90,18 +90,20 @@ public final class CAssertsWriter {
       String mirror = javaPath(layout, named, java);
       String access = "((" + type + " *)0)->" + member;
       staticAssert(out, "offsetof(" + type + ", " + member + ")", named.offset(), mirror, abi);
-      if (f.field().flexible()) {
-        // x[0] of T x[], x[0][0] of T x[][6]: one element
-        int dims = ((MemberType.ArrayType) f.field().type()).dims().size();
-        staticAssert(
-            out, "sizeof(" + access + "[0]".repeat(dims) + ")", f.elementSize(), mirror, abi);
-        continue;
+      if (!f.field().flexible()) {
+        staticAssert(out, "sizeof(" + access + ")", f.size(), mirror, abi);
       }
-      staticAssert(out, "sizeof(" + access + ")", f.size(), mirror, abi);
       if (f.field().type() instanceof MemberType.ArrayType array) {
-        // one [0] per dimension: x[0][0] is an element of T x[3][2]
-        String element = access + "[0]".repeat(array.dims().size());
-        staticAssert(out, "sizeof(" + element + ")", f.elementSize(), mirror, abi);
+        // x[0] of T x[3][2] is a row of 2, x[0][0] an element; x[0] of a flexible T x[][6] a row
+        List<Integer> dims = array.dims();
+        for (int depth = 1; depth <= dims.size(); depth++) {
+          long elements = 1;
+          for (int d : dims.subList(depth, dims.size())) {
+            elements *= d;
+          }
+          String part = access + "[0]".repeat(depth);
+          staticAssert(out, "sizeof(" + part + ")", f.elementSize() * elements, mirror, abi);
+        }
       }
     }
     for (String m : missing) {
@@ -123,7 +125,7 @@ public final class CAssertsWriter {
 
   /** {@code _Static_assert(expr == value, "mirror: expr must be value (abi)");} */
   private static void staticAssert(
-      StringBuilder out, String expr, int value, String mirror, String abi) {
+      StringBuilder out, String expr, long value, String mirror, String abi) {
     out.append("_Static_assert(")
         .append(expr)
         .append(" == ")

@@ -26,9 +26,12 @@ final class CMembers {
    * @param baseOffset the offset of that type in the outer type (0 unless reached through anonymous
    *     members or members of untagged types)
    * @param path its C member designator from the outer type: {@code version}, or through a member
-   *     of an untagged type {@code u.createdomain}
+   *     of an untagged type {@code u.createdomain}, or through the first element of an array of an
+   *     untagged type {@code slots[0].gfn}
+   * @param pastTheEnd whether it lies in the first element of a flexible array: C can take its
+   *     offset and size, but a variable of the outer type does not hold it
    */
-  record Named(FieldLayout layout, int baseOffset, String path) {
+  record Named(FieldLayout layout, int baseOffset, String path, boolean pastTheEnd) {
     int offset() {
       return baseOffset + layout.offset();
     }
@@ -99,13 +102,14 @@ final class CMembers {
     List<Named> out = new ArrayList<>();
     // explicit stack of (layout, base offset, path prefix, next member index): no recursion
     List<Object[]> stack = new ArrayList<>();
-    stack.add(new Object[] {layout, 0, "", 0});
+    stack.add(new Object[] {layout, 0, "", 0, false});
     while (!stack.isEmpty()) {
       Object[] top = stack.get(stack.size() - 1);
       StructLayout current = (StructLayout) top[0];
       int base = (Integer) top[1];
       String prefix = (String) top[2];
       int index = (Integer) top[3];
+      boolean pastTheEnd = (Boolean) top[4];
       if (index >= current.fields().size()) {
         stack.remove(stack.size() - 1);
         continue;
@@ -121,13 +125,24 @@ final class CMembers {
       }
       if (f.field().anonymous()) {
         if (inner != null) {
-          stack.add(new Object[] {inner, base + f.offset(), prefix, 0});
+          stack.add(new Object[] {inner, base + f.offset(), prefix, 0, pastTheEnd});
         }
       } else if (f.field().hasCName()) {
         String path = prefix + f.field().cName();
-        out.add(new Named(f, base, path));
+        out.add(new Named(f, base, path, pastTheEnd));
         if (inner != null && inner.struct().untagged()) {
-          stack.add(new Object[] {inner, base + f.offset(), path + ".", 0});
+          stack.add(new Object[] {inner, base + f.offset(), path + ".", 0, pastTheEnd});
+        } else if (f.field().type() instanceof MemberType.ArrayType array
+            && array.element() instanceof MemberType.StructType element) {
+          // an array of an untagged type: its members are named through the first element
+          StructLayout first = byName.getOrDefault(element.javaName(), Map.of()).get(current.abi());
+          if (first != null && first.struct().untagged()) {
+            String firstPath = path + "[0]".repeat(array.dims().size()) + ".";
+            boolean past = pastTheEnd || f.field().flexible();
+            stack.add(new Object[] {first, base + f.offset(), firstPath, 0, past});
+          } else if (first == null && onlyAnonymous.contains(element.javaName())) {
+            missing.add(element.javaName());
+          }
         }
       }
     }

@@ -96,8 +96,11 @@ public record LayoutChange(
     MIRRORED_BY(true, "was mirrored by {was}"),
     /** A layout for an ABI the baseline does not have: nothing to compare it with. */
     ABI_ADDED(true, "gained a layout"),
-    /** The baseline's layout for an ABI this build no longer writes: it cannot be compared. */
-    ABI_NOT_BUILT(true, "has no layout any more (not compared)"),
+    /**
+     * The baseline's layout for an ABI this build no longer writes: code built for that ABI against
+     * the baseline has no marshaller, codec or layout to use any more.
+     */
+    ABI_NOT_BUILT(false, "has no layout any more"),
     /** A member's offset in bytes. */
     OFFSET(false, "moved from offset {was} to {now}"),
     /** A member's kind ({@code int}, {@code pointer}, {@code struct}, {@code array}). */
@@ -110,6 +113,8 @@ public record LayoutChange(
     STRUCT_TYPE(false, "changed type from struct {was} to {now}"),
     /** An array member's length. */
     LENGTH(false, "changed length from {was} to {now}"),
+    /** An array member's C dimensions ({@code [3][2]}, {@code [][3]}). */
+    DIMS(false, "changed dimensions from {was} to {now}"),
     /** An integer's or pointer's signedness ({@code signed}, {@code unsigned}). */
     SIGNEDNESS(false, "changed from {was} to {now}"),
     /** The type's kind ({@code struct}, {@code union}). */

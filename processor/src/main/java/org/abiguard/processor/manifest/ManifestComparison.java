@@ -231,6 +231,12 @@ public final class ManifestComparison {
               flexibility(old.flexible()),
               flexibility(now.flexible()));
           number(member, part, abi, Aspect.LENGTH, old.length(), now.length());
+          if (!old.dims().isEmpty() || !now.dims().isEmpty()) {
+            // a baseline written before dims were recorded has none: only its length compares
+            if (!old.dims().isEmpty() || old.flexible()) {
+              text(member, part, abi, Aspect.DIMS, cDims(old), cDims(now));
+            }
+          }
           shape(member, "element", abi, element(old), element(now));
         }
         case "bits" -> {
@@ -314,6 +320,16 @@ public final class ManifestComparison {
       return !f.name().isEmpty()
           ? f.name()
           : "(" + (f.anonymous() ? "anonymous " : "unnamed ") + f.java() + ")";
+    }
+
+    /** {@code [3][2]}, {@code [][3]}, or {@code [6]} for one dimension. */
+    private static String cDims(ManifestModel.Shape array) {
+      List<Integer> dims = array.dims().isEmpty() ? List.of(array.length()) : array.dims();
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < dims.size(); i++) {
+        sb.append('[').append(i == 0 && array.flexible() ? "" : dims.get(i)).append(']');
+      }
+      return sb.toString();
     }
 
     private static String flexibility(boolean flexible) {

@@ -83,6 +83,9 @@ public final class ManifestModel {
    * @param bitOffset for {@code bits}: the first bit from the start of the enclosing type, else 0
    * @param bitSize for {@code bits}: the number of bits, else 0
    * @param flexible for {@code array}: a flexible array member ({@code length} 0)
+   * @param dims for an {@code array} of more than one dimension, its C dimensions outermost first
+   *     ({@code [3, 2]} for {@code T x[3][2]}, {@code [0, 3]} for a flexible {@code T x[][3]});
+   *     else empty, as in manifests written before abiguard recorded them
    */
   public record Shape(
       int size,
@@ -95,7 +98,29 @@ public final class ManifestModel {
       @Nullable Shape element,
       long bitOffset,
       int bitSize,
-      boolean flexible) {
+      boolean flexible,
+      List<Integer> dims) {
+    public Shape {
+      dims = List.copyOf(dims);
+    }
+
+    public Shape(
+        int size,
+        int align,
+        String kind,
+        int bits,
+        boolean signed,
+        @Nullable String struct,
+        int length,
+        @Nullable Shape element,
+        long bitOffset,
+        int bitSize,
+        boolean flexible) {
+      this(
+          size, align, kind, bits, signed, struct, length, element, bitOffset, bitSize, flexible,
+          List.of());
+    }
+
     public Shape(
         int size,
         int align,
@@ -173,7 +198,8 @@ public final class ManifestModel {
           element,
           0,
           0,
-          f.field().flexible());
+          f.field().flexible(),
+          array.dims().size() > 1 ? array.dims() : List.of());
     }
     return scalarShape(type, f.size(), f.align(), f);
   }
@@ -270,7 +296,8 @@ public final class ManifestModel {
               shape(object(required(o, "element"), "\"element\"")),
               0,
               0,
-              o.members().containsKey("flexible") && bool(o, "flexible"));
+              o.members().containsKey("flexible") && bool(o, "flexible"),
+              o.members().containsKey("dims") ? dims(o) : List.of());
       case "bits" ->
           new Shape(
               size,
@@ -348,6 +375,22 @@ public final class ManifestModel {
       return b.value();
     }
     throw problem(v, "\"" + name + "\" must be true or false, found " + v.typeName());
+  }
+
+  /** {@code "dims": [3, 2]}: whole numbers from 0. */
+  private static List<Integer> dims(JsonObject o) {
+    List<Integer> dims = new ArrayList<>();
+    for (JsonValue v : array(o, "dims").elements()) {
+      if (!(v instanceof JsonNumber n) || n.value().signum() < 0) {
+        throw problem(v, "\"dims\" must hold whole numbers from 0, found " + v.typeName());
+      }
+      try {
+        dims.add(n.value().intValueExact());
+      } catch (ArithmeticException notAnInt) {
+        throw problem(v, "\"dims\" must hold whole numbers from 0, found " + n.value());
+      }
+    }
+    return dims;
   }
 
   private static int integer(JsonObject o, String name) {

@@ -99,6 +99,9 @@ public final class ManifestWriter {
           members.add(member("flexible", true));
         }
         members.add(member("length", shape.length()));
+        if (!shape.dims().isEmpty()) {
+          members.add(member("dims", shape.dims().toString()));
+        }
         List<String> element = new ArrayList<>();
         shapeMembers(Objects.requireNonNull(shape.element(), "an array has an element"), element);
         members.add(member("element", "{" + String.join(", ", element) + "}"));

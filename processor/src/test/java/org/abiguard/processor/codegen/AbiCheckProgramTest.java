@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The generated {@code abi-check.c} built with gcc beside a header and run: it passes a mirror
  * whose bit-fields C lays out as the mirror says, names the member and both byte strings of one
- * that C lays out otherwise, and builds beside headers that declare what the C library also
- * declares (Linux's {@code <linux/time.h>} has its own {@code struct timeval}).
+ * that C lays out otherwise or reads with the other signedness, and builds beside headers that
+ * declare what the C library also declares (Linux's {@code <linux/time.h>} has its own {@code
+ * struct timeval}).
  */
 class AbiCheckProgramTest {
   private static final Source REQUEST =
@@ -54,7 +55,11 @@ class AbiCheckProgramTest {
     CHarness.assumeRunnable(TargetAbi.X86_64);
     Path h = CHarness.write(dir, "real.h", "#include <stdint.h>\n" + header);
     return CHarness.buildAndRunEmulated(
-        TargetAbi.X86_64, dir, "abi-check.c", check, List.of("-Werror", "-include", h.toString()));
+        TargetAbi.X86_64,
+        dir,
+        "abi-check.c",
+        check,
+        List.of("-Wall", "-Werror", "-include", h.toString()));
   }
 
   @Test
@@ -66,7 +71,7 @@ class AbiCheckProgramTest {
             struct hv_request { uint32_t version : 4; uint32_t flags : 12; uint16_t id; };
             """);
     assertEquals(0, ran.exitCode(), ran::describe);
-    assertTrue(ran.output().contains("abi-check: 4 bit-field checks, 0 mismatches"), ran::describe);
+    assertTrue(ran.output().contains("abi-check: 6 bit-field checks, 0 mismatches"), ran::describe);
   }
 
   @Test
@@ -80,6 +85,21 @@ class AbiCheckProgramTest {
                 "abi-check: MISMATCH p.HvRequest.version (x86_64) = 0xfULL: C wrote 00f00000,"
                     + " the mirror's layout says 0f000000\n"),
         ran::describe);
-    assertTrue(ran.output().contains("abi-check: 4 bit-field checks, 4 mismatches"), ran::describe);
+    assertTrue(ran.output().contains("abi-check: 6 bit-field checks, 4 mismatches"), ran::describe);
+  }
+
+  @Test
+  void namesABitFieldThatCReadsWithTheOtherSignedness() {
+    // the same bits in the same place: only reading them back tells signed from unsigned
+    CHarness.Result ran =
+        run("struct hv_request { uint32_t version : 4; int32_t flags : 12; uint16_t id; };\n");
+    assertEquals(1, ran.exitCode(), ran::describe);
+    assertTrue(
+        ran.output()
+            .contains(
+                "abi-check: MISMATCH p.HvRequest.flags (x86_64): C reads all ones as negative"
+                    + " (signed), the mirror says u12\n"),
+        ran::describe);
+    assertTrue(ran.output().contains("abi-check: 6 bit-field checks, 1 mismatches"), ran::describe);
   }
 }

@@ -79,13 +79,14 @@ class BaselineWordingTest {
     expected.put(Aspect.TYPE_ALIGN, "changed alignment from 4 to 8");
     expected.put(Aspect.MIRRORED_BY, "was mirrored by 4");
     expected.put(Aspect.ABI_ADDED, "gained a layout");
-    expected.put(Aspect.ABI_NOT_BUILT, "has no layout any more (not compared)");
+    expected.put(Aspect.ABI_NOT_BUILT, "has no layout any more");
     expected.put(Aspect.OFFSET, "moved from offset 4 to 8");
     expected.put(Aspect.KIND, "changed kind from 4 to 8");
     expected.put(Aspect.SIZE, "resized from 4 to 8 bytes");
     expected.put(Aspect.ALIGN, "re-aligned from 4 to 8");
     expected.put(Aspect.STRUCT_TYPE, "changed type from struct 4 to 8");
     expected.put(Aspect.LENGTH, "changed length from 4 to 8");
+    expected.put(Aspect.DIMS, "changed dimensions from 4 to 8");
     expected.put(Aspect.SIGNEDNESS, "changed from 4 to 8");
     expected.put(Aspect.TYPE_KIND, "changed from a 4 to a 8");
     expected.put(Aspect.PACK, "changed pack from 4 to 8");

@@ -125,7 +125,7 @@ class ManifestComparisonTest {
   }
 
   @Test
-  void abisOnOneSideOnlyAreNotedAndNotCompared() {
+  void abisOnOneSideOnlyAreNotComparedAndADroppedOneBreaks() {
     StructModel old = struct("p.S", "s").field("a", u32()).build();
     StructModel now = struct("p.S", "s").field("a", u64()).build();
     List<LayoutChange> changes =
@@ -136,7 +136,7 @@ class ManifestComparisonTest {
                 "p.S", "s", null, null, "i386", Aspect.ABI_NOT_BUILT, null, null, null),
             new LayoutChange("p.S", "s", null, null, "x86_64", Aspect.ABI_ADDED, null, null, null)),
         changes);
-    assertTrue(changes.stream().allMatch(LayoutChange::compatible));
+    assertEquals(List.of(false, true), changes.stream().map(LayoutChange::compatible).toList());
   }
 
   @Test

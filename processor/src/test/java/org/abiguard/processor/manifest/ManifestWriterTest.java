@@ -10,6 +10,7 @@ import static org.abiguard.processor.testing.StructBuilder.u8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.manifest.JsonParser.JsonArray;
 import org.abiguard.processor.manifest.JsonParser.JsonObject;
 import org.abiguard.processor.manifest.JsonParser.JsonString;
+import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.testing.Layouts;
 import org.abiguard.processor.testing.StructBuilder;
@@ -79,6 +81,22 @@ class ManifestWriterTest {
     assertEquals(
         "p.Outer.Sample",
         ((JsonString) ((JsonObject) structs.elements().get(1)).members().get("java")).value());
+    assertEquals(ManifestModel.of(layouts), ManifestModel.read(text));
+  }
+
+  @Test
+  void arraysOfMoreThanOneDimensionRecordTheirDimsAndReadBack() {
+    StructModel grid =
+        struct("p.Grid", "grid")
+            .field("n", u16())
+            .field("cells", new MemberType.ArrayType(6, u8(), List.of(3, 2)))
+            .flexibleRows("rows", u8(), 3, "n")
+            .build();
+    List<List<StructLayout>> layouts =
+        Layouts.of(List.of(grid), StructBuilder.lookup(List.of(grid)), List.of(TargetAbi.X86_64));
+    String text = ManifestWriter.render(layouts);
+    assertTrue(text.contains("\"length\": 6, \"dims\": [3, 2], \"element\""), text);
+    assertTrue(text.contains("\"length\": 0, \"dims\": [0, 3], \"element\""), text);
     assertEquals(ManifestModel.of(layouts), ManifestModel.read(text));
   }
 

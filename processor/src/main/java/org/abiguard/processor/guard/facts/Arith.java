@@ -63,7 +63,10 @@ public final class Arith {
   /**
    * A result range in Java type {@code kind}: kept when Java can hold it, otherwise it wraps. In a
    * raw context (an operand holds raw unsigned bits of {@code kind}'s size) the unsigned view is
-   * kept, since {@code + - *} wrap alike for signed and unsigned bits.
+   * kept, since {@code + - *} wrap alike for signed and unsigned bits. So is a result whose values
+   * are all from 0 to the unsigned maximum of {@code kind}'s size ({@code (edx << 32) | eax} of two
+   * {@code u32}s in {@code long}s): Java's bits are then exactly those values, raw bits that a sink
+   * of that unsigned width holds as they are, and that Java's signed operations see as negative.
    */
   public static Fact normalize(
       Range result, JavaKind kind, boolean rawContext, CharSequence origin) {
@@ -71,7 +74,7 @@ public final class Arith {
       return Fact.plain(result, origin);
     }
     Range unsigned = Range.unsigned(kind.bits());
-    if (rawContext && unsigned.contains(result)) {
+    if (unsigned.contains(result)) {
       return new Fact(result, new Width(kind.bits(), false), origin, null, false);
     }
     return rawContext
@@ -186,9 +189,10 @@ public final class Arith {
     if (a == null || b == null) {
       return null;
     }
-    boolean raw = isRaw(a, kind) && isRaw(b, kind);
-    Range x = raw ? a.range() : a.javaRange();
-    Range y = raw ? b.range() : b.javaRange();
+    // raw bits take part as their unsigned values; a value that is not raw bits, as its Java value
+    boolean raw = isRaw(a, kind) || isRaw(b, kind);
+    Range x = unsignedOrJava(a, kind);
+    Range y = unsignedOrJava(b, kind);
     if (x.nonNegative() && y.nonNegative()) {
       int bits = x.hi().max(y.hi()).bitLength();
       BigInteger hi = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);

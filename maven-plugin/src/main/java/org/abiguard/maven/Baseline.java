@@ -43,6 +43,32 @@ record Baseline(String label, String since, Optional<String> manifest) {
     }
   }
 
+  /**
+   * This baseline, when it has a manifest; a baseline the build named ({@code baselineFile} or
+   * {@code baselineVersion}) must have one, since comparing with nothing would pass any change.
+   * (The previous release found on its own may have none: it predates abiguard.)
+   *
+   * @param namedBy how the build named it, for the message: {@code baselineFile}
+   * @throws ConfigurationException when it has no manifest
+   */
+  Baseline requireManifest(String namedBy) throws ConfigurationException {
+    if (manifest.isPresent()) {
+      return this;
+    }
+    throw new ConfigurationException(
+        "abiguard check-abi: the "
+            + namedBy
+            + " "
+            + label
+            + " has no "
+            + MANIFEST
+            + ", so there is nothing to compare this build with: name a jar built with"
+            + " abiguard-processor in the compiler's annotationProcessorPaths (or its "
+            + MANIFEST
+            + " itself), or, to compare with no release, remove "
+            + namedBy);
+  }
+
   private static boolean isZip(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] magic = in.readNBytes(4);

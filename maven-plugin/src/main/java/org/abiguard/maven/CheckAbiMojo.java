@@ -27,22 +27,27 @@ import org.eclipse.aether.resolution.VersionRangeResolutionException;
  * project's repositories, resolved by Maven's own resolver; or {@code baselineVersion}, or {@code
  * baselineFile}. Every removed, moved, resized, re-signed or re-aligned struct or member fails the
  * build, naming the type, member and ABI with the old and the new value; a type, or a member added
- * where it moves nothing, is reported as compatible. With no previous release there is nothing to
- * compare: a notice, not a failure.
+ * where it moves nothing, is reported as compatible. With no previous release in any repository
+ * there is nothing to compare: a notice, not a failure. A repository that could not be searched
+ * (unreachable; or, with Maven offline, one it has no metadata of from before, when no release was
+ * found elsewhere) fails the build, naming it: "no release" is never concluded from a repository
+ * nobody read. A named baseline ({@code baselineFile}, {@code baselineVersion}) without {@code
+ * abi-manifest.json} fails the build too.
  */
 @Mojo(name = "check-abi", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckAbiMojo extends AbstractMojo {
   /**
    * The release to compare with, instead of the newest release below this version, e.g. {@code
-   * 1.0}. It must exist in the project's repositories.
+   * 1.0}. It must exist in the project's repositories and have {@code
+   * META-INF/abiguard/abi-manifest.json}.
    */
   @Parameter(property = "abiguard.baselineVersion")
   String baselineVersion;
 
   /**
    * A baseline file to compare with instead of a release: a jar with {@code
-   * META-INF/abiguard/abi-manifest.json}, or such a manifest itself. Wins over {@code
-   * baselineVersion}.
+   * META-INF/abiguard/abi-manifest.json}, or such a manifest itself (a jar without one fails the
+   * build). Wins over {@code baselineVersion}.
    */
   @Parameter(property = "abiguard.baselineFile")
   File baselineFile;
@@ -137,9 +142,12 @@ public class CheckAbiMojo extends AbstractMojo {
     if (baselineFile != null) {
       try {
         Baseline b =
-            Baseline.of(baselineFile.toPath(), baselineFile.getPath(), baselineFile.getName());
+            Baseline.of(baselineFile.toPath(), baselineFile.getPath(), baselineFile.getName())
+                .requireManifest("baselineFile");
         getLog().info("abiguard check-abi: comparing with " + baselineFile + " (baselineFile)");
         return Optional.of(b);
+      } catch (ConfigurationException e) {
+        throw new MojoExecutionException(e.getMessage(), e);
       } catch (IOException e) {
         throw new MojoExecutionException(
             "abiguard check-abi: cannot read the baselineFile " + baselineFile + ": " + e, e);
@@ -149,25 +157,13 @@ public class CheckAbiMojo extends AbstractMojo {
         new PreviousRelease(repositorySystem, repositorySession, remoteRepositories);
     String version = baselineVersion;
     if (version == null || version.isBlank()) {
+      PreviousRelease.Outcome outcome;
       try {
-        Optional<String> newest =
-            releases.newestBelow(groupId, artifactId, extension, project.getVersion());
-        if (newest.isEmpty()) {
-          getLog()
-              .info(
-                  "abiguard check-abi: no release of "
-                      + groupId
-                      + ":"
-                      + artifactId
-                      + " below "
-                      + project.getVersion()
-                      + " in "
-                      + releases.describe()
-                      + ": nothing to compare with yet (set"
-                      + " baselineVersion or baselineFile to compare with another)");
-          return Optional.empty();
-        }
-        version = newest.get();
+        outcome =
+            PreviousRelease.outcome(
+                releases.search(groupId, artifactId, extension, project.getVersion()),
+                groupId + ":" + artifactId,
+                project.getVersion());
       } catch (VersionRangeResolutionException e) {
         throw new MojoExecutionException(
             "abiguard check-abi: cannot list the releases of "
@@ -180,10 +176,23 @@ public class CheckAbiMojo extends AbstractMojo {
                 + e.getMessage(),
             e);
       }
+      if (outcome.failure().isPresent()) {
+        throw new MojoExecutionException(outcome.failure().get());
+      }
+      outcome.warning().ifPresent(getLog()::warn);
+      if (outcome.release().isEmpty()) {
+        getLog().info(outcome.notice().orElseThrow());
+        return Optional.empty();
+      }
+      version = outcome.release().get();
     }
     String label = groupId + ":" + artifactId + ":" + version;
     try {
       File file = releases.fetch(groupId, artifactId, extension, version);
+      Baseline b = Baseline.of(file.toPath(), label, version);
+      if (baselineVersion != null && !baselineVersion.isBlank()) {
+        b = b.requireManifest("baselineVersion");
+      }
       getLog()
           .info(
               "abiguard check-abi: comparing with "
@@ -191,7 +200,9 @@ public class CheckAbiMojo extends AbstractMojo {
                   + (baselineVersion == null || baselineVersion.isBlank()
                       ? " (the newest release below " + project.getVersion() + ")"
                       : " (baselineVersion)"));
-      return Optional.of(Baseline.of(file.toPath(), label, version));
+      return Optional.of(b);
+    } catch (ConfigurationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
     } catch (ArtifactResolutionException e) {
       throw new MojoExecutionException(
           "abiguard check-abi: cannot resolve "

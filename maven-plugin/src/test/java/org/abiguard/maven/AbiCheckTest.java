@@ -149,4 +149,28 @@ class AbiCheckTest {
     assertEquals(Optional.empty(), Baseline.of(empty, "g:lib:0.9", "0.9").manifest());
     assertThrows(IOException.class, () -> Baseline.of(dir.resolve("missing.jar"), "x", "x"));
   }
+
+  @Test
+  void aNamedBaselineWithoutManifestFails() throws Exception {
+    String json = manifest("old", V1);
+    Path empty = dir.resolve("empty.jar");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(empty))) {
+      zip.putNextEntry(new ZipEntry("p/S.class"));
+      zip.closeEntry();
+    }
+    Baseline none = Baseline.of(empty, empty.toString(), "empty.jar");
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> none.requireManifest("baselineFile"));
+    assertEquals(
+        "abiguard check-abi: the baselineFile "
+            + empty
+            + " has no META-INF/abiguard/abi-manifest.json, so there is nothing to compare this"
+            + " build with: name a jar built with abiguard-processor in the compiler's"
+            + " annotationProcessorPaths (or its META-INF/abiguard/abi-manifest.json itself), or,"
+            + " to compare with no release, remove baselineFile",
+        e.getMessage());
+    // one with a manifest is itself
+    Baseline some = new Baseline("g:a:1.0", "1.0", Optional.of(json));
+    assertEquals(some, some.requireManifest("baselineVersion"));
+  }
 }

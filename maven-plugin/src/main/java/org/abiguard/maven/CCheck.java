@@ -99,6 +99,20 @@ final class CCheck {
 
   private Result run() throws ConfigurationException, IOException {
     Path asserts = options.classes().resolve(ASSERTS);
+    if (!Files.isRegularFile(asserts) && !options.headers().isEmpty()) {
+      // the check was asked for and cannot run: passing would prove nothing
+      throw new ConfigurationException(
+          "abiguard check-c: cannot prove the mirrors against "
+              + String.join(", ", options.headers())
+              + ": "
+              + ASSERTS
+              + " is not in "
+              + options.classes()
+              + ", so the build wrote none (abiguard-processor is not in the compiler's"
+              + " annotationProcessorPaths, or the build has no @AbiStruct mirror); add the"
+              + " processor to annotationProcessorPaths, or, in a module without mirrors, remove"
+              + " the check-c goal or skip it with -Dabiguard.checkC.skip=true");
+    }
     if (!Files.isRegularFile(asserts)) {
       log.warn(
           "abiguard check-c: nothing to check: "

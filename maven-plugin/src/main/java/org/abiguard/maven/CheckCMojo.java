@@ -16,7 +16,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code abi-check.c} (bit-field positions) where the build has one and this host can run the ABI's
  * programs. A mismatch fails the build with an error that names the Java mirror and member, the
  * value the mirror has and the value C has. A missing compiler fails the build, naming the Debian
- * package to install, unless {@code skipMissingCompilers} is true.
+ * package to install, unless {@code skipMissingCompilers} is true. With {@code headers} configured,
+ * a build that wrote no {@code abi-asserts.h} (abiguard-processor missing from the compiler's
+ * {@code annotationProcessorPaths}) fails too: the check cannot run.
  */
 @Mojo(name = "check-c", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class CheckCMojo extends AbstractCMojo {
@@ -58,6 +60,11 @@ public class CheckCMojo extends AbstractCMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("abiguard check-c: skipped");
+      return;
+    }
+    if ("pom".equals(project.getPackaging())) {
+      getLog()
+          .info("abiguard check-c: nothing to check: a pom project has no classes and no mirrors");
       return;
     }
     CCheck.Options options =

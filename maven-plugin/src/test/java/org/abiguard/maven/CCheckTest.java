@@ -280,10 +280,27 @@ class CCheckTest {
   }
 
   @Test
-  void noAssertsInTheBuildIsAWarning() throws Exception {
+  void noAssertsAndNoHeadersIsAWarning() throws Exception {
+    // nothing was asked for and nothing was built (with headers, see
+    // configuredHeadersWithoutAssertsFailTheCheck)
     Path classes = Files.createDirectories(dir.resolve("empty"));
     RecordingLog log = new RecordingLog();
-    CCheck.Result result = CCheck.run(options(classes, List.of(), Map.of(), false), log);
+    CCheck.Options options =
+        new CCheck.Options(
+            dir,
+            classes,
+            dir.resolve("work"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            false,
+            true,
+            "amd64");
+    CCheck.Result result = CCheck.run(options, log);
     assertFalse(result.failed());
     assertEquals(1, log.warnings.size());
     assertTrue(
@@ -419,5 +436,25 @@ class CCheckTest {
                 + " [aarch64-linux-gnu-gcc: abi-check.c]"),
         log.errors,
         log.toString());
+  }
+
+  @Test
+  void configuredHeadersWithoutAssertsFailTheCheck() throws Exception {
+    // the compiler ran without abiguard-processor: no abi-asserts.h, nothing could be proven
+    Files.writeString(dir.resolve("hv.h"), HEADER);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> CCheck.run(options(classes, List.of(), Map.of(), false), new RecordingLog()));
+    assertEquals(
+        "abiguard check-c: cannot prove the mirrors against hv.h: META-INF/abiguard/abi-asserts.h"
+            + " is not in "
+            + classes
+            + ", so the build wrote none (abiguard-processor is not in the compiler's"
+            + " annotationProcessorPaths, or the build has no @AbiStruct mirror); add the processor"
+            + " to annotationProcessorPaths, or, in a module without mirrors, remove the check-c"
+            + " goal or skip it with -Dabiguard.checkC.skip=true",
+        e.getMessage());
   }
 }

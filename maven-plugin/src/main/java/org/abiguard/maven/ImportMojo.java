@@ -128,7 +128,7 @@ public class ImportMojo extends AbstractCMojo {
       ImportResult result = Importer.run(options, importLog());
       project.addCompileSourceRoot(out.toString());
       if (result.problem() != null) {
-        throw new MojoFailureException("abiguard import: " + result.problem());
+        throw new MojoFailureException("abiguard import: " + PluginWording.of(result.problem()));
       }
       if (!result.success()) {
         String what =
@@ -302,17 +302,17 @@ public class ImportMojo extends AbstractCMojo {
     return new ImportLog() {
       @Override
       public void info(String message) {
-        getLog().info(message);
+        getLog().info(PluginWording.of(message));
       }
 
       @Override
       public void warn(String message) {
-        getLog().warn(message);
+        getLog().warn(PluginWording.of(message));
       }
 
       @Override
       public void error(String message) {
-        getLog().error(message);
+        getLog().error(PluginWording.of(message));
       }
     };
   }

@@ -44,7 +44,9 @@ public final class ManifestComparison {
     Map<String, List<Struct>> successors = new LinkedHashMap<>();
     for (Struct was : baseline) {
       if (!now.containsKey(was.java())) {
-        successors.put(was.java(), successors(was, current, old));
+        List<Struct> next = successors(was, current, old);
+        successors.put(
+            was.java(), next.isEmpty() ? heldBySameMembers(was, baseline, now, old) : next);
       }
     }
     List<LayoutChange> changes = new ArrayList<>();
@@ -109,6 +111,53 @@ public final class ManifestComparison {
       }
     }
     return next;
+  }
+
+  /**
+   * The current types that fill the members that held {@code was}, whose Java name and C name are
+   * both gone: a mirror of a type C declares without a tag ({@code struct { ... } slots[2]}), whose
+   * manifest C name is its Java simple name, renamed. A member of a type both sides have, of the
+   * same C name on the same ABI, that held {@code was} (or an array of it) and now holds a type of
+   * the same kind with a Java name the baseline does not have, holds its successor.
+   */
+  private static List<Struct> heldBySameMembers(
+      Struct was, List<Struct> baseline, Map<String, Struct> now, Set<String> old) {
+    List<Struct> next = new ArrayList<>();
+    for (Struct parent : baseline) {
+      Struct current = now.get(parent.java());
+      if (current == null) {
+        continue;
+      }
+      parent
+          .layouts()
+          .forEach(
+              (abi, layout) -> {
+                Layout currentLayout = current.layouts().get(abi);
+                if (currentLayout == null) {
+                  return;
+                }
+                for (Field f : layout.fields()) {
+                  Field held = currentLayout.field(f.key());
+                  if (held == null || !was.java().equals(structOf(f.shape()))) {
+                    continue;
+                  }
+                  Struct successor = now.get(structOf(held.shape()));
+                  if (successor != null
+                      && !old.contains(successor.java())
+                      && successor.kind().equals(was.kind())
+                      && !next.contains(successor)) {
+                    next.add(successor);
+                  }
+                }
+              });
+    }
+    return next;
+  }
+
+  /** The Java name of the type a member holds, itself or as an array's element; else null. */
+  private static @Nullable String structOf(Shape shape) {
+    Shape element = shape.kind().equals("array") ? shape.element() : shape;
+    return element != null && element.kind().equals("struct") ? element.struct() : null;
   }
 
   /**

@@ -9,6 +9,7 @@ import static org.abiguard.processor.testing.StructBuilder.u16;
 import static org.abiguard.processor.testing.StructBuilder.u32;
 import static org.abiguard.processor.testing.StructBuilder.u64;
 import static org.abiguard.processor.testing.StructBuilder.u8;
+import static org.abiguard.processor.testing.StructBuilder.union;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -740,6 +741,35 @@ class BaselineCheckerTest {
               new AbiBreak(
                   "p.Frame", null, "struct frame has no layout any more on i386 since 1.0")),
           BaselineChecker.breaks(changes, "1.0", ""));
+    }
+
+    @Test
+    void aRenamedMirrorOfAnUntaggedTypeIsTheTypeItsMembersHold() {
+      // C has no name for union { ... } u: the manifest's C name is the Java one, U then UU
+      StructModel holder = struct("p.X", "x").field("a", u32()).field("u", struct("p.X.U")).build();
+      StructModel u = union("p.X.U", "U").untagged().field("b", u32()).field("c", u16()).build();
+      StructModel renamedHolder =
+          struct("p.X", "x").field("a", u32()).field("u", struct("p.X.UU")).build();
+      StructModel renamed =
+          union("p.X.UU", "UU").untagged().field("b", u32()).field("c", u16()).build();
+      assertEquals(
+          List.of(),
+          BaselineChecker.breaks(
+              changes(List.of(holder, u), ALL, renamedHolder, ALL, renamed), "1.0", ""));
+      // and its layouts are compared: a member that moved still breaks
+      StructModel moved = union("p.X.UU", "UU").untagged().field("b", u64()).build();
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.X.UU",
+                  "b",
+                  "field U.b resized from 4 to 8 bytes on x86_64, i386 and aarch64, re-aligned"
+                      + " from 4 to 8 on x86_64 and aarch64 since 1.0")),
+          BaselineChecker.breaks(
+                  changes(List.of(holder, u), ALL, renamedHolder, ALL, moved), "1.0", "")
+              .stream()
+              .filter(b -> "b".equals(b.fieldJavaName()))
+              .toList());
     }
 
     @Test

@@ -657,7 +657,7 @@ final class FlowProgramGenerator {
         default -> "(" + expr("int", depth) + " >> (" + primary("int") + " & 15))";
       };
     }
-    return switch (random.nextInt(14)) {
+    return switch (random.nextInt(18)) {
       case 0, 1 ->
           "("
               + expr("int", depth)
@@ -675,7 +675,7 @@ final class FlowProgramGenerator {
       case 6 -> "(int) " + primary(pick("double", "float"));
       case 7 -> "(" + pick("short", "byte", "char") + ") " + primary("int");
       case 8 ->
-          "Math."
+          pick("Math.", "Integer.")
               + pick("min", "max")
               + "("
               + expr("int", depth)
@@ -686,7 +686,28 @@ final class FlowProgramGenerator {
       case 10 -> "(" + cond(1) + " ? " + expr("int", depth) + " : " + expr("int", depth) + ")";
       case 11 -> "-(" + primary("int") + ")";
       case 12 -> "Abi.truncU16(" + expr("long", depth) + ")";
-      default -> "Math.floorMod(" + expr("int", depth) + ", " + pick("0x100", "7", "0x10000") + ")";
+      case 13 -> "Math.abs(" + expr("int", depth) + ")";
+      case 14 ->
+          "Math."
+              + pick("addExact", "subtractExact", "multiplyExact")
+              + "("
+              + expr("int", depth)
+              + ", "
+              + expr("int", depth)
+              + ")";
+      case 15 -> "Integer.signum(" + expr("int", depth) + ")";
+      case 16 ->
+          "Math.floorDiv("
+              + expr("int", depth)
+              + ", "
+              + pick("0x100", "-7", "(" + expr("int", depth) + " | 1)")
+              + ")";
+      default ->
+          "Math.floorMod("
+              + expr("int", depth)
+              + ", "
+              + pick("0x100", "7", "0x10000", "(" + expr("int", depth) + " | 1)")
+              + ")";
     };
   }
 
@@ -698,7 +719,7 @@ final class FlowProgramGenerator {
           + expr("long", depth)
           + " | 1)";
     }
-    return switch (random.nextInt(9)) {
+    return switch (random.nextInt(13)) {
       case 0, 1 ->
           "("
               + expr("long", depth)
@@ -720,6 +741,29 @@ final class FlowProgramGenerator {
       case 5 -> "(long) " + primary(pick("double", "float"));
       case 6 -> "Math.round(" + expr("double", depth) + ")";
       case 7 -> "(" + cond(1) + " ? " + expr("long", depth) + " : " + expr("int", depth) + ")";
+      case 8 ->
+          "Long."
+              + pick("min", "max")
+              + "("
+              + expr("long", depth)
+              + ", "
+              + expr(pick("int", "long"), depth)
+              + ")";
+      case 9 -> "Math.abs(" + expr("long", depth) + ")";
+      case 10 ->
+          "Math."
+              + pick("addExact", "subtractExact", "multiplyExact")
+              + "("
+              + expr("long", depth)
+              + ", "
+              + expr(pick("int", "long"), depth)
+              + ")";
+      case 11 ->
+          "Math.floorDiv("
+              + expr("long", depth)
+              + ", "
+              + pick("2", "-3", "(" + expr("int", depth) + " | 1)")
+              + ")";
       default -> "(long) " + expr("int", depth);
     };
   }

@@ -2,6 +2,7 @@ package org.abiguard.processor.guard.flow;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Objects;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.guard.facts.Arith;
@@ -13,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Methods whose result the guard understands: abiguard's {@code Abi} helpers, the JDK's unsigned
- * conversions and arithmetic, and {@code Math.min/max/floorMod/toIntExact}.
+ * conversions and arithmetic, {@code Math.min/max/abs/floorDiv/floorMod/toIntExact}, the {@code
+ * ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum}. The {@code
+ * float} and {@code double} overloads of {@code Math}'s methods are {@link FloatingMethods}'.
  */
 final class KnownMethods {
   private KnownMethods() {}
@@ -45,8 +48,24 @@ final class KnownMethods {
           "java.lang.Long.remainderUnsigned",
           "java.lang.Math.min",
           "java.lang.StrictMath.min",
+          "java.lang.Integer.min",
+          "java.lang.Long.min",
           "java.lang.Math.max",
           "java.lang.StrictMath.max",
+          "java.lang.Integer.max",
+          "java.lang.Long.max",
+          "java.lang.Math.abs",
+          "java.lang.StrictMath.abs",
+          "java.lang.Math.addExact",
+          "java.lang.StrictMath.addExact",
+          "java.lang.Math.subtractExact",
+          "java.lang.StrictMath.subtractExact",
+          "java.lang.Math.multiplyExact",
+          "java.lang.StrictMath.multiplyExact",
+          "java.lang.Math.floorDiv",
+          "java.lang.StrictMath.floorDiv",
+          "java.lang.Integer.signum",
+          "java.lang.Long.signum",
           "java.lang.Math.floorMod",
           "java.lang.StrictMath.floorMod",
           "java.lang.Math.toIntExact",
@@ -120,14 +139,32 @@ final class KnownMethods {
         return remainderUnsigned(32, arguments, kind);
       case "java.lang.Long.remainderUnsigned":
         return remainderUnsigned(64, arguments, kind);
-      case "java.lang.Math.min", "java.lang.StrictMath.min":
+      case "java.lang.Math.min",
+      "java.lang.StrictMath.min",
+      "java.lang.Integer.min",
+      "java.lang.Long.min":
         return kind == null
             ? null
             : Arith.minMax(true, argument(arguments, 0), argument(arguments, 1), "Math.min(...)");
-      case "java.lang.Math.max", "java.lang.StrictMath.max":
+      case "java.lang.Math.max",
+      "java.lang.StrictMath.max",
+      "java.lang.Integer.max",
+      "java.lang.Long.max":
         return kind == null
             ? null
             : Arith.minMax(false, argument(arguments, 0), argument(arguments, 1), "Math.max(...)");
+      case "java.lang.Math.abs", "java.lang.StrictMath.abs":
+        return abs(argument(arguments, 0), kind);
+      case "java.lang.Math.addExact", "java.lang.StrictMath.addExact":
+        return exact('+', arguments, kind, "Math.addExact");
+      case "java.lang.Math.subtractExact", "java.lang.StrictMath.subtractExact":
+        return exact('-', arguments, kind, "Math.subtractExact");
+      case "java.lang.Math.multiplyExact", "java.lang.StrictMath.multiplyExact":
+        return exact('*', arguments, kind, "Math.multiplyExact");
+      case "java.lang.Math.floorDiv", "java.lang.StrictMath.floorDiv":
+        return floorDiv(arguments, kind);
+      case "java.lang.Integer.signum", "java.lang.Long.signum":
+        return signum(argument(arguments, 0));
       case "java.lang.Math.floorMod", "java.lang.StrictMath.floorMod":
         return floorMod(arguments, kind);
       case "java.lang.Math.toIntExact", "java.lang.StrictMath.toIntExact":
@@ -220,6 +257,113 @@ final class KnownMethods {
         Fact.fromAbi(x) || Fact.fromAbi(y));
   }
 
+  /**
+   * {@code Math.abs} of an {@code int} or {@code long}: the magnitudes, except that the type's
+   * least value is its own absolute value (negative), so a range that holds it gives the whole
+   * type.
+   */
+  private static @Nullable Fact abs(@Nullable Fact value, @Nullable JavaKind kind) {
+    if (value == null || kind == null) {
+      return null;
+    }
+    Range java = value.javaRange();
+    Range magnitudes;
+    if (java.nonNegative()) {
+      magnitudes = java;
+    } else if (java.hi().signum() <= 0) {
+      magnitudes = java.negate();
+    } else {
+      magnitudes = new Range(BigInteger.ZERO, java.lo().negate().max(java.hi()));
+    }
+    Range result = Range.of(kind).contains(magnitudes) ? magnitudes : Range.of(kind);
+    return Fact.plain(result, value.origin()).withAbi(value.fromAbi());
+  }
+
+  /**
+   * {@code Math.addExact}, {@code subtractExact}, {@code multiplyExact}: the arithmetic's result,
+   * of which only the values the type holds return (the others throw).
+   */
+  private static @Nullable Fact exact(
+      char op, List<@Nullable Fact> arguments, @Nullable JavaKind kind, String name) {
+    Fact x = argument(arguments, 0);
+    Fact y = argument(arguments, 1);
+    if (x == null || y == null || kind == null) {
+      return null;
+    }
+    Range a = x.javaRange();
+    Range b = y.javaRange();
+    Range result =
+        switch (op) {
+          case '+' -> a.add(b);
+          case '-' -> a.subtract(b);
+          default -> a.multiply(b);
+        };
+    Range returned = result.intersect(Range.of(kind));
+    return returned == null
+        ? null
+        : Fact.plain(returned, "result of " + name + "(...)").withAbi(x.fromAbi() || y.fromAbi());
+  }
+
+  /** {@code Math.floorDiv}: the quotient rounded down; by a divisor not known, at most |x|. */
+  private static @Nullable Fact floorDiv(List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
+    Fact x = argument(arguments, 0);
+    Fact y = argument(arguments, 1);
+    if (x == null || kind == null) {
+      return null;
+    }
+    Range dividend = x.javaRange();
+    Range result = null;
+    if (y == null) {
+      BigInteger largest = dividend.lo().abs().max(dividend.hi().abs());
+      result = new Range(largest.negate(), largest);
+    } else {
+      Range divisor = y.javaRange();
+      Range negative = Range.orNull(divisor.lo(), divisor.hi().min(BigInteger.ONE.negate()));
+      Range positive = Range.orNull(divisor.lo().max(BigInteger.ONE), divisor.hi());
+      for (Range divisors : new Range[] {negative, positive}) {
+        if (divisors != null) {
+          Range quotients = floorCorners(dividend, divisors);
+          result = result == null ? quotients : result.hull(quotients);
+        }
+      }
+    }
+    if (result == null) {
+      return null; // the divisor is 0: it throws
+    }
+    // floorDiv(MIN_VALUE, -1) overflows to MIN_VALUE
+    Range returned = Range.of(kind).contains(result) ? result : Range.of(kind);
+    return Fact.plain(returned, "result of Math.floorDiv(...)")
+        .withAbi(x.fromAbi() || Fact.fromAbi(y));
+  }
+
+  private static Range floorCorners(Range x, Range divisors) {
+    BigInteger lo = null;
+    BigInteger hi = null;
+    for (BigInteger n : new BigInteger[] {x.lo(), x.hi()}) {
+      for (BigInteger d : new BigInteger[] {divisors.lo(), divisors.hi()}) {
+        BigInteger[] qr = n.divideAndRemainder(d);
+        BigInteger q =
+            qr[1].signum() != 0 && qr[1].signum() != d.signum()
+                ? qr[0].subtract(BigInteger.ONE)
+                : qr[0];
+        lo = lo == null ? q : lo.min(q);
+        hi = hi == null ? q : hi.max(q);
+      }
+    }
+    return new Range(Objects.requireNonNull(lo), Objects.requireNonNull(hi));
+  }
+
+  /** {@code Integer.signum}, {@code Long.signum}: -1, 0 or 1 as the value's sign. */
+  private static @Nullable Fact signum(@Nullable Fact value) {
+    if (value == null) {
+      return null;
+    }
+    Range java = value.javaRange();
+    Range result =
+        new Range(BigInteger.valueOf(java.lo().signum()), BigInteger.valueOf(java.hi().signum()));
+    return Fact.plain(result, value.origin()).withAbi(value.fromAbi());
+  }
+
   private static @Nullable Fact floorMod(List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
     Fact y = argument(arguments, 1);
     if (y == null || kind == null) {
@@ -238,6 +382,13 @@ final class KnownMethods {
               "result of Math.floorMod(...)")
           .withAbi(y.fromAbi() || Fact.fromAbi(argument(arguments, 0)));
     }
-    return null;
+    if (divisor.lo().signum() < 0 && divisor.hi().signum() > 0) {
+      // the sign of whichever divisor, smaller than it in magnitude
+      return Fact.plain(
+              new Range(divisor.lo().add(BigInteger.ONE), divisor.hi().subtract(BigInteger.ONE)),
+              "result of Math.floorMod(...)")
+          .withAbi(y.fromAbi() || Fact.fromAbi(argument(arguments, 0)));
+    }
+    return null; // the divisor is 0: it throws
   }
 }

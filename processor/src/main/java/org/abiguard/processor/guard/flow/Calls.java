@@ -21,8 +21,10 @@ import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Floating;
 import org.abiguard.processor.guard.facts.Floats;
+import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,6 +108,7 @@ final class Calls {
                 parts.values.kind(new TreePath(path, call.getArguments().get(i))),
                 parts.declarations.kindOf(method.getParameters().get(i).asType())));
       }
+      refineChecked(method, call, path, arguments);
       Fact result = KnownMethods.apply(method, converted, kind);
       // a result computed from an ABI value is one too (for loops that accumulate it), and one
       // computed from a value that may be plain may be anything, unless the method bounds it
@@ -125,6 +128,31 @@ final class Calls {
     return declared != null
         ? declared
         : parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+  }
+
+  /**
+   * After {@code Abi.checkU16(x.space)} returns, {@code x.space} has the width checked (the helper
+   * throws otherwise), whether the call is a statement or its result is used.
+   */
+  private void refineChecked(
+      ExecutableElement method,
+      MethodInvocationTree call,
+      TreePath path,
+      List<@Nullable Fact> arguments) {
+    Width width = KnownMethods.checked(method);
+    if (width == null || arguments.size() != 1 || arguments.get(0) == null) {
+      return;
+    }
+    AccessPath checked = parts.paths.of(new TreePath(path, call.getArguments().get(0)));
+    // the helper sees the Java value: raw bits of the upper half are negative to it
+    Fact narrowed =
+        checked == null
+            ? null
+            : Objects.requireNonNull(arguments.get(0), "checked above")
+                .restrictJava(Range.of(width));
+    if (checked != null && narrowed != null) {
+      parts.frame.state.put(checked, narrowed);
+    }
   }
 
   void newClass(TreePath path, NewClassTree creation) {

@@ -80,6 +80,26 @@ final class KnownMethods {
     return key != null && (key.startsWith("org.abiguard.Abi.") || key.contains(".toUnsigned"));
   }
 
+  /**
+   * The width an {@code Abi.checkU8...checkS32} call proves its argument to have once it returns
+   * (it throws otherwise); null for any other method.
+   */
+  static @Nullable Width checked(ExecutableElement method) {
+    String key = key(method);
+    if (key == null || !key.startsWith("org.abiguard.Abi.check")) {
+      return null;
+    }
+    return switch (key.substring("org.abiguard.Abi.check".length())) {
+      case "U8" -> Width.U8;
+      case "U16" -> Width.U16;
+      case "U32" -> Width.U32;
+      case "S8" -> Width.S8;
+      case "S16" -> Width.S16;
+      case "S32" -> Width.S32;
+      default -> null;
+    };
+  }
+
   private static final Fact NOT_KNOWN = Fact.plain(Range.of(0, 0), "not known");
 
   private static @Nullable String key(ExecutableElement method) {
@@ -213,7 +233,10 @@ final class KnownMethods {
       return Fact.in(
           Range.unsigned(bits), kind, "result of " + name + "(...) (u" + bits + ")", null, false);
     }
-    return Fact.in(Arith.unsignedView(value, bits), kind, value.origin(), null, value.fromAbi());
+    // the conversion keeps only the low bits: a cast's wider values before it are gone
+    Range low = Arith.unsignedView(value, bits).intersect(Range.unsigned(bits));
+    return Fact.in(
+        low == null ? Range.unsigned(bits) : low, kind, value.origin(), null, value.fromAbi());
   }
 
   private static Fact divideUnsigned(

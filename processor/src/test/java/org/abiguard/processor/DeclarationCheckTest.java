@@ -109,6 +109,52 @@ class DeclarationCheckTest {
   }
 
   @Test
+  void aWidthOnAnArrayParameterOrReturnIsAnErrorButNotOnVarargs() {
+    // the guard checks neither an array parameter's nor an array return's elements, so the width
+    // would be silently ignored; a varargs parameter's elements are the call's arguments
+    Source s =
+        Source.of(
+            "p.Frames",
+            """
+        package p;
+
+        import org.abiguard.*;
+
+        class Frames {
+          static void set(@U16 int[] frames, int count) {}
+
+          static @U8 byte[] bytes() {
+            return new byte[0];
+          }
+
+          static void all(@U16 int[] first, @U16 int... rest) {}
+        }
+        """);
+    assertExactly(
+        javac(s),
+        s.error(
+            "@U16 int[] frames",
+            "@U16",
+            P
+                + "parameter 'frames' of set of type int[] cannot hold @U16 (u16), which is an"
+                + " integer; declare it short (raw bits), char, int or long (or int... as the last"
+                + " parameter)"),
+        s.error(
+            "@U8 byte[]",
+            "@U8",
+            P
+                + "the return of method 'bytes' of type byte[] cannot hold @U8 (u8), which is an"
+                + " integer; declare it byte (raw bits), short, char, int or long"),
+        s.error(
+            "@U16 int[] first",
+            "@U16",
+            P
+                + "parameter 'first' of all of type int[] cannot hold @U16 (u16), which is an"
+                + " integer; declare it short (raw bits), char, int or long (or int... as the last"
+                + " parameter)"));
+  }
+
+  @Test
   void twoWidthsOnOneDeclarationAndATypedefWithTwoWidthsAreErrors() {
     Source s =
         Source.of(
@@ -268,7 +314,7 @@ class DeclarationCheckTest {
           @NativeLong static long nr;
           @Pointer static long handle;
 
-          static @U32 long widen(@DomId int d, @DomIdAgain char c, @U8 byte[] bytes, @U32 Long boxed, @S64 long s) {
+          static @U32 long widen(@DomId int d, @DomIdAgain char c, @U32 Long boxed, @S64 long s, @U8 byte... bytes) {
             return d + c + bytes.length + boxed + s;
           }
 

@@ -3,7 +3,7 @@ package corpus.control;
 import org.abiguard.U16;
 
 class Checksum {
-  static int sum(@U16 int[] chunks) {
+  static int sum(@U16 int... chunks) {
     @U16 int total = 0;
     for (int chunk : chunks) {
       total += chunk & 0xFF;

@@ -87,6 +87,9 @@ public final class WidthDeclarations {
     DeclaredWidth width = declared.get(0);
     TypeMirror type =
         element instanceof ExecutableElement method ? method.getReturnType() : element.asType();
+    if (type.getKind() == TypeKind.ARRAY && !elementsChecked(element)) {
+      return List.of(arrayProblem(element, width, describe, type));
+    }
     while (type.getKind() == TypeKind.ARRAY) {
       type = ((ArrayType) type).getComponentType();
     }
@@ -143,6 +146,50 @@ public final class WidthDeclarations {
                   + MemberReader.holders(w)));
     }
     return List.of();
+  }
+
+  /**
+   * Whether a width on an array declaration is taken as its elements' width: on a field or record
+   * component (as for {@code @AbiArray} members) and on a varargs parameter, whose elements are the
+   * call's arguments, which the guard checks. On any other parameter, or a method's return, the
+   * guard checks no element, so the width is an error rather than silently ignored, as on a local
+   * array.
+   */
+  private static boolean elementsChecked(Element element) {
+    return switch (element.getKind()) {
+      case METHOD -> false;
+      case PARAMETER ->
+          element.getEnclosingElement() instanceof ExecutableElement owner
+              && owner.isVarArgs()
+              && owner.getParameters().get(owner.getParameters().size() - 1).equals(element);
+      default -> true;
+    };
+  }
+
+  private static Problem arrayProblem(
+      Element element, DeclaredWidth width, String describe, TypeMirror type) {
+    Width w = width.width();
+    String declaredText =
+        width.nativeLong()
+            ? width.via() + " (C long, up to " + w + ")"
+            : width.pointer()
+                ? width.via() + " (a pointer, up to " + w + ")"
+                : width.via() + " (" + w + ")";
+    return Problem.on(
+        element,
+        width.annotation(),
+        describe
+            + " of type "
+            + MemberReader.display(type)
+            + " cannot hold "
+            + declaredText
+            + ", which is an integer; declare it "
+            + MemberReader.holders(w)
+            + (element.getKind() == ElementKind.PARAMETER
+                ? " (or "
+                    + MemberReader.display(((ArrayType) type).getComponentType())
+                    + "... as the last parameter)"
+                : ""));
   }
 
   private static Problem bitsProblem(Element element, DeclaredWidth width, String describe) {

@@ -41,20 +41,32 @@ public final class Options {
     this.problems = List.copyOf(problems);
   }
 
-  /** Parses javac's {@code -A} options. */
+  /**
+   * Parses javac's {@code -A} options. An option given without a value ({@code -Aabiguard.severity}
+   * or {@code -Aabiguard.severity=}) or with an empty ABI in its list is a problem, as a misspelled
+   * value is: falling back to the default would hide the mistake.
+   */
   public static Options parse(Map<String, String> raw) {
     List<String> problems = new ArrayList<>();
     List<String> abis = new ArrayList<>();
-    String abiList = raw.get(ABIS);
-    if (abiList == null || abiList.isBlank()) {
-      abis.add("x86_64");
-    } else {
+    String abiList = value(raw, ABIS, "a comma list of " + String.join(", ", KNOWN_ABIS), problems);
+    if (abiList != null) {
+      boolean emptyReported = false;
       for (String part : abiList.split(",", -1)) {
         String abi = part.trim().toLowerCase(Locale.ROOT);
         if (abi.isEmpty()) {
-          continue;
-        }
-        if (!KNOWN_ABIS.contains(abi)) {
+          if (emptyReported) {
+            continue;
+          }
+          emptyReported = true;
+          problems.add(
+              "empty ABI name in -A"
+                  + ABIS
+                  + "="
+                  + abiList
+                  + "; use a comma list of "
+                  + String.join(", ", KNOWN_ABIS));
+        } else if (!KNOWN_ABIS.contains(abi)) {
           problems.add(
               "unknown ABI '"
                   + part.trim()
@@ -66,36 +78,50 @@ public final class Options {
           abis.add(abi);
         }
       }
-      if (abis.isEmpty()) {
-        abis.add("x86_64");
-      }
+    }
+    if (abis.isEmpty()) {
+      abis.add("x86_64");
     }
     boolean strict = false;
-    String mode = raw.get(MODE);
+    String mode = value(raw, MODE, "lenient or strict", problems);
     if (mode != null) {
       switch (mode.trim().toLowerCase(Locale.ROOT)) {
         case "strict" -> strict = true;
-        case "lenient", "" -> strict = false;
+        case "lenient" -> strict = false;
         default ->
             problems.add("unknown value '" + mode + "' for -A" + MODE + "; use lenient or strict");
       }
     }
     boolean warningsOnly = false;
-    String severity = raw.get(SEVERITY);
+    String severity = value(raw, SEVERITY, "error or warning", problems);
     if (severity != null) {
       switch (severity.trim().toLowerCase(Locale.ROOT)) {
         case "warning" -> warningsOnly = true;
-        case "error", "" -> warningsOnly = false;
+        case "error" -> warningsOnly = false;
         default ->
             problems.add(
                 "unknown value '" + severity + "' for -A" + SEVERITY + "; use error or warning");
       }
     }
-    String baseline = raw.get(BASELINE);
-    if (baseline != null && baseline.isBlank()) {
-      baseline = null;
-    }
+    String baseline = value(raw, BASELINE, "the path of a manifest abiguard wrote", problems);
     return new Options(abis, strict, warningsOnly, baseline, problems);
+  }
+
+  /**
+   * The option's value; null when it is not given, or given without a value (then a problem that
+   * says what to write, {@code use}).
+   */
+  private static @Nullable String value(
+      Map<String, String> raw, String name, String use, List<String> problems) {
+    if (!raw.containsKey(name)) {
+      return null;
+    }
+    String value = raw.get(name);
+    if (value == null || value.isBlank()) {
+      problems.add("no value for -A" + name + "; use " + use);
+      return null;
+    }
+    return value;
   }
 
   /**

@@ -27,8 +27,14 @@ final class Checks {
   /** Checks a value against a sink and records a finding when values can be lost. */
   void check(@Nullable Sink sink, @Nullable Fact value, @Nullable JavaKind from, TreePath at) {
     if (sink != null && value != null && frame.reachable()) {
-      Tree checked = stripCasts(at);
-      check(sink, value, from, at, checked == null ? null : Text.of(() -> context.text(checked)));
+      TreePath checked = stripCasts(at);
+      check(
+          sink,
+          value,
+          from,
+          at,
+          checked == null ? null : Text.of(() -> context.text(checked.getLeaf())),
+          checked == null ? null : values.kind(checked));
     }
   }
 
@@ -39,11 +45,25 @@ final class Checks {
       @Nullable JavaKind from,
       TreePath at,
       @Nullable CharSequence text) {
+    check(sink, value, from, at, text, null);
+  }
+
+  /**
+   * Checks a value whose source text is {@code text}, of Java type {@code textKind} where known
+   * (for the fixes that call a method on it).
+   */
+  private void check(
+      @Nullable Sink sink,
+      @Nullable Fact value,
+      @Nullable JavaKind from,
+      TreePath at,
+      @Nullable CharSequence text,
+      @Nullable JavaKind textKind) {
     if (sink == null || value == null || !frame.reachable()) {
       return;
     }
     Fact arriving = Arith.convert(value, from, sink.kind());
-    SinkChecker.Finding finding = SinkChecker.check(arriving, sink, text);
+    SinkChecker.Finding finding = SinkChecker.check(arriving, sink, text, textKind);
     if (finding != null) {
       context.add(at, sink.description(), finding);
     }
@@ -55,21 +75,22 @@ final class Checks {
    * cast from a reference: a check of that operand would prove nothing about the integer, so no
    * check is suggested.
    */
-  private @Nullable Tree stripCasts(TreePath at) {
-    Tree tree = at.getLeaf();
+  private @Nullable TreePath stripCasts(TreePath at) {
+    TreePath path = at;
     while (true) {
+      Tree tree = path.getLeaf();
       if (tree instanceof ParenthesizedTree parenthesized) {
-        tree = parenthesized.getExpression();
+        path = new TreePath(path, parenthesized.getExpression());
       } else if (tree instanceof TypeCastTree cast) {
-        TreePath operand = new TreePath(at, cast.getExpression());
+        TreePath operand = new TreePath(path, cast.getExpression());
         if (values.kind(operand) == null && values.floating(operand) == null) {
           return null;
         }
-        tree = cast.getExpression();
+        path = operand;
       } else if (tree instanceof com.sun.source.tree.AssignmentTree assignment) {
-        tree = assignment.getExpression();
+        path = new TreePath(path, assignment.getExpression());
       } else {
-        return tree;
+        return path;
       }
     }
   }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +29,11 @@ public final class SinkChecker {
 
   /**
    * Checks the fact of the value that reaches the sink; {@code text} is the source text of the
-   * value (casts stripped) for the suggested check. Null when every value fits.
+   * value (casts stripped) for the suggested check, {@code textKind} its Java type where known (a
+   * suggested call must take it). Null when every value fits.
    */
-  public static @Nullable Finding check(@Nullable Fact f, Sink sink, @Nullable CharSequence text) {
+  public static @Nullable Finding check(
+      @Nullable Fact f, Sink sink, @Nullable CharSequence text, @Nullable JavaKind textKind) {
     if (f == null) {
       return null;
     }
@@ -42,7 +45,7 @@ public final class SinkChecker {
     String e = text == null || text.length() > MAX_EXPRESSION_TEXT ? UNKNOWN : text.toString();
     Width extended = f.signExtended();
     if (extended != null && r.lo().signum() < 0) {
-      return signExtension(f, extended, sink, e);
+      return signExtension(f, extended, sink, e, textKind);
     }
     if (allowed.contains(r)) {
       return null;
@@ -90,7 +93,7 @@ public final class SinkChecker {
                 ? "values above " + Range.hex(allowed.hi())
                 : "values below " + Range.hex(allowed.lo());
     fix(m, reject(rejected, sink, e, rangeCheck(f, e, allowed)));
-    String helpers = helpers(w);
+    String helpers = helpers(w, sink.kind());
     if (helpers != null) {
       fix(m, "write " + helpers);
     }
@@ -111,34 +114,40 @@ public final class SinkChecker {
             .append(sink.width())
             .append(" values");
     fix(m, reject("negative values", sink, e, operand(e) + " < 0"));
-    String helper = checker(sink.width());
+    String helper = checker(sink.width(), sink.kind());
     if (helper != null) {
       fix(m, "write " + helper + " to make the conversion explicit (it throws on them)");
     }
     return new Finding(AbiKind.SIGN, m.toString());
   }
 
-  private static Finding signExtension(Fact f, Width raw, Sink sink, String e) {
+  /**
+   * Raw bits that Java sign-extended on their way to a wider sink. The fix widens them as unsigned:
+   * a mask, which compiles on any integer, and the JDK's conversion where the value is still of the
+   * raw width's own type ({@code Integer.toUnsignedLong} takes an {@code int}, not the {@code long}
+   * it was already widened to).
+   */
+  private static Finding signExtension(
+      Fact f, Width raw, Sink sink, String e, @Nullable JavaKind textKind) {
     Range neg = new Range(f.range().lo(), f.range().hi().min(BigInteger.ONE.negate()));
     BigInteger full = BigInteger.ONE.shiftLeft(raw.bits());
     Range orig = new Range(neg.lo().add(full), neg.hi().add(full));
     String o = operand(e);
-    String fix =
+    boolean wide = sink.kind().bits() > 32;
+    String conversion =
         switch (raw.bits()) {
-          case 8 ->
-              (sink.kind().bits() > 32 ? "Byte.toUnsignedLong(" : "Byte.toUnsignedInt(")
-                  + e
-                  + ") or "
-                  + o
-                  + " & 0xFF";
-          case 16 ->
-              (sink.kind().bits() > 32 ? "Short.toUnsignedLong(" : "Short.toUnsignedInt(")
-                  + e
-                  + ") or "
-                  + o
-                  + " & 0xFFFF";
-          default -> "Integer.toUnsignedLong(" + e + ") or " + o + " & 0xFFFFFFFFL";
+          case 8 -> wide ? "Byte.toUnsignedLong" : "Byte.toUnsignedInt";
+          case 16 -> wide ? "Short.toUnsignedLong" : "Short.toUnsignedInt";
+          default -> "Integer.toUnsignedLong";
         };
+    String mask =
+        switch (raw.bits()) {
+          case 8 -> " & 0xFF";
+          case 16 -> " & 0xFFFF";
+          default -> " & 0xFFFFFFFFL";
+        };
+    boolean rawType = textKind != null && textKind.signed() && textKind.bits() == raw.bits();
+    String fix = (rawType ? conversion + "(" + e + ") or " : "") + o + mask;
     StringBuilder m =
         new StringBuilder()
             .append(f.origin())
@@ -212,21 +221,38 @@ public final class SinkChecker {
     return null;
   }
 
-  private static @Nullable String checker(Width w) {
+  /**
+   * The {@code Abi.check...} helper for the width, as an expression of the sink's Java type: the
+   * helpers return {@code int} ({@code long} for {@code u32}), so a narrower sink ({@code @U32 int}
+   * raw bits, {@code @U8 byte}, a {@code char}) needs a cast to compile. Null where Abi has none.
+   */
+  private static @Nullable String checker(Width w, JavaKind sink) {
     // Abi has helpers for 8, 16 and 32 bits only (a bit-field's u4 has none)
     boolean helper = w.bits() == 8 || w.bits() == 16 || w.bits() == 32;
-    return !helper ? null : "Abi.check" + (w.signed() ? "S" : "U") + w.bits() + "(...)";
+    return !helper
+        ? null
+        : castTo(w, sink) + "Abi.check" + (w.signed() ? "S" : "U") + w.bits() + "(...)";
   }
 
-  private static @Nullable String helpers(Width w) {
-    String check = checker(w);
+  /**
+   * The cast a helper's result for width {@code w} needs to fit a sink of Java type {@code sink}.
+   */
+  private static String castTo(Width w, JavaKind sink) {
+    int returned = !w.signed() && w.bits() == 32 ? 64 : 32;
+    return sink.bits() < returned || sink == JavaKind.CHAR ? "(" + sink.keyword() + ") " : "";
+  }
+
+  private static @Nullable String helpers(Width w, JavaKind sink) {
+    String check = checker(w, sink);
     if (check == null) {
       return null;
     }
     return w.signed()
         ? check + " to make the conversion explicit (it throws on them)"
         : check
-            + " (throws on them) or Abi.truncU"
+            + " (throws on them) or "
+            + castTo(w, sink)
+            + "Abi.truncU"
             + w.bits()
             + "(...) (keeps the low bits) to make the conversion explicit";
   }

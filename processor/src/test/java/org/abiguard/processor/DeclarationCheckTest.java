@@ -155,6 +155,38 @@ class DeclarationCheckTest {
   }
 
   @Test
+  void anAnnotationErrorEndsTheCompilationBeforeTheGuardRuns() {
+    // docs/annotation.md: javac stops after annotation processing that reported an error, so the
+    // flow guard (which runs on javac's analysis) reports nothing until the annotation is fixed
+    Source s =
+        Source.of(
+            "p.Ops",
+            """
+        package p;
+
+        import org.abiguard.*;
+
+        class Ops {
+          static void set(@U32 short space) {}
+
+          static void one(@U16 int v) {}
+
+          static void lost(@U32 long s) {
+            one((int) s);
+          }
+        }
+        """);
+    assertExactly(
+        javac(s),
+        s.error(
+            "@U32 short",
+            "@U32",
+            P
+                + "parameter 'space' of set of type short is narrower than @U32 (u32);"
+                + " declare it int (raw bits) or long"));
+  }
+
+  @Test
   void twoWidthsOnOneDeclarationAndATypedefWithTwoWidthsAreErrors() {
     Source s =
         Source.of(

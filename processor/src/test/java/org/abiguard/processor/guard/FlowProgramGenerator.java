@@ -398,7 +398,16 @@ final class FlowProgramGenerator {
         }
       }
       case 1 ->
-          line("if ((" + primary("int") + " >>> " + pick("8", "16", "15") + ") != 0) return;");
+          line(
+              random.nextBoolean()
+                  ? "if ((" + primary("int") + " >>> " + pick("8", "16", "15") + ") != 0) return;"
+                  : "if (Integer.toUnsignedLong("
+                      + primary("int")
+                      + ") "
+                      + pick(">", ">=", "<", "<=")
+                      + " "
+                      + pick("0xFF", "0xFFFF", "0x7FFFFFFFL", "0x80000000L")
+                      + ") return;");
       case 2 ->
           line(
               "if (Integer.compareUnsigned("

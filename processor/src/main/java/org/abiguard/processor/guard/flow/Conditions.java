@@ -307,17 +307,32 @@ final class Conditions {
    * in {@code 0..0xFFFF}).
    */
   private State shiftedOperand(State state, TreePath shiftPath, @Nullable Range shiftedValues) {
-    if (!state.reachable()
-        || shiftedValues == null
-        || !(shiftPath.getLeaf() instanceof BinaryTree shift)
-        || shift.getKind() != Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
+    if (!state.reachable() || shiftedValues == null) {
       return state;
     }
-    TreePath operandPath = new TreePath(shiftPath, shift.getLeftOperand());
-    java.math.BigInteger distance =
-        Constants.constant(parts.context.trees, new TreePath(shiftPath, shift.getRightOperand()));
+    TreePath operandPath;
+    java.math.BigInteger distance;
+    JavaKind kind;
+    if (shiftPath.getLeaf() instanceof BinaryTree shift
+        && shift.getKind() == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
+      operandPath = new TreePath(shiftPath, shift.getLeftOperand());
+      distance =
+          Constants.constant(parts.context.trees, new TreePath(shiftPath, shift.getRightOperand()));
+      kind = parts.values.kind(shiftPath);
+    } else if (shiftPath.getLeaf() instanceof MethodInvocationTree call
+        && call.getArguments().size() == 1
+        && parts.context.trees.getElement(shiftPath) instanceof ExecutableElement method
+        && method.getSimpleName().toString().startsWith("toUnsigned")
+        && method.getEnclosingElement() instanceof TypeElement owner
+        && UNSIGNED_VIEWS.containsKey(owner.getQualifiedName().toString())) {
+      // Integer.toUnsignedLong(x) is x's bits read as unsigned, as x >>> 0 would be in x's type
+      operandPath = new TreePath(shiftPath, call.getArguments().get(0));
+      distance = java.math.BigInteger.ZERO;
+      kind = UNSIGNED_VIEWS.get(owner.getQualifiedName().toString());
+    } else {
+      return state;
+    }
     AccessPath operand = parts.paths.of(operandPath);
-    JavaKind kind = parts.values.kind(shiftPath);
     if (distance == null
         || operand == null
         || kind == null
@@ -365,6 +380,13 @@ final class Conditions {
     state.put(operand, narrowed);
     return state;
   }
+
+  /** The JDK's unsigned conversions by owner: the type whose bits they read. */
+  private static final java.util.Map<String, JavaKind> UNSIGNED_VIEWS =
+      java.util.Map.of(
+          "java.lang.Integer", JavaKind.INT,
+          "java.lang.Short", JavaKind.SHORT,
+          "java.lang.Byte", JavaKind.BYTE);
 
   /**
    * {@code Integer.compareUnsigned(x, y) op 0} (or {@code Long.}) is {@code x op y} on the unsigned

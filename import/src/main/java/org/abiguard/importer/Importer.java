@@ -55,23 +55,41 @@ public final class Importer {
   private final List<Toolchain> toolchains = new ArrayList<>();
   private final TypeClosure closure = new TypeClosure(toolchains, new Probes(), where);
 
-  private Importer(ImportOptions options, ImportLog log) {
+  /** The {@code PATH} searched for {@code qemu-<arch>} to run abi-check.c for a foreign ABI. */
+  private final String searchPath;
+
+  /** How abi-check.c proved each ABI in the last proof round, for the summary. */
+  private final Map<String, String> checkedBy = new LinkedHashMap<>();
+
+  private Importer(ImportOptions options, ImportLog log, String searchPath) {
     this.options = options;
     this.log = log;
+    this.searchPath = searchPath;
     this.headers = new Headers(options.includeDirs());
   }
 
   /** Runs the import described by {@code options}, reporting to {@code log}. */
   public static ImportResult run(ImportOptions options, ImportLog log) {
+    return run(options, log, System.getenv("PATH"));
+  }
+
+  /**
+   * Runs the import, looking for {@code qemu-<arch>} (to run abi-check.c for a foreign ABI) in
+   * {@code searchPath} instead of {@code PATH}.
+   */
+  static ImportResult run(ImportOptions options, ImportLog log, String searchPath) {
     long start = System.nanoTime();
-    Importer importer = new Importer(options, log);
+    Importer importer = new Importer(options, log, searchPath);
     ImportResult r;
     Path work = null;
     try {
       work = Files.createTempDirectory("abiguard-import");
       r = importer.importAll(work, start);
     } catch (Failure | IOException | Toolchain.CompilerFailure | RuntimeException e) {
-      String problem = e instanceof RuntimeException ? "internal error: " + e : e.getMessage();
+      String problem =
+          e instanceof RuntimeException
+              ? "internal error: " + e
+              : e instanceof IOException io ? ioProblem(io) : e.getMessage();
       log.error(problem);
       r =
           new ImportResult(
@@ -239,17 +257,27 @@ public final class Importer {
         propagate(mirrors);
       }
       log.info("proof round " + (round + 1) + ": C compilers done at " + millis(start) + " ms");
-      if (failed) {
+      if (failed && !mirrors.isEmpty()) {
+        // (when the compilers disprove every mirror, each is left out with its reason: not an
+        // error that stops the import)
         throw new Failure("the C proof did not settle in " + MAX_PROOF_ROUNDS + " rounds");
       }
       Path check = jr.classes().resolve("META-INF/abiguard/abi-check.c");
+      checkedBy.clear();
       if (Files.isRegularFile(check) && !mirrors.isEmpty()) {
         int before = mirrors.size();
         List<String> names = new ArrayList<>(alive(mirrors));
         for (Toolchain tc : toolchains) {
-          CProof.Result cr = CProof.check(tc, check, names, proofDir);
+          CProof.Result cr = CProof.check(tc, check, names, proofDir, searchPath);
           cr.notes().forEach(log::info);
+          checkedBy.put(
+              tc.abi().abiName(),
+              cr.notes().stream().anyMatch(n -> n.endsWith("ran and passed"))
+                  ? "abi-check.c ran"
+                  : "abi-asserts.h alone, abi-check.c having no bit-field to check there");
+          stage = "C";
           apply(cr, mirrors);
+          unchecked(cr, mirrors);
         }
         if (mirrors.size() != before) {
           propagate(mirrors);
@@ -268,11 +296,15 @@ public final class Importer {
     staged = sources.write(Files.createDirectories(staging), mirrors);
     Path root = options.outDir();
     List<Path> files = new ArrayList<>();
-    for (Path p : staged) {
-      Path target = root.resolve(staging.relativize(p).toString());
-      Files.createDirectories(target.getParent());
-      Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      files.add(target);
+    try {
+      for (Path p : staged) {
+        Path target = root.resolve(staging.relativize(p).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        files.add(target);
+      }
+    } catch (IOException e) {
+      throw new Failure("cannot write the mirrors under --out " + root + ": " + ioProblem(e));
     }
     Set<String> mirroredKeys = new java.util.HashSet<>();
     mirrors.values().forEach(p -> mirroredKeys.add(p.type().key()));
@@ -322,6 +354,7 @@ public final class Importer {
             + mirrored
             + "; proven for "
             + String.join(", ", abis)
+            + provenBy()
             + " and written: "
             + mirrors.size()
             + "; left out: "
@@ -332,7 +365,11 @@ public final class Importer {
             + byStage.getOrDefault("abiguard", 0)
             + " rejected by abiguard, "
             + byStage.getOrDefault("C", 0)
-            + " disproved by the C compilers); "
+            + " disproved by the C compilers"
+            + (byStage.containsKey("unproven")
+                ? ", " + byStage.get("unproven") + " not proven: abi-check.c could not run"
+                : "")
+            + "); "
             + files.size()
             + " files written under "
             + root
@@ -452,6 +489,69 @@ public final class Importer {
       }
     }
     return failed;
+  }
+
+  /**
+   * How the mirrors written were proven on each ABI: {@code abi-asserts.h} always, and abi-check.c
+   * where it had bit-fields to check ({@code (abi-asserts.h on each; aarch64 by abi-asserts.h
+   * alone, abi-check.c having no bit-field to check there)}).
+   */
+  private String provenBy() {
+    if (checkedBy.isEmpty()) {
+      return " (by abi-asserts.h; abi-check.c has no bit-field to check)";
+    }
+    List<String> ran = new ArrayList<>();
+    List<String> alone = new ArrayList<>();
+    checkedBy.forEach((abi, how) -> (how.equals("abi-check.c ran") ? ran : alone).add(abi));
+    return " (by abi-asserts.h"
+        + (ran.isEmpty() ? "" : ", and abi-check.c run on " + String.join(", ", ran))
+        + (alone.isEmpty()
+            ? ""
+            : "; on "
+                + String.join(", ", alone)
+                + " by abi-asserts.h alone, abi-check.c having no bit-field to check there")
+        + ")";
+  }
+
+  /**
+   * Leaves out the mirrors that abi-check.c has bit-field checks for on an ABI where it could not
+   * run: nothing proved their bit-fields there.
+   */
+  private void unchecked(CProof.Result cr, Map<String, Placed> mirrors) {
+    String was = stage;
+    stage = "unproven";
+    for (Map.Entry<String, List<String>> e : cr.unchecked().entrySet()) {
+      for (Placed p : new ArrayList<>(mirrors.values())) {
+        String name = p.qualifiedName();
+        if (e.getKey().equals(name) || e.getKey().startsWith(name + ".")) {
+          mirrors.remove(p.id());
+          leaveOut(p.id(), "not proven: " + String.join("; ", e.getValue()), p.type().location());
+        }
+      }
+    }
+    stage = was;
+  }
+
+  /** What failed on the file system: the file, and why ({@code /proc/x: permission denied}). */
+  static String ioProblem(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      String why = f.getReason();
+      if (why == null) {
+        why =
+            f instanceof java.nio.file.NoSuchFileException
+                ? "no such file or directory"
+                : f instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied"
+                    : f instanceof java.nio.file.FileAlreadyExistsException
+                        ? "a file is in the way"
+                        : f.getClass().getSimpleName();
+      }
+      return f.getFile()
+          + (f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "")
+          + ": "
+          + why;
+    }
+    return "I/O error: " + e;
   }
 
   /** Applies a C proof result; true if a mirror failed. */

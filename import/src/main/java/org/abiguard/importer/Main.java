@@ -60,6 +60,10 @@ public final class Main {
           Exit status: 0 when every type asked for was written and proven, 1 when some were left out
           (each named with its reason), 2 on an error that stopped the import.""";
 
+  /** The options that take a value. */
+  private static final java.util.Set<String> VALUED =
+      java.util.Set.of("--header", "-I", "-D", "--package", "--out", "--types", "--abis", "--cc");
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -122,6 +126,9 @@ public final class Main {
         inline = a.substring(a.indexOf('=') + 1);
         a = a.substring(0, a.indexOf('='));
       }
+      if (!VALUED.contains(a)) {
+        throw new IllegalArgumentException("unknown option " + a);
+      }
       String value = inline;
       if (value == null) {
         if (i + 1 >= args.length) {
@@ -143,12 +150,16 @@ public final class Main {
                 "--types: not a regular expression: " + e.getDescription());
           }
         }
-        case "--abis" ->
-            abis =
-                Arrays.stream(value.split(","))
-                    .map(String::strip)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
+        case "--abis" -> {
+          abis =
+              Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+          if (abis.isEmpty()) {
+            throw new IllegalArgumentException(
+                "--abis names no ABI (known: "
+                    + String.join(", ", ImportOptions.DEFAULT_ABIS)
+                    + "; without --abis, all of them)");
+          }
+        }
         case "--cc" -> {
           int eq = value.indexOf('=');
           if (eq <= 0 || eq == value.length() - 1) {

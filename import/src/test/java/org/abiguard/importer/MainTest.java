@@ -144,6 +144,64 @@ class MainTest {
   }
 
   @Test
+  void anUnknownOptionLastIsUnknownNotShortOfAValue() {
+    RecordingLog log = new RecordingLog();
+    assertEquals(2, Main.run(new String[] {"--header", "h", "--bogus"}, log));
+    assertEquals("unknown option --bogus", log.errors.get(0));
+  }
+
+  @Test
+  void emptyAbisIsAnErrorNotEveryAbi() {
+    assertEquals(
+        "--abis names no ABI (known: x86_64, i386, aarch64; without --abis, all of them)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    Main.parse(
+                        new String[] {
+                          "--header", "h", "--package", "p", "--out", "o", "--abis", ""
+                        }))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Main.parse(new String[] {"--header", "h", "--package", "p", "--out", "o", "--abis=,"}));
+  }
+
+  @Test
+  void anOutDirectoryThatCannotBeWrittenSaysWhatFailed() throws Exception {
+    String missing = Compilers.missing(List.of("x86_64"));
+    assumeTrue(missing == null, () -> "skipped: " + missing);
+    Path file = Files.writeString(out.resolve("a-file"), "not a directory");
+    RecordingLog log = new RecordingLog();
+    assertEquals(
+        2,
+        Main.run(
+            new String[] {
+              "--header",
+              "portability.h",
+              "-I",
+              PortabilityTest.HEADERS.toString(),
+              "--package",
+              "p",
+              "--out",
+              file.resolve("sub").toString(),
+              "--abis",
+              "x86_64",
+              "--types",
+              "same_everywhere"
+            },
+            log));
+    assertEquals(
+        "cannot write the mirrors under --out "
+            + file.resolve("sub")
+            + ": "
+            + file.resolve("sub")
+            + ": Not a directory",
+        log.errors.get(log.errors.size() - 1));
+  }
+
+  @Test
   void exitStatusSaysWhetherEverythingAskedForWasWritten() throws Exception {
     String missing = Compilers.missing(List.of("x86_64"));
     assumeTrue(missing == null, () -> "skipped: " + missing);

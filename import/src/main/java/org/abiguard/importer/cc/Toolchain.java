@@ -177,6 +177,12 @@ public final class Toolchain {
     return compile(List.of("-w", "-S", "-o", "-", file.getFileName().toString()));
   }
 
+  /** {@code cc -E} of a C file: its preprocessed text in the output. */
+  public CompilerRun.Output preprocessSource(String name, String source) throws CompilerFailure {
+    Path file = write(name, source);
+    return compile(List.of("-E", file.getFileName().toString()));
+  }
+
   /** {@code cc -fsyntax-only} of a C file. */
   public CompilerRun.Output syntaxCheck(String name, String source) throws CompilerFailure {
     Path file = write(name, source);

@@ -23,13 +23,27 @@ public final class CProof {
       Pattern.compile("(?m)^([^:\\n]+):(\\d+):(?:\\d+:)? (?:fatal )?error: (.*)$");
 
   /**
-   * Failures by Java mirror (qualified name as the asserts name it), and failures naming no mirror.
+   * Failures by Java mirror (qualified name as the asserts name it), failures naming no mirror,
+   * what was done, and by mirror why abi-check.c, which has checks for it on the ABI, did not run
+   * there (so nothing proved them).
    */
-  public record Result(Map<String, List<String>> byMirror, List<String> other, List<String> notes) {
+  public record Result(
+      Map<String, List<String>> byMirror,
+      List<String> other,
+      List<String> notes,
+      Map<String, List<String>> unchecked) {
+    public Result(Map<String, List<String>> byMirror, List<String> other, List<String> notes) {
+      this(byMirror, other, notes, Map.of());
+    }
+
     public boolean ok() {
-      return byMirror.isEmpty() && other.isEmpty();
+      return byMirror.isEmpty() && other.isEmpty() && unchecked.isEmpty();
     }
   }
+
+  /** A check in abi-check.c once preprocessed: {@code expect(&v, sizeof v, "hex", "p.Mirror"}. */
+  private static final Pattern EXPECT =
+      Pattern.compile("expect\\(&v, sizeof v, \"[0-9a-f]*\", \"([^\"]+)\"");
 
   private CProof() {}
 
@@ -105,7 +119,8 @@ public final class CProof {
    * Compiles and runs {@code check} (abi-check.c) with the headers where the host can run the ABI.
    * Lines of its output that name a mirror fail that mirror.
    */
-  public static Result check(Toolchain tc, Path check, List<String> mirrors, Path work)
+  public static Result check(
+      Toolchain tc, Path check, List<String> mirrors, Path work, String searchPath)
       throws Toolchain.CompilerFailure {
     Map<String, List<String>> byMirror = new LinkedHashMap<>();
     List<String> other = new ArrayList<>();
@@ -122,13 +137,18 @@ public final class CProof {
     List<String> extra = new ArrayList<>();
     if (!native_) {
       String qemu = "qemu-" + abi;
-      if (!onPath(qemu)) {
-        notes.add(
-            abi
-                + ": abi-check.c not run (the host cannot run "
+      if (!onPath(qemu, searchPath)) {
+        return notRun(
+            tc,
+            src,
+            mirrors,
+            "the host cannot run "
                 + abi
-                + " programs; install qemu-user)");
-        return new Result(byMirror, other, notes);
+                + " programs: no "
+                + qemu
+                + " on PATH; install qemu-user (Debian: apt-get install qemu-user), or leave "
+                + abi
+                + " out of --abis");
       }
       run.add(qemu);
       extra.add("-static");
@@ -139,24 +159,29 @@ public final class CProof {
           && !linked.err().contains("cannot find")
           && !linked.err().contains("ld returned")) {
         other.add(abi + ": abi-check.c does not compile:\n" + linked.err().strip());
-      } else {
-        notes.add(
-            abi
-                + ": abi-check.c not run (it does not link with '"
-                + tc.commandLine()
-                + "': "
-                + linked.err().strip().lines().reduce((a, b) -> b).orElse("")
-                + ")");
+        return new Result(byMirror, other, notes);
       }
-      return new Result(byMirror, other, notes);
+      return notRun(
+          tc,
+          src,
+          mirrors,
+          "it does not link with '"
+              + tc.commandLine()
+              + (native_ ? "" : " -static")
+              + "': "
+              + linked.err().strip().lines().reduce((a, b) -> b).orElse("")
+              + "; install the ABI's C library for linking"
+              + (native_ ? "" : " statically")
+              + ", or leave "
+              + abi
+              + " out of --abis");
     }
     run.add(exe.toString());
     CompilerRun.Output ran;
     try {
       ran = CompilerRun.run(run, work);
     } catch (CompilerRun.MissingProgram e) {
-      notes.add(abi + ": abi-check.c not run: " + e.getMessage());
-      return new Result(byMirror, other, notes);
+      return notRun(tc, src, mirrors, e.getMessage());
     }
     if (ran.ok()) {
       notes.add(abi + ": abi-check.c ran and passed");
@@ -186,8 +211,63 @@ public final class CProof {
     return new Result(byMirror, other, notes);
   }
 
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
+  /**
+   * abi-check.c cannot run on the ABI ({@code why}): the mirrors it has checks for there (as its
+   * preprocessor keeps them for the ABI) are not proven, each with the reason; with none, the ABI
+   * needs no run and {@code abi-asserts.h} alone proves the mirrors there.
+   */
+  private static Result notRun(Toolchain tc, String src, List<String> mirrors, String why)
+      throws Toolchain.CompilerFailure {
+    String abi = tc.abi().abiName();
+    CompilerRun.Output pre = tc.preprocessSource("abiguard-check-" + abi + ".c", src);
+    if (!pre.ok()) {
+      return new Result(
+          Map.of(),
+          List.of(abi + ": abi-check.c does not compile:\n" + pre.err().strip()),
+          List.of());
+    }
+    Map<String, List<String>> unchecked = new LinkedHashMap<>();
+    Matcher m = EXPECT.matcher(pre.out());
+    Map<String, Integer> checks = new LinkedHashMap<>();
+    while (m.find()) {
+      String found = null;
+      for (String mirror : mirrors) {
+        if ((m.group(1).equals(mirror) || m.group(1).startsWith(mirror + "."))
+            && (found == null || mirror.length() > found.length())) {
+          found = mirror;
+        }
+      }
+      checks.merge(found != null ? found : m.group(1), 1, Integer::sum);
+    }
+    if (checks.isEmpty()) {
+      return new Result(
+          Map.of(),
+          List.of(),
+          List.of(
+              abi
+                  + ": abi-check.c not run ("
+                  + why
+                  + "), but it has no bit-field to check on "
+                  + abi
+                  + ": proven there by abi-asserts.h alone"));
+    }
+    checks.forEach(
+        (mirror, n) ->
+            unchecked.put(
+                mirror,
+                List.of(
+                    "abi-check.c has "
+                        + n
+                        + (n == 1 ? " bit-field check" : " bit-field checks")
+                        + " for it on "
+                        + abi
+                        + " and cannot run there: "
+                        + why)));
+    return new Result(
+        Map.of(), List.of(), List.of(abi + ": abi-check.c not run (" + why + ")"), unchecked);
+  }
+
+  private static boolean onPath(String program, String path) {
     if (path == null) {
       return false;
     }

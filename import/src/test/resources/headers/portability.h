@@ -68,6 +68,6 @@ typedef struct {
 
 /* a packed member the packing moves: at offset 1, not 4 */
 struct packed_moves {
-    char c;
+    unsigned char c;
     unsigned int x __attribute__((packed));
 };

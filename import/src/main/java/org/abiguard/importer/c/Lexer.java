@@ -8,14 +8,17 @@ import java.util.regex.Pattern;
 /**
  * Splits the output of {@code cc -E -dD} into tokens. Line markers ({@code # 12 "x.h" 2}) set the
  * location of the following tokens; {@code #pragma pack(...)} becomes a {@link
- * Token.Kind#PRAGMA_PACK} token; every other directive ({@code #define}, {@code #undef}, other
- * pragmas) is skipped.
+ * Token.Kind#PRAGMA_PACK} token and {@code #pragma scalar_storage_order ...} a {@link
+ * Token.Kind#PRAGMA_STORAGE_ORDER} token; every other directive ({@code #define}, {@code #undef},
+ * other pragmas) is skipped.
  */
 public final class Lexer {
   private static final Pattern LINE_MARKER =
       Pattern.compile("#\\s*(?:line\\s+)?(\\d+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\".*");
   private static final Pattern PRAGMA_PACK =
       Pattern.compile("#\\s*pragma\\s+pack\\s*\\((.*)\\)\\s*");
+  private static final Pattern PRAGMA_STORAGE_ORDER =
+      Pattern.compile("#\\s*pragma\\s+scalar_storage_order\\s+(\\S+)\\s*");
   private static final String[] PUNCTUATORS = {
     "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=",
     "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##"
@@ -56,12 +59,16 @@ public final class Lexer {
         String directive = text.substring(pos, end).trim();
         Matcher marker = LINE_MARKER.matcher(directive);
         Matcher pack = PRAGMA_PACK.matcher(directive);
+        Matcher order = PRAGMA_STORAGE_ORDER.matcher(directive);
         if (marker.matches()) {
           file = marker.group(2).replace("\\\\", "\\");
           line = Integer.parseInt(marker.group(1)) - 1; // the newline ending the marker adds one
         } else if (pack.matches()) {
           out.add(
               new Token(Token.Kind.PRAGMA_PACK, pack.group(1).trim(), new Location(file, line)));
+        } else if (order.matches()) {
+          out.add(
+              new Token(Token.Kind.PRAGMA_STORAGE_ORDER, order.group(1), new Location(file, line)));
         }
         pos = end;
         continue;

@@ -68,6 +68,10 @@ public final class Parser {
   private final List<Problem> problems = new ArrayList<>();
   private final Deque<Integer> packStack = new ArrayDeque<>();
   private int pack;
+
+  /** The {@code #pragma scalar_storage_order} in force ({@code null}: the default). */
+  private String storageOrder;
+
   private int pos;
 
   private Parser(List<Token> tokens) {
@@ -107,6 +111,11 @@ public final class Parser {
     Token t = peek();
     if (t.kind() == Token.Kind.PRAGMA_PACK) {
       pragmaPack(t);
+      pos++;
+      return;
+    }
+    if (t.kind() == Token.Kind.PRAGMA_STORAGE_ORDER) {
+      storageOrder = t.text().equals("default") ? null : t.text();
       pos++;
       return;
     }
@@ -178,9 +187,13 @@ public final class Parser {
   static final class Attrs {
     boolean packed;
     String aligned;
+    String storageOrder;
 
     void merge(Attrs o) {
       packed |= o.packed;
+      if (o.storageOrder != null) {
+        storageOrder = o.storageOrder;
+      }
       if (o.aligned != null) {
         aligned = o.aligned;
       }
@@ -283,10 +296,19 @@ public final class Parser {
       return new CType.Record(union, tag, null);
     }
     int packAtDefinition = pack;
+    String orderAtDefinition = storageOrder;
     List<RecordDef.Member> members = body();
     attrs.merge(attributes());
     RecordDef def =
-        new RecordDef(union, tag, members, attrs.packed, packAtDefinition, attrs.aligned, at);
+        new RecordDef(
+            union,
+            tag,
+            members,
+            attrs.packed,
+            packAtDefinition,
+            attrs.aligned,
+            attrs.storageOrder != null ? attrs.storageOrder : orderAtDefinition,
+            at);
     if (tag != null) {
       decls.tagged.put(tag, def);
       decls.records.add(def);
@@ -305,6 +327,10 @@ public final class Parser {
       if (t.kind() == Token.Kind.PRAGMA_PACK) {
         pragmaPack(t);
         pos++;
+        continue;
+      }
+      if (t.kind() == Token.Kind.PRAGMA_STORAGE_ORDER) {
+        pos++; // GCC takes the pragma only outside a definition
         continue;
       }
       if (accept(";")) {
@@ -439,7 +465,10 @@ public final class Parser {
         && (peek(2).is(")") || peek(2).is("["));
   }
 
-  /** Zero or more {@code __attribute__((...))}: packed and aligned are kept, others skipped. */
+  /**
+   * Zero or more {@code __attribute__((...))}: packed, aligned and scalar_storage_order are kept,
+   * others skipped.
+   */
   private Attrs attributes() {
     Attrs a = new Attrs();
     while (peek().is("__attribute__") || peek().is("__attribute")) {
@@ -465,6 +494,8 @@ public final class Parser {
           a.packed = true;
         } else if (n.equals("aligned")) {
           a.aligned = args == null || args.isBlank() ? "__BIGGEST_ALIGNMENT__" : args;
+        } else if (n.equals("scalar_storage_order") && args != null) {
+          a.storageOrder = args.replaceAll("[\"\\s]", "");
         }
       }
       expect(")");

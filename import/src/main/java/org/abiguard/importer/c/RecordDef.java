@@ -11,6 +11,10 @@ import java.util.List;
  * @param packed {@code __attribute__((packed))} on the type
  * @param pragmaPack the {@code #pragma pack} value in force at the definition (0: none)
  * @param aligned {@code __attribute__((aligned(N)))} on the type: N's expression, or {@code null}
+ * @param storageOrder the scalar storage order written for it ({@code
+ *     __attribute__((scalar_storage_order("big-endian")))}, or the {@code #pragma
+ *     scalar_storage_order} in force at the definition): {@code big-endian} or {@code
+ *     little-endian}; {@code null} for the target's own
  * @param location where the definition starts
  */
 public record RecordDef(
@@ -20,6 +24,7 @@ public record RecordDef(
     boolean packed,
     int pragmaPack,
     String aligned,
+    String storageOrder,
     Location location) {
 
   /**

@@ -16,6 +16,8 @@ public record Token(Kind kind, String text, Location location) {
     CHAR,
     PUNCT,
     PRAGMA_PACK,
+    /** {@code #pragma scalar_storage_order ORDER}: the text is the order. */
+    PRAGMA_STORAGE_ORDER,
     EOF
   }
 

@@ -112,6 +112,10 @@ public final class JavaWriter {
     if (t.pack() != 0) {
       args.append(args.length() > 0 ? ", " : "").append("pack = ").append(t.pack());
     }
+    if (t.bigEndian()) {
+      // GCC's scalar_storage_order("big-endian"), which each member's compiler confirmed
+      args.append(args.length() > 0 ? ", " : "").append("order = Endian.BIG");
+    }
     if (usesReservedNames(t)) {
       // the headers are the implementation's (Linux's __kernel_timespec, Xen's __pad)
       args.append(args.length() > 0 ? ", " : "").append("reservedNames = true");
@@ -222,6 +226,9 @@ public final class JavaWriter {
 
   private static void collectImports(MirrorType t, Set<String> imports) {
     imports.add(t.union() ? "AbiUnion" : "AbiStruct");
+    if (t.bigEndian()) {
+      imports.add("Endian");
+    }
     if (t.align() != 0) {
       imports.add("AbiAlign");
     }

@@ -101,6 +101,12 @@ public final class Mapper {
   private final Set<String> takenJavaNames;
   private final Map<String, TypedefAnnotation> typedefAnnotations = new LinkedHashMap<>();
 
+  /** Whether the type being shaped is an array's element. */
+  private boolean arrayElement;
+
+  /** The member being mapped ({@code member 'c' of struct foo}), for the reasons given. */
+  private String member = "";
+
   /** While true, probe values are placeholders and only the requests count. */
   public boolean collecting;
 
@@ -244,6 +250,10 @@ public final class Mapper {
     outer.add(javaName);
     Set<String> nestedNames = new HashSet<>(outer);
     int unnamed = 0;
+    // each integer member's byte order, as the compilers say: stored swapped (big-endian) or not
+    List<String> swapped = new ArrayList<>();
+    List<String> inOrder = new ArrayList<>();
+    List<String> pointers = new ArrayList<>();
     for (int i = 0; i < def.members().size(); i++) {
       RecordDef.Member m = def.members().get(i);
       boolean last = i == def.members().size() - 1;
@@ -257,6 +267,8 @@ public final class Mapper {
         continue;
       }
       Ctx ctx = new Ctx(abi, key, nested, deps, outer, nestedNames, m.location(), object);
+      member = "member " + describe(m) + " of " + key;
+      arrayElement = false; // (a nested definition's members, in an array's element or not)
       if (m.packed()) {
         packedInPlace(m, object);
       }
@@ -309,6 +321,7 @@ public final class Mapper {
         continue;
       }
       Shape s = shape(ctx, m.type(), m.name(), object + "." + m.name());
+      memberOrder(s, object + "." + m.name(), m, swapped, inOrder, pointers);
       String field = unique(names, Naming.memberName(m.name()));
       String javaType;
       String init = null;
@@ -352,6 +365,7 @@ public final class Mapper {
       }
       members.add(new MirrorMember(m.name(), field, ann, javaType, init, cDecl, m.location()));
     }
+    boolean bigEndian = bigEndian(def, key, abi, swapped, inOrder, pointers);
     return new MirrorType(
         key,
         def.union(),
@@ -360,10 +374,116 @@ public final class Mapper {
         javaName,
         pack,
         align,
+        bigEndian,
         members,
         nested,
         deps,
         def.location());
+  }
+
+  /**
+   * Files the member under {@code swapped} if its compiler stores it in reverse byte order (GCC's
+   * {@code scalar_storage_order("big-endian")} on these little-endian ABIs: GCC then refuses its
+   * address, {@code sizeof(&x)}), under {@code inOrder} if not, and a pointer (which GCC never
+   * swaps) under {@code pointers}. Nested structs and bit-fields say nothing here: a nested struct
+   * has its own order, and abi-check.c checks bit-fields in the order of their struct.
+   */
+  private void memberOrder(
+      Shape s,
+      String lvalue,
+      RecordDef.Member m,
+      List<String> swapped,
+      List<String> inOrder,
+      List<String> pointers)
+      throws Unmirrorable {
+    String scalar = lvalue;
+    Shape element = s;
+    if (s instanceof ArrayShape as) {
+      scalar = lvalue + "[0]".repeat(as.dims().size());
+      element = as.element();
+    }
+    if (element instanceof IntShape is && is.pointer) {
+      pointers.add(describe(m));
+      return;
+    }
+    if (!(element instanceof IntShape) && !(element instanceof FloatShape)) {
+      return;
+    }
+    String expr = "sizeof(&(" + scalar + "))";
+    probes.request(expr);
+    if (collecting) {
+      return;
+    }
+    Set<Boolean> reversed = new HashSet<>();
+    for (String abi : abis) {
+      if (probes.value(expr, abi) != null) {
+        reversed.add(false);
+        continue;
+      }
+      String why = probes.rejection(expr, abi);
+      if (why == null || !why.contains("reverse storage order")) {
+        throw new Unmirrorable(
+            "the "
+                + abi
+                + " compiler does not say in which byte order "
+                + member
+                + " is stored: "
+                + (why == null ? "it did not evaluate '" + expr + "'" : "'" + expr + "': " + why),
+            m.location());
+      }
+      reversed.add(true);
+    }
+    if (reversed.size() != 1) {
+      throw new Unmirrorable(
+          "not portable: " + member + " is stored big-endian on some ABIs only", m.location());
+    }
+    (reversed.contains(true) ? swapped : inOrder).add(describe(m));
+  }
+
+  /**
+   * Whether the type stores its integers big-endian, from its members' orders as the compilers gave
+   * them ({@link #memberOrder}); with no such member (only bit-fields), from its {@code
+   * scalar_storage_order} as written, which abi-check.c then checks. Throws where no one order
+   * serves: members stored in both orders, or a big-endian type with pointers (GCC keeps them in
+   * the machine's order, abiguard's {@code order = Endian.BIG} writes them big-endian).
+   */
+  private boolean bigEndian(
+      RecordDef def,
+      String key,
+      String abi,
+      List<String> swapped,
+      List<String> inOrder,
+      List<String> pointers)
+      throws Unmirrorable {
+    if (collecting) {
+      return false;
+    }
+    if (!swapped.isEmpty() && !inOrder.isEmpty()) {
+      throw new Unmirrorable(
+          key
+              + " stores "
+              + String.join(", ", swapped)
+              + " big-endian but "
+              + String.join(", ", inOrder)
+              + " little-endian on "
+              + abi
+              + "; a mirror has one byte order",
+          def.location());
+    }
+    boolean big =
+        !swapped.isEmpty() || inOrder.isEmpty() && "big-endian".equals(def.storageOrder());
+    if (big && !pointers.isEmpty()) {
+      throw new Unmirrorable(
+          key
+              + " stores its integers big-endian (scalar_storage_order) on "
+              + abi
+              + " but its pointers ("
+              + String.join(", ", pointers)
+              + ") in the machine's order, as GCC does; abiguard's order = Endian.BIG writes"
+              + " pointers big-endian too, so no mirror serves",
+          def.location());
+    }
+    return big;
   }
 
   /** The per-member mapping context. */
@@ -543,7 +663,14 @@ public final class Mapper {
     if (t instanceof CType.Array a) {
       long length = a.length() == null ? -1 : same("(" + a.length() + ")", ctx.location);
       // length 0 is GNU C's zero-length array (io_uring_sqe's cmd[0]): @AbiArray(0), no bytes
-      Shape element = shape(ctx, a.element(), memberName, lvalue == null ? null : lvalue + "[0]");
+      boolean wasElement = arrayElement;
+      arrayElement = true;
+      Shape element;
+      try {
+        element = shape(ctx, a.element(), memberName, lvalue == null ? null : lvalue + "[0]");
+      } finally {
+        arrayElement = wasElement;
+      }
       if (element instanceof ArrayShape inner) {
         // T x[3][2] (also through a typedef of an array): @AbiArray({3, 2}), 6 elements row by row
         // a flexible T x[][6] keeps length -1: @AbiFlexible @AbiArray(6)
@@ -891,7 +1018,24 @@ public final class Mapper {
         }
         return new Width(bits, signed, false);
       }
-      return new Width(bits, false, false); // plain char: signed on x86, unsigned on aarch64
+      // plain char: signed on x86_64 and i386, unsigned on aarch64; a mirror's integer has one
+      // signedness on every ABI. An array of plain char (char name[16], typedef char name_t[16])
+      // is bytes, a Java byte[] whose marshaller copies each byte as it is on every ABI: @U8.
+      if (arrayElement && type.equals("char")) {
+        return new Width(bits, false, false);
+      }
+      throw new Unmirrorable(
+          "not portable: "
+              + (member.isEmpty() ? "" : member + " is ")
+              + "'"
+              + type
+              + "', "
+              + bits
+              + " bits "
+              + signedness(neg)
+              + "; abiguard mirrors it only where one declaration serves every ABI (an integer"
+              + " is signed on every ABI or on none)",
+          at);
     }
     if (size.equals(longSize) && signs.size() == 1) {
       return new Width((int) (8 * size.get(abis.get(0))), signs.iterator().next() != 0, true);
@@ -903,6 +1047,17 @@ public final class Mapper {
             + describe(size, " bytes")
             + ", neither the same width nor C long's on every ABI",
         at);
+  }
+
+  /** {@code signed on x86_64, i386 but unsigned on aarch64}, from each ABI's {@code (T)-1 < 0}. */
+  private static String signedness(Map<String, Long> negative) {
+    List<String> signed = new ArrayList<>();
+    List<String> unsigned = new ArrayList<>();
+    negative.forEach((abi, v) -> (v != 0 ? signed : unsigned).add(abi));
+    return "signed on "
+        + String.join(", ", signed)
+        + " but unsigned on "
+        + String.join(", ", unsigned);
   }
 
   private TypedefAnnotation typedefAnnotation(String name, Location at) throws Unmirrorable {

@@ -14,6 +14,8 @@ import org.abiguard.importer.c.Location;
  * @param javaName the simple Java name
  * @param pack the packing (0 natural)
  * @param align the type's {@code @AbiAlign} (0 none)
+ * @param bigEndian whether C stores its integers big-endian ({@code order = Endian.BIG}: GCC's
+ *     {@code scalar_storage_order("big-endian")}, as each member's compiler says)
  * @param members the members in order
  * @param nested the nested mirrors of anonymous member types
  * @param dependencies the keys of the other mirrors it uses
@@ -27,6 +29,7 @@ public record MirrorType(
     String javaName,
     int pack,
     int align,
+    boolean bigEndian,
     List<MirrorMember> members,
     List<MirrorType> nested,
     Set<String> dependencies,
@@ -41,6 +44,7 @@ public record MirrorType(
         && javaName.equals(o.javaName)
         && pack == o.pack
         && align == o.align
+        && bigEndian == o.bigEndian
         && dependencies.equals(o.dependencies)
         && members.size() == o.members.size()
         && nested.size() == o.nested.size())) {

@@ -104,6 +104,24 @@ class ParserTest {
   }
 
   @Test
+  void scalarStorageOrderByAttributeAndPragma() {
+    Declarations d =
+        parse(
+            """
+        struct __attribute__((scalar_storage_order("big-endian"))) a { int x; };
+        #pragma scalar_storage_order big-endian
+        struct b { int x; };
+        struct __attribute__((scalar_storage_order("little-endian"))) c { int x; };
+        #pragma scalar_storage_order default
+        struct d { int x; };
+        """);
+    assertEquals("big-endian", d.tagged.get("a").storageOrder());
+    assertEquals("big-endian", d.tagged.get("b").storageOrder());
+    assertEquals("little-endian", d.tagged.get("c").storageOrder());
+    assertEquals(null, d.tagged.get("d").storageOrder());
+  }
+
+  @Test
   void functionsInitializersAndEnumsAreSkipped() {
     Declarations d =
         parse(

@@ -304,7 +304,7 @@ public final class Importer {
         files.add(target);
       }
     } catch (IOException e) {
-      throw new Failure("cannot write the mirrors under --out " + root + ": " + ioProblem(e));
+      throw new Failure("cannot write the mirrors under " + root + ": " + ioProblem(e));
     }
     Set<String> mirroredKeys = new java.util.HashSet<>();
     mirrors.values().forEach(p -> mirroredKeys.add(p.type().key()));

@@ -193,7 +193,7 @@ class MainTest {
             },
             log));
     assertEquals(
-        "cannot write the mirrors under --out "
+        "cannot write the mirrors under "
             + file.resolve("sub")
             + ": "
             + file.resolve("sub")

@@ -399,15 +399,19 @@ final class FlowProgramGenerator {
       }
       case 1 ->
           line(
-              random.nextBoolean()
-                  ? "if ((" + primary("int") + " >>> " + pick("8", "16", "15") + ") != 0) return;"
-                  : "if (Integer.toUnsignedLong("
-                      + primary("int")
-                      + ") "
-                      + pick(">", ">=", "<", "<=")
-                      + " "
-                      + pick("0xFF", "0xFFFF", "0x7FFFFFFFL", "0x80000000L")
-                      + ") return;");
+              switch (random.nextInt(3)) {
+                case 0 ->
+                    "if ((" + primary("int") + " >>> " + pick("8", "16", "15") + ") != 0) return;";
+                case 1 -> "if (" + maskCheck() + ") return;";
+                default ->
+                    "if (Integer.toUnsignedLong("
+                        + primary("int")
+                        + ") "
+                        + pick(">", ">=", "<", "<=")
+                        + " "
+                        + pick("0xFF", "0xFFFF", "0x7FFFFFFFL", "0x80000000L")
+                        + ") return;";
+              });
       case 2 ->
           line(
               "if (Integer.compareUnsigned("
@@ -606,6 +610,9 @@ final class FlowProgramGenerator {
     if (depth < 1 && random.nextInt(4) == 0) {
       return cond(depth + 1) + pick(" && ", " || ") + cond(depth + 1);
     }
+    if (random.nextInt(6) == 0) {
+      return maskCheck();
+    }
     String type = pick("int", "long", "double", "float");
     String operand = primary(type);
     String bound =
@@ -617,6 +624,28 @@ final class FlowProgramGenerator {
                 ? pick("65535.0", "255.5", "-0.5", "65536.0f", "0.5f", "1e10")
                 : pick("0", "0xFF", "0xFFFF", "0x7FFF", "-0x8000", "0x10000", "1");
     return operand + " " + pick("<", "<=", ">", ">=", "==", "!=") + " " + bound;
+  }
+
+  /**
+   * A test of the bits a mask keeps: masks without a hole, with one, int masks on longs, the
+   * constant on either side.
+   */
+  private String maskCheck() {
+    return random.nextBoolean()
+        ? "("
+            + primary("int")
+            + " & "
+            + pick("~0xFFFF", "0xFFFF0000", "0x7FFF0000", "0xFF00", "~0xFF", "0x80000000")
+            + ") "
+            + pick("!=", "==")
+            + " 0"
+        : "0 "
+            + pick("!=", "==")
+            + " ("
+            + pick("~0xFFFFL", "0xFFFF0000L", "0xFFFF0000", "0x7FFF0000L", "0xFF00L", "~0xFFL")
+            + " & "
+            + primary("long")
+            + ")";
   }
 
   private String expr(String type, int depth) {

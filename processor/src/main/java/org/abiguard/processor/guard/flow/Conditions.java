@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.guard.facts.Fact;
@@ -118,6 +119,13 @@ final class Conditions {
       TreePath shifted = AccessPaths.skipParentheses(leftPath);
       whenTrue = shiftedOperand(whenTrue, shifted, outcomes.whenTrue().left());
       whenFalse = shiftedOperand(whenFalse, shifted, outcomes.whenFalse().left());
+      whenTrue = maskedOperand(whenTrue, shifted, outcomes.whenTrue().left(), right);
+      whenFalse = maskedOperand(whenFalse, shifted, outcomes.whenFalse().left(), right);
+    }
+    if (rightAccess == null) {
+      TreePath masked = AccessPaths.skipParentheses(rightPath);
+      whenTrue = maskedOperand(whenTrue, masked, outcomes.whenTrue().right(), left);
+      whenFalse = maskedOperand(whenFalse, masked, outcomes.whenFalse().right(), left);
     }
     if (leftAccess != null && rightAccess != null) {
       relate(comparison.getKind(), whenTrue, whenFalse, leftAccess, rightAccess);
@@ -379,6 +387,119 @@ final class Conditions {
     }
     state.put(operand, narrowed);
     return state;
+  }
+
+  /**
+   * {@code (x & m) op c} (or {@code m & x}) for a tracked {@code x} and a constant mask {@code m},
+   * in an outcome that leaves {@code x & m} only 0: the bits of {@code m} are clear in {@code x}.
+   * When {@code m} holds every bit from {@code k} up to the highest bit {@code x} can have set (its
+   * sign bit, when it may be negative), {@code x} is in {@code 0..2^k-1}: {@code (s & ~0xFFFFL) !=
+   * 0} fails only for {@code s} in {@code 0..0xFFFF}. A mask with a hole there ({@code 0xFF00} on a
+   * {@code u32}) leaves a value above it possible, and proves nothing; so does a comparison with a
+   * value that may be a plain one ({@code other} partial), which may take the outcome.
+   */
+  private State maskedOperand(
+      State state, TreePath andPath, @Nullable Range maskedValues, Fact other) {
+    if (!state.reachable()
+        || other.partial()
+        || maskedValues == null
+        || !maskedValues.isPoint()
+        || maskedValues.lo().signum() != 0
+        || !(andPath.getLeaf() instanceof BinaryTree and)
+        || and.getKind() != Tree.Kind.AND) {
+      return state;
+    }
+    JavaKind promoted = parts.values.kind(andPath);
+    if (promoted == null) {
+      return state;
+    }
+    for (int side = 0; side < 2; side++) {
+      TreePath operandPath =
+          new TreePath(andPath, side == 0 ? and.getLeftOperand() : and.getRightOperand());
+      TreePath maskPath =
+          new TreePath(andPath, side == 0 ? and.getRightOperand() : and.getLeftOperand());
+      BigInteger constant = Constants.constant(parts.context.trees, maskPath);
+      JavaKind maskKind = parts.values.kind(maskPath);
+      AccessPath operand = parts.paths.of(operandPath);
+      JavaKind kind = parts.values.kind(operandPath);
+      if (constant == null || maskKind == null || operand == null || kind == null) {
+        continue;
+      }
+      Fact value = operandFact(state, operand, operandPath, kind);
+      if (value == null) {
+        return state;
+      }
+      // the mask's bits once Java has promoted it (an int mask is sign-extended to a long)
+      BigInteger mask = inType(constant, maskKind).mod(BigInteger.ONE.shiftLeft(promoted.bits()));
+      int k = clearFrom(ownBits(mask, kind), value.javaRange(), kind);
+      if (k < 0) {
+        return state;
+      }
+      Fact narrowed =
+          value.restrictJava(
+              new Range(BigInteger.ZERO, BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE)));
+      if (narrowed == null) {
+        return value.partial() ? state : State.UNREACHABLE;
+      }
+      state.put(operand, narrowed);
+      return state;
+    }
+    return state;
+  }
+
+  /** The value of type {@code kind} that Java makes of {@code value}: its low bits. */
+  private static BigInteger inType(BigInteger value, JavaKind kind) {
+    BigInteger size = BigInteger.ONE.shiftLeft(kind.bits());
+    BigInteger bits = value.mod(size);
+    return kind.signed() && bits.compareTo(Range.signedMax(kind.bits())) > 0
+        ? bits.subtract(size)
+        : bits;
+  }
+
+  /**
+   * A mask of the promoted type seen on the bits of {@code kind} it is applied to: the bits above
+   * {@code kind}'s are copies of its sign bit (zero for a {@code char}), so a mask bit there clears
+   * the sign bit.
+   */
+  private static BigInteger ownBits(BigInteger mask, JavaKind kind) {
+    int bits = kind.bits();
+    if (!kind.signed()) {
+      return mask.and(Range.unsignedMax(bits));
+    }
+    BigInteger low = mask.and(Range.signedMax(bits));
+    return mask.shiftRight(bits - 1).signum() != 0 ? low.setBit(bits - 1) : low;
+  }
+
+  /**
+   * The {@code k} such that a value of {@code values} in {@code kind} with the bits of {@code mask}
+   * clear is in {@code 0..2^k-1}; -1 when the mask proves no such bound beyond what is known.
+   */
+  private static int clearFrom(BigInteger mask, Range values, JavaKind kind) {
+    int top = values.lo().signum() < 0 ? kind.bits() - 1 : values.hi().bitLength() - 1;
+    int k = top + 1;
+    while (k > 0 && mask.testBit(k - 1)) {
+      k--;
+    }
+    return k <= top ? k : -1;
+  }
+
+  /**
+   * The fact of a tracked operand read in a condition: its tracked fact, else its declared one; a
+   * plain value is its Java type's range in strict mode; null when nothing is known.
+   */
+  private @Nullable Fact operandFact(
+      State state, AccessPath operand, TreePath operandPath, JavaKind kind) {
+    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath));
+    Fact value =
+        state.tracks(operand)
+            ? state.fact(operand)
+            : element == null ? null : parts.declarations.readFact(element);
+    if (value == null && (state.tracks(operand) || element != null)) {
+      value =
+          parts.values.plain(
+              kind, () -> parts.context.text(AccessPaths.skipParentheses(operandPath).getLeaf()));
+    }
+    return value;
   }
 
   /** The JDK's unsigned conversions by owner: the type whose bits they read. */

@@ -11,7 +11,7 @@ import java.math.BigInteger;
 import javax.lang.model.element.VariableElement;
 import org.jspecify.annotations.Nullable;
 
-/** Compile-time integer constants: literals, constant fields, their negation. */
+/** Compile-time integer constants: literals, constant fields, their negation and complement. */
 final class Constants {
   private Constants() {}
 
@@ -26,6 +26,10 @@ final class Constants {
     if (tree.getKind() == Tree.Kind.UNARY_MINUS) {
       BigInteger operand = constant(trees, new TreePath(path, ((UnaryTree) tree).getExpression()));
       return operand == null ? null : operand.negate();
+    }
+    if (tree.getKind() == Tree.Kind.BITWISE_COMPLEMENT) {
+      BigInteger operand = constant(trees, new TreePath(path, ((UnaryTree) tree).getExpression()));
+      return operand == null ? null : operand.not();
     }
     if (tree instanceof com.sun.source.tree.IdentifierTree || tree instanceof MemberSelectTree) {
       if (trees.getElement(path) instanceof VariableElement variable) {

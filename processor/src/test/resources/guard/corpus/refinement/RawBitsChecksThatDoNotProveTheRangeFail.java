@@ -19,6 +19,17 @@ class HalfChecks {
     return 0;
   }
 
+  // c may be a plain value, which s >>> 16 may equal
+  static int againstAPlainValue(@U32 int s, boolean zero, int plain) {
+    int c = zero ? 0 : plain;
+    if ((s >>> 16) != c) {
+      return -22;
+    }
+    put16(s);
+    //    ^[abiguard:narrowing] parameter 's' of againstAPlainValue (u32) can reach parameter 'v' of put16 (u16): values 0x10000..0xFFFFFFFF would be truncated
+    return 0;
+  }
+
   static int upperOnlyInsideTheCheck(HalfChecks a) {
     int s;
     if ((s = a.space) > 0xFFFF) {

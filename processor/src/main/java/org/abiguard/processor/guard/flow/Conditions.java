@@ -117,8 +117,11 @@ final class Conditions {
             parts.frame.state.copy(), outcomes.whenFalse(), leftAccess, left, rightAccess, right);
     if (leftAccess == null) {
       TreePath shifted = AccessPaths.skipParentheses(leftPath);
-      whenTrue = shiftedOperand(whenTrue, shifted, outcomes.whenTrue().left());
-      whenFalse = shiftedOperand(whenFalse, shifted, outcomes.whenFalse().left());
+      if (!right.partial()) {
+        // a value that may be a plain one may take either outcome
+        whenTrue = shiftedOperand(whenTrue, shifted, outcomes.whenTrue().left());
+        whenFalse = shiftedOperand(whenFalse, shifted, outcomes.whenFalse().left());
+      }
       whenTrue = maskedOperand(whenTrue, shifted, outcomes.whenTrue().left(), right);
       whenFalse = maskedOperand(whenFalse, shifted, outcomes.whenFalse().left(), right);
     }

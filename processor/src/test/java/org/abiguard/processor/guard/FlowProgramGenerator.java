@@ -237,7 +237,42 @@ final class FlowProgramGenerator {
           line(locals.get(i) + " " + op + " " + expr(pick(type, "int"), 1) + ";");
         }
       }
-      case 4 -> line("if (" + cond(0) + ") return;");
+      case 4 -> {
+        if (random.nextInt(3) > 0) {
+          line("if (" + cond(0) + ") return;");
+          return;
+        }
+        // the check kept in a boolean, tested after a statement that may write what it checked
+        String flag = "ok" + names++;
+        String type = pick("int", "long");
+        String operand = primary(type);
+        line(
+            "boolean "
+                + flag
+                + " = "
+                + operand
+                + " "
+                + pick("<", "<=", ">", ">=", "==", "!=")
+                + " "
+                + pick("0", "0xFF", "0xFFFF", "0x7FFF", "-0x8000", "0x10000")
+                + ";");
+        if (locals.contains(operand) && random.nextBoolean()) {
+          line(operand + " = " + expr(type, 1) + ";");
+        } else {
+          statement(depth + 1);
+        }
+        line("if (" + pick("", "!") + flag + ") return;");
+        SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
+        line(
+            "Sinks."
+                + sink.name()
+                + "("
+                + sites++
+                + ", "
+                + (sink.type().equals(type) ? "" : "(" + sink.type() + ") ")
+                + operand
+                + ");");
+      }
       case 5 -> {
         line("if (" + cond(0) + ") {");
         block(depth);

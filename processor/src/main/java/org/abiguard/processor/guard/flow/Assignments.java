@@ -51,6 +51,14 @@ final class Assignments {
       parts.expressions.evaluateReceiver(new TreePath(bareTarget, select.getExpression()));
     }
     Element variable = parts.context.trees.getElement(bareTarget);
+    if (parts.conditions.isFlag(variable, value)) {
+      State.Flag flag = parts.conditions.evaluateFlag(value);
+      store(target, variable, null);
+      if (flag != null && variable != null && parts.frame.reachable()) {
+        parts.frame.state.flag(variable, flag);
+      }
+      return null;
+    }
     parts.expressions.elementsOf(parts.declarations.arrayElementSink(variable), value);
     Fact written = evaluate(value);
     if (!parts.frame.reachable()) {
@@ -69,7 +77,15 @@ final class Assignments {
     Fact operand = evaluate(value);
     JavaKind targetKind = parts.values.kind(target);
     Floating targetFloating = parts.values.floating(target);
-    if (!parts.frame.reachable() || (targetKind == null && targetFloating == null)) {
+    if (!parts.frame.reachable()) {
+      return null;
+    }
+    if (targetKind == null && targetFloating == null) {
+      // ok &= ... changes what a boolean local says
+      Element variable = parts.context.trees.getElement(AccessPaths.skipParentheses(target));
+      if (variable != null) {
+        parts.frame.state.kill(variable);
+      }
       return null;
     }
     Tree.Kind operator = Operators.binaryOf(assignment.getKind());

@@ -12,8 +12,10 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Floating;
 import org.abiguard.processor.guard.facts.Floats;
@@ -70,12 +72,97 @@ final class Conditions {
             : new Branches(State.UNREACHABLE, parts.frame.state);
       case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO:
         return compare(path, (BinaryTree) tree);
+      case IDENTIFIER:
+        {
+          Element local = parts.context.trees.getElement(path);
+          State.Flag flag = local == null ? null : parts.frame.state.flag(local);
+          if (flag != null) {
+            return new Branches(
+                withFlag(parts.frame.state.copy(), flag.whenTrue()),
+                withFlag(parts.frame.state.copy(), flag.whenFalse()));
+          }
+          parts.expressions.evaluate(path);
+          return new Branches(parts.frame.state, parts.frame.state.copy());
+        }
       default:
         {
           parts.expressions.evaluate(path);
           return new Branches(parts.frame.state, parts.frame.state.copy());
         }
     }
+  }
+
+  /**
+   * Whether {@code value}, stored into {@code variable}, is a check whose outcome a boolean local
+   * keeps ({@code boolean ok = len <= 0xFFFF;}), to be evaluated by {@link #evaluateFlag}.
+   */
+  boolean isFlag(@Nullable Element variable, TreePath value) {
+    return variable != null
+        && variable.getKind() == ElementKind.LOCAL_VARIABLE
+        && variable.asType().getKind() == TypeKind.BOOLEAN
+        && FLAG_CONDITIONS.contains(AccessPaths.skipParentheses(value).getLeaf().getKind());
+  }
+
+  private static final java.util.Set<Tree.Kind> FLAG_CONDITIONS =
+      java.util.EnumSet.of(
+          Tree.Kind.LESS_THAN,
+          Tree.Kind.LESS_THAN_EQUAL,
+          Tree.Kind.GREATER_THAN,
+          Tree.Kind.GREATER_THAN_EQUAL,
+          Tree.Kind.EQUAL_TO,
+          Tree.Kind.NOT_EQUAL_TO,
+          Tree.Kind.CONDITIONAL_AND,
+          Tree.Kind.CONDITIONAL_OR,
+          Tree.Kind.LOGICAL_COMPLEMENT);
+
+  /**
+   * Evaluates a check a boolean local is given: the state goes on as after the check, and the
+   * result is what each outcome proved beyond that (null when nothing, or when an outcome is
+   * impossible), for the caller to keep with the local once it is written.
+   */
+  State.@Nullable Flag evaluateFlag(TreePath value) {
+    Branches branches = evaluate(value);
+    State after = State.join(branches.whenTrue(), branches.whenFalse());
+    parts.frame.state = after;
+    if (!branches.whenTrue().reachable() || !branches.whenFalse().reachable()) {
+      return null;
+    }
+    java.util.Map<AccessPath, Fact> whenTrue = proved(branches.whenTrue(), after);
+    java.util.Map<AccessPath, Fact> whenFalse = proved(branches.whenFalse(), after);
+    return whenTrue.isEmpty() && whenFalse.isEmpty() ? null : new State.Flag(whenTrue, whenFalse);
+  }
+
+  /**
+   * The facts of {@code outcome} narrower than those of {@code after}, the join of both outcomes.
+   */
+  private static java.util.Map<AccessPath, Fact> proved(State outcome, State after) {
+    java.util.Map<AccessPath, Fact> narrowed = new java.util.HashMap<>();
+    for (java.util.Map.Entry<AccessPath, @Nullable Fact> entry : outcome.entries()) {
+      Fact fact = entry.getValue();
+      AccessPath path = entry.getKey();
+      if (fact != null && (!after.tracks(path) || !fact.sameValues(after.fact(path)))) {
+        narrowed.put(path, fact);
+      }
+    }
+    return java.util.Map.copyOf(narrowed);
+  }
+
+  /**
+   * {@code state} when a boolean local's check had the outcome whose facts are {@code proved}:
+   * neither the local nor those paths were written since, so each path still holds its proved fact,
+   * and whatever a later check added to it.
+   */
+  private static State withFlag(State state, java.util.Map<AccessPath, Fact> proved) {
+    for (java.util.Map.Entry<AccessPath, Fact> entry : proved.entrySet()) {
+      Fact fact = entry.getValue();
+      Fact current = state.tracks(entry.getKey()) ? state.fact(entry.getKey()) : null;
+      Fact both =
+          current == null || current.floating() != null || fact.floating() != null
+              ? null
+              : current.restrictJava(fact.javaRange());
+      state.put(entry.getKey(), both != null ? both : fact);
+    }
+    return state;
   }
 
   private Branches compare(TreePath path, BinaryTree comparison) {

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class State {
   /** The state of unreachable code: the bottom of the lattice. */
-  public static final State UNREACHABLE = new State(null, null);
+  public static final State UNREACHABLE = new State(null, null, null);
 
   /**
    * Per tracked path, its fact; a null fact is a value known to carry none. Null when unreachable.
@@ -33,15 +33,61 @@ public final class State {
   /** Relations a range check proved: {@code [a, b]} means {@code a <= b}. Null when unreachable. */
   private final @Nullable Set<List<AccessPath>> atMost;
 
+  /**
+   * Per boolean local holding the outcome of a check ({@code boolean ok = len <= 0xFFFF;}), the
+   * facts that check proved on each side; dropped once the local or a path they name is written.
+   * Null when unreachable.
+   */
+  private final @Nullable Map<Element, Flag> flags;
+
+  /**
+   * What a boolean local's check proved: the narrowed facts of paths when it held, and when it did
+   * not.
+   */
+  record Flag(Map<AccessPath, Fact> whenTrue, Map<AccessPath, Fact> whenFalse) {
+    boolean dependsOn(Element element) {
+      for (AccessPath path : whenTrue.keySet()) {
+        if (path.dependsOn(element)) {
+          return true;
+        }
+      }
+      for (AccessPath path : whenFalse.keySet()) {
+        if (path.dependsOn(element)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean sameValues(Flag other) {
+      return sameFacts(whenTrue, other.whenTrue) && sameFacts(whenFalse, other.whenFalse);
+    }
+
+    private static boolean sameFacts(Map<AccessPath, Fact> a, Map<AccessPath, Fact> b) {
+      if (!a.keySet().equals(b.keySet())) {
+        return false;
+      }
+      for (Map.Entry<AccessPath, Fact> entry : a.entrySet()) {
+        if (!entry.getValue().sameValues(b.get(entry.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   /** A reachable state that tracks nothing: every path has its declared fact. */
   public State() {
-    this(new HashMap<>(), new HashSet<>());
+    this(new HashMap<>(), new HashSet<>(), new HashMap<>());
   }
 
   private State(
-      @Nullable Map<AccessPath, @Nullable Fact> facts, @Nullable Set<List<AccessPath>> atMost) {
+      @Nullable Map<AccessPath, @Nullable Fact> facts,
+      @Nullable Set<List<AccessPath>> atMost,
+      @Nullable Map<Element, Flag> flags) {
     this.facts = facts;
     this.atMost = atMost;
+    this.flags = flags;
   }
 
   /** Whether some path reaches this program point. */
@@ -52,13 +98,23 @@ public final class State {
   /** A copy to change independently; the unreachable state is its own copy. */
   public State copy() {
     return reachable()
-        ? new State(new HashMap<>(facts()), new HashSet<>(relations()))
+        ? new State(new HashMap<>(facts()), new HashSet<>(relations()), new HashMap<>(flags()))
         : UNREACHABLE;
   }
 
   /** Records that {@code a <= b} holds here. */
   public void atMost(AccessPath a, AccessPath b) {
     relations().add(List.of(a, b));
+  }
+
+  /** Remembers what the check a boolean local now holds proved on each side. */
+  void flag(Element local, Flag flag) {
+    flags().put(local, flag);
+  }
+
+  /** What the check a boolean local holds proved, if neither it nor those paths were written. */
+  @Nullable Flag flag(Element local) {
+    return flags().get(local);
   }
 
   /** Whether a check proved {@code a <= b} and neither was written since. */
@@ -111,6 +167,7 @@ public final class State {
   public void kill(Element element) {
     facts().keySet().removeIf(path -> path.dependsOn(element));
     relations().removeIf(pair -> pair.get(0).dependsOn(element) || pair.get(1).dependsOn(element));
+    flags().entrySet().removeIf(e -> e.getKey().equals(element) || e.getValue().dependsOn(element));
   }
 
   /** The tracked paths and their facts. */
@@ -129,6 +186,12 @@ public final class State {
     State out = new State();
     out.relations().addAll(a.relations());
     out.relations().retainAll(b.relations());
+    for (Map.Entry<Element, Flag> entry : a.flags().entrySet()) {
+      Flag other = b.flags().get(entry.getKey());
+      if (other != null && entry.getValue().sameValues(other)) {
+        out.flags().put(entry.getKey(), entry.getValue());
+      }
+    }
     for (Map.Entry<AccessPath, @Nullable Fact> entry : a.facts().entrySet()) {
       if (b.tracks(entry.getKey())) {
         out.facts().put(entry.getKey(), Fact.join(entry.getValue(), b.fact(entry.getKey())));
@@ -143,8 +206,15 @@ public final class State {
     if (!a.reachable() || !b.reachable()) {
       return a == b;
     }
-    if (!a.facts().keySet().equals(b.facts().keySet()) || !a.relations().equals(b.relations())) {
+    if (!a.facts().keySet().equals(b.facts().keySet())
+        || !a.relations().equals(b.relations())
+        || !a.flags().keySet().equals(b.flags().keySet())) {
       return false;
+    }
+    for (Map.Entry<Element, Flag> entry : a.flags().entrySet()) {
+      if (!entry.getValue().sameValues(Objects.requireNonNull(b.flags().get(entry.getKey())))) {
+        return false;
+      }
     }
     for (Map.Entry<AccessPath, @Nullable Fact> entry : a.facts().entrySet()) {
       Fact x = entry.getValue();
@@ -161,6 +231,13 @@ public final class State {
       throw new IllegalStateException("the unreachable state has no facts");
     }
     return facts;
+  }
+
+  private Map<Element, Flag> flags() {
+    if (flags == null) {
+      throw new IllegalStateException("the unreachable state has no facts");
+    }
+    return flags;
   }
 
   private Set<List<AccessPath>> relations() {

@@ -107,6 +107,13 @@ final class Statements {
       return;
     }
     TreePath initializer = new TreePath(path, declaration.getInitializer());
+    if (parts.conditions.isFlag(variable, initializer)) {
+      State.Flag flag = parts.conditions.evaluateFlag(initializer);
+      if (flag != null && parts.frame.reachable()) {
+        parts.frame.state.flag(variable, flag);
+      }
+      return;
+    }
     Fact value = evaluate(initializer);
     if (!parts.frame.reachable()) {
       return;

@@ -45,6 +45,7 @@ final class Assignments {
           written,
           parts.values.kind(value),
           value);
+      parts.expressions.noteElementWrite(array, written, parts.values.kind(value), value);
       return written;
     }
     if (targetTree instanceof MemberSelectTree select) {
@@ -65,6 +66,9 @@ final class Assignments {
       return null;
     }
     parts.expressions.noteAlias(variable, value);
+    parts.expressions.noteArrayValue(variable, value);
+    parts.expressions.storeArray(
+        parts.declarations.arrayElementSink(variable), variable, value, path, null);
     parts.checks.check(
         parts.declarations.variableSink(variable), written, parts.values.kind(value), value);
     return store(target, variable, parts.values.convert(written, value, target));
@@ -180,14 +184,15 @@ final class Assignments {
       TreePath path, TreePath target, @Nullable Fact result, @Nullable CharSequence text) {
     TreePath bareTarget = AccessPaths.skipParentheses(target);
     if (bareTarget.getLeaf() instanceof ArrayAccessTree access) {
-      Element arrayElement =
-          parts.expressions.arrayOf(new TreePath(bareTarget, access.getExpression()));
+      TreePath array = new TreePath(bareTarget, access.getExpression());
+      Element arrayElement = parts.expressions.arrayOf(array);
       parts.checks.check(
           parts.declarations.arrayElementSink(arrayElement),
           result,
           parts.values.kind(target),
           path,
           text);
+      parts.expressions.noteElementWrite(array, result, parts.values.kind(target), path);
       return result;
     }
     Element variable = parts.context.trees.getElement(bareTarget);

@@ -57,6 +57,9 @@ final class Calls {
     List<@Nullable Fact> arguments =
         arguments(
             path, call.getArguments(), element instanceof ExecutableElement method ? method : null);
+    if (element instanceof ExecutableElement method && parts.frame.reachable()) {
+      arrayWrites(method, path, call, arguments);
+    }
     if (element instanceof ExecutableElement method
         && parts.frame.reachable()
         && FloatingMethods.known(method)) {
@@ -128,6 +131,59 @@ final class Calls {
     return declared != null
         ? declared
         : parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+  }
+
+  /**
+   * The JDK's writes into an array's elements: {@code Arrays.fill(a, v)} (and {@code a, from, to,
+   * v}) stores {@code v} into elements of {@code a}, {@code System.arraycopy(src, i, dest, j, n)}
+   * elements of {@code src} into {@code dest}. Into an {@code @AbiArray} they are held to its
+   * element width, as a store of each element would be; into a plain local array they are
+   * remembered, for when it is stored into one.
+   */
+  private void arrayWrites(
+      ExecutableElement method,
+      TreePath path,
+      MethodInvocationTree call,
+      List<@Nullable Fact> arguments) {
+    if (!(method.getEnclosingElement() instanceof javax.lang.model.element.TypeElement owner)) {
+      return;
+    }
+    String type = owner.getQualifiedName().toString();
+    String name = method.getSimpleName().toString();
+    int count = call.getArguments().size();
+    if (type.equals("java.util.Arrays")
+        && name.equals("fill")
+        && (count == 2 || count == 4)
+        && arguments.size() == count) {
+      TreePath array = new TreePath(path, call.getArguments().get(0));
+      TreePath value = new TreePath(path, call.getArguments().get(count - 1));
+      Sink sink = parts.declarations.arrayElementSink(parts.expressions.arrayOf(array));
+      JavaKind kind = parts.values.kind(value);
+      if (sink != null) {
+        parts.checks.check(
+            new Sink(
+                sink.width(),
+                sink.kind(),
+                sink.description() + " through Arrays.fill",
+                sink.noun()),
+            arguments.get(count - 1),
+            kind,
+            value);
+      } else {
+        parts.expressions.noteElementWrite(array, arguments.get(count - 1), kind, value);
+      }
+    } else if (type.equals("java.lang.System") && name.equals("arraycopy") && count == 5) {
+      TreePath source = new TreePath(path, call.getArguments().get(0));
+      TreePath destination = new TreePath(path, call.getArguments().get(2));
+      Element field = parts.expressions.arrayOf(destination);
+      Sink sink = parts.declarations.arrayElementSink(field);
+      if (sink != null) {
+        parts.expressions.storeArray(sink, field, source, path, "System.arraycopy");
+      } else {
+        parts.expressions.noteArrayValue(
+            parts.context.trees.getElement(AccessPaths.skipParentheses(destination)), source);
+      }
+    }
   }
 
   /**

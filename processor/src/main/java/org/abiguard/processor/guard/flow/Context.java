@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.sinks.SinkChecker.Finding;
+import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +37,16 @@ public final class Context {
   /** Locals that refer to an {@code @AbiArray} field or component, with that field. */
   final Map<javax.lang.model.element.Element, javax.lang.model.element.Element> arrayAliases =
       new java.util.HashMap<>();
+
+  /**
+   * The values written into an array (an array initializer, by tree; a plain local array, by
+   * variable): each with where it was written, so that a store into an {@code @AbiArray} of the
+   * array (assigning it to the field, {@code System.arraycopy}) is reported there.
+   */
+  final Map<Object, Map<Tree, ElementWrite>> arrayWrites = new java.util.HashMap<>();
+
+  /** A value written into an array element, of Java type {@code kind}, at {@code at}. */
+  record ElementWrite(@Nullable Fact value, @Nullable JavaKind kind, TreePath at) {}
 
   /** A finding and where to report it. */
   public record Pending(TreePath path, Finding finding) {}
@@ -73,6 +85,11 @@ public final class Context {
   /** Discards the findings collected since the last call. */
   public void discard() {
     pending = new LinkedHashMap<>();
+  }
+
+  /** The line an expression starts on. */
+  long line(Tree tree) {
+    return unit.getLineMap().getLineNumber(positions.getStartPosition(unit, tree));
   }
 
   /** The source text of an expression, or its pretty-printed form. */

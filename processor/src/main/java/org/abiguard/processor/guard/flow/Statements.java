@@ -119,6 +119,7 @@ final class Statements {
       return;
     }
     parts.expressions.noteAlias(variable, initializer);
+    parts.expressions.noteArrayValue(variable, initializer);
     parts.checks.check(
         parts.declarations.variableSink(variable),
         value,

@@ -153,4 +153,67 @@ class GuardMessagesTest {
             - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
         conversion explicit"""));
   }
+
+  private static final Source CASTS =
+      Source.of(
+          "p.Casts",
+          """
+      package p;
+
+      import org.abiguard.S16;
+      import org.abiguard.S32;
+      import org.abiguard.U16;
+      import org.abiguard.U32;
+
+      class Casts {
+        static void delta(@S32 int d) {}
+
+        static void level(@S16 int l) {}
+
+        static void run(@U32 long s, @U16 int port) {
+          delta((int) s);
+          level((short) port);
+        }
+      }
+      """);
+
+  /**
+   * A value cast to a type that holds it as raw bits ({@code (int) s} of a {@code u32} in a {@code
+   * long}) is checked on the cast's operand, which holds it as it is: {@code s > 0x7FFFFFFF}, not
+   * {@code s < 0}, which no {@code u32} in a {@code long} is. A {@code u16} made a {@code short}
+   * for an {@code s16} is rejected above 0x7FFF, not widened as unsigned (which an {@code s16}
+   * cannot hold either). The code with each suggested check compiles without any diagnostic.
+   */
+  @Test
+  void aCastValueIsCheckedOnItsOperand() {
+    Compilation c = Compile.javac(CASTS);
+    Expected.assertExactly(
+        c,
+        CASTS.error(
+            "delta((int) s)",
+            "(int) s",
+            """
+        [abiguard:narrowing] parameter 's' of run (u32) can reach parameter 'd' of delta (s32): values \
+        0x80000000..0xFFFFFFFF would turn negative
+            - widen the parameter to u32
+            - reject values above 0x7FFFFFFF before the call: if (s > 0x7FFFFFFF), return an error or throw
+            - write Abi.checkS32(...) to make the conversion explicit (it throws on them)"""),
+        CASTS.error(
+            "level((short) port)",
+            "(short) port",
+            """
+        [abiguard:sign] parameter 'port' of run (u16) can reach parameter 'l' of level (s16) through Java's \
+        sign-extending widening: raw u16 values 0x8000..0xFFFF arrive as -0x8000..-0x1
+            - reject values above 0x7FFF before the call: if (port > 0x7FFF), return an error or throw
+            - write Abi.checkS16(...) to make the conversion explicit (it throws on them)"""));
+    Source checked =
+        Source.of(
+            "p.Casts",
+            CASTS
+                .text()
+                .replace("delta((int) s);", "if (s > 0x7FFFFFFF) { return; } delta((int) s);")
+                .replace(
+                    "level((short) port);", "if (port > 0x7FFF) { return; } level((short) port);"));
+    Expected.assertExactly(Compile.javac(checked));
+  }
 }

@@ -54,10 +54,11 @@ public final class SinkChecker {
     if (!above && !sink.width().signed()) {
       return negative(f, sink, e);
     }
-    return narrowing(f, sink, e, allowed);
+    return narrowing(f, sink, e, textKind, allowed);
   }
 
-  private static Finding narrowing(Fact f, Sink sink, String e, Range allowed) {
+  private static Finding narrowing(
+      Fact f, Sink sink, String e, @Nullable JavaKind textKind, Range allowed) {
     Range r = f.range();
     Width w = sink.width();
     boolean below = r.lo().compareTo(allowed.lo()) < 0;
@@ -92,7 +93,7 @@ public final class SinkChecker {
             : above
                 ? "values above " + Range.hex(allowed.hi())
                 : "values below " + Range.hex(allowed.lo());
-    fix(m, reject(rejected, sink, e, rangeCheck(f, e, allowed)));
+    fix(m, reject(rejected, sink, e, rangeCheck(f, e, textKind, allowed)));
     String helpers = helpers(w, sink.kind());
     if (helpers != null) {
       fix(m, "write " + helpers);
@@ -148,6 +149,7 @@ public final class SinkChecker {
         };
     boolean rawType = textKind != null && textKind.signed() && textKind.bits() == raw.bits();
     String fix = (rawType ? conversion + "(" + e + ") or " : "") + o + mask;
+    Range allowed = Range.of(sink.width());
     StringBuilder m =
         new StringBuilder()
             .append(f.origin())
@@ -159,7 +161,25 @@ public final class SinkChecker {
             .append(orig)
             .append(" arrive as ")
             .append(neg);
-    fix(m, "write " + fix + " to widen them as unsigned");
+    if (allowed.contains(orig)) {
+      fix(m, "write " + fix + " to widen them as unsigned");
+      return new Finding(AbiKind.SIGN, m.toString());
+    }
+    // a sink that cannot hold them unsigned either (an s16 given a u16): reject them. The text
+    // holds them as raw bits (negative in Java) or, when it is wider (the operand of the cast
+    // that made them raw bits), as they are
+    String above = o + " > " + Range.hex(allowed.hi());
+    String condition =
+        textKind == null || textKind.bits() <= raw.bits()
+            ? allowed.hi().compareTo(Range.signedMax(raw.bits())) >= 0
+                ? o + " < 0"
+                : o + " < 0 || " + above
+            : above;
+    fix(m, reject("values above " + Range.hex(allowed.hi()), sink, e, condition));
+    String helper = checker(sink.width(), sink.kind());
+    if (helper != null) {
+      fix(m, "write " + helper + " to make the conversion explicit (it throws on them)");
+    }
     return new Finding(AbiKind.SIGN, m.toString());
   }
 
@@ -184,10 +204,15 @@ public final class SinkChecker {
     return e.equals(UNKNOWN) ? m : m + ": if (" + condition + "), return an error or throw";
   }
 
-  private static String rangeCheck(Fact f, String e, Range allowed) {
+  /**
+   * The condition that rejects the values outside {@code allowed}, on the value's text. Raw bits
+   * are negative in Java above their signed half, unless the text is wider than them: the operand
+   * of a cast to the raw type ({@code (int) s} of a {@code long}), which holds them as they are.
+   */
+  private static String rangeCheck(Fact f, String e, @Nullable JavaKind textKind, Range allowed) {
     String o = operand(e);
     String hi = o + " > " + Range.hex(allowed.hi());
-    if (f.raw() != null) {
+    if (f.raw() != null && (textKind == null || textKind.bits() <= f.raw().bits())) {
       // raw bits: the upper half of the unsigned values is negative in Java
       boolean sameWidth = allowed.hi().compareTo(Range.signedMax(f.raw().bits())) >= 0;
       return sameWidth ? o + " < 0" : o + " < 0 || " + hi;

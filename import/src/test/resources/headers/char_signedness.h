@@ -3,5 +3,5 @@ typedef char mychar_t;
 struct plain_char { char c; };
 struct char_bits { unsigned int flags; char cb : 3; };
 struct char_typedef { mychar_t m; };
-/* an array of plain char is bytes: @U8 byte[] on every ABI */
+/* an array of plain char has the signedness of plain char on each ABI, as C reads its elements */
 struct char_name { char name[8]; };

@@ -5,7 +5,7 @@ struct same_everywhere {
     uint32_t a;
     unsigned long b;
     void *p;
-    char name[8];
+    unsigned char name[8]; /* plain char is signed on x86, unsigned on Arm */
 };
 
 struct differs_by_abi {

@@ -101,9 +101,6 @@ public final class Mapper {
   private final Set<String> takenJavaNames;
   private final Map<String, TypedefAnnotation> typedefAnnotations = new LinkedHashMap<>();
 
-  /** Whether the type being shaped is an array's element. */
-  private boolean arrayElement;
-
   /** The member being mapped ({@code member 'c' of struct foo}), for the reasons given. */
   private String member = "";
 
@@ -268,7 +265,6 @@ public final class Mapper {
       }
       Ctx ctx = new Ctx(abi, key, nested, deps, outer, nestedNames, m.location(), object);
       member = "member " + describe(m) + " of " + key;
-      arrayElement = false; // (a nested definition's members, in an array's element or not)
       if (m.packed()) {
         packedInPlace(m, object);
       }
@@ -663,14 +659,7 @@ public final class Mapper {
     if (t instanceof CType.Array a) {
       long length = a.length() == null ? -1 : same("(" + a.length() + ")", ctx.location);
       // length 0 is GNU C's zero-length array (io_uring_sqe's cmd[0]): @AbiArray(0), no bytes
-      boolean wasElement = arrayElement;
-      arrayElement = true;
-      Shape element;
-      try {
-        element = shape(ctx, a.element(), memberName, lvalue == null ? null : lvalue + "[0]");
-      } finally {
-        arrayElement = wasElement;
-      }
+      Shape element = shape(ctx, a.element(), memberName, lvalue == null ? null : lvalue + "[0]");
       if (element instanceof ArrayShape inner) {
         // T x[3][2] (also through a typedef of an array): @AbiArray({3, 2}), 6 elements row by row
         // a flexible T x[][6] keeps length -1: @AbiFlexible @AbiArray(6)
@@ -1019,11 +1008,8 @@ public final class Mapper {
         return new Width(bits, signed, false);
       }
       // plain char: signed on x86_64 and i386, unsigned on aarch64; a mirror's integer has one
-      // signedness on every ABI. An array of plain char (char name[16], typedef char name_t[16])
-      // is bytes, a Java byte[] whose marshaller copies each byte as it is on every ABI: @U8.
-      if (arrayElement && type.equals("char")) {
-        return new Width(bits, false, false);
-      }
+      // signedness on every ABI. An array of plain char (char name[16]) too: its elements are
+      // what C reads, and abi-check.c proves their signedness (a @U8 of x86's char fails there)
       throw new Unmirrorable(
           "not portable: "
               + (member.isEmpty() ? "" : member + " is ")

@@ -13,12 +13,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Proves the Java mirrors against the real C headers with each ABI's C compiler: compiles the
  * build's {@code META-INF/abiguard/abi-asserts.h} after {@code headers}, and compiles and runs
- * {@code abi-check.c} (bit-field positions) where the build has one and this host can run the ABI's
- * programs. A mismatch fails the build with an error that names the Java mirror and member, the
- * value the mirror has and the value C has. A missing compiler fails the build, naming the Debian
- * package to install, unless {@code skipMissingCompilers} is true. With {@code headers} configured,
- * a build that wrote no {@code abi-asserts.h} (abiguard-processor missing from the compiler's
- * {@code annotationProcessorPaths}) fails too: the check cannot run.
+ * {@code abi-check.c} (bit-field positions, integer signedness) where the build has one and this
+ * host can run the ABI's programs. A mismatch fails the build with an error that names the Java
+ * mirror and member, the value the mirror has and the value C has. A missing compiler fails the
+ * build, naming the Debian package to install, unless {@code skipMissingCompilers} is true. With
+ * {@code headers} configured, a build that wrote no {@code abi-asserts.h} (abiguard-processor
+ * missing from the compiler's {@code annotationProcessorPaths}) fails too: the check cannot run.
  */
 @Mojo(name = "check-c", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class CheckCMojo extends AbstractCMojo {

@@ -100,7 +100,8 @@ class CCheckTest {
     // per ABI: abi-check.c's summary, then the match
     assertEquals(6, log.infos.size(), log.toString());
     assertEquals(
-        "abiguard check-c: i386: abi-check: 0 bit-field checks, 0 mismatches", log.infos.get(2));
+        "abiguard check-c: i386: abi-check: 0 bit-field checks, 4 signedness checks, 0 mismatches",
+        log.infos.get(2));
     // sizeof, _Alignof, and offsetof and sizeof of each of the 4 members
     assertEquals(
         "abiguard check-c: i386 (gcc -m32): the mirrors match hv.h (10 assertions; abi-check.c ran)",
@@ -131,6 +132,23 @@ class CCheckTest {
                             + " offsetof(struct hv_request, op) must be 8 (i386) as the Java mirror says, but C has 4 [gcc -m32:")),
         log.toString());
     assertEquals(log.errors, result.errors());
+  }
+
+  @Test
+  void memberOfTheOtherSignednessIsNamedByAbiCheck() throws Exception {
+    assumeCompiler("gcc");
+    RecordingLog log = new RecordingLog();
+    CCheck.Result result =
+        CCheck.run(options(classes("x86_64", "S16"), List.of(), Map.of(), false), log);
+    // flags is a uint16_t in C: the mirror's s16 has its size and offset, so only abi-check.c,
+    // reading all ones back, tells them apart
+    assertTrue(result.failed());
+    assertEquals(
+        List.of(
+            "[abiguard:layout] p.HvRequest.flags (x86_64): C reads all ones as positive (unsigned),"
+                + " the mirror says s16 [gcc: abi-check.c]"),
+        log.errors,
+        log.toString());
   }
 
   @Test

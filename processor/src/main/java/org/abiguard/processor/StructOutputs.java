@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the struct half writes once per compilation, after the last round: the ABI manifest, the C
- * assertions and the bit-field check program ({@code abi-check.c}) in the class output, and, with
- * {@code -Aabiguard.baseline}, the comparison with an earlier release's manifest.
+ * assertions and the check program ({@code abi-check.c}: bit-fields, integer signedness) in the
+ * class output, and, with {@code -Aabiguard.baseline}, the comparison with an earlier release's
+ * manifest.
  */
 final class StructOutputs {
   static final String MANIFEST = "META-INF/abiguard/abi-manifest.json";

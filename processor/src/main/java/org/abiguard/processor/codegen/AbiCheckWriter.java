@@ -4,17 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
+import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.StructModel;
+import org.abiguard.processor.model.Width;
 
 /**
  * Renders {@code META-INF/abiguard/abi-check.c}: the runtime proof of what C cannot assert at
- * compile time, bit-field positions. For each mirror with named bit-fields (its own, or those of
+ * compile time. Bit-field positions: for each mirror with named bit-fields (its own, or those of
  * its anonymous members), on each ABI, the program zeroes a variable of the real C type, sets one
  * bit-field through C (to 1, then to all ones), and compares the variable's bytes with the bytes
  * the mirror's layout predicts; then it checks that C reads the bit-field's all ones as negative
- * exactly when the mirror's width is signed. It prints every mismatch by mirror, member, ABI and
- * value, and exits 1 if there is one:
+ * exactly when the mirror's width is signed. Signedness of the other integer members: {@code
+ * int32_t} and {@code uint32_t} have the same size and offsets, so {@code abi-asserts.h} passes
+ * either for {@code @U32}; the program fills a variable with all-one bytes and checks, for every
+ * integer member C names (members of anonymous and untagged members by their paths, element {@code
+ * [0]} of an integer array, that of a flexible array included), that C reads it as negative exactly
+ * when the mirror's width is signed. Floating-point and {@code @Pointer} members have no signedness
+ * to check, nor has a member the mirror calls an integer where C declares none (Xen's guest
+ * handles, mirrored as {@code @U64}): C's {@code _Generic} tells them apart. It prints every
+ * mismatch by mirror, member, ABI and value, and exits 1 if there is one:
  *
  * <pre>
  *   cc -std=c11 -include real.h -o abi-check abi-check.c &amp;&amp; ./abi-check
@@ -35,7 +44,9 @@ public final class AbiCheckWriter {
          *
          * Checks the bit-field positions of each Java mirror against the real C declaration: sets
          * each bit-field through C and compares the bytes with those the mirror's layout predicts,
-         * and checks that C reads it as signed exactly when the mirror's width is signed.
+         * and checks that C reads it as signed exactly when the mirror's width is signed. Checks
+         * the same of every other integer member (and of element [0] of each integer array): C
+         * reads its all ones as negative exactly when the mirror's width is signed.
          * Build it with the real header, for each target ABI, and run it:
          *   cc -std=c11 -include real.h -o abi-check abi-check.c && ./abi-check
          * It prints every mismatch by mirror and member and exits 1 if there is one. Only the ABIs
@@ -47,7 +58,8 @@ public final class AbiCheckWriter {
         /* Only <stdio.h> and <string.h>: <stdlib.h> brings <sys/types.h> on glibc, whose
          * struct timeval would clash with the one Linux's <linux/time.h> declares. */
 
-        static int checks;
+        static int checks;      /* bit-field checks */
+        static int sign_checks; /* signedness checks of the other integer members */
         static int mismatches;
 
         /* Compares n bytes at p with the expected bytes, written in hex. */
@@ -75,17 +87,51 @@ public final class AbiCheckWriter {
             }
         }
 
-        /* Compares whether C reads a bit-field holding all ones as negative with the mirror's
-         * signedness: a signed and an unsigned bit-field store the same bits but read them apart. */
-        static void expect_sign(int negative, int is_signed, const char *mirror, const char *member,
-                                const char *abi, const char *width) {
-            checks++;
+        /* Counts a mismatch if C reads all ones as negative and the mirror's width is unsigned, or
+         * the other way round. */
+        static void sign(int negative, int is_signed, const char *mirror, const char *member,
+                         const char *abi, const char *width) {
             if (negative != is_signed) {
                 mismatches++;
                 printf("abi-check: MISMATCH %s.%s (%s): C reads all ones as %s, the mirror says %s\\n",
                        mirror, member, abi, negative ? "negative (signed)" : "positive (unsigned)", width);
             }
         }
+
+        /* Compares whether C reads a bit-field holding all ones as negative with the mirror's
+         * signedness: a signed and an unsigned bit-field store the same bits but read them apart. */
+        static void expect_sign(int negative, int is_signed, const char *mirror, const char *member,
+                                const char *abi, const char *width) {
+            checks++;
+            sign(negative, is_signed, mirror, member, abi, width);
+        }
+
+        /* The same for an integer member (or array element) that is no bit-field: int32_t and
+         * uint32_t have the same size and offsets, so only reading the bits tells them apart. The
+         * caller passes ABIGUARD_NEGATIVE of the member holding all ones: -1 where C declares no
+         * integer there (a mirror's u64 may stand for Xen's guest handle, a union of a pointer and
+         * a uint64_t), which has no signedness to check. */
+        static void expect_int_sign(int negative, int is_signed, const char *mirror, const char *member,
+                                    const char *abi, const char *width) {
+            if (negative < 0) {
+                return;
+            }
+            sign_checks++;
+            sign(negative, is_signed, mirror, member, abi, width);
+        }
+
+        /* Whether C reads x, holding all ones, as negative: 1 or 0, or -1 if x is no integer (nor
+         * enum). _Generic picks by x's type without reading it, so x may be a struct or a pointer;
+         * !(x > 0) is true of all ones exactly when the type is signed, for narrow types too
+         * (promoted to int, uint8_t's all ones stay 255 and int8_t's -1), and without comparing an
+         * unsigned value with 0 (-Wtype-limits). */
+        #define ABIGUARD_INTEGER(x) _Generic((x), char: (x), signed char: (x), unsigned char: (x), \\
+            short: (x), unsigned short: (x), int: (x), unsigned int: (x), long: (x), \\
+            unsigned long: (x), long long: (x), unsigned long long: (x), default: 0)
+        #define ABIGUARD_IS_INTEGER(x) _Generic((x), char: 1, signed char: 1, unsigned char: 1, \\
+            short: 1, unsigned short: 1, int: 1, unsigned int: 1, long: 1, unsigned long: 1, \\
+            long long: 1, unsigned long long: 1, default: 0)
+        #define ABIGUARD_NEGATIVE(x) (ABIGUARD_IS_INTEGER(x) ? !(ABIGUARD_INTEGER(x) > 0) : -1)
         """);
     List<String> functions = new ArrayList<>();
     for (List<StructLayout> layouts : structs) {
@@ -96,14 +142,21 @@ public final class AbiCheckWriter {
       String directive = "#if";
       boolean any = false;
       for (StructLayout layout : layouts) {
-        List<CMembers.Named> bits = bitFields(layout, members);
-        if (bits.isEmpty()) {
+        List<CMembers.Named> named = members.named(layout, new ArrayList<>());
+        List<CMembers.Named> bits = bitFields(named);
+        List<CMembers.Named> integers = integers(named);
+        if (bits.isEmpty() && integers.isEmpty()) {
           continue;
         }
         any = true;
         body.append(directive).append(' ').append(layout.abi().cCondition()).append('\n');
         directive = "#elif";
-        checks(layout, bits, body);
+        if (!bits.isEmpty()) {
+          checks(layout, bits, body);
+        }
+        if (!integers.isEmpty()) {
+          signChecks(layout, integers, body);
+        }
       }
       if (!any) {
         continue;
@@ -121,29 +174,117 @@ public final class AbiCheckWriter {
           .append(body)
           .append("#endif\n}\n");
     }
-    out.append(
-            "\nint main(void) {\n    (void) expect; /* unused when no mirror has bit-fields */\n")
-        .append("    (void) expect_sign;\n");
+    out.append("\nint main(void) {\n    /* unused when no mirror has bit-fields, or integers */\n")
+        .append("    (void) expect;\n")
+        .append("    (void) expect_sign;\n")
+        .append("    (void) expect_int_sign;\n");
     for (String f : functions) {
       out.append("    ").append(f).append("();\n");
     }
     out.append(
         """
-            printf("abi-check: %d bit-field checks, %d mismatches\\n", checks, mismatches);
+            printf("abi-check: %d bit-field checks, %d signedness checks, %d mismatches\\n", checks,
+                   sign_checks, mismatches);
             return mismatches == 0 ? 0 : 1;
         }
         """);
     return out.toString();
   }
 
-  private static List<CMembers.Named> bitFields(StructLayout layout, CMembers members) {
+  private static List<CMembers.Named> bitFields(List<CMembers.Named> members) {
     List<CMembers.Named> bits = new ArrayList<>();
-    for (CMembers.Named named : members.named(layout, new ArrayList<>())) {
+    for (CMembers.Named named : members) {
       if (named.layout().isBitField() && named.layout().bitSize() > 0 && !named.pastTheEnd()) {
         bits.add(named);
       }
     }
     return bits;
+  }
+
+  /**
+   * The members whose signedness C decides and {@code abi-asserts.h} cannot see: integers that are
+   * no bit-fields, and integer arrays (through element [0]; a flexible array's too). Not floats,
+   * pointers or structs, nor an array without elements ({@code @AbiArray(0)}, or a row of none).
+   */
+  private static List<CMembers.Named> integers(List<CMembers.Named> members) {
+    List<CMembers.Named> integers = new ArrayList<>();
+    for (CMembers.Named named : members) {
+      FieldLayout f = named.layout();
+      MemberType type = f.field().type();
+      if (f.isBitField() || f.width() == null) {
+        continue;
+      }
+      if (type instanceof MemberType.ArrayType array) {
+        boolean noElement =
+            array.rowDims().contains(0) || array.length() == 0 && !f.field().flexible();
+        if (array.element() instanceof MemberType.IntType && !noElement) {
+          integers.add(named);
+        }
+      } else if (type instanceof MemberType.IntType) {
+        integers.add(named);
+      }
+    }
+    return integers;
+  }
+
+  /**
+   * Fills a variable of the type with all-one bytes and checks each integer member's signedness
+   * ({@code expect_int_sign} of {@code ABIGUARD_NEGATIVE}). Where a member lies past {@code sizeof}
+   * (in the first element of a flexible array), the variable is a union with bytes enough to hold
+   * it.
+   */
+  private static void signChecks(
+      StructLayout layout, List<CMembers.Named> integers, StringBuilder out) {
+    StructModel struct = layout.struct();
+    String type = struct.cTypeName();
+    long past = 0;
+    for (CMembers.Named named : integers) {
+      Width w = java.util.Objects.requireNonNull(named.layout().width(), "an integer's width");
+      past = Math.max(past, named.offset() + w.bits() / 8L - layout.size());
+    }
+    String v;
+    if (past > 0) {
+      out.append("    {\n")
+          .append("        /* room for the first element of a flexible array, past sizeof */\n")
+          .append("        union { ")
+          .append(type)
+          .append(" v; unsigned char past_the_end[sizeof(")
+          .append(type)
+          .append(") + ")
+          .append(past)
+          .append("]; } u;\n")
+          .append("        memset(&u, 0xff, sizeof u);\n");
+      v = "u.v.";
+    } else {
+      out.append("    {\n        ")
+          .append(type)
+          .append(" v;\n        memset(&v, 0xff, sizeof v);\n");
+      v = "v.";
+    }
+    for (CMembers.Named named : integers) {
+      FieldLayout f = named.layout();
+      Width w = java.util.Objects.requireNonNull(f.width(), "an integer's width");
+      String path =
+          named.path()
+              + (f.field().type() instanceof MemberType.ArrayType array
+                  ? "[0]".repeat(array.dims().size())
+                  : "");
+      out.append("        expect_int_sign(ABIGUARD_NEGATIVE(")
+          .append(v)
+          .append(path)
+          .append("), ")
+          .append(w.signed() ? 1 : 0)
+          .append(", \"")
+          .append(struct.javaName())
+          .append("\", \"")
+          .append(path)
+          .append("\", \"")
+          .append(layout.abi().manifestName())
+          .append("\", \"")
+          .append(w)
+          .append("\");\n");
+    }
+    out.append("    }\n");
   }
 
   private static void checks(StructLayout layout, List<CMembers.Named> bits, StringBuilder out) {

@@ -71,7 +71,9 @@ class AbiCheckProgramTest {
             struct hv_request { uint32_t version : 4; uint32_t flags : 12; uint16_t id; };
             """);
     assertEquals(0, ran.exitCode(), ran::describe);
-    assertTrue(ran.output().contains("abi-check: 6 bit-field checks, 0 mismatches"), ran::describe);
+    assertTrue(
+        ran.output().contains("abi-check: 6 bit-field checks, 1 signedness checks, 0 mismatches"),
+        ran::describe);
   }
 
   @Test
@@ -85,7 +87,9 @@ class AbiCheckProgramTest {
                 "abi-check: MISMATCH p.HvRequest.version (x86_64) = 0xfULL: C wrote 00f00000,"
                     + " the mirror's layout says 0f000000\n"),
         ran::describe);
-    assertTrue(ran.output().contains("abi-check: 6 bit-field checks, 4 mismatches"), ran::describe);
+    assertTrue(
+        ran.output().contains("abi-check: 6 bit-field checks, 1 signedness checks, 4 mismatches"),
+        ran::describe);
   }
 
   @Test
@@ -100,6 +104,8 @@ class AbiCheckProgramTest {
                 "abi-check: MISMATCH p.HvRequest.flags (x86_64): C reads all ones as negative"
                     + " (signed), the mirror says u12\n"),
         ran::describe);
-    assertTrue(ran.output().contains("abi-check: 6 bit-field checks, 1 mismatches"), ran::describe);
+    assertTrue(
+        ran.output().contains("abi-check: 6 bit-field checks, 1 signedness checks, 1 mismatches"),
+        ran::describe);
   }
 }

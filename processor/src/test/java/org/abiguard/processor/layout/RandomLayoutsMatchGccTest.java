@@ -81,9 +81,15 @@ class RandomLayoutsMatchGccTest {
               List.of("-include", header.toString()));
       assertEquals(0, ran.exitCode(), () -> firstLines(ran.describe(), 40));
       Matcher m =
-          Pattern.compile("abi-check: (\\d+) bit-field checks, 0 mismatches").matcher(ran.output());
+          Pattern.compile(
+                  "abi-check: (\\d+) bit-field checks, (\\d+) signedness checks, 0 mismatches")
+              .matcher(ran.output());
       assertTrue(m.find(), ran::describe);
-      checks = m.group(1) + " bit-field value checks run, 0 mismatches";
+      checks =
+          m.group(1)
+              + " bit-field value checks and "
+              + m.group(2)
+              + " signedness checks run, 0 mismatches";
     }
     System.out.println(
         "[fuzz "

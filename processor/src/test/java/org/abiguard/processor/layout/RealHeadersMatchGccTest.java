@@ -90,9 +90,16 @@ class RealHeadersMatchGccTest {
               abi, dir, "abi-check.c", AbiCheckWriter.render(layouts), extra);
       assertEquals(0, ran.exitCode(), ran::describe);
       Matcher m =
-          Pattern.compile("abi-check: (\\d+) bit-field checks, 0 mismatches").matcher(ran.output());
+          Pattern.compile(
+                  "abi-check: (\\d+) bit-field checks, (\\d+) signedness checks, 0 mismatches")
+              .matcher(ran.output());
       assertTrue(m.find(), ran::describe);
-      checks = "abi-check.c: " + m.group(1) + " bit-field value checks, 0 mismatches";
+      checks =
+          "abi-check.c: "
+              + m.group(1)
+              + " bit-field value checks, "
+              + m.group(2)
+              + " signedness checks, 0 mismatches";
     }
     long members = models.stream().mapToLong(s -> s.fields().size()).sum();
     System.out.println(

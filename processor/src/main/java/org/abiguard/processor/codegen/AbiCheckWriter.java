@@ -216,7 +216,7 @@ public final class AbiCheckWriter {
       }
       if (type instanceof MemberType.ArrayType array) {
         boolean noElement =
-            array.rowDims().contains(0) || array.length() == 0 && !f.field().flexible();
+            array.rowDims().contains(0) || (array.length() == 0 && !f.field().flexible());
         if (array.element() instanceof MemberType.IntType && !noElement) {
           integers.add(named);
         }

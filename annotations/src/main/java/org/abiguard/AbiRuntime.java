@@ -438,11 +438,23 @@ public final class AbiRuntime {
    */
   public static int flexibleCount(
       ByteBuffer buf, int index, long count, int elementSize, String member) {
+    return flexibleCount(buf, index, count, elementSize, member, false);
+  }
+
+  /**
+   * As {@link #flexibleCount(ByteBuffer, int, long, int, String)}, with {@code count} signed when
+   * {@code signed} (a signed count member's value, or a caller's {@code int}): a negative one is
+   * written as such in the message.
+   *
+   * @throws IndexOutOfBoundsException naming the member, the count and the limit
+   */
+  public static int flexibleCount(
+      ByteBuffer buf, int index, long count, int elementSize, String member, boolean signed) {
     if (count < 0 || count > (long) (buf.limit() - index) / elementSize) {
       throw new IndexOutOfBoundsException(
           member
               + ": "
-              + Long.toUnsignedString(count)
+              + countText(count, signed)
               + " elements of "
               + elementSize
               + " bytes from offset "
@@ -461,11 +473,22 @@ public final class AbiRuntime {
    */
   public static int flexibleCount(
       long byteSize, long index, long count, int elementSize, String member) {
+    return flexibleCount(byteSize, index, count, elementSize, member, false);
+  }
+
+  /**
+   * As {@link #flexibleCount(long, long, long, int, String)}, with {@code count} signed when {@code
+   * signed}.
+   *
+   * @throws IndexOutOfBoundsException naming the member, the count and the segment's size
+   */
+  public static int flexibleCount(
+      long byteSize, long index, long count, int elementSize, String member, boolean signed) {
     if (count < 0 || count > Integer.MAX_VALUE || count > (byteSize - index) / elementSize) {
       throw new IndexOutOfBoundsException(
           member
               + ": "
-              + Long.toUnsignedString(count)
+              + countText(count, signed)
               + " elements of "
               + elementSize
               + " bytes from offset "
@@ -552,8 +575,20 @@ public final class AbiRuntime {
    */
   public static void checkFlexibleLength(
       int length, long count, String member, String countMember) {
+    checkFlexibleLength(length, count, member, countMember, false);
+  }
+
+  /**
+   * As {@link #checkFlexibleLength(int, long, String, String)}, with {@code count} signed when
+   * {@code signed} (the count member's width is): {@code "s.entries has 0 elements but s.nr says
+   * -3"}.
+   *
+   * @throws IllegalArgumentException naming the member, its length and the count
+   */
+  public static void checkFlexibleLength(
+      int length, long count, String member, String countMember, boolean signed) {
     if (length != count) {
-      throw new IllegalArgumentException(countMismatch(length, count, member, countMember));
+      throw new IllegalArgumentException(countMismatch(length, count, member, countMember, signed));
     }
   }
 
@@ -566,20 +601,37 @@ public final class AbiRuntime {
    */
   public static void checkFlexibleRows(
       int length, long count, int perRow, String member, String countMember) {
+    checkFlexibleRows(length, count, perRow, member, countMember, false);
+  }
+
+  /**
+   * As {@link #checkFlexibleRows(int, long, int, String, String)}, with {@code count} signed when
+   * {@code signed}.
+   *
+   * @throws IllegalArgumentException naming the member, its length, the count and the row length
+   */
+  public static void checkFlexibleRows(
+      int length, long count, int perRow, String member, String countMember, boolean signed) {
     if (count < 0 || count > Integer.MAX_VALUE || length != count * perRow) {
       throw new IllegalArgumentException(
-          countMismatch(length, count, member, countMember) + " rows of " + perRow);
+          countMismatch(length, count, member, countMember, signed) + " rows of " + perRow);
     }
   }
 
-  private static String countMismatch(int length, long count, String member, String countMember) {
+  private static String countMismatch(
+      int length, long count, String member, String countMember, boolean signed) {
     return member
         + " has "
         + length
         + " elements but "
         + countMember
         + " says "
-        + Long.toUnsignedString(count);
+        + countText(count, signed);
+  }
+
+  /** A count as its member holds it: a {@code u64}'s raw bits unsigned, a signed one as such. */
+  private static String countText(long count, boolean signed) {
+    return signed ? Long.toString(count) : Long.toUnsignedString(count);
   }
 
   /**

@@ -97,10 +97,11 @@ interface Access {
   CodeBlock putBits(CodeBlock index, int bitOffset, int bits, boolean bigEndian, CodeBlock value);
 
   /**
-   * The number of elements of a flexible array at {@code index}, {@code count} (an unsigned {@code
-   * long}), bounds-checked.
+   * The number of elements of a flexible array at {@code index}, {@code count} (a {@code long},
+   * signed when {@code signed}, else unsigned), bounds-checked.
    */
-  CodeBlock flexibleCount(CodeBlock index, CodeBlock count, CodeBlock elementSize, String member);
+  CodeBlock flexibleCount(
+      CodeBlock index, CodeBlock count, CodeBlock elementSize, String member, boolean signed);
 
   /**
    * The bounds check of {@code end} bytes from {@code offset} (a struct with its flexible array).

@@ -133,9 +133,11 @@ final class BufferAccess implements Access {
 
   @Override
   public CodeBlock flexibleCount(
-      CodeBlock index, CodeBlock count, CodeBlock elementSize, String member) {
+      CodeBlock index, CodeBlock count, CodeBlock elementSize, String member, boolean signed) {
     return CodeBlock.of(
-        "$T.flexibleCount(buf, $L, $L, $L, $S)",
+        signed
+            ? "$T.flexibleCount(buf, $L, $L, $L, $S, true)"
+            : "$T.flexibleCount(buf, $L, $L, $L, $S)",
         RuntimeTypes.ABI_RUNTIME,
         index,
         count,

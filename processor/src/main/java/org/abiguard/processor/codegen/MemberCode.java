@@ -612,7 +612,8 @@ sealed interface MemberCode
               java.util.Objects.requireNonNull(
                   target.count(), "a flexible array's read target carries its count"),
               rowSize(),
-              cx.label(field));
+              cx.label(field),
+              signedCount());
       if (type.perRow() > 1) {
         // the count is of rows (T x[][6]: of 6 elements each); the Java array holds every element
         out.addStatement("int $L = $L * $L", n, count, type.perRow());
@@ -647,9 +648,10 @@ sealed interface MemberCode
                     ? CodeBlock.of("value.$L()", counter.javaName())
                     : CodeBlock.of("value.$L", counter.javaName()));
         String countLabel = cx.struct().cName() + "." + counter.cName();
+        String signed = signedCount() ? ", true" : "";
         if (type.perRow() > 1) {
           out.addStatement(
-              "$T.checkFlexibleRows($L.length, $L, $L, $S, $S)",
+              "$T.checkFlexibleRows($L.length, $L, $L, $S, $S" + signed + ")",
               RuntimeTypes.ABI_RUNTIME,
               array,
               countValue,
@@ -658,7 +660,7 @@ sealed interface MemberCode
               countLabel);
         } else {
           out.addStatement(
-              "$T.checkFlexibleLength($L.length, $L, $S, $S)",
+              "$T.checkFlexibleLength($L.length, $L, $S, $S" + signed + ")",
               RuntimeTypes.ABI_RUNTIME,
               array,
               countValue,
@@ -740,6 +742,23 @@ sealed interface MemberCode
      * A count member's value as an unsigned {@code long}: raw bits ({@code u32} in {@code int})
      * widened as unsigned.
      */
+    /**
+     * Whether the count is signed: the caller's {@code int count}, or a count member of a signed
+     * width, whose negative values the messages write as such (a {@code u64}'s raw bits as
+     * unsigned).
+     */
+    private boolean signedCount() {
+      if (field.field().countMember().isEmpty()) {
+        return true;
+      }
+      FieldModel counter =
+          java.util.Objects.requireNonNull(
+              cx.struct().field(field.field().countMember()),
+              "the count member (StructReader checked it exists)");
+      Width width = counter.valueWidth();
+      return width != null && width.signed();
+    }
+
     static CodeBlock unsignedCount(FieldModel counter, CodeBlock read) {
       MemberType.IntType type = (MemberType.IntType) counter.type();
       if (!type.javaKind()

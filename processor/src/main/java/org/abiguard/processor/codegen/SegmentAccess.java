@@ -261,9 +261,11 @@ final class SegmentAccess implements Access {
 
   @Override
   public CodeBlock flexibleCount(
-      CodeBlock index, CodeBlock count, CodeBlock elementSize, String member) {
+      CodeBlock index, CodeBlock count, CodeBlock elementSize, String member, boolean signed) {
     return CodeBlock.of(
-        "$T.flexibleCount(seg.byteSize(), $L, $L, $L, $S)",
+        signed
+            ? "$T.flexibleCount(seg.byteSize(), $L, $L, $L, $S, true)"
+            : "$T.flexibleCount(seg.byteSize(), $L, $L, $L, $S)",
         RuntimeTypes.ABI_RUNTIME,
         index,
         count,

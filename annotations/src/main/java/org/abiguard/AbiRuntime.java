@@ -284,6 +284,22 @@ public final class AbiRuntime {
    * The exception of a failed range check, built out of line so that the check itself stays small
    * enough for the JIT to inline into every generated {@code check}.
    */
+  /**
+   * {@code e}, thrown by the check of a nested struct or union, with where it is nested said:
+   * {@code "slot.gfn = 70000 does not fit u16 (0..65535), in ring.slots[2]"}; {@code e} is its
+   * cause.
+   *
+   * @param member the member that holds the nested value: {@code ring.slots}
+   * @param index the element of an array member, or -1
+   */
+  public static AbiRangeException within(AbiRangeException e, String member, int index) {
+    AbiRangeException nested =
+        new AbiRangeException(
+            e.getMessage() + ", in " + (index < 0 ? member : member + "[" + index + "]"));
+    nested.initCause(e);
+    return nested;
+  }
+
   private static AbiRangeException outOfRange(
       long value, long min, long max, String member, int index, String width) {
     String name = index < 0 ? member : member + "[" + index + "]";

@@ -121,7 +121,8 @@ sealed interface MemberCode
         out.addStatement(
             "$T.checkElementNotNull($L[i], $S, i)", RuntimeTypes.ABI_RUNTIME, array, label);
       }
-      out.addStatement("$T.check($L[i])", cx.abiClass(nested), array);
+      checkNested(
+          out, CodeBlock.of("$T.check($L[i])", cx.abiClass(nested), array), cx.path(field), "i");
       if (notNull && cx.endsFlexible(nested)) {
         // an array's element: C gives its flexible array no bytes
         out.addStatement(cx.noFlexibleBytes(nested, CodeBlock.of("$L[i]", array), label, "i"));
@@ -234,6 +235,21 @@ sealed interface MemberCode
     return align == 1 ? base : CodeBlock.of("$L.withByteAlignment($L)", base, align);
   }
 
+  /**
+   * The check of a nested struct or union, whose range exception is thrown again saying where it is
+   * nested ({@code ", in ring.slots[2]"}).
+   *
+   * @param index the element's index variable, or {@code "-1"}
+   */
+  private static void checkNested(
+      CodeBlock.Builder out, CodeBlock check, String path, String index) {
+    out.beginControlFlow("try");
+    out.addStatement(check);
+    out.nextControlFlow("catch ($T e)", RuntimeTypes.RANGE_EXCEPTION);
+    out.addStatement("throw $T.within(e, $S, $L)", RuntimeTypes.ABI_RUNTIME, path, index);
+    out.endControlFlow();
+  }
+
   /** A nested struct, read, checked and written by its own marshaller's class for this ABI. */
   record Nested(FieldLayout field, MemberContext cx, ClassName abiClass) implements MemberCode {
     @Override
@@ -243,12 +259,16 @@ sealed interface MemberCode
 
     @Override
     public void check(CodeBlock.Builder out) {
-      out.addStatement(
-          "$T.check($T.requireNonNull($L, $S))",
-          abiClass,
-          RuntimeTypes.ABI_RUNTIME,
-          cx.access(field),
-          cx.label(field));
+      checkNested(
+          out,
+          CodeBlock.of(
+              "$T.check($T.requireNonNull($L, $S))",
+              abiClass,
+              RuntimeTypes.ABI_RUNTIME,
+              cx.access(field),
+              cx.label(field)),
+          cx.path(field),
+          "-1");
       MemberType.StructType type = (MemberType.StructType) field.field().type();
       if (cx.endsFlexible(type) && !cx.struct().tailMembers().contains(field.field())) {
         // followed by other members: C gives its flexible array no bytes
@@ -258,7 +278,8 @@ sealed interface MemberCode
 
     @Override
     public void checkAfterPrimary(CodeBlock.Builder out) {
-      out.addStatement("$T.check($L)", abiClass, cx.access(field));
+      checkNested(
+          out, CodeBlock.of("$T.check($L)", abiClass, cx.access(field)), cx.path(field), "-1");
     }
 
     @Override

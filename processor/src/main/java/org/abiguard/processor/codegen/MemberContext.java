@@ -36,6 +36,17 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
     return javaName.equals(field.field().cName()) ? label : label + " (Java " + javaName + ")";
   }
 
+  /**
+   * The member as a path names it in a nested check's message: {@code ring.slots}, {@code
+   * domctl.(anonymous u)}.
+   */
+  String path(FieldLayout field) {
+    if (!field.field().hasCName()) {
+      return label(field);
+    }
+    return struct.cName() + "." + field.field().cName();
+  }
+
   /** {@code offset + OFFSET_DOMID}. */
   CodeBlock index(FieldLayout field) {
     return CodeBlock.of("offset + $L", ConstantNames.offsetConstant(field.field()));

@@ -161,7 +161,8 @@ class ProcessorEndToEndTest {
     ByteBuffer small = Buffers.filled(i386.size(), ByteOrder.BIG_ENDIAN);
     AbiRangeException e = assertThrows(AbiRangeException.class, () -> i386.write(batch, small, 0));
     assertEquals(
-        "xen_add_to_physmap.gpfn = 4294967301 does not fit u32 (0..4294967295)", e.getMessage());
+        "xen_add_to_physmap.gpfn = 4294967301 does not fit u32 (0..4294967295), in batch.ops[1]",
+        e.getMessage());
     Buffers.assertUntouched(small, "i386 gpfn");
   }
 

@@ -276,7 +276,7 @@ class SharedCodeTest {
     AbiRangeException inner =
         assertThrows(
             AbiRangeException.class, () -> generated.codec(OUTER, "i386").write(nested, buf, 0));
-    assertEquals("inner.a = -1 does not fit u32 (0..4294967295)", inner.getMessage());
+    assertEquals("inner.a = -1 does not fit u32 (0..4294967295), in outer.in", inner.getMessage());
     Buffers.assertUntouched(buf, "the nested struct's check");
   }
 
@@ -311,7 +311,11 @@ class SharedCodeTest {
                 """
                         public static void check(NestsLongs value) {
                             NestsLongsMarshaller.check(value);
-                            Lp64Marshaller.I386.check(value.inner);
+                            try {
+                                Lp64Marshaller.I386.check(value.inner);
+                            } catch (AbiRangeException e) {
+                                throw AbiRuntime.within(e, "nests_longs.inner", -1);
+                            }
                         }
                 """),
         abiClassSource(generated, NESTS_LONGS, "I386"));
@@ -325,6 +329,7 @@ class SharedCodeTest {
             () -> generated.codec(NESTS_LONGS, "i386").write(wide, buf, 0));
     assertTrue(
         e.getMessage().startsWith("lp64.count = 1099511627776 does not fit s32"), e.getMessage());
+    assertTrue(e.getMessage().endsWith(", in nests_longs.inner"), e.getMessage());
     Buffers.assertUntouched(buf, "i386");
 
     // what both ABIs check, the primary ABI's check reports on i386 too, with its message, and

@@ -1,16 +1,16 @@
 package org.abiguard.importer;
 
+import static org.abiguard.importer.TestHeaderImports.assumeCompilers;
+import static org.abiguard.importer.TestHeaderImports.reasons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,27 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * order (each member's, from the compiler). Found by an outside audit.
  */
 class CompilerFactsImportTest {
-  static final Path HEADERS = PortabilityTest.HEADERS;
 
   @TempDir Path out;
 
-  private static void assumeCompilers(List<String> abis) {
-    String missing = Compilers.missing(abis);
-    assumeTrue(missing == null, () -> "skipped: " + missing);
-  }
-
   private ImportResult run(String header, List<String> abis, boolean split, RecordingLog log) {
-    return Importer.run(
-        ImportOptions.builder(List.of(header), List.of(HEADERS), "p", out)
-            .abis(abis)
-            .splitAbis(split)
-            .build(),
-        log);
-  }
-
-  private static Map<String, String> reasons(ImportResult r) {
-    return r.leftOut().stream()
-        .collect(Collectors.toMap(ImportResult.LeftOut::cType, ImportResult.LeftOut::reason));
+    return TestHeaderImports.run(out, header, abis, split, log);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.abiguard.importer;
 
+import static org.abiguard.importer.TestHeaderImports.assumeCompilers;
+import static org.abiguard.importer.TestHeaderImports.reasons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,8 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,23 +24,8 @@ class ProofCompletenessTest {
 
   @TempDir Path out;
 
-  private static void assumeCompilers(List<String> abis) {
-    String missing = Compilers.missing(abis);
-    assumeTrue(missing == null, () -> "skipped: " + missing);
-  }
-
   private ImportResult run(String header, List<String> abis, boolean split, RecordingLog log) {
-    return Importer.run(
-        ImportOptions.builder(List.of(header), List.of(HEADERS), "p", out)
-            .abis(abis)
-            .splitAbis(split)
-            .build(),
-        log);
-  }
-
-  private static Map<String, String> reasons(ImportResult r) {
-    return r.leftOut().stream()
-        .collect(Collectors.toMap(ImportResult.LeftOut::cType, ImportResult.LeftOut::reason));
+    return TestHeaderImports.run(out, header, abis, split, log);
   }
 
   @Test

@@ -115,22 +115,8 @@ public final class WidthDeclarations {
     if (!width.nativeLong() && !Width.isValidBits(w.bits())) {
       return List.of(bitsProblem(element, width, describe));
     }
-    String declaredText =
-        width.nativeLong()
-            ? width.via() + " (C long, up to " + w + ")"
-            : width.via() + " (" + w + ")";
     if (kind.isEmpty()) {
-      return List.of(
-          Problem.on(
-              element,
-              width.annotation(),
-              describe
-                  + " of type "
-                  + MemberReader.display(type)
-                  + " cannot hold "
-                  + declaredText
-                  + ", which is an integer; declare it "
-                  + MemberReader.holders(w)));
+      return List.of(Problem.on(element, width.annotation(), cannotHold(describe, type, width)));
     }
     if (!kind.get().canHold(w)) {
       return List.of(
@@ -141,7 +127,7 @@ public final class WidthDeclarations {
                   + " of type "
                   + MemberReader.display(type)
                   + " is narrower than "
-                  + declaredText
+                  + declaredText(width)
                   + "; declare it "
                   + MemberReader.holders(w)));
     }
@@ -168,28 +154,38 @@ public final class WidthDeclarations {
 
   private static Problem arrayProblem(
       Element element, DeclaredWidth width, String describe, TypeMirror type) {
-    Width w = width.width();
-    String declaredText =
-        width.nativeLong()
-            ? width.via() + " (C long, up to " + w + ")"
-            : width.pointer()
-                ? width.via() + " (a pointer, up to " + w + ")"
-                : width.via() + " (" + w + ")";
     return Problem.on(
         element,
         width.annotation(),
-        describe
-            + " of type "
-            + MemberReader.display(type)
-            + " cannot hold "
-            + declaredText
-            + ", which is an integer; declare it "
-            + MemberReader.holders(w)
+        cannotHold(describe, type, width)
             + (element.getKind() == ElementKind.PARAMETER
                 ? " (or "
                     + MemberReader.display(((ArrayType) type).getComponentType())
                     + "... as the last parameter)"
                 : ""));
+  }
+
+  /**
+   * {@code @U32 (u32)}, {@code @NativeLong (C long, up to u64)}, {@code @Pointer (a pointer, ...)}.
+   */
+  private static String declaredText(DeclaredWidth width) {
+    Width w = width.width();
+    return width.nativeLong()
+        ? width.via() + " (C long, up to " + w + ")"
+        : width.pointer()
+            ? width.via() + " (a pointer, up to " + w + ")"
+            : width.via() + " (" + w + ")";
+  }
+
+  /** "{@code describe} of type T cannot hold @U32 (u32), which is an integer; declare it ...". */
+  private static String cannotHold(String describe, TypeMirror type, DeclaredWidth width) {
+    return describe
+        + " of type "
+        + MemberReader.display(type)
+        + " cannot hold "
+        + declaredText(width)
+        + ", which is an integer; declare it "
+        + MemberReader.holders(width.width());
   }
 
   private static Problem bitsProblem(Element element, DeclaredWidth width, String describe) {

@@ -419,12 +419,21 @@ public final class Declarations {
     return Fact.declared(w, k, Text.of(() -> describeSource(e, w)));
   }
 
-  /** The width of each element of an {@code @AbiArray} field or component, or null. */
+  /**
+   * The width of each element of an {@code @AbiArray} member, or of an array field or component
+   * annotated with a width anywhere, or null.
+   */
   public @Nullable Width elementWidth(@Nullable Element e) {
-    if (e == null || !hasAnnotation(e, ABI_ARRAY) || !(e.asType() instanceof ArrayType)) {
+    if (e == null || !(e.asType() instanceof ArrayType)) {
       return null;
     }
-    return width(e);
+    // an @AbiArray member, or any array field or record component with a width (outside a
+    // mirror too: `static @U16 int[] table`), whose elements the width is of
+    boolean elements =
+        hasAnnotation(e, ABI_ARRAY)
+            || e.getKind() == ElementKind.FIELD
+            || e.getKind() == ElementKind.RECORD_COMPONENT;
+    return elements ? width(e) : null;
   }
 
   /** The Java kind of the elements of an array-typed element. */

@@ -216,4 +216,57 @@ class GuardMessagesTest {
                     "level((short) port);", "if (port > 0x7FFF) { return; } level((short) port);"));
     Expected.assertExactly(Compile.javac(checked));
   }
+
+  private static final Source CONSTANTS =
+      Source.of(
+          "p.Constants",
+          """
+      package p;
+
+      import org.abiguard.U16;
+      import org.abiguard.U32;
+
+      class Constants {
+        static final int LIMIT = 0x10000;
+
+        static void port(@U16 int p) {}
+
+        static void space(@U32 long s) {}
+
+        static void run() {
+          port(LIMIT);
+          space(-1);
+        }
+      }
+      """);
+
+  /**
+   * A value that is always the same one where it reaches the sink (a constant) gets no range check
+   * to write, which would be always true ({@code if (0x10000 > 0xFFFF)}): the fix is a value that
+   * fits.
+   */
+  @Test
+  void aConstantIsToldToFitNotToBeChecked() {
+    Compilation c = Compile.javac(CONSTANTS);
+    Expected.assertExactly(
+        c,
+        CONSTANTS.error(
+            "port(LIMIT)",
+            "LIMIT",
+            """
+        [abiguard:narrowing] constant LIMIT = 0x10000 can reach parameter 'p' of port (u16): values \
+        0x10000 would be truncated
+            - widen the parameter to u32
+            - write a value that fits u16 (0x0..0xFFFF): this one is always 0x10000 here
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""),
+        CONSTANTS.error(
+            "space(-1)",
+            "-1",
+            """
+        [abiguard:sign] constant -0x1 can reach parameter 's' of space (u32): negative values -0x1 would \
+        become huge u32 values
+            - write a value that fits u32 (0x0..0xFFFFFFFF): this one is always -0x1 here
+            - write Abi.checkU32(...) to make the conversion explicit (it throws on them)"""));
+  }
 }

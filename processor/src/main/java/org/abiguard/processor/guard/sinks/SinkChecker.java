@@ -93,7 +93,11 @@ public final class SinkChecker {
             : above
                 ? "values above " + Range.hex(allowed.hi())
                 : "values below " + Range.hex(allowed.lo());
-    fix(m, reject(rejected, sink, e, rangeCheck(f, e, textKind, allowed)));
+    fix(
+        m,
+        r.isPoint()
+            ? oneValue(r, allowed, w)
+            : reject(rejected, sink, e, rangeCheck(f, e, textKind, allowed)));
     String helpers = helpers(w, sink.kind());
     if (helpers != null) {
       fix(m, "write " + helpers);
@@ -114,7 +118,11 @@ public final class SinkChecker {
             .append(" would become huge ")
             .append(sink.width())
             .append(" values");
-    fix(m, reject("negative values", sink, e, operand(e) + " < 0"));
+    fix(
+        m,
+        r.isPoint()
+            ? oneValue(r, Range.of(sink.width()), sink.width())
+            : reject("negative values", sink, e, operand(e) + " < 0"));
     String helper = checker(sink.width(), sink.kind());
     if (helper != null) {
       fix(m, "write " + helper + " to make the conversion explicit (it throws on them)");
@@ -181,6 +189,14 @@ public final class SinkChecker {
       fix(m, "write " + helper + " to make the conversion explicit (it throws on them)");
     }
     return new Finding(AbiKind.SIGN, m.toString());
+  }
+
+  /**
+   * The fix for a value that is always the same one there (a constant, or a value an {@code ==}
+   * check pinned): a range check of it would be always true, so write one that fits.
+   */
+  private static String oneValue(Range r, Range allowed, Width w) {
+    return "write a value that fits " + w + " (" + allowed + "): this one is always " + r + " here";
   }
 
   /** Adds a fix on a line of its own, after the one-line summary. */

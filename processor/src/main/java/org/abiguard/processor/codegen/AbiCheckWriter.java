@@ -62,7 +62,9 @@ public final class AbiCheckWriter {
         static int sign_checks; /* signedness checks of the other integer members */
         static int mismatches;
 
-        /* Compares n bytes at p with the expected bytes, written in hex. */
+        /* Compares n bytes at p with the expected bytes, written in hex. Callers cast &v to
+         * (const void *): for a struct in reverse scalar storage order (big-endian on x86)
+         * gcc warns of passing it as a pointer otherwise. */
         static void expect(const void *p, size_t n, const char *hex, const char *mirror, const char *member,
                            const char *abi, const char *value) {
             const unsigned char *b = p;
@@ -316,7 +318,7 @@ public final class AbiCheckWriter {
             .append(" = ")
             .append(literal)
             .append(";\n")
-            .append("        expect(&v, sizeof v, \"")
+            .append("        expect((const void *) &v, sizeof v, \"")
             .append(hex(expected))
             .append("\", \"")
             .append(struct.javaName())

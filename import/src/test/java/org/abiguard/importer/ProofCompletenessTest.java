@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +26,6 @@ class ProofCompletenessTest {
   static final Path HEADERS = PortabilityTest.HEADERS;
 
   @TempDir Path out;
-
-  private ImportResult run(String header, List<String> abis, boolean split, RecordingLog log) {
-    return TestHeaderImports.run(out, header, abis, split, log);
-  }
 
   @Test
   void bitFieldsAbiCheckCannotRunAreNotProvenAndTheExitSaysSo() throws Exception {
@@ -80,11 +79,39 @@ class ProofCompletenessTest {
         alone.infos::toString);
   }
 
+  /**
+   * A compiler for i386 whose proof compilations (of abi-asserts.h and abi-check.c, in the
+   * importer's abiguard-asserts-ABI.c and abiguard-check-ABI.c) align a uint64_t to 8, as {@code
+   * -malign-double} does: a build whose flags differ from the import's. The probes see the real
+   * layout; the proof a different one.
+   */
+  private Path compilerWithOtherFlagsForTheProof() throws IOException {
+    Path script = out.resolve("cc-i386");
+    Files.writeString(
+        script,
+        """
+        #!/bin/sh
+        case "$*" in
+          *abiguard-asserts-*|*abiguard-check-*) exec gcc -m32 -malign-double "$@" ;;
+        esac
+        exec gcc -m32 "$@"
+        """);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return script;
+  }
+
   @Test
   void whenTheCompilersDisproveEveryMirrorEachIsLeftOutWithItsReason() throws Exception {
     List<String> abis = List.of("x86_64", "i386");
     assumeCompilers(abis);
-    ImportResult r = run("all_disproved.h", abis, false, new RecordingLog());
+    String cc = compilerWithOtherFlagsForTheProof().toString();
+    ImportResult r =
+        Importer.run(
+            ImportOptions.builder(List.of("all_disproved.h"), List.of(HEADERS), "p", out)
+                .abis(abis)
+                .compilers(Map.of("i386", List.of(cc)))
+                .build(),
+            new RecordingLog());
     assertNull(r.problem(), "not an error that stops the import");
     assertEquals(List.of(), r.proven());
     assertEquals(1, r.leftOut().size());
@@ -93,8 +120,10 @@ class ProofCompletenessTest {
             .get(0)
             .reason()
             .startsWith(
-                "the C compiler disproves the mirror AlOnly: i386 (gcc -m32): static assertion"
-                    + " failed: \"p.AlOnly: sizeof(struct al_only) must be 12 (i386)\""),
+                "the C compiler disproves the mirror AlOnly: i386 ("
+                    + cc
+                    + "): static assertion failed: \"p.AlOnly: sizeof(struct al_only) must be 12"
+                    + " (i386)\""),
         r.leftOut().get(0).reason());
     assertEquals(
         1,
@@ -109,7 +138,9 @@ class ProofCompletenessTest {
               "--out",
               out.resolve("main").toString(),
               "--abis",
-              "x86_64,i386"
+              "x86_64,i386",
+              "--cc",
+              "i386=" + cc
             },
             new RecordingLog()));
   }

@@ -271,7 +271,11 @@ public final class Mapper {
       List<String> ann = new ArrayList<>();
       boolean flexible = m.type() instanceof CType.Array fa && fa.length() == null;
       if (m.name() != null && m.bits() == null) {
-        explicitAlignment(object + "." + m.name(), flexible, m.location())
+        explicitAlignment(
+                object + "." + m.name(),
+                unalignedSpelling(decls.get(abi), m.type()),
+                flexible,
+                m.location())
             .ifPresent(a -> ann.add("@AbiAlign(" + a + ")"));
       }
       String cDecl = CSpelling.member(m);
@@ -847,11 +851,16 @@ public final class Mapper {
    * is its first element's: Linux's {@code __aligned_u64 driver_data[]} raises a struct's alignment
    * to 8 on i386.
    */
-  private java.util.Optional<Long> explicitAlignment(String lvalue, boolean flexible, Location at)
-      throws Unmirrorable {
+  private java.util.Optional<Long> explicitAlignment(
+      String lvalue, String unaligned, boolean flexible, Location at) throws Unmirrorable {
     Map<String, Long> member = all("__alignof__(" + lvalue + ")", at);
     String typed = flexible ? lvalue + "[0]" : lvalue;
-    Map<String, Long> type = all("_Alignof(__typeof__(" + typed + "))", at);
+    Map<String, Long> type =
+        all(
+            unaligned != null
+                ? "_Alignof(" + unaligned + ")"
+                : "_Alignof(__typeof__(" + typed + "))",
+            at);
     if (collecting) {
       return java.util.Optional.empty();
     }
@@ -871,6 +880,40 @@ public final class Mapper {
           at);
     }
     return java.util.Optional.of(member.get(abis.get(0)));
+  }
+
+  /**
+   * The type a member's (or its array's elements') typedef stands for once the typedefs that raise
+   * its alignment with {@code __attribute__((aligned(N)))} are stripped: {@code uint64_t} for
+   * {@code typedef uint64_t u64a_t __attribute__((aligned(8)))}, whose {@code _Alignof} is still 8
+   * and would hide the raise (4 on i386, where the mirror's {@code uint64_t} is aligned to 4). Null
+   * where no typedef in the chain has such an attribute: the member's own type serves.
+   */
+  private static String unalignedSpelling(Declarations d, CType type) {
+    CType t = type;
+    while (t instanceof CType.Array a) {
+      t = a.element();
+    }
+    // the type below the deepest typedef of the chain that has the attribute
+    CType below = null;
+    for (int guard = 0; t instanceof CType.Named n && guard < 100; guard++) {
+      Typedef td = d.typedefs.get(n.name());
+      if (td == null) {
+        break;
+      }
+      t = td.type();
+      if (td.aligned() != null) {
+        below = t;
+      }
+    }
+    t = below;
+    if (t == null) {
+      return null;
+    }
+    if (t instanceof CType.Named n) {
+      return n.name();
+    }
+    return t instanceof CType.Basic b && b.isInteger() ? b.name() : null;
   }
 
   /**

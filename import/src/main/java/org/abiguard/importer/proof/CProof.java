@@ -41,9 +41,13 @@ public final class CProof {
     }
   }
 
-  /** A check in abi-check.c once preprocessed: {@code expect(&v, sizeof v, "hex", "p.Mirror"}. */
+  /**
+   * A check in abi-check.c once preprocessed: {@code expect((const void *) &v, sizeof v, "hex",
+   * "p.Mirror"} (without the cast before 2026-12-01).
+   */
   private static final Pattern EXPECT =
-      Pattern.compile("expect\\(&v, sizeof v, \"[0-9a-f]*\", \"([^\"]+)\"");
+      Pattern.compile(
+          "expect\\((?:\\(const void \\*\\) )?&v, sizeof v, \"[0-9a-f]*\", \"([^\"]+)\"");
 
   private CProof() {}
 

@@ -284,6 +284,21 @@ public final class AbiRuntime {
    * The exception of a failed range check, built out of line so that the check itself stays small
    * enough for the JIT to inline into every generated {@code check}.
    */
+  private static AbiRangeException outOfRange(
+      long value, long min, long max, String member, int index, String width) {
+    return new AbiRangeException(
+        element(member, index)
+            + " = "
+            + value
+            + " does not fit "
+            + width
+            + " ("
+            + min
+            + ".."
+            + max
+            + ")");
+  }
+
   /**
    * {@code e}, thrown by the check of a nested struct or union, with where it is nested said:
    * {@code "slot.gfn = 70000 does not fit u16 (0..65535), in ring.slots[2]"}; {@code e} is its
@@ -294,17 +309,14 @@ public final class AbiRuntime {
    */
   public static AbiRangeException within(AbiRangeException e, String member, int index) {
     AbiRangeException nested =
-        new AbiRangeException(
-            e.getMessage() + ", in " + (index < 0 ? member : member + "[" + index + "]"));
+        new AbiRangeException(e.getMessage() + ", in " + element(member, index));
     nested.initCause(e);
     return nested;
   }
 
-  private static AbiRangeException outOfRange(
-      long value, long min, long max, String member, int index, String width) {
-    String name = index < 0 ? member : member + "[" + index + "]";
-    return new AbiRangeException(
-        name + " = " + value + " does not fit " + width + " (" + min + ".." + max + ")");
+  /** {@code member}, or its element {@code member[index]} where {@code index} is not -1. */
+  private static String element(String member, int index) {
+    return index < 0 ? member : member + "[" + index + "]";
   }
 
   // ---------------------------------------------------------------- nulls and lengths
@@ -574,8 +586,7 @@ public final class AbiRuntime {
   public static void checkNoFlexibleBytes(int byteSize, int size, String member, int index) {
     if (byteSize != size) {
       throw new IllegalArgumentException(
-          member
-              + (index < 0 ? "" : "[" + index + "]")
+          element(member, index)
               + " holds "
               + (byteSize - size)
               + " bytes in its flexible array; C gives that array no bytes "

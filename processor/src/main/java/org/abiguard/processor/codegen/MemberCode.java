@@ -657,11 +657,8 @@ sealed interface MemberCode
       CodeBlock array = cx.access(field);
       String label = cx.label(field);
       out.addStatement("$T.requireNonNull($L, $S)", RuntimeTypes.ABI_RUNTIME, array, label);
-      if (!field.field().countMember().isEmpty()) {
-        FieldModel counter =
-            java.util.Objects.requireNonNull(
-                cx.struct().field(field.field().countMember()),
-                "the count member (StructReader checked it exists)");
+      FieldModel counter = counter();
+      if (counter != null) {
         CodeBlock countValue =
             unsignedCount(
                 counter,
@@ -760,26 +757,33 @@ sealed interface MemberCode
     }
 
     /**
-     * A count member's value as an unsigned {@code long}: raw bits ({@code u32} in {@code int})
-     * widened as unsigned.
-     */
-    /**
      * Whether the count is signed: the caller's {@code int count}, or a count member of a signed
      * width, whose negative values the messages write as such (a {@code u64}'s raw bits as
      * unsigned).
      */
     private boolean signedCount() {
-      if (field.field().countMember().isEmpty()) {
+      FieldModel counter = counter();
+      if (counter == null) {
         return true;
       }
-      FieldModel counter =
-          java.util.Objects.requireNonNull(
-              cx.struct().field(field.field().countMember()),
-              "the count member (StructReader checked it exists)");
       Width width = counter.valueWidth();
       return width != null && width.signed();
     }
 
+    /** The count member, or null where the caller gives the count. */
+    private @Nullable FieldModel counter() {
+      if (field.field().countMember().isEmpty()) {
+        return null;
+      }
+      return java.util.Objects.requireNonNull(
+          cx.struct().field(field.field().countMember()),
+          "the count member (StructReader checked it exists)");
+    }
+
+    /**
+     * A count member's value as an unsigned {@code long}: raw bits ({@code u32} in {@code int})
+     * widened as unsigned.
+     */
     static CodeBlock unsignedCount(FieldModel counter, CodeBlock read) {
       MemberType.IntType type = (MemberType.IntType) counter.type();
       if (!type.javaKind()

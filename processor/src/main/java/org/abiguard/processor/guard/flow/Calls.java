@@ -161,14 +161,7 @@ final class Calls {
       JavaKind kind = parts.values.kind(value);
       if (sink != null) {
         parts.checks.check(
-            new Sink(
-                sink.width(),
-                sink.kind(),
-                sink.description() + " through Arrays.fill",
-                sink.noun()),
-            arguments.get(count - 1),
-            kind,
-            value);
+            sink.through(" through Arrays.fill"), arguments.get(count - 1), kind, value);
       } else {
         parts.expressions.noteElementWrite(array, arguments.get(count - 1), kind, value);
       }

@@ -44,7 +44,6 @@ import org.jspecify.annotations.Nullable;
  * interpreter ({@code guard.flow}) asks; the rest is the guard's own.
  */
 public final class Declarations {
-  static final String ABI_ARRAY = "org.abiguard.AbiArray";
   static final String ABI_BITS = "org.abiguard.AbiBits";
   private static final Pattern SYNTHETIC_PARAM = Pattern.compile("arg\\d+");
 
@@ -427,12 +426,10 @@ public final class Declarations {
     if (e == null || !(e.asType() instanceof ArrayType)) {
       return null;
     }
-    // an @AbiArray member, or any array field or record component with a width (outside a
-    // mirror too: `static @U16 int[] table`), whose elements the width is of
+    // any array field or record component with a width (where @AbiArray may stand, and outside a
+    // mirror too: `static @U16 int[] table`): the width is of its elements
     boolean elements =
-        hasAnnotation(e, ABI_ARRAY)
-            || e.getKind() == ElementKind.FIELD
-            || e.getKind() == ElementKind.RECORD_COMPONENT;
+        e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.RECORD_COMPONENT;
     return elements ? width(e) : null;
   }
 

@@ -401,7 +401,7 @@ final class Expressions {
                 parts.declarations.elementKind(source),
                 "element of " + parts.declarations.describe(source) + " (" + width + ")");
         parts.checks.check(
-            through(sink, through == null ? "" : " through " + through),
+            sink.through(through == null ? "" : " through " + through),
             element,
             parts.declarations.elementKind(source),
             value,
@@ -425,7 +425,7 @@ final class Expressions {
                   + " on line "
                   + parts.context.line(store.getLeaf())
                   + ")";
-      Sink reached = through(sink, how);
+      Sink reached = sink.through(how);
       for (Context.ElementWrite write : List.copyOf(writes.values())) {
         parts.checks.check(reached, write.value(), write.kind(), write.at());
       }
@@ -433,12 +433,6 @@ final class Expressions {
     if (local != null && field != null && through == null) {
       parts.context.arrayAliases.put(local, field);
     }
-  }
-
-  private static Sink through(Sink sink, String how) {
-    return how.isEmpty()
-        ? sink
-        : new Sink(sink.width(), sink.kind(), sink.description() + how, sink.noun());
   }
 
   /**

@@ -46,17 +46,8 @@ public final class State {
    */
   record Flag(Map<AccessPath, Fact> whenTrue, Map<AccessPath, Fact> whenFalse) {
     boolean dependsOn(Element element) {
-      for (AccessPath path : whenTrue.keySet()) {
-        if (path.dependsOn(element)) {
-          return true;
-        }
-      }
-      for (AccessPath path : whenFalse.keySet()) {
-        if (path.dependsOn(element)) {
-          return true;
-        }
-      }
-      return false;
+      return whenTrue.keySet().stream().anyMatch(path -> path.dependsOn(element))
+          || whenFalse.keySet().stream().anyMatch(path -> path.dependsOn(element));
     }
 
     boolean sameValues(Flag other) {

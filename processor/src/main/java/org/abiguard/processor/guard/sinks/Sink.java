@@ -12,4 +12,12 @@ import org.abiguard.processor.model.Width;
  * @param description for messages, e.g. {@code parameter 'space' of xenmemAddToPhysmapOne (u16)}
  * @param noun what the fix widens, e.g. {@code parameter}
  */
-public record Sink(Width width, JavaKind kind, String description, String noun) {}
+public record Sink(Width width, JavaKind kind, String description, String noun) {
+  /**
+   * This sink, its description saying how the value reaches it: {@code " through Arrays.fill"};
+   * itself when {@code how} is empty.
+   */
+  public Sink through(String how) {
+    return how.isEmpty() ? this : new Sink(width, kind, description + how, noun);
+  }
+}

@@ -123,10 +123,7 @@ public final class SinkChecker {
         r.isPoint()
             ? oneValue(r, Range.of(sink.width()), sink.width())
             : reject("negative values", sink, e, operand(e) + " < 0"));
-    String helper = checker(sink.width(), sink.kind());
-    if (helper != null) {
-      fix(m, "write " + helper + " to make the conversion explicit (it throws on them)");
-    }
+    explicitCheck(m, sink);
     return new Finding(AbiKind.SIGN, m.toString());
   }
 
@@ -184,10 +181,7 @@ public final class SinkChecker {
                 : o + " < 0 || " + above
             : above;
     fix(m, reject("values above " + Range.hex(allowed.hi()), sink, e, condition));
-    String helper = checker(sink.width(), sink.kind());
-    if (helper != null) {
-      fix(m, "write " + helper + " to make the conversion explicit (it throws on them)");
-    }
+    explicitCheck(m, sink);
     return new Finding(AbiKind.SIGN, m.toString());
   }
 
@@ -197,6 +191,14 @@ public final class SinkChecker {
    */
   private static String oneValue(Range r, Range allowed, Width w) {
     return "write a value that fits " + w + " (" + allowed + "): this one is always " + r + " here";
+  }
+
+  /** The fix that writes the sink's {@code Abi.check...} helper, where Abi has one. */
+  private static void explicitCheck(StringBuilder m, Sink sink) {
+    String helper = checker(sink.width(), sink.kind());
+    if (helper != null) {
+      fix(m, "write " + helper + " to make the conversion explicit (it throws on them)");
+    }
   }
 
   /** Adds a fix on a line of its own, after the one-line summary. */

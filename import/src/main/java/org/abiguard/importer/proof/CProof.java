@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abiguard.importer.cc.CompilerRun;
 import org.abiguard.importer.cc.Toolchain;
+import org.abiguard.processor.codegen.AbiCheckWriter;
 
 /**
  * Proves mirrors with each ABI's C compiler: {@code abi-asserts.h} compiled after the real headers
@@ -42,12 +43,11 @@ public final class CProof {
   }
 
   /**
-   * A check in abi-check.c once preprocessed: {@code expect((const void *) &v, sizeof v, "hex",
-   * "p.Mirror"} (without the cast before 2026-12-01).
+   * A bit-field check in abi-check.c once preprocessed, as the processor writes it: {@code
+   * expect((const void *) &v, sizeof v, "hex", "p.Mirror"}.
    */
   private static final Pattern EXPECT =
-      Pattern.compile(
-          "expect\\((?:\\(const void \\*\\) )?&v, sizeof v, \"[0-9a-f]*\", \"([^\"]+)\"");
+      Pattern.compile(Pattern.quote(AbiCheckWriter.BIT_FIELD_CHECK) + "[0-9a-f]*\", \"([^\"]+)\"");
 
   private CProof() {}
 

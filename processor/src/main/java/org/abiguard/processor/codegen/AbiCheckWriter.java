@@ -30,6 +30,13 @@ import org.abiguard.processor.model.Width;
  * </pre>
  */
 public final class AbiCheckWriter {
+  /**
+   * How each bit-field check of abi-check.c begins, before its expected bytes and its mirror's
+   * name: {@code expect((const void *) &v, sizeof v, "0100", "p.Mirror", ...)}. The importer counts
+   * a mirror's bit-field checks by it.
+   */
+  public static final String BIT_FIELD_CHECK = "expect((const void *) &v, sizeof v, \"";
+
   private AbiCheckWriter() {}
 
   /**
@@ -318,7 +325,8 @@ public final class AbiCheckWriter {
             .append(" = ")
             .append(literal)
             .append(";\n")
-            .append("        expect((const void *) &v, sizeof v, \"")
+            .append("        ")
+            .append(BIT_FIELD_CHECK)
             .append(hex(expected))
             .append("\", \"")
             .append(struct.javaName())

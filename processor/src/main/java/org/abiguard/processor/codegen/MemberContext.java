@@ -24,25 +24,24 @@ record MemberContext(StructModel struct, TargetAbi abi, MarshallerNames names) {
 
   /** How messages name a member: {@code xen_memory_reservation.nr_extents (Java nrExtents)}. */
   String label(FieldLayout field) {
+    String path = path(field);
+    String javaName = field.field().javaName();
+    return !field.field().hasCName() || javaName.equals(field.field().cName())
+        ? path
+        : path + " (Java " + javaName + ")";
+  }
+
+  /**
+   * The member by its C name, as a path names it in a nested check's message: {@code ring.slots},
+   * {@code domctl.(anonymous u)}.
+   */
+  String path(FieldLayout field) {
     if (!field.field().hasCName()) {
       return struct.cName()
           + ".("
           + (field.field().anonymous() ? "anonymous " : "unnamed ")
           + field.field().javaName()
           + ")";
-    }
-    String label = struct.cName() + "." + field.field().cName();
-    String javaName = field.field().javaName();
-    return javaName.equals(field.field().cName()) ? label : label + " (Java " + javaName + ")";
-  }
-
-  /**
-   * The member as a path names it in a nested check's message: {@code ring.slots}, {@code
-   * domctl.(anonymous u)}.
-   */
-  String path(FieldLayout field) {
-    if (!field.field().hasCName()) {
-      return label(field);
     }
     return struct.cName() + "." + field.field().cName();
   }

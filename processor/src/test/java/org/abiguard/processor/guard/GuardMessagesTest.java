@@ -269,4 +269,60 @@ class GuardMessagesTest {
             - write a value that fits u32 (0x0..0xFFFFFFFF): this one is always -0x1 here
             - write Abi.checkU32(...) to make the conversion explicit (it throws on them)"""));
   }
+
+  private static final Source OFFSET =
+      Source.of(
+          "p.Offset",
+          """
+      package p;
+
+      import org.abiguard.U16;
+      import org.abiguard.U64;
+
+      class Offset {
+        @U64 long hostAddr;
+
+        static void copyBytes(@U16 int off) {}
+
+        static void run(Offset op) {
+          int off = (int) op.hostAddr;
+          if (off < 0 || off >= 4096) {
+            return;
+          }
+          copyBytes(off);
+        }
+      }
+      """);
+
+  /**
+   * A value checked after a cast dropped its upper bits: a check of the local would see only the
+   * bits it kept, so the message asks for the check before the cast, and the code with that check
+   * compiles without any diagnostic.
+   */
+  @Test
+  void aValueCheckedAfterATruncatingCastIsToldToBeCheckedBeforeIt() {
+    Compilation c = Compile.javac(OFFSET);
+    Expected.assertExactly(
+        c,
+        OFFSET.error(
+            "copyBytes(off)",
+            "off)",
+            """
+        [abiguard:narrowing] field Offset.hostAddr (u64) can reach parameter 'off' of copyBytes (u16): values \
+        0x10000..0xFFFFFFFFFFFFFFFF would be truncated
+            - widen the parameter to u64
+            - reject values above 0xFFFF before the cast that keeps only their low 32 bits in off (a check of \
+        off cannot see the bits the cast dropped)
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""));
+    Source checked =
+        Source.of(
+            "p.Offset",
+            OFFSET
+                .text()
+                .replace(
+                    "int off = (int) op.hostAddr;",
+                    "if (op.hostAddr < 0 || op.hostAddr >= 4096) { return; } int off = (int) op.hostAddr;"));
+    Expected.assertExactly(Compile.javac(checked));
+  }
 }

@@ -37,11 +37,17 @@ public final class Arith {
       // widening raw bits: Java sign-extends the upper half into negative values
       BigInteger half = BigInteger.ONE.shiftLeft(fact.raw().bits() - 1);
       if (fact.range().hi().compareTo(half) < 0) {
-        return Fact.in(fact.range(), to, fact.origin(), fact.signExtended(), fact.fromAbi());
+        return Fact.in(fact.range(), to, fact.origin(), fact.signExtended(), fact.fromAbi())
+            .truncatedIf(fact.truncated());
       }
-      return Fact.in(fact.javaRange(), to, fact.origin(), fact.raw(), fact.fromAbi());
+      Fact widened = Fact.in(fact.javaRange(), to, fact.origin(), fact.raw(), fact.fromAbi());
+      // a truncated value keeps the values from before its cast as well: widening restores none
+      return fact.truncated()
+          ? widened.withRange(widened.range().hull(fact.range())).truncatedIf(true)
+          : widened;
     }
-    return Fact.in(fact.range(), to, fact.origin(), fact.signExtended(), fact.fromAbi());
+    return Fact.in(fact.range(), to, fact.origin(), fact.signExtended(), fact.fromAbi())
+        .truncatedIf(fact.truncated());
   }
 
   /** The values of the Java bits of {@code fact} read as an unsigned {@code bits}-bit number. */

@@ -33,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  * @param partial the value may also be a plain one, with no fact (a lenient join of a known value
  *     and a plain one): the range holds what is known, which a sink is held to, but a check cannot
  *     prove an outcome impossible, since the plain value may take it
+ * @param truncated the Java value kept only the low bits of some of these values (a cast to a
+ *     narrower Java type, or a compound assignment's implicit one): the range holds the values from
+ *     before as well, which a sink is still held to, and a check of the Java value cannot narrow
+ *     them, since it sees only the bits that were kept ({@code int off = (int) u64; if (off <
+ *     4096)} says nothing of the upper 32 bits)
  */
 public record Fact(
     Range range,
@@ -43,7 +48,8 @@ public record Fact(
     @Nullable Range javaBound,
     @Nullable Floating floating,
     boolean nan,
-    boolean partial) {
+    boolean partial,
+    boolean truncated) {
   public Fact {
     Objects.requireNonNull(range);
     Objects.requireNonNull(origin);
@@ -57,7 +63,7 @@ public record Fact(
       @Nullable Width signExtended,
       boolean fromAbi,
       @Nullable Range javaBound) {
-    this(range, raw, origin, signExtended, fromAbi, javaBound, null, false, false);
+    this(range, raw, origin, signExtended, fromAbi, javaBound, null, false, false, false);
   }
 
   /** A fact with no bound beyond its range. */
@@ -76,7 +82,7 @@ public record Fact(
    */
   public static Fact ofFloating(
       Range ordinals, Floating type, boolean nan, CharSequence origin, boolean fromAbi) {
-    return new Fact(ordinals, null, origin, null, fromAbi, null, type, nan, false);
+    return new Fact(ordinals, null, origin, null, fromAbi, null, type, nan, false, false);
   }
 
   /** A plain fact: the Java value is the value. */
@@ -140,10 +146,24 @@ public record Fact(
           new Width(kind.bits(), false),
           origin,
           signExtended,
-          fromAbi);
+          fromAbi,
+          null,
+          null,
+          false,
+          false,
+          true);
     }
     return new Fact(
-        values.hull(wrapped(values, Range.of(kind))), null, origin, signExtended, fromAbi);
+        values.hull(wrapped(values, Range.of(kind))),
+        null,
+        origin,
+        signExtended,
+        fromAbi,
+        null,
+        null,
+        false,
+        false,
+        true);
   }
 
   /** The values {@code values} take modulo the size of {@code target}, a type's range. */
@@ -182,9 +202,13 @@ public record Fact(
 
   /**
    * Maps a range of Java values (as {@link #javaRange()} sees them) back to this fact's
-   * representation, intersected with what it already knew; null when nothing is left.
+   * representation, intersected with what it already knew; null when nothing is left. A {@link
+   * #truncated()} fact stays as it is.
    */
   public @Nullable Fact restrictJava(Range java) {
+    if (truncated) {
+      return this; // the check saw the kept bits only
+    }
     Range known = javaRange().intersect(java);
     if (known == null) {
       return null;
@@ -212,33 +236,46 @@ public record Fact(
 
   /** This fact with other values (ordinals, for a floating-point value), and no Java bound. */
   public Fact withRange(Range values) {
-    return new Fact(values, raw, origin, signExtended, fromAbi, null, floating, nan, partial);
+    return new Fact(
+        values, raw, origin, signExtended, fromAbi, null, floating, nan, partial, truncated);
   }
 
   /** This fact of a floating-point value, known not to be NaN. */
   public Fact notNan() {
     return nan
-        ? new Fact(range, raw, origin, signExtended, fromAbi, javaBound, floating, false, partial)
+        ? new Fact(
+            range,
+            raw,
+            origin,
+            signExtended,
+            fromAbi,
+            javaBound,
+            floating,
+            false,
+            partial,
+            truncated)
         : this;
   }
 
   public Fact withOrigin(CharSequence newOrigin) {
     return new Fact(
-        range, raw, newOrigin, signExtended, fromAbi, javaBound, floating, nan, partial);
+        range, raw, newOrigin, signExtended, fromAbi, javaBound, floating, nan, partial, truncated);
   }
 
   /** This fact, derived from an ABI declaration as well when {@code abi} is true. */
   public Fact withAbi(boolean abi) {
     return abi == fromAbi || !abi
         ? this
-        : new Fact(range, raw, origin, signExtended, true, javaBound, floating, nan, partial);
+        : new Fact(
+            range, raw, origin, signExtended, true, javaBound, floating, nan, partial, truncated);
   }
 
   /** This fact, of a value that may also be a plain one when {@code plainToo} is true. */
   public Fact partialIf(boolean plainToo) {
     return !plainToo || partial
         ? this
-        : new Fact(range, raw, origin, signExtended, fromAbi, javaBound, floating, nan, true);
+        : new Fact(
+            range, raw, origin, signExtended, fromAbi, javaBound, floating, nan, true, truncated);
   }
 
   /**
@@ -270,7 +307,8 @@ public record Fact(
         && Objects.equals(javaBound, other.javaBound)
         && floating == other.floating
         && nan == other.nan
-        && partial == other.partial;
+        && partial == other.partial
+        && truncated == other.truncated;
   }
 
   /**
@@ -283,7 +321,17 @@ public record Fact(
       Fact known = a == null ? b : a;
       return known == null ? null : known.partialIf(true);
     }
-    return joinKnown(a, b).partialIf(a.partial || b.partial);
+    return joinKnown(a, b)
+        .partialIf(a.partial || b.partial)
+        .truncatedIf(a.truncated || b.truncated);
+  }
+
+  /** This fact, of a value a cast may have truncated when {@code cut} is true. */
+  public Fact truncatedIf(boolean cut) {
+    return !cut || truncated
+        ? this
+        : new Fact(
+            range, raw, origin, signExtended, fromAbi, javaBound, floating, nan, partial, true);
   }
 
   private static Fact joinKnown(Fact a, Fact b) {

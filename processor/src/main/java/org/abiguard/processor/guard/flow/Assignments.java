@@ -39,13 +39,13 @@ final class Assignments {
       evaluate(array);
       evaluate(new TreePath(bareTarget, access.getIndex()));
       Fact written = evaluate(value);
-      Element arrayElement = parts.expressions.arrayOf(array);
+      Element arrayElement = parts.arrays.arrayOf(array);
       parts.checks.check(
           parts.declarations.arrayElementSink(arrayElement),
           written,
           parts.values.kind(value),
           value);
-      parts.expressions.noteElementWrite(array, written, parts.values.kind(value), value);
+      parts.arrays.noteElementWrite(array, written, parts.values.kind(value), value);
       return written;
     }
     if (targetTree instanceof MemberSelectTree select) {
@@ -65,9 +65,8 @@ final class Assignments {
     if (!parts.frame.reachable()) {
       return null;
     }
-    parts.expressions.noteAlias(variable, value);
-    parts.expressions.noteArrayValue(variable, value);
-    parts.expressions.storeArray(
+    parts.arrays.noteAssigned(variable, value);
+    parts.arrays.storeArray(
         parts.declarations.arrayElementSink(variable), variable, value, path, null);
     parts.checks.check(
         parts.declarations.variableSink(variable), written, parts.values.kind(value), value);
@@ -185,14 +184,14 @@ final class Assignments {
     TreePath bareTarget = AccessPaths.skipParentheses(target);
     if (bareTarget.getLeaf() instanceof ArrayAccessTree access) {
       TreePath array = new TreePath(bareTarget, access.getExpression());
-      Element arrayElement = parts.expressions.arrayOf(array);
+      Element arrayElement = parts.arrays.arrayOf(array);
       parts.checks.check(
           parts.declarations.arrayElementSink(arrayElement),
           result,
           parts.values.kind(target),
           path,
           text);
-      parts.expressions.noteElementWrite(array, result, parts.values.kind(target), path);
+      parts.arrays.noteElementWrite(array, result, parts.values.kind(target), path);
       return result;
     }
     Element variable = parts.context.trees.getElement(bareTarget);

@@ -157,24 +157,23 @@ final class Calls {
         && arguments.size() == count) {
       TreePath array = new TreePath(path, call.getArguments().get(0));
       TreePath value = new TreePath(path, call.getArguments().get(count - 1));
-      Sink sink = parts.declarations.arrayElementSink(parts.expressions.arrayOf(array));
+      Sink sink = parts.declarations.arrayElementSink(parts.arrays.arrayOf(array));
       JavaKind kind = parts.values.kind(value);
       if (sink != null) {
         parts.checks.check(
             sink.through(" through Arrays.fill"), arguments.get(count - 1), kind, value);
       } else {
-        parts.expressions.noteElementWrite(array, arguments.get(count - 1), kind, value);
+        parts.arrays.noteElementWrite(array, arguments.get(count - 1), kind, value);
       }
     } else if (type.equals("java.lang.System") && name.equals("arraycopy") && count == 5) {
       TreePath source = new TreePath(path, call.getArguments().get(0));
       TreePath destination = new TreePath(path, call.getArguments().get(2));
-      Element field = parts.expressions.arrayOf(destination);
+      Element field = parts.arrays.arrayOf(destination);
       Sink sink = parts.declarations.arrayElementSink(field);
       if (sink != null) {
-        parts.expressions.storeArray(sink, field, source, path, "System.arraycopy");
+        parts.arrays.storeArray(sink, field, source, path, "System.arraycopy");
       } else {
-        parts.expressions.noteArrayValue(
-            parts.context.trees.getElement(AccessPaths.skipParentheses(destination)), source);
+        parts.arrays.noteCopied(destination, source);
       }
     }
   }

@@ -34,19 +34,27 @@ public final class Context {
   private boolean sourceRead;
   private Map<Object, Pending> pending = new LinkedHashMap<>();
 
-  /** Locals that refer to an {@code @AbiArray} field or component, with that field. */
-  final Map<javax.lang.model.element.Element, javax.lang.model.element.Element> arrayAliases =
-      new java.util.HashMap<>();
-
   /**
-   * The values written into an array (an array initializer, by tree; a plain local array, by
-   * variable): each with where it was written, so that a store into an {@code @AbiArray} of the
-   * array (assigning it to the field, {@code System.arraycopy}) is reported there.
+   * What is written into each array of the body ({@link ArrayContents} names them), with where it
+   * was written: an array initializer's values, and each store into an element, so that storing the
+   * array into an {@code @AbiArray} (assigning it to the field, {@code System.arraycopy}) is
+   * reported where the value was written.
    */
   final Map<Object, Map<Tree, ElementWrite>> arrayWrites = new java.util.HashMap<>();
 
-  /** A value written into an array element, of Java type {@code kind}, at {@code at}. */
-  record ElementWrite(@Nullable Fact value, @Nullable JavaKind kind, TreePath at) {}
+  /** Each array of the body that was assigned to an {@code @AbiArray} field, with that field. */
+  final Map<Object, javax.lang.model.element.Element> arrayStores = new java.util.HashMap<>();
+
+  /**
+   * A value written into an array element, of Java type {@code kind}, at {@code at}: the value
+   * itself, or ({@code copied}) an array whose elements were copied in, which has no check of its
+   * own to suggest.
+   */
+  record ElementWrite(@Nullable Fact value, @Nullable JavaKind kind, TreePath at, boolean copied) {
+    ElementWrite(@Nullable Fact value, @Nullable JavaKind kind, TreePath at) {
+      this(value, kind, at, false);
+    }
+  }
 
   /** A finding and where to report it. */
   public record Pending(TreePath path, Finding finding) {}
@@ -71,7 +79,20 @@ public final class Context {
     this.positions = trees.getSourcePositions();
   }
 
+  /**
+   * Records a finding at a tree for a sink. One value reaching one sink is reported once: a finding
+   * for the same sink described with or without how the value reaches it (an array element written
+   * before and after its array was stored into the field, in a loop) replaces the earlier one.
+   */
   void add(TreePath at, String sink, Finding finding) {
+    pending
+        .keySet()
+        .removeIf(
+            key ->
+                key instanceof Key k
+                    && k.tree() == at.getLeaf()
+                    && !k.sink().equals(sink)
+                    && (k.sink().startsWith(sink) || sink.startsWith(k.sink())));
     pending.put(new Key(at.getLeaf(), sink), new Pending(at, finding));
   }
 

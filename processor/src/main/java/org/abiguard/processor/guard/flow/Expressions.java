@@ -22,7 +22,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Element;
@@ -280,7 +279,7 @@ final class Expressions {
     TreePath array = new TreePath(path, access.getExpression());
     evaluate(array);
     evaluate(new TreePath(path, access.getIndex()));
-    Element arrayElement = arrayOf(array);
+    Element arrayElement = parts.arrays.arrayOf(array);
     Width elementWidth = parts.declarations.elementWidth(arrayElement);
     if (elementWidth != null && arrayElement != null) {
       return Fact.declared(
@@ -314,128 +313,6 @@ final class Expressions {
   }
 
   /**
-   * The values known to be written into the array an expression is: an array creation's
-   * initializers (none for {@code new int[n]}, all zero), or what was written into a local array
-   * not known to be an {@code @AbiArray}; null for any other array.
-   */
-  private @Nullable Map<Tree, Context.ElementWrite> writesOf(TreePath arrayExpression) {
-    TreePath bare = AccessPaths.skipParentheses(arrayExpression);
-    if (bare.getLeaf() instanceof NewArrayTree creation) {
-      return parts.context.arrayWrites.get(creation);
-    }
-    Element local = plainLocalArray(bare);
-    return local == null ? null : parts.context.arrayWrites.get(local);
-  }
-
-  /** The local array variable an expression reads, when it is not an {@code @AbiArray}'s alias. */
-  private @Nullable Element plainLocalArray(TreePath arrayExpression) {
-    TreePath bare = AccessPaths.skipParentheses(arrayExpression);
-    Element element = parts.context.trees.getElement(bare);
-    return bare.getLeaf() instanceof com.sun.source.tree.IdentifierTree
-            && element != null
-            && element.getKind() == ElementKind.LOCAL_VARIABLE
-            && element.asType() instanceof javax.lang.model.type.ArrayType
-            && parts.declarations.arrayElementSink(arrayOf(bare)) == null
-        ? element
-        : null;
-  }
-
-  /** Remembers a value written into an element of a plain local array. */
-  void noteElementWrite(
-      TreePath arrayExpression, @Nullable Fact value, @Nullable JavaKind kind, TreePath at) {
-    Element local = plainLocalArray(arrayExpression);
-    if (local != null) {
-      parts
-          .context
-          .arrayWrites
-          .computeIfAbsent(local, k -> new LinkedHashMap<>())
-          .put(at.getLeaf(), new Context.ElementWrite(value, kind, at));
-    }
-  }
-
-  /**
-   * A plain local array now refers to the array {@code value} is (or, for {@code System.arraycopy},
-   * holds its elements too): it holds the values written into that one.
-   */
-  void noteArrayValue(@Nullable Element local, TreePath value) {
-    if (local == null
-        || local.getKind() != ElementKind.LOCAL_VARIABLE
-        || !(local.asType() instanceof javax.lang.model.type.ArrayType)) {
-      return;
-    }
-    Map<Tree, Context.ElementWrite> writes = writesOf(value);
-    if (writes != null && parts.context.arrayWrites.get(local) != writes) {
-      parts
-          .context
-          .arrayWrites
-          .computeIfAbsent(local, k -> new LinkedHashMap<>())
-          .putAll(Map.copyOf(writes));
-    }
-  }
-
-  /**
-   * An array stored whole where {@code sink} holds its elements: assigned to an {@code @AbiArray}
-   * field ({@code through} null; {@code field} the field) or copied into one ({@code through} names
-   * the method). The elements of an {@code @AbiArray} of another width are held to the sink where
-   * the array is given; each value written into a local array or an array initializer, where it was
-   * written, the message naming the local and where it reached the field. The local is the field's
-   * alias from then on, so that later writes through it are checked as well.
-   */
-  void storeArray(
-      @Nullable Sink sink,
-      @Nullable Element field,
-      TreePath value,
-      TreePath store,
-      @Nullable String through) {
-    if (sink == null || !parts.frame.reachable()) {
-      return;
-    }
-    TreePath bare = AccessPaths.skipParentheses(value);
-    Element source = arrayOf(bare);
-    Width width = parts.declarations.elementWidth(source);
-    if (width != null && source != null) {
-      if (source != field) {
-        Fact element =
-            Fact.declared(
-                width,
-                parts.declarations.elementKind(source),
-                "element of " + parts.declarations.describe(source) + " (" + width + ")");
-        parts.checks.check(
-            sink.through(through == null ? "" : " through " + through),
-            element,
-            parts.declarations.elementKind(source),
-            value,
-            null);
-      }
-      return;
-    }
-    if (bare.getLeaf() instanceof NewArrayTree && through == null) {
-      return; // its initializers were held to the sink as they were evaluated
-    }
-    Map<Tree, Context.ElementWrite> writes = writesOf(bare);
-    Element local = plainLocalArray(bare);
-    if (writes != null) {
-      String how =
-          local == null
-              ? " through " + through
-              : ", through local array "
-                  + local.getSimpleName()
-                  + " ("
-                  + (through == null ? "stored into the field" : "copied by " + through)
-                  + " on line "
-                  + parts.context.line(store.getLeaf())
-                  + ")";
-      Sink reached = sink.through(how);
-      for (Context.ElementWrite write : List.copyOf(writes.values())) {
-        parts.checks.check(reached, write.value(), write.kind(), write.at());
-      }
-    }
-    if (local != null && field != null && through == null) {
-      parts.context.arrayAliases.put(local, field);
-    }
-  }
-
-  /**
    * The sink of each element of the array initializer about to be evaluated ({@code new int[]
    * {...}} or {@code {...}} stored into an {@code @AbiArray} field, or passed as a varargs array);
    * the initializer takes it.
@@ -448,30 +325,6 @@ final class Expressions {
         sink != null && AccessPaths.skipParentheses(value).getLeaf() instanceof NewArrayTree
             ? sink
             : null;
-  }
-
-  /**
-   * The {@code @AbiArray} field or component an array expression is: read directly, or through a
-   * local that was assigned one (aliases are kept for the whole analysis, whatever the local holds
-   * later, so that no store through it is missed).
-   */
-  @Nullable Element arrayOf(TreePath arrayExpression) {
-    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(arrayExpression));
-    if (element == null || parts.declarations.elementWidth(element) != null) {
-      return element;
-    }
-    Element aliased = parts.context.arrayAliases.get(element);
-    return aliased != null ? aliased : element;
-  }
-
-  /** Remembers that a local now refers to an {@code @AbiArray} array. */
-  void noteAlias(@Nullable Element local, TreePath value) {
-    if (local != null && local.getKind() == ElementKind.LOCAL_VARIABLE) {
-      Element array = arrayOf(value);
-      if (array != null && array != local && parts.declarations.elementWidth(array) != null) {
-        parts.context.arrayAliases.put(local, array);
-      }
-    }
   }
 
   private @Nullable Fact unary(TreePath path, UnaryTree unary) {

@@ -98,7 +98,7 @@ final class Loops {
     }
     TreePath variablePath = new TreePath(path, loop.getVariable());
     Element variable = parts.context.trees.getElement(variablePath);
-    Element array = parts.expressions.arrayOf(expression);
+    Element array = parts.arrays.arrayOf(expression);
     Fact element = null;
     Width elementWidth = parts.declarations.elementWidth(array);
     JavaKind variableKind = variable == null ? null : parts.declarations.kindOf(variable.asType());

@@ -85,7 +85,8 @@ final class Operators {
   /**
    * The value a compound assignment stores, before Java's implicit cast back to the target's type
    * (which, like an explicit cast, does not launder it). Raw unsigned bits stay unsigned for {@code
-   * + - *}, which wrap alike either way.
+   * + - *}, which wrap alike either way, and wrap as they do in {@code x = x + y}: {@code
+   * xatp.idx++} on a {@code u64} is C's own unsigned arithmetic, not a value narrowed into a sink.
    */
   static @Nullable Fact update(
       Tree.Kind operator,
@@ -115,7 +116,8 @@ final class Operators {
           operator == Tree.Kind.PLUS
               ? x.add(y)
               : operator == Tree.Kind.MINUS ? x.subtract(y) : x.multiply(y);
-      return Fact.in(result, targetKind, origin, null, false).from(old, operand);
+      // wraps as x = x + y does, in Java as in C: arithmetic on raw bits, not a narrowing
+      return Arith.normalize(result, targetKind, true, origin).from(old, operand);
     }
     Fact value = operate(operator, old, targetKind, operand, operandKind, promoted, origin);
     if (value != null && old != null && value.range().equals(old.range())) {

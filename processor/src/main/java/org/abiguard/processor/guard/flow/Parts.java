@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *       {@link Switches} run cases, {@link TryStatements} route exceptions, jumps and returns
  *       through finally blocks, {@link Jumps} find where jumps go;
  *   <li>{@link Expressions} yield the fact of each value; {@link Calls} and {@link Assignments}
- *       check what reaches parameters and variables;
+ *       check what reaches parameters and variables, {@link ArrayContents} what is written into
+ *       arrays that may become {@code @AbiArray}s;
  *   <li>{@link Conditions} yield a state per outcome, which is how range checks sharpen the facts
  *       they dominate; {@link AccessPaths} name the values the state tracks;
  *   <li>{@link Checks} holds values to sinks, {@link JavaValues} says what Java types alone say.
@@ -30,6 +31,7 @@ final class Parts {
   final Checks checks;
   final Conditions conditions;
   final Expressions expressions;
+  final ArrayContents arrays;
   final Calls calls;
   final Assignments assignments;
   final Statements statements;
@@ -47,6 +49,7 @@ final class Parts {
     this.checks = new Checks(context, frame, values);
     this.conditions = new Conditions(this);
     this.expressions = new Expressions(this);
+    this.arrays = new ArrayContents(this);
     this.calls = new Calls(this);
     this.assignments = new Assignments(this);
     this.statements = new Statements(this);

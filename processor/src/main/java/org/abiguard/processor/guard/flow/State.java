@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class State {
   /** The state of unreachable code: the bottom of the lattice. */
-  public static final State UNREACHABLE = new State(null, null, null);
+  public static final State UNREACHABLE = new State(null, null, null, null);
 
   /**
    * Per tracked path, its fact; a null fact is a value known to carry none. Null when unreachable.
@@ -39,6 +39,14 @@ public final class State {
    * Null when unreachable.
    */
   private final @Nullable Map<Element, Flag> flags;
+
+  /**
+   * Per local array variable or array parameter, the arrays it may refer to here (see {@link
+   * ArrayContents}); a variable without an entry refers to the array it was given on entry, which
+   * is itself. Assigning a variable replaces its entry; a join keeps every array either side may
+   * refer to. Null when unreachable.
+   */
+  private final @Nullable Map<Element, Set<Object>> arrays;
 
   /**
    * What a boolean local's check proved: the narrowed facts of paths when it held, and when it did
@@ -69,16 +77,18 @@ public final class State {
 
   /** A reachable state that tracks nothing: every path has its declared fact. */
   public State() {
-    this(new HashMap<>(), new HashSet<>(), new HashMap<>());
+    this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashMap<>());
   }
 
   private State(
       @Nullable Map<AccessPath, @Nullable Fact> facts,
       @Nullable Set<List<AccessPath>> atMost,
-      @Nullable Map<Element, Flag> flags) {
+      @Nullable Map<Element, Flag> flags,
+      @Nullable Map<Element, Set<Object>> arrays) {
     this.facts = facts;
     this.atMost = atMost;
     this.flags = flags;
+    this.arrays = arrays;
   }
 
   /** Whether some path reaches this program point. */
@@ -89,8 +99,28 @@ public final class State {
   /** A copy to change independently; the unreachable state is its own copy. */
   public State copy() {
     return reachable()
-        ? new State(new HashMap<>(facts()), new HashSet<>(relations()), new HashMap<>(flags()))
+        ? new State(
+            new HashMap<>(facts()),
+            new HashSet<>(relations()),
+            new HashMap<>(flags()),
+            new HashMap<>(arrays()))
         : UNREACHABLE;
+  }
+
+  /**
+   * The arrays an array variable may refer to here: none in unreachable code, the array it was
+   * given on entry (itself) until it is assigned.
+   */
+  Set<Object> arrays(Element variable) {
+    if (!reachable()) {
+      return Set.of();
+    }
+    return arrays().getOrDefault(variable, Set.of(variable));
+  }
+
+  /** An array variable now refers to one of {@code arrays} (an unmodifiable set). */
+  void refer(Element variable, Set<Object> arrays) {
+    arrays().put(variable, Set.copyOf(arrays));
   }
 
   /** Records that {@code a <= b} holds here. */
@@ -128,6 +158,7 @@ public final class State {
         out.facts().put(entry.getKey(), entry.getValue());
       }
     }
+    out.arrays().putAll(arrays()); // captured array variables are effectively final as well
     return out;
   }
 
@@ -189,6 +220,13 @@ public final class State {
       }
       // a path known on one side only keeps its declared fact, the widest one
     }
+    Set<Element> arrayVariables = new HashSet<>(a.arrays().keySet());
+    arrayVariables.addAll(b.arrays().keySet());
+    for (Element variable : arrayVariables) {
+      Set<Object> either = new HashSet<>(a.arrays(variable));
+      either.addAll(b.arrays(variable));
+      out.refer(variable, either);
+    }
     return out;
   }
 
@@ -199,7 +237,8 @@ public final class State {
     }
     if (!a.facts().keySet().equals(b.facts().keySet())
         || !a.relations().equals(b.relations())
-        || !a.flags().keySet().equals(b.flags().keySet())) {
+        || !a.flags().keySet().equals(b.flags().keySet())
+        || !sameArrays(a, b)) {
       return false;
     }
     for (Map.Entry<Element, Flag> entry : a.flags().entrySet()) {
@@ -211,6 +250,17 @@ public final class State {
       Fact x = entry.getValue();
       Fact y = b.fact(entry.getKey());
       if (x == null ? y != null : !x.sameValues(y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameArrays(State a, State b) {
+    Set<Element> variables = new HashSet<>(a.arrays().keySet());
+    variables.addAll(b.arrays().keySet());
+    for (Element variable : variables) {
+      if (!a.arrays(variable).equals(b.arrays(variable))) {
         return false;
       }
     }
@@ -229,6 +279,13 @@ public final class State {
       throw new IllegalStateException("the unreachable state has no facts");
     }
     return flags;
+  }
+
+  private Map<Element, Set<Object>> arrays() {
+    if (arrays == null) {
+      throw new IllegalStateException("the unreachable state has no facts");
+    }
+    return arrays;
   }
 
   private Set<List<AccessPath>> relations() {

@@ -118,8 +118,7 @@ final class Statements {
     if (!parts.frame.reachable()) {
       return;
     }
-    parts.expressions.noteAlias(variable, initializer);
-    parts.expressions.noteArrayValue(variable, initializer);
+    parts.arrays.noteAssigned(variable, initializer);
     parts.checks.check(
         parts.declarations.variableSink(variable),
         value,

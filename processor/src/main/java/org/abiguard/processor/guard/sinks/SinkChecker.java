@@ -43,8 +43,22 @@ public final class SinkChecker {
       return null;
     }
     String e = text == null || text.length() > MAX_EXPRESSION_TEXT ? UNKNOWN : text.toString();
+    String cut = null;
+    if (f.truncated() && text != null && textKind != null && !holds(textKind, r)) {
+      // the text kept only some bits of the values: a check of it cannot reject the others
+      String holder = e.equals(UNKNOWN) ? "the value" : e;
+      cut =
+          "before the cast that keeps only their low "
+              + textKind.bits()
+              + " bits in "
+              + holder
+              + " (a check of "
+              + holder
+              + " cannot see the bits the cast dropped)";
+      e = UNKNOWN;
+    }
     Width extended = f.signExtended();
-    if (extended != null && r.lo().signum() < 0) {
+    if (extended != null && r.lo().signum() < 0 && !f.truncated()) {
       return signExtension(f, extended, sink, e, textKind);
     }
     if (allowed.contains(r)) {
@@ -52,13 +66,23 @@ public final class SinkChecker {
     }
     boolean above = r.hi().compareTo(allowed.hi()) > 0;
     if (!above && !sink.width().signed()) {
-      return negative(f, sink, e);
+      return negative(f, sink, e, cut);
     }
-    return narrowing(f, sink, e, textKind, allowed);
+    return narrowing(f, sink, e, textKind, allowed, cut);
+  }
+
+  /** Whether Java type {@code kind} holds every value of {@code r}, as itself or as raw bits. */
+  private static boolean holds(JavaKind kind, Range r) {
+    return Range.of(kind).contains(r) || Range.unsigned(kind.bits()).contains(r);
   }
 
   private static Finding narrowing(
-      Fact f, Sink sink, String e, @Nullable JavaKind textKind, Range allowed) {
+      Fact f,
+      Sink sink,
+      String e,
+      @Nullable JavaKind textKind,
+      Range allowed,
+      @Nullable String cut) {
     Range r = f.range();
     Width w = sink.width();
     boolean below = r.lo().compareTo(allowed.lo()) < 0;
@@ -97,7 +121,7 @@ public final class SinkChecker {
         m,
         r.isPoint()
             ? oneValue(r, allowed, w)
-            : reject(rejected, sink, e, rangeCheck(f, e, textKind, allowed)));
+            : reject(rejected, sink, e, rangeCheck(f, e, textKind, allowed), cut));
     String helpers = helpers(w, sink.kind());
     if (helpers != null) {
       fix(m, "write " + helpers);
@@ -105,7 +129,7 @@ public final class SinkChecker {
     return new Finding(AbiKind.NARROWING, m.toString());
   }
 
-  private static Finding negative(Fact f, Sink sink, String e) {
+  private static Finding negative(Fact f, Sink sink, String e, @Nullable String cut) {
     Range r = f.range();
     Range neg = new Range(r.lo(), r.hi().min(BigInteger.ONE.negate()));
     StringBuilder m =
@@ -122,7 +146,7 @@ public final class SinkChecker {
         m,
         r.isPoint()
             ? oneValue(r, Range.of(sink.width()), sink.width())
-            : reject("negative values", sink, e, operand(e) + " < 0"));
+            : reject("negative values", sink, e, operand(e) + " < 0", cut));
     explicitCheck(m, sink);
     return new Finding(AbiKind.SIGN, m.toString());
   }
@@ -180,7 +204,7 @@ public final class SinkChecker {
                 ? o + " < 0"
                 : o + " < 0 || " + above
             : above;
-    fix(m, reject("values above " + Range.hex(allowed.hi()), sink, e, condition));
+    fix(m, reject("values above " + Range.hex(allowed.hi()), sink, e, condition, null));
     explicitCheck(m, sink);
     return new Finding(AbiKind.SIGN, m.toString());
   }
@@ -210,7 +234,8 @@ public final class SinkChecker {
    * The fix that rejects the lost values where the value is written: {@code reject values above
    * 0xFFFF before the call: if (xatp.space < 0 || xatp.space > 0xFFFF), return an error or throw}.
    */
-  private static String reject(String values, Sink sink, String e, String condition) {
+  private static String reject(
+      String values, Sink sink, String e, String condition, @Nullable String cut) {
     String where =
         switch (sink.noun()) {
           case "parameter", "record component" -> "before the call";
@@ -218,7 +243,7 @@ public final class SinkChecker {
           case "array element" -> "before the store";
           default -> "before the assignment";
         };
-    String m = "reject " + values + " " + where;
+    String m = "reject " + values + " " + (cut == null ? where : cut);
     return e.equals(UNKNOWN) ? m : m + ": if (" + condition + "), return an error or throw";
   }
 

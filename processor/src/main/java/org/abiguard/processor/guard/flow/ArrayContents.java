@@ -1,0 +1,283 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeMirror;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.sinks.Sink;
+import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What may be written into the arrays of a body that can end up in an {@code @AbiArray}.
+ *
+ * <p>An array is named by where it comes from: an array creation ({@link NewArrayTree}), an
+ * {@code @AbiArray} field or component (its element), a plain array field, or the array a variable
+ * was given on entry (the variable's element), and any other expression (a call's result, by its
+ * tree). The state says which of these each local array variable and array parameter may refer to
+ * at each point ({@link State#arrays}), so that assigning a variable a new array leaves behind what
+ * was written into the old one, and two variables that refer to one array share what is written
+ * through either. What is written into each array, and the {@code @AbiArray} an array was stored
+ * into, are kept for the whole body (an array written at any point may be stored at any other).
+ */
+final class ArrayContents {
+  private final Parts parts;
+
+  ArrayContents(Parts parts) {
+    this.parts = parts;
+  }
+
+  /** The arrays an array expression may evaluate to here. */
+  Set<Object> arraysOf(TreePath arrayExpression) {
+    TreePath bare = AccessPaths.skipParentheses(arrayExpression);
+    Tree leaf = bare.getLeaf();
+    if (leaf instanceof NewArrayTree) {
+      return Set.of(leaf);
+    }
+    if (leaf instanceof ConditionalExpressionTree conditional) {
+      Set<Object> either =
+          new HashSet<>(arraysOf(new TreePath(bare, conditional.getTrueExpression())));
+      either.addAll(arraysOf(new TreePath(bare, conditional.getFalseExpression())));
+      return either;
+    }
+    if (leaf instanceof AssignmentTree assignment) {
+      return arraysOf(new TreePath(bare, assignment.getExpression()));
+    }
+    if (leaf instanceof TypeCastTree cast) {
+      return arraysOf(new TreePath(bare, cast.getExpression()));
+    }
+    if (leaf instanceof LiteralTree literal && literal.getKind() == Tree.Kind.NULL_LITERAL) {
+      return Set.of();
+    }
+    Element element = parts.context.trees.getElement(bare);
+    if (element != null && parts.declarations.elementWidth(element) != null) {
+      return Set.of(element);
+    }
+    if (element != null && isArrayVariable(element) && leaf instanceof IdentifierTree) {
+      return parts.frame.state.arrays(element);
+    }
+    if (element != null
+        && element.getKind() == ElementKind.FIELD
+        && element.asType() instanceof ArrayType) {
+      return Set.of(element);
+    }
+    return Set.of(leaf);
+  }
+
+  /**
+   * The {@code @AbiArray} field or component an array expression is: read directly, or an array
+   * that was stored into one or read from one (from then on, for the whole body, so that no store
+   * through any variable that refers to it is missed); otherwise the expression's own element.
+   */
+  @Nullable Element arrayOf(TreePath arrayExpression) {
+    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(arrayExpression));
+    if (element != null && parts.declarations.elementWidth(element) != null) {
+      return element;
+    }
+    for (Object array : arraysOf(arrayExpression)) {
+      Element field =
+          array instanceof Element e && parts.declarations.elementWidth(e) != null
+              ? e
+              : parts.context.arrayStores.get(array);
+      if (field != null) {
+        return field;
+      }
+    }
+    return element;
+  }
+
+  /** Remembers a value written into an element of whatever array the expression may be. */
+  void noteElementWrite(
+      TreePath arrayExpression, @Nullable Fact value, @Nullable JavaKind kind, TreePath at) {
+    for (Object array : arraysOf(arrayExpression)) {
+      if (!(array instanceof Element e && parts.declarations.elementWidth(e) != null)) {
+        parts
+            .context
+            .arrayWrites
+            .computeIfAbsent(array, k -> new LinkedHashMap<>())
+            .put(at.getLeaf(), new Context.ElementWrite(value, kind, at));
+      }
+    }
+  }
+
+  /** An array variable was declared with, or assigned, the array {@code value} is. */
+  void noteAssigned(@Nullable Element variable, TreePath value) {
+    if (variable != null && isArrayVariable(variable) && parts.frame.reachable()) {
+      parts.frame.state.refer(variable, arraysOf(value));
+    }
+  }
+
+  /**
+   * {@code System.arraycopy} copied elements of {@code source} into the array {@code destination}
+   * is (not an {@code @AbiArray}): it now holds what {@code source} may hold, an
+   * {@code @AbiArray}'s declared elements, and for any other array of unknown contents its Java
+   * type's values.
+   */
+  void noteCopied(TreePath destination, TreePath source) {
+    Map<Tree, Context.ElementWrite> copied = new LinkedHashMap<>();
+    JavaKind kind = elementKind(source);
+    for (Object array : arraysOf(source)) {
+      Fact declared = declaredElements(array);
+      Map<Tree, Context.ElementWrite> writes = parts.context.arrayWrites.get(array);
+      if (declared != null) {
+        copied.put(source.getLeaf(), new Context.ElementWrite(declared, kind, source, true));
+      } else if (writes != null) {
+        copied.putAll(writes);
+      }
+      if (declared == null && !(array instanceof NewArrayTree)) {
+        Fact plain = parts.values.plain(kind, () -> "element of " + describe(source));
+        copied.put(source.getLeaf(), new Context.ElementWrite(plain, kind, source, true));
+      }
+    }
+    for (Object array : arraysOf(destination)) {
+      if (declaredElements(array) == null) {
+        parts.context.arrayWrites.computeIfAbsent(array, k -> new LinkedHashMap<>()).putAll(copied);
+      }
+    }
+  }
+
+  /**
+   * An array stored whole where {@code sink} holds its elements: assigned to an {@code @AbiArray}
+   * field ({@code through} null; {@code field} the field) or copied into one ({@code through} names
+   * the method). Each array the value may be is held to the sink: an {@code @AbiArray} of another
+   * width by its declared elements; any other array by each value written into it, where it was
+   * written, the message naming how it reached the field; one of unknown contents (a parameter, a
+   * call's result) by its Java type's values, which pass in lenient mode. An array assigned to the
+   * field is the field's from then on, so that later writes into it, through any variable, are
+   * checked as well.
+   */
+  void storeArray(
+      @Nullable Sink sink,
+      @Nullable Element field,
+      TreePath value,
+      TreePath store,
+      @Nullable String through) {
+    if (sink == null || !parts.frame.reachable()) {
+      return;
+    }
+    TreePath bare = AccessPaths.skipParentheses(value);
+    Sink reached = null;
+    for (Object array : arraysOf(bare)) {
+      Fact declared = declaredElements(array);
+      if (declared != null) {
+        if (array != field) {
+          parts.checks.check(
+              sink.through(through == null ? "" : " through " + through),
+              declared,
+              parts.declarations.elementKind((Element) array),
+              value,
+              null);
+        }
+        continue;
+      }
+      if (field != null && through == null) {
+        parts.context.arrayStores.put(array, field);
+      }
+      if (array == bare.getLeaf() && array instanceof NewArrayTree && through == null) {
+        continue; // its initializers were held to the sink as they were evaluated
+      }
+      if (reached == null) {
+        reached = sink.through(how(bare, store, through));
+      }
+      Map<Tree, Context.ElementWrite> writes = parts.context.arrayWrites.get(array);
+      if (writes != null) {
+        for (Context.ElementWrite write : List.copyOf(writes.values())) {
+          if (write.copied()) {
+            parts.checks.check(reached, write.value(), write.kind(), write.at(), null);
+          } else {
+            parts.checks.check(reached, write.value(), write.kind(), write.at());
+          }
+        }
+      }
+      if (!(array instanceof NewArrayTree)) {
+        JavaKind kind = elementKind(bare);
+        parts.checks.check(
+            through == null ? sink : sink.through(" through " + through),
+            parts.values.plain(kind, () -> "element of " + describe(bare)),
+            kind,
+            value,
+            null);
+      }
+    }
+  }
+
+  /** How an array reached the field, for the message: through what, and where it was stored. */
+  private String how(TreePath array, TreePath store, @Nullable String through) {
+    if (through != null && !(array.getLeaf() instanceof IdentifierTree)) {
+      return " through " + through;
+    }
+    return ", through "
+        + describe(array)
+        + " ("
+        + (through == null ? "stored into the field" : "copied by " + through)
+        + " on line "
+        + parts.context.line(store.getLeaf())
+        + ")";
+  }
+
+  /** The array an expression is, for a message: a local array, an array parameter, or its text. */
+  private String describe(TreePath array) {
+    Element element = parts.context.trees.getElement(array);
+    if (element != null && array.getLeaf() instanceof IdentifierTree) {
+      if (element.getKind() == ElementKind.PARAMETER) {
+        return "array parameter " + element.getSimpleName();
+      }
+      if (isArrayVariable(element)) {
+        return "local array " + element.getSimpleName();
+      }
+    }
+    return "array " + parts.context.text(array.getLeaf());
+  }
+
+  /** The elements of an {@code @AbiArray} field or component with their declared width. */
+  private @Nullable Fact declaredElements(Object array) {
+    if (!(array instanceof Element element)) {
+      return null;
+    }
+    Width width = parts.declarations.elementWidth(element);
+    return width == null
+        ? null
+        : Fact.declared(
+            width,
+            parts.declarations.elementKind(element),
+            "element of " + parts.declarations.describe(element) + " (" + width + ")");
+  }
+
+  private @Nullable JavaKind elementKind(TreePath array) {
+    TypeMirror type = parts.context.trees.getTypeMirror(array);
+    return type instanceof ArrayType arrayType
+        ? parts.declarations.kindOf(arrayType.getComponentType())
+        : null;
+  }
+
+  /** A local variable or parameter of an array type without an {@code @AbiArray} width. */
+  private boolean isArrayVariable(@Nullable Element element) {
+    return element != null
+        && element.asType() instanceof ArrayType
+        && parts.declarations.elementWidth(element) == null
+        && switch (element.getKind()) {
+          case LOCAL_VARIABLE,
+              PARAMETER,
+              EXCEPTION_PARAMETER,
+              RESOURCE_VARIABLE,
+              BINDING_VARIABLE ->
+              true;
+          default -> false;
+        };
+  }
+}

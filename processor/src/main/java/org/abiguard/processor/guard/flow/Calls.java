@@ -180,7 +180,8 @@ final class Calls {
 
   /**
    * After {@code Abi.checkU16(x.space)} returns, {@code x.space} has the width checked (the helper
-   * throws otherwise), whether the call is a statement or its result is used.
+   * throws otherwise), whether the call is a statement or its result is used; after {@code
+   * Objects.checkIndex(i, n)}, {@code i} is in {@code 0..n-1}.
    */
   private void refineChecked(
       ExecutableElement method,
@@ -188,7 +189,18 @@ final class Calls {
       TreePath path,
       List<@Nullable Fact> arguments) {
     Width width = KnownMethods.checked(method);
-    if (width == null || arguments.size() != 1 || arguments.get(0) == null) {
+    Range passed;
+    if (width != null && arguments.size() == 1) {
+      passed = Range.of(width);
+    } else if (arguments.size() == 2
+        && method.getSimpleName().contentEquals("checkIndex")
+        && method.getEnclosingElement() instanceof javax.lang.model.element.TypeElement owner
+        && owner.getQualifiedName().contentEquals("java.util.Objects")) {
+      passed = KnownMethods.checkedIndex(arguments.get(0), arguments.get(1));
+    } else {
+      return;
+    }
+    if (passed == null || arguments.get(0) == null) {
       return;
     }
     AccessPath checked = parts.paths.of(new TreePath(path, call.getArguments().get(0)));
@@ -196,8 +208,7 @@ final class Calls {
     Fact narrowed =
         checked == null
             ? null
-            : Objects.requireNonNull(arguments.get(0), "checked above")
-                .restrictJava(Range.of(width));
+            : Objects.requireNonNull(arguments.get(0), "checked above").restrictJava(passed);
     if (checked != null && narrowed != null) {
       parts.frame.state.put(checked, narrowed);
     }

@@ -5,6 +5,7 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import java.math.BigDecimal;
@@ -217,6 +218,25 @@ final class Conditions {
       whenTrue = maskedOperand(whenTrue, masked, outcomes.whenTrue().right(), left);
       whenFalse = maskedOperand(whenFalse, masked, outcomes.whenFalse().right(), left);
     }
+    for (int side = 0; side < 2; side++) {
+      TreePath operand = AccessPaths.skipParentheses(side == 0 ? leftPath : rightPath);
+      Fact other = side == 0 ? right : left;
+      Refinement.Operands ifTrue = side == 0 ? outcomes.whenTrue() : outcomes.whenTrue().swapped();
+      Refinement.Operands ifFalse =
+          side == 0 ? outcomes.whenFalse() : outcomes.whenFalse().swapped();
+      whenTrue = summands(whenTrue, operand, ifTrue.left(), other);
+      whenFalse = summands(whenFalse, operand, ifFalse.left(), other);
+      whenTrue = stepped(whenTrue, operand, ifTrue.left(), other);
+      whenFalse = stepped(whenFalse, operand, ifFalse.left(), other);
+    }
+    Tree.Kind operator = comparison.getKind();
+    if (operator == Tree.Kind.EQUAL_TO || operator == Tree.Kind.NOT_EQUAL_TO) {
+      State same = operator == Tree.Kind.EQUAL_TO ? whenTrue : whenFalse;
+      same = castUnchanged(same, leftPath, rightPath);
+      same = castUnchanged(same, rightPath, leftPath);
+      whenTrue = operator == Tree.Kind.EQUAL_TO ? same : whenTrue;
+      whenFalse = operator == Tree.Kind.EQUAL_TO ? whenFalse : same;
+    }
     if (leftAccess != null && rightAccess != null) {
       relate(comparison.getKind(), whenTrue, whenFalse, leftAccess, rightAccess);
     }
@@ -402,7 +422,7 @@ final class Conditions {
   /**
    * {@code (x >>> k) op c} for a tracked {@code x} and a constant {@code k}: the values left for
    * {@code x >>> k} bound the unsigned value of {@code x} ({@code (s >>> 16) == 0} leaves {@code s}
-   * in {@code 0..0xFFFF}).
+   * in {@code 0..0xFFFF}); so do those of {@code x >> k} for an {@code x} never negative.
    */
   private State shiftedOperand(State state, TreePath shiftPath, @Nullable Range shiftedValues) {
     if (!state.reachable() || shiftedValues == null) {
@@ -411,8 +431,11 @@ final class Conditions {
     TreePath operandPath;
     java.math.BigInteger distance;
     JavaKind kind;
+    boolean signedShift = false;
     if (shiftPath.getLeaf() instanceof BinaryTree shift
-        && shift.getKind() == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
+        && (shift.getKind() == Tree.Kind.UNSIGNED_RIGHT_SHIFT
+            || shift.getKind() == Tree.Kind.RIGHT_SHIFT)) {
+      signedShift = shift.getKind() == Tree.Kind.RIGHT_SHIFT;
       operandPath = new TreePath(shiftPath, shift.getLeftOperand());
       distance =
           Constants.constant(parts.context.trees, new TreePath(shiftPath, shift.getRightOperand()));
@@ -444,8 +467,8 @@ final class Conditions {
             ? state.fact(operand)
             : parts.declarations.readFact(
                 parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath)));
-    if (value == null) {
-      return state;
+    if (value == null || (signedShift && !value.javaRange().nonNegative())) {
+      return state; // >> is >>> on a value that is never negative
     }
     int bits = kind.bits();
     int k = distance.intValue() & (bits - 1);
@@ -525,15 +548,131 @@ final class Conditions {
       if (k < 0) {
         return state;
       }
-      Fact narrowed =
-          value.restrictJava(
-              new Range(BigInteger.ZERO, BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE)));
-      if (narrowed == null) {
-        return value.partial() ? state : State.UNREACHABLE;
-      }
-      state.put(operand, narrowed);
+      return narrowOperand(
+          state,
+          operandPath,
+          value,
+          new Range(BigInteger.ZERO, BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE)));
+    }
+    return state;
+  }
+
+  /**
+   * {@code a + b op c} for operands that are tracked values or constants, neither negative, whose
+   * sum Java computes without wrapping: the values left for the sum bound each operand by the
+   * other's ({@code if (p.offset + p.len > PAGE_SIZE) return;} leaves each at most {@code
+   * PAGE_SIZE}).
+   */
+  private State summands(
+      State state, TreePath sumPath, @Nullable Range sumValues, @Nullable Fact other) {
+    if (!state.reachable()
+        || sumValues == null
+        || other == null
+        || other.partial()
+        || !(sumPath.getLeaf() instanceof BinaryTree sum)
+        || sum.getKind() != Tree.Kind.PLUS) {
       return state;
     }
+    JavaKind kind = parts.values.kind(sumPath);
+    TreePath a = new TreePath(sumPath, sum.getLeftOperand());
+    TreePath b = new TreePath(sumPath, sum.getRightOperand());
+    Fact x = termFact(state, a);
+    Fact y = termFact(state, b);
+    if (kind == null || x == null || y == null) {
+      return state;
+    }
+    Range xs = x.javaRange();
+    Range ys = y.javaRange();
+    if (!xs.nonNegative()
+        || !ys.nonNegative()
+        || xs.hi().add(ys.hi()).compareTo(Range.of(kind).hi()) > 0) {
+      return state;
+    }
+    State out = narrowOperand(state, a, x, sumValues.subtract(ys));
+    return narrowOperand(out, b, y, sumValues.subtract(xs));
+  }
+
+  /**
+   * {@code x-- op c}, {@code --x op c} (and the increments) for a tracked {@code x}: the values
+   * left for the compared value bound {@code x}, which after a postfix operator is one step past it
+   * ({@code while (n-- > 0)} leaves {@code n} at least 0 in the loop).
+   */
+  private State stepped(
+      State state, TreePath steppedPath, @Nullable Range values, @Nullable Fact other) {
+    if (!state.reachable()
+        || values == null
+        || other == null
+        || other.partial()
+        || !(steppedPath.getLeaf() instanceof UnaryTree unary)) {
+      return state;
+    }
+    BigInteger step =
+        switch (unary.getKind()) {
+          case POSTFIX_INCREMENT -> BigInteger.ONE;
+          case POSTFIX_DECREMENT -> BigInteger.ONE.negate();
+          case PREFIX_INCREMENT, PREFIX_DECREMENT -> BigInteger.ZERO;
+          default -> null;
+        };
+    TreePath operand = new TreePath(steppedPath, unary.getExpression());
+    JavaKind kind = parts.values.kind(operand);
+    AccessPath access = parts.paths.of(operand);
+    if (step == null || kind == null || access == null || !state.tracks(access)) {
+      return state;
+    }
+    Range now = new Range(values.lo().add(step), values.hi().add(step));
+    Fact value = state.fact(access);
+    if (value == null || !Range.of(kind).contains(now)) {
+      return state; // a step that wrapped around leaves nothing to say
+    }
+    return narrowOperand(state, operand, value, now);
+  }
+
+  /**
+   * {@code (char) s == s} (and {@code (short)}, {@code (byte)}, {@code (int)} of a {@code long}):
+   * the cast changed nothing, so {@code s} is in the cast type's range, in the outcome where they
+   * are equal.
+   */
+  private State castUnchanged(State state, TreePath castSide, TreePath valueSide) {
+    TreePath cast = AccessPaths.skipParentheses(castSide);
+    if (!state.reachable() || !(cast.getLeaf() instanceof TypeCastTree typeCast)) {
+      return state;
+    }
+    TreePath operand = new TreePath(cast, typeCast.getExpression());
+    AccessPath castOf = parts.paths.of(operand);
+    JavaKind type = parts.values.kind(cast);
+    if (castOf == null || type == null || !castOf.equals(parts.paths.of(valueSide))) {
+      return state;
+    }
+    Fact value = termFact(state, operand);
+    return value == null ? state : narrowOperand(state, operand, value, Range.of(type));
+  }
+
+  /** The fact of an operand that is a tracked or declared value, or a constant; else null. */
+  private @Nullable Fact termFact(State state, TreePath term) {
+    BigInteger constant = Constants.constant(parts.context.trees, term);
+    if (constant != null) {
+      return Fact.plain(Range.point(constant), "constant");
+    }
+    AccessPath access = parts.paths.of(term);
+    JavaKind kind = parts.values.kind(term);
+    Fact value = access == null || kind == null ? null : operandFact(state, access, term, kind);
+    return value == null || value.partial() || value.truncated() ? null : value;
+  }
+
+  /**
+   * Narrows a tracked or declared operand (a constant is left alone) to the Java values {@code
+   * javaValues}: unreachable when none of its values is left.
+   */
+  private State narrowOperand(State state, TreePath operand, Fact value, Range javaValues) {
+    AccessPath access = parts.paths.of(operand);
+    if (!state.reachable() || access == null) {
+      return state;
+    }
+    Fact narrowed = value.restrictJava(javaValues);
+    if (narrowed == null) {
+      return value.partial() ? state : State.UNREACHABLE;
+    }
+    state.put(access, narrowed);
     return state;
   }
 
@@ -601,18 +740,25 @@ final class Conditions {
 
   /**
    * {@code Integer.compareUnsigned(x, y) op 0} (or {@code Long.}) is {@code x op y} on the unsigned
-   * values: the way to range-check raw bits ({@code u32} in an {@code int}).
+   * values: the way to range-check raw bits ({@code u32} in an {@code int}). {@code
+   * Integer.compare(x, y) op 0} (or {@code Long.}, {@code Short.}, {@code Byte.}, {@code
+   * Character.}) is {@code x op y} on the Java values.
    */
   private @Nullable Branches compareUnsigned(
       TreePath callPath, MethodInvocationTree call, Tree.Kind operator) {
     if (!(parts.context.trees.getElement(callPath) instanceof ExecutableElement method)
         || call.getArguments().size() != 2
-        || !method.getSimpleName().contentEquals("compareUnsigned")
         || !(method.getEnclosingElement() instanceof TypeElement owner)) {
       return null;
     }
+    boolean unsigned = method.getSimpleName().contentEquals("compareUnsigned");
     String type = owner.getQualifiedName().toString();
-    int bits = type.equals("java.lang.Integer") ? 32 : type.equals("java.lang.Long") ? 64 : 0;
+    int bits =
+        unsigned
+            ? type.equals("java.lang.Integer") ? 32 : type.equals("java.lang.Long") ? 64 : 0
+            : method.getSimpleName().contentEquals("compare") && SIGNED_COMPARES.contains(type)
+                ? 64
+                : 0;
     if (bits == 0) {
       return null;
     }
@@ -620,24 +766,38 @@ final class Conditions {
     TreePath yPath = new TreePath(callPath, call.getArguments().get(1));
     Fact xValue = parts.expressions.evaluate(xPath);
     Fact yValue = parts.expressions.evaluate(yPath);
-    Fact x = unsignedOperand(xValue, bits);
-    Fact y = unsignedOperand(yValue, bits);
+    Fact x = unsigned ? unsignedOperand(xValue, bits) : xValue;
+    Fact y = unsigned ? unsignedOperand(yValue, bits) : yValue;
     if (!parts.frame.reachable() || x == null || y == null) {
       return null;
     }
-    Refinement.Outcomes outcomes = Refinement.outcomes(operator, x.range(), y.range());
+    Refinement.Outcomes outcomes =
+        unsigned
+            ? Refinement.outcomes(operator, x.range(), y.range())
+            : Refinement.outcomes(operator, x.javaRange(), y.javaRange());
     AccessPath xAccess = parts.paths.of(xPath);
     AccessPath yAccess = parts.paths.of(yPath);
     State whenTrue =
         Refinement.apply(parts.frame.state.copy(), outcomes.whenTrue(), xAccess, x, yAccess, y);
     State whenFalse =
         Refinement.apply(parts.frame.state.copy(), outcomes.whenFalse(), xAccess, x, yAccess, y);
-    for (State outcome : List.of(whenTrue, whenFalse)) {
-      restoreRaw(outcome, xAccess, xValue);
-      restoreRaw(outcome, yAccess, yValue);
+    if (unsigned) {
+      for (State outcome : List.of(whenTrue, whenFalse)) {
+        restoreRaw(outcome, xAccess, xValue);
+        restoreRaw(outcome, yAccess, yValue);
+      }
     }
     return new Branches(whenTrue, whenFalse);
   }
+
+  /** The owners of the JDK's signed {@code compare(x, y)}, whose sign is that of {@code x - y}. */
+  private static final java.util.Set<String> SIGNED_COMPARES =
+      java.util.Set.of(
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Short",
+          "java.lang.Byte",
+          "java.lang.Character");
 
   /** Gives a refined path back the raw-bits representation its value had. */
   private static void restoreRaw(State state, @Nullable AccessPath path, @Nullable Fact original) {

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Methods whose result the guard understands: abiguard's {@code Abi} helpers, the JDK's unsigned
  * conversions and arithmetic, {@code Math.min/max/abs/floorDiv/floorMod/toIntExact}, the {@code
- * ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum}. The {@code
- * float} and {@code double} overloads of {@code Math}'s methods are {@link FloatingMethods}'.
+ * ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum}, {@code
+ * Objects.checkIndex}. The {@code float} and {@code double} overloads of {@code Math}'s methods are
+ * {@link FloatingMethods}'.
  */
 final class KnownMethods {
   private KnownMethods() {}
@@ -69,7 +70,8 @@ final class KnownMethods {
           "java.lang.Math.floorMod",
           "java.lang.StrictMath.floorMod",
           "java.lang.Math.toIntExact",
-          "java.lang.StrictMath.toIntExact");
+          "java.lang.StrictMath.toIntExact",
+          "java.util.Objects.checkIndex");
 
   /**
    * Whether the method's result lies in its range whatever the argument, known or not: the {@code
@@ -198,9 +200,28 @@ final class KnownMethods {
               ? null
               : value == null ? null : Fact.plain(range, value.origin()).withAbi(value.fromAbi());
         }
+      case "java.util.Objects.checkIndex":
+        {
+          Range index = checkedIndex(argument(arguments, 0), argument(arguments, 1));
+          Fact value = argument(arguments, 0);
+          return index == null || value == null ? null : value.restrictJava(index);
+        }
       default:
         return NOT_KNOWN;
     }
+  }
+
+  /**
+   * The Java values {@code Objects.checkIndex(index, length)} returns (it throws for the others):
+   * {@code 0..length-1}, for a length known to be at most {@code length}'s largest value; null when
+   * the index or the length is not known, or no index passes.
+   */
+  static @Nullable Range checkedIndex(@Nullable Fact index, @Nullable Fact length) {
+    if (index == null || length == null || length.partial()) {
+      return null;
+    }
+    BigInteger largest = length.javaRange().hi().subtract(BigInteger.ONE);
+    return largest.signum() < 0 ? null : new Range(BigInteger.ZERO, largest);
   }
 
   private static @Nullable Fact argument(List<@Nullable Fact> arguments, int i) {

@@ -6,9 +6,11 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
 import java.util.List;
+import javax.lang.model.element.Element;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +79,8 @@ final class Switches {
       if (labels != null && selectorAccess != null && selected != null) {
         Fact refined = selected.restrictJava(labels);
         entry.put(selectorAccess, refined == null ? selected : refined);
+      } else if (labels != null && selected != null) {
+        castOperand(entry, selector, selected, labels);
       }
       entry = patternEntry(casePath, caseTree, entry);
       if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
@@ -112,6 +116,37 @@ final class Switches {
       out = State.join(out, before);
     }
     return out;
+  }
+
+  /**
+   * {@code switch ((int) x.space)} on a value the cast keeps whole (a {@code u32} in a {@code long}
+   * cast to {@code int}: raw bits of the same values): a case's labels are the operand's values, as
+   * they would be for {@code switch (x.space)}.
+   */
+  private void castOperand(State entry, TreePath selector, Fact selected, Range labels) {
+    TreePath bare = AccessPaths.skipParentheses(selector);
+    if (selected.truncated() || !(bare.getLeaf() instanceof TypeCastTree cast)) {
+      return;
+    }
+    TreePath operand = new TreePath(bare, cast.getExpression());
+    AccessPath access = parts.paths.of(operand);
+    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(operand));
+    Fact value =
+        access == null
+            ? null
+            : entry.tracks(access)
+                ? entry.fact(access)
+                : element == null ? null : parts.declarations.readFact(element);
+    Fact refined = selected.restrictJava(labels);
+    if (access == null
+        || value == null
+        || refined == null
+        || value.raw() != null
+        || value.partial()
+        || !value.range().contains(refined.range())) {
+      return;
+    }
+    entry.put(access, value.withRange(refined.range()));
   }
 
   /** The hull of a case's constant labels, or null (default, patterns, enums). */

@@ -325,4 +325,45 @@ class GuardMessagesTest {
                     "if (op.hostAddr < 0 || op.hostAddr >= 4096) { return; } int off = (int) op.hostAddr;"));
     Expected.assertExactly(Compile.javac(checked));
   }
+
+  private static final Source PENDING =
+      Source.of(
+          "p.Pending",
+          """
+      package p;
+
+      import java.util.function.IntConsumer;
+      import org.abiguard.U16;
+
+      class Pending {
+        static void setPending(@U16 int port) {}
+
+        static IntConsumer handler() {
+          return Pending::setPending;
+        }
+      }
+      """);
+
+  /**
+   * A method reference that adapts an interface's plain {@code int} to a narrower parameter: the
+   * values arrive through the interface, so the message suggests no check of the reference itself
+   * (which would not compile), only where to reject them.
+   */
+  @Test
+  void aMethodReferenceIsNotOfferedACheckOfItself() {
+    Compilation c = Compile.javac(List.of("-Aabiguard.mode=strict"), PENDING);
+    Expected.assertExactly(
+        c,
+        PENDING.error(
+            "return Pending::setPending",
+            "Pending::setPending",
+            """
+        [abiguard:narrowing] parameter 1 of accept (s32) can reach parameter 'port' of setPending (u16) \
+        through method reference Pending::setPending: values -0x80000000..-0x1 and 0x10000..0x7FFFFFFF \
+        would be truncated
+            - widen the parameter to s32
+            - reject values outside 0x0..0xFFFF before the call
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""));
+  }
 }

@@ -315,7 +315,8 @@ final class Calls {
                 sink.description() + " through method reference " + parts.context.text(reference),
                 sink.noun());
       }
-      parts.checks.check(sink, passedValue, passedKind, path);
+      // no check of the reference itself to suggest: the values arrive through the interface
+      parts.checks.check(sink, passedValue, passedKind, path, null);
     }
     Sink returnSink = parts.declarations.returnSink(functional);
     if (returnSink != null) {
@@ -324,7 +325,7 @@ final class Calls {
       if (result == null && resultKind != null) {
         result = parts.values.plain(resultKind, () -> "result of " + method.getSimpleName() + "()");
       }
-      parts.checks.check(returnSink, result, resultKind, path);
+      parts.checks.check(returnSink, result, resultKind, path, null);
     }
   }
 

@@ -25,11 +25,11 @@ final class Constants {
     }
     if (tree.getKind() == Tree.Kind.UNARY_MINUS) {
       BigInteger operand = constant(trees, new TreePath(path, ((UnaryTree) tree).getExpression()));
-      return operand == null ? null : operand.negate();
+      return operand == null ? null : inType(trees, path, operand.negate());
     }
     if (tree.getKind() == Tree.Kind.BITWISE_COMPLEMENT) {
       BigInteger operand = constant(trees, new TreePath(path, ((UnaryTree) tree).getExpression()));
-      return operand == null ? null : operand.not();
+      return operand == null ? null : inType(trees, path, operand.not());
     }
     if (tree instanceof com.sun.source.tree.IdentifierTree || tree instanceof MemberSelectTree) {
       if (trees.getElement(path) instanceof VariableElement variable) {
@@ -37,6 +37,28 @@ final class Constants {
       }
     }
     return null;
+  }
+
+  /**
+   * The value Java computes for the expression: a negation wraps in its type, as {@code
+   * -0x80000000} is {@code -0x80000000} (the literal already is).
+   */
+  private static BigInteger inType(Trees trees, TreePath path, BigInteger value) {
+    javax.lang.model.type.TypeMirror type = trees.getTypeMirror(path);
+    int bits =
+        type == null
+            ? 0
+            : switch (type.getKind()) {
+              case LONG -> 64;
+              case INT -> 32;
+              default -> 0;
+            };
+    if (bits == 0) {
+      return value;
+    }
+    BigInteger size = BigInteger.ONE.shiftLeft(bits);
+    BigInteger low = value.mod(size);
+    return low.testBit(bits - 1) ? low.subtract(size) : low;
   }
 
   static @Nullable BigInteger integral(@Nullable Object value) {

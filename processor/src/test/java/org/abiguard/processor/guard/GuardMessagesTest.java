@@ -366,4 +366,58 @@ class GuardMessagesTest {
             - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
         conversion explicit"""));
   }
+
+  private static final Source SHARED =
+      Source.of(
+          "p.Shared",
+          """
+      package p;
+
+      import org.abiguard.AbiBits;
+      import org.abiguard.AbiStruct;
+      import org.abiguard.NativeLong;
+      import org.abiguard.U64;
+      import org.abiguard.U8;
+
+      @AbiStruct(name = "tp_hdr")
+      class Shared {
+        @NativeLong public long status;
+        @U8 @AbiBits(5) public int tos;
+
+        static void run(Shared t, @U64 long status) {
+          t.status = status;
+          t.tos = 256;
+        }
+      }
+      """);
+
+  /**
+   * A C {@code long} cannot be widened in a mirror every ABI shares, so the message says what can
+   * be done instead; a bit-field is widened in bits.
+   */
+  @Test
+  void sharedAndBitFieldSinksAreWidenedAsTheyCanBe() {
+    Compilation c = Compile.javac(List.of("-Aabiguard.abis=x86_64,i386"), SHARED);
+    Expected.assertExactly(
+        c,
+        SHARED.error(
+            "t.status = status",
+            "status;",
+            """
+        [abiguard:narrowing] parameter 'status' of run (u64) can reach field Shared.status (unsigned long: \
+        u32 on i386): values 0x100000000..0xFFFFFFFFFFFFFFFF would be truncated
+            - keep the values within u32, the C type's width on an ABI of this build, or give each ABI its \
+        own mirror (abiguard-import --split-abis)
+            - reject values above 0xFFFFFFFF before the assignment: if (status < 0 || status > \
+        0xFFFFFFFF), return an error or throw
+            - write Abi.checkU32(...) (throws on them) or Abi.truncU32(...) (keeps the low bits) to make the \
+        conversion explicit"""),
+        SHARED.error(
+            "t.tos = 256",
+            "256",
+            """
+        [abiguard:narrowing] constant 0x100 can reach field Shared.tos (u5): values 0x100 would be truncated
+            - widen the bit-field to 9 bits
+            - write a value that fits u5 (0x0..0x1F): this one is always 0x100 here"""));
+  }
 }

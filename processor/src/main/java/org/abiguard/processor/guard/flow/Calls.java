@@ -313,7 +313,8 @@ final class Calls {
                 sink.width(),
                 sink.kind(),
                 sink.description() + " through method reference " + parts.context.text(reference),
-                sink.noun());
+                sink.noun(),
+                sink.abiDependent());
       }
       // no check of the reference itself to suggest: the values arrive through the interface
       parts.checks.check(sink, passedValue, passedKind, path, null);

@@ -304,6 +304,11 @@ public final class Declarations {
     return c == null ? w.toString() : c + ": " + w + " on " + String.join(" and ", model.abis());
   }
 
+  /** Whether the element's width is a C {@code long}'s or a pointer's, which differs per ABI. */
+  private boolean dependent(Element e) {
+    return abiDependent.containsKey(e);
+  }
+
   /**
    * {@code u4} for {@code @U32 @AbiBits(4)}; the declared width when there is no narrower
    * bit-field.
@@ -718,14 +723,15 @@ public final class Declarations {
     }
     String component = canonicalComponent(m, index);
     if (component != null) {
-      return new Sink(w, k, component + " (" + widthText(p, w) + ")", "record component");
+      return new Sink(
+          w, k, component + " (" + widthText(p, w) + ")", "record component", dependent(p));
     }
     String desc =
         (varargsElement ? "varargs parameter " : "parameter ")
             + paramName(m, index)
             + " of "
             + methodName(m);
-    return new Sink(w, k, desc + " (" + widthText(p, w) + ")", "parameter");
+    return new Sink(w, k, desc + " (" + widthText(p, w) + ")", "parameter", dependent(p));
   }
 
   private @Nullable String canonicalComponent(ExecutableElement m, int index) {
@@ -766,7 +772,7 @@ public final class Declarations {
       return null;
     }
     String noun = v.getKind() == ElementKind.FIELD ? "field" : "local";
-    return new Sink(w, k, describe(v) + " (" + widthText(v, w) + ")", noun);
+    return new Sink(w, k, describe(v) + " (" + widthText(v, w) + ")", noun, dependent(v));
   }
 
   /** The sink of an element of an {@code @AbiArray} field. */
@@ -780,7 +786,11 @@ public final class Declarations {
       return null;
     }
     return new Sink(
-        w, k, "element of " + describe(array) + " (" + widthText(array, w) + ")", "array element");
+        w,
+        k,
+        "element of " + describe(array) + " (" + widthText(array, w) + ")",
+        "array element",
+        dependent(array));
   }
 
   /** The sink of {@code return} in a method with a declared result width. */
@@ -794,7 +804,11 @@ public final class Declarations {
       return null;
     }
     return new Sink(
-        w, k, "return value of " + methodName(m) + " (" + widthText(m, w) + ")", "return type");
+        w,
+        k,
+        "return value of " + methodName(m) + " (" + widthText(m, w) + ")",
+        "return type",
+        dependent(m));
   }
 
   /** The fact of a value in strict mode when nothing declares its width: its Java type's range. */

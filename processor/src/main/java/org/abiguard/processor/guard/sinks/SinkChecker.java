@@ -107,9 +107,9 @@ public final class SinkChecker {
             .append(": values ")
             .append(lost)
             .append(turnsNegative ? " would turn negative" : " would be truncated");
-    String fits = smallestWidth(r);
-    if (fits != null) {
-      fix(m, "widen the " + sink.noun() + " to " + fits);
+    String widen = widen(sink, r);
+    if (widen != null) {
+      fix(m, widen);
     }
     String rejected =
         below && above
@@ -279,6 +279,34 @@ public final class SinkChecker {
   }
 
   /** The narrowest C width that holds every value of the range, or null. */
+  /**
+   * The fix that widens the sink: to the smallest width that holds the values; for a bit-field, to
+   * the bits they need; none for a C {@code long} or pointer, whose width the ABI fixes and one
+   * mirror shares, so the values must fit the narrowest ABI or each ABI needs its own mirror.
+   */
+  private static @Nullable String widen(Sink sink, Range r) {
+    if (sink.abiDependent()) {
+      return "keep the values within "
+          + sink.width()
+          + ", the C type's width on an ABI of this build, or give each ABI its own mirror"
+          + " (abiguard-import --split-abis)";
+    }
+    int bits = sink.width().bits();
+    if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
+      // two's complement takes lo.bitLength() bits and a sign bit for a negative lo
+      int needed =
+          sink.width().signed() || !r.nonNegative()
+              ? 1
+                  + Math.max(
+                      r.hi().max(BigInteger.ZERO).bitLength(),
+                      r.lo().min(BigInteger.ZERO).bitLength())
+              : r.hi().bitLength();
+      return needed > 64 ? null : "widen the bit-field to " + needed + " bits";
+    }
+    String fits = smallestWidth(r);
+    return fits == null ? null : "widen the " + sink.noun() + " to " + fits;
+  }
+
   static @Nullable String smallestWidth(Range r) {
     for (int bits : new int[] {8, 16, 32, 64}) {
       Width w = new Width(bits, !r.nonNegative());

@@ -41,9 +41,11 @@ public class ImportMojo extends AbstractCMojo {
 
   /**
    * Which C types to mirror: a regular expression matched against the C name (the struct or union
-   * tag, or the typedef name), among the types of {@code headers} and of the headers they include
-   * (not the C library's or the compiler's own). Default: every struct and union declared in {@code
-   * headers}, and what they need.
+   * tag, or the typedef name), among the types of {@code headers} and of the headers they include,
+   * except the C library's and the compiler's own headers that are not in {@code headers} (those
+   * directly in a system include directory, and in its {@code sys/}, {@code bits/}, {@code
+   * netinet/}... directories): their types come only where a type picked needs them. Default: every
+   * struct and union declared in {@code headers}, and what they need.
    */
   @Parameter(property = "abiguard.types")
   String types;

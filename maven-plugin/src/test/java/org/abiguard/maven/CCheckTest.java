@@ -432,7 +432,7 @@ class CCheckTest {
           unsigned char *b = (unsigned char *)&r;
           printf("abi-check: MISMATCH p.HvRequest.flags (x86_64) = 1: C wrote %02x%02x, the mirror's layout says 0001\\n",
               b[2], b[3]);
-          printf("abi-check: 1 bit-field checks, 1 mismatches\\n");
+          printf("abi-check: 1 bit-field check, 1 mismatch\\n");
           return 1;
         }
         """);
@@ -445,8 +445,7 @@ class CCheckTest {
         log.errors,
         log.toString());
     assertEquals(
-        List.of("abiguard check-c: x86_64: abi-check: 1 bit-field checks, 1 mismatches"),
-        log.infos);
+        List.of("abiguard check-c: x86_64: abi-check: 1 bit-field check, 1 mismatch"), log.infos);
     assertTrue(result.failed());
   }
 

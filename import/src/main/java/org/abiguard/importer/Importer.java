@@ -107,6 +107,19 @@ public final class Importer {
     return r;
   }
 
+  /**
+   * The alternative to installing or configuring {@code abi}'s compiler: importing for the other
+   * ABIs alone ({@code ; or import without aarch64: --abis x86_64,i386}), or nothing when it is the
+   * only one.
+   */
+  static String withoutAbi(String abi, List<String> abis) {
+    List<String> others = abis.stream().filter(a -> !a.equals(abi)).toList();
+    if (others.isEmpty()) {
+      return "";
+    }
+    return "\nor import without " + abi + ": --abis " + String.join(",", others);
+  }
+
   private static long millis(long start) {
     return (System.nanoTime() - start) / 1_000_000;
   }
@@ -133,7 +146,11 @@ public final class Importer {
               options.defines(),
               options.headers(),
               work);
-      tc.check();
+      try {
+        tc.check();
+      } catch (Toolchain.CompilerFailure e) {
+        throw new Toolchain.CompilerFailure(e.getMessage() + withoutAbi(abi, abis));
+      }
       toolchains.add(tc);
     }
     Map<String, Declarations> decls = new LinkedHashMap<>();

@@ -40,7 +40,9 @@ public final class Main {
             --package PACKAGE  the Java package of the mirrors
             --out DIR          the source root the mirrors are written under
             --types REGEX      the types to mirror: a regular expression matching the whole C
-                               name (a struct's or union's tag, or the typedef of a tagless one);
+                               name (a struct's or union's tag, or the typedef of a tagless one),
+                               among those of the named headers and the headers they include
+                               (not the C library's or the compiler's, unless named);
                                default: those the named headers declare themselves; the types
                                they need come along
             --abis LIST        comma list of x86_64, i386, aarch64, the first primary; default all

@@ -77,38 +77,75 @@ final class Selection {
 
   /**
    * Whether {@code --types} may pick a type declared in {@code file}, a header that was not named
-   * (the named ones are always): any file but those of the C library and the compiler, which are
-   * the files under {@code /usr/} reached only through a named header of theirs ({@code stdint.h},
-   * which Xen's headers need first). A header under one of their subdirectories ({@code
-   * linux/kvm.h}) is the platform's interface, and so are the headers it includes ({@code
-   * asm/kvm.h}).
+   * (the named ones are always): any header outside {@code /usr/}; under it, one that is not the C
+   * library's or the compiler's ({@link #isCLibrary}) reached through a named header that is not
+   * either (a named {@code stdint.h}, which Xen's headers need first, brings nothing to pick). A
+   * header under a system include directory that is not the C library's ({@code linux/kvm.h}) is
+   * the platform's interface, and so are the interface headers it includes ({@code asm/kvm.h}); the
+   * C library's headers it includes ({@code linux/input.h}'s {@code sys/time.h}, which brings
+   * glibc's {@code fd_set} and {@code pthread_mutex_t}) are not: their types come only where a type
+   * picked needs them, as without {@code --types}.
    */
   static boolean pickable(String file, Set<String> namedThrough) {
     if (!file.startsWith("/usr/")) {
       return true;
     }
-    return namedThrough.stream().anyMatch(named -> !isToolchainHeader(named));
+    return !isCLibrary(file) && namedThrough.stream().anyMatch(named -> !isCLibrary(named));
   }
 
   /**
-   * A header directly in a system include directory ({@code /usr/include/stdint.h}, {@code
-   * /usr/include/x86_64-linux-gnu/...}'s top level) or in the compiler's ({@code
-   * /usr/lib/gcc/.../stddef.h}): the C library's and compiler's, not an interface to mirror.
+   * The C library's own subdirectories of a system include directory (glibc's, musl's a subset):
+   * {@code sys/time.h}, {@code bits/pthreadtypes.h}, {@code netinet/in.h}...
    */
-  private static boolean isToolchainHeader(String file) {
+  private static final Set<String> C_LIBRARY_DIRS =
+      Set.of(
+          "arpa",
+          "bits",
+          "finclude",
+          "gnu",
+          "net",
+          "netash",
+          "netatalk",
+          "netax25",
+          "neteconet",
+          "netinet",
+          "netipx",
+          "netiucv",
+          "netpacket",
+          "netrom",
+          "netrose",
+          "nfs",
+          "protocols",
+          "rpc",
+          "scsi",
+          "sys");
+
+  /**
+   * A header of the C library or the compiler, not an interface to mirror: one under {@code /usr/}
+   * directly in a system include directory ({@code /usr/include/stdint.h}, {@code
+   * /usr/include/x86_64-linux-gnu/...}'s or a cross compiler's {@code
+   * /usr/aarch64-linux-gnu/include/...}'s top level), in the C library's subdirectories of one
+   * ({@code sys/}, {@code bits/}, {@code netinet/}...), or in the compiler's ({@code
+   * /usr/lib/gcc/.../stddef.h}).
+   */
+  static boolean isCLibrary(String file) {
     if (!file.startsWith("/usr/")) {
       return false;
     }
     if (file.startsWith("/usr/lib/gcc")) {
       return true;
     }
-    int slash = file.lastIndexOf('/');
-    String dir = slash < 0 ? "" : file.substring(0, slash);
-    return dir.equals("/usr/include")
-        || dir.equals("/usr/local/include")
-        || (dir.startsWith("/usr/include/")
-            && dir.indexOf('/', "/usr/include/".length()) < 0
-            && dir.contains("-linux-"));
+    int include = file.indexOf("/include/");
+    if (include < 0) {
+      return false;
+    }
+    String name = file.substring(include + "/include/".length());
+    int slash = name.indexOf('/');
+    if (slash >= 0 && name.substring(0, slash).contains("-linux-")) {
+      name = name.substring(slash + 1); // the multiarch directory, /usr/include/x86_64-linux-gnu
+      slash = name.indexOf('/');
+    }
+    return slash < 0 || C_LIBRARY_DIRS.contains(name.substring(0, slash));
   }
 
   /**

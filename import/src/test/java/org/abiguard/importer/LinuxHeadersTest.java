@@ -106,6 +106,25 @@ class LinuxHeadersTest {
   }
 
   /**
+   * {@code --types} does not pick from the C library's headers that a platform header includes:
+   * linux/input.h includes glibc's sys/time.h, whose fd_set, __sigset_t and pthread types (not
+   * portable to i386) used to be picked by {@code '.*'} and fail the import. Its {@code struct
+   * timeval} comes because {@code input_event} needs it.
+   */
+  @Test
+  void typesDoesNotPickTheCLibrarysTypes() {
+    ImportResult r =
+        importLinux("linux/input.h", Pattern.compile(".*"), List.of("x86_64"), Map.of());
+    assertNull(r.problem());
+    assertTrue(r.success(), r.leftOut().toString());
+    assertTrue(r.proven().contains("struct input_event"), r.proven().toString());
+    assertTrue(r.proven().contains("struct timeval"), r.proven().toString());
+    for (String libc : List.of("fd_set", "__sigset_t", "pthread_mutex_t", "struct timespec")) {
+      assertTrue(!r.found().contains(libc), libc + " in " + r.found());
+    }
+  }
+
+  /**
    * linux/vhost.h declares no struct itself: they are in linux/vhost_types.h, which it includes.
    */
   @Test

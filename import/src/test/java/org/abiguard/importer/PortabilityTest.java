@@ -158,6 +158,21 @@ class PortabilityTest {
   }
 
   @Test
+  void aMissingCompilerOffersTheOtherAbis() {
+    ImportResult r =
+        Importer.run(
+            ImportOptions.builder(List.of("portability.h"), List.of(HEADERS), "p", out)
+                .abis(List.of("aarch64", "x86_64", "i386"))
+                .compilers(Map.of("aarch64", List.of("abiguard-no-such-cc")))
+                .build(),
+            new RecordingLog());
+    assertEquals(
+        "aarch64: no C compiler 'abiguard-no-such-cc' (give the compiler with --cc aarch64=COMMAND)"
+            + "\nor import without aarch64: --abis x86_64,i386",
+        r.problem());
+  }
+
+  @Test
   void aMissingDefaultCompilerNamesTheDebianPackage() {
     assertEquals(
         "aarch64: no C compiler 'aarch64-linux-gnu-gcc' (install the Debian package gcc-aarch64-linux-gnu)",

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which headers {@code --types} picks from: the named headers and what they include, but not the C
- * library's and compiler's headers that a named {@code stdint.h} brings. The line markers are those
- * of {@code gcc -E -dD} over {@code #include <stdint.h>}, {@code <linux/kvm.h>} and a local header.
+ * library's and compiler's headers (those a named {@code stdint.h} brings, or an interface header
+ * includes). The line markers are those of {@code gcc -E -dD} over {@code #include <stdint.h>},
+ * {@code <linux/kvm.h>} and a local header.
  */
 class SelectionTest {
   private static final String PREPROCESSED =
@@ -100,6 +101,68 @@ class SelectionTest {
             where);
     assertEquals(List.of("struct r_debug"), roots);
     assertEquals("/usr/include/link.h", where.get("struct r_debug").file());
+  }
+
+  @Test
+  void typesDoesNotPickFromTheCLibraryHeadersAnInterfaceHeaderIncludes() {
+    // --header linux/input.h --types '.*': linux/input.h includes glibc's sys/time.h, which brings
+    // fd_set and (through sys/types.h) pthread_mutex_t; those come only where a type picked needs
+    // them. What linux/input.h brings of Linux's own headers may be picked, as asm/kvm.h above.
+    String preprocessed =
+        """
+        # 0 "abiguard-x86_64.c"
+        # 1 "abiguard-x86_64.c"
+        # 1 "/usr/include/linux/input.h" 1 3 4
+        # 1 "/usr/include/x86_64-linux-gnu/sys/time.h" 1 3 4
+        # 1 "/usr/include/features.h" 1 3 4
+        # 2 "/usr/include/x86_64-linux-gnu/sys/time.h" 2 3 4
+        # 1 "/usr/include/x86_64-linux-gnu/bits/types/struct_timeval.h" 1 3 4
+        struct timeval { long tv_sec; long tv_usec; };
+        # 3 "/usr/include/x86_64-linux-gnu/sys/time.h" 2 3 4
+        # 1 "/usr/include/x86_64-linux-gnu/sys/select.h" 1 3 4
+        typedef struct { long __fds_bits[16]; } fd_set;
+        # 4 "/usr/include/x86_64-linux-gnu/sys/time.h" 2 3 4
+        # 1 "/usr/include/x86_64-linux-gnu/bits/pthreadtypes.h" 1 3 4
+        typedef union { char __size[40]; long __align; } pthread_mutex_t;
+        # 5 "/usr/include/x86_64-linux-gnu/sys/time.h" 2 3 4
+        # 2 "/usr/include/linux/input.h" 2 3 4
+        # 1 "/usr/include/asm-generic/posix_types.h" 1 3 4
+        typedef struct { int val[2]; } __kernel_fsid_t;
+        # 3 "/usr/include/linux/input.h" 2 3 4
+        struct input_event { struct timeval time; unsigned short type; };
+        # 2 "abiguard-x86_64.c" 2
+        """;
+    List<String> roots =
+        Selection.roots(
+            Map.of("x86_64", Parser.parse(preprocessed).declarations()),
+            Map.of("x86_64", Selection.includedFrom(preprocessed, "abiguard-x86_64.c")),
+            Pattern.compile(".*"),
+            new HashMap<>());
+    assertEquals(List.of("__kernel_fsid_t", "struct input_event"), roots);
+  }
+
+  @Test
+  void theCLibraryAndTheCompilerHaveTheirOwnHeaders() {
+    for (String file :
+        List.of(
+            "/usr/include/stdint.h",
+            "/usr/include/x86_64-linux-gnu/sys/time.h",
+            "/usr/include/x86_64-linux-gnu/bits/pthreadtypes.h",
+            "/usr/include/netinet/in.h",
+            "/usr/aarch64-linux-gnu/include/bits/types.h",
+            "/usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h",
+            "/usr/lib/gcc-cross/aarch64-linux-gnu/12/include/stdint.h")) {
+      assertTrue(Selection.isCLibrary(file), file);
+    }
+    for (String file :
+        List.of(
+            "/usr/include/linux/input.h",
+            "/usr/include/x86_64-linux-gnu/asm/kvm.h",
+            "/usr/aarch64-linux-gnu/include/asm/kvm.h",
+            "/usr/include/libdrm/drm.h",
+            "public/xen.h")) {
+      assertFalse(Selection.isCLibrary(file), file);
+    }
   }
 
   private static boolean pickable(String file) {

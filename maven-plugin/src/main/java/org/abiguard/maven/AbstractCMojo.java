@@ -29,9 +29,12 @@ abstract class AbstractCMojo extends AbstractMojo {
   @Parameter List<String> defines;
 
   /**
-   * The target ABIs: {@code x86_64}, {@code i386}, {@code aarch64}. For {@code check-c}, empty
-   * means every ABI the build's manifest has (those of {@code -Aabiguard.abis}); for {@code
-   * import}, {@code x86_64,i386,aarch64}.
+   * The target ABIs: {@code x86_64}, {@code i386}, {@code aarch64}. Empty (best left so) means
+   * those of the compilation's {@code -Aabiguard.abis}: for {@code check-c}, every ABI the build's
+   * manifest has; for {@code import}, those of {@code -Aabiguard.abis} in the
+   * maven-compiler-plugin's {@code compilerArgs}, or {@code x86_64,i386,aarch64} without it. For
+   * {@code check-c}, ABIs that leave out one the manifest has fail the build (a warning with {@code
+   * skipMissingCompilers}): its marshallers and assertions would ship unproven.
    */
   @Parameter(property = "abiguard.abis")
   List<String> abis;

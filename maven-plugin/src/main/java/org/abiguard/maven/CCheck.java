@@ -69,12 +69,47 @@ final class CCheck {
    * What the check found.
    *
    * @param checked the ABIs whose compiler proved the assertions (whatever they found)
-   * @param skipped the ABIs left out for a missing compiler
+   * @param skipped the ABIs left unchecked with a warning ({@code skipMissingCompilers})
    * @param errors every error reported, as reported
+   * @param unchecked those of {@code errors} that say an ABI of the build could not be proven (its
+   *     compiler missing or for another ABI, or the ABI left out by {@code <abis>}), not about the
+   *     mirrors
+   * @param unproven the ABIs of those errors
    */
-  record Result(List<String> checked, List<String> skipped, List<String> errors) {
+  record Result(
+      List<String> checked,
+      List<String> skipped,
+      List<String> errors,
+      List<String> unchecked,
+      List<String> unproven) {
     boolean failed() {
       return !errors.isEmpty();
+    }
+
+    /** Why the build fails, for the goal's failure: what kind of problems, how many, the first. */
+    String failure() {
+      List<String> mirrors = errors.stream().filter(e -> !unchecked.contains(e)).toList();
+      List<String> parts = new ArrayList<>();
+      if (!mirrors.isEmpty()) {
+        parts.add(
+            mirrors.size()
+                + (mirrors.size() == 1 ? " problem" : " problems")
+                + " between the Java mirrors and the C headers");
+      }
+      if (!unproven.isEmpty()) {
+        parts.add(
+            String.join(", ", unproven)
+                + " not proven: the build has "
+                + (unproven.size() == 1 ? "its" : "their")
+                + " layouts, and check-c could not check "
+                + (unproven.size() == 1 ? "it" : "them"));
+      }
+      return "abiguard check-c: "
+          + String.join("; ", parts)
+          + " (see the errors above); first: "
+          + (mirrors.isEmpty() ? unchecked : mirrors)
+              .get(0)
+              .replaceFirst("^abiguard check-c: ", "");
     }
   }
 
@@ -83,6 +118,8 @@ final class CCheck {
   private final List<String> errors = new ArrayList<>();
   private final List<String> checked = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
+  private final List<String> unchecked = new ArrayList<>();
+  private final List<String> unproven = new ArrayList<>();
 
   private CCheck(Options options, BuildLog log) {
     this.options = options;
@@ -121,7 +158,7 @@ final class CCheck {
               + options.classes()
               + " (the build has no @AbiStruct mirror, or abiguard-processor"
               + " is not in the compiler's annotationProcessorPaths)");
-      return new Result(List.of(), List.of(), List.of());
+      return new Result(List.of(), List.of(), List.of(), List.of(), List.of());
     }
     if (options.headers().isEmpty()) {
       throw new ConfigurationException(
@@ -133,7 +170,12 @@ final class CCheck {
     for (TargetAbi abi : abis()) {
       checkAbi(abi, assertsFile, Files.isRegularFile(check) ? check : null);
     }
-    return new Result(List.copyOf(checked), List.copyOf(skipped), List.copyOf(errors));
+    return new Result(
+        List.copyOf(checked),
+        List.copyOf(skipped),
+        List.copyOf(errors),
+        List.copyOf(unchecked),
+        List.copyOf(unproven));
   }
 
   /** The configured ABIs, each known and in the manifest; or the manifest's ABIs. */
@@ -179,7 +221,54 @@ final class CCheck {
       }
       result.add(abi);
     }
+    List<String> leftOut = built.stream().filter(b -> !names.contains(b)).toList();
+    if (!options.abis().isEmpty() && !leftOut.isEmpty()) {
+      leftOutByAbis(leftOut, built);
+    }
     return result;
+  }
+
+  /**
+   * Reports the ABIs the build has layouts for that {@code <abis>} leaves out: their marshallers
+   * and assertions would ship unproven. An error, as a missing compiler is; a warning with {@code
+   * skipMissingCompilers}.
+   */
+  private void leftOutByAbis(List<String> leftOut, Set<String> built) {
+    String them = String.join(", ", leftOut);
+    String abis = "<abis>" + String.join(",", options.abis()) + "</abis>";
+    String why =
+        "the build has "
+            + them
+            + " layouts (-Aabiguard.abis="
+            + String.join(",", built)
+            + "), and "
+            + abis
+            + " leaves "
+            + (leftOut.size() == 1 ? "it" : "them")
+            + " out";
+    if (options.skipMissingCompilers()) {
+      skipped.addAll(leftOut);
+      log.warn(
+          "abiguard check-c: "
+              + them
+              + " not checked: "
+              + why
+              + "; remove <abis> to check every ABI the build has");
+      return;
+    }
+    unchecked(
+        leftOut,
+        "abiguard check-c: "
+            + them
+            + " would not be proven: "
+            + why
+            + "; remove <abis> to check every ABI the build has (the import goal follows"
+            + " -Aabiguard.abis too), or leave "
+            + them
+            + " out of -Aabiguard.abis if the build is not for "
+            + (leftOut.size() == 1 ? "it" : "them")
+            + " (or set <skipMissingCompilers>true</skipMissingCompilers> to check only the ABIs of"
+            + " <abis>, with a warning)");
   }
 
   private void checkAbi(TargetAbi abi, AssertsFile asserts, Path check) throws IOException {
@@ -251,7 +340,8 @@ final class CCheck {
       return true;
     }
     if (outcome.output().contains(NOT_TARGETED)) {
-      error(
+      unchecked(
+          List.of(abi),
           "abiguard check-c: the "
               + abi
               + " compiler '"
@@ -292,7 +382,8 @@ final class CCheck {
               + "; "
               + toolchain.installHint());
     } else {
-      error(
+      unchecked(
+          List.of(abi),
           "abiguard check-c: the "
               + abi
               + " compiler is missing: "
@@ -542,6 +633,13 @@ final class CCheck {
   private void error(String message) {
     errors.add(message);
     log.error(message);
+  }
+
+  /** An error that ABIs of the build could not be proven. */
+  private void unchecked(List<String> abis, String message) {
+    unproven.addAll(abis);
+    unchecked.add(message);
+    error(message);
   }
 
   private static String firstLine(String output) {

@@ -108,7 +108,8 @@ public class CheckAbiMojo extends AbstractMojo {
       current =
           Files.isRegularFile(manifest) ? Files.readString(manifest, StandardCharsets.UTF_8) : null;
     } catch (IOException e) {
-      throw new MojoExecutionException("abiguard check-abi: cannot read " + manifest + ": " + e, e);
+      throw new MojoExecutionException(
+          "abiguard check-abi: cannot read " + manifest + ": " + why(e), e);
     }
     AbiCheck.Result result;
     try {
@@ -134,12 +135,48 @@ public class CheckAbiMojo extends AbstractMojo {
     }
   }
 
+  /**
+   * Why {@code baselineFile} cannot be a baseline, for the user: it does not exist or is a
+   * directory; empty when it is a file.
+   */
+  static Optional<String> unusableBaselineFile(Path file) {
+    if (Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "abiguard check-abi: the baselineFile "
+            + file
+            + (Files.exists(file) ? " is not a file" : " does not exist")
+            + ": name the previous release's jar, or its "
+            + Baseline.MANIFEST
+            + " (or leave baselineFile out to compare with the previous release in the"
+            + " repositories)");
+  }
+
+  /** An I/O failure in words, without Java's class names. */
+  static String why(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.util.zip.ZipException) {
+      return "not a readable jar (" + e.getMessage() + ")";
+    }
+    return e.getMessage() == null ? "an I/O error" : e.getMessage();
+  }
+
   /** The baseline to compare with, or empty (with a notice) when there is none. */
   private Optional<Baseline> baseline() throws MojoExecutionException {
     String groupId = project.getGroupId();
     String artifactId = project.getArtifactId();
     String extension = project.getArtifact().getArtifactHandler().getExtension();
     if (baselineFile != null) {
+      Optional<String> unusable = unusableBaselineFile(baselineFile.toPath());
+      if (unusable.isPresent()) {
+        throw new MojoExecutionException(unusable.get());
+      }
       try {
         Baseline b =
             Baseline.of(baselineFile.toPath(), baselineFile.getPath(), baselineFile.getName())
@@ -150,7 +187,7 @@ public class CheckAbiMojo extends AbstractMojo {
         throw new MojoExecutionException(e.getMessage(), e);
       } catch (IOException e) {
         throw new MojoExecutionException(
-            "abiguard check-abi: cannot read the baselineFile " + baselineFile + ": " + e, e);
+            "abiguard check-abi: cannot read the baselineFile " + baselineFile + ": " + why(e), e);
       }
     }
     PreviousRelease releases =
@@ -213,7 +250,8 @@ public class CheckAbiMojo extends AbstractMojo {
               + e.getMessage(),
           e);
     } catch (IOException e) {
-      throw new MojoExecutionException("abiguard check-abi: cannot read " + label + ": " + e, e);
+      throw new MojoExecutionException(
+          "abiguard check-abi: cannot read " + label + ": " + why(e), e);
     }
   }
 }

@@ -31,8 +31,8 @@ public class CheckCMojo extends AbstractCMojo {
   File workDirectory;
 
   /**
-   * When an ABI's compiler is missing (or cannot build for it), warn and check the other ABIs
-   * instead of failing the build.
+   * When an ABI's compiler is missing (or cannot build for it), or {@code abis} leaves out an ABI
+   * the build has layouts for, warn and check the other ABIs instead of failing the build.
    */
   @Parameter(property = "abiguard.skipMissingCompilers", defaultValue = "false")
   boolean skipMissingCompilers;
@@ -91,13 +91,7 @@ public class CheckCMojo extends AbstractCMojo {
       throw new MojoExecutionException("abiguard check-c: " + e.getMessage(), e);
     }
     if (result.failed()) {
-      int n = result.errors().size();
-      throw new MojoFailureException(
-          "abiguard check-c: "
-              + n
-              + (n == 1 ? " problem" : " problems")
-              + " between the Java mirrors and the C headers (see the errors above); first: "
-              + result.errors().get(0));
+      throw new MojoFailureException(result.failure());
     }
   }
 }

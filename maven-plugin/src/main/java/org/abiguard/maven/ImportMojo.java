@@ -41,9 +41,11 @@ public class ImportMojo extends AbstractCMojo {
 
   /**
    * Which C types to mirror: a regular expression matched against the C name (the struct or union
-   * tag, or the typedef name), among the types of {@code headers} and of the headers they include
-   * (not the C library's or the compiler's own). Default: every struct and union declared in {@code
-   * headers}, and what they need.
+   * tag, or the typedef name), among the types of {@code headers} and of the headers they include,
+   * except the C library's and the compiler's own headers that are not in {@code headers} (those
+   * directly in a system include directory, and in its {@code sys/}, {@code bits/}, {@code
+   * netinet/}... directories): their types come only where a type picked needs them. Default: every
+   * struct and union declared in {@code headers}, and what they need.
    */
   @Parameter(property = "abiguard.types")
   String types;
@@ -128,7 +130,8 @@ public class ImportMojo extends AbstractCMojo {
       ImportResult result = Importer.run(options, importLog());
       project.addCompileSourceRoot(out.toString());
       if (result.problem() != null) {
-        throw new MojoFailureException("abiguard import: " + PluginWording.of(result.problem()));
+        throw new MojoFailureException(
+            "abiguard import: " + PluginWording.of(importAbis().advice(result.problem())));
       }
       if (!result.success()) {
         String what =
@@ -168,6 +171,7 @@ public class ImportMojo extends AbstractCMojo {
                   + shown(out)
                   + ", proven on "
                   + String.join(", ", options.abis())
+                  + importAbis().note()
                   + " ("
                   + result.millis()
                   + " ms)");
@@ -195,7 +199,7 @@ public class ImportMojo extends AbstractCMojo {
     if (!abiSpecific || !path.equals(byDefault)) {
       return configured.toPath();
     }
-    List<String> names = abiNames().isEmpty() ? ImportOptions.DEFAULT_ABIS : abiNames();
+    List<String> names = importAbis().names();
     return path.resolveSibling(path.getFileName() + "-" + String.join("-", names));
   }
 
@@ -218,18 +222,28 @@ public class ImportMojo extends AbstractCMojo {
             "abiguard import: <types> is not a regular expression: " + e.getMessage(), e);
       }
     }
-    List<String> abis = abiNames();
+    ImportAbis importAbis = importAbis();
+    List<String> abis = importAbis.names();
     for (String abi : abis) {
       if (TargetAbi.byName(abi).isEmpty()) {
         throw new MojoExecutionException(
             "abiguard import: unknown ABI '"
                 + abi
-                + "' in <abis>; known: x86_64, i386,"
-                + " aarch64");
+                + "' in "
+                + importAbis.where()
+                + "; known: x86_64, i386, aarch64");
       }
     }
     Map<String, List<String>> commands = new LinkedHashMap<>();
-    compilerCommands().forEach((abi, command) -> commands.put(abi, Toolchain.words(command)));
+    compilerCommands()
+        .forEach(
+            (abi, command) -> {
+              // <compilers> is shared with check-c: a compiler of a known ABI this import is not
+              // for is another goal's (a name that is no ABI still reaches the importer's check)
+              if (abis.contains(abi) || TargetAbi.byName(abi).isEmpty()) {
+                commands.put(abi, Toolchain.words(command));
+              }
+            });
     List<Path> includeDirs = new ArrayList<>();
     for (Path p : includePaths()) {
       includeDirs.add(project.getBasedir().toPath().resolve(p).toAbsolutePath().normalize());
@@ -250,6 +264,20 @@ public class ImportMojo extends AbstractCMojo {
         commands,
         abiSpecific,
         splitAbis);
+  }
+
+  /**
+   * The ABIs to import for: {@code <abis>}; else those of the compilation ({@code
+   * -Aabiguard.abis}), which the manifest has and {@code check-c} proves; else the importer's
+   * default.
+   */
+  private ImportAbis importAbis() {
+    if (!abiNames().isEmpty()) {
+      return new ImportAbis(abiNames(), ImportAbis.Origin.CONFIGURED);
+    }
+    return CompilerAbis.of(project)
+        .map(names -> new ImportAbis(names, ImportAbis.Origin.COMPILER))
+        .orElse(new ImportAbis(ImportOptions.DEFAULT_ABIS, ImportAbis.Origin.DEFAULT));
   }
 
   /**

@@ -33,6 +33,7 @@ final class PluginWording {
     s = s.replace("--split-abis", "<splitAbis>true</splitAbis>");
     s = s.replace("--types REGEX", "<types>REGEX</types>");
     s = replace(Pattern.compile("--types (\\S+)"), s, m -> tag("types", m.group(1)));
+    s = replace(Pattern.compile("--abis ([\\w,]+)"), s, m -> tag("abis", m.group(1)));
     s = s.replace("with --header", "in <headers>").replace("no --header", "no <headers>");
     return s;
   }

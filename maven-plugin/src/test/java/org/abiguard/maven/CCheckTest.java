@@ -132,6 +132,15 @@ class CCheckTest {
                             + " offsetof(struct hv_request, op) must be 8 (i386) as the Java mirror says, but C has 4 [gcc -m32:")),
         log.toString());
     assertEquals(log.errors, result.errors());
+    assertTrue(
+        result
+            .failure()
+            .startsWith(
+                "abiguard check-c: "
+                    + log.errors.size()
+                    + " problems between the Java mirrors and the C headers (see the errors"
+                    + " above); first: [abiguard:layout] "),
+        result.failure());
   }
 
   @Test
@@ -152,13 +161,59 @@ class CCheckTest {
   }
 
   @Test
-  void onlyTheConfiguredAbisAreChecked() throws Exception {
+  void anAbiOfTheBuildThatAbisLeavesOutFailsTheCheck() throws Exception {
+    // a plugin-level <abis>x86_64</abis> (say, for import) in a build for x86_64 and i386: the
+    // i386 marshallers and assertions would ship unproven, so check-c fails naming i386
     assumeCompiler("gcc");
     RecordingLog log = new RecordingLog();
     CCheck.Result result =
         CCheck.run(options(classes("x86_64,i386", "U16"), List.of("x86_64"), Map.of(), false), log);
     assertEquals(List.of("x86_64"), result.checked());
+    assertTrue(result.failed());
+    String error =
+        "abiguard check-c: i386 would not be proven: the build has i386 layouts"
+            + " (-Aabiguard.abis=x86_64,i386), and <abis>x86_64</abis> leaves it out; remove <abis>"
+            + " to check every ABI the build has (the import goal follows -Aabiguard.abis too), or"
+            + " leave i386 out of -Aabiguard.abis if the build is not for it (or set"
+            + " <skipMissingCompilers>true</skipMissingCompilers> to check only the ABIs of <abis>,"
+            + " with a warning)";
+    assertEquals(List.of(error), log.errors);
+    assertEquals(
+        "abiguard check-c: i386 not proven: the build has its layouts, and check-c could not check"
+            + " it (see the errors above); first: "
+            + error.substring("abiguard check-c: ".length()),
+        result.failure());
+  }
+
+  @Test
+  void anAbiOfTheBuildThatAbisLeavesOutIsAWarningWhenSkipped() throws Exception {
+    assumeCompiler("gcc");
+    RecordingLog log = new RecordingLog();
+    CCheck.Result result =
+        CCheck.run(options(classes("x86_64,i386", "U16"), List.of("x86_64"), Map.of(), true), log);
+    assertFalse(result.failed(), log.toString());
+    assertEquals(List.of("x86_64"), result.checked());
+    assertEquals(List.of("i386"), result.skipped());
+    assertEquals(
+        List.of(
+            "abiguard check-c: i386 not checked: the build has i386 layouts"
+                + " (-Aabiguard.abis=x86_64,i386), and <abis>x86_64</abis> leaves it out; remove"
+                + " <abis> to check every ABI the build has"),
+        log.warnings);
+  }
+
+  @Test
+  void abisThatNameEveryAbiOfTheBuildCheckThem() throws Exception {
+    assumeCompiler("gcc");
+    assumeCompiler("gcc", "-m32");
+    RecordingLog log = new RecordingLog();
+    CCheck.Result result =
+        CCheck.run(
+            options(classes("x86_64,i386", "U16"), List.of("i386", "x86_64"), Map.of(), false),
+            log);
+    assertEquals(List.of("i386", "x86_64"), result.checked());
     assertEquals(List.of(), log.errors);
+    assertEquals(List.of(), log.warnings);
   }
 
   @Test
@@ -194,6 +249,15 @@ class CCheckTest {
                 + " install it, or set <compilers><x86_64>COMMAND</x86_64></compilers> to a compiler for x86_64 (or set"
                 + " <skipMissingCompilers>true</skipMissingCompilers> to check only the ABIs whose compiler is installed)"),
         log.errors);
+    // a missing compiler is no problem between the mirrors and the headers
+    assertEquals(
+        "abiguard check-c: x86_64 not proven: the build has its layouts, and check-c could not"
+            + " check it (see the errors above); first: the x86_64 compiler is missing:"
+            + " 'abiguard-no-such-cc' is not on the PATH; install it, or set"
+            + " <compilers><x86_64>COMMAND</x86_64></compilers> to a compiler for x86_64 (or set"
+            + " <skipMissingCompilers>true</skipMissingCompilers> to check only the ABIs whose"
+            + " compiler is installed)",
+        result.failure());
   }
 
   @Test
@@ -368,7 +432,7 @@ class CCheckTest {
           unsigned char *b = (unsigned char *)&r;
           printf("abi-check: MISMATCH p.HvRequest.flags (x86_64) = 1: C wrote %02x%02x, the mirror's layout says 0001\\n",
               b[2], b[3]);
-          printf("abi-check: 1 bit-field checks, 1 mismatches\\n");
+          printf("abi-check: 1 bit-field check, 1 mismatch\\n");
           return 1;
         }
         """);
@@ -381,8 +445,7 @@ class CCheckTest {
         log.errors,
         log.toString());
     assertEquals(
-        List.of("abiguard check-c: x86_64: abi-check: 1 bit-field checks, 1 mismatches"),
-        log.infos);
+        List.of("abiguard check-c: x86_64: abi-check: 1 bit-field check, 1 mismatch"), log.infos);
     assertTrue(result.failed());
   }
 

@@ -19,6 +19,16 @@ class PluginWordingTest {
   }
 
   @Test
+  void aMissingCompilerOffersTheOtherAbisAsAbis() {
+    assertEquals(
+        "aarch64: no C compiler 'aarch64-linux-gnu-gcc' (install the Debian package"
+            + " gcc-aarch64-linux-gnu)\nor import without aarch64: <abis>x86_64,i386</abis>",
+        PluginWording.of(
+            "aarch64: no C compiler 'aarch64-linux-gnu-gcc' (install the Debian package"
+                + " gcc-aarch64-linux-gnu)\nor import without aarch64: --abis x86_64,i386"));
+  }
+
+  @Test
   void theAsmHintGivesTheCommandAsACompilersEntry() {
     // the importer's hint for i386 without Linux's asm/ headers
     assertEquals(

@@ -192,8 +192,9 @@ public final class AbiCheckWriter {
     }
     out.append(
         """
-            printf("abi-check: %d bit-field checks, %d signedness checks, %d mismatches\\n", checks,
-                   sign_checks, mismatches);
+            printf("abi-check: %d bit-field check%s, %d signedness check%s, %d mismatch%s\\n",
+                   checks, checks == 1 ? "" : "s", sign_checks, sign_checks == 1 ? "" : "s",
+                   mismatches, mismatches == 1 ? "" : "es");
             return mismatches == 0 ? 0 : 1;
         }
         """);

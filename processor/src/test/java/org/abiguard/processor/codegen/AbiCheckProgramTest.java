@@ -72,7 +72,7 @@ class AbiCheckProgramTest {
             """);
     assertEquals(0, ran.exitCode(), ran::describe);
     assertTrue(
-        ran.output().contains("abi-check: 6 bit-field checks, 1 signedness checks, 0 mismatches"),
+        ran.output().contains("abi-check: 6 bit-field checks, 1 signedness check, 0 mismatches"),
         ran::describe);
   }
 
@@ -88,7 +88,7 @@ class AbiCheckProgramTest {
                     + " the mirror's layout says 0f000000\n"),
         ran::describe);
     assertTrue(
-        ran.output().contains("abi-check: 6 bit-field checks, 1 signedness checks, 4 mismatches"),
+        ran.output().contains("abi-check: 6 bit-field checks, 1 signedness check, 4 mismatches"),
         ran::describe);
   }
 
@@ -105,7 +105,7 @@ class AbiCheckProgramTest {
                     + " (signed), the mirror says u12\n"),
         ran::describe);
     assertTrue(
-        ran.output().contains("abi-check: 6 bit-field checks, 1 signedness checks, 1 mismatches"),
+        ran.output().contains("abi-check: 6 bit-field checks, 1 signedness check, 1 mismatch"),
         ran::describe);
   }
 }

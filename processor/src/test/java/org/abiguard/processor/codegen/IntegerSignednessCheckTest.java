@@ -268,7 +268,7 @@ class IntegerSignednessCheckTest {
     assertEquals(1, ran.exitCode(), ran::describe);
     assertTrue(ran.output().contains("abi-check: MISMATCH " + message + "\n"), ran::describe);
     assertTrue(
-        ran.output().contains("abi-check: 0 bit-field checks, 15 signedness checks, 1 mismatches"),
+        ran.output().contains("abi-check: 0 bit-field checks, 15 signedness checks, 1 mismatch"),
         ran::describe);
   }
 }

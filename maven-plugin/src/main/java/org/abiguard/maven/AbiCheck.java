@@ -89,7 +89,7 @@ final class AbiCheck {
                   : "; "
                       + additions.size()
                       + " compatible "
-                      + (additions.size() == 1 ? "addition" : "additions"))
+                      + (additions.size() == 1 ? "change" : "changes"))
               + ")");
     }
     return new Result(List.copyOf(breaks), additions.size());

@@ -85,6 +85,22 @@ class AbiCheckTest {
   }
 
   @Test
+  void aRenamedMirrorIsACompatibleChangeNamedTheRightWayRound() throws Exception {
+    String old = manifest("old", V1);
+    String now = old.replace("\"p.S\"", "\"p.Renamed\"");
+    RecordingLog log = new RecordingLog();
+    AbiCheck.Result result =
+        AbiCheck.run(now, new Baseline("g:a:1.0", "1.0", Optional.of(old)), true, log);
+    assertFalse(result.failed());
+    assertEquals(
+        List.of(
+            "[abiguard:abi-break] compatible: struct s (p.Renamed) is no longer mirrored by p.S since"
+                + " 1.0",
+            "abiguard check-abi: 1 mirror compatible with g:a:1.0 (1 in it; 1 compatible change)"),
+        log.infos);
+  }
+
+  @Test
   void aBaselineWithoutManifestIsANotice() throws Exception {
     RecordingLog log = new RecordingLog();
     assertFalse(

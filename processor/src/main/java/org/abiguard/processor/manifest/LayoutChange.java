@@ -93,7 +93,7 @@ public record LayoutChange(
      * mirrors per group of ABIs serve now (or the other way round). Its layouts are compared with
      * the baseline's of the same C type on the same ABIs.
      */
-    MIRRORED_BY(true, "was mirrored by {was}"),
+    MIRRORED_BY(true, "is no longer mirrored by {was}"),
     /** A layout for an ABI the baseline does not have: nothing to compare it with. */
     ABI_ADDED(true, "gained a layout"),
     /**

@@ -701,8 +701,8 @@ class BaselineCheckerTest {
       assertEquals(List.of(), BaselineChecker.breaks(changes, "1.0", ""));
       assertEquals(
           List.of(
-              "struct regs (p.lp64.Regs) was mirrored by p.Regs since 1.0",
-              "struct regs (p.ilp32.Regs) was mirrored by p.Regs since 1.0"),
+              "struct regs (p.lp64.Regs) is no longer mirrored by p.Regs since 1.0",
+              "struct regs (p.ilp32.Regs) is no longer mirrored by p.Regs since 1.0"),
           BaselineChecker.additions(changes, "1.0"));
     }
 

@@ -77,7 +77,7 @@ class BaselineWordingTest {
     expected.put(Aspect.BYTE_ORDER, "changed byte order from 4 to 8");
     expected.put(Aspect.TYPE_SIZE, "grew from 4 to 8 bytes");
     expected.put(Aspect.TYPE_ALIGN, "changed alignment from 4 to 8");
-    expected.put(Aspect.MIRRORED_BY, "was mirrored by 4");
+    expected.put(Aspect.MIRRORED_BY, "is no longer mirrored by 4");
     expected.put(Aspect.ABI_ADDED, "gained a layout");
     expected.put(Aspect.ABI_NOT_BUILT, "has no layout any more");
     expected.put(Aspect.OFFSET, "moved from offset 4 to 8");

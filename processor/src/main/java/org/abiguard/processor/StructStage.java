@@ -272,7 +272,9 @@ final class StructStage {
             + " is also the C name of "
             + other.javaName()
             + "; a C name names"
-            + " one type on each ABI: give one of them another name with @"
+            + " one type on each ABI: keep one mirror of it (delete the other, or leave the type"
+            + " out of abiguard-import with --types), or, if they mirror two C types, give one"
+            + " its own C name with @"
             + (model.union() ? "AbiUnion" : "AbiStruct")
             + "(name = \"...\")";
     Optional<AnnotationMirror> abiStruct =

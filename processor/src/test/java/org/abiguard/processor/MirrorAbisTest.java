@@ -198,8 +198,9 @@ class MirrorAbisTest {
             }
             """);
     String clash =
-        "; a C name names one type on each ABI: give one of them another name with"
-            + " @AbiStruct(name = \"...\")";
+        "; a C name names one type on each ABI: keep one mirror of it (delete the other, or leave"
+            + " the type out of abiguard-import with --types), or, if they mirror two C types, give"
+            + " one its own C name with @AbiStruct(name = \"...\")";
     assertExactly(
         Compile.javac(EVERY_ABI, s),
         s.error(

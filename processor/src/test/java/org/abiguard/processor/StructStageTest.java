@@ -504,13 +504,17 @@ class StructStageTest {
             "\"xen_op\"",
             P
                 + "struct xen_op is also the C name of p.B; a C name names one type"
-                + " on each ABI: give one of them another name with @AbiStruct(name = \"...\")"),
+                + " on each ABI: keep one mirror of it (delete the other, or leave the type"
+                + " out of abiguard-import with --types), or, if they mirror two C types, give one"
+                + " its own C name with @AbiStruct(name = \"...\")"),
         b.error(
             "@AbiStruct",
             "\"xen_op\"",
             P
                 + "struct xen_op is also the C name of p.A; a C name names one type"
-                + " on each ABI: give one of them another name with @AbiStruct(name = \"...\")"));
+                + " on each ABI: keep one mirror of it (delete the other, or leave the type"
+                + " out of abiguard-import with --types), or, if they mirror two C types, give one"
+                + " its own C name with @AbiStruct(name = \"...\")"));
   }
 
   @Test
@@ -548,13 +552,17 @@ class StructStageTest {
             "\"evtchn_u\"",
             P
                 + "union evtchn_u is also the C name of p.B; a C name names one type"
-                + " on each ABI: give one of them another name with @AbiUnion(name = \"...\")"),
+                + " on each ABI: keep one mirror of it (delete the other, or leave the type"
+                + " out of abiguard-import with --types), or, if they mirror two C types, give one"
+                + " its own C name with @AbiUnion(name = \"...\")"),
         b.error(
             "@AbiUnion",
             "\"evtchn_u\"",
             P
                 + "union evtchn_u is also the C name of p.A; a C name names one type"
-                + " on each ABI: give one of them another name with @AbiUnion(name = \"...\")"));
+                + " on each ABI: keep one mirror of it (delete the other, or leave the type"
+                + " out of abiguard-import with --types), or, if they mirror two C types, give one"
+                + " its own C name with @AbiUnion(name = \"...\")"));
   }
 
   @Test
@@ -633,8 +641,9 @@ class StructStageTest {
         }
         """);
     String message =
-        "struct Op is also the C name of %s; a C name names one type on each ABI: give one of them"
-            + " another name with @AbiStruct(name = \"...\")";
+        "struct Op is also the C name of %s; a C name names one type on each ABI: keep one mirror"
+            + " of it (delete the other, or leave the type out of abiguard-import with --types), or,"
+            + " if they mirror two C types, give one its own C name with @AbiStruct(name = \"...\")";
     assertExactly(
         Compile.intoDirectory(out, p, q, typedef),
         p.error("@org.abiguard.AbiStruct", P + message.formatted("q.Op")),

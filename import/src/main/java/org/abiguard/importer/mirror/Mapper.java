@@ -886,7 +886,8 @@ public final class Mapper {
    * The type a member's (or its array's elements') typedef stands for once the typedefs that raise
    * its alignment with {@code __attribute__((aligned(N)))} are stripped: {@code uint64_t} for
    * {@code typedef uint64_t u64a_t __attribute__((aligned(8)))}, whose {@code _Alignof} is still 8
-   * and would hide the raise (4 on i386, where the mirror's {@code uint64_t} is aligned to 4). Null
+   * and would hide the raise (4 on i386, where the mirror's {@code uint64_t} is aligned to 4);
+   * {@code struct base} for {@code typedef struct base base_a8 __attribute__((aligned(8)))}. Null
    * where no typedef in the chain has such an attribute: the member's own type serves.
    */
   private static String unalignedSpelling(Declarations d, CType type) {
@@ -912,6 +913,9 @@ public final class Mapper {
     }
     if (t instanceof CType.Named n) {
       return n.name();
+    }
+    if (t instanceof CType.Record r && r.tag() != null) {
+      return r.keyword() + " " + r.tag(); // typedef struct base base_a8 __attribute__((aligned(8)))
     }
     return t instanceof CType.Basic b && b.isInteger() ? b.name() : null;
   }

@@ -93,7 +93,7 @@ final class Refinement {
       return plain ? state : State.UNREACHABLE;
     }
     if (leftPath != null && !right.partial()) {
-      Fact narrowed = boundedBy(left.restrictJava(leftRange), right);
+      Fact narrowed = left.restrictJava(leftRange);
       if (narrowed == null && !plain) {
         return State.UNREACHABLE;
       }
@@ -102,7 +102,7 @@ final class Refinement {
       }
     }
     if (rightPath != null && !left.partial()) {
-      Fact narrowed = boundedBy(right.restrictJava(rightRange), left);
+      Fact narrowed = right.restrictJava(rightRange);
       if (narrowed == null && !plain) {
         return State.UNREACHABLE;
       }
@@ -111,14 +111,5 @@ final class Refinement {
       }
     }
     return state;
-  }
-
-  /**
-   * A value compared with one derived from an ABI declaration is bounded by it, and derives from it
-   * too: a loop counter {@code i < op.nrFrames} is held to what that bound allows, in lenient mode
-   * as in strict, instead of becoming a plain value when the loop widens it.
-   */
-  private static @Nullable Fact boundedBy(@Nullable Fact narrowed, Fact other) {
-    return narrowed == null ? null : narrowed.withAbi(other.fromAbi());
   }
 }

@@ -87,7 +87,61 @@ public final class ManifestComparison {
         changes.add(ofType(is, null, Aspect.ADDED, null, null));
       }
     }
-    return changes;
+    return namedInC(changes, baseline, current);
+  }
+
+  /**
+   * The changes with the C names C gives them: a member of an anonymous struct or union is a member
+   * of the type that holds it ({@code field my_anon.y}, not the mirror's {@code XUnion.y}), and the
+   * anonymous type itself is {@code anonymous union in struct my_anon}.
+   */
+  private static List<LayoutChange> namedInC(
+      List<LayoutChange> changes, List<Struct> baseline, List<Struct> current) {
+    Map<String, Struct> types = new LinkedHashMap<>();
+    Map<String, String> holders = new LinkedHashMap<>();
+    for (List<Struct> side : List.of(baseline, current)) {
+      for (Struct s : side) {
+        types.put(s.java(), s);
+        for (Layout layout : s.layouts().values()) {
+          for (Field f : layout.fields()) {
+            if (f.anonymous() && f.shape().struct() != null) {
+              holders.put(f.shape().struct(), s.java());
+            }
+          }
+        }
+      }
+    }
+    if (holders.isEmpty()) {
+      return changes;
+    }
+    List<LayoutChange> named = new ArrayList<>();
+    for (LayoutChange c : changes) {
+      String holder = holders.get(c.type());
+      if (holder == null) {
+        named.add(c);
+        continue;
+      }
+      String top = holder;
+      StringBuilder within = new StringBuilder("anonymous ").append(c.kind()).append(" in ");
+      for (int depth = 0; holders.containsKey(top) && depth < 64; depth++) {
+        within.append("anonymous ").append(types.get(top).kind()).append(" in ");
+        top = holders.get(top);
+      }
+      Struct outer = types.get(top);
+      named.add(
+          new LayoutChange(
+              c.type(),
+              outer.c(),
+              c.member(),
+              c.memberJava(),
+              c.abi(),
+              c.aspect(),
+              c.part(),
+              c.was(),
+              c.now(),
+              within + outer.kind()));
+    }
+    return named;
   }
 
   /** A change of type {@code s} itself, not of a member. */

@@ -12,6 +12,7 @@ import static org.abiguard.processor.testing.StructBuilder.u8;
 import static org.abiguard.processor.testing.StructBuilder.union;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -536,6 +537,43 @@ class BaselineCheckerTest {
           List.of(),
           BaselineChecker.compare(
               baseline, Layouts.of(List.of(u, s), StructBuilder.lookup(List.of(u, s)), ALL)));
+    }
+
+    @Test
+    void membersOfAnAnonymousMemberAreNamedAsMembersOfItsHolder() {
+      StructModel u =
+          StructBuilder.union("p.S.Inner", "Inner").field("a", u32()).field("b", u16()).build();
+      StructModel s = struct("p.S", "s").field("k", u32()).anonymous("inner", "p.S.Inner").build();
+      StructModel narrower =
+          StructBuilder.union("p.S.Inner", "Inner").field("a", u32()).field("b", u8()).build();
+      String baseline =
+          ManifestWriter.render(
+              Layouts.of(List.of(u, s), StructBuilder.lookup(List.of(u, s)), X86_64));
+      List<AbiBreak> breaks =
+          BaselineChecker.compare(
+              baseline,
+              Layouts.of(List.of(narrower, s), StructBuilder.lookup(List.of(narrower, s)), X86_64));
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S.Inner",
+                  "b",
+                  "field s.b resized from 2 to 1 bytes on x86_64, re-aligned from 2 to 1 on x86_64"
+                      + " since the baseline"
+                      + CONSEQUENCE)),
+          breaks);
+      StructModel wider =
+          StructBuilder.union("p.S.Inner", "Inner").field("a", u32()).field("c", u64()).build();
+      List<AbiBreak> grown =
+          BaselineChecker.compare(
+              baseline,
+              Layouts.of(List.of(wider, s), StructBuilder.lookup(List.of(wider, s)), X86_64));
+      assertTrue(
+          grown.stream()
+              .anyMatch(
+                  b ->
+                      b.message().startsWith("anonymous union in struct s grew from 4 to 8 bytes")),
+          grown.toString());
     }
 
     @Test

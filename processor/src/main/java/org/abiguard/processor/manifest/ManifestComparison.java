@@ -303,15 +303,37 @@ public final class ManifestComparison {
                 was.kind()));
         return;
       }
-      number(now, null, abi, Aspect.OFFSET, old.offset(), now.offset());
-      shape(now, null, abi, old.shape(), now.shape());
+      // a little-endian bit-field is its bits wherever its declared type's storage unit lies:
+      // __u32 len:16 and __u16 len:16 at the same bits are the same bytes (the type's own size
+      // and alignment, which a unit can change, are compared above)
+      boolean bitsAlone =
+          "bits".equals(old.shape().kind())
+              && "bits".equals(now.shape().kind())
+              && "little".equals(was.order())
+              && "little".equals(is.order());
+      if (!bitsAlone) {
+        number(now, null, abi, Aspect.OFFSET, old.offset(), now.offset());
+      }
+      shape(now, null, abi, old.shape(), now.shape(), bitsAlone);
     }
 
     private void shape(
         @Nullable Field member, @Nullable String part, String abi, Shape old, Shape now) {
+      shape(member, part, abi, old, now, false);
+    }
+
+    private void shape(
+        @Nullable Field member,
+        @Nullable String part,
+        String abi,
+        Shape old,
+        Shape now,
+        boolean bitsAlone) {
       text(member, part, abi, Aspect.KIND, old.kind(), now.kind());
-      number(member, part, abi, Aspect.SIZE, old.size(), now.size());
-      number(member, part, abi, Aspect.ALIGN, old.align(), now.align());
+      if (!bitsAlone) {
+        number(member, part, abi, Aspect.SIZE, old.size(), now.size());
+        number(member, part, abi, Aspect.ALIGN, old.align(), now.align());
+      }
       if (!old.kind().equals(now.kind())) {
         return;
       }

@@ -2,6 +2,7 @@ package org.abiguard.processor.manifest;
 
 import static org.abiguard.processor.testing.StructBuilder.array;
 import static org.abiguard.processor.testing.StructBuilder.pointer;
+import static org.abiguard.processor.testing.StructBuilder.s16;
 import static org.abiguard.processor.testing.StructBuilder.s32;
 import static org.abiguard.processor.testing.StructBuilder.s8;
 import static org.abiguard.processor.testing.StructBuilder.struct;
@@ -574,6 +575,22 @@ class BaselineCheckerTest {
                   b ->
                       b.message().startsWith("anonymous union in struct s grew from 4 to 8 bytes")),
           grown.toString());
+    }
+
+    @Test
+    void aBitFieldWhoseDeclaredTypeChangedButNotItsBitsIsCompatible() {
+      StructModel old = struct("p.S", "s").field("a", u32()).bits("len", u32(), 16).build();
+      StructModel now = struct("p.S", "s").field("a", u32()).bits("len", u16(), 16).build();
+      assertEquals(List.of(), compare(X86_64, old, X86_64, now));
+      StructModel signed = struct("p.S", "s").field("a", u32()).bits("len", s16(), 16).build();
+      assertEquals(
+          List.of(
+              new AbiBreak(
+                  "p.S",
+                  "len",
+                  "field s.len changed from unsigned to signed on x86_64 since the baseline"
+                      + CONSEQUENCE)),
+          compare(X86_64, old, X86_64, signed));
     }
 
     @Test

@@ -137,7 +137,7 @@ class GuardMessagesTest {
         [abiguard:narrowing] field Extent.idx (unsigned long: u64 on x86_64) can reach parameter 'idx' of one \
         (u32): values 0x100000000..0xFFFFFFFFFFFFFFFF would be truncated
             - widen the parameter to u64
-            - reject values above 0xFFFFFFFF before the call: if (t.idx < 0 || t.idx > 0xFFFFFFFF), return an error \
+            - reject values above 0xFFFFFFFF before the call: if (t.idx < 0 || t.idx > 0xFFFFFFFFL), return an error \
         or throw
             - write Abi.checkU32(...) (throws on them) or Abi.truncU32(...) (keeps the low bits) to make the \
         conversion explicit"""),
@@ -409,7 +409,7 @@ class GuardMessagesTest {
             - keep the values within u32, the C type's width on an ABI of this build, or give each ABI its \
         own mirror (abiguard-import --split-abis)
             - reject values above 0xFFFFFFFF before the assignment: if (status < 0 || status > \
-        0xFFFFFFFF), return an error or throw
+        0xFFFFFFFFL), return an error or throw
             - write Abi.checkU32(...) (throws on them) or Abi.truncU32(...) (keeps the low bits) to make the \
         conversion explicit"""),
         SHARED.error(

@@ -197,7 +197,7 @@ public final class SinkChecker {
     // a sink that cannot hold them unsigned either (an s16 given a u16): reject them. The text
     // holds them as raw bits (negative in Java) or, when it is wider (the operand of the cast
     // that made them raw bits), as they are
-    String above = o + " > " + Range.hex(allowed.hi());
+    String above = o + " > " + literal(allowed.hi());
     String condition =
         textKind == null || textKind.bits() <= raw.bits()
             ? allowed.hi().compareTo(Range.signedMax(raw.bits())) >= 0
@@ -252,9 +252,17 @@ public final class SinkChecker {
    * are negative in Java above their signed half, unless the text is wider than them: the operand
    * of a cast to the raw type ({@code (int) s} of a {@code long}), which holds them as they are.
    */
+  /**
+   * A bound as Java source: {@code 0xFFFF}, and {@code 0xFFFFFFFFL} for one outside {@code int}'s
+   * range, which without the suffix is an {@code int} ({@code 0xFFFFFFFF} is -1).
+   */
+  static String literal(BigInteger bound) {
+    return Range.hex(bound) + (Range.of(JavaKind.INT).contains(Range.point(bound)) ? "" : "L");
+  }
+
   private static String rangeCheck(Fact f, String e, @Nullable JavaKind textKind, Range allowed) {
     String o = operand(e);
-    String hi = o + " > " + Range.hex(allowed.hi());
+    String hi = o + " > " + literal(allowed.hi());
     if (f.raw() != null && (textKind == null || textKind.bits() <= f.raw().bits())) {
       // raw bits: the upper half of the unsigned values is negative in Java
       boolean sameWidth = allowed.hi().compareTo(Range.signedMax(f.raw().bits())) >= 0;
@@ -262,7 +270,7 @@ public final class SinkChecker {
     }
     if (allowed.lo().signum() < 0) {
       return f.range().lo().compareTo(allowed.lo()) < 0
-          ? o + " < " + Range.hex(allowed.lo()) + " || " + hi
+          ? o + " < " + literal(allowed.lo()) + " || " + hi
           : hi;
     }
     // values above Long.MAX_VALUE are held as raw bits in a long (cast away here): negative in Java

@@ -60,19 +60,57 @@ final class OverrideCheck {
     if (!(trees.getElement(classPath) instanceof TypeElement type)) {
       return;
     }
+    Set<Element> written = new HashSet<>();
     for (Tree member : classTree.getMembers()) {
       if (!(member instanceof MethodTree methodTree)) {
         continue;
       }
       TreePath methodPath = new TreePath(classPath, member);
-      if (!(trees.getElement(methodPath) instanceof ExecutableElement method)
-          || !declarations.relevant(method)) {
+      if (!(trees.getElement(methodPath) instanceof ExecutableElement method)) {
+        continue;
+      }
+      written.add(method);
+      if (!declarations.relevant(method)) {
         continue;
       }
       for (ExecutableElement base : overridden(method, type)) {
         compare(methodPath, methodTree, method, base);
       }
     }
+    implicitAccessors(classPath, classTree, type, written);
+  }
+
+  /**
+   * A record's accessors that the source does not write return their components: one that overrides
+   * a method of a narrower declared result is an error on the component.
+   */
+  private void implicitAccessors(
+      TreePath classPath, ClassTree classTree, TypeElement type, Set<Element> written) {
+    if (type.getKind() != javax.lang.model.element.ElementKind.RECORD) {
+      return;
+    }
+    for (javax.lang.model.element.RecordComponentElement component : type.getRecordComponents()) {
+      ExecutableElement accessor = component.getAccessor();
+      if (accessor == null || written.contains(accessor)) {
+        continue;
+      }
+      TreePath at = componentPath(classPath, classTree, component);
+      for (ExecutableElement base : overridden(accessor, type)) {
+        compareResult(at, accessor, base, "record component " + component.getSimpleName());
+      }
+    }
+  }
+
+  /** The tree of a record component (the private field javac declares for it), or the class's. */
+  private TreePath componentPath(
+      TreePath classPath, ClassTree classTree, javax.lang.model.element.RecordComponentElement c) {
+    for (Tree member : classTree.getMembers()) {
+      if (member instanceof com.sun.source.tree.VariableTree variable
+          && variable.getName().equals(c.getSimpleName())) {
+        return new TreePath(classPath, member);
+      }
+    }
+    return classPath;
   }
 
   private void compare(
@@ -126,6 +164,13 @@ final class OverrideCheck {
               + baseWidth
               + " like the method it overrides");
     }
+    compareResult(methodPath, method, base, "result of " + method.getSimpleName());
+  }
+
+  /** A declared result wider than the overridden method's is an error at {@code at}. */
+  private void compareResult(
+      TreePath at, ExecutableElement method, ExecutableElement base, String what) {
+    String owner = Declarations.enclosing(base).getSimpleName().toString();
     Width mineResult = declarations.width(method);
     Width baseResult = declarations.width(base);
     if (mineResult != null
@@ -134,9 +179,8 @@ final class OverrideCheck {
       reporter.report(
           AbiKind.NARROWING,
           trees,
-          methodPath,
-          "result of "
-              + method.getSimpleName()
+          at,
+          what
               + " ("
               + mineResult
               + ") overrides "
@@ -148,7 +192,8 @@ final class OverrideCheck {
               + ": callers through "
               + owner
               + " would receive values it does not declare"
-              + "\n  - declare the result "
+              + "\n  - declare "
+              + (what.startsWith("record component") ? "the component " : "the result ")
               + baseResult
               + " or narrower");
     }

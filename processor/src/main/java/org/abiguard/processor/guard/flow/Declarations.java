@@ -145,10 +145,10 @@ public final class Declarations {
   }
 
   /**
-   * Whether a strict supertype of {@code type} declares a width on a parameter of one of its
-   * methods: only then can a parameter of {@code type}'s methods inherit one. Cached per type, so
-   * that code without widths (most of a project, all of the JDK) walks each hierarchy once instead
-   * of once per parameter.
+   * Whether a strict supertype of {@code type} declares a width on a parameter or the result of one
+   * of its methods: only then can a method of {@code type} inherit one. Cached per type, so that
+   * code without widths (most of a project, all of the JDK) walks each hierarchy once instead of
+   * once per parameter.
    */
   private boolean supertypesDeclareParameterWidths(TypeElement type) {
     Boolean known = parameterWidthsAbove.get(type);
@@ -172,7 +172,10 @@ public final class Declarations {
     return known;
   }
 
-  /** Whether a method of {@code type} declares a width (its own, not inherited) on a parameter. */
+  /**
+   * Whether a method of {@code type} declares a width (its own, not inherited) on a parameter or
+   * its result.
+   */
   private boolean declaresParameterWidths(TypeElement type) {
     Boolean known = parameterWidthsIn.get(type);
     if (known == null) {
@@ -182,6 +185,10 @@ public final class Declarations {
         return known;
       }
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (reader.widthOf(method).isPresent()) {
+          known = true;
+          break;
+        }
         for (VariableElement parameter : method.getParameters()) {
           if (reader.widthOf(parameter).isPresent()) {
             known = true;
@@ -223,6 +230,10 @@ public final class Declarations {
       if (known.isEmpty() && e.getKind() == ElementKind.PARAMETER) {
         widths.put(e, known); // no cycle through the supertypes' parameters
         known = Optional.ofNullable(inherited((VariableElement) e));
+      }
+      if (known.isEmpty() && e.getKind() == ElementKind.METHOD) {
+        widths.put(e, known); // no cycle through the supertypes' methods
+        known = Optional.ofNullable(resultWidth((ExecutableElement) e));
       }
       widths.put(e, known);
     }
@@ -267,6 +278,60 @@ public final class Declarations {
             Element from = other.getParameters().get(index);
             if (abiDependent.containsKey(from)) {
               abiDependent.put(p, abiDependent.get(from));
+            }
+            return w;
+          }
+        }
+      }
+      todo.addAll(types.directSupertypes(t));
+    }
+    return null;
+  }
+
+  /**
+   * The width of a method's result where the method declares none: a record's accessor returns its
+   * component, whose width it has (an explicit {@code public int port() { return port; }} too);
+   * another method that overrides one with a declared result width returns what callers through the
+   * supertype expect, so its {@code return}s are held to that width (an implementation of
+   * {@code @U16 int port()} that returns a {@code u32} is reported, as its callers trust the u16).
+   */
+  private @Nullable Width resultWidth(ExecutableElement m) {
+    if (!(m.getEnclosingElement() instanceof TypeElement type)
+        || m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+      return null;
+    }
+    if (type.getKind() == ElementKind.RECORD && m.getParameters().isEmpty()) {
+      for (Element component : type.getEnclosedElements()) {
+        if (component.getKind() == ElementKind.RECORD_COMPONENT
+            && component.getSimpleName().equals(m.getSimpleName())) {
+          Width w = width(component);
+          if (w != null && abiDependent.containsKey(component)) {
+            abiDependent.put(m, abiDependent.get(component));
+          }
+          return w;
+        }
+      }
+    }
+    if (!supertypesDeclareParameterWidths(type)) {
+      return null;
+    }
+    java.util.Deque<TypeMirror> todo =
+        new java.util.ArrayDeque<>(types.directSupertypes(type.asType()));
+    java.util.Set<Element> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      TypeMirror t = todo.pop();
+      if (!(t instanceof javax.lang.model.type.DeclaredType dt) || !seen.add(dt.asElement())) {
+        continue;
+      }
+      for (ExecutableElement other :
+          ElementFilter.methodsIn(dt.asElement().getEnclosedElements())) {
+        if (other.getSimpleName().equals(m.getSimpleName())
+            && other.getParameters().size() == m.getParameters().size()
+            && elements.overrides(m, other, type)) {
+          Width w = width(other);
+          if (w != null) {
+            if (abiDependent.containsKey(other)) {
+              abiDependent.put(m, abiDependent.get(other));
             }
             return w;
           }

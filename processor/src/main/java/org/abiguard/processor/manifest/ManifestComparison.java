@@ -123,11 +123,20 @@ public final class ManifestComparison {
       }
       String top = holder;
       StringBuilder within = new StringBuilder("anonymous ").append(c.kind()).append(" in ");
-      for (int depth = 0; holders.containsKey(top) && depth < 64; depth++) {
-        within.append("anonymous ").append(types.get(top).kind()).append(" in ");
-        top = holders.get(top);
+      for (int depth = 0; depth < 64; depth++) {
+        String next = holders.get(top);
+        Struct held = types.get(top);
+        if (next == null || held == null) {
+          break;
+        }
+        within.append("anonymous ").append(held.kind()).append(" in ");
+        top = next;
       }
       Struct outer = types.get(top);
+      if (outer == null) {
+        named.add(c);
+        continue;
+      }
       named.add(
           new LayoutChange(
               c.type(),

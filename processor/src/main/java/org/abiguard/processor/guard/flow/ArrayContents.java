@@ -64,7 +64,7 @@ final class ArrayContents {
     if (leaf instanceof LiteralTree literal && literal.getKind() == Tree.Kind.NULL_LITERAL) {
       return Set.of();
     }
-    Element element = parts.context.trees.getElement(bare);
+    Element element = element(bare);
     if (element != null && parts.declarations.elementWidth(element) != null) {
       return Set.of(element);
     }
@@ -85,7 +85,7 @@ final class ArrayContents {
    * through any variable that refers to it is missed); otherwise the expression's own element.
    */
   @Nullable Element arrayOf(TreePath arrayExpression) {
-    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(arrayExpression));
+    Element element = element(AccessPaths.skipParentheses(arrayExpression));
     if (element != null && parts.declarations.elementWidth(element) != null) {
       return element;
     }
@@ -99,6 +99,19 @@ final class ArrayContents {
       }
     }
     return element;
+  }
+
+  /** The element an expression reads; for a record's accessor, the component it returns. */
+  private @Nullable Element element(TreePath expression) {
+    Element element = parts.context.trees.getElement(expression);
+    return element == null ? null : parts.declarations.componentOfAccessor(element);
+  }
+
+  /** A variable (a record pattern's binding) now refers to the array {@code array} is. */
+  void refersTo(Element variable, Element array) {
+    if (isArrayVariable(variable) && parts.frame.reachable()) {
+      parts.frame.state.refer(variable, Set.of(array));
+    }
   }
 
   /** Remembers a value written into an element of whatever array the expression may be. */
@@ -192,7 +205,7 @@ final class ArrayContents {
         continue; // its initializers were held to the sink as they were evaluated
       }
       if (reached == null) {
-        reached = sink.through(how(bare, store, through));
+        reached = sink.through(how(bare, store, through, field));
       }
       Map<Tree, Context.ElementWrite> writes = parts.context.arrayWrites.get(array);
       if (writes != null) {
@@ -217,14 +230,19 @@ final class ArrayContents {
   }
 
   /** How an array reached the field, for the message: through what, and where it was stored. */
-  private String how(TreePath array, TreePath store, @Nullable String through) {
+  private String how(
+      TreePath array, TreePath store, @Nullable String through, @Nullable Element field) {
     if (through != null && !(array.getLeaf() instanceof IdentifierTree)) {
       return " through " + through;
     }
+    String stored =
+        field != null && field.getKind() == ElementKind.RECORD_COMPONENT
+            ? "given to the record"
+            : "stored into the field";
     return ", through "
         + describe(array)
         + " ("
-        + (through == null ? "stored into the field" : "copied by " + through)
+        + (through == null ? stored : "copied by " + through)
         + " on line "
         + parts.context.line(store.getLeaf())
         + ")";

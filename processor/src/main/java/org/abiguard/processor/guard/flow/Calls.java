@@ -238,6 +238,11 @@ final class Calls {
     for (ExpressionTree argument : arguments) {
       TreePath argumentPath = new TreePath(call, argument);
       argumentPaths.add(argumentPath);
+      Element component =
+          method == null || arguments.size() != parameters
+              ? null
+              : parts.declarations.canonicalComponentElement(method, argumentPaths.size() - 1);
+      Sink componentElements = parts.declarations.arrayElementSink(component);
       if (method != null
           && method.isVarArgs()
           && arguments.size() == parameters
@@ -246,8 +251,14 @@ final class Calls {
         // a varargs method called with an explicit array: its elements are the varargs values
         parts.expressions.elementsOf(
             parts.declarations.parameterSink(method, parameters - 1, true), argumentPath);
+      } else if (componentElements != null) {
+        // new S(new int[] {...}) of a record whose component is an array with a width
+        parts.expressions.elementsOf(componentElements, argumentPath);
       }
       facts.add(parts.expressions.evaluate(argumentPath));
+      if (componentElements != null) {
+        parts.arrays.storeArray(componentElements, component, argumentPath, call, null);
+      }
     }
     if (method == null || !parts.frame.reachable()) {
       return facts;

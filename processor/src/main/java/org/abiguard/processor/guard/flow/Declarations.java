@@ -800,6 +800,17 @@ public final class Declarations {
   }
 
   private @Nullable String canonicalComponent(ExecutableElement m, int index) {
+    Element component = canonicalComponentElement(m, index);
+    return component == null
+        ? null
+        : "record component " + enclosing(m).getSimpleName() + "." + component.getSimpleName();
+  }
+
+  /**
+   * The record component a parameter of a record's canonical constructor initializes; null for any
+   * other parameter.
+   */
+  public @Nullable Element canonicalComponentElement(ExecutableElement m, int index) {
     Element owner = enclosing(m);
     if (m.getKind() != ElementKind.CONSTRUCTOR || owner.getKind() != ElementKind.RECORD) {
       return null;
@@ -815,7 +826,26 @@ public final class Declarations {
         return null;
       }
     }
-    return "record component " + owner.getSimpleName() + "." + rcs.get(index).getSimpleName();
+    return rcs.get(index);
+  }
+
+  /**
+   * The record component whose array a record's accessor returns ({@code s.a()} reads the component
+   * {@code a}); the element itself for anything else.
+   */
+  public Element componentOfAccessor(Element e) {
+    if (e.getKind() == ElementKind.METHOD
+        && e instanceof ExecutableElement m
+        && m.getParameters().isEmpty()
+        && e.getEnclosingElement().getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement c :
+          ElementFilter.recordComponentsIn(e.getEnclosingElement().getEnclosedElements())) {
+        if (m.equals(c.getAccessor())) {
+          return c;
+        }
+      }
+    }
+    return e;
   }
 
   /** The sink of an assignment to a field or local variable, or null when it declares no width. */

@@ -93,6 +93,11 @@ final class Patterns {
     Element variable =
         parts.context.trees.getElement(
             new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
+    if (variable != null && parts.declarations.elementWidth(components.get(index)) != null) {
+      // case S(long[] a): a is the component's array, whose elements have its width
+      parts.arrays.refersTo(variable, components.get(index));
+      return;
+    }
     Fact declared = accessor == null ? null : parts.declarations.readFact(accessor);
     if (variable == null || declared == null) {
       return;

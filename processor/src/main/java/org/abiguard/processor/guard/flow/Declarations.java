@@ -834,12 +834,14 @@ public final class Declarations {
    * {@code a}); the element itself for anything else.
    */
   public Element componentOfAccessor(Element e) {
+    Element owner = e.getEnclosingElement();
     if (e.getKind() == ElementKind.METHOD
         && e instanceof ExecutableElement m
         && m.getParameters().isEmpty()
-        && e.getEnclosingElement().getKind() == ElementKind.RECORD) {
+        && owner != null
+        && owner.getKind() == ElementKind.RECORD) {
       for (RecordComponentElement c :
-          ElementFilter.recordComponentsIn(e.getEnclosingElement().getEnclosedElements())) {
+          ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
         if (m.equals(c.getAccessor())) {
           return c;
         }

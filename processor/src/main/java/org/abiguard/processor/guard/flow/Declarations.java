@@ -499,8 +499,24 @@ public final class Declarations {
     // any array field or record component with a width (where @AbiArray may stand, and outside a
     // mirror too: `static @U16 int[] table`): the width is of its elements
     boolean elements =
-        e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.RECORD_COMPONENT;
+        e.getKind() == ElementKind.FIELD
+            || e.getKind() == ElementKind.RECORD_COMPONENT
+            || varargs(e);
     return elements ? width(e) : null;
+  }
+
+  /**
+   * Whether a parameter is the varargs one ({@code @U16 int... frames}: the width is its
+   * elements').
+   */
+  private static boolean varargs(Element e) {
+    if (e.getKind() != ElementKind.PARAMETER
+        || !(e.getEnclosingElement() instanceof ExecutableElement m)
+        || !m.isVarArgs()) {
+      return false;
+    }
+    List<? extends VariableElement> parameters = m.getParameters();
+    return !parameters.isEmpty() && parameters.get(parameters.size() - 1).equals(e);
   }
 
   /** The Java kind of the elements of an array-typed element. */

@@ -10,6 +10,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import org.jspecify.annotations.Nullable;
 
 /** Which {@link AccessPath} an expression reads: the values the state keeps facts for. */
@@ -38,7 +39,7 @@ final class AccessPaths {
         case FIELD:
           return element.getModifiers().contains(Modifier.STATIC)
               ? AccessPath.of(element)
-              : AccessPath.of(AccessPath.THIS).then(element);
+              : AccessPath.of(receiverOf(path, element)).then(element);
         default:
           return null;
       }
@@ -51,6 +52,12 @@ final class AccessPaths {
       return of(new TreePath(path, assignment.getVariable()));
     }
     if (tree instanceof MemberSelectTree select) {
+      if (select.getIdentifier().contentEquals("this")
+          && context.trees.getElement(new TreePath(path, select.getExpression()))
+              instanceof TypeElement named) {
+        // F1.this: the instance of F1 that encloses this code, this itself in F1's own code
+        return AccessPath.of(named.equals(innermostClass(path)) ? AccessPath.THIS : named);
+      }
       Element element = context.trees.getElement(path);
       if (element == null || element.getKind() != ElementKind.FIELD) {
         return null;
@@ -83,6 +90,46 @@ final class AccessPaths {
             ? of(new TreePath(new TreePath(path, select), select.getExpression()))
             : AccessPath.of(AccessPath.THIS);
     return receiver == null ? null : receiver.then(method);
+  }
+
+  /**
+   * The instance a bare instance field is read from: {@code this} when the innermost class has the
+   * field (declared or inherited), else the enclosing class that has it ({@code space} in an inner
+   * class of {@code F1} is {@code F1.this.space}), named by that class as {@code F1.this} is.
+   */
+  private Object receiverOf(TreePath path, Element field) {
+    Element owner = field.getEnclosingElement();
+    TypeElement innermost = innermostClass(path);
+    if (!(owner instanceof TypeElement declaring) || innermost == null) {
+      return AccessPath.THIS;
+    }
+    for (TypeElement c = innermost; c != null; c = enclosingClass(c)) {
+      if (context.types.isSubtype(
+          context.types.erasure(c.asType()), context.types.erasure(declaring.asType()))) {
+        return c.equals(innermost) ? AccessPath.THIS : c;
+      }
+    }
+    return AccessPath.THIS;
+  }
+
+  /** The class whose code the expression is in. */
+  private @Nullable TypeElement innermostClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof com.sun.source.tree.ClassTree
+          && context.trees.getElement(p) instanceof TypeElement type) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable TypeElement enclosingClass(TypeElement type) {
+    for (Element e = type.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement outer) {
+        return outer;
+      }
+    }
+    return null;
   }
 
   /** The expression inside any parentheses. */

@@ -87,11 +87,27 @@ public final class Interpreter {
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (member instanceof MethodTree) {
-        analyseMethod(context, memberPath, captured);
+        if (!anonymousConstructor(context, memberPath)) {
+          analyseMethod(context, memberPath, captured);
+        }
       } else if (member instanceof ClassTree) {
         analyseLocalClass(enclosing, memberPath);
       }
     }
+  }
+
+  /**
+   * The constructor javac writes for an anonymous class, which passes its parameters to the
+   * superclass's: the creation's arguments are checked against that constructor's parameters where
+   * the class is created ({@code new Sink(dom) {...}}), so its own plain parameters are not values
+   * to hold to them.
+   */
+  private static boolean anonymousConstructor(Context context, TreePath memberPath) {
+    Element element = context.trees.getElement(memberPath);
+    return element != null
+        && element.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR
+        && element.getEnclosingElement() instanceof javax.lang.model.element.TypeElement type
+        && type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS;
   }
 
   /**

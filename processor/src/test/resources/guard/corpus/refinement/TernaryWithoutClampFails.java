@@ -14,6 +14,6 @@ class Physmap {
 
   static void add(XenAddToPhysmap xatp, boolean gmfn) {
     addOne(gmfn ? xatp.space : 0);
-    //          ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter 'space' of addOne (u16)
+    //                ^[abiguard:narrowing] field XenAddToPhysmap.space (u32) can reach parameter 'space' of addOne (u16)
   }
 }

@@ -4,6 +4,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
+import java.util.List;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Text;
@@ -24,8 +25,18 @@ final class Checks {
     this.values = values;
   }
 
-  /** Checks a value against a sink and records a finding when values can be lost. */
+  /**
+   * Checks a value against a sink and records a finding when values can be lost. The value of a
+   * conditional or switch expression is checked arm by arm, each where it is written.
+   */
   void check(@Nullable Sink sink, @Nullable Fact value, @Nullable JavaKind from, TreePath at) {
+    List<Context.Arm> arms = armsOf(at);
+    if (sink != null && value != null && frame.reachable() && arms != null) {
+      for (Context.Arm arm : arms) {
+        check(sink, arm.value(), from, arm.at());
+      }
+      return;
+    }
     if (sink != null && value != null && frame.reachable()) {
       TreePath checked = stripCasts(at);
       check(
@@ -67,6 +78,20 @@ final class Checks {
     if (finding != null) {
       context.add(at, sink.description(), finding);
     }
+  }
+
+  /**
+   * The arms of a conditional or switch expression {@code at} is (parentheses aside), as last
+   * evaluated; null for any other expression, or one whose arms were not all recorded.
+   */
+  private @Nullable List<Context.Arm> armsOf(TreePath at) {
+    Tree bare = AccessPaths.skipParentheses(at).getLeaf();
+    if (!(bare instanceof com.sun.source.tree.ConditionalExpressionTree)
+        && !(bare instanceof com.sun.source.tree.SwitchExpressionTree)) {
+      return null;
+    }
+    List<Context.Arm> arms = context.arms.get(bare);
+    return arms == null || arms.isEmpty() ? null : arms;
   }
 
   /**

@@ -42,6 +42,16 @@ public final class Context {
    */
   final Map<Object, Map<Tree, ElementWrite>> arrayWrites = new java.util.HashMap<>();
 
+  /**
+   * The values of the arms of each conditional and switch expression, as last evaluated, each where
+   * it was written: a value the whole expression gives a sink is held to it arm by arm, so that a
+   * finding points at the arm ({@code default -> (int) space}) and not at the {@code switch}.
+   */
+  final Map<Tree, List<Arm>> arms = new java.util.HashMap<>();
+
+  /** One arm's value, converted to the type of the expression it is an arm of. */
+  record Arm(TreePath at, @Nullable Fact value) {}
+
   /** Each array of the body that was assigned to an {@code @AbiArray} field, with that field. */
   final Map<Object, javax.lang.model.element.Element> arrayStores = new java.util.HashMap<>();
 
@@ -84,6 +94,11 @@ public final class Context {
    * for the same sink described with or without how the value reaches it (an array element written
    * before and after its array was stored into the field, in a loop) replaces the earlier one.
    */
+  /** Records a value a switch expression's arm yields. */
+  void arm(Tree switchExpression, TreePath at, @Nullable Fact value) {
+    arms.computeIfAbsent(switchExpression, k -> new ArrayList<>()).add(new Arm(at, value));
+  }
+
   void add(TreePath at, String sink, Finding finding) {
     pending
         .keySet()

@@ -22,6 +22,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Element;
@@ -432,6 +433,14 @@ final class Expressions {
             : parts.values.convert(evaluate(falsePath), falsePath, path);
     State afterFalse = parts.frame.state;
     parts.frame.state = State.join(afterTrue, afterFalse);
+    List<Context.Arm> arms = new java.util.ArrayList<>();
+    if (afterTrue.reachable()) {
+      arms.add(new Context.Arm(truePath, whenTrue));
+    }
+    if (afterFalse.reachable()) {
+      arms.add(new Context.Arm(falsePath, whenFalse));
+    }
+    parts.context.arms.put(conditional, arms);
     if (!afterTrue.reachable()) {
       return whenFalse;
     }

@@ -159,11 +159,10 @@ final class Statements {
     TreePath expression = new TreePath(path, yieldTree.getValue());
     Fact value = evaluate(expression);
     Target target = parts.jumps.yieldTarget();
-    if (target != null) {
-      target.yielded =
-          Fact.join(
-              target.yielded,
-              parts.values.convert(value, expression, new TreePath(path, target.tree)));
+    if (target != null && parts.frame.reachable()) {
+      Fact converted = parts.values.convert(value, expression, new TreePath(path, target.tree));
+      parts.context.arm(target.tree, expression, converted);
+      target.yielded = Fact.join(target.yielded, converted);
       target.breaks = State.join(target.breaks, parts.frame.state);
     }
     parts.frame.state = State.UNREACHABLE;

@@ -47,6 +47,7 @@ final class Switches {
       return null;
     }
     Target target = parts.jumps.push(switchTree, false);
+    parts.context.arms.put(switchTree, new java.util.ArrayList<>());
     cases(path, switchTree.getCases(), selector, selected, target);
     parts.jumps.pop();
     parts.frame.state = target.breaks;
@@ -90,7 +91,9 @@ final class Switches {
         if (body instanceof ExpressionTree) {
           Fact value = parts.expressions.evaluate(bodyPath);
           if (target.switchExpression && parts.frame.reachable()) {
-            target.yielded = Fact.join(target.yielded, parts.values.convert(value, bodyPath, path));
+            Fact converted = parts.values.convert(value, bodyPath, path);
+            parts.context.arm(target.tree, bodyPath, converted);
+            target.yielded = Fact.join(target.yielded, converted);
             target.breaks = State.join(target.breaks, parts.frame.state);
           }
           if (!target.switchExpression) {

@@ -32,8 +32,10 @@ final class Checks {
   void check(@Nullable Sink sink, @Nullable Fact value, @Nullable JavaKind from, TreePath at) {
     List<Context.Arm> arms = armsOf(at);
     if (sink != null && value != null && frame.reachable() && arms != null) {
+      // each arm's value is of the type of the expression it is an arm of
+      JavaKind armKind = values.kind(AccessPaths.skipParentheses(at));
       for (Context.Arm arm : arms) {
-        check(sink, arm.value(), from, arm.at());
+        check(sink, arm.value(), armKind != null ? armKind : from, arm.at());
       }
       return;
     }

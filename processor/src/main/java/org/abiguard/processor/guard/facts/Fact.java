@@ -140,30 +140,17 @@ public record Fact(
     if (kind.signed() && unsigned.contains(values)) {
       return new Fact(values, new Width(kind.bits(), false), origin, signExtended, fromAbi);
     }
-    if (kind.signed() && values.nonNegative()) {
-      return new Fact(
-          values.hull(wrapped(values, unsigned)),
-          new Width(kind.bits(), false),
-          origin,
-          signExtended,
-          fromAbi,
-          null,
-          null,
-          false,
-          false,
-          true);
-    }
-    return new Fact(
-        values.hull(wrapped(values, Range.of(kind))),
-        null,
-        origin,
-        signExtended,
-        fromAbi,
-        null,
-        null,
-        false,
-        false,
-        true);
+    return kind.signed() && values.nonNegative()
+        ? new Fact(
+                values.hull(wrapped(values, unsigned)),
+                new Width(kind.bits(), false),
+                origin,
+                signExtended,
+                fromAbi)
+            .truncatedIf(true)
+        : new Fact(
+                values.hull(wrapped(values, Range.of(kind))), null, origin, signExtended, fromAbi)
+            .truncatedIf(true);
   }
 
   /** The values {@code values} take modulo the size of {@code target}, a type's range. */

@@ -260,6 +260,19 @@ public final class Declarations {
     if (index < 0 || !supertypesDeclareParameterWidths(type)) {
       return null;
     }
+    return inheritedWidth(m, type, p, other -> other.getParameters().get(index));
+  }
+
+  /**
+   * The width {@code declaration} (a method of {@code type}, or one of its parameters) takes from
+   * the first method {@code m} overrides whose counterpart ({@code counterpart} of it) declares
+   * one, searching the supertypes breadth first; with that width, what it depends on the ABI for.
+   */
+  private @Nullable Width inheritedWidth(
+      ExecutableElement m,
+      TypeElement type,
+      Element declaration,
+      java.util.function.Function<ExecutableElement, Element> counterpart) {
     java.util.Deque<TypeMirror> todo =
         new java.util.ArrayDeque<>(types.directSupertypes(type.asType()));
     java.util.Set<Element> seen = new java.util.HashSet<>();
@@ -273,11 +286,11 @@ public final class Declarations {
         if (other.getSimpleName().equals(m.getSimpleName())
             && other.getParameters().size() == m.getParameters().size()
             && elements.overrides(m, other, type)) {
-          Width w = width(other.getParameters().get(index));
+          Element from = counterpart.apply(other);
+          Width w = width(from);
           if (w != null) {
-            Element from = other.getParameters().get(index);
             if (abiDependent.containsKey(from)) {
-              abiDependent.put(p, abiDependent.get(from));
+              abiDependent.put(declaration, abiDependent.get(from));
             }
             return w;
           }
@@ -312,34 +325,9 @@ public final class Declarations {
         }
       }
     }
-    if (!supertypesDeclareParameterWidths(type)) {
-      return null;
-    }
-    java.util.Deque<TypeMirror> todo =
-        new java.util.ArrayDeque<>(types.directSupertypes(type.asType()));
-    java.util.Set<Element> seen = new java.util.HashSet<>();
-    while (!todo.isEmpty()) {
-      TypeMirror t = todo.pop();
-      if (!(t instanceof javax.lang.model.type.DeclaredType dt) || !seen.add(dt.asElement())) {
-        continue;
-      }
-      for (ExecutableElement other :
-          ElementFilter.methodsIn(dt.asElement().getEnclosedElements())) {
-        if (other.getSimpleName().equals(m.getSimpleName())
-            && other.getParameters().size() == m.getParameters().size()
-            && elements.overrides(m, other, type)) {
-          Width w = width(other);
-          if (w != null) {
-            if (abiDependent.containsKey(other)) {
-              abiDependent.put(m, abiDependent.get(other));
-            }
-            return w;
-          }
-        }
-      }
-      todo.addAll(types.directSupertypes(t));
-    }
-    return null;
+    return supertypesDeclareParameterWidths(type)
+        ? inheritedWidth(m, type, m, other -> other)
+        : null;
   }
 
   private Width modelWidth(Element e, DeclaredWidth d) {

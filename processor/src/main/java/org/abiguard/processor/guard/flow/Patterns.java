@@ -107,7 +107,15 @@ final class Patterns {
             declared,
             parts.declarations.kindOf(accessor.getReturnType()),
             parts.declarations.kindOf(variable.asType()));
-    parts.frame.state.put(AccessPath.of(variable), component);
+    // a binding that declares a width of its own (case Add(@U16 long s)) is a sink for the
+    // component
+    parts.checks.check(
+        parts.declarations.variableSink(variable),
+        declared,
+        parts.declarations.kindOf(accessor.getReturnType()),
+        binding,
+        null);
+    parts.frame.state.put(AccessPath.of(variable), parts.values.stored(variable, component));
   }
 
   private static @Nullable Method method(String type, String name) {

@@ -24,6 +24,17 @@ public record AccessPath(List<Object> chain) {
     return new AccessPath(List.of(root));
   }
 
+  /**
+   * The value {@code a + b} of two tracked values, which a check of the sum ({@code if (used + len
+   * > 0x8000) return ...;}) bounds until either is written.
+   */
+  public static AccessPath sum(AccessPath a, AccessPath b) {
+    return of(new Sum(a, b));
+  }
+
+  /** The root of a {@linkplain #sum sum}'s path. */
+  record Sum(AccessPath left, AccessPath right) {}
+
   /** This path followed by a field. */
   public AccessPath then(Element field) {
     List<Object> longer = new ArrayList<>(chain.size() + 1);
@@ -39,6 +50,8 @@ public record AccessPath(List<Object> chain) {
 
   /** Whether a write to {@code element} may change this path's value or meaning. */
   public boolean dependsOn(Element element) {
-    return chain.contains(element);
+    return chain.contains(element)
+        || (chain.get(0) instanceof Sum sum
+            && (sum.left().dependsOn(element) || sum.right().dependsOn(element)));
   }
 }

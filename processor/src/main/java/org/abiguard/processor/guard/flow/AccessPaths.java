@@ -132,6 +132,18 @@ final class AccessPaths {
     return null;
   }
 
+  /** The path of {@code a + b} for two tracked values, or null for any other expression. */
+  @Nullable AccessPath sumOf(TreePath path) {
+    TreePath bare = skipParentheses(path);
+    if (!(bare.getLeaf() instanceof com.sun.source.tree.BinaryTree plus)
+        || plus.getKind() != Tree.Kind.PLUS) {
+      return null;
+    }
+    AccessPath a = of(new TreePath(bare, plus.getLeftOperand()));
+    AccessPath b = of(new TreePath(bare, plus.getRightOperand()));
+    return a == null || b == null ? null : AccessPath.sum(a, b);
+  }
+
   /** The expression inside any parentheses. */
   static TreePath skipParentheses(TreePath path) {
     while (path.getLeaf() instanceof ParenthesizedTree parenthesized) {

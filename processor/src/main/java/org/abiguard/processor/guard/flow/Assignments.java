@@ -104,11 +104,14 @@ final class Assignments {
     Floating operandFloating = parts.values.floating(value);
     Text origin = Text.of(() -> "expression `" + text + "`");
     if (targetKind != null && operandKind != null) {
-      return writeBack(
-          path,
-          target,
-          Operators.update(operator, old, targetKind, operand, operandKind, origin),
-          text);
+      Fact updated = Operators.update(operator, old, targetKind, operand, operandKind, origin);
+      AccessPath to = parts.paths.of(target);
+      AccessPath by = parts.paths.of(value);
+      if (operator == Tree.Kind.PLUS && targetKind == operandKind && to != null && by != null) {
+        // used += len after a check of used + len
+        updated = parts.expressions.checkedSum(AccessPath.sum(to, by), updated);
+      }
+      return writeBack(path, target, updated, text);
     }
     if (targetFloating == null && operandFloating == null) {
       return null;

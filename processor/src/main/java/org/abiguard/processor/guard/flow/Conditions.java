@@ -224,8 +224,11 @@ final class Conditions {
       Refinement.Operands ifTrue = side == 0 ? outcomes.whenTrue() : outcomes.whenTrue().swapped();
       Refinement.Operands ifFalse =
           side == 0 ? outcomes.whenFalse() : outcomes.whenFalse().swapped();
+      Fact own = side == 0 ? left : right;
       whenTrue = summands(whenTrue, operand, ifTrue.left(), other);
       whenFalse = summands(whenFalse, operand, ifFalse.left(), other);
+      whenTrue = sum(whenTrue, operand, own, ifTrue.left(), other);
+      whenFalse = sum(whenFalse, operand, own, ifFalse.left(), other);
       whenTrue = stepped(whenTrue, operand, ifTrue.left(), other);
       whenFalse = stepped(whenFalse, operand, ifFalse.left(), other);
     }
@@ -590,6 +593,35 @@ final class Conditions {
     }
     State out = narrowOperand(state, a, x, sumValues.subtract(ys));
     return narrowOperand(out, b, y, sumValues.subtract(xs));
+  }
+
+  /**
+   * {@code a + b op c} for tracked {@code a} and {@code b}: the values left for the sum are the
+   * sum's from here until either is written, so that {@code used += len} or {@code end = off + len}
+   * after {@code if (used + len > 0x8000) return ...;} holds only those.
+   */
+  private State sum(
+      State state,
+      TreePath sumPath,
+      @Nullable Fact value,
+      @Nullable Range sumValues,
+      @Nullable Fact other) {
+    AccessPath sum = parts.paths.sumOf(sumPath);
+    if (!state.reachable()
+        || sum == null
+        || value == null
+        || value.partial()
+        || sumValues == null
+        || other == null
+        || other.partial()) {
+      return state;
+    }
+    Fact narrowed = value.restrictJava(sumValues);
+    if (narrowed == null) {
+      return State.UNREACHABLE;
+    }
+    state.put(sum, narrowed);
+    return state;
   }
 
   /**

@@ -380,9 +380,25 @@ final class Expressions {
             parts.values.kind(rightPath),
             kind,
             expressionText(binary));
+    if (binary.getKind() == Tree.Kind.PLUS) {
+      return checkedSum(parts.paths.sumOf(path), result);
+    }
     return binary.getKind() == Tree.Kind.MINUS
         ? nonNegativeDifference(result, leftPath, left, rightPath, right, kind)
         : result;
+  }
+
+  /**
+   * The value of {@code a + b} where a check bounded that very sum and neither was written since:
+   * what the check left, within what the arithmetic gives.
+   */
+  @Nullable Fact checkedSum(@Nullable AccessPath sum, @Nullable Fact computed) {
+    if (sum == null || computed == null || !parts.frame.state.tracks(sum)) {
+      return computed;
+    }
+    Fact checked = parts.frame.state.fact(sum);
+    Fact within = checked == null ? null : checked.restrictJava(computed.javaRange());
+    return within == null ? computed : within;
   }
 
   /**

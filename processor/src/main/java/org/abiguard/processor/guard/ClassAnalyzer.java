@@ -70,7 +70,7 @@ final class ClassAnalyzer {
     this.reporter = reporter;
     this.strict = strict;
     this.observer = observer;
-    this.overrides = new OverrideCheck(trees, types, elements, declarations, reporter, strict);
+    this.overrides = new OverrideCheck(trees, declarations, reporter, strict);
   }
 
   /** Analyses a class javac has just finished, unless it was analysed with its enclosing class. */

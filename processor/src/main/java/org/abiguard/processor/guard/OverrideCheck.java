@@ -5,19 +5,13 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.facts.Range;
@@ -34,22 +28,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class OverrideCheck {
   private final Trees trees;
-  private final Types types;
-  private final Elements elements;
   private final Declarations declarations;
   private final Reporter reporter;
   private final boolean strict;
 
-  OverrideCheck(
-      Trees trees,
-      Types types,
-      Elements elements,
-      Declarations declarations,
-      Reporter reporter,
-      boolean strict) {
+  OverrideCheck(Trees trees, Declarations declarations, Reporter reporter, boolean strict) {
     this.trees = trees;
-    this.types = types;
-    this.elements = elements;
     this.declarations = declarations;
     this.reporter = reporter;
     this.strict = strict;
@@ -73,7 +57,7 @@ final class OverrideCheck {
       if (!declarations.relevant(method)) {
         continue;
       }
-      for (ExecutableElement base : overridden(method, type)) {
+      for (ExecutableElement base : declarations.overridden(method, type)) {
         compare(methodPath, methodTree, method, base);
       }
     }
@@ -95,7 +79,7 @@ final class OverrideCheck {
         continue;
       }
       TreePath at = componentPath(classPath, classTree, component);
-      for (ExecutableElement base : overridden(accessor, type)) {
+      for (ExecutableElement base : declarations.overridden(accessor, type)) {
         compareResult(at, accessor, base, "record component " + component.getSimpleName());
       }
     }
@@ -219,27 +203,5 @@ final class OverrideCheck {
                     declarations.kindOf(type),
                     "a parameter accepted without a width has an integral Java type"))
             .toString();
-  }
-
-  private Set<ExecutableElement> overridden(ExecutableElement method, TypeElement type) {
-    Set<ExecutableElement> out = new java.util.LinkedHashSet<>();
-    Deque<TypeMirror> todo = new ArrayDeque<>(types.directSupertypes(type.asType()));
-    Set<Element> seen = new HashSet<>();
-    while (!todo.isEmpty()) {
-      TypeMirror supertype = todo.pop();
-      if (!(supertype instanceof DeclaredType declared) || !seen.add(declared.asElement())) {
-        continue;
-      }
-      for (ExecutableElement other :
-          ElementFilter.methodsIn(declared.asElement().getEnclosedElements())) {
-        if (other.getSimpleName().equals(method.getSimpleName())
-            && other.getParameters().size() == method.getParameters().size()
-            && elements.overrides(method, other, type)) {
-          out.add(other);
-        }
-      }
-      todo.addAll(types.directSupertypes(supertype));
-    }
-    return out;
   }
 }

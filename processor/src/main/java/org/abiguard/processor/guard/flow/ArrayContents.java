@@ -20,7 +20,6 @@ import javax.lang.model.type.TypeMirror;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
-import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,10 +89,8 @@ final class ArrayContents {
       return element;
     }
     for (Object array : arraysOf(arrayExpression)) {
-      Element field =
-          array instanceof Element e && parts.declarations.elementWidth(e) != null
-              ? e
-              : parts.context.arrayStores.get(array);
+      Element declared = declaredArray(array);
+      Element field = declared != null ? declared : parts.context.arrayStores.get(array);
       if (field != null) {
         return field;
       }
@@ -118,7 +115,7 @@ final class ArrayContents {
   void noteElementWrite(
       TreePath arrayExpression, @Nullable Fact value, @Nullable JavaKind kind, TreePath at) {
     for (Object array : arraysOf(arrayExpression)) {
-      if (!(array instanceof Element e && parts.declarations.elementWidth(e) != null)) {
+      if (declaredArray(array) == null) {
         parts
             .context
             .arrayWrites
@@ -158,7 +155,7 @@ final class ArrayContents {
       }
     }
     for (Object array : arraysOf(destination)) {
-      if (declaredElements(array) == null) {
+      if (declaredArray(array) == null) {
         parts.context.arrayWrites.computeIfAbsent(array, k -> new LinkedHashMap<>()).putAll(copied);
       }
     }
@@ -262,18 +259,14 @@ final class ArrayContents {
     return "array " + parts.context.text(array.getLeaf());
   }
 
+  /** An {@code @AbiArray} field or component (an array whose elements declare a width), or null. */
+  private @Nullable Element declaredArray(Object array) {
+    return array instanceof Element e && parts.declarations.elementWidth(e) != null ? e : null;
+  }
+
   /** The elements of an {@code @AbiArray} field or component with their declared width. */
   private @Nullable Fact declaredElements(Object array) {
-    if (!(array instanceof Element element)) {
-      return null;
-    }
-    Width width = parts.declarations.elementWidth(element);
-    return width == null
-        ? null
-        : Fact.declared(
-            width,
-            parts.declarations.elementKind(element),
-            "element of " + parts.declarations.describe(element) + " (" + width + ")");
+    return array instanceof Element element ? parts.declarations.elementFact(element) : null;
   }
 
   private @Nullable JavaKind elementKind(TreePath array) {

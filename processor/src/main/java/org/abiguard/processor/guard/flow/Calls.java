@@ -24,7 +24,6 @@ import org.abiguard.processor.guard.facts.Floats;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
-import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -188,18 +187,7 @@ final class Calls {
       MethodInvocationTree call,
       TreePath path,
       List<@Nullable Fact> arguments) {
-    Width width = KnownMethods.checked(method);
-    Range passed;
-    if (width != null && arguments.size() == 1) {
-      passed = Range.of(width);
-    } else if (arguments.size() == 2
-        && method.getSimpleName().contentEquals("checkIndex")
-        && method.getEnclosingElement() instanceof javax.lang.model.element.TypeElement owner
-        && owner.getQualifiedName().contentEquals("java.util.Objects")) {
-      passed = KnownMethods.checkedIndex(arguments.get(0), arguments.get(1));
-    } else {
-      return;
-    }
+    Range passed = KnownMethods.passes(method, arguments);
     if (passed == null || arguments.get(0) == null) {
       return;
     }

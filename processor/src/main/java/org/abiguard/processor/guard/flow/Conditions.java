@@ -178,10 +178,10 @@ final class Conditions {
         && right.range().isPoint()
         && right.range().lo().signum() == 0
         && AccessPaths.skipParentheses(leftPath).getLeaf() instanceof MethodInvocationTree call) {
-      Branches unsigned =
-          compareUnsigned(AccessPaths.skipParentheses(leftPath), call, comparison.getKind());
-      if (unsigned != null) {
-        return unsigned;
+      Branches compared =
+          compareCall(AccessPaths.skipParentheses(leftPath), call, comparison.getKind());
+      if (compared != null) {
+        return compared;
       }
     }
     Floating leftFloating = parts.values.floating(leftPath);
@@ -460,16 +460,10 @@ final class Conditions {
     if (distance == null
         || operand == null
         || kind == null
-        || kind != parts.values.kind(operandPath)
-        || (!state.tracks(operand)
-            && parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath)) == null)) {
+        || kind != parts.values.kind(operandPath)) {
       return state;
     }
-    Fact value =
-        state.tracks(operand)
-            ? state.fact(operand)
-            : parts.declarations.readFact(
-                parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath)));
+    Fact value = knownFact(state, operand, operandPath);
     if (value == null || (signedShift && !value.javaRange().nonNegative())) {
       return state; // >> is >>> on a value that is never negative
     }
@@ -745,17 +739,27 @@ final class Conditions {
   }
 
   /**
+   * What is known here of the value an access path reads: its tracked fact, else the declared fact
+   * of the variable or field the expression names; null when it carries none.
+   */
+  @Nullable Fact knownFact(State state, AccessPath operand, TreePath operandPath) {
+    if (state.tracks(operand)) {
+      return state.fact(operand);
+    }
+    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath));
+    return element == null ? null : parts.declarations.readFact(element);
+  }
+
+  /**
    * The fact of a tracked operand read in a condition: its tracked fact, else its declared one; a
    * plain value is its Java type's range in strict mode; null when nothing is known.
    */
   private @Nullable Fact operandFact(
       State state, AccessPath operand, TreePath operandPath, JavaKind kind) {
-    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath));
-    Fact value =
-        state.tracks(operand)
-            ? state.fact(operand)
-            : element == null ? null : parts.declarations.readFact(element);
-    if (value == null && (state.tracks(operand) || element != null)) {
+    Fact value = knownFact(state, operand, operandPath);
+    if (value == null
+        && (state.tracks(operand)
+            || parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath)) != null)) {
       value =
           parts.values.plain(
               kind, () -> parts.context.text(AccessPaths.skipParentheses(operandPath).getLeaf()));
@@ -776,7 +780,7 @@ final class Conditions {
    * Integer.compare(x, y) op 0} (or {@code Long.}, {@code Short.}, {@code Byte.}, {@code
    * Character.}) is {@code x op y} on the Java values.
    */
-  private @Nullable Branches compareUnsigned(
+  private @Nullable Branches compareCall(
       TreePath callPath, MethodInvocationTree call, Tree.Kind operator) {
     if (!(parts.context.trees.getElement(callPath) instanceof ExecutableElement method)
         || call.getArguments().size() != 2

@@ -273,6 +273,25 @@ public final class Declarations {
       TypeElement type,
       Element declaration,
       java.util.function.Function<ExecutableElement, Element> counterpart) {
+    for (ExecutableElement other : overridden(m, type)) {
+      Element from = counterpart.apply(other);
+      Width w = width(from);
+      if (w != null) {
+        if (abiDependent.containsKey(from)) {
+          abiDependent.put(declaration, abiDependent.get(from));
+        }
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The methods of {@code type}'s supertypes that {@code m}, a method of {@code type}, overrides,
+   * nearest supertypes first.
+   */
+  public java.util.Set<ExecutableElement> overridden(ExecutableElement m, TypeElement type) {
+    java.util.Set<ExecutableElement> out = new java.util.LinkedHashSet<>();
     java.util.Deque<TypeMirror> todo =
         new java.util.ArrayDeque<>(types.directSupertypes(type.asType()));
     java.util.Set<Element> seen = new java.util.HashSet<>();
@@ -286,19 +305,12 @@ public final class Declarations {
         if (other.getSimpleName().equals(m.getSimpleName())
             && other.getParameters().size() == m.getParameters().size()
             && elements.overrides(m, other, type)) {
-          Element from = counterpart.apply(other);
-          Width w = width(from);
-          if (w != null) {
-            if (abiDependent.containsKey(from)) {
-              abiDependent.put(declaration, abiDependent.get(from));
-            }
-            return w;
-          }
+          out.add(other);
         }
       }
       todo.addAll(types.directSupertypes(t));
     }
-    return null;
+    return out;
   }
 
   /**
@@ -313,17 +325,13 @@ public final class Declarations {
         || m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
       return null;
     }
-    if (type.getKind() == ElementKind.RECORD && m.getParameters().isEmpty()) {
-      for (Element component : type.getEnclosedElements()) {
-        if (component.getKind() == ElementKind.RECORD_COMPONENT
-            && component.getSimpleName().equals(m.getSimpleName())) {
-          Width w = width(component);
-          if (w != null && abiDependent.containsKey(component)) {
-            abiDependent.put(m, abiDependent.get(component));
-          }
-          return w;
-        }
+    Element component = componentOfAccessor(m);
+    if (component != m) {
+      Width w = width(component);
+      if (w != null && abiDependent.containsKey(component)) {
+        abiDependent.put(m, abiDependent.get(component));
       }
+      return w;
     }
     return supertypesDeclareParameterWidths(type)
         ? inheritedWidth(m, type, m, other -> other)
@@ -505,6 +513,17 @@ public final class Declarations {
     }
     List<? extends VariableElement> parameters = m.getParameters();
     return !parameters.isEmpty() && parameters.get(parameters.size() - 1).equals(e);
+  }
+
+  /**
+   * The fact of an element of an array field, record component or varargs parameter with a width:
+   * {@code element of field FrameList.frames (u16)}; null for any other array.
+   */
+  public @Nullable Fact elementFact(@Nullable Element array) {
+    Width w = elementWidth(array);
+    return w == null || array == null
+        ? null
+        : Fact.declared(w, elementKind(array), "element of " + describe(array) + " (" + w + ")");
   }
 
   /** The Java kind of the elements of an array-typed element. */
@@ -838,20 +857,9 @@ public final class Declarations {
    * {@code a}); the element itself for anything else.
    */
   public Element componentOfAccessor(Element e) {
-    Element owner = e.getEnclosingElement();
-    if (e.getKind() == ElementKind.METHOD
-        && e instanceof ExecutableElement m
-        && m.getParameters().isEmpty()
-        && owner != null
-        && owner.getKind() == ElementKind.RECORD) {
-      for (RecordComponentElement c :
-          ElementFilter.recordComponentsIn(owner.getEnclosedElements())) {
-        if (m.equals(c.getAccessor())) {
-          return c;
-        }
-      }
-    }
-    return e;
+    RecordComponentElement component =
+        e instanceof ExecutableElement m ? elements.recordComponentFor(m) : null;
+    return component != null ? component : e;
   }
 
   /** The sink of an assignment to a field or local variable, or null when it declares no width. */

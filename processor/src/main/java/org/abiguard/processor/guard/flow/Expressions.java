@@ -36,7 +36,6 @@ import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
-import org.abiguard.processor.model.Width;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -280,13 +279,9 @@ final class Expressions {
     TreePath array = new TreePath(path, access.getExpression());
     evaluate(array);
     evaluate(new TreePath(path, access.getIndex()));
-    Element arrayElement = parts.arrays.arrayOf(array);
-    Width elementWidth = parts.declarations.elementWidth(arrayElement);
-    if (elementWidth != null && arrayElement != null) {
-      return Fact.declared(
-          elementWidth,
-          parts.declarations.elementKind(arrayElement),
-          "element of " + parts.declarations.describe(arrayElement) + " (" + elementWidth + ")");
+    Fact declared = parts.declarations.elementFact(parts.arrays.arrayOf(array));
+    if (declared != null) {
+      return declared;
     }
     JavaKind kind = parts.values.kind(path);
     return kind == null

@@ -83,10 +83,25 @@ final class KnownMethods {
   }
 
   /**
+   * The Java values of its first argument a call returns normally for, when the method throws on
+   * the others: an {@code Abi.check...} helper's width, {@code Objects.checkIndex(i, n)}'s {@code
+   * 0..n-1}; null for any other method, or when the length is not known.
+   */
+  static @Nullable Range passes(ExecutableElement method, List<@Nullable Fact> arguments) {
+    Width width = checked(method);
+    if (width != null && arguments.size() == 1) {
+      return Range.of(width);
+    }
+    return "java.util.Objects.checkIndex".equals(key(method)) && arguments.size() == 2
+        ? checkedIndex(arguments.get(0), arguments.get(1))
+        : null;
+  }
+
+  /**
    * The width an {@code Abi.checkU8...checkS32} call proves its argument to have once it returns
    * (it throws otherwise); null for any other method.
    */
-  static @Nullable Width checked(ExecutableElement method) {
+  private static @Nullable Width checked(ExecutableElement method) {
     String key = key(method);
     if (key == null || !key.startsWith("org.abiguard.Abi.check")) {
       return null;
@@ -216,7 +231,7 @@ final class KnownMethods {
    * {@code 0..length-1}, for a length known to be at most {@code length}'s largest value; null when
    * the index or the length is not known, or no index passes.
    */
-  static @Nullable Range checkedIndex(@Nullable Fact index, @Nullable Fact length) {
+  private static @Nullable Range checkedIndex(@Nullable Fact index, @Nullable Fact length) {
     if (index == null || length == null || length.partial()) {
       return null;
     }

@@ -12,7 +12,6 @@ import javax.lang.model.element.Element;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.model.JavaKind;
-import org.abiguard.processor.model.Width;
 
 /**
  * Loops, run to a fixpoint: the head's state is the join of the entry and every back edge, widened
@@ -99,22 +98,16 @@ final class Loops {
     TreePath variablePath = new TreePath(path, loop.getVariable());
     Element variable = parts.context.trees.getElement(variablePath);
     Element array = parts.arrays.arrayOf(expression);
-    Fact element = null;
-    Width elementWidth = parts.declarations.elementWidth(array);
+    Fact declared = parts.declarations.elementFact(array);
     JavaKind variableKind = variable == null ? null : parts.declarations.kindOf(variable.asType());
-    if (elementWidth != null && array != null) {
-      element =
-          Fact.declared(
-              elementWidth,
-              parts.declarations.elementKind(array),
-              "element of " + parts.declarations.describe(array) + " (" + elementWidth + ")");
-    } else if (variableKind != null) {
-      element = parts.values.plain(variableKind, () -> parts.declarations.describe(variable));
-    }
+    Fact element =
+        declared != null || variableKind == null
+            ? declared
+            : parts.values.plain(variableKind, () -> parts.declarations.describe(variable));
     Fact elementValue =
         Arith.convert(
             element,
-            elementWidth != null ? parts.declarations.elementKind(array) : variableKind,
+            declared != null ? parts.declarations.elementKind(array) : variableKind,
             variableKind);
     Target target = parts.jumps.push(loop, true);
     runToFixpoint(

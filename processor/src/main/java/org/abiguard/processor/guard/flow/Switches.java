@@ -10,7 +10,6 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
 import java.util.List;
-import javax.lang.model.element.Element;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.jspecify.annotations.Nullable;
@@ -133,13 +132,7 @@ final class Switches {
     }
     TreePath operand = new TreePath(bare, cast.getExpression());
     AccessPath access = parts.paths.of(operand);
-    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(operand));
-    Fact value =
-        access == null
-            ? null
-            : entry.tracks(access)
-                ? entry.fact(access)
-                : element == null ? null : parts.declarations.readFact(element);
+    Fact value = access == null ? null : parts.conditions.knownFact(entry, access, operand);
     Fact refined = selected.restrictJava(labels);
     if (access == null
         || value == null

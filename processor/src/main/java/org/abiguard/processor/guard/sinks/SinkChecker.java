@@ -299,8 +299,7 @@ public final class SinkChecker {
           + ", the C type's width on an ABI of this build, or give each ABI its own mirror"
           + " (abiguard-import --split-abis)";
     }
-    int bits = sink.width().bits();
-    if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
+    if (!Width.isValidBits(sink.width().bits())) {
       // two's complement takes lo.bitLength() bits and a sign bit for a negative lo
       int needed =
           sink.width().signed() || !r.nonNegative()

@@ -104,9 +104,15 @@ final class Expressions {
       case INSTANCE_OF:
         {
           InstanceOfTree instanceOf = (InstanceOfTree) tree;
-          evaluate(new TreePath(path, instanceOf.getExpression()));
+          TreePath tested = new TreePath(path, instanceOf.getExpression());
+          Fact value = evaluate(tested);
           if (instanceOf.getPattern() != null) {
-            Patterns.bind(parts, new TreePath(path, instanceOf.getPattern()));
+            Patterns.bind(
+                parts,
+                new TreePath(path, instanceOf.getPattern()),
+                tested,
+                value,
+                parts.values.kind(tested));
           }
           return null;
         }

@@ -16,12 +16,15 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Record patterns ({@code o instanceof XenAddToPhysmap(var domid, var size, long space)}, {@code
- * case XenAddToPhysmap(var d, var s, var space) when space <= 0xFFFF ->}): each variable a record
- * pattern binds reads a record component, so it starts with that component's width.
+ * Patterns: a binding of the whole tested value ({@code o instanceof @U16 Integer port}) holds that
+ * value, and a width it declares is a sink for it; each variable a record pattern binds ({@code o
+ * instanceof XenAddToPhysmap(var domid, var size, long space)}, {@code case XenAddToPhysmap(var d,
+ * var s, var space) when space <= 0xFFFF ->}) reads a record component, so it starts with that
+ * component's width.
  *
  * <p>Record patterns (Java 21) and case guards are newer than the {@code com.sun.source} API of
  * Java 17 that abiguard compiles against, so their trees are reached by kind name and through the
@@ -39,16 +42,29 @@ final class Patterns {
   private Patterns() {}
 
   /**
-   * Gives the variables that the patterns under {@code pattern} bind the facts of their components.
+   * Binds the variables of the patterns under {@code pattern}, which tests the expression at {@code
+   * tested} (of value {@code value}): a binding of the whole tested value ({@code o instanceof @U16
+   * Integer i}, {@code case @U16 Integer i}) holds that value and, where it declares a width, is a
+   * sink for it; a binding inside a record pattern holds its component's.
    */
-  static void bind(Parts parts, @Nullable TreePath pattern) {
-    if (pattern == null || NESTED_PATTERNS == null || !parts.frame.reachable()) {
+  static void bind(
+      Parts parts,
+      @Nullable TreePath pattern,
+      TreePath tested,
+      @Nullable Fact value,
+      @Nullable JavaKind valueKind) {
+    if (pattern == null || !parts.frame.reachable()) {
       return;
     }
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitBindingPattern(BindingPatternTree node, Void unused) {
-        bindComponent(parts, getCurrentPath());
+        TreePath binding = getCurrentPath();
+        if (isComponent(binding)) {
+          bindComponent(parts, binding);
+        } else {
+          bindTested(parts, binding, tested, value, valueKind);
+        }
         return super.visitBindingPattern(node, null);
       }
     }.scan(pattern, null);
@@ -70,10 +86,44 @@ final class Patterns {
     return invoke(CASE_GUARD, caseTree) instanceof Tree guard ? guard : null;
   }
 
+  private static boolean isComponent(TreePath binding) {
+    TreePath parent = binding.getParentPath();
+    return parent != null && parent.getLeaf().getKind().name().equals(DECONSTRUCTION_PATTERN);
+  }
+
+  /**
+   * A binding of the whole tested value: it holds that value (any value of its type in strict mode
+   * where the value is not known), and a width it declares is a sink for the value.
+   */
+  private static void bindTested(
+      Parts parts,
+      TreePath binding,
+      TreePath tested,
+      @Nullable Fact value,
+      @Nullable JavaKind valueKind) {
+    Element variable =
+        parts.context.trees.getElement(
+            new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
+    JavaKind kind = variable == null ? null : parts.declarations.kindOf(variable.asType());
+    if (variable == null || kind == null) {
+      return;
+    }
+    Fact arriving =
+        value != null
+            ? value
+            : parts.values.plain(
+                kind, () -> parts.context.text(AccessPaths.skipParentheses(tested).getLeaf()));
+    JavaKind from = value != null ? valueKind : kind;
+    parts.checks.check(parts.declarations.variableSink(variable), arriving, from, binding, null);
+    parts.frame.state.put(
+        AccessPath.of(variable),
+        parts.values.stored(variable, Arith.convert(arriving, from, kind)));
+  }
+
   private static void bindComponent(Parts parts, TreePath binding) {
     TreePath parent = binding.getParentPath();
     if (parent == null
-        || !parent.getLeaf().getKind().name().equals(DECONSTRUCTION_PATTERN)
+        || NESTED_PATTERNS == null
         || !(invoke(NESTED_PATTERNS, parent.getLeaf()) instanceof List<?> nested)) {
       return;
     }

@@ -82,7 +82,7 @@ final class Switches {
       } else if (labels != null && selected != null) {
         castOperand(entry, selector, selected, labels);
       }
-      entry = patternEntry(casePath, caseTree, entry);
+      entry = patternEntry(casePath, caseTree, entry, selector, selected);
       if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
         parts.frame.state = entry;
         Tree body = caseTree.getBody();
@@ -160,13 +160,19 @@ final class Switches {
   }
 
   /**
-   * The state in which a case's body starts: the variables its record patterns bind hold their
-   * components' widths, and its {@code when} guard (checked for sinks itself) holds.
+   * The state in which a case's body starts: the variables its patterns bind hold the selector's
+   * value or their components' widths, and its {@code when} guard (checked for sinks itself) holds.
    */
-  private State patternEntry(TreePath casePath, CaseTree caseTree, State entry) {
+  private State patternEntry(
+      TreePath casePath,
+      CaseTree caseTree,
+      State entry,
+      TreePath selector,
+      @Nullable Fact selected) {
     parts.frame.state = entry;
     for (Tree label : Patterns.labels(caseTree)) {
-      Patterns.bind(parts, new TreePath(casePath, label));
+      Patterns.bind(
+          parts, new TreePath(casePath, label), selector, selected, parts.values.kind(selector));
     }
     Tree guard = Patterns.guard(caseTree);
     return guard == null

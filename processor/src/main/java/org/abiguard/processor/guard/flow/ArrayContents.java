@@ -149,7 +149,7 @@ final class ArrayContents {
       } else if (writes != null) {
         copied.putAll(writes);
       }
-      if (declared == null && !(array instanceof NewArrayTree)) {
+      if (declared == null && !madeHere(array)) {
         Fact plain = parts.values.plain(kind, () -> "element of " + describe(source));
         copied.put(source.getLeaf(), new Context.ElementWrite(plain, kind, source, true));
       }
@@ -159,6 +159,23 @@ final class ArrayContents {
         parts.context.arrayWrites.computeIfAbsent(array, k -> new LinkedHashMap<>()).putAll(copied);
       }
     }
+  }
+
+  /**
+   * The call at {@code copy} ({@code a.clone()}, {@code Arrays.copyOf(a, n)}) made a new array that
+   * holds what {@code source} may hold, and zeros: its contents are known as a created array's are.
+   */
+  void noteCopy(TreePath copy, TreePath source) {
+    parts.context.copies.add(copy.getLeaf());
+    noteCopied(copy, source);
+  }
+
+  /**
+   * An array made here, whose every element is known: created ({@code new int[n]}, an initializer)
+   * or copied from another array.
+   */
+  private boolean madeHere(Object array) {
+    return array instanceof NewArrayTree || parts.context.copies.contains(array);
   }
 
   /**
@@ -214,7 +231,7 @@ final class ArrayContents {
           }
         }
       }
-      if (!(array instanceof NewArrayTree)) {
+      if (!madeHere(array)) {
         JavaKind kind = elementKind(bare);
         parts.checks.check(
             through == null ? sink : sink.through(" through " + through),

@@ -135,22 +135,36 @@ final class Calls {
   /**
    * The JDK's writes into an array's elements: {@code Arrays.fill(a, v)} (and {@code a, from, to,
    * v}) stores {@code v} into elements of {@code a}, {@code System.arraycopy(src, i, dest, j, n)}
-   * elements of {@code src} into {@code dest}. Into an {@code @AbiArray} they are held to its
-   * element width, as a store of each element would be; into a plain local array they are
-   * remembered, for when it is stored into one.
+   * elements of {@code src} into {@code dest}; {@code a.clone()}, {@code Arrays.copyOf(a, n)} and
+   * {@code Arrays.copyOfRange(a, i, j)} make an array that holds what {@code a} holds (and zeros).
+   * Into an {@code @AbiArray} they are held to its element width, as a store of each element would
+   * be; into a plain local array they are remembered, for when it is stored into one.
    */
   private void arrayWrites(
       ExecutableElement method,
       TreePath path,
       MethodInvocationTree call,
       List<@Nullable Fact> arguments) {
+    String name = method.getSimpleName().toString();
+    int count = call.getArguments().size();
+    if (name.equals("clone")
+        && count == 0
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && parts.context.trees.getTypeMirror(new TreePath(path, select.getExpression()))
+            instanceof javax.lang.model.type.ArrayType) {
+      parts.arrays.noteCopy(path, new TreePath(path, select.getExpression()));
+      return;
+    }
     if (!(method.getEnclosingElement() instanceof javax.lang.model.element.TypeElement owner)) {
       return;
     }
     String type = owner.getQualifiedName().toString();
-    String name = method.getSimpleName().toString();
-    int count = call.getArguments().size();
     if (type.equals("java.util.Arrays")
+        && ((name.equals("copyOf") && count == 2) || (name.equals("copyOfRange") && count == 3))
+        && parts.context.trees.getTypeMirror(new TreePath(path, call.getArguments().get(0)))
+            instanceof javax.lang.model.type.ArrayType) {
+      parts.arrays.noteCopy(path, new TreePath(path, call.getArguments().get(0)));
+    } else if (type.equals("java.util.Arrays")
         && name.equals("fill")
         && (count == 2 || count == 4)
         && arguments.size() == count) {

@@ -52,6 +52,12 @@ public final class Context {
   /** One arm's value, converted to the type of the expression it is an arm of. */
   record Arm(TreePath at, @Nullable Fact value) {}
 
+  /**
+   * The calls of the body that copy an array ({@code a.clone()}, {@code Arrays.copyOf(a, n)}): each
+   * makes a new array whose contents are what {@link #arrayWrites} holds for it.
+   */
+  final java.util.Set<Tree> copies = new java.util.HashSet<>();
+
   /** Each array of the body that was assigned to an {@code @AbiArray} field, with that field. */
   final Map<Object, javax.lang.model.element.Element> arrayStores = new java.util.HashMap<>();
 

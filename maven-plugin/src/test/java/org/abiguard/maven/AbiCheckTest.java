@@ -101,6 +101,24 @@ class AbiCheckTest {
   }
 
   @Test
+  void aMemberRenamedInCIsACompatibleChange() throws Exception {
+    String old = manifest("old", V1);
+    String now =
+        manifest("new", "  @U32 public long a;\n  @U8 @AbiName(\"flags\") public int b;\n");
+    RecordingLog log = new RecordingLog();
+    AbiCheck.Result result =
+        AbiCheck.run(now, new Baseline("g:a:1.0", "1.0", Optional.of(old)), true, log);
+    assertFalse(result.failed());
+    assertEquals(List.of(), log.errors);
+    assertEquals(
+        List.of(
+            "[abiguard:abi-break] compatible: field s.b (p.S.b) was renamed to flags, at the same"
+                + " offset with the same type on x86_64 and i386 since 1.0",
+            "abiguard check-abi: 1 mirror compatible with g:a:1.0 (1 in it; 1 compatible change)"),
+        log.infos);
+  }
+
+  @Test
   void aBaselineWithoutManifestIsANotice() throws Exception {
     RecordingLog log = new RecordingLog();
     assertFalse(

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The comparison itself is {@link ManifestComparison}'s. For every ABI present in both, a struct
  * of the baseline breaks when it is gone, its byte order, size or alignment changed, or one of its
- * members was removed, moved, resized, re-signed, re-aligned or changed kind. Members added after
+ * members was removed, moved, resized, re-signed, re-aligned or changed kind. A member renamed in C
+ * at the same offset with the same type is no break (its bytes are the same). Members added after
  * the baseline's are only reported through the size they change; ABIs missing from either side are
  * skipped. Each struct-level problem, each removed member and each changed member is one {@link
  * AbiBreak}, its changes on all ABIs in one message.

@@ -94,6 +94,13 @@ public record LayoutChange(
      * the baseline's of the same C type on the same ABIs.
      */
     MIRRORED_BY(true, "is no longer mirrored by {was}"),
+    /**
+     * A member renamed in C ({@code now} its new name): gone under its old name, and a new member
+     * has its offset, size, alignment, kind and signedness. The bytes are the same, so data built
+     * against the baseline still matches; C code that names the member must be changed, which its
+     * compiler reports.
+     */
+    RENAMED(true, "was renamed to {now}, at the same offset with the same type"),
     /** A layout for an ABI the baseline does not have: nothing to compare it with. */
     ABI_ADDED(true, "gained a layout"),
     /**

@@ -257,14 +257,24 @@ public final class ManifestComparison {
           type(abi, Aspect.ABI_ADDED, null, null);
         }
       }
+      Map<String, Map<String, Field>> renamed = new LinkedHashMap<>();
+      common.forEach((abi, pair) -> renamed.put(abi, renames(pair[0], pair[1])));
       for (String name : names(common, 0)) {
-        common.forEach((abi, pair) -> member(abi, pair[0].field(name), pair[1].field(name)));
+        common.forEach(
+            (abi, pair) ->
+                member(
+                    abi,
+                    pair[0].field(name),
+                    pair[1].field(name),
+                    renamed.getOrDefault(abi, Map.of()).get(name)));
       }
       for (String name : names(common, 1)) {
         common.forEach(
             (abi, pair) -> {
               Field added = pair[1].field(name);
-              if (added != null && pair[0].field(name) == null) {
+              if (added != null
+                  && pair[0].field(name) == null
+                  && !renamed.getOrDefault(abi, Map.of()).containsValue(added)) {
                 changes.add(
                     new LayoutChange(
                         was.java(),
@@ -293,8 +303,56 @@ public final class ManifestComparison {
       return names;
     }
 
-    private void member(String abi, @Nullable Field old, @Nullable Field now) {
+    /**
+     * The members of {@code was} renamed in C in {@code now}, by old name: a named member gone from
+     * {@code now} whose offset and shape (size, alignment, kind, signedness, bits) exactly one new
+     * member has, which no other gone member matches. Its bytes are the same.
+     */
+    private static Map<String, Field> renames(Layout was, Layout now) {
+      List<Field> gone = new ArrayList<>();
+      List<Field> added = new ArrayList<>();
+      for (Field f : was.fields()) {
+        if (!f.name().isEmpty() && now.field(f.key()) == null) {
+          gone.add(f);
+        }
+      }
+      for (Field f : now.fields()) {
+        if (!f.name().isEmpty() && was.field(f.key()) == null) {
+          added.add(f);
+        }
+      }
+      Map<String, Field> renames = new LinkedHashMap<>();
+      for (Field old : gone) {
+        List<Field> same = added.stream().filter(f -> sameBytes(old, f)).toList();
+        if (same.size() == 1 && gone.stream().filter(g -> sameBytes(g, same.get(0))).count() == 1) {
+          renames.put(old.key(), same.get(0));
+        }
+      }
+      return renames;
+    }
+
+    private static boolean sameBytes(Field a, Field b) {
+      return a.offset() == b.offset() && a.shape().equals(b.shape());
+    }
+
+    private void member(
+        String abi, @Nullable Field old, @Nullable Field now, @Nullable Field renamedTo) {
       if (old == null) {
+        return;
+      }
+      if (now == null && renamedTo != null) {
+        changes.add(
+            new LayoutChange(
+                was.java(),
+                was.c(),
+                display(old),
+                renamedTo.java(),
+                abi,
+                Aspect.RENAMED,
+                null,
+                display(old),
+                display(renamedTo),
+                was.kind()));
         return;
       }
       if (now == null) {

@@ -1,9 +1,11 @@
 package org.abiguard.processor.manifest;
 
+import static org.abiguard.processor.testing.StructBuilder.s16;
 import static org.abiguard.processor.testing.StructBuilder.struct;
 import static org.abiguard.processor.testing.StructBuilder.u16;
 import static org.abiguard.processor.testing.StructBuilder.u64;
 import static org.abiguard.processor.testing.StructBuilder.u8;
+import static org.abiguard.processor.testing.StructBuilder.union;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumMap;
@@ -70,6 +72,50 @@ class BaselineWordingTest {
   }
 
   @Test
+  void aMemberRenamedInCKeepsItsBytesAndIsACompatibleChange() {
+    StructModel old =
+        struct("p.S", "s").field("a", u16()).field("pad", u16()).field("b", u64()).build();
+    StructModel now =
+        struct("p.S", "s")
+            .field("a", u16())
+            .field("flags", "flags", u16())
+            .field("b", u64())
+            .build();
+    List<LayoutChange> changes = changes(List.of(old), List.of(now));
+    assertEquals(List.of(), BaselineChecker.breaks(changes, "1.0", ""));
+    assertEquals(
+        List.of(
+            "field s.pad (p.S.flags) was renamed to flags, at the same offset with the same type"
+                + " on x86_64, i386 and aarch64 since 1.0"),
+        BaselineChecker.additions(changes, "1.0"));
+  }
+
+  @Test
+  void aMemberGoneWhereANewOneOfAnotherTypeStandsIsRemovedNotRenamed() {
+    StructModel old = struct("p.S", "s").field("a", u16()).field("pad", u16()).build();
+    StructModel now = struct("p.S", "s").field("a", u16()).field("flags", s16()).build();
+    assertEquals(
+        List.of(
+            new AbiBreak(
+                "p.S", null, "field s.pad was removed on x86_64, i386 and aarch64 since 1.0")),
+        BaselineChecker.breaks(changes(List.of(old), List.of(now)), "1.0", ""));
+  }
+
+  @Test
+  void twoMembersGoneForOneOfTheSameBytesAreNotARename() {
+    // every member of a union is at offset 0: which of a and b became x cannot be told
+    StructModel old = union("p.U", "u").field("a", u16()).field("b", u16()).build();
+    StructModel now = union("p.U", "u").field("x", u16()).build();
+    assertEquals(
+        List.of(
+            "field u.a was removed on x86_64, i386 and aarch64 since 1.0",
+            "field u.b was removed on x86_64, i386 and aarch64 since 1.0"),
+        BaselineChecker.breaks(changes(List.of(old), List.of(now)), "1.0", "").stream()
+            .map(AbiBreak::message)
+            .toList());
+  }
+
+  @Test
   void everyAspectIsWordedWithBothValues() {
     Map<Aspect, String> expected = new EnumMap<>(Aspect.class);
     expected.put(Aspect.REMOVED, "was removed");
@@ -78,6 +124,7 @@ class BaselineWordingTest {
     expected.put(Aspect.TYPE_SIZE, "grew from 4 to 8 bytes");
     expected.put(Aspect.TYPE_ALIGN, "changed alignment from 4 to 8");
     expected.put(Aspect.MIRRORED_BY, "is no longer mirrored by 4");
+    expected.put(Aspect.RENAMED, "was renamed to 8, at the same offset with the same type");
     expected.put(Aspect.ABI_ADDED, "gained a layout");
     expected.put(Aspect.ABI_NOT_BUILT, "has no layout any more");
     expected.put(Aspect.OFFSET, "moved from offset 4 to 8");

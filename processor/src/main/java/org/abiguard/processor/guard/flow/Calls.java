@@ -16,6 +16,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
@@ -308,6 +309,11 @@ final class Calls {
       }
       VariableElement functionalParameter = functional.getParameters().get(i);
       JavaKind passedKind = parts.declarations.kindOf(functionalParameter.asType());
+      if (passedKind == null && functionalParameter.asType().getKind() == TypeKind.TYPEVAR) {
+        // a generic interface (Consumer<T> given Integers): what arrives has the type of the
+        // referenced method's parameter, any value of it in strict mode
+        passedKind = parts.declarations.kindOf(parameterType(method, spread, j));
+      }
       Fact passedValue = parts.declarations.readFact(functionalParameter);
       if (passedValue == null && passedKind != null) {
         passedValue =
@@ -341,6 +347,12 @@ final class Calls {
       }
       parts.checks.check(returnSink, result, resultKind, path, null);
     }
+  }
+
+  /** The type of the parameter (or varargs element) the {@code j}th value is passed to. */
+  private static TypeMirror parameterType(ExecutableElement method, Spread spread, int j) {
+    TypeMirror type = method.getParameters().get(spread.parameter(j)).asType();
+    return spread.element(j) && type instanceof ArrayType array ? array.getComponentType() : type;
   }
 
   /**

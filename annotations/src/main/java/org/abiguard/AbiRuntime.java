@@ -209,6 +209,27 @@ public final class AbiRuntime {
     check(value, 0, 0xFFFF_FFFFL, member, index, "u32");
   }
 
+  /**
+   * As {@link #checkU32(long, String)} for a {@code long} that holds the bits of an unsigned 64-bit
+   * C value on another ABI (an {@code unsigned long} or a pointer on LP64, checked here for an ABI
+   * where it is 32 bits): the message writes the value unsigned, {@code 18446744073709551615} for
+   * {@code -1L}.
+   */
+  public static void checkU32OfU64(long bits, String member) {
+    checkU32OfU64(bits, member, -1);
+  }
+
+  /** As {@link #checkU32OfU64(long, String)} for element {@code index} of an array member. */
+  public static void checkU32OfU64(long bits, String member, int index) {
+    if ((bits >>> 32) != 0) {
+      throw new AbiRangeException(
+          element(member, index)
+              + " = "
+              + Long.toUnsignedString(bits)
+              + " does not fit u32 (0..4294967295)");
+    }
+  }
+
   /** As {@link #checkS8(long, String)} for element {@code index} of an array member. */
   public static void checkS8(long value, String member, int index) {
     check(value, Byte.MIN_VALUE, Byte.MAX_VALUE, member, index, "s8");
@@ -490,6 +511,34 @@ public final class AbiRuntime {
               + " do not fit in a buffer with limit "
               + buf.limit());
     }
+    return arrayCount(count, elementSize, member);
+  }
+
+  /**
+   * The most bytes one struct value covers, and the most elements a Java array holds: the JDK's own
+   * limit for arrays ({@code Integer.MAX_VALUE - 8}), beyond which the VM may refuse to allocate
+   * one however much memory there is.
+   */
+  private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
+
+  /**
+   * {@code count}, which the buffer or segment holds, as an {@code int}, unless its elements are
+   * more bytes than one struct value covers.
+   *
+   * @throws IndexOutOfBoundsException naming the member and the count
+   */
+  private static int arrayCount(long count, int elementSize, String member) {
+    if (count > MAX_BYTES / elementSize) {
+      throw new IndexOutOfBoundsException(
+          member
+              + ": "
+              + count
+              + " elements of "
+              + elementSize
+              + " bytes are more than one struct value covers ("
+              + MAX_BYTES
+              + " bytes; a Java array holds no more)");
+    }
     return (int) count;
   }
 
@@ -512,7 +561,7 @@ public final class AbiRuntime {
    */
   public static int flexibleCount(
       long byteSize, long index, long count, int elementSize, String member, boolean signed) {
-    if (count < 0 || count > Integer.MAX_VALUE || count > (byteSize - index) / elementSize) {
+    if (count < 0 || count > (byteSize - index) / elementSize) {
       throw new IndexOutOfBoundsException(
           member
               + ": "
@@ -525,7 +574,7 @@ public final class AbiRuntime {
               + byteSize
               + " bytes");
     }
-    return (int) count;
+    return arrayCount(count, elementSize, member);
   }
 
   /**
@@ -545,29 +594,41 @@ public final class AbiRuntime {
    * The bytes a struct of {@code size} bytes covers with {@code length} elements of {@code
    * elementSize} bytes in its flexible array at {@code arrayOffset}.
    *
-   * @throws IndexOutOfBoundsException if that is more than a buffer can hold
+   * @throws IndexOutOfBoundsException if that is more than one struct value covers, in a buffer or
+   *     a segment
    */
   public static int flexibleEnd(
       int size, int arrayOffset, int length, int elementSize, String struct) {
     long end = Math.max(size, arrayOffset + (long) length * elementSize);
-    if (end > Integer.MAX_VALUE) {
-      throw new IndexOutOfBoundsException(
-          struct + ": " + length + " elements do not fit in a ByteBuffer");
+    if (end > MAX_BYTES) {
+      throw tooLong(struct, length + " elements in its flexible array make", end);
     }
     return (int) end;
+  }
+
+  /** The exception for a struct value of {@code end} bytes, more than one struct value covers. */
+  private static IndexOutOfBoundsException tooLong(String struct, String what, long end) {
+    return new IndexOutOfBoundsException(
+        struct
+            + ": "
+            + what
+            + " "
+            + end
+            + " bytes, more than one struct value covers ("
+            + MAX_BYTES
+            + " bytes, in a ByteBuffer or a MemorySegment)");
   }
 
   /**
    * The bytes a struct of {@code size} bytes covers when its last member, at {@code memberOffset},
    * is a struct that covers {@code memberBytes} with its flexible array.
    *
-   * @throws IndexOutOfBoundsException if that is more than a buffer can hold
+   * @throws IndexOutOfBoundsException if that is more than one struct value covers
    */
   public static int nestedEnd(int size, int memberOffset, int memberBytes, String struct) {
     long end = Math.max(size, memberOffset + (long) memberBytes);
-    if (end > Integer.MAX_VALUE) {
-      throw new IndexOutOfBoundsException(
-          struct + ": its flexible array does not fit in a ByteBuffer");
+    if (end > MAX_BYTES) {
+      throw tooLong(struct, "its last member's flexible array makes it", end);
     }
     return (int) end;
   }

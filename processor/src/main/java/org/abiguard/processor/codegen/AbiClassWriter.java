@@ -602,7 +602,7 @@ final class AbiClassWriter {
                 + "from {@code offset}. Each ABI's class has the same method for its own layout.\n\n"
                 + "@throws NullPointerException if {@code value}, or a struct or array on the way to\n"
                 + "    its flexible array, is null\n"
-                + "@throws IndexOutOfBoundsException if that is more bytes than a buffer can hold\n");
+                + "@throws IndexOutOfBoundsException if that is more bytes than one struct value covers\n");
     FieldLayout last = layout.fields().get(layout.fields().size() - 1);
     if (last.field().flexible()) {
       MemberCode.Flexible flexible = (MemberCode.Flexible) members.get(members.size() - 1);
@@ -660,7 +660,7 @@ final class AbiClassWriter {
                 + "@throws NullPointerException if {@code value}, or an array on the way to the\n"
                 + "    member's flexible array, is null\n"
                 + "@throws IllegalArgumentException if more than one member is set\n"
-                + "@throws IndexOutOfBoundsException if that is more bytes than a buffer can hold\n")
+                + "@throws IndexOutOfBoundsException if that is more bytes than one struct value covers\n")
         .addStatement("$T member = selected(value)", memberEnum())
         .addStatement("return member == null ? SIZE : byteSize(value, member)")
         .build();

@@ -144,8 +144,15 @@ sealed interface MemberCode
       return ScalarCode.floating(floating);
     }
     JavaKind kind = type instanceof MemberType.IntType integer ? integer.javaKind() : JavaKind.LONG;
-    return new ScalarCode(
-        Objects.requireNonNull(field.width(), "an int or pointer member has a width"), kind);
+    boolean unsignedBits =
+        type instanceof MemberType.PointerType
+            || (type instanceof MemberType.IntType integer
+                && integer.nativeLong()
+                && !integer.width().signed());
+    return ScalarCode.integer(
+        Objects.requireNonNull(field.width(), "an int or pointer member has a width"),
+        kind,
+        unsignedBits);
   }
 
   /**

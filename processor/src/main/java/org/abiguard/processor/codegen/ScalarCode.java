@@ -19,18 +19,26 @@ import org.jspecify.annotations.Nullable;
  *     holds its bits ({@code int}, {@code long})
  * @param floating whether the value is a C {@code float} or {@code double}, held in the Java type
  *     of that name and moved as its IEEE 754 bits
+ * @param unsignedBits whether the Java {@code long} holds the bits of a C type that is an unsigned
+ *     64-bit integer on some ABI (an unsigned {@code @NativeLong}, a {@code @Pointer}): a range
+ *     message writes the value unsigned, as C sees it
  */
-record ScalarCode(Width width, JavaKind javaKind, boolean floating) {
+record ScalarCode(Width width, JavaKind javaKind, boolean floating, boolean unsignedBits) {
 
   /** An integer or pointer. */
   ScalarCode(Width width, JavaKind javaKind) {
-    this(width, javaKind, false);
+    this(width, javaKind, false, false);
+  }
+
+  /** An integer or pointer whose Java {@code long} may hold an unsigned 64-bit value's bits. */
+  static ScalarCode integer(Width width, JavaKind javaKind, boolean unsignedBits) {
+    return new ScalarCode(width, javaKind, false, unsignedBits && javaKind == JavaKind.LONG);
   }
 
   /** A C {@code float} or {@code double}. */
   static ScalarCode floating(MemberType.FloatType type) {
     Width bits = type.rawWidth();
-    return new ScalarCode(bits, bits.bits() == 32 ? JavaKind.INT : JavaKind.LONG, true);
+    return new ScalarCode(bits, bits.bits() == 32 ? JavaKind.INT : JavaKind.LONG, true, false);
   }
 
   /** The Java type of the value. */
@@ -96,7 +104,13 @@ record ScalarCode(Width width, JavaKind javaKind, boolean floating) {
     if (!needsRangeCheck()) {
       return null;
     }
-    String method = "check" + (width.signed() ? "S" : "U") + width.bits();
+    // a negative long is an unsigned long's or pointer's value above 2^63, which only the check
+    // that writes it unsigned names as C sees it
+    String method =
+        "check"
+            + (width.signed() ? "S" : "U")
+            + width.bits()
+            + (unsignedBits && !width.signed() && width.bits() == 32 ? "OfU64" : "");
     return index == null
         ? CodeBlock.of("$T.$L($L, $S)", RuntimeTypes.ABI_RUNTIME, method, value, member)
         : CodeBlock.of("$T.$L($L, $S, $L)", RuntimeTypes.ABI_RUNTIME, method, value, member, index);

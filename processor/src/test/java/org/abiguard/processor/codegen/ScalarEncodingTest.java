@@ -24,6 +24,7 @@ import org.abiguard.processor.layout.FieldLayout;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
 import org.abiguard.processor.model.JavaKind;
+import org.abiguard.processor.model.MemberType;
 import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
@@ -127,7 +128,7 @@ class ScalarEncodingTest {
                             "scalars."
                                 + field.field().cName()
                                 + " = "
-                                + value
+                                + shown(field.field().type(), value)
                                 + " does not fit "
                                 + width),
                     e.getMessage());
@@ -137,6 +138,19 @@ class ScalarEncodingTest {
       }
     }
     assertAll(checks);
+  }
+
+  /**
+   * A value as a range message writes it: an unsigned C {@code long}'s or pointer's Java {@code
+   * long} holds its bits, so a negative one is written unsigned, as C sees it.
+   */
+  private static String shown(MemberType type, long value) {
+    boolean unsignedBits =
+        type instanceof MemberType.PointerType
+            || (type instanceof MemberType.IntType integer
+                && integer.nativeLong()
+                && !integer.width().signed());
+    return unsignedBits ? Long.toUnsignedString(value) : Long.toString(value);
   }
 
   @ParameterizedTest(name = "{0} {1} in a {2} buffer")

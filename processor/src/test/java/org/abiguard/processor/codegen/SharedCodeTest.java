@@ -290,9 +290,9 @@ class SharedCodeTest {
             """
                     public static void check(Lp64 value) {
                         Lp64Marshaller.check(value);
-                        AbiRuntime.checkU32(value.buffer, "lp64.buffer");
+                        AbiRuntime.checkU32OfU64(value.buffer, "lp64.buffer");
                         AbiRuntime.checkS32(value.count, "lp64.count");
-                        AbiRuntime.checkU32(value.next, "lp64.next");
+                        AbiRuntime.checkU32OfU64(value.next, "lp64.next");
                     }
             """),
         lp64);
@@ -331,6 +331,18 @@ class SharedCodeTest {
         e.getMessage().startsWith("lp64.count = 1099511627776 does not fit s32"), e.getMessage());
     assertTrue(e.getMessage().endsWith(", in nests_longs.inner"), e.getMessage());
     Buffers.assertUntouched(buf, "i386");
+
+    // a pointer's or unsigned long's bits above 2^63 are named as C sees them, unsigned
+    Object high =
+        generated.newMirror(NESTS_LONGS, Map.of("inner", Map.of("next", 0xFFFF_FFFF_0000_0000L)));
+    AbiRangeException unsigned =
+        assertThrows(
+            AbiRangeException.class,
+            () -> generated.codec(NESTS_LONGS, "i386").write(high, buf, 0));
+    assertEquals(
+        "lp64.next = 18446744069414584320 does not fit u32 (0..4294967295), in nests_longs.inner",
+        unsigned.getMessage());
+    Buffers.assertUntouched(buf, "i386, a pointer above 2^63");
 
     // what both ABIs check, the primary ABI's check reports on i386 too, with its message, and
     // before the narrower members

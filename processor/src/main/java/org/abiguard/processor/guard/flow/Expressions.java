@@ -238,14 +238,27 @@ final class Expressions {
     AccessPath access = parts.paths.of(path);
     if (access != null && parts.frame.state.tracks(access)) {
       Fact tracked = parts.frame.state.fact(access);
-      return tracked != null || !parts.context.strict
-          ? tracked
-          : parts.values.plain(kind, () -> parts.declarations.describe(element));
+      return tracked != null || !parts.context.strict ? tracked : plain(path, element, kind);
     }
     Fact declared = parts.declarations.readFact(element);
-    return declared != null
-        ? declared
-        : parts.values.plain(kind, () -> parts.declarations.describe(element));
+    return declared != null ? declared : plain(path, element, kind);
+  }
+
+  /**
+   * A variable read with no fact: in strict mode, any value of its type; an array's length, a plain
+   * Java value but never negative, 0..0x7FFFFFFF.
+   */
+  private @Nullable Fact plain(TreePath path, Element element, JavaKind kind) {
+    if (parts.context.strict
+        && path.getLeaf() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("length")
+        && parts.context.trees.getTypeMirror(new TreePath(path, select.getExpression()))
+            instanceof javax.lang.model.type.ArrayType) {
+      return Fact.plain(
+          Range.of(0, Integer.MAX_VALUE),
+          Text.of(() -> "array length " + parts.context.text(select)));
+    }
+    return parts.values.plain(kind, () -> parts.declarations.describe(element));
   }
 
   /** A read of a {@code float} or {@code double} variable: its constant, tracked or plain value. */
@@ -271,12 +284,6 @@ final class Expressions {
     Element element = parts.context.trees.getElement(path);
     if (element != null && element.getKind() == ElementKind.FIELD) {
       return read(path);
-    }
-    JavaKind kind = parts.values.kind(path);
-    if (kind != null && select.getIdentifier().contentEquals("length")) {
-      return parts.context.strict
-          ? Fact.plain(Range.of(0, Integer.MAX_VALUE), "array length")
-          : null;
     }
     return null;
   }

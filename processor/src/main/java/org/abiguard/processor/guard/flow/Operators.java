@@ -60,6 +60,11 @@ final class Operators {
     if (operator == Tree.Kind.LEFT_SHIFT
         || operator == Tree.Kind.RIGHT_SHIFT
         || operator == Tree.Kind.UNSIGNED_RIGHT_SHIFT) {
+      if (right == null && (left == null || left.range().isPoint())) {
+        // a constant shifted by a distance with no fact (lenient mode's plain value) is plain, as a
+        // constant plus a plain value is: 1 << order, after order was checked, is no ABI value
+        return null;
+      }
       Fact shifted = Arith.convert(left, leftKind, kind);
       String symbol =
           operator == Tree.Kind.LEFT_SHIFT

@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Methods whose result the guard understands: abiguard's {@code Abi} helpers, the JDK's unsigned
- * conversions and arithmetic, {@code Math.min/max/abs/floorDiv/floorMod/toIntExact}, the {@code
- * ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum}, {@code
- * Objects.checkIndex}. The {@code float} and {@code double} overloads of {@code Math}'s methods are
- * {@link FloatingMethods}'.
+ * conversions and arithmetic, {@code Math.min/max/abs/clamp/floorDiv/floorMod/toIntExact}, the
+ * {@code ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum/sum}, the
+ * bit movers ({@code reverseBytes}, {@code reverse}, {@code rotateLeft/Right}: any value) and
+ * {@code highestOneBit/lowestOneBit}, {@code Objects.checkIndex}. The {@code float} and {@code
+ * double} overloads of {@code Math}'s methods are {@link FloatingMethods}'.
  */
 final class KnownMethods {
   private KnownMethods() {}
@@ -71,6 +72,32 @@ final class KnownMethods {
           "java.lang.StrictMath.floorMod",
           "java.lang.Math.toIntExact",
           "java.lang.StrictMath.toIntExact",
+          "java.lang.Math.incrementExact",
+          "java.lang.StrictMath.incrementExact",
+          "java.lang.Math.decrementExact",
+          "java.lang.StrictMath.decrementExact",
+          "java.lang.Math.negateExact",
+          "java.lang.StrictMath.negateExact",
+          "java.lang.Math.absExact",
+          "java.lang.StrictMath.absExact",
+          "java.lang.Math.clamp",
+          "java.lang.StrictMath.clamp",
+          "java.lang.Integer.sum",
+          "java.lang.Long.sum",
+          "java.lang.Integer.reverseBytes",
+          "java.lang.Long.reverseBytes",
+          "java.lang.Short.reverseBytes",
+          "java.lang.Character.reverseBytes",
+          "java.lang.Integer.reverse",
+          "java.lang.Long.reverse",
+          "java.lang.Integer.rotateLeft",
+          "java.lang.Long.rotateLeft",
+          "java.lang.Integer.rotateRight",
+          "java.lang.Long.rotateRight",
+          "java.lang.Integer.highestOneBit",
+          "java.lang.Long.highestOneBit",
+          "java.lang.Integer.lowestOneBit",
+          "java.lang.Long.lowestOneBit",
           "java.util.Objects.checkIndex");
 
   /**
@@ -215,6 +242,66 @@ final class KnownMethods {
               ? null
               : value == null ? null : Fact.plain(range, value.origin()).withAbi(value.fromAbi());
         }
+      case "java.lang.Math.incrementExact", "java.lang.StrictMath.incrementExact":
+        return exact('+', pair(argument(arguments, 0), ONE), kind, "Math.incrementExact");
+      case "java.lang.Math.decrementExact", "java.lang.StrictMath.decrementExact":
+        return exact('-', pair(argument(arguments, 0), ONE), kind, "Math.decrementExact");
+      case "java.lang.Math.negateExact", "java.lang.StrictMath.negateExact":
+        return exact('-', pair(ZERO, argument(arguments, 0)), kind, "Math.negateExact");
+      case "java.lang.Math.absExact", "java.lang.StrictMath.absExact":
+        {
+          // throws for the type's least value, which abs keeps negative
+          Fact value = argument(arguments, 0);
+          Fact returning =
+              value == null || kind == null
+                  ? null
+                  : value.restrictJava(
+                      new Range(Range.of(kind).lo().add(BigInteger.ONE), Range.of(kind).hi()));
+          return abs(returning, kind);
+        }
+      case "java.lang.Math.clamp", "java.lang.StrictMath.clamp":
+        return clamp(arguments, kind);
+      case "java.lang.Integer.sum", "java.lang.Long.sum":
+        return kind == null
+            ? null
+            : Arith.additive(
+                '+', argument(arguments, 0), argument(arguments, 1), kind, "result of sum(...)");
+      case "java.lang.Integer.highestOneBit",
+      "java.lang.Long.highestOneBit",
+      "java.lang.Integer.lowestOneBit",
+      "java.lang.Long.lowestOneBit":
+        {
+          // a bit of a non-negative value is at most the value; of a negative one, any
+          Fact value = argument(arguments, 0);
+          if (value == null || kind == null) {
+            return null;
+          }
+          Range java = value.javaRange();
+          return java.nonNegative()
+              ? Fact.plain(new Range(BigInteger.ZERO, java.hi()), value.origin())
+                  .withAbi(value.fromAbi())
+              : anyValue(value, kind, "result of " + key.substring(key.lastIndexOf('.') + 1));
+        }
+      case "java.lang.Integer.reverseBytes",
+      "java.lang.Long.reverseBytes",
+      "java.lang.Short.reverseBytes",
+      "java.lang.Character.reverseBytes",
+      "java.lang.Integer.reverse",
+      "java.lang.Long.reverse",
+      "java.lang.Integer.rotateLeft",
+      "java.lang.Long.rotateLeft",
+      "java.lang.Integer.rotateRight",
+      "java.lang.Long.rotateRight":
+        {
+          // the bits move: any value of the type, unless the value is 0
+          Fact value = argument(arguments, 0);
+          if (value == null || kind == null) {
+            return null;
+          }
+          return value.javaRange().isPoint() && value.javaRange().lo().signum() == 0
+              ? value
+              : anyValue(value, kind, "result of " + key.substring(key.lastIndexOf('.') + 1));
+        }
       case "java.util.Objects.checkIndex":
         {
           Range index = checkedIndex(argument(arguments, 0), argument(arguments, 1));
@@ -224,6 +311,47 @@ final class KnownMethods {
       default:
         return NOT_KNOWN;
     }
+  }
+
+  private static final Fact ONE = Fact.plain(Range.point(BigInteger.ONE), "1");
+  private static final Fact ZERO = Fact.plain(Range.point(BigInteger.ZERO), "0");
+
+  /** Two operands, either not known. */
+  private static List<@Nullable Fact> pair(@Nullable Fact x, @Nullable Fact y) {
+    return java.util.Arrays.<@Nullable Fact>asList(x, y);
+  }
+
+  /** Any value of the result's type, from the value {@code value} (an ABI value stays one). */
+  private static Fact anyValue(Fact value, JavaKind kind, String origin) {
+    return Fact.plain(Range.of(kind), origin + "(...)").withAbi(value.fromAbi());
+  }
+
+  /**
+   * {@code Math.clamp(value, min, max)}: {@code max(min, min(value, max))}, which grows with each
+   * argument, so its least and greatest results are those of the arguments' least and greatest
+   * values; a value not known gives what the bounds allow. It throws when {@code min > max}.
+   */
+  private static @Nullable Fact clamp(List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
+    Fact value = argument(arguments, 0);
+    Fact min = argument(arguments, 1);
+    Fact max = argument(arguments, 2);
+    if (kind == null || min == null || max == null) {
+      return null;
+    }
+    Range lows = min.javaRange();
+    Range highs = max.javaRange();
+    Range values = value == null ? null : value.javaRange();
+    BigInteger lo = values == null ? lows.lo() : lows.lo().max(values.lo().min(highs.lo()));
+    BigInteger hi = values == null ? highs.hi() : lows.hi().max(values.hi().min(highs.hi()));
+    Range result = Range.orNull(lo, hi);
+    if (result == null) {
+      return null;
+    }
+    Range returned = result.intersect(Range.of(kind));
+    return returned == null
+        ? null
+        : Fact.plain(returned, value == null ? "result of Math.clamp(...)" : value.origin())
+            .withAbi(Fact.fromAbi(value) || min.fromAbi() || max.fromAbi());
   }
 
   /**

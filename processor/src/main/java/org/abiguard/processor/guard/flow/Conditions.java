@@ -2,6 +2,7 @@ package org.abiguard.processor.guard.flow;
 
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -169,11 +170,13 @@ final class Conditions {
   private Branches compare(TreePath path, BinaryTree comparison) {
     TreePath leftPath = new TreePath(path, comparison.getLeftOperand());
     TreePath rightPath = new TreePath(path, comparison.getRightOperand());
-    Fact left = parts.expressions.evaluate(leftPath);
-    Fact right = parts.expressions.evaluate(rightPath);
+    Fact leftValue = parts.expressions.evaluate(leftPath);
+    Fact rightValue = parts.expressions.evaluate(rightPath);
     if (!parts.frame.reachable()) {
       return new Branches(State.UNREACHABLE, State.UNREACHABLE);
     }
+    Fact left = comparand(leftPath, leftValue);
+    Fact right = comparand(rightPath, rightValue);
     if (right != null
         && right.range().isPoint()
         && right.range().lo().signum() == 0
@@ -195,8 +198,9 @@ final class Conditions {
     }
     Refinement.Outcomes outcomes =
         Refinement.outcomes(comparison.getKind(), left.javaRange(), right.javaRange());
-    AccessPath leftAccess = parts.paths.of(leftPath);
-    AccessPath rightAccess = parts.paths.of(rightPath);
+    // an array length that is only a bound here is not tracked: it stays a plain value
+    AccessPath leftAccess = leftValue == null ? null : parts.paths.of(leftPath);
+    AccessPath rightAccess = rightValue == null ? null : parts.paths.of(rightPath);
     State whenTrue =
         Refinement.apply(
             parts.frame.state.copy(), outcomes.whenTrue(), leftAccess, left, rightAccess, right);
@@ -802,8 +806,8 @@ final class Conditions {
     TreePath yPath = new TreePath(callPath, call.getArguments().get(1));
     Fact xValue = parts.expressions.evaluate(xPath);
     Fact yValue = parts.expressions.evaluate(yPath);
-    Fact x = unsigned ? unsignedOperand(xValue, bits) : xValue;
-    Fact y = unsigned ? unsignedOperand(yValue, bits) : yValue;
+    Fact x = unsigned ? unsignedOperand(comparand(xPath, xValue), bits) : comparand(xPath, xValue);
+    Fact y = unsigned ? unsignedOperand(comparand(yPath, yValue), bits) : comparand(yPath, yValue);
     if (!parts.frame.reachable() || x == null || y == null) {
       return null;
     }
@@ -811,8 +815,8 @@ final class Conditions {
         unsigned
             ? Refinement.outcomes(operator, x.range(), y.range())
             : Refinement.outcomes(operator, x.javaRange(), y.javaRange());
-    AccessPath xAccess = parts.paths.of(xPath);
-    AccessPath yAccess = parts.paths.of(yPath);
+    AccessPath xAccess = xValue == null ? null : parts.paths.of(xPath);
+    AccessPath yAccess = yValue == null ? null : parts.paths.of(yPath);
     State whenTrue =
         Refinement.apply(parts.frame.state.copy(), outcomes.whenTrue(), xAccess, x, yAccess, y);
     State whenFalse =
@@ -824,6 +828,26 @@ final class Conditions {
       }
     }
     return new Branches(whenTrue, whenFalse);
+  }
+
+  /**
+   * An operand's value for a comparison: its fact; for an array's length with none (a plain value
+   * in lenient mode), 0..0x7FFFFFFF, which still bounds what it is compared with ({@code if (off >=
+   * f.length) return ...;} leaves {@code off} below 0x7FFFFFFF).
+   */
+  private @Nullable Fact comparand(TreePath operand, @Nullable Fact value) {
+    TreePath bare = AccessPaths.skipParentheses(operand);
+    if (value == null
+        && bare.getLeaf() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("length")
+        && parts.context.trees.getTypeMirror(new TreePath(bare, select.getExpression()))
+            instanceof javax.lang.model.type.ArrayType) {
+      return Fact.plain(
+          Range.of(0, Integer.MAX_VALUE),
+          org.abiguard.processor.guard.facts.Text.of(
+              () -> "array length " + parts.context.text(select)));
+    }
+    return value;
   }
 
   /** The owners of the JDK's signed {@code compare(x, y)}, whose sign is that of {@code x - y}. */

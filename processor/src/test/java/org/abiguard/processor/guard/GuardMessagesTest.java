@@ -101,6 +101,97 @@ class GuardMessagesTest {
     Expected.assertExactly(Compile.javac(List.of("-Aabiguard.mode=strict"), checked));
   }
 
+  private static final Source WIRE =
+      Source.of(
+          "p.Wire",
+          """
+      package p;
+
+      import java.nio.ByteBuffer;
+      import org.abiguard.U64;
+
+      class Wire {
+        @U64 long addr;
+
+        void load(ByteBuffer b) {
+          addr = b.getLong(0);
+        }
+      }
+      """);
+
+  /**
+   * In strict mode a long read from memory into a u64's raw bits is reported, since it may be a
+   * negative number; the message offers the mask that says it is the u64's bits, which then
+   * compiles without any diagnostic.
+   */
+  @Test
+  void aRawReadIntoAU64OffersTheMaskThatSaysItIsBits() {
+    Compilation c = Compile.javac(List.of("-Aabiguard.mode=strict"), WIRE);
+    Expected.assertExactly(
+        c,
+        WIRE.error(
+            "addr = b.getLong(0)",
+            "(0)",
+            """
+        [abiguard:sign] result of getLong() (s64) can reach field Wire.addr (u64): negative values \
+        -0x8000000000000000..-0x1 would become huge u64 values
+            - reject negative values before the assignment: if (b.getLong(0) < 0), return an error or \
+        throw
+            - if b.getLong(0) already holds the bits of a u64 (read from memory, say), write \
+        b.getLong(0) & 0xFFFFFFFFFFFFFFFFL to say so"""));
+    Source masked =
+        Source.of(
+            "p.Wire", WIRE.text().replace("b.getLong(0);", "b.getLong(0) & 0xFFFFFFFFFFFFFFFFL;"));
+    Expected.assertExactly(Compile.javac(List.of("-Aabiguard.mode=strict"), masked));
+  }
+
+  private static final Source CHECKSUM =
+      Source.of(
+          "p.Checksum",
+          """
+      package p;
+
+      import org.abiguard.U16;
+
+      class Checksum {
+        @U16
+        static int finish(@U16 int folded) {
+          return ~folded;
+        }
+      }
+      """);
+
+  /**
+   * Every value of {@code ~folded} is negative: rejecting them would reject everything, so the
+   * message offers keeping the low bits, which then compiles without any diagnostic.
+   */
+  @Test
+  void aValueThatIsAlwaysNegativeIsOfferedItsLowBits() {
+    Compilation c = Compile.javac(CHECKSUM);
+    Expected.assertExactly(
+        c,
+        CHECKSUM.error(
+            "return ~folded",
+            "~folded",
+            """
+        [abiguard:sign] expression `~folded` can reach return value of finish (u16): negative values \
+        -0x10000..-0x1 would become huge u16 values
+            - every value here is negative: to keep the low 16 bits, write (~folded) & 0xFFFF or \
+        Abi.truncU16(...)"""));
+    for (String fix : List.of("(~folded) & 0xFFFF", "Abi.truncU16(~folded)")) {
+      Source fixed =
+          Source.of(
+              "p.Checksum",
+              CHECKSUM
+                  .text()
+                  .replace("return ~folded;", "return " + fix + ";")
+                  .replace(
+                      "import org.abiguard.U16;",
+                      "import org.abiguard.Abi;\nimport org.abiguard.U16;"));
+      Expected.assertExactly(Compile.javac(fixed));
+    }
+  }
+
   private static final Source EXTENT =
       Source.of(
           "p.Extent",

@@ -88,6 +88,17 @@ public final class Arith {
         : Fact.plain(Range.of(kind), origin);
   }
 
+  /**
+   * A literal written as every bit of the type: {@code 0xFFFFFFFF}, {@code 0xFFFFFFFFFFFFFFFFL}.
+   */
+  private static boolean allOnes(@Nullable Fact fact, JavaKind kind) {
+    return fact != null
+        && (kind == JavaKind.INT || kind == JavaKind.LONG)
+        && isRaw(fact, kind)
+        && fact.range().isPoint()
+        && fact.range().lo().equals(Range.unsignedMax(kind.bits()));
+  }
+
   private static boolean isRaw(Fact fact, JavaKind kind) {
     return fact.raw() != null && fact.raw().bits() == kind.bits();
   }
@@ -171,6 +182,14 @@ public final class Arith {
   /** {@code a & b}: a non-negative side bounds the result. */
   public static @Nullable Fact and(
       @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
+    // x & 0xFFFFFFFF of an int (0xFFFFFFFFFFFFFFFFL of a long) keeps every bit: it says that x
+    // holds an unsigned value's bits (read from memory, say), which are its unsigned values
+    if (a != null && allOnes(b, kind)) {
+      return normalize(unsignedView(a, kind.bits()), kind, true, origin).from(a);
+    }
+    if (b != null && allOnes(a, kind)) {
+      return normalize(unsignedView(b, kind.bits()), kind, true, origin).from(b);
+    }
     if (a != null && b != null && isRaw(a, kind) && isRaw(b, kind)) {
       return normalize(
           new Range(BigInteger.ZERO, a.range().hi().min(b.range().hi())), kind, true, origin);

@@ -142,12 +142,44 @@ public final class SinkChecker {
             .append(" would become huge ")
             .append(sink.width())
             .append(" values");
-    fix(
-        m,
-        r.isPoint()
-            ? oneValue(r, Range.of(sink.width()), sink.width())
-            : reject("negative values", sink, e, operand(e) + " < 0", cut));
-    explicitCheck(m, sink);
+    Width w = sink.width();
+    boolean rawSink = !w.signed() && sink.kind().bits() == w.bits() && w.bits() >= 32;
+    boolean allNegative = !r.isPoint() && r.hi().signum() < 0 && !rawSink && !w.signed();
+    if (!allNegative) {
+      fix(
+          m,
+          r.isPoint()
+              ? oneValue(r, Range.of(sink.width()), sink.width())
+              : reject("negative values", sink, e, operand(e) + " < 0", cut));
+      explicitCheck(m, sink);
+    }
+    if (rawSink) {
+      // an int or long that is a u32's or u64's bits already: a mask of every bit says so
+      fix(
+          m,
+          "if "
+              + operand(e)
+              + " already holds the bits of a "
+              + w
+              + " (read from memory, say), write "
+              + operand(e)
+              + " & "
+              + (w.bits() == 64 ? "0xFFFFFFFFFFFFFFFFL" : "0xFFFFFFFF")
+              + " to say so");
+    } else if (allNegative) {
+      // every value is negative: rejecting them would reject everything; keeping the low bits may
+      // be what was meant (a checksum's complement)
+      boolean trunc = w.bits() == 8 || w.bits() == 16 || w.bits() == 32;
+      fix(
+          m,
+          "every value here is negative: to keep the low "
+              + w.bits()
+              + " bits, write "
+              + operand(e)
+              + " & "
+              + literal(BigInteger.valueOf(w.max()))
+              + (trunc ? " or " + castTo(w, sink.kind()) + "Abi.truncU" + w.bits() + "(...)" : ""));
+    }
     return new Finding(AbiKind.SIGN, m.toString());
   }
 

@@ -2,7 +2,6 @@ package org.abiguard.processor.guard.flow;
 
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -836,18 +835,7 @@ final class Conditions {
    * f.length) return ...;} leaves {@code off} below 0x7FFFFFFF).
    */
   private @Nullable Fact comparand(TreePath operand, @Nullable Fact value) {
-    TreePath bare = AccessPaths.skipParentheses(operand);
-    if (value == null
-        && bare.getLeaf() instanceof MemberSelectTree select
-        && select.getIdentifier().contentEquals("length")
-        && parts.context.trees.getTypeMirror(new TreePath(bare, select.getExpression()))
-            instanceof javax.lang.model.type.ArrayType) {
-      return Fact.plain(
-          Range.of(0, Integer.MAX_VALUE),
-          org.abiguard.processor.guard.facts.Text.of(
-              () -> "array length " + parts.context.text(select)));
-    }
-    return value;
+    return value != null ? value : parts.values.arrayLength(AccessPaths.skipParentheses(operand));
   }
 
   /** The owners of the JDK's signed {@code compare(x, y)}, whose sign is that of {@code x - y}. */

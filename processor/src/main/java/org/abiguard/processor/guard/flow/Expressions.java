@@ -249,16 +249,10 @@ final class Expressions {
    * Java value but never negative, 0..0x7FFFFFFF.
    */
   private @Nullable Fact plain(TreePath path, Element element, JavaKind kind) {
-    if (parts.context.strict
-        && path.getLeaf() instanceof MemberSelectTree select
-        && select.getIdentifier().contentEquals("length")
-        && parts.context.trees.getTypeMirror(new TreePath(path, select.getExpression()))
-            instanceof javax.lang.model.type.ArrayType) {
-      return Fact.plain(
-          Range.of(0, Integer.MAX_VALUE),
-          Text.of(() -> "array length " + parts.context.text(select)));
-    }
-    return parts.values.plain(kind, () -> parts.declarations.describe(element));
+    Fact length = parts.context.strict ? parts.values.arrayLength(path) : null;
+    return length != null
+        ? length
+        : parts.values.plain(kind, () -> parts.declarations.describe(element));
   }
 
   /** A read of a {@code float} or {@code double} variable: its constant, tracked or plain value. */

@@ -1,8 +1,10 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.util.TreePath;
 import java.util.function.Supplier;
 import javax.lang.model.element.Element;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.abiguard.processor.guard.facts.Arith;
@@ -10,6 +12,7 @@ import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Floating;
 import org.abiguard.processor.guard.facts.Floats;
 import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +93,21 @@ final class JavaValues {
     return context.strict && kind != null
         ? Declarations.javaTypeFact(kind, description.get())
         : null;
+  }
+
+  /**
+   * An array's length ({@code body.length}), a plain Java value but never negative: 0..0x7FFFFFFF;
+   * null for any other expression.
+   */
+  @Nullable Fact arrayLength(TreePath path) {
+    if (path.getLeaf() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("length")
+        && context.trees.getTypeMirror(new TreePath(path, select.getExpression()))
+            instanceof ArrayType) {
+      return Fact.plain(
+          Range.of(0, Integer.MAX_VALUE), Text.of(() -> "array length " + context.text(select)));
+    }
+    return null;
   }
 
   /** The fact a variable holds after a write: the value's, within the declared width. */

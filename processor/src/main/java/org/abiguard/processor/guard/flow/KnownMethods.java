@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Methods whose result the guard understands: abiguard's {@code Abi} helpers, the JDK's unsigned
- * conversions and arithmetic, {@code Math.min/max/abs/clamp/floorDiv/floorMod/toIntExact}, the
- * {@code ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum/sum}, the
- * bit movers ({@code reverseBytes}, {@code reverse}, {@code rotateLeft/Right}: any value) and
+ * conversions and arithmetic, {@code Math.min/max/abs/clamp/floorDiv/ceilDiv/floorMod/toIntExact},
+ * the {@code ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum/sum},
+ * the bit movers ({@code reverseBytes}, {@code reverse}, {@code rotateLeft/Right}: any value) and
  * {@code highestOneBit/lowestOneBit}, {@code Objects.checkIndex}. The {@code float} and {@code
  * double} overloads of {@code Math}'s methods are {@link FloatingMethods}'.
  */
@@ -66,6 +66,8 @@ final class KnownMethods {
           "java.lang.StrictMath.multiplyExact",
           "java.lang.Math.floorDiv",
           "java.lang.StrictMath.floorDiv",
+          "java.lang.Math.ceilDiv",
+          "java.lang.StrictMath.ceilDiv",
           "java.lang.Integer.signum",
           "java.lang.Long.signum",
           "java.lang.Math.floorMod",
@@ -227,6 +229,8 @@ final class KnownMethods {
         return exact('*', arguments, kind, "Math.multiplyExact");
       case "java.lang.Math.floorDiv", "java.lang.StrictMath.floorDiv":
         return floorDiv(arguments, kind);
+      case "java.lang.Math.ceilDiv", "java.lang.StrictMath.ceilDiv":
+        return ceilDiv(arguments, kind);
       case "java.lang.Integer.signum", "java.lang.Long.signum":
         return signum(argument(arguments, 0));
       case "java.lang.Math.floorMod", "java.lang.StrictMath.floorMod":
@@ -521,6 +525,26 @@ final class KnownMethods {
     Range returned = Range.of(kind).contains(result) ? result : Range.of(kind);
     return Fact.plain(returned, "result of Math.floorDiv(...)")
         .withAbi(x.fromAbi() || Fact.fromAbi(y));
+  }
+
+  /**
+   * {@code Math.ceilDiv} (Java 18): the quotient rounded up, which is {@code -floorDiv(-x, y)},
+   * computed on unbounded integers; a range the type does not hold (from {@code MIN_VALUE}) gives
+   * the whole type.
+   */
+  private static @Nullable Fact ceilDiv(List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
+    Fact x = argument(arguments, 0);
+    if (x == null || kind == null) {
+      return null;
+    }
+    Fact negated = Fact.plain(x.javaRange().negate(), x.origin()).withAbi(x.fromAbi());
+    Fact floor = floorDiv(pair(negated, argument(arguments, 1)), kind);
+    if (floor == null) {
+      return null; // the divisor is 0: it throws
+    }
+    Range result = floor.javaRange().negate();
+    Range returned = Range.of(kind).contains(result) ? result : Range.of(kind);
+    return Fact.plain(returned, "result of Math.ceilDiv(...)").withAbi(floor.fromAbi());
   }
 
   private static Range floorCorners(Range x, Range divisors) {

@@ -101,9 +101,7 @@ final class Patterns {
       TreePath tested,
       @Nullable Fact value,
       @Nullable JavaKind valueKind) {
-    Element variable =
-        parts.context.trees.getElement(
-            new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
+    Element variable = variable(parts, binding);
     JavaKind kind = variable == null ? null : parts.declarations.kindOf(variable.asType());
     if (variable == null || kind == null) {
       return;
@@ -113,11 +111,31 @@ final class Patterns {
             ? value
             : parts.values.plain(
                 kind, () -> parts.context.text(AccessPaths.skipParentheses(tested).getLeaf()));
-    JavaKind from = value != null ? valueKind : kind;
-    parts.checks.check(parts.declarations.variableSink(variable), arriving, from, binding, null);
+    bindValue(parts, binding, variable, arriving, value != null ? valueKind : kind);
+  }
+
+  /** The variable a binding pattern declares, or null. */
+  private static @Nullable Element variable(Parts parts, TreePath binding) {
+    return parts.context.trees.getElement(
+        new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
+  }
+
+  /**
+   * The binding's variable now holds {@code value}, of Java type {@code from}, converted to its own
+   * type; a width the variable declares ({@code @U16 Integer port}, {@code case Add(@U16 long s)})
+   * is a sink for the value.
+   */
+  private static void bindValue(
+      Parts parts,
+      TreePath binding,
+      Element variable,
+      @Nullable Fact value,
+      @Nullable JavaKind from) {
+    parts.checks.check(parts.declarations.variableSink(variable), value, from, binding, null);
     parts.frame.state.put(
         AccessPath.of(variable),
-        parts.values.stored(variable, Arith.convert(arriving, from, kind)));
+        parts.values.stored(
+            variable, Arith.convert(value, from, parts.declarations.kindOf(variable.asType()))));
   }
 
   private static void bindComponent(Parts parts, TreePath binding) {
@@ -140,9 +158,7 @@ final class Patterns {
       return;
     }
     ExecutableElement accessor = components.get(index).getAccessor();
-    Element variable =
-        parts.context.trees.getElement(
-            new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
+    Element variable = variable(parts, binding);
     if (variable != null && parts.declarations.elementWidth(components.get(index)) != null) {
       // case S(long[] a): a is the component's array, whose elements have its width
       parts.arrays.refersTo(variable, components.get(index));
@@ -152,20 +168,8 @@ final class Patterns {
     if (variable == null || declared == null) {
       return;
     }
-    Fact component =
-        Arith.convert(
-            declared,
-            parts.declarations.kindOf(accessor.getReturnType()),
-            parts.declarations.kindOf(variable.asType()));
-    // a binding that declares a width of its own (case Add(@U16 long s)) is a sink for the
-    // component
-    parts.checks.check(
-        parts.declarations.variableSink(variable),
-        declared,
-        parts.declarations.kindOf(accessor.getReturnType()),
-        binding,
-        null);
-    parts.frame.state.put(AccessPath.of(variable), parts.values.stored(variable, component));
+    bindValue(
+        parts, binding, variable, declared, parts.declarations.kindOf(accessor.getReturnType()));
   }
 
   private static @Nullable Method method(String type, String name) {

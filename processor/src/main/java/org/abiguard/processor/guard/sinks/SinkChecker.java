@@ -169,7 +169,7 @@ public final class SinkChecker {
     } else if (allNegative) {
       // every value is negative: rejecting them would reject everything; keeping the low bits may
       // be what was meant (a checksum's complement)
-      boolean trunc = w.bits() == 8 || w.bits() == 16 || w.bits() == 32;
+      boolean trunc = abiHasHelpers(w);
       fix(
           m,
           "every value here is negative: to keep the low "
@@ -362,11 +362,14 @@ public final class SinkChecker {
    * raw bits, {@code @U8 byte}, a {@code char}) needs a cast to compile. Null where Abi has none.
    */
   private static @Nullable String checker(Width w, JavaKind sink) {
-    // Abi has helpers for 8, 16 and 32 bits only (a bit-field's u4 has none)
-    boolean helper = w.bits() == 8 || w.bits() == 16 || w.bits() == 32;
-    return !helper
+    return !abiHasHelpers(w)
         ? null
         : castTo(w, sink) + "Abi.check" + (w.signed() ? "S" : "U") + w.bits() + "(...)";
+  }
+
+  /** Whether {@code Abi} has check and trunc helpers of the width: 8, 16 and 32 bits only. */
+  private static boolean abiHasHelpers(Width w) {
+    return w.bits() == 8 || w.bits() == 16 || w.bits() == 32;
   }
 
   /**

@@ -339,15 +339,26 @@ public final class Arith {
     // constant that clamps the other: then the value is still the other's
     boolean fromA = result.hi().equals(x.hi());
     boolean fromB = result.hi().equals(y.hi());
+    boolean namedA;
     if (fromA && (!x.isPoint() || y.isPoint())) {
-      return Fact.plain(result, a.origin()).withAbi(abi);
+      namedA = true;
+    } else if (fromB && (!y.isPoint() || x.isPoint())) {
+      namedA = false;
+    } else if (fromA || fromB) {
+      namedA = !fromA;
+    } else {
+      return Fact.plain(result, origin).withAbi(abi);
     }
-    if (fromB && (!y.isPoint() || x.isPoint())) {
-      return Fact.plain(result, b.origin()).withAbi(abi);
+    // when the other operand, not a constant, gives the lower bound, the values lost below come
+    // from it: the message names both
+    Range own = namedA ? x : y;
+    Range others = namedA ? y : x;
+    if (!others.isPoint() && !result.lo().equals(own.lo())) {
+      CharSequence both =
+          Text.of(
+              () -> (min ? "Math.min" : "Math.max") + " of " + a.origin() + " and " + b.origin());
+      return Fact.plain(result, both).withAbi(abi);
     }
-    if (fromA || fromB) {
-      return Fact.plain(result, (fromA ? b : a).origin()).withAbi(abi);
-    }
-    return Fact.plain(result, origin).withAbi(abi);
+    return Fact.plain(result, (namedA ? a : b).origin()).withAbi(abi);
   }
 }

@@ -10,7 +10,9 @@ import java.util.Random;
  * Sinks.u16(site, value)} on a line of its own: {@link GuardSoundnessFuzzTest} runs them and holds
  * each value out of a sink's range to a diagnostic on the sink's line. Integers, {@code long}s,
  * {@code float}s and {@code double}s are mixed through arithmetic, shifts, masks, casts, {@code
- * Math} methods, {@code ?:}, checks with early returns, branches and short loops.
+ * Math} methods, {@code ?:}, checks with early returns, branches and short loops, and through calls
+ * of the class's helpers: static methods that return one expression of their parameters, and {@code
+ * boolean} ones used as checks.
  */
 final class FlowProgramGenerator {
   /** A parameter of the generated methods: its Java type and width annotation. */
@@ -45,6 +47,12 @@ final class FlowProgramGenerator {
   private int names;
   private int indent;
 
+  /** The helpers of the compilation unit written so far, by the type they return. */
+  private final java.util.Map<String, List<String>> helpers = new java.util.HashMap<>();
+
+  /** Whether a helper's expression is being written: its values are its parameters'. */
+  private boolean inHelper;
+
   /** The javac release the programs are for: record patterns from 21 on. */
   private final int feature;
 
@@ -63,6 +71,7 @@ final class FlowProgramGenerator {
         .append("public class ")
         .append(name)
         .append(" {\n");
+    helpers();
     for (int m = 0; m < methods; m++) {
       method("m" + m);
     }
@@ -156,6 +165,48 @@ final class FlowProgramGenerator {
         .append(sink.max())
         .append(suffix)
         .append(") {\n      HITS.set(site);\n    }\n  }\n\n");
+  }
+
+  /**
+   * The helpers: {@code private static} methods of {@code (int p, long q, Sinks.Box y)} that return
+   * one expression of them (an {@code int}, a {@code long}, or a check), each may call those before
+   * it.
+   */
+  private void helpers() {
+    helpers.clear();
+    locals.clear();
+    localTypes.clear();
+    indent = 1;
+    for (int k = 0; k < 6; k++) {
+      String type = pick("int", "int", "long", "boolean", "boolean");
+      inHelper = true;
+      String body = type.equals("boolean") ? cond(0) : expr(type, 0);
+      inHelper = false;
+      String name = "h" + k;
+      line(
+          "private static "
+              + type
+              + " "
+              + name
+              + "(int p, long q, Sinks.Box y) { return "
+              + body
+              + "; }");
+      helpers.computeIfAbsent(type, t -> new ArrayList<>()).add(name);
+    }
+  }
+
+  /** A call of a helper that returns {@code type}, or null when there is none. */
+  private @org.jspecify.annotations.Nullable String helperCall(String type, int depth) {
+    List<String> named = helpers.get(type);
+    if (named == null) {
+      return null;
+    }
+    return named.get(random.nextInt(named.size()))
+        + "("
+        + expr("int", Math.max(depth, MAX_DEPTH - 1))
+        + ", "
+        + expr("long", Math.max(depth, MAX_DEPTH - 1))
+        + (inHelper ? ", y)" : ", x)");
   }
 
   private void method(String name) {
@@ -645,6 +696,10 @@ final class FlowProgramGenerator {
     if (depth < 1 && random.nextInt(4) == 0) {
       return cond(depth + 1) + pick(" && ", " || ") + cond(depth + 1);
     }
+    String check = random.nextInt(6) == 0 ? helperCall("boolean", depth) : null;
+    if (check != null) {
+      return pick("", "!") + check;
+    }
     if (random.nextInt(6) == 0) {
       return maskCheck();
     }
@@ -695,6 +750,10 @@ final class FlowProgramGenerator {
   }
 
   private String intExpr(int depth) {
+    String call = random.nextInt(10) == 0 ? helperCall("int", depth) : null;
+    if (call != null) {
+      return call;
+    }
     if (random.nextInt(4) == 0) {
       return switch (random.nextInt(7)) {
         case 0 ->
@@ -739,7 +798,12 @@ final class FlowProgramGenerator {
               + " "
               + expr("int", depth)
               + ")";
-      case 2 -> "(" + expr("int", depth) + " & " + pick("0xFF", "0xFFFF", "0x7F", "c") + ")";
+      case 2 ->
+          "("
+              + expr("int", depth)
+              + " & "
+              + pick("0xFF", "0xFFFF", "0x7F", inHelper ? "p" : "c")
+              + ")";
       case 3 ->
           "(" + expr("int", depth) + " " + pick(">>>", ">>", "<<") + " " + random.nextInt(20) + ")";
       case 4 ->
@@ -753,7 +817,7 @@ final class FlowProgramGenerator {
               + "("
               + expr("int", depth)
               + ", "
-              + pick("0xFF", "0xFFFF", "0", "b")
+              + pick("0xFF", "0xFFFF", "0", inHelper ? "p" : "b")
               + ")";
       case 9 -> "Math.round(" + expr("float", depth) + ")";
       case 10 -> "(" + cond(1) + " ? " + expr("int", depth) + " : " + expr("int", depth) + ")";
@@ -785,6 +849,10 @@ final class FlowProgramGenerator {
   }
 
   private String longExpr(int depth) {
+    String call = random.nextInt(10) == 0 ? helperCall("long", depth) : null;
+    if (call != null) {
+      return call;
+    }
     if (random.nextInt(5) == 0) {
       return pick("Long.divideUnsigned(", "Long.remainderUnsigned(")
           + expr("long", depth)
@@ -873,6 +941,14 @@ final class FlowProgramGenerator {
   }
 
   private String primary(String type) {
+    if (inHelper) {
+      return switch (type) {
+        case "int" -> pick("p", "p", "y.f16", "y.raw32", "y.s16", "0xFFFF", "-1", "7");
+        case "long" -> pick("q", "q", "y.f32", "(long) p", "3L", "y.nl");
+        case "double" -> pick("(double) q", "(double) p", "0.5", "65535.5");
+        default -> pick("(float) q", "(float) p", "1.5f", "65536.0f");
+      };
+    }
     List<String> candidates = new ArrayList<>();
     for (int i = 0; i < locals.size(); i++) {
       if (localTypes.get(i).equals(type)) {

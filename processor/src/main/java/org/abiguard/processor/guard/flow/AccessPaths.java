@@ -1,16 +1,21 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /** Which {@link AccessPath} an expression reads: the values the state keeps facts for. */
@@ -45,7 +50,8 @@ final class AccessPaths {
       }
     }
     if (tree instanceof MethodInvocationTree call) {
-      return ofAccessor(path, call);
+      AccessPath accessor = ofAccessor(path, call);
+      return accessor != null ? accessor : ofHelper(path, call);
     }
     if (tree instanceof com.sun.source.tree.AssignmentTree assignment) {
       // the value of (s = a.space) is s from then on: a check of it is a check of s
@@ -92,6 +98,97 @@ final class AccessPaths {
     return receiver == null ? null : receiver.then(method);
   }
 
+  /** How many helpers deep {@link #ofHelper} is following calls now. */
+  private int following;
+
+  /**
+   * The path a call of a helper reads ({@link HelperBodies}) when the expression it returns is one,
+   * of its parameters, receiver or static fields, of the type it returns: {@code spaceOf(x)}
+   * returning {@code h.space} reads {@code x.space}, so a check of {@code spaceOf(x)} is one of
+   * {@code x.space}.
+   */
+  private @Nullable AccessPath ofHelper(TreePath path, MethodInvocationTree call) {
+    if (following >= Helpers.DEPTH
+        || !(context.trees.getElement(path) instanceof ExecutableElement method)
+        || call.getArguments().size() != method.getParameters().size()) {
+      return null;
+    }
+    TreePath returned = HelperBodies.returned(context, method, path).orElse(null);
+    JavaKind kind = returned == null ? null : kindOf(returned);
+    if (returned == null
+        || kind == null
+        || kind != context.declarations.kindOf(method.getReturnType())) {
+      return null;
+    }
+    AccessPath inner;
+    following++;
+    try {
+      inner = of(returned);
+    } finally {
+      following--;
+    }
+    if (inner == null) {
+      return null;
+    }
+    List<Object> chain = inner.chain();
+    Object root = chain.get(0);
+    AccessPath caller = null;
+    if (root == AccessPath.THIS) {
+      caller = receiverOf(path, call, method);
+    } else if (root instanceof VariableElement variable
+        && variable.getKind() == ElementKind.FIELD
+        && variable.getModifiers().contains(Modifier.STATIC)) {
+      return inner;
+    } else {
+      int index = method.getParameters().indexOf(root);
+      if (index >= 0) {
+        TreePath argument = new TreePath(path, call.getArguments().get(index));
+        // a parameter itself is the value passed only if no conversion changed it
+        caller =
+            chain.size() == 1 && !java.util.Objects.equals(kindOf(argument), kind)
+                ? null
+                : of(argument);
+      }
+    }
+    if (caller == null) {
+      return null;
+    }
+    List<Object> renamed = new ArrayList<>(caller.chain());
+    renamed.addAll(chain.subList(1, chain.size()));
+    return new AccessPath(List.copyOf(renamed));
+  }
+
+  private @Nullable JavaKind kindOf(TreePath expression) {
+    javax.lang.model.type.TypeMirror type = context.trees.getTypeMirror(expression);
+    return type == null || type.getKind() == javax.lang.model.type.TypeKind.ERROR
+        ? null
+        : context.declarations.kindOf(type);
+  }
+
+  /**
+   * The receiver a call passes to an instance method, as the caller names it: {@code this} for a
+   * call with none (or {@code this.m()}, {@code super.m()}) on the class's own instance, the path
+   * of an explicit receiver; null when the caller has no name for it (an enclosing instance, a
+   * computed receiver).
+   */
+  @Nullable AccessPath receiverOf(
+      TreePath path, MethodInvocationTree call, ExecutableElement method) {
+    if (call.getMethodSelect() instanceof MemberSelectTree select) {
+      ExpressionTree receiver = select.getExpression();
+      if (receiver instanceof IdentifierTree name && name.getName().contentEquals("super")) {
+        return AccessPath.of(AccessPath.THIS);
+      }
+      return of(new TreePath(new TreePath(path, select), receiver));
+    }
+    TypeElement innermost = innermostClass(path);
+    return innermost != null
+            && method.getEnclosingElement() instanceof TypeElement owner
+            && context.types.isSubtype(
+                context.types.erasure(innermost.asType()), context.types.erasure(owner.asType()))
+        ? AccessPath.of(AccessPath.THIS)
+        : null;
+  }
+
   /**
    * The instance a bare instance field is read from: {@code this} when the innermost class has the
    * field (declared or inherited), else the enclosing class that has it ({@code space} in an inner
@@ -113,7 +210,7 @@ final class AccessPaths {
   }
 
   /** The class whose code the expression is in. */
-  private @Nullable TypeElement innermostClass(TreePath path) {
+  @Nullable TypeElement innermostClass(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof com.sun.source.tree.ClassTree
           && context.trees.getElement(p) instanceof TypeElement type) {

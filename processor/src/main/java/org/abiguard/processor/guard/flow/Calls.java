@@ -35,8 +35,18 @@ import org.jspecify.annotations.Nullable;
 final class Calls {
   private final Parts parts;
 
+  /** The last call evaluated, and the values passed to it. */
+  private @Nullable MethodInvocationTree lastCall;
+
+  private List<@Nullable Fact> lastArguments = List.of();
+
   Calls(Parts parts) {
     this.parts = parts;
+  }
+
+  /** The values passed to {@code call}, if it is the last call evaluated; else null. */
+  @Nullable List<@Nullable Fact> argumentsOf(MethodInvocationTree call) {
+    return call == lastCall ? lastArguments : null;
   }
 
   @Nullable Fact invoke(TreePath path, MethodInvocationTree call) {
@@ -57,6 +67,8 @@ final class Calls {
     List<@Nullable Fact> arguments =
         arguments(
             path, call.getArguments(), element instanceof ExecutableElement method ? method : null);
+    lastCall = call;
+    lastArguments = arguments;
     if (element instanceof ExecutableElement method && parts.frame.reachable()) {
       arrayWrites(method, path, call, arguments);
     }
@@ -126,6 +138,10 @@ final class Calls {
       return tracked != null || !parts.context.strict
           ? tracked
           : parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+    }
+    Helpers.Followed followed = parts.helpers.result(path, call, method, arguments, kind);
+    if (followed != null) {
+      return followed.value();
     }
     Fact declared = parts.declarations.readFact(method);
     return declared != null

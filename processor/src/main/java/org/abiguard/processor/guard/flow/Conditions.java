@@ -73,6 +73,16 @@ final class Conditions {
             : new Branches(State.UNREACHABLE, parts.frame.state);
       case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO:
         return compare(path, (BinaryTree) tree);
+      case METHOD_INVOCATION:
+        {
+          // a boolean helper is the check it returns (Helpers)
+          Branches followed = parts.helpers.outcomes(path, (MethodInvocationTree) tree);
+          if (followed != null) {
+            return followed;
+          }
+          parts.expressions.evaluate(path);
+          return new Branches(parts.frame.state, parts.frame.state.copy());
+        }
       case IDENTIFIER:
         {
           Element local = parts.context.trees.getElement(path);
@@ -114,7 +124,8 @@ final class Conditions {
           Tree.Kind.NOT_EQUAL_TO,
           Tree.Kind.CONDITIONAL_AND,
           Tree.Kind.CONDITIONAL_OR,
-          Tree.Kind.LOGICAL_COMPLEMENT);
+          Tree.Kind.LOGICAL_COMPLEMENT,
+          Tree.Kind.METHOD_INVOCATION);
 
   /**
    * Evaluates a check a boolean local is given: the state goes on as after the check, and the
@@ -136,7 +147,7 @@ final class Conditions {
   /**
    * The facts of {@code outcome} narrower than those of {@code after}, the join of both outcomes.
    */
-  private static java.util.Map<AccessPath, Fact> proved(State outcome, State after) {
+  static java.util.Map<AccessPath, Fact> proved(State outcome, State after) {
     java.util.Map<AccessPath, Fact> narrowed = new java.util.HashMap<>();
     for (java.util.Map.Entry<AccessPath, @Nullable Fact> entry : outcome.entries()) {
       Fact fact = entry.getValue();
@@ -153,7 +164,7 @@ final class Conditions {
    * neither the local nor those paths were written since, so each path still holds its proved fact,
    * and whatever a later check added to it.
    */
-  private static State withFlag(State state, java.util.Map<AccessPath, Fact> proved) {
+  static State withFlag(State state, java.util.Map<AccessPath, Fact> proved) {
     for (java.util.Map.Entry<AccessPath, Fact> entry : proved.entrySet()) {
       Fact fact = entry.getValue();
       Fact current = state.tracks(entry.getKey()) ? state.fact(entry.getKey()) : null;
@@ -757,8 +768,7 @@ final class Conditions {
    * The fact of a tracked operand read in a condition: its tracked fact, else its declared one; a
    * plain value is its Java type's range in strict mode; null when nothing is known.
    */
-  private @Nullable Fact operandFact(
-      State state, AccessPath operand, TreePath operandPath, JavaKind kind) {
+  @Nullable Fact operandFact(State state, AccessPath operand, TreePath operandPath, JavaKind kind) {
     Fact value = knownFact(state, operand, operandPath);
     if (value == null
         && (state.tracks(operand)

@@ -79,6 +79,15 @@ public final class Context {
 
   private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
+  /**
+   * Per method called, the expression its body returns if it is a helper {@link Helpers} follows
+   * (empty if not), found once per class analysed and shared with the contexts of helpers.
+   */
+  final Map<javax.lang.model.element.ExecutableElement, java.util.Optional<TreePath>> helperBodies;
+
+  /** The helpers being followed to reach this context's code, outermost first. */
+  final List<javax.lang.model.element.ExecutableElement> following;
+
   public Context(
       Trees trees,
       Types types,
@@ -93,6 +102,32 @@ public final class Context {
     this.strict = strict;
     this.unit = unit;
     this.positions = trees.getSourcePositions();
+    this.helperBodies = new java.util.HashMap<>();
+    this.following = List.of();
+  }
+
+  /**
+   * The context in which a helper's returned expression is followed from a call in this context's
+   * code: the same unit and declarations, and findings of its own, which are never reported (the
+   * helper's own analysis reports what its body does with its parameters' declared values).
+   */
+  private Context(Context caller, javax.lang.model.element.ExecutableElement helper) {
+    this.trees = caller.trees;
+    this.types = caller.types;
+    this.elements = caller.elements;
+    this.declarations = caller.declarations;
+    this.strict = caller.strict;
+    this.unit = caller.unit;
+    this.positions = caller.positions;
+    this.helperBodies = caller.helperBodies;
+    List<javax.lang.model.element.ExecutableElement> chain = new ArrayList<>(caller.following);
+    chain.add(helper);
+    this.following = List.copyOf(chain);
+  }
+
+  /** The context in which {@code helper}'s returned expression is followed from this code. */
+  Context following(javax.lang.model.element.ExecutableElement helper) {
+    return new Context(this, helper);
   }
 
   /**

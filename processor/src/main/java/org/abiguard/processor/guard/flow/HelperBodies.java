@@ -1,0 +1,160 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which methods are <em>helpers</em>, whose calls the guard follows ({@link Helpers}): methods of
+ * the top-level class being analysed that no subclass can override (static, private or final, or of
+ * a final class or a record), whose body is one {@code return} of an expression that writes
+ * nothing, builds no lambda, class or array, and is not varargs.
+ */
+final class HelperBodies {
+  private HelperBodies() {}
+
+  /**
+   * The expression a helper returns, found once per class analysed; empty when {@code method} is
+   * not a helper of the class the call at {@code at} is in.
+   */
+  static Optional<TreePath> returned(Context context, ExecutableElement method, TreePath at) {
+    Optional<TreePath> known = context.helperBodies.get(method);
+    if (known == null) {
+      known = Optional.ofNullable(find(context, method, at));
+      context.helperBodies.put(method, known);
+    }
+    return known;
+  }
+
+  private static @Nullable TreePath find(Context context, ExecutableElement method, TreePath at) {
+    if (method.getKind() != ElementKind.METHOD || method.isVarArgs() || !final_(method)) {
+      return null;
+    }
+    // only a method of the top-level class analysed now: javac attributes, and lowers, one
+    // top-level class after another, so another's trees may not be typed yet, or no longer as
+    // written
+    TreePath top = topLevel(at);
+    if (top == null || outermost(method) != context.trees.getElement(top)) {
+      return null;
+    }
+    TreePath declaration = context.trees.getPath(method);
+    if (declaration == null
+        || !(declaration.getLeaf() instanceof MethodTree tree)
+        || declaration.getCompilationUnit() != context.unit
+        || tree.getBody() == null
+        || tree.getBody().getStatements().size() != 1) {
+      return null;
+    }
+    StatementTree only = tree.getBody().getStatements().get(0);
+    if (!(only instanceof ReturnTree returned) || returned.getExpression() == null) {
+      return null;
+    }
+    TreePath expression =
+        new TreePath(
+            new TreePath(new TreePath(declaration, tree.getBody()), only),
+            returned.getExpression());
+    return writesNothing(returned.getExpression()) ? expression : null;
+  }
+
+  /** Whether no subclass can override the method. */
+  private static boolean final_(ExecutableElement method) {
+    Set<Modifier> modifiers = method.getModifiers();
+    Element owner = method.getEnclosingElement();
+    return modifiers.contains(Modifier.STATIC)
+        || modifiers.contains(Modifier.PRIVATE)
+        || modifiers.contains(Modifier.FINAL)
+        || (owner instanceof TypeElement type
+            && (type.getKind() == ElementKind.RECORD
+                || (type.getKind() == ElementKind.CLASS
+                    && type.getModifiers().contains(Modifier.FINAL))));
+  }
+
+  /** The top-level class declaration a path is in. */
+  private static @Nullable TreePath topLevel(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree
+          && p.getParentPath() != null
+          && p.getParentPath().getLeaf() instanceof CompilationUnitTree) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The top-level class a member is declared in. */
+  private static @Nullable Element outermost(Element member) {
+    Element type = null;
+    for (Element e = member.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement) {
+        type = e;
+      } else if (e.getKind() == ElementKind.PACKAGE || e.getKind() == ElementKind.MODULE) {
+        break;
+      }
+    }
+    return type;
+  }
+
+  /**
+   * Whether an expression writes no variable and makes no body of its own (a lambda, a class): what
+   * it is depends on what is passed, not on when.
+   */
+  private static boolean writesNothing(ExpressionTree expression) {
+    Boolean writes =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean scan(@Nullable Tree tree, Void unused) {
+            if (tree == null) {
+              return false;
+            }
+            if (WRITES.contains(tree.getKind())) {
+              return true;
+            }
+            return Boolean.TRUE.equals(super.scan(tree, null));
+          }
+
+          @Override
+          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(expression, null);
+    return !Boolean.TRUE.equals(writes);
+  }
+
+  private static final Set<Tree.Kind> WRITES =
+      java.util.EnumSet.of(
+          Tree.Kind.ASSIGNMENT,
+          Tree.Kind.MULTIPLY_ASSIGNMENT,
+          Tree.Kind.DIVIDE_ASSIGNMENT,
+          Tree.Kind.REMAINDER_ASSIGNMENT,
+          Tree.Kind.PLUS_ASSIGNMENT,
+          Tree.Kind.MINUS_ASSIGNMENT,
+          Tree.Kind.LEFT_SHIFT_ASSIGNMENT,
+          Tree.Kind.RIGHT_SHIFT_ASSIGNMENT,
+          Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT,
+          Tree.Kind.AND_ASSIGNMENT,
+          Tree.Kind.XOR_ASSIGNMENT,
+          Tree.Kind.OR_ASSIGNMENT,
+          Tree.Kind.PREFIX_INCREMENT,
+          Tree.Kind.POSTFIX_INCREMENT,
+          Tree.Kind.PREFIX_DECREMENT,
+          Tree.Kind.POSTFIX_DECREMENT,
+          Tree.Kind.LAMBDA_EXPRESSION,
+          Tree.Kind.MEMBER_REFERENCE,
+          Tree.Kind.NEW_CLASS,
+          Tree.Kind.NEW_ARRAY,
+          Tree.Kind.CLASS);
+}

@@ -1,0 +1,263 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import org.abiguard.processor.guard.facts.Arith;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Text;
+import org.abiguard.processor.model.JavaKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Calls to <em>helpers</em>, followed into the helper: a method of the class being analysed that no
+ * subclass can override (static, private or final, or of a final class or a record) and whose body
+ * is one {@code return} of an expression that writes nothing.
+ *
+ * <ul>
+ *   <li>A helper's result, when it declares no width, is its expression's value for the values
+ *       passed: {@code spaceOf(xatp)} returning {@code x.space} is a {@code u32}, and {@code
+ *       low16(v)} returning {@code (int) (v & 0xFFFF)} is 0..0xFFFF.
+ *   <li>A {@code boolean} helper tested in a condition is the check it returns, of what was passed:
+ *       after {@code if (!fitsU16(e.len)) return ...;}, {@code e.len} is 0..0xFFFF, as after the
+ *       comparison written out.
+ * </ul>
+ *
+ * The expression is followed in a context of its own, whose findings are not reported: the helper's
+ * own analysis reports what it does with its parameters' declared values. Helpers are followed into
+ * helpers, but not into one already being followed, nor more than {@link #DEPTH} deep.
+ */
+final class Helpers {
+  /** How many helpers deep a call is followed. */
+  static final int DEPTH = 4;
+
+  private final Parts parts;
+
+  Helpers(Parts parts) {
+    this.parts = parts;
+  }
+
+  /**
+   * The result of a call to a helper that declares no width: the value of its expression for the
+   * values passed ({@code arguments}, in order), of the call's type {@code kind}. Null when the
+   * call is not one to follow.
+   */
+  @Nullable Followed result(
+      TreePath path,
+      MethodInvocationTree call,
+      ExecutableElement method,
+      List<@Nullable Fact> arguments,
+      JavaKind kind) {
+    if (parts.declarations.readFact(method) != null
+        || kind != parts.declarations.kindOf(method.getReturnType())) {
+      return null;
+    }
+    Entry entry = enter(path, call, method, arguments);
+    if (entry == null) {
+      return null;
+    }
+    Fact value = entry.parts.expressions.evaluate(entry.expression);
+    Fact converted = Arith.convert(value, entry.parts.values.kind(entry.expression), kind);
+    Fact result =
+        converted == null
+            ? null
+            : converted.withOrigin(
+                Text.of(
+                    () -> converted.origin() + " returned by " + method.getSimpleName() + "()"));
+    return new Followed(
+        result == null && parts.context.strict
+            ? parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()")
+            : result);
+  }
+
+  /** The value of a call followed into its helper: null for a plain value. */
+  record Followed(@Nullable Fact value) {}
+
+  /**
+   * The states after a call of a {@code boolean} helper used as a condition, when it returns true
+   * and when it returns false: what its expression proves, as a condition, of its parameters and
+   * receiver is proved of the values passed. Null when the call is not one to follow (nothing is
+   * evaluated then).
+   */
+  @Nullable Branches outcomes(TreePath path, MethodInvocationTree call) {
+    if (!(parts.context.trees.getElement(path) instanceof ExecutableElement method)
+        || method.getReturnType().getKind() != TypeKind.BOOLEAN
+        || HelperBodies.returned(parts.context, method, path).isEmpty()) {
+      return null;
+    }
+    parts.expressions.evaluate(path);
+    List<@Nullable Fact> arguments = parts.calls.argumentsOf(call);
+    State before = parts.frame.state;
+    Entry entry = arguments == null ? null : enter(path, call, method, arguments);
+    if (entry == null || !before.reachable()) {
+      return new Branches(before, before.copy());
+    }
+    Branches inner = entry.parts.conditions.evaluate(entry.expression);
+    State either = State.join(inner.whenTrue(), inner.whenFalse());
+    return new Branches(
+        outcome(before, inner.whenTrue(), either, entry),
+        outcome(before, inner.whenFalse(), either, entry));
+  }
+
+  /**
+   * The caller's state when the helper's expression has the outcome {@code inner}: what it proved
+   * beyond {@code either} (the state after both outcomes), of paths the caller can name.
+   */
+  private State outcome(State before, State inner, State either, Entry entry) {
+    if (!inner.reachable()) {
+      return State.UNREACHABLE;
+    }
+    Map<AccessPath, Fact> proved = new HashMap<>();
+    for (Map.Entry<AccessPath, Fact> fact : Conditions.proved(inner, either).entrySet()) {
+      Translated back = entry.back(fact.getKey());
+      if (back == null) {
+        continue;
+      }
+      Fact value = fact.getValue();
+      if (back.argument() != null && value.floating() == null) {
+        // a value passed to a parameter of another type (an int to a long) keeps its Java value:
+        // what the check proved of that value restricts the caller's own fact of it
+        JavaKind kind = parts.values.kind(back.argument());
+        Fact own =
+            kind == null
+                ? null
+                : parts.conditions.operandFact(before, back.path(), back.argument(), kind);
+        value = own == null || own.floating() != null ? null : own.restrictJava(value.javaRange());
+      }
+      if (value != null) {
+        proved.put(back.path(), value);
+      }
+    }
+    return Conditions.withFlag(before.copy(), proved);
+  }
+
+  /**
+   * The parts that follow a helper's expression for this call, their state holding the values
+   * passed to its parameters and what the caller knows of the fields it may read; null when the
+   * call is not one to follow.
+   */
+  private @Nullable Entry enter(
+      TreePath path,
+      MethodInvocationTree call,
+      ExecutableElement method,
+      List<@Nullable Fact> arguments) {
+    Optional<TreePath> expression = HelperBodies.returned(parts.context, method, path);
+    if (expression.isEmpty()
+        || parts.context.following.size() >= DEPTH
+        || parts.context.following.contains(method)
+        || arguments.size() != method.getParameters().size()
+        || !parts.frame.reachable()) {
+      return null;
+    }
+    boolean instance = !method.getModifiers().contains(Modifier.STATIC);
+    AccessPath receiver = instance ? parts.paths.receiverOf(path, call, method) : null;
+    // each parameter names the path the caller passed, where the types agree or widen integers
+    Map<Object, AccessPath> aliases = new HashMap<>();
+    Map<Object, TreePath> passed = new HashMap<>();
+    State state = new State();
+    for (int i = 0; i < arguments.size(); i++) {
+      VariableElement parameter = method.getParameters().get(i);
+      TreePath argumentPath = new TreePath(path, call.getArguments().get(i));
+      JavaKind from = parts.values.kind(argumentPath);
+      JavaKind to = parts.declarations.kindOf(parameter.asType());
+      AccessPath alias = parts.paths.of(argumentPath);
+      if (alias != null && (from == to || (from != null && to != null && widens(from, to)))) {
+        aliases.put(parameter, alias);
+        passed.put(parameter, argumentPath);
+      }
+      if (to != null) {
+        state.put(
+            AccessPath.of(parameter),
+            from == null ? null : Arith.convert(arguments.get(i), from, to));
+      }
+    }
+    if (receiver != null) {
+      aliases.put(AccessPath.THIS, receiver);
+    }
+    for (Map.Entry<AccessPath, @Nullable Fact> known : parts.frame.state.entries()) {
+      AccessPath inHelper = into(known.getKey(), aliases);
+      if (inHelper != null && !state.tracks(inHelper)) {
+        state.put(inHelper, known.getValue());
+      }
+    }
+    Parts inner = new Parts(parts.context.following(method), state, null);
+    return new Entry(inner, expression.get(), aliases, passed);
+  }
+
+  /**
+   * What the caller's {@code path} is called in the helper: a static field by its name, a path from
+   * a value passed (or the receiver) from the parameter (or {@code this}); null for the caller's
+   * own variables, which the helper cannot name.
+   */
+  private static @Nullable AccessPath into(AccessPath path, Map<Object, AccessPath> aliases) {
+    List<Object> chain = path.chain();
+    if (chain.get(0) instanceof VariableElement root
+        && root.getKind() == ElementKind.FIELD
+        && root.getModifiers().contains(Modifier.STATIC)) {
+      return path;
+    }
+    for (Map.Entry<Object, AccessPath> alias : aliases.entrySet()) {
+      List<Object> prefix = alias.getValue().chain();
+      if (chain.size() > prefix.size() && chain.subList(0, prefix.size()).equals(prefix)) {
+        List<Object> renamed = new ArrayList<>();
+        renamed.add(alias.getKey());
+        renamed.addAll(chain.subList(prefix.size(), chain.size()));
+        return new AccessPath(List.copyOf(renamed));
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a value of {@code from} passed to a parameter of {@code to} is widened, keeping its
+   * value (the only other conversion a call makes of an integer).
+   */
+  private static boolean widens(JavaKind from, JavaKind to) {
+    return to.bits() > from.bits() && to != JavaKind.CHAR;
+  }
+
+  /** A path of the helper's, named as the caller names it. */
+  private record Translated(AccessPath path, @Nullable TreePath argument) {}
+
+  /**
+   * The parts following a helper's expression for one call, and which of the caller's paths its
+   * parameters and receiver are ({@code aliases}, by parameter element or {@link AccessPath#THIS}),
+   * with the argument each parameter was passed ({@code passed}).
+   */
+  private record Entry(
+      Parts parts,
+      TreePath expression,
+      Map<Object, AccessPath> aliases,
+      Map<Object, TreePath> passed) {
+    /**
+     * The caller's name for a path of the helper; for a parameter itself, with the argument passed,
+     * whose type may differ. Null when the caller has none.
+     */
+    @Nullable Translated back(AccessPath path) {
+      List<Object> chain = path.chain();
+      Object root = chain.get(0);
+      if (root instanceof VariableElement field
+          && field.getKind() == ElementKind.FIELD
+          && field.getModifiers().contains(Modifier.STATIC)) {
+        return new Translated(path, null);
+      }
+      AccessPath alias = aliases.get(root);
+      if (alias == null) {
+        return null;
+      }
+      List<Object> renamed = new ArrayList<>(alias.chain());
+      renamed.addAll(chain.subList(1, chain.size()));
+      return new Translated(
+          new AccessPath(List.copyOf(renamed)), chain.size() == 1 ? passed.get(root) : null);
+    }
+  }
+}

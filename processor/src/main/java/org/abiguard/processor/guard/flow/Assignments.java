@@ -70,7 +70,35 @@ final class Assignments {
         parts.declarations.arrayElementSink(variable), variable, value, path, null);
     parts.checks.check(
         parts.declarations.variableSink(variable), written, parts.values.kind(value), value);
-    return store(target, variable, parts.values.convert(written, value, target));
+    Fact stored = store(target, variable, parts.values.convert(written, value, target));
+    noteCopy(variable, value);
+    return stored;
+  }
+
+  /**
+   * After a local without a width is given the value of a tracked path ({@code long len = e.len;}),
+   * the two hold the same value until either is written: a check of one is a check of the other
+   * ({@link Conditions#withCopies}). Kept as two {@linkplain State#atMost relations}, each at most
+   * the other.
+   */
+  void noteCopy(@Nullable Element variable, TreePath value) {
+    if (variable == null
+        || variable.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+        || !parts.frame.reachable()
+        || parts.declarations.variableSink(variable) != null
+        || parts.declarations.kindOf(variable.asType()) == null
+        || parts.values.kind(value) == null) {
+      return;
+    }
+    AccessPath source = parts.paths.of(value);
+    if (source == null
+        || source.dependsOn(variable)
+        || source.chain().get(0) instanceof AccessPath.Sum) {
+      return;
+    }
+    AccessPath local = AccessPath.of(variable);
+    parts.frame.state.atMost(local, source);
+    parts.frame.state.atMost(source, local);
   }
 
   @Nullable Fact compound(TreePath path, CompoundAssignmentTree assignment) {

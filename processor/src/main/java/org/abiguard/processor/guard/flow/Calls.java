@@ -230,6 +230,7 @@ final class Calls {
             : Objects.requireNonNull(arguments.get(0), "checked above").restrictJava(passed);
     if (checked != null && narrowed != null) {
       parts.frame.state.put(checked, narrowed);
+      parts.frame.state = parts.conditions.withCopies(parts.frame.state);
     }
   }
 

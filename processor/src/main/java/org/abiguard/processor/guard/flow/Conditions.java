@@ -38,6 +38,42 @@ final class Conditions {
 
   /** The states after the condition at {@code path}, when it holds and when it does not. */
   Branches evaluate(TreePath path) {
+    Branches outcomes = outcomes(path);
+    return new Branches(withCopies(outcomes.whenTrue()), withCopies(outcomes.whenFalse()));
+  }
+
+  /**
+   * {@code state} with what a check proved of a value given to the copies of it, and of a copy to
+   * the value: a local and the path it copied ({@code long len = e.len;}) hold the same Java value
+   * until either is written, so each is within the other's range.
+   */
+  State withCopies(State state) {
+    State out = state;
+    for (List<AccessPath> pair : state.copies()) {
+      Fact from = copyFact(out, pair.get(0));
+      Fact to = copyFact(out, pair.get(1));
+      if (from == null || to == null || from.floating() != null || to.floating() != null) {
+        continue;
+      }
+      Fact narrowed = to.restrictJava(from.javaRange());
+      if (narrowed != null && !narrowed.sameValues(to)) {
+        out = out == state ? state.copy() : out;
+        out.put(pair.get(1), narrowed);
+      }
+    }
+    return out;
+  }
+
+  /** The fact of a path in a copy relation: its tracked fact, else its declared one. */
+  private @Nullable Fact copyFact(State state, AccessPath path) {
+    if (state.tracks(path)) {
+      return state.fact(path);
+    }
+    Element last = path.last();
+    return last == null ? null : parts.declarations.readFact(last);
+  }
+
+  private Branches outcomes(TreePath path) {
     if (!parts.frame.reachable()) {
       return new Branches(State.UNREACHABLE, State.UNREACHABLE);
     }

@@ -138,6 +138,22 @@ public final class State {
     return flags().get(local);
   }
 
+  /**
+   * The pairs of paths known to hold the same value here (each {@linkplain #isAtMost at most} the
+   * other): a local and the path it copied.
+   */
+  List<List<AccessPath>> copies() {
+    List<List<AccessPath>> out = new java.util.ArrayList<>();
+    if (reachable()) {
+      for (List<AccessPath> pair : relations()) {
+        if (relations().contains(List.of(pair.get(1), pair.get(0)))) {
+          out.add(pair);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Whether a check proved {@code a <= b} and neither was written since. */
   public boolean isAtMost(AccessPath a, AccessPath b) {
     return relations().contains(List.of(a, b));

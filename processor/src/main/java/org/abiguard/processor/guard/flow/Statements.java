@@ -130,6 +130,7 @@ final class Statements {
           parts.values.stored(
               variable, parts.values.convert(value, initializer, variable.asType())));
       parts.frame.noteUpdate();
+      parts.assignments.noteCopy(variable, initializer);
     }
   }
 

@@ -16,6 +16,12 @@ class HelperOp {
 final class HelperPredicates {
   static void addOne(@U16 int space) {}
 
+  record HelperExtent(@U32 long gfn) {
+    boolean fits() {
+      return gfn <= 0xFFFF;
+    }
+  }
+
   private static boolean fitsU16(long v) {
     return v >= 0 && v <= 0xFFFF;
   }
@@ -92,6 +98,43 @@ final class HelperPredicates {
 
   static int abiCheckOfTheResult(HelperOp op) {
     Abi.checkU16(spaceOf(op));
+    addOne((int) op.space);
+    return 0;
+  }
+
+  // the record's own check reads its field; the implicit accessor returns that field
+  static int recordsOwnCheck(HelperExtent e) {
+    if (!e.fits()) {
+      return -22;
+    }
+    addOne((int) e.gfn());
+    return 0;
+  }
+
+  private static boolean l1(long v) {
+    return l2(v);
+  }
+
+  private static boolean l2(long v) {
+    return l3(v);
+  }
+
+  private static boolean l3(long v) {
+    return l4(v);
+  }
+
+  private static boolean l4(long v) {
+    return l5(v);
+  }
+
+  private static boolean l5(long v) {
+    return fitsU16(v);
+  }
+
+  static int fiveHelpersDeep(HelperOp op) {
+    if (!l1(op.space)) {
+      return -22;
+    }
     addOne((int) op.space);
     return 0;
   }

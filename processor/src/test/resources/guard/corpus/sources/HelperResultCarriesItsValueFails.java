@@ -53,4 +53,19 @@ final class HelperResults {
     //     ^[abiguard:narrowing] field HelperMap.space (u32) returned by mySpace() can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
     return 0;
   }
+
+  // a helper may throw on what it does not handle
+  private static long orThrow(HelperMap m) {
+    return switch (m.idx) {
+      case 0 -> m.space;
+      case 1 -> 0xFFFF;
+      default -> throw new IllegalArgumentException("idx");
+    };
+  }
+
+  static int throwing(HelperMap m) {
+    addOne((int) orThrow(m));
+    //     ^[abiguard:narrowing] field HelperMap.space (u32) returned by orThrow() can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
+    return 0;
+  }
 }

@@ -6,8 +6,18 @@ import java.nio.ByteBuffer;
 import org.abiguard.U16;
 import org.abiguard.U8;
 
-// a helper of the class returns the value of its expression, not any value of its type
+// a helper of the class (an enum's too, when its constants have no bodies) returns the value of
+// its expression, not any value of its type
 final class WireFields {
+  enum WireKind {
+    SYN,
+    ACK;
+
+    int bit() {
+      return 1 << (ordinal() & 7);
+    }
+  }
+
   static void setPort(@U16 int port) {}
 
   static void setVersion(@U8 int version) {}
@@ -30,5 +40,6 @@ final class WireFields {
     if (isPort(declared)) {
       setPort(declared);
     }
+    setVersion(WireKind.ACK.bit());
   }
 }

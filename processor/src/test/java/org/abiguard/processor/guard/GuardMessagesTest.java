@@ -135,14 +135,90 @@ class GuardMessagesTest {
             """
         [abiguard:sign] result of getLong() (s64) can reach field Wire.addr (u64): negative values \
         -0x8000000000000000..-0x1 would become huge u64 values
-            - reject negative values before the assignment: if (b.getLong(0) < 0), return an error or \
-        throw
+            - reject negative values before the assignment: long checked = b.getLong(0); if (checked < \
+        0), return an error or throw, and pass checked
             - if b.getLong(0) already holds the bits of a u64 (read from memory, say), write \
         b.getLong(0) & 0xFFFFFFFFFFFFFFFFL to say so"""));
     Source masked =
         Source.of(
             "p.Wire", WIRE.text().replace("b.getLong(0);", "b.getLong(0) & 0xFFFFFFFFFFFFFFFFL;"));
     Expected.assertExactly(Compile.javac(List.of("-Aabiguard.mode=strict"), masked));
+  }
+
+  private static final Source PORTS =
+      Source.of(
+          "p.Ports",
+          """
+      package p;
+
+      import org.abiguard.U16;
+      import org.abiguard.U64;
+
+      final class Ports {
+        @U64 long word;
+
+        static void bind(@U16 int port) {}
+
+        private static int low17(long v) {
+          return (int) (v & 0x1FFFF);
+        }
+
+        private static int low32(long v) {
+          return (int) v;
+        }
+
+        static void run(Ports p) {
+          bind(low17(p.word));
+        }
+
+        static void cut(Ports p) {
+          bind(low32(p.word));
+        }
+      }
+      """);
+
+  /**
+   * A check of a call would test a value computed again, not the one passed: the message suggests
+   * checking a local that holds it, and the code with that check compiles without any diagnostic.
+   * When the call cuts the value itself, the check belongs inside it.
+   */
+  @Test
+  void aValueACallComputesIsCheckedThroughALocal() {
+    Compilation c = Compile.javac(PORTS);
+    Expected.assertExactly(
+        c,
+        PORTS.error(
+            "bind(low17(p.word))",
+            "(p.word)",
+            """
+        [abiguard:narrowing] expression `v & 0x1FFFF` returned by low17() can reach parameter 'port' \
+        of bind (u16): values 0x10000..0x1FFFF would be truncated
+            - widen the parameter to u32
+            - reject values above 0xFFFF before the call: int checked = low17(p.word); if (checked > \
+        0xFFFF), return an error or throw, and pass checked
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""),
+        PORTS.error(
+            "bind(low32(p.word))",
+            "(p.word)",
+            """
+        [abiguard:narrowing] field Ports.word (u64) returned by low32() can reach parameter 'port' of \
+        bind (u16): values 0x10000..0xFFFFFFFFFFFFFFFF would be truncated
+            - widen the parameter to u64
+            - reject values above 0xFFFF inside low32(p.word), before the cast that keeps only their low 32 \
+        bits (a check of its result cannot see the bits the cast dropped)
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""));
+    Source checked =
+        Source.of(
+            "p.Ports",
+            PORTS
+                .text()
+                .replace(
+                    "bind(low17(p.word));",
+                    "int checked = low17(p.word); if (checked > 0xFFFF) { return; } bind(checked);")
+                .replace("bind(low32(p.word));", ""));
+    Expected.assertExactly(Compile.javac(checked));
   }
 
   private static final Source CHECKSUM =

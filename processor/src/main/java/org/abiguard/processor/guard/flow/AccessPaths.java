@@ -95,7 +95,53 @@ final class AccessPaths {
         call.getMethodSelect() instanceof MemberSelectTree select
             ? of(new TreePath(new TreePath(path, select), select.getExpression()))
             : AccessPath.of(AccessPath.THIS);
-    return receiver == null ? null : receiver.then(method);
+    if (receiver == null) {
+      return null;
+    }
+    Element field = returnedField(method, path);
+    return receiver.then(field != null ? field : method);
+  }
+
+  /**
+   * The component field an accessor of a record of the class analysed now returns as it is (the
+   * implicit accessor, or one written {@code return gfn;}): then {@code e.gfn()} is the path of
+   * {@code e.gfn}, which the record's own methods read, so a check in one counts for the other.
+   * Null for another accessor, or a record whose trees are not at hand.
+   */
+  private @Nullable Element returnedField(ExecutableElement accessor, TreePath at) {
+    if (!HelperBodies.ofClassAnalysed(context, accessor, at)) {
+      return null;
+    }
+    if (context.trees.getPath(accessor) == null) {
+      // not written in the source: the implicit accessor, which returns its field
+      Element record = accessor.getEnclosingElement();
+      for (Element member : record == null ? List.<Element>of() : record.getEnclosedElements()) {
+        if (member.getKind() == ElementKind.FIELD
+            && !member.getModifiers().contains(Modifier.STATIC)
+            && member.getSimpleName().equals(accessor.getSimpleName())) {
+          return member;
+        }
+      }
+      return null;
+    }
+    TreePath returned = HelperBodies.returned(context, accessor, at).orElse(null);
+    if (returned == null) {
+      return null;
+    }
+    TreePath bare = skipParentheses(returned);
+    Element read = context.trees.getElement(bare);
+    boolean ownField =
+        bare.getLeaf() instanceof IdentifierTree
+            || (bare.getLeaf() instanceof MemberSelectTree select
+                && select.getExpression() instanceof IdentifierTree self
+                && self.getName().contentEquals("this"));
+    return ownField
+            && read != null
+            && read.getKind() == ElementKind.FIELD
+            && java.util.Objects.equals(read.getEnclosingElement(), accessor.getEnclosingElement())
+            && read.getSimpleName().equals(accessor.getSimpleName())
+        ? read
+        : null;
   }
 
   /** How many helpers deep {@link #ofHelper} is following calls now. */

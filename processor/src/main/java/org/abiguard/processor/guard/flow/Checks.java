@@ -18,11 +18,13 @@ final class Checks {
   private final Context context;
   private final Frame frame;
   private final JavaValues values;
+  private final AccessPaths paths;
 
-  Checks(Context context, Frame frame, JavaValues values) {
+  Checks(Context context, Frame frame, JavaValues values, AccessPaths paths) {
     this.context = context;
     this.frame = frame;
     this.values = values;
+    this.paths = paths;
   }
 
   /**
@@ -47,8 +49,19 @@ final class Checks {
           from,
           at,
           checked == null ? null : Text.of(() -> context.text(checked.getLeaf())),
-          checked == null ? null : values.kind(checked));
+          checked == null ? null : values.kind(checked),
+          checked != null && recomputed(checked));
     }
+  }
+
+  /**
+   * Whether a check of the expression would test a new value, not the one passed: a call that no
+   * access path names (a record's accessor or a helper returning a field does), which computes its
+   * value again.
+   */
+  private boolean recomputed(TreePath expression) {
+    return expression.getLeaf() instanceof com.sun.source.tree.MethodInvocationTree
+        && paths.of(expression) == null;
   }
 
   /** Checks a value whose source text (for the suggested fix) is {@code text}. */
@@ -58,12 +71,13 @@ final class Checks {
       @Nullable JavaKind from,
       TreePath at,
       @Nullable CharSequence text) {
-    check(sink, value, from, at, text, null);
+    check(sink, value, from, at, text, null, false);
   }
 
   /**
    * Checks a value whose source text is {@code text}, of Java type {@code textKind} where known
-   * (for the fixes that call a method on it).
+   * (for the fixes that call a method on it), and which a check of that text would compute again
+   * ({@code recomputed}: the suggested check is then of a local holding it).
    */
   private void check(
       @Nullable Sink sink,
@@ -71,12 +85,13 @@ final class Checks {
       @Nullable JavaKind from,
       TreePath at,
       @Nullable CharSequence text,
-      @Nullable JavaKind textKind) {
+      @Nullable JavaKind textKind,
+      boolean recomputed) {
     if (sink == null || value == null || !frame.reachable()) {
       return;
     }
     Fact arriving = Arith.convert(value, from, sink.kind());
-    SinkChecker.Finding finding = SinkChecker.check(arriving, sink, text, textKind);
+    SinkChecker.Finding finding = SinkChecker.check(arriving, sink, text, textKind, recomputed);
     if (finding != null) {
       context.add(at, sink.description(), finding);
     }

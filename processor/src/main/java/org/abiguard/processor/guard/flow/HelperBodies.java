@@ -47,8 +47,7 @@ final class HelperBodies {
     // only a method of the top-level class analysed now: javac attributes, and lowers, one
     // top-level class after another, so another's trees may not be typed yet, or no longer as
     // written
-    TreePath top = topLevel(at);
-    if (top == null || outermost(method) != context.trees.getElement(top)) {
+    if (!ofClassAnalysed(context, method, at)) {
       return null;
     }
     TreePath declaration = context.trees.getPath(method);
@@ -70,6 +69,14 @@ final class HelperBodies {
     return writesNothing(returned.getExpression()) ? expression : null;
   }
 
+  /**
+   * Whether {@code member} is declared in the top-level class that the code at {@code at} is in.
+   */
+  static boolean ofClassAnalysed(Context context, Element member, TreePath at) {
+    TreePath top = topLevel(at);
+    return top != null && outermost(member) == context.trees.getElement(top);
+  }
+
   /** Whether no subclass can override the method. */
   private static boolean final_(ExecutableElement method) {
     Set<Modifier> modifiers = method.getModifiers();
@@ -78,9 +85,9 @@ final class HelperBodies {
         || modifiers.contains(Modifier.PRIVATE)
         || modifiers.contains(Modifier.FINAL)
         || (owner instanceof TypeElement type
+            // a final class, a record, an enum whose constants have no bodies
             && (type.getKind() == ElementKind.RECORD
-                || (type.getKind() == ElementKind.CLASS
-                    && type.getModifiers().contains(Modifier.FINAL))));
+                || type.getModifiers().contains(Modifier.FINAL)));
   }
 
   /** The top-level class declaration a path is in. */
@@ -154,7 +161,5 @@ final class HelperBodies {
           Tree.Kind.POSTFIX_DECREMENT,
           Tree.Kind.LAMBDA_EXPRESSION,
           Tree.Kind.MEMBER_REFERENCE,
-          Tree.Kind.NEW_CLASS,
-          Tree.Kind.NEW_ARRAY,
           Tree.Kind.CLASS);
 }

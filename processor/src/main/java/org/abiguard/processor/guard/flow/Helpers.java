@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Helpers {
   /** How many helpers deep a call is followed. */
-  static final int DEPTH = 4;
+  static final int DEPTH = 8;
 
   private final Parts parts;
 
@@ -70,14 +70,27 @@ final class Helpers {
     Fact result =
         converted == null
             ? null
-            : converted.withOrigin(
-                Text.of(
-                    () -> converted.origin() + " returned by " + method.getSimpleName() + "()"));
+            : converted.withOrigin(Text.of(() -> returnedBy(converted.origin(), method)));
     return new Followed(
         result == null && parts.context.strict
             ? parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()")
             : result);
   }
+
+  /**
+   * The source of a helper's result, for messages: where its value comes from, returned by the
+   * helper the caller called (not by the helpers that one called in turn).
+   */
+  private static String returnedBy(CharSequence origin, ExecutableElement method) {
+    String source = origin.toString();
+    int inner = source.indexOf(RETURNED_BY);
+    return (inner >= 0 ? source.substring(0, inner) : source)
+        + RETURNED_BY
+        + method.getSimpleName()
+        + "()";
+  }
+
+  private static final String RETURNED_BY = " returned by ";
 
   /** The value of a call followed into its helper: null for a plain value. */
   record Followed(@Nullable Fact value) {}

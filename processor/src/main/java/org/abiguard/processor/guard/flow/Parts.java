@@ -48,7 +48,7 @@ final class Parts {
     this.frame = new Frame(initial, returnSink);
     this.paths = new AccessPaths(context);
     this.values = new JavaValues(context);
-    this.checks = new Checks(context, frame, values);
+    this.checks = new Checks(context, frame, values, paths);
     this.conditions = new Conditions(this);
     this.expressions = new Expressions(this);
     this.arrays = new ArrayContents(this);

@@ -34,6 +34,21 @@ public final class SinkChecker {
    */
   public static @Nullable Finding check(
       @Nullable Fact f, Sink sink, @Nullable CharSequence text, @Nullable JavaKind textKind) {
+    return check(f, sink, text, textKind, false);
+  }
+
+  /**
+   * As {@link #check(Fact, Sink, CharSequence, JavaKind)}; {@code storeFirst} when a check of the
+   * text would not be a check of the value passed (a call that computes it again): then the
+   * suggested check is of a local that holds it ({@code int value = low16(x.space); if (value >
+   * 0xFFFF) ...}).
+   */
+  public static @Nullable Finding check(
+      @Nullable Fact f,
+      Sink sink,
+      @Nullable CharSequence text,
+      @Nullable JavaKind textKind,
+      boolean storeFirst) {
     if (f == null) {
       return null;
     }
@@ -48,28 +63,48 @@ public final class SinkChecker {
       // the text kept only some bits of the values: a check of it cannot reject the others
       String holder = e.equals(UNKNOWN) ? "the value" : e;
       cut =
-          "before the cast that keeps only their low "
-              + textKind.bits()
-              + " bits in "
-              + holder
-              + " (a check of "
-              + holder
-              + " cannot see the bits the cast dropped)";
+          storeFirst && !e.equals(UNKNOWN)
+              // the call computes them, and cuts them: the check belongs inside it
+              ? "inside "
+                  + holder
+                  + ", before the cast that keeps only their low "
+                  + textKind.bits()
+                  + " bits (a check of its result cannot see the bits the cast dropped)"
+              : "before the cast that keeps only their low "
+                  + textKind.bits()
+                  + " bits in "
+                  + holder
+                  + " (a check of "
+                  + holder
+                  + " cannot see the bits the cast dropped)";
       e = UNKNOWN;
     }
+    Subject subject =
+        storeFirst && !e.equals(UNKNOWN) && textKind != null
+            ? new Subject(LOCAL, textKind.keyword() + " " + LOCAL + " = " + e + "; ")
+            : new Subject(e, "");
     Width extended = f.signExtended();
     if (extended != null && r.lo().signum() < 0 && !f.truncated()) {
-      return signExtension(f, extended, sink, e, textKind);
+      return signExtension(f, extended, sink, e, subject, textKind);
     }
     if (allowed.contains(r)) {
       return null;
     }
     boolean above = r.hi().compareTo(allowed.hi()) > 0;
     if (!above && !sink.width().signed()) {
-      return negative(f, sink, e, cut);
+      return negative(f, sink, e, subject, cut);
     }
-    return narrowing(f, sink, e, textKind, allowed, cut);
+    return narrowing(f, sink, subject, textKind, allowed, cut);
   }
+
+  /** The name of the local a suggested check stores a computed value in. */
+  private static final String LOCAL = "checked";
+
+  /**
+   * What a suggested range check tests: the value's text, or a local that holds it ({@code text}
+   * {@value #LOCAL}), declared first ({@code store}, empty when the text is tested itself).
+   */
+  private record Subject(String text, String store) {}
 
   /** Whether Java type {@code kind} holds every value of {@code r}, as itself or as raw bits. */
   private static boolean holds(JavaKind kind, Range r) {
@@ -79,7 +114,7 @@ public final class SinkChecker {
   private static Finding narrowing(
       Fact f,
       Sink sink,
-      String e,
+      Subject subject,
       @Nullable JavaKind textKind,
       Range allowed,
       @Nullable String cut) {
@@ -121,7 +156,8 @@ public final class SinkChecker {
         m,
         r.isPoint()
             ? oneValue(r, allowed, w)
-            : reject(rejected, sink, e, rangeCheck(f, e, textKind, allowed), cut));
+            : reject(
+                rejected, sink, subject, rangeCheck(f, subject.text(), textKind, allowed), cut));
     String helpers = helpers(w, sink.kind());
     if (helpers != null) {
       fix(m, "write " + helpers);
@@ -129,7 +165,8 @@ public final class SinkChecker {
     return new Finding(AbiKind.NARROWING, m.toString());
   }
 
-  private static Finding negative(Fact f, Sink sink, String e, @Nullable String cut) {
+  private static Finding negative(
+      Fact f, Sink sink, String e, Subject subject, @Nullable String cut) {
     Range r = f.range();
     Range neg = new Range(r.lo(), r.hi().min(BigInteger.ONE.negate()));
     StringBuilder m =
@@ -150,7 +187,7 @@ public final class SinkChecker {
           m,
           r.isPoint()
               ? oneValue(r, Range.of(sink.width()), sink.width())
-              : reject("negative values", sink, e, operand(e) + " < 0", cut));
+              : reject("negative values", sink, subject, operand(subject.text()) + " < 0", cut));
       explicitCheck(m, sink);
     }
     if (rawSink) {
@@ -190,7 +227,7 @@ public final class SinkChecker {
    * it was already widened to).
    */
   private static Finding signExtension(
-      Fact f, Width raw, Sink sink, String e, @Nullable JavaKind textKind) {
+      Fact f, Width raw, Sink sink, String e, Subject subject, @Nullable JavaKind textKind) {
     Range neg = new Range(f.range().lo(), f.range().hi().min(BigInteger.ONE.negate()));
     BigInteger full = BigInteger.ONE.shiftLeft(raw.bits());
     Range orig = new Range(neg.lo().add(full), neg.hi().add(full));
@@ -229,14 +266,15 @@ public final class SinkChecker {
     // a sink that cannot hold them unsigned either (an s16 given a u16): reject them. The text
     // holds them as raw bits (negative in Java) or, when it is wider (the operand of the cast
     // that made them raw bits), as they are
-    String above = o + " > " + literal(allowed.hi());
+    String tested = operand(subject.text());
+    String above = tested + " > " + literal(allowed.hi());
     String condition =
         textKind == null || textKind.bits() <= raw.bits()
             ? allowed.hi().compareTo(Range.signedMax(raw.bits())) >= 0
-                ? o + " < 0"
-                : o + " < 0 || " + above
+                ? tested + " < 0"
+                : tested + " < 0 || " + above
             : above;
-    fix(m, reject("values above " + Range.hex(allowed.hi()), sink, e, condition, null));
+    fix(m, reject("values above " + Range.hex(allowed.hi()), sink, subject, condition, null));
     explicitCheck(m, sink);
     return new Finding(AbiKind.SIGN, m.toString());
   }
@@ -267,7 +305,7 @@ public final class SinkChecker {
    * 0xFFFF before the call: if (xatp.space < 0 || xatp.space > 0xFFFF), return an error or throw}.
    */
   private static String reject(
-      String values, Sink sink, String e, String condition, @Nullable String cut) {
+      String values, Sink sink, Subject subject, String condition, @Nullable String cut) {
     String where =
         switch (sink.noun()) {
           case "parameter", "record component" -> "before the call";
@@ -276,7 +314,16 @@ public final class SinkChecker {
           default -> "before the assignment";
         };
     String m = "reject " + values + " " + (cut == null ? where : cut);
-    return e.equals(UNKNOWN) ? m : m + ": if (" + condition + "), return an error or throw";
+    if (subject.text().equals(UNKNOWN)) {
+      return m;
+    }
+    return m
+        + ": "
+        + subject.store()
+        + "if ("
+        + condition
+        + "), return an error or throw"
+        + (subject.store().isEmpty() ? "" : ", and pass " + subject.text());
   }
 
   /**

@@ -43,6 +43,29 @@ public record AccessPath(List<Object> chain) {
     return new AccessPath(List.copyOf(longer));
   }
 
+  /** Whether the path starts at a static field, which names the same value in any code. */
+  public boolean ofStaticField() {
+    return chain.get(0) instanceof javax.lang.model.element.VariableElement root
+        && root.getKind() == javax.lang.model.element.ElementKind.FIELD
+        && root.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+  }
+
+  /** Whether this path goes on from {@code prefix} ({@code x.hdr.len} from {@code x.hdr}). */
+  public boolean extendsPath(AccessPath prefix) {
+    return chain.size() > prefix.chain.size()
+        && chain.subList(0, prefix.chain.size()).equals(prefix.chain);
+  }
+
+  /**
+   * This path with its first {@code length} steps replaced by {@code start}: how another method
+   * names it ({@code h.space} in a helper is {@code x.space} in its caller).
+   */
+  public AccessPath replacingPrefix(int length, AccessPath start) {
+    List<Object> renamed = new ArrayList<>(start.chain);
+    renamed.addAll(chain.subList(length, chain.size()));
+    return new AccessPath(List.copyOf(renamed));
+  }
+
   /** The variable or field the path ends in. */
   public @Nullable Element last() {
     return chain.get(chain.size() - 1) instanceof Element element ? element : null;

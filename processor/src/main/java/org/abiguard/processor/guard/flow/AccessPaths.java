@@ -7,23 +7,23 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /** Which {@link AccessPath} an expression reads: the values the state keeps facts for. */
 final class AccessPaths {
   private final Context context;
+  private final JavaValues values;
 
   AccessPaths(Context context) {
     this.context = context;
+    this.values = new JavaValues(context);
   }
 
   /** The access path an expression reads, or null when it is not one the guard tracks. */
@@ -160,7 +160,7 @@ final class AccessPaths {
       return null;
     }
     TreePath returned = HelperBodies.returned(context, method, path).orElse(null);
-    JavaKind kind = returned == null ? null : kindOf(returned);
+    JavaKind kind = returned == null ? null : values.kind(returned);
     if (returned == null
         || kind == null
         || kind != context.declarations.kindOf(method.getReturnType())) {
@@ -176,39 +176,22 @@ final class AccessPaths {
     if (inner == null) {
       return null;
     }
-    List<Object> chain = inner.chain();
-    Object root = chain.get(0);
+    if (inner.ofStaticField()) {
+      return inner;
+    }
+    Object root = inner.chain().get(0);
     AccessPath caller = null;
     if (root == AccessPath.THIS) {
       caller = receiverOf(path, call, method);
-    } else if (root instanceof VariableElement variable
-        && variable.getKind() == ElementKind.FIELD
-        && variable.getModifiers().contains(Modifier.STATIC)) {
-      return inner;
     } else {
       int index = method.getParameters().indexOf(root);
       if (index >= 0) {
         TreePath argument = new TreePath(path, call.getArguments().get(index));
         // a parameter itself is the value passed only if no conversion changed it
-        caller =
-            chain.size() == 1 && !java.util.Objects.equals(kindOf(argument), kind)
-                ? null
-                : of(argument);
+        caller = inner.chain().size() == 1 && values.kind(argument) != kind ? null : of(argument);
       }
     }
-    if (caller == null) {
-      return null;
-    }
-    List<Object> renamed = new ArrayList<>(caller.chain());
-    renamed.addAll(chain.subList(1, chain.size()));
-    return new AccessPath(List.copyOf(renamed));
-  }
-
-  private @Nullable JavaKind kindOf(TreePath expression) {
-    javax.lang.model.type.TypeMirror type = context.trees.getTypeMirror(expression);
-    return type == null || type.getKind() == javax.lang.model.type.TypeKind.ERROR
-        ? null
-        : context.declarations.kindOf(type);
+    return caller == null ? null : inner.replacingPrefix(1, caller);
   }
 
   /**

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which methods are <em>helpers</em>, whose calls the guard follows ({@link Helpers}): methods of
  * the top-level class being analysed that no subclass can override (static, private or final, or of
- * a final class or a record), whose body is one {@code return} of an expression that writes
- * nothing, builds no lambda, class or array, and is not varargs.
+ * a final class, a record, or an enum whose constants have no bodies), not varargs, whose body is
+ * one {@code return} of an expression that assigns nothing and builds no lambda or class body (it
+ * may create an object to throw: {@code default -> throw new IllegalArgumentException()}).
  */
 final class HelperBodies {
   private HelperBodies() {}
@@ -53,7 +54,6 @@ final class HelperBodies {
     TreePath declaration = context.trees.getPath(method);
     if (declaration == null
         || !(declaration.getLeaf() instanceof MethodTree tree)
-        || declaration.getCompilationUnit() != context.unit
         || tree.getBody() == null
         || tree.getBody().getStatements().size() != 1) {
       return null;
@@ -116,8 +116,8 @@ final class HelperBodies {
   }
 
   /**
-   * Whether an expression writes no variable and makes no body of its own (a lambda, a class): what
-   * it is depends on what is passed, not on when.
+   * Whether an expression assigns no variable and makes no body of its own (a lambda, a class):
+   * what it is depends on what is passed, not on when.
    */
   private static boolean writesNothing(ExpressionTree expression) {
     Boolean writes =

@@ -2,12 +2,10 @@ package org.abiguard.processor.guard.flow;
 
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
@@ -212,19 +210,12 @@ final class Helpers {
    * own variables, which the helper cannot name.
    */
   private static @Nullable AccessPath into(AccessPath path, Map<Object, AccessPath> aliases) {
-    List<Object> chain = path.chain();
-    if (chain.get(0) instanceof VariableElement root
-        && root.getKind() == ElementKind.FIELD
-        && root.getModifiers().contains(Modifier.STATIC)) {
+    if (path.ofStaticField()) {
       return path;
     }
     for (Map.Entry<Object, AccessPath> alias : aliases.entrySet()) {
-      List<Object> prefix = alias.getValue().chain();
-      if (chain.size() > prefix.size() && chain.subList(0, prefix.size()).equals(prefix)) {
-        List<Object> renamed = new ArrayList<>();
-        renamed.add(alias.getKey());
-        renamed.addAll(chain.subList(prefix.size(), chain.size()));
-        return new AccessPath(List.copyOf(renamed));
+      if (path.extendsPath(alias.getValue())) {
+        return path.replacingPrefix(alias.getValue().chain().size(), AccessPath.of(alias.getKey()));
       }
     }
     return null;
@@ -256,21 +247,16 @@ final class Helpers {
      * whose type may differ. Null when the caller has none.
      */
     @Nullable Translated back(AccessPath path) {
-      List<Object> chain = path.chain();
-      Object root = chain.get(0);
-      if (root instanceof VariableElement field
-          && field.getKind() == ElementKind.FIELD
-          && field.getModifiers().contains(Modifier.STATIC)) {
+      if (path.ofStaticField()) {
         return new Translated(path, null);
       }
+      Object root = path.chain().get(0);
       AccessPath alias = aliases.get(root);
       if (alias == null) {
         return null;
       }
-      List<Object> renamed = new ArrayList<>(alias.chain());
-      renamed.addAll(chain.subList(1, chain.size()));
       return new Translated(
-          new AccessPath(List.copyOf(renamed)), chain.size() == 1 ? passed.get(root) : null);
+          path.replacingPrefix(1, alias), path.chain().size() == 1 ? passed.get(root) : null);
     }
   }
 }

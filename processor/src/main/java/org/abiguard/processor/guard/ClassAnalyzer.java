@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -23,6 +24,7 @@ import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.flow.Context;
 import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.flow.Interpreter;
+import org.abiguard.processor.guard.flow.ParsedSources;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +50,9 @@ final class ClassAnalyzer {
   private final OverrideCheck overrides;
   private final AnalysisObserver observer;
 
+  /** Other classes' sources, parsed again when the guard follows their helpers. */
+  private final ParsedSources parsed;
+
   /**
    * Classes analysed so far, by symbol (trees are not kept alive after javac is done with them).
    */
@@ -60,7 +65,8 @@ final class ClassAnalyzer {
       List<Declarations> models,
       Reporter reporter,
       boolean strict,
-      AnalysisObserver observer) {
+      AnalysisObserver observer,
+      SourceVersion source) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
@@ -70,6 +76,7 @@ final class ClassAnalyzer {
     this.reporter = reporter;
     this.strict = strict;
     this.observer = observer;
+    this.parsed = new ParsedSources(trees, elements, types, source);
     this.overrides = new OverrideCheck(trees, declarations, reporter, strict);
   }
 
@@ -87,6 +94,9 @@ final class ClassAnalyzer {
     if (path == null || !(path.getLeaf() instanceof ClassTree)) {
       return;
     }
+    if (path.getParentPath().getLeaf() instanceof CompilationUnitTree) {
+      parsed.analysed(type, unit);
+    }
     try {
       if (!RelevanceScan.mentionsWidths(trees, declarations, path)) {
         // the cheap pre-check: nothing in the class (its member classes included) has or meets a
@@ -97,9 +107,12 @@ final class ClassAnalyzer {
       if (GeneratedMarshallers.isOne(type)) {
         return; // it mentions widths, and checks every one of them by construction
       }
+      TypeElement top = outermost(type);
       List<Context> contexts = new ArrayList<>();
       for (Declarations model : models) {
-        contexts.add(new Context(trees, types, elements, model, strict, path.getCompilationUnit()));
+        contexts.add(
+            new Context(
+                trees, types, elements, model, strict, path.getCompilationUnit(), top, parsed));
       }
       analyseClass(contexts, path);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -123,6 +136,17 @@ final class ClassAnalyzer {
       }
     }
     return trees.getPath(type);
+  }
+
+  /** The top-level class a class is, or is declared in. */
+  private static TypeElement outermost(TypeElement type) {
+    TypeElement top = type;
+    for (Element e = type.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement outer) {
+        top = outer;
+      }
+    }
+    return top;
   }
 
   /** Marks a class and its member classes analysed, so that their own events skip them. */

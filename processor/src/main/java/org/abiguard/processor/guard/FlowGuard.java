@@ -57,6 +57,7 @@ public final class FlowGuard {
                 models,
                 reporter,
                 options.strict(),
-                observer)));
+                observer,
+                javacEnv.getSourceVersion())));
   }
 }

@@ -50,6 +50,9 @@ final class FlowProgramGenerator {
   /** The helpers of the compilation unit written so far, by the type they return. */
   private final java.util.Map<String, List<String>> helpers = new java.util.HashMap<>();
 
+  /** How a method calls a helper: nothing, or the name of the class that has them and a dot. */
+  private String helperPrefix = "";
+
   /** Whether a helper's expression is being written: its values are its parameters'. */
   private boolean inHelper;
 
@@ -61,22 +64,47 @@ final class FlowProgramGenerator {
     this.feature = feature;
   }
 
-  /** A compilation unit of class {@code name} in package {@code fuzz} with {@code methods}. */
+  /**
+   * A compilation unit of class {@code name} in package {@code fuzz} with {@code methods}. Its
+   * helpers are, by the name, the class's own, or those of a second top-level class of the unit
+   * ({@code name + "Helpers"}) written after or before it: the guard reads another top-level
+   * class's helpers from its source parsed again, before or after javac has lowered that class.
+   */
   String compilationUnit(String name, int methods) {
     out.setLength(0);
     sites = 0;
-    out.append("package fuzz;\n\n")
-        .append("import org.abiguard.*;\n\n")
-        .append("@SuppressWarnings(\"all\")\n")
-        .append("public class ")
-        .append(name)
-        .append(" {\n");
+    int placement = Math.floorMod(name.hashCode(), 3);
+    String helperClass = name + "Helpers";
+    helperPrefix = placement == 0 ? "" : helperClass + ".";
     helpers();
+    String helperText = out.toString();
+    out.setLength(0);
+    out.append("package fuzz;\n\n").append("import org.abiguard.*;\n\n");
+    if (placement == 2) {
+      helperClass(helperClass, helperText);
+    }
+    out.append("@SuppressWarnings(\"all\")\n").append("public class ").append(name).append(" {\n");
+    if (placement == 0) {
+      out.append(helperText);
+    }
     for (int m = 0; m < methods; m++) {
       method("m" + m);
     }
     out.append("}\n");
+    if (placement == 1) {
+      out.append('\n');
+      helperClass(helperClass, helperText);
+    }
     return out.toString();
+  }
+
+  private void helperClass(String name, String helperText) {
+    out.append("@SuppressWarnings(\"all\")\n")
+        .append("final class ")
+        .append(name)
+        .append(" {\n")
+        .append(helperText.replace("private static ", "static "))
+        .append("}\n\n");
   }
 
   /** How many sink calls the last compilation unit has (sites are numbered from 0). */
@@ -201,7 +229,8 @@ final class FlowProgramGenerator {
     if (named == null) {
       return null;
     }
-    return named.get(random.nextInt(named.size()))
+    return (inHelper ? "" : helperPrefix)
+        + named.get(random.nextInt(named.size()))
         + "("
         + expr("int", Math.max(depth, MAX_DEPTH - 1))
         + ", "

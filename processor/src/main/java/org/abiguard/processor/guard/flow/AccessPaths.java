@@ -34,7 +34,7 @@ final class AccessPaths {
       if (identifier.getName().contentEquals("this")) {
         return AccessPath.of(AccessPath.THIS);
       }
-      Element element = context.trees.getElement(path);
+      Element element = context.elementOf(path);
       if (element == null) {
         return null;
       }
@@ -59,12 +59,12 @@ final class AccessPaths {
     }
     if (tree instanceof MemberSelectTree select) {
       if (select.getIdentifier().contentEquals("this")
-          && context.trees.getElement(new TreePath(path, select.getExpression()))
+          && context.elementOf(new TreePath(path, select.getExpression()))
               instanceof TypeElement named) {
         // F1.this: the instance of F1 that encloses this code, this itself in F1's own code
         return AccessPath.of(named.equals(innermostClass(path)) ? AccessPath.THIS : named);
       }
-      Element element = context.trees.getElement(path);
+      Element element = context.elementOf(path);
       if (element == null || element.getKind() != ElementKind.FIELD) {
         return null;
       }
@@ -84,7 +84,7 @@ final class AccessPaths {
    */
   private @Nullable AccessPath ofAccessor(TreePath path, MethodInvocationTree call) {
     if (!call.getArguments().isEmpty()
-        || !(context.trees.getElement(path) instanceof ExecutableElement method)
+        || !(context.elementOf(path) instanceof ExecutableElement method)
         || method.getEnclosingElement() == null
         || method.getEnclosingElement().getKind() != ElementKind.RECORD
         || method.getModifiers().contains(Modifier.STATIC)
@@ -98,7 +98,7 @@ final class AccessPaths {
     if (receiver == null) {
       return null;
     }
-    Element field = returnedField(method, path);
+    Element field = returnedField(method);
     return receiver.then(field != null ? field : method);
   }
 
@@ -108,8 +108,8 @@ final class AccessPaths {
    * {@code e.gfn}, which the record's own methods read, so a check in one counts for the other.
    * Null for another accessor, or a record whose trees are not at hand.
    */
-  private @Nullable Element returnedField(ExecutableElement accessor, TreePath at) {
-    if (!HelperBodies.ofClassAnalysed(context, accessor, at)) {
+  private @Nullable Element returnedField(ExecutableElement accessor) {
+    if (!HelperBodies.ofClassAnalysed(context, accessor)) {
       return null;
     }
     if (context.trees.getPath(accessor) == null) {
@@ -124,12 +124,12 @@ final class AccessPaths {
       }
       return null;
     }
-    TreePath returned = HelperBodies.returned(context, accessor, at).orElse(null);
+    TreePath returned = HelperBodies.returned(context, accessor).orElse(null);
     if (returned == null) {
       return null;
     }
     TreePath bare = skipParentheses(returned);
-    Element read = context.trees.getElement(bare);
+    Element read = context.elementOf(bare);
     boolean ownField =
         bare.getLeaf() instanceof IdentifierTree
             || (bare.getLeaf() instanceof MemberSelectTree select
@@ -155,11 +155,11 @@ final class AccessPaths {
    */
   private @Nullable AccessPath ofHelper(TreePath path, MethodInvocationTree call) {
     if (following >= Helpers.DEPTH
-        || !(context.trees.getElement(path) instanceof ExecutableElement method)
+        || !(context.elementOf(path) instanceof ExecutableElement method)
         || call.getArguments().size() != method.getParameters().size()) {
       return null;
     }
-    TreePath returned = HelperBodies.returned(context, method, path).orElse(null);
+    TreePath returned = HelperBodies.returned(context, method).orElse(null);
     JavaKind kind = returned == null ? null : values.kind(returned);
     if (returned == null
         || kind == null
@@ -242,7 +242,7 @@ final class AccessPaths {
   @Nullable TypeElement innermostClass(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof com.sun.source.tree.ClassTree
-          && context.trees.getElement(p) instanceof TypeElement type) {
+          && context.elementOf(p) instanceof TypeElement type) {
         return type;
       }
     }

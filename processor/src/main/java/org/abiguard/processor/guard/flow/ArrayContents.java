@@ -100,7 +100,7 @@ final class ArrayContents {
 
   /** The element an expression reads; for a record's accessor, the component it returns. */
   private @Nullable Element element(TreePath expression) {
-    Element element = parts.context.trees.getElement(expression);
+    Element element = parts.context.elementOf(expression);
     return element == null ? null : parts.declarations.componentOfAccessor(element);
   }
 
@@ -264,7 +264,7 @@ final class ArrayContents {
 
   /** The array an expression is, for a message: a local array, an array parameter, or its text. */
   private String describe(TreePath array) {
-    Element element = parts.context.trees.getElement(array);
+    Element element = parts.context.elementOf(array);
     if (element != null && array.getLeaf() instanceof IdentifierTree) {
       if (element.getKind() == ElementKind.PARAMETER) {
         return "array parameter " + element.getSimpleName();
@@ -287,7 +287,7 @@ final class ArrayContents {
   }
 
   private @Nullable JavaKind elementKind(TreePath array) {
-    TypeMirror type = parts.context.trees.getTypeMirror(array);
+    TypeMirror type = parts.context.typeOf(array);
     return type instanceof ArrayType arrayType
         ? parts.declarations.kindOf(arrayType.getComponentType())
         : null;

@@ -51,7 +51,7 @@ final class Assignments {
     if (targetTree instanceof MemberSelectTree select) {
       parts.expressions.evaluateReceiver(new TreePath(bareTarget, select.getExpression()));
     }
-    Element variable = parts.context.trees.getElement(bareTarget);
+    Element variable = parts.context.elementOf(bareTarget);
     if (parts.conditions.isFlag(variable, value)) {
       State.Flag flag = parts.conditions.evaluateFlag(value);
       store(target, variable, null);
@@ -113,7 +113,7 @@ final class Assignments {
     }
     if (targetKind == null && targetFloating == null) {
       // ok &= ... changes what a boolean local says
-      Element variable = parts.context.trees.getElement(AccessPaths.skipParentheses(target));
+      Element variable = parts.context.elementOf(AccessPaths.skipParentheses(target));
       if (variable != null) {
         parts.frame.state.kill(variable);
       }
@@ -225,7 +225,7 @@ final class Assignments {
       parts.arrays.noteElementWrite(array, result, parts.values.kind(target), path);
       return result;
     }
-    Element variable = parts.context.trees.getElement(bareTarget);
+    Element variable = parts.context.elementOf(bareTarget);
     parts.checks.check(
         parts.declarations.variableSink(variable), result, parts.values.kind(target), path, text);
     return store(target, variable, result);

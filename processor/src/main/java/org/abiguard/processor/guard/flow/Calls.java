@@ -51,7 +51,7 @@ final class Calls {
 
   @Nullable Fact invoke(TreePath path, MethodInvocationTree call) {
     TreePath select = new TreePath(path, call.getMethodSelect());
-    Element element = parts.context.trees.getElement(path);
+    Element element = parts.context.elementOf(path);
     boolean unboxing =
         element instanceof ExecutableElement candidate && Boxes.isUnboxing(candidate);
     Fact receiver = null;
@@ -167,7 +167,7 @@ final class Calls {
     if (name.equals("clone")
         && count == 0
         && call.getMethodSelect() instanceof MemberSelectTree select
-        && parts.context.trees.getTypeMirror(new TreePath(path, select.getExpression()))
+        && parts.context.typeOf(new TreePath(path, select.getExpression()))
             instanceof javax.lang.model.type.ArrayType) {
       parts.arrays.noteCopy(path, new TreePath(path, select.getExpression()));
       return;
@@ -178,7 +178,7 @@ final class Calls {
     String type = owner.getQualifiedName().toString();
     if (type.equals("java.util.Arrays")
         && ((name.equals("copyOf") && count == 2) || (name.equals("copyOfRange") && count == 3))
-        && parts.context.trees.getTypeMirror(new TreePath(path, call.getArguments().get(0)))
+        && parts.context.typeOf(new TreePath(path, call.getArguments().get(0)))
             instanceof javax.lang.model.type.ArrayType) {
       parts.arrays.noteCopy(path, new TreePath(path, call.getArguments().get(0)));
     } else if (type.equals("java.util.Arrays")
@@ -238,7 +238,7 @@ final class Calls {
     if (creation.getEnclosingExpression() != null) {
       parts.expressions.evaluate(new TreePath(path, creation.getEnclosingExpression()));
     }
-    Element element = parts.context.trees.getElement(path);
+    Element element = parts.context.elementOf(path);
     ExecutableElement constructor = element instanceof ExecutableElement method ? method : null;
     if (constructor != null && creation.getClassBody() != null) {
       constructor = Lookup.superConstructor(parts.context.types, constructor);
@@ -267,7 +267,7 @@ final class Calls {
           && method.isVarArgs()
           && arguments.size() == parameters
           && argumentPaths.size() == parameters
-          && parts.context.trees.getTypeMirror(argumentPath) instanceof ArrayType) {
+          && parts.context.typeOf(argumentPath) instanceof ArrayType) {
         // a varargs method called with an explicit array: its elements are the varargs values
         parts.expressions.elementsOf(
             parts.declarations.parameterSink(method, parameters - 1, true), argumentPath);
@@ -284,8 +284,7 @@ final class Calls {
       return facts;
     }
     Spread spread =
-        Spread.of(
-            method, arguments.size(), i -> parts.context.trees.getTypeMirror(argumentPaths.get(i)));
+        Spread.of(method, arguments.size(), i -> parts.context.typeOf(argumentPaths.get(i)));
     for (int i = 0; i < arguments.size(); i++) {
       if (spread.parameter(i) >= method.getParameters().size()) {
         break;
@@ -302,9 +301,9 @@ final class Calls {
   void methodReference(TreePath path, MemberReferenceTree reference) {
     boolean typeQualifier =
         !parts.expressions.evaluateReceiver(new TreePath(path, reference.getQualifierExpression()));
-    Element element = parts.context.trees.getElement(path);
+    Element element = parts.context.elementOf(path);
     ExecutableElement functional =
-        Lookup.functionalMethod(parts.context.elements, parts.context.trees.getTypeMirror(path));
+        Lookup.functionalMethod(parts.context.elements, parts.context.typeOf(path));
     if (!(element instanceof ExecutableElement method) || functional == null) {
       return;
     }

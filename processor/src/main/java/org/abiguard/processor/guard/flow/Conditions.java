@@ -121,7 +121,7 @@ final class Conditions {
         }
       case IDENTIFIER:
         {
-          Element local = parts.context.trees.getElement(path);
+          Element local = parts.context.elementOf(path);
           State.Flag flag = local == null ? null : parts.frame.state.flag(local);
           if (flag != null) {
             return new Branches(
@@ -491,11 +491,11 @@ final class Conditions {
       signedShift = shift.getKind() == Tree.Kind.RIGHT_SHIFT;
       operandPath = new TreePath(shiftPath, shift.getLeftOperand());
       distance =
-          Constants.constant(parts.context.trees, new TreePath(shiftPath, shift.getRightOperand()));
+          Constants.constant(parts.context, new TreePath(shiftPath, shift.getRightOperand()));
       kind = parts.values.kind(shiftPath);
     } else if (shiftPath.getLeaf() instanceof MethodInvocationTree call
         && call.getArguments().size() == 1
-        && parts.context.trees.getElement(shiftPath) instanceof ExecutableElement method
+        && parts.context.elementOf(shiftPath) instanceof ExecutableElement method
         && method.getSimpleName().toString().startsWith("toUnsigned")
         && method.getEnclosingElement() instanceof TypeElement owner
         && UNSIGNED_VIEWS.containsKey(owner.getQualifiedName().toString())) {
@@ -578,7 +578,7 @@ final class Conditions {
           new TreePath(andPath, side == 0 ? and.getLeftOperand() : and.getRightOperand());
       TreePath maskPath =
           new TreePath(andPath, side == 0 ? and.getRightOperand() : and.getLeftOperand());
-      BigInteger constant = Constants.constant(parts.context.trees, maskPath);
+      BigInteger constant = Constants.constant(parts.context, maskPath);
       JavaKind maskKind = parts.values.kind(maskPath);
       AccessPath operand = parts.paths.of(operandPath);
       JavaKind kind = parts.values.kind(operandPath);
@@ -725,7 +725,7 @@ final class Conditions {
 
   /** The fact of an operand that is a tracked or declared value, or a constant; else null. */
   private @Nullable Fact termFact(State state, TreePath term) {
-    BigInteger constant = Constants.constant(parts.context.trees, term);
+    BigInteger constant = Constants.constant(parts.context, term);
     if (constant != null) {
       return Fact.plain(Range.point(constant), "constant");
     }
@@ -796,7 +796,7 @@ final class Conditions {
     if (state.tracks(operand)) {
       return state.fact(operand);
     }
-    Element element = parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath));
+    Element element = parts.context.elementOf(AccessPaths.skipParentheses(operandPath));
     return element == null ? null : parts.declarations.readFact(element);
   }
 
@@ -808,7 +808,7 @@ final class Conditions {
     Fact value = knownFact(state, operand, operandPath);
     if (value == null
         && (state.tracks(operand)
-            || parts.context.trees.getElement(AccessPaths.skipParentheses(operandPath)) != null)) {
+            || parts.context.elementOf(AccessPaths.skipParentheses(operandPath)) != null)) {
       value =
           parts.values.plain(
               kind, () -> parts.context.text(AccessPaths.skipParentheses(operandPath).getLeaf()));
@@ -831,7 +831,7 @@ final class Conditions {
    */
   private @Nullable Branches compareCall(
       TreePath callPath, MethodInvocationTree call, Tree.Kind operator) {
-    if (!(parts.context.trees.getElement(callPath) instanceof ExecutableElement method)
+    if (!(parts.context.elementOf(callPath) instanceof ExecutableElement method)
         || call.getArguments().size() != 2
         || !(method.getEnclosingElement() instanceof TypeElement owner)) {
       return null;

@@ -6,7 +6,6 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.Trees;
 import java.math.BigInteger;
 import javax.lang.model.element.VariableElement;
 import org.jspecify.annotations.Nullable;
@@ -15,24 +14,26 @@ import org.jspecify.annotations.Nullable;
 final class Constants {
   private Constants() {}
 
-  static @Nullable BigInteger constant(Trees trees, TreePath path) {
+  static @Nullable BigInteger constant(Context context, TreePath path) {
     Tree tree = path.getLeaf();
     if (tree instanceof ParenthesizedTree parenthesized) {
-      return constant(trees, new TreePath(path, parenthesized.getExpression()));
+      return constant(context, new TreePath(path, parenthesized.getExpression()));
     }
     if (tree instanceof LiteralTree literal) {
       return integral(literal.getValue());
     }
     if (tree.getKind() == Tree.Kind.UNARY_MINUS) {
-      BigInteger operand = constant(trees, new TreePath(path, ((UnaryTree) tree).getExpression()));
-      return operand == null ? null : inType(trees, path, operand.negate());
+      BigInteger operand =
+          constant(context, new TreePath(path, ((UnaryTree) tree).getExpression()));
+      return operand == null ? null : inType(context, path, operand.negate());
     }
     if (tree.getKind() == Tree.Kind.BITWISE_COMPLEMENT) {
-      BigInteger operand = constant(trees, new TreePath(path, ((UnaryTree) tree).getExpression()));
-      return operand == null ? null : inType(trees, path, operand.not());
+      BigInteger operand =
+          constant(context, new TreePath(path, ((UnaryTree) tree).getExpression()));
+      return operand == null ? null : inType(context, path, operand.not());
     }
     if (tree instanceof com.sun.source.tree.IdentifierTree || tree instanceof MemberSelectTree) {
-      if (trees.getElement(path) instanceof VariableElement variable) {
+      if (context.elementOf(path) instanceof VariableElement variable) {
         return integral(variable.getConstantValue());
       }
     }
@@ -43,8 +44,8 @@ final class Constants {
    * The value Java computes for the expression: a negation wraps in its type, as {@code
    * -0x80000000} is {@code -0x80000000} (the literal already is).
    */
-  private static BigInteger inType(Trees trees, TreePath path, BigInteger value) {
-    javax.lang.model.type.TypeMirror type = trees.getTypeMirror(path);
+  private static BigInteger inType(Context context, TreePath path, BigInteger value) {
+    javax.lang.model.type.TypeMirror type = context.typeOf(path);
     int bits =
         type == null
             ? 0

@@ -28,7 +28,16 @@ public final class Context {
   final Elements elements;
   final Declarations declarations;
   final boolean strict;
+
+  /** The unit this context's code is in: the class analysed, or another class's helper. */
   final CompilationUnitTree unit;
+
+  /** The top-level class being analysed. */
+  final javax.lang.model.element.TypeElement analysed;
+
+  /** Other top-level classes' sources, parsed again to follow their helpers. */
+  final ParsedSources parsed;
+
   private final SourcePositions positions;
   private @Nullable CharSequence source;
   private boolean sourceRead;
@@ -94,13 +103,17 @@ public final class Context {
       Elements elements,
       Declarations decls,
       boolean strict,
-      CompilationUnitTree unit) {
+      CompilationUnitTree unit,
+      javax.lang.model.element.TypeElement analysed,
+      ParsedSources parsed) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
     this.declarations = decls;
     this.strict = strict;
     this.unit = unit;
+    this.analysed = analysed;
+    this.parsed = parsed;
     this.positions = trees.getSourcePositions();
     this.helperBodies = new java.util.HashMap<>();
     this.following = List.of();
@@ -108,16 +121,20 @@ public final class Context {
 
   /**
    * The context in which a helper's returned expression is followed from a call in this context's
-   * code: the same unit and declarations, and findings of its own, which are never reported (the
-   * helper's own analysis reports what its body does with its parameters' declared values).
+   * code: the same declarations, the helper's unit ({@code unit}: the class analysed, or another
+   * class's source parsed again), and findings of its own, which are never reported (the helper's
+   * own analysis reports what its body does with its parameters' declared values).
    */
-  private Context(Context caller, javax.lang.model.element.ExecutableElement helper) {
+  private Context(
+      Context caller, javax.lang.model.element.ExecutableElement helper, CompilationUnitTree unit) {
     this.trees = caller.trees;
     this.types = caller.types;
     this.elements = caller.elements;
     this.declarations = caller.declarations;
     this.strict = caller.strict;
-    this.unit = caller.unit;
+    this.unit = unit;
+    this.analysed = caller.analysed;
+    this.parsed = caller.parsed;
     this.positions = caller.positions;
     this.helperBodies = caller.helperBodies;
     List<javax.lang.model.element.ExecutableElement> chain = new ArrayList<>(caller.following);
@@ -125,9 +142,27 @@ public final class Context {
     this.following = List.copyOf(chain);
   }
 
-  /** The context in which {@code helper}'s returned expression is followed from this code. */
-  Context following(javax.lang.model.element.ExecutableElement helper) {
-    return new Context(this, helper);
+  /**
+   * The context in which {@code helper}'s returned expression, in {@code unit}, is followed from
+   * this code.
+   */
+  Context following(javax.lang.model.element.ExecutableElement helper, CompilationUnitTree unit) {
+    return new Context(this, helper, unit);
+  }
+
+  /**
+   * The element a tree names or declares: javac's, for the trees of the compilation; for another
+   * class's source parsed again, what {@link ParsedSources} resolves.
+   */
+  javax.lang.model.element.@Nullable Element elementOf(TreePath path) {
+    ParsedSource source = parsed.of(path.getCompilationUnit());
+    return source == null ? trees.getElement(path) : source.element(path);
+  }
+
+  /** The type of an expression, as {@link #elementOf} finds its element. */
+  javax.lang.model.type.@Nullable TypeMirror typeOf(TreePath path) {
+    ParsedSource source = parsed.of(path.getCompilationUnit());
+    return source == null ? trees.getTypeMirror(path) : source.type(path);
   }
 
   /**

@@ -180,7 +180,7 @@ final class Expressions {
    * names a type or package; returns whether it was a value.
    */
   boolean evaluateReceiver(TreePath receiver) {
-    Element element = parts.context.trees.getElement(receiver);
+    Element element = parts.context.elementOf(receiver);
     if (element != null
         && (element.getKind().isClass()
             || element.getKind().isInterface()
@@ -220,7 +220,7 @@ final class Expressions {
 
   /** A read of a local variable, parameter or field: its tracked fact, else its declared one. */
   private @Nullable Fact read(TreePath path) {
-    Element element = parts.context.trees.getElement(path);
+    Element element = parts.context.elementOf(path);
     JavaKind kind = parts.values.kind(path);
     Floating floating = kind == null ? parts.values.floating(path) : null;
     if (floating != null && element instanceof VariableElement variable) {
@@ -275,7 +275,7 @@ final class Expressions {
 
   private @Nullable Fact memberSelect(TreePath path, MemberSelectTree select) {
     evaluateReceiver(new TreePath(path, select.getExpression()));
-    Element element = parts.context.trees.getElement(path);
+    Element element = parts.context.elementOf(path);
     if (element != null && element.getKind() == ElementKind.FIELD) {
       return read(path);
     }

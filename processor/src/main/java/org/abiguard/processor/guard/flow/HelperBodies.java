@@ -1,7 +1,5 @@
 package org.abiguard.processor.guard.flow;
 
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -19,39 +17,49 @@ import javax.lang.model.element.TypeElement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which methods are <em>helpers</em>, whose calls the guard follows ({@link Helpers}): methods of
- * the top-level class being analysed that no subclass can override (static, private or final, or of
- * a final class, a record, or an enum whose constants have no bodies), not varargs, whose body is
- * one {@code return} of an expression that assigns nothing and builds no lambda or class body (it
- * may create an object to throw: {@code default -> throw new IllegalArgumentException()}).
+ * Which methods are <em>helpers</em>, whose calls the guard follows ({@link Helpers}): methods that
+ * no subclass can override (static, private or final, or of a final class, a record, or an enum
+ * whose constants have no bodies), not varargs, whose body is one {@code return} of an expression
+ * that assigns nothing and builds no lambda or class body (it may create an object to throw: {@code
+ * default -> throw new IllegalArgumentException()}).
+ *
+ * <p>A helper of the top-level class being analysed is read from its trees, as javac attributed
+ * them. A helper of another top-level class of the compilation is read from its source parsed again
+ * ({@link ParsedSources}), and only if its expression is one whose every name and type {@link
+ * ParsedSource} can resolve: its parameters, fields, literals, primitive casts, operators, {@code
+ * ?:} and calls of methods whose overloads it can tell apart.
  */
 final class HelperBodies {
   private HelperBodies() {}
 
   /**
    * The expression a helper returns, found once per class analysed; empty when {@code method} is
-   * not a helper of the class the call at {@code at} is in.
+   * not a helper.
    */
-  static Optional<TreePath> returned(Context context, ExecutableElement method, TreePath at) {
+  static Optional<TreePath> returned(Context context, ExecutableElement method) {
     Optional<TreePath> known = context.helperBodies.get(method);
     if (known == null) {
-      known = Optional.ofNullable(find(context, method, at));
+      known = Optional.ofNullable(find(context, method));
       context.helperBodies.put(method, known);
     }
     return known;
   }
 
-  private static @Nullable TreePath find(Context context, ExecutableElement method, TreePath at) {
+  private static @Nullable TreePath find(Context context, ExecutableElement method) {
     if (method.getKind() != ElementKind.METHOD || method.isVarArgs() || !final_(method)) {
       return null;
     }
-    // only a method of the top-level class analysed now: javac attributes, and lowers, one
-    // top-level class after another, so another's trees may not be typed yet, or no longer as
-    // written
-    if (!ofClassAnalysed(context, method, at)) {
-      return null;
-    }
-    TreePath declaration = context.trees.getPath(method);
+    // the class analysed now is attributed and not yet lowered: its own trees; another top-level
+    // class may not be typed yet, or no longer as written (javac attributes, and lowers, one
+    // top-level class after another): its source parsed again, in which ParsedSource resolves
+    // what an expression of the allowed kinds names
+    TypeElement top = outermost(method);
+    TreePath declaration =
+        top == null
+            ? null
+            : top.equals(context.analysed)
+                ? context.trees.getPath(method)
+                : context.parsed.declaration(method, top);
     if (declaration == null
         || !(declaration.getLeaf() instanceof MethodTree tree)
         || tree.getBody() == null
@@ -66,15 +74,18 @@ final class HelperBodies {
         new TreePath(
             new TreePath(new TreePath(declaration, tree.getBody()), only),
             returned.getExpression());
-    return writesNothing(returned.getExpression()) ? expression : null;
+    if (!writesNothing(returned.getExpression())) {
+      return null;
+    }
+    return (top != null && top.equals(context.analysed)) || context.parsed.typed(expression)
+        ? expression
+        : null;
   }
 
-  /**
-   * Whether {@code member} is declared in the top-level class that the code at {@code at} is in.
-   */
-  static boolean ofClassAnalysed(Context context, Element member, TreePath at) {
-    TreePath top = topLevel(at);
-    return top != null && outermost(member) == context.trees.getElement(top);
+  /** Whether {@code member} is declared in the top-level class being analysed. */
+  static boolean ofClassAnalysed(Context context, Element member) {
+    TypeElement top = outermost(member);
+    return top != null && top.equals(context.analysed);
   }
 
   /** Whether no subclass can override the method. */
@@ -90,24 +101,12 @@ final class HelperBodies {
                 || type.getModifiers().contains(Modifier.FINAL)));
   }
 
-  /** The top-level class declaration a path is in. */
-  private static @Nullable TreePath topLevel(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree
-          && p.getParentPath() != null
-          && p.getParentPath().getLeaf() instanceof CompilationUnitTree) {
-        return p;
-      }
-    }
-    return null;
-  }
-
   /** The top-level class a member is declared in. */
-  private static @Nullable Element outermost(Element member) {
-    Element type = null;
+  private static @Nullable TypeElement outermost(Element member) {
+    TypeElement type = null;
     for (Element e = member.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
-      if (e instanceof TypeElement) {
-        type = e;
+      if (e instanceof TypeElement outer) {
+        type = outer;
       } else if (e.getKind() == ElementKind.PACKAGE || e.getKind() == ElementKind.MODULE) {
         break;
       }

@@ -100,9 +100,9 @@ final class Helpers {
    * evaluated then).
    */
   @Nullable Branches outcomes(TreePath path, MethodInvocationTree call) {
-    if (!(parts.context.trees.getElement(path) instanceof ExecutableElement method)
+    if (!(parts.context.elementOf(path) instanceof ExecutableElement method)
         || method.getReturnType().getKind() != TypeKind.BOOLEAN
-        || HelperBodies.returned(parts.context, method, path).isEmpty()) {
+        || HelperBodies.returned(parts.context, method).isEmpty()) {
       return null;
     }
     parts.expressions.evaluate(path);
@@ -161,7 +161,7 @@ final class Helpers {
       MethodInvocationTree call,
       ExecutableElement method,
       List<@Nullable Fact> arguments) {
-    Optional<TreePath> expression = HelperBodies.returned(parts.context, method, path);
+    Optional<TreePath> expression = HelperBodies.returned(parts.context, method);
     if (expression.isEmpty()
         || parts.context.following.size() >= DEPTH
         || parts.context.following.contains(method)
@@ -200,7 +200,9 @@ final class Helpers {
         state.put(inHelper, known.getValue());
       }
     }
-    Parts inner = new Parts(parts.context.following(method), state, null);
+    Parts inner =
+        new Parts(
+            parts.context.following(method, expression.get().getCompilationUnit()), state, null);
     return new Entry(inner, expression.get(), aliases, passed);
   }
 

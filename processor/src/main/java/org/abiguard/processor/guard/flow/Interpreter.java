@@ -33,14 +33,14 @@ public final class Interpreter {
     if (methodTree.getBody() == null) {
       return;
     }
-    Element element = context.trees.getElement(method);
+    Element element = context.elementOf(method);
     Sink returnSink =
         element instanceof ExecutableElement executable
             ? context.declarations.returnSink(executable)
             : null;
     State initial = captured == null ? new State() : captured.copy();
     for (VariableTree parameter : methodTree.getParameters()) {
-      Element parameterElement = context.trees.getElement(new TreePath(method, parameter));
+      Element parameterElement = context.elementOf(new TreePath(method, parameter));
       if (parameterElement != null) {
         initial.kill(parameterElement);
       }
@@ -57,7 +57,7 @@ public final class Interpreter {
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (member instanceof VariableTree field && field.getInitializer() != null) {
-        Element fieldElement = context.trees.getElement(memberPath);
+        Element fieldElement = context.elementOf(memberPath);
         TreePath initializer = new TreePath(memberPath, field.getInitializer());
         parts.expressions.elementsOf(
             context.declarations.arrayElementSink(fieldElement), initializer);
@@ -103,7 +103,7 @@ public final class Interpreter {
    * to hold to them.
    */
   private static boolean anonymousConstructor(Context context, TreePath memberPath) {
-    Element element = context.trees.getElement(memberPath);
+    Element element = context.elementOf(memberPath);
     return element != null
         && element.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR
         && element.getEnclosingElement() instanceof javax.lang.model.element.TypeElement type
@@ -118,12 +118,10 @@ public final class Interpreter {
   static void analyseLambda(Parts enclosing, TreePath path, LambdaExpressionTree lambda) {
     Context context = enclosing.context;
     Declarations declarations = enclosing.declarations;
-    ExecutableElement functional =
-        Lookup.functionalMethod(context.elements, context.trees.getTypeMirror(path));
+    ExecutableElement functional = Lookup.functionalMethod(context.elements, context.typeOf(path));
     State inner = enclosing.frame.state.capturedLocals();
     for (int i = 0; i < lambda.getParameters().size(); i++) {
-      Element parameter =
-          context.trees.getElement(new TreePath(path, lambda.getParameters().get(i)));
+      Element parameter = context.elementOf(new TreePath(path, lambda.getParameters().get(i)));
       if (parameter == null) {
         continue;
       }

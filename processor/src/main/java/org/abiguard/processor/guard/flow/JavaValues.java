@@ -29,7 +29,7 @@ final class JavaValues {
 
   /** The Java integral kind of an expression's type, or null (not integral, or erroneous). */
   @Nullable JavaKind kind(TreePath path) {
-    TypeMirror type = context.trees.getTypeMirror(path);
+    TypeMirror type = context.typeOf(path);
     return type == null || type.getKind() == TypeKind.ERROR
         ? null
         : context.declarations.kindOf(type);
@@ -37,7 +37,7 @@ final class JavaValues {
 
   /** The floating-point type of an expression's type, or null. */
   @Nullable Floating floating(TreePath path) {
-    TypeMirror type = context.trees.getTypeMirror(path);
+    TypeMirror type = context.typeOf(path);
     return type == null || type.getKind() == TypeKind.ERROR
         ? null
         : context.declarations.floatingOf(type);
@@ -48,7 +48,7 @@ final class JavaValues {
    * at {@code to} (an assignment, a promotion, a branch of {@code ?:}).
    */
   @Nullable Fact convert(@Nullable Fact value, TreePath from, TreePath to) {
-    return convert(value, from, context.trees.getTypeMirror(to));
+    return convert(value, from, context.typeOf(to));
   }
 
   /** The value of the expression at {@code from} as Java converts it to type {@code to}. */
@@ -102,8 +102,7 @@ final class JavaValues {
   @Nullable Fact arrayLength(TreePath path) {
     if (path.getLeaf() instanceof MemberSelectTree select
         && select.getIdentifier().contentEquals("length")
-        && context.trees.getTypeMirror(new TreePath(path, select.getExpression()))
-            instanceof ArrayType) {
+        && context.typeOf(new TreePath(path, select.getExpression())) instanceof ArrayType) {
       return Fact.plain(
           Range.of(0, Integer.MAX_VALUE), Text.of(() -> "array length " + context.text(select)));
     }

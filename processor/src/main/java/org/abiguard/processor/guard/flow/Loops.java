@@ -96,14 +96,15 @@ final class Loops {
       return;
     }
     TreePath variablePath = new TreePath(path, loop.getVariable());
-    Element variable = parts.context.trees.getElement(variablePath);
+    Element variable = parts.context.elementOf(variablePath);
     Element array = parts.arrays.arrayOf(expression);
     Fact declared = parts.declarations.elementFact(array);
     JavaKind variableKind = variable == null ? null : parts.declarations.kindOf(variable.asType());
-    Fact element =
-        declared != null || variableKind == null
-            ? declared
-            : parts.values.plain(variableKind, () -> parts.declarations.describe(variable));
+    Fact element = declared;
+    if (declared == null && variableKind != null && variable != null) {
+      Element named = variable;
+      element = parts.values.plain(variableKind, () -> parts.declarations.describe(named));
+    }
     Fact elementValue =
         Arith.convert(
             element,

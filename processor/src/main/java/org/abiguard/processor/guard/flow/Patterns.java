@@ -116,7 +116,7 @@ final class Patterns {
 
   /** The variable a binding pattern declares, or null. */
   private static @Nullable Element variable(Parts parts, TreePath binding) {
-    return parts.context.trees.getElement(
+    return parts.context.elementOf(
         new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
   }
 
@@ -146,7 +146,7 @@ final class Patterns {
       return;
     }
     int index = nested.indexOf(binding.getLeaf());
-    TypeMirror recordType = parts.context.trees.getTypeMirror(parent);
+    TypeMirror recordType = parts.context.typeOf(parent);
     if (index < 0
         || !(recordType instanceof DeclaredType declaredType)
         || !(declaredType.asElement() instanceof TypeElement record)) {

@@ -97,7 +97,7 @@ final class Statements {
   }
 
   private void declareLocal(TreePath path, VariableTree declaration) {
-    Element variable = parts.context.trees.getElement(path);
+    Element variable = parts.context.elementOf(path);
     if (variable == null) {
       return;
     }

@@ -149,8 +149,7 @@ final class Switches {
   private @Nullable Range constantLabels(TreePath casePath, CaseTree caseTree) {
     Range labels = null;
     for (ExpressionTree expression : caseTree.getExpressions()) {
-      BigInteger value =
-          Constants.constant(parts.context.trees, new TreePath(casePath, expression));
+      BigInteger value = Constants.constant(parts.context, new TreePath(casePath, expression));
       if (value == null) {
         return null;
       }

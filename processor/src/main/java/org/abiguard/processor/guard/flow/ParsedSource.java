@@ -1,0 +1,922 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One source file of another top-level class, parsed again ({@link ParsedSources}), and what the
+ * names and expressions in its helpers resolve to: the elements and types javac gives them, found
+ * through the compilation's elements for the few kinds of expression a helper may be made of.
+ *
+ * <p>Names resolve as Java resolves them, innermost first: a parameter of the method, a field of
+ * the enclosing classes (inherited ones included), a type (a member type, an import, the package,
+ * {@code java.lang}). A call resolves among the methods of that name of the innermost class that
+ * has one, or of the qualifier's type, by strict invocation (no boxing, no varargs), the most
+ * specific applicable one; a case label of a switch on an enum, among the enum's constants. Types
+ * follow the JLS: numeric promotion, {@code String} concatenation, {@code ?:} and {@code switch}
+ * expressions (whose cases are arrows to a value or a {@code throw}) of one type or of promoted
+ * numbers. Anything else resolves to nothing, and a helper with anything unresolved is not followed
+ * ({@link #resolvesAll}).
+ */
+final class ParsedSource {
+  final CompilationUnitTree unit;
+  private final Elements elements;
+  private final Types types;
+  private final String packageName;
+
+  /** Each class declared in the file (not in a method), as the compilation knows it. */
+  private final IdentityHashMap<Tree, TypeElement> classes = new IdentityHashMap<>();
+
+  private final Map<TypeElement, TreePath> classPaths = new java.util.HashMap<>();
+
+  /** Each method declaration found for an element ({@link #declaration}). */
+  private final IdentityHashMap<Tree, ExecutableElement> methods = new IdentityHashMap<>();
+
+  private final IdentityHashMap<Tree, Optional<Element>> elementsOf = new IdentityHashMap<>();
+  private final IdentityHashMap<Tree, Optional<TypeMirror>> typesOf = new IdentityHashMap<>();
+
+  ParsedSource(CompilationUnitTree unit, Elements elements, Types types) {
+    this.unit = unit;
+    this.elements = elements;
+    this.types = types;
+    this.packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+    TreePath unitPath = new TreePath(unit);
+    for (Tree declaration : unit.getTypeDecls()) {
+      if (declaration instanceof ClassTree type) {
+        index(new TreePath(unitPath, type), packageName);
+      }
+    }
+  }
+
+  private void index(TreePath path, String outer) {
+    ClassTree type = (ClassTree) path.getLeaf();
+    String name = (outer.isEmpty() ? "" : outer + ".") + type.getSimpleName();
+    TypeElement element = elements.getTypeElement(name);
+    if (element == null) {
+      return;
+    }
+    classes.put(type, element);
+    classPaths.put(element, path);
+    for (Tree member : type.getMembers()) {
+      if (member instanceof ClassTree nested) {
+        index(new TreePath(path, nested), name);
+      }
+    }
+  }
+
+  /**
+   * The declaration of {@code method} in this file: the one method of its class with its name and
+   * its parameters' names (and primitive types); null when there is none, or more than one.
+   */
+  @Nullable TreePath declaration(ExecutableElement method) {
+    TreePath owner =
+        method.getEnclosingElement() instanceof TypeElement type ? classPaths.get(type) : null;
+    if (owner == null) {
+      return null;
+    }
+    TreePath found = null;
+    for (Tree member : ((ClassTree) owner.getLeaf()).getMembers()) {
+      if (member instanceof MethodTree candidate
+          && candidate.getName().contentEquals(method.getSimpleName())
+          && sameParameters(candidate, method)) {
+        if (found != null) {
+          return null;
+        }
+        found = new TreePath(owner, candidate);
+      }
+    }
+    if (found != null) {
+      methods.put(found.getLeaf(), method);
+    }
+    return found;
+  }
+
+  private static boolean sameParameters(MethodTree tree, ExecutableElement method) {
+    List<? extends VariableTree> written = tree.getParameters();
+    List<? extends VariableElement> declared = method.getParameters();
+    if (written.size() != declared.size()) {
+      return false;
+    }
+    for (int i = 0; i < written.size(); i++) {
+      VariableTree parameter = written.get(i);
+      TypeMirror type = declared.get(i).asType();
+      boolean primitive = parameter.getType() instanceof PrimitiveTypeTree;
+      if (!parameter.getName().contentEquals(declared.get(i).getSimpleName())
+          || primitive != type.getKind().isPrimitive()
+          || (parameter.getType() instanceof PrimitiveTypeTree p
+              && p.getPrimitiveTypeKind() != type.getKind())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The element a tree of this file names or declares, or null. */
+  @Nullable Element element(TreePath path) {
+    return once(elementsOf, path, this::resolve);
+  }
+
+  /** The type of an expression of this file, or null. */
+  @Nullable TypeMirror type(TreePath path) {
+    return once(typesOf, path, this::typeOf);
+  }
+
+  /** What {@code find} gives for a tree, found once (a tree is resolved once, null included). */
+  private static <T> @Nullable T once(
+      IdentityHashMap<Tree, Optional<T>> known,
+      TreePath path,
+      java.util.function.Function<TreePath, @Nullable T> find) {
+    Optional<T> found = known.get(path.getLeaf());
+    if (found == null) {
+      found = Optional.ofNullable(find.apply(path));
+      known.put(path.getLeaf(), found);
+    }
+    return found.orElse(null);
+  }
+
+  /**
+   * Whether the expression is made only of the kinds this class resolves, and every name and
+   * expression in it has resolved.
+   */
+  boolean resolvesAll(TreePath expression) {
+    if (!allowed(expression.getLeaf())) {
+      return false; // the scanner checks the kinds below the root
+    }
+    Boolean all =
+        new TreePathScanner<Boolean, Void>() {
+          @Override
+          public Boolean scan(@Nullable Tree tree, Void unused) {
+            if (tree == null) {
+              return true;
+            }
+            if (!allowed(tree)) {
+              return false;
+            }
+            return super.scan(tree, null);
+          }
+
+          @Override
+          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
+            return !Boolean.FALSE.equals(a) && !Boolean.FALSE.equals(b);
+          }
+
+          @Override
+          public Boolean visitTypeCast(TypeCastTree cast, Void unused) {
+            return type(getCurrentPath()) != null && scan(cast.getExpression(), null);
+          }
+
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            return call.getTypeArguments().isEmpty()
+                && type(getCurrentPath()) != null
+                && Boolean.TRUE.equals(super.visitMethodInvocation(call, null));
+          }
+
+          @Override
+          public Boolean visitIdentifier(IdentifierTree identifier, Void unused) {
+            return named(getCurrentPath());
+          }
+
+          @Override
+          public Boolean visitMemberSelect(MemberSelectTree select, Void unused) {
+            Element element = element(getCurrentPath());
+            if ((element instanceof TypeElement || element instanceof PackageElement)
+                && qualifiedName(select)) {
+              return named(getCurrentPath()); // a qualified name: its packages need no element
+            }
+            return named(getCurrentPath()) && scan(select.getExpression(), null);
+          }
+
+          @Override
+          public Boolean visitParenthesized(ParenthesizedTree parenthesized, Void unused) {
+            return scan(parenthesized.getExpression(), null);
+          }
+
+          @Override
+          public Boolean visitUnary(UnaryTree unary, Void unused) {
+            return type(getCurrentPath()) != null && scan(unary.getExpression(), null);
+          }
+
+          @Override
+          public Boolean visitBinary(BinaryTree binary, Void unused) {
+            return type(getCurrentPath()) != null
+                && Boolean.TRUE.equals(super.visitBinary(binary, null));
+          }
+
+          @Override
+          public Boolean visitConditionalExpression(ConditionalExpressionTree c, Void unused) {
+            return type(getCurrentPath()) != null
+                && Boolean.TRUE.equals(super.visitConditionalExpression(c, null));
+          }
+
+          @Override
+          public Boolean visitSwitchExpression(SwitchExpressionTree sw, Void unused) {
+            return type(getCurrentPath()) != null
+                && Boolean.TRUE.equals(super.visitSwitchExpression(sw, null));
+          }
+
+          @Override
+          public Boolean visitCase(CaseTree c, Void unused) {
+            // an arrow to a value or a throw: no statements, no blocks, no guards
+            return c.getCaseKind() == CaseTree.CaseKind.RULE
+                && Boolean.TRUE.equals(super.visitCase(c, null));
+          }
+
+          @Override
+          public Boolean visitNewClass(NewClassTree creation, Void unused) {
+            // only what a case throws
+            return getCurrentPath().getParentPath().getLeaf() instanceof ThrowTree
+                && creation.getClassBody() == null
+                && creation.getEnclosingExpression() == null
+                && Boolean.TRUE.equals(super.visitNewClass(creation, null));
+          }
+
+          @Override
+          public Boolean visitLiteral(com.sun.source.tree.LiteralTree literal, Void unused) {
+            return type(getCurrentPath()) != null;
+          }
+
+          /** A name resolves: a value with a type, a method, a type, or a package qualifier. */
+          private boolean named(TreePath path) {
+            Element element = element(path);
+            if (element instanceof ExecutableElement || element instanceof TypeElement) {
+              return true;
+            }
+            if (element instanceof PackageElement) {
+              return path.getParentPath().getLeaf() instanceof MemberSelectTree;
+            }
+            return type(path) != null;
+          }
+        }.scan(expression, null);
+    return Boolean.TRUE.equals(all);
+  }
+
+  private static final Set<Tree.Kind> ALLOWED =
+      EnumSet.of(
+          Tree.Kind.PARENTHESIZED,
+          Tree.Kind.INT_LITERAL,
+          Tree.Kind.LONG_LITERAL,
+          Tree.Kind.CHAR_LITERAL,
+          Tree.Kind.BOOLEAN_LITERAL,
+          Tree.Kind.FLOAT_LITERAL,
+          Tree.Kind.DOUBLE_LITERAL,
+          Tree.Kind.STRING_LITERAL,
+          Tree.Kind.NULL_LITERAL,
+          Tree.Kind.IDENTIFIER,
+          Tree.Kind.MEMBER_SELECT,
+          Tree.Kind.METHOD_INVOCATION,
+          Tree.Kind.TYPE_CAST,
+          Tree.Kind.UNARY_PLUS,
+          Tree.Kind.UNARY_MINUS,
+          Tree.Kind.BITWISE_COMPLEMENT,
+          Tree.Kind.LOGICAL_COMPLEMENT,
+          Tree.Kind.MULTIPLY,
+          Tree.Kind.DIVIDE,
+          Tree.Kind.REMAINDER,
+          Tree.Kind.PLUS,
+          Tree.Kind.MINUS,
+          Tree.Kind.LEFT_SHIFT,
+          Tree.Kind.RIGHT_SHIFT,
+          Tree.Kind.UNSIGNED_RIGHT_SHIFT,
+          Tree.Kind.LESS_THAN,
+          Tree.Kind.GREATER_THAN,
+          Tree.Kind.LESS_THAN_EQUAL,
+          Tree.Kind.GREATER_THAN_EQUAL,
+          Tree.Kind.EQUAL_TO,
+          Tree.Kind.NOT_EQUAL_TO,
+          Tree.Kind.AND,
+          Tree.Kind.XOR,
+          Tree.Kind.OR,
+          Tree.Kind.CONDITIONAL_AND,
+          Tree.Kind.CONDITIONAL_OR,
+          Tree.Kind.CONDITIONAL_EXPRESSION,
+          Tree.Kind.SWITCH_EXPRESSION,
+          Tree.Kind.CASE,
+          Tree.Kind.THROW,
+          Tree.Kind.NEW_CLASS);
+
+  /**
+   * The kinds of a constant and a {@code default} case label on javac 21 and later, which javac 17
+   * does not have (there, a case's constants are its expressions).
+   */
+  private static final Set<String> LABELS = Set.of("CONSTANT_CASE_LABEL", "DEFAULT_CASE_LABEL");
+
+  private static boolean allowed(Tree tree) {
+    return ALLOWED.contains(tree.getKind()) || LABELS.contains(tree.getKind().name());
+  }
+
+  // ---- names
+
+  private @Nullable Element resolve(TreePath path) {
+    Tree leaf = path.getLeaf();
+    if (leaf instanceof ClassTree) {
+      return classes.get(leaf);
+    }
+    if (leaf instanceof MethodTree) {
+      return methods.get(leaf);
+    }
+    if (leaf instanceof VariableTree && path.getParentPath().getLeaf() instanceof MethodTree m) {
+      ExecutableElement method = methods.get(m);
+      int index = m.getParameters().indexOf(leaf);
+      return method == null || index < 0 ? null : method.getParameters().get(index);
+    }
+    if (leaf instanceof MethodInvocationTree call) {
+      return element(new TreePath(path, call.getMethodSelect()));
+    }
+    if (leaf instanceof IdentifierTree identifier) {
+      return identifier(path, identifier.getName().toString());
+    }
+    if (leaf instanceof MemberSelectTree select) {
+      return member(path, select);
+    }
+    return null;
+  }
+
+  private @Nullable Element identifier(TreePath path, String name) {
+    if (name.equals("this") || name.equals("super")) {
+      return null;
+    }
+    TypeElement selector = enumSwitched(path);
+    if (selector != null) {
+      return fieldNamed(selector, name); // case GMFN -> of a switch on an enum
+    }
+    MethodInvocationTree call = calling(path);
+    if (call != null) {
+      for (TypeElement type : enclosingClasses(path)) {
+        List<ExecutableElement> candidates = methodsNamed(type, name);
+        if (!candidates.isEmpty()) {
+          return mostSpecific(candidates, call, path.getParentPath());
+        }
+      }
+      return null;
+    }
+    ExecutableElement method = enclosingMethod(path);
+    if (method != null) {
+      for (VariableElement parameter : method.getParameters()) {
+        if (parameter.getSimpleName().contentEquals(name)) {
+          return parameter;
+        }
+      }
+    }
+    for (TypeElement type : enclosingClasses(path)) {
+      Element field = fieldNamed(type, name);
+      if (field != null) {
+        return field;
+      }
+    }
+    TypeElement type = typeNamed(path, name);
+    if (type != null) {
+      return type;
+    }
+    return elements.getPackageElement(name);
+  }
+
+  private @Nullable Element member(TreePath path, MemberSelectTree select) {
+    TreePath qualifierPath = new TreePath(path, select.getExpression());
+    Element qualifier = element(qualifierPath);
+    String name = select.getIdentifier().toString();
+    if (qualifier == null && qualifiedName(select.getExpression())) {
+      // java.lang.Math: a package that has no classes of its own ("java") is no element
+      String full = select.toString();
+      TypeElement type = elements.getTypeElement(full);
+      return type != null ? type : elements.getPackageElement(full);
+    }
+    if (qualifier instanceof PackageElement pkg) {
+      String full = pkg.getQualifiedName() + "." + name;
+      TypeElement type = elements.getTypeElement(full);
+      return type != null ? type : elements.getPackageElement(full);
+    }
+    TypeElement owner;
+    if (qualifier instanceof TypeElement named) {
+      owner = named;
+    } else {
+      TypeMirror type = type(qualifierPath);
+      owner =
+          type != null && type.getKind() == TypeKind.DECLARED
+              ? (TypeElement) types.asElement(type)
+              : null;
+    }
+    if (owner == null) {
+      return null;
+    }
+    MethodInvocationTree call = calling(path);
+    if (call != null) {
+      List<ExecutableElement> candidates = methodsNamed(owner, name);
+      return candidates.isEmpty() ? null : mostSpecific(candidates, call, path.getParentPath());
+    }
+    Element field = fieldNamed(owner, name);
+    if (field != null) {
+      return field;
+    }
+    if (qualifier instanceof TypeElement) {
+      for (Element e : elements.getAllMembers(owner)) {
+        if (e instanceof TypeElement nested && e.getSimpleName().contentEquals(name)) {
+          return nested;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The enum a switch is on when {@code path} is one of its case labels (an enum constant's simple
+   * name resolves in the enum); null for any other name.
+   */
+  private @Nullable TypeElement enumSwitched(TreePath path) {
+    TreePath parent = path.getParentPath();
+    if (parent != null && LABELS.contains(parent.getLeaf().getKind().name())) {
+      parent = parent.getParentPath();
+    }
+    if (parent == null
+        || !(parent.getLeaf() instanceof CaseTree)
+        || !(parent.getParentPath().getLeaf() instanceof SwitchExpressionTree sw)) {
+      return null;
+    }
+    TypeMirror type = type(new TreePath(parent.getParentPath(), sw.getExpression()));
+    return type != null
+            && type.getKind() == TypeKind.DECLARED
+            && types.asElement(type).getKind() == ElementKind.ENUM
+        ? (TypeElement) types.asElement(type)
+        : null;
+  }
+
+  /** Whether an expression is a name, simple or qualified ({@code java.lang}). */
+  private static boolean qualifiedName(ExpressionTree tree) {
+    return tree instanceof IdentifierTree
+        || (tree instanceof MemberSelectTree select && qualifiedName(select.getExpression()));
+  }
+
+  /** The call whose method a name names, or null when the name is not a call's method. */
+  private static @Nullable MethodInvocationTree calling(TreePath path) {
+    TreePath parent = path.getParentPath();
+    return parent != null
+            && parent.getLeaf() instanceof MethodInvocationTree call
+            && call.getMethodSelect() == path.getLeaf()
+        ? call
+        : null;
+  }
+
+  private @Nullable ExecutableElement enclosingMethod(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree m) {
+        return methods.get(m);
+      }
+    }
+    return null;
+  }
+
+  private List<TypeElement> enclosingClasses(TreePath path) {
+    List<TypeElement> out = new ArrayList<>();
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      TypeElement type = classes.get(p.getLeaf());
+      if (type != null) {
+        out.add(type);
+      }
+    }
+    return out;
+  }
+
+  private @Nullable Element fieldNamed(TypeElement type, String name) {
+    for (Element e : elements.getAllMembers(type)) {
+      if ((e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.ENUM_CONSTANT)
+          && e.getSimpleName().contentEquals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private List<ExecutableElement> methodsNamed(TypeElement type, String name) {
+    List<ExecutableElement> out = new ArrayList<>();
+    for (Element e : elements.getAllMembers(type)) {
+      if (e instanceof ExecutableElement method
+          && e.getKind() == ElementKind.METHOD
+          && e.getSimpleName().contentEquals(name)) {
+        out.add(method);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A simple type name: an enclosing or member class, a single-type import, a class of the package,
+   * of {@code java.lang}, of an on-demand import.
+   */
+  private @Nullable TypeElement typeNamed(TreePath path, String name) {
+    for (TypeElement type : enclosingClasses(path)) {
+      if (type.getSimpleName().contentEquals(name)) {
+        return type;
+      }
+      for (Element e : elements.getAllMembers(type)) {
+        if (e instanceof TypeElement nested && e.getSimpleName().contentEquals(name)) {
+          return nested;
+        }
+      }
+    }
+    for (ImportTree imported : unit.getImports()) {
+      String qualified = imported.getQualifiedIdentifier().toString();
+      if (!imported.isStatic() && qualified.endsWith("." + name)) {
+        TypeElement type = elements.getTypeElement(qualified);
+        if (type != null) {
+          return type;
+        }
+      }
+    }
+    TypeElement inPackage =
+        elements.getTypeElement(packageName.isEmpty() ? name : packageName + "." + name);
+    if (inPackage != null) {
+      return inPackage;
+    }
+    TypeElement lang = elements.getTypeElement("java.lang." + name);
+    if (lang != null) {
+      return lang;
+    }
+    for (ImportTree imported : unit.getImports()) {
+      String qualified = imported.getQualifiedIdentifier().toString();
+      if (!imported.isStatic() && qualified.endsWith(".*")) {
+        TypeElement type =
+            elements.getTypeElement(qualified.substring(0, qualified.length() - 1) + name);
+        if (type != null) {
+          return type;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The method a call invokes among {@code candidates}: applicable by strict invocation (each
+   * argument's type widens to the parameter's, without boxing), not generic, not varargs, and more
+   * specific than every other applicable one; null when there is no such one.
+   */
+  private @Nullable ExecutableElement mostSpecific(
+      List<ExecutableElement> candidates, MethodInvocationTree call, TreePath callPath) {
+    List<TypeMirror> arguments = new ArrayList<>();
+    for (ExpressionTree argument : call.getArguments()) {
+      TypeMirror type = type(new TreePath(callPath, argument));
+      if (type == null) {
+        return null;
+      }
+      arguments.add(type);
+    }
+    List<ExecutableElement> applicable = new ArrayList<>();
+    for (ExecutableElement candidate : candidates) {
+      if (candidate.isVarArgs() || !candidate.getTypeParameters().isEmpty()) {
+        return null; // a varargs or generic overload: not told apart here
+      }
+      if (candidate.getParameters().size() == arguments.size() && applies(candidate, arguments)) {
+        applicable.add(candidate);
+      }
+    }
+    ExecutableElement best = null;
+    for (ExecutableElement m : applicable) {
+      boolean most = true;
+      for (ExecutableElement other : applicable) {
+        if (other != m && !moreSpecific(m, other)) {
+          most = false;
+          break;
+        }
+      }
+      if (most) {
+        if (best != null) {
+          return null;
+        }
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private boolean applies(ExecutableElement method, List<TypeMirror> arguments) {
+    for (int i = 0; i < arguments.size(); i++) {
+      TypeMirror argument = arguments.get(i);
+      TypeMirror parameter = method.getParameters().get(i).asType();
+      if (argument.getKind().isPrimitive() != parameter.getKind().isPrimitive()
+          || !types.isAssignable(argument, types.erasure(parameter))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean moreSpecific(ExecutableElement m, ExecutableElement other) {
+    for (int i = 0; i < m.getParameters().size(); i++) {
+      if (!types.isAssignable(
+          types.erasure(m.getParameters().get(i).asType()),
+          types.erasure(other.getParameters().get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- types
+
+  private @Nullable TypeMirror typeOf(TreePath path) {
+    Tree leaf = path.getLeaf();
+    switch (leaf.getKind()) {
+      case PARENTHESIZED:
+        return type(new TreePath(path, ((ParenthesizedTree) leaf).getExpression()));
+      case INT_LITERAL:
+        return types.getPrimitiveType(TypeKind.INT);
+      case LONG_LITERAL:
+        return types.getPrimitiveType(TypeKind.LONG);
+      case CHAR_LITERAL:
+        return types.getPrimitiveType(TypeKind.CHAR);
+      case BOOLEAN_LITERAL:
+        return types.getPrimitiveType(TypeKind.BOOLEAN);
+      case FLOAT_LITERAL:
+        return types.getPrimitiveType(TypeKind.FLOAT);
+      case DOUBLE_LITERAL:
+        return types.getPrimitiveType(TypeKind.DOUBLE);
+      case STRING_LITERAL:
+        return string();
+      case NULL_LITERAL:
+        return types.getNullType();
+      case IDENTIFIER:
+        if (((IdentifierTree) leaf).getName().contentEquals("this")) {
+          List<TypeElement> enclosing = enclosingClasses(path);
+          return enclosing.isEmpty() ? null : enclosing.get(0).asType();
+        }
+        return named(path);
+      case MEMBER_SELECT:
+        return named(path);
+      case METHOD_INVOCATION:
+        return element(path) instanceof ExecutableElement method
+            ? concrete(method.getReturnType())
+            : null;
+      case TYPE_CAST:
+        return ((TypeCastTree) leaf).getType() instanceof PrimitiveTypeTree primitive
+                && primitive.getPrimitiveTypeKind() != TypeKind.VOID
+            ? types.getPrimitiveType(primitive.getPrimitiveTypeKind())
+            : null;
+      case UNARY_PLUS:
+      case UNARY_MINUS:
+        return promoted(operand(path));
+      case BITWISE_COMPLEMENT:
+        {
+          TypeMirror promoted = promoted(operand(path));
+          return promoted != null && integral(promoted) ? promoted : null;
+        }
+      case LOGICAL_COMPLEMENT:
+        return bool(operand(path)) ? types.getPrimitiveType(TypeKind.BOOLEAN) : null;
+      case CONDITIONAL_EXPRESSION:
+        return conditional(path, (ConditionalExpressionTree) leaf);
+      case SWITCH_EXPRESSION:
+        return switchType(path, (SwitchExpressionTree) leaf);
+      case NEW_CLASS:
+        return named(new TreePath(path, ((NewClassTree) leaf).getIdentifier()));
+      default:
+        return leaf instanceof BinaryTree binary ? binary(path, binary) : null;
+    }
+  }
+
+  private @Nullable TypeMirror named(TreePath path) {
+    Element element = element(path);
+    if (element instanceof VariableElement variable) {
+      return concrete(variable.asType());
+    }
+    if (element instanceof TypeElement type) {
+      return type.asType();
+    }
+    return element instanceof ExecutableElement method ? method.asType() : null;
+  }
+
+  /** A type with no type variable of its own (a generic member's is not resolved here). */
+  private static @Nullable TypeMirror concrete(TypeMirror type) {
+    return switch (type.getKind()) {
+      case TYPEVAR, WILDCARD, INTERSECTION, UNION, ERROR, NONE -> null;
+      default -> type;
+    };
+  }
+
+  private @Nullable TypeMirror operand(TreePath path) {
+    return type(new TreePath(path, ((UnaryTree) path.getLeaf()).getExpression()));
+  }
+
+  private @Nullable TypeMirror binary(TreePath path, BinaryTree binary) {
+    TypeMirror left = type(new TreePath(path, binary.getLeftOperand()));
+    TypeMirror right = type(new TreePath(path, binary.getRightOperand()));
+    if (left == null || right == null) {
+      return null;
+    }
+    TypeMirror bool = types.getPrimitiveType(TypeKind.BOOLEAN);
+    switch (binary.getKind()) {
+      case PLUS:
+        if (isString(left) || isString(right)) {
+          return string();
+        }
+        return numeric(left, right);
+      case MULTIPLY:
+      case DIVIDE:
+      case REMAINDER:
+      case MINUS:
+        return numeric(left, right);
+      case LEFT_SHIFT:
+      case RIGHT_SHIFT:
+      case UNSIGNED_RIGHT_SHIFT:
+        {
+          TypeMirror promoted = promoted(left);
+          TypeMirror count = promoted(right);
+          return promoted != null && count != null && integral(promoted) && integral(count)
+              ? promoted
+              : null;
+        }
+      case LESS_THAN:
+      case GREATER_THAN:
+      case LESS_THAN_EQUAL:
+      case GREATER_THAN_EQUAL:
+        return numeric(left, right) != null ? bool : null;
+      case EQUAL_TO:
+      case NOT_EQUAL_TO:
+        return bool;
+      case AND:
+      case OR:
+      case XOR:
+        {
+          if (bool(left) && bool(right)) {
+            return bool;
+          }
+          TypeMirror promoted = numeric(left, right);
+          return promoted != null && integral(promoted) ? promoted : null;
+        }
+      case CONDITIONAL_AND:
+      case CONDITIONAL_OR:
+        return bool(left) && bool(right) ? bool : null;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * The type of {@code c ? a : b}: the arms' type when they have one, else their promoted numeric
+   * type when neither is a {@code byte}, {@code short} or {@code char} (whose rules depend on
+   * constants: not resolved here).
+   */
+  private @Nullable TypeMirror conditional(TreePath path, ConditionalExpressionTree c) {
+    TypeMirror condition = type(new TreePath(path, c.getCondition()));
+    TypeMirror whenTrue = type(new TreePath(path, c.getTrueExpression()));
+    TypeMirror whenFalse = type(new TreePath(path, c.getFalseExpression()));
+    if (condition == null || whenTrue == null || whenFalse == null || !bool(condition)) {
+      return null;
+    }
+    return combined(whenTrue, whenFalse);
+  }
+
+  /**
+   * The type of a switch expression whose cases are arrows to values or throws: its values' type
+   * when they have one, else as {@link #conditional} combines two.
+   */
+  private @Nullable TypeMirror switchType(TreePath path, SwitchExpressionTree sw) {
+    if (type(new TreePath(path, sw.getExpression())) == null) {
+      return null;
+    }
+    TypeMirror result = null;
+    for (CaseTree c : sw.getCases()) {
+      if (c.getCaseKind() != CaseTree.CaseKind.RULE) {
+        return null;
+      }
+      Tree body = c.getBody();
+      if (body instanceof ThrowTree) {
+        continue;
+      }
+      if (!(body instanceof ExpressionTree)) {
+        return null; // a block, with yield
+      }
+      TypeMirror value = type(new TreePath(new TreePath(path, c), body));
+      if (value == null) {
+        return null;
+      }
+      result = result == null ? value : combined(result, value);
+      if (result == null) {
+        return null;
+      }
+    }
+    return result;
+  }
+
+  /** The type of two values of {@code ?:} or a switch: as {@link #conditional}. */
+  private @Nullable TypeMirror combined(TypeMirror a, TypeMirror b) {
+    if (types.isSameType(a, b)) {
+      return a;
+    }
+    if (bool(a) && bool(b)) {
+      return types.getPrimitiveType(TypeKind.BOOLEAN);
+    }
+    TypeMirror x = unboxed(a);
+    TypeMirror y = unboxed(b);
+    if (x == null || y == null || small(x) || small(y)) {
+      return null;
+    }
+    return numeric(x, y);
+  }
+
+  private static boolean small(TypeMirror type) {
+    return switch (type.getKind()) {
+      case BYTE, SHORT, CHAR -> true;
+      default -> false;
+    };
+  }
+
+  /** Binary numeric promotion; null unless both are (boxed) numbers. */
+  private @Nullable TypeMirror numeric(TypeMirror left, TypeMirror right) {
+    TypeMirror a = unboxed(left);
+    TypeMirror b = unboxed(right);
+    if (a == null || b == null || !number(a) || !number(b)) {
+      return null;
+    }
+    for (TypeKind kind : List.of(TypeKind.DOUBLE, TypeKind.FLOAT, TypeKind.LONG)) {
+      if (a.getKind() == kind || b.getKind() == kind) {
+        return types.getPrimitiveType(kind);
+      }
+    }
+    return types.getPrimitiveType(TypeKind.INT);
+  }
+
+  /** Unary numeric promotion; null unless a (boxed) number. */
+  private @Nullable TypeMirror promoted(@Nullable TypeMirror type) {
+    TypeMirror a = type == null ? null : unboxed(type);
+    if (a == null || !number(a)) {
+      return null;
+    }
+    return small(a) ? types.getPrimitiveType(TypeKind.INT) : a;
+  }
+
+  private @Nullable TypeMirror unboxed(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return type;
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    try {
+      return types.unboxedType(type);
+    } catch (IllegalArgumentException notABox) {
+      return null;
+    }
+  }
+
+  private static boolean number(TypeMirror type) {
+    return type.getKind().isPrimitive() && type.getKind() != TypeKind.BOOLEAN;
+  }
+
+  private static boolean integral(TypeMirror type) {
+    return switch (type.getKind()) {
+      case BYTE, SHORT, CHAR, INT, LONG -> true;
+      default -> false;
+    };
+  }
+
+  private boolean bool(@Nullable TypeMirror type) {
+    TypeMirror a = type == null ? null : unboxed(type);
+    return a != null && a.getKind() == TypeKind.BOOLEAN;
+  }
+
+  private boolean isString(TypeMirror type) {
+    TypeMirror string = string();
+    return string != null && types.isSameType(type, string);
+  }
+
+  private @Nullable TypeMirror string() {
+    TypeElement string = elements.getTypeElement("java.lang.String");
+    return string == null ? null : string.asType();
+  }
+}

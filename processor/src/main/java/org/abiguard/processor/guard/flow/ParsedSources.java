@@ -1,0 +1,158 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sources of other top-level classes of the compilation, parsed again so that the guard can
+ * follow their helpers. javac attributes, flows and lowers one top-level class after another: when
+ * a class is analysed, another's trees are either not typed yet or already lowered. Its source
+ * file, parsed again by a javac task of its own (parsing only, nothing entered), gives trees as
+ * written that nothing changes later; {@link ParsedSource} resolves their names through the
+ * compilation's elements. Each file is parsed at most once per compilation, and only when the guard
+ * meets a call to a method of one of its classes that could be a helper.
+ */
+public final class ParsedSources {
+  private final Trees trees;
+  private final Elements elements;
+  private final Types types;
+  private final SourceVersion source;
+
+  /** Per source file of the compilation, parsed again (empty when that failed). */
+  private final Map<JavaFileObject, Optional<ParsedSource>> byFile = new java.util.HashMap<>();
+
+  /**
+   * The source file of each top-level class javac has analysed: once a class is lowered and
+   * written, javac no longer finds its trees from its element. (Such a class's file is parsed at
+   * the first call of one of its methods that could be a helper; a class not analysed yet is parsed
+   * only if javac's tree of the method is one {@code return}.)
+   */
+  private final Map<TypeElement, JavaFileObject> files = new java.util.HashMap<>();
+
+  /** Per unit parsed again, what resolves its names. */
+  private final IdentityHashMap<CompilationUnitTree, ParsedSource> parsed = new IdentityHashMap<>();
+
+  private @Nullable JavaCompiler compiler;
+
+  public ParsedSources(Trees trees, Elements elements, Types types, SourceVersion source) {
+    this.trees = trees;
+    this.elements = elements;
+    this.types = types;
+    this.source = source;
+  }
+
+  /** Notes the source file of a top-level class javac has analysed. */
+  public void analysed(TypeElement top, CompilationUnitTree unit) {
+    files.put(top, unit.getSourceFile());
+  }
+
+  /** Whether a method's body is one {@code return} of a value. */
+  private static boolean returnsOnly(MethodTree method) {
+    return method.getBody() != null
+        && method.getBody().getStatements().size() == 1
+        && method.getBody().getStatements().get(0) instanceof ReturnTree returned
+        && returned.getExpression() != null;
+  }
+
+  /** The parsed source a unit is, or null for a unit of the compilation itself. */
+  @Nullable ParsedSource of(CompilationUnitTree unit) {
+    return parsed.isEmpty() ? null : parsed.get(unit);
+  }
+
+  /**
+   * The declaration of {@code method}, of the top-level class {@code top}, in its source parsed
+   * again; null when the class has no source in this compilation, or it does not parse.
+   */
+  @Nullable TreePath declaration(ExecutableElement method, TypeElement top) {
+    JavaFileObject file = files.get(top);
+    if (file == null) {
+      // not analysed yet: javac still has its trees, attributed or not, but not lowered
+      TreePath topPath = trees.getPath(top);
+      MethodTree tree = topPath == null ? null : trees.getTree(method);
+      if (topPath == null || tree == null || !returnsOnly(tree)) {
+        return null; // a class from a jar or class file, or not a helper
+      }
+      file = topPath.getCompilationUnit().getSourceFile();
+    }
+    Optional<ParsedSource> source = byFile.get(file);
+    if (source == null) {
+      source = Optional.ofNullable(parse(file));
+      byFile.put(file, source);
+      source.ifPresent(s -> parsed.put(s.unit, s));
+    }
+    return source.map(s -> s.declaration(method)).orElse(null);
+  }
+
+  /**
+   * Whether every expression in {@code expression}, of a source parsed again, has a type and every
+   * name in it an element: only then is it followed.
+   */
+  boolean typed(TreePath expression) {
+    ParsedSource source = of(expression.getCompilationUnit());
+    return source != null && source.resolvesAll(expression);
+  }
+
+  private @Nullable ParsedSource parse(JavaFileObject file) {
+    try {
+      if (compiler == null) {
+        compiler = ToolProvider.getSystemJavaCompiler();
+      }
+      if (compiler == null) {
+        return null;
+      }
+      List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
+      JavacTask task =
+          (JavacTask)
+              compiler.getTask(
+                  null,
+                  null,
+                  d -> {
+                    if (d.getKind() == Diagnostic.Kind.ERROR) {
+                      errors.add(d);
+                    }
+                  },
+                  List.of("-proc:none", "-source", release()),
+                  null,
+                  List.of(file));
+      List<CompilationUnitTree> units = new ArrayList<>();
+      task.parse().forEach(units::add);
+      if (!errors.isEmpty() || units.size() != 1) {
+        return null;
+      }
+      return new ParsedSource(units.get(0), elements, types);
+    } catch (RuntimeException | LinkageError | java.io.IOException e) {
+      return null; // not followed, as a method from a jar is not
+    }
+  }
+
+  /** The source level to parse at: the compilation's (8 at the least). */
+  private String release() {
+    String name = source.name(); // RELEASE_17
+    int level;
+    try {
+      level = Integer.parseInt(name.substring(name.indexOf('_') + 1));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      level = 17;
+    }
+    return Integer.toString(Math.max(8, level));
+  }
+}

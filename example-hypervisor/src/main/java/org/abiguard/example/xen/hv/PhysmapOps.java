@@ -1,6 +1,7 @@
 package org.abiguard.example.xen.hv;
 
 import org.abiguard.AbiCodec;
+import org.abiguard.NativeLong;
 import org.abiguard.U32;
 import org.abiguard.example.xen.pub.DomIds;
 import org.abiguard.example.xen.pub.DomidT;
@@ -82,6 +83,20 @@ final class PhysmapOps {
   }
 
   /**
+   * {@code value} as the guest's {@code unsigned long} or pointer holds it, wrapped as C wraps
+   * {@code idx++} or a handle's {@code + 1}: at 64 bits for an x86_64 guest, at 32 for an i386 one.
+   * {@code call.abi()} picks the width at run time. abiguard checks each ABI's width on its own and
+   * cannot tie it to {@code call.abi()}: it follows {@code wrapUlong} and sees the 64-bit arm reach
+   * a 32-bit field on i386. So the wrap is declared once, here: the result is a {@code @NativeLong}
+   * on every ABI, which the callers are held to, and the narrowing inside is suppressed for this
+   * reason.
+   */
+  @SuppressWarnings("abiguard:narrowing")
+  private @NativeLong long wrapped(long value) {
+    return call.abi().wrapUlong(value);
+  }
+
+  /**
    * {@code xenmem_add_to_physmap}: one frame, or for {@code XENMAPSPACE_gmfn_range} {@code size}
    * frames, advancing {@code idx} and {@code gpfn} and counting {@code size} down as it goes.
    *
@@ -97,8 +112,8 @@ final class PhysmapOps {
       if (rc < 0) {
         break;
       }
-      xatp.idx = call.abi().wrapUlong(xatp.idx + 1);
-      xatp.gpfn = call.abi().wrapUlong(xatp.gpfn + 1);
+      xatp.idx = wrapped(xatp.idx + 1);
+      xatp.gpfn = wrapped(xatp.gpfn + 1);
       xatp.size = xatp.size - 1;
       if (xatp.size > 0 && call.preemptCheck()) {
         rc = -Errno.EAGAIN;
@@ -163,9 +178,9 @@ final class PhysmapOps {
         rc = -Errno.EFAULT;
         break;
       }
-      xatpb.idxs = call.abi().wrapUlong(xatpb.idxs + ulong);
-      xatpb.gpfns = call.abi().wrapUlong(xatpb.gpfns + ulong);
-      xatpb.errs = call.abi().wrapUlong(xatpb.errs + Integer.BYTES);
+      xatpb.idxs = wrapped(xatpb.idxs + ulong);
+      xatpb.gpfns = wrapped(xatpb.gpfns + ulong);
+      xatpb.errs = wrapped(xatpb.errs + Integer.BYTES);
       done++;
       if (xatpb.size > done && call.preemptCheck()) {
         rc = -Errno.EAGAIN;

@@ -53,6 +53,12 @@ public final class ParsedSources {
 
   private @Nullable JavaCompiler compiler;
 
+  /**
+   * One file manager for every parse (parsing reads only the file it is given, and opens no class
+   * path): made once, not once per file.
+   */
+  private javax.tools.@Nullable StandardJavaFileManager fileManager;
+
   public ParsedSources(Trees trees, Elements elements, Types types, SourceVersion source) {
     this.trees = trees;
     this.elements = elements;
@@ -119,12 +125,15 @@ public final class ParsedSources {
       if (compiler == null) {
         return null;
       }
+      if (fileManager == null) {
+        fileManager = compiler.getStandardFileManager(null, null, null);
+      }
       List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
       JavacTask task =
           (JavacTask)
               compiler.getTask(
                   null,
-                  null,
+                  fileManager,
                   d -> {
                     if (d.getKind() == Diagnostic.Kind.ERROR) {
                       errors.add(d);

@@ -220,4 +220,70 @@ class OtherClassHelpersTest {
   void helpersOfAnotherTopLevelClassOfTheSameFileAreFollowed() {
     Expected.assertExactly(Compile.javac(SAME_FILE));
   }
+
+  private static final Source EXTENT =
+      Source.of(
+          "p.Extent",
+          """
+      package p;
+
+      import org.abiguard.U32;
+
+      public record Extent(@U32 long gfn, @U32 long frame) {
+        public long frame() { return frame; }
+
+        boolean fits() { return gfn <= 0xFFFF && frame <= 0xFFFF; }
+
+        boolean roughlyFits() { return gfn <= 0x1FFFF; }
+      }
+      """);
+
+  private static final Source GRANTS =
+      Source.of(
+          "p.Grants",
+          """
+      package p;
+
+      import org.abiguard.U16;
+
+      final class Grants {
+        static void map(@U16 int gfn, @U16 int frame) {}
+
+        static void checked(Extent e) {
+          if (!e.fits()) {
+            return;
+          }
+          map((int) e.gfn(), (int) e.frame());
+        }
+
+        static void rough(Extent e) {
+          if (!e.roughlyFits()) {
+            return;
+          }
+          map((int) e.gfn(), 0); // rough
+        }
+      }
+      """);
+
+  /**
+   * A record's own check counts for its accessors where the record is another top-level class: an
+   * implicit accessor ({@code gfn()}) returns its field, and so does one written {@code return
+   * frame;}, as the record's source parsed again shows.
+   */
+  @Test
+  void aRecordOfAnotherClassChecksWhatItsAccessorsReturn() {
+    Expected rough =
+        GRANTS.error(
+            "// rough",
+            "(int) e.gfn()",
+            """
+        [abiguard:narrowing] record component Extent.gfn (u32) can reach parameter 'gfn' of map \
+        (u16): values 0x10000..0x1FFFF would be truncated
+            - widen the parameter to u32
+            - reject values above 0xFFFF before the call: if (e.gfn() > 0xFFFF), return an error or throw
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make \
+        the conversion explicit""");
+    Expected.assertExactly(Compile.javac(EXTENT, GRANTS), rough);
+    Expected.assertExactly(Compile.javac(GRANTS, EXTENT), rough);
+  }
 }

@@ -103,16 +103,26 @@ final class AccessPaths {
   }
 
   /**
-   * The component field an accessor of a record of the class analysed now returns as it is (the
-   * implicit accessor, or one written {@code return gfn;}): then {@code e.gfn()} is the path of
-   * {@code e.gfn}, which the record's own methods read, so a check in one counts for the other.
-   * Null for another accessor, or a record whose trees are not at hand.
+   * The component field a record's accessor returns as it is (the implicit accessor, or one written
+   * {@code return gfn;}): then {@code e.gfn()} is the path of {@code e.gfn}, which the record's own
+   * methods read, so a check in one counts for the other. Null for another accessor, or a record
+   * whose source is not at hand (one from a jar).
    */
   private @Nullable Element returnedField(ExecutableElement accessor) {
-    if (!HelperBodies.ofClassAnalysed(context, accessor)) {
+    TypeElement top = HelperBodies.outermost(accessor);
+    if (top == null) {
       return null;
     }
-    if (context.trees.getPath(accessor) == null) {
+    // not written in the source: the implicit accessor, which returns its field; for a record of
+    // another top-level class, its source parsed again tells
+    Boolean implicit =
+        top.equals(context.analysed)
+            ? Boolean.valueOf(context.trees.getPath(accessor) == null)
+            : context.parsed.implicitAccessor(accessor, top);
+    if (implicit == null) {
+      return null;
+    }
+    if (implicit) {
       // not written in the source: the implicit accessor, which returns its field
       Element record = accessor.getEnclosingElement();
       for (Element member : record == null ? List.<Element>of() : record.getEnclosedElements()) {

@@ -82,12 +82,6 @@ final class HelperBodies {
         : null;
   }
 
-  /** Whether {@code member} is declared in the top-level class being analysed. */
-  static boolean ofClassAnalysed(Context context, Element member) {
-    TypeElement top = outermost(member);
-    return top != null && top.equals(context.analysed);
-  }
-
   /** Whether no subclass can override the method. */
   private static boolean final_(ExecutableElement method) {
     Set<Modifier> modifiers = method.getModifiers();
@@ -102,7 +96,7 @@ final class HelperBodies {
   }
 
   /** The top-level class a member is declared in. */
-  private static @Nullable TypeElement outermost(Element member) {
+  static @Nullable TypeElement outermost(Element member) {
     TypeElement type = null;
     for (Element e = member.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
       if (e instanceof TypeElement outer) {

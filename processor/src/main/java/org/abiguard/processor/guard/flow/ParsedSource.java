@@ -129,6 +129,26 @@ final class ParsedSource {
     return found;
   }
 
+  /**
+   * Whether the class of {@code method} is declared in this file with no method of its name and
+   * parameter count: true for a record's implicit accessor; null when the class is not here.
+   */
+  @Nullable Boolean declaresNoMethod(ExecutableElement method) {
+    TreePath owner =
+        method.getEnclosingElement() instanceof TypeElement type ? classPaths.get(type) : null;
+    if (owner == null) {
+      return null;
+    }
+    for (Tree member : ((ClassTree) owner.getLeaf()).getMembers()) {
+      if (member instanceof MethodTree written
+          && written.getName().contentEquals(method.getSimpleName())
+          && written.getParameters().size() == method.getParameters().size()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean sameParameters(MethodTree tree, ExecutableElement method) {
     List<? extends VariableTree> written = tree.getParameters();
     List<? extends VariableElement> declared = method.getParameters();

@@ -99,13 +99,37 @@ public final class ParsedSources {
       }
       file = topPath.getCompilationUnit().getSourceFile();
     }
+    ParsedSource source = parsed(file);
+    return source == null ? null : source.declaration(method);
+  }
+
+  /**
+   * Whether a record accessor of the top-level class {@code top}, another than the one analysed, is
+   * the implicit one (no method of its name and no parameters is written in the record), read from
+   * the record's source parsed again; null when that source is not at hand.
+   */
+  @Nullable Boolean implicitAccessor(ExecutableElement accessor, TypeElement top) {
+    JavaFileObject file = files.get(top);
+    if (file == null) {
+      TreePath topPath = trees.getPath(top);
+      if (topPath == null) {
+        return null;
+      }
+      file = topPath.getCompilationUnit().getSourceFile();
+    }
+    ParsedSource source = parsed(file);
+    return source == null ? null : source.declaresNoMethod(accessor);
+  }
+
+  /** The file parsed again, once; null when it does not parse. */
+  private @Nullable ParsedSource parsed(JavaFileObject file) {
     Optional<ParsedSource> source = byFile.get(file);
     if (source == null) {
       source = Optional.ofNullable(parse(file));
       byFile.put(file, source);
       source.ifPresent(s -> parsed.put(s.unit, s));
     }
-    return source.map(s -> s.declaration(method)).orElse(null);
+    return source.orElse(null);
   }
 
   /**

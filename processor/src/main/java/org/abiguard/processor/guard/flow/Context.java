@@ -38,6 +38,9 @@ public final class Context {
   /** Other top-level classes' sources, parsed again to follow their helpers. */
   final ParsedSources parsed;
 
+  /** {@link #unit} parsed again, or null for a unit of the compilation (the usual case). */
+  private final @Nullable ParsedSource unitSource;
+
   private final SourcePositions positions;
   private @Nullable CharSequence source;
   private boolean sourceRead;
@@ -114,6 +117,7 @@ public final class Context {
     this.unit = unit;
     this.analysed = analysed;
     this.parsed = parsed;
+    this.unitSource = null;
     this.positions = trees.getSourcePositions();
     this.helperBodies = new java.util.HashMap<>();
     this.following = List.of();
@@ -135,6 +139,7 @@ public final class Context {
     this.unit = unit;
     this.analysed = caller.analysed;
     this.parsed = caller.parsed;
+    this.unitSource = caller.parsed.of(unit);
     this.positions = caller.positions;
     this.helperBodies = caller.helperBodies;
     List<javax.lang.model.element.ExecutableElement> chain = new ArrayList<>(caller.following);
@@ -155,14 +160,20 @@ public final class Context {
    * class's source parsed again, what {@link ParsedSources} resolves.
    */
   javax.lang.model.element.@Nullable Element elementOf(TreePath path) {
-    ParsedSource source = parsed.of(path.getCompilationUnit());
+    ParsedSource source = sourceOf(path);
     return source == null ? trees.getElement(path) : source.element(path);
   }
 
   /** The type of an expression, as {@link #elementOf} finds its element. */
   javax.lang.model.type.@Nullable TypeMirror typeOf(TreePath path) {
-    ParsedSource source = parsed.of(path.getCompilationUnit());
+    ParsedSource source = sourceOf(path);
     return source == null ? trees.getTypeMirror(path) : source.type(path);
+  }
+
+  /** The parsed source a path is in, or null for the compilation's trees. */
+  private @Nullable ParsedSource sourceOf(TreePath path) {
+    CompilationUnitTree of = path.getCompilationUnit();
+    return of == unit ? unitSource : parsed.of(of);
   }
 
   /**

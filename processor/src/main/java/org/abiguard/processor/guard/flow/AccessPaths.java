@@ -123,7 +123,6 @@ final class AccessPaths {
       return null;
     }
     if (implicit) {
-      // not written in the source: the implicit accessor, which returns its field
       Element record = accessor.getEnclosingElement();
       for (Element member : record == null ? List.<Element>of() : record.getEnclosedElements()) {
         if (member.getKind() == ElementKind.FIELD

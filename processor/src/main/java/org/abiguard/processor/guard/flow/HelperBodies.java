@@ -3,7 +3,6 @@ package org.abiguard.processor.guard.flow;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -27,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * them. A helper of another top-level class of the compilation is read from its source parsed again
  * ({@link ParsedSources}), and only if its expression is one whose every name and type {@link
  * ParsedSource} can resolve: its parameters, fields, literals, primitive casts, operators, {@code
- * ?:} and calls of methods whose overloads it can tell apart.
+ * ?:}, {@code switch} expressions of arrows, and calls of methods whose overloads it can tell
+ * apart.
  */
 final class HelperBodies {
   private HelperBodies() {}
@@ -54,31 +54,32 @@ final class HelperBodies {
     // top-level class after another): its source parsed again, in which ParsedSource resolves
     // what an expression of the allowed kinds names
     TypeElement top = outermost(method);
-    TreePath declaration =
-        top == null
-            ? null
-            : top.equals(context.analysed)
-                ? context.trees.getPath(method)
-                : context.parsed.declaration(method, top);
-    if (declaration == null
-        || !(declaration.getLeaf() instanceof MethodTree tree)
-        || tree.getBody() == null
-        || tree.getBody().getStatements().size() != 1) {
+    if (top == null) {
       return null;
     }
-    StatementTree only = tree.getBody().getStatements().get(0);
-    if (!(only instanceof ReturnTree returned) || returned.getExpression() == null) {
+    boolean own = top.equals(context.analysed);
+    TreePath declaration =
+        own ? context.trees.getPath(method) : context.parsed.declaration(method, top);
+    if (declaration == null || !(declaration.getLeaf() instanceof MethodTree tree)) {
+      return null;
+    }
+    ReturnTree only = onlyReturn(tree);
+    if (only == null || !writesNothing(only.getExpression())) {
       return null;
     }
     TreePath expression =
         new TreePath(
-            new TreePath(new TreePath(declaration, tree.getBody()), only),
-            returned.getExpression());
-    if (!writesNothing(returned.getExpression())) {
-      return null;
-    }
-    return (top != null && top.equals(context.analysed)) || context.parsed.typed(expression)
-        ? expression
+            new TreePath(new TreePath(declaration, tree.getBody()), only), only.getExpression());
+    return own || context.parsed.typed(expression) ? expression : null;
+  }
+
+  /** The {@code return} of a value that is a method's whole body, or null. */
+  static @Nullable ReturnTree onlyReturn(MethodTree method) {
+    return method.getBody() != null
+            && method.getBody().getStatements().size() == 1
+            && method.getBody().getStatements().get(0) instanceof ReturnTree returned
+            && returned.getExpression() != null
+        ? returned
         : null;
   }
 

@@ -107,8 +107,7 @@ final class ParsedSource {
    * its parameters' names (and primitive types); null when there is none, or more than one.
    */
   @Nullable TreePath declaration(ExecutableElement method) {
-    TreePath owner =
-        method.getEnclosingElement() instanceof TypeElement type ? classPaths.get(type) : null;
+    TreePath owner = classPathOf(method);
     if (owner == null) {
       return null;
     }
@@ -134,8 +133,7 @@ final class ParsedSource {
    * parameter count: true for a record's implicit accessor; null when the class is not here.
    */
   @Nullable Boolean declaresNoMethod(ExecutableElement method) {
-    TreePath owner =
-        method.getEnclosingElement() instanceof TypeElement type ? classPaths.get(type) : null;
+    TreePath owner = classPathOf(method);
     if (owner == null) {
       return null;
     }
@@ -147,6 +145,11 @@ final class ParsedSource {
       }
     }
     return true;
+  }
+
+  /** The declaration of the class a method is a member of, if it is in this file. */
+  private @Nullable TreePath classPathOf(ExecutableElement method) {
+    return method.getEnclosingElement() instanceof TypeElement type ? classPaths.get(type) : null;
   }
 
   private static boolean sameParameters(MethodTree tree, ExecutableElement method) {

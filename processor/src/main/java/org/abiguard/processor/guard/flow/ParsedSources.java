@@ -2,7 +2,6 @@ package org.abiguard.processor.guard.flow;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -71,14 +70,6 @@ public final class ParsedSources {
     files.put(top, unit.getSourceFile());
   }
 
-  /** Whether a method's body is one {@code return} of a value. */
-  private static boolean returnsOnly(MethodTree method) {
-    return method.getBody() != null
-        && method.getBody().getStatements().size() == 1
-        && method.getBody().getStatements().get(0) instanceof ReturnTree returned
-        && returned.getExpression() != null;
-  }
-
   /** The parsed source a unit is, or null for a unit of the compilation itself. */
   @Nullable ParsedSource of(CompilationUnitTree unit) {
     return parsed.isEmpty() ? null : parsed.get(unit);
@@ -89,17 +80,15 @@ public final class ParsedSources {
    * again; null when the class has no source in this compilation, or it does not parse.
    */
   @Nullable TreePath declaration(ExecutableElement method, TypeElement top) {
-    JavaFileObject file = files.get(top);
-    if (file == null) {
-      // not analysed yet: javac still has its trees, attributed or not, but not lowered
-      TreePath topPath = trees.getPath(top);
-      MethodTree tree = topPath == null ? null : trees.getTree(method);
-      if (topPath == null || tree == null || !returnsOnly(tree)) {
-        return null; // a class from a jar or class file, or not a helper
+    if (!files.containsKey(top)) {
+      // not analysed yet: javac still has its trees, attributed or not, but not lowered, and a
+      // method that is not one return need not be parsed again to tell it is no helper
+      MethodTree tree = trees.getTree(method);
+      if (tree == null || HelperBodies.onlyReturn(tree) == null) {
+        return null;
       }
-      file = topPath.getCompilationUnit().getSourceFile();
     }
-    ParsedSource source = parsed(file);
+    ParsedSource source = parsedSourceOf(top);
     return source == null ? null : source.declaration(method);
   }
 
@@ -109,16 +98,24 @@ public final class ParsedSources {
    * the record's source parsed again; null when that source is not at hand.
    */
   @Nullable Boolean implicitAccessor(ExecutableElement accessor, TypeElement top) {
+    ParsedSource source = parsedSourceOf(top);
+    return source == null ? null : source.declaresNoMethod(accessor);
+  }
+
+  /**
+   * The source of a top-level class of the compilation, parsed again; null for a class from a jar
+   * or class file, or a source that does not parse.
+   */
+  private @Nullable ParsedSource parsedSourceOf(TypeElement top) {
     JavaFileObject file = files.get(top);
     if (file == null) {
-      TreePath topPath = trees.getPath(top);
+      TreePath topPath = trees.getPath(top); // not analysed yet: javac still has its trees
       if (topPath == null) {
         return null;
       }
       file = topPath.getCompilationUnit().getSourceFile();
     }
-    ParsedSource source = parsed(file);
-    return source == null ? null : source.declaresNoMethod(accessor);
+    return parsed(file);
   }
 
   /** The file parsed again, once; null when it does not parse. */

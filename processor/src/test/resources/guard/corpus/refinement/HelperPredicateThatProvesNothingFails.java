@@ -24,11 +24,6 @@ final class HelperPredicatesThatProveNothing {
     return v <= 0xFFFF;
   }
 
-  private static boolean fitsU16Logged(long v) {
-    boolean fits = v >= 0 && v <= 0xFFFF;
-    return fits;
-  }
-
   // the check's other outcome
   static int wrongSide(HelperReq r) {
     if (fitsU16(r.space)) {
@@ -66,16 +61,6 @@ final class HelperPredicatesThatProveNothing {
   // a method a subclass may override is not followed
   static int overridable(OverridableCheck check, HelperReq r) {
     if (!check.valid(r)) {
-      return -22;
-    }
-    addOne((int) r.space);
-    //     ^[abiguard:narrowing] field HelperReq.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
-    return 0;
-  }
-
-  // a helper of more than one statement is not followed
-  static int twoStatements(HelperReq r) {
-    if (!fitsU16Logged(r.space)) {
       return -22;
     }
     addOne((int) r.space);

@@ -31,6 +31,11 @@ final class LooseChecks {
   static long spaceOf(LooseMap m) {
     return m.space;
   }
+
+  // ?: of a byte and an int that is not a constant: an int
+  static int pageOrNone(LooseMap m, boolean none) {
+    return none ? (byte) 0 : (int) (m.space >>> 8);
+  }
 }
 
 final class OtherClassHelpersThatProveNothing {
@@ -64,6 +69,12 @@ final class OtherClassHelpersThatProveNothing {
     addOne((int) m.space);
     //     ^[abiguard:narrowing] field LooseMap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
     return 0;
+  }
+
+  // the int of ?: of a byte and an int
+  static void pageOf(LooseMap m) {
+    addOne(LooseChecks.pageOrNone(m, false));
+    //                           ^[abiguard:narrowing] expression `m.space >>> 8` returned by pageOrNone() can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFF would be truncated
   }
 
   // a helper that returns a field reads it

@@ -11,8 +11,8 @@ import java.util.Random;
  * each value out of a sink's range to a diagnostic on the sink's line. Integers, {@code long}s,
  * {@code float}s and {@code double}s are mixed through arithmetic, shifts, masks, casts, {@code
  * Math} methods, {@code ?:}, checks with early returns, branches and short loops, and through calls
- * of the class's helpers: static methods that return one expression of their parameters, and {@code
- * boolean} ones used as checks.
+ * of the class's helpers: static methods that return one expression of their parameters or are a
+ * few statements with locals and a loop, and {@code boolean} ones used as checks.
  */
 final class FlowProgramGenerator {
   /** A parameter of the generated methods: its Java type and width annotation. */
@@ -197,8 +197,9 @@ final class FlowProgramGenerator {
 
   /**
    * The helpers: {@code private static} methods of {@code (int p, long q, Sinks.Box y)} that return
-   * one expression of them (an {@code int}, a {@code long}, or a check), each may call those before
-   * it.
+   * one expression of them (an {@code int}, a {@code long}, or a check), or, when they are the
+   * class's own, that are a few statements: a guard clause, a local, a short loop that may return
+   * or update the local, and a last return. Each may call those before it.
    */
   private void helpers() {
     helpers.clear();
@@ -207,20 +208,53 @@ final class FlowProgramGenerator {
     indent = 1;
     for (int k = 0; k < 6; k++) {
       String type = pick("int", "int", "long", "boolean", "boolean");
-      inHelper = true;
-      String body = type.equals("boolean") ? cond(0) : expr(type, 0);
-      inHelper = false;
       String name = "h" + k;
-      line(
-          "private static "
-              + type
-              + " "
-              + name
-              + "(int p, long q, Sinks.Box y) { return "
-              + body
-              + "; }");
+      String head = "private static " + type + " " + name + "(int p, long q, Sinks.Box y) {";
+      inHelper = true;
+      if (random.nextBoolean()) {
+        line(head + " return " + returned(type) + "; }");
+      } else {
+        statementHelper(head, type);
+      }
+      inHelper = false;
       helpers.computeIfAbsent(type, t -> new ArrayList<>()).add(name);
     }
+  }
+
+  /** A helper's body of statements, whose values come from its parameters and its own locals. */
+  private void statementHelper(String head, String type) {
+    line(head);
+    indent++;
+    line("if (" + cond(0) + ") {");
+    line("  return " + returned(type) + ";");
+    line("}");
+    String localType = pick("int", "long");
+    String local = "t" + names++;
+    line(localType + " " + local + " = " + expr(localType, 1) + ";");
+    locals.add(local);
+    localTypes.add(localType);
+    if (random.nextBoolean()) {
+      line("for (int i = 0; i < 3; i++) {");
+      indent++;
+      line("if (" + cond(1) + ") {");
+      line("  return " + returned(type) + ";");
+      line("}");
+      if (random.nextBoolean()) {
+        line(local + " = " + expr(localType, 1) + ";");
+      }
+      indent--;
+      line("}");
+    }
+    line("return " + returned(type) + ";");
+    locals.clear();
+    localTypes.clear();
+    indent--;
+    line("}");
+  }
+
+  /** What a helper returns: a check, or an expression of its type. */
+  private String returned(String type) {
+    return type.equals("boolean") ? cond(0) : expr(type, 0);
   }
 
   /** A call of a helper that returns {@code type}, or null when there is none. */
@@ -970,6 +1004,9 @@ final class FlowProgramGenerator {
   }
 
   private String primary(String type) {
+    if (inHelper && !locals.isEmpty() && localTypes.get(0).equals(type) && random.nextBoolean()) {
+      return locals.get(0);
+    }
     if (inHelper) {
       return switch (type) {
         case "int" -> pick("p", "p", "y.f16", "y.raw32", "y.s16", "0xFFFF", "-1", "7");

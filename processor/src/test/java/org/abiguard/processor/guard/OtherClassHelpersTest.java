@@ -60,6 +60,29 @@ class OtherClassHelpersTest {
         public static int code(int k) {
           return switch (k) { case 0 -> 0xFF; case 1 -> (int) MAX16; default -> throw new IllegalArgumentException("k"); };
         }
+
+        public static boolean fitsStated(long v) {
+          if (v < 0) {
+            return false;
+          }
+          long limit = MAX16;
+          return v <= limit;
+        }
+
+        public static boolean fits17Stated(long v) {
+          if (v > 0x1FFFF) {
+            return false;
+          }
+          return v >= 0;
+        }
+
+        public static int halve16(long v) {
+          long c = v;
+          while (c > MAX16) {
+            c >>>= 1;
+          }
+          return (int) c;
+        }
       }
       """);
 
@@ -111,6 +134,23 @@ class OtherClassHelpersTest {
           addOne((int) Bits.spaceOf(r)); // read through
         }
 
+        static int stated(Req r) {
+          if (!Bits.fitsStated(r.space)) {
+            return -22;
+          }
+          addOne((int) r.space);
+          addOne(Bits.halve16(r.idx));
+          return 0;
+        }
+
+        static int statedTooWide(Req r) {
+          if (!Bits.fits17Stated(r.idx)) {
+            return -22;
+          }
+          addOne((int) r.idx); // stated too wide
+          return 0;
+        }
+
         static int generic(Req r) {
           if (!Bits.fitsAny(r.space)) {
             return -22;
@@ -149,19 +189,30 @@ class OtherClassHelpersTest {
           - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
       conversion explicit""";
 
+  private static final String STATED_TOO_WIDE =
+      """
+      [abiguard:narrowing] field Req.idx (u32) can reach parameter 'space' of addOne (u16): values \
+      0x10000..0x1FFFF would be truncated
+          - widen the parameter to u32
+          - reject values above 0xFFFF before the call: if (r.idx > 0xFFFF), return an error or throw
+          - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+      conversion explicit""";
+
   private static Expected[] expected() {
     return new Expected[] {
       OPS.error("// too wide", "(int) r.space", TOO_WIDE),
+      OPS.error("// stated too wide", "(int) r.idx", STATED_TOO_WIDE),
       OPS.error("// read through", "(int) Bits", READ),
       OPS.error("// generic", "(int) r.space", GENERIC)
     };
   }
 
   /**
-   * The checks, masks and reads of {@code Bits} count as if written in {@code Ops}, and a check too
-   * wide, a read of a field, a generic helper (not followed) are reported: the same diagnostics
-   * when javac analyses {@code Bits} before {@code Ops} (then {@code Bits} is already lowered and
-   * written when {@code Ops} is analysed) and after.
+   * The checks, masks and reads of {@code Bits}, of one {@code return} or of a few statements,
+   * count as if written in {@code Ops}, and a check too wide, a read of a field, a generic helper
+   * (not followed) are reported: the same diagnostics when javac analyses {@code Bits} before
+   * {@code Ops} (then {@code Bits} is already lowered and written when {@code Ops} is analysed) and
+   * after.
    */
   @Test
   void helpersOfAnotherClassCountWhicheverClassJavacAnalysesFirst() {
@@ -170,9 +221,9 @@ class OtherClassHelpersTest {
   }
 
   /**
-   * Strict mode follows them the same way: the same three findings, nothing besides (the results of
-   * {@code low16}, {@code clamp16}, and the switches of {@code limitOf} and {@code code} are within
-   * u16, where a helper not followed would be any {@code int}).
+   * Strict mode follows them the same way: the same four findings, nothing besides (the results of
+   * {@code low16}, {@code clamp16}, {@code halve16}'s loop, and the switches of {@code limitOf} and
+   * {@code code} are within u16, where a helper not followed would be any {@code int}).
    */
   @Test
   void strictModeFollowsThemToo() {

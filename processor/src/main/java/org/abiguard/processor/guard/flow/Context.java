@@ -95,10 +95,17 @@ public final class Context {
    * Per method called, the expression its body returns if it is a helper {@link Helpers} follows
    * (empty if not), found once per class analysed and shared with the contexts of helpers.
    */
-  final Map<javax.lang.model.element.ExecutableElement, java.util.Optional<TreePath>> helperBodies;
+  final Map<javax.lang.model.element.ExecutableElement, java.util.Optional<HelperBodies.Body>>
+      helperBodies;
 
   /** The helpers being followed to reach this context's code, outermost first. */
   final List<javax.lang.model.element.ExecutableElement> following;
+
+  /**
+   * How many times helpers' statements have been run for the method analysed now, shared with the
+   * contexts of helpers ({@link Helpers#STATEMENT_RUNS} bounds it).
+   */
+  final int[] statementRuns;
 
   public Context(
       Trees trees,
@@ -121,6 +128,7 @@ public final class Context {
     this.positions = trees.getSourcePositions();
     this.helperBodies = new java.util.HashMap<>();
     this.following = List.of();
+    this.statementRuns = new int[1];
   }
 
   /**
@@ -142,6 +150,7 @@ public final class Context {
     this.unitSource = caller.parsed.of(unit);
     this.positions = caller.positions;
     this.helperBodies = caller.helperBodies;
+    this.statementRuns = caller.statementRuns;
     List<javax.lang.model.element.ExecutableElement> chain = new ArrayList<>(caller.following);
     chain.add(helper);
     this.following = List.copyOf(chain);

@@ -1,5 +1,6 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.util.TreePath;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.abiguard.processor.guard.sinks.Sink;
@@ -16,6 +17,19 @@ final class Frame {
 
   /** The sink of the body's {@code return} values, or null when the result declares no width. */
   final @Nullable Sink returnSink;
+
+  /**
+   * What takes the body's returned expressions instead of {@link #returnSink}, when the body is a
+   * helper's followed from a call ({@link Helpers}); null otherwise.
+   */
+  @Nullable Returns returns;
+
+  /** Takes a helper's returned expressions, each from the state where it is returned. */
+  @FunctionalInterface
+  interface Returns {
+    /** Evaluates {@code expression}, returned from the current state. */
+    void returned(TreePath expression);
+  }
 
   /**
    * Per enclosing try (and its catch blocks), innermost first: the states an exception may leave it

@@ -1,11 +1,17 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -13,31 +19,54 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which methods are <em>helpers</em>, whose calls the guard follows ({@link Helpers}): methods that
  * no subclass can override (static, private or final, or of a final class, a record, or an enum
- * whose constants have no bodies), not varargs, whose body is one {@code return} of an expression
- * that assigns nothing and builds no lambda or class body (it may create an object to throw: {@code
- * default -> throw new IllegalArgumentException()}).
+ * whose constants have no bodies), not varargs, and whose body is either
+ *
+ * <ul>
+ *   <li>one {@code return} of an expression that assigns nothing and builds no lambda or class body
+ *       (it may create an object to throw: {@code default -> throw new
+ *       IllegalArgumentException()}), or
+ *   <li>a block of statements, of the class analysed, that assigns only the locals it declares (not
+ *       its parameters, fields or array elements), has no {@code try} or {@code synchronized}
+ *       statement, builds no lambda or class body, and has at most {@link #STATEMENT_NODES} nodes:
+ *       {@code if (v < 0) return false; return v <= 0xFFFF;}.
+ * </ul>
  *
  * <p>A helper of the top-level class being analysed is read from its trees, as javac attributed
  * them. A helper of another top-level class of the compilation is read from its source parsed again
- * ({@link ParsedSources}), and only if its expression is one whose every name and type {@link
- * ParsedSource} can resolve: its parameters, fields, literals, primitive casts, operators, {@code
- * ?:}, {@code switch} expressions of arrows, and calls of methods whose overloads it can tell
- * apart.
+ * ({@link ParsedSources}), and only if it is one {@code return} of an expression whose every name
+ * and type {@link ParsedSource} can resolve: its parameters, fields, literals, primitive casts,
+ * operators, {@code ?:}, {@code switch} expressions of arrows, and calls of methods whose overloads
+ * it can tell apart.
  */
 final class HelperBodies {
   private HelperBodies() {}
 
+  /** The most tree nodes a helper's block of statements may have to be followed. */
+  static final int STATEMENT_NODES = 160;
+
   /**
-   * The expression a helper returns, found once per class analysed; empty when {@code method} is
-   * not a helper.
+   * What is followed of a helper: the expression it returns ({@code statements} false), or its
+   * body, a block of statements whose {@code return}s give its values.
+   */
+  record Body(TreePath path, boolean statements) {}
+
+  /**
+   * The expression a helper returns, when its body is one {@code return}; empty when {@code method}
+   * is not a helper, or one of statements.
    */
   static Optional<TreePath> returned(Context context, ExecutableElement method) {
-    Optional<TreePath> known = context.helperBodies.get(method);
+    return of(context, method).filter(body -> !body.statements()).map(Body::path);
+  }
+
+  /** What is followed of a helper, found once per class analysed; empty when it is not one. */
+  static Optional<Body> of(Context context, ExecutableElement method) {
+    Optional<Body> known = context.helperBodies.get(method);
     if (known == null) {
       known = Optional.ofNullable(find(context, method));
       context.helperBodies.put(method, known);
@@ -45,7 +74,7 @@ final class HelperBodies {
     return known;
   }
 
-  private static @Nullable TreePath find(Context context, ExecutableElement method) {
+  private static @Nullable Body find(Context context, ExecutableElement method) {
     if (method.getKind() != ElementKind.METHOD || method.isVarArgs() || !final_(method)) {
       return null;
     }
@@ -60,21 +89,91 @@ final class HelperBodies {
     boolean own = top.equals(context.analysed);
     TreePath declaration =
         own ? context.trees.getPath(method) : context.parsed.declaration(method, top);
-    if (declaration == null || !(declaration.getLeaf() instanceof MethodTree tree)) {
+    if (declaration == null
+        || !(declaration.getLeaf() instanceof MethodTree tree)
+        || tree.getBody() == null) {
       return null;
     }
+    TreePath body = new TreePath(declaration, tree.getBody());
     ReturnTree only = onlyReturn(tree);
-    if (only == null || !writesNothing(only.getExpression())) {
+    if (only == null) {
+      return method.getReturnType().getKind() != TypeKind.VOID
+              && (own || context.parsed.typed(body))
+              && followable(context, body)
+          ? new Body(body, true)
+          : null;
+    }
+    if (!writesNothing(only.getExpression())) {
       return null;
     }
-    TreePath expression =
-        new TreePath(
-            new TreePath(new TreePath(declaration, tree.getBody()), only), only.getExpression());
-    return own || context.parsed.typed(expression) ? expression : null;
+    TreePath expression = new TreePath(new TreePath(body, only), only.getExpression());
+    return own || context.parsed.typed(expression) ? new Body(expression, false) : null;
   }
 
+  /**
+   * Whether a helper's block of statements is one to follow: small, assigning only its own locals,
+   * with no {@code try} or {@code synchronized} statement and no lambda or class body. What it
+   * proves of its parameters is then proved of the values passed, which it cannot have changed.
+   */
+  private static boolean followable(Context context, TreePath body) {
+    int[] nodes = {0};
+    Boolean refused =
+        new TreePathScanner<Boolean, Void>() {
+          @Override
+          public Boolean scan(@Nullable Tree tree, Void unused) {
+            if (tree == null) {
+              return false;
+            }
+            if (++nodes[0] > STATEMENT_NODES
+                || REFUSED.contains(tree.getKind())
+                || !assignsOwnLocal(tree)) {
+              return true;
+            }
+            return Boolean.TRUE.equals(super.scan(tree, null));
+          }
+
+          /**
+           * Whether {@code tree} (a child of the current path), if it writes a variable, writes a
+           * local of the helper's own.
+           */
+          private boolean assignsOwnLocal(Tree tree) {
+            ExpressionTree written =
+                tree instanceof AssignmentTree assignment
+                    ? assignment.getVariable()
+                    : tree instanceof CompoundAssignmentTree compound
+                        ? compound.getVariable()
+                        : tree instanceof UnaryTree unary && ASSIGNMENTS.contains(tree.getKind())
+                            ? unary.getExpression()
+                            : null;
+            if (written == null) {
+              return true;
+            }
+            Element local =
+                written instanceof IdentifierTree
+                    ? context.elementOf(new TreePath(new TreePath(getCurrentPath(), tree), written))
+                    : null;
+            return local != null && local.getKind() == ElementKind.LOCAL_VARIABLE;
+          }
+
+          @Override
+          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(body, null);
+    return !Boolean.TRUE.equals(refused);
+  }
+
+  /** What a helper's block of statements may not have. */
+  private static final Set<Tree.Kind> REFUSED =
+      java.util.EnumSet.of(
+          Tree.Kind.TRY,
+          Tree.Kind.SYNCHRONIZED,
+          Tree.Kind.LAMBDA_EXPRESSION,
+          Tree.Kind.MEMBER_REFERENCE,
+          Tree.Kind.CLASS);
+
   /** The {@code return} of a value that is a method's whole body, or null. */
-  static @Nullable ReturnTree onlyReturn(MethodTree method) {
+  private static @Nullable ReturnTree onlyReturn(MethodTree method) {
     return method.getBody() != null
             && method.getBody().getStatements().size() == 1
             && method.getBody().getStatements().get(0) instanceof ReturnTree returned
@@ -135,7 +234,8 @@ final class HelperBodies {
     return !Boolean.TRUE.equals(writes);
   }
 
-  private static final Set<Tree.Kind> WRITES =
+  /** The assignments, compound assignments, increments and decrements. */
+  static final Set<Tree.Kind> ASSIGNMENTS =
       java.util.EnumSet.of(
           Tree.Kind.ASSIGNMENT,
           Tree.Kind.MULTIPLY_ASSIGNMENT,
@@ -152,8 +252,15 @@ final class HelperBodies {
           Tree.Kind.PREFIX_INCREMENT,
           Tree.Kind.POSTFIX_INCREMENT,
           Tree.Kind.PREFIX_DECREMENT,
-          Tree.Kind.POSTFIX_DECREMENT,
-          Tree.Kind.LAMBDA_EXPRESSION,
-          Tree.Kind.MEMBER_REFERENCE,
-          Tree.Kind.CLASS);
+          Tree.Kind.POSTFIX_DECREMENT);
+
+  /** What an expression that writes nothing may not have: assignments, and bodies of its own. */
+  private static final Set<Tree.Kind> WRITES = writes();
+
+  private static Set<Tree.Kind> writes() {
+    Set<Tree.Kind> writes = java.util.EnumSet.copyOf(ASSIGNMENTS);
+    writes.addAll(
+        List.of(Tree.Kind.LAMBDA_EXPRESSION, Tree.Kind.MEMBER_REFERENCE, Tree.Kind.CLASS));
+    return writes;
+  }
 }

@@ -17,26 +17,39 @@ import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls to <em>helpers</em>, followed into the helper: a method of the class being analysed that no
- * subclass can override (static, private or final, or of a final class or a record) and whose body
- * is one {@code return} of an expression that writes nothing.
+ * Calls to <em>helpers</em>, followed into the helper: a method that no subclass can override
+ * (static, private or final, or of a final class or a record) whose body is one {@code return} of
+ * an expression that writes nothing, or, in the class analysed, a small block of statements that
+ * writes only its own locals ({@link HelperBodies}).
  *
  * <ul>
  *   <li>A helper's result, when it declares no width, is its expression's value for the values
  *       passed: {@code spaceOf(xatp)} returning {@code x.space} is a {@code u32}, and {@code
- *       low16(v)} returning {@code (int) (v & 0xFFFF)} is 0..0xFFFF.
+ *       low16(v)} returning {@code (int) (v & 0xFFFF)} is 0..0xFFFF. A helper of statements returns
+ *       the join of the values of its {@code return}s, each in the state that reaches it.
  *   <li>A {@code boolean} helper tested in a condition is the check it returns, of what was passed:
  *       after {@code if (!fitsU16(e.len)) return ...;}, {@code e.len} is 0..0xFFFF, as after the
- *       comparison written out.
+ *       comparison written out. A helper of statements is true where one of its {@code return}s is
+ *       true in the state that reaches it: after {@code if (v < 0) return false; return v <=
+ *       0xFFFF;} returns true, {@code v} is 0..0xFFFF.
  * </ul>
  *
- * The expression is followed in a context of its own, whose findings are not reported: the helper's
- * own analysis reports what it does with its parameters' declared values. Helpers are followed into
- * helpers, but not into one already being followed, nor more than {@link #DEPTH} deep.
+ * The expression or statements are followed in a context of their own, whose findings are not
+ * reported: the helper's own analysis reports what it does with its parameters' declared values.
+ * Helpers are followed into helpers, but not into one already being followed, nor more than {@link
+ * #DEPTH} deep.
  */
 final class Helpers {
   /** How many helpers deep a call is followed. */
   static final int DEPTH = 8;
+
+  /**
+   * How many times, in the analysis of one method, helpers' statements are run (once per call
+   * followed, and per round of a loop around it). Beyond it a helper of statements is not followed,
+   * as if it were no helper: helpers of statements that call each other in loops would otherwise
+   * take time exponential in their depth.
+   */
+  static final int STATEMENT_RUNS = 400;
 
   private final Parts parts;
 
@@ -63,8 +76,7 @@ final class Helpers {
     if (entry == null) {
       return null;
     }
-    Fact value = entry.parts.expressions.evaluate(entry.expression);
-    Fact converted = Arith.convert(value, entry.parts.values.kind(entry.expression), kind);
+    Fact converted = entry.value(kind);
     Fact result =
         converted == null
             ? null
@@ -102,7 +114,7 @@ final class Helpers {
   @Nullable Branches outcomes(TreePath path, MethodInvocationTree call) {
     if (!(parts.context.elementOf(path) instanceof ExecutableElement method)
         || method.getReturnType().getKind() != TypeKind.BOOLEAN
-        || HelperBodies.returned(parts.context, method).isEmpty()) {
+        || HelperBodies.of(parts.context, method).isEmpty()) {
       return null;
     }
     parts.expressions.evaluate(path);
@@ -112,7 +124,7 @@ final class Helpers {
     if (entry == null || !before.reachable()) {
       return new Branches(before, before.copy());
     }
-    Branches inner = entry.parts.conditions.evaluate(entry.expression);
+    Branches inner = entry.outcomes();
     State either = State.join(inner.whenTrue(), inner.whenFalse());
     return new Branches(
         outcome(before, inner.whenTrue(), either, entry),
@@ -161,12 +173,13 @@ final class Helpers {
       MethodInvocationTree call,
       ExecutableElement method,
       List<@Nullable Fact> arguments) {
-    Optional<TreePath> expression = HelperBodies.returned(parts.context, method);
-    if (expression.isEmpty()
+    Optional<HelperBodies.Body> body = HelperBodies.of(parts.context, method);
+    if (body.isEmpty()
         || parts.context.following.size() >= DEPTH
         || parts.context.following.contains(method)
         || arguments.size() != method.getParameters().size()
-        || !parts.frame.reachable()) {
+        || !parts.frame.reachable()
+        || (body.get().statements() && ++parts.context.statementRuns[0] > STATEMENT_RUNS)) {
       return null;
     }
     boolean instance = !method.getModifiers().contains(Modifier.STATIC);
@@ -202,8 +215,8 @@ final class Helpers {
     }
     Parts inner =
         new Parts(
-            parts.context.following(method, expression.get().getCompilationUnit()), state, null);
-    return new Entry(inner, expression.get(), aliases, passed);
+            parts.context.following(method, body.get().path().getCompilationUnit()), state, null);
+    return new Entry(inner, body.get(), aliases, passed);
   }
 
   /**
@@ -235,15 +248,58 @@ final class Helpers {
   private record Translated(AccessPath path, @Nullable TreePath argument) {}
 
   /**
-   * The parts following a helper's expression for one call, and which of the caller's paths its
-   * parameters and receiver are ({@code aliases}, by parameter element or {@link AccessPath#THIS}),
-   * with the argument each parameter was passed ({@code passed}).
+   * The parts following a helper's expression or statements for one call, and which of the caller's
+   * paths its parameters and receiver are ({@code aliases}, by parameter element or {@link
+   * AccessPath#THIS}), with the argument each parameter was passed ({@code passed}).
    */
   private record Entry(
       Parts parts,
-      TreePath expression,
+      HelperBodies.Body body,
       Map<Object, AccessPath> aliases,
       Map<Object, TreePath> passed) {
+    /**
+     * The helper's value, of {@code kind}: its expression's, or the join of what its statements
+     * return (null, a plain value, when none returns).
+     */
+    @Nullable Fact value(JavaKind kind) {
+      if (!body.statements()) {
+        return Arith.convert(
+            parts.expressions.evaluate(body.path()), parts.values.kind(body.path()), kind);
+      }
+      Fact[] joined = {null};
+      boolean[] any = {false};
+      parts.frame.returns =
+          expression -> {
+            Fact value = parts.expressions.evaluate(expression);
+            if (parts.frame.reachable()) {
+              Fact converted = Arith.convert(value, parts.values.kind(expression), kind);
+              joined[0] = any[0] ? Fact.join(joined[0], converted) : converted;
+              any[0] = true;
+            }
+          };
+      parts.statements.execute(body.path());
+      return joined[0];
+    }
+
+    /**
+     * The helper's states when it returns true and when it returns false: its expression's, as a
+     * condition, or the joins of its statements' returned conditions.
+     */
+    Branches outcomes() {
+      if (!body.statements()) {
+        return parts.conditions.evaluate(body.path());
+      }
+      State[] joined = {State.UNREACHABLE, State.UNREACHABLE};
+      parts.frame.returns =
+          expression -> {
+            Branches returned = parts.conditions.evaluate(expression);
+            joined[0] = State.join(joined[0], returned.whenTrue());
+            joined[1] = State.join(joined[1], returned.whenFalse());
+          };
+      parts.statements.execute(body.path());
+      return new Branches(joined[0], joined[1]);
+    }
+
     /**
      * The caller's name for a path of the helper; for a parameter itself, with the argument passed,
      * whose type may differ. Null when the caller has none.

@@ -33,6 +33,9 @@ public final class Interpreter {
     if (methodTree.getBody() == null) {
       return;
     }
+    if (context.following.isEmpty()) {
+      context.statementRuns[0] = 0;
+    }
     Element element = context.elementOf(method);
     Sink returnSink =
         element instanceof ExecutableElement executable
@@ -53,6 +56,9 @@ public final class Interpreter {
   public static void analyseInitializers(
       Context context, TreePath classPath, @Nullable State captured) {
     ClassTree classTree = (ClassTree) classPath.getLeaf();
+    if (context.following.isEmpty()) {
+      context.statementRuns[0] = 0;
+    }
     Parts parts = new Parts(context, captured == null ? new State() : captured.copy(), null);
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);

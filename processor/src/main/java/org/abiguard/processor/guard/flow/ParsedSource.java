@@ -1,11 +1,18 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -14,6 +21,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
@@ -46,15 +54,19 @@ import org.jspecify.annotations.Nullable;
  * names and expressions in its helpers resolve to: the elements and types javac gives them, found
  * through the compilation's elements for the few kinds of expression a helper may be made of.
  *
- * <p>Names resolve as Java resolves them, innermost first: a parameter of the method, a field of
- * the enclosing classes (inherited ones included), a type (a member type, an import, the package,
- * {@code java.lang}). A call resolves among the methods of that name of the innermost class that
- * has one, or of the qualifier's type, by strict invocation (no boxing, no varargs), the most
- * specific applicable one; a case label of a switch on an enum, among the enum's constants. Types
- * follow the JLS: numeric promotion, {@code String} concatenation, {@code ?:} and {@code switch}
- * expressions (whose cases are arrows to a value or a {@code throw}) of one type or of promoted
- * numbers. Anything else resolves to nothing, and a helper with anything unresolved is not followed
- * ({@link #resolvesAll}).
+ * <p>Names resolve as Java resolves them, innermost first: a local of a primitive type declared
+ * before the name in an enclosing block or {@code for} ({@link ParsedLocal}), a parameter of the
+ * method, a field of the enclosing classes (inherited ones included), a type (a member type, an
+ * import, the package, {@code java.lang}). A call resolves among the methods of that name of the
+ * innermost class that has one, or of the qualifier's type, by strict invocation (no boxing, no
+ * varargs), the most specific applicable one; a case label of a switch on an enum, among the enum's
+ * constants. Types follow the JLS: numeric promotion, {@code String} concatenation, {@code ?:} and
+ * {@code switch} expressions (whose cases are arrows to a value or a {@code throw}) as JLS 15.25
+ * and 15.28.1 type them, assignments to locals. A helper's statements may be {@code if}, loops
+ * other than the enhanced {@code for}, {@code return}, {@code throw}, unlabeled {@code break} and
+ * {@code continue}, declarations of primitive locals and expression statements. Anything else
+ * resolves to nothing, and a helper with anything unresolved is not followed ({@link
+ * #resolvesAll}).
  */
 final class ParsedSource {
   final CompilationUnitTree unit;
@@ -297,6 +309,40 @@ final class ParsedSource {
             return type(getCurrentPath()) != null;
           }
 
+          // the statements of a helper's body
+
+          @Override
+          public Boolean visitVariable(VariableTree variable, Void unused) {
+            return element(getCurrentPath()) != null && scan(variable.getInitializer(), null);
+          }
+
+          @Override
+          public Boolean visitAssignment(AssignmentTree assignment, Void unused) {
+            return type(getCurrentPath()) != null
+                && Boolean.TRUE.equals(super.visitAssignment(assignment, null));
+          }
+
+          @Override
+          public Boolean visitCompoundAssignment(CompoundAssignmentTree compound, Void unused) {
+            return type(getCurrentPath()) != null
+                && Boolean.TRUE.equals(super.visitCompoundAssignment(compound, null));
+          }
+
+          @Override
+          public Boolean visitReturn(ReturnTree returned, Void unused) {
+            return returned.getExpression() != null && scan(returned.getExpression(), null);
+          }
+
+          @Override
+          public Boolean visitBreak(BreakTree jump, Void unused) {
+            return jump.getLabel() == null;
+          }
+
+          @Override
+          public Boolean visitContinue(ContinueTree jump, Void unused) {
+            return jump.getLabel() == null;
+          }
+
           /** A name resolves: a value with a type, a method, a type, or a package qualifier. */
           private boolean named(TreePath path) {
             Element element = element(path);
@@ -312,49 +358,67 @@ final class ParsedSource {
     return Boolean.TRUE.equals(all);
   }
 
-  private static final Set<Tree.Kind> ALLOWED =
-      EnumSet.of(
-          Tree.Kind.PARENTHESIZED,
-          Tree.Kind.INT_LITERAL,
-          Tree.Kind.LONG_LITERAL,
-          Tree.Kind.CHAR_LITERAL,
-          Tree.Kind.BOOLEAN_LITERAL,
-          Tree.Kind.FLOAT_LITERAL,
-          Tree.Kind.DOUBLE_LITERAL,
-          Tree.Kind.STRING_LITERAL,
-          Tree.Kind.NULL_LITERAL,
-          Tree.Kind.IDENTIFIER,
-          Tree.Kind.MEMBER_SELECT,
-          Tree.Kind.METHOD_INVOCATION,
-          Tree.Kind.TYPE_CAST,
-          Tree.Kind.UNARY_PLUS,
-          Tree.Kind.UNARY_MINUS,
-          Tree.Kind.BITWISE_COMPLEMENT,
-          Tree.Kind.LOGICAL_COMPLEMENT,
-          Tree.Kind.MULTIPLY,
-          Tree.Kind.DIVIDE,
-          Tree.Kind.REMAINDER,
-          Tree.Kind.PLUS,
-          Tree.Kind.MINUS,
-          Tree.Kind.LEFT_SHIFT,
-          Tree.Kind.RIGHT_SHIFT,
-          Tree.Kind.UNSIGNED_RIGHT_SHIFT,
-          Tree.Kind.LESS_THAN,
-          Tree.Kind.GREATER_THAN,
-          Tree.Kind.LESS_THAN_EQUAL,
-          Tree.Kind.GREATER_THAN_EQUAL,
-          Tree.Kind.EQUAL_TO,
-          Tree.Kind.NOT_EQUAL_TO,
-          Tree.Kind.AND,
-          Tree.Kind.XOR,
-          Tree.Kind.OR,
-          Tree.Kind.CONDITIONAL_AND,
-          Tree.Kind.CONDITIONAL_OR,
-          Tree.Kind.CONDITIONAL_EXPRESSION,
-          Tree.Kind.SWITCH_EXPRESSION,
-          Tree.Kind.CASE,
-          Tree.Kind.THROW,
-          Tree.Kind.NEW_CLASS);
+  private static final Set<Tree.Kind> ALLOWED = allowedKinds();
+
+  private static Set<Tree.Kind> allowedKinds() {
+    Set<Tree.Kind> kinds =
+        EnumSet.of(
+            Tree.Kind.PARENTHESIZED,
+            Tree.Kind.INT_LITERAL,
+            Tree.Kind.LONG_LITERAL,
+            Tree.Kind.CHAR_LITERAL,
+            Tree.Kind.BOOLEAN_LITERAL,
+            Tree.Kind.FLOAT_LITERAL,
+            Tree.Kind.DOUBLE_LITERAL,
+            Tree.Kind.STRING_LITERAL,
+            Tree.Kind.NULL_LITERAL,
+            Tree.Kind.IDENTIFIER,
+            Tree.Kind.MEMBER_SELECT,
+            Tree.Kind.METHOD_INVOCATION,
+            Tree.Kind.TYPE_CAST,
+            Tree.Kind.UNARY_PLUS,
+            Tree.Kind.UNARY_MINUS,
+            Tree.Kind.BITWISE_COMPLEMENT,
+            Tree.Kind.LOGICAL_COMPLEMENT,
+            Tree.Kind.MULTIPLY,
+            Tree.Kind.DIVIDE,
+            Tree.Kind.REMAINDER,
+            Tree.Kind.PLUS,
+            Tree.Kind.MINUS,
+            Tree.Kind.LEFT_SHIFT,
+            Tree.Kind.RIGHT_SHIFT,
+            Tree.Kind.UNSIGNED_RIGHT_SHIFT,
+            Tree.Kind.LESS_THAN,
+            Tree.Kind.GREATER_THAN,
+            Tree.Kind.LESS_THAN_EQUAL,
+            Tree.Kind.GREATER_THAN_EQUAL,
+            Tree.Kind.EQUAL_TO,
+            Tree.Kind.NOT_EQUAL_TO,
+            Tree.Kind.AND,
+            Tree.Kind.XOR,
+            Tree.Kind.OR,
+            Tree.Kind.CONDITIONAL_AND,
+            Tree.Kind.CONDITIONAL_OR,
+            Tree.Kind.CONDITIONAL_EXPRESSION,
+            Tree.Kind.SWITCH_EXPRESSION,
+            Tree.Kind.CASE,
+            Tree.Kind.THROW,
+            Tree.Kind.NEW_CLASS,
+            // a helper's statements
+            Tree.Kind.BLOCK,
+            Tree.Kind.VARIABLE,
+            Tree.Kind.EXPRESSION_STATEMENT,
+            Tree.Kind.EMPTY_STATEMENT,
+            Tree.Kind.IF,
+            Tree.Kind.RETURN,
+            Tree.Kind.FOR_LOOP,
+            Tree.Kind.WHILE_LOOP,
+            Tree.Kind.DO_WHILE_LOOP,
+            Tree.Kind.BREAK,
+            Tree.Kind.CONTINUE);
+    kinds.addAll(HelperBodies.ASSIGNMENTS); // of the helper's own locals
+    return kinds;
+  }
 
   /**
    * The kinds of a constant and a {@code default} case label on javac 21 and later, which javac 17
@@ -380,6 +444,9 @@ final class ParsedSource {
       ExecutableElement method = methods.get(m);
       int index = m.getParameters().indexOf(leaf);
       return method == null || index < 0 ? null : method.getParameters().get(index);
+    }
+    if (leaf instanceof VariableTree local) {
+      return local(path, local);
     }
     if (leaf instanceof MethodInvocationTree call) {
       return element(new TreePath(path, call.getMethodSelect()));
@@ -410,6 +477,10 @@ final class ParsedSource {
         }
       }
       return null;
+    }
+    Element local = localNamed(path, name);
+    if (local != null) {
+      return local;
     }
     ExecutableElement method = enclosingMethod(path);
     if (method != null) {
@@ -515,6 +586,49 @@ final class ParsedSource {
             && call.getMethodSelect() == path.getLeaf()
         ? call
         : null;
+  }
+
+  /**
+   * A local variable of a method's body, of a primitive type: one element per declaration, which
+   * {@link #localNamed} finds for the names that read it.
+   */
+  private @Nullable Element local(TreePath path, VariableTree declaration) {
+    ExecutableElement method = enclosingMethod(path);
+    return method != null
+            && declaration.getType() instanceof PrimitiveTypeTree primitive
+            && primitive.getPrimitiveTypeKind() != TypeKind.VOID
+        ? new ParsedLocal(
+            declaration.getName(), types.getPrimitiveType(primitive.getPrimitiveTypeKind()), method)
+        : null;
+  }
+
+  /**
+   * The local variable {@code name} where {@code path} is: declared by a statement before it in an
+   * enclosing block, or in the initializer of an enclosing {@code for} loop; null when none is.
+   */
+  private @Nullable Element localNamed(TreePath path, String name) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree parent = p.getLeaf();
+      if (parent instanceof MethodTree || parent instanceof ClassTree) {
+        return null;
+      }
+      List<? extends Tree> before = List.of();
+      if (parent instanceof BlockTree block) {
+        int index = block.getStatements().indexOf(child);
+        before = index < 0 ? List.of() : block.getStatements().subList(0, index);
+      } else if (parent instanceof ForLoopTree loop) {
+        int index = loop.getInitializer().indexOf(child);
+        before = loop.getInitializer().subList(0, index < 0 ? loop.getInitializer().size() : index);
+      }
+      for (Tree statement : before) {
+        if (statement instanceof VariableTree variable && variable.getName().contentEquals(name)) {
+          return element(new TreePath(p, variable));
+        }
+      }
+      child = parent;
+    }
+    return null;
   }
 
   private @Nullable ExecutableElement enclosingMethod(TreePath path) {
@@ -727,7 +841,21 @@ final class ParsedSource {
         return switchType(path, (SwitchExpressionTree) leaf);
       case NEW_CLASS:
         return named(new TreePath(path, ((NewClassTree) leaf).getIdentifier()));
+      case ASSIGNMENT:
+        return type(new TreePath(path, ((AssignmentTree) leaf).getVariable()));
+      case PREFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+      case POSTFIX_INCREMENT:
+      case POSTFIX_DECREMENT:
+        {
+          TypeMirror operand = operand(path);
+          return operand != null && number(operand) ? operand : null;
+        }
       default:
+        if (leaf instanceof CompoundAssignmentTree compound) {
+          TypeMirror variable = type(new TreePath(path, compound.getVariable()));
+          return variable != null && variable.getKind().isPrimitive() ? variable : null;
+        }
         return leaf instanceof BinaryTree binary ? binary(path, binary) : null;
     }
   }
@@ -816,12 +944,12 @@ final class ParsedSource {
    */
   private @Nullable TypeMirror conditional(TreePath path, ConditionalExpressionTree c) {
     TypeMirror condition = type(new TreePath(path, c.getCondition()));
-    TypeMirror whenTrue = type(new TreePath(path, c.getTrueExpression()));
-    TypeMirror whenFalse = type(new TreePath(path, c.getFalseExpression()));
-    if (condition == null || whenTrue == null || whenFalse == null || !bool(condition)) {
+    if (condition == null || !bool(condition)) {
       return null;
     }
-    return combined(whenTrue, whenFalse);
+    return combined(
+        List.of(
+            new TreePath(path, c.getTrueExpression()), new TreePath(path, c.getFalseExpression())));
   }
 
   /**
@@ -832,7 +960,7 @@ final class ParsedSource {
     if (type(new TreePath(path, sw.getExpression())) == null) {
       return null;
     }
-    TypeMirror result = null;
+    List<TreePath> values = new ArrayList<>();
     for (CaseTree c : sw.getCases()) {
       if (c.getCaseKind() != CaseTree.CaseKind.RULE) {
         return null;
@@ -844,32 +972,104 @@ final class ParsedSource {
       if (!(body instanceof ExpressionTree)) {
         return null; // a block, with yield
       }
-      TypeMirror value = type(new TreePath(new TreePath(path, c), body));
-      if (value == null) {
-        return null;
-      }
-      result = result == null ? value : combined(result, value);
-      if (result == null) {
-        return null;
-      }
+      values.add(new TreePath(new TreePath(path, c), body));
     }
-    return result;
+    return values.isEmpty() ? null : combined(values);
   }
 
-  /** The type of two values of {@code ?:} or a switch: as {@link #conditional}. */
-  private @Nullable TypeMirror combined(TypeMirror a, TypeMirror b) {
-    if (types.isSameType(a, b)) {
-      return a;
+  /**
+   * The type of the values of {@code ?:} or a switch expression (JLS 15.25, 15.28.1): their type
+   * when they share one; {@code boolean}; or, for numbers, the widest of {@code double}, {@code
+   * float} and {@code long}, else {@code int} when a value is an {@code int} that cannot be a
+   * constant, else {@code short} for {@code byte}s and {@code short}s and {@code int} for other
+   * small types. Null where an {@code int} that may be a constant meets a small type (whose rules
+   * turn on the constant's value), or a value has no type.
+   */
+  private @Nullable TypeMirror combined(List<TreePath> values) {
+    List<TypeMirror> typesOf = new ArrayList<>();
+    for (TreePath value : values) {
+      TypeMirror type = type(value);
+      if (type == null) {
+        return null;
+      }
+      typesOf.add(type);
     }
-    if (bool(a) && bool(b)) {
+    TypeMirror first = typesOf.get(0);
+    if (typesOf.stream().allMatch(t -> types.isSameType(t, first))) {
+      return first;
+    }
+    if (typesOf.stream().allMatch(this::bool)) {
       return types.getPrimitiveType(TypeKind.BOOLEAN);
     }
-    TypeMirror x = unboxed(a);
-    TypeMirror y = unboxed(b);
-    if (x == null || y == null || small(x) || small(y)) {
+    List<TypeKind> kinds = new ArrayList<>();
+    for (TypeMirror type : typesOf) {
+      TypeMirror unboxed = unboxed(type);
+      if (unboxed == null || !number(unboxed)) {
+        return null;
+      }
+      kinds.add(unboxed.getKind());
+    }
+    for (TypeKind wide : List.of(TypeKind.DOUBLE, TypeKind.FLOAT, TypeKind.LONG)) {
+      if (kinds.contains(wide)) {
+        return types.getPrimitiveType(wide);
+      }
+    }
+    boolean smallOnly = true;
+    for (int i = 0; i < kinds.size(); i++) {
+      if (kinds.get(i) == TypeKind.INT) {
+        if (!mayBeConstant(values.get(i))) {
+          return types.getPrimitiveType(TypeKind.INT);
+        }
+        smallOnly = false;
+      }
+    }
+    if (!smallOnly) {
       return null;
     }
-    return numeric(x, y);
+    if (kinds.stream().allMatch(k -> k == TypeKind.BYTE || k == TypeKind.SHORT)) {
+      return types.getPrimitiveType(TypeKind.SHORT);
+    }
+    return kinds.stream().allMatch(k -> k == TypeKind.CHAR)
+        ? types.getPrimitiveType(TypeKind.CHAR)
+        : types.getPrimitiveType(TypeKind.INT);
+  }
+
+  /**
+   * Whether an expression may be a constant expression: it reads no parameter, local or field
+   * without a constant value, and calls nothing.
+   */
+  private boolean mayBeConstant(TreePath value) {
+    if (notConstant(value)) {
+      return false;
+    }
+    Boolean variable =
+        new TreePathScanner<Boolean, Void>() {
+          @Override
+          public Boolean scan(@Nullable Tree tree, Void unused) {
+            if (tree == null) {
+              return false;
+            }
+            return notConstant(new TreePath(getCurrentPath(), tree))
+                || Boolean.TRUE.equals(super.scan(tree, null));
+          }
+
+          @Override
+          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(value, null);
+    return !Boolean.TRUE.equals(variable);
+  }
+
+  /** Whether a tree is a call, or reads a variable without a constant value or an element. */
+  private boolean notConstant(TreePath path) {
+    Tree tree = path.getLeaf();
+    return tree instanceof MethodInvocationTree
+        || tree instanceof NewClassTree
+        || tree instanceof ArrayAccessTree
+        || ((tree instanceof IdentifierTree || tree instanceof MemberSelectTree)
+            && element(path) instanceof VariableElement read
+            && read.getConstantValue() == null);
   }
 
   private static boolean small(TypeMirror type) {

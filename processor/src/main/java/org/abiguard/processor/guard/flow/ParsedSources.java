@@ -43,7 +43,7 @@ public final class ParsedSources {
    * The source file of each top-level class javac has analysed: once a class is lowered and
    * written, javac no longer finds its trees from its element. (Such a class's file is parsed at
    * the first call of one of its methods that could be a helper; a class not analysed yet is parsed
-   * only if javac's tree of the method is one {@code return}.)
+   * only if javac's tree of the method has a body and the method returns a value.)
    */
   private final Map<TypeElement, JavaFileObject> files = new java.util.HashMap<>();
 
@@ -82,9 +82,11 @@ public final class ParsedSources {
   @Nullable TreePath declaration(ExecutableElement method, TypeElement top) {
     if (!files.containsKey(top)) {
       // not analysed yet: javac still has its trees, attributed or not, but not lowered, and a
-      // method that is not one return need not be parsed again to tell it is no helper
+      // method without a body or a value need not be parsed again to tell it is no helper
       MethodTree tree = trees.getTree(method);
-      if (tree == null || HelperBodies.onlyReturn(tree) == null) {
+      if (tree == null
+          || tree.getBody() == null
+          || method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
         return null;
       }
     }
@@ -130,8 +132,9 @@ public final class ParsedSources {
   }
 
   /**
-   * Whether every expression in {@code expression}, of a source parsed again, has a type and every
-   * name in it an element: only then is it followed.
+   * Whether every expression in {@code expression} (a helper's returned expression, or its body of
+   * statements), of a source parsed again, has a type and every name in it an element: only then is
+   * it followed.
    */
   boolean typed(TreePath expression) {
     ParsedSource source = of(expression.getCompilationUnit());

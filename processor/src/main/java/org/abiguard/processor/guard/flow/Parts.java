@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  *       {@link Switches} run cases, {@link TryStatements} route exceptions, jumps and returns
  *       through finally blocks, {@link Jumps} find where jumps go;
  *   <li>{@link Expressions} yield the fact of each value; {@link Calls} and {@link Assignments}
- *       check what reaches parameters and variables, {@link Helpers} follow calls into the
- *       one-expression methods of the class, {@link ArrayContents} what is written into arrays that
- *       may become {@code @AbiArray}s;
+ *       check what reaches parameters and variables, {@link Helpers} follow calls into the helper
+ *       methods (one expression, or a few statements), {@link ArrayContents} what is written into
+ *       arrays that may become {@code @AbiArray}s;
  *   <li>{@link Conditions} yield a state per outcome, which is how range checks sharpen the facts
  *       they dominate; {@link AccessPaths} name the values the state tracks;
  *   <li>{@link Checks} holds values to sinks, {@link JavaValues} says what Java types alone say.

@@ -1,5 +1,7 @@
 package corpus.refinement;
 
+import static java.lang.Math.min;
+
 import org.abiguard.AbiStruct;
 import org.abiguard.U16;
 import org.abiguard.U32;
@@ -30,6 +32,11 @@ final class LooseChecks {
 
   static long spaceOf(LooseMap m) {
     return m.space;
+  }
+
+  // a statically imported method: followed
+  static int clampWide(long v) {
+    return (int) min(v, 0x1FFFF);
   }
 
   // ?: of a byte and an int that is not a constant: an int
@@ -69,6 +76,12 @@ final class OtherClassHelpersThatProveNothing {
     addOne((int) m.space);
     //     ^[abiguard:narrowing] field LooseMap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
     return 0;
+  }
+
+  // a bound too wide, through a static import
+  static void clamped(LooseMap m) {
+    addOne(LooseChecks.clampWide(m.space));
+    //                          ^[abiguard:narrowing] field LooseMap.space (u32) returned by clampWide() can reach parameter 'space' of addOne (u16): values 0x10000..0x1FFFF would be truncated
   }
 
   // the int of ?: of a byte and an int

@@ -32,6 +32,9 @@ class OtherClassHelpersTest {
           """
       package p.util;
 
+      import static java.lang.Character.MAX_VALUE;
+      import static java.lang.Math.*;
+
       import p.Req;
 
       public final class Bits {
@@ -75,6 +78,8 @@ class OtherClassHelpersTest {
           }
           return v >= 0;
         }
+
+        public static int clampImported(long v) { return (int) min(max(v, 0), MAX_VALUE); }
 
         public static int halve16(long v) {
           long c = v;
@@ -140,6 +145,7 @@ class OtherClassHelpersTest {
           }
           addOne((int) r.space);
           addOne(Bits.halve16(r.idx));
+          addOne(Bits.clampImported(r.idx));
           return 0;
         }
 
@@ -222,8 +228,9 @@ class OtherClassHelpersTest {
 
   /**
    * Strict mode follows them the same way: the same four findings, nothing besides (the results of
-   * {@code low16}, {@code clamp16}, {@code halve16}'s loop, and the switches of {@code limitOf} and
-   * {@code code} are within u16, where a helper not followed would be any {@code int}).
+   * {@code low16}, {@code clamp16}, {@code halve16}'s loop, {@code clampImported}'s static imports,
+   * and the switches of {@code limitOf} and {@code code} are within u16, where a helper not
+   * followed would be any {@code int}).
    */
   @Test
   void strictModeFollowsThemToo() {

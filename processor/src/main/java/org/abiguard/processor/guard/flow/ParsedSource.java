@@ -56,16 +56,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Names resolve as Java resolves them, innermost first: a local of a primitive type declared
  * before the name in an enclosing block or {@code for} ({@link ParsedLocal}), a parameter of the
- * method, a field of the enclosing classes (inherited ones included), a type (a member type, an
- * import, the package, {@code java.lang}). A call resolves among the methods of that name of the
- * innermost class that has one, or of the qualifier's type, by strict invocation (no boxing, no
- * varargs), the most specific applicable one; a case label of a switch on an enum, among the enum's
- * constants. Types follow the JLS: numeric promotion, {@code String} concatenation, {@code ?:} and
- * {@code switch} expressions (whose cases are arrows to a value or a {@code throw}) as JLS 15.25
- * and 15.28.1 type them, assignments to locals. A helper's statements may be {@code if}, loops
- * other than the enhanced {@code for}, {@code return}, {@code throw}, unlabeled {@code break} and
- * {@code continue}, declarations of primitive locals and expression statements. Anything else
- * resolves to nothing, and a helper with anything unresolved is not followed ({@link
+ * method, a field of the enclosing classes (inherited ones included), a static field a single or
+ * on-demand static import names, a type (a member type, an import, the package, {@code java.lang}).
+ * A call resolves among the methods of that name of the innermost class that has one, else of the
+ * static imports (single, then on demand), or of the qualifier's type, by strict invocation (no
+ * boxing, no varargs), the most specific applicable one; a case label of a switch on an enum, among
+ * the enum's constants. Types follow the JLS: numeric promotion, {@code String} concatenation,
+ * {@code ?:} and {@code switch} expressions (whose cases are arrows to a value or a {@code throw})
+ * as JLS 15.25 and 15.28.1 type them, assignments to locals. A helper's statements may be {@code
+ * if}, loops other than the enhanced {@code for}, {@code return}, {@code throw}, unlabeled {@code
+ * break} and {@code continue}, declarations of primitive locals and expression statements. Anything
+ * else resolves to nothing, and a helper with anything unresolved is not followed ({@link
  * #resolvesAll}).
  */
 final class ParsedSource {
@@ -476,6 +477,19 @@ final class ParsedSource {
           return mostSpecific(candidates, call, path.getParentPath());
         }
       }
+      for (boolean single : List.of(true, false)) {
+        List<ExecutableElement> candidates = new ArrayList<>();
+        for (TypeElement type : staticallyImported(name, single)) {
+          for (ExecutableElement method : methodsNamed(type, name)) {
+            if (method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+              candidates.add(method);
+            }
+          }
+        }
+        if (!candidates.isEmpty()) {
+          return mostSpecific(candidates, call, path.getParentPath());
+        }
+      }
       return null;
     }
     Element local = localNamed(path, name);
@@ -494,6 +508,15 @@ final class ParsedSource {
       Element field = fieldNamed(type, name);
       if (field != null) {
         return field;
+      }
+    }
+    for (boolean single : List.of(true, false)) {
+      for (TypeElement imported : staticallyImported(name, single)) {
+        Element field = fieldNamed(imported, name);
+        if (field != null
+            && field.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+          return field;
+        }
       }
     }
     TypeElement type = typeNamed(path, name);
@@ -659,6 +682,28 @@ final class ParsedSource {
       }
     }
     return null;
+  }
+
+  /**
+   * The types whose static members named {@code name} the file imports: by {@code import static
+   * T.name;} ({@code single}), or by {@code import static T.*;}.
+   */
+  private List<TypeElement> staticallyImported(String name, boolean single) {
+    List<TypeElement> out = new ArrayList<>();
+    for (ImportTree imported : unit.getImports()) {
+      if (!imported.isStatic()
+          || !(imported.getQualifiedIdentifier() instanceof MemberSelectTree selected)) {
+        continue;
+      }
+      String member = selected.getIdentifier().toString();
+      if (single ? member.equals(name) : member.equals("*")) {
+        TypeElement type = elements.getTypeElement(selected.getExpression().toString());
+        if (type != null) {
+          out.add(type);
+        }
+      }
+    }
+    return out;
   }
 
   private List<ExecutableElement> methodsNamed(TypeElement type, String name) {

@@ -165,8 +165,9 @@ final class AccessPaths {
   private @Nullable AccessPath ofHelper(TreePath path, MethodInvocationTree call) {
     if (following >= Helpers.DEPTH
         || !(context.elementOf(path) instanceof ExecutableElement method)
-        || call.getArguments().size() != method.getParameters().size()) {
-      return null;
+        || call.getArguments().size() != method.getParameters().size()
+        || context.declarations.kindOf(method.getReturnType()) == null) {
+      return null; // a path of a number only
     }
     TreePath returned = HelperBodies.returned(context, method).orElse(null);
     JavaKind kind = returned == null ? null : values.kind(returned);

@@ -31,18 +31,18 @@ import org.jspecify.annotations.Nullable;
  *   <li>one {@code return} of an expression that assigns nothing and builds no lambda or class body
  *       (it may create an object to throw: {@code default -> throw new
  *       IllegalArgumentException()}), or
- *   <li>a block of statements, of the class analysed, that assigns only the locals it declares (not
- *       its parameters, fields or array elements), has no {@code try} or {@code synchronized}
- *       statement, builds no lambda or class body, and has at most {@link #STATEMENT_NODES} nodes:
- *       {@code if (v < 0) return false; return v <= 0xFFFF;}.
+ *   <li>a block of statements that assigns only the locals it declares (not its parameters, fields
+ *       or array elements), has no {@code try} or {@code synchronized} statement, builds no lambda
+ *       or class body, and has at most {@link #STATEMENT_NODES} nodes: {@code if (v < 0) return
+ *       false; return v <= 0xFFFF;}.
  * </ul>
  *
  * <p>A helper of the top-level class being analysed is read from its trees, as javac attributed
  * them. A helper of another top-level class of the compilation is read from its source parsed again
- * ({@link ParsedSources}), and only if it is one {@code return} of an expression whose every name
- * and type {@link ParsedSource} can resolve: its parameters, fields, literals, primitive casts,
- * operators, {@code ?:}, {@code switch} expressions of arrows, and calls of methods whose overloads
- * it can tell apart.
+ * ({@link ParsedSources}), and only if every name and type of its expression or statements {@link
+ * ParsedSource} can resolve: its parameters and primitive locals, fields, literals, primitive
+ * casts, operators, {@code ?:}, {@code switch} expressions of arrows, calls of methods whose
+ * overloads it can tell apart, and the statements it knows.
  */
 final class HelperBodies {
   private HelperBodies() {}

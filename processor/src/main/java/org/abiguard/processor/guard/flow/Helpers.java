@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Calls to <em>helpers</em>, followed into the helper: a method that no subclass can override
  * (static, private or final, or of a final class or a record) whose body is one {@code return} of
- * an expression that writes nothing, or, in the class analysed, a small block of statements that
- * writes only its own locals ({@link HelperBodies}).
+ * an expression that writes nothing, or a small block of statements that writes only its own locals
+ * ({@link HelperBodies}).
  *
  * <ul>
  *   <li>A helper's result, when it declares no width, is its expression's value for the values

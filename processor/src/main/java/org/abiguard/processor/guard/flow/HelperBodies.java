@@ -9,8 +9,6 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,8 +73,11 @@ final class HelperBodies {
   }
 
   private static @Nullable Body find(Context context, ExecutableElement method) {
-    if (method.getKind() != ElementKind.METHOD || method.isVarArgs() || !final_(method)) {
-      return null;
+    if (method.getKind() != ElementKind.METHOD
+        || method.getReturnType().getKind() == TypeKind.VOID
+        || method.isVarArgs()
+        || !final_(method)) {
+      return null; // a method without a value is no helper, wherever it is: nothing to parse
     }
     // the class analysed now is attributed and not yet lowered: its own trees; another top-level
     // class may not be typed yet, or no longer as written (javac attributes, and lowers, one
@@ -97,16 +98,14 @@ final class HelperBodies {
     TreePath body = new TreePath(declaration, tree.getBody());
     ReturnTree only = onlyReturn(tree);
     if (only == null) {
-      return method.getReturnType().getKind() != TypeKind.VOID
-              && (own || context.parsed.typed(body))
-              && followable(context, body)
+      return (own || context.parsed.typed(body)) && followable(context, body)
           ? new Body(body, true)
           : null;
     }
-    if (!writesNothing(only.getExpression())) {
-      return null;
-    }
     TreePath expression = new TreePath(new TreePath(body, only), only.getExpression());
+    if (Nodes.any(expression, node -> WRITES.contains(node.getLeaf().getKind()))) {
+      return null; // an expression that assigns, or makes a body of its own
+    }
     return own || context.parsed.typed(expression) ? new Body(expression, false) : null;
   }
 
@@ -117,50 +116,32 @@ final class HelperBodies {
    */
   private static boolean followable(Context context, TreePath body) {
     int[] nodes = {0};
-    Boolean refused =
-        new TreePathScanner<Boolean, Void>() {
-          @Override
-          public Boolean scan(@Nullable Tree tree, Void unused) {
-            if (tree == null) {
-              return false;
-            }
-            if (++nodes[0] > STATEMENT_NODES
-                || REFUSED.contains(tree.getKind())
-                || !assignsOwnLocal(tree)) {
-              return true;
-            }
-            return Boolean.TRUE.equals(super.scan(tree, null));
-          }
+    return !Nodes.any(
+        body,
+        node ->
+            node.getLeaf() != body.getLeaf()
+                && (++nodes[0] > STATEMENT_NODES
+                    || REFUSED.contains(node.getLeaf().getKind())
+                    || !assignsOwnLocal(context, node)));
+  }
 
-          /**
-           * Whether {@code tree} (a child of the current path), if it writes a variable, writes a
-           * local of the helper's own.
-           */
-          private boolean assignsOwnLocal(Tree tree) {
-            ExpressionTree written =
-                tree instanceof AssignmentTree assignment
-                    ? assignment.getVariable()
-                    : tree instanceof CompoundAssignmentTree compound
-                        ? compound.getVariable()
-                        : tree instanceof UnaryTree unary && ASSIGNMENTS.contains(tree.getKind())
-                            ? unary.getExpression()
-                            : null;
-            if (written == null) {
-              return true;
-            }
-            Element local =
-                written instanceof IdentifierTree
-                    ? context.elementOf(new TreePath(new TreePath(getCurrentPath(), tree), written))
+  /** Whether a node, if it writes a variable, writes a local of the helper's own. */
+  private static boolean assignsOwnLocal(Context context, TreePath node) {
+    Tree tree = node.getLeaf();
+    ExpressionTree written =
+        tree instanceof AssignmentTree assignment
+            ? assignment.getVariable()
+            : tree instanceof CompoundAssignmentTree compound
+                ? compound.getVariable()
+                : tree instanceof UnaryTree unary && ASSIGNMENTS.contains(tree.getKind())
+                    ? unary.getExpression()
                     : null;
-            return local != null && local.getKind() == ElementKind.LOCAL_VARIABLE;
-          }
-
-          @Override
-          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(body, null);
-    return !Boolean.TRUE.equals(refused);
+    if (written == null) {
+      return true;
+    }
+    Element local =
+        written instanceof IdentifierTree ? context.elementOf(new TreePath(node, written)) : null;
+    return local != null && local.getKind() == ElementKind.LOCAL_VARIABLE;
   }
 
   /** What a helper's block of statements may not have. */
@@ -206,32 +187,6 @@ final class HelperBodies {
       }
     }
     return type;
-  }
-
-  /**
-   * Whether an expression assigns no variable and makes no body of its own (a lambda, a class):
-   * what it is depends on what is passed, not on when.
-   */
-  private static boolean writesNothing(ExpressionTree expression) {
-    Boolean writes =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean scan(@Nullable Tree tree, Void unused) {
-            if (tree == null) {
-              return false;
-            }
-            if (WRITES.contains(tree.getKind())) {
-              return true;
-            }
-            return Boolean.TRUE.equals(super.scan(tree, null));
-          }
-
-          @Override
-          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(expression, null);
-    return !Boolean.TRUE.equals(writes);
   }
 
   /** The assignments, compound assignments, increments and decrements. */

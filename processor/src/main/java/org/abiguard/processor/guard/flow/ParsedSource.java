@@ -1084,26 +1084,7 @@ final class ParsedSource {
    * without a constant value, and calls nothing.
    */
   private boolean mayBeConstant(TreePath value) {
-    if (notConstant(value)) {
-      return false;
-    }
-    Boolean variable =
-        new TreePathScanner<Boolean, Void>() {
-          @Override
-          public Boolean scan(@Nullable Tree tree, Void unused) {
-            if (tree == null) {
-              return false;
-            }
-            return notConstant(new TreePath(getCurrentPath(), tree))
-                || Boolean.TRUE.equals(super.scan(tree, null));
-          }
-
-          @Override
-          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(value, null);
-    return !Boolean.TRUE.equals(variable);
+    return !Nodes.any(value, this::notConstant);
   }
 
   /** Whether a tree is a call, or reads a variable without a constant value or an element. */

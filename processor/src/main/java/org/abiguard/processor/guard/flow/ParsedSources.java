@@ -43,7 +43,8 @@ public final class ParsedSources {
    * The source file of each top-level class javac has analysed: once a class is lowered and
    * written, javac no longer finds its trees from its element. (Such a class's file is parsed at
    * the first call of one of its methods that could be a helper; a class not analysed yet is parsed
-   * only if javac's tree of the method has a body and the method returns a value.)
+   * only if javac's tree of the method has a body. A method without a value is no helper and parses
+   * nothing: {@link HelperBodies} asks only for methods that return one.)
    */
   private final Map<TypeElement, JavaFileObject> files = new java.util.HashMap<>();
 
@@ -82,11 +83,9 @@ public final class ParsedSources {
   @Nullable TreePath declaration(ExecutableElement method, TypeElement top) {
     if (!files.containsKey(top)) {
       // not analysed yet: javac still has its trees, attributed or not, but not lowered, and a
-      // method without a body or a value need not be parsed again to tell it is no helper
+      // method without a body need not be parsed again to tell it is no helper
       MethodTree tree = trees.getTree(method);
-      if (tree == null
-          || tree.getBody() == null
-          || method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
+      if (tree == null || tree.getBody() == null) {
         return null;
       }
     }

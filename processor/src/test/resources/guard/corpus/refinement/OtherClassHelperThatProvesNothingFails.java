@@ -5,6 +5,7 @@ import static java.lang.Math.min;
 import org.abiguard.AbiStruct;
 import org.abiguard.U16;
 import org.abiguard.U32;
+import org.abiguard.U8;
 
 @AbiStruct(name = "loose_map")
 class LooseMap {
@@ -39,6 +40,26 @@ final class LooseChecks {
     return (int) min(v, 0x1FFFF);
   }
 
+  // a switch of a char and an int constant the char can hold: a char (JLS 5.6)
+  static int lowOrSeven(LooseMap m, int k) {
+    return switch (k) {
+      case 0 -> (char) m.space;
+      case 1 -> -(-1);
+      default -> 7;
+    };
+  }
+
+  // a switch of a char and an int of a switch of constants, never a constant: an int
+  static int lowOrChoice(LooseMap m, int k) {
+    return switch (k) {
+      case 0 -> (char) m.space;
+      default -> 7 ^ switch (3) {
+        case 1 -> 7;
+        default -> 1;
+      };
+    };
+  }
+
   // ?: of a byte and an int that is not a constant: an int
   static int pageOrNone(LooseMap m, boolean none) {
     return none ? (byte) 0 : (int) (m.space >>> 8);
@@ -47,6 +68,8 @@ final class LooseChecks {
 
 final class OtherClassHelpersThatProveNothing {
   static void addOne(@U16 int space) {}
+
+  static void addByte(@U8 int b) {}
 
   // a bound too wide
   static int tooWide(LooseMap m) {
@@ -88,6 +111,14 @@ final class OtherClassHelpersThatProveNothing {
   static void pageOf(LooseMap m) {
     addOne(LooseChecks.pageOrNone(m, false));
     //                           ^[abiguard:narrowing] expression `m.space >>> 8` returned by pageOrNone() can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFF would be truncated
+  }
+
+  // the type of a switch of a char and int constants, and of a char and a switch
+  static void charSwitches(LooseMap m) {
+    addByte(LooseChecks.lowOrSeven(m, 0));
+    //                            ^[abiguard:narrowing] field LooseMap.space (u32) returned by lowOrSeven() can reach parameter 'b' of addByte (u8): values 0x100..0xFFFFFFFF would be truncated
+    addByte(LooseChecks.lowOrChoice(m, 0));
+    //                             ^[abiguard:narrowing] field LooseMap.space (u32) returned by lowOrChoice() can reach parameter 'b' of addByte (u8): values 0x100..0xFFFFFFFF would be truncated
   }
 
   // a helper that returns a field reads it

@@ -12,7 +12,9 @@ import java.util.Random;
  * {@code float}s and {@code double}s are mixed through arithmetic, shifts, masks, casts, {@code
  * Math} methods, {@code ?:}, checks with early returns, branches and short loops, and through calls
  * of the class's helpers: static methods that return one expression of their parameters or are a
- * few statements with locals and a loop, and {@code boolean} ones used as checks.
+ * few statements with locals and a loop, and {@code boolean} ones used as checks; and through
+ * checks kept in {@code boolean} locals, which later checks set again ({@code ok = false} under a
+ * check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code &&}).
  */
 final class FlowProgramGenerator {
   /** A parameter of the generated methods: its Java type and width annotation. */
@@ -245,7 +247,18 @@ final class FlowProgramGenerator {
       indent--;
       line("}");
     }
-    line("return " + returned(type) + ";");
+    if (type.equals("boolean") && random.nextBoolean()) {
+      // the answer kept in a flag that checks set
+      String flag = "f" + names++;
+      line("boolean " + flag + " = " + pick("true", "false", cond(1)) + ";");
+      line("if (" + cond(1) + ") {");
+      line("  " + flag + " = " + pick("true", "false", cond(1)) + ";");
+      line("}");
+      line(flag + " " + pick("&=", "|=") + " " + cond(1) + ";");
+      line("return " + pick(flag, "!" + flag, flag + " && " + cond(1)) + ";");
+    } else {
+      line("return " + returned(type) + ";");
+    }
     locals.clear();
     localTypes.clear();
     indent--;
@@ -360,16 +373,14 @@ final class FlowProgramGenerator {
         String flag = "ok" + names++;
         String type = pick("int", "long");
         String operand = primary(type);
-        line(
-            "boolean "
-                + flag
-                + " = "
-                + operand
-                + " "
-                + pick("<", "<=", ">", ">=", "==", "!=")
-                + " "
-                + pick("0", "0xFF", "0xFFFF", "0x7FFF", "-0x8000", "0x10000")
-                + ";");
+        if (random.nextBoolean()) {
+          line("boolean " + flag + " = " + operandCheck(operand) + ";");
+        } else {
+          line("boolean " + flag + " = " + pick("true", "false", operandCheck(operand)) + ";");
+          for (int k = 0, n = 1 + random.nextInt(2); k < n; k++) {
+            flagUpdate(flag, operand, depth);
+          }
+        }
         if (locals.contains(operand) && random.nextBoolean()) {
           line(operand + " = " + expr(type, 1) + ";");
         } else {
@@ -400,6 +411,68 @@ final class FlowProgramGenerator {
         String i = "i" + names++;
         line("for (int " + i + " = 0; " + i + " < " + (1 + random.nextInt(3)) + "; " + i + "++) {");
         block(depth);
+        line("}");
+      }
+    }
+  }
+
+  /** A comparison of {@code operand} with a bound, or now and then any other check. */
+  private String operandCheck(String operand) {
+    return random.nextInt(5) == 0
+        ? cond(1)
+        : operand
+            + " "
+            + pick("<", "<=", ">", ">=", "==", "!=")
+            + " "
+            + pick("0", "0xFF", "0xFFFF", "0x7FFF", "-0x8000", "0x10000");
+  }
+
+  /**
+   * A statement that gives a boolean local a new value from what it held and a check: set under a
+   * check, in a loop, combined with {@code &=}, {@code |=}, {@code &}, {@code |}, {@code &&} or
+   * {@code ||}, or copied from another check.
+   */
+  private void flagUpdate(String flag, String operand, int depth) {
+    switch (random.nextInt(5)) {
+      case 0 -> {
+        line("if (" + operandCheck(operand) + ") {");
+        line("  " + flag + " = " + pick("true", "false", operandCheck(operand)) + ";");
+        if (random.nextBoolean()) {
+          line("} else {");
+          line("  " + flag + " = " + pick("true", "false", "!" + flag) + ";");
+        }
+        line("}");
+      }
+      case 1 -> line(flag + " " + pick("&=", "|=") + " " + operandCheck(operand) + ";");
+      case 2 ->
+          line(
+              flag
+                  + " = "
+                  + pick(flag, "(" + operandCheck(operand) + ")")
+                  + pick(" & ", " | ", " && ", " || ")
+                  + pick(flag, "(" + operandCheck(operand) + ")")
+                  + ";");
+      case 3 -> {
+        String i = "i" + names++;
+        int rounds = 1 + random.nextInt(3);
+        String set =
+            "  if (" + operandCheck(operand) + ") " + flag + " = " + pick("true", "false") + ";";
+        if (random.nextBoolean()) {
+          line("for (int " + i + " = 0; " + i + " < " + rounds + "; " + i + "++) {");
+          line(set);
+          line("}");
+        } else {
+          line("int " + i + " = 0;");
+          line("do {");
+          line(set);
+          line("  " + i + "++;");
+          line("} while (" + i + " < " + rounds + ");");
+        }
+      }
+      default -> {
+        line("if (" + cond(1) + ") {");
+        block(depth + 1);
+        line("  " + flag + " = " + pick("true", "false", operandCheck(operand)) + ";");
         line("}");
       }
     }

@@ -104,6 +104,21 @@ final class Assignments {
   @Nullable Fact compound(TreePath path, CompoundAssignmentTree assignment) {
     TreePath target = new TreePath(path, assignment.getVariable());
     TreePath value = new TreePath(path, assignment.getExpression());
+    Tree.Kind kind = assignment.getKind();
+    if (kind == Tree.Kind.AND_ASSIGNMENT || kind == Tree.Kind.OR_ASSIGNMENT) {
+      Element local = parts.context.elementOf(AccessPaths.skipParentheses(target));
+      if (Conditions.isBooleanLocal(local)) {
+        // ok &= len <= 0xFFFF: ok now says what it said and what the check proved
+        State.Flag flag =
+            parts.conditions.flagOf(
+                parts.conditions.evaluateBoth(target, value, kind == Tree.Kind.AND_ASSIGNMENT));
+        store(target, local, null);
+        if (flag != null && local != null && parts.frame.reachable()) {
+          parts.frame.state.flag(local, flag);
+        }
+        return null;
+      }
+    }
     Fact old = evaluate(target);
     Fact operand = evaluate(value);
     JavaKind targetKind = parts.values.kind(target);

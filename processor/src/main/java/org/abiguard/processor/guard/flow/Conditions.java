@@ -103,6 +103,8 @@ final class Conditions {
           Branches right = evaluate(new TreePath(path, or.getRightOperand()));
           return new Branches(State.join(left.whenTrue(), right.whenTrue()), right.whenFalse());
         }
+      case AND, OR:
+        return evaluateBoth(path, (BinaryTree) tree);
       case BOOLEAN_LITERAL:
         return Boolean.TRUE.equals(((LiteralTree) tree).getValue())
             ? new Branches(parts.frame.state, State.UNREACHABLE)
@@ -124,9 +126,13 @@ final class Conditions {
           Element local = parts.context.elementOf(path);
           State.Flag flag = local == null ? null : parts.frame.state.flag(local);
           if (flag != null) {
+            java.util.Map<AccessPath, Fact> whenTrue = flag.whenTrue();
+            java.util.Map<AccessPath, Fact> whenFalse = flag.whenFalse();
             return new Branches(
-                withFlag(parts.frame.state.copy(), flag.whenTrue()),
-                withFlag(parts.frame.state.copy(), flag.whenFalse()));
+                whenTrue == null ? State.UNREACHABLE : withFlag(parts.frame.state.copy(), whenTrue),
+                whenFalse == null
+                    ? State.UNREACHABLE
+                    : withFlag(parts.frame.state.copy(), whenFalse));
           }
           parts.expressions.evaluate(path);
           return new Branches(parts.frame.state, parts.frame.state.copy());
@@ -140,14 +146,54 @@ final class Conditions {
   }
 
   /**
-   * Whether {@code value}, stored into {@code variable}, is a check whose outcome a boolean local
-   * keeps ({@code boolean ok = len <= 0xFFFF;}), to be evaluated by {@link #evaluateFlag}.
+   * A boolean {@code &} or {@code |}: the outcomes of {@code &&} or {@code ||}, but the right
+   * operand is evaluated whatever the left one gave, so its sinks are checked in both states.
+   */
+  private Branches evaluateBoth(TreePath path, BinaryTree operation) {
+    return evaluateBoth(
+        new TreePath(path, operation.getLeftOperand()),
+        new TreePath(path, operation.getRightOperand()),
+        operation.getKind() == Tree.Kind.AND);
+  }
+
+  /**
+   * The outcomes of {@code left & right} ({@code and}) or {@code left | right}, both operands
+   * evaluated; also those of {@code left &= right} and {@code left |= right}.
+   */
+  Branches evaluateBoth(TreePath leftPath, TreePath rightPath, boolean and) {
+    Branches left = evaluate(leftPath);
+    parts.frame.state = left.whenTrue();
+    Branches rightAfterTrue = evaluate(rightPath);
+    parts.frame.state = left.whenFalse();
+    Branches rightAfterFalse = evaluate(rightPath);
+    return and
+        ? new Branches(
+            rightAfterTrue.whenTrue(),
+            State.join(
+                rightAfterTrue.whenFalse(),
+                State.join(rightAfterFalse.whenTrue(), rightAfterFalse.whenFalse())))
+        : new Branches(
+            State.join(
+                rightAfterFalse.whenTrue(),
+                State.join(rightAfterTrue.whenTrue(), rightAfterTrue.whenFalse())),
+            rightAfterFalse.whenFalse());
+  }
+
+  /**
+   * Whether {@code value}, stored into {@code variable}, is a boolean whose outcome the local keeps
+   * ({@code boolean ok = len <= 0xFFFF;}, {@code ok = false;}), to be evaluated by {@link
+   * #evaluateFlag}.
    */
   boolean isFlag(@Nullable Element variable, TreePath value) {
+    return isBooleanLocal(variable)
+        && FLAG_CONDITIONS.contains(AccessPaths.skipParentheses(value).getLeaf().getKind());
+  }
+
+  /** Whether a variable is a local {@code boolean}, which may keep what a check proved. */
+  static boolean isBooleanLocal(@Nullable Element variable) {
     return variable != null
         && variable.getKind() == ElementKind.LOCAL_VARIABLE
-        && variable.asType().getKind() == TypeKind.BOOLEAN
-        && FLAG_CONDITIONS.contains(AccessPaths.skipParentheses(value).getLeaf().getKind());
+        && variable.asType().getKind() == TypeKind.BOOLEAN;
   }
 
   private static final java.util.Set<Tree.Kind> FLAG_CONDITIONS =
@@ -161,6 +207,10 @@ final class Conditions {
           Tree.Kind.CONDITIONAL_AND,
           Tree.Kind.CONDITIONAL_OR,
           Tree.Kind.LOGICAL_COMPLEMENT,
+          Tree.Kind.AND,
+          Tree.Kind.OR,
+          Tree.Kind.BOOLEAN_LITERAL,
+          Tree.Kind.IDENTIFIER,
           Tree.Kind.METHOD_INVOCATION);
 
   /**
@@ -169,15 +219,24 @@ final class Conditions {
    * impossible), for the caller to keep with the local once it is written.
    */
   State.@Nullable Flag evaluateFlag(TreePath value) {
-    Branches branches = evaluate(value);
+    return flagOf(evaluate(value));
+  }
+
+  /**
+   * The flag of a boolean whose outcomes are {@code branches}; the state goes on as after either.
+   * An outcome that cannot happen is a side the flag rules out ({@code ok = false;}).
+   */
+  State.@Nullable Flag flagOf(Branches branches) {
     State after = State.join(branches.whenTrue(), branches.whenFalse());
     parts.frame.state = after;
-    if (!branches.whenTrue().reachable() || !branches.whenFalse().reachable()) {
+    if (!after.reachable()) {
       return null;
     }
-    java.util.Map<AccessPath, Fact> whenTrue = proved(branches.whenTrue(), after);
-    java.util.Map<AccessPath, Fact> whenFalse = proved(branches.whenFalse(), after);
-    return whenTrue.isEmpty() && whenFalse.isEmpty() ? null : new State.Flag(whenTrue, whenFalse);
+    State.Flag flag =
+        new State.Flag(
+            branches.whenTrue().reachable() ? proved(branches.whenTrue(), after) : null,
+            branches.whenFalse().reachable() ? proved(branches.whenFalse(), after) : null);
+    return flag.informative() ? flag : null;
   }
 
   /**

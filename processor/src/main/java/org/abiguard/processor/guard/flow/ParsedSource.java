@@ -1026,9 +1026,10 @@ final class ParsedSource {
    * The type of the values of {@code ?:} or a switch expression (JLS 15.25, 15.28.1): their type
    * when they share one; {@code boolean}; or, for numbers, the widest of {@code double}, {@code
    * float} and {@code long}, else {@code int} when a value is an {@code int} that cannot be a
-   * constant, else {@code short} for {@code byte}s and {@code short}s and {@code int} for other
-   * small types. Null where an {@code int} that may be a constant meets a small type (whose rules
-   * turn on the constant's value), or a value has no type.
+   * constant, else the {@code short}, {@code byte} or {@code char} that every value is or can
+   * represent ({@code int} constants by their value), else {@code int}. Null where an {@code int}
+   * that may be a constant has a value not computed here (through a cast, say), or a value has no
+   * type.
    */
   private @Nullable TypeMirror combined(List<TreePath> values) {
     List<TypeMirror> typesOf = new ArrayList<>();
@@ -1059,24 +1060,124 @@ final class ParsedSource {
         return types.getPrimitiveType(wide);
       }
     }
-    boolean smallOnly = true;
+    // a numeric choice (JLS 5.6): an int constant takes the small type its value fits
+    List<Integer> constants = new ArrayList<>();
+    List<TypeKind> small = new ArrayList<>();
     for (int i = 0; i < kinds.size(); i++) {
-      if (kinds.get(i) == TypeKind.INT) {
-        if (!mayBeConstant(values.get(i))) {
-          return types.getPrimitiveType(TypeKind.INT);
-        }
-        smallOnly = false;
+      if (kinds.get(i) != TypeKind.INT) {
+        small.add(kinds.get(i));
+        continue;
+      }
+      if (!mayBeConstant(values.get(i))) {
+        return types.getPrimitiveType(TypeKind.INT);
+      }
+      Integer constant = intConstant(values.get(i));
+      if (constant == null) {
+        return null; // perhaps a constant, whose value decides the type
+      }
+      constants.add(constant);
+    }
+    for (TypeKind kind : List.of(TypeKind.SHORT, TypeKind.BYTE, TypeKind.CHAR)) {
+      if (small.contains(kind) && choosesSmall(kind, small, constants)) {
+        return types.getPrimitiveType(kind);
       }
     }
-    if (!smallOnly) {
-      return null;
+    return types.getPrimitiveType(TypeKind.INT);
+  }
+
+  /**
+   * Whether a numeric choice among values of the {@code small} types and {@code int} constants is
+   * of type {@code kind}: every value is of that type, or a {@code byte} where it is {@code short},
+   * or a constant it can represent.
+   */
+  private static boolean choosesSmall(
+      TypeKind kind, List<TypeKind> small, List<Integer> constants) {
+    for (TypeKind other : small) {
+      if (other != kind && !(kind == TypeKind.SHORT && other == TypeKind.BYTE)) {
+        return false;
+      }
     }
-    if (kinds.stream().allMatch(k -> k == TypeKind.BYTE || k == TypeKind.SHORT)) {
-      return types.getPrimitiveType(TypeKind.SHORT);
+    int lo =
+        switch (kind) {
+          case SHORT -> Short.MIN_VALUE;
+          case BYTE -> Byte.MIN_VALUE;
+          default -> Character.MIN_VALUE;
+        };
+    int hi =
+        switch (kind) {
+          case SHORT -> Short.MAX_VALUE;
+          case BYTE -> Byte.MAX_VALUE;
+          default -> Character.MAX_VALUE;
+        };
+    return constants.stream().allMatch(c -> c >= lo && c <= hi);
+  }
+
+  /**
+   * The value of an {@code int} constant expression of literals, constant variables, parentheses
+   * and the integer operators; null when it is not one of those (a cast, say).
+   */
+  private @Nullable Integer intConstant(TreePath value) {
+    Tree tree = value.getLeaf();
+    if (tree instanceof ParenthesizedTree parenthesized) {
+      return intConstant(new TreePath(value, parenthesized.getExpression()));
     }
-    return kinds.stream().allMatch(k -> k == TypeKind.CHAR)
-        ? types.getPrimitiveType(TypeKind.CHAR)
-        : types.getPrimitiveType(TypeKind.INT);
+    if (tree instanceof com.sun.source.tree.LiteralTree literal) {
+      return intValue(literal.getValue());
+    }
+    if (tree instanceof IdentifierTree || tree instanceof MemberSelectTree) {
+      return element(value) instanceof VariableElement constant
+          ? intValue(constant.getConstantValue())
+          : null;
+    }
+    if (tree instanceof UnaryTree unary) {
+      Integer operand = intConstant(new TreePath(value, unary.getExpression()));
+      if (operand == null) {
+        return null;
+      }
+      int v = operand;
+      return switch (tree.getKind()) {
+        case UNARY_MINUS -> -v;
+        case UNARY_PLUS -> v;
+        case BITWISE_COMPLEMENT -> ~v;
+        default -> null;
+      };
+    }
+    if (tree instanceof BinaryTree binary) {
+      Integer left = intConstant(new TreePath(value, binary.getLeftOperand()));
+      Integer right = intConstant(new TreePath(value, binary.getRightOperand()));
+      if (left == null || right == null) {
+        return null;
+      }
+      int a = left;
+      int b = right;
+      Tree.Kind operator = tree.getKind();
+      if (b == 0 && (operator == Tree.Kind.DIVIDE || operator == Tree.Kind.REMAINDER)) {
+        return null; // no constant: javac reports the division by zero
+      }
+      return switch (operator) {
+        case PLUS -> a + b;
+        case MINUS -> a - b;
+        case MULTIPLY -> a * b;
+        case DIVIDE -> a / b;
+        case REMAINDER -> a % b;
+        case AND -> a & b;
+        case OR -> a | b;
+        case XOR -> a ^ b;
+        case LEFT_SHIFT -> a << b;
+        case RIGHT_SHIFT -> a >> b;
+        case UNSIGNED_RIGHT_SHIFT -> a >>> b;
+        default -> null;
+      };
+    }
+    return null;
+  }
+
+  /** An {@code int}-typed constant's value: of an {@code int}, {@code short}, {@code char}... */
+  private static @Nullable Integer intValue(@Nullable Object constant) {
+    if (constant instanceof Integer || constant instanceof Short || constant instanceof Byte) {
+      return ((Number) constant).intValue();
+    }
+    return constant instanceof Character c ? Integer.valueOf(c.charValue()) : null;
   }
 
   /**
@@ -1087,12 +1188,17 @@ final class ParsedSource {
     return !Nodes.any(value, this::notConstant);
   }
 
-  /** Whether a tree is a call, or reads a variable without a constant value or an element. */
+  /**
+   * Whether a tree cannot be part of a constant expression (JLS 15.29): a call, a switch, a write,
+   * or a read of an element or of a variable without a constant value.
+   */
   private boolean notConstant(TreePath path) {
     Tree tree = path.getLeaf();
     return tree instanceof MethodInvocationTree
         || tree instanceof NewClassTree
         || tree instanceof ArrayAccessTree
+        || tree instanceof SwitchExpressionTree
+        || HelperBodies.ASSIGNMENTS.contains(tree.getKind())
         || ((tree instanceof IdentifierTree || tree instanceof MemberSelectTree)
             && element(path) instanceof VariableElement read
             && read.getConstantValue() == null);

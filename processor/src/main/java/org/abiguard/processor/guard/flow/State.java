@@ -49,20 +49,36 @@ public final class State {
   private final @Nullable Map<Element, Set<Object>> arrays;
 
   /**
-   * What a boolean local's check proved: the narrowed facts of paths when it held, and when it did
-   * not.
+   * What a boolean local's value proved: the narrowed facts of paths when it is true, and when it
+   * is false. A null side is a value the local cannot have here ({@code boolean ok = true;} cannot
+   * be false until it is written).
    */
-  record Flag(Map<AccessPath, Fact> whenTrue, Map<AccessPath, Fact> whenFalse) {
+  record Flag(@Nullable Map<AccessPath, Fact> whenTrue, @Nullable Map<AccessPath, Fact> whenFalse) {
+    /** A local whose value is unknown and proves nothing: what a local without a flag holds. */
+    static final Flag UNKNOWN = new Flag(Map.of(), Map.of());
+
     boolean dependsOn(Element element) {
-      return whenTrue.keySet().stream().anyMatch(path -> path.dependsOn(element))
-          || whenFalse.keySet().stream().anyMatch(path -> path.dependsOn(element));
+      return dependsOn(whenTrue, element) || dependsOn(whenFalse, element);
+    }
+
+    /** Whether this flag says anything: a side it proves something on, or one it rules out. */
+    boolean informative() {
+      return whenTrue == null || whenFalse == null || !whenTrue.isEmpty() || !whenFalse.isEmpty();
     }
 
     boolean sameValues(Flag other) {
       return sameFacts(whenTrue, other.whenTrue) && sameFacts(whenFalse, other.whenFalse);
     }
 
-    private static boolean sameFacts(Map<AccessPath, Fact> a, Map<AccessPath, Fact> b) {
+    private static boolean dependsOn(@Nullable Map<AccessPath, Fact> side, Element element) {
+      return side != null && side.keySet().stream().anyMatch(path -> path.dependsOn(element));
+    }
+
+    private static boolean sameFacts(
+        @Nullable Map<AccessPath, Fact> a, @Nullable Map<AccessPath, Fact> b) {
+      if (a == null || b == null) {
+        return a == b;
+      }
       if (!a.keySet().equals(b.keySet())) {
         return false;
       }
@@ -205,7 +221,29 @@ public final class State {
   public void kill(Element element) {
     facts().keySet().removeIf(path -> path.dependsOn(element));
     relations().removeIf(pair -> pair.get(0).dependsOn(element) || pair.get(1).dependsOn(element));
-    flags().entrySet().removeIf(e -> e.getKey().equals(element) || e.getValue().dependsOn(element));
+    flags().remove(element);
+    for (Map.Entry<Element, Flag> entry : List.copyOf(flags().entrySet())) {
+      Flag flag = entry.getValue();
+      if (flag.dependsOn(element)) {
+        // the local's value still proves what it did of the paths the write leaves alone
+        Flag left = new Flag(without(flag.whenTrue(), element), without(flag.whenFalse(), element));
+        if (left.informative()) {
+          flags().put(entry.getKey(), left);
+        } else {
+          flags().remove(entry.getKey());
+        }
+      }
+    }
+  }
+
+  private static @Nullable Map<AccessPath, Fact> without(
+      @Nullable Map<AccessPath, Fact> side, Element element) {
+    if (side == null) {
+      return null;
+    }
+    Map<AccessPath, Fact> left = new HashMap<>(side);
+    left.keySet().removeIf(path -> path.dependsOn(element));
+    return Map.copyOf(left);
   }
 
   /** The tracked paths and their facts. */
@@ -224,17 +262,19 @@ public final class State {
     State out = new State();
     out.relations().addAll(a.relations());
     out.relations().retainAll(b.relations());
-    for (Map.Entry<Element, Flag> entry : a.flags().entrySet()) {
-      Flag other = b.flags().get(entry.getKey());
-      if (other != null && entry.getValue().sameValues(other)) {
-        out.flags().put(entry.getKey(), entry.getValue());
-      }
-    }
     for (Map.Entry<AccessPath, @Nullable Fact> entry : a.facts().entrySet()) {
       if (b.tracks(entry.getKey())) {
         out.facts().put(entry.getKey(), Fact.join(entry.getValue(), b.fact(entry.getKey())));
       }
       // a path known on one side only keeps its declared fact, the widest one
+    }
+    Set<Element> flagged = new HashSet<>(a.flags().keySet());
+    flagged.addAll(b.flags().keySet());
+    for (Element local : flagged) {
+      Flag joined = joinFlags(a, b, local, out);
+      if (joined.informative()) {
+        out.flags().put(local, joined);
+      }
     }
     Set<Element> arrayVariables = new HashSet<>(a.arrays().keySet());
     arrayVariables.addAll(b.arrays().keySet());
@@ -244,6 +284,77 @@ public final class State {
       out.refer(variable, either);
     }
     return out;
+  }
+
+  /**
+   * What a boolean local proves after two branches meet, whose state is {@code out}: on each side
+   * of its value, the join of what each branch knew where the local had that value (its flag's
+   * facts over the branch's own), kept where narrower than {@code out}. A branch where the local
+   * cannot have that value adds nothing, so {@code ok = false} under a failed check leaves the
+   * other branch's facts to {@code ok} being true.
+   */
+  private static Flag joinFlags(State a, State b, Element local, State out) {
+    Flag fa = a.flags().getOrDefault(local, Flag.UNKNOWN);
+    Flag fb = b.flags().getOrDefault(local, Flag.UNKNOWN);
+    if (fa.sameValues(fb)) {
+      return fa;
+    }
+    return new Flag(
+        joinSide(a, fa.whenTrue(), b, fb.whenTrue(), out),
+        joinSide(a, fa.whenFalse(), b, fb.whenFalse(), out));
+  }
+
+  private static @Nullable Map<AccessPath, Fact> joinSide(
+      State a,
+      @Nullable Map<AccessPath, Fact> sideA,
+      State b,
+      @Nullable Map<AccessPath, Fact> sideB,
+      State out) {
+    if (sideA == null && sideB == null) {
+      return null;
+    }
+    Map<AccessPath, Fact> joined = new HashMap<>();
+    Set<AccessPath> paths = new HashSet<>();
+    if (sideA != null) {
+      paths.addAll(sideA.keySet());
+      paths.addAll(a.facts().keySet());
+    }
+    if (sideB != null) {
+      paths.addAll(sideB.keySet());
+      paths.addAll(b.facts().keySet());
+    }
+    for (AccessPath path : paths) {
+      Fact fromA = sideA == null ? null : known(a, sideA, path);
+      Fact fromB = sideB == null ? null : known(b, sideB, path);
+      if ((sideA != null && fromA == null) || (sideB != null && fromB == null)) {
+        continue; // a side where the path has its declared fact, or none: nothing narrower
+      }
+      Fact value = fromA == null ? fromB : fromB == null ? fromA : Fact.join(fromA, fromB);
+      Fact now = out.tracks(path) ? out.fact(path) : null;
+      if (value != null && (now == null || !value.sameValues(now))) {
+        joined.put(path, value);
+      }
+    }
+    return Map.copyOf(joined);
+  }
+
+  /** What a branch knows of a path where its flag's side holds: the flag's fact, else its own. */
+  private static @Nullable Fact known(State state, Map<AccessPath, Fact> side, AccessPath path) {
+    Fact proved = side.get(path);
+    if (proved != null) {
+      return proved;
+    }
+    return state.tracks(path) ? state.fact(path) : null;
+  }
+
+  /** The boolean locals that keep a flag here. */
+  Set<Element> flagged() {
+    return reachable() ? Set.copyOf(flags().keySet()) : Set.of();
+  }
+
+  /** Forgets what a boolean local's value proved, as if it were unknown. */
+  void forgetFlag(Element local) {
+    flags().remove(local);
   }
 
   /** Same paths with the same values (origins aside). */

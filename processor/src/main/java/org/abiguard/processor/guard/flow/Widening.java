@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * Makes a loop reach its fixpoint whatever its depth. A path whose fact still changes after the
  * first rounds has the bounds that moved pushed to its limit (a counter bounded by the loop's
  * condition keeps its lower bound); if it changes again it takes its whole limit and keeps it (the
- * limit is sticky). Each path thus moves at most twice, and the iteration ends after at most about
- * twice as many rounds as the loop has paths.
+ * limit is sticky). Each path thus moves at most twice; a boolean local whose flag still changes
+ * forgets it for the rest of the loop. The iteration ends after at most about twice as many rounds
+ * as the loop has paths and flags.
  *
  * <p>The limit of a path is what its variable can hold: its declared width, or for raw bits the
  * whole unsigned range of their width (so a value passed around a loop keeps its source), or else
@@ -38,6 +39,9 @@ final class Widening {
   /** Paths at their whole limit for good (null: a plain Java value). */
   private final Map<AccessPath, @Nullable Fact> settled = new HashMap<>();
 
+  /** Boolean locals whose flag still changed after the first rounds: unknown for good. */
+  private final Set<Element> unsettledFlags = new HashSet<>();
+
   Widening(Declarations declarations, boolean strict) {
     this.declarations = declarations;
     this.strict = strict;
@@ -52,6 +56,15 @@ final class Widening {
       return next;
     }
     State out = next.copy();
+    for (Element local : next.flagged()) {
+      State.Flag now = next.flag(local);
+      State.Flag old = head.flag(local);
+      if (unsettledFlags.contains(local) || old == null || now == null || !old.sameValues(now)) {
+        // what a boolean local proves changes with the rounds: it proves nothing in this loop
+        unsettledFlags.add(local);
+        out.forgetFlag(local);
+      }
+    }
     for (Map.Entry<AccessPath, @Nullable Fact> entry : next.entries()) {
       AccessPath path = entry.getKey();
       Fact now = entry.getValue();

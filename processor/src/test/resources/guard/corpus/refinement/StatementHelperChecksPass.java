@@ -49,6 +49,23 @@ final class StatementHelperChecks {
     return (int) v;
   }
 
+  // a clamp that writes its parameter
+  private static int clampInPlace(long v) {
+    if (v < 0) {
+      v = 0;
+    }
+    if (v > 0xFFFF) {
+      v = 0xFFFF;
+    }
+    return (int) v;
+  }
+
+  // a check of one parameter beside a write of another
+  private static boolean spaceFits(long space, long idx) {
+    idx &= 0xFF;
+    return space <= 0xFFFF && idx < 0x100;
+  }
+
   private static int pick(StatedMap m) {
     switch ((int) (m.idx & 3)) {
       case 0:
@@ -76,9 +93,33 @@ final class StatementHelperChecks {
     return 0;
   }
 
+  static int addIfSpaceFits(StatedMap m) {
+    if (!spaceFits(m.space, m.idx)) {
+      return -22;
+    }
+    addOne((int) m.space);
+    return 0;
+  }
+
   static void masked(StatedMap m) {
+    addOne(clampInPlace(m.space));
+    addOne(StatedClamps.clampInPlace(m.idx));
     addOne(low16(m.space));
     addOne(clamp(m.idx));
     addOne(pick(m));
+  }
+}
+
+final class StatedClamps {
+  private StatedClamps() {}
+
+  // another class's clamp that writes its parameter
+  static int clampInPlace(long v) {
+    if (v > 0xFFFF) {
+      v = 0xFFFF;
+    } else if (v < 0) {
+      v = 0;
+    }
+    return (int) v;
   }
 }

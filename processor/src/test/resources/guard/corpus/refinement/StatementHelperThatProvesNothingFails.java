@@ -28,7 +28,7 @@ final class StatementHelpersThatProveNothing {
     return v >= 0 && v <= 0xFFFF;
   }
 
-  // a check of the value it was passed, after assigning the parameter: not followed
+  // a check of the parameter after assigning it: it proves nothing of the value passed
   private static boolean reassigns(long v) {
     v = v & 0xFFFF;
     return v <= 0xFFFF;
@@ -118,6 +118,21 @@ final class StatementHelpersThatProveNothing {
     return 0;
   }
 
+  // a clamp that writes its parameter, too wide, of the class and of another
+  private static int clamp17(long v) {
+    if (v > 0x1FFFF) {
+      v = 0x1FFFF;
+    }
+    return (int) v;
+  }
+
+  static void tooWideClamps(LooseStatedMap m) {
+    addOne(clamp17(m.space));
+    //            ^[abiguard:narrowing] field LooseStatedMap.space (u32) returned by clamp17() can reach parameter 'space' of addOne (u16): values 0x10000..0x1FFFF would be truncated
+    addOne(StatedChecksElsewhere.clamp17(m.idx));
+    //                                  ^[abiguard:narrowing] field LooseStatedMap.idx (u32) returned by clamp17() can reach parameter 'space' of addOne (u16): values 0x10000..0x1FFFF would be truncated
+  }
+
   static void tooWideMask(LooseStatedMap m) {
     addOne(low17(m.space));
     //          ^[abiguard:narrowing] field LooseStatedMap.space (u32) returned by low17() can reach parameter 'space' of addOne (u16): values 0x10000..0x1FFFF would be truncated
@@ -132,6 +147,13 @@ final class StatedChecksElsewhere {
       return false;
     }
     return v <= 0x1FFFF;
+  }
+
+  static int clamp17(long v) {
+    if (v < 0 || v > 0x1FFFF) {
+      v = 0x1FFFF;
+    }
+    return (int) v;
   }
 
   static boolean fitsNamed(long v) {

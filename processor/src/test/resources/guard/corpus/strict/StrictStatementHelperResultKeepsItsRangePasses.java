@@ -33,7 +33,18 @@ final class StatedWireFields {
     return (int) port;
   }
 
+  // a parameter the helper writes: its result is what the writes leave
+  private static int portClamped(long port) {
+    if (port < 0) {
+      port = 0;
+    } else if (port > 0xFFFF) {
+      port = 0xFFFF;
+    }
+    return (int) port;
+  }
+
   static void header(ByteBuffer b, long port) {
+    setPort(portClamped(port));
     setPort(u16At(b, 0));
     setVersion(versionOf(b.get(2)));
     setPort(portOr(port, b.getInt(4)));

@@ -12,9 +12,9 @@ import java.util.Random;
  * {@code float}s and {@code double}s are mixed through arithmetic, shifts, masks, casts, {@code
  * Math} methods, {@code ?:}, checks with early returns, branches and short loops, and through calls
  * of the class's helpers: static methods that return one expression of their parameters or are a
- * few statements with locals and a loop, and {@code boolean} ones used as checks; and through
- * checks kept in {@code boolean} locals, which later checks set again ({@code ok = false} under a
- * check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code &&}).
+ * few statements with locals and a loop (some writing a parameter), and {@code boolean} ones used
+ * as checks; and through checks kept in {@code boolean} locals, which later checks set again
+ * ({@code ok = false} under a check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code &&}).
  */
 final class FlowProgramGenerator {
   /** A parameter of the generated methods: its Java type and width annotation. */
@@ -230,6 +230,18 @@ final class FlowProgramGenerator {
     line("if (" + cond(0) + ") {");
     line("  return " + returned(type) + ";");
     line("}");
+    if (random.nextInt(3) == 0) {
+      // a parameter written: what the helper proves of it is not proved of what was passed
+      String parameter = pick("p", "q");
+      String write =
+          parameter
+              + " "
+              + pick("=", "&=", "+=")
+              + " "
+              + expr(parameter.equals("p") ? "int" : "long", 1)
+              + ";";
+      line(random.nextBoolean() ? write : "if (" + cond(1) + ") " + write);
+    }
     String localType = pick("int", "long");
     String local = "t" + names++;
     line(localType + " " + local + " = " + expr(localType, 1) + ";");

@@ -29,10 +29,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>one {@code return} of an expression that assigns nothing and builds no lambda or class body
  *       (it may create an object to throw: {@code default -> throw new
  *       IllegalArgumentException()}), or
- *   <li>a block of statements that assigns only the locals it declares (not its parameters, fields
- *       or array elements), has no {@code try} or {@code synchronized} statement, builds no lambda
- *       or class body, and has at most {@link #STATEMENT_NODES} nodes: {@code if (v < 0) return
- *       false; return v <= 0xFFFF;}.
+ *   <li>a block of statements that assigns only its locals and parameters (not fields or array
+ *       elements), has no {@code try} or {@code synchronized} statement, builds no lambda or class
+ *       body, and has at most {@link #STATEMENT_NODES} nodes: {@code if (v < 0) return false;
+ *       return v <= 0xFFFF;}, {@code if (v > 0xFFFF) v = 0xFFFF; return (int) v;}.
  * </ul>
  *
  * <p>A helper of the top-level class being analysed is read from its trees, as javac attributed
@@ -52,7 +52,12 @@ final class HelperBodies {
    * What is followed of a helper: the expression it returns ({@code statements} false), or its
    * body, a block of statements whose {@code return}s give its values.
    */
-  record Body(TreePath path, boolean statements) {}
+  record Body(TreePath path, boolean statements, Set<Element> writtenParameters) {
+    /** A helper's expression, which writes nothing. */
+    Body(TreePath path) {
+      this(path, false, Set.of());
+    }
+  }
 
   /**
    * The expression a helper returns, when its body is one {@code return}; empty when {@code method}
@@ -98,23 +103,26 @@ final class HelperBodies {
     TreePath body = new TreePath(declaration, tree.getBody());
     ReturnTree only = onlyReturn(tree);
     if (only == null) {
-      return (own || context.parsed.typed(body)) && followable(context, body)
-          ? new Body(body, true)
+      Set<Element> writtenParameters = new java.util.HashSet<>();
+      return (own || context.parsed.typed(body)) && followable(context, body, writtenParameters)
+          ? new Body(body, true, Set.copyOf(writtenParameters))
           : null;
     }
     TreePath expression = new TreePath(new TreePath(body, only), only.getExpression());
     if (Nodes.any(expression, node -> WRITES.contains(node.getLeaf().getKind()))) {
       return null; // an expression that assigns, or makes a body of its own
     }
-    return own || context.parsed.typed(expression) ? new Body(expression, false) : null;
+    return own || context.parsed.typed(expression) ? new Body(expression) : null;
   }
 
   /**
-   * Whether a helper's block of statements is one to follow: small, assigning only its own locals,
-   * with no {@code try} or {@code synchronized} statement and no lambda or class body. What it
-   * proves of its parameters is then proved of the values passed, which it cannot have changed.
+   * Whether a helper's block of statements is one to follow: small, assigning only its own locals
+   * and parameters (added to {@code writtenParameters}), with no {@code try} or {@code
+   * synchronized} statement and no lambda or class body. What it proves of a parameter it does not
+   * write is then proved of the value passed, which it cannot have changed.
    */
-  private static boolean followable(Context context, TreePath body) {
+  private static boolean followable(
+      Context context, TreePath body, Set<Element> writtenParameters) {
     int[] nodes = {0};
     return !Nodes.any(
         body,
@@ -122,11 +130,16 @@ final class HelperBodies {
             node.getLeaf() != body.getLeaf()
                 && (++nodes[0] > STATEMENT_NODES
                     || REFUSED.contains(node.getLeaf().getKind())
-                    || !assignsOwnLocal(context, node)));
+                    || !writesOwnVariable(context, node, writtenParameters)));
   }
 
-  /** Whether a node, if it writes a variable, writes a local of the helper's own. */
-  private static boolean assignsOwnLocal(Context context, TreePath node) {
+  /**
+   * Whether a node, if it writes a variable, writes a local or a parameter of the helper's own (a
+   * lambda, whose parameters would be others, is refused); a parameter is added to {@code
+   * writtenParameters}.
+   */
+  private static boolean writesOwnVariable(
+      Context context, TreePath node, Set<Element> writtenParameters) {
     Tree tree = node.getLeaf();
     ExpressionTree written =
         tree instanceof AssignmentTree assignment
@@ -139,9 +152,13 @@ final class HelperBodies {
     if (written == null) {
       return true;
     }
-    Element local =
+    Element variable =
         written instanceof IdentifierTree ? context.elementOf(new TreePath(node, written)) : null;
-    return local != null && local.getKind() == ElementKind.LOCAL_VARIABLE;
+    if (variable != null && variable.getKind() == ElementKind.PARAMETER) {
+      writtenParameters.add(variable);
+      return true;
+    }
+    return variable != null && variable.getKind() == ElementKind.LOCAL_VARIABLE;
   }
 
   /** What a helper's block of statements may not have. */

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Calls to <em>helpers</em>, followed into the helper: a method that no subclass can override
  * (static, private or final, or of a final class or a record) whose body is one {@code return} of
  * an expression that writes nothing, or a small block of statements that writes only its own locals
- * ({@link HelperBodies}).
+ * and parameters ({@link HelperBodies}).
  *
  * <ul>
  *   <li>A helper's result, when it declares no width, is its expression's value for the values
@@ -302,7 +302,8 @@ final class Helpers {
 
     /**
      * The caller's name for a path of the helper; for a parameter itself, with the argument passed,
-     * whose type may differ. Null when the caller has none.
+     * whose type may differ. Null when the caller has none, or the path starts at a parameter the
+     * helper writes.
      */
     @Nullable Translated back(AccessPath path) {
       if (path.ofStaticField()) {
@@ -310,8 +311,8 @@ final class Helpers {
       }
       Object root = path.chain().get(0);
       AccessPath alias = aliases.get(root);
-      if (alias == null) {
-        return null;
+      if (alias == null || body.writtenParameters().contains(root)) {
+        return null; // a parameter the helper wrote no longer holds what was passed
       }
       return new Translated(
           path.replacingPrefix(1, alias), path.chain().size() == 1 ? passed.get(root) : null);

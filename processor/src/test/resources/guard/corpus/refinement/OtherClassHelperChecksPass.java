@@ -19,6 +19,20 @@ final class PhysmapChecks {
   static boolean fitsU16(long v) {
     return v >= 0 && v <= 0xFFFF;
   }
+
+  // a switch statement: the bound of each kind
+  static boolean fitsKind(long v, int kind) {
+    switch (kind) {
+      case 0:
+        return v >= 0 && v <= 0xFF;
+      case 1:
+      case 2:
+        break;
+      default:
+        return false;
+    }
+    return v >= 0 && v <= 0xFFFF;
+  }
 }
 
 @AbiStruct(name = "other_map")
@@ -41,6 +55,18 @@ final class OtherClassHelperChecks {
   static void masked(OtherMap m) {
     addOne(PhysmapMasks.low16(m.space), PhysmapMasks.clamp(m.idx));
   }
+
+  static int widthChecked(OtherMap m, int kind) {
+    if (!PhysmapChecks.fitsKind(m.space, kind)) {
+      return -22;
+    }
+    addOne((int) m.space, PhysmapMasks.lowOf(kind, m.idx));
+    return 0;
+  }
+
+  static void viaVar(OtherMap m) {
+    addOne(PhysmapMasks.low16ViaVar(m.space), PhysmapMasks.lowOf(1, m.idx));
+  }
 }
 
 final class PhysmapMasks {
@@ -50,5 +76,25 @@ final class PhysmapMasks {
 
   static int clamp(long v) {
     return (int) Math.min(v, PhysmapChecks.SPACE_LIMIT);
+  }
+
+  // var: the type of its initializer
+  static int low16ViaVar(long v) {
+    var low = v & 0xFFFF;
+    return (int) low;
+  }
+
+  // a local of one case of a switch statement, assigned in a later one
+  static int lowOf(int kind, long v) {
+    switch (kind) {
+      case 0:
+        int low = (int) (v & 0xFF);
+        return low;
+      case 1:
+        low = (int) (v & 0xFFF);
+        return low;
+      default:
+        return 0;
+    }
   }
 }

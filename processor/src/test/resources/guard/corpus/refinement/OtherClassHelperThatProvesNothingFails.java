@@ -60,6 +60,28 @@ final class LooseChecks {
     };
   }
 
+  // a switch statement whose bound is too wide for one kind
+  static boolean fitsKind(long v, int kind) {
+    switch (kind) {
+      case 0:
+        return v <= 0xFFFF;
+      default:
+        return v <= 0x1FFFF;
+    }
+  }
+
+  // a switch statement's case that assigns a local of an earlier case, too wide
+  static int lowOf(int kind, long v) {
+    switch (kind) {
+      case 0:
+        var low = v & 0xFFFF;
+        return (int) low;
+      default:
+        low = v & 0x1FFFF;
+        return (int) low;
+    }
+  }
+
   // ?: of a byte and an int that is not a constant: an int
   static int pageOrNone(LooseMap m, boolean none) {
     return none ? (byte) 0 : (int) (m.space >>> 8);
@@ -111,6 +133,16 @@ final class OtherClassHelpersThatProveNothing {
   static void pageOf(LooseMap m) {
     addOne(LooseChecks.pageOrNone(m, false));
     //                           ^[abiguard:narrowing] expression `m.space >>> 8` returned by pageOrNone() can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFF would be truncated
+  }
+
+  // switch statements: a bound too wide for one kind, a local of one case assigned in another
+  static void switchStatements(LooseMap m, int kind) {
+    if (LooseChecks.fitsKind(m.space, kind)) {
+      addOne((int) m.space);
+      //     ^[abiguard:narrowing] field LooseMap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0x1FFFF would be truncated
+    }
+    addOne(LooseChecks.lowOf(kind, m.space));
+    //                      ^[abiguard:narrowing] expression `v & 0x1FFFF` returned by lowOf() can reach parameter 'space' of addOne (u16): values 0x10000..0x1FFFF would be truncated
   }
 
   // the type of a switch of a char and int constants, and of a char and a switch

@@ -12,9 +12,10 @@ import java.util.Random;
  * {@code float}s and {@code double}s are mixed through arithmetic, shifts, masks, casts, {@code
  * Math} methods, {@code ?:}, checks with early returns, branches and short loops, and through calls
  * of the class's helpers: static methods that return one expression of their parameters or are a
- * few statements with locals and a loop (some writing a parameter), and {@code boolean} ones used
- * as checks; and through checks kept in {@code boolean} locals, which later checks set again
- * ({@code ok = false} under a check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code &&}).
+ * few statements with locals, a loop and a switch (some writing a parameter), and {@code boolean}
+ * ones used as checks; and through checks kept in {@code boolean} locals, which later checks set
+ * again ({@code ok = false} under a check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code
+ * &&}).
  */
 final class FlowProgramGenerator {
   /** A parameter of the generated methods: its Java type and width annotation. */
@@ -244,9 +245,31 @@ final class FlowProgramGenerator {
     }
     String localType = pick("int", "long");
     String local = "t" + names++;
-    line(localType + " " + local + " = " + expr(localType, 1) + ";");
+    line(
+        (random.nextInt(4) == 0
+                ? "var " + local + " = (" + localType + ") ("
+                : localType + " " + local + " = (")
+            + expr(localType, 1)
+            + ");");
     locals.add(local);
     localTypes.add(localType);
+    if (random.nextInt(3) == 0) {
+      // a switch statement: a case that returns, one that writes the local and falls through
+      line("switch (p & 3) {");
+      line("  case 0:");
+      line("    return " + returned(type) + ";");
+      line("  case 1:");
+      line("    " + local + " = " + expr(localType, 1) + ";");
+      line("  case 2:");
+      line("    if (" + cond(1) + ") {");
+      line("      break;");
+      line("    }");
+      line("    " + local + " " + pick("+=", "&=", "=") + " " + expr(localType, 1) + ";");
+      line("    break;");
+      line("  default:");
+      line("    break;");
+      line("}");
+    }
     if (random.nextBoolean()) {
       line("for (int i = 0; i < 3; i++) {");
       indent++;

@@ -39,14 +39,14 @@ import org.jspecify.annotations.Nullable;
  * them. A helper of another top-level class of the compilation is read from its source parsed again
  * ({@link ParsedSources}), and only if every name and type of its expression or statements {@link
  * ParsedSource} can resolve: its parameters and primitive locals, fields, literals, primitive
- * casts, operators, {@code ?:}, {@code switch} expressions of arrows, calls of methods whose
- * overloads it can tell apart, and the statements it knows.
+ * casts, operators, {@code ?:}, {@code switch} expressions of arrows and statements without
+ * patterns, calls of methods whose overloads it can tell apart, and the statements it knows.
  */
 final class HelperBodies {
   private HelperBodies() {}
 
   /** The most tree nodes a helper's block of statements may have to be followed. */
-  static final int STATEMENT_NODES = 160;
+  static final int STATEMENT_NODES = 320;
 
   /**
    * What is followed of a helper: the expression it returns ({@code statements} false), or its

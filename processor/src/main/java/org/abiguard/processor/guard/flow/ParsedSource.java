@@ -23,6 +23,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
@@ -54,20 +55,21 @@ import org.jspecify.annotations.Nullable;
  * names and expressions in its helpers resolve to: the elements and types javac gives them, found
  * through the compilation's elements for the few kinds of expression a helper may be made of.
  *
- * <p>Names resolve as Java resolves them, innermost first: a local of a primitive type declared
- * before the name in an enclosing block or {@code for} ({@link ParsedLocal}), a parameter of the
- * method, a field of the enclosing classes (inherited ones included), a static field a single or
- * on-demand static import names, a type (a member type, an import, the package, {@code java.lang}).
- * A call resolves among the methods of that name of the innermost class that has one, else of the
- * static imports (single, then on demand), or of the qualifier's type, by strict invocation (no
- * boxing, no varargs), the most specific applicable one; a case label of a switch on an enum, among
- * the enum's constants. Types follow the JLS: numeric promotion, {@code String} concatenation,
- * {@code ?:} and {@code switch} expressions (whose cases are arrows to a value or a {@code throw})
- * as JLS 15.25 and 15.28.1 type them, assignments to locals. A helper's statements may be {@code
- * if}, loops other than the enhanced {@code for}, {@code return}, {@code throw}, unlabeled {@code
- * break} and {@code continue}, declarations of primitive locals and expression statements. Anything
- * else resolves to nothing, and a helper with anything unresolved is not followed ({@link
- * #resolvesAll}).
+ * <p>Names resolve as Java resolves them, innermost first: a local of a primitive type ({@code var}
+ * with a primitive initializer too) declared before the name in an enclosing block, {@code for} or
+ * {@code switch} statement's block ({@link ParsedLocal}), a parameter of the method, a field of the
+ * enclosing classes (inherited ones included), a static field a single or on-demand static import
+ * names, a type (a member type, an import, the package, {@code java.lang}). A call resolves among
+ * the methods of that name of the innermost class that has one, else of the static imports (single,
+ * then on demand), or of the qualifier's type, by strict invocation (no boxing, no varargs), the
+ * most specific applicable one; a case label of a switch on an enum, among the enum's constants.
+ * Types follow the JLS: numeric promotion, {@code String} concatenation, {@code ?:} and {@code
+ * switch} expressions (whose cases are arrows to a value or a {@code throw}) as JLS 15.25 and
+ * 15.28.1 type them, assignments to locals. A helper's statements may be {@code if}, loops other
+ * than the enhanced {@code for}, {@code switch} statements without patterns, {@code return}, {@code
+ * throw}, unlabeled {@code break} and {@code continue}, declarations of primitive locals and
+ * expression statements. Anything else resolves to nothing, and a helper with anything unresolved
+ * is not followed ({@link #resolvesAll}).
  */
 final class ParsedSource {
   final CompilationUnitTree unit;
@@ -291,9 +293,17 @@ final class ParsedSource {
 
           @Override
           public Boolean visitCase(CaseTree c, Void unused) {
-            // an arrow to a value or a throw: no statements, no blocks, no guards
-            return c.getCaseKind() == CaseTree.CaseKind.RULE
+            // of a switch expression, an arrow to a value or a throw: no statements, no blocks;
+            // of a switch statement, statements too; patterns are refused as kinds of labels
+            return (c.getCaseKind() == CaseTree.CaseKind.RULE
+                    || getCurrentPath().getParentPath().getLeaf() instanceof SwitchTree)
                 && Boolean.TRUE.equals(super.visitCase(c, null));
+          }
+
+          @Override
+          public Boolean visitSwitch(SwitchTree sw, Void unused) {
+            return type(new TreePath(getCurrentPath(), sw.getExpression())) != null
+                && Boolean.TRUE.equals(super.visitSwitch(sw, null));
           }
 
           @Override
@@ -415,6 +425,7 @@ final class ParsedSource {
             Tree.Kind.FOR_LOOP,
             Tree.Kind.WHILE_LOOP,
             Tree.Kind.DO_WHILE_LOOP,
+            Tree.Kind.SWITCH,
             Tree.Kind.BREAK,
             Tree.Kind.CONTINUE);
     kinds.addAll(HelperBodies.ASSIGNMENTS); // of the helper's own locals
@@ -583,11 +594,19 @@ final class ParsedSource {
       parent = parent.getParentPath();
     }
     if (parent == null
-        || !(parent.getLeaf() instanceof CaseTree)
-        || !(parent.getParentPath().getLeaf() instanceof SwitchExpressionTree sw)) {
+        || !(parent.getLeaf() instanceof CaseTree c)
+        || c.getBody() == path.getLeaf()) {
+      return null; // not a label: the value of an arrow is named as any other
+    }
+    Tree sw = parent.getParentPath().getLeaf();
+    ExpressionTree selector =
+        sw instanceof SwitchExpressionTree expression
+            ? expression.getExpression()
+            : sw instanceof SwitchTree statement ? statement.getExpression() : null;
+    if (selector == null) {
       return null;
     }
-    TypeMirror type = type(new TreePath(parent.getParentPath(), sw.getExpression()));
+    TypeMirror type = type(new TreePath(parent.getParentPath(), selector));
     return type != null
             && type.getKind() == TypeKind.DECLARED
             && types.asElement(type).getKind() == ElementKind.ENUM
@@ -617,12 +636,22 @@ final class ParsedSource {
    */
   private @Nullable Element local(TreePath path, VariableTree declaration) {
     ExecutableElement method = enclosingMethod(path);
-    return method != null
-            && declaration.getType() instanceof PrimitiveTypeTree primitive
-            && primitive.getPrimitiveTypeKind() != TypeKind.VOID
-        ? new ParsedLocal(
-            declaration.getName(), types.getPrimitiveType(primitive.getPrimitiveTypeKind()), method)
-        : null;
+    if (method == null) {
+      return null;
+    }
+    if (declaration.getType() instanceof PrimitiveTypeTree primitive
+        && primitive.getPrimitiveTypeKind() != TypeKind.VOID) {
+      return new ParsedLocal(
+          declaration.getName(), types.getPrimitiveType(primitive.getPrimitiveTypeKind()), method);
+    }
+    if (declaration.getType() == null && declaration.getInitializer() != null) {
+      // var: the type of its initializer, when that is a primitive one
+      TypeMirror type = type(new TreePath(path, declaration.getInitializer()));
+      return type != null && type.getKind().isPrimitive()
+          ? new ParsedLocal(declaration.getName(), type, method)
+          : null;
+    }
+    return null;
   }
 
   /**
@@ -640,6 +669,30 @@ final class ParsedSource {
       if (parent instanceof BlockTree block) {
         int index = block.getStatements().indexOf(child);
         before = index < 0 ? List.of() : block.getStatements().subList(0, index);
+      } else if (parent instanceof CaseTree c && c.getStatements() != null) {
+        int index = c.getStatements().indexOf(child);
+        before = index < 0 ? List.of() : c.getStatements().subList(0, index);
+      } else if (parent instanceof SwitchTree sw) {
+        // a switch's block is one scope: the statements of the cases before this one
+        List<Tree> earlier = new ArrayList<>();
+        for (CaseTree c : sw.getCases()) {
+          if (c == child) {
+            break;
+          }
+          if (c.getStatements() != null) {
+            earlier.addAll(c.getStatements());
+          }
+        }
+        before = earlier;
+        for (Tree statement : before) {
+          if (statement instanceof VariableTree variable
+              && variable.getName().contentEquals(name)) {
+            TreePath casePath = new TreePath(p, casesOf(sw, statement));
+            return element(new TreePath(casePath, variable));
+          }
+        }
+        child = parent;
+        continue;
       } else if (parent instanceof ForLoopTree loop) {
         int index = loop.getInitializer().indexOf(child);
         before = loop.getInitializer().subList(0, index < 0 ? loop.getInitializer().size() : index);
@@ -652,6 +705,16 @@ final class ParsedSource {
       child = parent;
     }
     return null;
+  }
+
+  /** The case of a switch statement whose statements hold {@code statement}. */
+  private static CaseTree casesOf(SwitchTree sw, Tree statement) {
+    for (CaseTree c : sw.getCases()) {
+      if (c.getStatements() != null && c.getStatements().contains(statement)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("a statement of no case");
   }
 
   private @Nullable ExecutableElement enclosingMethod(TreePath path) {

@@ -1,7 +1,9 @@
 package org.abiguard.processor.guard.flow;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -25,82 +27,9 @@ final class KnownMethods {
 
   /** Whether {@link #apply} understands the method. */
   static boolean known(ExecutableElement method) {
-    return KEYS.contains(key(method));
+    String key = key(method);
+    return key != null && RULES.containsKey(key);
   }
-
-  private static final java.util.Set<String> KEYS =
-      java.util.Set.of(
-          "org.abiguard.Abi.checkU8",
-          "org.abiguard.Abi.checkU16",
-          "org.abiguard.Abi.checkU32",
-          "org.abiguard.Abi.checkS8",
-          "org.abiguard.Abi.checkS16",
-          "org.abiguard.Abi.checkS32",
-          "org.abiguard.Abi.truncU8",
-          "org.abiguard.Abi.truncU16",
-          "org.abiguard.Abi.truncU32",
-          "java.lang.Integer.toUnsignedLong",
-          "java.lang.Short.toUnsignedInt",
-          "java.lang.Short.toUnsignedLong",
-          "java.lang.Byte.toUnsignedInt",
-          "java.lang.Byte.toUnsignedLong",
-          "java.lang.Integer.divideUnsigned",
-          "java.lang.Long.divideUnsigned",
-          "java.lang.Integer.remainderUnsigned",
-          "java.lang.Long.remainderUnsigned",
-          "java.lang.Math.min",
-          "java.lang.StrictMath.min",
-          "java.lang.Integer.min",
-          "java.lang.Long.min",
-          "java.lang.Math.max",
-          "java.lang.StrictMath.max",
-          "java.lang.Integer.max",
-          "java.lang.Long.max",
-          "java.lang.Math.abs",
-          "java.lang.StrictMath.abs",
-          "java.lang.Math.addExact",
-          "java.lang.StrictMath.addExact",
-          "java.lang.Math.subtractExact",
-          "java.lang.StrictMath.subtractExact",
-          "java.lang.Math.multiplyExact",
-          "java.lang.StrictMath.multiplyExact",
-          "java.lang.Math.floorDiv",
-          "java.lang.StrictMath.floorDiv",
-          "java.lang.Math.ceilDiv",
-          "java.lang.StrictMath.ceilDiv",
-          "java.lang.Integer.signum",
-          "java.lang.Long.signum",
-          "java.lang.Math.floorMod",
-          "java.lang.StrictMath.floorMod",
-          "java.lang.Math.toIntExact",
-          "java.lang.StrictMath.toIntExact",
-          "java.lang.Math.incrementExact",
-          "java.lang.StrictMath.incrementExact",
-          "java.lang.Math.decrementExact",
-          "java.lang.StrictMath.decrementExact",
-          "java.lang.Math.negateExact",
-          "java.lang.StrictMath.negateExact",
-          "java.lang.Math.absExact",
-          "java.lang.StrictMath.absExact",
-          "java.lang.Math.clamp",
-          "java.lang.StrictMath.clamp",
-          "java.lang.Integer.sum",
-          "java.lang.Long.sum",
-          "java.lang.Integer.reverseBytes",
-          "java.lang.Long.reverseBytes",
-          "java.lang.Short.reverseBytes",
-          "java.lang.Character.reverseBytes",
-          "java.lang.Integer.reverse",
-          "java.lang.Long.reverse",
-          "java.lang.Integer.rotateLeft",
-          "java.lang.Long.rotateLeft",
-          "java.lang.Integer.rotateRight",
-          "java.lang.Long.rotateRight",
-          "java.lang.Integer.highestOneBit",
-          "java.lang.Long.highestOneBit",
-          "java.lang.Integer.lowestOneBit",
-          "java.lang.Long.lowestOneBit",
-          "java.util.Objects.checkIndex");
 
   /**
    * Whether the method's result lies in its range whatever the argument, known or not: the {@code
@@ -167,76 +96,149 @@ final class KnownMethods {
     return value == NOT_KNOWN ? null : value;
   }
 
-  private static @Nullable Fact result(
-      @Nullable String key, List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
-    if (key == null) {
-      return NOT_KNOWN;
-    }
-    switch (key) {
-      case "org.abiguard.Abi.checkU8":
-        return check(Width.U8, argument(arguments, 0), kind, "checkU8");
-      case "org.abiguard.Abi.checkU16":
-        return check(Width.U16, argument(arguments, 0), kind, "checkU16");
-      case "org.abiguard.Abi.checkU32":
-        return check(Width.U32, argument(arguments, 0), kind, "checkU32");
-      case "org.abiguard.Abi.checkS8":
-        return check(Width.S8, argument(arguments, 0), kind, "checkS8");
-      case "org.abiguard.Abi.checkS16":
-        return check(Width.S16, argument(arguments, 0), kind, "checkS16");
-      case "org.abiguard.Abi.checkS32":
-        return check(Width.S32, argument(arguments, 0), kind, "checkS32");
-      case "org.abiguard.Abi.truncU8":
-        return trunc(Width.U8, argument(arguments, 0), kind, "truncU8");
-      case "org.abiguard.Abi.truncU16":
-        return trunc(Width.U16, argument(arguments, 0), kind, "truncU16");
-      case "org.abiguard.Abi.truncU32":
-        return trunc(Width.U32, argument(arguments, 0), kind, "truncU32");
-      case "java.lang.Integer.toUnsignedLong":
-        return toUnsigned(32, argument(arguments, 0), kind, "Integer.toUnsignedLong");
-      case "java.lang.Short.toUnsignedInt", "java.lang.Short.toUnsignedLong":
-        return toUnsigned(16, argument(arguments, 0), kind, "Short.toUnsigned...");
-      case "java.lang.Byte.toUnsignedInt", "java.lang.Byte.toUnsignedLong":
-        return toUnsigned(8, argument(arguments, 0), kind, "Byte.toUnsigned...");
-      case "java.lang.Integer.divideUnsigned":
-        return divideUnsigned(32, arguments, kind);
-      case "java.lang.Long.divideUnsigned":
-        return divideUnsigned(64, arguments, kind);
-      case "java.lang.Integer.remainderUnsigned":
-        return remainderUnsigned(32, arguments, kind);
-      case "java.lang.Long.remainderUnsigned":
-        return remainderUnsigned(64, arguments, kind);
-      case "java.lang.Math.min",
-      "java.lang.StrictMath.min",
-      "java.lang.Integer.min",
-      "java.lang.Long.min":
-        return kind == null
-            ? null
-            : Arith.minMax(true, argument(arguments, 0), argument(arguments, 1), "Math.min(...)");
-      case "java.lang.Math.max",
-      "java.lang.StrictMath.max",
-      "java.lang.Integer.max",
-      "java.lang.Long.max":
-        return kind == null
-            ? null
-            : Arith.minMax(false, argument(arguments, 0), argument(arguments, 1), "Math.max(...)");
-      case "java.lang.Math.abs", "java.lang.StrictMath.abs":
-        return abs(argument(arguments, 0), kind);
-      case "java.lang.Math.addExact", "java.lang.StrictMath.addExact":
-        return exact('+', arguments, kind, "Math.addExact");
-      case "java.lang.Math.subtractExact", "java.lang.StrictMath.subtractExact":
-        return exact('-', arguments, kind, "Math.subtractExact");
-      case "java.lang.Math.multiplyExact", "java.lang.StrictMath.multiplyExact":
-        return exact('*', arguments, kind, "Math.multiplyExact");
-      case "java.lang.Math.floorDiv", "java.lang.StrictMath.floorDiv":
-        return floorDiv(arguments, kind);
-      case "java.lang.Math.ceilDiv", "java.lang.StrictMath.ceilDiv":
-        return ceilDiv(arguments, kind);
-      case "java.lang.Integer.signum", "java.lang.Long.signum":
-        return signum(argument(arguments, 0));
-      case "java.lang.Math.floorMod", "java.lang.StrictMath.floorMod":
-        return floorMod(arguments, kind);
-      case "java.lang.Math.toIntExact", "java.lang.StrictMath.toIntExact":
-        {
+  /** What a known method returns, by its key (the class's qualified name, a dot, its name). */
+  private static final Map<String, Rule> RULES = rules();
+
+  /** The result of a call of a known method: null when known but not what it returns. */
+  private interface Rule {
+    @Nullable Fact apply(List<@Nullable Fact> arguments, @Nullable JavaKind kind, String key);
+  }
+
+  private static Map<String, Rule> rules() {
+    Map<String, Rule> rules = new HashMap<>();
+    rule(
+        rules,
+        (arguments, kind, key) -> check(Width.U8, argument(arguments, 0), kind, "checkU8"),
+        "org.abiguard.Abi.checkU8");
+    rule(
+        rules,
+        (arguments, kind, key) -> check(Width.U16, argument(arguments, 0), kind, "checkU16"),
+        "org.abiguard.Abi.checkU16");
+    rule(
+        rules,
+        (arguments, kind, key) -> check(Width.U32, argument(arguments, 0), kind, "checkU32"),
+        "org.abiguard.Abi.checkU32");
+    rule(
+        rules,
+        (arguments, kind, key) -> check(Width.S8, argument(arguments, 0), kind, "checkS8"),
+        "org.abiguard.Abi.checkS8");
+    rule(
+        rules,
+        (arguments, kind, key) -> check(Width.S16, argument(arguments, 0), kind, "checkS16"),
+        "org.abiguard.Abi.checkS16");
+    rule(
+        rules,
+        (arguments, kind, key) -> check(Width.S32, argument(arguments, 0), kind, "checkS32"),
+        "org.abiguard.Abi.checkS32");
+    rule(
+        rules,
+        (arguments, kind, key) -> trunc(Width.U8, argument(arguments, 0), kind, "truncU8"),
+        "org.abiguard.Abi.truncU8");
+    rule(
+        rules,
+        (arguments, kind, key) -> trunc(Width.U16, argument(arguments, 0), kind, "truncU16"),
+        "org.abiguard.Abi.truncU16");
+    rule(
+        rules,
+        (arguments, kind, key) -> trunc(Width.U32, argument(arguments, 0), kind, "truncU32"),
+        "org.abiguard.Abi.truncU32");
+    rule(
+        rules,
+        (arguments, kind, key) ->
+            toUnsigned(32, argument(arguments, 0), kind, "Integer.toUnsignedLong"),
+        "java.lang.Integer.toUnsignedLong");
+    rule(
+        rules,
+        (arguments, kind, key) ->
+            toUnsigned(16, argument(arguments, 0), kind, "Short.toUnsigned..."),
+        "java.lang.Short.toUnsignedInt",
+        "java.lang.Short.toUnsignedLong");
+    rule(
+        rules,
+        (arguments, kind, key) -> toUnsigned(8, argument(arguments, 0), kind, "Byte.toUnsigned..."),
+        "java.lang.Byte.toUnsignedInt",
+        "java.lang.Byte.toUnsignedLong");
+    rule(
+        rules,
+        (arguments, kind, key) -> divideUnsigned(32, arguments, kind),
+        "java.lang.Integer.divideUnsigned");
+    rule(
+        rules,
+        (arguments, kind, key) -> divideUnsigned(64, arguments, kind),
+        "java.lang.Long.divideUnsigned");
+    rule(
+        rules,
+        (arguments, kind, key) -> remainderUnsigned(32, arguments, kind),
+        "java.lang.Integer.remainderUnsigned");
+    rule(
+        rules,
+        (arguments, kind, key) -> remainderUnsigned(64, arguments, kind),
+        "java.lang.Long.remainderUnsigned");
+    rule(
+        rules,
+        (arguments, kind, key) ->
+            kind == null
+                ? null
+                : Arith.minMax(
+                    true, argument(arguments, 0), argument(arguments, 1), "Math.min(...)"),
+        "java.lang.Math.min",
+        "java.lang.StrictMath.min",
+        "java.lang.Integer.min",
+        "java.lang.Long.min");
+    rule(
+        rules,
+        (arguments, kind, key) ->
+            kind == null
+                ? null
+                : Arith.minMax(
+                    false, argument(arguments, 0), argument(arguments, 1), "Math.max(...)"),
+        "java.lang.Math.max",
+        "java.lang.StrictMath.max",
+        "java.lang.Integer.max",
+        "java.lang.Long.max");
+    rule(
+        rules,
+        (arguments, kind, key) -> abs(argument(arguments, 0), kind),
+        "java.lang.Math.abs",
+        "java.lang.StrictMath.abs");
+    rule(
+        rules,
+        (arguments, kind, key) -> exact('+', arguments, kind, "Math.addExact"),
+        "java.lang.Math.addExact",
+        "java.lang.StrictMath.addExact");
+    rule(
+        rules,
+        (arguments, kind, key) -> exact('-', arguments, kind, "Math.subtractExact"),
+        "java.lang.Math.subtractExact",
+        "java.lang.StrictMath.subtractExact");
+    rule(
+        rules,
+        (arguments, kind, key) -> exact('*', arguments, kind, "Math.multiplyExact"),
+        "java.lang.Math.multiplyExact",
+        "java.lang.StrictMath.multiplyExact");
+    rule(
+        rules,
+        (arguments, kind, key) -> floorDiv(arguments, kind),
+        "java.lang.Math.floorDiv",
+        "java.lang.StrictMath.floorDiv");
+    rule(
+        rules,
+        (arguments, kind, key) -> ceilDiv(arguments, kind),
+        "java.lang.Math.ceilDiv",
+        "java.lang.StrictMath.ceilDiv");
+    rule(
+        rules,
+        (arguments, kind, key) -> signum(argument(arguments, 0)),
+        "java.lang.Integer.signum",
+        "java.lang.Long.signum");
+    rule(
+        rules,
+        (arguments, kind, key) -> floorMod(arguments, kind),
+        "java.lang.Math.floorMod",
+        "java.lang.StrictMath.floorMod");
+    rule(
+        rules,
+        (arguments, kind, key) -> {
           Fact value = argument(arguments, 0);
           Range range =
               value == null
@@ -245,15 +247,30 @@ final class KnownMethods {
           return range == null
               ? null
               : value == null ? null : Fact.plain(range, value.origin()).withAbi(value.fromAbi());
-        }
-      case "java.lang.Math.incrementExact", "java.lang.StrictMath.incrementExact":
-        return exact('+', pair(argument(arguments, 0), ONE), kind, "Math.incrementExact");
-      case "java.lang.Math.decrementExact", "java.lang.StrictMath.decrementExact":
-        return exact('-', pair(argument(arguments, 0), ONE), kind, "Math.decrementExact");
-      case "java.lang.Math.negateExact", "java.lang.StrictMath.negateExact":
-        return exact('-', pair(ZERO, argument(arguments, 0)), kind, "Math.negateExact");
-      case "java.lang.Math.absExact", "java.lang.StrictMath.absExact":
-        {
+        },
+        "java.lang.Math.toIntExact",
+        "java.lang.StrictMath.toIntExact");
+    rule(
+        rules,
+        (arguments, kind, key) ->
+            exact('+', pair(argument(arguments, 0), ONE), kind, "Math.incrementExact"),
+        "java.lang.Math.incrementExact",
+        "java.lang.StrictMath.incrementExact");
+    rule(
+        rules,
+        (arguments, kind, key) ->
+            exact('-', pair(argument(arguments, 0), ONE), kind, "Math.decrementExact"),
+        "java.lang.Math.decrementExact",
+        "java.lang.StrictMath.decrementExact");
+    rule(
+        rules,
+        (arguments, kind, key) ->
+            exact('-', pair(ZERO, argument(arguments, 0)), kind, "Math.negateExact"),
+        "java.lang.Math.negateExact",
+        "java.lang.StrictMath.negateExact");
+    rule(
+        rules,
+        (arguments, kind, key) -> {
           // throws for the type's least value, which abs keeps negative
           Fact value = argument(arguments, 0);
           Fact returning =
@@ -262,19 +279,30 @@ final class KnownMethods {
                   : value.restrictJava(
                       new Range(Range.of(kind).lo().add(BigInteger.ONE), Range.of(kind).hi()));
           return abs(returning, kind);
-        }
-      case "java.lang.Math.clamp", "java.lang.StrictMath.clamp":
-        return clamp(arguments, kind);
-      case "java.lang.Integer.sum", "java.lang.Long.sum":
-        return kind == null
-            ? null
-            : Arith.additive(
-                '+', argument(arguments, 0), argument(arguments, 1), kind, "result of sum(...)");
-      case "java.lang.Integer.highestOneBit",
-      "java.lang.Long.highestOneBit",
-      "java.lang.Integer.lowestOneBit",
-      "java.lang.Long.lowestOneBit":
-        {
+        },
+        "java.lang.Math.absExact",
+        "java.lang.StrictMath.absExact");
+    rule(
+        rules,
+        (arguments, kind, key) -> clamp(arguments, kind),
+        "java.lang.Math.clamp",
+        "java.lang.StrictMath.clamp");
+    rule(
+        rules,
+        (arguments, kind, key) ->
+            kind == null
+                ? null
+                : Arith.additive(
+                    '+',
+                    argument(arguments, 0),
+                    argument(arguments, 1),
+                    kind,
+                    "result of sum(...)"),
+        "java.lang.Integer.sum",
+        "java.lang.Long.sum");
+    rule(
+        rules,
+        (arguments, kind, key) -> {
           // a bit of a non-negative value is at most the value; of a negative one, any
           Fact value = argument(arguments, 0);
           if (value == null || kind == null) {
@@ -285,18 +313,14 @@ final class KnownMethods {
               ? Fact.plain(new Range(BigInteger.ZERO, java.hi()), value.origin())
                   .withAbi(value.fromAbi())
               : anyValue(value, kind, "result of " + key.substring(key.lastIndexOf('.') + 1));
-        }
-      case "java.lang.Integer.reverseBytes",
-      "java.lang.Long.reverseBytes",
-      "java.lang.Short.reverseBytes",
-      "java.lang.Character.reverseBytes",
-      "java.lang.Integer.reverse",
-      "java.lang.Long.reverse",
-      "java.lang.Integer.rotateLeft",
-      "java.lang.Long.rotateLeft",
-      "java.lang.Integer.rotateRight",
-      "java.lang.Long.rotateRight":
-        {
+        },
+        "java.lang.Integer.highestOneBit",
+        "java.lang.Long.highestOneBit",
+        "java.lang.Integer.lowestOneBit",
+        "java.lang.Long.lowestOneBit");
+    rule(
+        rules,
+        (arguments, kind, key) -> {
           // the bits move: any value of the type, unless the value is 0
           Fact value = argument(arguments, 0);
           if (value == null || kind == null) {
@@ -305,16 +329,41 @@ final class KnownMethods {
           return value.javaRange().isPoint() && value.javaRange().lo().signum() == 0
               ? value
               : anyValue(value, kind, "result of " + key.substring(key.lastIndexOf('.') + 1));
-        }
-      case "java.util.Objects.checkIndex":
-        {
+        },
+        "java.lang.Integer.reverseBytes",
+        "java.lang.Long.reverseBytes",
+        "java.lang.Short.reverseBytes",
+        "java.lang.Character.reverseBytes",
+        "java.lang.Integer.reverse",
+        "java.lang.Long.reverse",
+        "java.lang.Integer.rotateLeft",
+        "java.lang.Long.rotateLeft",
+        "java.lang.Integer.rotateRight",
+        "java.lang.Long.rotateRight");
+    rule(
+        rules,
+        (arguments, kind, key) -> {
           Range index = checkedIndex(argument(arguments, 0), argument(arguments, 1));
           Fact value = argument(arguments, 0);
           return index == null || value == null ? null : value.restrictJava(index);
-        }
-      default:
-        return NOT_KNOWN;
+        },
+        "java.util.Objects.checkIndex");
+    return Map.copyOf(rules);
+  }
+
+  private static void rule(Map<String, Rule> rules, Rule rule, String... keys) {
+    for (String key : keys) {
+      rules.put(key, rule);
     }
+  }
+
+  private static @Nullable Fact result(
+      @Nullable String key, List<@Nullable Fact> arguments, @Nullable JavaKind kind) {
+    if (key == null) {
+      return NOT_KNOWN;
+    }
+    Rule rule = RULES.get(key);
+    return rule == null ? NOT_KNOWN : rule.apply(arguments, kind, key);
   }
 
   private static final Fact ONE = Fact.plain(Range.point(BigInteger.ONE), "1");

@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.Objects;
+import javax.lang.model.element.Element;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Range;
 import org.junit.jupiter.api.Test;
 
-/** The state lattice: its explicit bottom, and tracked paths with and without a fact. */
+/**
+ * The state lattice: its explicit bottom, tracked paths with and without a fact, and what boolean
+ * locals prove where branches meet.
+ */
 class StateTest {
   private static final AccessPath SPACE = AccessPath.of("space");
   private static final AccessPath SIZE = AccessPath.of("size");
@@ -57,5 +64,64 @@ class StateTest {
     State joined = State.join(left, right);
     assertEquals(Range.of(0, 0xFFFF), joined.fact(SPACE).range());
     assertFalse(joined.tracks(SIZE));
+  }
+
+  /** An element that is only itself: a boolean local, or a variable a path starts at. */
+  private static Element element(String name) {
+    return (Element)
+        Proxy.newProxyInstance(
+            StateTest.class.getClassLoader(),
+            new Class<?>[] {Element.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "equals" -> proxy == args[0];
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "toString" -> name;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
+  @Test
+  void aLocalSetFalseOnOneSideProvesWhatTheOtherSideKnewWhenTrue() {
+    Element ok = element("ok");
+    State checked = new State(); // the check passed: space fits, ok is still true
+    checked.put(SPACE, SMALL);
+    checked.flag(ok, new State.Flag(Map.of(), null));
+    State failed = new State(); // the check failed: ok = false
+    failed.put(SPACE, U16);
+    failed.flag(ok, new State.Flag(null, Map.of()));
+    State joined = State.join(checked, failed);
+    assertEquals(Range.of(0, 0xFFFF), joined.fact(SPACE).range());
+    State.Flag flag = Objects.requireNonNull(joined.flag(ok));
+    assertEquals(Range.of(0, 0xFF), Objects.requireNonNull(flag.whenTrue()).get(SPACE).range());
+    assertEquals(Map.of(), flag.whenFalse()); // false: the failed side, no narrower than the join
+  }
+
+  @Test
+  void aLocalKnownOnOneSideOnlyProvesWhatBothSidesKnew() {
+    Element ok = element("ok");
+    State flagged = new State();
+    flagged.put(SPACE, SMALL);
+    flagged.flag(ok, new State.Flag(Map.of(SIZE, SMALL), Map.of()));
+    State unknown = new State(); // ok was written with a value the analysis knows nothing of
+    unknown.put(SPACE, SMALL);
+    State joined = State.join(flagged, unknown);
+    assertNull(joined.flag(ok)); // size is untracked on the unknown side: nothing narrower
+    assertSame(SMALL, joined.fact(SPACE));
+  }
+
+  @Test
+  void writingAVariableForgetsOnlyTheFactsOfAFlagThatNameIt() {
+    Element ok = element("ok");
+    Element len = element("len");
+    AccessPath lenPath = AccessPath.of(len);
+    State state = new State();
+    state.flag(ok, new State.Flag(Map.of(SPACE, SMALL, lenPath, SMALL), null));
+    state.kill(len);
+    State.Flag flag = Objects.requireNonNull(state.flag(ok));
+    assertEquals(Map.of(SPACE, SMALL), flag.whenTrue());
+    assertNull(flag.whenFalse()); // still never false
+    state.kill(ok);
+    assertNull(state.flag(ok));
   }
 }

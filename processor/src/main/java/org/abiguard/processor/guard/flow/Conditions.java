@@ -161,6 +161,31 @@ final class Conditions {
    * evaluated; also those of {@code left &= right} and {@code left |= right}.
    */
   Branches evaluateBoth(TreePath leftPath, TreePath rightPath, boolean and) {
+    if (nestedBoth >= NESTED_BOTH) {
+      // each operand once, proving nothing: the right one on each side of the left one would
+      // double the work at each level of a right-nested chain
+      parts.expressions.evaluate(leftPath);
+      parts.expressions.evaluate(rightPath);
+      return new Branches(parts.frame.state, parts.frame.state.copy());
+    }
+    nestedBoth++;
+    try {
+      return both(leftPath, rightPath, and);
+    } finally {
+      nestedBoth--;
+    }
+  }
+
+  /**
+   * How many {@code &} and {@code |} operations nest in one another's right operand, each
+   * evaluating it twice, before a deeper one proves nothing.
+   */
+  private static final int NESTED_BOTH = 4;
+
+  /** How many {@code &} and {@code |} operations are being evaluated, one inside another. */
+  private int nestedBoth;
+
+  private Branches both(TreePath leftPath, TreePath rightPath, boolean and) {
     Branches left = evaluate(leftPath);
     parts.frame.state = left.whenTrue();
     Branches rightAfterTrue = evaluate(rightPath);

@@ -59,6 +59,9 @@ final class FlowProgramGenerator {
   /** Whether a helper's expression is being written: its values are its parameters'. */
   private boolean inHelper;
 
+  /** Whether the method being written has a local {@code xa} naming its box {@code x}. */
+  private boolean aliased;
+
   /** The javac release the programs are for: record patterns from 21 on. */
   private final int feature;
 
@@ -205,6 +208,7 @@ final class FlowProgramGenerator {
    * or update the local, and a last return. Each may call those before it.
    */
   private void helpers() {
+    aliased = false;
     helpers.clear();
     locals.clear();
     localTypes.clear();
@@ -334,6 +338,10 @@ final class FlowProgramGenerator {
     indent = 1;
     line("public static void " + name + "(" + params + ") {");
     indent = 2;
+    aliased = random.nextInt(3) == 0;
+    if (aliased) {
+      line("Sinks.Box xa = x;");
+    }
     int statements = 3 + random.nextInt(6);
     for (int i = 0; i < statements; i++) {
       statement(0);
@@ -353,6 +361,7 @@ final class FlowProgramGenerator {
   private void returnSink(String name) {
     locals.clear();
     localTypes.clear();
+    aliased = false;
     SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
     StringBuilder params = new StringBuilder();
     for (Parameter p : PARAMETERS) {
@@ -1132,6 +1141,14 @@ final class FlowProgramGenerator {
     if (!candidates.isEmpty() && random.nextInt(3) > 0) {
       return candidates.get(random.nextInt(candidates.size()));
     }
+    String picked = primaryOfParameters(type);
+    // now and then through a local that names the same box
+    return aliased && picked.startsWith("x.") && random.nextBoolean()
+        ? "xa" + picked.substring(1)
+        : picked;
+  }
+
+  private String primaryOfParameters(String type) {
     return switch (type) {
       case "int" ->
           pick(

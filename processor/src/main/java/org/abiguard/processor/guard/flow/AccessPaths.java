@@ -39,7 +39,12 @@ final class AccessPaths {
         return null;
       }
       switch (element.getKind()) {
-        case LOCAL_VARIABLE, PARAMETER, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE:
+        case LOCAL_VARIABLE:
+          {
+            AccessPath alias = context.aliases.aliasOf(element, path, context, this);
+            return alias != null ? alias : AccessPath.of(element);
+          }
+        case PARAMETER, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE:
           return AccessPath.of(element);
         case FIELD:
           return element.getModifiers().contains(Modifier.STATIC)

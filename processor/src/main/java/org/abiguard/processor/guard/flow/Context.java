@@ -98,6 +98,12 @@ public final class Context {
   final Map<javax.lang.model.element.ExecutableElement, java.util.Optional<HelperBodies.Body>>
       helperBodies;
 
+  /**
+   * The locals of a class type that stand for a path in their method, shared with the contexts of
+   * helpers.
+   */
+  final LocalAliases aliases;
+
   /** The helpers being followed to reach this context's code, outermost first. */
   final List<javax.lang.model.element.ExecutableElement> following;
 
@@ -127,6 +133,7 @@ public final class Context {
     this.unitSource = null;
     this.positions = trees.getSourcePositions();
     this.helperBodies = new java.util.HashMap<>();
+    this.aliases = new LocalAliases();
     this.following = List.of();
     this.statementRuns = new int[1];
   }
@@ -150,6 +157,7 @@ public final class Context {
     this.unitSource = caller.parsed.of(unit);
     this.positions = caller.positions;
     this.helperBodies = caller.helperBodies;
+    this.aliases = caller.aliases;
     this.statementRuns = caller.statementRuns;
     List<javax.lang.model.element.ExecutableElement> chain = new ArrayList<>(caller.following);
     chain.add(helper);

@@ -1,0 +1,133 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Locals of a class type that name a path for the whole method: {@code InnerOp in = op.inner;},
+ * where neither the local nor a variable or field of {@code op.inner} is written anywhere in the
+ * method (lambdas and local classes included). {@code in.x} is then {@code op.inner.x}, so a check
+ * of one is a check of the other, and a helper's check of {@code in.x} is one of what its caller
+ * passed. A field a callee writes is not seen, as for any checked field.
+ */
+final class LocalAliases {
+  /** Per method, its locals that are aliases, and the variables and fields it writes. */
+  private final Map<MethodTree, Method> methods = new HashMap<>();
+
+  /** What one method declares and writes. */
+  private static final class Method {
+    final Map<Element, TreePath> declarations = new HashMap<>();
+    final Set<Element> written = new HashSet<>();
+    final Map<Element, Optional<AccessPath>> aliases = new HashMap<>();
+  }
+
+  /**
+   * The path a local of a class type stands for at {@code use}, or null when it is none: it is
+   * written, or its initializer is not a path, or a part of that path is written.
+   */
+  @Nullable AccessPath aliasOf(Element local, TreePath use, Context context, AccessPaths paths) {
+    if (local.getKind() != ElementKind.LOCAL_VARIABLE
+        || local.asType().getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    MethodTree methodTree = null;
+    TreePath methodPath = null;
+    for (TreePath p = use; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree m) {
+        methodTree = m;
+        methodPath = p;
+        break;
+      }
+    }
+    if (methodTree == null || methodTree.getBody() == null) {
+      return null;
+    }
+    TreePath body = new TreePath(methodPath, methodTree.getBody());
+    Method method = methods.computeIfAbsent(methodTree, m -> scan(body, context));
+    Optional<AccessPath> known = method.aliases.get(local);
+    if (known == null) {
+      method.aliases.put(local, Optional.empty()); // while computing: no cycle in Java, but safe
+      known = Optional.ofNullable(compute(local, method, paths));
+      method.aliases.put(local, known);
+    }
+    return known.orElse(null);
+  }
+
+  private static @Nullable AccessPath compute(Element local, Method method, AccessPaths paths) {
+    TreePath declaration = method.declarations.get(local);
+    if (declaration == null
+        || method.written.contains(local)
+        || !(declaration.getLeaf() instanceof VariableTree variable)
+        || variable.getInitializer() == null) {
+      return null;
+    }
+    AccessPath path = paths.of(new TreePath(declaration, variable.getInitializer()));
+    if (path == null || path.chain().stream().anyMatch(method.written::contains)) {
+      return null;
+    }
+    return path;
+  }
+
+  /** The method's local declarations, and every variable and field it writes. */
+  private static Method scan(TreePath body, Context context) {
+    Method method = new Method();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        Element element = context.elementOf(getCurrentPath());
+        if (element != null && element.getKind() == ElementKind.LOCAL_VARIABLE) {
+          method.declarations.put(element, getCurrentPath());
+        }
+        return super.visitVariable(variable, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        written(assignment.getVariable());
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
+        written(assignment.getVariable());
+        return super.visitCompoundAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree unary, Void unused) {
+        if (HelperBodies.ASSIGNMENTS.contains(unary.getKind())) {
+          written(unary.getExpression());
+        }
+        return super.visitUnary(unary, null);
+      }
+
+      private void written(ExpressionTree target) {
+        Tree bare = target;
+        while (bare instanceof com.sun.source.tree.ParenthesizedTree parenthesized) {
+          bare = parenthesized.getExpression();
+        }
+        Element element = context.elementOf(new TreePath(getCurrentPath(), bare));
+        if (element != null) {
+          method.written.add(element);
+        }
+      }
+    }.scan(body, null);
+    return method;
+  }
+}

@@ -20,6 +20,17 @@ final class PhysmapChecks {
     return v >= 0 && v <= 0xFFFF;
   }
 
+  // through a local of a class type that names b.first
+  static boolean firstFits(OtherBatch b) {
+    OtherMap first = b.first;
+    return first.space <= 0xFFFF;
+  }
+
+  static boolean firstIdxFits(OtherBatch b) {
+    var first = b.first;
+    return first.idx >= 0 && first.idx <= 0xFFFF;
+  }
+
   // a switch statement: the bound of each kind
   static boolean fitsKind(long v, int kind) {
     switch (kind) {
@@ -39,6 +50,11 @@ final class PhysmapChecks {
 class OtherMap {
   @U32 public long space;
   @U32 public long idx;
+}
+
+@AbiStruct(name = "other_batch")
+class OtherBatch {
+  public OtherMap first = new OtherMap();
 }
 
 final class OtherClassHelperChecks {
@@ -61,6 +77,14 @@ final class OtherClassHelperChecks {
       return -22;
     }
     addOne((int) m.space, PhysmapMasks.lowOf(kind, m.idx));
+    return 0;
+  }
+
+  static int firstChecked(OtherBatch b) {
+    if (!PhysmapChecks.firstFits(b) || !PhysmapChecks.firstIdxFits(b)) {
+      return -22;
+    }
+    addOne((int) b.first.space, (int) b.first.idx);
     return 0;
   }
 

@@ -12,6 +12,12 @@ class LooseMap {
   @U32 public long space;
 }
 
+@AbiStruct(name = "loose_batch")
+class LooseBatch {
+  public LooseMap first = new LooseMap();
+  public LooseMap second = new LooseMap();
+}
+
 final class LooseChecks {
   static final class Holder {
     static boolean fitsU17(long v) {
@@ -58,6 +64,13 @@ final class LooseChecks {
         default -> 1;
       };
     };
+  }
+
+  // a local of a class type given another object before its check
+  static boolean secondFits(LooseBatch b) {
+    LooseMap checked = b.first;
+    checked = b.second;
+    return checked.space <= 0xFFFF;
   }
 
   // a switch statement whose bound is too wide for one kind
@@ -133,6 +146,14 @@ final class OtherClassHelpersThatProveNothing {
   static void pageOf(LooseMap m) {
     addOne(LooseChecks.pageOrNone(m, false));
     //                           ^[abiguard:narrowing] expression `m.space >>> 8` returned by pageOrNone() can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFF would be truncated
+  }
+
+  // the helper checked b.second, not b.first
+  static void checkedAnother(LooseBatch b) {
+    if (LooseChecks.secondFits(b)) {
+      addOne((int) b.first.space);
+      //     ^[abiguard:narrowing] field LooseMap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
+    }
   }
 
   // switch statements: a bound too wide for one kind, a local of one case assigned in another

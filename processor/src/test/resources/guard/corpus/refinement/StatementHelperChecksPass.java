@@ -93,6 +93,14 @@ final class StatementHelperChecks {
     return 0;
   }
 
+  static int addIfNamedFits(StatedMap m) {
+    if (!StatedClamps.fitsNamed(m.space)) {
+      return -22;
+    }
+    addOne((int) m.space);
+    return 0;
+  }
+
   static int addIfSpaceFits(StatedMap m) {
     if (!spaceFits(m.space, m.idx)) {
       return -22;
@@ -112,6 +120,15 @@ final class StatementHelperChecks {
 
 final class StatedClamps {
   private StatedClamps() {}
+
+  // another class's check beside a local of a class type
+  static boolean fitsNamed(long v) {
+    String name = "space";
+    if (v < 0 || name.isEmpty()) {
+      return false;
+    }
+    return v <= 0xFFFF;
+  }
 
   // another class's clamp that writes its parameter
   static int clampInPlace(long v) {

@@ -108,7 +108,7 @@ final class StatementHelpersThatProveNothing {
     return 0;
   }
 
-  // statements of another top-level class with a local of a class type: not followed
+  // statements of another top-level class with a local of a generic type: not followed
   static int otherClassNotFollowed(LooseStatedMap m) {
     if (!StatedChecksElsewhere.fitsNamed(m.space)) {
       return -22;
@@ -157,8 +157,8 @@ final class StatedChecksElsewhere {
   }
 
   static boolean fitsNamed(long v) {
-    String name = "space";
-    if (v < 0 || name.isEmpty()) {
+    java.util.List<String> names = java.util.List.of("space");
+    if (v < 0 || names.isEmpty()) {
       return false;
     }
     return v <= 0xFFFF;

@@ -232,6 +232,10 @@ final class FlowProgramGenerator {
   private void statementHelper(String head, String type) {
     line(head);
     indent++;
+    aliased = random.nextInt(3) == 0;
+    if (aliased) {
+      line("Sinks.Box yb = y;");
+    }
     line("if (" + cond(0) + ") {");
     line("  return " + returned(type) + ";");
     line("}");
@@ -300,6 +304,7 @@ final class FlowProgramGenerator {
     }
     locals.clear();
     localTypes.clear();
+    aliased = false;
     indent--;
     line("}");
   }
@@ -1125,12 +1130,17 @@ final class FlowProgramGenerator {
       return locals.get(0);
     }
     if (inHelper) {
-      return switch (type) {
-        case "int" -> pick("p", "p", "y.f16", "y.raw32", "y.s16", "0xFFFF", "-1", "7");
-        case "long" -> pick("q", "q", "y.f32", "(long) p", "3L", "y.nl");
-        case "double" -> pick("(double) q", "(double) p", "0.5", "65535.5");
-        default -> pick("(float) q", "(float) p", "1.5f", "65536.0f");
-      };
+      String picked =
+          switch (type) {
+            case "int" -> pick("p", "p", "y.f16", "y.raw32", "y.s16", "0xFFFF", "-1", "7");
+            case "long" -> pick("q", "q", "y.f32", "(long) p", "3L", "y.nl");
+            case "double" -> pick("(double) q", "(double) p", "0.5", "65535.5");
+            default -> pick("(float) q", "(float) p", "1.5f", "65536.0f");
+          };
+      // a helper of statements may read its box through a local that names it
+      return aliased && picked.startsWith("y.") && random.nextBoolean()
+          ? "yb" + picked.substring(1)
+          : picked;
     }
     List<String> candidates = new ArrayList<>();
     for (int i = 0; i < locals.size(); i++) {

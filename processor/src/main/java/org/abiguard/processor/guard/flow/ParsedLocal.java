@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A local variable of a helper in another class's source parsed again ({@link ParsedSource}), which
- * has no element of javac's: one of a primitive type, declared once, equal only to itself. Its
- * annotations are not read (a width on it is the helper's own analysis's business: the value it
- * holds is what was stored).
+ * has no element of javac's: one of a primitive type or a class that is not generic, declared once,
+ * equal only to itself. Its annotations are not read (a width on it is the helper's own analysis's
+ * business: the value it holds is what was stored).
  */
 final class ParsedLocal implements VariableElement {
   private final Name name;

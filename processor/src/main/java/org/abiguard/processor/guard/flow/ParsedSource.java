@@ -644,14 +644,28 @@ final class ParsedSource {
       return new ParsedLocal(
           declaration.getName(), types.getPrimitiveType(primitive.getPrimitiveTypeKind()), method);
     }
+    if ((declaration.getType() instanceof IdentifierTree
+            || declaration.getType() instanceof MemberSelectTree)
+        && element(new TreePath(path, declaration.getType())) instanceof TypeElement named
+        && named.getTypeParameters().isEmpty()) {
+      // a class that is not generic: Inner in = op.inner;
+      return new ParsedLocal(declaration.getName(), types.getDeclaredType(named), method);
+    }
     if (declaration.getType() == null && declaration.getInitializer() != null) {
-      // var: the type of its initializer, when that is a primitive one
+      // var: the type of its initializer, a primitive or a class that is not generic
       TypeMirror type = type(new TreePath(path, declaration.getInitializer()));
-      return type != null && type.getKind().isPrimitive()
+      return type != null && (type.getKind().isPrimitive() || plainClass(type))
           ? new ParsedLocal(declaration.getName(), type, method)
           : null;
     }
     return null;
+  }
+
+  /** Whether a type is a class or interface that is not generic. */
+  private boolean plainClass(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && types.asElement(type) instanceof TypeElement named
+        && named.getTypeParameters().isEmpty();
   }
 
   /**

@@ -56,4 +56,19 @@ final class AliasedChecks {
     addOne((int) same.x);
     return 0;
   }
+
+  // a box holds a number, which is followed as a copy of the field, not as a path
+  private static boolean fitsBoxed(Long v) {
+    return v != null && v >= 0 && v <= 0xFFFF;
+  }
+
+  static int boxedCopy(AliasedOuter op) {
+    Long copy = op.inner.x;
+    if (!fitsBoxed(copy)) {
+      return -22;
+    }
+    addOne((int) op.inner.x);
+    addOne((int) (long) copy);
+    return 0;
+  }
 }

@@ -64,4 +64,19 @@ final class MovedAliases {
     later.run();
     return 0;
   }
+
+  // a box checked one too wide
+  private static boolean fitsBoxed(Long v) {
+    return v != null && v >= 0 && v <= 0x10000;
+  }
+
+  static int boxedTooWide(MovedOuter op) {
+    Long copy = op.inner.x;
+    if (!fitsBoxed(copy)) {
+      return -22;
+    }
+    addOne((int) (long) copy);
+    //     ^[abiguard:narrowing] field MovedInner.x (u32) can reach parameter 'v' of addOne (u16): values 0x10000 would be truncated
+    return 0;
+  }
 }

@@ -444,6 +444,15 @@ public final class Declarations {
    * The primitive kind of a type, a box counting as its primitive; null for any other type. The
    * boxes go by name: asking {@code Types.unboxedType} about other types throws, which is slow.
    */
+  /** Whether a type is a box of a number or a {@code Boolean}: a value, not an object's path. */
+  static boolean boxed(TypeMirror t) {
+    return t.getKind() == TypeKind.DECLARED
+        && (primitive(t) != null
+            || (t instanceof DeclaredType dt
+                && dt.asElement() instanceof TypeElement te
+                && te.getQualifiedName().contentEquals("java.lang.Boolean")));
+  }
+
   private static @Nullable TypeKind primitive(@Nullable TypeMirror t) {
     if (t == null) {
       return null;

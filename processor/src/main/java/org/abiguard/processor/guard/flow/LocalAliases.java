@@ -20,11 +20,12 @@ import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Locals of a class type that name a path for the whole method: {@code InnerOp in = op.inner;},
- * where neither the local nor a variable or field of {@code op.inner} is written anywhere in the
- * method (lambdas and local classes included). {@code in.x} is then {@code op.inner.x}, so a check
- * of one is a check of the other, and a helper's check of {@code in.x} is one of what its caller
- * passed. A field a callee writes is not seen, as for any checked field.
+ * Locals of a class type (not a box: a {@code Long} holds a number) that name a path for the whole
+ * method: {@code InnerOp in = op.inner;}, where neither the local nor a variable or field of {@code
+ * op.inner} is written anywhere in the method (lambdas and local classes included). {@code in.x} is
+ * then {@code op.inner.x}, so a check of one is a check of the other, and a helper's check of
+ * {@code in.x} is one of what its caller passed. A field a callee writes is not seen, as for any
+ * checked field.
  */
 final class LocalAliases {
   /** Per method, its locals that are aliases, and the variables and fields it writes. */
@@ -43,8 +44,9 @@ final class LocalAliases {
    */
   @Nullable AccessPath aliasOf(Element local, TreePath use, Context context, AccessPaths paths) {
     if (local.getKind() != ElementKind.LOCAL_VARIABLE
-        || local.asType().getKind() != TypeKind.DECLARED) {
-      return null;
+        || local.asType().getKind() != TypeKind.DECLARED
+        || Declarations.boxed(local.asType())) {
+      return null; // a Long holds a value, which the guard follows as a number
     }
     MethodTree methodTree = null;
     TreePath methodPath = null;

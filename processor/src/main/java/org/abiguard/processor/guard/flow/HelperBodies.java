@@ -140,15 +140,7 @@ final class HelperBodies {
    */
   private static boolean writesOwnVariable(
       Context context, TreePath node, Set<Element> writtenParameters) {
-    Tree tree = node.getLeaf();
-    ExpressionTree written =
-        tree instanceof AssignmentTree assignment
-            ? assignment.getVariable()
-            : tree instanceof CompoundAssignmentTree compound
-                ? compound.getVariable()
-                : tree instanceof UnaryTree unary && ASSIGNMENTS.contains(tree.getKind())
-                    ? unary.getExpression()
-                    : null;
+    ExpressionTree written = written(node.getLeaf());
     if (written == null) {
       return true;
     }
@@ -204,6 +196,17 @@ final class HelperBodies {
       }
     }
     return type;
+  }
+
+  /** The variable a tree writes: of an assignment, increment or decrement; null for others. */
+  static @Nullable ExpressionTree written(Tree tree) {
+    return tree instanceof AssignmentTree assignment
+        ? assignment.getVariable()
+        : tree instanceof CompoundAssignmentTree compound
+            ? compound.getVariable()
+            : tree instanceof UnaryTree unary && ASSIGNMENTS.contains(tree.getKind())
+                ? unary.getExpression()
+                : null;
   }
 
   /** The assignments, compound assignments, increments and decrements. */

@@ -1,14 +1,9 @@
 package org.abiguard.processor.guard.flow;
 
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -89,47 +84,25 @@ final class LocalAliases {
   /** The method's local declarations, and every variable and field it writes. */
   private static Method scan(TreePath body, Context context) {
     Method method = new Method();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree variable, Void unused) {
-        Element element = context.elementOf(getCurrentPath());
-        if (element != null && element.getKind() == ElementKind.LOCAL_VARIABLE) {
-          method.declarations.put(element, getCurrentPath());
-        }
-        return super.visitVariable(variable, null);
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        written(assignment.getVariable());
-        return super.visitAssignment(assignment, null);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
-        written(assignment.getVariable());
-        return super.visitCompoundAssignment(assignment, null);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree unary, Void unused) {
-        if (HelperBodies.ASSIGNMENTS.contains(unary.getKind())) {
-          written(unary.getExpression());
-        }
-        return super.visitUnary(unary, null);
-      }
-
-      private void written(ExpressionTree target) {
-        Tree bare = target;
-        while (bare instanceof com.sun.source.tree.ParenthesizedTree parenthesized) {
-          bare = parenthesized.getExpression();
-        }
-        Element element = context.elementOf(new TreePath(getCurrentPath(), bare));
-        if (element != null) {
-          method.written.add(element);
-        }
-      }
-    }.scan(body, null);
+    Nodes.any(
+        body,
+        node -> {
+          if (node.getLeaf() instanceof VariableTree) {
+            Element element = context.elementOf(node);
+            if (element != null && element.getKind() == ElementKind.LOCAL_VARIABLE) {
+              method.declarations.put(element, node);
+            }
+          }
+          ExpressionTree target = HelperBodies.written(node.getLeaf());
+          if (target != null) {
+            Element element =
+                context.elementOf(AccessPaths.skipParentheses(new TreePath(node, target)));
+            if (element != null) {
+              method.written.add(element);
+            }
+          }
+          return false; // every node
+        });
     return method;
   }
 }

@@ -272,7 +272,10 @@ final class ClassAnalyzer {
     try {
       analysis.run();
       for (Context.Pending pending : context.drain()) {
-        if (report.test(pending)) {
+        // a value passed into a method is silenced there too, as the method's own findings are
+        if (report.test(pending)
+            && pending.through().stream()
+                .noneMatch(method -> reporter.isSuppressed(pending.finding().kind(), method))) {
           reporter.report(
               pending.finding().kind(), trees, pending.path(), pending.finding().message());
         }

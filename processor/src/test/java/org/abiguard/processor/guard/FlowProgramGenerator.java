@@ -13,9 +13,9 @@ import java.util.Random;
  * Math} methods, {@code ?:}, checks with early returns, branches and short loops, and through calls
  * of the class's helpers: static methods that return one expression of their parameters or are a
  * few statements with locals, a loop and a switch (some writing a parameter), and {@code boolean}
- * ones used as checks; and through checks kept in {@code boolean} locals, which later checks set
- * again ({@code ok = false} under a check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code
- * &&}).
+ * ones used as checks; through checks kept in {@code boolean} locals, which later checks set again
+ * ({@code ok = false} under a check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code &&}); and
+ * into forwarders, {@code void} methods with sinks of their own, whose parameters declare no width.
  */
 final class FlowProgramGenerator {
   /** A parameter of the generated methods: its Java type and width annotation. */
@@ -226,6 +226,43 @@ final class FlowProgramGenerator {
       inHelper = false;
       helpers.computeIfAbsent(type, t -> new ArrayList<>()).add(name);
     }
+    forwarders();
+  }
+
+  /** The names of the forwarders written so far. */
+  private final List<String> forwarders = new ArrayList<>();
+
+  /**
+   * The forwarders: {@code void} methods of {@code (int p, long q, Sinks.Box y)} that pass their
+   * values on to sinks of their own, after a check now and then. Their parameters declare no width:
+   * in lenient mode what a call passes them is followed in, and reported where it is passed, naming
+   * the sink's line.
+   */
+  private void forwarders() {
+    forwarders.clear();
+    for (int k = 0; k < 2; k++) {
+      String name = "w" + k;
+      inHelper = true;
+      line("private static void " + name + "(int p, long q, Sinks.Box y) {");
+      indent++;
+      if (random.nextBoolean()) {
+        line("if (" + cond(0) + ") {");
+        line("  return;");
+        line("}");
+      }
+      sink();
+      if (random.nextBoolean()) {
+        line("if (" + cond(1) + ") {");
+        indent++;
+        sink();
+        indent--;
+        line("}");
+      }
+      indent--;
+      line("}");
+      inHelper = false;
+      forwarders.add(name);
+    }
   }
 
   /** A helper's body of statements, whose values come from its parameters and its own locals. */
@@ -396,6 +433,17 @@ final class FlowProgramGenerator {
   }
 
   private void statement(int depth) {
+    if (!forwarders.isEmpty() && random.nextInt(16) == 0) {
+      line(
+          helperPrefix
+              + forwarders.get(random.nextInt(forwarders.size()))
+              + "("
+              + expr("int", 1)
+              + ", "
+              + expr("long", 1)
+              + ", x);");
+      return;
+    }
     if (random.nextInt(4) == 0) {
       moreStatements(depth);
       return;

@@ -101,6 +101,79 @@ class GuardMessagesTest {
     Expected.assertExactly(Compile.javac(List.of("-Aabiguard.mode=strict"), checked));
   }
 
+  private static final Source SPACES =
+      Source.of(
+          "p.Spaces",
+          """
+      package p;
+
+      import org.abiguard.U16;
+      import org.abiguard.U32;
+
+      class Spaces {
+        @U32 long space;
+
+        static void addOne(@U16 int space) {}
+
+        static void forward(long v) {
+          addOne((int) v);
+        }
+
+        static void run(Spaces x) {
+          forward(x.space);
+        }
+      }
+      """);
+
+  /**
+   * In lenient mode a value passed to a parameter without a width is followed into the method: the
+   * message, where it is passed, names the sink and the parameter it went through, and offers the
+   * check before the call and the width for the parameter, each of which then compiles without any
+   * diagnostic.
+   */
+  @Test
+  void aValuePassedIntoAMethodNamesTheParameterItWentThrough() {
+    Compilation c = Compile.javac(SPACES);
+    Expected.assertExactly(
+        c,
+        SPACES.error(
+            "forward(x.space)",
+            ".space",
+            """
+        [abiguard:narrowing] field Spaces.space (u32) can reach parameter 'space' of addOne (u16) \
+        through parameter 'v' of forward (line 12): values 0x10000..0xFFFFFFFF would be truncated
+            - widen the parameter to u32
+            - reject values above 0xFFFF before the call: if (x.space > 0xFFFF), return an error or \
+        throw
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit
+            - or declare parameter 'v' of forward with the width it must have (@U16): each call is \
+        then checked where it passes a value"""));
+    Source checked =
+        Source.of(
+            "p.Spaces",
+            SPACES
+                .text()
+                .replace(
+                    "forward(x.space);", "if (x.space > 0xFFFF) { return; } forward(x.space);"));
+    Expected.assertExactly(Compile.javac(checked));
+    Source declared =
+        Source.of("p.Spaces", SPACES.text().replace("forward(long v)", "forward(@U16 long v)"));
+    Expected.assertExactly(
+        Compile.javac(declared),
+        declared.error(
+            "forward(x.space)",
+            ".space",
+            """
+        [abiguard:narrowing] field Spaces.space (u32) can reach parameter 'v' of forward (u16): values \
+        0x10000..0xFFFFFFFF would be truncated
+            - widen the parameter to u32
+            - reject values above 0xFFFF before the call: if (x.space > 0xFFFF), return an error or \
+        throw
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""));
+  }
+
   private static final Source WIRE =
       Source.of(
           "p.Wire",

@@ -71,6 +71,7 @@ final class Calls {
     lastArguments = arguments;
     if (element instanceof ExecutableElement method && parts.frame.reachable()) {
       arrayWrites(method, path, call, arguments);
+      parts.forwarding.follow(path, call, call.getArguments(), method, arguments);
     }
     if (element instanceof ExecutableElement method
         && parts.frame.reachable()
@@ -243,7 +244,10 @@ final class Calls {
     if (constructor != null && creation.getClassBody() != null) {
       constructor = Lookup.superConstructor(parts.context.types, constructor);
     }
-    arguments(path, creation.getArguments(), constructor);
+    List<@Nullable Fact> arguments = arguments(path, creation.getArguments(), constructor);
+    if (constructor != null && parts.frame.reachable()) {
+      parts.forwarding.follow(path, null, creation.getArguments(), constructor, arguments);
+    }
     if (creation.getClassBody() != null && parts.frame.reachable()) {
       Interpreter.analyseLocalClass(parts, new TreePath(path, creation.getClassBody()));
     }

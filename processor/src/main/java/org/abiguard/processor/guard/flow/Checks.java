@@ -92,8 +92,43 @@ final class Checks {
     }
     Fact arriving = Arith.convert(value, from, sink.kind());
     SinkChecker.Finding finding = SinkChecker.check(arriving, sink, text, textKind, recomputed);
+    if (finding != null && arriving != null) {
+      context.add(at, sink, arriving, finding, List.of());
+    }
+  }
+
+  /**
+   * Records, at {@code at} (the value passed), a finding of a method the value was passed into: it
+   * reached {@code sink} there ({@code found}, in that method's own terms). {@code text} is the
+   * value's text to suggest a check of, or null when a check of it would not be one of what reached
+   * the sink (the method computed something else from it); {@code fix} the further fix, in the
+   * method; {@code through} the methods it was passed into, outermost first.
+   */
+  void passedIn(
+      Context.Pending found,
+      Sink sink,
+      TreePath at,
+      @Nullable TreePath text,
+      String fix,
+      List<javax.lang.model.element.ExecutableElement> through) {
+    if (!frame.reachable()) {
+      return;
+    }
+    TreePath checked = text == null ? null : stripCasts(text);
+    SinkChecker.Finding finding =
+        SinkChecker.check(
+            found.value(),
+            sink,
+            checked == null ? null : Text.of(() -> context.text(checked.getLeaf())),
+            checked == null ? null : values.kind(checked),
+            checked != null && recomputed(checked));
     if (finding != null) {
-      context.add(at, sink.description(), finding);
+      context.add(
+          at,
+          sink,
+          found.value(),
+          new SinkChecker.Finding(finding.kind(), finding.message() + "\n  - " + fix),
+          through);
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.guard.sinks.SinkChecker.Finding;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,9 @@ public final class Context {
 
   /** The unit this context's code is in: the class analysed, or another class's helper. */
   final CompilationUnitTree unit;
+
+  /** The unit of the class analysed, where findings are reported. */
+  private final CompilationUnitTree root;
 
   /** The top-level class being analysed. */
   final javax.lang.model.element.TypeElement analysed;
@@ -84,8 +88,17 @@ public final class Context {
     }
   }
 
-  /** A finding and where to report it. */
-  public record Pending(TreePath path, Finding finding) {}
+  /**
+   * A finding and where to report it: the value that reached the sink, and ({@code through}) the
+   * methods it was passed into on its way there, outermost first, whose {@code @SuppressWarnings}
+   * silences it too.
+   */
+  public record Pending(
+      TreePath path,
+      Finding finding,
+      Sink sink,
+      Fact value,
+      List<javax.lang.model.element.ExecutableElement> through) {}
 
   private record Key(Tree tree, String sink) {}
 
@@ -97,6 +110,12 @@ public final class Context {
    */
   final Map<javax.lang.model.element.ExecutableElement, java.util.Optional<HelperBodies.Body>>
       helperBodies;
+
+  /**
+   * Per method called, the body that values passed to it are followed into ({@link CalledBodies}),
+   * empty if none; found once per class analysed and shared with the contexts of helpers.
+   */
+  final Map<javax.lang.model.element.ExecutableElement, java.util.Optional<TreePath>> calledBodies;
 
   /**
    * The locals of a class type that stand for a path in their method, shared with the contexts of
@@ -113,6 +132,12 @@ public final class Context {
    */
   final int[] statementRuns;
 
+  /**
+   * How many times bodies have been run to follow values passed into them, for the method analysed
+   * now, shared with the contexts of helpers ({@link Forwarding#RUNS} bounds it).
+   */
+  final int[] forwardRuns;
+
   public Context(
       Trees trees,
       Types types,
@@ -128,14 +153,17 @@ public final class Context {
     this.declarations = decls;
     this.strict = strict;
     this.unit = unit;
+    this.root = unit;
     this.analysed = analysed;
     this.parsed = parsed;
     this.unitSource = null;
     this.positions = trees.getSourcePositions();
     this.helperBodies = new java.util.HashMap<>();
+    this.calledBodies = new java.util.HashMap<>();
     this.aliases = new LocalAliases();
     this.following = List.of();
     this.statementRuns = new int[1];
+    this.forwardRuns = new int[1];
   }
 
   /**
@@ -152,13 +180,16 @@ public final class Context {
     this.declarations = caller.declarations;
     this.strict = caller.strict;
     this.unit = unit;
+    this.root = caller.root;
     this.analysed = caller.analysed;
     this.parsed = caller.parsed;
     this.unitSource = caller.parsed.of(unit);
     this.positions = caller.positions;
     this.helperBodies = caller.helperBodies;
+    this.calledBodies = caller.calledBodies;
     this.aliases = caller.aliases;
     this.statementRuns = caller.statementRuns;
+    this.forwardRuns = caller.forwardRuns;
     List<javax.lang.model.element.ExecutableElement> chain = new ArrayList<>(caller.following);
     chain.add(helper);
     this.following = List.copyOf(chain);
@@ -203,16 +234,28 @@ public final class Context {
     arms.computeIfAbsent(switchExpression, k -> new ArrayList<>()).add(new Arm(at, value));
   }
 
-  void add(TreePath at, String sink, Finding finding) {
+  void add(
+      TreePath at,
+      Sink sink,
+      Fact value,
+      Finding finding,
+      List<javax.lang.model.element.ExecutableElement> through) {
+    String description = sink.description();
     pending
         .keySet()
         .removeIf(
             key ->
                 key instanceof Key k
                     && k.tree() == at.getLeaf()
-                    && !k.sink().equals(sink)
-                    && (k.sink().startsWith(sink) || sink.startsWith(k.sink())));
-    pending.put(new Key(at.getLeaf(), sink), new Pending(at, finding));
+                    && !k.sink().equals(description)
+                    && (k.sink().startsWith(description) || description.startsWith(k.sink())));
+    pending.put(new Key(at.getLeaf(), description), new Pending(at, finding, sink, value, through));
+  }
+
+  /** Whether two findings are of one value reaching one sink at one place. */
+  static boolean samePlace(Pending a, Pending b) {
+    return a.path().getLeaf() == b.path().getLeaf()
+        && a.sink().description().equals(b.sink().description());
   }
 
   /** Takes the findings collected since the last call. */
@@ -230,6 +273,21 @@ public final class Context {
   /** The line an expression starts on. */
   long line(Tree tree) {
     return unit.getLineMap().getLineNumber(positions.getStartPosition(unit, tree));
+  }
+
+  /**
+   * Where a tree of this code or of code it follows into is, for messages: {@code line 22} in the
+   * file analysed (its other top-level classes' sources parsed again included), {@code
+   * Memory.java:22} in another.
+   */
+  String place(TreePath path) {
+    CompilationUnitTree of = path.getCompilationUnit();
+    long line = of.getLineMap().getLineNumber(positions.getStartPosition(of, path.getLeaf()));
+    if (of == root || of.getSourceFile().toUri().equals(root.getSourceFile().toUri())) {
+      return "line " + line;
+    }
+    String name = of.getSourceFile().getName();
+    return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1) + ":" + line;
   }
 
   /** The source text of an expression, or its pretty-printed form. */

@@ -93,15 +93,11 @@ final class HelperBodies {
       return null;
     }
     boolean own = top.equals(context.analysed);
-    TreePath declaration =
-        own ? context.trees.getPath(method) : context.parsed.declaration(method, top);
-    if (declaration == null
-        || !(declaration.getLeaf() instanceof MethodTree tree)
-        || tree.getBody() == null) {
+    TreePath body = bodyOf(context, method, top);
+    if (body == null) {
       return null;
     }
-    TreePath body = new TreePath(declaration, tree.getBody());
-    ReturnTree only = onlyReturn(tree);
+    ReturnTree only = onlyReturn((MethodTree) body.getParentPath().getLeaf());
     if (only == null) {
       Set<Element> writtenParameters = new java.util.HashSet<>();
       return (own || context.parsed.typed(body)) && followable(context, body, writtenParameters)
@@ -116,13 +112,28 @@ final class HelperBodies {
   }
 
   /**
+   * The body of {@code method}, a method of top-level class {@code top}: from javac's trees in the
+   * class analysed, from its source parsed again in another; null when it has none.
+   */
+  static @Nullable TreePath bodyOf(Context context, ExecutableElement method, TypeElement top) {
+    TreePath declaration =
+        top.equals(context.analysed)
+            ? context.trees.getPath(method)
+            : context.parsed.declaration(method, top);
+    return declaration != null
+            && declaration.getLeaf() instanceof MethodTree tree
+            && tree.getBody() != null
+        ? new TreePath(declaration, tree.getBody())
+        : null;
+  }
+
+  /**
    * Whether a helper's block of statements is one to follow: small, assigning only its own locals
    * and parameters (added to {@code writtenParameters}), with no {@code try} or {@code
    * synchronized} statement and no lambda or class body. What it proves of a parameter it does not
    * write is then proved of the value passed, which it cannot have changed.
    */
-  private static boolean followable(
-      Context context, TreePath body, Set<Element> writtenParameters) {
+  static boolean followable(Context context, TreePath body, Set<Element> writtenParameters) {
     int[] nodes = {0};
     return !Nodes.any(
         body,
@@ -173,7 +184,7 @@ final class HelperBodies {
   }
 
   /** Whether no subclass can override the method. */
-  private static boolean final_(ExecutableElement method) {
+  static boolean final_(ExecutableElement method) {
     Set<Modifier> modifiers = method.getModifiers();
     Element owner = method.getEnclosingElement();
     return modifiers.contains(Modifier.STATIC)

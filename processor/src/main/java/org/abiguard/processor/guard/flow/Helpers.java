@@ -1,11 +1,13 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
@@ -182,15 +184,46 @@ final class Helpers {
         || (body.get().statements() && ++parts.context.statementRuns[0] > STATEMENT_RUNS)) {
       return null;
     }
-    boolean instance = !method.getModifiers().contains(Modifier.STATIC);
-    AccessPath receiver = instance ? parts.paths.receiverOf(path, call, method) : null;
+    Entered entered = enter(path, call, call.getArguments(), method, arguments, Set.of());
+    Parts inner =
+        new Parts(
+            parts.context.following(method, body.get().path().getCompilationUnit()),
+            entered.state(),
+            null);
+    return new Entry(inner, body.get(), entered.aliases(), entered.passed());
+  }
+
+  /**
+   * How a method's body starts for a call: {@code state} holds the values passed to its parameters
+   * (none for those in {@code withheld}) and what the caller knows of the fields it may read, by
+   * the helper's names for them; {@code aliases} are the caller's paths its parameters and receiver
+   * are, and {@code passed} the argument each such parameter was passed.
+   */
+  record Entered(State state, Map<Object, AccessPath> aliases, Map<Object, TreePath> passed) {}
+
+  /**
+   * The start of {@code method}'s body for a call at {@code path} with {@code argumentTrees} worth
+   * {@code arguments}; {@code call} is a method invocation, whose receiver the body's {@code this}
+   * is, or null for a constructor's.
+   */
+  Entered enter(
+      TreePath path,
+      @Nullable MethodInvocationTree call,
+      List<? extends ExpressionTree> argumentTrees,
+      ExecutableElement method,
+      List<@Nullable Fact> arguments,
+      Set<Integer> withheld) {
+    AccessPath receiver =
+        call != null && !method.getModifiers().contains(Modifier.STATIC)
+            ? parts.paths.receiverOf(path, call, method)
+            : null;
     // each parameter names the path the caller passed, where the types agree or widen integers
     Map<Object, AccessPath> aliases = new HashMap<>();
     Map<Object, TreePath> passed = new HashMap<>();
     State state = new State();
     for (int i = 0; i < arguments.size(); i++) {
       VariableElement parameter = method.getParameters().get(i);
-      TreePath argumentPath = new TreePath(path, call.getArguments().get(i));
+      TreePath argumentPath = new TreePath(path, argumentTrees.get(i));
       JavaKind from = parts.values.kind(argumentPath);
       JavaKind to = parts.declarations.kindOf(parameter.asType());
       AccessPath alias = parts.paths.of(argumentPath);
@@ -201,7 +234,9 @@ final class Helpers {
       if (to != null) {
         state.put(
             AccessPath.of(parameter),
-            from == null ? null : Arith.convert(arguments.get(i), from, to));
+            from == null || withheld.contains(i)
+                ? null
+                : Arith.convert(arguments.get(i), from, to));
       }
     }
     if (receiver != null) {
@@ -213,10 +248,7 @@ final class Helpers {
         state.put(inHelper, known.getValue());
       }
     }
-    Parts inner =
-        new Parts(
-            parts.context.following(method, body.get().path().getCompilationUnit()), state, null);
-    return new Entry(inner, body.get(), aliases, passed);
+    return new Entered(state, aliases, passed);
   }
 
   /**

@@ -35,6 +35,7 @@ public final class Interpreter {
     }
     if (context.following.isEmpty()) {
       context.statementRuns[0] = 0;
+      context.forwardRuns[0] = 0;
     }
     Element element = context.elementOf(method);
     Sink returnSink =
@@ -58,6 +59,7 @@ public final class Interpreter {
     ClassTree classTree = (ClassTree) classPath.getLeaf();
     if (context.following.isEmpty()) {
       context.statementRuns[0] = 0;
+      context.forwardRuns[0] = 0;
     }
     Parts parts = new Parts(context, captured == null ? new State() : captured.copy(), null);
     for (Tree member : classTree.getMembers()) {

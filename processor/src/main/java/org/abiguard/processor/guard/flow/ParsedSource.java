@@ -341,7 +341,8 @@ final class ParsedSource {
 
           @Override
           public Boolean visitReturn(ReturnTree returned, Void unused) {
-            return returned.getExpression() != null && scan(returned.getExpression(), null);
+            // a return without a value is a void method's, whose values are followed in
+            return returned.getExpression() == null || scan(returned.getExpression(), null);
           }
 
           @Override

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *       through finally blocks, {@link Jumps} find where jumps go;
  *   <li>{@link Expressions} yield the fact of each value; {@link Calls} and {@link Assignments}
  *       check what reaches parameters and variables, {@link Helpers} follow calls into the helper
- *       methods (one expression, or a few statements), {@link ArrayContents} what is written into
+ *       methods (one expression, or a few statements), {@link Forwarding} values passed to
+ *       parameters without a width into the method, {@link ArrayContents} what is written into
  *       arrays that may become {@code @AbiArray}s;
  *   <li>{@link Conditions} yield a state per outcome, which is how range checks sharpen the facts
  *       they dominate; {@link AccessPaths} name the values the state tracks;
@@ -35,6 +36,7 @@ final class Parts {
   final ArrayContents arrays;
   final Calls calls;
   final Helpers helpers;
+  final Forwarding forwarding;
   final Assignments assignments;
   final Statements statements;
   final Loops loops;
@@ -54,6 +56,7 @@ final class Parts {
     this.arrays = new ArrayContents(this);
     this.calls = new Calls(this);
     this.helpers = new Helpers(this);
+    this.forwarding = new Forwarding(this);
     this.assignments = new Assignments(this);
     this.statements = new Statements(this);
     this.loops = new Loops(this);

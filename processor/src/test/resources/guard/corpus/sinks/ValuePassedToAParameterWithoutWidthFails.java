@@ -124,3 +124,37 @@ class OtherForwardersCaller {
     OtherForwarders.fitting(op.space);
   }
 }
+
+// the method chooses its sink by another value passed: the path the call's value takes is followed
+class ChoosingForwarders {
+  static void put(long v, boolean wide) {
+    if (wide) {
+      Forwarders.addOne((int) (v & 0xFFFF));
+    } else {
+      Forwarders.addOne((int) v);
+    }
+  }
+
+  static void write(long v, int size) {
+    switch (size) {
+      case 2:
+        Forwarders.addOne((int) v);
+        break;
+      default:
+        break;
+    }
+  }
+
+  static void run(ForwardedOp op, boolean wide, int size) {
+    put(op.space, true);
+    put(op.space, false);
+    //    ^[abiguard:narrowing] field ForwardedOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of put (line 134)
+    put(op.space, wide);
+    //    ^[abiguard:narrowing] field ForwardedOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of put (line 134)
+    write(op.space, 3);
+    write(op.space, 2);
+    //      ^[abiguard:narrowing] field ForwardedOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of write (line 141)
+    write(op.space, size);
+    //      ^[abiguard:narrowing] field ForwardedOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of write (line 141)
+  }
+}

@@ -77,6 +77,52 @@ class FittingForwarders {
     addOne((int) v);
   }
 
+  // the method chooses its sink by another value passed, a constant the call fixes
+  static void put(long v, boolean wide) {
+    if (wide) {
+      addWide(v);
+    } else {
+      addOne((int) v);
+    }
+  }
+
+  static void write(long v, int size) {
+    switch (size) {
+      case 1:
+        addOne((int) (v & 0xFF));
+        break;
+      case 2:
+        addOne((int) v);
+        break;
+      default:
+        addWide(v);
+        break;
+    }
+  }
+
+  enum Size {
+    HALF,
+    WORD
+  }
+
+  // an enum constant or a string it may choose by is not followed in: the guard does not know
+  // which path it takes
+  static void bySize(long v, Size size) {
+    if (size == Size.WORD) {
+      addWide(v);
+    } else {
+      addOne((int) v);
+    }
+  }
+
+  static void byName(long v, String size) {
+    if (size.equals("word")) {
+      addWide(v);
+    } else {
+      addOne((int) v);
+    }
+  }
+
   static int calls(long v) {
     return v == 0 ? 0 : calls(v - 1);
   }
@@ -100,5 +146,10 @@ class FittingForwarders {
     long copy = op.space;
     copy = copy % 0x10000;
     forward(copy);
+    put(op.space, true);
+    write(op.space, 4);
+    write(op.space, 1);
+    bySize(op.space, Size.WORD);
+    byName(op.space, "word");
   }
 }

@@ -62,6 +62,33 @@ final class Constants {
     return low.testBit(bits - 1) ? low.subtract(size) : low;
   }
 
+  /**
+   * The value of an expression that is a constant of another kind: {@code Boolean.TRUE} or {@code
+   * FALSE} for a {@code boolean} literal or constant field, a {@code String} for a string one, the
+   * element for an enum constant; null for anything else.
+   */
+  static @Nullable Object other(Context context, TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof ParenthesizedTree parenthesized) {
+      return other(context, new TreePath(path, parenthesized.getExpression()));
+    }
+    if (tree instanceof LiteralTree literal) {
+      return literal.getValue() instanceof Boolean || literal.getValue() instanceof String
+          ? literal.getValue()
+          : null;
+    }
+    if (tree instanceof com.sun.source.tree.IdentifierTree || tree instanceof MemberSelectTree) {
+      if (context.elementOf(path) instanceof VariableElement variable) {
+        if (variable.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT) {
+          return variable;
+        }
+        Object value = variable.getConstantValue();
+        return value instanceof Boolean || value instanceof String ? value : null;
+      }
+    }
+    return null;
+  }
+
   static @Nullable BigInteger integral(@Nullable Object value) {
     if (value instanceof Character character) {
       return BigInteger.valueOf(character);

@@ -65,7 +65,7 @@ final class Forwarding {
         forwarded.add(i);
       }
     }
-    if (forwarded.isEmpty()) {
+    if (forwarded.isEmpty() || choosesByConstant(path, argumentTrees)) {
       return;
     }
     Optional<TreePath> body = CalledBodies.of(parts.context, method);
@@ -87,6 +87,23 @@ final class Forwarding {
         report(path, argumentTrees, method, arguments, forwarded, found);
       }
     }
+  }
+
+  /**
+   * Whether a value passed is a constant the method may choose its path by, which the guard does
+   * not follow into it: an enum constant or a string ({@code write(op.space, Width.WORD)}, {@code
+   * mode.equals("wide")}). Its body run for the call would take every path, the one the constant
+   * chooses among them, and report what only the others do. Integer constants and {@code true} and
+   * {@code false} are followed in, and a test of them takes their one branch.
+   */
+  private boolean choosesByConstant(TreePath path, List<? extends ExpressionTree> argumentTrees) {
+    for (int i = 0; i < argumentTrees.size(); i++) {
+      Object constant = Constants.other(parts.context, new TreePath(path, argumentTrees.get(i)));
+      if (constant != null && !(constant instanceof Boolean)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

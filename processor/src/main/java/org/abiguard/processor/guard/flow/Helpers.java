@@ -231,6 +231,12 @@ final class Helpers {
         aliases.put(parameter, alias);
         passed.put(parameter, argumentPath);
       }
+      if (Constants.other(parts.context, argumentPath) instanceof Boolean passedFlag) {
+        // true or false passed: a test of the parameter takes only that branch
+        state.flag(
+            parameter,
+            passedFlag ? new State.Flag(Map.of(), null) : new State.Flag(null, Map.of()));
+      }
       if (to != null) {
         state.put(
             AccessPath.of(parameter),

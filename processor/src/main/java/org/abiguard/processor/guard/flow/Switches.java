@@ -76,7 +76,13 @@ final class Switches {
         hasDefault |= caseTree.getExpressions().isEmpty();
       }
       State entry = before.copy();
-      if (labels != null && selectorAccess != null && selected != null) {
+      if (labels != null
+          && selected != null
+          && selected.floating() == null
+          && selected.restrictJava(labels) == null) {
+        // no value the selector can have here is one of the case's labels: it is never chosen
+        entry = State.UNREACHABLE;
+      } else if (labels != null && selectorAccess != null && selected != null) {
         Fact refined = selected.restrictJava(labels);
         entry.put(selectorAccess, refined == null ? selected : refined);
       } else if (labels != null && selected != null) {

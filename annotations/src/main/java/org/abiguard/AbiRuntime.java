@@ -9,7 +9,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -134,6 +136,156 @@ public final class AbiRuntime {
   /** Puts {@code bits} at {@code index}, its bytes reversed if {@code swap}. */
   public static void putLong(ByteBuffer buf, int index, long bits, boolean swap) {
     buf.putLong(index, swap ? Long.reverseBytes(bits) : bits);
+  }
+
+  // ---------------------------------------------------------------- arrays of 2-, 4- and 8-byte
+  // integers
+  //
+  // One call moves a whole array member whose elements are 2, 4 or 8 bytes in C and held in a
+  // short[], int[] or long[]: its first count elements, each at index + i * its size, as getShort
+  // etc. move one. A get fills the array the caller made; a put writes an array already checked.
+  // count is the C length (a constant the JIT unrolls the loop by, as it did the generated loop
+  // of each element), or a flexible array's. Elements of 1 byte, or held in a char[], float[] or
+  // double[], move one by one.
+
+  /**
+   * Fills {@code into} with the {@code count} {@code short}s from {@code index}, each reversed if
+   * {@code swap}.
+   */
+  public static void getShorts(ByteBuffer buf, int index, short[] into, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      into[i] = getShort(buf, index + 2 * i, swap);
+    }
+  }
+
+  /**
+   * As {@link #getShorts(ByteBuffer, int, short[], int, boolean)}, each sign-extended: {@code s16}.
+   */
+  public static void getShorts(ByteBuffer buf, int index, int[] into, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      into[i] = getShort(buf, index + 2 * i, swap);
+    }
+  }
+
+  /**
+   * As {@link #getShorts(ByteBuffer, int, short[], int, boolean)}, each sign-extended: {@code s16}.
+   */
+  public static void getShorts(ByteBuffer buf, int index, long[] into, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      into[i] = getShort(buf, index + 2 * i, swap);
+    }
+  }
+
+  /**
+   * As {@link #getShorts(ByteBuffer, int, short[], int, boolean)}, each zero-extended: {@code u16}.
+   */
+  public static void getUnsignedShorts(
+      ByteBuffer buf, int index, int[] into, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      into[i] = getShort(buf, index + 2 * i, swap) & 0xFFFF;
+    }
+  }
+
+  /**
+   * As {@link #getShorts(ByteBuffer, int, short[], int, boolean)}, each zero-extended: {@code u16}.
+   */
+  public static void getUnsignedShorts(
+      ByteBuffer buf, int index, long[] into, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      into[i] = getShort(buf, index + 2 * i, swap) & 0xFFFFL;
+    }
+  }
+
+  /**
+   * Fills {@code into} with the {@code count} {@code int}s from {@code index}, each reversed if
+   * {@code swap}: a {@code u32}'s or {@code s32}'s bits.
+   */
+  public static void getInts(ByteBuffer buf, int index, int[] into, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      into[i] = getInt(buf, index + 4 * i, swap);
+    }
+  }
+
+  /** As {@link #getInts(ByteBuffer, int, int[], int, boolean)}, each sign-extended: {@code s32}. */
+  public static void getInts(ByteBuffer buf, int index, long[] into, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      into[i] = getInt(buf, index + 4 * i, swap);
+    }
+  }
+
+  /** As {@link #getInts(ByteBuffer, int, int[], int, boolean)}, each zero-extended: {@code u32}. */
+  public static void getUnsignedInts(
+      ByteBuffer buf, int index, long[] into, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      into[i] = getInt(buf, index + 4 * i, swap) & 0xFFFF_FFFFL;
+    }
+  }
+
+  /**
+   * Fills {@code into} with the {@code count} {@code long}s from {@code index}, each reversed if
+   * {@code swap}.
+   */
+  public static void getLongs(ByteBuffer buf, int index, long[] into, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      into[i] = getLong(buf, index + 8 * i, swap);
+    }
+  }
+
+  /**
+   * Puts {@code count} elements of {@code array} from {@code index}, each reversed if {@code swap}.
+   */
+  public static void putShorts(ByteBuffer buf, int index, short[] array, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      putShort(buf, index + 2 * i, array[i], swap);
+    }
+  }
+
+  /**
+   * Puts the low 16 bits of {@code count} elements of {@code array}: see {@link
+   * #putShorts(ByteBuffer, int, short[], boolean)}.
+   */
+  public static void putShorts(ByteBuffer buf, int index, int[] array, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      putShort(buf, index + 2 * i, (short) array[i], swap);
+    }
+  }
+
+  /**
+   * Puts the low 16 bits of {@code count} elements of {@code array}: see {@link
+   * #putShorts(ByteBuffer, int, short[], boolean)}.
+   */
+  public static void putShorts(ByteBuffer buf, int index, long[] array, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      putShort(buf, index + 2 * i, (short) array[i], swap);
+    }
+  }
+
+  /**
+   * Puts {@code count} elements of {@code array} from {@code index}, each reversed if {@code swap}.
+   */
+  public static void putInts(ByteBuffer buf, int index, int[] array, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      putInt(buf, index + 4 * i, array[i], swap);
+    }
+  }
+
+  /**
+   * Puts the low 32 bits of {@code count} elements of {@code array}: see {@link
+   * #putInts(ByteBuffer, int, int[], boolean)}.
+   */
+  public static void putInts(ByteBuffer buf, int index, long[] array, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      putInt(buf, index + 4 * i, (int) array[i], swap);
+    }
+  }
+
+  /**
+   * Puts {@code count} elements of {@code array} from {@code index}, each reversed if {@code swap}.
+   */
+  public static void putLongs(ByteBuffer buf, int index, long[] array, int count, boolean swap) {
+    for (int i = 0; i < count; i++) {
+      putLong(buf, index + 8 * i, array[i], swap);
+    }
   }
 
   /** Writes {@code count} zero bytes from {@code index}: padding. */
@@ -402,6 +554,75 @@ public final class AbiRuntime {
     if (length != expected) {
       throw new IllegalArgumentException(
           member + " has " + length + " elements; C declares " + expected);
+    }
+  }
+
+  /**
+   * Throws unless an array member is there, has the length C declares (as {@link
+   * #checkLength(int[], int, String)} checks) and each element fits its C width, here {@code u16}:
+   * the whole check of an array of 2- or 4-byte integers in one call.
+   *
+   * @param length the elements C declares (for a flexible array, its own length)
+   * @throws NullPointerException if {@code array} is null, with {@code member} as its message
+   * @throws IllegalArgumentException {@code "member has 3 elements; C declares 4"}
+   * @throws AbiRangeException for the first element that does not fit: {@code "member[2] = 70000
+   *     does not fit u16 (0..65535)"}
+   */
+  public static void checkU16s(int[] array, int length, String member) {
+    checkLength(array, length, member);
+    for (int i = 0; i < length; i++) {
+      check(array[i], 0, 0xFFFF, member, i, "u16");
+    }
+  }
+
+  /** As {@link #checkU16s(int[], int, String)} for {@code s16}. */
+  public static void checkS16s(int[] array, int length, String member) {
+    checkLength(array, length, member);
+    for (int i = 0; i < length; i++) {
+      check(array[i], Short.MIN_VALUE, Short.MAX_VALUE, member, i, "s16");
+    }
+  }
+
+  /** As {@link #checkU16s(int[], int, String)}. */
+  public static void checkU16s(long[] array, int length, String member) {
+    checkLength(array, length, member);
+    for (int i = 0; i < length; i++) {
+      check(array[i], 0, 0xFFFFL, member, i, "u16");
+    }
+  }
+
+  /** As {@link #checkU16s(int[], int, String)} for {@code s16}. */
+  public static void checkS16s(long[] array, int length, String member) {
+    checkLength(array, length, member);
+    for (int i = 0; i < length; i++) {
+      check(array[i], Short.MIN_VALUE, Short.MAX_VALUE, member, i, "s16");
+    }
+  }
+
+  /** As {@link #checkU16s(int[], int, String)} for {@code u32}. */
+  public static void checkU32s(long[] array, int length, String member) {
+    checkLength(array, length, member);
+    for (int i = 0; i < length; i++) {
+      check(array[i], 0, 0xFFFF_FFFFL, member, i, "u32");
+    }
+  }
+
+  /** As {@link #checkU16s(int[], int, String)} for {@code s32}. */
+  public static void checkS32s(long[] array, int length, String member) {
+    checkLength(array, length, member);
+    for (int i = 0; i < length; i++) {
+      check(array[i], Integer.MIN_VALUE, Integer.MAX_VALUE, member, i, "s32");
+    }
+  }
+
+  /**
+   * As {@link #checkU16s(int[], int, String)} for {@code u32}, of elements that hold the bits of an
+   * unsigned 64-bit C value on another ABI: see {@link #checkU32OfU64(long, String, int)}.
+   */
+  public static void checkU32OfU64s(long[] array, int length, String member) {
+    checkLength(array, length, member);
+    for (int i = 0; i < length; i++) {
+      checkU32OfU64(array[i], member, i);
     }
   }
 
@@ -768,14 +989,24 @@ public final class AbiRuntime {
     void write(T value, ByteBuffer buf, int offset);
   }
 
-  /** The codec of each ABI class, made on first use. */
-  private static final ClassValue<AtomicReference<AbiCodec<?>>> CODECS =
+  /** Each ABI class's ABI and codec, made on first use. */
+  private static final ClassValue<Slot> CODECS =
       new ClassValue<>() {
         @Override
-        protected AtomicReference<AbiCodec<?>> computeValue(Class<?> type) {
-          return new AtomicReference<>();
+        protected Slot computeValue(Class<?> type) {
+          return new Slot(type.getSimpleName().toLowerCase(Locale.ROOT));
         }
       };
+
+  /** The ABI an ABI class is named after ({@code X86_64}: {@code x86_64}), and its codec. */
+  private static final class Slot {
+    final String abi;
+    final AtomicReference<AbiCodec<?>> codec = new AtomicReference<>();
+
+    Slot(String abi) {
+      this.abi = abi;
+    }
+  }
 
   /**
    * The codec of one struct on one ABI, delegating to the static {@code read(ByteBuffer, int)} and
@@ -791,27 +1022,110 @@ public final class AbiRuntime {
    *     FooMarshaller.codec("x86_64")}
    * @throws IllegalArgumentException if {@code abiClass} has no such methods
    */
-  @SuppressWarnings("unchecked")
   public static <T> AbiCodec<T> codec(
       MethodHandles.Lookup lookup, Class<?> abiClass, String abi, int size, int alignment) {
-    AtomicReference<AbiCodec<?>> slot = CODECS.get(abiClass);
-    AbiCodec<?> codec = slot.get();
-    if (codec == null) {
-      Class<?> marshaller = abiClass.getDeclaringClass();
-      slot.compareAndSet(
-          null,
-          new Codec<>(
-              (marshaller == null ? abiClass : marshaller).getSimpleName()
-                  + ".codec(\""
-                  + abi
-                  + "\")",
-              size,
-              alignment,
-              (Reader<T>) function(lookup, abiClass, Reader.class),
-              (Writer<T>) function(lookup, abiClass, Writer.class)));
-      codec = slot.get();
+    AtomicReference<AbiCodec<?>> slot = CODECS.get(abiClass).codec;
+    AbiCodec<T> codec = made(slot);
+    return codec != null ? codec : make(slot, lookup, abiClass, abi, size, alignment);
+  }
+
+  /**
+   * What a marshaller's {@code codec(String abi)} returns: the codec of the ABI class among {@code
+   * abiClass} (the marshaller's, one per ABI it was generated for) named after {@code abi}: whose
+   * simple name in lower case is {@code abi} ({@code X86_64} for {@code x86_64}, {@code I386},
+   * {@code Aarch64}). The same instance on every call, made on first use as {@link
+   * #codec(MethodHandles.Lookup, Class, String, int, int)} makes it, with that class's {@code SIZE}
+   * and {@code ALIGNMENT}.
+   *
+   * @param lookup {@code MethodHandles.lookup()} of the marshaller
+   * @param struct how C names the struct, for the message: {@code struct xen_add_to_physmap}
+   * @param abi the ABI asked for, or null
+   * @throws IllegalArgumentException if no class is named after {@code abi}: {@code "no codec of
+   *     struct s for ABI sparc; generated for x86_64, i386 (...)"}
+   */
+  public static <T> AbiCodec<T> codec(
+      MethodHandles.Lookup lookup, String struct, String abi, Class<?> abiClass) {
+    return codecOf(lookup, struct, abi, abiClass);
+  }
+
+  /** As {@link #codec(MethodHandles.Lookup, String, String, Class)} for two ABIs. */
+  public static <T> AbiCodec<T> codec(
+      MethodHandles.Lookup lookup, String struct, String abi, Class<?> first, Class<?> second) {
+    return codecOf(lookup, struct, abi, first, second);
+  }
+
+  /** As {@link #codec(MethodHandles.Lookup, String, String, Class)} for three ABIs. */
+  public static <T> AbiCodec<T> codec(
+      MethodHandles.Lookup lookup,
+      String struct,
+      String abi,
+      Class<?> first,
+      Class<?> second,
+      Class<?> third) {
+    return codecOf(lookup, struct, abi, first, second, third);
+  }
+
+  private static <T> AbiCodec<T> codecOf(
+      MethodHandles.Lookup lookup, String struct, String abi, Class<?>... abiClasses) {
+    for (Class<?> abiClass : abiClasses) {
+      Slot slot = CODECS.get(abiClass);
+      if (slot.abi.equals(abi)) {
+        AbiCodec<T> codec = made(slot.codec);
+        return codec != null
+            ? codec
+            : make(
+                slot.codec,
+                lookup,
+                abiClass,
+                abi,
+                constant(lookup, abiClass, "SIZE"),
+                constant(lookup, abiClass, "ALIGNMENT"));
+      }
     }
-    return (AbiCodec<T>) codec;
+    StringJoiner generated = new StringJoiner(", ");
+    for (Class<?> abiClass : abiClasses) {
+      generated.add(CODECS.get(abiClass).abi);
+    }
+    throw noCodec(struct, abi, generated.toString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> AbiCodec<T> made(AtomicReference<AbiCodec<?>> slot) {
+    return (AbiCodec<T>) slot.get();
+  }
+
+  /** Makes the codec of {@code slot}, unless another thread was first: the one codec either way. */
+  @SuppressWarnings("unchecked")
+  private static <T> AbiCodec<T> make(
+      AtomicReference<AbiCodec<?>> slot,
+      MethodHandles.Lookup lookup,
+      Class<?> abiClass,
+      String abi,
+      int size,
+      int alignment) {
+    Class<?> marshaller = abiClass.getDeclaringClass();
+    slot.compareAndSet(
+        null,
+        new Codec<>(
+            (marshaller == null ? abiClass : marshaller).getSimpleName()
+                + ".codec(\""
+                + abi
+                + "\")",
+            size,
+            alignment,
+            (Reader<T>) function(lookup, abiClass, Reader.class),
+            (Writer<T>) function(lookup, abiClass, Writer.class)));
+    return made(slot);
+  }
+
+  /** The value of the ABI class's {@code static final int} {@code name}, its own or inherited. */
+  private static int constant(MethodHandles.Lookup lookup, Class<?> abiClass, String name) {
+    try {
+      return (int) lookup.findStaticGetter(abiClass, name, int.class).invokeExact();
+    } catch (Throwable e) {
+      throw new IllegalArgumentException(
+          abiClass.getName() + " has no usable static int " + name + ": " + e, e);
+    }
   }
 
   /**

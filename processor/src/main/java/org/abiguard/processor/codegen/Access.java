@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How generated code reaches the bytes of one kind of memory ({@code ByteBuffer} today): the names
@@ -55,6 +56,27 @@ interface Access {
 
   /** The statements copying {@code length} bytes of {@code array} to {@code index}. */
   CodeBlock putBytes(CodeBlock index, CodeBlock array, int length);
+
+  /**
+   * The statement filling {@code array} (made with {@code count} elements) with the elements from
+   * {@code index} in one call, or null where this memory reads them one by one: an array of {@code
+   * element}s that {@link ScalarCode#movesAsArray() moves as an array}.
+   *
+   * @param count the elements: the C length ({@code 4}), or a flexible array's ({@code countData})
+   */
+  default @Nullable CodeBlock getArray(
+      ScalarCode element, CodeBlock array, CodeBlock index, CodeBlock count) {
+    return null;
+  }
+
+  /**
+   * The statement writing the {@code count} elements of {@code array} (checked) from {@code index}
+   * in one call, or null where this memory writes them one by one: see {@link #getArray}.
+   */
+  default @Nullable CodeBlock putArray(
+      ScalarCode element, CodeBlock index, CodeBlock array, CodeBlock count) {
+    return null;
+  }
 
   /**
    * The statements writing {@code count} zero bytes at {@code index}, each ending with {@code

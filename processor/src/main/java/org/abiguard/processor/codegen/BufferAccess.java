@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeName;
 import org.abiguard.processor.model.Order;
 import org.abiguard.processor.model.StructModel;
 import org.abiguard.processor.model.Width;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ByteBuffer} access: absolute gets and puts through {@code AbiRuntime}, with the bytes of
@@ -87,6 +88,38 @@ final class BufferAccess implements Access {
   @Override
   public CodeBlock putBytes(CodeBlock index, CodeBlock array, int length) {
     return CodeBlock.builder().addStatement("buf.put($L, $L)", index, array).build();
+  }
+
+  /** {@code AbiRuntime.getUnsignedInts(buf, offset + OFFSET_FRAMES, value.frames, 4, swap)}. */
+  @Override
+  public @Nullable CodeBlock getArray(
+      ScalarCode element, CodeBlock array, CodeBlock index, CodeBlock count) {
+    if (!element.movesAsArray()) {
+      return null;
+    }
+    return CodeBlock.of(
+        "$T.$L(buf, $L, $L, $L, swap)",
+        RuntimeTypes.ABI_RUNTIME,
+        element.arrayGet(),
+        index,
+        array,
+        count);
+  }
+
+  /** {@code AbiRuntime.putInts(buf, offset + OFFSET_FRAMES, value.frames, 4, swap)}. */
+  @Override
+  public @Nullable CodeBlock putArray(
+      ScalarCode element, CodeBlock index, CodeBlock array, CodeBlock count) {
+    if (!element.movesAsArray()) {
+      return null;
+    }
+    return CodeBlock.of(
+        "$T.$L(buf, $L, $L, $L, swap)",
+        RuntimeTypes.ABI_RUNTIME,
+        element.arrayPut(),
+        index,
+        array,
+        count);
   }
 
   @Override

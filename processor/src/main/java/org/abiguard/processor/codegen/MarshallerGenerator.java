@@ -2,6 +2,7 @@ package org.abiguard.processor.codegen;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -201,42 +202,33 @@ public final class MarshallerGenerator {
     return doc.append(", the same layout").toString();
   }
 
+  /**
+   * {@code codec(String abi)}: one call of {@code AbiRuntime.codec} with the ABI classes, which
+   * finds the one named after {@code abi} (or names the ABIs there are) and makes its codec once.
+   */
   private static MethodSpec codecByName(
       StructModel struct, MarshallerNames names, List<StructLayout> layouts) {
     List<String> abiNames = new ArrayList<>();
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("codec")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(ParameterizedTypeName.get(RuntimeTypes.ABI_CODEC, names.mirror(struct)))
-            .addParameter(String.class, "abi");
+    CodeBlock.Builder classes = CodeBlock.builder();
     for (StructLayout layout : layouts) {
-      String abi = layout.abi().manifestName();
-      ClassName abiClass = names.abiClass(struct, layout.abi());
-      abiNames.add(abi);
-      method
-          .beginControlFlow("if ($S.equals(abi))", abi)
-          .addStatement(
-              "return $T.codec($T.lookup(), $T.class, $S, $T.SIZE, $T.ALIGNMENT)",
-              RuntimeTypes.ABI_RUNTIME,
-              METHOD_HANDLES,
-              abiClass,
-              abi,
-              abiClass,
-              abiClass)
-          .endControlFlow();
+      abiNames.add(layout.abi().manifestName());
+      classes.add(", $T.class", names.abiClass(struct, layout.abi()));
     }
-    String generated = String.join(", ", abiNames);
-    return method
+    return MethodSpec.methodBuilder("codec")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(RuntimeTypes.ABI_CODEC, names.mirror(struct)))
+        .addParameter(String.class, "abi")
         .addJavadoc(
             "The codec of {@code $L} on {@code abi}, one of: $L; the same instance on every call.\n\n"
                 + "@throws IllegalArgumentException for an ABI this marshaller was not generated for\n",
             struct.cTypeName(),
-            generated)
+            String.join(", ", abiNames))
         .addStatement(
-            "throw $T.noCodec($S, abi, $S)",
+            "return $T.codec($T.lookup(), $S, abi$L)",
             RuntimeTypes.ABI_RUNTIME,
+            METHOD_HANDLES,
             struct.cTypeName(),
-            generated)
+            classes.build())
         .build();
   }
 }

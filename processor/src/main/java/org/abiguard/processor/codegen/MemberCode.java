@@ -102,7 +102,8 @@ sealed interface MemberCode
   /**
    * The loop that checks an array's elements: each nested struct ({@code notNull}: after a check
    * that it is not null), or each integer's range where the Java type can exceed it; nothing for
-   * integers that always fit.
+   * integers that always fit. Integers that {@link ScalarCode#movesAsArray() move as an array} are
+   * checked by one call, their array's length with them ({@link #wholeArrayCheck}).
    *
    * @param length how many elements: {@code 4}, or {@code value.frames.length}
    */
@@ -130,6 +131,11 @@ sealed interface MemberCode
       out.endControlFlow();
       return;
     }
+    CodeBlock whole = wholeArrayCheck(field, cx, type, length);
+    if (whole != null) {
+      out.addStatement(whole);
+      return;
+    }
     CodeBlock check =
         scalar(field, type.element()).rangeCheck(CodeBlock.of("$L[i]", array), label, "i");
     if (check != null) {
@@ -137,6 +143,41 @@ sealed interface MemberCode
           .addStatement(check)
           .endControlFlow();
     }
+  }
+
+  /**
+   * {@code AbiRuntime.getUnsignedInts(buf, offset + OFFSET_FRAMES, value.frames, 4, swap)} ({@code
+   * read}) or {@code AbiRuntime.putInts(...)}: the {@code count} elements of an array of integers
+   * moved in one call, where the memory has such a call ({@link Access#getArray}); null otherwise.
+   */
+  private static @Nullable CodeBlock wholeArray(
+      FieldLayout field,
+      MemberContext cx,
+      MemberType.ArrayType type,
+      Access access,
+      boolean read,
+      CodeBlock array,
+      CodeBlock count) {
+    if (type.element() instanceof MemberType.StructType) {
+      return null;
+    }
+    ScalarCode element = scalar(field, type.element());
+    return read
+        ? access.getArray(element, array, cx.index(field), count)
+        : access.putArray(element, cx.index(field), array, count);
+  }
+
+  /**
+   * {@code AbiRuntime.checkU32s(value.frames, 4, "memory_exchange_batch.frames")}: the check of an
+   * array of integers, null and length included, in one call; null where its elements are not
+   * checked so ({@link ScalarCode#arrayCheck}).
+   */
+  private static @Nullable CodeBlock wholeArrayCheck(
+      FieldLayout field, MemberContext cx, MemberType.ArrayType type, CodeBlock length) {
+    if (type.element() instanceof MemberType.StructType) {
+      return null;
+    }
+    return scalar(field, type.element()).arrayCheck(cx.access(field), length, cx.label(field));
   }
 
   static ScalarCode scalar(FieldLayout field, MemberType type) {
@@ -342,6 +383,13 @@ sealed interface MemberCode
         out.add(access.getBytes(target.name(), cx.index(field), type.length()));
         return;
       }
+      CodeBlock whole =
+          wholeArray(
+              field, cx, type, access, true, target.name(), CodeBlock.of("$L", type.length()));
+      if (whole != null) {
+        out.addStatement(whole);
+        return;
+      }
       out.beginControlFlow("for (int i = 0; i < $L; i++)", type.length());
       CodeBlock index = elementIndex();
       CodeBlock element =
@@ -356,6 +404,14 @@ sealed interface MemberCode
     public void check(CodeBlock.Builder out) {
       CodeBlock array = cx.access(field);
       String label = cx.label(field);
+      CodeBlock whole =
+          type.length() > 0
+              ? wholeArrayCheck(field, cx, type, CodeBlock.of("$L", type.length()))
+              : null;
+      if (whole != null) {
+        out.addStatement(whole);
+        return;
+      }
       out.addStatement(
           "$T.checkLength($L, $L, $S)", RuntimeTypes.ABI_RUNTIME, array, type.length(), label);
       if (type.length() > 0) {
@@ -378,6 +434,13 @@ sealed interface MemberCode
       }
       if (rawBytes()) {
         out.add(access.putBytes(cx.index(field), cx.access(field), type.length()));
+        return;
+      }
+      CodeBlock whole =
+          wholeArray(
+              field, cx, type, access, false, cx.access(field), CodeBlock.of("$L", type.length()));
+      if (whole != null) {
+        out.addStatement(whole);
         return;
       }
       CodeBlock element = CodeBlock.of("$L[i]", cx.access(field));
@@ -649,6 +712,12 @@ sealed interface MemberCode
         out.addStatement("int $L = $L", n, count);
       }
       out.addStatement("$L = new $T[$L]", target.declare(), cx.javaType(type.element()), n);
+      CodeBlock whole =
+          wholeArray(field, cx, type, access, true, target.name(), CodeBlock.of("$L", n));
+      if (whole != null) {
+        out.addStatement(whole);
+        return;
+      }
       out.beginControlFlow("for (int i = 0; i < $L; i++)", n);
       CodeBlock index = elementIndex();
       CodeBlock element =
@@ -711,6 +780,12 @@ sealed interface MemberCode
     @Override
     public void write(CodeBlock.Builder out, Access access) {
       CodeBlock array = cx.access(field);
+      CodeBlock whole =
+          wholeArray(field, cx, type, access, false, array, CodeBlock.of("$L.length", array));
+      if (whole != null) {
+        out.addStatement(whole);
+        return;
+      }
       CodeBlock element = CodeBlock.of("$L[i]", array);
       CodeBlock index = elementIndex();
       out.beginControlFlow("for (int i = 0; i < $L.length; i++)", array);

@@ -104,16 +104,79 @@ record ScalarCode(Width width, JavaKind javaKind, boolean floating, boolean unsi
     if (!needsRangeCheck()) {
       return null;
     }
-    // a negative long is an unsigned long's or pointer's value above 2^63, which only the check
-    // that writes it unsigned names as C sees it
-    String method =
-        "check"
-            + (width.signed() ? "S" : "U")
-            + width.bits()
-            + (unsignedBits && !width.signed() && width.bits() == 32 ? "OfU64" : "");
+    String method = rangeCheckMethod();
     return index == null
         ? CodeBlock.of("$T.$L($L, $S)", RuntimeTypes.ABI_RUNTIME, method, value, member)
         : CodeBlock.of("$T.$L($L, $S, $L)", RuntimeTypes.ABI_RUNTIME, method, value, member, index);
+  }
+
+  /**
+   * The statement checking a whole array of these elements in one call, its length included, e.g.
+   * {@code AbiRuntime.checkU32s(value.frames, 4, "memory_exchange_batch.frames")}; null where the
+   * elements are checked one by one ({@link #movesAsArray}) or need no range check.
+   *
+   * @param length the elements C declares: {@code 4}, or {@code value.data.length}
+   */
+  @Nullable CodeBlock arrayCheck(CodeBlock array, CodeBlock length, String member) {
+    if (!movesAsArray() || !needsRangeCheck()) {
+      return null;
+    }
+    return CodeBlock.of(
+        "$T.$Ls($L, $L, $S)", RuntimeTypes.ABI_RUNTIME, rangeCheckMethod(), array, length, member);
+  }
+
+  /**
+   * {@code checkU16}, {@code checkS32}, {@code checkU32OfU64}: the runtime's range check of this
+   * width.
+   */
+  private String rangeCheckMethod() {
+    // a negative long is an unsigned long's or pointer's value above 2^63, which only the check
+    // that writes it unsigned names as C sees it
+    return "check"
+        + (width.signed() ? "S" : "U")
+        + width.bits()
+        + (unsignedBits && !width.signed() && width.bits() == 32 ? "OfU64" : "");
+  }
+
+  /**
+   * Whether an array of these elements moves through one call of the runtime for each of its get,
+   * put and range check ({@code AbiRuntime.getUnsignedInts}, {@code putInts}, {@code checkU32s}):
+   * integers or pointers of 2, 4 or 8 bytes held in a {@code short[]}, {@code int[]} or {@code
+   * long[]}, whose bytes each move with their order reversed or not. Arrays of bytes move in one
+   * bulk copy; those of other elements (widened bytes, {@code char}, {@code float}, {@code
+   * double}), one element at a time.
+   */
+  boolean movesAsArray() {
+    return !floating
+        && width.bytes() >= 2
+        && (javaKind == JavaKind.SHORT || javaKind == JavaKind.INT || javaKind == JavaKind.LONG);
+  }
+
+  /**
+   * The runtime's get of a whole array of these elements ({@link #movesAsArray}): {@code
+   * getShorts}, {@code getInts}, {@code getLongs}, which keep the raw bits or sign-extend them into
+   * a wider Java type, or {@code getUnsignedShorts}, {@code getUnsignedInts}, which zero-extend
+   * them.
+   */
+  String arrayGet() {
+    boolean zeroExtended = !width.signed() && javaKind.bits() > width.bits();
+    return switch (width.bytes()) {
+      case 2 -> zeroExtended ? "getUnsignedShorts" : "getShorts";
+      case 4 -> zeroExtended ? "getUnsignedInts" : "getInts";
+      default -> "getLongs";
+    };
+  }
+
+  /**
+   * The runtime's put of a whole array of these elements ({@link #movesAsArray}), which writes the
+   * low bits of each: {@code putShorts}, {@code putInts}, {@code putLongs}.
+   */
+  String arrayPut() {
+    return switch (width.bytes()) {
+      case 2 -> "putShorts";
+      case 4 -> "putInts";
+      default -> "putLongs";
+    };
   }
 
   /**

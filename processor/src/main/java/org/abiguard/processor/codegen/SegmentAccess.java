@@ -14,7 +14,9 @@ import org.abiguard.processor.model.Width;
  * {@code MemorySegment} access (Java 22+): gets and puts through value layouts of the struct's byte
  * order, unaligned, which each ABI class declares ({@code LE_SHORT}, {@code LE_INT}, {@code
  * LE_LONG}, or {@code BE_...}). Only names are generated: the processor itself never loads a {@code
- * java.lang.foreign} class, so it runs on javac 17.
+ * java.lang.foreign} class, so it runs on javac 17. Arrays of integers move one element at a time
+ * here ({@link Access#getArray} is null): {@code AbiRuntime}, built for Java 17, has no whole-array
+ * calls on a {@code MemorySegment}.
  */
 final class SegmentAccess implements Access {
   static final ClassName MEMORY_SEGMENT = ClassName.get("java.lang.foreign", "MemorySegment");

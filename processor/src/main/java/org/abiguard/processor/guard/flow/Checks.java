@@ -42,15 +42,7 @@ final class Checks {
       return;
     }
     if (sink != null && value != null && frame.reachable()) {
-      TreePath checked = stripCasts(at);
-      check(
-          sink,
-          value,
-          from,
-          at,
-          checked == null ? null : Text.of(() -> context.text(checked.getLeaf())),
-          checked == null ? null : values.kind(checked),
-          checked != null && recomputed(checked));
+      record(sink, Arith.convert(value, from, sink.kind()), at, subjectOf(at), null, List.of());
     }
   }
 
@@ -71,29 +63,14 @@ final class Checks {
       @Nullable JavaKind from,
       TreePath at,
       @Nullable CharSequence text) {
-    check(sink, value, from, at, text, null, false);
-  }
-
-  /**
-   * Checks a value whose source text is {@code text}, of Java type {@code textKind} where known
-   * (for the fixes that call a method on it), and which a check of that text would compute again
-   * ({@code recomputed}: the suggested check is then of a local holding it).
-   */
-  private void check(
-      @Nullable Sink sink,
-      @Nullable Fact value,
-      @Nullable JavaKind from,
-      TreePath at,
-      @Nullable CharSequence text,
-      @Nullable JavaKind textKind,
-      boolean recomputed) {
-    if (sink == null || value == null || !frame.reachable()) {
-      return;
-    }
-    Fact arriving = Arith.convert(value, from, sink.kind());
-    SinkChecker.Finding finding = SinkChecker.check(arriving, sink, text, textKind, recomputed);
-    if (finding != null && arriving != null) {
-      context.add(at, sink, arriving, finding, List.of());
+    if (sink != null && value != null && frame.reachable()) {
+      record(
+          sink,
+          Arith.convert(value, from, sink.kind()),
+          at,
+          new Subject(text, null, false),
+          null,
+          List.of());
     }
   }
 
@@ -111,25 +88,56 @@ final class Checks {
       @Nullable TreePath text,
       String fix,
       List<javax.lang.model.element.ExecutableElement> through) {
-    if (!frame.reachable()) {
+    if (frame.reachable()) {
+      record(sink, found.value(), at, text == null ? Subject.NONE : subjectOf(text), fix, through);
+    }
+  }
+
+  /**
+   * What a suggested check tests: the value's source text, its Java type where known (for the fixes
+   * that call a method on it), and whether a check of that text would compute it again ({@code
+   * recomputed}: the suggested check is then of a local holding it).
+   */
+  private record Subject(@Nullable CharSequence text, @Nullable JavaKind kind, boolean recomputed) {
+    static final Subject NONE = new Subject(null, null, false);
+  }
+
+  /** The subject of a suggested check of {@code expression}, casts and parentheses stripped. */
+  private Subject subjectOf(TreePath expression) {
+    TreePath checked = stripCasts(expression);
+    return checked == null
+        ? Subject.NONE
+        : new Subject(
+            Text.of(() -> context.text(checked.getLeaf())),
+            values.kind(checked),
+            recomputed(checked));
+  }
+
+  /**
+   * Holds {@code arriving}, the value as the sink receives it, to the sink and records the finding
+   * at {@code at}, with the further {@code fix} (if any) after the sink's own, and the methods it
+   * was passed {@code through}.
+   */
+  private void record(
+      Sink sink,
+      @Nullable Fact arriving,
+      TreePath at,
+      Subject subject,
+      @Nullable String fix,
+      List<javax.lang.model.element.ExecutableElement> through) {
+    SinkChecker.Finding finding =
+        SinkChecker.check(arriving, sink, subject.text(), subject.kind(), subject.recomputed());
+    if (finding == null || arriving == null) {
       return;
     }
-    TreePath checked = text == null ? null : stripCasts(text);
-    SinkChecker.Finding finding =
-        SinkChecker.check(
-            found.value(),
-            sink,
-            checked == null ? null : Text.of(() -> context.text(checked.getLeaf())),
-            checked == null ? null : values.kind(checked),
-            checked != null && recomputed(checked));
-    if (finding != null) {
-      context.add(
-          at,
-          sink,
-          found.value(),
-          new SinkChecker.Finding(finding.kind(), finding.message() + "\n  - " + fix),
-          through);
-    }
+    context.add(
+        at,
+        sink,
+        arriving,
+        fix == null
+            ? finding
+            : new SinkChecker.Finding(finding.kind(), finding.message() + "\n  - " + fix),
+        through);
   }
 
   /**

@@ -65,11 +65,11 @@ final class Forwarding {
         forwarded.add(i);
       }
     }
-    if (forwarded.isEmpty() || choosesByConstant(path, argumentTrees)) {
+    if (forwarded.isEmpty()) {
       return;
     }
     Optional<TreePath> body = CalledBodies.of(parts.context, method);
-    if (body.isEmpty()) {
+    if (body.isEmpty() || choosesByConstant(path, argumentTrees)) {
       return;
     }
     List<Context.Pending> passedIn =

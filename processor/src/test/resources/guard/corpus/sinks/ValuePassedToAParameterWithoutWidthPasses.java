@@ -105,8 +105,7 @@ class FittingForwarders {
     WORD
   }
 
-  // an enum constant or a string it may choose by is not followed in: the guard does not know
-  // which path it takes
+  // an enum constant or a string it tests chooses the path followed in (ValuePassedWithAConstant...)
   static void bySize(long v, Size size) {
     if (size == Size.WORD) {
       addWide(v);

@@ -15,7 +15,9 @@ import java.util.Random;
  * few statements with locals, a loop and a switch (some writing a parameter), and {@code boolean}
  * ones used as checks; through checks kept in {@code boolean} locals, which later checks set again
  * ({@code ok = false} under a check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code &&}); and
- * into forwarders, {@code void} methods with sinks of their own, whose parameters declare no width.
+ * into forwarders, {@code void} methods with sinks of their own, whose parameters declare no width,
+ * and into choosing forwarders, whose sinks are chosen by an enum constant or string the call
+ * passes.
  */
 final class FlowProgramGenerator {
   /** A parameter of the generated methods: its Java type and width annotation. */
@@ -134,6 +136,13 @@ final class FlowProgramGenerator {
     }
     s.append(
         """
+          /** What a choosing forwarder chooses its sinks by. */
+          public enum Mode {
+            A,
+            B,
+            C
+          }
+
           /** Fields with widths, each written with a value of its width by the test. */
           public static final class Box {
             @U16 public int f16;
@@ -263,6 +272,83 @@ final class FlowProgramGenerator {
       inHelper = false;
       forwarders.add(name);
     }
+    choosers.clear();
+    for (int k = 0; k < 2; k++) {
+      String name = "k" + k;
+      boolean byMode = k == 0;
+      inHelper = true;
+      line(
+          "private static void "
+              + name
+              + "(int p, long q, Sinks.Box y, "
+              + (byMode ? "Sinks.Mode m" : "String s")
+              + ") {");
+      indent++;
+      choose(byMode);
+      indent--;
+      line("}");
+      inHelper = false;
+      choosers.add(name);
+    }
+  }
+
+  /**
+   * The names of the choosing forwarders: their last parameter chooses the sink a value reaches.
+   */
+  private final List<String> choosers = new ArrayList<>();
+
+  /**
+   * A choosing forwarder's body: sinks in the cases of a {@code switch} on its enum or string
+   * parameter, or in the branches of tests of it against constants.
+   */
+  private void choose(boolean byMode) {
+    String[] constants =
+        byMode
+            ? new String[] {"Sinks.Mode.A", "Sinks.Mode.B", "Sinks.Mode.C"}
+            : new String[] {"\"a\"", "\"b\"", "\"c\""};
+    String[] labels = byMode ? new String[] {"A", "B", "C"} : constants;
+    String parameter = byMode ? "m" : "s";
+    if (random.nextBoolean()) {
+      line("switch (" + parameter + ") {");
+      indent++;
+      int first = random.nextInt(3);
+      line("case " + labels[first] + ":");
+      indent++;
+      sink();
+      line("break;");
+      indent--;
+      line("case " + labels[(first + 1) % 3] + ":");
+      indent++;
+      sink();
+      if (random.nextBoolean()) {
+        line("break;"); // else falls through into default
+      }
+      indent--;
+      line("default:");
+      indent++;
+      sink();
+      indent--;
+      indent--;
+      line("}");
+      return;
+    }
+    String constant = constants[random.nextInt(3)];
+    String test =
+        byMode
+            ? parameter + pick(" == ", " != ") + constant
+            : pick("", "!")
+                + (random.nextBoolean()
+                    ? constant + ".equals(" + parameter + ")"
+                    : parameter + ".equals(" + constant + ")");
+    line("if (" + test + ") {");
+    indent++;
+    sink();
+    indent--;
+    line("} else {");
+    indent++;
+    sink();
+    indent--;
+    line("}");
   }
 
   /** A helper's body of statements, whose values come from its parameters and its own locals. */
@@ -433,6 +519,22 @@ final class FlowProgramGenerator {
   }
 
   private void statement(int depth) {
+    if (!choosers.isEmpty() && random.nextInt(24) == 0) {
+      int k = random.nextInt(choosers.size());
+      line(
+          helperPrefix
+              + choosers.get(k)
+              + "("
+              + expr("int", 1)
+              + ", "
+              + expr("long", 1)
+              + ", x, "
+              + (k == 0
+                  ? pick("Sinks.Mode.A", "Sinks.Mode.B", "Sinks.Mode.C")
+                  : pick("\"a\"", "\"b\"", "\"c\""))
+              + ");");
+      return;
+    }
     if (!forwarders.isEmpty() && random.nextInt(16) == 0) {
       line(
           helperPrefix

@@ -72,6 +72,7 @@ final class Assignments {
         parts.declarations.variableSink(variable), written, parts.values.kind(value), value);
     Fact stored = store(target, variable, parts.values.convert(written, value, target));
     noteCopy(variable, value);
+    ConstantChoices.note(parts, variable, value);
     return stored;
   }
 

@@ -113,6 +113,10 @@ final class Conditions {
         return compare(path, (BinaryTree) tree);
       case METHOD_INVOCATION:
         {
+          Branches decided = equalsCall(path, (MethodInvocationTree) tree);
+          if (decided != null) {
+            return decided;
+          }
           // a boolean helper is the check it returns (Helpers)
           Branches followed = parts.helpers.outcomes(path, (MethodInvocationTree) tree);
           if (followed != null) {
@@ -143,6 +147,33 @@ final class Conditions {
           return new Branches(parts.frame.state, parts.frame.state.copy());
         }
     }
+  }
+
+  /**
+   * {@code name.equals("word")}, {@code Objects.equals(size, Size.WORD)}: decided when both
+   * operands are known constants ({@link ConstantChoices}); null otherwise, and for any other call.
+   */
+  private @Nullable Branches equalsCall(TreePath path, MethodInvocationTree call) {
+    List<TreePath> operands = ConstantChoices.equalsOperands(parts.context, path, call);
+    if (operands == null) {
+      return null;
+    }
+    Boolean equal =
+        ConstantChoices.equal(parts.context, parts.frame.state, operands.get(0), operands.get(1));
+    if (equal == null) {
+      return null;
+    }
+    parts.expressions.evaluate(path);
+    return parts.frame.reachable()
+        ? decided(equal)
+        : new Branches(State.UNREACHABLE, State.UNREACHABLE);
+  }
+
+  /** The outcomes of a condition known to hold ({@code holds}) or known not to. */
+  private Branches decided(boolean holds) {
+    return holds
+        ? new Branches(parts.frame.state, State.UNREACHABLE)
+        : new Branches(State.UNREACHABLE, parts.frame.state);
   }
 
   /**
@@ -304,6 +335,13 @@ final class Conditions {
     Fact rightValue = parts.expressions.evaluate(rightPath);
     if (!parts.frame.reachable()) {
       return new Branches(State.UNREACHABLE, State.UNREACHABLE);
+    }
+    if (comparison.getKind() == Tree.Kind.EQUAL_TO
+        || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+      Boolean equal = ConstantChoices.equal(parts.context, parts.frame.state, leftPath, rightPath);
+      if (equal != null) {
+        return decided(equal == (comparison.getKind() == Tree.Kind.EQUAL_TO));
+      }
     }
     Fact left = comparand(leftPath, leftValue);
     Fact right = comparand(rightPath, rightValue);

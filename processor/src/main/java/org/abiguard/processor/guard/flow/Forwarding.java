@@ -69,7 +69,7 @@ final class Forwarding {
       return;
     }
     Optional<TreePath> body = CalledBodies.of(parts.context, method);
-    if (body.isEmpty() || choosesByConstant(path, argumentTrees)) {
+    if (body.isEmpty() || choosesUnseen(path, argumentTrees, method, body.get())) {
       return;
     }
     List<Context.Pending> passedIn =
@@ -90,16 +90,23 @@ final class Forwarding {
   }
 
   /**
-   * Whether a value passed is a constant the method may choose its path by, which the guard does
-   * not follow into it: an enum constant or a string ({@code write(op.space, Width.WORD)}, {@code
-   * mode.equals("wide")}). Its body run for the call would take every path, the one the constant
-   * chooses among them, and report what only the others do. Integer constants and {@code true} and
+   * Whether a value passed is an enum constant or a string ({@code write(op.space, Width.WORD)})
+   * that the method may choose its path by in a way the guard does not see ({@code width.bytes},
+   * {@code width.ordinal()}): its body run for the call would take every path, the one the constant
+   * chooses among them, and report what only the others do. A constant the method only tests
+   * ({@code switch (width)}, {@code width == Width.WORD}, {@code name.equals("word")}) chooses the
+   * one path the body is run down ({@link ConstantChoices}); integer constants, {@code true} and
    * {@code false} are followed in, and a test of them takes their one branch.
    */
-  private boolean choosesByConstant(TreePath path, List<? extends ExpressionTree> argumentTrees) {
+  private boolean choosesUnseen(
+      TreePath path,
+      List<? extends ExpressionTree> argumentTrees,
+      ExecutableElement method,
+      TreePath body) {
     for (int i = 0; i < argumentTrees.size(); i++) {
-      Object constant = Constants.other(parts.context, new TreePath(path, argumentTrees.get(i)));
-      if (constant != null && !(constant instanceof Boolean)) {
+      TreePath argument = new TreePath(path, argumentTrees.get(i));
+      if (ConstantChoices.of(parts.context, parts.frame.state, argument) != null
+          && !ConstantChoices.decidedUses(parts.context, body, method.getParameters().get(i))) {
         return true;
       }
     }

@@ -231,6 +231,10 @@ final class Helpers {
         aliases.put(parameter, alias);
         passed.put(parameter, argumentPath);
       }
+      Object constant = ConstantChoices.of(parts.context, parts.frame.state, argumentPath);
+      if (constant != null) {
+        state.constant(parameter, constant); // a test of it takes the branch the constant chooses
+      }
       if (Constants.other(parts.context, argumentPath) instanceof Boolean passedFlag) {
         // true or false passed: a test of the parameter takes only that branch
         state.flag(

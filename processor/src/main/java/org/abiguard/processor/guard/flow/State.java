@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class State {
   /** The state of unreachable code: the bottom of the lattice. */
-  public static final State UNREACHABLE = new State(null, null, null, null);
+  public static final State UNREACHABLE = new State(null, null, null, null, null);
 
   /**
    * Per tracked path, its fact; a null fact is a value known to carry none. Null when unreachable.
@@ -47,6 +47,15 @@ public final class State {
    * refer to. Null when unreachable.
    */
   private final @Nullable Map<Element, Set<Object>> arrays;
+
+  /**
+   * Per local or parameter known to hold one enum constant or string here ({@code bySize(v,
+   * Size.WORD)} enters {@code bySize} with {@code size} holding {@code WORD}), that constant: its
+   * element, or the {@code String}. A test of it against another such constant takes one branch, a
+   * switch on it one case ({@link ConstantChoices}). Dropped once the variable is written; a join
+   * keeps what both sides agree on. Null when unreachable.
+   */
+  private final @Nullable Map<Element, Object> constants;
 
   /**
    * What a boolean local's value proved: the narrowed facts of paths when it is true, and when it
@@ -93,18 +102,20 @@ public final class State {
 
   /** A reachable state that tracks nothing: every path has its declared fact. */
   public State() {
-    this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashMap<>());
+    this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
   }
 
   private State(
       @Nullable Map<AccessPath, @Nullable Fact> facts,
       @Nullable Set<List<AccessPath>> atMost,
       @Nullable Map<Element, Flag> flags,
-      @Nullable Map<Element, Set<Object>> arrays) {
+      @Nullable Map<Element, Set<Object>> arrays,
+      @Nullable Map<Element, Object> constants) {
     this.facts = facts;
     this.atMost = atMost;
     this.flags = flags;
     this.arrays = arrays;
+    this.constants = constants;
   }
 
   /** Whether some path reaches this program point. */
@@ -119,8 +130,29 @@ public final class State {
             new HashMap<>(facts()),
             new HashSet<>(relations()),
             new HashMap<>(flags()),
-            new HashMap<>(arrays()))
+            new HashMap<>(arrays()),
+            new HashMap<>(constants()))
         : UNREACHABLE;
+  }
+
+  /** The enum constant (its element) or string a variable is known to hold here, or null. */
+  @Nullable Object constant(Element variable) {
+    return reachable() ? constants().get(variable) : null;
+  }
+
+  /** A variable now holds one enum constant (its element) or string. */
+  void constant(Element variable, Object value) {
+    constants().put(variable, value);
+  }
+
+  /** The variables known to hold one enum constant or string here. */
+  Set<Element> constantHolders() {
+    return reachable() ? Set.copyOf(constants().keySet()) : Set.of();
+  }
+
+  /** Forgets which constant a variable holds. */
+  void forgetConstant(Element variable) {
+    constants().remove(variable);
   }
 
   /**
@@ -191,6 +223,7 @@ public final class State {
       }
     }
     out.arrays().putAll(arrays()); // captured array variables are effectively final as well
+    out.constants().putAll(constants()); // and so are the variables holding constants
     return out;
   }
 
@@ -222,6 +255,7 @@ public final class State {
     facts().keySet().removeIf(path -> path.dependsOn(element));
     relations().removeIf(pair -> pair.get(0).dependsOn(element) || pair.get(1).dependsOn(element));
     flags().remove(element);
+    constants().remove(element);
     for (Map.Entry<Element, Flag> entry : List.copyOf(flags().entrySet())) {
       Flag flag = entry.getValue();
       if (flag.dependsOn(element)) {
@@ -282,6 +316,11 @@ public final class State {
       Set<Object> either = new HashSet<>(a.arrays(variable));
       either.addAll(b.arrays(variable));
       out.refer(variable, either);
+    }
+    for (Map.Entry<Element, Object> entry : a.constants().entrySet()) {
+      if (entry.getValue().equals(b.constants().get(entry.getKey()))) {
+        out.constants().put(entry.getKey(), entry.getValue());
+      }
     }
     return out;
   }
@@ -365,6 +404,7 @@ public final class State {
     if (!a.facts().keySet().equals(b.facts().keySet())
         || !a.relations().equals(b.relations())
         || !a.flags().keySet().equals(b.flags().keySet())
+        || !a.constants().equals(b.constants())
         || !sameArrays(a, b)) {
       return false;
     }
@@ -413,6 +453,13 @@ public final class State {
       throw new IllegalStateException("the unreachable state has no facts");
     }
     return arrays;
+  }
+
+  private Map<Element, Object> constants() {
+    if (constants == null) {
+      throw new IllegalStateException("the unreachable state has no facts");
+    }
+    return constants;
   }
 
   private Set<List<AccessPath>> relations() {

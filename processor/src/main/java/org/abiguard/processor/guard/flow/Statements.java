@@ -118,6 +118,7 @@ final class Statements {
     if (!parts.frame.reachable()) {
       return;
     }
+    ConstantChoices.note(parts, variable, initializer);
     parts.arrays.noteAssigned(variable, initializer);
     parts.checks.check(
         parts.declarations.variableSink(variable),

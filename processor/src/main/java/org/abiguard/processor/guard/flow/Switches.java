@@ -69,14 +69,21 @@ final class Switches {
     State fallthrough = State.UNREACHABLE;
     State out = State.UNREACHABLE;
     boolean hasDefault = false;
-    for (CaseTree caseTree : cases) {
+    // a selector known to hold one enum constant or string chooses its case (ConstantChoices)
+    Object constant = ConstantChoices.of(parts.context, before, selector);
+    boolean[] chosen =
+        constant == null ? null : ConstantChoices.chosenCases(parts.context, path, cases, constant);
+    for (int index = 0; index < cases.size(); index++) {
+      CaseTree caseTree = cases.get(index);
       TreePath casePath = new TreePath(path, caseTree);
       Range labels = constantLabels(casePath, caseTree);
       if (caseTree.getExpressions().isEmpty() || labels == null) {
         hasDefault |= caseTree.getExpressions().isEmpty();
       }
       State entry = before.copy();
-      if (labels != null
+      if (chosen != null && !chosen[index]) {
+        entry = State.UNREACHABLE;
+      } else if (labels != null
           && selected != null
           && selected.floating() == null
           && selected.restrictJava(labels) == null) {
@@ -120,10 +127,19 @@ final class Switches {
       }
     }
     out = State.join(out, fallthrough);
-    if (!hasDefault) {
+    if (!hasDefault && (chosen == null || !anyChosen(chosen))) {
       out = State.join(out, before);
     }
     return out;
+  }
+
+  private static boolean anyChosen(boolean[] chosen) {
+    for (boolean one : chosen) {
+      if (one) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

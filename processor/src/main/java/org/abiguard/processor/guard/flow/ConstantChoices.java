@@ -1,0 +1,278 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Paths chosen by an enum constant or a string a variable is known to hold ({@link
+ * State#constant}): {@code bySize(v, Size.WORD)} enters {@code bySize} with {@code size} holding
+ * {@code WORD}, and there {@code size == Size.WORD}, {@code "word".equals(name)} and {@code switch
+ * (size)} take the one branch or case that constant chooses.
+ *
+ * <p>{@link Forwarding} follows a value into a method called with such a constant only when every
+ * use of the constant's parameter there is one of those tests, or passes it on to a method that
+ * uses it the same way: a method that chooses by {@code size.bytes} or {@code size.ordinal()} would
+ * be run down every path, the one the constant chooses among them, and so is not followed.
+ */
+final class ConstantChoices {
+  private ConstantChoices() {}
+
+  /** How deep {@link #decidedUses} follows a constant passed on from method to method. */
+  private static final int DEPTH = Helpers.DEPTH;
+
+  /**
+   * The enum constant (its element) or string the expression at {@code path} is known to hold in
+   * {@code state}: a constant, or a variable known to hold one; null for anything else, booleans
+   * and integers included (their facts choose by themselves).
+   */
+  static @Nullable Object of(Context context, State state, TreePath path) {
+    TreePath bare = AccessPaths.skipParentheses(path);
+    Object constant = Constants.other(context, bare);
+    if (constant != null) {
+      return constant instanceof Boolean ? null : constant;
+    }
+    Element variable = bare.getLeaf() instanceof IdentifierTree ? context.elementOf(bare) : null;
+    return variable == null ? null : state.constant(variable);
+  }
+
+  /** After a local is given {@code value}: the enum constant or string it now holds, if known. */
+  static void note(Parts parts, @Nullable Element variable, TreePath value) {
+    if (variable == null
+        || !parts.frame.reachable()
+        || (variable.getKind() != ElementKind.LOCAL_VARIABLE
+            && variable.getKind() != ElementKind.PARAMETER)) {
+      return;
+    }
+    Object constant = of(parts.context, parts.frame.state, value);
+    if (constant != null) {
+      parts.frame.state.constant(variable, constant);
+    }
+  }
+
+  /**
+   * Whether a test of equality ({@code ==}, {@code !=}, {@code equals}) of two operands holds, when
+   * both are known constants; null when either is not.
+   */
+  static @Nullable Boolean equal(Context context, State state, TreePath left, TreePath right) {
+    Object a = of(context, state, left);
+    Object b = of(context, state, right);
+    return (a == null || b == null) ? null : a.equals(b);
+  }
+
+  /**
+   * The two operands of an equality call, {@code a.equals(b)} (of a {@code String} or an enum, as
+   * every constant is) or {@code Objects.equals(a, b)}; null for any other call.
+   */
+  static @Nullable List<TreePath> equalsOperands(
+      Context context, TreePath path, MethodInvocationTree call) {
+    if (!(context.elementOf(path) instanceof ExecutableElement method)
+        || !method.getSimpleName().contentEquals("equals")) {
+      return null;
+    }
+    if (call.getArguments().size() == 1
+        && method.getParameters().size() == 1
+        && call.getMethodSelect() instanceof MemberSelectTree select) {
+      TreePath receiver = new TreePath(new TreePath(path, select), select.getExpression());
+      return List.of(receiver, new TreePath(path, call.getArguments().get(0)));
+    }
+    if (call.getArguments().size() == 2
+        && method.getEnclosingElement() instanceof TypeElement owner
+        && owner.getQualifiedName().contentEquals("java.util.Objects")) {
+      return List.of(
+          new TreePath(path, call.getArguments().get(0)),
+          new TreePath(path, call.getArguments().get(1)));
+    }
+    return null;
+  }
+
+  /**
+   * Which cases of a switch on a value known to hold {@code selected} are chosen: the case whose
+   * label is that constant, else {@code default}; null when a case has another kind of label (a
+   * pattern, {@code null}, one the guard cannot resolve), and the switch is not decided by it.
+   */
+  static boolean @Nullable [] chosenCases(
+      Context context, TreePath switchPath, List<? extends CaseTree> cases, Object selected) {
+    List<@Nullable List<Object>> labels = caseConstants(context, switchPath, cases);
+    if (labels == null) {
+      return null;
+    }
+    boolean[] chosen = new boolean[cases.size()];
+    boolean matched = false;
+    for (int i = 0; i < cases.size(); i++) {
+      List<Object> constants = labels.get(i);
+      chosen[i] = constants != null && constants.contains(selected);
+      matched |= chosen[i];
+    }
+    for (int i = 0; i < cases.size(); i++) {
+      if (labels.get(i) == null) {
+        chosen[i] = !matched; // default
+      }
+    }
+    return chosen;
+  }
+
+  /**
+   * Per case, its labels' constants, or null for {@code default}; null when a case has another kind
+   * of label.
+   */
+  private static @Nullable List<@Nullable List<Object>> caseConstants(
+      Context context, TreePath switchPath, List<? extends CaseTree> cases) {
+    List<@Nullable List<Object>> out = new ArrayList<>();
+    for (CaseTree caseTree : cases) {
+      TreePath casePath = new TreePath(switchPath, caseTree);
+      List<? extends ExpressionTree> expressions = caseTree.getExpressions();
+      List<? extends Tree> labels = Patterns.labels(caseTree);
+      if (Patterns.guard(caseTree) != null) {
+        return null;
+      }
+      if (expressions.isEmpty()) {
+        if (!labels.stream().allMatch(l -> l.getKind().name().equals("DEFAULT_CASE_LABEL"))) {
+          return null; // a pattern
+        }
+        out.add(null);
+        continue;
+      }
+      if (labels.size() != expressions.size()) {
+        return null;
+      }
+      List<Object> constants = new ArrayList<>();
+      for (ExpressionTree expression : expressions) {
+        Object constant = Constants.other(context, new TreePath(casePath, expression));
+        if (constant == null || constant instanceof Boolean) {
+          return null;
+        }
+        constants.add(constant);
+      }
+      out.add(constants);
+    }
+    return out;
+  }
+
+  /**
+   * Whether every use of {@code parameter} in {@code body} is a test that a constant it holds
+   * decides ({@code switch}, {@code ==}, {@code !=}, {@code equals} against a constant), or passes
+   * it on to a method that uses it so, or whose result nothing uses.
+   */
+  static boolean decidedUses(Context context, TreePath body, VariableElement parameter) {
+    return decidedUses(context, body, parameter, new HashSet<>());
+  }
+
+  private static boolean decidedUses(
+      Context context, TreePath body, VariableElement parameter, Set<ExecutableElement> seen) {
+    return !Nodes.any(
+        body,
+        node ->
+            node.getLeaf() instanceof IdentifierTree
+                && parameter.equals(context.elementOf(node))
+                && !decided(context, node, seen));
+  }
+
+  private static boolean decided(Context context, TreePath use, Set<ExecutableElement> seen) {
+    TreePath at = use;
+    TreePath parent = at.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      at = parent;
+      parent = parent.getParentPath();
+    }
+    if (parent == null) {
+      return false;
+    }
+    Tree leaf = at.getLeaf();
+    Tree owner = parent.getLeaf();
+    if (owner instanceof SwitchTree s && s.getExpression() == leaf) {
+      return caseConstants(context, parent, s.getCases()) != null;
+    }
+    if (owner instanceof SwitchExpressionTree s && s.getExpression() == leaf) {
+      return caseConstants(context, parent, s.getCases()) != null;
+    }
+    if (owner instanceof BinaryTree binary
+        && (owner.getKind() == Tree.Kind.EQUAL_TO || owner.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+      Tree other =
+          binary.getLeftOperand() == leaf ? binary.getRightOperand() : binary.getLeftOperand();
+      return constant(context, new TreePath(parent, other));
+    }
+    if (owner instanceof MemberSelectTree
+        && parent.getParentPath() != null
+        && parent.getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && call.getMethodSelect() == owner) {
+      return equalsOther(context, parent.getParentPath(), call, leaf);
+    }
+    if (owner instanceof MethodInvocationTree call && call.getArguments().contains(leaf)) {
+      return equalsOther(context, parent, call, leaf)
+          || passedOn(context, parent, call.getArguments().indexOf(leaf), seen);
+    }
+    if (owner instanceof NewClassTree creation && creation.getArguments().contains(leaf)) {
+      return passedOn(context, parent, creation.getArguments().indexOf(leaf), seen);
+    }
+    return false;
+  }
+
+  /** Whether {@code use} is compared by an equality call with a constant. */
+  private static boolean equalsOther(
+      Context context, TreePath callPath, MethodInvocationTree call, Tree use) {
+    List<TreePath> operands = equalsOperands(context, callPath, call);
+    if (operands == null) {
+      return false;
+    }
+    TreePath other = operands.get(0).getLeaf() == use ? operands.get(1) : operands.get(0);
+    return constant(context, other);
+  }
+
+  private static boolean constant(Context context, TreePath path) {
+    Object constant = Constants.other(context, AccessPaths.skipParentheses(path));
+    return constant != null && !(constant instanceof Boolean);
+  }
+
+  /**
+   * A constant passed on as the {@code index}th argument: decided when the method called (a helper,
+   * or a method values are followed into) uses it only in decided ways, or, for a method whose body
+   * is not followed, when nothing uses its result.
+   */
+  private static boolean passedOn(
+      Context context, TreePath call, int index, Set<ExecutableElement> seen) {
+    if (!(context.elementOf(call) instanceof ExecutableElement method)
+        || index >= method.getParameters().size()
+        || method.isVarArgs()) {
+      return false;
+    }
+    Optional<TreePath> body = CalledBodies.of(context, method);
+    if (body.isEmpty()) {
+      body = HelperBodies.of(context, method).map(HelperBodies.Body::path);
+    }
+    if (body.isEmpty()) {
+      return call.getParentPath() != null
+          && call.getParentPath().getLeaf() instanceof ExpressionStatementTree;
+    }
+    if (seen.size() >= DEPTH || seen.contains(method)) {
+      return false;
+    }
+    seen.add(method);
+    try {
+      return decidedUses(context, body.get(), method.getParameters().get(index), seen);
+    } finally {
+      seen.remove(method);
+    }
+  }
+}

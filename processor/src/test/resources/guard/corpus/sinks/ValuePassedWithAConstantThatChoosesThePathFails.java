@@ -1,0 +1,145 @@
+package corpus.sinks;
+
+import org.abiguard.AbiStruct;
+import org.abiguard.U16;
+import org.abiguard.U32;
+
+@AbiStruct(name = "chosen_op")
+class ChosenOp {
+  @U32 public long space;
+}
+
+// A method that chooses its sink by an enum constant or a string the call passes: the value passed
+// is followed down the path that constant chooses, and reported only where that path loses it.
+class ChosenPaths {
+  static void addOne(@U16 int space) {}
+
+  static void addWide(@U32 long space) {}
+
+  enum Size {
+    HALF,
+    WORD
+  }
+
+  static void byTest(long v, Size size) {
+    if (size == Size.WORD) {
+      addWide(v);
+    } else {
+      addOne((int) v);
+    }
+  }
+
+  static void bySwitch(long v, Size size) {
+    switch (size) {
+      case HALF:
+        addOne((int) v);
+        break;
+      case WORD:
+        addWide(v);
+        break;
+      default:
+        break;
+    }
+  }
+
+  static int byArrow(long v, Size size) {
+    return switch (size) {
+      case HALF -> {
+        addOne((int) v);
+        yield 2;
+      }
+      case WORD -> 4;
+    };
+  }
+
+  static void byName(long v, String name) {
+    if ("word".equals(name)) {
+      addWide(v);
+    } else if (name.equals("half")) {
+      addOne((int) v);
+    }
+  }
+
+  static void byNameSwitch(long v, String name) {
+    switch (name) {
+      case "half" -> addOne((int) v);
+      default -> addWide(v);
+    }
+  }
+
+  static void byObjectsEquals(long v, Size size) {
+    if (java.util.Objects.equals(size, Size.HALF)) {
+      addOne((int) v);
+    }
+  }
+
+  // passed on to a method that tests it
+  static void passedOn(long v, Size size) {
+    byTest(v, size);
+  }
+
+  static void run(ChosenOp op, Size size) {
+    byTest(op.space, Size.WORD);
+    byTest(op.space, Size.HALF);
+    //       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byTest (line 28): values 0x10000..0xFFFFFFFF would be truncated
+    bySwitch(op.space, Size.WORD);
+    bySwitch(op.space, Size.HALF);
+    //         ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of bySwitch (line 35): values 0x10000..0xFFFFFFFF would be truncated
+    byArrow(op.space, Size.WORD);
+    byArrow(op.space, Size.HALF);
+    //        ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byArrow (line 48): values 0x10000..0xFFFFFFFF would be truncated
+    byName(op.space, "word");
+    byName(op.space, "other");
+    byName(op.space, "half");
+    //       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byName (line 59): values 0x10000..0xFFFFFFFF would be truncated
+    byNameSwitch(op.space, "word");
+    byNameSwitch(op.space, "half");
+    //             ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byNameSwitch (line 65): values 0x10000..0xFFFFFFFF would be truncated
+    byObjectsEquals(op.space, Size.WORD);
+    byObjectsEquals(op.space, Size.HALF);
+    //                ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byObjectsEquals (line 72): values 0x10000..0xFFFFFFFF would be truncated
+    passedOn(op.space, Size.WORD);
+    passedOn(op.space, Size.HALF);
+    //         ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byTest (line 28), through parameter 'v' of passedOn (line 78): values 0x10000..0xFFFFFFFF would be truncated
+    // a size the call does not fix takes either path
+    byTest(op.space, size);
+    //       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byTest (line 28): values 0x10000..0xFFFFFFFF would be truncated
+    Size half = Size.HALF;
+    byTest(op.space, half);
+    //       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byTest (line 28): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  // a local holding a constant: a test of it takes one branch, until the local is written
+  static void local(ChosenOp op, int n) {
+    Size chosen = Size.WORD;
+    for (int i = 0; i < n; i++) {
+      if (chosen == Size.HALF) {
+        addOne((int) op.space);
+        //     ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
+      }
+      chosen = Size.HALF;
+    }
+  }
+}
+
+// another top-level class's method, read from its source parsed again, chooses the same way
+final class OtherChoosers {
+  static void bySwitch(long v, ChosenPaths.Size size) {
+    switch (size) {
+      case WORD:
+        ChosenPaths.addWide(v);
+        break;
+      default:
+        ChosenPaths.addOne((int) v);
+        break;
+    }
+  }
+}
+
+class OtherChoosersCaller {
+  static void run(ChosenOp op) {
+    OtherChoosers.bySwitch(op.space, ChosenPaths.Size.WORD);
+    OtherChoosers.bySwitch(op.space, ChosenPaths.Size.HALF);
+    //                       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of bySwitch (line 133): values 0x10000..0xFFFFFFFF would be truncated
+  }
+}

@@ -78,6 +78,15 @@ class ChosenPaths {
     byTest(v, size);
   }
 
+  // null passed: a test of it takes one branch
+  static void orNull(long v, long[] out) {
+    if (out != null) {
+      out[0] = v;
+      return;
+    }
+    addOne((int) v);
+  }
+
   static void run(ChosenOp op, Size size) {
     byTest(op.space, Size.WORD);
     byTest(op.space, Size.HALF);
@@ -101,6 +110,9 @@ class ChosenPaths {
     passedOn(op.space, Size.WORD);
     passedOn(op.space, Size.HALF);
     //         ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byTest (line 28), through parameter 'v' of passedOn (line 78): values 0x10000..0xFFFFFFFF would be truncated
+    orNull(op.space, new long[1]);
+    orNull(op.space, null);
+    //       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of orNull (line 87): values 0x10000..0xFFFFFFFF would be truncated
     // a size the call does not fix takes either path
     byTest(op.space, size);
     //       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byTest (line 28): values 0x10000..0xFFFFFFFF would be truncated
@@ -140,6 +152,6 @@ class OtherChoosersCaller {
   static void run(ChosenOp op) {
     OtherChoosers.bySwitch(op.space, ChosenPaths.Size.WORD);
     OtherChoosers.bySwitch(op.space, ChosenPaths.Size.HALF);
-    //                       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of bySwitch (line 133): values 0x10000..0xFFFFFFFF would be truncated
+    //                       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of bySwitch (line 145): values 0x10000..0xFFFFFFFF would be truncated
   }
 }

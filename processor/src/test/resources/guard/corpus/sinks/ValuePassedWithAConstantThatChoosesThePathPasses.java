@@ -10,8 +10,9 @@ class ChosenFittingOp {
 }
 
 // A method that chooses its sink by an enum constant or a string the call passes. Where it only
-// tests the constant, the path it chooses keeps the value whole; where it chooses in a way the
-// guard does not see (a field of the constant, its ordinal, a copy), the call is not followed.
+// tests the constant (against constants or null), the path it chooses keeps the value whole; where
+// it chooses in a way the guard does not see (a field of the constant, its ordinal, a copy), the
+// call is not followed.
 class ChosenFittingPaths {
   static void addOne(@U16 int space) {}
 
@@ -88,6 +89,16 @@ class ChosenFittingPaths {
     }
   }
 
+  // null passed: a test of it takes one branch, and any other use leaves the call followed
+  static void optional(long v, long[] wide) {
+    if (wide == null) {
+      addWide(v);
+    } else {
+      wide[0] = v;
+      addOne((int) v);
+    }
+  }
+
   static void run(ChosenFittingOp op) {
     byTest(op.space, Width.WORD);
     bySwitch(op.space, Width.WORD);
@@ -96,6 +107,7 @@ class ChosenFittingPaths {
     byHelper(op.space, Width.WORD);
     byCopy(op.space, Width.WORD);
     byNull(op.space, "word");
+    optional(op.space, null);
     Width word = Width.WORD;
     byTest(op.space, word);
     if (word == Width.HALF) {

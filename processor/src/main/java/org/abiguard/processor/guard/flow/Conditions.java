@@ -158,11 +158,12 @@ final class Conditions {
     if (operands == null) {
       return null;
     }
-    Boolean equal =
-        ConstantChoices.equal(parts.context, parts.frame.state, operands.get(0), operands.get(1));
-    if (equal == null) {
-      return null;
+    Object a = ConstantChoices.of(parts.context, parts.frame.state, operands.get(0));
+    Object b = ConstantChoices.of(parts.context, parts.frame.state, operands.get(1));
+    if (a == null || b == null || ConstantChoices.nullness(a) || ConstantChoices.nullness(b)) {
+      return null; // a receiver that is null throws; equals(null) is left to the call
     }
+    boolean equal = a.equals(b);
     parts.expressions.evaluate(path);
     return parts.frame.reachable()
         ? decided(equal)

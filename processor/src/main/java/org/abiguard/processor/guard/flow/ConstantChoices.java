@@ -7,6 +7,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.SwitchExpressionTree;
@@ -39,22 +40,60 @@ import org.jspecify.annotations.Nullable;
 final class ConstantChoices {
   private ConstantChoices() {}
 
+  /**
+   * What a variable given {@code null} holds: it decides {@code == null} and {@code != null} (and a
+   * comparison with a constant, which is never null), nothing else.
+   */
+  static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "null";
+        }
+      };
+
+  /**
+   * What a variable given a new object or array holds: it is not {@code null}, which decides {@code
+   * == null} and {@code != null}, nothing else.
+   */
+  static final Object NOT_NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "not null";
+        }
+      };
+
   /** How deep {@link #decidedUses} follows a constant passed on from method to method. */
   private static final int DEPTH = Helpers.DEPTH;
 
   /**
    * The enum constant (its element) or string the expression at {@code path} is known to hold in
-   * {@code state}: a constant, or a variable known to hold one; null for anything else, booleans
-   * and integers included (their facts choose by themselves).
+   * {@code state}, or {@link #NULL}, or {@link #NOT_NULL} for a new object or array: a constant, or
+   * a variable known to hold one; null for anything else, booleans and integers included (their
+   * facts choose by themselves).
    */
   static @Nullable Object of(Context context, State state, TreePath path) {
     TreePath bare = AccessPaths.skipParentheses(path);
+    if (bare.getLeaf().getKind() == Tree.Kind.NULL_LITERAL) {
+      return NULL;
+    }
+    if (bare.getLeaf() instanceof NewClassTree || bare.getLeaf() instanceof NewArrayTree) {
+      return NOT_NULL;
+    }
     Object constant = Constants.other(context, bare);
     if (constant != null) {
       return constant instanceof Boolean ? null : constant;
     }
     Element variable = bare.getLeaf() instanceof IdentifierTree ? context.elementOf(bare) : null;
     return variable == null ? null : state.constant(variable);
+  }
+
+  /**
+   * Whether a value of {@link #of} says only whether it is null ({@link #NULL}, {@link #NOT_NULL}).
+   */
+  static boolean nullness(Object value) {
+    return value == NULL || value == NOT_NULL;
   }
 
   /** After a local is given {@code value}: the enum constant or string it now holds, if known. */
@@ -72,13 +111,19 @@ final class ConstantChoices {
   }
 
   /**
-   * Whether a test of equality ({@code ==}, {@code !=}, {@code equals}) of two operands holds, when
-   * both are known constants; null when either is not.
+   * Whether {@code left == right} holds, when both are known (constants, or {@code null}); null
+   * when either is not.
    */
   static @Nullable Boolean equal(Context context, State state, TreePath left, TreePath right) {
     Object a = of(context, state, left);
     Object b = of(context, state, right);
-    return (a == null || b == null) ? null : a.equals(b);
+    if (a == null || b == null) {
+      return null;
+    }
+    if (a == NOT_NULL || b == NOT_NULL) {
+      return (a == NULL || b == NULL) ? Boolean.FALSE : null; // two objects may be the same
+    }
+    return a.equals(b);
   }
 
   /**
@@ -114,6 +159,9 @@ final class ConstantChoices {
    */
   static boolean @Nullable [] chosenCases(
       Context context, TreePath switchPath, List<? extends CaseTree> cases, Object selected) {
+    if (selected == NULL || selected == NOT_NULL) {
+      return null; // a switch on null throws, or takes its case null: not decided here
+    }
     List<@Nullable List<Object>> labels = caseConstants(context, switchPath, cases);
     if (labels == null) {
       return null;
@@ -237,12 +285,16 @@ final class ConstantChoices {
       return false;
     }
     TreePath other = operands.get(0).getLeaf() == use ? operands.get(1) : operands.get(0);
-    return constant(context, other);
+    return constant(context, other)
+        && AccessPaths.skipParentheses(other).getLeaf().getKind() != Tree.Kind.NULL_LITERAL;
   }
 
+  /** Whether an operand is an enum constant, a string constant or {@code null}. */
   private static boolean constant(Context context, TreePath path) {
-    Object constant = Constants.other(context, AccessPaths.skipParentheses(path));
-    return constant != null && !(constant instanceof Boolean);
+    TreePath bare = AccessPaths.skipParentheses(path);
+    Object constant = Constants.other(context, bare);
+    return bare.getLeaf().getKind() == Tree.Kind.NULL_LITERAL
+        || (constant != null && !(constant instanceof Boolean));
   }
 
   /**

@@ -95,8 +95,8 @@ final class Forwarding {
    * {@code width.ordinal()}): its body run for the call would take every path, the one the constant
    * chooses among them, and report what only the others do. A constant the method only tests
    * ({@code switch (width)}, {@code width == Width.WORD}, {@code name.equals("word")}) chooses the
-   * one path the body is run down ({@link ConstantChoices}); integer constants, {@code true} and
-   * {@code false} are followed in, and a test of them takes their one branch.
+   * one path the body is run down ({@link ConstantChoices}); integer constants, {@code true},
+   * {@code false} and {@code null} are followed in, and a test of them takes their one branch.
    */
   private boolean choosesUnseen(
       TreePath path,
@@ -105,7 +105,9 @@ final class Forwarding {
       TreePath body) {
     for (int i = 0; i < argumentTrees.size(); i++) {
       TreePath argument = new TreePath(path, argumentTrees.get(i));
-      if (ConstantChoices.of(parts.context, parts.frame.state, argument) != null
+      Object constant = ConstantChoices.of(parts.context, parts.frame.state, argument);
+      if (constant != null
+          && !ConstantChoices.nullness(constant)
           && !ConstantChoices.decidedUses(parts.context, body, method.getParameters().get(i))) {
         return true;
       }

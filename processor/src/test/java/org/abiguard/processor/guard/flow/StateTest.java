@@ -66,6 +66,40 @@ class StateTest {
     assertFalse(joined.tracks(SIZE));
   }
 
+  @Test
+  void aJoinKeepsTheConstantsBothSidesAgreeOnAndAWriteForgetsOne() {
+    Element size = element("size");
+    Element name = element("name");
+    Element out = element("out");
+    State left = new State();
+    left.constant(size, "WORD");
+    left.constant(name, "half");
+    left.constant(out, ConstantChoices.NULL);
+    State right = left.copy();
+    right.constant(name, "word");
+    right.forgetConstant(out);
+    State joined = State.join(left, right);
+    assertEquals("WORD", joined.constant(size));
+    assertNull(joined.constant(name));
+    assertNull(joined.constant(out));
+    assertTrue(State.same(joined, State.join(joined, joined)));
+    assertFalse(State.same(left, right));
+    // an unreachable side adds nothing, and holds no constant
+    assertEquals("half", State.join(left, State.UNREACHABLE).constant(name));
+    assertNull(State.UNREACHABLE.constant(name));
+    left.kill(size);
+    assertNull(left.constant(size));
+    assertEquals("half", left.constant(name));
+  }
+
+  @Test
+  void aLambdaSeesTheConstantsOfTheLocalsItCaptures() {
+    Element size = element("size");
+    State state = new State();
+    state.constant(size, "WORD");
+    assertEquals("WORD", state.capturedLocals().constant(size));
+  }
+
   /** An element that is only itself: a boolean local, or a variable a path starts at. */
   private static Element element(String name) {
     return (Element)

@@ -94,32 +94,21 @@ final class BufferAccess implements Access {
   @Override
   public @Nullable CodeBlock getArray(
       ScalarCode element, CodeBlock array, CodeBlock index, CodeBlock count) {
-    if (!element.movesAsArray()) {
-      return null;
-    }
-    return CodeBlock.of(
-        "$T.$L(buf, $L, $L, $L, swap)",
-        RuntimeTypes.ABI_RUNTIME,
-        element.arrayGet(),
-        index,
-        array,
-        count);
+    return element.movesAsArray() ? arrayCall(element.arrayGet(), index, array, count) : null;
   }
 
   /** {@code AbiRuntime.putInts(buf, offset + OFFSET_FRAMES, value.frames, 4, swap)}. */
   @Override
   public @Nullable CodeBlock putArray(
       ScalarCode element, CodeBlock index, CodeBlock array, CodeBlock count) {
-    if (!element.movesAsArray()) {
-      return null;
-    }
+    return element.movesAsArray() ? arrayCall(element.arrayPut(), index, array, count) : null;
+  }
+
+  /** One {@code AbiRuntime} call that moves a whole array between the buffer and {@code array}. */
+  private static CodeBlock arrayCall(
+      String method, CodeBlock index, CodeBlock array, CodeBlock count) {
     return CodeBlock.of(
-        "$T.$L(buf, $L, $L, $L, swap)",
-        RuntimeTypes.ABI_RUNTIME,
-        element.arrayPut(),
-        index,
-        array,
-        count);
+        "$T.$L(buf, $L, $L, $L, swap)", RuntimeTypes.ABI_RUNTIME, method, index, array, count);
   }
 
   @Override

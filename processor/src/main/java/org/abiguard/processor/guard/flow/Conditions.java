@@ -158,12 +158,10 @@ final class Conditions {
     if (operands == null) {
       return null;
     }
-    Object a = ConstantChoices.of(parts.context, parts.frame.state, operands.get(0));
-    Object b = ConstantChoices.of(parts.context, parts.frame.state, operands.get(1));
-    if (a == null || b == null || ConstantChoices.nullness(a) || ConstantChoices.nullness(b)) {
-      return null; // a receiver that is null throws; equals(null) is left to the call
+    Boolean equal = ConstantChoices.equalsHolds(parts.context, parts.frame.state, operands);
+    if (equal == null) {
+      return null;
     }
-    boolean equal = a.equals(b);
     parts.expressions.evaluate(path);
     return parts.frame.reachable()
         ? decided(equal)

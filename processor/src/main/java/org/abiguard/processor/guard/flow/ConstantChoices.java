@@ -81,12 +81,20 @@ final class ConstantChoices {
     if (bare.getLeaf() instanceof NewClassTree || bare.getLeaf() instanceof NewArrayTree) {
       return NOT_NULL;
     }
-    Object constant = Constants.other(context, bare);
+    Object constant = enumOrString(context, bare);
     if (constant != null) {
-      return constant instanceof Boolean ? null : constant;
+      return constant;
     }
     Element variable = bare.getLeaf() instanceof IdentifierTree ? context.elementOf(bare) : null;
     return variable == null ? null : state.constant(variable);
+  }
+
+  /**
+   * The enum constant (its element) or string constant an expression is; null for anything else.
+   */
+  private static @Nullable Object enumOrString(Context context, TreePath path) {
+    Object constant = Constants.other(context, AccessPaths.skipParentheses(path));
+    return constant instanceof Boolean ? null : constant;
   }
 
   /**
@@ -124,6 +132,17 @@ final class ConstantChoices {
       return (a == NULL || b == NULL) ? Boolean.FALSE : null; // two objects may be the same
     }
     return a.equals(b);
+  }
+
+  /**
+   * Whether an equality call ({@link #equalsOperands}) returns true, when both operands are known
+   * constants; null when either is not, or is only known to be null or not (a null receiver throws,
+   * and {@code equals(null)} is left to the call).
+   */
+  static @Nullable Boolean equalsHolds(Context context, State state, List<TreePath> operands) {
+    Object a = of(context, state, operands.get(0));
+    Object b = of(context, state, operands.get(1));
+    return (a == null || b == null || nullness(a) || nullness(b)) ? null : a.equals(b);
   }
 
   /**
@@ -207,8 +226,8 @@ final class ConstantChoices {
       }
       List<Object> constants = new ArrayList<>();
       for (ExpressionTree expression : expressions) {
-        Object constant = Constants.other(context, new TreePath(casePath, expression));
-        if (constant == null || constant instanceof Boolean) {
+        Object constant = enumOrString(context, new TreePath(casePath, expression));
+        if (constant == null) {
           return null;
         }
         constants.add(constant);
@@ -285,16 +304,13 @@ final class ConstantChoices {
       return false;
     }
     TreePath other = operands.get(0).getLeaf() == use ? operands.get(1) : operands.get(0);
-    return constant(context, other)
-        && AccessPaths.skipParentheses(other).getLeaf().getKind() != Tree.Kind.NULL_LITERAL;
+    return enumOrString(context, other) != null;
   }
 
   /** Whether an operand is an enum constant, a string constant or {@code null}. */
   private static boolean constant(Context context, TreePath path) {
-    TreePath bare = AccessPaths.skipParentheses(path);
-    Object constant = Constants.other(context, bare);
-    return bare.getLeaf().getKind() == Tree.Kind.NULL_LITERAL
-        || (constant != null && !(constant instanceof Boolean));
+    return AccessPaths.skipParentheses(path).getLeaf().getKind() == Tree.Kind.NULL_LITERAL
+        || enumOrString(context, path) != null;
   }
 
   /**

@@ -101,7 +101,7 @@ final class Patterns {
       TreePath tested,
       @Nullable Fact value,
       @Nullable JavaKind valueKind) {
-    Element variable = boundVariable(parts, binding);
+    Element variable = variable(parts, binding);
     JavaKind kind = variable == null ? null : parts.declarations.kindOf(variable.asType());
     if (variable == null || kind == null) {
       return;
@@ -114,18 +114,10 @@ final class Patterns {
     bindValue(parts, binding, variable, arriving, value != null ? valueKind : kind);
   }
 
-  /**
-   * The variable a binding pattern declares, or null. It holds the value tested, whatever constant
-   * it was given before (a binding may be assigned, and bound again in a loop).
-   */
-  private static @Nullable Element boundVariable(Parts parts, TreePath binding) {
-    Element variable =
-        parts.context.elementOf(
-            new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
-    if (variable != null && parts.frame.reachable()) {
-      parts.frame.state.forgetConstant(variable);
-    }
-    return variable;
+  /** The variable a binding pattern declares, or null. */
+  private static @Nullable Element variable(Parts parts, TreePath binding) {
+    return parts.context.elementOf(
+        new TreePath(binding, ((BindingPatternTree) binding.getLeaf()).getVariable()));
   }
 
   /**
@@ -166,7 +158,7 @@ final class Patterns {
       return;
     }
     ExecutableElement accessor = components.get(index).getAccessor();
-    Element variable = boundVariable(parts, binding);
+    Element variable = variable(parts, binding);
     if (variable != null && parts.declarations.elementWidth(components.get(index)) != null) {
       // case S(long[] a): a is the component's array, whose elements have its width
       parts.arrays.refersTo(variable, components.get(index));

@@ -145,16 +145,6 @@ public final class State {
     constants().put(variable, value);
   }
 
-  /** The variables known to hold one enum constant or string here. */
-  Set<Element> constantHolders() {
-    return reachable() ? Set.copyOf(constants().keySet()) : Set.of();
-  }
-
-  /** Forgets which constant a variable holds. */
-  void forgetConstant(Element variable) {
-    constants().remove(variable);
-  }
-
   /**
    * The arrays an array variable may refer to here: none in unreachable code, the array it was
    * given on entry (itself) until it is assigned.

@@ -65,12 +65,6 @@ final class Widening {
         out.forgetFlag(local);
       }
     }
-    for (Element variable : next.constantHolders()) {
-      Object now = next.constant(variable);
-      if (now == null || !now.equals(head.constant(variable))) {
-        out.forgetConstant(variable); // a constant that changes with the rounds is not known
-      }
-    }
     for (Map.Entry<AccessPath, @Nullable Fact> entry : next.entries()) {
       AccessPath path = entry.getKey();
       Fact now = entry.getValue();

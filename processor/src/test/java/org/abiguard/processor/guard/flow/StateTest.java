@@ -77,7 +77,7 @@ class StateTest {
     left.constant(out, ConstantChoices.NULL);
     State right = left.copy();
     right.constant(name, "word");
-    right.forgetConstant(out);
+    right.kill(out);
     State joined = State.join(left, right);
     assertEquals("WORD", joined.constant(size));
     assertNull(joined.constant(name));

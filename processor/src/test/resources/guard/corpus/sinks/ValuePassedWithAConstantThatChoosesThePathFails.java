@@ -132,6 +132,81 @@ class ChosenPaths {
       chosen = Size.HALF;
     }
   }
+
+  // a method that also names its constant in a message, or tests a copy of it, chooses the same way
+  static void byLogged(long v, Size size) {
+    note("size " + size);
+    note(String.format("as %s", size.name()));
+    Size copy = size;
+    switch (copy) {
+      case HALF -> addOne((int) v);
+      case WORD -> addWide(v);
+    }
+  }
+
+  static void note(String text) {
+    System.err.println("chosen: " + text);
+  }
+
+  static void orThrow(long v, String name) {
+    if (!"half".equals(name) && !"word".equals(name)) {
+      throw new IllegalArgumentException("no size " + name);
+    }
+    if (name.equals("half")) {
+      addOne((int) v);
+    }
+  }
+
+  static void described(ChosenOp op) {
+    byLogged(op.space, Size.WORD);
+    byLogged(op.space, Size.HALF);
+    //         ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byLogged (line 142): values 0x10000..0xFFFFFFFF would be truncated
+    orThrow(op.space, "word");
+    orThrow(op.space, "half");
+    //        ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of orThrow (line 156): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  // an enum whose constants say their field in the source: a test of the field, or of the
+  // ordinal, takes the branch the constant passed takes
+  enum Unit {
+    BYTE(1),
+    HALF(2),
+    WORD(4);
+
+    final int bytes;
+
+    Unit(int bytes) {
+      this.bytes = bytes;
+    }
+  }
+
+  static void byBytes(long v, Unit unit) {
+    if (unit.bytes < 4) {
+      addOne((int) v);
+    } else {
+      addWide(v);
+    }
+  }
+
+  static void byOrdinal(long v, Unit unit) {
+    switch (unit.ordinal()) {
+      case 2 -> addWide(v);
+      default -> addOne((int) v);
+    }
+  }
+
+  static void byFields(ChosenOp op) {
+    byBytes(op.space, Unit.WORD);
+    byBytes(op.space, Unit.HALF);
+    //        ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byBytes (line 185): values 0x10000..0xFFFFFFFF would be truncated
+    byOrdinal(op.space, Unit.WORD);
+    byOrdinal(op.space, Unit.BYTE);
+    //          ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of byOrdinal (line 194): values 0x10000..0xFFFFFFFF would be truncated
+    Unit word = Unit.WORD;
+    if (word.bytes == 2) { // WORD's bytes are 4: never true
+      addOne((int) op.space);
+    }
+  }
 }
 
 // another top-level class's method, read from its source parsed again, chooses the same way
@@ -152,6 +227,6 @@ class OtherChoosersCaller {
   static void run(ChosenOp op) {
     OtherChoosers.bySwitch(op.space, ChosenPaths.Size.WORD);
     OtherChoosers.bySwitch(op.space, ChosenPaths.Size.HALF);
-    //                       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of bySwitch (line 145): values 0x10000..0xFFFFFFFF would be truncated
+    //                       ^[abiguard:narrowing] field ChosenOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of bySwitch (line 220): values 0x10000..0xFFFFFFFF would be truncated
   }
 }

@@ -10,9 +10,10 @@ class ChosenFittingOp {
 }
 
 // A method that chooses its sink by an enum constant or a string the call passes. Where it only
-// tests the constant (against constants or null), the path it chooses keeps the value whole; where
-// it chooses in a way the guard does not see (a field of the constant, its ordinal, a copy), the
-// call is not followed.
+// tests the constant (against constants or null), a copy of it, its ordinal, or a final field the
+// source gives every constant, the path it chooses keeps the value whole; where it chooses in a
+// way the guard does not see (a field computed in the constructor, text made of the constant and
+// then tested, a copy written again), the call is not followed.
 class ChosenFittingPaths {
   static void addOne(@U16 int space) {}
 
@@ -26,6 +27,25 @@ class ChosenFittingPaths {
 
     Width(int bytes) {
       this.bytes = bytes;
+    }
+  }
+
+  enum Bits {
+    HALF(16),
+    WORD(32);
+
+    final int bytes;
+
+    Bits(int bits) {
+      this.bytes = bits / 8;
+    }
+  }
+
+  static void byComputed(long v, Bits bits) {
+    if (bits.bytes == 4) {
+      addWide(v);
+    } else {
+      addOne((int) v);
     }
   }
 
@@ -99,7 +119,61 @@ class ChosenFittingPaths {
     }
   }
 
+  static void byLabel(long v, Width width) {
+    String label = "w" + width;
+    if (label.equals("wWORD")) {
+      addWide(v);
+    } else {
+      addOne((int) v);
+    }
+  }
+
+  static void byNameLength(long v, Width width) {
+    if ((width.name() + "!").length() == 5) {
+      addWide(v);
+    } else {
+      addOne((int) v);
+    }
+  }
+
+  static void byRewrittenCopy(long v, Width width, Width other) {
+    Width copy = width;
+    if (v > 7) {
+      copy = other;
+    }
+    if (copy == Width.WORD) {
+      addWide(v);
+    } else {
+      addOne((int) v);
+    }
+  }
+
+  // named in a message and then tested: the message chooses nothing
+  static void byLoggedTest(long v, Width width) {
+    System.err.println("width " + width.name());
+    if (width == Width.WORD) {
+      addWide(v);
+    } else {
+      addOne((int) v);
+    }
+  }
+
+  // an integer constant with a case of its own never takes default
+  static void byBytes(long v, int bytes) {
+    switch (bytes) {
+      case 4 -> addWide(v);
+      default -> addOne((int) v);
+    }
+  }
+
   static void run(ChosenFittingOp op) {
+    byComputed(op.space, Bits.WORD);
+    byBytes(op.space, 4);
+    byBytes(op.space, Width.WORD.bytes);
+    byLabel(op.space, Width.WORD);
+    byNameLength(op.space, Width.WORD);
+    byRewrittenCopy(op.space, Width.WORD, Width.values()[0]);
+    byLoggedTest(op.space, Width.WORD);
     byTest(op.space, Width.WORD);
     bySwitch(op.space, Width.WORD);
     byField(op.space, Width.WORD);

@@ -138,9 +138,16 @@ final class FlowProgramGenerator {
         """
           /** What a choosing forwarder chooses its sinks by. */
           public enum Mode {
-            A,
-            B,
-            C
+            A(8),
+            B(16),
+            C(32);
+
+            /** What a choosing forwarder may test instead of the constant. */
+            public final int bits;
+
+            Mode(int bits) {
+              this.bits = bits;
+            }
           }
 
           /** Fields with widths, each written with a value of its width by the test. */
@@ -188,6 +195,11 @@ final class FlowProgramGenerator {
 
           /** A record with widths. */
           public record Rec(@U16 int r16, @U32 long r32) {}
+
+          /** A message naming a choosing forwarder's constant: it chooses no path. */
+          public static void note(String text) {
+            java.util.Objects.requireNonNull(text);
+          }
         """);
     return s.append("}\n").toString();
   }
@@ -261,11 +273,7 @@ final class FlowProgramGenerator {
       }
       sink();
       if (random.nextBoolean()) {
-        line("if (" + cond(1) + ") {");
-        indent++;
-        sink();
-        indent--;
-        line("}");
+        sinkBlock("if (" + cond(1) + ")");
       }
       indent--;
       line("}");
@@ -309,6 +317,13 @@ final class FlowProgramGenerator {
     String[] labels = byMode ? new String[] {"A", "B", "C"} : constants;
     String parameter = byMode ? "m" : "s";
     if (random.nextBoolean()) {
+      describe(parameter);
+    }
+    if (random.nextInt(3) == 0) {
+      line((byMode ? "Sinks.Mode " : "String ") + parameter + "c = " + parameter + ";");
+      parameter += "c"; // a copy chooses as the constant does
+    }
+    if (random.nextBoolean()) {
       line("switch (" + parameter + ") {");
       indent++;
       int first = random.nextInt(3);
@@ -332,6 +347,10 @@ final class FlowProgramGenerator {
       line("}");
       return;
     }
+    if (byMode && random.nextInt(3) == 0) {
+      byField(parameter);
+      return;
+    }
     String constant = constants[random.nextInt(3)];
     String test =
         byMode
@@ -340,6 +359,20 @@ final class FlowProgramGenerator {
                 + (random.nextBoolean()
                     ? constant + ".equals(" + parameter + ")"
                     : parameter + ".equals(" + constant + ")");
+    ifElse(test);
+  }
+
+  /** {@code head { sink }}: a block of one sink after a statement's or a case's head. */
+  private void sinkBlock(String head) {
+    line(head + " {");
+    indent++;
+    sink();
+    indent--;
+    line("}");
+  }
+
+  /** {@code if (test)} with a sink in each branch. */
+  private void ifElse(String test) {
     line("if (" + test + ") {");
     indent++;
     sink();
@@ -349,6 +382,40 @@ final class FlowProgramGenerator {
     sink();
     indent--;
     line("}");
+  }
+
+  /**
+   * Sinks chosen by the enum constant's field or ordinal: a {@code switch} on {@code m.ordinal()}
+   * or {@code m.bits}, whose {@code default} the constant never takes when a case is labelled with
+   * its value, or a comparison of {@code m.bits}.
+   */
+  private void byField(String parameter) {
+    if (random.nextBoolean()) {
+      boolean ordinal = random.nextBoolean();
+      String[] labels = ordinal ? new String[] {"0", "1", "2"} : new String[] {"8", "16", "32"};
+      line("switch (" + parameter + (ordinal ? ".ordinal()" : ".bits") + ") {");
+      indent++;
+      int first = random.nextInt(3);
+      sinkBlock("case " + labels[first] + " ->");
+      sinkBlock("default ->");
+      indent--;
+      line("}");
+      return;
+    }
+    ifElse(parameter + ".bits " + pick("< ", "> ", "== ") + pick("8", "16", "32"));
+  }
+
+  /**
+   * A statement that names a choosing forwarder's constant in a message, which chooses no path: the
+   * guard must still take only the path the constant chooses.
+   */
+  private void describe(String parameter) {
+    switch (random.nextInt(4)) {
+      case 0 -> line("Sinks.note(\"chose \" + " + parameter + ");");
+      case 1 -> line("Sinks.note(String.valueOf(" + parameter + "));");
+      case 2 -> line("Sinks.note(String.format(\"%s!\", " + parameter + ".toString()));");
+      default -> line("System.getProperties().remove(\"abiguard.fuzz.\" + " + parameter + ");");
+    }
   }
 
   /** A helper's body of statements, whose values come from its parameters and its own locals. */

@@ -6,6 +6,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreePath;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Floating;
 import org.abiguard.processor.guard.facts.Floats;
 import org.abiguard.processor.guard.facts.Range;
+import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +51,26 @@ final class Calls {
     return call == lastCall ? lastArguments : null;
   }
 
+  /**
+   * {@code size.ordinal()} of an enum constant {@code size} is known to hold, from the source: its
+   * place among its enum's constants.
+   */
+  private @Nullable Fact ordinal(TreePath path) {
+    TreePath receiver = EnumFields.ordinalReceiver(parts.context, path);
+    if (receiver == null
+        || !parts.frame.reachable()
+        || !(ConstantChoices.of(parts.context, parts.frame.state, receiver)
+            instanceof VariableElement constant)) {
+      return null;
+    }
+    BigInteger value = EnumFields.ordinal(parts.context, constant);
+    return value == null
+        ? null
+        : Fact.plain(
+            Range.point(value),
+            Text.of(() -> constant.getSimpleName() + ".ordinal() (" + value + ")"));
+  }
+
   @Nullable Fact invoke(TreePath path, MethodInvocationTree call) {
     TreePath select = new TreePath(path, call.getMethodSelect());
     Element element = parts.context.elementOf(path);
@@ -69,6 +91,10 @@ final class Calls {
             path, call.getArguments(), element instanceof ExecutableElement method ? method : null);
     lastCall = call;
     lastArguments = arguments;
+    Fact ordinal = ordinal(path);
+    if (ordinal != null) {
+      return ordinal;
+    }
     if (element instanceof ExecutableElement method && parts.frame.reachable()) {
       arrayWrites(method, path, call, arguments);
       parts.forwarding.follow(path, call, call.getArguments(), method, arguments);

@@ -5,18 +5,23 @@ import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -24,6 +29,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,9 +39,12 @@ import org.jspecify.annotations.Nullable;
  * (size)} take the one branch or case that constant chooses.
  *
  * <p>{@link Forwarding} follows a value into a method called with such a constant only when every
- * use of the constant's parameter there is one of those tests, or passes it on to a method that
- * uses it the same way: a method that chooses by {@code size.bytes} or {@code size.ordinal()} would
- * be run down every path, the one the constant chooses among them, and so is not followed.
+ * use of the constant's parameter there is one of those tests, its {@code ordinal()} or a final
+ * field its source gives every constant ({@link EnumFields}), a copy into a local used the same
+ * way, text that only names it in a message ({@code log("size " + size)}), or passes it on to a
+ * method that uses it the same way: a method that chooses by a field its constructor computes, or
+ * by the length of its name, would be run down every path, the one the constant chooses among them,
+ * and so is not followed.
  */
 final class ConstantChoices {
   private ConstantChoices() {}
@@ -238,34 +247,86 @@ final class ConstantChoices {
   }
 
   /**
+   * What the uses of a variable may be for a call that passes it a constant to be followed: tests
+   * the constant decides, or text that only describes it.
+   */
+  private enum Role {
+    /** The constant itself: tested, copied, passed on, or described. */
+    CHOOSER,
+    /** Text made of it ({@code "size " + size}, {@code size.name()}): only put in a message. */
+    TEXT
+  }
+
+  /**
    * Whether every use of {@code parameter} in {@code body} is a test that a constant it holds
-   * decides ({@code switch}, {@code ==}, {@code !=}, {@code equals} against a constant), or passes
-   * it on to a method that uses it so, or whose result nothing uses.
+   * decides ({@code switch}, {@code ==}, {@code !=}, {@code equals} against a constant), a copy
+   * into a local used only so, text that only describes it ({@code log("size " + size)}, {@code
+   * throw new IllegalArgumentException(size.name())}), or passes it on to a method that uses it so,
+   * or whose result nothing uses.
    */
   static boolean decidedUses(Context context, TreePath body, VariableElement parameter) {
-    return decidedUses(context, body, parameter, new HashSet<>());
+    return usesOnly(context, body, parameter, Role.CHOOSER, new HashSet<>());
   }
 
-  private static boolean decidedUses(
-      Context context, TreePath body, VariableElement parameter, Set<ExecutableElement> seen) {
+  /** Whether every use of {@code variable} below {@code scope} is one its role allows. */
+  private static boolean usesOnly(
+      Context context, TreePath scope, Element variable, Role role, Set<ExecutableElement> seen) {
     return !Nodes.any(
-        body,
+        scope,
         node ->
             node.getLeaf() instanceof IdentifierTree
-                && parameter.equals(context.elementOf(node))
-                && !decided(context, node, seen));
+                && variable.equals(context.elementOf(node))
+                && !allowed(context, node, role, seen));
   }
 
-  private static boolean decided(Context context, TreePath use, Set<ExecutableElement> seen) {
-    TreePath at = use;
-    TreePath parent = at.getParentPath();
-    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-      at = parent;
-      parent = parent.getParentPath();
+  /** The expression at {@code path}, or the outermost parentheses around it. */
+  private static TreePath withParentheses(TreePath path) {
+    TreePath at = path;
+    while (at.getParentPath() != null
+        && at.getParentPath().getLeaf() instanceof ParenthesizedTree) {
+      at = at.getParentPath();
     }
+    return at;
+  }
+
+  /**
+   * Whether a use of the constant, or of text made of it ({@code role}), is one the call can be
+   * followed with. Either may be put into more text ({@code "size " + size}), or passed on to a
+   * method that uses it so; the constant may also be tested ({@link #tested}).
+   */
+  private static boolean allowed(
+      Context context, TreePath use, Role role, Set<ExecutableElement> seen) {
+    TreePath at = withParentheses(use);
+    TreePath parent = at.getParentPath();
     if (parent == null) {
       return false;
     }
+    Tree leaf = at.getLeaf();
+    Tree owner = parent.getLeaf();
+    if (owner.getKind() == Tree.Kind.PLUS) {
+      return allowed(context, parent, Role.TEXT, seen);
+    }
+    if (role == Role.CHOOSER && tested(context, at, seen)) {
+      return true;
+    }
+    if (owner instanceof MethodInvocationTree call && call.getArguments().contains(leaf)) {
+      return (role == Role.CHOOSER && equalsOther(context, parent, call, leaf))
+          || passedOn(context, parent, call.getArguments().indexOf(leaf), role, seen);
+    }
+    if (owner instanceof NewClassTree creation && creation.getArguments().contains(leaf)) {
+      return passedOn(context, parent, creation.getArguments().indexOf(leaf), role, seen);
+    }
+    return false;
+  }
+
+  /**
+   * Whether the constant at {@code at} (its outermost parentheses) is tested as the guard decides:
+   * a {@code switch} on it, {@code ==} or {@code !=} with a constant, {@code equals} of it, its
+   * {@code ordinal()} or a final field its source gives every constant, a copy into a local used
+   * the same way, or its name only described.
+   */
+  private static boolean tested(Context context, TreePath at, Set<ExecutableElement> seen) {
+    TreePath parent = Objects.requireNonNull(at.getParentPath(), "a use has a holder");
     Tree leaf = at.getLeaf();
     Tree owner = parent.getLeaf();
     if (owner instanceof SwitchTree s && s.getExpression() == leaf) {
@@ -280,20 +341,91 @@ final class ConstantChoices {
           binary.getLeftOperand() == leaf ? binary.getRightOperand() : binary.getLeftOperand();
       return constant(context, new TreePath(parent, other));
     }
+    if (owner instanceof VariableTree local && local.getInitializer() == leaf) {
+      return copiedOnly(context, parent, seen);
+    }
+    if (owner instanceof MemberSelectTree
+        && context.elementOf(parent) instanceof VariableElement field
+        && field.getKind() == ElementKind.FIELD) {
+      return everyConstantKnows(context, field); // size.bytes: known for the constant passed
+    }
     if (owner instanceof MemberSelectTree
         && parent.getParentPath() != null
         && parent.getParentPath().getLeaf() instanceof MethodInvocationTree call
         && call.getMethodSelect() == owner) {
-      return equalsOther(context, parent.getParentPath(), call, leaf);
-    }
-    if (owner instanceof MethodInvocationTree call && call.getArguments().contains(leaf)) {
-      return equalsOther(context, parent, call, leaf)
-          || passedOn(context, parent, call.getArguments().indexOf(leaf), seen);
-    }
-    if (owner instanceof NewClassTree creation && creation.getArguments().contains(leaf)) {
-      return passedOn(context, parent, creation.getArguments().indexOf(leaf), seen);
+      TreePath callPath = parent.getParentPath();
+      return equalsOther(context, callPath, call, leaf)
+          || (EnumFields.ordinalReceiver(context, callPath) != null && sourceEnum(context, at))
+          || (naming(context, callPath, call) && allowed(context, callPath, Role.TEXT, seen));
     }
     return false;
+  }
+
+  /**
+   * Whether a local a constant is copied into ({@code Size copy = size;}) is used only as the
+   * constant may be: an assignment to it is a use that is not, so the copy keeps the constant.
+   */
+  private static boolean copiedOnly(
+      Context context, TreePath declaration, Set<ExecutableElement> seen) {
+    Element local = context.elementOf(declaration);
+    // its uses in the whole method (or lambda): a local declared in a case is seen in the next
+    TreePath scope = declaration.getParentPath();
+    while (scope != null
+        && !(scope.getLeaf() instanceof MethodTree)
+        && !(scope.getLeaf() instanceof LambdaExpressionTree)) {
+      scope = scope.getParentPath();
+    }
+    return local != null
+        && local.getKind() == ElementKind.LOCAL_VARIABLE
+        && scope != null
+        && usesOnly(context, scope, local, Role.CHOOSER, seen);
+  }
+
+  /**
+   * Whether every constant of the field's enum has a value of the field the source says ({@link
+   * EnumFields#value}): reading it gives the one value of the constant passed, whichever it is.
+   */
+  private static boolean everyConstantKnows(Context context, VariableElement field) {
+    if (!(field.getEnclosingElement() instanceof TypeElement type)
+        || type.getKind() != ElementKind.ENUM) {
+      return false;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.ENUM_CONSTANT
+          && EnumFields.value(context, (VariableElement) member, field) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the variable at {@code use} is of an enum of the compilation's source, whose constants'
+   * {@code ordinal()} {@link EnumFields#ordinal} knows.
+   */
+  private static boolean sourceEnum(Context context, TreePath use) {
+    return context.typeOf(use) instanceof DeclaredType type
+        && type.asElement().getKind() == ElementKind.ENUM
+        && context.trees.getTree(type.asElement()) != null;
+  }
+
+  /**
+   * Whether a call on a constant only names it ({@code size.name()}, {@code size.toString()}): no
+   * arguments, and a {@code String} result.
+   */
+  private static boolean naming(Context context, TreePath callPath, MethodInvocationTree call) {
+    return call.getArguments().isEmpty()
+        && context.elementOf(callPath) instanceof ExecutableElement method
+        && (method.getSimpleName().contentEquals("name")
+            || method.getSimpleName().contentEquals("toString"))
+        && text(method);
+  }
+
+  /** Whether a method returns a {@code String}. */
+  private static boolean text(ExecutableElement method) {
+    return method.getReturnType() instanceof DeclaredType type
+        && type.asElement() instanceof TypeElement element
+        && element.getQualifiedName().contentEquals("java.lang.String");
   }
 
   /** Whether {@code use} is compared by an equality call with a constant. */
@@ -314,15 +446,16 @@ final class ConstantChoices {
   }
 
   /**
-   * A constant passed on as the {@code index}th argument: decided when the method called (a helper,
-   * or a method values are followed into) uses it only in decided ways, or, for a method whose body
-   * is not followed, when nothing uses its result.
+   * A constant, or text describing one ({@code role}), passed on as the {@code index}th argument:
+   * allowed when the method called (a helper, or a method values are followed into) uses its
+   * parameter only as the role allows. A method whose body is not followed is allowed when nothing
+   * uses its result, or when it is a constructor of what is thrown; and, given text or the
+   * constant, when its result is text only described in turn ({@code String.valueOf(size)}, {@code
+   * String.format("%s", size)}).
    */
   private static boolean passedOn(
-      Context context, TreePath call, int index, Set<ExecutableElement> seen) {
-    if (!(context.elementOf(call) instanceof ExecutableElement method)
-        || index >= method.getParameters().size()
-        || method.isVarArgs()) {
+      Context context, TreePath call, int index, Role role, Set<ExecutableElement> seen) {
+    if (!(context.elementOf(call) instanceof ExecutableElement method)) {
       return false;
     }
     Optional<TreePath> body = CalledBodies.of(context, method);
@@ -330,15 +463,20 @@ final class ConstantChoices {
       body = HelperBodies.of(context, method).map(HelperBodies.Body::path);
     }
     if (body.isEmpty()) {
-      return call.getParentPath() != null
-          && call.getParentPath().getLeaf() instanceof ExpressionStatementTree;
+      Tree holder = call.getParentPath() == null ? null : call.getParentPath().getLeaf();
+      return holder instanceof ExpressionStatementTree
+          || (holder instanceof ThrowTree && call.getLeaf() instanceof NewClassTree)
+          || (text(method) && allowed(context, call, Role.TEXT, seen));
     }
-    if (seen.size() >= DEPTH || seen.contains(method)) {
+    if (method.isVarArgs()
+        || index >= method.getParameters().size()
+        || seen.size() >= DEPTH
+        || seen.contains(method)) {
       return false;
     }
     seen.add(method);
     try {
-      return decidedUses(context, body.get(), method.getParameters().get(index), seen);
+      return usesOnly(context, body.get(), method.getParameters().get(index), role, seen);
     } finally {
       seen.remove(method);
     }

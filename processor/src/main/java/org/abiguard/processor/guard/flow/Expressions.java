@@ -274,12 +274,32 @@ final class Expressions {
   }
 
   private @Nullable Fact memberSelect(TreePath path, MemberSelectTree select) {
-    evaluateReceiver(new TreePath(path, select.getExpression()));
+    TreePath receiver = new TreePath(path, select.getExpression());
+    evaluateReceiver(receiver);
     Element element = parts.context.elementOf(path);
     if (element != null && element.getKind() == ElementKind.FIELD) {
-      return read(path);
+      Fact known = enumField(receiver, element);
+      return known != null ? known : read(path);
     }
     return null;
+  }
+
+  /**
+   * A final integer field of an enum constant the receiver is known to hold ({@code size.bytes}
+   * with {@code size} holding {@code WORD(4)}): its value, when the source says it.
+   */
+  private @Nullable Fact enumField(TreePath receiver, Element field) {
+    if (!(ConstantChoices.of(parts.context, parts.frame.state, receiver)
+        instanceof VariableElement constant)) {
+      return null;
+    }
+    BigInteger value = EnumFields.value(parts.context, constant, field);
+    return value == null
+        ? null
+        : Fact.plain(
+            Range.point(value),
+            Text.of(
+                () -> constant.getSimpleName() + "." + field.getSimpleName() + " (" + value + ")"));
   }
 
   private @Nullable Fact arrayElement(TreePath path, ArrayAccessTree access) {

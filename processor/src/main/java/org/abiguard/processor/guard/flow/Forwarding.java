@@ -91,12 +91,13 @@ final class Forwarding {
 
   /**
    * Whether a value passed is an enum constant or a string ({@code write(op.space, Width.WORD)})
-   * that the method may choose its path by in a way the guard does not see ({@code width.bytes},
-   * {@code width.ordinal()}): its body run for the call would take every path, the one the constant
-   * chooses among them, and report what only the others do. A constant the method only tests
-   * ({@code switch (width)}, {@code width == Width.WORD}, {@code name.equals("word")}) chooses the
-   * one path the body is run down ({@link ConstantChoices}); integer constants, {@code true},
-   * {@code false} and {@code null} are followed in, and a test of them takes their one branch.
+   * that the method may choose its path by in a way the guard does not see ({@code width.bytes}
+   * where the constructor computes it, {@code width.name().length()}): its body run for the call
+   * would take every path, the one the constant chooses among them, and report what only the others
+   * do. A constant the method only tests ({@code switch (width)}, {@code width == Width.WORD},
+   * {@code name.equals("word")}) chooses the one path the body is run down ({@link
+   * ConstantChoices}); integer constants, {@code true}, {@code false} and {@code null} are followed
+   * in, and a test of them takes their one branch.
    */
   private boolean choosesUnseen(
       TreePath path,

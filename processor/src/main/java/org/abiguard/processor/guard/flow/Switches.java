@@ -73,6 +73,7 @@ final class Switches {
     Object constant = ConstantChoices.of(parts.context, before, selector);
     boolean[] chosen =
         constant == null ? null : ConstantChoices.chosenCases(parts.context, path, cases, constant);
+    boolean labelled = labelled(cases, path, selected);
     for (int index = 0; index < cases.size(); index++) {
       CaseTree caseTree = cases.get(index);
       TreePath casePath = new TreePath(path, caseTree);
@@ -83,6 +84,8 @@ final class Switches {
       State entry = before.copy();
       if (chosen != null && !chosen[index]) {
         entry = State.UNREACHABLE;
+      } else if (labelled && plainDefault(caseTree)) {
+        entry = State.UNREACHABLE; // the selector's one value has its own case
       } else if (labels != null
           && selected != null
           && selected.floating() == null
@@ -127,10 +130,41 @@ final class Switches {
       }
     }
     out = State.join(out, fallthrough);
-    if (!hasDefault && (chosen == null || !anyChosen(chosen))) {
+    if (!hasDefault && !labelled && (chosen == null || !anyChosen(chosen))) {
       out = State.join(out, before);
     }
     return out;
+  }
+
+  /**
+   * Whether the selector has one value, known exactly, and a case is labelled with it: then {@code
+   * default} is never chosen.
+   */
+  private boolean labelled(List<? extends CaseTree> cases, TreePath path, @Nullable Fact selected) {
+    if (selected == null
+        || selected.floating() != null
+        || selected.truncated()
+        || !selected.javaRange().isPoint()) {
+      return false;
+    }
+    BigInteger value = selected.javaRange().lo();
+    for (CaseTree caseTree : cases) {
+      TreePath casePath = new TreePath(path, caseTree);
+      for (ExpressionTree expression : caseTree.getExpressions()) {
+        if (value.equals(Constants.constant(parts.context, new TreePath(casePath, expression)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a case is {@code default} alone: no pattern, no {@code null}, no guard. */
+  private static boolean plainDefault(CaseTree caseTree) {
+    return caseTree.getExpressions().isEmpty()
+        && Patterns.guard(caseTree) == null
+        && Patterns.labels(caseTree).stream()
+            .allMatch(label -> label.getKind().name().equals("DEFAULT_CASE_LABEL"));
   }
 
   private static boolean anyChosen(boolean[] chosen) {

@@ -1,0 +1,239 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an enum constant of the compilation's source says about itself: its {@code ordinal()}, and
+ * the value of a final integer field its constructor stores from a constant argument ({@code
+ * WORD(4)} with {@code this.bytes = bytes;}) or that a constant initializes. A method called with
+ * {@code Size.WORD} that chooses its path by {@code size.bytes} then takes the one path 4 takes.
+ */
+final class EnumFields {
+  private EnumFields() {}
+
+  /** The integer types whose values a field of an enum constant may be known in. */
+  private static final List<TypeKind> INTEGRAL =
+      List.of(TypeKind.BYTE, TypeKind.SHORT, TypeKind.CHAR, TypeKind.INT, TypeKind.LONG);
+
+  /**
+   * The value of {@code field} in the enum constant {@code constant}; null when the source does not
+   * say it plainly (the constant or its constructor not in the compilation's source, a constructor
+   * that calls another, stores the field more than once or not at all, or is given a value that is
+   * not a constant).
+   */
+  static @Nullable BigInteger value(Context context, VariableElement constant, Element field) {
+    if (!(field instanceof VariableElement fieldVariable)
+        || field.getKind() != ElementKind.FIELD
+        || !field.getModifiers().contains(Modifier.FINAL)
+        || field.getModifiers().contains(Modifier.STATIC)
+        || !INTEGRAL.contains(field.asType().getKind())
+        || !Objects.equals(field.getEnclosingElement(), constant.getEnclosingElement())) {
+      return null;
+    }
+    BigInteger initialized = Constants.integral(fieldVariable.getConstantValue());
+    if (initialized != null) {
+      return initialized;
+    }
+    TreePath declaration = context.trees.getPath(constant);
+    if (declaration == null
+        || !(declaration.getLeaf() instanceof VariableTree variable)
+        || !(variable.getInitializer() instanceof NewClassTree creation)) {
+      return null;
+    }
+    MethodTree constructor = constructor(context, constant, creation.getArguments().size());
+    if (constructor == null || constructor.getBody() == null) {
+      return null;
+    }
+    String name = field.getSimpleName().toString();
+    boolean hidden =
+        constructor.getParameters().stream().anyMatch(p -> p.getName().contentEquals(name));
+    ExpressionTree stored = null;
+    for (StatementTree statement : constructor.getBody().getStatements()) {
+      if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() instanceof MethodInvocationTree call
+          && call.getMethodSelect() instanceof IdentifierTree callee
+          && callee.getName().contentEquals("this")) {
+        return null; // the fields are stored by the other constructor
+      }
+      hidden |= statement instanceof VariableTree local && local.getName().contentEquals(name);
+      if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() instanceof AssignmentTree assignment
+          && stores(assignment.getVariable(), name, hidden)) {
+        if (stored != null) {
+          return null;
+        }
+        stored = assignment.getExpression();
+      }
+    }
+    if (stored == null) {
+      return null;
+    }
+    if (stored instanceof IdentifierTree identifier) {
+      List<? extends VariableTree> parameters = constructor.getParameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        if (parameters.get(i).getName().contentEquals(identifier.getName())) {
+          return written(constructor.getBody(), identifier.getName().toString())
+              ? null
+              : Constants.constant(
+                  context,
+                  new TreePath(
+                      new TreePath(declaration, creation), creation.getArguments().get(i)));
+        }
+      }
+      return null;
+    }
+    return stored instanceof LiteralTree literal ? Constants.integral(literal.getValue()) : null;
+  }
+
+  /**
+   * The {@code ordinal()} of an enum constant of the compilation's source: its place among the
+   * enum's constants.
+   */
+  static @Nullable BigInteger ordinal(Context context, VariableElement constant) {
+    if (!(constant.getEnclosingElement() instanceof TypeElement type)
+        || context.trees.getTree(type) == null) {
+      return null;
+    }
+    int index = 0;
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+        if (member.equals(constant)) {
+          return BigInteger.valueOf(index);
+        }
+        index++;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code path} calls {@code ordinal()} of {@code java.lang.Enum}; its receiver, if any,
+   * is returned.
+   */
+  static @Nullable TreePath ordinalReceiver(Context context, TreePath path) {
+    if (path.getLeaf() instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("ordinal")
+        && context.elementOf(path) instanceof ExecutableElement method
+        && method.getEnclosingElement() instanceof TypeElement owner
+        && owner.getQualifiedName().contentEquals("java.lang.Enum")) {
+      return new TreePath(new TreePath(path, select), select.getExpression());
+    }
+    return null;
+  }
+
+  /**
+   * The one constructor of the constant's enum that takes {@code arity} arguments, from the source.
+   */
+  private static @Nullable MethodTree constructor(
+      Context context, VariableElement constant, int arity) {
+    ClassTree enumTree =
+        constant.getEnclosingElement() instanceof TypeElement type
+            ? context.trees.getTree(type)
+            : null;
+    if (enumTree == null) {
+      return null;
+    }
+    List<MethodTree> found = new ArrayList<>();
+    for (Tree member : enumTree.getMembers()) {
+      if (member instanceof MethodTree method
+          && method.getName().contentEquals("<init>")
+          && method.getParameters().size() == arity) {
+        found.add(method);
+      }
+    }
+    boolean varargs = found.size() == 1 && arity > 0 && varargs(found.get(0));
+    return found.size() == 1 && !varargs ? found.get(0) : null;
+  }
+
+  private static boolean varargs(MethodTree method) {
+    VariableTree last = method.getParameters().get(method.getParameters().size() - 1);
+    return last.getType() instanceof ArrayTypeTree;
+  }
+
+  /**
+   * Whether an assignment's target is the field {@code name}: {@code this.name}, or {@code name}
+   * where no parameter or local of that name hides it.
+   */
+  private static boolean stores(ExpressionTree target, String name, boolean hidden) {
+    if (target instanceof IdentifierTree identifier) {
+      return !hidden && identifier.getName().contentEquals(name);
+    }
+    return target instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals(name)
+        && select.getExpression() instanceof IdentifierTree receiver
+        && receiver.getName().contentEquals("this");
+  }
+
+  /** Whether the parameter {@code name} is written anywhere in {@code body}. */
+  private static boolean written(BlockTree body, String name) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitAssignment(AssignmentTree node, Void unused) {
+            return named(node.getVariable())
+                || Boolean.TRUE.equals(super.visitAssignment(node, null));
+          }
+
+          @Override
+          public Boolean visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+            return named(node.getVariable())
+                || Boolean.TRUE.equals(super.visitCompoundAssignment(node, null));
+          }
+
+          @Override
+          public Boolean visitUnary(UnaryTree node, Void unused) {
+            boolean step =
+                switch (node.getKind()) {
+                  case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT ->
+                      true;
+                  default -> false;
+                };
+            return (step && named(node.getExpression()))
+                || Boolean.TRUE.equals(super.visitUnary(node, null));
+          }
+
+          private boolean named(ExpressionTree tree) {
+            return tree instanceof IdentifierTree identifier
+                && identifier.getName().contentEquals(name);
+          }
+
+          @Override
+          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(body, null);
+    return Boolean.TRUE.equals(found);
+  }
+}

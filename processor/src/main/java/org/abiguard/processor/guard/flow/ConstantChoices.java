@@ -406,7 +406,8 @@ final class ConstantChoices {
   private static boolean sourceEnum(Context context, TreePath use) {
     return context.typeOf(use) instanceof DeclaredType type
         && type.asElement().getKind() == ElementKind.ENUM
-        && context.trees.getTree(type.asElement()) != null;
+        && type.asElement() instanceof TypeElement element
+        && EnumFields.inSource(context, element);
   }
 
   /**

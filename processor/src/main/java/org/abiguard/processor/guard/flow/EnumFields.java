@@ -64,13 +64,18 @@ final class EnumFields {
     if (initialized != null) {
       return initialized;
     }
-    TreePath declaration = context.trees.getPath(constant);
-    if (declaration == null
-        || !(declaration.getLeaf() instanceof VariableTree variable)
-        || !(variable.getInitializer() instanceof NewClassTree creation)) {
+    TreePath enumPath =
+        constant.getEnclosingElement() instanceof TypeElement type ? written(context, type) : null;
+    if (enumPath == null) {
       return null;
     }
-    MethodTree constructor = constructor(context, constant, creation.getArguments().size());
+    VariableTree variable = constantTree((ClassTree) enumPath.getLeaf(), constant);
+    if (variable == null || !(variable.getInitializer() instanceof NewClassTree creation)) {
+      return null;
+    }
+    TreePath declaration = new TreePath(enumPath, variable);
+    MethodTree constructor =
+        constructor((ClassTree) enumPath.getLeaf(), creation.getArguments().size());
     if (constructor == null || constructor.getBody() == null) {
       return null;
     }
@@ -120,8 +125,7 @@ final class EnumFields {
    * enum's constants.
    */
   static @Nullable BigInteger ordinal(Context context, VariableElement constant) {
-    if (!(constant.getEnclosingElement() instanceof TypeElement type)
-        || context.trees.getTree(type) == null) {
+    if (!(constant.getEnclosingElement() instanceof TypeElement type) || !inSource(context, type)) {
       return null;
     }
     int index = 0;
@@ -153,18 +157,40 @@ final class EnumFields {
     return null;
   }
 
+  /** Whether an enum is declared in the compilation's source, whose constants are in order. */
+  static boolean inSource(Context context, TypeElement type) {
+    return written(context, type) != null;
+  }
+
   /**
-   * The one constructor of the constant's enum that takes {@code arity} arguments, from the source.
+   * The declaration of a type as written: javac's tree for the class analysed (typed, and not
+   * lowered yet); for another, its source parsed again ({@link ParsedSources}), since javac may
+   * have lowered its trees already (an enum's constructors then take its constants' names and
+   * ordinals first). Null for a type from a jar.
    */
-  private static @Nullable MethodTree constructor(
-      Context context, VariableElement constant, int arity) {
-    ClassTree enumTree =
-        constant.getEnclosingElement() instanceof TypeElement type
-            ? context.trees.getTree(type)
-            : null;
-    if (enumTree == null) {
-      return null;
+  private static @Nullable TreePath written(Context context, TypeElement type) {
+    TypeElement top = HelperBodies.outermost(type);
+    if (top == null) {
+      top = type;
     }
+    return top.equals(context.analysed)
+        ? context.trees.getPath(type)
+        : context.parsed.declaration(type, top);
+  }
+
+  /** The declaration of an enum constant among its enum's members. */
+  private static @Nullable VariableTree constantTree(ClassTree enumTree, VariableElement constant) {
+    for (Tree member : enumTree.getMembers()) {
+      if (member instanceof VariableTree variable
+          && variable.getName().contentEquals(constant.getSimpleName())) {
+        return variable;
+      }
+    }
+    return null;
+  }
+
+  /** The one constructor of an enum that takes {@code arity} arguments. */
+  private static @Nullable MethodTree constructor(ClassTree enumTree, int arity) {
     List<MethodTree> found = new ArrayList<>();
     for (Tree member : enumTree.getMembers()) {
       if (member instanceof MethodTree method

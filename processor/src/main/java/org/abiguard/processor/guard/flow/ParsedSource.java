@@ -162,6 +162,11 @@ final class ParsedSource {
     return true;
   }
 
+  /** The declaration of a class, if it is in this file. */
+  @Nullable TreePath classPath(TypeElement type) {
+    return classPaths.get(type);
+  }
+
   /** The declaration of the class a method is a member of, if it is in this file. */
   private @Nullable TreePath classPathOf(ExecutableElement method) {
     return method.getEnclosingElement() instanceof TypeElement type ? classPaths.get(type) : null;

@@ -94,6 +94,15 @@ public final class ParsedSources {
   }
 
   /**
+   * The declaration of {@code type}, a class in the top-level class {@code top}, in its source
+   * parsed again; null when it has no source in this compilation, or it does not parse.
+   */
+  @Nullable TreePath declaration(TypeElement type, TypeElement top) {
+    ParsedSource source = parsedSourceOf(top);
+    return source == null ? null : source.classPath(type);
+  }
+
+  /**
    * Whether a record accessor of the top-level class {@code top}, another than the one analysed, is
    * the implicit one (no method of its name and no parameters is written in the record), read from
    * the record's source parsed again; null when that source is not at hand.

@@ -153,6 +153,73 @@ class EnumFieldsTest {
     Expected.assertExactlyContaining(c, expected);
   }
 
+  /**
+   * An enum of another file that javac lowers before the class using it is analysed (its
+   * constructors then take the constants' names and ordinals first) is read as written.
+   */
+  @Test
+  void anEnumOfAFileCompiledFirstIsReadAsWritten() {
+    Source unit =
+        Source.of(
+            "p.Unit",
+            """
+            package p;
+
+            public enum Unit {
+              BYTE(1),
+              HALF(2),
+              WORD(4) {
+                @Override
+                public String toString() {
+                  return "word";
+                }
+              };
+
+              public final int bytes;
+
+              Unit(int bytes) {
+                this.bytes = bytes;
+              }
+            }
+            """);
+    Source use =
+        Source.of(
+            "p.Use",
+            """
+            package p;
+
+            import org.abiguard.U16;
+
+            final class Use {
+              static void addOne(@U16 int space) {}
+
+              static void byBytes(long v, Unit unit) {
+                if (unit.bytes < 4) {
+                  addOne((int) v);
+                }
+              }
+
+              static void use(Op op) {
+                if (Unit.WORD.bytes == 2) {
+                  addOne((int) op.space); // never: WORD stores 4
+                }
+                byBytes(op.space, Unit.WORD);
+                byBytes(op.space, Unit.HALF); // HALF stores 2
+              }
+            }
+            """);
+    String through =
+        "[abiguard:narrowing] field Op.space (u32) can reach parameter 'space' of addOne (u16)"
+            + " through parameter 'v' of byBytes (line 10): values 0x10000..0xFFFFFFFF would be"
+            + " truncated";
+    for (List<String> policy : List.of(List.<String>of(), List.of("-XDcompilePolicy=simple"))) {
+      Compilation c = Compile.javac(policy, unit, OP, use);
+      Expected at = use.error("// HALF", ".space", through);
+      Expected.assertExactlyContaining(
+          c, List.of(new Expected(at.kind(), at.file(), at.line(), at.column(), through)));
+    }
+  }
+
   @Test
   void theSameTestsOfAnEnumFromAJarAreLeftToBothBranches() {
     // Thread.State is the JDK's: its source is not the compilation's, so its ordinal is not read

@@ -107,7 +107,7 @@ final class EnumFields {
       List<? extends VariableTree> parameters = constructor.getParameters();
       for (int i = 0; i < parameters.size(); i++) {
         if (parameters.get(i).getName().contentEquals(identifier.getName())) {
-          return written(constructor.getBody(), identifier.getName().toString())
+          return reassigned(constructor.getBody(), identifier.getName().toString())
               ? null
               : Constants.constant(
                   context,
@@ -223,7 +223,7 @@ final class EnumFields {
   }
 
   /** Whether the parameter {@code name} is written anywhere in {@code body}. */
-  private static boolean written(BlockTree body, String name) {
+  private static boolean reassigned(BlockTree body, String name) {
     Boolean found =
         new TreeScanner<Boolean, Void>() {
           @Override

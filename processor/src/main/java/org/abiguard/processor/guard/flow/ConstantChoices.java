@@ -224,7 +224,7 @@ final class ConstantChoices {
         return null;
       }
       if (expressions.isEmpty()) {
-        if (!labels.stream().allMatch(l -> l.getKind().name().equals("DEFAULT_CASE_LABEL"))) {
+        if (!Patterns.plainDefault(caseTree)) {
           return null; // a pattern
         }
         out.add(null);

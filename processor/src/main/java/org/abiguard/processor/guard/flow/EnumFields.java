@@ -2,9 +2,7 @@ package org.abiguard.processor.guard.flow;
 
 import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -15,10 +13,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +103,8 @@ final class EnumFields {
       List<? extends VariableTree> parameters = constructor.getParameters();
       for (int i = 0; i < parameters.size(); i++) {
         if (parameters.get(i).getName().contentEquals(identifier.getName())) {
-          return reassigned(constructor.getBody(), identifier.getName().toString())
+          TreePath body = new TreePath(new TreePath(enumPath, constructor), constructor.getBody());
+          return reassigned(body, identifier.getName().toString())
               ? null
               : Constants.constant(
                   context,
@@ -223,43 +220,11 @@ final class EnumFields {
   }
 
   /** Whether the parameter {@code name} is written anywhere in {@code body}. */
-  private static boolean reassigned(BlockTree body, String name) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitAssignment(AssignmentTree node, Void unused) {
-            return named(node.getVariable())
-                || Boolean.TRUE.equals(super.visitAssignment(node, null));
-          }
-
-          @Override
-          public Boolean visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-            return named(node.getVariable())
-                || Boolean.TRUE.equals(super.visitCompoundAssignment(node, null));
-          }
-
-          @Override
-          public Boolean visitUnary(UnaryTree node, Void unused) {
-            boolean step =
-                switch (node.getKind()) {
-                  case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT ->
-                      true;
-                  default -> false;
-                };
-            return (step && named(node.getExpression()))
-                || Boolean.TRUE.equals(super.visitUnary(node, null));
-          }
-
-          private boolean named(ExpressionTree tree) {
-            return tree instanceof IdentifierTree identifier
-                && identifier.getName().contentEquals(name);
-          }
-
-          @Override
-          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(body, null);
-    return Boolean.TRUE.equals(found);
+  private static boolean reassigned(TreePath body, String name) {
+    return Nodes.any(
+        body,
+        node ->
+            HelperBodies.written(node.getLeaf()) instanceof IdentifierTree target
+                && target.getName().contentEquals(name));
   }
 }

@@ -81,6 +81,16 @@ final class Patterns {
         : caseTree.getExpressions();
   }
 
+  /**
+   * Whether a case is {@code default} alone: no constant, pattern or {@code null} label, no guard.
+   */
+  static boolean plainDefault(com.sun.source.tree.CaseTree caseTree) {
+    return caseTree.getExpressions().isEmpty()
+        && guard(caseTree) == null
+        && labels(caseTree).stream()
+            .allMatch(label -> label.getKind().name().equals("DEFAULT_CASE_LABEL"));
+  }
+
   /** A case's {@code when} guard, or null (always null under javac before 21). */
   static @Nullable Tree guard(com.sun.source.tree.CaseTree caseTree) {
     return invoke(CASE_GUARD, caseTree) instanceof Tree guard ? guard : null;

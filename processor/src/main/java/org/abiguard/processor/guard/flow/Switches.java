@@ -84,7 +84,7 @@ final class Switches {
       State entry = before.copy();
       if (chosen != null && !chosen[index]) {
         entry = State.UNREACHABLE;
-      } else if (labelled && plainDefault(caseTree)) {
+      } else if (labelled && Patterns.plainDefault(caseTree)) {
         entry = State.UNREACHABLE; // the selector's one value has its own case
       } else if (labels != null
           && selected != null
@@ -157,14 +157,6 @@ final class Switches {
       }
     }
     return false;
-  }
-
-  /** Whether a case is {@code default} alone: no pattern, no {@code null}, no guard. */
-  private static boolean plainDefault(CaseTree caseTree) {
-    return caseTree.getExpressions().isEmpty()
-        && Patterns.guard(caseTree) == null
-        && Patterns.labels(caseTree).stream()
-            .allMatch(label -> label.getKind().name().equals("DEFAULT_CASE_LABEL"));
   }
 
   private static boolean anyChosen(boolean[] chosen) {

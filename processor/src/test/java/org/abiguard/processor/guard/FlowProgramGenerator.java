@@ -164,6 +164,7 @@ final class FlowProgramGenerator {
             @U8 public byte rb;
             @U16 public short rs;
             @U64 public long u64;
+            public int plain;
           }
 
           /** Whether the run is on i386, where a C unsigned long is a u32 (else x86_64's u64). */
@@ -297,6 +298,21 @@ final class FlowProgramGenerator {
       line("}");
       inHelper = false;
       choosers.add(name);
+    }
+    // a forwarder of any value, followed in with the box it is given: of the class's own only, as
+    // another class's parsed again does not resolve patterns
+    if (helperPrefix.isEmpty()) {
+      inHelper = true;
+      line("private static void ko(Object o) {");
+      indent++;
+      line("if (o instanceof Integer n) {");
+      line("  Sinks." + pick("u8", "u16", "s16", "s8") + "(" + sites++ + ", n);");
+      line("} else if (o instanceof Long l) {");
+      line("  Sinks.u32(" + sites++ + ", l);");
+      line("}");
+      indent--;
+      line("}");
+      inHelper = false;
     }
   }
 
@@ -613,6 +629,14 @@ final class FlowProgramGenerator {
               + ", x);");
       return;
     }
+    if (random.nextInt(20) == 0) {
+      keptElsewhere();
+      return;
+    }
+    if (helperPrefix.isEmpty() && random.nextInt(40) == 0) {
+      line("ko(" + boxed() + ");");
+      return;
+    }
     if (random.nextInt(4) == 0) {
       moreStatements(depth);
       return;
@@ -680,6 +704,60 @@ final class FlowProgramGenerator {
         line("}");
       }
     }
+  }
+
+  /**
+   * A value kept where it carries no width of its own, then given to a sink: a plain field of the
+   * box written on one branch only (what the other branch leaves is the field's value from before),
+   * or a box in an {@code Object}, {@code Number} or {@code Serializable} local, perhaps given
+   * another value (of either type) on one branch, unboxed by a pattern or {@code Number}'s
+   * conversions.
+   */
+  private void keptElsewhere() {
+    SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
+    if (random.nextBoolean()) {
+      line("if (" + cond(0) + ") {");
+      indent++;
+      line("x.plain = " + expr("int", 1) + ";");
+      indent--;
+      line("}");
+      line("Sinks." + sink.name() + "(" + sites++ + ", x.plain);");
+      return;
+    }
+    String o = "o" + names++;
+    line(pick("Object", "Number", "java.io.Serializable") + " " + o + " = " + boxed() + ";");
+    if (random.nextBoolean()) {
+      line("if (" + cond(0) + ") " + o + " = " + boxed() + ";");
+    }
+    String bound = "n" + names++;
+    String value =
+        switch (random.nextInt(3)) {
+          case 0 -> {
+            line("if (" + o + " instanceof Integer " + bound + ") {");
+            yield bound;
+          }
+          case 1 -> {
+            line("if (" + o + " instanceof Long " + bound + ") {");
+            yield sink.type().equals("long") ? bound : "(int) (long) " + bound;
+          }
+          default -> {
+            line("{");
+            yield "((Number) " + o + ")." + sink.type() + "Value()";
+          }
+        };
+    indent++;
+    line("Sinks." + sink.name() + "(" + sites++ + ", " + value + ");");
+    indent--;
+    line("}");
+  }
+
+  /**
+   * An {@code int} or {@code long} value to box, cast to its type so that it is one (a {@code char}
+   * is no {@code Number}, and a {@code switch} would box arm by arm).
+   */
+  private String boxed() {
+    String type = pick("int", "long");
+    return "(" + type + ") (" + expr(type, 1) + ")";
   }
 
   /** A comparison of {@code operand} with a bound, or now and then any other check. */

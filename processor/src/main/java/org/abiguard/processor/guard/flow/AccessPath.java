@@ -3,6 +3,7 @@ package org.abiguard.processor.guard.flow;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
+import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,15 @@ public record AccessPath(List<Object> chain) {
    */
   public static AccessPath sum(AccessPath a, AccessPath b) {
     return of(new Sum(a, b));
+  }
+
+  /**
+   * The value of a box of {@code kind} that a local of a reference type holds ({@code o} after
+   * {@code Object o = op.space;}, of kind {@code int}): tracked for each kind, a box of another
+   * kind having none.
+   */
+  public static AccessPath box(Element local, JavaKind kind) {
+    return new AccessPath(List.of(local, kind));
   }
 
   /** The root of a {@linkplain #sum sum}'s path. */

@@ -6,6 +6,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -57,6 +58,16 @@ final class AccessPaths {
     if (tree instanceof MethodInvocationTree call) {
       AccessPath accessor = ofAccessor(path, call);
       return accessor != null ? accessor : ofHelper(path, call);
+    }
+    if (tree instanceof TypeCastTree cast) {
+      // (Integer) o, (int) o of a local holding a box: that box's value, which a check narrows
+      TreePath operand = skipParentheses(new TreePath(path, cast.getExpression()));
+      JavaKind kind = values.kind(path);
+      Element local =
+          operand.getLeaf() instanceof IdentifierTree ? context.elementOf(operand) : null;
+      return kind != null && local != null && Boxes.holdingLocal(local)
+          ? AccessPath.box(local, kind)
+          : null;
     }
     if (tree instanceof com.sun.source.tree.AssignmentTree assignment) {
       // the value of (s = a.space) is s from then on: a check of it is a check of s

@@ -8,6 +8,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Element;
 import org.abiguard.processor.guard.facts.Fact;
@@ -70,10 +71,54 @@ final class Assignments {
         parts.declarations.arrayElementSink(variable), variable, value, path, null);
     parts.checks.check(
         parts.declarations.variableSink(variable), written, parts.values.kind(value), value);
+    Boxes.Held box = Boxes.holdingLocal(variable) ? box(value, written) : null;
     Fact stored = store(target, variable, parts.values.convert(written, value, target));
+    hold(variable, box);
     noteCopy(variable, value);
     ConstantChoices.note(parts, variable, value);
     return stored;
+  }
+
+  /**
+   * What a local of a reference type that may hold a box ({@code Object}, {@code Number}...) holds
+   * once given {@code value}: a number's box ({@code Object o = op.space;}), the box another such
+   * local holds ({@code Object p = o;}), or for any other value no box the guard knows.
+   */
+  Boxes.Held box(TreePath value, @Nullable Fact written) {
+    JavaKind kind = parts.values.kind(value);
+    Boxes.Held held = kind == null ? parts.expressions.held(value) : null;
+    return held != null ? held : Boxes.Held.of(kind, kind == null ? null : written);
+  }
+
+  /**
+   * A local or parameter of a reference type that may hold a box, just written, holds {@code box}:
+   * the path of each kind of box it may be has the value's fact ({@link AccessPath#box}); the write
+   * has forgotten the others, so a box of another kind is not known, as when no box is. Nothing for
+   * any other variable.
+   */
+  void hold(@Nullable Element variable, Boxes.@Nullable Held box) {
+    if (box == null
+        || variable == null
+        || !Boxes.holdingLocal(variable)
+        || !parts.frame.reachable()) {
+      return;
+    }
+    for (Map.Entry<JavaKind, @Nullable Fact> entry : box.byKind().entrySet()) {
+      parts.frame.state.put(
+          AccessPath.box(variable, entry.getKey()),
+          boxed(entry.getValue(), entry.getKey(), variable));
+    }
+    parts.frame.noteUpdate();
+  }
+
+  /**
+   * What a box of {@code kind} that {@code variable} holds is worth: {@code fact}, or where none is
+   * known a plain value (in strict mode any value of the kind, as for a plain number).
+   */
+  @Nullable Fact boxed(@Nullable Fact fact, JavaKind kind, Element variable) {
+    return fact != null
+        ? fact
+        : parts.values.plain(kind, () -> parts.declarations.describe(variable));
   }
 
   /**

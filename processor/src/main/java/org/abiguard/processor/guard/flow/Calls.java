@@ -9,6 +9,7 @@ import com.sun.source.util.TreePath;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import javax.lang.model.element.Element;
@@ -71,6 +72,25 @@ final class Calls {
             Text.of(() -> constant.getSimpleName() + ".ordinal() (" + value + ")"));
   }
 
+  /**
+   * {@code n.intValue()} (or a sibling, of type {@code to}) of a {@code Number} local holding a
+   * box: each kind of box it may be converted as Java converts it; one of a plain value makes the
+   * result partly plain.
+   */
+  private static @Nullable Fact numberConversion(Boxes.Held held, JavaKind to) {
+    Fact result = null;
+    boolean plainToo = false;
+    for (Map.Entry<JavaKind, @Nullable Fact> entry : held.byKind().entrySet()) {
+      Fact converted = Arith.convert(entry.getValue(), entry.getKey(), to);
+      if (converted == null) {
+        plainToo = true;
+      } else {
+        result = result == null ? converted : Fact.join(result, converted);
+      }
+    }
+    return result == null ? null : result.partialIf(plainToo);
+  }
+
   @Nullable Fact invoke(TreePath path, MethodInvocationTree call) {
     TreePath select = new TreePath(path, call.getMethodSelect());
     Element element = parts.context.elementOf(path);
@@ -78,12 +98,16 @@ final class Calls {
         element instanceof ExecutableElement candidate && Boxes.isUnboxing(candidate);
     Fact receiver = null;
     TreePath receiverPath = null;
+    Boxes.Held held = null;
     if (call.getMethodSelect() instanceof MemberSelectTree memberSelect) {
       receiverPath = new TreePath(select, memberSelect.getExpression());
       if (unboxing) {
         receiver = parts.expressions.evaluate(receiverPath);
       } else {
         parts.expressions.evaluateReceiver(receiverPath);
+        if (element instanceof ExecutableElement candidate && Boxes.isNumberConversion(candidate)) {
+          held = parts.expressions.held(receiverPath);
+        }
       }
     }
     List<@Nullable Fact> arguments =
@@ -122,6 +146,13 @@ final class Calls {
         || kind == null
         || !parts.frame.reachable()) {
       return null;
+    }
+    if (held != null) {
+      // n.intValue() of a Number holding a box converts its value as Java does
+      Fact converted = numberConversion(held, kind);
+      return converted != null
+          ? converted
+          : parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
     }
     if (unboxing && receiverPath != null) {
       // x.intValue() is the value of x, as implicit unboxing is

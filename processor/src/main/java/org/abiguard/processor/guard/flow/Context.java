@@ -203,6 +203,27 @@ public final class Context {
     return new Context(this, helper, unit);
   }
 
+  /** A reachable state that tracks nothing, for the code this context analyses. */
+  State emptyState() {
+    return new State(this::plainWhenUntracked);
+  }
+
+  /**
+   * Whether a path a state does not track holds a plain value there: in lenient mode, a variable,
+   * field or record accessor that declares no width, or a box a local holds ({@link
+   * AccessPath#box}).
+   */
+  private boolean plainWhenUntracked(AccessPath path) {
+    if (strict) {
+      return false;
+    }
+    List<Object> chain = path.chain();
+    Object last = chain.get(chain.size() - 1);
+    return last instanceof JavaKind
+        || (last instanceof javax.lang.model.element.Element element
+            && declarations.readFact(element) == null);
+  }
+
   /**
    * The element a tree names or declares: javac's, for the trees of the compilation; for another
    * class's source parsed again, what {@link ParsedSources} resolves.

@@ -6,6 +6,7 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
@@ -21,6 +22,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import java.math.BigInteger;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +211,11 @@ final class Expressions {
     if (from != null) {
       return Arith.convert(value, from, to);
     }
+    Boxes.Held held = held(operand);
+    if (held != null && held.fact(to) != null) {
+      // (Integer) o, (int) o: o's box, when it is an Integer (else the cast throws)
+      return held.fact(to);
+    }
     Floating fromFloating = parts.values.floating(operand);
     // from a reference, or a float or double not known: a plain value of the integer's type (in
     // strict mode, held to its range)
@@ -216,6 +223,33 @@ final class Expressions {
         fromFloating == null ? null : Floats.convert(value, null, fromFloating),
         to,
         () -> "(" + to.keyword() + ") " + parts.context.text(operand.getLeaf()));
+  }
+
+  /**
+   * The box a local of a reference type holds here ({@code o} after {@code Object o = op.space;}),
+   * read through parentheses and casts to such types ({@code (Number) o}); null when the expression
+   * is no such local, or one this code has not written.
+   */
+  Boxes.@Nullable Held held(TreePath path) {
+    TreePath bare = AccessPaths.skipParentheses(path);
+    if (bare.getLeaf() instanceof TypeCastTree cast && Boxes.holder(parts.context.typeOf(bare))) {
+      return held(new TreePath(bare, cast.getExpression()));
+    }
+    if (!(bare.getLeaf() instanceof IdentifierTree) || !parts.frame.reachable()) {
+      return null;
+    }
+    Element element = parts.context.elementOf(bare);
+    if (element == null || !Boxes.holdingLocal(element)) {
+      return null;
+    }
+    Map<JavaKind, @Nullable Fact> byKind = new EnumMap<>(JavaKind.class);
+    for (JavaKind kind : JavaKind.values()) {
+      AccessPath box = AccessPath.box(element, kind);
+      if (parts.frame.state.tracks(box)) {
+        byKind.put(kind, parts.frame.state.fact(box));
+      }
+    }
+    return byKind.isEmpty() ? null : new Boxes.Held(byKind);
   }
 
   /** A read of a local variable, parameter or field: its tracked fact, else its declared one. */

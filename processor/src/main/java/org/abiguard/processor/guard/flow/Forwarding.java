@@ -5,6 +5,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,9 +60,13 @@ final class Forwarding {
     Set<Integer> forwarded = new TreeSet<>();
     for (int i = 0; i < arguments.size(); i++) {
       VariableElement parameter = method.getParameters().get(i);
-      if (arguments.get(i) != null
-          && parts.declarations.readFact(parameter) == null
-          && parts.declarations.kindOf(parameter.asType()) != null) {
+      if (parts.declarations.readFact(parameter) != null) {
+        continue;
+      }
+      if (parts.declarations.kindOf(parameter.asType()) != null
+          ? arguments.get(i) != null
+          : Boxes.holder(parameter.asType())
+              && boxesAValue(path, argumentTrees.get(i), arguments.get(i))) {
         forwarded.add(i);
       }
     }
@@ -87,6 +92,19 @@ final class Forwarding {
         report(path, argumentTrees, method, arguments, forwarded, found);
       }
     }
+  }
+
+  /**
+   * Whether an argument passed to an {@code Object} (or {@code Number}...) parameter is a box with
+   * a fact: a number's (worth {@code value}), or the box a local holds.
+   */
+  private boolean boxesAValue(TreePath path, ExpressionTree argument, @Nullable Fact value) {
+    TreePath argumentPath = new TreePath(path, argument);
+    if (parts.values.kind(argumentPath) != null) {
+      return value != null;
+    }
+    Boxes.Held held = parts.expressions.held(argumentPath);
+    return held != null && held.byKind().values().stream().anyMatch(Objects::nonNull);
   }
 
   /**
@@ -186,8 +204,10 @@ final class Forwarding {
         sink,
         at,
         asPassed ? at : null,
-        "or declare "
-            + (parameter == null ? "the parameters of " + name : parameter + " of " + name)
+        (index >= 0 && Boxes.holder(method.getParameters().get(index).asType())
+                ? "or make " + parameter + " of " + name + " an integer"
+                : "or declare "
+                    + (parameter == null ? "the parameters of " + name : parameter + " of " + name))
             + " with the width "
             + (parameter == null ? "they" : "it")
             + " must have ("

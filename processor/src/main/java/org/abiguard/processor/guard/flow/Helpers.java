@@ -220,14 +220,18 @@ final class Helpers {
     // each parameter names the path the caller passed, where the types agree or widen integers
     Map<Object, AccessPath> aliases = new HashMap<>();
     Map<Object, TreePath> passed = new HashMap<>();
-    State state = new State();
+    State state = parts.context.emptyState();
     for (int i = 0; i < arguments.size(); i++) {
       VariableElement parameter = method.getParameters().get(i);
       TreePath argumentPath = new TreePath(path, argumentTrees.get(i));
       JavaKind from = parts.values.kind(argumentPath);
       JavaKind to = parts.declarations.kindOf(parameter.asType());
       AccessPath alias = parts.paths.of(argumentPath);
-      if (alias != null && (from == to || (from != null && to != null && widens(from, to)))) {
+      boolean holder = Boxes.holder(parameter.asType());
+      if (alias != null
+          && (from == to || (from != null && to != null && widens(from, to)))
+          && !(holder && withheld.contains(i))) {
+        // (an Object parameter given a local that holds a box holds it too, unless withheld)
         aliases.put(parameter, alias);
         passed.put(parameter, argumentPath);
       }
@@ -247,6 +251,14 @@ final class Helpers {
             from == null || withheld.contains(i)
                 ? null
                 : Arith.convert(arguments.get(i), from, to));
+      } else if (holder && from != null) {
+        // a number passed to an Object parameter: the parameter holds its box
+        Boxes.Held box = Boxes.Held.of(from, withheld.contains(i) ? null : arguments.get(i));
+        for (Map.Entry<JavaKind, @Nullable Fact> entry : box.byKind().entrySet()) {
+          state.put(
+              AccessPath.box(parameter, entry.getKey()),
+              parts.assignments.boxed(entry.getValue(), entry.getKey(), parameter));
+        }
       }
     }
     if (receiver != null) {

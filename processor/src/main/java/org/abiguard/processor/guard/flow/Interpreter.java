@@ -42,7 +42,7 @@ public final class Interpreter {
         element instanceof ExecutableElement executable
             ? context.declarations.returnSink(executable)
             : null;
-    State initial = captured == null ? new State() : captured.copy();
+    State initial = captured == null ? context.emptyState() : captured.copy();
     for (VariableTree parameter : methodTree.getParameters()) {
       Element parameterElement = context.elementOf(new TreePath(method, parameter));
       if (parameterElement != null) {
@@ -61,7 +61,8 @@ public final class Interpreter {
       context.statementRuns[0] = 0;
       context.forwardRuns[0] = 0;
     }
-    Parts parts = new Parts(context, captured == null ? new State() : captured.copy(), null);
+    Parts parts =
+        new Parts(context, captured == null ? context.emptyState() : captured.copy(), null);
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (member instanceof VariableTree field && field.getInitializer() != null) {
@@ -76,7 +77,7 @@ public final class Interpreter {
             parts.values.kind(initializer),
             initializer);
       } else if (member instanceof BlockTree) {
-        parts.frame.state = parts.frame.reachable() ? parts.frame.state : new State();
+        parts.frame.state = parts.frame.reachable() ? parts.frame.state : context.emptyState();
         parts.statements.execute(memberPath);
       }
     }
@@ -90,7 +91,7 @@ public final class Interpreter {
     Context context = enclosing.context;
     ClassTree classTree = (ClassTree) classPath.getLeaf();
     State captured =
-        enclosing.frame.reachable() ? enclosing.frame.state.capturedLocals() : new State();
+        enclosing.frame.reachable() ? enclosing.frame.state.capturedLocals() : context.emptyState();
     analyseInitializers(context, classPath, captured);
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);

@@ -40,8 +40,10 @@ final class LocalAliases {
   @Nullable AccessPath aliasOf(Element local, TreePath use, Context context, AccessPaths paths) {
     if (local.getKind() != ElementKind.LOCAL_VARIABLE
         || local.asType().getKind() != TypeKind.DECLARED
-        || Declarations.boxed(local.asType())) {
-      return null; // a Long holds a value, which the guard follows as a number
+        || Declarations.boxed(local.asType())
+        || Boxes.holder(local.asType())) {
+      // a Long holds a value, which the guard follows as a number, and so may an Object
+      return null;
     }
     MethodTree methodTree = null;
     TreePath methodPath = null;

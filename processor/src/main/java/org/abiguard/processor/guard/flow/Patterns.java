@@ -16,6 +16,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,7 @@ final class Patterns {
     if (pattern == null || !parts.frame.reachable()) {
       return;
     }
+    Boxes.Held held = valueKind == null ? parts.expressions.held(tested) : null;
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitBindingPattern(BindingPatternTree node, Void unused) {
@@ -63,7 +65,11 @@ final class Patterns {
         if (isComponent(binding)) {
           bindComponent(parts, binding);
         } else {
-          bindTested(parts, binding, tested, value, valueKind);
+          if (held != null) {
+            bindHeld(parts, binding, tested, held);
+          } else {
+            bindTested(parts, binding, tested, value, valueKind);
+          }
         }
         return super.visitBindingPattern(node, null);
       }
@@ -118,10 +124,55 @@ final class Patterns {
     }
     Fact arriving =
         value != null
-            ? value
+            ? exact(parts, value, tested, variable, kind)
             : parts.values.plain(
                 kind, () -> parts.context.text(AccessPaths.skipParentheses(tested).getLeaf()));
     bindValue(parts, binding, variable, arriving, value != null ? valueKind : kind);
+  }
+
+  /**
+   * What a primitive pattern of another primitive type binds (Java 23's preview, {@code v
+   * instanceof int i} with a {@code long v}): only the values that type holds exactly, since the
+   * pattern matches no other; any other pattern binds the whole value.
+   */
+  private static Fact exact(
+      Parts parts, Fact value, TreePath tested, Element variable, JavaKind kind) {
+    TypeMirror testedType = parts.context.typeOf(tested);
+    if (testedType == null
+        || !testedType.getKind().isPrimitive()
+        || !variable.asType().getKind().isPrimitive()) {
+      return value;
+    }
+    Fact held = value.restrictJava(Range.of(kind));
+    return held != null ? held : value;
+  }
+
+  /**
+   * A binding of a box that a local of a reference type holds ({@code o instanceof Integer i} after
+   * {@code Object o = op.space;}): one of a box type holds the value of a box of its own kind (a
+   * box of another kind never matches); one of another type that may hold boxes ({@code o
+   * instanceof Number n}) holds the same box.
+   */
+  private static void bindHeld(Parts parts, TreePath binding, TreePath tested, Boxes.Held held) {
+    Element variable = variable(parts, binding);
+    if (variable == null) {
+      return;
+    }
+    JavaKind kind = parts.declarations.kindOf(variable.asType());
+    if (kind == null) {
+      parts.assignments.hold(variable, held);
+      return;
+    }
+    Fact value = held.fact(kind);
+    bindValue(
+        parts,
+        binding,
+        variable,
+        value != null
+            ? value
+            : parts.values.plain(
+                kind, () -> parts.context.text(AccessPaths.skipParentheses(tested).getLeaf())),
+        kind);
   }
 
   /** The variable a binding pattern declares, or null. */

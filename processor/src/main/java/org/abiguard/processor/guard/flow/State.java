@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class State {
   /** The state of unreachable code: the bottom of the lattice. */
-  public static final State UNREACHABLE = new State(null, null, null, null, null);
+  public static final State UNREACHABLE = new State(null, null, null, null, null, null);
 
   /**
    * Per tracked path, its fact; a null fact is a value known to carry none. Null when unreachable.
@@ -56,6 +58,16 @@ public final class State {
    * keeps what both sides agree on. Null when unreachable.
    */
   private final @Nullable Map<Element, Object> constants;
+
+  /**
+   * Whether a path this state does not track holds a plain value here: one with no declared width,
+   * in lenient mode. A join with a state that tracks such a path keeps that side's fact, marked
+   * {@linkplain Fact#partial() partial}, as a join with a plain value does (a parameter given a
+   * field's value in one branch holds it after the branches meet). Any other untracked path has its
+   * declared fact (in strict mode, a plain one any value of its type), which is no narrower than
+   * what a write or a check left on the other side, and the join drops it. Null when unreachable.
+   */
+  private final @Nullable Predicate<AccessPath> plainWhenUntracked;
 
   /**
    * What a boolean local's value proved: the narrowed facts of paths when it is true, and when it
@@ -100,9 +112,23 @@ public final class State {
     }
   }
 
-  /** A reachable state that tracks nothing: every path has its declared fact. */
+  /**
+   * A reachable state that tracks nothing: every path has its declared fact, or is plain where
+   * {@code plainWhenUntracked} says so.
+   */
+  public State(Predicate<AccessPath> plainWhenUntracked) {
+    this(
+        new HashMap<>(),
+        new HashSet<>(),
+        new HashMap<>(),
+        new HashMap<>(),
+        new HashMap<>(),
+        plainWhenUntracked);
+  }
+
+  /** A reachable state that tracks nothing, where no untracked path is plain (strict mode). */
   public State() {
-    this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+    this(path -> false);
   }
 
   private State(
@@ -110,12 +136,14 @@ public final class State {
       @Nullable Set<List<AccessPath>> atMost,
       @Nullable Map<Element, Flag> flags,
       @Nullable Map<Element, Set<Object>> arrays,
-      @Nullable Map<Element, Object> constants) {
+      @Nullable Map<Element, Object> constants,
+      @Nullable Predicate<AccessPath> plainWhenUntracked) {
     this.facts = facts;
     this.atMost = atMost;
     this.flags = flags;
     this.arrays = arrays;
     this.constants = constants;
+    this.plainWhenUntracked = plainWhenUntracked;
   }
 
   /** Whether some path reaches this program point. */
@@ -131,7 +159,8 @@ public final class State {
             new HashSet<>(relations()),
             new HashMap<>(flags()),
             new HashMap<>(arrays()),
-            new HashMap<>(constants()))
+            new HashMap<>(constants()),
+            plainWhenUntracked())
         : UNREACHABLE;
   }
 
@@ -203,12 +232,13 @@ public final class State {
    * may change before it runs.
    */
   public State capturedLocals() {
-    State out = new State();
+    State out = new State(plainWhenUntracked());
     for (Map.Entry<AccessPath, @Nullable Fact> entry : facts().entrySet()) {
       List<Object> chain = entry.getKey().chain();
-      if (chain.size() == 1
+      if ((chain.size() == 1 || (chain.size() == 2 && chain.get(1) instanceof JavaKind))
           && chain.get(0) instanceof Element variable
           && variable.getKind() != ElementKind.FIELD) {
+        // a local, or a box it holds (AccessPath.box)
         out.facts().put(entry.getKey(), entry.getValue());
       }
     }
@@ -283,14 +313,20 @@ public final class State {
     if (!b.reachable()) {
       return a.copy();
     }
-    State out = new State();
+    State out = new State(a.plainWhenUntracked());
     out.relations().addAll(a.relations());
     out.relations().retainAll(b.relations());
     for (Map.Entry<AccessPath, @Nullable Fact> entry : a.facts().entrySet()) {
       if (b.tracks(entry.getKey())) {
         out.facts().put(entry.getKey(), Fact.join(entry.getValue(), b.fact(entry.getKey())));
+      } else {
+        out.joinOneSided(entry.getKey(), entry.getValue());
       }
-      // a path known on one side only keeps its declared fact, the widest one
+    }
+    for (Map.Entry<AccessPath, @Nullable Fact> entry : b.facts().entrySet()) {
+      if (!a.tracks(entry.getKey())) {
+        out.joinOneSided(entry.getKey(), entry.getValue());
+      }
     }
     Set<Element> flagged = new HashSet<>(a.flags().keySet());
     flagged.addAll(b.flags().keySet());
@@ -313,6 +349,16 @@ public final class State {
       }
     }
     return out;
+  }
+
+  /**
+   * A path one side of a join tracks with {@code fact}: a plain one keeps it as a join with a plain
+   * value does; any other keeps its declared fact, the widest one, by staying untracked.
+   */
+  private void joinOneSided(AccessPath path, @Nullable Fact fact) {
+    if (plainWhenUntracked().test(path)) {
+      facts().put(path, Fact.join(fact, null));
+    }
   }
 
   /**
@@ -443,6 +489,13 @@ public final class State {
       throw new IllegalStateException("the unreachable state has no facts");
     }
     return arrays;
+  }
+
+  private Predicate<AccessPath> plainWhenUntracked() {
+    if (plainWhenUntracked == null) {
+      throw new IllegalStateException("the unreachable state has no facts");
+    }
+    return plainWhenUntracked;
   }
 
   private Map<Element, Object> constants() {

@@ -132,6 +132,8 @@ final class Statements {
               variable, parts.values.convert(value, initializer, variable.asType())));
       parts.frame.noteUpdate();
       parts.assignments.noteCopy(variable, initializer);
+    } else if (Boxes.holdingLocal(variable)) {
+      parts.assignments.hold(variable, parts.assignments.box(initializer, value));
     }
   }
 

@@ -145,6 +145,10 @@ final class Widening {
     if (!strict && !abi) {
       return null;
     }
+    if (path.chain().get(path.chain().size() - 1) instanceof JavaKind box) {
+      // a box a local holds (AccessPath.box): any value of its kind
+      return Fact.plain(Range.of(box), value.origin()).withAbi(abi);
+    }
     if (variable == null) {
       return null;
     }

@@ -67,6 +67,25 @@ class StateTest {
   }
 
   @Test
+  void aPlainPathOneSideTracksKeepsItsFactMarkedPartialAndAnyOtherIsDropped() {
+    // SIZE stands for a parameter without a width, SPACE for a field with one
+    java.util.function.Predicate<AccessPath> plain = SIZE::equals;
+    State left = new State(plain);
+    left.put(SPACE, SMALL);
+    left.put(SIZE, U16);
+    State joined = State.join(left, new State(plain));
+    assertFalse(joined.tracks(SPACE)); // back to its declared fact, the widest
+    assertEquals(Range.of(0, 0xFFFF), joined.fact(SIZE).range());
+    assertTrue(joined.fact(SIZE).partial());
+    State mirrored = State.join(new State(plain), left);
+    assertTrue(State.same(joined, mirrored));
+    // without the predicate (strict mode) an untracked path is any value of its type: dropped
+    State strictLeft = new State();
+    strictLeft.put(SIZE, U16);
+    assertFalse(State.join(strictLeft, new State()).tracks(SIZE));
+  }
+
+  @Test
   void aJoinKeepsTheConstantsBothSidesAgreeOnAndAWriteForgetsOne() {
     Element size = element("size");
     Element name = element("name");

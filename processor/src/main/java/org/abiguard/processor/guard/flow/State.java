@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  * check rules out), which joins as the identity and holds no facts.
  *
  * <p>A reachable state tracks some paths. A path it does not {@linkplain #tracks track} has its
- * declared fact (a parameter's or field's width); a tracked path has the fact a write or a check
- * gave it, or none ({@code null}): a value known to carry no fact, such as a plain Java value in
- * lenient mode.
+ * declared fact (a parameter's or field's width), or is a plain value where it declares none; a
+ * tracked path has the fact a write or a check gave it, or none ({@code null}): a value known to
+ * carry no fact, such as a plain Java value in lenient mode.
  */
 public final class State {
   /** The state of unreachable code: the bottom of the lattice. */
@@ -305,7 +305,11 @@ public final class State {
     return facts().entrySet();
   }
 
-  /** The state after either of two branches: a path known on one side only is untracked. */
+  /**
+   * The state after either of two branches: a path known on one side only is untracked, back to its
+   * declared fact, unless it is a plain one, which keeps that side's fact marked partial ({@link
+   * #plainWhenUntracked}).
+   */
   public static State join(State a, State b) {
     if (!a.reachable()) {
       return b.copy();

@@ -42,6 +42,11 @@ public record AccessPath(List<Object> chain) {
     return new AccessPath(List.of(local, kind));
   }
 
+  /** The kind of box this path is the value of ({@link #box}), or null for any other path. */
+  public @Nullable JavaKind boxKind() {
+    return chain.size() == 2 && chain.get(1) instanceof JavaKind kind ? kind : null;
+  }
+
   /** The root of a {@linkplain #sum sum}'s path. */
   record Sum(AccessPath left, AccessPath right) {}
 

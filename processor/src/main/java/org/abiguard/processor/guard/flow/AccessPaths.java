@@ -27,6 +27,16 @@ final class AccessPaths {
     this.values = new JavaValues(context);
   }
 
+  /**
+   * The local or parameter an expression names (through parentheses) when it is one that may hold a
+   * box ({@link Boxes#holdingLocal}); null for any other expression.
+   */
+  @Nullable Element holdingLocal(TreePath path) {
+    TreePath bare = skipParentheses(path);
+    Element local = bare.getLeaf() instanceof IdentifierTree ? context.elementOf(bare) : null;
+    return Boxes.holdingLocal(local) ? local : null;
+  }
+
   /** The access path an expression reads, or null when it is not one the guard tracks. */
   @Nullable AccessPath of(TreePath path) {
     path = skipParentheses(path);
@@ -61,13 +71,9 @@ final class AccessPaths {
     }
     if (tree instanceof TypeCastTree cast) {
       // (Integer) o, (int) o of a local holding a box: that box's value, which a check narrows
-      TreePath operand = skipParentheses(new TreePath(path, cast.getExpression()));
       JavaKind kind = values.kind(path);
-      Element local =
-          operand.getLeaf() instanceof IdentifierTree ? context.elementOf(operand) : null;
-      return kind != null && local != null && Boxes.holdingLocal(local)
-          ? AccessPath.box(local, kind)
-          : null;
+      Element local = holdingLocal(new TreePath(path, cast.getExpression()));
+      return kind != null && local != null ? AccessPath.box(local, kind) : null;
     }
     if (tree instanceof com.sun.source.tree.AssignmentTree assignment) {
       // the value of (s = a.space) is s from then on: a check of it is a check of s

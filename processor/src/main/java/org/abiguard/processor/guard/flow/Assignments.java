@@ -103,22 +103,25 @@ final class Assignments {
         || !parts.frame.reachable()) {
       return;
     }
-    for (Map.Entry<JavaKind, @Nullable Fact> entry : box.byKind().entrySet()) {
-      parts.frame.state.put(
-          AccessPath.box(variable, entry.getKey()),
-          boxed(entry.getValue(), entry.getKey(), variable));
-    }
+    holdIn(parts.frame.state, variable, box);
     parts.frame.noteUpdate();
   }
 
   /**
-   * What a box of {@code kind} that {@code variable} holds is worth: {@code fact}, or where none is
-   * known a plain value (in strict mode any value of the kind, as for a plain number).
+   * Puts into {@code state} the paths of each kind of box {@code variable} holds ({@code box}): the
+   * value's fact, or where none is known a plain value (in strict mode any value of the kind, as
+   * for a plain number). Also how a method followed for a call starts with the box an argument
+   * passed to its {@code Object} parameter.
    */
-  @Nullable Fact boxed(@Nullable Fact fact, JavaKind kind, Element variable) {
-    return fact != null
-        ? fact
-        : parts.values.plain(kind, () -> parts.declarations.describe(variable));
+  void holdIn(State state, Element variable, Boxes.Held box) {
+    for (Map.Entry<JavaKind, @Nullable Fact> entry : box.byKind().entrySet()) {
+      Fact fact = entry.getValue();
+      state.put(
+          AccessPath.box(variable, entry.getKey()),
+          fact != null
+              ? fact
+              : parts.values.plain(entry.getKey(), () -> parts.declarations.describe(variable)));
+    }
   }
 
   /**

@@ -209,19 +209,24 @@ public final class Context {
   }
 
   /**
-   * Whether a path a state does not track holds a plain value there: in lenient mode, a variable,
-   * field or record accessor that declares no width, or a box a local holds ({@link
-   * AccessPath#box}).
+   * Whether a path a state does not track holds a plain value there that a join must keep: in
+   * lenient mode, a parameter, field or record accessor that declares no width, or a box a local
+   * holds ({@link AccessPath#box}). Not a local: one written on a single side is out of scope after
+   * the join, or not yet definitely assigned, since a local is tracked from its initializer on.
    */
   private boolean plainWhenUntracked(AccessPath path) {
     if (strict) {
       return false;
     }
-    List<Object> chain = path.chain();
-    Object last = chain.get(chain.size() - 1);
-    return last instanceof JavaKind
-        || (last instanceof javax.lang.model.element.Element element
-            && declarations.readFact(element) == null);
+    if (path.boxKind() != null) {
+      return true;
+    }
+    javax.lang.model.element.Element element = path.last();
+    return element != null
+        && switch (element.getKind()) {
+          case LOCAL_VARIABLE, BINDING_VARIABLE, EXCEPTION_PARAMETER, RESOURCE_VARIABLE -> false;
+          default -> declarations.readFact(element) == null;
+        };
   }
 
   /**

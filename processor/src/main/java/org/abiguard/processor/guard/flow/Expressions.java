@@ -6,7 +6,6 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
@@ -235,11 +234,8 @@ final class Expressions {
     if (bare.getLeaf() instanceof TypeCastTree cast && Boxes.holder(parts.context.typeOf(bare))) {
       return held(new TreePath(bare, cast.getExpression()));
     }
-    if (!(bare.getLeaf() instanceof IdentifierTree) || !parts.frame.reachable()) {
-      return null;
-    }
-    Element element = parts.context.elementOf(bare);
-    if (element == null || !Boxes.holdingLocal(element)) {
+    Element element = parts.frame.reachable() ? parts.paths.holdingLocal(bare) : null;
+    if (element == null) {
       return null;
     }
     Map<JavaKind, @Nullable Fact> byKind = new EnumMap<>(JavaKind.class);

@@ -253,12 +253,8 @@ final class Helpers {
                 : Arith.convert(arguments.get(i), from, to));
       } else if (holder && from != null) {
         // a number passed to an Object parameter: the parameter holds its box
-        Boxes.Held box = Boxes.Held.of(from, withheld.contains(i) ? null : arguments.get(i));
-        for (Map.Entry<JavaKind, @Nullable Fact> entry : box.byKind().entrySet()) {
-          state.put(
-              AccessPath.box(parameter, entry.getKey()),
-              parts.assignments.boxed(entry.getValue(), entry.getKey(), parameter));
-        }
+        parts.assignments.holdIn(
+            state, parameter, Boxes.Held.of(from, withheld.contains(i) ? null : arguments.get(i)));
       }
     }
     if (receiver != null) {

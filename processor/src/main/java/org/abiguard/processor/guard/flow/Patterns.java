@@ -123,10 +123,7 @@ final class Patterns {
       return;
     }
     Fact arriving =
-        value != null
-            ? exact(parts, value, tested, variable, kind)
-            : parts.values.plain(
-                kind, () -> parts.context.text(AccessPaths.skipParentheses(tested).getLeaf()));
+        value != null ? exact(parts, value, tested, variable, kind) : plain(parts, kind, tested);
     bindValue(parts, binding, variable, arriving, value != null ? valueKind : kind);
   }
 
@@ -164,15 +161,13 @@ final class Patterns {
       return;
     }
     Fact value = held.fact(kind);
-    bindValue(
-        parts,
-        binding,
-        variable,
-        value != null
-            ? value
-            : parts.values.plain(
-                kind, () -> parts.context.text(AccessPaths.skipParentheses(tested).getLeaf())),
-        kind);
+    bindValue(parts, binding, variable, value != null ? value : plain(parts, kind, tested), kind);
+  }
+
+  /** The tested value where nothing is known of it: plain (in strict mode, any of its type). */
+  private static @Nullable Fact plain(Parts parts, JavaKind kind, TreePath tested) {
+    return parts.values.plain(
+        kind, () -> parts.context.text(AccessPaths.skipParentheses(tested).getLeaf()));
   }
 
   /** The variable a binding pattern declares, or null. */

@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import org.abiguard.processor.guard.facts.Fact;
-import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -235,7 +234,7 @@ public final class State {
     State out = new State(plainWhenUntracked());
     for (Map.Entry<AccessPath, @Nullable Fact> entry : facts().entrySet()) {
       List<Object> chain = entry.getKey().chain();
-      if ((chain.size() == 1 || (chain.size() == 2 && chain.get(1) instanceof JavaKind))
+      if ((chain.size() == 1 || entry.getKey().boxKind() != null)
           && chain.get(0) instanceof Element variable
           && variable.getKind() != ElementKind.FIELD) {
         // a local, or a box it holds (AccessPath.box)

@@ -145,7 +145,8 @@ final class Widening {
     if (!strict && !abi) {
       return null;
     }
-    if (path.chain().get(path.chain().size() - 1) instanceof JavaKind box) {
+    JavaKind box = path.boxKind();
+    if (box != null) {
       // a box a local holds (AccessPath.box): any value of its kind
       return Fact.plain(Range.of(box), value.origin()).withAbi(abi);
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.abiguard.AbiCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -19,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
  * buffer of the struct's own (little-endian) order and of the other order.
  */
 @BenchmarkMode(Mode.AverageTime)
+@Fork(jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class MarshallerBenchmark {

@@ -20,10 +20,12 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  * SpeedTableSegment} (JDK 22+, {@code src/main/java22}).
  *
  * <p>Agrona (SBE's buffers) needs {@code jdk.internal.misc} exported; JNA loads its native library,
- * which JDK 24+ warns about unless native access is enabled.
+ * which JDK 24+ warns about unless native access is enabled. Every fork gets a fixed heap touched
+ * before the first iteration (see {@code benchmarks/README.md}, "Run").
  */
 @BenchmarkMode(Mode.AverageTime)
 @Fork(
+    jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"},
     jvmArgsAppend = {
       "--add-exports",
       "java.base/jdk.internal.misc=ALL-UNNAMED",

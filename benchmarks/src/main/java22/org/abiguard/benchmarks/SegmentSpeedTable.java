@@ -18,7 +18,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+    jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"},
+    jvmArgsAppend = {
+      "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"
+    })
 public class SegmentSpeedTable {
   @Benchmark
   public XenAddToPhysmap physmapReadGeneratedSegment(SegmentState g) {

@@ -634,7 +634,7 @@ final class FlowProgramGenerator {
       return;
     }
     if (helperPrefix.isEmpty() && random.nextInt(40) == 0) {
-      line("ko(" + boxed() + ");");
+      line("ko(" + boxed("Object") + ");");
       return;
     }
     if (random.nextInt(4) == 0) {
@@ -725,9 +725,10 @@ final class FlowProgramGenerator {
       return;
     }
     String o = "o" + names++;
-    line(pick("Object", "Number", "java.io.Serializable") + " " + o + " = " + boxed() + ";");
+    String holder = pick("Object", "Number", "java.io.Serializable");
+    line(holder + " " + o + " = " + boxed(holder) + ";");
     if (random.nextBoolean()) {
-      line("if (" + cond(0) + ") " + o + " = " + boxed() + ";");
+      line("if (" + cond(0) + ") " + o + " = " + boxed(holder) + ";");
     }
     String bound = "n" + names++;
     String value =
@@ -752,12 +753,35 @@ final class FlowProgramGenerator {
   }
 
   /**
-   * An {@code int} or {@code long} value to box, cast to its type so that it is one (a {@code char}
-   * is no {@code Number}, and a {@code switch} would box arm by arm).
+   * A value to box into a {@code holder} ({@code Object}, {@code Number}, {@code Serializable}): an
+   * {@code int} or {@code long} cast to its type (a {@code char} is no {@code Number}), sometimes
+   * boxed by a cast to the holder, by a conditional whose other arm is no number, or arm by arm by
+   * a {@code switch} expression whose arms are of both types and, but for a {@code Number}, a
+   * string.
    */
-  private String boxed() {
+  private String boxed(String holder) {
     String type = pick("int", "long");
-    return "(" + type + ") (" + expr(type, 1) + ")";
+    String value = "(" + type + ") (" + expr(type, 1) + ")";
+    boolean number = holder.equals("Number");
+    return switch (random.nextInt(8)) {
+      case 0 -> "(" + holder + ") " + value;
+      case 1 -> number ? value : "(" + cond(0) + " ? " + value + " : \"none\")";
+      case 2 -> {
+        String other = type.equals("int") ? "long" : "int";
+        yield "switch ("
+            + primary("int")
+            + " & 3) { case 0 -> "
+            + value
+            + "; case 1 -> ("
+            + other
+            + ") ("
+            + expr(other, 1)
+            + "); default -> "
+            + (number ? "0" : "\"none\"")
+            + "; }";
+      }
+      default -> value;
+    };
   }
 
   /** A comparison of {@code operand} with a bound, or now and then any other check. */

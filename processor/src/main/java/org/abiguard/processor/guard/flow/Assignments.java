@@ -81,12 +81,13 @@ final class Assignments {
 
   /**
    * What a local of a reference type that may hold a box ({@code Object}, {@code Number}...) holds
-   * once given {@code value}: a number's box ({@code Object o = op.space;}), the box another such
-   * local holds ({@code Object p = o;}), or for any other value no box the guard knows.
+   * once given {@code value}: a number's box ({@code Object o = op.space;}), a box the expression
+   * makes or reads ({@link Expressions#held}: {@code (Object) op.space}, {@code c ? op.space :
+   * "none"}, {@code Object p = o;}), or for any other value no box the guard knows.
    */
   Boxes.Held box(TreePath value, @Nullable Fact written) {
     JavaKind kind = parts.values.kind(value);
-    Boxes.Held held = kind == null ? parts.expressions.held(value) : null;
+    Boxes.Held held = kind == null ? parts.expressions.held(value, written) : null;
     return held != null ? held : Boxes.Held.of(kind, kind == null ? null : written);
   }
 

@@ -31,6 +31,7 @@ final class Boxes {
           "java.lang.Short",
           "java.lang.Byte",
           "java.lang.Character");
+  private static final Set<String> FLOATING_BOXES = Set.of("java.lang.Double", "java.lang.Float");
   private static final Set<String> UNBOXING =
       Set.of("intValue", "longValue", "shortValue", "byteValue", "charValue");
 
@@ -61,6 +62,13 @@ final class Boxes {
       return new Held(byKind);
     }
 
+    /** The same kinds of box, each of a plain value. */
+    Held plain() {
+      Map<JavaKind, @Nullable Fact> plain = new EnumMap<>(JavaKind.class);
+      byKind.keySet().forEach(kind -> plain.put(kind, null));
+      return new Held(plain);
+    }
+
     /** The value where it is a box of {@code kind}, or null. */
     @Nullable Fact fact(JavaKind kind) {
       return byKind.get(kind);
@@ -74,6 +82,25 @@ final class Boxes {
     return t instanceof DeclaredType declared
         && declared.asElement() instanceof TypeElement type
         && HOLDERS.contains(type.getQualifiedName().toString());
+  }
+
+  /**
+   * Whether no value of type {@code t} can be a box of a number: {@code null}, an array, a {@code
+   * boolean}, or a class or interface that is none of the boxes of numbers ({@code Double} and
+   * {@code Float} included) and none of the types they convert to ({@link #holder}).
+   */
+  static boolean noBox(@Nullable TypeMirror t) {
+    if (t == null) {
+      return false;
+    }
+    return switch (t.getKind()) {
+      case NULL, ARRAY, BOOLEAN -> true;
+      case DECLARED -> {
+        String name = ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName().toString();
+        yield !HOLDERS.contains(name) && !BOXES.contains(name) && !FLOATING_BOXES.contains(name);
+      }
+      default -> false;
+    };
   }
 
   /** Whether a variable is a local or parameter whose box the guard follows. */

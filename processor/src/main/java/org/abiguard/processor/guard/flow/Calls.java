@@ -103,11 +103,11 @@ final class Calls {
       receiverPath = new TreePath(select, memberSelect.getExpression());
       if (unboxing) {
         receiver = parts.expressions.evaluate(receiverPath);
+      } else if (element instanceof ExecutableElement candidate
+          && Boxes.isNumberConversion(candidate)) {
+        held = parts.expressions.held(receiverPath, parts.expressions.evaluate(receiverPath));
       } else {
         parts.expressions.evaluateReceiver(receiverPath);
-        if (element instanceof ExecutableElement candidate && Boxes.isNumberConversion(candidate)) {
-          held = parts.expressions.held(receiverPath);
-        }
       }
     }
     List<@Nullable Fact> arguments =

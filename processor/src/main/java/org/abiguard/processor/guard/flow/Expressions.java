@@ -203,14 +203,15 @@ final class Expressions {
       return Floats.convert(value, parts.values.kind(operand), toFloating);
     }
     JavaKind to = parts.values.kind(path);
-    if (to == null) {
-      return null;
-    }
     JavaKind from = parts.values.kind(operand);
+    if (to == null) {
+      // (Object) op.space boxes the value, which keeps it as an assignment to Object does
+      return from != null && Boxes.holder(parts.context.typeOf(path)) ? value : null;
+    }
     if (from != null) {
       return Arith.convert(value, from, to);
     }
-    Boxes.Held held = held(operand);
+    Boxes.Held held = held(operand, value);
     if (held != null && held.fact(to) != null) {
       // (Integer) o, (int) o: o's box, when it is an Integer (else the cast throws)
       return held.fact(to);
@@ -225,14 +226,25 @@ final class Expressions {
   }
 
   /**
-   * The box a local of a reference type holds here ({@code o} after {@code Object o = op.space;}),
-   * read through parentheses and casts to such types ({@code (Number) o}); null when the expression
-   * is no such local, or one this code has not written.
+   * The box an expression of a reference type that may hold one ({@code Object}, {@code Number}...)
+   * holds here, given its value {@code value} as evaluated: a number cast to such a type ({@code
+   * (Object) op.space}); a conditional or switch expression, each arm boxed as its own kind ({@code
+   * c ? op.space : "none"}); the box a local holds ({@code o} after {@code Object o = op.space;}),
+   * read through parentheses and casts to such types ({@code (Number) o}). Null when the expression
+   * is none of these, or a local this code has not written.
    */
-  Boxes.@Nullable Held held(TreePath path) {
+  Boxes.@Nullable Held held(TreePath path, @Nullable Fact value) {
     TreePath bare = AccessPaths.skipParentheses(path);
-    if (bare.getLeaf() instanceof TypeCastTree cast && Boxes.holder(parts.context.typeOf(bare))) {
-      return held(new TreePath(bare, cast.getExpression()));
+    Tree leaf = bare.getLeaf();
+    if (leaf instanceof TypeCastTree cast && Boxes.holder(parts.context.typeOf(bare))) {
+      TreePath operand = new TreePath(bare, cast.getExpression());
+      JavaKind kind = parts.values.kind(operand);
+      // the cast passed the number's value on (cast above)
+      return kind != null ? Boxes.Held.of(kind, value) : held(operand, value);
+    }
+    if ((leaf instanceof ConditionalExpressionTree || leaf instanceof SwitchExpressionTree)
+        && Boxes.holder(parts.context.typeOf(bare))) {
+      return armsHeld(parts.context.arms.get(leaf));
     }
     Element element = parts.frame.reachable() ? parts.paths.holdingLocal(bare) : null;
     if (element == null) {
@@ -246,6 +258,49 @@ final class Expressions {
       }
     }
     return byKind.isEmpty() ? null : new Boxes.Held(byKind);
+  }
+
+  /**
+   * The box a conditional or switch expression of a reference type holds, from its arms as just
+   * evaluated: an arm of a number is a box of its own kind, an arm of a type no box converts to
+   * ({@code "none"}, {@code null}, an array) is no box, and the boxes of the arms join kind by
+   * kind. An arm the guard cannot tell ({@code lookup(key)}, an {@code Object} of unknown origin)
+   * may be any box: a plain one of each kind the other arms have, in lenient mode; in strict mode,
+   * where a plain box is any value, nothing is known. Null when no arm was reached.
+   */
+  private Boxes.@Nullable Held armsHeld(@Nullable List<Context.Arm> arms) {
+    if (arms == null || arms.isEmpty()) {
+      return null;
+    }
+    Map<JavaKind, @Nullable Fact> byKind = new EnumMap<>(JavaKind.class);
+    boolean unknown = false;
+    for (Context.Arm arm : arms) {
+      JavaKind kind = parts.values.kind(arm.at());
+      if (kind == null && Boxes.noBox(parts.context.typeOf(arm.at()))) {
+        continue;
+      }
+      Boxes.Held held =
+          kind != null ? Boxes.Held.of(kind, arm.value()) : held(arm.at(), arm.value());
+      if (held == null) {
+        unknown = true;
+        continue;
+      }
+      for (Map.Entry<JavaKind, @Nullable Fact> entry : held.byKind().entrySet()) {
+        JavaKind boxKind = entry.getKey();
+        byKind.put(
+            boxKind,
+            byKind.containsKey(boxKind)
+                ? Fact.join(byKind.get(boxKind), entry.getValue())
+                : entry.getValue());
+      }
+    }
+    if (unknown) {
+      if (parts.context.strict) {
+        return null;
+      }
+      byKind.replaceAll((boxKind, fact) -> Fact.join(fact, null));
+    }
+    return new Boxes.Held(byKind);
   }
 
   /** A read of a local variable, parameter or field: its tracked fact, else its declared one. */

@@ -96,15 +96,11 @@ final class Forwarding {
 
   /**
    * Whether an argument passed to an {@code Object} (or {@code Number}...) parameter is a box with
-   * a fact: a number's (worth {@code value}), or the box a local holds.
+   * a fact: a number's (worth {@code value}), or a box the guard knows ({@link Assignments#box}).
    */
   private boolean boxesAValue(TreePath path, ExpressionTree argument, @Nullable Fact value) {
-    TreePath argumentPath = new TreePath(path, argument);
-    if (parts.values.kind(argumentPath) != null) {
-      return value != null;
-    }
-    Boxes.Held held = parts.expressions.held(argumentPath);
-    return held != null && held.byKind().values().stream().anyMatch(Objects::nonNull);
+    return parts.assignments.box(new TreePath(path, argument), value).byKind().values().stream()
+        .anyMatch(Objects::nonNull);
   }
 
   /**

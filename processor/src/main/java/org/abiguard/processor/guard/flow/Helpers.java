@@ -251,10 +251,11 @@ final class Helpers {
             from == null || withheld.contains(i)
                 ? null
                 : Arith.convert(arguments.get(i), from, to));
-      } else if (holder && from != null) {
-        // a number passed to an Object parameter: the parameter holds its box
-        parts.assignments.holdIn(
-            state, parameter, Boxes.Held.of(from, withheld.contains(i) ? null : arguments.get(i)));
+      } else if (holder && (from != null || alias == null)) {
+        // a number, or a box made where it is passed ((Object) op.space, c ? op.space : "none"),
+        // passed to an Object parameter: the parameter holds the box
+        Boxes.Held box = parts.assignments.box(argumentPath, arguments.get(i));
+        parts.assignments.holdIn(state, parameter, withheld.contains(i) ? box.plain() : box);
       }
     }
     if (receiver != null) {

@@ -57,7 +57,7 @@ final class Patterns {
     if (pattern == null || !parts.frame.reachable()) {
       return;
     }
-    Boxes.Held held = valueKind == null ? parts.expressions.held(tested) : null;
+    Boxes.Held held = valueKind == null ? parts.expressions.held(tested, value) : null;
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitBindingPattern(BindingPatternTree node, Void unused) {

@@ -319,17 +319,22 @@ public final class State {
     State out = new State(a.plainWhenUntracked());
     out.relations().addAll(a.relations());
     out.relations().retainAll(b.relations());
+    Set<Object> unknownBoxes = null;
     for (Map.Entry<AccessPath, @Nullable Fact> entry : a.facts().entrySet()) {
       if (b.tracks(entry.getKey())) {
         out.facts().put(entry.getKey(), Fact.join(entry.getValue(), b.fact(entry.getKey())));
       } else {
-        out.joinOneSided(entry.getKey(), entry.getValue());
+        unknownBoxes = out.joinOneSided(entry.getKey(), entry.getValue(), unknownBoxes);
       }
     }
     for (Map.Entry<AccessPath, @Nullable Fact> entry : b.facts().entrySet()) {
       if (!a.tracks(entry.getKey())) {
-        out.joinOneSided(entry.getKey(), entry.getValue());
+        unknownBoxes = out.joinOneSided(entry.getKey(), entry.getValue(), unknownBoxes);
       }
+    }
+    if (unknownBoxes != null) {
+      Set<Object> holders = unknownBoxes;
+      out.facts().keySet().removeIf(p -> p.boxKind() != null && holders.contains(p.chain().get(0)));
     }
     Set<Element> flagged = new HashSet<>(a.flags().keySet());
     flagged.addAll(b.flags().keySet());
@@ -356,12 +361,23 @@ public final class State {
 
   /**
    * A path one side of a join tracks with {@code fact}: a plain one keeps it as a join with a plain
-   * value does; any other keeps its declared fact, the widest one, by staying untracked.
+   * value does; any other keeps its declared fact, the widest one, by staying untracked. A box path
+   * that is not kept (strict mode) adds its local to {@code unknownBoxes}, made when needed and
+   * returned: a box the other side did not know of may be any box there, so the join forgets all of
+   * that local's boxes, since a kind left tracked would read as the only kinds it can be.
    */
-  private void joinOneSided(AccessPath path, @Nullable Fact fact) {
+  private @Nullable Set<Object> joinOneSided(
+      AccessPath path, @Nullable Fact fact, @Nullable Set<Object> unknownBoxes) {
     if (plainWhenUntracked().test(path)) {
       facts().put(path, Fact.join(fact, null));
+      return unknownBoxes;
     }
+    if (path.boxKind() == null) {
+      return unknownBoxes;
+    }
+    Set<Object> holders = unknownBoxes != null ? unknownBoxes : new HashSet<>();
+    holders.add(path.chain().get(0));
+    return holders;
   }
 
   /**

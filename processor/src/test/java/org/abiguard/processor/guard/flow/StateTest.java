@@ -86,6 +86,39 @@ class StateTest {
   }
 
   @Test
+  void aBoxOneSideDoesNotKnowForgetsEveryBoxOfItsLocalInStrictMode() {
+    // o holds an Integer or a Long on one side, an Integer on the other: in strict mode the Long
+    // path cannot stay tracked, and the Integer path alone would read as "never a Long"
+    Element o = element("o");
+    AccessPath asInt = AccessPath.box(o, org.abiguard.processor.model.JavaKind.INT);
+    AccessPath asLong = AccessPath.box(o, org.abiguard.processor.model.JavaKind.LONG);
+    State both = new State();
+    both.put(asInt, SMALL);
+    both.put(asLong, U16);
+    both.put(SPACE, SMALL);
+    State intOnly = new State();
+    intOnly.put(asInt, SMALL);
+    intOnly.put(SPACE, U16);
+    for (State joined : new State[] {State.join(both, intOnly), State.join(intOnly, both)}) {
+      assertFalse(joined.tracks(asInt));
+      assertFalse(joined.tracks(asLong));
+      assertEquals(Range.of(0, 0xFFFF), joined.fact(SPACE).range());
+    }
+    // the same kinds on both sides are kept
+    assertEquals(Range.of(0, 0xFF), State.join(intOnly, intOnly.copy()).fact(asInt).range());
+    // in lenient mode a box path is plain where untracked: the Long is kept, marked partial
+    java.util.function.Predicate<AccessPath> plain = p -> p.boxKind() != null;
+    State lenientBoth = new State(plain);
+    lenientBoth.put(asInt, SMALL);
+    lenientBoth.put(asLong, U16);
+    State lenientInt = new State(plain);
+    lenientInt.put(asInt, SMALL);
+    State joined = State.join(lenientBoth, lenientInt);
+    assertEquals(Range.of(0, 0xFF), joined.fact(asInt).range());
+    assertTrue(joined.fact(asLong).partial());
+  }
+
+  @Test
   void aJoinKeepsTheConstantsBothSidesAgreeOnAndAWriteForgetsOne() {
     Element size = element("size");
     Element name = element("name");

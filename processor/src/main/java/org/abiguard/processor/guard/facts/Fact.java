@@ -328,12 +328,13 @@ public record Fact(
     if (a.floating != null || b.floating != null) {
       return Floats.join(a, b);
     }
-    CharSequence origin = wider(a, b).origin;
+    CharSequence named = wider(a, b).origin;
     Width extended = a.signExtended != null ? a.signExtended : b.signExtended;
     boolean abi = a.fromAbi || b.fromAbi;
     if (Objects.equals(a.raw, b.raw)) {
       Range bound =
           a.javaBound != null && b.javaBound != null ? a.javaBound.hull(b.javaBound) : null;
+      CharSequence origin = JoinedOrigin.of(named, a, a.range, b, b.range);
       return new Fact(a.range.hull(b.range), a.raw, origin, extended, abi, bound);
     }
     // one is raw bits, the other plain: join in the raw view when the plain side is non-negative
@@ -342,8 +343,10 @@ public record Fact(
     Width rawWidth = Objects.requireNonNull(rawSide.raw, "the sides differ, so one holds raw bits");
     if (plainSide.range.nonNegative()
         && Range.unsigned(rawWidth.bits()).contains(plainSide.range)) {
+      CharSequence origin = JoinedOrigin.of(named, a, a.range, b, b.range);
       return new Fact(rawSide.range.hull(plainSide.range), rawWidth, origin, extended, abi);
     }
+    CharSequence origin = JoinedOrigin.of(named, a, a.javaRange(), b, b.javaRange());
     return new Fact(a.javaRange().hull(b.javaRange()), null, origin, extended, abi);
   }
 
@@ -352,14 +355,22 @@ public record Fact(
    * beside a value.
    */
   static Fact wider(Fact a, Fact b) {
-    if (a.range.isPoint() != b.range.isPoint()) {
-      return a.range.isPoint() ? b : a;
+    return wider(a.range, b.range) ? a : b;
+  }
+
+  /**
+   * Whether values {@code a} name a joined value rather than values {@code b}: the wider, unless
+   * that is a constant beside a value.
+   */
+  static boolean wider(Range a, Range b) {
+    if (a.isPoint() != b.isPoint()) {
+      return b.isPoint();
     }
-    int hi = a.range.hi().compareTo(b.range.hi());
+    int hi = a.hi().compareTo(b.hi());
     if (hi != 0) {
-      return hi > 0 ? a : b;
+      return hi > 0;
     }
-    return a.range.lo().compareTo(b.range.lo()) <= 0 ? a : b;
+    return a.lo().compareTo(b.lo()) <= 0;
   }
 
   @Override

@@ -1,8 +1,12 @@
 package org.abiguard.processor.guard.sinks;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.abiguard.processor.diag.AbiKind;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.JoinedOrigin;
 import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.model.JavaKind;
 import org.abiguard.processor.model.Width;
@@ -122,25 +126,22 @@ public final class SinkChecker {
     Width w = sink.width();
     boolean below = r.lo().compareTo(allowed.lo()) < 0;
     boolean above = r.hi().compareTo(allowed.hi()) > 0;
-    StringBuilder lost = new StringBuilder();
+    List<Range> lost = new ArrayList<>(2);
     if (below) {
-      lost.append(new Range(r.lo(), r.hi().min(allowed.lo().subtract(BigInteger.ONE))));
+      lost.add(new Range(r.lo(), r.hi().min(allowed.lo().subtract(BigInteger.ONE))));
     }
     if (above) {
-      if (lost.length() > 0) {
-        lost.append(" and ");
-      }
-      lost.append(new Range(r.lo().max(allowed.hi().add(BigInteger.ONE)), r.hi()));
+      lost.add(new Range(r.lo().max(allowed.hi().add(BigInteger.ONE)), r.hi()));
     }
     boolean turnsNegative =
         w.signed() && !below && r.hi().compareTo(Range.unsignedMax(w.bits())) <= 0;
     StringBuilder m =
         new StringBuilder()
-            .append(f.origin())
+            .append(JoinedOrigin.losing(f, lost))
             .append(" can reach ")
             .append(sink.description())
             .append(": values ")
-            .append(lost)
+            .append(lost.stream().map(Range::toString).collect(Collectors.joining(" and ")))
             .append(turnsNegative ? " would turn negative" : " would be truncated");
     String widen = widen(sink, r);
     if (widen != null) {
@@ -171,7 +172,7 @@ public final class SinkChecker {
     Range neg = new Range(r.lo(), r.hi().min(BigInteger.ONE.negate()));
     StringBuilder m =
         new StringBuilder()
-            .append(f.origin())
+            .append(JoinedOrigin.losing(f, List.of(neg)))
             .append(" can reach ")
             .append(sink.description())
             .append(": negative values ")
@@ -250,7 +251,7 @@ public final class SinkChecker {
     Range allowed = Range.of(sink.width());
     StringBuilder m =
         new StringBuilder()
-            .append(f.origin())
+            .append(JoinedOrigin.losing(f, List.of(neg)))
             .append(" can reach ")
             .append(sink.description())
             .append(" through Java's sign-extending widening: raw ")

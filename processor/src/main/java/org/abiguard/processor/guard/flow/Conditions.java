@@ -127,6 +127,10 @@ final class Conditions {
         }
       case IDENTIFIER:
         {
+          if (Constants.other(parts.context, path) instanceof Boolean constant) {
+            // if (DEBUG) with a constant DEBUG: javac compiles the branch it takes only
+            return decided(constant);
+          }
           Element local = parts.context.elementOf(path);
           State.Flag flag = local == null ? null : parts.frame.state.flag(local);
           if (flag != null) {
@@ -141,6 +145,12 @@ final class Conditions {
           parts.expressions.evaluate(path);
           return new Branches(parts.frame.state, parts.frame.state.copy());
         }
+      case MEMBER_SELECT:
+        if (Constants.other(parts.context, path) instanceof Boolean constant) {
+          return decided(constant); // if (Config.DEBUG)
+        }
+        parts.expressions.evaluate(path);
+        return new Branches(parts.frame.state, parts.frame.state.copy());
       default:
         {
           parts.expressions.evaluate(path);

@@ -44,8 +44,9 @@ public class CheckCMojo extends AbstractCMojo {
   /**
    * The command prefix that runs an ABI's programs on this host, keyed by ABI, e.g. {@code
    * <runners><aarch64>qemu-aarch64 -L /usr/aarch64-linux-gnu</aarch64></runners>}. Default: run
-   * directly where the host is that ABI (i386 on x86_64 too), else {@code qemu-<arch>} where it is
-   * on the PATH, else do not run.
+   * directly where the host is that ABI (i386 on x86_64 too, where the kernel runs 32-bit programs:
+   * tried once with a tiny i386 program), else {@code qemu-<arch>} where it is on the PATH, else do
+   * not run.
    */
   @Parameter Map<String, String> runners;
 

@@ -3,9 +3,9 @@ package org.abiguard.maven;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.abiguard.importer.cc.NativePrograms;
 import org.abiguard.processor.layout.TargetAbi;
 
 /**
@@ -83,22 +83,20 @@ record Toolchain(TargetAbi abi, List<String> compiler, boolean configured) {
    * @param configured the user's runner for the ABI (words), or null
    */
   static Optional<List<String>> runner(TargetAbi abi, String hostArch, String configured) {
-    return runner(abi, hostArch, configured, System.getenv("PATH"));
+    return runner(
+        abi, configured, System.getenv("PATH"), NativePrograms.runs(abi.manifestName(), hostArch));
   }
 
+  /**
+   * As {@link #runner(TargetAbi, String, String)}, searching {@code pathVariable} for qemu; {@code
+   * native_} says whether the host runs the ABI's programs itself (an x86_64 host runs i386 ones
+   * only where its kernel has 32-bit emulation, {@link NativePrograms}).
+   */
   static Optional<List<String>> runner(
-      TargetAbi abi, String hostArch, String configured, String pathVariable) {
+      TargetAbi abi, String configured, String pathVariable, boolean native_) {
     if (configured != null && !configured.isBlank()) {
       return Optional.of(words(configured));
     }
-    String host = hostArch.toLowerCase(Locale.ROOT);
-    boolean x86Host = host.equals("amd64") || host.equals("x86_64");
-    boolean native_ =
-        switch (abi) {
-          case X86_64 -> x86Host;
-          case I386 -> x86Host || host.equals("x86") || host.equals("i386") || host.equals("i686");
-          case AARCH64 -> host.equals("aarch64") || host.equals("arm64");
-        };
     if (native_) {
       return Optional.of(List.of());
     }

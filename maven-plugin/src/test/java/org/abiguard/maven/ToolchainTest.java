@@ -30,28 +30,35 @@ class ToolchainTest {
 
   @Test
   void nativeAbisRunDirectly() {
-    assertEquals(Optional.of(List.of()), Toolchain.runner(TargetAbi.X86_64, "amd64", null, ""));
-    assertEquals(Optional.of(List.of()), Toolchain.runner(TargetAbi.I386, "amd64", null, ""));
-    assertEquals(Optional.of(List.of()), Toolchain.runner(TargetAbi.AARCH64, "aarch64", null, ""));
+    assertEquals(Optional.of(List.of()), Toolchain.runner(TargetAbi.X86_64, "amd64", null));
+    assertEquals(Optional.of(List.of()), Toolchain.runner(TargetAbi.AARCH64, "aarch64", null));
+    assertEquals(Optional.of(List.of()), Toolchain.runner(TargetAbi.I386, null, "", true));
   }
 
   @Test
   void otherAbisRunUnderQemuWhereItIsInstalledElseNot(@TempDir Path dir) throws Exception {
     assertEquals(
-        Optional.empty(), Toolchain.runner(TargetAbi.AARCH64, "amd64", null, dir.toString()));
-    Path qemu = dir.resolve("qemu-aarch64");
-    Files.writeString(qemu, "#!/bin/sh\n");
-    Files.setPosixFilePermissions(qemu, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Optional.empty(), Toolchain.runner(TargetAbi.AARCH64, null, dir.toString(), false));
+    // an x86_64 host whose kernel has no 32-bit emulation runs i386 programs under qemu-i386
+    assertEquals(Optional.empty(), Toolchain.runner(TargetAbi.I386, null, dir.toString(), false));
+    for (String name : List.of("qemu-aarch64", "qemu-i386")) {
+      Path qemu = dir.resolve(name);
+      Files.writeString(qemu, "#!/bin/sh\n");
+      Files.setPosixFilePermissions(qemu, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
     List<String> runner =
-        Toolchain.runner(TargetAbi.AARCH64, "amd64", null, dir.toString()).orElseThrow();
-    assertEquals(qemu.toString(), runner.get(0));
-    assertEquals(Optional.empty(), Toolchain.runner(TargetAbi.X86_64, "aarch64", null, ""));
+        Toolchain.runner(TargetAbi.AARCH64, null, dir.toString(), false).orElseThrow();
+    assertEquals(dir.resolve("qemu-aarch64").toString(), runner.get(0));
+    assertEquals(
+        dir.resolve("qemu-i386").toString(),
+        Toolchain.runner(TargetAbi.I386, null, dir.toString(), false).orElseThrow().get(0));
+    assertEquals(Optional.empty(), Toolchain.runner(TargetAbi.X86_64, null, "", false));
   }
 
   @Test
   void aConfiguredRunnerWins() {
     assertEquals(
         Optional.of(List.of("qemu-aarch64", "-L", "/opt/sysroot")),
-        Toolchain.runner(TargetAbi.AARCH64, "amd64", "qemu-aarch64 -L /opt/sysroot", ""));
+        Toolchain.runner(TargetAbi.AARCH64, "qemu-aarch64 -L /opt/sysroot", "", false));
   }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abiguard.importer.cc.CompilerRun;
+import org.abiguard.importer.cc.NativePrograms;
 import org.abiguard.importer.cc.Toolchain;
 import org.abiguard.processor.codegen.AbiCheckWriter;
 
@@ -132,11 +133,8 @@ public final class CProof {
     String abi = tc.abi().abiName();
     String src = tc.includes() + "#include \"" + check.toAbsolutePath() + "\"\n";
     Path exe = work.resolve("abi-check-" + abi);
-    String host = System.getProperty("os.arch");
-    boolean native_ =
-        abi.equals("x86_64") && host.equals("amd64")
-            || abi.equals("aarch64") && host.equals("aarch64")
-            || abi.equals("i386") && host.equals("amd64");
+    // i386 runs on an x86_64 host only where its kernel has 32-bit emulation: probed
+    boolean native_ = NativePrograms.runs(abi, System.getProperty("os.arch"));
     List<String> run = new ArrayList<>();
     List<String> extra = new ArrayList<>();
     if (!native_) {
@@ -148,7 +146,9 @@ public final class CProof {
             mirrors,
             "the host cannot run "
                 + abi
-                + " programs: no "
+                + " programs"
+                + (abi.equals("i386") ? " itself (its kernel has no 32-bit emulation)" : "")
+                + ": no "
                 + qemu
                 + " on PATH; install qemu-user (Debian: apt-get install qemu-user), or leave "
                 + abi

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * (not failed) where gcc, or its {@code -m32} multilib, is missing.
  */
 final class CProgram {
-  private final Path executable;
+  private final List<String> command;
 
-  private CProgram(Path executable) {
-    this.executable = executable;
+  private CProgram(List<String> command) {
+    this.command = command;
   }
 
   /**
@@ -48,19 +48,25 @@ final class CProgram {
                 + String.join(" ", flags)
                 + " cannot build here: "
                 + (result == null ? "no gcc" : result.output));
-    Result probe = run(List.of(executable.toString()));
+    List<String> runIt = List.of(executable.toString());
+    Result probe = run(runIt);
+    if ((probe == null || probe.exitCode != 0) && List.of(flags).contains("-m32")) {
+      // a kernel without 32-bit emulation: under qemu-i386, where installed
+      runIt = List.of("qemu-i386", executable.toString());
+      probe = run(runIt);
+    }
     assumeTrue(
         probe != null && probe.exitCode == 0,
         "programs built with " + String.join(" ", flags) + " do not run here");
-    return new CProgram(executable);
+    return new CProgram(runIt);
   }
 
   /** Runs the program; its standard output, line by line. */
   List<String> run() throws IOException, InterruptedException {
-    Result result = run(List.of(executable.toString()));
+    Result result = run(command);
     if (result == null || result.exitCode != 0) {
       throw new IllegalStateException(
-          executable + " failed: " + (result == null ? "" : result.output));
+          String.join(" ", command) + " failed: " + (result == null ? "" : result.output));
     }
     return result.output.lines().toList();
   }

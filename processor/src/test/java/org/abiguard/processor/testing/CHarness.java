@@ -38,6 +38,12 @@ public final class CHarness {
   private static final Map<TargetAbi, Optional<String>> RUN_PROBLEM =
       new EnumMap<>(TargetAbi.class);
 
+  /**
+   * Whether i386 programs run under qemu-i386 here, the kernel not running them ({@link
+   * #runProblem}).
+   */
+  private static volatile boolean i386UnderQemu;
+
   private CHarness() {}
 
   /** What a process printed (stdout and stderr merged) and how it ended. */
@@ -129,8 +135,16 @@ public final class CHarness {
           Path dir = null;
           try {
             dir = Files.createTempDirectory("abiguard-run-probe");
-            Result r = buildAndRun(a, dir, "probe.c", PROBE);
+            Result r = buildAndRun(a, dir, "probe.c", PROBE, List.of());
             String expected = a.pointerBytes() + "\n";
+            if (!(r.ok() && r.output().equals(expected)) && a == TargetAbi.I386) {
+              // a kernel without 32-bit emulation: run them under qemu-i386, where installed
+              Result emulated = buildAndRun(a, dir, "probe.c", PROBE, List.of("qemu-i386"));
+              if (emulated.ok() && emulated.output().equals(expected)) {
+                i386UnderQemu = true;
+                return Optional.empty();
+              }
+            }
             return r.ok() && r.output().equals(expected)
                 ? Optional.empty()
                 : Optional.of(
@@ -192,6 +206,22 @@ public final class CHarness {
    * path) and runs it.
    */
   public static Result buildAndRun(TargetAbi abi, Path dir, String fileName, String source) {
+    if (abi == TargetAbi.I386) {
+      runProblem(abi); // finds whether i386 programs run natively or under qemu-i386
+    }
+    return buildAndRun(abi, dir, fileName, source, runner(abi));
+  }
+
+  /**
+   * The command prefix that runs an {@code abi} program here: none, or {@code qemu-i386} on an
+   * x86_64 host whose kernel has no 32-bit emulation ({@link #runProblem} finds out).
+   */
+  private static List<String> runner(TargetAbi abi) {
+    return abi == TargetAbi.I386 && i386UnderQemu ? List.of("qemu-i386") : List.of();
+  }
+
+  private static Result buildAndRun(
+      TargetAbi abi, Path dir, String fileName, String source, List<String> runner) {
     Path c = write(dir, fileName, source);
     Path exe = dir.resolve(fileName.replace(".c", "") + "-" + abi.manifestName());
     Result built =
@@ -210,7 +240,7 @@ public final class CHarness {
     if (!built.ok()) {
       return built;
     }
-    return run(dir, List.of(exe.toString()));
+    return run(dir, with(runner, exe.toString()));
   }
 
   /**
@@ -247,6 +277,9 @@ public final class CHarness {
       TargetAbi abi, Path dir, String fileName, String source, List<String> extraArgs) {
     Path c = write(dir, fileName, source);
     Path exe = dir.resolve(fileName.replace(".c", "") + "-" + abi.manifestName());
+    if (abi == TargetAbi.I386) {
+      runProblem(abi); // finds whether i386 programs run natively or under qemu-i386
+    }
     boolean emulate = abi == TargetAbi.AARCH64 && !System.getProperty("os.arch").equals("aarch64");
     List<String> command = new ArrayList<>(compiler(abi));
     command.addAll(List.of("-std=gnu11", "-O0", "-Wall", "-I", dir.toString()));
@@ -259,7 +292,8 @@ public final class CHarness {
     if (!built.ok()) {
       return built;
     }
-    return run(dir, emulate ? List.of("qemu-aarch64", exe.toString()) : List.of(exe.toString()));
+    return run(
+        dir, emulate ? List.of("qemu-aarch64", exe.toString()) : with(runner(abi), exe.toString()));
   }
 
   /** Copies a classpath resource into {@code dir} under its simple file name. */

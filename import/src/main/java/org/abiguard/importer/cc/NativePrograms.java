@@ -1,6 +1,8 @@
 package org.abiguard.importer.cc;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,108 +16,39 @@ import java.util.concurrent.TimeUnit;
  * smallest i386 program there is.
  */
 public final class NativePrograms {
+  /** Where the probe's one segment is loaded, as i386 programs are by default. */
+  private static final int BASE = 0x08048000;
+
   /**
-   * An i386 ELF executable of 96 bytes: a header, one loadable segment, and {@code mov eax, 1; mov
-   * ebx, 42; int 0x80} (exit with status 42).
+   * An i386 ELF executable of 96 bytes that exits with status 42: a header, one loadable segment
+   * (the whole file), and {@code mov eax, 1; mov ebx, 42; int 0x80}.
    */
-  private static final byte[] I386_EXIT_42 = {
-    0x7F,
-    0x45,
-    0x4C,
-    0x46,
-    0x01,
-    0x01,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x02,
-    0x00,
-    0x03,
-    0x00,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    0x54,
-    (byte) 0x80,
-    0x04,
-    0x08,
-    0x34,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x34,
-    0x00,
-    0x20,
-    0x00,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    (byte) 0x80,
-    0x04,
-    0x08,
-    0x00,
-    (byte) 0x80,
-    0x04,
-    0x08,
-    0x60,
-    0x00,
-    0x00,
-    0x00,
-    0x60,
-    0x00,
-    0x00,
-    0x00,
-    0x05,
-    0x00,
-    0x00,
-    0x00,
-    0x00,
-    0x10,
-    0x00,
-    0x00,
-    (byte) 0xB8,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    (byte) 0xBB,
-    0x2A,
-    0x00,
-    0x00,
-    0x00,
-    (byte) 0xCD,
-    (byte) 0x80
-  };
+  static byte[] i386Exit42() {
+    ByteBuffer elf = ByteBuffer.allocate(96).order(ByteOrder.LITTLE_ENDIAN);
+    // e_ident: magic, 32-bit, little endian, version 1, System V
+    elf.put(new byte[] {0x7F, 'E', 'L', 'F', 1, 1, 1, 0}).position(16);
+    elf.putShort((short) 2); // e_type: an executable
+    elf.putShort((short) 3); // e_machine: Intel 80386
+    elf.putInt(1); // e_version
+    elf.putInt(BASE + 84); // e_entry: the code, after both headers
+    elf.putInt(52); // e_phoff: the program header, after this one
+    elf.putInt(0).putInt(0); // e_shoff, e_flags: no sections
+    elf.putShort((short) 52).putShort((short) 32).putShort((short) 1); // sizes, one segment
+    elf.putShort((short) 0).putShort((short) 0).putShort((short) 0); // no section headers
+    // the program header: PT_LOAD of the whole file at BASE, readable and executable
+    elf.putInt(1)
+        .putInt(0)
+        .putInt(BASE)
+        .putInt(BASE)
+        .putInt(96)
+        .putInt(96)
+        .putInt(5)
+        .putInt(0x1000);
+    // mov eax, 1 (exit); mov ebx, 42; int 0x80
+    elf.put(
+        new byte[] {(byte) 0xB8, 1, 0, 0, 0, (byte) 0xBB, 42, 0, 0, 0, (byte) 0xCD, (byte) 0x80});
+    return elf.array();
+  }
 
   /** The probe's answer, found when first asked (the holder class is loaded then). */
   private static final class I386 {
@@ -152,7 +85,7 @@ public final class NativePrograms {
     try {
       dir = Files.createTempDirectory("abiguard-i386-probe");
       Path exe = dir.resolve("exit42");
-      Files.write(exe, I386_EXIT_42);
+      Files.write(exe, i386Exit42());
       Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwx------"));
       Process p =
           new ProcessBuilder(exe.toString())

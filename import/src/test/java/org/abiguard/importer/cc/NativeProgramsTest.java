@@ -42,6 +42,17 @@ class NativeProgramsTest {
     assertEquals(ran != null && ran == 7, NativePrograms.runsI386(), "exit status " + ran);
   }
 
+  /** The probe's program is a valid i386 program: qemu-i386 runs it to its status, 42. */
+  @Test
+  void theProbesProgramExitsWith42UnderQemu(@TempDir Path dir) throws Exception {
+    Path exe = Files.write(dir.resolve("exit42"), NativePrograms.i386Exit42());
+    assertTrue(exe.toFile().setExecutable(true));
+    Integer status = exit(dir, "qemu-i386", exe.toString());
+    assumeTrue(status != null, "skipped: no qemu-i386 (Debian: qemu-user)");
+    assertEquals(42, status);
+    assertEquals(96, Files.size(exe));
+  }
+
   private static Integer exit(Path dir, String... command) throws InterruptedException {
     try {
       Process p =

@@ -182,6 +182,10 @@ public final class Arith {
   /** {@code a & b}: a non-negative side bounds the result. */
   public static @Nullable Fact and(
       @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
+    Fact exact = bitwiseOfValues(a, b, BigInteger::and, origin);
+    if (exact != null) {
+      return exact; // FEATURES & F_COMPAT16 of two constants is one value
+    }
     // x & 0xFFFFFFFF of an int (0xFFFFFFFFFFFFFFFFL of a long) keeps every bit: it says that x
     // holds an unsigned value's bits (read from memory, say), which are its unsigned values
     if (a != null && allOnes(b, kind)) {
@@ -208,11 +212,41 @@ public final class Arith {
     return a == null || b == null ? null : Fact.plain(Range.of(kind), origin);
   }
 
+  /**
+   * A bitwise operation of two values each known exactly ({@code FEATURES & F_COMPAT16} of two
+   * constants, or of a value a check left one value): that one value, as Java computes it (a {@link
+   * BigInteger}'s bitwise operations are those of two's complement, whatever the width); null when
+   * either operand is not one plain Java value.
+   */
+  private static @Nullable Fact bitwiseOfValues(
+      @Nullable Fact a,
+      @Nullable Fact b,
+      java.util.function.BinaryOperator<BigInteger> op,
+      CharSequence origin) {
+    if (a == null || b == null || !oneValue(a) || !oneValue(b)) {
+      return null;
+    }
+    return Fact.plain(Range.point(op.apply(a.range().lo(), b.range().lo())), origin);
+  }
+
+  /** Whether a fact is one Java value and nothing else. */
+  private static boolean oneValue(Fact fact) {
+    return fact.range().isPoint()
+        && fact.raw() == null
+        && fact.floating() == null
+        && !fact.partial()
+        && !fact.truncated();
+  }
+
   /** {@code a | b} and {@code a ^ b}. */
   public static @Nullable Fact orXor(
       boolean or, @Nullable Fact a, @Nullable Fact b, JavaKind kind, CharSequence origin) {
     if (a == null || b == null) {
       return null;
+    }
+    Fact exact = bitwiseOfValues(a, b, or ? BigInteger::or : BigInteger::xor, origin);
+    if (exact != null) {
+      return exact;
     }
     // raw bits take part as their unsigned values; a value that is not raw bits, as its Java value
     boolean raw = isRaw(a, kind) || isRaw(b, kind);

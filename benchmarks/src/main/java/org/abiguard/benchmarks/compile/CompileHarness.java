@@ -57,6 +57,14 @@ public final class CompileHarness {
 
     GuardCanary.Result canary =
         GuardCanary.run(launcher, options.annotationsJar().toAbsolutePath(), work);
+    if (canary.notRun() != null) {
+      progress(
+          "javac did not run the canary, so it would run nothing: "
+              + canary.notRun()
+              + ". The harness's classes must be of a release the measured JDK runs: build the"
+              + " benchmarks module under that JDK or an older one (see benchmarks/README.md).");
+      return false;
+    }
     progress(
         "canary: "
             + canary.narrowings()

@@ -13,8 +13,11 @@ import java.util.List;
  * without it, and the report says so.
  */
 final class GuardCanary {
-  /** The canary's outcome. */
-  record Result(int narrowings, int generatedSources, boolean guardActive) {}
+  /**
+   * The canary's outcome; {@code notRun} is why javac did not compile it at all (null when it did):
+   * a JVM that cannot load the harness's launcher, say, whose every measured run would fail too.
+   */
+  record Result(int narrowings, int generatedSources, boolean guardActive, String notRun) {}
 
   private GuardCanary() {}
 
@@ -65,12 +68,16 @@ final class GuardCanary {
             List.of("--release", "17"),
             20);
     RunResult result = launcher.run(input, CompileConfig.ABIGUARD, "canary");
-    int narrowings =
-        (int)
-            Files.readString(result.log())
-                .lines()
-                .filter(l -> l.contains("[abiguard:narrowing]"))
-                .count();
-    return new Result(narrowings, result.generatedSources(), narrowings == 1);
+    String log = Files.readString(result.log());
+    int narrowings = (int) log.lines().filter(l -> l.contains("[abiguard:narrowing]")).count();
+    // the narrowing is an error, so javac exits 1; exiting without any error, it never ran
+    String notRun =
+        result.exitCode() != 0 && result.errors() == 0 && narrowings == 0
+            ? log.lines().filter(l -> !l.isBlank()).findFirst().orElse("no output")
+                + " (log "
+                + result.log()
+                + ")"
+            : null;
+    return new Result(narrowings, result.generatedSources(), narrowings == 1, notRun);
   }
 }

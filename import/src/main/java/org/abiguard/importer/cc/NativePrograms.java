@@ -81,10 +81,9 @@ public final class NativePrograms {
   }
 
   private static boolean probe() {
-    Path dir = null;
+    Path exe = null;
     try {
-      dir = Files.createTempDirectory("abiguard-i386-probe");
-      Path exe = dir.resolve("exit42");
+      exe = Files.createTempFile("abiguard-i386-probe", "");
       Files.write(exe, i386Exit42());
       Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwx------"));
       Process p =
@@ -104,12 +103,9 @@ public final class NativePrograms {
       Thread.currentThread().interrupt();
       return false;
     } finally {
-      if (dir != null) {
-        try (var files = Files.list(dir)) {
-          for (Path f : (Iterable<Path>) files::iterator) {
-            Files.deleteIfExists(f);
-          }
-          Files.deleteIfExists(dir);
+      if (exe != null) {
+        try {
+          Files.deleteIfExists(exe);
         } catch (IOException e) {
           // a temporary file left behind
         }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.testing.CHarness;
 
 /**
  * A C program from the test resources, compiled with gcc and run at test time; the test is skipped
@@ -48,13 +50,12 @@ final class CProgram {
                 + String.join(" ", flags)
                 + " cannot build here: "
                 + (result == null ? "no gcc" : result.output));
-    List<String> runIt = List.of(executable.toString());
+    // an i386 program runs under qemu-i386 where the kernel has no 32-bit emulation
+    List<String> runIt =
+        new ArrayList<>(
+            List.of(flags).contains("-m32") ? CHarness.runner(TargetAbi.I386) : List.of());
+    runIt.add(executable.toString());
     Result probe = run(runIt);
-    if ((probe == null || probe.exitCode != 0) && List.of(flags).contains("-m32")) {
-      // a kernel without 32-bit emulation: under qemu-i386, where installed
-      runIt = List.of("qemu-i386", executable.toString());
-      probe = run(runIt);
-    }
     assumeTrue(
         probe != null && probe.exitCode == 0,
         "programs built with " + String.join(" ", flags) + " do not run here");

@@ -206,18 +206,20 @@ public final class CHarness {
    * path) and runs it.
    */
   public static Result buildAndRun(TargetAbi abi, Path dir, String fileName, String source) {
-    if (abi == TargetAbi.I386) {
-      runProblem(abi); // finds whether i386 programs run natively or under qemu-i386
-    }
     return buildAndRun(abi, dir, fileName, source, runner(abi));
   }
 
   /**
-   * The command prefix that runs an {@code abi} program here: none, or {@code qemu-i386} on an
-   * x86_64 host whose kernel has no 32-bit emulation ({@link #runProblem} finds out).
+   * The command prefix that runs a program built for {@code abi} by its compiler ({@link
+   * #compiler}) here, aarch64 aside: none, or {@code qemu-i386} for i386 on an x86_64 host whose
+   * kernel has no 32-bit emulation ({@link #runProblem} finds out, once).
    */
-  private static List<String> runner(TargetAbi abi) {
-    return abi == TargetAbi.I386 && i386UnderQemu ? List.of("qemu-i386") : List.of();
+  public static List<String> runner(TargetAbi abi) {
+    if (abi != TargetAbi.I386) {
+      return List.of();
+    }
+    runProblem(abi);
+    return i386UnderQemu ? List.of("qemu-i386") : List.of();
   }
 
   private static Result buildAndRun(
@@ -277,9 +279,6 @@ public final class CHarness {
       TargetAbi abi, Path dir, String fileName, String source, List<String> extraArgs) {
     Path c = write(dir, fileName, source);
     Path exe = dir.resolve(fileName.replace(".c", "") + "-" + abi.manifestName());
-    if (abi == TargetAbi.I386) {
-      runProblem(abi); // finds whether i386 programs run natively or under qemu-i386
-    }
     boolean emulate = abi == TargetAbi.AARCH64 && !System.getProperty("os.arch").equals("aarch64");
     List<String> command = new ArrayList<>(compiler(abi));
     command.addAll(List.of("-std=gnu11", "-O0", "-Wall", "-I", dir.toString()));

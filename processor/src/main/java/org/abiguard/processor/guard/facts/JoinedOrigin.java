@@ -1,7 +1,7 @@
 package org.abiguard.processor.guard.facts;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The origin of a value joined from others ({@code found ? op.idx : -1}, or a variable given each
@@ -9,40 +9,53 @@ import java.util.List;
  * and keeps each side's origin with the values that side brought, so that a finding names the side
  * whose values the sink loses: {@code constant -0x1}, not {@code field Op.idx (u16)}, when a {@code
  * u16} parameter is given {@code -1}.
+ *
+ * <p>A join is made at every merge of branches and read only when a finding is reported, so it
+ * keeps its two sides as given and walks them only then.
  */
 public final class JoinedOrigin implements CharSequence {
   /** How many sides one joined origin keeps: a join of more names the wider side only. */
   private static final int MOST_SIDES = 4;
 
-  /** One side of the join: its origin, and the values it brought in the joined fact's view. */
+  /** A side of the join: its origin, and the values it brought in the joined fact's view. */
   private record Side(CharSequence origin, Range range) {}
 
-  private final List<Side> sides;
   private final CharSequence named;
+  private final Side a;
+  private final Side b;
+  private final Range hull;
+  private final int sides;
 
-  private JoinedOrigin(List<Side> sides, CharSequence named) {
-    this.sides = sides;
+  private JoinedOrigin(CharSequence named, Side a, Side b, int sides) {
     this.named = named;
+    this.a = a;
+    this.b = b;
+    this.hull = a.range().hull(b.range());
+    this.sides = sides;
   }
 
   /**
    * The origin of the join of {@code a} and {@code b}, read as {@code named}; {@code aView} and
    * {@code bView} are the values of each in the view the joined range is in. A side that is itself
-   * such a join, of these very values, brings its own sides.
+   * such a join, of these very values, counts with its own sides.
    */
   static CharSequence of(CharSequence named, Fact a, Range aView, Fact b, Range bView) {
-    List<Side> sides = new ArrayList<>(MOST_SIDES);
-    addSides(sides, a.origin(), aView);
-    addSides(sides, b.origin(), bView);
-    return sides.size() > MOST_SIDES ? named : new JoinedOrigin(List.copyOf(sides), named);
+    Side first = new Side(a.origin(), aView);
+    Side second = new Side(b.origin(), bView);
+    int sides = sides(first) + sides(second);
+    return sides > MOST_SIDES ? named : new JoinedOrigin(named, first, second, sides);
   }
 
-  private static void addSides(List<Side> sides, CharSequence origin, Range view) {
-    if (origin instanceof JoinedOrigin joined && joined.hull().equals(view)) {
-      sides.addAll(joined.sides);
-    } else {
-      sides.add(new Side(origin, view));
-    }
+  /** The join a side is, where it brought exactly that join's values; else null. */
+  private static @Nullable JoinedOrigin joinOf(Side side) {
+    return side.origin() instanceof JoinedOrigin joined && joined.hull.equals(side.range())
+        ? joined
+        : null;
+  }
+
+  private static int sides(Side side) {
+    JoinedOrigin joined = joinOf(side);
+    return joined != null ? joined.sides : 1;
   }
 
   /**
@@ -51,25 +64,25 @@ public final class JoinedOrigin implements CharSequence {
    * join, or its range is no longer the one its sides brought (a cast or a check made it since).
    */
   public static CharSequence losing(Fact fact, List<Range> lost) {
-    if (!(fact.origin() instanceof JoinedOrigin joined) || !joined.hull().equals(fact.range())) {
+    if (!(fact.origin() instanceof JoinedOrigin joined) || !joined.hull.equals(fact.range())) {
       return fact.origin();
     }
-    Side chosen = null;
-    for (Side side : joined.sides) {
-      boolean loses = lost.stream().anyMatch(values -> side.range().intersect(values) != null);
-      if (loses && (chosen == null || Fact.wider(side.range(), chosen.range()))) {
-        chosen = side;
-      }
-    }
+    Side chosen = joined.losing(lost, null);
     return chosen == null ? fact.origin() : chosen.origin();
   }
 
-  private Range hull() {
-    Range hull = sides.get(0).range();
-    for (Side side : sides) {
-      hull = hull.hull(side.range());
+  /** Of this join's sides (in order, nested joins walked) and {@code chosen}, the one to name. */
+  private @Nullable Side losing(List<Range> lost, @Nullable Side chosen) {
+    return losing(b, lost, losing(a, lost, chosen));
+  }
+
+  private static @Nullable Side losing(Side side, List<Range> lost, @Nullable Side chosen) {
+    JoinedOrigin joined = joinOf(side);
+    if (joined != null) {
+      return joined.losing(lost, chosen);
     }
-    return hull;
+    boolean loses = lost.stream().anyMatch(values -> side.range().intersect(values) != null);
+    return loses && (chosen == null || Fact.wider(side.range(), chosen.range())) ? side : chosen;
   }
 
   @Override

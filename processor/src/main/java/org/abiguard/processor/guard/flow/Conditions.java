@@ -1,7 +1,6 @@
 package org.abiguard.processor.guard.flow;
 
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -77,6 +76,10 @@ final class Conditions {
     if (!parts.frame.reachable()) {
       return new Branches(State.UNREACHABLE, State.UNREACHABLE);
     }
+    if (Constants.other(parts.context, path) instanceof Boolean constant) {
+      // true, or a constant (if (DEBUG), if (Config.COMPAT_16)): javac compiles the branch it takes
+      return decided(constant);
+    }
     Tree tree = path.getLeaf();
     switch (tree.getKind()) {
       case PARENTHESIZED:
@@ -105,10 +108,6 @@ final class Conditions {
         }
       case AND, OR:
         return evaluateBoth(path, (BinaryTree) tree);
-      case BOOLEAN_LITERAL:
-        return Boolean.TRUE.equals(((LiteralTree) tree).getValue())
-            ? new Branches(parts.frame.state, State.UNREACHABLE)
-            : new Branches(State.UNREACHABLE, parts.frame.state);
       case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO:
         return compare(path, (BinaryTree) tree);
       case METHOD_INVOCATION:
@@ -127,10 +126,6 @@ final class Conditions {
         }
       case IDENTIFIER:
         {
-          if (Constants.other(parts.context, path) instanceof Boolean constant) {
-            // if (DEBUG) with a constant DEBUG: javac compiles the branch it takes only
-            return decided(constant);
-          }
           Element local = parts.context.elementOf(path);
           State.Flag flag = local == null ? null : parts.frame.state.flag(local);
           if (flag != null) {
@@ -145,12 +140,6 @@ final class Conditions {
           parts.expressions.evaluate(path);
           return new Branches(parts.frame.state, parts.frame.state.copy());
         }
-      case MEMBER_SELECT:
-        if (Constants.other(parts.context, path) instanceof Boolean constant) {
-          return decided(constant); // if (Config.DEBUG)
-        }
-        parts.expressions.evaluate(path);
-        return new Branches(parts.frame.state, parts.frame.state.copy());
       default:
         {
           parts.expressions.evaluate(path);

@@ -11,7 +11,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -70,6 +72,7 @@ public final class StructReader {
       return new StructReading(type, javaName, null, List.of(), problems, false);
     }
     checkType(type, abiStruct, problems);
+    checkNameable(type, abiStruct, problems);
     int align = readAlign(type, problems);
     boolean untagged = WidthReader.boolValue(abiStruct, "untagged", false);
     boolean reservedNames = WidthReader.boolValue(abiStruct, "reservedNames", false);
@@ -155,6 +158,15 @@ public final class StructReader {
     }
   }
 
+  /** A problem of the mirror type itself: "{@code @AbiStruct class T} ..." on its annotation. */
+  private static Problem typeProblem(
+      TypeElement type, AnnotationMirror abiStruct, String kind, String rest) {
+    return Problem.on(
+        type,
+        abiStruct,
+        AbiAnnotations.display(abiStruct) + " " + kind + " " + type.getSimpleName() + rest);
+  }
+
   /** Only classes and records mirror structs; nothing else is read further. */
   private static boolean checkKind(
       TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
@@ -188,49 +200,40 @@ public final class StructReader {
     String name = type.getSimpleName().toString();
     if (type.getModifiers().contains(Modifier.ABSTRACT)) {
       problems.add(
-          Problem.on(
+          typeProblem(
               type,
               abiStruct,
-              AbiAnnotations.display(abiStruct)
-                  + " class "
-                  + name
-                  + " is abstract, but the marshaller's read creates instances of it; make it a concrete class"));
+              "class",
+              " is abstract, but the marshaller's read creates instances of it; make it a concrete class"));
     }
     if (!type.getTypeParameters().isEmpty()) {
       problems.add(
-          Problem.on(
+          typeProblem(
               type,
               abiStruct,
-              AbiAnnotations.display(abiStruct)
-                  + " type "
-                  + name
-                  + " is generic; a C struct"
-                  + " has one fixed layout: remove the type parameters"));
+              "type",
+              " is generic; a C struct has one fixed layout: remove the type parameters"));
     }
     if (type.getNestingKind() == NestingKind.MEMBER
         && type.getKind() == ElementKind.CLASS
         && !type.getModifiers().contains(Modifier.STATIC)) {
       problems.add(
-          Problem.on(
+          typeProblem(
               type,
               abiStruct,
-              AbiAnnotations.display(abiStruct)
-                  + " class "
-                  + name
-                  + " is an inner class, so"
+              "class",
+              " is an inner class, so"
                   + " the marshaller cannot create it without an instance of "
                   + Objects.requireNonNull(type.getEnclosingElement()).getSimpleName()
                   + "; make it static"));
     } else if (type.getNestingKind() == NestingKind.LOCAL
         || type.getNestingKind() == NestingKind.ANONYMOUS) {
       problems.add(
-          Problem.on(
+          typeProblem(
               type,
               abiStruct,
-              AbiAnnotations.display(abiStruct)
-                  + " type "
-                  + name
-                  + " is local to a method,"
+              "type",
+              " is local to a method,"
                   + " where the generated marshaller cannot see it; make it a top-level or static member type"));
     }
     for (Element e = type; e instanceof TypeElement te; e = e.getEnclosingElement()) {
@@ -249,6 +252,40 @@ public final class StructReader {
       checkConstructor(type, abiStruct, problems);
       checkSuperclass(type, abiStruct, problems);
     }
+  }
+
+  /**
+   * The generated marshaller, another compilation unit, names the struct's type. A type nested in
+   * an implicitly declared class (Java 25's compact source file: top-level methods or fields, no
+   * class declaration) cannot be named from anywhere else: javac keeps that class out of its
+   * package, so a lookup of its name finds nothing. Only the unnamed package holds such classes.
+   */
+  private void checkNameable(TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
+    TypeElement outermost = type;
+    while (outermost.getEnclosingElement() instanceof TypeElement enclosing) {
+      outermost = enclosing;
+    }
+    if (!(outermost.getEnclosingElement() instanceof PackageElement pkg) || !pkg.isUnnamed()) {
+      return;
+    }
+    ModuleElement module = elements.getModuleOf(outermost);
+    TypeElement found =
+        module == null
+            ? elements.getTypeElement(outermost.getQualifiedName())
+            : elements.getTypeElement(module, outermost.getQualifiedName());
+    if (found != null && found.equals(outermost)) {
+      return;
+    }
+    problems.add(
+        typeProblem(
+            type,
+            abiStruct,
+            "type",
+            " is declared in "
+                + outermost.getSimpleName()
+                + ", an implicitly declared class (a source file with top-level methods or"
+                + " fields), which no other class can name, so the generated marshaller cannot"
+                + " use it; move it into a named class or a file of its own"));
   }
 
   private static void checkConstructor(
@@ -291,13 +328,11 @@ public final class StructReader {
               .anyMatch(f -> !f.getModifiers().contains(Modifier.STATIC));
       if (hasInstanceFields) {
         problems.add(
-            Problem.on(
+            typeProblem(
                 type,
                 abiStruct,
-                AbiAnnotations.display(abiStruct)
-                    + " class "
-                    + type.getSimpleName()
-                    + " inherits instance fields from "
+                "class",
+                " inherits instance fields from "
                     + s.getSimpleName()
                     + ", which would not be struct"
                     + " members; declare every member in "

@@ -3,6 +3,7 @@ package org.abiguard.processor.model;
 import static org.abiguard.processor.Compile.javac;
 import static org.abiguard.processor.Compile.struct;
 import static org.abiguard.processor.Expected.assertExactly;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.abiguard.processor.Expected.Source;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,56 @@ class StructReaderTest {
             P
                 + "Inner's enclosing type Box is private, so the"
                 + " generated marshaller in the same package cannot use it; make it package-private or wider"));
+  }
+
+  @Test
+  void typeInAnImplicitlyDeclaredClassIsAnError() {
+    assumeTrue(
+        Runtime.version().feature() >= 25,
+        "implicitly declared classes are final from Java 25; this JDK is "
+            + Runtime.version().feature());
+    Source s =
+        Source.of(
+            "Main",
+            """
+            import org.abiguard.*;
+
+            @AbiStruct
+            static class Frame {
+              @U32 long gpfn;
+            }
+
+            void main() {
+              System.out.println(new Frame().gpfn);
+            }
+            """);
+    assertExactly(
+        javac(s),
+        s.error(
+            "@AbiStruct",
+            P
+                + "@AbiStruct type Frame is declared in Main, an implicitly declared class (a"
+                + " source file with top-level methods or fields), which no other class can name,"
+                + " so the generated marshaller cannot use it; move it into a named class or a file"
+                + " of its own"));
+  }
+
+  @Test
+  void typeInANamedClassOfTheUnnamedPackageIsFine() {
+    Source s =
+        Source.of(
+            "Main",
+            """
+            import org.abiguard.*;
+
+            final class Main {
+              @AbiStruct
+              static class Frame {
+                @U32 long gpfn;
+              }
+            }
+            """);
+    assertExactly(javac(s));
   }
 
   @Test

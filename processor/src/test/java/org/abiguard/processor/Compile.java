@@ -61,19 +61,24 @@ public final class Compile {
    */
   public static List<Diagnostic<? extends JavaFileObject>> intoDirectory(
       Path out, Source... sources) throws IOException {
+    return intoDirectory(out, List.of("-proc:only"), sources);
+  }
+
+  /**
+   * As {@link #intoDirectory(Path, Source...)} with more options, and the generated sources
+   * compiled too unless they say {@code -proc:only}. The system file manager, unlike
+   * compile-testing's, compiles a {@code module-info} source as the module's declaration.
+   */
+  public static List<Diagnostic<? extends JavaFileObject>> intoDirectory(
+      Path out, List<String> more, Source... sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Files.createDirectories(out.resolve("src"));
     Files.createDirectories(out.resolve("classes"));
-    List<String> options =
-        List.of(
-            "-Xlint:all",
-            "-Xlint:-processing",
-            "-proc:only",
-            "-s",
-            out.resolve("src").toString(),
-            "-d",
-            out.resolve("classes").toString());
+    List<String> options = new ArrayList<>(List.of("-Xlint:all", "-Xlint:-processing"));
+    options.addAll(more);
+    options.addAll(
+        List.of("-s", out.resolve("src").toString(), "-d", out.resolve("classes").toString()));
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       JavaCompiler.CompilationTask task =

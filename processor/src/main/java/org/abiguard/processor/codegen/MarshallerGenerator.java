@@ -15,6 +15,7 @@ import javax.lang.model.element.Modifier;
 import org.abiguard.processor.layout.LayoutEngine;
 import org.abiguard.processor.layout.StructLayout;
 import org.abiguard.processor.layout.TargetAbi;
+import org.abiguard.processor.model.AbiAnnotations;
 import org.abiguard.processor.model.StructModel;
 
 /**
@@ -29,8 +30,7 @@ public final class MarshallerGenerator {
 
   private static final ClassName METHOD_HANDLES =
       ClassName.get("java.lang.invoke", "MethodHandles");
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName GENERATED = ClassName.bestGuess(AbiAnnotations.GENERATED);
 
   private final boolean foreignMemory;
 

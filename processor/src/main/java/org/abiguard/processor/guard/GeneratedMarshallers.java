@@ -15,13 +15,11 @@ import org.jspecify.annotations.Nullable;
  * mentions widths.
  */
 final class GeneratedMarshallers {
-  private static final String GENERATED = "javax.annotation.processing.Generated";
-
   private GeneratedMarshallers() {}
 
   /** Whether the type carries the {@code @Generated} that {@link MarshallerGenerator} writes. */
   static boolean isOne(TypeElement type) {
-    return AbiAnnotations.find(type, GENERATED)
+    return AbiAnnotations.find(type, AbiAnnotations.GENERATED)
         .map(am -> names(WidthReader.value(am, "value")).contains(MarshallerGenerator.GENERATOR))
         .orElse(false);
   }

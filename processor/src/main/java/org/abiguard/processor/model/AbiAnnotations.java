@@ -29,6 +29,9 @@ public final class AbiAnnotations {
   public static final String ABI_ANONYMOUS = "org.abiguard.AbiAnonymous";
   public static final String ABI_FLEXIBLE = "org.abiguard.AbiFlexible";
 
+  /** What marks every generated marshaller (module {@code java.compiler}). */
+  public static final String GENERATED = "javax.annotation.processing.Generated";
+
   private AbiAnnotations() {}
 
   /** The annotation of the given type on the construct, if present. */

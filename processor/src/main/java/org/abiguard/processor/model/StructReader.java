@@ -73,6 +73,7 @@ public final class StructReader {
     }
     checkType(type, abiStruct, problems);
     checkNameable(type, abiStruct, problems);
+    checkModuleReadsGenerated(type, abiStruct, problems);
     int align = readAlign(type, problems);
     boolean untagged = WidthReader.boolValue(abiStruct, "untagged", false);
     boolean reservedNames = WidthReader.boolValue(abiStruct, "reservedNames", false);
@@ -192,6 +193,47 @@ public final class StructReader {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The generated marshaller is marked {@code @javax.annotation.processing.Generated}, of module
+   * {@code java.compiler}, which a named module reads only when its {@code module-info.java} says
+   * so. Without it, javac would reject the marshaller with an error in generated code that does not
+   * say what to change.
+   */
+  private void checkModuleReadsGenerated(
+      TypeElement type, AnnotationMirror abiStruct, List<Problem> problems) {
+    ModuleElement module = elements.getModuleOf(type);
+    if (module == null
+        || module.isUnnamed()
+        || elements.getTypeElement(module, AbiAnnotations.GENERATED) != null) {
+      return;
+    }
+    boolean exported =
+        module.getDirectives().stream()
+            .anyMatch(
+                d ->
+                    d instanceof ModuleElement.ExportsDirective export
+                        && export.getTargetModules() == null
+                        && export.getPackage().equals(elements.getPackageOf(type)));
+    problems.add(
+        typeProblem(
+            type,
+            abiStruct,
+            "type",
+            " is in module "
+                + module.getQualifiedName()
+                + ", which does not read module java.compiler, so the @Generated that marks its"
+                + " marshaller cannot be named there; add '"
+                + (exported
+                    ? "requires static transitive java.compiler;"
+                    : "requires static java.compiler;")
+                + "' to the module's module-info.java (static: the annotation is kept in the source"
+                + " only, nothing is needed at run time"
+                + (exported
+                    ? "; transitive: the module exports the marshaller's package, whose readers see"
+                        + " the annotation)"
+                    : ")")));
   }
 
   /** A type the generated marshaller, in the same package, can create and access. */

@@ -3,10 +3,19 @@ package org.abiguard.processor.model;
 import static org.abiguard.processor.Compile.javac;
 import static org.abiguard.processor.Compile.struct;
 import static org.abiguard.processor.Expected.assertExactly;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.abiguard.processor.Compile;
 import org.abiguard.processor.Expected.Source;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each misuse of {@code @AbiStruct} on a type is one precise error, placed on the type or the
@@ -239,6 +248,79 @@ class StructReaderTest {
             }
             """);
     assertExactly(javac(s));
+  }
+
+  @Test
+  void structInAModuleThatDoesNotReadJavaCompilerIsAnError(@TempDir Path dir) throws IOException {
+    Source module = Source.of("module-info", "module hv {\n  requires org.abiguard;\n}\n");
+    Source s = type("@AbiStruct\npublic class T {\n  @U32 public long space;\n}");
+    assertExactly(
+        inModule(dir, module, s),
+        s.error("@AbiStruct", withoutJavaCompiler("static java.compiler", ")")));
+  }
+
+  @Test
+  void structInAnExportedPackageOfAModuleThatDoesNotReadJavaCompilerIsAnError(@TempDir Path dir)
+      throws IOException {
+    Source module =
+        Source.of(
+            "module-info", "module hv {\n  requires transitive org.abiguard;\n  exports p;\n}\n");
+    Source s =
+        type("@AbiStruct\npublic class T {\n  public T() {}\n\n  @U32 public long space;\n}");
+    assertExactly(
+        inModule(dir, module, s),
+        s.error(
+            "@AbiStruct",
+            withoutJavaCompiler(
+                "static transitive java.compiler",
+                "; transitive: the module exports the marshaller's package, whose readers see the"
+                    + " annotation)")));
+  }
+
+  @Test
+  void structInAModuleThatReadsJavaCompilerCompiles(@TempDir Path dir) throws IOException {
+    Source module =
+        Source.of(
+            "module-info",
+            "module hv {\n  requires org.abiguard;\n  requires static java.compiler;\n}\n");
+    Source s = type("@AbiStruct\npublic class T {\n  @U32 public long space;\n}");
+    Path out = dir.resolve("out");
+    assertExactly(inModule(dir, module, s));
+    assertTrue(Files.isRegularFile(out.resolve("classes/p/TMarshaller.class")));
+    assertTrue(Files.isRegularFile(out.resolve("classes/module-info.class")));
+  }
+
+  /** The error on struct {@code T} of module {@code hv}, which does not read java.compiler. */
+  private static String withoutJavaCompiler(String requires, String end) {
+    return P
+        + "@AbiStruct type T is in module hv, which does not read module java.compiler, so the"
+        + " @Generated that marks its marshaller cannot be named there; add 'requires "
+        + requires
+        + ";' to the module's module-info.java (static: the annotation is kept in the source only,"
+        + " nothing is needed at run time"
+        + end;
+  }
+
+  /**
+   * Compiles a module of these sources into {@code dir/out}, the annotations on its module path.
+   */
+  private static List<Diagnostic<? extends JavaFileObject>> inModule(Path dir, Source... sources)
+      throws IOException {
+    return Compile.intoDirectory(
+        dir.resolve("out"), List.of("--module-path", annotationsModule().toString()), sources);
+  }
+
+  /**
+   * The annotations module, {@code org.abiguard}, where the test's class path has it: the jar or
+   * the classes directory, each with its {@code module-info.class}.
+   */
+  private static Path annotationsModule() {
+    try {
+      return Path.of(
+          org.abiguard.AbiStruct.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

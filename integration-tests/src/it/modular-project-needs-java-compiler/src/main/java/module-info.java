@@ -1,0 +1,5 @@
+module org.example.hv {
+  requires transitive org.abiguard;
+
+  exports org.example.hv;
+}

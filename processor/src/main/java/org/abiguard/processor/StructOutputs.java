@@ -5,7 +5,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -52,15 +55,35 @@ final class StructOutputs {
    * @param baseline the {@code -Aabiguard.baseline} path, or null
    */
   void write(List<List<StructLayout>> structs, Set<String> failed, @Nullable String baseline) {
-    writeResource(MANIFEST, ManifestWriter.render(structs));
-    writeResource(ASSERTS, CAssertsWriter.render(structs));
-    writeResource(CHECK, AbiCheckWriter.render(structs));
+    // the files that could not be written, by why: one error for the files that failed alike
+    Map<String, List<String>> unwritten = new LinkedHashMap<>();
+    writeResource(MANIFEST, ManifestWriter.render(structs), unwritten);
+    writeResource(ASSERTS, CAssertsWriter.render(structs), unwritten);
+    writeResource(CHECK, AbiCheckWriter.render(structs), unwritten);
+    unwritten.forEach(
+        (why, paths) ->
+            reporter.error(
+                "cannot write "
+                    + String.join(", ", paths)
+                    + " to the class output: "
+                    + (why.contains("module")
+                        ? (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
+                            + MULTI_MODULE_HINT
+                        : why)));
     if (baseline != null) {
       checkBaseline(baseline, structs, failed);
     }
   }
 
-  private void writeResource(String path, String text) {
+  /**
+   * javac's multi-module mode ({@code --module-source-path}) has a class output per module, and the
+   * files of a whole compilation belong to none of them unless javac is told which.
+   */
+  static final String MULTI_MODULE_HINT =
+      "; in javac's multi-module mode (--module-source-path), name the module whose class output"
+          + " gets them: --default-module-for-created-files=MODULE";
+
+  private void writeResource(String path, String text, Map<String, List<String>> unwritten) {
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path);
       // UTF-8 whatever the platform encoding: Java names in them need not be ASCII
@@ -68,7 +91,7 @@ final class StructOutputs {
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      reporter.error("cannot write " + path + " to the class output: " + e);
+      unwritten.computeIfAbsent(e.toString(), why -> new ArrayList<>()).add(path);
     }
   }
 

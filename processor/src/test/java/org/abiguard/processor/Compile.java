@@ -89,6 +89,19 @@ public final class Compile {
     return diagnostics.getDiagnostics();
   }
 
+  /**
+   * The annotations module, {@code org.abiguard}, where the test's class path has it: the jar or
+   * the classes directory, each with its {@code module-info.class}, for a {@code --module-path}.
+   */
+  public static Path annotationsModule() {
+    try {
+      return Path.of(
+          org.abiguard.AbiStruct.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A struct {@code p.S} (a package-private class) with the given body. */
   public static Source struct(String body) {
     return Source.of(

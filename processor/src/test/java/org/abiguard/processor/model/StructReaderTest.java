@@ -307,20 +307,9 @@ class StructReaderTest {
   private static List<Diagnostic<? extends JavaFileObject>> inModule(Path dir, Source... sources)
       throws IOException {
     return Compile.intoDirectory(
-        dir.resolve("out"), List.of("--module-path", annotationsModule().toString()), sources);
-  }
-
-  /**
-   * The annotations module, {@code org.abiguard}, where the test's class path has it: the jar or
-   * the classes directory, each with its {@code module-info.class}.
-   */
-  private static Path annotationsModule() {
-    try {
-      return Path.of(
-          org.abiguard.AbiStruct.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+        dir.resolve("out"),
+        List.of("--module-path", Compile.annotationsModule().toString()),
+        sources);
   }
 
   @Test

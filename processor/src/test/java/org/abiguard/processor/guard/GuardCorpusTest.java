@@ -30,6 +30,7 @@ class GuardCorpusTest {
   private static final String CORPUS = "guard/corpus/";
   private static final String OPTIONS = "// OPTIONS:";
   private static final String JAVA = "// JAVA:";
+  private static final String ALSO_STRICT = "// ALSO STRICT";
 
   /**
    * A corpus program is one file holding a struct and the code that uses it, so the struct is an
@@ -86,6 +87,16 @@ class GuardCorpusTest {
     boolean warnings = options.contains("-Aabiguard.severity=warning");
     List<Expected> expected =
         expectations(source, lines, warnings ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR);
+    check(options, source, expected, warnings);
+    if (List.of(lines).stream().anyMatch(line -> line.trim().equals(ALSO_STRICT))) {
+      List<String> strict = new ArrayList<>(options);
+      strict.add("-Aabiguard.mode=strict");
+      check(strict, source, expected, warnings);
+    }
+  }
+
+  private static void check(
+      List<String> options, Source source, List<Expected> expected, boolean warnings) {
     Compilation c = Compile.compiler(options).compile(source.file());
     if (expected.isEmpty() || warnings) {
       assertThat(c).succeeded();

@@ -291,6 +291,19 @@ public final class Context {
     return out;
   }
 
+  /** The findings collected so far, for {@link #restoreFindings}. */
+  Map<Object, Pending> findings() {
+    return new LinkedHashMap<>(pending);
+  }
+
+  /**
+   * Puts back the findings as {@link #findings} gave them: what an evaluation in between found is
+   * not reported.
+   */
+  void restoreFindings(Map<Object, Pending> findings) {
+    pending = new LinkedHashMap<>(findings);
+  }
+
   /** Discards the findings collected since the last call. */
   public void discard() {
     pending = new LinkedHashMap<>();

@@ -39,6 +39,8 @@ final class Patterns {
       method("com.sun.source.tree.CaseTree", "getLabels");
   private static final @Nullable Method CASE_GUARD =
       method("com.sun.source.tree.CaseTree", "getGuard");
+  private static final @Nullable Method LABEL_PATTERN =
+      method("com.sun.source.tree.PatternCaseLabelTree", "getPattern");
 
   private Patterns() {}
 
@@ -100,6 +102,19 @@ final class Patterns {
   /** A case's {@code when} guard, or null (always null under javac before 21). */
   static @Nullable Tree guard(com.sun.source.tree.CaseTree caseTree) {
     return invoke(CASE_GUARD, caseTree) instanceof Tree guard ? guard : null;
+  }
+
+  /** The pattern of a case label ({@code case R(var x)}), or null for any other label. */
+  static @Nullable Tree pattern(Tree label) {
+    return invoke(LABEL_PATTERN, label) instanceof Tree pattern ? pattern : null;
+  }
+
+  /** The nested patterns of a record pattern, or null for any other tree. */
+  static @Nullable List<Tree> nested(Tree pattern) {
+    return pattern.getKind().name().equals(DECONSTRUCTION_PATTERN)
+            && invoke(NESTED_PATTERNS, pattern) instanceof List<?> nested
+        ? nested.stream().map(Tree.class::cast).toList()
+        : null;
   }
 
   private static boolean isComponent(TreePath binding) {

@@ -22,8 +22,11 @@ import org.jspecify.annotations.Nullable;
 final class Switches {
   private final Parts parts;
 
+  private final FailedGuards failedGuards;
+
   Switches(Parts parts) {
     this.parts = parts;
+    this.failedGuards = new FailedGuards(parts);
   }
 
   void switchStatement(TreePath path, SwitchTree switchTree) {
@@ -98,7 +101,7 @@ final class Switches {
       } else if (labels != null && selected != null) {
         castOperand(entry, selector, selected, labels);
       }
-      entry = patternEntry(casePath, caseTree, entry, selector, selected);
+      entry = patternEntry(path, cases, index, entry, selector, selected);
       if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
         parts.frame.state = entry;
         Tree body = caseTree.getBody();
@@ -211,15 +214,22 @@ final class Switches {
    * value or their components' widths, and its {@code when} guard (checked for sinks itself) holds.
    */
   private State patternEntry(
-      TreePath casePath,
-      CaseTree caseTree,
+      TreePath path,
+      List<? extends CaseTree> cases,
+      int index,
       State entry,
       TreePath selector,
       @Nullable Fact selected) {
+    CaseTree caseTree = cases.get(index);
+    TreePath casePath = new TreePath(path, caseTree);
     parts.frame.state = entry;
     for (Tree label : Patterns.labels(caseTree)) {
       Patterns.bind(
           parts, new TreePath(casePath, label), selector, selected, parts.values.kind(selector));
+    }
+    if (parts.frame.reachable()) {
+      parts.frame.state =
+          failedGuards.narrow(path, cases, index, selector, selected, parts.frame.state);
     }
     Tree guard = Patterns.guard(caseTree);
     return guard == null

@@ -1,0 +1,82 @@
+// JAVA: 21
+// ALSO STRICT
+package corpus.patterns;
+
+import org.abiguard.AbiStruct;
+import org.abiguard.U16;
+import org.abiguard.U32;
+
+@AbiStruct(name = "xen_add_to_physmap_guarded")
+record GuardedAddToPhysmap(@U16 int domid, @U16 int size, @U32 long space) {}
+
+/**
+ * A case is reached only by values whose earlier guards failed, where the earlier case's pattern
+ * would have matched them: the later case may rely on the failed check.
+ */
+class FailedGuardDispatch {
+  static int addToPhysmapOne(@U16 int space) {
+    return space;
+  }
+
+  /** The same record pattern again. */
+  static int samePattern(Object arg) {
+    return switch (arg) {
+      case GuardedAddToPhysmap(var d, var s, var space) when space > 0xFFFF -> -22;
+      case GuardedAddToPhysmap(var d, var s, var space) -> addToPhysmapOne((int) space);
+      default -> -22;
+    };
+  }
+
+  /** The same type pattern again, the check through the record's accessor. */
+  static int sameTypePattern(Object arg) {
+    return switch (arg) {
+      case GuardedAddToPhysmap a when a.space() > 0xFFFF -> -22;
+      case GuardedAddToPhysmap a -> addToPhysmapOne((int) a.space());
+      default -> -22;
+    };
+  }
+
+  /** A box of the selector, checked by one case and used by the next. */
+  static int boxes(GuardedAddToPhysmap op) {
+    Object space = op.space();
+    switch (space) {
+      case Long l when l > 0xFFFF -> {
+        return -22;
+      }
+      case Long l -> {
+        return addToPhysmapOne((int) (long) l);
+      }
+      default -> {
+        return -22;
+      }
+    }
+  }
+
+  /** A pattern that matches every value of the selector's type comes before every later case. */
+  static int everyValue(GuardedAddToPhysmap op, long other) {
+    return switch (op) {
+      case GuardedAddToPhysmap a when a.space() > 0xFFFF || other < 0 || other > 0xFFFF -> -22;
+      case GuardedAddToPhysmap a when a.domid() == 0x7FF0 -> addToPhysmapOne((int) op.space());
+      default -> addToPhysmapOne((int) op.space()) + addToPhysmapOne((int) other);
+    };
+  }
+
+  /** Two guards before, each failed. */
+  static int twoGuards(Object arg) {
+    return switch (arg) {
+      case GuardedAddToPhysmap(var d, var s, var space) when space > 0xFFFFFF -> -22;
+      case GuardedAddToPhysmap(var d, var s, var space) when space > 0xFFFF -> -7;
+      case GuardedAddToPhysmap(var d, var s, var space) -> addToPhysmapOne((int) space);
+      default -> -22;
+    };
+  }
+
+  /** A guard that always holds where its pattern matches leaves nothing for the later case. */
+  static int alwaysHolds(Object arg) {
+    return switch (arg) {
+      case GuardedAddToPhysmap a when a.space() >= 0 -> 0;
+      case GuardedAddToPhysmap a -> addToPhysmapOne((int) a.space());
+      default -> -22;
+    };
+  }
+}

@@ -79,4 +79,30 @@ class FailedGuardDispatch {
       default -> -22;
     };
   }
+
+  /** A record pattern before a type pattern of the same record. */
+  static int recordPatternThenTypePattern(Object arg) {
+    return switch (arg) {
+      case GuardedAddToPhysmap(var d, var s, var space) when space > 0xFFFF -> -22;
+      case GuardedAddToPhysmap a -> addToPhysmapOne((int) a.space());
+      default -> -22;
+    };
+  }
+
+  /** A type pattern before a record pattern of the same record. */
+  static int typePatternThenRecordPattern(Object arg) {
+    return switch (arg) {
+      case GuardedAddToPhysmap a when a.space() > 0xFFFF -> -22;
+      case GuardedAddToPhysmap(var d, var s, var space) -> addToPhysmapOne((int) space);
+      default -> -22;
+    };
+  }
+
+  /** A record pattern that matches every value of the selector's type, then the selector. */
+  static int recordPatternThenSelector(GuardedAddToPhysmap op) {
+    return switch (op) {
+      case GuardedAddToPhysmap(var d, var s, var space) when space > 0xFFFF -> -22;
+      default -> addToPhysmapOne((int) op.space());
+    };
+  }
 }

@@ -77,4 +77,14 @@ class PartlyGuardedDispatch {
     //                                      ^[abiguard:narrowing] record component PartlyGuardedAddToPhysmap.space (u32) can reach parameter 'space' of addToPhysmapOne (u16)
     };
   }
+
+  /** Another component's check, from a record pattern to a type pattern. */
+  static int otherComponentThenTypePattern(Object arg) {
+    return switch (arg) {
+      case PartlyGuardedAddToPhysmap(var d, var s, var space) when d > 0xFF -> -22;
+      case PartlyGuardedAddToPhysmap a -> addToPhysmapOne((int) a.space());
+    //                                                    ^[abiguard:narrowing] record component PartlyGuardedAddToPhysmap.space (u32) can reach parameter 'space' of addToPhysmapOne (u16)
+      default -> -22;
+    };
+  }
 }

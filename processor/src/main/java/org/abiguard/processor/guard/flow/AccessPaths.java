@@ -120,8 +120,16 @@ final class AccessPaths {
     if (receiver == null) {
       return null;
     }
-    Element field = returnedField(method);
-    return receiver.then(field != null ? field : method);
+    return receiver.then(componentStep(method));
+  }
+
+  /**
+   * The step a path takes for a record component read through its accessor: the component's field
+   * when the accessor returns it as it is, else the accessor ({@link #returnedField}).
+   */
+  Element componentStep(ExecutableElement accessor) {
+    Element field = returnedField(accessor);
+    return field != null ? field : accessor;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -30,11 +31,12 @@ import org.jspecify.annotations.Nullable;
  *
  * An earlier case counts when its one pattern matches every value of the selector's type (so every
  * later case, {@code default} included, comes after its guard failed), or every value the later
- * case's one pattern matches. Its guard is then evaluated again, its pattern bound to the same
- * value, and its false outcome kept: what it proves of other variables stays, and what it proves of
- * its own bindings passes to the later pattern's bindings where the two patterns have one shape
- * ({@code a} for {@code a}, {@code s} for {@code s} in {@code R(var s, var i)}). That evaluation
- * reports nothing: the guard was checked where it is written.
+ * case's one pattern matches; never for a case labelled {@code null}. Its guard is then evaluated
+ * again, its pattern bound to the same value, and its false outcome kept: what it proves of other
+ * variables stays, and what it proves of its own bindings passes to the names the later pattern and
+ * the selector give the same values ({@code a.space()} of an earlier {@code a} is {@code space} of
+ * a later {@code R(var d, var space)}, and {@code op.space()} of a selector {@code op}). That
+ * evaluation reports nothing: the guard was checked where it is written.
  */
 final class FailedGuards {
   private final Parts parts;
@@ -58,31 +60,21 @@ final class FailedGuards {
     if (takesNull(cases.get(index))) {
       return narrowed; // null reaches it without testing any pattern
     }
-    Tree later = onePattern(cases.get(index));
+    TreePath later = onePattern(switchPath, cases.get(index));
     TypeMirror selectorType = parts.context.typeOf(selector);
     for (int j = 0; j < index && narrowed.reachable(); j++) {
       CaseTree earlier = cases.get(j);
       Tree guard = Patterns.guard(earlier);
-      Tree pattern = onePattern(earlier);
+      TreePath pattern = onePattern(switchPath, earlier);
       if (guard == null || pattern == null) {
         continue;
       }
-      TreePath casePath = new TreePath(switchPath, earlier);
-      TreePath patternPath = new TreePath(casePath, pattern);
       boolean covers =
-          (selectorType != null && total(patternPath, selectorType))
-              || (later != null && total(patternPath, typeOf(new TreePath(switchPath, later))));
+          (selectorType != null && total(pattern, selectorType))
+              || (later != null && total(pattern, typeOf(later)));
       if (covers) {
-        TreePath laterPath =
-            later == null ? null : new TreePath(new TreePath(switchPath, cases.get(index)), later);
-        narrowed =
-            failed(
-                patternPath,
-                new TreePath(casePath, guard),
-                laterPath,
-                selector,
-                selected,
-                narrowed);
+        TreePath guardPath = new TreePath(new TreePath(switchPath, earlier), guard);
+        narrowed = failed(pattern, guardPath, later, selector, selected, narrowed);
       }
     }
     return narrowed;
@@ -104,35 +96,115 @@ final class FailedGuards {
     if (!out.reachable()) {
       return out; // the guard always holds where the pattern matches: no value gets here
     }
-    Map<Element, Element> renamed = later == null ? Map.of() : sameBindings(pattern, later);
+    List<Target> targets = new ArrayList<>();
+    if (later != null) {
+      places(later, List.of(), null, targets);
+    }
     AccessPath selectorAccess = parts.paths.of(selector);
-    for (Element earlier : bindings(pattern)) {
-      Element now = renamed.get(earlier);
-      if (now != null) {
-        move(out, earlier, AccessPath.of(now));
-      }
-      if (selectorAccess != null && pattern.getLeaf() instanceof BindingPatternTree) {
-        // a binding of the whole value is the selector: what the guard proved of one, of the other
-        move(out, earlier, selectorAccess);
-      }
-      out.kill(earlier);
+    TypeMirror selectorType = parts.context.typeOf(selector);
+    if (selectorAccess != null && selectorType != null) {
+      targets.add(new Target(selectorAccess.chain(), List.of(), selectorType, null));
+    }
+    List<Target> earlier = new ArrayList<>();
+    places(pattern, List.of(), null, earlier);
+    for (Target binding : earlier) {
+      move(out, binding, targets);
+      out.kill((Element) binding.root().get(0));
     }
     return out;
   }
 
   /**
-   * Copies what the state knows of paths from {@code variable} to the same paths from {@code to}.
+   * A name for a value in the value the switch tests: a path ({@code root}: a binding, or the
+   * selector's own path) at {@code steps} from the tested value (a record component's field or
+   * accessor per step, as {@link AccessPaths#componentStep} names it), declared of {@code type};
+   * {@code component} is the type of the record component it binds, null for the whole value.
    */
-  private static void move(State state, Element variable, AccessPath to) {
+  private record Target(
+      List<Object> root, List<Object> steps, TypeMirror type, @Nullable TypeMirror component) {}
+
+  /**
+   * Copies what {@code state} knows of the paths from an earlier binding to the same values named
+   * from the targets: {@code a.space} of an earlier {@code a} is {@code space} of a later {@code
+   * R(var d, var space)}, and the selector's {@code op.space}. A binding's own value (or its box)
+   * moves only to a name of the same type that takes no conversion.
+   */
+  private void move(State state, Target earlier, List<Target> targets) {
+    Types types = parts.context.types;
     Map<AccessPath, @Nullable Fact> moved = new HashMap<>();
     for (Map.Entry<AccessPath, @Nullable Fact> entry : state.entries()) {
-      AccessPath path = entry.getKey();
-      // a box path names a local's box, which only a local can hold
-      if (path.chain().get(0) == variable && (path.boxKind() == null || to.chain().size() == 1)) {
-        moved.put(path.replacingPrefix(1, to), entry.getValue());
+      List<Object> chain = entry.getKey().chain();
+      if (chain.get(0) != earlier.root().get(0)) {
+        continue;
+      }
+      boolean box = entry.getKey().boxKind() != null;
+      boolean own = chain.size() == 1 || box;
+      List<Object> steps = new ArrayList<>(earlier.steps());
+      if (!own) {
+        steps.addAll(chain.subList(1, chain.size()));
+      }
+      for (Target target : targets) {
+        int at = target.steps().size();
+        if (steps.size() < at || !steps.subList(0, at).equals(target.steps())) {
+          continue;
+        }
+        boolean sameName = steps.size() == at;
+        if (own
+            && !(sameName
+                ? types.isSameType(earlier.type(), target.type())
+                    && (!box || target.root().size() == 1)
+                : !box
+                    && earlier.component() != null
+                    && types.isSameType(earlier.type(), earlier.component()))) {
+          continue; // another type's value, or a box named by a field: not the same value
+        }
+        List<Object> renamed = new ArrayList<>(target.root());
+        renamed.addAll(steps.subList(at, steps.size()));
+        if (box) {
+          renamed.add(chain.get(1));
+        }
+        moved.put(new AccessPath(List.copyOf(renamed)), entry.getValue());
       }
     }
     moved.forEach(state::put);
+  }
+
+  /**
+   * Adds a target per variable the pattern binds, at {@code steps} from the tested value; {@code
+   * component} is the declared type of the record component the pattern stands for (null at the
+   * top).
+   */
+  private void places(
+      TreePath pattern, List<Object> steps, @Nullable TypeMirror component, List<Target> out) {
+    if (pattern.getLeaf() instanceof BindingPatternTree binding) {
+      Element variable = parts.context.elementOf(new TreePath(pattern, binding.getVariable()));
+      if (variable != null) {
+        out.add(new Target(List.of(variable), steps, variable.asType(), component));
+      }
+      return;
+    }
+    List<Tree> nested = Patterns.nested(pattern.getLeaf());
+    TypeMirror own = parts.context.typeOf(pattern);
+    if (nested == null
+        || !(own instanceof DeclaredType declared)
+        || !(declared.asElement() instanceof TypeElement record)) {
+      return;
+    }
+    List<RecordComponentElement> components =
+        ElementFilter.recordComponentsIn(record.getEnclosedElements());
+    for (int i = 0; i < nested.size() && i < components.size(); i++) {
+      ExecutableElement accessor = components.get(i).getAccessor();
+      if (accessor == null) {
+        continue;
+      }
+      List<Object> deeper = new ArrayList<>(steps);
+      deeper.add(parts.paths.componentStep(accessor));
+      places(
+          new TreePath(pattern, nested.get(i)),
+          List.copyOf(deeper),
+          components.get(i).asType(),
+          out);
+    }
   }
 
   /** Whether a case is labelled {@code null} ({@code case null}, {@code case null, default}). */
@@ -141,10 +213,16 @@ final class FailedGuards {
         .anyMatch(expression -> expression.getKind() == Tree.Kind.NULL_LITERAL);
   }
 
-  /** A case's one label when it is a pattern ({@code case R(var x) when ...}), else null. */
-  private static @Nullable Tree onePattern(CaseTree caseTree) {
+  /**
+   * The path of a case's one label when it is a pattern ({@code case R(var x) when ...}), else
+   * null.
+   */
+  private static @Nullable TreePath onePattern(TreePath switchPath, CaseTree caseTree) {
     List<? extends Tree> labels = Patterns.labels(caseTree);
-    return labels.size() == 1 ? Patterns.pattern(labels.get(0)) : null;
+    Tree pattern = labels.size() == 1 ? Patterns.pattern(labels.get(0)) : null;
+    return pattern == null
+        ? null
+        : new TreePath(new TreePath(new TreePath(switchPath, caseTree), labels.get(0)), pattern);
   }
 
   /**
@@ -187,65 +265,5 @@ final class FailedGuards {
       return variable == null ? null : variable.asType();
     }
     return Patterns.nested(pattern.getLeaf()) == null ? null : parts.context.typeOf(pattern);
-  }
-
-  /** The variables a pattern binds, in order. */
-  private List<Element> bindings(TreePath pattern) {
-    List<Element> out = new ArrayList<>();
-    if (pattern.getLeaf() instanceof BindingPatternTree binding) {
-      Element variable = parts.context.elementOf(new TreePath(pattern, binding.getVariable()));
-      if (variable != null) {
-        out.add(variable);
-      }
-      return out;
-    }
-    List<Tree> nested = Patterns.nested(pattern.getLeaf());
-    if (nested != null) {
-      for (Tree one : nested) {
-        out.addAll(bindings(new TreePath(pattern, one)));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Each binding of {@code earlier} to the binding at the same place in {@code later}, when the two
-   * patterns have one shape (the same types, record by record); empty otherwise.
-   */
-  private Map<Element, Element> sameBindings(TreePath earlier, TreePath later) {
-    Map<Element, Element> out = new HashMap<>();
-    return sameShape(earlier, later, out) ? out : Map.of();
-  }
-
-  private boolean sameShape(TreePath earlier, TreePath later, Map<Element, Element> out) {
-    TypeMirror a = typeOf(earlier);
-    TypeMirror b = typeOf(later);
-    if (a == null || b == null || !parts.context.types.isSameType(a, b)) {
-      return false;
-    }
-    boolean bindsA = earlier.getLeaf() instanceof BindingPatternTree;
-    if (bindsA != later.getLeaf() instanceof BindingPatternTree) {
-      return false;
-    }
-    if (bindsA) {
-      List<Element> from = bindings(earlier);
-      List<Element> to = bindings(later);
-      if (from.size() == 1 && to.size() == 1) {
-        out.put(from.get(0), to.get(0));
-      }
-      return true;
-    }
-    List<Tree> nestedA = Patterns.nested(earlier.getLeaf());
-    List<Tree> nestedB = Patterns.nested(later.getLeaf());
-    if (nestedA == null || nestedB == null || nestedA.size() != nestedB.size()) {
-      return false;
-    }
-    for (int i = 0; i < nestedA.size(); i++) {
-      if (!sameShape(
-          new TreePath(earlier, nestedA.get(i)), new TreePath(later, nestedB.get(i)), out)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

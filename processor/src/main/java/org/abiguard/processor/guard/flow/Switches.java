@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Switch statements and expressions: each case starts from the state before the switch with the
- * selector narrowed to the case's constants (and its patterns bound, its guard holding); a switch
- * expression's value is the join of what its cases yield.
+ * selector narrowed to the case's constants (and its patterns bound, the earlier cases' guards
+ * failed where their patterns cover it, its own guard holding); a switch expression's value is the
+ * join of what its cases yield.
  */
 final class Switches {
   private final Parts parts;
@@ -211,7 +212,9 @@ final class Switches {
 
   /**
    * The state in which a case's body starts: the variables its patterns bind hold the selector's
-   * value or their components' widths, and its {@code when} guard (checked for sinks itself) holds.
+   * value or their components' widths, the guards of earlier cases that would have matched its
+   * values did not hold ({@link FailedGuards}), and its own {@code when} guard (checked for sinks
+   * itself) holds.
    */
   private State patternEntry(
       TreePath path,

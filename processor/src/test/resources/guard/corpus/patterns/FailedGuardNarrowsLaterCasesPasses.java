@@ -105,4 +105,26 @@ class FailedGuardDispatch {
       default -> addToPhysmapOne((int) op.space());
     };
   }
+
+  /**
+   * Many guarded cases before: the nearest ones count (at most eight are evaluated again for one
+   * case, the nearest first).
+   */
+  static int manyGuards(Object arg) {
+    return switch (arg) {
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 1 -> 1;
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 2 -> 2;
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 3 -> 3;
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 4 -> 4;
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 5 -> 5;
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 6 -> 6;
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 7 -> 7;
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 8 -> 8;
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 9 -> 9;
+      case GuardedAddToPhysmap(var d, var s, var space) when d == 10 -> 10;
+      case GuardedAddToPhysmap(var d, var s, var space) when space > 0xFFFF -> -22;
+      case GuardedAddToPhysmap(var d, var s, var space) -> addToPhysmapOne((int) space);
+      default -> -22;
+    };
+  }
 }

@@ -39,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * evaluation reports nothing: the guard was checked where it is written.
  */
 final class FailedGuards {
+  /**
+   * How many earlier guards, at most, are evaluated again for one case. Skipping one only keeps
+   * what it would have proved from the case.
+   */
+  static final int EARLIER_GUARDS = 8;
+
   private final Parts parts;
 
   FailedGuards(Parts parts) {
@@ -62,7 +68,10 @@ final class FailedGuards {
     }
     TreePath later = onePattern(switchPath, cases.get(index));
     TypeMirror selectorType = parts.context.typeOf(selector);
-    for (int j = 0; j < index && narrowed.reachable(); j++) {
+    int evaluated = 0;
+    // the nearest earlier cases first, at most EARLIER_GUARDS of them: a switch of n guarded cases
+    // costs at most n times that many evaluations, not n squared
+    for (int j = index - 1; j >= 0 && evaluated < EARLIER_GUARDS && narrowed.reachable(); j--) {
       CaseTree earlier = cases.get(j);
       Tree guard = Patterns.guard(earlier);
       TreePath pattern = onePattern(switchPath, earlier);
@@ -75,6 +84,7 @@ final class FailedGuards {
       if (covers) {
         TreePath guardPath = new TreePath(new TreePath(switchPath, earlier), guard);
         narrowed = failed(pattern, guardPath, later, selector, selected, narrowed);
+        evaluated++;
       }
     }
     return narrowed;
@@ -166,7 +176,28 @@ final class FailedGuards {
         moved.put(new AccessPath(List.copyOf(renamed)), entry.getValue());
       }
     }
-    moved.forEach(state::put);
+    moved.forEach(
+        (path, fact) -> {
+          if (narrower(state, path, fact)) {
+            state.put(path, fact);
+          }
+        });
+  }
+
+  /**
+   * Whether {@code fact} says more of the path than the state does: the path is not tracked yet, or
+   * its values are a strict part of the state's. Both hold of the same value (each guard that
+   * failed proved one), so the narrower one is kept, whichever guard proved it.
+   */
+  private static boolean narrower(State state, AccessPath path, @Nullable Fact fact) {
+    if (!state.tracks(path)) {
+      return true;
+    }
+    Fact known = state.fact(path);
+    return known != null
+        && fact != null
+        && known.range().contains(fact.range())
+        && !known.range().equals(fact.range());
   }
 
   /**

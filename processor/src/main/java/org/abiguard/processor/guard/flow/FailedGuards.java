@@ -11,10 +11,7 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.guard.facts.Fact;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +65,8 @@ final class FailedGuards {
     }
     TreePath later = onePattern(switchPath, cases.get(index));
     TypeMirror selectorType = parts.context.typeOf(selector);
+    TypeMirror laterType = later == null ? null : typeOf(later);
+    List<Target> targets = null; // the names the later case gives the tested value's parts
     int evaluated = 0;
     // the nearest earlier cases first, at most EARLIER_GUARDS of them: a switch of n guarded cases
     // costs at most n times that many evaluations, not n squared
@@ -78,12 +77,12 @@ final class FailedGuards {
       if (guard == null || pattern == null) {
         continue;
       }
-      boolean covers =
-          (selectorType != null && total(pattern, selectorType))
-              || (later != null && total(pattern, typeOf(later)));
-      if (covers) {
+      if (total(pattern, selectorType) || total(pattern, laterType)) {
+        if (targets == null) {
+          targets = targets(later, selector, selectorType);
+        }
         TreePath guardPath = new TreePath(new TreePath(switchPath, earlier), guard);
-        narrowed = failed(pattern, guardPath, later, selector, selected, narrowed);
+        narrowed = failed(pattern, guardPath, targets, selector, selected, narrowed);
         evaluated++;
       }
     }
@@ -94,7 +93,7 @@ final class FailedGuards {
   private State failed(
       TreePath pattern,
       TreePath guard,
-      @Nullable TreePath later,
+      List<Target> targets,
       TreePath selector,
       @Nullable Fact selected,
       State state) {
@@ -106,15 +105,6 @@ final class FailedGuards {
     if (!out.reachable()) {
       return out; // the guard always holds where the pattern matches: no value gets here
     }
-    List<Target> targets = new ArrayList<>();
-    if (later != null) {
-      places(later, List.of(), null, targets);
-    }
-    AccessPath selectorAccess = parts.paths.of(selector);
-    TypeMirror selectorType = parts.context.typeOf(selector);
-    if (selectorAccess != null && selectorType != null) {
-      targets.add(new Target(selectorAccess.chain(), List.of(), selectorType, null));
-    }
     List<Target> earlier = new ArrayList<>();
     places(pattern, List.of(), null, earlier);
     for (Target binding : earlier) {
@@ -122,6 +112,20 @@ final class FailedGuards {
       out.kill((Element) binding.root().get(0));
     }
     return out;
+  }
+
+  /** The later pattern's bindings and the selector's own path, as names of the tested value. */
+  private List<Target> targets(
+      @Nullable TreePath later, TreePath selector, @Nullable TypeMirror selectorType) {
+    List<Target> targets = new ArrayList<>();
+    if (later != null) {
+      places(later, List.of(), null, targets);
+    }
+    AccessPath selectorAccess = parts.paths.of(selector);
+    if (selectorAccess != null && selectorType != null) {
+      targets.add(new Target(selectorAccess.chain(), List.of(), selectorType, null));
+    }
+    return targets;
   }
 
   /**
@@ -140,7 +144,6 @@ final class FailedGuards {
    * moves only to a name of the same type that takes no conversion.
    */
   private void move(State state, Target earlier, List<Target> targets) {
-    Types types = parts.context.types;
     Map<AccessPath, @Nullable Fact> moved = new HashMap<>();
     for (Map.Entry<AccessPath, @Nullable Fact> entry : state.entries()) {
       List<Object> chain = entry.getKey().chain();
@@ -158,14 +161,7 @@ final class FailedGuards {
         if (steps.size() < at || !steps.subList(0, at).equals(target.steps())) {
           continue;
         }
-        boolean sameName = steps.size() == at;
-        if (own
-            && !(sameName
-                ? types.isSameType(earlier.type(), target.type())
-                    && (!box || target.root().size() == 1)
-                : !box
-                    && earlier.component() != null
-                    && types.isSameType(earlier.type(), earlier.component()))) {
+        if (own && !ownValueMoves(earlier, target, steps.size() == at, box)) {
           continue; // another type's value, or a box named by a field: not the same value
         }
         List<Object> renamed = new ArrayList<>(target.root());
@@ -182,6 +178,21 @@ final class FailedGuards {
             state.put(path, fact);
           }
         });
+  }
+
+  /**
+   * Whether an earlier binding's own value (or its box) may be named from {@code target}: by the
+   * target itself ({@code sameName}) when it is of the same type, a box only by a local; or through
+   * the target's component steps when the binding took its component's value with no conversion.
+   */
+  private boolean ownValueMoves(Target earlier, Target target, boolean sameName, boolean box) {
+    Types types = parts.context.types;
+    if (sameName) {
+      return types.isSameType(earlier.type(), target.type()) && (!box || target.root().size() == 1);
+    }
+    return !box
+        && earlier.component() != null
+        && types.isSameType(earlier.type(), earlier.component());
   }
 
   /**
@@ -215,14 +226,10 @@ final class FailedGuards {
       return;
     }
     List<Tree> nested = Patterns.nested(pattern.getLeaf());
-    TypeMirror own = parts.context.typeOf(pattern);
-    if (nested == null
-        || !(own instanceof DeclaredType declared)
-        || !(declared.asElement() instanceof TypeElement record)) {
+    List<RecordComponentElement> components = Patterns.components(parts, pattern);
+    if (nested == null || components == null) {
       return;
     }
-    List<RecordComponentElement> components =
-        ElementFilter.recordComponentsIn(record.getEnclosedElements());
     for (int i = 0; i < nested.size() && i < components.size(); i++) {
       ExecutableElement accessor = components.get(i).getAccessor();
       if (accessor == null) {
@@ -271,14 +278,8 @@ final class FailedGuards {
       return true;
     }
     List<Tree> nested = Patterns.nested(pattern.getLeaf());
-    if (nested == null
-        || !(own instanceof DeclaredType declared)
-        || !(declared.asElement() instanceof TypeElement record)) {
-      return false;
-    }
-    List<RecordComponentElement> components =
-        ElementFilter.recordComponentsIn(record.getEnclosedElements());
-    if (components.size() != nested.size()) {
+    List<RecordComponentElement> components = Patterns.components(parts, pattern);
+    if (nested == null || components == null || components.size() != nested.size()) {
       return false;
     }
     for (int i = 0; i < nested.size(); i++) {

@@ -117,6 +117,18 @@ final class Patterns {
         : null;
   }
 
+  /**
+   * The components of the record a record pattern deconstructs, in order; null for any other
+   * pattern.
+   */
+  static @Nullable List<RecordComponentElement> components(Parts parts, TreePath pattern) {
+    return nested(pattern.getLeaf()) != null
+            && parts.context.typeOf(pattern) instanceof DeclaredType declared
+            && declared.asElement() instanceof TypeElement record
+        ? ElementFilter.recordComponentsIn(record.getEnclosedElements())
+        : null;
+  }
+
   private static boolean isComponent(TreePath binding) {
     TreePath parent = binding.getParentPath();
     return parent != null && parent.getLeaf().getKind().name().equals(DECONSTRUCTION_PATTERN);
@@ -211,21 +223,10 @@ final class Patterns {
 
   private static void bindComponent(Parts parts, TreePath binding) {
     TreePath parent = binding.getParentPath();
-    if (parent == null
-        || NESTED_PATTERNS == null
-        || !(invoke(NESTED_PATTERNS, parent.getLeaf()) instanceof List<?> nested)) {
-      return;
-    }
-    int index = nested.indexOf(binding.getLeaf());
-    TypeMirror recordType = parts.context.typeOf(parent);
-    if (index < 0
-        || !(recordType instanceof DeclaredType declaredType)
-        || !(declaredType.asElement() instanceof TypeElement record)) {
-      return;
-    }
-    List<RecordComponentElement> components =
-        ElementFilter.recordComponentsIn(record.getEnclosedElements());
-    if (index >= components.size()) {
+    List<Tree> nested = parent == null ? null : nested(parent.getLeaf());
+    List<RecordComponentElement> components = parent == null ? null : components(parts, parent);
+    int index = nested == null ? -1 : nested.indexOf(binding.getLeaf());
+    if (components == null || index < 0 || index >= components.size()) {
       return;
     }
     ExecutableElement accessor = components.get(index).getAccessor();

@@ -1184,11 +1184,38 @@ final class FlowProgramGenerator {
   }
 
   private void declare() {
+    if (random.nextInt(6) == 0) {
+      declareArray();
+      return;
+    }
     String type = pick("int", "long", "double", "float", "int", "long");
     String name = "v" + names++;
     line(type + " " + name + " = " + expr(type, 0) + ";");
     locals.add(name);
     localTypes.add(type);
+  }
+
+  /**
+   * A local array of two or three elements, created empty or with values, whose elements (each
+   * named by a constant index) the statements after it read, write and check as they do locals.
+   */
+  private void declareArray() {
+    String type = pick("int", "long");
+    String name = "a" + names++;
+    int length = 2 + random.nextInt(2);
+    if (random.nextBoolean()) {
+      line(type + "[] " + name + " = new " + type + "[" + length + "];");
+    } else {
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < length; i++) {
+        values.add(expr(type, 1));
+      }
+      line(type + "[] " + name + " = {" + String.join(", ", values) + "};");
+    }
+    for (int i = 0; i < length; i++) {
+      locals.add(name + "[" + i + "]");
+      localTypes.add(type);
+    }
   }
 
   private void sink() {

@@ -50,6 +50,30 @@ public record AccessPath(List<Object> chain) {
   /** The root of a {@linkplain #sum sum}'s path. */
   record Sum(AccessPath left, AccessPath right) {}
 
+  /**
+   * The element {@code index} of the array a local holds ({@code args[2]} of {@code long[] args =
+   * {...}}), tracked as a variable of its own where {@link LocalArrays} says the local's every
+   * element is named by a constant index.
+   */
+  public static AccessPath element(Element local, int index, JavaKind kind) {
+    return new AccessPath(List.of(local, new Index(index, kind)));
+  }
+
+  /** The step of an {@linkplain #element element} path: which element, of which Java kind. */
+  record Index(int index, JavaKind kind) {}
+
+  /** The Java kind of the element this path is ({@link #element}), or null for any other path. */
+  public @Nullable JavaKind elementKind() {
+    return chain.size() == 2 && chain.get(1) instanceof Index index ? index.kind() : null;
+  }
+
+  /** Whether this path is {@code path}, or a sum of values one of which is. */
+  public boolean mentions(AccessPath path) {
+    return equals(path)
+        || (chain.get(0) instanceof Sum sum
+            && (sum.left().mentions(path) || sum.right().mentions(path)));
+  }
+
   /** This path followed by a field. */
   public AccessPath then(Element field) {
     List<Object> longer = new ArrayList<>(chain.size() + 1);

@@ -1,5 +1,6 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -75,6 +76,9 @@ final class AccessPaths {
       Element local = holdingLocal(new TreePath(path, cast.getExpression()));
       return kind != null && local != null ? AccessPath.box(local, kind) : null;
     }
+    if (tree instanceof ArrayAccessTree access) {
+      return element(path, access);
+    }
     if (tree instanceof com.sun.source.tree.AssignmentTree assignment) {
       // the value of (s = a.space) is s from then on: a check of it is a check of s
       return of(new TreePath(path, assignment.getVariable()));
@@ -97,6 +101,30 @@ final class AccessPaths {
       return receiver == null ? null : receiver.then(element);
     }
     return null;
+  }
+
+  /**
+   * The element of a local array at a constant index ({@code args[2]}), where the local's every
+   * element is tracked ({@link LocalArrays}); null for any other array access.
+   */
+  private @Nullable AccessPath element(TreePath path, ArrayAccessTree access) {
+    if (!(access.getExpression() instanceof IdentifierTree)) {
+      return null;
+    }
+    TreePath arrayPath = new TreePath(path, access.getExpression());
+    Element local = context.elementOf(arrayPath);
+    JavaKind kind = values.kind(path);
+    if (local == null || kind == null) {
+      return null;
+    }
+    int length = context.localArrays.length(local, arrayPath, context);
+    Integer index =
+        length < 0
+            ? null
+            : LocalArrays.constantIndex(new TreePath(path, access.getIndex()), context);
+    return index == null || index < 0 || index >= length
+        ? null
+        : AccessPath.element(local, index, kind);
   }
 
   /**

@@ -17,7 +17,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeMirror;
+import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.sinks.Sink;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
@@ -123,6 +125,50 @@ final class ArrayContents {
             .put(at.getLeaf(), new Context.ElementWrite(value, kind, at));
       }
     }
+  }
+
+  /**
+   * A local array whose elements the state tracks one by one ({@link LocalArrays}) was declared
+   * with the array {@code created} makes: each element starts as its initializer, or zero.
+   */
+  void created(Element local, TreePath declaration, TreePath created) {
+    int length = parts.context.localArrays.length(local, declaration, parts.context);
+    if (length < 0
+        || !parts.frame.reachable()
+        || !(created.getLeaf() instanceof NewArrayTree newArray)
+        || !(local.asType() instanceof ArrayType type)) {
+      return;
+    }
+    JavaKind kind =
+        java.util.Objects.requireNonNull(
+            parts.declarations.kindOf(type.getComponentType()), "an integral array qualifies");
+    Map<Tree, Context.ElementWrite> writes = parts.context.arrayWrites.get(newArray);
+    for (int i = 0; i < length; i++) {
+      Fact value;
+      if (newArray.getInitializers() != null) {
+        Context.ElementWrite write =
+            writes == null ? null : writes.get(newArray.getInitializers().get(i));
+        value = write == null ? null : Arith.convert(write.value(), write.kind(), kind);
+      } else {
+        value = Fact.plain(Range.point(java.math.BigInteger.ZERO), "constant 0x0");
+      }
+      parts.frame.state.put(AccessPath.element(local, i, kind), value);
+    }
+  }
+
+  /**
+   * A write of {@code value} (in the element's type) into an element, where {@code target} is one
+   * of a local array tracked one by one: that element holds it from now on, and nothing proved of
+   * its old value holds.
+   */
+  void elementWritten(TreePath target, @Nullable Fact value) {
+    AccessPath element = parts.paths.of(target);
+    if (element == null || element.elementKind() == null || !parts.frame.reachable()) {
+      return;
+    }
+    parts.frame.state.forget(element);
+    parts.frame.state.put(element, value);
+    parts.frame.noteUpdate();
   }
 
   /** An array variable was declared with, or assigned, the array {@code value} is. */

@@ -47,6 +47,7 @@ final class Assignments {
           parts.values.kind(value),
           value);
       parts.arrays.noteElementWrite(array, written, parts.values.kind(value), value);
+      parts.arrays.elementWritten(bareTarget, parts.values.convert(written, value, bareTarget));
       return written;
     }
     if (targetTree instanceof MemberSelectTree select) {
@@ -288,6 +289,7 @@ final class Assignments {
           path,
           text);
       parts.arrays.noteElementWrite(array, result, parts.values.kind(target), path);
+      parts.arrays.elementWritten(bareTarget, result);
       return result;
     }
     Element variable = parts.context.elementOf(bareTarget);

@@ -123,6 +123,9 @@ public final class Context {
    */
   final LocalAliases aliases;
 
+  /** The local arrays whose elements are tracked one by one, shared with helpers' contexts. */
+  final LocalArrays localArrays;
+
   /** The helpers being followed to reach this context's code, outermost first. */
   final List<javax.lang.model.element.ExecutableElement> following;
 
@@ -161,6 +164,7 @@ public final class Context {
     this.helperBodies = new java.util.HashMap<>();
     this.calledBodies = new java.util.HashMap<>();
     this.aliases = new LocalAliases();
+    this.localArrays = new LocalArrays();
     this.following = List.of();
     this.statementRuns = new int[1];
     this.forwardRuns = new int[1];
@@ -188,6 +192,7 @@ public final class Context {
     this.helperBodies = caller.helperBodies;
     this.calledBodies = caller.calledBodies;
     this.aliases = caller.aliases;
+    this.localArrays = caller.localArrays;
     this.statementRuns = caller.statementRuns;
     this.forwardRuns = caller.forwardRuns;
     List<javax.lang.model.element.ExecutableElement> chain = new ArrayList<>(caller.following);

@@ -396,6 +396,14 @@ final class Expressions {
       return declared;
     }
     JavaKind kind = parts.values.kind(path);
+    AccessPath element = parts.paths.of(path);
+    if (element != null && parts.frame.state.tracks(element)) {
+      // an element of a local array tracked one by one (LocalArrays), read as a local is
+      Fact tracked = parts.frame.state.fact(element);
+      if (tracked != null || !parts.context.strict) {
+        return tracked;
+      }
+    }
     return kind == null
         ? null
         : parts.values.plain(kind, () -> "array element " + parts.context.text(access));

@@ -1,5 +1,6 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.util.TreePath;
 import java.util.function.Supplier;
@@ -103,6 +104,17 @@ final class JavaValues {
     if (path.getLeaf() instanceof MemberSelectTree select
         && select.getIdentifier().contentEquals("length")
         && context.typeOf(new TreePath(path, select.getExpression())) instanceof ArrayType) {
+      TreePath array = new TreePath(path, select.getExpression());
+      Element local =
+          select.getExpression() instanceof IdentifierTree ? context.elementOf(array) : null;
+      int length = local == null ? -1 : context.localArrays.length(local, array, context);
+      if (length >= 0) {
+        // a local array tracked element by element (LocalArrays) keeps the array it was created
+        // with
+        return Fact.plain(
+            Range.point(java.math.BigInteger.valueOf(length)),
+            Text.of(() -> "array length " + context.text(select) + " (" + length + ")"));
+      }
       return Fact.plain(
           Range.of(0, Integer.MAX_VALUE), Text.of(() -> "array length " + context.text(select)));
     }

@@ -81,6 +81,14 @@ public final class State {
       return dependsOn(whenTrue, element) || dependsOn(whenFalse, element);
     }
 
+    boolean mentions(AccessPath path) {
+      return mentions(whenTrue, path) || mentions(whenFalse, path);
+    }
+
+    private static boolean mentions(@Nullable Map<AccessPath, Fact> side, AccessPath path) {
+      return side != null && side.keySet().stream().anyMatch(p -> p.mentions(path));
+    }
+
     /** Whether this flag says anything: a side it proves something on, or one it rules out. */
     boolean informative() {
       return whenTrue == null || whenFalse == null || !whenTrue.isEmpty() || !whenFalse.isEmpty();
@@ -287,6 +295,17 @@ public final class State {
         }
       }
     }
+  }
+
+  /**
+   * Forgets one path's fact and what was proved of it (a sum it is part of, a relation, what a
+   * boolean local's check proved of it): a write to an element a local array holds ({@link
+   * AccessPath#element}), which leaves its other elements alone.
+   */
+  void forget(AccessPath path) {
+    facts().keySet().removeIf(p -> p.mentions(path));
+    relations().removeIf(pair -> pair.get(0).mentions(path) || pair.get(1).mentions(path));
+    flags().values().removeIf(flag -> flag.mentions(path));
   }
 
   private static @Nullable Map<AccessPath, Fact> without(

@@ -120,6 +120,7 @@ final class Statements {
     }
     ConstantChoices.note(parts, variable, initializer);
     parts.arrays.noteAssigned(variable, initializer);
+    parts.arrays.created(variable, path, AccessPaths.skipParentheses(initializer));
     parts.checks.check(
         parts.declarations.variableSink(variable),
         value,

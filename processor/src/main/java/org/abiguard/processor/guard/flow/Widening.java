@@ -150,6 +150,11 @@ final class Widening {
       // a box a local holds (AccessPath.box): any value of its kind
       return Fact.plain(Range.of(box), value.origin()).withAbi(abi);
     }
+    JavaKind element = path.elementKind();
+    if (element != null) {
+      // an element of a local array tracked one by one (AccessPath.element): any value of its kind
+      return Fact.plain(Range.of(element), value.origin()).withAbi(abi);
+    }
     if (variable == null) {
       return null;
     }

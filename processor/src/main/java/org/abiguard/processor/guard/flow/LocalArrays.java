@@ -1,0 +1,177 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Local arrays whose elements the state tracks one by one, as if each were a local variable of its
+ * own ({@link AccessPath#element}): {@code long[] args = {op.space, op.gpfn};} then {@code
+ * useU16((int) args[0])}. A local qualifies in its method when
+ *
+ * <ul>
+ *   <li>it is an array of an integral type without an {@code @AbiArray} width, created by its
+ *       declaration with at most {@value #MAX_LENGTH} elements ({@code new long[4]}, {@code {a,
+ *       b}});
+ *   <li>and every other use of it, in the code its declaration is in (not in a lambda or a class
+ *       body inside it), reads or writes an element at a constant index within its length, or reads
+ *       its {@code length}.
+ * </ul>
+ *
+ * Such an array is never reassigned, never passed, stored or captured: no code but these uses reads
+ * or writes it, so what the state knows of each element is all there is. Any other local array
+ * keeps what {@link ArrayContents} knows of it, its elements read as plain values.
+ */
+final class LocalArrays {
+  /** The longest array whose elements are tracked, so that a state stays small. */
+  static final int MAX_LENGTH = 16;
+
+  /** Per method, its local arrays that qualify, with their lengths. */
+  private final Map<MethodTree, Map<Element, Integer>> methods = new HashMap<>();
+
+  /**
+   * The length of the array {@code local} holds, if it qualifies in the method of {@code use};
+   * otherwise -1.
+   */
+  int length(Element local, TreePath use, Context context) {
+    if (local.getKind() != ElementKind.LOCAL_VARIABLE || !(local.asType() instanceof ArrayType)) {
+      return -1;
+    }
+    TreePath methodPath = use;
+    while (methodPath != null && !(methodPath.getLeaf() instanceof MethodTree)) {
+      methodPath = methodPath.getParentPath();
+    }
+    if (methodPath == null || ((MethodTree) methodPath.getLeaf()).getBody() == null) {
+      return -1;
+    }
+    MethodTree method = (MethodTree) methodPath.getLeaf();
+    TreePath body = new TreePath(methodPath, method.getBody());
+    return methods.computeIfAbsent(method, m -> scan(body, context)).getOrDefault(local, -1);
+  }
+
+  /** The constant value of an index expression ({@code 2}, {@code ARG_SPACE}), or null. */
+  static @Nullable Integer constantIndex(TreePath index, Context context) {
+    TreePath bare = AccessPaths.skipParentheses(index);
+    Tree tree = bare.getLeaf();
+    if (tree instanceof LiteralTree literal) {
+      return literal.getValue() instanceof Integer value ? value : null;
+    }
+    if (tree instanceof IdentifierTree || tree instanceof MemberSelectTree) {
+      return context.elementOf(bare) instanceof VariableElement variable
+              && variable.getConstantValue() instanceof Integer value
+          ? value
+          : null;
+    }
+    return null;
+  }
+
+  /** The qualifying local arrays of a method body. */
+  private static Map<Element, Integer> scan(TreePath body, Context context) {
+    Map<Element, Integer> lengths = new HashMap<>();
+    Map<Element, Tree> owners = new HashMap<>();
+    Nodes.any(
+        body,
+        node -> {
+          if (node.getLeaf() instanceof VariableTree declaration
+              && declaration.getInitializer() != null) {
+            Element local = context.elementOf(node);
+            int length =
+                local == null
+                    ? -1
+                    : createdLength(
+                        local, new TreePath(node, declaration.getInitializer()), context);
+            if (length >= 0) {
+              lengths.put(local, length);
+              owners.put(local, owner(node));
+            }
+          }
+          return false;
+        });
+    if (lengths.isEmpty()) {
+      return Map.of();
+    }
+    Set<Element> disqualified = new HashSet<>();
+    Nodes.any(
+        body,
+        node -> {
+          if (node.getLeaf() instanceof IdentifierTree) {
+            Element local = context.elementOf(node);
+            Integer length = local == null ? null : lengths.get(local);
+            if (length != null
+                && (owner(node) != owners.get(local) || !allowedUse(node, length, context))) {
+              disqualified.add(local);
+            }
+          }
+          return false;
+        });
+    lengths.keySet().removeAll(disqualified);
+    return lengths;
+  }
+
+  /**
+   * The length of the array a declaration creates, when it is one of an integral type without a
+   * width whose elements are few enough to track; otherwise -1.
+   */
+  private static int createdLength(Element local, TreePath initializer, Context context) {
+    if (local.getKind() != ElementKind.LOCAL_VARIABLE
+        || !(local.asType() instanceof ArrayType type)
+        || context.declarations.kindOf(type.getComponentType()) == null
+        || context.declarations.elementWidth(local) != null
+        || !(initializer.getLeaf() instanceof NewArrayTree created)) {
+      return -1;
+    }
+    if (created.getInitializers() != null) {
+      int length = created.getInitializers().size();
+      return length <= MAX_LENGTH ? length : -1;
+    }
+    if (created.getDimensions().size() != 1) {
+      return -1;
+    }
+    Integer length =
+        constantIndex(new TreePath(initializer, created.getDimensions().get(0)), context);
+    return length != null && length >= 0 && length <= MAX_LENGTH ? length : -1;
+  }
+
+  /** Whether a use of the local reads or writes an element at a constant index, or its length. */
+  private static boolean allowedUse(TreePath use, int length, Context context) {
+    TreePath parent = use.getParentPath();
+    Tree leaf = parent.getLeaf();
+    if (leaf instanceof ArrayAccessTree access && access.getExpression() == use.getLeaf()) {
+      Integer index = constantIndex(new TreePath(parent, access.getIndex()), context);
+      return index != null && index >= 0 && index < length;
+    }
+    return leaf instanceof MemberSelectTree select
+        && select.getExpression() == use.getLeaf()
+        && select.getIdentifier().contentEquals("length");
+  }
+
+  /** The body a tree runs in: its innermost lambda, class or method. */
+  private static @Nullable Tree owner(TreePath path) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree
+          || leaf instanceof ClassTree
+          || leaf instanceof MethodTree) {
+        return leaf;
+      }
+    }
+    return null;
+  }
+}

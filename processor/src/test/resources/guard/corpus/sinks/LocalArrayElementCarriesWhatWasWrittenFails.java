@@ -73,5 +73,24 @@ class LocalArrayElementWrites {
     //     ^[abiguard:narrowing] field HypercallArgs.space (u32) can reach parameter 'v' of useU16 (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 
+  // an enhanced for over the array gets what any element holds
+  static void eachElement(HypercallArgs a) {
+    long[] args = {a.domid, a.space};
+    for (long arg : args) {
+      useU16((int) arg);
+      //     ^[abiguard:narrowing] field HypercallArgs.space (u32) can reach parameter 'v' of useU16 (u16): values 0x10000..0xFFFFFFFF would be truncated
+    }
+  }
+
+  // and, in each round, what the rounds before wrote into it
+  static void eachElementWrittenInTheLoop(HypercallArgs a) {
+    long[] args = new long[2];
+    for (long arg : args) {
+      useU16((int) arg);
+      //     ^[abiguard:narrowing] field HypercallArgs.space (u32) can reach parameter 'v' of useU16 (u16): values 0x10000..0xFFFFFFFF would be truncated
+      args[1] = a.space;
+    }
+  }
+
   static void useU16(@U16 int v) {}
 }

@@ -65,5 +65,12 @@ class LocalArrayElementReads {
     useU16(ports[0]);
   }
 
+  static void eachElement(MemopArgs a) {
+    long[] args = {a.domid, 0xFFFF};
+    for (long arg : args) {
+      useU16((int) arg);
+    }
+  }
+
   static void useU16(@U16 int v) {}
 }

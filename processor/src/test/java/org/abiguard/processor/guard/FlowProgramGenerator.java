@@ -633,6 +633,9 @@ final class FlowProgramGenerator {
       keptElsewhere();
       return;
     }
+    if (random.nextInt(16) == 0 && eachOfALocalArray(depth)) {
+      return;
+    }
     if (helperPrefix.isEmpty() && random.nextInt(40) == 0) {
       line("ko(" + boxed("Object") + ");");
       return;
@@ -1216,6 +1219,45 @@ final class FlowProgramGenerator {
       locals.add(name + "[" + i + "]");
       localTypes.add(type);
     }
+  }
+
+  /**
+   * An enhanced {@code for} over a local array of {@link #declareArray} in scope, whose body gives
+   * each element to a sink and may write another value into an element for the rounds after it;
+   * false when no such array is in scope.
+   */
+  private boolean eachOfALocalArray(int depth) {
+    List<Integer> arrays = new ArrayList<>();
+    for (int i = 0; i < locals.size(); i++) {
+      if (locals.get(i).endsWith("[0]")) {
+        arrays.add(i);
+      }
+    }
+    if (arrays.isEmpty() || depth >= 2) {
+      return false;
+    }
+    int at = arrays.get(random.nextInt(arrays.size()));
+    String array = locals.get(at).substring(0, locals.get(at).length() - 3);
+    String type = localTypes.get(at);
+    String element = "e" + names++;
+    SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
+    line("for (" + type + " " + element + " : " + array + ") {");
+    indent++;
+    line(
+        "Sinks."
+            + sink.name()
+            + "("
+            + sites++
+            + ", "
+            + (sink.type().equals(type) ? "" : "(" + sink.type() + ") ")
+            + element
+            + ");");
+    if (random.nextBoolean()) {
+      line(array + "[" + random.nextInt(2) + "] = " + expr(type, 1) + ";");
+    }
+    indent--;
+    line("}");
+    return true;
   }
 
   private void sink() {

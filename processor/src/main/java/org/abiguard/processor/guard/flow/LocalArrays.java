@@ -2,6 +2,7 @@ package org.abiguard.processor.guard.flow;
 
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
@@ -19,6 +20,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
+import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  *       declaration with at most {@value #MAX_LENGTH} elements ({@code new long[4]}, {@code {a,
  *       b}});
  *   <li>and every other use of it, in the code its declaration is in (not in a lambda or a class
- *       body inside it), reads or writes an element at a constant index within its length, or reads
- *       its {@code length}.
+ *       body inside it), reads or writes an element at a constant index within its length, reads
+ *       its {@code length}, or is the array an enhanced {@code for} runs over.
  * </ul>
  *
  * Such an array is never reassigned, never passed, stored or captured: no code but these uses reads
@@ -65,6 +68,36 @@ final class LocalArrays {
     TreePath body = new TreePath(methodPath, method.getBody());
     return methods.computeIfAbsent(method, m -> scan(body, context)).getOrDefault(local, -1);
   }
+
+  /**
+   * What any element of a local array tracked one by one may hold here: the join of their facts;
+   * null when {@code array} is not such a local, or an element is not tracked here.
+   */
+  static @Nullable Elements elements(TreePath array, Context context, State state) {
+    TreePath bare = AccessPaths.skipParentheses(array);
+    Element local = bare.getLeaf() instanceof IdentifierTree ? context.elementOf(bare) : null;
+    if (local == null || !(local.asType() instanceof ArrayType type)) {
+      return null;
+    }
+    int length = context.localArrays.length(local, bare, context);
+    JavaKind kind = context.declarations.kindOf(type.getComponentType());
+    if (length <= 0 || kind == null || !state.reachable()) {
+      return null;
+    }
+    Fact joined = null;
+    for (int i = 0; i < length; i++) {
+      AccessPath element = AccessPath.element(local, i, kind);
+      if (!state.tracks(element)) {
+        return null;
+      }
+      Fact fact = state.fact(element);
+      joined = i == 0 ? fact : Fact.join(joined, fact);
+    }
+    return new Elements(joined, kind);
+  }
+
+  /** The join of a local array's elements, of Java type {@code kind}. */
+  record Elements(@Nullable Fact value, JavaKind kind) {}
 
   /** The constant value of an index expression ({@code 2}, {@code ARG_SPACE}), or null. */
   static @Nullable Integer constantIndex(TreePath index, Context context) {
@@ -156,6 +189,9 @@ final class LocalArrays {
     if (leaf instanceof ArrayAccessTree access && access.getExpression() == use.getLeaf()) {
       Integer index = constantIndex(new TreePath(parent, access.getIndex()), context);
       return index != null && index >= 0 && index < length;
+    }
+    if (leaf instanceof EnhancedForLoopTree loop) {
+      return loop.getExpression() == use.getLeaf();
     }
     return leaf instanceof MemberSelectTree select
         && select.getExpression() == use.getLeaf()

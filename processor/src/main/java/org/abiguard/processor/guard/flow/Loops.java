@@ -105,7 +105,7 @@ final class Loops {
       Element named = variable;
       element = parts.values.plain(variableKind, () -> parts.declarations.describe(named));
     }
-    Fact elementValue =
+    Fact otherElement =
         Arith.convert(
             element,
             declared != null ? parts.declarations.elementKind(array) : variableKind,
@@ -116,6 +116,16 @@ final class Loops {
         () -> {
           State entry = parts.frame.state.copy();
           if (variable != null && variableKind != null) {
+            // a local array tracked one by one: what any element holds at the head of this round,
+            // after what the rounds before wrote into it
+            LocalArrays.Elements tracked =
+                declared == null
+                    ? LocalArrays.elements(expression, parts.context, parts.frame.state)
+                    : null;
+            Fact elementValue =
+                tracked != null && (tracked.value() != null || !parts.context.strict)
+                    ? Arith.convert(tracked.value(), tracked.kind(), variableKind)
+                    : otherElement;
             parts.checks.check(
                 parts.declarations.variableSink(variable),
                 elementValue,

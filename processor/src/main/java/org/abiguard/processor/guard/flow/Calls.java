@@ -316,9 +316,18 @@ final class Calls {
     List<@Nullable Fact> facts = new ArrayList<>();
     List<TreePath> argumentPaths = new ArrayList<>();
     int parameters = method == null ? -1 : method.getParameters().size();
+    AssertingCalls.Condition asserted =
+        method == null ? null : AssertingCalls.of(method, arguments.size());
+    Branches outcomes = null;
     for (ExpressionTree argument : arguments) {
       TreePath argumentPath = new TreePath(call, argument);
       argumentPaths.add(argumentPath);
+      if (asserted != null && asserted.argument() == argumentPaths.size() - 1) {
+        outcomes = parts.conditions.evaluate(argumentPath);
+        parts.frame.state = State.join(outcomes.whenTrue(), outcomes.whenFalse());
+        facts.add(null);
+        continue;
+      }
       Element component =
           method == null || arguments.size() != parameters
               ? null
@@ -339,6 +348,23 @@ final class Calls {
       facts.add(parts.expressions.evaluate(argumentPath));
       if (componentElements != null) {
         parts.arrays.storeArray(componentElements, component, argumentPath, call, null);
+      }
+    }
+    if (outcomes != null && asserted != null && parts.frame.reachable()) {
+      // the call returns only when the condition had that value: what follows runs where it had
+      // it (checkArgument(len <= 0xFFFF, "len %s", len)), unless a later argument wrote something
+      // the condition read, which a write anywhere in them may be
+      List<? extends ExpressionTree> later =
+          arguments.subList(asserted.argument() + 1, arguments.size());
+      boolean writes = false;
+      for (ExpressionTree argument : later) {
+        writes |=
+            Nodes.any(
+                new TreePath(call, argument),
+                node -> HelperBodies.ASSIGNMENTS.contains(node.getLeaf().getKind()));
+      }
+      if (!writes) {
+        parts.frame.state = asserted.holds() ? outcomes.whenTrue() : outcomes.whenFalse();
       }
     }
     if (method == null || !parts.frame.reachable()) {

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * conversions and arithmetic, {@code Math.min/max/abs/clamp/floorDiv/ceilDiv/floorMod/toIntExact},
  * the {@code ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum/sum},
  * the bit movers ({@code reverseBytes}, {@code reverse}, {@code rotateLeft/Right}: any value) and
- * {@code highestOneBit/lowestOneBit}, {@code Objects.checkIndex}. The {@code float} and {@code
- * double} overloads of {@code Math}'s methods are {@link FloatingMethods}'.
+ * {@code highestOneBit/lowestOneBit}, {@code Objects.checkIndex}, and Guava's checked casts ({@code
+ * Chars.checkedCast}, {@code UnsignedInts.checkedCast}...). The {@code float} and {@code double}
+ * overloads of {@code Math}'s methods are {@link FloatingMethods}'.
  */
 final class KnownMethods {
   private KnownMethods() {}
@@ -37,13 +38,17 @@ final class KnownMethods {
    */
   static boolean bounding(ExecutableElement method) {
     String key = key(method);
-    return key != null && (key.startsWith("org.abiguard.Abi.") || key.contains(".toUnsigned"));
+    return key != null
+        && (key.startsWith("org.abiguard.Abi.")
+            || key.contains(".toUnsigned")
+            || GUAVA_CHECKED_CASTS.containsKey(key));
   }
 
   /**
    * The Java values of its first argument a call returns normally for, when the method throws on
-   * the others: an {@code Abi.check...} helper's width, {@code Objects.checkIndex(i, n)}'s {@code
-   * 0..n-1}; null for any other method, or when the length is not known.
+   * the others: an {@code Abi.check...} helper's or a Guava checked cast's width, {@code
+   * Objects.checkIndex(i, n)}'s {@code 0..n-1}; null for any other method, or when the length is
+   * not known.
    */
   static @Nullable Range passes(ExecutableElement method, List<@Nullable Fact> arguments) {
     Width width = checked(method);
@@ -56,11 +61,14 @@ final class KnownMethods {
   }
 
   /**
-   * The width an {@code Abi.checkU8...checkS32} call proves its argument to have once it returns
-   * (it throws otherwise); null for any other method.
+   * The width an {@code Abi.checkU8...checkS32} call or a Guava checked cast proves its argument to
+   * have once it returns (it throws otherwise); null for any other method.
    */
   private static @Nullable Width checked(ExecutableElement method) {
     String key = key(method);
+    if (key != null && GUAVA_CHECKED_CASTS.containsKey(key)) {
+      return GUAVA_CHECKED_CASTS.get(key);
+    }
     if (key == null || !key.startsWith("org.abiguard.Abi.check")) {
       return null;
     }
@@ -97,6 +105,20 @@ final class KnownMethods {
   }
 
   /** What a known method returns, by its key (the class's qualified name, a dot, its name). */
+  /**
+   * Guava's checked casts from {@code long}, each of which throws unless its argument is within the
+   * width of its result type ({@code UnsignedBytes} and {@code UnsignedInts} return the raw bits of
+   * an unsigned value), by owner and name, with that width.
+   */
+  private static final Map<String, Width> GUAVA_CHECKED_CASTS =
+      Map.of(
+          "com.google.common.primitives.Chars.checkedCast", Width.U16,
+          "com.google.common.primitives.Shorts.checkedCast", Width.S16,
+          "com.google.common.primitives.Ints.checkedCast", Width.S32,
+          "com.google.common.primitives.SignedBytes.checkedCast", Width.S8,
+          "com.google.common.primitives.UnsignedBytes.checkedCast", Width.U8,
+          "com.google.common.primitives.UnsignedInts.checkedCast", Width.U32);
+
   private static final Map<String, Rule> RULES = rules();
 
   /** The result of a call of a known method: null when known but not what it returns. */
@@ -106,29 +128,40 @@ final class KnownMethods {
 
   private static Map<String, Rule> rules() {
     Map<String, Rule> rules = new HashMap<>();
+    GUAVA_CHECKED_CASTS.forEach(
+        (key, width) ->
+            rule(
+                rules,
+                (arguments, kind, k) ->
+                    check(
+                        width,
+                        argument(arguments, 0),
+                        kind,
+                        key.substring(key.lastIndexOf('.', key.lastIndexOf('.') - 1) + 1)),
+                key));
     rule(
         rules,
-        (arguments, kind, key) -> check(Width.U8, argument(arguments, 0), kind, "checkU8"),
+        (arguments, kind, key) -> check(Width.U8, argument(arguments, 0), kind, "Abi.checkU8"),
         "org.abiguard.Abi.checkU8");
     rule(
         rules,
-        (arguments, kind, key) -> check(Width.U16, argument(arguments, 0), kind, "checkU16"),
+        (arguments, kind, key) -> check(Width.U16, argument(arguments, 0), kind, "Abi.checkU16"),
         "org.abiguard.Abi.checkU16");
     rule(
         rules,
-        (arguments, kind, key) -> check(Width.U32, argument(arguments, 0), kind, "checkU32"),
+        (arguments, kind, key) -> check(Width.U32, argument(arguments, 0), kind, "Abi.checkU32"),
         "org.abiguard.Abi.checkU32");
     rule(
         rules,
-        (arguments, kind, key) -> check(Width.S8, argument(arguments, 0), kind, "checkS8"),
+        (arguments, kind, key) -> check(Width.S8, argument(arguments, 0), kind, "Abi.checkS8"),
         "org.abiguard.Abi.checkS8");
     rule(
         rules,
-        (arguments, kind, key) -> check(Width.S16, argument(arguments, 0), kind, "checkS16"),
+        (arguments, kind, key) -> check(Width.S16, argument(arguments, 0), kind, "Abi.checkS16"),
         "org.abiguard.Abi.checkS16");
     rule(
         rules,
-        (arguments, kind, key) -> check(Width.S32, argument(arguments, 0), kind, "checkS32"),
+        (arguments, kind, key) -> check(Width.S32, argument(arguments, 0), kind, "Abi.checkS32"),
         "org.abiguard.Abi.checkS32");
     rule(
         rules,
@@ -432,7 +465,7 @@ final class KnownMethods {
     if (checked != null) {
       range = checked;
     }
-    return Fact.in(range, kind, "result of Abi." + name + "(...) (" + width + ")", null, true);
+    return Fact.in(range, kind, "result of " + name + "(...) (" + width + ")", null, true);
   }
 
   private static Fact trunc(

@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * conversions and arithmetic, {@code Math.min/max/abs/clamp/floorDiv/ceilDiv/floorMod/toIntExact},
  * the {@code ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum/sum},
  * the bit movers ({@code reverseBytes}, {@code reverse}, {@code rotateLeft/Right}: any value) and
- * {@code highestOneBit/lowestOneBit}, {@code Objects.checkIndex}, and Guava's checked casts ({@code
- * Chars.checkedCast}, {@code UnsignedInts.checkedCast}...). The {@code float} and {@code double}
- * overloads of {@code Math}'s methods are {@link FloatingMethods}'.
+ * {@code highestOneBit/lowestOneBit}, {@code Objects.checkIndex}, and Guava's checked and saturated
+ * casts ({@code Chars.checkedCast}, {@code UnsignedInts.saturatedCast}...) and index checks ({@code
+ * checkElementIndex}, {@code checkPositionIndex}). The {@code float} and {@code double} overloads
+ * of {@code Math}'s methods are {@link FloatingMethods}'.
  */
 final class KnownMethods {
   private KnownMethods() {}
@@ -41,7 +42,8 @@ final class KnownMethods {
     return key != null
         && (key.startsWith("org.abiguard.Abi.")
             || key.contains(".toUnsigned")
-            || GUAVA_CHECKED_CASTS.containsKey(key));
+            || GUAVA_CHECKED_CASTS.containsKey(key)
+            || GUAVA_SATURATED_CASTS.containsKey(key));
   }
 
   /**
@@ -55,9 +57,22 @@ final class KnownMethods {
     if (width != null && arguments.size() == 1) {
       return Range.of(width);
     }
-    return "java.util.Objects.checkIndex".equals(key(method)) && arguments.size() == 2
-        ? checkedIndex(arguments.get(0), arguments.get(1))
-        : null;
+    String key = key(method);
+    return key == null ? null : indexPassed(key, arguments);
+  }
+
+  /**
+   * The indexes an index check returns normally for: {@code Objects.checkIndex(i, n)} and Guava's
+   * {@code checkElementIndex(i, n)} (with or without a description) {@code 0..n-1}, Guava's {@code
+   * checkPositionIndex(i, n)} {@code 0..n}; null for another method or when not known.
+   */
+  private static @Nullable Range indexPassed(String key, List<@Nullable Fact> arguments) {
+    boolean guava = key.equals(ELEMENT_INDEX) || key.equals(POSITION_INDEX);
+    if (!(key.equals("java.util.Objects.checkIndex") && arguments.size() == 2)
+        && !(guava && (arguments.size() == 2 || arguments.size() == 3))) {
+      return null;
+    }
+    return checkedIndex(arguments.get(0), arguments.get(1), key.equals(POSITION_INDEX) ? 0 : 1);
   }
 
   /**
@@ -119,6 +134,28 @@ final class KnownMethods {
           "com.google.common.primitives.UnsignedBytes.checkedCast", Width.U8,
           "com.google.common.primitives.UnsignedInts.checkedCast", Width.U32);
 
+  /**
+   * Guava's saturated casts from {@code long}, each of which returns the nearest value its result
+   * type holds ({@code UnsignedBytes} and {@code UnsignedInts} the raw bits of an unsigned one), by
+   * owner and name, with that width.
+   */
+  private static final Map<String, Width> GUAVA_SATURATED_CASTS =
+      Map.of(
+          "com.google.common.primitives.Chars.saturatedCast", Width.U16,
+          "com.google.common.primitives.Shorts.saturatedCast", Width.S16,
+          "com.google.common.primitives.Ints.saturatedCast", Width.S32,
+          "com.google.common.primitives.SignedBytes.saturatedCast", Width.S8,
+          "com.google.common.primitives.UnsignedBytes.saturatedCast", Width.U8,
+          "com.google.common.primitives.UnsignedInts.saturatedCast", Width.U32);
+
+  /** Guava's {@code checkElementIndex(index, size)}: like {@code Objects.checkIndex}. */
+  private static final String ELEMENT_INDEX =
+      "com.google.common.base.Preconditions.checkElementIndex";
+
+  /** Guava's {@code checkPositionIndex(index, size)}: an index from 0 to {@code size}. */
+  private static final String POSITION_INDEX =
+      "com.google.common.base.Preconditions.checkPositionIndex";
+
   private static final Map<String, Rule> RULES = rules();
 
   /** The result of a call of a known method: null when known but not what it returns. */
@@ -128,16 +165,18 @@ final class KnownMethods {
 
   private static Map<String, Rule> rules() {
     Map<String, Rule> rules = new HashMap<>();
-    GUAVA_CHECKED_CASTS.forEach(
+    GUAVA_SATURATED_CASTS.forEach(
         (key, width) ->
             rule(
                 rules,
                 (arguments, kind, k) ->
-                    check(
-                        width,
-                        argument(arguments, 0),
-                        kind,
-                        key.substring(key.lastIndexOf('.', key.lastIndexOf('.') - 1) + 1)),
+                    saturate(width, argument(arguments, 0), kind, shortName(key)),
+                key));
+    GUAVA_CHECKED_CASTS.forEach(
+        (key, width) ->
+            rule(
+                rules,
+                (arguments, kind, k) -> check(width, argument(arguments, 0), kind, shortName(key)),
                 key));
     rule(
         rules,
@@ -376,11 +415,13 @@ final class KnownMethods {
     rule(
         rules,
         (arguments, kind, key) -> {
-          Range index = checkedIndex(argument(arguments, 0), argument(arguments, 1));
+          Range index = indexPassed(key, arguments);
           Fact value = argument(arguments, 0);
           return index == null || value == null ? null : value.restrictJava(index);
         },
-        "java.util.Objects.checkIndex");
+        "java.util.Objects.checkIndex",
+        ELEMENT_INDEX,
+        POSITION_INDEX);
     return Map.copyOf(rules);
   }
 
@@ -441,20 +482,47 @@ final class KnownMethods {
   }
 
   /**
-   * The Java values {@code Objects.checkIndex(index, length)} returns (it throws for the others):
-   * {@code 0..length-1}, for a length known to be at most {@code length}'s largest value; null when
-   * the index or the length is not known, or no index passes.
+   * The Java values an index check returns (it throws for the others): {@code 0..length-below}
+   * ({@code Objects.checkIndex(index, length)}: {@code 0..length-1}), for a length known to be at
+   * most {@code length}'s largest value; null when the index or the length is not known, or no
+   * index passes.
    */
-  private static @Nullable Range checkedIndex(@Nullable Fact index, @Nullable Fact length) {
+  private static @Nullable Range checkedIndex(
+      @Nullable Fact index, @Nullable Fact length, int below) {
     if (index == null || length == null || length.partial()) {
       return null;
     }
-    BigInteger largest = length.javaRange().hi().subtract(BigInteger.ONE);
+    BigInteger largest = length.javaRange().hi().subtract(BigInteger.valueOf(below));
     return largest.signum() < 0 ? null : new Range(BigInteger.ZERO, largest);
   }
 
   private static @Nullable Fact argument(List<@Nullable Fact> arguments, int i) {
     return i < arguments.size() ? arguments.get(i) : null;
+  }
+
+  /** {@code Chars.checkedCast} of {@code com.google.common.primitives.Chars.checkedCast}. */
+  private static String shortName(String key) {
+    return key.substring(key.lastIndexOf('.', key.lastIndexOf('.') - 1) + 1);
+  }
+
+  /**
+   * A saturated cast's result: the argument's values moved into the width's range, each to the
+   * nearer end (the cast is monotonic, so the ends of the argument's range give those of the
+   * result's); the whole range when the argument is not known.
+   */
+  private static Fact saturate(
+      Width width, @Nullable Fact value, @Nullable JavaKind kind, String name) {
+    Range bounds = Range.of(width);
+    Range range = bounds;
+    if (value != null) {
+      Range values = value.javaRange();
+      range =
+          new Range(
+              values.lo().max(bounds.lo()).min(bounds.hi()),
+              values.hi().min(bounds.hi()).max(bounds.lo()));
+    }
+    return Fact.in(
+        range, kind, "result of " + name + "(...) (" + width + ")", null, Fact.fromAbi(value));
   }
 
   private static Fact check(

@@ -659,7 +659,19 @@ final class FlowProgramGenerator {
       }
       case 4 -> {
         if (random.nextInt(3) > 0) {
-          line("if (" + cond(0) + ") return;");
+          switch (random.nextInt(6)) {
+            // the same early exit, by a library's precondition or assertion that throws
+            case 0 ->
+                line("com.google.common.base.Preconditions.checkArgument(!(" + cond(0) + "));");
+            case 1 ->
+                line(
+                    "org.junit.jupiter.api.Assertions.assertFalse("
+                        + cond(0)
+                        + ", \"site "
+                        + sites
+                        + "\");");
+            default -> line("if (" + cond(0) + ") return;");
+          }
           return;
         }
         // the check kept in a boolean, tested after a statement that may write what it checked

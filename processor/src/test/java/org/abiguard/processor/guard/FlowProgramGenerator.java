@@ -692,16 +692,7 @@ final class FlowProgramGenerator {
           statement(depth + 1);
         }
         line("if (" + pick("", "!") + flag + ") return;");
-        SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
-        line(
-            "Sinks."
-                + sink.name()
-                + "("
-                + sites++
-                + ", "
-                + (sink.type().equals(type) ? "" : "(" + sink.type() + ") ")
-                + operand
-                + ");");
+        sinkOf(type, operand);
       }
       case 5 -> {
         line("if (" + cond(0) + ") {");
@@ -1255,6 +1246,21 @@ final class FlowProgramGenerator {
     SinkKind sink = SINKS.get(random.nextInt(SINKS.size()));
     line("for (" + type + " " + element + " : " + array + ") {");
     indent++;
+    sinkOf(sink, type, element);
+    if (random.nextBoolean()) {
+      line(array + "[" + random.nextInt(2) + "] = " + expr(type, 1) + ";");
+    }
+    indent--;
+    line("}");
+    return true;
+  }
+
+  /** A value of Java type {@code type} given to a sink of any kind, cast to its type if need be. */
+  private void sinkOf(String type, String value) {
+    sinkOf(SINKS.get(random.nextInt(SINKS.size())), type, value);
+  }
+
+  private void sinkOf(SinkKind sink, String type, String value) {
     line(
         "Sinks."
             + sink.name()
@@ -1262,14 +1268,8 @@ final class FlowProgramGenerator {
             + sites++
             + ", "
             + (sink.type().equals(type) ? "" : "(" + sink.type() + ") ")
-            + element
+            + value
             + ");");
-    if (random.nextBoolean()) {
-      line(array + "[" + random.nextInt(2) + "] = " + expr(type, 1) + ";");
-    }
-    indent--;
-    line("}");
-    return true;
   }
 
   private void sink() {

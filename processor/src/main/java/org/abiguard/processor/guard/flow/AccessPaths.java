@@ -108,23 +108,15 @@ final class AccessPaths {
    * element is tracked ({@link LocalArrays}); null for any other array access.
    */
   private @Nullable AccessPath element(TreePath path, ArrayAccessTree access) {
-    if (!(access.getExpression() instanceof IdentifierTree)) {
-      return null;
-    }
-    TreePath arrayPath = new TreePath(path, access.getExpression());
-    Element local = context.elementOf(arrayPath);
-    JavaKind kind = values.kind(path);
-    if (local == null || kind == null) {
-      return null;
-    }
-    int length = context.localArrays.length(local, arrayPath, context);
+    LocalArrays.Tracked tracked =
+        context.localArrays.of(new TreePath(path, access.getExpression()), context);
     Integer index =
-        length < 0
+        tracked == null
             ? null
             : LocalArrays.constantIndex(new TreePath(path, access.getIndex()), context);
-    return index == null || index < 0 || index >= length
+    return tracked == null || index == null || index < 0 || index >= tracked.length()
         ? null
-        : AccessPath.element(local, index, kind);
+        : AccessPath.element(tracked.local(), index, tracked.kind());
   }
 
   /**

@@ -132,18 +132,15 @@ final class ArrayContents {
    * with the array {@code created} makes: each element starts as its initializer, or zero.
    */
   void created(Element local, TreePath declaration, TreePath created) {
-    int length = parts.context.localArrays.length(local, declaration, parts.context);
-    if (length < 0
+    LocalArrays.Tracked tracked = parts.context.localArrays.of(local, declaration, parts.context);
+    if (tracked == null
         || !parts.frame.reachable()
-        || !(created.getLeaf() instanceof NewArrayTree newArray)
-        || !(local.asType() instanceof ArrayType type)) {
+        || !(created.getLeaf() instanceof NewArrayTree newArray)) {
       return;
     }
-    JavaKind kind =
-        java.util.Objects.requireNonNull(
-            parts.declarations.kindOf(type.getComponentType()), "an integral array qualifies");
+    JavaKind kind = tracked.kind();
     Map<Tree, Context.ElementWrite> writes = parts.context.arrayWrites.get(newArray);
-    for (int i = 0; i < length; i++) {
+    for (int i = 0; i < tracked.length(); i++) {
       Fact value;
       if (newArray.getInitializers() != null) {
         Context.ElementWrite write =

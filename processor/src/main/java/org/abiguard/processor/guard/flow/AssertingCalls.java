@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,7 @@ final class AssertingCalls {
       return null;
     }
     Boolean holds = METHODS.get(owner.getQualifiedName() + "." + method.getSimpleName());
-    List<? extends javax.lang.model.element.VariableElement> parameters = method.getParameters();
+    List<? extends VariableElement> parameters = method.getParameters();
     int fixed = method.isVarArgs() ? parameters.size() - 1 : parameters.size();
     if (holds == null || arguments < fixed || (!method.isVarArgs() && arguments != fixed)) {
       return null;

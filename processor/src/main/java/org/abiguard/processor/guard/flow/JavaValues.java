@@ -1,6 +1,5 @@
 package org.abiguard.processor.guard.flow;
 
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.util.TreePath;
 import java.util.function.Supplier;
@@ -104,11 +103,10 @@ final class JavaValues {
     if (path.getLeaf() instanceof MemberSelectTree select
         && select.getIdentifier().contentEquals("length")
         && context.typeOf(new TreePath(path, select.getExpression())) instanceof ArrayType) {
-      TreePath array = new TreePath(path, select.getExpression());
-      Element local =
-          select.getExpression() instanceof IdentifierTree ? context.elementOf(array) : null;
-      int length = local == null ? -1 : context.localArrays.length(local, array, context);
-      if (length >= 0) {
+      LocalArrays.Tracked tracked =
+          context.localArrays.of(new TreePath(path, select.getExpression()), context);
+      if (tracked != null) {
+        int length = tracked.length();
         // a local array tracked element by element (LocalArrays) keeps the array it was created
         // with
         return Fact.plain(

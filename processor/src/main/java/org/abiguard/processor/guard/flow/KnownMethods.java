@@ -81,11 +81,12 @@ final class KnownMethods {
    */
   private static @Nullable Width checked(ExecutableElement method) {
     String key = key(method);
-    if (key != null && GUAVA_CHECKED_CASTS.containsKey(key)) {
-      return GUAVA_CHECKED_CASTS.get(key);
-    }
-    if (key == null || !key.startsWith("org.abiguard.Abi.check")) {
+    if (key == null) {
       return null;
+    }
+    Width guava = GUAVA_CHECKED_CASTS.get(key);
+    if (guava != null || !key.startsWith("org.abiguard.Abi.check")) {
+      return guava;
     }
     return switch (key.substring("org.abiguard.Abi.check".length())) {
       case "U8" -> Width.U8;
@@ -119,7 +120,6 @@ final class KnownMethods {
     return value == NOT_KNOWN ? null : value;
   }
 
-  /** What a known method returns, by its key (the class's qualified name, a dot, its name). */
   /**
    * Guava's checked casts from {@code long}, each of which throws unless its argument is within the
    * width of its result type ({@code UnsignedBytes} and {@code UnsignedInts} return the raw bits of
@@ -156,6 +156,7 @@ final class KnownMethods {
   private static final String POSITION_INDEX =
       "com.google.common.base.Preconditions.checkPositionIndex";
 
+  /** What a known method returns, by its key (the class's qualified name, a dot, its name). */
   private static final Map<String, Rule> RULES = rules();
 
   /** The result of a call of a known method: null when known but not what it returns. */

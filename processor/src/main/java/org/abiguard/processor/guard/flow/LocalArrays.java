@@ -46,27 +46,34 @@ final class LocalArrays {
   /** The longest array whose elements are tracked, so that a state stays small. */
   static final int MAX_LENGTH = 16;
 
-  /** Per method, its local arrays that qualify, with their lengths. */
-  private final Map<MethodTree, Map<Element, Integer>> methods = new HashMap<>();
+  /** Per method, its local arrays that qualify. */
+  private final Map<MethodTree, Map<Element, Tracked>> methods = new HashMap<>();
 
-  /**
-   * The length of the array {@code local} holds, if it qualifies in the method of {@code use};
-   * otherwise -1.
-   */
-  int length(Element local, TreePath use, Context context) {
+  /** A local array that qualifies: its length and the Java kind of its elements. */
+  record Tracked(Element local, int length, JavaKind kind) {}
+
+  /** The local array an expression names ({@code args}), if it qualifies; otherwise null. */
+  @Nullable Tracked of(TreePath arrayExpression, Context context) {
+    TreePath bare = AccessPaths.skipParentheses(arrayExpression);
+    Element local = bare.getLeaf() instanceof IdentifierTree ? context.elementOf(bare) : null;
+    return local == null ? null : of(local, bare, context);
+  }
+
+  /** {@code local}, if it qualifies in the method of {@code use}; otherwise null. */
+  @Nullable Tracked of(Element local, TreePath use, Context context) {
     if (local.getKind() != ElementKind.LOCAL_VARIABLE || !(local.asType() instanceof ArrayType)) {
-      return -1;
+      return null;
     }
     TreePath methodPath = use;
     while (methodPath != null && !(methodPath.getLeaf() instanceof MethodTree)) {
       methodPath = methodPath.getParentPath();
     }
     if (methodPath == null || ((MethodTree) methodPath.getLeaf()).getBody() == null) {
-      return -1;
+      return null;
     }
     MethodTree method = (MethodTree) methodPath.getLeaf();
     TreePath body = new TreePath(methodPath, method.getBody());
-    return methods.computeIfAbsent(method, m -> scan(body, context)).getOrDefault(local, -1);
+    return methods.computeIfAbsent(method, m -> scan(body, context)).get(local);
   }
 
   /**
@@ -74,26 +81,20 @@ final class LocalArrays {
    * null when {@code array} is not such a local, or an element is not tracked here.
    */
   static @Nullable Elements elements(TreePath array, Context context, State state) {
-    TreePath bare = AccessPaths.skipParentheses(array);
-    Element local = bare.getLeaf() instanceof IdentifierTree ? context.elementOf(bare) : null;
-    if (local == null || !(local.asType() instanceof ArrayType type)) {
-      return null;
-    }
-    int length = context.localArrays.length(local, bare, context);
-    JavaKind kind = context.declarations.kindOf(type.getComponentType());
-    if (length <= 0 || kind == null || !state.reachable()) {
+    Tracked tracked = context.localArrays.of(array, context);
+    if (tracked == null || tracked.length() == 0 || !state.reachable()) {
       return null;
     }
     Fact joined = null;
-    for (int i = 0; i < length; i++) {
-      AccessPath element = AccessPath.element(local, i, kind);
+    for (int i = 0; i < tracked.length(); i++) {
+      AccessPath element = AccessPath.element(tracked.local(), i, tracked.kind());
       if (!state.tracks(element)) {
         return null;
       }
       Fact fact = state.fact(element);
       joined = i == 0 ? fact : Fact.join(joined, fact);
     }
-    return new Elements(joined, kind);
+    return new Elements(joined, tracked.kind());
   }
 
   /** The join of a local array's elements, of Java type {@code kind}. */
@@ -116,8 +117,8 @@ final class LocalArrays {
   }
 
   /** The qualifying local arrays of a method body. */
-  private static Map<Element, Integer> scan(TreePath body, Context context) {
-    Map<Element, Integer> lengths = new HashMap<>();
+  private static Map<Element, Tracked> scan(TreePath body, Context context) {
+    Map<Element, Tracked> found = new HashMap<>();
     Map<Element, Tree> owners = new HashMap<>();
     Nodes.any(
         body,
@@ -125,19 +126,18 @@ final class LocalArrays {
           if (node.getLeaf() instanceof VariableTree declaration
               && declaration.getInitializer() != null) {
             Element local = context.elementOf(node);
-            int length =
+            Tracked tracked =
                 local == null
-                    ? -1
-                    : createdLength(
-                        local, new TreePath(node, declaration.getInitializer()), context);
-            if (length >= 0) {
-              lengths.put(local, length);
+                    ? null
+                    : created(local, new TreePath(node, declaration.getInitializer()), context);
+            if (tracked != null) {
+              found.put(local, tracked);
               owners.put(local, owner(node));
             }
           }
           return false;
         });
-    if (lengths.isEmpty()) {
+    if (found.isEmpty()) {
       return Map.of();
     }
     Set<Element> disqualified = new HashSet<>();
@@ -146,40 +146,46 @@ final class LocalArrays {
         node -> {
           if (node.getLeaf() instanceof IdentifierTree) {
             Element local = context.elementOf(node);
-            Integer length = local == null ? null : lengths.get(local);
-            if (length != null
-                && (owner(node) != owners.get(local) || !allowedUse(node, length, context))) {
+            Tracked tracked = local == null ? null : found.get(local);
+            if (tracked != null
+                && (owner(node) != owners.get(local)
+                    || !allowedUse(node, tracked.length(), context))) {
               disqualified.add(local);
             }
           }
           return false;
         });
-    lengths.keySet().removeAll(disqualified);
-    return lengths;
+    found.keySet().removeAll(disqualified);
+    return found;
   }
 
   /**
-   * The length of the array a declaration creates, when it is one of an integral type without a
-   * width whose elements are few enough to track; otherwise -1.
+   * The local a declaration gives the array its initializer creates, when it is one of an integral
+   * type without a width whose elements are few enough to track (before its uses are looked at);
+   * otherwise null.
    */
-  private static int createdLength(Element local, TreePath initializer, Context context) {
+  private static @Nullable Tracked created(Element local, TreePath initializer, Context context) {
+    JavaKind kind =
+        local.asType() instanceof ArrayType type
+            ? context.declarations.kindOf(type.getComponentType())
+            : null;
     if (local.getKind() != ElementKind.LOCAL_VARIABLE
-        || !(local.asType() instanceof ArrayType type)
-        || context.declarations.kindOf(type.getComponentType()) == null
+        || kind == null
         || context.declarations.elementWidth(local) != null
         || !(initializer.getLeaf() instanceof NewArrayTree created)) {
-      return -1;
+      return null;
     }
+    Integer length;
     if (created.getInitializers() != null) {
-      int length = created.getInitializers().size();
-      return length <= MAX_LENGTH ? length : -1;
+      length = created.getInitializers().size();
+    } else if (created.getDimensions().size() == 1) {
+      length = constantIndex(new TreePath(initializer, created.getDimensions().get(0)), context);
+    } else {
+      length = null;
     }
-    if (created.getDimensions().size() != 1) {
-      return -1;
-    }
-    Integer length =
-        constantIndex(new TreePath(initializer, created.getDimensions().get(0)), context);
-    return length != null && length >= 0 && length <= MAX_LENGTH ? length : -1;
+    return length != null && length >= 0 && length <= MAX_LENGTH
+        ? new Tracked(local, length, kind)
+        : null;
   }
 
   /** Whether a use of the local reads or writes an element at a constant index, or its length. */

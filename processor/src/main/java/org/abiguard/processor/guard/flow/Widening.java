@@ -145,15 +145,14 @@ final class Widening {
     if (!strict && !abi) {
       return null;
     }
-    JavaKind box = path.boxKind();
-    if (box != null) {
-      // a box a local holds (AccessPath.box): any value of its kind
-      return Fact.plain(Range.of(box), value.origin()).withAbi(abi);
+    JavaKind own = path.boxKind();
+    if (own == null) {
+      own = path.elementKind();
     }
-    JavaKind element = path.elementKind();
-    if (element != null) {
-      // an element of a local array tracked one by one (AccessPath.element): any value of its kind
-      return Fact.plain(Range.of(element), value.origin()).withAbi(abi);
+    if (own != null) {
+      // a box a local holds (AccessPath.box), an element of a local array tracked one by one
+      // (AccessPath.element): any value of its kind
+      return Fact.plain(Range.of(own), value.origin()).withAbi(abi);
     }
     if (variable == null) {
       return null;

@@ -94,10 +94,10 @@ class Forwarders {
       forward(frame);
       //      ^[abiguard:narrowing] element of field ForwardedOp.frames (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of forward (line 25)
     }
-    long copy = op.space;
+    long copy = op.space; // at most 0x1FFFF: checkedTooWide returned
     if (copy > 0xFFFF) {
       forward(copy);
-      //      ^[abiguard:narrowing] field ForwardedOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of forward (line 25): values 0x10000..0xFFFFFFFF would be truncated
+      //      ^[abiguard:narrowing] field ForwardedOp.space (u32) can reach parameter 'space' of addOne (u16) through parameter 'v' of forward (line 25): values 0x10000..0x1FFFF would be truncated
     }
   }
 }

@@ -17,7 +17,8 @@ import java.util.Random;
  * ({@code ok = false} under a check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code &&}); and
  * into forwarders, {@code void} methods with sinks of their own, whose parameters declare no width,
  * and into choosing forwarders, whose sinks are chosen by an enum constant or string the call
- * passes.
+ * passes; and through validators, {@code void} methods that throw unless checks of what they are
+ * passed hold, and a method that always throws, called under a check.
  */
 final class FlowProgramGenerator {
   /** A parameter of the generated methods: its Java type and width annotation. */
@@ -248,7 +249,69 @@ final class FlowProgramGenerator {
       inHelper = false;
       helpers.computeIfAbsent(type, t -> new ArrayList<>()).add(name);
     }
+    validators();
     forwarders();
+  }
+
+  /** The names of the validators written so far. */
+  private final List<String> validators = new ArrayList<>();
+
+  /**
+   * The validators: {@code void} methods of {@code (int p, long q, Sinks.Box y)} that throw when a
+   * check holds, after a way out or a write of a parameter now and then, with a second check, one
+   * of {@code Abi}'s or a helper's call now and then; and {@code fail(int p)}, which always throws.
+   */
+  private void validators() {
+    validators.clear();
+    for (int k = 0; k < 2; k++) {
+      String name = "v" + k;
+      inHelper = true;
+      line("private static void " + name + "(int p, long q, Sinks.Box y) {");
+      indent++;
+      if (random.nextInt(4) == 0) {
+        // a parameter written: what the validator proves of it is not proved of what was passed
+        line(
+            random.nextBoolean()
+                ? "p &= " + expr("int", 1) + ";"
+                : "q += " + expr("long", 1) + ";");
+      }
+      if (random.nextInt(4) == 0) {
+        line("if (" + cond(1) + ") {");
+        line("  return;");
+        line("}");
+      }
+      line("if (" + cond(0) + ") {");
+      line("  throw new IllegalArgumentException();");
+      line("}");
+      switch (random.nextInt(4)) {
+        case 0 -> {
+          line("if (" + cond(1) + ") {");
+          line("  throw new IllegalStateException();");
+          line("}");
+        }
+        case 1 ->
+            line(
+                "org.abiguard.Abi.check"
+                    + pick("U8", "U16", "S16", "U32")
+                    + "("
+                    + primary(pick("int", "long"))
+                    + ");");
+        case 2 -> {
+          String call = helperCall(pick("int", "long", "boolean"), 1);
+          if (call != null) {
+            line(call + ";");
+          }
+        }
+        default -> {}
+      }
+      indent--;
+      line("}");
+      inHelper = false;
+      validators.add(name);
+    }
+    line("private static void fail(int p) {");
+    line("  throw new IllegalStateException(\"site \" + p);");
+    line("}");
   }
 
   /** The names of the forwarders written so far. */
@@ -443,7 +506,11 @@ final class FlowProgramGenerator {
       line("Sinks.Box yb = y;");
     }
     line("if (" + cond(0) + ") {");
-    line("  return " + returned(type) + ";");
+    line(
+        random.nextInt(4) == 0
+            // a guard clause that throws: the call returns only when it did not
+            ? "  throw new IllegalArgumentException();"
+            : "  return " + returned(type) + ";");
     line("}");
     if (random.nextInt(3) == 0) {
       // a parameter written: what the helper proves of it is not proved of what was passed
@@ -659,7 +726,7 @@ final class FlowProgramGenerator {
       }
       case 4 -> {
         if (random.nextInt(3) > 0) {
-          switch (random.nextInt(6)) {
+          switch (random.nextInt(9)) {
             // the same early exit, by a library's precondition or assertion that throws
             case 0 ->
                 line("com.google.common.base.Preconditions.checkArgument(!(" + cond(0) + "));");
@@ -670,6 +737,19 @@ final class FlowProgramGenerator {
                         + ", \"site "
                         + sites
                         + "\");");
+            // by a validator of the program's own, or a method that always throws
+            case 2, 3 ->
+                line(
+                    helperPrefix
+                        + validators.get(random.nextInt(validators.size()))
+                        + "("
+                        + primary("int")
+                        + ", "
+                        + primary("long")
+                        + ", "
+                        + (aliased ? pick("x", "xa") : "x")
+                        + ");");
+            case 4 -> line("if (" + cond(0) + ") " + helperPrefix + "fail(" + sites + ");");
             default -> line("if (" + cond(0) + ") return;");
           }
           return;

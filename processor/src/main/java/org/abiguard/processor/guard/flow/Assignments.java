@@ -298,9 +298,12 @@ final class Assignments {
     return store(target, variable, result);
   }
 
-  /** Writes a fact to a variable or field: paths through it are forgotten, its own is set. */
+  /**
+   * Writes a fact to a variable or field: paths through it are forgotten, its own is set. Where no
+   * path goes on (its value was a call that cannot return: {@code ok &= never(x)}), nothing is.
+   */
   private @Nullable Fact store(TreePath target, @Nullable Element variable, @Nullable Fact value) {
-    if (variable == null) {
+    if (variable == null || !parts.frame.reachable()) {
       return value;
     }
     parts.frame.state.kill(variable);

@@ -145,6 +145,9 @@ final class Calls {
     if (!(element instanceof ExecutableElement method)
         || kind == null
         || !parts.frame.reachable()) {
+      if (element instanceof ExecutableElement method) {
+        parts.helpers.validated(path, call, method, arguments);
+      }
       return null;
     }
     if (held != null) {
@@ -201,6 +204,7 @@ final class Calls {
     if (followed != null) {
       return followed.value();
     }
+    parts.helpers.validated(path, call, method, arguments);
     Fact declared = parts.declarations.readFact(method);
     return declared != null
         ? declared

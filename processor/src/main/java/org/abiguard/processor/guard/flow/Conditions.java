@@ -926,12 +926,16 @@ final class Conditions {
    */
   @Nullable Fact operandFact(State state, AccessPath operand, TreePath operandPath, JavaKind kind) {
     Fact value = knownFact(state, operand, operandPath);
-    if (value == null
-        && (state.tracks(operand)
-            || parts.context.elementOf(AccessPaths.skipParentheses(operandPath)) != null)) {
+    Element element = parts.context.elementOf(AccessPaths.skipParentheses(operandPath));
+    if (value == null && (state.tracks(operand) || element != null)) {
+      // a parameter named as its evaluation names it ("parameter 'n' of plain"), others as written
       value =
           parts.values.plain(
-              kind, () -> parts.context.text(AccessPaths.skipParentheses(operandPath).getLeaf()));
+              kind,
+              () ->
+                  element != null && element.getKind() == ElementKind.PARAMETER
+                      ? parts.declarations.describe(element)
+                      : parts.context.text(AccessPaths.skipParentheses(operandPath).getLeaf()));
     }
     return value;
   }

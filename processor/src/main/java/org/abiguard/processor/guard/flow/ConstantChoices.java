@@ -30,6 +30,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -460,7 +461,8 @@ final class ConstantChoices {
       return false;
     }
     Optional<TreePath> body = CalledBodies.of(context, method);
-    if (body.isEmpty()) {
+    if (body.isEmpty() && method.getReturnType().getKind() != TypeKind.VOID) {
+      // (a void helper, followed for what it proves when it returns, uses nothing it is passed)
       body = HelperBodies.of(context, method).map(HelperBodies.Body::path);
     }
     if (body.isEmpty()) {

@@ -24,11 +24,14 @@ final class Frame {
    */
   @Nullable Returns returns;
 
-  /** Takes a helper's returned expressions, each from the state where it is returned. */
+  /** Takes a helper's {@code return}s, each from the state where it is reached. */
   @FunctionalInterface
   interface Returns {
-    /** Evaluates {@code expression}, returned from the current state. */
-    void returned(TreePath expression);
+    /**
+     * Evaluates {@code expression}, returned from the current state; null for a {@code return}
+     * without a value.
+     */
+    void returned(@Nullable TreePath expression);
   }
 
   /**

@@ -4,8 +4,10 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
@@ -32,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>a block of statements that assigns only its locals and parameters (not fields or array
  *       elements), has no {@code try} or {@code synchronized} statement, builds no lambda or class
  *       body, and has at most {@link #STATEMENT_NODES} nodes: {@code if (v < 0) return false;
- *       return v <= 0xFFFF;}, {@code if (v > 0xFFFF) v = 0xFFFF; return (int) v;}.
+ *       return v <= 0xFFFF;}, {@code if (v > 0xFFFF) v = 0xFFFF; return (int) v;}. A {@code void}
+ *       method's block is one when it throws or calls a method (a validator: {@code if (v > 0xFFFF)
+ *       throw new IllegalArgumentException();}); one that does neither proves nothing.
  * </ul>
  *
  * <p>A helper of the top-level class being analysed is read from its trees, as javac attributed
@@ -78,11 +82,8 @@ final class HelperBodies {
   }
 
   private static @Nullable Body find(Context context, ExecutableElement method) {
-    if (method.getKind() != ElementKind.METHOD
-        || method.getReturnType().getKind() == TypeKind.VOID
-        || method.isVarArgs()
-        || !final_(method)) {
-      return null; // a method without a value is no helper, wherever it is: nothing to parse
+    if (method.getKind() != ElementKind.METHOD || method.isVarArgs() || !final_(method)) {
+      return null;
     }
     // the class analysed now is attributed and not yet lowered: its own trees; another top-level
     // class may not be typed yet, or no longer as written (javac attributes, and lowers, one
@@ -100,7 +101,9 @@ final class HelperBodies {
     ReturnTree only = onlyReturn((MethodTree) body.getParentPath().getLeaf());
     if (only == null) {
       Set<Element> writtenParameters = new java.util.HashSet<>();
-      return (own || context.parsed.typed(body)) && followable(context, body, writtenParameters)
+      return (own || context.parsed.typed(body))
+              && followable(context, body, writtenParameters)
+              && (method.getReturnType().getKind() != TypeKind.VOID || mayNotReturn(body))
           ? new Body(body, true, Set.copyOf(writtenParameters))
           : null;
     }
@@ -162,6 +165,17 @@ final class HelperBodies {
       return true;
     }
     return variable != null && variable.getKind() == ElementKind.LOCAL_VARIABLE;
+  }
+
+  /**
+   * Whether a {@code void} method's statements may end otherwise than by returning: they throw, or
+   * call what may throw. One that cannot proves nothing when it returns, and is not followed.
+   */
+  private static boolean mayNotReturn(TreePath body) {
+    return Nodes.any(
+        body,
+        node ->
+            node.getLeaf() instanceof ThrowTree || node.getLeaf() instanceof MethodInvocationTree);
   }
 
   /** What a helper's block of statements may not have. */

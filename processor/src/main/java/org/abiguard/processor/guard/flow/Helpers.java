@@ -1,5 +1,6 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
@@ -34,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  *       comparison written out. A helper of statements is true where one of its {@code return}s is
  *       true in the state that reaches it: after {@code if (v < 0) return false; return v <=
  *       0xFFFF;} returns true, {@code v} is 0..0xFFFF.
+ *   <li>A call of a helper of statements returns only where they reach a {@code return} or their
+ *       end, not a {@code throw}: what they prove there of what was passed holds after it ({@link
+ *       #validated}), whatever the call's value.
  * </ul>
  *
  * The expression or statements are followed in a context of their own, whose findings are not
@@ -78,7 +82,15 @@ final class Helpers {
     if (entry == null) {
       return null;
     }
-    Fact converted = entry.value(kind);
+    State before = parts.frame.state;
+    State start = entry.parts().frame.state.copy();
+    Ran ran = entry.value(kind);
+    Fact converted = ran.value();
+    State exits = ran.exits();
+    if (exits != null) {
+      // the call returns only where its statements do: what they proved there holds after it
+      parts.frame.state = returned(path, before, exits, start, entry);
+    }
     Fact result =
         converted == null
             ? null
@@ -108,6 +120,56 @@ final class Helpers {
   record Followed(@Nullable Fact value) {}
 
   /**
+   * The call of a {@code boolean} helper being evaluated as a condition ({@link #outcomes}), whose
+   * outcomes already hold what it proves when it returns.
+   */
+  private @Nullable MethodInvocationTree condition;
+
+  /**
+   * After a call of a helper of statements whose value is not followed (a {@code void} method, one
+   * whose result declares a width or is not an integer, a {@code boolean} not used as a condition):
+   * the call returns only where the statements reach a {@code return} or their end, not a {@code
+   * throw}, so what they prove there of the values passed holds after it. After {@code
+   * requireU16(op.space)}, whose body throws when {@code v > 0xFFFF}, {@code op.space} is
+   * 0..0xFFFF; after a call that always throws nothing is reachable.
+   */
+  void validated(
+      TreePath path,
+      MethodInvocationTree call,
+      ExecutableElement method,
+      List<@Nullable Fact> arguments) {
+    if (call == condition
+        || !parts.frame.reachable()
+        || !HelperBodies.of(parts.context, method)
+            .map(HelperBodies.Body::statements)
+            .orElse(false)) {
+      return;
+    }
+    Entry entry = enter(path, call, method, arguments);
+    if (entry == null) {
+      return;
+    }
+    State before = parts.frame.state;
+    State start = entry.parts().frame.state.copy();
+    parts.frame.state = returned(path, before, entry.exits(), start, entry);
+  }
+
+  /**
+   * The caller's state after the call at {@code path} returned, from {@code before}, when the
+   * helper's statements, started in {@code start}, returned in {@code exits}. A call that cannot
+   * return ends the path only as a statement of its own ({@code reject("space");}): within an
+   * expression the rest of the expression is evaluated from {@code before}, which holds for every
+   * path that goes on.
+   */
+  private State returned(TreePath path, State before, State exits, State start, Entry entry) {
+    if (!exits.reachable()
+        && !(path.getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
+      return before;
+    }
+    return outcome(before, exits, start, entry);
+  }
+
+  /**
    * The states after a call of a {@code boolean} helper used as a condition, when it returns true
    * and when it returns false: what its expression proves, as a condition, of its parameters and
    * receiver is proved of the values passed. Null when the call is not one to follow (nothing is
@@ -119,7 +181,13 @@ final class Helpers {
         || HelperBodies.of(parts.context, method).isEmpty()) {
       return null;
     }
-    parts.expressions.evaluate(path);
+    MethodInvocationTree outer = condition;
+    condition = call;
+    try {
+      parts.expressions.evaluate(path);
+    } finally {
+      condition = outer;
+    }
     List<@Nullable Fact> arguments = parts.calls.argumentsOf(call);
     State before = parts.frame.state;
     Entry entry = arguments == null ? null : enter(path, call, method, arguments);
@@ -135,7 +203,8 @@ final class Helpers {
 
   /**
    * The caller's state when the helper's expression has the outcome {@code inner}: what it proved
-   * beyond {@code either} (the state after both outcomes), of paths the caller can name.
+   * beyond {@code either} (the state after both outcomes, or the one its body started from), of
+   * paths the caller can name.
    */
   private State outcome(State before, State inner, State either, Entry entry) {
     if (!inner.reachable()) {
@@ -295,6 +364,13 @@ final class Helpers {
     return to.bits() > from.bits() && to != JavaKind.CHAR;
   }
 
+  /**
+   * What running a helper for its value gave: the value, and the join of the states its statements
+   * return in (null for a helper of one expression, which proves nothing of its own when it
+   * returns).
+   */
+  private record Ran(@Nullable Fact value, @Nullable State exits) {}
+
   /** A path of the helper's, named as the caller names it. */
   private record Translated(AccessPath path, @Nullable TreePath argument) {}
 
@@ -310,26 +386,51 @@ final class Helpers {
       Map<Object, TreePath> passed) {
     /**
      * The helper's value, of {@code kind}: its expression's, or the join of what its statements
-     * return (null, a plain value, when none returns).
+     * return (null, a plain value, when none returns), with the states they return in.
      */
-    @Nullable Fact value(JavaKind kind) {
+    Ran value(JavaKind kind) {
       if (!body.statements()) {
-        return Arith.convert(
-            parts.expressions.evaluate(body.path()), parts.values.kind(body.path()), kind);
+        return new Ran(
+            Arith.convert(
+                parts.expressions.evaluate(body.path()), parts.values.kind(body.path()), kind),
+            null);
       }
       Fact[] joined = {null};
       boolean[] any = {false};
+      State exits =
+          run(
+              expression -> {
+                Fact value = parts.expressions.evaluate(expression);
+                if (parts.frame.reachable()) {
+                  Fact converted = Arith.convert(value, parts.values.kind(expression), kind);
+                  joined[0] = any[0] ? Fact.join(joined[0], converted) : converted;
+                  any[0] = true;
+                }
+              });
+      return new Ran(joined[0], exits);
+    }
+
+    /** The join of the states the helper's statements return in, whatever they return. */
+    State exits() {
+      return run(parts.expressions::evaluate);
+    }
+
+    /**
+     * Runs the helper's statements, giving each expression returned to {@code returned}: the join
+     * of the states they return in (at a {@code return}, once its expression is evaluated, or at
+     * their end), {@link State#UNREACHABLE} when every way through throws.
+     */
+    private State run(java.util.function.Consumer<TreePath> returned) {
+      State[] exits = {State.UNREACHABLE};
       parts.frame.returns =
           expression -> {
-            Fact value = parts.expressions.evaluate(expression);
-            if (parts.frame.reachable()) {
-              Fact converted = Arith.convert(value, parts.values.kind(expression), kind);
-              joined[0] = any[0] ? Fact.join(joined[0], converted) : converted;
-              any[0] = true;
+            if (expression != null) {
+              returned.accept(expression);
             }
+            exits[0] = State.join(exits[0], parts.frame.state);
           };
       parts.statements.execute(body.path());
-      return joined[0];
+      return State.join(exits[0], parts.frame.state);
     }
 
     /**
@@ -343,6 +444,9 @@ final class Helpers {
       State[] joined = {State.UNREACHABLE, State.UNREACHABLE};
       parts.frame.returns =
           expression -> {
+            if (expression == null) {
+              return; // a boolean method's returns have values
+            }
             Branches returned = parts.conditions.evaluate(expression);
             joined[0] = State.join(joined[0], returned.whenTrue());
             joined[1] = State.join(joined[1], returned.whenFalse());

@@ -43,8 +43,8 @@ public final class ParsedSources {
    * The source file of each top-level class javac has analysed: once a class is lowered and
    * written, javac no longer finds its trees from its element. (Such a class's file is parsed at
    * the first call of one of its methods that could be a helper; a class not analysed yet is parsed
-   * only if javac's tree of the method has a body. A method without a value is no helper and parses
-   * nothing: {@link HelperBodies} asks only for methods that return one.)
+   * only if javac's tree of the method has a body. A {@code void} method is parsed for as a
+   * validator may be one: {@link HelperBodies} follows it when its statements throw or call.)
    */
   private final Map<TypeElement, JavaFileObject> files = new java.util.HashMap<>();
 

@@ -151,10 +151,11 @@ final class Statements {
   }
 
   private void returnStatement(TreePath path, ReturnTree returnTree) {
-    if (returnTree.getExpression() != null && parts.frame.returns != null) {
-      parts.frame.returns.returned(new TreePath(path, returnTree.getExpression()));
-    } else if (returnTree.getExpression() != null) {
-      TreePath expression = new TreePath(path, returnTree.getExpression());
+    TreePath expression =
+        returnTree.getExpression() == null ? null : new TreePath(path, returnTree.getExpression());
+    if (parts.frame.returns != null) {
+      parts.frame.returns.returned(expression);
+    } else if (expression != null) {
       Fact value = evaluate(expression);
       parts.checks.check(parts.frame.returnSink, value, parts.values.kind(expression), expression);
     }

@@ -17,8 +17,10 @@ import java.util.Random;
  * ({@code ok = false} under a check, in a loop, {@code &=}, {@code |=}, {@code &}, {@code &&}); and
  * into forwarders, {@code void} methods with sinks of their own, whose parameters declare no width,
  * and into choosing forwarders, whose sinks are chosen by an enum constant or string the call
- * passes; and through validators, {@code void} methods that throw unless checks of what they are
- * passed hold, and a method that always throws, called under a check.
+ * passes; through validators, {@code void} methods that throw unless checks of what they are passed
+ * hold, and a method that always throws, called under a check; and through result codes, {@code
+ * int} helpers that return an error code when a check holds, tested where they are called or
+ * through a local.
  */
 final class FlowProgramGenerator {
   /** A parameter of the generated methods: its Java type and width annotation. */
@@ -265,29 +267,14 @@ final class FlowProgramGenerator {
     validators.clear();
     for (int k = 0; k < 2; k++) {
       String name = "v" + k;
-      inHelper = true;
-      line("private static void " + name + "(int p, long q, Sinks.Box y) {");
-      indent++;
+      openCheckingHelper("void " + name, "&=", "+=");
       if (random.nextInt(4) == 0) {
-        // a parameter written: what the validator proves of it is not proved of what was passed
-        line(
-            random.nextBoolean()
-                ? "p &= " + expr("int", 1) + ";"
-                : "q += " + expr("long", 1) + ";");
+        clause(cond(1), "return;");
       }
-      if (random.nextInt(4) == 0) {
-        line("if (" + cond(1) + ") {");
-        line("  return;");
-        line("}");
-      }
-      line("if (" + cond(0) + ") {");
-      line("  throw new IllegalArgumentException();");
-      line("}");
+      clause(cond(0), "throw new IllegalArgumentException();");
       switch (random.nextInt(4)) {
         case 0 -> {
-          line("if (" + cond(1) + ") {");
-          line("  throw new IllegalStateException();");
-          line("}");
+          clause(cond(1), "throw new IllegalStateException();");
         }
         case 1 ->
             line(
@@ -304,14 +291,98 @@ final class FlowProgramGenerator {
         }
         default -> {}
       }
-      indent--;
-      line("}");
-      inHelper = false;
-      validators.add(name);
+      closeCheckingHelper(validators, name);
     }
     line("private static void fail(int p) {");
     line("  throw new IllegalStateException(\"site \" + p);");
     line("}");
+    coders();
+  }
+
+  /** The names of the result-code helpers written so far. */
+  private final List<String> coders = new ArrayList<>();
+
+  /**
+   * The result-code helpers: {@code int} methods of {@code (int p, long q, Sinks.Box y)} that
+   * return an error code ({@code -22}) when a check holds, now and then another code or zero on a
+   * way that checks something else, and zero or one last.
+   */
+  private void coders() {
+    coders.clear();
+    for (int k = 0; k < 2; k++) {
+      String name = "c" + k;
+      openCheckingHelper("int " + name, "|=", "-=");
+      clause(cond(0), "return -22;");
+      if (random.nextBoolean()) {
+        line("if (" + cond(1) + ") {");
+        line("  return " + pick("-1", "1", "0", "-22") + ";");
+        line("}");
+      }
+      line("return " + pick("0", "0", "0", "1") + ";");
+      closeCheckingHelper(coders, name);
+    }
+  }
+
+  /**
+   * Opens a checking helper of {@code (int p, long q, Sinks.Box y)} ({@code head}: its type and
+   * name) and, now and then, writes a parameter with {@code intWrite} or {@code longWrite}: what
+   * the helper proves of it is not proved of what was passed.
+   */
+  private void openCheckingHelper(String head, String intWrite, String longWrite) {
+    inHelper = true;
+    line("private static " + head + "(int p, long q, Sinks.Box y) {");
+    indent++;
+    if (random.nextInt(4) == 0) {
+      line(
+          random.nextBoolean()
+              ? "p " + intWrite + " " + expr("int", 1) + ";"
+              : "q " + longWrite + " " + expr("long", 1) + ";");
+    }
+  }
+
+  /** A guard clause: {@code if (condition) {}, then {@code statement} and {@code }}. */
+  private void clause(String condition, String statement) {
+    line("if (" + condition + ") {");
+    line("  " + statement);
+    line("}");
+  }
+
+  /** Closes a checking helper opened by {@link #openCheckingHelper}, named {@code name}. */
+  private void closeCheckingHelper(List<String> names, String name) {
+    indent--;
+    line("}");
+    inHelper = false;
+    names.add(name);
+  }
+
+  /**
+   * An early exit on a result code: a call of a result-code helper kept in a local (written again,
+   * or after a statement, now and then) or tested directly, compared with a code.
+   */
+  private void resultCodeExit(int depth) {
+    String call =
+        helperPrefix
+            + coders.get(random.nextInt(coders.size()))
+            + "("
+            + primary("int")
+            + ", "
+            + primary("long")
+            + ", "
+            + (aliased ? pick("x", "xa") : "x")
+            + ")";
+    String test = pick("!= 0", "!= 0", "< 0", "> 0", "== 1", "!= -22", ">= 0", "== 0");
+    if (random.nextInt(3) == 0) {
+      line("if (" + call + " " + test + ") return;");
+      return;
+    }
+    String rc = "rc" + names++;
+    line("int " + rc + " = " + call + ";");
+    switch (random.nextInt(4)) {
+      case 0 -> line(rc + " " + pick("=", "+=") + " " + expr("int", 1) + ";");
+      case 1 -> statement(depth + 1);
+      default -> {}
+    }
+    line("if (" + rc + " " + test + ") return;");
   }
 
   /** The names of the forwarders written so far. */
@@ -726,7 +797,7 @@ final class FlowProgramGenerator {
       }
       case 4 -> {
         if (random.nextInt(3) > 0) {
-          switch (random.nextInt(9)) {
+          switch (random.nextInt(10)) {
             // the same early exit, by a library's precondition or assertion that throws
             case 0 ->
                 line("com.google.common.base.Preconditions.checkArgument(!(" + cond(0) + "));");
@@ -750,6 +821,8 @@ final class FlowProgramGenerator {
                         + (aliased ? pick("x", "xa") : "x")
                         + ");");
             case 4 -> line("if (" + cond(0) + ") " + helperPrefix + "fail(" + sites + ");");
+            // by a result code
+            case 5, 6 -> resultCodeExit(depth);
             default -> line("if (" + cond(0) + ") return;");
           }
           return;

@@ -4,6 +4,7 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
@@ -11,6 +12,7 @@ import java.math.BigInteger;
 import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import org.abiguard.processor.guard.facts.Fact;
 import org.abiguard.processor.guard.facts.Floating;
 import org.abiguard.processor.guard.facts.Floats;
@@ -76,8 +78,25 @@ final class Assignments {
     Fact stored = store(target, variable, parts.values.convert(written, value, target));
     hold(variable, box);
     noteCopy(variable, value);
+    noteCodes(variable, value);
     ConstantChoices.note(parts, variable, value);
     return stored;
+  }
+
+  /**
+   * A local just given a call's result codes ({@code int rc = check(op);}, {@link Helpers#codes})
+   * keeps what they proved, for a comparison of it with a constant.
+   */
+  void noteCodes(@Nullable Element variable, TreePath value) {
+    if (variable != null
+        && variable.getKind() == ElementKind.LOCAL_VARIABLE
+        && parts.frame.reachable()
+        && AccessPaths.skipParentheses(value).getLeaf() instanceof MethodInvocationTree call) {
+      State.Flag codes = parts.helpers.codes(call);
+      if (codes != null) {
+        parts.frame.state.flag(variable, codes);
+      }
+    }
   }
 
   /**

@@ -92,6 +92,7 @@ final class Calls {
   }
 
   @Nullable Fact invoke(TreePath path, MethodInvocationTree call) {
+    parts.helpers.forgetCodes(); // what an earlier call (or round of a loop) left is not this one's
     TreePath select = new TreePath(path, call.getMethodSelect());
     Element element = parts.context.elementOf(path);
     boolean unboxing =

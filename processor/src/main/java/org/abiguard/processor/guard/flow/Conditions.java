@@ -413,7 +413,77 @@ final class Conditions {
     if (leftAccess != null && rightAccess != null) {
       relate(comparison.getKind(), whenTrue, whenFalse, leftAccess, rightAccess);
     }
+    for (int side = 0; side < 2; side++) {
+      TreePath operand = side == 0 ? leftPath : rightPath;
+      Fact other = side == 0 ? right : left;
+      Tree.Kind compared = side == 0 ? operator : mirrored(operator);
+      Refinement.Operands ifTrue = side == 0 ? outcomes.whenTrue() : outcomes.whenTrue().swapped();
+      Refinement.Operands ifFalse =
+          side == 0 ? outcomes.whenFalse() : outcomes.whenFalse().swapped();
+      whenTrue = resultCode(whenTrue, operand, compared, true, ifTrue.left(), other);
+      whenFalse = resultCode(whenFalse, operand, compared, false, ifFalse.left(), other);
+    }
     return new Branches(whenTrue, whenFalse);
+  }
+
+  /**
+   * A comparison of a helper's result code with a constant, directly or through the local that
+   * keeps it ({@code if (rc != 0) return rc;}, {@link Helpers#codes}): where the comparison's
+   * outcome ({@code holds}) makes the code zero, what the helper proved where it returns zero
+   * holds; where it makes it anything else, what it proved where it returns something else. {@code
+   * values} are the operand's values in that outcome, {@code other} the constant's fact.
+   */
+  private State resultCode(
+      State state,
+      TreePath operand,
+      Tree.Kind operator,
+      boolean holds,
+      @Nullable Range values,
+      Fact other) {
+    TreePath bare = AccessPaths.skipParentheses(operand);
+    if (!state.reachable() || values == null || !other.javaRange().isPoint()) {
+      return state;
+    }
+    Element local = parts.context.elementOf(bare);
+    State.Flag codes =
+        bare.getLeaf() instanceof MethodInvocationTree call
+            ? parts.helpers.codes(call)
+            : local != null
+                    && local.getKind() == ElementKind.LOCAL_VARIABLE
+                    && !isBooleanLocal(local)
+                ? state.flag(local)
+                : null;
+    if (codes == null) {
+      return state;
+    }
+    boolean constantZero = other.javaRange().lo().signum() == 0;
+    Boolean zero;
+    if (operator == Tree.Kind.EQUAL_TO || operator == Tree.Kind.NOT_EQUAL_TO) {
+      boolean equal = (operator == Tree.Kind.EQUAL_TO) == holds;
+      // equal to the constant: zero if it is; unequal to zero: not zero; unequal to another: either
+      zero = equal ? Boolean.valueOf(constantZero) : constantZero ? Boolean.FALSE : null;
+    } else {
+      zero =
+          values.equals(Range.point(BigInteger.ZERO))
+              ? Boolean.TRUE
+              : values.contains(BigInteger.ZERO) ? null : Boolean.FALSE;
+    }
+    java.util.Map<AccessPath, Fact> proved =
+        zero == null ? null : zero ? codes.whenTrue() : codes.whenFalse();
+    return proved == null ? state : withFlag(state.copy(), proved);
+  }
+
+  /**
+   * The operator that compares the same operands the other way round ({@code a < b}: {@code >}).
+   */
+  private static Tree.Kind mirrored(Tree.Kind operator) {
+    return switch (operator) {
+      case LESS_THAN -> Tree.Kind.GREATER_THAN;
+      case LESS_THAN_EQUAL -> Tree.Kind.GREATER_THAN_EQUAL;
+      case GREATER_THAN -> Tree.Kind.LESS_THAN;
+      case GREATER_THAN_EQUAL -> Tree.Kind.LESS_THAN_EQUAL;
+      default -> operator;
+    };
   }
 
   /**

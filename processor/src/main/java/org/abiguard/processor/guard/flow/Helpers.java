@@ -4,6 +4,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +92,7 @@ final class Helpers {
     if (exits != null) {
       // the call returns only where its statements do: what they proved there holds after it
       parts.frame.state = returned(path, before, exits, start, entry);
+      resultCodes(call, before, ran, exits, entry);
     }
     Fact result =
         converted == null
@@ -118,6 +121,50 @@ final class Helpers {
 
   /** The value of a call followed into its helper: null for a plain value. */
   record Followed(@Nullable Fact value) {}
+
+  /** The last call whose helper returns result codes ({@link #resultCodes}), and their flag. */
+  private @Nullable MethodInvocationTree codesCall;
+
+  private State.@Nullable Flag codes;
+
+  /**
+   * A helper that returns zero on some ways through and other values on others, a result code
+   * ({@code if (op.space > 0xFFFF) return -EINVAL; return 0;}): what its statements proved where
+   * they return zero and where they return something else, beyond what they proved wherever they
+   * return, kept as a flag ({@link State.Flag}: true for zero) for a comparison of the value with a
+   * constant ({@link Conditions}), directly or through the local it is stored in ({@code int rc =
+   * check(op); if (rc != 0) return rc;}).
+   */
+  private void resultCodes(
+      MethodInvocationTree call, State before, Ran ran, State exits, Entry entry) {
+    codesCall = null;
+    codes = null;
+    if (!parts.frame.reachable() || !ran.zero().reachable() || !ran.nonZero().reachable()) {
+      return;
+    }
+    State.Flag flag =
+        new State.Flag(
+            provedBack(before, ran.zero(), exits, entry),
+            provedBack(before, ran.nonZero(), exits, entry));
+    if (flag.informative()) {
+      codesCall = call;
+      codes = flag;
+    }
+  }
+
+  /**
+   * The flag of result codes of {@code call}, if it is the last call evaluated and its helper
+   * returns them ({@link #resultCodes}); else null.
+   */
+  State.@Nullable Flag codes(MethodInvocationTree call) {
+    return call == codesCall ? codes : null;
+  }
+
+  /** Forgets the last result codes: another call is being evaluated. */
+  void forgetCodes() {
+    codesCall = null;
+    codes = null;
+  }
 
   /**
    * The call of a {@code boolean} helper being evaluated as a condition ({@link #outcomes}), whose
@@ -210,6 +257,14 @@ final class Helpers {
     if (!inner.reachable()) {
       return State.UNREACHABLE;
     }
+    return Conditions.withFlag(before.copy(), provedBack(before, inner, either, entry));
+  }
+
+  /**
+   * What the helper's state {@code inner} proved beyond {@code either}, of paths the caller can
+   * name, by the caller's names for them ({@code before} is the caller's state at the call).
+   */
+  private Map<AccessPath, Fact> provedBack(State before, State inner, State either, Entry entry) {
     Map<AccessPath, Fact> proved = new HashMap<>();
     for (Map.Entry<AccessPath, Fact> fact : Conditions.proved(inner, either).entrySet()) {
       Translated back = entry.back(fact.getKey());
@@ -231,7 +286,7 @@ final class Helpers {
         proved.put(back.path(), value);
       }
     }
-    return Conditions.withFlag(before.copy(), proved);
+    return proved;
   }
 
   /**
@@ -369,7 +424,7 @@ final class Helpers {
    * return in (null for a helper of one expression, which proves nothing of its own when it
    * returns).
    */
-  private record Ran(@Nullable Fact value, @Nullable State exits) {}
+  private record Ran(@Nullable Fact value, @Nullable State exits, State zero, State nonZero) {}
 
   /** A path of the helper's, named as the caller names it. */
   private record Translated(AccessPath path, @Nullable TreePath argument) {}
@@ -393,10 +448,14 @@ final class Helpers {
         return new Ran(
             Arith.convert(
                 parts.expressions.evaluate(body.path()), parts.values.kind(body.path()), kind),
-            null);
+            null,
+            State.UNREACHABLE,
+            State.UNREACHABLE);
       }
       Fact[] joined = {null};
       boolean[] any = {false};
+      // the states it returns zero in, and something else in (a plain value may be either)
+      State[] zero = {State.UNREACHABLE, State.UNREACHABLE};
       State exits =
           run(
               expression -> {
@@ -405,9 +464,16 @@ final class Helpers {
                   Fact converted = Arith.convert(value, parts.values.kind(expression), kind);
                   joined[0] = any[0] ? Fact.join(joined[0], converted) : converted;
                   any[0] = true;
+                  Range values = converted == null ? null : converted.javaRange();
+                  if (values == null || values.contains(BigInteger.ZERO)) {
+                    zero[0] = State.join(zero[0], parts.frame.state);
+                  }
+                  if (values == null || !values.equals(Range.point(BigInteger.ZERO))) {
+                    zero[1] = State.join(zero[1], parts.frame.state);
+                  }
                 }
               });
-      return new Ran(joined[0], exits);
+      return new Ran(joined[0], exits, zero[0], zero[1]);
     }
 
     /** The join of the states the helper's statements return in, whatever they return. */

@@ -133,6 +133,7 @@ final class Statements {
               variable, parts.values.convert(value, initializer, variable.asType())));
       parts.frame.noteUpdate();
       parts.assignments.noteCopy(variable, initializer);
+      parts.assignments.noteCodes(variable, initializer);
     } else if (Boxes.holdingLocal(variable)) {
       parts.assignments.hold(variable, parts.assignments.box(initializer, value));
     }

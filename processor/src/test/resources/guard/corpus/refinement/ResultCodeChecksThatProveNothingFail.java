@@ -5,8 +5,8 @@ import org.abiguard.U16;
 import org.abiguard.U32;
 
 // result codes that do not prove what the caller uses: the code tested the wrong way, a code of
-// another error tested, a local written or a field written between the check and the use, a code
-// that is zero on a way that did not check
+// another error tested, a local written or a field written between the check and the use (in the
+// comparison itself too), a code that is zero on a way that did not check
 
 // ALSO STRICT
 
@@ -84,6 +84,16 @@ final class ResultCodeChecksThatProveNothing {
     }
     addOne((int) m.space);
     //     ^[abiguard:narrowing] field LooseCodedMap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
+    return 0;
+  }
+
+  // the comparison itself writes what the code checked
+  static int writtenInTheTest(LooseCodedMap m, long next) {
+    if (checkSpace(m) != (int) (m.space = next & 0xFFFFFFFFL) * 0) {
+      return -22;
+    }
+    addOne((int) m.space);
+    //     ^[abiguard:narrowing] expression `next & 0xFFFFFFFFL` can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
     return 0;
   }
 

@@ -416,12 +416,13 @@ final class Conditions {
     for (int side = 0; side < 2; side++) {
       TreePath operand = side == 0 ? leftPath : rightPath;
       Fact other = side == 0 ? right : left;
+      TreePath otherPath = side == 0 ? rightPath : leftPath;
       Tree.Kind compared = side == 0 ? operator : mirrored(operator);
       Refinement.Operands ifTrue = side == 0 ? outcomes.whenTrue() : outcomes.whenTrue().swapped();
       Refinement.Operands ifFalse =
           side == 0 ? outcomes.whenFalse() : outcomes.whenFalse().swapped();
-      whenTrue = resultCode(whenTrue, operand, compared, true, ifTrue.left(), other);
-      whenFalse = resultCode(whenFalse, operand, compared, false, ifFalse.left(), other);
+      whenTrue = resultCode(whenTrue, operand, compared, true, ifTrue.left(), other, otherPath);
+      whenFalse = resultCode(whenFalse, operand, compared, false, ifFalse.left(), other, otherPath);
     }
     return new Branches(whenTrue, whenFalse);
   }
@@ -431,7 +432,9 @@ final class Conditions {
    * keeps it ({@code if (rc != 0) return rc;}, {@link Helpers#codes}): where the comparison's
    * outcome ({@code holds}) makes the code zero, what the helper proved where it returns zero
    * holds; where it makes it anything else, what it proved where it returns something else. {@code
-   * values} are the operand's values in that outcome, {@code other} the constant's fact.
+   * values} are the operand's values in that outcome, {@code other} the constant's fact ({@code
+   * otherPath} the constant: a call's codes are taken only beside a compile-time constant, which
+   * writes nothing they proved).
    */
   private State resultCode(
       State state,
@@ -439,7 +442,8 @@ final class Conditions {
       Tree.Kind operator,
       boolean holds,
       @Nullable Range values,
-      Fact other) {
+      Fact other,
+      TreePath otherPath) {
     TreePath bare = AccessPaths.skipParentheses(operand);
     if (!state.reachable() || values == null || !other.javaRange().isPoint()) {
       return state;
@@ -447,7 +451,9 @@ final class Conditions {
     Element local = parts.context.elementOf(bare);
     State.Flag codes =
         bare.getLeaf() instanceof MethodInvocationTree call
-            ? parts.helpers.codes(call)
+            ? Constants.constant(parts.context, otherPath) == null
+                ? null
+                : parts.helpers.codes(call)
             : local != null
                     && local.getKind() == ElementKind.LOCAL_VARIABLE
                     && !isBooleanLocal(local)

@@ -7,7 +7,8 @@ import org.abiguard.U8;
 
 // a helper that returns a result code, Xen's way (0 for success, -EINVAL for a value it rejects):
 // where the caller goes on only when the code is 0, what the helper checked on its way to
-// `return 0` holds, whether the caller tests the call or the local it keeps the code in
+// `return 0` holds, whether the caller tests the call or the local it keeps the code in, with a
+// comparison or a switch
 
 // ALSO STRICT
 
@@ -90,6 +91,28 @@ final class ResultCodeChecks {
     if (validated(m.space) == 1) {
       addOne((int) m.space);
     }
+    return 0;
+  }
+
+  static int switched(CodedMap m) {
+    int rc = checkSpace(m);
+    switch (rc) {
+      case 0:
+        addOne((int) m.space);
+        break;
+      default:
+        return rc;
+    }
+    switch (checkBoth(m.space, m.idx)) {
+      case -EINVAL -> {
+        return -EINVAL;
+      }
+      case 0 -> addIdx((int) m.idx);
+      default -> {
+        return -1;
+      }
+    }
+    addOne((int) m.space);
     return 0;
   }
 

@@ -6,7 +6,8 @@ import org.abiguard.U32;
 
 // result codes that do not prove what the caller uses: the code tested the wrong way, a code of
 // another error tested, a local written or a field written between the check and the use (in the
-// comparison itself too), a code that is zero on a way that did not check
+// comparison itself too), a code that is zero on a way that did not check, a switch that lets
+// another code through
 
 // ALSO STRICT
 
@@ -94,6 +95,41 @@ final class ResultCodeChecksThatProveNothing {
     }
     addOne((int) m.space);
     //     ^[abiguard:narrowing] expression `next & 0xFFFFFFFFL` can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
+    return 0;
+  }
+
+  private static int checkTwo(LooseCodedMap m) {
+    if (m.space > 0xFFFF) {
+      return -22;
+    }
+    if (m.idx > 0xFF) {
+      return -34;
+    }
+    return 0;
+  }
+
+  // a code no case has falls out of the switch, and a case falls through into the case of zero
+  @SuppressWarnings("fallthrough")
+  static int switched(LooseCodedMap m) {
+    switch (checkTwo(m)) {
+      case 0:
+        break;
+      case -34:
+        return -34;
+    }
+    addOne((int) m.space);
+    //     ^[abiguard:narrowing] field LooseCodedMap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
+    int rc = checkTwo(m);
+    switch (rc) {
+      case -22:
+        rc = -rc;
+      case 0:
+        addOne((int) m.space);
+        //     ^[abiguard:narrowing] field LooseCodedMap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
+        break;
+      default:
+        return rc;
+    }
     return 0;
   }
 

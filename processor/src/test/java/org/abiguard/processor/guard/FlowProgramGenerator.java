@@ -357,7 +357,8 @@ final class FlowProgramGenerator {
 
   /**
    * An early exit on a result code: a call of a result-code helper kept in a local (written again,
-   * or after a statement, now and then) or tested directly, compared with a code.
+   * or after a statement, now and then) or tested directly, compared with a code, or a switch on
+   * the local.
    */
   private void resultCodeExit(int depth) {
     String call =
@@ -382,7 +383,33 @@ final class FlowProgramGenerator {
       case 1 -> statement(depth + 1);
       default -> {}
     }
-    line("if (" + rc + " " + test + ") return;");
+    if (random.nextInt(3) > 0) {
+      line("if (" + rc + " " + test + ") return;");
+      return;
+    }
+    // a switch on the code
+    line("switch (" + rc + ") {");
+    switch (random.nextInt(3)) {
+      case 0 -> {
+        line("  case 0:");
+        line("    break;");
+        line("  default:");
+        line("    return;");
+      }
+      case 1 -> {
+        line("  case -22:");
+        line("    return;");
+        line("  default:");
+        line("    break;");
+      }
+      default -> {
+        line("  case " + pick("1", "-1") + ":");
+        line("    return;");
+        line("  case 0:");
+        line("    break;");
+      }
+    }
+    line("}");
   }
 
   /** The names of the forwarders written so far. */

@@ -444,21 +444,14 @@ final class Conditions {
       @Nullable Range values,
       Fact other,
       TreePath otherPath) {
-    TreePath bare = AccessPaths.skipParentheses(operand);
-    if (!state.reachable() || values == null || !other.javaRange().isPoint()) {
+    if (!state.reachable()
+        || values == null
+        || !other.javaRange().isPoint()
+        || (AccessPaths.skipParentheses(operand).getLeaf() instanceof MethodInvocationTree
+            && Constants.constant(parts.context, otherPath) == null)) {
       return state;
     }
-    Element local = parts.context.elementOf(bare);
-    State.Flag codes =
-        bare.getLeaf() instanceof MethodInvocationTree call
-            ? Constants.constant(parts.context, otherPath) == null
-                ? null
-                : parts.helpers.codes(call)
-            : local != null
-                    && local.getKind() == ElementKind.LOCAL_VARIABLE
-                    && !isBooleanLocal(local)
-                ? state.flag(local)
-                : null;
+    State.Flag codes = codesOf(operand, state);
     if (codes == null) {
       return state;
     }
@@ -477,6 +470,24 @@ final class Conditions {
     java.util.Map<AccessPath, Fact> proved =
         zero == null ? null : zero ? codes.whenTrue() : codes.whenFalse();
     return proved == null ? state : withFlag(state.copy(), proved);
+  }
+
+  /**
+   * The result codes an operand holds in {@code state} ({@link Helpers#codes}): a call's, when it
+   * is the last call evaluated, or a non-boolean local's flag; null for others.
+   */
+  State.@Nullable Flag codesOf(TreePath operand, State state) {
+    TreePath bare = AccessPaths.skipParentheses(operand);
+    if (bare.getLeaf() instanceof MethodInvocationTree call) {
+      return parts.helpers.codes(call);
+    }
+    Element local = parts.context.elementOf(bare);
+    return local != null
+            && local.getKind() == ElementKind.LOCAL_VARIABLE
+            && !isBooleanLocal(local)
+            && state.reachable()
+        ? state.flag(local)
+        : null;
   }
 
   /**

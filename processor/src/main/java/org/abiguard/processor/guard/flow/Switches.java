@@ -78,6 +78,9 @@ final class Switches {
     boolean[] chosen =
         constant == null ? null : ConstantChoices.chosenCases(parts.context, path, cases, constant);
     boolean labelled = labelled(cases, path, selected);
+    // a selector that is a result code (switch (rc) { case 0: ...; default: return rc; })
+    State.Flag codes = parts.conditions.codesOf(selector, before);
+    boolean zeroLabelled = codes != null && zeroLabelled(path, cases);
     for (int index = 0; index < cases.size(); index++) {
       CaseTree caseTree = cases.get(index);
       TreePath casePath = new TreePath(path, caseTree);
@@ -101,6 +104,23 @@ final class Switches {
         entry.put(selectorAccess, refined == null ? selected : refined);
       } else if (labels != null && selected != null) {
         castOperand(entry, selector, selected, labels);
+      }
+      if (codes != null && entry.reachable()) {
+        // a case of zero alone has the code zero; one of other codes, or the default beside a
+        // case of zero, has it not zero
+        Boolean zero =
+            caseTree.getExpressions().isEmpty()
+                ? (zeroLabelled ? Boolean.FALSE : null)
+                : labels == null
+                    ? null
+                    : labels.equals(Range.point(BigInteger.ZERO))
+                        ? Boolean.TRUE
+                        : labels.contains(BigInteger.ZERO) ? null : Boolean.FALSE;
+        java.util.Map<AccessPath, Fact> proved =
+            zero == null ? null : zero ? codes.whenTrue() : codes.whenFalse();
+        if (proved != null) {
+          entry = Conditions.withFlag(entry.copy(), proved);
+        }
       }
       entry = patternEntry(path, cases, index, entry, selector, selected);
       if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
@@ -198,6 +218,20 @@ final class Switches {
   }
 
   /** The hull of a case's constant labels, or null (default, patterns, enums). */
+  /** Whether a case of the switch at {@code path} has the label zero. */
+  private boolean zeroLabelled(TreePath path, List<? extends CaseTree> cases) {
+    for (CaseTree caseTree : cases) {
+      TreePath casePath = new TreePath(path, caseTree);
+      for (ExpressionTree expression : caseTree.getExpressions()) {
+        BigInteger value = Constants.constant(parts.context, new TreePath(casePath, expression));
+        if (value != null && value.signum() == 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private @Nullable Range constantLabels(TreePath casePath, CaseTree caseTree) {
     Range labels = null;
     for (ExpressionTree expression : caseTree.getExpressions()) {

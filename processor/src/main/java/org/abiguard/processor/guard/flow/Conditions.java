@@ -417,12 +417,11 @@ final class Conditions {
       TreePath operand = side == 0 ? leftPath : rightPath;
       Fact other = side == 0 ? right : left;
       TreePath otherPath = side == 0 ? rightPath : leftPath;
-      Tree.Kind compared = side == 0 ? operator : mirrored(operator);
       Refinement.Operands ifTrue = side == 0 ? outcomes.whenTrue() : outcomes.whenTrue().swapped();
       Refinement.Operands ifFalse =
           side == 0 ? outcomes.whenFalse() : outcomes.whenFalse().swapped();
-      whenTrue = resultCode(whenTrue, operand, compared, true, ifTrue.left(), other, otherPath);
-      whenFalse = resultCode(whenFalse, operand, compared, false, ifFalse.left(), other, otherPath);
+      whenTrue = resultCode(whenTrue, operand, operator, true, ifTrue.left(), other, otherPath);
+      whenFalse = resultCode(whenFalse, operand, operator, false, ifFalse.left(), other, otherPath);
     }
     return new Branches(whenTrue, whenFalse);
   }
@@ -434,7 +433,8 @@ final class Conditions {
    * holds; where it makes it anything else, what it proved where it returns something else. {@code
    * values} are the operand's values in that outcome, {@code other} the constant's fact ({@code
    * otherPath} the constant: a call's codes are taken only beside a compile-time constant, which
-   * writes nothing they proved).
+   * writes nothing they proved). {@code operator} is only asked whether it is {@code ==} or {@code
+   * !=}, which read the same both ways round.
    */
   private State resultCode(
       State state,
@@ -462,11 +462,26 @@ final class Conditions {
       // equal to the constant: zero if it is; unequal to zero: not zero; unequal to another: either
       zero = equal ? Boolean.valueOf(constantZero) : constantZero ? Boolean.FALSE : null;
     } else {
-      zero =
-          values.equals(Range.point(BigInteger.ZERO))
-              ? Boolean.TRUE
-              : values.contains(BigInteger.ZERO) ? null : Boolean.FALSE;
+      zero = zeroAmong(values);
     }
+    return withCode(state, codes, zero);
+  }
+
+  /**
+   * Whether a result code whose values are {@code values} is zero ({@code {0}}), not zero (values
+   * without it), or either (null).
+   */
+  static @Nullable Boolean zeroAmong(Range values) {
+    return values.equals(Range.point(BigInteger.ZERO))
+        ? Boolean.TRUE
+        : values.contains(BigInteger.ZERO) ? null : Boolean.FALSE;
+  }
+
+  /**
+   * {@code state} where a result code with the flag {@code codes} is zero ({@code zero} true) or
+   * not (false): with what the helper proved there; unchanged when it may be either (null).
+   */
+  static State withCode(State state, State.Flag codes, @Nullable Boolean zero) {
     java.util.Map<AccessPath, Fact> proved =
         zero == null ? null : zero ? codes.whenTrue() : codes.whenFalse();
     return proved == null ? state : withFlag(state.copy(), proved);
@@ -488,19 +503,6 @@ final class Conditions {
             && state.reachable()
         ? state.flag(local)
         : null;
-  }
-
-  /**
-   * The operator that compares the same operands the other way round ({@code a < b}: {@code >}).
-   */
-  private static Tree.Kind mirrored(Tree.Kind operator) {
-    return switch (operator) {
-      case LESS_THAN -> Tree.Kind.GREATER_THAN;
-      case LESS_THAN_EQUAL -> Tree.Kind.GREATER_THAN_EQUAL;
-      case GREATER_THAN -> Tree.Kind.LESS_THAN;
-      case GREATER_THAN_EQUAL -> Tree.Kind.LESS_THAN_EQUAL;
-      default -> operator;
-    };
   }
 
   /**

@@ -4,7 +4,6 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
-import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
-import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
@@ -137,8 +135,7 @@ final class Helpers {
    */
   private void resultCodes(
       MethodInvocationTree call, State before, Ran ran, State exits, Entry entry) {
-    codesCall = null;
-    codes = null;
+    forgetCodes();
     if (!parts.frame.reachable() || !ran.zero().reachable() || !ran.nonZero().reachable()) {
       return;
     }
@@ -464,11 +461,12 @@ final class Helpers {
                   Fact converted = Arith.convert(value, parts.values.kind(expression), kind);
                   joined[0] = any[0] ? Fact.join(joined[0], converted) : converted;
                   any[0] = true;
-                  Range values = converted == null ? null : converted.javaRange();
-                  if (values == null || values.contains(BigInteger.ZERO)) {
+                  Boolean isZero =
+                      converted == null ? null : Conditions.zeroAmong(converted.javaRange());
+                  if (!Boolean.FALSE.equals(isZero)) {
                     zero[0] = State.join(zero[0], parts.frame.state);
                   }
-                  if (values == null || !values.equals(Range.point(BigInteger.ZERO))) {
+                  if (!Boolean.TRUE.equals(isZero)) {
                     zero[1] = State.join(zero[1], parts.frame.state);
                   }
                 }

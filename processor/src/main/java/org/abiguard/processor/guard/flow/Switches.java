@@ -111,16 +111,8 @@ final class Switches {
         Boolean zero =
             caseTree.getExpressions().isEmpty()
                 ? (zeroLabelled ? Boolean.FALSE : null)
-                : labels == null
-                    ? null
-                    : labels.equals(Range.point(BigInteger.ZERO))
-                        ? Boolean.TRUE
-                        : labels.contains(BigInteger.ZERO) ? null : Boolean.FALSE;
-        java.util.Map<AccessPath, Fact> proved =
-            zero == null ? null : zero ? codes.whenTrue() : codes.whenFalse();
-        if (proved != null) {
-          entry = Conditions.withFlag(entry.copy(), proved);
-        }
+                : labels == null ? null : Conditions.zeroAmong(labels);
+        entry = Conditions.withCode(entry, codes, zero);
       }
       entry = patternEntry(path, cases, index, entry, selector, selected);
       if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
@@ -217,7 +209,6 @@ final class Switches {
     entry.put(access, value.withRange(refined.range()));
   }
 
-  /** The hull of a case's constant labels, or null (default, patterns, enums). */
   /** Whether a case of the switch at {@code path} has the label zero. */
   private boolean zeroLabelled(TreePath path, List<? extends CaseTree> cases) {
     for (CaseTree caseTree : cases) {
@@ -232,6 +223,7 @@ final class Switches {
     return false;
   }
 
+  /** The hull of a case's constant labels, or null (default, patterns, enums). */
   private @Nullable Range constantLabels(TreePath casePath, CaseTree caseTree) {
     Range labels = null;
     for (ExpressionTree expression : caseTree.getExpressions()) {

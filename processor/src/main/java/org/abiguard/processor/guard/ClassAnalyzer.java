@@ -13,7 +13,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -21,10 +21,12 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.abiguard.processor.diag.Reporter;
+import org.abiguard.processor.guard.flow.ClosedMethods;
 import org.abiguard.processor.guard.flow.Context;
 import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.flow.Interpreter;
 import org.abiguard.processor.guard.flow.ParsedSources;
+import org.abiguard.processor.guard.flow.State;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,12 +111,31 @@ final class ClassAnalyzer {
       }
       TypeElement top = outermost(type);
       List<Context> contexts = new ArrayList<>();
+      // a top-level class holds every call of its private methods (a member class on its own
+      // does not: the rest of its top-level class is not analysed with it)
+      ClosedMethods closed =
+          path.getParentPath().getLeaf() instanceof CompilationUnitTree
+              ? ClosedMethods.of(trees, path)
+              : null;
       for (Declarations model : models) {
-        contexts.add(
+        Context context =
             new Context(
-                trees, types, elements, model, strict, path.getCompilationUnit(), top, parsed));
+                trees, types, elements, model, strict, path.getCompilationUnit(), top, parsed);
+        if (closed != null) {
+          context.closedMethods(closed);
+        }
+        contexts.add(context);
       }
-      analyseClass(contexts, path);
+      IdentityHashMap<Tree, Deferred> deferred = new IdentityHashMap<>();
+      analyseClass(contexts, path, closed, deferred);
+      if (closed != null) {
+        for (Tree method : closed.order()) {
+          Deferred later = deferred.get(method);
+          if (later != null) {
+            analyseClosed(contexts, closed, later);
+          }
+        }
+      }
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // failures inside a method are caught per method; this is the last line of defence
       reporter.guardFailure(trees, path, "class " + type.getQualifiedName(), e);
@@ -162,7 +183,35 @@ final class ClassAnalyzer {
     }
   }
 
-  private void analyseClass(List<Context> contexts, TreePath classPath) {
+  /** A closed method, analysed after the bodies that call it: where it is, and what to call it. */
+  private record Deferred(TreePath path, String what) {}
+
+  /**
+   * A closed method ({@link ClosedMethods}), from what its callers passed in for each data model
+   * (from its declared facts where that is not known).
+   */
+  private void analyseClosed(List<Context> contexts, ClosedMethods closed, Deferred method) {
+    perModel(
+        contexts,
+        method.path(),
+        closed,
+        method.what(),
+        (modelContext, model) -> {
+          observer.beforeMethod(((MethodTree) method.path().getLeaf()).getName().toString());
+          State entry = closed.entry(method.path().getLeaf(), model);
+          if (entry == null) {
+            Interpreter.analyseMethod(modelContext, method.path(), null);
+          } else {
+            Interpreter.analyseMethodFrom(modelContext, method.path(), entry);
+          }
+        });
+  }
+
+  private void analyseClass(
+      List<Context> contexts,
+      TreePath classPath,
+      @Nullable ClosedMethods closed,
+      IdentityHashMap<Tree, Deferred> deferred) {
     Context context = contexts.get(0);
     ClassTree classTree = (ClassTree) classPath.getLeaf();
     Element type = trees.getElement(classPath);
@@ -183,7 +232,8 @@ final class ClassAnalyzer {
         classPath,
         "the local declarations of class " + owner,
         () -> locals.check(classPath));
-    boolean initializers = false;
+    // the initializers are analysed when they mention a width, or call a closed method
+    boolean initializers = closed != null && closed.calls(classTree);
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (((member instanceof VariableTree field && field.getInitializer() != null)
@@ -196,27 +246,35 @@ final class ClassAnalyzer {
       perModel(
           contexts,
           classPath,
+          closed,
           "the initializers of class " + owner,
-          modelContext -> Interpreter.analyseInitializers(modelContext, classPath, null));
+          (modelContext, model) -> Interpreter.analyseInitializers(modelContext, classPath, null));
     }
     for (Tree member : classTree.getMembers()) {
       TreePath memberPath = new TreePath(classPath, member);
       if (member instanceof MethodTree method) {
         if (method.getBody() != null
-            && (declarations.width(trees.getElement(memberPath)) != null
+            && ((closed != null && closed.calls(method))
+                || declarations.width(trees.getElement(memberPath)) != null
                 || RelevanceScan.mentionsWidths(
                     trees, declarations, new TreePath(memberPath, method.getBody())))) {
+          String what = describe(method) + " of " + owner;
+          if (closed != null && closed.deferred(method)) {
+            deferred.put(method, new Deferred(memberPath, what));
+            continue;
+          }
           perModel(
               contexts,
               memberPath,
-              describe(method) + " of " + owner,
-              modelContext -> {
+              closed,
+              what,
+              (modelContext, model) -> {
                 observer.beforeMethod(method.getName().toString());
                 Interpreter.analyseMethod(modelContext, memberPath, null);
               });
         }
       } else if (member instanceof ClassTree) {
-        analyseClass(contexts, memberPath);
+        analyseClass(contexts, memberPath, closed, deferred);
       }
     }
   }
@@ -226,7 +284,11 @@ final class ClassAnalyzer {
    * for the others too; a place already reported for an earlier data model is not reported again.
    */
   private void perModel(
-      List<Context> contexts, TreePath at, String what, Consumer<Context> analysis) {
+      List<Context> contexts,
+      TreePath at,
+      @Nullable ClosedMethods closed,
+      String what,
+      BiConsumer<Context, Integer> analysis) {
     Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int i = 0; i < contexts.size(); i++) {
       Context context = contexts.get(i);
@@ -235,14 +297,20 @@ final class ClassAnalyzer {
       Set<Tree> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
       earlier.addAll(reported);
       boolean[] dependent = {false};
+      int index = i;
+      if (closed != null) {
+        closed.begin(at.getLeaf(), i);
+      }
       boolean analysed =
           guarded(
               context,
               at,
               what,
               () -> {
-                analysis.accept(context);
-                dependent[0] = model.takeAbiDependentRead();
+                analysis.accept(context, index);
+                dependent[0] =
+                    model.takeAbiDependentRead()
+                        || (closed != null && closed.startDependsOnAbi(at.getLeaf()));
               },
               pending -> {
                 Tree leaf = pending.path().getLeaf();
@@ -252,6 +320,9 @@ final class ClassAnalyzer {
                 reported.add(leaf);
                 return true;
               });
+      if (closed != null) {
+        closed.end(analysed, dependent[0]);
+      }
       if (!analysed || !dependent[0]) {
         return;
       }

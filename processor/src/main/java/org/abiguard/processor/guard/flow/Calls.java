@@ -116,6 +116,10 @@ final class Calls {
             path, call.getArguments(), element instanceof ExecutableElement method ? method : null);
     lastCall = call;
     lastArguments = arguments;
+    ClosedMethods closed = parts.context.closedMethods;
+    if (closed != null && element instanceof ExecutableElement method) {
+      closed.record(parts, path, call, method, arguments);
+    }
     Fact ordinal = ordinal(path);
     if (ordinal != null) {
       return ordinal;

@@ -126,6 +126,17 @@ public final class Context {
   /** The local arrays whose elements are tracked one by one, shared with helpers' contexts. */
   final LocalArrays localArrays;
 
+  /**
+   * The private methods of the class analysed whose every call the guard sees, which record what
+   * their callers pass; null where not set up (a class analysed on its own in a test).
+   */
+  @Nullable ClosedMethods closedMethods;
+
+  /** Lets the analysis of each root record its calls of the class's closed methods. */
+  public void closedMethods(ClosedMethods closed) {
+    this.closedMethods = closed;
+  }
+
   /** The helpers being followed to reach this context's code, outermost first. */
   final List<javax.lang.model.element.ExecutableElement> following;
 

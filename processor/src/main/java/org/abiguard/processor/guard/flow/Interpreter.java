@@ -30,6 +30,26 @@ public final class Interpreter {
   /** Analyses a method: its parameters keep their declared facts. */
   public static void analyseMethod(Context context, TreePath method, @Nullable State captured) {
     MethodTree methodTree = (MethodTree) method.getLeaf();
+    State initial = captured == null ? context.emptyState() : captured.copy();
+    for (VariableTree parameter : methodTree.getParameters()) {
+      Element parameterElement = context.elementOf(new TreePath(method, parameter));
+      if (parameterElement != null) {
+        initial.kill(parameterElement);
+      }
+    }
+    run(context, method, initial);
+  }
+
+  /**
+   * Analyses a closed method ({@link ClosedMethods}) from {@code entry}, what its callers pass in:
+   * its parameters keep their declared facts, the fields reached through them what the calls knew.
+   */
+  public static void analyseMethodFrom(Context context, TreePath method, State entry) {
+    run(context, method, entry.copy());
+  }
+
+  private static void run(Context context, TreePath method, State initial) {
+    MethodTree methodTree = (MethodTree) method.getLeaf();
     if (methodTree.getBody() == null) {
       return;
     }
@@ -42,13 +62,6 @@ public final class Interpreter {
         element instanceof ExecutableElement executable
             ? context.declarations.returnSink(executable)
             : null;
-    State initial = captured == null ? context.emptyState() : captured.copy();
-    for (VariableTree parameter : methodTree.getParameters()) {
-      Element parameterElement = context.elementOf(new TreePath(method, parameter));
-      if (parameterElement != null) {
-        initial.kill(parameterElement);
-      }
-    }
     new Parts(context, initial, returnSink)
         .statements.execute(new TreePath(method, methodTree.getBody()));
   }

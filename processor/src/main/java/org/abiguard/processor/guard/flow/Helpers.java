@@ -4,6 +4,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.Range;
 import org.abiguard.processor.guard.facts.Text;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
@@ -280,10 +282,33 @@ final class Helpers {
         value = own == null || own.floating() != null ? null : own.restrictJava(value.javaRange());
       }
       if (value != null) {
-        proved.put(back.path(), value);
+        proved.merge(back.path(), value, Helpers::both);
       }
     }
     return proved;
+  }
+
+  /**
+   * What two facts the helper proved of one value of the caller's, under two names ({@code p} and
+   * {@code y.s16} after {@code check(x.s16, x)}), say together: each holds, so the value lies in
+   * both ranges. The result does not depend on which came first (the helper's paths are met in no
+   * fixed order): it keeps the narrower fact (the lower, then by origin, where they are as wide),
+   * restricted to the other's values, and the narrower alone where they share no value.
+   */
+  static Fact both(Fact a, Fact b) {
+    Range ra = a.javaRange();
+    Range rb = b.javaRange();
+    int wider = ra.hi().subtract(ra.lo()).compareTo(rb.hi().subtract(rb.lo()));
+    if (wider == 0) {
+      wider = ra.lo().compareTo(rb.lo());
+    }
+    if (wider == 0) {
+      wider = a.origin().toString().compareTo(b.origin().toString());
+    }
+    Fact narrower = wider <= 0 ? a : b;
+    Fact other = wider <= 0 ? b : a;
+    Fact met = narrower.restrictJava(other.javaRange());
+    return met != null ? met : narrower;
   }
 
   /**
@@ -383,9 +408,10 @@ final class Helpers {
       aliases.put(AccessPath.THIS, receiver);
     }
     for (Map.Entry<AccessPath, @Nullable Fact> known : parts.frame.state.entries()) {
-      AccessPath inHelper = into(known.getKey(), aliases);
-      if (inHelper != null && !state.tracks(inHelper)) {
-        state.put(inHelper, known.getValue());
+      for (AccessPath inHelper : into(known.getKey(), aliases)) {
+        if (!state.tracks(inHelper)) {
+          state.put(inHelper, known.getValue());
+        }
       }
     }
     return new Entered(state, aliases, passed);
@@ -393,19 +419,22 @@ final class Helpers {
 
   /**
    * What the caller's {@code path} is called in the helper: a static field by its name, a path from
-   * a value passed (or the receiver) from the parameter (or {@code this}); null for the caller's
-   * own variables, which the helper cannot name.
+   * a value passed (or the receiver) from the parameter (or {@code this}), by each parameter it
+   * goes on from ({@code x.in.len} is {@code y.in.len} and {@code z.len} in {@code h(x, x.in)});
+   * none for the caller's own variables, which the helper cannot name.
    */
-  private static @Nullable AccessPath into(AccessPath path, Map<Object, AccessPath> aliases) {
+  private static List<AccessPath> into(AccessPath path, Map<Object, AccessPath> aliases) {
     if (path.ofStaticField()) {
-      return path;
+      return List.of(path);
     }
+    List<AccessPath> names = new ArrayList<>(1);
     for (Map.Entry<Object, AccessPath> alias : aliases.entrySet()) {
       if (path.extendsPath(alias.getValue())) {
-        return path.replacingPrefix(alias.getValue().chain().size(), AccessPath.of(alias.getKey()));
+        names.add(
+            path.replacingPrefix(alias.getValue().chain().size(), AccessPath.of(alias.getKey())));
       }
     }
-    return null;
+    return names;
   }
 
   /**

@@ -1,5 +1,7 @@
 package corpus.refinement;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.util.function.IntSupplier;
 import org.abiguard.AbiStruct;
 import org.abiguard.U16;
@@ -9,8 +11,9 @@ import org.abiguard.U32;
 // check, a write between the check and the call, a method reference (calls the guard cannot
 // see), a method that calls itself (or calls a method that calls it), a varargs method, a call in
 // a body that mentions no width, a loop that writes the field after the call, another object's
-// field, a call in an anonymous class without the check, an initializer's call, and a check too
-// wide
+// field, a call in an anonymous class without the check, an initializer's call, a method
+// something outside the class calls too (a framework's hook, serialization's readObject), and a
+// check too wide
 
 // ALSO STRICT
 
@@ -191,6 +194,40 @@ class CallersChecksThatDoNotHold {
   private int pong(CallerUncheckedMap op, int n) {
     op.idx = op.idx ^ 0x10000;
     return ping(op, n);
+  }
+
+  // a framework may call a method annotated for it, with anything
+  @Retention(RetentionPolicy.RUNTIME)
+  @interface Hook {}
+
+  int hooked(CallerUncheckedMap op) {
+    if (op.idx > 0xFFFF) {
+      return -22;
+    }
+    return hookOne(op);
+  }
+
+  @Hook
+  private int hookOne(CallerUncheckedMap op) {
+    return addOne((int) op.idx);
+    //            ^[abiguard:narrowing] field CallerUncheckedMap.idx (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  // serialization calls readObject with whatever the stream held
+  private transient CallerUncheckedMap restored = new CallerUncheckedMap();
+
+  void restore(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    if (restored.space > 0xFFFF) {
+      return;
+    }
+    readObject(in);
+  }
+
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    addOne((int) restored.space);
+    //     ^[abiguard:narrowing] field CallerUncheckedMap.space (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 
   private static final CallerUncheckedMap DEFAULT = new CallerUncheckedMap();

@@ -42,15 +42,21 @@ import org.jspecify.annotations.Nullable;
  * those calls passed in, so that a check in a caller counts in the method it calls, as it would if
  * the method's body were written in its place.
  *
+ * <p>The method's parameters keep their declared facts, to which each call is held; in strict mode
+ * one of a primitive type that declares no width, otherwise any value of its type, holds what the
+ * calls pass (in lenient mode such a parameter is a plain value, which {@link Forwarding} follows
+ * in from each call).
+ *
  * <p>The bodies the guard analyses on their own (<em>roots</em>) are the methods of the top-level
  * class and its member classes, and the initializers of each such class; a call in a lambda or in a
  * local or anonymous class belongs to the root it is written in, whose analysis follows it. A
  * method is closed only when it has at least one call, no method reference names it, it is not
- * varargs, and it does not call itself through closed methods (a cycle's calls depend on its own
- * start). Its start is used only when every root that calls it was analysed without a failure: for
- * a data model after the first, the root's analysis for that model, or the first model's when the
- * root read no width that depends on the ABI. Where no call was reachable, the method starts from
- * its declared facts, as any other method does.
+ * varargs, nothing outside the class calls it (serialization's {@code readObject} and its kin, a
+ * method annotated for a framework), and it does not call itself through closed methods (a cycle's
+ * calls depend on its own start). Its start is used only when every root that calls it was analysed
+ * without a failure: for a data model after the first, the root's analysis for that model, or the
+ * first model's when the root read no width that depends on the ABI. Where no call was reachable,
+ * the method starts from its declared facts, as any other method does.
  */
 public final class ClosedMethods {
   /** Each closed method, with the roots its calls are in. */
@@ -243,7 +249,7 @@ public final class ClosedMethods {
       Helpers.Entered entered =
           parts.helpers.enter(path, call, call.getArguments(), method, arguments, Set.of());
       for (Map.Entry<AccessPath, @Nullable Fact> known : entered.state().entries()) {
-        if (passedIn(known.getKey(), method)) {
+        if (passedIn(parts, known.getKey(), method)) {
           passed.put(known.getKey(), named(parts, known.getKey(), known.getValue()));
         }
       }
@@ -253,29 +259,45 @@ public final class ClosedMethods {
   }
 
   /**
-   * A fact passed in, named as the method's own read of the field names it ({@code field Map.space
-   * (u32)}), not by what the caller computed it from, which the method cannot see.
+   * A fact passed in, named as the method's own read names the field ({@code field Map.space
+   * (u32)}), not by what the caller computed it from, which the method cannot see; a parameter's as
+   * what its calls pass.
    */
   private static @Nullable Fact named(Parts parts, AccessPath path, @Nullable Fact fact) {
-    Element field = path.last();
-    Fact declared = fact == null || field == null ? null : parts.declarations.readFact(field);
-    return fact == null || declared == null ? fact : fact.withOrigin(declared.origin());
+    Element variable = path.last();
+    if (fact == null || variable == null) {
+      return fact;
+    }
+    if (path.chain().size() == 1 && variable.getKind() == ElementKind.PARAMETER) {
+      return fact.withOrigin(parts.declarations.describe(variable) + " as its calls pass it");
+    }
+    Fact declared = parts.declarations.readFact(variable);
+    return declared == null ? fact : fact.withOrigin(declared.origin());
   }
 
   /**
    * Whether the method's start takes the caller's fact of a path: a field reached through a
-   * parameter of a class type or the receiver, or a static field. A parameter itself keeps its own
-   * declared (or plain) value, as in any method.
+   * parameter of a class type or the receiver, or a static field; and, in strict mode, a parameter
+   * of a primitive type that declares no width, which is otherwise any value of its type (in
+   * lenient mode it is a plain value, which each call follows in with what it passes). A parameter
+   * that declares a width keeps its declared fact, to which each call is held.
    */
-  private static boolean passedIn(AccessPath path, ExecutableElement method) {
+  private static boolean passedIn(Parts parts, AccessPath path, ExecutableElement method) {
     if (path.ofStaticField()) {
       return true;
     }
     List<Object> chain = path.chain();
-    if (chain.size() < 2 || !(chain.get(1) instanceof VariableElement)) {
+    Object root = chain.get(0);
+    if (chain.size() == 1) {
+      return parts.context.strict
+          && root instanceof VariableElement parameter
+          && method.getParameters().contains(parameter)
+          && parameter.asType().getKind().isPrimitive()
+          && parts.declarations.readFact(parameter) == null;
+    }
+    if (!(chain.get(1) instanceof VariableElement)) {
       return false;
     }
-    Object root = chain.get(0);
     return root == AccessPath.THIS
         || (root instanceof VariableElement parameter
             && method.getParameters().contains(parameter)
@@ -350,6 +372,7 @@ public final class ClosedMethods {
               && element.getModifiers().contains(Modifier.PRIVATE)
               && !executable.isVarArgs()
               && method.getBody() != null
+              && !calledFromOutside(executable)
               && element.getEnclosingElement() instanceof TypeElement owner
               && owner.getNestingKind() != NestingKind.LOCAL
               && owner.getNestingKind() != NestingKind.ANONYMOUS) {
@@ -363,6 +386,25 @@ public final class ClosedMethods {
         }
       }
     }
+
+    /**
+     * Whether something other than the class's code may call the private method: serialization's
+     * hooks ({@code readObject}...), which the JVM calls with whatever the stream held, and a
+     * method annotated for a framework ({@code @PostConstruct}, a JPA callback...), which calls it
+     * through reflection; annotations of {@code java.lang} ({@code @SuppressWarnings}) call
+     * nothing.
+     */
+    private static boolean calledFromOutside(ExecutableElement method) {
+      return SERIALIZATION.contains(method.getSimpleName().toString())
+          || method.getAnnotationMirrors().stream()
+              .anyMatch(
+                  a ->
+                      !(a.getAnnotationType().asElement() instanceof TypeElement type
+                          && type.getQualifiedName().toString().startsWith("java.lang.")));
+    }
+
+    private static final Set<String> SERIALIZATION =
+        Set.of("readObject", "readObjectNoData", "writeObject", "readResolve", "writeReplace");
 
     @Override
     public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {

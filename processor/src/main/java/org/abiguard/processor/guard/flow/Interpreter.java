@@ -42,7 +42,7 @@ public final class Interpreter {
 
   /**
    * Analyses a closed method ({@link ClosedMethods}) from {@code entry}, what its callers pass in:
-   * its parameters keep their declared facts, the fields reached through them what the calls knew.
+   * the fields reached through its parameters and receiver hold what the calls knew.
    */
   public static void analyseMethodFrom(Context context, TreePath method, State entry) {
     run(context, method, entry.copy());

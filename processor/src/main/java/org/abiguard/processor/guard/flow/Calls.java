@@ -211,9 +211,19 @@ final class Calls {
     }
     parts.helpers.validated(path, call, method, arguments);
     Fact declared = parts.declarations.readFact(method);
-    return declared != null
-        ? declared
-        : parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+    if (declared != null) {
+      return declared;
+    }
+    Fact plain = parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+    Range bounded =
+        plain == null
+            ? null
+            : BoundedResults.of(
+                parts.context,
+                method,
+                receiverPath == null ? null : parts.context.typeOf(receiverPath));
+    Fact within = bounded == null || plain == null ? null : plain.restrictJava(bounded);
+    return within != null ? within : plain;
   }
 
   /**

@@ -151,6 +151,9 @@ final class Calls {
         || kind == null
         || !parts.frame.reachable()) {
       if (element instanceof ExecutableElement method) {
+        if (kind == null && parts.frame.reachable() && KnownMethods.known(method)) {
+          refineChecked(method, call, path, arguments); // Guava's checkPositionIndexes
+        }
         parts.helpers.validated(path, call, method, arguments);
       }
       return null;
@@ -295,18 +298,29 @@ final class Calls {
       MethodInvocationTree call,
       TreePath path,
       List<@Nullable Fact> arguments) {
-    Range passed = KnownMethods.passes(method, arguments);
-    if (passed == null || arguments.get(0) == null) {
+    List<@Nullable Range> passing = KnownMethods.passesEach(method, arguments);
+    if (passing == null || !parts.frame.reachable()) {
       return;
     }
-    AccessPath checked = parts.paths.of(new TreePath(path, call.getArguments().get(0)));
-    // the helper sees the Java value: raw bits of the upper half are negative to it
-    Fact narrowed =
-        checked == null
-            ? null
-            : Objects.requireNonNull(arguments.get(0), "checked above").restrictJava(passed);
-    if (checked != null && narrowed != null) {
-      parts.frame.state.put(checked, narrowed);
+    boolean narrowedAny = false;
+    for (int i = 0; i < passing.size() && i < arguments.size(); i++) {
+      Range passed = passing.get(i);
+      Fact argument = arguments.get(i);
+      AccessPath checked =
+          passed == null || argument == null
+              ? null
+              : parts.paths.of(new TreePath(path, call.getArguments().get(i)));
+      // the helper sees the Java value: raw bits of the upper half are negative to it
+      Fact narrowed =
+          checked == null || passed == null || argument == null
+              ? null
+              : argument.restrictJava(passed);
+      if (checked != null && narrowed != null) {
+        parts.frame.state.put(checked, narrowed);
+        narrowedAny = true;
+      }
+    }
+    if (narrowedAny) {
       parts.frame.state = parts.conditions.withCopies(parts.frame.state);
     }
   }

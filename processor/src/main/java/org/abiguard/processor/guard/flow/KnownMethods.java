@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * conversions and arithmetic, {@code Math.min/max/abs/clamp/floorDiv/ceilDiv/floorMod/toIntExact},
  * the {@code ...Exact} arithmetic, {@code Integer}'s and {@code Long}'s {@code min/max/signum/sum},
  * the bit movers ({@code reverseBytes}, {@code reverse}, {@code rotateLeft/Right}: any value) and
- * {@code highestOneBit/lowestOneBit}, {@code Objects.checkIndex}, and Guava's checked and saturated
- * casts ({@code Chars.checkedCast}, {@code UnsignedInts.saturatedCast}...) and index checks ({@code
- * checkElementIndex}, {@code checkPositionIndex}). The {@code float} and {@code double} overloads
- * of {@code Math}'s methods are {@link FloatingMethods}'.
+ * {@code highestOneBit/lowestOneBit}, {@code Objects.checkIndex}, {@code checkFromIndexSize} and
+ * {@code checkFromToIndex}, and Guava's checked and saturated casts ({@code Chars.checkedCast},
+ * {@code UnsignedInts.saturatedCast}...) and index checks ({@code checkElementIndex}, {@code
+ * checkPositionIndex}, {@code checkPositionIndexes}). The {@code float} and {@code double}
+ * overloads of {@code Math}'s methods are {@link FloatingMethods}'.
  */
 final class KnownMethods {
   private KnownMethods() {}
@@ -59,6 +60,42 @@ final class KnownMethods {
     }
     String key = key(method);
     return key == null ? null : indexPassed(key, arguments);
+  }
+
+  /**
+   * What each argument of a call is once the call returns normally, when the method throws on the
+   * others: {@link #passes} for the first; and for a check of a range, {@code
+   * Objects.checkFromIndexSize(from, size, length)}, {@code Objects.checkFromToIndex(from, to,
+   * length)} and Guava's {@code checkPositionIndexes(start, end, size)}, {@code 0..length} for each
+   * of the first two. Null entries where nothing is proved; null for any other method.
+   */
+  static @Nullable List<@Nullable Range> passesEach(
+      ExecutableElement method, List<@Nullable Fact> arguments) {
+    Range first = passes(method, arguments);
+    if (first != null) {
+      return java.util.Collections.singletonList(first);
+    }
+    String key = key(method);
+    Range bounds = key == null ? null : rangePassed(key, arguments);
+    return bounds == null ? null : java.util.Arrays.<@Nullable Range>asList(bounds, bounds, null);
+  }
+
+  /** Guava's {@code checkPositionIndexes(start, end, size)}: {@code 0 <= start <= end <= size}. */
+  private static final String POSITION_INDEXES =
+      "com.google.common.base.Preconditions.checkPositionIndexes";
+
+  /**
+   * The values both ends (or the start and the size) of a range check return normally for: {@code
+   * 0..length}, where the length is known; null for another method.
+   */
+  private static @Nullable Range rangePassed(String key, List<@Nullable Fact> arguments) {
+    if (arguments.size() != 3
+        || !(key.equals("java.util.Objects.checkFromIndexSize")
+            || key.equals("java.util.Objects.checkFromToIndex")
+            || key.equals(POSITION_INDEXES))) {
+      return null;
+    }
+    return checkedIndex(ZERO, arguments.get(2), 0);
   }
 
   /**
@@ -423,6 +460,17 @@ final class KnownMethods {
         "java.util.Objects.checkIndex",
         ELEMENT_INDEX,
         POSITION_INDEX);
+    rule(
+        rules,
+        (arguments, kind, key) -> {
+          // each returns its first argument, which lies in 0..length once it returns
+          Range bounds = rangePassed(key, arguments);
+          Fact value = argument(arguments, 0);
+          return bounds == null || value == null ? null : value.restrictJava(bounds);
+        },
+        "java.util.Objects.checkFromIndexSize",
+        "java.util.Objects.checkFromToIndex",
+        POSITION_INDEXES);
     return Map.copyOf(rules);
   }
 

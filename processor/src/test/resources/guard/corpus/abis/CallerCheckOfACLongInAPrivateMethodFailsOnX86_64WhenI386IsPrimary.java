@@ -24,6 +24,6 @@ class CLongCallerOnI386 {
 
   private void takeNr() {
     take(nr);
-    //   ^[abiguard:narrowing] field CLongCallerOnI386.nr (unsigned long: u64 on x86_64) can reach parameter 'v' of take (u32): values 0x100000000..0x7FFFFFFFFFFFFFFF would be truncated
+    //   ^[abiguard:narrowing] field CLongCallerOnI386.nr (unsigned long: u64 on x86_64) as the calls of takeNr pass it can reach parameter 'v' of take (u32): values 0x100000000..0x7FFFFFFFFFFFFFFF would be truncated
   }
 }

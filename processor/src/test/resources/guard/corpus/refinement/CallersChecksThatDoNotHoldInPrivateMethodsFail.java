@@ -56,7 +56,7 @@ class CallersChecksThatDoNotHold {
 
   private int idxOne(CallerUncheckedMap op) {
     return addOne((int) op.idx);
-    //            ^[abiguard:narrowing] field CallerUncheckedMap.idx (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFF would be truncated
+    //            ^[abiguard:narrowing] field CallerUncheckedMap.idx (u32) as the calls of idxOne pass it can reach parameter 'space' of addOne (u16): values 0x10000..0xFFFFF would be truncated
   }
 
   IntSupplier referenced(CallerUncheckedMap op) {
@@ -146,7 +146,7 @@ class CallersChecksThatDoNotHold {
 
   private int wideOne(CallerUncheckedMap op) {
     return addOne((int) op.idx);
-    //            ^[abiguard:narrowing] field CallerUncheckedMap.idx (u32) can reach parameter 'space' of addOne (u16): values 0x10000..0x1FFFF would be truncated
+    //            ^[abiguard:narrowing] field CallerUncheckedMap.idx (u32) as the calls of wideOne pass it can reach parameter 'space' of addOne (u16): values 0x10000..0x1FFFF would be truncated
   }
 
   int anonymous(CallerUncheckedMap op) {

@@ -250,7 +250,7 @@ public final class ClosedMethods {
           parts.helpers.enter(path, call, call.getArguments(), method, arguments, Set.of());
       for (Map.Entry<AccessPath, @Nullable Fact> known : entered.state().entries()) {
         if (passedIn(parts, known.getKey(), method)) {
-          passed.put(known.getKey(), named(parts, known.getKey(), known.getValue()));
+          passed.put(known.getKey(), named(parts, method, known.getKey(), known.getValue()));
         }
       }
     }
@@ -260,10 +260,13 @@ public final class ClosedMethods {
 
   /**
    * A fact passed in, named as the method's own read names the field ({@code field Map.space
-   * (u32)}), not by what the caller computed it from, which the method cannot see; a parameter's as
-   * what its calls pass.
+   * (u32)}), not by what the caller computed it from, which the method cannot see; where the calls
+   * pass less than the field declares, said to be what they pass, whose values a message then gives
+   * ({@code field Map.space (u32) as the calls of addOne pass it}); a parameter as what its calls
+   * pass.
    */
-  private static @Nullable Fact named(Parts parts, AccessPath path, @Nullable Fact fact) {
+  private static @Nullable Fact named(
+      Parts parts, ExecutableElement method, AccessPath path, @Nullable Fact fact) {
     Element variable = path.last();
     if (fact == null || variable == null) {
       return fact;
@@ -272,7 +275,14 @@ public final class ClosedMethods {
       return fact.withOrigin(parts.declarations.describe(variable) + " as its calls pass it");
     }
     Fact declared = parts.declarations.readFact(variable);
-    return declared == null ? fact : fact.withOrigin(declared.origin());
+    if (declared == null) {
+      return fact;
+    }
+    // the field's own name where the calls pass what it declares, as a read of it would say
+    return fact.range().equals(declared.range())
+        ? fact.withOrigin(declared.origin())
+        : fact.withOrigin(
+            declared.origin() + " as the calls of " + method.getSimpleName() + " pass it");
   }
 
   /**

@@ -218,14 +218,15 @@ final class Calls {
       return declared;
     }
     Fact plain = parts.values.plain(kind, () -> "result of " + method.getSimpleName() + "()");
+    if (plain == null) {
+      return null; // lenient mode: a plain value
+    }
     Range bounded =
-        plain == null
-            ? null
-            : BoundedResults.of(
-                parts.context,
-                method,
-                receiverPath == null ? null : parts.context.typeOf(receiverPath));
-    Fact within = bounded == null || plain == null ? null : plain.restrictJava(bounded);
+        BoundedResults.of(
+            parts.context,
+            method,
+            receiverPath == null ? null : parts.context.typeOf(receiverPath));
+    Fact within = bounded == null ? null : plain.restrictJava(bounded);
     return within != null ? within : plain;
   }
 
@@ -306,15 +307,12 @@ final class Calls {
     for (int i = 0; i < passing.size() && i < arguments.size(); i++) {
       Range passed = passing.get(i);
       Fact argument = arguments.get(i);
-      AccessPath checked =
-          passed == null || argument == null
-              ? null
-              : parts.paths.of(new TreePath(path, call.getArguments().get(i)));
+      if (passed == null || argument == null) {
+        continue;
+      }
+      AccessPath checked = parts.paths.of(new TreePath(path, call.getArguments().get(i)));
       // the helper sees the Java value: raw bits of the upper half are negative to it
-      Fact narrowed =
-          checked == null || passed == null || argument == null
-              ? null
-              : argument.restrictJava(passed);
+      Fact narrowed = argument.restrictJava(passed);
       if (checked != null && narrowed != null) {
         parts.frame.state.put(checked, narrowed);
         narrowedAny = true;

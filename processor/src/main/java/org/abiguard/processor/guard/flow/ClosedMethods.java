@@ -62,8 +62,10 @@ public final class ClosedMethods {
   /** Each closed method, with the roots its calls are in. */
   private final Map<ExecutableElement, Set<Tree>> callers;
 
-  /** The closed methods in an order in which every closed caller comes before what it calls. */
-  private final List<ExecutableElement> order;
+  /**
+   * The trees of the closed methods, in an order in which every caller comes before its callees.
+   */
+  private final List<Tree> order;
 
   /** The closed methods by their trees. */
   private final IdentityHashMap<Tree, ExecutableElement> byTree;
@@ -88,7 +90,7 @@ public final class ClosedMethods {
 
   private ClosedMethods(
       Map<ExecutableElement, Set<Tree>> callers,
-      List<ExecutableElement> order,
+      List<Tree> order,
       IdentityHashMap<Tree, ExecutableElement> byTree) {
     this.callers = callers;
     this.order = order;
@@ -114,7 +116,8 @@ public final class ClosedMethods {
     callers.keySet().forEach(method -> byTree.put(walk.declared.get(method), method));
     callers.keySet().removeIf(method -> inCycle(method, callers, walk.declared, byTree));
     byTree.values().removeIf(method -> !callers.containsKey(method));
-    return new ClosedMethods(callers, ordered(callers, byTree), byTree);
+    List<Tree> order = ordered(callers, byTree).stream().map(walk.declared::get).toList();
+    return new ClosedMethods(callers, order, byTree);
   }
 
   private static boolean inCycle(
@@ -182,15 +185,7 @@ public final class ClosedMethods {
 
   /** The trees of the closed methods, callers first. */
   public List<Tree> order() {
-    List<Tree> methods = new ArrayList<>();
-    byTree.forEach(
-        (tree, method) -> {
-          if (order.contains(method)) {
-            methods.add(tree);
-          }
-        });
-    methods.sort(java.util.Comparator.comparingInt(tree -> order.indexOf(byTree.get(tree))));
-    return methods;
+    return order;
   }
 
   /** The roots with calls of {@code method}, a closed one. */
@@ -244,8 +239,7 @@ public final class ClosedMethods {
       return;
     }
     State passed = parts.context.emptyState(); // where nothing is known: the declared facts
-    if (arguments.size() == method.getParameters().size()
-        && call.getArguments().size() == arguments.size()) {
+    if (arguments.size() == method.getParameters().size()) {
       Helpers.Entered entered =
           parts.helpers.enter(path, call, call.getArguments(), method, arguments, Set.of());
       for (Map.Entry<AccessPath, @Nullable Fact> known : entered.state().entries()) {

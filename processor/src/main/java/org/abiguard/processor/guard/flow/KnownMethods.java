@@ -53,7 +53,7 @@ final class KnownMethods {
    * Objects.checkIndex(i, n)}'s {@code 0..n-1}; null for any other method, or when the length is
    * not known.
    */
-  static @Nullable Range passes(ExecutableElement method, List<@Nullable Fact> arguments) {
+  private static @Nullable Range passes(ExecutableElement method, List<@Nullable Fact> arguments) {
     Width width = checked(method);
     if (width != null && arguments.size() == 1) {
       return Range.of(width);
@@ -453,21 +453,15 @@ final class KnownMethods {
     rule(
         rules,
         (arguments, kind, key) -> {
+          // each returns its first argument, which lies in what the check proves of it
           Range index = indexPassed(key, arguments);
+          Range passed = index != null ? index : rangePassed(key, arguments);
           Fact value = argument(arguments, 0);
-          return index == null || value == null ? null : value.restrictJava(index);
+          return passed == null || value == null ? null : value.restrictJava(passed);
         },
         "java.util.Objects.checkIndex",
         ELEMENT_INDEX,
-        POSITION_INDEX);
-    rule(
-        rules,
-        (arguments, kind, key) -> {
-          // each returns its first argument, which lies in 0..length once it returns
-          Range bounds = rangePassed(key, arguments);
-          Fact value = argument(arguments, 0);
-          return bounds == null || value == null ? null : value.restrictJava(bounds);
-        },
+        POSITION_INDEX,
         "java.util.Objects.checkFromIndexSize",
         "java.util.Objects.checkFromToIndex",
         POSITION_INDEXES);

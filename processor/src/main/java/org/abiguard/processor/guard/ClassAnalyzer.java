@@ -198,7 +198,7 @@ final class ClassAnalyzer {
         method.what(),
         (modelContext, model) -> {
           observer.beforeMethod(((MethodTree) method.path().getLeaf()).getName().toString());
-          State entry = closed.entry(method.path().getLeaf(), model);
+          State entry = closed.entry(method.path().getLeaf(), model, modelContext);
           if (entry == null) {
             Interpreter.analyseMethod(modelContext, method.path(), null);
           } else {

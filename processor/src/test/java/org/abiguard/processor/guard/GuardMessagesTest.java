@@ -660,4 +660,199 @@ class GuardMessagesTest {
             - widen the bit-field to 9 bits
             - write a value that fits u5 (0x0..0x1F): this one is always 0x100 here"""));
   }
+
+  private static final Source PHYSMAP =
+      Source.of(
+          "p.Physmap",
+          """
+      package p;
+
+      import org.abiguard.S32;
+      import org.abiguard.U16;
+      import org.abiguard.U32;
+
+      class Physmap {
+        @U32 long space;
+        @S32 int delta;
+
+        static int addOne(@U16 int space) {
+          return space;
+        }
+
+        static void grow(@U32 long by) {}
+
+        int checked(Physmap op) {
+          if (op.space > 0xFFFF) {
+            return -22;
+          }
+          return addToPhysmapOne(op);
+        }
+
+        int unchecked(Physmap op) {
+          return addToPhysmapOne(op);
+        }
+
+        private int addToPhysmapOne(Physmap op) {
+          return addOne((int) op.space);
+        }
+
+        void growChecked(Physmap op) {
+          if (op.delta >= 0) {
+            growOne(op);
+          }
+        }
+
+        void growUnchecked(Physmap op) {
+          growOne(op);
+        }
+
+        private void growOne(Physmap op) {
+          grow(op.delta);
+        }
+      }
+      """);
+
+  /**
+   * In a private method whose callers check but for one, the message names the call that brings the
+   * lost values (Xen 4.4's shape: the common function checks, then hands the struct to its {@code
+   * _one} worker), and a check before that call makes the class compile without any diagnostic; the
+   * same for a sign that one caller does not check.
+   */
+  @Test
+  void aPrivateMethodsFindingNamesTheCallThatDoesNotCheck() {
+    Compilation c = Compile.javac(PHYSMAP);
+    Expected.assertExactly(
+        c,
+        PHYSMAP.error(
+            "return addOne((int) op.space)",
+            "(int) op.space",
+            """
+        [abiguard:narrowing] field Physmap.space (u32) can reach parameter 'space' of addOne (u16): values \
+        0x10000..0xFFFFFFFF would be truncated
+            - widen the parameter to u32
+            - reject values above 0xFFFF before the call: if (op.space > 0xFFFF), return an error or throw
+            - they come in through the call of addToPhysmapOne in unchecked (line 25): a check before it \
+        keeps them out too
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""),
+        PHYSMAP.error(
+            "grow(op.delta);",
+            ".delta);",
+            """
+        [abiguard:sign] field Physmap.delta (s32) can reach parameter 'by' of grow (u32): negative values \
+        -0x80000000..-0x1 would become huge u32 values
+            - reject negative values before the call: if (op.delta < 0), return an error or throw
+            - they come in through the call of growOne in growUnchecked (line 39): a check before it keeps \
+        them out too
+            - write Abi.checkU32(...) to make the conversion explicit (it throws on them)"""));
+    Source checked =
+        Source.of(
+            "p.Physmap",
+            PHYSMAP
+                .text()
+                .replace(
+                    "int unchecked(Physmap op) {",
+                    "int unchecked(Physmap op) { if (op.space > 0xFFFF) { return -22; }")
+                .replace(
+                    "void growUnchecked(Physmap op) {",
+                    "void growUnchecked(Physmap op) { if (op.delta < 0) { return; }"));
+    Expected.assertExactly(Compile.javac(checked));
+  }
+
+  private static final Source RING =
+      Source.of(
+          "p.Ring",
+          """
+      package p;
+
+      import org.abiguard.U16;
+      import org.abiguard.U32;
+
+      class Ring {
+        @U32 long idx;
+
+        static void slot(@U16 int idx) {}
+
+        static Ring shared = new Ring();
+
+        static {
+          put(shared);
+        }
+
+        Ring() {}
+
+        Ring(Ring from) {
+          put(from);
+        }
+
+        void checked(Ring r) {
+          if (r.idx <= 0xFFFF) {
+            put(r);
+          }
+        }
+
+        void twice(Ring r) {
+          put(r);
+          put(r);
+        }
+
+        void shifted(Ring r) {
+          if (r.idx > 0xFFFF) {
+            return;
+          }
+          bump(r);
+        }
+
+        void unshifted(Ring r) {
+          if (r.idx > 0xFFFE) {
+            return;
+          }
+          bump(r);
+        }
+
+        private static void put(Ring r) {
+          slot((int) r.idx);
+        }
+
+        private static void bump(Ring r) {
+          slot((int) r.idx + 1);
+        }
+      }
+      """);
+
+  /**
+   * The calls that bring lost values are named where each one is, initializers and constructors
+   * too, three of them and how many more; a value the method computed from what the calls passed (a
+   * sum) names none, as a call that passed only values that fit may still bring a lost one.
+   */
+  @Test
+  void everyCallThatBringsLostValuesIsNamedAndNoneOnceTheMethodComputesAnother() {
+    Compilation c = Compile.javac(RING);
+    Expected.assertExactly(
+        c,
+        RING.error(
+            "slot((int) r.idx);",
+            "(int) r.idx);",
+            """
+        [abiguard:narrowing] field Ring.idx (u32) can reach parameter 'idx' of slot (u16): values \
+        0x10000..0xFFFFFFFF would be truncated
+            - widen the parameter to u32
+            - reject values above 0xFFFF before the call: if (r.idx > 0xFFFF), return an error or throw
+            - they come in through the call of put in an initializer of Ring (line 14), the call of put in \
+        a constructor of Ring (line 20), the call of put in twice (line 30) and 1 more: a check before \
+        each keeps them out too
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""),
+        RING.error(
+            "slot((int) r.idx + 1);",
+            "+ 1);",
+            """
+        [abiguard:narrowing] expression `(int) r.idx + 1` can reach parameter 'idx' of slot (u16): values \
+        0x10000 would be truncated
+            - widen the parameter to u32
+            - reject values above 0xFFFF before the call: if (((int) r.idx + 1) > 0xFFFF), return an error \
+        or throw
+            - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+        conversion explicit"""));
+  }
 }

@@ -1,6 +1,8 @@
 package org.abiguard.processor.guard.facts;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,21 +15,20 @@ import org.jspecify.annotations.Nullable;
  * <p>A join is made at every merge of branches and read only when a finding is reported, so it
  * keeps its two sides as given and walks them only then.
  */
-public final class JoinedOrigin implements CharSequence {
+public final class JoinedOrigin extends NamedOrigin {
   /** How many sides one joined origin keeps: a join of more names the wider side only. */
   private static final int MOST_SIDES = 4;
 
   /** A side of the join: its origin, and the values it brought in the joined fact's view. */
   private record Side(CharSequence origin, Range range) {}
 
-  private final CharSequence named;
   private final Side a;
   private final Side b;
   private final Range hull;
   private final int sides;
 
   private JoinedOrigin(CharSequence named, Side a, Side b, int sides) {
-    this.named = named;
+    super(named);
     this.a = a;
     this.b = b;
     this.hull = a.range().hull(b.range());
@@ -48,9 +49,16 @@ public final class JoinedOrigin implements CharSequence {
 
   /** The join a side is, where it brought exactly that join's values; else null. */
   private static @Nullable JoinedOrigin joinOf(Side side) {
-    return side.origin() instanceof JoinedOrigin joined && joined.hull.equals(side.range())
+    return named(side.origin()) instanceof JoinedOrigin joined && joined.hull.equals(side.range())
         ? joined
         : null;
+  }
+
+  /**
+   * The origin an origin reads as: what a {@link PassedIn}'s calls were joined under, or itself.
+   */
+  private static CharSequence named(CharSequence origin) {
+    return origin instanceof PassedIn passed ? passed.named : origin;
   }
 
   private static int sides(Side side) {
@@ -64,11 +72,35 @@ public final class JoinedOrigin implements CharSequence {
    * join, or its range is no longer the one its sides brought (a cast or a check made it since).
    */
   public static CharSequence losing(Fact fact, List<Range> lost) {
-    if (!(fact.origin() instanceof JoinedOrigin joined) || !joined.hull.equals(fact.range())) {
+    if (!(named(fact.origin()) instanceof JoinedOrigin joined)
+        || !joined.hull.equals(fact.range())) {
       return fact.origin();
     }
     Side chosen = joined.losing(lost, null);
     return chosen == null ? fact.origin() : chosen.origin();
+  }
+
+  /**
+   * Where the calls are that passed into a private method some of the values {@code lost} of {@code
+   * fact}, a sink takes all others, as its origin knows them ({@link PassedIn}), each once and in
+   * the order they were joined; none when the origin keeps no calls, or the fact's values are no
+   * longer those the calls passed.
+   */
+  public static List<String> losingCalls(Fact fact, List<Range> lost) {
+    Set<String> found = new LinkedHashSet<>();
+    calls(new Side(fact.origin(), fact.range()), lost, found);
+    return List.copyOf(found);
+  }
+
+  private static void calls(Side side, List<Range> lost, Set<String> found) {
+    if (side.origin() instanceof PassedIn passed) {
+      found.addAll(passed.losing(side.range(), lost));
+    }
+    JoinedOrigin joined = joinOf(side);
+    if (joined != null) {
+      calls(joined.a, lost, found);
+      calls(joined.b, lost, found);
+    }
   }
 
   /** Of this join's sides (in order, nested joins walked) and {@code chosen}, the one to name. */
@@ -83,25 +115,5 @@ public final class JoinedOrigin implements CharSequence {
     }
     boolean loses = lost.stream().anyMatch(values -> side.range().intersect(values) != null);
     return loses && (chosen == null || Fact.wider(side.range(), chosen.range())) ? side : chosen;
-  }
-
-  @Override
-  public int length() {
-    return named.length();
-  }
-
-  @Override
-  public char charAt(int index) {
-    return named.charAt(index);
-  }
-
-  @Override
-  public CharSequence subSequence(int start, int end) {
-    return named.subSequence(start, end);
-  }
-
-  @Override
-  public String toString() {
-    return named.toString();
   }
 }

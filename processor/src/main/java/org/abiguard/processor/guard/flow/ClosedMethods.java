@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -30,6 +31,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import org.abiguard.processor.guard.facts.Fact;
+import org.abiguard.processor.guard.facts.PassedIn;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,10 +76,14 @@ public final class ClosedMethods {
   private final Set<Tree> calling = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /**
-   * Per data model, per root analysed to its end, the join of what each call in it passed to each
-   * closed method.
+   * Per data model, per root analysed to its end, what each call in it passed to each closed
+   * method, by call in the order met.
    */
-  private final Map<Integer, Map<Tree, Map<ExecutableElement, State>>> finished = new HashMap<>();
+  private final Map<Integer, Map<Tree, Map<ExecutableElement, Map<Tree, Passed>>>> finished =
+      new HashMap<>();
+
+  /** How each root is named where a message says which call passed a value in. */
+  private final IdentityHashMap<Tree, String> rootNames;
 
   /**
    * The roots that read no width that depends on the ABI: their first model's calls hold for all.
@@ -86,15 +92,23 @@ public final class ClosedMethods {
 
   private @Nullable Tree root;
   private int model;
-  private Map<ExecutableElement, State> recording = new HashMap<>();
+  private Map<ExecutableElement, Map<Tree, Passed>> recording = new HashMap<>();
+
+  /**
+   * What one call passed in ({@code state}, joined over each time the analysis met the call), and
+   * where it is ({@code the call of one in unchecked (line 22)}).
+   */
+  private record Passed(String where, State state) {}
 
   private ClosedMethods(
       Map<ExecutableElement, Set<Tree>> callers,
       List<Tree> order,
-      IdentityHashMap<Tree, ExecutableElement> byTree) {
+      IdentityHashMap<Tree, ExecutableElement> byTree,
+      IdentityHashMap<Tree, String> rootNames) {
     this.callers = callers;
     this.order = order;
     this.byTree = byTree;
+    this.rootNames = rootNames;
     callers.values().forEach(calling::addAll);
   }
 
@@ -117,7 +131,7 @@ public final class ClosedMethods {
     callers.keySet().removeIf(method -> inCycle(method, callers, walk.declared, byTree));
     byTree.values().removeIf(method -> !callers.containsKey(method));
     List<Tree> order = ordered(callers, byTree).stream().map(walk.declared::get).toList();
-    return new ClosedMethods(callers, order, byTree);
+    return new ClosedMethods(callers, order, byTree, walk.rootNames);
   }
 
   private static boolean inCycle(
@@ -248,8 +262,24 @@ public final class ClosedMethods {
         }
       }
     }
-    State before = recording.get(method);
-    recording.put(method, before == null ? passed : State.join(before, passed));
+    Map<Tree, Passed> calls = recording.computeIfAbsent(method, m -> new LinkedHashMap<>());
+    Passed before = calls.get(call);
+    calls.put(
+        call,
+        before == null
+            ? new Passed(where(parts, path, method), passed)
+            : new Passed(before.where(), State.join(before.state(), passed)));
+  }
+
+  /** Where a call is, for messages: {@code the call of one in unchecked (line 22)}. */
+  private String where(Parts parts, TreePath path, ExecutableElement method) {
+    String in = root == null ? null : rootNames.get(root);
+    return "the call of "
+        + method.getSimpleName()
+        + (in == null ? "" : " in " + in)
+        + " ("
+        + parts.context.place(path)
+        + ")";
   }
 
   /**
@@ -321,30 +351,76 @@ public final class ClosedMethods {
   }
 
   /**
-   * The start of {@code method}'s analysis for the data model {@code model}: the join of what its
-   * calls passed in; null when a root that calls it was not analysed to its end for that model, or
-   * no call was reachable.
+   * The start of {@code method}'s analysis for the data model of {@code context}, the {@code
+   * model}th: the join of what its calls passed in; null when a root that calls it was not analysed
+   * to its end for that model, or no call was reachable. A fact some call passed keeps every call
+   * with its values ({@link PassedIn}), so that a finding can name the calls that bring the values
+   * it reports; where the join is the declared fact again (one call checks, another does not), that
+   * fact is held as such a join too.
    */
-  public @Nullable State entry(Tree methodTree, int model) {
+  public @Nullable State entry(Tree methodTree, int model, Context context) {
     ExecutableElement method = byTree.get(methodTree);
     if (method == null) {
       return null;
     }
-    State joined = State.UNREACHABLE;
+    List<Passed> calls = new ArrayList<>();
     for (Tree caller : callersOf(method)) {
-      Map<ExecutableElement, State> calls = finished.getOrDefault(model, Map.of()).get(caller);
-      if (calls == null && independent.contains(caller)) {
-        calls = finished.getOrDefault(0, Map.of()).get(caller);
+      Map<ExecutableElement, Map<Tree, Passed>> inCaller =
+          finished.getOrDefault(model, Map.of()).get(caller);
+      if (inCaller == null && independent.contains(caller)) {
+        inCaller = finished.getOrDefault(0, Map.of()).get(caller);
       }
-      if (calls == null) {
+      if (inCaller == null) {
         return null;
       }
-      State passed = calls.get(method);
-      if (passed != null) {
-        joined = State.join(joined, passed);
+      calls.addAll(inCaller.getOrDefault(method, Map.of()).values());
+    }
+    State joined = State.UNREACHABLE;
+    for (Passed call : calls) {
+      joined = State.join(joined, call.state());
+    }
+    if (!joined.reachable()) {
+      return null;
+    }
+    Set<AccessPath> passed = new LinkedHashSet<>();
+    calls.forEach(call -> call.state().entries().forEach(known -> passed.add(known.getKey())));
+    for (AccessPath path : passed) {
+      Fact declared = path.last() == null ? null : context.declarations.readFact(path.last());
+      Fact fact = joined.tracks(path) ? joined.fact(path) : declared;
+      if (fact == null || (!joined.tracks(path) && !sameAsDeclared(path, calls, declared))) {
+        continue;
+      }
+      List<PassedIn.Call> each = new ArrayList<>();
+      for (Passed call : calls) {
+        Fact one = call.state().tracks(path) ? call.state().fact(path) : declared;
+        each.add(new PassedIn.Call(call.where(), one == null ? null : one.range()));
+      }
+      joined.put(path, PassedIn.of(fact, each));
+    }
+    return joined;
+  }
+
+  /**
+   * Whether a path that the join of the calls no longer tracks (a call passed its declared fact,
+   * another a narrower one) holds its declared fact {@code declared}: every call passed values of
+   * it.
+   */
+  private static boolean sameAsDeclared(
+      AccessPath path, List<Passed> calls, @Nullable Fact declared) {
+    if (declared == null) {
+      return false;
+    }
+    for (Passed call : calls) {
+      Fact one = call.state().tracks(path) ? call.state().fact(path) : declared;
+      if (one == null
+          || !Objects.equals(one.raw(), declared.raw())
+          || one.floating() != null
+          || declared.floating() != null
+          || !declared.range().contains(one.range())) {
+        return false;
       }
     }
-    return joined.reachable() ? joined : null;
+    return true;
   }
 
   /**
@@ -357,6 +433,7 @@ public final class ClosedMethods {
     final Map<ExecutableElement, Tree> declared = new HashMap<>();
     final Map<ExecutableElement, Set<Tree>> calls = new LinkedHashMap<>();
     final Set<ExecutableElement> referenced = new HashSet<>();
+    final IdentityHashMap<Tree, String> rootNames = new IdentityHashMap<>();
     private @Nullable Tree root;
 
     Walk(Trees trees, TreePath top) {
@@ -383,9 +460,15 @@ public final class ClosedMethods {
             declared.put(executable, method);
           }
           root = method;
+          rootNames.put(
+              method,
+              method.getName().contentEquals("<init>")
+                  ? "a constructor of " + type.getSimpleName()
+                  : method.getName().toString());
           scan(member, null);
         } else if (member instanceof VariableTree || member instanceof BlockTree) {
           root = type;
+          rootNames.put(type, "an initializer of " + type.getSimpleName());
           scan(member, null);
         }
       }

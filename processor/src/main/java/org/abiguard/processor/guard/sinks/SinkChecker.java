@@ -159,6 +159,7 @@ public final class SinkChecker {
             ? oneValue(r, allowed, w)
             : reject(
                 rejected, sink, subject, rangeCheck(f, subject.text(), textKind, allowed), cut));
+    passedBy(m, f, lost);
     String helpers = helpers(w, sink.kind());
     if (helpers != null) {
       fix(m, "write " + helpers);
@@ -189,6 +190,7 @@ public final class SinkChecker {
           r.isPoint()
               ? oneValue(r, Range.of(sink.width()), sink.width())
               : reject("negative values", sink, subject, operand(subject.text()) + " < 0", cut));
+      passedBy(m, f, List.of(neg));
       explicitCheck(m, sink);
     }
     if (rawSink) {
@@ -294,6 +296,39 @@ public final class SinkChecker {
     if (helper != null) {
       fix(m, "write " + helper + " to make the conversion explicit (it throws on them)");
     }
+  }
+
+  /** How many calls a message names where lost values come into a private method. */
+  private static final int MOST_CALLS = 3;
+
+  /**
+   * Where the values {@code lost} came into the private method the finding is in, when its start
+   * knows which calls passed them ({@code they come in through the call of one in unchecked (line
+   * 22): a check before it keeps them out too}): where one caller checks and another does not, the
+   * one to fix.
+   */
+  private static void passedBy(StringBuilder m, Fact f, List<Range> lost) {
+    List<String> calls = JoinedOrigin.losingCalls(f, lost);
+    if (calls.isEmpty()) {
+      return;
+    }
+    List<String> named = calls.subList(0, Math.min(calls.size(), MOST_CALLS));
+    int more = calls.size() - named.size();
+    String through =
+        more > 0
+            ? String.join(", ", named) + " and " + more + " more"
+            : named.size() == 1
+                ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1))
+                    + " and "
+                    + named.get(named.size() - 1);
+    fix(
+        m,
+        "they come in through "
+            + through
+            + (calls.size() == 1
+                ? ": a check before it keeps them out too"
+                : ": a check before each keeps them out too"));
   }
 
   /** Adds a fix on a line of its own, after the one-line summary. */

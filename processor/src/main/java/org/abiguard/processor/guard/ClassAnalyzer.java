@@ -27,6 +27,7 @@ import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.flow.Interpreter;
 import org.abiguard.processor.guard.flow.ParsedSources;
 import org.abiguard.processor.guard.flow.State;
+import org.abiguard.processor.guard.flow.WrittenFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,6 +118,7 @@ final class ClassAnalyzer {
           path.getParentPath().getLeaf() instanceof CompilationUnitTree
               ? ClosedMethods.of(trees, path)
               : null;
+      WrittenFields written = WrittenFields.of(trees, path);
       for (Declarations model : models) {
         Context context =
             new Context(
@@ -124,6 +126,7 @@ final class ClassAnalyzer {
         if (closed != null) {
           context.closedMethods(closed);
         }
+        context.writtenFields(written);
         contexts.add(context);
       }
       IdentityHashMap<Tree, Deferred> deferred = new IdentityHashMap<>();

@@ -70,9 +70,22 @@ final class FlowProgramGenerator {
   /** The javac release the programs are for: record patterns from 21 on. */
   private final int feature;
 
+  /**
+   * Whether helpers write the static box's fields: in strict mode, where a caller's check must not
+   * outlive a call of its class's method that writes the field; lenient mode does not follow a
+   * method that writes a field at all (its sinks pass unseen, as the README says), so there such
+   * helpers would only hide the rest of the helper from the fuzz.
+   */
+  private final boolean helperWrites;
+
   FlowProgramGenerator(long seed, int feature) {
+    this(seed, feature, true);
+  }
+
+  FlowProgramGenerator(long seed, int feature, boolean helperWrites) {
     random = new Random(seed);
     this.feature = feature;
+    this.helperWrites = helperWrites;
   }
 
   /**
@@ -169,6 +182,13 @@ final class FlowProgramGenerator {
             @U64 public long u64;
             public int plain;
           }
+
+          /**
+           * A box in a static field, set by the test before each run (another box, or the one the
+           * method is given): checks of its fields in a method count in the private helpers it
+           * calls, and a write of it, or of the field, in between undoes them.
+           */
+          public static Box SB = new Box();
 
           /** Whether the run is on i386, where a C unsigned long is a u32 (else x86_64's u64). */
           public static boolean i386;
@@ -622,6 +642,11 @@ final class FlowProgramGenerator {
               + ";";
       line(random.nextBoolean() ? write : "if (" + cond(1) + ") " + write);
     }
+    if (helperWrites && random.nextInt(6) == 0) {
+      // the static box's field written, within its width: a caller's check of it no longer holds
+      String write = staticBoxWrite();
+      line(random.nextBoolean() ? write : "if (" + cond(1) + ") " + write);
+    }
     String localType = pick("int", "long");
     String local = "t" + names++;
     line(
@@ -796,6 +821,14 @@ final class FlowProgramGenerator {
     }
     if (random.nextInt(20) == 0) {
       keptElsewhere();
+      return;
+    }
+    if (random.nextInt(30) == 0) {
+      // the static box, or one of its fields, written between a check and a helper's call
+      line(
+          random.nextBoolean()
+              ? "Sinks.SB = " + pick("x", "new Sinks.Box()") + ";"
+              : staticBoxWrite());
       return;
     }
     if (random.nextInt(16) == 0 && eachOfALocalArray(depth)) {
@@ -1712,8 +1745,9 @@ final class FlowProgramGenerator {
     if (inHelper) {
       String picked =
           switch (type) {
-            case "int" -> pick("p", "p", "y.f16", "y.raw32", "y.s16", "0xFFFF", "-1", "7");
-            case "long" -> pick("q", "q", "y.f32", "(long) p", "3L", "y.nl");
+            case "int" ->
+                pick("p", "p", "y.f16", "y.raw32", "y.s16", "0xFFFF", "-1", "7", "Sinks.SB.f16");
+            case "long" -> pick("q", "q", "y.f32", "(long) p", "3L", "y.nl", "Sinks.SB.f32");
             case "double" -> pick("(double) q", "(double) p", "0.5", "65535.5");
             default -> pick("(float) q", "(float) p", "1.5f", "65536.0f");
           };
@@ -1762,12 +1796,32 @@ final class FlowProgramGenerator {
               "x.b5",
               "x.d3",
               "x.rb",
-              "x.rs");
+              "x.rs",
+              "Sinks.SB.f16",
+              "Sinks.SB.s16");
       case "long" ->
-          pick("a", "a", "(long) d", "0xFFFFFFFFL", "3L", "x.f32", "r.r32()", "x.nl", "x.u64");
+          pick(
+              "a",
+              "a",
+              "(long) d",
+              "0xFFFFFFFFL",
+              "3L",
+              "x.f32",
+              "r.r32()",
+              "x.nl",
+              "x.u64",
+              "Sinks.SB.f32",
+              "Sinks.SB.nl");
       case "double" -> pick("(double) a", "(double) d", "(double) c", "0.5", "65535.5");
       default -> pick("(float) a", "(float) d", "(float) b", "1.5f", "65536.0f");
     };
+  }
+
+  /** A write of a field of the static box with a value of its width. */
+  private String staticBoxWrite() {
+    return random.nextBoolean()
+        ? "Sinks.SB.f16 = " + expr("int", 1) + " & 0xFFFF;"
+        : "Sinks.SB.f32 = " + expr("long", 1) + " & 0xFFFFFFFFL;";
   }
 
   private String pick(String... options) {

@@ -102,7 +102,8 @@ class GuardSoundnessFuzzTest {
   /** Compiles one class of generated methods, then runs each of them on its inputs. */
   private void runBatch(long seed, String name, int methods) throws Exception {
     FlowProgramGenerator generator =
-        new FlowProgramGenerator(seed, Math.min(Runtime.version().feature(), 25));
+        new FlowProgramGenerator(
+            seed, Math.min(Runtime.version().feature(), 25), MODE.equals("strict"));
     String source = generator.compilationUnit(name, methods);
     Compilation c =
         Compiler.javac()
@@ -205,6 +206,23 @@ class GuardSoundnessFuzzTest {
       long value = value(random, p);
       args[p] = p == 0 ? (Object) value : (Object) (int) value;
     }
+    // a C unsigned long: a u64 on x86_64 (any bits of the long), a u32 on i386
+    boolean i386 = random.nextBoolean();
+    box.getDeclaringClass().getField("i386").setBoolean(null, i386);
+    Object x = filled(random, box, i386);
+    // the static box: another, or now and then the same as the method's own
+    Object staticBox = random.nextInt(4) == 0 ? x : filled(random, box, i386);
+    box.getDeclaringClass().getField("SB").set(null, staticBox);
+    args[n] = x;
+    args[n + 1] =
+        rec.getConstructor(int.class, long.class)
+            .newInstance((int) value(random, 1), value(random, 0));
+    return args;
+  }
+
+  /** A box whose every field holds a value of its width. */
+  private static Object filled(Random random, Class<?> box, boolean i386)
+      throws ReflectiveOperationException {
     Object x = box.getConstructor().newInstance();
     box.getField("f16").setInt(x, (int) value(random, 1));
     box.getField("f32").setLong(x, value(random, 0));
@@ -217,9 +235,6 @@ class GuardSoundnessFuzzTest {
     box.getField("u64").setLong(x, random.nextBoolean() ? random.nextLong() : -random.nextInt(3));
     box.getField("b5").setInt(x, random.nextInt(32));
     box.getField("d3").setInt(x, random.nextInt(8) - 4);
-    // a C unsigned long: a u64 on x86_64 (any bits of the long), a u32 on i386
-    boolean i386 = random.nextBoolean();
-    box.getDeclaringClass().getField("i386").setBoolean(null, i386);
     long nl =
         random.nextBoolean()
             ? random.nextLong()
@@ -229,11 +244,7 @@ class GuardSoundnessFuzzTest {
     for (int i = 0; i < arr.length; i++) {
       arr[i] = (int) value(random, 1);
     }
-    args[n] = x;
-    args[n + 1] =
-        rec.getConstructor(int.class, long.class)
-            .newInstance((int) value(random, 1), value(random, 0));
-    return args;
+    return x;
   }
 
   /** A value of the width of parameter {@code p}: one of its edges, or any at random. */

@@ -132,6 +132,17 @@ public final class Context {
    */
   @Nullable ClosedMethods closedMethods;
 
+  /**
+   * The fields each method of the class analysed may write when called, which a call forgets; null
+   * where not set up (a class analysed on its own in a test).
+   */
+  @Nullable WrittenFields writtenFields;
+
+  /** Lets a call of a method of the class forget what it may write. */
+  public void writtenFields(WrittenFields written) {
+    this.writtenFields = written;
+  }
+
   /** Lets the analysis of each root record its calls of the class's closed methods. */
   public void closedMethods(ClosedMethods closed) {
     this.closedMethods = closed;
@@ -206,6 +217,7 @@ public final class Context {
     this.localArrays = caller.localArrays;
     this.statementRuns = caller.statementRuns;
     this.forwardRuns = caller.forwardRuns;
+    this.writtenFields = caller.writtenFields;
     List<javax.lang.model.element.ExecutableElement> chain = new ArrayList<>(caller.following);
     chain.add(helper);
     this.following = List.copyOf(chain);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import org.abiguard.processor.guard.facts.Arith;
 import org.abiguard.processor.guard.facts.Fact;
@@ -90,9 +91,14 @@ final class Expressions {
       case ARRAY_ACCESS:
         return arrayElement(path, (ArrayAccessTree) tree);
       case METHOD_INVOCATION:
-        return parts.calls.invoke(path, (MethodInvocationTree) tree);
+        {
+          Fact result = parts.calls.invoke(path, (MethodInvocationTree) tree);
+          forgetWrites(path);
+          return result;
+        }
       case NEW_CLASS:
         parts.calls.newClass(path, (NewClassTree) tree);
+        forgetWrites(path);
         return null;
       case NEW_ARRAY:
         newArray(path, (NewArrayTree) tree);
@@ -327,6 +333,17 @@ final class Expressions {
     }
     Fact declared = parts.declarations.readFact(element);
     return declared != null ? declared : plain(path, element, kind);
+  }
+
+  /**
+   * After a call of a method or constructor of the class analysed: what the call may have written
+   * of the fields the caller checked is forgotten ({@link WrittenFields}).
+   */
+  private void forgetWrites(TreePath call) {
+    WrittenFields written = parts.context.writtenFields;
+    if (written != null && parts.context.elementOf(call) instanceof ExecutableElement method) {
+      written.forget(parts.frame.state, method);
+    }
   }
 
   /**

@@ -1,0 +1,133 @@
+package corpus.refinement;
+
+import org.abiguard.AbiStruct;
+import org.abiguard.U16;
+import org.abiguard.U32;
+
+// a call of a method or constructor of the class analysed that writes a checked field forgets
+// the check: a private method, an instance method of the receiver's own field, a method that
+// writes it through another it calls, a lambda run in the method, a constructor that writes a
+// static field or an object passed to it, a write of the static field that holds the struct, and
+// a closed private method called after such a call
+
+// ALSO STRICT
+
+@AbiStruct(name = "written_map")
+class WrittenMap {
+  @U32 public long size;
+  @U32 public long idx;
+}
+
+class CallsThatWriteACheckedField {
+  static void take(@U16 int v) {}
+
+  static WrittenMap shared = new WrittenMap();
+
+  @U32 static long made;
+
+  private WrittenMap own = new WrittenMap();
+
+  void viaPrivate(WrittenMap op, long raw) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    advance(op, raw);
+    take((int) op.size);
+    //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  private void advance(WrittenMap op, long raw) {
+    op.size = raw & 0xFFFFFFFFL;
+  }
+
+  void viaReceiver(long raw) {
+    if (own.size > 0xFFFF) {
+      return;
+    }
+    reset(raw);
+    take((int) own.size);
+    //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  public void reset(long raw) {
+    own.size = raw & 0xFFFFFFFFL;
+  }
+
+  void viaCallee(WrittenMap op, long raw) {
+    if (op.idx > 0xFFFF) {
+      return;
+    }
+    step(op, raw);
+    take((int) op.idx);
+    //   ^[abiguard:narrowing] field WrittenMap.idx (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  void step(WrittenMap op, long raw) {
+    bump(op, raw);
+  }
+
+  static void bump(WrittenMap op, long raw) {
+    op.idx = raw & 0xFFFFFFFFL;
+  }
+
+  void viaLambda(WrittenMap op, long raw) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    later(op, raw);
+    take((int) op.size);
+    //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  void later(WrittenMap op, long raw) {
+    Runnable r = () -> op.size = raw & 0xFFFFFFFFL;
+    r.run();
+  }
+
+  void viaConstructor(WrittenMap op) {
+    if (op.idx > 0xFFFF || made > 0xFFFF) {
+      return;
+    }
+    new Filler(op);
+    take((int) op.idx);
+    //   ^[abiguard:narrowing] field WrittenMap.idx (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+    take((int) made);
+    //   ^[abiguard:narrowing] field CallsThatWriteACheckedField.made (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  static final class Filler {
+    long seen;
+
+    Filler(WrittenMap op) {
+      op.idx = 0x10000;
+      seen = op.size;
+      made = 0x10000;
+    }
+  }
+
+  void viaStaticHolder(WrittenMap other) {
+    if (shared.size > 0xFFFF) {
+      return;
+    }
+    swap(other);
+    take((int) shared.size);
+    //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  static void swap(WrittenMap other) {
+    shared = other;
+  }
+
+  void beforeClosed(WrittenMap op, long raw) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    advance(op, raw);
+    closedUse(op);
+  }
+
+  private void closedUse(WrittenMap op) {
+    take((int) op.size);
+    //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+}

@@ -1,5 +1,6 @@
 package corpus.refinement;
 
+import java.util.List;
 import org.abiguard.AbiStruct;
 import org.abiguard.U16;
 import org.abiguard.U32;
@@ -7,8 +8,11 @@ import org.abiguard.U32;
 // a call of a method or constructor of the class analysed that writes a checked field forgets
 // the check: a private method, an instance method of the receiver's own field, a method that
 // writes it through another it calls, a lambda run in the method, a constructor that writes a
-// static field or an object passed to it, a write of the static field that holds the struct, and
-// a closed private method called after such a call
+// static field or an object passed to it, a write of the static field that holds the struct, a
+// closed private method called after such a call; and a call that may run a lambda or method
+// reference of the class that writes it: one passed to it (List.forEach), or a functional
+// interface's method (Runnable.run) where some lambda of the class writes the field; and a call
+// of an interface's method that a member or anonymous class of the class implements by writing it
 
 // ALSO STRICT
 
@@ -127,6 +131,89 @@ class CallsThatWriteACheckedField {
   }
 
   private void closedUse(WrittenMap op) {
+    take((int) op.size);
+    //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  void lambdaPassed(WrittenMap op, List<Long> raws) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    raws.forEach(raw -> op.size = raw & 0xFFFFFFFFL);
+    take((int) op.size);
+    //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  private WrittenMap held = new WrittenMap();
+
+  void referencePassed(List<Long> raws) {
+    if (held.idx > 0xFFFF) {
+      return;
+    }
+    raws.forEach(this::setHeldIdx);
+    take((int) held.idx);
+    //   ^[abiguard:narrowing] field WrittenMap.idx (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  void setHeldIdx(long raw) {
+    held.idx = raw & 0xFFFFFFFFL;
+  }
+
+  void referenceInACallee(List<Long> raws) {
+    if (held.idx > 0xFFFF) {
+      return;
+    }
+    applyAll(raws);
+    take((int) held.idx);
+    //   ^[abiguard:narrowing] field WrittenMap.idx (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  private void applyAll(List<Long> raws) {
+    raws.forEach(this::setHeldIdx);
+  }
+
+  static void storedThenRun(WrittenMap op, long raw) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    Runnable later = () -> op.size = raw & 0xFFFFFFFFL;
+    later.run();
+    take((int) op.size);
+    //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  interface Step {
+    void apply(WrittenMap op, long raw);
+  }
+
+  static final class Grow implements Step {
+    @Override
+    public void apply(WrittenMap op, long raw) {
+      op.idx = raw & 0xFFFFFFFFL;
+    }
+  }
+
+  static void throughAnInterface(WrittenMap op, Step step, long raw) {
+    if (op.idx > 0xFFFF) {
+      return;
+    }
+    step.apply(op, raw);
+    take((int) op.idx);
+    //   ^[abiguard:narrowing] field WrittenMap.idx (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  static void anonymousRun(WrittenMap op, long raw) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    Runnable later =
+        new Runnable() {
+          @Override
+          public void run() {
+            op.size = raw & 0xFFFFFFFFL;
+          }
+        };
+    later.run();
     take((int) op.size);
     //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
   }

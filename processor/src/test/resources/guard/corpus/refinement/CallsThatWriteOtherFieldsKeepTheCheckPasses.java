@@ -1,12 +1,16 @@
 package corpus.refinement;
 
+import java.util.List;
+import java.util.function.LongSupplier;
 import org.abiguard.AbiStruct;
 import org.abiguard.U16;
 import org.abiguard.U32;
 
 // a call keeps a check of a field that it does not write: a method that writes another field, one
 // that only reads, a constructor that writes its new object's own fields (of the checked struct's
-// class too), and a check made again after the call that wrote the field
+// class too), a check made again after the call that wrote the field, a lambda passed that writes
+// another field, a functional interface's method where no lambda of the class writes the field,
+// and an interface's method that runs no function (List.size)
 
 // ALSO STRICT
 
@@ -73,5 +77,22 @@ class CallsThatWriteOtherFields {
 
   private void resize(KeptMap op, long raw) {
     op.size = raw & 0xFFFFFFFFL;
+  }
+
+  void lambdaOfAnotherField(KeptMap op, List<Long> raws) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    raws.forEach(raw -> op.idx = raw & 0xFFFFFFFFL);
+    take((int) op.size);
+  }
+
+  void functionalCall(KeptMap op, LongSupplier next, List<Long> raws) {
+    if (op.size > 0xFFFF || raws.size() > 4) {
+      return;
+    }
+    long got = next.getAsLong();
+    take((int) op.size);
+    take((int) (got & 0xFFFF));
   }
 }

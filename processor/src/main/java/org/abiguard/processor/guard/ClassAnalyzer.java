@@ -118,7 +118,7 @@ final class ClassAnalyzer {
           path.getParentPath().getLeaf() instanceof CompilationUnitTree
               ? ClosedMethods.of(trees, path)
               : null;
-      WrittenFields written = WrittenFields.of(trees, path);
+      WrittenFields written = WrittenFields.of(trees, elements, path);
       for (Declarations model : models) {
         Context context =
             new Context(

@@ -342,7 +342,11 @@ final class Expressions {
   private void forgetWrites(TreePath call) {
     WrittenFields written = parts.context.writtenFields;
     if (written != null && parts.context.elementOf(call) instanceof ExecutableElement method) {
-      written.forget(parts.frame.state, method);
+      List<? extends ExpressionTree> arguments =
+          call.getLeaf() instanceof MethodInvocationTree invocation
+              ? invocation.getArguments()
+              : ((NewClassTree) call.getLeaf()).getArguments();
+      written.forget(parts.frame.state, method, arguments, parts.context.trees, call);
     }
   }
 

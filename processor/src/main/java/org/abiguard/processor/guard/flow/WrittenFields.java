@@ -4,20 +4,27 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,6 +32,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +43,12 @@ import org.jspecify.annotations.Nullable;
  * use(op.size);} where {@code advance} writes {@code op.size}), where a check would otherwise
  * survive the call. A field is forgotten wherever its object is: a write of {@code other.size} in
  * the method forgets {@code op.size} too.
+ *
+ * <p>A call may also run a method of the class that overrides the one called (a member or anonymous
+ * class's implementation of an interface), and code of the class passed around as a function: a
+ * lambda or method reference passed to it ({@code raws.forEach(r -> op.size = r)}), and, for a call
+ * of a functional interface's method ({@code later.run()}), any lambda or method reference of the
+ * class.
  *
  * <p>Only bodies in the class analysed (its member, local and anonymous classes, and lambdas in it,
  * included) are read: a method of another class, or of a jar, is taken not to write what its caller
@@ -45,26 +60,66 @@ public final class WrittenFields {
   private record Body(Set<Element> writes, Set<ExecutableElement> calls) {}
 
   private final Map<ExecutableElement, Body> bodies;
-  private final Map<ExecutableElement, Set<Element>> reached = new HashMap<>();
 
-  private WrittenFields(Map<ExecutableElement, Body> bodies) {
+  /** The class's lambdas, each read as a body of its own. */
+  private final IdentityHashMap<Tree, Body> lambdas;
+
+  /** The methods and constructors the class's method references name. */
+  private final Set<ExecutableElement> referenced;
+
+  private final Elements elements;
+  private final Map<ExecutableElement, Set<Element>> reached = new HashMap<>();
+  private final Map<ExecutableElement, List<ExecutableElement>> overriders = new HashMap<>();
+  private @Nullable Set<Element> functional;
+
+  private WrittenFields(
+      Map<ExecutableElement, Body> bodies,
+      IdentityHashMap<Tree, Body> lambdas,
+      Set<ExecutableElement> referenced,
+      Elements elements) {
     this.bodies = bodies;
+    this.lambdas = lambdas;
+    this.referenced = referenced;
+    this.elements = elements;
   }
 
   /** The bodies of the class at {@code classPath}, read by one walk of its trees. */
-  public static WrittenFields of(Trees trees, TreePath classPath) {
+  public static WrittenFields of(Trees trees, Elements elements, TreePath classPath) {
     Map<ExecutableElement, Body> bodies = new HashMap<>();
+    IdentityHashMap<Tree, Body> lambdas = new IdentityHashMap<>();
+    Set<ExecutableElement> referenced = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree method, Void unused) {
         if (elementOf(trees, classPath, method) instanceof ExecutableElement executable
             && method.getBody() != null) {
-          bodies.put(executable, read(trees, classPath, executable, method));
+          boolean constructor = executable.getKind() == ElementKind.CONSTRUCTOR;
+          bodies.put(
+              executable,
+              read(
+                  trees,
+                  classPath,
+                  method.getBody(),
+                  constructor ? executable.getEnclosingElement() : null));
         }
         return super.visitMethod(method, null);
       }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        lambdas.put(lambda, read(trees, classPath, lambda.getBody(), null));
+        return super.visitLambdaExpression(lambda, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        if (elementOf(trees, classPath, reference) instanceof ExecutableElement method) {
+          referenced.add(method);
+        }
+        return super.visitMemberReference(reference, null);
+      }
     }.scan(classPath.getLeaf(), null);
-    return new WrittenFields(bodies);
+    return new WrittenFields(bodies, lambdas, referenced, elements);
   }
 
   /**
@@ -76,13 +131,62 @@ public final class WrittenFields {
     if (known != null) {
       return known;
     }
-    Set<Element> writes = new LinkedHashSet<>();
-    Deque<ExecutableElement> work = new ArrayDeque<>();
-    Set<ExecutableElement> seen = new HashSet<>();
-    work.push(method);
-    seen.add(method);
+    Set<Element> result = reach(new Body(Set.of(), Set.of(method)));
+    reached.put(method, result);
+    return result;
+  }
+
+  /**
+   * The methods of the class that a call of {@code method} may run instead of it: those that
+   * override it (a member class's, or an anonymous class's, implementation of an interface).
+   */
+  private List<ExecutableElement> overriders(ExecutableElement method) {
+    List<ExecutableElement> known = overriders.get(method);
+    if (known == null) {
+      List<ExecutableElement> found = new ArrayList<>();
+      for (ExecutableElement candidate : bodies.keySet()) {
+        if (candidate != method
+            && candidate.getSimpleName().equals(method.getSimpleName())
+            && candidate.getEnclosingElement() instanceof TypeElement type
+            && elements.overrides(candidate, method, type)) {
+          found.add(candidate);
+        }
+      }
+      known = List.copyOf(found);
+      overriders.put(method, known);
+    }
+    return known;
+  }
+
+  /**
+   * The fields code of the class that is passed around as a function may write when it is run: each
+   * lambda's body and each method a method reference names, and what they call.
+   */
+  private Set<Element> functional() {
+    Set<Element> known = functional;
+    if (known == null) {
+      Set<Element> writes = new LinkedHashSet<>();
+      lambdas.values().forEach(lambda -> writes.addAll(reach(lambda)));
+      referenced.forEach(method -> writes.addAll(of(method)));
+      known = Set.copyOf(writes);
+      functional = known;
+    }
+    return known;
+  }
+
+  /** What {@code start} writes, and the bodies of the class it calls, and theirs. */
+  private Set<Element> reach(Body start) {
+    Set<Element> writes = new LinkedHashSet<>(start.writes());
+    Deque<ExecutableElement> work = new ArrayDeque<>(start.calls());
+    Set<ExecutableElement> seen = new HashSet<>(start.calls());
     while (!work.isEmpty()) {
-      Body body = bodies.get(work.pop());
+      ExecutableElement next = work.pop();
+      for (ExecutableElement other : overriders(next)) {
+        if (seen.add(other)) {
+          work.push(other);
+        }
+      }
+      Body body = bodies.get(next);
       if (body == null) {
         continue;
       }
@@ -93,25 +197,85 @@ public final class WrittenFields {
         }
       }
     }
-    Set<Element> result = Set.copyOf(writes);
-    reached.put(method, result);
-    return result;
+    return Set.copyOf(writes);
   }
 
-  /** Forgets, in {@code state}, what a call of {@code method} may have changed. */
-  void forget(State state, ExecutableElement method) {
+  /**
+   * Forgets, in {@code state}, what a call of {@code method} with {@code arguments} may have
+   * changed: what the method writes; what a lambda or method reference passed to it writes, which
+   * it may run; and, for a call of a functional interface's method ({@code later.run()}), what any
+   * lambda or method reference of the class writes, since it may be the one run.
+   */
+  void forget(
+      State state,
+      ExecutableElement method,
+      List<? extends ExpressionTree> arguments,
+      Trees trees,
+      TreePath call) {
     if (!state.reachable()) {
       return;
     }
-    for (Element field : of(method)) {
+    Set<Element> fields = new LinkedHashSet<>(of(method));
+    for (ExpressionTree argument : arguments) {
+      Tree bare = bare(argument);
+      if (bare instanceof LambdaExpressionTree) {
+        Body lambda = lambdas.get(bare);
+        if (lambda != null) {
+          fields.addAll(reach(lambda));
+        }
+      } else if (bare instanceof MemberReferenceTree
+          && elementOf(trees, call, bare) instanceof ExecutableElement target) {
+        fields.addAll(of(target));
+      }
+    }
+    if (runsAFunction(method)) {
+      fields.addAll(functional());
+    }
+    for (Element field : fields) {
       state.kill(field);
     }
   }
 
+  /** An expression without the parentheses and casts around it. */
+  private static Tree bare(ExpressionTree expression) {
+    ExpressionTree bare = expression;
+    while (true) {
+      if (bare instanceof ParenthesizedTree parenthesized) {
+        bare = parenthesized.getExpression();
+      } else if (bare instanceof TypeCastTree cast) {
+        bare = cast.getExpression();
+      } else {
+        return bare;
+      }
+    }
+  }
+
+  /**
+   * Whether {@code method} is the abstract method of a functional interface, which runs whatever
+   * lambda or method reference the object is.
+   */
+  private static boolean runsAFunction(ExecutableElement method) {
+    if (!method.getModifiers().contains(Modifier.ABSTRACT)
+        || !(method.getEnclosingElement() instanceof TypeElement type)
+        || type.getKind() != ElementKind.INTERFACE) {
+      return false;
+    }
+    long abstractMethods =
+        type.getEnclosedElements().stream()
+            .filter(e -> e.getKind() == ElementKind.METHOD)
+            .filter(e -> e.getModifiers().contains(Modifier.ABSTRACT))
+            .count();
+    return abstractMethods == 1;
+  }
+
+  /**
+   * What a body writes and calls; {@code constructorOf}, for a constructor's, the class whose new
+   * object's own fields it writes without counting.
+   */
   private static Body read(
-      Trees trees, TreePath classPath, ExecutableElement executable, MethodTree method) {
-    boolean constructor = executable.getKind() == ElementKind.CONSTRUCTOR;
-    Element owner = executable.getEnclosingElement();
+      Trees trees, TreePath classPath, Tree code, @Nullable Element constructorOf) {
+    boolean constructor = constructorOf != null;
+    Element owner = constructorOf;
     Set<Element> writes = new HashSet<>();
     Set<ExecutableElement> calls = new HashSet<>();
     new TreeScanner<Void, Void>() {
@@ -146,6 +310,15 @@ public final class WrittenFields {
       }
 
       @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        // the method it names may run while the body runs (raws.forEach(this::set))
+        if (elementOf(trees, classPath, reference) instanceof ExecutableElement callee) {
+          calls.add(callee);
+        }
+        return super.visitMemberReference(reference, null);
+      }
+
+      @Override
       public Void visitNewClass(NewClassTree creation, Void unused) {
         if (elementOf(trees, classPath, creation) instanceof ExecutableElement callee) {
           calls.add(callee);
@@ -173,7 +346,7 @@ public final class WrittenFields {
                 && select.getExpression() instanceof IdentifierTree receiver
                 && receiver.getName().contentEquals("this"));
       }
-    }.scan(method.getBody(), null);
+    }.scan(code, null);
     return new Body(writes, calls);
   }
 

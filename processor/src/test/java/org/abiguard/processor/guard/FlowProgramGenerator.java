@@ -273,6 +273,23 @@ final class FlowProgramGenerator {
     }
     validators();
     forwarders();
+    if (helperWrites) {
+      staticBoxWriter();
+    }
+  }
+
+  /**
+   * {@code sbw}: a helper that writes the static box's {@code f16} with a value of its width, now
+   * and then, which a method calls between a check of that field and a narrower sink.
+   */
+  private void staticBoxWriter() {
+    inHelper = true;
+    line("private static void sbw(int p, long q, Sinks.Box y) {");
+    line("  if (" + cond(1) + ") {");
+    line("    Sinks.SB.f16 = p & 0xFFFF;");
+    line("  }");
+    line("}");
+    inHelper = false;
   }
 
   /** The names of the validators written so far. */
@@ -821,6 +838,21 @@ final class FlowProgramGenerator {
     }
     if (random.nextInt(20) == 0) {
       keptElsewhere();
+      return;
+    }
+    if (helperWrites && helperPrefix.isEmpty() && random.nextInt(30) == 0) {
+      // a check of the static box's field, then a call of the class's own method that may write
+      // it, then a sink the check made safe before the call
+      line(
+          "if (Sinks.SB.f16 <= 0x7F) { sbw("
+              + expr("int", 1)
+              + ", "
+              + expr("long", 1)
+              + ", x); Sinks."
+              + pick("u8", "s8")
+              + "("
+              + sites++
+              + ", Sinks.SB.f16); }");
       return;
     }
     if (random.nextInt(30) == 0) {

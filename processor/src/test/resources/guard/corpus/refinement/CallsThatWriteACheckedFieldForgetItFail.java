@@ -11,8 +11,9 @@ import org.abiguard.U32;
 // static field or an object passed to it, a write of the static field that holds the struct, a
 // closed private method called after such a call; and a call that may run a lambda or method
 // reference of the class that writes it: one passed to it (List.forEach), or a functional
-// interface's method (Runnable.run) where some lambda of the class writes the field; and a call
-// of an interface's method that a member or anonymous class of the class implements by writing it
+// interface's method (Runnable.run, Comparator.compare) where some lambda of the class writes the
+// field; and a call of an interface's method that a member or anonymous class of the class
+// implements by writing it
 
 // ALSO STRICT
 
@@ -180,6 +181,21 @@ class CallsThatWriteACheckedField {
     later.run();
     take((int) op.size);
     //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  static void comparatorRun(WrittenMap op, long raw) {
+    if (op.idx > 0xFFFF) {
+      return;
+    }
+    // Comparator declares equals again beside compare: it is functional all the same
+    java.util.Comparator<Long> order =
+        (a, b) -> {
+          op.idx = raw & 0xFFFFFFFFL;
+          return Long.compare(a, b);
+        };
+    order.compare(1L, 2L);
+    take((int) op.idx);
+    //   ^[abiguard:narrowing] field WrittenMap.idx (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
   }
 
   interface Step {

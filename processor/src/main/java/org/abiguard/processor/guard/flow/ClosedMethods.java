@@ -512,11 +512,7 @@ public final class ClosedMethods {
     }
 
     private @Nullable Element elementOf(Tree tree) {
-      try {
-        return trees.getElement(new TreePath(top, tree));
-      } catch (RuntimeException e) {
-        return null;
-      }
+      return Lookup.elementAt(trees, top, tree);
     }
   }
 }

@@ -1,5 +1,8 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -62,7 +65,20 @@ final class Lookup {
     return null;
   }
 
-  private static boolean isObjectMethod(ExecutableElement method) {
+  /**
+   * The element of {@code tree}, a tree under {@code parent} in an attributed compilation unit
+   * (javac reads it from the tree itself); null where javac has none or fails to give one.
+   */
+  static @Nullable Element elementAt(Trees trees, TreePath parent, Tree tree) {
+    try {
+      return trees.getElement(new TreePath(parent, tree));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Whether {@code method} is one of {@code Object}'s that an interface may declare again. */
+  static boolean isObjectMethod(ExecutableElement method) {
     String name = method.getSimpleName().toString();
     int arity = method.getParameters().size();
     return (name.equals("equals") && arity == 1)

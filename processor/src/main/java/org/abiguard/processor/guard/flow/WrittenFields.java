@@ -70,6 +70,8 @@ public final class WrittenFields {
   private final Elements elements;
   private final Map<ExecutableElement, Set<Element>> reached = new HashMap<>();
   private final Map<ExecutableElement, List<ExecutableElement>> overriders = new HashMap<>();
+  private final IdentityHashMap<Tree, Set<Element>> lambdaWrites = new IdentityHashMap<>();
+  private final Map<ExecutableElement, Boolean> runsAFunction = new HashMap<>();
   private @Nullable Set<Element> functional;
 
   private WrittenFields(
@@ -215,22 +217,25 @@ public final class WrittenFields {
     if (!state.reachable()) {
       return;
     }
-    Set<Element> fields = new LinkedHashSet<>(of(method));
+    kill(state, of(method));
     for (ExpressionTree argument : arguments) {
       Tree bare = bare(argument);
       if (bare instanceof LambdaExpressionTree) {
         Body lambda = lambdas.get(bare);
         if (lambda != null) {
-          fields.addAll(reach(lambda));
+          kill(state, lambdaWrites.computeIfAbsent(bare, l -> reach(lambda)));
         }
       } else if (bare instanceof MemberReferenceTree
           && elementOf(trees, call, bare) instanceof ExecutableElement target) {
-        fields.addAll(of(target));
+        kill(state, of(target));
       }
     }
-    if (runsAFunction(method)) {
-      fields.addAll(functional());
+    if (runsAFunction.computeIfAbsent(method, WrittenFields::runsAFunction)) {
+      kill(state, functional());
     }
+  }
+
+  private static void kill(State state, Set<Element> fields) {
     for (Element field : fields) {
       state.kill(field);
     }
@@ -252,7 +257,8 @@ public final class WrittenFields {
 
   /**
    * Whether {@code method} is the abstract method of a functional interface, which runs whatever
-   * lambda or method reference the object is.
+   * lambda or method reference the object is: the one abstract method its interface declares
+   * besides those of {@code Object} it declares again ({@code Comparator.equals}).
    */
   private static boolean runsAFunction(ExecutableElement method) {
     if (!method.getModifiers().contains(Modifier.ABSTRACT)
@@ -264,6 +270,7 @@ public final class WrittenFields {
         type.getEnclosedElements().stream()
             .filter(e -> e.getKind() == ElementKind.METHOD)
             .filter(e -> e.getModifiers().contains(Modifier.ABSTRACT))
+            .filter(e -> !Lookup.isObjectMethod((ExecutableElement) e))
             .count();
     return abstractMethods == 1;
   }
@@ -351,10 +358,6 @@ public final class WrittenFields {
   }
 
   private static @Nullable Element elementOf(Trees trees, TreePath classPath, Tree tree) {
-    try {
-      return trees.getElement(new TreePath(classPath, tree));
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return Lookup.elementAt(trees, classPath, tree);
   }
 }

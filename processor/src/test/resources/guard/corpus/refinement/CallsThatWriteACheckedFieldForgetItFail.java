@@ -12,8 +12,9 @@ import org.abiguard.U32;
 // closed private method called after such a call; and a call that may run a lambda or method
 // reference of the class that writes it: one passed to it (List.forEach), or a functional
 // interface's method (Runnable.run, Comparator.compare) where some lambda of the class writes the
-// field; and a call of an interface's method that a member or anonymous class of the class
-// implements by writing it
+// field; a call of an interface's method that a member or anonymous class of the class
+// implements by writing it; and a method that writes it through a local that first held a new
+// object, then the one passed
 
 // ALSO STRICT
 
@@ -232,5 +233,22 @@ class CallsThatWriteACheckedField {
     later.run();
     take((int) op.size);
     //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  static void createdThenReplaced(WrittenMap op, long raw) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    replaced(op, raw);
+    take((int) op.size);
+    //   ^[abiguard:narrowing] field WrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  private static void replaced(WrittenMap op, long raw) {
+    WrittenMap target = new WrittenMap();
+    if (raw > 0) {
+      target = op;
+    }
+    target.size = raw & 0xFFFFFFFFL;
   }
 }

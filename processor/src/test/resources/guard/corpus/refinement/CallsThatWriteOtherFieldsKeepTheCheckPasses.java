@@ -10,7 +10,8 @@ import org.abiguard.U32;
 // that only reads, a constructor that writes its new object's own fields (of the checked struct's
 // class too), a check made again after the call that wrote the field, a lambda passed that writes
 // another field, a functional interface's method where no lambda of the class writes the field,
-// and an interface's method that runs no function (List.size)
+// an interface's method that runs no function (List.size), and a method that writes the field
+// only of an object it created in a local (a copy)
 
 // ALSO STRICT
 
@@ -94,5 +95,21 @@ class CallsThatWriteOtherFields {
     long got = next.getAsLong();
     take((int) op.size);
     take((int) (got & 0xFFFF));
+  }
+
+  void copied(KeptMap op, long raw) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    KeptMap made = sized(raw);
+    take((int) op.size);
+    take((int) (made.idx & 0xFF));
+  }
+
+  private static KeptMap sized(long raw) {
+    KeptMap made = new KeptMap();
+    made.size = raw & 0xFFFFFFFFL;
+    (made).idx = made.size;
+    return made;
   }
 }

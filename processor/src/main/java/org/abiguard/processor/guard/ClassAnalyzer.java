@@ -25,6 +25,7 @@ import org.abiguard.processor.guard.flow.ClosedMethods;
 import org.abiguard.processor.guard.flow.Context;
 import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.flow.Interpreter;
+import org.abiguard.processor.guard.flow.OtherClassWrites;
 import org.abiguard.processor.guard.flow.ParsedSources;
 import org.abiguard.processor.guard.flow.State;
 import org.abiguard.processor.guard.flow.WrittenFields;
@@ -56,6 +57,9 @@ final class ClassAnalyzer {
   /** Other classes' sources, parsed again when the guard follows their helpers. */
   private final ParsedSources parsed;
 
+  /** What the methods of other classes of the compilation write, read from those sources. */
+  private final OtherClassWrites otherWrites;
+
   /**
    * Classes analysed so far, by symbol (trees are not kept alive after javac is done with them).
    */
@@ -80,6 +84,7 @@ final class ClassAnalyzer {
     this.strict = strict;
     this.observer = observer;
     this.parsed = new ParsedSources(trees, elements, types, source);
+    this.otherWrites = new OtherClassWrites(parsed);
     this.overrides = new OverrideCheck(trees, declarations, reporter, strict);
   }
 
@@ -127,6 +132,7 @@ final class ClassAnalyzer {
           context.closedMethods(closed);
         }
         context.writtenFields(written);
+        context.otherClassWrites(otherWrites);
         contexts.add(context);
       }
       IdentityHashMap<Tree, Deferred> deferred = new IdentityHashMap<>();

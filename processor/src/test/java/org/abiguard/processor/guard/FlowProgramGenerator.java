@@ -840,11 +840,13 @@ final class FlowProgramGenerator {
       keptElsewhere();
       return;
     }
-    if (helperWrites && helperPrefix.isEmpty() && random.nextInt(30) == 0) {
-      // a check of the static box's field, then a call of the class's own method that may write
-      // it, then a sink the check made safe before the call
+    if (helperWrites && random.nextInt(30) == 0) {
+      // a check of the static box's field, then a call of a method that may write it (the class's
+      // own, or another top-level class's), then a sink the check made safe before the call
       line(
-          "if (Sinks.SB.f16 <= 0x7F) { sbw("
+          "if (Sinks.SB.f16 <= 0x7F) { "
+              + helperPrefix
+              + "sbw("
               + expr("int", 1)
               + ", "
               + expr("long", 1)

@@ -110,6 +110,19 @@ public record AccessPath(List<Object> chain) {
     return chain.get(chain.size() - 1) instanceof Element element ? element : null;
   }
 
+  /** Adds the fields this path reads through (those of a sum's values too) to {@code into}. */
+  void fieldsInto(java.util.Set<Element> into) {
+    for (Object step : chain) {
+      if (step instanceof Element element
+          && element.getKind() == javax.lang.model.element.ElementKind.FIELD) {
+        into.add(element);
+      } else if (step instanceof Sum sum) {
+        sum.left().fieldsInto(into);
+        sum.right().fieldsInto(into);
+      }
+    }
+  }
+
   /** Whether a write to {@code element} may change this path's value or meaning. */
   public boolean dependsOn(Element element) {
     return chain.contains(element)

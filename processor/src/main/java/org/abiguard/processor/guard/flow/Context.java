@@ -138,6 +138,17 @@ public final class Context {
    */
   @Nullable WrittenFields writtenFields;
 
+  /**
+   * The fields each method of another class of the compilation may write when called, which a call
+   * forgets; null where not set up (a class analysed on its own in a test).
+   */
+  @Nullable OtherClassWrites otherClassWrites;
+
+  /** Lets a call of a method of another class of the compilation forget what it may write. */
+  public void otherClassWrites(OtherClassWrites written) {
+    this.otherClassWrites = written;
+  }
+
   /** Lets a call of a method of the class forget what it may write. */
   public void writtenFields(WrittenFields written) {
     this.writtenFields = written;
@@ -218,6 +229,7 @@ public final class Context {
     this.statementRuns = caller.statementRuns;
     this.forwardRuns = caller.forwardRuns;
     this.writtenFields = caller.writtenFields;
+    this.otherClassWrites = caller.otherClassWrites;
     List<javax.lang.model.element.ExecutableElement> chain = new ArrayList<>(caller.following);
     chain.add(helper);
     this.following = List.copyOf(chain);

@@ -336,17 +336,25 @@ final class Expressions {
   }
 
   /**
-   * After a call of a method or constructor of the class analysed: what the call may have written
-   * of the fields the caller checked is forgotten ({@link WrittenFields}).
+   * After a call of a method or constructor: what the call may have written of the fields the
+   * caller checked is forgotten, through the bodies of the class analysed ({@link WrittenFields})
+   * and those of the compilation's other classes ({@link OtherClassWrites}).
    */
   private void forgetWrites(TreePath call) {
+    if (!(parts.context.elementOf(call) instanceof ExecutableElement method)) {
+      return;
+    }
     WrittenFields written = parts.context.writtenFields;
-    if (written != null && parts.context.elementOf(call) instanceof ExecutableElement method) {
+    if (written != null) {
       List<? extends ExpressionTree> arguments =
           call.getLeaf() instanceof MethodInvocationTree invocation
               ? invocation.getArguments()
               : ((NewClassTree) call.getLeaf()).getArguments();
       written.forget(parts.frame.state, method, arguments, parts.context.trees, call);
+    }
+    OtherClassWrites other = parts.context.otherClassWrites;
+    if (other != null && OtherClassWrites.ofAnotherClass(method, parts.context.analysed)) {
+      other.forget(parts.frame.state, method);
     }
   }
 

@@ -15,10 +15,12 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
@@ -46,6 +48,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
@@ -213,6 +216,107 @@ final class ParsedSource {
       known.put(path.getLeaf(), found);
     }
     return found.orElse(null);
+  }
+
+  /**
+   * The methods or constructors a call, object creation or method reference of this file may run:
+   * the one it resolves to, else each one of its name (a constructor, for {@code new}) and argument
+   * count in the class it is looked up in (the innermost enclosing class with a method of the name,
+   * then the static imports; the class a qualifier names, or the class of a receiver's type); none
+   * when that class is not known.
+   */
+  List<ExecutableElement> mayRun(TreePath path) {
+    Tree leaf = path.getLeaf();
+    if (leaf instanceof MethodInvocationTree call) {
+      if (element(path) instanceof ExecutableElement exact) {
+        return List.of(exact);
+      }
+      int arguments = call.getArguments().size();
+      TreePath select = new TreePath(path, call.getMethodSelect());
+      if (call.getMethodSelect() instanceof IdentifierTree named) {
+        String name = named.getName().toString();
+        for (TypeElement type : enclosingClasses(path)) {
+          List<ExecutableElement> candidates = methodsNamed(type, name);
+          if (!candidates.isEmpty()) {
+            return taking(candidates, arguments);
+          }
+        }
+        List<ExecutableElement> imported = new ArrayList<>();
+        for (boolean single : List.of(true, false)) {
+          for (TypeElement type : staticallyImported(name, single)) {
+            imported.addAll(methodsNamed(type, name));
+          }
+        }
+        return taking(imported, arguments);
+      }
+      if (call.getMethodSelect() instanceof MemberSelectTree member) {
+        TypeElement owner = classOf(new TreePath(select, member.getExpression()));
+        return owner == null
+            ? List.of()
+            : taking(methodsNamed(owner, member.getIdentifier().toString()), arguments);
+      }
+      return List.of();
+    }
+    if (leaf instanceof NewClassTree creation) {
+      Tree named = creation.getIdentifier();
+      if (named instanceof ParameterizedTypeTree generic) {
+        named = generic.getType();
+      }
+      return element(new TreePath(path, named)) instanceof TypeElement type
+          ? taking(
+              ElementFilter.constructorsIn(type.getEnclosedElements()),
+              creation.getArguments().size())
+          : List.of();
+    }
+    if (leaf instanceof MemberReferenceTree reference) {
+      TypeElement owner = classOf(new TreePath(path, reference.getQualifierExpression()));
+      if (owner == null) {
+        return List.of();
+      }
+      return reference.getMode() == MemberReferenceTree.ReferenceMode.NEW
+          ? ElementFilter.constructorsIn(owner.getEnclosedElements())
+          : methodsNamed(owner, reference.getName().toString());
+    }
+    return List.of();
+  }
+
+  /**
+   * The field {@code this.name} names, for a select of this file whose qualifier is {@code this}: a
+   * field of the innermost enclosing class (inherited ones included); null for any other select.
+   */
+  @Nullable Element fieldOfThis(TreePath path) {
+    if (!(path.getLeaf() instanceof MemberSelectTree select)
+        || !(select.getExpression() instanceof IdentifierTree qualifier)
+        || !qualifier.getName().contentEquals("this")) {
+      return null;
+    }
+    List<TypeElement> enclosing = enclosingClasses(path);
+    return enclosing.isEmpty()
+        ? null
+        : fieldNamed(enclosing.get(0), select.getIdentifier().toString());
+  }
+
+  /** The class a qualifier names, or the class of its value's type; null when neither is known. */
+  private @Nullable TypeElement classOf(TreePath qualifier) {
+    if (element(qualifier) instanceof TypeElement named) {
+      return named;
+    }
+    TypeMirror type = type(qualifier);
+    return type != null && type.getKind() == TypeKind.DECLARED
+        ? (TypeElement) types.asElement(type)
+        : null;
+  }
+
+  /** The methods of {@code candidates} a call with {@code arguments} arguments may invoke. */
+  private static List<ExecutableElement> taking(List<ExecutableElement> candidates, int arguments) {
+    List<ExecutableElement> out = new ArrayList<>();
+    for (ExecutableElement candidate : candidates) {
+      int parameters = candidate.getParameters().size();
+      if (parameters == arguments || (candidate.isVarArgs() && arguments >= parameters - 1)) {
+        out.add(candidate);
+      }
+    }
+    return out;
   }
 
   /**

@@ -1,7 +1,9 @@
 package org.abiguard.processor.guard.flow;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -294,6 +296,36 @@ public final class State {
           flags().remove(entry.getKey());
         }
       }
+    }
+  }
+
+  /**
+   * The fields this state's facts, relations, flags and constants depend on: those a write may make
+   * it forget ({@link #kill}). Empty for the unreachable state.
+   */
+  public Set<Element> fieldsDependedOn() {
+    Set<Element> fields = new LinkedHashSet<>();
+    if (!reachable()) {
+      return fields;
+    }
+    facts().keySet().forEach(path -> path.fieldsInto(fields));
+    relations().forEach(pair -> pair.forEach(path -> path.fieldsInto(fields)));
+    for (Map.Entry<Element, Flag> entry : flags().entrySet()) {
+      fieldInto(entry.getKey(), fields);
+      Flag flag = entry.getValue();
+      for (Map<AccessPath, Fact> side : Arrays.asList(flag.whenTrue(), flag.whenFalse())) {
+        if (side != null) {
+          side.keySet().forEach(path -> path.fieldsInto(fields));
+        }
+      }
+    }
+    constants().keySet().forEach(element -> fieldInto(element, fields));
+    return fields;
+  }
+
+  private static void fieldInto(Element element, Set<Element> fields) {
+    if (element.getKind() == ElementKind.FIELD) {
+      fields.add(element);
     }
   }
 

@@ -1,19 +1,14 @@
 package org.abiguard.processor.guard.flow;
 
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -51,9 +46,11 @@ import org.jspecify.annotations.Nullable;
  * class.
  *
  * <p>Only bodies in the class analysed (its member, local and anonymous classes, and lambdas in it,
- * included) are read: a method of another class, or of a jar, is taken not to write what its caller
- * checked, as before. A constructor's writes of the new object's own fields ({@code this.size =
- * size}) write no object its caller holds, and do not count.
+ * included) are read here, from javac's trees; a method of another class of the compilation is read
+ * from its source parsed again ({@link OtherClassWrites}). A constructor's writes of the new
+ * object's own fields ({@code this.size = size}), and a body's writes of the fields of an object it
+ * created in a local it does not assign again ({@link CreatedObjects}), write no object its caller
+ * holds, and do not count.
  */
 public final class WrittenFields {
   /** What each body writes itself, and the bodies of the class it calls. */
@@ -285,76 +282,49 @@ public final class WrittenFields {
     Element owner = constructorOf;
     Set<Element> writes = new HashSet<>();
     Set<ExecutableElement> calls = new HashSet<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        written(assignment.getVariable());
-        return super.visitAssignment(assignment, null);
-      }
+    BodyWalk walk =
+        new BodyWalk() {
+          @Override
+          @Nullable Element declared(TreePath variable) {
+            return elementOf(trees, classPath, variable.getLeaf());
+          }
 
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
-        written(assignment.getVariable());
-        return super.visitCompoundAssignment(assignment, null);
+          @Override
+          void runs(TreePath call) {
+            if (elementOf(trees, classPath, call.getLeaf()) instanceof ExecutableElement callee) {
+              calls.add(callee);
+            }
+          }
+        };
+    walk.scan(new TreePath(classPath, code), null);
+    for (TreePath path : walk.targets) {
+      ExpressionTree target = (ExpressionTree) path.getLeaf();
+      Element field = elementOf(trees, classPath, target);
+      if (field == null || !field.getKind().isField()) {
+        continue;
       }
-
-      @Override
-      public Void visitUnary(UnaryTree unary, Void unused) {
-        switch (unary.getKind()) {
-          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-              written(unary.getExpression());
-          default -> {}
-        }
-        return super.visitUnary(unary, null);
+      if (constructor
+          && ownField(target)
+          && Objects.equals(owner, field.getEnclosingElement())
+          && !field.getModifiers().contains(Modifier.STATIC)) {
+        continue; // the new object's own field: no object the caller holds
       }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (elementOf(trees, classPath, call) instanceof ExecutableElement callee) {
-          calls.add(callee);
-        }
-        return super.visitMethodInvocation(call, null);
+      if (walk.created.fieldOfCreated(target, receiver -> elementOf(trees, classPath, receiver))) {
+        continue; // a field of an object the body created: no object the caller holds either
       }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-        // the method it names may run while the body runs (raws.forEach(this::set))
-        if (elementOf(trees, classPath, reference) instanceof ExecutableElement callee) {
-          calls.add(callee);
-        }
-        return super.visitMemberReference(reference, null);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree creation, Void unused) {
-        if (elementOf(trees, classPath, creation) instanceof ExecutableElement callee) {
-          calls.add(callee);
-        }
-        return super.visitNewClass(creation, null);
-      }
-
-      private void written(ExpressionTree target) {
-        Element field = elementOf(trees, classPath, target);
-        if (field == null || !field.getKind().isField()) {
-          return;
-        }
-        if (constructor
-            && ownField(target)
-            && Objects.equals(owner, field.getEnclosingElement())
-            && !field.getModifiers().contains(Modifier.STATIC)) {
-          return; // the new object's own field: no object the caller holds
-        }
-        writes.add(field);
-      }
-
-      private boolean ownField(ExpressionTree target) {
-        return target instanceof IdentifierTree
-            || (target instanceof MemberSelectTree select
-                && select.getExpression() instanceof IdentifierTree receiver
-                && receiver.getName().contentEquals("this"));
-      }
-    }.scan(code, null);
+      writes.add(field);
+    }
     return new Body(writes, calls);
+  }
+
+  /**
+   * Whether a write in a constructor is of its new object's own field: {@code x} or {@code this.x}.
+   */
+  static boolean ownField(Tree target) {
+    return target instanceof IdentifierTree
+        || (target instanceof MemberSelectTree select
+            && select.getExpression() instanceof IdentifierTree receiver
+            && receiver.getName().contentEquals("this"));
   }
 
   private static @Nullable Element elementOf(Trees trees, TreePath classPath, Tree tree) {

@@ -1,0 +1,97 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One walk of a body for what a call of it may change ({@link WrittenFields} for the class
+ * analysed, {@link OtherClassWrites} for another class's source parsed again): each variable it
+ * writes (by an assignment, a compound assignment, {@code ++} or {@code --}; the parentheses around
+ * it dropped), the locals that hold only an object it created ({@link CreatedObjects}), and each
+ * call, object creation and method reference, whose method or constructor may run too. Its lambdas
+ * and local and anonymous classes are walked as part of it.
+ */
+abstract class BodyWalk extends TreePathScanner<Void, Void> {
+  /** What the body writes, in the order written. */
+  final List<TreePath> targets = new ArrayList<>();
+
+  /** The locals of the body that hold only an object it created. */
+  final CreatedObjects created = new CreatedObjects();
+
+  /** The element a local's declaration declares, or null when it is not known. */
+  abstract @Nullable Element declared(TreePath variable);
+
+  /** A call, object creation or method reference in the body, whose target may run. */
+  abstract void runs(TreePath call);
+
+  @Override
+  public Void visitVariable(VariableTree variable, Void unused) {
+    if (variable.getInitializer() != null) {
+      created.declared(variable, declared(getCurrentPath()));
+    }
+    return super.visitVariable(variable, null);
+  }
+
+  @Override
+  public Void visitAssignment(AssignmentTree assignment, Void unused) {
+    target(assignment.getVariable());
+    return super.visitAssignment(assignment, null);
+  }
+
+  @Override
+  public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
+    target(assignment.getVariable());
+    return super.visitCompoundAssignment(assignment, null);
+  }
+
+  @Override
+  public Void visitUnary(UnaryTree unary, Void unused) {
+    switch (unary.getKind()) {
+      case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+          target(unary.getExpression());
+      default -> {}
+    }
+    return super.visitUnary(unary, null);
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+    runs(getCurrentPath());
+    return super.visitMethodInvocation(call, null);
+  }
+
+  @Override
+  public Void visitNewClass(NewClassTree creation, Void unused) {
+    runs(getCurrentPath());
+    return super.visitNewClass(creation, null);
+  }
+
+  @Override
+  public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+    // the method it names may run while the body runs (raws.forEach(this::set))
+    runs(getCurrentPath());
+    return super.visitMemberReference(reference, null);
+  }
+
+  private void target(ExpressionTree variable) {
+    TreePath path = new TreePath(getCurrentPath(), variable);
+    while (path.getLeaf() instanceof ParenthesizedTree parenthesized) {
+      path = new TreePath(path, parenthesized.getExpression());
+    }
+    created.written(variable);
+    targets.add(path);
+  }
+}

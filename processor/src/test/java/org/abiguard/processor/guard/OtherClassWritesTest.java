@@ -1,0 +1,118 @@
+package org.abiguard.processor.guard;
+
+import java.util.List;
+import org.abiguard.processor.Compile;
+import org.abiguard.processor.Expected;
+import org.abiguard.processor.Expected.Source;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A call of a method of another top-level class, in another file and package, that writes a field
+ * the caller checked forgets the check: the guard reads what the method writes from its source
+ * parsed again, so the finding does not depend on which class javac analyses (and lowers) first.
+ */
+class OtherClassWritesTest {
+  private static final Source REQ =
+      Source.of(
+          "p.Req",
+          """
+      package p;
+
+      import org.abiguard.U32;
+
+      public final class Req {
+        @U32 public long space;
+        @U32 public long idx;
+      }
+      """);
+
+  private static final Source WRITERS =
+      Source.of(
+          "p.util.Writers",
+          """
+      package p.util;
+
+      import p.Req;
+
+      public final class Writers {
+        private Writers() {}
+
+        public static void setSpace(Req r, long raw) { r.space = raw & 0xFFFFFFFFL; }
+
+        public static void viaAnother(Req r, long raw) { setSpace(r, raw); }
+
+        public static void setIdx(Req r, long raw) { r.idx = raw & 0xFFFFFFFFL; }
+
+        public static Req copy(Req r) {
+          Req out = new Req();
+          out.space = r.space;
+          out.idx = r.idx;
+          return out;
+        }
+      }
+      """);
+
+  private static final Source OPS =
+      Source.of(
+          "p.Ops",
+          """
+      package p;
+
+      import org.abiguard.U16;
+      import p.util.Writers;
+
+      final class Ops {
+        static void addOne(@U16 int space) {}
+
+        static int rewritten(Req r, long raw) {
+          if (r.space > 0xFFFF) {
+            return -22;
+          }
+          Writers.viaAnother(r, raw);
+          addOne((int) r.space); // rewritten
+          return 0;
+        }
+
+        static int kept(Req r, long raw) {
+          if (r.space > 0xFFFF) {
+            return -22;
+          }
+          Writers.setIdx(r, raw);
+          Req copy = Writers.copy(r);
+          addOne((int) r.space);
+          addOne((int) (copy.idx & 0xFFFF));
+          return 0;
+        }
+      }
+      """);
+
+  private static final String REWRITTEN =
+      """
+      [abiguard:narrowing] field Req.space (u32) can reach parameter 'space' of addOne (u16): values \
+      0x10000..0xFFFFFFFF would be truncated
+          - widen the parameter to u32
+          - reject values above 0xFFFF before the call: if (r.space > 0xFFFF), return an error or throw
+          - write Abi.checkU16(...) (throws on them) or Abi.truncU16(...) (keeps the low bits) to make the \
+      conversion explicit""";
+
+  /**
+   * {@code viaAnother} writes {@code r.space} through {@code setSpace}: the check before it is
+   * forgotten, whether javac analyses {@code Writers} first (lowered and written by then) or last;
+   * {@code setIdx} writes another field and {@code copy} only a new object, so {@code kept} keeps
+   * its check.
+   */
+  @Test
+  void writesOfAnotherClassCountWhicheverClassJavacAnalysesFirst() {
+    Expected expected = OPS.error("// rewritten", "(int) r.space", REWRITTEN);
+    Expected.assertExactly(Compile.javac(WRITERS, REQ, OPS), expected);
+    Expected.assertExactly(Compile.javac(OPS, REQ, WRITERS), expected);
+  }
+
+  /** Strict mode forgets the same check, and keeps the same ones. */
+  @Test
+  void strictModeForgetsTheSame() {
+    Expected.assertExactly(
+        Compile.javac(List.of("-Aabiguard.mode=strict"), OPS, WRITERS, REQ),
+        OPS.error("// rewritten", "(int) r.space", REWRITTEN));
+  }
+}

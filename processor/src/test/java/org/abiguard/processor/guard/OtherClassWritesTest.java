@@ -115,4 +115,57 @@ class OtherClassWritesTest {
         Compile.javac(List.of("-Aabiguard.mode=strict"), OPS, WRITERS, REQ),
         OPS.error("// rewritten", "(int) r.space", REWRITTEN));
   }
+
+  /**
+   * A chain of {@code length} static methods of another class, each calling the next, none writing
+   * anything, and a caller that checks {@code r.space}, calls the first, then uses it.
+   */
+  private static Expected.Source[] chain(int length) {
+    StringBuilder methods = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      methods
+          .append("  public static void m")
+          .append(i)
+          .append("(Req r) { ")
+          .append(i + 1 < length ? "m" + (i + 1) + "(r);" : "")
+          .append(" }\n");
+    }
+    Source chained =
+        Source.of("p.Chained", "package p;\n\npublic final class Chained {\n" + methods + "}\n");
+    Source user =
+        Source.of(
+            "p.User",
+            """
+        package p;
+
+        import org.abiguard.U16;
+
+        final class User {
+          static void addOne(@U16 int space) {}
+
+          static int use(Req r) {
+            if (r.space > 0xFFFF) {
+              return -22;
+            }
+            Chained.m0(r);
+            addOne((int) r.space); // after the chain
+            return 0;
+          }
+        }
+        """);
+    return new Source[] {REQ, chained, user};
+  }
+
+  /**
+   * A call is followed through at most {@code OtherClassWrites.MAX_BODIES} (400) bodies: a chain of
+   * 400 that writes nothing keeps the check; past that, the call is taken to write any field, and
+   * the check is forgotten.
+   */
+  @Test
+  void aCallThatReachesTooManyBodiesMayWriteAnyField() {
+    Expected.assertExactly(Compile.javac(chain(400)));
+    Source[] longer = chain(402);
+    Expected.assertExactly(
+        Compile.javac(longer), longer[2].error("// after the chain", "(int) r.space", REWRITTEN));
+  }
 }

@@ -39,7 +39,9 @@ import org.jspecify.annotations.Nullable;
  * turn followed: the one the parsed source resolves, else every one of its name and argument count
  * in the class it is looked up in. Not followed, and taken to write nothing: a method from a jar or
  * class file, a call whose class is not known (a receiver of a type the parsed source does not
- * give), and an implementation in another class of an interface or superclass method called.
+ * give), and an implementation in another class of an interface or superclass method called. A body
+ * the guard fails to read, and a call that reaches more than {@link #MAX_BODIES} bodies, may write
+ * any field.
  */
 public final class OtherClassWrites {
   /**
@@ -49,9 +51,13 @@ public final class OtherClassWrites {
   static final int MAX_BODIES = 400;
 
   /** What one body writes itself, and what it may run. */
-  private record Body(Set<Element> fields, Set<String> names, Set<ExecutableElement> runs) {}
+  private record Body(
+      Set<Element> fields, Set<String> names, Set<ExecutableElement> runs, boolean any) {}
 
-  private static final Body NONE = new Body(Set.of(), Set.of(), Set.of());
+  private static final Body NONE = new Body(Set.of(), Set.of(), Set.of(), false);
+
+  /** A body the guard failed to read: it may write any field. */
+  private static final Body ANY = new Body(Set.of(), Set.of(), Set.of(), true);
 
   /**
    * What a call may write, through every body it reaches: fields, fields by name, or ({@code any})
@@ -105,6 +111,7 @@ public final class OtherClassWrites {
         break;
       }
       Body body = body(work.pop());
+      any |= body.any();
       fields.addAll(body.fields());
       names.addAll(body.names());
       for (ExecutableElement next : body.runs()) {
@@ -129,6 +136,14 @@ public final class OtherClassWrites {
 
   /** What the body of {@code method} writes and runs, from its source parsed again. */
   private Body read(ExecutableElement method) {
+    try {
+      return readSource(method);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return ANY; // not known: the check is forgotten rather than kept unproved
+    }
+  }
+
+  private Body readSource(ExecutableElement method) {
     TypeElement top = HelperBodies.outermost(method);
     TreePath declaration = top == null ? null : parsed.declaration(method, top);
     if (declaration == null
@@ -161,7 +176,7 @@ public final class OtherClassWrites {
       for (TreePath target : targets) {
         written(target, fields, names);
       }
-      return new Body(Set.copyOf(fields), Set.copyOf(names), Set.copyOf(runs));
+      return new Body(Set.copyOf(fields), Set.copyOf(names), Set.copyOf(runs), false);
     }
 
     @Override

@@ -64,6 +64,10 @@ public final class OtherClassWrites {
    * any field at all.
    */
   record Writes(Set<Element> fields, Set<String> names, boolean any) {
+    boolean none() {
+      return !any && fields.isEmpty() && names.isEmpty();
+    }
+
     boolean writes(Element field) {
       return any || fields.contains(field) || names.contains(field.getSimpleName().toString());
     }
@@ -78,16 +82,22 @@ public final class OtherClassWrites {
   }
 
   /**
-   * Forgets, in {@code state}, the facts of each field a call of {@code method} may write. A state
-   * that depends on no field has nothing to forget, and the method's source is not read for it.
+   * Forgets, in {@code state}, the facts of each field a call of {@code method} may write. The
+   * method's source is read at the first call made where a field's fact is held (a state that
+   * depends on no field has nothing to forget); a method known to write nothing costs nothing more.
    */
   void forget(State state, ExecutableElement method) {
-    Set<Element> held = state.fieldsDependedOn();
-    if (held.isEmpty()) {
+    Writes writes = reached.get(method);
+    if (writes == null) {
+      if (state.fieldsDependedOn().isEmpty()) {
+        return;
+      }
+      writes = of(method);
+    }
+    if (writes.none()) {
       return;
     }
-    Writes writes = of(method);
-    for (Element field : held) {
+    for (Element field : state.fieldsDependedOn()) {
       if (writes.writes(field)) {
         state.kill(field);
       }

@@ -2,7 +2,9 @@ package org.abiguard.processor.guard.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import org.abiguard.processor.model.JavaKind;
 import org.jspecify.annotations.Nullable;
 
@@ -111,10 +113,9 @@ public record AccessPath(List<Object> chain) {
   }
 
   /** Adds the fields this path reads through (those of a sum's values too) to {@code into}. */
-  void fieldsInto(java.util.Set<Element> into) {
+  void fieldsInto(Set<Element> into) {
     for (Object step : chain) {
-      if (step instanceof Element element
-          && element.getKind() == javax.lang.model.element.ElementKind.FIELD) {
+      if (step instanceof Element element && element.getKind() == ElementKind.FIELD) {
         into.add(element);
       } else if (step instanceof Sum sum) {
         sum.left().fieldsInto(into);

@@ -3,10 +3,13 @@ package org.abiguard.processor.guard.flow;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -14,6 +17,7 @@ import com.sun.source.util.TreePathScanner;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,8 +35,8 @@ abstract class BodyWalk extends TreePathScanner<Void, Void> {
   /** The locals of the body that hold only an object it created. */
   final CreatedObjects created = new CreatedObjects();
 
-  /** The element a local's declaration declares, or null when it is not known. */
-  abstract @Nullable Element declared(TreePath variable);
+  /** The element a name, call or declaration of the body names or declares; null when not known. */
+  abstract @Nullable Element element(TreePath path);
 
   /** A call, object creation or method reference in the body, whose target may run. */
   abstract void runs(TreePath call);
@@ -40,7 +44,7 @@ abstract class BodyWalk extends TreePathScanner<Void, Void> {
   @Override
   public Void visitVariable(VariableTree variable, Void unused) {
     if (variable.getInitializer() != null) {
-      created.declared(variable, declared(getCurrentPath()));
+      created.declared(variable, element(getCurrentPath()));
     }
     return super.visitVariable(variable, null);
   }
@@ -84,6 +88,34 @@ abstract class BodyWalk extends TreePathScanner<Void, Void> {
     // the method it names may run while the body runs (raws.forEach(this::set))
     runs(getCurrentPath());
     return super.visitMemberReference(reference, null);
+  }
+
+  /**
+   * Whether a write of {@code field} at {@code target} may change an object the body's caller
+   * holds: not a field of an object the body created ({@link CreatedObjects}), nor, in a
+   * constructor of {@code constructorOf}, the new object's own instance field ({@code this.size =
+   * size}).
+   */
+  final boolean reachesCaller(TreePath target, Element field, @Nullable Element constructorOf) {
+    Tree leaf = target.getLeaf();
+    if (constructorOf != null
+        && ownField(leaf)
+        && constructorOf.equals(field.getEnclosingElement())
+        && !field.getModifiers().contains(Modifier.STATIC)) {
+      return false;
+    }
+    return !(leaf instanceof ExpressionTree written)
+        || !created.fieldOfCreated(written, receiver -> element(new TreePath(target, receiver)));
+  }
+
+  /**
+   * Whether a write in a constructor is of its new object's own field: {@code x} or {@code this.x}.
+   */
+  private static boolean ownField(Tree target) {
+    return target instanceof IdentifierTree
+        || (target instanceof MemberSelectTree select
+            && select.getExpression() instanceof IdentifierTree receiver
+            && receiver.getName().contentEquals("this"));
   }
 
   private void target(ExpressionTree variable) {

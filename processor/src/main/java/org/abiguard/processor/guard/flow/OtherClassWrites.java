@@ -1,6 +1,5 @@
 package org.abiguard.processor.guard.flow;
 
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
@@ -11,12 +10,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import org.jspecify.annotations.Nullable;
 
@@ -87,17 +84,16 @@ public final class OtherClassWrites {
    * depends on no field has nothing to forget); a method known to write nothing costs nothing more.
    */
   void forget(State state, ExecutableElement method) {
-    Writes writes = reached.get(method);
-    if (writes == null) {
-      if (state.fieldsDependedOn().isEmpty()) {
-        return;
-      }
-      writes = of(method);
-    }
-    if (writes.none()) {
+    Writes known = reached.get(method);
+    if (known != null && known.none()) {
       return;
     }
-    for (Element field : state.fieldsDependedOn()) {
+    Set<Element> held = state.fieldsDependedOn();
+    if (held.isEmpty()) {
+      return;
+    }
+    Writes writes = known != null ? known : of(method);
+    for (Element field : held) {
       if (writes.writes(field)) {
         state.kill(field);
       }
@@ -190,8 +186,8 @@ public final class OtherClassWrites {
     }
 
     @Override
-    @Nullable Element declared(TreePath variable) {
-      return source.element(variable);
+    @Nullable Element element(TreePath path) {
+      return source.element(path);
     }
 
     @Override
@@ -211,21 +207,13 @@ public final class OtherClassWrites {
         }
         return; // a local the source does not resolve, or an array element
       }
-      if (field.getKind() != ElementKind.FIELD) {
-        return; // a local or parameter
+      if (field.getKind() == ElementKind.FIELD
+          && reachesCaller(
+              target,
+              field,
+              method.getKind() == ElementKind.CONSTRUCTOR ? method.getEnclosingElement() : null)) {
+        fields.add(field); // not a local or parameter, and an object the caller may hold
       }
-      if (created.fieldOfCreated(
-          (ExpressionTree) target.getLeaf(),
-          receiver -> source.element(new TreePath(target, receiver)))) {
-        return; // a field of an object the body created
-      }
-      if (method.getKind() == ElementKind.CONSTRUCTOR
-          && WrittenFields.ownField(target.getLeaf())
-          && Objects.equals(field.getEnclosingElement(), method.getEnclosingElement())
-          && !field.getModifiers().contains(Modifier.STATIC)) {
-        return; // the new object's own field
-      }
-      fields.add(field);
     }
   }
 

@@ -662,16 +662,7 @@ final class ParsedSource {
       TypeElement type = elements.getTypeElement(full);
       return type != null ? type : elements.getPackageElement(full);
     }
-    TypeElement owner;
-    if (qualifier instanceof TypeElement named) {
-      owner = named;
-    } else {
-      TypeMirror type = type(qualifierPath);
-      owner =
-          type != null && type.getKind() == TypeKind.DECLARED
-              ? (TypeElement) types.asElement(type)
-              : null;
-    }
+    TypeElement owner = classOf(qualifierPath);
     if (owner == null) {
       return null;
     }

@@ -1,10 +1,8 @@
 package org.abiguard.processor.guard.flow;
 
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
@@ -21,7 +19,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -278,53 +275,32 @@ public final class WrittenFields {
    */
   private static Body read(
       Trees trees, TreePath classPath, Tree code, @Nullable Element constructorOf) {
-    boolean constructor = constructorOf != null;
-    Element owner = constructorOf;
     Set<Element> writes = new HashSet<>();
     Set<ExecutableElement> calls = new HashSet<>();
     BodyWalk walk =
         new BodyWalk() {
           @Override
-          @Nullable Element declared(TreePath variable) {
-            return elementOf(trees, classPath, variable.getLeaf());
+          @Nullable Element element(TreePath path) {
+            return elementOf(trees, classPath, path.getLeaf());
           }
 
           @Override
           void runs(TreePath call) {
-            if (elementOf(trees, classPath, call.getLeaf()) instanceof ExecutableElement callee) {
+            if (element(call) instanceof ExecutableElement callee) {
               calls.add(callee);
             }
           }
         };
     walk.scan(new TreePath(classPath, code), null);
-    for (TreePath path : walk.targets) {
-      ExpressionTree target = (ExpressionTree) path.getLeaf();
-      Element field = elementOf(trees, classPath, target);
-      if (field == null || !field.getKind().isField()) {
-        continue;
+    for (TreePath target : walk.targets) {
+      Element field = walk.element(target);
+      if (field != null
+          && field.getKind().isField()
+          && walk.reachesCaller(target, field, constructorOf)) {
+        writes.add(field);
       }
-      if (constructor
-          && ownField(target)
-          && Objects.equals(owner, field.getEnclosingElement())
-          && !field.getModifiers().contains(Modifier.STATIC)) {
-        continue; // the new object's own field: no object the caller holds
-      }
-      if (walk.created.fieldOfCreated(target, receiver -> elementOf(trees, classPath, receiver))) {
-        continue; // a field of an object the body created: no object the caller holds either
-      }
-      writes.add(field);
     }
     return new Body(writes, calls);
-  }
-
-  /**
-   * Whether a write in a constructor is of its new object's own field: {@code x} or {@code this.x}.
-   */
-  static boolean ownField(Tree target) {
-    return target instanceof IdentifierTree
-        || (target instanceof MemberSelectTree select
-            && select.getExpression() instanceof IdentifierTree receiver
-            && receiver.getName().contentEquals("this"));
   }
 
   private static @Nullable Element elementOf(Trees trees, TreePath classPath, Tree tree) {

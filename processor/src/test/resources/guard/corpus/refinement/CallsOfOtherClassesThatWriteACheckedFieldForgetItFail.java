@@ -11,8 +11,10 @@ import org.abiguard.U32;
 // instance method that writes the field of an object it holds, one that writes its own field
 // (this.total), a method that writes a static field's field, a constructor that writes an object
 // passed to it, a method reference run in the callee, a write through a local that first held a
-// new object, then the one passed, and a write through a receiver whose type the guard does not
-// know (list.get(0).size), which forgets every field of that name
+// new object, then the one passed, a write through a receiver whose type the guard does not know
+// (list.get(0).size), which forgets every field of that name, and a call in the callee that the
+// parsed source does not resolve exactly (an argument of a generic call), which runs every method
+// of its name and argument count
 
 // ALSO STRICT
 
@@ -41,6 +43,10 @@ final class Ops {
 
   static void first(List<OtherWrittenMap> ops, long raw) {
     ops.get(0).size = raw & 0xFFFFFFFFL;
+  }
+
+  static void resetFirst(List<OtherWrittenMap> ops, long raw) {
+    reset(ops.get(0), raw);
   }
 
   static void eachFromIdx(List<OtherWrittenMap> ops) {
@@ -167,6 +173,15 @@ class CallsOfOtherClassesThatWriteACheckedField {
       return;
     }
     Ops.replaced(op, raw);
+    take((int) op.size);
+    //   ^[abiguard:narrowing] field OtherWrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  void callNotResolvedExactly(OtherWrittenMap op, List<OtherWrittenMap> ops, long raw) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    Ops.resetFirst(ops, raw);
     take((int) op.size);
     //   ^[abiguard:narrowing] field OtherWrittenMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
   }

@@ -1,6 +1,8 @@
 package org.abiguard.processor;
 
 import com.google.auto.service.AutoService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -8,6 +10,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.FlowGuard;
@@ -38,6 +41,12 @@ public final class AbiGuardProcessor extends AbstractProcessor {
 
   /** Whether making the struct stage failed (reported once; the guard still runs). */
   private boolean structsFailed;
+
+  /**
+   * The classes of every round's sources (the generated marshallers' included), where the flow
+   * guard looks for the overrides a call may run.
+   */
+  private final List<TypeElement> roots = new ArrayList<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -72,7 +81,7 @@ public final class AbiGuardProcessor extends AbstractProcessor {
    */
   private void installGuard() {
     try {
-      FlowGuard.install(processingEnv, reporter, options);
+      FlowGuard.install(processingEnv, reporter, options, roots);
     } catch (RuntimeException | LinkageError e) {
       reporter.warning("the flow guard is off: it could not attach to this compiler (" + e + ")");
     }
@@ -80,6 +89,7 @@ public final class AbiGuardProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    roots.addAll(ElementFilter.typesIn(round.getRootElements()));
     if (round.processingOver()) {
       installGuard();
     }

@@ -9,6 +9,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.abiguard.processor.guard.flow.Context;
 import org.abiguard.processor.guard.flow.Declarations;
 import org.abiguard.processor.guard.flow.Interpreter;
 import org.abiguard.processor.guard.flow.OtherClassWrites;
+import org.abiguard.processor.guard.flow.Overriders;
 import org.abiguard.processor.guard.flow.ParsedSources;
 import org.abiguard.processor.guard.flow.State;
 import org.abiguard.processor.guard.flow.WrittenFields;
@@ -57,6 +59,9 @@ final class ClassAnalyzer {
   /** Other classes' sources, parsed again when the guard follows their helpers. */
   private final ParsedSources parsed;
 
+  /** The compilation's classes, and the overrides a call may run. */
+  private final Overriders overriders;
+
   /** What the methods of other classes of the compilation write, read from those sources. */
   private final OtherClassWrites otherWrites;
 
@@ -73,7 +78,8 @@ final class ClassAnalyzer {
       Reporter reporter,
       boolean strict,
       AnalysisObserver observer,
-      SourceVersion source) {
+      SourceVersion source,
+      Collection<? extends TypeElement> roots) {
     this.trees = trees;
     this.types = types;
     this.elements = elements;
@@ -84,7 +90,8 @@ final class ClassAnalyzer {
     this.strict = strict;
     this.observer = observer;
     this.parsed = new ParsedSources(trees, elements, types, source);
-    this.otherWrites = new OtherClassWrites(parsed);
+    this.overriders = new Overriders(types, elements, roots);
+    this.otherWrites = new OtherClassWrites(parsed, overriders, types);
     this.overrides = new OverrideCheck(trees, declarations, reporter, strict);
   }
 
@@ -104,6 +111,7 @@ final class ClassAnalyzer {
     }
     if (path.getParentPath().getLeaf() instanceof CompilationUnitTree) {
       parsed.analysed(type, unit);
+      overriders.analysed(type);
     }
     try {
       if (!RelevanceScan.mentionsWidths(trees, declarations, path)) {
@@ -123,7 +131,7 @@ final class ClassAnalyzer {
           path.getParentPath().getLeaf() instanceof CompilationUnitTree
               ? ClosedMethods.of(trees, path)
               : null;
-      WrittenFields written = WrittenFields.of(trees, elements, path);
+      WrittenFields written = WrittenFields.of(trees, types, elements, path, top, otherWrites);
       for (Declarations model : models) {
         Context context =
             new Context(

@@ -3,8 +3,10 @@ package org.abiguard.processor.guard;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.TypeElement;
 import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
 import org.abiguard.processor.guard.flow.Declarations;
@@ -21,17 +23,29 @@ import org.abiguard.processor.guard.flow.Declarations;
 public final class FlowGuard {
   private FlowGuard() {}
 
-  /** Attaches the guard to the running javac task, or warns once that it is off. */
-  public static void install(ProcessingEnvironment env, Reporter reporter, Options options) {
-    install(env, reporter, options, AnalysisObserver.NONE);
+  /**
+   * Attaches the guard to the running javac task, or warns once that it is off. {@code roots} are
+   * the root classes of the compilation's rounds, read when javac analyses classes, after the last
+   * round: the guard looks among them for the overrides a call may run.
+   */
+  public static void install(
+      ProcessingEnvironment env,
+      Reporter reporter,
+      Options options,
+      Collection<? extends TypeElement> roots) {
+    install(env, reporter, options, AnalysisObserver.NONE, roots);
   }
 
   /**
-   * As {@link #install(ProcessingEnvironment, Reporter, Options)}, telling {@code observer} of each
-   * method analysed.
+   * As {@link #install(ProcessingEnvironment, Reporter, Options, Collection)}, telling {@code
+   * observer} of each method analysed.
    */
   static void install(
-      ProcessingEnvironment env, Reporter reporter, Options options, AnalysisObserver observer) {
+      ProcessingEnvironment env,
+      Reporter reporter,
+      Options options,
+      AnalysisObserver observer,
+      Collection<? extends TypeElement> roots) {
     ProcessingEnvironment javacEnv = TaskLocator.javacEnvironment(env);
     JavacTask task = javacEnv == null ? null : TaskLocator.task(javacEnv);
     if (javacEnv == null || task == null) {
@@ -58,6 +72,7 @@ public final class FlowGuard {
                 reporter,
                 options.strict(),
                 observer,
-                javacEnv.getSourceVersion())));
+                javacEnv.getSourceVersion(),
+                roots)));
   }
 }

@@ -61,6 +61,9 @@ final class FlowProgramGenerator {
   /** How a method calls a helper: nothing, or the name of the class that has them and a dot. */
   private String helperPrefix = "";
 
+  /** The name of the class of the compilation unit being written. */
+  private String className = "";
+
   /** Whether a helper's expression is being written: its values are its parameters'. */
   private boolean inHelper;
 
@@ -97,6 +100,7 @@ final class FlowProgramGenerator {
   String compilationUnit(String name, int methods) {
     out.setLength(0);
     sites = 0;
+    className = name;
     int placement = Math.floorMod(name.hashCode(), 3);
     String helperClass = name + "Helpers";
     helperPrefix = placement == 0 ? "" : helperClass + ".";
@@ -119,7 +123,41 @@ final class FlowProgramGenerator {
       out.append('\n');
       helperClass(helperClass, helperText);
     }
+    if (helperWrites) {
+      out.append('\n');
+      dispatchedWriter(name);
+    }
     return out.toString();
+  }
+
+  /**
+   * An interface {@code name + "Writer"} whose one implementation, in a top-level class of its own,
+   * writes the static box's {@code f16} with a value of its width: a call of the interface's method
+   * dispatches to that implementation, which the guard finds among the compilation's classes.
+   */
+  private void dispatchedWriter(String name) {
+    out.append("interface ")
+        .append(name)
+        .append("Writer {\n")
+        .append("  ")
+        .append(name)
+        .append("Writer W = new ")
+        .append(name)
+        .append("WriterImpl();\n\n")
+        .append("  void w(int p, long q, Sinks.Box y);\n")
+        .append("}\n\n")
+        .append("final class ")
+        .append(name)
+        .append("WriterImpl implements ")
+        .append(name)
+        .append("Writer {\n")
+        .append("  @Override\n")
+        .append("  public void w(int p, long q, Sinks.Box y) {\n")
+        .append("    if (p != 7) {\n")
+        .append("      Sinks.SB.f16 = p & 0xFFFF;\n")
+        .append("    }\n")
+        .append("  }\n")
+        .append("}\n");
   }
 
   private void helperClass(String name, String helperText) {
@@ -843,10 +881,10 @@ final class FlowProgramGenerator {
     if (helperWrites && random.nextInt(30) == 0) {
       // a check of the static box's field, then a call of a method that may write it (the class's
       // own, or another top-level class's), then a sink the check made safe before the call
+      // or the same through an interface whose implementation is another top-level class's
       line(
           "if (Sinks.SB.f16 <= 0x7F) { "
-              + helperPrefix
-              + "sbw("
+              + (random.nextBoolean() ? helperPrefix + "sbw(" : className + "Writer.W.w(")
               + expr("int", 1)
               + ", "
               + expr("long", 1)

@@ -1,5 +1,7 @@
 package org.abiguard.processor.guard;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.annotation.processing.AbstractProcessor;
@@ -7,6 +9,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import org.abiguard.processor.diag.Options;
 import org.abiguard.processor.diag.Reporter;
 
@@ -18,6 +21,7 @@ import org.abiguard.processor.diag.Reporter;
 final class GuardOnlyProcessor extends AbstractProcessor {
   private final UnaryOperator<ProcessingEnvironment> wrap;
   private final AnalysisObserver observer;
+  private final List<TypeElement> roots = new ArrayList<>();
 
   private GuardOnlyProcessor(UnaryOperator<ProcessingEnvironment> wrap, AnalysisObserver observer) {
     this.wrap = wrap;
@@ -42,7 +46,8 @@ final class GuardOnlyProcessor extends AbstractProcessor {
         wrap.apply(env),
         new Reporter(env.getMessager(), options.warningsOnly()),
         options,
-        observer);
+        observer,
+        roots);
   }
 
   @Override
@@ -62,6 +67,7 @@ final class GuardOnlyProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    roots.addAll(ElementFilter.typesIn(round.getRootElements()));
     return false;
   }
 }

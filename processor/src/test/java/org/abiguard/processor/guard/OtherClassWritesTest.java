@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A call of a method of another top-level class, in another file and package, that writes a field
  * the caller checked forgets the check: the guard reads what the method writes from its source
- * parsed again, so the finding does not depend on which class javac analyses (and lowers) first.
+ * parsed again, so the finding does not depend on which class javac analyses (and lowers) first. So
+ * does a call of an interface method whose implementation in another file writes it: the guard
+ * finds the implementation among the compilation's classes. A call whose receiver is of a final
+ * class runs only that class's method.
  */
 class OtherClassWritesTest {
   private static final Source REQ =
@@ -81,6 +84,76 @@ class OtherClassWritesTest {
           Req copy = Writers.copy(r);
           addOne((int) r.space);
           addOne((int) (copy.idx & 0xFFFF));
+          return 0;
+        }
+      }
+      """);
+
+  private static final Source STEP =
+      Source.of(
+          "p.api.Step",
+          """
+      package p.api;
+
+      import p.Req;
+
+      public interface Step {
+        void apply(Req r, long raw);
+      }
+      """);
+
+  private static final Source STEPS =
+      Source.of(
+          "p.impl.Steps",
+          """
+      package p.impl;
+
+      import p.Req;
+      import p.api.Step;
+
+      public final class Steps {
+        private Steps() {}
+
+        public static final class SpaceStep implements Step {
+          @Override
+          public void apply(Req r, long raw) { r.space = raw & 0xFFFFFFFFL; }
+        }
+
+        public static final class IdxStep implements Step {
+          @Override
+          public void apply(Req r, long raw) { r.idx = raw & 0xFFFFFFFFL; }
+        }
+      }
+      """);
+
+  private static final Source DISPATCHING =
+      Source.of(
+          "p.Dispatching",
+          """
+      package p;
+
+      import org.abiguard.U16;
+      import p.api.Step;
+      import p.impl.Steps;
+
+      final class Dispatching {
+        static void addOne(@U16 int space) {}
+
+        static int rewritten(Step step, Req r, long raw) {
+          if (r.space > 0xFFFF) {
+            return -22;
+          }
+          step.apply(r, raw);
+          addOne((int) r.space); // rewritten
+          return 0;
+        }
+
+        static int kept(Steps.IdxStep step, Req r, long raw) {
+          if (r.space > 0xFFFF) {
+            return -22;
+          }
+          step.apply(r, raw);
+          addOne((int) r.space);
           return 0;
         }
       }
@@ -167,5 +240,25 @@ class OtherClassWritesTest {
     Source[] longer = chain(402);
     Expected.assertExactly(
         Compile.javac(longer), longer[2].error("// after the chain", "(int) r.space", REWRITTEN));
+  }
+
+  /**
+   * {@code step.apply} may run {@code SpaceStep.apply}, which writes {@code r.space}: the check
+   * before it is forgotten, whether javac analyses {@code Steps} before {@code Ops} or after it; a
+   * receiver of the final {@code IdxStep} runs only its method, which writes {@code r.idx}.
+   */
+  @Test
+  void anOverrideInAnotherFileCountsWhicheverClassJavacAnalysesFirst() {
+    Expected expected = DISPATCHING.error("// rewritten", "(int) r.space", REWRITTEN);
+    Expected.assertExactly(Compile.javac(STEPS, STEP, REQ, DISPATCHING), expected);
+    Expected.assertExactly(Compile.javac(DISPATCHING, REQ, STEP, STEPS), expected);
+  }
+
+  /** Strict mode forgets the same check after the call that dispatches, and keeps the same one. */
+  @Test
+  void strictModeForgetsTheSameOverride() {
+    Expected.assertExactly(
+        Compile.javac(List.of("-Aabiguard.mode=strict"), DISPATCHING, STEPS, STEP, REQ),
+        DISPATCHING.error("// rewritten", "(int) r.space", REWRITTEN));
   }
 }

@@ -353,8 +353,9 @@ final class Expressions {
       written.forget(parts.frame.state, method, arguments, parts.context.trees, call);
     }
     OtherClassWrites other = parts.context.otherClassWrites;
-    if (other != null && OtherClassWrites.ofAnotherClass(method, parts.context.analysed)) {
-      other.forget(parts.frame.state, method);
+    if (other != null) {
+      Call site = Call.at(call, method, Call.Names.of(parts.context.trees), parts.context.types);
+      other.forget(parts.frame.state, site, parts.context.analysed);
     }
   }
 

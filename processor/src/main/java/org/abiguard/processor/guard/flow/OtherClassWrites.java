@@ -4,9 +4,12 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,11 +39,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A body runs each method and constructor it calls, and each a method reference in it names, in
  * turn followed: the one the parsed source resolves, else every one of its name and argument count
- * in the class it is looked up in. Not followed, and taken to write nothing: a method from a jar or
- * class file, a call whose class is not known (a receiver of a type the parsed source does not
- * give), and an implementation in another class of an interface or superclass method called. A body
- * the guard fails to read, and a call that reaches more than {@link #MAX_BODIES} bodies, may write
- * any field.
+ * in the class it is looked up in; and, where the call dispatches on its receiver's class ({@link
+ * Call}), each override of it in the compilation's named classes that it may run instead ({@link
+ * Overriders}): {@code step.apply(op)} runs a {@code ResetStep.apply} written in another file. The
+ * same holds for a call made in the class analysed, of its own method or another's, and for the
+ * calls the bodies of the class analysed make in turn ({@link WrittenFields}). Not followed, and
+ * taken to write nothing: a method from a jar or class file, a call whose class is not known (a
+ * receiver of a type the parsed source does not give), and local and anonymous classes and lambdas
+ * of other classes. A body the guard fails to read, and a call that reaches more than {@link
+ * #MAX_BODIES} bodies, may write any field.
  */
 public final class OtherClassWrites {
   /**
@@ -48,8 +57,7 @@ public final class OtherClassWrites {
   static final int MAX_BODIES = 400;
 
   /** What one body writes itself, and what it may run. */
-  private record Body(
-      Set<Element> fields, Set<String> names, Set<ExecutableElement> runs, boolean any) {}
+  private record Body(Set<Element> fields, Set<String> names, Set<Call> runs, boolean any) {}
 
   private static final Body NONE = new Body(Set.of(), Set.of(), Set.of(), false);
 
@@ -61,6 +69,8 @@ public final class OtherClassWrites {
    * any field at all.
    */
   record Writes(Set<Element> fields, Set<String> names, boolean any) {
+    static final Writes NOTHING = new Writes(Set.of(), Set.of(), false);
+
     boolean none() {
       return !any && fields.isEmpty() && names.isEmpty();
     }
@@ -68,23 +78,81 @@ public final class OtherClassWrites {
     boolean writes(Element field) {
       return any || fields.contains(field) || names.contains(field.getSimpleName().toString());
     }
+
+    Writes and(Writes other) {
+      if (other.none()) {
+        return this;
+      }
+      if (none()) {
+        return other;
+      }
+      Set<Element> allFields = new LinkedHashSet<>(fields);
+      allFields.addAll(other.fields);
+      Set<String> allNames = new LinkedHashSet<>(names);
+      allNames.addAll(other.names);
+      return new Writes(Set.copyOf(allFields), Set.copyOf(allNames), any || other.any);
+    }
   }
 
   private final ParsedSources parsed;
+  private final Overriders overriders;
+  private final Types types;
   private final Map<ExecutableElement, Body> bodies = new HashMap<>();
+
+  /** What a call of each method reaches; depends on the overrides known ({@link #generation}). */
   private final Map<ExecutableElement, Writes> reached = new HashMap<>();
 
-  public OtherClassWrites(ParsedSources parsed) {
+  /**
+   * What each set of calls the bodies of a class analysed reach ({@link WrittenFields}) may write
+   * outside that class: by identity, as those sets are made once and kept.
+   */
+  private final IdentityHashMap<Collection<Call>, Writes> outside = new IdentityHashMap<>();
+
+  /** The generation of {@link Overriders} that {@link #reached} and {@link #outside} hold. */
+  private int generation;
+
+  public OtherClassWrites(ParsedSources parsed, Overriders overriders, Types types) {
     this.parsed = parsed;
+    this.overriders = overriders;
+    this.types = types;
   }
 
   /**
-   * Forgets, in {@code state}, the facts of each field a call of {@code method} may write. The
-   * method's source is read at the first call made where a field's fact is held (a state that
-   * depends on no field has nothing to forget); a method known to write nothing costs nothing more.
+   * Forgets, in {@code state}, the facts of each field {@code call}, made in a class of the
+   * top-level class {@code analysed}, may write outside it: in the method it names, when that is of
+   * another class, and in the overrides of it in other classes that it may run instead. A method's
+   * source is read at the first call made where a field's fact is held (a state that depends on no
+   * field has nothing to forget); a method known to write nothing costs nothing more.
    */
-  void forget(State state, ExecutableElement method) {
-    Writes known = reached.get(method);
+  void forget(State state, Call call, TypeElement analysed) {
+    current();
+    Set<Element> held = null;
+    for (ExecutableElement start : starts(call, analysed)) {
+      Writes known = reached.get(start);
+      if (known != null && known.none()) {
+        continue;
+      }
+      if (held == null) {
+        held = state.fieldsDependedOn();
+        if (held.isEmpty()) {
+          return;
+        }
+      }
+      kill(state, held, known != null ? known : of(start));
+    }
+  }
+
+  /**
+   * Forgets, in {@code state}, what {@code calls}, the calls the bodies of the class analysed that
+   * a call runs make in turn, may write outside that class ({@code private void helper(Op op) {
+   * Ops.reset(op); }}). {@code calls} is a set {@link WrittenFields} made once and keeps.
+   */
+  void forget(State state, Collection<Call> calls, TypeElement analysed) {
+    if (calls.isEmpty()) {
+      return;
+    }
+    current();
+    Writes known = outside.get(calls);
     if (known != null && known.none()) {
       return;
     }
@@ -92,7 +160,19 @@ public final class OtherClassWrites {
     if (held.isEmpty()) {
       return;
     }
-    Writes writes = known != null ? known : of(method);
+    if (known == null) {
+      known = Writes.NOTHING;
+      for (Call call : calls) {
+        for (ExecutableElement start : starts(call, analysed)) {
+          known = known.and(of(start));
+        }
+      }
+      outside.put(calls, known);
+    }
+    kill(state, held, known);
+  }
+
+  private static void kill(State state, Set<Element> held, Writes writes) {
     for (Element field : held) {
       if (writes.writes(field)) {
         state.kill(field);
@@ -100,7 +180,41 @@ public final class OtherClassWrites {
     }
   }
 
-  /** What a call of {@code method} may write, through the bodies it reaches. */
+  /** Drops what was found from overrides known before classes met since. */
+  private void current() {
+    if (generation != overriders.generation()) {
+      generation = overriders.generation();
+      reached.clear();
+      outside.clear();
+    }
+  }
+
+  /**
+   * The methods whose bodies {@code call}, made in {@code analysed}, may run outside it: the one it
+   * names, when of another class, and the overrides of it in other classes it may run instead.
+   */
+  private List<ExecutableElement> starts(Call call, TypeElement analysed) {
+    boolean another = ofAnotherClass(call.method(), analysed);
+    List<ExecutableElement> overrides = overriders.of(call);
+    if (overrides.isEmpty()) {
+      return another ? List.of(call.method()) : List.of();
+    }
+    List<ExecutableElement> out = new ArrayList<>();
+    if (another) {
+      out.add(call.method());
+    }
+    for (ExecutableElement override : overrides) {
+      if (ofAnotherClass(override, analysed)) {
+        out.add(override);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a call that runs the body of {@code method} may write, through the bodies it reaches: the
+   * methods its calls name, and the overrides of those a call may run instead.
+   */
   Writes of(ExecutableElement method) {
     Writes known = reached.get(method);
     if (known != null) {
@@ -120,9 +234,14 @@ public final class OtherClassWrites {
       any |= body.any();
       fields.addAll(body.fields());
       names.addAll(body.names());
-      for (ExecutableElement next : body.runs()) {
-        if (seen.add(next)) {
-          work.push(next);
+      for (Call next : body.runs()) {
+        if (seen.add(next.method())) {
+          work.push(next.method());
+        }
+        for (ExecutableElement override : overriders.of(next)) {
+          if (seen.add(override)) {
+            work.push(override);
+          }
         }
       }
     }
@@ -161,18 +280,20 @@ public final class OtherClassWrites {
     if (source == null) {
       return NONE;
     }
-    return new BodyReader(source, method).read(new TreePath(declaration, tree.getBody()));
+    return new BodyReader(source, method, types).read(new TreePath(declaration, tree.getBody()));
   }
 
   /** One walk of a body parsed again, resolving what it writes and runs as its source does. */
-  private static final class BodyReader extends BodyWalk {
+  private static final class BodyReader extends BodyWalk implements Call.Names {
     private final ParsedSource source;
     private final ExecutableElement method;
-    private final Set<ExecutableElement> runs = new LinkedHashSet<>();
+    private final Types types;
+    private final Set<Call> runs = new LinkedHashSet<>();
 
-    BodyReader(ParsedSource source, ExecutableElement method) {
+    BodyReader(ParsedSource source, ExecutableElement method, Types types) {
       this.source = source;
       this.method = method;
+      this.types = types;
     }
 
     Body read(TreePath body) {
@@ -186,13 +307,25 @@ public final class OtherClassWrites {
     }
 
     @Override
-    @Nullable Element element(TreePath path) {
+    public @Nullable Element element(TreePath path) {
       return source.element(path);
     }
 
     @Override
+    public @Nullable TypeMirror type(TreePath path) {
+      return source.type(path);
+    }
+
+    @Override
+    public List<TypeElement> enclosingClasses(TreePath path) {
+      return source.enclosingClasses(path);
+    }
+
+    @Override
     void runs(TreePath call) {
-      runs.addAll(source.mayRun(call));
+      for (ExecutableElement target : source.mayRun(call)) {
+        runs.add(Call.at(call, target, this, types));
+      }
     }
 
     /** Adds the field a write to {@code target} writes, or its name when it does not resolve. */

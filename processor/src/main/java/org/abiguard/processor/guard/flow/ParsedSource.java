@@ -841,7 +841,8 @@ final class ParsedSource {
     return null;
   }
 
-  private List<TypeElement> enclosingClasses(TreePath path) {
+  /** The classes of this file a tree is in, the innermost first. */
+  List<TypeElement> enclosingClasses(TreePath path) {
     List<TypeElement> out = new ArrayList<>();
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       TypeElement type = classes.get(p.getLeaf());

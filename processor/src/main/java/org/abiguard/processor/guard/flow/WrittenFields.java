@@ -26,6 +26,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,14 +45,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only bodies in the class analysed (its member, local and anonymous classes, and lambdas in it,
  * included) are read here, from javac's trees; a method of another class of the compilation is read
- * from its source parsed again ({@link OtherClassWrites}). A constructor's writes of the new
- * object's own fields ({@code this.size = size}), and a body's writes of the fields of an object it
- * created in a local it does not assign again ({@link CreatedObjects}), write no object its caller
- * holds, and do not count.
+ * from its source parsed again ({@link OtherClassWrites}), as is every one the calls these bodies
+ * make may run in other classes: the methods they name there, and overrides there of the methods
+ * they name ({@code private void reset(Op op) { Ops.reset(op); }}). A constructor's writes of the
+ * new object's own fields ({@code this.size = size}), and a body's writes of the fields of an
+ * object it created in a local it does not assign again ({@link CreatedObjects}), write no object
+ * its caller holds, and do not count.
  */
 public final class WrittenFields {
-  /** What each body writes itself, and the bodies of the class it calls. */
-  private record Body(Set<Element> writes, Set<ExecutableElement> calls) {}
+  /** What each body writes itself, and what it calls. */
+  private record Body(Set<Element> writes, Set<Call> calls) {}
+
+  /**
+   * What a call reaches in the class: the fields its bodies write, and every call they make, whose
+   * bodies in other classes, and overrides there, {@link OtherClassWrites} reads.
+   */
+  private record Reach(Set<Element> writes, Set<Call> calls) {}
 
   private final Map<ExecutableElement, Body> bodies;
 
@@ -62,25 +71,46 @@ public final class WrittenFields {
   private final Set<ExecutableElement> referenced;
 
   private final Elements elements;
-  private final Map<ExecutableElement, Set<Element>> reached = new HashMap<>();
+
+  /** What the bodies of other classes write, or null where not set up (a test of one class). */
+  private final @Nullable OtherClassWrites others;
+
+  /** The top-level class analysed. */
+  private final TypeElement analysed;
+
+  private final Map<ExecutableElement, Reach> reached = new HashMap<>();
   private final Map<ExecutableElement, List<ExecutableElement>> overriders = new HashMap<>();
-  private final IdentityHashMap<Tree, Set<Element>> lambdaWrites = new IdentityHashMap<>();
+  private final IdentityHashMap<Tree, Reach> lambdaWrites = new IdentityHashMap<>();
   private final Map<ExecutableElement, Boolean> runsAFunction = new HashMap<>();
-  private @Nullable Set<Element> functional;
+  private @Nullable Reach functional;
 
   private WrittenFields(
       Map<ExecutableElement, Body> bodies,
       IdentityHashMap<Tree, Body> lambdas,
       Set<ExecutableElement> referenced,
-      Elements elements) {
+      Elements elements,
+      @Nullable OtherClassWrites others,
+      TypeElement analysed) {
     this.bodies = bodies;
     this.lambdas = lambdas;
     this.referenced = referenced;
     this.elements = elements;
+    this.others = others;
+    this.analysed = analysed;
   }
 
-  /** The bodies of the class at {@code classPath}, read by one walk of its trees. */
-  public static WrittenFields of(Trees trees, Elements elements, TreePath classPath) {
+  /**
+   * The bodies of the top-level class {@code analysed}, at {@code classPath}, read by one walk of
+   * its trees; {@code others}, what the bodies of other classes their calls reach write.
+   */
+  public static WrittenFields of(
+      Trees trees,
+      Types types,
+      Elements elements,
+      TreePath classPath,
+      TypeElement analysed,
+      @Nullable OtherClassWrites others) {
+    Call.Names names = Call.Names.of(trees);
     Map<ExecutableElement, Body> bodies = new HashMap<>();
     IdentityHashMap<Tree, Body> lambdas = new IdentityHashMap<>();
     Set<ExecutableElement> referenced = new HashSet<>();
@@ -96,14 +126,16 @@ public final class WrittenFields {
                   trees,
                   classPath,
                   method.getBody(),
-                  constructor ? executable.getEnclosingElement() : null));
+                  constructor ? executable.getEnclosingElement() : null,
+                  names,
+                  types));
         }
         return super.visitMethod(method, null);
       }
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        lambdas.put(lambda, read(trees, classPath, lambda.getBody(), null));
+        lambdas.put(lambda, read(trees, classPath, lambda.getBody(), null, names, types));
         return super.visitLambdaExpression(lambda, null);
       }
 
@@ -115,19 +147,19 @@ public final class WrittenFields {
         return super.visitMemberReference(reference, null);
       }
     }.scan(classPath.getLeaf(), null);
-    return new WrittenFields(bodies, lambdas, referenced, elements);
+    return new WrittenFields(bodies, lambdas, referenced, elements, others, analysed);
   }
 
   /**
-   * The fields a call of {@code method} may write, through the bodies it reaches in the class; none
-   * for a method whose body is elsewhere.
+   * What a call of {@code method} reaches in the class: the fields its bodies write, and the calls
+   * they make; nothing for a method whose body is elsewhere.
    */
-  public Set<Element> of(ExecutableElement method) {
-    Set<Element> known = reached.get(method);
+  private Reach of(ExecutableElement method) {
+    Reach known = reached.get(method);
     if (known != null) {
       return known;
     }
-    Set<Element> result = reach(new Body(Set.of(), Set.of(method)));
+    Reach result = reach(new Body(Set.of(), Set.of(Call.exact(method))));
     reached.put(method, result);
     return result;
   }
@@ -155,26 +187,41 @@ public final class WrittenFields {
   }
 
   /**
-   * The fields code of the class that is passed around as a function may write when it is run: each
+   * What code of the class that is passed around as a function may reach when it is run: each
    * lambda's body and each method a method reference names, and what they call.
    */
-  private Set<Element> functional() {
-    Set<Element> known = functional;
+  private Reach functional() {
+    Reach known = functional;
     if (known == null) {
       Set<Element> writes = new LinkedHashSet<>();
-      lambdas.values().forEach(lambda -> writes.addAll(reach(lambda)));
-      referenced.forEach(method -> writes.addAll(of(method)));
-      known = Set.copyOf(writes);
+      Set<Call> calls = new LinkedHashSet<>();
+      for (Body lambda : lambdas.values()) {
+        Reach reach = reach(lambda);
+        writes.addAll(reach.writes());
+        calls.addAll(reach.calls());
+      }
+      for (ExecutableElement method : referenced) {
+        Reach reach = of(method);
+        writes.addAll(reach.writes());
+        calls.addAll(reach.calls());
+      }
+      known = new Reach(Set.copyOf(writes), Set.copyOf(calls));
       functional = known;
     }
     return known;
   }
 
-  /** What {@code start} writes, and the bodies of the class it calls, and theirs. */
-  private Set<Element> reach(Body start) {
+  /** What {@code start} writes and calls, and the bodies of the class it calls, and theirs. */
+  private Reach reach(Body start) {
     Set<Element> writes = new LinkedHashSet<>(start.writes());
-    Deque<ExecutableElement> work = new ArrayDeque<>(start.calls());
-    Set<ExecutableElement> seen = new HashSet<>(start.calls());
+    Set<Call> calls = new LinkedHashSet<>(start.calls());
+    Deque<ExecutableElement> work = new ArrayDeque<>();
+    Set<ExecutableElement> seen = new HashSet<>();
+    for (Call call : start.calls()) {
+      if (seen.add(call.method())) {
+        work.push(call.method());
+      }
+    }
     while (!work.isEmpty()) {
       ExecutableElement next = work.pop();
       for (ExecutableElement other : overriders(next)) {
@@ -187,20 +234,22 @@ public final class WrittenFields {
         continue;
       }
       writes.addAll(body.writes());
-      for (ExecutableElement callee : body.calls()) {
-        if (seen.add(callee)) {
-          work.push(callee);
+      for (Call callee : body.calls()) {
+        calls.add(callee);
+        if (seen.add(callee.method())) {
+          work.push(callee.method());
         }
       }
     }
-    return Set.copyOf(writes);
+    return new Reach(Set.copyOf(writes), Set.copyOf(calls));
   }
 
   /**
    * Forgets, in {@code state}, what a call of {@code method} with {@code arguments} may have
    * changed: what the method writes; what a lambda or method reference passed to it writes, which
-   * it may run; and, for a call of a functional interface's method ({@code later.run()}), what any
-   * lambda or method reference of the class writes, since it may be the one run.
+   * it may run; for a call of a functional interface's method ({@code later.run()}), what any
+   * lambda or method reference of the class writes, since it may be the one run; and what the calls
+   * all those bodies make in turn may write in other classes ({@link OtherClassWrites}).
    */
   void forget(
       State state,
@@ -229,9 +278,12 @@ public final class WrittenFields {
     }
   }
 
-  private static void kill(State state, Set<Element> fields) {
-    for (Element field : fields) {
+  private void kill(State state, Reach reach) {
+    for (Element field : reach.writes()) {
       state.kill(field);
+    }
+    if (others != null) {
+      others.forget(state, reach.calls(), analysed);
     }
   }
 
@@ -274,9 +326,14 @@ public final class WrittenFields {
    * object's own fields it writes without counting.
    */
   private static Body read(
-      Trees trees, TreePath classPath, Tree code, @Nullable Element constructorOf) {
+      Trees trees,
+      TreePath classPath,
+      Tree code,
+      @Nullable Element constructorOf,
+      Call.Names names,
+      Types types) {
     Set<Element> writes = new HashSet<>();
-    Set<ExecutableElement> calls = new HashSet<>();
+    Set<Call> calls = new HashSet<>();
     BodyWalk walk =
         new BodyWalk() {
           @Override
@@ -287,7 +344,7 @@ public final class WrittenFields {
           @Override
           void runs(TreePath call) {
             if (element(call) instanceof ExecutableElement callee) {
-              calls.add(callee);
+              calls.add(Call.at(call, callee, names, types));
             }
           }
         };

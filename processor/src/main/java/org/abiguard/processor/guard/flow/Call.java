@@ -1,0 +1,162 @@
+package org.abiguard.processor.guard.flow;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a call, object creation or method reference may run: the method or constructor it names,
+ * and, where the call dispatches on its receiver's class ({@code step.apply(op)}, {@code hook(op)}
+ * on {@code this}), the class of the receiver ({@code dispatch}), whose subclasses' overrides of
+ * the method may run instead ({@link Overriders}). {@code dispatch} is null for a call that runs
+ * only what it names: a constructor, a static, private or final method, a method of a final class,
+ * or {@code super.m()}.
+ */
+record Call(ExecutableElement method, @Nullable TypeElement dispatch) {
+
+  /** A call that runs {@code method} and nothing else. */
+  static Call exact(ExecutableElement method) {
+    return new Call(method, null);
+  }
+
+  /** How the trees of a body name things: javac's own, or a source parsed again's. */
+  interface Names {
+    /** The element a tree names, or null. */
+    @Nullable Element element(TreePath path);
+
+    /** The type of an expression, or null when not known. */
+    @Nullable TypeMirror type(TreePath path);
+
+    /** The classes a tree is in, the innermost first. */
+    List<TypeElement> enclosingClasses(TreePath path);
+
+    /** How javac's attributed trees of the class analysed name things. */
+    static Names of(Trees trees) {
+      return new Names() {
+        @Override
+        public @Nullable Element element(TreePath path) {
+          try {
+            return trees.getElement(path);
+          } catch (RuntimeException e) {
+            return null;
+          }
+        }
+
+        @Override
+        public @Nullable TypeMirror type(TreePath path) {
+          try {
+            return trees.getTypeMirror(path);
+          } catch (RuntimeException e) {
+            return null;
+          }
+        }
+
+        @Override
+        public List<TypeElement> enclosingClasses(TreePath path) {
+          List<TypeElement> out = new ArrayList<>();
+          for (TreePath p = path; p != null; p = p.getParentPath()) {
+            if (p.getLeaf() instanceof ClassTree && element(p) instanceof TypeElement type) {
+              out.add(type);
+            }
+          }
+          return out;
+        }
+      };
+    }
+  }
+
+  /**
+   * What {@code site}, a call or method reference that resolves to {@code method}, may run: where
+   * it dispatches, on the class of its receiver as far as it is known (its static type, the class
+   * the call is written in for a call on {@code this}), else on the class that declares the method.
+   */
+  static Call at(TreePath site, ExecutableElement method, Names names, Types types) {
+    if (!(method.getEnclosingElement() instanceof TypeElement declaring)
+        || !dispatches(method, declaring)) {
+      return exact(method);
+    }
+    TreePath receiver = receiver(site);
+    TypeElement from;
+    if (receiver == null) {
+      from = enclosingSubclass(site, declaring, names, types); // a call on this
+    } else if (isSuper(receiver.getLeaf())) {
+      return exact(method);
+    } else if (names.element(receiver) instanceof TypeElement named) {
+      from = named; // Type::method
+    } else {
+      TypeElement typed = classOf(names.type(receiver), types);
+      from = typed != null && subclass(typed, declaring, types) ? typed : declaring;
+    }
+    return from.getModifiers().contains(Modifier.FINAL) ? exact(method) : new Call(method, from);
+  }
+
+  /** Whether a call of {@code method} may run an override of it. */
+  private static boolean dispatches(ExecutableElement method, TypeElement declaring) {
+    return method.getKind() == ElementKind.METHOD
+        && !method.getModifiers().contains(Modifier.STATIC)
+        && !method.getModifiers().contains(Modifier.PRIVATE)
+        && !method.getModifiers().contains(Modifier.FINAL)
+        && !declaring.getModifiers().contains(Modifier.FINAL);
+  }
+
+  /** The receiver of a call or method reference, as a path; null for an unqualified call. */
+  private static @Nullable TreePath receiver(TreePath site) {
+    if (site.getLeaf() instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree select) {
+      return new TreePath(new TreePath(site, select), select.getExpression());
+    }
+    if (site.getLeaf() instanceof MemberReferenceTree reference) {
+      return new TreePath(site, reference.getQualifierExpression());
+    }
+    return null;
+  }
+
+  /** {@code super}, or {@code Outer.super}, {@code Interface.super}. */
+  private static boolean isSuper(com.sun.source.tree.Tree receiver) {
+    return (receiver instanceof IdentifierTree named && named.getName().contentEquals("super"))
+        || (receiver instanceof MemberSelectTree select
+            && select.getIdentifier().contentEquals("super"));
+  }
+
+  /** The innermost class around {@code site} that inherits {@code declaring}'s method. */
+  private static TypeElement enclosingSubclass(
+      TreePath site, TypeElement declaring, Names names, Types types) {
+    for (TypeElement type : names.enclosingClasses(site)) {
+      if (subclass(type, declaring, types)) {
+        return type;
+      }
+    }
+    return declaring;
+  }
+
+  private static boolean subclass(TypeElement type, TypeElement of, Types types) {
+    return types.isSubtype(types.erasure(type.asType()), types.erasure(of.asType()));
+  }
+
+  /** The class of a receiver's type (a type variable's bound's); null when it has none. */
+  private static @Nullable TypeElement classOf(@Nullable TypeMirror type, Types types) {
+    if (type instanceof TypeVariable variable) {
+      return classOf(variable.getUpperBound(), types);
+    }
+    return type != null && type.getKind() == TypeKind.DECLARED
+        ? (TypeElement) ((DeclaredType) type).asElement()
+        : null;
+  }
+}

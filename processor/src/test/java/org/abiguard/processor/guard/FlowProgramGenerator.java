@@ -131,9 +131,10 @@ final class FlowProgramGenerator {
   }
 
   /**
-   * An interface {@code name + "Writer"} whose one implementation, in a top-level class of its own,
-   * writes the static box's {@code f16} with a value of its width: a call of the interface's method
-   * dispatches to that implementation, which the guard finds among the compilation's classes.
+   * Two interfaces whose one implementation writes the static box's {@code f16} with a value of its
+   * width: {@code name + "Writer"}'s, a top-level class of its own ({@code W}), and {@code name +
+   * "Function"}'s, a lambda ({@code L}). A call of either's method runs it, which the guard finds
+   * among the compilation's classes and functions.
    */
   private void dispatchedWriter(String name) {
     out.append("interface ")
@@ -157,6 +158,19 @@ final class FlowProgramGenerator {
         .append("      Sinks.SB.f16 = p & 0xFFFF;\n")
         .append("    }\n")
         .append("  }\n")
+        .append("}\n\n")
+        .append("interface ")
+        .append(name)
+        .append("Function {\n")
+        .append("  ")
+        .append(name)
+        .append("Function L =\n")
+        .append("      (p, q, y) -> {\n")
+        .append("        if (p != 5) {\n")
+        .append("          Sinks.SB.f16 = p & 0xFFFF;\n")
+        .append("        }\n")
+        .append("      };\n\n")
+        .append("  void w(int p, long q, Sinks.Box y);\n")
         .append("}\n");
   }
 
@@ -881,10 +895,14 @@ final class FlowProgramGenerator {
     if (helperWrites && random.nextInt(30) == 0) {
       // a check of the static box's field, then a call of a method that may write it (the class's
       // own, or another top-level class's), then a sink the check made safe before the call
-      // or the same through an interface whose implementation is another top-level class's
+      // or the same through an interface, implemented by another top-level class or a lambda
       line(
           "if (Sinks.SB.f16 <= 0x7F) { "
-              + (random.nextBoolean() ? helperPrefix + "sbw(" : className + "Writer.W.w(")
+              + switch (random.nextInt(3)) {
+                case 0 -> helperPrefix + "sbw(";
+                case 1 -> className + "Writer.W.w(";
+                default -> className + "Function.L.w(";
+              }
               + expr("int", 1)
               + ", "
               + expr("long", 1)

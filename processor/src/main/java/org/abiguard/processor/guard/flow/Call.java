@@ -1,13 +1,11 @@
 package org.abiguard.processor.guard.flow;
 
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -27,13 +25,15 @@ import org.jspecify.annotations.Nullable;
  * on {@code this}), the class of the receiver ({@code dispatch}), whose subclasses' overrides of
  * the method may run instead ({@link Overriders}). {@code dispatch} is null for a call that runs
  * only what it names: a constructor, a static, private or final method, a method of a final class,
- * or {@code super.m()}.
+ * or {@code super.m()}. {@code ownLambda} marks a call of a functional interface's method on a
+ * local that holds only the lambda it is declared with: it runs that lambda of the class the call
+ * is in, and none of another class.
  */
-record Call(ExecutableElement method, @Nullable TypeElement dispatch) {
+record Call(ExecutableElement method, @Nullable TypeElement dispatch, boolean ownLambda) {
 
   /** A call that runs {@code method} and nothing else. */
   static Call exact(ExecutableElement method) {
-    return new Call(method, null);
+    return new Call(method, null, false);
   }
 
   /** How the trees of a body name things: javac's own, or a source parsed again's. */
@@ -47,38 +47,18 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch) {
     /** The classes a tree is in, the innermost first. */
     List<TypeElement> enclosingClasses(TreePath path);
 
+    /**
+     * Whether {@code receiver} is a local variable that only ever holds the lambda it is declared
+     * with ({@code IntSupplier next = () -> ...;}, never assigned again): a call of its function
+     * runs that lambda, and no other code of the compilation. False when not known.
+     */
+    default boolean holdsOnlyItsLambda(TreePath receiver) {
+      return false;
+    }
+
     /** How javac's attributed trees of the class analysed name things. */
     static Names of(Trees trees) {
-      return new Names() {
-        @Override
-        public @Nullable Element element(TreePath path) {
-          try {
-            return trees.getElement(path);
-          } catch (RuntimeException e) {
-            return null;
-          }
-        }
-
-        @Override
-        public @Nullable TypeMirror type(TreePath path) {
-          try {
-            return trees.getTypeMirror(path);
-          } catch (RuntimeException e) {
-            return null;
-          }
-        }
-
-        @Override
-        public List<TypeElement> enclosingClasses(TreePath path) {
-          List<TypeElement> out = new ArrayList<>();
-          for (TreePath p = path; p != null; p = p.getParentPath()) {
-            if (p.getLeaf() instanceof ClassTree && element(p) instanceof TypeElement type) {
-              out.add(type);
-            }
-          }
-          return out;
-        }
-      };
+      return new JavacNames(trees);
     }
   }
 
@@ -93,6 +73,9 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch) {
       return exact(method);
     }
     TreePath receiver = receiver(site);
+    if (receiver != null && runsAFunction(method) && names.holdsOnlyItsLambda(receiver)) {
+      return new Call(method, null, true); // the lambda of the class the local holds
+    }
     TypeElement from;
     if (receiver == null) {
       from = enclosingSubclass(site, declaring, names, types); // a call on this
@@ -104,7 +87,9 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch) {
       TypeElement typed = classOf(names.type(receiver), types);
       from = typed != null && subclass(typed, declaring, types) ? typed : declaring;
     }
-    return from.getModifiers().contains(Modifier.FINAL) ? exact(method) : new Call(method, from);
+    return from.getModifiers().contains(Modifier.FINAL)
+        ? exact(method)
+        : new Call(method, from, false);
   }
 
   /** Whether a call of {@code method} may run an override of it. */
@@ -158,5 +143,25 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch) {
     return type != null && type.getKind() == TypeKind.DECLARED
         ? (TypeElement) ((DeclaredType) type).asElement()
         : null;
+  }
+
+  /**
+   * Whether {@code method} is the abstract method of a functional interface, which runs whatever
+   * lambda or method reference the object is: the one abstract method its interface declares
+   * besides those of {@code Object} it declares again ({@code Comparator.equals}).
+   */
+  static boolean runsAFunction(ExecutableElement method) {
+    if (!method.getModifiers().contains(Modifier.ABSTRACT)
+        || !(method.getEnclosingElement() instanceof TypeElement type)
+        || type.getKind() != ElementKind.INTERFACE) {
+      return false;
+    }
+    long abstractMethods =
+        type.getEnclosedElements().stream()
+            .filter(e -> e.getKind() == ElementKind.METHOD)
+            .filter(e -> e.getModifiers().contains(Modifier.ABSTRACT))
+            .filter(e -> !Lookup.isObjectMethod((ExecutableElement) e))
+            .count();
+    return abstractMethods == 1;
   }
 }

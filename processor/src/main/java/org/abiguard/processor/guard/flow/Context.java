@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Context {
   final Trees trees;
+
+  /** How javac's trees name things, for what a call may run ({@link Call}). */
+  final Call.Names names;
+
   final Types types;
   final Elements elements;
   final Declarations declarations;
@@ -184,6 +188,7 @@ public final class Context {
       javax.lang.model.element.TypeElement analysed,
       ParsedSources parsed) {
     this.trees = trees;
+    this.names = Call.Names.of(trees);
     this.types = types;
     this.elements = elements;
     this.declarations = decls;
@@ -212,6 +217,7 @@ public final class Context {
   private Context(
       Context caller, javax.lang.model.element.ExecutableElement helper, CompilationUnitTree unit) {
     this.trees = caller.trees;
+    this.names = caller.names;
     this.types = caller.types;
     this.elements = caller.elements;
     this.declarations = caller.declarations;

@@ -354,7 +354,7 @@ final class Expressions {
     }
     OtherClassWrites other = parts.context.otherClassWrites;
     if (other != null) {
-      Call site = Call.at(call, method, Call.Names.of(parts.context.trees), parts.context.types);
+      Call site = Call.at(call, method, parts.context.names, parts.context.types);
       other.forget(parts.frame.state, site, parts.context.analysed);
     }
   }

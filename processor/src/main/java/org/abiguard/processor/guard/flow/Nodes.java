@@ -1,12 +1,18 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
-/** Searches of a tree: whether some node in it, the root included, has a property. */
+/**
+ * Searches of a tree: whether some node in it, the root included, has a property; and what an
+ * expression is under its parentheses and casts.
+ */
 final class Nodes {
   private Nodes() {}
 
@@ -33,5 +39,19 @@ final class Nodes {
           }
         }.scan(root, null);
     return Boolean.TRUE.equals(found);
+  }
+
+  /** An expression without the parentheses and casts around it. */
+  static ExpressionTree bare(ExpressionTree expression) {
+    ExpressionTree bare = expression;
+    while (true) {
+      if (bare instanceof ParenthesizedTree parenthesized) {
+        bare = parenthesized.getExpression();
+      } else if (bare instanceof TypeCastTree cast) {
+        bare = cast.getExpression();
+      } else {
+        return bare;
+      }
+    }
   }
 }

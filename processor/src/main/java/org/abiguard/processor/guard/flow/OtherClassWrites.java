@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -43,10 +44,12 @@ import org.jspecify.annotations.Nullable;
  * Call}), each override of it in the compilation's named classes that it may run instead ({@link
  * Overriders}): {@code step.apply(op)} runs a {@code ResetStep.apply} written in another file. The
  * same holds for a call made in the class analysed, of its own method or another's, and for the
- * calls the bodies of the class analysed make in turn ({@link WrittenFields}). Not followed, and
- * taken to write nothing: a method from a jar or class file, a call whose class is not known (a
- * receiver of a type the parsed source does not give), and local and anonymous classes and lambdas
- * of other classes. A body the guard fails to read, and a call that reaches more than {@link
+ * calls the bodies of the class analysed make in turn ({@link WrittenFields}). A call may also run
+ * code that nothing in it names: anonymous classes' methods, lambdas and method references of the
+ * compilation ({@link OtherClassFunctions}). Not followed, and taken to write nothing: a method
+ * from a jar or class file (and what it runs of the function objects passed to it), a call whose
+ * class is not known (a receiver of a type the parsed source does not give), and local classes of
+ * other classes. A body the guard fails to read, and a call that reaches more than {@link
  * #MAX_BODIES} bodies, may write any field.
  */
 public final class OtherClassWrites {
@@ -96,40 +99,80 @@ public final class OtherClassWrites {
 
   private final ParsedSources parsed;
   private final Overriders overriders;
+  private final OtherClassFunctions functions;
   private final Types types;
-  private final Map<ExecutableElement, Body> bodies = new HashMap<>();
-
-  /** What a call of each method reaches; depends on the overrides known ({@link #generation}). */
-  private final Map<ExecutableElement, Writes> reached = new HashMap<>();
 
   /**
-   * What each set of calls the bodies of a class analysed reach ({@link WrittenFields}) may write
-   * outside that class: by identity, as those sets are made once and kept.
+   * What each body writes and runs: of a method or constructor, by its element, or of code no
+   * element names ({@link OtherClassFunctions.Code}).
+   */
+  private final Map<Object, Body> bodies = new HashMap<>();
+
+  /**
+   * What running each body reaches; depends on the overrides and functions known ({@link
+   * #generation}).
+   */
+  private final Map<Object, Writes> reached = new HashMap<>();
+
+  /**
+   * What each call made in the class analysed ({@link #startsOf}) may run outside it, as it was
+   * first found there.
+   */
+  private final Map<Call, List<Object>> starts = new HashMap<>();
+
+  /**
+   * What each set of calls the bodies of the class analysed reach ({@link WrittenFields}) may write
+   * outside that class: by identity, as those sets are made once and kept while it is analysed.
    */
   private final IdentityHashMap<Collection<Call>, Writes> outside = new IdentityHashMap<>();
 
-  /** The generation of {@link Overriders} that {@link #reached} and {@link #outside} hold. */
+  /** The top-level class whose calls {@link #outside} and {@link #starts} hold. */
+  private @Nullable TypeElement outsideOf;
+
+  /**
+   * The generation of {@link Overriders} that {@link #reached}, {@link #starts} and {@link
+   * #outside} hold.
+   */
   private int generation;
 
-  public OtherClassWrites(ParsedSources parsed, Overriders overriders, Types types) {
+  /**
+   * What other classes of the compilation write, read from {@code parsed}; {@code generated} tells
+   * the classes abiguard generated, whose sources have no anonymous class or lambda.
+   */
+  public OtherClassWrites(
+      ParsedSources parsed, Overriders overriders, Types types, Predicate<TypeElement> generated) {
     this.parsed = parsed;
     this.overriders = overriders;
+    this.functions = new OtherClassFunctions(parsed, overriders, types, generated);
     this.types = types;
   }
 
   /**
    * Forgets, in {@code state}, the facts of each field {@code call}, made in a class of the
    * top-level class {@code analysed}, may write outside it: in the method it names, when that is of
-   * another class, and in the overrides of it in other classes that it may run instead. A method's
-   * source is read at the first call made where a field's fact is held (a state that depends on no
-   * field has nothing to forget); a method known to write nothing costs nothing more.
+   * another class, in the overrides of it in other classes that it may run instead, and in the code
+   * it may run without naming it ({@link OtherClassFunctions}). What a call may run is looked for,
+   * and its bodies read, at the first call made where a field's fact is held (a state that depends
+   * on no field has nothing to forget); a body known to write nothing costs nothing more.
    */
   void forget(State state, Call call, TypeElement analysed) {
-    current();
+    current(analysed);
     Set<Element> held = null;
-    for (ExecutableElement start : starts(call, analysed)) {
-      Writes known = reached.get(start);
-      if (known != null && known.none()) {
+    List<Object> known = starts.get(call);
+    if (known == null) {
+      if (!mayRunOutside(call, analysed)) {
+        return;
+      }
+      held = state.fieldsDependedOn();
+      if (held.isEmpty()) {
+        return; // what the call runs is looked for only where there is something to forget
+      }
+      known = startsOf(call, analysed);
+      starts.put(call, known);
+    }
+    for (Object start : known) {
+      Writes writes = reached.get(start);
+      if (writes != null && writes.none()) {
         continue;
       }
       if (held == null) {
@@ -138,7 +181,7 @@ public final class OtherClassWrites {
           return;
         }
       }
-      kill(state, held, known != null ? known : of(start));
+      kill(state, held, writes != null ? writes : of(start));
     }
   }
 
@@ -151,7 +194,7 @@ public final class OtherClassWrites {
     if (calls.isEmpty()) {
       return;
     }
-    current();
+    current(analysed);
     Writes known = outside.get(calls);
     if (known != null && known.none()) {
       return;
@@ -163,7 +206,12 @@ public final class OtherClassWrites {
     if (known == null) {
       known = Writes.NOTHING;
       for (Call call : calls) {
-        for (ExecutableElement start : starts(call, analysed)) {
+        List<Object> callStarts = starts.get(call);
+        if (callStarts == null) {
+          callStarts = startsOf(call, analysed);
+          starts.put(call, callStarts);
+        }
+        for (Object start : callStarts) {
           known = known.and(of(start));
         }
       }
@@ -180,50 +228,70 @@ public final class OtherClassWrites {
     }
   }
 
-  /** Drops what was found from overrides known before classes met since. */
-  private void current() {
+  /**
+   * Drops what was found from overrides known before classes met since, and, for another class
+   * analysed, what was found for the calls of the one before.
+   */
+  private void current(TypeElement analysed) {
     if (generation != overriders.generation()) {
       generation = overriders.generation();
       reached.clear();
       outside.clear();
+      starts.clear();
+    }
+    if (!analysed.equals(outsideOf)) {
+      outside.clear(); // the calls of the class analysed before, which nothing uses any more
+      starts.clear();
+      outsideOf = analysed;
     }
   }
 
+  /** Whether {@code call}, made in {@code analysed}, may run code outside it at all. */
+  private static boolean mayRunOutside(Call call, TypeElement analysed) {
+    return call.dispatch() != null
+        || ofAnotherClass(call.method(), analysed)
+        || Call.runsAFunction(call.method());
+  }
+
   /**
-   * The methods whose bodies {@code call}, made in {@code analysed}, may run outside it: the one it
-   * names, when of another class, and the overrides of it in other classes it may run instead.
+   * The bodies {@code call}, made in {@code analysed}, may run outside it: the method it names,
+   * when of another class; the overrides of it in other classes it may run instead; and the code of
+   * the compilation it may run without naming it ({@link OtherClassFunctions}).
    */
-  private List<ExecutableElement> starts(Call call, TypeElement analysed) {
-    boolean another = ofAnotherClass(call.method(), analysed);
-    List<ExecutableElement> overrides = overriders.of(call);
-    if (overrides.isEmpty()) {
-      return another ? List.of(call.method()) : List.of();
-    }
-    List<ExecutableElement> out = new ArrayList<>();
-    if (another) {
+  private List<Object> startsOf(Call call, TypeElement analysed) {
+    List<Object> out = new ArrayList<>();
+    if (ofAnotherClass(call.method(), analysed)) {
       out.add(call.method());
     }
-    for (ExecutableElement override : overrides) {
+    for (ExecutableElement override : overriders.of(call)) {
       if (ofAnotherClass(override, analysed)) {
         out.add(override);
       }
     }
-    return out;
+    if (mayRunOutside(call, analysed)) {
+      for (Object code : functions.mayRun(call)) {
+        if (!(code instanceof ExecutableElement method) || ofAnotherClass(method, analysed)) {
+          out.add(code);
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**
-   * What a call that runs the body of {@code method} may write, through the bodies it reaches: the
-   * methods its calls name, and the overrides of those a call may run instead.
+   * What running {@code start}, a method's or constructor's body or code no element names, may
+   * write, through the bodies it reaches: the methods its calls name, the overrides of those a call
+   * may run instead, and the code a call may run without naming it.
    */
-  Writes of(ExecutableElement method) {
-    Writes known = reached.get(method);
+  Writes of(Object start) {
+    Writes known = reached.get(start);
     if (known != null) {
       return known;
     }
     Set<Element> fields = new LinkedHashSet<>();
     Set<String> names = new LinkedHashSet<>();
-    Deque<ExecutableElement> work = new ArrayDeque<>(List.of(method));
-    Set<ExecutableElement> seen = new HashSet<>(work);
+    Deque<Object> work = new ArrayDeque<>(List.of(start));
+    Set<Object> seen = new HashSet<>(work);
     boolean any = false;
     while (!work.isEmpty()) {
       if (seen.size() > MAX_BODIES) {
@@ -235,34 +303,38 @@ public final class OtherClassWrites {
       fields.addAll(body.fields());
       names.addAll(body.names());
       for (Call next : body.runs()) {
-        if (seen.add(next.method())) {
-          work.push(next.method());
-        }
-        for (ExecutableElement override : overriders.of(next)) {
-          if (seen.add(override)) {
-            work.push(override);
+        List<Object> runs = new ArrayList<>();
+        runs.add(next.method());
+        runs.addAll(overriders.of(next));
+        runs.addAll(functions.mayRun(next));
+        for (Object run : runs) {
+          if (seen.add(run)) {
+            work.push(run);
           }
         }
       }
     }
     Writes result = new Writes(Set.copyOf(fields), Set.copyOf(names), any);
-    reached.put(method, result);
+    reached.put(start, result);
     return result;
   }
 
-  private Body body(ExecutableElement method) {
-    Body known = bodies.get(method);
+  private Body body(Object start) {
+    Body known = bodies.get(start);
     if (known == null) {
-      known = read(method);
-      bodies.put(method, known);
+      known = read(start);
+      bodies.put(start, known);
     }
     return known;
   }
 
-  /** What the body of {@code method} writes and runs, from its source parsed again. */
-  private Body read(ExecutableElement method) {
+  /** What a body writes and runs, from its source parsed again. */
+  private Body read(Object start) {
     try {
-      return readSource(method);
+      if (start instanceof OtherClassFunctions.Code code) {
+        return new BodyReader(code.source(), null, types).read(code.body());
+      }
+      return readSource((ExecutableElement) start);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return ANY; // not known: the check is forgotten rather than kept unproved
     }
@@ -286,11 +358,14 @@ public final class OtherClassWrites {
   /** One walk of a body parsed again, resolving what it writes and runs as its source does. */
   private static final class BodyReader extends BodyWalk implements Call.Names {
     private final ParsedSource source;
-    private final ExecutableElement method;
+
+    /** The method or constructor read; null for code no element names. */
+    private final @Nullable ExecutableElement method;
+
     private final Types types;
     private final Set<Call> runs = new LinkedHashSet<>();
 
-    BodyReader(ParsedSource source, ExecutableElement method, Types types) {
+    BodyReader(ParsedSource source, @Nullable ExecutableElement method, Types types) {
       this.source = source;
       this.method = method;
       this.types = types;
@@ -322,6 +397,12 @@ public final class OtherClassWrites {
     }
 
     @Override
+    public boolean holdsOnlyItsLambda(TreePath receiver) {
+      // parsed again, a local of a class type has no element: it is known by its name
+      return LocalLambdas.holdsOnlyItsLambda(receiver, LocalLambdas::name);
+    }
+
+    @Override
     void runs(TreePath call) {
       for (ExecutableElement target : source.mayRun(call)) {
         runs.add(Call.at(call, target, this, types));
@@ -344,7 +425,9 @@ public final class OtherClassWrites {
           && reachesCaller(
               target,
               field,
-              method.getKind() == ElementKind.CONSTRUCTOR ? method.getEnclosingElement() : null)) {
+              method != null && method.getKind() == ElementKind.CONSTRUCTOR
+                  ? method.getEnclosingElement()
+                  : null)) {
         fields.add(field); // not a local or parameter, and an object the caller may hold
       }
     }

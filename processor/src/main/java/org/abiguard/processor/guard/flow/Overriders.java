@@ -69,6 +69,13 @@ public final class Overriders {
     }
   }
 
+  /** The top-level classes of the compilation: its root classes and those javac analysed. */
+  Set<TypeElement> topLevel() {
+    Set<TypeElement> tops = new LinkedHashSet<>(roots);
+    tops.addAll(analysed);
+    return tops;
+  }
+
   /** Changes when classes met since make earlier answers stale. */
   int generation() {
     return generation;
@@ -121,12 +128,22 @@ public final class Overriders {
     while (!work.isEmpty()) {
       TypeElement type = work.pop();
       if (all.add(type)) {
-        work.addAll(ElementFilter.typesIn(type.getEnclosedElements()));
+        try {
+          work.addAll(ElementFilter.typesIn(type.getEnclosedElements()));
+        } catch (RuntimeException e) {
+          // a class javac cannot complete (a compile error of its own): it has no members to run
+        }
       }
     }
     index = new HashMap<>();
     for (TypeElement type : all) {
-      for (TypeElement supertype : supertypes(type)) {
+      Set<TypeElement> supertypes;
+      try {
+        supertypes = supertypes(type);
+      } catch (RuntimeException e) {
+        continue; // as above: javac reports the class's own error
+      }
+      for (TypeElement supertype : supertypes) {
         index.computeIfAbsent(supertype, s -> new ArrayList<>()).add(type);
       }
     }

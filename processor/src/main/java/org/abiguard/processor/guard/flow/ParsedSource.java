@@ -78,7 +78,30 @@ final class ParsedSource {
   final CompilationUnitTree unit;
   private final Elements elements;
   private final Types types;
+  private final Members members;
   private final String packageName;
+
+  /**
+   * The members of each class, inherited ones included ({@link Elements#getAllMembers}), found once
+   * for every source of a compilation: the lookups of names ask for them again and again.
+   */
+  static final class Members {
+    private final Elements elements;
+    private final Map<TypeElement, List<? extends Element>> known = new java.util.HashMap<>();
+
+    Members(Elements elements) {
+      this.elements = elements;
+    }
+
+    List<? extends Element> of(TypeElement type) {
+      List<? extends Element> found = known.get(type);
+      if (found == null) {
+        found = List.copyOf(elements.getAllMembers(type));
+        known.put(type, found);
+      }
+      return found;
+    }
+  }
 
   /** Each class declared in the file (not in a method), as the compilation knows it. */
   private final IdentityHashMap<Tree, TypeElement> classes = new IdentityHashMap<>();
@@ -91,10 +114,11 @@ final class ParsedSource {
   private final IdentityHashMap<Tree, Optional<Element>> elementsOf = new IdentityHashMap<>();
   private final IdentityHashMap<Tree, Optional<TypeMirror>> typesOf = new IdentityHashMap<>();
 
-  ParsedSource(CompilationUnitTree unit, Elements elements, Types types) {
+  ParsedSource(CompilationUnitTree unit, Elements elements, Types types, Members members) {
     this.unit = unit;
     this.elements = elements;
     this.types = types;
+    this.members = members;
     this.packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
     TreePath unitPath = new TreePath(unit);
     for (Tree declaration : unit.getTypeDecls()) {
@@ -676,7 +700,7 @@ final class ParsedSource {
       return field;
     }
     if (qualifier instanceof TypeElement) {
-      for (Element e : elements.getAllMembers(owner)) {
+      for (Element e : members.of(owner)) {
         if (e instanceof TypeElement nested && e.getSimpleName().contentEquals(name)) {
           return nested;
         }
@@ -854,7 +878,7 @@ final class ParsedSource {
   }
 
   private @Nullable Element fieldNamed(TypeElement type, String name) {
-    for (Element e : elements.getAllMembers(type)) {
+    for (Element e : members.of(type)) {
       if ((e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.ENUM_CONSTANT)
           && e.getSimpleName().contentEquals(name)) {
         return e;
@@ -887,7 +911,7 @@ final class ParsedSource {
 
   private List<ExecutableElement> methodsNamed(TypeElement type, String name) {
     List<ExecutableElement> out = new ArrayList<>();
-    for (Element e : elements.getAllMembers(type)) {
+    for (Element e : members.of(type)) {
       if (e instanceof ExecutableElement method
           && e.getKind() == ElementKind.METHOD
           && e.getSimpleName().contentEquals(name)) {
@@ -906,7 +930,7 @@ final class ParsedSource {
       if (type.getSimpleName().contentEquals(name)) {
         return type;
       }
-      for (Element e : elements.getAllMembers(type)) {
+      for (Element e : members.of(type)) {
         if (e instanceof TypeElement nested && e.getSimpleName().contentEquals(name)) {
           return nested;
         }

@@ -6,10 +6,15 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -51,6 +56,9 @@ public final class ParsedSources {
   /** Per unit parsed again, what resolves its names. */
   private final IdentityHashMap<CompilationUnitTree, ParsedSource> parsed = new IdentityHashMap<>();
 
+  /** The members of the classes the sources' names resolve in, shared by every source. */
+  private final ParsedSource.Members members;
+
   private @Nullable JavaCompiler compiler;
 
   /**
@@ -64,6 +72,7 @@ public final class ParsedSources {
     this.elements = elements;
     this.types = types;
     this.source = source;
+    this.members = new ParsedSource.Members(elements);
   }
 
   /** Notes the source file of a top-level class javac has analysed. */
@@ -117,6 +126,51 @@ public final class ParsedSources {
    * or class file, or a source that does not parse.
    */
   private @Nullable ParsedSource parsedSourceOf(TypeElement top) {
+    JavaFileObject file = fileOf(top);
+    return file == null ? null : parsed(file);
+  }
+
+  /**
+   * The sources of the top-level classes {@code tops}, parsed again, whose text is one {@code
+   * worth} accepts (a cheap look at the text, before a file is parsed), each once; not those
+   * without a source in this compilation, or whose source does not parse or cannot be read. The
+   * files not parsed yet are parsed together, by one javac task.
+   */
+  List<ParsedSource> parsedAll(Collection<TypeElement> tops, Predicate<CharSequence> worth) {
+    List<ParsedSource> out = new ArrayList<>();
+    Set<JavaFileObject> toParse = new LinkedHashSet<>();
+    for (TypeElement top : tops) {
+      JavaFileObject file = fileOf(top);
+      if (file == null || toParse.contains(file)) {
+        continue;
+      }
+      Optional<ParsedSource> known = byFile.get(file);
+      if (known != null) {
+        known.ifPresent(out::add);
+        continue;
+      }
+      try {
+        if (worth.test(file.getCharContent(true))) {
+          toParse.add(file);
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // javac read it too, and reports what it cannot
+      }
+    }
+    Map<JavaFileObject, ParsedSource> fresh = parse(toParse);
+    for (JavaFileObject file : toParse) {
+      ParsedSource source = fresh.get(file);
+      byFile.put(file, Optional.ofNullable(source));
+      if (source != null) {
+        parsed.put(source.unit, source);
+        out.add(source);
+      }
+    }
+    return out;
+  }
+
+  /** The source file of a top-level class of the compilation; null for one from a class file. */
+  private @Nullable JavaFileObject fileOf(TypeElement top) {
     JavaFileObject file = files.get(top);
     if (file == null) {
       TreePath topPath = trees.getPath(top); // not analysed yet: javac still has its trees
@@ -125,7 +179,7 @@ public final class ParsedSources {
       }
       file = topPath.getCompilationUnit().getSourceFile();
     }
-    return parsed(file);
+    return file;
   }
 
   /** The file parsed again, once; null when it does not parse. */
@@ -150,17 +204,30 @@ public final class ParsedSources {
   }
 
   private @Nullable ParsedSource parse(JavaFileObject file) {
+    return parse(List.of(file)).get(file);
+  }
+
+  /**
+   * {@code files} parsed by one javac task (parsing only, nothing entered), each that parses
+   * without an error; none when parsing fails as a whole.
+   */
+  private Map<JavaFileObject, ParsedSource> parse(Collection<JavaFileObject> files) {
+    Map<JavaFileObject, ParsedSource> out = new java.util.HashMap<>();
+    if (files.isEmpty()) {
+      return out;
+    }
     try {
       if (compiler == null) {
         compiler = ToolProvider.getSystemJavaCompiler();
       }
       if (compiler == null) {
-        return null;
+        return out;
       }
       if (fileManager == null) {
         fileManager = compiler.getStandardFileManager(null, null, null);
       }
-      List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
+      Set<JavaFileObject> failed = new HashSet<>();
+      boolean[] failedWhole = {false};
       JavacTask task =
           (JavacTask)
               compiler.getTask(
@@ -168,20 +235,30 @@ public final class ParsedSources {
                   fileManager,
                   d -> {
                     if (d.getKind() == Diagnostic.Kind.ERROR) {
-                      errors.add(d);
+                      if (d.getSource() == null) {
+                        failedWhole[0] = true;
+                      } else {
+                        failed.add(d.getSource());
+                      }
                     }
                   },
                   List.of("-proc:none", "-source", release()),
                   null,
-                  List.of(file));
+                  files);
       List<CompilationUnitTree> units = new ArrayList<>();
       task.parse().forEach(units::add);
-      if (!errors.isEmpty() || units.size() != 1) {
-        return null;
+      if (failedWhole[0]) {
+        return out; // an error of no one file
       }
-      return new ParsedSource(units.get(0), elements, types);
+      for (CompilationUnitTree unit : units) {
+        JavaFileObject file = unit.getSourceFile();
+        if (files.contains(file) && !failed.contains(file)) {
+          out.put(file, new ParsedSource(unit, elements, types, members));
+        }
+      }
+      return out;
     } catch (RuntimeException | LinkageError | java.io.IOException e) {
-      return null; // not followed, as a method from a jar is not
+      return out; // not followed, as a method from a jar is not
     }
   }
 

@@ -4,9 +4,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -23,7 +21,6 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -79,6 +76,7 @@ public final class WrittenFields {
   private final TypeElement analysed;
 
   private final Map<ExecutableElement, Reach> reached = new HashMap<>();
+  private final Map<ExecutableElement, Reach> calledReached = new HashMap<>();
   private final Map<ExecutableElement, List<ExecutableElement>> overriders = new HashMap<>();
   private final IdentityHashMap<Tree, Reach> lambdaWrites = new IdentityHashMap<>();
   private final Map<ExecutableElement, Boolean> runsAFunction = new HashMap<>();
@@ -162,6 +160,23 @@ public final class WrittenFields {
     Reach result = reach(new Body(Set.of(), Set.of(Call.exact(method))));
     reached.put(method, result);
     return result;
+  }
+
+  /**
+   * What a call of {@code method} reaches in the class, as {@link #of}, but for the method itself
+   * as a call: the caller reads what the call runs outside the class from its own site, which knows
+   * its receiver ({@link Call#at}).
+   */
+  private Reach called(ExecutableElement method) {
+    Reach known = calledReached.get(method);
+    if (known == null) {
+      Reach reach = of(method);
+      Set<Call> calls = new LinkedHashSet<>(reach.calls());
+      calls.remove(Call.exact(method));
+      known = new Reach(reach.writes(), Set.copyOf(calls));
+      calledReached.put(method, known);
+    }
+    return known;
   }
 
   /**
@@ -260,9 +275,9 @@ public final class WrittenFields {
     if (!state.reachable()) {
       return;
     }
-    kill(state, of(method));
+    kill(state, called(method));
     for (ExpressionTree argument : arguments) {
-      Tree bare = bare(argument);
+      Tree bare = Nodes.bare(argument);
       if (bare instanceof LambdaExpressionTree) {
         Body lambda = lambdas.get(bare);
         if (lambda != null) {
@@ -273,7 +288,7 @@ public final class WrittenFields {
         kill(state, of(target));
       }
     }
-    if (runsAFunction.computeIfAbsent(method, WrittenFields::runsAFunction)) {
+    if (runsAFunction.computeIfAbsent(method, Call::runsAFunction)) {
       kill(state, functional());
     }
   }
@@ -285,40 +300,6 @@ public final class WrittenFields {
     if (others != null) {
       others.forget(state, reach.calls(), analysed);
     }
-  }
-
-  /** An expression without the parentheses and casts around it. */
-  private static Tree bare(ExpressionTree expression) {
-    ExpressionTree bare = expression;
-    while (true) {
-      if (bare instanceof ParenthesizedTree parenthesized) {
-        bare = parenthesized.getExpression();
-      } else if (bare instanceof TypeCastTree cast) {
-        bare = cast.getExpression();
-      } else {
-        return bare;
-      }
-    }
-  }
-
-  /**
-   * Whether {@code method} is the abstract method of a functional interface, which runs whatever
-   * lambda or method reference the object is: the one abstract method its interface declares
-   * besides those of {@code Object} it declares again ({@code Comparator.equals}).
-   */
-  private static boolean runsAFunction(ExecutableElement method) {
-    if (!method.getModifiers().contains(Modifier.ABSTRACT)
-        || !(method.getEnclosingElement() instanceof TypeElement type)
-        || type.getKind() != ElementKind.INTERFACE) {
-      return false;
-    }
-    long abstractMethods =
-        type.getEnclosedElements().stream()
-            .filter(e -> e.getKind() == ElementKind.METHOD)
-            .filter(e -> e.getModifiers().contains(Modifier.ABSTRACT))
-            .filter(e -> !Lookup.isObjectMethod((ExecutableElement) e))
-            .count();
-    return abstractMethods == 1;
   }
 
   /**

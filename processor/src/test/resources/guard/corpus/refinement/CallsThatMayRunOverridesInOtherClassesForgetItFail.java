@@ -4,13 +4,14 @@ import org.abiguard.AbiStruct;
 import org.abiguard.U16;
 import org.abiguard.U32;
 
-// a call that dispatches on its receiver's class may run an override of its method in another
-// class of the compilation, and forgets the checks of the fields that override writes: an
-// interface's implementation in another class, a superclass method's override, an override of the
-// class's own method in a subclass, a method a class inherits from a class that does not implement
-// the interface, an implementation in a member class of another class, and an override reached
-// through a method of another class; so do the calls the class's own methods make in turn, of
-// another class's method and of an interface method
+// a call that dispatches on its receiver's class may run an override of its method in another class
+// of the compilation, and forgets the checks of the fields that override writes: an interface's
+// implementation in another class, a superclass method's override, an override of the class's own
+// method in a subclass, a method a class inherits from a class that does not implement the
+// interface, an implementation in a member class of another class, an override reached through a
+// method of another class, and a method reference to an interface method passed to a method; so do
+// the calls the class's own methods make in turn, of another class's method and of an interface
+// method
 
 // ALSO STRICT
 
@@ -105,6 +106,8 @@ class CallsThatMayRunOverridesInOtherClasses {
     step.apply(op, raw);
   }
 
+  private static void withStep(Step step, DispatchedMap op, long raw) {}
+
   void interfaceImplementation(Step step, DispatchedMap op, long raw) {
     if (op.size > 0xFFFF) {
       return;
@@ -173,6 +176,15 @@ class CallsThatMayRunOverridesInOtherClasses {
       return;
     }
     applyStep(step, op, raw);
+    take((int) op.size);
+    //   ^[abiguard:narrowing] field DispatchedMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+
+  void methodReferencePassed(Step step, DispatchedMap op, long raw) {
+    if (op.size > 0xFFFF) {
+      return;
+    }
+    withStep(step::apply, op, raw);
     take((int) op.size);
     //   ^[abiguard:narrowing] field DispatchedMap.size (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
   }

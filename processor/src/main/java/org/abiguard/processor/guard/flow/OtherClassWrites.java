@@ -168,7 +168,6 @@ public final class OtherClassWrites {
         return; // what the call runs is looked for only where there is something to forget
       }
       known = startsOf(call, analysed);
-      starts.put(call, known);
     }
     for (Object start : known) {
       Writes writes = reached.get(start);
@@ -206,12 +205,7 @@ public final class OtherClassWrites {
     if (known == null) {
       known = Writes.NOTHING;
       for (Call call : calls) {
-        List<Object> callStarts = starts.get(call);
-        if (callStarts == null) {
-          callStarts = startsOf(call, analysed);
-          starts.put(call, callStarts);
-        }
-        for (Object start : callStarts) {
+        for (Object start : startsOf(call, analysed)) {
           known = known.and(of(start));
         }
       }
@@ -254,11 +248,21 @@ public final class OtherClassWrites {
   }
 
   /**
-   * The bodies {@code call}, made in {@code analysed}, may run outside it: the method it names,
-   * when of another class; the overrides of it in other classes it may run instead; and the code of
-   * the compilation it may run without naming it ({@link OtherClassFunctions}).
+   * The bodies {@code call}, made in {@code analysed}, may run outside it (found once per class
+   * analysed): the method it names, when of another class; the overrides of it in other classes it
+   * may run instead; and the code of the compilation it may run without naming it ({@link
+   * OtherClassFunctions}).
    */
   private List<Object> startsOf(Call call, TypeElement analysed) {
+    List<Object> known = starts.get(call);
+    if (known == null) {
+      known = find(call, analysed);
+      starts.put(call, known);
+    }
+    return known;
+  }
+
+  private List<Object> find(Call call, TypeElement analysed) {
     List<Object> out = new ArrayList<>();
     if (ofAnotherClass(call.method(), analysed)) {
       out.add(call.method());

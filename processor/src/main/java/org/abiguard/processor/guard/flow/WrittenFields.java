@@ -64,10 +64,12 @@ public final class WrittenFields {
   /** The class's lambdas, each read as a body of its own. */
   private final IdentityHashMap<Tree, Body> lambdas;
 
-  /** The methods and constructors the class's method references name. */
-  private final Set<ExecutableElement> referenced;
+  /** What the class's method references run: the method each names, and its overrides. */
+  private final Set<Call> referenced;
 
   private final Elements elements;
+  private final Call.Names names;
+  private final Types types;
 
   /** What the bodies of other classes write, or null where not set up (a test of one class). */
   private final @Nullable OtherClassWrites others;
@@ -76,7 +78,6 @@ public final class WrittenFields {
   private final TypeElement analysed;
 
   private final Map<ExecutableElement, Reach> reached = new HashMap<>();
-  private final Map<ExecutableElement, Reach> calledReached = new HashMap<>();
   private final Map<ExecutableElement, List<ExecutableElement>> overriders = new HashMap<>();
   private final IdentityHashMap<Tree, Reach> lambdaWrites = new IdentityHashMap<>();
   private final Map<ExecutableElement, Boolean> runsAFunction = new HashMap<>();
@@ -85,10 +86,14 @@ public final class WrittenFields {
   private WrittenFields(
       Map<ExecutableElement, Body> bodies,
       IdentityHashMap<Tree, Body> lambdas,
-      Set<ExecutableElement> referenced,
+      Set<Call> referenced,
       Elements elements,
+      Call.Names names,
+      Types types,
       @Nullable OtherClassWrites others,
       TypeElement analysed) {
+    this.names = names;
+    this.types = types;
     this.bodies = bodies;
     this.lambdas = lambdas;
     this.referenced = referenced;
@@ -111,7 +116,7 @@ public final class WrittenFields {
     Call.Names names = Call.Names.of(trees);
     Map<ExecutableElement, Body> bodies = new HashMap<>();
     IdentityHashMap<Tree, Body> lambdas = new IdentityHashMap<>();
-    Set<ExecutableElement> referenced = new HashSet<>();
+    Set<Call> referenced = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree method, Void unused) {
@@ -140,43 +145,28 @@ public final class WrittenFields {
       @Override
       public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
         if (elementOf(trees, classPath, reference) instanceof ExecutableElement method) {
-          referenced.add(method);
+          referenced.add(Call.at(new TreePath(classPath, reference), method, names, types));
         }
         return super.visitMemberReference(reference, null);
       }
     }.scan(classPath.getLeaf(), null);
-    return new WrittenFields(bodies, lambdas, referenced, elements, others, analysed);
+    return new WrittenFields(bodies, lambdas, referenced, elements, names, types, others, analysed);
   }
 
   /**
    * What a call of {@code method} reaches in the class: the fields its bodies write, and the calls
-   * they make; nothing for a method whose body is elsewhere.
+   * they make; nothing for a method whose body is elsewhere. The call itself is not among them:
+   * where it is made, its {@link Call} knows the receiver, and tells what it runs outside the
+   * class.
    */
   private Reach of(ExecutableElement method) {
     Reach known = reached.get(method);
     if (known != null) {
       return known;
     }
-    Reach result = reach(new Body(Set.of(), Set.of(Call.exact(method))));
+    Reach result = reach(Set.of(), Set.of(), List.of(method));
     reached.put(method, result);
     return result;
-  }
-
-  /**
-   * What a call of {@code method} reaches in the class, as {@link #of}, but for the method itself
-   * as a call: the caller reads what the call runs outside the class from its own site, which knows
-   * its receiver ({@link Call#at}).
-   */
-  private Reach called(ExecutableElement method) {
-    Reach known = calledReached.get(method);
-    if (known == null) {
-      Reach reach = of(method);
-      Set<Call> calls = new LinkedHashSet<>(reach.calls());
-      calls.remove(Call.exact(method));
-      known = new Reach(reach.writes(), Set.copyOf(calls));
-      calledReached.put(method, known);
-    }
-    return known;
   }
 
   /**
@@ -215,10 +205,11 @@ public final class WrittenFields {
         writes.addAll(reach.writes());
         calls.addAll(reach.calls());
       }
-      for (ExecutableElement method : referenced) {
-        Reach reach = of(method);
+      for (Call reference : referenced) {
+        Reach reach = of(reference.method());
         writes.addAll(reach.writes());
         calls.addAll(reach.calls());
+        calls.add(reference);
       }
       known = new Reach(Set.copyOf(writes), Set.copyOf(calls));
       functional = known;
@@ -228,13 +219,22 @@ public final class WrittenFields {
 
   /** What {@code start} writes and calls, and the bodies of the class it calls, and theirs. */
   private Reach reach(Body start) {
-    Set<Element> writes = new LinkedHashSet<>(start.writes());
-    Set<Call> calls = new LinkedHashSet<>(start.calls());
+    return reach(start.writes(), start.calls(), start.calls().stream().map(Call::method).toList());
+  }
+
+  /**
+   * {@code writes} and {@code calls}, with what the bodies of the class of {@code methods} write
+   * and call, and of those they call in turn.
+   */
+  private Reach reach(
+      Set<Element> writtenFirst, Set<Call> madeFirst, List<ExecutableElement> methods) {
+    Set<Element> writes = new LinkedHashSet<>(writtenFirst);
+    Set<Call> calls = new LinkedHashSet<>(madeFirst);
     Deque<ExecutableElement> work = new ArrayDeque<>();
     Set<ExecutableElement> seen = new HashSet<>();
-    for (Call call : start.calls()) {
-      if (seen.add(call.method())) {
-        work.push(call.method());
+    for (ExecutableElement method : methods) {
+      if (seen.add(method)) {
+        work.push(method);
       }
     }
     while (!work.isEmpty()) {
@@ -275,7 +275,7 @@ public final class WrittenFields {
     if (!state.reachable()) {
       return;
     }
-    kill(state, called(method));
+    kill(state, of(method));
     for (ExpressionTree argument : arguments) {
       Tree bare = Nodes.bare(argument);
       if (bare instanceof LambdaExpressionTree) {
@@ -286,6 +286,11 @@ public final class WrittenFields {
       } else if (bare instanceof MemberReferenceTree
           && elementOf(trees, call, bare) instanceof ExecutableElement target) {
         kill(state, of(target));
+        if (others != null) {
+          // what it names, or an override of that, in another class
+          Call reference = Call.at(new TreePath(call, bare), target, names, types);
+          others.forget(state, reference, analysed);
+        }
       }
     }
     if (runsAFunction.computeIfAbsent(method, Call::runsAFunction)) {

@@ -91,7 +91,8 @@ final class ClassAnalyzer {
     this.observer = observer;
     this.parsed = new ParsedSources(trees, elements, types, source);
     this.overriders = new Overriders(types, elements, roots);
-    this.otherWrites = new OtherClassWrites(parsed, overriders, types, GeneratedMarshallers::isOne);
+    this.otherWrites =
+        new OtherClassWrites(parsed, overriders, types, elements, GeneratedMarshallers::isOne);
     this.overrides = new OverrideCheck(trees, declarations, reporter, strict);
   }
 

@@ -134,7 +134,8 @@ final class FlowProgramGenerator {
    * Two interfaces whose one implementation writes the static box's {@code f16} with a value of its
    * width: {@code name + "Writer"}'s, a top-level class of its own ({@code W}), and {@code name +
    * "Function"}'s, a lambda ({@code L}). A call of either's method runs it, which the guard finds
-   * among the compilation's classes and functions.
+   * among the compilation's classes and functions. {@code name + "Function"} also holds a {@code
+   * Consumer} ({@code C}) that writes it, for a jar's method to run.
    */
   private void dispatchedWriter(String name) {
     out.append("interface ")
@@ -168,6 +169,12 @@ final class FlowProgramGenerator {
         .append("      (p, q, y) -> {\n")
         .append("        if (p != 5) {\n")
         .append("          Sinks.SB.f16 = p & 0xFFFF;\n")
+        .append("        }\n")
+        .append("      };\n\n")
+        .append("  java.util.function.Consumer<Sinks.Box> C =\n")
+        .append("      b -> {\n")
+        .append("        if (b.f16 != 3) {\n")
+        .append("          Sinks.SB.f16 = (b.f16 + 0x90) & 0xFFFF;\n")
         .append("        }\n")
         .append("      };\n\n")
         .append("  void w(int p, long q, Sinks.Box y);\n")
@@ -896,17 +903,22 @@ final class FlowProgramGenerator {
       // a check of the static box's field, then a call of a method that may write it (the class's
       // own, or another top-level class's), then a sink the check made safe before the call
       // or the same through an interface, implemented by another top-level class or a lambda
+      // or a jar's method that runs a function passed to it, a lambda of another class
+      int writer = random.nextInt(4);
       line(
           "if (Sinks.SB.f16 <= 0x7F) { "
-              + switch (random.nextInt(3)) {
-                case 0 -> helperPrefix + "sbw(";
-                case 1 -> className + "Writer.W.w(";
-                default -> className + "Function.L.w(";
-              }
-              + expr("int", 1)
-              + ", "
-              + expr("long", 1)
-              + ", x); Sinks."
+              + (writer == 3
+                  ? "java.util.Optional.ofNullable(x).ifPresent(" + className + "Function.C);"
+                  : switch (writer) {
+                        case 0 -> helperPrefix + "sbw(";
+                        case 1 -> className + "Writer.W.w(";
+                        default -> className + "Function.L.w(";
+                      }
+                      + expr("int", 1)
+                      + ", "
+                      + expr("long", 1)
+                      + ", x);")
+              + " Sinks."
               + pick("u8", "s8")
               + "("
               + sites++

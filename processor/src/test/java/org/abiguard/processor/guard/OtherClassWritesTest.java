@@ -261,4 +261,77 @@ class OtherClassWritesTest {
         Compile.javac(List.of("-Aabiguard.mode=strict"), DISPATCHING, STEPS, STEP, REQ),
         DISPATCHING.error("// rewritten", "(int) r.space", REWRITTEN));
   }
+
+  private static final Source TASKS =
+      Source.of(
+          "p.impl.Tasks",
+          """
+      package p.impl;
+
+      import java.util.function.Consumer;
+      import p.Req;
+
+      public final class Tasks {
+        private Tasks() {}
+
+        public static class SpaceTask implements Consumer<Req> {
+          @Override
+          public void accept(Req r) { r.space = 0x12345L; }
+        }
+
+        public static final class IdxTask implements Consumer<Req> {
+          @Override
+          public void accept(Req r) { r.idx = 0x12345L; }
+        }
+      }
+      """);
+
+  private static final Source PASSING =
+      Source.of(
+          "p.Passing",
+          """
+      package p;
+
+      import java.util.List;
+      import java.util.function.Consumer;
+      import org.abiguard.U16;
+      import p.impl.Tasks;
+
+      final class Passing {
+        static void addOne(@U16 int space) {}
+
+        static int rewritten(Consumer<Req> task, Req r) {
+          if (r.space > 0xFFFF) {
+            return -22;
+          }
+          List.of(r).forEach(task);
+          addOne((int) r.space); // rewritten
+          return 0;
+        }
+
+        static int kept(Tasks.IdxTask task, Req r) {
+          if (r.space > 0xFFFF) {
+            return -22;
+          }
+          List.of(r).forEach(task);
+          addOne((int) r.space);
+          return 0;
+        }
+      }
+      """);
+
+  /**
+   * {@code forEach}, from the JDK, may run {@code task.accept}, which may be {@code
+   * SpaceTask.accept}, in another file, which writes {@code r.space}: the check before it is
+   * forgotten, whether javac analyses {@code Tasks} before {@code Passing} or after it; an object
+   * of the final {@code IdxTask} runs only its method, which writes {@code r.idx}.
+   */
+  @Test
+  void aFunctionPassedToAJarMethodCountsWhicheverClassJavacAnalysesFirst() {
+    Expected expected = PASSING.error("// rewritten", "(int) r.space", REWRITTEN);
+    Expected.assertExactly(Compile.javac(TASKS, REQ, PASSING), expected);
+    Expected.assertExactly(Compile.javac(PASSING, REQ, TASKS), expected);
+    Expected.assertExactly(
+        Compile.javac(List.of("-Aabiguard.mode=strict"), PASSING, TASKS, REQ), expected);
+  }
 }

@@ -84,7 +84,7 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch, boolean ow
     } else if (names.element(receiver) instanceof TypeElement named) {
       from = named; // Type::method
     } else {
-      TypeElement typed = classOf(names.type(receiver), types);
+      TypeElement typed = classOf(names.type(receiver));
       from = typed != null && subclass(typed, declaring, types) ? typed : declaring;
     }
     return from.getModifiers().contains(Modifier.FINAL)
@@ -136,9 +136,9 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch, boolean ow
   }
 
   /** The class of a receiver's type (a type variable's bound's); null when it has none. */
-  private static @Nullable TypeElement classOf(@Nullable TypeMirror type, Types types) {
+  static @Nullable TypeElement classOf(@Nullable TypeMirror type) {
     if (type instanceof TypeVariable variable) {
-      return classOf(variable.getUpperBound(), types);
+      return classOf(variable.getUpperBound());
     }
     return type != null && type.getKind() == TypeKind.DECLARED
         ? (TypeElement) ((DeclaredType) type).asElement()

@@ -20,6 +20,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
 
@@ -46,8 +47,9 @@ import org.jspecify.annotations.Nullable;
  * same holds for a call made in the class analysed, of its own method or another's, and for the
  * calls the bodies of the class analysed make in turn ({@link WrittenFields}). A call may also run
  * code that nothing in it names: anonymous classes' methods, lambdas and method references of the
- * compilation ({@link OtherClassFunctions}). Not followed, and taken to write nothing: a method
- * from a jar or class file (and what it runs of the function objects passed to it), a call whose
+ * compilation ({@link OtherClassFunctions}), and, for a method from a jar or class file, the
+ * functions of the objects passed to it that the jar's code may call ({@link PassedFunctions}). Not
+ * followed, and taken to write nothing: the body of a method from a jar or class file, a call whose
  * class is not known (a receiver of a type the parsed source does not give), and local classes of
  * other classes. A body the guard fails to read, and a call that reaches more than {@link
  * #MAX_BODIES} bodies, may write any field.
@@ -100,6 +102,7 @@ public final class OtherClassWrites {
   private final ParsedSources parsed;
   private final Overriders overriders;
   private final OtherClassFunctions functions;
+  private final PassedFunctions passed;
   private final Types types;
 
   /**
@@ -140,11 +143,21 @@ public final class OtherClassWrites {
    * the classes abiguard generated, whose sources have no anonymous class or lambda.
    */
   public OtherClassWrites(
-      ParsedSources parsed, Overriders overriders, Types types, Predicate<TypeElement> generated) {
+      ParsedSources parsed,
+      Overriders overriders,
+      Types types,
+      Elements elements,
+      Predicate<TypeElement> generated) {
     this.parsed = parsed;
     this.overriders = overriders;
     this.functions = new OtherClassFunctions(parsed, overriders, types, generated);
+    this.passed = new PassedFunctions(types, elements, parsed::fromClassFile);
     this.types = types;
+  }
+
+  /** What a method from a jar may run of the objects a call passes to it. */
+  PassedFunctions passed() {
+    return passed;
   }
 
   /**
@@ -336,7 +349,7 @@ public final class OtherClassWrites {
   private Body read(Object start) {
     try {
       if (start instanceof OtherClassFunctions.Code code) {
-        return new BodyReader(code.source(), null, types).read(code.body());
+        return new BodyReader(code.source(), null, types, passed).read(code.body());
       }
       return readSource((ExecutableElement) start);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -356,7 +369,8 @@ public final class OtherClassWrites {
     if (source == null) {
       return NONE;
     }
-    return new BodyReader(source, method, types).read(new TreePath(declaration, tree.getBody()));
+    return new BodyReader(source, method, types, passed)
+        .read(new TreePath(declaration, tree.getBody()));
   }
 
   /** One walk of a body parsed again, resolving what it writes and runs as its source does. */
@@ -367,12 +381,18 @@ public final class OtherClassWrites {
     private final @Nullable ExecutableElement method;
 
     private final Types types;
+    private final PassedFunctions passed;
     private final Set<Call> runs = new LinkedHashSet<>();
 
-    BodyReader(ParsedSource source, @Nullable ExecutableElement method, Types types) {
+    BodyReader(
+        ParsedSource source,
+        @Nullable ExecutableElement method,
+        Types types,
+        PassedFunctions passed) {
       this.source = source;
       this.method = method;
       this.types = types;
+      this.passed = passed;
     }
 
     Body read(TreePath body) {
@@ -410,6 +430,7 @@ public final class OtherClassWrites {
     void runs(TreePath call) {
       for (ExecutableElement target : source.mayRun(call)) {
         runs.add(Call.at(call, target, this, types));
+        runs.addAll(passed.runBy(call, target, this)); // what a jar's method runs of its arguments
       }
     }
 

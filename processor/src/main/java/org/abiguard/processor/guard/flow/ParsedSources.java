@@ -169,6 +169,11 @@ public final class ParsedSources {
     return out;
   }
 
+  /** Whether the top-level class {@code top} comes from a jar or class file, not from a source. */
+  boolean fromClassFile(TypeElement top) {
+    return fileOf(top) == null;
+  }
+
   /** The source file of a top-level class of the compilation; null for one from a class file. */
   private @Nullable JavaFileObject fileOf(TypeElement top) {
     JavaFileObject file = files.get(top);

@@ -44,10 +44,11 @@ import org.jspecify.annotations.Nullable;
  * included) are read here, from javac's trees; a method of another class of the compilation is read
  * from its source parsed again ({@link OtherClassWrites}), as is every one the calls these bodies
  * make may run in other classes: the methods they name there, and overrides there of the methods
- * they name ({@code private void reset(Op op) { Ops.reset(op); }}). A constructor's writes of the
- * new object's own fields ({@code this.size = size}), and a body's writes of the fields of an
- * object it created in a local it does not assign again ({@link CreatedObjects}), write no object
- * its caller holds, and do not count.
+ * they name ({@code private void reset(Op op) { Ops.reset(op); }}), and the functions a method from
+ * a jar may run of the objects those calls pass to it ({@link PassedFunctions}). A constructor's
+ * writes of the new object's own fields ({@code this.size = size}), and a body's writes of the
+ * fields of an object it created in a local it does not assign again ({@link CreatedObjects}),
+ * write no object its caller holds, and do not count.
  */
 public final class WrittenFields {
   /** What each body writes itself, and what it calls. */
@@ -114,6 +115,7 @@ public final class WrittenFields {
       TypeElement analysed,
       @Nullable OtherClassWrites others) {
     Call.Names names = Call.Names.of(trees);
+    PassedFunctions passed = others == null ? null : others.passed();
     Map<ExecutableElement, Body> bodies = new HashMap<>();
     IdentityHashMap<Tree, Body> lambdas = new IdentityHashMap<>();
     Set<Call> referenced = new HashSet<>();
@@ -131,14 +133,15 @@ public final class WrittenFields {
                   method.getBody(),
                   constructor ? executable.getEnclosingElement() : null,
                   names,
-                  types));
+                  types,
+                  passed));
         }
         return super.visitMethod(method, null);
       }
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        lambdas.put(lambda, read(trees, classPath, lambda.getBody(), null, names, types));
+        lambdas.put(lambda, read(trees, classPath, lambda.getBody(), null, names, types, passed));
         return super.visitLambdaExpression(lambda, null);
       }
 
@@ -317,7 +320,8 @@ public final class WrittenFields {
       Tree code,
       @Nullable Element constructorOf,
       Call.Names names,
-      Types types) {
+      Types types,
+      @Nullable PassedFunctions passed) {
     Set<Element> writes = new HashSet<>();
     Set<Call> calls = new HashSet<>();
     BodyWalk walk =
@@ -331,6 +335,9 @@ public final class WrittenFields {
           void runs(TreePath call) {
             if (element(call) instanceof ExecutableElement callee) {
               calls.add(Call.at(call, callee, names, types));
+              if (passed != null) {
+                calls.addAll(passed.runBy(call, callee, names)); // what a jar's method runs of them
+              }
             }
           }
         };

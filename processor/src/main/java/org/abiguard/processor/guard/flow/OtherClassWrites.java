@@ -49,10 +49,9 @@ import org.jspecify.annotations.Nullable;
  * code that nothing in it names: anonymous classes' methods, lambdas and method references of the
  * compilation ({@link OtherClassFunctions}), and, for a method from a jar or class file, the
  * functions of the objects passed to it that the jar's code may call ({@link PassedFunctions}). Not
- * followed, and taken to write nothing: the body of a method from a jar or class file, a call whose
- * class is not known (a receiver of a type the parsed source does not give), and local classes of
- * other classes. A body the guard fails to read, and a call that reaches more than {@link
- * #MAX_BODIES} bodies, may write any field.
+ * followed, and taken to write nothing: the body of a method from a jar or class file, and a call
+ * whose class is not known (a receiver of a type the parsed source does not give). A body the guard
+ * fails to read, and a call that reaches more than {@link #MAX_BODIES} bodies, may write any field.
  */
 public final class OtherClassWrites {
   /**

@@ -19,6 +19,9 @@ class OtherClassFunctionsTest {
     assertTrue(OtherClassFunctions.mayCreateAnonymous("x = new Base() /* body: */ {"));
     assertTrue(OtherClassFunctions.mayCreateAnonymous("x = new Base() // body\n {"));
     assertTrue(OtherClassFunctions.mayCreateAnonymous("x = new p.Outer.Base(() -> { run(); }) {"));
+    assertTrue(
+        OtherClassFunctions.mayCreateAnonymous(
+            "x = new Base(\"\"\"\n  ) ( \\\"\"\" )\n  \"\"\") {"));
   }
 
   @Test

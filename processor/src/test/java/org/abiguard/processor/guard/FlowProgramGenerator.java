@@ -135,7 +135,8 @@ final class FlowProgramGenerator {
    * width: {@code name + "Writer"}'s, a top-level class of its own ({@code W}), and {@code name +
    * "Function"}'s, a lambda ({@code L}). A call of either's method runs it, which the guard finds
    * among the compilation's classes and functions. {@code name + "Function"} also holds a {@code
-   * Consumer} ({@code C}) that writes it, for a jar's method to run.
+   * Consumer} ({@code C}) that writes it, for a jar's method to run; and {@code name + "Local"}'s
+   * one implementation ({@code LOCAL}) is a local class of its {@code make()}.
    */
   private void dispatchedWriter(String name) {
     out.append("interface ")
@@ -178,6 +179,32 @@ final class FlowProgramGenerator {
         .append("        }\n")
         .append("      };\n\n")
         .append("  void w(int p, long q, Sinks.Box y);\n")
+        .append("}\n\n")
+        .append("interface ")
+        .append(name)
+        .append("Local {\n")
+        .append("  ")
+        .append(name)
+        .append("Local LOCAL = make();\n\n")
+        .append("  void w(int p, long q, Sinks.Box y);\n\n")
+        .append("  void done();\n\n")
+        .append("  static ")
+        .append(name)
+        .append("Local make() {\n")
+        .append("    final class Impl implements ")
+        .append(name)
+        .append("Local {\n")
+        .append("      @Override\n")
+        .append("      public void w(int p, long q, Sinks.Box y) {\n")
+        .append("        if (p != 9) {\n")
+        .append("          Sinks.SB.f16 = p & 0xFFFF;\n")
+        .append("        }\n")
+        .append("      }\n\n")
+        .append("      @Override\n")
+        .append("      public void done() {}\n")
+        .append("    }\n")
+        .append("    return new Impl();\n")
+        .append("  }\n")
         .append("}\n");
   }
 
@@ -904,7 +931,8 @@ final class FlowProgramGenerator {
       // own, or another top-level class's), then a sink the check made safe before the call
       // or the same through an interface, implemented by another top-level class or a lambda
       // or a jar's method that runs a function passed to it, a lambda of another class
-      int writer = random.nextInt(4);
+      // or a local class of another class
+      int writer = random.nextInt(5);
       line(
           "if (Sinks.SB.f16 <= 0x7F) { "
               + (writer == 3
@@ -912,7 +940,8 @@ final class FlowProgramGenerator {
                   : switch (writer) {
                         case 0 -> helperPrefix + "sbw(";
                         case 1 -> className + "Writer.W.w(";
-                        default -> className + "Function.L.w(";
+                        case 2 -> className + "Function.L.w(";
+                        default -> className + "Local.LOCAL.w(";
                       }
                       + expr("int", 1)
                       + ", "

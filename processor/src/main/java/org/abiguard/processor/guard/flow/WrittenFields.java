@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A call may also run a method of the class that overrides the one called (a member or anonymous
  * class's implementation of an interface), and code of the class passed around as a function: a
  * lambda or method reference passed to it ({@code raws.forEach(r -> op.size = r)}), and, for a call
- * of a functional interface's method ({@code later.run()}), any lambda or method reference of the
- * class.
+ * of a functional interface's method ({@code later.run()}), made there or in a body of the class it
+ * runs, any lambda or method reference of the class.
  *
  * <p>Only bodies in the class analysed (its member, local and anonymous classes, and lambdas in it,
  * included) are read here, from javac's trees; a method of another class of the compilation is read
@@ -227,12 +227,14 @@ public final class WrittenFields {
 
   /**
    * {@code writes} and {@code calls}, with what the bodies of the class of {@code methods} write
-   * and call, and of those they call in turn.
+   * and call, and of those they call in turn; where one of those calls runs a function ({@code
+   * later.run()}, or a function a jar's method runs, {@link PassedFunctions}), every lambda and
+   * method reference of the class too, any of which it may be.
    */
   private Reach reach(
       Set<Element> writtenFirst, Set<Call> madeFirst, List<ExecutableElement> methods) {
     Set<Element> writes = new LinkedHashSet<>(writtenFirst);
-    Set<Call> calls = new LinkedHashSet<>(madeFirst);
+    Set<Call> calls = new LinkedHashSet<>();
     Deque<ExecutableElement> work = new ArrayDeque<>();
     Set<ExecutableElement> seen = new HashSet<>();
     for (ExecutableElement method : methods) {
@@ -240,7 +242,27 @@ public final class WrittenFields {
         work.push(method);
       }
     }
-    while (!work.isEmpty()) {
+    boolean functions = false; // whether the class's lambdas and method references are in
+    Deque<Call> made = new ArrayDeque<>(madeFirst);
+    while (!work.isEmpty() || !made.isEmpty()) {
+      if (!made.isEmpty()) {
+        Call callee = made.pop();
+        calls.add(callee);
+        if (seen.add(callee.method())) {
+          work.push(callee.method());
+        }
+        if (!functions
+            && !callee.ownLambda() // its lambda is in the body that makes the call
+            && runsAFunction.computeIfAbsent(callee.method(), Call::runsAFunction)) {
+          functions = true;
+          for (Body lambda : lambdas.values()) {
+            writes.addAll(lambda.writes());
+            made.addAll(lambda.calls());
+          }
+          made.addAll(referenced);
+        }
+        continue;
+      }
       ExecutableElement next = work.pop();
       for (ExecutableElement other : overriders(next)) {
         if (seen.add(other)) {
@@ -248,15 +270,9 @@ public final class WrittenFields {
         }
       }
       Body body = bodies.get(next);
-      if (body == null) {
-        continue;
-      }
-      writes.addAll(body.writes());
-      for (Call callee : body.calls()) {
-        calls.add(callee);
-        if (seen.add(callee.method())) {
-          work.push(callee.method());
-        }
+      if (body != null) {
+        writes.addAll(body.writes());
+        made.addAll(body.calls());
       }
     }
     return new Reach(Set.copyOf(writes), Set.copyOf(calls));

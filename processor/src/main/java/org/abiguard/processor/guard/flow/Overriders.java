@@ -139,7 +139,7 @@ public final class Overriders {
     for (TypeElement type : all) {
       Set<TypeElement> supertypes;
       try {
-        supertypes = supertypes(type);
+        supertypes = supertypes(type, types);
       } catch (RuntimeException e) {
         continue; // as above: javac reports the class's own error
       }
@@ -153,7 +153,7 @@ public final class Overriders {
   }
 
   /** Every class and interface {@code type} extends or implements, directly or not. */
-  private Set<TypeElement> supertypes(TypeElement type) {
+  static Set<TypeElement> supertypes(TypeElement type, Types types) {
     Set<TypeElement> out = new LinkedHashSet<>();
     Deque<TypeMirror> work = new ArrayDeque<>(types.directSupertypes(type.asType()));
     while (!work.isEmpty()) {

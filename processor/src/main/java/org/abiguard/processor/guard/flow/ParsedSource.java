@@ -94,12 +94,7 @@ final class ParsedSource {
     }
 
     List<? extends Element> of(TypeElement type) {
-      List<? extends Element> found = known.get(type);
-      if (found == null) {
-        found = List.copyOf(elements.getAllMembers(type));
-        known.put(type, found);
-      }
-      return found;
+      return known.computeIfAbsent(type, t -> List.copyOf(elements.getAllMembers(t)));
     }
   }
 

@@ -7,11 +7,9 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +18,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -56,7 +52,8 @@ final class PassedFunctions {
   /** Whether a top-level class comes from a jar or class file rather than a source. */
   private final Predicate<TypeElement> fromClassFile;
 
-  private final Map<TypeElement, Boolean> compiled = new HashMap<>();
+  /** Per top-level class asked about, whether it comes from a jar or class file. */
+  private final Map<TypeElement, Boolean> classFile = new HashMap<>();
 
   /** Per class of an argument, the methods a jar's code may run on an object of it. */
   private final Map<TypeElement, List<ExecutableElement>> runnable = new HashMap<>();
@@ -122,12 +119,13 @@ final class PassedFunctions {
 
   /** Whether {@code method} is of a class from a jar or class file. */
   private boolean fromAJar(ExecutableElement method) {
-    TypeElement top = HelperBodies.outermost(method);
-    return top != null && fromClassFile(top);
+    return method.getEnclosingElement() instanceof TypeElement type && ofAClassFile(type);
   }
 
-  private boolean fromClassFile(TypeElement top) {
-    return !compiled.computeIfAbsent(top, t -> !fromClassFile.test(t));
+  /** Whether {@code type} (its top-level class) comes from a jar or class file. */
+  private boolean ofAClassFile(TypeElement type) {
+    TypeElement top = HelperBodies.outermost(type);
+    return classFile.computeIfAbsent(top == null ? type : top, fromClassFile::test);
   }
 
   /**
@@ -141,8 +139,7 @@ final class PassedFunctions {
   }
 
   private List<ExecutableElement> find(TypeElement type) {
-    TypeElement top = HelperBodies.outermost(type);
-    if (type.getModifiers().contains(Modifier.FINAL) && fromClassFile(top == null ? type : top)) {
+    if (type.getModifiers().contains(Modifier.FINAL) && ofAClassFile(type)) {
       return List.of();
     }
     List<ExecutableElement> members;
@@ -163,28 +160,17 @@ final class PassedFunctions {
    * implements, directly or not.
    */
   private List<ExecutableElement> functions(TypeElement type) {
+    Set<TypeElement> all = new LinkedHashSet<>(List.of(type));
+    all.addAll(Overriders.supertypes(type, types));
     List<ExecutableElement> out = new ArrayList<>();
-    Set<TypeElement> seen = new HashSet<>();
-    Deque<TypeMirror> work = new ArrayDeque<>(List.of(type.asType()));
-    while (!work.isEmpty()) {
-      TypeMirror next = work.pop();
-      if (!(next instanceof DeclaredType declared)
-          || !(declared.asElement() instanceof TypeElement supertype)
-          || !seen.add(supertype)) {
-        continue;
-      }
-      if (supertype.getKind() == ElementKind.INTERFACE) {
-        TypeElement top = HelperBodies.outermost(supertype);
-        if (fromClassFile(top == null ? supertype : top)) {
-          for (ExecutableElement method :
-              ElementFilter.methodsIn(supertype.getEnclosedElements())) {
-            if (Call.runsAFunction(method)) {
-              out.add(method);
-            }
+    for (TypeElement supertype : all) {
+      if (supertype.getKind() == ElementKind.INTERFACE && ofAClassFile(supertype)) {
+        for (ExecutableElement method : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
+          if (Call.runsAFunction(method)) {
+            out.add(method);
           }
         }
       }
-      work.addAll(types.directSupertypes(next));
     }
     return out;
   }

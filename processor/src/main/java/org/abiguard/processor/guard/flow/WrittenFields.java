@@ -167,7 +167,7 @@ public final class WrittenFields {
     if (known != null) {
       return known;
     }
-    Reach result = reach(Set.of(), Set.of(), List.of(method));
+    Reach result = reach(Set.of(), Set.of(), List.of(method), false);
     reached.put(method, result);
     return result;
   }
@@ -201,20 +201,7 @@ public final class WrittenFields {
   private Reach functional() {
     Reach known = functional;
     if (known == null) {
-      Set<Element> writes = new LinkedHashSet<>();
-      Set<Call> calls = new LinkedHashSet<>();
-      for (Body lambda : lambdas.values()) {
-        Reach reach = reach(lambda);
-        writes.addAll(reach.writes());
-        calls.addAll(reach.calls());
-      }
-      for (Call reference : referenced) {
-        Reach reach = of(reference.method());
-        writes.addAll(reach.writes());
-        calls.addAll(reach.calls());
-        calls.add(reference);
-      }
-      known = new Reach(Set.copyOf(writes), Set.copyOf(calls));
+      known = reach(Set.of(), Set.of(), List.of(), true);
       functional = known;
     }
     return known;
@@ -222,17 +209,21 @@ public final class WrittenFields {
 
   /** What {@code start} writes and calls, and the bodies of the class it calls, and theirs. */
   private Reach reach(Body start) {
-    return reach(start.writes(), start.calls(), start.calls().stream().map(Call::method).toList());
+    return reach(start.writes(), start.calls(), List.of(), false);
   }
 
   /**
    * {@code writes} and {@code calls}, with what the bodies of the class of {@code methods} write
    * and call, and of those they call in turn; where one of those calls runs a function ({@code
    * later.run()}, or a function a jar's method runs, {@link PassedFunctions}), every lambda and
-   * method reference of the class too, any of which it may be.
+   * method reference of the class too, any of which it may be; from the start, where {@code
+   * functions} says so.
    */
   private Reach reach(
-      Set<Element> writtenFirst, Set<Call> madeFirst, List<ExecutableElement> methods) {
+      Set<Element> writtenFirst,
+      Set<Call> madeFirst,
+      List<ExecutableElement> methods,
+      boolean functions) {
     Set<Element> writes = new LinkedHashSet<>(writtenFirst);
     Set<Call> calls = new LinkedHashSet<>();
     Deque<ExecutableElement> work = new ArrayDeque<>();
@@ -242,8 +233,11 @@ public final class WrittenFields {
         work.push(method);
       }
     }
-    boolean functions = false; // whether the class's lambdas and method references are in
     Deque<Call> made = new ArrayDeque<>(madeFirst);
+    boolean functionsIn = functions; // whether the class's lambdas and method references are in
+    if (functionsIn) {
+      addFunctions(writes, made);
+    }
     while (!work.isEmpty() || !made.isEmpty()) {
       if (!made.isEmpty()) {
         Call callee = made.pop();
@@ -251,15 +245,11 @@ public final class WrittenFields {
         if (seen.add(callee.method())) {
           work.push(callee.method());
         }
-        if (!functions
+        if (!functionsIn
             && !callee.ownLambda() // its lambda is in the body that makes the call
             && runsAFunction.computeIfAbsent(callee.method(), Call::runsAFunction)) {
-          functions = true;
-          for (Body lambda : lambdas.values()) {
-            writes.addAll(lambda.writes());
-            made.addAll(lambda.calls());
-          }
-          made.addAll(referenced);
+          functionsIn = true;
+          addFunctions(writes, made);
         }
         continue;
       }
@@ -276,6 +266,15 @@ public final class WrittenFields {
       }
     }
     return new Reach(Set.copyOf(writes), Set.copyOf(calls));
+  }
+
+  /** Adds what each lambda of the class writes and calls, and the method references' calls. */
+  private void addFunctions(Set<Element> writes, Deque<Call> made) {
+    for (Body lambda : lambdas.values()) {
+      writes.addAll(lambda.writes());
+      made.addAll(lambda.calls());
+    }
+    made.addAll(referenced);
   }
 
   /**

@@ -135,8 +135,10 @@ final class FlowProgramGenerator {
    * width: {@code name + "Writer"}'s, a top-level class of its own ({@code W}), and {@code name +
    * "Function"}'s, a lambda ({@code L}). A call of either's method runs it, which the guard finds
    * among the compilation's classes and functions. {@code name + "Function"} also holds a {@code
-   * Consumer} ({@code C}) that writes it, for a jar's method to run; and {@code name + "Local"}'s
-   * one implementation ({@code LOCAL}) is a local class of its {@code make()}.
+   * Consumer} ({@code C}) that writes it, for a jar's method to run; {@code name + "Local"}'s one
+   * implementation ({@code LOCAL}) is a local class of its {@code make()}; and {@code name + "Ops"}
+   * ({@code OPS}) is a list whose {@code size()}, which the jar's {@code AbstractList} calls from
+   * {@code contains}, {@code toString} and {@code toArray}, writes it.
    */
   private void dispatchedWriter(String name) {
     out.append("interface ")
@@ -204,6 +206,26 @@ final class FlowProgramGenerator {
         .append("      public void done() {}\n")
         .append("    }\n")
         .append("    return new Impl();\n")
+        .append("  }\n")
+        .append("}\n\n")
+        .append("final class ")
+        .append(name)
+        .append("Ops extends java.util.AbstractList<Sinks.Box> {\n")
+        .append("  static final ")
+        .append(name)
+        .append("Ops OPS = new ")
+        .append(name)
+        .append("Ops();\n\n")
+        .append("  @Override\n")
+        .append("  public Sinks.Box get(int i) {\n")
+        .append("    return Sinks.SB;\n")
+        .append("  }\n\n")
+        .append("  @Override\n")
+        .append("  public int size() {\n")
+        .append("    if (Sinks.SB.f16 != 11) {\n")
+        .append("      Sinks.SB.f16 = (Sinks.SB.f16 + 0xA0) & 0xFFFF;\n")
+        .append("    }\n")
+        .append("    return 1;\n")
         .append("  }\n")
         .append("}\n");
   }
@@ -931,22 +953,29 @@ final class FlowProgramGenerator {
       // own, or another top-level class's), then a sink the check made safe before the call
       // or the same through an interface, implemented by another top-level class or a lambda
       // or a jar's method that runs a function passed to it, a lambda of another class
-      // or a local class of another class
-      int writer = random.nextInt(5);
+      // or a local class of another class, or a jar's method that calls an override of a jar
+      // method on the object it is called on or handed
+      int writer = random.nextInt(6);
+      String ops = className + "Ops.OPS";
       line(
           "if (Sinks.SB.f16 <= 0x7F) { "
-              + (writer == 3
-                  ? "java.util.Optional.ofNullable(x).ifPresent(" + className + "Function.C);"
-                  : switch (writer) {
-                        case 0 -> helperPrefix + "sbw(";
-                        case 1 -> className + "Writer.W.w(";
-                        case 2 -> className + "Function.L.w(";
-                        default -> className + "Local.LOCAL.w(";
-                      }
-                      + expr("int", 1)
-                      + ", "
-                      + expr("long", 1)
-                      + ", x);")
+              + (writer == 5
+                  ? pick(
+                      ops + ".contains(x);",
+                      "String.valueOf(" + ops + ");",
+                      "new java.util.ArrayList<>(" + ops + ");")
+                  : writer == 3
+                      ? "java.util.Optional.ofNullable(x).ifPresent(" + className + "Function.C);"
+                      : switch (writer) {
+                            case 0 -> helperPrefix + "sbw(";
+                            case 1 -> className + "Writer.W.w(";
+                            case 2 -> className + "Function.L.w(";
+                            default -> className + "Local.LOCAL.w(";
+                          }
+                          + expr("int", 1)
+                          + ", "
+                          + expr("long", 1)
+                          + ", x);")
               + " Sinks."
               + pick("u8", "s8")
               + "("

@@ -92,6 +92,27 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch, boolean ow
         : new Call(method, from, false);
   }
 
+  /**
+   * The class of the object {@code site}, a call that resolves to {@code method}, runs it on, as
+   * far as it is known: for an instance method, its receiver's static type, or, called on {@code
+   * this} or {@code super}, the class the call is written in that inherits it; for {@code
+   * super(...)}, the class whose constructor makes the call. Null for a static method, an object
+   * creation (whose object is of the class it names, or of an anonymous class) or a type not known.
+   */
+  static @Nullable TypeElement objectOf(
+      TreePath site, ExecutableElement method, Names names, Types types) {
+    if (!(site.getLeaf() instanceof MethodInvocationTree)
+        || method.getModifiers().contains(Modifier.STATIC)
+        || !(method.getEnclosingElement() instanceof TypeElement declaring)) {
+      return null;
+    }
+    TreePath receiver = receiver(site);
+    if (receiver == null || isSuper(receiver.getLeaf())) {
+      return enclosingSubclass(site, declaring, names, types); // this, super.m(), super(...)
+    }
+    return names.element(receiver) instanceof TypeElement ? null : classOf(names.type(receiver));
+  }
+
   /** Whether a call of {@code method} may run an override of it. */
   private static boolean dispatches(ExecutableElement method, TypeElement declaring) {
     return method.getKind() == ElementKind.METHOD
@@ -102,7 +123,7 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch, boolean ow
   }
 
   /** The receiver of a call or method reference, as a path; null for an unqualified call. */
-  private static @Nullable TreePath receiver(TreePath site) {
+  static @Nullable TreePath receiver(TreePath site) {
     if (site.getLeaf() instanceof MethodInvocationTree call
         && call.getMethodSelect() instanceof MemberSelectTree select) {
       return new TreePath(new TreePath(site, select), select.getExpression());

@@ -356,8 +356,8 @@ final class Expressions {
     if (other != null) {
       Call site = Call.at(call, method, parts.context.names, parts.context.types);
       other.forget(parts.frame.state, site, parts.context.analysed);
-      // a method from a jar may run the functions passed to it (List.of(op).forEach(action))
-      for (Call function : other.passed().runBy(call, method, parts.context.names)) {
+      // a method from a jar may run what the objects handed to it implement (forEach(action))
+      for (Call function : other.callbacks().runBy(call, method, parts.context.names)) {
         if (written != null) {
           written.forget(
               parts.frame.state, function.method(), List.of(), parts.context.trees, call);

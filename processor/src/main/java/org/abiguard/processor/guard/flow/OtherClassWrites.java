@@ -47,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  * same holds for a call made in the class analysed, of its own method or another's, and for the
  * calls the bodies of the class analysed make in turn ({@link WrittenFields}). A call may also run
  * code that nothing in it names: anonymous classes' methods, lambdas and method references of the
- * compilation ({@link OtherClassFunctions}), and, for a method from a jar or class file, the
- * functions of the objects passed to it that the jar's code may call ({@link PassedFunctions}). Not
+ * compilation ({@link OtherClassFunctions}), and, for a method from a jar or class file, what the
+ * objects handed to it implement of the methods the jar's code may call ({@link JarCallbacks}). Not
  * followed, and taken to write nothing: the body of a method from a jar or class file, and a call
  * whose class is not known (a receiver of a type the parsed source does not give). A body the guard
  * fails to read, and a call that reaches more than {@link #MAX_BODIES} bodies, may write any field.
@@ -101,7 +101,7 @@ public final class OtherClassWrites {
   private final ParsedSources parsed;
   private final Overriders overriders;
   private final OtherClassFunctions functions;
-  private final PassedFunctions passed;
+  private final JarCallbacks callbacks;
   private final Types types;
 
   /**
@@ -150,13 +150,13 @@ public final class OtherClassWrites {
     this.parsed = parsed;
     this.overriders = overriders;
     this.functions = new OtherClassFunctions(parsed, overriders, types, generated);
-    this.passed = new PassedFunctions(types, elements, parsed::fromClassFile);
+    this.callbacks = new JarCallbacks(types, elements, parsed::fromClassFile);
     this.types = types;
   }
 
   /** What a method from a jar may run of the objects a call passes to it. */
-  PassedFunctions passed() {
-    return passed;
+  JarCallbacks callbacks() {
+    return callbacks;
   }
 
   /**
@@ -348,7 +348,7 @@ public final class OtherClassWrites {
   private Body read(Object start) {
     try {
       if (start instanceof OtherClassFunctions.Code code) {
-        return new BodyReader(code.source(), null, types, passed).read(code.body());
+        return new BodyReader(code.source(), null, types, callbacks).read(code.body());
       }
       return readSource((ExecutableElement) start);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -368,7 +368,7 @@ public final class OtherClassWrites {
     if (source == null) {
       return NONE;
     }
-    return new BodyReader(source, method, types, passed)
+    return new BodyReader(source, method, types, callbacks)
         .read(new TreePath(declaration, tree.getBody()));
   }
 
@@ -380,18 +380,18 @@ public final class OtherClassWrites {
     private final @Nullable ExecutableElement method;
 
     private final Types types;
-    private final PassedFunctions passed;
+    private final JarCallbacks callbacks;
     private final Set<Call> runs = new LinkedHashSet<>();
 
     BodyReader(
         ParsedSource source,
         @Nullable ExecutableElement method,
         Types types,
-        PassedFunctions passed) {
+        JarCallbacks callbacks) {
       this.source = source;
       this.method = method;
       this.types = types;
-      this.passed = passed;
+      this.callbacks = callbacks;
     }
 
     Body read(TreePath body) {
@@ -429,7 +429,7 @@ public final class OtherClassWrites {
     void runs(TreePath call) {
       for (ExecutableElement target : source.mayRun(call)) {
         runs.add(Call.at(call, target, this, types));
-        runs.addAll(passed.runBy(call, target, this)); // what a jar's method runs of its arguments
+        runs.addAll(callbacks.runBy(call, target, this)); // what a jar's method runs of its objects
       }
     }
 

@@ -46,6 +46,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -254,6 +255,9 @@ final class ParsedSource {
       TreePath select = new TreePath(path, call.getMethodSelect());
       if (call.getMethodSelect() instanceof IdentifierTree named) {
         String name = named.getName().toString();
+        if (name.equals("super") || name.equals("this")) {
+          return constructorsCalled(path, name.equals("super"), arguments);
+        }
         for (TypeElement type : enclosingClasses(path)) {
           List<ExecutableElement> candidates = methodsNamed(type, name);
           if (!candidates.isEmpty()) {
@@ -297,6 +301,29 @@ final class ParsedSource {
           : methodsNamed(owner, reference.getName().toString());
     }
     return List.of();
+  }
+
+  /**
+   * The constructors {@code super(...)} (of the superclass of the innermost class around {@code
+   * path}) or {@code this(...)} (of that class) with {@code arguments} arguments may invoke.
+   */
+  private List<ExecutableElement> constructorsCalled(
+      TreePath path, boolean ofSuperclass, int arguments) {
+    List<TypeElement> enclosing = enclosingClasses(path);
+    if (enclosing.isEmpty()) {
+      return List.of();
+    }
+    TypeElement type = enclosing.get(0);
+    if (ofSuperclass) {
+      type =
+          type.getSuperclass() instanceof DeclaredType superclass
+                  && superclass.asElement() instanceof TypeElement element
+              ? element
+              : null;
+    }
+    return type == null
+        ? List.of()
+        : taking(ElementFilter.constructorsIn(type.getEnclosedElements()), arguments);
   }
 
   /**

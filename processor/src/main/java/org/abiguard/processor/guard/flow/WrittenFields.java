@@ -44,11 +44,11 @@ import org.jspecify.annotations.Nullable;
  * included) are read here, from javac's trees; a method of another class of the compilation is read
  * from its source parsed again ({@link OtherClassWrites}), as is every one the calls these bodies
  * make may run in other classes: the methods they name there, and overrides there of the methods
- * they name ({@code private void reset(Op op) { Ops.reset(op); }}), and the functions a method from
- * a jar may run of the objects those calls pass to it ({@link PassedFunctions}). A constructor's
- * writes of the new object's own fields ({@code this.size = size}), and a body's writes of the
- * fields of an object it created in a local it does not assign again ({@link CreatedObjects}),
- * write no object its caller holds, and do not count.
+ * they name ({@code private void reset(Op op) { Ops.reset(op); }}), and what a method from a jar
+ * may run of the objects those calls hand to it ({@link JarCallbacks}). A constructor's writes of
+ * the new object's own fields ({@code this.size = size}), and a body's writes of the fields of an
+ * object it created in a local it does not assign again ({@link CreatedObjects}), write no object
+ * its caller holds, and do not count.
  */
 public final class WrittenFields {
   /** What each body writes itself, and what it calls. */
@@ -115,7 +115,7 @@ public final class WrittenFields {
       TypeElement analysed,
       @Nullable OtherClassWrites others) {
     Call.Names names = Call.Names.of(trees);
-    PassedFunctions passed = others == null ? null : others.passed();
+    JarCallbacks callbacks = others == null ? null : others.callbacks();
     Map<ExecutableElement, Body> bodies = new HashMap<>();
     IdentityHashMap<Tree, Body> lambdas = new IdentityHashMap<>();
     Set<Call> referenced = new HashSet<>();
@@ -134,14 +134,15 @@ public final class WrittenFields {
                   constructor ? executable.getEnclosingElement() : null,
                   names,
                   types,
-                  passed));
+                  callbacks));
         }
         return super.visitMethod(method, null);
       }
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        lambdas.put(lambda, read(trees, classPath, lambda.getBody(), null, names, types, passed));
+        lambdas.put(
+            lambda, read(trees, classPath, lambda.getBody(), null, names, types, callbacks));
         return super.visitLambdaExpression(lambda, null);
       }
 
@@ -215,9 +216,9 @@ public final class WrittenFields {
   /**
    * {@code writes} and {@code calls}, with what the bodies of the class of {@code methods} write
    * and call, and of those they call in turn; where one of those calls runs a function ({@code
-   * later.run()}, or a function a jar's method runs, {@link PassedFunctions}), every lambda and
-   * method reference of the class too, any of which it may be; from the start, where {@code
-   * functions} says so.
+   * later.run()}, or a function a jar's method runs, {@link JarCallbacks}), every lambda and method
+   * reference of the class too, any of which it may be; from the start, where {@code functions}
+   * says so.
    */
   private Reach reach(
       Set<Element> writtenFirst,
@@ -336,7 +337,7 @@ public final class WrittenFields {
       @Nullable Element constructorOf,
       Call.Names names,
       Types types,
-      @Nullable PassedFunctions passed) {
+      @Nullable JarCallbacks callbacks) {
     Set<Element> writes = new HashSet<>();
     Set<Call> calls = new HashSet<>();
     BodyWalk walk =
@@ -350,8 +351,8 @@ public final class WrittenFields {
           void runs(TreePath call) {
             if (element(call) instanceof ExecutableElement callee) {
               calls.add(Call.at(call, callee, names, types));
-              if (passed != null) {
-                calls.addAll(passed.runBy(call, callee, names)); // what a jar's method runs of them
+              if (callbacks != null) {
+                calls.addAll(callbacks.runBy(call, callee, names)); // what a jar's method runs
               }
             }
           }

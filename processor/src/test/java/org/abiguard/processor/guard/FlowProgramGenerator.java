@@ -138,7 +138,8 @@ final class FlowProgramGenerator {
    * Consumer} ({@code C}) that writes it, for a jar's method to run; {@code name + "Local"}'s one
    * implementation ({@code LOCAL}) is a local class of its {@code make()}; and {@code name + "Ops"}
    * ({@code OPS}) is a list whose {@code size()}, which the jar's {@code AbstractList} calls from
-   * {@code contains}, {@code toString} and {@code toArray}, writes it.
+   * {@code contains}, {@code toString}, {@code toArray} and its iterator, writes it, as does its
+   * {@code close()}, which a try-with-resources statement calls.
    */
   private void dispatchedWriter(String name) {
     out.append("interface ")
@@ -210,7 +211,7 @@ final class FlowProgramGenerator {
         .append("}\n\n")
         .append("final class ")
         .append(name)
-        .append("Ops extends java.util.AbstractList<Sinks.Box> {\n")
+        .append("Ops extends java.util.AbstractList<Sinks.Box> implements AutoCloseable {\n")
         .append("  static final ")
         .append(name)
         .append("Ops OPS = new ")
@@ -226,6 +227,12 @@ final class FlowProgramGenerator {
         .append("      Sinks.SB.f16 = (Sinks.SB.f16 + 0xA0) & 0xFFFF;\n")
         .append("    }\n")
         .append("    return 1;\n")
+        .append("  }\n\n")
+        .append("  @Override\n")
+        .append("  public void close() {\n")
+        .append("    if (Sinks.SB.f16 != 13) {\n")
+        .append("      Sinks.SB.f16 = (Sinks.SB.f16 + 0xB0) & 0xFFFF;\n")
+        .append("    }\n")
         .append("  }\n")
         .append("}\n");
   }
@@ -954,7 +961,8 @@ final class FlowProgramGenerator {
       // or the same through an interface, implemented by another top-level class or a lambda
       // or a jar's method that runs a function passed to it, a lambda of another class
       // or a local class of another class, or a jar's method that calls an override of a jar
-      // method on the object it is called on or handed
+      // method on the object it is called on or handed, or code that calls one without naming
+      // it (a concatenation, an enhanced for loop, a try-with-resources statement)
       int writer = random.nextInt(6);
       String ops = className + "Ops.OPS";
       line(
@@ -963,7 +971,10 @@ final class FlowProgramGenerator {
                   ? pick(
                       ops + ".contains(x);",
                       "String.valueOf(" + ops + ");",
-                      "new java.util.ArrayList<>(" + ops + ");")
+                      "new java.util.ArrayList<>(" + ops + ");",
+                      "String.valueOf(\"\" + " + ops + ");",
+                      "for (Sinks.Box each : " + ops + ") { }",
+                      "try (" + ops + ") { }")
                   : writer == 3
                       ? "java.util.Optional.ofNullable(x).ifPresent(" + className + "Function.C);"
                       : switch (writer) {

@@ -1,7 +1,9 @@
 package org.abiguard.processor.guard.flow;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -10,6 +12,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -38,7 +41,11 @@ abstract class BodyWalk extends TreePathScanner<Void, Void> {
   /** The element a name, call or declaration of the body names or declares; null when not known. */
   abstract @Nullable Element element(TreePath path);
 
-  /** A call, object creation or method reference in the body, whose target may run. */
+  /**
+   * A call, object creation or method reference in the body, whose target may run; or code that
+   * makes calls no call in it names ({@link ImplicitCalls}): a string concatenation, an enhanced
+   * for loop, a try-with-resources statement.
+   */
   abstract void runs(TreePath call);
 
   @Override
@@ -58,7 +65,32 @@ abstract class BodyWalk extends TreePathScanner<Void, Void> {
   @Override
   public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
     target(assignment.getVariable());
+    if (assignment.getKind() == Tree.Kind.PLUS_ASSIGNMENT) {
+      runs(getCurrentPath()); // text += label runs label.toString()
+    }
     return super.visitCompoundAssignment(assignment, null);
+  }
+
+  @Override
+  public Void visitBinary(BinaryTree binary, Void unused) {
+    if (binary.getKind() == Tree.Kind.PLUS) {
+      runs(getCurrentPath()); // "op " + label runs label.toString()
+    }
+    return super.visitBinary(binary, null);
+  }
+
+  @Override
+  public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+    runs(getCurrentPath()); // iterator(), hasNext(), next()
+    return super.visitEnhancedForLoop(loop, null);
+  }
+
+  @Override
+  public Void visitTry(TryTree tryTree, Void unused) {
+    if (!tryTree.getResources().isEmpty()) {
+      runs(getCurrentPath()); // close() of each resource
+    }
+    return super.visitTry(tryTree, null);
   }
 
   @Override

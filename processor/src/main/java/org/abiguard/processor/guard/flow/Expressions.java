@@ -168,7 +168,13 @@ final class Expressions {
       LEFT_SHIFT_ASSIGNMENT,
       RIGHT_SHIFT_ASSIGNMENT,
       UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
-        return parts.assignments.compound(path, (CompoundAssignmentTree) tree);
+        {
+          Fact result = parts.assignments.compound(path, (CompoundAssignmentTree) tree);
+          if (tree.getKind() == Tree.Kind.PLUS_ASSIGNMENT && parts.values.kind(path) == null) {
+            forgetImplicitCalls(path); // text += label runs label.toString()
+          }
+          return result;
+        }
       case LAMBDA_EXPRESSION:
         Interpreter.analyseLambda(parts, path, (LambdaExpressionTree) tree);
         return null;
@@ -357,12 +363,32 @@ final class Expressions {
       Call site = Call.at(call, method, parts.context.names, parts.context.types);
       other.forget(parts.frame.state, site, parts.context.analysed);
       // a method from a jar may run what the objects handed to it implement (forEach(action))
-      for (Call function : other.callbacks().runBy(call, method, parts.context.names)) {
-        if (written != null) {
-          written.forget(
-              parts.frame.state, function.method(), List.of(), parts.context.trees, call);
-        }
-        other.forget(parts.frame.state, function, parts.context.analysed);
+      forgetCalls(other.callbacks().runBy(call, method, parts.context.names), call);
+    }
+  }
+
+  /**
+   * After code that makes calls no call in it names ({@link ImplicitCalls}: a string concatenation,
+   * an enhanced for loop's round, a try-with-resources statement's end): what those calls may have
+   * written of the fields the caller checked is forgotten.
+   */
+  void forgetImplicitCalls(TreePath site) {
+    OtherClassWrites other = parts.context.otherClassWrites;
+    if (other != null && parts.frame.reachable()) {
+      forgetCalls(other.implicitCalls().at(site, parts.context.names), site);
+    }
+  }
+
+  /** Forgets what each of {@code calls}, made at {@code at}, may write, in the class or out. */
+  private void forgetCalls(List<Call> calls, TreePath at) {
+    WrittenFields written = parts.context.writtenFields;
+    OtherClassWrites other = parts.context.otherClassWrites;
+    for (Call call : calls) {
+      if (written != null) {
+        written.forget(parts.frame.state, call.method(), List.of(), parts.context.trees, at);
+      }
+      if (other != null) {
+        other.forget(parts.frame.state, call, parts.context.analysed);
       }
     }
   }
@@ -521,6 +547,9 @@ final class Expressions {
           expressionText(binary));
     }
     JavaKind kind = parts.values.kind(path);
+    if (kind == null && floating == null && binary.getKind() == Tree.Kind.PLUS) {
+      forgetImplicitCalls(path); // "op " + label runs label.toString()
+    }
     if (kind == null || !parts.frame.reachable()) {
       return null;
     }

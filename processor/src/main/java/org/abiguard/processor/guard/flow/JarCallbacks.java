@@ -80,10 +80,7 @@ final class JarCallbacks {
     List<Call> out = new ArrayList<>();
     TypeElement object = Call.objectOf(call, callee, names, types);
     if (object != null) {
-      TreePath receiver = Call.receiver(call); // null on this
-      for (ExecutableElement method : runnableOn(object)) {
-        out.add(callOn(receiver, object, method, names));
-      }
+      addCalls(object, Call.receiver(call), names, out); // a null receiver: this
     }
     for (ExpressionTree argument : arguments(call.getLeaf())) {
       Tree bare = Nodes.bare(argument);
@@ -92,14 +89,28 @@ final class JarCallbacks {
       }
       TreePath at = new TreePath(call, argument);
       TypeElement type = Call.classOf(names.type(at));
-      if (type == null) {
-        continue;
-      }
-      for (ExecutableElement method : runnableOn(type)) {
-        out.add(callOn(at, type, method, names));
+      if (type != null) {
+        addCalls(type, at, names, out);
       }
     }
     return out;
+  }
+
+  /**
+   * The calls a method from a jar or class file may make on an object of class {@code type} that it
+   * runs on or is handed, where no tree holds the object ({@link ImplicitCalls}).
+   */
+  List<Call> onObject(TypeElement type, Call.Names names) {
+    List<Call> out = new ArrayList<>();
+    addCalls(type, null, names, out);
+    return out;
+  }
+
+  /** Adds the calls a jar's code may make on an object of {@code type}, held at {@code at}. */
+  private void addCalls(TypeElement type, @Nullable TreePath at, Call.Names names, List<Call> out) {
+    for (ExecutableElement method : runnableOn(type)) {
+      out.add(callOn(at, type, method, names));
+    }
   }
 
   /**
@@ -129,7 +140,7 @@ final class JarCallbacks {
   }
 
   /** Whether {@code method} is of a class from a jar or class file. */
-  private boolean fromAJar(ExecutableElement method) {
+  boolean fromAJar(ExecutableElement method) {
     return method.getEnclosingElement() instanceof TypeElement type && ofAClassFile(type);
   }
 

@@ -114,6 +114,8 @@ final class Loops {
     runToFixpoint(
         target,
         () -> {
+          // each round runs iterator() (the first), hasNext() and next() of what it loops over
+          parts.expressions.forgetImplicitCalls(path);
           State entry = parts.frame.state.copy();
           if (variable != null && variableKind != null) {
             // a local array tracked one by one: what any element holds at the head of this round,

@@ -102,6 +102,7 @@ public final class OtherClassWrites {
   private final Overriders overriders;
   private final OtherClassFunctions functions;
   private final JarCallbacks callbacks;
+  private final ImplicitCalls implicit;
   private final Types types;
 
   /**
@@ -151,12 +152,18 @@ public final class OtherClassWrites {
     this.overriders = overriders;
     this.functions = new OtherClassFunctions(parsed, overriders, types, generated);
     this.callbacks = new JarCallbacks(types, elements, parsed::fromClassFile);
+    this.implicit = new ImplicitCalls(elements, callbacks);
     this.types = types;
   }
 
   /** What a method from a jar may run of the objects a call passes to it. */
   JarCallbacks callbacks() {
     return callbacks;
+  }
+
+  /** The calls code makes without naming them (a concatenation's {@code toString()}). */
+  ImplicitCalls implicitCalls() {
+    return implicit;
   }
 
   /**
@@ -348,7 +355,7 @@ public final class OtherClassWrites {
   private Body read(Object start) {
     try {
       if (start instanceof OtherClassFunctions.Code code) {
-        return new BodyReader(code.source(), null, types, callbacks).read(code.body());
+        return new BodyReader(code.source(), null, types, callbacks, implicit).read(code.body());
       }
       return readSource((ExecutableElement) start);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -368,7 +375,7 @@ public final class OtherClassWrites {
     if (source == null) {
       return NONE;
     }
-    return new BodyReader(source, method, types, callbacks)
+    return new BodyReader(source, method, types, callbacks, implicit)
         .read(new TreePath(declaration, tree.getBody()));
   }
 
@@ -381,17 +388,20 @@ public final class OtherClassWrites {
 
     private final Types types;
     private final JarCallbacks callbacks;
+    private final ImplicitCalls implicit;
     private final Set<Call> runs = new LinkedHashSet<>();
 
     BodyReader(
         ParsedSource source,
         @Nullable ExecutableElement method,
         Types types,
-        JarCallbacks callbacks) {
+        JarCallbacks callbacks,
+        ImplicitCalls implicit) {
       this.source = source;
       this.method = method;
       this.types = types;
       this.callbacks = callbacks;
+      this.implicit = implicit;
     }
 
     Body read(TreePath body) {
@@ -431,6 +441,7 @@ public final class OtherClassWrites {
         runs.add(Call.at(call, target, this, types));
         runs.addAll(callbacks.runBy(call, target, this)); // what a jar's method runs of its objects
       }
+      runs.addAll(implicit.at(call, this)); // toString() of a concatenation, close() of a resource
     }
 
     /** Adds the field a write to {@code target} writes, or its name when it does not resolve. */

@@ -7,11 +7,14 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code try} statements: a catch block starts from every state the try block could throw from; a
  * finally block runs on each way out of the try (normal completion, an exception, a jump, a
- * return), from that way's own state.
+ * return), from that way's own state. A try-with-resources statement closes its resources on each
+ * way out of its try block, before any catch or finally block: what {@code close()} may write is
+ * forgotten on every way out ({@link ImplicitCalls}), as a finally block would be run.
  */
 final class TryStatements {
   private final Parts parts;
@@ -34,14 +37,16 @@ final class TryStatements {
     }
     TreePath finallyBlock =
         tryTree.getFinallyBlock() == null ? null : new TreePath(path, tryTree.getFinallyBlock());
+    boolean closes = !tryTree.getResources().isEmpty();
+    boolean onEachWayOut = finallyBlock != null || closes;
     // break, continue, yield and return leave the try through its finally block: collect the
     // states they jump with apart from those of earlier jumps, to run the finally block on them
-    List<Target> enclosing = finallyBlock == null ? List.of() : parts.jumps.enclosing();
+    List<Target> enclosing = onEachWayOut ? parts.jumps.enclosing() : List.of();
     List<Target.Jumps> earlier = new ArrayList<>();
     for (Target target : enclosing) {
       earlier.add(target.replaceJumps(Target.Jumps.NONE));
     }
-    if (finallyBlock != null) {
+    if (onEachWayOut) {
       parts.frame.enterReturns();
     }
 
@@ -61,7 +66,7 @@ final class TryStatements {
       caught = parts.frame.leaveExceptions();
     }
     State escaping = State.join(thrown, caught);
-    if (finallyBlock == null) {
+    if (!onEachWayOut) {
       parts.frame.noteThrown(escaping);
       parts.frame.state = normal;
       return;
@@ -75,29 +80,49 @@ final class TryStatements {
     }
     // each way out runs the finally block from its own state: an exception (which goes on to an
     // enclosing try), each jump, a return, and the normal completion that continues after it
-    parts.frame.noteThrown(afterFinally(finallyBlock, escaping));
+    WayOut wayOut = new WayOut(path, closes, finallyBlock);
+    parts.frame.noteThrown(wayOut.from(escaping));
     for (int i = 0; i < enclosing.size(); i++) {
       Target target = enclosing.get(i);
-      target.breaks =
-          State.join(target.breaks, afterFinally(finallyBlock, leaving.get(i).breaks()));
-      target.continues =
-          State.join(target.continues, afterFinally(finallyBlock, leaving.get(i).continues()));
+      target.breaks = State.join(target.breaks, wayOut.from(leaving.get(i).breaks()));
+      target.continues = State.join(target.continues, wayOut.from(leaving.get(i).continues()));
     }
-    State returning = afterFinally(finallyBlock, returned);
+    State returning = wayOut.from(returned);
     if (returning.reachable()) {
       parts.frame.noteReturned(returning);
     }
-    parts.frame.state = afterFinally(finallyBlock, normal);
+    parts.frame.state = wayOut.from(normal);
   }
 
-  /** The state after the finally block run from {@code from}; unreachable when {@code from} is. */
-  private State afterFinally(TreePath finallyBlock, State from) {
-    if (!from.reachable()) {
-      return State.UNREACHABLE;
+  /**
+   * What runs on each way out of a try statement: its resources' {@code close()} (forgotten on the
+   * ways out of a catch block too, which forgets no more than is sound), then its finally block.
+   */
+  private final class WayOut {
+    private final TreePath tryPath;
+    private final boolean closes;
+    private final @Nullable TreePath finallyBlock;
+
+    WayOut(TreePath tryPath, boolean closes, @Nullable TreePath finallyBlock) {
+      this.tryPath = tryPath;
+      this.closes = closes;
+      this.finallyBlock = finallyBlock;
     }
-    parts.frame.state = from.copy();
-    execute(finallyBlock);
-    return parts.frame.state;
+
+    /** The state after the way out run from {@code from}; unreachable when {@code from} is. */
+    State from(State from) {
+      if (!from.reachable()) {
+        return State.UNREACHABLE;
+      }
+      parts.frame.state = from.copy();
+      if (closes) {
+        parts.expressions.forgetImplicitCalls(tryPath);
+      }
+      if (finallyBlock != null && parts.frame.reachable()) {
+        execute(finallyBlock);
+      }
+      return parts.frame.state;
+    }
   }
 
   private void execute(TreePath path) {

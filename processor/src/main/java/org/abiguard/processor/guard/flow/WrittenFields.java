@@ -116,6 +116,7 @@ public final class WrittenFields {
       @Nullable OtherClassWrites others) {
     Call.Names names = Call.Names.of(trees);
     JarCallbacks callbacks = others == null ? null : others.callbacks();
+    ImplicitCalls implicit = others == null ? null : others.implicitCalls();
     Map<ExecutableElement, Body> bodies = new HashMap<>();
     IdentityHashMap<Tree, Body> lambdas = new IdentityHashMap<>();
     Set<Call> referenced = new HashSet<>();
@@ -134,7 +135,8 @@ public final class WrittenFields {
                   constructor ? executable.getEnclosingElement() : null,
                   names,
                   types,
-                  callbacks));
+                  callbacks,
+                  implicit));
         }
         return super.visitMethod(method, null);
       }
@@ -142,7 +144,8 @@ public final class WrittenFields {
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
         lambdas.put(
-            lambda, read(trees, classPath, lambda.getBody(), null, names, types, callbacks));
+            lambda,
+            read(trees, classPath, lambda.getBody(), null, names, types, callbacks, implicit));
         return super.visitLambdaExpression(lambda, null);
       }
 
@@ -337,7 +340,8 @@ public final class WrittenFields {
       @Nullable Element constructorOf,
       Call.Names names,
       Types types,
-      @Nullable JarCallbacks callbacks) {
+      @Nullable JarCallbacks callbacks,
+      @Nullable ImplicitCalls implicit) {
     Set<Element> writes = new HashSet<>();
     Set<Call> calls = new HashSet<>();
     BodyWalk walk =
@@ -354,6 +358,9 @@ public final class WrittenFields {
               if (callbacks != null) {
                 calls.addAll(callbacks.runBy(call, callee, names)); // what a jar's method runs
               }
+            }
+            if (implicit != null) {
+              calls.addAll(implicit.at(call, names)); // toString() of a concatenation, and the like
             }
           }
         };

@@ -139,7 +139,8 @@ final class FlowProgramGenerator {
    * implementation ({@code LOCAL}) is a local class of its {@code make()}; and {@code name + "Ops"}
    * ({@code OPS}) is a list whose {@code size()}, which the jar's {@code AbstractList} calls from
    * {@code contains}, {@code toString}, {@code toArray} and its iterator, writes it, as does its
-   * {@code close()}, which a try-with-resources statement calls.
+   * {@code close()}, which a try-with-resources statement calls; and {@code name + "Init"}'s
+   * instance initializer, which its default constructor runs, writes it.
    */
   private void dispatchedWriter(String name) {
     out.append("interface ")
@@ -232,6 +233,15 @@ final class FlowProgramGenerator {
         .append("  public void close() {\n")
         .append("    if (Sinks.SB.f16 != 13) {\n")
         .append("      Sinks.SB.f16 = (Sinks.SB.f16 + 0xB0) & 0xFFFF;\n")
+        .append("    }\n")
+        .append("  }\n")
+        .append("}\n\n")
+        .append("final class ")
+        .append(name)
+        .append("Init {\n")
+        .append("  {\n")
+        .append("    if (Sinks.SB.f16 != 15) {\n")
+        .append("      Sinks.SB.f16 = (Sinks.SB.f16 + 0xC0) & 0xFFFF;\n")
         .append("    }\n")
         .append("  }\n")
         .append("}\n");
@@ -962,7 +972,8 @@ final class FlowProgramGenerator {
       // or a jar's method that runs a function passed to it, a lambda of another class
       // or a local class of another class, or a jar's method that calls an override of a jar
       // method on the object it is called on or handed, or code that calls one without naming
-      // it (a concatenation, an enhanced for loop, a try-with-resources statement)
+      // it (a concatenation, an enhanced for loop, a try-with-resources statement, a
+      // constructor's instance initializer)
       int writer = random.nextInt(6);
       String ops = className + "Ops.OPS";
       line(
@@ -974,7 +985,8 @@ final class FlowProgramGenerator {
                       "new java.util.ArrayList<>(" + ops + ");",
                       "String.valueOf(\"\" + " + ops + ");",
                       "for (Sinks.Box each : " + ops + ") { }",
-                      "try (" + ops + ") { }")
+                      "try (" + ops + ") { }",
+                      "new " + className + "Init();")
                   : writer == 3
                       ? "java.util.Optional.ofNullable(x).ifPresent(" + className + "Function.C);"
                       : switch (writer) {

@@ -79,7 +79,7 @@ final class JarCallbacks {
     }
     List<Call> out = new ArrayList<>();
     TypeElement object = Call.objectOf(call, callee, names, types);
-    if (object != null) {
+    if (object != null && !runsNothing(callee)) {
       addCalls(object, Call.receiver(call), names, out); // a null receiver: this
     }
     for (ExpressionTree argument : arguments(call.getLeaf())) {
@@ -214,5 +214,16 @@ final class JarCallbacks {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether {@code constructor} is one that runs no method of the new object: {@code Object}'s,
+   * {@code Enum}'s or {@code Record}'s, which every class, enum and record calls.
+   */
+  static boolean runsNothing(ExecutableElement constructor) {
+    return constructor.getEnclosingElement() instanceof TypeElement type
+        && (type.getQualifiedName().contentEquals("java.lang.Object")
+            || type.getQualifiedName().contentEquals("java.lang.Enum")
+            || type.getQualifiedName().contentEquals("java.lang.Record"));
   }
 }

@@ -365,6 +365,14 @@ public final class OtherClassWrites {
 
   private Body readSource(ExecutableElement method) {
     TypeElement top = HelperBodies.outermost(method);
+    if (top != null
+        && method.getKind() == ElementKind.CONSTRUCTOR
+        && method.getEnclosingElement() instanceof TypeElement type) {
+      Body constructor = readConstructor(method, type, top);
+      if (constructor != null) {
+        return constructor;
+      }
+    }
     TreePath declaration = top == null ? null : parsed.declaration(method, top);
     if (declaration == null
         || !(declaration.getLeaf() instanceof MethodTree tree)
@@ -377,6 +385,43 @@ public final class OtherClassWrites {
     }
     return new BodyReader(source, method, types, callbacks, implicit)
         .read(new TreePath(declaration, tree.getBody()));
+  }
+
+  /**
+   * What a constructor of {@code type}, a class of the top-level class {@code top}, runs: its body,
+   * where written (none for the default constructor), after its class's instance initializers,
+   * unless it begins with {@code this(...)} ({@link InstanceInitializers}); and, where it begins
+   * with neither {@code this(...)} nor {@code super(...)}, the superclass's constructor that takes
+   * no argument, which javac calls there. Null where the class has no source parsed here.
+   */
+  private @Nullable Body readConstructor(
+      ExecutableElement constructor, TypeElement type, TypeElement top) {
+    TreePath classPath = parsed.declaration(type, top);
+    ParsedSource source = classPath == null ? null : parsed.of(classPath.getCompilationUnit());
+    if (classPath == null || source == null) {
+      return null;
+    }
+    TreePath declaration = source.declaration(constructor);
+    MethodTree tree =
+        declaration != null && declaration.getLeaf() instanceof MethodTree method ? method : null;
+    List<TreePath> code = new ArrayList<>();
+    if (tree == null || !InstanceInitializers.delegates(tree)) {
+      code.addAll(InstanceInitializers.of(classPath, source::element));
+    }
+    if (declaration != null && tree != null && tree.getBody() != null) {
+      code.add(new TreePath(declaration, tree.getBody()));
+    }
+    BodyReader reader = new BodyReader(source, constructor, types, callbacks, implicit);
+    if (tree == null || !InstanceInitializers.callsAConstructor(tree)) {
+      ExecutableElement implicitSuper = InstanceInitializers.superConstructor(type);
+      if (implicitSuper != null) {
+        reader.runsAlso(Call.exact(implicitSuper));
+        if (callbacks.fromAJar(implicitSuper) && !JarCallbacks.runsNothing(implicitSuper)) {
+          reader.runsAlso(callbacks.onObject(type, reader)); // a jar superclass's constructor
+        }
+      }
+    }
+    return reader.read(code);
   }
 
   /** One walk of a body parsed again, resolving what it writes and runs as its source does. */
@@ -405,13 +450,31 @@ public final class OtherClassWrites {
     }
 
     Body read(TreePath body) {
-      scan(body, null);
+      return read(List.of(body));
+    }
+
+    /** What the code of {@code bodies}, run one after the other, writes and runs. */
+    Body read(List<TreePath> bodies) {
+      for (TreePath body : bodies) {
+        scan(body, null);
+      }
       Set<Element> fields = new LinkedHashSet<>();
       Set<String> names = new LinkedHashSet<>();
       for (TreePath target : targets) {
         written(target, fields, names);
       }
       return new Body(Set.copyOf(fields), Set.copyOf(names), Set.copyOf(runs), false);
+    }
+
+    /**
+     * Notes a call the code read runs that no tree of it makes ({@code super()} that javac adds).
+     */
+    void runsAlso(Call call) {
+      runs.add(call);
+    }
+
+    void runsAlso(List<Call> calls) {
+      runs.addAll(calls);
     }
 
     @Override

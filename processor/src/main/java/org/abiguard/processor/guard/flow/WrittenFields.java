@@ -1,5 +1,6 @@
 package org.abiguard.processor.guard.flow;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -48,11 +49,20 @@ import org.jspecify.annotations.Nullable;
  * may run of the objects those calls hand to it ({@link JarCallbacks}). A constructor's writes of
  * the new object's own fields ({@code this.size = size}), and a body's writes of the fields of an
  * object it created in a local it does not assign again ({@link CreatedObjects}), write no object
- * its caller holds, and do not count.
+ * its caller holds, and do not count. A constructor's body includes its class's instance
+ * initializers, unless it begins with {@code this(...)} ({@link InstanceInitializers}).
  */
 public final class WrittenFields {
   /** What each body writes itself, and what it calls. */
-  private record Body(Set<Element> writes, Set<Call> calls) {}
+  private record Body(Set<Element> writes, Set<Call> calls) {
+    Body and(Body other) {
+      Set<Element> allWrites = new HashSet<>(writes);
+      allWrites.addAll(other.writes);
+      Set<Call> allCalls = new HashSet<>(calls);
+      allCalls.addAll(other.calls);
+      return new Body(allWrites, allCalls);
+    }
+  }
 
   /**
    * What a call reaches in the class: the fields its bodies write, and every call they make, whose
@@ -120,12 +130,35 @@ public final class WrittenFields {
     Map<ExecutableElement, Body> bodies = new HashMap<>();
     IdentityHashMap<Tree, Body> lambdas = new IdentityHashMap<>();
     Set<Call> referenced = new HashSet<>();
+    Map<Element, Body> initializers = new HashMap<>();
+    Set<ExecutableElement> delegating = new HashSet<>();
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree type, Void unused) {
+        if (elementOf(trees, classPath, type) instanceof TypeElement element) {
+          Body all = null;
+          TreePath at = new TreePath(classPath, type); // as read() places a body: under the class
+          for (TreePath code :
+              InstanceInitializers.of(at, path -> elementOf(trees, classPath, path.getLeaf()))) {
+            Body part =
+                read(trees, classPath, code.getLeaf(), element, names, types, callbacks, implicit);
+            all = all == null ? part : all.and(part);
+          }
+          if (all != null) {
+            initializers.put(element, all);
+          }
+        }
+        return super.visitClass(type, null);
+      }
+
       @Override
       public Void visitMethod(MethodTree method, Void unused) {
         if (elementOf(trees, classPath, method) instanceof ExecutableElement executable
             && method.getBody() != null) {
           boolean constructor = executable.getKind() == ElementKind.CONSTRUCTOR;
+          if (constructor && InstanceInitializers.delegates(method)) {
+            delegating.add(executable);
+          }
           bodies.put(
               executable,
               read(
@@ -157,6 +190,15 @@ public final class WrittenFields {
         return super.visitMemberReference(reference, null);
       }
     }.scan(classPath.getLeaf(), null);
+    // a constructor runs its class's instance initializers, unless it begins with this(...)
+    bodies.replaceAll(
+        (method, body) -> {
+          Body ran =
+              method.getKind() == ElementKind.CONSTRUCTOR && !delegating.contains(method)
+                  ? initializers.get(method.getEnclosingElement())
+                  : null;
+          return ran == null ? body : body.and(ran);
+        });
     return new WrittenFields(bodies, lambdas, referenced, elements, names, types, others, analysed);
   }
 

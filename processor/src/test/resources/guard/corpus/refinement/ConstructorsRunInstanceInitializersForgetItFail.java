@@ -6,9 +6,9 @@ import org.abiguard.U32;
 
 // a constructor runs its class's instance field initializers and instance initializer blocks
 // before its body (unless it begins with this(...)), and a constructor that calls no other runs
-// its superclass's first: an object creation forgets the checks of the fields that code writes,
-// for a class read again from its source and for the class analysed, a default constructor
-// included
+// its superclass's first, through the super() javac adds: an object creation forgets the checks
+// of the fields that code writes, for a class read again from its source and for the class
+// analysed, a default constructor included
 
 // ALSO STRICT
 
@@ -135,6 +135,22 @@ class ConstructorsRunInstanceInitializers {
       return;
     }
     new ConstructorsRunInstanceInitializers(1);
+    take((int) InitShared.OP.idx);
+    //   ^[abiguard:narrowing] field InitRunMap.idx (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
+  }
+}
+
+/** The class analysed extends one whose initializer writes a field, which its super() runs. */
+class SubclassOfAnInitializingBase extends IdxGrowingBase {
+  static void take(@U16 int v) {}
+
+  SubclassOfAnInitializingBase(int unused) {}
+
+  void implicitSuperOfTheClassAnalysed() {
+    if (InitShared.OP.idx > 0xFFFF) {
+      return;
+    }
+    new SubclassOfAnInitializingBase(1);
     take((int) InitShared.OP.idx);
     //   ^[abiguard:narrowing] field InitRunMap.idx (u32) can reach parameter 'v' of take (u16): values 0x10000..0xFFFFFFFF would be truncated
   }

@@ -87,9 +87,17 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch, boolean ow
       TypeElement typed = classOf(names.type(receiver));
       from = typed != null && subclass(typed, declaring, types) ? typed : declaring;
     }
-    return from.getModifiers().contains(Modifier.FINAL)
+    return on(from, method);
+  }
+
+  /**
+   * A call of {@code method} on an object of class {@code type}: on a final class, the method
+   * alone; else the method, or an override of it in a subclass of {@code type}.
+   */
+  static Call on(TypeElement type, ExecutableElement method) {
+    return type.getModifiers().contains(Modifier.FINAL)
         ? exact(method)
-        : new Call(method, from, false);
+        : new Call(method, type, false);
   }
 
   /**

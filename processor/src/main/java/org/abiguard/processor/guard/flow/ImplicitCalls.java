@@ -136,10 +136,7 @@ final class ImplicitCalls {
     if (method == null) {
       return null;
     }
-    out.add(
-        type.getModifiers().contains(Modifier.FINAL)
-            ? Call.exact(method)
-            : new Call(method, type, false)); // or an override of it in a subclass of type
+    out.add(Call.on(type, method)); // or an override of it in a subclass of type
     if (callbacks.fromAJar(method)) {
       out.addAll(callbacks.onObject(type, names));
     }

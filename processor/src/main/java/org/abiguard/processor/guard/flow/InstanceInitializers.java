@@ -18,7 +18,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -98,8 +97,8 @@ final class InstanceInitializers {
    * record's: their superclass's constructors run nothing).
    */
   static @Nullable ExecutableElement superConstructor(TypeElement type) {
-    if (!(type.getSuperclass() instanceof DeclaredType superclass)
-        || !(superclass.asElement() instanceof TypeElement parent)) {
+    TypeElement parent = Overriders.superclassOf(type);
+    if (parent == null) {
       return null;
     }
     ExecutableElement varargs = null; // chosen only where no constructor takes nothing

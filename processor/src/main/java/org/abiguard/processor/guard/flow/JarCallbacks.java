@@ -124,9 +124,7 @@ final class JarCallbacks {
     if (at != null && Call.runsAFunction(method) && names.holdsOnlyItsLambda(at)) {
       return new Call(method, null, true);
     }
-    return type.getModifiers().contains(Modifier.FINAL)
-        ? Call.exact(method)
-        : new Call(method, type, false);
+    return Call.on(type, method);
   }
 
   private static List<? extends ExpressionTree> arguments(Tree call) {

@@ -167,7 +167,8 @@ public final class Overriders {
     return out;
   }
 
-  private static @Nullable TypeElement superclassOf(TypeElement type) {
+  /** The class {@code type} extends; null for {@code Object}, an interface, or one not known. */
+  static @Nullable TypeElement superclassOf(TypeElement type) {
     Element superclass =
         type.getSuperclass() instanceof DeclaredType declared ? declared.asElement() : null;
     return superclass instanceof TypeElement element ? element : null;

@@ -46,7 +46,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -313,14 +312,7 @@ final class ParsedSource {
     if (enclosing.isEmpty()) {
       return List.of();
     }
-    TypeElement type = enclosing.get(0);
-    if (ofSuperclass) {
-      type =
-          type.getSuperclass() instanceof DeclaredType superclass
-                  && superclass.asElement() instanceof TypeElement element
-              ? element
-              : null;
-    }
+    TypeElement type = ofSuperclass ? Overriders.superclassOf(enclosing.get(0)) : enclosing.get(0);
     return type == null
         ? List.of()
         : taking(ElementFilter.constructorsIn(type.getEnclosedElements()), arguments);

@@ -96,7 +96,8 @@ final class TryStatements {
 
   /**
    * What runs on each way out of a try statement: its resources' {@code close()} (forgotten on the
-   * ways out of a catch block too, which forgets no more than is sound), then its finally block.
+   * ways out of a catch block too, after close() has run there: more than needed, never less), then
+   * its finally block.
    */
   private final class WayOut {
     private final TreePath tryPath;

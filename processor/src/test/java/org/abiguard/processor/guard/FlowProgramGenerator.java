@@ -139,8 +139,10 @@ final class FlowProgramGenerator {
    * implementation ({@code LOCAL}) is a local class of its {@code make()}; and {@code name + "Ops"}
    * ({@code OPS}) is a list whose {@code size()}, which the jar's {@code AbstractList} calls from
    * {@code contains}, {@code toString}, {@code toArray} and its iterator, writes it, as does its
-   * {@code close()}, which a try-with-resources statement calls; and {@code name + "Init"}'s
-   * instance initializer, which its default constructor runs, writes it.
+   * {@code close()}, which a try-with-resources statement calls (it is also held by an {@code
+   * Optional}, a {@code Map} and an array, whose jar code runs its {@code toString()}, which calls
+   * {@code size()}); and {@code name + "Init"}'s instance initializer, which its default
+   * constructor runs, writes it.
    */
   private void dispatchedWriter(String name) {
     out.append("interface ")
@@ -217,7 +219,16 @@ final class FlowProgramGenerator {
         .append(name)
         .append("Ops OPS = new ")
         .append(name)
-        .append("Ops();\n\n")
+        .append("Ops();\n")
+        .append("  static final java.util.Optional<")
+        .append(name)
+        .append("Ops> HELD = java.util.Optional.of(OPS);\n")
+        .append("  static final java.util.Map<String, ")
+        .append(name)
+        .append("Ops> BY_NAME = java.util.Map.of(\"ops\", OPS);\n")
+        .append("  static final ")
+        .append(name)
+        .append("Ops[] ARRAY = {OPS};\n\n")
         .append("  @Override\n")
         .append("  public Sinks.Box get(int i) {\n")
         .append("    return Sinks.SB;\n")
@@ -973,7 +984,8 @@ final class FlowProgramGenerator {
       // or a local class of another class, or a jar's method that calls an override of a jar
       // method on the object it is called on or handed, or code that calls one without naming
       // it (a concatenation, an enhanced for loop, a try-with-resources statement, a
-      // constructor's instance initializer)
+      // constructor's instance initializer), or a jar's method that reaches it held by another
+      // object (an Optional, a Map, an array)
       int writer = random.nextInt(6);
       String ops = className + "Ops.OPS";
       line(
@@ -986,7 +998,12 @@ final class FlowProgramGenerator {
                       "String.valueOf(\"\" + " + ops + ");",
                       "for (Sinks.Box each : " + ops + ") { }",
                       "try (" + ops + ") { }",
-                      "new " + className + "Init();")
+                      "new " + className + "Init();",
+                      "String.valueOf(" + className + "Ops.HELD);",
+                      className + "Ops.HELD.toString();",
+                      "String.valueOf(" + className + "Ops.BY_NAME);",
+                      "java.util.Arrays.toString(" + className + "Ops.ARRAY);",
+                      "String.valueOf(\"\" + " + className + "Ops.BY_NAME);")
                   : writer == 3
                       ? "java.util.Optional.ofNullable(x).ifPresent(" + className + "Function.C);"
                       : switch (writer) {

@@ -109,6 +109,16 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch, boolean ow
    */
   static @Nullable TypeElement objectOf(
       TreePath site, ExecutableElement method, Names names, Types types) {
+    return classOf(objectTypeOf(site, method, names, types));
+  }
+
+  /**
+   * The type of the object {@link #objectOf} gives the class of: the receiver's static type, with
+   * its type arguments ({@code List<Op>}), or the class's own type for {@code this} and {@code
+   * super}.
+   */
+  static @Nullable TypeMirror objectTypeOf(
+      TreePath site, ExecutableElement method, Names names, Types types) {
     if (!(site.getLeaf() instanceof MethodInvocationTree)
         || method.getModifiers().contains(Modifier.STATIC)
         || !(method.getEnclosingElement() instanceof TypeElement declaring)) {
@@ -116,9 +126,10 @@ record Call(ExecutableElement method, @Nullable TypeElement dispatch, boolean ow
     }
     TreePath receiver = receiver(site);
     if (receiver == null || isSuper(receiver.getLeaf())) {
-      return enclosingSubclass(site, declaring, names, types); // this, super.m(), super(...)
+      // this, super.m(), super(...)
+      return enclosingSubclass(site, declaring, names, types).asType();
     }
-    return names.element(receiver) instanceof TypeElement ? null : classOf(names.type(receiver));
+    return names.element(receiver) instanceof TypeElement ? null : names.type(receiver);
   }
 
   /** Whether a call of {@code method} may run an override of it. */

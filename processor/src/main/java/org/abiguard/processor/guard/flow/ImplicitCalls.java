@@ -18,8 +18,12 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,13 +49,15 @@ final class ImplicitCalls {
   private record Named(TypeElement type, String name) {}
 
   private final Elements elements;
+  private final Types types;
   private final JarCallbacks callbacks;
 
   /** Per class and name, the method found, or empty where the class has none. */
   private final Map<Named, Optional<ExecutableElement>> found = new HashMap<>();
 
-  ImplicitCalls(Elements elements, JarCallbacks callbacks) {
+  ImplicitCalls(Elements elements, Types types, JarCallbacks callbacks) {
     this.elements = elements;
+    this.types = types;
     this.callbacks = callbacks;
   }
 
@@ -65,30 +71,30 @@ final class ImplicitCalls {
         TreePath left = new TreePath(site, plus.getLeftOperand());
         TreePath right = new TreePath(site, plus.getRightOperand());
         if (isString(site, names) || isString(left, names) || isString(right, names)) {
-          runOn(Call.classOf(names.type(left)), "toString", out, names);
-          runOn(Call.classOf(names.type(right)), "toString", out, names);
+          runOn(names.type(left), "toString", out, names);
+          runOn(names.type(right), "toString", out, names);
         }
       }
       case PLUS_ASSIGNMENT -> {
         CompoundAssignmentTree assignment = (CompoundAssignmentTree) leaf;
         if (isString(new TreePath(site, assignment.getVariable()), names)) {
           TreePath value = new TreePath(site, assignment.getExpression());
-          runOn(Call.classOf(names.type(value)), "toString", out, names);
+          runOn(names.type(value), "toString", out, names);
         }
       }
       case ENHANCED_FOR_LOOP -> {
         ExpressionTree looped = ((EnhancedForLoopTree) leaf).getExpression();
-        TypeElement iterable = Call.classOf(names.type(new TreePath(site, looped)));
+        TypeMirror iterable = names.type(new TreePath(site, looped));
         ExecutableElement iterator = runOn(iterable, "iterator", out, names);
-        if (iterator != null) {
-          TypeElement returned = Call.classOf(iterator.getReturnType());
+        if (iterable != null && iterator != null) {
+          TypeMirror returned = returnType(iterable, iterator);
           runOn(returned, "hasNext", out, names);
           runOn(returned, "next", out, names);
         }
       }
       case TRY -> {
         for (Tree resource : ((TryTree) leaf).getResources()) {
-          runOn(resourceClass(new TreePath(site, resource), names), "close", out, names);
+          runOn(resourceType(new TreePath(site, resource), names), "close", out, names);
         }
       }
       default -> {}
@@ -105,27 +111,43 @@ final class ImplicitCalls {
     return type != null && type.getQualifiedName().contentEquals("java.lang.String");
   }
 
-  /** The class of a resource: its variable's declared type, or its expression's. */
-  private static @Nullable TypeElement resourceClass(TreePath resource, Call.Names names) {
+  /** The type of a resource: its variable's declared type, or its expression's. */
+  private static @Nullable TypeMirror resourceType(TreePath resource, Call.Names names) {
     if (resource.getLeaf() instanceof VariableTree variable) {
       Element declared = names.element(resource);
       if (declared instanceof VariableElement element) {
-        return Call.classOf(element.asType());
+        return element.asType();
       }
       Element named = names.element(new TreePath(resource, variable.getType()));
-      return named instanceof TypeElement type ? type : null;
+      return named instanceof TypeElement type ? type.asType() : null;
     }
-    return Call.classOf(names.type(resource));
+    return names.type(resource);
   }
 
   /**
-   * Adds the call of {@code type}'s method {@code name}, taking no argument, on an object of {@code
-   * type}, and, where that method is from a jar, what it may run of the object; returns the method,
-   * or null where {@code type} is not known or has none.
+   * What {@code method} returns when called on an object of type {@code on}: {@code Iterator<Op>}
+   * for {@code iterator()} of a {@code List<Op>}, not {@code Iterator<E>}.
+   */
+  private @Nullable TypeMirror returnType(TypeMirror on, ExecutableElement method) {
+    if (on instanceof DeclaredType declared) {
+      try {
+        return ((ExecutableType) types.asMemberOf(declared, method)).getReturnType();
+      } catch (IllegalArgumentException e) {
+        // not a member of the type as javac sees it: its declared return type below
+      }
+    }
+    return method.getReturnType();
+  }
+
+  /**
+   * Adds the call of the method {@code name}, taking no argument, on an object of type {@code
+   * typed}, and, where that method is from a jar, what it may run of the object and the objects it
+   * holds; returns the method, or null where the type is not known or has none.
    */
   private @Nullable ExecutableElement runOn(
-      @Nullable TypeElement type, String name, List<Call> out, Call.Names names) {
-    if (type == null) {
+      @Nullable TypeMirror typed, String name, List<Call> out, Call.Names names) {
+    TypeElement type = Call.classOf(typed);
+    if (typed == null || type == null) {
       return null;
     }
     ExecutableElement method =
@@ -138,7 +160,7 @@ final class ImplicitCalls {
     }
     out.add(Call.on(type, method)); // or an override of it in a subclass of type
     if (callbacks.fromAJar(method)) {
-      out.addAll(callbacks.onObject(type, names));
+      out.addAll(callbacks.onObject(typed, names));
     }
     return method;
   }

@@ -7,16 +7,26 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -30,8 +40,10 @@ import org.jspecify.annotations.Nullable;
  * implementation of it: {@code String.valueOf(tracer)} runs {@code tracer.toString()}, {@code new
  * ArrayList<>(ops)} and {@code ops.contains(x)} run {@code ops.size()}, {@code super(from)} in a
  * subclass of {@code HashSet} runs its {@code add}, {@code List.of(op).forEach(action)} runs {@code
- * action.accept}, {@code executor.execute(task)} runs {@code task.run()}. Each is a {@link Call} on
- * the object, as if the caller made it there:
+ * action.accept}, {@code executor.execute(task)} runs {@code task.run()}. It may do the same on the
+ * objects each of those holds, as far as its type tells ({@link #held}): {@code
+ * String.valueOf(ops)}, for a {@code List<Op>}, runs each {@code Op}'s {@code toString()}. Each is
+ * a {@link Call} on the object, as if the caller made it there:
  *
  * <ul>
  *   <li>on an object whose type is a functional interface, its function may be any function of it:
@@ -62,6 +74,13 @@ final class JarCallbacks {
   /** Per class of an object, the methods a jar's code may run on it. */
   private final Map<TypeElement, List<ExecutableElement>> runnable = new HashMap<>();
 
+  /**
+   * Per class, used without type arguments, the classes of the objects it holds ({@link #held}).
+   */
+  private final Map<TypeElement, Set<TypeElement>> heldByClass = new HashMap<>();
+
+  private @Nullable TypeElement objectClass;
+
   JarCallbacks(Types types, Elements elements, Predicate<TypeElement> fromClassFile) {
     this.types = types;
     this.elements = elements;
@@ -70,17 +89,17 @@ final class JarCallbacks {
 
   /**
    * The calls {@code call}, a call or object creation of {@code callee}, may make on the objects it
-   * is handed when {@code callee} is from a jar or class file; none for a method of the
-   * compilation, whose body tells what it runs.
+   * is handed, and on the objects they hold, when {@code callee} is from a jar or class file; none
+   * for a method of the compilation, whose body tells what it runs.
    */
   List<Call> runBy(TreePath call, ExecutableElement callee, Call.Names names) {
     if (!fromAJar(callee)) {
       return List.of();
     }
-    List<Call> out = new ArrayList<>();
-    TypeElement object = Call.objectOf(call, callee, names, types);
+    Handed handed = new Handed(names);
+    TypeMirror object = Call.objectTypeOf(call, callee, names, types);
     if (object != null && !runsNothing(callee)) {
-      addCalls(object, Call.receiver(call), names, out); // a null receiver: this
+      handed.add(object, Call.receiver(call)); // a null receiver: this
     }
     for (ExpressionTree argument : arguments(call.getLeaf())) {
       Tree bare = Nodes.bare(argument);
@@ -88,22 +107,50 @@ final class JarCallbacks {
         continue; // read where it is written
       }
       TreePath at = new TreePath(call, argument);
-      TypeElement type = Call.classOf(names.type(at));
+      TypeMirror type = names.type(at);
       if (type != null) {
-        addCalls(type, at, names, out);
+        handed.add(type, at);
       }
     }
-    return out;
+    return handed.calls;
   }
 
   /**
-   * The calls a method from a jar or class file may make on an object of class {@code type} that it
-   * runs on or is handed, where no tree holds the object ({@link ImplicitCalls}).
+   * The calls a method from a jar or class file may make on an object of type {@code type} that it
+   * runs on or is handed, and on the objects it holds, where no tree holds the object ({@link
+   * ImplicitCalls}).
    */
-  List<Call> onObject(TypeElement type, Call.Names names) {
-    List<Call> out = new ArrayList<>();
-    addCalls(type, null, names, out);
-    return out;
+  List<Call> onObject(TypeMirror type, Call.Names names) {
+    Handed handed = new Handed(names);
+    handed.add(type, null);
+    return handed.calls;
+  }
+
+  /**
+   * The calls of one jar's call on the objects handed to it, each class's once: on each object, and
+   * on each object it holds ({@link #held}).
+   */
+  private final class Handed {
+    private final Call.Names names;
+    private final Set<TypeElement> done = new HashSet<>();
+    final List<Call> calls = new ArrayList<>();
+
+    Handed(Call.Names names) {
+      this.names = names;
+    }
+
+    /** Adds the calls on an object of type {@code type}, held at {@code at} (null: no tree). */
+    void add(TypeMirror type, @Nullable TreePath at) {
+      TypeElement object = Call.classOf(type);
+      if (object != null && done.add(object)) {
+        addCalls(object, at, names, calls);
+      }
+      for (TypeElement each : held(type)) {
+        if (done.add(each)) {
+          addCalls(each, null, names, calls);
+        }
+      }
+    }
   }
 
   /** Adds the calls a jar's code may make on an object of {@code type}, held at {@code at}. */
@@ -111,6 +158,112 @@ final class JarCallbacks {
     for (ExecutableElement method : runnableOn(type)) {
       out.add(callOn(at, type, method, names));
     }
+  }
+
+  /**
+   * The classes of the objects that an object of type {@code type} holds, as far as its type tells:
+   * the elements of an array, and the objects each type argument of its type and of the types it
+   * extends stands for ({@code List<Op>}'s and {@code Optional<Op>}'s {@code Op}, a {@code Map<K,
+   * V>}'s keys and values, the {@code Op} of a class that extends {@code ArrayList<Op>}), each with
+   * the objects it holds in turn. A type variable or wildcard stands for objects of its bound's
+   * class ({@code ?} and {@code ? super Op}: {@code Object}), and a raw type ({@code List}) holds
+   * objects of any class. A jar's code may reach each: {@code list.toString()} runs each element's
+   * {@code toString()}, {@code Collections.sort(list)} its {@code compareTo}. A {@code Class<Op>}
+   * holds no {@code Op}.
+   */
+  private Set<TypeElement> held(TypeMirror type) {
+    if (type instanceof DeclaredType declared
+        && declared.getTypeArguments().isEmpty()
+        && declared.asElement() instanceof TypeElement element) {
+      return heldByClass.computeIfAbsent(element, e -> heldBy(e.asType())); // no arguments
+    }
+    return heldBy(type);
+  }
+
+  private Set<TypeElement> heldBy(TypeMirror type) {
+    Set<TypeElement> out = new LinkedHashSet<>();
+    try {
+      holdings(type, out, new HashSet<>());
+    } catch (RuntimeException e) {
+      // a type javac cannot complete (a compile error of its own): nothing more is known of it
+    }
+    return Set.copyOf(out);
+  }
+
+  /** Adds to {@code out} the classes of the objects an object of {@code type} holds. */
+  private void holdings(TypeMirror type, Set<TypeElement> out, Set<String> seen) {
+    switch (type.getKind()) {
+      case ARRAY -> holds(((ArrayType) type).getComponentType(), out, seen);
+      case TYPEVAR -> holdings(((TypeVariable) type).getUpperBound(), out, seen);
+      case INTERSECTION -> {
+        for (TypeMirror bound : ((IntersectionType) type).getBounds()) {
+          holdings(bound, out, seen);
+        }
+      }
+      case DECLARED -> {
+        Deque<TypeMirror> work = new ArrayDeque<>(List.of(type));
+        while (!work.isEmpty()) {
+          TypeMirror next = work.pop();
+          if (!(next instanceof DeclaredType declared)
+              || !seen.add(next.toString())
+              || names(declared, "java.lang.Class")) {
+            continue; // a Class<Op> holds no Op
+          }
+          List<? extends TypeMirror> arguments = declared.getTypeArguments();
+          if (arguments.isEmpty()
+              && declared.asElement() instanceof TypeElement generic
+              && !generic.getTypeParameters().isEmpty()) {
+            holds(object().asType(), out, seen); // a raw type: objects of any class
+          }
+          for (TypeMirror argument : arguments) {
+            holds(argument, out, seen);
+          }
+          work.addAll(types.directSupertypes(next)); // with the type arguments put in
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private static boolean names(DeclaredType type, String qualifiedName) {
+    return type.asElement() instanceof TypeElement element
+        && element.getQualifiedName().contentEquals(qualifiedName);
+  }
+
+  /** Adds to {@code out} the class of the objects {@code type} stands for, and what they hold. */
+  private void holds(TypeMirror type, Set<TypeElement> out, Set<String> seen) {
+    switch (type.getKind()) {
+      case ARRAY -> holds(((ArrayType) type).getComponentType(), out, seen);
+      case TYPEVAR -> holds(((TypeVariable) type).getUpperBound(), out, seen);
+      case INTERSECTION -> {
+        for (TypeMirror bound : ((IntersectionType) type).getBounds()) {
+          holds(bound, out, seen);
+        }
+      }
+      case WILDCARD -> {
+        TypeMirror bound = ((WildcardType) type).getExtendsBound();
+        holds(bound != null ? bound : object().asType(), out, seen);
+      }
+      case DECLARED -> {
+        if (((DeclaredType) type).asElement() instanceof TypeElement element) {
+          out.add(element);
+          holdings(type, out, seen);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private TypeElement object() {
+    TypeElement found = objectClass;
+    if (found == null) {
+      found = elements.getTypeElement("java.lang.Object");
+      if (found == null) {
+        throw new IllegalStateException("java.lang.Object is not on the class path");
+      }
+      objectClass = found;
+    }
+    return found;
   }
 
   /**
@@ -219,7 +372,8 @@ final class JarCallbacks {
    * {@code Enum}'s or {@code Record}'s, which every class, enum and record calls.
    */
   static boolean runsNothing(ExecutableElement constructor) {
-    return constructor.getEnclosingElement() instanceof TypeElement type
+    return constructor.getKind() == ElementKind.CONSTRUCTOR
+        && constructor.getEnclosingElement() instanceof TypeElement type
         && (type.getQualifiedName().contentEquals("java.lang.Object")
             || type.getQualifiedName().contentEquals("java.lang.Enum")
             || type.getQualifiedName().contentEquals("java.lang.Record"));

@@ -152,7 +152,7 @@ public final class OtherClassWrites {
     this.overriders = overriders;
     this.functions = new OtherClassFunctions(parsed, overriders, types, generated);
     this.callbacks = new JarCallbacks(types, elements, parsed::fromClassFile);
-    this.implicit = new ImplicitCalls(elements, callbacks);
+    this.implicit = new ImplicitCalls(elements, types, callbacks);
     this.types = types;
   }
 
@@ -417,7 +417,8 @@ public final class OtherClassWrites {
       if (implicitSuper != null) {
         reader.runsAlso(Call.exact(implicitSuper));
         if (callbacks.fromAJar(implicitSuper) && !JarCallbacks.runsNothing(implicitSuper)) {
-          reader.runsAlso(callbacks.onObject(type, reader)); // a jar superclass's constructor
+          reader.runsAlso(
+              callbacks.onObject(type.asType(), reader)); // a jar superclass's constructor
         }
       }
     }

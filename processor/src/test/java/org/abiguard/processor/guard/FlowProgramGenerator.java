@@ -141,8 +141,8 @@ final class FlowProgramGenerator {
    * {@code contains}, {@code toString}, {@code toArray} and its iterator, writes it, as does its
    * {@code close()}, which a try-with-resources statement calls (it is also held by an {@code
    * Optional}, a {@code Map} and an array, whose jar code runs its {@code toString()}, which calls
-   * {@code size()}); and {@code name + "Init"}'s instance initializer, which its default
-   * constructor runs, writes it.
+   * {@code size()}, and reached as an {@code Object}, alone and in a {@code List<Object>}); and
+   * {@code name + "Init"}'s instance initializer, which its default constructor runs, writes it.
    */
   private void dispatchedWriter(String name) {
     out.append("interface ")
@@ -228,7 +228,9 @@ final class FlowProgramGenerator {
         .append("Ops> BY_NAME = java.util.Map.of(\"ops\", OPS);\n")
         .append("  static final ")
         .append(name)
-        .append("Ops[] ARRAY = {OPS};\n\n")
+        .append("Ops[] ARRAY = {OPS};\n")
+        .append("  static final Object AS_OBJECT = OPS;\n")
+        .append("  static final java.util.List<Object> AS_OBJECTS = java.util.List.of(OPS);\n\n")
         .append("  @Override\n")
         .append("  public Sinks.Box get(int i) {\n")
         .append("    return Sinks.SB;\n")
@@ -985,7 +987,7 @@ final class FlowProgramGenerator {
       // method on the object it is called on or handed, or code that calls one without naming
       // it (a concatenation, an enhanced for loop, a try-with-resources statement, a
       // constructor's instance initializer), or a jar's method that reaches it held by another
-      // object (an Optional, a Map, an array)
+      // object (an Optional, a Map, an array), or reached as an Object
       int writer = random.nextInt(6);
       String ops = className + "Ops.OPS";
       line(
@@ -1003,7 +1005,10 @@ final class FlowProgramGenerator {
                       className + "Ops.HELD.toString();",
                       "String.valueOf(" + className + "Ops.BY_NAME);",
                       "java.util.Arrays.toString(" + className + "Ops.ARRAY);",
-                      "String.valueOf(\"\" + " + className + "Ops.BY_NAME);")
+                      "String.valueOf(\"\" + " + className + "Ops.BY_NAME);",
+                      "String.valueOf(" + className + "Ops.AS_OBJECT);",
+                      className + "Ops.AS_OBJECTS.toString();",
+                      "String.valueOf(\"\" + " + className + "Ops.AS_OBJECT);")
                   : writer == 3
                       ? "java.util.Optional.ofNullable(x).ifPresent(" + className + "Function.C);"
                       : switch (writer) {

@@ -64,6 +64,7 @@ import org.jspecify.annotations.Nullable;
 final class JarCallbacks {
   private final Types types;
   private final Elements elements;
+  private final Overriders overriders;
 
   /** Whether a top-level class comes from a jar or class file rather than a source. */
   private final Predicate<TypeElement> fromClassFile;
@@ -81,9 +82,19 @@ final class JarCallbacks {
 
   private @Nullable TypeElement objectClass;
 
-  JarCallbacks(Types types, Elements elements, Predicate<TypeElement> fromClassFile) {
+  /**
+   * Per class, the compilation's named classes that extend it and a class from a jar ({@link
+   * #jarSubclasses}), as {@link Overriders} knew them at {@link #generation}.
+   */
+  private final Map<TypeElement, List<TypeElement>> jarSubclasses = new HashMap<>();
+
+  private int generation = -1;
+
+  JarCallbacks(
+      Types types, Elements elements, Overriders overriders, Predicate<TypeElement> fromClassFile) {
     this.types = types;
     this.elements = elements;
+    this.overriders = overriders;
     this.fromClassFile = fromClassFile;
   }
 
@@ -142,15 +153,71 @@ final class JarCallbacks {
     /** Adds the calls on an object of type {@code type}, held at {@code at} (null: no tree). */
     void add(TypeMirror type, @Nullable TreePath at) {
       TypeElement object = Call.classOf(type);
-      if (object != null && done.add(object)) {
-        addCalls(object, at, names, calls);
+      if (object != null) {
+        add(object, at);
       }
       for (TypeElement each : held(type)) {
-        if (done.add(each)) {
-          addCalls(each, null, names, calls);
+        add(each, null);
+      }
+    }
+
+    /**
+     * Adds the calls on an object of class {@code type}, and on one of each class of the
+     * compilation that extends it and a jar's class, whose code runs on it ({@link
+     * #jarSubclasses}).
+     */
+    private void add(TypeElement type, @Nullable TreePath at) {
+      if (done.add(type)) {
+        addCalls(type, at, names, calls);
+        for (TypeElement subclass : jarSubclasses(type)) {
+          if (done.add(subclass)) {
+            addCalls(subclass, null, names, calls);
+          }
         }
       }
     }
+  }
+
+  /**
+   * The compilation's named classes that extend or implement {@code type} and extend a class from a
+   * jar or class file other than {@code Object}, {@code Enum} and {@code Record} ({@code class Ops
+   * extends AbstractList<Op>}). Whatever the type an object of one is reached as, its inherited
+   * methods are that class's code, which may call any of its overrides: {@code
+   * String.valueOf(object)}, for an {@code Object} that is such an {@code Ops}, runs {@code
+   * AbstractCollection.toString}, which runs its {@code size()}.
+   */
+  private List<TypeElement> jarSubclasses(TypeElement type) {
+    if (generation != overriders.generation()) {
+      generation = overriders.generation(); // classes met since: found again
+      jarSubclasses.clear();
+    }
+    List<TypeElement> found = jarSubclasses.get(type);
+    if (found == null) {
+      List<TypeElement> out = new ArrayList<>();
+      for (TypeElement subclass : overriders.subclassesOf(type)) {
+        if (extendsAJarClass(subclass)) {
+          out.add(subclass);
+        }
+      }
+      found = List.copyOf(out);
+      jarSubclasses.put(type, found);
+    }
+    return found;
+  }
+
+  /**
+   * Whether {@code type} extends, directly or not, a class from a jar or class file whose code may
+   * run its overrides: any but {@code Object}, {@code Enum} and {@code Record}.
+   */
+  private boolean extendsAJarClass(TypeElement type) {
+    for (TypeElement superclass = Overriders.superclassOf(type);
+        superclass != null;
+        superclass = Overriders.superclassOf(superclass)) {
+      if (ofAClassFile(superclass)) {
+        return !runsNoMethodOfItsSubclasses(superclass);
+      }
+    }
+    return false;
   }
 
   /** Adds the calls a jar's code may make on an object of {@code type}, held at {@code at}. */
@@ -374,8 +441,18 @@ final class JarCallbacks {
   static boolean runsNothing(ExecutableElement constructor) {
     return constructor.getKind() == ElementKind.CONSTRUCTOR
         && constructor.getEnclosingElement() instanceof TypeElement type
-        && (type.getQualifiedName().contentEquals("java.lang.Object")
-            || type.getQualifiedName().contentEquals("java.lang.Enum")
-            || type.getQualifiedName().contentEquals("java.lang.Record"));
+        && runsNoMethodOfItsSubclasses(type);
+  }
+
+  /**
+   * {@code Object}, {@code Enum} and {@code Record}: classes every class, enum or record extends,
+   * whose constructors run no method of the new object, and whose methods' runs of a subclass's
+   * methods ({@code Object.toString} calls {@code hashCode()}) the calls on an object of any class
+   * already hold.
+   */
+  private static boolean runsNoMethodOfItsSubclasses(TypeElement type) {
+    return type.getQualifiedName().contentEquals("java.lang.Object")
+        || type.getQualifiedName().contentEquals("java.lang.Enum")
+        || type.getQualifiedName().contentEquals("java.lang.Record");
   }
 }

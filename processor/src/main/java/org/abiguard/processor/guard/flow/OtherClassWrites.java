@@ -151,7 +151,7 @@ public final class OtherClassWrites {
     this.parsed = parsed;
     this.overriders = overriders;
     this.functions = new OtherClassFunctions(parsed, overriders, types, generated);
-    this.callbacks = new JarCallbacks(types, elements, parsed::fromClassFile);
+    this.callbacks = new JarCallbacks(types, elements, overriders, parsed::fromClassFile);
     this.implicit = new ImplicitCalls(elements, types, callbacks);
     this.types = types;
   }

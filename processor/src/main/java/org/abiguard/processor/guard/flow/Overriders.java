@@ -97,6 +97,11 @@ public final class Overriders {
     return found;
   }
 
+  /** The compilation's named classes that extend or implement {@code type}, directly or not. */
+  List<TypeElement> subclassesOf(TypeElement type) {
+    return index().getOrDefault(type, List.of());
+  }
+
   private List<ExecutableElement> find(ExecutableElement method, TypeElement from) {
     Set<ExecutableElement> found = new LinkedHashSet<>();
     for (TypeElement subclass : index().getOrDefault(from, List.of())) {

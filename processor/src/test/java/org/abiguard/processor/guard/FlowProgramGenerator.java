@@ -141,7 +141,9 @@ final class FlowProgramGenerator {
    * {@code contains}, {@code toString}, {@code toArray} and its iterator, writes it, as does its
    * {@code close()}, which a try-with-resources statement calls (it is also held by an {@code
    * Optional}, a {@code Map} and an array, whose jar code runs its {@code toString()}, which calls
-   * {@code size()}, and reached as an {@code Object}, alone and in a {@code List<Object>}); and
+   * {@code size()}, and reached as an {@code Object}, alone and in a {@code List<Object>}); {@code
+   * name + "Rank"}'s {@code compareTo}, which {@code Arrays.sort} of the {@code Object[]} {@code
+   * RANKS} calls, writes the box's {@code f32} (which no other code of these classes writes); and
    * {@code name + "Init"}'s instance initializer, which its default constructor runs, writes it.
    */
   private void dispatchedWriter(String name) {
@@ -247,6 +249,22 @@ final class FlowProgramGenerator {
         .append("    if (Sinks.SB.f16 != 13) {\n")
         .append("      Sinks.SB.f16 = (Sinks.SB.f16 + 0xB0) & 0xFFFF;\n")
         .append("    }\n")
+        .append("  }\n")
+        .append("}\n\n")
+        .append("final class ")
+        .append(name)
+        .append("Rank implements Comparable<Object> {\n")
+        .append("  static final Object[] RANKS = {new ")
+        .append(name)
+        .append("Rank(), new ")
+        .append(name)
+        .append("Rank()};\n\n")
+        .append("  @Override\n")
+        .append("  public int compareTo(Object other) {\n")
+        .append("    if (Sinks.SB.f32 != 17) {\n")
+        .append("      Sinks.SB.f32 = (Sinks.SB.f32 + 0xD0) & 0xFFFFFFFFL;\n")
+        .append("    }\n")
+        .append("    return 0;\n")
         .append("  }\n")
         .append("}\n\n")
         .append("final class ")
@@ -987,45 +1005,55 @@ final class FlowProgramGenerator {
       // method on the object it is called on or handed, or code that calls one without naming
       // it (a concatenation, an enhanced for loop, a try-with-resources statement, a
       // constructor's instance initializer), or a jar's method that reaches it held by another
-      // object (an Optional, a Map, an array), or reached as an Object
+      // object (an Optional, a Map, an array), or reached as an Object, or one whose jar
+      // interface a jar's code tests for (Arrays.sort of an Object[] runs compareTo)
       int writer = random.nextInt(6);
       String ops = className + "Ops.OPS";
+      String call =
+          (writer == 5
+              ? pick(
+                  ops + ".contains(x);",
+                  "String.valueOf(" + ops + ");",
+                  "new java.util.ArrayList<>(" + ops + ");",
+                  "String.valueOf(\"\" + " + ops + ");",
+                  "for (Sinks.Box each : " + ops + ") { }",
+                  "try (" + ops + ") { }",
+                  "new " + className + "Init();",
+                  "String.valueOf(" + className + "Ops.HELD);",
+                  className + "Ops.HELD.toString();",
+                  "String.valueOf(" + className + "Ops.BY_NAME);",
+                  "java.util.Arrays.toString(" + className + "Ops.ARRAY);",
+                  "String.valueOf(\"\" + " + className + "Ops.BY_NAME);",
+                  "String.valueOf(" + className + "Ops.AS_OBJECT);",
+                  className + "Ops.AS_OBJECTS.toString();",
+                  "String.valueOf(\"\" + " + className + "Ops.AS_OBJECT);",
+                  "java.util.Arrays.sort(" + className + "Rank.RANKS);")
+              : writer == 3
+                  ? "java.util.Optional.ofNullable(x).ifPresent(" + className + "Function.C);"
+                  : switch (writer) {
+                        case 0 -> helperPrefix + "sbw(";
+                        case 1 -> className + "Writer.W.w(";
+                        case 2 -> className + "Function.L.w(";
+                        default -> className + "Local.LOCAL.w(";
+                      }
+                      + expr("int", 1)
+                      + ", "
+                      + expr("long", 1)
+                      + ", x);");
+      // Rank's compareTo writes f32, which the others leave: the check and the use are of f32
+      String field = call.contains("Rank.RANKS") ? "f32" : "f16";
       line(
-          "if (Sinks.SB.f16 <= 0x7F) { "
-              + (writer == 5
-                  ? pick(
-                      ops + ".contains(x);",
-                      "String.valueOf(" + ops + ");",
-                      "new java.util.ArrayList<>(" + ops + ");",
-                      "String.valueOf(\"\" + " + ops + ");",
-                      "for (Sinks.Box each : " + ops + ") { }",
-                      "try (" + ops + ") { }",
-                      "new " + className + "Init();",
-                      "String.valueOf(" + className + "Ops.HELD);",
-                      className + "Ops.HELD.toString();",
-                      "String.valueOf(" + className + "Ops.BY_NAME);",
-                      "java.util.Arrays.toString(" + className + "Ops.ARRAY);",
-                      "String.valueOf(\"\" + " + className + "Ops.BY_NAME);",
-                      "String.valueOf(" + className + "Ops.AS_OBJECT);",
-                      className + "Ops.AS_OBJECTS.toString();",
-                      "String.valueOf(\"\" + " + className + "Ops.AS_OBJECT);")
-                  : writer == 3
-                      ? "java.util.Optional.ofNullable(x).ifPresent(" + className + "Function.C);"
-                      : switch (writer) {
-                            case 0 -> helperPrefix + "sbw(";
-                            case 1 -> className + "Writer.W.w(";
-                            case 2 -> className + "Function.L.w(";
-                            default -> className + "Local.LOCAL.w(";
-                          }
-                          + expr("int", 1)
-                          + ", "
-                          + expr("long", 1)
-                          + ", x);")
+          "if (Sinks.SB."
+              + field
+              + " <= 0x7F) { "
+              + call
               + " Sinks."
               + pick("u8", "s8")
               + "("
               + sites++
-              + ", Sinks.SB.f16); }");
+              + ", "
+              + (field.equals("f32") ? "(int) Sinks.SB.f32" : "Sinks.SB.f16")
+              + "); }");
       return;
     }
     if (random.nextInt(30) == 0) {

@@ -83,8 +83,9 @@ final class JarCallbacks {
   private @Nullable TypeElement objectClass;
 
   /**
-   * Per class, the compilation's named classes that extend it and a class from a jar ({@link
-   * #jarSubclasses}), as {@link Overriders} knew them at {@link #generation}.
+   * Per class, the compilation's named classes that extend it and have code a jar's may run that
+   * the class does not show ({@link #jarSubclasses}), as {@link Overriders} knew them at {@link
+   * #generation}.
    */
   private final Map<TypeElement, List<TypeElement>> jarSubclasses = new HashMap<>();
 
@@ -163,7 +164,7 @@ final class JarCallbacks {
 
     /**
      * Adds the calls on an object of class {@code type}, and on one of each class of the
-     * compilation that extends it and a jar's class, whose code runs on it ({@link
+     * compilation that extends it whose code a jar's may run beyond what {@code type} shows ({@link
      * #jarSubclasses}).
      */
     private void add(TypeElement type, @Nullable TreePath at) {
@@ -179,12 +180,20 @@ final class JarCallbacks {
   }
 
   /**
-   * The compilation's named classes that extend or implement {@code type} and extend a class from a
-   * jar or class file other than {@code Object}, {@code Enum} and {@code Record} ({@code class Ops
-   * extends AbstractList<Op>}). Whatever the type an object of one is reached as, its inherited
-   * methods are that class's code, which may call any of its overrides: {@code
-   * String.valueOf(object)}, for an {@code Object} that is such an {@code Ops}, runs {@code
-   * AbstractCollection.toString}, which runs its {@code size()}.
+   * The compilation's named classes that extend or implement {@code type} and whose objects a jar's
+   * code may run more of than {@code type} shows, whatever type they are reached as:
+   *
+   * <ul>
+   *   <li>one that extends a class from a jar or class file other than {@code Object}, {@code Enum}
+   *       and {@code Record} ({@code class Ops extends AbstractList<Op>}): its inherited methods
+   *       are that class's code, which may call any of its overrides; {@code
+   *       String.valueOf(object)}, for an {@code Object} that is such an {@code Ops}, runs {@code
+   *       AbstractCollection.toString}, which runs its {@code size()};
+   *   <li>one that implements an interface from a jar or class file that {@code type} is not, with
+   *       a method to call: a jar's code may test the object's class and call it ({@code
+   *       Arrays.sort} of an {@code Object[]} runs each element's {@code compareTo}, a {@code
+   *       Collection} reached as an {@code Iterable} may have its {@code size()} called).
+   * </ul>
    */
   private List<TypeElement> jarSubclasses(TypeElement type) {
     if (generation != overriders.generation()) {
@@ -195,7 +204,7 @@ final class JarCallbacks {
     if (found == null) {
       List<TypeElement> out = new ArrayList<>();
       for (TypeElement subclass : overriders.subclassesOf(type)) {
-        if (extendsAJarClass(subclass)) {
+        if (extendsAJarClass(subclass) || implementsAnotherJarInterface(subclass, type)) {
           out.add(subclass);
         }
       }
@@ -215,6 +224,38 @@ final class JarCallbacks {
         superclass = Overriders.superclassOf(superclass)) {
       if (ofAClassFile(superclass)) {
         return !runsNoMethodOfItsSubclasses(superclass);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code type} implements, directly or not, an interface from a jar or class file that
+   * {@code of} is not, and that declares a method a class may implement.
+   */
+  private boolean implementsAnotherJarInterface(TypeElement type, TypeElement of) {
+    Set<TypeElement> supertypes;
+    try {
+      supertypes = Overriders.supertypes(type, types);
+    } catch (RuntimeException e) {
+      return false; // a class javac cannot complete: it reports its own error
+    }
+    for (TypeElement supertype : supertypes) {
+      if (supertype.getKind() == ElementKind.INTERFACE
+          && ofAClassFile(supertype)
+          && !types.isSubtype(types.erasure(of.asType()), types.erasure(supertype.asType()))
+          && declaresAnInstanceMethod(supertype)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean declaresAnInstanceMethod(TypeElement type) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (!method.getModifiers().contains(Modifier.STATIC)
+          && !method.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
       }
     }
     return false;

@@ -105,7 +105,7 @@ final class JarCallbacks {
    * for a method of the compilation, whose body tells what it runs.
    */
   List<Call> runBy(TreePath call, ExecutableElement callee, Call.Names names) {
-    if (!fromAJar(callee)) {
+    if (!fromAJar(callee) || finalOfObject(callee)) {
       return List.of();
     }
     Handed handed = new Handed(names);
@@ -396,6 +396,16 @@ final class JarCallbacks {
       return creation.getArguments();
     }
     return List.of();
+  }
+
+  /**
+   * Whether {@code method} is a final method of {@code Object} ({@code getClass()}, {@code
+   * notify()}, {@code wait()}): code of the JVM's own that calls no method of the object.
+   */
+  private static boolean finalOfObject(ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.FINAL)
+        && method.getEnclosingElement() instanceof TypeElement type
+        && type.getQualifiedName().contentEquals("java.lang.Object");
   }
 
   /** Whether {@code method} is of a class from a jar or class file. */

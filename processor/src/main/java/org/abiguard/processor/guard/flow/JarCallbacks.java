@@ -105,12 +105,12 @@ final class JarCallbacks {
    * for a method of the compilation, whose body tells what it runs.
    */
   List<Call> runBy(TreePath call, ExecutableElement callee, Call.Names names) {
-    if (!fromAJar(callee) || finalOfObject(callee)) {
+    if (!fromAJar(callee) || runsNothing(callee)) {
       return List.of();
     }
     Handed handed = new Handed(names);
     TypeMirror object = Call.objectTypeOf(call, callee, names, types);
-    if (object != null && !runsNothing(callee)) {
+    if (object != null) {
       handed.add(object, Call.receiver(call)); // a null receiver: this
     }
     for (ExpressionTree argument : arguments(call.getLeaf())) {
@@ -291,24 +291,35 @@ final class JarCallbacks {
   private Set<TypeElement> heldBy(TypeMirror type) {
     Set<TypeElement> out = new LinkedHashSet<>();
     try {
-      holdings(type, out, new HashSet<>());
+      collect(type, false, out, new HashSet<>());
     } catch (RuntimeException e) {
       // a type javac cannot complete (a compile error of its own): nothing more is known of it
     }
     return Set.copyOf(out);
   }
 
-  /** Adds to {@code out} the classes of the objects an object of {@code type} holds. */
-  private void holdings(TypeMirror type, Set<TypeElement> out, Set<String> seen) {
+  /**
+   * Adds to {@code out} the classes of the objects an object of {@code type} holds, and, where
+   * {@code itself}, the object's own class ({@code type} is then what a type argument or an array
+   * component stands for).
+   */
+  private void collect(TypeMirror type, boolean itself, Set<TypeElement> out, Set<String> seen) {
     switch (type.getKind()) {
-      case ARRAY -> holds(((ArrayType) type).getComponentType(), out, seen);
-      case TYPEVAR -> holdings(((TypeVariable) type).getUpperBound(), out, seen);
+      case ARRAY -> collect(((ArrayType) type).getComponentType(), true, out, seen);
+      case TYPEVAR -> collect(((TypeVariable) type).getUpperBound(), itself, out, seen);
       case INTERSECTION -> {
         for (TypeMirror bound : ((IntersectionType) type).getBounds()) {
-          holdings(bound, out, seen);
+          collect(bound, itself, out, seen);
         }
       }
+      case WILDCARD -> {
+        TypeMirror bound = ((WildcardType) type).getExtendsBound();
+        collect(bound != null ? bound : object().asType(), itself, out, seen);
+      }
       case DECLARED -> {
+        if (itself && ((DeclaredType) type).asElement() instanceof TypeElement element) {
+          out.add(element);
+        }
         Deque<TypeMirror> work = new ArrayDeque<>(List.of(type));
         while (!work.isEmpty()) {
           TypeMirror next = work.pop();
@@ -321,10 +332,10 @@ final class JarCallbacks {
           if (arguments.isEmpty()
               && declared.asElement() instanceof TypeElement generic
               && !generic.getTypeParameters().isEmpty()) {
-            holds(object().asType(), out, seen); // a raw type: objects of any class
+            out.add(object()); // a raw type: objects of any class
           }
           for (TypeMirror argument : arguments) {
-            holds(argument, out, seen);
+            collect(argument, true, out, seen);
           }
           work.addAll(types.directSupertypes(next)); // with the type arguments put in
         }
@@ -336,30 +347,6 @@ final class JarCallbacks {
   private static boolean names(DeclaredType type, String qualifiedName) {
     return type.asElement() instanceof TypeElement element
         && element.getQualifiedName().contentEquals(qualifiedName);
-  }
-
-  /** Adds to {@code out} the class of the objects {@code type} stands for, and what they hold. */
-  private void holds(TypeMirror type, Set<TypeElement> out, Set<String> seen) {
-    switch (type.getKind()) {
-      case ARRAY -> holds(((ArrayType) type).getComponentType(), out, seen);
-      case TYPEVAR -> holds(((TypeVariable) type).getUpperBound(), out, seen);
-      case INTERSECTION -> {
-        for (TypeMirror bound : ((IntersectionType) type).getBounds()) {
-          holds(bound, out, seen);
-        }
-      }
-      case WILDCARD -> {
-        TypeMirror bound = ((WildcardType) type).getExtendsBound();
-        holds(bound != null ? bound : object().asType(), out, seen);
-      }
-      case DECLARED -> {
-        if (((DeclaredType) type).asElement() instanceof TypeElement element) {
-          out.add(element);
-          holdings(type, out, seen);
-        }
-      }
-      default -> {}
-    }
   }
 
   private TypeElement object() {
@@ -396,16 +383,6 @@ final class JarCallbacks {
       return creation.getArguments();
     }
     return List.of();
-  }
-
-  /**
-   * Whether {@code method} is a final method of {@code Object} ({@code getClass()}, {@code
-   * notify()}, {@code wait()}): code of the JVM's own that calls no method of the object.
-   */
-  private static boolean finalOfObject(ExecutableElement method) {
-    return method.getModifiers().contains(Modifier.FINAL)
-        && method.getEnclosingElement() instanceof TypeElement type
-        && type.getQualifiedName().contentEquals("java.lang.Object");
   }
 
   /** Whether {@code method} is of a class from a jar or class file. */
@@ -486,13 +463,19 @@ final class JarCallbacks {
   }
 
   /**
-   * Whether {@code constructor} is one that runs no method of the new object: {@code Object}'s,
-   * {@code Enum}'s or {@code Record}'s, which every class, enum and record calls.
+   * Whether {@code callee}, from a jar, runs no method of the objects it is handed: a constructor
+   * of {@code Object}, {@code Enum} or {@code Record}, which every class, enum and record calls and
+   * which is handed nothing a class of the compilation implements, and a final method of {@code
+   * Object} ({@code getClass()}, {@code notify()}, {@code wait()}), the JVM's own code.
    */
-  static boolean runsNothing(ExecutableElement constructor) {
-    return constructor.getKind() == ElementKind.CONSTRUCTOR
-        && constructor.getEnclosingElement() instanceof TypeElement type
-        && runsNoMethodOfItsSubclasses(type);
+  static boolean runsNothing(ExecutableElement callee) {
+    if (!(callee.getEnclosingElement() instanceof TypeElement type)) {
+      return false;
+    }
+    return callee.getKind() == ElementKind.CONSTRUCTOR
+        ? runsNoMethodOfItsSubclasses(type)
+        : callee.getModifiers().contains(Modifier.FINAL)
+            && type.getQualifiedName().contentEquals("java.lang.Object");
   }
 
   /**
